@@ -1,0 +1,60 @@
+// The normalised plan model (../shared/docs/contract.md, "Model JSON"). This zod schema is the
+// single source of the model's TypeScript types; every renderer reads only this.
+import { z } from "zod";
+import { Diagnostic } from "../diagnostics/schema.js";
+
+export const FiscalYear = z.number().int().min(1900).max(2200);
+
+export const Phase = z.object({
+  label: z.string().min(1),
+  from: FiscalYear,
+  to: FiscalYear,
+  category: z.string().min(1),
+  note: z.string().optional(),
+});
+export type Phase = z.infer<typeof Phase>;
+
+export const Numbered = z.object({ number: z.number().int().nullable(), title: z.string() });
+export type Numbered = z.infer<typeof Numbered>;
+
+export const Project = z.object({
+  no: z.number().int(),
+  name: z.string(),
+  policy: z.string(),
+  measure: Numbered,
+  initiative: Numbered,
+  departments: z.array(z.string()),
+  allDepartments: z.boolean(),
+  description: z.array(z.string()),
+  schedule: z.array(Phase),
+  relistOf: z.number().int().nullable(),
+  relistMark: z.string().nullable(),
+});
+export type Project = z.infer<typeof Project>;
+
+export const Initiative = z.object({
+  number: z.number().int().nullable(),
+  title: z.string(),
+  projects: z.array(z.number().int()),
+});
+export const Measure = z.object({
+  number: z.number().int().nullable(),
+  title: z.string(),
+  initiatives: z.array(Initiative),
+});
+export const Policy = z.object({ name: z.string(), measures: z.array(Measure) });
+export type Initiative = z.infer<typeof Initiative>;
+export type Measure = z.infer<typeof Measure>;
+export type Policy = z.infer<typeof Policy>;
+
+export const Plan = z.object({
+  plan: z.object({
+    title: z.string(),
+    period: z.object({ start: FiscalYear, end: FiscalYear }),
+  }),
+  policies: z.array(Policy),
+  departments: z.array(z.string()),
+  projects: z.array(Project),
+  diagnostics: z.array(Diagnostic),
+});
+export type Plan = z.infer<typeof Plan>;

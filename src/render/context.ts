@@ -1,0 +1,38 @@
+// What every renderer is given besides the plan: the checked config and theme, where templates
+// and fonts live, the resolved document date and as-of year, and the bag for 5xx diagnostics.
+import type { Config } from "../config/schema.js";
+import type { DiagnosticBag, Lang } from "../diagnostics/bag.js";
+import type { Theme } from "../theme/schema.js";
+
+export interface RenderContext {
+  config: Config;
+  theme: Theme;
+  /** The package root: templates/ and fonts/ are resolved against it. */
+  projectRoot: string;
+  templatesDir: string;
+  /** Every date in outputs (cover, PDF/xlsx metadata, zip entries): never the clock. */
+  documentDate: Date;
+  /** False when the date is only the fallback (1 April of the first year): then no cover date. */
+  datePrinted: boolean;
+  /** The fiscal year highlighted on roadmaps and used by default for forms. */
+  asOf: number;
+  lang: Lang;
+  diagnostics: DiagnosticBag;
+}
+
+/** One file a renderer produced, relative to the output folder; written only if the run is clean. */
+export interface OutputFile {
+  path: string;
+  data: Uint8Array;
+}
+
+/**
+ * The document date: the config's date, else SOURCE_DATE_EPOCH, else 1 April of the plan's
+ * first fiscal year (then `printed` is false and covers show no date).
+ */
+export function resolveDocumentDate(config: Config, firstYear: number, env = process.env): { date: Date; printed: boolean } {
+  if (config.document.date) return { date: new Date(`${config.document.date}T00:00:00Z`), printed: true };
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return { date: new Date(Number(epoch) * 1000), printed: true };
+  return { date: new Date(Date.UTC(firstYear, 3, 1)), printed: false };
+}

@@ -1,0 +1,42 @@
+// Reads and checks templates/theme.json. A broken theme is a diagnostic (PP502), never a crash.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { ReportedError } from "../errors.js";
+import { zodReason } from "../zod-reason.js";
+import { Theme } from "./schema.js";
+
+export function loadTheme(themePath: string, bag: DiagnosticBag): Theme {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(themePath, "utf8"));
+  } catch (e) {
+    bag.add("PP502", { file: themePath }, { reason: (e as Error).message });
+    throw new ReportedError();
+  }
+  const parsed = Theme.safeParse(raw);
+  if (!parsed.success) {
+    bag.add("PP502", { file: themePath }, { reason: zodReason(parsed.error, bag.lang) });
+    throw new ReportedError();
+  }
+  return parsed.data;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A font file named in the theme: `npm:<package>/<path>` resolves inside node_modules (the
+ * default BIZ UDPGothic), anything else is relative to the project (fonts/ for a city's faces).
+ */
+export function resolveFontPath(spec: string, projectRoot: string): string {
+  if (spec.startsWith("npm:")) {
+    const rest = spec.slice(4);
+    const parts = rest.split("/");
+    const pkg = rest.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? "");
+    const file = parts.slice(rest.startsWith("@") ? 2 : 1).join("/");
+    const pkgDir = path.dirname(require.resolve(`${pkg}/package.json`));
+    return path.join(pkgDir, file);
+  }
+  return path.resolve(projectRoot, spec);
+}

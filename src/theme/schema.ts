@@ -1,0 +1,60 @@
+// The theme (templates/theme.json): fonts, sizes, colours and margins of every document. Staff
+// edit the JSON; this schema checks it and gives the defaults.
+import { z } from "zod";
+
+const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colour as #RRGGBB");
+const Margins = z.tuple([z.number(), z.number(), z.number(), z.number()])
+  .describe("[left, top, right, bottom] in pt");
+
+export const FontFace = z.object({
+  normal: z.string().describe("a file under fonts/, or npm:<package>/<path>"),
+  bold: z.string().optional(),
+});
+
+export const CategoryStyle = z.object({
+  fill: Colour.describe("bar colour (CUD palette)"),
+  text: Colour.default("#000000"),
+  pattern: z.enum(["none", "hatch", "dots", "cross", "stripes"]).default("none")
+    .describe("second cue that survives grayscale printing"),
+  border: z.enum(["solid", "dashed", "dotted"]).default("solid"),
+});
+export type CategoryStyle = z.infer<typeof CategoryStyle>;
+
+export const Theme = z.object({
+  fonts: z.record(z.string(), FontFace).describe("font families; `default` is used for all text"),
+  /** Excel cells name a font installed on the reader's machine, not a file. */
+  excelFont: z.string().default("BIZ UDPゴシック"),
+  yearStyle: z.enum(["wareki", "western", "short"]).default("wareki")
+    .describe("years in documents: 令和8年度 / 2026年度 / R8"),
+  digits: z.enum(["ascii", "fullwidth"]).default("ascii"),
+  sizes: z.object({
+    body: z.number().min(6).default(10.5),
+    table: z.number().min(6).default(9),
+    small: z.number().min(5).default(8),
+    gantt: z.number().min(6).default(8),
+    h1: z.number().default(18),
+    h2: z.number().default(14),
+    h3: z.number().default(12),
+    cover: z.number().default(26),
+  }).default({ body: 10.5, table: 9, small: 8, gantt: 8, h1: 18, h2: 14, h3: 12, cover: 26 }),
+  lineHeight: z.number().min(1).max(3).default(1.35),
+  colours: z.object({
+    text: Colour.default("#000000"),
+    muted: Colour.default("#555555"),
+    rule: Colour.default("#84919E"),
+    headerFill: Colour.default("#BFE4FF"),
+    groupFill: Colour.default("#C8C8CB"),
+    zebra: Colour.default("#F2F2F2"),
+    asOf: Colour.default("#FFF100"),
+    link: Colour.default("#005AFF"),
+    watermark: Colour.default("#FF4B00"),
+  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#BFE4FF", groupFill: "#C8C8CB", zebra: "#F2F2F2", asOf: "#FFF100", link: "#005AFF", watermark: "#FF4B00" }),
+  categories: z.record(z.string(), CategoryStyle)
+    .describe("phase category id (config phaseCategories) → bar style; `other` for the rest"),
+  pages: z.record(z.string(), z.object({
+    size: z.enum(["A4", "A3"]),
+    orientation: z.enum(["portrait", "landscape"]),
+    margins: Margins,
+  })).describe("page set-up per document: booklet, gantt, department, progress"),
+});
+export type Theme = z.infer<typeof Theme>;

@@ -1,0 +1,32 @@
+// A zod error told in the user's words: the path of each problem and what was expected, never
+// zod's raw message.
+import type { z } from "zod";
+import type { Lang } from "./diagnostics/bag.js";
+
+export function zodReason(error: z.ZodError, lang: Lang): string {
+  return error.issues.slice(0, 5).map((i) => {
+    const where = i.path.length ? i.path.join(".") : (lang === "ja" ? "（全体）" : "(root)");
+    const what = describeIssue(i, lang);
+    return `${where}: ${what}`;
+  }).join(lang === "ja" ? "、" : "; ");
+}
+
+function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
+  const ja = lang === "ja";
+  switch (i.code) {
+    case "invalid_type":
+      return ja ? `${i.expected} 型の値が必要です` : `expected ${i.expected}`;
+    case "unrecognized_keys":
+      return ja ? `不明なキー ${i.keys.join(", ")}` : `unknown key(s) ${i.keys.join(", ")}`;
+    case "invalid_value":
+      return ja ? `次のいずれかです: ${i.values.join(", ")}` : `one of ${i.values.join(", ")}`;
+    case "too_small":
+      return ja ? `小さすぎます（最小 ${String(i.minimum)}）` : `too small (minimum ${String(i.minimum)})`;
+    case "too_big":
+      return ja ? `大きすぎます（最大 ${String(i.maximum)}）` : `too big (maximum ${String(i.maximum)})`;
+    case "invalid_format":
+      return ja ? `書式が違います（${i.format}）` : `wrong format (${i.format})`;
+    default:
+      return ja ? "値が正しくありません" : "invalid value";
+  }
+}
