@@ -1,0 +1,131 @@
+// The one place a PDF is made: fonts, page set-up, metadata, running header, page numbers.
+// Deterministic: every date is the document date and the file ID is derived from the metadata,
+// so the same input gives the same bytes.
+import pdfmake from "pdfmake";
+import type { Content, TDocumentDefinitions, StyleDictionary } from "pdfmake/interfaces.js";
+import type { RenderContext } from "../context.js";
+import { pdfFonts } from "./fonts.js";
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject?: string | undefined;
+  keywords?: readonly string[] | undefined;
+  lang?: string | undefined;
+}
+
+export interface PdfDocument {
+  /** The page set-up in the theme: booklet, gantt, department, progress. */
+  kind: string;
+  content: Content[];
+  styles?: StyleDictionary;
+  /** Left part of the running header on every page (usually the plan title). */
+  headerTitle?: string;
+  /** Pages at the start without header and page number (a cover). */
+  plainPages?: number;
+  pageNumbers?: "dash" | "slash" | "none";
+}
+
+/** A node that starts a chapter: from its page on, the running header's right part is `text`. */
+export function chapterMark(text: string, content: Content[]): Content {
+  return { stack: content, _chapter: text } as unknown as Content;
+}
+
+/** Collects chapter marks in document order (nodes are kept by reference: pdfmake fills in their positions). */
+function collectChapters(node: unknown, out: { text: string; node: { positions?: { pageNumber: number }[] } }[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectChapters(n, out);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const rec = node as Record<string, unknown>;
+  if (typeof rec._chapter === "string") out.push({ text: rec._chapter, node: rec as { positions?: { pageNumber: number }[] } });
+  for (const key of ["stack", "columns", "ul", "ol"]) if (key in rec) collectChapters(rec[key], out);
+  const table = rec.table as { body?: unknown[] } | undefined;
+  if (table?.body) collectChapters(table.body, out);
+}
+
+const PAGE_SIZES = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
+
+export function pageNumberText(style: "dash" | "slash", page: number, count: number): string {
+  return style === "dash" ? `- ${page} -` : `${page} / ${count}`;
+}
+
+export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderContext): Promise<Uint8Array> {
+  const { theme } = ctx;
+  const page = theme.pages[doc.kind];
+  if (!page) throw new Error(`no page set-up "${doc.kind}" in the theme`);
+  const [left, top, right, bottom] = page.margins;
+  const chapters: { text: string; node: { positions?: { pageNumber: number }[] } }[] = [];
+  collectChapters(doc.content, chapters);
+  const plain = doc.plainPages ?? 0;
+  const numbers = doc.pageNumbers ?? "dash";
+  const small = theme.sizes.small;
+  const pageWidth = PAGE_SIZES[page.size][page.orientation === "portrait" ? 0 : 1];
+
+  const chapterOn = (pageNo: number): string => {
+    let current = "";
+    for (const c of chapters) {
+      const first = c.node.positions?.[0]?.pageNumber;
+      if (first !== undefined && first <= pageNo) current = c.text;
+    }
+    return current;
+  };
+
+  const date = ctx.documentDate; // pdfkit writes it in UTC: no time zone dependence
+  const keywords = meta.keywords?.join(", ");
+  const info: NonNullable<TDocumentDefinitions["info"]> = {
+    title: meta.title,
+    author: meta.author,
+    creator: "planpress",
+    producer: "planpress (pdfmake)",
+    creationDate: date,
+    modDate: date,
+  };
+  if (meta.subject) info.subject = meta.subject;
+  if (keywords) info.keywords = keywords;
+
+  const definition: TDocumentDefinitions = {
+    pageSize: page.size,
+    pageOrientation: page.orientation,
+    pageMargins: [left, top, right, bottom],
+    language: meta.lang ?? "ja",
+    info,
+    content: doc.content,
+    styles: doc.styles ?? {},
+    defaultStyle: { font: "default", fontSize: theme.sizes.body, lineHeight: theme.lineHeight, color: theme.colours.text },
+    header: (current: number) => {
+      if (current <= plain || !doc.headerTitle) return null;
+      return {
+        margin: [left, Math.max(12, top - 30), right, 0],
+        stack: [
+          {
+            columns: [
+              { text: doc.headerTitle, width: "*", noWrap: false },
+              { text: chapterOn(current), width: "auto", alignment: "right" },
+            ],
+            columnGap: 12,
+            fontSize: small,
+            color: theme.colours.muted,
+            lineHeight: 1,
+          },
+          { canvas: [{ type: "line", x1: 0, y1: 3, x2: pageWidth - left - right, y2: 3, lineWidth: 0.5, lineColor: theme.colours.rule }], margin: [0, 0, 0, 0] },
+        ],
+      } as Content;
+    },
+    footer: (current: number, count: number) => {
+      if (current <= plain || numbers === "none") return null;
+      return {
+        text: pageNumberText(numbers, current, count),
+        alignment: "center",
+        fontSize: small + 1,
+        lineHeight: 1,
+        margin: [0, Math.max(8, bottom / 2 - 6), 0, 0],
+      } as Content;
+    },
+  };
+  pdfmake.setFonts(pdfFonts(ctx));
+  const created = pdfmake.createPdf(definition);
+  const buffer = (await created.getBuffer()) as Buffer;
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

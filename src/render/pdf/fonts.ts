@@ -1,0 +1,53 @@
+// The theme's font families as pdfmake fonts. The TTF files are read once per process and kept in
+// pdfmake's virtual file system, so no document depends on fonts installed on the machine and a
+// second document does not read 4.5 MB from disk again.
+import { readFileSync } from "node:fs";
+import pdfmake from "pdfmake";
+import type { TFontDictionary } from "pdfmake/interfaces.js";
+import type { RenderContext } from "../context.js";
+import { resolveFontPath } from "../../theme/load.js";
+import { ReportedError } from "../../errors.js";
+
+interface VirtualFs {
+  existsSync(name: string): boolean;
+  writeFileSync(name: string, data: Buffer): void;
+}
+const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+
+// Fonts come from the virtual file system only: a document may not read local files or URLs.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy(() => false);
+
+/** Font bytes by resolved path, read once per process. */
+const loaded = new Set<string>();
+
+function load(spec: string, ctx: RenderContext): string {
+  const file = resolveFontPath(spec, ctx.projectRoot);
+  const key = `font:${file}`;
+  if (!loaded.has(key)) {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch {
+      ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });
+      throw new ReportedError();
+    }
+    vfs.writeFileSync(key, data);
+    loaded.add(key);
+  }
+  return key;
+}
+
+/**
+ * The theme's families (`default` and any a city adds) as pdfmake descriptors. Italic styles map to
+ * the upright faces: Japanese has no italics, and pdfmake must never fall back to Roboto.
+ */
+export function pdfFonts(ctx: RenderContext): TFontDictionary {
+  const out: TFontDictionary = {};
+  for (const [family, face] of Object.entries(ctx.theme.fonts)) {
+    const normal = load(face.normal, ctx);
+    const bold = face.bold ? load(face.bold, ctx) : normal;
+    out[family] = { normal, bold, italics: normal, bolditalics: bold };
+  }
+  return out;
+}
