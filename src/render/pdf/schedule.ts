@@ -1,0 +1,196 @@
+// The schedule bar: a project's phases drawn across the plan's fiscal-year columns. One primitive
+// for the 工程表, the department sheets and the booklet's project card, so every document draws a
+// phase alike. A bar is a table cell spanning its years (vector fill, so the label wraps inside
+// the bar and can never overflow it); colour alone never carries the category: each category
+// also has a pattern and its label is written on the bar.
+import type { Content, ContentTable, Pattern, TableCell } from "pdfmake/interfaces.js";
+import { asciiDigits, wareki, warekiShort, yearsOf } from "../../fiscal.js";
+import type { Phase } from "../../model/schema.js";
+import type { CategoryStyle, Theme } from "../../theme/schema.js";
+import type { RenderContext } from "../context.js";
+
+export interface Period { start: number; end: number }
+
+export interface StripOptions {
+  /** Width of one fiscal-year column in pt (the host's year columns must have this width). */
+  yearWidth: number;
+  /** Text size of bar labels; default theme.sizes.gantt. */
+  fontSize?: number;
+  /** Adds a row of fiscal-year headings above the bars (the booklet card; tables have their own). */
+  header?: boolean;
+}
+
+/** Pattern names used by cells; a document that draws bars passes `schedulePatterns()` to pdfmake. */
+const PATTERN_PREFIX = "pp-";
+
+/** Tiling patterns for the grayscale-safe second cue (uncoloured: the colour is given per use). */
+export function schedulePatterns(): Record<string, Pattern> {
+  return {
+    [`${PATTERN_PREFIX}hatch`]: { boundingBox: [0, 0, 5, 5], xStep: 5, yStep: 5, pattern: "0.6 w 0 0 m 5 5 l S -1 4 m 1 6 l S 4 -1 m 6 1 l S" },
+    [`${PATTERN_PREFIX}cross`]: { boundingBox: [0, 0, 5, 5], xStep: 5, yStep: 5, pattern: "0.5 w 0 0 m 5 5 l S 0 5 m 5 0 l S" },
+    [`${PATTERN_PREFIX}dots`]: { boundingBox: [0, 0, 4, 4], xStep: 4, yStep: 4, pattern: "1 1 1.1 1.1 re f" },
+    [`${PATTERN_PREFIX}stripes`]: { boundingBox: [0, 0, 4, 4], xStep: 4, yStep: 4, pattern: "0.7 w 0 1 m 4 1 l S" },
+  };
+}
+
+/** A fiscal year as the theme writes it: 令和8年度, 2026年度 or R8; full-width digits if asked. */
+export function fiscalYearLabel(year: number, theme: Theme): string {
+  const text = theme.yearStyle === "western" ? `${year}年度`
+    : theme.yearStyle === "short" ? warekiShort(year) : wareki(year);
+  return theme.digits === "fullwidth" ? toFullwidthDigits(text) : asciiDigits(text);
+}
+
+function toFullwidthDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+}
+
+/** The style of a phase category, falling back to the default category's, then a plain grey. */
+export function categoryStyle(category: string, ctx: RenderContext): CategoryStyle {
+  const { categories } = ctx.theme;
+  return categories[category] ?? categories[ctx.config.defaultCategory.id] ?? categories.other
+    ?? { fill: "#C8C8CB", text: "#000000", pattern: "none", border: "solid" };
+}
+
+/** Fill properties of a bar cell: the CUD fill plus the category's pattern laid over it. */
+function barFill(style: CategoryStyle): Record<string, unknown> {
+  const fill: Record<string, unknown> = { fillColor: style.fill };
+  if (style.pattern !== "none") {
+    fill.overlayPattern = [`${PATTERN_PREFIX}${style.pattern}`, "#000000"];
+    fill.overlayOpacity = 0.35;
+  }
+  return fill;
+}
+
+/** Phases packed into lanes: a phase goes to the first lane whose phases its years do not touch. */
+export function laneOf(schedule: readonly Phase[], period: Period): Phase[][] {
+  const lanes: Phase[][] = [];
+  for (const raw of schedule) {
+    const phase = clampPhase(raw, period);
+    if (!phase) continue;
+    const lane = lanes.find((l) => l.every((p) => p.to < phase.from || p.from > phase.to));
+    if (lane) lane.push(phase);
+    else lanes.push([phase]);
+  }
+  for (const lane of lanes) lane.sort((a, b) => a.from - b.from);
+  return lanes;
+}
+
+/** A phase cut to the plan period (a phase wholly outside it is not drawn). */
+function clampPhase(phase: Phase, period: Period): Phase | null {
+  const from = Math.max(phase.from, period.start);
+  const to = Math.min(phase.to, period.end);
+  return from > to ? null : { ...phase, from, to };
+}
+
+function noteText(note: string): string {
+  return /^[※＊*]/.test(note) ? note : `※${note}`;
+}
+
+/**
+ * One row of cells over the period's years: `cellFor` gives the cell a phase starts with (it
+ * spans the phase's years); years no phase covers get `empty(year)`.
+ */
+function yearRow(lane: readonly Phase[], years: readonly number[], cellFor: (p: Phase) => TableCell, empty: (y: number) => TableCell): TableCell[] {
+  const row: TableCell[] = [];
+  for (let i = 0; i < years.length;) {
+    const year = years[i]!;
+    const phase = lane.find((p) => p.from === year);
+    if (!phase) { row.push(empty(year)); i++; continue; }
+    const span = phase.to - phase.from + 1;
+    row.push({ ...(cellFor(phase) as object), colSpan: span } as TableCell);
+    for (let k = 1; k < span; k++) row.push({});
+    i += span;
+  }
+  return row;
+}
+
+/**
+ * A project's schedule as pdfmake content: a table with one column per fiscal year of `period`,
+ * each phase a bar across its years with its label on it and its ※ note under it; the as-of year
+ * tinted where no bar covers it.
+ */
+export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: StripOptions, ctx: RenderContext): ContentTable {
+  const { theme } = ctx;
+  const years = yearsOf(period);
+  const fontSize = opts.fontSize ?? theme.sizes.gantt;
+  const noteSize = Math.max(fontSize - 0.5, theme.sizes.small);
+  const empty = (year: number): TableCell => (year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: 0.35 } : { text: "" });
+  const body: TableCell[][] = [];
+  if (opts.header) {
+    body.push(years.map((y) => ({
+      text: fiscalYearLabel(y, theme), alignment: "center", bold: y === ctx.asOf, fontSize: noteSize,
+      fillColor: y === ctx.asOf ? theme.colours.asOf : theme.colours.headerFill,
+    } as TableCell)));
+  }
+  const lanes = laneOf(schedule, period);
+  for (const lane of lanes) {
+    body.push(yearRow(lane, years, (p) => {
+      const style = categoryStyle(p.category, ctx);
+      return {
+        // The label sits on the solid fill, so the pattern around it never hurts legibility.
+        text: p.label, background: style.fill, color: style.text, alignment: "center", bold: true,
+        fontSize, ...barFill(style),
+      } as TableCell;
+    }, empty));
+    if (lane.some((p) => p.note)) {
+      body.push(yearRow(lane, years, (p) => (p.note
+        ? { text: noteText(p.note), fontSize: noteSize, color: theme.colours.text, alignment: "left" }
+        : { text: "" }) as TableCell, empty));
+    }
+  }
+  if (lanes.length === 0) body.push(years.map(empty));
+  const headerRows = opts.header ? 1 : 0;
+  return {
+    // A column takes its width, its padding and the rule on its left: each adds up to yearWidth,
+    // so the years line up with the host's year columns.
+    table: { widths: years.map((_, i) => opts.yearWidth - 2 * CELL_PAD - (i === 0 ? 0 : GAP)), body, headerRows, dontBreakRows: true },
+    layout: {
+      // White rules keep bars of the same lane and of adjacent lanes visibly apart.
+      hLineWidth: (i: number) => (i === 0 || i === body.length ? 0 : GAP),
+      vLineWidth: (i: number) => (i === 0 || i === years.length ? 0 : GAP),
+      hLineColor: () => "#FFFFFF",
+      vLineColor: () => "#FFFFFF",
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1,
+    },
+  };
+}
+
+/** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
+const CELL_PAD = 2;
+const GAP = 1.5;
+
+/** Total width a strip takes for `period` at `yearWidth` (for hosts that reserve its space). */
+export function stripWidth(period: Period, yearWidth: number): number {
+  return yearsOf(period).length * yearWidth;
+}
+
+/**
+ * The legend: a swatch per phase category (configured labels, then the default category), drawn
+ * exactly like a bar, and the as-of year's tint.
+ */
+export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?: string } = {}): Content {
+  const { theme, config } = ctx;
+  const fontSize = opts.fontSize ?? theme.sizes.small;
+  const entries = [...config.phaseCategories.map((c) => ({ id: c.id, label: c.label })), config.defaultCategory];
+  const row: TableCell[] = [];
+  const widths: (number | string)[] = [];
+  for (const e of entries) {
+    const style = categoryStyle(e.id, ctx);
+    row.push({ text: " ", fontSize, ...barFill(style) } as TableCell, { text: e.label, fontSize, margin: [2, 0, 8, 0] });
+    widths.push(24, "auto");
+  }
+  if (opts.asOfLabel) {
+    row.push({ text: " ", fontSize, fillColor: theme.colours.asOf } as TableCell, { text: opts.asOfLabel, fontSize, margin: [2, 0, 0, 0] });
+    widths.push(24, "auto");
+  }
+  return {
+    table: { widths, body: [row] },
+    layout: {
+      hLineWidth: () => 0, vLineWidth: () => 0,
+      paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 1, paddingBottom: () => 1,
+    },
+  };
+}
