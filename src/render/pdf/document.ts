@@ -2,9 +2,10 @@
 // Deterministic: every date is the document date and the file ID is derived from the metadata,
 // so the same input gives the same bytes.
 import pdfmake from "pdfmake";
-import type { Content, TDocumentDefinitions, StyleDictionary } from "pdfmake/interfaces.js";
+import type { Content, Pattern, TDocumentDefinitions, StyleDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../context.js";
 import { pdfFonts } from "./fonts.js";
+import { pageGeometry } from "./page.js";
 
 export interface PdfMeta {
   title: string;
@@ -24,6 +25,8 @@ export interface PdfDocument {
   /** Pages at the start without header and page number (a cover). */
   plainPages?: number;
   pageNumbers?: "dash" | "slash" | "none";
+  /** Tiling patterns used by cells (schedule bars: `schedulePatterns()`). */
+  patterns?: Record<string, Pattern>;
 }
 
 /** A node that starts a chapter: from its page on, the running header's right part is `text`. */
@@ -45,23 +48,19 @@ function collectChapters(node: unknown, out: { text: string; node: { positions?:
   if (table?.body) collectChapters(table.body, out);
 }
 
-const PAGE_SIZES = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
-
 export function pageNumberText(style: "dash" | "slash", page: number, count: number): string {
   return style === "dash" ? `- ${page} -` : `${page} / ${count}`;
 }
 
 export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderContext): Promise<Uint8Array> {
   const { theme } = ctx;
-  const page = theme.pages[doc.kind];
-  if (!page) throw new Error(`no page set-up "${doc.kind}" in the theme`);
+  const page = pageGeometry(doc.kind, ctx);
   const [left, top, right, bottom] = page.margins;
   const chapters: { text: string; node: { positions?: { pageNumber: number }[] } }[] = [];
   collectChapters(doc.content, chapters);
   const plain = doc.plainPages ?? 0;
   const numbers = doc.pageNumbers ?? "dash";
   const small = theme.sizes.small;
-  const pageWidth = PAGE_SIZES[page.size][page.orientation === "portrait" ? 0 : 1];
 
   const chapterOn = (pageNo: number): string => {
     let current = "";
@@ -92,6 +91,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
     language: meta.lang ?? "ja",
     info,
     content: doc.content,
+    patterns: doc.patterns ?? {},
     styles: doc.styles ?? {},
     defaultStyle: { font: "default", fontSize: theme.sizes.body, lineHeight: theme.lineHeight, color: theme.colours.text },
     header: (current: number) => {
@@ -109,7 +109,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
             color: theme.colours.muted,
             lineHeight: 1,
           },
-          { canvas: [{ type: "line", x1: 0, y1: 3, x2: pageWidth - left - right, y2: 3, lineWidth: 0.5, lineColor: theme.colours.rule }], margin: [0, 0, 0, 0] },
+          { canvas: [{ type: "line", x1: 0, y1: 3, x2: page.bodyWidth, y2: 3, lineWidth: 0.5, lineColor: theme.colours.rule }], margin: [0, 0, 0, 0] },
         ],
       } as Content;
     },

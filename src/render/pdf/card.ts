@@ -1,0 +1,38 @@
+// The card: a framed block (a project, a report entry) kept on one page when it fits. pdfmake
+// silently drops an `unbreakable` block taller than a page, so whether to keep a card together is
+// decided from its estimated height, never assumed.
+import type { Content } from "pdfmake/interfaces.js";
+import type { RenderContext } from "../context.js";
+import { pageGeometry } from "./page.js";
+
+/** Width of text in em: CJK and full-width forms 1 em, the rest (Latin, digits, half-width) 0.6 em. */
+export function textEm(text: string): number {
+  let em = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    em += c >= 0x2e80 && !(c >= 0xff61 && c <= 0xff9f) ? 1 : 0.6;
+  }
+  return em;
+}
+
+/**
+ * Height in pt of text set at `fontSize` in a column `width` pt wide: lines by width (rounded up,
+ * plus one for breaks that leave a line short), each `fontSize × lineHeight`. Errs on the high side.
+ */
+export function textHeight(text: string, fontSize: number, width: number, lineHeight: number): number {
+  const perLine = Math.max(1, Math.floor(width / fontSize));
+  const lines = text.split("\n").reduce((n, part) => {
+    const em = textEm(part);
+    return n + Math.max(1, Math.ceil(em / perLine) + (em > perLine ? 1 : 0));
+  }, 0);
+  return lines * fontSize * lineHeight;
+}
+
+/**
+ * A card: `content` kept together on one page when its estimated height fits the page body
+ * (with a safety margin), else left to break like running text.
+ */
+export function card(content: Content[], estimatedHeight: number, kind: string, ctx: RenderContext, margin: [number, number, number, number] = [0, 0, 0, 10]): Content {
+  const fits = estimatedHeight <= pageGeometry(kind, ctx).bodyHeight * 0.92;
+  return { stack: content, unbreakable: fits, margin } as Content;
+}
