@@ -1,0 +1,123 @@
+// Reading a returned progress form (.xlsx). The form may have been re-saved by Excel, LibreOffice
+// or openpyxl, so the sheet and header row are found as contract.md says (a header row within the
+// first 30 rows with a cell `No` and cells containing 進捗区分 and 実績), not by fixed positions;
+// the department, fiscal year and checksum come from the hidden metadata sheet.
+import { readFile } from "node:fs/promises";
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import type { Place } from "../diagnostics/schema.js";
+import { canonicalValue, lockedCellsChecksum } from "../forms/checksum.js";
+import { META_SHEET } from "../forms/layout.js";
+import { parseMetaRows } from "../forms/meta.js";
+import { FIELD_LABELS, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
+import { columnLetters, readWorkbookCells, WorkbookReadError, type SheetCells } from "./sheet-xml.js";
+
+const HEADER_SEARCH_ROWS = 30;
+/** The input columns a form's header names; 年度 and 担当課 come from the metadata instead. */
+const FORM_FIELDS = ["status", "result", "issues", "direction"] as const satisfies readonly ReturnField[];
+
+interface Header { sheet: SheetCells; row: number; columns: Partial<Record<ReturnField, number>> }
+
+function cellText(v: unknown): string {
+  return (canonicalValue(v) ?? "").trim();
+}
+
+function isNoLabel(text: string): boolean {
+  return /^(No[.．]?|NO|番号)$/i.test(text.normalize("NFKC").replace(/\s+/g, ""));
+}
+
+/** The form sheet and its header row: the first sheet holding one, instructions sheets skipped. */
+export function findHeader(sheets: readonly SheetCells[]): Header | null {
+  for (const sheet of sheets) {
+    if (sheet.name === META_SHEET) continue;
+    const byRow = new Map<number, { col: number; text: string }[]>();
+    for (const c of sheet.cells) {
+      if (c.row > HEADER_SEARCH_ROWS) continue;
+      const list = byRow.get(c.row) ?? [];
+      list.push({ col: c.col, text: cellText(c.value) });
+      byRow.set(c.row, list);
+    }
+    for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+      const cells = byRow.get(row) ?? [];
+      const no = cells.find((c) => isNoLabel(c.text));
+      if (!no) continue;
+      const columns: Partial<Record<ReturnField, number>> = { no: no.col };
+      for (const f of FORM_FIELDS) {
+        const hit = cells.find((c) => c.text.includes(FIELD_LABELS[f]));
+        if (hit) columns[f] = hit.col;
+      }
+      if (columns.status !== undefined && columns.result !== undefined) return { sheet, row, columns };
+    }
+  }
+  return null;
+}
+
+/** The rows of one returned form's bytes; `file` names it in places and diagnostics. */
+export function parseFormReturns(data: Uint8Array, file: string, bag: DiagnosticBag): ReturnFile | null {
+  let sheets: SheetCells[];
+  try {
+    sheets = readWorkbookCells(data);
+  } catch (e) {
+    bag.add("PP601", { file }, { file, reason: e instanceof WorkbookReadError ? e.message : String(e) });
+    return null;
+  }
+  const header = findHeader(sheets);
+  if (!header) { bag.add("PP602", { file }); return null; }
+  const { sheet, columns } = header;
+  const metaSheet = sheets.find((s) => s.name === META_SHEET);
+  const metaRows = new Map<number, [unknown, unknown]>();
+  for (const c of metaSheet?.cells ?? []) {
+    const pair = metaRows.get(c.row) ?? [null, null];
+    if (c.col === 1) pair[0] = c.value;
+    if (c.col === 2) pair[1] = c.value;
+    metaRows.set(c.row, pair);
+  }
+  const meta = parseMetaRows(metaRows.values());
+  if ("problem" in meta) {
+    bag.add("PP614", { file, sheet: sheet.name }, { what: meta.problem === "format" ? "様式の版" : "担当課・年度" });
+    return null;
+  }
+  if (lockedCellsChecksum(sheet.cells) !== meta.checksum) bag.add("PP608", { file, sheet: sheet.name });
+
+  const place = (row: number, col?: number): Place =>
+    ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
+  const byRow = new Map<number, Map<number, unknown>>();
+  for (const c of sheet.cells) {
+    if (c.row <= header.row) continue;
+    const row = byRow.get(c.row) ?? new Map<number, unknown>();
+    row.set(c.col, c.value);
+    byRow.set(c.row, row);
+  }
+  const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const values = byRow.get(r) ?? new Map<number, unknown>();
+    const row: RawReturn = {
+      place: place(r),
+      cells: {
+        department: { text: meta.department, place: { file, sheet: META_SHEET } },
+        year: { text: String(meta.fiscalYear), place: { file, sheet: META_SHEET } },
+      },
+      sample: meta.sample,
+    };
+    for (const f of ["no", ...FORM_FIELDS] as const) {
+      const col = columns[f];
+      if (col === undefined) continue;
+      row.cells[f] = { text: cellText(values.get(col)), place: place(r, col) };
+    }
+    // Rows without any project No and without input are layout (notes, totals): not a report.
+    const hasInput = FORM_FIELDS.some((f) => (row.cells[f]?.text ?? "") !== "");
+    if ((row.cells.no?.text ?? "") === "" && !hasInput) continue;
+    out.rows.push(row);
+  }
+  return out;
+}
+
+export async function readFormReturns(path: string, file: string, bag: DiagnosticBag): Promise<ReturnFile | null> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(path);
+  } catch (e) {
+    bag.add("PP601", { file }, { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    return null;
+  }
+  return parseFormReturns(data, file, bag);
+}

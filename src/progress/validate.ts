@@ -1,0 +1,131 @@
+// Checking returned rows against the plan and the config: every problem a diagnostic at its
+// place, all at once. A row either becomes a ProgressReturn (in the report) or is named by a
+// diagnostic; a blank 各課 row on a form is no report.
+import type { Config } from "../config/schema.js";
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { placeOf } from "../diagnostics/format.js";
+import type { Place } from "../diagnostics/schema.js";
+import { parseFiscalYear, wareki } from "../fiscal.js";
+import type { Plan, Project } from "../model/schema.js";
+import { FIELD_LABELS, ProgressReturn, ProjectNo, type RawReturn, type ReturnFile } from "./schema.js";
+
+export interface ValidatedReturns {
+  /** Returns for the report's year, in input order. */
+  current: ProgressReturn[];
+  /** Returns for earlier years (the trend). */
+  history: ProgressReturn[];
+  /** Some input says it is fictional: the report is marked 見本 on every page. */
+  sample: boolean;
+}
+
+const INPUT_FIELDS = ["status", "result", "issues", "direction"] as const;
+
+function where(place: Place): string {
+  return placeOf({ code: "PP000", severity: "info", message: "", ...place });
+}
+
+export function validateReturns(
+  plan: Plan, files: readonly ReturnFile[], opts: { year: number; config: Config; diagnostics: DiagnosticBag },
+): ValidatedReturns {
+  const { year: reportYear, config, diagnostics: bag } = opts;
+  const projects = new Map<number, Project>(plan.projects.map((p) => [p.no, p]));
+  const statuses = new Set(config.progressStatuses.map((s) => s.normalize("NFKC").trim()));
+  const out: ValidatedReturns = { current: [], history: [], sample: false };
+  const seen = new Map<string, Place>();
+
+  for (const file of files) {
+    if (file.plan !== undefined && file.plan !== plan.plan.title) {
+      bag.add("PP617", { file: file.file }, { actual: file.plan });
+    }
+    for (const row of file.rows) {
+      const r = checkRow(row);
+      if (!r) continue;
+      const key = `${r.year}\u0000${r.no}\u0000${r.department}`;
+      const first = seen.get(key);
+      if (first) {
+        bag.add("PP609", row.cells.no?.place ?? row.place, { no: r.no, department: r.department, other: where(first) }, { projectNo: r.no });
+        continue;
+      }
+      seen.set(key, r.place);
+      (r.year === reportYear ? out.current : out.history).push(r);
+    }
+  }
+  reportConflicts(out.current, bag);
+  const samples = files.filter((f) => f.sample);
+  if (samples.length > 0) {
+    out.sample = true;
+    const first = samples[0];
+    if (first) bag.add("PP615", { file: first.file });
+    if (samples.length < files.length) {
+      const real = files.find((f) => !f.sample);
+      if (real) bag.add("PP616", { file: real.file });
+    }
+  }
+  return out;
+
+  /** The row as a return, or null (blank 各課 row, or a problem that was reported). */
+  function checkRow(row: RawReturn): ProgressReturn | null {
+    const text = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.text ?? "";
+    const at = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.place ?? row.place;
+    const hasInput = INPUT_FIELDS.some((f) => text(f) !== "");
+    const noText = text("no");
+    if (/例/.test(noText)) return null; // an example row (記入例) is part of the form, not a report
+    const no = ProjectNo.safeParse(noText);
+    if (!no.success) {
+      if (hasInput || row.place.line !== undefined) bag.add("PP612", at("no"), { value: noText });
+      return null;
+    }
+    const project = projects.get(no.data);
+    if (!project) { bag.add("PP603", at("no"), { no: no.data }, { projectNo: no.data, actual: noText }); return null; }
+    const department = text("department");
+    const own = project.departments.includes(department);
+    // A 各課 project left blank by a department that is not named on it: no report.
+    if (!hasInput && !own && project.allDepartments) return null;
+
+    let ok = true;
+    const required = (f: "status" | "result" | "department") => {
+      if (text(f) !== "") return;
+      bag.add("PP607", at(f), { column: FIELD_LABELS[f], no: project.no }, { projectNo: project.no });
+      ok = false;
+    };
+    required("department");
+    required("status");
+    required("result");
+    if (department !== "" && !own && !project.allDepartments) {
+      bag.add("PP604", row.place, { no: project.no, name: project.name, department }, { projectNo: project.no, actual: department });
+      ok = false;
+    }
+    const year = parseFiscalYear(text("year"));
+    if (year === null || year > reportYear || year < plan.plan.period.start) {
+      bag.add("PP605", at("year"), { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear) },
+        { projectNo: project.no, actual: text("year"), expected: String(reportYear) });
+      ok = false;
+    }
+    const status = text("status").normalize("NFKC").trim();
+    if (status !== "" && !statuses.has(status)) {
+      bag.add("PP606", at("status"), { value: text("status"), choices: config.progressStatuses.join("、") },
+        { projectNo: project.no, actual: text("status"), expected: config.progressStatuses.join(",") });
+      ok = false;
+    }
+    if (!ok || year === null) return null;
+    const parsed = ProgressReturn.safeParse({
+      no: project.no, year, department, status: config.progressStatuses.find((s) => s.normalize("NFKC").trim() === status),
+      result: text("result"), issues: text("issues"), direction: text("direction"), sample: row.sample,
+    });
+    // Every field was checked above; a failure here is a bug, not the user's input.
+    if (!parsed.success) throw new Error(`return row ${where(row.place)}: ${parsed.error.message}`);
+    return { ...parsed.data, place: row.place };
+  }
+}
+
+/** Two departments giving one project different statuses: a warning; the report shows both. */
+function reportConflicts(rows: readonly ProgressReturn[], bag: DiagnosticBag): void {
+  const byNo = new Map<number, ProgressReturn[]>();
+  for (const r of rows) byNo.set(r.no, [...(byNo.get(r.no) ?? []), r]);
+  for (const [no, list] of byNo) {
+    if (new Set(list.map((r) => r.status)).size < 2) continue;
+    const first = list[0];
+    if (!first) continue;
+    bag.add("PP610", first.place, { no, detail: list.map((r) => `${r.department}: ${r.status}`).join(" / ") }, { projectNo: no });
+  }
+}
