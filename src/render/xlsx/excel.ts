@@ -1,0 +1,134 @@
+// The only module that writes with exceljs (it has had no release since 4.4.0; keeping it here
+// means it can be replaced). Draws a WorkbookSpec, then normalises the zip (zip.ts).
+import ExcelJS from "exceljs";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "./spec.js";
+import { columnsWidthPt, rowHeightPt, wrappedLines } from "./metrics.js";
+import { normaliseXlsx, type FilterName } from "./zip.js";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+const inches = (pt: number) => Math.round((pt / 72) * 100) / 100;
+/** `&` starts a code in Excel headers and footers. */
+const headerText = (s: string) => s.replace(/&/g, "&&");
+
+/**
+ * A list validation's formula: the values inline (`"a,b,c"`) when they fit Excel's 255-character
+ * limit and contain no comma or quote, else null (the caller lists them in cells and gives a range).
+ */
+export function inlineListFormula(values: readonly string[]): string | null {
+  const joined = values.join(",");
+  if (joined.length > 250 || values.some((v) => /[,"]/.test(v))) return null;
+  return `"${joined}"`;
+}
+
+/** Column letters of a 1-based column number. */
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = spec.creator;
+  wb.lastModifiedBy = spec.creator;
+  wb.title = spec.title;
+  if (spec.subject) wb.subject = spec.subject;
+  if (spec.keywords) wb.keywords = spec.keywords;
+  wb.created = spec.date;
+  wb.modified = spec.date;
+  const filters: FilterName[] = [];
+  for (const [i, sheet] of spec.sheets.entries()) {
+    await drawSheet(wb, sheet, spec);
+    if (sheet.autoFilter) {
+      const last = columnLetters(sheet.widths.length);
+      filters.push({ sheetIndex: i, sheetName: sheet.name, range: `$A$${sheet.autoFilter.headerRow}:$${last}$${sheet.autoFilter.lastRow}` });
+    }
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters);
+}
+
+async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookSpec): Promise<void> {
+  const p = sheet.print;
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.state ?? "visible",
+    views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
+    ...(p ? {
+      pageSetup: {
+        paperSize: p.paper === "A3" ? 8 : 9,
+        orientation: p.orientation,
+        fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        margins: { left: inches(p.margins[0]), top: inches(p.margins[1]), right: inches(p.margins[2]), bottom: inches(p.margins[3]), header: 0.3, footer: 0.3 },
+        ...(p.titleRows ? { printTitlesRow: `${p.titleRows[0]}:${p.titleRows[1]}` } : {}),
+      },
+      headerFooter: {
+        oddHeader: `&L${headerText(p.headerLeft ?? "")}&C&A`,
+        oddFooter: "&C&P / &N",
+      },
+    } : {}),
+  } as unknown as Partial<ExcelJS.AddWorksheetOptions>);
+  sheet.widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const merges: [number, number, number, number][] = [];
+  sheet.rows.forEach((row, ri) => {
+    const r = ri + 1;
+    const xlRow = ws.getRow(r);
+    let lines = 1;
+    let size = sheet.fontSize;
+    row.cells.forEach((c, ci) => {
+      if (!c) return;
+      const col = ci + 1;
+      drawCell(xlRow.getCell(col), c, sheet, book);
+      const span = c.colSpan ?? 1;
+      const rows = c.rowSpan ?? 1;
+      if (span > 1 || rows > 1) merges.push([r, col, r + rows - 1, col + span - 1]);
+      if (typeof c.value === "string" && c.value && rows === 1) {
+        const s = c.size ?? sheet.fontSize;
+        const n = c.wrap === false || c.vertical ? 1 : wrappedLines(c.value, columnsWidthPt(sheet.widths.slice(ci, ci + span)), s);
+        if (rowHeightPt(n, s) > rowHeightPt(lines, size)) { lines = n; size = s; }
+      }
+    });
+    xlRow.height = row.height ?? rowHeightPt(lines, size);
+  });
+  for (const [r1, c1, r2, c2] of merges) ws.mergeCells(r1, c1, r2, c2);
+  if (sheet.autoFilter) {
+    ws.autoFilter = { from: { row: sheet.autoFilter.headerRow, column: 1 }, to: { row: sheet.autoFilter.lastRow, column: sheet.widths.length } };
+  }
+  if (sheet.protect) {
+    // No password: a hashed one costs ~250 ms per sheet and takes a random salt (no
+    // byte-identical rebuilds). Protection guards against slips; the checksum detects edits.
+    await ws.protect("", {
+      selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true,
+    });
+  }
+}
+
+function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: WorkbookSpec): void {
+  // A string is always written as a string (never parsed as a formula), so input text such as
+  // "=1+1" stays text; only { formula } values the program builds become formulas.
+  const v = c.value;
+  if (v !== null) cell.value = typeof v === "object" ? { formula: v.formula, result: v.text } : v;
+  cell.font = {
+    name: book.font, size: c.size ?? sheet.fontSize,
+    ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}),
+    ...(c.color ? { color: { argb: argb(c.color) } } : {}),
+  };
+  if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) }, bgColor: { argb: argb(c.fill) } };
+  cell.alignment = {
+    vertical: c.valign ?? "top",
+    horizontal: c.align ?? "left",
+    wrapText: c.wrap !== false,
+    ...(c.vertical ? { textRotation: "vertical" as const } : {}),
+  };
+  if (c.border) {
+    const style = c.border === "medium" ? "medium" : c.border === "dashed" ? "dashed" : c.border === "dotted" ? "dotted" : "thin";
+    const edge = { style, color: { argb: argb(book.ruleColour) } } as const;
+    cell.border = { top: edge, left: edge, bottom: edge, right: edge };
+  }
+  if (c.unlocked) cell.protection = { locked: false };
+  if (c.list) {
+    cell.dataValidation = {
+      type: "list", allowBlank: true, formulae: [c.list.formula],
+      showErrorMessage: true, errorStyle: "stop", errorTitle: c.list.title, error: c.list.error,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+// A workbook as data: what excel.ts draws. Views decide what the sheets show; the workbook and
+// form renderers turn them into these specs; excel.ts is the only place that knows exceljs.
+
+export type CellValue = string | number | null | { formula: string; text: string };
+
+export interface CellSpec {
+  value: CellValue;
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in pt (default: the sheet's). */
+  size?: number;
+  /** #RRGGBB */
+  color?: string;
+  /** #RRGGBB solid fill. */
+  fill?: string;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
+  valign?: "top" | "middle";
+  /** Thin border around the cell (style per edge is enough for tables and bars). */
+  border?: "thin" | "dashed" | "dotted" | "medium";
+  /** Columns (and rows) this cell spans: it is merged with its neighbours. */
+  colSpan?: number;
+  rowSpan?: number;
+  /** Unlocked on a protected sheet (an input cell). */
+  unlocked?: boolean;
+  /** A drop-down list (data validation): an inline list formula or a range, and the error shown. */
+  list?: { formula: string; error: string; title: string };
+  /** Vertical text (narrow header cells). */
+  vertical?: boolean;
+}
+
+export interface RowSpec {
+  cells: (CellSpec | null)[];
+  /** Height in pt; estimated from the text and column widths when omitted. */
+  height?: number;
+}
+
+export interface PrintSpec {
+  paper: "A3" | "A4";
+  orientation: "portrait" | "landscape";
+  /** [left, top, right, bottom] in pt. */
+  margins: readonly [number, number, number, number];
+  /** Rows repeated on every printed page, e.g. [1, 1]. */
+  titleRows?: readonly [number, number];
+  /** Left part of the page header (escaped by excel.ts). */
+  headerLeft?: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Column widths in Excel character units. */
+  widths: readonly number[];
+  rows: RowSpec[];
+  /** Frozen rows above and columns left of the scrolling area. */
+  freeze?: { rows: number; cols: number };
+  /** Filter range: header row and the last data row (all columns). */
+  autoFilter?: { headerRow: number; lastRow: number };
+  print?: PrintSpec;
+  /** Protect the sheet (no password: see excel.ts); unlocked cells stay editable. */
+  protect?: boolean;
+  state?: "visible" | "veryHidden";
+  /** Font size of the sheet's cells in pt. */
+  fontSize: number;
+}
+
+export interface WorkbookSpec {
+  title: string;
+  creator: string;
+  subject?: string;
+  keywords?: string;
+  /** Every date in the file (properties, zip entries). */
+  date: Date;
+  font: string;
+  /** #RRGGBB of cell borders. */
+  ruleColour: string;
+  sheets: SheetSpec[];
+}

@@ -1,0 +1,130 @@
+// What the workbook's sheets show (事業一覧, 工程表, 担当課別, 体系, 診断): pure functions of the
+// plan. The drawing (cells, fills, print set-up) is in src/render/workbook.ts.
+import type { Config } from "../config/schema.js";
+import type { Diagnostic } from "../diagnostics/schema.js";
+import type { Phase, Plan, Project } from "../model/schema.js";
+import { yearsOf } from "../fiscal.js";
+
+/** The phases of a project that cover fiscal year `year`. */
+export function phasesInYear(project: Project, year: number): Phase[] {
+  return project.schedule.filter((ph) => ph.from <= year && year <= ph.to);
+}
+
+/** The planned phase labels for a year, as one text (empty when nothing is planned). */
+export function plannedLabel(project: Project, year: number): string {
+  return phasesInYear(project, year).map((ph) => ph.label).join("、");
+}
+
+/** The relisting as printed: `No.7 の再掲` when the original was found, else the mark as written. */
+export function relistText(project: Project): string {
+  if (project.relistOf !== null) return `No.${project.relistOf} の再掲`;
+  return project.relistMark ?? "";
+}
+
+/** Departments as printed in a list: the named ones, then 各課 when the project concerns all. */
+export function departmentsText(project: Project, marker: string, except?: string): string {
+  const names = project.departments.filter((d) => d !== except);
+  if (project.allDepartments) names.push(marker);
+  return names.join("、");
+}
+
+const numbered = (n: number | null): number | "" => (n === null ? "" : n);
+
+/** 事業一覧: one row per project with every field of the model. */
+export interface ProjectRow {
+  no: number;
+  policy: string;
+  measureNumber: number | "";
+  measure: string;
+  initiativeNumber: number | "";
+  initiative: string;
+  name: string;
+  departments: string;
+  allDepartments: boolean;
+  description: string;
+  /** The phase label(s) per fiscal year of the plan period. */
+  years: string[];
+  notes: string;
+  relist: string;
+}
+
+export function projectRows(plan: Plan): ProjectRow[] {
+  const years = yearsOf(plan.plan.period);
+  return plan.projects.map((p) => ({
+    no: p.no,
+    policy: p.policy,
+    measureNumber: numbered(p.measure.number),
+    measure: p.measure.title,
+    initiativeNumber: numbered(p.initiative.number),
+    initiative: p.initiative.title,
+    name: p.name,
+    departments: p.departments.join("、"),
+    allDepartments: p.allDepartments,
+    description: p.description.map((d) => `・${d}`).join("\n"),
+    years: years.map((y) => plannedLabel(p, y)),
+    notes: p.schedule.filter((ph) => ph.note).map((ph) => `※${ph.note}`).join("\n"),
+    relist: relistText(p),
+  }));
+}
+
+/** 工程表: a bar is a phase clipped to the plan period; a lane holds bars that do not overlap. */
+export interface GanttBar { label: string; category: string; from: number; to: number }
+export interface GanttProject { no: number; name: string; departments: string; lanes: GanttBar[][]; notes: string[] }
+export interface GanttGroup { policy: string; projects: GanttProject[] }
+
+export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
+  const { start, end } = plan.plan.period;
+  const groups: GanttGroup[] = [];
+  for (const p of plan.projects) {
+    let g = groups.find((x) => x.policy === p.policy);
+    if (!g) groups.push((g = { policy: p.policy, projects: [] }));
+    const lanes: GanttBar[][] = [];
+    for (const ph of [...p.schedule].sort((a, b) => a.from - b.from)) {
+      const bar = { label: ph.label, category: ph.category, from: Math.max(ph.from, start), to: Math.min(ph.to, end) };
+      if (bar.from > bar.to) continue;
+      const lane = lanes.find((l) => l.every((b) => b.to < bar.from || b.from > bar.to));
+      if (lane) lane.push(bar); else lanes.push([bar]);
+    }
+    if (lanes.length === 0) lanes.push([]);
+    g.projects.push({
+      no: p.no, name: p.relistMark ? `${p.name}${p.relistMark}` : p.name,
+      departments: departmentsText(p, config.allDepartmentsMarker),
+      lanes, notes: p.schedule.flatMap((ph) => (ph.note ? [`※${ph.note}`] : [])),
+    });
+  }
+  return groups;
+}
+
+/** 担当課別: each department's projects, then the 各課 projects once. */
+export interface DepartmentGroup { department: string; projects: Project[] }
+
+export function departmentGroups(plan: Plan, config: Config): DepartmentGroup[] {
+  const groups = plan.departments.map((d) => ({ department: d, projects: plan.projects.filter((p) => p.departments.includes(d)) }));
+  const common = plan.projects.filter((p) => p.allDepartments);
+  if (common.length > 0) groups.push({ department: `全庁共通（${config.allDepartmentsMarker}）`, projects: common });
+  return groups;
+}
+
+/** 体系: the policy tree with project counts. */
+export interface TreeRow { level: 0 | 1 | 2; number: number | ""; title: string; count: number; projects: number[] }
+
+export function policyTree(plan: Plan): TreeRow[] {
+  const rows: TreeRow[] = [];
+  for (const pol of plan.policies) {
+    const nos = pol.measures.flatMap((m) => m.initiatives.flatMap((i) => i.projects));
+    rows.push({ level: 0, number: "", title: pol.name, count: nos.length, projects: [] });
+    for (const m of pol.measures) {
+      const mNos = m.initiatives.flatMap((i) => i.projects);
+      rows.push({ level: 1, number: numbered(m.number), title: m.title, count: mNos.length, projects: [] });
+      for (const i of m.initiatives) rows.push({ level: 2, number: numbered(i.number), title: i.title, count: i.projects.length, projects: i.projects });
+    }
+  }
+  return rows;
+}
+
+/** 診断: a diagnostic's place as the user reads it (file:line:column or file#Sheet!A1). */
+export function placeText(d: Diagnostic): string {
+  if (d.sheet !== undefined) return `${d.file}#${d.sheet}${d.cell ? `!${d.cell}` : ""}`;
+  if (d.line !== undefined) return `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ""}`;
+  return d.file;
+}
