@@ -1,0 +1,219 @@
+// Draws a document description (src/templates/primitives.ts) with pdfmake: headings with
+// bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
+import type { Content } from "pdfmake/interfaces.js";
+import type { Phase } from "../../model/schema.js";
+import type { DocNode, Text } from "../../templates/primitives.js";
+import type { RenderContext } from "../context.js";
+import { card, textHeight } from "./card.js";
+import { chapterMark } from "./document.js";
+import { pageGeometry } from "./page.js";
+import { legend, scheduleStrip, laneOf, type Period } from "./schedule.js";
+import { dataTable } from "./table.js";
+import { bulletList, keepRuns, type Run } from "./text.js";
+
+export interface DrawSource {
+  /** The page set-up in the theme. */
+  kind: string;
+  period: Period;
+  /** A project's schedule by its No. */
+  schedule(no: number): readonly Phase[] | undefined;
+}
+
+/** Inline text with links (`#p12` → the anchor p12) and keep-together runs. */
+function runs(text: Text, ctx: RenderContext): Run[] {
+  if (typeof text === "string") return keepRuns(text);
+  return text.flatMap((t): Run[] => {
+    if (typeof t === "string") return keepRuns(t);
+    const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
+    return [{
+      text: t.text, noWrap: t.text.length <= 16,
+      ...(t.bold ? { bold: true } : {}),
+      ...(link ? { linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const } : {}),
+    }];
+  });
+}
+
+function plain(text: Text): string {
+  return typeof text === "string" ? text : text.map((t) => (typeof t === "string" ? t : t.text)).join("");
+}
+
+const CARD_PAD = 6;
+const LABEL_WIDTH = 54;
+
+function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx: RenderContext): Content {
+  const { theme } = ctx;
+  const lh = theme.lineHeight;
+  const inner = pageGeometry(src.kind, ctx).bodyWidth - 2 * CARD_PAD - 1;
+  const size = theme.sizes.table;
+  const body: Content[] = [];
+  let height = 2 * CARD_PAD + 12;
+
+  const title: Content = {
+    columns: [
+      ...(node.badge ? [{ text: node.badge, width: "auto", bold: true, fontSize: theme.sizes.h3, color: theme.colours.text, margin: [0, 0, 6, 0] }] : []),
+      { text: keepRuns(node.title), width: "*", bold: true, fontSize: theme.sizes.h3 },
+    ],
+    ...(node.anchor ? { id: node.anchor } : {}),
+  } as Content;
+  // The bookmark sits on the title text itself (pdfmake attaches outlines to text lines).
+  if (node.outline) {
+    const cols = (title as { columns: Record<string, unknown>[] }).columns;
+    const last = cols[cols.length - 1]!;
+    Object.assign(last, { outline: true, id: node.outline.id, outlineText: node.outline.text ?? node.title,
+      ...(node.outline.parent ? { outlineParentId: node.outline.parent } : {}) });
+    if (node.anchor && node.anchor !== node.outline.id) Object.assign(cols[0]!, { id: node.anchor });
+    delete (title as { id?: string }).id;
+  }
+  body.push(title);
+  height += textHeight(`${node.badge ?? ""}　${node.title}`, theme.sizes.h3, inner, lh);
+  if (node.path) {
+    body.push({ text: keepRuns(node.path), fontSize: theme.sizes.small, color: theme.colours.muted, margin: [0, 1, 0, 3] } as Content);
+    height += textHeight(node.path, theme.sizes.small, inner, lh) + 4;
+  }
+  for (const f of node.fields) {
+    body.push({
+      columns: [
+        { text: f.label, width: LABEL_WIDTH, fontSize: size, bold: true, color: theme.colours.muted },
+        { text: runs(f.value, ctx), width: "*", fontSize: size },
+      ],
+      columnGap: 4, margin: [0, 0, 0, 2],
+    } as Content);
+    height += textHeight(plain(f.value), size, inner - LABEL_WIDTH - 4, lh) + 2;
+  }
+  if (node.bullets.length) {
+    if (node.bulletsLabel) {
+      body.push({ text: node.bulletsLabel, fontSize: size, bold: true, color: theme.colours.muted, margin: [0, 2, 0, 1] } as Content);
+      height += size * lh + 3;
+    }
+    body.push(bulletList(node.bullets, { fontSize: theme.sizes.body, gap: 2 }));
+    for (const b of node.bullets) height += textHeight(b, theme.sizes.body, inner - theme.sizes.body - 1, lh) + 2;
+  }
+  const phases = node.schedule !== undefined ? src.schedule(node.schedule) : undefined;
+  if (phases) {
+    if (node.scheduleLabel) {
+      body.push({ text: node.scheduleLabel, fontSize: size, bold: true, color: theme.colours.muted, margin: [0, 4, 0, 2] } as Content);
+      height += size * lh + 6;
+    }
+    const years = src.period.end - src.period.start + 1;
+    const yearWidth = Math.floor((inner / years) * 10) / 10;
+    body.push(scheduleStrip(phases, src.period, { yearWidth, header: true, fontSize: size }, ctx));
+    const lanes = laneOf(phases, src.period);
+    height += (size * lh + 4) * (1 + Math.max(1, lanes.length));
+    for (const lane of lanes) for (const p of lane) if (p.note) height += textHeight(p.note, size, yearWidth * (p.to - p.from + 1), lh) + 4;
+  }
+  const framed: Content = {
+    table: { widths: ["*"], body: [[{ stack: body, margin: [CARD_PAD - 4, CARD_PAD - 2, CARD_PAD - 4, CARD_PAD - 2] }]] },
+    layout: {
+      hLineWidth: () => 0.75, vLineWidth: () => 0.75,
+      hLineColor: () => theme.colours.rule, vLineColor: () => theme.colours.rule,
+    },
+  } as Content;
+  return card([framed], height, src.kind, ctx);
+}
+
+function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, ctx: RenderContext): Content {
+  const { theme } = ctx;
+  const page = pageGeometry(src.kind, ctx);
+  const top: Content[] = [];
+  if (node.label) top.push({ text: node.label, alignment: "right", fontSize: theme.sizes.h3, bold: true });
+  if (node.meeting) top.push({ text: node.meeting, alignment: "right", fontSize: theme.sizes.body });
+  const centre: Content[] = [
+    { text: keepRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
+  ];
+  if (node.subtitle) centre.push({ text: keepRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
+  if (node.period) centre.push({ text: keepRuns(node.period), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 16, 0, 0] } as Content);
+  const bottom: Content[] = [];
+  if (node.date) bottom.push({ text: keepRuns(node.date), alignment: "center", fontSize: theme.sizes.h3 } as Content);
+  if (node.issuer) bottom.push({ text: node.issuer, alignment: "center", fontSize: theme.sizes.h3, margin: [0, 6, 0, 0] });
+  return {
+    stack: [
+      { stack: top, margin: [0, 0, 0, page.bodyHeight * 0.25] },
+      { stack: centre, margin: [0, 0, 0, page.bodyHeight * 0.3] },
+      { stack: bottom },
+    ],
+    pageBreak: "after",
+  } as Content;
+}
+
+/** The description's nodes as pdfmake content. */
+export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: RenderContext): Content[] {
+  const { theme } = ctx;
+  const out: Content[] = [];
+  let contentsLevels = 0;
+  for (const n of nodes) if (n.type === "contents") contentsLevels = n.levels;
+  let headingAt = -1;
+  for (const node of nodes) {
+    switch (node.type) {
+      case "cover":
+        out.push(drawCover(node, src, ctx));
+        break;
+      case "contents":
+        out.push({
+          toc: {
+            title: { text: node.title, fontSize: theme.sizes.h1, bold: true, margin: [0, 0, 0, 12] },
+            numberStyle: { fontSize: theme.sizes.body },
+          },
+          pageBreak: "after",
+        } as Content);
+        break;
+      case "heading": {
+        const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
+        const heading: Record<string, unknown> = {
+          text: keepRuns(node.text), fontSize: size, bold: true,
+          margin: node.level === 1 ? [0, 0, 0, 10] : [0, 8, 0, 6],
+        };
+        if (node.outline) Object.assign(heading, { id: node.outline.id, outline: true, outlineText: node.outline.text ?? node.text,
+          ...(node.outline.parent ? { outlineParentId: node.outline.parent } : {}) });
+        if (node.contents && node.level <= contentsLevels) {
+          Object.assign(heading, { tocItem: true, tocMargin: [(node.level - 1) * 14, node.level === 1 ? 6 : 2, 0, 0],
+            tocStyle: node.level === 1 ? { bold: true } : {}, outlineText: node.outline?.text ?? node.text });
+        }
+        const block: Content = node.level === 1
+          ? { stack: [heading as unknown as Content, { canvas: [{ type: "line", x1: 0, y1: 0, x2: pageGeometry(src.kind, ctx).bodyWidth, y2: 0, lineWidth: 1.5, lineColor: theme.colours.rule }], margin: [0, 0, 0, 10] }] }
+          : heading as unknown as Content;
+        const withBreak = node.newPage ? ({ stack: [block], pageBreak: "before" } as Content) : block;
+        out.push(node.chapter ? chapterMark(node.chapter, [withBreak]) : withBreak);
+        headingAt = out.length - 1;
+        continue;
+        break;
+      }
+      case "paragraph": {
+        const size = theme.sizes[node.size];
+        out.push({ text: runs(node.text, ctx), fontSize: size, margin: [0, 0, 0, 6], ...(node.muted ? { color: theme.colours.muted } : {}) } as Content);
+        break;
+      }
+      case "bullets":
+        out.push({ stack: [bulletList(node.items, { fontSize: theme.sizes.body, gap: 2 })], margin: [0, 0, 0, 6] } as Content);
+        break;
+      case "table": {
+        const widths = node.widths ?? node.header.map(() => "*" as const);
+        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => r.map((c) => ({ text: runs(c, ctx), fontSize: theme.sizes.table }))),
+          ...(node.align ? { align: node.align } : {}) }, ctx);
+        out.push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
+        break;
+      }
+      case "card": {
+        const drawn = drawCard(node, src, ctx) as { unbreakable?: boolean };
+        // A heading never ends a page: it goes with the card under it when that card is kept whole.
+        const heading = headingAt === out.length - 1 ? out[headingAt] : undefined;
+        if (heading && drawn.unbreakable && !(heading as { _chapter?: string })._chapter) {
+          out[headingAt] = { stack: [heading, drawn as Content], unbreakable: true } as Content;
+        } else out.push(drawn as Content);
+        break;
+      }
+      case "legend":
+        out.push({ stack: [
+          ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
+          legend(ctx, { fontSize: theme.sizes.small, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}) }),
+        ], margin: [0, 0, 0, 10] } as Content);
+        break;
+      case "pageBreak":
+        out.push({ text: "", pageBreak: "after" });
+        break;
+      case "space":
+        out.push({ text: "", margin: [0, node.height, 0, 0] });
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+// The one template mechanism of every document. A folder of handlebars templates (templates/<doc>/)
+// emits a document description in JSON (primitives: ./primitives.ts); TypeScript draws it.
+// Templates own the words and the order; they get the view (a pure function of the plan) and only
+// the helpers below: no file or process access. A broken template is PP503 with its file and line.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Handlebars from "handlebars";
+import { warekiDate } from "../fiscal.js";
+import { ReportedError } from "../errors.js";
+import type { RenderContext } from "../render/context.js";
+import { fiscalYearLabel } from "../render/pdf/schedule.js";
+import { DocNode } from "./primitives.js";
+import { zodReason } from "../zod-reason.js";
+
+interface HelperOptions { loc?: { start: { line: number; column: number } }; fn?: unknown; hash?: Record<string, unknown> }
+
+/** A template failure already located in a template file. */
+class TemplateError extends Error {
+  constructor(readonly file: string, readonly line: number | undefined, message: string) {
+    super(message);
+  }
+}
+
+function located(options: HelperOptions): string {
+  const start = options.loc?.start;
+  return start ? ` - ${start.line}:${start.column}` : "";
+}
+
+function makeEnv(ctx: RenderContext): typeof Handlebars {
+  const hb = Handlebars.create();
+  const builtinEach = hb.helpers.each as Handlebars.HelperDelegate;
+  // strict mode checks `{{a.b}}` but not helper arguments: these helpers refuse undefined values
+  // so a misspelt field is an error with its line, not an empty string in the handout.
+  const defined = (value: unknown, options: HelperOptions): void => {
+    if (value === undefined) throw new Error(`a value given to a helper is not defined${located(options)}`);
+  };
+  hb.registerHelper("each", function (this: unknown, list: unknown, options: HelperOptions) {
+    defined(list, options);
+    return builtinEach.call(this, list, options);
+  });
+  /** A value as JSON (strings escaped for JSON, never as HTML). */
+  hb.registerHelper("json", (value: unknown, options: HelperOptions) => {
+    defined(value, options);
+    return JSON.stringify(value ?? null);
+  });
+  /** A fiscal year as the theme writes it (令和8年度). */
+  hb.registerHelper("year", (value: unknown, options: HelperOptions) => {
+    defined(value, options);
+    return fiscalYearLabel(Number(value), ctx.theme);
+  });
+  /** The document date as 令和8年11月24日. */
+  hb.registerHelper("date", (value: unknown, options: HelperOptions) => {
+    defined(value, options);
+    return warekiDate(new Date(String(value)));
+  });
+  /** A number with thousands separators. */
+  hb.registerHelper("number", (value: unknown, options: HelperOptions) => {
+    defined(value, options);
+    return Number(value).toLocaleString("ja-JP");
+  });
+  /** Strings joined (default separator 、). */
+  hb.registerHelper("join", (list: unknown, sep: unknown, options: HelperOptions) => {
+    const opts = (typeof sep === "object" ? sep : options) as HelperOptions;
+    defined(list, opts);
+    return (Array.isArray(list) ? list : [list]).join(typeof sep === "string" ? sep : "、");
+  });
+  /** String concatenation, for building text inside `json`. */
+  hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  return hb;
+}
+
+/** Line of an error message `… - 12:3` (handlebars' own and ours). */
+function lineOf(message: string): number | undefined {
+  const m = / - (\d+):\d+\s*$/.exec(message) ?? /on line (\d+)/.exec(message);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** JSON with trailing commas allowed (templates loop with {{#each}} and rarely get commas right). */
+function parseLenientJson(text: string): unknown {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += text[++i] ?? "";
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    if (ch === ",") {
+      const rest = /^\s*([\]}])/.exec(text.slice(i + 1));
+      if (rest) continue;
+    }
+    out += ch;
+  }
+  return JSON.parse(out);
+}
+
+/** Line of the template output where a JSON parse error happened. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return undefined;
+  return text.slice(0, Number(m[1])).split("\n").length;
+}
+
+/**
+ * Renders `templates/<folder>/<main>.hbs` (every other .hbs of the folder is a partial under its
+ * name) with `data`, and returns the checked document description.
+ */
+export function renderTemplate(folder: string, main: string, data: object, ctx: RenderContext): DocNode[] {
+  const dir = path.join(ctx.templatesDir, folder);
+  const shown = (file: string) => path.relative(ctx.projectRoot, path.join(dir, file)) || file;
+  try {
+    const hb = makeEnv(ctx);
+    let files: string[];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort();
+    } catch (e) {
+      throw new TemplateError(shown(""), undefined, (e as Error).message);
+    }
+    if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`);
+    const compiled = new Map<string, Handlebars.TemplateDelegate>();
+    for (const f of files) {
+      const source = readFileSync(path.join(dir, f), "utf8");
+      try {
+        // Parse now (compile is lazy) so a syntax error names its own file (partials included).
+        const fn = hb.compile(source, { strict: true, noEscape: true });
+        hb.parse(source);
+        compiled.set(f, fn);
+        if (f !== `${main}.hbs`) hb.registerPartial(f.slice(0, -4), fn);
+      } catch (e) {
+        const msg = (e as Error).message;
+        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg);
+      }
+    }
+    let output: string;
+    let currentFile = `${main}.hbs`;
+    try {
+      output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false });
+    } catch (e) {
+      const msg = (e as Error).message;
+      // A runtime error inside a partial: name the partial when the message tells which.
+      const partial = /partial (\S+)/.exec(msg)?.[1];
+      if (partial && files.includes(`${partial}.hbs`)) currentFile = `${partial}.hbs`;
+      throw new TemplateError(shown(currentFile), lineOf(msg), msg.replace(/ in \[object Object\]/, ""));
+    }
+    let json: unknown;
+    try {
+      json = parseLenientJson(output);
+    } catch (e) {
+      const msg = (e as Error).message;
+      const at = jsonErrorLine(output, msg);
+      const excerpt = at ? `（出力の ${at} 行目: ${output.split("\n")[at - 1]?.trim().slice(0, 60)}）` : "";
+      throw new TemplateError(shown(`${main}.hbs`), undefined, `JSON として読めません: ${msg}${excerpt}`);
+    }
+    const parsed = DocNode.array().safeParse(Array.isArray(json) ? json : [json]);
+    if (!parsed.success) throw new TemplateError(shown(`${main}.hbs`), undefined, zodReason(parsed.error, ctx.lang));
+    return parsed.data;
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    const place = e.line === undefined ? { file: e.file } : { file: e.file, line: e.line };
+    ctx.diagnostics.add("PP503", place, { reason: e.message });
+    throw new ReportedError();
+  }
+}

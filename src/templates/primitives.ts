@@ -1,0 +1,53 @@
+// The document description templates emit: a small set of primitives. TypeScript draws them
+// (src/render/pdf/draw.ts); this schema checks a template's output and gives staff a clear message.
+import { z } from "zod";
+
+/** Inline text: a string, or a run that links to an anchor (`#p12`) and may be bold. */
+export const Inline = z.union([
+  z.string(),
+  z.object({ text: z.string(), link: z.string().optional(), bold: z.boolean().optional() }),
+]);
+export type Inline = z.infer<typeof Inline>;
+const Text = z.union([z.string(), z.array(Inline)]);
+export type Text = z.infer<typeof Text>;
+
+const Outline = z.object({ id: z.string(), parent: z.string().optional(), text: z.string().optional() })
+  .describe("bookmark: its id, the parent bookmark's id, the bookmark's text if not the heading's");
+
+export const DocNode = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("cover"),
+    label: z.string().optional(), meeting: z.string().optional(),
+    title: z.string(), subtitle: z.string().optional(), period: z.string().optional(),
+    date: z.string().optional(), issuer: z.string().optional(),
+  }),
+  z.object({ type: z.literal("contents"), title: z.string(), levels: z.number().int().min(1).max(3).default(2) }),
+  z.object({
+    type: z.literal("heading"), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: z.string(),
+    outline: Outline.optional(), contents: z.boolean().default(true),
+    /** Starts a chapter: the running header shows this text from here on. */
+    chapter: z.string().optional(),
+    newPage: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal("paragraph"), text: Text, size: z.enum(["body", "table", "small"]).default("body"), muted: z.boolean().default(false) }),
+  z.object({ type: z.literal("bullets"), items: z.array(z.string()) }),
+  z.object({
+    type: z.literal("table"), header: z.array(z.string()), rows: z.array(z.array(Text)),
+    widths: z.array(z.union([z.number(), z.literal("*"), z.literal("auto")])).optional(),
+    align: z.array(z.enum(["left", "center", "right"])).optional(),
+  }),
+  z.object({
+    type: z.literal("card"),
+    anchor: z.string().optional(), outline: Outline.optional(),
+    title: z.string(), badge: z.string().optional(), path: z.string().optional(),
+    fields: z.array(z.object({ label: z.string(), value: Text })).default([]),
+    bulletsLabel: z.string().optional(), bullets: z.array(z.string()).default([]),
+    scheduleLabel: z.string().optional(),
+    /** The project whose schedule strip the card shows. */
+    schedule: z.number().int().optional(),
+  }),
+  z.object({ type: z.literal("legend"), title: z.string().optional(), asOfLabel: z.string().optional() }),
+  z.object({ type: z.literal("pageBreak") }),
+  z.object({ type: z.literal("space"), height: z.number().default(8) }),
+]);
+export type DocNode = z.infer<typeof DocNode>;

@@ -1,0 +1,84 @@
+// What the council-handout booklet shows: a pure function of the plan and the config. The
+// template (templates/booklet/) decides the words and the order; this decides the content.
+import type { Config } from "../config/schema.js";
+import type { Plan, Project } from "../model/schema.js";
+
+export interface ProjectView {
+  no: number;
+  /** Anchor and bookmark id of the card. */
+  id: string;
+  name: string;
+  measureLabel: string;
+  initiativeLabel: string;
+  measureTitle: string;
+  initiativeTitle: string;
+  departments: string[];
+  allDepartments: boolean;
+  description: string[];
+  /** The original of a 再掲 when found (link), else the marker as written. */
+  relistOf: { no: number; id: string } | null;
+  relistMark: string | null;
+  /** Where this project is re-listed. */
+  relistedIn: { no: number; id: string }[];
+}
+
+export interface InitiativeView { label: string; title: string; projectCount: number; projects: ProjectView[] }
+export interface MeasureView { id: string; label: string; title: string; projectCount: number; initiatives: InitiativeView[] }
+export interface ChapterView { number: number; id: string; name: string; projectCount: number; measures: MeasureView[] }
+
+export interface BookletView {
+  title: string;
+  period: { start: number; end: number };
+  cover: { label?: string; meeting?: string; issuer?: string; date?: string };
+  chapters: ChapterView[];
+  projectCount: number;
+}
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+export function measureLabel(n: number | null): string {
+  return n === null ? "" : `(${n})`;
+}
+export function initiativeLabel(n: number | null): string {
+  return n === null ? "" : n >= 1 && n <= 20 ? CIRCLED[n - 1]! : `(${n})`;
+}
+
+const projectId = (no: number) => `p${no}`;
+
+export function bookletView(plan: Plan, config: Config, date: Date | null): BookletView {
+  const byNo = new Map(plan.projects.map((p) => [p.no, p]));
+  const relistedIn = new Map<number, number[]>();
+  for (const p of plan.projects) if (p.relistOf !== null) relistedIn.set(p.relistOf, [...(relistedIn.get(p.relistOf) ?? []), p.no]);
+  const project = (p: Project): ProjectView => ({
+    no: p.no, id: projectId(p.no), name: p.name,
+    measureLabel: measureLabel(p.measure.number), initiativeLabel: initiativeLabel(p.initiative.number),
+    measureTitle: p.measure.title, initiativeTitle: p.initiative.title,
+    departments: p.departments, allDepartments: p.allDepartments, description: p.description,
+    relistOf: p.relistOf !== null && byNo.has(p.relistOf) ? { no: p.relistOf, id: projectId(p.relistOf) } : null,
+    relistMark: p.relistMark,
+    relistedIn: (relistedIn.get(p.no) ?? []).map((no) => ({ no, id: projectId(no) })),
+  });
+  const chapters = plan.policies.map((policy, pi): ChapterView => {
+    const measures = policy.measures.map((m, mi): MeasureView => {
+      const initiatives = m.initiatives.map((i): InitiativeView => {
+        const projects = i.projects.map((no) => byNo.get(no)).filter((p): p is Project => p !== undefined).map(project);
+        return { label: initiativeLabel(i.number), title: i.title, projectCount: projects.length, projects };
+      });
+      return { id: `m${pi + 1}-${mi + 1}`, label: measureLabel(m.number), title: m.title, initiatives,
+        projectCount: initiatives.reduce((n, i) => n + i.projectCount, 0) };
+    });
+    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
+  });
+  const cover: BookletView["cover"] = {};
+  const d = config.document;
+  if (d.handoutLabel) cover.label = d.handoutLabel;
+  if (d.meeting) cover.meeting = d.meeting;
+  if (d.issuer) cover.issuer = d.issuer;
+  if (date) cover.date = date.toISOString().slice(0, 10);
+  return { title: config.title ?? plan.plan.title, period: plan.plan.period, cover, chapters, projectCount: plan.projects.length };
+}
+
+/** The city a plan belongs to, from its title (武蔵野市DX推進計画 → 武蔵野市). */
+export function cityOf(title: string): string | null {
+  return /^(.+?[都道府県市区町村])/.exec(title)?.[1] ?? null;
+}
