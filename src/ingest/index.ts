@@ -1,0 +1,75 @@
+// The ingest stage: the only stage that reads the input file. Any supported file → the plan
+// table's raw rows, its title and its period, with every reading flaw as a diagnostic.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config/schema.js";
+import { DiagnosticBag } from "../diagnostics/bag.js";
+import { ReportedError } from "../errors.js";
+import type { Grid } from "./grid.js";
+import { type Block, findTable, type Table } from "./header.js";
+import { readTextGrid } from "./read-text.js";
+import { readXlsxGrids } from "./read-xlsx.js";
+import { type RawRow, rawRows } from "./rows.js";
+
+export interface PlanTable {
+  file: string;
+  grid: Grid;
+  blocks: Block[];
+  rows: RawRow[];
+  title: string | null;
+  period: { start: number; end: number } | null;
+}
+
+const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export async function readPlanTable(inputPath: string, config: Config, bag: DiagnosticBag, sheet?: string): Promise<PlanTable> {
+  const file = inputPath;
+  const ext = path.extname(inputPath).toLowerCase();
+  if (![".tsv", ".csv", ".txt", ".xlsx"].includes(ext)) {
+    bag.add("PP105", { file }, { ext: ext || "（拡張子なし）" });
+    throw new ReportedError();
+  }
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(inputPath);
+    if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+    if (info.size > config.limits.maxInputBytes) {
+      bag.add("PP104", { file }, { size: MB(info.size), limit: MB(config.limits.maxInputBytes) });
+      throw new ReportedError();
+    }
+    bytes = await readFile(inputPath);
+  } catch (e) {
+    if (e instanceof ReportedError) throw e;
+    bag.add("PP101", { file }, { path: inputPath, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new ReportedError();
+  }
+  const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };
+  if (bytes.length === 0) throw empty();
+  let grid: Grid;
+  let table: Table;
+  if (ext === ".xlsx") {
+    const grids = await readXlsxGrids(bytes, file, bag, sheet ?? config.sheet);
+    // The sheet holding the plan table: the one with the most header blocks and rows.
+    const scored = grids.map((g) => {
+      const probe = findTable(g, config, new DiagnosticBag(bag.lang));
+      return { g, score: probe.blocks.length * 1000 + probe.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
+    }).sort((a, b) => b.score - a.score);
+    grid = scored[0]?.g ?? { file, kind: "xlsx", rows: [] };
+    table = findTable(grid, config, bag);
+  } else {
+    grid = readTextGrid(bytes, file, bag);
+    if (grid.rows.every((r) => r.cells.every((c) => !c.trim()))) throw empty();
+    table = findTable(grid, config, bag);
+  }
+  if (!table.blocks.length) {
+    bag.add("PP201", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) });
+    throw new ReportedError();
+  }
+  const rows = rawRows(grid, table.blocks, config.limits.maxCellChars, bag);
+  return {
+    file, grid, blocks: table.blocks, rows,
+    title: table.title?.text ?? grid.containerTitle ?? null,
+    period: table.period,
+  };
+}
+

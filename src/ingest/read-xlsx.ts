@@ -1,0 +1,108 @@
+// XLSX → Grid with exceljs. A merged range gives the exact span of a schedule label; cells a
+// merge covers are marked so an empty covered cell is not read as a year without activity.
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { ReportedError } from "../errors.js";
+import type { Grid, GridRow } from "./grid.js";
+
+/** Decompression-bomb guard: the unpacked parts of a plan workbook are a few MB at most. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_RATIO = 200;
+
+function checkZip(bytes: Uint8Array, file: string, bag: DiagnosticBag): void {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        return false; // only the sizes are read here, nothing is inflated
+      },
+    });
+  } catch (e) {
+    bag.add("PP106", { file }, { reason: bag.lang === "ja" ? "zip として読めません" : `not a zip archive (${(e as Error).message})` });
+    throw new ReportedError();
+  }
+  if (total > MAX_UNPACKED_BYTES || total > bytes.length * MAX_RATIO) {
+    bag.add("PP106", { file }, { reason: bag.lang === "ja" ? `展開後のサイズが大きすぎます（${Math.round(total / 1e6)} MB）` : `unpacks to ${Math.round(total / 1e6)} MB` });
+    throw new ReportedError();
+  }
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("text" in v && typeof v.text === "string") return v.text; // hyperlink
+    if ("result" in v) return v.result === undefined || v.result === null ? "" : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
+    if ("error" in v) return "";
+  }
+  return String(cell.text ?? "");
+}
+
+function sheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
+  const rows: GridRow[] = [];
+  const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
+  // Merges as exceljs keeps them: "A1:C1" strings on the model.
+  const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  const spanAt = new Map<string, number>();
+  const coveredAt = new Set<string>();
+  for (const m of merges) {
+    const r = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
+    if (!r) continue;
+    const c1 = colIndex(r[1] ?? "A"), r1 = Number(r[2]), c2 = colIndex(r[3] ?? "A"), r2 = Number(r[4]);
+    spanAt.set(`${r1}:${c1}`, c2 - c1 + 1);
+    for (let rr = r1; rr <= r2; rr++) for (let cc = c1; cc <= c2; cc++) if (rr !== r1 || cc !== c1) coveredAt.add(`${rr}:${cc}`);
+  }
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    const spans = new Map<number, number>();
+    const covered = new Set<number>();
+    for (let c = 0; c < width; c++) {
+      const key = `${r}:${c}`;
+      if (coveredAt.has(key)) { covered.add(c); cells.push(""); continue; }
+      const span = spanAt.get(key);
+      if (span !== undefined && span > 1) spans.set(c, span);
+      cells.push(cellText(row.getCell(c + 1)));
+    }
+    while (cells.length && cells[cells.length - 1] === "" && !covered.has(cells.length - 1)) cells.pop();
+    rows.push({ line: r, cells, spans, covered });
+  }
+  return rows;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Every sheet's grid; the caller picks the one holding the plan table (or the named one). */
+export async function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBag, sheetName?: string): Promise<Grid[]> {
+  checkZip(bytes, file, bag);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    bag.add("PP106", { file }, { reason: (e as Error).message.slice(0, 120) });
+    throw new ReportedError();
+  }
+  const sheets = wb.worksheets.filter((ws) => (ws.state ?? "visible") === "visible" || ws.name === sheetName);
+  if (sheetName !== undefined && !sheets.some((ws) => ws.name === sheetName)) {
+    bag.add("PP108", { file }, { sheet: sheetName, sheets: wb.worksheets.map((w) => w.name).join(", ") });
+    throw new ReportedError();
+  }
+  const title = wb.title || undefined;
+  return sheets
+    .filter((ws) => sheetName === undefined || ws.name === sheetName)
+    .map((ws) => {
+      const grid: Grid = { file, kind: "xlsx", sheet: ws.name, rows: sheetGrid(ws) };
+      if (title) grid.containerTitle = title;
+      return grid;
+    });
+}

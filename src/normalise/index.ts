@@ -1,0 +1,136 @@
+// The normalise stage: raw rows → the plan model. Pure: everything it reads is in the table.
+import type { Config } from "../config/schema.js";
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import type { Place } from "../diagnostics/schema.js";
+import { columnLabel, REQUIRED_KEYS } from "../ingest/header.js";
+import type { PlanTable } from "../ingest/index.js";
+import type { RawRow } from "../ingest/rows.js";
+import type { Plan, Policy, Project } from "../model/schema.js";
+import { splitDepartments } from "./departments.js";
+import { splitDescription } from "./description.js";
+import { parseNumbered } from "./hierarchy.js";
+import { type RelistMark, parseRelist } from "./relist.js";
+import { buildSchedule } from "./schedule.js";
+import { cleanText, foreignScript, stripHtml } from "./text.js";
+
+/** A project and where its cells came from, for diagnostics of later stages. */
+export interface SourcedProject {
+  project: Project;
+  place: Place;
+  cells: Partial<Record<"no" | "name" | "policy" | "measure" | "initiative" | "departments" | "description" | "schedule", Place>>;
+  relist: RelistMark | null;
+  /** The measure and initiative marks as written ((1), ①), for numbering messages. */
+  marks: { measure: string; initiative: string };
+}
+
+export function normaliseRows(table: PlanTable, config: Config, bag: DiagnosticBag): SourcedProject[] {
+  const period = table.period ?? { start: 2000, end: 2000 };
+  const out: SourcedProject[] = [];
+  for (const row of table.rows) {
+    const sp = normaliseRow(row, period, config, bag);
+    if (sp) out.push(sp);
+  }
+  return out;
+}
+
+function normaliseRow(row: RawRow, period: { start: number; end: number }, config: Config, bag: DiagnosticBag): SourcedProject | null {
+  const f = row.fields;
+  const text = (k: keyof typeof f) => cleanText(stripHtml(f[k]?.text ?? "").text);
+  const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
+  const noText = cleanText((f.no?.text ?? "").normalize("NFKC")).replace(/^no\.?\s*/i, "");
+  let no: number | undefined;
+  if (/^\d+$/.test(noText)) no = Number(noText);
+  for (const key of REQUIRED_KEYS) {
+    if (!text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
+  }
+  if (no === undefined) {
+    if (noText) bag.add("PP305", at("no"), { value: noText });
+    return null;
+  }
+  const projectNo = no;
+  // HTML residue is reported once per cell; the words stay as written.
+  for (const key of ["policy", "measure", "initiative", "name", "departments", "description"] as const) {
+    const raw = f[key]?.text ?? "";
+    const { tags } = stripHtml(raw);
+    if (tags.length) bag.add("PP304", at(key), { tags: tags.join(" ") }, { projectNo });
+    const foreign = foreignScript(raw, bag.lang);
+    if (foreign) bag.add("PP303", at(key), { text: foreign.context, chars: foreign.chars, script: foreign.script }, { projectNo, actual: foreign.chars });
+  }
+  for (const cell of row.schedule) {
+    const foreign = foreignScript(cell.text, bag.lang);
+    if (foreign) bag.add("PP303", cell.place, { text: foreign.context, chars: foreign.chars, script: foreign.script }, { projectNo, actual: foreign.chars });
+  }
+
+  const relist = parseRelist(text("name"));
+  const measure = parseNumbered(text("measure"));
+  const initiative = parseNumbered(text("initiative"));
+  if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: bag.lang === "ja" ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
+  if (text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
+
+  const depts = splitDepartments(f.departments?.text ?? "", config);
+  if (!depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
+  for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
+
+  const description = splitDescription(f.description?.text ?? "").items;
+  if (!description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
+
+  const schedule = buildSchedule(row.schedule, row.exactSpans, period, config);
+  if (!schedule.phases.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
+  for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: u.label, category: config.defaultCategory.label }, { projectNo });
+
+  const project: Project = {
+    no: projectNo,
+    name: relist ? relist.name : text("name"),
+    policy: text("policy"),
+    measure: { number: measure.number, title: measure.title },
+    initiative: { number: initiative.number, title: initiative.title },
+    departments: depts.names,
+    allDepartments: depts.all,
+    description,
+    schedule: schedule.phases,
+    relistOf: null,
+    relistMark: relist ? relist.mark.trim() : null,
+  };
+  const cells: SourcedProject["cells"] = {};
+  for (const k of ["no", "name", "policy", "measure", "initiative", "departments", "description"] as const) {
+    const p = f[k]?.place;
+    if (p) cells[k] = p;
+  }
+  const firstSchedule = row.schedule[0]?.place;
+  if (firstSchedule) cells.schedule = firstSchedule;
+  return { project, place: row.place, cells, relist, marks: { measure: measure.mark, initiative: initiative.mark } };
+}
+
+/** The policy › measure › initiative tree, in plan order, with each initiative's project Nos. */
+export function buildTree(projects: readonly Project[]): Policy[] {
+  const policies: Policy[] = [];
+  for (const p of projects) {
+    let policy = policies.find((x) => x.name === p.policy);
+    if (!policy) { policy = { name: p.policy, measures: [] }; policies.push(policy); }
+    const sameMeasure = (n: number | null, t: string) => (p.measure.number !== null ? n === p.measure.number : t === p.measure.title);
+    let measure = policy.measures.find((m) => sameMeasure(m.number, m.title));
+    if (!measure) { measure = { number: p.measure.number, title: p.measure.title, initiatives: [] }; policy.measures.push(measure); }
+    const sameInit = (n: number | null, t: string) => (p.initiative.number !== null ? n === p.initiative.number : t === p.initiative.title);
+    let initiative = measure.initiatives.find((i) => sameInit(i.number, i.title));
+    if (!initiative) { initiative = { number: p.initiative.number, title: p.initiative.title, projects: [] }; measure.initiatives.push(initiative); }
+    initiative.projects.push(p.no);
+  }
+  return policies;
+}
+
+export function departmentsOf(projects: readonly Project[]): string[] {
+  const seen = new Set<string>();
+  for (const p of projects) for (const d of p.departments) seen.add(d);
+  return [...seen];
+}
+
+export function assemble(title: string, period: { start: number; end: number }, sourced: SourcedProject[], bag: DiagnosticBag): Plan {
+  const projects = sourced.map((s) => s.project);
+  return {
+    plan: { title, period },
+    policies: buildTree(projects),
+    departments: departmentsOf(projects),
+    projects,
+    diagnostics: bag.items,
+  };
+}

@@ -1,0 +1,49 @@
+// Cell text as the plan wrote it, minus export damage: HTML residue and runs of white space.
+
+/** Collapse white space (including ideographic spaces inside a run) and trim. */
+export function cleanText(text: string): string {
+  return text.replace(/[\s\u3000]+/g, " ").trim();
+}
+
+const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+
+/** The text without tags, entities decoded, and the distinct tags found (for PP304). */
+export function stripHtml(text: string): { text: string; tags: string[] } {
+  const tags = [...new Set((text.match(TAG) ?? []).map((t) => t.replace(/\s.*$/s, (m) => (m.endsWith(">") ? ">" : m)).slice(0, 40)))];
+  const out = text
+    .replace(/<li[^>]*>/gi, "\n")
+    .replace(TAG, " ")
+    .replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+  return { text: out, tags };
+}
+
+const FOREIGN_SCRIPTS: [string, RegExp][] = [
+  ["キリル文字", /\p{Script=Cyrillic}+/gu],
+  ["ギリシャ文字", /\p{Script=Greek}+/gu],
+  ["ハングル", /\p{Script=Hangul}+/gu],
+  ["アラビア文字", /\p{Script=Arabic}+/gu],
+  ["ヘブライ文字", /\p{Script=Hebrew}+/gu],
+  ["タイ文字", /\p{Script=Thai}+/gu],
+  ["デーヴァナーガリー", /\p{Script=Devanagari}+/gu],
+];
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SCRIPT_EN: Record<string, string> = {
+  キリル文字: "Cyrillic", ギリシャ文字: "Greek", ハングル: "Hangul", アラビア文字: "Arabic",
+  ヘブライ文字: "Hebrew", タイ文字: "Thai", デーヴァナーガリー: "Devanagari",
+};
+
+/** Letters of a script that has no place in a Japanese plan, found inside Japanese text. */
+export function foreignScript(text: string, lang: "ja" | "en"): { script: string; chars: string; context: string } | null {
+  if (!JAPANESE.test(text)) return null;
+  for (const [name, re] of FOREIGN_SCRIPTS) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) {
+      const at = m.index;
+      const context = text.slice(Math.max(0, at - 8), at + m[0].length + 8);
+      return { script: lang === "ja" ? name : (SCRIPT_EN[name] ?? name), chars: m[0], context };
+    }
+  }
+  return null;
+}

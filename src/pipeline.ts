@@ -1,0 +1,40 @@
+// read → normalise → validate: the plan model every document is rendered from.
+import path from "node:path";
+import type { Config } from "./config/schema.js";
+import { DiagnosticBag, type Lang } from "./diagnostics/bag.js";
+import { ReportedError } from "./errors.js";
+import { readPlanTable } from "./ingest/index.js";
+import type { Plan } from "./model/schema.js";
+import { assemble, normaliseRows } from "./normalise/index.js";
+import { resolveRelists } from "./normalise/relist.js";
+import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
+import { checkRelists } from "./validate/relists.js";
+
+export interface LoadOptions { config: Config; lang?: Lang; sheet?: string | undefined; bag?: DiagnosticBag }
+
+/** The plan model with every diagnostic; a file that could not be read gives an empty model. */
+export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Plan> {
+  const bag = opts.bag ?? new DiagnosticBag(opts.lang ?? "ja");
+  const config = opts.config;
+  const fallbackTitle = config.title ?? path.basename(inputPath, path.extname(inputPath));
+  let table;
+  try {
+    table = await readPlanTable(inputPath, config, bag, opts.sheet);
+  } catch (e) {
+    if (!(e instanceof ReportedError)) throw e;
+    return assemble(fallbackTitle, { start: 2000, end: 2000 }, [], bag);
+  }
+  if (!table.period) bag.add("PP208", { file: table.file });
+  const sourced = normaliseRows(table, config, bag);
+  if (!sourced.length && !bag.hasErrors) bag.add("PP207", { file: table.file });
+  resolveRelists(sourced, bag);
+  checkProjectNumbers(sourced, bag);
+  checkHierarchyNumbers(sourced, bag);
+  checkRelists(sourced, bag);
+  let title = config.title ?? table.title ?? null;
+  if (!title) {
+    bag.add("PP205", { file: table.file });
+    title = fallbackTitle;
+  }
+  return assemble(title, table.period ?? { start: 2000, end: 2000 }, sourced, bag);
+}

@@ -1,0 +1,74 @@
+// Checks across rows of numbers: project No (duplicate, order, gaps), measure numbers within a
+// policy and initiative numbers within a measure (order, gaps), and measure titles that vary.
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { circled } from "../normalise/hierarchy.js";
+import type { SourcedProject } from "../normalise/index.js";
+
+export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  const firstAt = new Map<number, SourcedProject>();
+  let prev: SourcedProject | undefined;
+  for (const s of sourced) {
+    const no = s.project.no;
+    const at = s.cells.no ?? s.place;
+    const other = firstAt.get(no);
+    if (other) {
+      bag.add("PP401", at, { no, other: other.place.line ?? other.place.cell ?? "?" }, { projectNo: no, relatedNo: no });
+    } else {
+      firstAt.set(no, s);
+      if (prev && no < prev.project.no) bag.add("PP402", at, { no, prev: prev.project.no }, { projectNo: no, relatedNo: prev.project.no });
+    }
+    prev = s;
+  }
+  // Gaps: numbers missing between 1 (or the smallest) and the largest.
+  const nos = [...firstAt.keys()].sort((a, b) => a - b);
+  let expected = Math.min(1, nos[0] ?? 1);
+  for (const no of nos) {
+    if (no > expected) {
+      const s = firstAt.get(no)!;
+      const missing = no - 1 === expected ? String(expected) : `${expected}–${no - 1}`;
+      bag.add("PP403", s.cells.no ?? s.place, { missing }, { projectNo: no });
+    }
+    expected = Math.max(expected, no + 1);
+  }
+}
+
+/** Numbers should run 1, 2, 3… in order of first appearance within their parent. */
+function checkSequence(
+  sourced: SourcedProject[],
+  parentOf: (s: SourcedProject) => string,
+  numberOf: (s: SourcedProject) => number | null,
+  report: (s: SourcedProject, n: number, expected: number) => void,
+): void {
+  const seen = new Map<string, number[]>();
+  for (const s of sourced) {
+    const n = numberOf(s);
+    if (n === null) continue;
+    const parent = parentOf(s);
+    const list = seen.get(parent) ?? [];
+    if (!list.includes(n)) {
+      const expected = (list[list.length - 1] ?? 0) + 1;
+      if (n !== expected) report(s, n, expected);
+      list.push(n);
+      seen.set(parent, list);
+    }
+  }
+}
+
+export function checkHierarchyNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
+    bag.add("PP404", s.cells.measure ?? s.place, { policy: s.project.policy, number: `(${n})`, expected: `(${expected})` }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+  });
+  checkSequence(sourced, (s) => `${s.project.policy}\u0000${s.project.measure.number ?? s.project.measure.title}`, (s) => s.project.initiative.number, (s, n, expected) => {
+    bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: circled(n), expected: circled(expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+  });
+  // One measure number, one title.
+  const titles = new Map<string, string>();
+  for (const s of sourced) {
+    const m = s.project.measure;
+    if (m.number === null) continue;
+    const key = `${s.project.policy}\u0000${m.number}`;
+    const first = titles.get(key);
+    if (first === undefined) titles.set(key, m.title);
+    else if (first !== m.title) bag.add("PP414", s.cells.measure ?? s.place, { policy: s.project.policy, measure: `(${m.number})`, title: `${first} / ${m.title}` }, { projectNo: s.project.no });
+  }
+}
