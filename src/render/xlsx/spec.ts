@@ -17,7 +17,7 @@ export interface CellSpec {
   align?: "left" | "center" | "right";
   valign?: "top" | "middle";
   /** Thin border around the cell (style per edge is enough for tables and bars). */
-  border?: "thin" | "dashed" | "dotted" | "medium";
+  border?: "thin" | "solid" | "dashed" | "dotted" | "medium";
   /** Columns (and rows) this cell spans: it is merged with its neighbours. */
   colSpan?: number;
   rowSpan?: number;
