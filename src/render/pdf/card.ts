@@ -33,6 +33,10 @@ export function textHeight(text: string, fontSize: number, width: number, lineHe
  * (with a safety margin), else left to break like running text.
  */
 export function card(content: Content[], estimatedHeight: number, kind: string, ctx: RenderContext, margin: [number, number, number, number] = [0, 0, 0, 10]): Content {
-  const fits = estimatedHeight <= pageGeometry(kind, ctx).bodyHeight * 0.92;
-  return { stack: content, unbreakable: fits, margin } as Content;
+  return { stack: content, unbreakable: fitsPage(estimatedHeight, kind, ctx), margin } as Content;
+}
+
+/** Whether a block of this estimated height can be kept on one page (with a safety margin for the estimate). */
+export function fitsPage(estimatedHeight: number, kind: string, ctx: RenderContext): boolean {
+  return estimatedHeight <= pageGeometry(kind, ctx).bodyHeight * 0.92;
 }

@@ -4,7 +4,7 @@ import type { Content } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
-import { card, textHeight } from "./card.js";
+import { card, fitsPage, textHeight } from "./card.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { legend, scheduleStrip, laneOf, type Period } from "./schedule.js";
@@ -40,7 +40,10 @@ function plain(text: Text): string {
 const CARD_PAD = 6;
 const LABEL_WIDTH = 54;
 
-function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx: RenderContext): Content {
+/** Room a heading takes above a card it is kept with (size, margins, a second line). */
+const HEADING_ALLOWANCE = 40;
+
+function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx: RenderContext): { content: Content; height: number } {
   const { theme } = ctx;
   const lh = theme.lineHeight;
   const inner = pageGeometry(src.kind, ctx).bodyWidth - 2 * CARD_PAD - 1;
@@ -108,7 +111,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
       hLineColor: () => theme.colours.rule, vLineColor: () => theme.colours.rule,
     },
   } as Content;
-  return card([framed], height, src.kind, ctx);
+  return { content: card([framed], height, src.kind, ctx), height };
 }
 
 function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, ctx: RenderContext): Content {
@@ -141,7 +144,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
   const out: Content[] = [];
   let contentsLevels = 0;
   for (const n of nodes) if (n.type === "contents") contentsLevels = n.levels;
-  let headingAt = -1;
+  let headingsFrom = -1;
   for (const node of nodes) {
     switch (node.type) {
       case "cover":
@@ -173,7 +176,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           : heading as unknown as Content;
         const withBreak = node.newPage ? ({ stack: [block], pageBreak: "before" } as Content) : block;
         out.push(node.chapter ? chapterMark(node.chapter, [withBreak]) : withBreak);
-        headingAt = out.length - 1;
+        // A chapter opens a page anyway: only the headings under it are kept with the next card.
+        if (node.chapter) headingsFrom = -1;
+        else if (headingsFrom < 0) headingsFrom = out.length - 1;
         continue;
         break;
       }
@@ -193,12 +198,14 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       }
       case "card": {
-        const drawn = drawCard(node, src, ctx) as { unbreakable?: boolean };
-        // A heading never ends a page: it goes with the card under it when that card is kept whole.
-        const heading = headingAt === out.length - 1 ? out[headingAt] : undefined;
-        if (heading && drawn.unbreakable && !(heading as { _chapter?: string })._chapter) {
-          out[headingAt] = { stack: [heading, drawn as Content], unbreakable: true } as Content;
-        } else out.push(drawn as Content);
+        const { content: drawn, height } = drawCard(node, src, ctx);
+        // Headings never end a page: they go with the card under them when all fits on a page.
+        const headings = headingsFrom >= 0 ? out.length - headingsFrom : 0;
+        if (headings > 0 && fitsPage(height + HEADING_ALLOWANCE * headings, src.kind, ctx)) {
+          const group = out.splice(headingsFrom, headings);
+          out.push({ stack: [...group, drawn], unbreakable: true } as Content);
+        } else out.push(drawn);
+        headingsFrom = -1;
         break;
       }
       case "legend":
@@ -214,6 +221,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         out.push({ text: "", margin: [0, node.height, 0, 0] });
         break;
     }
+    headingsFrom = -1;
   }
   return out;
 }
