@@ -1,0 +1,123 @@
+// plan.xlsx read back with exceljs: sheets, freeze, filter, print set-up, fonts, Gantt fills,
+// formula-looking input kept as text, and a byte-identical rebuild.
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../src/model/schema.js";
+import { renderWorkbook } from "../../src/render/workbook.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
+
+let plan: Plan;
+let data: Uint8Array;
+let wb: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  plan = seedPlan();
+  // Input text that looks like a formula must stay text.
+  plan.projects[0]!.name = "=1+1 を含む事業名";
+  plan.projects[1]!.description = ["-マイナスで始まる説明", "@mention"];
+  const [file] = await renderWorkbook(plan, makeRenderContext());
+  data = file!.data;
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(data));
+});
+
+describe("plan.xlsx", () => {
+  it("has the five sheets", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["事業一覧", "工程表", "担当課別", "体系", "診断"]);
+  });
+
+  it("lists every project with its header frozen and filtered", () => {
+    const ws = wb.getWorksheet("事業一覧")!;
+    expect(ws.rowCount).toBe(plan.projects.length + 1);
+    expect(ws.getCell("A1").value).toBe("No");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    const names = new Set<unknown>();
+    ws.getColumn(7).eachCell((c) => names.add(c.value));
+    for (const p of plan.projects) expect(names.has(p.name)).toBe(true);
+  });
+
+  it("sizes wrapped rows from the text (not exceljs's 15 pt)", () => {
+    const ws = wb.getWorksheet("事業一覧")!;
+    // No.1 has three long description items: several lines.
+    expect(ws.getRow(2).height).toBeGreaterThan(40);
+    expect(ws.getRow(1).height).toBeLessThan(30);
+  });
+
+  it("prints landscape, one page wide, with print titles and a header/footer", () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.orientation).toBe("landscape");
+      expect([8, 9]).toContain(ws.pageSetup.paperSize);
+      expect(ws.pageSetup.fitToPage).toBe(true);
+      expect(ws.pageSetup.fitToWidth).toBe(1);
+      expect(ws.headerFooter.oddHeader).toContain("&A");
+      expect(ws.headerFooter.oddFooter).toContain("&P");
+    }
+    expect(wb.getWorksheet("事業一覧")!.pageSetup.printTitlesRow).toBe("1:1");
+    expect(wb.getWorksheet("工程表")!.pageSetup.paperSize).toBe(8);
+  });
+
+  it("writes cells in BIZ UDPゴシック", () => {
+    const ws = wb.getWorksheet("工程表")!;
+    expect(ws.getCell("B2").font.name).toBe("BIZ UDPゴシック");
+    expect(wb.getWorksheet("事業一覧")!.getCell("G2").font.name).toBe("BIZ UDPゴシック");
+  });
+
+  it("fills one cell per phase-year of the Gantt in the category colour, label merged", () => {
+    const ws = wb.getWorksheet("工程表")!;
+    const theme = makeRenderContext().theme;
+    const fillsByNo = new Map<number, string[]>();
+    ws.eachRow((row) => {
+      const no = row.getCell(1).value;
+      if (typeof no !== "number") return;
+      for (let c = 4; c <= 8; c++) {
+        const f = row.getCell(c).fill;
+        if (f?.type === "pattern" && f.fgColor?.argb) (fillsByNo.get(no) ?? fillsByNo.set(no, []).get(no)!).push(f.fgColor.argb);
+      }
+    });
+    for (const p of plan.projects) {
+      const years = p.schedule.reduce((s, ph) => s + Math.min(ph.to, 2030) - Math.max(ph.from, 2026) + 1, 0);
+      expect(fillsByNo.get(p.no)?.length ?? 0, `No.${p.no}`).toBeGreaterThanOrEqual(years);
+    }
+    // No.1: 推進 2026–2030, category operate: one merged bar across the five years.
+    const r = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(1).value === 1)!;
+    expect(r.getCell(4).value).toBe("推進");
+    expect(r.getCell(4).fill).toMatchObject({ fgColor: { argb: `FF${theme.categories.operate!.fill.slice(1)}` } });
+    expect(r.getCell(8).isMerged).toBe(true);
+    expect(r.getCell(8).master.address).toBe(r.getCell(4).address);
+  });
+
+  it("highlights the as-of year and has a legend", () => {
+    const ws = wb.getWorksheet("工程表")!;
+    expect(String(ws.getCell("D2").value)).toContain("令和8年度");
+    expect(ws.getCell("D2").fill).toMatchObject({ fgColor: { argb: "FFFFF100" } });
+    const texts: unknown[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
+    expect(texts).toContain("凡例");
+    expect(texts).toContain("調達・構築");
+  });
+
+  it("keeps formula-looking input text as text", () => {
+    const ws = wb.getWorksheet("事業一覧")!;
+    expect(ws.getCell("G2").value).toBe("=1+1 を含む事業名");
+    expect(ws.getCell("G2").type).toBe(ExcelJS.ValueType.String);
+    let formulas = 0;
+    for (const w of wb.worksheets) w.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; }));
+    expect(formulas).toBe(0);
+  });
+
+  it("adds _xlnm._FilterDatabase for every filtered sheet and dates from the document date", () => {
+    const entries = unzipSync(data);
+    const book = strFromU8(entries["xl/workbook.xml"]!);
+    expect(book).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'事業一覧'!$A$1:$Q$57</definedName>`);
+    expect(book).toMatch(/_xlnm._FilterDatabase" localSheetId="2"/);
+    expect(wb.created.toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(wb.title).toBe(plan.plan.title);
+  });
+
+  it("rebuilds byte for byte", async () => {
+    const [again] = await renderWorkbook(plan, makeRenderContext());
+    expect(Buffer.from(again!.data).equals(Buffer.from(data))).toBe(true);
+  });
+});
