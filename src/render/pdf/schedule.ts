@@ -194,3 +194,38 @@ export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?
     },
   };
 }
+
+/**
+ * A host table's year columns (gantt, department sheet): widths and a layout for tables whose
+ * first `fixed` columns hold text and whose last columns are the period's years, holding one
+ * `scheduleStrip` cell spanning them. Year columns have no padding and white gaps, so the strip's
+ * bars line up with the year headings.
+ */
+export function yearColumnWidths(period: Period, yearWidth: number): number[] {
+  return yearsOf(period).map((_, i) => (i === 0 ? yearWidth : yearWidth - GAP));
+}
+
+export function scheduleTableLayout(fixed: number, period: Period, ctx: RenderContext, pad = 3): Record<string, unknown> {
+  const last = fixed + yearsOf(period).length;
+  const rule = ctx.theme.colours.rule;
+  const isYearGap = (i: number): boolean => i > fixed && i < last;
+  return {
+    hLineWidth: () => 0.5,
+    vLineWidth: (i: number) => (isYearGap(i) ? GAP : 0.5),
+    hLineColor: () => rule,
+    vLineColor: (i: number) => (isYearGap(i) ? "#FFFFFF" : rule),
+    paddingLeft: (i: number) => (i >= fixed ? 0 : pad),
+    paddingRight: (i: number) => (i >= fixed ? 0 : pad),
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  };
+}
+
+/** Heading cells of the year columns, the as-of year marked by its fill and bold type. */
+export function yearHeadingCells(period: Period, ctx: RenderContext, fontSize: number): TableCell[] {
+  const { theme } = ctx;
+  return yearsOf(period).map((y) => ({
+    text: fiscalYearLabel(y, theme), alignment: "center", bold: true, fontSize,
+    fillColor: y === ctx.asOf ? theme.colours.asOf : theme.colours.headerFill,
+  } as TableCell));
+}

@@ -1,0 +1,64 @@
+// The 工程表 (gantt.pdf, A3 landscape): every project grouped by policy › measure under group
+// heading rows, the column headings repeated on each page, rows never split, each row's schedule
+// drawn by the shared strip. Words and order come from templates/gantt/; this file only draws.
+import type { TableCell } from "pdfmake/interfaces.js";
+import type { Plan } from "../model/schema.js";
+import { renderTemplate } from "../templates/engine.js";
+import { ganttView, type GanttView } from "../views/gantt.js";
+import type { OutputFile, RenderContext } from "./context.js";
+import { createPdf } from "./pdf/document.js";
+import { schedulePatterns } from "./pdf/schedule.js";
+import { keepRuns } from "./pdf/text.js";
+import {
+  drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
+  type HostRow, type Slot, type SlotTable,
+} from "./schedule-table.js";
+
+const KIND = "gantt";
+
+/** Text columns: No, name, departments (pt); the fiscal years share the rest of the A3 width. */
+const TEXT_COLUMNS = [22, 300, 150];
+
+/** A measure's heading as the booklet writes it: 施策(1) title. */
+export function measureHeading(measure: GanttView["policies"][number]["measures"][number]["measure"]): string {
+  return measure.number === null ? measure.title : `施策(${measure.number}) ${measure.title}`;
+}
+
+function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTable {
+  const { theme } = ctx;
+  const size = theme.sizes.gantt;
+  const { widths, yearWidth } = hostWidths(KIND, TEXT_COLUMNS, view.period, ctx);
+  const columns = widths.length;
+  const rows: HostRow[] = [];
+  for (const policy of view.policies) {
+    rows.push({ heading: true, cells: spanningCells({ text: keepRuns(policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
+    for (const group of policy.measures) {
+      rows.push({ heading: true, cells: spanningCells({ text: keepRuns(measureHeading(group.measure)), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
+      for (const row of group.rows) {
+        rows.push({ heading: false, cells: [
+          { text: String(row.no), alignment: "right", fontSize: size } as TableCell,
+          { text: nameRuns(row, ctx), fontSize: size + 1 } as TableCell,
+          { text: keepRuns(row.departments.join("、")), fontSize: size } as TableCell,
+          ...stripCells(row.schedule, view.period, yearWidth, size, ctx),
+        ] });
+      }
+    }
+  }
+  return { header: hostHeader(slot.header, view.period, ctx, size + 1), rows, widths, fixed: TEXT_COLUMNS.length };
+}
+
+export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const view = ganttView(plan, ctx.config, ctx.asOf);
+  const nodes = renderTemplate("gantt", "gantt", {
+    title: view.title, period: view.period, asOf: view.asOf, projectCount: plan.projects.length,
+  }, ctx);
+  const { data } = await layoutKeepingHeadings(
+    (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks),
+    (content) => createPdf(
+      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
+      { title: `${view.title} 工程表`, author: ctx.config.document.author ?? ctx.config.document.issuer ?? view.title, lang: "ja" },
+      ctx,
+    ),
+  );
+  return [{ path: "gantt.pdf", data }];
+}

@@ -1,0 +1,178 @@
+// What the 工程表 and the department sheets share: tables of schedule rows (No, name, departments,
+// then the period's years holding the row's strip), their place in a template's document
+// description (a "slot"), and the keep-with-next of group headings pdfmake lacks for table rows.
+import type { Content, TableCell } from "pdfmake/interfaces.js";
+import type { Phase, Plan } from "../model/schema.js";
+import type { DocNode } from "../templates/primitives.js";
+import type { ScheduleRow } from "../views/gantt.js";
+import type { RenderContext } from "./context.js";
+import { drawDocument } from "./pdf/draw.js";
+import { pageGeometry } from "./pdf/page.js";
+import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
+import { keepRuns } from "./pdf/text.js";
+
+/** A table row, and whether it is a group heading (which must not end a page). */
+export interface HostRow { cells: TableCell[]; heading: boolean }
+
+const TEXT_PAD = 3;
+const RULE = 0.5;
+
+/** Column widths for text columns `fixed` (pt) and the year columns filling the rest of the page body. */
+export function hostWidths(kind: string, fixed: readonly number[], period: Period, ctx: RenderContext): { widths: number[]; yearWidth: number } {
+  const years = period.end - period.start + 1;
+  // Every text column adds its padding and the rule on its left; the table adds one rule at its right.
+  const taken = fixed.reduce((a, b) => a + b + 2 * TEXT_PAD + RULE, 0) + 2 * RULE;
+  const yearWidth = Math.floor(((pageGeometry(kind, ctx).bodyWidth - taken) / years) * 100) / 100;
+  return { widths: [...fixed, ...yearColumnWidths(period, yearWidth)], yearWidth };
+}
+
+/** The heading row: the template's column titles, then the fiscal years. */
+export function hostHeader(titles: readonly string[], period: Period, ctx: RenderContext, fontSize: number): TableCell[] {
+  return [
+    ...titles.map((t) => ({ text: keepRuns(t), bold: true, alignment: "center", fontSize, fillColor: ctx.theme.colours.headerFill }) as TableCell),
+    ...yearHeadingCells(period, ctx, fontSize),
+  ];
+}
+
+/** A cell spanning the whole row (group headings), followed by the placeholders pdfmake wants. */
+export function spanningCells(cell: TableCell, columns: number): TableCell[] {
+  return [{ ...(cell as object), colSpan: columns } as TableCell, ...Array.from({ length: columns - 1 }, () => ({}) as TableCell)];
+}
+
+/** The row's name with its 再掲 marker as written. */
+export function nameRuns(row: ScheduleRow, ctx: RenderContext): unknown[] {
+  const runs: unknown[] = [...keepRuns(row.name)];
+  if (row.relistMark) runs.push({ text: ` ${row.relistMark}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
+  return runs;
+}
+
+/** The strip of a row as the cell spanning the year columns (plus placeholders). */
+export function stripCells(schedule: readonly Phase[], period: Period, yearWidth: number, fontSize: number, ctx: RenderContext): TableCell[] {
+  const years = period.end - period.start + 1;
+  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
+}
+
+/** A schedule table for a slot: its heading row, rows and columns. */
+export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number }
+
+/** Where a second layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's heading. */
+export type Breaks = ReadonlySet<string>;
+
+/**
+ * Tables of rows under a repeated heading row, cut where `breaks` says: a new table on a new page
+ * (so a group heading never ends a page).
+ */
+function hostTables(t: SlotTable, slotIndex: number, period: Period, ctx: RenderContext, breaks: Breaks): Content[] {
+  const layout = scheduleTableLayout(t.fixed, period, ctx, TEXT_PAD);
+  const out: Content[] = [];
+  let chunk: TableCell[][] = [];
+  let broken = false;
+  const flush = (): void => {
+    if (chunk.length === 0) return;
+    out.push({
+      table: { headerRows: 1, dontBreakRows: true, widths: t.widths, body: [t.header.map((c) => ({ ...(c as object) }) as TableCell), ...chunk] },
+      layout, margin: [0, 0, 0, 8],
+      ...(broken ? { pageBreak: "before" } : {}),
+    } as Content);
+    chunk = [];
+  };
+  t.rows.forEach((r, i) => {
+    if (breaks.has(`${slotIndex}:${i}`) && chunk.length) { flush(); broken = true; }
+    chunk.push(r.cells);
+  });
+  flush();
+  return out;
+}
+
+type Positioned = { positions?: { pageNumber: number }[] };
+const pageOf = (node: unknown): number | undefined => (node as Positioned | undefined)?.positions?.[0]?.pageNumber;
+
+/**
+ * A template's place for a schedule table: a `table` node whose only row is `["@name", …args]`.
+ * Its header gives the table's text-column titles (staff retitle them in the template).
+ */
+export interface Slot { name: string; args: string[]; header: string[] }
+
+function slotOf(node: DocNode): Slot | null {
+  if (node.type !== "table" || node.rows.length !== 1) return null;
+  const cells = node.rows[0]!.map((c) => (typeof c === "string" ? c : ""));
+  const name = cells[0];
+  if (!name?.startsWith("@")) return null;
+  return { name: name.slice(1), args: cells.slice(1), header: node.header };
+}
+
+export interface Laid {
+  content: Content[];
+  /** After pdfmake laid `content` out: the breaks that keep headings with what follows them. */
+  orphans(): Set<string>;
+}
+
+/**
+ * The template's nodes drawn by the shared drawing, each slot replaced by its schedule table.
+ * A slot goes through drawDocument as an empty `space` and is swapped for its tables afterwards,
+ * so headings, contents and bookmarks of the whole description stay one drawing.
+ */
+export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: string, ctx: RenderContext, tableFor: (slot: Slot) => SlotTable, breaks: Breaks): Laid {
+  const slots: Slot[] = [];
+  const marked = nodes.map((n): DocNode => {
+    const slot = slotOf(n);
+    if (!slot) return n;
+    slots.push(slot);
+    return { type: "space", height: -slots.length };
+  });
+  const byNo = new Map(plan.projects.map((p) => [p.no, p.schedule]));
+  const drawn = drawDocument(marked, { kind, period: plan.plan.period, schedule: (no) => byNo.get(no) }, ctx);
+  const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
+  const content: Content[] = [];
+  drawn.forEach((c, i) => {
+    const margin = (c as { margin?: number[] }).margin;
+    const k = margin && (c as { text?: unknown }).text === "" ? -(margin[1] ?? 0) : 0;
+    if (k <= 0 || !slots[k - 1]) { content.push(c); return; }
+    const t = tableFor(slots[k - 1]!);
+    // drawDocument draws one block per node here (no cards), so the node before is the slot's heading, if any.
+    const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
+    if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
+    probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
+    content.push(...hostTables(t, k, plan.plan.period, ctx, breaks));
+  });
+  return {
+    content,
+    orphans() {
+      const out = new Set<string>();
+      for (const p of probes) {
+        const first = pageOf(p.rows[0]?.cells[0]);
+        const lead = pageOf(firstText(p.lead));
+        if (lead !== undefined && first !== undefined && first > lead) out.add(`${p.slot}:lead`);
+        p.rows.forEach((r, i) => {
+          if (!r.heading) return;
+          const here = pageOf(r.cells[0]);
+          const next = pageOf(p.rows[i + 1]?.cells[0]);
+          if (here !== undefined && next !== undefined && next > here) out.add(`${p.slot}:${i}`);
+        });
+      }
+      return out;
+    },
+  };
+}
+
+/** The first node of a block that carries text (pdfmake records positions on text nodes). */
+function firstText(node: unknown): unknown {
+  let n = node as { stack?: unknown[]; text?: unknown } | undefined;
+  while (n && n.stack && n.stack.length) n = n.stack[0] as typeof n;
+  return n;
+}
+
+/**
+ * Lays out, then once more with a page break before any heading left alone at a page's foot
+ * (pdfmake has no keep-with-next for table rows; one more pass only when needed).
+ */
+export async function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, render: (content: Content[]) => Promise<Uint8Array>): Promise<{ data: Uint8Array; laid: Laid }> {
+  let laid = build(new Set());
+  let data = await render(laid.content);
+  const orphans = laid.orphans();
+  if (orphans.size > 0) {
+    laid = build(orphans);
+    data = await render(laid.content);
+  }
+  return { data, laid };
+}

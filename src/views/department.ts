@@ -1,0 +1,53 @@
+// What a department's schedule shows: the projects that name the department (with description
+// and the other departments sharing them), then 全庁共通（各課）: the projects that concern every
+// department (contract.md "各課"), compact. A pure function of the plan.
+import type { Config } from "../config/schema.js";
+import type { Plan, Project } from "../model/schema.js";
+import { uniqueFileNames } from "../output/filename.js";
+import { projectsInPlanOrder, scheduleRow, type ScheduleRow } from "./gantt.js";
+
+export interface DepartmentProject extends ScheduleRow {
+  description: string[];
+  /** The other departments named on the project (and 各課 when it has it). */
+  coDepartments: string[];
+  policy: string;
+}
+
+export interface DepartmentSheet {
+  department: string;
+  /** File name inside departments/ (sanitised, unique across departments). */
+  fileName: string;
+  own: DepartmentProject[];
+  /** 各課 projects that do not already name the department. */
+  common: ScheduleRow[];
+}
+
+export interface DepartmentsView {
+  title: string;
+  period: { start: number; end: number };
+  asOf: number;
+  sheets: DepartmentSheet[];
+}
+
+function departmentProject(p: Project, department: string, config: Config): DepartmentProject {
+  const row = scheduleRow(p, config);
+  return { ...row, description: p.description, coDepartments: row.departments.filter((d) => d !== department), policy: p.policy };
+}
+
+export function departmentsView(plan: Plan, config: Config, asOf: number): DepartmentsView {
+  const ordered = projectsInPlanOrder(plan);
+  const departments = plan.departments.filter((d) => d !== config.allDepartmentsMarker);
+  const files = uniqueFileNames(departments, ".pdf");
+  const everyDepartment = ordered.filter((p) => p.allDepartments);
+  return {
+    title: config.title ?? plan.plan.title,
+    period: plan.plan.period,
+    asOf,
+    sheets: departments.map((department) => ({
+      department,
+      fileName: files.get(department) ?? `${department}.pdf`,
+      own: ordered.filter((p) => p.departments.includes(department)).map((p) => departmentProject(p, department, config)),
+      common: everyDepartment.filter((p) => !p.departments.includes(department)).map((p) => scheduleRow(p, config)),
+    })),
+  };
+}
