@@ -51,6 +51,8 @@ export const Theme = z.object({
   }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#BFE4FF", groupFill: "#C8C8CB", zebra: "#F2F2F2", asOf: "#FFF100", link: "#005AFF", watermark: "#FF4B00" }),
   categories: z.record(z.string(), CategoryStyle)
     .describe("phase category id (config phaseCategories) → bar style; `other` for the rest"),
+  statuses: z.record(z.string(), CategoryStyle).default({})
+    .describe("progress status (config progressStatuses, and 未報告) → bar style in the progress report's chart"),
   pages: z.record(z.string(), z.object({
     size: z.enum(["A4", "A3"]),
     orientation: z.enum(["portrait", "landscape"]),
