@@ -94,7 +94,7 @@ function formRows(plan: Plan, ctx: RenderContext, view: FormView, sample: boolea
     locked("職員向け研修の日程調整", { italic: true, color: c.muted }),
     locked("運用開始に向けて操作研修を行う。", { italic: true, color: c.muted }),
   ] });
-  const projectRow = (r: FormRow): RowSpec => ({ cells: [
+  const projectRow = (r: FormRow): RowSpec => ({ minLines: 3, cells: [
     locked(r.no, { align: "center" }), locked(r.name), locked(r.planned || "―"), locked(r.coDepartments),
     { ...input(), list: { formula: listFormula, title: "進捗区分", error: "一覧から選んでください。" } },
     input(), input(), input(),

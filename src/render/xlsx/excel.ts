@@ -72,7 +72,7 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
   sheet.rows.forEach((row, ri) => {
     const r = ri + 1;
     const xlRow = ws.getRow(r);
-    let lines = 1;
+    let lines = row.minLines ?? 1;
     let size = sheet.fontSize;
     row.cells.forEach((c, ci) => {
       if (!c) return;

@@ -33,6 +33,8 @@ export interface RowSpec {
   cells: (CellSpec | null)[];
   /** Height in pt; estimated from the text and column widths when omitted. */
   height?: number;
+  /** At least this many lines tall (room to type into input cells). */
+  minLines?: number;
 }
 
 export interface PrintSpec {
