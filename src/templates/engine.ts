@@ -111,7 +111,11 @@ function jsonErrorLine(text: string, message: string): number | undefined {
  */
 export function renderTemplate(folder: string, main: string, data: object, ctx: RenderContext): DocNode[] {
   const dir = path.join(ctx.templatesDir, folder);
-  const shown = (file: string) => path.relative(ctx.projectRoot, path.join(dir, file)) || file;
+  // Inside the project: a relative path staff recognise; elsewhere: the full path.
+  const shown = (file: string) => {
+    const rel = path.relative(ctx.projectRoot, path.join(dir, file));
+    return rel.startsWith("..") ? path.join(dir, file) : rel;
+  };
   try {
     const hb = makeEnv(ctx);
     let files: string[];
@@ -129,22 +133,30 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
         const fn = hb.compile(source, { strict: true, noEscape: true });
         hb.parse(source);
         compiled.set(f, fn);
-        if (f !== `${main}.hbs`) hb.registerPartial(f.slice(0, -4), fn);
+        // A runtime error inside a partial names the partial's file, not the including one.
+        if (f !== `${main}.hbs`) {
+          hb.registerPartial(f.slice(0, -4), ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+            try {
+              return fn(context, options);
+            } catch (e) {
+              if (e instanceof TemplateError) throw e;
+              const msg = (e as Error).message;
+              throw new TemplateError(shown(f), lineOf(msg), msg.replace(/ in \[object Object\]/, ""));
+            }
+          }) as Handlebars.TemplateDelegate);
+        }
       } catch (e) {
         const msg = (e as Error).message;
         throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg);
       }
     }
     let output: string;
-    let currentFile = `${main}.hbs`;
     try {
       output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false });
     } catch (e) {
+      if (e instanceof TemplateError) throw e;
       const msg = (e as Error).message;
-      // A runtime error inside a partial: name the partial when the message tells which.
-      const partial = /partial (\S+)/.exec(msg)?.[1];
-      if (partial && files.includes(`${partial}.hbs`)) currentFile = `${partial}.hbs`;
-      throw new TemplateError(shown(currentFile), lineOf(msg), msg.replace(/ in \[object Object\]/, ""));
+      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg.replace(/ in \[object Object\]/, ""));
     }
     let json: unknown;
     try {
