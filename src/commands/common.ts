@@ -1,0 +1,121 @@
+// What every command shares: options, config, the plan, the render context, printing the
+// diagnostics and turning the outcome into an exit code (contract.md).
+import path from "node:path";
+import { loadConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
+import { formatDiagnostics, summary } from "../diagnostics/format.js";
+import { OutputError, ReportedError } from "../errors.js";
+import { parseFiscalYear } from "../fiscal.js";
+import type { Plan } from "../model/schema.js";
+import { writeOutputs } from "../output/write.js";
+import { projectRootFor } from "../paths.js";
+import { loadPlan } from "../pipeline.js";
+import { type OutputFile, type RenderContext, resolveDocumentDate } from "../render/context.js";
+import { loadTheme } from "../theme/load.js";
+
+export interface GlobalOptions {
+  config?: string;
+  lang?: string;
+  debug?: boolean;
+  sheet?: string;
+  asOf?: string;
+  strict?: boolean;
+}
+
+export const DEFAULT_INPUT = "data/plan.tsv";
+
+export interface Session {
+  bag: DiagnosticBag;
+  config: Config;
+  lang: Lang;
+  opts: GlobalOptions;
+}
+
+export function langOf(opts: GlobalOptions): Lang {
+  return opts.lang === "en" ? "en" : "ja";
+}
+
+export function openSession(opts: GlobalOptions): Session {
+  const lang = langOf(opts);
+  const bag = new DiagnosticBag(lang);
+  const config = loadConfig(opts.config, bag);
+  return { bag, config, lang, opts };
+}
+
+export async function readPlan(s: Session, input: string | undefined): Promise<Plan> {
+  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet });
+}
+
+/** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */
+export function yearOption(s: Session, value: string, what: string): number {
+  const y = parseFiscalYear(value);
+  if (y === null) {
+    s.bag.add("PP505", { file: what }, { value });
+    throw new ReportedError();
+  }
+  return y;
+}
+
+export function renderContext(s: Session, plan: Plan): RenderContext {
+  const projectRoot = projectRootFor();
+  const templatesDir = path.join(projectRoot, "templates");
+  const theme = loadTheme(path.join(templatesDir, "theme.json"), s.bag);
+  const { date, printed } = resolveDocumentDate(s.config, plan.plan.period.start);
+  const asOfText = s.opts.asOf ?? (s.config.asOf !== undefined ? String(s.config.asOf) : undefined);
+  let asOf: number;
+  if (asOfText !== undefined) asOf = yearOption(s, asOfText, "--as-of");
+  else {
+    // The fiscal year of the document date (April–March), kept inside the plan period.
+    const fy = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+    asOf = Math.min(plan.plan.period.end, Math.max(plan.plan.period.start, fy));
+  }
+  return { config: s.config, theme, projectRoot, templatesDir, documentDate: date, datePrinted: printed, asOf, lang: s.lang, diagnostics: s.bag };
+}
+
+/** Stops the run (exit 1) when the plan has errors (or warnings, with --strict). */
+export function requireClean(s: Session): void {
+  if (hasErrors(s.bag.items, s.opts.strict)) throw new ReportedError();
+}
+
+export async function writeAll(s: Session, outDir: string, files: OutputFile[]): Promise<void> {
+  requireClean(s);
+  const written = await writeOutputs(outDir, files);
+  const rel = written.map((w) => path.relative(process.cwd(), w) || w);
+  const head = s.lang === "ja" ? `${rel.length} 個のファイルを書き出しました` : `wrote ${rel.length} file(s)`;
+  process.stderr.write(`${head}: ${rel.slice(0, 6).join(", ")}${rel.length > 6 ? ", …" : ""}\n`);
+}
+
+export function printDiagnostics(s: Session): void {
+  if (!s.bag.items.length) return;
+  process.stderr.write(`${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n`);
+}
+
+/** Runs a command body and maps its outcome onto contract.md's exit codes. */
+export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>): Promise<number> {
+  let s: Session | undefined;
+  try {
+    s = openSession(opts);
+    const code = (await body(s)) ?? 0;
+    printDiagnostics(s);
+    if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
+    return code;
+  } catch (e) {
+    const bag = s?.bag ?? new DiagnosticBag(langOf(opts));
+    const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts };
+    if (e instanceof ReportedError) {
+      printDiagnostics(session);
+      return 1;
+    }
+    if (e instanceof OutputError) {
+      bag.add("PP902", { file: e.path }, { path: e.path, reason: e.reason });
+      printDiagnostics(session);
+      return 3;
+    }
+    const err = e as Error;
+    bag.add("PP901", { file: "planpress" }, { reason: `${err.name}: ${err.message}`.slice(0, 200) });
+    printDiagnostics(session);
+    if (opts.debug) process.stderr.write(`${err.stack ?? String(err)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,42 @@
+// The output stage: every file of a run is written to a temporary name first and renamed into
+// place only when all of them were written, so a failed run leaves earlier outputs untouched.
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { OutputError } from "../errors.js";
+import type { OutputFile } from "../render/context.js";
+
+/** The absolute path of `rel` inside `outDir`; a path that would leave the folder is refused. */
+export function insideOutDir(outDir: string, rel: string): string {
+  const root = path.resolve(outDir);
+  const full = path.resolve(root, rel);
+  if (full !== root && !full.startsWith(root + path.sep)) throw new OutputError(rel, "outside the output folder");
+  return full;
+}
+
+export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  const staged: { tmp: string; final: string }[] = [];
+  const suffix = `.planpress-${process.pid}.tmp`;
+  try {
+    for (const f of files) {
+      const final = insideOutDir(outDir, f.path);
+      await mkdir(path.dirname(final), { recursive: true });
+      const tmp = final + suffix;
+      staged.push({ tmp, final });
+      await writeFile(tmp, f.data);
+    }
+  } catch (e) {
+    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    if (e instanceof OutputError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw new OutputError(staged[staged.length - 1]?.final ?? outDir, err.code ?? err.message);
+  }
+  for (const s of staged) {
+    try {
+      await rename(s.tmp, s.final);
+    } catch (e) {
+      await Promise.all(staged.map((x) => rm(x.tmp, { force: true })));
+      throw new OutputError(s.final, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    }
+  }
+  return staged.map((s) => s.final);
+}
