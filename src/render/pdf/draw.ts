@@ -192,7 +192,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       case "table": {
         const widths = node.widths ?? node.header.map(() => "*" as const);
-        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => r.map((c) => ({ text: runs(c, ctx), fontSize: theme.sizes.table }))),
+        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => r.map((c, i) => ({ text: runs(c, ctx), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }))),
           ...(node.align ? { align: node.align } : {}) }, ctx);
         out.push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
         break;
