@@ -125,7 +125,7 @@ function coverPage(node: Extract<DocNode, { type: "cover" }>, view: ProgressView
   }
   if (node.date) lines.push({ text: node.date, alignment: "center", fontSize: theme.sizes.h3, margin: [0, 40, 0, 4] } as Content);
   if (node.issuer) lines.push({ text: node.issuer, alignment: "center", fontSize: theme.sizes.h3 } as Content);
-  return { stack: lines };
+  return { stack: lines, pageBreak: "after" } as Content;
 }
 
 /** The style of a status in the chart (theme `statuses`, else a grey). */
@@ -154,8 +154,10 @@ function statusChart(view: ProgressView, ctx: RenderContext, title: string | und
   const unit = (page.bodyWidth - 40) / max;
   const small = theme.sizes.small;
   const legendCells = statuses.map((s) => ({
-    table: { widths: [18, "auto"], body: [[{ text: "", ...statusFill(s, ctx) }, { text: s, fontSize: small + 1 }]] },
-    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 2, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
+    // Outlined swatches: the white 未報告 swatch stays visible.
+    table: { widths: [18, "auto"], body: [[{ text: "", border: [true, true, true, true], ...statusFill(s, ctx) }, { text: s, fontSize: small + 1, border: [false, false, false, false] }]] },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => theme.colours.rule, vLineColor: () => theme.colours.rule,
+      paddingLeft: () => 2, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
     width: "auto",
   }));
   const bars: Content[] = view.policies.map((p) => {
@@ -194,13 +196,13 @@ async function watermark(report: Uint8Array, ctx: RenderContext): Promise<Uint8A
   const mark = await createPdf({
     kind: "progress", plainPages: 1, pageNumbers: "none",
     content: [
-      { text: SAMPLE_MARK, fontSize: 150, bold: true, color: ctx.theme.colours.watermark, alignment: "center", margin: [0, page.bodyHeight * 0.3, 0, 0] } as Content,
-      { text: "架空のデータによる見本です", fontSize: 18, bold: true, color: ctx.theme.colours.watermark, alignment: "center" } as Content,
+      { text: SAMPLE_MARK, fontSize: 150, bold: true, color: ctx.theme.colours.watermark, opacity: 0.22, alignment: "center", margin: [0, page.bodyHeight * 0.3, 0, 0] } as Content,
+      { text: "架空のデータによる見本です", fontSize: 18, bold: true, color: ctx.theme.colours.watermark, opacity: 0.6, alignment: "center" } as Content,
     ],
   }, { title: SAMPLE_MARK, author: "planpress" }, ctx);
   const doc = await PDFDocument.load(report, { updateMetadata: false });
   const [embedded] = await doc.embedPdf(mark, [0]);
   if (!embedded) return report;
-  for (const p of doc.getPages()) p.drawPage(embedded, { x: 0, y: 0, opacity: 0.3 });
+  for (const p of doc.getPages()) p.drawPage(embedded, { x: 0, y: 0 });
   return doc.save({ useObjectStreams: false });
 }
