@@ -90,7 +90,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r));
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0 });
   });
-  for (const block of blocks) labelColumns(block, config);
+  for (const block of blocks) {
+    labelColumns(block, config);
+    const keyRow = block.headerRows.find((r) => keysIn(r, config).size >= 3) ?? block.headerRows[0]!;
+    for (const key of REQUIRED_KEYS) {
+      if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
+    }
+  }
 
   // The period comes from the year labels of every block.
   const labelled = blocks.flatMap((b) => [...b.years.values()]);

@@ -41,7 +41,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   let no: number | undefined;
   if (/^\d+$/.test(noText)) no = Number(noText);
   for (const key of REQUIRED_KEYS) {
-    if (!text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
+    if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
   }
   if (no === undefined) {
     if (noText) bag.add("PP305", at("no"), { value: noText });

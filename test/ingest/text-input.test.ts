@@ -1,0 +1,82 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
+
+describe("text input", () => {
+  it("reads a Shift_JIS CSV with quoted multi-line cells, CRLF, and keeps physical lines", async () => {
+    const lines = [
+      "テスト市DX計画",
+      HEADER.join(","),
+      ["1", "市民サービス", "(1)オンライン化", "①手続の拡大", "電子申請の拡大", "情報政策課", '"・一行目の説明。\r\n・二行目の説明。"', "検討", "", "運用"].join(","),
+      // a row after the multi-line cell: its duplicate No must be reported on physical line 5
+      ["1", "市民サービス", "(1)オンライン化", "①手続の拡大", "窓口の改善", "市民課", "説明", "検討", "", ""].join(","),
+    ];
+    const bytes = iconv.encode(lines.join("\r\n") + "\r\n", "Shift_JIS");
+    const plan = await planOf("plan.csv", bytes);
+    expect(codes(plan.diagnostics)).toContain("PP103");
+    const p1 = plan.projects[0]!;
+    expect(p1.name).toBe("電子申請の拡大");
+    expect(p1.description).toEqual(["一行目の説明。", "二行目の説明。"]);
+    expect(p1.schedule).toEqual([
+      { label: "検討", from: 2026, to: 2027, category: "study" },
+      { label: "運用", from: 2028, to: 2028, category: "operate" },
+    ]);
+    const dup = plan.diagnostics.find((d) => d.code === "PP401");
+    expect(dup?.line).toBe(5);
+    expect(dup?.column).toBe(1);
+  });
+
+  it("sniffs the delimiter and strips a BOM", async () => {
+    const text = "\uFEFF" + tsv([HEADER, row(1, "事業A")]).replace(/\t/g, ";");
+    const plan = await planOf("plan.txt", text);
+    expect(plan.projects.map((p) => p.name)).toEqual(["事業A"]);
+    expect(plan.plan.title).toBe("テスト市DX計画");
+  });
+
+  it("reads another city's plan: other wording, column order and a 4-year period", async () => {
+    const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
+    const data = [
+      ["1", "窓口のキャッシュレス化", "会計課・市民課", "便利な市役所", "(1)窓口", "①支払", "・レジを入れる。", "調査", "構築", "", "運用"],
+      ["2", "子ども・若者課の相談DX", "子ども・若者課", "便利な市役所", "(1)窓口", "②相談", "相談を受ける。", "", "試行", "", ""],
+    ];
+    const plan = await planOf("other.tsv", tsv([header, ...data], "○○町デジタル化計画"));
+    expect(plan.plan.period).toEqual({ start: 2025, end: 2028 });
+    expect(plan.plan.title).toBe("○○町デジタル化計画");
+    const [a, b] = plan.projects;
+    expect(a!.departments).toEqual(["会計課", "市民課"]);
+    expect(b!.departments).toEqual(["子ども・若者課"]);
+    expect(a!.schedule.map((s) => [s.label, s.from, s.to, s.category])).toEqual([
+      ["調査", 2025, 2025, "research"], ["構築", 2026, 2027, "build"], ["運用", 2028, 2028, "operate"],
+    ]);
+    expect(b!.schedule).toEqual([{ label: "試行", from: 2026, to: 2028, category: "pilot" }]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  it("maps unknown header wording through the config", async () => {
+    const header = ["No", "基本方針", "施策", "取組", "プロジェクト", "担当課", "事業内容", "2026年度", "2027年度"];
+    const data = [["1", "方針", "(1)施策", "①取組", "事業X", "総務課", "説明", "実施", ""]];
+    const { defaultConfig } = await import("../../src/config/schema.js");
+    const config = defaultConfig();
+    const without = await planOf("p.tsv", tsv([header, ...data]), config);
+    expect(codes(without.diagnostics)).toContain("PP204");
+    expect(codes(without.diagnostics)).not.toContain("PP301");
+    config.columns = { プロジェクト: "name" };
+    const plan = await planOf("p.tsv", tsv([header, ...data]), config);
+    expect(plan.projects[0]?.name).toBe("事業X");
+  });
+
+  it("repeated header blocks: shifted and missing year labels are aligned by the data and reported", async () => {
+    const block1 = [HEADER, row(1, "事業A"), row(2, "事業B", { years: ["", "検討", ""] })];
+    const shifted = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"];
+    const block2 = [shifted, row(3, "事業C", { years: ["研究", "", "実施"] })];
+    const text = tsv([...block1, [], ...block2]);
+    const plan = await planOf("blocks.tsv", text);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+    expect(plan.projects[1]!.schedule).toEqual([{ label: "検討", from: 2027, to: 2028, category: "study" }]);
+    expect(plan.projects[2]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["研究", 2026, 2027], ["実施", 2028, 2028]]);
+    const shiftDiag = plan.diagnostics.find((d) => d.code === "PP202");
+    const missing = plan.diagnostics.find((d) => d.code === "PP203");
+    expect(shiftDiag?.line).toBe(7);
+    expect(missing?.message).toContain("令和10年度");
+  });
+});
