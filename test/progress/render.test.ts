@@ -1,0 +1,97 @@
+// The progress report read back: forms → filled in code → renderProgress → every 実績 in the PDF
+// (pdfjs-dist), the xlsx table (exceljs), the 見本 mark on every page of a report from sample
+// returns, and nothing produced when a return has an error.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ReportedError } from "../../src/errors.js";
+import { renderForms } from "../../src/render/forms.js";
+import { renderProgress } from "../../src/render/progress.js";
+import type { OutputFile } from "../../src/render/context.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { fillForm, makeSampleReturns } from "../helpers/progress-returns.js";
+
+async function pageTexts(data: Uint8Array): Promise<string[]> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
+  const out: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const tc = await page.getTextContent();
+    out.push(tc.items.map((t) => ("str" in t ? t.str : "")).join(""));
+  }
+  return out;
+}
+
+const plan = seedPlan();
+const dir = (files: OutputFile[]) => {
+  const d = mkdtempSync(path.join(tmpdir(), "pp-progress-"));
+  for (const f of files) writeFileSync(path.join(d, f.path), f.data);
+  return d;
+};
+let report: OutputFile[];
+let expected: string[];
+let sampleReport: OutputFile[];
+
+beforeAll(async () => {
+  const ctx = makeRenderContext();
+  const forms = await renderForms(plan, ctx, 2026);
+  expected = [];
+  const filled: OutputFile[] = [];
+  for (const f of forms) {
+    const department = f.path.replace(/\.xlsx$/, "");
+    filled.push({ path: f.path, data: await fillForm(f.data, (no) => {
+      const p = plan.projects.find((x) => x.no === no);
+      if (!p?.departments.includes(department)) return null;
+      const result = `${department}実績${no}号`;
+      expected.push(result);
+      return { status: "予定どおり", result, issues: no === 2 ? "課題あり" : "" };
+    }) });
+  }
+  report = await renderProgress(plan, ctx, { year: 2026, inputDir: dir(filled) });
+  sampleReport = await renderProgress(plan, makeRenderContext(), { year: 2026, inputDir: dir(await makeSampleReturns(plan, ctx, 2026)) });
+}, 60_000);
+
+describe("renderProgress", () => {
+  it("writes progress-2026.pdf and .xlsx", () => {
+    expect(report.map((f) => f.path)).toEqual(["progress-2026.pdf", "progress-2026.xlsx"]);
+  });
+  it("the PDF holds every reported 実績 and no 見本 mark", async () => {
+    const text = (await pageTexts(report[0]!.data)).join("\n");
+    expect(expected.length).toBeGreaterThan(50);
+    for (const r of expected) expect(text).toContain(r);
+    expect(text).toContain("進捗状況の概要");
+    expect(text).not.toContain("見本");
+  });
+  it("the xlsx has one row per report, filterable, with formula status rules", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report[1]!.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const results = new Set<string>();
+    ws.eachRow((row, n) => { if (n > 2) results.add(String(row.getCell(7).value ?? "")); });
+    for (const r of expected) expect(results.has(r)).toBe(true);
+    expect(ws.autoFilter).toBeTruthy();
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const sheet = strFromU8(unzipSync(report[1]!.data)["xl/worksheets/sheet1.xml"]!);
+    expect(sheet).toMatch(/<cfRule type="expression"[^>]*><formula>\$F3="遅れ"<\/formula>/);
+  });
+  it("a report from sample returns carries 見本 on every page", async () => {
+    const pages = await pageTexts(sampleReport[0]!.data);
+    expect(pages.length).toBeGreaterThan(3);
+    pages.forEach((t, i) => expect(t, `page ${i + 1}`).toContain("見本"));
+    pages.forEach((t, i) => expect(t, `page ${i + 1}`).toContain("架空のデータによる見本です"));
+  });
+  it("an invalid return: ReportedError, nothing produced, every problem reported", async () => {
+    const ctx = makeRenderContext();
+    const d = dir([{ path: "bad.csv", data: new TextEncoder().encode("No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,でたらめ,x,,,財政課\n99,R8,完了,y,,,財政課\n") }]);
+    await expect(renderProgress(plan, ctx, { year: 2026, inputDir: d })).rejects.toBeInstanceOf(ReportedError);
+    expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP606", "PP603"]);
+  });
+  it("PP613 a folder without returns", async () => {
+    const ctx = makeRenderContext();
+    await expect(renderProgress(plan, ctx, { year: 2026, inputDir: dir([]) })).rejects.toBeInstanceOf(ReportedError);
+    expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP613"]);
+  });
+});

@@ -1,0 +1,154 @@
+// One case per progress diagnostic (PP601–PP617), the CSV path (UTF-8 and Shift_JIS) and the rule
+// that no input row is lost: every row is either a return or named by a diagnostic.
+import iconv from "iconv-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { defaultConfig } from "../../src/config/schema.js";
+import { parseCsvReturns, decodeText } from "../../src/progress/read-csv.js";
+import { parseFormReturns } from "../../src/progress/read-form.js";
+import { validateReturns } from "../../src/progress/validate.js";
+import { renderForms } from "../../src/render/forms.js";
+import type { Plan } from "../../src/model/schema.js";
+import type { ReturnFile } from "../../src/progress/schema.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { fillForm } from "../helpers/progress-returns.js";
+
+const HEAD = "No,年度,進捗区分,実績,課題,今後の方向性,担当課";
+let plan: Plan;
+let forms: Map<string, Uint8Array>;
+
+beforeAll(async () => {
+  plan = seedPlan();
+  forms = new Map((await renderForms(plan, makeRenderContext(), 2026)).map((f) => [f.path, f.data]));
+});
+
+function check(files: ReturnFile[], year = 2026) {
+  const bag = new DiagnosticBag("ja");
+  const result = validateReturns(plan, files, { year, config: defaultConfig(), diagnostics: bag });
+  return { bag, result, codes: bag.items.map((d) => d.code) };
+}
+function csv(text: string, file = "r.csv") {
+  const bag = new DiagnosticBag("ja");
+  const f = parseCsvReturns(text, file, bag);
+  return { f, bag, ...check([f]) , readCodes: bag.items.map((d) => d.code) };
+}
+const form = (name: string) => {
+  const data = forms.get(name);
+  if (!data) throw new Error(`no form ${name}`);
+  return data;
+};
+
+describe("CSV returns", () => {
+  it("reads a valid UTF-8 CSV with physical line numbers", () => {
+    const r = csv(`${HEAD}\n1,R8,予定どおり,"一行目\n二行目",,,情報政策課\n10,令和8年度,完了,実績10,,,財政課\n`);
+    expect(r.codes).toEqual([]);
+    expect(r.result.current.map((x) => [x.no, x.place.line])).toEqual([[1, 2], [10, 4]]);
+  });
+  it("decodes Shift_JIS with PP103", () => {
+    const bytes = iconv.encode(`${HEAD}\n10,2026,完了,帳票を電子化した,,,財政課\n`, "Shift_JIS");
+    const bag = new DiagnosticBag("ja");
+    const text = decodeText(bytes, "sjis.csv", bag);
+    expect(bag.items.map((d) => d.code)).toEqual(["PP103"]);
+    const r = csv(text, "sjis.csv");
+    expect(r.result.current[0]?.result).toBe("帳票を電子化した");
+  });
+  it("PP611: a required column missing", () => {
+    const r = csv("No,年度,実績,担当課\n1,R8,x,情報政策課\n");
+    expect(r.readCodes).toContain("PP611");
+  });
+  it("PP603 PP604 PP605 PP606 PP607 PP612 with their places", () => {
+    const r = csv([HEAD,
+      "99,R8,完了,x,,,財政課", // PP603
+      "10,R8,完了,x,,,市民課", // PP604: 財政課's project, not 各課
+      "10,R7,完了,x,,,財政課", // PP605
+      "1,R8,だいたい,x,,,情報政策課", // PP606
+      "4,R8,,x,,,情報政策課", // PP607 進捗区分
+      "十二,R8,完了,x,,,情報政策課", // PP612
+    ].join("\n"));
+    const at = (code: string) => r.bag.items.find((d) => d.code === code);
+    expect(at("PP603")?.line).toBe(2);
+    expect(at("PP604")?.line).toBe(3);
+    expect(at("PP605")).toMatchObject({ line: 4, column: 2 });
+    expect(at("PP606")).toMatchObject({ line: 5, column: 3 });
+    expect(at("PP607")).toMatchObject({ line: 6, column: 3 });
+    expect(at("PP612")).toMatchObject({ line: 7, column: 1 });
+    expect(r.result.current).toEqual([]);
+  });
+  it("PP609 twice by one department; PP610 conflicting statuses (warning, both kept)", () => {
+    const r = csv([HEAD, "10,R8,完了,a,,,財政課", "10,R8,完了,b,,,財政課", "2,R8,完了,c,,,健康課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
+    expect(r.bag.items.find((d) => d.code === "PP609")).toMatchObject({ line: 3, severity: "error" });
+    expect(r.bag.items.find((d) => d.code === "PP610")?.severity).toBe("warning");
+    expect(r.result.current.filter((x) => x.no === 2)).toHaveLength(2);
+  });
+  it("no input row is dropped: each is a return or named by a diagnostic", () => {
+    const lines = [HEAD, "10,R8,完了,a,,,財政課", "99,R8,完了,b,,,財政課", ",R8,完了,c,,,財政課", "1,R8,遅れ,d,,,情報政策課", "1,R8,遅れ,e,,,情報政策課", "3,R8,,f,,,産業振興課"];
+    const r = csv(lines.join("\n"));
+    for (let line = 2; line <= lines.length; line++) {
+      const kept = r.result.current.some((x) => x.place.line === line);
+      const named = r.bag.items.some((d) => d.line === line);
+      expect(kept || named, `line ${line}`).toBe(true);
+    }
+  });
+  it("PP615/PP616: a 見本 column marks the returns as sample", () => {
+    const sample = parseCsvReturns(`${HEAD},見本\n10,R8,完了,a,,,財政課,見本\n`, "s.csv", new DiagnosticBag());
+    const real = parseCsvReturns(`${HEAD}\n1,R8,完了,a,,,情報政策課\n`, "t.csv", new DiagnosticBag());
+    const r = check([sample, real]);
+    expect(r.result.sample).toBe(true);
+    expect(r.codes).toEqual(expect.arrayContaining(["PP615", "PP616"]));
+  });
+});
+
+describe("returned forms", () => {
+  it("a filled form is read back; blank 各課 rows are no report", async () => {
+    const own = new Set(plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no));
+    const data = await fillForm(form("財政課.xlsx"), (no) => (own.has(no) ? { status: "完了", result: `実績${no}` } : null));
+    const bag = new DiagnosticBag();
+    const f = parseFormReturns(data, "財政課.xlsx", bag);
+    expect(bag.items).toEqual([]);
+    const r = check(f ? [f] : []);
+    expect(r.codes).toEqual([]);
+    expect(r.result.current.map((x) => [x.no, x.department, x.result])).toEqual([...own].map((no) => [no, "財政課", `実績${no}`]));
+    expect(own.size).toBeGreaterThan(0);
+  });
+  it("PP607 an own project left blank, PP606 with the form's cell", async () => {
+    const data = await fillForm(form("財政課.xlsx"), (no) => (no === 10 ? { status: "でたらめ", result: "x" } : null));
+    const f = parseFormReturns(data, "財政課.xlsx", new DiagnosticBag());
+    const r = check(f ? [f] : []);
+    const d = r.bag.items.find((x) => x.code === "PP606");
+    expect(d).toMatchObject({ file: "財政課.xlsx", sheet: "進捗報告" });
+    expect(d?.cell).toMatch(/^E\d+$/);
+    const blank = await fillForm(form("財政課.xlsx"), () => null);
+    const g = parseFormReturns(blank, "財政課.xlsx", new DiagnosticBag());
+    expect(check(g ? [g] : []).codes).toContain("PP607");
+  });
+  it("PP608 a locked cell edited", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告");
+    ws!.getCell("B9").value = "書き換えた事業名";
+    const bag = new DiagnosticBag();
+    parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag);
+    expect(bag.items.map((d) => d.code)).toContain("PP608");
+  });
+  it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
+    const bag = new DiagnosticBag();
+    expect(parseFormReturns(new Uint8Array([1, 2, 3]), "broken.xlsx", bag)).toBeNull();
+    const ExcelJS = (await import("exceljs")).default;
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet("Sheet1").getCell("A1").value = "hello";
+    parseFormReturns(new Uint8Array(await plain.xlsx.writeBuffer() as ArrayBuffer), "plain.xlsx", bag);
+    const nometa = new ExcelJS.Workbook();
+    const ws = nometa.addWorksheet("進捗報告");
+    ws.getRow(3).values = ["No", "事業名", "進捗区分", "実績"];
+    parseFormReturns(new Uint8Array(await nometa.xlsx.writeBuffer() as ArrayBuffer), "nometa.xlsx", bag);
+    expect(bag.items.map((d) => [d.code, d.file])).toEqual([["PP601", "broken.xlsx"], ["PP602", "plain.xlsx"], ["PP614", "nometa.xlsx"]]);
+  });
+  it("PP617 a form made for another plan", async () => {
+    const f = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", new DiagnosticBag());
+    const other = { ...plan, plan: { ...plan.plan, title: "別の計画" } };
+    const bag = new DiagnosticBag();
+    validateReturns(other, f ? [f] : [], { year: 2026, config: defaultConfig(), diagnostics: bag });
+    expect(bag.items.map((d) => d.code)).toContain("PP617");
+  });
+});
