@@ -1,6 +1,7 @@
 // What a department's schedule shows: the projects that name the department (with description
 // and the other departments sharing them), then 全庁共通（各課）: the projects that concern every
-// department (contract.md "各課"), compact. A pure function of the plan.
+// department (contract.md "各課"), compact and the same for every department. A pure function
+// of the plan.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
 import { uniqueFileNames } from "../output/filename.js";
@@ -18,8 +19,6 @@ export interface DepartmentSheet {
   /** File name inside departments/ (sanitised, unique across departments). */
   fileName: string;
   own: DepartmentProject[];
-  /** 各課 projects that do not already name the department. */
-  common: ScheduleRow[];
 }
 
 export interface DepartmentsView {
@@ -27,6 +26,11 @@ export interface DepartmentsView {
   period: { start: number; end: number };
   asOf: number;
   sheets: DepartmentSheet[];
+  /**
+   * The 各課 projects: one section shared by every department's sheet (the same for all, so it
+   * is laid out once and appended to each department's file).
+   */
+  common: ScheduleRow[];
 }
 
 function departmentProject(p: Project, department: string, config: Config): DepartmentProject {
@@ -38,7 +42,6 @@ export function departmentsView(plan: Plan, config: Config, asOf: number): Depar
   const ordered = projectsInPlanOrder(plan);
   const departments = plan.departments.filter((d) => d !== config.allDepartmentsMarker);
   const files = uniqueFileNames(departments, ".pdf");
-  const everyDepartment = ordered.filter((p) => p.allDepartments);
   return {
     title: config.title ?? plan.plan.title,
     period: plan.plan.period,
@@ -47,7 +50,7 @@ export function departmentsView(plan: Plan, config: Config, asOf: number): Depar
       department,
       fileName: files.get(department) ?? `${department}.pdf`,
       own: ordered.filter((p) => p.departments.includes(department)).map((p) => departmentProject(p, department, config)),
-      common: everyDepartment.filter((p) => !p.departments.includes(department)).map((p) => scheduleRow(p, config)),
     })),
+    common: ordered.filter((p) => p.allDepartments).map((p) => scheduleRow(p, config)),
   };
 }

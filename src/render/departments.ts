@@ -1,0 +1,126 @@
+// The department schedules: departments.pdf (every department, contents, a bookmark each) and
+// departments/<department>.pdf. The combined file is laid out once; each department's file is its
+// pages copied out of it with pdf-lib, so the costly part (line breaking and font subsetting in
+// pdfmake) runs once instead of 34 times, and the 全庁共通（各課） section, the same for everyone,
+// is laid out once and appended to each department's file. Words and order come from templates/department/.
+import { PDFDocument } from "pdf-lib";
+import type { TableCell } from "pdfmake/interfaces.js";
+import type { Plan } from "../model/schema.js";
+import { renderTemplate } from "../templates/engine.js";
+import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
+import type { OutputFile, RenderContext } from "./context.js";
+import { createPdf } from "./pdf/document.js";
+import { schedulePatterns } from "./pdf/schedule.js";
+import { bulletList, keepRuns } from "./pdf/text.js";
+import {
+  drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
+  type HostRow, type Slot, type SlotTable,
+} from "./schedule-table.js";
+
+const KIND = "department";
+/** No, name with description, co-responsible departments (pt); the fiscal years share the rest. */
+const OWN_COLUMNS = [20, 330, 104];
+/** The 各課 section is compact: No, name, departments. */
+const COMMON_COLUMNS = [20, 330, 104];
+
+const sheetId = (i: number): string => `dept-${i + 1}`;
+
+function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): SlotTable {
+  const { theme } = ctx;
+  const size = theme.sizes.gantt;
+  const own = slot.name === "own";
+  const fixed = own ? OWN_COLUMNS : COMMON_COLUMNS;
+  const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
+  const rows: HostRow[] = own
+    ? sheetFor(view, slot).own.map((p) => ({ heading: false, cells: [
+      { text: String(p.no), alignment: "right", fontSize: theme.sizes.table } as TableCell,
+      { stack: [
+        { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
+        bulletList(p.description, { fontSize: size, gap: 0.5 }),
+      ] } as TableCell,
+      { text: keepRuns(p.coDepartments.join("、") || "―"), fontSize: size } as TableCell,
+      ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
+    ] }))
+    : view.common.map((p) => ({ heading: false, cells: [
+      { text: String(p.no), alignment: "right", fontSize: size } as TableCell,
+      { text: nameRuns(p, ctx), fontSize: size } as TableCell,
+      { text: keepRuns(p.departments.join("、")), fontSize: size } as TableCell,
+      ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
+    ] }));
+  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: fixed.length };
+}
+
+/** The sheet a slot belongs to: its first argument names the department. */
+function sheetFor(view: DepartmentsView, slot: Slot): DepartmentSheet {
+  const sheet = view.sheets.find((s) => s.department === slot.args[0]);
+  if (!sheet) throw new Error(`template slot @${slot.name} names no department: ${slot.args[0] ?? "(none)"}`);
+  return sheet;
+}
+
+/** First page of each bookmarked heading (`dept-1`…, `dept-common`) in the laid-out content. */
+function headingPages(content: unknown): Map<string, number> {
+  const pages = new Map<string, number>();
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    if (!n || typeof n !== "object") return;
+    const rec = n as { id?: unknown; positions?: { pageNumber: number }[]; stack?: unknown };
+    const page = rec.positions?.[0]?.pageNumber;
+    if (typeof rec.id === "string" && rec.id.startsWith("dept-") && page !== undefined) pages.set(rec.id, page);
+    if (rec.stack) walk(rec.stack);
+  };
+  walk(content);
+  return pages;
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
+/**
+ * Every department's file: its sheet's pages, then the 全庁共通（各課） pages, copied out of the
+ * combined file (0-based page indexes below).
+ */
+async function splitSheets(combined: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, author: string): Promise<OutputFile[]> {
+  const source = await PDFDocument.load(combined, { updateMetadata: false });
+  const total = source.getPageCount();
+  const starts = view.sheets.map((_, i) => pages.get(sheetId(i)));
+  const commonStart = pages.get("dept-common");
+  const common = commonStart === undefined ? [] : range(commonStart - 1, total);
+  const out: OutputFile[] = [];
+  for (const [i, sheet] of view.sheets.entries()) {
+    const first = starts[i];
+    if (first === undefined) throw new Error(`no page found for the sheet of ${sheet.department}`);
+    const next = starts[i + 1] ?? commonStart ?? total + 1;
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    for (const page of await doc.copyPages(source, [...range(first - 1, next - 1), ...common])) doc.addPage(page);
+    doc.setTitle(`${sheet.department} 担当事業 工程表`);
+    doc.setAuthor(author);
+    doc.setSubject(view.title);
+    doc.setCreator("planpress");
+    doc.setProducer("planpress (pdfmake, pdf-lib)");
+    doc.setCreationDate(ctx.documentDate);
+    doc.setModificationDate(ctx.documentDate);
+    doc.setLanguage("ja");
+    // Object streams would deflate every copied object again: plain objects save in a third of the time.
+    out.push({ path: `departments/${sheet.fileName}`, data: await doc.save({ useObjectStreams: false }) });
+  }
+  return out;
+}
+
+export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const view = departmentsView(plan, ctx.config, ctx.asOf);
+  const nodes = renderTemplate("department", "departments", {
+    title: view.title, asOf: view.asOf, departmentCount: view.sheets.length,
+    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
+    common: view.common,
+  }, ctx);
+  const author = ctx.config.document.author ?? ctx.config.document.issuer ?? view.title;
+  const { data, laid } = await layoutKeepingHeadings(
+    (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks),
+    (content) => createPdf(
+      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
+      { title: `${view.title} 担当課別 工程表`, author, lang: "ja" },
+      ctx,
+    ),
+  );
+  const files = await splitSheets(data, view, headingPages(laid.content), ctx, author);
+  return [{ path: "departments.pdf", data }, ...files];
+}
