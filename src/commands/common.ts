@@ -36,11 +36,9 @@ export function langOf(opts: GlobalOptions): Lang {
   return opts.lang === "en" ? "en" : "ja";
 }
 
-export function openSession(opts: GlobalOptions): Session {
-  const lang = langOf(opts);
-  const bag = new DiagnosticBag(lang);
+export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(opts))): Session {
   const config = loadConfig(opts.config, bag);
-  return { bag, config, lang, opts };
+  return { bag, config, lang: bag.lang, opts };
 }
 
 export async function readPlan(s: Session, input: string | undefined): Promise<Plan> {
@@ -94,14 +92,14 @@ export function printDiagnostics(s: Session): void {
 /** Runs a command body and maps its outcome onto contract.md's exit codes. */
 export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>): Promise<number> {
   let s: Session | undefined;
+  const bag = new DiagnosticBag(langOf(opts));
   try {
-    s = openSession(opts);
+    s = openSession(opts, bag);
     const code = (await body(s)) ?? 0;
     printDiagnostics(s);
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {
-    const bag = s?.bag ?? new DiagnosticBag(langOf(opts));
     const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts };
     if (e instanceof ReportedError) {
       printDiagnostics(session);

@@ -114,7 +114,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 function isHeaderContinuation(row: GridRow, config: Config): boolean {
   if (isBlank(row) || row.cells.some((c) => looksLikeNo(c) && !parseFiscalYear(c))) return false;
   const filled = row.cells.filter((c) => c.trim());
-  return filled.length > 0 && filled.every((c) => matchLabel(c, config) !== null || c.trim().length <= 12);
+  const labels = filled.filter((c) => matchLabel(c, config) !== null).length;
+  return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
 }
 
 function looksLikeData(row: GridRow): boolean {

@@ -1,0 +1,88 @@
+// Every reading, header, cell and cross-row code has a small fixture that triggers it.
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { CATALOG } from "../../src/diagnostics/catalog.js";
+import { defaultConfig } from "../../src/config/schema.js";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { loadPlan } from "../../src/pipeline.js";
+import { HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
+
+const ok = (rows: string[][]) => tsv([HEADER, ...rows]);
+const small = defaultConfig();
+small.limits = { maxInputBytes: 50, maxCellChars: 20 };
+
+type Case = { name?: string; data: string | Uint8Array; config?: typeof small; projectNo?: number };
+const CASES: Record<string, Case> = {
+  PP102: { data: "\n \n" },
+  PP103: { data: iconv.encode(ok([row(1, "事業")]), "Shift_JIS") },
+  PP104: { data: ok([row(1, "事業")]), config: small },
+  PP105: { name: "plan.pdf", data: "%PDF" },
+  PP106: { name: "plan.xlsx", data: "PK\u0003\u0004 broken" },
+  PP107: { data: ok([row(1, "事\u0000業")]) },
+  PP109: { data: new Uint8Array([...iconv.encode(ok([row(1, "事業")]), "Shift_JIS"), 0x81, 0x0a]) },
+  PP201: { data: "タイトル\n\nただの文章です\n" },
+  PP202: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(1, "事業")]) },
+  PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
+  PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
+  PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
+  PP206: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "令和10年度", "令和9年度"], row(1, "事業")]) },
+  PP207: { data: tsv([HEADER]) },
+  PP208: { data: tsv([HEADER.slice(0, 7), row(1, "事業").slice(0, 7)]) },
+  PP301: { data: ok([row(1, "")]), projectNo: 1 },
+  PP302: { data: ok([row(1, "事業", { depts: "" })]), projectNo: 1 },
+  PP303: { data: ok([row(1, "デジタルバйдの対策")]), projectNo: 1 },
+  PP304: { data: ok([row(1, "事業", { desc: "<ul><li>説明。</li></ul>" })]), projectNo: 1 },
+  PP305: { data: ok([row("一", "事業")]) },
+  PP306: { data: ok([row(1, "事業").slice(0, 8)]), projectNo: 1 },
+  PP307: { data: ok([row(1, "事業", { years: ["保守", "", ""] })]), projectNo: 1 },
+  PP308: { data: ok([[...row(1, "事業"), "運用"]]), projectNo: 1 },
+  PP309: { data: ok([row(1, "事業", { measure: "窓口の改善" })]), projectNo: 1 },
+  PP310: { data: ok([row(1, "事業", { desc: "あ".repeat(30) })]), config: { ...defaultConfig(), limits: { maxInputBytes: 1e6, maxCellChars: 20 } } },
+  PP311: { data: ok([row(1, "事業", { depts: "総務課、総務課" })]), projectNo: 1 },
+  PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },
+  PP402: { data: ok([row(2, "事業A"), row(1, "事業B")]), projectNo: 1 },
+  PP403: { data: ok([row(1, "事業A"), row(4, "事業B")]), projectNo: 4 },
+  PP404: { data: ok([row(1, "事業A", { measure: "(2)施策" })]), projectNo: 1 },
+  PP405: { data: ok([row(1, "事業A", { initiative: "②取組" })]), projectNo: 1 },
+  PP406: { data: ok([row(1, "事業A"), row(2, "【市民サービス(1)①の再掲】 別の事業")]), projectNo: 2 },
+  PP407: { data: ok([row(1, "事業A"), row(2, "事業B", { measure: "(2)施策" }), row(3, "【市民サービス(2)①の再掲】事業A", { measure: "(3)施策" })]), projectNo: 3 },
+  PP408: { data: ok([row(1, "電子申請の拡大"), row(2, "【市民サービス(1)①の再掲】電子申請の拡大等", { measure: "(2)施策" })]), projectNo: 2 },
+  PP409: { data: ok([row(1, "事業A", { desc: "説明です。" }), row(2, "事業A（再掲）", { desc: "説明でした。" })]), projectNo: 2 },
+  PP410: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { depts: "総務課" })]), projectNo: 2 },
+  PP411: { data: ok([row(1, "事業A"), row(2, "事業A")]), projectNo: 2 },
+  PP412: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { years: ["", "検討", "運用"] })]), projectNo: 2 },
+  PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },
+};
+
+describe("every foundation diagnostic code has a fixture", () => {
+  it.each(Object.entries(CASES))("%s", async (code, c) => {
+    const plan = await planOf(c.name ?? "plan.tsv", c.data, c.config ?? defaultConfig());
+    const hit = plan.diagnostics.filter((d) => d.code === code);
+    expect(hit.length, JSON.stringify(plan.diagnostics.map((d) => d.code))).toBeGreaterThan(0);
+    const d = hit[0]!;
+    expect(d.severity).toBe(CATALOG[code as keyof typeof CATALOG].severity);
+    expect(d.message).not.toMatch(/undefined|NaN|\[object/);
+    expect(d.file).toContain(c.name ?? "plan.tsv");
+    if (c.projectNo !== undefined) expect(d.projectNo).toBe(c.projectNo);
+  });
+
+  it("a missing file is PP101", async () => {
+    const plan = await loadPlan("/nonexistent/plan.tsv", { config: defaultConfig(), bag: new DiagnosticBag("en") });
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(["PP101"]);
+    expect(plan.diagnostics[0]!.message).toMatch(/^Cannot read/);
+  });
+
+  it("covers every 1xx–4xx code of the catalog", () => {
+    const foundation = Object.keys(CATALOG).filter((c) => /^PP[1-4]\d\d$/.test(c) && !/^PP15\d|^PP32\d/.test(c));
+    const covered = new Set([...Object.keys(CASES), "PP101", "PP108"]);
+    expect(foundation.filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  it("reports every flaw of a file, not the first", async () => {
+    const plan = await planOf("plan.tsv", ok([row(1, ""), row(1, "事業B", { depts: "" }), row(5, "事業C", { years: ["保守", "", ""] })]));
+    const found = new Set(plan.diagnostics.map((d) => d.code));
+    for (const code of ["PP301", "PP401", "PP302", "PP403", "PP307"]) expect(found).toContain(code);
+  });
+
+  void tempFile;
+});
