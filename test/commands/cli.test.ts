@@ -1,0 +1,87 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { Plan } from "../../src/model/schema.js";
+import { cli } from "../helpers/cli.js";
+import { HEADER, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "planpress-cli-"));
+
+describe("planpress CLI", () => {
+  it("check on the seed exits 0 and prints places as file:line:column on stderr only", async () => {
+    const r = await cli("check", "data/plan.tsv");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^data\/plan\.tsv:43:9 {2}warning {2}PP202 /m);
+    expect(r.stderr).toContain("警告");
+  });
+
+  it("check --json prints the diagnostics array on stdout, in English with --lang en", async () => {
+    const r = await cli("check", "data/plan.tsv", "--json", "--lang", "en");
+    const ds = JSON.parse(r.stdout) as { code: string; message: string }[];
+    expect(ds.length).toBeGreaterThan(10);
+    expect(ds.find((d) => d.code === "PP406")?.message).toMatch(/cannot be found/);
+    expect(r.code).toBe(0);
+  });
+
+  it("--strict turns warnings into exit 1", async () => {
+    expect((await cli("check", "data/plan.tsv", "--strict")).code).toBe(1);
+  });
+
+  it("model prints the model JSON that the schema accepts", async () => {
+    const r = await cli("model", "data/plan.tsv");
+    const model = Plan.parse(JSON.parse(r.stdout));
+    expect(model.projects).toHaveLength(56);
+    expect(r.code).toBe(0);
+  });
+
+  it("model on input with errors still prints the model and exits 1", async () => {
+    const file = tempFile("bad.tsv", tsv([HEADER, row(1, "事業A"), row(1, "事業B")]));
+    const r = await cli("model", file);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).projects).toHaveLength(2);
+    expect(r.stderr).toContain("PP401");
+  });
+
+  it("a missing input and an empty input exit 1 without a stack trace", async () => {
+    for (const input of ["/nonexistent/plan.tsv", tempFile("empty.tsv", "")]) {
+      const r = await cli("check", input);
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).toMatch(/PP10[12]/);
+    }
+  });
+
+  it("a broken config is PP501 and exit 1; an unreadable year is PP505", async () => {
+    const cfg = tempFile("c.json", "{ not json");
+    const r = await cli("check", "data/plan.tsv", "--config", cfg);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("PP501");
+    const y = await cli("forms", "--year", "来年度", "data/plan.tsv", "-o", tmp());
+    expect(y.code).toBe(1);
+    expect(y.stderr).toContain("PP505");
+  });
+
+  it("an input error writes nothing and leaves earlier outputs untouched", async () => {
+    const out = tmp();
+    writeFileSync(path.join(out, "booklet.pdf"), "earlier");
+    const file = tempFile("bad.tsv", tsv([HEADER, row(1, "事業A"), row(1, "事業B")]));
+    const r = await cli("build", file, "-o", out);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(out, "booklet.pdf"), "utf8")).toBe("earlier");
+  });
+
+  it("an output that cannot be written exits 3", async () => {
+    const blocker = tempFile("file-not-dir", "x");
+    const r = await cli("model", "data/plan.tsv", "-o", path.join(blocker, "model.json"));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("PP902");
+    expect(existsSync(path.join(blocker, "model.json"))).toBe(false);
+  });
+
+  it("--help works and an unknown option is the user's error", async () => {
+    expect((await cli("--help")).code).toBe(0);
+    expect((await cli("check", "--no-such-option")).code).toBe(1);
+  });
+});
