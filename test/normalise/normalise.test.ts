@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config/schema.js";
+import { parseFiscalYear, wareki } from "../../src/fiscal.js";
+import { splitDepartments } from "../../src/normalise/departments.js";
+import { splitDescription } from "../../src/normalise/description.js";
+import { parseNumbered } from "../../src/normalise/hierarchy.js";
+import { parseRelist } from "../../src/normalise/relist.js";
+import { categorise, splitNote } from "../../src/normalise/schedule.js";
+
+const config = defaultConfig();
+
+describe("normalise", () => {
+  it("departments: separators, ・ only after a department ending, 各課 as a flag", () => {
+    expect(splitDepartments("各課、情報政策課", config)).toEqual({ names: ["情報政策課"], all: true, duplicates: [] });
+    expect(splitDepartments("子ども・若者課／総務課・人事課, 市政センター・中央図書館", config).names)
+      .toEqual(["子ども・若者課", "総務課", "人事課", "市政センター", "中央図書館"]);
+    expect(splitDepartments("", config)).toEqual({ names: [], all: false, duplicates: [] });
+  });
+
+  it("description: ・ bullets, sentences inside <ul> residue, words kept", () => {
+    expect(splitDescription("・検討・導入を進める。 ・AI・RPAを使う。").items).toEqual(["検討・導入を進める。", "AI・RPAを使う。"]);
+    const html = splitDescription('<ul style="list-style-type: none"> 一つ目。 二つ目。 ');
+    expect(html.items).toEqual(["一つ目。", "二つ目。"]);
+    expect(html.tags[0]).toMatch(/^<ul/);
+    expect(splitDescription("<ul><li>甲</li><li>乙</li></ul>").items).toEqual(["甲", "乙"]);
+    expect(splitDescription("一文だけ。").items).toEqual(["一文だけ。"]);
+  });
+
+  it("numbers of measures and initiatives", () => {
+    expect(parseNumbered("(1) D(デジタル)を使いこなせる人材の拡大")).toMatchObject({ number: 1, title: "D(デジタル)を使いこなせる人材の拡大" });
+    expect(parseNumbered("（１２）窓口")).toMatchObject({ number: 12, title: "窓口" });
+    expect(parseNumbered("③デジタル")).toMatchObject({ number: 3, title: "デジタル", mark: "③" });
+    expect(parseNumbered("㉑二十一")).toMatchObject({ number: 21 });
+    expect(parseNumbered("番号なし")).toMatchObject({ number: null, title: "番号なし" });
+  });
+
+  it("再掲 markers: suffix and bracket, prefix or suffix, with the reference parsed", () => {
+    expect(parseRelist("テレワークの運用（再掲）")).toMatchObject({ mark: "（再掲）", name: "テレワークの運用" });
+    const b = parseRelist("【人材育成・体制強化(1)①の再掲】 柔軟な仕組みの検討");
+    expect(b).toMatchObject({ name: "柔軟な仕組みの検討", ref: { policy: "人材育成・体制強化", measure: 1, initiative: 1 } });
+    expect(parseRelist("研究 【市民サービス(2)①の再掲】")?.name).toBe("研究");
+    expect(parseRelist("再掲のない事業")).toBeNull();
+  });
+
+  it("phase labels: note after ※, categories by the ordered rules (later stages first)", () => {
+    expect(splitNote("適用※検証結果次第")).toEqual({ label: "適用", note: "検証結果次第" });
+    expect(splitNote("調査研究 ※効果が見込まれるものは早期に試行")).toEqual({ label: "調査研究", note: "効果が見込まれるものは早期に試行" });
+    const c = (l: string) => categorise(l, config.phaseCategories);
+    expect([c("調達・運用"), c("調査・構築"), c("検討"), c("研究"), c("モデル校による試行"), c("保守")])
+      .toEqual(["operate", "build", "study", "research", "pilot", null]);
+  });
+
+  it("fiscal years in every accepted spelling", () => {
+    for (const y of ["2026", "2026年度", "R8", "R8年度", "令和8", "令和8年度", "令和８年度", "２０２６"]) expect(parseFiscalYear(y)).toBe(2026);
+    expect(parseFiscalYear("令和元年度")).toBe(2019);
+    expect(parseFiscalYear("来年度")).toBeNull();
+    expect(wareki(2030)).toBe("令和12年度");
+  });
+});
