@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../src/model/schema.js";
+import { renderGantt } from "../../src/render/gantt.js";
+import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
+import { flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
+
+const ctx = makeRenderContext();
+let plan: Plan;
+let data: Uint8Array;
+let pages: PageItems[];
+let back: PdfReadBack;
+
+beforeAll(async () => {
+  plan = seedPlan();
+  const files = await renderGantt(plan, ctx);
+  expect(files.map((f) => f.path)).toEqual(["gantt.pdf"]);
+  data = files[0]!.data;
+  pages = await textItems(data);
+  back = await readPdf(data);
+}, 60_000);
+
+describe("gantt.pdf (the seed)", () => {
+  it("is A3 landscape on at most 4 pages", () => {
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    for (const p of pages) {
+      expect(p.width).toBeCloseTo(1190.55, 0);
+      expect(p.height).toBeCloseTo(841.89, 0);
+    }
+  });
+
+  it("names every project and every phase label, with no text under 8 pt", () => {
+    const text = pages.map((p) => p.stream).join("");
+    for (const p of plan.projects) expect(text, `No.${p.no}`).toContain(p.name.replace(/\s+/g, ""));
+    for (const l of new Set(plan.projects.flatMap((p) => p.schedule.map((s) => s.label)))) expect(text).toContain(l);
+    const smallest = Math.min(...pages.flatMap((p) => p.items.map((i) => i.size)));
+    expect(smallest).toBeGreaterThanOrEqual(7.99);
+  });
+
+  it("repeats the year headings on every page and groups rows under policy headings", () => {
+    for (const p of pages) {
+      const strs = p.items.map((i) => i.str);
+      for (let y = plan.plan.period.start; y <= plan.plan.period.end; y++) expect(strs).toContain(fiscalYearLabel(y, ctx.theme));
+    }
+    const text = pages.map((p) => flatText(p.items)).join("");
+    for (const pol of plan.policies) expect(text).toContain(pol.name.replace(/\s+/g, ""));
+  });
+
+  it("draws each bar across its years: a label sits inside its phase's year columns on its project's row", () => {
+    let checked = 0;
+    for (const project of plan.projects) {
+      for (const phase of project.schedule) {
+        // one label per row: find the row by its No, then the label on the same band
+        for (const p of pages) {
+          const years = [...Array(plan.plan.period.end - plan.plan.period.start + 1).keys()].map((k) => p.items.find((i) => i.str === fiscalYearLabel(plan.plan.period.start + k, ctx.theme))!);
+          const centres = years.map((i) => i.x + i.width / 2);
+          const w = centres[1]! - centres[0]!;
+          const no = p.items.find((i) => i.str === String(project.no) && i.x < centres[0]! - 400);
+          if (!no) continue;
+          const label = p.items.find((i) => i.str === phase.label && i.y <= no.y + 2 && i.y > no.y - 14 && i.x > centres[0]! - w);
+          if (!label) continue; // a label wrapped on two lines inside a narrow bar
+          const c = label.x + label.width / 2;
+          const from = centres[phase.from - plan.plan.period.start]! - w / 2;
+          const to = centres[phase.to - plan.plan.period.start]! + w / 2;
+          expect(c, `No.${project.no} ${phase.label}`).toBeGreaterThan(from);
+          expect(c, `No.${project.no} ${phase.label}`).toBeLessThan(to);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("embeds only the theme's fonts, subset", () => {
+    const fonts = baseFonts(data);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+BIZUDPGothic/);
+  });
+
+  it("is the same bytes for the same input", async () => {
+    const [again] = await renderGantt(plan, ctx);
+    expect(Buffer.from(again!.data).equals(Buffer.from(data))).toBe(true);
+  }, 30_000);
+
+  it("has the title and a legend", () => {
+    expect(back.text).toContain("工程表");
+    expect(back.info.Title).toContain("工程表");
+    for (const c of ctx.config.phaseCategories) expect(back.text).toContain(c.label);
+  });
+});

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TableCell } from "pdfmake/interfaces.js";
+import type { Phase } from "../../../src/model/schema.js";
+import { createPdf } from "../../../src/render/pdf/document.js";
+import { categoryStyle, fiscalYearLabel, laneOf, legend, schedulePatterns, scheduleStrip } from "../../../src/render/pdf/schedule.js";
+import { makeRenderContext } from "../../helpers/context.js";
+import { textItems, type Item } from "../../helpers/pdf-positions.js";
+
+const ctx = makeRenderContext();
+const period = { start: 2026, end: 2030 };
+const phases: Phase[] = [
+  { label: "検討", from: 2026, to: 2027, category: "study" },
+  { label: "運用", from: 2028, to: 2030, category: "operate", note: "効果を検証しながら" },
+  { label: "調査研究", from: 2026, to: 2030, category: "research" },
+  { label: "試行", from: 2029, to: 2029, category: "pilot" },
+];
+
+describe("laneOf", () => {
+  it("packs phases that do not overlap into one lane and clamps to the period", () => {
+    const lanes = laneOf([...phases, { label: "前", from: 2020, to: 2024, category: "study" }, { label: "後", from: 2029, to: 2035, category: "build" }], period);
+    expect(lanes.map((l) => l.map((p) => p.label))).toEqual([["検討", "運用"], ["調査研究"], ["試行"], ["後"]]);
+    expect(lanes[3]![0]).toMatchObject({ from: 2029, to: 2030 });
+  });
+});
+
+describe("scheduleStrip", () => {
+  it("spans each bar over its years, writes the note in a row under its lane, fills from the category", () => {
+    const strip = scheduleStrip(phases, period, { yearWidth: 80 }, ctx);
+    const body = strip.table.body as (TableCell & Record<string, unknown>)[][];
+    // lane 1 (検討|運用), its note row, lane 2 (調査研究), lane 3 (試行)
+    expect(body).toHaveLength(4);
+    expect(body.every((r) => r.length === 5)).toBe(true);
+    expect(body[0]![0]).toMatchObject({ text: "検討", colSpan: 2, fillColor: categoryStyle("study", ctx).fill });
+    expect(body[0]![2]).toMatchObject({ text: "運用", colSpan: 3, overlayPattern: ["pp-stripes", "#000000"] });
+    expect(body[1]![2]).toMatchObject({ text: "※効果を検証しながら", colSpan: 3 });
+    expect(body[3]![3]).toMatchObject({ text: "試行", colSpan: 1 });
+    // the as-of year (2026) is tinted where no bar covers it
+    expect(body[3]![0]).toMatchObject({ fillColor: ctx.theme.colours.asOf });
+    // every pattern a bar names is defined
+    const defined = Object.keys(schedulePatterns());
+    for (const c of Object.values(ctx.theme.categories)) if (c.pattern !== "none") expect(defined).toContain(`pp-${c.pattern}`);
+  });
+
+  it("takes exactly yearWidth per year (widths + padding + rules), so bars line up with a host's columns", () => {
+    const strip = scheduleStrip(phases, period, { yearWidth: 80 }, ctx);
+    const widths = strip.table.widths as number[];
+    const layout = strip.layout as { paddingLeft: () => number; paddingRight: () => number; vLineWidth: (i: number) => number };
+    const total = widths.reduce((s, w, i) => s + w + layout.paddingLeft() + layout.paddingRight() + layout.vLineWidth(i), 0) + layout.vLineWidth(widths.length);
+    expect(total).toBeCloseTo(5 * 80, 5);
+  });
+
+  it("writes years as the theme asks", () => {
+    expect(fiscalYearLabel(2026, ctx.theme)).toBe("令和8年度");
+    expect(fiscalYearLabel(2026, { ...ctx.theme, yearStyle: "short" })).toBe("R8");
+    expect(fiscalYearLabel(2028, { ...ctx.theme, yearStyle: "western", digits: "fullwidth" })).toBe("２０２８年度");
+  });
+});
+
+describe("a strip drawn in a PDF", () => {
+  let items: Item[] = [];
+  beforeAll(async () => {
+    const data = await createPdf({
+      kind: "department", patterns: schedulePatterns(), pageNumbers: "none",
+      content: [legend(ctx, { asOfLabel: "令和8年度（現在）" }), scheduleStrip(phases, period, { yearWidth: 120, header: true }, ctx)],
+    }, { title: "strip", author: "test" }, ctx);
+    items = (await textItems(data))[0]!.items;
+  });
+
+  it("sets each label inside the columns of its years", () => {
+    const heading = (y: number) => items.find((i) => i.str === fiscalYearLabel(y, ctx.theme))!;
+    const centre = (i: Item) => i.x + i.width / 2;
+    const left = centre(heading(2026)) - 60;
+    for (const p of phases) {
+      // below the year headings (the legend above names categories too)
+      const label = items.find((i) => i.str === p.label && i.y < heading(2026).y);
+      expect(label, p.label).toBeDefined();
+      const c = centre(label!);
+      expect(c).toBeGreaterThan(left + (p.from - 2026) * 120);
+      expect(c).toBeLessThan(left + (p.to - 2026 + 1) * 120);
+      // centred on its bar
+      expect(Math.abs(c - (left + ((p.from + p.to + 1) / 2 - 2026) * 120))).toBeLessThan(6);
+    }
+  });
+
+  it("has a legend naming every configured category and the default one", () => {
+    const text = items.map((i) => i.str).join("");
+    for (const c of ctx.config.phaseCategories) expect(text).toContain(c.label);
+    expect(text).toContain(ctx.config.defaultCategory.label);
+    expect(text).toContain("令和8年度（現在）");
+  });
+});

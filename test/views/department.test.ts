@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config/schema.js";
+import { departmentsView } from "../../src/views/department.js";
+import { planOf, project } from "../helpers/plan-model.js";
+
+const config = defaultConfig();
+
+describe("departmentsView", () => {
+  const plan = planOf([
+    project(1, { departments: ["情報政策課", "人事課"] }),
+    project(2, { departments: ["人事課"], allDepartments: true }),
+    project(3, { departments: [], allDepartments: true }),
+    project(4, { departments: ["情報政策課"] }),
+  ]);
+  const view = departmentsView(plan, config, 2026);
+
+  it("gives each department the projects naming it, with the other departments", () => {
+    expect(view.sheets.map((s) => s.department)).toEqual(["情報政策課", "人事課"]);
+    const [info, hr] = view.sheets;
+    expect(info!.own.map((p) => p.no)).toEqual([1, 4]);
+    expect(info!.own[0]!.coDepartments).toEqual(["人事課"]);
+    expect(hr!.own.map((p) => p.no)).toEqual([1, 2]);
+    expect(hr!.own[1]!.coDepartments).toEqual(["各課"]);
+  });
+
+  it("lists the 各課 projects once, for every sheet", () => {
+    expect(view.common.map((p) => p.no)).toEqual([2, 3]);
+  });
+
+  it("names files safely: no separators, no `..`, no control characters, unique", () => {
+    const odd = planOf([
+      project(1, { departments: ["../x"] }), project(2, { departments: ["a/b"] }),
+      project(3, { departments: ["c\u0001d"] }), project(4, { departments: ["a\\b"] }), project(5, { departments: ["CON"] }),
+    ]);
+    const files = departmentsView(odd, config, 2026).sheets.map((s) => s.fileName);
+    for (const f of files) {
+      expect(f).toMatch(/\.pdf$/);
+      expect(f).not.toMatch(/[/\\\u0000-\u001f]/);
+      expect(f.startsWith(".")).toBe(false);
+    }
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length);
+    expect(files[4]).not.toBe("CON.pdf");
+  });
+});
