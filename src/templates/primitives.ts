@@ -20,6 +20,8 @@ export const DocNode = z.discriminatedUnion("type", [
     label: z.string().optional(), meeting: z.string().optional(),
     title: z.string(), subtitle: z.string().optional(), period: z.string().optional(),
     date: z.string().optional(), issuer: z.string().optional(),
+    /** A line under the title that must not be missed (e.g. that the data is fictional). */
+    notice: z.string().optional(),
   }),
   z.object({ type: z.literal("contents"), title: z.string(), levels: z.number().int().min(1).max(3).default(2) }),
   z.object({
@@ -47,6 +49,14 @@ export const DocNode = z.discriminatedUnion("type", [
     schedule: z.number().int().optional(),
   }),
   z.object({ type: z.literal("legend"), title: z.string().optional(), asOfLabel: z.string().optional() }),
+  z.object({
+    type: z.literal("chart"), title: z.string().optional(),
+    /** The segments' categories in legend order; each is styled by the theme's `statuses` entry of that name. */
+    categories: z.array(z.string()),
+    /** One stacked horizontal bar per row: its label and a value per category. */
+    bars: z.array(z.object({ label: Text, values: z.array(z.number()) })),
+    note: z.string().optional(),
+  }),
   z.object({ type: z.literal("pageBreak") }),
   z.object({ type: z.literal("space"), height: z.number().default(8) }),
 ]);

@@ -25,6 +25,10 @@ export interface PdfDocument {
   /** Pages at the start without header and page number (a cover). */
   plainPages?: number;
   pageNumbers?: "dash" | "slash" | "none";
+  /** A large diagonal mark over every page, cover included (見本), in the theme's watermark colour. */
+  watermark?: string;
+  /** A line at the foot of every page, cover included (what the watermark means). */
+  notice?: string;
   /** Tiling patterns used by cells (schedule bars: `schedulePatterns()`). */
   patterns?: Record<string, Pattern>;
 }
@@ -114,16 +118,19 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
       } as Content;
     },
     footer: (current: number, count: number) => {
-      if (current <= plain || numbers === "none") return null;
+      const number = current > plain && numbers !== "none";
+      if (!number && !doc.notice) return null;
       return {
-        text: pageNumberText(numbers, current, count),
-        alignment: "center",
-        fontSize: small + 1,
-        lineHeight: 1,
-        margin: [0, Math.max(8, bottom / 2 - 6), 0, 0],
+        stack: [
+          ...(number ? [{ text: pageNumberText(numbers as "dash" | "slash", current, count), alignment: "center", fontSize: small + 1, lineHeight: 1 }] : []),
+          ...(doc.notice ? [{ text: doc.notice, alignment: "center", fontSize: small, bold: true, lineHeight: 1, color: theme.colours.watermark, margin: [0, 3, 0, 0] }] : []),
+        ],
+        margin: [0, Math.max(8, bottom / 2 - (doc.notice ? 12 : 6)), 0, 0],
       } as Content;
     },
   };
+  // The font is the document's default (the embedded subset BIZ UDPGothic), never a fallback.
+  if (doc.watermark) definition.watermark = { text: doc.watermark, color: theme.colours.watermark, opacity: 0.18, bold: true, fontSize: 150, angle: -45 };
   pdfmake.setFonts(pdfFonts(ctx));
   const created = pdfmake.createPdf(definition);
   const buffer = (await created.getBuffer()) as Buffer;

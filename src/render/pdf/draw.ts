@@ -14,22 +14,24 @@ import { bulletList, keepRuns, type Run } from "./text.js";
 export interface DrawSource {
   /** The page set-up in the theme. */
   kind: string;
-  period: Period;
-  /** A project's schedule by its No. */
-  schedule(no: number): readonly Phase[] | undefined;
+  /** The plan period and each project's schedule by its No, for cards with a schedule strip. */
+  period?: Period;
+  schedule?(no: number): readonly Phase[] | undefined;
 }
 
-/** Inline text with links (`#p12` → the anchor p12) and keep-together runs. */
+/**
+ * Inline text with links (`#p12` → the anchor p12), bold runs and keep-together runs. A link
+ * stays whole when short; other runs keep numbers with their units like plain text.
+ */
 function runs(text: Text, ctx: RenderContext): Run[] {
   if (typeof text === "string") return keepRuns(text);
   return text.flatMap((t): Run[] => {
     if (typeof t === "string") return keepRuns(t);
+    const bold = t.bold ? { bold: true } : {};
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
-    return [{
-      text: t.text, noWrap: t.text.length <= 16,
-      ...(t.bold ? { bold: true } : {}),
-      ...(link ? { linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const } : {}),
-    }];
+    if (!link) return keepRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
+    return [{ text: t.text, noWrap: t.text.length <= 16, ...bold,
+      linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
   });
 }
 
@@ -91,8 +93,8 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     body.push(bulletList(node.bullets, { fontSize: theme.sizes.body, gap: 2 }));
     for (const b of node.bullets) height += textHeight(b, theme.sizes.body, inner - theme.sizes.body - 1, lh) + 2;
   }
-  const phases = node.schedule !== undefined ? src.schedule(node.schedule) : undefined;
-  if (phases) {
+  const phases = node.schedule !== undefined ? src.schedule?.(node.schedule) : undefined;
+  if (phases && src.period) {
     if (node.scheduleLabel) {
       body.push({ text: node.scheduleLabel, fontSize: size, bold: true, color: theme.colours.muted, margin: [0, 4, 0, 2] } as Content);
       height += size * lh + 6;
@@ -124,6 +126,7 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
     { text: keepRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
   ];
   if (node.subtitle) centre.push({ text: keepRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
+  if (node.notice) centre.push({ text: keepRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);
   if (node.period) centre.push({ text: keepRuns(node.period), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 16, 0, 0] } as Content);
   const bottom: Content[] = [];
   if (node.date) bottom.push({ text: keepRuns(node.date), alignment: "center", fontSize: theme.sizes.h3 } as Content);
@@ -136,6 +139,53 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
     ],
     pageBreak: "after",
   } as Content;
+}
+
+/** The style of a chart category (theme `statuses`, else a grey). */
+function categoryFill(name: string, ctx: RenderContext): Record<string, unknown> {
+  const style = ctx.theme.statuses[name] ?? { fill: "#C8C8CB", text: "#000000", pattern: "none" as const };
+  const fill: Record<string, unknown> = { fillColor: style.fill, color: style.text };
+  if (style.pattern !== "none") { fill.overlayPattern = [`pp-${style.pattern}`, "#000000"]; fill.overlayOpacity = 0.3; }
+  return fill;
+}
+
+/**
+ * Stacked horizontal bars (vector: filled table cells). Colour is never the only cue: each
+ * segment carries its value and a pattern, segments keep the legend's order, and a white
+ * category is outlined.
+ */
+function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, ctx: RenderContext): Content {
+  const { theme } = ctx;
+  const small = theme.sizes.small;
+  const max = Math.max(1, ...node.bars.map((b) => b.values.reduce((a, v) => a + v, 0)));
+  const unit = (pageGeometry(src.kind, ctx).bodyWidth - 40) / max;
+  const rule = () => theme.colours.rule;
+  const legendCells = node.categories.map((c) => ({
+    table: { widths: [18, "auto"], body: [[{ text: "", border: [true, true, true, true], ...categoryFill(c, ctx) }, { text: c, fontSize: small + 1, border: [false, false, false, false] }]] },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: rule, vLineColor: rule,
+      paddingLeft: () => 2, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
+    width: "auto",
+  }));
+  const bars = node.bars.map((b) => {
+    const cells = b.values.flatMap((n, i) => (n > 0 ? [{ n, category: node.categories[i] ?? "" }] : []));
+    const bar = cells.length === 0 ? { text: "" } : {
+      table: {
+        widths: cells.map((c) => Math.max(10, c.n * unit - 1)),
+        body: [cells.map((c) => ({ text: String(c.n), alignment: "center", bold: true, fontSize: small + 1, ...categoryFill(c.category, ctx) }))],
+      },
+      layout: {
+        hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: rule, vLineColor: () => "#FFFFFF",
+        paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 2, paddingBottom: () => 1,
+      },
+    };
+    return { stack: [{ text: runs(b.label, ctx), fontSize: small + 1, margin: [0, 4, 0, 1] }, bar], unbreakable: true };
+  });
+  return { stack: [
+    ...(node.title ? [{ text: keepRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),
+    { columns: legendCells, columnGap: 4, margin: [0, 0, 0, 4] },
+    ...bars,
+    ...(node.note ? [{ text: keepRuns(node.note), fontSize: small, color: theme.colours.muted, margin: [0, 4, 0, 10] }] : []),
+  ] } as Content;
 }
 
 /** The description's nodes as pdfmake content. */
@@ -213,6 +263,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
           legend(ctx, { fontSize: theme.sizes.small, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}) }),
         ], margin: [0, 0, 0, 10] } as Content);
+        break;
+      case "chart":
+        out.push(drawChart(node, src, ctx));
         break;
       case "pageBreak":
         out.push({ text: "", pageBreak: "after" });
