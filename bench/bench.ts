@@ -1,0 +1,228 @@
+// `npm run bench`: what a build costs for the seed and for synthetic plans of 1,000 and 5,000
+// projects, in-process (each stage) and as whole processes started the way a user starts them,
+// beside the Typst anchor (../shared/anchors/typst). Each size is measured in its own child
+// process so one size's heap does not slow the next and a runaway size can be stopped.
+//   node dist/bench/bench.js [--sizes seed,1000,5000] [--pairs 3]
+//   node dist/bench/bench.js --inproc FILE [--runs N]     (one size, JSON on stdout)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generatePlan } from "./generate.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const cli = path.join(root, "bin/planpress.js");
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process: one size, every stage, JSON on stdout.
+
+interface InProcess {
+  projects: number;
+  departments: number;
+  loadMs: number;
+  bookletColdMs: number;
+  bookletWarmMs: number | null;
+  ganttMs: number;
+  departmentsColdMs: number;
+  departmentsWarmMs: number | null;
+  departmentFiles: number;
+  workbookMs: number;
+  formsMs: number;
+  forms: number;
+  maxRssMB: number;
+}
+
+async function inProcess(file: string, runs: number): Promise<InProcess> {
+  const { defaultConfig } = await import("../src/config/schema.js");
+  const { DiagnosticBag } = await import("../src/diagnostics/bag.js");
+  const { loadPlan } = await import("../src/pipeline.js");
+  const { loadTheme } = await import("../src/theme/load.js");
+  const { renderBooklet } = await import("../src/render/booklet.js");
+  const { benchDepartments } = await import("./departments.js");
+  const { benchWorkbook } = await import("./workbook.js");
+  const config = defaultConfig();
+  const bag = new DiagnosticBag("ja");
+  // read + normalise + validate: best of a few runs (the first pays module JIT).
+  let loadMs = Infinity;
+  let plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
+  for (let i = 0; i < Math.max(3, runs); i++) {
+    const t = performance.now();
+    plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
+    loadMs = Math.min(loadMs, performance.now() - t);
+  }
+  const ctx = {
+    config, theme: loadTheme(path.join(root, "templates/theme.json"), bag), projectRoot: root,
+    templatesDir: path.join(root, "templates"), documentDate: new Date(Date.UTC(plan.plan.period.start, 3, 1)),
+    datePrinted: false, asOf: plan.plan.period.start, lang: "ja" as const, diagnostics: bag,
+  };
+  const timed = async (f: () => Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+  const bookletColdMs = await timed(() => renderBooklet(plan, ctx));
+  let bookletWarmMs: number | null = null;
+  for (let i = 1; i < runs; i++) bookletWarmMs = Math.min(bookletWarmMs ?? Infinity, await timed(() => renderBooklet(plan, ctx)));
+  const d = await benchDepartments(plan, ctx, runs);
+  const w = await benchWorkbook(plan, ctx, ctx.asOf);
+  return {
+    projects: plan.projects.length, departments: plan.departments.length, loadMs,
+    bookletColdMs, bookletWarmMs, ganttMs: d.ganttMs,
+    departmentsColdMs: d.coldMs, departmentsWarmMs: Number.isFinite(d.warmMs) ? d.warmMs : null, departmentFiles: d.files,
+    workbookMs: w.workbookMs, formsMs: w.formsMs, forms: w.forms,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole processes.
+
+interface Run { ms: number; rssMB: number | null; code: number | null; timedOut: boolean }
+
+const haveTime = existsSync("/usr/bin/time");
+
+/** One process, wall time and peak memory (GNU time when present). */
+function proc(cmd: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Run & { stdout: string } {
+  const [file, argv] = haveTime ? ["/usr/bin/time", ["-f", "@@%M", cmd, ...args]] : [cmd, args];
+  const t = performance.now();
+  const r = spawnSync(file, argv, { cwd: root, env, timeout: timeoutMs, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, killSignal: "SIGKILL" });
+  const ms = performance.now() - t;
+  const m = /@@(\d+)\s*$/.exec(r.stderr ?? "");
+  return { ms, rssMB: m ? Number(m[1]) / 1024 : null, code: r.status, timedOut: r.error !== undefined || r.signal !== null, stdout: r.stdout ?? "" };
+}
+
+function build(input: string, out: string, timeoutMs: number): Run {
+  rmSync(out, { recursive: true, force: true });
+  return proc(process.execPath, [cli, "build", input, "-o", out], timeoutMs);
+}
+
+async function pdfPages(file: string): Promise<number> {
+  const { PDFDocument } = await import("pdf-lib");
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  return doc.getPageCount();
+}
+
+interface OutputStat { file: string; pages: number | null; bytes: number; count: number }
+
+/** Pages and bytes per output; the per-department files summed into one line. */
+async function outputs(out: string): Promise<OutputStat[]> {
+  const rows: OutputStat[] = [];
+  for (const name of ["booklet.pdf", "gantt.pdf", "departments.pdf", "plan.xlsx"]) {
+    const f = path.join(out, name);
+    if (!existsSync(f)) continue;
+    rows.push({ file: name, pages: name.endsWith(".pdf") ? await pdfPages(f) : null, bytes: statSync(f).size, count: 1 });
+  }
+  const dir = path.join(out, "departments");
+  if (existsSync(dir)) {
+    const files = readdirSync(dir).filter((f) => f.endsWith(".pdf"));
+    let pages = 0, bytes = 0;
+    for (const f of files) { pages += await pdfPages(path.join(dir, f)); bytes += statSync(path.join(dir, f)).size; }
+    rows.push({ file: "departments/*.pdf", pages, bytes, count: files.length });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+const fmtMs = (ms: number | null | undefined) => ms === null || ms === undefined ? "—" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+const fmtMB = (mb: number | null) => mb === null ? "—" : `${Math.round(mb)} MB`;
+const fmtBytes = (b: number) => b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${Math.round(b / 1024)} kB`;
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+interface Size { label: string; file: string; runs: number; inprocTimeoutMs: number; buildTimeoutMs: number }
+
+async function main(): Promise<void> {
+  const sizes = (arg("--sizes") ?? "seed,1000,5000").split(",");
+  const pairs = Number(arg("--pairs") ?? 3);
+  const work = mkdtempSync(path.join(tmpdir(), "planpress-bench-"));
+  const plans: Size[] = sizes.map((s) => {
+    if (s === "seed") return { label: "seed (56)", file: path.join(root, "data/plan.tsv"), runs: 3, inprocTimeoutMs: 120_000, buildTimeoutMs: 60_000 };
+    const n = Number(s);
+    const file = path.join(work, `synthetic-${n}.tsv`);
+    // Departments grow with the plan but stay within what a city has (the seed: 34 for 56).
+    writeFileSync(file, generatePlan({ projects: n, departments: Math.min(60, 20 + Math.round(n / 50)), seed: n, from: path.join(root, "data/plan.tsv") }));
+    return { label: `synthetic ${n}`, file, runs: n >= 5000 ? 1 : n >= 1000 ? 1 : 2, inprocTimeoutMs: n >= 5000 ? 60_000 : 120_000, buildTimeoutMs: n >= 5000 ? 75_000 : 60_000 };
+  });
+  const lines: string[] = [`planpress bench — node ${process.version}, ${(await import("node:os")).cpus().length} cores, ${new Date().toISOString().slice(0, 10)}`, ""];
+  const print = (s: string) => { lines.push(s); process.stdout.write(`${s}\n`); };
+
+  // 1. Stages in-process.
+  const stageRows: string[][] = [];
+  for (const s of plans) {
+    const r = proc(process.execPath, [fileURLToPath(import.meta.url), "--inproc", s.file, "--runs", String(s.runs)], s.inprocTimeoutMs);
+    if (r.timedOut || r.code !== 0) { stageRows.push([s.label, `did not finish in ${fmtMs(s.inprocTimeoutMs)}`, "", "", "", "", "", "", fmtMB(r.rssMB)]); continue; }
+    const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as InProcess;
+    const warm = (cold: number, w: number | null) => w === null ? `${fmtMs(cold)} (cold)` : `${fmtMs(w)} (cold ${fmtMs(cold)})`;
+    stageRows.push([s.label, `${m.projects} / ${m.departments}`, fmtMs(m.loadMs), warm(m.bookletColdMs, m.bookletWarmMs), fmtMs(m.ganttMs),
+      `${warm(m.departmentsColdMs, m.departmentsWarmMs)}, ${m.departmentFiles} files`, fmtMs(m.workbookMs), `${fmtMs(m.formsMs)} (${m.forms})`, fmtMB(m.maxRssMB)]);
+  }
+  print("## In-process (one warm process per size; warm = best repeat after the first)\n");
+  print(table(["plan", "projects / depts", "read+normalise", "booklet", "gantt", "departments", "workbook", "forms", "peak RSS"], stageRows));
+
+  // 2. Whole `planpress build` processes, with the Typst anchor alternating for the seed.
+  print("\n## Whole process: `node bin/planpress.js build <plan> -o <dir>`\n");
+  const buildRows: string[][] = [];
+  const outRows: string[][] = [];
+  let anchor: string | null = null;
+  const seed = plans.find((p) => p.label.startsWith("seed"));
+  if (seed) {
+    const setup = spawnSync("bash", [path.join(root, "../shared/anchors/typst/setup.sh"), seed.file], { encoding: "utf8", timeout: 300_000 });
+    anchor = setup.status === 0 ? setup.stdout.trim().split("\n").pop() ?? null : null;
+    if (!anchor) print(`Typst anchor could not be set up (${(setup.stderr || setup.error?.message || "no output").trim().slice(0, 200)}); no ratio.`);
+  }
+  let ratio: { pp: number[]; typst: number[] } | null = null;
+  for (const s of plans) {
+    const out = path.join(work, `out-${s.label.replace(/\W+/g, "-")}`);
+    const runs: Run[] = [];
+    const typst: number[] = [];
+    const n = s === seed ? pairs : 1;
+    for (let i = 0; i < n; i++) {
+      runs.push(build(s.file, out, s.buildTimeoutMs));
+      if (s === seed && anchor) {
+        const t = proc(process.execPath, [path.join(anchor, "typst-all.mjs"), path.join(work, "typst-out")], 60_000);
+        if (t.code === 0) typst.push(t.ms);
+      }
+    }
+    if (s === seed && typst.length) ratio = { pp: runs.map((r) => r.ms), typst };
+    const ok = runs.filter((r) => r.code === 0);
+    const ms = ok.length ? median(ok.map((r) => r.ms)) : null;
+    const projects = s === seed ? 56 : Number(s.label.replace(/\D/g, ""));
+    const rss = Math.max(...runs.map((r) => r.rssMB ?? 0));
+    const status = ok.length ? `${fmtMs(ms)}${n > 1 ? ` (median of ${n})` : ""}` : runs.some((r) => r.timedOut) ? `over ${fmtMs(s.buildTimeoutMs)} (stopped)` : `exit ${runs[0]?.code}`;
+    buildRows.push([s.label, status, fmtMB(rss || null), ms === null ? "—" : `${(ms / projects).toFixed(1)} ms`]);
+    if (ok.length) for (const o of await outputs(out)) outRows.push([s.label, o.count > 1 ? `${o.file} (${o.count})` : o.file, o.pages === null ? "—" : String(o.pages), fmtBytes(o.bytes)]);
+  }
+  print(table(["plan", "build time", "peak RSS", "time per project"], buildRows));
+  print("\n## Outputs\n");
+  print(table(["plan", "file", "pages", "bytes"], outRows));
+  if (ratio) {
+    const pp = median(ratio.pp), ty = median(ratio.typst);
+    print(`\n## Beside Typst (seed, alternating, ${ratio.typst.length} pairs)\n`);
+    print(table(["", "median", "runs"], [
+      ["planpress build (booklet, gantt, departments.pdf + per department, plan.xlsx)", fmtMs(pp), ratio.pp.map(fmtMs).join(", ")],
+      ["Typst anchor (booklet + 34 department files, one cold process)", fmtMs(ty), ratio.typst.map(fmtMs).join(", ")],
+    ]));
+    print(`\nratio planpress / Typst = ${(pp / ty).toFixed(2)} (target ≤ 1.00)`);
+  }
+  // 3. Start-up: a command that loads no renderer.
+  const check = [0, 1, 2].map(() => proc(process.execPath, [cli, "check", plans[0]?.file ?? "data/plan.tsv"], 30_000).ms);
+  print(`\n\`planpress check\` (${plans[0]?.label}), whole process: ${fmtMs(median(check))} (median of 3)`);
+  writeFileSync(path.join(work, "bench.md"), lines.join("\n") + "\n");
+  print(`\n(table also in ${path.join(work, "bench.md")})`);
+  rmSync(path.join(work, "typst-out"), { recursive: true, force: true });
+}
+
+if (process.argv.includes("--inproc")) {
+  const file = arg("--inproc") ?? "data/plan.tsv";
+  const r = await inProcess(file, Number(arg("--runs") ?? 2));
+  process.stdout.write(`${JSON.stringify(r)}\n`);
+} else {
+  await main();
+}
