@@ -1,34 +1,73 @@
 // plan.xlsx: 事業一覧, 工程表, 担当課別, 体系 and 診断, drawn from the views in
-// src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts).
+// src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts). The words (sheet
+// names, headers, legend) and the sheet order come from templates/workbook/wording.json.
+import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import type { OutputFile, RenderContext } from "./context.js";
 import { wareki, yearsOf } from "../fiscal.js";
-import {
-  departmentGroups, departmentsText, ganttGroups, placeText, plannedLabel, policyTree, projectRows,
-} from "../views/workbook.js";
+import { departmentMatrix, ganttGroups, placeText, policyTree, projectRows } from "../views/workbook.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
-import { widthForEm } from "./xlsx/metrics.js";
+import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
+import { loadWording, sheetNames, type Wording } from "./xlsx/wording.js";
+
+const text = z.string();
+const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
+const Sheet = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("list"), name: text,
+    columns: columns(["no", "policy", "measureNumber", "measure", "initiativeNumber", "initiative", "name", "departments", "allDepartments", "description", "year", "notes", "relist"] as const),
+    allDepartmentsMark: text, relist: text }),
+  z.strictObject({ kind: z.literal("gantt"), name: text, title: text,
+    columns: columns(["no", "name", "departments", "year", "asOfYear", "notes"] as const),
+    legend: text, legendExample: text, legendOther: text, legendAsOf: text }),
+  z.strictObject({ kind: z.literal("departments"), name: text, title: text, legend: text,
+    columns: columns(["no", "name", "allDepartments"] as const), named: text, common: text, count: text }),
+  z.strictObject({ kind: z.literal("tree"), name: text,
+    columns: columns(["kind", "number", "title", "count", "projects"] as const), levels: z.tuple([text, text, text]) }),
+  z.strictObject({ kind: z.literal("diagnostics"), name: text,
+    columns: columns(["severity", "code", "place", "no", "message", "hint"] as const),
+    severities: z.strictObject({ error: text, warning: text, info: text }), none: text }),
+]);
+const WorkbookWording = z.object({
+  subject: text,
+  header: text,
+  sheets: sheetNames(z.array(Sheet).min(1)).refine((s) => new Set(s.map((x) => x.kind)).size === s.length, "同じ kind のシートが2つあります"),
+});
+type Words = z.infer<typeof WorkbookWording>;
+type SheetWords<K extends Words["sheets"][number]["kind"]> = Extract<Words["sheets"][number], { kind: K }>;
+
+interface Drawing { plan: Plan; ctx: RenderContext; w: Wording<Words>; header: string }
 
 export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const w = loadWording(ctx, "workbook", WorkbookWording);
+  const d: Drawing = { plan, ctx, w, header: w.fill(w.words.header, { plan: plan.plan.title }) };
+  const sheets = w.words.sheets.map((s): SheetSpec => {
+    switch (s.kind) {
+      case "list": return listSheet(d, s);
+      case "gantt": return ganttSheet(d, s);
+      case "departments": return departmentSheet(d, s);
+      case "tree": return treeSheet(d, s);
+      case "diagnostics": return diagnosticsSheet(d, s);
+    }
+  });
   const data = await writeWorkbook({
     title: plan.plan.title,
     creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
-    subject: ctx.config.document.subject ?? "事業一覧・工程表",
+    subject: ctx.config.document.subject ?? w.fill(w.words.subject, { plan: plan.plan.title }),
     ...(ctx.config.document.keywords ? { keywords: ctx.config.document.keywords.join(", ") } : {}),
     date: ctx.documentDate,
     font: ctx.theme.excelFont,
     ruleColour: ctx.theme.colours.rule,
-    sheets: [listSheet(plan, ctx), ganttSheet(plan, ctx), departmentSheet(plan, ctx), treeSheet(plan, ctx), diagnosticsSheet(plan, ctx)],
+    sheets,
   });
   return [{ path: "plan.xlsx", data }];
 }
 
 const yearLabel = (y: number) => wareki(y);
 
-function print(ctx: RenderContext, plan: Plan, paper: "A3" | "A4", titleRows: readonly [number, number]): PrintSpec {
-  const page = ctx.theme.pages[paper === "A3" ? "gantt" : "department"];
-  return { paper, orientation: "landscape", margins: page?.margins ?? [36, 48, 36, 40], titleRows, headerLeft: plan.plan.title };
+function print(d: Drawing, paper: "A3" | "A4", titleRows: readonly [number, number]): PrintSpec {
+  const page = d.ctx.theme.pages[paper === "A3" ? "gantt" : "department"];
+  return { paper, orientation: "landscape", margins: page?.margins ?? [36, 48, 36, 40], titleRows, headerLeft: d.header };
 }
 
 function header(ctx: RenderContext, labels: readonly string[], highlight?: number): RowSpec {
@@ -42,41 +81,46 @@ function header(ctx: RenderContext, labels: readonly string[], highlight?: numbe
 
 const cell = (value: string | number | null, extra: Partial<CellSpec> = {}): CellSpec => ({ value: value === "" ? null : value, border: "thin", ...extra });
 
-function listSheet(plan: Plan, ctx: RenderContext): SheetSpec {
+function listSheet({ plan, ctx, w, ...d }: Drawing, s: SheetWords<"list">): SheetSpec {
   const size = ctx.theme.sizes.table;
   const years = yearsOf(plan.plan.period);
-  const labels = ["No", "基本方針", "施策番号", "施策", "取組番号", "取組", "事業名", "担当課", ctx.config.allDepartmentsMarker, "事業内容",
-    ...years.map(yearLabel), "備考", "再掲"];
-  const w = (em: number) => widthForEm(em, size);
-  const widths = [w(3), w(10), w(3), w(12), w(3), w(14), w(16), w(10), w(3), w(32), ...years.map(() => w(6)), w(12), w(8)];
+  const c = s.columns;
+  const marker = { marker: ctx.config.allDepartmentsMarker };
+  const labels = [c.no, c.policy, c.measureNumber, c.measure, c.initiativeNumber, c.initiative, c.name, c.departments, w.fill(c.allDepartments, marker), c.description,
+    ...years.map((y) => w.fill(c.year, { year: yearLabel(y) })), c.notes, c.relist];
+  const em = (n: number) => widthForEm(n, size);
+  const widths = [em(3), em(10), em(3), em(12), em(3), em(14), em(16), em(10), em(3), em(32), ...years.map(() => em(6)), em(12), em(8)];
   const rows: RowSpec[] = [header(ctx, labels)];
   for (const r of projectRows(plan)) {
+    const relist = r.relistOf !== null ? w.fill(s.relist, { no: r.relistOf }) : r.relistMark;
     rows.push({ cells: [
       cell(r.no, { align: "center" }), cell(r.policy), cell(r.measureNumber, { align: "center" }), cell(r.measure),
       cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(r.departments),
-      cell(r.allDepartments ? "○" : null, { align: "center" }), cell(r.description),
-      ...r.years.map((y) => cell(y, { align: "center" })), cell(r.notes), cell(r.relist),
+      cell(r.allDepartments ? s.allDepartmentsMark : null, { align: "center" }), cell(r.description),
+      ...r.years.map((y) => cell(y, { align: "center" })), cell(r.notes), cell(relist),
     ] });
   }
   return {
-    name: "事業一覧", widths, rows, fontSize: size,
+    name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 1, cols: 1 },
     autoFilter: { headerRow: 1, lastRow: rows.length },
-    print: print(ctx, plan, "A3", [1, 1]),
+    print: print({ plan, ctx, w, ...d }, "A3", [1, 1]),
   };
 }
 
-function ganttSheet(plan: Plan, ctx: RenderContext): SheetSpec {
+function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
+  const { plan, ctx, w } = d;
   const size = Math.max(ctx.theme.sizes.gantt, 9);
   const years = yearsOf(plan.plan.period);
   const asOf = years.indexOf(ctx.asOf);
   const first = 3; // 0-based index of the first year column
-  const w = (em: number) => widthForEm(em, size);
-  const widths = [w(3), w(22), w(12), ...years.map(() => w(9)), w(18)];
+  const em = (n: number) => widthForEm(n, size);
+  const widths = [em(3), em(22), em(12), ...years.map(() => em(9)), em(18)];
   const ncols = widths.length;
+  const c = s.columns;
   const rows: RowSpec[] = [
-    { cells: [{ value: `${plan.plan.title}　工程表`, bold: true, size: ctx.theme.sizes.h3, colSpan: ncols, wrap: false }] },
-    header(ctx, ["No", "事業名", "担当課", ...years.map((y) => (y === ctx.asOf ? `${yearLabel(y)}\n（当年度）` : yearLabel(y))), "備考"], asOf >= 0 ? first + asOf : undefined),
+    { cells: [{ value: w.fill(s.title, { plan: plan.plan.title }), bold: true, size: ctx.theme.sizes.h3, colSpan: ncols, wrap: false }] },
+    header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: yearLabel(y) })), c.notes], asOf >= 0 ? first + asOf : undefined),
   ];
   const style = (category: string) => ctx.theme.categories[category] ?? ctx.theme.categories.other;
   for (const g of ganttGroups(plan, ctx.config)) {
@@ -88,10 +132,10 @@ function ganttSheet(plan: Plan, ctx: RenderContext): SheetSpec {
           : [null, null, null];
         years.forEach((_, yi) => cells.push(cell(null, yi === asOf ? { border: "medium" } : {})));
         for (const bar of lane) {
-          const s = style(bar.category);
+          const st = style(bar.category);
           cells[first + years.indexOf(bar.from)] = {
             value: bar.label, colSpan: bar.to - bar.from + 1, align: "center", valign: "middle",
-            fill: s?.fill ?? ctx.theme.colours.groupFill, color: s?.text ?? "#000000", border: s?.border ?? "thin",
+            fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000", border: st?.border ?? "thin",
           };
         }
         cells.push(li === 0 ? cell(p.notes.join("\n"), { rowSpan: p.lanes.length, size: ctx.theme.sizes.small }) : null);
@@ -100,81 +144,103 @@ function ganttSheet(plan: Plan, ctx: RenderContext): SheetSpec {
     }
   }
   // Legend: each category's colour with its name written in it (colour never carries meaning alone).
-  rows.push({ cells: [] }, { cells: [null, { value: "凡例", bold: true, wrap: false }] });
+  rows.push({ cells: [] }, { cells: [null, { value: s.legend, bold: true, wrap: false }] });
   const categories = [...ctx.config.phaseCategories, { ...ctx.config.defaultCategory, terms: [] }];
   for (const cat of categories) {
-    const s = style(cat.id);
-    const example = cat.terms.length > 0 ? `例: ${cat.terms.slice(0, 4).join("・")}` : "上記以外";
-    rows.push({ cells: [null, null, null, { value: cat.label, fill: s?.fill ?? "#FFFFFF", border: s?.border ?? "thin", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
+    const st = style(cat.id);
+    const example = cat.terms.length > 0 ? w.fill(s.legendExample, { terms: cat.terms.slice(0, 4).join("・") }) : s.legendOther;
+    rows.push({ cells: [null, null, null, { value: cat.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
   }
-  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: yearLabel(ctx.asOf), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: "当年度（太枠）", colSpan: 2, wrap: false }] });
+  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: yearLabel(ctx.asOf), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
   return {
-    name: "工程表", widths, rows, fontSize: size,
+    name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 2, cols: 2 },
-    print: print(ctx, plan, "A3", [2, 2]),
+    print: print(d, "A3", [2, 2]),
   };
 }
 
-function departmentSheet(plan: Plan, ctx: RenderContext): SheetSpec {
+function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
+  const { plan, ctx, w } = d;
   const size = ctx.theme.sizes.table;
-  const years = yearsOf(plan.plan.period);
-  const w = (em: number) => widthForEm(em, size);
-  const widths = [w(11), w(3), w(24), w(14), ...years.map(() => w(7))];
-  const rows: RowSpec[] = [header(ctx, ["担当課", "No", "事業名", "共同担当課", ...years.map(yearLabel)])];
-  for (const g of departmentGroups(plan, ctx.config)) {
-    for (const p of g.projects) {
+  const m = departmentMatrix(plan);
+  const em = (n: number) => widthForEm(n, size);
+  const fixed = [em(3), em(24), em(3.5)];
+  const widths = [...fixed, ...m.departments.map(() => em(1.6))];
+  const ncols = widths.length;
+  const vars = { plan: plan.plan.title, marker: ctx.config.allDepartmentsMarker, common: s.common };
+  const longest = Math.max(...m.departments.map(textWidthEm), textWidthEm(w.fill(s.columns.allDepartments, vars)) / 2);
+  const head = header(ctx, [s.columns.no, s.columns.name, w.fill(s.columns.allDepartments, vars), ...m.departments]);
+  // Department names run top to bottom so 33 of them fit one page wide.
+  head.cells.forEach((c, i) => { if (c && i >= 2) Object.assign(c, { vertical: true, valign: "top" }); });
+  head.height = rowHeightPt(longest, size);
+  const rows: RowSpec[] = [
+    { cells: [{ value: w.fill(s.title, vars), bold: true, size: ctx.theme.sizes.h3, colSpan: ncols, wrap: false }] },
+    { cells: [{ value: w.fill(s.legend, vars), colSpan: ncols, wrap: false }] },
+    head,
+  ];
+  const muted = ctx.theme.colours.muted;
+  for (const g of m.groups) {
+    rows.push({ cells: [{ value: g.policy, bold: true, fill: ctx.theme.colours.groupFill, colSpan: ncols, border: "thin" }] });
+    g.rows.forEach((r, i) => {
+      const zebra = i % 2 === 1 ? { fill: ctx.theme.colours.zebra } : {};
       rows.push({ cells: [
-        cell(g.department), cell(p.no, { align: "center" }), cell(p.name),
-        cell(departmentsText(p, ctx.config.allDepartmentsMarker, g.department)),
-        ...years.map((y) => cell(plannedLabel(p, y), { align: "center" })),
+        cell(r.no, { align: "center", ...zebra }), cell(r.name, zebra),
+        cell(r.allDepartments ? s.common : null, { align: "center", bold: true, ...zebra }),
+        ...r.marks.map((mk) => cell(mk === "named" ? s.named : mk === "common" ? s.common : null,
+          { align: "center", ...zebra, ...(mk === "common" ? { color: muted, size: ctx.theme.sizes.small } : {}) })),
       ] });
-    }
+    });
   }
+  rows.push({ cells: [
+    cell(s.count, { colSpan: 3, bold: true, align: "right", fill: ctx.theme.colours.headerFill }), null, null,
+    ...m.counts.map((n) => cell(n, { align: "center", bold: true, fill: ctx.theme.colours.headerFill })),
+  ] });
   return {
-    name: "担当課別", widths, rows, fontSize: size,
-    freeze: { rows: 1, cols: 1 },
-    autoFilter: { headerRow: 1, lastRow: rows.length },
-    print: print(ctx, plan, "A4", [1, 1]),
+    name: s.name, widths, rows, fontSize: size,
+    freeze: { rows: 3, cols: 2 },
+    print: print(d, "A3", [3, 3]),
   };
 }
 
-function treeSheet(plan: Plan, ctx: RenderContext): SheetSpec {
+function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
+  const { plan, ctx } = d;
   const size = ctx.theme.sizes.table + 1;
-  const w = (em: number) => widthForEm(em, size);
-  const rows: RowSpec[] = [header(ctx, ["区分", "番号", "名称", "事業数", "事業No"])];
-  const kinds = ["基本方針", "施策", "取組"] as const;
+  const em = (n: number) => widthForEm(n, size);
+  const c = s.columns;
+  const rows: RowSpec[] = [header(ctx, [c.kind, c.number, c.title, c.count, c.projects])];
   for (const r of policyTree(plan)) {
     const indent = "　".repeat(r.level);
     const fill = r.level === 0 ? ctx.theme.colours.groupFill : r.level === 1 ? ctx.theme.colours.zebra : undefined;
     const extra: Partial<CellSpec> = { ...(fill ? { fill } : {}), ...(r.level < 2 ? { bold: true } : {}) };
     rows.push({ cells: [
-      cell(`${indent}${kinds[r.level]}`, extra), cell(r.number, { ...extra, align: "center" }), cell(`${indent}${r.title}`, extra),
+      cell(`${indent}${s.levels[r.level]}`, extra), cell(r.number, { ...extra, align: "center" }), cell(`${indent}${r.title}`, extra),
       cell(r.count, { ...extra, align: "right" }), cell(r.projects.join(", "), extra),
     ] });
   }
   return {
-    name: "体系", widths: [w(7), w(3), w(34), w(4), w(16)], rows, fontSize: size,
+    name: s.name, widths: [em(7), em(3), em(34), em(4), em(16)], rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
-    print: print(ctx, plan, "A4", [1, 1]),
+    print: print(d, "A4", [1, 1]),
   };
 }
 
-function diagnosticsSheet(plan: Plan, ctx: RenderContext): SheetSpec {
+function diagnosticsSheet(d: Drawing, s: SheetWords<"diagnostics">): SheetSpec {
+  const { plan, ctx } = d;
   const size = ctx.theme.sizes.table;
-  const w = (em: number) => widthForEm(em, size);
-  const severity = { error: "エラー", warning: "警告", info: "情報" } as const;
-  const rows: RowSpec[] = [header(ctx, ["重要度", "コード", "場所", "No", "内容", "対処"])];
-  for (const d of plan.diagnostics) {
+  const em = (n: number) => widthForEm(n, size);
+  const c = s.columns;
+  const rows: RowSpec[] = [header(ctx, [c.severity, c.code, c.place, c.no, c.message, c.hint])];
+  for (const x of plan.diagnostics) {
     rows.push({ cells: [
-      cell(severity[d.severity]), cell(d.code), cell(placeText(d)), cell(d.projectNo ?? null, { align: "center" }),
-      cell(d.message), cell(d.hint ?? null),
+      cell(s.severities[x.severity]), cell(x.code), cell(placeText(x)), cell(x.projectNo ?? null, { align: "center" }),
+      cell(x.message), cell(x.hint ?? null),
     ] });
   }
-  if (plan.diagnostics.length === 0) rows.push({ cells: [cell("診断はありません。", { colSpan: 6 })] });
+  if (plan.diagnostics.length === 0) rows.push({ cells: [cell(s.none, { colSpan: 6 })] });
   return {
-    name: "診断", widths: [w(4), w(4), w(16), w(3), w(36), w(20)], rows, fontSize: size,
+    name: s.name, widths: [em(4), em(4), em(16), em(3), em(36), em(20)], rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
     ...(plan.diagnostics.length > 0 ? { autoFilter: { headerRow: 1, lastRow: rows.length } } : {}),
-    print: print(ctx, plan, "A4", [1, 1]),
+    print: print(d, "A4", [1, 1]),
   };
 }

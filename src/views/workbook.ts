@@ -15,12 +15,6 @@ export function plannedLabel(project: Project, year: number): string {
   return phasesInYear(project, year).map((ph) => ph.label).join("、");
 }
 
-/** The relisting as printed: `No.7 の再掲` when the original was found, else the mark as written. */
-export function relistText(project: Project): string {
-  if (project.relistOf !== null) return `No.${project.relistOf} の再掲`;
-  return project.relistMark ?? "";
-}
-
 /** Departments as printed in a list: the named ones, then 各課 when the project concerns all. */
 export function departmentsText(project: Project, marker: string, except?: string): string {
   const names = project.departments.filter((d) => d !== except);
@@ -45,7 +39,9 @@ export interface ProjectRow {
   /** The phase label(s) per fiscal year of the plan period. */
   years: string[];
   notes: string;
-  relist: string;
+  /** The original's No of a 再掲 when found; else the mark as written (or null). */
+  relistOf: number | null;
+  relistMark: string | null;
 }
 
 export function projectRows(plan: Plan): ProjectRow[] {
@@ -63,7 +59,8 @@ export function projectRows(plan: Plan): ProjectRow[] {
     description: p.description.map((d) => `・${d}`).join("\n"),
     years: years.map((y) => plannedLabel(p, y)),
     notes: p.schedule.filter((ph) => ph.note).map((ph) => `※${ph.note}`).join("\n"),
-    relist: relistText(p),
+    relistOf: p.relistOf,
+    relistMark: p.relistMark,
   }));
 }
 
@@ -95,14 +92,28 @@ export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
   return groups;
 }
 
-/** 担当課別: each department's projects, then the 各課 projects once. */
-export interface DepartmentGroup { department: string; projects: Project[] }
+/**
+ * 担当課別: a department × project matrix. A project is marked `named` under each department it
+ * names and `common` under every other department when it concerns all (各課); rows are grouped
+ * by policy, and each department's count covers the projects that name it.
+ */
+export type DepartmentMark = "named" | "common" | null;
+export interface MatrixRow { no: number; name: string; allDepartments: boolean; marks: DepartmentMark[] }
+export interface DepartmentMatrix { departments: string[]; groups: { policy: string; rows: MatrixRow[] }[]; counts: number[] }
 
-export function departmentGroups(plan: Plan, config: Config): DepartmentGroup[] {
-  const groups = plan.departments.map((d) => ({ department: d, projects: plan.projects.filter((p) => p.departments.includes(d)) }));
-  const common = plan.projects.filter((p) => p.allDepartments);
-  if (common.length > 0) groups.push({ department: `全庁共通（${config.allDepartmentsMarker}）`, projects: common });
-  return groups;
+export function departmentMatrix(plan: Plan): DepartmentMatrix {
+  const departments = plan.departments;
+  const groups: DepartmentMatrix["groups"] = [];
+  for (const p of plan.projects) {
+    let g = groups.find((x) => x.policy === p.policy);
+    if (!g) groups.push((g = { policy: p.policy, rows: [] }));
+    g.rows.push({
+      no: p.no, name: p.relistMark ? `${p.name}${p.relistMark}` : p.name, allDepartments: p.allDepartments,
+      marks: departments.map((d) => (p.departments.includes(d) ? "named" : p.allDepartments ? "common" : null)),
+    });
+  }
+  const counts = departments.map((d) => plan.projects.filter((p) => p.departments.includes(d)).length);
+  return { departments, groups, counts };
 }
 
 /** 体系: the policy tree with project counts. */

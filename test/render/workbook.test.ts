@@ -111,9 +111,39 @@ describe("plan.xlsx", () => {
     const entries = unzipSync(data);
     const book = strFromU8(entries["xl/workbook.xml"]!);
     expect(book).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'事業一覧'!$A$1:$Q$57</definedName>`);
-    expect(book).toMatch(/_xlnm._FilterDatabase" localSheetId="2"/);
+    // One name per filtered sheet: 事業一覧 and (with diagnostics) 診断; the 担当課別 matrix has none.
+    const filtered = wb.worksheets.filter((w) => w.autoFilter).map((w) => w.name);
+    expect(book.match(/_xlnm._FilterDatabase/g)?.length).toBe(filtered.length);
+    expect(filtered).not.toContain("担当課別");
     expect(wb.created.toISOString()).toBe("2026-11-24T00:00:00.000Z");
     expect(wb.title).toBe(plan.plan.title);
+  });
+
+  it("draws 担当課別 as a department × project matrix that prints one A3 page wide", () => {
+    const ws = wb.getWorksheet("担当課別")!;
+    const head = ws.getRow(3);
+    const deptCol = new Map<string, number>();
+    head.eachCell((c, col) => { if (col > 3) deptCol.set(String(c.value), col); });
+    expect([...deptCol.keys()]).toEqual(plan.departments);
+    expect(head.getCell(4).alignment.textRotation).toBe("vertical");
+    const rowOf = new Map<number, number>();
+    ws.eachRow((row, r) => { const v = row.getCell(1).value; if (r > 3 && typeof v === "number") rowOf.set(v, r); });
+    expect(rowOf.size).toBe(plan.projects.length);
+    for (const p of plan.projects) {
+      for (const [d, col] of deptCol) {
+        const v = ws.getCell(rowOf.get(p.no)!, col).value;
+        expect(v, `No.${p.no} ${d}`).toBe(p.departments.includes(d) ? "●" : p.allDepartments ? "各" : null);
+      }
+      expect(ws.getCell(rowOf.get(p.no)!, 3).value).toBe(p.allDepartments ? "各" : null);
+    }
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(1).value).toBe("担当事業数");
+    const first = plan.departments[0]!;
+    expect(last.getCell(deptCol.get(first)!).value).toBe(plan.projects.filter((p) => p.departments.includes(first)).length);
+    expect(ws.pageSetup.paperSize).toBe(8);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.printTitlesRow).toBe("3:3");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
   });
 
   it("rebuilds byte for byte", async () => {
