@@ -4,12 +4,13 @@
 // pdfmake) runs once instead of 34 times, and the 全庁共通（各課） section, the same for everyone,
 // is laid out once and appended to each department's file. Words and order come from templates/department/.
 import { PDFDocument } from "pdf-lib";
-import type { TableCell } from "pdfmake/interfaces.js";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
 import type { OutputFile, RenderContext } from "./context.js";
-import { createPdf } from "./pdf/document.js";
+import { createPdf, pageNumberText } from "./pdf/document.js";
+import { pageGeometry } from "./pdf/page.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { bulletList, keepRuns } from "./pdf/text.js";
 import {
@@ -75,34 +76,79 @@ function headingPages(content: unknown): Map<string, number> {
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
 /**
- * Every department's file: its sheet's pages, then the 全庁共通（各課） pages, copied out of the
- * combined file (0-based page indexes below).
+ * Page numbers drawn after the split, so a department's own file counts its own pages (1 / 3)
+ * while departments.pdf counts all of them. pdfmake lays every label out in one small PDF (one
+ * label per page, where the footer goes); pdf-lib draws those pages over the sheets' pages.
  */
-async function splitSheets(combined: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, author: string): Promise<OutputFile[]> {
+interface Stamps { doc: PDFDocument; shift: number; page: Map<string, number> }
+
+async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<Stamps> {
+  // one page per distinct label: "1 / 3" serves every three-page department
+  const labels = [...new Set(all)];
+  const page = pageGeometry(KIND, ctx);
+  const [left, top, , bottom] = page.margins;
+  // Laid out at the top of the body (a label in the bottom margin would push pdfmake to a new
+  // page), then drawn lower by `shift` to where the shared footer puts page numbers.
+  const content = labels.map((text, i) => ({
+    stack: [{ text, alignment: "center", fontSize: ctx.theme.sizes.small + 1, lineHeight: 1, absolutePosition: { x: left, y: top } }],
+    ...(i > 0 ? { pageBreak: "before" } : {}),
+  })) as Content[];
+  const bytes = await createPdf({ kind: KIND, content, pageNumbers: "none" }, { title: "page numbers", author: "planpress" }, ctx);
+  const shift = page.height - bottom + Math.max(8, bottom / 2 - 6) - top;
+  return { doc: await PDFDocument.load(bytes, { updateMetadata: false }), shift, page: new Map(labels.map((l, i) => [l, i])) };
+}
+
+/** Page i of `doc` gets the label page n/count. */
+async function stamp(doc: PDFDocument, stamps: Stamps): Promise<void> {
+  const pages = doc.getPages();
+  const labels = pages.map((_, i) => stamps.page.get(pageNumberText("slash", i + 1, pages.length))!);
+  const embedded = await doc.embedPdf(stamps.doc, [...new Set(labels)]);
+  const byLabel = new Map([...new Set(labels)].map((l, k) => [l, embedded[k]!]));
+  pages.forEach((p, i) => p.drawPage(byLabel.get(labels[i]!)!, { x: 0, y: -stamps.shift }));
+}
+
+function setInfo(doc: PDFDocument, title: string, subject: string, author: string, ctx: RenderContext): void {
+  doc.setTitle(title);
+  doc.setAuthor(author);
+  doc.setSubject(subject);
+  doc.setCreator("planpress");
+  doc.setProducer("planpress (pdfmake, pdf-lib)");
+  doc.setCreationDate(ctx.documentDate);
+  doc.setModificationDate(ctx.documentDate);
+  doc.setLanguage("ja");
+}
+
+/**
+ * departments.pdf with its page numbers, and every department's file: its sheet's pages, then the
+ * 全庁共通（各課） pages, copied out of the combined layout (0-based page indexes below).
+ */
+async function splitSheets(combined: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, meta: { title: string; author: string }): Promise<OutputFile[]> {
   const source = await PDFDocument.load(combined, { updateMetadata: false });
   const total = source.getPageCount();
   const starts = view.sheets.map((_, i) => pages.get(sheetId(i)));
   const commonStart = pages.get("dept-common");
   const common = commonStart === undefined ? [] : range(commonStart - 1, total);
-  const out: OutputFile[] = [];
-  for (const [i, sheet] of view.sheets.entries()) {
+  const parts = view.sheets.map((sheet, i) => {
     const first = starts[i];
     if (first === undefined) throw new Error(`no page found for the sheet of ${sheet.department}`);
     const next = starts[i + 1] ?? commonStart ?? total + 1;
+    return [...range(first - 1, next - 1), ...common];
+  });
+  const labels = range(1, total + 1).map((n) => pageNumberText("slash", n, total));
+  for (const part of parts) labels.push(...range(1, part.length + 1).map((n) => pageNumberText("slash", n, part.length)));
+  const stamps = await pageStamps(labels, ctx);
+  const out: OutputFile[] = [];
+  for (const [i, sheet] of view.sheets.entries()) {
     const doc = await PDFDocument.create({ updateMetadata: false });
-    for (const page of await doc.copyPages(source, [...range(first - 1, next - 1), ...common])) doc.addPage(page);
-    doc.setTitle(`${sheet.department} 担当事業 工程表`);
-    doc.setAuthor(author);
-    doc.setSubject(view.title);
-    doc.setCreator("planpress");
-    doc.setProducer("planpress (pdfmake, pdf-lib)");
-    doc.setCreationDate(ctx.documentDate);
-    doc.setModificationDate(ctx.documentDate);
-    doc.setLanguage("ja");
+    for (const page of await doc.copyPages(source, parts[i]!)) doc.addPage(page);
+    await stamp(doc, stamps);
+    setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, meta.author, ctx);
     // Object streams would deflate every copied object again: plain objects save in a third of the time.
     out.push({ path: `departments/${sheet.fileName}`, data: await doc.save({ useObjectStreams: false }) });
   }
-  return out;
+  await stamp(source, stamps);
+  setInfo(source, meta.title, view.title, meta.author, ctx);
+  return [{ path: "departments.pdf", data: await source.save({ useObjectStreams: false }) }, ...out];
 }
 
 export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
@@ -113,14 +159,14 @@ export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise
     common: view.common,
   }, ctx);
   const author = ctx.config.document.author ?? ctx.config.document.issuer ?? view.title;
+  const title = `${view.title} 担当課別 工程表`;
   const { data, laid } = await layoutKeepingHeadings(
     (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks),
     (content) => createPdf(
-      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
-      { title: `${view.title} 担当課別 工程表`, author, lang: "ja" },
+      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "none" },
+      { title, author, lang: "ja" },
       ctx,
     ),
   );
-  const files = await splitSheets(data, view, headingPages(laid.content), ctx, author);
-  return [{ path: "departments.pdf", data }, ...files];
+  return splitSheets(data, view, headingPages(laid.content), ctx, { title, author });
 }
