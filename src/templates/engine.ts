@@ -16,7 +16,8 @@ interface HelperOptions { loc?: { start: { line: number; column: number } }; fn?
 
 /** A template failure already located in a template file. */
 class TemplateError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, message: string) {
+  /** `raw`: the message is handlebars' (English); else planpress's own Japanese words. */
+  constructor(readonly file: string, readonly line: number | undefined, message: string, readonly raw = true, readonly source?: string) {
     super(message);
   }
 }
@@ -68,6 +69,28 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   return hb;
+}
+
+/**
+ * A handlebars (or helper) error in the staff's words: what is wrong in Japanese, the raw
+ * message kept only as a trailing detail for whoever maintains the templates.
+ */
+export function templateReason(raw: string, lang: string, source?: string): string {
+  const detail = raw.replace(/ in \[object Object\]/, "").replace(/\s+/g, " ").trim();
+  if (lang !== "ja") return detail;
+  const said = (ja: string) => `${ja}（詳細: ${detail}）`;
+  let m: RegExpExecArray | null;
+  if ((m = /"([^"]+)" not defined/.exec(raw))) return said(`「${m[1]}」という値はありません。綴りを確認してください`);
+  if ((m = /a value given to a helper is not defined - (\d+):(\d+)/.exec(raw))) {
+    // Name the mustache at that place, e.g. {{json titel}}: staff see which value is misspelt.
+    const line = source?.split("\n")[Number(m[1]) - 1] ?? "";
+    const mustache = /^\{\{[^}]*\}\}/.exec(line.slice(Number(m[2])))?.[0];
+    return said(`${mustache ? `${mustache} の` : "関数（ヘルパー）に渡した"}値がありません。綴りを確認してください`);
+  }
+  if ((m = /Missing helper: "([^"]+)"/.exec(raw))) return said(`「${m[1]}」という関数（ヘルパー）はありません`);
+  if ((m = /The partial (\S+) could not be found/.exec(raw))) return said(`部品テンプレート「${m[1]}」（${m[1]}.hbs）がありません`);
+  if (/Parse error|Expecting|doesn't match|Invalid path/.test(raw)) return said("{{ }} の書き方に誤りがあります（閉じ忘れ、#if と /if の対応など）");
+  return said("テンプレートを処理できません");
 }
 
 /** Line of an error message `… - 12:3` (handlebars' own and ours). */
@@ -122,9 +145,9 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     try {
       files = readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort();
     } catch (e) {
-      throw new TemplateError(shown(""), undefined, (e as Error).message);
+      throw new TemplateError(shown(""), undefined, `テンプレートのフォルダが読めません（詳細: ${(e as Error).message}）`, false);
     }
-    if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`);
+    if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`, false);
     const compiled = new Map<string, Handlebars.TemplateDelegate>();
     for (const f of files) {
       const source = readFileSync(path.join(dir, f), "utf8");
@@ -141,22 +164,23 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
             } catch (e) {
               if (e instanceof TemplateError) throw e;
               const msg = (e as Error).message;
-              throw new TemplateError(shown(f), lineOf(msg), msg.replace(/ in \[object Object\]/, ""));
+              throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
             }
           }) as Handlebars.TemplateDelegate);
         }
       } catch (e) {
         const msg = (e as Error).message;
-        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg);
+        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, source);
       }
     }
     let output: string;
+    const mainSource = readFileSync(path.join(dir, `${main}.hbs`), "utf8");
     try {
       output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false });
     } catch (e) {
       if (e instanceof TemplateError) throw e;
       const msg = (e as Error).message;
-      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg.replace(/ in \[object Object\]/, ""));
+      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg, true, mainSource);
     }
     let json: unknown;
     try {
@@ -165,15 +189,15 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       const msg = (e as Error).message;
       const at = jsonErrorLine(output, msg);
       const excerpt = at ? `（出力の ${at} 行目: ${output.split("\n")[at - 1]?.trim().slice(0, 60)}）` : "";
-      throw new TemplateError(shown(`${main}.hbs`), undefined, `JSON として読めません: ${msg}${excerpt}`);
+      throw new TemplateError(shown(`${main}.hbs`), undefined, `出力が JSON として読めません（カンマや引用符の過不足）${excerpt}（詳細: ${msg}）`, false);
     }
     const parsed = DocNode.array().safeParse(Array.isArray(json) ? json : [json]);
-    if (!parsed.success) throw new TemplateError(shown(`${main}.hbs`), undefined, zodReason(parsed.error, ctx.lang));
+    if (!parsed.success) throw new TemplateError(shown(`${main}.hbs`), undefined, zodReason(parsed.error, ctx.lang), false);
     return parsed.data;
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     const place = e.line === undefined ? { file: e.file } : { file: e.file, line: e.line };
-    ctx.diagnostics.add("PP503", place, { reason: e.message });
+    ctx.diagnostics.add("PP503", place, { reason: e.raw ? templateReason(e.message, ctx.lang, e.source) : e.message });
     throw new ReportedError();
   }
 }

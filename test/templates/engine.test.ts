@@ -1,0 +1,80 @@
+// The template engine on small template folders: strict mode and parse errors are PP503 with the
+// file and line (in Japanese, handlebars' message only as a detail), values are escaped for
+// JSON, and an error inside a partial names the partial.
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ReportedError } from "../../src/errors.js";
+import { renderTemplate, templateReason } from "../../src/templates/engine.js";
+import { makeRenderContext } from "../helpers/context.js";
+
+function folder(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), "pp-engine-"));
+  mkdirSync(path.join(dir, "doc"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, "doc", name), text);
+  return makeRenderContext({ templatesDir: dir });
+}
+
+function failure(files: Record<string, string>, data: object = {}) {
+  const ctx = folder(files);
+  expect(() => renderTemplate("doc", "main", data, ctx)).toThrow(ReportedError);
+  const d = ctx.diagnostics.items.find((x) => x.code === "PP503");
+  expect(d).toBeDefined();
+  return d!;
+}
+
+describe("renderTemplate", () => {
+  it("escapes quotes, backslashes and newlines in values for JSON, not HTML", () => {
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": {{json text}} },]' });
+    const text = 'He said "はい" \\ C:\\dir\nnext line & <b>';
+    const [node] = renderTemplate("doc", "main", { text }, ctx);
+    expect(node).toMatchObject({ type: "paragraph", text });
+    expect(ctx.diagnostics.items).toEqual([]);
+  });
+
+  it("a misspelt field (strict mode) is PP503 with the file and line, in Japanese", () => {
+    const d = failure({ "main.hbs": '[\n{ "type": "paragraph",\n  "text": {{json titel}} }\n]' }, { title: "x" });
+    expect(d.file).toMatch(/doc[/\\]main\.hbs$/);
+    expect(d.line).toBe(3);
+    // A helper's argument: the mustache is named; a plain {{field}}: strict mode names the field.
+    expect(d.message).toContain("{{json titel}} の値がありません");
+    const plain = failure({ "main.hbs": '[\n{ "type": "paragraph",\n  "text": "{{titel}}" }\n]' }, { title: "x" });
+    expect(plain.line).toBe(3);
+    expect(plain.message).toContain("「titel」という値はありません");
+    expect(plain.message).toMatch(/詳細: "titel" not defined/);
+  });
+
+  it("a syntax error is PP503 naming its line", () => {
+    const d = failure({ "main.hbs": '[\n{{#if a}}\n{ "type": "pageBreak" }\n]' }, { a: true });
+    expect(d.file).toMatch(/main\.hbs$/);
+    expect(d.message).toContain("書き方に誤りがあります");
+  });
+
+  it("an error inside a partial names the partial's file and line, not the including one", () => {
+    const d = failure({
+      "main.hbs": "[\n{{> part}}\n]",
+      "part.hbs": '{ "type": "paragraph",\n  "text": {{json nmae}} },',
+    }, { name: "x" });
+    expect(d.file).toMatch(/doc[/\\]part\.hbs$/);
+    expect(d.line).toBe(2);
+  });
+
+  it("output that is not a document description is PP503 in the staff's words", () => {
+    const d = failure({ "main.hbs": '[{ "type": "paragraf", "text": "x" }]' });
+    expect(d.file).toMatch(/main\.hbs$/);
+    expect(ctx503(d.message)).toBe(true);
+    const j = failure({ "main.hbs": '[{ "type": "paragraph" "text": "x" }]' });
+    expect(j.message).toContain("JSON として読めません");
+  });
+
+  it("keeps handlebars' message untranslated for English runs", () => {
+    expect(templateReason('"x" not defined in [object Object] - 2:3', "en")).toBe('"x" not defined - 2:3');
+    expect(templateReason("Missing helper: \"upper\"", "ja")).toContain("「upper」という関数");
+  });
+});
+
+/** A PP503 whose reason is not handlebars' raw English. */
+function ctx503(message: string): boolean {
+  return /[ぁ-んァ-ン一-龥]/.test(message.replace(/^テンプレートに誤りがあります: /, ""));
+}
