@@ -18,8 +18,11 @@ export type FormColumnKey =
 
 export interface FormColumn {
   key: FormColumnKey;
-  /** The header text (`planned` gets the fiscal year appended). */
-  label: string;
+  /**
+   * What the header must say for readers to find the column (contract.md): `No` exactly, or a
+   * word the header contains. The header texts themselves are in templates/forms/wording.json.
+   */
+  keyword?: { exact?: true; text: string };
   /** Column width in Excel character units (sized for full-width text). */
   width: number;
   /** Input columns are unlocked on project rows; every other cell is locked. */
@@ -27,14 +30,14 @@ export interface FormColumn {
 }
 
 export const FORM_COLUMNS: readonly FormColumn[] = [
-  { key: "no", label: "No", width: 6, input: false },
-  { key: "name", label: "事業名", width: 30, input: false },
-  { key: "planned", label: "計画上の段階", width: 16, input: false },
-  { key: "coDepartments", label: "共同担当課", width: 18, input: false },
-  { key: "status", label: "進捗区分", width: 13, input: true },
-  { key: "result", label: "実績", width: 40, input: true },
-  { key: "issues", label: "課題", width: 30, input: true },
-  { key: "direction", label: "今後の方向性", width: 30, input: true },
+  { key: "no", keyword: { exact: true, text: "No" }, width: 6, input: false },
+  { key: "name", width: 30, input: false },
+  { key: "planned", width: 16, input: false },
+  { key: "coDepartments", width: 18, input: false },
+  { key: "status", keyword: { text: "進捗区分" }, width: 13, input: true },
+  { key: "result", keyword: { text: "実績" }, width: 40, input: true },
+  { key: "issues", keyword: { text: "課題" }, width: 30, input: true },
+  { key: "direction", keyword: { text: "今後の方向性" }, width: 30, input: true },
 ];
 
 /** 1-based column number of a form column. */

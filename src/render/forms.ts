@@ -1,14 +1,18 @@
 // The departments' progress forms: one workbook per department for a fiscal year, with the
 // layout of src/forms/layout.ts, a protected sheet whose input cells alone are editable, and
-// the metadata the progress reader checks (src/forms/meta.ts).
+// the metadata the progress reader checks (src/forms/meta.ts). The words are in
+// templates/forms/wording.json (src/forms/wording.ts checks them).
 import type { Plan } from "../model/schema.js";
 import type { OutputFile, RenderContext } from "./context.js";
 import { wareki } from "../fiscal.js";
 import { uniqueFileNames } from "../output/filename.js";
 import { lockedCellsChecksum, type FormCell } from "../forms/checksum.js";
-import { FORM_COLUMNS, FORM_SHEET, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, META_SHEET, TITLE_ROW } from "../forms/layout.js";
+import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { metaRows } from "../forms/meta.js";
 import { formView, type FormRow, type FormView } from "../forms/view.js";
+import { FormWording } from "../forms/wording.js";
+import { ReportedError } from "../errors.js";
+import { loadWording, type Wording } from "./xlsx/wording.js";
 import { inlineListFormula, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { sheetRef } from "./xlsx/zip.js";
@@ -16,21 +20,38 @@ import { sheetRef } from "./xlsx/zip.js";
 const NCOLS = FORM_COLUMNS.length;
 
 export async function renderForms(plan: Plan, ctx: RenderContext, year: number, opts: { sample?: boolean } = {}): Promise<OutputFile[]> {
+  const { start, end } = plan.plan.period;
+  if (year < start || year > end) {
+    ctx.diagnostics.add("PP530", { file: "--year" }, { year: wareki(year), period: `${wareki(start)}～${wareki(end)}` },
+      { actual: String(year), expected: `${start}–${end}` });
+    throw new ReportedError();
+  }
+  const w = loadWording(ctx, "forms", FormWording);
   const names = uniqueFileNames(plan.departments, ".xlsx");
   const out: OutputFile[] = [];
   for (const department of plan.departments) {
     const view = formView(plan, department, year, ctx.config);
-    out.push({ path: names.get(department) ?? `${department}.xlsx`, data: await renderForm(plan, ctx, view, opts.sample ?? false) });
+    out.push({ path: names.get(department) ?? `${department}.xlsx`, data: await renderForm(plan, ctx, w, view, opts.sample ?? false) });
   }
   return out;
 }
 
-async function renderForm(plan: Plan, ctx: RenderContext, view: FormView, sample: boolean): Promise<Uint8Array> {
+/** The values a form's texts may insert ({{year}}, {{department}}, …). */
+function vars(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean) {
+  return {
+    plan: plan.plan.title, year: wareki(view.year), department: view.department,
+    statuses: ctx.config.progressStatuses.join("／"), marker: ctx.config.allDepartmentsMarker,
+    sample: sample ? w.words.sampleMark : "",
+  };
+}
+
+async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean): Promise<Uint8Array> {
+  const v = vars(plan, ctx, w, view, sample);
   const statuses = ctx.config.progressStatuses;
   // Statuses that do not fit an inline list are listed on the metadata sheet (column D).
   const inline = inlineListFormula(statuses);
   const listFormula = inline ?? sheetRef(META_SHEET, `$D$1:$D$${statuses.length}`);
-  const rows = formRows(plan, ctx, view, sample, listFormula);
+  const rows = formRows(ctx, w, v, view, listFormula);
   const checksum = lockedCellsChecksum(cellsOf(rows));
   const meta: RowSpec[] = metaRows({ plan: plan.plan.title, fiscalYear: view.year, department: view.department, checksum, sample })
     .map(([k, v], i) => ({ cells: [{ value: k, wrap: false }, { value: v, wrap: false }, null, inline ? null : { value: statuses[i] ?? null, wrap: false }] }));
@@ -41,12 +62,12 @@ async function renderForm(plan: Plan, ctx: RenderContext, view: FormView, sample
     widths: FORM_COLUMNS.map((c) => c.width),
     rows,
     freeze: { rows: HEADER_ROW, cols: 0 },
-    print: { paper: page.size, orientation: "landscape", margins: page.margins, titleRows: [HEADER_ROW, HEADER_ROW], headerLeft: `${view.department}　${wareki(view.year)} 進捗報告` },
+    print: { paper: page.size, orientation: "landscape", margins: page.margins, titleRows: [HEADER_ROW, HEADER_ROW], headerLeft: w.fill(w.words.pageHeader, v) },
     protect: true,
     fontSize: ctx.theme.sizes.table + 1,
   };
   return writeWorkbook({
-    title: `${plan.plan.title} ${wareki(view.year)} 進捗報告票（${view.department}）`,
+    title: w.fill(w.words.documentTitle, v),
     creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
     date: ctx.documentDate,
     font: ctx.theme.excelFont,
@@ -61,48 +82,40 @@ function cellsOf(rows: RowSpec[]): FormCell[] {
     c && c.value !== null ? [{ row: ri + 1, col: ci + 1, value: typeof c.value === "object" ? { formula: c.value.formula } : c.value }] : []));
 }
 
-function formRows(plan: Plan, ctx: RenderContext, view: FormView, sample: boolean, listFormula: string): RowSpec[] {
+function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typeof vars>, view: FormView, listFormula: string): RowSpec[] {
   const c = ctx.theme.colours;
-  const y = wareki(view.year);
+  const words = w.words;
   const line = (value: string, extra: Partial<CellSpec> = {}): RowSpec => ({ cells: [{ value, colSpan: NCOLS, ...extra }] });
   const rows: RowSpec[] = [];
-  rows[TITLE_ROW - 1] = line(`${sample ? "【記入例】" : ""}${y} 進捗報告票　${view.department}`, { bold: true, size: ctx.theme.sizes.h3 + 2 });
-  const instructions = [
-    `${plan.plan.title}の各事業について、${y}の進捗を記入してください。`,
-    `・白い欄（進捗区分・実績・課題・今後の方向性）に記入してください。灰色の欄は変更できません。`,
-    `・進捗区分は一覧（${ctx.config.progressStatuses.join("／")}）から選んでください。実績は${y}に行ったことを具体的に書いてください。`,
-    `・「全庁共通（${ctx.config.allDepartmentsMarker}）」の事業は、取り組んだものがあれば記入してください（空欄のままでかまいません）。`,
-    "・行や列の追加・削除、シート名の変更はしないでください（集計で読み取れなくなります）。",
-  ];
-  instructions.forEach((t, i) => { rows[INSTRUCTIONS_FIRST_ROW - 1 + i] = line(t); });
+  rows[TITLE_ROW - 1] = line(w.fill(words.title, v), { bold: true, size: ctx.theme.sizes.h3 + 2 });
+  words.instructions.forEach((t, i) => { rows[INSTRUCTIONS_FIRST_ROW - 1 + i] = line(w.fill(t, v)); });
   for (let i = 0; i < HEADER_ROW - 1; i++) rows[i] ??= { cells: [] };
   rows[HEADER_ROW - 1] = {
     cells: FORM_COLUMNS.map((col) => ({
-      value: col.key === "planned" ? `${col.label}（${y}）` : col.label,
+      value: w.fill(words.columns[col.key], v),
       bold: true, fill: c.headerFill, border: "thin", align: "center", valign: "middle",
     })),
   };
   const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.zebra, border: "thin", ...extra });
   const input = (): CellSpec => ({ value: null, unlocked: true, border: "thin" });
-  // The example row has no number in the No column, so no reader takes it for a report.
+  // The example row has no number in the No column (FormWording refuses one), so no reader
+  // takes it for a report.
+  const example = (key: Exclude<FormColumnKey, "status">, extra: Partial<CellSpec> = {}) =>
+    locked(w.fill(words.example[key], v), { italic: true, color: c.muted, ...extra });
   rows.push({ cells: [
-    locked("記入例", { italic: true, color: c.muted, align: "center" }),
-    locked("〇〇システムの導入", { italic: true, color: c.muted }),
-    locked("構築", { italic: true, color: c.muted }), locked("", { italic: true }),
+    example("no", { align: "center" }), example("name"), example("planned"), example("coDepartments"),
     locked(ctx.config.progressStatuses[1] ?? ctx.config.progressStatuses[0] ?? "", { italic: true, color: c.muted }),
-    locked("仕様書を作成し、事業者を選定した。", { italic: true, color: c.muted }),
-    locked("職員向け研修の日程調整", { italic: true, color: c.muted }),
-    locked("運用開始に向けて操作研修を行う。", { italic: true, color: c.muted }),
+    example("result"), example("issues"), example("direction"),
   ] });
   const projectRow = (r: FormRow): RowSpec => ({ minLines: 3, cells: [
-    locked(r.no, { align: "center" }), locked(r.name), locked(r.planned || "―"), locked(r.coDepartments),
-    { ...input(), list: { formula: listFormula, title: "進捗区分", error: "一覧から選んでください。" } },
+    locked(r.no, { align: "center" }), locked(r.name), locked(r.planned || words.nothingPlanned), locked(r.coDepartments),
+    { ...input(), list: { formula: listFormula, title: words.statusList.title, error: words.statusList.error } },
     input(), input(), input(),
   ] });
-  rows.push(line(`担当事業（${view.own.length}件）`, { bold: true, fill: c.groupFill, border: "thin" }));
+  rows.push(line(w.fill(words.ownSection, { ...v, count: view.own.length }), { bold: true, fill: c.groupFill, border: "thin" }));
   rows.push(...view.own.map(projectRow));
   if (view.common.length > 0) {
-    rows.push(line(`全庁共通（${ctx.config.allDepartmentsMarker}）の事業（${view.common.length}件）— 取り組んだものがあれば記入してください`, { bold: true, fill: c.groupFill, border: "thin" }));
+    rows.push(line(w.fill(words.commonSection, { ...v, count: view.common.length }), { bold: true, fill: c.groupFill, border: "thin" }));
     rows.push(...view.common.map(projectRow));
   }
   return rows;

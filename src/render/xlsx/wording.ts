@@ -20,7 +20,9 @@ export interface Wording<T> {
 function leaves(value: unknown, key: string, out: Map<string, string>): void {
   if (typeof value === "string") { if (!out.has(value)) out.set(value, key); return; }
   if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${key}[${i}]`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) leaves(v, key ? `${key}.${k}` : k, out);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) if (k !== "$comment") leaves(v, key ? `${key}.${k}` : k, out);
+  }
 }
 
 export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: string, schema: S): Wording<z.infer<S>> {

@@ -1,0 +1,68 @@
+// The workbook's words come from templates/workbook/wording.json: staff can rename sheets and
+// headers and reorder sheets; a broken wording file is a diagnostic with its place, never a crash.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { ReportedError } from "../../src/errors.js";
+import { renderWorkbook } from "../../src/render/workbook.js";
+import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
+
+/** A copy of templates/ whose workbook wording is edited by `edit` (on the JSON text). */
+function templatesWith(edit: (text: string) => string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "pp-wording-"));
+  cpSync(path.join(projectRoot, "templates"), dir, { recursive: true });
+  const file = path.join(dir, "workbook/wording.json");
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+  return dir;
+}
+
+async function attempt(templatesDir: string) {
+  const ctx = makeRenderContext({ templatesDir });
+  try {
+    return { files: await renderWorkbook(seedPlan(), ctx), diagnostics: ctx.diagnostics.items };
+  } catch (e) {
+    expect(e).toBeInstanceOf(ReportedError);
+    return { files: null, diagnostics: ctx.diagnostics.items };
+  }
+}
+
+describe("workbook wording", () => {
+  it("renames sheets and headers and follows the listed order", async () => {
+    const dir = templatesWith((t) => {
+      const w = JSON.parse(t);
+      w.sheets.reverse();
+      w.sheets.find((s: { kind: string }) => s.kind === "list").name = "全事業";
+      w.sheets.find((s: { kind: string }) => s.kind === "list").columns.name = "事業の名称";
+      w.sheets.find((s: { kind: string }) => s.kind === "gantt").columns.year = "{{year}}（計画）";
+      return JSON.stringify(w);
+    });
+    const { files } = await attempt(dir);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(files![0]!.data));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["診断", "体系", "担当課別", "工程表", "全事業"]);
+    expect(wb.getWorksheet("全事業")!.getCell(1, 7).value).toBe("事業の名称");
+    expect(wb.getWorksheet("工程表")!.getCell(2, 5).value).toBe("令和9年度（計画）");
+  });
+
+  it("reports a misspelt placeholder with its file, line and key", async () => {
+    const { files, diagnostics } = await attempt(templatesWith((t) => t.replace('"title": "{{plan}}　工程表"', '"title": "{{plann}}　工程表"')));
+    expect(files).toBeNull();
+    const d = diagnostics.find((x) => x.code === "PP533")!;
+    expect(d.file.endsWith(path.join("workbook", "wording.json"))).toBe(true);
+    const lines = readFileSync(path.join(projectRoot, "templates/workbook/wording.json"), "utf8").split("\n");
+    expect(d.line).toBe(lines.findIndex((l) => l.includes('"title": "{{plan}}　工程表"')) + 1);
+    expect(d.message).toContain("sheets[1].title");
+    expect(d.message).toContain("plann");
+  });
+
+  it("reports unreadable JSON (PP531) and a bad sheet name or missing key (PP532)", async () => {
+    expect((await attempt(templatesWith((t) => t.replace('"subject"', "subject")))).diagnostics.map((d) => d.code)).toEqual(["PP531"]);
+    const badName = await attempt(templatesWith((t) => t.replace('"name": "体系"', '"name": "体系[1]"')));
+    expect(badName.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
+    expect(badName.diagnostics[0]!.message).toContain("体系[1]");
+    const missing = await attempt(templatesWith((t) => t.replace('"legendOther": "上記以外",', "")));
+    expect(missing.diagnostics[0]!.message).toContain("legendOther");
+  });
+});
