@@ -74,8 +74,12 @@ describe("renderProgress", () => {
     for (const r of expected) expect(results.has(r)).toBe(true);
     expect(ws.autoFilter).toBeTruthy();
     const { unzipSync, strFromU8 } = await import("fflate");
-    const sheet = strFromU8(unzipSync(report[1]!.data)["xl/worksheets/sheet1.xml"]!);
+    const sheet = strFromU8(unzipSync(report[1]!.data)["xl/worksheets/sheet1.xml"]!).replace(/&quot;/g, '"');
+    expect(sheet).toMatch(/<conditionalFormatting sqref="F3:F\d+"><cfRule type="expression"/);
     expect(sheet).toMatch(/<cfRule type="expression"[^>]*><formula>\$F3="遅れ"<\/formula>/);
+    expect(sheet).not.toMatch(/containsText/);
+    const styles = strFromU8(unzipSync(report[1]!.data)["xl/styles.xml"]!);
+    expect(styles).toMatch(/<dxfs count="[1-9]\d*"><dxf><fill><patternFill patternType="solid">/);
   });
   it("a report from sample returns carries 見本 on every page", async () => {
     const pages = await pageTexts(sampleReport[0]!.data);

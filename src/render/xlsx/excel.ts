@@ -93,6 +93,20 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
   if (sheet.autoFilter) {
     ws.autoFilter = { from: { row: sheet.autoFilter.headerRow, column: 1 }, to: { row: sheet.autoFilter.lastRow, column: sheet.widths.length } };
   }
+  // One <conditionalFormatting> per range, its rules in the spec's order (priority 1 first).
+  const byRange = new Map<string, ExcelJS.ConditionalFormattingRule[]>();
+  (sheet.conditionalRules ?? []).forEach((rule, i) => {
+    const rules = byRange.get(rule.range) ?? [];
+    rules.push({
+      type: "expression", priority: i + 1, formulae: [rule.formula],
+      style: {
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(rule.fill) }, bgColor: { argb: argb(rule.fill) } },
+        ...(rule.color ? { font: { color: { argb: argb(rule.color) } } } : {}),
+      },
+    });
+    byRange.set(rule.range, rules);
+  });
+  for (const [ref, rules] of byRange) ws.addConditionalFormatting({ ref, rules });
   if (sheet.protect) {
     // No password: a hashed one costs ~250 ms per sheet and takes a random salt (no
     // byte-identical rebuilds). Protection guards against slips; the checksum detects edits.

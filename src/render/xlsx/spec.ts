@@ -48,6 +48,20 @@ export interface PrintSpec {
   headerLeft?: string;
 }
 
+/**
+ * A conditional format whose condition is a formula, relative to the range's top-left cell
+ * (e.g. `$F3="遅れ"` for F3:F99). Formula rules only: LibreOffice loses the text of
+ * "contains text" rules when it opens or saves a file.
+ */
+export interface ConditionalRule {
+  /** A1-style range, e.g. `F3:F99`. */
+  range: string;
+  formula: string;
+  /** #RRGGBB fill and (optionally) text colour of matching cells. */
+  fill: string;
+  color?: string;
+}
+
 export interface SheetSpec {
   name: string;
   /** Column widths in Excel character units. */
@@ -61,6 +75,8 @@ export interface SheetSpec {
   /** Protect the sheet (no password: see excel.ts); unlocked cells stay editable. */
   protect?: boolean;
   state?: "visible" | "veryHidden";
+  /** Applied in order; the first matching rule wins. */
+  conditionalRules?: readonly ConditionalRule[];
   /** Font size of the sheet's cells in pt. */
   fontSize: number;
 }
