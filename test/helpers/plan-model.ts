@@ -1,5 +1,6 @@
 // A small Plan model built in code for view and renderer tests.
 import type { Plan, Project } from "../../src/model/schema.js";
+import { buildTree, departmentsOf } from "../../src/normalise/index.js";
 
 export function project(no: number, over: Partial<Project> = {}): Project {
   return {
@@ -12,16 +13,5 @@ export function project(no: number, over: Partial<Project> = {}): Project {
 
 /** A plan whose policy tree lists the projects in the order given, grouped as their fields say. */
 export function planOf(projects: Project[], title = "テスト市DX計画"): Plan {
-  const policies: Plan["policies"] = [];
-  for (const p of projects) {
-    let policy = policies.find((x) => x.name === p.policy);
-    if (!policy) policies.push(policy = { name: p.policy, measures: [] });
-    let measure = policy.measures.find((m) => m.number === p.measure.number);
-    if (!measure) policy.measures.push(measure = { ...p.measure, initiatives: [] });
-    let initiative = measure.initiatives.find((i) => i.number === p.initiative.number);
-    if (!initiative) measure.initiatives.push(initiative = { ...p.initiative, projects: [] });
-    initiative.projects.push(p.no);
-  }
-  const departments = [...new Set(projects.flatMap((p) => p.departments))];
-  return { plan: { title, period: { start: 2026, end: 2030 } }, policies, departments, projects, diagnostics: [] };
+  return { plan: { title, period: { start: 2026, end: 2030 } }, policies: buildTree(projects), departments: departmentsOf(projects), projects, diagnostics: [] };
 }
