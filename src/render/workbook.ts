@@ -81,7 +81,8 @@ function header(ctx: RenderContext, labels: readonly string[], highlight?: numbe
 
 const cell = (value: string | number | null, extra: Partial<CellSpec> = {}): CellSpec => ({ value: value === "" ? null : value, border: "thin", ...extra });
 
-function listSheet({ plan, ctx, w, ...d }: Drawing, s: SheetWords<"list">): SheetSpec {
+function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
+  const { plan, ctx, w } = d;
   const size = ctx.theme.sizes.table;
   const years = yearsOf(plan.plan.period);
   const c = s.columns;
@@ -104,7 +105,7 @@ function listSheet({ plan, ctx, w, ...d }: Drawing, s: SheetWords<"list">): Shee
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 1, cols: 1 },
     autoFilter: { headerRow: 1, lastRow: rows.length },
-    print: print({ plan, ctx, w, ...d }, "A3", [1, 1]),
+    print: print(d, "A3", [1, 1]),
   };
 }
 
