@@ -26,6 +26,9 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
       return ja ? `大きすぎます（最大 ${String(i.maximum)}）` : `too big (maximum ${String(i.maximum)})`;
     case "invalid_format":
       return ja ? `書式が違います（${i.format}）` : `wrong format (${i.format})`;
+    case "custom":
+      // A refinement's own message is already in the user's words.
+      return i.message || (ja ? "値が正しくありません" : "invalid value");
     default:
       return ja ? "値が正しくありません" : "invalid value";
   }
