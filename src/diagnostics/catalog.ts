@@ -38,6 +38,11 @@ export const CATALOG = {
   PP109: { severity: "warning", example: { count: 2 },
     ja: (p) => `読み取れない文字が ${p.count} 個あり、置き換え文字（�）にしました。`,
     en: (p) => `${p.count} character(s) could not be decoded and were replaced by �.` },
+  // 15x hostile input (reserved for robustness checks)
+  PP150: { severity: "error", example: { first: "令和8年度", last: "令和99年度", years: 92, limit: 20 },
+    ja: (p) => `年度の見出しが${p.first}から${p.last}まで ${p.years} 年にわたっています（上限 ${p.limit} 年）。年度の見出しの誤りと思われます。`,
+    en: (p) => `The fiscal-year labels run from ${p.first} to ${p.last}, ${p.years} years (limit ${p.limit}); a label is probably mistyped.`,
+    hintJa: () => "年度の見出し（令和8年度 など）を確認してください。", hintEn: () => "Check the fiscal-year labels (令和8年度, …)." },
   // 2xx header and columns
   PP201: { severity: "error", example: {},
     ja: () => "計画の表の見出し行（No・事業 など）が見つかりません。",

@@ -6,6 +6,9 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 
+/** No plan runs longer than this; a longer span comes from a mistyped year label. */
+const MAX_PERIOD_YEARS = 20;
+
 export type Columns = Partial<Record<ColumnKey, number>>;
 
 export interface Block {
@@ -100,7 +103,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 
   // The period comes from the year labels of every block.
   const labelled = blocks.flatMap((b) => [...b.years.values()]);
-  const period = labelled.length ? { start: Math.min(...labelled), end: Math.max(...labelled) } : null;
+  let period = labelled.length ? { start: Math.min(...labelled), end: Math.max(...labelled) } : null;
+  // A mistyped label (令和99年度) would stretch the period over a century of empty columns.
+  if (period && period.end - period.start + 1 > MAX_PERIOD_YEARS) {
+    bag.add("PP150", placeOf(grid, blocks[0]!.headerRows[blocks[0]!.headerRows.length - 1]!),
+      { first: wareki(period.start), last: wareki(period.end), years: period.end - period.start + 1, limit: MAX_PERIOD_YEARS });
+    period = { start: period.start, end: period.start + MAX_PERIOD_YEARS - 1 };
+  }
   if (period) for (const block of blocks) alignYears(grid, block, period, bag);
 
   const table: Table = { blocks, period };

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import { ReportedError } from "../errors.js";
-import type { Grid } from "./grid.js";
+import { type Grid, placeOf } from "./grid.js";
 import { type Block, findTable, type Table } from "./header.js";
 import { readTextGrid } from "./read-text.js";
 import { readXlsxGrids } from "./read-xlsx.js";
@@ -66,10 +66,15 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     throw new ReportedError();
   }
   const rows = rawRows(grid, table.blocks, config.limits.maxCellChars, bag);
-  return {
-    file, grid, blocks: table.blocks, rows,
-    title: table.title?.text ?? grid.containerTitle ?? null,
-    period: table.period,
-  };
+  return { file, grid, blocks: table.blocks, rows, title: boundedTitle(grid, table, config.limits.maxCellChars, bag), period: table.period };
+}
+
+/** The title is a cell like any other: clipped before it can reach a cover page (PP310). */
+function boundedTitle(grid: Grid, table: Table, max: number, bag: DiagnosticBag): string | null {
+  const title = table.title?.text ?? grid.containerTitle ?? null;
+  if (title === null || title.length <= max) return title;
+  const row = table.title?.row;
+  bag.add("PP310", row ? placeOf(grid, row, row.cells.findIndex((c) => c.trim())) : { file: grid.file }, { chars: title.length, limit: max });
+  return title.slice(0, max);
 }
 
