@@ -44,7 +44,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
     if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
   }
   if (no === undefined) {
-    if (noText) bag.add("PP305", at("no"), { value: noText });
+    if (noText) bag.add("PP305", at("no"), { value: noText.length > 40 ? `${noText.slice(0, 40)}…` : noText });
     return null;
   }
   const projectNo = no;
