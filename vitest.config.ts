@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/setup/seed-model.ts"],
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -29,7 +29,7 @@ export function makeRenderContext(overrides: Partial<RenderContext> = {}): Rende
   };
 }
 
-/** The seed's model (an approximation until the pipeline reads data/plan.tsv). */
+/** The seed's model, read from data/plan.tsv by the pipeline in the global set-up (test/setup). */
 export function seedPlan(): Plan {
-  return Plan.parse(JSON.parse(readFileSync(path.join(projectRoot, "test/fixtures/seed-model.approx.json"), "utf8")));
+  return Plan.parse(JSON.parse(readFileSync(path.join(projectRoot, "test-results/seed-model.json"), "utf8")));
 }

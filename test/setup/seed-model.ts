@@ -1,0 +1,14 @@
+// Vitest global set-up: reads the real seed (data/plan.tsv) through the pipeline once per run and
+// leaves its model where test/helpers/context.ts `seedPlan()` reads it synchronously.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { defaultConfig } from "../../src/config/schema.js";
+import { loadPlan } from "../../src/pipeline.js";
+
+export const SEED_MODEL = path.resolve("test-results/seed-model.json");
+
+export default async function setup(): Promise<void> {
+  const plan = await loadPlan("data/plan.tsv", { config: defaultConfig() });
+  mkdirSync(path.dirname(SEED_MODEL), { recursive: true });
+  writeFileSync(SEED_MODEL, JSON.stringify(plan));
+}
