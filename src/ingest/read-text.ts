@@ -42,7 +42,11 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
-  const text = decodeText(bytes, file, bag);
+  return parseTextGrid(decodeText(bytes, file, bag), file);
+}
+
+/** Decoded text → rows of cells, each with the physical line it starts on. */
+export function parseTextGrid(text: string, file: string): Grid {
   const delimiter = sniffDelimiter(text);
   // Physical line of every row start, so a quoted multi-line cell keeps later lines right.
   const lineStarts: number[] = [0];

@@ -2,23 +2,11 @@
 // 進捗区分, 実績, 課題, 今後の方向性, 担当課 (and optionally 見本). Places are physical lines, so a
 // quoted cell spanning lines keeps the lines after it right.
 import { readFile } from "node:fs/promises";
-import Papa from "papaparse";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { decodeText, parseTextGrid } from "../ingest/read-text.js";
 import { FIELD_LABELS, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 
 const REQUIRED_COLUMNS: ReturnField[] = ["no", "status", "result", "department"];
-
-/** UTF-8 when the bytes are valid UTF-8, else Shift_JIS (CP932), with a PP103 note. */
-export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("shift_jis").decode(bytes);
-    bag.add("PP103", { file });
-  }
-  return text.replace(/^\uFEFF/, "");
-}
 
 function headerKey(text: string): ReturnField | "sample" | null {
   const t = text.normalize("NFKC").replace(/\s+/g, "");
@@ -30,20 +18,7 @@ function headerKey(text: string): ReturnField | "sample" | null {
 
 /** The rows of one CSV's text; `file` names it in places and diagnostics. */
 export function parseCsvReturns(text: string, file: string, bag: DiagnosticBag): ReturnFile {
-  const records: { fields: string[]; line: number }[] = [];
-  let consumed = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    step: (r) => {
-      records.push({ fields: r.data, line });
-      // The cursor ends after the row's newline: count the newlines it spanned (quoted cells
-      // included) so the next row's line is physical.
-      const end = r.meta.cursor;
-      for (let i = consumed; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      consumed = end;
-    },
-  });
+  const records = parseTextGrid(text, file).rows.map((r) => ({ fields: r.cells, line: r.line }));
   const out: ReturnFile = { file, kind: "csv", rows: [], sample: false };
   const first = records.findIndex((r) => r.fields.some((f) => f.trim() !== ""));
   const header = records[first];
