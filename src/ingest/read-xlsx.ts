@@ -1,30 +1,22 @@
 // XLSX → Grid with exceljs. A merged range gives the exact span of a schedule label; cells a
 // merge covers are marked so an empty covered cell is not read as a year without activity.
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { ReportedError } from "../errors.js";
 import type { Grid, GridRow } from "./grid.js";
-
-/** Decompression-bomb guard: the unpacked parts of a plan workbook are a few MB at most. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-const MAX_RATIO = 200;
+import { zipRefusal } from "./zip-guard.js";
 
 function checkZip(bytes: Uint8Array, file: string, bag: DiagnosticBag): void {
-  let total = 0;
+  let refusal: { unpacked: number } | null;
   try {
-    unzipSync(bytes, {
-      filter: (entry) => {
-        total += entry.originalSize;
-        return false; // only the sizes are read here, nothing is inflated
-      },
-    });
+    refusal = zipRefusal(bytes);
   } catch (e) {
     bag.add("PP106", { file }, { reason: bag.lang === "ja" ? "zip として読めません" : `not a zip archive (${(e as Error).message})` });
     throw new ReportedError();
   }
-  if (total > MAX_UNPACKED_BYTES || total > bytes.length * MAX_RATIO) {
-    bag.add("PP106", { file }, { reason: bag.lang === "ja" ? `展開後のサイズが大きすぎます（${Math.round(total / 1e6)} MB）` : `unpacks to ${Math.round(total / 1e6)} MB` });
+  if (refusal) {
+    const mb = Math.round(refusal.unpacked / 1e6);
+    bag.add("PP106", { file }, { reason: bag.lang === "ja" ? `展開後のサイズが大きすぎます（${mb} MB）` : `unpacks to ${mb} MB` });
     throw new ReportedError();
   }
 }

@@ -1,7 +1,6 @@
 // Reading a returned CSV (UTF-8 or Shift_JIS): one row per project report, columns No, 年度,
 // 進捗区分, 実績, 課題, 今後の方向性, 担当課 (and optionally 見本). Places are physical lines, so a
 // quoted cell spanning lines keeps the lines after it right.
-import { readFile } from "node:fs/promises";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { decodeText, parseTextGrid } from "../ingest/read-text.js";
 import { FIELD_LABELS, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
@@ -42,15 +41,4 @@ export function parseCsvReturns(text: string, file: string, bag: DiagnosticBag):
   }
   out.sample = out.rows.length > 0 && out.rows.every((r) => r.sample);
   return out;
-}
-
-export async function readCsvReturns(path: string, file: string, bag: DiagnosticBag): Promise<ReturnFile | null> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    bag.add("PP601", { file }, { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-    return null;
-  }
-  return parseCsvReturns(decodeText(bytes, file, bag), file, bag);
 }

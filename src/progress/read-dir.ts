@@ -1,10 +1,11 @@
 // The input stage of the progress report: every returned form (.xlsx) and CSV in a folder.
 // A file that cannot be read is a diagnostic naming it; the other files are still read.
-import { readdir } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { readCsvReturns } from "./read-csv.js";
-import { readFormReturns } from "./read-form.js";
+import { decodeText } from "../ingest/read-text.js";
+import { parseCsvReturns } from "./read-csv.js";
+import { parseFormReturns } from "./read-form.js";
 import type { ReturnFile } from "./schema.js";
 
 /** Files of a folder that are returns: not hidden, not Excel's `~$` lock files. */
@@ -28,9 +29,28 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag): Promise<R
     const kind = isReturn(name);
     if (!kind) continue;
     const path = join(dir, name);
-    const file = kind === "form" ? await readFormReturns(path, path, bag) : await readCsvReturns(path, path, bag);
+    const bytes = await readReturn(path, bag);
+    if (!bytes) continue;
+    const file = kind === "form" ? parseFormReturns(bytes, path, bag) : parseCsvReturns(decodeText(bytes, path, bag), path, bag);
     if (file) out.push(file);
   }
   if (!names.some((n) => isReturn(n))) bag.add("PP613", { file: dir }, { dir });
   return out;
+}
+
+/** A returned file is untrusted: one over the size limit is named, not read. */
+const MAX_RETURN_BYTES = 20 * 1024 * 1024;
+
+async function readReturn(path: string, bag: DiagnosticBag): Promise<Uint8Array | null> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_RETURN_BYTES) {
+      bag.add("PP601", { file: path }, { file: path, reason: `${(info.size / 1024 / 1024).toFixed(1)} MB > 20 MB` });
+      return null;
+    }
+    return await readFile(path);
+  } catch (e) {
+    bag.add("PP601", { file: path }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    return null;
+  }
 }

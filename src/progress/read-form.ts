@@ -2,7 +2,6 @@
 // or openpyxl, so the sheet and header row are found as contract.md says (a header row within the
 // first 30 rows with a cell `No` and cells containing 進捗区分 and 実績), not by fixed positions;
 // the department, fiscal year and checksum come from the hidden metadata sheet.
-import { readFile } from "node:fs/promises";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { canonicalValue, lockedCellsChecksum } from "../forms/checksum.js";
@@ -109,15 +108,4 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     out.rows.push(row);
   }
   return out;
-}
-
-export async function readFormReturns(path: string, file: string, bag: DiagnosticBag): Promise<ReturnFile | null> {
-  let data: Uint8Array;
-  try {
-    data = await readFile(path);
-  } catch (e) {
-    bag.add("PP601", { file }, { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-    return null;
-  }
-  return parseFormReturns(data, file, bag);
 }

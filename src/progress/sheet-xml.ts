@@ -3,6 +3,7 @@
 // crashes on some of them (cell notes, exceljs #2797). Reading the XML also gives a formula's
 // text directly, so a cached result (which openpyxl does not even write) is never trusted.
 import { strFromU8, unzipSync } from "fflate";
+import { zipRefusal } from "../ingest/zip-guard.js";
 import type { FormCell } from "../forms/checksum.js";
 
 export interface SheetCells {
@@ -63,8 +64,11 @@ function resolveTarget(target: string): string {
 export function readWorkbookCells(data: Uint8Array): SheetCells[] {
   let files: Record<string, Uint8Array>;
   try {
+    const refusal = zipRefusal(data);
+    if (refusal) throw new WorkbookReadError(`展開後のサイズが大きすぎます（${Math.round(refusal.unpacked / 1e6)} MB）`);
     files = unzipSync(data);
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(`zip: ${(e as Error).message}`);
   }
   const text = (path: string): string | undefined => {
