@@ -59,7 +59,7 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
 
 function noOf(raw: RawRow): number | undefined {
   const t = raw.fields.no?.text.normalize("NFKC").replace(/^no\.?/i, "").trim();
-  return t && /^\d+$/.test(t) ? Number(t) : undefined;
+  return t && /^\d{1,9}$/.test(t) ? Number(t) : undefined;
 }
 
 function clip(grid: Grid, row: GridRow, col: number, max: number, bag: DiagnosticBag): string {

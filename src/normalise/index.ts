@@ -11,7 +11,7 @@ import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
 import { type RelistMark, parseRelist } from "./relist.js";
 import { buildSchedule } from "./schedule.js";
-import { cleanText, foreignScript, stripHtml } from "./text.js";
+import { cleanText, excerpt, foreignScript, stripHtml } from "./text.js";
 
 /** A project and where its cells came from, for diagnostics of later stages. */
 export interface SourcedProject {
@@ -39,12 +39,13 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const noText = cleanText((f.no?.text ?? "").normalize("NFKC")).replace(/^no\.?\s*/i, "");
   let no: number | undefined;
-  if (/^\d+$/.test(noText)) no = Number(noText);
+  // A No beyond nine digits is not a project number (and would not survive as a JSON integer).
+  if (/^\d{1,9}$/.test(noText)) no = Number(noText);
   for (const key of REQUIRED_KEYS) {
     if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
   }
   if (no === undefined) {
-    if (noText) bag.add("PP305", at("no"), { value: noText.length > 40 ? `${noText.slice(0, 40)}…` : noText });
+    if (noText) bag.add("PP305", at("no"), { value: excerpt(noText) });
     return null;
   }
   const projectNo = no;
@@ -76,7 +77,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
 
   const schedule = buildSchedule(row.schedule, row.exactSpans, period, config);
   if (!schedule.phases.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
-  for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: u.label, category: config.defaultCategory.label }, { projectNo });
+  for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
 
   const project: Project = {
     no: projectNo,

@@ -3,7 +3,7 @@
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseNumbered } from "./hierarchy.js";
 import type { SourcedProject } from "./index.js";
-import { cleanText } from "./text.js";
+import { cleanText, excerpt } from "./text.js";
 
 export interface RelistMark {
   mark: string;
@@ -79,7 +79,7 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
     const at = s.cells.name ?? s.place;
     let original = byName.find((o) => byRef.includes(o)) ?? byName[0];
     if (original && ref && !byRef.includes(original)) {
-      bag.add("PP407", at, { no: p.no, ref: ref.text, orig: original.project.no, where: whereOf(original) }, { projectNo: p.no, relatedNo: original.project.no });
+      bag.add("PP407", at, { no: p.no, ref: excerpt(ref.text), orig: original.project.no, where: whereOf(original) }, { projectNo: p.no, relatedNo: original.project.no });
     }
     if (!original && byRef.length === 1 && similarity(byRef[0]!.project.name, p.name) >= 0.6) {
       original = byRef[0]!;
@@ -88,14 +88,15 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
     }
     if (original) { p.relistOf = original.project.no; continue; }
     const ja = bag.lang === "ja";
+    const name = excerpt(p.name), refText = excerpt(ref?.text ?? "");
     let detail: string;
     if (ref && byRef.length) {
       const nos = byRef.map((o) => `No.${o.project.no}`).join("、");
-      detail = ja ? `「${ref.text}」の事業は ${nos} で、名称「${p.name}」と一致しません` : `"${ref.text}" holds ${nos}, whose name is not "${p.name}"`;
+      detail = ja ? `「${refText}」の事業は ${nos} で、名称「${name}」と一致しません` : `"${refText}" holds ${nos}, whose name is not "${name}"`;
     } else if (ref) {
-      detail = ja ? `「${ref.text}」に当たる事業がなく、同じ名称の事業もありません` : `nothing stands at "${ref.text}" and no project has this name`;
+      detail = ja ? `「${refText}」に当たる事業がなく、同じ名称の事業もありません` : `nothing stands at "${refText}" and no project has this name`;
     } else {
-      detail = ja ? `同じ名称「${p.name}」の事業がありません` : `no project is named "${p.name}"`;
+      detail = ja ? `同じ名称「${name}」の事業がありません` : `no project is named "${name}"`;
     }
     bag.add("PP406", at, { no: p.no, detail }, { projectNo: p.no, relatedNo: byRef[0]?.project.no, actual: s.relist.mark });
   }

@@ -47,3 +47,8 @@ export function foreignScript(text: string, lang: "ja" | "en"): { script: string
   }
   return null;
 }
+
+/** At most `max` characters of the user's text, for quoting it in a diagnostic. */
+export function excerpt(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

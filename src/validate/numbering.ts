@@ -1,5 +1,6 @@
 // Checks across rows of numbers: project No (duplicate, order, gaps), measure numbers within a
 // policy and initiative numbers within a measure (order, gaps), and measure titles that vary.
+import { excerpt } from "../normalise/text.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { circled } from "../normalise/hierarchy.js";
 import type { SourcedProject } from "../normalise/index.js";
@@ -56,7 +57,7 @@ function checkSequence(
 
 export function checkHierarchyNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
-    bag.add("PP404", s.cells.measure ?? s.place, { policy: s.project.policy, number: `(${n})`, expected: `(${expected})` }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+    bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: `(${n})`, expected: `(${expected})` }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
   checkSequence(sourced, (s) => `${s.project.policy}\u0000${s.project.measure.number ?? s.project.measure.title}`, (s) => s.project.initiative.number, (s, n, expected) => {
     bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: circled(n), expected: circled(expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
@@ -69,6 +70,6 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
     const key = `${s.project.policy}\u0000${m.number}`;
     const first = titles.get(key);
     if (first === undefined) titles.set(key, m.title);
-    else if (first !== m.title) bag.add("PP414", s.cells.measure ?? s.place, { policy: s.project.policy, measure: `(${m.number})`, title: `${first} / ${m.title}` }, { projectNo: s.project.no });
+    else if (first !== m.title) bag.add("PP414", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), measure: `(${m.number})`, title: `${excerpt(first)} / ${excerpt(m.title)}` }, { projectNo: s.project.no });
   }
 }
