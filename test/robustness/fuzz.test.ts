@@ -1,0 +1,171 @@
+// Hostile and broken input: 500 seeded mutations of the seed and of a small XLSX through read,
+// normalise and validate in-process, and a dozen through the whole CLI. Every run must end, in
+// time, with a plan and diagnostics from the catalogue: never an exception, never PP9xx, never
+// text longer than limits.maxCellChars reaching the model (and so a renderer).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng } from "../../bench/generate.js";
+import { defaultConfig } from "../../src/config/schema.js";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { CATALOG } from "../../src/diagnostics/catalog.js";
+import { Plan } from "../../src/model/schema.js";
+import { loadPlan } from "../../src/pipeline.js";
+import { projectRoot } from "../helpers/context.js";
+import { mutateText, type Rng, TEXT_MUTATIONS } from "./mutate.js";
+import { planpress, pool } from "./run.js";
+
+const config = defaultConfig();
+const MAX = config.limits.maxCellChars;
+const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-fuzz-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const seedText = readFileSync(path.join(projectRoot, "data/plan.tsv"), "utf8");
+// The small plan: the seed's first header block and 12 projects, as a grid for the XLSX.
+const smallText = seedText.split("\n").slice(0, 20).join("\n") + "\n";
+const gridOf = (text: string) => text.split(/\r\n|\n|\r/).map((l) => l.split("\t"));
+
+async function xlsxOf(grid: string[][], merges = true): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("計画");
+  grid.forEach((cells, r) => cells.forEach((v, c) => { if (v !== "") ws.getCell(r + 1, c + 1).value = v; }));
+  // A merged schedule span like the city's own workbook: the label runs over two years.
+  if (merges && grid.length > 8) ws.mergeCells(9, 8, 9, 9);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Strings in the model longer than the cell limit (a model is small: walk it all). */
+function longStrings(value: unknown, at = "plan", out: string[] = []): string[] {
+  if (typeof value === "string") { if (value.length > MAX) out.push(`${at} (${value.length})`); }
+  else if (Array.isArray(value)) value.forEach((v, i) => longStrings(v, `${at}[${i}]`, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) if (k !== "diagnostics") longStrings(v, `${at}.${k}`, out);
+  return out;
+}
+
+interface Case { name: string; ext: string; data: string | Uint8Array }
+
+async function check(c: Case, i: number): Promise<{ ms: number; errors: boolean }> {
+  const file = path.join(dir, `case-${i}${c.ext}`);
+  writeFileSync(file, c.data);
+  const t = performance.now();
+  let plan: Plan;
+  try {
+    plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
+  } catch (e) {
+    throw new Error(`${c.name}: loadPlan threw ${(e as Error).stack ?? String(e)}`);
+  }
+  const ms = performance.now() - t;
+  rmSync(file, { force: true });
+  const parsed = Plan.safeParse(plan);
+  expect(parsed.success, `${c.name}: model fails its schema`).toBe(true);
+  for (const d of plan.diagnostics) {
+    expect(d.code in CATALOG, `${c.name}: unknown code ${d.code}`).toBe(true);
+    expect(d.code.startsWith("PP9"), `${c.name}: internal failure ${d.code} ${d.message}`).toBe(false);
+    expect(d.message.length, `${c.name}: diagnostic quotes too much`).toBeLessThan(2000);
+  }
+  expect(longStrings(plan), `${c.name}: unbounded text reaches the model`).toEqual([]);
+  expect(ms, `${c.name}: took ${Math.round(ms)} ms`).toBeLessThan(5000);
+  return { ms, errors: plan.diagnostics.some((d) => d.severity === "error") };
+}
+
+describe("hostile input through loadPlan (seeded, 500 mutations)", () => {
+  const r: Rng = rng(20260401);
+  let cases: Case[] = [];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 340; i++) {
+      const m = mutateText(seedText, r);
+      cases.push({ name: `seed #${i} ${m.kinds.join(" + ")}`, ext: r() < 0.8 ? ".tsv" : ".csv", data: m.data });
+    }
+    // Each mutation at least once, alone, on the seed.
+    for (const m of TEXT_MUTATIONS) cases.push({ name: `seed ${m.kind}`, ext: ".tsv", data: m.apply(seedText, r) });
+    // XLSX: the damage in the cells (written by exceljs) and in the zip bytes.
+    const base = await xlsxOf(gridOf(smallText));
+    while (cases.length < 500) {
+      if (r() < 0.6) {
+        const m = mutateText(smallText, r);
+        if (typeof m.data === "string") cases.push({ name: `xlsx cells ${m.kinds.join(" + ")}`, ext: ".xlsx", data: await xlsxOf(gridOf(m.data), r() < 0.5) });
+        continue;
+      }
+      const b = base.slice();
+      const kind = r() < 0.5 ? "truncate" : "flip";
+      if (kind === "truncate") cases.push({ name: "xlsx truncated", ext: ".xlsx", data: b.slice(0, Math.floor(r() * b.length)) });
+      else {
+        for (let k = 0; k < 1 + Math.floor(r() * 6); k++) { const j = Math.floor(r() * b.length); b[j] = (b[j] ?? 0) ^ (1 << Math.floor(r() * 8)); }
+        cases.push({ name: "xlsx flipped bytes", ext: ".xlsx", data: b });
+      }
+    }
+    cases = cases.slice(0, 500);
+  }, 60_000);
+
+  it("every mutation ends in a model and catalogued diagnostics, within its time bound", async () => {
+    const t = performance.now();
+    let errors = 0;
+    for (const [i, c] of cases.entries()) if ((await check(c, i)).errors) errors++;
+    expect(cases).toHaveLength(500);
+    // The fuzzer must reach both outcomes, or it is not testing much.
+    expect(errors).toBeGreaterThan(50);
+    expect(errors).toBeLessThan(490);
+    expect(performance.now() - t).toBeLessThan(60_000);
+  }, 120_000);
+
+  it("an XLSX with a 1 MB cell and 10,000 columns is read, and the cell clipped (PP310)", async () => {
+    const grid = gridOf(smallText);
+    grid[8]![6] = "長".repeat(1024 * 1024);
+    grid[9]!.push(...Array.from({ length: 10_000 }, () => "x"));
+    const file = path.join(dir, "wide.xlsx");
+    writeFileSync(file, await xlsxOf(grid));
+    const plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
+    expect(plan.diagnostics.map((d) => d.code)).toContain("PP310");
+    expect(longStrings(plan)).toEqual([]);
+    expect(plan.projects.length).toBeGreaterThan(5);
+  }, 30_000);
+
+  it("a decompression bomb is refused before it is inflated (PP106)", async () => {
+    const file = path.join(dir, "bomb.xlsx");
+    writeFileSync(file, zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(64 * 1024 * 1024) }, { level: 9 }));
+    const plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(["PP106"]);
+  });
+
+  it("formula-looking text stays text in the model", async () => {
+    const grid = gridOf(smallText);
+    grid[7]![4] = '=HYPERLINK("http://example.com","開く")';
+    const file = path.join(dir, "formula.xlsx");
+    writeFileSync(file, await xlsxOf(grid));
+    const plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
+    expect(plan.projects[0]?.name).toBe('=HYPERLINK("http://example.com","開く")');
+  });
+});
+
+describe("hostile input through the whole CLI", () => {
+  it("a dozen mutated plans: exit 0 with outputs or exit 1 with diagnostics; never 2, a stack trace or a hang", async () => {
+    const r = rng(7);
+    const small = smallText.split("\n").slice(0, 12).join("\n") + "\n";
+    const kinds = ["truncate", "flip bytes", "stray quote", "NUL", "huge cell", "10,000 columns", "Shift_JIS", "drop cell", "duplicate row", "binary", "html junk", "empty"];
+    const jobs = kinds.map((kind, i) => async () => {
+      const m = TEXT_MUTATIONS.find((x) => x.kind === kind)!;
+      const input = path.join(dir, `cli-${i}.tsv`);
+      writeFileSync(input, m.apply(small, r));
+      const out = path.join(dir, `cli-out-${i}`);
+      return { kind, out, res: await planpress(["build", input, "-o", out], { timeoutMs: 45_000 }) };
+    });
+    const xlsxInput = path.join(dir, "cli-bytes.xlsx");
+    const bytes = await xlsxOf(gridOf(small));
+    writeFileSync(xlsxInput, bytes.slice(0, bytes.length - 100));
+    jobs.push(async () => ({ kind: "xlsx truncated", out: path.join(dir, "cli-out-x"), res: await planpress(["build", xlsxInput, "-o", path.join(dir, "cli-out-x")], { timeoutMs: 45_000 }) }));
+    const results = await pool(jobs, 2);
+    for (const { kind, res } of results) {
+      expect(res.timedOut, `${kind}: hung`).toBe(false);
+      expect([0, 1], `${kind}: exit ${res.code}\n${res.stderr}`).toContain(res.code);
+      expect(res.stderr, `${kind}: stack trace`).not.toMatch(/^ {4}at /m);
+      if (res.code === 1) expect(res.stderr, kind).toMatch(/PP\d{3}/);
+      else expect(res.stderr, kind).toMatch(/個のファイルを書き出しました/);
+    }
+    expect(results.some((x) => x.res.code === 0)).toBe(true);
+    expect(results.some((x) => x.res.code === 1)).toBe(true);
+  }, 180_000);
+});

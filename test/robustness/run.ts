@@ -1,0 +1,38 @@
+// Whole planpress processes for the robustness tests: started like a user starts them, stopped
+// if they hang, with their exit code and stderr.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "../helpers/context.js";
+
+export interface ProcessResult { code: number | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
+
+export function planpress(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {}): Promise<ProcessResult> {
+  const entry = path.join(projectRoot, "test/robustness/cli-entry.ts");
+  const t = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+      cwd: opts.cwd ?? projectRoot, env: { ...process.env, ...opts.env },
+    });
+    let stdout = "", stderr = "", timedOut = false;
+    child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+    const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, opts.timeoutMs ?? 60_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, stdout, ms: performance.now() - t, timedOut });
+    });
+  });
+}
+
+/** Runs `jobs` with at most `limit` at a time (the test machine has two cores). */
+export async function pool<T>(jobs: (() => Promise<T>)[], limit = 2): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]!();
+    }
+  }));
+  return out;
+}
