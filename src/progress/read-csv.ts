@@ -2,7 +2,7 @@
 // 進捗区分, 実績, 課題, 今後の方向性, 担当課 (and optionally 見本). Places are physical lines, so a
 // quoted cell spanning lines keeps the lines after it right.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { decodeText, parseTextGrid } from "../ingest/read-text.js";
+import { parseTextGrid } from "../ingest/read-text.js";
 import { FIELD_LABELS, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 
 const REQUIRED_COLUMNS: ReturnField[] = ["no", "status", "result", "department"];
