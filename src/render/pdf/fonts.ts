@@ -7,6 +7,9 @@ import type { TFontDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../context.js";
 import { resolveFontPath } from "../../theme/load.js";
 import { ReportedError } from "../../errors.js";
+import { installSpeedPatches } from "./speed.js";
+
+installSpeedPatches();
 
 interface VirtualFs {
   existsSync(name: string): boolean;
