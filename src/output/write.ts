@@ -1,6 +1,7 @@
 // The output stage: every file of a run is written to a temporary name first and renamed into
 // place only when all of them were written, so a failed run leaves earlier outputs untouched.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { OutputError } from "../errors.js";
 import type { OutputFile } from "../render/context.js";
@@ -30,13 +31,32 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
     const err = e as NodeJS.ErrnoException;
     throw new OutputError(staged[staged.length - 1]?.final ?? outDir, err.code ?? err.message);
   }
+  // A folder where a file should go fails the run before any earlier output is replaced.
   for (const s of staged) {
-    try {
-      await rename(s.tmp, s.final);
-    } catch (e) {
+    const info = await stat(s.final).catch(() => null);
+    if (info?.isDirectory()) {
       await Promise.all(staged.map((x) => rm(x.tmp, { force: true })));
-      throw new OutputError(s.final, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      throw new OutputError(s.final, "EISDIR");
     }
   }
+  // Earlier outputs are moved aside, not overwritten, so a rename that fails midway can put
+  // every one of them back.
+  const moved: { final: string; backup: string | null }[] = [];
+  try {
+    for (const s of staged) {
+      const backup = existsSync(s.final) ? s.final + `.planpress-${process.pid}.old` : null;
+      if (backup) await rename(s.final, backup);
+      moved.push({ final: s.final, backup });
+      await rename(s.tmp, s.final);
+    }
+  } catch (e) {
+    for (const m of moved.reverse()) {
+      if (m.backup) await rename(m.backup, m.final).catch(() => undefined);
+      else await rm(m.final, { force: true });
+    }
+    await Promise.all(staged.map((x) => rm(x.tmp, { force: true })));
+    throw new OutputError(moved[0]?.final ?? outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  await Promise.all(moved.map((m) => (m.backup ? rm(m.backup, { force: true }) : undefined)));
   return staged.map((s) => s.final);
 }
