@@ -1,6 +1,7 @@
 // Department names are data: a file named after one must be safe on Windows, macOS and Linux
 // and can never leave its folder (no separators, no `..`, no control or reserved characters).
-const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+// Windows reserves these names with any extension too (nul.txt is the NUL device).
+const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 
 export function safeFileName(name: string, fallback = "_"): string {
   let s = name.normalize("NFC")
