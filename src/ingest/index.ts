@@ -8,7 +8,6 @@ import { ReportedError } from "../errors.js";
 import { type Grid, placeOf } from "./grid.js";
 import { type Block, findTable, type Table } from "./header.js";
 import { readTextGrid } from "./read-text.js";
-import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
 
 export interface PlanTable {
@@ -48,6 +47,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   let grid: Grid;
   let table: Table;
   if (ext === ".xlsx") {
+    // exceljs takes ~0.3–0.8 s to load: only an .xlsx input pays for it.
+    const { readXlsxGrids } = await import("./read-xlsx.js");
     const grids = await readXlsxGrids(bytes, file, bag, sheet ?? config.sheet);
     // The sheet holding the plan table: the one with the most header blocks and rows.
     const scored = grids.map((g) => {
