@@ -71,6 +71,36 @@ function patchStyleStack(cls: StyleStackClass): void {
   };
 }
 
+interface EmbeddedFont {
+  layoutCache?: Record<string, unknown>;
+}
+interface PdfmakeDocument {
+  fonts: Record<string, Record<string, unknown>>;
+  getFontType(bold: boolean, italics: boolean): string;
+  provideFont(family: string, bold: boolean, italics: boolean): EmbeddedFont;
+}
+
+/**
+ * Text layout: pdfkit lays every string out with fontkit once per document (its `layoutCache`).
+ * The runs it caches hold glyph ids and advances only, the same whichever document asks and never
+ * altered after they are stored, so one cache per font file serves every document of the process.
+ */
+function patchLayoutCache(proto: PdfmakeDocument): void {
+  const provideFont = proto.provideFont;
+  const shared = new Map<string, Record<string, unknown>>();
+  proto.provideFont = function (this: PdfmakeDocument, family, bold, italics) {
+    const embedded = provideFont.call(this, family, bold, italics);
+    // The font's name in pdfmake's virtual file system (fonts.ts): one per font file.
+    const file = this.fonts[family]?.[this.getFontType(bold, italics)];
+    if (embedded.layoutCache && typeof file === "string") {
+      let cache = shared.get(file);
+      if (!cache) shared.set(file, (cache = Object.create(null) as Record<string, unknown>));
+      embedded.layoutCache = cache;
+    }
+    return embedded;
+  };
+}
+
 let installed = false;
 
 /** Installs the patches once per process (idempotent). */
@@ -81,5 +111,6 @@ export function installSpeedPatches(): void {
   const cls = styles.default;
   if (cls && typeof cls.getStyleProperty === "function" && typeof cls.prototype.getProperty === "function"
     && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") patchStyleStack(cls);
-  void requirePdfkit;
+  const doc = (requirePdfmake("./PDFDocument.js") as { default?: { prototype: PdfmakeDocument } }).default;
+  if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
 }
