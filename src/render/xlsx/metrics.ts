@@ -27,15 +27,21 @@ export function columnsWidthPt(widths: readonly number[]): number {
 
 /** Lines a text takes when wrapped in a box `widthPt` wide at `sizePt`. */
 export function wrappedLines(text: string, widthPt: number, sizePt: number): number {
-  const perLine = Math.max(1, widthPt / sizePt);
+  // Line breaks waste part of a line (a word or a 禁則 character pushed over): count a line as
+  // holding half a character less than fits.
+  const perLine = Math.max(1, widthPt / sizePt - 0.5);
   let lines = 0;
   for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(textWidthEm(para) / perLine - 1e-9));
   return lines;
 }
 
-/** Row height in pt for this many lines (1.0 em face; Excel adds leading, so allow 1.3). */
+/**
+ * Row height in pt for this many lines. BIZ UDPゴシック is a 1.0 em face, but Excel adds leading
+ * and a reader without the font (LibreOffice falls back to Noto Sans CJK, ~1.45 em) needs more:
+ * a row a little too tall is harmless, one too short hides text.
+ */
 export function rowHeightPt(lines: number, sizePt: number): number {
-  return Math.ceil((lines * sizePt * 1.3 + 4) * 4) / 4;
+  return Math.ceil((lines * sizePt * 1.5 + 4) * 4) / 4;
 }
 
 /** A column width (Excel units) that holds `em` full-width characters at `sizePt`. */
