@@ -101,6 +101,134 @@ function patchLayoutCache(proto: PdfmakeDocument): void {
   };
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- pdfkit's drawing state is untyped */
+interface Inline {
+  text: string; x: number; width: number; height: number; fontSize: number; font: any; color?: unknown;
+  opacity?: unknown; characterSpacing?: number; link?: unknown; linkToPage?: unknown; linkToDestination?: unknown;
+  fontFeatures?: unknown; sup?: boolean; sub?: boolean; _pageNodeRef?: unknown;
+}
+interface Line {
+  inlines: Inline[]; id?: string; _outline?: unknown; _pageNodeRef?: unknown;
+  getHeight(): number; getAscenderHeight(): number;
+}
+interface Renderer { pdfDocument: any; renderLine(line: Line, x: number, y: number): void }
+
+/** pdfkit's number format in content streams. */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** A run drawn as plain glyphs: no link, anchor, font features, spacing or raised/lowered text. */
+const plain = (inline: Inline): boolean =>
+  !inline.link && !inline.linkToPage && !inline.linkToDestination && !inline.fontFeatures && !inline.characterSpacing
+  && !inline.sup && !inline.sub && !inline._pageNodeRef && !inline.text.includes("\n")
+  && (inline.color === undefined || inline.color === null || typeof inline.color === "string");
+
+const sameLook = (a: Inline, b: Inline): boolean =>
+  a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity;
+
+/**
+ * Drawing lines: pdfmake draws every run on its own (colour, opacity, a fill, a saved graphics
+ * state, a text object and a font selection per run; in Japanese a run is often one character).
+ * Runs of the same font, size and colour in a line are drawn here in one text object, each at
+ * exactly the position pdfmake gave it, with pdfkit's own glyph encoding. Lines with anything
+ * else (links, anchors, bookmarks, page references, features) are drawn by pdfmake as before.
+ */
+function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { drawBackground(l: Line, x: number, y: number): void; drawDecorations(l: Line, x: number, y: number): void }): void {
+  const renderLine = proto.renderLine;
+  proto.renderLine = function (this: Renderer, line: Line, x: number, y: number) {
+    if (line._outline || line._pageNodeRef || line.id || !line.inlines.every(plain)) {
+      renderLine.call(this, line, x, y);
+      return;
+    }
+    const doc = this.pdfDocument;
+    x = x || 0;
+    y = y || 0;
+    const lineHeight = line.getHeight();
+    const descent = lineHeight - line.getAscenderHeight();
+    const textDecorator = new decorator(doc);
+    textDecorator.drawBackground(line, x, y);
+    const inlines = line.inlines;
+    for (let i = 0; i < inlines.length;) {
+      const first = inlines[i]!;
+      let end = i + 1;
+      while (end < inlines.length && sameLook(first, inlines[end]!)) end++;
+      const font = first.font;
+      const size = first.fontSize;
+      doc.opacity(typeof first.opacity === "number" && !Number.isNaN(first.opacity) ? first.opacity : 1);
+      doc.fillColor(doc.resolveColor(first.color, "black"));
+      doc._font = font;
+      doc.fontSize(size);
+      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+      const shiftToBaseline = lineHeight - (font.ascender / 1000) * size - descent;
+      // pdfkit's default baseline: the glyphs hang from the line's top by the font's ascender.
+      const baseline = doc.page.height - (y + shiftToBaseline) - (font.ascender / 1000) * size;
+      const scale = size / 1000;
+      doc.save();
+      doc.transform(1, 0, 0, -1, 0, doc.page.height);
+      doc.addContent("BT");
+      doc.addContent(`/${font.id} ${num(size)} Tf`);
+      // pdfkit's _fragment per run (glyphs in segments, a kerning adjustment after a segment, a
+      // new text matrix around a glyph placed off its advance), but one TJ for the runs that
+      // follow on from each other: pdfmake places a run where the previous one's advance ends.
+      const commands: string[] = [];
+      const flushTJ = (): void => {
+        if (commands.length > 0) {
+          doc.addContent(`[${commands.join(" ")}] TJ`);
+          commands.length = 0;
+        }
+      };
+      let pen = Number.NaN;
+      for (let k = i; k < end; k++) {
+        const inline = inlines[k]!;
+        if (inline.text.length === 0) continue;
+        const [encoded, positions] = font.encode(inline.text) as [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+        let gx = x + inline.x;
+        if (!(Math.abs(gx - pen) < 1e-3)) {
+          flushTJ();
+          doc.addContent(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
+        }
+        let last = 0;
+        let hadOffset = false;
+        const segment = (cur: number): void => {
+          if (last < cur) {
+            const pos = positions[cur - 1]!;
+            commands.push(`<${encoded.slice(last, cur).join("")}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
+          }
+          last = cur;
+        };
+        const flush = (cur: number): void => {
+          segment(cur);
+          flushTJ();
+        };
+        let g = 0;
+        for (; g < positions.length; g++) {
+          const pos = positions[g]!;
+          if (pos.xOffset || pos.yOffset) {
+            flush(g);
+            doc.addContent(`1 0 0 1 ${num(gx + pos.xOffset * scale)} ${num(baseline + pos.yOffset * scale)} Tm`);
+            flush(g + 1);
+            hadOffset = true;
+          } else {
+            if (hadOffset) {
+              doc.addContent(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
+              hadOffset = false;
+            }
+            if (pos.xAdvance - pos.advanceWidth !== 0) segment(g + 1);
+          }
+          gx += pos.xAdvance * scale;
+        }
+        segment(g);
+        // After a glyph off its advance the text matrix is not at the pen: the next run sets it.
+        pen = hadOffset ? Number.NaN : gx;
+      }
+      flushTJ();
+      doc.addContent("ET");
+      doc.restore();
+      i = end;
+    }
+    textDecorator.drawDecorations(line, x, y);
+  };
+}
+
 let installed = false;
 
 /** Installs the patches once per process (idempotent). */
@@ -111,6 +239,9 @@ export function installSpeedPatches(): void {
   const cls = styles.default;
   if (cls && typeof cls.getStyleProperty === "function" && typeof cls.prototype.getProperty === "function"
     && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") patchStyleStack(cls);
+  const renderer = (requirePdfmake("./Renderer.js") as { default?: { prototype: Renderer } }).default;
+  const decorator = (requirePdfmake("./TextDecorator.js") as { default?: new (doc: unknown) => never }).default;
+  if (renderer && decorator && typeof renderer.prototype.renderLine === "function") patchRenderLine(renderer.prototype, decorator);
   const doc = (requirePdfmake("./PDFDocument.js") as { default?: { prototype: PdfmakeDocument } }).default;
   if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
 }
