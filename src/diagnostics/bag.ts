@@ -3,6 +3,9 @@
 import { CATALOG, type Code, type Params } from "./catalog.js";
 import type { Diagnostic, Place, Severity } from "./schema.js";
 
+/** The longest piece of user text a message quotes. */
+const MAX_PARAM = 160;
+
 export type Lang = "ja" | "en";
 
 export interface Extra {
@@ -17,7 +20,10 @@ export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
   constructor(readonly lang: Lang = "ja") {}
 
-  add(code: Code, place: Place, params: Params = {}, extra: Extra = {}): Diagnostic {
+  add(code: Code, place: Place, rawParams: Params = {}, extra: Extra = {}): Diagnostic {
+    // User text quoted in a message is bounded here, once, whatever the call site passed.
+    const params: Params = {};
+    for (const [k, v] of Object.entries(rawParams)) params[k] = typeof v === "string" && v.length > MAX_PARAM ? `${v.slice(0, MAX_PARAM)}…` : v;
     const spec = CATALOG[code] as (typeof CATALOG)[Code] & { hintJa?: (p: Params) => string; hintEn?: (p: Params) => string };
     const hint = this.lang === "ja" ? spec.hintJa?.(params) : spec.hintEn?.(params);
     const d: Diagnostic = {
