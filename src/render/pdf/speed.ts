@@ -6,13 +6,11 @@
 // internals (pdfmake 0.3.x, pdfkit 0.17+, fontkit 2): `installSpeedPatches()` checks the shapes it
 // relies on and leaves a library alone when they differ, so an upgrade makes rendering slower,
 // never wrong.
-import { createRequire } from "node:module";
-
-const requireHere = createRequire(import.meta.url);
-// pdfmake's own copies of pdfkit and fontkit, whichever node_modules they live in.
-const pdfmakeMain = requireHere.resolve("pdfmake");
-const requirePdfmake = createRequire(pdfmakeMain);
-const requirePdfkit = createRequire(requirePdfmake.resolve("pdfkit"));
+// Static imports, not require(): the same module instances pdfmake uses, also in the bundled CLI.
+import pdfDocumentModule from "pdfmake/js/PDFDocument.js";
+import rendererModule from "pdfmake/js/Renderer.js";
+import styleStackModule from "pdfmake/js/StyleContextStack.js";
+import textDecoratorModule from "pdfmake/js/TextDecorator.js";
 
 type Props = Record<string, unknown>;
 
@@ -235,13 +233,12 @@ let installed = false;
 export function installSpeedPatches(): void {
   if (installed) return;
   installed = true;
-  const styles = requirePdfmake("./StyleContextStack.js") as { default?: StyleStackClass };
-  const cls = styles.default;
+  const cls = styleStackModule.default as StyleStackClass | undefined;
   if (cls && typeof cls.getStyleProperty === "function" && typeof cls.prototype.getProperty === "function"
     && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") patchStyleStack(cls);
-  const renderer = (requirePdfmake("./Renderer.js") as { default?: { prototype: Renderer } }).default;
-  const decorator = (requirePdfmake("./TextDecorator.js") as { default?: new (doc: unknown) => never }).default;
+  const renderer = rendererModule.default as { prototype: Renderer } | undefined;
+  const decorator = textDecoratorModule.default as (new (doc: unknown) => never) | undefined;
   if (renderer && decorator && typeof renderer.prototype.renderLine === "function") patchRenderLine(renderer.prototype, decorator);
-  const doc = (requirePdfmake("./PDFDocument.js") as { default?: { prototype: PdfmakeDocument } }).default;
+  const doc = pdfDocumentModule.default as { prototype: PdfmakeDocument } | undefined;
   if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
 }

@@ -1,0 +1,5 @@
+// pdfmake's internal modules patched by speed.ts (CommonJS, `exports.default` is the class).
+declare module "pdfmake/js/StyleContextStack.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/Renderer.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/TextDecorator.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/PDFDocument.js" { const m: { default?: unknown }; export default m; }
