@@ -3,3 +3,4 @@ declare module "pdfmake/js/StyleContextStack.js" { const m: { default?: unknown 
 declare module "pdfmake/js/Renderer.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/TextDecorator.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/PDFDocument.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/TextInlines.js" { const m: { default?: unknown }; export default m; }

@@ -11,6 +11,7 @@ import pdfDocumentModule from "pdfmake/js/PDFDocument.js";
 import rendererModule from "pdfmake/js/Renderer.js";
 import styleStackModule from "pdfmake/js/StyleContextStack.js";
 import textDecoratorModule from "pdfmake/js/TextDecorator.js";
+import textInlinesModule from "pdfmake/js/TextInlines.js";
 
 type Props = Record<string, unknown>;
 
@@ -227,6 +228,81 @@ function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { dra
   };
 }
 
+/** The style properties pdfmake's TextInlines.measure resolves for every unit, with its defaults. */
+const MEASURED: readonly (readonly [string, unknown])[] = [
+  ["font", "Roboto"], ["bold", false], ["italics", false], ["alignment", "left"], ["fontSize", 12],
+  ["fontFeatures", null], ["characterSpacing", 0], ["color", "black"], ["decoration", null],
+  ["decorationColor", null], ["decorationStyle", null], ["decorationThickness", null], ["background", null],
+  ["link", null], ["linkToPage", null], ["linkToDestination", null], ["noWrap", null], ["opacity", 1],
+  ["sup", false], ["sub", false], ["lineHeight", 1], ["preserveLeadingSpaces", false], ["preserveTrailingSpaces", false],
+];
+/** What a unit's resolution depends on besides the stack: its own values of these. */
+const OWN_KEYS = [...MEASURED.map(([k]) => k), "style", "section"];
+const LEADING = /^(\s)+/g;
+const TRAILING = /(\s)+$/g;
+
+interface TextInlines {
+  pdfDocument: { provideFont(family: unknown, bold: unknown, italics: unknown): { lineHeight(size: number): number } };
+  widthOfText(text: string, inline: Props): number;
+  measure(array: Props[], stack: StyleStack): Props[];
+}
+
+/**
+ * Measuring: pdfmake resolves the 23 style properties of every break unit separately, though the
+ * units cut from one text run carry the same values. Here a unit whose own values are those of
+ * the unit before takes that unit's resolved properties; widths are still measured per unit.
+ * Otherwise pdfmake's TextInlines.measure line for line.
+ */
+function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
+  const get = (item: Props, stack: StyleStack, property: string, defaultValue: unknown): unknown =>
+    styles.getStyleProperty(item, stack, property, defaultValue);
+  proto.measure = function (this: TextInlines, array, stack) {
+    if (array.length) {
+      const leadingIndent = get(array[0]!, stack, "leadingIndent", 0);
+      if (leadingIndent) {
+        array[0]!.leadingCut = -(leadingIndent as number);
+        array[0]!.leadingIndent = leadingIndent;
+      }
+    }
+    let own: unknown[] | null = null;
+    let resolved: Props = {};
+    for (const item of array) {
+      let same = own !== null;
+      for (let k = 0; same && k < OWN_KEYS.length; k++) same = item[OWN_KEYS[k]!] === own![k];
+      if (!same) {
+        own = OWN_KEYS.map((key) => item[key]);
+        const r: Props = {};
+        for (const [key, def] of MEASURED) r[key] = get(item, stack, key, def);
+        r.font = this.pdfDocument.provideFont(r.font, r.bold, r.italics);
+        if (r.sup || r.sub) r.fontSize = (r.fontSize as number) * 0.58;
+        r.height = (r.font as { lineHeight(size: number): number }).lineHeight(r.fontSize as number) * (r.lineHeight as number);
+        resolved = r;
+      }
+      const r = resolved;
+      item.font = r.font; item.alignment = r.alignment; item.fontSize = r.fontSize; item.fontFeatures = r.fontFeatures;
+      item.characterSpacing = r.characterSpacing; item.color = r.color; item.decoration = r.decoration;
+      item.decorationColor = r.decorationColor; item.decorationStyle = r.decorationStyle;
+      item.decorationThickness = r.decorationThickness; item.background = r.background; item.link = r.link;
+      item.linkToPage = r.linkToPage; item.linkToDestination = r.linkToDestination; item.noWrap = r.noWrap;
+      item.opacity = r.opacity; item.sup = r.sup; item.sub = r.sub;
+      const text = item.text as string;
+      item.width = this.widthOfText(text, item);
+      item.height = r.height;
+      if (!item.leadingCut) item.leadingCut = 0;
+      if (!r.preserveLeadingSpaces) {
+        const spaces = text.match(LEADING);
+        if (spaces) item.leadingCut = (item.leadingCut as number) + this.widthOfText(spaces[0]!, item);
+      }
+      item.trailingCut = 0;
+      if (!r.preserveTrailingSpaces) {
+        const spaces = text.match(TRAILING);
+        if (spaces) item.trailingCut = this.widthOfText(spaces[0]!, item);
+      }
+    }
+    return array;
+  };
+}
+
 let installed = false;
 
 /** Installs the patches once per process (idempotent). */
@@ -235,7 +311,11 @@ export function installSpeedPatches(): void {
   installed = true;
   const cls = styleStackModule.default as StyleStackClass | undefined;
   if (cls && typeof cls.getStyleProperty === "function" && typeof cls.prototype.getProperty === "function"
-    && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") patchStyleStack(cls);
+    && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") {
+    patchStyleStack(cls);
+    const inlines = textInlinesModule.default as { prototype: TextInlines } | undefined;
+    if (inlines && typeof inlines.prototype.measure === "function" && inlines.prototype.measure.length === 2) patchMeasure(inlines.prototype, cls);
+  }
   const renderer = rendererModule.default as { prototype: Renderer } | undefined;
   const decorator = textDecoratorModule.default as (new (doc: unknown) => never) | undefined;
   if (renderer && decorator && typeof renderer.prototype.renderLine === "function") patchRenderLine(renderer.prototype, decorator);
