@@ -100,6 +100,61 @@ function patchLayoutCache(proto: PdfmakeDocument): void {
   };
 }
 
+interface FontkitFont { postscriptName?: string; _tables?: { head?: { checkSumAdjustment?: number }; name?: { records?: unknown } } }
+interface PdfkitFont { name?: string; font: FontkitFont }
+interface PdfkitDocument {
+  _font: PdfkitFont | null;
+  _fontFamilies: Record<string, PdfkitFont>;
+  _fontCount: number;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  font(src: unknown, family?: unknown, size?: unknown): PdfkitDocument;
+}
+
+/** pdfkit's isEqualFont: the same font file. */
+const sameFont = (a: FontkitFont, b: FontkitFont): boolean => a === b
+  || (a._tables?.head?.checkSumAdjustment === b._tables?.head?.checkSumAdjustment
+    && JSON.stringify(a._tables?.name?.records) === JSON.stringify(b._tables?.name?.records));
+
+/**
+ * Font parsing: pdfkit parses the font file (fontkit) for every document, and fontkit reads its
+ * tables again on first use in each. The parsed font of each file's bytes (fonts.ts keeps them
+ * once per process) is kept and given to every later document; each document still has its own
+ * embedded font, subset and id, registered as pdfkit's `font()` registers them.
+ */
+function patchFontParsing(proto: PdfkitDocument): void {
+  const font = proto.font;
+  const parsed = new WeakMap<Uint8Array, FontkitFont>();
+  let Embedded: (new (doc: PdfkitDocument, font: FontkitFont, id: string) => PdfkitFont) | undefined;
+  proto.font = function (this: PdfkitDocument, src, family, size) {
+    const bytes = src instanceof Uint8Array && family === undefined && size === undefined ? src : undefined;
+    const known = bytes ? parsed.get(bytes) : undefined;
+    if (!known || !Embedded) {
+      const result = font.call(this, src, family, size);
+      if (bytes && this._font?.font) {
+        parsed.set(bytes, this._font.font);
+        Embedded = this._font.constructor as typeof Embedded;
+      }
+      return result;
+    }
+    this._fontSource = src;
+    this._fontFamily = family;
+    // pdfkit numbers the font before it finds the same font already registered: so do we.
+    const id = `F${++this._fontCount}`;
+    const name = known.postscriptName;
+    const existing = name ? this._fontFamilies[name] : undefined;
+    if (existing && sameFont(existing.font, known)) {
+      this._font = existing;
+      return this;
+    }
+    const embedded = new Embedded(this, known, id);
+    this._font = embedded;
+    if (embedded.name && !this._fontFamilies[embedded.name]) this._fontFamilies[embedded.name] = embedded;
+    if (!embedded.name || this._fontFamilies[embedded.name] !== embedded) this._fontFamilies[id] = embedded;
+    return this;
+  };
+}
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdfkit's drawing state is untyped */
 interface Inline {
   text: string; x: number; width: number; height: number; fontSize: number; font: any; color?: unknown;
@@ -321,4 +376,6 @@ export function installSpeedPatches(): void {
   if (renderer && decorator && typeof renderer.prototype.renderLine === "function") patchRenderLine(renderer.prototype, decorator);
   const doc = pdfDocumentModule.default as { prototype: PdfmakeDocument } | undefined;
   if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
+  const pdfkitProto = doc?.prototype as unknown as PdfkitDocument | undefined;
+  if (pdfkitProto && typeof pdfkitProto.font === "function" && pdfkitProto.font.length === 3) patchFontParsing(pdfkitProto);
 }
