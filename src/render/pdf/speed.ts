@@ -170,21 +170,23 @@ interface Renderer { pdfDocument: any; renderLine(line: Line, x: number, y: numb
 /** pdfkit's number format in content streams. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-/** A run drawn as plain glyphs: no link, anchor, font features, spacing or raised/lowered text. */
+/** A run drawn as plain glyphs (or a link within the document): no URL, page link, font features, spacing or raised/lowered text. */
 const plain = (inline: Inline): boolean =>
-  !inline.link && !inline.linkToPage && !inline.linkToDestination && !inline.fontFeatures && !inline.characterSpacing
+  !inline.link && !inline.linkToPage && (!inline.linkToDestination || typeof inline.linkToDestination === "string")
+  && !inline.fontFeatures && !inline.characterSpacing
   && !inline.sup && !inline.sub && !inline._pageNodeRef && !inline.text.includes("\n")
   && (inline.color === undefined || inline.color === null || typeof inline.color === "string");
 
 const sameLook = (a: Inline, b: Inline): boolean =>
-  a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity;
+  a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity
+  && a.linkToDestination === b.linkToDestination;
 
 /**
  * Drawing lines: pdfmake draws every run on its own (colour, opacity, a fill, a saved graphics
  * state, a text object and a font selection per run; in Japanese a run is often one character).
  * Runs of the same font, size and colour in a line are drawn here in one text object, each at
  * exactly the position pdfmake gave it, with pdfkit's own glyph encoding. Lines with anything
- * else (links, anchors, bookmarks, page references, features) are drawn by pdfmake as before.
+ * else (URLs, anchors, bookmarks, page references, features) are drawn by pdfmake as before.
  */
 function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { drawBackground(l: Line, x: number, y: number): void; drawDecorations(l: Line, x: number, y: number): void }): void {
   const renderLine = proto.renderLine;
@@ -216,6 +218,11 @@ function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { dra
       // pdfkit's default baseline: the glyphs hang from the line's top by the font's ascender.
       const baseline = doc.page.height - (y + shiftToBaseline) - (font.ascender / 1000) * size;
       const scale = size / 1000;
+      // One link over the runs (pdfmake makes one per run, in contents lines one per character).
+      if (first.linkToDestination) {
+        const lastRun = inlines[end - 1]!;
+        doc.goTo(x + first.x, y + shiftToBaseline, lastRun.x + lastRun.width - first.x, doc.currentLineHeight(), first.linkToDestination);
+      }
       doc.save();
       doc.transform(1, 0, 0, -1, 0, doc.page.height);
       doc.addContent("BT");
