@@ -365,23 +365,32 @@ function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
   };
 }
 
+/**
+ * The class a pdfmake module exports: Node gives the CommonJS exports (`{ default: Class }`),
+ * bundlers and test runners may give the class itself.
+ */
+function exported<T>(module: unknown): T | undefined {
+  const m = module as { default?: unknown } | undefined;
+  return (m && typeof m === "object" && "default" in m ? m.default : m) as T | undefined;
+}
+
 let installed = false;
 
 /** Installs the patches once per process (idempotent). */
 export function installSpeedPatches(): void {
   if (installed) return;
   installed = true;
-  const cls = styleStackModule.default as StyleStackClass | undefined;
+  const cls = exported<StyleStackClass>(styleStackModule);
   if (cls && typeof cls.getStyleProperty === "function" && typeof cls.prototype.getProperty === "function"
     && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") {
     patchStyleStack(cls);
-    const inlines = textInlinesModule.default as { prototype: TextInlines } | undefined;
+    const inlines = exported<{ prototype: TextInlines }>(textInlinesModule);
     if (inlines && typeof inlines.prototype.measure === "function" && inlines.prototype.measure.length === 2) patchMeasure(inlines.prototype, cls);
   }
-  const renderer = rendererModule.default as { prototype: Renderer } | undefined;
-  const decorator = textDecoratorModule.default as (new (doc: unknown) => never) | undefined;
+  const renderer = exported<{ prototype: Renderer }>(rendererModule);
+  const decorator = exported<new (doc: unknown) => never>(textDecoratorModule);
   if (renderer && decorator && typeof renderer.prototype.renderLine === "function") patchRenderLine(renderer.prototype, decorator);
-  const doc = pdfDocumentModule.default as { prototype: PdfmakeDocument } | undefined;
+  const doc = exported<{ prototype: PdfmakeDocument }>(pdfDocumentModule);
   if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
   const pdfkitProto = doc?.prototype as unknown as PdfkitDocument | undefined;
   if (pdfkitProto && typeof pdfkitProto.font === "function" && pdfkitProto.font.length === 3) patchFontParsing(pdfkitProto);

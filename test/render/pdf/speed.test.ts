@@ -1,0 +1,102 @@
+// The speed patches (src/render/pdf/speed.ts) must not change what is drawn: text in order, each
+// run where pdfmake measured it, one link over a linked run, bookmarks; and they must pay: a
+// paragraph is a handful of text objects, not one per character.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Content } from "pdfmake/interfaces.js";
+import { createPdf } from "../../../src/render/pdf/document.js";
+import { installSpeedPatches } from "../../../src/render/pdf/speed.js";
+import { keepRuns } from "../../../src/render/pdf/text.js";
+import { resolveFontPath } from "../../../src/theme/load.js";
+import { makeRenderContext, projectRoot } from "../../helpers/context.js";
+
+const SENTENCE = "令和8年度から行政手続のオンライン化を進め、JIS X 8341-3 に沿ったウェブサイトと AI-OCR の活用で市民サービスの向上を図ります。";
+const PARAGRAPH = SENTENCE.repeat(4);
+const SHORT = "令和8年度DX推進計画";
+const SIZE = 10.5;
+
+const ctx = makeRenderContext();
+
+function content(): Content[] {
+  return [
+    { text: "第1章 基本方針", fontSize: 18, bold: true, outline: true, id: "c1", outlineText: "第1章" } as Content,
+    { text: SHORT, fontSize: SIZE, noWrap: true } as Content,
+    { text: keepRuns(PARAGRAPH), fontSize: SIZE } as Content,
+    { text: [{ text: "太字の語", bold: true }, "と", { text: "色の語", color: "#005AFF" }, "が混じる行。"], fontSize: SIZE } as Content,
+    { text: [{ text: "第1章へ", linkToDestination: "c1", color: "#005AFF" }, "（リンク）"], fontSize: SIZE } as Content,
+  ];
+}
+
+interface Item { str: string; x: number; y: number; width: number }
+let pdf: pdfjs.PDFDocumentProxy;
+let items: Item[];
+let textObjects: number;
+let links: { rect: number[]; dest: unknown }[];
+
+beforeAll(async () => {
+  const data = await createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
+  pdf = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const p = await pdf.getPage(1);
+  const tc = await p.getTextContent();
+  items = tc.items.flatMap((it) => ("str" in it && it.str ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width }] : []));
+  const ops = await p.getOperatorList();
+  textObjects = ops.fnArray.filter((f) => f === pdfjs.OPS.beginText).length;
+  links = (await p.getAnnotations()).filter((a: { subtype: string }) => a.subtype === "Link") as { rect: number[]; dest: unknown }[];
+});
+
+/** Text lines rebuilt from positions (top to bottom). */
+function lines(): string[] {
+  const rows = new Map<number, Item[]>();
+  for (const it of items) rows.set(Math.round(it.y), [...(rows.get(Math.round(it.y)) ?? []), it]);
+  return [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, r]) => r.sort((a, b) => a.x - b.x).map((i) => i.str).join(""));
+}
+
+describe("speed patches", () => {
+  it("are installed once, whatever the number of calls", () => {
+    expect(() => { installSpeedPatches(); installSpeedPatches(); }).not.toThrow();
+  });
+
+  it("keep every character, in reading order", () => {
+    const all = lines().join("");
+    expect(all).toContain(SHORT);
+    expect(all.replace(/\s/g, "")).toContain(PARAGRAPH.replace(/\s/g, ""));
+    expect(all).toContain("太字の語と色の語が混じる行。");
+    expect(all).toContain("第1章へ（リンク）");
+  });
+
+  it("draw a line's glyphs at the font's own advances (as pdfmake measured them)", async () => {
+    // fontkit directly, independent of pdfkit and pdfmake: the width of the one-run line.
+    const requirePdfkit = createRequire(createRequire(import.meta.url).resolve("pdfmake"));
+    const fontkit = createRequire(requirePdfkit.resolve("pdfkit"))("fontkit") as { create(b: Buffer): { layout(t: string): { advanceWidth: number }; unitsPerEm: number } };
+    const font = fontkit.create(readFileSync(resolveFontPath(ctx.theme.fonts.default!.normal, projectRoot)));
+    const expected = (font.layout(SHORT).advanceWidth / font.unitsPerEm) * SIZE;
+    const short = items.filter((i) => i.str.includes("DX推進計画") || i.str === SHORT);
+    expect(short.length).toBeGreaterThan(0);
+    const start = Math.min(...short.map((i) => i.x));
+    const end = Math.max(...short.map((i) => i.x + i.width));
+    expect(start).toBeCloseTo(ctx.theme.pages.booklet!.margins[0]!, 1);
+    expect(end - start).toBeCloseTo(expected, 1);
+  });
+
+  it("draw a paragraph as a few text objects, not one per character", () => {
+    // ~240 characters in 5 blocks: pdfmake alone draws one text object per break unit (~300).
+    expect(textObjects).toBeLessThan(40);
+  });
+
+  it("make one link over a linked run, covering its text", () => {
+    const toC1 = links.filter((l) => JSON.stringify(l.dest).includes("c1"));
+    expect(toC1).toHaveLength(1);
+    const [x1, , x2] = toC1[0]!.rect as [number, number, number, number];
+    const run = items.filter((i) => "第1章へ".includes(i.str) || i.str.startsWith("第1章へ"));
+    expect(run.length).toBeGreaterThan(0);
+    expect(x1).toBeCloseTo(Math.min(...run.map((r) => r.x)), 0);
+    expect(x2).toBeGreaterThan(x1 + 3 * SIZE * 0.8);
+  });
+
+  it("keep the bookmarks", async () => {
+    const outline = (await pdf.getOutline()) ?? [];
+    expect(outline.map((o) => o.title)).toEqual(["第1章"]);
+  });
+});
