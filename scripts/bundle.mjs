@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/cli.ts"],
+  entryPoints: ["src/cli.ts", "src/render/worker.ts"],
   bundle: true,
   platform: "node",
   format: "esm",

