@@ -5,6 +5,8 @@
 // is laid out once and appended to each department's file. Words and order come from templates/department/.
 import { ParseSpeeds, PDFDocument, type SaveOptions } from "pdf-lib";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
+import path from "node:path";
+import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
@@ -39,7 +41,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   const fixed = own ? OWN_COLUMNS : COMMON_COLUMNS;
   const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
   const rows: HostRow[] = own
-    ? sheetFor(view, slot).own.map((p) => ({ heading: false, cells: [
+    ? sheetFor(view, slot, ctx).own.map((p) => ({ heading: false, cells: [
       { text: String(p.no), alignment: "right", fontSize: theme.sizes.table } as TableCell,
       { stack: [
         { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
@@ -58,9 +60,15 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */
-function sheetFor(view: DepartmentsView, slot: Slot): DepartmentSheet {
+function sheetFor(view: DepartmentsView, slot: Slot, ctx: RenderContext): DepartmentSheet {
   const sheet = view.sheets.find((s) => s.department === slot.args[0]);
-  if (!sheet) throw new Error(`template slot @${slot.name} names no department: ${slot.args[0] ?? "(none)"}`);
+  if (!sheet) {
+    // A template mistake (a department that has no sheet), reported like any broken template.
+    const ja = ctx.lang === "ja";
+    const reason = ja ? `@${slot.name} の担当課「${slot.args[0] ?? ""}」のシートがありません` : `@${slot.name} names no department sheet: ${slot.args[0] ?? "(none)"}`;
+    ctx.diagnostics.add("PP503", { file: path.join(ctx.templatesDir, "department") }, { reason });
+    throw new ReportedError();
+  }
   return sheet;
 }
 

@@ -6,6 +6,12 @@ const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colour as #RRGGBB");
 const Margins = z.tuple([z.number(), z.number(), z.number(), z.number()])
   .describe("[left, top, right, bottom] in pt");
 
+const PageSetup = z.object({
+  size: z.enum(["A4", "A3"]),
+  orientation: z.enum(["portrait", "landscape"]),
+  margins: Margins,
+});
+
 export const FontFace = z.object({
   normal: z.string().describe("a file under fonts/, or npm:<package>/<path>"),
   bold: z.string().optional(),
@@ -53,10 +59,9 @@ export const Theme = z.object({
     .describe("phase category id (config phaseCategories) → bar style; `other` for the rest"),
   statuses: z.record(z.string(), CategoryStyle).default({})
     .describe("progress status (config progressStatuses, and 未報告) → bar style in the progress report's chart"),
-  pages: z.record(z.string(), z.object({
-    size: z.enum(["A4", "A3"]),
-    orientation: z.enum(["portrait", "landscape"]),
-    margins: Margins,
-  })).describe("page set-up per document: booklet, gantt, department, progress"),
+  // Every document's page set-up must be there: a missing one is a theme error (PP502), not a crash.
+  pages: z.object({ booklet: PageSetup, gantt: PageSetup, department: PageSetup, progress: PageSetup })
+    .catchall(PageSetup)
+    .describe("page set-up per document: booklet, gantt, department, progress"),
 });
 export type Theme = z.infer<typeof Theme>;

@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { ReportedError } from "../../src/errors.js";
 import type { Plan } from "../../src/model/schema.js";
 import type { OutputFile } from "../../src/render/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
@@ -81,4 +85,17 @@ describe("department names are data", () => {
     const text = (await textItems(out[2]!.data)).map((p) => p.stream).join("");
     expect(text).toContain("a/b担当事業工程表");
   }, 30_000);
+});
+
+describe("a department template naming a department without a sheet", () => {
+  it("is a template diagnostic (PP503), not an internal error", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-tpl-"));
+    cpSync("templates", dir, { recursive: true });
+    const sheet = path.join(dir, "department", "sheet.hbs");
+    writeFileSync(sheet, readFileSync(sheet, "utf8").replace('[["@own", {{json department}}]]', '[["@own", "存在しない課"]]'));
+    const bag = new DiagnosticBag("ja");
+    const ctx = makeRenderContext({ templatesDir: dir, diagnostics: bag });
+    await expect(renderDepartments(seedPlan(), ctx)).rejects.toBeInstanceOf(ReportedError);
+    expect(bag.items.find((d) => d.code === "PP503")?.message).toContain("存在しない課");
+  });
 });
