@@ -2,12 +2,12 @@
 // drawn through the shared exceljs wrapper. Status cells are coloured by formula conditional
 // rules (the sheet spec's conditionalRules).
 import { fiscalYearLabel } from "./pdf/schedule.js";
-import type { ProgressView } from "../views/progress.js";
+import { UNREPORTED, type ProgressView } from "../views/progress.js";
+import { progressWording } from "./progress-wording.js";
 import type { RenderContext } from "./context.js";
 import { columnLetters, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
 
-const UNREPORTED = "未報告";
 const STATUS_COLUMN = 6;
 
 export async function progressWorkbook(view: ProgressView, ctx: RenderContext): Promise<Uint8Array> {
@@ -15,12 +15,15 @@ export async function progressWorkbook(view: ProgressView, ctx: RenderContext): 
   const year = fiscalYearLabel(view.year, theme);
   const head = (value: string): CellSpec => ({ value, bold: true, fill: theme.colours.headerFill, border: "thin", align: "center" });
   const cell = (value: string | number): CellSpec => ({ value, border: "thin", wrap: true });
-  const header = ["No", "基本方針", "事業名", `計画（${year}）`, "担当課", "進捗区分", "実績", "課題", "今後の方向性", "推移", "見本"];
+  const { words, fill } = progressWording(ctx);
+  const w = words.workbook;
+  const data = { plan: view.title, year, sample: view.sample ? w.sampleTitle : "" };
+  const title = fill(w.title, data);
   const rows: RowSpec[] = [
-    { cells: [{ value: `${view.sample ? "【見本・架空のデータ】" : ""}${view.title} ${year} 進捗状況`, bold: true, size: theme.sizes.h3, wrap: false }] },
-    { cells: header.map(head) },
+    { cells: [{ value: title, bold: true, size: theme.sizes.h3, wrap: false }] },
+    { cells: w.columns.map((c) => head(fill(c, data))) },
   ];
-  const sample = view.sample ? "見本" : "";
+  const sample = view.sample ? words.sampleMark : "";
   for (const policy of view.policies) {
     for (const p of policy.projects) {
       const trend = p.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.statuses.join("・")}`).join(" → ");
@@ -38,10 +41,10 @@ export async function progressWorkbook(view: ProgressView, ctx: RenderContext): 
     fill: tint(theme.statuses[status]?.fill ?? "#C8C8CB"),
   }));
   return writeWorkbook({
-    title: `${view.title} ${year} 進捗状況`, creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
+    title, creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
     date: ctx.documentDate, font: theme.excelFont, ruleColour: theme.colours.rule,
     sheets: [{
-      name: "進捗状況", widths: [6, 22, 30, 14, 16, 11, 44, 30, 30, 22, 6], rows, fontSize: theme.sizes.table,
+      name: w.sheet, widths: [6, 22, 30, 14, 16, 11, 44, 30, 30, 22, 6], rows, fontSize: theme.sizes.table,
       freeze: { rows: 2, cols: 3 }, autoFilter: { headerRow: 2, lastRow: rows.length },
       print: { paper: "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.title },
       conditionalRules: statusRules,

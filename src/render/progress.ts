@@ -15,14 +15,11 @@ import type { OutputFile, RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
+import { progressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
 
 export interface ProgressOptions { year: number; inputDir: string; historyDir?: string }
 
-export const UNREPORTED = "未報告";
-export const SAMPLE_MARK = "見本";
-/** Under the 見本 mark on every page of a report from sample returns. */
-export const SAMPLE_NOTICE = "架空のデータによる見本です";
 
 export async function renderProgress(plan: Plan, ctx: RenderContext, opts: ProgressOptions): Promise<OutputFile[]> {
   const bag = ctx.diagnostics;
@@ -59,11 +56,11 @@ export async function progressPdf(view: ProgressView, ctx: RenderContext): Promi
   const data = templateData(view, ctx);
   const nodes = [...renderTemplate("progress", "summary", data, ctx), ...renderTemplate("progress", "projects", data, ctx)];
   const content = drawDocument(nodes, { kind: "progress" }, ctx);
-  const yearLabel = fiscalYearLabel(view.year, ctx.theme);
-  const title = `${view.title} ${yearLabel} 進捗状況報告書`;
+  const { words, fill } = progressWording(ctx);
+  const title = fill(words.title, { plan: view.title, year: fiscalYearLabel(view.year, ctx.theme) });
   const bytes = await createPdf({
     kind: "progress", content, headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
-    ...(view.sample ? { watermark: SAMPLE_MARK, notice: SAMPLE_NOTICE } : {}),
-  }, { title: view.sample ? `【${SAMPLE_MARK}】${title}` : title, author: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress", lang: "ja" }, ctx);
+    ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),
+  }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress", lang: "ja" }, ctx);
   return bytes;
 }

@@ -7,6 +7,9 @@ import type { Plan, Project } from "../model/schema.js";
 import type { ProgressReturn } from "../progress/schema.js";
 import { projectsInPlanOrder } from "./gantt.js";
 
+/** The status of a project nobody reported on (a key of the theme's `statuses` too). */
+export const UNREPORTED = "未報告";
+
 export interface DepartmentReport {
   department: string;
   status: string;

@@ -1,0 +1,23 @@
+// The progress report's words outside its page templates (templates/progress/wording.json):
+// the title, the sample marks, the xlsx table's sheet and columns.
+import { z } from "zod";
+import type { RenderContext } from "./context.js";
+import { loadWording, type Wording } from "./xlsx/wording.js";
+
+export const ProgressWording = z.strictObject({
+  $comment: z.string().optional(),
+  title: z.string().min(1),
+  sampleMark: z.string().min(1),
+  sampleNotice: z.string().min(1),
+  workbook: z.strictObject({
+    sheet: z.string().min(1).max(31),
+    title: z.string().min(1),
+    sampleTitle: z.string(),
+    columns: z.array(z.string().min(1)).length(11),
+  }),
+});
+export type ProgressWording = z.infer<typeof ProgressWording>;
+
+export function progressWording(ctx: RenderContext): Wording<ProgressWording> {
+  return loadWording(ctx, "progress", ProgressWording);
+}
