@@ -30,6 +30,8 @@ export interface Session {
   config: Config;
   lang: Lang;
   opts: GlobalOptions;
+  /** Files written by the run, told last (after the diagnostics) so staff see them. */
+  written?: string[];
 }
 
 export function langOf(opts: GlobalOptions): Lang {
@@ -78,8 +80,12 @@ export function requireClean(s: Session): void {
 
 export async function writeAll(s: Session, outDir: string, files: OutputFile[]): Promise<void> {
   requireClean(s);
-  const written = await writeOutputs(outDir, files);
-  const rel = written.map((w) => path.relative(process.cwd(), w) || w);
+  s.written = (await writeOutputs(outDir, files)).map((w) => path.relative(process.cwd(), w) || w);
+}
+
+function printWritten(s: Session): void {
+  const rel = s.written;
+  if (!rel) return;
   const head = s.lang === "ja" ? `${rel.length} 個のファイルを書き出しました` : `wrote ${rel.length} file(s)`;
   process.stderr.write(`${head}: ${rel.slice(0, 6).join(", ")}${rel.length > 6 ? ", …" : ""}\n`);
 }
@@ -97,6 +103,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
     s = openSession(opts, bag);
     const code = (await body(s)) ?? 0;
     printDiagnostics(s);
+    printWritten(s);
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {
