@@ -80,7 +80,10 @@ export function requireClean(s: Session): void {
 
 export async function writeAll(s: Session, outDir: string, files: OutputFile[]): Promise<void> {
   requireClean(s);
-  s.written = (await writeOutputs(outDir, files)).map((w) => path.relative(process.cwd(), w) || w);
+  s.written = (await writeOutputs(outDir, files)).map((w) => {
+    const rel = path.relative(process.cwd(), w);
+    return rel && !rel.startsWith("..") ? rel : w;
+  });
 }
 
 function printWritten(s: Session): void {
