@@ -34,7 +34,9 @@ export const DocNode = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), text: Text, size: z.enum(["body", "table", "small"]).default("body"), muted: z.boolean().default(false) }),
   z.object({ type: z.literal("bullets"), items: z.array(z.string()) }),
   z.object({
-    type: z.literal("table"), header: z.array(z.string()), rows: z.array(z.array(Text)),
+    type: z.literal("table"), header: z.array(z.string()),
+    /** A row shorter than the header groups the rows under it: its last cell spans the remaining columns. */
+    rows: z.array(z.array(Text)),
     widths: z.array(z.union([z.number(), z.literal("*"), z.literal("auto")])).optional(),
     align: z.array(z.enum(["left", "center", "right"])).optional(),
   }),

@@ -1,6 +1,6 @@
 // Draws a document description (src/templates/primitives.ts) with pdfmake: headings with
 // bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
-import type { Content } from "pdfmake/interfaces.js";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
@@ -242,8 +242,15 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       case "table": {
         const widths = node.widths ?? node.header.map(() => "*" as const);
-        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => r.map((c, i) => ({ text: runs(c, ctx), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }))),
-          ...(node.align ? { align: node.align } : {}) }, ctx);
+        const columns = node.header.length;
+        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => {
+          const cells = r.map((c, i) => ({ text: runs(c, ctx), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell);
+          const last = cells.at(-1);
+          if (r.length >= columns || !last) return cells;
+          // A group row: its last cell spans the rest of the row, set off like the Gantt's group rows.
+          Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
+          return [...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)];
+        }), ...(node.align ? { align: node.align } : {}) }, ctx);
         out.push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
         break;
       }
