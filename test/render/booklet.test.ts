@@ -65,6 +65,10 @@ describe("booklet", () => {
     expect(pdf.pages[4]!.lines[0]).toMatch(/基本方針\d/);
   });
 
+  it("has no page with only its running header and page number (a card filling a page before a chapter)", () => {
+    for (const p of pdf.pages) expect(p.lines.length).toBeGreaterThan(3);
+  });
+
   it("says 再掲 with the original's number and lists re-listings on the original", () => {
     const text = squash(pdf.text);
     expect(text).toContain(squash("再掲（No.12）"));

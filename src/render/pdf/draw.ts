@@ -45,6 +45,13 @@ const LABEL_WIDTH = 54;
 /** Room a heading takes above a card it is kept with (size, margins, a second line). */
 const HEADING_ALLOWANCE = 40;
 
+/**
+ * Space between a card and what follows, as the top margin of the next block: pdfmake starts a new
+ * page for a bottom margin that does not fit, which left a blank page before a chapter when a card
+ * filled a page, and counted in a kept block's height, it moved blocks that fitted.
+ */
+const CARD_GAP = 10;
+
 function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx: RenderContext): { content: Content; height: number } {
   const { theme } = ctx;
   const lh = theme.lineHeight;
@@ -113,7 +120,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
       hLineColor: () => theme.colours.rule, vLineColor: () => theme.colours.rule,
     },
   } as Content;
-  return { content: card([framed], height, src.kind, ctx), height };
+  return { content: card([framed], height, src.kind, ctx, [0, 0, 0, 0]), height };
 }
 
 function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, ctx: RenderContext): Content {
@@ -195,7 +202,11 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
   let contentsLevels = 0;
   for (const n of nodes) if (n.type === "contents") contentsLevels = n.levels;
   let headingsFrom = -1;
+  let afterCard = false;
   for (const node of nodes) {
+    const gap = afterCard && !(node.type === "heading" && node.newPage) ? CARD_GAP : 0;
+    afterCard = node.type === "card";
+    if (gap && node.type !== "heading" && node.type !== "card") out.push({ text: "", margin: [0, gap, 0, 0] });
     switch (node.type) {
       case "cover":
         out.push(drawCover(node, src, ctx));
@@ -213,7 +224,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
         const heading: Record<string, unknown> = {
           text: keepRuns(node.text), fontSize: size, bold: true,
-          margin: node.level === 1 ? [0, 0, 0, 10] : [0, 8, 0, 6],
+          margin: node.level === 1 ? [0, gap, 0, 10] : [0, 8 + gap, 0, 6],
         };
         if (node.outline) Object.assign(heading, { id: node.outline.id, outline: true, outlineText: node.outline.text ?? node.text,
           ...(node.outline.parent ? { outlineParentId: node.outline.parent } : {}) });
@@ -259,9 +270,14 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         // Headings never end a page: they go with the card under them when all fits on a page.
         const headings = headingsFrom >= 0 ? out.length - headingsFrom : 0;
         if (headings > 0 && fitsPage(height + HEADING_ALLOWANCE * headings, src.kind, ctx)) {
+          // The first heading's space above goes outside the kept block (pdfmake counts it in
+          // the block's height, and a block moved to a new page needs none).
           const group = out.splice(headingsFrom, headings);
-          out.push({ stack: [...group, drawn], unbreakable: true } as Content);
-        } else out.push(drawn);
+          const first = group[0] as { margin?: [number, number, number, number] };
+          const top = first.margin?.[1] ?? 0;
+          if (first.margin) first.margin = [first.margin[0], 0, first.margin[2], first.margin[3]];
+          out.push({ stack: [...group, drawn], unbreakable: true, margin: [0, top, 0, 0] } as Content);
+        } else out.push(gap ? ({ stack: [drawn], margin: [0, gap, 0, 0] } as Content) : drawn);
         headingsFrom = -1;
         break;
       }
