@@ -4,6 +4,7 @@
 import type { TableCell } from "pdfmake/interfaces.js";
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
+import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
 import type { OutputFile, RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
@@ -19,21 +20,19 @@ const KIND = "gantt";
 /** Text columns: No, name, departments (pt); the fiscal years share the rest of the A3 width. */
 const TEXT_COLUMNS = [22, 300, 150];
 
-/** A measure's heading as the booklet writes it: 施策(1) title. */
-export function measureHeading(measure: GanttView["policies"][number]["measures"][number]["measure"]): string {
-  return measure.number === null ? measure.title : `施策(${measure.number}) ${measure.title}`;
-}
-
 function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTable {
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const { widths, yearWidth } = hostWidths(KIND, TEXT_COLUMNS, view.period, ctx);
   const columns = widths.length;
   const rows: HostRow[] = [];
-  for (const policy of view.policies) {
-    rows.push({ heading: true, cells: spanningCells({ text: keepRuns(policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
-    for (const group of policy.measures) {
-      rows.push({ heading: true, cells: spanningCells({ text: keepRuns(measureHeading(group.measure)), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
+  // The group rows' words come from the template (slot.groups); without them, the bare names.
+  for (const [pi, policy] of view.policies.entries()) {
+    const words = slot.groups[pi];
+    rows.push({ heading: true, cells: spanningCells({ text: keepRuns(words?.text ?? policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
+    for (const [mi, group] of policy.measures.entries()) {
+      const heading = words?.subheadings[mi] ?? group.measure.title;
+      rows.push({ heading: true, cells: spanningCells({ text: keepRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
         rows.push({ heading: false, cells: [
           { text: String(row.no), alignment: "right", fontSize: size } as TableCell,
@@ -51,6 +50,8 @@ export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<Outpu
   const view = ganttView(plan, ctx.config, ctx.asOf);
   const nodes = renderTemplate("gantt", "gantt", {
     title: view.title, period: view.period, asOf: view.asOf, projectCount: plan.projects.length,
+    policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
+      number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);
   const { data } = await layoutKeepingHeadings(
     (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks),

@@ -91,14 +91,14 @@ const pageOf = (node: unknown): number | undefined => (node as Positioned | unde
  * A template's place for a schedule table: a `table` node whose only row is `["@name", …args]`.
  * Its header gives the table's text-column titles (staff retitle them in the template).
  */
-export interface Slot { name: string; args: string[]; header: string[] }
+export interface Slot { name: string; args: string[]; header: string[]; groups: { text: string; subheadings: string[] }[] }
 
 function slotOf(node: DocNode): Slot | null {
   if (node.type !== "table" || node.rows.length !== 1) return null;
   const cells = node.rows[0]!.map((c) => (typeof c === "string" ? c : ""));
   const name = cells[0];
   if (!name?.startsWith("@")) return null;
-  return { name: name.slice(1), args: cells.slice(1), header: node.header };
+  return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [] };
 }
 
 export interface Laid {

@@ -39,6 +39,11 @@ export const DocNode = z.discriminatedUnion("type", [
     rows: z.array(z.array(Text)),
     widths: z.array(z.union([z.number(), z.literal("*"), z.literal("auto")])).optional(),
     align: z.array(z.enum(["left", "center", "right"])).optional(),
+    /**
+     * The words of a schedule table's group rows (a slot, see render/schedule-table.ts): one
+     * heading per policy with one per measure under it, in plan order.
+     */
+    groupHeadings: z.array(z.object({ text: z.string(), subheadings: z.array(z.string()).default([]) })).optional(),
   }),
   z.object({
     type: z.literal("card"),

@@ -1,8 +1,11 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderGantt } from "../../src/render/gantt.js";
 import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
-import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
 
@@ -46,7 +49,22 @@ describe("gantt.pdf (the seed)", () => {
     }
     const text = pages.map((p) => flatText(p.items)).join("");
     for (const pol of plan.policies) expect(text).toContain(pol.name.replace(/\s+/g, ""));
+    const measure = plan.policies[0]!.measures[0]!;
+    expect(text).toContain(`施策(${measure.number})${measure.title}`.replace(/\s+/g, ""));
   });
+
+  it("takes the group rows' words from templates/gantt", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pp-tpl-"));
+    cpSync(path.join(projectRoot, "templates"), dir, { recursive: true });
+    const file = path.join(dir, "gantt/gantt.hbs");
+    const source = readFileSync(file, "utf8");
+    expect(source).toContain('(concat "施策" label " " title)');
+    writeFileSync(file, source.replace('(concat "施策" label " " title)', '(concat "【施策" label "】" title)'));
+    const [edited] = await renderGantt(plan, makeRenderContext({ templatesDir: dir }));
+    const text = (await textItems(edited!.data)).map((p) => flatText(p.items)).join("");
+    const measure = plan.policies[0]!.measures[0]!;
+    expect(text).toContain(`【施策(${measure.number})】${measure.title}`.replace(/\s+/g, ""));
+  }, 30_000);
 
   it("draws each bar across its years: a label sits inside its phase's year columns on its project's row", () => {
     let checked = 0;
