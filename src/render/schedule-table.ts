@@ -49,7 +49,8 @@ export function nameRuns(row: ScheduleRow, ctx: RenderContext): unknown[] {
 /** The strip of a row as the cell spanning the year columns (plus placeholders). */
 export function stripCells(schedule: readonly Phase[], period: Period, yearWidth: number, fontSize: number, ctx: RenderContext): TableCell[] {
   const years = period.end - period.start + 1;
-  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
+  // Centred in a row made tall by a long name or description (pdfmake 0.3 aligns table cells).
+  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1], verticalAlignment: "middle" } as TableCell, years);
 }
 
 /** A schedule table for a slot: its heading row, rows and columns. */
