@@ -19,6 +19,8 @@ export interface Block {
   dataRows: GridRow[];
   /** Cells a data row must have at least (the last labelled column + 1); fewer is a cut row. */
   expectedCells: number;
+  /** Columns whose header wording planpress does not know: never read, never taken for years. */
+  unknown: Map<number, string>;
 }
 
 export interface Table {
@@ -37,7 +39,11 @@ const KEY_PATTERNS: [ColumnKey, RegExp][] = [
   ["description", /^(事業内容|事業概要|内容|概要)$/],
 ];
 
+/** Words of a header row above the labels that group columns (not a column's own label). */
+const GROUP_WORDS = /^(スケジュール|工程|年度|計画期間|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)$/;
+
 export const REQUIRED_KEYS: ColumnKey[] = ["no", "policy", "measure", "initiative", "name"];
+const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 const KEY_LABEL: Record<ColumnKey, string> = {
   no: "No", policy: "基本方針", measure: "施策", initiative: "取組", name: "事業",
   departments: "担当課", description: "事業内容",
@@ -91,7 +97,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
     const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r));
-    blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0 });
+    blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map() });
   });
   for (const block of blocks) {
     labelColumns(block, config);
@@ -99,6 +105,10 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     for (const key of REQUIRED_KEYS) {
       if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
+    for (const key of OPTIONAL_KEYS) {
+      if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
+    }
+    for (const [col, words] of block.unknown) bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
   }
 
   // The period comes from the year labels of every block.
@@ -136,6 +146,7 @@ function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
   let lastLabelled = -1;
   for (let c = 0; c < width; c++) {
+    let found = false;
     for (const row of block.headerRows) {
       const m = matchLabel(row.cells[c] ?? "", config);
       if (m === null) continue;
@@ -143,8 +154,13 @@ function labelColumns(block: Block, config: Config): void {
       else if (block.columns[m] === undefined) block.columns[m] = c;
       else continue;
       lastLabelled = Math.max(lastLabelled, c);
+      found = true;
       break;
     }
+    if (found) continue;
+    // A column headed by words planpress does not know: a column of another export's wording.
+    const words = block.headerRows.map((r) => squash(r.cells[c] ?? "")).filter((t) => t && !GROUP_WORDS.test(t));
+    if (words.length) { block.unknown.set(c, words[words.length - 1]!); lastLabelled = Math.max(lastLabelled, c); }
   }
   block.expectedCells = lastLabelled + 1;
 }
@@ -155,7 +171,10 @@ function labelColumns(block: Block, config: Config): void {
  * decides (PP202). Years of the period with no label in the block are filled in (PP203).
  */
 function alignYears(grid: Grid, block: Block, period: { start: number; end: number }, bag: DiagnosticBag): void {
-  const keyCols = Object.values(block.columns).filter((c): c is number => c !== undefined);
+  // Schedule columns start after every named column, known or not: an unknown column is never
+  // taken for a year (its data would be misread as phases).
+  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys()]
+    .filter((c) => !block.years.has(c));
   const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
   const labels = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
   const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseFiscalYear(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;

@@ -46,7 +46,7 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || Object.values(block.columns).includes(col)) return;
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > Math.max(...Object.values(block.columns).map((v) => v ?? -1)))) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }

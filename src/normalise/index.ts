@@ -69,11 +69,12 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   if (text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
 
   const depts = splitDepartments(f.departments?.text ?? "", config);
-  if (!depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
+  // A missing column was reported once with the header (PP210); here only empty cells.
+  if (f.departments && !depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
   for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
 
   const description = splitDescription(f.description?.text ?? "").items;
-  if (!description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
+  if (f.description && !description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
 
   const schedule = buildSchedule(row.schedule, row.exactSpans, period, config);
   if (!schedule.phases.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });

@@ -28,6 +28,8 @@ const CASES: Record<string, Case> = {
   PP206: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "令和10年度", "令和9年度"], row(1, "事業")]) },
   PP207: { data: tsv([HEADER]) },
   PP208: { data: tsv([HEADER.slice(0, 7), row(1, "事業").slice(0, 7)]) },
+  PP209: { data: tsv([HEADER.map((h) => (h === "担当課" ? "所管部署" : h)), row(1, "事業")]) },
+  PP210: { data: tsv([HEADER.filter((h) => h !== "事業内容"), row(1, "事業").filter((_, i) => i !== 6)]) },
   PP301: { data: ok([row(1, "")]), projectNo: 1 },
   PP302: { data: ok([row(1, "事業", { depts: "" })]), projectNo: 1 },
   PP303: { data: ok([row(1, "デジタルバйдの対策")]), projectNo: 1 },
