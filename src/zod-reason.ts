@@ -25,6 +25,8 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
     case "too_big":
       return ja ? `大きすぎます（最大 ${String(i.maximum)}）` : `too big (maximum ${String(i.maximum)})`;
     case "invalid_format":
+      // A schema's own message (given in Japanese) says which format; zod's default does not.
+      if (ja && i.message && !/^Invalid/.test(i.message)) return i.message;
       return ja ? `書式が違います（${i.format}）` : `wrong format (${i.format})`;
     case "custom":
       // A refinement's own message is already in the user's words.

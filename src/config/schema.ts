@@ -29,11 +29,17 @@ export const DEFAULT_STATUSES = ["完了", "予定どおり", "前倒し", "遅�
 
 const YearInput = z.union([z.number().int(), z.string()]);
 
-export const Config = z.object({
+/** A real calendar date (2026-02-30 is not one). */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書いてください（例: 2026-11-24）")
+  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s); },
+    "存在しない日付です（例: 2026-11-24）");
+
+// Strict: a misspelt key ("titel") is reported instead of silently doing nothing.
+export const Config = z.strictObject({
   $schema: z.string().optional(),
   title: z.string().optional().describe("plan title; overrides the title read from the input"),
-  document: z.object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()
+  document: z.strictObject({
+    date: isoDate.optional()
       .describe("document date (YYYY-MM-DD): printed on covers and used for every metadata date"),
     meeting: z.string().optional().describe("meeting name on the booklet cover, e.g. 総務委員会"),
     handoutLabel: z.string().optional().describe("資料番号, top right of the cover"),

@@ -85,3 +85,18 @@ describe("planpress CLI", () => {
     expect((await cli("check", "--no-such-option")).code).toBe(1);
   });
 });
+
+describe("config mistakes a person makes", () => {
+  it.each([
+    ['{"document":{"date":"2026-02-30"}}', "存在しない日付"],
+    ['{"titel":"x"}', "titel"],
+    ['{"document": {"date": "2026-11-24",}', "2 行目"],
+  ])("%s is PP501 naming the problem, exit 1, no trace", async (json, expected) => {
+    const cfg = tempFile("planpress.config.json", json.replace(",}", ",\n}"));
+    const r = await cli("check", "data/plan.tsv", "--config", cfg);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("PP501");
+    expect(r.stderr).toContain(expected);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

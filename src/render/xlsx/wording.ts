@@ -7,6 +7,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { z } from "zod";
 import { ReportedError } from "../../errors.js";
+import { parseJsonText } from "../../json-text.js";
 import { zodReason } from "../../zod-reason.js";
 import type { RenderContext } from "../context.js";
 
@@ -34,13 +35,14 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
     ctx.diagnostics.add(code, line === undefined ? { file } : { file, line }, params);
     throw new ReportedError();
   };
-  let json: unknown;
   try {
     text = readFileSync(full, "utf8");
-    json = JSON.parse(text);
   } catch (e) {
-    return fail("PP531", { reason: (e as Error).message });
+    return fail("PP531", { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
+  const parsedJson = parseJsonText(text, ctx.lang);
+  if (!parsedJson.ok) return fail("PP531", { reason: parsedJson.reason }, parsedJson.line);
+  const json = parsedJson.value;
   const parsed = schema.safeParse(json);
   if (!parsed.success) return fail("PP532", { reason: wordingReason(parsed.error, ctx) });
   const keys = new Map<string, string>();
