@@ -19,16 +19,22 @@ const RENDERERS: Record<DocumentKind, () => Promise<(plan: Plan, ctx: RenderCont
 };
 
 export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: readonly DocumentKind[]): Promise<OutputFile[]> {
-  // With PDFs to render too, the workbook is written in a worker thread at the same time
-  // (measured: ~0.7 s off a seed build on 2 cores). Compiled code only: tests run src/ in-process.
+  // With PDFs to render too, the workbook is written in a worker thread at the same time: no
+  // change on the seed, 104 s → 55 s for 5,000 projects on 2 cores. Compiled code only (tests
+  // run src/ in-process).
   const parallel = kinds.includes("workbook") && kinds.length > 1 && import.meta.url.endsWith(".js");
-  const workbook = parallel ? renderInWorker(plan, ctx) : null;
-  const files: OutputFile[] = [];
-  for (const kind of kinds) {
-    if (kind === "workbook" && workbook) files.push(...await workbook);
-    else files.push(...await (await RENDERERS[kind]())(plan, ctx));
+  const worker = parallel ? startWorkbookWorker(plan, ctx) : null;
+  try {
+    const files: OutputFile[] = [];
+    for (const kind of kinds) {
+      if (kind === "workbook" && worker) files.push(...await worker.files);
+      else files.push(...await (await RENDERERS[kind]())(plan, ctx));
+    }
+    return files;
+  } finally {
+    // A PDF that failed first must not leave the worker running or its outcome unhandled.
+    worker?.stop();
   }
-  return files;
 }
 
 /** The worker's file: beside tsc's output (dist/src/render/) or the bundle's (dist/bundle/). */
@@ -37,22 +43,22 @@ function workerFile(): URL {
   return candidates.find((u) => existsSync(u)) ?? candidates[0]!;
 }
 
-function renderInWorker(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<OutputFile[]>; stop: () => void } {
   const { diagnostics, ...rest } = ctx;
   const job: WorkerJob = { kind: "workbook", plan, ctx: rest };
   const worker = new Worker(workerFile(), { workerData: job });
-  return new Promise<OutputFile[]>((resolve, reject) => {
+  const files = new Promise<OutputFile[]>((resolve, reject) => {
     worker.once("message", (result: WorkerResult) => {
       diagnostics.items.push(...result.diagnostics);
-      void worker.terminate();
       if (result.ok) resolve(result.files.map((f) => ({ path: f.path, data: new Uint8Array(f.data) })));
       else if (result.reported) reject(new ReportedError());
       else reject(Object.assign(new Error(result.message), { stack: result.stack }));
     });
     worker.once("error", reject);
   });
+  files.catch(() => undefined); // awaited where it is used; never an unhandled rejection
+  return { files, stop: () => void worker.terminate() };
 }
-
 export function renderCommand(kinds: DocumentKind[]) {
   return (input: string | undefined, opts: GlobalOptions & { output?: string }): Promise<number> =>
     run(opts, async (s) => {
