@@ -1,12 +1,12 @@
 // What every command shares: options, config, the plan, the render context, printing the
 // diagnostics and turning the outcome into an exit code (contract.md).
 import path from "node:path";
-import { loadConfig } from "../config/load.js";
+import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
 import { formatDiagnostics, summary } from "../diagnostics/format.js";
 import { OutputError, ReportedError } from "../errors.js";
-import { parseFiscalYear } from "../fiscal.js";
+import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
 import { writeOutputs } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
@@ -64,8 +64,14 @@ export function renderContext(s: Session, plan: Plan): RenderContext {
   const { date, printed } = resolveDocumentDate(s.config, plan.plan.period.start);
   const asOfText = s.opts.asOf ?? (s.config.asOf !== undefined ? String(s.config.asOf) : undefined);
   let asOf: number;
-  if (asOfText !== undefined) asOf = yearOption(s, asOfText, "--as-of");
-  else {
+  if (asOfText !== undefined) {
+    asOf = yearOption(s, asOfText, s.opts.asOf !== undefined ? "--as-of" : (s.opts.config ?? DEFAULT_CONFIG_PATH));
+    const { start, end } = plan.plan.period;
+    if (asOf < start || asOf > end) {
+      s.bag.add("PP506", { file: s.opts.asOf !== undefined ? "--as-of" : (s.opts.config ?? DEFAULT_CONFIG_PATH) },
+        { value: wareki(asOf), first: wareki(start), last: wareki(end) });
+    }
+  } else {
     // The fiscal year of the document date (April–March), kept inside the plan period.
     const fy = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
     asOf = Math.min(plan.plan.period.end, Math.max(plan.plan.period.start, fy));

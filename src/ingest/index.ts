@@ -25,7 +25,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const file = inputPath;
   const ext = path.extname(inputPath).toLowerCase();
   if (![".tsv", ".csv", ".txt", ".xlsx"].includes(ext)) {
-    bag.add("PP105", { file }, { ext: ext || "（拡張子なし）" });
+    bag.add("PP105", { file }, { ext: ext || (bag.lang === "ja" ? "拡張子なし" : "no extension") });
     throw new ReportedError();
   }
   let bytes: Uint8Array;

@@ -100,3 +100,13 @@ describe("config mistakes a person makes", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("the as-of year", () => {
+  it("outside the plan period is a warning (PP506), the roadmap is still written", async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "planpress-asof-"));
+    const r = await cli("gantt", "data/plan.tsv", "--as-of", "令和２２年度", "-o", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/--as-of {2}warning {2}PP506 /);
+    expect(existsSync(path.join(out, "gantt.pdf"))).toBe(true);
+  });
+});

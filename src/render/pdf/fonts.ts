@@ -35,6 +35,12 @@ function load(spec: string, ctx: RenderContext): string {
       ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });
       throw new ReportedError();
     }
+    // Only TrueType/OpenType faces can be embedded: anything else is the theme's mistake, not a crash.
+    const magic = data.subarray(0, 4).toString("latin1");
+    if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) {
+      ctx.diagnostics.add("PP507", { file: "templates/theme.json" }, { font: spec });
+      throw new ReportedError();
+    }
     vfs.writeFileSync(key, data);
     loaded.add(key);
   }
