@@ -8,42 +8,42 @@ import { ALL_DOCUMENTS, type DocumentKind, renderCommand } from "./commands/rend
 
 function common(cmd: Command): Command {
   return cmd
-    .option("--config <file>", "config file (default data/planpress.config.json)")
-    .addOption(new Option("--lang <lang>", "language of messages").choices(["ja", "en"]).default("ja"))
-    .option("--debug", "show stack traces of internal errors")
-    .option("--sheet <name>", "which sheet of an .xlsx input holds the plan")
-    .option("--as-of <year>", "fiscal year highlighted on roadmaps (2026, R8, 令和8年度)")
-    .option("--strict", "treat warnings as errors");
+    .option("--config <file>", "設定ファイル（既定: data/planpress.config.json）")
+    .addOption(new Option("--lang <lang>", "メッセージの言語 (ja / en)").choices(["ja", "en"]).default("ja"))
+    .option("--debug", "内部エラーの詳細（スタックトレース）を表示")
+    .option("--sheet <name>", "xlsx 入力で計画の表があるシート名")
+    .option("--as-of <year>", "工程表で強調する基準年度（2026、R8、令和8年度）")
+    .option("--strict", "警告もエラーとして扱う (exit 1)");
 }
 
 export function program(): Command {
   const p = new Command("planpress")
     .description("計画の表（TSV/CSV/XLSX）から議会資料・工程表・担当課別工程表・Excel を作ります。\nTurns a plan table into council handouts, roadmaps, department schedules and workbooks.")
     .version("0.1.0")
-    .showHelpAfterError();
-  common(p.command("check").description("入力を読み込んで検査し、診断を表示します (exit 0/1)").argument("[input]", "plan file", undefined)
-    .option("--json", "diagnostics as a JSON array on stdout")).action((input, o) => check(input, o).then(done));
+    .showHelpAfterError("（使い方は planpress <コマンド> --help / usage: planpress <command> --help）");
+  common(p.command("check").description("入力を読み込んで検査し、診断を表示します (exit 0/1)").argument("[input]", "計画ファイル（.tsv .csv .txt .xlsx。既定: data/plan.tsv）", undefined)
+    .option("--json", "診断を JSON の配列で標準出力へ")).action((input, o) => check(input, o).then(done));
   common(p.command("model").description("正規化したモデルを JSON で出力します").argument("[input]")
-    .option("-o, --output <file>", "write the JSON into this file")).action((input, o) => model(input, o).then(done));
+    .option("-o, --output <file>", "JSON をこのファイルへ書き出す")).action((input, o) => model(input, o).then(done));
   common(p.command("build").description("すべての資料を出力フォルダに作ります").argument("[input]")
-    .option("-o, --output <dir>", "output folder", "out")).action((input, o) => renderCommand(ALL_DOCUMENTS)(input, o).then(done));
+    .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => renderCommand(ALL_DOCUMENTS)(input, o).then(done));
   const single: [DocumentKind, string][] = [
     ["booklet", "議会資料の冊子（A4 PDF）"], ["gantt", "工程表（A3 横 PDF）"],
     ["departments", "担当課別工程表（PDF）"], ["workbook", "Excel ブック（plan.xlsx）"],
   ];
   for (const [kind, what] of single) {
     common(p.command(kind).description(`${what}だけを作ります`).argument("[input]")
-      .option("-o, --output <dir>", "output folder", "out")).action((input, o) => renderCommand([kind])(input, o).then(done));
+      .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => renderCommand([kind])(input, o).then(done));
   }
   common(p.command("forms").description("担当課ごとの進捗報告様式（xlsx）を作ります").argument("[input]")
-    .requiredOption("--year <year>", "fiscal year (2026, R8, 令和8年度)")
-    .option("--sample", "mark the forms as a fictional sample (見本)")
-    .option("-o, --output <dir>", "output folder", "out/forms")).action((input, o) => forms(input, o).then(done));
+    .requiredOption("--year <year>", "年度（2026、R8、令和8年度）")
+    .option("--sample", "架空の見本（見本）として作る")
+    .option("-o, --output <dir>", "出力フォルダ", "out/forms")).action((input, o) => forms(input, o).then(done));
   common(p.command("progress").description("返ってきた様式から年度の進捗報告を作ります").argument("[input]")
-    .requiredOption("--year <year>", "fiscal year (2026, R8, 令和8年度)")
-    .requiredOption("--input <dir>", "folder of returned forms / CSV")
-    .option("--history <dir>", "folder of earlier years' returns")
-    .option("-o, --output <dir>", "output folder", "out")).action((input, o) => progress(input, o).then(done));
+    .requiredOption("--year <year>", "年度（2026、R8、令和8年度）")
+    .requiredOption("--input <dir>", "返ってきた様式・CSV のフォルダ")
+    .option("--history <dir>", "前年度までの返送のフォルダ")
+    .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => progress(input, o).then(done));
   return p;
 }
 
@@ -52,10 +52,32 @@ function done(code: number): void {
   exitCode = code;
 }
 
+/** commander's usage errors in the user's language (Japanese unless `--lang en`). */
+const USAGE_JA: [RegExp, (...m: string[]) => string][] = [
+  [/unknown option '([^']+)'/, (o) => `不明なオプション ${o} です。`],
+  [/required option '([^']+)' not specified/, (o) => `オプション ${o} を指定してください。`],
+  [/option '([^']+)' argument missing/, (o) => `オプション ${o} に値を指定してください。`],
+  [/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (o, v, c) => `オプション ${o} の値「${v}」は使えません（${c}）。`],
+  [/missing required argument '([^']+)'/, (a) => `引数 ${a} を指定してください。`],
+  [/too many arguments/, () => "引数が多すぎます。入力ファイルは 1 つだけ指定してください。"],
+  [/unknown command '([^']+)'/, (c) => `不明なコマンド ${c} です。`],
+];
+
+function usageMessage(text: string, english: boolean): string {
+  if (english) return text;
+  for (const [re, say] of USAGE_JA) {
+    const m = re.exec(text);
+    if (m) return `エラー: ${say(...m.slice(1))}\n`;
+  }
+  return text;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const p = program();
-  p.exitOverride();
-  for (const c of p.commands) c.exitOverride();
+  const english = argv.some((a, i) => (a === "--lang" && argv[i + 1] === "en") || a === "--lang=en");
+  const output = { outputError: (text: string, write: (s: string) => void) => write(usageMessage(text, english)) };
+  p.exitOverride().configureOutput(output);
+  for (const c of p.commands) c.exitOverride().configureOutput(output);
   try {
     await p.parseAsync(argv);
   } catch (e) {

@@ -82,7 +82,10 @@ describe("planpress CLI", () => {
 
   it("--help works and an unknown option is the user's error", async () => {
     expect((await cli("--help")).code).toBe(0);
-    expect((await cli("check", "--no-such-option")).code).toBe(1);
+    const bad = await cli("check", "--no-such-option");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("不明なオプション --no-such-option です。");
+    expect((await cli("check", "--no-such-option", "--lang", "en")).stderr).toContain("unknown option");
   });
 });
 
