@@ -6,11 +6,19 @@ const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colour as #RRGGBB");
 const Margins = z.tuple([z.number(), z.number(), z.number(), z.number()])
   .describe("[left, top, right, bottom] in pt");
 
+const PAPER = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
+/** The least text area a page must keep: margins that leave less are a mistake, not a layout. */
+const MIN_BODY_PT = 200;
+
 const PageSetup = z.object({
   size: z.enum(["A4", "A3"]),
   orientation: z.enum(["portrait", "landscape"]),
   margins: Margins,
-});
+}).refine((p) => {
+  const [w, h] = p.orientation === "portrait" ? PAPER[p.size] : [PAPER[p.size][1], PAPER[p.size][0]];
+  const [l, t, r, b] = p.margins;
+  return [l, t, r, b].every((m) => m >= 0) && w - l - r >= MIN_BODY_PT && h - t - b >= MIN_BODY_PT;
+}, "余白が大きすぎます（本文の幅と高さを 200pt 以上残してください）");
 
 export const FontFace = z.object({
   normal: z.string().describe("a file under fonts/, or npm:<package>/<path>"),

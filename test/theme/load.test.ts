@@ -29,3 +29,13 @@ describe("theme", () => {
     expect(bag.items[0]?.code).toBe("PP502");
   });
 });
+
+describe("theme page set-up", () => {
+  it("margins that leave no room for text are PP502", () => {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    theme.pages.booklet.margins = [300, 400, 300, 400];
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain("余白が大きすぎます");
+  });
+});
