@@ -5,7 +5,11 @@ import { z } from "zod";
 /** Inline text: a string, or a run that links to an anchor (`#p12`) and may be bold. */
 export const Inline = z.union([
   z.string(),
-  z.object({ text: z.string(), link: z.string().optional(), bold: z.boolean().optional() }),
+  z.object({
+    text: z.string(), link: z.string().optional(), bold: z.boolean().optional(),
+    /** A short word or phrase kept on one line where the line allows it (a status, a year and its status). */
+    keep: z.boolean().optional(),
+  }),
 ]);
 export type Inline = z.infer<typeof Inline>;
 const Text = z.union([z.string(), z.array(Inline)]);

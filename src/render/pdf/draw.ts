@@ -29,6 +29,8 @@ function runs(text: Text, ctx: RenderContext): Run[] {
     if (typeof t === "string") return keepRuns(t);
     const bold = t.bold ? { bold: true } : {};
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
+    // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
+    if (t.keep && t.text.length <= 16) return [{ text: t.text, noWrap: true, ...bold }];
     if (!link) return keepRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
     return [{ text: t.text, noWrap: t.text.length <= 16, ...bold,
       linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
