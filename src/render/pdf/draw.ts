@@ -286,7 +286,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "legend":
         out.push({ stack: [
           ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
-          legend(ctx, { fontSize: theme.sizes.small, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}) }),
+          legend(ctx, { fontSize: theme.sizes.table, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}) }),
         ], margin: [0, 0, 0, 10] } as Content);
         break;
       case "chart":

@@ -113,7 +113,9 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   const { theme } = ctx;
   const years = yearsOf(period);
   const fontSize = opts.fontSize ?? theme.sizes.gantt;
-  const noteSize = Math.max(fontSize - 0.5, theme.sizes.small);
+  // Year headings and notes are table text: never under 9 pt where the bars are (booklet), nor
+  // under the theme's small size on the A3 roadmap.
+  const noteSize = Math.max(fontSize - 0.5, theme.sizes.small, Math.min(fontSize, 9));
   const empty = (year: number): TableCell => (year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: 0.35 } : { text: "" });
   const body: TableCell[][] = [];
   if (opts.header) {
