@@ -260,6 +260,11 @@ export const CATALOG = {
     en: (p) => `The font ${p.font} is not a TrueType/OpenType font file.`,
     hintJa: () => "fonts/ に .ttf か .otf のファイルを置き、テーマで名前を指定してください。",
     hintEn: () => "Put a .ttf or .otf file in fonts/ and name it in the theme." },
+  PP618: { severity: "error", example: { dir: "返送" },
+    ja: (p) => `返送フォルダ ${p.dir} が見つかりません。`,
+    en: (p) => `The folder of returns ${p.dir} does not exist.`,
+    hintJa: () => "--input に、返ってきた様式や CSV を入れたフォルダを指定してください。",
+    hintEn: () => "Give --input the folder holding the returned forms or CSV files." },
   // 9xx internal
   PP901: { severity: "error", example: { reason: "TypeError" },
     ja: (p) => `planpress の内部エラーです（${p.reason}）。--debug を付けて再実行し、内容を情報政策課へ連絡してください。`,

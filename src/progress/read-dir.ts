@@ -21,7 +21,9 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag): Promise<R
   try {
     names = (await readdir(dir)).sort();
   } catch (e) {
-    bag.add("PP601", { file: dir }, { file: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") bag.add("PP618", { file: dir }, { dir });
+    else bag.add("PP601", { file: dir }, { file: dir, reason: code ?? String(e) });
     return [];
   }
   const out: ReturnFile[] = [];

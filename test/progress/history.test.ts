@@ -29,3 +29,13 @@ describe("progress over several years", () => {
     expect(text).toMatch(/令和8年度予定どおり→令和9年度遅れ/);
   });
 });
+
+describe("the folder of returns", () => {
+  it("that does not exist is PP618 naming it, exit 1, nothing written", async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "planpress-noreturns-"));
+    const r = await cli("progress", "--year", "R8", "--input", "/nonexistent/返送", "data/plan.tsv", "-o", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("PP618");
+    expect(r.stderr).toContain("/nonexistent/返送");
+  });
+});
