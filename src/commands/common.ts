@@ -79,6 +79,13 @@ export function renderContext(s: Session, plan: Plan): RenderContext {
   return { config: s.config, theme, projectRoot, templatesDir, documentDate: date, datePrinted: printed, asOf, lang: s.lang, diagnostics: s.bag };
 }
 
+/** The plan, checked clean, and the context to render it with: what every document command starts from. */
+export async function planToRender(s: Session, input: string | undefined): Promise<{ plan: Plan; ctx: RenderContext }> {
+  const plan = await readPlan(s, input);
+  requireClean(s);
+  return { plan, ctx: renderContext(s, plan) };
+}
+
 /** Stops the run (exit 1) when the plan has errors (or warnings, with --strict). */
 export function requireClean(s: Session): void {
   if (hasErrors(s.bag.items, s.opts.strict)) throw new ReportedError();

@@ -1,12 +1,10 @@
 // planpress forms --year Y [input] [-o dir]: one progress form per department.
-import { type GlobalOptions, readPlan, renderContext, requireClean, run, writeAll, yearOption } from "./common.js";
+import { type GlobalOptions, planToRender, run, writeAll, yearOption } from "./common.js";
 
 export function forms(input: string | undefined, opts: GlobalOptions & { year: string; output?: string; sample?: boolean }): Promise<number> {
   return run(opts, async (s) => {
     const year = yearOption(s, opts.year, "--year");
-    const plan = await readPlan(s, input);
-    requireClean(s);
-    const ctx = renderContext(s, plan);
+    const { plan, ctx } = await planToRender(s, input);
     const { renderForms } = await import("../render/forms.js");
     const files = await renderForms(plan, ctx, year, opts.sample ? { sample: true } : {});
     await writeAll(s, opts.output ?? "out/forms", files);

@@ -6,7 +6,7 @@ import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import type { WorkerJob, WorkerResult } from "../render/worker.js";
 import type { OutputFile, RenderContext } from "../render/context.js";
-import { type GlobalOptions, readPlan, renderContext, requireClean, run, writeAll } from "./common.js";
+import { type GlobalOptions, planToRender, run, writeAll } from "./common.js";
 
 export type DocumentKind = "booklet" | "gantt" | "departments" | "workbook";
 export const ALL_DOCUMENTS: DocumentKind[] = ["booklet", "gantt", "departments", "workbook"];
@@ -62,9 +62,7 @@ function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<O
 export function renderCommand(kinds: DocumentKind[]) {
   return (input: string | undefined, opts: GlobalOptions & { output?: string }): Promise<number> =>
     run(opts, async (s) => {
-      const plan = await readPlan(s, input);
-      requireClean(s);
-      const ctx = renderContext(s, plan);
+      const { plan, ctx } = await planToRender(s, input);
       const files = await renderDocuments(plan, ctx, kinds);
       await writeAll(s, opts.output ?? "out", files);
     });
