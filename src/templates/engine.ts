@@ -9,7 +9,9 @@ import { warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
 import type { RenderContext } from "../render/context.js";
 import { fiscalYearLabel } from "../render/pdf/schedule.js";
+import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
+import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
 
 interface HelperOptions { loc?: { start: { line: number; column: number } }; fn?: unknown; hash?: Record<string, unknown> }
@@ -99,33 +101,29 @@ function lineOf(message: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** JSON with trailing commas allowed (templates loop with {{#each}} and rarely get commas right). */
-function parseLenientJson(text: string): unknown {
-  let out = "";
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inString) {
-      out += ch;
-      if (ch === "\\") out += text[++i] ?? "";
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    if (ch === ",") {
-      const rest = /^\s*([\]}])/.exec(text.slice(i + 1));
-      if (rest) continue;
-    }
-    out += ch;
-  }
-  return JSON.parse(out);
-}
+/** The primitives a template may emit, by their "type". */
+const PRIMITIVES = DocNode.options.map((o) => o.shape.type.value);
 
-/** Line of the template output where a JSON parse error happened. */
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return undefined;
-  return text.slice(0, Number(m[1])).split("\n").length;
+/**
+ * A node of the description that is not a primitive, in the staff's words: an unknown "type"
+ * names the types there are; any other mistake names the element's type and the key.
+ */
+function primitiveReason(issue: z.core.$ZodIssue, list: readonly unknown[], lang: string): string {
+  const [index, ...inside] = issue.path;
+  const node = typeof index === "number" ? list[index] : undefined;
+  const type = node && typeof node === "object" ? (node as { type?: unknown }).type : undefined;
+  const ja = lang === "ja";
+  if (issue.code === "invalid_union" && "discriminator" in issue && inside.length === 1) {
+    if (type === undefined) {
+      return ja ? `要素に "type" がありません（使えるのは ${PRIMITIVES.join(", ")}）` : `an element has no "type" (one of ${PRIMITIVES.join(", ")})`;
+    }
+    return ja ? `"type" が ${JSON.stringify(type)} の要素は使えません（使えるのは ${PRIMITIVES.join(", ")}）`
+      : `there is no element of "type" ${JSON.stringify(type)} (one of ${PRIMITIVES.join(", ")})`;
+  }
+  if (typeof index !== "number") return zodReason(new z.ZodError([issue]), ja ? "ja" : "en");
+  const what = zodReason(new z.ZodError([{ ...issue, path: inside }]), ja ? "ja" : "en");
+  const kind = typeof type === "string" ? type : "?";
+  return ja ? `"type" が "${kind}" の要素の ${what}` : `in the "${kind}" element, ${what}`;
 }
 
 /**
@@ -149,55 +147,79 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     }
     if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`, false);
     const compiled = new Map<string, Handlebars.TemplateDelegate>();
-    for (const f of files) {
-      const source = readFileSync(path.join(dir, f), "utf8");
+    /** Each file's source as compiled (with line marks), for messages that quote a line. */
+    const sources = new Map<string, string>();
+    files.forEach((f, index) => {
+      const original = readFileSync(path.join(dir, f), "utf8");
+      let source = original;
       try {
         // Parse now (compile is lazy) so a syntax error names its own file (partials included).
-        const fn = hb.compile(source, { strict: true, noEscape: true });
-        hb.parse(source);
-        compiled.set(f, fn);
-        // A runtime error inside a partial names the partial's file, not the including one.
-        if (f !== `${main}.hbs`) {
-          hb.registerPartial(f.slice(0, -4), ((context: unknown, options?: Handlebars.RuntimeOptions) => {
-            try {
-              return fn(context, options);
-            } catch (e) {
-              if (e instanceof TemplateError) throw e;
-              const msg = (e as Error).message;
-              throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
-            }
-          }) as Handlebars.TemplateDelegate);
+        hb.parse(original);
+        source = markLines(original);
+        try {
+          hb.parse(source);
+        } catch {
+          source = original; // never expected: without marks, places fall back to the including file
         }
       } catch (e) {
         const msg = (e as Error).message;
-        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, source);
+        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, original);
       }
-    }
+      const fn = hb.compile(source, { strict: true, noEscape: true });
+      compiled.set(f, fn);
+      sources.set(f, source);
+      // A runtime error inside a partial names the partial's file, not the including one; its
+      // output is marked so the JSON read afterwards knows which file wrote what.
+      if (f !== `${main}.hbs`) {
+        hb.registerPartial(f.slice(0, -4), ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+          try {
+            return fileMark(index) + fn(context, options) + endMark;
+          } catch (e) {
+            if (e instanceof TemplateError) throw e;
+            const msg = (e as Error).message;
+            throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
+          }
+        }) as Handlebars.TemplateDelegate);
+      }
+    });
     let output: string;
-    const mainSource = readFileSync(path.join(dir, `${main}.hbs`), "utf8");
     try {
       output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false });
     } catch (e) {
       if (e instanceof TemplateError) throw e;
       const msg = (e as Error).message;
-      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg, true, mainSource);
+      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg, true, sources.get(`${main}.hbs`));
     }
-    let json: unknown;
+    let json: LocatedJson;
     try {
-      json = parseLenientJson(output);
+      json = parseLocatedJson(output, files.indexOf(`${main}.hbs`));
     } catch (e) {
-      const msg = (e as Error).message;
-      const at = jsonErrorLine(output, msg);
-      const excerpt = at ? `（出力の ${at} 行目: ${output.split("\n")[at - 1]?.trim().slice(0, 60)}）` : "";
-      throw new TemplateError(shown(`${main}.hbs`), undefined, `出力が JSON として読めません（カンマや引用符の過不足）${excerpt}（詳細: ${msg}）`, false);
+      if (!(e instanceof JsonMistake)) throw e;
+      const said = ctx.lang === "ja" ? `出力が JSON として読めません: ${e.reason.ja}` : `the output is not valid JSON: ${e.reason.en}`;
+      throw new TemplateError(shown(files[e.place.file]!), e.place.line, said, false);
     }
-    const parsed = DocNode.array().safeParse(Array.isArray(json) ? json : [json]);
-    if (!parsed.success) throw new TemplateError(shown(`${main}.hbs`), undefined, zodReason(parsed.error, ctx.lang), false);
+    const list = Array.isArray(json.value) ? json.value : [json.value];
+    const parsed = DocNode.array().safeParse(list);
+    if (!parsed.success) {
+      // One diagnostic per place and mistake (a card template used 56 times is one mistake).
+      const told = new Map<string, TemplateError>();
+      for (const issue of parsed.error.issues) {
+        const at = Array.isArray(json.value) ? issue.path : issue.path.slice(1);
+        const place = json.placeOf(at);
+        const error = new TemplateError(shown(files[place.file]!), place.line, primitiveReason(issue, list, ctx.lang), false);
+        const key = `${error.file}:${error.line}:${error.message}`;
+        if (!told.has(key)) told.set(key, error);
+      }
+      throw [...told.values()].slice(0, 5);
+    }
     return parsed.data;
   } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    const place = e.line === undefined ? { file: e.file } : { file: e.file, line: e.line };
-    ctx.diagnostics.add("PP503", place, { reason: e.raw ? templateReason(e.message, ctx.lang, e.source) : e.message });
+    const errors = Array.isArray(e) ? (e as TemplateError[]) : [e];
+    if (!errors.every((x) => x instanceof TemplateError)) throw e;
+    for (const x of errors) {
+      const place = x.line === undefined ? { file: x.file } : { file: x.file, line: x.line };
+      ctx.diagnostics.add("PP503", place, { reason: x.raw ? templateReason(x.message, ctx.lang, x.source) : x.message });
+    }
     throw new ReportedError();
   }
 }

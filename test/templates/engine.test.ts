@@ -68,6 +68,52 @@ describe("renderTemplate", () => {
     expect(j.message).toContain("JSON として読めません");
   });
 
+  it("a JSON mistake inside a partial names the partial's file and line, in Japanese", () => {
+    const files = {
+      "main.hbs": "[\n{{> head}}\n{{#each items}}\n{{> item}}\n{{/each}}\n]",
+      "head.hbs": '{ "type": "heading", "level": 1, "text": "見出し" },',
+      // Line 3 of the partial: the value's opening quote is missing (the audit's case).
+      "item.hbs": '{ "type": "card",\n  "title": {{json name}},\n  "bulletsLabel": 事業内容",\n  "bullets": [] },',
+    };
+    const d = failure(files, { items: [{ name: "a" }, { name: "b" }] });
+    expect(d.file).toMatch(/doc[/\\]item\.hbs$/);
+    expect(d.line).toBe(3);
+    expect(d.message).toContain("JSON として読めません");
+    expect(d.message).toContain("「事業内容\",」");
+    // A missing comma is told at the end of the element before it, in the file that wrote it.
+    const comma = failure({ ...files, "head.hbs": '{ "type": "heading", "level": 1, "text": "見出し" }', "item.hbs": '{ "type": "card", "title": {{json name}} },' }, { items: [{ name: "a" }] });
+    expect(comma.file).toMatch(/head\.hbs$/);
+    expect(comma.line).toBe(1);
+    expect(comma.message).toContain("カンマ（,）か ] が足りません");
+  });
+
+  it("an unknown primitive inside a partial names the partial's file and line and the types there are", () => {
+    const ctx = folder({
+      "main.hbs": "[\n{{#each items}}\n{{> item}}\n{{/each}}\n]",
+      "item.hbs": '{{!-- a card --}}\n{ "type": "cardx",\n  "title": {{json name}} },',
+    });
+    expect(() => renderTemplate("doc", "main", { items: [{ name: "a" }, { name: "b" }, { name: "c" }] }, ctx)).toThrow(ReportedError);
+    const found = ctx.diagnostics.items.filter((x) => x.code === "PP503");
+    // The same mistake written three times by one line is one diagnostic.
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toMatch(/doc[/\\]item\.hbs$/);
+    expect(found[0]!.line).toBe(2);
+    expect(found[0]!.message).toContain('"type" が "cardx" の要素は使えません（使えるのは cover, contents, heading,');
+    // Another wrong value: the element's type and the key, on the key's own line.
+    const d = failure({ "main.hbs": '[\n{ "type": "card",\n  "title": 3 }\n]' });
+    expect(d.line).toBe(3);
+    expect(d.message).toContain('"type" が "card" の要素の title:');
+  });
+
+  it("marks never change what the template writes (multi-line mustaches, comments, standalone blocks)", () => {
+    const ctx = folder({
+      "main.hbs": '{{!-- a comment\nover lines {{ --}}\n[\n{{#each items}}\n  {{> item a=1\n     b=2}}\n{{/each}}\n{ "type": "paragraph", "text": "\\{{literal}}" }\n]',
+      "item.hbs": '{ "type": "paragraph", "text": {{json (concat name "/" a "/" b)}} },',
+    });
+    const nodes = renderTemplate("doc", "main", { items: [{ name: "x" }, { name: "y" }] }, ctx);
+    expect(nodes.map((n) => (n as { text: string }).text)).toEqual(["x/1/2", "y/1/2", "{{literal}}"]);
+  });
+
   it("keeps handlebars' message untranslated for English runs", () => {
     expect(templateReason('"x" not defined in [object Object] - 2:3', "en")).toBe('"x" not defined - 2:3');
     expect(templateReason("Missing helper: \"upper\"", "ja")).toContain("「upper」という関数");
