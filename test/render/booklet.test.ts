@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderBooklet } from "../../src/render/booklet.js";
+import { createPdf } from "../../src/render/pdf/document.js";
+import { drawDocument } from "../../src/render/pdf/draw.js";
 import { ReportedError } from "../../src/errors.js";
 import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
@@ -122,5 +124,81 @@ describe("booklet templates", () => {
     const d = ctx.diagnostics.items.find((x) => x.code === "PP503");
     expect(d?.file).toMatch(/card\.hbs$/);
     expect(d?.line).toBe(at + 1);
+  });
+
+  it("follows booklet.hbs's own instructions (chapters reordered, a preface) with no empty page", async () => {
+    const dir = copyTemplates();
+    const main = path.join(dir, "booklet/booklet.hbs");
+    const order = plan.policies.map((_, i) => i).reverse();
+    const each = "{{#each chapters}}\n{{> chapter}}\n{{/each}}";
+    expect(readFileSync(main, "utf8")).toContain(each);
+    writeFileSync(main, readFileSync(main, "utf8").replace(each, order.map((i) => `{{> chapter chapters.[${i}]}}`).join("\n")));
+    const preface = path.join(dir, "booklet/preface.hbs");
+    const lines = readFileSync(preface, "utf8").split("\n").filter((l) => l !== "");
+    writeFileSync(preface, lines.slice(2, -1).join("\n").replace("本資料は、…", "本資料は、計画の事業を基本方針ごとに示します。"));
+    const ctx = makeRenderContext({ templatesDir: dir });
+    const [file] = await renderBooklet(plan, ctx);
+    const back = await readPdf(file!.data);
+    // Every page but the cover has more than its running header and page number.
+    back.pages.forEach((p, i) => expect(p.lines.length, `page ${i + 1}`).toBeGreaterThan(3));
+    expect(squash(back.pages[1]!.lines.join(""))).toContain("本資料は、計画の事業を基本方針ごとに示します。");
+    expect(squash(back.pages[2]!.lines.join(""))).toContain("目次");
+    // The chapter named first in the template opens page 4, right after the contents.
+    const first = plan.policies[order[0]!]!;
+    expect(squash(back.pages[3]!.lines.slice(1).join(""))).toMatch(new RegExp(`^基本方針${order[0]! + 1}${squash(first.name)}`));
+    const chapters = back.outline.filter((t) => /^基本方針\d/.test(t));
+    expect(chapters.map((t) => Number(/^基本方針(\d+)/.exec(t)![1]))).toEqual(order.map((i) => i + 1));
+  });
+
+  it("tells a JSON mistake in card.hbs at card.hbs and its line, and an unknown primitive by name", async () => {
+    const dir = copyTemplates();
+    const card = path.join(dir, "booklet/card.hbs");
+    const source = readFileSync(card, "utf8");
+    const lines = source.split("\n");
+    const at = lines.findIndex((l) => l.includes('"bulletsLabel": "事業内容",'));
+    writeFileSync(card, source.replace('"bulletsLabel": "事業内容",', '"bulletsLabel": 事業内容",'));
+    const ctx = makeRenderContext({ templatesDir: dir });
+    await expect(renderBooklet(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
+    const d = ctx.diagnostics.items.filter((x) => x.code === "PP503");
+    expect(d).toHaveLength(1);
+    expect(d[0]!.file).toMatch(/booklet[/\\]card\.hbs$/);
+    expect(d[0]!.line).toBe(at + 1);
+    expect(d[0]!.message).toContain("JSON として読めません");
+
+    const typeLine = lines.findIndex((l) => l.includes('"type": "card"'));
+    writeFileSync(card, source.replace('"type": "card"', '"type": "cardx"'));
+    const ctx2 = makeRenderContext({ templatesDir: dir });
+    await expect(renderBooklet(plan, ctx2)).rejects.toBeInstanceOf(ReportedError);
+    const d2 = ctx2.diagnostics.items.filter((x) => x.code === "PP503");
+    expect(d2).toHaveLength(1);
+    expect(d2[0]!.file).toMatch(/booklet[/\\]card\.hbs$/);
+    expect(d2[0]!.line).toBe(typeLine + 1);
+    expect(d2[0]!.message).toContain('"type" が "cardx" の要素は使えません（使えるのは cover,');
+  });
+});
+
+describe("page breaks", () => {
+  it("collapse when in a row and are dropped before anything and at the end: no empty page", async () => {
+    const ctx = makeRenderContext();
+    const content = drawDocument([
+      { type: "pageBreak" },
+      { type: "cover", title: "表紙" },
+      { type: "pageBreak" },
+      { type: "contents", title: "目次", levels: 2 },
+      { type: "heading", level: 1, text: "第1章", newPage: true, contents: true, chapter: "第1章" },
+      { type: "paragraph", text: "本文", size: "body", muted: false },
+      { type: "pageBreak" },
+      { type: "pageBreak" },
+      { type: "heading", level: 2, text: "第1節", newPage: true, contents: true },
+      { type: "paragraph", text: "本文2", size: "body", muted: false },
+      { type: "pageBreak" },
+    ], { kind: "booklet" }, ctx);
+    const back = await readPdf(await createPdf({ kind: "booklet", content, plainPages: 1 }, { title: "t", author: "a" }, ctx));
+    expect(back.pages.map((p) => squash(p.lines.join("")))).toEqual([
+      "表紙",
+      expect.stringMatching(/^目次第1章3第1節4/),
+      expect.stringMatching(/^第1章本文/),
+      expect.stringMatching(/^第1節本文2/),
+    ]);
   });
 });

@@ -146,7 +146,6 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
       { stack: centre, margin: [0, 0, 0, page.bodyHeight * 0.3] },
       { stack: bottom },
     ],
-    pageBreak: "after",
   } as Content;
 }
 
@@ -197,7 +196,12 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
   ] } as Content;
 }
 
-/** The description's nodes as pdfmake content. */
+/**
+ * The description's nodes as pdfmake content. A page break (after the cover or the contents, a
+ * `pageBreak`, a heading's `newPage`) is held until something is drawn and then starts that
+ * block's page: breaks in a row collapse into one and a break before anything or at the end is
+ * dropped, so no page is ever empty (pdfmake starts a page for every break, even on a fresh one).
+ */
 export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: RenderContext): Content[] {
   const { theme } = ctx;
   const out: Content[] = [];
@@ -205,22 +209,35 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
   for (const n of nodes) if (n.type === "contents") contentsLevels = n.levels;
   let headingsFrom = -1;
   let afterCard = false;
+  let breakHeld = false;
+  let drawnAny = false;
+  /** Adds a drawn block, starting a new page with it when a break is held. */
+  const push = (block: Content): void => {
+    if (breakHeld && drawnAny) (block as { pageBreak?: string }).pageBreak = "before";
+    breakHeld = false;
+    drawnAny = true;
+    out.push(block);
+  };
   for (const node of nodes) {
-    const gap = afterCard && !(node.type === "heading" && node.newPage) ? CARD_GAP : 0;
+    const breaks = node.type === "pageBreak" || (node.type === "heading" && node.newPage);
+    if (breaks) breakHeld = true;
+    // No space after a card at the foot of a page: a margin that does not fit starts a page itself.
+    const gap = afterCard && !breakHeld ? CARD_GAP : 0;
     afterCard = node.type === "card";
     if (gap && node.type !== "heading" && node.type !== "card") out.push({ text: "", margin: [0, gap, 0, 0] });
     switch (node.type) {
       case "cover":
-        out.push(drawCover(node, src, ctx));
+        push(drawCover(node, src, ctx));
+        breakHeld = true;
         break;
       case "contents":
-        out.push({
+        push({
           toc: {
             title: { text: node.title, fontSize: theme.sizes.h1, bold: true, margin: [0, 0, 0, 12] },
             numberStyle: { fontSize: theme.sizes.body },
           },
-          pageBreak: "after",
         } as Content);
+        breakHeld = true;
         break;
       case "heading": {
         const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
@@ -237,8 +254,10 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         const block: Content = node.level === 1
           ? { stack: [heading as unknown as Content, { canvas: [{ type: "line", x1: 0, y1: 0, x2: pageGeometry(src.kind, ctx).bodyWidth, y2: 0, lineWidth: 1.5, lineColor: theme.colours.rule }], margin: [0, 0, 0, 10] }] }
           : heading as unknown as Content;
-        const withBreak = node.newPage ? ({ stack: [block], pageBreak: "before" } as Content) : block;
-        out.push(node.chapter ? chapterMark(node.chapter, [withBreak]) : withBreak);
+        // The break goes on a stack around the heading, inside the chapter mark (as pdfmake places it).
+        const own = breakHeld && drawnAny ? ({ stack: [block], pageBreak: "before" } as Content) : block;
+        breakHeld = false;
+        push(node.chapter ? chapterMark(node.chapter, [own]) : own);
         // A chapter opens a page anyway: only the headings under it are kept with the next card.
         if (node.chapter) headingsFrom = -1;
         else if (headingsFrom < 0) headingsFrom = out.length - 1;
@@ -247,11 +266,11 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       }
       case "paragraph": {
         const size = theme.sizes[node.size];
-        out.push({ text: runs(node.text, ctx), fontSize: size, margin: [0, 0, 0, 6], ...(node.muted ? { color: theme.colours.muted } : {}) } as Content);
+        push({ text: runs(node.text, ctx), fontSize: size, margin: [0, 0, 0, 6], ...(node.muted ? { color: theme.colours.muted } : {}) } as Content);
         break;
       }
       case "bullets":
-        out.push({ stack: [bulletList(node.items, { fontSize: theme.sizes.body, gap: 2 })], margin: [0, 0, 0, 6] } as Content);
+        push({ stack: [bulletList(node.items, { fontSize: theme.sizes.body, gap: 2 })], margin: [0, 0, 0, 6] } as Content);
         break;
       case "table": {
         const widths = node.widths ?? node.header.map(() => "*" as const);
@@ -264,7 +283,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
           return [...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)];
         }), ...(node.align ? { align: node.align } : {}) }, ctx);
-        out.push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
+        push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
         break;
       }
       case "card": {
@@ -275,28 +294,34 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           // The first heading's space above goes outside the kept block (pdfmake counts it in
           // the block's height, and a block moved to a new page needs none).
           const group = out.splice(headingsFrom, headings);
-          const first = group[0] as { margin?: [number, number, number, number] };
+          const first = group[0] as { margin?: [number, number, number, number]; pageBreak?: string };
           const top = first.margin?.[1] ?? 0;
           if (first.margin) first.margin = [first.margin[0], 0, first.margin[2], first.margin[3]];
-          out.push({ stack: [...group, drawn], unbreakable: true, margin: [0, top, 0, 0] } as Content);
-        } else out.push(gap ? ({ stack: [drawn], margin: [0, gap, 0, 0] } as Content) : drawn);
+          // A break before the first heading starts the kept block's page (never inside it).
+          const pageBreak = first.pageBreak ? { pageBreak: first.pageBreak } : {};
+          delete first.pageBreak;
+          out.push({ stack: [...group, drawn], unbreakable: true, margin: [0, top, 0, 0], ...pageBreak } as Content);
+        } else push(gap ? ({ stack: [drawn], margin: [0, gap, 0, 0] } as Content) : drawn);
         headingsFrom = -1;
         break;
       }
       case "legend":
-        out.push({ stack: [
+        push({ stack: [
           ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
           legend(ctx, { fontSize: theme.sizes.table, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}) }),
         ], margin: [0, 0, 0, 10] } as Content);
         break;
       case "chart":
-        out.push(drawChart(node, src, ctx));
+        push(drawChart(node, src, ctx));
         break;
       case "pageBreak":
-        out.push({ text: "", pageBreak: "after" });
+        // Held above; an empty block keeps one block per node for callers that map them back.
+        out.push({ text: "" });
         break;
       case "space":
-        out.push({ text: "", margin: [0, node.height, 0, 0] });
+        // The break on a block of its own: callers may swap a space for other blocks (slots).
+        if (breakHeld && drawnAny) push({ text: "" });
+        push({ text: "", margin: [0, node.height, 0, 0] });
         break;
     }
     headingsFrom = -1;
