@@ -62,14 +62,21 @@ export interface LocatedJson {
   placeOf(path: readonly PropertyKey[]): OutputPlace;
 }
 
-const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join("\u0000");
+/** A place packed in one number (recorded for every value: the output has thousands). */
+const pack = (p: OutputPlace): number => p.file * 1e7 + p.line;
+const unpack = (n: number): OutputPlace => ({ file: Math.floor(n / 1e7), line: n % 1e7 });
+
+const STRING = /"(?:[^"\\\n\u0001]|\\.)*"/y;
+const LITERAL = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w\u0080-\uffff])/y;
 
 /**
  * Reads marked template output as JSON (trailing commas allowed: templates loop with {{#each}})
  * and records where each value was written. Throws JsonMistake naming the place and the mistake.
  */
 export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
-  const places = new Map<string, OutputPlace>();
+  /** Where each member of an object or array was written, by key or index. */
+  const places = new WeakMap<object, Map<PropertyKey, number>>();
+  let rootPlace = pack({ file: mainFile, line: 1 });
   const stack: OutputPlace[] = [{ file: mainFile, line: 1 }];
   let pos = 0;
   const here = (): OutputPlace => ({ ...stack[stack.length - 1]! });
@@ -96,15 +103,15 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
     }
   };
 
-  const value = (path: PropertyKey[]): unknown => {
+  const value = (): unknown => {
     skip();
-    places.set(pathKey(path), here());
     const ch = text[pos];
     if (ch === undefined) return fail("出力が途中で終わっています（] や } の閉じ忘れ）", "the output ends too early (a missing ] or })");
-    if (ch === "{") return object(path);
-    if (ch === "[") return array(path);
+    if (ch === "{") return object();
+    if (ch === "[") return array();
     if (ch === '"') return string();
-    const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w\u0080-\uffff])/.exec(text.slice(pos, pos + 64));
+    LITERAL.lastIndex = pos;
+    const literal = LITERAL.exec(text);
     if (literal) {
       pos += literal[0].length;
       return JSON.parse(literal[0]);
@@ -115,24 +122,16 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
 
   const string = (): string => {
     const start = pos;
-    const place = here();
-    pos++;
-    while (pos < text.length) {
-      const ch = text[pos]!;
-      if (ch === "\\") { pos += 2; continue; }
-      if (ch === '"') break;
-      // A line end inside a string: the closing quote is missing.
-      if (ch === "\n" || ch === OPEN) break;
-      pos++;
-    }
-    if (text[pos] !== '"') {
-      return fail(`引用符 " が閉じていません（「${excerpt(start)}」）`, `a quote " is not closed ("${excerpt(start)}")`, place);
-    }
-    pos++;
+    // A string ends on its line: a line end (or a line mark) before the quote is a missing quote.
+    STRING.lastIndex = pos;
+    const m = STRING.exec(text);
+    if (!m) return fail(`引用符 " が閉じていません（「${excerpt(start)}」）`, `a quote " is not closed ("${excerpt(start)}")`);
+    pos += m[0].length;
+    if (!m[0].includes("\\") && !/[\u0000-\u001f]/.test(m[0])) return m[0].slice(1, -1);
     try {
-      return JSON.parse(text.slice(start, pos)) as string;
+      return JSON.parse(m[0]) as string;
     } catch {
-      return fail(`文字列「${excerpt(start)}」に使えない文字があります（\\ は \\\\ と書きます）`, `the string "${excerpt(start)}" has an invalid escape or character`, place);
+      return fail(`文字列「${excerpt(start)}」に使えない文字があります（\\ は \\\\ と書きます）`, `the string "${excerpt(start)}" has an invalid escape or character`);
     }
   };
 
@@ -152,17 +151,25 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
       `a comma or ${close} is missing (before "${excerpt(pos)}")`, ended);
   };
 
-  const array = (path: PropertyKey[]): unknown[] => {
+  const array = (): unknown[] => {
     const out: unknown[] = [];
+    const where = new Map<PropertyKey, number>();
+    places.set(out, where);
     pos++;
     skip();
     if (text[pos] === "]") { pos++; return out; }
-    do out.push(value([...path, out.length])); while (next("]"));
+    do {
+      skip();
+      where.set(out.length, pack(here()));
+      out.push(value());
+    } while (next("]"));
     return out;
   };
 
-  const object = (path: PropertyKey[]): Record<string, unknown> => {
+  const object = (): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
+    const where = new Map<PropertyKey, number>();
+    places.set(out, where);
     pos++;
     skip();
     if (text[pos] === "}") { pos++; return out; }
@@ -175,13 +182,17 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
       skip();
       if (text[pos] !== ":") fail(`キー "${key}" の後にコロン（:）がありません`, `a colon (:) is missing after the key "${key}"`);
       pos++;
+      skip();
+      where.set(key, pack(here()));
       // Own property, never the prototype's setter (a template could write "__proto__").
-      Object.defineProperty(out, key, { value: value([...path, key]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: value(), enumerable: true, writable: true, configurable: true });
     } while (next("}"));
     return out;
   };
 
-  const result = value([]);
+  skip();
+  rootPlace = pack(here());
+  const result = value();
   skip();
   if (pos < text.length) {
     fail(`最後の ] の後に余分な「${excerpt(pos)}」があります`, `unexpected "${excerpt(pos)}" after the end of the description`);
@@ -189,11 +200,16 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
   return {
     value: result,
     placeOf(path) {
-      for (let n = path.length; n >= 0; n--) {
-        const place = places.get(pathKey(path.slice(0, n)));
-        if (place) return place;
+      let place = rootPlace;
+      let node: unknown = result;
+      for (const key of path) {
+        const where = node && typeof node === "object" ? places.get(node) : undefined;
+        const here = where?.get(key);
+        if (here === undefined) break;
+        place = here;
+        node = (node as Record<PropertyKey, unknown>)[key];
       }
-      return { file: mainFile, line: 1 };
+      return unpack(place);
     },
   };
 }
