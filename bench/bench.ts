@@ -211,7 +211,16 @@ async function main(): Promise<void> {
     ]));
     print(`\nratio planpress / Typst = ${(pp / ty).toFixed(2)} (target ≤ 1.00)`);
   }
-  // 3. Start-up: a command that loads no renderer.
+  // 3. One document per process (the seed), as a user starts `planpress booklet` etc.
+  if (seed) {
+    const rows = (["booklet", "gantt", "departments", "workbook"] as const).map((kind) => {
+      const ms = [0, 1, 2].map(() => proc(process.execPath, [cli, kind, seed.file, "-o", path.join(work, `one-${kind}`)], 60_000).ms);
+      return [`planpress ${kind}`, fmtMs(median(ms)), ms.map(fmtMs).join(", ")];
+    });
+    print(`\n## One document per whole process (${seed.label}, median of 3)\n`);
+    print(table(["command", "median", "runs"], rows));
+  }
+  // 4. Start-up: a command that loads no renderer.
   const check = [0, 1, 2].map(() => proc(process.execPath, [cli, "check", plans[0]?.file ?? "data/plan.tsv"], 30_000).ms);
   print(`\n\`planpress check\` (${plans[0]?.label}), whole process: ${fmtMs(median(check))} (median of 3)`);
   writeFileSync(path.join(work, "bench.md"), lines.join("\n") + "\n");
