@@ -115,6 +115,9 @@ export const CATALOG = {
     en: (p) => `The cell is too long (${p.chars} characters); cut at ${p.limit}.` },
   PP311: { severity: "warning", example: { text: "情報政策課" },
     ja: (p) => `担当課「${p.text}」が重複しています。`, en: (p) => `The department "${p.text}" is listed twice.` },
+  PP312: { severity: "warning", example: { text: ".." },
+    ja: (p) => `担当課の欄の「${p.text}」は課の名前として読めないため、担当課に含めませんでした。`,
+    en: (p) => `"${p.text}" in the department list is not a name; it was left out.` },
   // 4xx across rows
   PP401: { severity: "error", example: { no: 12, other: 11 },
     ja: (p) => `No.${p.no} が重複しています（${p.other} 行目にもあります）。`,

@@ -72,6 +72,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   // A missing column was reported once with the header (PP210); here only empty cells.
   if (f.departments && !depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
   for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
+  for (const d of depts.dropped) bag.add("PP312", at("departments"), { text: d }, { projectNo, actual: d });
 
   const description = splitDescription(f.description?.text ?? "").items;
   if (f.description && !description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });

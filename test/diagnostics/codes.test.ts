@@ -41,6 +41,7 @@ const CASES: Record<string, Case> = {
   PP309: { data: ok([row(1, "事業", { measure: "窓口の改善" })]), projectNo: 1 },
   PP310: { data: ok([row(1, "事業", { desc: "あ".repeat(30) })]), config: { ...defaultConfig(), limits: { maxInputBytes: 1e6, maxCellChars: 20 } } },
   PP311: { data: ok([row(1, "事業", { depts: "総務課、総務課" })]), projectNo: 1 },
+  PP312: { data: ok([row(1, "事業", { depts: "総務課、..、-" })]), projectNo: 1 },
   PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP402: { data: ok([row(2, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP403: { data: ok([row(1, "事業A"), row(4, "事業B")]), projectNo: 4 },
