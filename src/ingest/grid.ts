@@ -1,5 +1,6 @@
 // The table as read from any input: rows of cell texts with where each came from. Text files
 // keep physical lines; workbooks keep sheet cells and the horizontal span of merged ranges.
+import { columnLetters } from "../cell-address.js";
 import type { Place } from "../diagnostics/schema.js";
 
 export interface GridRow {
@@ -22,22 +23,11 @@ export interface Grid {
   containerTitle?: string;
 }
 
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** The place of cell `col` (0-based) of `row`: `file:line:column` or `file#Sheet!G12`. */
 export function placeOf(grid: Grid, row: GridRow, col?: number): Place {
   if (grid.kind === "xlsx") {
     const place: Place = { file: grid.file, sheet: grid.sheet ?? "" };
-    place.cell = `${columnLetter(col ?? 0)}${row.line}`;
+    place.cell = `${columnLetters((col ?? 0) + 1)}${row.line}`;
     return place;
   }
   const place: Place = { file: grid.file, line: row.line };

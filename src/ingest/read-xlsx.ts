@@ -2,6 +2,7 @@
 // merge covers are marked so an empty covered cell is not read as a year without activity.
 import ExcelJS from "exceljs";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { columnNumber } from "../cell-address.js";
 import { ReportedError } from "../errors.js";
 import type { Grid, GridRow } from "./grid.js";
 import { zipRefusal } from "./zip-guard.js";
@@ -46,7 +47,7 @@ function sheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
   for (const m of merges) {
     const r = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
     if (!r) continue;
-    const c1 = colIndex(r[1] ?? "A"), r1 = Number(r[2]), c2 = colIndex(r[3] ?? "A"), r2 = Number(r[4]);
+    const c1 = columnNumber(r[1] ?? "A") - 1, r1 = Number(r[2]), c2 = columnNumber(r[3] ?? "A") - 1, r2 = Number(r[4]);
     spanAt.set(`${r1}:${c1}`, c2 - c1 + 1);
     for (let rr = r1; rr <= r2; rr++) for (let cc = c1; cc <= c2; cc++) if (rr !== r1 || cc !== c1) coveredAt.add(`${rr}:${cc}`);
   }
@@ -68,11 +69,6 @@ function sheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
   return rows;
 }
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** Every sheet's grid; the caller picks the one holding the plan table (or the named one). */
 export async function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBag, sheetName?: string): Promise<Grid[]> {

@@ -8,7 +8,8 @@ import { canonicalValue, lockedCellsChecksum } from "../forms/checksum.js";
 import { META_SHEET } from "../forms/layout.js";
 import { parseMetaRows } from "../forms/meta.js";
 import { FIELD_LABELS, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
-import { columnLetters, readWorkbookCells, WorkbookReadError, type SheetCells } from "./sheet-xml.js";
+import { columnLetters } from "../cell-address.js";
+import { readWorkbookCells, WorkbookReadError, type SheetCells } from "./sheet-xml.js";
 
 const HEADER_SEARCH_ROWS = 30;
 /** The input columns a form's header names; 年度 and 担当課 come from the metadata instead. */

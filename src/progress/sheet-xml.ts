@@ -3,6 +3,7 @@
 // crashes on some of them (cell notes, exceljs #2797). Reading the XML also gives a formula's
 // text directly, so a cached result (which openpyxl does not even write) is never trusted.
 import { strFromU8, unzipSync } from "fflate";
+import { parseAddress } from "../cell-address.js";
 import { zipRefusal } from "../ingest/zip-guard.js";
 import type { FormCell } from "../forms/checksum.js";
 
@@ -38,21 +39,6 @@ function stringItemText(xml: string): string {
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? unescapeXml(m[1] ?? "") : undefined;
-}
-
-/** `E12` → { row: 12, col: 5 } */
-export function parseAddress(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function resolveTarget(target: string): string {

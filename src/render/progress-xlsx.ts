@@ -5,7 +5,8 @@ import { fiscalYearLabel } from "./pdf/schedule.js";
 import { UNREPORTED, type ProgressView } from "../views/progress.js";
 import { progressWording } from "./progress-wording.js";
 import type { RenderContext } from "./context.js";
-import { columnLetters, writeWorkbook } from "./xlsx/excel.js";
+import { columnLetters } from "../cell-address.js";
+import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
 
 const STATUS_COLUMN = 6;

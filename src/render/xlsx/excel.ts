@@ -1,6 +1,7 @@
 // The only module that writes with exceljs (it has had no release since 4.4.0; keeping it here
 // means it can be replaced). Draws a WorkbookSpec, then normalises the zip (zip.ts).
 import ExcelJS from "exceljs";
+import { columnLetters } from "../../cell-address.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "./spec.js";
 import { columnsWidthPt, rowHeightPt, wrappedLines } from "./metrics.js";
 import { normaliseXlsx, type FilterName } from "./zip.js";
@@ -18,13 +19,6 @@ export function inlineListFormula(values: readonly string[]): string | null {
   const joined = values.join(",");
   if (joined.length > 250 || values.some((v) => /[,"]/.test(v))) return null;
   return `"${joined}"`;
-}
-
-/** Column letters of a 1-based column number. */
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
