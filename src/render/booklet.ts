@@ -1,8 +1,8 @@
 // The council-handout booklet (booklet.pdf): view → template (templates/booklet/) → drawing.
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
-import { bookletView, cityOf } from "../views/booklet.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import { bookletView } from "../views/booklet.js";
+import { cityOf, documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
@@ -14,12 +14,11 @@ export async function renderBooklet(plan: Plan, ctx: RenderContext): Promise<Out
   const content = drawDocument(nodes, { kind: "booklet", period: plan.plan.period, schedule: (no) => schedules.get(no) }, ctx);
   const doc = ctx.config.document;
   const city = cityOf(view.title);
-  const author = doc.author ?? (doc.issuer ? (city && !doc.issuer.includes(city) ? `${city} ${doc.issuer}` : doc.issuer) : city ?? view.title);
   const data = await createPdf(
     { kind: "booklet", content, headerTitle: view.title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns() },
     {
       title: `${view.title} 事業計画書`,
-      author,
+      author: documentAuthor(ctx.config, view.title),
       subject: doc.subject ?? `${view.title}（議会資料）`,
       keywords: doc.keywords ?? [view.title, ...(city ? [city] : []), "DX", "事業計画"],
       lang: "ja",

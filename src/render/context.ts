@@ -36,3 +36,20 @@ export function resolveDocumentDate(config: Config, firstYear: number, env = pro
   if (epoch && /^\d+$/.test(epoch)) return { date: new Date(Number(epoch) * 1000), printed: true };
   return { date: new Date(Date.UTC(firstYear, 3, 1)), printed: false };
 }
+
+/** The city a plan belongs to, from its title (武蔵野市DX推進計画 → 武蔵野市). */
+export function cityOf(title: string): string | null {
+  return /^(.+?[都道府県市区町村])/.exec(title)?.[1] ?? null;
+}
+
+/**
+ * Who a document is by (PDF Author, xlsx creator): the config's author, else the issuing
+ * department with the city in front (武蔵野市 総合政策部 情報政策課), else the city, else the title.
+ */
+export function documentAuthor(config: Config, title: string): string {
+  const doc = config.document;
+  if (doc.author) return doc.author;
+  const city = cityOf(title);
+  if (doc.issuer) return city && !doc.issuer.includes(city) ? `${city} ${doc.issuer}` : doc.issuer;
+  return city ?? title;
+}

@@ -10,7 +10,7 @@ import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
 import { schedulePatterns } from "./pdf/schedule.js";
@@ -171,7 +171,7 @@ export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise
     sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
     common: view.common,
   }, ctx);
-  const author = ctx.config.document.author ?? ctx.config.document.issuer ?? view.title;
+  const author = documentAuthor(ctx.config, view.title);
   const title = `${view.title} 担当課別 工程表`;
   const { data, laid } = await layoutKeepingHeadings(
     (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks),

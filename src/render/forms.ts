@@ -3,7 +3,7 @@
 // the metadata the progress reader checks (src/forms/meta.ts). The words are in
 // templates/forms/wording.json (src/forms/wording.ts checks them).
 import type { Plan } from "../model/schema.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { wareki } from "../fiscal.js";
 import { uniqueFileNames } from "../output/filename.js";
 import { lockedCellsChecksum, type FormCell } from "../forms/checksum.js";
@@ -68,7 +68,7 @@ async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording
   };
   return writeWorkbook({
     title: w.fill(w.words.documentTitle, v),
-    creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
+    creator: documentAuthor(ctx.config, plan.plan.title),
     date: ctx.documentDate,
     font: ctx.theme.excelFont,
     ruleColour: ctx.theme.colours.rule,

@@ -6,7 +6,7 @@ import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { keepRuns } from "./pdf/text.js";
@@ -57,7 +57,7 @@ export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<Outpu
     (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks),
     (content) => createPdf(
       { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
-      { title: `${view.title} 工程表`, author: ctx.config.document.author ?? ctx.config.document.issuer ?? view.title, lang: "ja" },
+      { title: `${view.title} 工程表`, author: documentAuthor(ctx.config, view.title), lang: "ja" },
       ctx,
     ),
   );

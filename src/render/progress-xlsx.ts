@@ -4,7 +4,7 @@
 import { fiscalYearLabel } from "./pdf/schedule.js";
 import { UNREPORTED, type ProgressView } from "../views/progress.js";
 import { progressWording } from "./progress-wording.js";
-import type { RenderContext } from "./context.js";
+import { documentAuthor, type RenderContext } from "./context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
@@ -42,7 +42,7 @@ export async function progressWorkbook(view: ProgressView, ctx: RenderContext): 
     fill: tint(theme.statuses[status]?.fill ?? "#C8C8CB"),
   }));
   return writeWorkbook({
-    title, creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
+    title, creator: documentAuthor(ctx.config, view.title),
     date: ctx.documentDate, font: theme.excelFont, ruleColour: theme.colours.rule,
     sheets: [{
       name: w.sheet, widths: [6, 22, 30, 14, 16, 11, 44, 30, 30, 22, 6], rows, fontSize: theme.sizes.table,

@@ -11,7 +11,7 @@ import { readReturnsDir } from "../progress/read-dir.js";
 import { validateReturns } from "../progress/validate.js";
 import { renderTemplate } from "../templates/engine.js";
 import { progressView, type ProgressView } from "../views/progress.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
@@ -61,6 +61,6 @@ export async function progressPdf(view: ProgressView, ctx: RenderContext): Promi
   const bytes = await createPdf({
     kind: "progress", content, headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
     ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),
-  }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress", lang: "ja" }, ctx);
+  }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: documentAuthor(ctx.config, view.title), lang: "ja" }, ctx);
   return bytes;
 }

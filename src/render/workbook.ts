@@ -3,7 +3,7 @@
 // names, headers, legend) and the sheet order come from templates/workbook/wording.json.
 import { z } from "zod";
 import type { Plan } from "../model/schema.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { wareki, yearsOf } from "../fiscal.js";
 import { departmentMatrix, ganttGroups, placeText, policyTree, projectRows } from "../views/workbook.js";
 import { writeWorkbook } from "./xlsx/excel.js";
@@ -52,7 +52,7 @@ export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<Ou
   });
   const data = await writeWorkbook({
     title: plan.plan.title,
-    creator: ctx.config.document.author ?? ctx.config.document.issuer ?? "planpress",
+    creator: documentAuthor(ctx.config, plan.plan.title),
     subject: ctx.config.document.subject ?? w.fill(w.words.subject, { plan: plan.plan.title }),
     ...(ctx.config.document.keywords ? { keywords: ctx.config.document.keywords.join(", ") } : {}),
     date: ctx.documentDate,

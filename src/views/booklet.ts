@@ -78,7 +78,3 @@ export function bookletView(plan: Plan, config: Config, date: Date | null): Book
   return { title: config.title ?? plan.plan.title, period: plan.plan.period, cover, chapters, projectCount: plan.projects.length };
 }
 
-/** The city a plan belongs to, from its title (武蔵野市DX推進計画 → 武蔵野市). */
-export function cityOf(title: string): string | null {
-  return /^(.+?[都道府県市区町村])/.exec(title)?.[1] ?? null;
-}
