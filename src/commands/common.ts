@@ -65,11 +65,12 @@ export function renderContext(s: Session, plan: Plan): RenderContext {
   const asOfText = s.opts.asOf ?? (s.config.asOf !== undefined ? String(s.config.asOf) : undefined);
   let asOf: number;
   if (asOfText !== undefined) {
-    asOf = yearOption(s, asOfText, s.opts.asOf !== undefined ? "--as-of" : (s.opts.config ?? DEFAULT_CONFIG_PATH));
+    // Where the year was given: the option, or the config file.
+    const source = s.opts.asOf !== undefined ? "--as-of" : (s.opts.config ?? DEFAULT_CONFIG_PATH);
+    asOf = yearOption(s, asOfText, source);
     const { start, end } = plan.plan.period;
     if (asOf < start || asOf > end) {
-      s.bag.add("PP506", { file: s.opts.asOf !== undefined ? "--as-of" : (s.opts.config ?? DEFAULT_CONFIG_PATH) },
-        { value: wareki(asOf), first: wareki(start), last: wareki(end) });
+      s.bag.add("PP506", { file: source }, { value: wareki(asOf), first: wareki(start), last: wareki(end) });
     }
   } else {
     // The fiscal year of the document date (April–March), kept inside the plan period.
