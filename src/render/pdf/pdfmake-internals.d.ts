@@ -4,3 +4,4 @@ declare module "pdfmake/js/Renderer.js" { const m: { default?: unknown }; export
 declare module "pdfmake/js/TextDecorator.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/PDFDocument.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/TextInlines.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/ElementWriter.js" { const m: { default?: unknown }; export default m; }

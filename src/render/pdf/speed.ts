@@ -7,6 +7,7 @@
 // relies on and leaves a library alone when they differ, so an upgrade makes rendering slower,
 // never wrong.
 // Static imports, not require(): the same module instances pdfmake uses, also in the bundled CLI.
+import elementWriterModule from "pdfmake/js/ElementWriter.js";
 import pdfDocumentModule from "pdfmake/js/PDFDocument.js";
 import rendererModule from "pdfmake/js/Renderer.js";
 import styleStackModule from "pdfmake/js/StyleContextStack.js";
@@ -160,12 +161,16 @@ interface Inline {
   text: string; x: number; width: number; height: number; fontSize: number; font: any; color?: unknown;
   opacity?: unknown; characterSpacing?: number; link?: unknown; linkToPage?: unknown; linkToDestination?: unknown;
   fontFeatures?: unknown; sup?: boolean; sub?: boolean; _pageNodeRef?: unknown;
+  decoration?: unknown; background?: unknown; trailingCut?: number;
+  /** After compactLine: the texts and positions of the units this run stands for. */
+  _texts?: string[]; _xs?: number[];
 }
 interface Line {
   inlines: Inline[]; id?: string; _outline?: unknown; _pageNodeRef?: unknown;
   getHeight(): number; getAscenderHeight(): number;
 }
-interface Renderer { pdfDocument: any; renderLine(line: Line, x: number, y: number): void }
+interface ElementWriter { addLine(line: Line, dontUpdateContextPosition?: boolean, index?: number): unknown }
+interface Renderer { pdfDocument: any; renderLine(line: Line, x: number, y: number): void; renderPages(pages: unknown[]): void }
 
 /** pdfkit's number format in content streams. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -181,6 +186,59 @@ const sameLook = (a: Inline, b: Inline): boolean =>
   a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity
   && a.linkToDestination === b.linkToDestination;
 
+/** Lines drawn by patchRenderLine rather than by pdfmake: plain runs only, no anchors or bookmarks. */
+const drawnHere = (line: Line): boolean => !line._outline && !line._pageNodeRef && !line.id && line.inlines.every(plain);
+
+/**
+ * Memory: pdfmake keeps every break unit of every line (for Japanese, an object of ~30 properties
+ * per character) until the whole document is drawn; a 2,000-page booklet held ~1 GB of them. Once
+ * a line has its place (and its justification), the units of one look that follow each other are
+ * folded into the first: their texts and positions stay, as patchRenderLine draws them, so the
+ * output is the same bytes. Only lines patchRenderLine draws are folded (no decoration or
+ * background, which pdfmake draws per unit).
+ */
+function compactLine(line: Line): void {
+  const inlines = line.inlines;
+  if (inlines.length < 2 || !drawnHere(line) || inlines.some((u) => u.decoration || u.background)) return;
+  const out: Inline[] = [inlines[0]!];
+  for (let k = 1; k < inlines.length; k++) {
+    const unit = inlines[k]!;
+    const run = out[out.length - 1]!;
+    if (!sameLook(run, unit) || run.height !== unit.height) {
+      out.push(unit);
+      continue;
+    }
+    (run._texts ??= [run.text]).push(unit.text);
+    (run._xs ??= [run.x]).push(unit.x);
+    run.width = unit.x + unit.width - run.x;
+    run.trailingCut = unit.trailingCut ?? 0;
+  }
+  line.inlines = out;
+}
+
+/**
+ * pdfmake hangs the laid-out pages on the pdfkit document (`_pdfMakePages`, read nowhere), and the
+ * last pdfkit document stays reachable after its bytes are out: the whole layout of one document
+ * was held while the next was laid out (~280 MB after a 2,000-page booklet). Dropped once drawn.
+ */
+function patchRenderPages(proto: Renderer): void {
+  const renderPages = proto.renderPages;
+  proto.renderPages = function (this: Renderer, pages) {
+    renderPages.call(this, pages);
+    delete this.pdfDocument._pdfMakePages;
+  };
+}
+
+function patchAddLine(proto: ElementWriter): void {
+  const addLine = proto.addLine;
+  proto.addLine = function (this: ElementWriter, line, dontUpdateContextPosition, index) {
+    const placed = addLine.call(this, line, dontUpdateContextPosition, index);
+    // false: no room here, pdfmake places (and aligns) the line again on the next page
+    if (placed !== false) compactLine(line);
+    return placed;
+  };
+}
+
 /**
  * Drawing lines: pdfmake draws every run on its own (colour, opacity, a fill, a saved graphics
  * state, a text object and a font selection per run; in Japanese a run is often one character).
@@ -191,7 +249,7 @@ const sameLook = (a: Inline, b: Inline): boolean =>
 function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { drawBackground(l: Line, x: number, y: number): void; drawDecorations(l: Line, x: number, y: number): void }): void {
   const renderLine = proto.renderLine;
   proto.renderLine = function (this: Renderer, line: Line, x: number, y: number) {
-    if (line._outline || line._pageNodeRef || line.id || !line.inlines.every(plain)) {
+    if (!drawnHere(line)) {
       renderLine.call(this, line, x, y);
       return;
     }
@@ -238,11 +296,16 @@ function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { dra
         }
       };
       let pen = Number.NaN;
+      const pieces: [string, number][] = [];
       for (let k = i; k < end; k++) {
         const inline = inlines[k]!;
-        if (inline.text.length === 0) continue;
-        const [encoded, positions] = font.encode(inline.text) as [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
-        let gx = x + inline.x;
+        if (inline._texts && inline._xs) inline._texts.forEach((t, p) => pieces.push([t, inline._xs![p]!]));
+        else pieces.push([inline.text, inline.x]);
+      }
+      for (const [text, at] of pieces) {
+        if (text.length === 0) continue;
+        const [encoded, positions] = font.encode(text) as [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+        let gx = x + at;
         if (!(Math.abs(gx - pen) < 1e-3)) {
           flushTJ();
           doc.addContent(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
@@ -389,7 +452,13 @@ export function installSpeedPatches(): void {
   }
   const renderer = exported<{ prototype: Renderer }>(rendererModule);
   const decorator = exported<new (doc: unknown) => never>(textDecoratorModule);
-  if (renderer && decorator && typeof renderer.prototype.renderLine === "function") patchRenderLine(renderer.prototype, decorator);
+  if (renderer && decorator && typeof renderer.prototype.renderLine === "function") {
+    patchRenderLine(renderer.prototype, decorator);
+    if (typeof renderer.prototype.renderPages === "function") patchRenderPages(renderer.prototype);
+    // folded lines can only be drawn by the patched renderLine
+    const writer = exported<{ prototype: ElementWriter }>(elementWriterModule);
+    if (writer && typeof writer.prototype.addLine === "function" && writer.prototype.addLine.length === 3) patchAddLine(writer.prototype);
+  }
   const doc = exported<{ prototype: PdfmakeDocument }>(pdfDocumentModule);
   if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
   const pdfkitProto = doc?.prototype as unknown as PdfkitDocument | undefined;

@@ -1,6 +1,7 @@
 // The speed patches (src/render/pdf/speed.ts) must not change what is drawn: text in order, each
-// run where pdfmake measured it, one link over a linked run, bookmarks; and they must pay: a
-// paragraph is a handful of text objects, not one per character.
+// run where pdfmake measured it, one link over a linked run, bookmarks, justified lines; and they
+// must pay: a paragraph is a handful of text objects, not one per character, and once placed a
+// line holds a few runs, not a unit per character, and no document keeps its layout after it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -18,6 +19,13 @@ const SHORT = "令和8年度DX推進計画";
 const SIZE = 10.5;
 
 const ctx = makeRenderContext();
+const JUSTIFIED = "庁内の手続を見直し、電子申請と窓口の双方で分かりやすい案内を整えます。".repeat(3);
+const UNDERLINED = "下線のある語";
+
+/** pdfmake's laid-out pages as the renderer gets them, and the pdfkit document after drawing. */
+interface Laid { items: { type: string; item: { inlines?: { text: string; _texts?: string[] }[] } }[] }
+const seen: { pages: Laid[]; kept: unknown }[] = [];
+const Renderer = (createRequire(createRequire(import.meta.url).resolve("pdfmake"))("./Renderer.js") as { default: { prototype: { renderPages(pages: Laid[]): void; pdfDocument: Record<string, unknown> } } }).default;
 
 function content(): Content[] {
   return [
@@ -26,6 +34,8 @@ function content(): Content[] {
     { text: keepRuns(PARAGRAPH), fontSize: SIZE } as Content,
     { text: [{ text: "太字の語", bold: true }, "と", { text: "色の語", color: "#005AFF" }, "が混じる行。"], fontSize: SIZE } as Content,
     { text: [{ text: "第1章へ", linkToDestination: "c1", color: "#005AFF" }, "（リンク）"], fontSize: SIZE } as Content,
+    { text: keepRuns(JUSTIFIED), fontSize: SIZE, alignment: "justify" } as Content,
+    { text: [{ text: UNDERLINED, decoration: "underline" }, "は線の上に。"], fontSize: SIZE } as Content,
   ];
 }
 
@@ -36,6 +46,14 @@ let textObjects: number;
 let links: { rect: number[]; dest: unknown }[];
 
 beforeAll(async () => {
+  installSpeedPatches();
+  const renderPages = Renderer.prototype.renderPages;
+  Renderer.prototype.renderPages = function (pages) {
+    const entry = { pages, kept: undefined as unknown };
+    seen.push(entry);
+    renderPages.call(this, pages);
+    entry.kept = this.pdfDocument._pdfMakePages;
+  };
   const data = await createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
   pdf = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   const p = await pdf.getPage(1);
@@ -44,6 +62,7 @@ beforeAll(async () => {
   const ops = await p.getOperatorList();
   textObjects = ops.fnArray.filter((f) => f === pdfjs.OPS.beginText).length;
   links = (await p.getAnnotations()).filter((a: { subtype: string }) => a.subtype === "Link") as { rect: number[]; dest: unknown }[];
+  Renderer.prototype.renderPages = renderPages;
 });
 
 /** Text lines rebuilt from positions (top to bottom). */
@@ -98,5 +117,40 @@ describe("speed patches", () => {
   it("keep the bookmarks", async () => {
     const outline = (await pdf.getOutline()) ?? [];
     expect(outline.map((o) => o.title)).toEqual(["第1章"]);
+  });
+
+  it("justify lines before folding their units: each full line of a justified paragraph ends at the right margin", () => {
+    const [left, , right] = ctx.theme.pages.booklet!.margins as [number, number, number, number];
+    const width = 595.28 - right;
+    const rows = new Map<number, Item[]>();
+    for (const it of items) rows.set(Math.round(it.y), [...(rows.get(Math.round(it.y)) ?? []), it]);
+    const justified = [...rows.values()].filter((r) => r.map((i) => i.str).join("").includes("庁内の手続") || r.some((i) => JUSTIFIED.includes(i.str) && i.str.length > 3));
+    const full = justified.filter((r) => r.length > 0).slice(0, -1); // the paragraph's last line is not justified
+    expect(full.length).toBeGreaterThan(1);
+    for (const r of full) {
+      expect(Math.min(...r.map((i) => i.x))).toBeCloseTo(left, 0);
+      expect(Math.max(...r.map((i) => i.x + i.width))).toBeCloseTo(width, 0);
+    }
+  });
+
+  it("still underline a decorated run", async () => {
+    const ops = await (await pdf.getPage(1)).getOperatorList();
+    // pdfmake draws an underline as a filled rectangle under the run
+    const rects = ops.fnArray.filter((f) => f === pdfjs.OPS.rectangle || f === pdfjs.OPS.constructPath).length;
+    expect(rects).toBeGreaterThan(0);
+    expect(lines().join("")).toContain(`${UNDERLINED}は線の上に。`);
+  });
+
+  it("keep a placed line as a few runs, not a unit per character", () => {
+    const lineItems = seen[0]!.pages.flatMap((pg) => pg.items.filter((i) => i.type === "line").map((i) => i.item));
+    const units = lineItems.flatMap((l) => l.inlines ?? []);
+    const characters = units.reduce((n, u) => n + (u._texts ?? [u.text]).join("").length, 0);
+    expect(characters).toBeGreaterThan(PARAGRAPH.length);
+    expect(units.length).toBeLessThan(characters / 5);
+  });
+
+  it("drop a document's laid-out pages once it is drawn", () => {
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.kept).toBeUndefined();
   });
 });
