@@ -27,8 +27,8 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
   try {
     const files: OutputFile[] = [];
     for (const kind of kinds) {
-      if (kind === "workbook" && worker) files.push(...await worker.files);
-      else files.push(...await (await RENDERERS[kind]())(plan, ctx));
+      const fromWorker = kind === "workbook" && worker ? await worker.files : null;
+      files.push(...fromWorker ?? await (await RENDERERS[kind]())(plan, ctx));
     }
     return files;
   } finally {
@@ -37,24 +37,41 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
   }
 }
 
+/**
+ * The workbook worker's heap in MB. exceljs needs about 35 MB per 1,000 projects (5,000 projects
+ * ran out of memory at 120 MB and finished at 180 MB); left alone, V8 let that worker's heap grow
+ * to ~0.9 GB beside the PDFs' (5,000 projects: 1.65 GB in all, with the cap 1.25 GB). A plan
+ * whose workbook needs more is written again on the main thread (`null` below).
+ * PLANPRESS_WORKBOOK_HEAP_MB overrides it.
+ */
+export function workbookHeapMb(projects: number, env = process.env.PLANPRESS_WORKBOOK_HEAP_MB): number {
+  const given = Number(env);
+  return env && Number.isFinite(given) && given > 0 ? given : Math.ceil(128 + projects * 0.04);
+}
+
 /** The worker's file: beside tsc's output (dist/src/render/) or the bundle's (dist/bundle/). */
 function workerFile(): URL {
   const candidates = ["../render/worker.js", "./worker.js", "../worker.js"].map((rel) => new URL(rel, import.meta.url));
   return candidates.find((u) => existsSync(u)) ?? candidates[0]!;
 }
 
-function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<OutputFile[]>; stop: () => void } {
+/** `files` is null when the worker ran out of its heap: the workbook is then rendered here. */
+function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<OutputFile[] | null>; stop: () => void } {
   const { diagnostics, ...rest } = ctx;
   const job: WorkerJob = { kind: "workbook", plan, ctx: rest };
-  const worker = new Worker(workerFile(), { workerData: job });
-  const files = new Promise<OutputFile[]>((resolve, reject) => {
+  const resourceLimits = { maxOldGenerationSizeMb: workbookHeapMb(plan.projects.length) };
+  const worker = new Worker(workerFile(), { workerData: job, resourceLimits });
+  const files = new Promise<OutputFile[] | null>((resolve, reject) => {
     worker.once("message", (result: WorkerResult) => {
       diagnostics.items.push(...result.diagnostics);
       if (result.ok) resolve(result.files.map((f) => ({ path: f.path, data: new Uint8Array(f.data) })));
       else if (result.reported) reject(new ReportedError());
       else reject(Object.assign(new Error(result.message), { stack: result.stack }));
     });
-    worker.once("error", reject);
+    worker.once("error", (e: Error & { code?: string }) => {
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") resolve(null);
+      else reject(e);
+    });
   });
   files.catch(() => undefined); // awaited where it is used; never an unhandled rejection
   return { files, stop: () => void worker.terminate() };

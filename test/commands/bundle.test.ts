@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "planpress-bundle-"));
 const planpress = (...args: string[]) => spawnSync(process.execPath, ["bin/planpress.js", ...args], { encoding: "utf8" });
+const planpressWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, ["bin/planpress.js", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
 
 beforeAll(() => {
   // Bundle the current source (tsc's dist/src may be stale in a checkout; the bundle is what runs).
@@ -24,6 +26,16 @@ describe("the bundled CLI", () => {
     const alone = planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));
     expect(alone.status, alone.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(path.join(tmp, "all", "plan.xlsx")), readFileSync(path.join(tmp, "alone", "plan.xlsx")))).toBe(0);
+  }, 120_000);
+
+  it("a workbook too big for the worker's heap is written on the main thread instead", () => {
+    // 1 MB: the worker runs out of memory at once (the default allows 128 MB + 40 MB per 1,000 projects)
+    const r = planpressWith({ PLANPRESS_WORKBOOK_HEAP_MB: "1" }, "build", "data/plan.tsv", "-o", path.join(tmp, "small-heap"));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/PP901|\n\s+at /);
+    const alone = path.join(tmp, "alone", "plan.xlsx");
+    if (!existsSync(alone)) expect(planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone")).status).toBe(0);
+    expect(Buffer.compare(readFileSync(path.join(tmp, "small-heap", "plan.xlsx")), readFileSync(alone))).toBe(0);
   }, 120_000);
 
   it("a broken booklet template stops the build while the workbook worker runs: exit 1, no trace, nothing written", () => {
