@@ -14,19 +14,36 @@ export function insideOutDir(outDir: string, rel: string): string {
   return full;
 }
 
+/**
+ * The folder and any missing parents, one level at a time: Node's recursive mkdir never returns
+ * where a parent refuses new folders without saying so (`-o /proc/x` hung the run).
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
+  for (const d of missing) {
+    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+  }
+}
+
+/** Removes a temporary file if it is there; cleaning up never hides the error being reported. */
+const discard = (file: string): Promise<void> => rm(file, { force: true }).catch(() => undefined);
+
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
   const staged: { tmp: string; final: string }[] = [];
   const suffix = `.planpress-${process.pid}.tmp`;
   try {
     for (const f of files) {
       const final = insideOutDir(outDir, f.path);
-      await mkdir(path.dirname(final), { recursive: true });
+      await makeFolder(path.dirname(final));
       const tmp = final + suffix;
       staged.push({ tmp, final });
       await writeFile(tmp, f.data);
     }
   } catch (e) {
-    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    await Promise.all(staged.map((s) => discard(s.tmp)));
     if (e instanceof OutputError) throw e;
     const err = e as NodeJS.ErrnoException;
     throw new OutputError(staged[staged.length - 1]?.final ?? outDir, err.code ?? err.message);
@@ -35,7 +52,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   for (const s of staged) {
     const info = await stat(s.final).catch(() => null);
     if (info?.isDirectory()) {
-      await Promise.all(staged.map((x) => rm(x.tmp, { force: true })));
+      await Promise.all(staged.map((x) => discard(x.tmp)));
       throw new OutputError(s.final, "EISDIR");
     }
   }
@@ -52,9 +69,9 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   } catch (e) {
     for (const m of moved.reverse()) {
       if (m.backup) await rename(m.backup, m.final).catch(() => undefined);
-      else await rm(m.final, { force: true });
+      else await discard(m.final);
     }
-    await Promise.all(staged.map((x) => rm(x.tmp, { force: true })));
+    await Promise.all(staged.map((x) => discard(x.tmp)));
     throw new OutputError(moved[0]?.final ?? outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
   await Promise.all(moved.map((m) => (m.backup ? rm(m.backup, { force: true }) : undefined)));

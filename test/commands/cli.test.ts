@@ -80,6 +80,13 @@ describe("planpress CLI", () => {
     expect(existsSync(path.join(blocker, "model.json"))).toBe(false);
   });
 
+  it.runIf(process.platform === "linux")("a folder that refuses new folders without an error code of its own exits 3, not a hang", async () => {
+    // procfs answers mkdir with ENOENT for a parent that exists: Node's recursive mkdir looped on it
+    const r = await cli("gantt", "data/plan.tsv", "-o", "/proc/planpress-out/sub");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("PP902");
+  }, 30_000);
+
   it("--help works and an unknown option is the user's error", async () => {
     expect((await cli("--help")).code).toBe(0);
     const bad = await cli("check", "--no-such-option");
