@@ -118,6 +118,24 @@ describe("renderTemplate", () => {
     expect(templateReason('"x" not defined in [object Object] - 2:3', "en")).toBe('"x" not defined - 2:3');
     expect(templateReason("Missing helper: \"upper\"", "ja")).toContain("「upper」という関数");
   });
+
+  it("a template cannot reach code or files: no prototype members, no partials outside its folder, no unregistered helpers", () => {
+    // the classic handlebars escape starts from constructor.constructor: it must come out empty
+    for (const probe of ['(lookup this "constructor")', '(lookup title "constructor")', "title.constructor", "title.__proto__"]) {
+      const ctx = folder({ "main.hbs": `[{ "type": "paragraph", "text": "{{#with ${probe}}}reached{{else}}blocked{{/with}}" }]` });
+      let text: unknown = "failed";
+      try {
+        text = (renderTemplate("doc", "main", { title: "x" }, ctx)[0] as { text?: unknown }).text;
+      } catch (e) {
+        expect(e).toBeInstanceOf(ReportedError);
+      }
+      expect([probe, text]).not.toEqual([probe, "reached"]);
+    }
+    const outside = failure({ "main.hbs": "[\n{{> ../../../etc/passwd}}\n]" });
+    expect(outside.message).not.toContain("root:");
+    const helper = failure({ "main.hbs": '[{ "type": "paragraph", "text": {{json (readFile "/etc/passwd")}} }]' });
+    expect(helper.line).toBe(1);
+  });
 });
 
 /** A PP503 whose reason is not handlebars' raw English. */
