@@ -1,15 +1,11 @@
 // The forms' words come from templates/forms/wording.json; wording that would make a returned form
 // unreadable is refused (PP532), and a year outside the plan period is PP530.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { ReportedError } from "../../src/errors.js";
 import { FORM_SHEET, HEADER_ROW, formColumn } from "../../src/forms/layout.js";
 import type { Plan } from "../../src/model/schema.js";
 import { renderForms } from "../../src/render/forms.js";
-import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
+import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 
 /** The seed with one department: one form, quick to write. */
 function smallPlan(): Plan {
@@ -18,33 +14,27 @@ function smallPlan(): Plan {
   return plan;
 }
 
-function templatesWith(edit: (w: Record<string, unknown> & { columns: Record<string, string>; instructions: string[] }) => void): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "pp-forms-wording-"));
-  cpSync(path.join(projectRoot, "templates"), dir, { recursive: true });
-  const file = path.join(dir, "forms/wording.json");
-  const w = JSON.parse(readFileSync(file, "utf8"));
-  edit(w);
-  writeFileSync(file, JSON.stringify(w, null, 2));
-  return dir;
+type FormsWording = Record<string, unknown> & { columns: Record<string, string>; instructions: string[] };
+
+/** A copy of templates/ whose forms wording is edited by `edit` (on the parsed JSON). */
+function wordingWith(edit: (w: FormsWording) => void): string {
+  return templatesWith("forms/wording.json", (text) => {
+    const w = JSON.parse(text) as FormsWording;
+    edit(w);
+    return JSON.stringify(w, null, 2);
+  });
 }
 
-async function attempt(year: number, templatesDir?: string) {
-  const ctx = makeRenderContext(templatesDir ? { templatesDir } : {});
-  try {
-    return { files: await renderForms(smallPlan(), ctx, year), diagnostics: ctx.diagnostics.items };
-  } catch (e) {
-    expect(e).toBeInstanceOf(ReportedError);
-    return { files: null, diagnostics: ctx.diagnostics.items };
-  }
-}
+const formsFor = (year: number, templatesDir?: string) =>
+  attempt(makeRenderContext(templatesDir ? { templatesDir } : {}), (ctx) => renderForms(smallPlan(), ctx, year));
 
 describe("forms wording", () => {
   it("writes the instructions and headers of the wording file", async () => {
-    const dir = templatesWith((w) => {
+    const dir = wordingWith((w) => {
       w.instructions = ["{{department}}の皆さまへ: {{year}}の取組を記入してください。"];
       w.columns.result = "実績（具体的に）";
     });
-    const { files } = await attempt(2027, dir);
+    const { files } = await formsFor(2027, dir);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(files![0]!.data));
     const ws = wb.getWorksheet(FORM_SHEET)!;
@@ -55,14 +45,14 @@ describe("forms wording", () => {
   });
 
   it("refuses headers readers could not find, too many instruction lines and a numbered example", async () => {
-    const cases: [string, Parameters<typeof templatesWith>[0]][] = [
+    const cases: [string, Parameters<typeof wordingWith>[0]][] = [
       ["columns.status", (w) => { w.columns.status = "状況"; }],
       ["columns.no", (w) => { w.columns.no = "番号"; }],
       ["instructions", (w) => { w.instructions = Array(7).fill("・記入してください。"); }],
       ["example.no", (w) => { (w.example as Record<string, string>).no = "１"; }],
     ];
     for (const [key, edit] of cases) {
-      const { files, diagnostics } = await attempt(2026, templatesWith(edit));
+      const { files, diagnostics } = await formsFor(2026, wordingWith(edit));
       expect(files, key).toBeNull();
       expect(diagnostics.map((d) => d.code), key).toEqual(["PP532"]);
       expect(diagnostics[0]!.message, key).toContain(key);
@@ -70,12 +60,12 @@ describe("forms wording", () => {
   });
 
   it("reports a year outside the plan period (PP530) and writes nothing", async () => {
-    const { files, diagnostics } = await attempt(2031);
+    const { files, diagnostics } = await formsFor(2031);
     expect(files).toBeNull();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: "PP530", severity: "error", actual: "2031" });
     expect(diagnostics[0]!.message).toContain("令和13年度");
     expect(diagnostics[0]!.message).toContain("令和8年度～令和12年度");
-    expect((await attempt(2025)).diagnostics[0]?.code).toBe("PP530");
+    expect((await formsFor(2025)).diagnostics[0]?.code).toBe("PP530");
   });
 });

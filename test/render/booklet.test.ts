@@ -1,12 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderBooklet } from "../../src/render/booklet.js";
 import { createPdf } from "../../src/render/pdf/document.js";
 import { drawDocument } from "../../src/render/pdf/draw.js";
 import { ReportedError } from "../../src/errors.js";
-import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
+import { copyTemplates, makeRenderContext, projectRoot, seedPlan, templatesWith } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 
 const plan = seedPlan();
@@ -96,12 +95,6 @@ describe("booklet", () => {
 });
 
 describe("booklet templates", () => {
-  function copyTemplates(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), "pp-tpl-"));
-    cpSync(path.join(projectRoot, "templates"), dir, { recursive: true });
-    return dir;
-  }
-
   it("shows a retitled cover edited in a copy of the templates", async () => {
     const dir = copyTemplates();
     const cover = path.join(dir, "booklet/cover.hbs");
@@ -151,29 +144,22 @@ describe("booklet templates", () => {
   });
 
   it("tells a JSON mistake in card.hbs at card.hbs and its line, and an unknown primitive by name", async () => {
-    const dir = copyTemplates();
-    const card = path.join(dir, "booklet/card.hbs");
-    const source = readFileSync(card, "utf8");
-    const lines = source.split("\n");
-    const at = lines.findIndex((l) => l.includes('"bulletsLabel": "事業内容",'));
-    writeFileSync(card, source.replace('"bulletsLabel": "事業内容",', '"bulletsLabel": 事業内容",'));
-    const ctx = makeRenderContext({ templatesDir: dir });
-    await expect(renderBooklet(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
-    const d = ctx.diagnostics.items.filter((x) => x.code === "PP503");
-    expect(d).toHaveLength(1);
-    expect(d[0]!.file).toMatch(/booklet[/\\]card\.hbs$/);
-    expect(d[0]!.line).toBe(at + 1);
-    expect(d[0]!.message).toContain("JSON として読めません");
-
-    const typeLine = lines.findIndex((l) => l.includes('"type": "card"'));
-    writeFileSync(card, source.replace('"type": "card"', '"type": "cardx"'));
-    const ctx2 = makeRenderContext({ templatesDir: dir });
-    await expect(renderBooklet(plan, ctx2)).rejects.toBeInstanceOf(ReportedError);
-    const d2 = ctx2.diagnostics.items.filter((x) => x.code === "PP503");
-    expect(d2).toHaveLength(1);
-    expect(d2[0]!.file).toMatch(/booklet[/\\]card\.hbs$/);
-    expect(d2[0]!.line).toBe(typeLine + 1);
-    expect(d2[0]!.message).toContain('"type" が "cardx" の要素は使えません（使えるのは cover,');
+    const source = readFileSync(path.join(projectRoot, "templates/booklet/card.hbs"), "utf8");
+    /** The one PP503 of a booklet whose card.hbs has `from` replaced by `to`, and the line of `from`. */
+    const broken = async (from: string, to: string) => {
+      const ctx = makeRenderContext({ templatesDir: templatesWith("booklet/card.hbs", (t) => t.replace(from, to)) });
+      await expect(renderBooklet(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
+      const d = ctx.diagnostics.items.filter((x) => x.code === "PP503");
+      expect(d).toHaveLength(1);
+      expect(d[0]!.file).toMatch(/booklet[/\\]card\.hbs$/);
+      return { d: d[0]!, line: source.split("\n").findIndex((l) => l.includes(from)) + 1 };
+    };
+    const json = await broken('"bulletsLabel": "事業内容",', '"bulletsLabel": 事業内容",');
+    expect(json.d.line).toBe(json.line);
+    expect(json.d.message).toContain("JSON として読めません");
+    const type = await broken('"type": "card"', '"type": "cardx"');
+    expect(type.d.line).toBe(type.line);
+    expect(type.d.message).toContain('"type" が "cardx" の要素は使えません（使えるのは cover,');
   });
 });
 

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
@@ -7,7 +6,7 @@ import { ReportedError } from "../../src/errors.js";
 import type { Plan } from "../../src/model/schema.js";
 import type { OutputFile } from "../../src/render/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
-import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";
 import { textItems, type PageItems } from "../helpers/pdf-positions.js";
 import { planOf, project } from "../helpers/plan-model.js";
@@ -89,8 +88,7 @@ describe("department names are data", () => {
 
 describe("a department template naming a department without a sheet", () => {
   it("is a template diagnostic (PP503), not an internal error", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-tpl-"));
-    cpSync("templates", dir, { recursive: true });
+    const dir = copyTemplates();
     const sheet = path.join(dir, "department", "sheet.hbs");
     writeFileSync(sheet, readFileSync(sheet, "utf8").replace('[["@own", {{json department}}]]', '[["@own", "存在しない課"]]'));
     const bag = new DiagnosticBag("ja");

@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderGantt } from "../../src/render/gantt.js";
 import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
-import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
+import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
 
@@ -54,8 +53,7 @@ describe("gantt.pdf (the seed)", () => {
   });
 
   it("takes the group rows' words from templates/gantt", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "pp-tpl-"));
-    cpSync(path.join(projectRoot, "templates"), dir, { recursive: true });
+    const dir = copyTemplates();
     const file = path.join(dir, "gantt/gantt.hbs");
     const source = readFileSync(file, "utf8");
     expect(source).toContain('(concat "施策" label " " title)');

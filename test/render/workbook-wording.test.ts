@@ -1,36 +1,20 @@
 // The workbook's words come from templates/workbook/wording.json: staff can rename sheets and
 // headers and reorder sheets; a broken wording file is a diagnostic with its place, never a crash.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { ReportedError } from "../../src/errors.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
-import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
+import { attempt, makeRenderContext, projectRoot, seedPlan, templatesWith } from "../helpers/context.js";
 
 /** A copy of templates/ whose workbook wording is edited by `edit` (on the JSON text). */
-function templatesWith(edit: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "pp-wording-"));
-  cpSync(path.join(projectRoot, "templates"), dir, { recursive: true });
-  const file = path.join(dir, "workbook/wording.json");
-  writeFileSync(file, edit(readFileSync(file, "utf8")));
-  return dir;
-}
+const wordingWith = (edit: (text: string) => string): string => templatesWith("workbook/wording.json", edit);
 
-async function attempt(templatesDir: string) {
-  const ctx = makeRenderContext({ templatesDir });
-  try {
-    return { files: await renderWorkbook(seedPlan(), ctx), diagnostics: ctx.diagnostics.items };
-  } catch (e) {
-    expect(e).toBeInstanceOf(ReportedError);
-    return { files: null, diagnostics: ctx.diagnostics.items };
-  }
-}
+const workbookWith = (templatesDir: string) => attempt(makeRenderContext({ templatesDir }), (ctx) => renderWorkbook(seedPlan(), ctx));
 
 describe("workbook wording", () => {
   it("renames sheets and headers and follows the listed order", async () => {
-    const dir = templatesWith((t) => {
+    const dir = wordingWith((t) => {
       const w = JSON.parse(t);
       w.sheets.reverse();
       w.sheets.find((s: { kind: string }) => s.kind === "list").name = "全事業";
@@ -38,7 +22,7 @@ describe("workbook wording", () => {
       w.sheets.find((s: { kind: string }) => s.kind === "gantt").columns.year = "{{year}}（計画）";
       return JSON.stringify(w);
     });
-    const { files } = await attempt(dir);
+    const { files } = await workbookWith(dir);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(files![0]!.data));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["診断", "体系", "担当課別", "工程表", "全事業"]);
@@ -47,7 +31,7 @@ describe("workbook wording", () => {
   });
 
   it("reports a misspelt placeholder with its file, line and key", async () => {
-    const { files, diagnostics } = await attempt(templatesWith((t) => t.replace('"title": "{{plan}}　工程表"', '"title": "{{plann}}　工程表"')));
+    const { files, diagnostics } = await workbookWith(wordingWith((t) => t.replace('"title": "{{plan}}　工程表"', '"title": "{{plann}}　工程表"')));
     expect(files).toBeNull();
     const d = diagnostics.find((x) => x.code === "PP533")!;
     expect(d.file.endsWith(path.join("workbook", "wording.json"))).toBe(true);
@@ -58,11 +42,11 @@ describe("workbook wording", () => {
   });
 
   it("reports unreadable JSON (PP531) and a bad sheet name or missing key (PP532)", async () => {
-    expect((await attempt(templatesWith((t) => t.replace('"subject"', "subject")))).diagnostics.map((d) => d.code)).toEqual(["PP531"]);
-    const badName = await attempt(templatesWith((t) => t.replace('"name": "体系"', '"name": "体系[1]"')));
+    expect((await workbookWith(wordingWith((t) => t.replace('"subject"', "subject")))).diagnostics.map((d) => d.code)).toEqual(["PP531"]);
+    const badName = await workbookWith(wordingWith((t) => t.replace('"name": "体系"', '"name": "体系[1]"')));
     expect(badName.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
     expect(badName.diagnostics[0]!.message).toContain("体系[1]");
-    const missing = await attempt(templatesWith((t) => t.replace('"legendOther": "上記以外",', "")));
+    const missing = await workbookWith(wordingWith((t) => t.replace('"legendOther": "上記以外",', "")));
     expect(missing.diagnostics[0]!.message).toContain("legendOther");
   });
 });
