@@ -40,7 +40,7 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
 /**
  * The workbook worker's heap in MB. exceljs needs about 35 MB per 1,000 projects (5,000 projects
  * ran out of memory at 120 MB and finished at 180 MB); left alone, V8 let that worker's heap grow
- * to ~0.9 GB beside the PDFs' (5,000 projects: 1.65 GB in all, with the cap 1.25 GB). A plan
+ * to ~0.9 GB beside the PDFs' (5,000 projects: 1.70–1.77 GB in all, with the cap 1.24 GB). A plan
  * whose workbook needs more is written again on the main thread (`null` below).
  * PLANPRESS_WORKBOOK_HEAP_MB overrides it.
  */

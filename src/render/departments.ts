@@ -95,7 +95,7 @@ const range = (from: number, to: number): number[] => Array.from({ length: Math.
  * label per page, where the footer goes); each of its pages becomes a form XObject once, and a
  * file gets copies of the forms its pages need.
  */
-interface Stamps { context: PDFContext; forms: PDFRef[]; shift: number; page: Map<string, number> }
+interface Stamps { context: PDFContext; shift: number; formOf: Map<string, PDFRef> }
 
 async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<Stamps> {
   // one page per distinct label: "1 / 3" serves every three-page department
@@ -113,7 +113,7 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
   const doc = await PDFDocument.load(bytes, LOAD);
   const forms = await doc.embedPages(doc.getPages());
   for (const form of forms) await form.embed();
-  return { context: doc.context, forms: forms.map((f) => f.ref), shift, page: new Map(labels.map((l, i) => [l, i])) };
+  return { context: doc.context, shift, formOf: new Map(labels.map((l, i) => [l, forms[i]!.ref])) };
 }
 
 /** Page i of `doc` gets the label page n/count. */
@@ -122,7 +122,7 @@ function stamp(doc: PDFDocument, stamps: Stamps): void {
   // one copier per file: a form (and the label font) is copied into it once
   const copier = PDFObjectCopier.for(stamps.context, doc.context);
   pages.forEach((page, i) => {
-    const form = copier.copy(stamps.forms[stamps.page.get(pageNumberText("slash", i + 1, pages.length))!]!);
+    const form = copier.copy(stamps.formOf.get(pageNumberText("slash", i + 1, pages.length))!);
     const name = page.node.newXObject("PageNumber", form);
     // A few bytes, left uncompressed: pdf-lib's drawPage deflated each one (with a fresh 300 kB
     // compressor), a third of the split's time.
