@@ -1,6 +1,7 @@
 // The progress form's layout: sheet names, header labels, column order and metadata keys. The
 // form writer (src/render/forms.ts) and the progress reader both use these, so a form written
 // by one version of planpress is read by the same rules (contract.md, "Progress forms").
+import { FIELD_LABELS } from "../progress/schema.js";
 
 /** The sheet departments fill in. */
 export const FORM_SHEET = "進捗報告";
@@ -30,14 +31,15 @@ export interface FormColumn {
 }
 
 export const FORM_COLUMNS: readonly FormColumn[] = [
-  { key: "no", keyword: { exact: true, text: "No" }, width: 6, input: false },
+  // The words the reader looks for (progress/schema.ts), so writer and reader cannot drift apart.
+  { key: "no", keyword: { exact: true, text: FIELD_LABELS.no }, width: 6, input: false },
   { key: "name", width: 30, input: false },
   { key: "planned", width: 16, input: false },
   { key: "coDepartments", width: 18, input: false },
-  { key: "status", keyword: { text: "進捗区分" }, width: 13, input: true },
-  { key: "result", keyword: { text: "実績" }, width: 40, input: true },
-  { key: "issues", keyword: { text: "課題" }, width: 30, input: true },
-  { key: "direction", keyword: { text: "今後の方向性" }, width: 30, input: true },
+  { key: "status", keyword: { text: FIELD_LABELS.status }, width: 13, input: true },
+  { key: "result", keyword: { text: FIELD_LABELS.result }, width: 40, input: true },
+  { key: "issues", keyword: { text: FIELD_LABELS.issues }, width: 30, input: true },
+  { key: "direction", keyword: { text: FIELD_LABELS.direction }, width: 30, input: true },
 ];
 
 /** 1-based column number of a form column. */

@@ -3,6 +3,7 @@
 import type { ColumnKey } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
+import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import type { Block } from "./header.js";
 
@@ -57,10 +58,7 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
   return out;
 }
 
-function noOf(raw: RawRow): number | undefined {
-  const t = raw.fields.no?.text.normalize("NFKC").replace(/^no\.?/i, "").trim();
-  return t && /^\d{1,9}$/.test(t) ? Number(t) : undefined;
-}
+const noOf = (raw: RawRow): number | undefined => parseProjectNo(raw.fields.no?.text ?? "");
 
 function clip(grid: Grid, row: GridRow, col: number, max: number, bag: DiagnosticBag): string {
   const text = row.cells[col] ?? "";

@@ -11,7 +11,7 @@ import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
 import { type RelistMark, parseRelist } from "./relist.js";
 import { buildSchedule } from "./schedule.js";
-import { cleanText, excerpt, foreignScript, stripHtml } from "./text.js";
+import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, stripHtml } from "./text.js";
 
 /** A project and where its cells came from, for diagnostics of later stages. */
 export interface SourcedProject {
@@ -37,10 +37,8 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   const f = row.fields;
   const text = (k: keyof typeof f) => cleanText(stripHtml(f[k]?.text ?? "").text);
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
-  const noText = cleanText((f.no?.text ?? "").normalize("NFKC")).replace(/^no\.?\s*/i, "");
-  let no: number | undefined;
-  // A No beyond nine digits is not a project number (and would not survive as a JSON integer).
-  if (/^\d{1,9}$/.test(noText)) no = Number(noText);
+  const noText = projectNoText(f.no?.text ?? "");
+  const no = parseProjectNo(f.no?.text ?? "");
   for (const key of REQUIRED_KEYS) {
     if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
   }

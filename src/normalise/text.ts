@@ -5,6 +5,20 @@ export function cleanText(text: string): string {
   return text.replace(/[\s\u3000]+/g, " ").trim();
 }
 
+/**
+ * A project No as written: 12, "No.12", "No. 12", "１２" → 12. Anything else, or more than nine
+ * digits (not a project number, and it would not survive as a JSON integer), is undefined.
+ */
+export function parseProjectNo(text: string): number | undefined {
+  const t = projectNoText(text);
+  return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
+}
+
+/** The No cell as parseProjectNo reads it (without its "No." prefix): what PP305 quotes. */
+export function projectNoText(text: string): string {
+  return cleanText(text.normalize("NFKC")).replace(/^no\.?\s*/i, "");
+}
+
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 
 /** The text without tags, entities decoded, and the distinct tags found (for PP304). */

@@ -3,13 +3,13 @@
 // quoted cell spanning lines keeps the lines after it right.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseTextGrid } from "../ingest/read-text.js";
-import { FIELD_LABELS, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
+import { FIELD_LABELS, isNoLabel, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 
 const REQUIRED_COLUMNS: ReturnField[] = ["no", "status", "result", "department"];
 
 function headerKey(text: string): ReturnField | "sample" | null {
   const t = text.normalize("NFKC").replace(/\s+/g, "");
-  if (/^(No\.?|NO|番号)$/i.test(t)) return "no";
+  if (isNoLabel(t)) return "no";
   if (t === SAMPLE_LABEL) return "sample";
   for (const f of RETURN_FIELDS) if (f !== "no" && t.includes(FIELD_LABELS[f])) return f;
   return null;

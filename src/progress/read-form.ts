@@ -7,7 +7,7 @@ import type { Place } from "../diagnostics/schema.js";
 import { canonicalValue, lockedCellsChecksum } from "../forms/checksum.js";
 import { META_SHEET } from "../forms/layout.js";
 import { parseMetaRows } from "../forms/meta.js";
-import { FIELD_LABELS, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
+import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 import { columnLetters } from "../cell-address.js";
 import { readWorkbookCells, WorkbookReadError, type SheetCells } from "./sheet-xml.js";
 
@@ -19,10 +19,6 @@ interface Header { sheet: SheetCells; row: number; columns: Partial<Record<Retur
 
 function cellText(v: unknown): string {
   return (canonicalValue(v) ?? "").trim();
-}
-
-function isNoLabel(text: string): boolean {
-  return /^(No[.．]?|NO|番号)$/i.test(text.normalize("NFKC").replace(/\s+/g, ""));
 }
 
 /** The form sheet and its header row: the first sheet holding one, instructions sheets skipped. */

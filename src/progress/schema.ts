@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Place } from "../diagnostics/schema.js";
 import { FiscalYear } from "../model/schema.js";
-import { asciiDigits } from "../fiscal.js";
+import { parseProjectNo } from "../normalise/text.js";
 
 export const RETURN_FIELDS = ["no", "year", "status", "result", "issues", "direction", "department"] as const;
 export type ReturnField = (typeof RETURN_FIELDS)[number];
@@ -14,6 +14,11 @@ export const FIELD_LABELS: Record<ReturnField, string> = {
   no: "No", year: "年度", status: "進捗区分", result: "実績", issues: "課題",
   direction: "今後の方向性", department: "担当課",
 };
+/** A header cell naming the No column: No, No., NO, 番号 (full-width or with spaces too). */
+export function isNoLabel(text: string): boolean {
+  return /^(No\.?|番号)$/i.test(text.normalize("NFKC").replace(/\s+/g, ""));
+}
+
 /** A CSV column (or form header) saying the returns are fictional sample data. */
 export const SAMPLE_LABEL = "見本";
 
@@ -44,7 +49,7 @@ export interface ReturnFile {
 
 /** A project No as written: 12, "12", "No.12", "１２". */
 export const ProjectNo = z.preprocess(
-  (v) => (typeof v === "string" ? Number(asciiDigits(v.normalize("NFKC")).replace(/^No\.?\s*/i, "").trim() || NaN) : v),
+  (v) => (typeof v === "string" ? parseProjectNo(v) ?? Number.NaN : v),
   z.number().int().positive(),
 );
 
