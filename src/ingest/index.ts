@@ -50,13 +50,17 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     // exceljs takes ~0.3–0.8 s to load: only an .xlsx input pays for it.
     const { readXlsxGrids } = await import("./read-xlsx.js");
     const grids = await readXlsxGrids(bytes, file, bag, sheet ?? config.sheet);
-    // The sheet holding the plan table: the one with the most header blocks and rows.
+    // The sheet holding the plan table: the one with the most header blocks and rows. Each sheet
+    // is read into a bag of its own; only the chosen sheet's diagnostics are the run's.
     const scored = grids.map((g) => {
-      const probe = findTable(g, config, new DiagnosticBag(bag.lang));
-      return { g, score: probe.blocks.length * 1000 + probe.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
+      const own = new DiagnosticBag(bag.lang);
+      const found = findTable(g, config, own);
+      return { g, found, own, score: found.blocks.length * 1000 + found.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
     }).sort((a, b) => b.score - a.score);
-    grid = scored[0]?.g ?? { file, kind: "xlsx", rows: [] };
-    table = findTable(grid, config, bag);
+    const best = scored[0];
+    grid = best?.g ?? { file, kind: "xlsx", rows: [] };
+    table = best ? best.found : findTable(grid, config, bag);
+    if (best) bag.items.push(...best.own.items);
   } else {
     grid = readTextGrid(bytes, file, bag);
     if (grid.rows.every((r) => r.cells.every((c) => !c.trim()))) throw empty();
