@@ -18,11 +18,6 @@ export const ProgressWording = z.strictObject({
 });
 export type ProgressWording = z.infer<typeof ProgressWording>;
 
-/** Read and checked once per run: the PDF and the xlsx of one report share it. */
-const loaded = new WeakMap<RenderContext, Wording<ProgressWording>>();
-
 export function progressWording(ctx: RenderContext): Wording<ProgressWording> {
-  let wording = loaded.get(ctx);
-  if (!wording) loaded.set(ctx, (wording = loadWording(ctx, "progress", ProgressWording)));
-  return wording;
+  return loadWording(ctx, "progress", ProgressWording);
 }

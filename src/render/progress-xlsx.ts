@@ -3,20 +3,20 @@
 // rules (the sheet spec's conditionalRules).
 import { fiscalYearLabel } from "./pdf/schedule.js";
 import { UNREPORTED, type ProgressView } from "../views/progress.js";
-import { progressWording } from "./progress-wording.js";
+import type { ProgressWording } from "./progress-wording.js";
 import { documentAuthor, type RenderContext } from "./context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
+import type { Wording } from "./xlsx/wording.js";
 
 const STATUS_COLUMN = 6;
 
-export async function progressWorkbook(view: ProgressView, ctx: RenderContext): Promise<Uint8Array> {
+export async function progressWorkbook(view: ProgressView, { words, fill }: Wording<ProgressWording>, ctx: RenderContext): Promise<Uint8Array> {
   const { theme } = ctx;
   const year = fiscalYearLabel(view.year, theme);
   const head = (value: string): CellSpec => ({ value, bold: true, fill: theme.colours.headerFill, border: "thin", align: "center" });
   const cell = (value: string | number): CellSpec => ({ value, border: "thin", wrap: true });
-  const { words, fill } = progressWording(ctx);
   const w = words.workbook;
   const data = { plan: view.title, year, sample: view.sample ? w.sampleTitle : "" };
   const title = fill(w.title, data);

@@ -15,8 +15,9 @@ import { documentAuthor, type OutputFile, type RenderContext } from "./context.j
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
-import { progressWording } from "./progress-wording.js";
+import { type ProgressWording, progressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
+import type { Wording } from "./xlsx/wording.js";
 
 export interface ProgressOptions { year: number; inputDir: string; historyDir?: string }
 
@@ -31,8 +32,10 @@ export async function renderProgress(plan: Plan, ctx: RenderContext, opts: Progr
 
   const view = progressView(plan, returns, opts.year, ctx.config);
   if (ctx.config.title) view.title = ctx.config.title;
-  const pdf = await progressPdf(view, ctx);
-  const xlsx = await progressWorkbook(view, ctx);
+  // read and checked once: the PDF and the xlsx share it
+  const wording = progressWording(ctx);
+  const pdf = await progressPdf(view, wording, ctx);
+  const xlsx = await progressWorkbook(view, wording, ctx);
   return [
     { path: `progress-${opts.year}.pdf`, data: pdf },
     { path: `progress-${opts.year}.xlsx`, data: xlsx },
@@ -52,11 +55,10 @@ function templateData(view: ProgressView, ctx: RenderContext): object {
   };
 }
 
-export async function progressPdf(view: ProgressView, ctx: RenderContext): Promise<Uint8Array> {
+export async function progressPdf(view: ProgressView, { words, fill }: Wording<ProgressWording>, ctx: RenderContext): Promise<Uint8Array> {
   const data = templateData(view, ctx);
   const nodes = [...renderTemplate("progress", "summary", data, ctx), ...renderTemplate("progress", "projects", data, ctx)];
   const content = drawDocument(nodes, { kind: "progress" }, ctx);
-  const { words, fill } = progressWording(ctx);
   const title = fill(words.title, { plan: view.title, year: fiscalYearLabel(view.year, ctx.theme) });
   const bytes = await createPdf({
     kind: "progress", content, headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
