@@ -1,7 +1,7 @@
 // read → normalise → validate: the plan model every document is rendered from.
 import path from "node:path";
 import type { Config } from "./config/schema.js";
-import { DiagnosticBag, type Lang } from "./diagnostics/bag.js";
+import { DiagnosticBag, hasErrors, type Lang } from "./diagnostics/bag.js";
 import { ReportedError } from "./errors.js";
 import { readPlanTable } from "./ingest/index.js";
 import type { Plan } from "./model/schema.js";
@@ -26,7 +26,7 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
   }
   if (!table.period) bag.add("PP208", { file: table.file });
   const sourced = normaliseRows(table, config, bag);
-  if (!sourced.length && !bag.hasErrors) bag.add("PP207", { file: table.file });
+  if (!sourced.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
   resolveRelists(sourced, bag);
   checkProjectNumbers(sourced, bag);
   checkHierarchyNumbers(sourced, bag);

@@ -45,9 +45,6 @@ export class DiagnosticBag {
     return d;
   }
 
-  get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === "error");
-  }
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {

@@ -5,7 +5,8 @@ import type { Diagnostic } from "./schema.js";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function placeOf(d: Diagnostic): string {
+/** A place as the user reads it: file:line:column or file#Sheet!A1. */
+export function placeOf(d: Pick<Diagnostic, "file" | "line" | "column" | "sheet" | "cell">): string {
   if (d.sheet !== undefined || d.cell !== undefined) {
     return `${d.file}#${d.sheet ?? ""}${d.cell ? `!${d.cell}` : ""}`;
   }

@@ -20,10 +20,6 @@ export interface ValidatedReturns {
 
 const INPUT_FIELDS = ["status", "result", "issues", "direction"] as const;
 
-function where(place: Place): string {
-  return placeOf({ code: "PP000", severity: "info", message: "", ...place });
-}
-
 export function validateReturns(
   plan: Plan, files: readonly ReturnFile[], opts: { year: number; config: Config; diagnostics: DiagnosticBag },
 ): ValidatedReturns {
@@ -43,7 +39,7 @@ export function validateReturns(
       const key = `${r.year}\u0000${r.no}\u0000${r.department}`;
       const first = seen.get(key);
       if (first) {
-        bag.add("PP609", row.cells.no?.place ?? row.place, { no: r.no, department: r.department, other: where(first) }, { projectNo: r.no });
+        bag.add("PP609", row.cells.no?.place ?? row.place, { no: r.no, department: r.department, other: placeOf(first) }, { projectNo: r.no });
         continue;
       }
       seen.set(key, r.place);
@@ -113,7 +109,7 @@ export function validateReturns(
       result: text("result"), issues: text("issues"), direction: text("direction"), sample: row.sample,
     });
     // Every field was checked above; a failure here is a bug, not the user's input.
-    if (!parsed.success) throw new Error(`return row ${where(row.place)}: ${parsed.error.message}`);
+    if (!parsed.success) throw new Error(`return row ${placeOf(row.place)}: ${parsed.error.message}`);
     return { ...parsed.data, place: row.place };
   }
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { wareki, yearsOf } from "../fiscal.js";
-import { departmentMatrix, ganttGroups, placeText, policyTree, projectRows } from "../views/workbook.js";
+import { departmentMatrix, ganttGroups, policyTree, projectRows } from "../views/workbook.js";
+import { placeOf } from "../diagnostics/format.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
@@ -233,7 +234,7 @@ function diagnosticsSheet(d: Drawing, s: SheetWords<"diagnostics">): SheetSpec {
   const rows: RowSpec[] = [header(ctx, [c.severity, c.code, c.place, c.no, c.message, c.hint])];
   for (const x of plan.diagnostics) {
     rows.push({ cells: [
-      cell(s.severities[x.severity]), cell(x.code), cell(placeText(x)), cell(x.projectNo ?? null, { align: "center" }),
+      cell(s.severities[x.severity]), cell(x.code), cell(placeOf(x)), cell(x.projectNo ?? null, { align: "center" }),
       cell(x.message), cell(x.hint ?? null),
     ] });
   }

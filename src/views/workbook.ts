@@ -1,7 +1,6 @@
 // What the workbook's sheets show (事業一覧, 工程表, 担当課別, 体系, 診断): pure functions of the
 // plan. The drawing (cells, fills, print set-up) is in src/render/workbook.ts.
 import type { Config } from "../config/schema.js";
-import type { Diagnostic } from "../diagnostics/schema.js";
 import type { Phase, Plan, Project } from "../model/schema.js";
 import { yearsOf } from "../fiscal.js";
 
@@ -133,9 +132,3 @@ export function policyTree(plan: Plan): TreeRow[] {
   return rows;
 }
 
-/** 診断: a diagnostic's place as the user reads it (file:line:column or file#Sheet!A1). */
-export function placeText(d: Diagnostic): string {
-  if (d.sheet !== undefined) return `${d.file}#${d.sheet}${d.cell ? `!${d.cell}` : ""}`;
-  if (d.line !== undefined) return `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ""}`;
-  return d.file;
-}
