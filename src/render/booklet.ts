@@ -4,14 +4,13 @@ import { renderTemplate } from "../templates/engine.js";
 import { bookletView } from "../views/booklet.js";
 import { cityOf, documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
-import { drawDocument } from "./pdf/draw.js";
+import { drawDocument, planSource } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 
 export async function renderBooklet(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
   const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null);
   const nodes = renderTemplate("booklet", "booklet", view, ctx);
-  const schedules = new Map(plan.projects.map((p) => [p.no, p.schedule]));
-  const content = drawDocument(nodes, { kind: "booklet", period: plan.plan.period, schedule: (no) => schedules.get(no) }, ctx);
+  const content = drawDocument(nodes, planSource(plan, "booklet"), ctx);
   const doc = ctx.config.document;
   const city = cityOf(view.title);
   const data = await createPdf(

@@ -11,7 +11,7 @@ import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
-import { createPdf, pageNumberText } from "./pdf/document.js";
+import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { bulletList, keepRuns } from "./pdf/text.js";
@@ -21,10 +21,11 @@ import {
 } from "./schedule-table.js";
 
 const KIND = "department";
-/** No, name with description, co-responsible departments (pt); the fiscal years share the rest. */
-const OWN_COLUMNS = [20, 330, 104];
-/** The 各課 section is compact: No, name, departments. */
-const COMMON_COLUMNS = [20, 330, 104];
+/**
+ * No, name (with the description on a sheet), departments (pt); the fiscal years share the rest.
+ * A sheet and the 各課 section use the same columns, so their years line up.
+ */
+const FIXED_COLUMNS = [20, 330, 104];
 
 const sheetId = (i: number): string => `dept-${i + 1}`;
 
@@ -38,8 +39,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const own = slot.name === "own";
-  const fixed = own ? OWN_COLUMNS : COMMON_COLUMNS;
-  const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
+  const { widths, yearWidth } = hostWidths(KIND, FIXED_COLUMNS, view.period, ctx);
   const rows: HostRow[] = own
     ? sheetFor(view, slot, ctx).own.map((p) => ({ heading: false, cells: [
       { text: String(p.no), alignment: "right", fontSize: theme.sizes.table } as TableCell,
@@ -56,7 +56,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
       { text: keepRuns(p.departments.join("、")), fontSize: size } as TableCell,
       ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
     ] }));
-  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: fixed.length };
+  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length };
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */
@@ -105,11 +105,11 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
   // Laid out at the top of the body (a label in the bottom margin would push pdfmake to a new
   // page), then drawn lower by `shift` to where the shared footer puts page numbers.
   const content = labels.map((text, i) => ({
-    stack: [{ text, alignment: "center", fontSize: ctx.theme.sizes.small + 1, lineHeight: 1, absolutePosition: { x: left, y: top } }],
+    stack: [{ text, alignment: "center", ...pageNumberStyle(ctx), absolutePosition: { x: left, y: top } }],
     ...(i > 0 ? { pageBreak: "before" } : {}),
   })) as Content[];
   const bytes = await createPdf({ kind: KIND, content, pageNumbers: "none" }, { title: "page numbers", author: "planpress" }, ctx);
-  const shift = page.height - bottom + Math.max(8, bottom / 2 - 6) - top;
+  const shift = page.height - bottom + footerGap(bottom, false) - top;
   const doc = await PDFDocument.load(bytes, LOAD);
   const forms = await doc.embedPages(doc.getPages());
   for (const form of forms) await form.embed();

@@ -6,7 +6,7 @@ import type { Phase, Plan } from "../model/schema.js";
 import type { DocNode } from "../templates/primitives.js";
 import type { ScheduleRow } from "../views/gantt.js";
 import type { RenderContext } from "./context.js";
-import { drawDocument } from "./pdf/draw.js";
+import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
 import { keepRuns } from "./pdf/text.js";
@@ -121,8 +121,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     slots.push(slot);
     return { type: "space", height: -slots.length };
   });
-  const byNo = new Map(plan.projects.map((p) => [p.no, p.schedule]));
-  const drawn = drawDocument(marked, { kind, period: plan.plan.period, schedule: (no) => byNo.get(no) }, ctx);
+  const drawn = drawDocument(marked, planSource(plan, kind), ctx);
   const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
   drawn.forEach((c, i) => {

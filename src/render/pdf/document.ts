@@ -52,6 +52,12 @@ function collectChapters(node: unknown, out: { text: string; node: { positions?:
   if (table?.body) collectChapters(table.body, out);
 }
 
+/** The page number's text style in the footer (departments.ts draws it the same way after a split). */
+export const pageNumberStyle = (ctx: RenderContext) => ({ fontSize: ctx.theme.sizes.small + 1, lineHeight: 1 });
+
+/** How far below the body the footer starts (pt), in a bottom margin of `bottom`. */
+export const footerGap = (bottom: number, notice: boolean): number => Math.max(8, bottom / 2 - (notice ? 12 : 6));
+
 export function pageNumberText(style: "dash" | "slash", page: number, count: number): string {
   return style === "dash" ? `- ${page} -` : `${page} / ${count}`;
 }
@@ -122,10 +128,10 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
       if (!number && !doc.notice) return null;
       return {
         stack: [
-          ...(number ? [{ text: pageNumberText(numbers as "dash" | "slash", current, count), alignment: "center", fontSize: small + 1, lineHeight: 1 }] : []),
+          ...(number ? [{ text: pageNumberText(numbers as "dash" | "slash", current, count), alignment: "center", ...pageNumberStyle(ctx) }] : []),
           ...(doc.notice ? [{ text: doc.notice, alignment: "center", fontSize: small, bold: true, lineHeight: 1, color: theme.colours.watermark, margin: [0, 3, 0, 0] }] : []),
         ],
-        margin: [0, Math.max(8, bottom / 2 - (doc.notice ? 12 : 6)), 0, 0],
+        margin: [0, footerGap(bottom, Boolean(doc.notice)), 0, 0],
       } as Content;
     },
   };

@@ -1,7 +1,7 @@
 // Draws a document description (src/templates/primitives.ts) with pdfmake: headings with
 // bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import type { Phase } from "../../model/schema.js";
+import type { Phase, Plan } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
@@ -9,7 +9,7 @@ import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { legend, scheduleStrip, laneOf, type Period } from "./schedule.js";
 import { dataTable } from "./table.js";
-import { bulletList, keepRuns, type Run } from "./text.js";
+import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
 
 export interface DrawSource {
   /** The page set-up in the theme. */
@@ -17,6 +17,12 @@ export interface DrawSource {
   /** The plan period and each project's schedule by its No, for cards with a schedule strip. */
   period?: Period;
   schedule?(no: number): readonly Phase[] | undefined;
+}
+
+/** A plan's period and schedules as a DrawSource for the page set-up `kind`. */
+export function planSource(plan: Plan, kind: string): DrawSource {
+  const byNo = new Map(plan.projects.map((p) => [p.no, p.schedule]));
+  return { kind, period: plan.plan.period, schedule: (no) => byNo.get(no) };
 }
 
 /**
@@ -30,9 +36,9 @@ function runs(text: Text, ctx: RenderContext): Run[] {
     const bold = t.bold ? { bold: true } : {};
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
     // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
-    if (t.keep && t.text.length <= 16) return [{ text: t.text, noWrap: true, ...bold }];
+    if (t.keep && t.text.length <= MAX_KEEP) return [{ text: t.text, noWrap: true, ...bold }];
     if (!link) return keepRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
-    return [{ text: t.text, noWrap: t.text.length <= 16, ...bold,
+    return [{ text: t.text, noWrap: t.text.length <= MAX_KEEP, ...bold,
       linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
   });
 }
@@ -262,7 +268,6 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         if (node.chapter) headingsFrom = -1;
         else if (headingsFrom < 0) headingsFrom = out.length - 1;
         continue;
-        break;
       }
       case "paragraph": {
         const size = theme.sizes[node.size];

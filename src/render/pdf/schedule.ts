@@ -164,11 +164,6 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
 const CELL_PAD = 2;
 const GAP = 1.5;
 
-/** Total width a strip takes for `period` at `yearWidth` (for hosts that reserve its space). */
-export function stripWidth(period: Period, yearWidth: number): number {
-  return yearsOf(period).length * yearWidth;
-}
-
 /**
  * The legend: a swatch per phase category (configured labels, then the default category), drawn
  * exactly like a bar, and the as-of year's tint.

@@ -8,7 +8,7 @@ import type { Content } from "pdfmake/interfaces.js";
 export type Run = string | { text: string; noWrap?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline" };
 
 // Longer runs could not fit a narrow table cell and would overflow it: let those break.
-const MAX_KEEP = 16;
+export const MAX_KEEP = 16;
 const UNIT = "(?:年度|年|か月|ヶ月|カ月|月|日|時間|万人|千人|人|万件|件|万円|億円|千円|円|%|％|回|校|館|課|箇所|か所|台|者|倍|割|GB|TB)";
 const KEEP = new RegExp(
   [
