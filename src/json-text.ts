@@ -1,6 +1,11 @@
 // Reading a JSON file a person edits (config, theme, wording): a syntax error is told in the
 // user's language with its line and column, never as the parser's raw message.
-import type { Lang } from "./diagnostics/bag.js";
+import { readFileSync } from "node:fs";
+import type { z } from "zod";
+import type { DiagnosticBag, Lang } from "./diagnostics/bag.js";
+import type { Code } from "./diagnostics/catalog.js";
+import { ReportedError } from "./errors.js";
+import { zodReason } from "./zod-reason.js";
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string; line?: number; column?: number };
 
@@ -18,4 +23,27 @@ export function parseJsonText(text: string, lang: Lang): JsonResult {
       : `JSON syntax error near line ${line}, column ${column} (check quotes and commas)`;
     return { ok: false, reason, line, column };
   }
+}
+
+/**
+ * A JSON file a person edits, checked against `schema`. Unreadable, not JSON or not valid: `code`
+ * with the file (and the line and column of a JSON mistake) and the reason in the user's words.
+ */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: Code, bag: DiagnosticBag): z.infer<S> {
+  const fail = (reason: string, at: { line?: number; column?: number } = {}): never => {
+    bag.add(code, { file, ...(at.line ? { line: at.line, column: at.column } : {}) }, { reason });
+    throw new ReportedError();
+  };
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    fail(err.code === "ENOENT" ? (bag.lang === "ja" ? "ファイルがありません" : "no such file") : err.code ?? err.message);
+  }
+  const json = parseJsonText(text, bag.lang);
+  if (!json.ok) return fail(json.reason, json);
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) return fail(zodReason(parsed.error, bag.lang));
+  return parsed.data;
 }

@@ -1,33 +1,12 @@
 // Reads and checks templates/theme.json. A broken theme is a diagnostic (PP502), never a crash.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { ReportedError } from "../errors.js";
-import { parseJsonText } from "../json-text.js";
-import { zodReason } from "../zod-reason.js";
+import { readJsonFile } from "../json-text.js";
 import { Theme } from "./schema.js";
 
 export function loadTheme(themePath: string, bag: DiagnosticBag): Theme {
-  let text: string;
-  try {
-    text = readFileSync(themePath, "utf8");
-  } catch (e) {
-    bag.add("PP502", { file: themePath }, { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    throw new ReportedError();
-  }
-  const json = parseJsonText(text, bag.lang);
-  if (!json.ok) {
-    bag.add("PP502", { file: themePath, ...(json.line ? { line: json.line, column: json.column } : {}) }, { reason: json.reason });
-    throw new ReportedError();
-  }
-  const raw = json.value;
-  const parsed = Theme.safeParse(raw);
-  if (!parsed.success) {
-    bag.add("PP502", { file: themePath }, { reason: zodReason(parsed.error, bag.lang) });
-    throw new ReportedError();
-  }
-  return parsed.data;
+  return readJsonFile(themePath, Theme, "PP502", bag);
 }
 
 const require = createRequire(import.meta.url);
