@@ -1,5 +1,6 @@
 // What every renderer is given besides the plan: the checked config and theme, where templates
 // and fonts live, the resolved document date and as-of year, and the bag for 5xx diagnostics.
+import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { DiagnosticBag, Lang } from "../diagnostics/bag.js";
 import type { Theme } from "../theme/schema.js";
@@ -35,6 +36,12 @@ export function resolveDocumentDate(config: Config, firstYear: number, env = pro
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return { date: new Date(Number(epoch) * 1000), printed: true };
   return { date: new Date(Date.UTC(firstYear, 3, 1)), printed: false };
+}
+
+/** A template file as diagnostics name it: relative inside the project (as staff know it), else in full. */
+export function shownPath(ctx: Pick<RenderContext, "projectRoot">, full: string): string {
+  const rel = path.relative(ctx.projectRoot, full);
+  return rel.startsWith("..") ? full : rel;
 }
 
 /** The city a plan belongs to, from its title (武蔵野市DX推進計画 → 武蔵野市). */

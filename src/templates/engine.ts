@@ -7,7 +7,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
-import type { RenderContext } from "../render/context.js";
+import { type RenderContext, shownPath } from "../render/context.js";
 import { fiscalYearLabel } from "../render/pdf/schedule.js";
 import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
@@ -132,11 +132,7 @@ function primitiveReason(issue: z.core.$ZodIssue, list: readonly unknown[], lang
  */
 export function renderTemplate(folder: string, main: string, data: object, ctx: RenderContext): DocNode[] {
   const dir = path.join(ctx.templatesDir, folder);
-  // Inside the project: a relative path staff recognise; elsewhere: the full path.
-  const shown = (file: string) => {
-    const rel = path.relative(ctx.projectRoot, path.join(dir, file));
-    return rel.startsWith("..") ? path.join(dir, file) : rel;
-  };
+  const shown = (file: string) => shownPath(ctx, path.join(dir, file));
   try {
     const hb = makeEnv(ctx);
     let files: string[];

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { ReportedError } from "../../errors.js";
 import { parseJsonText } from "../../json-text.js";
 import { zodReason } from "../../zod-reason.js";
-import type { RenderContext } from "../context.js";
+import { type RenderContext, shownPath } from "../context.js";
 
 export interface Wording<T> {
   words: T;
@@ -28,8 +28,7 @@ function leaves(value: unknown, key: string, out: Map<string, string>): void {
 
 export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: string, schema: S): Wording<z.infer<S>> {
   const full = path.join(ctx.templatesDir, folder, "wording.json");
-  const rel = path.relative(ctx.projectRoot, full);
-  const file = rel.startsWith("..") ? full : rel;
+  const file = shownPath(ctx, full);
   let text = "";
   const fail = (code: "PP531" | "PP532" | "PP533", params: Record<string, string>, line?: number): never => {
     ctx.diagnostics.add(code, line === undefined ? { file } : { file, line }, params);
