@@ -5,7 +5,7 @@ import { DiagnosticBag, hasErrors, type Lang } from "./diagnostics/bag.js";
 import { ReportedError } from "./errors.js";
 import { readPlanTable } from "./ingest/index.js";
 import type { Plan } from "./model/schema.js";
-import { assemble, normaliseRows } from "./normalise/index.js";
+import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
 import { checkRelists } from "./validate/relists.js";
@@ -22,7 +22,7 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     table = await readPlanTable(inputPath, config, bag, opts.sheet);
   } catch (e) {
     if (!(e instanceof ReportedError)) throw e;
-    return assemble(fallbackTitle, { start: 2000, end: 2000 }, [], bag);
+    return assemble(fallbackTitle, UNKNOWN_PERIOD, [], bag);
   }
   if (!table.period) bag.add("PP208", { file: table.file });
   const sourced = normaliseRows(table, config, bag);
@@ -36,5 +36,5 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     bag.add("PP205", { file: table.file });
     title = fallbackTitle;
   }
-  return assemble(title, table.period ?? { start: 2000, end: 2000 }, sourced, bag);
+  return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
 }

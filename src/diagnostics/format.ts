@@ -3,6 +3,9 @@
 import type { Lang } from "./bag.js";
 import type { Diagnostic } from "./schema.js";
 
+/** A file size as a diagnostic quotes it: 20.0 MB. */
+export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** A place as the user reads it: file:line:column or file#Sheet!A1. */

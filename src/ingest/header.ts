@@ -65,7 +65,7 @@ export function matchLabel(text: string, config: Config): ColumnKey | number | n
   return parseFiscalYear(t);
 }
 
-const isBlank = (row: GridRow) => row.cells.every((c) => !c.trim());
+export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
 
 function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();

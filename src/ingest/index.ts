@@ -4,9 +4,10 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
+import { megabytes } from "../diagnostics/format.js";
 import { ReportedError } from "../errors.js";
 import { type Grid, placeOf } from "./grid.js";
-import { type Block, findTable, type Table } from "./header.js";
+import { type Block, findTable, isBlank, type Table } from "./header.js";
 import { readTextGrid } from "./read-text.js";
 import { type RawRow, rawRows } from "./rows.js";
 
@@ -19,7 +20,6 @@ export interface PlanTable {
   period: { start: number; end: number } | null;
 }
 
-const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export async function readPlanTable(inputPath: string, config: Config, bag: DiagnosticBag, sheet?: string): Promise<PlanTable> {
   const file = inputPath;
@@ -33,7 +33,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     const info = await stat(inputPath);
     if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
     if (info.size > config.limits.maxInputBytes) {
-      bag.add("PP104", { file }, { size: MB(info.size), limit: MB(config.limits.maxInputBytes) });
+      bag.add("PP104", { file }, { size: megabytes(info.size), limit: megabytes(config.limits.maxInputBytes) });
       throw new ReportedError();
     }
     bytes = await readFile(inputPath);
@@ -63,7 +63,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     if (best) bag.items.push(...best.own.items);
   } else {
     grid = readTextGrid(bytes, file, bag);
-    if (grid.rows.every((r) => r.cells.every((c) => !c.trim()))) throw empty();
+    if (grid.rows.every(isBlank)) throw empty();
     table = findTable(grid, config, bag);
   }
   if (!table.blocks.length) {

@@ -23,8 +23,11 @@ export interface SourcedProject {
   marks: { measure: string; initiative: string };
 }
 
+/** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
+export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;
+
 export function normaliseRows(table: PlanTable, config: Config, bag: DiagnosticBag): SourcedProject[] {
-  const period = table.period ?? { start: 2000, end: 2000 };
+  const period = table.period ?? UNKNOWN_PERIOD;
   const out: SourcedProject[] = [];
   for (const row of table.rows) {
     const sp = normaliseRow(row, period, config, bag);

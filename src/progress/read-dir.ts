@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { megabytes } from "../diagnostics/format.js";
 import { decodeText } from "../ingest/read-text.js";
 import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns } from "./read-form.js";
@@ -47,7 +48,7 @@ async function readReturn(path: string, bag: DiagnosticBag): Promise<Uint8Array 
   try {
     const info = await stat(path);
     if (info.size > MAX_RETURN_BYTES) {
-      bag.add("PP601", { file: path }, { file: path, reason: `${(info.size / 1024 / 1024).toFixed(1)} MB > 20 MB` });
+      bag.add("PP601", { file: path }, { file: path, reason: `${megabytes(info.size)} > ${megabytes(MAX_RETURN_BYTES)}` });
       return null;
     }
     return await readFile(path);
