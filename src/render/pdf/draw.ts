@@ -7,7 +7,7 @@ import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
-import { legend, scheduleStrip, laneOf, type Period } from "./schedule.js";
+import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
 import { dataTable } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
 
@@ -157,10 +157,8 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
 
 /** The style of a chart category (theme `statuses`, else a grey). */
 function categoryFill(name: string, ctx: RenderContext): Record<string, unknown> {
-  const style = ctx.theme.statuses[name] ?? { fill: "#C8C8CB", text: "#000000", pattern: "none" as const };
-  const fill: Record<string, unknown> = { fillColor: style.fill, color: style.text };
-  if (style.pattern !== "none") { fill.overlayPattern = [`pp-${style.pattern}`, "#000000"]; fill.overlayOpacity = 0.3; }
-  return fill;
+  const style = ctx.theme.statuses[name] ?? PLAIN_GREY;
+  return { ...barFill(style, 0.3), color: style.text };
 }
 
 /**

@@ -44,19 +44,21 @@ function toFullwidthDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
+/** A category the theme does not style: a plain grey. */
+export const PLAIN_GREY: CategoryStyle = { fill: "#C8C8CB", text: "#000000", pattern: "none", border: "solid" };
+
 /** The style of a phase category, falling back to the default category's, then a plain grey. */
 export function categoryStyle(category: string, ctx: RenderContext): CategoryStyle {
   const { categories } = ctx.theme;
-  return categories[category] ?? categories[ctx.config.defaultCategory.id] ?? categories.other
-    ?? { fill: "#C8C8CB", text: "#000000", pattern: "none", border: "solid" };
+  return categories[category] ?? categories[ctx.config.defaultCategory.id] ?? categories.other ?? PLAIN_GREY;
 }
 
-/** Fill properties of a bar cell: the CUD fill plus the category's pattern laid over it. */
-function barFill(style: CategoryStyle): Record<string, unknown> {
+/** Fill properties of a cell in a category's style: the CUD fill plus its pattern laid over it. */
+export function barFill(style: CategoryStyle, patternOpacity = 0.35): Record<string, unknown> {
   const fill: Record<string, unknown> = { fillColor: style.fill };
   if (style.pattern !== "none") {
     fill.overlayPattern = [`${PATTERN_PREFIX}${style.pattern}`, "#000000"];
-    fill.overlayOpacity = 0.35;
+    fill.overlayOpacity = patternOpacity;
   }
   return fill;
 }
