@@ -60,33 +60,3 @@ export function lockedCellsChecksum(cells: Iterable<FormCell>): string {
   for (const e of entries) h.update(`${e}\u0000`);
   return h.digest("hex").slice(0, 32);
 }
-
-/**
- * The part of an exceljs worksheet the checksum needs (structural, so this module does not
- * depend on exceljs). Cells covered by a merge are skipped: only the merge's first cell holds
- * its value.
- */
-export interface WorksheetLike {
-  eachRow(cb: (row: RowLike, rowNumber: number) => void): void;
-}
-interface RowLike {
-  eachCell(cb: (cell: CellLike, colNumber: number) => void): void;
-}
-interface CellLike {
-  value: unknown;
-  address: string;
-  isMerged: boolean;
-  master: { address: string };
-}
-
-/** The cells of a worksheet read back with exceljs, ready for lockedCellsChecksum. */
-export function formCellsOf(ws: WorksheetLike): FormCell[] {
-  const out: FormCell[] = [];
-  ws.eachRow((row, rowNumber) => {
-    row.eachCell((cell, colNumber) => {
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      out.push({ row: rowNumber, col: colNumber, value: cell.value });
-    });
-  });
-  return out;
-}

@@ -1,7 +1,7 @@
 // A form's metadata (plan, fiscal year, department, checksum, sample flag), kept as key/value
 // rows in a very hidden sheet: Excel, LibreOffice and openpyxl all keep sheets when they save,
 // whereas they drop custom document properties, custom XML parts and cell notes.
-import { FORM_FORMAT, META_KEYS, META_SHEET } from "./layout.js";
+import { FORM_FORMAT, META_KEYS } from "./layout.js";
 import { canonicalValue } from "./checksum.js";
 
 export interface FormMeta {
@@ -46,17 +46,4 @@ export function parseMetaRows(rows: Iterable<[unknown, unknown]>): FormMeta | { 
   const checksum = map.get(META_KEYS.checksum);
   if (!plan || !Number.isInteger(year) || !department || !checksum) return { problem: "incomplete" };
   return { plan, fiscalYear: year, department, checksum, sample: map.get(META_KEYS.sample) === "1" };
-}
-
-/** The part of an exceljs workbook readFormMeta needs (structural: no exceljs import here). */
-export interface WorkbookLike {
-  getWorksheet(name: string): { getRows(start: number, length: number): { getCell(c: number): { value: unknown } }[] | undefined; rowCount: number } | undefined;
-}
-
-/** The metadata of a form read back with exceljs (`new ExcelJS.Workbook().xlsx.load(data)`). */
-export function readFormMeta(wb: WorkbookLike, sheetName: string = META_SHEET): FormMeta | { problem: MetaProblem } {
-  const ws = wb.getWorksheet(sheetName);
-  if (!ws) return { problem: "missing" };
-  const rows = ws.getRows(1, Math.max(ws.rowCount, 1)) ?? [];
-  return parseMetaRows(rows.map((r) => [r.getCell(1).value, r.getCell(2).value] as [unknown, unknown]));
 }

@@ -4,8 +4,9 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderForms } from "../../src/render/forms.js";
 import { FORM_SHEET, HEADER_ROW, formColumn } from "../../src/forms/layout.js";
-import { readFormMeta, type FormMeta } from "../../src/forms/meta.js";
-import { canonicalValue, formCellsOf, lockedCellsChecksum } from "../../src/forms/checksum.js";
+import type { FormMeta } from "../../src/forms/meta.js";
+import { canonicalValue, lockedCellsChecksum } from "../../src/forms/checksum.js";
+import { formCellsOf, readFormMeta } from "../helpers/form-readback.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 
 let original: Uint8Array;

@@ -6,8 +6,8 @@ import type { Plan } from "../../src/model/schema.js";
 import type { OutputFile } from "../../src/render/context.js";
 import { renderForms } from "../../src/render/forms.js";
 import { FORM_SHEET, HEADER_ROW, META_SHEET, formColumn } from "../../src/forms/layout.js";
-import { readFormMeta } from "../../src/forms/meta.js";
-import { formCellsOf, lockedCellsChecksum } from "../../src/forms/checksum.js";
+import { lockedCellsChecksum } from "../../src/forms/checksum.js";
+import { formCellsOf, readFormMeta } from "../helpers/form-readback.js";
 import { DEFAULT_STATUSES } from "../../src/config/schema.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 
