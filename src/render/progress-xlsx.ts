@@ -2,6 +2,7 @@
 // drawn through the shared exceljs wrapper. Status cells are coloured by formula conditional
 // rules (the sheet spec's conditionalRules).
 import { fiscalYearLabel } from "./pdf/schedule.js";
+import { markedName } from "../views/gantt.js";
 import { UNREPORTED, type ProgressView } from "../views/progress.js";
 import type { ProgressWording } from "./progress-wording.js";
 import { documentAuthor, type RenderContext } from "./context.js";
@@ -28,7 +29,7 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
   for (const policy of view.policies) {
     for (const p of policy.projects) {
       const trend = p.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.statuses.join("・")}`).join(" → ");
-      const base = [p.no, policy.policy, `${p.name}${p.relistMark ?? ""}`, p.planned.join("・")];
+      const base = [p.no, policy.policy, markedName(p), p.planned.join("・")];
       const lines = p.reports.length === 0
         ? [[...base, p.departments.join("、"), UNREPORTED, "", "", "", trend, sample]]
         : p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, trend, sample]);

@@ -23,12 +23,20 @@ export interface GanttView {
   policies: PolicyGroup[];
 }
 
+/** A project's departments as listed: the named ones, then 各課 (the marker) when it concerns all. */
+export function departmentNames(project: Project, marker: string): string[] {
+  return project.allDepartments ? [...project.departments, marker] : [...project.departments];
+}
+
+/** A project's name with its 再掲 mark, as lists print it. */
+export const markedName = (project: Pick<Project, "name" | "relistMark">): string => `${project.name}${project.relistMark ?? ""}`;
+
 export function scheduleRow(project: Project, config: Config): ScheduleRow {
   return {
     no: project.no,
     name: project.name,
     relistMark: project.relistMark,
-    departments: project.allDepartments ? [...project.departments, config.allDepartmentsMarker] : [...project.departments],
+    departments: departmentNames(project, config.allDepartmentsMarker),
     schedule: project.schedule,
   };
 }

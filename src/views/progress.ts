@@ -5,7 +5,8 @@
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
 import type { ProgressReturn } from "../progress/schema.js";
-import { projectsInPlanOrder } from "./gantt.js";
+import { departmentNames, projectsInPlanOrder } from "./gantt.js";
+import { phasesInYear } from "./workbook.js";
 
 /** The status of a project nobody reported on (a key of the theme's `statuses` too). */
 export const UNREPORTED = "未報告";
@@ -58,7 +59,7 @@ export interface ProgressView {
 }
 
 export function plannedLabels(project: Project, year: number): string[] {
-  return project.schedule.filter((p) => p.from <= year && year <= p.to).map((p) => p.label);
+  return phasesInYear(project, year).map((p) => p.label);
 }
 
 function distinct<T>(xs: readonly T[]): T[] {
@@ -94,7 +95,7 @@ export function progressView(
     }
     group.projects.push({
       no: project.no, name: project.name, relistMark: project.relistMark,
-      departments: project.allDepartments ? [...project.departments, config.allDepartmentsMarker] : [...project.departments],
+      departments: departmentNames(project, config.allDepartmentsMarker),
       planned: plannedLabels(project, year),
       reports, conflict: distinct(reports.map((r) => r.status)).length > 1, trend,
     });

@@ -3,6 +3,7 @@
 import type { Config } from "../config/schema.js";
 import type { Phase, Plan, Project } from "../model/schema.js";
 import { yearsOf } from "../fiscal.js";
+import { markedName } from "./gantt.js";
 
 /** The phases of a project that cover fiscal year `year`. */
 export function phasesInYear(project: Project, year: number): Phase[] {
@@ -83,7 +84,7 @@ export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
     }
     if (lanes.length === 0) lanes.push([]);
     g.projects.push({
-      no: p.no, name: p.relistMark ? `${p.name}${p.relistMark}` : p.name,
+      no: p.no, name: markedName(p),
       departments: departmentsText(p, config.allDepartmentsMarker),
       lanes, notes: p.schedule.flatMap((ph) => (ph.note ? [`※${ph.note}`] : [])),
     });
@@ -107,7 +108,7 @@ export function departmentMatrix(plan: Plan): DepartmentMatrix {
     let g = groups.find((x) => x.policy === p.policy);
     if (!g) groups.push((g = { policy: p.policy, rows: [] }));
     g.rows.push({
-      no: p.no, name: p.relistMark ? `${p.name}${p.relistMark}` : p.name, allDepartments: p.allDepartments,
+      no: p.no, name: markedName(p), allDepartments: p.allDepartments,
       marks: departments.map((d) => (p.departments.includes(d) ? "named" : p.allDepartments ? "common" : null)),
     });
   }
