@@ -5,6 +5,7 @@ import { forms } from "./commands/forms.js";
 import { model } from "./commands/model.js";
 import { progress } from "./commands/progress.js";
 import { ALL_DOCUMENTS, type DocumentKind, renderCommand } from "./commands/render.js";
+import { watch } from "./commands/watch.js";
 
 function common(cmd: Command): Command {
   return cmd
@@ -35,6 +36,9 @@ export function program(): Command {
     common(p.command(kind).description(`${what}だけを作ります`).argument("[input]")
       .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => renderCommand([kind])(input, o).then(done));
   }
+  common(p.command("watch").description("すべての資料を作り、計画・設定・テンプレートが変わるたびに作り直します（Ctrl-C で終了）").argument("[input]")
+    .option("-o, --output <dir>", "出力フォルダ", "out")
+    .option("--only <documents>", `作り直す資料（${ALL_DOCUMENTS.join(",")} のいずれか。カンマ区切り）`)).action((input, o) => watch(input, o).then(done));
   common(p.command("forms").description("担当課ごとの進捗報告様式（xlsx）を作ります").argument("[input]")
     .requiredOption("--year <year>", "年度（2026、R8、令和8年度）")
     .option("--sample", "架空の見本（見本）として作る")

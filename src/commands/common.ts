@@ -113,30 +113,32 @@ export function printDiagnostics(s: Session): void {
 }
 
 /** Runs a command body and maps its outcome onto contract.md's exit codes. */
-export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>): Promise<number> {
+export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>,
+  show: { printDiagnostics?: (s: Session) => void } = {}): Promise<number> {
+  const print = show.printDiagnostics ?? printDiagnostics;
   let s: Session | undefined;
   const bag = new DiagnosticBag(langOf(opts));
   try {
     s = openSession(opts, bag);
     const code = (await body(s)) ?? 0;
-    printDiagnostics(s);
+    print(s);
     printWritten(s);
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {
     const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts };
     if (e instanceof ReportedError) {
-      printDiagnostics(session);
+      print(session);
       return 1;
     }
     if (e instanceof OutputError) {
       bag.add("PP902", { file: e.path }, { path: e.path, reason: e.reason });
-      printDiagnostics(session);
+      print(session);
       return 3;
     }
     const err = e as Error;
     bag.add("PP901", { file: "planpress" }, { reason: `${err.name}: ${err.message}`.slice(0, 200) });
-    printDiagnostics(session);
+    print(session);
     if (opts.debug) process.stderr.write(`${err.stack ?? String(err)}\n`);
     return 2;
   }

@@ -1,0 +1,177 @@
+// planpress watch [input] [-o dir] [--only kinds]: build once, then rebuild in the same (warm)
+// process whenever the plan, the config, a template, the theme or a wording file changes. Only
+// outputs whose bytes changed are written; a broken edit keeps the previous outputs.
+import { type FSWatcher, watch as fsWatch } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DEFAULT_CONFIG_PATH } from "../config/load.js";
+import { formatDiagnostics, summary } from "../diagnostics/format.js";
+import { insideOutDir } from "../output/write.js";
+import { projectRootFor } from "../paths.js";
+import type { OutputFile } from "../render/context.js";
+import { DEFAULT_INPUT, type GlobalOptions, planToRender, run, type Session, writeAll } from "./common.js";
+import { ALL_DOCUMENTS, type DocumentKind, renderDocuments } from "./render.js";
+
+export interface WatchOptions extends GlobalOptions {
+  output?: string;
+  only?: string;
+  /** Milliseconds of quiet after the last change before a rebuild (editors save in bursts). */
+  debounce?: number;
+  /** Tests stop the watcher through this instead of a signal. */
+  signal?: AbortSignal;
+}
+
+/** The template folder each document is laid out from: an edit there rebuilds that document only. */
+const TEMPLATE_FOLDER: Record<DocumentKind, string> = {
+  booklet: "booklet", gantt: "gantt", departments: "department", workbook: "workbook",
+};
+
+/** `--only booklet,gantt` → the kinds, or null when a name is not a document. */
+export function parseOnly(value: string | undefined): DocumentKind[] | null {
+  if (!value) return [...ALL_DOCUMENTS];
+  const names = value.split(/[,\s]+/).filter(Boolean);
+  return names.every((n): n is DocumentKind => (ALL_DOCUMENTS as string[]).includes(n)) ? [...new Set(names)] : null;
+}
+
+/**
+ * The documents a set of changed files affects: a file inside one document's template folder
+ * rebuilds that document; anything else (plan, config, theme, another template) rebuilds all.
+ */
+export function affectedKinds(changed: Iterable<string>, templatesDir: string, kinds: readonly DocumentKind[]): DocumentKind[] {
+  const hit = new Set<DocumentKind>();
+  for (const file of changed) {
+    const rel = path.relative(templatesDir, file).split(path.sep);
+    const only = kinds.find((k) => rel.length > 1 && rel[0] === TEMPLATE_FOLDER[k]);
+    if (!only) return [...kinds];
+    hit.add(only);
+  }
+  return kinds.filter((k) => hit.has(k));
+}
+
+/** The files whose bytes differ from what is in the output folder now. */
+async function changedOutputs(outDir: string, files: OutputFile[]): Promise<OutputFile[]> {
+  const differs = await Promise.all(files.map(async (f) => {
+    const old = await readFile(insideOutDir(outDir, f.path)).catch(() => null);
+    return !old || !Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength).equals(old);
+  }));
+  return files.filter((_, i) => differs[i]);
+}
+
+const clock = (): string => new Date().toTimeString().slice(0, 8);
+
+export function watch(input: string | undefined, opts: WatchOptions): Promise<number> {
+  const lang = opts.lang === "en" ? "en" : "ja";
+  const kinds = parseOnly(opts.only);
+  if (!kinds) {
+    process.stderr.write(lang === "ja"
+      ? `エラー: --only に使えるのは ${ALL_DOCUMENTS.join(", ")} です（「${opts.only}」）。\n`
+      : `error: --only takes ${ALL_DOCUMENTS.join(", ")} ("${opts.only}")\n`);
+    return Promise.resolve(1);
+  }
+  const outDir = opts.output ?? "out";
+  const plan = path.resolve(input ?? DEFAULT_INPUT);
+  const config = path.resolve(opts.config ?? DEFAULT_CONFIG_PATH);
+  const templatesDir = path.join(projectRootFor(), "templates");
+  let lastDiagnostics = "";
+
+  // Diagnostics are printed when they differ from the last build's: the seed's 30-odd warnings
+  // once, not after every save.
+  const printDiagnostics = (s: Session): void => {
+    const text = s.bag.items.length ? `${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n` : "";
+    if (text !== lastDiagnostics) process.stderr.write(text);
+    lastDiagnostics = text;
+  };
+
+  const rebuild = async (which: DocumentKind[]): Promise<void> => {
+    const started = performance.now();
+    let wrote: string[] = [];
+    let unchanged = 0;
+    const code = await run({ ...opts }, async (s) => {
+      const { plan: model, ctx } = await planToRender(s, input);
+      // In a warm process the workbook is cheapest on this thread: a worker would start Node
+      // and load exceljs again at every rebuild.
+      const files = await renderDocuments(model, ctx, which, { worker: false });
+      const changed = await changedOutputs(outDir, files);
+      unchanged = files.length - changed.length;
+      await writeAll(s, outDir, changed);
+      wrote = s.written ?? [];
+      delete s.written; // told below, in the rebuild's one line
+    }, { printDiagnostics });
+    const ms = Math.round(performance.now() - started);
+    const docs = which.join(", ");
+    if (code !== 0) {
+      process.stderr.write(lang === "ja"
+        ? `[${clock()}] ${docs}: 作れませんでした（${ms} ms）。以前の出力はそのままです。直して保存すると作り直します。\n`
+        : `[${clock()}] ${docs}: not rebuilt (${ms} ms); earlier outputs kept. Save a fix to rebuild.\n`);
+      return;
+    }
+    const list = wrote.length ? wrote.map((w) => path.basename(w)).slice(0, 6).join(", ") + (wrote.length > 6 ? ", …" : "") : "";
+    process.stderr.write(lang === "ja"
+      ? `[${clock()}] ${docs}: ${ms} ms、${wrote.length} 個を更新${list ? `（${list}）` : ""}、${unchanged} 個は変更なし\n`
+      : `[${clock()}] ${docs}: ${ms} ms, ${wrote.length} updated${list ? ` (${list})` : ""}, ${unchanged} unchanged\n`);
+  };
+
+  return new Promise<number>((resolve) => {
+    const pending = new Set<string>();
+    let timer: NodeJS.Timeout | undefined;
+    let building: Promise<void> = rebuild(kinds);
+    let stopping = false;
+
+    const flush = (): void => {
+      timer = undefined;
+      const changed = [...pending];
+      pending.clear();
+      building = building.then(() => (stopping ? undefined : rebuild(affectedKinds(changed, templatesDir, kinds))));
+    };
+    const changedFile = (file: string): void => {
+      if (stopping) return;
+      pending.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(flush, opts.debounce ?? 150);
+    };
+
+    // Folders are watched, not files: an editor that saves by writing a new file and renaming it
+    // over the old one replaces the file a file watcher was attached to.
+    const watchers: FSWatcher[] = [];
+    const watchFolder = (dir: string, accept: (file: string) => boolean, recursive = false): void => {
+      try {
+        const w = fsWatch(dir, { recursive }, (_event, name) => {
+          if (!name) return;
+          const file = path.join(dir, name.toString());
+          if (accept(file)) changedFile(file);
+        });
+        w.on("error", () => undefined); // a folder removed while watched: nothing more to see there
+        watchers.push(w);
+      } catch {
+        // a folder that does not exist (no config file yet) has nothing to watch
+      }
+    };
+    const isTemp = (file: string): boolean => /\.planpress-.*\.(tmp|old)$|~$|\.swp$|^\.#/.test(path.basename(file));
+    watchFolder(path.dirname(plan), (f) => f === plan);
+    watchFolder(path.dirname(config), (f) => f === config);
+    watchFolder(templatesDir, (f) => !isTemp(f) && /\.(hbs|json)$/.test(f), true);
+
+    const stop = async (): Promise<void> => {
+      if (stopping) return;
+      stopping = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      // A rebuild under way finishes (its writing is all or nothing), so no temporary file stays.
+      await building.catch(() => undefined);
+      resolve(0);
+    };
+    const onSignal = (): void => void stop();
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    opts.signal?.addEventListener("abort", onSignal, { once: true });
+
+    void building.then(() => {
+      if (stopping) return;
+      process.stderr.write(lang === "ja"
+        ? `変更を待っています（${path.relative(process.cwd(), plan) || plan}、設定、templates/）。終わるには Ctrl-C。\n`
+        : `watching ${path.relative(process.cwd(), plan) || plan}, the config and templates/; Ctrl-C to stop\n`);
+    });
+  });
+}
