@@ -4,8 +4,8 @@
 // process so one size's heap does not slow the next and a runaway size can be stopped.
 //   node dist/bench/bench.js [--sizes seed,1000,5000] [--pairs 3]
 //   node dist/bench/bench.js --inproc FILE [--runs N]     (one size, JSON on stdout)
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,6 +125,59 @@ async function outputs(out: string): Promise<OutputStat[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Watch mode: one warm process, a one-cell edit at a time.
+
+interface WatchRun { firstMs: number; rebuildMs: number[]; rssAfter: number[]; ok: boolean }
+
+/** The name cell of the plan's first project, with a mark added or taken away: a one-cell edit. */
+function toggleOneCell(text: string): string {
+  return text.replace(/^(1\t(?:[^\t]*\t){3})([^\t]*)/m, (_, head: string, name: string) => head + (name.endsWith("（改）") ? name.slice(0, -3) : `${name}（改）`));
+}
+
+/** Peak and current memory of a running process (Linux /proc), in MB. */
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/**
+ * `planpress watch` on a copy of `file`; `edits` one-cell edits, each timed from the save to the
+ * rebuild's line on stderr (`between` runs after each rebuild: the Typst anchor, alternating).
+ * The process's memory is read after every 10th rebuild.
+ */
+async function watchRun(file: string, work: string, only: string | null, edits: number, between?: () => void): Promise<WatchRun> {
+  const plan = path.join(work, `watch-${path.basename(file)}`);
+  copyFileSync(file, plan);
+  const args = [cli, "watch", plan, "-o", path.join(work, "watch-out"), ...(only ? ["--only", only] : [])];
+  const child = spawn(process.execPath, args, { cwd: root });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+  const lines = () => (stderr.match(/^\[\d\d:\d\d:\d\d\] .*$/gm) ?? []);
+  const waitFor = (test: () => boolean, ms: number) => new Promise<boolean>((resolve) => {
+    const t0 = Date.now();
+    const tick = setInterval(() => { if (test() || Date.now() - t0 > ms) { clearInterval(tick); resolve(test()); } }, 5);
+  });
+  const t0 = performance.now();
+  const result: WatchRun = { firstMs: NaN, rebuildMs: [], rssAfter: [], ok: false };
+  if (!(await waitFor(() => /変更を待っています/.test(stderr), 300_000))) { child.kill("SIGKILL"); return result; }
+  result.firstMs = performance.now() - t0;
+  for (let i = 0; i < edits; i++) {
+    const before = lines().length;
+    const t = performance.now();
+    writeFileSync(plan, toggleOneCell(readFileSync(plan, "utf8")));
+    if (!(await waitFor(() => lines().length > before, 300_000))) break;
+    // Wall time from the save (includes the 150 ms debounce and the watcher's notice).
+    result.rebuildMs.push(performance.now() - t);
+    if ((i + 1) % 10 === 0) result.rssAfter.push(rssOf(child.pid!));
+    between?.();
+  }
+  result.ok = result.rebuildMs.length === edits;
+  child.kill("SIGINT");
+  await new Promise((resolve) => child.on("close", resolve));
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The table.
 
 const fmtMs = (ms: number | null | undefined) => ms === null || ms === undefined ? "—" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
@@ -220,7 +273,28 @@ async function main(): Promise<void> {
     print(`\n## One document per whole process (${seed.label}, median of 3)\n`);
     print(table(["command", "median", "runs"], rows));
   }
-  // 4. Start-up: a command that loads no renderer.
+  // 4. Watch mode: rebuilds after a one-cell edit, in one warm process, beside cold Typst runs.
+  if (seed) {
+    const typstRuns: number[] = [];
+    const typst = anchor ? () => { const t = proc(process.execPath, [path.join(anchor!, "typst-all.mjs"), path.join(work, "typst-out")], 60_000); if (t.code === 0) typstRuns.push(t.ms); } : undefined;
+    const all = await watchRun(seed.file, work, null, pairs * 2, typst);
+    const booklet = await watchRun(seed.file, work, "booklet", 5);
+    const rows = [
+      [`${seed.label}, everything`, fmtMs(median(all.rebuildMs)), all.rebuildMs.map(fmtMs).join(", ")],
+      [`${seed.label}, --only booklet`, fmtMs(median(booklet.rebuildMs)), booklet.rebuildMs.map(fmtMs).join(", ")],
+    ];
+    const big = plans.find((p) => p.label === "synthetic 1000");
+    if (big) {
+      const r = await watchRun(big.file, work, null, 3);
+      rows.push([`${big.label}, everything`, r.ok ? fmtMs(median(r.rebuildMs)) : "did not finish", r.rebuildMs.map(fmtMs).join(", ")]);
+    }
+    print("\n## `planpress watch`: rebuild after a one-cell edit (from the save to the rebuild's line)\n");
+    print(table(["plan", "median", "runs"], rows));
+    if (typstRuns.length) print(`\nwatch rebuild / cold Typst run = ${(median(all.rebuildMs) / median(typstRuns)).toFixed(2)} (Typst ${typstRuns.map(fmtMs).join(", ")}; target ≤ 1.00)`);
+    const long = await watchRun(seed.file, work, null, 50);
+    print(`\nwatch memory (${seed.label}, 50 rebuilds): RSS after 10, 20, … 50 rebuilds: ${long.rssAfter.map((m) => fmtMB(m)).join(", ")}`);
+  }
+  // 5. Start-up: a command that loads no renderer.
   const check = [0, 1, 2].map(() => proc(process.execPath, [cli, "check", plans[0]?.file ?? "data/plan.tsv"], 30_000).ms);
   print(`\n\`planpress check\` (${plans[0]?.label}), whole process: ${fmtMs(median(check))} (median of 3)`);
   writeFileSync(path.join(work, "bench.md"), lines.join("\n") + "\n");
