@@ -19,10 +19,12 @@ const RENDERERS: Record<DocumentKind, () => Promise<(plan: Plan, ctx: RenderCont
 };
 
 export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: readonly DocumentKind[], opts: { worker?: boolean } = {}): Promise<OutputFile[]> {
-  // With PDFs to render too, the workbook is written in a worker thread at the same time: no
-  // change on the seed, 104 s → 55 s for 5,000 projects on 2 cores. Compiled code only (tests
-  // run src/ in-process).
-  const parallel = opts.worker !== false && kinds.includes("workbook") && kinds.length > 1 && import.meta.url.endsWith(".js");
+  // With PDFs to render too, a large plan's workbook is written in a worker thread at the same
+  // time (104 s → 55 s for 5,000 projects on 2 cores). A small plan's is not: the worker's own
+  // Node start and exceljs load cost more CPU than the workbook (README "Benchmark"). Compiled
+  // code only (tests run src/ in-process).
+  const parallel = opts.worker !== false && kinds.includes("workbook") && kinds.length > 1
+    && plan.projects.length >= workerMinProjects() && import.meta.url.endsWith(".js");
   const worker = parallel ? startWorkbookWorker(plan, ctx) : null;
   try {
     const files: OutputFile[] = [];
@@ -35,6 +37,12 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
     // A PDF that failed first must not leave the worker running or its outcome unhandled.
     worker?.stop();
   }
+}
+
+/** From how many projects the workbook is written in a worker; PLANPRESS_WORKBOOK_WORKER_MIN overrides it. */
+export function workerMinProjects(env = process.env.PLANPRESS_WORKBOOK_WORKER_MIN): number {
+  const given = Number(env);
+  return env && Number.isFinite(given) && given >= 0 ? given : 500;
 }
 
 /**

@@ -13,12 +13,15 @@ import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
+import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { bulletList, keepRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
+
+installPdfLibPatch();
 
 const KIND = "department";
 /**

@@ -7,9 +7,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "planpress-bundle-"));
-const planpress = (...args: string[]) => spawnSync(process.execPath, ["bin/planpress.js", ...args], { encoding: "utf8" });
+// The seed is below the size from which the workbook goes to a worker: these tests force it there.
 const planpressWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, ["bin/planpress.js", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ["bin/planpress.js", ...args], { encoding: "utf8", env: { ...process.env, PLANPRESS_WORKBOOK_WORKER_MIN: "0", ...env } });
+const planpress = (...args: string[]) => planpressWith({}, ...args);
 
 beforeAll(() => {
   // Bundle the current source (tsc's dist/src may be stale in a checkout; the bundle is what runs).
