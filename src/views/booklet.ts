@@ -28,7 +28,7 @@ export interface ProjectView {
 export interface InitiativeView { label: string; title: string; level: boolean; projectCount: number; projects: ProjectView[] }
 /** `hasInitiatives: false` in a plan of two levels: the measure's projects follow it directly. */
 export interface MeasureView { id: string; label: string; title: string; projectCount: number; hasInitiatives: boolean; initiatives: InitiativeView[] }
-export interface ChapterView { number: number; id: string; name: string; projectCount: number; measures: MeasureView[] }
+export interface ChapterView { number: number; id: string; name: string; projectCount: number; hasInitiatives: boolean; measures: MeasureView[] }
 
 export interface BookletView {
   title: string;
@@ -71,7 +71,8 @@ export function bookletView(plan: Plan, config: Config, date: Date | null): Book
       return { id: `m${pi + 1}-${mi + 1}`, label: measureLabel(m.number), title: m.title, initiatives, hasInitiatives: initiatives.some((i) => i.level),
         projectCount: initiatives.reduce((n, i) => n + i.projectCount, 0) };
     });
-    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
+    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, hasInitiatives: measures.some((m) => m.hasInitiatives),
+      projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
   });
   const cover: BookletView["cover"] = {};
   const d = config.document;
