@@ -60,6 +60,8 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
     const lastYearCol = yearCols.length ? yearCols[yearCols.length - 1]![0] : -1;
     const firstYearCol = yearCols.length ? yearCols[0]![0] : Infinity;
+    // The last named column left of the schedule (備考 may stand right of it).
+    const lastNamedBefore = Math.max(-1, ...Object.values(block.columns).filter((c) => c !== undefined && c < firstYearCol));
     let above: Partial<Record<ColumnKey, RawCell>> = {};
     for (const row of block.dataRows) {
       const raw = rawRow(grid, block, row, maxCellChars, bag);
@@ -104,7 +106,7 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
         if (!c.trim() || block.years.has(col) || block.unknown.has(col) || col === block.beyond?.col || Object.values(block.columns).includes(col)) return;
-        if (col > lastYearCol || (col < firstYearCol && col > Math.max(...Object.values(block.columns).map((v) => v ?? -1)))) {
+        if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }
       });
