@@ -143,6 +143,15 @@ describe("two-row header, years with a line break, a column after the period (CS
     expect(of(ds, "PP214")).toHaveLength(1);
   });
 
+  it("check prints the column after the period and its cells, in Japanese and English", async () => {
+    const file = tempFile("city.csv", bytes);
+    const ja = await cli("check", file);
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toContain("city.csv:8:11  warning  PP219  「R11～」の列の工程「本格実施」は計画期間の外のため、スケジュールに含めませんでした。");
+    const en = await cli("check", file, "--lang", "en");
+    expect(en.stderr).toContain(`city.csv:7:11  info  PP217  "→" in the column "R11～" was read as the last phase continuing after the plan period.`);
+  });
+
   it("a year header whose two forms disagree is a warning at its cell", async () => {
     const bad = bytes.replace("R9\r\n2027", "R9\r\n2028");
     const plan = await planOf("city.csv", bad);
@@ -189,6 +198,16 @@ describe("vertical merges (xlsx written with exceljs)", () => {
       ["「スケジュール」の結合セルを、結合された 1 行それぞれの値として読みました。", "H6"],
     ]);
     expect(codes(ds)).not.toContain("PP212");
+  });
+
+  it("check prints the merges read, in English and Japanese", async () => {
+    const file = tempFile("merged.xlsx", await mergedWorkbook());
+    const en = await cli("check", file, "--lang", "en");
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(`merged.xlsx#計画!B5  info  PP213  Merged "基本方針" cells were read as the value of each of the 2 row(s) they cover.`);
+    const ja = await cli("check", file);
+    expect(ja.stderr).toContain("「スケジュール」の結合セルを、結合された 1 行それぞれの値として読みました。");
+    expect(ja.stderr).toContain("年度の見出し「令和8年度 (2026)」のような二つの書き方の見出しを、令和8年度 のように読みました。");
   });
 
   it("the reader hands the merges on in the grid's shape", async () => {
