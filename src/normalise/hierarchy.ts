@@ -66,8 +66,8 @@ const FORMS: [RegExp, (m: RegExpExecArray) => { number: number; parents: number[
   }],
   // (ア), ア. ア　… (a katakana letter needs a bracket or a separator: アクセス is a word)
   [new RegExp(`^(?:[（(]\\s*([${KANA_ORDER}])\\s*[)）]|([${KANA_ORDER}])(?:[.．)）、]|[\\s\u3000]+))`), (m) => ({ number: kana((m[1] ?? m[2])!), parents: [] })],
-  // a) (a) a. Ａ）
-  [/^(?:[（(]\s*([a-zA-Zａ-ｚＡ-Ｚ])\s*[)）]|([a-zA-Zａ-ｚＡ-Ｚ])[.．)）])/, (m) => ({ number: latin((m[1] ?? m[2])!), parents: [] })],
+  // a) (a) (A) ｂ） — not `A.` (`A.I.の活用` is a word)
+  [/^(?:[（(]\s*([a-zA-Zａ-ｚＡ-Ｚ])\s*[)）]|([a-zａ-ｚ])[)）])/, (m) => ({ number: latin((m[1] ?? m[2])!), parents: [] })],
 ];
 
 function parentsOf(prefix: string): number[] {

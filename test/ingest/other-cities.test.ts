@@ -264,7 +264,7 @@ describe("numbering forms", () => {
     expect(parseNumbered(text)).toMatchObject({ number, parents, title });
   });
 
-  it.each(["アクセシビリティの向上", "2026-2030年度の計画", "DX の推進"])("%s has no number", (text) => {
+  it.each(["アクセシビリティの向上", "2026-2030年度の計画", "DX の推進", "A.I.の活用", "エコ活動"])("%s has no number", (text) => {
     expect(parseNumbered(text)).toMatchObject({ number: null, title: text });
   });
 });
