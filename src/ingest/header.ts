@@ -116,21 +116,28 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
   return { year: year!, beyond, composite: parts.length > 1, ...(conflict !== undefined ? { conflict } : {}) };
 }
 
-/** What a header cell's wording names: a column key, a fiscal year, or nothing. */
-export function matchLabel(text: string, config: Config): Label | null {
+/** No header wording is longer than this: longer cells (descriptions) are not looked at. */
+const MAX_LABEL_CHARS = 60;
+
+/** The column a header cell names, or null. */
+function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean } | null {
+  if (text.length > MAX_LABEL_CHARS) return null;
   const t = squash(text);
   if (!t) return null;
   const key = keyOf(t, config);
-  if (key) return { kind: "key", ...key };
-  const year = parseYearHeader(text);
-  if (year) return { kind: "year", ...year };
+  if (key) return key;
   // A known wording with a note in brackets (担当課（室）, 事業名【再掲含む】) is that column.
   const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "");
-  if (bare && bare !== t) {
-    const k = keyOf(bare, config);
-    if (k) return { kind: "key", key: k.key, synonym: true };
-  }
-  return null;
+  const k = bare && bare !== t ? keyOf(bare, config) : null;
+  return k && { key: k.key, synonym: true };
+}
+
+/** What a header cell's wording names: a column key, a fiscal year, or nothing. */
+export function matchLabel(text: string, config: Config): Label | null {
+  const key = keyLabel(text, config);
+  if (key) return { kind: "key", ...key };
+  const year = text.length > MAX_LABEL_CHARS ? null : parseYearHeader(text);
+  return year && { kind: "year", ...year };
 }
 
 export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
@@ -138,8 +145,8 @@ export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim
 function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();
   for (const c of row.cells) {
-    const m = matchLabel(c, config);
-    if (m?.kind === "key") keys.add(m.key);
+    const m = keyLabel(c, config);
+    if (m) keys.add(m.key);
   }
   return keys;
 }
