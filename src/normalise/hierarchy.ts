@@ -93,3 +93,23 @@ export function parseNumbered(text: string): NumberedText {
   }
   return { number: null, title: t, mark: "", parents: [] };
 }
+
+/**
+ * Number `n` written the way `mark` is (`ウ` for 3 after `ア`, `第3節` after `第1節`), for messages;
+ * a parent's part (`1-` of `1-2`) is left out: it is checked on its own (PP415).
+ */
+export function numberedLike(written: string, n: number): string {
+  const mark = written.replace(new RegExp(`^(?:${D3}\\s*${DASH}\\s*)+`), "");
+  if (!mark || circledNumber(mark.charAt(0)) !== null) return circled(n);
+  const cp = mark.codePointAt(0) ?? 0;
+  if (cp >= 0x32d0 && cp <= 0x32fe) return n <= 47 ? String.fromCodePoint(0x32d0 + n - 1) : `(${n})`;
+  const kanaAt = mark.search(new RegExp(`[${KANA_ORDER}]`));
+  if (kanaAt >= 0) return n <= KANA_ORDER.length ? mark.slice(0, kanaAt) + KANA_ORDER[n - 1] + mark.slice(kanaAt + 1) : `(${n})`;
+  const latinAt = mark.search(/[a-zA-Zａ-ｚＡ-Ｚ]/);
+  if (latinAt >= 0) {
+    const upper = /[A-ZＡ-Ｚ]/.test(mark.charAt(latinAt));
+    return n <= 26 ? mark.slice(0, latinAt) + String.fromCharCode((upper ? 64 : 96) + n) + mark.slice(latinAt + 1) : `(${n})`;
+  }
+  const digits = /[0-9０-９]+(?=[^0-9０-９]*$)/;
+  return digits.test(mark) ? mark.replace(digits, String(n)) : `(${n})`;
+}

@@ -2,7 +2,7 @@
 // policy and initiative numbers within a measure (order, gaps), and measure titles that vary.
 import { excerpt } from "../normalise/text.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { circled, parseNumbered } from "../normalise/hierarchy.js";
+import { numberedLike, parseNumbered } from "../normalise/hierarchy.js";
 import type { SourcedProject } from "../normalise/index.js";
 
 export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
@@ -57,10 +57,10 @@ function checkSequence(
 
 export function checkHierarchyNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
-    bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: `(${n})`, expected: `(${expected})` }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+    bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
   checkSequence(sourced, (s) => `${s.project.policy}\u0000${s.project.measure.number ?? s.project.measure.title}`, (s) => s.project.initiative?.number ?? null, (s, n, expected) => {
-    bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: circled(n), expected: circled(expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+    bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: numberedLike(s.marks.initiative, n), expected: numberedLike(s.marks.initiative, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
   checkParentNumbers(sourced, bag);
   // One measure number, one title.

@@ -8,7 +8,7 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { readPlanTable } from "../../src/ingest/index.js";
 import type { Diagnostic } from "../../src/diagnostics/schema.js";
 import type { Plan } from "../../src/model/schema.js";
-import { parseNumbered } from "../../src/normalise/hierarchy.js";
+import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
 import { cli } from "../helpers/cli.js";
 import { codes, planOf, tempFile } from "../helpers/plan-fixtures.js";
 
@@ -240,8 +240,8 @@ describe("plans of two levels", () => {
     expect(of(ds, "PP415").map((d) => [d.projectNo, d.line, d.column, d.message])).toEqual([
       [3, 6, 3, "施策の番号「1-3」の上位の番号 1 が、基本方針の番号 2 と一致しません。"],
     ]);
-    // …and the measure number runs on within that policy: (3) where (1) was expected.
-    expect(of(ds, "PP404").map((d) => d.projectNo)).toEqual([3]);
+    // …and the measure number runs on within that policy, said in the plan's own style.
+    expect(of(ds, "PP404").map((d) => [d.projectNo, d.message])).toEqual([[3, "「2 しごと」の施策番号 3 が順番どおりではありません（期待: 1）。"]]);
   });
 
   it("a block without 取組 among blocks with it is still a missing column", async () => {
@@ -263,6 +263,11 @@ describe("numbering forms", () => {
   ])("%s → %i", (text, number, parents, title) => {
     expect(parseNumbered(text)).toMatchObject({ number, parents, title });
   });
+
+  it.each([["ア", 3, "ウ"], ["(イ)", 1, "(ア)"], ["第1節", 3, "第3節"], ["1-(2)", 4, "(4)"], ["1-2", 3, "3"], ["b)", 3, "c)"], ["①", 2, "②"], ["", 2, "②"], ["第一章", 2, "(2)"]])(
+    "a number in the style of %s", (mark, n, written) => {
+      expect(numberedLike(mark, n)).toBe(written);
+    });
 
   it.each(["アクセシビリティの向上", "2026-2030年度の計画", "DX の推進", "A.I.の活用", "エコ活動"])("%s has no number", (text) => {
     expect(parseNumbered(text)).toMatchObject({ number: null, title: text });
