@@ -73,7 +73,8 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
         for (const [key, cell] of Object.entries(raw.fields) as [ColumnKey, RawCell][]) {
           const from = merged.get(`${row.line}:${block.columns[key]}`);
           if (cell.text.trim() || !from?.text.trim()) continue;
-          raw.fields[key] = { text: clip(grid, from.top, from.left, maxCellChars, bag), place: placeOf(grid, from.top, from.left) };
+          // Clipped, as the top row's own cell was (and reported there: PP310).
+          raw.fields[key] = { text: from.text.slice(0, maxCellChars), place: placeOf(grid, from.top, from.left) };
           countFill(mergeFills, columnLabel(key), cell.place);
         }
         carryDown(raw, above, carried);
@@ -89,7 +90,7 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
         let place = placeOf(grid, row, col);
         const from = ownRow && !text ? merged.get(`${row.line}:${col}`) : undefined;
         if (from?.text.trim()) {
-          text = clip(grid, from.top, from.left, maxCellChars, bag).trim();
+          text = from.text.slice(0, maxCellChars).trim();
           span = from.width > 1 ? from.width : undefined;
           countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", place);
           place = placeOf(grid, from.top, from.left);
