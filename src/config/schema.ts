@@ -3,11 +3,34 @@
 // generated from this schema (`npm run schema`).
 import { z } from "zod";
 
-/** The columns planpress knows; the config's `columns` maps other header wordings onto them. */
+/**
+ * The columns planpress knows; the config's `columns` maps other header wordings onto them.
+ * `remarks` (備考) and `relatedDepartments` (関係課) are read as raw fields for the cell rules.
+ */
 export const ColumnKey = z.enum([
-  "no", "policy", "measure", "initiative", "name", "departments", "description",
+  "no", "policy", "measure", "initiative", "name", "departments", "description", "remarks", "relatedDepartments",
 ]);
 export type ColumnKey = z.infer<typeof ColumnKey>;
+
+/**
+ * Header wordings other cities' exports use for each column (compared without spaces and
+ * line breaks, full-width letters read as half-width). Each one used is reported (info), so a
+ * reader of `planpress check` sees which header was read as which column. A city's config adds
+ * its own wordings to these (`headerSynonyms`), or maps one wording with `columns`.
+ */
+export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
+  no: ["番号", "事業番号", "通し番号", "項番", "整理番号", "事業No", "№"],
+  policy: ["基本方針・基本施策", "基本方針/基本施策", "基本目標", "方針", "政策", "施策の柱", "基本方針名"],
+  measure: ["施策名", "基本施策", "施策の方向", "施策の方向性", "施策の展開", "施策項目", "個別施策"],
+  initiative: ["取組み", "取り組み", "取組名", "取組内容", "具体的な取組", "具体的な取組み", "具体的取組", "主な取組",
+    "主な取組み", "取組項目", "取組の方向", "推進項目"],
+  name: ["事業名称", "主な事業", "項目", "具体的な事業", "実施事業", "事務事業名", "事業・取組名"],
+  departments: ["所管課", "担当部署", "担当部局", "担当所管", "所管", "担当", "主管課", "所管部署", "所管課名", "担当課名",
+    "担当課室", "主担当課", "所管部局"],
+  description: ["事業概要", "内容", "概要", "事業の内容", "取組の内容", "事業内容・目的"],
+  remarks: ["備考欄", "特記事項", "摘要"],
+  relatedDepartments: ["関係部署", "関連課", "協力課", "関係所管", "関係課室", "連携課"],
+};
 
 export const PhaseCategoryRule = z.object({
   id: z.string().min(1).describe("category id, used by the theme's colours"),
@@ -52,6 +75,8 @@ export const Config = z.strictObject({
   sheet: z.string().optional().describe("which sheet of an .xlsx input holds the plan"),
   columns: z.record(z.string(), ColumnKey).default({})
     .describe("header wording → column, for wordings planpress does not know"),
+  headerSynonyms: z.partialRecord(ColumnKey, z.array(z.string().min(1))).default({})
+    .describe("more header wordings per column, added to the built-in synonym table (所管課, 具体的な取組, …); each one used is reported as info"),
   phaseCategories: z.array(PhaseCategoryRule).min(1).default(DEFAULT_PHASE_CATEGORIES),
   defaultCategory: z.object({ id: z.string(), label: z.string() })
     .default({ id: "other", label: "その他" }),

@@ -21,6 +21,11 @@ export interface Grid {
   rows: GridRow[];
   /** A title the container carries (the workbook's title property). */
   containerTitle?: string;
+  /**
+   * xlsx only: every merged range. top/bottom are 1-based sheet rows (= GridRow.line), left/right
+   * 0-based columns. The top-left cell holds the value; the range's other cells are empty.
+   */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
 }
 
 /** The place of cell `col` (0-based) of `row`: `file:line:column` or `file#Sheet!G12`. */

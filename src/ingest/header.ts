@@ -1,7 +1,7 @@
 // Finds the plan table in a grid: every header block (exports repeat one per printed page),
 // which column holds what (by wording, never by position), and which fiscal year each schedule
 // column stands for — aligned by the data where a block's year labels are shifted or missing.
-import type { ColumnKey, Config } from "../config/schema.js";
+import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
@@ -21,6 +21,12 @@ export interface Block {
   expectedCells: number;
   /** Columns whose header wording planpress does not know: never read, never taken for years. */
   unknown: Map<number, string>;
+  /** Header cells read through a synonym (所管課 → 担当課), for the info diagnostic. */
+  synonyms: { col: number; row: GridRow; wording: string; key: ColumnKey }[];
+  /** Year labels written in two forms (令和7年度（2025年度）, R7⏎2025). */
+  composite: { col: number; row: GridRow; text: string; year: number; conflict?: number }[];
+  /** A last column for the years after the period (令和12年度以降, R12～). */
+  beyond?: { col: number; row: GridRow; text: string; year: number };
 }
 
 export interface Table {
@@ -29,24 +35,27 @@ export interface Table {
   period: { start: number; end: number } | null;
 }
 
-const KEY_PATTERNS: [ColumnKey, RegExp][] = [
-  ["no", /^(no\.?|番号|事業番号|通し番号)$/i],
-  ["policy", /^(基本方針|基本方針・基本施策|基本方針\/基本施策|基本目標|方針)$/],
-  ["measure", /^(施策|施策名|基本施策)$/],
-  ["initiative", /^(取組|取組み|取り組み|取組名|取組内容)$/],
-  ["name", /^(事業|事業名|事業名称|主な事業|項目)$/],
-  ["departments", /^(担当課|所管課|担当部署|担当部局|担当所管|所管|担当)$/],
-  ["description", /^(事業内容|事業概要|内容|概要)$/],
+/** The model's own wording of each column: read without comment. */
+const CANONICAL: [ColumnKey, RegExp][] = [
+  ["no", /^no\.?$/i],
+  ["policy", /^基本方針$/],
+  ["measure", /^施策$/],
+  ["initiative", /^取組$/],
+  ["name", /^(事業|事業名)$/],
+  ["departments", /^担当課$/],
+  ["description", /^事業内容$/],
+  ["remarks", /^備考$/],
+  ["relatedDepartments", /^関係課$/],
 ];
 
 /** Words of a header row above the labels that group columns (not a column's own label). */
-const GROUP_WORDS = /^(スケジュール|工程|年度|計画期間|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)$/;
+const GROUP_WORDS = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)([（(].*[)）])?$/;
 
 export const REQUIRED_KEYS: ColumnKey[] = ["no", "policy", "measure", "initiative", "name"];
 const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 const KEY_LABEL: Record<ColumnKey, string> = {
   no: "No", policy: "基本方針", measure: "施策", initiative: "取組", name: "事業",
-  departments: "担当課", description: "事業内容",
+  departments: "担当課", description: "事業内容", remarks: "備考", relatedDepartments: "関係課",
 };
 export function columnLabel(key: ColumnKey): string {
   return KEY_LABEL[key];
@@ -56,13 +65,79 @@ function squash(text: string): string {
   return text.normalize("NFKC").replace(/\s+/g, "");
 }
 
-/** What a header cell's wording names: a column key, a fiscal year, or nothing. */
-export function matchLabel(text: string, config: Config): ColumnKey | number | null {
+/** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
+export type Label =
+  | { kind: "key"; key: ColumnKey; synonym: boolean }
+  | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number };
+
+type Wordings = Map<string, { key: ColumnKey; synonym: boolean }>;
+const wordings = new WeakMap<Config, { columns: Config["columns"]; synonyms: Config["headerSynonyms"]; map: Wordings }>();
+
+/** The config's wordings (explicit `columns` first, then its and the built-in synonyms), by squashed text. */
+function wordingsOf(config: Config): Wordings {
+  const cached = wordings.get(config);
+  if (cached && cached.columns === config.columns && cached.synonyms === config.headerSynonyms) return cached.map;
+  const map: Wordings = new Map();
+  for (const [wording, key] of Object.entries(config.columns)) map.set(squash(wording), { key, synonym: false });
+  const add = (table: Partial<Record<ColumnKey, string[]>>) => {
+    for (const [key, list] of Object.entries(table) as [ColumnKey, string[]][]) {
+      for (const w of list) if (!map.has(squash(w))) map.set(squash(w), { key, synonym: true });
+    }
+  };
+  add(config.headerSynonyms ?? {});
+  add(DEFAULT_HEADER_SYNONYMS);
+  wordings.set(config, { columns: config.columns, synonyms: config.headerSynonyms, map });
+  return map;
+}
+
+function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } | null {
+  const found = wordingsOf(config).get(t);
+  if (found && !found.synonym) return found; // the city's own `columns`
+  for (const [key, re] of CANONICAL) if (re.test(t)) return { key, synonym: false };
+  return found ?? null;
+}
+
+/**
+ * A fiscal-year header as exports write it: `令和7年度`, `令和7年度（2025年度）`, `R7⏎2025`, and a
+ * last column for the years after the period: `令和12年度以降`, `R12～`, `2030年度～`. Two forms in
+ * one cell that name different years are kept as a conflict (the first form is read).
+ */
+export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number } | null {
+  let t = text.normalize("NFKC").trim();
+  let beyond = false;
+  const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
+  if (after) { t = after[1]!; beyond = true; }
+  const parts = t.split(/[\s()（）[\]［］【】/／・]+/).filter((p) => p && !/^(年度|年)$/.test(p));
+  if (!parts.length || parts.length > 3) return null;
+  const years = parts.map((p) => parseFiscalYear(p));
+  if (years.some((y) => y === null)) return null;
+  const [year, ...rest] = years as number[];
+  const conflict = rest.find((y) => y !== year);
+  return { year: year!, beyond, composite: parts.length > 1, ...(conflict !== undefined ? { conflict } : {}) };
+}
+
+/** No header wording is longer than this: longer cells (descriptions) are not looked at. */
+const MAX_LABEL_CHARS = 60;
+
+/** The column a header cell names, or null. */
+function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean } | null {
+  if (text.length > MAX_LABEL_CHARS) return null;
   const t = squash(text);
   if (!t) return null;
-  for (const [wording, key] of Object.entries(config.columns)) if (squash(wording) === t) return key;
-  for (const [key, re] of KEY_PATTERNS) if (re.test(t)) return key;
-  return parseFiscalYear(t);
+  const key = keyOf(t, config);
+  if (key) return key;
+  // A known wording with a note in brackets (担当課（室）, 事業名【再掲含む】) is that column.
+  const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "");
+  const k = bare && bare !== t ? keyOf(bare, config) : null;
+  return k && { key: k.key, synonym: true };
+}
+
+/** What a header cell's wording names: a column key, a fiscal year, or nothing. */
+export function matchLabel(text: string, config: Config): Label | null {
+  const key = keyLabel(text, config);
+  if (key) return { kind: "key", ...key };
+  const year = text.length > MAX_LABEL_CHARS ? null : parseYearHeader(text);
+  return year && { kind: "year", ...year };
 }
 
 export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
@@ -70,8 +145,8 @@ export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim
 function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();
   for (const c of row.cells) {
-    const m = matchLabel(c, config);
-    if (typeof m === "string") keys.add(m);
+    const m = keyLabel(c, config);
+    if (m) keys.add(m.key);
   }
   return keys;
 }
@@ -97,13 +172,27 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
     const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r));
-    blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map() });
+    blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [] });
   });
+  for (const block of blocks) labelColumns(block, config);
+  // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
+  const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined);
+  if (twoLevel) {
+    const b0 = blocks[0]!;
+    bag.add("PP218", placeOf(grid, b0.headerRows.find((r) => keysIn(r, config).size >= 3) ?? b0.headerRows[0]!));
+  }
+  const synonymsSaid = new Set<string>();
   for (const block of blocks) {
-    labelColumns(block, config);
     const keyRow = block.headerRows.find((r) => keysIn(r, config).size >= 3) ?? block.headerRows[0]!;
     for (const key of REQUIRED_KEYS) {
+      if (key === "initiative" && twoLevel) continue;
       if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
+    }
+    for (const s of block.synonyms) {
+      const id = `${s.wording}\u0000${s.key}`;
+      if (synonymsSaid.has(id)) continue;
+      synonymsSaid.add(id);
+      bag.add("PP211", placeOf(grid, s.row, s.col), { label: s.wording.replace(/\s+/g, " "), column: columnLabel(s.key) });
     }
     for (const key of OPTIONAL_KEYS) {
       if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
@@ -121,12 +210,30 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     period = { start: period.start, end: period.start + MAX_PERIOD_YEARS - 1 };
   }
   if (period) for (const block of blocks) alignYears(grid, block, period, bag);
+  reportYearLabels(grid, blocks, bag);
 
   const table: Table = { blocks, period };
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
   const titleRow = rows.slice(0, firstTop).find((r) => r.cells.filter((c) => c.trim()).length === 1);
   if (titleRow) table.title = { text: (titleRow.cells.find((c) => c.trim()) ?? "").trim(), row: titleRow };
   return table;
+}
+
+/**
+ * Year labels written in two forms are read by their first form (once per file, info); two forms
+ * naming different years are a warning at the cell. A column for the years after the period is
+ * said once per file (its cells are judged with the schedule, see normalise).
+ */
+function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  const first = blocks.flatMap((b) => b.composite.filter((c) => c.conflict === undefined))[0];
+  if (first) bag.add("PP214", placeOf(grid, first.row, first.col), { label: first.text.replace(/\s+/g, " "), year: wareki(first.year) });
+  for (const b of blocks) {
+    for (const c of b.composite) {
+      if (c.conflict !== undefined) bag.add("PP215", placeOf(grid, c.row, c.col), { label: c.text.replace(/\s+/g, " "), year: wareki(c.year), other: wareki(c.conflict) });
+    }
+  }
+  const beyond = blocks.find((b) => b.beyond)?.beyond;
+  if (beyond) bag.add("PP216", placeOf(grid, beyond.row, beyond.col), { label: beyond.text.replace(/\s+/g, " "), year: wareki(beyond.year) });
 }
 
 /** A row below a key row that still belongs to the header: labels only, no project number. */
@@ -148,11 +255,19 @@ function labelColumns(block: Block, config: Config): void {
   for (let c = 0; c < width; c++) {
     let found = false;
     for (const row of block.headerRows) {
-      const m = matchLabel(row.cells[c] ?? "", config);
+      const text = row.cells[c] ?? "";
+      const m = matchLabel(text, config);
       if (m === null) continue;
-      if (typeof m === "number") { if (!block.years.has(c)) block.years.set(c, m); }
-      else if (block.columns[m] === undefined) block.columns[m] = c;
-      else continue;
+      if (m.kind === "year") {
+        if (m.beyond) { if (!block.beyond) block.beyond = { col: c, row, text: text.trim(), year: m.year }; }
+        else if (!block.years.has(c)) {
+          block.years.set(c, m.year);
+          if (m.composite) block.composite.push({ col: c, row, text: text.trim(), year: m.year, ...(m.conflict !== undefined ? { conflict: m.conflict } : {}) });
+        }
+      } else if (block.columns[m.key] === undefined) {
+        block.columns[m.key] = c;
+        if (m.synonym) block.synonyms.push({ col: c, row, wording: text.trim(), key: m.key });
+      } else continue;
       lastLabelled = Math.max(lastLabelled, c);
       found = true;
       break;
@@ -173,11 +288,12 @@ function labelColumns(block: Block, config: Config): void {
 function alignYears(grid: Grid, block: Block, period: { start: number; end: number }, bag: DiagnosticBag): void {
   // Schedule columns start after every named column, known or not: an unknown column is never
   // taken for a year (its data would be misread as phases).
-  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys()]
-    .filter((c) => !block.years.has(c));
-  const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
+  // Columns right of the first year label (備考 after the schedule) do not move the schedule.
   const labels = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
-  const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseFiscalYear(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
+  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys()]
+    .filter((c) => !block.years.has(c) && (!labels.length || c < labels[0]![0]));
+  const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
+  const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseYearHeader(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
   // Labels out of sequence (R8, R10, R9…) are reported; the first label anchors the columns.
   labels.forEach(([col, year], i) => {
     const [c0, y0] = labels[0]!;
@@ -194,6 +310,7 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
     bag.add("PP202", placeOf(grid, labelRow, labels[0]![0]), { shift, first: wareki(labels[0]![1]) },
       { actual: `${wareki(labels[0]![1])}@${labels[0]![0] + 1}`, expected: `${wareki(labels[0]![1])}@${labels[0]![0] + 1 - shift}` });
     firstCol = regionStart;
+    if (block.beyond) block.beyond.col -= shift;
   }
   const years = new Map<number, number>();
   const missing: number[] = [];
@@ -206,4 +323,5 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
     bag.add("PP203", placeOf(grid, labelRow), { years: missing.map(wareki).join("、") });
   }
   block.years = years;
+  if (block.beyond && years.has(block.beyond.col)) delete block.beyond;
 }

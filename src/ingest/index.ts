@@ -9,6 +9,7 @@ import { ReportedError } from "../errors.js";
 import { type Grid, placeOf } from "./grid.js";
 import { type Block, findTable, isBlank, type Table } from "./header.js";
 import { readTextGrid } from "./read-text.js";
+import { wareki } from "../fiscal.js";
 import { type RawRow, rawRows } from "./rows.js";
 
 export interface PlanTable {
@@ -71,6 +72,12 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     throw new ReportedError();
   }
   const rows = rawRows(grid, table.blocks, config.limits.maxCellChars, bag);
+  // How the table was read, for a reader of `planpress check` (info).
+  const head = table.blocks[0]!.headerRows;
+  if (table.period) {
+    bag.add("PP220", placeOf(grid, head[head.length - 1]!),
+      { blocks: table.blocks.length, rows: rows.length, first: wareki(table.period.start), last: wareki(table.period.end) });
+  }
   return { file, grid, blocks: table.blocks, rows, title: boundedTitle(grid, table, config.limits.maxCellChars, bag), period: table.period };
 }
 

@@ -37,18 +37,20 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(cell.text ?? "");
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
+function sheetGrid(ws: ExcelJS.Worksheet): { rows: GridRow[]; merges: NonNullable<Grid["merges"]> } {
   const rows: GridRow[] = [];
   const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
   // Merges as exceljs keeps them: "A1:C1" strings on the model.
   const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
   const spanAt = new Map<string, number>();
   const coveredAt = new Set<string>();
+  const ranges: NonNullable<Grid["merges"]> = [];
   for (const m of merges) {
     const r = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
     if (!r) continue;
     const c1 = columnNumber(r[1] ?? "A") - 1, r1 = Number(r[2]), c2 = columnNumber(r[3] ?? "A") - 1, r2 = Number(r[4]);
     spanAt.set(`${r1}:${c1}`, c2 - c1 + 1);
+    ranges.push({ top: r1, left: c1, bottom: r2, right: c2 });
     for (let rr = r1; rr <= r2; rr++) for (let cc = c1; cc <= c2; cc++) if (rr !== r1 || cc !== c1) coveredAt.add(`${rr}:${cc}`);
   }
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -66,7 +68,7 @@ function sheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
     while (cells.length && cells[cells.length - 1] === "" && !covered.has(cells.length - 1)) cells.pop();
     rows.push({ line: r, cells, spans, covered });
   }
-  return rows;
+  return { rows, merges: ranges };
 }
 
 
@@ -89,7 +91,8 @@ export async function readXlsxGrids(bytes: Uint8Array, file: string, bag: Diagno
   return sheets
     .filter((ws) => sheetName === undefined || ws.name === sheetName)
     .map((ws) => {
-      const grid: Grid = { file, kind: "xlsx", sheet: ws.name, rows: sheetGrid(ws) };
+      const { rows, merges } = sheetGrid(ws);
+      const grid: Grid = { file, kind: "xlsx", sheet: ws.name, rows, merges };
       if (title) grid.containerTitle = title;
       return grid;
     });

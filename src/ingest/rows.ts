@@ -5,7 +5,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
-import type { Block } from "./header.js";
+import { type Block, columnLabel } from "./header.js";
 
 export interface RawCell { text: string; place: Place }
 
@@ -21,41 +21,121 @@ export interface RawRow {
   schedule: RawScheduleCell[];
   /** Whether year spans are exact (xlsx merges) or run until the next label (text). */
   exactSpans: boolean;
+  /** The cell of a column for the years after the period (令和12年度以降), when not empty. */
+  beyond?: { cell: RawScheduleCell; header: string };
+}
+
+/** The hierarchy, top down: written once per group, a level is carried down to the group's rows. */
+const HIERARCHY: ColumnKey[] = ["policy", "measure", "initiative"];
+
+/** Cells covered by a vertical merge (below its top row): the top-left cell's text and place. */
+interface MergedFrom { text: string; top: GridRow; left: number; width: number }
+
+function verticalMerges(grid: Grid): Map<string, MergedFrom> {
+  const out = new Map<string, MergedFrom>();
+  if (!grid.merges?.length) return out;
+  const byLine = new Map(grid.rows.map((r) => [r.line, r]));
+  for (const m of grid.merges) {
+    const top = byLine.get(m.top);
+    if (m.bottom <= m.top || !top) continue;
+    const text = top.cells[m.left] ?? "";
+    for (let line = m.top + 1; line <= m.bottom; line++) out.set(`${line}:${m.left}`, { text, top, left: m.left, width: m.right - m.left + 1 });
+  }
+  return out;
+}
+
+/** Fill-downs of one kind (merges or carried values) per column: one info diagnostic each. */
+type Fills = Map<string, { count: number; place: Place }>;
+function countFill(fills: Fills, column: string, place: Place): void {
+  const f = fills.get(column);
+  if (f) f.count++; else fills.set(column, { count: 1, place });
 }
 
 export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: DiagnosticBag): RawRow[] {
   const out: RawRow[] = [];
+  const merged = verticalMerges(grid);
+  const mergeFills: Fills = new Map();
+  const carried: Fills = new Map();
   for (const block of blocks) {
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
     const lastYearCol = yearCols.length ? yearCols[yearCols.length - 1]![0] : -1;
     const firstYearCol = yearCols.length ? yearCols[0]![0] : Infinity;
+    // The last named column left of the schedule (備考 may stand right of it).
+    const lastNamedBefore = Math.max(-1, ...Object.values(block.columns).filter((c) => c !== undefined && c < firstYearCol));
+    let above: Partial<Record<ColumnKey, RawCell>> = {};
     for (const row of block.dataRows) {
       const raw = rawRow(grid, block, row, maxCellChars, bag);
       if (!raw) continue;
+      // A row of its own (its No written in it) takes what merges above it cover, and the
+      // hierarchy its group wrote once, on the group's first row.
+      const ownRow = !!raw.fields.no?.text.trim() && !merged.has(`${row.line}:${block.columns.no}`);
+      if (ownRow) {
+        for (const [key, cell] of Object.entries(raw.fields) as [ColumnKey, RawCell][]) {
+          const from = merged.get(`${row.line}:${block.columns[key]}`);
+          if (cell.text.trim() || !from?.text.trim()) continue;
+          // Clipped, as the top row's own cell was (and reported there: PP310).
+          raw.fields[key] = { text: from.text.slice(0, maxCellChars), place: placeOf(grid, from.top, from.left) };
+          countFill(mergeFills, columnLabel(key), cell.place);
+        }
+        carryDown(raw, above, carried);
+        above = raw.fields;
+      }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
         bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
           { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
       }
       for (const [col, year] of yearCols) {
-        const text = clip(grid, row, col, maxCellChars, bag).trim();
+        let text = clip(grid, row, col, maxCellChars, bag).trim();
+        let span = row.spans?.get(col);
+        let place = placeOf(grid, row, col);
+        const from = ownRow && !text ? merged.get(`${row.line}:${col}`) : undefined;
+        if (from?.text.trim()) {
+          text = from.text.slice(0, maxCellChars).trim();
+          span = from.width > 1 ? from.width : undefined;
+          countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", place);
+          place = placeOf(grid, from.top, from.left);
+        }
         if (!text) continue;
-        const cell: RawScheduleCell = { text, place: placeOf(grid, row, col), year };
-        const span = row.spans?.get(col);
+        const cell: RawScheduleCell = { text, place, year };
         if (span !== undefined) cell.span = span;
         raw.schedule.push(cell);
       }
+      const beyond = block.beyond;
+      const beyondText = beyond ? clip(grid, row, beyond.col, maxCellChars, bag).trim() : "";
+      if (beyond && beyondText) raw.beyond = { cell: { text: beyondText, place: placeOf(grid, row, beyond.col), year: beyond.year }, header: beyond.text.replace(/\s+/g, " ") };
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || Object.values(block.columns).includes(col)) return;
-        if (col > lastYearCol || (col < firstYearCol && col > Math.max(...Object.values(block.columns).map((v) => v ?? -1)))) {
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || col === block.beyond?.col || Object.values(block.columns).includes(col)) return;
+        if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }
       });
       out.push(raw);
     }
   }
+  for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
+  for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   return out;
+}
+
+/**
+ * Empty hierarchy cells take the value of the project row above, top level first, as long as
+ * every level above them was carried or repeats the row above: a row that starts a new 基本方針
+ * but leaves its 施策 empty is not given the previous 基本方針's 施策 (it stays empty: PP301).
+ */
+function carryDown(raw: RawRow, above: Partial<Record<ColumnKey, RawCell>>, carried: Fills): void {
+  let sameGroup = true;
+  for (const key of HIERARCHY) {
+    const cell = raw.fields[key];
+    if (!cell) continue;
+    const prev = above[key];
+    if (!cell.text.trim()) {
+      if (!sameGroup || !prev?.text.trim()) return;
+      raw.fields[key] = prev;
+      countFill(carried, columnLabel(key), cell.place);
+    } else if (cell.text.trim() !== prev?.text.trim()) sameGroup = false;
+  }
 }
 
 const noOf = (raw: RawRow): number | undefined => parseProjectNo(raw.fields.no?.text ?? "");

@@ -22,7 +22,8 @@ export const Project = z.object({
   name: z.string(),
   policy: z.string(),
   measure: Numbered,
-  initiative: Numbered,
+  /** null: the plan has no 取組 level (施策 › 事業). */
+  initiative: Numbered.nullable(),
   departments: z.array(z.string()),
   allDepartments: z.boolean(),
   description: z.array(z.string()),
@@ -32,6 +33,10 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
+/**
+ * In a plan of two levels (projects' `initiative` null), each measure holds one initiative with
+ * `number: null` and `title: ""` that carries its projects, so every walk of the tree finds them.
+ */
 export const Initiative = z.object({
   number: z.number().int().nullable(),
   title: z.string(),

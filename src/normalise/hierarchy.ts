@@ -1,7 +1,14 @@
-// Numbers of measures `(1)…` and initiatives `①…`, parsed from the text and kept as written.
+// Numbers of measures `(1)…` and initiatives `①…` (and the other ways plans number them), parsed
+// from the text and kept as written.
 import { asciiDigits } from "../fiscal.js";
 
-export interface NumberedText { number: number | null; title: string; mark: string }
+export interface NumberedText {
+  number: number | null;
+  title: string;
+  mark: string;
+  /** Numbers of the levels above written with this one: `1-2` → [1], `1-2-3` → [1, 2]. */
+  parents: number[];
+}
 
 const CIRCLED: [number, number, number][] = [
   [0x2460, 0x2473, 1],  // ①–⑳
@@ -20,18 +27,89 @@ export function circled(n: number): string {
   return `(${n})`;
 }
 
+const D = "[0-9０-９]+";
+/** Numbers joined by a dash are short (`2026-2030年度…` is a span of years, not 2026-2030). */
+const D3 = "[0-9０-９]{1,3}";
+const DASH = "[-‐－−―ー]";
+const KANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
+const KANJI_DIGITS = "〇一二三四五六七八九";
+
+/** 一 → 1, 十二 → 12, 二十 → 20 (up to 九十九); null for anything else. */
+function kanjiNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (!m || !text) return null;
+  const tens = m[2] ? (m[1] ? KANJI_DIGITS.indexOf(m[1]) : 1) : 0;
+  if (!m[2] && m[1] && m[3]) return null;
+  return tens * 10 + (m[3] ? KANJI_DIGITS.indexOf(m[3]) : m[2] ? 0 : KANJI_DIGITS.indexOf(m[1] ?? ""));
+}
+
+const num = (digits: string) => Number(asciiDigits(digits));
+const kana = (ch: string) => KANA_ORDER.indexOf(ch) + 1;
+const latin = (ch: string) => (asciiLetter(ch).toLowerCase().charCodeAt(0) - 96);
+const asciiLetter = (ch: string) => ch.replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * The ways plans number a level, each: pattern (anchored, with the separator after the mark) →
+ * own number and the numbers of the levels above written with it (the `1-` of `1-2`).
+ */
+const FORMS: [RegExp, (m: RegExpExecArray) => { number: number; parents: number[] } | null][] = [
+  // (1), （１）, 1-(1), 1-1-(2)
+  [new RegExp(`^((?:${D}\\s*${DASH}\\s*)*)[（(]\\s*(${D})\\s*[)）]`), (m) => ({ number: num(m[2]!), parents: parentsOf(m[1]!) })],
+  // 1-1, 1-2-3 (the last is the level's own number)
+  [new RegExp(`^((?:${D3}\\s*${DASH}\\s*)+)(${D3})(?![0-9０-９])[.．)）、]?`), (m) => ({ number: num(m[2]!), parents: parentsOf(m[1]!) })],
+  // 1. 1) 1、
+  [new RegExp(`^(${D})\\s*[.．)）、]`), (m) => ({ number: num(m[1]!), parents: [] })],
+  // 第1章, 第2節, 第3, 第一章
+  [new RegExp(`^第\\s*(${D}|[一二三四五六七八九十]+)\\s*[章節項款条部編]?[のー]?`), (m) => {
+    const n = /[0-9０-９]/.test(m[1]!) ? num(m[1]!) : kanjiNumber(m[1]!);
+    return n === null ? null : { number: n, parents: [] };
+  }],
+  // (ア), ア. ア　… (a katakana letter needs a bracket or a separator: アクセス is a word)
+  [new RegExp(`^(?:[（(]\\s*([${KANA_ORDER}])\\s*[)）]|([${KANA_ORDER}])(?:[.．)）、]|[\\s\u3000]+))`), (m) => ({ number: kana((m[1] ?? m[2])!), parents: [] })],
+  // a) (a) (A) ｂ） — not `A.` (`A.I.の活用` is a word)
+  [/^(?:[（(]\s*([a-zA-Zａ-ｚＡ-Ｚ])\s*[)）]|([a-zａ-ｚ])[)）])/, (m) => ({ number: latin((m[1] ?? m[2])!), parents: [] })],
+];
+
+function parentsOf(prefix: string): number[] {
+  return (prefix.match(/[0-9０-９]+/g) ?? []).map(num);
+}
+
 /**
  * `(1) D(デジタル)を…` → 1, `D(デジタル)を…`; `①いつでも…` → 1, `いつでも…`; also `（１）`, `1.`,
- * `1)`, `第1`. Text without a number keeps `number: null`.
+ * `1)`, `第1節`, `第一章`, `1-2` and `1-(2)` (2, with the parent's number 1 in `parents`), `ア`,
+ * `(ア)`, `a)`, `㋐`. Text without a number keeps `number: null`.
  */
 export function parseNumbered(text: string): NumberedText {
   const t = text.trim();
-  const c = circledNumber(t.charAt(0));
-  if (c !== null) return { number: c, title: t.slice(1).trim(), mark: t.charAt(0) };
-  const m = /^([（(]\s*([0-9０-９]+)\s*[)）]|([0-9０-９]+)\s*[.．)）、]|第\s*([0-9０-９]+)\s*[のー]?)\s*/.exec(t);
-  if (m) {
-    const digits = m[2] ?? m[3] ?? m[4] ?? "";
-    return { number: Number(asciiDigits(digits)), title: t.slice(m[0].length).trim(), mark: m[1] ?? "" };
+  const first = t.charAt(0);
+  const c = circledNumber(first);
+  if (c !== null) return { number: c, title: t.slice(1).trim(), mark: first, parents: [] };
+  const cp = first.codePointAt(0) ?? 0;
+  if (cp >= 0x32d0 && cp <= 0x32fe) return { number: cp - 0x32d0 + 1, title: t.slice(1).trim(), mark: first, parents: [] }; // ㋐…
+  for (const [re, read] of FORMS) {
+    const m = re.exec(t);
+    const n = m ? read(m) : null;
+    if (m && n) return { ...n, title: t.slice(m[0].length).trim(), mark: m[0].trim() };
   }
-  return { number: null, title: t, mark: "" };
+  return { number: null, title: t, mark: "", parents: [] };
+}
+
+/**
+ * Number `n` written the way `mark` is (`ウ` for 3 after `ア`, `第3節` after `第1節`), for messages;
+ * a parent's part (`1-` of `1-2`) is left out: it is checked on its own (PP415).
+ */
+export function numberedLike(written: string, n: number): string {
+  const mark = written.replace(new RegExp(`^(?:${D3}\\s*${DASH}\\s*)+`), "");
+  if (!mark || circledNumber(mark.charAt(0)) !== null) return circled(n);
+  const cp = mark.codePointAt(0) ?? 0;
+  if (cp >= 0x32d0 && cp <= 0x32fe) return n <= 47 ? String.fromCodePoint(0x32d0 + n - 1) : `(${n})`;
+  const kanaAt = mark.search(new RegExp(`[${KANA_ORDER}]`));
+  if (kanaAt >= 0) return n <= KANA_ORDER.length ? mark.slice(0, kanaAt) + KANA_ORDER[n - 1] + mark.slice(kanaAt + 1) : `(${n})`;
+  const latinAt = mark.search(/[a-zA-Zａ-ｚＡ-Ｚ]/);
+  if (latinAt >= 0) {
+    const upper = /[A-ZＡ-Ｚ]/.test(mark.charAt(latinAt));
+    return n <= 26 ? mark.slice(0, latinAt) + String.fromCharCode((upper ? 64 : 96) + n) + mark.slice(latinAt + 1) : `(${n})`;
+  }
+  const digits = /[0-9０-９]+(?=[^0-9０-９]*$)/;
+  return digits.test(mark) ? mark.replace(digits, String(n)) : `(${n})`;
 }

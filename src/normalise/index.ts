@@ -10,7 +10,7 @@ import { splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
 import { type RelistMark, parseRelist } from "./relist.js";
-import { buildSchedule } from "./schedule.js";
+import { buildSchedule, splitNote } from "./schedule.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, stripHtml } from "./text.js";
 
 /** A project and where its cells came from, for diagnostics of later stages. */
@@ -21,6 +21,8 @@ export interface SourcedProject {
   relist: RelistMark | null;
   /** The measure and initiative marks as written ((1), ①), for numbering messages. */
   marks: { measure: string; initiative: string };
+  /** Numbers of the levels above written with a level's own (the `1-` of `1-2`), for PP415. */
+  parents: { measure: number[]; initiative: number[] };
 }
 
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
@@ -65,9 +67,10 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
 
   const relist = parseRelist(text("name"));
   const measure = parseNumbered(text("measure"));
-  const initiative = parseNumbered(text("initiative"));
+  // No 取組 column at all: a plan of two levels (PP218 said so with the header).
+  const initiative = f.initiative ? parseNumbered(text("initiative")) : null;
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: bag.lang === "ja" ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
-  if (text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
+  if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
 
   const depts = splitDepartments(f.departments?.text ?? "", config);
   // A missing column was reported once with the header (PP210); here only empty cells.
@@ -81,13 +84,14 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   const schedule = buildSchedule(row.schedule, row.exactSpans, period, config);
   if (!schedule.phases.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
   for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
+  if (row.beyond) afterPeriod(row.beyond, schedule.phases, period, bag, projectNo);
 
   const project: Project = {
     no: projectNo,
     name: relist ? relist.name : text("name"),
     policy: text("policy"),
     measure: { number: measure.number, title: measure.title },
-    initiative: { number: initiative.number, title: initiative.title },
+    initiative: initiative && { number: initiative.number, title: initiative.title },
     departments: depts.names,
     allDepartments: depts.all,
     description,
@@ -102,7 +106,23 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   }
   const firstSchedule = row.schedule[0]?.place;
   if (firstSchedule) cells.schedule = firstSchedule;
-  return { project, place: row.place, cells, relist, marks: { measure: measure.mark, initiative: initiative.mark } };
+  return { project, place: row.place, cells, relist, marks: { measure: measure.mark, initiative: initiative?.mark ?? "" },
+    parents: { measure: measure.parents, initiative: initiative?.parents ?? [] } };
+}
+
+/** A cell that only says "as on the left" (→, ⇒, ━, 〃, 同上): it continues the phase before it. */
+const CONTINUES = /^(?:[→⇒⟶━─―ー－\-〃=＝>＞…・\s]+|同上|継続)$/u;
+
+/**
+ * The cell of a column for the years after the period (令和12年度以降): the last phase going on
+ * (its label again, or a continuation mark, right after a phase that reaches the period's end)
+ * is said (PP217); anything else lies outside the schedule and is a warning at its cell (PP219).
+ */
+function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["schedule"], period: { start: number; end: number }, bag: DiagnosticBag, projectNo: number): void {
+  const { label } = splitNote(beyond.cell.text);
+  const last = phases.find((ph) => ph.to >= period.end);
+  const continues = last && (label === last.label || CONTINUES.test(label));
+  bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });
 }
 
 /** The policy › measure › initiative tree, in plan order, with each initiative's project Nos. */
@@ -114,9 +134,11 @@ export function buildTree(projects: readonly Project[]): Policy[] {
     const sameMeasure = (n: number | null, t: string) => (p.measure.number !== null ? n === p.measure.number : t === p.measure.title);
     let measure = policy.measures.find((m) => sameMeasure(m.number, m.title));
     if (!measure) { measure = { number: p.measure.number, title: p.measure.title, initiatives: [] }; policy.measures.push(measure); }
-    const sameInit = (n: number | null, t: string) => (p.initiative.number !== null ? n === p.initiative.number : t === p.initiative.title);
+    // Two levels: the measure's one initiative without number or title holds its projects.
+    const own = p.initiative ?? { number: null, title: "" };
+    const sameInit = (n: number | null, t: string) => (own.number !== null ? n === own.number : t === own.title);
     let initiative = measure.initiatives.find((i) => sameInit(i.number, i.title));
-    if (!initiative) { initiative = { number: p.initiative.number, title: p.initiative.title, projects: [] }; measure.initiatives.push(initiative); }
+    if (!initiative) { initiative = { number: own.number, title: own.title, projects: [] }; measure.initiatives.push(initiative); }
     initiative.projects.push(p.no);
   }
   return policies;

@@ -59,7 +59,7 @@ export function firstDifference(a: string, b: string): [string, string] {
 const inPlace = (s: SourcedProject, ref: NonNullable<RelistMark["ref"]>) =>
   (!ref.policy || s.project.policy === ref.policy || s.project.policy.includes(ref.policy) || ref.policy.includes(s.project.policy))
   && (ref.measure === null || s.project.measure.number === ref.measure)
-  && (ref.initiative === null || s.project.initiative.number === ref.initiative);
+  && (ref.initiative === null || s.project.initiative?.number === ref.initiative);
 
 const whereOf = (s: SourcedProject) => `${s.project.policy}${s.marks.measure}${s.marks.initiative}`;
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { wareki, yearsOf } from "../fiscal.js";
-import { departmentMatrix, ganttGroups, policyTree, projectRows } from "../views/workbook.js";
+import { departmentMatrix, ganttGroups, hasInitiatives, policyTree, projectRows } from "../views/workbook.js";
 import { placeOf } from "../diagnostics/format.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
@@ -92,18 +92,20 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
     ...years.map((y) => w.fill(c.year, { year: yearLabel(y) })), c.notes, c.relist];
   const em = (n: number) => widthForEm(n, size);
   const widths = [em(3), em(10), em(3), em(12), em(3), em(14), em(16), em(10), em(3), em(32), ...years.map(() => em(6)), em(12), em(8)];
-  const rows: RowSpec[] = [header(ctx, labels)];
+  // A plan of two levels has no 取組 columns (the 5th and 6th).
+  const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
+  const rows: RowSpec[] = [header(ctx, shown(labels))];
   for (const r of projectRows(plan)) {
     const relist = r.relistOf !== null ? w.fill(s.relist, { no: r.relistOf }) : r.relistMark;
-    rows.push({ cells: [
+    rows.push({ cells: shown([
       cell(r.no, { align: "center" }), cell(r.policy), cell(r.measureNumber, { align: "center" }), cell(r.measure),
       cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(r.departments),
       cell(r.allDepartments ? s.allDepartmentsMark : null, { align: "center" }), cell(r.description),
       ...r.years.map((y) => cell(y, { align: "center" })), cell(r.notes), cell(relist),
-    ] });
+    ]) });
   }
   return {
-    name: s.name, widths, rows, fontSize: size,
+    name: s.name, widths: shown(widths), rows, fontSize: size,
     freeze: { rows: 1, cols: 1 },
     autoFilter: { headerRow: 1, lastRow: rows.length },
     print: print(d, "A3", [1, 1]),

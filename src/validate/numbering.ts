@@ -2,7 +2,7 @@
 // policy and initiative numbers within a measure (order, gaps), and measure titles that vary.
 import { excerpt } from "../normalise/text.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { circled } from "../normalise/hierarchy.js";
+import { numberedLike, parseNumbered } from "../normalise/hierarchy.js";
 import type { SourcedProject } from "../normalise/index.js";
 
 export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
@@ -57,11 +57,12 @@ function checkSequence(
 
 export function checkHierarchyNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
-    bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: `(${n})`, expected: `(${expected})` }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+    bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
-  checkSequence(sourced, (s) => `${s.project.policy}\u0000${s.project.measure.number ?? s.project.measure.title}`, (s) => s.project.initiative.number, (s, n, expected) => {
-    bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: circled(n), expected: circled(expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+  checkSequence(sourced, (s) => `${s.project.policy}\u0000${s.project.measure.number ?? s.project.measure.title}`, (s) => s.project.initiative?.number ?? null, (s, n, expected) => {
+    bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: numberedLike(s.marks.initiative, n), expected: numberedLike(s.marks.initiative, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
+  checkParentNumbers(sourced, bag);
   // One measure number, one title.
   const titles = new Map<string, string>();
   for (const s of sourced) {
@@ -71,5 +72,37 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
     const first = titles.get(key);
     if (first === undefined) titles.set(key, m.title);
     else if (first !== m.title) bag.add("PP414", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), measure: `(${m.number})`, title: `${excerpt(first)} / ${excerpt(m.title)}` }, { projectNo: s.project.no });
+  }
+}
+
+/**
+ * A number written with its parent's (`1-2`, `2-(1)`, `1-2-3`) names the parent: checked against
+ * the parent's number (a policy's is written in its name, `1 市民サービス`, or is its place in
+ * plan order). Each disagreeing mark is reported once.
+ */
+function checkParentNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  const order: string[] = [];
+  for (const s of sourced) if (!order.includes(s.project.policy)) order.push(s.project.policy);
+  const policyNumber = (policy: string) => parseNumbered(policy).number ?? order.indexOf(policy) + 1;
+  const said = new Set<string>();
+  const ja = bag.lang === "ja";
+  for (const s of sourced) {
+    const p = s.project;
+    const checks: { level: string; cell: "measure" | "initiative"; mark: string; parent: string; written: number | undefined; expected: number | null }[] = [];
+    const [mp] = s.parents.measure;
+    checks.push({ level: ja ? "施策" : "measure", cell: "measure", mark: s.marks.measure, parent: ja ? "基本方針" : "policy", written: mp, expected: policyNumber(p.policy) });
+    const ip = s.parents.initiative;
+    const measureParent = ip[ip.length - 1];
+    const policyParent = ip.length >= 2 ? ip[ip.length - 2] : undefined;
+    checks.push({ level: ja ? "取組" : "initiative", cell: "initiative", mark: s.marks.initiative, parent: ja ? "施策" : "measure", written: measureParent, expected: p.measure.number });
+    checks.push({ level: ja ? "取組" : "initiative", cell: "initiative", mark: s.marks.initiative, parent: ja ? "基本方針" : "policy", written: policyParent, expected: policyNumber(p.policy) });
+    for (const c of checks) {
+      if (c.written === undefined || c.expected === null || c.written === c.expected) continue;
+      const key = `${c.cell}\u0000${p.policy}\u0000${c.mark}\u0000${c.parent}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      bag.add("PP415", s.cells[c.cell] ?? s.place, { level: c.level, mark: c.mark, parent: c.parent, written: c.written, expected: c.expected },
+        { projectNo: p.no, actual: String(c.written), expected: String(c.expected) });
+    }
   }
 }

@@ -12,6 +12,8 @@ export interface ProjectView {
   initiativeLabel: string;
   measureTitle: string;
   initiativeTitle: string;
+  /** false in a plan of two levels (no 取組): paths and headings leave the level out. */
+  hasInitiative: boolean;
   departments: string[];
   allDepartments: boolean;
   description: string[];
@@ -22,9 +24,11 @@ export interface ProjectView {
   relistedIn: { no: number; id: string }[];
 }
 
-export interface InitiativeView { label: string; title: string; projectCount: number; projects: ProjectView[] }
-export interface MeasureView { id: string; label: string; title: string; projectCount: number; initiatives: InitiativeView[] }
-export interface ChapterView { number: number; id: string; name: string; projectCount: number; measures: MeasureView[] }
+/** `level: false`: the stand-in initiative of a two-level plan (no heading, no table row). */
+export interface InitiativeView { label: string; title: string; level: boolean; projectCount: number; projects: ProjectView[] }
+/** `hasInitiatives: false` in a plan of two levels: the measure's projects follow it directly. */
+export interface MeasureView { id: string; label: string; title: string; projectCount: number; hasInitiatives: boolean; initiatives: InitiativeView[] }
+export interface ChapterView { number: number; id: string; name: string; projectCount: number; hasInitiatives: boolean; measures: MeasureView[] }
 
 export interface BookletView {
   title: string;
@@ -51,8 +55,8 @@ export function bookletView(plan: Plan, config: Config, date: Date | null): Book
   for (const p of plan.projects) if (p.relistOf !== null) relistedIn.set(p.relistOf, [...(relistedIn.get(p.relistOf) ?? []), p.no]);
   const project = (p: Project): ProjectView => ({
     no: p.no, id: projectId(p.no), name: p.name,
-    measureLabel: measureLabel(p.measure.number), initiativeLabel: initiativeLabel(p.initiative.number),
-    measureTitle: p.measure.title, initiativeTitle: p.initiative.title,
+    measureLabel: measureLabel(p.measure.number), initiativeLabel: initiativeLabel(p.initiative?.number ?? null),
+    measureTitle: p.measure.title, initiativeTitle: p.initiative?.title ?? "", hasInitiative: p.initiative !== null,
     departments: p.departments, allDepartments: p.allDepartments, description: p.description,
     relistOf: p.relistOf !== null && byNo.has(p.relistOf) ? { no: p.relistOf, id: projectId(p.relistOf) } : null,
     relistMark: p.relistMark,
@@ -62,12 +66,13 @@ export function bookletView(plan: Plan, config: Config, date: Date | null): Book
     const measures = policy.measures.map((m, mi): MeasureView => {
       const initiatives = m.initiatives.map((i): InitiativeView => {
         const projects = i.projects.map((no) => byNo.get(no)).filter((p): p is Project => p !== undefined).map(project);
-        return { label: initiativeLabel(i.number), title: i.title, projectCount: projects.length, projects };
+        return { label: initiativeLabel(i.number), title: i.title, level: i.number !== null || i.title !== "", projectCount: projects.length, projects };
       });
-      return { id: `m${pi + 1}-${mi + 1}`, label: measureLabel(m.number), title: m.title, initiatives,
+      return { id: `m${pi + 1}-${mi + 1}`, label: measureLabel(m.number), title: m.title, initiatives, hasInitiatives: initiatives.some((i) => i.level),
         projectCount: initiatives.reduce((n, i) => n + i.projectCount, 0) };
     });
-    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
+    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, hasInitiatives: measures.some((m) => m.hasInitiatives),
+      projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
   });
   const cover: BookletView["cover"] = {};
   const d = config.document;

@@ -44,6 +44,9 @@ export interface ProjectRow {
   relistMark: string | null;
 }
 
+/** A plan of two levels (施策 › 事業): no project has an initiative. */
+export const hasInitiatives = (plan: Plan): boolean => plan.projects.some((p) => p.initiative !== null);
+
 export function projectRows(plan: Plan): ProjectRow[] {
   const years = yearsOf(plan.plan.period);
   return plan.projects.map((p) => ({
@@ -51,8 +54,8 @@ export function projectRows(plan: Plan): ProjectRow[] {
     policy: p.policy,
     measureNumber: numbered(p.measure.number),
     measure: p.measure.title,
-    initiativeNumber: numbered(p.initiative.number),
-    initiative: p.initiative.title,
+    initiativeNumber: numbered(p.initiative?.number ?? null),
+    initiative: p.initiative?.title ?? "",
     name: p.name,
     departments: p.departments.join("、"),
     allDepartments: p.allDepartments,
@@ -126,8 +129,10 @@ export function policyTree(plan: Plan): TreeRow[] {
     rows.push({ level: 0, number: "", title: pol.name, count: nos.length, projects: [] });
     for (const m of pol.measures) {
       const mNos = m.initiatives.flatMap((i) => i.projects);
-      rows.push({ level: 1, number: numbered(m.number), title: m.title, count: mNos.length, projects: [] });
-      for (const i of m.initiatives) rows.push({ level: 2, number: numbered(i.number), title: i.title, count: i.projects.length, projects: i.projects });
+      // A plan of two levels: the measure's stand-in initiative (no number, no title) is no row.
+      const levels = m.initiatives.filter((i) => i.number !== null || i.title !== "");
+      rows.push({ level: 1, number: numbered(m.number), title: m.title, count: mNos.length, projects: levels.length ? [] : mNos });
+      for (const i of levels) rows.push({ level: 2, number: numbered(i.number), title: i.title, count: i.projects.length, projects: i.projects });
     }
   }
   return rows;

@@ -11,6 +11,21 @@ const ok = (rows: string[][]) => tsv([HEADER, ...rows]);
 const small = defaultConfig();
 small.limits = { maxInputBytes: 50, maxCellChars: 20 };
 
+const years3 = HEADER.slice(7);
+const noInitiative = (r: string[]) => r.filter((_, i) => i !== 3);
+/** An xlsx whose 基本方針 is one cell merged over two project rows. */
+async function mergedXlsx(): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("計画");
+  ws.addRow(["テスト市DX計画"]);
+  ws.addRow(HEADER);
+  ws.addRow(row(1, "事業A"));
+  ws.addRow(row(2, "事業B", { policy: "" }));
+  ws.mergeCells("B3:B4");
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
 type Case = { name?: string; data: string | Uint8Array; config?: typeof small; projectNo?: number };
 const CASES: Record<string, Case> = {
   PP102: { data: "\n \n" },
@@ -28,8 +43,18 @@ const CASES: Record<string, Case> = {
   PP206: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "令和10年度", "令和9年度"], row(1, "事業")]) },
   PP207: { data: tsv([HEADER]) },
   PP208: { data: tsv([HEADER.slice(0, 7), row(1, "事業").slice(0, 7)]) },
-  PP209: { data: tsv([HEADER.map((h) => (h === "担当課" ? "所管部署" : h)), row(1, "事業")]) },
+  PP209: { data: tsv([HEADER.map((h) => (h === "担当課" ? "連絡先" : h)), row(1, "事業")]) },
   PP210: { data: tsv([HEADER.filter((h) => h !== "事業内容"), row(1, "事業").filter((_, i) => i !== 6)]) },
+  PP211: { data: tsv([HEADER.map((h) => (h === "担当課" ? "所管課" : h)), row(1, "事業")]) },
+  PP212: { data: ok([row(1, "事業A"), row(2, "事業B", { policy: "", measure: "" })]) },
+  PP213: { name: "plan.xlsx", data: await mergedXlsx() },
+  PP214: { data: tsv([[...HEADER.slice(0, 7), ...years3.map((y, i) => `${y}（${2026 + i}年度）`)], row(1, "事業")]) },
+  PP215: { data: tsv([[...HEADER.slice(0, 7), "令和8年度（2027年度）", ...years3.slice(1)], row(1, "事業")]) },
+  PP216: { data: tsv([[...HEADER, "令和11年度以降"], [...row(1, "事業"), ""]]) },
+  PP217: { data: tsv([[...HEADER, "令和11年度以降"], [...row(1, "事業"), "運用"]]), projectNo: 1 },
+  PP218: { data: tsv([noInitiative(HEADER), noInitiative(row(1, "事業"))]) },
+  PP219: { data: tsv([[...HEADER, "R11～"], [...row(1, "事業"), "評価"]]), projectNo: 1 },
+  PP220: { data: ok([row(1, "事業")]) },
   PP301: { data: ok([row(1, "")]), projectNo: 1 },
   PP302: { data: ok([row(1, "事業", { depts: "" })]), projectNo: 1 },
   PP303: { data: ok([row(1, "デジタルバйдの対策")]), projectNo: 1 },
@@ -54,6 +79,7 @@ const CASES: Record<string, Case> = {
   PP410: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { depts: "総務課" })]), projectNo: 2 },
   PP411: { data: ok([row(1, "事業A"), row(2, "事業A")]), projectNo: 2 },
   PP412: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { years: ["", "検討", "運用"] })]), projectNo: 2 },
+  PP415: { data: ok([row(1, "事業A", { measure: "2-1 施策" })]), projectNo: 1 },
   PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },
 };
 

@@ -83,7 +83,7 @@ describe("text input", () => {
 
 describe("columns planpress does not know", () => {
   it("are reported and never taken for fiscal years (their text is not misread as phases)", async () => {
-    const header = ["番号", "基本方針", "施策", "取組", "事業名", "所管部署", "概要説明", "R9年度", "R10年度", "2029年度", "2030"];
+    const header = ["番号", "基本方針", "施策", "取組", "事業名", "連絡先", "概要説明", "R9年度", "R10年度", "2029年度", "2030"];
     const data = ["1", "方針A", "(1)施策一", "①取組一", "事業あ", "総務課", "・説明一", "検討", "", "実施", ""];
     const plan = await planOf("town.tsv", tsv([header, data]));
     expect(plan.plan.period).toEqual({ start: 2027, end: 2030 });

@@ -1,0 +1,275 @@
+// Plans exported the way other city halls write them: header synonyms, year headers in two forms,
+// a column after the period, hierarchy written once per group (text) or merged (xlsx), other
+// numbering, and plans of two levels. Each fixture asserts the model, not only "no error".
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config/schema.js";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { readPlanTable } from "../../src/ingest/index.js";
+import type { Diagnostic } from "../../src/diagnostics/schema.js";
+import type { Plan } from "../../src/model/schema.js";
+import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
+import { cli } from "../helpers/cli.js";
+import { codes, planOf, tempFile } from "../helpers/plan-fixtures.js";
+
+const spans = (plan: Plan, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
+const of = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
+
+// A town's plan: synonyms for every column, 備考 and 関係課, years as 令和7年度（2025年度）, the
+// hierarchy written on a group's first row only, measures numbered 1-1 and initiatives ア イ.
+const TOWN_HEADER = ["番号", "基本目標", "施策の方向", "具体的な取組", "事業名称", "所管課", "関係課", "事業概要",
+  "令和7年度（2025年度）", "令和8年度（2026年度）", "令和9年度（2027年度）", "備考"];
+const TOWN_ROWS = [
+  ["1", "1 便利な町役場", "1-1 窓口のデジタル化", "ア　手続のオンライン化", "電子申請の拡大", "総務課", "企画課", "・申請を電子化する。", "検討", "構築", "運用", ""],
+  ["2", "", "", "", "キャッシュレス決済", "会計課", "", "・窓口で使える。", "", "導入", "", "再掲：No.1"],
+  ["3", "", "", "イ　窓口の改善", "書かない窓口", "市民課", "", "・記入を減らす。", "調査", "", "試行", ""],
+  ["4", "", "1-2 情報発信", "ア　発信の強化", "SNS の活用", "広報課", "", "・発信する。", "実施", "", "", ""],
+  ["5", "2 育つ職員", "2-1 人材育成", "ア　研修", "DX 研修", "人事課", "", "・研修する。", "", "実施", "", ""],
+];
+
+describe("header synonyms, two-form years, fill-down and numbering (TSV)", () => {
+  const text = ["○○町DX推進計画", "", ...[TOWN_HEADER, ...TOWN_ROWS].map((r) => r.join("\t"))].join("\n") + "\n";
+
+  it("reads the model: hierarchy carried down, numbers with their parents, phases with spans", async () => {
+    const plan = await planOf("town.tsv", text);
+    expect(plan.plan.period).toEqual({ start: 2025, end: 2027 });
+    expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.measure.title, p.initiative?.number, p.initiative?.title])).toEqual([
+      [1, "1 便利な町役場", 1, "窓口のデジタル化", 1, "手続のオンライン化"],
+      [2, "1 便利な町役場", 1, "窓口のデジタル化", 1, "手続のオンライン化"],
+      [3, "1 便利な町役場", 1, "窓口のデジタル化", 2, "窓口の改善"],
+      [4, "1 便利な町役場", 2, "情報発信", 1, "発信の強化"],
+      [5, "2 育つ職員", 1, "人材育成", 1, "研修"],
+    ]);
+    expect(plan.policies.map((p) => [p.name, p.measures.map((m) => [m.number, m.initiatives.map((i) => [i.number, i.projects])])])).toEqual([
+      ["1 便利な町役場", [[1, [[1, [1, 2]], [2, [3]]]], [2, [[1, [4]]]]]],
+      ["2 育つ職員", [[1, [[1, [5]]]]]],
+    ]);
+    expect(spans(plan, 1)).toEqual([["検討", 2025, 2025], ["構築", 2026, 2026], ["運用", 2027, 2027]]);
+    expect(spans(plan, 3)).toEqual([["調査", 2025, 2026], ["試行", 2027, 2027]]);
+    expect(plan.projects[0]!.departments).toEqual(["総務課"]);
+    const ds = plan.diagnostics;
+    expect(ds.filter((d) => d.severity !== "info")).toEqual([]);
+    // Each synonym once, with the column it was read as.
+    expect(of(ds, "PP211").map((d) => d.message)).toEqual([
+      "見出し「番号」の列を「No」の列として読みました。",
+      "見出し「基本目標」の列を「基本方針」の列として読みました。",
+      "見出し「施策の方向」の列を「施策」の列として読みました。",
+      "見出し「具体的な取組」の列を「取組」の列として読みました。",
+      "見出し「事業名称」の列を「事業」の列として読みました。",
+      "見出し「所管課」の列を「担当課」の列として読みました。",
+      "見出し「事業概要」の列を「事業内容」の列として読みました。",
+    ]);
+    // One fill-down diagnostic per column, with the count and the first filled cell.
+    expect(of(ds, "PP212").map((d) => [d.message, d.line, d.column])).toEqual([
+      ["「基本方針」の空欄 3 か所は、グループの最初の行だけに書かれたものとして、上の行の値を引き継ぎました。", 5, 2],
+      ["「施策」の空欄 2 か所は、グループの最初の行だけに書かれたものとして、上の行の値を引き継ぎました。", 5, 3],
+      ["「取組」の空欄 1 か所は、グループの最初の行だけに書かれたものとして、上の行の値を引き継ぎました。", 5, 4],
+    ]);
+    expect(of(ds, "PP214")).toHaveLength(1);
+    expect(of(ds, "PP415")).toEqual([]);
+  });
+
+  it("gives the 備考 and 関係課 columns as raw fields remarks and relatedDepartments", async () => {
+    const table = await readPlanTable(tempFile("town.tsv", text), defaultConfig(), new DiagnosticBag("ja"));
+    expect(table.rows[0]!.fields.relatedDepartments?.text).toBe("企画課");
+    expect(table.rows[1]!.fields.remarks).toMatchObject({ text: "再掲：No.1", place: { line: 5, column: 12 } });
+    // The 備考 column right of the years does not move the schedule.
+    expect([...table.blocks[0]!.years.entries()]).toEqual([[8, 2025], [9, 2026], [10, 2027]]);
+  });
+
+  it("a city's config adds its own synonyms", async () => {
+    const header = TOWN_HEADER.map((h) => (h === "所管課" ? "担当グループ" : h));
+    const data = ["t", "", ...[header, TOWN_ROWS[0]!].map((r) => r.join("\t"))].join("\n");
+    expect(codes((await planOf("g.tsv", data)).diagnostics)).toContain("PP209");
+    const config = defaultConfig();
+    config.headerSynonyms = { departments: ["担当グループ"] };
+    const plan = await planOf("g.tsv", data, config);
+    expect(plan.projects[0]!.departments).toEqual(["総務課"]);
+    expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toContain("見出し「担当グループ」の列を「担当課」の列として読みました。");
+  });
+
+  it("a new 基本方針 with its 施策 left empty is not given the previous group's 施策", async () => {
+    const rows = [TOWN_ROWS[0]!, ["2", "2 別の目標", "", "", "事業B", "総務課", "", "・説明。", "検討", "", "", ""]];
+    const plan = await planOf("g.tsv", ["t", "", ...[TOWN_HEADER, ...rows].map((r) => r.join("\t"))].join("\n"));
+    expect(of(plan.diagnostics, "PP301").map((d) => [d.line, d.column])).toEqual([[5, 3], [5, 4]]);
+    expect(plan.projects[1]!.measure.title).toBe("");
+  });
+
+  it("prints how it was read, in Japanese and in English", async () => {
+    const file = tempFile("town.tsv", text);
+    const ja = await cli("check", file);
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toContain("見出し「所管課」の列を「担当課」の列として読みました。");
+    expect(ja.stderr).toContain("「施策」の空欄 2 か所は");
+    expect(ja.stderr).toContain("計画の表を読みました: 見出し 1 か所、事業の行 5 行、年度の列 令和7年度～令和9年度。");
+    const en = await cli("check", file, "--lang", "en");
+    expect(en.stderr).toContain(`The column headed "所管課" was read as the "担当課" column.`);
+    expect(en.stderr).toContain(`2 empty "施策" cell(s) were read as written once per group`);
+    expect(en.stderr).toContain("Year headers written two ways, such as \"令和7年度（2025年度）\", were read as 令和7年度");
+  });
+});
+
+// A CSV saved by Excel as UTF-8 with BOM and CRLF: years as `R8⏎2026` in quoted cells, a 計画期間
+// row over the years, a last column `R11～`, 施策 numbered 第1節, 取組 (ア).
+describe("two-row header, years with a line break, a column after the period (CSV, BOM, CRLF)", () => {
+  const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [
+    ["○○市デジタル計画"],
+    ["No", "基本方針", "施策", "取組", "事業名", "担当部署", "内容", "計画期間", "", "", ""],
+    ["", "", "", "", "", "", "", "R8\r\n2026", "R9\r\n2027", "R10\r\n2028", "R11～"],
+    ["1", "便利な市役所", "第1節 窓口", "(ア)手続", "電子申請", "情報政策課", "説明", "検討", "運用", "", "→"],
+    ["2", "便利な市役所", "第1節 窓口", "(イ)相談", "オンライン相談", "市民課", "説明", "試行", "", "", "本格実施"],
+    ["3", "便利な市役所", "第2節 発信", "(ア)広報", "広報の電子化", "広報課", "説明", "運用", "", "", "運用"],
+  ];
+  const bytes = "\uFEFF" + lines.map((r) => r.map(q).join(",")).join("\r\n") + "\r\n";
+
+  it("reads the years of the second header row and judges the column after the period per cell", async () => {
+    const plan = await planOf("city.csv", bytes);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["運用", 2027, 2028]]);
+    expect(spans(plan, 2)).toEqual([["試行", 2026, 2028]]);
+    expect(plan.projects.map((p) => [p.measure.number, p.measure.title, p.initiative?.number, p.initiative?.title])).toEqual([
+      [1, "窓口", 1, "手続"], [1, "窓口", 2, "相談"], [2, "発信", 1, "広報"],
+    ]);
+    const ds = plan.diagnostics;
+    expect(of(ds, "PP216").map((d) => [d.line, d.column, d.message])).toEqual([[3, 11, "列「R11～」は計画期間の後（令和11年度以降）の列として読みました。計画期間には含めません。"]]);
+    // Physical lines count the line breaks inside the quoted year headers.
+    expect(of(ds, "PP217").map((d) => [d.projectNo, d.line, d.column])).toEqual([[1, 7, 11], [3, 9, 11]]);
+    expect(of(ds, "PP219").map((d) => [d.projectNo, d.line, d.column, d.message])).toEqual([
+      [2, 8, 11, "「R11～」の列の工程「本格実施」は計画期間の外のため、スケジュールに含めませんでした。"],
+    ]);
+    expect(codes(ds)).not.toContain("PP308");
+    expect(codes(ds)).not.toContain("PP209");
+    expect(of(ds, "PP214")).toHaveLength(1);
+  });
+
+  it("check prints the column after the period and its cells, in Japanese and English", async () => {
+    const file = tempFile("city.csv", bytes);
+    const ja = await cli("check", file);
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toContain("city.csv:8:11  warning  PP219  「R11～」の列の工程「本格実施」は計画期間の外のため、スケジュールに含めませんでした。");
+    const en = await cli("check", file, "--lang", "en");
+    expect(en.stderr).toContain(`city.csv:7:11  info  PP217  "→" in the column "R11～" was read as the last phase continuing after the plan period.`);
+  });
+
+  it("a year header whose two forms disagree is a warning at its cell", async () => {
+    const bad = bytes.replace("R9\r\n2027", "R9\r\n2028");
+    const plan = await planOf("city.csv", bad);
+    expect(of(plan.diagnostics, "PP215").map((d) => [d.line, d.column, d.severity])).toEqual([[3, 9, "warning"]]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+  });
+});
+
+// A workbook with vertical merges (基本方針 and 施策 over their groups, one schedule label over two
+// projects' rows and two years), a merged 計画期間 over the year row, and years as 令和8年度⏎(2026).
+async function mergedWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("計画");
+  ws.addRow(["△△市情報化計画"]);
+  ws.addRow(["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "計画期間", "", ""]);
+  ws.addRow(["", "", "", "", "", "", "", "令和8年度\n(2026)", "令和9年度\n(2027)", "令和10年度\n(2028)"]);
+  ws.addRow([1, "市民サービス", "(1)窓口", "①手続", "電子申請", "情報政策課", "説明", "検討", "", "運用"]);
+  ws.addRow([2, "", "", "②相談", "オンライン相談", "市民課", "説明", "構築", "", ""]);
+  ws.addRow([3, "", "(2)発信", "①広報", "広報の電子化", "広報課", "説明", "", "", "実施"]);
+  ws.addRow([4, "行政運営", "(1)人材", "①研修", "DX 研修", "人事課", "説明", "実施", "", ""]);
+  for (const r of ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:J2"]) ws.mergeCells(r);
+  ws.mergeCells("B4:B6"); // 基本方針 over three projects
+  ws.mergeCells("C4:C5"); // 施策 over two
+  ws.mergeCells("H4:I4"); // 検討 over two years
+  ws.mergeCells("H5:I6"); // 構築 over two years and two projects
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("vertical merges (xlsx written with exceljs)", () => {
+  it("the top-left value covers the range: hierarchy and schedule, one info per column", async () => {
+    const plan = await planOf("merged.xlsx", await mergedWorkbook());
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.initiative?.number])).toEqual([
+      [1, "市民サービス", 1, 1], [2, "市民サービス", 1, 2], [3, "市民サービス", 2, 1], [4, "行政運営", 1, 1],
+    ]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027], ["運用", 2028, 2028]]);
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2027]]);
+    expect(spans(plan, 3)).toEqual([["構築", 2026, 2027], ["実施", 2028, 2028]]);
+    const ds = plan.diagnostics;
+    expect(ds.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(of(ds, "PP213").map((d) => [d.message, d.cell])).toEqual([
+      ["「基本方針」の結合セルを、結合された 2 行それぞれの値として読みました。", "B5"],
+      ["「施策」の結合セルを、結合された 1 行それぞれの値として読みました。", "C5"],
+      ["「スケジュール」の結合セルを、結合された 1 行それぞれの値として読みました。", "H6"],
+    ]);
+    expect(codes(ds)).not.toContain("PP212");
+  });
+
+  it("check prints the merges read, in English and Japanese", async () => {
+    const file = tempFile("merged.xlsx", await mergedWorkbook());
+    const en = await cli("check", file, "--lang", "en");
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(`merged.xlsx#計画!B5  info  PP213  Merged "基本方針" cells were read as the value of each of the 2 row(s) they cover.`);
+    const ja = await cli("check", file);
+    expect(ja.stderr).toContain("「スケジュール」の結合セルを、結合された 1 行それぞれの値として読みました。");
+    expect(ja.stderr).toContain("年度の見出し「令和8年度 (2026)」のような二つの書き方の見出しを、令和8年度 のように読みました。");
+  });
+
+  it("the reader hands the merges on in the grid's shape", async () => {
+    const table = await readPlanTable(tempFile("merged.xlsx", await mergedWorkbook()), defaultConfig(), new DiagnosticBag("ja"));
+    expect(table.grid.merges).toContainEqual({ top: 4, left: 1, bottom: 6, right: 1 });
+    expect(table.grid.merges).toContainEqual({ top: 5, left: 7, bottom: 6, right: 8 });
+  });
+});
+
+// Two levels: no 取組 column. Measures numbered with their policy's number; one disagrees.
+describe("plans of two levels", () => {
+  const header = ["No", "基本方針", "施策", "事業", "担当課", "事業内容", "2026年度", "2027年度"];
+  const rows = [
+    ["1", "1 くらし", "1-1 手続", "電子申請", "総務課", "説明", "検討", "運用"],
+    ["2", "1 くらし", "1-2 窓口", "窓口改善", "市民課", "説明", "実施", ""],
+    ["3", "2 しごと", "1-3 研修", "研修", "人事課", "説明", "", "実施"],
+  ];
+  const text = ["二層の計画", "", ...[header, ...rows].map((r) => r.join("\t"))].join("\n");
+
+  it("are read with initiative null, the tree's measures holding their projects", async () => {
+    const plan = await planOf("two.tsv", text);
+    expect(plan.projects.map((p) => [p.no, p.measure.number, p.initiative])).toEqual([[1, 1, null], [2, 2, null], [3, 3, null]]);
+    expect(plan.policies[0]!.measures.map((m) => m.initiatives)).toEqual([
+      [{ number: null, title: "", projects: [1] }], [{ number: null, title: "", projects: [2] }],
+    ]);
+    const ds = plan.diagnostics;
+    expect(of(ds, "PP218")).toHaveLength(1);
+    expect(codes(ds)).not.toContain("PP204");
+    // 1-3 under the second policy: its parent number disagrees.
+    expect(of(ds, "PP415").map((d) => [d.projectNo, d.line, d.column, d.message])).toEqual([
+      [3, 6, 3, "施策の番号「1-3」の上位の番号 1 が、基本方針の番号 2 と一致しません。"],
+    ]);
+    // …and the measure number runs on within that policy, said in the plan's own style.
+    expect(of(ds, "PP404").map((d) => [d.projectNo, d.message])).toEqual([[3, "「2 しごと」の施策番号 3 が順番どおりではありません（期待: 1）。"]]);
+  });
+
+  it("a block without 取組 among blocks with it is still a missing column", async () => {
+    const three = ["No", "基本方針", "施策", "取組", "事業", "担当課", "事業内容", "2026年度", "2027年度"];
+    const data = ["t", "", three.join("\t"), ["1", "方針", "(1)施策", "①取組", "事業", "総務課", "説明", "検討", ""].join("\t"),
+      "", header.join("\t"), ["2", "方針", "(1)施策", "事業2", "総務課", "説明", "検討", ""].join("\t")].join("\n");
+    const plan = await planOf("mixed.tsv", data);
+    expect(of(plan.diagnostics, "PP204").map((d) => d.line)).toEqual([6]);
+    expect(codes(plan.diagnostics)).not.toContain("PP218");
+  });
+});
+
+describe("numbering forms", () => {
+  it.each([
+    ["1-1 窓口", 1, [1], "窓口"], ["1-(2)窓口", 2, [1], "窓口"], ["1－2-3　取組", 3, [1, 2], "取組"], ["（１）窓口", 1, [], "窓口"],
+    ["第1節 市民", 1, [], "市民"], ["第一章 総論", 1, [], "総論"], ["第十二章 x", 12, [], "x"], ["ア　手続", 1, [], "手続"],
+    ["(ウ)手続", 3, [], "手続"], ["イ.取組", 2, [], "取組"], ["a) 手続", 1, [], "手続"], ["（ｂ）手続", 2, [], "手続"], ["㋑手続", 2, [], "手続"],
+    ["①手続", 1, [], "手続"],
+  ])("%s → %i", (text, number, parents, title) => {
+    expect(parseNumbered(text)).toMatchObject({ number, parents, title });
+  });
+
+  it.each([["ア", 3, "ウ"], ["(イ)", 1, "(ア)"], ["第1節", 3, "第3節"], ["1-(2)", 4, "(4)"], ["1-2", 3, "3"], ["b)", 3, "c)"], ["①", 2, "②"], ["", 2, "②"], ["第一章", 2, "(2)"]])(
+    "a number in the style of %s", (mark, n, written) => {
+      expect(numberedLike(mark, n)).toBe(written);
+    });
+
+  it.each(["アクセシビリティの向上", "2026-2030年度の計画", "DX の推進", "A.I.の活用", "エコ活動"])("%s has no number", (text) => {
+    expect(parseNumbered(text)).toMatchObject({ number: null, title: text });
+  });
+});
