@@ -8,7 +8,7 @@ import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
-import { schedulePatterns } from "./pdf/schedule.js";
+import { drawnCategories, schedulePatterns } from "./pdf/schedule.js";
 import { keepRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
@@ -43,7 +43,8 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
       }
     }
   }
-  return { header: hostHeader(slot.header, view.period, ctx, size + 1), rows, widths, fixed: TEXT_COLUMNS.length };
+  const categories = drawnCategories(view.policies.flatMap((p) => p.measures.flatMap((m) => m.rows.map((r) => r.schedule))), view.period);
+  return { header: hostHeader(slot.header, view.period, ctx, size + 1), rows, widths, fixed: TEXT_COLUMNS.length, categories };
 }
 
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {

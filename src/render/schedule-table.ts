@@ -49,12 +49,15 @@ export function nameRuns(row: ScheduleRow, ctx: RenderContext): unknown[] {
 /** The strip of a row as the cell spanning the year columns (plus placeholders). */
 export function stripCells(schedule: readonly Phase[], period: Period, yearWidth: number, fontSize: number, ctx: RenderContext): TableCell[] {
   const years = period.end - period.start + 1;
-  // Centred in a row made tall by a long name or description (pdfmake 0.3 aligns table cells).
-  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1], verticalAlignment: "middle" } as TableCell, years);
+  // At the top of its row, level with the name's first line. Never `verticalAlignment`: pdfmake
+  // moves a cell's text and patterns down by a translation, but puts table fills at the page's
+  // background, untranslated, so in a row taller than the strip each bar's fill stayed at the top
+  // while its pattern and label went lower (issue 13).
+  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
 }
 
-/** A schedule table for a slot: its heading row, rows and columns. */
-export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number }
+/** A schedule table for a slot: its heading row, rows and columns, and the categories its bars draw. */
+export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string> }
 
 /** Where a second layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's heading. */
 export type Breaks = ReadonlySet<string>;
@@ -115,20 +118,29 @@ export interface Laid {
  */
 export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: string, ctx: RenderContext, tableFor: (slot: Slot) => SlotTable, breaks: Breaks): Laid {
   const slots: Slot[] = [];
+  const tables: SlotTable[] = [];
   const marked = nodes.map((n): DocNode => {
     const slot = slotOf(n);
     if (!slot) return n;
     slots.push(slot);
+    tables.push(tableFor(slot));
     return { type: "space", height: -slots.length };
   });
-  const drawn = drawDocument(marked, planSource(plan, kind), ctx);
+  // A legend lists what the tables after it draw, up to the next legend.
+  const legendCategories = new Map<number, Set<string>>();
+  let current: Set<string> | undefined;
+  marked.forEach((n, i) => {
+    if (n.type === "legend") legendCategories.set(i, (current = new Set()));
+    else if (n.type === "space" && n.height < 0 && current) for (const c of tables[-n.height - 1]!.categories) current.add(c);
+  });
+  const drawn = drawDocument(marked, { ...planSource(plan, kind), legendCategories: (i) => legendCategories.get(i) }, ctx);
   const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
   drawn.forEach((c, i) => {
     const margin = (c as { margin?: number[] }).margin;
     const k = margin && (c as { text?: unknown }).text === "" ? -(margin[1] ?? 0) : 0;
     if (k <= 0 || !slots[k - 1]) { content.push(c); return; }
-    const t = tableFor(slots[k - 1]!);
+    const t = tables[k - 1]!;
     // drawDocument draws one block per node here (no cards), so the node before is the slot's heading, if any.
     const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
