@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderDepartments } from "../../src/render/departments.js";
 import { renderGantt } from "../../src/render/gantt.js";
-import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
+import { drawnCategories, fiscalYearLabel, legendEntries } from "../../src/render/pdf/schedule.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { glyphBox, inside, pageDrawings, sameRect, type FilledRect, type PageDrawing } from "../helpers/pdf-drawing.js";
 
@@ -84,5 +84,43 @@ describe("bars drawn as one (fill, pattern and label coincide)", () => {
     const { bars, problems } = checkBars(department);
     expect(problems, departmentName).toEqual([]);
     expect(bars).toBeGreaterThanOrEqual(plan.projects.filter((p) => p.departments.includes(departmentName)).reduce((n, p) => n + p.schedule.length, 0));
+  });
+});
+
+/**
+ * The legend above a page's table: the category labels set left of the year headings' row, each
+ * with its swatch (a solid fill and a pattern over the same rectangle) just left of it.
+ */
+function legendOf(page: PageDrawing): { labels: string[]; unpatterned: string[] } {
+  const all = legendEntries(ctx);
+  const top = Math.max(...page.items.filter((i) => /^令和\d+年度$/.test(i.str)).map((i) => i.y));
+  const labels: string[] = [];
+  const unpatterned: string[] = [];
+  for (const item of page.items) {
+    if (item.y <= top + 2 || !all.some((e) => e.label === item.str)) continue;
+    labels.push(item.str);
+    const box = glyphBox(item);
+    const swatch = page.fills.find((f) => !f.pattern && f.x1 <= box.x0 + 0.5 && f.x1 >= box.x0 - 6 && f.y0 < box.y1 && f.y1 > box.y0);
+    if (!swatch || !page.fills.some((f) => f.pattern && sameRect(f, swatch))) unpatterned.push(item.str);
+  }
+  return { labels, unpatterned };
+}
+
+describe("the legend shows exactly what is drawn, each category with colour and pattern", () => {
+  it("on gantt.pdf: the categories of every project's phases", () => {
+    const drawn = drawnCategories(plan.projects.map((p) => p.schedule), plan.plan.period);
+    const { labels, unpatterned } = legendOf(gantt[0]!);
+    expect(labels).toEqual(legendEntries(ctx, drawn).map((e) => e.label));
+    expect(unpatterned).toEqual([]);
+    // the seed draws no phase of an unknown stage: その他 is not listed
+    expect(labels).not.toContain(ctx.config.defaultCategory.label);
+    expect(labels).toContain(ctx.config.compoundCategory.label);
+  });
+
+  it("on a department's sheet: the categories of its own projects", () => {
+    const own = plan.projects.filter((p) => p.departments.includes(departmentName));
+    const { labels, unpatterned } = legendOf(department[0]!);
+    expect(labels).toEqual(legendEntries(ctx, drawnCategories(own.map((p) => p.schedule), plan.plan.period)).map((e) => e.label));
+    expect(unpatterned).toEqual([]);
   });
 });

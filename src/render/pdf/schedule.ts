@@ -6,6 +6,7 @@
 import type { Content, ContentTable, Pattern, TableCell } from "pdfmake/interfaces.js";
 import { asciiDigits, wareki, warekiShort, yearsOf } from "../../fiscal.js";
 import type { Phase } from "../../model/schema.js";
+import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../context.js";
 
@@ -49,9 +50,6 @@ export function fiscalYearLabel(year: number, theme: Theme): string {
 function toFullwidthDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
-
-/** Opacity of the as-of year's colour where it tints an empty cell of its column. */
-export const AS_OF_TINT = 0.35;
 
 /** A category the theme does not style: a plain grey. */
 export const PLAIN_GREY: CategoryStyle = { fill: "#C8C8CB", text: "#000000", pattern: "none", border: "solid" };
