@@ -13,7 +13,8 @@ import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
-import { drawnCategories, schedulePatterns } from "./pdf/schedule.js";
+import { schedulePatterns } from "./pdf/schedule.js";
+import { drawnCategories } from "./phases.js";
 import { bulletList, keepRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,

@@ -8,7 +8,8 @@ import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
-import { drawnCategories, schedulePatterns } from "./pdf/schedule.js";
+import { schedulePatterns } from "./pdf/schedule.js";
+import { drawnCategories } from "./phases.js";
 import { keepRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,

@@ -7,7 +7,8 @@ import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
-import { barFill, drawnCategories, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
+import { drawnCategories } from "../phases.js";
+import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
 import { dataTable } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
 

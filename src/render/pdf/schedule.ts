@@ -9,8 +9,9 @@ import type { Phase } from "../../model/schema.js";
 import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../context.js";
+import { clampPhase, legendEntries, type Period } from "../phases.js";
 
-export interface Period { start: number; end: number }
+export type { Period };
 
 export interface StripOptions {
   /** Width of one fiscal-year column in pt (the host's year columns must have this width). */
@@ -82,20 +83,6 @@ export function laneOf(schedule: readonly Phase[], period: Period): Phase[][] {
   }
   for (const lane of lanes) lane.sort((a, b) => a.from - b.from);
   return lanes;
-}
-
-/** The categories of the phases drawn for `schedules` over the period. */
-export function drawnCategories(schedules: Iterable<readonly Phase[]>, period: Period): Set<string> {
-  const out = new Set<string>();
-  for (const schedule of schedules) for (const p of schedule) if (clampPhase(p, period)) out.add(p.category);
-  return out;
-}
-
-/** A phase cut to the plan period (a phase wholly outside it is not drawn). */
-function clampPhase(phase: Phase, period: Period): Phase | null {
-  const from = Math.max(phase.from, period.start);
-  const to = Math.min(phase.to, period.end);
-  return from > to ? null : { ...phase, from, to };
 }
 
 function noteText(note: string): string {
@@ -181,16 +168,6 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
 /** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
 const CELL_PAD = 2;
 const GAP = 1.5;
-
-/**
- * The categories a legend lists, in the config's order (stages, the compound, the default): those
- * of `drawn` only, so a legend names exactly what its document draws.
- */
-export function legendEntries(ctx: RenderContext, drawn?: ReadonlySet<string>): { id: string; label: string }[] {
-  const { config } = ctx;
-  const all = [...config.phaseCategories.map((c) => ({ id: c.id, label: c.label })), config.compoundCategory, config.defaultCategory];
-  return all.filter((e, i) => all.findIndex((o) => o.id === e.id) === i && (!drawn || drawn.has(e.id)));
-}
 
 /**
  * The legend: a swatch per category drawn (fill and pattern, exactly like a bar) and the as-of
