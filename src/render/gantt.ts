@@ -30,12 +30,14 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
   // The group rows' words come from the template (slot.groups); without them, the bare names.
   for (const [pi, policy] of view.policies.entries()) {
     const words = slot.groups[pi];
+    const policyRow = rows.length;
     rows.push({ heading: true, cells: spanningCells({ text: keepRuns(words?.text ?? policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
     for (const [mi, group] of policy.measures.entries()) {
       const heading = words?.subheadings[mi] ?? group.measure.title;
-      rows.push({ heading: true, cells: spanningCells({ text: keepRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
+      const measureRow = rows.length;
+      rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: keepRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
-        rows.push({ heading: false, cells: [
+        rows.push({ heading: false, under: [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: "right", fontSize: size } as TableCell,
           { text: nameRuns(row, ctx), fontSize: size + 1 } as TableCell,
           { text: keepRuns(row.departments.join("、")), fontSize: size } as TableCell,

@@ -125,3 +125,30 @@ describe("the legend shows exactly what is drawn, each category with colour and 
     expect(unpatterned).toEqual([]);
   });
 });
+
+describe("gantt.pdf keeps its context across pages", () => {
+  it("repeats the group headings, marked （続き）, above the first row of a page that continues a 施策", () => {
+    const years = new Set([fiscalYearLabel(plan.plan.period.start, ctx.theme)]);
+    let continued = 0;
+    gantt.forEach((page, pi) => {
+      if (pi === 0) return;
+      const head = page.items.find((i) => years.has(i.str))!;
+      const below = page.items.filter((i) => i.y < head.y - 2).sort((a, b) => b.y - a.y || a.x - b.x);
+      // the first row's No (left column) and the project it is
+      const first = below.find((i) => /^\d+$/.test(i.str) && i.x < head.x - 300)!;
+      const project = plan.projects.find((p) => String(p.no) === first.str)!;
+      const above = below.filter((i) => i.y > first.y + 2).map((i) => i.str).join("").replace(/\s+/g, "");
+      const measure = `施策(${project.measure.number})${project.measure.title}`.replace(/\s+/g, "");
+      // the page names the row's 基本方針 and 施策 above it, whether they start or continue here
+      expect(above, `page ${pi + 1}`).toContain(project.policy.replace(/\s+/g, ""));
+      expect(above, `page ${pi + 1}`).toContain(measure);
+      // a 施策 whose first project is on an earlier page is marked as continued
+      const earlier = gantt.slice(0, pi).some((p) => p.items.some((i) => /^\d+$/.test(i.str) && i.x < head.x - 300
+        && plan.projects.find((q) => String(q.no) === i.str)?.measure.title === project.measure.title
+        && plan.projects.find((q) => String(q.no) === i.str)?.policy === project.policy));
+      if (earlier) { expect(above).toContain(`${measure}（続き）`); continued++; }
+    });
+    // the seed's roadmap continues a 施策 across a page at least once (施策(2) 内部業務の効率化)
+    expect(continued).toBeGreaterThan(0);
+  });
+});
