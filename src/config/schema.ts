@@ -35,11 +35,15 @@ export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
 export const PhaseCategoryRule = z.object({
   id: z.string().min(1).describe("category id, used by the theme's colours"),
   label: z.string().min(1).describe("the category's name in legends"),
-  terms: z.array(z.string().min(1)).describe("a phase label containing any of these takes this category"),
+  terms: z.array(z.string().min(1)).describe("words naming this stage in a phase label"),
 });
 export type PhaseCategoryRule = z.infer<typeof PhaseCategoryRule>;
 
-/** Later stages first: a label takes the first rule any of its terms matches (調達・運用 = operate). */
+/**
+ * Later stages first (the order ranks the stages). A label takes the stage it names; one word
+ * naming several is as far as its earliest (試行実施 = pilot); a label listing several stages
+ * (検討・実施) takes `compoundCategory` (src/normalise/category.ts).
+ */
 export const DEFAULT_PHASE_CATEGORIES: PhaseCategoryRule[] = [
   { id: "operate", label: "運用・実施", terms: ["運用", "実施", "推進", "適用", "拡大", "拡充", "改善", "活用", "展開"] },
   { id: "pilot", label: "試行・検証", terms: ["試行", "実証", "モデル", "検証"] },
@@ -80,6 +84,9 @@ export const Config = z.strictObject({
   phaseCategories: z.array(PhaseCategoryRule).min(1).default(DEFAULT_PHASE_CATEGORIES),
   defaultCategory: z.object({ id: z.string(), label: z.string() })
     .default({ id: "other", label: "その他" }),
+  compoundCategory: z.object({ id: z.string().min(1), label: z.string().min(1) })
+    .default({ id: "mixed", label: "複数の段階" })
+    .describe("a phase label naming several stages (検討・実施): its own bar style, never one stage's"),
   progressStatuses: z.array(z.string().min(1)).min(1).default(DEFAULT_STATUSES),
   departmentSeparators: z.array(z.string().min(1)).default(["、", ",", "，", "／", "/"]),
   departmentSuffixes: z.array(z.string().min(1))

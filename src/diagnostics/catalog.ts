@@ -216,6 +216,15 @@ export const CATALOG = {
   PP505: { severity: "error", example: { value: "R99" },
     ja: (p) => `年度「${p.value}」を読み取れません（2026、R8、令和8年度 などと書いてください）。`,
     en: (p) => `Cannot read the fiscal year "${p.value}" (write 2026, R8, 令和8年度, …).` },
+  // PP550–PP554: roadmap drawing (bars, colours, legends)
+  PP550: { severity: "warning", example: { a: "categories.study", b: "colours.asOf", deltaL: "3.2" },
+    ja: (p) => `テーマの ${p.a} と ${p.b} は白黒コピーで見分けられません（明度差 ΔL* ${p.deltaL}、模様も同じ）。`,
+    en: (p) => `The theme's ${p.a} and ${p.b} cannot be told apart on a black-and-white copy (lightness difference ΔL* ${p.deltaL}, same pattern).`,
+    hintJa: () => "色の明るさを 8 以上離すか、別の模様（pattern）を指定してください。",
+    hintEn: () => "Make their lightness differ by 8 or more, or give one another pattern." },
+  PP551: { severity: "warning", example: { a: "categories.research", b: "colours.headerFill" },
+    ja: (p) => `テーマの ${p.a} と ${p.b} が同じ色です。違う意味のものが同じ色に見えます。`,
+    en: (p) => `The theme's ${p.a} and ${p.b} have the same colour: things that mean different things look alike.` },
   // PP530–PP549: the workbook and the progress forms
   PP530: { severity: "error", example: { year: "令和13年度", period: "令和8年度～令和12年度" },
     ja: (p) => `${p.year} は計画期間（${p.period}）の外です。進捗報告票は計画期間内の年度について作成します。`,

@@ -1,10 +1,11 @@
 // Schedule cells → phases with Western fiscal-year spans. In text input, where the export lost
 // the merged cells, a label runs until the next label or the end of the period; in a workbook the
 // merged range is the exact span. Text after ※ is the phase's note. Each label takes the category
-// of the first rule (in the config's order) any of whose terms it contains.
-import type { Config, PhaseCategoryRule } from "../config/schema.js";
+// of the stage it names (category.ts), or the compound category when it names several.
+import type { Config } from "../config/schema.js";
 import type { RawScheduleCell } from "../ingest/rows.js";
 import type { Phase } from "../model/schema.js";
+import { categorise } from "./category.js";
 import { cleanText } from "./text.js";
 
 export function splitNote(text: string): { label: string; note?: string } {
@@ -15,10 +16,6 @@ export function splitNote(text: string): { label: string; note?: string } {
   return note ? { label, note } : { label };
 }
 
-export function categorise(label: string, rules: PhaseCategoryRule[]): string | null {
-  for (const rule of rules) if (rule.terms.some((t) => label.includes(t))) return rule.id;
-  return null;
-}
 
 export interface ScheduleResult { phases: Phase[]; unknown: { label: string; cell: RawScheduleCell }[] }
 
@@ -32,7 +29,7 @@ export function buildSchedule(cells: RawScheduleCell[], exactSpans: boolean, per
       ? Math.min(period.end, cell.year + (cell.span ?? 1) - 1)
       : (next ? next.year - 1 : period.end);
     const { label, note } = splitNote(cell.text);
-    const category = categorise(label, config.phaseCategories);
+    const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
     if (category === null) unknown.push({ label, cell });
     const phase: Phase = { label: label || cell.text.trim(), from: cell.year, to: Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
     if (note) phase.note = note;

@@ -15,6 +15,7 @@ import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/doc
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
 import { schedulePatterns } from "./pdf/schedule.js";
+import { drawnCategories } from "./phases.js";
 import { bulletList, keepRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
@@ -43,6 +44,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   const size = theme.sizes.gantt;
   const own = slot.name === "own";
   const { widths, yearWidth } = hostWidths(KIND, FIXED_COLUMNS, view.period, ctx);
+  const projects = own ? sheetFor(view, slot, ctx).own : view.common;
   const rows: HostRow[] = own
     ? sheetFor(view, slot, ctx).own.map((p) => ({ heading: false, cells: [
       { text: String(p.no), alignment: "right", fontSize: theme.sizes.table } as TableCell,
@@ -59,7 +61,8 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
       { text: keepRuns(p.departments.join("、")), fontSize: size } as TableCell,
       ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
     ] }));
-  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length };
+  const categories = drawnCategories(projects.map((p) => p.schedule), view.period);
+  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length, categories };
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */

@@ -9,6 +9,7 @@ import { ganttView, type GanttView } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
 import { createPdf } from "./pdf/document.js";
 import { schedulePatterns } from "./pdf/schedule.js";
+import { drawnCategories } from "./phases.js";
 import { keepRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
@@ -29,12 +30,14 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
   // The group rows' words come from the template (slot.groups); without them, the bare names.
   for (const [pi, policy] of view.policies.entries()) {
     const words = slot.groups[pi];
+    const policyRow = rows.length;
     rows.push({ heading: true, cells: spanningCells({ text: keepRuns(words?.text ?? policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
     for (const [mi, group] of policy.measures.entries()) {
       const heading = words?.subheadings[mi] ?? group.measure.title;
-      rows.push({ heading: true, cells: spanningCells({ text: keepRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
+      const measureRow = rows.length;
+      rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: keepRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
-        rows.push({ heading: false, cells: [
+        rows.push({ heading: false, under: [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: "right", fontSize: size } as TableCell,
           { text: nameRuns(row, ctx), fontSize: size + 1 } as TableCell,
           { text: keepRuns(row.departments.join("、")), fontSize: size } as TableCell,
@@ -43,7 +46,8 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
       }
     }
   }
-  return { header: hostHeader(slot.header, view.period, ctx, size + 1), rows, widths, fixed: TEXT_COLUMNS.length };
+  const categories = drawnCategories(view.policies.flatMap((p) => p.measures.flatMap((m) => m.rows.map((r) => r.schedule))), view.period);
+  return { header: hostHeader(slot.header, view.period, ctx, size + 1), rows, widths, fixed: TEXT_COLUMNS.length, categories };
 }
 
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {

@@ -11,8 +11,12 @@ import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
 import { keepRuns } from "./pdf/text.js";
 
-/** A table row, and whether it is a group heading (which must not end a page). */
-export interface HostRow { cells: TableCell[]; heading: boolean }
+/**
+ * A table row, whether it is a group heading (which must not end a page), and the group heading
+ * rows it is under (indices, outermost first): they are repeated, marked as continued, at the
+ * top of a page the row starts.
+ */
+export interface HostRow { cells: TableCell[]; heading: boolean; under?: readonly number[] }
 
 const TEXT_PAD = 3;
 const RULE = 0.5;
@@ -49,63 +53,97 @@ export function nameRuns(row: ScheduleRow, ctx: RenderContext): unknown[] {
 /** The strip of a row as the cell spanning the year columns (plus placeholders). */
 export function stripCells(schedule: readonly Phase[], period: Period, yearWidth: number, fontSize: number, ctx: RenderContext): TableCell[] {
   const years = period.end - period.start + 1;
-  // Centred in a row made tall by a long name or description (pdfmake 0.3 aligns table cells).
-  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1], verticalAlignment: "middle" } as TableCell, years);
+  // At the top of its row, level with the name's first line. Never `verticalAlignment`: pdfmake
+  // moves a cell's text and patterns down by a translation, but puts table fills at the page's
+  // background, untranslated, so in a row taller than the strip each bar's fill stayed at the top
+  // while its pattern and label went lower (issue 13).
+  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
 }
 
-/** A schedule table for a slot: its heading row, rows and columns. */
-export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number }
+/** A schedule table for a slot: its heading row, rows and columns, and the categories its bars draw. */
+export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string> }
 
-/** Where a second layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's heading. */
+/** Where a further layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's heading. */
 export type Breaks = ReadonlySet<string>;
+
+/** A group heading row again, its words followed by `continued` (a fresh copy: pdfmake marks the cells it lays out). */
+function continuedRow(row: HostRow, continued: string): TableCell[] {
+  return row.cells.map((cell, i) => {
+    const copy = structuredClone(cell) as TableCell & { text?: unknown };
+    if (i === 0) copy.text = Array.isArray(copy.text) ? [...copy.text, continued] : `${String(copy.text ?? "")}${continued}`;
+    return copy;
+  });
+}
 
 /**
  * Tables of rows under a repeated heading row, cut where `breaks` says: a new table on a new page
- * (so a group heading never ends a page).
+ * (so a group heading never ends a page), which starts with the group headings its first row is
+ * under, marked as continued.
  */
-function hostTables(t: SlotTable, slotIndex: number, period: Period, ctx: RenderContext, breaks: Breaks): Content[] {
+function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period, ctx: RenderContext, breaks: Breaks): Content[] {
   const layout = scheduleTableLayout(t.fixed, period, ctx, TEXT_PAD);
   const out: Content[] = [];
   let chunk: TableCell[][] = [];
   let broken = false;
-  const flush = (): void => {
+  // Only the last table keeps space under it: a bottom margin that does not fit at the foot of a
+  // page moves the table's last row to the next page, away from the page it was measured on.
+  const flush = (last = false): void => {
     if (chunk.length === 0) return;
     out.push({
       table: { headerRows: 1, dontBreakRows: true, widths: t.widths, body: [t.header.map((c) => ({ ...(c as object) }) as TableCell), ...chunk] },
-      layout, margin: [0, 0, 0, 8],
+      layout, margin: [0, 0, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     } as Content);
     chunk = [];
   };
   t.rows.forEach((r, i) => {
-    if (breaks.has(`${slotIndex}:${i}`) && chunk.length) { flush(); broken = true; }
+    if (breaks.has(`${slotIndex}:${i}`) && chunk.length) {
+      flush();
+      broken = true;
+      if (slot.continued !== undefined) for (const g of r.under ?? []) chunk.push(continuedRow(t.rows[g]!, slot.continued));
+    }
     chunk.push(r.cells);
   });
-  flush();
+  flush(true);
   return out;
 }
 
-type Positioned = { positions?: { pageNumber: number }[] };
+type Positioned = { positions?: { pageNumber: number; top: number }[]; __height?: number };
 const pageOf = (node: unknown): number | undefined => (node as Positioned | undefined)?.positions?.[0]?.pageNumber;
+
+/**
+ * The page a row was drawn on. pdfmake records where it first laid a row out; a row that did not
+ * fit there went whole to the next page (dontBreakRows) without its record being updated: its
+ * cells' measured heights reach past the page body's foot (`bottom`, pt from the page's top).
+ */
+function rowPage(row: HostRow | undefined, bottom: number): number | undefined {
+  const at = (row?.cells[0] as Positioned | undefined)?.positions?.[0];
+  if (!row || !at) return undefined;
+  const height = Math.max(0, ...row.cells.map((c) => (c as Positioned).__height ?? 0));
+  return at.top + height > bottom + 0.5 ? at.pageNumber + 1 : at.pageNumber;
+}
 
 /**
  * A template's place for a schedule table: a `table` node whose only row is `["@name", …args]`.
  * Its header gives the table's text-column titles (staff retitle them in the template).
  */
-export interface Slot { name: string; args: string[]; header: string[]; groups: { text: string; subheadings: string[] }[] }
+export interface Slot { name: string; args: string[]; header: string[]; groups: { text: string; subheadings: string[] }[]; continued?: string }
 
 function slotOf(node: DocNode): Slot | null {
   if (node.type !== "table" || node.rows.length !== 1) return null;
   const cells = node.rows[0]!.map((c) => (typeof c === "string" ? c : ""));
   const name = cells[0];
   if (!name?.startsWith("@")) return null;
-  return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [] };
+  return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [],
+    ...(node.continued !== undefined ? { continued: node.continued } : {}) };
 }
 
 export interface Laid {
   content: Content[];
   /** After pdfmake laid `content` out: the breaks that keep headings with what follows them. */
   orphans(): Set<string>;
+  /** After pdfmake laid `content` out: rows under a group that start a page (to repeat the group's headings there). */
+  pageStarts(): Set<string>;
 }
 
 /**
@@ -115,39 +153,63 @@ export interface Laid {
  */
 export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: string, ctx: RenderContext, tableFor: (slot: Slot) => SlotTable, breaks: Breaks): Laid {
   const slots: Slot[] = [];
+  const tables: SlotTable[] = [];
   const marked = nodes.map((n): DocNode => {
     const slot = slotOf(n);
     if (!slot) return n;
     slots.push(slot);
+    tables.push(tableFor(slot));
     return { type: "space", height: -slots.length };
   });
-  const drawn = drawDocument(marked, planSource(plan, kind), ctx);
+  // A legend lists what the tables after it draw, up to the next legend.
+  const legendCategories = new Map<number, Set<string>>();
+  let current: Set<string> | undefined;
+  marked.forEach((n, i) => {
+    if (n.type === "legend") legendCategories.set(i, (current = new Set()));
+    else if (n.type === "space" && n.height < 0 && current) for (const c of tables[-n.height - 1]!.categories) current.add(c);
+  });
+  const drawn = drawDocument(marked, { ...planSource(plan, kind), legendCategories: (i) => legendCategories.get(i) }, ctx);
   const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
   drawn.forEach((c, i) => {
     const margin = (c as { margin?: number[] }).margin;
     const k = margin && (c as { text?: unknown }).text === "" ? -(margin[1] ?? 0) : 0;
     if (k <= 0 || !slots[k - 1]) { content.push(c); return; }
-    const t = tableFor(slots[k - 1]!);
+    const t = tables[k - 1]!;
     // drawDocument draws one block per node here (no cards), so the node before is the slot's heading, if any.
     const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
-    content.push(...hostTables(t, k, plan.plan.period, ctx, breaks));
+    content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, breaks));
   });
+  const page = pageGeometry(kind, ctx);
+  const bottom = page.margins[1] + page.bodyHeight;
   return {
     content,
     orphans() {
       const out = new Set<string>();
       for (const p of probes) {
-        const first = pageOf(p.rows[0]?.cells[0]);
+        const first = rowPage(p.rows[0], bottom);
         const lead = pageOf(firstText(p.lead));
         if (lead !== undefined && first !== undefined && first > lead) out.add(`${p.slot}:lead`);
         p.rows.forEach((r, i) => {
           if (!r.heading) return;
-          const here = pageOf(r.cells[0]);
-          const next = pageOf(p.rows[i + 1]?.cells[0]);
+          const here = rowPage(r, bottom);
+          const next = rowPage(p.rows[i + 1], bottom);
           if (here !== undefined && next !== undefined && next > here) out.add(`${p.slot}:${i}`);
+        });
+      }
+      return out;
+    },
+    pageStarts() {
+      // In document order (slots, then rows).
+      const out = new Set<string>();
+      for (const p of probes) {
+        p.rows.forEach((r, i) => {
+          if (i === 0 || !r.under?.length) return;
+          const here = rowPage(r, bottom);
+          const before = rowPage(p.rows[i - 1], bottom);
+          if (here !== undefined && before !== undefined && here > before) out.add(`${p.slot}:${i}`);
         });
       }
       return out;
@@ -162,17 +224,36 @@ function firstText(node: unknown): unknown {
   return n;
 }
 
+/** Layouts at most: a document of n continued pages needs about n + 1. */
+const MAX_LAYOUTS = 12;
+
 /**
- * Lays out, then once more with a page break before any heading left alone at a page's foot
- * (pdfmake has no keep-with-next for table rows; one more pass only when needed).
+ * Lays out, then again with a page break before any heading left alone at a page's foot (pdfmake
+ * has no keep-with-next for table rows) and before the first row that starts a page inside a
+ * group, where the group's headings are repeated (（続き）). The repeated headings push what
+ * follows down, so page starts are settled one at a time, from the first; breaks only add up,
+ * so this ends. More layouts only when needed.
  */
 export async function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, render: (content: Content[]) => Promise<Uint8Array>): Promise<{ data: Uint8Array; laid: Laid }> {
-  let laid = build(new Set());
+  const breaks = new Set<string>();
+  let laid = build(breaks);
   let data = await render(laid.content);
-  const orphans = laid.orphans();
-  if (orphans.size > 0) {
-    laid = build(orphans);
+  for (let pass = 1; pass < MAX_LAYOUTS; pass++) {
+    const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
+    const start = [...laid.pageStarts()].find((b) => !breaks.has(b));
+    // Whichever comes first: the orphans (all at once, as their pages hold), or the page start.
+    const more = orphans.length > 0 && (!start || breakOrder(orphans.sort(byBreakOrder)[0]!) < breakOrder(start)) ? orphans : start ? [start] : [];
+    if (more.length === 0) break;
+    for (const b of more) breaks.add(b);
+    laid = build(breaks);
     data = await render(laid.content);
   }
   return { data, laid };
 }
+
+/** A break's place in the document: its slot, then the slot's heading before its rows. */
+function breakOrder(b: string): number {
+  const [slot, row] = b.split(":");
+  return Number(slot) * 1e6 + (row === "lead" ? -1 : Number(row));
+}
+const byBreakOrder = (a: string, b: string): number => breakOrder(a) - breakOrder(b);

@@ -7,6 +7,7 @@ import { documentAuthor, type OutputFile, type RenderContext } from "./context.j
 import { wareki, yearsOf } from "../fiscal.js";
 import { departmentMatrix, ganttGroups, hasInitiatives, policyTree, projectRows } from "../views/workbook.js";
 import { placeOf } from "../diagnostics/format.js";
+import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
@@ -20,7 +21,8 @@ const Sheet = z.discriminatedUnion("kind", [
     allDepartmentsMark: text, relist: text }),
   z.strictObject({ kind: z.literal("gantt"), name: text, title: text,
     columns: columns(["no", "name", "departments", "year", "asOfYear", "notes"] as const),
-    legend: text, legendExample: text, legendOther: text, legendAsOf: text }),
+    legend: text, legendExample: text, legendOther: text, legendAsOf: text,
+    legendCompound: text.default("複数の段階を並べた工程（例: 検討・実施）") }),
   z.strictObject({ kind: z.literal("departments"), name: text, title: text, legend: text,
     columns: columns(["no", "name", "allDepartments"] as const), named: text, common: text, count: text }),
   z.strictObject({ kind: z.literal("tree"), name: text,
@@ -139,7 +141,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
           const st = style(bar.category);
           cells[first + years.indexOf(bar.from)] = {
             value: bar.label, colSpan: bar.to - bar.from + 1, align: "center", valign: "middle",
-            fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000", border: st?.border ?? "thin",
+            fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000", border: st?.border ?? "thin", pattern: st?.pattern ?? "none",
           };
         }
         cells.push(li === 0 ? cell(p.notes.join("\n"), { rowSpan: p.lanes.length, size: ctx.theme.sizes.small }) : null);
@@ -149,11 +151,14 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
   }
   // Legend: each category's colour with its name written in it (colour never carries meaning alone).
   rows.push({ cells: [] }, { cells: [null, { value: s.legend, bold: true, wrap: false }] });
-  const categories = [...ctx.config.phaseCategories, { ...ctx.config.defaultCategory, terms: [] }];
-  for (const cat of categories) {
-    const st = style(cat.id);
-    const example = cat.terms.length > 0 ? w.fill(s.legendExample, { terms: cat.terms.slice(0, 4).join("・") }) : s.legendOther;
-    rows.push({ cells: [null, null, null, { value: cat.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
+  // Only the categories the sheet draws (as the PDFs' legends), each with its colour and pattern.
+  const drawn = drawnCategories(plan.projects.map((p) => p.schedule), plan.plan.period);
+  for (const entry of legendEntries(ctx, drawn)) {
+    const st = style(entry.id);
+    const terms = ctx.config.phaseCategories.find((c) => c.id === entry.id)?.terms ?? [];
+    const example = terms.length > 0 ? w.fill(s.legendExample, { terms: terms.slice(0, 4).join("・") })
+      : entry.id === ctx.config.compoundCategory.id ? s.legendCompound : s.legendOther;
+    rows.push({ cells: [null, null, null, { value: entry.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", pattern: st?.pattern ?? "none", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
   }
   if (asOf >= 0) rows.push({ cells: [null, null, null, { value: yearLabel(ctx.asOf), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
   return {

@@ -48,6 +48,8 @@ export const DocNode = z.discriminatedUnion("type", [
      * heading per policy with one per measure under it, in plan order.
      */
     groupHeadings: z.array(z.object({ text: z.string(), subheadings: z.array(z.string()).default([]) })).optional(),
+    /** Words added to a group heading repeated at the top of a page its group continues on (（続き）). */
+    continued: z.string().optional(),
   }),
   z.object({
     type: z.literal("card"),

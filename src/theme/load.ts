@@ -3,10 +3,17 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { readJsonFile } from "../json-text.js";
+import { themeClashes } from "./contrast.js";
 import { Theme } from "./schema.js";
 
 export function loadTheme(themePath: string, bag: DiagnosticBag): Theme {
-  return readJsonFile(themePath, Theme, "PP502", bag);
+  const theme = readJsonFile(themePath, Theme, "PP502", bag);
+  // Colours a reader (or a gray copy) cannot tell apart make a roadmap say something false.
+  for (const c of themeClashes(theme)) {
+    if (c.sameColour) bag.add("PP551", { file: themePath }, { a: c.a, b: c.b });
+    else bag.add("PP550", { file: themePath }, { a: c.a, b: c.b, deltaL: c.deltaL.toFixed(1) });
+  }
+  return theme;
 }
 
 const require = createRequire(import.meta.url);

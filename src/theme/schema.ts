@@ -28,7 +28,7 @@ export const FontFace = z.object({
 export const CategoryStyle = z.object({
   fill: Colour.describe("bar colour (CUD palette)"),
   text: Colour.default("#000000"),
-  pattern: z.enum(["none", "hatch", "dots", "cross", "stripes"]).default("none")
+  pattern: z.enum(["none", "hatch", "backhatch", "dots", "cross", "stripes", "vlines", "grid"]).default("none")
     .describe("second cue that survives grayscale printing"),
   border: z.enum(["solid", "dashed", "dotted"]).default("solid"),
 });
@@ -56,13 +56,13 @@ export const Theme = z.object({
     text: Colour.default("#000000"),
     muted: Colour.default("#555555"),
     rule: Colour.default("#84919E"),
-    headerFill: Colour.default("#BFE4FF"),
-    groupFill: Colour.default("#C8C8CB"),
+    headerFill: Colour.default("#C8C8CB"),
+    groupFill: Colour.default("#84919E"),
     zebra: Colour.default("#F2F2F2"),
-    asOf: Colour.default("#FFF100"),
+    asOf: Colour.default("#FF8082"),
     link: Colour.default("#005AFF"),
     watermark: Colour.default("#FF4B00"),
-  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#BFE4FF", groupFill: "#C8C8CB", zebra: "#F2F2F2", asOf: "#FFF100", link: "#005AFF", watermark: "#FF4B00" }),
+  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#C8C8CB", groupFill: "#84919E", zebra: "#F2F2F2", asOf: "#FF8082", link: "#005AFF", watermark: "#FF4B00" }),
   categories: z.record(z.string(), CategoryStyle)
     .describe("phase category id (config phaseCategories) → bar style; `other` for the rest"),
   statuses: z.record(z.string(), CategoryStyle).default({})

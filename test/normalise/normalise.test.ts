@@ -5,7 +5,8 @@ import { splitDepartments } from "../../src/normalise/departments.js";
 import { splitDescription } from "../../src/normalise/description.js";
 import { parseNumbered } from "../../src/normalise/hierarchy.js";
 import { parseRelist } from "../../src/normalise/relist.js";
-import { categorise, splitNote } from "../../src/normalise/schedule.js";
+import { categorise } from "../../src/normalise/category.js";
+import { splitNote } from "../../src/normalise/schedule.js";
 
 const config = defaultConfig();
 
@@ -43,12 +44,21 @@ describe("normalise", () => {
     expect(parseRelist("再掲のない事業")).toBeNull();
   });
 
-  it("phase labels: note after ※, categories by the ordered rules (later stages first)", () => {
+  it("phase labels: note after ※, the stage a label names, a compound for several stages", () => {
     expect(splitNote("適用※検証結果次第")).toEqual({ label: "適用", note: "検証結果次第" });
     expect(splitNote("調査研究 ※効果が見込まれるものは早期に試行")).toEqual({ label: "調査研究", note: "効果が見込まれるものは早期に試行" });
-    const c = (l: string) => categorise(l, config.phaseCategories);
-    expect([c("調達・運用"), c("調査・構築"), c("検討"), c("研究"), c("モデル校による試行"), c("保守")])
-      .toEqual(["operate", "build", "study", "research", "pilot", null]);
+    const c = (l: string) => categorise(l, config.phaseCategories, config.compoundCategory.id);
+    // one stage, however many of its words: 調達・構築, 現状把握・仕様検討, 実施・改善
+    expect([c("検討"), c("研究"), c("調達・構築"), c("現状把握・仕様検討"), c("実施・改善"), c("保守")])
+      .toEqual(["study", "research", "build", "study", "operate", null]);
+    // one compound word is one stage, its earliest: a pilot run, a study of an expansion
+    expect([c("試行実施"), c("拡大検討"), c("効果検証")]).toEqual(["pilot", "study", "pilot"]);
+    // a phrase is what its last word names (導入校 is where, 拡大 is what)
+    expect([c("モデル校による試行"), c("導入範囲の拡大"), c("全校での運用"), c("あり方の見直し")]).toEqual(["pilot", "operate", "operate", "study"]);
+    // several stages listed: never painted as one of them
+    for (const l of ["調達・運用", "調査・構築", "検討・準備", "検証・拡大検討", "調査研究・試行・実施", "仕組み整備、発信・共有の実施", "検討及び実施"]) expect(c(l), l).toBe("mixed");
+    // a part naming no stage adds none
+    expect(c("発信・共有の実施")).toBe("operate");
   });
 
   it("fiscal years in every accepted spelling", () => {

@@ -84,7 +84,8 @@ describe("plan.xlsx", () => {
     // No.1: 推進 2026–2030, category operate: one merged bar across the five years.
     const r = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(1).value === 1)!;
     expect(r.getCell(4).value).toBe("推進");
-    expect(r.getCell(4).fill).toMatchObject({ fgColor: { argb: `FF${theme.categories.operate!.fill.slice(1)}` } });
+    // the category's colour under its pattern (a second cue on a gray print)
+    expect(r.getCell(4).fill).toMatchObject({ pattern: "lightHorizontal", bgColor: { argb: `FF${theme.categories.operate!.fill.slice(1)}` } });
     expect(r.getCell(8).isMerged).toBe(true);
     expect(r.getCell(8).master.address).toBe(r.getCell(4).address);
   });
@@ -92,11 +93,31 @@ describe("plan.xlsx", () => {
   it("highlights the as-of year and has a legend", () => {
     const ws = wb.getWorksheet("工程表")!;
     expect(String(ws.getCell("D2").value)).toContain("令和8年度");
-    expect(ws.getCell("D2").fill).toMatchObject({ fgColor: { argb: "FFFFF100" } });
+    expect(ws.getCell("D2").fill).toMatchObject({ fgColor: { argb: `FF${makeRenderContext().theme.colours.asOf.slice(1)}` } });
     const texts: unknown[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
     expect(texts).toContain("凡例");
     expect(texts).toContain("調達・構築");
+  });
+
+  it("gives every bar and legend swatch of the 工程表 its category's pattern, and lists only the categories drawn", () => {
+    const ws = wb.getWorksheet("工程表")!;
+    const ctx = makeRenderContext();
+    const byFill = new Map(Object.entries(ctx.theme.categories).map(([id, c]) => [`FF${c.fill.slice(1)}`, id]));
+    const patterns = new Map<string, Set<string>>();
+    const labels: unknown[] = [];
+    ws.eachRow((row) => row.eachCell((c) => {
+      const f = c.fill;
+      if (f?.type !== "pattern" || !f.bgColor?.argb || !byFill.has(f.bgColor.argb)) return;
+      const id = byFill.get(f.bgColor.argb)!;
+      (patterns.get(id) ?? patterns.set(id, new Set()).get(id)!).add(f.pattern);
+      if (typeof row.getCell(1).value !== "number") labels.push(c.value);
+    }));
+    for (const [id, seen] of patterns) expect([...seen], id).toEqual([expect.not.stringMatching(/^(solid|none)$/)]);
+    const drawn = new Set(plan.projects.flatMap((p) => p.schedule.map((s) => s.category)));
+    expect(new Set(patterns.keys())).toEqual(drawn);
+    expect(labels.sort()).toEqual(ctx.config.phaseCategories.map((c) => c.label).concat(ctx.config.compoundCategory.label, ctx.config.defaultCategory.label)
+      .filter((l, i) => drawn.has([...ctx.config.phaseCategories.map((c) => c.id), ctx.config.compoundCategory.id, ctx.config.defaultCategory.id][i]!)).sort());
   });
 
   it("keeps formula-looking input text as text", () => {

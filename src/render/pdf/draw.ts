@@ -7,6 +7,7 @@ import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
+import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
 import { dataTable } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
@@ -17,12 +18,15 @@ export interface DrawSource {
   /** The plan period and each project's schedule by its No, for cards with a schedule strip. */
   period?: Period;
   schedule?(no: number): readonly Phase[] | undefined;
+  /** The categories the legend at node `index` lists (what its part of the document draws); all when absent. */
+  legendCategories?(index: number): ReadonlySet<string> | undefined;
 }
 
-/** A plan's period and schedules as a DrawSource for the page set-up `kind`. */
+/** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
 export function planSource(plan: Plan, kind: string): DrawSource {
   const byNo = new Map(plan.projects.map((p) => [p.no, p.schedule]));
-  return { kind, period: plan.plan.period, schedule: (no) => byNo.get(no) };
+  const all = drawnCategories(plan.projects.map((p) => p.schedule), plan.plan.period);
+  return { kind, period: plan.plan.period, schedule: (no) => byNo.get(no), legendCategories: () => all };
 }
 
 /**
@@ -222,7 +226,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
     drawnAny = true;
     out.push(block);
   };
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     const breaks = node.type === "pageBreak" || (node.type === "heading" && node.newPage);
     if (breaks) breakHeld = true;
     // No space after a card at the foot of a page: a margin that does not fit starts a page itself.
@@ -311,7 +315,8 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "legend":
         push({ stack: [
           ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
-          legend(ctx, { fontSize: theme.sizes.table, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}) }),
+          legend(ctx, { fontSize: theme.sizes.table, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}),
+            ...(src.legendCategories?.(index) ? { categories: src.legendCategories(index)! } : {}) }),
         ], margin: [0, 0, 0, 10] } as Content);
         break;
       case "chart":

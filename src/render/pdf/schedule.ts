@@ -6,10 +6,12 @@
 import type { Content, ContentTable, Pattern, TableCell } from "pdfmake/interfaces.js";
 import { asciiDigits, wareki, warekiShort, yearsOf } from "../../fiscal.js";
 import type { Phase } from "../../model/schema.js";
+import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../context.js";
+import { clampPhase, legendEntries, type Period } from "../phases.js";
 
-export interface Period { start: number; end: number }
+export type { Period };
 
 export interface StripOptions {
   /** Width of one fiscal-year column in pt (the host's year columns must have this width). */
@@ -23,13 +25,19 @@ export interface StripOptions {
 /** Pattern names used by cells; a document that draws bars passes `schedulePatterns()` to pdfmake. */
 const PATTERN_PREFIX = "pp-";
 
-/** Tiling patterns for the grayscale-safe second cue (uncoloured: the colour is given per use). */
+/**
+ * Tiling patterns for the grayscale-safe second cue (uncoloured: the colour is given per use).
+ * Every category and status has its own, so a black-and-white copy tells them apart.
+ */
 export function schedulePatterns(): Record<string, Pattern> {
   return {
     [`${PATTERN_PREFIX}hatch`]: { boundingBox: [0, 0, 5, 5], xStep: 5, yStep: 5, pattern: "0.6 w 0 0 m 5 5 l S -1 4 m 1 6 l S 4 -1 m 6 1 l S" },
+    [`${PATTERN_PREFIX}backhatch`]: { boundingBox: [0, 0, 5, 5], xStep: 5, yStep: 5, pattern: "0.6 w 0 5 m 5 0 l S -1 1 m 1 -1 l S 4 6 m 6 4 l S" },
     [`${PATTERN_PREFIX}cross`]: { boundingBox: [0, 0, 5, 5], xStep: 5, yStep: 5, pattern: "0.5 w 0 0 m 5 5 l S 0 5 m 5 0 l S" },
     [`${PATTERN_PREFIX}dots`]: { boundingBox: [0, 0, 4, 4], xStep: 4, yStep: 4, pattern: "1 1 1.1 1.1 re f" },
     [`${PATTERN_PREFIX}stripes`]: { boundingBox: [0, 0, 4, 4], xStep: 4, yStep: 4, pattern: "0.7 w 0 1 m 4 1 l S" },
+    [`${PATTERN_PREFIX}vlines`]: { boundingBox: [0, 0, 4, 4], xStep: 4, yStep: 4, pattern: "0.7 w 1 0 m 1 4 l S" },
+    [`${PATTERN_PREFIX}grid`]: { boundingBox: [0, 0, 6, 6], xStep: 6, yStep: 6, pattern: "0 0 6 0.55 re f 0 0 0.55 6 re f" },
   };
 }
 
@@ -77,13 +85,6 @@ export function laneOf(schedule: readonly Phase[], period: Period): Phase[][] {
   return lanes;
 }
 
-/** A phase cut to the plan period (a phase wholly outside it is not drawn). */
-function clampPhase(phase: Phase, period: Period): Phase | null {
-  const from = Math.max(phase.from, period.start);
-  const to = Math.min(phase.to, period.end);
-  return from > to ? null : { ...phase, from, to };
-}
-
 function noteText(note: string): string {
   return /^[※＊*]/.test(note) ? note : `※${note}`;
 }
@@ -118,7 +119,9 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   // Year headings and notes are table text: never under 9 pt where the bars are (booklet), nor
   // under the theme's small size on the A3 roadmap.
   const noteSize = Math.max(fontSize - 0.5, theme.sizes.small, Math.min(fontSize, 9));
-  const empty = (year: number): TableCell => (year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: 0.35 } : { text: "" });
+  // The as-of column's tint: a pale shade of the heading's colour, unpatterned and unlabelled, so
+  // it never reads as a bar (every bar has its pattern and its label).
+  const empty = (year: number): TableCell => (year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: AS_OF_TINT } : { text: "" });
   const body: TableCell[][] = [];
   if (opts.header) {
     body.push(years.map((y) => ({
@@ -167,16 +170,15 @@ const CELL_PAD = 2;
 const GAP = 1.5;
 
 /**
- * The legend: a swatch per phase category (configured labels, then the default category), drawn
- * exactly like a bar, and the as-of year's tint.
+ * The legend: a swatch per category drawn (fill and pattern, exactly like a bar) and the as-of
+ * year's colour, as its heading cell has it.
  */
-export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?: string } = {}): Content {
-  const { theme, config } = ctx;
+export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?: string; categories?: ReadonlySet<string> } = {}): Content {
+  const { theme } = ctx;
   const fontSize = opts.fontSize ?? theme.sizes.small;
-  const entries = [...config.phaseCategories.map((c) => ({ id: c.id, label: c.label })), config.defaultCategory];
   const row: TableCell[] = [];
   const widths: (number | string)[] = [];
-  for (const e of entries) {
+  for (const e of legendEntries(ctx, opts.categories)) {
     const style = categoryStyle(e.id, ctx);
     row.push({ text: " ", fontSize, ...barFill(style) } as TableCell, { text: e.label, fontSize, margin: [2, 0, 8, 0] });
     widths.push(24, "auto");

@@ -110,6 +110,14 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
   }
 }
 
+/** The theme's patterns as Excel's pattern fills (drawn in PATTERN_INK over the cell's colour). */
+const EXCEL_PATTERNS: Record<string, ExcelJS.FillPatterns> = {
+  hatch: "lightUp", backhatch: "lightDown", cross: "lightTrellis", dots: "gray125",
+  stripes: "lightHorizontal", vlines: "lightVertical", grid: "lightGrid",
+};
+/** A mid grey: the pattern reads on a gray copy and leaves the black label legible. */
+const PATTERN_INK = "#84919E";
+
 function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: WorkbookSpec): void {
   // A string is always written as a string (never parsed as a formula), so input text such as
   // "=1+1" stays text; only { formula } values the program builds become formulas.
@@ -120,7 +128,9 @@ function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: Workb
     ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}),
     ...(c.color ? { color: { argb: argb(c.color) } } : {}),
   };
-  if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) }, bgColor: { argb: argb(c.fill) } };
+  const pattern = c.pattern ? EXCEL_PATTERNS[c.pattern] : undefined;
+  if (c.fill && pattern) cell.fill = { type: "pattern", pattern, fgColor: { argb: argb(PATTERN_INK) }, bgColor: { argb: argb(c.fill) } };
+  else if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) }, bgColor: { argb: argb(c.fill) } };
   cell.alignment = {
     vertical: c.valign ?? "top",
     horizontal: c.align ?? "left",

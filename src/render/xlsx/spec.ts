@@ -13,6 +13,11 @@ export interface CellSpec {
   color?: string;
   /** #RRGGBB solid fill. */
   fill?: string;
+  /**
+   * A pattern over the fill (a theme pattern name: hatch, dots, …), the bars' second cue that
+   * survives a gray print; "none" or absent for a plain fill.
+   */
+  pattern?: string;
   wrap?: boolean;
   align?: "left" | "center" | "right";
   valign?: "top" | "middle";
