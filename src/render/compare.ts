@@ -14,10 +14,14 @@ import { drawDocument } from "./pdf/draw.js";
 import { fiscalYearLabel, schedulePatterns } from "./pdf/schedule.js";
 import type { Wording } from "./xlsx/wording.js";
 
+const NO_YEAR = -1;
+
 /** The page set-up: the theme's `compare`, else the department sheets' A4 landscape. */
 const pageKind = (ctx: RenderContext) => (ctx.theme.pages.compare ? "compare" : "department");
 
-export async function renderCompare(list: ChangeList, ctx: RenderContext): Promise<OutputFile[]> {
+export async function renderCompare(list: ChangeList, given: RenderContext): Promise<OutputFile[]> {
+  // No year is highlighted: an as-of tint in the empty years of a bar row would read as a phase.
+  const ctx: RenderContext = { ...given, asOf: NO_YEAR };
   const wording = compareWording(ctx);
   const view = compareView(list, {
     placeSeparator: wording.words.placeSeparator,

@@ -36,22 +36,20 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   const period = periodOf(src, [...s.new, ...s.old]);
   const years = period.end - period.start + 1;
   const yearWidth = Math.floor(((width - TAG_WIDTH - 2) / years) * 10) / 10;
-  const line = (tag: string, phases: readonly Phase[], header: boolean): Content => ({
-    columns: [
-      { text: tag, width: TAG_WIDTH, bold: true, fontSize: size, margin: [0, header ? size * theme.lineHeight + 4 : 1, 0, 0] },
-      phases.length
-        ? { ...scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx), width: "*" }
-        : { stack: [
-          ...(header ? [scheduleStrip([], period, { yearWidth, header: true, fontSize: size }, ctx)] : []),
-          { text: s.none, fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] },
-        ], width: "*" },
-    ],
-    columnGap: 2,
-    margin: [0, 0, 0, 3],
+  const strip = (phases: readonly Phase[], header: boolean) => ({ ...scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx), width: "*" });
+  // The year headings alone: the strip of no phase, without its empty bar row.
+  const headings = strip([], true);
+  headings.table.body.length = 1;
+  const line = (tag: string, content: Content): Content => ({
+    columns: [{ text: tag, width: TAG_WIDTH, bold: true, fontSize: size, margin: [0, 1, 0, 0] }, content],
+    columnGap: 2, margin: [0, 0, 0, 3],
   } as Content);
+  const side = (tag: string, phases: readonly Phase[]) => line(tag, phases.length
+    ? strip(phases, false) as Content
+    : { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
   const lanes = (phases: readonly Phase[]) => Math.max(1, laneOf(phases, period).length) + (phases.some((p) => p.note) ? 1 : 0);
   const height = (size * theme.lineHeight + 5) * (1 + lanes(s.new) + lanes(s.old)) + 6;
-  return { cell: { stack: [line(s.newLabel, s.new, true), line(s.oldLabel, s.old, false)], colSpan: 2 } as TableCell, height };
+  return { cell: { stack: [line("", headings as Content), side(s.newLabel, s.new), side(s.oldLabel, s.old)], colSpan: 2 } as TableCell, height };
 }
 
 export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderContext, runs: (text: Text) => Run[]): Content {
@@ -70,7 +68,8 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
   for (const r of node.rows) {
     const label = { text: keepRuns(r.label), bold: true, fontSize: size, color: theme.colours.muted } as TableCell;
     if ("schedule" in r) {
-      const { cell, height: h } = scheduleCell(r.schedule, 2 * column + PAD, src, ctx);
+      // A cell spanning two columns has their widths and the padding between them, less its own.
+      const { cell, height: h } = scheduleCell(r.schedule, 2 * column - 8, src, ctx);
       rows.push([label, cell, {}]);
       height += h + 5;
     } else {
