@@ -63,8 +63,8 @@ export const Theme = z.object({
     link: Colour.default("#005AFF"),
     watermark: Colour.default("#FF4B00"),
     /** Shading of a changed part in the 新旧対照表 (under its 傍線); light enough to read through, dark enough for grayscale. */
-    changed: Colour.default("#FFCA80"),
-  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#BFE4FF", groupFill: "#C8C8CB", zebra: "#F2F2F2", asOf: "#FFF100", link: "#005AFF", watermark: "#FF4B00", changed: "#FFCA80" }),
+    changed: Colour.default("#FFCABF"),
+  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#BFE4FF", groupFill: "#C8C8CB", zebra: "#F2F2F2", asOf: "#FFF100", link: "#005AFF", watermark: "#FF4B00", changed: "#FFCABF" }),
   categories: z.record(z.string(), CategoryStyle)
     .describe("phase category id (config phaseCategories) → bar style; `other` for the rest"),
   statuses: z.record(z.string(), CategoryStyle).default({})

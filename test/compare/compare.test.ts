@@ -117,3 +117,37 @@ describe("compare: each kind of revision is found exactly once", () => {
     expect(list.changes).toEqual([]);
   });
 });
+
+describe("compare: doubtful matches are told, naming both, and settled by the mapping", () => {
+  const p = pick(15);
+
+  it("two candidates: a project split into two alike ones (PP701), settled by old=new", () => {
+    const revised = insertAfter(rename(seed, p.no, `${p.name}（前期）`), p.no, { name: `${p.name}（後期）` });
+    const list = compareWithDoubts(seed, revised);
+    const doubt = list.diagnostics.filter((d) => d.code === "PP701");
+    expect(doubt).toHaveLength(1);
+    expect(doubt[0]!.message).toContain(`No.${p.no}`);
+    expect(doubt[0]!.message).toContain(`No.${p.no + 1}`);
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["renamed", p.no, p.no], ["added", null, p.no + 1]]);
+    const settled = compare(seed, revised, new Map([[p.no, p.no + 1]]));
+    expect(settled.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["added", null, p.no], ["renamed", p.no, p.no + 1]]);
+  });
+
+  it("a weak resemblance (renamed and rewritten, PP702), settled by old=new as removed and added", () => {
+    const revised = editDescription(rename(seed, p.no, `${p.name.slice(0, 6)}に関する新たな取組`), p.no, (items) => [items[0]!.slice(0, 20) + "を改め、全庁で共通の手順を定める。"]);
+    const list = compareWithDoubts(seed, revised);
+    expect(list.diagnostics.map((d) => d.code)).toEqual(["PP702"]);
+    expect(list.changes.map((c) => c.kind)).toEqual(["renamed", "description"]);
+    const settled = compare(seed, revised, new Map([[p.no, "new" as const]]));
+    expect(settled.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["removed", p.no, null], ["added", null, p.no]]);
+  });
+
+  it("a removed and an added project that resemble each other (PP703), settled by old=new as one project", () => {
+    const revised = editDescription(rename(seed, p.no, `${p.name.slice(0, 4)}を見直した新しい事業`), p.no, () => ["全庁で共通の手順を定め、各課の運用を支援する。"]);
+    const list = compareWithDoubts(seed, revised);
+    expect(list.diagnostics.map((d) => d.code)).toEqual(["PP703"]);
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["removed", p.no, null], ["added", null, p.no]]);
+    const settled = compare(seed, revised, new Map([[p.no, p.no]]));
+    expect(settled.changes.map((c) => c.kind)).toEqual(["renamed", "description"]);
+  });
+});
