@@ -10,7 +10,8 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { renderCompare } from "../../src/render/compare.js";
 import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
 import { compareView, type CompareView } from "../../src/views/compare.js";
-import { makeRenderContext } from "../helpers/context.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { editDescription } from "../helpers/revisions.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
 import { planOf } from "../helpers/plan-fixtures.js";
@@ -145,6 +146,19 @@ describe("compare.pdf", () => {
     const again = await renderCompare(list, makeRenderContext());
     expect(Buffer.compare(Buffer.from(again[0]!.data), Buffer.from(pdfData))).toBe(0);
     expect(Buffer.compare(Buffer.from(again[1]!.data), Buffer.from(xlsxData))).toBe(0);
+  });
+});
+
+describe("compare.pdf with a description longer than a page", () => {
+  it("breaks the row across pages instead of dropping it (pdfmake drops an unbreakable row taller than a page)", async () => {
+    const seed = seedPlan();
+    const sentence = "市民の利便性を高めるため、各課の手続を順に見直し、オンラインで完結できる範囲を広げる。";
+    const revised = editDescription(seed, seed.projects[4]!.no, (items) => [...items, sentence.repeat(60)]);
+    const changes = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: revised, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
+    const [file] = await renderCompare(changes, makeRenderContext());
+    const back = await readPdf(file!.data);
+    expect(back.pages.length).toBeGreaterThan(3);
+    expect(squash(back.text).split("オンラインで完結").length - 1).toBe(60);
   });
 });
 

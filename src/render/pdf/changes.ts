@@ -6,7 +6,7 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
-import { card, textHeight } from "./card.js";
+import { card, fitsPage, textHeight } from "./card.js";
 import type { DrawSource } from "./draw.js";
 import { pageGeometry } from "./page.js";
 import { laneOf, type Period, scheduleStrip } from "./schedule.js";
@@ -65,6 +65,7 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
   } as TableCell;
   let height = (theme.sizes.body + size) * lh + 16;
   const rows: TableCell[][] = [];
+  let tallest = 0;
   for (const r of node.rows) {
     const label = { text: keepRuns(r.label), bold: true, fontSize: size, color: theme.colours.muted } as TableCell;
     if ("schedule" in r) {
@@ -74,10 +75,14 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
       height += h + 5;
     } else {
       rows.push([label, { text: runs(r.new), fontSize: size } as TableCell, { text: runs(r.old), fontSize: size } as TableCell]);
-      height += Math.max(textHeight(plain(r.new), size, column, lh), textHeight(plain(r.old), size, column, lh)) + 5;
+      const rowHeight = Math.max(textHeight(plain(r.new), size, column, lh), textHeight(plain(r.old), size, column, lh)) + 5;
+      tallest = Math.max(tallest, rowHeight);
+      height += rowHeight;
     }
   }
-  const table = dataTable({ widths: [LABEL_WIDTH, "*", "*"], header: [...node.header], rows }, ctx) as { table: { headerRows: number; body: TableCell[][] } };
+  const table = dataTable({ widths: [LABEL_WIDTH, "*", "*"], header: [...node.header], rows }, ctx) as { table: { headerRows: number; body: TableCell[][]; dontBreakRows: boolean } };
+  // pdfmake drops a row that may not break and is taller than a page: such a row breaks.
+  if (!fitsPage(tallest + 60, src.kind, ctx)) table.table.dontBreakRows = false;
   // The heading row goes above the column words; both repeat if the block continues on a page.
   table.table.body.unshift([titleCell, {}, {}]);
   table.table.headerRows = 2;
