@@ -59,6 +59,9 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
       const from = oldKey(pair.old, depth);
       const to = newKey(pair.new, depth);
       if (continuation.has(from) || kept.has(to)) continue;
+      // A node continues under its parent's continuation (renamed in place); one that turns up
+      // under another parent has moved, and its projects with it.
+      if (depth > 0 && continuation.get(oldKey(pair.old, depth - 1)) !== newKey(pair.new, depth - 1)) continue;
       const tally = votes.get(from) ?? new Map<string, number>();
       tally.set(to, (tally.get(to) ?? 0) + 1);
       votes.set(from, tally);

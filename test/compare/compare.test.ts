@@ -151,3 +151,47 @@ describe("compare: doubtful matches are told, naming both, and settled by the ma
     expect(settled.changes.map((c) => c.kind)).toEqual(["renamed", "description"]);
   });
 });
+
+describe("compare: changes of the plan itself", () => {
+  it("a renamed 基本方針 is one plan-level change, not a move of each of its projects", () => {
+    const policy = seed.policies[1]!.name;
+    const projects = structuredClone(seed.projects).map((p) => (p.policy === policy ? { ...p, policy: `${policy}の推進` } : p));
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.planChanges).toEqual([{ aspect: "policy", old: policy, new: `${policy}の推進` }]);
+    expect(list.changes).toEqual([]);
+  });
+
+  it("a renamed 施策 and the title and period of the plan", () => {
+    const target = seed.projects[0]!.measure;
+    const projects = structuredClone(seed.projects).map((p) => (p.policy === seed.projects[0]!.policy && p.measure.number === target.number ? { ...p, measure: { ...p.measure, title: `${p.measure.title}の実現` } } : p));
+    const revised = withProjects(seed, projects);
+    revised.plan.title = `${seed.plan.title}（改定版）`;
+    revised.plan.period = { start: seed.plan.period.start, end: seed.plan.period.end + 2 };
+    const list = compare(seed, revised);
+    expect(list.planChanges.map((c) => c.aspect)).toEqual(["title", "period", "measure"]);
+    expect(list.planChanges[2]).toEqual({ aspect: "measure", old: `(${target.number})${target.title}`, new: `(${target.number})${target.title}の実現` });
+    expect(list.changes).toEqual([]);
+  });
+
+  it("a project moved into an existing 取組 of its own 基本方針 is moved; the rest of its old 取組 stays put", () => {
+    const [a, b] = seed.policies[0]!.measures[0]!.initiatives;
+    const p = a!.projects[0]!;
+    const list = compare(seed, moveTo(seed, p, b!.projects[0]!));
+    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual([["moved", p]]);
+    expect(list.planChanges).toEqual([]);
+  });
+});
+
+describe("compare: a 取組 of one project moved under another 基本方針", () => {
+  it("is a move of the project, not a renamed 取組", () => {
+    const single = seed.policies.flatMap((pol) => pol.measures.flatMap((m) => m.initiatives.filter((i) => i.projects.length === 1)))[0]!;
+    const no = single.projects[0]!;
+    const project = seed.projects.find((p) => p.no === no)!;
+    const other = seed.policies.find((pol) => pol.name !== project.policy)!;
+    const projects = structuredClone(seed.projects).map((p) => (p.no === no
+      ? { ...p, policy: other.name, measure: { number: 9, title: "新たに設けた施策" }, initiative: { number: 1, title: "新たに設けた取組" } } : p));
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual([["moved", no]]);
+    expect(list.planChanges).toEqual([]);
+  });
+});
