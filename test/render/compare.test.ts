@@ -10,7 +10,7 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { renderCompare } from "../../src/render/compare.js";
 import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
 import { compareView, type CompareView } from "../../src/views/compare.js";
-import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 import { editDescription } from "../helpers/revisions.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
@@ -159,6 +159,28 @@ describe("compare.pdf with a description longer than a page", () => {
     const back = await readPdf(file!.data);
     expect(back.pages.length).toBeGreaterThan(3);
     expect(squash(back.text).split("オンラインで完結").length - 1).toBe(60);
+  });
+});
+
+describe("compare templates", () => {
+  it("take a renamed kind of change from wording.json into the PDF and the workbook", async () => {
+    const dir = templatesWith("compare/wording.json", (t) => t.replace('"renamed": "名称の変更"', '"renamed": "事業名の変更"'));
+    const [pdfFile, xlsxFile] = await renderCompare(list, makeRenderContext({ templatesDir: dir }));
+    expect(squash((await readPdf(pdfFile!.data)).text)).toContain("事業名の変更");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsxFile!.data) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getColumn(1).values).toContain("事業名の変更");
+  });
+
+  it("report a misspelt field as PP503 with the template's file and line, and a broken wording file as PP532", async () => {
+    const table = await attempt(makeRenderContext({ templatesDir: templatesWith("compare/table.hbs", (t) => t.replace("{{json heading}}, \"bold\"", "{{json headng}}, \"bold\"")) }), (ctx) => renderCompare(list, ctx));
+    expect(table.files).toBeNull();
+    expect(table.diagnostics.map((d) => d.code)).toEqual(["PP503"]);
+    expect(table.diagnostics[0]!.file).toMatch(/compare\/table\.hbs$/);
+    expect(table.diagnostics[0]!.line).toBeGreaterThan(1);
+    const wording = await attempt(makeRenderContext({ templatesDir: templatesWith("compare/wording.json", (t) => t.replace('"removed": "削除",', "")) }), (ctx) => renderCompare(list, ctx));
+    expect(wording.files).toBeNull();
+    expect(wording.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
   });
 });
 
