@@ -48,11 +48,15 @@ function planChanges(oldPlan: Plan, newPlan: Plan): PlanChange[] {
  * after the project that preceded it in the plan in force.
  */
 function ordered(changes: Change[], pairs: readonly Pair[]): Change[] {
-  const newNoOfOld = new Map(pairs.map((p) => [p.old.no, p.new.no]));
+  // The highest new No among the pairs up to each old No (pairs come sorted by old No).
+  const oldNos = pairs.map((p) => p.old.no);
+  const highest: number[] = [];
+  for (const [i, p] of pairs.entries()) highest.push(Math.max(p.new.no, highest[i - 1] ?? 0));
   const anchor = (oldNo: number) => {
-    let best = 0;
-    for (const [o, n] of newNoOfOld) if (o < oldNo && n > best) best = n;
-    return best + 0.5;
+    let lo = 0;
+    let hi = oldNos.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (oldNos[mid]! < oldNo) lo = mid + 1; else hi = mid; }
+    return (lo > 0 ? highest[lo - 1]! : 0) + 0.5;
   };
   const key = (c: Change) => (c.newNo ?? anchor(c.oldNo!));
   return changes

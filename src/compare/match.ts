@@ -68,8 +68,14 @@ export function matchProjects(oldProjects: readonly Project[], newProjects: read
   // The rest by resemblance, most alike first.
   const olds = [...oldLeft].map(profile);
   const news = [...newLeft].map(profile);
+  // Only pairs alike enough to be matched or told as a near miss.
   const all: Candidate[] = [];
-  for (const o of olds) for (const n of news) all.push({ old: o, new: n, score: resemblance(o, n) });
+  for (const o of olds) {
+    for (const n of news) {
+      const score = resemblance(o, n, NEAR);
+      if (score !== null && score >= NEAR) all.push({ old: o, new: n, score });
+    }
+  }
   const ranked = all.filter((c) => c.score >= ACCEPT).sort((a, b) => b.score - a.score
     || Math.abs(a.old.project.no - a.new.project.no) - Math.abs(b.old.project.no - b.new.project.no)
     || a.old.project.no - b.old.project.no || a.new.project.no - b.new.project.no);
@@ -94,28 +100,27 @@ function doubtsOf(fuzzy: readonly Pair[], all: readonly Candidate[], removed: re
   /** A project that, taken instead, would be about as good: unpaired, or paired less surely than this. */
   const plausible = (other: Project, score: number, pairScore: number) =>
     score >= ACCEPT && score >= pairScore - MARGIN && (partnerScore.get(other) ?? 0) < score + MARGIN;
+  const byOld = new Map<Project, Candidate[]>();
+  const byNew = new Map<Project, Candidate[]>();
+  const add = (map: Map<Project, Candidate[]>, key: Project, c: Candidate) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of all) { add(byOld, c.old.project, c); add(byNew, c.new.project, c); }
   const doubts: Doubt[] = [];
   for (const pair of fuzzy) {
-    let rival: Doubt | null = null;
-    for (const c of all) {
-      if (c.old.project === pair.old && c.new.project !== pair.new && plausible(c.new.project, c.score, pair.score)) {
-        rival = { kind: "rival", pair, rival: c.new.project, rivalSide: "new", rivalScore: c.score };
-        break;
-      }
-      if (c.new.project === pair.new && c.old.project !== pair.old && plausible(c.old.project, c.score, pair.score)) {
-        rival = { kind: "rival", pair, rival: c.old.project, rivalSide: "old", rivalScore: c.score };
-        break;
-      }
-    }
-    if (rival) doubts.push(rival);
+    const otherNew = (byOld.get(pair.old) ?? []).find((c) => c.new.project !== pair.new && plausible(c.new.project, c.score, pair.score));
+    const otherOld = (byNew.get(pair.new) ?? []).find((c) => c.old.project !== pair.old && plausible(c.old.project, c.score, pair.score));
+    if (otherNew) doubts.push({ kind: "rival", pair, rival: otherNew.new.project, rivalSide: "new", rivalScore: otherNew.score });
+    else if (otherOld) doubts.push({ kind: "rival", pair, rival: otherOld.old.project, rivalSide: "old", rivalScore: otherOld.score });
     else if (pair.score < SURE) doubts.push({ kind: "weak", pair });
   }
-  const gone = new Set(removed);
+  // A removed project's nearest added one, if near enough to be the same project.
   const come = new Set(added);
-  for (const c of all) {
-    if (c.score >= NEAR && c.score < ACCEPT && gone.has(c.old.project) && come.has(c.new.project)) {
-      doubts.push({ kind: "near", old: c.old.project, new: c.new.project, score: c.score });
-    }
+  for (const o of removed) {
+    const near = (byOld.get(o) ?? []).filter((c) => c.score < ACCEPT && come.has(c.new.project)).sort((a, b) => b.score - a.score)[0];
+    if (near) doubts.push({ kind: "near", old: o, new: near.new.project, score: near.score });
   }
   return doubts;
 }

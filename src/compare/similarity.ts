@@ -44,12 +44,16 @@ function bigrams(text: string): Map<string, number> {
   return out;
 }
 
+/** A text with its bigrams counted once (a project is compared with many). */
+interface Grams { text: string; grams: Map<string, number> }
+const grams = (text: string): Grams => ({ text, grams: bigrams(text) });
+
 /** Dice coefficient of character bigrams: 1 for equal texts, 0 for nothing in common. */
-export function textSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (!a || !b) return 0;
-  const x = bigrams(a);
-  const y = bigrams(b);
+function gramSimilarity(a: Grams, b: Grams): number {
+  if (a.text === b.text) return 1;
+  if (!a.text || !b.text) return 0;
+  const x = a.grams;
+  const y = b.grams;
   let common = 0;
   let total = 0;
   for (const [g, n] of x) { common += Math.min(n, y.get(g) ?? 0); total += n; }
@@ -74,8 +78,8 @@ function scheduleTokens(p: Pick<Project, "schedule">): Set<string> {
 /** What a project is compared by, worked out once per project. */
 export interface Profile {
   project: Project;
-  name: string;
-  description: string;
+  name: Grams;
+  description: Grams;
   departments: Set<string>;
   schedule: Set<string>;
   place: string[];
@@ -84,8 +88,8 @@ export interface Profile {
 export function profile(project: Project): Profile {
   return {
     project,
-    name: comparable(project.name),
-    description: descriptionKey(project),
+    name: grams(comparable(project.name)),
+    description: grams(descriptionKey(project)),
     departments: new Set([...project.departments.map(comparable), ...(project.allDepartments ? ["*"] : [])]),
     schedule: scheduleTokens(project),
     place: [comparable(project.policy), comparable(project.measure.title), comparable(project.initiative.title)],
@@ -98,13 +102,17 @@ export function profile(project: Project): Profile {
  */
 const WEIGHTS = { name: 0.4, description: 0.3, departments: 0.1, schedule: 0.1, place: 0.06, no: 0.04 };
 
-/** How alike two projects are, 0 to 1. */
-export function resemblance(a: Profile, b: Profile): number {
+/**
+ * How alike two projects are, 0 to 1; null when it is surely below `floor` (the description, the
+ * costliest part, is then not compared: most pairs of a large plan are far apart).
+ */
+export function resemblance(a: Profile, b: Profile, floor = 0): number | null {
   const placeShared = a.place.reduce((n, part, i) => n + (part === b.place[i] ? 1 : 0), 0) / a.place.length;
-  return WEIGHTS.name * textSimilarity(a.name, b.name)
-    + WEIGHTS.description * textSimilarity(a.description, b.description)
+  const without = WEIGHTS.name * gramSimilarity(a.name, b.name)
     + WEIGHTS.departments * jaccard(a.departments, b.departments)
     + WEIGHTS.schedule * jaccard(a.schedule, b.schedule)
     + WEIGHTS.place * placeShared
     + WEIGHTS.no * (a.project.no === b.project.no ? 1 : 0);
+  if (without + WEIGHTS.description < floor) return null;
+  return without + WEIGHTS.description * gramSimilarity(a.description, b.description);
 }
