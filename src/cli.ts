@@ -1,6 +1,7 @@
 // The planpress command line (contract.md): one module per command under commands/.
 import { Command, CommanderError, Option } from "commander";
 import { check } from "./commands/check.js";
+import { compare } from "./commands/compare.js";
 import { forms } from "./commands/forms.js";
 import { model } from "./commands/model.js";
 import { progress } from "./commands/progress.js";
@@ -48,6 +49,12 @@ export function program(): Command {
     .requiredOption("--input <dir>", "返ってきた様式・CSV のフォルダ")
     .option("--history <dir>", "前年度までの返送のフォルダ")
     .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => progress(input, o).then(done));
+  common(p.command("compare").description("2 つの版の計画を比べ、新旧対照表（compare.pdf と compare.xlsx）を作ります")
+    .argument("<old>", "現行の計画（.tsv .csv .txt .xlsx）").argument("<new>", "改定後の計画（.tsv .csv .txt .xlsx）")
+    .option("-o, --output <dir>", "出力フォルダ", "out")
+    .option("--json", "変更の一覧を JSON で標準出力へ（ファイルは書きません）")
+    .option("--map <old=new>", "事業の対応を指定（例: 12=11、13=new）。繰り返し・カンマ区切り可", (v: string, prev: string[]) => [...prev, v], [] as string[]))
+    .action((oldInput, newInput, o) => compare(oldInput, newInput, o).then(done));
   return p;
 }
 

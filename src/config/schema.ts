@@ -93,6 +93,10 @@ export const Config = z.strictObject({
     .default(["課", "室", "局", "所", "館", "センター", "部", "係"])
     .describe("a ・ splits a department list only after a part ending in one of these"),
   allDepartmentsMarker: z.string().default("各課"),
+  compare: z.strictObject({
+    mapping: z.record(z.string(), z.union([z.number().int(), z.string()]))
+      .describe("planpress compare: old No → new No (\"12\": 11), or \"new\" when the old project has no counterpart (\"13\": \"new\")"),
+  }).optional().describe("settles doubtful matches of planpress compare (--map overrides)"),
   limits: z.object({
     maxInputBytes: z.number().int().positive().default(20 * 1024 * 1024),
     maxCellChars: z.number().int().positive().default(5000),

@@ -1,6 +1,7 @@
 // The document description templates emit: a small set of primitives. TypeScript draws them
 // (src/render/pdf/draw.ts); this schema checks a template's output and gives staff a clear message.
 import { z } from "zod";
+import { Phase } from "../model/schema.js";
 
 /** Inline text: a string, or a run that links to an anchor (`#p12`) and may be bold. */
 export const Inline = z.union([
@@ -9,6 +10,8 @@ export const Inline = z.union([
     text: z.string(), link: z.string().optional(), bold: z.boolean().optional(),
     /** A short word or phrase kept on one line where the line allows it (a status, a year and its status). */
     keep: z.boolean().optional(),
+    /** A changed part of a text in the 新旧対照表: underlined (傍線) and shaded. */
+    mark: z.boolean().optional(),
   }),
 ]);
 export type Inline = z.infer<typeof Inline>;
@@ -69,6 +72,21 @@ export const DocNode = z.discriminatedUnion("type", [
     /** One stacked horizontal bar per row: its label and a value per category. */
     bars: z.array(z.object({ label: Text, values: z.array(z.number()) })),
     note: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("changes"),
+    /** The block's heading row (e.g. a project's No and name), spanning the columns. */
+    title: Text, outline: Outline.optional(),
+    /** The column words: the aspect, 新 (after, left), 旧 (before, right). */
+    header: z.tuple([z.string(), z.string(), z.string()]),
+    rows: z.array(z.union([
+      z.object({ label: z.string(), new: Text, old: Text }),
+      z.object({
+        label: z.string(),
+        /** The new bar above the old one on one year axis; `none` is written where a side has no schedule. */
+        schedule: z.object({ new: z.array(Phase), old: z.array(Phase), newLabel: z.string(), oldLabel: z.string(), none: z.string() }),
+      }),
+    ])),
   }),
   z.object({ type: z.literal("pageBreak") }),
   z.object({ type: z.literal("space"), height: z.number().default(8) }),

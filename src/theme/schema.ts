@@ -62,7 +62,9 @@ export const Theme = z.object({
     asOf: Colour.default("#FF8082"),
     link: Colour.default("#005AFF"),
     watermark: Colour.default("#FF4B00"),
-  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#C8C8CB", groupFill: "#84919E", zebra: "#F2F2F2", asOf: "#FF8082", link: "#005AFF", watermark: "#FF4B00" }),
+    /** Shading of a changed part in the 新旧対照表 (under its 傍線); light enough to read through, dark enough for grayscale. */
+    changed: Colour.default("#FFCABF"),
+  }).default({ text: "#000000", muted: "#555555", rule: "#84919E", headerFill: "#C8C8CB", groupFill: "#84919E", zebra: "#F2F2F2", asOf: "#FF8082", link: "#005AFF", watermark: "#FF4B00", changed: "#FFCABF" }),
   categories: z.record(z.string(), CategoryStyle)
     .describe("phase category id (config phaseCategories) → bar style; `other` for the rest"),
   statuses: z.record(z.string(), CategoryStyle).default({})

@@ -5,6 +5,7 @@ import type { Phase, Plan } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
+import { drawChanges } from "./changes.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
@@ -38,6 +39,8 @@ function runs(text: Text, ctx: RenderContext): Run[] {
   return text.flatMap((t): Run[] => {
     if (typeof t === "string") return keepRuns(t);
     const bold = t.bold ? { bold: true } : {};
+    // A changed part (新旧対照表): 傍線 plus a shading that stays visible in grayscale copies.
+    if (t.mark) return keepRuns(t.text).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold, decoration: "underline" as const, background: ctx.theme.colours.changed }));
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
     // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
     if (t.keep && t.text.length <= MAX_KEEP) return [{ text: t.text, noWrap: true, ...bold }];
@@ -321,6 +324,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       case "chart":
         push(drawChart(node, src, ctx));
+        break;
+      case "changes":
+        push(drawChanges(node, src, ctx, (text) => runs(text, ctx)));
         break;
       case "pageBreak":
         // Held above; an empty block keeps one block per node for callers that map them back.

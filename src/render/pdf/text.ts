@@ -5,7 +5,7 @@
 import type { Content } from "pdfmake/interfaces.js";
 
 /** An inline run of text (pdfmake's `text` array element). */
-export type Run = string | { text: string; noWrap?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline" };
+export type Run = string | { text: string; noWrap?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
 
 // Longer runs could not fit a narrow table cell and would overflow it: let those break.
 export const MAX_KEEP = 16;

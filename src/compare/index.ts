@@ -1,0 +1,107 @@
+// The compare stage: two plan models → the change list (contract.md, "Change list JSON"). Pure:
+// doubtful matches become diagnostics in the bag, naming both projects, so the user can settle
+// them with the mapping (--map / the config's compare.mapping).
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import type { Plan, Project } from "../model/schema.js";
+import { type Doubt, matchProjects, type Pair } from "./match.js";
+import type { Change, ChangeList, Mapping, PlanChange, ProjectSummary } from "./schema.js";
+import { comparable, departmentKey, descriptionKey, scheduleKey } from "./similarity.js";
+import { matchTree } from "./tree.js";
+
+export interface CompareInput {
+  plan: Plan;
+  /** The input file as diagnostics name it. */
+  file: string;
+}
+
+const placeOf = (p: Project) => ({ policy: p.policy, measure: p.measure, initiative: p.initiative });
+
+function summaryOf(p: Project): ProjectSummary {
+  return { no: p.no, name: p.name, place: placeOf(p), departments: p.departments, allDepartments: p.allDepartments, description: p.description, schedule: p.schedule };
+}
+
+/** One change per aspect in which a matched project differs. */
+function pairChanges(pair: Pair, moved: boolean): Change[] {
+  const { old: o, new: n } = pair;
+  const base = { oldNo: o.no, newNo: n.no, name: n.name };
+  const out: Change[] = [];
+  if (comparable(o.name) !== comparable(n.name)) out.push({ kind: "renamed", ...base, old: o.name, new: n.name });
+  if (moved) out.push({ kind: "moved", ...base, old: placeOf(o), new: placeOf(n) });
+  if (departmentKey(o) !== departmentKey(n)) {
+    out.push({ kind: "departments", ...base, old: { departments: o.departments, allDepartments: o.allDepartments }, new: { departments: n.departments, allDepartments: n.allDepartments } });
+  }
+  if (descriptionKey(o) !== descriptionKey(n)) out.push({ kind: "description", ...base, old: o.description, new: n.description });
+  if (scheduleKey(o) !== scheduleKey(n)) out.push({ kind: "schedule", ...base, old: o.schedule, new: n.schedule });
+  return out;
+}
+
+function planChanges(oldPlan: Plan, newPlan: Plan): PlanChange[] {
+  const out: PlanChange[] = [];
+  if (comparable(oldPlan.plan.title) !== comparable(newPlan.plan.title)) out.push({ aspect: "title", old: oldPlan.plan.title, new: newPlan.plan.title });
+  const [a, b] = [oldPlan.plan.period, newPlan.plan.period];
+  if (a.start !== b.start || a.end !== b.end) out.push({ aspect: "period", old: { ...a }, new: { ...b } });
+  return out;
+}
+
+/**
+ * Changes in the revision's order: each project's where its new No puts it, a removed project
+ * after the project that preceded it in the plan in force.
+ */
+function ordered(changes: Change[], pairs: readonly Pair[]): Change[] {
+  // The highest new No among the pairs up to each old No (pairs come sorted by old No).
+  const oldNos = pairs.map((p) => p.old.no);
+  const highest: number[] = [];
+  for (const [i, p] of pairs.entries()) highest.push(Math.max(p.new.no, highest[i - 1] ?? 0));
+  const anchor = (oldNo: number) => {
+    let lo = 0;
+    let hi = oldNos.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (oldNos[mid]! < oldNo) lo = mid + 1; else hi = mid; }
+    return (lo > 0 ? highest[lo - 1]! : 0) + 0.5;
+  };
+  const key = (c: Change) => (c.newNo ?? anchor(c.oldNo!));
+  return changes
+    .map((c, i) => ({ c, i, k: key(c) }))
+    .sort((x, y) => x.k - y.k || (x.c.oldNo ?? 0) - (y.c.oldNo ?? 0) || x.i - y.i)
+    .map((x) => x.c);
+}
+
+function tellDoubt(d: Doubt, oldFile: string, newFile: string, bag: DiagnosticBag): void {
+  const pct = (s: number) => Math.round(s * 100);
+  if (d.kind === "near") {
+    bag.add("PP703", { file: newFile }, { old: d.old.no, oldName: d.old.name, new: d.new.no, newName: d.new.name, score: pct(d.score) }, { projectNo: d.new.no, relatedNo: d.old.no });
+    return;
+  }
+  const { pair } = d;
+  if (d.kind === "weak") {
+    bag.add("PP702", { file: newFile }, { old: pair.old.no, oldName: pair.old.name, new: pair.new.no, newName: pair.new.name, score: pct(pair.score) }, { projectNo: pair.new.no, relatedNo: pair.old.no });
+    return;
+  }
+  if (d.rivalSide === "new") {
+    bag.add("PP701", { file: newFile }, { side: "old", no: pair.old.no, name: pair.old.name, chosen: pair.new.no, chosenName: pair.new.name, other: d.rival.no, otherName: d.rival.name },
+      { projectNo: pair.new.no, relatedNo: d.rival.no });
+  } else {
+    bag.add("PP701", { file: oldFile }, { side: "new", no: pair.new.no, name: pair.new.name, chosen: pair.old.no, chosenName: pair.old.name, other: d.rival.no, otherName: d.rival.name },
+      { projectNo: pair.old.no, relatedNo: d.rival.no });
+  }
+}
+
+export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: Mapping, bag: DiagnosticBag): Omit<ChangeList, "diagnostics"> {
+  const oldPlan = oldIn.plan;
+  const newPlan = newIn.plan;
+  const matching = matchProjects(oldPlan.projects, newPlan.projects, mapping);
+  for (const d of matching.doubts) tellDoubt(d, oldIn.file, newIn.file, bag);
+  const tree = matchTree(oldPlan.projects, newPlan.projects, matching.pairs);
+  const changes: Change[] = [
+    ...matching.added.map((p): Change => ({ kind: "added", oldNo: null, newNo: p.no, name: p.name, old: null, new: summaryOf(p) })),
+    ...matching.removed.map((p): Change => ({ kind: "removed", oldNo: p.no, newNo: null, name: p.name, old: summaryOf(p), new: null })),
+    ...matching.pairs.flatMap((p) => pairChanges(p, tree.moved(p))),
+  ];
+  const info = (p: Plan) => ({ title: p.plan.title, period: { ...p.plan.period }, projects: p.projects.length });
+  return {
+    old: info(oldPlan),
+    new: info(newPlan),
+    pairs: matching.pairs.map((p): [number, number] => [p.old.no, p.new.no]),
+    planChanges: [...planChanges(oldPlan, newPlan), ...tree.changes],
+    changes: ordered(changes, matching.pairs),
+  };
+}

@@ -1,0 +1,87 @@
+// The policy tree across two versions: which 基本方針 / 施策 / 取組 of the revision continues which
+// of the plan in force. A node kept under the same name is itself; a node whose name is gone
+// continues as the new node most of its matched projects went to (a renamed or renumbered node,
+// told as a plan-level change). A project is `moved` only when its node's continuation is not
+// where it now stands, so renaming a 基本方針 does not report each of its projects as moved.
+import type { Numbered, Project } from "../model/schema.js";
+import { circled } from "../normalise/hierarchy.js";
+import type { Pair } from "./match.js";
+import type { PlanChange } from "./schema.js";
+import { comparable } from "./similarity.js";
+
+type Level = "policy" | "measure" | "initiative";
+const LEVELS: Level[] = ["policy", "measure", "initiative"];
+
+function own(p: Project, level: Level): string {
+  if (level === "policy") return comparable(p.policy);
+  // A plan without 取組 (two levels) has one empty node there.
+  const n: Numbered = (level === "measure" ? p.measure : p.initiative) ?? { number: null, title: "" };
+  return `${n.number ?? ""}|${comparable(n.title)}`;
+}
+
+/** The node's words as staff read them: the policy's name, `(1)…` for a measure, `①…` for an initiative. */
+function label(p: Project, level: Level): string {
+  if (level === "policy") return p.policy;
+  const n = (level === "measure" ? p.measure : p.initiative) ?? { number: null, title: "" };
+  const mark = n.number === null ? "" : level === "measure" ? `(${n.number})` : circled(n.number);
+  return `${mark}${n.title}`;
+}
+
+/** A node's key: its own part under its parent's key. */
+function keyOf(p: Project, level: Level, parent = ""): string {
+  return `${parent}\u0000${own(p, level)}`;
+}
+
+export interface TreeMatch {
+  /** Tree nodes renamed or renumbered, policies first, in the revision's order. */
+  changes: PlanChange[];
+  /** Whether a matched project stands somewhere else in the tree than its old node's continuation. */
+  moved(pair: Pair): boolean;
+}
+
+export function matchTree(oldProjects: readonly Project[], newProjects: readonly Project[], pairs: readonly Pair[]): TreeMatch {
+  /** Old node key (per level, under the old parents) → the new node key it continues as. */
+  const continuation = new Map<string, string>();
+  const changes: PlanChange[] = [];
+  const oldKey = (p: Project, depth: number) => LEVELS.slice(0, depth + 1).reduce((k, l) => keyOf(p, l, k), "");
+  const newKey = oldKey;
+  for (const [depth, level] of LEVELS.entries()) {
+    const newKeys = new Set(newProjects.map((p) => newKey(p, depth)));
+    // The old node's key with its parent replaced by the parent's continuation.
+    const translated = (p: Project) => keyOf(p, level, depth === 0 ? "" : continuation.get(oldKey(p, depth - 1)) ?? oldKey(p, depth - 1));
+    const kept = new Set<string>();
+    for (const p of oldProjects) {
+      const t = translated(p);
+      if (newKeys.has(t)) { continuation.set(oldKey(p, depth), t); kept.add(t); }
+    }
+    // Nodes whose name is gone: where most of their projects went, among new nodes not kept.
+    const votes = new Map<string, Map<string, number>>();
+    for (const pair of pairs) {
+      const from = oldKey(pair.old, depth);
+      const to = newKey(pair.new, depth);
+      if (continuation.has(from) || kept.has(to)) continue;
+      // A node continues under its parent's continuation (renamed in place); one that turns up
+      // under another parent has moved, and its projects with it.
+      if (depth > 0 && continuation.get(oldKey(pair.old, depth - 1)) !== newKey(pair.new, depth - 1)) continue;
+      const tally = votes.get(from) ?? new Map<string, number>();
+      tally.set(to, (tally.get(to) ?? 0) + 1);
+      votes.set(from, tally);
+    }
+    const renamed: { from: Project; to: Project }[] = [];
+    for (const [from, tally] of votes) {
+      const [to] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]!;
+      continuation.set(from, to);
+      const fromProject = oldProjects.find((p) => oldKey(p, depth) === from)!;
+      const toProject = newProjects.find((p) => newKey(p, depth) === to)!;
+      if (own(fromProject, level) !== own(toProject, level)) renamed.push({ from: fromProject, to: toProject });
+    }
+    const order = new Map(newProjects.map((p, i) => [p, i]));
+    renamed.sort((a, b) => order.get(a.to)! - order.get(b.to)!);
+    for (const r of renamed) changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level) });
+  }
+  const leaf = LEVELS.length - 1;
+  return {
+    changes,
+    moved: (pair) => continuation.get(oldKey(pair.old, leaf)) !== newKey(pair.new, leaf),
+  };
+}

@@ -1,0 +1,34 @@
+// The 新旧対照表's words outside its page templates (templates/compare/wording.json): the names of
+// the kinds of change and of the aspects (shared by the PDF and the workbook), the project
+// headings, the PDF's title and the workbook's sheet.
+import { z } from "zod";
+import { CHANGE_KINDS } from "../compare/schema.js";
+import type { RenderContext } from "./context.js";
+import { loadWording, type Wording } from "./xlsx/wording.js";
+
+const words = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>);
+
+export const ASPECTS = ["title", "period", "policy", "measure", "initiative", "name", "place", "departments", "description", "schedule"] as const;
+
+export const CompareWording = z.strictObject({
+  $comment: z.string().optional(),
+  title: z.string().min(1),
+  kinds: words(CHANGE_KINDS),
+  aspects: words(ASPECTS),
+  placeSeparator: z.string().min(1),
+  headings: z.strictObject({
+    /** A project found in both versions under the same No, under another No, added, removed. */
+    same: z.string().min(1), renumbered: z.string().min(1), added: z.string().min(1), removed: z.string().min(1),
+  }),
+  workbook: z.strictObject({
+    sheet: z.string().min(1).max(31),
+    title: z.string().min(1),
+    planKind: z.string().min(1),
+    columns: z.array(z.string().min(1)).length(7),
+  }),
+});
+export type CompareWording = z.infer<typeof CompareWording>;
+
+export function compareWording(ctx: RenderContext): Wording<CompareWording> {
+  return loadWording(ctx, "compare", CompareWording);
+}

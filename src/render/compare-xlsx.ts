@@ -1,0 +1,36 @@
+// compare.xlsx: the change list as a table, one row per change (kind, old No, new No, name,
+// aspect, before, after), plan-level changes first; filterable, header frozen, printed A4
+// landscape with the header repeated, through the shared exceljs wrapper like plan.xlsx.
+import type { CompareView } from "../views/compare.js";
+import type { CompareWording } from "./compare-wording.js";
+import { documentAuthor, type RenderContext } from "./context.js";
+import { writeWorkbook } from "./xlsx/excel.js";
+import type { CellSpec, RowSpec } from "./xlsx/spec.js";
+import type { Wording } from "./xlsx/wording.js";
+
+export async function compareWorkbook(view: CompareView, { words, fill }: Wording<CompareWording>, ctx: RenderContext): Promise<Uint8Array> {
+  const { theme } = ctx;
+  const w = words.workbook;
+  const title = fill(w.title, { plan: view.new.title });
+  const head = (value: string): CellSpec => ({ value, bold: true, fill: theme.colours.headerFill, border: "thin", align: "center" });
+  const cell = (value: string | number | null): CellSpec => ({ value, border: "thin", wrap: true, valign: "top" });
+  const rows: RowSpec[] = [
+    { cells: [{ value: title, bold: true, size: theme.sizes.h3, wrap: false }] },
+    { cells: w.columns.map(head) },
+  ];
+  for (const line of view.lines) {
+    rows.push({ cells: [
+      cell(line.kind ? words.kinds[line.kind] : w.planKind), cell(line.oldNo), cell(line.newNo), cell(line.name),
+      cell(words.aspects[line.aspect]), cell(line.before), cell(line.after),
+    ] });
+  }
+  return writeWorkbook({
+    title, creator: documentAuthor(ctx.config, view.new.title),
+    date: ctx.documentDate, font: theme.excelFont, ruleColour: theme.colours.rule,
+    sheets: [{
+      name: w.sheet, widths: [14, 7, 7, 30, 12, 50, 50], rows, fontSize: theme.sizes.table,
+      freeze: { rows: 2, cols: 0 }, autoFilter: { headerRow: 2, lastRow: Math.max(2, rows.length) },
+      print: { paper: "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.new.title },
+    }],
+  });
+}

@@ -1,0 +1,90 @@
+// A block of the 新旧対照表: a heading row (a project), the column words (aspect, 新, 旧: the new
+// text on the left, the old on the right, the Japanese government convention), then a row per
+// changed aspect. A schedule row draws the new and the old bar one above the other on the same
+// fiscal-year axis with the shared schedule strip. The block stays on one page when it fits.
+import type { Content, TableCell } from "pdfmake/interfaces.js";
+import type { Phase } from "../../model/schema.js";
+import type { DocNode, Text } from "../../templates/primitives.js";
+import type { RenderContext } from "../context.js";
+import { card, fitsPage, textHeight } from "./card.js";
+import type { DrawSource } from "./draw.js";
+import { pageGeometry } from "./page.js";
+import { laneOf, type Period, scheduleStrip } from "./schedule.js";
+import { dataTable } from "./table.js";
+import { keepRuns, type Run } from "./text.js";
+
+type ChangesNode = Extract<DocNode, { type: "changes" }>;
+
+/** The aspect column (pt); the 新 and 旧 columns share the rest equally. */
+const LABEL_WIDTH = 62;
+/** dataTable's cell padding, left plus right. */
+const PAD = 8;
+/** Width of the 新 / 旧 tag in front of a schedule strip. */
+const TAG_WIDTH = 18;
+
+const plain = (text: Text): string => (typeof text === "string" ? text : text.map((t) => (typeof t === "string" ? t : t.text)).join(""));
+
+function periodOf(src: DrawSource, phases: readonly Phase[]): Period {
+  if (src.period) return src.period;
+  const years = phases.flatMap((p) => [p.from, p.to]);
+  return years.length ? { start: Math.min(...years), end: Math.max(...years) } : { start: 0, end: 0 };
+}
+
+function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknown }>["schedule"], width: number, src: DrawSource, ctx: RenderContext): { cell: TableCell; height: number } {
+  const { theme } = ctx;
+  const size = theme.sizes.table;
+  const period = periodOf(src, [...s.new, ...s.old]);
+  const years = period.end - period.start + 1;
+  const yearWidth = Math.floor(((width - TAG_WIDTH - 2) / years) * 10) / 10;
+  const strip = (phases: readonly Phase[], header: boolean) => ({ ...scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx), width: "*" });
+  // The year headings alone: the strip of no phase, without its empty bar row.
+  const headings = strip([], true);
+  headings.table.body.length = 1;
+  const line = (tag: string, content: Content): Content => ({
+    columns: [{ text: tag, width: TAG_WIDTH, bold: true, fontSize: size, margin: [0, 1, 0, 0] }, content],
+    columnGap: 2, margin: [0, 0, 0, 3],
+  } as Content);
+  const side = (tag: string, phases: readonly Phase[]) => line(tag, phases.length
+    ? strip(phases, false) as Content
+    : { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
+  const lanes = (phases: readonly Phase[]) => Math.max(1, laneOf(phases, period).length) + (phases.some((p) => p.note) ? 1 : 0);
+  const height = (size * theme.lineHeight + 5) * (1 + lanes(s.new) + lanes(s.old)) + 6;
+  return { cell: { stack: [line("", headings as Content), side(s.newLabel, s.new), side(s.oldLabel, s.old)], colSpan: 2 } as TableCell, height };
+}
+
+export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderContext, runs: (text: Text) => Run[]): Content {
+  const { theme } = ctx;
+  const size = theme.sizes.table;
+  const lh = theme.lineHeight;
+  const body = pageGeometry(src.kind, ctx).bodyWidth;
+  const column = (body - LABEL_WIDTH - 3 * PAD - 2) / 2;
+  const titleCell = {
+    text: runs(node.title), colSpan: 3, bold: true, fontSize: theme.sizes.body, fillColor: theme.colours.zebra,
+    ...(node.outline ? { id: node.outline.id, outline: true, outlineText: node.outline.text ?? plain(node.title),
+      ...(node.outline.parent ? { outlineParentId: node.outline.parent } : {}) } : {}),
+  } as TableCell;
+  let height = (theme.sizes.body + size) * lh + 16;
+  const rows: TableCell[][] = [];
+  let tallest = 0;
+  for (const r of node.rows) {
+    const label = { text: keepRuns(r.label), bold: true, fontSize: size, color: theme.colours.muted } as TableCell;
+    if ("schedule" in r) {
+      // A cell spanning two columns has their widths and the padding between them, less its own.
+      const { cell, height: h } = scheduleCell(r.schedule, 2 * column - 8, src, ctx);
+      rows.push([label, cell, {}]);
+      height += h + 5;
+    } else {
+      rows.push([label, { text: runs(r.new), fontSize: size } as TableCell, { text: runs(r.old), fontSize: size } as TableCell]);
+      const rowHeight = Math.max(textHeight(plain(r.new), size, column, lh), textHeight(plain(r.old), size, column, lh)) + 5;
+      tallest = Math.max(tallest, rowHeight);
+      height += rowHeight;
+    }
+  }
+  const table = dataTable({ widths: [LABEL_WIDTH, "*", "*"], header: [...node.header], rows }, ctx) as { table: { headerRows: number; body: TableCell[][]; dontBreakRows: boolean } };
+  // pdfmake drops a row that may not break and is taller than a page: such a row breaks.
+  if (!fitsPage(tallest + 60, src.kind, ctx)) table.table.dontBreakRows = false;
+  // The heading row goes above the column words; both repeat if the block continues on a page.
+  table.table.body.unshift([titleCell, {}, {}]);
+  table.table.headerRows = 2;
+  return card([table as Content], height, src.kind, ctx);
+}

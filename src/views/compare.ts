@@ -1,0 +1,161 @@
+// What the 新旧対照表 shows: a pure function of the change list. The summary (counts by kind,
+// the added and removed projects), the plan-level changes, then one entry per changed project
+// with a row per changed aspect: the new text and the old text, their changed parts marked, or
+// the old and the new schedule. Unchanged projects are left out. Words come from the template
+// and templates/compare/wording.json; drawing is render/compare.ts.
+import type { Change, ChangeKind, ChangeList, Place, PlanChange, ProjectSummary } from "../compare/schema.js";
+import { CHANGE_KINDS } from "../compare/schema.js";
+import { markedDiff, type Segment } from "../compare/text-diff.js";
+import type { Phase } from "../model/schema.js";
+import { initiativeLabel, measureLabel } from "./booklet.js";
+
+/** The aspects a row can show (their words: wording.json `aspects`). */
+export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "name" | "place" | "departments" | "description" | "schedule";
+
+export type CompareRow =
+  | { aspect: Aspect; new: Segment[]; old: Segment[] }
+  | { aspect: "schedule"; schedule: { new: Phase[]; old: Phase[] } };
+
+export interface ProjectEntry {
+  kinds: ChangeKind[];
+  newNo: number | null;
+  oldNo: number | null;
+  name: string;
+  rows: CompareRow[];
+}
+
+export interface Listed { no: number; name: string; policy: string }
+
+/** One change as a line of the workbook: plan-level changes have no kind and no Nos. */
+export interface ChangeLine { kind: ChangeKind | null; oldNo: number | null; newNo: number | null; name: string; aspect: Aspect; before: string; after: string }
+
+export interface CompareView {
+  old: ChangeList["old"];
+  new: ChangeList["new"];
+  /** Changes by kind, every kind listed (zero included) in CHANGE_KINDS order. */
+  counts: { kind: ChangeKind; count: number }[];
+  /** Projects in both versions that changed in no aspect. */
+  unchanged: number;
+  changedProjects: number;
+  added: Listed[];
+  removed: Listed[];
+  planRows: CompareRow[];
+  projects: ProjectEntry[];
+  lines: ChangeLine[];
+}
+
+export interface CompareTexts {
+  /** How a place in the policy tree is written between its levels. */
+  placeSeparator: string;
+  /** The every-department marker (各課), written after the named departments. */
+  allDepartmentsMarker: string;
+  /** A fiscal year's words, for the plan period. */
+  year(y: number): string;
+}
+
+const whole = (text: string): Segment[] => (text ? [{ text, changed: true }] : []);
+
+function textRow(aspect: Aspect, oldText: string, newText: string): CompareRow {
+  const d = markedDiff(oldText, newText);
+  return { aspect, new: d.new, old: d.old };
+}
+
+export function placeText(place: Place, sep: string): string {
+  const measure = `${measureLabel(place.measure.number)}${place.measure.title}`;
+  const initiative = place.initiative ? `${initiativeLabel(place.initiative.number)}${place.initiative.title}` : "";
+  return [place.policy, measure, initiative].filter(Boolean).join(sep);
+}
+
+export function departmentsText(d: { departments: string[]; allDepartments: boolean }, marker: string): string {
+  return [...d.departments, ...(d.allDepartments ? [marker] : [])].join("、");
+}
+
+export function descriptionText(items: readonly string[]): string {
+  return items.map((i) => `・${i.replace(/^[・･•]\s*/, "")}`).join("\n");
+}
+
+export function scheduleText(phases: readonly Phase[], year: (y: number) => string): string {
+  return phases.map((p) => `${p.label}（${p.from === p.to ? year(p.from) : `${year(p.from)}～${year(p.to)}`}）${p.note ? ` ${p.note}` : ""}`).join("、");
+}
+
+/** A whole project in one text (an added or removed project's line in the workbook). */
+function projectText(p: ProjectSummary, t: CompareTexts): string {
+  return [p.name, placeText(p.place, t.placeSeparator), departmentsText(p, t.allDepartmentsMarker), descriptionText(p.description), scheduleText(p.schedule, t.year)].join("\n");
+}
+
+function lineOf(c: Change, t: CompareTexts): ChangeLine {
+  const base = { kind: c.kind, oldNo: c.oldNo, newNo: c.newNo, name: c.name };
+  switch (c.kind) {
+    case "added": return { ...base, aspect: "name", before: "", after: projectText(c.new, t) };
+    case "removed": return { ...base, aspect: "name", before: projectText(c.old, t), after: "" };
+    case "renamed": return { ...base, aspect: "name", before: c.old, after: c.new };
+    case "moved": return { ...base, aspect: "place", before: placeText(c.old, t.placeSeparator), after: placeText(c.new, t.placeSeparator) };
+    case "departments": return { ...base, aspect: "departments", before: departmentsText(c.old, t.allDepartmentsMarker), after: departmentsText(c.new, t.allDepartmentsMarker) };
+    case "description": return { ...base, aspect: "description", before: descriptionText(c.old), after: descriptionText(c.new) };
+    case "schedule": return { ...base, aspect: "schedule", before: scheduleText(c.old, t.year), after: scheduleText(c.new, t.year) };
+  }
+}
+
+function planLine(c: PlanChange, t: CompareTexts): ChangeLine {
+  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side]);
+  return { kind: null, oldNo: null, newNo: null, name: "", aspect: c.aspect, before: text("old"), after: text("new") };
+}
+
+function rowOf(c: Change, t: CompareTexts): CompareRow | null {
+  switch (c.kind) {
+    case "renamed": return textRow("name", c.old, c.new);
+    case "moved": return textRow("place", placeText(c.old, t.placeSeparator), placeText(c.new, t.placeSeparator));
+    case "departments": return textRow("departments", departmentsText(c.old, t.allDepartmentsMarker), departmentsText(c.new, t.allDepartmentsMarker));
+    case "description": return textRow("description", descriptionText(c.old), descriptionText(c.new));
+    case "schedule": return { aspect: "schedule", schedule: { new: c.new, old: c.old } };
+    default: return null;
+  }
+}
+
+/** A whole project on one side (added: new; removed: old), every text marked. */
+function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): CompareRow[] {
+  const row = (aspect: Aspect, text: string): CompareRow => (side === "new" ? { aspect, new: whole(text), old: [] } : { aspect, new: [], old: whole(text) });
+  return [
+    row("name", p.name),
+    row("place", placeText(p.place, t.placeSeparator)),
+    row("departments", departmentsText(p, t.allDepartmentsMarker)),
+    row("description", descriptionText(p.description)),
+    { aspect: "schedule", schedule: side === "new" ? { new: p.schedule, old: [] } : { new: [], old: p.schedule } },
+  ];
+}
+
+function planRow(c: PlanChange, t: CompareTexts): CompareRow {
+  const line = planLine(c, t);
+  return textRow(c.aspect, line.before, line.after);
+}
+
+export function compareView(list: ChangeList, t: CompareTexts): CompareView {
+  const projects: ProjectEntry[] = [];
+  for (const c of list.changes) {
+    const last = projects.at(-1);
+    const same = last && c.kind !== "added" && c.kind !== "removed" && last.oldNo === c.oldNo && last.newNo === c.newNo;
+    const entry: ProjectEntry = same ? last : { kinds: [], newNo: c.newNo, oldNo: c.oldNo, name: c.name, rows: [] };
+    if (!same) projects.push(entry);
+    entry.kinds.push(c.kind);
+    if (c.kind === "added") entry.rows.push(...wholeRows(c.new, "new", t));
+    else if (c.kind === "removed") entry.rows.push(...wholeRows(c.old, "old", t));
+    else {
+      const row = rowOf(c, t);
+      if (row) entry.rows.push(row);
+    }
+  }
+  const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });
+  const changedPairs = projects.filter((p) => p.oldNo !== null && p.newNo !== null).length;
+  return {
+    old: list.old,
+    new: list.new,
+    counts: CHANGE_KINDS.map((kind) => ({ kind, count: list.changes.filter((c) => c.kind === kind).length })),
+    unchanged: list.pairs.length - changedPairs,
+    changedProjects: projects.length,
+    added: list.changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
+    removed: list.changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),
+    planRows: list.planChanges.map((c) => planRow(c, t)),
+    projects,
+    lines: [...list.planChanges.map((c) => planLine(c, t)), ...list.changes.map((c) => lineOf(c, t))],
+  };
+}

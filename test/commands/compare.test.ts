@@ -1,0 +1,107 @@
+// planpress compare from the command line: --json prints the change list and writes nothing,
+// OLD and NEW may be a TSV and an xlsx, the mapping comes from --map or the config, mistakes in
+// it and in the inputs are diagnostics with exit 1, and the documents are written with -o.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { ChangeList } from "../../src/compare/schema.js";
+import { cli } from "../helpers/cli.js";
+import { COLUMNS, seedRevision } from "../helpers/tsv-revision.js";
+
+const { YEARS } = COLUMNS;
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "planpress-compare-"));
+const seedText = readFileSync("data/plan.tsv", "utf8");
+const revision = seedRevision(seedText);
+const revisedFile = (() => { const f = path.join(tmp(), "revised.tsv"); writeFileSync(f, revision.text); return f; })();
+const kinds = (list: ChangeList) => list.changes.map((c) => [c.kind, c.oldNo, c.newNo]);
+
+/**
+ * The seed's table written as a workbook by exceljs, as the plan document's own spreadsheet has
+ * it: the same cells (numbers where the TSV has digits only), and each phase a merged range over
+ * its years (a TSV export loses the merges: there a phase runs until the next one).
+ */
+async function seedAsXlsx(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("計画");
+  const years = [YEARS, YEARS + 4]; // the five fiscal-year columns of every block's data
+  for (const line of seedText.replace(/\n$/, "").split("\n")) {
+    const cells = line.split("\t");
+    const row = ws.addRow(cells.map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
+    if (!/^\d+$/.test(cells[0] ?? "") || cells.length <= YEARS) continue;
+    for (let i = years[0]!; i <= years[1]!; i++) {
+      if (!cells[i]) continue;
+      let j = i + 1;
+      while (j <= years[1]! && !cells[j]) j++;
+      if (j - 1 > i) ws.mergeCells(row.number, i + 1, row.number, j);
+    }
+  }
+  const file = path.join(tmp(), "plan.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe("planpress compare", () => {
+  it("--json prints the change list (the contract's shape) and writes nothing", async () => {
+    const out = path.join(tmp(), "out");
+    const r = await cli("compare", "data/plan.tsv", revisedFile, "--json", "-o", out);
+    expect(r.code).toBe(0);
+    const list = ChangeList.parse(JSON.parse(r.stdout));
+    expect(kinds(list)).toEqual(revision.expected);
+    expect(list.planChanges.map((c) => c.aspect)).toEqual(revision.planAspects);
+    expect(list.old.projects).toBe(56);
+    expect(list.pairs).toHaveLength(55);
+    expect(list.pairs).toContainEqual([11, 10]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("the same plan as TSV and as xlsx compares as unchanged", async () => {
+    const r = await cli("compare", "data/plan.tsv", await seedAsXlsx(), "--json");
+    expect(r.code).toBe(0);
+    const list = ChangeList.parse(JSON.parse(r.stdout));
+    expect(list.changes).toEqual([]);
+    expect(list.planChanges).toEqual([]);
+    expect(list.pairs).toHaveLength(56);
+  });
+
+  it("writes compare.pdf and compare.xlsx with -o", async () => {
+    const out = path.join(tmp(), "out");
+    const r = await cli("compare", "data/plan.tsv", revisedFile, "-o", out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(out, "compare.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(existsSync(path.join(out, "compare.xlsx"))).toBe(true);
+  });
+
+  it("a missing input is PP101 with exit 1, and nothing on stdout", async () => {
+    const r = await cli("compare", "data/plan.tsv", "/nonexistent/revised.tsv", "--json");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("PP101");
+  });
+
+  it("settles a match from --map and from the config, --map winning", async () => {
+    // Old No.56 (renamed and rewritten) taken as a removal and an addition instead.
+    const byMap = ChangeList.parse(JSON.parse((await cli("compare", "data/plan.tsv", revisedFile, "--json", "--map", "56=new")).stdout));
+    expect(kinds(byMap).filter((k) => k[1] === 56 || k[2] === 56)).toEqual([["removed", 56, null], ["added", null, 56]]);
+    const config = path.join(tmp(), "planpress.config.json");
+    writeFileSync(config, JSON.stringify({ compare: { mapping: { "56": "new" } } }));
+    const byConfig = ChangeList.parse(JSON.parse((await cli("compare", "data/plan.tsv", revisedFile, "--json", "--config", config)).stdout));
+    expect(kinds(byConfig)).toEqual(kinds(byMap));
+    const overridden = ChangeList.parse(JSON.parse((await cli("compare", "data/plan.tsv", revisedFile, "--json", "--config", config, "--map", "56=56")).stdout));
+    expect(kinds(overridden)).toEqual(revision.expected);
+  });
+
+  it.each([
+    ["56-new", "PP704"],
+    ["99=1", "PP705"],
+    ["1=99", "PP705"],
+    ["1=1,2=1", "PP706"],
+  ])("a mapping that cannot be used (%s) is %s with exit 1", async (map, code) => {
+    const r = await cli("compare", "data/plan.tsv", revisedFile, "--json", "--map", map);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(code);
+  });
+});

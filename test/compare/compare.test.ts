@@ -1,0 +1,197 @@
+// The change list between two versions built from the seed: each kind of revision is found once,
+// and nothing else is reported; renumbering alone is no change.
+import { describe, expect, it } from "vitest";
+import { comparePlans } from "../../src/compare/index.js";
+import type { ChangeList } from "../../src/compare/schema.js";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import type { Plan } from "../../src/model/schema.js";
+import { seedPlan } from "../helpers/context.js";
+import { editDescription, insertAfter, moveTo, remove, rename, setDepartments, setSchedule, standalone, withProjects } from "../helpers/revisions.js";
+
+const seed = seedPlan();
+const pool = standalone(seed);
+const pick = (i: number) => pool[i]!;
+
+/** The change list, checking that no match was doubtful (nothing else reported). */
+function compare(oldPlan: Plan, newPlan: Plan, mapping = new Map<number, number | "new">()) {
+  const list = compareWithDoubts(oldPlan, newPlan, mapping);
+  expect(list.diagnostics).toEqual([]);
+  return list;
+}
+
+function compareWithDoubts(oldPlan: Plan, newPlan: Plan, mapping = new Map<number, number | "new">()) {
+  const bag = new DiagnosticBag("ja");
+  const list = comparePlans({ plan: oldPlan, file: "old.tsv" }, { plan: newPlan, file: "new.tsv" }, mapping, bag);
+  return { ...list, diagnostics: bag.items } as ChangeList;
+}
+
+/** The pairs a revision that renumbers after `from` should give: the rest shifted by `shift`. */
+function shifted(plan: Plan, skip: number | null, from: number, shift: number): [number, number][] {
+  return plan.projects.filter((p) => p.no !== skip).map((p): [number, number] => [p.no, p.no >= from ? p.no + shift : p.no]);
+}
+
+describe("compare: the seed against itself", () => {
+  it("finds no change, every project paired with itself, no doubt", () => {
+    const list = compare(seed, withProjects(seed, structuredClone(seed.projects)));
+    expect(list.changes).toEqual([]);
+    expect(list.planChanges).toEqual([]);
+    expect(list.pairs).toEqual(seed.projects.map((p) => [p.no, p.no]));
+    expect(list.diagnostics).toEqual([]);
+  });
+});
+
+describe("compare: each kind of revision is found exactly once", () => {
+  it("a rename", () => {
+    const p = pick(10);
+    const list = compare(seed, rename(seed, p.no, `${p.name.slice(0, -2)}の推進`));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["renamed", p.no, p.no]]);
+    expect(list.changes[0]!.old).toBe(p.name);
+    expect(list.pairs).toHaveLength(seed.projects.length);
+  });
+
+  it("a removal, with the renumbering it causes (the later projects are pairs, not changes)", () => {
+    const p = pick(8);
+    const list = compare(seed, remove(seed, p.no));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["removed", p.no, null]]);
+    expect(list.pairs).toEqual(shifted(seed, p.no, p.no + 1, -1));
+    expect(list.diagnostics).toEqual([]);
+  });
+
+  it("an addition, with the renumbering it causes", () => {
+    const p = pick(20);
+    const list = compare(seed, insertAfter(seed, p.no, {
+      name: "オープンデータ・カタログサイトの構築", departments: ["企画調整課"], allDepartments: false,
+      description: ["市が保有するデータを機械判読可能な形式で公開し、民間での活用を促す。"],
+      schedule: [{ label: "構築", from: 2027, to: 2027, category: "build" }, { label: "運用", from: 2028, to: 2030, category: "operate" }],
+    }));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["added", null, p.no + 1]]);
+    expect(list.pairs).toEqual(shifted(seed, null, p.no + 1, 1));
+  });
+
+  it("a move to another 基本方針 (numbered in its new place)", () => {
+    const p = seed.projects.find((x) => x.policy === seed.policies[0]!.name && pool.includes(x))!;
+    const target = seed.projects.find((x) => x.policy === seed.policies[2]!.name)!;
+    const list = compare(seed, moveTo(seed, p.no, target.no));
+    expect(list.changes.map((c) => c.kind)).toEqual(["moved"]);
+    const [c] = list.changes;
+    expect(c!.oldNo).toBe(p.no);
+    expect((c!.old as { policy: string }).policy).toBe(seed.policies[0]!.name);
+    expect((c!.new as { policy: string }).policy).toBe(seed.policies[2]!.name);
+    expect(list.planChanges).toEqual([]);
+  });
+
+  it("a department change", () => {
+    const p = pick(5);
+    const list = compare(seed, setDepartments(seed, p.no, [...p.departments, "行政経営・施設マネジメント課"]));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["departments", p.no, p.no]]);
+  });
+
+  it("a description edit", () => {
+    const p = pick(12);
+    const list = compare(seed, editDescription(seed, p.no, (items) => [...items.slice(0, -1), `${items.at(-1)!.slice(0, -1)}。あわせて効果を検証する。`]));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["description", p.no, p.no]]);
+  });
+
+  it("a schedule shift", () => {
+    const end = seed.plan.period.end;
+    const p = pool.find((x) => x.schedule.length > 1 && x.schedule[0]!.from < x.schedule[0]!.to)!;
+    const list = compare(seed, setSchedule(seed, p.no, (phases) => phases.map((s) => ({ ...s, from: Math.min(end, s.from + 1), to: Math.min(end, s.to + 1) }))));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["schedule", p.no, p.no]]);
+  });
+
+  it("a phase split in two", () => {
+    const p = pool.find((x) => x.schedule.length === 1 && x.schedule[0]!.to - x.schedule[0]!.from >= 2)!;
+    const [only] = p.schedule;
+    const list = compare(seed, setSchedule(seed, p.no, () => [
+      { ...only!, label: "検討", to: only!.from, category: "study" },
+      { ...only!, from: only!.from + 1 },
+    ]));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["schedule", p.no, p.no]]);
+    expect(list.changes[0]!.new).toHaveLength(2);
+  });
+
+  it("a full-width/half-width difference is no change", () => {
+    const p = seed.projects.find((x) => /[（）０-９Ａ-Ｚ]/.test(x.name + x.description.join("")))!;
+    const wide = (s: string) => s.replace(/[（）]/g, (c) => (c === "（" ? "(" : ")")).replace(/[０-９Ａ-Ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const list = compare(seed, editDescription(rename(seed, p.no, wide(p.name)), p.no, (items) => items.map(wide)));
+    expect(list.changes).toEqual([]);
+  });
+});
+
+describe("compare: doubtful matches are told, naming both, and settled by the mapping", () => {
+  const p = pick(15);
+
+  it("two candidates: a project split into two alike ones (PP701), settled by old=new", () => {
+    const revised = insertAfter(rename(seed, p.no, `${p.name}（前期）`), p.no, { name: `${p.name}（後期）` });
+    const list = compareWithDoubts(seed, revised);
+    const doubt = list.diagnostics.filter((d) => d.code === "PP701");
+    expect(doubt).toHaveLength(1);
+    expect(doubt[0]!.message).toContain(`No.${p.no}`);
+    expect(doubt[0]!.message).toContain(`No.${p.no + 1}`);
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["renamed", p.no, p.no], ["added", null, p.no + 1]]);
+    const settled = compare(seed, revised, new Map([[p.no, p.no + 1]]));
+    expect(settled.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["added", null, p.no], ["renamed", p.no, p.no + 1]]);
+  });
+
+  it("a weak resemblance (renamed and rewritten, PP702), settled by old=new as removed and added", () => {
+    const revised = editDescription(rename(seed, p.no, `${p.name.slice(0, 6)}に関する新たな取組`), p.no, (items) => [items[0]!.slice(0, 20) + "を改め、全庁で共通の手順を定める。"]);
+    const list = compareWithDoubts(seed, revised);
+    expect(list.diagnostics.map((d) => d.code)).toEqual(["PP702"]);
+    expect(list.changes.map((c) => c.kind)).toEqual(["renamed", "description"]);
+    const settled = compare(seed, revised, new Map([[p.no, "new" as const]]));
+    expect(settled.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["removed", p.no, null], ["added", null, p.no]]);
+  });
+
+  it("a removed and an added project that resemble each other (PP703), settled by old=new as one project", () => {
+    const revised = editDescription(rename(seed, p.no, `${p.name.slice(0, 4)}を見直した新しい事業`), p.no, () => ["全庁で共通の手順を定め、各課の運用を支援する。"]);
+    const list = compareWithDoubts(seed, revised);
+    expect(list.diagnostics.map((d) => d.code)).toEqual(["PP703"]);
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual([["removed", p.no, null], ["added", null, p.no]]);
+    const settled = compare(seed, revised, new Map([[p.no, p.no]]));
+    expect(settled.changes.map((c) => c.kind)).toEqual(["renamed", "description"]);
+  });
+});
+
+describe("compare: changes of the plan itself", () => {
+  it("a renamed 基本方針 is one plan-level change, not a move of each of its projects", () => {
+    const policy = seed.policies[1]!.name;
+    const projects = structuredClone(seed.projects).map((p) => (p.policy === policy ? { ...p, policy: `${policy}の推進` } : p));
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.planChanges).toEqual([{ aspect: "policy", old: policy, new: `${policy}の推進` }]);
+    expect(list.changes).toEqual([]);
+  });
+
+  it("a renamed 施策 and the title and period of the plan", () => {
+    const target = seed.projects[0]!.measure;
+    const projects = structuredClone(seed.projects).map((p) => (p.policy === seed.projects[0]!.policy && p.measure.number === target.number ? { ...p, measure: { ...p.measure, title: `${p.measure.title}の実現` } } : p));
+    const revised = withProjects(seed, projects);
+    revised.plan.title = `${seed.plan.title}（改定版）`;
+    revised.plan.period = { start: seed.plan.period.start, end: seed.plan.period.end + 2 };
+    const list = compare(seed, revised);
+    expect(list.planChanges.map((c) => c.aspect)).toEqual(["title", "period", "measure"]);
+    expect(list.planChanges[2]).toEqual({ aspect: "measure", old: `(${target.number})${target.title}`, new: `(${target.number})${target.title}の実現` });
+    expect(list.changes).toEqual([]);
+  });
+
+  it("a project moved into an existing 取組 of its own 基本方針 is moved; the rest of its old 取組 stays put", () => {
+    const [a, b] = seed.policies[0]!.measures[0]!.initiatives;
+    const p = a!.projects[0]!;
+    const list = compare(seed, moveTo(seed, p, b!.projects[0]!));
+    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual([["moved", p]]);
+    expect(list.planChanges).toEqual([]);
+  });
+});
+
+describe("compare: a 取組 of one project moved under another 基本方針", () => {
+  it("is a move of the project, not a renamed 取組", () => {
+    const single = seed.policies.flatMap((pol) => pol.measures.flatMap((m) => m.initiatives.filter((i) => i.projects.length === 1)))[0]!;
+    const no = single.projects[0]!;
+    const project = seed.projects.find((p) => p.no === no)!;
+    const other = seed.policies.find((pol) => pol.name !== project.policy)!;
+    const projects = structuredClone(seed.projects).map((p) => (p.no === no
+      ? { ...p, policy: other.name, measure: { number: 9, title: "新たに設けた施策" }, initiative: { number: 1, title: "新たに設けた取組" } } : p));
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual([["moved", no]]);
+    expect(list.planChanges).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+// Character-level marks for the 新旧対照表: a changed word is marked, not its sentence; width
+// variants are no change; each side keeps its own characters.
+import { describe, expect, it } from "vitest";
+import { markedDiff } from "../../src/compare/text-diff.js";
+
+const marked = (segments: { text: string; changed: boolean }[]) => segments.filter((s) => s.changed).map((s) => s.text);
+const whole = (segments: { text: string }[]) => segments.map((s) => s.text).join("");
+
+describe("markedDiff", () => {
+  it("marks the changed word on each side and keeps both texts whole", () => {
+    const d = markedDiff("窓口のあり方を研究する。", "窓口のあり方を検討する。");
+    expect(marked(d.old)).toEqual(["研究"]);
+    expect(marked(d.new)).toEqual(["検討"]);
+    expect(whole(d.old)).toBe("窓口のあり方を研究する。");
+    expect(whole(d.new)).toBe("窓口のあり方を検討する。");
+  });
+
+  it("marks an insertion on the new side only", () => {
+    const d = markedDiff("情報政策課", "情報政策課、人事課");
+    expect(marked(d.old)).toEqual([]);
+    expect(marked(d.new)).toEqual(["、人事課"]);
+  });
+
+  it("takes full-width and half-width forms as equal, each side printed as written", () => {
+    const d = markedDiff("最高情報責任者（CIO）補佐官", "最高情報責任者(ＣＩＯ)補佐官");
+    expect(marked(d.old)).toEqual([]);
+    expect(marked(d.new)).toEqual([]);
+    expect(whole(d.new)).toBe("最高情報責任者(ＣＩＯ)補佐官");
+  });
+
+  it("marks a rewritten phrase as one change, not around a shared particle", () => {
+    const d = markedDiff("職員の研修を行う", "市民向けの講座を開く");
+    expect(marked(d.new)).toEqual(["市民向けの講座を開く"]);
+    expect(marked(d.old)).toEqual(["職員の研修を行う"]);
+  });
+});

@@ -1,0 +1,216 @@
+// compare.pdf and compare.xlsx read back, for the seed against a revision with a dozen changes
+// made by editing the TSV: the marked parts are exactly where the texts differ, 新 is left of 旧,
+// only the embedded BIZ UDPGothic, no 禁則 break, the workbook's rows, filter, panes and print set-up.
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { comparePlans } from "../../src/compare/index.js";
+import type { ChangeList } from "../../src/compare/schema.js";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { renderCompare } from "../../src/render/compare.js";
+import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
+import { compareView, type CompareView } from "../../src/views/compare.js";
+import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
+import { editDescription } from "../helpers/revisions.js";
+import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
+import { glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
+import { planOf } from "../helpers/plan-fixtures.js";
+import { seedRevision } from "../helpers/tsv-revision.js";
+
+const seedText = readFileSync("data/plan.tsv", "utf8");
+const revision = seedRevision(seedText);
+let list: ChangeList;
+let view: CompareView;
+let pdfData: Uint8Array;
+let xlsxData: Uint8Array;
+let pdf: PdfReadBack;
+let glyphs: Glyph[][];
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+beforeAll(async () => {
+  const oldPlan = await planOf("plan.tsv", seedText);
+  const newPlan = await planOf("revised.tsv", revision.text);
+  const bag = new DiagnosticBag("ja");
+  list = { ...comparePlans({ plan: oldPlan, file: "plan.tsv" }, { plan: newPlan, file: "revised.tsv" }, new Map(), bag), diagnostics: [] };
+  const ctx = makeRenderContext();
+  const files = await renderCompare(list, ctx);
+  expect(files.map((f) => f.path)).toEqual(["compare.pdf", "compare.xlsx"]);
+  [pdfData, xlsxData] = files.map((f) => f.data) as [Uint8Array, Uint8Array];
+  view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: (y) => fiscalYearLabel(y, ctx.theme) });
+  pdf = await readPdf(pdfData);
+  glyphs = await glyphsOnFills(pdfData, ctx.theme.colours.changed);
+});
+
+describe("the change list of the dozen-change revision", () => {
+  it("has exactly the changes made, and the plan-level ones", () => {
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.newNo])).toEqual(revision.expected);
+    expect(list.planChanges.map((c) => c.aspect)).toEqual(revision.planAspects);
+  });
+});
+
+describe("compare.pdf", () => {
+  const table = 9; // theme.sizes.table: the size of the table's text
+
+  /** Where the 新 column ends and the 旧 column starts: halfway between the centres of their headings. */
+  function boundary(page: Glyph[]): number | null {
+    const neu = page.find((g) => g.ch === "新" && g.size === table);
+    const old = page.find((g) => g.ch === "旧" && g.size === table && g.x > (neu?.x ?? Infinity));
+    return neu && old ? (neu.x + old.x) / 2 : null;
+  }
+
+  it("is A4 landscape, cover first, then the summary and the table", () => {
+    for (const p of pdf.pages) {
+      expect(p.width).toBeCloseTo(841.89, 0);
+      expect(p.height).toBeCloseTo(595.28, 0);
+    }
+    expect(squash(pdf.pages[0]!.lines.join(""))).toContain("新旧対照表");
+    expect(pdf.outline.slice(0, 2)).toEqual(["変更の概要", "追加された事業"]);
+    expect(pdf.outline).toContain("新旧対照表");
+  });
+
+  it("puts 新 (after) left of 旧 (before) in every block", () => {
+    let blocks = 0;
+    for (const page of glyphs.slice(2)) {
+      const heads = page.filter((g) => g.size === table && (g.ch === "新" || g.ch === "旧"));
+      for (const [i, g] of heads.entries()) {
+        if (g.ch !== "新" || heads[i + 1]?.ch !== "旧" || Math.abs(heads[i + 1]!.y - g.y) > 0.5) continue;
+        expect(g.x).toBeLessThan(heads[i + 1]!.x);
+        blocks++;
+      }
+    }
+    expect(blocks).toBe(view.projects.length + 1); // every changed project and the plan-level block
+    // The renamed project's new name stands left of the boundary, its old name right of it.
+    const renamed = list.changes.find((c) => c.kind === "renamed")!;
+    const page = glyphs.find((gs) => squash(gs.map((g) => g.ch).join("")).includes(squash(renamed.old as string)))!;
+    const mid = boundary(page)!;
+    const text = (side: (g: Glyph) => boolean) => page.filter((g) => g.size === table && side(g)).map((g) => g.ch).join("");
+    expect(text((g) => g.x < mid)).toContain(renamed.new as string);
+    expect(text((g) => g.x > mid)).toContain(renamed.old as string);
+  });
+
+  it("marks exactly the changed characters: new ones on the left, old ones on the right", () => {
+    const marked = { left: "", right: "" };
+    for (const page of glyphs) {
+      const mid = boundary(page);
+      if (mid === null) continue;
+      for (const g of page) if (g.filled && g.size === table) marked[g.x < mid ? "left" : "right"] += g.ch;
+    }
+    const rows = [...view.planRows, ...view.projects.flatMap((p) => p.rows)];
+    const changed = (side: "new" | "old") => rows.flatMap((r) => ("schedule" in r ? [] : r[side].filter((s) => s.changed).map((s) => s.text))).join("");
+    expect(squash(marked.left)).toBe(squash(changed("new")));
+    expect(squash(marked.right)).toBe(squash(changed("old")));
+    // A changed word, not the whole sentence: the rename of No.4 marks 場の and 知識習得機会（ … ）.
+    expect(marked.left).toContain("場の");
+    expect(marked.right).toContain("知識習得機会（");
+    expect(marked.left).not.toContain("UI/UXに関する");
+  });
+
+  it("leaves unchanged projects out", () => {
+    const text = squash(pdf.pages.slice(2).map((p) => p.lines.join("")).join(""));
+    const changedNames = new Set(list.changes.map((c) => c.name));
+    const unchanged = list.pairs.map(([, n]) => n).filter((n) => !list.changes.some((c) => c.newNo === n));
+    expect(unchanged.length).toBeGreaterThan(40);
+    const newPlanNames = new Map(revision.text.split("\n").map((l) => l.split("\t")).filter((r) => /^\d+$/.test(r[0] ?? "")).map((r) => [Number(r[0]), r[4]!]));
+    for (const n of unchanged) {
+      const name = newPlanNames.get(n)!;
+      if (!changedNames.has(name)) expect(text).not.toContain(squash(name));
+    }
+  });
+
+  it("embeds only subset BIZ UDPGothic faces", () => {
+    const fonts = baseFonts(pdfData);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+BIZUDPGothic-(Regular|Bold)$/);
+  });
+
+  it("breaks no line against 禁則 (line starts and ends)", () => {
+    const start = /^[）〕］｝〉》」』】、。，．・：；？！ーぁぃぅぇぉっゃゅょァィゥェォッャュョ々]/;
+    const end = /[（〔［｛〈《「『【]$/;
+    // Lines as pdfjs rebuilds them join the two columns; the glyphs of one cell's line are split
+    // at the column boundary, and a bullet item's ・ is its marker.
+    const lines: string[] = [];
+    for (const page of glyphs) {
+      const mid = boundary(page) ?? Infinity;
+      const rows = new Map<string, string>();
+      for (const g of page) {
+        const key = `${Math.round(g.y)}|${g.x < mid ? "L" : "R"}`;
+        rows.set(key, (rows.get(key) ?? "") + g.ch);
+      }
+      for (const l of rows.values()) lines.push(l.trim().replace(/^・/, ""));
+    }
+    expect(lines.length).toBeGreaterThan(100);
+    expect(lines.filter((l) => start.test(l) || end.test(l))).toEqual([]);
+  });
+
+  it("is byte-identical when rendered again", async () => {
+    const again = await renderCompare(list, makeRenderContext());
+    expect(Buffer.compare(Buffer.from(again[0]!.data), Buffer.from(pdfData))).toBe(0);
+    expect(Buffer.compare(Buffer.from(again[1]!.data), Buffer.from(xlsxData))).toBe(0);
+  });
+});
+
+describe("compare.pdf with a description longer than a page", () => {
+  it("breaks the row across pages instead of dropping it (pdfmake drops an unbreakable row taller than a page)", async () => {
+    const seed = seedPlan();
+    const sentence = "市民の利便性を高めるため、各課の手続を順に見直し、オンラインで完結できる範囲を広げる。";
+    const revised = editDescription(seed, seed.projects[4]!.no, (items) => [...items, sentence.repeat(60)]);
+    const changes = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: revised, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
+    const [file] = await renderCompare(changes, makeRenderContext());
+    const back = await readPdf(file!.data);
+    expect(back.pages.length).toBeGreaterThan(3);
+    expect(squash(back.text).split("オンラインで完結").length - 1).toBe(60);
+  });
+});
+
+describe("compare templates", () => {
+  it("take a renamed kind of change from wording.json into the PDF and the workbook", async () => {
+    const dir = templatesWith("compare/wording.json", (t) => t.replace('"renamed": "名称の変更"', '"renamed": "事業名の変更"'));
+    const [pdfFile, xlsxFile] = await renderCompare(list, makeRenderContext({ templatesDir: dir }));
+    expect(squash((await readPdf(pdfFile!.data)).text)).toContain("事業名の変更");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsxFile!.data) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getColumn(1).values).toContain("事業名の変更");
+  });
+
+  it("report a misspelt field as PP503 with the template's file and line, and a broken wording file as PP532", async () => {
+    const table = await attempt(makeRenderContext({ templatesDir: templatesWith("compare/table.hbs", (t) => t.replace("{{json heading}}, \"bold\"", "{{json headng}}, \"bold\"")) }), (ctx) => renderCompare(list, ctx));
+    expect(table.files).toBeNull();
+    expect(table.diagnostics.map((d) => d.code)).toEqual(["PP503"]);
+    expect(table.diagnostics[0]!.file).toMatch(/compare\/table\.hbs$/);
+    expect(table.diagnostics[0]!.line).toBeGreaterThan(1);
+    const wording = await attempt(makeRenderContext({ templatesDir: templatesWith("compare/wording.json", (t) => t.replace('"removed": "削除",', "")) }), (ctx) => renderCompare(list, ctx));
+    expect(wording.files).toBeNull();
+    expect(wording.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
+  });
+});
+
+describe("compare.xlsx", () => {
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsxData) as unknown as ArrayBuffer);
+    ws = wb.worksheets[0]!;
+  });
+
+  it("has one row per change, plan-level first, with kind, Nos, name, aspect, before and after", () => {
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["種類", "旧No", "新No", "事業名", "項目", "変更前（旧）", "変更後（新）"]);
+    expect(ws.rowCount).toBe(2 + list.planChanges.length + list.changes.length);
+    expect(ws.getCell("A3").value).toBe("計画全体");
+    expect(ws.getCell("E3").value).toBe("計画名");
+    const at = 3 + list.planChanges.length + list.changes.findIndex((c) => c.kind === "renamed");
+    const row = (ws.getRow(at).values as unknown[]).slice(1);
+    expect(row.slice(0, 5)).toEqual(["名称の変更", 4, 4, "UI/UXに関する研修・事例共有の場の提供", "事業名"]);
+    expect(row[5]).toBe("UI/UXに関する知識習得機会（研修・事例共有）の提供");
+    const moved = (ws.getRow(3 + list.planChanges.length + list.changes.findIndex((c) => c.kind === "moved")).values as unknown[]).slice(1);
+    expect(moved.slice(0, 3)).toEqual(["体系上の位置の変更", 20, 40]);
+  });
+
+  it("is filterable, with its header frozen and printed A4 landscape with the header repeated", () => {
+    expect(ws.autoFilter).toBeTruthy();
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(ws.pageSetup.orientation).toBe("landscape");
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toBe("2:2");
+    expect(ws.getCell("A2").font?.name).toBe("BIZ UDPゴシック");
+  });
+});
