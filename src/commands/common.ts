@@ -8,11 +8,11 @@ import { formatDiagnostics, summary } from "../diagnostics/format.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
-import { writeOutputs } from "../output/write.js";
+import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
 import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../render/context.js";
-import { loadTheme } from "../theme/load.js";
+import { fontFileOrNull, loadTheme } from "../theme/load.js";
 
 export interface GlobalOptions {
   config?: string;
@@ -21,6 +21,8 @@ export interface GlobalOptions {
   sheet?: string;
   asOf?: string;
   strict?: boolean;
+  /** Replace an input of the run or a filled form anyway (src/output/write.ts refuses otherwise). */
+  force?: boolean;
 }
 
 export const DEFAULT_INPUT = "data/plan.tsv";
@@ -32,6 +34,8 @@ export interface Session {
   opts: GlobalOptions;
   /** Files written by the run, told last (after the diagnostics) so staff see them. */
   written?: string[];
+  /** What the run read: no output may replace one of these (PP904). */
+  inputs: Protected;
 }
 
 export function langOf(opts: GlobalOptions): Lang {
@@ -40,10 +44,12 @@ export function langOf(opts: GlobalOptions): Lang {
 
 export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(opts))): Session {
   const config = loadConfig(opts.config, bag);
-  return { bag, config, lang: bag.lang, opts };
+  const configFile = opts.config ?? DEFAULT_CONFIG_PATH;
+  return { bag, config, lang: bag.lang, opts, inputs: { files: [{ path: configFile, what: configFile }], folders: [] } };
 }
 
 export async function readPlan(s: Session, input: string | undefined): Promise<Plan> {
+  s.inputs.files.push({ path: input ?? DEFAULT_INPUT, what: input ?? DEFAULT_INPUT });
   return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet });
 }
 
@@ -61,6 +67,13 @@ export function renderContext(s: Session, plan: Plan): RenderContext {
   const projectRoot = projectRootFor();
   const templatesDir = path.join(projectRoot, "templates");
   const theme = loadTheme(path.join(templatesDir, "theme.json"), s.bag);
+  s.inputs.folders.push({ path: templatesDir, what: shownPath(templatesDir) });
+  for (const face of Object.values(theme.fonts)) {
+    for (const spec of [face.normal, face.bold]) {
+      const file = spec === undefined ? null : fontFileOrNull(spec, projectRoot);
+      if (file) s.inputs.files.push({ path: file, what: shownPath(file) });
+    }
+  }
   const { date, printed } = resolveDocumentDate(s.config, plan.plan.period.start);
   const asOfText = s.opts.asOf ?? (s.config.asOf !== undefined ? String(s.config.asOf) : undefined);
   let asOf: number;
@@ -92,12 +105,14 @@ export function requireClean(s: Session): void {
   if (hasErrors(s.bag.items, s.opts.strict)) throw new ReportedError();
 }
 
-export async function writeAll(s: Session, outDir: string, files: OutputFile[]): Promise<void> {
+/**
+ * Writes a run's files into `outDir` as one set (src/output/write.ts): never over an input of the
+ * run, never through a link inside the folder; stale files of the same producer are removed.
+ */
+export async function writeAll(s: Session, outDir: string, files: OutputFile[], opts: Pick<WriteOptions, "producer" | "precious"> = {}): Promise<void> {
   requireClean(s);
-  s.written = (await writeOutputs(outDir, files)).map((w) => {
-    const rel = path.relative(process.cwd(), w);
-    return rel && !rel.startsWith("..") ? rel : w;
-  });
+  const written = await writeOutputs(outDir, files, { ...opts, bag: s.bag, protect: s.inputs, force: s.opts.force ?? false, manifest: true });
+  s.written = written.map(shownPath);
 }
 
 function printWritten(s: Session): void {
@@ -124,7 +139,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {
-    const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts };
+    const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts, inputs: { files: [], folders: [] } };
     if (e instanceof ReportedError) {
       printDiagnostics(session);
       return 1;

@@ -28,7 +28,8 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
     const files: OutputFile[] = [];
     for (const kind of kinds) {
       const fromWorker = kind === "workbook" && worker ? await worker.files : null;
-      files.push(...fromWorker ?? await (await RENDERERS[kind]())(plan, ctx));
+      // each file keeps its producer: stale files are those of the documents this run makes
+      files.push(...(fromWorker ?? await (await RENDERERS[kind]())(plan, ctx)).map((f) => ({ ...f, producer: kind })));
     }
     return files;
   } finally {

@@ -20,6 +20,16 @@ export interface ValidatedReturns {
 
 const INPUT_FIELDS = ["status", "result", "issues", "direction"] as const;
 
+/** An example row (記入例) is part of the form, not a report. */
+const isExampleRow = (row: RawReturn): boolean => /例/.test(row.cells.no?.text ?? "");
+/** Something a department typed into the row. */
+const hasInput = (row: RawReturn): boolean => INPUT_FIELDS.some((f) => (row.cells[f]?.text ?? "") !== "");
+
+/** A form somebody filled in: a row other than the example has input (`forms` must not replace it). */
+export function isFilledIn(file: ReturnFile): boolean {
+  return file.rows.some((r) => !isExampleRow(r) && hasInput(r));
+}
+
 export function validateReturns(
   plan: Plan, files: readonly ReturnFile[], opts: { year: number; config: Config; diagnostics: DiagnosticBag },
 ): ValidatedReturns {
@@ -63,12 +73,12 @@ export function validateReturns(
   function checkRow(row: RawReturn): ProgressReturn | null {
     const text = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.text ?? "";
     const at = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.place ?? row.place;
-    const hasInput = INPUT_FIELDS.some((f) => text(f) !== "");
+    const input = hasInput(row);
     const noText = text("no");
-    if (/例/.test(noText)) return null; // an example row (記入例) is part of the form, not a report
+    if (isExampleRow(row)) return null;
     const no = ProjectNo.safeParse(noText);
     if (!no.success) {
-      if (hasInput || row.place.line !== undefined) bag.add("PP612", at("no"), { value: noText });
+      if (input || row.place.line !== undefined) bag.add("PP612", at("no"), { value: noText });
       return null;
     }
     const project = projects.get(no.data);
@@ -76,7 +86,7 @@ export function validateReturns(
     const department = text("department");
     const own = project.departments.includes(department);
     // A 各課 project left blank by a department that is not named on it: no report.
-    if (!hasInput && !own && project.allDepartments) return null;
+    if (!input && !own && project.allDepartments) return null;
 
     let ok = true;
     const required = (f: "status" | "result" | "department") => {
