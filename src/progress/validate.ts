@@ -39,12 +39,14 @@ export function validateReturns(
   const out: ValidatedReturns = { current: [], history: [], sample: false };
   const seen = new Map<string, Place>();
 
+  /** Places already told PP605: a form's year is one cell (its metadata) for all its rows. */
+  const wrongYear = new Set<string>();
   for (const file of files) {
     if (file.plan !== undefined && file.plan !== plan.plan.title) {
       bag.add("PP617", { file: file.file }, { actual: file.plan });
     }
     for (const row of file.rows) {
-      const r = checkRow(row);
+      const r = checkRow(row, file.history ?? false);
       if (!r) continue;
       const key = `${r.year}\u0000${r.no}\u0000${r.department}`;
       const first = seen.get(key);
@@ -70,7 +72,7 @@ export function validateReturns(
   return out;
 
   /** The row as a return, or null (blank 各課 row, or a problem that was reported). */
-  function checkRow(row: RawReturn): ProgressReturn | null {
+  function checkRow(row: RawReturn, history: boolean): ProgressReturn | null {
     const text = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.text ?? "";
     const at = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.place ?? row.place;
     const input = hasInput(row);
@@ -102,9 +104,17 @@ export function validateReturns(
       ok = false;
     }
     const year = parseFiscalYear(text("year"));
-    if (year === null || year > reportYear || year < plan.plan.period.start) {
-      bag.add("PP605", at("year"), { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear) },
-        { projectNo: project.no, actual: text("year"), expected: String(reportYear) });
+    // --input holds the report year's returns (last year's forms given by mistake made every
+    // project 未報告 with exit 0); earlier years come from --history.
+    const wrong = year === null || year < plan.plan.period.start || (history ? year > reportYear : year !== reportYear);
+    if (wrong) {
+      const place = at("year");
+      const key = placeOf(place);
+      if (!wrongYear.has(key)) {
+        wrongYear.add(key);
+        bag.add("PP605", place, { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear) },
+          { projectNo: project.no, actual: text("year"), expected: String(reportYear) });
+      }
       ok = false;
     }
     const status = text("status").normalize("NFKC").trim();
