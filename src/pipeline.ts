@@ -8,9 +8,15 @@ import type { Plan } from "./model/schema.js";
 import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
+import { checkGlyphs } from "./validate/glyphs.js";
 import { checkRelists } from "./validate/relists.js";
+import type { GlyphCoverage } from "./glyph-coverage.js";
 
-export interface LoadOptions { config: Config; lang?: Lang; sheet?: string | undefined; bag?: DiagnosticBag }
+export interface LoadOptions {
+  config: Config; lang?: Lang; sheet?: string | undefined; bag?: DiagnosticBag;
+  /** The PDF font's characters: cells with characters it lacks are told (PP351/PP352). */
+  glyphs?: GlyphCoverage | null | undefined;
+}
 
 /** The plan model with every diagnostic; a file that could not be read gives an empty model. */
 export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Plan> {
@@ -36,5 +42,6 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     bag.add("PP205", { file: table.file });
     title = fallbackTitle;
   }
+  if (opts.glyphs) checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: { file: table.file } });
   return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
 }

@@ -13,6 +13,8 @@ import { projectRootFor } from "../paths.js";
 import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../render/context.js";
 import { fontFileOrNull, loadTheme } from "../theme/load.js";
+import type { Theme } from "../theme/schema.js";
+import type { GlyphCoverage } from "../glyph-coverage.js";
 
 export interface GlobalOptions {
   config?: string;
@@ -48,9 +50,9 @@ export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(
   return { bag, config, lang: bag.lang, opts, inputs: { files: [{ path: configFile, what: configFile }], folders: [] } };
 }
 
-export async function readPlan(s: Session, input: string | undefined): Promise<Plan> {
+export async function readPlan(s: Session, input: string | undefined, glyphs?: GlyphCoverage | null): Promise<Plan> {
   s.inputs.files.push({ path: input ?? DEFAULT_INPUT, what: input ?? DEFAULT_INPUT });
-  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet });
+  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs });
 }
 
 /** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */
@@ -63,10 +65,15 @@ export function yearOption(s: Session, value: string, what: string): number {
   return y;
 }
 
-export function renderContext(s: Session, plan: Plan): RenderContext {
+/** The theme of the folder planpress runs in (else the package's). */
+function themeOf(s: Session): { theme: Theme; projectRoot: string; templatesDir: string } {
   const projectRoot = projectRootFor();
   const templatesDir = path.join(projectRoot, "templates");
-  const theme = loadTheme(path.join(templatesDir, "theme.json"), s.bag);
+  return { theme: loadTheme(path.join(templatesDir, "theme.json"), s.bag), projectRoot, templatesDir };
+}
+
+export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): RenderContext {
+  const { theme, projectRoot, templatesDir } = themed;
   s.inputs.folders.push({ path: templatesDir, what: shownPath(templatesDir) });
   for (const face of Object.values(theme.fonts)) {
     for (const spec of [face.normal, face.bold]) {
@@ -93,11 +100,16 @@ export function renderContext(s: Session, plan: Plan): RenderContext {
   return { config: s.config, theme, projectRoot, templatesDir, documentDate: date, datePrinted: printed, asOf, lang: s.lang, diagnostics: s.bag };
 }
 
-/** The plan, checked clean, and the context to render it with: what every document command starts from. */
-export async function planToRender(s: Session, input: string | undefined): Promise<{ plan: Plan; ctx: RenderContext }> {
-  const plan = await readPlan(s, input);
+/**
+ * The plan, checked clean, and the context to render it with: what every document command starts
+ * from. For PDFs (`pdf`) every cell is checked against the theme's font first (PP351/PP352).
+ */
+export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext }> {
+  const themed = themeOf(s);
+  const glyphs = opts.pdf ? (await import("../render/pdf/coverage.js")).glyphCoverage(themed.theme, themed.projectRoot) : null;
+  const plan = await readPlan(s, input, glyphs);
   requireClean(s);
-  return { plan, ctx: renderContext(s, plan) };
+  return { plan, ctx: renderContext(s, plan, themed) };
 }
 
 /** Stops the run (exit 1) when the plan has errors (or warnings, with --strict). */

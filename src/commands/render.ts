@@ -80,7 +80,7 @@ function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<O
 export function renderCommand(kinds: DocumentKind[]) {
   return (input: string | undefined, opts: GlobalOptions & { output?: string }): Promise<number> =>
     run(opts, async (s) => {
-      const { plan, ctx } = await planToRender(s, input);
+      const { plan, ctx } = await planToRender(s, input, { pdf: kinds.some((k) => k !== "workbook") });
       const files = await renderDocuments(plan, ctx, kinds);
       await writeAll(s, opts.output ?? "out", files);
     });

@@ -119,6 +119,18 @@ export const CATALOG = {
     ja: (p) => `担当課の欄の「${p.text}」は課の名前として読めないため、担当課に含めませんでした。`,
     en: (p) => `"${p.text}" in the department list is not a name; it was left out.` },
   // 4xx across rows
+  // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
+  PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },
+    ja: (p) => `見えない制御文字（ゼロ幅スペース・文字の向きの指定など）${p.count} 個を取り除きました（${p.text}）。`,
+    en: (p) => `Removed ${p.count} invisible control character(s) (zero-width space, direction marks …) from "${p.text}".` },
+  PP351: { severity: "warning", example: { chars: "한 😀", codes: "U+D55C U+1F600", font: "BIZ UDPGothic" },
+    ja: (p) => `フォント ${p.font} にない文字「${p.chars}」（${p.codes}）があります。PDF では空白の四角になります。`,
+    en: (p) => `The font ${p.font} has no glyph for "${p.chars}" (${p.codes}); the PDF shows an empty box.`,
+    hintJa: () => "別の文字に書き換えるか、テーマ（templates/theme.json）の fonts.fallback にその文字を持つフォントを指定してください。",
+    hintEn: () => "Write another character, or name a font that has it as fonts.fallback in templates/theme.json." },
+  PP352: { severity: "info", example: { chars: "ự", codes: "U+1EF1", font: "Roboto" },
+    ja: (p) => `フォントにない文字「${p.chars}」（${p.codes}）を予備のフォント ${p.font}（fonts.fallback）で印字します。`,
+    en: (p) => `"${p.chars}" (${p.codes}) is printed in the fallback font ${p.font} (fonts.fallback).` },
   PP401: { severity: "error", example: { no: 12, other: 11 },
     ja: (p) => `No.${p.no} が重複しています（${p.other} 行目にもあります）。`,
     en: (p) => `No.${p.no} is used twice (also on line ${p.other}).` },
