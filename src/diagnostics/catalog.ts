@@ -313,6 +313,10 @@ export const CATALOG = {
     ja: (p) => `以前 planpress が書き出した ${p.path} は今回の出力にありませんが、その後に変更されているため残しました。`,
     en: (p) => `${p.path} was written by planpress earlier and this run no longer produces it, but it was changed since: kept.`,
     hintJa: () => "不要なら手で削除してください。", hintEn: () => "Delete it by hand if it is no longer needed." },
+  PP909: { severity: "error", example: { path: "out", pid: 12345 },
+    ja: (p) => `ほかの planpress（プロセス ${p.pid}）が ${p.path} に書き出している最中です。何も書き出しませんでした。`,
+    en: (p) => `Another planpress run (process ${p.pid}) is writing into ${p.path}; nothing was written.`,
+    hintJa: () => "そちらが終わってから実行し直してください。", hintEn: () => "Run again when it has finished." },
 } satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CATALOG;

@@ -17,6 +17,17 @@ import type { OutputFile } from "../render/context.js";
 
 export const MANIFEST = ".planpress-manifest.json";
 export const JOURNAL = ".planpress-journal.json";
+/** Held while a run writes into the folder: the pid of that run. */
+export const LOCK = ".planpress.lock";
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
 /** Temporary and set-aside names planpress makes (also those of versions that used the pid). */
 const LEFTOVER = /\.planpress-[0-9a-f]+\.(tmp|old)$/;
 
@@ -120,6 +131,12 @@ export async function recoverOutputs(outDir: string, extraDirs: readonly string[
       done = journal.steps.length;
     }
     await discard(journalFile);
+  }
+  // the lock of a run that was killed (a live run's, ours included, stays)
+  const lock = path.join(root, LOCK);
+  if (lstatOrNull(lock)?.isFile()) {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await discard(lock);
   }
   const dirs = new Set([root, ...extraDirs.map((d) => path.resolve(d))]);
   for (const e of readManifest(root)) {
@@ -246,10 +263,50 @@ export async function writeOutputs(outDir: string, files: readonly (OutputFile &
     throw new ReportedError();
   }
   const keep = opts.manifest ?? false;
-  if (keep && existsSync(root)) {
+  if (!keep) return writeSet(root, outDir, files, finals, opts, false);
+  // One run at a time per folder: another run's temporary files are not leftovers to remove.
+  try {
+    await makeFolder(root);
+  } catch (e) {
+    throw new OutputError(outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  const release = await lockFolder(root, opts.bag);
+  try {
     const r = await recoverOutputs(root, finals.map((f) => path.dirname(f))).catch(() => ({ done: 0, removed: 0 }));
     if (r.done + r.removed > 0) opts.bag?.add("PP906", { file: shown(root) }, r);
+    return await writeSet(root, outDir, files, finals, opts, true);
+  } finally {
+    await release();
   }
+}
+
+
+/**
+ * Takes the folder's lock (a file created exclusively, holding the pid); a lock whose process is
+ * gone (killed) is taken over. Another live run: PP909, exit 1.
+ */
+async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise<() => Promise<void>> {
+  const file = path.join(root, LOCK);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: "wx" });
+      return () => discard(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? String(e));
+    }
+    const st = lstatOrNull(file);
+    const pid = st?.isFile() ? Number(readFileSync(file, "utf8").trim()) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (!bag) throw new OutputError(root, "locked");
+      bag.add("PP909", { file: shown(root) }, { path: shown(root), pid });
+      throw new ReportedError();
+    }
+    await discard(file); // left by a run that was killed
+  }
+  throw new OutputError(file, "EEXIST");
+}
+
+async function writeSet(root: string, outDir: string, files: readonly (OutputFile & { producer?: string })[], finals: string[], opts: WriteOptions, keep: boolean): Promise<string[]> {
 
   const staged: { tmp: string; final: string }[] = [];
   try {

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
-import { JOURNAL, MANIFEST, readManifest, recoverOutputs, writeOutputs } from "../../src/output/write.js";
+import { JOURNAL, LOCK, MANIFEST, readManifest, recoverOutputs, writeOutputs } from "../../src/output/write.js";
 import { cli } from "../helpers/cli.js";
 import { projectRoot } from "../helpers/context.js";
 import { HEADER, row, tsv } from "../helpers/plan-fixtures.js";
@@ -173,6 +173,21 @@ describe("a run killed while it switches its output set", () => {
     expect(listing(out)).toEqual([MANIFEST, "gantt.pdf", "notes.tmp", "plan.xlsx"]);
     expect(readFileSync(path.join(out, "gantt.pdf"), "utf8")).toBe("the only gantt");
     expect(bag.items.map((d) => d.code)).toContain("PP906");
+  });
+});
+
+describe("one run at a time per folder", () => {
+  it("a folder another live run is writing into is PP909 and left alone; a killed run's lock is taken over", async () => {
+    const out = fresh("out");
+    writeFileSync(path.join(out, LOCK), `${process.ppid}\n`); // a live process that is not this one
+    const bag = new DiagnosticBag("ja");
+    await expect(writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag })).rejects.toThrow();
+    expect(bag.items.map((d) => d.code)).toEqual(["PP909"]);
+    expect(existsSync(path.join(out, "a.pdf"))).toBe(false);
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    writeFileSync(path.join(out, LOCK), `${dead}\n`);
+    await writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag });
+    expect(listing(out)).toEqual([MANIFEST, "a.pdf"]);
   });
 });
 
