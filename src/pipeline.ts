@@ -16,6 +16,8 @@ export interface LoadOptions {
   config: Config; lang?: Lang; sheet?: string | undefined; bag?: DiagnosticBag;
   /** The PDF font's characters: cells with characters it lacks are told (PP351/PP352). */
   glyphs?: GlyphCoverage | null | undefined;
+  /** Where the config came from, for the places of its words. */
+  configFile?: string | undefined;
 }
 
 /** The plan model with every diagnostic; a file that could not be read gives an empty model. */
@@ -42,6 +44,11 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     bag.add("PP205", { file: table.file });
     title = fallbackTitle;
   }
-  if (opts.glyphs) checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: { file: table.file } });
+  if (opts.glyphs) {
+    // the config's words are printed too (covers, running heads): told at the config file
+    const doc = config.document;
+    const configTexts = [doc.meeting, doc.handoutLabel, doc.issuer].flatMap((t) => (t ? [{ text: t, place: { file: opts.configFile ?? "planpress.config.json" } }] : []));
+    checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? { file: opts.configFile ?? "planpress.config.json" } : { file: table.file } }, ...configTexts);
+  }
   return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
 }

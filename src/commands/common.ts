@@ -52,7 +52,7 @@ export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(
 
 export async function readPlan(s: Session, input: string | undefined, glyphs?: GlyphCoverage | null): Promise<Plan> {
   s.inputs.files.push({ path: input ?? DEFAULT_INPUT, what: input ?? DEFAULT_INPUT });
-  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs });
+  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs, configFile: s.opts.config ?? DEFAULT_CONFIG_PATH });
 }
 
 /** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */

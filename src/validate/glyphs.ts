@@ -17,7 +17,7 @@ function cellTexts(sp: SourcedProject): [keyof SourcedProject["cells"], string][
   ];
 }
 
-export function checkGlyphs(sourced: readonly SourcedProject[], cov: GlyphCoverage, bag: DiagnosticBag, title?: { text: string; place: Place }): void {
+export function checkGlyphs(sourced: readonly SourcedProject[], cov: GlyphCoverage, bag: DiagnosticBag, ...texts: { text: string; place: Place }[]): void {
   // A policy or measure repeated on every row is told once, at its first cell.
   const told = new Set<string>();
   const check = (text: string, place: Place, projectNo?: number): void => {
@@ -33,7 +33,7 @@ export function checkGlyphs(sourced: readonly SourcedProject[], cov: GlyphCovera
     if (printed.length && fb) bag.add("PP352", place, { chars: printed.join(" "), codes: codePoints(printed), font: fb.font }, { projectNo });
     if (boxes.length) bag.add("PP351", place, { chars: boxes.join(" "), codes: codePoints(boxes), font: cov.font }, { projectNo, actual: boxes.join("") });
   };
-  if (title) check(title.text, title.place);
+  for (const t of texts) check(t.text, t.place);
   for (const sp of sourced) {
     for (const [key, text] of cellTexts(sp)) check(text, sp.cells[key] ?? sp.place, sp.project.no);
   }

@@ -56,6 +56,14 @@ describe("characters the font lacks", () => {
     expect(name?.message).not.toMatch(/「[^」]*あ/);
   });
 
+  it("the config's words printed on covers are checked too, told at the config file", async () => {
+    const config = defaultConfig();
+    config.document = { meeting: "総務委員会🎉" };
+    const bag = new DiagnosticBag("en");
+    await loadPlan(input(), { config, bag, glyphs: glyphCoverage(makeRenderContext().theme, projectRoot), configFile: "data/planpress.config.json" });
+    expect(bag.items).toContainEqual(expect.objectContaining({ code: "PP351", file: "data/planpress.config.json", actual: "🎉" }));
+  });
+
   it("with fonts.fallback in the theme, what it has is printed in it (PP352), the rest stays PP351", async () => {
     const theme = withFallback(makeRenderContext().theme);
     const { plan, bag } = await load(theme);
