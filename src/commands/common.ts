@@ -121,7 +121,7 @@ export function requireClean(s: Session): void {
  * Writes a run's files into `outDir` as one set (src/output/write.ts): never over an input of the
  * run, never through a link inside the folder; stale files of the same producer are removed.
  */
-export async function writeAll(s: Session, outDir: string, files: OutputFile[], opts: Pick<WriteOptions, "producer" | "precious"> = {}): Promise<void> {
+export async function writeAll(s: Session, outDir: string, files: OutputFile[], opts: Pick<WriteOptions, "producer" | "precious" | "unchanged"> = {}): Promise<void> {
   requireClean(s);
   const written = await writeOutputs(outDir, files, { ...opts, bag: s.bag, protect: s.inputs, force: s.opts.force ?? false, manifest: true });
   s.written = written.map(shownPath);

@@ -194,6 +194,8 @@ export interface WriteOptions {
   manifest?: boolean;
   /** True for an existing file that must not be replaced by this output (a filled form): PP905. */
   precious?: (final: string, existing: Uint8Array) => boolean;
+  /** Files this run produced that are already in place with these bytes (not rewritten): kept in the manifest, never stale. */
+  unchanged?: readonly (OutputFile & { producer?: string })[];
   /** Tests: called before each rename of the switch (a crash is simulated there). */
   onStep?: (step: number) => void;
 }
@@ -334,10 +336,13 @@ async function writeSet(root: string, outDir: string, files: readonly (OutputFil
   let journal: Journal | null = null;
   const stale: { path: string; removed: boolean }[] = [];
   if (keep) {
-    const producers = files.map((f) => f.producer ?? opts.producer ?? "planpress");
-    const now = new Set(steps.map((s) => s.final));
-    const running = new Set(producers);
-    const entries: ManifestEntry[] = steps.map((s, i) => ({ path: s.final, producer: producers[i]!, sha256: sha256(files[i]!.data) }));
+    const producerOf = (f: { producer?: string }) => f.producer ?? opts.producer ?? "planpress";
+    const producers = files.map(producerOf);
+    // produced again with the same bytes and not rewritten (watch): still this run's, not stale
+    const kept = (opts.unchanged ?? []).map((f) => ({ path: rel(insideOutDir(outDir, f.path)), producer: producerOf(f), sha256: sha256(f.data) }));
+    const now = new Set([...steps.map((s) => s.final), ...kept.map((k) => k.path)]);
+    const running = new Set([...producers, ...kept.map((k) => k.producer)]);
+    const entries: ManifestEntry[] = [...steps.map((s, i) => ({ path: s.final, producer: producers[i]!, sha256: sha256(files[i]!.data) })), ...kept];
     const remove: string[] = [];
     for (const e of readManifest(root)) {
       if (now.has(e.path)) continue;

@@ -218,4 +218,13 @@ describe("stale files: planpress removes what it wrote earlier and no longer pro
     expect(listing(out)).toEqual([MANIFEST, "booklet.pdf", "gantt.pdf"]);
     expect(readManifest(out).map((e) => e.path)).toEqual(["booklet.pdf", "gantt.pdf"]);
   });
+
+  it("files produced again with the same bytes and not rewritten (watch) are not stale", async () => {
+    const out = fresh("out");
+    const dept = (name: string, data = name) => ({ path: `departments/${name}.pdf`, data: Buffer.from(data), producer: "departments" });
+    await writeOutputs(out, [dept("a"), dept("b")], { manifest: true });
+    await writeOutputs(out, [dept("a", "a2")], { manifest: true, unchanged: [dept("b")] });
+    expect(listing(out)).toEqual([MANIFEST, "departments/a.pdf", "departments/b.pdf"]);
+    expect(readManifest(out).map((e) => e.path)).toEqual(["departments/a.pdf", "departments/b.pdf"]);
+  });
 });
