@@ -8,6 +8,11 @@ import { progress } from "./commands/progress.js";
 import { ALL_DOCUMENTS, type DocumentKind, renderCommand } from "./commands/render.js";
 import { watch } from "./commands/watch.js";
 
+/** Commands that write files: --force lets an output replace an input or a filled form. */
+function writes(cmd: Command): Command {
+  return cmd.option("--force", "入力ファイルや記入済みの様式も上書きする（通常は上書きせずエラー）");
+}
+
 function common(cmd: Command): Command {
   return cmd
     .option("--config <file>", "設定ファイル（既定: data/planpress.config.json）")
@@ -25,26 +30,26 @@ export function program(): Command {
     .showHelpAfterError("（使い方は planpress <コマンド> --help / usage: planpress <command> --help）");
   common(p.command("check").description("入力を読み込んで検査し、診断を表示します (exit 0/1)").argument("[input]", "計画ファイル（.tsv .csv .txt .xlsx。既定: data/plan.tsv）", undefined)
     .option("--json", "診断を JSON の配列で標準出力へ")).action((input, o) => check(input, o).then(done));
-  common(p.command("model").description("正規化したモデルを JSON で出力します").argument("[input]")
+  writes(common(p.command("model").description("正規化したモデルを JSON で出力します").argument("[input]"))
     .option("-o, --output <file>", "JSON をこのファイルへ書き出す")).action((input, o) => model(input, o).then(done));
-  common(p.command("build").description("すべての資料を出力フォルダに作ります").argument("[input]")
+  writes(common(p.command("build").description("すべての資料を出力フォルダに作ります").argument("[input]"))
     .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => renderCommand(ALL_DOCUMENTS)(input, o).then(done));
   const single: [DocumentKind, string][] = [
     ["booklet", "議会資料の冊子（A4 PDF）"], ["gantt", "工程表（A3 横 PDF）"],
     ["departments", "担当課別工程表（PDF）"], ["workbook", "Excel ブック（plan.xlsx）"],
   ];
   for (const [kind, what] of single) {
-    common(p.command(kind).description(`${what}だけを作ります`).argument("[input]")
+    writes(common(p.command(kind).description(`${what}だけを作ります`).argument("[input]"))
       .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => renderCommand([kind])(input, o).then(done));
   }
   common(p.command("watch").description("すべての資料を作り、計画・設定・テンプレートが変わるたびに作り直します（Ctrl-C で終了）").argument("[input]")
     .option("-o, --output <dir>", "出力フォルダ", "out")
     .option("--only <documents>", `作り直す資料（${ALL_DOCUMENTS.join(",")} のいずれか。カンマ区切り）`)).action((input, o) => watch(input, o).then(done));
-  common(p.command("forms").description("担当課ごとの進捗報告様式（xlsx）を作ります").argument("[input]")
+  writes(common(p.command("forms").description("担当課ごとの進捗報告様式（xlsx）を作ります").argument("[input]"))
     .requiredOption("--year <year>", "年度（2026、R8、令和8年度）")
     .option("--sample", "架空の見本（見本）として作る")
     .option("-o, --output <dir>", "出力フォルダ", "out/forms")).action((input, o) => forms(input, o).then(done));
-  common(p.command("progress").description("返ってきた様式から年度の進捗報告を作ります").argument("[input]")
+  writes(common(p.command("progress").description("返ってきた様式から年度の進捗報告を作ります").argument("[input]"))
     .requiredOption("--year <year>", "年度（2026、R8、令和8年度）")
     .requiredOption("--input <dir>", "返ってきた様式・CSV のフォルダ")
     .option("--history <dir>", "前年度までの返送のフォルダ")

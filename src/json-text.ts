@@ -9,7 +9,9 @@ import { zodReason } from "./zod-reason.js";
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string; line?: number; column?: number };
 
-export function parseJsonText(text: string, lang: Lang): JsonResult {
+export function parseJsonText(withBom: string, lang: Lang): JsonResult {
+  // Notepad saves UTF-8 with a byte order mark: JSON.parse refused it at a line past the end.
+  const text = withBom.replace(/^\uFEFF/, "");
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {

@@ -8,9 +8,17 @@ import type { Plan } from "./model/schema.js";
 import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
+import { checkGlyphs } from "./validate/glyphs.js";
 import { checkRelists } from "./validate/relists.js";
+import type { GlyphCoverage } from "./glyph-coverage.js";
 
-export interface LoadOptions { config: Config; lang?: Lang; sheet?: string | undefined; bag?: DiagnosticBag }
+export interface LoadOptions {
+  config: Config; lang?: Lang; sheet?: string | undefined; bag?: DiagnosticBag;
+  /** The PDF font's characters: cells with characters it lacks are told (PP351/PP352). */
+  glyphs?: GlyphCoverage | null | undefined;
+  /** Where the config came from, for the places of its words. */
+  configFile?: string | undefined;
+}
 
 /** The plan model with every diagnostic; a file that could not be read gives an empty model. */
 export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Plan> {
@@ -35,6 +43,12 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
   if (!title) {
     bag.add("PP205", { file: table.file });
     title = fallbackTitle;
+  }
+  if (opts.glyphs) {
+    // the config's words are printed too (covers, running heads): told at the config file
+    const doc = config.document;
+    const configTexts = [doc.meeting, doc.handoutLabel, doc.issuer].flatMap((t) => (t ? [{ text: t, place: { file: opts.configFile ?? "planpress.config.json" } }] : []));
+    checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? { file: opts.configFile ?? "planpress.config.json" } : { file: table.file } }, ...configTexts);
   }
   return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
 }

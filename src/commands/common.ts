@@ -8,11 +8,13 @@ import { formatDiagnostics, summary } from "../diagnostics/format.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
-import { writeOutputs } from "../output/write.js";
+import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
 import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../render/context.js";
-import { loadTheme } from "../theme/load.js";
+import { fontFileOrNull, loadTheme } from "../theme/load.js";
+import type { Theme } from "../theme/schema.js";
+import type { GlyphCoverage } from "../glyph-coverage.js";
 
 export interface GlobalOptions {
   config?: string;
@@ -21,6 +23,8 @@ export interface GlobalOptions {
   sheet?: string;
   asOf?: string;
   strict?: boolean;
+  /** Replace an input of the run or a filled form anyway (src/output/write.ts refuses otherwise). */
+  force?: boolean;
 }
 
 export const DEFAULT_INPUT = "data/plan.tsv";
@@ -32,6 +36,8 @@ export interface Session {
   opts: GlobalOptions;
   /** Files written by the run, told last (after the diagnostics) so staff see them. */
   written?: string[];
+  /** What the run read: no output may replace one of these (PP904). */
+  inputs: Protected;
 }
 
 export function langOf(opts: GlobalOptions): Lang {
@@ -40,11 +46,13 @@ export function langOf(opts: GlobalOptions): Lang {
 
 export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(opts))): Session {
   const config = loadConfig(opts.config, bag);
-  return { bag, config, lang: bag.lang, opts };
+  const configFile = opts.config ?? DEFAULT_CONFIG_PATH;
+  return { bag, config, lang: bag.lang, opts, inputs: { files: [{ path: configFile, what: configFile }], folders: [] } };
 }
 
-export async function readPlan(s: Session, input: string | undefined): Promise<Plan> {
-  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet });
+export async function readPlan(s: Session, input: string | undefined, glyphs?: GlyphCoverage | null): Promise<Plan> {
+  s.inputs.files.push({ path: input ?? DEFAULT_INPUT, what: input ?? DEFAULT_INPUT });
+  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs, configFile: s.opts.config ?? DEFAULT_CONFIG_PATH });
 }
 
 /** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */
@@ -57,10 +65,22 @@ export function yearOption(s: Session, value: string, what: string): number {
   return y;
 }
 
-export function renderContext(s: Session, plan: Plan): RenderContext {
+/** The theme of the folder planpress runs in (else the package's). */
+function themeOf(s: Session): { theme: Theme; projectRoot: string; templatesDir: string } {
   const projectRoot = projectRootFor();
   const templatesDir = path.join(projectRoot, "templates");
-  const theme = loadTheme(path.join(templatesDir, "theme.json"), s.bag);
+  return { theme: loadTheme(path.join(templatesDir, "theme.json"), s.bag), projectRoot, templatesDir };
+}
+
+export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): RenderContext {
+  const { theme, projectRoot, templatesDir } = themed;
+  s.inputs.folders.push({ path: templatesDir, what: shownPath(templatesDir) });
+  for (const face of Object.values(theme.fonts)) {
+    for (const spec of [face.normal, face.bold]) {
+      const file = spec === undefined ? null : fontFileOrNull(spec, projectRoot);
+      if (file) s.inputs.files.push({ path: file, what: shownPath(file) });
+    }
+  }
   const { date, printed } = resolveDocumentDate(s.config, plan.plan.period.start);
   const asOfText = s.opts.asOf ?? (s.config.asOf !== undefined ? String(s.config.asOf) : undefined);
   let asOf: number;
@@ -80,11 +100,16 @@ export function renderContext(s: Session, plan: Plan): RenderContext {
   return { config: s.config, theme, projectRoot, templatesDir, documentDate: date, datePrinted: printed, asOf, lang: s.lang, diagnostics: s.bag };
 }
 
-/** The plan, checked clean, and the context to render it with: what every document command starts from. */
-export async function planToRender(s: Session, input: string | undefined): Promise<{ plan: Plan; ctx: RenderContext }> {
-  const plan = await readPlan(s, input);
+/**
+ * The plan, checked clean, and the context to render it with: what every document command starts
+ * from. For PDFs (`pdf`) every cell is checked against the theme's font first (PP351/PP352).
+ */
+export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext }> {
+  const themed = themeOf(s);
+  const glyphs = opts.pdf ? (await import("../render/pdf/coverage.js")).glyphCoverage(themed.theme, themed.projectRoot) : null;
+  const plan = await readPlan(s, input, glyphs);
   requireClean(s);
-  return { plan, ctx: renderContext(s, plan) };
+  return { plan, ctx: renderContext(s, plan, themed) };
 }
 
 /** Stops the run (exit 1) when the plan has errors (or warnings, with --strict). */
@@ -92,12 +117,14 @@ export function requireClean(s: Session): void {
   if (hasErrors(s.bag.items, s.opts.strict)) throw new ReportedError();
 }
 
-export async function writeAll(s: Session, outDir: string, files: OutputFile[]): Promise<void> {
+/**
+ * Writes a run's files into `outDir` as one set (src/output/write.ts): never over an input of the
+ * run, never through a link inside the folder; stale files of the same producer are removed.
+ */
+export async function writeAll(s: Session, outDir: string, files: OutputFile[], opts: Pick<WriteOptions, "producer" | "precious" | "unchanged"> = {}): Promise<void> {
   requireClean(s);
-  s.written = (await writeOutputs(outDir, files)).map((w) => {
-    const rel = path.relative(process.cwd(), w);
-    return rel && !rel.startsWith("..") ? rel : w;
-  });
+  const written = await writeOutputs(outDir, files, { ...opts, bag: s.bag, protect: s.inputs, force: s.opts.force ?? false, manifest: true });
+  s.written = written.map(shownPath);
 }
 
 function printWritten(s: Session): void {
@@ -126,7 +153,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {
-    const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts };
+    const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts, inputs: { files: [], folders: [] } };
     if (e instanceof ReportedError) {
       print(session);
       return 1;

@@ -9,7 +9,8 @@ export function model(input: string | undefined, opts: GlobalOptions & { output?
     const plan = await readPlan(s, input);
     const json = `${JSON.stringify(plan, null, 2)}\n`;
     if (opts.output) {
-      await writeOutputs(path.dirname(opts.output), [{ path: path.basename(opts.output), data: Buffer.from(json, "utf8") }]);
+      await writeOutputs(path.dirname(opts.output), [{ path: path.basename(opts.output), data: Buffer.from(json, "utf8") }],
+        { bag: s.bag, protect: s.inputs, force: opts.force ?? false });
     } else {
       process.stdout.write(json);
     }

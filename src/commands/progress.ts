@@ -7,6 +7,9 @@ export function progress(input: string | undefined, opts: GlobalOptions & { year
     const { plan, ctx } = await planToRender(s, input);
     const { renderProgress } = await import("../render/progress.js");
     const files = await renderProgress(plan, ctx, { year, inputDir: opts.input, ...(opts.history ? { historyDir: opts.history } : {}) });
-    await writeAll(s, opts.output ?? "out", files);
+    // the folders of returns are inputs: a report written into one would be read back next time
+    s.inputs.folders.push({ path: opts.input, what: `--input ${opts.input}` });
+    if (opts.history) s.inputs.folders.push({ path: opts.history, what: `--history ${opts.history}` });
+    await writeAll(s, opts.output ?? "out", files, { producer: `progress-${year}` });
   });
 }

@@ -30,7 +30,8 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
     const files: OutputFile[] = [];
     for (const kind of kinds) {
       const fromWorker = kind === "workbook" && worker ? await worker.files : null;
-      files.push(...fromWorker ?? await (await RENDERERS[kind]())(plan, ctx));
+      // each file keeps its producer: stale files are those of the documents this run makes
+      files.push(...(fromWorker ?? await (await RENDERERS[kind]())(plan, ctx)).map((f) => ({ ...f, producer: kind })));
     }
     return files;
   } finally {
@@ -87,7 +88,7 @@ function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<O
 export function renderCommand(kinds: DocumentKind[]) {
   return (input: string | undefined, opts: GlobalOptions & { output?: string }): Promise<number> =>
     run(opts, async (s) => {
-      const { plan, ctx } = await planToRender(s, input);
+      const { plan, ctx } = await planToRender(s, input, { pdf: kinds.some((k) => k !== "workbook") });
       const files = await renderDocuments(plan, ctx, kinds);
       await writeAll(s, opts.output ?? "out", files);
     });

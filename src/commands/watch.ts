@@ -87,13 +87,14 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     let wrote: string[] = [];
     let unchanged = 0;
     const code = await run({ ...opts }, async (s) => {
-      const { plan: model, ctx } = await planToRender(s, input);
+      const { plan: model, ctx } = await planToRender(s, input, { pdf: which.some((k) => k !== "workbook") });
       // In a warm process the workbook is cheapest on this thread: a worker would start Node
       // and load exceljs again at every rebuild.
       const files = await renderDocuments(model, ctx, which, { worker: false });
       const changed = await changedOutputs(outDir, files);
       unchanged = files.length - changed.length;
-      await writeAll(s, outDir, changed);
+      // Files left in place are still this run's: the manifest keeps them, they are never stale.
+      await writeAll(s, outDir, changed, { unchanged: files.filter((f) => !changed.includes(f)) });
       wrote = s.written ?? [];
       delete s.written; // told below, in the rebuild's one line
     }, { printDiagnostics });

@@ -33,9 +33,9 @@ export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
 };
 
 export const PhaseCategoryRule = z.object({
-  id: z.string().min(1).describe("category id, used by the theme's colours"),
-  label: z.string().min(1).describe("the category's name in legends"),
-  terms: z.array(z.string().min(1)).describe("words naming this stage in a phase label"),
+  id: z.string().min(1).max(40).describe("category id, used by the theme's colours"),
+  label: z.string().min(1).max(40).describe("the category's name in legends"),
+  terms: z.array(z.string().min(1).max(40)).max(200).describe("words naming this stage in a phase label"),
 });
 export type PhaseCategoryRule = z.infer<typeof PhaseCategoryRule>;
 
@@ -54,7 +54,15 @@ export const DEFAULT_PHASE_CATEGORIES: PhaseCategoryRule[] = [
 
 export const DEFAULT_STATUSES = ["完了", "予定どおり", "前倒し", "遅れ", "未着手", "中止・休止"];
 
-const YearInput = z.union([z.number().int(), z.string()]);
+const YearInput = z.union([z.number().int(), z.string().max(20)]);
+
+/**
+ * Text a person types into the config, bounded: it is printed on covers and in running heads,
+ * and a 20,000-character title never finished laying out (the running head outgrew the page).
+ * Inputs are clipped (limits.maxCellChars); the config is the city's own file, so too long is PP501.
+ */
+export const TEXT_LIMITS = { title: 100, line: 100, label: 40, term: 40, list: 50 } as const;
+const line = (max: number = TEXT_LIMITS.line) => z.string().max(max);
 
 /** A real calendar date (2026-02-30 is not one). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書いてください（例: 2026-11-24）")
@@ -64,37 +72,37 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD �
 // Strict: a misspelt key ("titel") is reported instead of silently doing nothing.
 export const Config = z.strictObject({
   $schema: z.string().optional(),
-  title: z.string().optional().describe("plan title; overrides the title read from the input"),
+  title: line(TEXT_LIMITS.title).optional().describe("plan title; overrides the title read from the input"),
   document: z.strictObject({
     date: isoDate.optional()
       .describe("document date (YYYY-MM-DD): printed on covers and used for every metadata date"),
-    meeting: z.string().optional().describe("meeting name on the booklet cover, e.g. 総務委員会"),
-    handoutLabel: z.string().optional().describe("資料番号, top right of the cover"),
-    issuer: z.string().optional().describe("issuing department, e.g. 総合政策部 情報政策課"),
-    author: z.string().optional().describe("PDF/xlsx author; defaults to the issuer"),
-    subject: z.string().optional(),
-    keywords: z.array(z.string()).optional(),
+    meeting: line().optional().describe("meeting name on the booklet cover, e.g. 総務委員会"),
+    handoutLabel: line(TEXT_LIMITS.label).optional().describe("資料番号, top right of the cover"),
+    issuer: line().optional().describe("issuing department, e.g. 総合政策部 情報政策課"),
+    author: line().optional().describe("PDF/xlsx author; defaults to the issuer"),
+    subject: line(200).optional(),
+    keywords: z.array(line(TEXT_LIMITS.term)).max(TEXT_LIMITS.list).optional(),
   }).default({}),
   asOf: YearInput.optional().describe("fiscal year highlighted on roadmaps (2026, R8, 令和8年度)"),
-  sheet: z.string().optional().describe("which sheet of an .xlsx input holds the plan"),
-  columns: z.record(z.string(), ColumnKey).default({})
+  sheet: line().optional().describe("which sheet of an .xlsx input holds the plan"),
+  columns: z.record(line(), ColumnKey).default({})
     .describe("header wording → column, for wordings planpress does not know"),
-  headerSynonyms: z.partialRecord(ColumnKey, z.array(z.string().min(1))).default({})
+  headerSynonyms: z.partialRecord(ColumnKey, z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list)).default({})
     .describe("more header wordings per column, added to the built-in synonym table (所管課, 具体的な取組, …); each one used is reported as info"),
-  phaseCategories: z.array(PhaseCategoryRule).min(1).default(DEFAULT_PHASE_CATEGORIES),
-  defaultCategory: z.object({ id: z.string(), label: z.string() })
+  phaseCategories: z.array(PhaseCategoryRule).min(1).max(TEXT_LIMITS.list).default(DEFAULT_PHASE_CATEGORIES),
+  defaultCategory: z.object({ id: line(TEXT_LIMITS.label), label: line(TEXT_LIMITS.label) })
     .default({ id: "other", label: "その他" }),
-  compoundCategory: z.object({ id: z.string().min(1), label: z.string().min(1) })
+  compoundCategory: z.object({ id: line(TEXT_LIMITS.label).min(1), label: line(TEXT_LIMITS.label).min(1) })
     .default({ id: "mixed", label: "複数の段階" })
     .describe("a phase label naming several stages (検討・実施): its own bar style, never one stage's"),
-  progressStatuses: z.array(z.string().min(1)).min(1).default(DEFAULT_STATUSES),
-  departmentSeparators: z.array(z.string().min(1)).default(["、", ",", "，", "／", "/"]),
-  departmentSuffixes: z.array(z.string().min(1))
+  progressStatuses: z.array(line(TEXT_LIMITS.label).min(1)).min(1).max(TEXT_LIMITS.list).default(DEFAULT_STATUSES),
+  departmentSeparators: z.array(line(10).min(1)).max(TEXT_LIMITS.list).default(["、", ",", "，", "／", "/"]),
+  departmentSuffixes: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
     .default(["課", "室", "局", "所", "館", "センター", "部", "係"])
     .describe("a ・ splits a department list only after a part ending in one of these"),
-  allDepartmentsMarker: z.string().default("各課"),
+  allDepartmentsMarker: line(TEXT_LIMITS.label).default("各課"),
   compare: z.strictObject({
-    mapping: z.record(z.string(), z.union([z.number().int(), z.string()]))
+    mapping: z.record(line(10), z.union([z.number().int(), line(10)]))
       .describe("planpress compare: old No → new No (\"12\": 11), or \"new\" when the old project has no counterpart (\"13\": \"new\")"),
   }).optional().describe("settles doubtful matches of planpress compare (--map overrides)"),
   limits: z.object({

@@ -11,7 +11,7 @@ import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
 import { type RelistMark, parseRelist } from "./relist.js";
 import { buildSchedule, splitNote } from "./schedule.js";
-import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, stripHtml } from "./text.js";
+import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
 /** A project and where its cells came from, for diagnostics of later stages. */
 export interface SourcedProject {
@@ -39,6 +39,7 @@ export function normaliseRows(table: PlanTable, config: Config, bag: DiagnosticB
 }
 
 function normaliseRow(row: RawRow, period: { start: number; end: number }, config: Config, bag: DiagnosticBag): SourcedProject | null {
+  removeInvisibleControls(row, bag);
   const f = row.fields;
   const text = (k: keyof typeof f) => cleanText(stripHtml(f[k]?.text ?? "").text);
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
@@ -123,6 +124,17 @@ function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["sch
   const last = phases.find((ph) => ph.to >= period.end);
   const continues = last && (label === last.label || CONTINUES.test(label));
   bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });
+}
+
+/** Zero-width and bidi controls leave every cell of the row first, each cell told (PP350). */
+function removeInvisibleControls(row: RawRow, bag: DiagnosticBag): void {
+  for (const cell of [...Object.values(row.fields), ...row.schedule]) {
+    if (!cell) continue;
+    const { text, count } = removeInvisible(cell.text);
+    if (!count) continue;
+    bag.add("PP350", cell.place, { count, text: excerpt(text) }, { projectNo: parseProjectNo(row.fields.no?.text ?? "") });
+    cell.text = text;
+  }
 }
 
 /** The policy › measure › initiative tree, in plan order, with each initiative's project Nos. */

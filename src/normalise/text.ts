@@ -1,5 +1,19 @@
 // Cell text as the plan wrote it, minus export damage: HTML residue and runs of white space.
 
+/**
+ * Zero-width and bidirectional controls (ZWSP, ZWJ, LRM/RLM, embeddings, overrides, isolates,
+ * word joiner, BOM): invisible in the plan, yet a PDF font has no glyph for them (boxes), and a
+ * right-to-left override reorders what a reader sees. Removed with PP350.
+ */
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+
+/** The text without invisible controls, and how many there were. */
+export function removeInvisible(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(INVISIBLE, () => { count++; return ""; });
+  return { text: out, count };
+}
+
 /** Collapse white space (including ideographic spaces inside a run) and trim. */
 export function cleanText(text: string): string {
   return text.replace(/[\s\u3000]+/g, " ").trim();

@@ -1,10 +1,35 @@
-// The output stage: every file of a run is written to a temporary name first and renamed into
-// place only when all of them were written, so a failed run leaves earlier outputs untouched.
-import { existsSync } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+// The output stage. Every file of a run is written first under an unpredictable temporary name
+// created exclusively (O_EXCL: a planted file or link at that name is never written through);
+// then a journal lists the switch, the earlier files are moved aside and the new ones renamed into
+// place; a run killed during that switch is completed by the next run that writes into the folder,
+// which also removes the temporary files an earlier interrupted run left. A manifest
+// (`.planpress-manifest.json`) lists what planpress wrote, so files an earlier run wrote and this
+// one no longer produces are removed — only while they are unchanged — and files planpress did not
+// write are never touched. Links inside the output folder are never followed, and no output may
+// replace an input of the run (unless --force).
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { OutputError } from "../errors.js";
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { OutputError, ReportedError } from "../errors.js";
 import type { OutputFile } from "../render/context.js";
+
+export const MANIFEST = ".planpress-manifest.json";
+export const JOURNAL = ".planpress-journal.json";
+/** Held while a run writes into the folder: the pid of that run. */
+export const LOCK = ".planpress.lock";
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+/** Temporary and set-aside names planpress makes (also those of versions that used the pid). */
+const LEFTOVER = /\.planpress-[0-9a-f]+\.(tmp|old)$/;
 
 /** The absolute path of `rel` inside `outDir`; a path that would leave the folder is refused. */
 export function insideOutDir(outDir: string, rel: string): string {
@@ -28,40 +53,320 @@ async function makeFolder(dir: string): Promise<void> {
   }
 }
 
-/** Removes a temporary file if it is there; cleaning up never hides the error being reported. */
+/** Removes a file if it is there; cleaning up never hides the error being reported. */
 const discard = (file: string): Promise<void> => rm(file, { force: true }).catch(() => undefined);
 
-export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
-  const staged: { tmp: string; final: string }[] = [];
-  const suffix = `.planpress-${process.pid}.tmp`;
+const lstatOrNull = (p: string) => {
+  try { return lstatSync(p); } catch { return null; }
+};
+
+const sha256 = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/** A name beside `final` nobody can guess: `<final>.planpress-<12 hex>.<ext>`. */
+const sideName = (final: string, ext: "tmp" | "old"): string => `${final}.planpress-${randomBytes(6).toString("hex")}.${ext}`;
+
+/** Writes `data` to a new file of an unpredictable name beside `final`, never through an existing one. */
+async function writeExclusive(final: string, data: Uint8Array): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = sideName(final, "tmp");
+    try {
+      await writeFile(tmp, data, { flag: "wx" });
+      return tmp;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 5) throw e;
+    }
+  }
+}
+
+/** Writes a small file of ours (journal, manifest) by temporary file and rename. */
+async function replaceSmall(file: string, text: string): Promise<void> {
+  const tmp = await writeExclusive(file, Buffer.from(text, "utf8"));
+  await rename(tmp, file);
+}
+
+// ---- manifest ---------------------------------------------------------------------------------
+
+export interface ManifestEntry { path: string; producer: string; sha256: string }
+
+/** The manifest of a folder: what planpress wrote there, by whom (booklet, forms, progress-2026 …). */
+export function readManifest(outDir: string): ManifestEntry[] {
   try {
-    for (const f of files) {
-      const final = insideOutDir(outDir, f.path);
+    const json = JSON.parse(readFileSync(path.join(outDir, MANIFEST), "utf8")) as { files?: unknown };
+    if (!Array.isArray(json.files)) return [];
+    return json.files.filter((e): e is ManifestEntry =>
+      !!e && typeof e.path === "string" && typeof e.producer === "string" && typeof e.sha256 === "string");
+  } catch {
+    return [];
+  }
+}
+
+const manifestText = (entries: ManifestEntry[]): string =>
+  `${JSON.stringify({ note: "files planpress wrote into this folder (do not edit)", files: [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }, null, 1)}\n`;
+
+/** `rel` of the manifest (forward slashes) as a path inside the folder, or null if it would leave it. */
+function entryPath(outDir: string, rel: string): string | null {
+  try { return insideOutDir(outDir, rel); } catch { return null; }
+}
+
+// ---- recovery of an interrupted run ----------------------------------------------------------
+
+interface Step { final: string; tmp: string; backup: string }
+interface Journal { steps: Step[]; remove: string[]; manifest: string }
+
+/**
+ * Completes a switch an earlier run left half done (its journal is there: every new file was
+ * written before the journal was), then removes the temporary files of runs killed earlier. A file
+ * set aside by an old run without a journal is put back if nothing took its name. Returns what it
+ * did, for PP906.
+ */
+export async function recoverOutputs(outDir: string, extraDirs: readonly string[] = []): Promise<{ done: number; removed: number }> {
+  const root = path.resolve(outDir);
+  let done = 0, removed = 0;
+  const journalFile = path.join(root, JOURNAL);
+  if (lstatOrNull(journalFile)?.isFile()) {
+    let journal: Journal | null = null;
+    try { journal = JSON.parse(readFileSync(journalFile, "utf8")) as Journal; } catch { journal = null; }
+    if (journal && Array.isArray(journal.steps)) {
+      await finishSwitch(root, journal);
+      done = journal.steps.length;
+    }
+    await discard(journalFile);
+  }
+  // the lock of a run that was killed (a live run's, ours included, stays)
+  const lock = path.join(root, LOCK);
+  if (lstatOrNull(lock)?.isFile()) {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await discard(lock);
+  }
+  const dirs = new Set([root, ...extraDirs.map((d) => path.resolve(d))]);
+  for (const e of readManifest(root)) {
+    const full = entryPath(root, e.path);
+    if (full) dirs.add(path.dirname(full));
+  }
+  for (const dir of dirs) {
+    if (!lstatOrNull(dir)?.isDirectory()) continue; // never into a linked folder
+    for (const name of readdirSync(dir)) {
+      const m = LEFTOVER.exec(name);
+      if (!m) continue;
+      const full = path.join(dir, name);
+      if (!lstatOrNull(full)?.isFile()) continue;
+      const final = full.slice(0, -m[0].length);
+      if (m[1] === "old" && !lstatOrNull(final)) await rename(full, final);
+      else await discard(full);
+      removed++;
+    }
+  }
+  return { done, removed };
+}
+
+/** The switch of a journal, from wherever it stopped: each step and the end are idempotent. */
+async function finishSwitch(root: string, journal: Journal): Promise<void> {
+  const abs = (rel: string) => path.join(root, rel);
+  for (const s of journal.steps) {
+    const tmp = abs(s.tmp), final = abs(s.final), backup = abs(s.backup);
+    if (!lstatOrNull(tmp)) continue; // already in place
+    if (lstatOrNull(final) && !lstatOrNull(backup)) await rename(final, backup);
+    await rename(tmp, final);
+  }
+  for (const s of journal.steps) await discard(abs(s.backup));
+  for (const rel of journal.remove) await discard(abs(rel));
+  await replaceSmall(path.join(root, MANIFEST), journal.manifest);
+}
+
+// ---- checks before anything is written --------------------------------------------------------
+
+export interface Protected {
+  /** Input files of the run (plan, config, theme, fonts), with what they are. */
+  files: { path: string; what: string }[];
+  /** Input folders (progress --input/--history, templates/): nothing may be written inside. */
+  folders: { path: string; what: string }[];
+}
+
+export interface WriteOptions {
+  /** Reported refusals and clean-ups go here; without it a refusal is an OutputError. */
+  bag?: DiagnosticBag;
+  protect?: Protected;
+  /** --force: replace an input or a filled form anyway. */
+  force?: boolean;
+  /** The producer of a file without its own (a command's name); stale files are per producer. */
+  producer?: string;
+  /** Keep the folder's manifest, remove stale files and recover interrupted runs (false: one file, e.g. model -o). */
+  manifest?: boolean;
+  /** True for an existing file that must not be replaced by this output (a filled form): PP905. */
+  precious?: (final: string, existing: Uint8Array) => boolean;
+  /** Files this run produced that are already in place with these bytes (not rewritten): kept in the manifest, never stale. */
+  unchanged?: readonly (OutputFile & { producer?: string })[];
+  /** Tests: called before each rename of the switch (a crash is simulated there). */
+  onStep?: (step: number) => void;
+}
+
+const realOrResolved = (p: string): string => {
+  // The real path of the nearest existing ancestor, with the rest appended.
+  const rest: string[] = [];
+  let cur = path.resolve(p);
+  for (;;) {
+    try { return path.join(realpathSync(cur), ...rest); } catch { /* not there yet */ }
+    const up = path.dirname(cur);
+    if (up === cur) return path.resolve(p);
+    rest.unshift(path.basename(cur));
+    cur = up;
+  }
+};
+
+const within = (p: string, folder: string): boolean => p === folder || p.startsWith(folder + path.sep);
+
+/** What makes a run refuse to write: links inside the folder, inputs, precious files. */
+function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905"; path: string; input?: string }[] {
+  const out: ReturnType<typeof refusals> = [];
+  // links: every part below the folder the user named, and the file itself
+  for (const final of finals) {
+    const parts = path.relative(root, final).split(path.sep);
+    for (let i = 1; i <= parts.length; i++) {
+      const p = path.join(root, ...parts.slice(0, i));
+      if (lstatOrNull(p)?.isSymbolicLink()) { out.push({ code: "PP903", path: p }); break; }
+    }
+  }
+  if (out.length || opts.force) return out;
+  const protect = opts.protect ?? { files: [], folders: [] };
+  const ids = new Map<string, string>();
+  for (const f of protect.files) {
+    try { const st = statSync(f.path); ids.set(`${st.dev}:${st.ino}`, f.what); } catch { /* not there: nothing to protect */ }
+  }
+  const folders = protect.folders.map((f) => ({ path: realOrResolved(f.path), what: f.what }));
+  for (const final of finals) {
+    const st = lstatOrNull(final);
+    const input = st ? ids.get(`${st.dev}:${st.ino}`) : undefined;
+    if (input) { out.push({ code: "PP904", path: final, input }); continue; }
+    const real = realOrResolved(final);
+    const folder = folders.find((f) => within(real, f.path));
+    if (folder) { out.push({ code: "PP904", path: final, input: folder.what }); continue; }
+    if (st?.isFile() && opts.precious?.(final, readFileSync(final))) out.push({ code: "PP905", path: final });
+  }
+  return out;
+}
+
+/** A path as told to staff: relative to where they run planpress when it is below, else absolute. */
+export function shownPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(p);
+}
+const shown = shownPath;
+
+// ---- the write ---------------------------------------------------------------------------------
+
+export async function writeOutputs(outDir: string, files: readonly (OutputFile & { producer?: string })[], opts: WriteOptions = {}): Promise<string[]> {
+  const root = path.resolve(outDir);
+  const finals = files.map((f) => insideOutDir(outDir, f.path));
+  const refused = refusals(root, finals, opts);
+  if (refused.length) {
+    const first = refused[0]!;
+    if (!opts.bag) throw new OutputError(first.path, first.code);
+    for (const r of refused) opts.bag.add(r.code, { file: shown(r.path) }, { path: shown(r.path), input: r.input ?? "" });
+    throw new ReportedError();
+  }
+  const keep = opts.manifest ?? false;
+  if (!keep) return writeSet(root, outDir, files, finals, opts, false);
+  // One run at a time per folder: another run's temporary files are not leftovers to remove.
+  try {
+    await makeFolder(root);
+  } catch (e) {
+    throw new OutputError(outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  const release = await lockFolder(root, opts.bag);
+  try {
+    const r = await recoverOutputs(root, finals.map((f) => path.dirname(f))).catch(() => ({ done: 0, removed: 0 }));
+    if (r.done + r.removed > 0) opts.bag?.add("PP906", { file: shown(root) }, r);
+    return await writeSet(root, outDir, files, finals, opts, true);
+  } finally {
+    await release();
+  }
+}
+
+
+/**
+ * Takes the folder's lock (a file created exclusively, holding the pid); a lock whose process is
+ * gone (killed) is taken over. Another live run: PP909, exit 1.
+ */
+async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise<() => Promise<void>> {
+  const file = path.join(root, LOCK);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: "wx" });
+      return () => discard(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? String(e));
+    }
+    const st = lstatOrNull(file);
+    const pid = st?.isFile() ? Number(readFileSync(file, "utf8").trim()) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (!bag) throw new OutputError(root, "locked");
+      bag.add("PP909", { file: shown(root) }, { path: shown(root), pid });
+      throw new ReportedError();
+    }
+    await discard(file); // left by a run that was killed
+  }
+  throw new OutputError(file, "EEXIST");
+}
+
+async function writeSet(root: string, outDir: string, files: readonly (OutputFile & { producer?: string })[], finals: string[], opts: WriteOptions, keep: boolean): Promise<string[]> {
+
+  const staged: { tmp: string; final: string }[] = [];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const final = finals[i]!;
       await makeFolder(path.dirname(final));
-      const tmp = final + suffix;
-      staged.push({ tmp, final });
-      await writeFile(tmp, f.data);
+      staged.push({ tmp: await writeExclusive(final, files[i]!.data), final });
     }
   } catch (e) {
     await Promise.all(staged.map((s) => discard(s.tmp)));
     if (e instanceof OutputError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw new OutputError(staged[staged.length - 1]?.final ?? outDir, err.code ?? err.message);
+    throw new OutputError(finals[staged.length] ?? outDir, err.code ?? err.message);
   }
   // A folder where a file should go fails the run before any earlier output is replaced.
   for (const s of staged) {
-    const info = await stat(s.final).catch(() => null);
-    if (info?.isDirectory()) {
+    if (lstatOrNull(s.final)?.isDirectory()) {
       await Promise.all(staged.map((x) => discard(x.tmp)));
       throw new OutputError(s.final, "EISDIR");
     }
   }
+
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
+  const steps: Step[] = staged.map((s) => ({ final: rel(s.final), tmp: rel(s.tmp), backup: rel(sideName(s.final, "old")) }));
+  let journal: Journal | null = null;
+  const stale: { path: string; removed: boolean }[] = [];
+  if (keep) {
+    const producerOf = (f: { producer?: string }) => f.producer ?? opts.producer ?? "planpress";
+    const producers = files.map(producerOf);
+    // produced again with the same bytes and not rewritten (watch): still this run's, not stale
+    const kept = (opts.unchanged ?? []).map((f) => ({ path: rel(insideOutDir(outDir, f.path)), producer: producerOf(f), sha256: sha256(f.data) }));
+    const now = new Set([...steps.map((s) => s.final), ...kept.map((k) => k.path)]);
+    const running = new Set([...producers, ...kept.map((k) => k.producer)]);
+    const entries: ManifestEntry[] = [...steps.map((s, i) => ({ path: s.final, producer: producers[i]!, sha256: sha256(files[i]!.data) })), ...kept];
+    const remove: string[] = [];
+    for (const e of readManifest(root)) {
+      if (now.has(e.path)) continue;
+      const full = entryPath(root, e.path);
+      const st = full ? lstatOrNull(full) : null;
+      if (!full || !st?.isFile()) continue; // gone, or not a plain file any more: not ours
+      const unchanged = sha256(readFileSync(full)) === e.sha256;
+      if (!running.has(e.producer)) { if (unchanged) entries.push(e); continue; }
+      if (unchanged) remove.push(e.path);
+      stale.push({ path: full, removed: unchanged });
+    }
+    journal = { steps, remove, manifest: manifestText(entries) };
+  }
+
   // Earlier outputs are moved aside, not overwritten, so a rename that fails midway can put
-  // every one of them back.
+  // every one of them back; a run killed here is completed from the journal by the next one.
+  const journalFile = path.join(root, JOURNAL);
   const moved: { final: string; backup: string | null }[] = [];
   try {
-    for (const s of staged) {
-      const backup = existsSync(s.final) ? s.final + `.planpress-${process.pid}.old` : null;
+    if (journal) await replaceSmall(journalFile, JSON.stringify(journal));
+    for (let i = 0; i < staged.length; i++) {
+      const s = staged[i]!;
+      const backup = lstatOrNull(s.final) ? path.join(root, steps[i]!.backup) : null;
+      opts.onStep?.(i);
       if (backup) await rename(s.final, backup);
       moved.push({ final: s.final, backup });
       await rename(s.tmp, s.final);
@@ -72,8 +377,15 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
       else await discard(m.final);
     }
     await Promise.all(staged.map((x) => discard(x.tmp)));
-    throw new OutputError(moved[0]?.final ?? outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    await discard(journalFile);
+    throw new OutputError(moved[0]?.final ?? staged[0]?.final ?? outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
-  await Promise.all(moved.map((m) => (m.backup ? rm(m.backup, { force: true }) : undefined)));
+  await Promise.all(moved.map((m) => (m.backup ? discard(m.backup) : undefined)));
+  if (journal) {
+    for (const r of journal.remove) await discard(path.join(root, r));
+    await replaceSmall(path.join(root, MANIFEST), journal.manifest);
+    await discard(journalFile);
+    for (const s of stale) opts.bag?.add(s.removed ? "PP907" : "PP908", { file: shown(s.path) }, { path: shown(s.path) });
+  }
   return staged.map((s) => s.final);
 }

@@ -45,6 +45,8 @@ export interface ReturnFile {
   sample: boolean;
   /** The plan a form was made for (its metadata); checked against the plan being reported. */
   plan?: string;
+  /** From the --history folder: returns of earlier years. Any other file is the report year's. */
+  history?: boolean;
 }
 
 /** A project No as written: 12, "12", "No.12", "１２". */

@@ -20,6 +20,16 @@ export interface ValidatedReturns {
 
 const INPUT_FIELDS = ["status", "result", "issues", "direction"] as const;
 
+/** An example row (記入例) is part of the form, not a report. */
+const isExampleRow = (row: RawReturn): boolean => /例/.test(row.cells.no?.text ?? "");
+/** Something a department typed into the row. */
+const hasInput = (row: RawReturn): boolean => INPUT_FIELDS.some((f) => (row.cells[f]?.text ?? "") !== "");
+
+/** A form somebody filled in: a row other than the example has input (`forms` must not replace it). */
+export function isFilledIn(file: ReturnFile): boolean {
+  return file.rows.some((r) => !isExampleRow(r) && hasInput(r));
+}
+
 export function validateReturns(
   plan: Plan, files: readonly ReturnFile[], opts: { year: number; config: Config; diagnostics: DiagnosticBag },
 ): ValidatedReturns {
@@ -29,12 +39,14 @@ export function validateReturns(
   const out: ValidatedReturns = { current: [], history: [], sample: false };
   const seen = new Map<string, Place>();
 
+  /** Places already told PP605: a form's year is one cell (its metadata) for all its rows. */
+  const wrongYear = new Set<string>();
   for (const file of files) {
     if (file.plan !== undefined && file.plan !== plan.plan.title) {
       bag.add("PP617", { file: file.file }, { actual: file.plan });
     }
     for (const row of file.rows) {
-      const r = checkRow(row);
+      const r = checkRow(row, file.history ?? false);
       if (!r) continue;
       const key = `${r.year}\u0000${r.no}\u0000${r.department}`;
       const first = seen.get(key);
@@ -60,15 +72,15 @@ export function validateReturns(
   return out;
 
   /** The row as a return, or null (blank 各課 row, or a problem that was reported). */
-  function checkRow(row: RawReturn): ProgressReturn | null {
+  function checkRow(row: RawReturn, history: boolean): ProgressReturn | null {
     const text = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.text ?? "";
     const at = (f: keyof typeof FIELD_LABELS) => row.cells[f]?.place ?? row.place;
-    const hasInput = INPUT_FIELDS.some((f) => text(f) !== "");
+    const input = hasInput(row);
     const noText = text("no");
-    if (/例/.test(noText)) return null; // an example row (記入例) is part of the form, not a report
+    if (isExampleRow(row)) return null;
     const no = ProjectNo.safeParse(noText);
     if (!no.success) {
-      if (hasInput || row.place.line !== undefined) bag.add("PP612", at("no"), { value: noText });
+      if (input || row.place.line !== undefined) bag.add("PP612", at("no"), { value: noText });
       return null;
     }
     const project = projects.get(no.data);
@@ -76,7 +88,7 @@ export function validateReturns(
     const department = text("department");
     const own = project.departments.includes(department);
     // A 各課 project left blank by a department that is not named on it: no report.
-    if (!hasInput && !own && project.allDepartments) return null;
+    if (!input && !own && project.allDepartments) return null;
 
     let ok = true;
     const required = (f: "status" | "result" | "department") => {
@@ -92,9 +104,17 @@ export function validateReturns(
       ok = false;
     }
     const year = parseFiscalYear(text("year"));
-    if (year === null || year > reportYear || year < plan.plan.period.start) {
-      bag.add("PP605", at("year"), { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear) },
-        { projectNo: project.no, actual: text("year"), expected: String(reportYear) });
+    // --input holds the report year's returns (last year's forms given by mistake made every
+    // project 未報告 with exit 0); earlier years come from --history.
+    const wrong = year === null || year < plan.plan.period.start || (history ? year > reportYear : year !== reportYear);
+    if (wrong) {
+      const place = at("year");
+      const key = placeOf(place);
+      if (!wrongYear.has(key)) {
+        wrongYear.add(key);
+        bag.add("PP605", place, { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear) },
+          { projectNo: project.no, actual: text("year"), expected: String(reportYear) });
+      }
       ok = false;
     }
     const status = text("status").normalize("NFKC").trim();

@@ -25,6 +25,8 @@ export interface RenderContext {
 export interface OutputFile {
   path: string;
   data: Uint8Array;
+  /** Which document made it (booklet, forms …): the output folder's manifest keeps it per file. */
+  producer?: string;
 }
 
 /**

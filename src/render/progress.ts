@@ -26,7 +26,7 @@ export async function renderProgress(plan: Plan, ctx: RenderContext, opts: Progr
   const bag = ctx.diagnostics;
   const before = bag.items.length;
   const files = await readReturnsDir(opts.inputDir, bag);
-  if (opts.historyDir) files.push(...await readReturnsDir(opts.historyDir, bag));
+  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, bag)).map((f) => ({ ...f, history: true })));
   const returns = validateReturns(plan, files, { year: opts.year, config: ctx.config, diagnostics: bag });
   if (bag.items.slice(before).some((d) => d.severity === "error")) throw new ReportedError();
 

@@ -28,8 +28,18 @@ export function resolveFontPath(spec: string, projectRoot: string): string {
     const parts = rest.split("/");
     const pkg = rest.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? "");
     const file = parts.slice(rest.startsWith("@") ? 2 : 1).join("/");
+    // A package that is not installed (a mistyped name) throws: the callers report PP504.
     const pkgDir = path.dirname(require.resolve(`${pkg}/package.json`));
     return path.join(pkgDir, file);
   }
   return path.resolve(projectRoot, spec);
+}
+
+/** The font file a theme names, or null when it cannot be resolved (an npm package not installed). */
+export function fontFileOrNull(spec: string, projectRoot: string): string | null {
+  try {
+    return resolveFontPath(spec, projectRoot);
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 
 const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colour as #RRGGBB");
-const Margins = z.tuple([z.number(), z.number(), z.number(), z.number()])
+const Margin = z.number().min(0).max(600);
+const Margins = z.tuple([Margin, Margin, Margin, Margin])
   .describe("[left, top, right, bottom] in pt");
 
 const PAPER = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
@@ -41,15 +42,17 @@ export const Theme = z.object({
   yearStyle: z.enum(["wareki", "western", "short"]).default("wareki")
     .describe("years in documents: 令和8年度 / 2026年度 / R8"),
   digits: z.enum(["ascii", "fullwidth"]).default("ascii"),
+  // Bounded: `sizes.body: 2000` laid out 8,317 pages, 1e300 crashed the layout. Text sizes up
+  // to what a page of large print holds; headings and the cover a little larger.
   sizes: z.object({
-    body: z.number().min(6).default(10.5),
-    table: z.number().min(6).default(9),
-    small: z.number().min(5).default(8),
-    gantt: z.number().min(6).default(8),
-    h1: z.number().default(18),
-    h2: z.number().default(14),
-    h3: z.number().default(12),
-    cover: z.number().default(26),
+    body: z.number().min(6).max(24).default(10.5),
+    table: z.number().min(6).max(24).default(9),
+    small: z.number().min(5).max(20).default(8),
+    gantt: z.number().min(6).max(20).default(8),
+    h1: z.number().min(6).max(48).default(18),
+    h2: z.number().min(6).max(40).default(14),
+    h3: z.number().min(6).max(32).default(12),
+    cover: z.number().min(6).max(72).default(26),
   }).default({ body: 10.5, table: 9, small: 8, gantt: 8, h1: 18, h2: 14, h3: 12, cover: 26 }),
   lineHeight: z.number().min(1).max(3).default(1.35),
   colours: z.object({

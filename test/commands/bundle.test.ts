@@ -22,7 +22,7 @@ describe("the bundled CLI", () => {
     const all = planpress("build", "data/plan.tsv", "-o", path.join(tmp, "all"));
     expect(all.status, all.stderr).toBe(0);
     expect(all.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(path.join(tmp, "all")).sort()).toEqual(["booklet.pdf", "departments", "departments.pdf", "gantt.pdf", "plan.xlsx"]);
+    expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "gantt.pdf", "plan.xlsx"]);
     expect(readdirSync(path.join(tmp, "all", "departments"))).toHaveLength(33);
     const alone = planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));
     expect(alone.status, alone.stderr).toBe(0);

@@ -1,5 +1,5 @@
 // Several years: earlier returns (--history, or in the same folder) give each project a trend.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,4 +38,31 @@ describe("the folder of returns", () => {
     expect(r.stderr).toContain("PP618");
     expect(r.stderr).toContain("/nonexistent/返送");
   });
+});
+
+describe("returns of another year in the folder of this year's returns", () => {
+  it("last year's forms given for 令和9年度 are PP605 naming each form, exit 1, no report (not silent history)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-lastyear-"));
+    const out = path.join(dir, "out");
+    const r = await cli("progress", "--year", "R9", "--input", "data/progress", "data/plan.tsv", "-o", out);
+    expect(r.code, r.stderr).toBe(1);
+    const wrong = r.stderr.split("\n").filter((l) => l.includes("PP605"));
+    // one message per form (its year is one cell of its metadata), naming the form
+    expect(wrong.length).toBeGreaterThan(20);
+    expect(wrong.every((l) => /data\/progress\/.+\.xlsx/.test(l))).toBe(true);
+    expect(new Set(wrong.map((l) => l.split(/\s/)[0])).size).toBe(wrong.length);
+    expect(r.stderr).toContain("令和8年度");
+    expect(existsSync(path.join(out, "progress-2027.pdf"))).toBe(false);
+  }, 120_000);
+
+  it("the same year's row in a CSV of the folder is read; an earlier year's row there is PP605 at its cell", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-mixed-"));
+    const now = path.join(dir, "now");
+    mkdirSync(now);
+    writeFileSync(path.join(now, "会計課.csv"), `${HEADER}\n25,2026,予定どおり,仕様を検討した,,,会計課\n25,2027,遅れ,調達が遅れた,,,会計課\n`);
+    const r = await cli("progress", "--year", "2027", "--input", now, "data/plan.tsv", "-o", path.join(dir, "out"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/会計課\.csv:2:\d+\s+error\s+PP605/);
+    expect(r.stderr).not.toMatch(/会計課\.csv:3:\d+\s+error\s+PP605/);
+  }, 60_000);
 });

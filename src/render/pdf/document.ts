@@ -4,6 +4,7 @@
 import pdfmake from "pdfmake";
 import type { Content, Pattern, TDocumentDefinitions, StyleDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../context.js";
+import { applyFallback, glyphCoverage } from "./coverage.js";
 import { pdfFonts } from "./fonts.js";
 import { pageGeometry } from "./page.js";
 
@@ -94,6 +95,14 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   if (meta.subject) info.subject = meta.subject;
   if (keywords) info.keywords = keywords;
 
+  // Characters the default face lacks and the theme's fallback face has are set in that face.
+  const coverage = glyphCoverage(theme, ctx.projectRoot);
+  applyFallback(doc.content, coverage);
+  const withFallback = <T extends Content | null>(node: T): T => {
+    if (node) applyFallback(node, coverage);
+    return node;
+  };
+
   const definition: TDocumentDefinitions = {
     pageSize: page.size,
     pageOrientation: page.orientation,
@@ -106,7 +115,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
     defaultStyle: { font: "default", fontSize: theme.sizes.body, lineHeight: theme.lineHeight, color: theme.colours.text },
     header: (current: number) => {
       if (current <= plain || !doc.headerTitle) return null;
-      return {
+      return withFallback({
         margin: [left, Math.max(12, top - 30), right, 0],
         stack: [
           {
@@ -121,7 +130,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
           },
           { canvas: [{ type: "line", x1: 0, y1: 3, x2: page.bodyWidth, y2: 3, lineWidth: 0.5, lineColor: theme.colours.rule }], margin: [0, 0, 0, 0] },
         ],
-      } as Content;
+      } as Content);
     },
     footer: (current: number, count: number) => {
       const number = current > plain && numbers !== "none";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../context.js";
-import { resolveFontPath } from "../../theme/load.js";
+import { fontFileOrNull } from "../../theme/load.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
 
@@ -25,11 +25,12 @@ pdfmake.setLocalAccessPolicy(() => false);
 const loaded = new Set<string>();
 
 function load(spec: string, ctx: RenderContext): string {
-  const file = resolveFontPath(spec, ctx.projectRoot);
+  const file = fontFileOrNull(spec, ctx.projectRoot);
   const key = `font:${file}`;
   if (!loaded.has(key)) {
     let data: Buffer;
     try {
+      if (file === null) throw new Error("no such package");
       data = readFileSync(file);
     } catch {
       ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });

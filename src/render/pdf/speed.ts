@@ -101,8 +101,24 @@ function patchLayoutCache(proto: PdfmakeDocument): void {
   };
 }
 
-interface FontkitFont { postscriptName?: string; _tables?: { head?: { checkSumAdjustment?: number }; name?: { records?: unknown } } }
-interface PdfkitFont { name?: string; font: FontkitFont }
+interface FontkitFont { postscriptName?: string; getGlyph?(id: number): { advanceWidth?: number } | undefined; _tables?: { head?: { checkSumAdjustment?: number }; name?: { records?: unknown } } }
+interface PdfkitFont { name?: string; font: FontkitFont; widths?: number[]; scale?: number }
+
+/**
+ * A character the font lacks is drawn as glyph 0 (.notdef). pdfkit lays it out 1000/1000 em wide
+ * but writes its width into the PDF's /W array unscaled (`getGlyph(0).advanceWidth`: 2048 for a
+ * 2048-unit font), so a viewer advanced 2.048 em after it and the glyphs that followed in the
+ * same text object overlapped the next ones (an emoji, 𠮷 or 한 before kana). Scaled here like
+ * every other glyph's width.
+ */
+function scaleNotdefWidth(embedded: PdfkitFont | null): void {
+  const w = embedded?.widths;
+  const scale = embedded?.scale;
+  const notdef = embedded?.font.getGlyph?.(0)?.advanceWidth;
+  // still the unscaled advance pdfkit's constructor stored (font units, not thousandths of an em)
+  if (w && typeof scale === "number" && typeof notdef === "number" && w.length > 0 && w[0] === notdef && scale !== 1) w[0] = notdef * scale;
+}
+
 interface PdfkitDocument {
   _font: PdfkitFont | null;
   _fontFamilies: Record<string, PdfkitFont>;
@@ -132,6 +148,7 @@ function patchFontParsing(proto: PdfkitDocument): void {
     const known = bytes ? parsed.get(bytes) : undefined;
     if (!known || !Embedded) {
       const result = font.call(this, src, family, size);
+      scaleNotdefWidth(this._font);
       if (bytes && this._font?.font) {
         parsed.set(bytes, this._font.font);
         Embedded = this._font.constructor as typeof Embedded;
@@ -149,6 +166,7 @@ function patchFontParsing(proto: PdfkitDocument): void {
       return this;
     }
     const embedded = new Embedded(this, known, id);
+    scaleNotdefWidth(embedded);
     this._font = embedded;
     if (embedded.name && !this._fontFamilies[embedded.name]) this._fontFamilies[embedded.name] = embedded;
     if (!embedded.name || this._fontFamilies[embedded.name] !== embedded) this._fontFamilies[id] = embedded;

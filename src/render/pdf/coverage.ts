@@ -1,0 +1,98 @@
+// Which characters the theme's font can print (its cmap, through fontkit), and a fallback face
+// for the rest when the theme names one (`fonts.fallback`). A character no face has prints as an
+// empty box: the plan stage warns about it with its cell (src/validate/glyphs.ts, PP351).
+import { readFileSync } from "node:fs";
+import * as fontkit from "fontkit";
+import type { Content } from "pdfmake/interfaces.js";
+import { BLANK, type GlyphCoverage } from "../../glyph-coverage.js";
+import { fontFileOrNull } from "../../theme/load.js";
+import type { Theme } from "../../theme/schema.js";
+
+/** The theme's family whose faces print what the default face lacks. */
+export const FALLBACK_FAMILY = "fallback";
+
+interface Face { name: string; has(cp: number): boolean }
+const faces = new Map<string, Face | null>();
+
+/** A parsed face, once per file per process; null when it cannot be read (fonts.ts reports that). */
+function face(file: string | null): Face | null {
+  if (!file) return null;
+  if (!faces.has(file)) {
+    try {
+      const f = fontkit.create(readFileSync(file));
+      const cache = new Map<number, boolean>();
+      faces.set(file, {
+        name: f.familyName ?? f.postscriptName ?? file,
+        has: (cp) => {
+          let v = cache.get(cp);
+          if (v === undefined) cache.set(cp, (v = f.hasGlyphForCodePoint(cp)));
+          return v;
+        },
+      });
+    } catch {
+      faces.set(file, null);
+    }
+  }
+  return faces.get(file) ?? null;
+}
+
+/** The coverage of the theme's default face (and its fallback), or null when the font cannot be read. */
+export function glyphCoverage(theme: Theme, projectRoot: string): GlyphCoverage | null {
+  const spec = theme.fonts.default?.normal;
+  const main = spec ? face(fontFileOrNull(spec, projectRoot)) : null;
+  if (!main) return null;
+  const fbSpec = theme.fonts[FALLBACK_FAMILY]?.normal;
+  const fb = fbSpec ? face(fontFileOrNull(fbSpec, projectRoot)) : null;
+  return { font: main.name, has: main.has, ...(fb ? { fallback: { font: fb.name, has: fb.has } } : {}) };
+}
+
+type Run = string | { text: unknown; font?: string } & Record<string, unknown>;
+
+/** A string as runs in which what only the fallback face has is set in it; the string itself if none. */
+function splitRuns(text: string, cov: GlyphCoverage & { fallback: NonNullable<GlyphCoverage["fallback"]> }): string | Run[] {
+  const runs: Run[] = [];
+  let cur = "";
+  let inFallback = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const fb = !BLANK.test(ch) && !cov.has(cp) && cov.fallback.has(cp);
+    if (fb !== inFallback && cur) {
+      runs.push(inFallback ? { text: cur, font: FALLBACK_FAMILY } : cur);
+      cur = "";
+    }
+    inFallback = fb;
+    cur += ch;
+  }
+  if (cur) runs.push(inFallback ? { text: cur, font: FALLBACK_FAMILY } : cur);
+  return runs.length === 1 && typeof runs[0] === "string" ? text : runs;
+}
+
+/**
+ * Every text of a pdfmake document with the characters only the fallback face has set in it
+ * (nodes changed in place: chapter marks keep their identity). Nothing to do without a fallback.
+ */
+export function applyFallback(content: Content | Content[], cov: GlyphCoverage | null): void {
+  if (!cov?.fallback) return;
+  const c = cov as GlyphCoverage & { fallback: NonNullable<GlyphCoverage["fallback"]> };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const n: unknown = node[i];
+        if (typeof n !== "string") visit(n);
+        else {
+          // a string in a stack, a table row or a text array: as a text node it works in each
+          const runs = splitRuns(n, c);
+          if (runs !== n) node[i] = { text: runs };
+        }
+      }
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    const rec = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(rec)) {
+      if (key === "text" && typeof value === "string") rec.text = splitRuns(value, c);
+      else if (key !== "canvas" && key !== "svg" && key !== "image" && typeof value === "object") visit(value);
+    }
+  };
+  visit(content);
+}

@@ -1,0 +1,85 @@
+// Config and theme values a person types: bounded in their schemas, read as Notepad saves them,
+// a mistyped font package told as the theme's mistake.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { ReportedError } from "../../src/errors.js";
+import { renderGantt } from "../../src/render/gantt.js";
+import { loadTheme } from "../../src/theme/load.js";
+import { cli } from "../helpers/cli.js";
+import { attempt, makeRenderContext } from "../helpers/context.js";
+import { HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
+
+const shipped = () => JSON.parse(readFileSync("templates/theme.json", "utf8"));
+
+describe("config text is bounded", () => {
+  it("a 20,000-character title is PP501 naming the key, at once, exit 1", async () => {
+    const cfg = tempFile("planpress.config.json", JSON.stringify({ title: "長".repeat(20_000) }));
+    const t = performance.now();
+    const r = await cli("booklet", "data/plan.tsv", "--config", cfg, "-o", tempFile("x", "").replace(/x$/, "out"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/PP501.*title: 大きすぎます（最大 100）/);
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+
+  it.each([
+    [{ document: { meeting: "会".repeat(101) } }, "document.meeting"],
+    [{ document: { keywords: Array(51).fill("DX") } }, "document.keywords"],
+    [{ progressStatuses: ["完了", "長".repeat(41)] }, "progressStatuses.1"],
+  ])("%j is PP501 (%s)", async (config, key) => {
+    const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify(config)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("PP501");
+    expect(r.stderr).toContain(key);
+  });
+
+  it("a title at the bound still lays out: the booklet is written", async () => {
+    const cfg = tempFile("planpress.config.json", JSON.stringify({ title: "武蔵野市".repeat(25) }));
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B")]));
+    const out = tempFile("x", "").replace(/x$/, "out");
+    const r = await cli("booklet", plan, "--config", cfg, "-o", out);
+    expect(r.code, r.stderr).toBe(0);
+  }, 60_000);
+});
+
+describe("a config saved by Notepad (UTF-8 with a byte order mark)", () => {
+  it("is read like any other", async () => {
+    const cfg = tempFile("planpress.config.json", `\uFEFF${JSON.stringify({ document: { date: "2026-11-24", meeting: "総務委員会" } }, null, 2)}\n`);
+    const r = await cli("check", "data/plan.tsv", "--config", cfg);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("PP501");
+  });
+});
+
+describe("theme numbers are bounded", () => {
+  it.each([[2000, "sizes.body"], [1e300, "sizes.body"], [0, "sizes.body"]])("sizes.body %d is PP502", (size, key) => {
+    const theme = shipped();
+    theme.sizes.body = size;
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]).toMatchObject({ code: "PP502" });
+    expect(bag.items[0]!.message).toContain(key);
+  });
+
+  it("a cover size of 1e300 and a margin of 1e300 are PP502", () => {
+    const theme = shipped();
+    theme.sizes.cover = 1e300;
+    theme.pages.gantt.margins = [1e300, 10, 10, 10];
+    const bag = new DiagnosticBag("en");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain("sizes.cover");
+    expect(bag.items[0]!.message).toContain("pages.gantt.margins.0");
+  });
+});
+
+describe("a theme naming a font package that is not installed", () => {
+  it("is PP504 naming templates/theme.json and the font, never a module stack", async () => {
+    const ctx = makeRenderContext();
+    ctx.theme = { ...ctx.theme, fonts: { default: { normal: "npm:@expo-google-fonts/biz-udpgothc/400Regular/BIZUDPGothic_400Regular.ttf" } } };
+    const plan = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A")]));
+    const { files, diagnostics } = await attempt(ctx, (c) => renderGantt(plan, c));
+    expect(files).toBeNull();
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: "PP504", file: "templates/theme.json" }));
+    expect(diagnostics.find((d) => d.code === "PP504")!.message).toContain("biz-udpgothc");
+  });
+});

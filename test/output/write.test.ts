@@ -1,0 +1,230 @@
+// The output folder: nothing written through a planted link, no input or filled form replaced,
+// an interrupted switch completed by the next run, stale files of earlier runs removed.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { JOURNAL, LOCK, MANIFEST, readManifest, recoverOutputs, writeOutputs } from "../../src/output/write.js";
+import { cli } from "../helpers/cli.js";
+import { projectRoot } from "../helpers/context.js";
+import { HEADER, row, tsv } from "../helpers/plan-fixtures.js";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-outputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (name: string): string => {
+  const d = path.join(dir, `${name}-${n++}`);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+const plan = (depts: string[]): string => {
+  const file = path.join(fresh("plan"), "plan.tsv");
+  writeFileSync(file, tsv([HEADER, ...depts.map((d, i) => row(i + 1, `事業${i + 1}`, { depts: d }))]));
+  return file;
+};
+/** Every file below `root` (links not followed), relative, sorted. */
+const listing = (root: string): string[] => {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.push(path.relative(root, full));
+    }
+  };
+  walk(root);
+  return out.sort();
+};
+
+describe("links planted inside the output folder are never followed", () => {
+  it("a link at out/departments: PP903, exit 1, nothing written through it", async () => {
+    const out = fresh("out"), elsewhere = fresh("elsewhere");
+    symlinkSync(elsewhere, path.join(out, "departments"));
+    const r = await cli("departments", plan(["総務課", "情報政策課"]), "-o", out);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain("PP903");
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(path.join(out, "departments.pdf"))).toBe(false);
+  }, 60_000);
+
+  it("a link at the file's name is refused; a link at the old predictable temporary name is not written through", async () => {
+    const out = fresh("out"), victim = path.join(fresh("victim"), "precious.txt");
+    writeFileSync(victim, "the city's file");
+    // the temporary name earlier versions used: <file>.planpress-<pid>.tmp
+    symlinkSync(victim, path.join(out, `gantt.pdf.planpress-${process.pid}.tmp`));
+    const r = await cli("gantt", plan(["総務課"]), "-o", out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(victim, "utf8")).toBe("the city's file");
+    expect(readFileSync(path.join(out, "gantt.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const out2 = fresh("out");
+    symlinkSync(victim, path.join(out2, "gantt.pdf"));
+    const r2 = await cli("gantt", plan(["総務課"]), "-o", out2);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain("PP903");
+    expect(readFileSync(victim, "utf8")).toBe("the city's file");
+  }, 60_000);
+
+  it("the output folder itself may be a link the user named", async () => {
+    const real = fresh("real"), link = path.join(fresh("links"), "out");
+    symlinkSync(real, link);
+    const r = await cli("model", plan(["総務課"]), "-o", path.join(link, "model.json"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(real, "model.json"), "utf8")).projects).toHaveLength(1);
+  });
+
+  it("temporary files are created exclusively under names nobody can predict", async () => {
+    const out = fresh("out");
+    const seen = new Set<string>();
+    for (let i = 0; i < 2; i++) {
+      await writeOutputs(out, [{ path: "a.txt", data: Buffer.from(String(i)) }], {
+        onStep: () => { for (const f of readdirSync(out)) if (f.endsWith(".tmp")) seen.add(f); },
+      });
+    }
+    expect(seen.size).toBe(2);
+    for (const f of seen) expect(f).toMatch(/^a\.txt\.planpress-[0-9a-f]{12}\.tmp$/);
+    expect([...seen].some((f) => f.includes(String(process.pid)))).toBe(false);
+  });
+});
+
+describe("an output never replaces an input of the run", () => {
+  it("model plan.tsv -o plan.tsv: PP904, exit 1, the plan kept; --force replaces it", async () => {
+    const input = plan(["総務課"]);
+    const before = readFileSync(input, "utf8");
+    const r = await cli("model", input, "-o", input);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain("PP904");
+    expect(readFileSync(input, "utf8")).toBe(before);
+    const forced = await cli("model", input, "-o", input, "--force");
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(input, "utf8")).toMatch(/^\{/);
+  });
+
+  it("a config that stands where an output goes (the same file by another name too) is not replaced", async () => {
+    const out = fresh("out");
+    const config = path.join(out, "booklet.pdf");
+    writeFileSync(config, "{}");
+    const r = await cli("booklet", plan(["総務課"]), "--config", path.join(out, "..", path.basename(out), "booklet.pdf"), "-o", out);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain("PP904");
+    expect(readFileSync(config, "utf8")).toBe("{}");
+  }, 60_000);
+
+  it("progress -o into its own --input folder: PP904, nothing written there", async () => {
+    const returns = fresh("returns");
+    cpSync(path.join(projectRoot, "data/progress"), returns, { recursive: true });
+    const before = listing(returns);
+    const r = await cli("progress", "--year", "R8", "--input", returns, path.join(projectRoot, "data/plan.tsv"), "-o", returns);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain("PP904");
+    expect(listing(returns)).toEqual(before);
+  }, 120_000);
+
+  it("forms -o into a folder of filled returns: PP905, no form replaced; --force replaces them", async () => {
+    const returns = fresh("returns");
+    cpSync(path.join(projectRoot, "data/progress"), returns, { recursive: true });
+    const one = path.join(returns, "情報政策課.xlsx");
+    const before = readFileSync(one);
+    const r = await cli("forms", "--year", "R8", path.join(projectRoot, "data/plan.tsv"), "-o", returns);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain("PP905");
+    expect(r.stderr).toContain("情報政策課.xlsx");
+    expect(readFileSync(one).equals(before)).toBe(true);
+    const forced = await cli("forms", "--year", "R8", path.join(projectRoot, "data/plan.tsv"), "-o", returns, "--force");
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(one).equals(before)).toBe(false);
+    // blank forms over blank forms are fine: the next run needs no --force
+    const again = await cli("forms", "--year", "R8", path.join(projectRoot, "data/plan.tsv"), "-o", returns);
+    expect(again.code, again.stderr).toBe(0);
+  }, 180_000);
+});
+
+describe("a run killed while it switches its output set", () => {
+  const names = ["a.pdf", "b.pdf", "sub/c.pdf", "sub/d.pdf"];
+  const crash = (out: string, step: number, tag: string) => spawnSync(process.execPath,
+    ["--import", "tsx", path.join(projectRoot, "test/output/crash-child.ts"), out, String(step), tag, ...names], { cwd: projectRoot });
+  const contents = (out: string) => names.map((f) => (existsSync(path.join(out, f)) ? readFileSync(path.join(out, f), "utf8") : "(missing)"));
+
+  it.each([0, 2, 3])("killed before rename %i: the next run completes the switch, all files new, no leftovers", async (step) => {
+    const out = fresh("out");
+    expect(crash(out, 99, "old").status).toBe(0); // a whole earlier set
+    expect(contents(out)).toEqual(names.map((f) => `old ${f}`));
+    const killed = crash(out, step, "new");
+    expect(killed.signal).toBe("SIGKILL");
+    // the kill left a half switch: a journal and temporary files
+    expect(existsSync(path.join(out, JOURNAL))).toBe(true);
+    expect(listing(out).some((f) => /\.planpress-[0-9a-f]+\.tmp$/.test(f))).toBe(true);
+    const r = await recoverOutputs(out);
+    expect(r.done).toBe(names.length);
+    expect(contents(out)).toEqual(names.map((f) => `new ${f}`));
+    expect(listing(out)).toEqual([MANIFEST, ...names].sort());
+    expect(readManifest(out).map((e) => e.path).sort()).toEqual([...names].sort());
+  }, 60_000);
+
+  it("leftovers of a run killed before its switch (and of versions that used the pid) are removed by the next run", async () => {
+    const out = fresh("out");
+    writeFileSync(path.join(out, "booklet.pdf.planpress-12345.tmp"), "half");
+    writeFileSync(path.join(out, "gantt.pdf.planpress-12345.old"), "the only gantt"); // its new file never came
+    writeFileSync(path.join(out, "notes.tmp"), "the city's own");
+    const bag = new DiagnosticBag("en");
+    await writeOutputs(out, [{ path: "plan.xlsx", data: Buffer.from("x") }], { manifest: true, bag });
+    expect(listing(out)).toEqual([MANIFEST, "gantt.pdf", "notes.tmp", "plan.xlsx"]);
+    expect(readFileSync(path.join(out, "gantt.pdf"), "utf8")).toBe("the only gantt");
+    expect(bag.items.map((d) => d.code)).toContain("PP906");
+  });
+});
+
+describe("one run at a time per folder", () => {
+  it("a folder another live run is writing into is PP909 and left alone; a killed run's lock is taken over", async () => {
+    const out = fresh("out");
+    writeFileSync(path.join(out, LOCK), `${process.ppid}\n`); // a live process that is not this one
+    const bag = new DiagnosticBag("ja");
+    await expect(writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag })).rejects.toThrow();
+    expect(bag.items.map((d) => d.code)).toEqual(["PP909"]);
+    expect(existsSync(path.join(out, "a.pdf"))).toBe(false);
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    writeFileSync(path.join(out, LOCK), `${dead}\n`);
+    await writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag });
+    expect(listing(out)).toEqual([MANIFEST, "a.pdf"]);
+  });
+});
+
+describe("stale files: planpress removes what it wrote earlier and no longer produces, nothing else", () => {
+  it("a renamed department's PDF goes (PP907); the city's own file and a changed one stay (PP908)", async () => {
+    const out = fresh("out");
+    const first = await cli("departments", plan(["総務課", "旧名課"]), "-o", out);
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(path.join(out, "departments/旧名課.pdf"))).toBe(true);
+    writeFileSync(path.join(out, "departments/メモ.txt"), "the city's own");
+    writeFileSync(path.join(out, "booklet.pdf"), "not written by planpress");
+    const second = await cli("departments", plan(["総務課", "新名課"]), "-o", out);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain("PP907");
+    expect(listing(out)).toEqual([MANIFEST, "booklet.pdf", "departments.pdf", "departments/メモ.txt", "departments/新名課.pdf", "departments/総務課.pdf"]);
+    // a file planpress wrote, changed since by somebody: kept and told
+    writeFileSync(path.join(out, "departments/新名課.pdf"), "annotated by hand");
+    const third = await cli("departments", plan(["総務課"]), "-o", out, "--lang", "en");
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stderr).toContain("PP908");
+    expect(readFileSync(path.join(out, "departments/新名課.pdf"), "utf8")).toBe("annotated by hand");
+  }, 120_000);
+
+  it("a run of one document leaves the files of the others alone", async () => {
+    const out = fresh("out");
+    await writeOutputs(out, [{ path: "booklet.pdf", data: Buffer.from("b"), producer: "booklet" }, { path: "gantt.pdf", data: Buffer.from("g"), producer: "gantt" }], { manifest: true });
+    await writeOutputs(out, [{ path: "booklet.pdf", data: Buffer.from("b2"), producer: "booklet" }], { manifest: true });
+    expect(listing(out)).toEqual([MANIFEST, "booklet.pdf", "gantt.pdf"]);
+    expect(readManifest(out).map((e) => e.path)).toEqual(["booklet.pdf", "gantt.pdf"]);
+  });
+
+  it("files produced again with the same bytes and not rewritten (watch) are not stale", async () => {
+    const out = fresh("out");
+    const dept = (name: string, data = name) => ({ path: `departments/${name}.pdf`, data: Buffer.from(data), producer: "departments" });
+    await writeOutputs(out, [dept("a"), dept("b")], { manifest: true });
+    await writeOutputs(out, [dept("a", "a2")], { manifest: true, unchanged: [dept("b")] });
+    expect(listing(out)).toEqual([MANIFEST, "departments/a.pdf", "departments/b.pdf"]);
+    expect(readManifest(out).map((e) => e.path)).toEqual(["departments/a.pdf", "departments/b.pdf"]);
+  });
+});
