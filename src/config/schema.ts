@@ -62,9 +62,13 @@ export const Config = z.strictObject({
     .describe("a ・ splits a department list only after a part ending in one of these"),
   allDepartmentsMarker: z.string().default("各課"),
   limits: z.object({
-    maxInputBytes: z.number().int().positive().default(20 * 1024 * 1024),
-    maxCellChars: z.number().int().positive().default(5000),
-  }).default({ maxInputBytes: 20 * 1024 * 1024, maxCellChars: 5000 }),
+    maxInputBytes: z.number().int().positive().default(20 * 1024 * 1024)
+      .describe("largest input file read, in bytes (PP104)"),
+    maxCellChars: z.number().int().positive().default(5000).describe("longer cell texts are clipped (PP310)"),
+    maxCells: z.number().int().positive().default(1_000_000).describe("most cells with values an .xlsx sheet may hold (PP119)"),
+    maxProjects: z.number().int().positive().default(5000)
+      .describe("most project rows a plan may have (PP115); above it nothing is read further"),
+  }).default({ maxInputBytes: 20 * 1024 * 1024, maxCellChars: 5000, maxCells: 1_000_000, maxProjects: 5000 }),
 });
 export type Config = z.infer<typeof Config>;
 

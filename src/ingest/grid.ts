@@ -13,12 +13,17 @@ export interface GridRow {
   covered?: Set<number>;
 }
 
+/** A merged range of a sheet: top/bottom are 1-based sheet rows (= GridRow.line), left/right 0-based columns. */
+export interface GridMerge { top: number; left: number; bottom: number; right: number }
+
 export interface Grid {
   /** The file as the user named it (diagnostics show this). */
   file: string;
   kind: "text" | "xlsx";
   sheet?: string;
   rows: GridRow[];
+  /** xlsx only: the sheet's merged ranges (clipped to the cells that exist). */
+  merges?: GridMerge[];
   /** A title the container carries (the workbook's title property). */
   containerTitle?: string;
 }

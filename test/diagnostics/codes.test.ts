@@ -9,7 +9,7 @@ import { HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js"
 
 const ok = (rows: string[][]) => tsv([HEADER, ...rows]);
 const small = defaultConfig();
-small.limits = { maxInputBytes: 50, maxCellChars: 20 };
+small.limits = { ...small.limits, maxInputBytes: 50, maxCellChars: 20 };
 
 type Case = { name?: string; data: string | Uint8Array; config?: typeof small; projectNo?: number };
 const CASES: Record<string, Case> = {
@@ -39,7 +39,7 @@ const CASES: Record<string, Case> = {
   PP307: { data: ok([row(1, "事業", { years: ["保守", "", ""] })]), projectNo: 1 },
   PP308: { data: ok([[...row(1, "事業"), "運用"]]), projectNo: 1 },
   PP309: { data: ok([row(1, "事業", { measure: "窓口の改善" })]), projectNo: 1 },
-  PP310: { data: ok([row(1, "事業", { desc: "あ".repeat(30) })]), config: { ...defaultConfig(), limits: { maxInputBytes: 1e6, maxCellChars: 20 } } },
+  PP310: { data: ok([row(1, "事業", { desc: "あ".repeat(30) })]), config: { ...defaultConfig(), limits: { ...defaultConfig().limits, maxInputBytes: 1e6, maxCellChars: 20 } } },
   PP311: { data: ok([row(1, "事業", { depts: "総務課、総務課" })]), projectNo: 1 },
   PP312: { data: ok([row(1, "事業", { depts: "総務課、..、-" })]), projectNo: 1 },
   PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },
