@@ -16,6 +16,7 @@ export class WorkbookReadError extends Error {
 export function zipReason(e: ZipRefusal, lang: "ja" | "en"): string {
   const mb = Math.round(e.unpacked / 1e6);
   if (e.kind === "too-large") return lang === "ja" ? `展開後のサイズが大きすぎます（${mb} MB を超えます）` : `unpacks to more than ${mb} MB`;
+  if (e.kind === "bomb") return lang === "ja" ? `展開すると元の ${e.unpacked} 倍を超える部分があります（zip 爆弾）` : `a part inflates more than ${e.unpacked} times its size (a zip bomb)`;
   if (e.kind === "not-zip") return lang === "ja" ? "zip として読めません" : `not a zip archive (${e.message})`;
   return lang === "ja" ? `zip が壊れています（${e.message}）` : `damaged zip (${e.message})`;
 }
