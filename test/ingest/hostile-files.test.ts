@@ -88,6 +88,14 @@ describe("special files", () => {
       expect(codes(plan.diagnostics), file).toEqual(["PP114"]);
       expect(performance.now() - t).toBeLessThan(2000);
     }
+    // The same among returned forms: the FIFO is named, the folder's other files are still read.
+    const returns = mkdtempSync(path.join(os.tmpdir(), "planpress-special-returns-"));
+    execFileSync("mkfifo", [path.join(returns, "a.csv")]);
+    writeFileSync(path.join(returns, "b.csv"), "No,年度,進捗区分,実績,課題,今後の方向性,担当課\n1,R8,完了,x,,,情報政策課\n");
+    const bag = new DiagnosticBag("ja");
+    const files = await readReturnsDir(returns, bag);
+    expect(bag.items.filter((d) => d.code === "PP601").map((d) => [d.file, d.message.includes("FIFO")])).toEqual([[path.join(returns, "a.csv"), true]]);
+    expect(files.map((f) => path.basename(f.file))).toEqual(["b.csv"]);
   }, 10_000);
 });
 
