@@ -78,8 +78,12 @@ function stringItemText(xml: string): string {
   return out;
 }
 
+const ATTR = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, re = new RegExp(`\\s${name}="([^"]*)"`));
+  const m = re.exec(tag);
   return m ? unescapeXml(m[1] ?? "") : undefined;
 }
 
