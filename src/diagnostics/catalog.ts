@@ -74,7 +74,7 @@ export const CATALOG = {
     ja: (p) => `共有文字列（xl/sharedStrings.xml）の ${p.index} 番を参照していますが、その文字列がブックにありません。`,
     en: (p) => `The cell refers to shared string ${p.index}, which the workbook lacks (xl/sharedStrings.xml).`,
     hintJa: () => "Excel で開いて保存し直してください。", hintEn: () => "Open the file in Excel and save it again." },
-  PP119: { severity: "error", example: { cells: 2000001, limit: 2000000 },
+  PP119: { severity: "error", example: { cells: 500001, limit: 500000 },
     ja: (p) => `値のあるセルが多すぎます（${p.cells} 個以上、上限 ${p.limit} 個）。`,
     en: (p) => `Too many cells with values (${p.cells} or more; the limit is ${p.limit}).`,
     hintJa: () => "計画の表だけのシートにしてください。", hintEn: () => "Keep only the plan table in the workbook." },

@@ -19,7 +19,7 @@ const table = inlineCells(PLAN.replace(/\n$/, "").split("\n").map((l) => l.split
 const bomb = (mb: number) => zipOf(bookParts({ sheets: [{ name: "計画", xml: "" }] }).map((p) =>
   p.name === "xl/worksheets/sheet1.xml" ? { ...p, deflated: zeroBomb(mb), claimedSize: 4096 } : p));
 
-/** A sheet of 1.1 million number cells: within the unpack budget, over the cell limit. */
+/** A sheet of 1.1 million number cells: within the unpack budget, over the cell limit (500,000). */
 function manyCells(): Uint8Array {
   const rows: string[] = [];
   for (let r = 1; r <= 11_000; r++) {
@@ -75,9 +75,10 @@ describe("malformed input: bounded memory and time in a whole process", () => {
       expect(res.stdout + res.stderr, c.name).toContain(c.code);
       expect(u, c.name).not.toBeNull();
       expect(u!.maxRssMb, `${c.name}: peak memory`).toBeLessThan(500);
-      // Time inside the process (the machine is shared: its wall time is measured too, and bounded).
+      // 30 s of the process's own CPU time; its wall time is bounded too, more loosely: the test
+      // machine is shared (two cores, load ~20 while eight test suites run: wall ≈ 10 × CPU).
       expect(u!.cpuMs, `${c.name}: CPU time`).toBeLessThan(30_000);
-      expect(u!.ms, `${c.name}: time`).toBeLessThan(30_000);
+      expect(u!.ms, `${c.name}: time`).toBeLessThan(120_000);
     }
   }, 400_000);
 });
