@@ -13,6 +13,9 @@ export interface GridRow {
   covered?: Set<number>;
 }
 
+/** A merged range of a sheet: top/bottom are 1-based sheet rows (= GridRow.line), left/right 0-based columns. */
+export interface GridMerge { top: number; left: number; bottom: number; right: number }
+
 export interface Grid {
   /** The file as the user named it (diagnostics show this). */
   file: string;
@@ -24,8 +27,9 @@ export interface Grid {
   /**
    * xlsx only: every merged range. top/bottom are 1-based sheet rows (= GridRow.line), left/right
    * 0-based columns. The top-left cell holds the value; the range's other cells are empty.
+   * Clipped to the cells that exist.
    */
-  merges?: { top: number; left: number; bottom: number; right: number }[];
+  merges?: GridMerge[];
 }
 
 /** The place of cell `col` (0-based) of `row`: `file:line:column` or `file#Sheet!G12`. */

@@ -1,6 +1,5 @@
 // The ingest stage: the only stage that reads the input file. Any supported file → the plan
 // table's raw rows, its title and its period, with every reading flaw as a diagnostic.
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
@@ -8,8 +7,10 @@ import { megabytes } from "../diagnostics/format.js";
 import { ReportedError } from "../errors.js";
 import { type Grid, placeOf } from "./grid.js";
 import { type Block, findTable, isBlank, type Table } from "./header.js";
+import { readBoundedFile } from "./read-file.js";
 import { readTextGrid } from "./read-text.js";
 import { wareki } from "../fiscal.js";
+import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
 
 export interface PlanTable {
@@ -21,6 +22,13 @@ export interface PlanTable {
   period: { start: number; end: number } | null;
 }
 
+/** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
+function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return "zip";
+  if ([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((v, i) => b(i) === v)) return "ole2";
+  return null;
+}
 
 export async function readPlanTable(inputPath: string, config: Config, bag: DiagnosticBag, sheet?: string): Promise<PlanTable> {
   const file = inputPath;
@@ -29,32 +37,25 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     bag.add("PP105", { file }, { ext: ext || (bag.lang === "ja" ? "拡張子なし" : "no extension") });
     throw new ReportedError();
   }
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(inputPath);
-    if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    if (info.size > config.limits.maxInputBytes) {
-      bag.add("PP104", { file }, { size: megabytes(info.size), limit: megabytes(config.limits.maxInputBytes) });
-      throw new ReportedError();
-    }
-    bytes = await readFile(inputPath);
-  } catch (e) {
-    if (e instanceof ReportedError) throw e;
-    bag.add("PP101", { file }, { path: inputPath, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  const read = await readBoundedFile(inputPath, config.limits.maxInputBytes);
+  if ("refused" in read) {
+    if (read.refused === "too-large") bag.add("PP104", { file }, { size: megabytes(read.size), limit: megabytes(config.limits.maxInputBytes) });
+    else if (read.refused === "not-a-file" && read.kind !== "directory") bag.add("PP114", { file }, { kind: read.kind });
+    else bag.add("PP101", { file }, { path: inputPath, reason: read.refused === "unreadable" ? read.reason : "EISDIR" });
     throw new ReportedError();
   }
+  const bytes = read.bytes;
+  // What the bytes are, whatever the name says: a workbook named .csv, or an .xls (OLE2) file.
+  const magic = containerOf(bytes);
+  if (magic === "ole2") { bag.add("PP113", { file }); throw new ReportedError(); }
+  if (magic === "zip" && ext !== ".xlsx") { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
   const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };
   if (bytes.length === 0) throw empty();
   let grid: Grid;
   let table: Table;
   if (ext === ".xlsx") {
-    // exceljs takes ~0.3–0.8 s to load: only an .xlsx input pays for it.
-    const { readXlsxGrids } = await import("./read-xlsx.js");
-    const grids = await readXlsxGrids(bytes, file, bag, sheet ?? config.sheet);
-    // The sheet holding the plan table: the one with the most header blocks and rows. Each sheet
-    // is read into a bag of its own; only the chosen sheet's diagnostics are the run's.
-    const scored = grids.map((g) => {
-      const own = new DiagnosticBag(bag.lang);
+    const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
+    const scored = grids.map(({ grid: g, read: own }) => {
       const found = findTable(g, config, own);
       return { g, found, own, score: found.blocks.length * 1000 + found.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
     }).sort((a, b) => b.score - a.score);
@@ -69,6 +70,12 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   }
   if (!table.blocks.length) {
     bag.add("PP201", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) });
+    throw new ReportedError();
+  }
+  // Early, before any row is normalised: a plan far beyond the documented scale is refused.
+  const dataRows = table.blocks.reduce((n, b) => n + b.dataRows.length, 0);
+  if (dataRows > config.limits.maxProjects) {
+    bag.add("PP115", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) }, { rows: dataRows, limit: config.limits.maxProjects });
     throw new ReportedError();
   }
   const rows = rawRows(grid, table.blocks, config.limits.maxCellChars, bag);

@@ -1,17 +1,94 @@
-// TSV/CSV/TXT → Grid. Bytes that are not valid UTF-8 are Excel's Japanese CSV (Shift_JIS/CP932).
+// TSV/CSV/TXT → Grid. The encoding is decided from the bytes, in this order: a byte-order mark
+// (UTF-8, UTF-16LE — Excel's 「Unicode テキスト」 — or UTF-16BE); UTF-16 without a mark (NUL bytes
+// on one side of most code units); valid UTF-8; UTF-8 with a few bad bytes (each line named);
+// otherwise Excel's Japanese CSV (Shift_JIS/CP932). How it was read is an info diagnostic.
+import { isUtf8 } from "node:buffer";
 import Papa from "papaparse";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Grid, GridRow } from "./grid.js";
 
+/** How the bytes of a text file are to be decoded. */
+export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "Shift_JIS";
+
+/** UTF-16 without a mark: in the first 64 KB, NULs fill one byte of many code units (ASCII tabs,
+ * digits and line ends) and (almost) never the other. */
+function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
+  const n = Math.min(bytes.length, 65536) & ~1;
+  if (n < 4) return null;
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.02 && even * 20 <= odd) return "UTF-16LE";
+  if (even >= pairs * 0.02 && odd * 20 <= even) return "UTF-16BE";
+  return null;
+}
+
+/** The byte offsets where UTF-8 decoding fails, and how many valid multi-byte characters there are. */
+export function utf8Scan(bytes: Uint8Array): { bad: number[]; multibyte: number } {
+  const bad: number[] = [];
+  let multibyte = 0;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    let need = 0, min = 0;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    let cp = need ? b & (0x3f >> need) : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (ok && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) { multibyte++; i += need + 1; }
+    else { bad.push(i); i++; }
+  }
+  return { bad, multibyte };
+}
+
+/** A file is UTF-8 with a few damaged bytes, not Shift_JIS, when nearly all its non-ASCII bytes
+ * form valid UTF-8: at least 20 valid multi-byte characters per bad byte. */
+const UTF8_PER_BAD_BYTE = 20;
+
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[] } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const { encoding, bad } = detectEncoding(bytes.subarray(3));
+    // After a UTF-8 mark the file is UTF-8 whatever its bytes: a bad byte is damage, named by line.
+    return { encoding: "UTF-8 (BOM)", bad: encoding === "UTF-8" ? bad.map((i) => i + 3) : utf8Scan(bytes.subarray(3)).bad.map((i) => i + 3) };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "UTF-16LE", bad: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "UTF-16BE", bad: [] };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bad: [] };
+  // Valid UTF-8 is the common case: the native decoder says so; the byte scan only runs otherwise.
+  if (isUtf8(bytes)) return { encoding: "UTF-8", bad: [] };
+  const scan = utf8Scan(bytes);
+  if (!scan.bad.length || scan.multibyte >= scan.bad.length * UTF8_PER_BAD_BYTE) return { encoding: "UTF-8", bad: scan.bad };
+  return { encoding: "Shift_JIS", bad: [] };
+}
+
+const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis" };
+
+/** The most lines with bad UTF-8 bytes named one by one; more are counted in the last one. */
+const MAX_BAD_LINES = 20;
+
 export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("shift_jis").decode(bytes);
+  const { encoding, bad } = detectEncoding(bytes);
+  // The decoders drop a byte-order mark themselves; UTF-8 goes through Buffer (simdutf, several
+  // times faster than TextDecoder on Japanese text), which keeps a mark: it is dropped below.
+  let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
+    : new TextDecoder(DECODER[encoding]).decode(bytes);
+  if (encoding === "Shift_JIS") {
     bag.add("PP103", { file });
-    const bad = (text.match(/\uFFFD/g) ?? []).length;
-    if (bad) bag.add("PP109", { file }, { count: bad });
+    const replaced = (text.match(/\uFFFD/g) ?? []).length;
+    if (replaced) bag.add("PP109", { file }, { count: replaced });
+  } else {
+    bag.add("PP110", { file }, { encoding });
+    if (bad.length) reportBadLines(bytes, bad, file, bag);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // NULs and other C0 controls (but tab and line ends) are export damage, not content.
@@ -23,6 +100,24 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
     text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
   }
   return text;
+}
+
+/** One warning per physical line holding bytes that are not UTF-8 (lines end at LF, or a lone CR). */
+function reportBadLines(bytes: Uint8Array, bad: readonly number[], file: string, bag: DiagnosticBag): void {
+  const perLine = new Map<number, number>();
+  let line = 1, at = 0;
+  for (const offset of bad) {
+    for (; at < offset; at++) {
+      const b = bytes[at];
+      if (b === 0x0a || (b === 0x0d && bytes[at + 1] !== 0x0a)) line++;
+    }
+    perLine.set(line, (perLine.get(line) ?? 0) + 1);
+  }
+  const lines = [...perLine];
+  lines.slice(0, MAX_BAD_LINES).forEach(([l, count], i) => {
+    const rest = i === MAX_BAD_LINES - 1 ? lines.slice(MAX_BAD_LINES).reduce((n, [, c]) => n + c, 0) : 0;
+    bag.add("PP111", { file, line: l }, { count: count + rest });
+  });
 }
 
 /** The delimiter used most consistently (outside quotes) over the first lines. */

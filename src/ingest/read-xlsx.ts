@@ -1,99 +1,153 @@
-// XLSX → Grid with exceljs. A merged range gives the exact span of a schedule label; cells a
-// merge covers are marked so an empty covered cell is not read as a year without activity.
-import ExcelJS from "exceljs";
-import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { columnNumber } from "../cell-address.js";
+// XLSX → Grid through the sheet-XML reader (workbook-xml.ts). Only the cells that exist are read;
+// rows between them are kept, but a run of more than MAX_GAP empty rows shrinks to one blank row,
+// so a stray cell at A1048576 costs one row, and is named (PP116). A merged range gives the exact
+// span of a schedule label; cells a merge covers are marked so an empty covered cell is not read
+// as a year without activity. A number cell reads as Excel shows it through its number format.
+import { columnLetters } from "../cell-address.js";
+import { DiagnosticBag } from "../diagnostics/bag.js";
+import type { Place } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
-import type { Grid, GridRow } from "./grid.js";
-import { zipRefusal } from "./zip-guard.js";
+import type { Grid, GridMerge, GridRow } from "./grid.js";
+import { formatNumber } from "./number-format.js";
+import { readWorkbookXml, WorkbookReadError, type XmlCell, type XmlSheet, type XmlWorkbook, zipReason } from "./workbook-xml.js";
 
-function checkZip(bytes: Uint8Array, file: string, bag: DiagnosticBag): void {
-  let refusal: { unpacked: number } | null;
-  try {
-    refusal = zipRefusal(bytes);
-  } catch (e) {
-    bag.add("PP106", { file }, { reason: bag.lang === "ja" ? "zip として読めません" : `not a zip archive (${(e as Error).message})` });
-    throw new ReportedError();
+/** Empty rows (or columns) between cells beyond which a cell lies outside the sheet's table. */
+const MAX_GAP = 1000;
+
+export interface SheetRead { grid: Grid; /** What reading this sheet's cells found (its own bag). */ read: DiagnosticBag }
+
+function cellText(c: XmlCell, wb: XmlWorkbook, place: Place, bag: DiagnosticBag): string {
+  if (c.formula !== undefined && c.v === undefined) {
+    bag.add("PP117", place, { formula: c.formula || "…" });
+    return "";
   }
-  if (refusal) {
-    const mb = Math.round(refusal.unpacked / 1e6);
-    bag.add("PP106", { file }, { reason: bag.lang === "ja" ? `展開後のサイズが大きすぎます（${mb} MB）` : `unpacks to ${mb} MB` });
-    throw new ReportedError();
+  if (c.missingShared !== undefined) {
+    bag.add("PP118", place, { index: c.missingShared });
+    return "";
+  }
+  switch (c.type) {
+    case "s": case "inlineStr": return c.text ?? "";
+    case "str": return c.v ?? "";
+    case "e": return "";
+    case "b": return c.v === "1" ? "TRUE" : "FALSE";
+    case "d": return (c.v ?? "").slice(0, 10);
+    default: {
+      const v = c.v ?? "";
+      const n = Number(v);
+      if (v.trim() === "" || Number.isNaN(n)) return v;
+      return (c.format !== undefined ? formatNumber(n, c.format, wb.date1904) : null) ?? String(n);
+    }
   }
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("text" in v && typeof v.text === "string") return v.text; // hyperlink
-    if ("result" in v) return v.result === undefined || v.result === null ? "" : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
-    if ("error" in v) return "";
-  }
-  return String(cell.text ?? "");
+/** Sorted values cut at the first gap wider than MAX_GAP: the extent of the sheet's table. */
+function extentOf(sorted: readonly number[]): number {
+  let last = sorted[0] ?? 0;
+  for (const v of sorted) { if (v - last > MAX_GAP) break; last = v; }
+  return last;
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): { rows: GridRow[]; merges: NonNullable<Grid["merges"]> } {
-  const rows: GridRow[] = [];
-  const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
-  // Merges as exceljs keeps them: "A1:C1" strings on the model.
-  const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
-  const spanAt = new Map<string, number>();
-  const coveredAt = new Set<string>();
-  const ranges: NonNullable<Grid["merges"]> = [];
-  for (const m of merges) {
-    const r = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
-    if (!r) continue;
-    const c1 = columnNumber(r[1] ?? "A") - 1, r1 = Number(r[2]), c2 = columnNumber(r[3] ?? "A") - 1, r2 = Number(r[4]);
-    spanAt.set(`${r1}:${c1}`, c2 - c1 + 1);
-    ranges.push({ top: r1, left: c1, bottom: r2, right: c2 });
-    for (let rr = r1; rr <= r2; rr++) for (let cc = c1; cc <= c2; cc++) if (rr !== r1 || cc !== c1) coveredAt.add(`${rr}:${cc}`);
+function parseRange(ref: string): GridMerge | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref);
+  if (!m) return null;
+  const col = (s: string) => { let n = 0; for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64; return n - 1; };
+  const top = Number(m[2]), left = col(m[1] ?? "A");
+  const bottom = Number(m[4] ?? m[2]), right = col(m[3] ?? m[1] ?? "A");
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: DiagnosticBag): Grid {
+  const grid: Grid = { file, kind: "xlsx", sheet: sheet.name, rows: [] };
+  const byRow = new Map<number, Map<number, string>>();
+  for (const c of sheet.cells) {
+    const text = cellText(c, wb, { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` }, bag);
+    if (text === "") continue;
+    const row = byRow.get(c.row) ?? new Map<number, string>();
+    row.set(c.col - 1, text);
+    byRow.set(c.row, row);
   }
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
+  const rowNos = [...byRow.keys()].sort((a, b) => a - b);
+  const colNos = [...new Set([...byRow.values()].flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
+  const lastRow = rowNos[rowNos.length - 1] ?? 0;
+  const lastCol = colNos[colNos.length - 1] ?? 0;
+  // A cell far beyond the table (after a gap of more than MAX_GAP rows or columns) is named.
+  const tableRow = extentOf(rowNos), tableCol = extentOf(colNos);
+  if (lastRow > tableRow || lastCol > tableCol) {
+    let far = { row: 0, col: 0 };
+    for (const [r, cells] of byRow) for (const c of cells.keys()) {
+      if ((r > tableRow || c > tableCol) && r + c > far.row + far.col) far = { row: r, col: c };
+    }
+    const farCell = `${columnLetters(far.col + 1)}${far.row}`;
+    bag.add("PP116", { file, sheet: sheet.name, cell: farCell }, {
+      range: `A1:${columnLetters(lastCol + 1)}${lastRow}`,
+      cells: [...byRow.values()].reduce((n, r) => n + r.size, 0), lastRow: tableRow, lastColumn: columnLetters(tableCol + 1),
+    });
+  }
+  // Merges, clipped to the cells that exist (a merge over A:XFD marks what there is to mark).
+  const merges = sheet.merges.map(parseRange).filter((m): m is GridMerge => m !== null && m.top <= lastRow && m.left <= lastCol)
+    .map((m) => ({ ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) }));
+  if (merges.length) grid.merges = merges;
+  const mergesByRow = new Map<number, GridMerge[]>();
+  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) {
+    const list = mergesByRow.get(r) ?? [];
+    list.push(m);
+    mergesByRow.set(r, list);
+  }
+  const emit = (r: number) => {
+    const values = byRow.get(r);
     const spans = new Map<number, number>();
     const covered = new Set<number>();
-    for (let c = 0; c < width; c++) {
-      const key = `${r}:${c}`;
-      if (coveredAt.has(key)) { covered.add(c); cells.push(""); continue; }
-      const span = spanAt.get(key);
-      if (span !== undefined && span > 1) spans.set(c, span);
-      cells.push(cellText(row.getCell(c + 1)));
+    for (const m of mergesByRow.get(r) ?? []) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(c);
+      if (r === m.top && m.right > m.left) spans.set(m.left, m.right - m.left + 1);
     }
-    while (cells.length && cells[cells.length - 1] === "" && !covered.has(cells.length - 1)) cells.pop();
-    rows.push({ line: r, cells, spans, covered });
+    let width = 0;
+    for (const c of values?.keys() ?? []) width = Math.max(width, c + 1);
+    for (const c of covered) width = Math.max(width, c + 1);
+    const cells: string[] = new Array<string>(width).fill("");
+    for (const [c, text] of values ?? []) if (!covered.has(c)) cells[c] = text;
+    grid.rows.push({ line: r, cells, spans, covered });
+  };
+  let prev = 0;
+  for (const r of rowNos) {
+    if (r - prev - 1 > MAX_GAP) {
+      // A long run of empty rows reads as one blank row (its merges' covered rows are empty too).
+      emit(prev + 1);
+      prev = r - 1;
+    }
+    for (let k = prev + 1; k <= r; k++) emit(k);
+    prev = r;
   }
-  return { rows, merges: ranges };
+  return grid;
 }
 
-
-/** Every sheet's grid; the caller picks the one holding the plan table (or the named one). */
-export async function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBag, sheetName?: string): Promise<Grid[]> {
-  checkZip(bytes, file, bag);
-  const wb = new ExcelJS.Workbook();
+/** Every sheet's grid (visible ones, or the named one), each with what reading it found. */
+export function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBag, sheetName: string | undefined, maxCells: number): SheetRead[] {
+  let wb: XmlWorkbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    bag.add("PP106", { file }, { reason: (e as Error).message.slice(0, 120) });
-    throw new ReportedError();
-  }
-  const sheets = wb.worksheets.filter((ws) => (ws.state ?? "visible") === "visible" || ws.name === sheetName);
-  if (sheetName !== undefined && !sheets.some((ws) => ws.name === sheetName)) {
-    bag.add("PP108", { file }, { sheet: sheetName, sheets: wb.worksheets.map((w) => w.name).join(", ") });
-    throw new ReportedError();
-  }
-  const title = wb.title || undefined;
-  return sheets
-    .filter((ws) => sheetName === undefined || ws.name === sheetName)
-    .map((ws) => {
-      const { rows, merges } = sheetGrid(ws);
-      const grid: Grid = { file, kind: "xlsx", sheet: ws.name, rows, merges };
-      if (title) grid.containerTitle = title;
-      return grid;
+    wb = readWorkbookXml(bytes, {
+      wanted: (name, state) => (sheetName !== undefined ? name === sheetName : state === "visible"),
+      maxCells: maxCells + 1,
     });
+  } catch (e) {
+    if (!(e instanceof WorkbookReadError)) throw e;
+    bag.add("PP106", { file }, { reason: e.refusal ? zipReason(e.refusal, bag.lang) : e.message.slice(0, 120) });
+    throw new ReportedError();
+  }
+  if (sheetName !== undefined && !wb.sheets.some((s) => s.name === sheetName)) {
+    bag.add("PP108", { file }, { sheet: sheetName, sheets: wb.sheets.map((s) => s.name).join(", ") });
+    throw new ReportedError();
+  }
+  const sheets = wb.sheets.filter((s) => (sheetName !== undefined ? s.name === sheetName : s.state === "visible"));
+  const over = sheets.find((s) => s.overLimit);
+  if (over) {
+    bag.add("PP119", { file, sheet: over.name }, { cells: maxCells + 1, limit: maxCells });
+    throw new ReportedError();
+  }
+  return sheets.map((s) => {
+    const read = new DiagnosticBag(bag.lang);
+    const grid = sheetGrid(s, wb, file, read);
+    if (wb.title) grid.containerTitle = wb.title;
+    return { grid, read };
+  });
 }

@@ -1,9 +1,10 @@
 // The input stage of the progress report: every returned form (.xlsx) and CSV in a folder.
 // A file that cannot be read is a diagnostic naming it; the other files are still read.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { megabytes } from "../diagnostics/format.js";
+import { readBoundedFile } from "../ingest/read-file.js";
 import { decodeText } from "../ingest/read-text.js";
 import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns } from "./read-form.js";
@@ -45,15 +46,11 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag): Promise<R
 const MAX_RETURN_BYTES = 20 * 1024 * 1024;
 
 async function readReturn(path: string, bag: DiagnosticBag): Promise<Uint8Array | null> {
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_RETURN_BYTES) {
-      bag.add("PP601", { file: path }, { file: path, reason: `${megabytes(info.size)} > ${megabytes(MAX_RETURN_BYTES)}` });
-      return null;
-    }
-    return await readFile(path);
-  } catch (e) {
-    bag.add("PP601", { file: path }, { file: path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-    return null;
-  }
+  // Only a regular file, read with the limit (a FIFO named .csv would never end).
+  const read = await readBoundedFile(path, MAX_RETURN_BYTES);
+  if ("bytes" in read) return read.bytes;
+  const reason = read.refused === "too-large" ? `${megabytes(read.size)} > ${megabytes(MAX_RETURN_BYTES)}`
+    : read.refused === "not-a-file" ? read.kind : read.reason;
+  bag.add("PP601", { file: path }, { file: path, reason });
+  return null;
 }

@@ -6,10 +6,15 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { loadPlan } from "../../src/pipeline.js";
 import { HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
+import { bookOf, inlineCells, sheetXml, type XCell } from "../helpers/xlsx-parts.js";
 
 const ok = (rows: string[][]) => tsv([HEADER, ...rows]);
 const small = defaultConfig();
-small.limits = { maxInputBytes: 50, maxCellChars: 20 };
+small.limits = { ...small.limits, maxInputBytes: 50, maxCellChars: 20 };
+
+const book = (extra: XCell[] = [], edit: (c: XCell) => XCell = (c) => c) =>
+  bookOf({ sheets: [{ name: "計画", xml: sheetXml([...inlineCells([HEADER, row(1, "事業")], 3).map(edit), ...extra]) }] });
+const limited = (k: "maxProjects" | "maxCells", n: number) => { const c = defaultConfig(); c.limits[k] = n; return c; };
 
 const years3 = HEADER.slice(7);
 const noInitiative = (r: string[]) => r.filter((_, i) => i !== 3);
@@ -35,6 +40,15 @@ const CASES: Record<string, Case> = {
   PP106: { name: "plan.xlsx", data: "PK\u0003\u0004 broken" },
   PP107: { data: ok([row(1, "事\u0000業")]) },
   PP109: { data: new Uint8Array([...iconv.encode(ok([row(1, "事業")]), "Shift_JIS"), 0x81, 0x0a]) },
+  PP110: { data: ok([row(1, "事業")]) },
+  PP111: { data: new Uint8Array([...new TextEncoder().encode(ok([row(1, "事業")])), 0xff, 0x0a]) },
+  PP112: { name: "plan.csv", data: book() },
+  PP113: { name: "plan.xlsx", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
+  PP115: { data: ok([row(1, "事業A"), row(2, "事業B")]), config: limited("maxProjects", 1) },
+  PP116: { name: "plan.xlsx", data: book([{ ref: "XFD1048576", t: "inlineStr", is: "x" }]) },
+  PP117: { name: "plan.xlsx", data: book([], (c) => (c.ref === "G4" ? { ref: "G4", t: "str", f: "A1&A2" } : c)) },
+  PP118: { name: "plan.xlsx", data: book([], (c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 3 } : c)) },
+  PP119: { name: "plan.xlsx", data: book(), config: limited("maxCells", 5) },
   PP201: { data: "タイトル\n\nただの文章です\n" },
   PP202: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(1, "事業")]) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
@@ -64,7 +78,7 @@ const CASES: Record<string, Case> = {
   PP307: { data: ok([row(1, "事業", { years: ["保守", "", ""] })]), projectNo: 1 },
   PP308: { data: ok([[...row(1, "事業"), "運用"]]), projectNo: 1 },
   PP309: { data: ok([row(1, "事業", { measure: "窓口の改善" })]), projectNo: 1 },
-  PP310: { data: ok([row(1, "事業", { desc: "あ".repeat(30) })]), config: { ...defaultConfig(), limits: { maxInputBytes: 1e6, maxCellChars: 20 } } },
+  PP310: { data: ok([row(1, "事業", { desc: "あ".repeat(30) })]), config: { ...defaultConfig(), limits: { ...defaultConfig().limits, maxInputBytes: 1e6, maxCellChars: 20 } } },
   PP311: { data: ok([row(1, "事業", { depts: "総務課、総務課" })]), projectNo: 1 },
   PP312: { data: ok([row(1, "事業", { depts: "総務課、..、-" })]), projectNo: 1 },
   PP350: { data: ok([row(1, "事\u200b業\u202e")]), projectNo: 1 },
@@ -104,8 +118,9 @@ describe("every foundation diagnostic code has a fixture", () => {
 
   it("covers every 1xx–4xx code of the catalog", () => {
     const foundation = Object.keys(CATALOG).filter((c) => /^PP[1-4]\d\d$/.test(c) && !/^PP15\d|^PP32\d/.test(c));
-    // PP351/PP352 need the PDF font's coverage: test/render/pdf/glyphs.test.ts
-    const covered = new Set([...Object.keys(CASES), "PP101", "PP108", "PP351", "PP352"]);
+    // PP351/PP352 need the PDF font's coverage: test/render/pdf/glyphs.test.ts.
+    // PP114 (a FIFO, /dev/zero) needs a special file: test/ingest/hostile-files.test.ts.
+    const covered = new Set([...Object.keys(CASES), "PP101", "PP108", "PP114", "PP351", "PP352"]);
     expect(foundation.filter((c) => !covered.has(c))).toEqual([]);
   });
 

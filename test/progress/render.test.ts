@@ -91,7 +91,8 @@ describe("renderProgress", () => {
     const ctx = makeRenderContext();
     const d = dir([{ path: "bad.csv", data: new TextEncoder().encode("No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,でたらめ,x,,,財政課\n99,R8,完了,y,,,財政課\n") }]);
     await expect(renderProgress(plan, ctx, { year: 2026, inputDir: d })).rejects.toBeInstanceOf(ReportedError);
-    expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP606", "PP603"]);
+    // PP110: how the CSV was decoded (UTF-8), then its two problems.
+    expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP110", "PP606", "PP603"]);
   });
   it("PP613 a folder without returns", async () => {
     const ctx = makeRenderContext();

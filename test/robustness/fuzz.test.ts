@@ -15,6 +15,7 @@ import { CATALOG } from "../../src/diagnostics/catalog.js";
 import { Plan } from "../../src/model/schema.js";
 import { loadPlan } from "../../src/pipeline.js";
 import { projectRoot } from "../helpers/context.js";
+import { bookParts, inlineCells, sheetXml, zeroBomb, zipOf, type ZipPart } from "../helpers/xlsx-parts.js";
 import { mutateText, type Rng, TEXT_MUTATIONS } from "./mutate.js";
 import { planpress, pool } from "./run.js";
 
@@ -139,6 +140,35 @@ describe("hostile input through loadPlan (seeded, 500 mutations)", () => {
     const plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
     expect(plan.projects[0]?.name).toBe('=HYPERLINK("http://example.com","開く")');
   });
+});
+
+describe("xlsx whose zip structure is damaged or lies (seeded, 80 mutations)", () => {
+  const r: Rng = rng(20261202);
+  const int = (n: number) => Math.floor(r() * n);
+  const cells = inlineCells(gridOf(smallText));
+  const cols = ["A", "H", "Z", "AA", "XFD"];
+  // Each mutation of the parts or of the archive's bytes, with what it must lead to.
+  const MUTATIONS: { kind: string; apply: (parts: ZipPart[]) => ZipPart[] | Uint8Array; read: boolean | null }[] = [
+    { kind: "lying sizes", read: true, apply: (ps) => ps.map((p) => ({ ...p, claimedSize: [0, 1, 0xffffffff, int(1e9)][int(4)]! })) },
+    { kind: "far cell", read: null, apply: (ps) => ps.map((p) => p.name.endsWith("sheet1.xml") ? { ...p, data: sheetXml([...cells, { ref: `${cols[int(cols.length)]}${1 + int(1048576)}`, t: "inlineStr", is: "x" }]) } : p) },
+    { kind: "missing workbook part", read: false, apply: (ps) => ps.filter((p) => !["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"].includes(p.name) || r() < 0.3) },
+    { kind: "missing optional part", read: true, apply: (ps) => ps.filter((p) => !["[Content_Types].xml", "xl/styles.xml", "docProps/core.xml"].includes(p.name)) },
+    { kind: "bomb part", read: false, apply: (ps) => ps.map((p) => p.name.endsWith("sheet1.xml") ? { ...p, deflated: zeroBomb(0.05 + r() * 0.3), claimedSize: int(5000) } : p) },
+    { kind: "truncated central directory", read: false, apply: (ps) => { const z = zipOf(ps); return z.slice(0, z.length - 1 - int(200)); } },
+    { kind: "flipped directory bytes", read: null, apply: (ps) => { const z = zipOf(ps); for (let k = 0; k < 3; k++) { const j = z.length - 1 - int(300); z[j] = (z[j] ?? 0) ^ (1 << int(8)); } return z; } },
+    { kind: "broken sheet XML", read: null, apply: (ps) => ps.map((p) => p.name.endsWith("sheet1.xml") ? { ...p, data: String(p.data).slice(0, int(String(p.data).length)) } : p) },
+  ];
+
+  it("every mutation ends in a model and catalogued diagnostics; lies about sizes are never believed", async () => {
+    const base = bookParts({ sheets: [{ name: "計画", xml: sheetXml(cells, ["H9:I9"]) }], numFmts: {}, xfs: [0] });
+    for (let i = 0; i < 80; i++) {
+      const m = MUTATIONS[i % MUTATIONS.length]!;
+      const out = m.apply(base.map((p) => ({ ...p })));
+      const data = out instanceof Uint8Array ? out : zipOf(out);
+      const { errors } = await check({ name: `zip ${m.kind} #${i}`, ext: ".xlsx", data }, 1000 + i);
+      if (m.read !== null) expect(errors, `zip ${m.kind} #${i}`).toBe(!m.read);
+    }
+  }, 120_000);
 });
 
 describe("hostile input through the whole CLI", () => {

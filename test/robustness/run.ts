@@ -6,8 +6,8 @@ import { projectRoot } from "../helpers/context.js";
 
 export interface ProcessResult { code: number | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
 
-export function planpress(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {}): Promise<ProcessResult> {
-  const entry = path.join(projectRoot, "test/robustness/cli-entry.ts");
+export function planpress(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; entry?: string } = {}): Promise<ProcessResult> {
+  const entry = path.join(projectRoot, opts.entry ?? "test/robustness/cli-entry.ts");
   const t = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {

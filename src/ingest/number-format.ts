@@ -1,0 +1,138 @@
+// The text Excel shows for a number cell through its number format: a header cell holding 7 with
+// the format `"令和"0"年度"` reads 令和7年度, a date with `[$-ja-JP-x-gannen]ggge"年度"` reads
+// 令和7年度 (元年 for year 1). Read: literal text ("…", \x), digit placeholders 0 # ? with , and .,
+// %, `@`, sections ; (positive;negative;zero), and dates y m d e g aaa h s. Not read (the number is
+// shown plainly): fractions, scientific notation, [DBNum] kanji numerals, conditions.
+
+/** Built-in formats (ECMA-376 §18.8.30) that show numbers; the date ones are in BUILTIN_DATES. */
+const BUILTIN: Record<number, string> = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
+  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 49: "@",
+};
+/** Built-in date and time formats (and the Japanese locale's 27–36, 50–58): shown as YYYY-MM-DD. */
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+export const ISO_DATE = "yyyy-mm-dd";
+
+/** The format code of a built-in id, or undefined for ids this reader shows as General. */
+export function builtinFormat(id: number): string | undefined {
+  return BUILTIN_DATES.has(id) ? ISO_DATE : BUILTIN[id];
+}
+
+/** A date serial (days since 1899-12-30, or 1904-01-01) → the UTC date. */
+export function serialDate(serial: number, date1904 = false): Date {
+  const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return new Date(base + Math.round(serial * 86400) * 1000);
+}
+
+interface Token { kind: "lit" | "num" | "date" | "text"; s: string }
+
+/** Split a section into literal text, digit placeholders, date tokens and `@`. */
+function tokenize(section: string): { tokens: Token[]; gannen: boolean } {
+  const tokens: Token[] = [];
+  let gannen = false;
+  const lit = (s: string) => tokens.push({ kind: "lit", s });
+  for (let i = 0; i < section.length;) {
+    const c = section[i]!;
+    if (c === '"') {
+      const end = section.indexOf('"', i + 1);
+      lit(section.slice(i + 1, end < 0 ? undefined : end));
+      i = end < 0 ? section.length : end + 1;
+    } else if (c === "\\") { lit(section[i + 1] ?? ""); i += 2; }
+    else if (c === "_" || c === "*") { if (c === "_") lit(" "); i += 2; }
+    else if (c === "[") {
+      const end = section.indexOf("]", i);
+      const inner = section.slice(i + 1, end < 0 ? undefined : end);
+      if (/x-gannen/i.test(inner)) gannen = true;
+      i = end < 0 ? section.length : end + 1;
+    } else if ("0#?.,".includes(c)) {
+      let j = i;
+      while (j < section.length && "0#?.,".includes(section[j]!)) j++;
+      tokens.push({ kind: "num", s: section.slice(i, j) });
+      i = j;
+    } else if (/[yYmMdDeEgGhHsSaA]/.test(c) && !(c === "E" && /[+-]/.test(section[i + 1] ?? ""))) {
+      if ((c === "a" || c === "A") && !/^aaa/i.test(section.slice(i)) && !/^am\/pm/i.test(section.slice(i))) { lit(c); i++; continue; }
+      let j = i;
+      while (j < section.length && section[j]!.toLowerCase() === c.toLowerCase()) j++;
+      tokens.push({ kind: "date", s: section.slice(i, j).toLowerCase() });
+      i = j;
+    } else if (c === "@") { tokens.push({ kind: "text", s: c }); i++; }
+    else { lit(c); i++; }
+  }
+  return { tokens, gannen };
+}
+
+const ERAS: [number, string, string][] = [
+  [Date.UTC(2019, 4, 1), "令和", "R"], [Date.UTC(1989, 0, 8), "平成", "H"], [Date.UTC(1926, 11, 25), "昭和", "S"],
+  [Date.UTC(1912, 6, 30), "大正", "T"], [Date.UTC(1868, 0, 25), "明治", "M"],
+];
+const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"];
+
+function formatDate(tokens: Token[], d: Date, gannen: boolean): string {
+  const era = ERAS.find(([start]) => d.getTime() >= start);
+  const eraYear = era ? d.getUTCFullYear() - new Date(era[0]).getUTCFullYear() + 1 : d.getUTCFullYear();
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  let out = "";
+  tokens.forEach((t, i) => {
+    if (t.kind !== "date") { out += t.kind === "num" ? t.s.replace(/[#?,]/g, "") : t.s; return; }
+    const prev = tokens.slice(0, i).reverse().find((x) => x.kind === "date")?.s[0];
+    const next = tokens.slice(i + 1).find((x) => x.kind === "date")?.s[0];
+    const n = t.s.length;
+    switch (t.s[0]) {
+      case "y": out += n <= 2 ? pad(d.getUTCFullYear() % 100, 2) : String(d.getUTCFullYear()); break;
+      case "m":
+        // mm between hours and seconds are minutes
+        if (prev === "h" || next === "s") out += pad(d.getUTCMinutes(), n >= 2 ? 2 : 1);
+        else out += n >= 3 ? `${d.getUTCMonth() + 1}月` : pad(d.getUTCMonth() + 1, n);
+        break;
+      case "d": out += n >= 3 ? WEEKDAYS[d.getUTCDay()]! : pad(d.getUTCDate(), n); break;
+      case "e": out += gannen && eraYear === 1 ? "元" : pad(eraYear, n >= 2 ? 2 : 1); break;
+      case "g": out += era ? (n >= 2 ? (n === 2 ? era[1].slice(0, 1) : era[1]) : era[2]) : ""; break;
+      case "a": out += n >= 4 ? `${WEEKDAYS[d.getUTCDay()]!}曜日` : WEEKDAYS[d.getUTCDay()]!; break;
+      case "h": out += pad(d.getUTCHours(), n >= 2 ? 2 : 1); break;
+      case "s": out += pad(d.getUTCSeconds(), n >= 2 ? 2 : 1); break;
+      default: out += t.s;
+    }
+  });
+  return out;
+}
+
+function formatDigits(pattern: string, v: number): string {
+  const dot = pattern.indexOf(".");
+  const intPart = (dot < 0 ? pattern : pattern.slice(0, dot)).replace(/,+$/, "");
+  const fracPart = dot < 0 ? "" : pattern.slice(dot + 1).replace(/,/g, "");
+  const decimals = fracPart.length;
+  const required = (fracPart.match(/0/g) ?? []).length;
+  let [i, f = ""] = Math.abs(v).toFixed(decimals).split(".");
+  f = f.replace(new RegExp(`0{0,${decimals - required}}$`), "");
+  const minInt = (intPart.match(/0/g) ?? []).length;
+  if (i === "0" && minInt === 0) i = "";
+  i = (i ?? "").padStart(minInt, "0");
+  if (intPart.includes(",")) i = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return f ? `${i}.${f}` : i;
+}
+
+/** The text a number cell shows through `code`; null when this reader does not read the format. */
+export function formatNumber(v: number, code: string, date1904 = false): string | null {
+  if (!Number.isFinite(v)) return null;
+  if (code === ISO_DATE) return serialDate(v, date1904).toISOString().slice(0, 10);
+  const sections = code.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  let section = sections[0] ?? "";
+  let value = v;
+  if (v < 0 && sections[1] !== undefined) { section = sections[1]; value = -v; }
+  else if (v === 0 && sections[2] !== undefined) section = sections[2];
+  if (/^general$/i.test(section.trim()) || section.trim() === "") return String(v);
+  if (/E[+-]|\?\/|#\/|\[DBNum/i.test(section)) return null;
+  const { tokens, gannen } = tokenize(section);
+  if (tokens.some((t) => t.kind === "date")) return formatDate(tokens, serialDate(v, date1904), gannen);
+  if (section.includes("%") && !/"[^"]*%[^"]*"/.test(section)) value *= 100;
+  let out = "";
+  let placed = false;
+  for (const t of tokens) {
+    if (t.kind === "num") {
+      if (!placed && /[0#?]/.test(t.s)) { out += formatDigits(t.s, value); placed = true; }
+      else if (!/[0#?]/.test(t.s)) out += t.s;
+    } else if (t.kind === "text") out += String(value);
+    else out += t.s;
+  }
+  return (placed && value < 0 ? "-" : "") + out;
+}

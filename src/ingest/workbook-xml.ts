@@ -1,0 +1,210 @@
+// An .xlsx's cells straight from its XML (the bounded zip reader + a few regular expressions), for
+// plans and returned forms alike. Only the cells that exist are read: a stray cell at XFD1048576
+// costs one cell, not a walk over every row and column. Workbooks come from Excel, LibreOffice,
+// openpyxl or exceljs: with or without sharedStrings, with inline strings, rows and cells without
+// `r`, shared formulas, hidden sheets. exceljs 4.4.0 crashes on some of these (cell notes, #2797)
+// and takes ~0.5 s to load, so neither reader uses it.
+import { parseAddress } from "../cell-address.js";
+import { builtinFormat } from "./number-format.js";
+import { openZip, type ZipArchive, ZipRefusal } from "./zip-guard.js";
+
+export class WorkbookReadError extends Error {
+  constructor(message: string, readonly refusal?: ZipRefusal) { super(message); }
+}
+
+/** Why an archive was refused, in words for a message. */
+export function zipReason(e: ZipRefusal, lang: "ja" | "en"): string {
+  const mb = Math.round(e.unpacked / 1e6);
+  if (e.kind === "too-large") return lang === "ja" ? `展開後のサイズが大きすぎます（${mb} MB を超えます）` : `unpacks to more than ${mb} MB`;
+  if (e.kind === "bomb") return lang === "ja" ? `展開すると元の ${e.unpacked} 倍を超える部分があります（zip 爆弾）` : `a part inflates more than ${e.unpacked} times its size (a zip bomb)`;
+  if (e.kind === "not-zip") return lang === "ja" ? "zip として読めません" : `not a zip archive (${e.message})`;
+  return lang === "ja" ? `zip が壊れています（${e.message}）` : `damaged zip (${e.message})`;
+}
+
+/** One cell with a value or a formula, as written (1-based row and column). */
+export interface XmlCell {
+  row: number;
+  col: number;
+  /** The `t` attribute: s, n, b, e, str, inlineStr, d. */
+  type: string;
+  /** The `<v>` text (unescaped); undefined when there is none (a formula never calculated). */
+  v?: string;
+  /** A shared or inline string's text. */
+  text?: string;
+  /** The shared-string index a cell refers to that the workbook lacks. */
+  missingShared?: number;
+  /** The formula's text (`""` for a shared formula's follower). */
+  formula?: string;
+  /** The number format code of the cell's style, when it has one beyond General. */
+  format?: string;
+}
+
+export interface XmlSheet {
+  name: string;
+  /** visible, hidden or veryHidden */
+  state: string;
+  cells: XmlCell[];
+  /** Merged ranges as written: "A1:C1". */
+  merges: string[];
+  /** Set when the sheet holds more cells than the reader's limit (the rest were not read). */
+  overLimit?: boolean;
+}
+
+export interface XmlWorkbook {
+  sheets: XmlSheet[];
+  date1904: boolean;
+  /** docProps/core.xml's dc:title. */
+  title?: string;
+}
+
+const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" };
+
+/** XML entities and OOXML's `_xHHHH_` escapes (e.g. `_x000D_` for a carriage return). */
+export function unescapeXml(s: string): string {
+  return s
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+      if (!e.startsWith("#")) return ENTITY[e] ?? "";
+      const cp = e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : "\uFFFD";
+    })
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The text of an `<si>` or `<is>`: its `<t>` runs, without phonetic guides (`<rPh>`). */
+function stringItemText(xml: string): string {
+  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  let out = "";
+  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeXml(m[1] ?? "");
+  return out;
+}
+
+const ATTR = new Map<string, RegExp>();
+
+function attr(tag: string, name: string): string | undefined {
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, re = new RegExp(`\\s${name}="([^"]*)"`));
+  const m = re.exec(tag);
+  return m ? unescapeXml(m[1] ?? "") : undefined;
+}
+
+function resolveTarget(target: string): string {
+  const t = target.replace(/^\//, "");
+  return t.startsWith("xl/") ? t : `xl/${t}`;
+}
+
+/** Style index → number format code, for the styles whose format is not General. */
+function numberFormats(styles: string | undefined): (string | undefined)[] {
+  if (!styles) return [];
+  const custom = new Map<number, string>();
+  for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
+    const id = Number(attr(m[0], "numFmtId"));
+    const code = attr(m[0], "formatCode");
+    if (code !== undefined) custom.set(id, code);
+  }
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
+    const id = Number(attr(m[0], "numFmtId") ?? 0);
+    return custom.get(id) ?? (id ? builtinFormat(id) : undefined);
+  });
+}
+
+/** Parts a sheet reader needs, read from the bounded archive. ZipRefusal → WorkbookReadError. */
+function withZip<T>(data: Uint8Array, f: (zip: ZipArchive) => T): T {
+  try {
+    return f(openZip(data));
+  } catch (e) {
+    if (e instanceof ZipRefusal) throw new WorkbookReadError(zipReason(e, "ja"), e);
+    throw e;
+  }
+}
+
+export interface ReadOptions {
+  /** Which sheets to read the cells of (the others are listed with no cells). */
+  wanted?: (name: string, state: string) => boolean;
+  /** The most cells read per sheet. */
+  maxCells?: number;
+}
+
+/** Every worksheet of an .xlsx, in workbook order. Throws WorkbookReadError when it is not one. */
+export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWorkbook {
+  return withZip(data, (zip) => {
+    const workbook = zip.text("xl/workbook.xml");
+    const rels = zip.text("xl/_rels/workbook.xml.rels");
+    if (!workbook || !rels) throw new WorkbookReadError("xl/workbook.xml がありません");
+    const targets = new Map<string, string>();
+    let sharedPart = "xl/sharedStrings.xml", stylesPart = "xl/styles.xml";
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = attr(m[0], "Id");
+      const target = attr(m[0], "Target");
+      const type = attr(m[0], "Type") ?? "";
+      if (!id || !target) continue;
+      targets.set(id, resolveTarget(target));
+      if (type.endsWith("/sharedStrings")) sharedPart = resolveTarget(target);
+      if (type.endsWith("/styles")) stylesPart = resolveTarget(target);
+    }
+    const shared: string[] = [];
+    const sst = zip.text(sharedPart);
+    if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(stringItemText(m[1] ?? ""));
+    const formats = numberFormats(zip.text(stylesPart));
+    const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook);
+    const core = zip.text("docProps/core.xml");
+    const title = core ? /<dc:title>([\s\S]*?)<\/dc:title>/.exec(core)?.[1] : undefined;
+    const sheets: XmlSheet[] = [];
+    for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+      const name = attr(m[0], "name") ?? "";
+      const state = attr(m[0], "state") ?? "visible";
+      if (opts.wanted && !opts.wanted(name, state)) { sheets.push({ name, state, cells: [], merges: [] }); continue; }
+      const rid = attr(m[0], "r:id") ?? attr(m[0], "[a-zA-Z0-9]+:id");
+      const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
+      if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
+      sheets.push({ name, state, ...sheetCells(xml, shared, formats, opts.maxCells ?? Infinity) });
+    }
+    const out: XmlWorkbook = { sheets, date1904 };
+    if (title) out.title = unescapeXml(title);
+    return out;
+  });
+}
+
+function sheetCells(xml: string, shared: readonly string[], formats: readonly (string | undefined)[], maxCells: number): Omit<XmlSheet, "name" | "state"> {
+  const cells: XmlCell[] = [];
+  let overLimit = false;
+  const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
+  let rowNo = 0;
+  rows: for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = Number(attr(rm[1] ?? "", "r"));
+    rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+    let colNo = 0;
+    for (const m of (rm[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const head = m[1] ?? "";
+      const body = m[2] ?? "";
+      const ref = attr(head, "r");
+      const at = ref ? parseAddress(ref) : { row: rowNo, col: colNo + 1 };
+      if (!at) continue;
+      colNo = at.col;
+      const f = /<f\b[^>]*>([\s\S]*?)<\/f>|<f\b[^>]*\/>/.exec(body);
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      const type = attr(head, "t") ?? "n";
+      if (!f && v === undefined && type !== "inlineStr") continue;
+      const cell: XmlCell = { row: at.row, col: at.col, type };
+      if (f) cell.formula = unescapeXml(f[1] ?? "");
+      if (v !== undefined) cell.v = unescapeXml(v);
+      if (type === "inlineStr") cell.text = stringItemText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
+      else if (type === "s" && v !== undefined) {
+        const s = shared[Number(v)];
+        if (s === undefined) cell.missingShared = Number(v);
+        else cell.text = s;
+      }
+      const style = Number(attr(head, "s") ?? 0);
+      const format = formats[style];
+      if (format !== undefined && format !== "General") cell.format = format;
+      if (cells.length >= maxCells) { overLimit = true; break rows; }
+      cells.push(cell);
+    }
+  }
+  const merges: string[] = [];
+  for (const m of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
+    const ref = attr(m[0], "ref");
+    if (ref) merges.push(ref);
+  }
+  return overLimit ? { cells, merges, overLimit } : { cells, merges };
+}

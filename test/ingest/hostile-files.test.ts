@@ -1,0 +1,212 @@
+// The reading layer against files as other cities, hurried staff and attackers make them:
+// encodings, special files, workbooks whose zip lies, sparse sheets, other writers' xlsx.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config/schema.js";
+import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { readXlsxGrids } from "../../src/ingest/read-xlsx.js";
+import { loadPlan } from "../../src/pipeline.js";
+import { readReturnsDir } from "../../src/progress/read-dir.js";
+import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
+import { bookOf, bookParts, inlineCells, sheetXml, zeroBomb, zipOf } from "../helpers/xlsx-parts.js";
+
+const PLAN = tsv([HEADER, row(1, "電子申請の拡大"), row(2, "窓口の改善", { years: ["", "試行", "運用"] })]);
+const names = (p: { projects: { name: string }[] }) => p.projects.map((x) => x.name);
+const grid = (text: string) => text.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+const withBom = (bom: number[], body: Uint8Array) => new Uint8Array([...bom, ...body]);
+
+describe("encodings", () => {
+  it("Excel's 「Unicode テキスト」 (UTF-16LE with BOM, tabs, CRLF) is read, and said (PP110)", async () => {
+    const plan = await planOf("plan.txt", withBom([0xff, 0xfe], iconv.encode(PLAN.replace(/\n/g, "\r\n"), "utf16le")));
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
+    expect(plan.projects[1]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["試行", 2027, 2027], ["運用", 2028, 2028]]);
+    const info = plan.diagnostics.find((d) => d.code === "PP110");
+    expect(info?.message).toContain("UTF-16LE");
+    expect(codes(plan.diagnostics)).not.toContain("PP103");
+    expect(codes(plan.diagnostics)).not.toContain("PP107");
+  });
+
+  it("UTF-16 without a BOM, little- and big-endian, is found by its NUL bytes", async () => {
+    for (const e of ["utf16le", "utf16be"] as const) {
+      const plan = await planOf("plan.tsv", iconv.encode(PLAN, e));
+      expect(names(plan), e).toEqual(["電子申請の拡大", "窓口の改善"]);
+      expect(plan.diagnostics.find((d) => d.code === "PP110")?.message, e).toContain(e === "utf16le" ? "UTF-16LE" : "UTF-16BE");
+    }
+  });
+
+  it("UTF-8 with a BOM and CRLF says so; plain UTF-8 says UTF-8", async () => {
+    const bom = await planOf("plan.csv", withBom([0xef, 0xbb, 0xbf], new TextEncoder().encode(PLAN.replace(/\t/g, ",").replace(/\n/g, "\r\n"))));
+    expect(names(bom)).toEqual(["電子申請の拡大", "窓口の改善"]);
+    expect(bom.diagnostics.find((d) => d.code === "PP110")?.message).toContain("UTF-8 (BOM)");
+    const en = await loadPlan((await import("../helpers/plan-fixtures.js")).tempFile("p.tsv", PLAN), { config: defaultConfig(), bag: new DiagnosticBag("en") });
+    expect(en.diagnostics.find((d) => d.code === "PP110")?.message).toBe("Read as UTF-8.");
+  });
+
+  it("one bad byte in a UTF-8 file names its line; the file is not re-read as Shift_JIS", async () => {
+    const bytes = new TextEncoder().encode(PLAN);
+    const line4 = new TextEncoder().encode(PLAN.split("\n").slice(0, 4).join("\n")).length + 1; // start of physical line 5
+    const damaged = new Uint8Array([...bytes.slice(0, line4 + 2), 0xff, ...bytes.slice(line4 + 2)]);
+    const plan = await planOf("plan.tsv", damaged);
+    expect(codes(plan.diagnostics)).not.toContain("PP103");
+    const bad = plan.diagnostics.filter((d) => d.code === "PP111");
+    expect(bad.map((d) => d.line)).toEqual([5]);
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
+  });
+
+  it("Shift_JIS is still Shift_JIS (PP103), even with many lines", async () => {
+    const plan = await planOf("plan.csv", iconv.encode(PLAN.replace(/\t/g, ","), "Shift_JIS"));
+    expect(codes(plan.diagnostics)).toContain("PP103");
+    expect(codes(plan.diagnostics)).not.toContain("PP111");
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
+  });
+
+  it("an .xlsx saved under .csv, and an .xls, are named for what they are (PP112, PP113)", async () => {
+    const xlsx = bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] });
+    const asCsv = await planOf("plan.csv", xlsx);
+    expect(codes(asCsv.diagnostics)).toEqual(["PP112"]);
+    expect(asCsv.diagnostics[0]!.message).toContain("Excel");
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]);
+    expect(codes((await planOf("plan.xlsx", xls)).diagnostics)).toEqual(["PP113"]);
+    expect(codes((await planOf("plan.csv", xls)).diagnostics)).toEqual(["PP113"]);
+  });
+});
+
+describe("special files", () => {
+  it("a FIFO and /dev/zero are refused at once, not read forever (PP114)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-special-"));
+    const fifo = path.join(dir, "plan.tsv");
+    execFileSync("mkfifo", [fifo]);
+    const zero = path.join(dir, "zero.tsv");
+    symlinkSync("/dev/zero", zero);
+    for (const file of [fifo, zero]) {
+      const t = performance.now();
+      const plan = await loadPlan(file, { config: defaultConfig(), bag: new DiagnosticBag("ja") });
+      expect(codes(plan.diagnostics), file).toEqual(["PP114"]);
+      expect(performance.now() - t).toBeLessThan(2000);
+    }
+    // The same among returned forms: the FIFO is named, the folder's other files are still read.
+    const returns = mkdtempSync(path.join(os.tmpdir(), "planpress-special-returns-"));
+    execFileSync("mkfifo", [path.join(returns, "a.csv")]);
+    writeFileSync(path.join(returns, "b.csv"), "No,年度,進捗区分,実績,課題,今後の方向性,担当課\n1,R8,完了,x,,,情報政策課\n");
+    const bag = new DiagnosticBag("ja");
+    const files = await readReturnsDir(returns, bag);
+    expect(bag.items.filter((d) => d.code === "PP601").map((d) => [d.file, d.message.includes("FIFO")])).toEqual([[path.join(returns, "a.csv"), true]]);
+    expect(files.map((f) => path.basename(f.file))).toEqual(["b.csv"]);
+  }, 10_000);
+});
+
+describe("workbooks whose zip lies", () => {
+  it("a 1 MB plan whose headers claim a small sheet but inflate to 1 GB is refused in well under a second (PP106)", async () => {
+    const parts = bookParts({ sheets: [{ name: "計画", xml: "" }] }).map((p) =>
+      p.name === "xl/worksheets/sheet1.xml" ? { ...p, deflated: zeroBomb(1), claimedSize: 4096 } : p);
+    const file = (await import("../helpers/plan-fixtures.js")).tempFile("bomb.xlsx", zipOf(parts));
+    const t = performance.now();
+    const plan = await loadPlan(file, { config: defaultConfig(), bag: new DiagnosticBag("en") });
+    const ms = performance.now() - t;
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toMatch(/zip bomb/);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("the same bomb among returned forms is named and the other files are read (PP601)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-"));
+    const parts = bookParts({ sheets: [{ name: "進捗報告", xml: "" }] }).map((p) =>
+      p.name === "xl/worksheets/sheet1.xml" ? { ...p, deflated: zeroBomb(1), claimedSize: 4096 } : p);
+    writeFileSync(path.join(dir, "a.xlsx"), zipOf(parts));
+    const bag = new DiagnosticBag("ja");
+    const t = performance.now();
+    await readReturnsDir(dir, bag);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(bag.items.map((d) => d.code)).toEqual(["PP601"]);
+    expect(bag.items[0]!.message).toContain("zip 爆弾");
+  });
+
+  it("a truncated central directory, and a sheet part that is missing, are PP106 with the reason", async () => {
+    const ok = bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] });
+    expect(codes((await planOf("cut.xlsx", ok.slice(0, ok.length - 30))).diagnostics)).toEqual(["PP106"]);
+    const missing = await planOf("missing.xlsx", bookOf({ sheets: [{ name: "計画", xml: "" }], omit: ["xl/worksheets/sheet1.xml"] }));
+    expect(codes(missing.diagnostics)).toEqual(["PP106"]);
+    expect(missing.diagnostics[0]!.message).toContain("計画");
+  });
+});
+
+describe("sparse and unusual sheets", () => {
+  const table = inlineCells(grid(PLAN));
+
+  it.each([["XFD1048576"], ["A1048576"]])("one stray cell at %s: the table is read at once and the cell named (PP116)", async (far) => {
+    const t = performance.now();
+    const plan = await planOf("far.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: far, t: "inlineStr", is: "x" }]) }] }));
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
+    const d = plan.diagnostics.find((x) => x.code === "PP116");
+    expect(d).toMatchObject({ sheet: "計画", cell: far });
+    expect(d!.message).toContain(`A1:${far === "A1048576" ? "J1048576" : far}`);
+  });
+
+  it("a workbook without sharedStrings (inline strings) is read; a cell pointing into a missing sharedStrings part is named (PP118)", async () => {
+    expect(names(await planOf("inline.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(table) }] })))).toEqual(["電子申請の拡大", "窓口の改善"]);
+    const cells = table.map((c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 0 } : c));
+    const plan = await planOf("nosst.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
+    expect(plan.diagnostics.find((d) => d.code === "PP118")).toMatchObject({ sheet: "計画", cell: "E4", severity: "error" });
+  });
+
+  it("a formula without a saved value is named with its cell (PP117), a saved value is read", async () => {
+    const cells = table.map((c) => (c.ref === "E4" ? { ref: "E4", t: "str", f: "CONCAT(\"電子\",\"申請\")" } : c.ref === "E5" ? { ref: "E5", t: "str", f: "\"窓口\"", v: "窓口の改善" } : c));
+    const plan = await planOf("formula.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
+    const d = plan.diagnostics.find((x) => x.code === "PP117");
+    expect(d).toMatchObject({ sheet: "計画", cell: "E4" });
+    expect(d!.hint).toContain("保存");
+    expect(plan.projects.find((p) => p.no === 2)?.name).toBe("窓口の改善");
+  });
+
+  it("year headers that are numbers shown through a number format read as Excel shows them", async () => {
+    const serial = (y: number) => (Date.UTC(y, 3, 1) - Date.UTC(1899, 11, 30)) / 86400000;
+    const years = [
+      { ref: "H3", v: 8, s: 1 }, { ref: "I3", v: serial(2027), s: 2 }, { ref: "J3", v: 2028, s: 3 },
+    ];
+    const cells = [...table.filter((c) => !/^[HIJ]3$/.test(c.ref)), ...years];
+    const plan = await planOf("fmt.xlsx", bookOf({
+      sheets: [{ name: "計画", xml: sheetXml(cells) }],
+      numFmts: { 176: '"令和"0"年度"', 177: '[$-ja-JP-x-gannen]ggge"年度"', 178: '0"年度"' }, xfs: [0, 176, 177, 178],
+    }));
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects[1]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["試行", 2027, 2027], ["運用", 2028, 2028]]);
+  });
+
+  it("hidden sheets are not read; merges are kept on the grid with their cells' rows and columns", () => {
+    const bytes = bookOf({ sheets: [
+      { name: "隠し", xml: sheetXml(inlineCells(grid(PLAN))), state: "hidden" },
+      { name: "計画", xml: sheetXml(table, ["H4:I4", "B4:B5"]) },
+    ] });
+    const reads = readXlsxGrids(bytes, "m.xlsx", new DiagnosticBag("ja"), undefined, 1000);
+    expect(reads.map((r) => r.grid.sheet)).toEqual(["計画"]);
+    const g = reads[0]!.grid;
+    expect(g.merges).toEqual([{ top: 4, left: 7, bottom: 4, right: 8 }, { top: 4, left: 1, bottom: 5, right: 1 }]);
+    const r4 = g.rows.find((r) => r.line === 4)!;
+    expect(r4.spans?.get(7)).toBe(2);
+    expect([...(r4.covered ?? [])]).toEqual([8]);
+    expect([...(g.rows.find((r) => r.line === 5)!.covered ?? [])]).toEqual([1]);
+  });
+});
+
+describe("limits", () => {
+  it("more project rows than limits.maxProjects are refused early (PP115)", async () => {
+    const config = defaultConfig();
+    config.limits.maxProjects = 3;
+    const rows = Array.from({ length: 5 }, (_, i) => row(i + 1, `事業${i + 1}`));
+    const plan = await planOf("many.tsv", tsv([HEADER, ...rows]), config);
+    expect(codes(plan.diagnostics)).toContain("PP115");
+    expect(plan.projects).toEqual([]);
+  });
+
+  it("a sheet with more cells than limits.maxCells is refused (PP119)", async () => {
+    const config = defaultConfig();
+    config.limits.maxCells = 20;
+    const plan = await planOf("cells.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] }), config);
+    expect(codes(plan.diagnostics)).toEqual(["PP119"]);
+  });
+});
