@@ -101,6 +101,24 @@ export const Config = z.strictObject({
     .default(["課", "室", "局", "所", "館", "センター", "部", "係"])
     .describe("a ・ splits a department list only after a part ending in one of these"),
   allDepartmentsMarker: line(TEXT_LIMITS.label).default("各課"),
+  allDepartmentsWords: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
+    .default(["全課", "全庁", "全部署", "全所属", "各課等", "各部署", "全部課", "庁内全課"])
+    .describe("department-cell words that mean every department (read as 各課); `…ほか全課` / `…他全課` adds 各課 to the departments before it"),
+  leadDepartmentMarks: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
+    .default(["（主）", "(主)", "（主管）", "(主管)", "（主管課）", "(主管課)", "（主担当）", "(主担当)", "【主】", "［主］", "[主]", "◎", "○", "〇", "●", "★"])
+    .describe("marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○)"),
+  schedule: z.strictObject({
+    continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
+      .default(["→", "⇒", "➡", "➔", "⇨", "━", "―", "─", "ー", "－", "〃", "″", "同上"])
+      .describe("a year cell made only of these continues the phase on its left"),
+    activeMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
+      .default(["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])
+      .describe("a year cell made only of one of these marks the year active without a phase label"),
+    markedLabel: line(TEXT_LIMITS.label).min(1).default("実施")
+      .describe("the label a phase drawn with active marks carries (drawn as a plain bar, without its label)"),
+    markLabels: z.record(line(10), line(TEXT_LIMITS.label).min(1)).default({})
+      .describe("active mark → phase label, for plans whose legend gives marks a meaning (○ 検討, ● 実施)"),
+  }).prefault({}),
   compare: z.strictObject({
     mapping: z.record(line(10), z.union([z.number().int(), line(10)]))
       .describe("planpress compare: old No → new No (\"12\": 11), or \"new\" when the old project has no counterpart (\"13\": \"new\")"),

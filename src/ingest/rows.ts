@@ -15,10 +15,15 @@ export interface RawScheduleCell extends RawCell {
   span?: number;
 }
 
+/** A cell of a remark row under a project: its fiscal year, or null outside the year columns. */
+export interface RawNote extends RawCell { year: number | null }
+
 export interface RawRow {
   place: Place;
   fields: Partial<Record<ColumnKey, RawCell>>;
   schedule: RawScheduleCell[];
+  /** Remark rows right under this project (no No, no name, text only in year or remarks columns). */
+  notes: RawNote[];
   /** Whether year spans are exact (xlsx merges) or run until the next label (text). */
   exactSpans: boolean;
   /** The cell of a column for the years after the period (令和12年度以降), when not empty. */
@@ -63,8 +68,17 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
     // The last named column left of the schedule (備考 may stand right of it).
     const lastNamedBefore = Math.max(-1, ...Object.values(block.columns).filter((c) => c !== undefined && c < firstYearCol));
     let above: Partial<Record<ColumnKey, RawCell>> = {};
+    // The project row the next remark row belongs to: the one right above it.
+    let owner: RawRow | null = null;
     for (const row of block.dataRows) {
+      const notes = remarkRow(grid, block, row, lastYearCol, maxCellChars, bag);
+      if (notes) {
+        if (owner) owner.notes.push(...notes);
+        else for (const n of notes) bag.add("PP326", n.place, { text: n.text.slice(0, 40), reason: bag.lang === "ja" ? "上に事業の行がありません" : "no project row above it" });
+        continue;
+      }
       const raw = rawRow(grid, block, row, maxCellChars, bag);
+      owner = raw;
       if (!raw) continue;
       // A row of its own (its No written in it) takes what merges above it cover, and the
       // hierarchy its group wrote once, on the group's first row.
@@ -152,8 +166,26 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
     fields[key] = { text: clip(grid, row, col, max, bag), place: placeOf(grid, row, col) };
   }
-  // A lone note line inside the table (a page footer, a remark) is not a project row.
-  const filled = row.cells.filter((c) => c.trim()).length;
-  if (!fields.no?.text.trim() && !fields.name?.text.trim() && filled <= 1) return null;
-  return { place: placeOf(grid, row), fields, schedule: [], exactSpans: grid.kind === "xlsx" };
+  // A lone line inside the table that is no remark row (a page footer) is not a project row: said, not dropped.
+  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
+  if (!fields.no?.text.trim() && !fields.name?.text.trim() && filled.length <= 1) {
+    const col = filled[0] ?? 0;
+    bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });
+    return null;
+  }
+  return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" };
+}
+
+/**
+ * A remark row: no No and no name, and text only in year columns, the remarks column or right of
+ * the period. Its cells, each with its year; null for any other row.
+ */
+function remarkRow(grid: Grid, block: Block, row: GridRow, lastYearCol: number, max: number, bag: DiagnosticBag): RawNote[] | null {
+  const { no, name, remarks } = block.columns;
+  if ((no !== undefined && row.cells[no]?.trim()) || (name !== undefined && row.cells[name]?.trim())) return null;
+  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
+  const named = new Set(Object.values(block.columns));
+  const noteCol = (col: number) => block.years.has(col) || col === remarks || (col > lastYearCol && !named.has(col) && !block.unknown.has(col));
+  if (!filled.length || !filled.every(noteCol)) return null;
+  return filled.map((col) => ({ text: clip(grid, row, col, max, bag).trim(), place: placeOf(grid, row, col), year: block.years.get(col) ?? null }));
 }

@@ -11,6 +11,8 @@ export const Phase = z.object({
   to: FiscalYear,
   category: z.string().min(1),
   note: z.string().optional(),
+  /** The plan marked these years active (● ○) without a label: `label` is the configured stand-in, drawn as a plain bar. */
+  unlabelled: z.literal(true).optional(),
 });
 export type Phase = z.infer<typeof Phase>;
 

@@ -1,36 +1,133 @@
-// Department lists: split on the configured separators, and on ・ only where the part before it
-// ends as a department name does (子ども・若者課 stays one name). 各課 is a flag, not a name.
+// Department lists: split on the configured separators, line breaks and spaces, and on ・ only
+// where the part before it ends as a department name does (子ども・若者課 stays one name). 各課 is
+// a flag, not a name; the configured words for every department (全庁, 全課 …) and `…ほか全課`
+// mean 各課 too. A lead-department mark (（主）, ◎) is stripped and its department goes first.
 import type { Config } from "../config/schema.js";
+import { longestFirst } from "./text.js";
 
-export interface Departments { names: string[]; all: boolean; duplicates: string[]; dropped: string[] }
+export interface Departments {
+  names: string[];
+  all: boolean;
+  duplicates: string[];
+  dropped: string[];
+  /** Lead-department marks stripped, as written. */
+  leadMarks: string[];
+  /** Words read as 各課 other than the marker itself (全庁, ほか全課). */
+  allWords: string[];
+  /** Names that still hold brackets or marks: suspicious, kept as written. */
+  odd: string[];
+}
 
 /** A name with no letter or kanji at all (`..`, `-`) is export damage, not a department. */
 const NAME_LIKE = /[\p{L}\p{N}]/u;
+/** Brackets and marks that have no place in a department's name. */
+const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*]/;
+/** A 部/局 followed by a space and a 課 is one department written with its division (総務部 総務課). */
+const DIVISION = /[部局]$/;
+/** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
+const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;
 
-export function splitDepartments(text: string, config: Config): Departments {
-  const seps = config.departmentSeparators.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const parts = text.split(new RegExp(`(?:${[...seps, "\\n"].join("|")})`)).flatMap((p) => splitOnDots(p, config.departmentSuffixes));
-  const names: string[] = [];
-  const duplicates: string[] = [];
-  const dropped: string[] = [];
-  let all = false;
-  for (const part of parts) {
-    const name = part.replace(/[\s\u3000]+/g, "").trim();
-    if (!name) continue;
-    if (name === config.allDepartmentsMarker) { all = true; continue; }
-    if (!NAME_LIKE.test(name)) { dropped.push(name); continue; }
-    if (names.includes(name)) duplicates.push(name); else names.push(name);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function splitDepartments(text: string, config: Config, related = ""): Departments {
+  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [] };
+  // Lead departments with the rank of their mark: where a cell uses two marks (◎ lead, ○ partner)
+  // the one earlier in the config's list goes first.
+  const lead: { name: string; rank: number }[] = [];
+  const rest: string[] = [];
+  const listed = (name: string) => out.names.includes(name) || lead.some((l) => l.name === name) || rest.includes(name);
+  for (const [cell, isRelated] of [[text, false], [related, true]] as const) {
+    for (const part of listParts(cell, config)) {
+      const { name, marks } = stripLeadMarks(part, config.leadDepartmentMarks);
+      if (!name) continue;
+      const all = readAll(name, config);
+      if (all) {
+        out.all = true;
+        if (all.word !== config.allDepartmentsMarker) out.allWords.push(all.word);
+        if (!all.rest) continue;
+      }
+      const n = all?.rest ?? name;
+      if (!NAME_LIKE.test(n)) { out.dropped.push(n); continue; }
+      out.leadMarks.push(...marks);
+      if (NAME_MARKS.test(n)) out.odd.push(n);
+      if (listed(n)) out.duplicates.push(n);
+      else if (marks.length && !isRelated) lead.push({ name: n, rank: Math.min(...marks.map((m) => config.leadDepartmentMarks.indexOf(m))) });
+      else rest.push(n);
+    }
+    // The lead departments of the main cell first, then its others, then the related column's.
+    out.names.push(...lead.sort((a, b) => a.rank - b.rank).map((l) => l.name), ...rest);
+    lead.length = 0;
+    rest.length = 0;
   }
-  return { names, all, duplicates, dropped };
+  return out;
 }
 
-function splitOnDots(part: string, suffixes: string[]): string[] {
+const separatorCache = new WeakMap<readonly string[], RegExp>();
+function separators(seps: readonly string[]): RegExp {
+  let re = separatorCache.get(seps);
+  if (!re) { re = new RegExp(`(?:${[...seps.map(escape), "\\n"].join("|")})`); separatorCache.set(seps, re); }
+  return re;
+}
+
+/** The cell's parts: separators, line breaks, spaces (a 部 and its 課 stay together), then ・. */
+function listParts(text: string, config: Config): string[] {
+  const marks = config.leadDepartmentMarks;
+  return text.split(separators(config.departmentSeparators))
+    .flatMap((p) => joinSpaced(p.trim().split(/[\s\u3000]+/), config))
+    .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks));
+}
+
+/**
+ * Pieces split at spaces are one name again where the split cannot be between two departments:
+ * a piece that does not end as a department does (情報 政策課), a lone mark (◎ 情報政策課,
+ * 情報政策課 （主）), or a 部/局 followed by its 課 (総務部 総務課).
+ */
+function joinSpaced(pieces: string[], config: Config): string[] {
+  const out: string[] = [];
+  const isMark = (s: string) => config.leadDepartmentMarks.includes(s);
+  const ends = (s: string) => config.departmentSuffixes.some((x) => s.endsWith(x))
+    || s === config.allDepartmentsMarker || config.allDepartmentsWords.includes(s);
+  for (const piece of pieces) {
+    if (!piece) continue;
+    const prev = out[out.length - 1];
+    const joins = prev !== undefined && (isMark(piece) || isMark(prev) || !ends(stripLeadMarks(prev, config.leadDepartmentMarks).name)
+      || (DIVISION.test(prev) && !DIVISION.test(piece) && ends(piece)));
+    if (joins) out[out.length - 1] = `${prev}${piece}`; else out.push(piece);
+  }
+  return out;
+}
+
+function splitOnDots(part: string, suffixes: string[], marks: string[]): string[] {
   const pieces = part.split("・");
   const out: string[] = [];
   let cur = pieces[0] ?? "";
   for (const next of pieces.slice(1)) {
-    if (suffixes.some((s) => cur.trim().endsWith(s))) { out.push(cur); cur = next; } else cur = `${cur}・${next}`;
+    const bare = stripLeadMarks(cur, marks).name;
+    if (suffixes.some((s) => bare.endsWith(s))) { out.push(cur); cur = next; } else cur = `${cur}・${next}`;
   }
   out.push(cur);
   return out;
+}
+
+/** The name without white space and without the lead-department marks in it. */
+function stripLeadMarks(part: string, marks: readonly string[]): { name: string; marks: string[] } {
+  let name = part.replace(/[\s\u3000]+/g, "");
+  const found: string[] = [];
+  // Longest first: （主管） before （主）, so no half of a mark is left behind.
+  for (const m of longestFirst(marks)) {
+    if (name.includes(m)) { found.push(m); name = name.split(m).join(""); }
+  }
+  return { name, marks: found };
+}
+
+/** 各課 or a word meaning it, alone or after named departments (情報政策課ほか全課). */
+function readAll(name: string, config: Config): { word: string; rest: string } | null {
+  if (name === config.allDepartmentsMarker || config.allDepartmentsWords.includes(name)) return { word: name, rest: "" };
+  for (const w of [...longestFirst(config.allDepartmentsWords), config.allDepartmentsMarker]) {
+    if (!name.endsWith(w)) continue;
+    const before = name.slice(0, -w.length);
+    const m = OTHERS.exec(before);
+    if (m && before.length > m[0].length) return { word: `${m[0]}${w}`, rest: before.slice(0, -m[0].length) };
+  }
+  return null;
 }

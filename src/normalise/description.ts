@@ -1,13 +1,66 @@
-// A project's description as bullet items: `・` bullets, or the sentences inside `<ul>` residue.
+// A project's description as items: marked items (・ ○ ◆ ■ － ※ ●), numbered items (1) (1) ① ア
+// (ア)), one per line, the sentences inside `<ul>` residue, or one paragraph. A mark counts where
+// it opens the text, a line, or follows white space or a 。; the mark of the first item decides
+// which marks split (others stay inside the items, as sub-points), and it is stripped.
+import { circledNumber } from "./hierarchy.js";
 import { cleanText, stripHtml } from "./text.js";
+
+const BULLETS = "・･•○◯〇◆◇■□●◎▪▶►➢－※-";
+const MIDDLE_DOTS = "・･•";
+const KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
+
+/** Where an item may begin: the text's start, after white space or a 。. */
+const BOUNDARY = "(?<=^|[\\s\\u3000]|。)";
+// Circled numbers need no boundary (①甲②乙): they are never part of a word.
+const MARKER = new RegExp(`${BOUNDARY}(?:([${BULLETS}])|[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)）]|([0-9０-９]{1,2})(?:[)）]|[.．](?![0-9０-９]))|([${KATAKANA}])[.．)）\\s\\u3000])|([\\u2460-\\u2473])`, "gu");
+
+interface Marker { index: number; length: number; kind: string; ordinal: number | null }
+
+function markers(text: string): Marker[] {
+  const out: Marker[] = [];
+  for (const m of text.matchAll(MARKER)) {
+    const [all, bullet, paren, num, kana, circ] = m;
+    const ordinalOf = (s: string) => (/^[0-9０-９]+$/.test(s) ? Number(s.normalize("NFKC")) : KATAKANA.indexOf(s) + 1);
+    let kind: string, ordinal: number | null = null;
+    if (bullet) kind = `bullet:${bullet}`;
+    else if (paren) { kind = /^[0-9０-９]/.test(paren) ? "(n)" : "(ア)"; ordinal = ordinalOf(paren); }
+    else if (num) { kind = `n${all.slice(num.length, num.length + 1).normalize("NFKC")}`; ordinal = ordinalOf(num); }
+    else if (circ) { kind = "①"; ordinal = circledNumber(circ); }
+    else { kind = "ア"; ordinal = ordinalOf(kana!); }
+    out.push({ index: m.index, length: all.length, kind, ordinal });
+  }
+  return out;
+}
+
+/** The markers that split: the kind the first one has, numbered ones only in sequence (1, 2, 3 …). */
+function splitters(text: string): Marker[] {
+  const all = markers(text);
+  // A list opens the text, a line or a sentence; only ・ (as exports write it) may follow a lead
+  // phrase after a space. So 令和8年度 － 令和10年度 stays one item.
+  const opensList = (m: Marker) => m.kind.startsWith("bullet:") && MIDDLE_DOTS.includes(m.kind.slice(7))
+    || !text.slice(0, m.index).trim() || /[\n。][\s\u3000]*$/.test(text.slice(0, m.index));
+  const first = all.find((m) => (m.ordinal === null || m.ordinal === 1) && opensList(m));
+  if (!first) return [];
+  const chosen: Marker[] = [];
+  for (const m of all) {
+    if (m.index < first.index || m.kind !== first.kind) continue;
+    if (m.ordinal !== null && m.ordinal !== chosen.length + 1) continue;
+    chosen.push(m);
+  }
+  // A single ア or 1) in a paragraph is a word, not a list: numbered lists need two items, or
+  // the text must open with the mark.
+  if (first.ordinal !== null && chosen.length < 2 && text.slice(0, first.index).trim()) return [];
+  return chosen;
+}
 
 export function splitDescription(raw: string): { items: string[]; tags: string[] } {
   const { text, tags } = stripHtml(raw);
   const hadList = tags.some((t) => /^<\/?(ul|ol|li)\b/i.test(t));
-  // A bullet opens the text or follows white space/a line end; 検討・導入 is no bullet.
-  if (/(^|[\s\u3000])[・･•]/.test(text)) {
-    const items = text.split(/(?:^|[\s\u3000]+)[・･•]/).map(cleanText).filter(Boolean);
-    return { items, tags };
+  const marks = splitters(text);
+  if (marks.length) {
+    const items: string[] = [text.slice(0, marks[0]!.index)];
+    marks.forEach((m, i) => items.push(text.slice(m.index + m.length, marks[i + 1]?.index ?? text.length)));
+    return { items: items.map(cleanText).filter(Boolean), tags };
   }
   if (text.includes("\n") && !hadList) {
     return { items: text.split(/\n+/).map(cleanText).filter(Boolean), tags };

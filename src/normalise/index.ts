@@ -1,16 +1,17 @@
 // The normalise stage: raw rows → the plan model. Pure: everything it reads is in the table.
 import type { Config } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { wareki } from "../fiscal.js";
 import type { Place } from "../diagnostics/schema.js";
 import { columnLabel, REQUIRED_KEYS } from "../ingest/header.js";
 import type { PlanTable } from "../ingest/index.js";
 import type { RawRow } from "../ingest/rows.js";
-import type { Plan, Policy, Project } from "../model/schema.js";
-import { splitDepartments } from "./departments.js";
+import type { Phase, Plan, Policy, Project } from "../model/schema.js";
+import { type Departments, splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
-import { type RelistMark, parseRelist } from "./relist.js";
-import { buildSchedule, splitNote } from "./schedule.js";
+import { type RelistMark, parseRelist, parseRemarksRelist } from "./relist.js";
+import { addNote, buildSchedule, type ScheduleOptions, splitNote, yearByYearEvidence } from "./schedule.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
 /** A project and where its cells came from, for diagnostics of later stages. */
@@ -31,14 +32,18 @@ export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;
 export function normaliseRows(table: PlanTable, config: Config, bag: DiagnosticBag): SourcedProject[] {
   const period = table.period ?? UNKNOWN_PERIOD;
   const out: SourcedProject[] = [];
+  // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every
+  // active year: a blank year there has no phase, instead of continuing the label on its left.
+  const evidence = table.grid.kind === "text" ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
+  if (evidence) bag.add("PP316", evidence.place);
   for (const row of table.rows) {
-    const sp = normaliseRow(row, period, config, bag);
+    const sp = normaliseRow(row, period, evidence !== null, config, bag);
     if (sp) out.push(sp);
   }
   return out;
 }
 
-function normaliseRow(row: RawRow, period: { start: number; end: number }, config: Config, bag: DiagnosticBag): SourcedProject | null {
+function normaliseRow(row: RawRow, period: { start: number; end: number }, yearByYear: boolean, config: Config, bag: DiagnosticBag): SourcedProject | null {
   removeInvisibleControls(row, bag);
   const f = row.fields;
   const text = (k: keyof typeof f) => cleanText(stripHtml(f[k]?.text ?? "").text);
@@ -54,7 +59,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
   }
   const projectNo = no;
   // HTML residue is reported once per cell; the words stay as written.
-  for (const key of ["policy", "measure", "initiative", "name", "departments", "description"] as const) {
+  for (const key of ["policy", "measure", "initiative", "name", "departments", "relatedDepartments", "description", "remarks"] as const) {
     const raw = f[key]?.text ?? "";
     const { tags } = stripHtml(raw);
     if (tags.length) bag.add("PP304", at(key), { tags: tags.join(" ") }, { projectNo });
@@ -66,26 +71,21 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
     if (foreign) bag.add("PP303", cell.place, { text: foreign.context, chars: foreign.chars, script: foreign.script }, { projectNo, actual: foreign.chars });
   }
 
-  const relist = parseRelist(text("name"));
+  const relist = parseRelist(text("name")) ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
+  if (relist?.fromRemarks) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
   const measure = parseNumbered(text("measure"));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header).
   const initiative = f.initiative ? parseNumbered(text("initiative")) : null;
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: bag.lang === "ja" ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
   if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
 
-  const depts = splitDepartments(f.departments?.text ?? "", config);
-  // A missing column was reported once with the header (PP210); here only empty cells.
-  if (f.departments && !depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
-  for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
-  for (const d of depts.dropped) bag.add("PP312", at("departments"), { text: d }, { projectNo, actual: d });
+  const depts = readDepartments(row, config, bag, projectNo);
 
   const description = splitDescription(f.description?.text ?? "").items;
   if (f.description && !description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
 
-  const schedule = buildSchedule(row.schedule, row.exactSpans, period, config);
-  if (!schedule.phases.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
-  for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
-  if (row.beyond) afterPeriod(row.beyond, schedule.phases, period, bag, projectNo);
+  const schedule = readSchedule(row, { exactSpans: row.exactSpans, yearByYear }, period, config, bag, projectNo);
+  if (row.beyond) afterPeriod(row.beyond, schedule, period, bag, projectNo);
 
   const project: Project = {
     no: projectNo,
@@ -96,7 +96,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, confi
     departments: depts.names,
     allDepartments: depts.all,
     description,
-    schedule: schedule.phases,
+    schedule,
     relistOf: null,
     relistMark: relist ? relist.mark.trim() : null,
   };
@@ -134,6 +134,60 @@ function removeInvisibleControls(row: RawRow, bag: DiagnosticBag): void {
     if (!count) continue;
     bag.add("PP350", cell.place, { count, text: excerpt(text) }, { projectNo: parseProjectNo(row.fields.no?.text ?? "") });
     cell.text = text;
+  }
+}
+
+/** The department cell (and a 関係課 cell after it), with how it was read. */
+function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projectNo: number): Departments {
+  const f = row.fields;
+  const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
+  const related = f.relatedDepartments?.text ?? "";
+  const depts = splitDepartments(f.departments?.text ?? "", config, related);
+  // A missing column was reported once with the header (PP210); here only empty cells.
+  if (f.departments && !depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
+  for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
+  for (const d of depts.dropped) bag.add("PP312", at("departments"), { text: d }, { projectNo, actual: d });
+  if (depts.leadMarks.length) bag.add("PP320", at("departments"), { mark: depts.leadMarks[0] }, { projectNo, actual: depts.leadMarks.join(" ") });
+  for (const w of new Set(depts.allWords)) bag.add("PP321", at("departments"), { text: w, marker: config.allDepartmentsMarker }, { projectNo, actual: w });
+  for (const d of depts.odd) bag.add("PP322", at("departments"), { text: d }, { projectNo, actual: d });
+  if (related.trim()) bag.add("PP323", at("relatedDepartments"), { column: columnLabel("relatedDepartments") }, { projectNo });
+  return depts;
+}
+
+/** The schedule cells as phases (with the remark rows' notes), and how they were read. */
+function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: number; end: number }, config: Config, bag: DiagnosticBag, projectNo: number): Phase[] {
+  const schedule = buildSchedule(row.schedule, opts, period, config);
+  if (!schedule.phases.length && !schedule.problems.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
+  for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
+  for (const p of schedule.problems) {
+    const params = p.code === "PP319" ? { marks: p.marks } : p.code === "PP318" ? { mark: p.mark, label: excerpt(p.label) } : { mark: p.mark };
+    bag.add(p.code, p.cell.place, params, { projectNo, actual: p.cell.text });
+  }
+  // How the cells were read: one message per kind and row, at its first cell.
+  const cont = schedule.readings.find((r) => r.kind === "continuation");
+  if (cont) bag.add("PP313", cont.cell.place, { mark: cont.text }, { projectNo });
+  const repeat = schedule.readings.find((r) => r.kind === "repeat");
+  if (repeat) bag.add("PP314", repeat.cell.place, {}, { projectNo, actual: repeat.text });
+  const mark = schedule.readings.find((r) => r.kind === "mark");
+  if (mark && schedule.phases.some((p) => p.unlabelled)) bag.add("PP315", mark.cell.place, { mark: mark.text, label: config.schedule.markedLabel }, { projectNo });
+  attachNotes(row, schedule.phases, projectNo, bag);
+  return schedule.phases;
+}
+
+/** Remark rows under the project: each cell the note of the phase of its year, or a warning. */
+function attachNotes(row: RawRow, phases: Phase[], projectNo: number, bag: DiagnosticBag): void {
+  const ja = bag.lang === "ja";
+  for (const n of row.notes) {
+    const phase = n.year === null ? undefined : phases.find((p) => p.from <= n.year! && n.year! <= p.to);
+    if (phase && n.year !== null) {
+      addNote(phase, cleanText(n.text.replace(/^[※＊]\s*/, "")));
+      bag.add("PP325", n.place, { no: projectNo, year: wareki(n.year), label: excerpt(phase.label) }, { projectNo });
+      continue;
+    }
+    const reason = n.year === null
+      ? (ja ? "年度の欄ではありません" : "it is not in a year column")
+      : (ja ? `${wareki(n.year)}には工程がありません` : `there is no phase in ${wareki(n.year)}`);
+    bag.add("PP326", n.place, { text: excerpt(n.text), reason }, { projectNo });
   }
 }
 

@@ -10,25 +10,72 @@ export interface RelistMark {
   name: string;
   /** From `【<policy>(n)①の再掲】`: where the original stands. */
   ref?: { text: string; policy: string; measure: number | null; initiative: number | null };
+  /** From `（再掲：No.12）`: the original's No. */
+  no?: number;
+  /** Read from the remarks (備考) column rather than the name. */
+  fromRemarks?: true;
 }
 
-const SUFFIX = /[（(]\s*再掲\s*[)）]/;
+const OPEN = "（(【〔［[";
+const CLOSE = "）)】〕］]";
+const inClass = (chars: string) => chars.replace(/[[\]\\]/g, "\\$&");
+/** 再掲 in brackets, optionally with the original's No: （再掲）, 〔再掲〕, （再掲：No.12）. */
+const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*再掲\\s*(?:[:：]?\\s*(?:No\\.?|№|番号)?\\s*([0-9０-９]{1,9}))?\\s*[${inClass(CLOSE)}]`, "i");
+/** The place of the original before 再掲 in brackets: 【人材育成・体制強化(1)①の再掲】. */
 const BRACKET = /【([^】]*?)の?再掲】/;
+/** ※再掲 written before or after the name. */
+const NOTE = /[※＊]\s*再掲/;
+/** A No. given with the 再掲 outside brackets (備考: No.12の再掲, 再掲 No.12). */
+const NO = /(?:No\.?|№|番号)\s*([0-9０-９]{1,9})/i;
+
+const numberOf = (digits: string | undefined): number | undefined => (digits ? Number(digits.normalize("NFKC")) : undefined);
 
 export function parseRelist(rawName: string): RelistMark | null {
   const b = BRACKET.exec(rawName);
-  if (b) {
-    const refText = (b[1] ?? "").trim();
-    const name = cleanText(rawName.replace(b[0], " "));
-    const m = /^(.*?)\s*([（(]\s*[0-9０-９]+\s*[)）])\s*(.*)$/.exec(refText);
-    const ref = m
-      ? { text: refText, policy: cleanText(m[1] ?? ""), measure: parseNumbered(m[2] ?? "").number, initiative: parseNumbered(m[3] ?? "").number }
-      : { text: refText, policy: cleanText(refText), measure: null, initiative: null };
-    return { mark: b[0], name, ref };
-  }
-  const s = SUFFIX.exec(rawName);
-  if (s) return { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
-  return null;
+  if (b && (b[1] ?? "").trim()) return { mark: b[0], name: cleanText(rawName.replace(b[0], " ")), ref: refOf(b[1] ?? "") };
+  const s = SUFFIX.exec(rawName) ?? NOTE.exec(rawName);
+  if (!s) return null;
+  const out: RelistMark = { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
+  const no = numberOf(s[1]);
+  if (no !== undefined) out.no = no;
+  return out;
+}
+
+/** Where a marker says the original stands: `人材育成・体制強化(1)①` → policy, measure 1, initiative 1. */
+function refOf(text: string): NonNullable<RelistMark["ref"]> {
+  const refText = text.trim();
+  const m = /^(.*?)\s*([（(]\s*[0-9０-９]+\s*[)）])\s*(.*)$/.exec(refText);
+  return m
+    ? { text: refText, policy: cleanText(m[1] ?? ""), measure: parseNumbered(m[2] ?? "").number, initiative: parseNumbered(m[3] ?? "").number }
+    : { text: refText, policy: cleanText(refText), measure: null, initiative: null };
+}
+
+/** Remarks on an original that say where it is relisted (No.35に再掲, 再掲あり), not that it is one. */
+const RELISTED_ELSEWHERE = /に再掲|再掲(?:あり|有|先|予定|なし|無)/;
+
+/**
+ * 再掲 written in the remarks column: the words around it as the mark (in brackets, as the
+ * documents print it after the name), and a No. if one is given.
+ */
+export function parseRemarksRelist(remarks: string, name: string): RelistMark | null {
+  const text = cleanText(remarks);
+  const at = text.search(/再掲/);
+  if (at < 0 || RELISTED_ELSEWHERE.test(text)) return null;
+  // The phrase holding 再掲, up to the nearest separator: 再掲（No.12）, No.12の再掲.
+  const from = Math.max(0, ...["、", "。", " ", "，"].map((c) => text.lastIndexOf(c, at) + 1));
+  const ends = ["、", "。", " ", "，"].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  const phrase = text.slice(from, ends.length ? Math.min(...ends) : text.length);
+  // Printed after the name, so always in brackets: 再掲 → （再掲）, 再掲（No.12） → 【再掲（No.12）】.
+  const enclosed = OPEN.includes(phrase.charAt(0)) && CLOSE.includes(phrase.charAt(phrase.length - 1));
+  const hasBrackets = [...phrase].some((c) => OPEN.includes(c) || CLOSE.includes(c));
+  const mark = enclosed ? phrase : hasBrackets ? `【${phrase}】` : `（${phrase}）`;
+  const out: RelistMark = { mark, name, fromRemarks: true };
+  const no = numberOf(NO.exec(phrase)?.[1] ?? SUFFIX.exec(phrase)?.[1]);
+  if (no !== undefined) out.no = no;
+  // 市民サービス(1)①の再掲: the place of the original, as in 【…の再掲】.
+  const place = /^(.+?)の再掲$/.exec(phrase);
+  if (no === undefined && place && /[（(]\s*[0-9０-９]+\s*[)）]/.test(place[1]!)) out.ref = refOf(place[1]!);
+  return out;
 }
 
 /** Dice coefficient over character bigrams: how alike two names are (0–1). */
@@ -74,6 +121,7 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
     if (!s.relist) continue;
     const p = s.project;
     const ref = s.relist.ref;
+    if (s.relist.no !== undefined) { resolveByNo(s, s.relist.no, sourced, bag); continue; }
     const byName = originals.filter((o) => o.project.name === p.name && o.project.no !== p.no);
     const byRef = ref ? originals.filter((o) => o !== s && inPlace(o, ref)) : [];
     const at = s.cells.name ?? s.place;
@@ -99,5 +147,22 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
       detail = ja ? `同じ名称「${name}」の事業がありません` : `no project is named "${name}"`;
     }
     bag.add("PP406", at, { no: p.no, detail }, { projectNo: p.no, relatedNo: byRef[0]?.project.no, actual: s.relist.mark });
+  }
+}
+
+/** `（再掲：No.12）`: the number decides; a name that differs is reported, as for a reference by place. */
+function resolveByNo(s: SourcedProject, no: number, sourced: SourcedProject[], bag: DiagnosticBag): void {
+  const p = s.project;
+  const at = s.cells.name ?? s.place;
+  const original = sourced.find((o) => o.project.no === no && o !== s && !o.relist);
+  if (!original) {
+    const detail = bag.lang === "ja" ? `No.${no} の事業がないか、それ自体が再掲です` : `there is no original project No.${no}`;
+    bag.add("PP406", at, { no: p.no, detail }, { projectNo: p.no, actual: s.relist?.mark });
+    return;
+  }
+  p.relistOf = original.project.no;
+  if (original.project.name !== p.name) {
+    const [a, b] = firstDifference(original.project.name, p.name);
+    bag.add("PP408", at, { no: p.no, orig: original.project.no, detail: `「${a}」/「${b}」` }, { projectNo: p.no, relatedNo: original.project.no });
   }
 }

@@ -2,11 +2,15 @@
 // the merged cells, a label runs until the next label or the end of the period; in a workbook the
 // merged range is the exact span. Text after ※ is the phase's note. Each label takes the category
 // of the stage it names (category.ts), or the compound category when it names several.
+// Plans drawn year by year are read too: a continuation mark (→ 〃 ━━) extends the phase on its
+// left, the same label in adjacent years is one phase, and an active-year mark (● ○) with no
+// label gives a phase carrying the configured stand-in label, flagged `unlabelled`. A table drawn
+// that way marks every year, so a blank year there is a year without a phase.
 import type { Config } from "../config/schema.js";
 import type { RawScheduleCell } from "../ingest/rows.js";
 import type { Phase } from "../model/schema.js";
 import { categorise } from "./category.js";
-import { cleanText } from "./text.js";
+import { cleanText, longestFirst } from "./text.js";
 
 export function splitNote(text: string): { label: string; note?: string } {
   const i = text.search(/[※＊]/);
@@ -16,24 +20,139 @@ export function splitNote(text: string): { label: string; note?: string } {
   return note ? { label, note } : { label };
 }
 
+/** The marks `text` is made of, each any number of times ("━━", "――→"), or null if anything else is in it. */
+export function madeOfMarks(text: string, marks: readonly string[]): string[] | null {
+  let rest = text.replace(/[\s\u3000]+/g, "");
+  if (!rest) return null;
+  const used: string[] = [];
+  const ordered = longestFirst(marks);
+  while (rest) {
+    const m = ordered.find((x) => rest.startsWith(x));
+    if (!m) return null;
+    if (!used.includes(m)) used.push(m);
+    rest = rest.slice(m.length);
+  }
+  return used;
+}
 
-export interface ScheduleResult { phases: Phase[]; unknown: { label: string; cell: RawScheduleCell }[] }
+export type ScheduleCellKind =
+  | { kind: "label"; label: string; note?: string }
+  | { kind: "continuation"; mark: string; note?: string }
+  | { kind: "mark"; mark: string; note?: string };
 
-export function buildSchedule(cells: RawScheduleCell[], exactSpans: boolean, period: { start: number; end: number }, config: Config): ScheduleResult {
+/** What one schedule cell says: a phase label, a continuation of the phase on its left, or an active-year mark. */
+export function classifyCell(text: string, config: Config): ScheduleCellKind {
+  const { label, note } = splitNote(text);
+  const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
+  const cont = madeOfMarks(label, config.schedule.continuationMarks);
+  if (cont) return withNote({ kind: "continuation" as const, mark: label.replace(/[\s\u3000]+/g, "") });
+  const active = madeOfMarks(label, config.schedule.activeMarks);
+  // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean).
+  if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
+  return withNote({ kind: "label" as const, label: label || cleanText(text) });
+}
+
+/**
+ * Whether a text table draws its schedule year by year: some row continues a phase with a mark,
+ * marks active years, or repeats a label in the next year. Returns the first cell showing it.
+ */
+export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[], config: Config): RawScheduleCell | null {
+  for (const cells of rows) {
+    const sorted = [...cells].sort((a, b) => a.year - b.year);
+    for (let i = 0; i < sorted.length; i++) {
+      const cell = sorted[i]!;
+      const k = classifyCell(cell.text, config);
+      if (k.kind !== "label") return cell;
+      const prev = sorted[i - 1];
+      if (prev && prev.year === cell.year - 1) {
+        const p = classifyCell(prev.text, config);
+        if (p.kind === "label" && p.label === k.label) return cell;
+      }
+    }
+  }
+  return null;
+}
+
+export type ScheduleProblem =
+  | { code: "PP317"; cell: RawScheduleCell; mark: string }
+  | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
+  | { code: "PP319"; cell: RawScheduleCell; marks: string };
+
+export interface ScheduleReading { kind: "continuation" | "repeat" | "mark"; cell: RawScheduleCell; text: string }
+
+export interface ScheduleResult {
+  phases: Phase[];
+  unknown: { label: string; cell: RawScheduleCell }[];
+  /** How cells were read beyond one label per cell, for info diagnostics. */
+  readings: ScheduleReading[];
+  /** Cells that cannot be read without guessing: each an error with its cell. */
+  problems: ScheduleProblem[];
+}
+
+export interface ScheduleOptions {
+  /** xlsx: merged ranges give exact spans. */
+  exactSpans: boolean;
+  /** The table marks every active year (see yearByYearEvidence): a blank year has no phase. */
+  yearByYear: boolean;
+}
+
+export function addNote(phase: Phase, note: string | undefined): void {
+  if (!note) return;
+  if (!phase.note) phase.note = note;
+  else if (!phase.note.split("／").includes(note)) phase.note = `${phase.note}／${note}`;
+}
+
+export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const sorted = [...cells].sort((a, b) => a.year - b.year);
-  const phases: Phase[] = [];
-  const unknown: ScheduleResult["unknown"] = [];
+  const kinds = sorted.map((c) => classifyCell(c.text, config));
+  const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };
+  const { markLabels } = config.schedule;
+  const labelOf = (mark: string): string | undefined => (Object.hasOwn(markLabels, mark) ? markLabels[mark] : undefined);
+  // A row mixing labels with marks the config gives no label, or two such marks, cannot be read
+  // without guessing what the marks mean: refused with the cell.
+  const bareMarks = kinds.flatMap((k, i) => (k.kind === "mark" && labelOf(k.mark) === undefined ? [{ k, cell: sorted[i]! }] : []));
+  const firstLabel = kinds.find((k) => k.kind === "label");
+  if (bareMarks.length && firstLabel?.kind === "label") {
+    result.problems.push({ code: "PP318", cell: bareMarks[0]!.cell, mark: bareMarks[0]!.k.mark, label: firstLabel.label });
+    return result;
+  }
+  const distinct = [...new Set(bareMarks.map((b) => b.k.mark))];
+  if (distinct.length > 1) {
+    result.problems.push({ code: "PP319", cell: bareMarks.find((b) => b.k.mark === distinct[1])!.cell, marks: distinct.join("、") });
+    return result;
+  }
+  let last: Phase | null = null;
   sorted.forEach((cell, i) => {
+    const k = kinds[i]!;
     const next = sorted[i + 1];
-    const to = exactSpans
+    const to = opts.exactSpans
       ? Math.min(period.end, cell.year + (cell.span ?? 1) - 1)
-      : (next ? next.year - 1 : period.end);
-    const { label, note } = splitNote(cell.text);
+      : opts.yearByYear ? cell.year : (next ? next.year - 1 : period.end);
+    const adjacent = last !== null && last.to === cell.year - 1 ? last : null;
+    if (k.kind === "continuation") {
+      if (!adjacent) { result.problems.push({ code: "PP317", cell, mark: k.mark }); return; }
+      adjacent.to = Math.max(adjacent.to, to);
+      addNote(adjacent, k.note);
+      result.readings.push({ kind: "continuation", cell, text: k.mark });
+      return;
+    }
+    const unlabelled = k.kind === "mark" && labelOf(k.mark) === undefined;
+    const label = k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
+    if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
+    const sameNote = !(adjacent?.note && k.note && !adjacent.note.split("／").includes(k.note));
+    if (adjacent && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
+      adjacent.to = Math.max(adjacent.to, to);
+      addNote(adjacent, k.note);
+      if (k.kind === "label") result.readings.push({ kind: "repeat", cell, text: label });
+      return;
+    }
     const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
-    if (category === null) unknown.push({ label, cell });
-    const phase: Phase = { label: label || cell.text.trim(), from: cell.year, to: Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
-    if (note) phase.note = note;
-    phases.push(phase);
+    if (category === null) result.unknown.push({ label, cell });
+    const phase: Phase = { label, from: cell.year, to: Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
+    if (unlabelled) phase.unlabelled = true;
+    addNote(phase, k.note);
+    result.phases.push(phase);
+    last = phase;
   });
-  return { phases, unknown };
+  return result;
 }

@@ -80,3 +80,12 @@ export function foreignScript(text: string, lang: "ja" | "en"): { script: string
 export function excerpt(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+const longestFirstCache = new WeakMap<readonly string[], string[]>();
+
+/** The config's words longest first (同上 before 上, （主管） before （主）), sorted once per list. */
+export function longestFirst(words: readonly string[]): string[] {
+  let sorted = longestFirstCache.get(words);
+  if (!sorted) { sorted = [...words].sort((a, b) => b.length - a.length); longestFirstCache.set(words, sorted); }
+  return sorted;
+}

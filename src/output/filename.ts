@@ -3,8 +3,15 @@
 // Windows reserves these names with any extension too (nul.txt is the NUL device).
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 
+/** Marks that single out a name in a list (◎ lead department) are no part of a file name. */
+const MARKS = /[◎○〇●◇◆□■★☆※＊]/g;
+const OPENING = /[(（【［[〔「『{｛＜]/g;
+const CLOSING = /[)）】］\]〕」』}｝＞]/g;
+
 export function safeFileName(name: string, fallback = "_"): string {
-  let s = name.normalize("NFC")
+  // A name that kept a mark or brackets (PP322) is never a file name as is:
+  // ◎情報政策課 → 情報政策課, 情報政策課（仮） → 情報政策課_仮.
+  let s = name.normalize("NFC").replace(MARKS, "").replace(CLOSING, "").replace(OPENING, (_m, at: number) => (at === 0 ? "" : "_"))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .replace(/[\\/:*?"<>|]/g, "_")

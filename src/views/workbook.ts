@@ -80,7 +80,8 @@ export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
     if (!g) groups.push((g = { policy: p.policy, projects: [] }));
     const lanes: GanttBar[][] = [];
     for (const ph of [...p.schedule].sort((a, b) => a.from - b.from)) {
-      const bar = { label: ph.label, category: ph.category, from: Math.max(ph.from, start), to: Math.min(ph.to, end) };
+      // A phase the plan marked without a label (●) is a plain bar: its stand-in label is not printed on it.
+      const bar = { label: ph.unlabelled ? "" : ph.label, category: ph.category, from: Math.max(ph.from, start), to: Math.min(ph.to, end) };
       if (bar.from > bar.to) continue;
       const lane = lanes.find((l) => l.every((b) => b.to < bar.from || b.from > bar.to));
       if (lane) lane.push(bar); else lanes.push([bar]);

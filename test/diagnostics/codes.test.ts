@@ -31,6 +31,10 @@ async function mergedXlsx(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+function withColumns(columns: Record<string, string>): typeof small {
+  return { ...defaultConfig(), columns: columns as typeof small.columns };
+}
+
 type Case = { name?: string; data: string | Uint8Array; config?: typeof small; projectNo?: number };
 const CASES: Record<string, Case> = {
   PP102: { data: "\n \n" },
@@ -82,6 +86,21 @@ const CASES: Record<string, Case> = {
   PP311: { data: ok([row(1, "事業", { depts: "総務課、総務課" })]), projectNo: 1 },
   PP312: { data: ok([row(1, "事業", { depts: "総務課、..、-" })]), projectNo: 1 },
   PP350: { data: ok([row(1, "事\u200b業\u202e")]), projectNo: 1 },
+  PP313: { data: ok([row(1, "事業", { years: ["検討", "→", "運用"] })]), projectNo: 1 },
+  PP314: { data: ok([row(1, "事業", { years: ["検討", "検討", "運用"] })]), projectNo: 1 },
+  PP315: { data: ok([row(1, "事業", { years: ["●", "●", ""] })]), projectNo: 1 },
+  PP316: { data: ok([row(1, "事業", { years: ["検討", "〃", ""] })]) },
+  PP317: { data: ok([row(1, "事業", { years: ["→", "検討", ""] })]), projectNo: 1 },
+  PP318: { data: ok([row(1, "事業", { years: ["検討", "●", ""] })]), projectNo: 1 },
+  PP319: { data: ok([row(1, "事業", { years: ["●", "○", ""] })]), projectNo: 1 },
+  PP320: { data: ok([row(1, "事業", { depts: "総務課、情報政策課（主）" })]), projectNo: 1 },
+  PP321: { data: ok([row(1, "事業", { depts: "全庁" })]), projectNo: 1 },
+  PP322: { data: ok([row(1, "事業", { depts: "情報政策課【仮】" })]), projectNo: 1 },
+  PP323: { data: tsv([[...HEADER, "関係課"], [...row(1, "事業"), "総務課"]]), config: withColumns({ 関係課: "relatedDepartments" }), projectNo: 1 },
+  PP324: { data: tsv([[...HEADER, "備考"], row(1, "事業A"), [...row(2, "事業A"), "再掲"]]), config: withColumns({ 備考: "remarks" }), projectNo: 2 },
+  PP325: { data: ok([row(1, "事業", { years: ["検討", "", "運用"] }), ["", "", "", "", "", "", "", "", "※予算次第", ""]]), projectNo: 1 },
+  PP326: { data: ok([["", "", "", "", "", "", "", "※予算次第", "", ""], row(1, "事業")]) },
+  PP327: { data: ok([row(1, "事業"), ["", "見出しだけの行"]]) },
   PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP402: { data: ok([row(2, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP403: { data: ok([row(1, "事業A"), row(4, "事業B")]), projectNo: 4 },
@@ -117,7 +136,7 @@ describe("every foundation diagnostic code has a fixture", () => {
   });
 
   it("covers every 1xx–4xx code of the catalog", () => {
-    const foundation = Object.keys(CATALOG).filter((c) => /^PP[1-4]\d\d$/.test(c) && !/^PP15\d|^PP32\d/.test(c));
+    const foundation = Object.keys(CATALOG).filter((c) => /^PP[1-4]\d\d$/.test(c) && !/^PP15\d/.test(c));
     // PP351/PP352 need the PDF font's coverage: test/render/pdf/glyphs.test.ts.
     // PP114 (a FIFO, /dev/zero) needs a special file: test/ingest/hostile-files.test.ts.
     const covered = new Set([...Object.keys(CASES), "PP101", "PP108", "PP114", "PP351", "PP352"]);

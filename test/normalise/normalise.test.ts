@@ -12,11 +12,11 @@ const config = defaultConfig();
 
 describe("normalise", () => {
   it("departments: separators, ・ only after a department ending, 各課 as a flag", () => {
-    expect(splitDepartments("各課、情報政策課", config)).toEqual({ names: ["情報政策課"], all: true, duplicates: [], dropped: [] });
+    expect(splitDepartments("各課、情報政策課", config)).toMatchObject({ names: ["情報政策課"], all: true, duplicates: [], dropped: [] });
     expect(splitDepartments("../../総務課", config)).toMatchObject({ names: ["総務課"], dropped: ["..", ".."] });
     expect(splitDepartments("子ども・若者課／総務課・人事課, 市政センター・中央図書館", config).names)
       .toEqual(["子ども・若者課", "総務課", "人事課", "市政センター", "中央図書館"]);
-    expect(splitDepartments("", config)).toEqual({ names: [], all: false, duplicates: [], dropped: [] });
+    expect(splitDepartments("", config)).toMatchObject({ names: [], all: false, duplicates: [], dropped: [] });
   });
 
   it("description: ・ bullets, sentences inside <ul> residue, words kept", () => {

@@ -135,7 +135,8 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       const style = categoryStyle(p.category, ctx);
       return {
         // The label sits on the solid fill, so the pattern around it never hurts legibility.
-        text: p.label, background: style.fill, color: style.text, alignment: "center", bold: true,
+        // A phase marked without a label (●) is a plain bar: no stand-in word printed on it.
+        text: p.unlabelled ? "" : p.label, background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize, ...barFill(style),
       } as TableCell;
     }, empty));

@@ -1,0 +1,268 @@
+// Cells as other cities' exports write them (issue #12): schedules drawn with marks, department
+// cells with lead marks and 全庁, description items, 再掲 variants, remark rows. Each table is read
+// from TSV, UTF-8 CSV with BOM and CRLF, Shift_JIS CSV and xlsx, and must give the same model.
+import { describe, expect, it } from "vitest";
+import type { Config } from "../../src/config/schema.js";
+import type { Plan } from "../../src/model/schema.js";
+import { blank, config, HEAD, MARKED, P1 } from "../helpers/other-city-plans.js";
+import { encode, FORMATS, type Table } from "../helpers/plan-formats.js";
+import { codes, planOf } from "../helpers/plan-fixtures.js";
+
+const spans = (p: Plan, no: number) => p.projects.find((x) => x.no === no)!.schedule.map((s) => [s.label, s.from, s.to, s.note ?? null, s.unlabelled ?? false]);
+const project = (p: Plan, no: number) => p.projects.find((x) => x.no === no)!;
+
+describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
+  let plan: Plan;
+  it("reads it without errors", async () => {
+    const { name, data } = await encode(MARKED, format);
+    plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("continuation marks extend the phase on their left; repeated labels are one phase", () => {
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(plan, 4)).toEqual([["調査", 2026, 2027, null, false], ["構築", 2028, 2029, "国の動向次第", false], ["運用", 2030, 2030, null, false]]);
+    // 検討→実施 in one cell stays one label; ━━ carries it on.
+    expect(spans(plan, 7)).toEqual([["検討→実施", 2026, 2030, null, false]]);
+  });
+
+  it("active-year marks give plain phases with the stand-in label; a remark row is the note of its year's phase", () => {
+    expect(spans(plan, 3)).toEqual([["実施", 2027, 2028, "オンライン併用", true], ["実施", 2030, 2030, null, true]]);
+    expect(project(plan, 3).schedule[0]!.category).toBe("operate");
+  });
+
+  it("department cells: lead department first, 部 and 課 one name, 全庁 and ほか全課 as 各課, 関係課 after", () => {
+    expect(project(plan, 1)).toMatchObject({ departments: ["情報政策課", "総務課", "市民課", "健康課"], allDepartments: false });
+    expect(project(plan, 2)).toMatchObject({ departments: ["市民課", "総務部総務課"], allDepartments: false });
+    expect(project(plan, 3)).toMatchObject({ departments: [], allDepartments: true });
+    expect(project(plan, 4)).toMatchObject({ departments: ["情報政策課"], allDepartments: true });
+    expect(plan.departments).not.toContain("全庁");
+    expect(plan.departments.every((d) => !/[（）◎○]/.test(d))).toBe(true);
+  });
+
+  it("description items split on marks, the marks stripped", () => {
+    expect(project(plan, 1).description).toEqual(["オンライン化を進める。", "対象手続を広げる。"]);
+    expect(project(plan, 2).description).toEqual(["窓口の現状を調べる", "手順を見直す"]);
+    expect(project(plan, 3).description).toEqual(["研修を開く", "教材を作る"]);
+    expect(project(plan, 4).description).toEqual(["連携基盤を作る", "データを公開する"]);
+    // A ※ inside a ・ item is part of it.
+    expect(project(plan, 7).description).toEqual(["決裁を電子化する。※文書管理と合わせる。"]);
+  });
+
+  it("再掲 with a No., in the remarks column and in 〔〕 resolve relistOf", () => {
+    expect(project(plan, 5)).toMatchObject({ name: "申請のオンライン化", relistOf: 1, relistMark: "（再掲：No.1）" });
+    expect(project(plan, 6)).toMatchObject({ name: "窓口の見直し", relistOf: 2, relistMark: "（No.2の再掲）" });
+    expect(project(plan, 8)).toMatchObject({ name: "電子決裁", relistOf: 7, relistMark: "〔再掲〕" });
+    expect(project(plan, 1).relistOf).toBeNull();
+  });
+
+  it("says how the cells were read, each with its place", () => {
+    const found = codes(plan.diagnostics);
+    for (const c of ["PP313", "PP314", "PP315", "PP320", "PP321", "PP323", "PP324", "PP325"]) expect(found).toContain(c);
+    const cont = plan.diagnostics.find((d) => d.code === "PP313" && d.projectNo === 1)!;
+    if (format === "xlsx") expect(cont).toMatchObject({ sheet: "計画", cell: "J4" });
+    else expect(cont).toMatchObject({ line: 4, column: 10 });
+    // One message per kind and row, not one per cell.
+    expect(plan.diagnostics.filter((d) => d.code === "PP313" && d.projectNo === 1)).toHaveLength(1);
+    expect(plan.diagnostics.filter((d) => d.code === "PP316")).toHaveLength(format === "xlsx" ? 0 : 1);
+  });
+});
+
+const tsvOf = async (rows: Table, c: Config = config()) => {
+  const { name, data } = await encode([["テスト市計画"], [], HEAD, ...rows], "tsv");
+  return planOf(name, data, c);
+};
+const r = (no: string, name: string, years: string[], extra: Partial<{ depts: string; related: string; desc: string; remarks: string }> = {}) =>
+  [no, ...P1, name, extra.depts ?? "情報政策課", extra.related ?? "", extra.desc ?? "説明。", ...years, extra.remarks ?? ""];
+
+describe("schedules that cannot be read without guessing are refused with the cell", () => {
+  it("a continuation mark with nothing on its left (PP317), also after a blank year", async () => {
+    const plan = await tsvOf([r("1", "甲", ["→", "検討", "", "→", ""])]);
+    const hits = plan.diagnostics.filter((d) => d.code === "PP317");
+    expect(hits.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 4, 9], ["error", 4, 12]]);
+    expect(spans(plan, 1)).toEqual([["検討", 2027, 2027, null, false]]);
+  });
+
+  it("labels mixed with marks (PP318), and two marks without a configured meaning (PP319)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "●", "●", "", ""]), r("2", "乙", ["○", "○", "●", "●", ""])]);
+    expect(plan.diagnostics.find((d) => d.code === "PP318")).toMatchObject({ severity: "error", line: 4, column: 10, projectNo: 1 });
+    expect(plan.diagnostics.find((d) => d.code === "PP319")).toMatchObject({ severity: "error", line: 5, column: 11, projectNo: 2 });
+    // Refused rows carry no phases, and no second "schedule empty" message.
+    expect(spans(plan, 1)).toEqual([]);
+    expect(codes(plan.diagnostics)).not.toContain("PP302");
+  });
+
+  it("marks given a meaning in the config are labels: ○ 検討, ● 実施", async () => {
+    const c = config();
+    c.schedule.markLabels = { "○": "検討", "●": "実施" };
+    const plan = await tsvOf([r("1", "乙", ["○", "○", "●", "●", ""])], c);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2029, null, false]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP315");
+  });
+
+  it("in a table drawn year by year, a blank year is a year without a phase, in every row", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "→", "", "", ""]), r("2", "乙", ["検討", "", "実施", "", ""])]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2028, 2028, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP316").map((d) => [d.line, d.column])).toEqual([[4, 10]]);
+  });
+
+  it("a table without marks keeps today's reading: a label runs until the next one; 検討→実施 is one label", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討→実施", "", "", "運用", ""]), r("2", "乙", ["", "調査", "", "", ""])]);
+    expect(spans(plan, 1)).toEqual([["検討→実施", 2026, 2028, null, false], ["運用", 2029, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["調査", 2027, 2030, null, false]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP316");
+  });
+});
+
+describe("department cells", () => {
+  it("a name that keeps brackets or marks is a warning, and never a file name as is", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { depts: "情報政策課（仮）\n◎ 総務課" })]);
+    expect(project(plan, 1).departments).toEqual(["総務課", "情報政策課（仮）"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP322")).toMatchObject({ severity: "warning", line: 4, column: 6, actual: "情報政策課（仮）" });
+    const { uniqueFileNames } = await import("../../src/output/filename.js");
+    expect([...uniqueFileNames(["情報政策課（仮）", "◎情報政策課"], ".pdf").values()]).toEqual(["情報政策課_仮.pdf", "情報政策課.pdf"]);
+  });
+
+  it("lists split on 、 ・ , / spaces and line breaks; every-department words are configurable", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("総務課 人事課/財政課,市民課\n健康課・子ども・若者課", c).names).toEqual(["総務課", "人事課", "財政課", "市民課", "健康課", "子ども・若者課"]);
+    expect(splitDepartments("情報政策課(主管)、総務課", c)).toMatchObject({ names: ["情報政策課", "総務課"], leadMarks: ["(主管)"] });
+    expect(splitDepartments("○総務課、人事課、◎情報政策課", c).names).toEqual(["情報政策課", "総務課", "人事課"]);
+    expect(splitDepartments("総務課、情報政策課（主担当）", c).names).toEqual(["情報政策課", "総務課"]);
+    expect(splitDepartments("各課等", c)).toMatchObject({ names: [], all: true, allWords: ["各課等"] });
+    expect(splitDepartments("全部署", c).all).toBe(true);
+    c.allDepartmentsWords = ["全所属"];
+    expect(splitDepartments("全庁", c)).toMatchObject({ names: ["全庁"], all: false });
+  });
+});
+
+describe("再掲 and remark rows", () => {
+  it("（再掲：No.n）that points nowhere, or at a differently named project, is reported", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("2", "乙（再掲：No.9）", ["検討", "", "", "", ""]), r("3", "丙丙丙（再掲：No.1）", ["検討", "", "", "", ""])]);
+    expect(project(plan, 2)).toMatchObject({ name: "乙", relistOf: null, relistMark: "（再掲：No.9）" });
+    expect(plan.diagnostics.find((d) => d.code === "PP406")).toMatchObject({ projectNo: 2, line: 5 });
+    expect(project(plan, 3).relistOf).toBe(1);
+    expect(plan.diagnostics.find((d) => d.code === "PP408")).toMatchObject({ projectNo: 3, relatedNo: 1 });
+  });
+
+  it("※再掲 and 【再掲】 are marks too", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("2", "※再掲 甲", ["検討", "", "", "", ""]), r("3", "【再掲】甲", ["検討", "", "", "", ""])]);
+    expect([project(plan, 2), project(plan, 3)].map((p) => [p.name, p.relistOf, p.relistMark])).toEqual([["甲", 1, "※再掲"], ["甲", 1, "【再掲】"]]);
+  });
+
+  it("a remark row is never dropped silently: no phase in its year, nothing above it, a lone line elsewhere", async () => {
+    const remark = (years: string[], remarks = "") => ["", ...blank(7), ...years, remarks];
+    const plan = await tsvOf([
+      remark(["", "予算次第", "", "", ""]),
+      r("1", "甲", ["検討", "→", "", "", ""]),
+      remark(["", "", "", "※延期あり", ""], "要確認"),
+      ["", "見出しだけの行", ...blank(12)],
+      r("2", "乙", ["検討", "→", "", "", ""]),
+    ]);
+    const warn = plan.diagnostics.filter((d) => d.code === "PP326").map((d) => [d.line, d.column, d.severity]);
+    expect(warn).toEqual([[4, 10, "warning"], [6, 12, "warning"], [6, 14, "warning"]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP327")).toMatchObject({ severity: "warning", line: 7, column: 2 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false]]);
+  });
+});
+
+describe("plain bars", () => {
+  it("the 工程表 draws a marked phase without its stand-in label", async () => {
+    const plan = await tsvOf([r("1", "甲", ["", "●", "●", "", ""]), r("2", "乙", ["調査", "→", "", "", ""])]);
+    const { ganttGroups } = await import("../../src/views/workbook.js");
+    const { renderGantt } = await import("../../src/render/gantt.js");
+    const { makeRenderContext } = await import("../helpers/context.js");
+    const { textItems } = await import("../helpers/pdf-positions.js");
+    const ctx = makeRenderContext();
+    expect(ganttGroups(plan, ctx.config)[0]!.projects[0]!.lanes).toEqual([[{ label: "", category: "operate", from: 2027, to: 2028 }]]);
+    const [file] = await renderGantt(plan, ctx);
+    const text = (await textItems(file!.data)).map((p) => p.stream).join("");
+    expect(text).toContain("調査");
+    // 実施 appears only inside the legend's 運用・実施, never on a bar.
+    expect(text.split("実施").length - 1).toBe(text.split("運用・実施").length - 1);
+  }, 60_000);
+});
+
+describe("planpress check says how the cells were read", () => {
+  it("in Japanese and with --lang en, each message with its place", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { tempFile } = await import("../helpers/plan-fixtures.js");
+    const { cli } = await import("../helpers/cli.js");
+    const { data } = await encode(MARKED, "csv-bom-crlf");
+    const file = tempFile("other-city.csv", data);
+    const cfg = path.join(path.dirname(file), "planpress.config.json");
+    writeFileSync(cfg, JSON.stringify({ columns: { 関係課: "relatedDepartments", 備考: "remarks" } }));
+    const ja = await cli("check", file, "--config", cfg);
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toMatch(/other-city\.csv:4:10 +info +PP313 +年度の欄の「→」を、左の工程が続く印として読みました。/);
+    expect(ja.stderr).toMatch(/PP315 +年度の欄の「●」を、工程名のない実施年度の印として読みました。工程名は「実施」/);
+    expect(ja.stderr).toMatch(/PP321 +担当課の欄の「全庁」を「各課」/);
+    expect(ja.stderr).toMatch(/PP325 +No も事業名もない行を、No\.3 の令和9年度の工程「実施」の注記/);
+    const en = await cli("check", file, "--config", cfg, "--lang", "en");
+    expect(en.code).toBe(0);
+    expect(en.stderr).toMatch(/other-city\.csv:4:10 +info +PP313 +Read "→" in a year cell as the phase on its left continuing\./);
+    expect(en.stderr).toMatch(/PP316 +This table writes its schedule year by year/);
+    expect(en.stderr).toMatch(/PP320 +Removed the lead-department mark "（主）"/);
+    expect(en.stderr).toMatch(/PP324 +Read "（No\.2の再掲）" in the remarks column/);
+  });
+});
+
+describe("buildSchedule", () => {
+  it("merged ranges, marks and notes: a continuation keeps the span of its merge, different notes keep phases apart", async () => {
+    const { buildSchedule, classifyCell } = await import("../../src/normalise/schedule.js");
+    const c = config();
+    const place = { file: "plan.xlsx", sheet: "計画" };
+    const cell = (year: number, text: string, span?: number) => ({ text, place, year, ...(span ? { span } : {}) });
+    const period = { start: 2026, end: 2030 };
+    const xlsx = buildSchedule([cell(2026, "検討", 2), cell(2028, "→", 2), cell(2030, "運用")], { exactSpans: true, yearByYear: false }, period, c);
+    expect(xlsx.phases.map((p) => [p.label, p.from, p.to])).toEqual([["検討", 2026, 2029], ["運用", 2030, 2030]]);
+    const notes = buildSchedule([cell(2026, "実施※第1期"), cell(2027, "実施※第2期"), cell(2028, "→※延長あり")], { exactSpans: false, yearByYear: true }, period, c);
+    expect(notes.phases.map((p) => [p.label, p.from, p.to, p.note])).toEqual([["実施", 2026, 2026, "第1期"], ["実施", 2027, 2028, "第2期／延長あり"]]);
+    expect(classifyCell("同上", c)).toEqual({ kind: "continuation", mark: "同上" });
+    expect(classifyCell("●※前倒し", c)).toEqual({ kind: "mark", mark: "●", note: "前倒し" });
+    expect(classifyCell("●○", c).kind).toBe("label");
+    expect(classifyCell("検討→実施", c)).toEqual({ kind: "label", label: "検討→実施" });
+  });
+});
+
+it("the four formats of the marked plan give one and the same model (diagnostics aside)", async () => {
+  const models = await Promise.all(FORMATS.map(async (f) => {
+    const { name, data } = await encode(MARKED, f);
+    const { diagnostics: _d, ...model } = await planOf(name, data, config());
+    return model;
+  }));
+  for (const m of models.slice(1)) expect(m).toEqual(models[0]);
+});
+
+it("再掲 in the remarks column: a No., a place, or remarks of an original that say where it is relisted", async () => {
+  const { parseRemarksRelist } = await import("../../src/normalise/relist.js");
+  expect(parseRemarksRelist("再掲（No.１２）", "甲")).toMatchObject({ mark: "【再掲（No.１２）】", no: 12, name: "甲" });
+  expect(parseRemarksRelist("市民サービス(2)①の再掲", "甲")).toMatchObject({ ref: { policy: "市民サービス", measure: 2, initiative: 1 } });
+  expect(parseRemarksRelist("令和7年度から継続。再掲", "甲")).toMatchObject({ mark: "（再掲）" });
+  expect(parseRemarksRelist("No.35に再掲", "甲")).toBeNull();
+  expect(parseRemarksRelist("再掲あり", "甲")).toBeNull();
+});
+
+it("description items: marks and numbers that open a list split it; the same signs inside prose do not", async () => {
+  const { splitDescription } = await import("../../src/normalise/description.js");
+  const items = (t: string) => splitDescription(t).items;
+  expect(items("◆甲\n◆乙")).toEqual(["甲", "乙"]);
+  expect(items("■甲 ■乙")).toEqual(["甲", "乙"]);
+  expect(items("－甲 －乙")).toEqual(["甲", "乙"]);
+  expect(items("※甲。※乙")).toEqual(["甲。", "乙"]);
+  expect(items("1) 甲 2) 乙")).toEqual(["甲", "乙"]);
+  expect(items("１．甲\n２．乙")).toEqual(["甲", "乙"]);
+  expect(items("(ア)甲 (イ)乙")).toEqual(["甲", "乙"]);
+  expect(items("概要。・甲 ・乙")).toEqual(["概要。", "甲", "乙"]);
+  expect(items("甲する。乙する。")).toEqual(["甲する。乙する。"]);
+  expect(items("段落一\n段落二")).toEqual(["段落一", "段落二"]);
+  expect(items("令和8年度 － 令和10年度に実施")).toEqual(["令和8年度 － 令和10年度に実施"]);
+  expect(items("1.5倍に増やす。")).toEqual(["1.5倍に増やす。"]);
+  expect(items("データ1) 何か")).toEqual(["データ1) 何か"]);
+});
