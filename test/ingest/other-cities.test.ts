@@ -21,7 +21,7 @@ const TOWN_HEADER = ["番号", "基本目標", "施策の方向", "具体的な�
   "令和7年度（2025年度）", "令和8年度（2026年度）", "令和9年度（2027年度）", "備考"];
 const TOWN_ROWS = [
   ["1", "1 便利な町役場", "1-1 窓口のデジタル化", "ア　手続のオンライン化", "電子申請の拡大", "総務課", "企画課", "・申請を電子化する。", "検討", "構築", "運用", ""],
-  ["2", "", "", "", "キャッシュレス決済", "会計課", "", "・窓口で使える。", "", "導入", "", "再掲：No.1"],
+  ["2", "", "", "", "キャッシュレス決済", "会計課", "", "・窓口で使える。", "", "導入", "", "国の補助金を活用"],
   ["3", "", "", "イ　窓口の改善", "書かない窓口", "市民課", "", "・記入を減らす。", "調査", "", "試行", ""],
   ["4", "", "1-2 情報発信", "ア　発信の強化", "SNS の活用", "広報課", "", "・発信する。", "実施", "", "", ""],
   ["5", "2 育つ職員", "2-1 人材育成", "ア　研修", "DX 研修", "人事課", "", "・研修する。", "", "実施", "", ""],
@@ -46,7 +46,8 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     ]);
     expect(spans(plan, 1)).toEqual([["検討", 2025, 2025], ["構築", 2026, 2026], ["運用", 2027, 2027]]);
     expect(spans(plan, 3)).toEqual([["調査", 2025, 2026], ["試行", 2027, 2027]]);
-    expect(plan.projects[0]!.departments).toEqual(["総務課"]);
+    // The 関係課 column's departments follow the lead department (normalise/departments.ts).
+    expect(plan.projects[0]!.departments).toEqual(["総務課", "企画課"]);
     const ds = plan.diagnostics;
     expect(ds.filter((d) => d.severity !== "info")).toEqual([]);
     // Each synonym once, with the column it was read as.
@@ -72,7 +73,7 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
   it("gives the 備考 and 関係課 columns as raw fields remarks and relatedDepartments", async () => {
     const table = await readPlanTable(tempFile("town.tsv", text), defaultConfig(), new DiagnosticBag("ja"));
     expect(table.rows[0]!.fields.relatedDepartments?.text).toBe("企画課");
-    expect(table.rows[1]!.fields.remarks).toMatchObject({ text: "再掲：No.1", place: { line: 5, column: 12 } });
+    expect(table.rows[1]!.fields.remarks).toMatchObject({ text: "国の補助金を活用", place: { line: 5, column: 12 } });
     // The 備考 column right of the years does not move the schedule.
     expect([...table.blocks[0]!.years.entries()]).toEqual([[8, 2025], [9, 2026], [10, 2027]]);
   });
@@ -84,7 +85,7 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     const config = defaultConfig();
     config.headerSynonyms = { departments: ["担当グループ"] };
     const plan = await planOf("g.tsv", data, config);
-    expect(plan.projects[0]!.departments).toEqual(["総務課"]);
+    expect(plan.projects[0]!.departments).toEqual(["総務課", "企画課"]);
     expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toContain("見出し「担当グループ」の列を「担当課」の列として読みました。");
   });
 
