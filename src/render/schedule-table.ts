@@ -71,6 +71,17 @@ export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: numbe
 export type Breaks = ReadonlySet<string>;
 export const RESERVE = "reserve";
 
+/**
+ * Whether a table leaves room for repeated group headings while pages are found: a grouped table
+ * whose rows, one line each at the least, would not fit on one page (a table that surely fits
+ * is laid out once, as it is).
+ */
+function reservesRoom(t: SlotTable, slot: Slot, bodyHeight: number, ctx: RenderContext): boolean {
+  if (slot.continued === undefined || !t.rows.some((r) => r.under?.length)) return false;
+  const least = t.rows.reduce((h, r) => h + ((r.cells[0] as { fontSize?: number }).fontSize ?? ctx.theme.sizes.table) * ctx.theme.lineHeight + 4 + RULE, 0);
+  return least > bodyHeight;
+}
+
 /** Room the repeated group headings of `row` take (their text lines, paddings and rules), with a little slack. */
 function headingsHeight(t: SlotTable, row: HostRow, ctx: RenderContext): number {
   return (row.under ?? []).reduce((h, g) => {
@@ -93,11 +104,11 @@ function continuedRow(row: HostRow, continued: string): TableCell[] {
  * (so a group heading never ends a page), which starts with the group headings its first row is
  * under, marked as continued.
  */
-function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period, ctx: RenderContext, breaks: Breaks): Content[] {
+function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period, bodyHeight: number, ctx: RenderContext, breaks: Breaks): Content[] {
   const layout = scheduleTableLayout(t.fixed, period, ctx, TEXT_PAD);
   // A row under the deepest groups needs the most room when it starts a page: an empty heading
   // row that tall is repeated with the column headings while pages are being found.
-  const reserve = breaks.has(RESERVE) && slot.continued !== undefined
+  const reserve = breaks.has(RESERVE) && reservesRoom(t, slot, bodyHeight, ctx)
     ? Math.max(0, ...t.rows.filter((r) => r.under?.length).map((r) => headingsHeight(t, r, ctx))) : 0;
   const head = (): TableCell[][] => [
     t.header.map((c) => ({ ...(c as object) }) as TableCell),
@@ -192,6 +203,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     else if (n.type === "space" && n.height < 0 && current) for (const c of tables[-n.height - 1]!.categories) current.add(c);
   });
   const drawn = drawDocument(marked, { ...planSource(plan, kind), legendCategories: (i) => legendCategories.get(i) }, ctx);
+  const page = pageGeometry(kind, ctx);
   const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
   drawn.forEach((c, i) => {
@@ -203,13 +215,12 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
-    content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, breaks));
+    content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks));
   });
-  const page = pageGeometry(kind, ctx);
   const bottom = page.margins[1] + page.bodyHeight;
   return {
     content,
-    reserved: breaks.has(RESERVE) && slots.some((s, i) => s.continued !== undefined && tables[i]!.rows.some((r) => r.under?.length)),
+    reserved: breaks.has(RESERVE) && slots.some((s, i) => reservesRoom(tables[i]!, s, page.bodyHeight, ctx)),
     orphans() {
       const out = new Set<string>();
       for (const p of probes) {
