@@ -27,7 +27,7 @@ describe("the seed plan", () => {
   it("schedules: runs until the next label, empty first years, the shifted third block, notes", () => {
     expect(P(15).schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2028], ["実施", 2029, 2030]]);
     expect(P(16).schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討・実施", 2027, 2030]]);
-    expect(P(29).schedule.map((s) => [s.label, s.from, s.to, s.category])).toEqual([["既存の仕組みによる拡大・次期末の在り方検討", 2026, 2028, "operate"], ["調達・運用", 2029, 2030, "operate"]]);
+    expect(P(29).schedule.map((s) => [s.label, s.from, s.to, s.category])).toEqual([["既存の仕組みによる拡大・次期末の在り方検討", 2026, 2028, "mixed"], ["調達・運用", 2029, 2030, "mixed"]]);
     expect(P(21).schedule[1]).toEqual({ label: "適用", from: 2028, to: 2030, category: "operate", note: "検証結果次第" });
   });
 

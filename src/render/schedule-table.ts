@@ -63,8 +63,32 @@ export function stripCells(schedule: readonly Phase[], period: Period, yearWidth
 /** A schedule table for a slot: its heading row, rows and columns, and the categories its bars draw. */
 export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string> }
 
-/** Where a further layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's heading. */
+/**
+ * Where a further layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's
+ * heading; and RESERVE: leave room at the top of every page of a grouped table for the group
+ * headings a continued page repeats (the first layout, which finds where pages start).
+ */
 export type Breaks = ReadonlySet<string>;
+export const RESERVE = "reserve";
+
+/**
+ * Whether a table leaves room for repeated group headings while pages are found: a grouped table
+ * whose rows, one line each at the least, would not fit on one page (a table that surely fits
+ * is laid out once, as it is).
+ */
+function reservesRoom(t: SlotTable, slot: Slot, bodyHeight: number, ctx: RenderContext): boolean {
+  if (slot.continued === undefined || !t.rows.some((r) => r.under?.length)) return false;
+  const least = t.rows.reduce((h, r) => h + ((r.cells[0] as { fontSize?: number }).fontSize ?? ctx.theme.sizes.table) * ctx.theme.lineHeight + 4 + RULE, 0);
+  return least > bodyHeight;
+}
+
+/** Room the repeated group headings of `row` take (their text lines, paddings and rules), with a little slack. */
+function headingsHeight(t: SlotTable, row: HostRow, ctx: RenderContext): number {
+  return (row.under ?? []).reduce((h, g) => {
+    const size = (t.rows[g]!.cells[0] as { fontSize?: number }).fontSize ?? ctx.theme.sizes.table;
+    return h + size * ctx.theme.lineHeight + 4 + RULE;
+  }, 1);
+}
 
 /** A group heading row again, its words followed by `continued` (a fresh copy: pdfmake marks the cells it lays out). */
 function continuedRow(row: HostRow, continued: string): TableCell[] {
@@ -80,8 +104,16 @@ function continuedRow(row: HostRow, continued: string): TableCell[] {
  * (so a group heading never ends a page), which starts with the group headings its first row is
  * under, marked as continued.
  */
-function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period, ctx: RenderContext, breaks: Breaks): Content[] {
+function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period, bodyHeight: number, ctx: RenderContext, breaks: Breaks): Content[] {
   const layout = scheduleTableLayout(t.fixed, period, ctx, TEXT_PAD);
+  // A row under the deepest groups needs the most room when it starts a page: an empty heading
+  // row that tall is repeated with the column headings while pages are being found.
+  const reserve = breaks.has(RESERVE) && reservesRoom(t, slot, bodyHeight, ctx)
+    ? Math.max(0, ...t.rows.filter((r) => r.under?.length).map((r) => headingsHeight(t, r, ctx))) : 0;
+  const head = (): TableCell[][] => [
+    t.header.map((c) => ({ ...(c as object) }) as TableCell),
+    ...(reserve > 0 ? [spanningCells({ text: "", margin: [0, reserve - 4 - RULE, 0, 0] } as TableCell, t.widths.length)] : []),
+  ];
   const out: Content[] = [];
   let chunk: TableCell[][] = [];
   let broken = false;
@@ -90,7 +122,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   const flush = (last = false): void => {
     if (chunk.length === 0) return;
     out.push({
-      table: { headerRows: 1, dontBreakRows: true, widths: t.widths, body: [t.header.map((c) => ({ ...(c as object) }) as TableCell), ...chunk] },
+      table: { headerRows: reserve > 0 ? 2 : 1, dontBreakRows: true, widths: t.widths, body: [...head(), ...chunk] },
       layout, margin: [0, 0, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     } as Content);
@@ -140,6 +172,8 @@ function slotOf(node: DocNode): Slot | null {
 
 export interface Laid {
   content: Content[];
+  /** Whether the layout left room for repeated group headings (RESERVE) in some table. */
+  reserved: boolean;
   /** After pdfmake laid `content` out: the breaks that keep headings with what follows them. */
   orphans(): Set<string>;
   /** After pdfmake laid `content` out: rows under a group that start a page (to repeat the group's headings there). */
@@ -169,6 +203,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     else if (n.type === "space" && n.height < 0 && current) for (const c of tables[-n.height - 1]!.categories) current.add(c);
   });
   const drawn = drawDocument(marked, { ...planSource(plan, kind), legendCategories: (i) => legendCategories.get(i) }, ctx);
+  const page = pageGeometry(kind, ctx);
   const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
   drawn.forEach((c, i) => {
@@ -180,12 +215,12 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
-    content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, breaks));
+    content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks));
   });
-  const page = pageGeometry(kind, ctx);
   const bottom = page.margins[1] + page.bodyHeight;
   return {
     content,
+    reserved: breaks.has(RESERVE) && slots.some((s, i) => reservesRoom(tables[i]!, s, page.bodyHeight, ctx)),
     orphans() {
       const out = new Set<string>();
       for (const p of probes) {
@@ -224,21 +259,25 @@ function firstText(node: unknown): unknown {
   return n;
 }
 
-/** Layouts at most: a document of n continued pages needs about n + 1. */
-const MAX_LAYOUTS = 12;
+/** Layouts at most (the usual is one, or two for a grouped table or a heading at a page's foot). */
+const MAX_LAYOUTS = 6;
 
 /**
  * Lays out, then again with a page break before any heading left alone at a page's foot (pdfmake
- * has no keep-with-next for table rows) and before the first row that starts a page inside a
- * group, where the group's headings are repeated (（続き）). The repeated headings push what
- * follows down, so page starts are settled one at a time, from the first; breaks only add up,
- * so this ends. More layouts only when needed.
+ * has no keep-with-next for table rows) and before any row that starts a page inside a group,
+ * where the group's headings are repeated (（続き）). The first layout leaves room for those
+ * headings at the top of every page of a grouped table, so the second one, which puts them
+ * there, keeps every page's rows; should a page start move all the same (a heading of several
+ * lines), the next layout settles the first such place, and so on. Breaks only add up.
  */
 export async function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, render: (content: Content[]) => Promise<Uint8Array>): Promise<{ data: Uint8Array; laid: Laid }> {
-  const breaks = new Set<string>();
-  let laid = build(breaks);
+  let laid = build(new Set([RESERVE]));
   let data = await render(laid.content);
-  for (let pass = 1; pass < MAX_LAYOUTS; pass++) {
+  const breaks = new Set<string>([...laid.orphans(), ...laid.pageStarts()]);
+  if (!laid.reserved && breaks.size === 0) return { data, laid };
+  laid = build(breaks);
+  data = await render(laid.content);
+  for (let pass = 2; pass < MAX_LAYOUTS; pass++) {
     const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
     const start = [...laid.pageStarts()].find((b) => !breaks.has(b));
     // Whichever comes first: the orphans (all at once, as their pages hold), or the page start.
