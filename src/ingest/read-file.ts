@@ -1,8 +1,9 @@
 // Reading an untrusted input file's bytes: only a regular file (a FIFO or /dev/zero would never
-// end), opened without blocking, checked again on the open handle, and read with a byte limit
-// (a file that grows while it is read is stopped at the limit, whatever its size said before).
-import { constants } from "node:fs";
-import { open, stat } from "node:fs/promises";
+// end), opened without blocking (O_NONBLOCK: opening a FIFO does not wait for a writer), checked
+// on the open handle, and read with a byte limit (a file that grows while it is read is stopped
+// at the limit, whatever its size said). Synchronous: one file, four system calls, no thread-pool
+// round trips (the async version took 22 ms for the seed against readFile's 6).
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 
 export type FileRead =
   | { bytes: Uint8Array }
@@ -11,7 +12,7 @@ export type FileRead =
   | { refused: "unreadable"; reason: string };
 
 /** What a non-regular file is, in a word a message can quote. */
-function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function kindOf(s: Stats): string {
   if (s.isDirectory()) return "directory";
   if (s.isFIFO()) return "FIFO";
   if (s.isCharacterDevice() || s.isBlockDevice()) return "device";
@@ -20,33 +21,36 @@ function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevic
 }
 
 export async function readBoundedFile(file: string, limit: number): Promise<FileRead> {
+  let fd: number;
   try {
-    // stat before open: opening a FIFO for reading would wait for a writer.
-    const before = await stat(file);
-    if (!before.isFile()) return { refused: "not-a-file", kind: kindOf(before) };
-    if (before.size > limit) return { refused: "too-large", size: before.size };
-    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return { refused: "not-a-file", kind: kindOf(info) };
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      for (;;) {
-        const buf = new Uint8Array(Math.min(1 << 20, limit + 1 - total));
-        const { bytesRead } = await handle.read(buf, 0, buf.length, null);
-        if (bytesRead === 0) break;
-        chunks.push(buf.subarray(0, bytesRead));
-        total += bytesRead;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { refused: "unreadable", reason: code ?? (e as Error).message };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { refused: "not-a-file", kind: kindOf(info) };
+    if (info.size > limit) return { refused: "too-large", size: info.size };
+    // One byte more than the file's size: a file that grew is seen at once.
+    let buf = new Uint8Array(info.size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
         if (total > limit) return { refused: "too-large", size: total };
+        const bigger = new Uint8Array(Math.min(limit + 1, buf.length * 2));
+        bigger.set(buf);
+        buf = bigger;
       }
-      const bytes = new Uint8Array(total);
-      let at = 0;
-      for (const c of chunks) { bytes.set(c, at); at += c.length; }
-      return { bytes };
-    } finally {
-      await handle.close();
+      const n = readSync(fd, buf, total, buf.length - total, null);
+      if (n === 0) break;
+      total += n;
     }
+    if (total > limit) return { refused: "too-large", size: total };
+    return { bytes: buf.subarray(0, total) };
   } catch (e) {
     return { refused: "unreadable", reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  } finally {
+    closeSync(fd);
   }
 }
