@@ -3,7 +3,7 @@
 // so a stray cell at A1048576 costs one row, and is named (PP116). A merged range gives the exact
 // span of a schedule label; cells a merge covers are marked so an empty covered cell is not read
 // as a year without activity. A number cell reads as Excel shows it through its number format.
-import { columnLetters } from "../cell-address.js";
+import { columnLetters, columnNumber } from "../cell-address.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
@@ -50,7 +50,7 @@ function extentOf(sorted: readonly number[]): number {
 function parseRange(ref: string): GridMerge | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref);
   if (!m) return null;
-  const col = (s: string) => { let n = 0; for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64; return n - 1; };
+  const col = (letters: string) => columnNumber(letters) - 1;
   const top = Number(m[2]), left = col(m[1] ?? "A");
   const bottom = Number(m[4] ?? m[2]), right = col(m[3] ?? m[1] ?? "A");
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };

@@ -1,6 +1,7 @@
 // Workbooks written part by part, the way other tools (or an attacker) write them: any sheet XML,
 // with or without sharedStrings and styles, and zips whose headers say what the test wants.
 import zlib from "node:zlib";
+import { columnLetters } from "../../src/cell-address.js";
 
 export interface ZipPart {
   name: string;
@@ -70,8 +71,7 @@ export function sheetXml(cells: XCell[], merges: string[] = []): string {
 
 /** Inline-string cells (no sharedStrings part) for a grid of texts starting at row `top`. */
 export function inlineCells(grid: string[][], top = 1): XCell[] {
-  const col = (i: number) => { let s = ""; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
-  return grid.flatMap((cells, r) => cells.flatMap((v, c) => (v === "" ? [] : [{ ref: `${col(c)}${r + top}`, t: "inlineStr", is: v }])));
+  return grid.flatMap((cells, r) => cells.flatMap((v, c) => (v === "" ? [] : [{ ref: `${columnLetters(c + 1)}${r + top}`, t: "inlineStr", is: v }])));
 }
 
 export interface BookOptions {

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
+import { columnLetters } from "../../src/cell-address.js";
 import { HEADER, row, tsv } from "../helpers/plan-fixtures.js";
 import { bookOf, bookParts, inlineCells, sheetXml, zeroBomb, zipOf } from "../helpers/xlsx-parts.js";
 import { planpress, pool } from "./run.js";
@@ -24,7 +25,7 @@ function manyCells(): Uint8Array {
   const rows: string[] = [];
   for (let r = 1; r <= 11_000; r++) {
     let cells = "";
-    for (let c = 0; c < 100; c++) cells += `<c r="${String.fromCharCode(65 + (c % 26))}${c >= 26 ? String.fromCharCode(65 + Math.floor(c / 26) - 1) : ""}${r}"><v>${r}</v></c>`;
+    for (let c = 1; c <= 100; c++) cells += `<c r="${columnLetters(c)}${r}"><v>${r}</v></c>`;
     rows.push(`<row r="${r}">${cells}</row>`);
   }
   return bookOf({ sheets: [{ name: "計画", xml: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>` }] });
