@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
+import { matchLabel } from "../../src/ingest/header.js";
 import { readPlanTable } from "../../src/ingest/index.js";
 import type { Diagnostic } from "../../src/diagnostics/schema.js";
 import type { Plan } from "../../src/model/schema.js";
@@ -252,6 +253,28 @@ describe("plans of two levels", () => {
     const plan = await planOf("mixed.tsv", data);
     expect(of(plan.diagnostics, "PP204").map((d) => d.line)).toEqual([6]);
     expect(codes(plan.diagnostics)).not.toContain("PP218");
+  });
+});
+
+describe("header cells", () => {
+  const config = defaultConfig();
+  it.each([
+    ["No.", { kind: "key", key: "no", synonym: false }], ["Ｎｏ", { kind: "key", key: "no", synonym: false }],
+    ["担当課（室）", { kind: "key", key: "departments", synonym: true }], ["事業\n名称", { kind: "key", key: "name", synonym: true }],
+    ["備考", { kind: "key", key: "remarks", synonym: false }], ["関係課", { kind: "key", key: "relatedDepartments", synonym: false }],
+    ["令和7年度（2025年度）", { kind: "year", year: 2025, beyond: false, composite: true }],
+    ["R7\r\n2025", { kind: "year", year: 2025, beyond: false, composite: true }],
+    ["２０２５年度\n(令和７年度)", { kind: "year", year: 2025, beyond: false, composite: true }],
+    ["令和7年度（2026年度）", { kind: "year", year: 2025, beyond: false, composite: true, conflict: 2026 }],
+    ["令和12年度以降", { kind: "year", year: 2030, beyond: true, composite: false }],
+    ["R12～", { kind: "year", year: 2030, beyond: true, composite: false }],
+    ["2030年度〜", { kind: "year", year: 2030, beyond: true, composite: false }],
+  ])("%s", (text, label) => {
+    expect(matchLabel(text, config)).toEqual(label);
+  });
+
+  it.each(["計画期間（令和8～12年度）", "令和8～12年度", "連絡先", "R7 2025 2026 2027", "あ".repeat(70)])("%s names no column", (text) => {
+    expect(matchLabel(text, config)).toBeNull();
   });
 });
 
