@@ -77,7 +77,9 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
     }
     const order = new Map(newProjects.map((p, i) => [p, i]));
     renamed.sort((a, b) => order.get(a.to)! - order.get(b.to)!);
-    for (const r of renamed) changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level) });
+    for (const r of renamed) {
+      changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level), within: LEVELS.slice(0, depth).map((l) => label(r.to, l)) });
+    }
   }
   const leaf = LEVELS.length - 1;
   return {
