@@ -29,19 +29,20 @@ export function resolveMapping(entries: readonly MappingEntry[], oldPlan: Plan, 
   const oldNos = new Set(oldPlan.projects.map((p) => p.no));
   const newNos = new Set(newPlan.projects.map((p) => p.no));
   const mapping = new Map<number, number | "new">();
+  const sourceOf = new Map<number, string>();
   for (const e of entries) {
     const parsed = parseEntry(e.text);
     if (!parsed) { bag.add("PP704", { file: e.source }, { value: e.text }); continue; }
     let ok = true;
     if (!oldNos.has(parsed.old)) { bag.add("PP705", { file: e.source }, { side: "old", no: parsed.old, value: e.text }, { projectNo: parsed.old }); ok = false; }
     if (parsed.target !== "new" && !newNos.has(parsed.target)) { bag.add("PP705", { file: e.source }, { side: "new", no: parsed.target, value: e.text }, { projectNo: parsed.target }); ok = false; }
-    if (ok) mapping.set(parsed.old, parsed.target);
+    if (ok) { mapping.set(parsed.old, parsed.target); sourceOf.set(parsed.old, e.source); }
   }
   const claimed = new Map<number, number>();
   for (const [old, target] of [...mapping].sort((a, b) => a[0] - b[0])) {
     if (target === "new") continue;
     const first = claimed.get(target);
-    if (first !== undefined) bag.add("PP706", { file: "--map" }, { no: target, first, second: old }, { projectNo: target });
+    if (first !== undefined) bag.add("PP706", { file: sourceOf.get(old)! }, { no: target, first, second: old }, { projectNo: target });
     else claimed.set(target, old);
   }
   return mapping;

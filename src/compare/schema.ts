@@ -43,7 +43,11 @@ export type Change = z.infer<typeof Change>;
 export const PlanChange = z.discriminatedUnion("aspect", [
   z.object({ aspect: z.literal("title"), old: z.string(), new: z.string() }),
   z.object({ aspect: z.literal("period"), old: z.object({ start: z.number(), end: z.number() }), new: z.object({ start: z.number(), end: z.number() }) }),
-  z.object({ aspect: z.enum(["policy", "measure", "initiative"]), old: z.string(), new: z.string() }),
+  z.object({
+    aspect: z.enum(["policy", "measure", "initiative"]), old: z.string(), new: z.string(),
+    /** The names of the node's parents in the revision (a measure's policy; an initiative's policy and measure). */
+    within: z.array(z.string()),
+  }),
 ]);
 export type PlanChange = z.infer<typeof PlanChange>;
 

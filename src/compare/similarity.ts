@@ -27,7 +27,7 @@ export function scheduleKey(p: Pick<Project, "schedule">): string {
 }
 
 /** The place in the policy tree as compared (numbers and titles of every level). */
-export function placeKey(p: Pick<Project, "policy" | "measure" | "initiative">): string {
+function placeKey(p: Pick<Project, "policy" | "measure" | "initiative">): string {
   return [comparable(p.policy), p.measure.number ?? "", comparable(p.measure.title), p.initiative?.number ?? "", comparable(p.initiative?.title ?? "")].join("|");
 }
 

@@ -43,26 +43,26 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
   /** Old node key (per level, under the old parents) → the new node key it continues as. */
   const continuation = new Map<string, string>();
   const changes: PlanChange[] = [];
-  const oldKey = (p: Project, depth: number) => LEVELS.slice(0, depth + 1).reduce((k, l) => keyOf(p, l, k), "");
-  const newKey = oldKey;
+  /** A project's node at a depth, by the names of that node and its parents (either version). */
+  const nodeKey = (p: Project, depth: number) => LEVELS.slice(0, depth + 1).reduce((k, l) => keyOf(p, l, k), "");
   for (const [depth, level] of LEVELS.entries()) {
-    const newKeys = new Set(newProjects.map((p) => newKey(p, depth)));
+    const newKeys = new Set(newProjects.map((p) => nodeKey(p, depth)));
     // The old node's key with its parent replaced by the parent's continuation.
-    const translated = (p: Project) => keyOf(p, level, depth === 0 ? "" : continuation.get(oldKey(p, depth - 1)) ?? oldKey(p, depth - 1));
+    const translated = (p: Project) => keyOf(p, level, depth === 0 ? "" : continuation.get(nodeKey(p, depth - 1)) ?? nodeKey(p, depth - 1));
     const kept = new Set<string>();
     for (const p of oldProjects) {
       const t = translated(p);
-      if (newKeys.has(t)) { continuation.set(oldKey(p, depth), t); kept.add(t); }
+      if (newKeys.has(t)) { continuation.set(nodeKey(p, depth), t); kept.add(t); }
     }
     // Nodes whose name is gone: where most of their projects went, among new nodes not kept.
     const votes = new Map<string, Map<string, number>>();
     for (const pair of pairs) {
-      const from = oldKey(pair.old, depth);
-      const to = newKey(pair.new, depth);
+      const from = nodeKey(pair.old, depth);
+      const to = nodeKey(pair.new, depth);
       if (continuation.has(from) || kept.has(to)) continue;
       // A node continues under its parent's continuation (renamed in place); one that turns up
       // under another parent has moved, and its projects with it.
-      if (depth > 0 && continuation.get(oldKey(pair.old, depth - 1)) !== newKey(pair.new, depth - 1)) continue;
+      if (depth > 0 && continuation.get(nodeKey(pair.old, depth - 1)) !== nodeKey(pair.new, depth - 1)) continue;
       const tally = votes.get(from) ?? new Map<string, number>();
       tally.set(to, (tally.get(to) ?? 0) + 1);
       votes.set(from, tally);
@@ -71,17 +71,19 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
     for (const [from, tally] of votes) {
       const [to] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]!;
       continuation.set(from, to);
-      const fromProject = oldProjects.find((p) => oldKey(p, depth) === from)!;
-      const toProject = newProjects.find((p) => newKey(p, depth) === to)!;
+      const fromProject = oldProjects.find((p) => nodeKey(p, depth) === from)!;
+      const toProject = newProjects.find((p) => nodeKey(p, depth) === to)!;
       if (own(fromProject, level) !== own(toProject, level)) renamed.push({ from: fromProject, to: toProject });
     }
     const order = new Map(newProjects.map((p, i) => [p, i]));
     renamed.sort((a, b) => order.get(a.to)! - order.get(b.to)!);
-    for (const r of renamed) changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level) });
+    for (const r of renamed) {
+      changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level), within: LEVELS.slice(0, depth).map((l) => label(r.to, l)) });
+    }
   }
   const leaf = LEVELS.length - 1;
   return {
     changes,
-    moved: (pair) => continuation.get(oldKey(pair.old, leaf)) !== newKey(pair.new, leaf),
+    moved: (pair) => continuation.get(nodeKey(pair.old, leaf)) !== nodeKey(pair.new, leaf),
   };
 }

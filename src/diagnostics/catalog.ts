@@ -434,7 +434,7 @@ export const CATALOG = {
     hintEn: () => "Give --input the folder holding the returned forms or CSV files." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
-    ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業が${p.side === "old" ? "新" : "旧"}に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,
+    ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,
     en: (p) => `${p.side === "old" ? "Old" : "New"} No.${p.no} "${p.name}" resembles two projects of the ${p.side === "old" ? "new" : "old"} plan (No.${p.chosen} "${p.chosenName}" and No.${p.other} "${p.otherName}"); taken as No.${p.chosen}.`,
     hintJa: (p) => `違う場合は対応を指定してください（例: --map ${p.side === "old" ? `${p.no}=${p.other}` : `${p.other}=${p.no}`}、または設定の compare.mapping）。`,
     hintEn: (p) => `If that is wrong, give the match (e.g. --map ${p.side === "old" ? `${p.no}=${p.other}` : `${p.other}=${p.no}`}, or compare.mapping in the config).` },

@@ -18,6 +18,11 @@ export type Inline = z.infer<typeof Inline>;
 const Text = z.union([z.string(), z.array(Inline)]);
 export type Text = z.infer<typeof Text>;
 
+/** The characters of a text, without its runs' styles (for measuring it). */
+export function plain(text: Text): string {
+  return typeof text === "string" ? text : text.map((t) => (typeof t === "string" ? t : t.text)).join("");
+}
+
 const Outline = z.object({ id: z.string(), parent: z.string().optional(), text: z.string().optional() })
   .describe("bookmark: its id, the parent bookmark's id, the bookmark's text if not the heading's");
 

@@ -96,8 +96,10 @@ function lineOf(c: Change, t: CompareTexts): ChangeLine {
   }
 }
 
+/** A plan-level change as a line: a tree node's name after its parents' (施策 (2) of which 基本方針). */
 function planLine(c: PlanChange, t: CompareTexts): ChangeLine {
-  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side]);
+  const within = "within" in c ? c.within.map((w) => `${w}${t.placeSeparator}`).join("") : "";
+  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : `${within}${c[side]}`);
   return { kind: null, oldNo: null, newNo: null, name: "", aspect: c.aspect, before: text("old"), after: text("new") };
 }
 

@@ -74,6 +74,14 @@ describe("planpress compare", () => {
     expect(existsSync(path.join(out, "compare.xlsx"))).toBe(true);
   });
 
+  it("an output folder that cannot be made is PP902 with exit 3", async () => {
+    const blocker = path.join(tmp(), "a-file");
+    writeFileSync(blocker, "");
+    const r = await cli("compare", "data/plan.tsv", revisedFile, "-o", path.join(blocker, "out"));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("PP902");
+  });
+
   it("a missing input is PP101 with exit 1, and nothing on stdout", async () => {
     const r = await cli("compare", "data/plan.tsv", "/nonexistent/revised.tsv", "--json");
     expect(r.code).toBe(1);

@@ -157,7 +157,7 @@ describe("compare: changes of the plan itself", () => {
     const policy = seed.policies[1]!.name;
     const projects = structuredClone(seed.projects).map((p) => (p.policy === policy ? { ...p, policy: `${policy}の推進` } : p));
     const list = compare(seed, withProjects(seed, projects));
-    expect(list.planChanges).toEqual([{ aspect: "policy", old: policy, new: `${policy}の推進` }]);
+    expect(list.planChanges).toEqual([{ aspect: "policy", old: policy, new: `${policy}の推進`, within: [] }]);
     expect(list.changes).toEqual([]);
   });
 
@@ -169,7 +169,7 @@ describe("compare: changes of the plan itself", () => {
     revised.plan.period = { start: seed.plan.period.start, end: seed.plan.period.end + 2 };
     const list = compare(seed, revised);
     expect(list.planChanges.map((c) => c.aspect)).toEqual(["title", "period", "measure"]);
-    expect(list.planChanges[2]).toEqual({ aspect: "measure", old: `(${target.number})${target.title}`, new: `(${target.number})${target.title}の実現` });
+    expect(list.planChanges[2]).toEqual({ aspect: "measure", old: `(${target.number})${target.title}`, new: `(${target.number})${target.title}の実現`, within: [seed.projects[0]!.policy] });
     expect(list.changes).toEqual([]);
   });
 

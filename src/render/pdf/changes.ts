@@ -4,7 +4,7 @@
 // fiscal-year axis with the shared schedule strip. The block stays on one page when it fits.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
-import type { DocNode, Text } from "../../templates/primitives.js";
+import { type DocNode, plain, type Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import type { DrawSource } from "./draw.js";
@@ -21,8 +21,6 @@ const LABEL_WIDTH = 62;
 const PAD = 8;
 /** Width of the 新 / 旧 tag in front of a schedule strip. */
 const TAG_WIDTH = 18;
-
-const plain = (text: Text): string => (typeof text === "string" ? text : text.map((t) => (typeof t === "string" ? t : t.text)).join(""));
 
 function periodOf(src: DrawSource, phases: readonly Phase[]): Period {
   if (src.period) return src.period;
@@ -69,7 +67,8 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
   for (const r of node.rows) {
     const label = { text: keepRuns(r.label), bold: true, fontSize: size, color: theme.colours.muted } as TableCell;
     if ("schedule" in r) {
-      // A cell spanning two columns has their widths and the padding between them, less its own.
+      // A cell spanning two columns has their widths and the padding between them less its own;
+      // the strip's own rules take a few points more.
       const { cell, height: h } = scheduleCell(r.schedule, 2 * column - 8, src, ctx);
       rows.push([label, cell, {}]);
       height += h + 5;

@@ -2,7 +2,7 @@
 // bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
-import type { DocNode, Text } from "../../templates/primitives.js";
+import { type DocNode, plain, type Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import { drawChanges } from "./changes.js";
@@ -48,10 +48,6 @@ function runs(text: Text, ctx: RenderContext): Run[] {
     return [{ text: t.text, noWrap: t.text.length <= MAX_KEEP, ...bold,
       linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
   });
-}
-
-function plain(text: Text): string {
-  return typeof text === "string" ? text : text.map((t) => (typeof t === "string" ? t : t.text)).join("");
 }
 
 const CARD_PAD = 6;
