@@ -11,7 +11,7 @@ import type { Plan } from "../model/schema.js";
 import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
 import { loadPlan } from "../pipeline.js";
-import { type OutputFile, type RenderContext, resolveDocumentDate } from "../render/context.js";
+import { type OutputFile, type RenderContext, resolveDocumentDate } from "../context.js";
 import { fontFileOrNull, loadTheme } from "../theme/load.js";
 import type { Theme } from "../theme/schema.js";
 import type { GlyphCoverage } from "../glyph-coverage.js";

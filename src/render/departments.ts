@@ -10,7 +10,7 @@ import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";

@@ -3,7 +3,7 @@
 // the metadata the progress reader checks (src/forms/meta.ts). The words are in
 // templates/forms/wording.json (src/forms/wording.ts checks them).
 import type { Plan } from "../model/schema.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { wareki } from "../fiscal.js";
 import { uniqueFileNames } from "../output/filename.js";
 import { lockedCellsChecksum, type FormCell } from "../forms/checksum.js";

@@ -6,7 +6,7 @@ import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";

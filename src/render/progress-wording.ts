@@ -1,7 +1,7 @@
 // The progress report's words outside its page templates (templates/progress/wording.json):
 // the title, the sample marks, the xlsx table's sheet and columns.
 import { z } from "zod";
-import type { RenderContext } from "./context.js";
+import type { RenderContext } from "../context.js";
 import { loadWording, type Wording } from "./xlsx/wording.js";
 
 export const ProgressWording = z.strictObject({

@@ -4,14 +4,13 @@
 // draws. Returns are read by src/progress/ (the only input stage here) and checked first: any
 // error and nothing is produced.
 import { ReportedError } from "../errors.js";
-import { fiscalYearLabel } from "./pdf/schedule.js";
-import { warekiDate } from "../fiscal.js";
+import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
 import { readReturnsDir } from "../progress/read-dir.js";
 import { validateReturns } from "../progress/validate.js";
 import { renderTemplate } from "../templates/engine.js";
 import { progressView, type ProgressView } from "../views/progress.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";

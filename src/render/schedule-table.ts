@@ -5,7 +5,7 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../model/schema.js";
 import type { DocNode } from "../templates/primitives.js";
 import type { ScheduleRow } from "../views/gantt.js";
-import type { RenderContext } from "./context.js";
+import type { RenderContext } from "../context.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";

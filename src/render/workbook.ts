@@ -3,7 +3,7 @@
 // names, headers, legend) and the sheet order come from templates/workbook/wording.json.
 import { z } from "zod";
 import type { Plan } from "../model/schema.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { wareki, yearsOf } from "../fiscal.js";
 import { departmentMatrix, ganttGroups, hasInitiatives, policyTree, projectRows } from "../views/workbook.js";
 import { placeOf } from "../diagnostics/format.js";

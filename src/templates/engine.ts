@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { warekiDate } from "../fiscal.js";
+import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
-import { type RenderContext, shownPath } from "../render/context.js";
-import { fiscalYearLabel } from "../render/pdf/schedule.js";
+import { type RenderContext, shownPath } from "../context.js";
 import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
 import { z } from "zod";

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ReportedError } from "../../src/errors.js";
 import { renderForms } from "../../src/render/forms.js";
 import { renderProgress } from "../../src/render/progress.js";
-import type { OutputFile } from "../../src/render/context.js";
+import type { OutputFile } from "../../src/context.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { fillForm, makeSampleReturns } from "../helpers/progress-returns.js";
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { ReportedError } from "../../src/errors.js";
 import type { Plan } from "../../src/model/schema.js";
-import type { OutputFile } from "../../src/render/context.js";
+import type { OutputFile } from "../../src/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";

@@ -5,7 +5,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import type { DrawSource } from "./draw.js";
 import { pageGeometry } from "./page.js";

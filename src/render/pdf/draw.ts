@@ -3,7 +3,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
 import { drawChanges } from "./changes.js";
 import { chapterMark } from "./document.js";

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { fontFileOrNull } from "../../theme/load.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { ReportedError } from "../../errors.js";
 import { parseJsonText } from "../../json-text.js";
 import { zodReason } from "../../zod-reason.js";
-import { type RenderContext, shownPath } from "../context.js";
+import { type RenderContext, shownPath } from "../../context.js";
 
 export interface Wording<T> {
   words: T;
