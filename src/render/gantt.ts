@@ -15,6 +15,7 @@ import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
+import { checkSlot } from "./schedule-table.js";
 
 const KIND = "gantt";
 
@@ -22,6 +23,7 @@ const KIND = "gantt";
 const TEXT_COLUMNS = [22, 300, 150];
 
 function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTable {
+  checkSlot(slot, ["projects"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const { widths, yearWidth } = hostWidths(KIND, TEXT_COLUMNS, view.period, ctx);
