@@ -1,7 +1,6 @@
 // The normalise stage: raw rows → the plan model. Pure: everything it reads is in the table.
 import type { Config } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import type { Place } from "../diagnostics/schema.js";
 import { columnLabel, REQUIRED_KEYS } from "../ingest/header.js";
 import type { PlanTable } from "../ingest/index.js";
 import type { RawRow } from "../ingest/rows.js";
@@ -9,21 +8,10 @@ import type { Plan, Policy, Project } from "../model/schema.js";
 import { splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
-import { type RelistMark, parseRelist } from "./relist.js";
+import { parseRelist } from "./relist.js";
 import { buildSchedule, splitNote } from "./schedule.js";
+import type { SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
-
-/** A project and where its cells came from, for diagnostics of later stages. */
-export interface SourcedProject {
-  project: Project;
-  place: Place;
-  cells: Partial<Record<"no" | "name" | "policy" | "measure" | "initiative" | "departments" | "description" | "schedule", Place>>;
-  relist: RelistMark | null;
-  /** The measure and initiative marks as written ((1), ①), for numbering messages. */
-  marks: { measure: string; initiative: string };
-  /** Numbers of the levels above written with a level's own (the `1-` of `1-2`), for PP415. */
-  parents: { measure: number[]; initiative: number[] };
-}
 
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
 export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;
