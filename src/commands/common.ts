@@ -149,6 +149,16 @@ export function printDiagnostics(s: Session): void {
   process.stderr.write(`${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n`);
 }
 
+/** --debug: the PDF libraries' versions and each speed patch's use in this run (README "For engineers"). */
+async function printEngine(): Promise<void> {
+  const { speedStatus } = await import("../render/pdf/speed.js");
+  const st = speedStatus();
+  const versions = Object.entries(st.versions).map(([k, v]) => `${k} ${v ?? "?"}`).join(", ");
+  const patches = st.mismatch ? `off (${st.mismatch.library} ${st.mismatch.found}, written for ${st.mismatch.expected})`
+    : Object.entries(st.hits).map(([k, n]) => `${k}${st.active.includes(k as never) ? "" : " (off)"} ${n}`).join(", ");
+  process.stderr.write(`debug: ${versions}; speed patches: ${patches}\n`);
+}
+
 /** Runs a command body and maps its outcome onto contract.md's exit codes. */
 export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>,
   show: { printDiagnostics?: (s: Session) => void } = {}): Promise<number> {
@@ -160,6 +170,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
     const code = (await body(s)) ?? 0;
     print(s);
     printWritten(s);
+    if (opts.debug) await printEngine();
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {
