@@ -12,7 +12,7 @@ import { formView, type FormRow, type FormView } from "../forms/view.js";
 import { FormWording } from "../forms/wording.js";
 import { departmentFileNames } from "../views/department.js";
 import { ReportedError } from "../errors.js";
-import { loadWording, type Wording } from "./xlsx/wording.js";
+import { loadWording, type Wording } from "../templates/wording.js";
 import { inlineListFormula, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { sheetRef } from "./xlsx/zip.js";

@@ -9,7 +9,7 @@ import { documentAuthor, type RenderContext } from "../context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
-import type { Wording } from "./xlsx/wording.js";
+import type { Wording } from "../templates/wording.js";
 
 const STATUS_COLUMN = 6;
 

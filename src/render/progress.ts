@@ -13,7 +13,7 @@ import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { type ProgressWording, progressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
-import type { Wording } from "./xlsx/wording.js";
+import type { Wording } from "../templates/wording.js";
 
 /** The report of `year` from returns already read and checked (loadReturns). */
 export async function renderProgress(plan: Plan, returns: ValidatedReturns, year: number, ctx: RenderContext): Promise<OutputFile[]> {

@@ -11,7 +11,7 @@ import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
-import { loadWording, sheetNames, type Wording } from "./xlsx/wording.js";
+import { loadWording, sheetNames, type Wording } from "../templates/wording.js";
 
 const text = z.string();
 const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
