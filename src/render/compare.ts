@@ -12,7 +12,7 @@ import { documentAuthor, type OutputFile, type RenderContext } from "../context.
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
-import type { Wording } from "./xlsx/wording.js";
+import type { Wording } from "../templates/wording.js";
 
 const NO_YEAR = -1;
 
