@@ -7,7 +7,7 @@ import type { Phase } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
-import type { DrawSource } from "./draw.js";
+import type { DrawSource } from "./source.js";
 import { pageGeometry } from "./page.js";
 import { laneOf, type Period, scheduleStrip } from "./schedule.js";
 import { dataTable } from "./table.js";
