@@ -2,7 +2,7 @@
 // in one warm process, for the lead's bench: the first run pays font loading and JIT warm-up,
 // the rest are what a second `build` in the same process costs.
 import type { Plan } from "../src/model/schema.js";
-import type { RenderContext } from "../src/render/context.js";
+import type { RenderContext } from "../src/context.js";
 import { renderDepartments } from "../src/render/departments.js";
 import { renderGantt } from "../src/render/gantt.js";
 

@@ -1,6 +1,6 @@
 // Times plan.xlsx and the progress forms (one per department) for the lead's bench.
 import type { Plan } from "../src/model/schema.js";
-import type { RenderContext } from "../src/render/context.js";
+import type { RenderContext } from "../src/context.js";
 import { renderForms } from "../src/render/forms.js";
 import { renderWorkbook } from "../src/render/workbook.js";
 

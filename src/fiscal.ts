@@ -1,4 +1,6 @@
 // Fiscal years (年度) and the Japanese era 令和: 令和N年度 = fiscal year 2018 + N (2026 = 令和8年度).
+import type { Theme } from "./theme/schema.js";
+
 const REIWA_OFFSET = 2018;
 
 /** Full-width digits to ASCII, so `令和８年度` and `令和8年度` read alike. */
@@ -32,6 +34,17 @@ export function wareki(year: number): string {
 export function warekiShort(year: number): string {
   const n = year - REIWA_OFFSET;
   return n < 1 ? String(year) : `R${n}`;
+}
+
+/** A fiscal year as the theme writes it: 令和8年度, 2026年度 or R8; full-width digits if asked. */
+export function fiscalYearLabel(year: number, theme: Pick<Theme, "yearStyle" | "digits">): string {
+  const text = theme.yearStyle === "western" ? `${year}年度`
+    : theme.yearStyle === "short" ? warekiShort(year) : wareki(year);
+  return theme.digits === "fullwidth" ? toFullwidthDigits(text) : asciiDigits(text);
+}
+
+function toFullwidthDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
 /** A calendar date as `令和8年11月24日`. */

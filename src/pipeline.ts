@@ -1,10 +1,15 @@
-// read → normalise → validate: the plan model every document is rendered from.
+// The input stages: read → normalise → validate gives the plan model every document is rendered
+// from (loadPlan); reading and checking returned progress forms gives the returns a progress
+// report is drawn from (loadReturns). Renderers get what these return and read nothing themselves.
 import path from "node:path";
 import type { Config } from "./config/schema.js";
 import { DiagnosticBag, hasErrors, type Lang } from "./diagnostics/bag.js";
 import { ReportedError } from "./errors.js";
 import { readPlanTable } from "./ingest/index.js";
 import type { Plan } from "./model/schema.js";
+import { readReturnsDir } from "./progress/read-dir.js";
+import type { ValidatedReturns } from "./progress/schema.js";
+import { validateReturns } from "./progress/validate.js";
 import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
@@ -51,4 +56,25 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? { file: opts.configFile ?? "planpress.config.json" } : { file: table.file } }, ...configTexts);
   }
   return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
+}
+
+export interface ReturnsOptions {
+  /** The report's fiscal year. */
+  year: number;
+  /** The folder of this year's returned forms and CSVs. */
+  inputDir: string;
+  /** A folder of earlier years' returns (the trend). */
+  historyDir?: string | undefined;
+  config: Config;
+  bag: DiagnosticBag;
+}
+
+/**
+ * The returned progress forms and CSVs of a folder (and the history folder), checked against the
+ * plan: every problem is a diagnostic in the bag; rows with a problem are left out.
+ */
+export async function loadReturns(plan: Plan, opts: ReturnsOptions): Promise<ValidatedReturns> {
+  const files = await readReturnsDir(opts.inputDir, opts.bag);
+  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, opts.bag)).map((f) => ({ ...f, history: true })));
+  return validateReturns(plan, files, { year: opts.year, config: opts.config, diagnostics: opts.bag });
 }

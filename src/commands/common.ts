@@ -10,8 +10,9 @@ import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
 import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
+import { UNKNOWN_PERIOD } from "../normalise/index.js";
 import { loadPlan } from "../pipeline.js";
-import { type OutputFile, type RenderContext, resolveDocumentDate } from "../render/context.js";
+import { type OutputFile, type RenderContext, resolveDocumentDate } from "../context.js";
 import { fontFileOrNull, loadTheme } from "../theme/load.js";
 import type { Theme } from "../theme/schema.js";
 import type { GlyphCoverage } from "../glyph-coverage.js";
@@ -34,6 +35,8 @@ export interface Session {
   config: Config;
   lang: Lang;
   opts: GlobalOptions;
+  /** The as-of year given by --as-of or the config, read when the config is loaded; `source` names where. */
+  asOf?: { year: number; source: string } | undefined;
   /** Files written by the run, told last (after the diagnostics) so staff see them. */
   written?: string[];
   /** What the run read: no output may replace one of these (PP904). */
@@ -44,15 +47,33 @@ export function langOf(opts: GlobalOptions): Lang {
   return opts.lang === "en" ? "en" : "ja";
 }
 
+/**
+ * The config and what the command line adds to it, checked before anything is read, the same for
+ * every command (`check` too): an unreadable as-of year is PP505 here.
+ */
 export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(opts))): Session {
   const config = loadConfig(opts.config, bag);
   const configFile = opts.config ?? DEFAULT_CONFIG_PATH;
-  return { bag, config, lang: bag.lang, opts, inputs: { files: [{ path: configFile, what: configFile }], folders: [] } };
+  const s: Session = { bag, config, lang: bag.lang, opts, inputs: { files: [{ path: configFile, what: configFile }], folders: [] } };
+  const asOfText = opts.asOf ?? (config.asOf !== undefined ? String(config.asOf) : undefined);
+  if (asOfText !== undefined) {
+    // Where the year was given: the option, or the config file.
+    const source = opts.asOf !== undefined ? "--as-of" : configFile;
+    s.asOf = { year: yearOption(s, asOfText, source), source };
+  }
+  return s;
 }
 
+/** The plan, and the checks of the given settings that need it (PP506: an as-of year outside the period). */
 export async function readPlan(s: Session, input: string | undefined, glyphs?: GlyphCoverage | null): Promise<Plan> {
   s.inputs.files.push({ path: input ?? DEFAULT_INPUT, what: input ?? DEFAULT_INPUT });
-  return loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs, configFile: s.opts.config ?? DEFAULT_CONFIG_PATH });
+  const plan = await loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs, configFile: s.opts.config ?? DEFAULT_CONFIG_PATH });
+  const { start, end } = plan.plan.period;
+  // A plan without a period (PP208, or unreadable) has a stand-in: no year to compare with.
+  if (s.asOf && plan.plan.period !== UNKNOWN_PERIOD && (s.asOf.year < start || s.asOf.year > end)) {
+    s.bag.add("PP506", { file: s.asOf.source }, { value: wareki(s.asOf.year), first: wareki(start), last: wareki(end) });
+  }
+  return plan;
 }
 
 /** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */
@@ -82,21 +103,10 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
     }
   }
   const { date, printed } = resolveDocumentDate(s.config, plan.plan.period.start);
-  const asOfText = s.opts.asOf ?? (s.config.asOf !== undefined ? String(s.config.asOf) : undefined);
-  let asOf: number;
-  if (asOfText !== undefined) {
-    // Where the year was given: the option, or the config file.
-    const source = s.opts.asOf !== undefined ? "--as-of" : (s.opts.config ?? DEFAULT_CONFIG_PATH);
-    asOf = yearOption(s, asOfText, source);
-    const { start, end } = plan.plan.period;
-    if (asOf < start || asOf > end) {
-      s.bag.add("PP506", { file: source }, { value: wareki(asOf), first: wareki(start), last: wareki(end) });
-    }
-  } else {
-    // The fiscal year of the document date (April–March), kept inside the plan period.
-    const fy = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
-    asOf = Math.min(plan.plan.period.end, Math.max(plan.plan.period.start, fy));
-  }
+  // Given (checked in openSession and readPlan), else the fiscal year of the document date
+  // (April–March), kept inside the plan period.
+  const fy = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+  const asOf = s.asOf?.year ?? Math.min(plan.plan.period.end, Math.max(plan.plan.period.start, fy));
   return { config: s.config, theme, projectRoot, templatesDir, documentDate: date, datePrinted: printed, asOf, lang: s.lang, diagnostics: s.bag };
 }
 
@@ -139,6 +149,16 @@ export function printDiagnostics(s: Session): void {
   process.stderr.write(`${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n`);
 }
 
+/** --debug: the PDF libraries' versions and each speed patch's use in this run (README "For engineers"). */
+async function printEngine(): Promise<void> {
+  const { speedStatus } = await import("../render/pdf/speed.js");
+  const st = speedStatus();
+  const versions = Object.entries(st.versions).map(([k, v]) => `${k} ${v ?? "?"}`).join(", ");
+  const patches = st.mismatch ? `off (${st.mismatch.library} ${st.mismatch.found}, written for ${st.mismatch.expected})`
+    : Object.entries(st.hits).map(([k, n]) => `${k}${st.active.includes(k as never) ? "" : " (off)"} ${n}`).join(", ");
+  process.stderr.write(`debug: ${versions}; speed patches: ${patches}\n`);
+}
+
 /** Runs a command body and maps its outcome onto contract.md's exit codes. */
 export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>,
   show: { printDiagnostics?: (s: Session) => void } = {}): Promise<number> {
@@ -150,6 +170,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
     const code = (await body(s)) ?? 0;
     print(s);
     printWritten(s);
+    if (opts.debug) await printEngine();
     if (code === 0 && hasErrors(s.bag.items, opts.strict)) return 1;
     return code;
   } catch (e) {

@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import type { WorkerJob, WorkerResult } from "../render/worker.js";
-import type { OutputFile, RenderContext } from "../render/context.js";
+import type { OutputFile, RenderContext } from "../context.js";
 import { type GlobalOptions, planToRender, run, writeAll } from "./common.js";
 
 export type DocumentKind = "booklet" | "gantt" | "departments" | "workbook";

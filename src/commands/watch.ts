@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG_PATH } from "../config/load.js";
 import { formatDiagnostics, summary } from "../diagnostics/format.js";
 import { insideOutDir } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
-import type { OutputFile } from "../render/context.js";
+import type { OutputFile } from "../context.js";
 import { DEFAULT_INPUT, type GlobalOptions, planToRender, run, type Session, writeAll } from "./common.js";
 import { ALL_DOCUMENTS, type DocumentKind, renderDocuments } from "./render.js";
 

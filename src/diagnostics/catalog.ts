@@ -336,6 +336,11 @@ export const CATALOG = {
   PP551: { severity: "warning", example: { a: "categories.research", b: "colours.headerFill" },
     ja: (p) => `テーマの ${p.a} と ${p.b} が同じ色です。違う意味のものが同じ色に見えます。`,
     en: (p) => `The theme's ${p.a} and ${p.b} have the same colour: things that mean different things look alike.` },
+  // PP560–PP569: the PDF engine
+  PP560: { severity: "info", example: { library: "pdfmake", found: "0.3.12", expected: "0.3.11" },
+    ja: (p) => `${p.library} ${p.found} は高速化の対象（${p.expected}）と異なるため、高速化なしで PDF を作りました。内容は同じですが時間がかかります。`,
+    en: (p) => `${p.library} ${p.found} is not the version the speed patches were written for (${p.expected}): PDFs were made without them (same content, slower).`,
+    hintJa: () => "npm ci で package-lock.json どおりに入れ直してください。", hintEn: () => "Reinstall with npm ci (package-lock.json)." },
   // PP530–PP549: the workbook and the progress forms
   PP530: { severity: "error", example: { year: "令和13年度", period: "令和8年度～令和12年度" },
     ja: (p) => `${p.year} は計画期間（${p.period}）の外です。進捗報告票は計画期間内の年度について作成します。`,

@@ -10,21 +10,10 @@ import type { Phase, Plan, Policy, Project } from "../model/schema.js";
 import { type Departments, splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
-import { type RelistMark, parseRelist, parseRemarksRelist } from "./relist.js";
+import { parseRelist, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, type ScheduleOptions, splitNote, yearByYearEvidence } from "./schedule.js";
+import type { SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
-
-/** A project and where its cells came from, for diagnostics of later stages. */
-export interface SourcedProject {
-  project: Project;
-  place: Place;
-  cells: Partial<Record<"no" | "name" | "policy" | "measure" | "initiative" | "departments" | "description" | "schedule", Place>>;
-  relist: RelistMark | null;
-  /** The measure and initiative marks as written ((1), ①), for numbering messages. */
-  marks: { measure: string; initiative: string };
-  /** Numbers of the levels above written with a level's own (the `1-` of `1-2`), for PP415. */
-  parents: { measure: number[]; initiative: number[] };
-}
 
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
 export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;

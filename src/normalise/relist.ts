@@ -2,19 +2,8 @@
 // name, or by the policy/measure/initiative the marker names.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseNumbered } from "./hierarchy.js";
-import type { SourcedProject } from "./index.js";
+import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt } from "./text.js";
-
-export interface RelistMark {
-  mark: string;
-  name: string;
-  /** From `【<policy>(n)①の再掲】`: where the original stands. */
-  ref?: { text: string; policy: string; measure: number | null; initiative: number | null };
-  /** From `（再掲：No.12）`: the original's No. */
-  no?: number;
-  /** Read from the remarks (備考) column rather than the name. */
-  fromRemarks?: true;
-}
 
 const OPEN = "（(【〔［[";
 const CLOSE = "）)】〕］]";

@@ -13,7 +13,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { OutputError, ReportedError } from "../errors.js";
-import type { OutputFile } from "../render/context.js";
+import type { OutputFile } from "../context.js";
 
 export const MANIFEST = ".planpress-manifest.json";
 export const JOURNAL = ".planpress-journal.json";

@@ -69,3 +69,13 @@ export const ProgressReturn = z.object({
   sample: z.boolean(),
 });
 export type ProgressReturn = z.infer<typeof ProgressReturn> & { place: Place };
+
+/** The checked returns of a progress report (validate.ts): what the report is drawn from. */
+export interface ValidatedReturns {
+  /** Returns for the report's year, in input order. */
+  current: ProgressReturn[];
+  /** Returns for earlier years (the trend). */
+  history: ProgressReturn[];
+  /** Some input says it is fictional: the report is marked 見本 on every page. */
+  sample: boolean;
+}

@@ -7,16 +7,7 @@ import { placeOf } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan, Project } from "../model/schema.js";
-import { FIELD_LABELS, ProgressReturn, ProjectNo, type RawReturn, type ReturnFile } from "./schema.js";
-
-export interface ValidatedReturns {
-  /** Returns for the report's year, in input order. */
-  current: ProgressReturn[];
-  /** Returns for earlier years (the trend). */
-  history: ProgressReturn[];
-  /** Some input says it is fictional: the report is marked 見本 on every page. */
-  sample: boolean;
-}
+import { FIELD_LABELS, ProgressReturn, ProjectNo, type RawReturn, type ReturnFile, type ValidatedReturns } from "./schema.js";
 
 const INPUT_FIELDS = ["status", "result", "issues", "direction"] as const;
 

@@ -2,7 +2,7 @@
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { bookletView } from "../views/booklet.js";
-import { cityOf, documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { cityOf, documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";

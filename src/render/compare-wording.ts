@@ -3,8 +3,8 @@
 // headings, the PDF's title and the workbook's sheet.
 import { z } from "zod";
 import { CHANGE_KINDS } from "../compare/schema.js";
-import type { RenderContext } from "./context.js";
-import { loadWording, type Wording } from "./xlsx/wording.js";
+import type { RenderContext } from "../context.js";
+import { loadWording, type Wording } from "../templates/wording.js";
 
 const words = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>);
 

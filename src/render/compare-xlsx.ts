@@ -3,10 +3,10 @@
 // landscape with the header repeated, through the shared exceljs wrapper like plan.xlsx.
 import type { CompareView } from "../views/compare.js";
 import type { CompareWording } from "./compare-wording.js";
-import { documentAuthor, type RenderContext } from "./context.js";
+import { documentAuthor, type RenderContext } from "../context.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, RowSpec } from "./xlsx/spec.js";
-import type { Wording } from "./xlsx/wording.js";
+import type { Wording } from "../templates/wording.js";
 
 export async function compareWorkbook(view: CompareView, { words, fill }: Wording<CompareWording>, ctx: RenderContext): Promise<Uint8Array> {
   const { theme } = ctx;

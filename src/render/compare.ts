@@ -2,17 +2,17 @@
 // 新 on the left and 旧 on the right) and compare.xlsx (one row per change). Words and order come
 // from templates/compare/; this module draws. The change list is made by src/compare/.
 import type { ChangeList } from "../compare/schema.js";
-import { warekiDate } from "../fiscal.js";
+import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import type { Segment } from "../compare/text-diff.js";
 import { renderTemplate } from "../templates/engine.js";
 import { compareView, type CompareRow, type CompareView, type ProjectEntry } from "../views/compare.js";
 import { type CompareWording, compareWording } from "./compare-wording.js";
 import { compareWorkbook } from "./compare-xlsx.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
-import { fiscalYearLabel, schedulePatterns } from "./pdf/schedule.js";
-import type { Wording } from "./xlsx/wording.js";
+import { schedulePatterns } from "./pdf/schedule.js";
+import type { Wording } from "../templates/wording.js";
 
 const NO_YEAR = -1;
 

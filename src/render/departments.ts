@@ -8,9 +8,10 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import path from "node:path";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
-import { renderTemplate } from "../templates/engine.js";
+import { renderTemplate, templatePlace } from "../templates/engine.js";
+import type { DocNode } from "../templates/primitives.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext, shownPath } from "../context.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
@@ -21,6 +22,7 @@ import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
+import { checkSlot, slotMistake } from "./schedule-table.js";
 
 installPdfLibPatch();
 
@@ -40,6 +42,7 @@ const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const
 const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
 function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): SlotTable {
+  checkSlot(slot, ["own", "common"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const own = slot.name === "own";
@@ -71,11 +74,34 @@ function sheetFor(view: DepartmentsView, slot: Slot, ctx: RenderContext): Depart
   if (!sheet) {
     // A template mistake (a department that has no sheet), reported like any broken template.
     const ja = ctx.lang === "ja";
-    const reason = ja ? `@${slot.name} の担当課「${slot.args[0] ?? ""}」のシートがありません` : `@${slot.name} names no department sheet: ${slot.args[0] ?? "(none)"}`;
-    ctx.diagnostics.add("PP503", { file: path.join(ctx.templatesDir, "department") }, { reason });
-    throw new ReportedError();
+    slotMistake(slot, ja ? `@${slot.name} の担当課「${slot.args[0] ?? ""}」のシートがありません` : `@${slot.name} names no department sheet: ${slot.args[0] ?? "(none)"}`, ctx);
   }
   return sheet;
+}
+
+/**
+ * The bookmarks the split into department files goes by: sheet.hbs's heading keeps the id it is
+ * given (`{{json id}}`), common.hbs's keeps "dept-common". Without them a template mistake at the
+ * heading's line (the bookmark's text can be changed freely: "text").
+ */
+function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, ctx: RenderContext): void {
+  const ids = new Set(nodes.flatMap((n) => (n.type === "heading" && n.outline ? [n.outline.id] : [])));
+  const ja = ctx.lang === "ja";
+  const told: [string, string][] = [];
+  if (view.sheets.some((_, i) => !ids.has(sheetId(i)))) {
+    told.push(["sheet.hbs", ja ? '各課のシートの見出しの "outline" の "id" は {{json id}} のままにしてください（担当課ごとのファイルに分ける目印です。しおりの文字は "text" で変えられます）'
+      : 'keep the sheet heading\'s "outline" "id" as {{json id}} (the department files are split there; change the bookmark\'s words with "text")']);
+  }
+  if (view.common.length > 0 && !ids.has("dept-common")) {
+    told.push(["common.hbs", ja ? '全庁共通（各課）の見出しの "outline" の "id" は "dept-common" のままにしてください（各課のファイルに付ける目印です）'
+      : 'keep the 全庁共通（各課） heading\'s "outline" "id" as "dept-common" (its pages are added to each department\'s file from there)']);
+  }
+  for (const [file, reason] of told) {
+    const fromFile = nodes.map((n) => ({ n, at: templatePlace(n) })).filter((x) => x.at?.file.endsWith(file));
+    const at = (fromFile.find((x) => x.n.type === "heading" && x.n.outline) ?? fromFile.find((x) => x.n.type === "heading"))?.at;
+    ctx.diagnostics.add("PP503", at ?? { file: shownPath(ctx, path.join(ctx.templatesDir, KIND, file)) }, { reason });
+  }
+  if (told.length) throw new ReportedError();
 }
 
 /** First page of each bookmarked heading (`dept-1`…, `dept-common`) in the laid-out content. */
@@ -186,6 +212,7 @@ export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise
     sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
     common: view.common,
   }, ctx);
+  checkSheetIds(nodes, view, ctx);
   const author = documentAuthor(ctx.config, view.title);
   const title = `${view.title} 担当課別 工程表`;
   const { data, laid } = await layoutKeepingHeadings(

@@ -3,16 +3,16 @@
 // the metadata the progress reader checks (src/forms/meta.ts). The words are in
 // templates/forms/wording.json (src/forms/wording.ts checks them).
 import type { Plan } from "../model/schema.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { wareki } from "../fiscal.js";
-import { uniqueFileNames } from "../output/filename.js";
 import { lockedCellsChecksum, type FormCell } from "../forms/checksum.js";
 import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { metaRows } from "../forms/meta.js";
 import { formView, type FormRow, type FormView } from "../forms/view.js";
 import { FormWording } from "../forms/wording.js";
+import { departmentFileNames } from "../views/department.js";
 import { ReportedError } from "../errors.js";
-import { loadWording, type Wording } from "./xlsx/wording.js";
+import { loadWording, type Wording } from "../templates/wording.js";
 import { inlineListFormula, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { sheetRef } from "./xlsx/zip.js";
@@ -27,11 +27,11 @@ export async function renderForms(plan: Plan, ctx: RenderContext, year: number, 
     throw new ReportedError();
   }
   const w = loadWording(ctx, "forms", FormWording);
-  const names = uniqueFileNames(plan.departments, ".xlsx");
+  const names = departmentFileNames(plan, ctx.config, ".xlsx");
   const out: OutputFile[] = [];
-  for (const department of plan.departments) {
+  for (const [department, file] of names) {
     const view = formView(plan, department, year, ctx.config);
-    out.push({ path: names.get(department) ?? `${department}.xlsx`, data: await renderForm(plan, ctx, w, view, opts.sample ?? false) });
+    out.push({ path: file, data: await renderForm(plan, ctx, w, view, opts.sample ?? false) });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";
@@ -15,6 +15,7 @@ import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
+import { checkSlot } from "./schedule-table.js";
 
 const KIND = "gantt";
 
@@ -22,6 +23,7 @@ const KIND = "gantt";
 const TEXT_COLUMNS = [22, 300, 150];
 
 function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTable {
+  checkSlot(slot, ["projects"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const { widths, yearWidth } = hostWidths(KIND, TEXT_COLUMNS, view.period, ctx);

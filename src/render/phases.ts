@@ -1,7 +1,7 @@
 // Which phases a document draws and which categories its legend lists: shared by the PDFs
 // (pdf/schedule.ts) and the workbook's 工程表, so every legend names exactly what is drawn.
 import type { Phase } from "../model/schema.js";
-import type { RenderContext } from "./context.js";
+import type { RenderContext } from "../context.js";
 
 export interface Period { start: number; end: number }
 

@@ -1,8 +1,8 @@
 // The progress report's words outside its page templates (templates/progress/wording.json):
 // the title, the sample marks, the xlsx table's sheet and columns.
 import { z } from "zod";
-import type { RenderContext } from "./context.js";
-import { loadWording, type Wording } from "./xlsx/wording.js";
+import type { RenderContext } from "../context.js";
+import { loadWording, type Wording } from "../templates/wording.js";
 
 export const ProgressWording = z.strictObject({
   $comment: z.string().optional(),

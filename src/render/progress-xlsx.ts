@@ -1,15 +1,15 @@
 // progress-<Y>.xlsx: the report's table, one row per project and reporting department, filterable,
 // drawn through the shared exceljs wrapper. Status cells are coloured by formula conditional
 // rules (the sheet spec's conditionalRules).
-import { fiscalYearLabel } from "./pdf/schedule.js";
+import { fiscalYearLabel } from "../fiscal.js";
 import { markedName } from "../views/gantt.js";
 import { UNREPORTED, type ProgressView } from "../views/progress.js";
 import type { ProgressWording } from "./progress-wording.js";
-import { documentAuthor, type RenderContext } from "./context.js";
+import { documentAuthor, type RenderContext } from "../context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
-import type { Wording } from "./xlsx/wording.js";
+import type { Wording } from "../templates/wording.js";
 
 const STATUS_COLUMN = 6;
 

@@ -1,44 +1,31 @@
 // The annual progress report: progress-<Y>.pdf (cover, summary with a bar chart of status counts
 // by policy, then per policy each project) and progress-<Y>.xlsx (the same table, filterable,
 // statuses conditionally formatted). Words and order come from templates/progress/; this module
-// draws. Returns are read by src/progress/ (the only input stage here) and checked first: any
-// error and nothing is produced.
-import { ReportedError } from "../errors.js";
-import { fiscalYearLabel } from "./pdf/schedule.js";
-import { warekiDate } from "../fiscal.js";
+// draws. The returns are read and checked before (loadReturns in src/pipeline.ts).
+import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
-import { readReturnsDir } from "../progress/read-dir.js";
-import { validateReturns } from "../progress/validate.js";
+import type { ValidatedReturns } from "../progress/schema.js";
 import { renderTemplate } from "../templates/engine.js";
 import { progressView, type ProgressView } from "../views/progress.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { type ProgressWording, progressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
-import type { Wording } from "./xlsx/wording.js";
+import type { Wording } from "../templates/wording.js";
 
-export interface ProgressOptions { year: number; inputDir: string; historyDir?: string }
-
-
-export async function renderProgress(plan: Plan, ctx: RenderContext, opts: ProgressOptions): Promise<OutputFile[]> {
-  const bag = ctx.diagnostics;
-  const before = bag.items.length;
-  const files = await readReturnsDir(opts.inputDir, bag);
-  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, bag)).map((f) => ({ ...f, history: true })));
-  const returns = validateReturns(plan, files, { year: opts.year, config: ctx.config, diagnostics: bag });
-  if (bag.items.slice(before).some((d) => d.severity === "error")) throw new ReportedError();
-
-  const view = progressView(plan, returns, opts.year, ctx.config);
+/** The report of `year` from returns already read and checked (loadReturns). */
+export async function renderProgress(plan: Plan, returns: ValidatedReturns, year: number, ctx: RenderContext): Promise<OutputFile[]> {
+  const view = progressView(plan, returns, year, ctx.config);
   if (ctx.config.title) view.title = ctx.config.title;
   // read and checked once: the PDF and the xlsx share it
   const wording = progressWording(ctx);
   const pdf = await progressPdf(view, wording, ctx);
   const xlsx = await progressWorkbook(view, wording, ctx);
   return [
-    { path: `progress-${opts.year}.pdf`, data: pdf },
-    { path: `progress-${opts.year}.xlsx`, data: xlsx },
+    { path: `progress-${year}.pdf`, data: pdf },
+    { path: `progress-${year}.xlsx`, data: xlsx },
   ];
 }
 

@@ -5,7 +5,9 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../model/schema.js";
 import type { DocNode } from "../templates/primitives.js";
 import type { ScheduleRow } from "../views/gantt.js";
-import type { RenderContext } from "./context.js";
+import { type RenderContext, shownPath } from "../context.js";
+import { ReportedError } from "../errors.js";
+import { templatePlace } from "../templates/engine.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
@@ -159,15 +161,33 @@ function rowPage(row: HostRow | undefined, bottom: number): number | undefined {
  * A template's place for a schedule table: a `table` node whose only row is `["@name", …args]`.
  * Its header gives the table's text-column titles (staff retitle them in the template).
  */
-export interface Slot { name: string; args: string[]; header: string[]; groups: { text: string; subheadings: string[] }[]; continued?: string }
+export interface Slot {
+  name: string; args: string[]; header: string[]; groups: { text: string; subheadings: string[] }[]; continued?: string;
+  /** Where the template wrote it. */
+  place: { file: string; line?: number };
+}
 
-function slotOf(node: DocNode): Slot | null {
+function slotOf(node: DocNode, ctx: RenderContext): Slot | null {
   if (node.type !== "table" || node.rows.length !== 1) return null;
   const cells = node.rows[0]!.map((c) => (typeof c === "string" ? c : ""));
   const name = cells[0];
   if (!name?.startsWith("@")) return null;
-  return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [],
+  const place = templatePlace(node) ?? { file: shownPath(ctx, ctx.templatesDir) };
+  return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [], place,
     ...(node.continued !== undefined ? { continued: node.continued } : {}) };
+}
+
+/** A slot the document has no table for (`@own` in the 工程表): a template mistake at its line, naming the slots there are. */
+export function checkSlot(slot: Slot, known: readonly string[], ctx: RenderContext): void {
+  if (known.includes(slot.name)) return;
+  const list = known.map((k) => `@${k}`).join(", ");
+  slotMistake(slot, ctx.lang === "ja" ? `表の場所 "@${slot.name}" はこの資料にありません（使えるのは ${list}）` : `this document has no table "@${slot.name}" (one of ${list})`, ctx);
+}
+
+/** A template mistake in a slot: PP503 at the slot's file and line, and the run stops. */
+export function slotMistake(slot: Slot, reason: string, ctx: RenderContext): never {
+  ctx.diagnostics.add("PP503", slot.place, { reason });
+  throw new ReportedError();
 }
 
 export interface Laid {
@@ -189,7 +209,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
   const slots: Slot[] = [];
   const tables: SlotTable[] = [];
   const marked = nodes.map((n): DocNode => {
-    const slot = slotOf(n);
+    const slot = slotOf(n, ctx);
     if (!slot) return n;
     slots.push(slot);
     tables.push(tableFor(slot));

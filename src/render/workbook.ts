@@ -3,15 +3,15 @@
 // names, headers, legend) and the sheet order come from templates/workbook/wording.json.
 import { z } from "zod";
 import type { Plan } from "../model/schema.js";
-import { documentAuthor, type OutputFile, type RenderContext } from "./context.js";
-import { wareki, yearsOf } from "../fiscal.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
+import { fiscalYearLabel, yearsOf } from "../fiscal.js";
 import { departmentMatrix, ganttGroups, hasInitiatives, policyTree, projectRows } from "../views/workbook.js";
 import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
-import { loadWording, sheetNames, type Wording } from "./xlsx/wording.js";
+import { loadWording, sheetNames, type Wording } from "../templates/wording.js";
 
 const text = z.string();
 const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
@@ -66,7 +66,6 @@ export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<Ou
   return [{ path: "plan.xlsx", data }];
 }
 
-const yearLabel = (y: number) => wareki(y);
 
 function print(d: Drawing, paper: "A3" | "A4", titleRows: readonly [number, number]): PrintSpec {
   const page = d.ctx.theme.pages[paper === "A3" ? "gantt" : "department"];
@@ -91,7 +90,7 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const c = s.columns;
   const marker = { marker: ctx.config.allDepartmentsMarker };
   const labels = [c.no, c.policy, c.measureNumber, c.measure, c.initiativeNumber, c.initiative, c.name, c.departments, w.fill(c.allDepartments, marker), c.description,
-    ...years.map((y) => w.fill(c.year, { year: yearLabel(y) })), c.notes, c.relist];
+    ...years.map((y) => w.fill(c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes, c.relist];
   const em = (n: number) => widthForEm(n, size);
   const widths = [em(3), em(10), em(3), em(12), em(3), em(14), em(16), em(10), em(3), em(32), ...years.map(() => em(6)), em(12), em(8)];
   // A plan of two levels has no 取組 columns (the 5th and 6th).
@@ -126,7 +125,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
   const c = s.columns;
   const rows: RowSpec[] = [
     { cells: [{ value: w.fill(s.title, { plan: plan.plan.title }), bold: true, size: ctx.theme.sizes.h3, colSpan: ncols, wrap: false }] },
-    header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: yearLabel(y) })), c.notes], asOf >= 0 ? first + asOf : undefined),
+    header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes], asOf >= 0 ? first + asOf : undefined),
   ];
   const style = (category: string) => ctx.theme.categories[category] ?? ctx.theme.categories.other;
   for (const g of ganttGroups(plan, ctx.config)) {
@@ -160,7 +159,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
       : entry.id === ctx.config.compoundCategory.id ? s.legendCompound : s.legendOther;
     rows.push({ cells: [null, null, null, { value: entry.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", pattern: st?.pattern ?? "none", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
   }
-  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: yearLabel(ctx.asOf), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
+  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
   return {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 2, cols: 2 },

@@ -6,7 +6,7 @@ import { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Diagnostic } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
-import type { OutputFile, RenderContext } from "./context.js";
+import type { OutputFile, RenderContext } from "../context.js";
 
 export type WorkerContext = Omit<RenderContext, "diagnostics">;
 export interface WorkerJob { kind: "workbook"; plan: Plan; ctx: WorkerContext }

@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { warekiDate } from "../fiscal.js";
+import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
-import { type RenderContext, shownPath } from "../render/context.js";
-import { fiscalYearLabel } from "../render/pdf/schedule.js";
+import { type RenderContext, shownPath } from "../context.js";
 import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
@@ -126,6 +125,67 @@ function primitiveReason(issue: z.core.$ZodIssue, list: readonly unknown[], lang
   return ja ? `"type" が "${kind}" の要素の ${what}` : `in the "${kind}" element, ${what}`;
 }
 
+/** Where each node of a description was written (file as diagnostics name it, line). */
+const PLACES = new WeakMap<DocNode, { file: string; line: number }>();
+
+/** The template file and line a node of a rendered description came from (for later checks, e.g. slots). */
+export function templatePlace(node: DocNode): { file: string; line: number } | undefined {
+  return PLACES.get(node);
+}
+
+/**
+ * The ids a description gives (bookmarks' `outline.id`, cards' `anchor`) must be unique, a
+ * bookmark's `parent` must be a bookmark of the description, and a link `#id` must name one: the
+ * PDF library would otherwise stop with an internal error (a repeated id) or quietly make a
+ * bookmark or link that goes nowhere.
+ */
+function idMistakes(nodes: readonly DocNode[], lang: string): { at: PropertyKey[]; reason: string }[] {
+  const ja = lang === "ja";
+  const out: { at: PropertyKey[]; reason: string }[] = [];
+  const ids = new Set<string>();
+  const outlines = new Set<string>();
+  nodes.forEach((n, i) => {
+    if (n.type !== "heading" && n.type !== "card") return;
+    const own = new Set<string>();
+    const add = (id: string, at: PropertyKey[]) => {
+      if (own.has(id)) return; // a card's anchor may be its bookmark's id
+      own.add(id);
+      if (ids.has(id)) {
+        out.push({ at, reason: ja ? `id ${JSON.stringify(id)} が二度使われています。しおり（outline）とリンク先（anchor）の id は、見出し・カードごとに別の値にしてください`
+          : `the id ${JSON.stringify(id)} is used twice: every heading's and card's bookmark (outline) and anchor id must be different` });
+      }
+      ids.add(id);
+    };
+    if (n.outline) {
+      add(n.outline.id, [i, "outline", "id"]);
+      outlines.add(n.outline.id);
+    }
+    if (n.type === "card" && n.anchor) add(n.anchor, [i, "anchor"]);
+  });
+  nodes.forEach((n, i) => {
+    if ((n.type === "heading" || n.type === "card") && n.outline?.parent !== undefined && !outlines.has(n.outline.parent)) {
+      const parent = JSON.stringify(n.outline.parent);
+      out.push({ at: [i, "outline", "parent"], reason: ja ? `しおりの親 "parent": ${parent} という id のしおりはありません`
+        : `there is no bookmark with the id ${parent} for "parent"` });
+    }
+    const linksIn = (text: unknown, at: PropertyKey[]): void => {
+      if (!Array.isArray(text)) return;
+      text.forEach((run: unknown, k) => {
+        const link = run && typeof run === "object" ? (run as { link?: unknown }).link : undefined;
+        if (typeof link === "string" && link.startsWith("#") && !ids.has(link.slice(1))) {
+          out.push({ at: [...at, k, "link"], reason: ja ? `リンク先 ${JSON.stringify(link)} の id（見出しの outline.id かカードの anchor）がありません`
+            : `the link ${JSON.stringify(link)} names no id (a heading's outline.id or a card's anchor)` });
+        }
+      });
+    };
+    if (n.type === "paragraph") linksIn(n.text, [i, "text"]);
+    if (n.type === "table") n.rows.forEach((row, r) => row.forEach((cell, c) => linksIn(cell, [i, "rows", r, c])));
+    if (n.type === "card") n.fields.forEach((f, k) => linksIn(f.value, [i, "fields", k, "value"]));
+    if (n.type === "chart") n.bars.forEach((b, k) => linksIn(b.label, [i, "bars", k, "label"]));
+  });
+  return out;
+}
+
 /**
  * Renders `templates/<folder>/<main>.hbs` (every other .hbs of the folder is a partial under its
  * name) with `data`, and returns the checked document description.
@@ -208,7 +268,21 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       }
       throw [...told.values()].slice(0, 5);
     }
-    return parsed.data;
+    const nodes = parsed.data;
+    const placeAt = (at: readonly PropertyKey[]) => json.placeOf(Array.isArray(json.value) ? at : at.slice(1));
+    nodes.forEach((n, i) => {
+      const p = placeAt([i]);
+      PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
+    });
+    const mistakes = new Map<string, TemplateError>();
+    for (const m of idMistakes(nodes, ctx.lang)) {
+      const p = placeAt(m.at);
+      const error = new TemplateError(shown(files[p.file]!), p.line, m.reason, false);
+      const key = `${error.file}:${error.line}:${error.message}`;
+      if (!mistakes.has(key)) mistakes.set(key, error);
+    }
+    if (mistakes.size) throw [...mistakes.values()].slice(0, 5);
+    return nodes;
   } catch (e) {
     const errors = Array.isArray(e) ? (e as TemplateError[]) : [e];
     if (!errors.every((x) => x instanceof TemplateError)) throw e;

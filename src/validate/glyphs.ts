@@ -5,7 +5,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { placeOf } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { codePoints, type GlyphCoverage, missingChars } from "../glyph-coverage.js";
-import type { SourcedProject } from "../normalise/index.js";
+import type { SourcedProject } from "../normalise/sourced.js";
 
 /** The model's text of each cell of a project, by the cell it came from. */
 function cellTexts(sp: SourcedProject): [keyof SourcedProject["cells"], string][] {

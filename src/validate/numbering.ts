@@ -3,7 +3,7 @@
 import { excerpt } from "../normalise/text.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { numberedLike, parseNumbered } from "../normalise/hierarchy.js";
-import type { SourcedProject } from "../normalise/index.js";
+import type { SourcedProject } from "../normalise/sourced.js";
 
 export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
   const firstAt = new Map<number, SourcedProject>();

@@ -3,7 +3,7 @@
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { wareki } from "../fiscal.js";
 import type { Phase, Project } from "../model/schema.js";
-import type { SourcedProject } from "../normalise/index.js";
+import type { SourcedProject } from "../normalise/sourced.js";
 import { firstDifference } from "../normalise/relist.js";
 
 const joined = (p: Project) => p.description.join("\n");

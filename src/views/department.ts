@@ -38,17 +38,30 @@ function departmentProject(p: Project, department: string, config: Config): Depa
   return { ...row, description: p.description, coDepartments: row.departments.filter((d) => d !== department), policy: p.policy };
 }
 
+/** The departments that get files of their own (schedules, progress forms), in plan order: never 各課. */
+export function departmentsWithFiles(plan: Plan, config: Config): string[] {
+  return plan.departments.filter((d) => d !== config.allDepartmentsMarker);
+}
+
+/**
+ * The one place department file names are decided (departments/<課>.pdf, the forms' <課>.xlsx):
+ * sanitised, unique in their folder, and the same name for a department in every folder.
+ */
+export function departmentFileNames(plan: Plan, config: Config, ext: ".pdf" | ".xlsx"): Map<string, string> {
+  return uniqueFileNames(departmentsWithFiles(plan, config), ext);
+}
+
 export function departmentsView(plan: Plan, config: Config, asOf: number): DepartmentsView {
   const ordered = projectsInPlanOrder(plan);
-  const departments = plan.departments.filter((d) => d !== config.allDepartmentsMarker);
-  const files = uniqueFileNames(departments, ".pdf");
+  const departments = departmentsWithFiles(plan, config);
+  const files = departmentFileNames(plan, config, ".pdf");
   return {
     title: config.title ?? plan.plan.title,
     period: plan.plan.period,
     asOf,
     sheets: departments.map((department) => ({
       department,
-      fileName: files.get(department) ?? `${department}.pdf`,
+      fileName: files.get(department)!,
       own: ordered.filter((p) => p.departments.includes(department)).map((p) => departmentProject(p, department, config)),
     })),
     common: ordered.filter((p) => p.allDepartments).map((p) => scheduleRow(p, config)),

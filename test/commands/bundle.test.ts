@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PATCHED_FOR, PATCHES } from "../../src/render/pdf/speed.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "planpress-bundle-"));
 // The seed is below the size from which the workbook goes to a worker: these tests force it there.
@@ -19,10 +20,16 @@ beforeAll(() => {
 
 describe("the bundled CLI", () => {
   it("builds every document, and the workbook from the worker equals the one rendered alone", () => {
-    const all = planpress("build", "data/plan.tsv", "-o", path.join(tmp, "all"));
+    const all = planpress("build", "data/plan.tsv", "-o", path.join(tmp, "all"), "--debug");
     expect(all.status, all.stderr).toBe(0);
     expect(all.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "gantt.pdf", "plan.xlsx"]);
+    // every speed patch installed in the bundle's own copy of pdfmake/pdfkit, and used (--debug counts)
+    const debug = /debug: (.*); speed patches: (.*)/.exec(all.stderr);
+    expect(debug?.[1]).toBe(Object.entries(PATCHED_FOR).map(([k, v]) => `${k} ${v}`).join(", "));
+    const uses = new Map([...debug![2]!.matchAll(/(\w+)( \(off\))? (\d+)/g)].map((m) => [m[1], m[2] ? -1 : Number(m[3])]));
+    expect([...uses.keys()]).toEqual([...PATCHES]);
+    for (const [name, n] of uses) expect(n, name).toBeGreaterThan(0);
+        expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "gantt.pdf", "plan.xlsx"]);
     expect(readdirSync(path.join(tmp, "all", "departments"))).toHaveLength(33);
     const alone = planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));
     expect(alone.status, alone.stderr).toBe(0);

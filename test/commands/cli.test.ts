@@ -119,4 +119,23 @@ describe("the as-of year", () => {
     expect(r.stderr).toMatch(/--as-of {2}warning {2}PP506 /);
     expect(existsSync(path.join(out, "gantt.pdf"))).toBe(true);
   });
+
+  it("is checked when the config is loaded: check fails like build on an unreadable year (PP505)", async () => {
+    const cfg = tempFile("planpress.config.json", '{"asOf": "来年度"}');
+    for (const args of [["check"], ["model", "-o", path.join(tmp(), "m.json")], ["build", "-o", tmp()]]) {
+      const r = await cli(...args, "data/plan.tsv", "--config", cfg);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr).toMatch(/planpress\.config\.json {2}error {2}PP505 .*来年度/);
+    }
+    const o = await cli("check", "data/plan.tsv", "--as-of", "来年度");
+    expect(o.code).toBe(1);
+    expect(o.stderr).toMatch(/--as-of {2}error {2}PP505 /);
+  });
+
+  it("outside the plan period is told by check too (PP506, the config file named)", async () => {
+    const cfg = tempFile("planpress.config.json", '{"asOf": 2040}');
+    const r = await cli("check", "data/plan.tsv", "--config", cfg);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/planpress\.config\.json {2}warning {2}PP506 /);
+  });
 });

@@ -8,7 +8,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { Plan } from "../../src/model/schema.js";
 import { ReportedError } from "../../src/errors.js";
-import type { RenderContext } from "../../src/render/context.js";
+import type { RenderContext } from "../../src/context.js";
 import { loadTheme } from "../../src/theme/load.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { FORM_SHEET, HEADER_ROW, formColumn } from "../../src/forms/layout.js";
 import type { Plan } from "../../src/model/schema.js";
-import type { RenderContext } from "../../src/render/context.js";
+import type { RenderContext } from "../../src/context.js";
 import { renderForms } from "../../src/render/forms.js";
 
 export interface Fill { status: string; result: string; issues?: string; direction?: string }

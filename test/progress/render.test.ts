@@ -1,16 +1,19 @@
-// The progress report read back: forms → filled in code → renderProgress → every 実績 in the PDF
+// The progress report read back: forms → filled in code → loadReturns → renderProgress → every 実績 in the PDF
 // (pdfjs-dist), the xlsx table (exceljs), the 見本 mark on every page of a report from sample
 // returns, and nothing produced when a return has an error.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ReportedError } from "../../src/errors.js";
+import type { RenderContext } from "../../src/context.js";
+import { hasErrors } from "../../src/diagnostics/bag.js";
+import { loadReturns } from "../../src/pipeline.js";
 import { renderForms } from "../../src/render/forms.js";
 import { renderProgress } from "../../src/render/progress.js";
-import type { OutputFile } from "../../src/render/context.js";
+import type { OutputFile } from "../../src/context.js";
+import { cli } from "../helpers/cli.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { fillForm, makeSampleReturns } from "../helpers/progress-returns.js";
 
@@ -31,6 +34,11 @@ const dir = (files: OutputFile[]) => {
   for (const f of files) writeFileSync(path.join(d, f.path), f.data);
   return d;
 };
+/** What `planpress progress` does after the plan: load the returns, and draw only when they are clean. */
+async function progressReport(ctx: RenderContext, inputDir: string): Promise<OutputFile[] | null> {
+  const returns = await loadReturns(plan, { year: 2026, inputDir, config: ctx.config, bag: ctx.diagnostics });
+  return hasErrors(ctx.diagnostics.items) ? null : renderProgress(plan, returns, 2026, ctx);
+}
 let report: OutputFile[];
 let expected: string[];
 let sampleReport: OutputFile[];
@@ -50,8 +58,8 @@ beforeAll(async () => {
       return { status: "予定どおり", result, issues: no === 2 ? "課題あり" : "" };
     }) });
   }
-  report = await renderProgress(plan, ctx, { year: 2026, inputDir: dir(filled) });
-  sampleReport = await renderProgress(plan, makeRenderContext(), { year: 2026, inputDir: dir(await makeSampleReturns(plan, ctx, 2026)) });
+  report = (await progressReport(ctx, dir(filled)))!;
+  sampleReport = (await progressReport(makeRenderContext(), dir(await makeSampleReturns(plan, ctx, 2026))))!;
 }, 60_000);
 
 describe("renderProgress", () => {
@@ -87,16 +95,23 @@ describe("renderProgress", () => {
     pages.forEach((t, i) => expect(t, `page ${i + 1}`).toContain("見本"));
     pages.forEach((t, i) => expect(t, `page ${i + 1}`).toContain("架空のデータによる見本です"));
   });
-  it("an invalid return: ReportedError, nothing produced, every problem reported", async () => {
+  it("an invalid return: every problem reported, the row left out, nothing drawn", async () => {
     const ctx = makeRenderContext();
     const d = dir([{ path: "bad.csv", data: new TextEncoder().encode("No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,でたらめ,x,,,財政課\n99,R8,完了,y,,,財政課\n") }]);
-    await expect(renderProgress(plan, ctx, { year: 2026, inputDir: d })).rejects.toBeInstanceOf(ReportedError);
+    const returns = await loadReturns(plan, { year: 2026, inputDir: d, config: ctx.config, bag: ctx.diagnostics });
     // PP110: how the CSV was decoded (UTF-8), then its two problems.
     expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP110", "PP606", "PP603"]);
+    expect(returns.current).toEqual([]);
+    // the command: exit 1, nothing drawn or written
+    const out = path.join(d, "out");
+    const r = await cli("progress", "--year", "R8", "--input", d, "data/plan.tsv", "-o", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/PP606[\s\S]*PP603|PP603[\s\S]*PP606/);
+    expect(existsSync(out)).toBe(false);
   });
   it("PP613 a folder without returns", async () => {
     const ctx = makeRenderContext();
-    await expect(renderProgress(plan, ctx, { year: 2026, inputDir: dir([]) })).rejects.toBeInstanceOf(ReportedError);
+    expect(await progressReport(ctx, dir([]))).toBeNull();
     expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP613"]);
   });
 });

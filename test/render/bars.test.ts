@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderDepartments } from "../../src/render/departments.js";
 import { renderGantt } from "../../src/render/gantt.js";
-import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
+import { fiscalYearLabel } from "../../src/fiscal.js";
 import { drawnCategories, legendEntries } from "../../src/render/phases.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { glyphBox, inside, pageDrawings, sameRect, type FilledRect, type PageDrawing } from "../helpers/pdf-drawing.js";

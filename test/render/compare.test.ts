@@ -8,7 +8,7 @@ import { comparePlans } from "../../src/compare/index.js";
 import type { ChangeList } from "../../src/compare/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { renderCompare } from "../../src/render/compare.js";
-import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
+import { fiscalYearLabel } from "../../src/fiscal.js";
 import { compareView, type CompareView } from "../../src/views/compare.js";
 import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 import { editDescription } from "../helpers/revisions.js";

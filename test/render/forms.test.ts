@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
-import type { OutputFile } from "../../src/render/context.js";
+import type { OutputFile } from "../../src/context.js";
 import { renderForms } from "../../src/render/forms.js";
 import { FORM_SHEET, HEADER_ROW, META_SHEET, formColumn } from "../../src/forms/layout.js";
 import { lockedCellsChecksum } from "../../src/forms/checksum.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderGantt } from "../../src/render/gantt.js";
-import { fiscalYearLabel } from "../../src/render/pdf/schedule.js";
+import { fiscalYearLabel } from "../../src/fiscal.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";

@@ -120,6 +120,29 @@ describe("plan.xlsx", () => {
       .filter((l, i) => drawn.has([...ctx.config.phaseCategories.map((c) => c.id), ctx.config.compoundCategory.id, ctx.config.defaultCategory.id][i]!)).sort());
   });
 
+  it("writes year labels as the theme does, like the PDFs (western, full-width digits)", async () => {
+    const base = makeRenderContext();
+    const ctx = makeRenderContext({ theme: { ...base.theme, yearStyle: "western", digits: "fullwidth" } });
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load(Buffer.from((await renderWorkbook(plan, ctx))[0]!.data));
+    // the header row of each sheet with year columns (the row naming 事業名)
+    const header = (name: string) => {
+      let out: string[] = [];
+      other.getWorksheet(name)!.eachRow((row) => {
+        const cells: string[] = [];
+        row.eachCell((c) => cells.push(String(c.value)));
+        if (!out.length && cells.includes("事業名")) out = cells;
+      });
+      return out.join("|");
+    };
+    for (const sheet of ["事業一覧", "工程表"]) {
+      expect(header(sheet)).toContain("２０２６年度");
+      expect(header(sheet)).toContain("２０３０年度");
+      expect(header(sheet)).not.toMatch(/令和|[0-9]年度/);
+    }
+    expect(String(other.getWorksheet("工程表")!.getCell("D2").value)).toContain("２０２６年度");
+  });
+
   it("keeps formula-looking input text as text", () => {
     const ws = wb.getWorksheet("事業一覧")!;
     expect(ws.getCell("G2").value).toBe("=1+1 を含む事業名");

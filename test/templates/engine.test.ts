@@ -142,3 +142,24 @@ describe("renderTemplate", () => {
 function ctx503(message: string): boolean {
   return /[ぁ-んァ-ン一-龥]/.test(message.replace(/^テンプレートに誤りがあります: /, ""));
 }
+
+describe("ids (bookmarks, anchors, links) are checked where the template writes them", () => {
+  const heading = (id: string, extra = "") => `{ "type": "heading", "level": 1, "text": "見出し", "outline": { "id": ${JSON.stringify(id)}${extra} } }`;
+  it("an id used twice is PP503 at the second one's line (pdfmake would stop with an internal error)", () => {
+    const d = failure({ "main.hbs": `[\n${heading("a")},\n${heading("a")}\n]` });
+    expect(d.line).toBe(3);
+    expect(d.message).toContain('"a"');
+  });
+  it("a card's anchor may be its own bookmark's id, not another's", () => {
+    const card = (id: string, anchor: string) => `{ "type": "card", "title": "t", "anchor": "${anchor}", "outline": { "id": "${id}" } }`;
+    const ctx = folder({ "main.hbs": `[${card("p1", "p1")}, ${card("p2", "p2")}]` });
+    expect(renderTemplate("doc", "main", {}, ctx)).toHaveLength(2);
+    expect(failure({ "main.hbs": `[${card("p1", "p1")},\n${card("p2", "p1")}]` }).line).toBe(2);
+  });
+  it("a bookmark's parent that is no bookmark, and a link to no id, are PP503 with their lines", () => {
+    expect(failure({ "main.hbs": `[\n${heading("a")},\n${heading("b", ', "parent": "x"')}\n]` }).line).toBe(3);
+    const link = failure({ "main.hbs": `[\n${heading("a")},\n{ "type": "paragraph", "text": [{ "text": "→", "link": "#a" }, { "text": "→", "link": "#b" }] }\n]` });
+    expect(link.line).toBe(3);
+    expect(link.message).toContain("#b");
+  });
+});

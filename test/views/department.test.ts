@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/schema.js";
-import { departmentsView } from "../../src/views/department.js";
+import { departmentFileNames, departmentsView } from "../../src/views/department.js";
 import { planOf, project } from "../helpers/plan-model.js";
 
 const config = defaultConfig();
@@ -40,5 +40,16 @@ describe("departmentsView", () => {
     }
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length);
     expect(files[4]).not.toBe("CON.pdf");
+  });
+
+  it("gives a department the same file name for its schedule (.pdf) and its form (.xlsx)", () => {
+    // a/b and a\b both sanitise to a_b: the second is a_b_2 in both folders
+    const odd = planOf([project(1, { departments: ["a/b"] }), project(2, { departments: ["a\\b"] }), project(3, { departments: ["人事課"] })]);
+    const pdf = departmentFileNames(odd, config, ".pdf");
+    const xlsx = departmentFileNames(odd, config, ".xlsx");
+    expect([...pdf.values()]).toEqual(["a_b.pdf", "a_b_2.pdf", "人事課.pdf"]);
+    expect([...xlsx.keys()]).toEqual([...pdf.keys()]);
+    for (const [d, f] of pdf) expect(xlsx.get(d)).toBe(f.replace(/\.pdf$/, ".xlsx"));
+    expect(departmentsView(odd, config, 2026).sheets.map((s) => s.fileName)).toEqual([...pdf.values()]);
   });
 });

@@ -2,7 +2,7 @@
 // silently drops an `unbreakable` block taller than a page, so whether to keep a card together is
 // decided from its estimated height, never assumed.
 import type { Content } from "pdfmake/interfaces.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { pageGeometry } from "./page.js";
 
 /** Width of text in em: CJK and full-width forms 1 em, the rest (Latin, digits, half-width) 0.6 em. */

@@ -5,9 +5,9 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
 import { type DocNode, plain, type Text } from "../../templates/primitives.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
-import type { DrawSource } from "./draw.js";
+import type { DrawSource } from "./source.js";
 import { pageGeometry } from "./page.js";
 import { laneOf, type Period, scheduleStrip } from "./schedule.js";
 import { dataTable } from "./table.js";

@@ -3,7 +3,7 @@
 // so the same input gives the same bytes.
 import pdfmake from "pdfmake";
 import type { Content, Pattern, TDocumentDefinitions, StyleDictionary } from "pdfmake/interfaces.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { applyFallback, glyphCoverage } from "./coverage.js";
 import { pdfFonts } from "./fonts.js";
 import { pageGeometry } from "./page.js";

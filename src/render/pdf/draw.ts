@@ -3,8 +3,9 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
 import { type DocNode, plain, type Text } from "../../templates/primitives.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { card, fitsPage, textHeight } from "./card.js";
+import type { DrawSource } from "./source.js";
 import { drawChanges } from "./changes.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
@@ -13,15 +14,6 @@ import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from 
 import { dataTable } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
 
-export interface DrawSource {
-  /** The page set-up in the theme. */
-  kind: string;
-  /** The plan period and each project's schedule by its No, for cards with a schedule strip. */
-  period?: Period;
-  schedule?(no: number): readonly Phase[] | undefined;
-  /** The categories the legend at node `index` lists (what its part of the document draws); all when absent. */
-  legendCategories?(index: number): ReadonlySet<string> | undefined;
-}
 
 /** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
 export function planSource(plan: Plan, kind: string): DrawSource {

@@ -4,12 +4,14 @@
 import { readFileSync } from "node:fs";
 import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { fontFileOrNull } from "../../theme/load.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
 
-installSpeedPatches();
+const speed = installSpeedPatches();
+/** PP560 is told once per run (the process), by the first document drawn. */
+let toldUnpatched = false;
 
 interface VirtualFs {
   existsSync(name: string): boolean;
@@ -53,6 +55,10 @@ function load(spec: string, ctx: RenderContext): string {
  * the upright faces: Japanese has no italics, and pdfmake must never fall back to Roboto.
  */
 export function pdfFonts(ctx: RenderContext): TFontDictionary {
+  if (speed.mismatch && !toldUnpatched) {
+    toldUnpatched = true;
+    ctx.diagnostics.add("PP560", { file: "planpress" }, { ...speed.mismatch });
+  }
   const out: TFontDictionary = {};
   for (const [family, face] of Object.entries(ctx.theme.fonts)) {
     const normal = load(face.normal, ctx);

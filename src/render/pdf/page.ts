@@ -1,5 +1,5 @@
 // Page geometry from the theme's page set-ups, in pt.
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 
 const SIZES = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
 

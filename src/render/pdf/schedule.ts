@@ -4,11 +4,11 @@
 // the bar and can never overflow it); colour alone never carries the category: each category
 // also has a pattern and its label is written on the bar.
 import type { Content, ContentTable, Pattern, TableCell } from "pdfmake/interfaces.js";
-import { asciiDigits, wareki, warekiShort, yearsOf } from "../../fiscal.js";
+import { fiscalYearLabel, yearsOf } from "../../fiscal.js";
 import type { Phase } from "../../model/schema.js";
 import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
 
 export type { Period };
@@ -39,17 +39,6 @@ export function schedulePatterns(): Record<string, Pattern> {
     [`${PATTERN_PREFIX}vlines`]: { boundingBox: [0, 0, 4, 4], xStep: 4, yStep: 4, pattern: "0.7 w 1 0 m 1 4 l S" },
     [`${PATTERN_PREFIX}grid`]: { boundingBox: [0, 0, 6, 6], xStep: 6, yStep: 6, pattern: "0 0 6 0.55 re f 0 0 0.55 6 re f" },
   };
-}
-
-/** A fiscal year as the theme writes it: 令和8年度, 2026年度 or R8; full-width digits if asked. */
-export function fiscalYearLabel(year: number, theme: Theme): string {
-  const text = theme.yearStyle === "western" ? `${year}年度`
-    : theme.yearStyle === "short" ? warekiShort(year) : wareki(year);
-  return theme.digits === "fullwidth" ? toFullwidthDigits(text) : asciiDigits(text);
-}
-
-function toFullwidthDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
 /** A category the theme does not style: a plain grey. */

@@ -1,11 +1,17 @@
 // pdfmake made fast enough for Japanese. pdfmake measures every line-break unit on its own (for
 // Japanese nearly every character) and resolves ~22 inherited style properties for each by walking
 // its style stack; pdfkit parses the font and lays text out again for every document; and a laid
-// out document keeps an object per character. These patches keep the results the same (the
-// outputs are byte-identical with and without them) and remove the repeated work and the waste. They are the only place planpress reaches into pdfmake's and pdfkit's
-// internals (pdfmake 0.3.x, pdfkit 0.17+, fontkit 2): `installSpeedPatches()` checks the shapes it
-// relies on and leaves a library alone when they differ, so an upgrade makes rendering slower,
-// never wrong.
+// out document keeps an object per character. These patches remove the repeated work and the
+// waste. What a reader gets stays the same (the same glyphs in the same order, each within 0.5 pt
+// of where pdfmake puts it, the same pages and drawn rectangles: test/render/pdf/speed-equivalence
+// .test.ts), but the bytes do not: runs are drawn as one text object, so files are smaller (the
+// seed booklet 325 kB patched, 469 kB unpatched) and coordinates are rounded differently.
+// They are the only place planpress reaches into pdfmake's and pdfkit's internals, and three of
+// them re-implement a method (TextInlines.measure, Renderer.renderLine, pdfkit's font()). So they
+// are written for exact versions (PATCHED_FOR, pinned in package.json with pdfkit and fontkit
+// through `overrides`): at start-up the installed versions are read from their package.json, and
+// with any other version nothing is patched (slower, never wrong) and the run says so once (PP560).
+// PLANPRESS_SPEED_PATCHES switches patches off for comparison: "none", or "-measure,-renderLine".
 // Static imports, not require(): the same module instances pdfmake uses, also in the bundled CLI.
 import elementWriterModule from "pdfmake/js/ElementWriter.js";
 import pdfDocumentModule from "pdfmake/js/PDFDocument.js";
@@ -13,6 +19,21 @@ import rendererModule from "pdfmake/js/Renderer.js";
 import styleStackModule from "pdfmake/js/StyleContextStack.js";
 import textDecoratorModule from "pdfmake/js/TextDecorator.js";
 import textInlinesModule from "pdfmake/js/TextInlines.js";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/** The versions the patches were written for and checked against (package.json pins them). */
+export const PATCHED_FOR = { pdfmake: "0.3.11", pdfkit: "0.19.1", fontkit: "2.0.4" } as const;
+type Library = keyof typeof PATCHED_FOR;
+
+/** The patches, each switchable (PLANPRESS_SPEED_PATCHES, setSpeedPatches). */
+export const PATCHES = ["styleStack", "measure", "layoutCache", "fontParsing", "renderLine", "foldLines", "dropPages"] as const;
+export type PatchName = (typeof PATCHES)[number];
+
+/** Which patches act now, and how often each took its fast path (read by --debug and the tests). */
+const ON: Record<PatchName, boolean> = Object.fromEntries(PATCHES.map((p) => [p, false])) as Record<PatchName, boolean>;
+const HITS: Record<PatchName, number> = Object.fromEntries(PATCHES.map((p) => [p, 0])) as Record<PatchName, number>;
 
 type Props = Record<string, unknown>;
 
@@ -52,15 +73,19 @@ function patchStyleStack(cls: StyleStackClass): void {
     pop.call(this, howMany);
   };
   proto.getProperty = function (this: StyleStack, property: string) {
+    if (!ON.styleStack) return getProperty.call(this, property);
     const memo = (this._memo ??= new Map());
-    if (memo.has(property)) return memo.get(property);
+    if (memo.has(property)) {
+      HITS.styleStack++;
+      return memo.get(property);
+    }
     const value = getProperty.call(this, property);
     memo.set(property, value);
     return value;
   };
   const original = cls.getStyleProperty;
   cls.getStyleProperty = function (item, stack, property, defaultValue) {
-    if (typeof item === "string" || item instanceof String) return original.call(cls, item, stack, property, defaultValue);
+    if (!ON.styleStack || typeof item === "string" || item instanceof String) return original.call(cls, item, stack, property, defaultValue);
     const own = item[property];
     if (isValue(own)) return own;
     if (!stack) return defaultValue;
@@ -90,11 +115,13 @@ function patchLayoutCache(proto: PdfmakeDocument): void {
   const shared = new Map<string, Record<string, unknown>>();
   proto.provideFont = function (this: PdfmakeDocument, family, bold, italics) {
     const embedded = provideFont.call(this, family, bold, italics);
+    if (!ON.layoutCache) return embedded;
     // The font's name in pdfmake's virtual file system (fonts.ts): one per font file.
     const file = this.fonts[family]?.[this.getFontType(bold, italics)];
     if (embedded.layoutCache && typeof file === "string") {
       let cache = shared.get(file);
       if (!cache) shared.set(file, (cache = Object.create(null) as Record<string, unknown>));
+      else if (embedded.layoutCache !== cache) HITS.layoutCache++;
       embedded.layoutCache = cache;
     }
     return embedded;
@@ -144,6 +171,7 @@ function patchFontParsing(proto: PdfkitDocument): void {
   const parsed = new WeakMap<Uint8Array, FontkitFont>();
   let Embedded: (new (doc: PdfkitDocument, font: FontkitFont, id: string) => PdfkitFont) | undefined;
   proto.font = function (this: PdfkitDocument, src, family, size) {
+    if (!ON.fontParsing) return font.call(this, src, family, size);
     const bytes = src instanceof Uint8Array && family === undefined && size === undefined ? src : undefined;
     const known = bytes ? parsed.get(bytes) : undefined;
     if (!known || !Embedded) {
@@ -155,6 +183,7 @@ function patchFontParsing(proto: PdfkitDocument): void {
       }
       return result;
     }
+    HITS.fontParsing++;
     this._fontSource = src;
     this._fontFamily = family;
     // pdfkit numbers the font before it finds the same font already registered: so do we.
@@ -216,9 +245,9 @@ const drawnHere = (line: Line): boolean => !line._outline && !line._pageNodeRef 
  * output is the same bytes. Only lines patchRenderLine draws are folded (no decoration or
  * background, which pdfmake draws per unit).
  */
-function compactLine(line: Line): void {
+function compactLine(line: Line): boolean {
   const inlines = line.inlines;
-  if (inlines.length < 2 || !drawnHere(line) || inlines.some((u) => u.decoration || u.background)) return;
+  if (inlines.length < 2 || !drawnHere(line) || inlines.some((u) => u.decoration || u.background)) return false;
   const out: Inline[] = [inlines[0]!];
   for (let k = 1; k < inlines.length; k++) {
     const unit = inlines[k]!;
@@ -233,6 +262,7 @@ function compactLine(line: Line): void {
     run.trailingCut = unit.trailingCut ?? 0;
   }
   line.inlines = out;
+  return true;
 }
 
 /**
@@ -244,6 +274,8 @@ function patchRenderPages(proto: Renderer): void {
   const renderPages = proto.renderPages;
   proto.renderPages = function (this: Renderer, pages) {
     renderPages.call(this, pages);
+    if (!ON.dropPages) return;
+    HITS.dropPages++;
     delete this.pdfDocument._pdfMakePages;
   };
 }
@@ -253,7 +285,7 @@ function patchAddLine(proto: ElementWriter): void {
   proto.addLine = function (this: ElementWriter, line, dontUpdateContextPosition, index) {
     const placed = addLine.call(this, line, dontUpdateContextPosition, index);
     // false: no room here, pdfmake places (and aligns) the line again on the next page
-    if (placed !== false) compactLine(line);
+    if (placed !== false && ON.foldLines && ON.renderLine && compactLine(line)) HITS.foldLines++;
     return placed;
   };
 }
@@ -268,10 +300,11 @@ function patchAddLine(proto: ElementWriter): void {
 function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { drawBackground(l: Line, x: number, y: number): void; drawDecorations(l: Line, x: number, y: number): void }): void {
   const renderLine = proto.renderLine;
   proto.renderLine = function (this: Renderer, line: Line, x: number, y: number) {
-    if (!drawnHere(line)) {
+    if (!ON.renderLine || !drawnHere(line)) {
       renderLine.call(this, line, x, y);
       return;
     }
+    HITS.renderLine++;
     const doc = this.pdfDocument;
     x = x || 0;
     y = y || 0;
@@ -372,8 +405,11 @@ function patchRenderLine(proto: Renderer, decorator: new (doc: unknown) => { dra
   };
 }
 
-/** The style properties pdfmake's TextInlines.measure resolves for every unit, with its defaults. */
-const MEASURED: readonly (readonly [string, unknown])[] = [
+/**
+ * The style properties pdfmake's TextInlines.measure resolves for every unit, with its defaults, in
+ * its order (speed.test.ts reads them out of pdfmake's own measure and fails when they differ).
+ */
+export const MEASURED: readonly (readonly [string, unknown])[] = [
   ["font", "Roboto"], ["bold", false], ["italics", false], ["alignment", "left"], ["fontSize", 12],
   ["fontFeatures", null], ["characterSpacing", 0], ["color", "black"], ["decoration", null],
   ["decorationColor", null], ["decorationStyle", null], ["decorationThickness", null], ["background", null],
@@ -400,7 +436,10 @@ interface TextInlines {
 function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
   const get = (item: Props, stack: StyleStack, property: string, defaultValue: unknown): unknown =>
     styles.getStyleProperty(item, stack, property, defaultValue);
+  const measure = proto.measure;
   proto.measure = function (this: TextInlines, array, stack) {
+    if (!ON.measure) return measure.call(this, array, stack);
+    HITS.measure++;
     if (array.length) {
       const leadingIndent = get(array[0]!, stack, "leadingIndent", 0);
       if (leadingIndent) {
@@ -456,30 +495,89 @@ function exported<T>(module: unknown): T | undefined {
   return (m && typeof m === "object" && "default" in m ? m.default : m) as T | undefined;
 }
 
-let installed = false;
+/** The version of a package as `from` resolves it (its package.json, found above its entry point). */
+function packageVersion(from: NodeJS.Require, name: string): { version: string | null; require: NodeJS.Require | null } {
+  try {
+    let dir = path.dirname(from.resolve(name));
+    for (;;) {
+      const file = path.join(dir, "package.json");
+      try {
+        const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+        if (pkg.name === name) return { version: pkg.version ?? null, require: createRequire(file) };
+      } catch { /* no package.json here */ }
+      const up = path.dirname(dir);
+      if (up === dir) return { version: null, require: null };
+      dir = up;
+    }
+  } catch {
+    return { version: null, require: null };
+  }
+}
 
-/** Installs the patches once per process (idempotent). */
-export function installSpeedPatches(): void {
-  if (installed) return;
-  installed = true;
-  const cls = exported<StyleStackClass>(styleStackModule);
-  if (cls && typeof cls.getStyleProperty === "function" && typeof cls.prototype.getProperty === "function"
-    && typeof cls.prototype.push === "function" && typeof cls.prototype.pop === "function") {
-    patchStyleStack(cls);
-    const inlines = exported<{ prototype: TextInlines }>(textInlinesModule);
-    if (inlines && typeof inlines.prototype.measure === "function" && inlines.prototype.measure.length === 2) patchMeasure(inlines.prototype, cls);
-  }
-  const renderer = exported<{ prototype: Renderer }>(rendererModule);
-  const decorator = exported<new (doc: unknown) => never>(textDecoratorModule);
-  if (renderer && decorator && typeof renderer.prototype.renderLine === "function") {
-    patchRenderLine(renderer.prototype, decorator);
-    if (typeof renderer.prototype.renderPages === "function") patchRenderPages(renderer.prototype);
-    // folded lines can only be drawn by the patched renderLine
-    const writer = exported<{ prototype: ElementWriter }>(elementWriterModule);
-    if (writer && typeof writer.prototype.addLine === "function" && writer.prototype.addLine.length === 3) patchAddLine(writer.prototype);
-  }
-  const doc = exported<{ prototype: PdfmakeDocument }>(pdfDocumentModule);
-  if (doc && typeof doc.prototype.provideFont === "function" && typeof doc.prototype.getFontType === "function") patchLayoutCache(doc.prototype);
-  const pdfkitProto = doc?.prototype as unknown as PdfkitDocument | undefined;
-  if (pdfkitProto && typeof pdfkitProto.font === "function" && pdfkitProto.font.length === 3) patchFontParsing(pdfkitProto);
+/** The installed pdfmake, the pdfkit pdfmake loads and the fontkit that pdfkit loads. */
+export function installedVersions(): Record<Library, string | null> {
+  const pdfmake = packageVersion(createRequire(import.meta.url), "pdfmake");
+  const pdfkit = pdfmake.require ? packageVersion(pdfmake.require, "pdfkit") : { version: null, require: null };
+  const fontkit = pdfkit.require ? packageVersion(pdfkit.require, "fontkit") : { version: null, require: null };
+  return { pdfmake: pdfmake.version, pdfkit: pdfkit.version, fontkit: fontkit.version };
+}
+
+/** Patches named by PLANPRESS_SPEED_PATCHES: unset = all; "none"; "a,b" = those; "-a,-b" = all but those. */
+export function patchesFromEnv(value = process.env.PLANPRESS_SPEED_PATCHES): PatchName[] {
+  const text = value?.trim();
+  if (!text) return [...PATCHES];
+  if (text === "none") return [];
+  const names = text.split(",").map((n) => n.trim()).filter(Boolean);
+  const known = (n: string): n is PatchName => (PATCHES as readonly string[]).includes(n);
+  if (names.every((n) => n.startsWith("-"))) return PATCHES.filter((p) => !names.includes(`-${p}`));
+  return names.filter(known);
+}
+
+export interface SpeedStatus {
+  versions: Record<Library, string | null>;
+  /** Why nothing is patched (another version of a library), if so. */
+  mismatch?: { library: Library; found: string; expected: string } | undefined;
+  /** The patches acting now. */
+  active: PatchName[];
+  /** How often each took its fast path in this process. */
+  hits: Record<PatchName, number>;
+}
+
+let status: Omit<SpeedStatus, "active" | "hits"> | undefined;
+
+/** Switches patches on and off (tests compare documents with and without them); only once installed. */
+export function setSpeedPatches(names: readonly PatchName[]): void {
+  for (const p of PATCHES) ON[p] = !status?.mismatch && installedOnce && names.includes(p);
+}
+
+export function speedStatus(): SpeedStatus {
+  return { versions: status?.versions ?? installedVersions(), mismatch: status?.mismatch, active: PATCHES.filter((p) => ON[p]), hits: { ...HITS } };
+}
+
+let installedOnce = false;
+
+/**
+ * Installs the patches once per process (idempotent) when pdfmake, pdfkit and fontkit are the
+ * versions in PATCHED_FOR, and switches on those PLANPRESS_SPEED_PATCHES names (all by default).
+ * With any other version nothing is touched: the status says which (fonts.ts reports PP560).
+ */
+export function installSpeedPatches(names: readonly PatchName[] = patchesFromEnv(), versions = installedVersions()): SpeedStatus {
+  if (status) return speedStatus();
+  const wrong = (Object.keys(PATCHED_FOR) as Library[]).find((lib) => versions[lib] !== PATCHED_FOR[lib]);
+  status = { versions, mismatch: wrong ? { library: wrong, found: versions[wrong] ?? "?", expected: PATCHED_FOR[wrong] } : undefined };
+  if (wrong) return speedStatus();
+  const cls = exported<StyleStackClass>(styleStackModule)!;
+  patchStyleStack(cls);
+  patchMeasure(exported<{ prototype: TextInlines }>(textInlinesModule)!.prototype, cls);
+  const renderer = exported<{ prototype: Renderer }>(rendererModule)!;
+  patchRenderLine(renderer.prototype, exported<new (doc: unknown) => never>(textDecoratorModule)!);
+  patchRenderPages(renderer.prototype);
+  // folded lines can only be drawn by the patched renderLine (foldLines acts only with renderLine)
+  patchAddLine(exported<{ prototype: ElementWriter }>(elementWriterModule)!.prototype);
+  const doc = exported<{ prototype: PdfmakeDocument }>(pdfDocumentModule)!;
+  patchLayoutCache(doc.prototype);
+  patchFontParsing(doc.prototype as unknown as PdfkitDocument);
+  installedOnce = true;
+  setSpeedPatches(names);
+  return speedStatus();
 }

@@ -1,7 +1,7 @@
 // Tables for every PDF: a header row repeated on each page the table continues on, rows never
 // split, the theme's rules and header fill, text with keep-together runs.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import type { RenderContext } from "../context.js";
+import type { RenderContext } from "../../context.js";
 import { keepRuns } from "./text.js";
 
 export interface TableSpec {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../../src/model/schema.js";
 import { createPdf } from "../../../src/render/pdf/document.js";
-import { categoryStyle, fiscalYearLabel, laneOf, legend, schedulePatterns, scheduleStrip } from "../../../src/render/pdf/schedule.js";
+import { fiscalYearLabel } from "../../../src/fiscal.js";
+import { categoryStyle, laneOf, legend, schedulePatterns, scheduleStrip } from "../../../src/render/pdf/schedule.js";
 import { makeRenderContext } from "../../helpers/context.js";
 import { textItems, type Item } from "../../helpers/pdf-positions.js";
 

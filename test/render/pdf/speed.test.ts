@@ -8,7 +8,7 @@ import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Content } from "pdfmake/interfaces.js";
 import { createPdf } from "../../../src/render/pdf/document.js";
-import { installSpeedPatches } from "../../../src/render/pdf/speed.js";
+import { installSpeedPatches, MEASURED, PATCHED_FOR, PATCHES, type PatchName, setSpeedPatches, speedStatus } from "../../../src/render/pdf/speed.js";
 import { keepRuns } from "../../../src/render/pdf/text.js";
 import { resolveFontPath } from "../../../src/theme/load.js";
 import { makeRenderContext, projectRoot } from "../../helpers/context.js";
@@ -25,7 +25,12 @@ const UNDERLINED = "下線のある語";
 /** pdfmake's laid-out pages as the renderer gets them, and the pdfkit document after drawing. */
 interface Laid { items: { type: string; item: { inlines?: { text: string; _texts?: string[] }[] } }[] }
 const seen: { pages: Laid[]; kept: unknown }[] = [];
-const Renderer = (createRequire(createRequire(import.meta.url).resolve("pdfmake"))("./Renderer.js") as { default: { prototype: { renderPages(pages: Laid[]): void; pdfDocument: Record<string, unknown> } } }).default;
+/* eslint-disable @typescript-eslint/no-explicit-any -- pdfmake's internals, as the patches see them */
+const requirePdfmake = createRequire(createRequire(import.meta.url).resolve("pdfmake"));
+const Renderer = (requirePdfmake("./Renderer.js") as { default: { prototype: { renderPages(pages: Laid[]): void; renderLine: unknown; pdfDocument: Record<string, unknown> } } }).default;
+const Style = (requirePdfmake("./StyleContextStack.js") as { default: any }).default;
+const Inlines = (requirePdfmake("./TextInlines.js") as { default: any }).default;
+const Doc = (requirePdfmake("./PDFDocument.js") as { default: any }).default;
 
 function content(): Content[] {
   return [
@@ -73,8 +78,25 @@ function lines(): string[] {
 }
 
 describe("speed patches", () => {
-  it("are installed once, whatever the number of calls", () => {
-    expect(() => { installSpeedPatches(); installSpeedPatches(); }).not.toThrow();
+  it("are all active for the pinned versions, and installing again wraps nothing twice", () => {
+    const st = speedStatus();
+    expect(st.mismatch).toBeUndefined();
+    expect(st.versions).toEqual(PATCHED_FOR);
+    expect(st.active).toEqual([...PATCHES]);
+    const before = [Renderer.prototype.renderLine, Renderer.prototype.renderPages, Inlines.prototype.measure, Style.prototype.getProperty, Style.getStyleProperty, Doc.prototype.provideFont, Doc.prototype.font];
+    installSpeedPatches();
+    expect([Renderer.prototype.renderLine, Renderer.prototype.renderPages, Inlines.prototype.measure, Style.prototype.getProperty, Style.getStyleProperty, Doc.prototype.provideFont, Doc.prototype.font]).toEqual(before);
+  });
+
+  it("re-implement measure with pdfmake's own list of style properties (names, defaults, order)", () => {
+    // Read out of pdfmake's TextInlines.measure: a property pdfmake adds or renames fails here.
+    const source = readFileSync(requirePdfmake.resolve("./TextInlines.js"), "utf8");
+    const start = source.indexOf("\n  measure(array, styleContextStack) {");
+    const end = source.slice(start + 1).search(/\n {2}\w+\([^)]*\) \{/);
+    const body = source.slice(start, end < 0 ? undefined : start + 1 + end);
+    const listed = [...body.matchAll(/getStyleProperty\(item, styleContextStack, '(\w+)', ([^)]+)\)/g)].map((m) => [m[1], JSON.parse(m[2]!.replace(/'/g, '"'))]);
+    expect(listed.length).toBeGreaterThan(20);
+    expect(listed).toEqual(MEASURED.map(([k, v]) => [k, v]));
   });
 
   it("keep every character, in reading order", () => {
@@ -153,4 +175,91 @@ describe("speed patches", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.kept).toBeUndefined();
   });
+});
+
+/**
+ * What each patch does, measured on two documents of the content above: with every patch on, each
+ * effect is there; with one patch off, its effect is gone (so each test below fails without its patch).
+ */
+interface Probe {
+  /** Style lookups (getStyleProperty), units measured, stack pushes for a lookup. */
+  lookups: number; units: number; pushes: number;
+  /** The second document's layout cache and parsed font are the first's. */
+  sharedLayout: boolean; sharedFont: boolean;
+  textObjects: number; runsPerCharacter: number; kept: unknown;
+}
+
+async function probe(): Promise<Probe> {
+  const counts = { lookups: 0, units: 0, pushes: 0 };
+  const fonts: { cache: unknown; font: unknown }[][] = [];
+  const getStyleProperty = Style.getStyleProperty;
+  const autopush = Style.prototype.autopush;
+  const measure = Inlines.prototype.measure;
+  const provideFont = Doc.prototype.provideFont;
+  const renderPages = Renderer.prototype.renderPages;
+  let laid: Laid[] = [];
+  let kept: unknown;
+  Style.getStyleProperty = function (...args: unknown[]) { counts.lookups++; return getStyleProperty.apply(this, args); };
+  Style.prototype.autopush = function (...args: unknown[]) { counts.pushes++; return autopush.apply(this, args); };
+  Inlines.prototype.measure = function (array: unknown[], stack: unknown) { counts.units += array.length; return measure.call(this, array, stack); };
+  Doc.prototype.provideFont = function (...args: unknown[]) {
+    const embedded = provideFont.apply(this, args);
+    fonts.at(-1)!.push({ cache: embedded.layoutCache, font: embedded.font });
+    return embedded;
+  };
+  Renderer.prototype.renderPages = function (pages) {
+    laid = pages;
+    renderPages.call(this, pages);
+    kept = this.pdfDocument._pdfMakePages;
+  };
+  try {
+    let data: Uint8Array | undefined;
+    for (let n = 0; n < 2; n++) {
+      fonts.push([]);
+      data = await createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
+    }
+    const page = await (await pdfjs.getDocument({ data: new Uint8Array(data!), verbosity: 0 }).promise).getPage(1);
+    const textObjects = (await page.getOperatorList()).fnArray.filter((f) => f === pdfjs.OPS.beginText).length;
+    const units = laid.flatMap((pg) => pg.items.filter((i) => i.type === "line").flatMap((i) => i.item.inlines ?? []));
+    const characters = units.reduce((k, u) => k + (u._texts ?? [u.text]).join("").length, 0);
+    const [first, second] = [fonts[0]![0]!, fonts[1]![0]!];
+    return { ...counts, sharedLayout: first.cache === second.cache, sharedFont: first.font === second.font, textObjects, runsPerCharacter: units.length / characters, kept };
+  } finally {
+    Object.assign(Style, { getStyleProperty });
+    Object.assign(Style.prototype, { autopush });
+    Object.assign(Inlines.prototype, { measure });
+    Object.assign(Doc.prototype, { provideFont });
+    Renderer.prototype.renderPages = renderPages;
+  }
+}
+
+const EFFECTS: Record<PatchName, [string, (p: Probe) => boolean]> = {
+  styleStack: ["a lookup for a plain unit pushes nothing onto the style stack", (p) => p.pushes < p.lookups / 4],
+  measure: ["a run of alike units is resolved once, not ~23 lookups per unit", (p) => p.lookups < p.units * 5],
+  layoutCache: ["the second document lays text out from the first one's cache", (p) => p.sharedLayout],
+  fontParsing: ["the second document uses the font parsed for the first", (p) => p.sharedFont],
+  renderLine: ["a paragraph is a few text objects, not one per character", (p) => p.textObjects < 40],
+  foldLines: ["a placed line keeps a few runs, not a unit per character", (p) => p.runsPerCharacter < 0.2],
+  dropPages: ["a drawn document lets its laid-out pages go", (p) => p.kept === undefined],
+};
+
+const shown = (p: Probe) => JSON.stringify({ ...p, kept: p.kept === undefined ? "dropped" : "kept" });
+
+describe("each speed patch", () => {
+  let all: Probe;
+  beforeAll(async () => {
+    all = await probe();
+  }, 60_000);
+
+  it.each(PATCHES)("%s: has its effect, and loses it when switched off", async (name) => {
+    const [what, holds] = EFFECTS[name];
+    expect(holds(all), `${what}: ${shown(all)}`).toBe(true);
+    setSpeedPatches(PATCHES.filter((p) => p !== name));
+    try {
+      const without = await probe();
+      expect(holds(without), `without ${name}, still: ${what}: ${shown(without)}`).toBe(false);
+    } finally {
+      setSpeedPatches(PATCHES);
+    }
+  }, 60_000);
 });

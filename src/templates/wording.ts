@@ -1,14 +1,15 @@
-// The words of the workbook and the forms (sheet names, column headers, legend, instructions)
-// live in templates/<folder>/wording.json so staff can retitle them without touching code.
+// The words of the workbook, the forms and the progress report (sheet names, column headers,
+// titles, instructions) live in templates/<folder>/wording.json so staff can retitle them without
+// touching code.
 // Each text may use handlebars placeholders ({{year}}, {{department}}, …), compiled strict so a
 // misspelt one is a diagnostic naming the file, the line and the key, never a crash.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { z } from "zod";
-import { ReportedError } from "../../errors.js";
-import { parseJsonText } from "../../json-text.js";
-import { zodReason } from "../../zod-reason.js";
+import { ReportedError } from "../errors.js";
+import { parseJsonText } from "../json-text.js";
+import { zodReason } from "../zod-reason.js";
 import { type RenderContext, shownPath } from "../context.js";
 
 export interface Wording<T> {

@@ -1,9 +1,9 @@
 // What every renderer is given besides the plan: the checked config and theme, where templates
 // and fonts live, the resolved document date and as-of year, and the bag for 5xx diagnostics.
 import path from "node:path";
-import type { Config } from "../config/schema.js";
-import type { DiagnosticBag, Lang } from "../diagnostics/bag.js";
-import type { Theme } from "../theme/schema.js";
+import type { Config } from "./config/schema.js";
+import type { DiagnosticBag, Lang } from "./diagnostics/bag.js";
+import type { Theme } from "./theme/schema.js";
 
 export interface RenderContext {
   config: Config;

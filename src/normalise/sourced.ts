@@ -1,0 +1,27 @@
+// What normalise hands to the later checks: each project with the places of its cells and its
+// 再掲 mark as read (types only, shared by normalise/index.ts, relist.ts and validate/).
+import type { Place } from "../diagnostics/schema.js";
+import type { Project } from "../model/schema.js";
+
+export interface RelistMark {
+  mark: string;
+  name: string;
+  /** From `【<policy>(n)①の再掲】`: where the original stands. */
+  ref?: { text: string; policy: string; measure: number | null; initiative: number | null };
+  /** From `（再掲：No.12）`: the original's No. */
+  no?: number;
+  /** Read from the remarks (備考) column rather than the name. */
+  fromRemarks?: true;
+}
+
+/** A project and where its cells came from, for diagnostics of later stages. */
+export interface SourcedProject {
+  project: Project;
+  place: Place;
+  cells: Partial<Record<"no" | "name" | "policy" | "measure" | "initiative" | "departments" | "description" | "schedule", Place>>;
+  relist: RelistMark | null;
+  /** The measure and initiative marks as written ((1), ①), for numbering messages. */
+  marks: { measure: string; initiative: string };
+  /** Numbers of the levels above written with a level's own (the `1-` of `1-2`), for PP415. */
+  parents: { measure: number[]; initiative: number[] };
+}
