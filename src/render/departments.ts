@@ -16,7 +16,7 @@ import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";
-import { bulletList, keepRuns } from "./pdf/text.js";
+import { bulletList, capacityOf, departmentRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
   type HostRow, type Slot, type SlotTable,
@@ -52,13 +52,13 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
         { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
         bulletList(p.description, { fontSize: size, gap: 0.5 }),
       ] } as TableCell,
-      { text: keepRuns(p.coDepartments.join("、") || "―"), fontSize: size } as TableCell,
+      { text: p.coDepartments.length ? departmentRuns(p.coDepartments, capacityOf(FIXED_COLUMNS[2]!, size)) : "―", fontSize: size } as TableCell,
       ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
     ] }))
     : view.common.map((p) => ({ heading: false, cells: [
       { text: String(p.no), alignment: "right", fontSize: size } as TableCell,
       { text: nameRuns(p, ctx), fontSize: size } as TableCell,
-      { text: keepRuns(p.departments.join("、")), fontSize: size } as TableCell,
+      { text: departmentRuns(p.departments, capacityOf(FIXED_COLUMNS[2]!, size)), fontSize: size } as TableCell,
       ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
     ] }));
   const categories = drawnCategories(projects.map((p) => p.schedule), view.period);

@@ -9,7 +9,7 @@ import type { RenderContext } from "./context.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
-import { keepRuns } from "./pdf/text.js";
+import { phraseRuns } from "./pdf/text.js";
 
 /**
  * A table row, whether it is a group heading (which must not end a page), and the group heading
@@ -33,7 +33,7 @@ export function hostWidths(kind: string, fixed: readonly number[], period: Perio
 /** The heading row: the template's column titles, then the fiscal years. */
 export function hostHeader(titles: readonly string[], period: Period, ctx: RenderContext, fontSize: number): TableCell[] {
   return [
-    ...titles.map((t) => ({ text: keepRuns(t), bold: true, alignment: "center", fontSize, fillColor: ctx.theme.colours.headerFill }) as TableCell),
+    ...titles.map((t) => ({ text: phraseRuns(t), bold: true, alignment: "center", fontSize, fillColor: ctx.theme.colours.headerFill }) as TableCell),
     ...yearHeadingCells(period, ctx, fontSize),
   ];
 }
@@ -43,9 +43,9 @@ export function spanningCells(cell: TableCell, columns: number): TableCell[] {
   return [{ ...(cell as object), colSpan: columns } as TableCell, ...Array.from({ length: columns - 1 }, () => ({}) as TableCell)];
 }
 
-/** The row's name with its 再掲 marker as written. */
-export function nameRuns(row: ScheduleRow, ctx: RenderContext): unknown[] {
-  const runs: unknown[] = [...keepRuns(row.name)];
+/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 marker as written. */
+export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number): unknown[] {
+  const runs: unknown[] = [...phraseRuns(row.name, capacity)];
   if (row.relistMark) runs.push({ text: ` ${row.relistMark}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
   return runs;
 }

@@ -8,7 +8,7 @@ import type { OutputFile } from "../../src/render/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";
-import { textItems, type PageItems } from "../helpers/pdf-positions.js";
+import { cutWords, textItems, type PageItems } from "../helpers/pdf-positions.js";
 import { planOf, project } from "../helpers/plan-model.js";
 
 const ctx = makeRenderContext();
@@ -60,6 +60,10 @@ describe("department schedules (the seed)", () => {
     // every department's own pages and the shared 各課 pages add up to the combined file (minus the contents)
     const sheetPages = await Promise.all(files.slice(1, 4).map(async (f) => (await readPdf(f.data)).pages.length));
     for (const n of sheetPages) expect(n).toBeLessThan(all.pages.length);
+  });
+
+  it("never cuts a department name across lines (every one fits the department column)", async () => {
+    expect(cutWords(await textItems(files[0]!.data), [...plan.departments, "各課"])).toEqual([]);
   });
 
   it("embeds only the theme's fonts, subset, in the split files too", () => {

@@ -10,8 +10,8 @@ import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
-import { dataTable } from "./table.js";
-import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
+import { capacityFor, dataTable } from "./table.js";
+import { bulletList, keepRuns, MAX_KEEP, phraseRuns, type Run } from "./text.js";
 
 export interface DrawSource {
   /** The page set-up in the theme. */
@@ -32,19 +32,21 @@ export function planSource(plan: Plan, kind: string): DrawSource {
 
 /**
  * Inline text with links (`#p12` → the anchor p12), bold runs and keep-together runs. A link
- * stays whole when short; other runs keep numbers with their units like plain text.
+ * stays whole when short; other runs keep numbers with their units like plain text. `phrase`:
+ * text in a table cell, broken between phrases only (a phrase of up to `capacity` characters).
  */
-function runs(text: Text, ctx: RenderContext): Run[] {
-  if (typeof text === "string") return keepRuns(text);
+function runs(text: Text, ctx: RenderContext, phrase?: { capacity: number | undefined }): Run[] {
+  const plainRuns = (s: string): Run[] => (phrase ? phraseRuns(s, phrase.capacity) : keepRuns(s));
+  if (typeof text === "string") return plainRuns(text);
   return text.flatMap((t): Run[] => {
-    if (typeof t === "string") return keepRuns(t);
+    if (typeof t === "string") return plainRuns(t);
     const bold = t.bold ? { bold: true } : {};
     // A changed part (新旧対照表): 傍線 plus a shading that stays visible in grayscale copies.
     if (t.mark) return keepRuns(t.text).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold, decoration: "underline" as const, background: ctx.theme.colours.changed }));
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
     // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
-    if (t.keep && t.text.length <= MAX_KEEP) return [{ text: t.text, noWrap: true, ...bold }];
-    if (!link) return keepRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
+    if (t.keep && t.text.length <= (phrase?.capacity ?? MAX_KEEP)) return [{ text: t.text, noWrap: true, ...bold }];
+    if (!link) return plainRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
     return [{ text: t.text, noWrap: t.text.length <= MAX_KEEP, ...bold,
       linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
   });
@@ -78,7 +80,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
   const title: Content = {
     columns: [
       ...(node.badge ? [{ text: node.badge, width: "auto", bold: true, fontSize: theme.sizes.h3, color: theme.colours.text, margin: [0, 0, 6, 0] }] : []),
-      { text: keepRuns(node.title), width: "*", bold: true, fontSize: theme.sizes.h3 },
+      { text: phraseRuns(node.title), width: "*", bold: true, fontSize: theme.sizes.h3 },
     ],
     ...(node.anchor ? { id: node.anchor } : {}),
   } as Content;
@@ -145,10 +147,10 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
   if (node.label) top.push({ text: node.label, alignment: "right", fontSize: theme.sizes.h3, bold: true });
   if (node.meeting) top.push({ text: node.meeting, alignment: "right", fontSize: theme.sizes.body });
   const centre: Content[] = [
-    { text: keepRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
+    { text: phraseRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
   ];
-  if (node.subtitle) centre.push({ text: keepRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
-  if (node.notice) centre.push({ text: keepRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);
+  if (node.subtitle) centre.push({ text: phraseRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
+  if (node.notice) centre.push({ text: phraseRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);
   if (node.period) centre.push({ text: keepRuns(node.period), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 16, 0, 0] } as Content);
   const bottom: Content[] = [];
   if (node.date) bottom.push({ text: keepRuns(node.date), alignment: "center", fontSize: theme.sizes.h3 } as Content);
@@ -200,7 +202,7 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
     return { stack: [{ text: runs(b.label, ctx), fontSize: small + 1, margin: [0, 4, 0, 1] }, bar], unbreakable: true };
   });
   return { stack: [
-    ...(node.title ? [{ text: keepRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),
+    ...(node.title ? [{ text: phraseRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),
     { columns: legendCells, columnGap: 4, margin: [0, 0, 0, 4] },
     ...bars,
     ...(node.note ? [{ text: keepRuns(node.note), fontSize: small, color: theme.colours.muted, margin: [0, 4, 0, 10] }] : []),
@@ -253,7 +255,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "heading": {
         const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
         const heading: Record<string, unknown> = {
-          text: keepRuns(node.text), fontSize: size, bold: true,
+          text: phraseRuns(node.text), fontSize: size, bold: true,
           margin: node.level === 1 ? [0, gap, 0, 10] : [0, 8 + gap, 0, 6],
         };
         if (node.outline) Object.assign(heading, { id: node.outline.id, outline: true, outlineText: node.outline.text ?? node.text,
@@ -286,7 +288,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         const widths = node.widths ?? node.header.map(() => "*" as const);
         const columns = node.header.length;
         const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => {
-          const cells = r.map((c, i) => ({ text: runs(c, ctx), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell);
+          const cells = r.map((c, i) => ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell);
           const last = cells.at(-1);
           if (r.length >= columns || !last) return cells;
           // A group row: its last cell spans the rest of the row, set off like the Gantt's group rows.

@@ -10,6 +10,7 @@ import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
+import { capacityOf, phraseRuns } from "./text.js";
 
 export type { Period };
 
@@ -135,7 +136,9 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       const style = categoryStyle(p.category, ctx);
       return {
         // The label sits on the solid fill, so the pattern around it never hurts legibility.
-        text: p.label, background: style.fill, color: style.text, alignment: "center", bold: true,
+        // Broken between phrases only (モデル校に/よる試行), as far as the bar's width allows.
+        text: phraseRuns(p.label, capacityOf(opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize)),
+        background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize, ...barFill(style),
       } as TableCell;
     }, empty));

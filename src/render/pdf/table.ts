@@ -2,7 +2,7 @@
 // split, the theme's rules and header fill, text with keep-together runs.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../context.js";
-import { keepRuns } from "./text.js";
+import { capacityOf, keepRuns, phraseRuns } from "./text.js";
 
 export interface TableSpec {
   widths: (number | "*" | "auto")[];
@@ -19,10 +19,17 @@ function cell(value: string | TableCell, fontSize: number, alignment: string | u
   return { text: keepRuns(value), fontSize, ...(alignment ? { alignment } : {}) } as TableCell;
 }
 
+/** What a column of `width` holds (padding taken off); undefined for "*" and "auto". */
+export function capacityFor(width: number | "*" | "auto" | undefined, fontSize: number): number | undefined {
+  return typeof width === "number" ? capacityOf(width - 2 * CELL_PAD, fontSize) : undefined;
+}
+
+const CELL_PAD = 4;
+
 export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   const { theme } = ctx;
   const size = spec.fontSize ?? theme.sizes.table;
-  const header = spec.header.map((h) => ({ text: keepRuns(h), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
+  const header = spec.header.map((h, i) => ({ text: phraseRuns(h, capacityFor(spec.widths[i], size)), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
   const body = spec.rows.map((r) => r.map((v, i) => cell(v, size, spec.align?.[i])));
   return {
     table: { headerRows: 1, dontBreakRows: true, widths: spec.widths, body: [header, ...body] },
@@ -31,8 +38,8 @@ export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
       vLineWidth: () => 0.5,
       hLineColor: () => theme.colours.rule,
       vLineColor: () => theme.colours.rule,
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
       paddingTop: () => 2.5,
       paddingBottom: () => 2,
     },
