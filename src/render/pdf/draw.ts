@@ -10,7 +10,7 @@ import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
-import { capacityFor, dataTable } from "./table.js";
+import { capacityFor, dataTable, subRowsCell } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, phraseRuns, type Run } from "./text.js";
 
 export interface DrawSource {
@@ -209,6 +209,36 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
   ] } as Content;
 }
 
+/** Marks on drawn blocks (pdfmake ignores them): a heading, a table. */
+interface Tagged { _heading?: boolean; _table?: boolean; stack?: unknown[]; positions?: { pageNumber: number }[]; pageBreak?: string }
+
+const firstPage = (node: unknown): number | undefined => {
+  let n = node as Tagged | undefined;
+  while (n && !n.positions?.length && n.stack?.length) n = n.stack[0] as Tagged;
+  return n?.positions?.[0]?.pageNumber;
+};
+
+/**
+ * After pdfmake laid `content` (drawDocument's blocks) out: the headings left at a page's foot,
+ * their table's first row on a later page (pdfmake has no keep-with-next), by block index.
+ */
+export function headingsLeftAlone(content: readonly Content[]): Set<string> {
+  const out = new Set<string>();
+  content.forEach((block, i) => {
+    const next = content[i + 1] as Tagged | undefined;
+    if (!(block as Tagged)._heading || !next?._table) return;
+    const row = firstPage((next.stack?.[0] as { table?: { body?: unknown[][] } } | undefined)?.table?.body?.[1]?.[0]);
+    const here = firstPage(block);
+    if (row !== undefined && here !== undefined && row > here) out.add(String(i));
+  });
+  return out;
+}
+
+/** The blocks with a page break before those at `indices` (from headingsLeftAlone). */
+export function breakBefore(content: Content[], indices: ReadonlySet<string>): Content[] {
+  return content.map((block, i) => (indices.has(String(i)) ? ({ stack: [block], pageBreak: "before" } as Content) : block));
+}
+
 /**
  * The description's nodes as pdfmake content. A page break (after the cover or the contents, a
  * `pageBreak`, a heading's `newPage`) is held until something is drawn and then starts that
@@ -270,7 +300,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         // The break goes on a stack around the heading, inside the chapter mark (as pdfmake places it).
         const own = breakHeld && drawnAny ? ({ stack: [block], pageBreak: "before" } as Content) : block;
         breakHeld = false;
-        push(node.chapter ? chapterMark(node.chapter, [own]) : own);
+        const drawnHeading = node.chapter ? chapterMark(node.chapter, [own]) : own;
+        (drawnHeading as Tagged)._heading = true;
+        push(drawnHeading);
         // A chapter opens a page anyway: only the headings under it are kept with the next card.
         if (node.chapter) headingsFrom = -1;
         else if (headingsFrom < 0) headingsFrom = out.length - 1;
@@ -287,15 +319,28 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "table": {
         const widths = node.widths ?? node.header.map(() => "*" as const);
         const columns = node.header.length;
+        const textCell = (c: Text, i: number): TableCell =>
+          ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell;
         const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => {
-          const cells = r.map((c, i) => ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell);
+          const cells = r.map((c, i): TableCell => {
+            if (typeof c === "string" || Array.isArray(c)) return textCell(c, i);
+            // Lines of their own across the remaining columns; a line short of them leaves the rest blank.
+            const rest = widths.slice(i);
+            return subRowsCell(c.rows.map((line) => rest.map((_, k) => textCell(line[k] ?? "", i + k))), rest, ctx);
+          });
+          const sub = r.findIndex((c) => typeof c !== "string" && !Array.isArray(c));
+          if (sub >= 0) return [...cells.slice(0, sub + 1), ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell)];
           const last = cells.at(-1);
           if (r.length >= columns || !last) return cells;
           // A group row: its last cell spans the rest of the row, set off like the Gantt's group rows.
           Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
           return [...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)];
         }), ...(node.align ? { align: node.align } : {}) }, ctx);
-        push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
+        // pdfmake corrects the page it records for a row it moved on (rows are unbreakable) only
+        // on a line with an id: the first row under a heading gets one (see headingsLeftAlone).
+        const first = (table as { table: { body: Record<string, unknown>[][] } }).table.body[1]?.[0];
+        if (first && out.at(-1) && (out.at(-1) as Tagged)._heading) first.id = `row-${out.length}`;
+        push({ stack: [table], margin: [0, 0, 0, 10], _table: true } as Content);
         break;
       }
       case "card": {

@@ -25,6 +25,32 @@ export function capacityFor(width: number | "*" | "auto" | undefined, fontSize: 
 }
 
 const CELL_PAD = 4;
+const PAD_TOP = 2.5;
+const PAD_BOTTOM = 2;
+const RULE = 0.5;
+
+/**
+ * Lines inside one cell that spans the last `widths.length` columns of a row (one project, a line
+ * per reporting department): a table without outer rules, set into the cell's padding, so its
+ * columns and rules line up with the host table's.
+ */
+export function subRowsCell(rows: TableCell[][], widths: TableSpec["widths"], ctx: RenderContext): TableCell {
+  return {
+    colSpan: widths.length,
+    margin: [-CELL_PAD, -PAD_TOP, -CELL_PAD, -PAD_BOTTOM],
+    table: { widths, body: rows, dontBreakRows: true },
+    layout: {
+      hLineWidth: (i: number) => (i === 0 || i === rows.length ? 0 : RULE),
+      vLineWidth: (i: number) => (i === 0 || i === widths.length ? 0 : RULE),
+      hLineColor: () => ctx.theme.colours.rule,
+      vLineColor: () => ctx.theme.colours.rule,
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
+      paddingTop: () => PAD_TOP,
+      paddingBottom: () => PAD_BOTTOM,
+    },
+  } as TableCell;
+}
 
 export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   const { theme } = ctx;
@@ -34,14 +60,14 @@ export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   return {
     table: { headerRows: 1, dontBreakRows: true, widths: spec.widths, body: [header, ...body] },
     layout: {
-      hLineWidth: () => 0.5,
-      vLineWidth: () => 0.5,
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
       hLineColor: () => theme.colours.rule,
       vLineColor: () => theme.colours.rule,
       paddingLeft: () => CELL_PAD,
       paddingRight: () => CELL_PAD,
-      paddingTop: () => 2.5,
-      paddingBottom: () => 2,
+      paddingTop: () => PAD_TOP,
+      paddingBottom: () => PAD_BOTTOM,
     },
     lineHeight: 1.25,
   } as Content;
