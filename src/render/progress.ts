@@ -63,7 +63,7 @@ export async function progressPdf(view: ProgressView, { words, fill }: Wording<P
   // Policies follow each other on a page; a policy's heading never ends one.
   const { data } = await layoutKeepingHeadings((breaks) => {
     const content = breakBefore(drawDocument(nodes, { kind: "progress" }, ctx), breaks);
-    return { content, orphans: () => headingsLeftAlone(content) };
+    return { content, orphans: () => headingsLeftAlone(content), pageStarts: () => new Set<string>() };
   }, (content) => createPdf({
     kind: "progress", content, headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
     ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),

@@ -6,6 +6,7 @@ import type { Phase, Plan } from "../model/schema.js";
 import type { DocNode } from "../templates/primitives.js";
 import type { ScheduleRow } from "../views/gantt.js";
 import type { RenderContext } from "./context.js";
+import { fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
@@ -60,8 +61,15 @@ export function stripCells(schedule: readonly Phase[], period: Period, yearWidth
   return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
 }
 
-/** A schedule table for a slot: its heading row, rows and columns, and the categories its bars draw. */
-export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string> }
+/**
+ * A schedule table for a slot: its heading row, rows and columns, and the categories its bars
+ * draw; `estimate`, its height in pt erring high (card.ts's textHeight), when the table may be
+ * kept on one page with its heading.
+ */
+export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string>; estimate?: number }
+
+/** Room a heading takes above a table kept with it. */
+const HEADING_ALLOWANCE = 40;
 
 /** Where a further layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's heading. */
 export type Breaks = ReadonlySet<string>;
@@ -178,6 +186,21 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     const t = tables[k - 1]!;
     // drawDocument draws one block per node here (no cards), so the node before is the slot's heading, if any.
     const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
+    // A short table goes with its heading as one block: it can never be cut from it, and no
+    // second layout is needed (a break found in a first layout of flowing sections moves every
+    // section after it, so later breaks found there would be wrong).
+    if (lead && t.estimate !== undefined && fitsPage(t.estimate + HEADING_ALLOWANCE, kind, ctx)) {
+      content[content.length - 1] = { stack: [lead, ...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, new Set())], unbreakable: true } as Content;
+      return;
+    }
+    // pdfmake corrects the page it recorded for a row it moved to the next page (rows are
+    // unbreakable) only on a line with an id: the rows orphans() asks about get one.
+    const mark = (row: HostRow | undefined, i: number): void => {
+      const cell = row?.cells[0] as Record<string, unknown> | undefined;
+      if (cell && cell.id === undefined) cell.id = `s${k}-r${i}`;
+    };
+    mark(t.rows[0], 0);
+    t.rows.forEach((r, i) => { if (r.heading) { mark(r, i); mark(t.rows[i + 1], i + 1); } });
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
     content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, breaks));

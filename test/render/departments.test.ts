@@ -25,6 +25,10 @@ beforeAll(async () => {
   for (const d of picks) byDepartment.set(d, await textItems(files.find((f) => f.path === `departments/${d}.pdf`)!.data));
 }, 60_000);
 
+/** Rows of project `p` in a text: its No followed by its name (No.17 is not a row of No.7). */
+const rowsOf = (stream: string, p: { no: number; name: string }): number =>
+  stream.split(new RegExp(`(?<![0-9])${p.no}${p.name.replace(/\s+/g, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).length - 1;
+
 describe("department schedules (the seed)", () => {
   it("writes departments.pdf and one file per department, inside departments/", () => {
     expect(files[0]!.path).toBe("departments.pdf");
@@ -60,6 +64,28 @@ describe("department schedules (the seed)", () => {
     // every department's own pages and the shared 各課 pages add up to the combined file (minus the contents)
     const sheetPages = await Promise.all(files.slice(1, 4).map(async (f) => (await readPdf(f.data)).pages.length));
     for (const n of sheetPages) expect(n).toBeLessThan(all.pages.length);
+  });
+
+  it("a department's file lists each 全庁共通（各課） project once, under its own projects grouped by 基本方針", () => {
+    const common = plan.projects.filter((p) => p.allDepartments);
+    for (const [d, pages] of byDepartment) {
+      const stream = pages.map((p) => p.stream).join("");
+      for (const p of common) expect(rowsOf(stream, p), `${d} No.${p.no}`).toBe(1);
+      for (const p of plan.projects.filter((x) => x.departments.includes(d))) expect(stream, `${d}: 基本方針 of No.${p.no}`).toContain(p.policy.replace(/\s+/g, ""));
+    }
+  });
+
+  it("departments.pdf: departments follow each other, 全庁共通（各課） once, contents by department name, few pages under a third full", async () => {
+    const pages = await textItems(files[0]!.data);
+    const stream = pages.map((p) => p.stream).join("");
+    const common = plan.projects.filter((p) => p.allDepartments);
+    expect(stream.split("担当事業工程表").length - 1).toBe(0);
+    expect(pages.length).toBeLessThan(plan.departments.length);
+    // text ending in the top third of a page: the contents' last page and the last page at most
+    const sparse = pages.filter((p) => Math.min(...p.items.filter((i) => i.y > 40).map((i) => i.y)) > (p.height * 2) / 3);
+    expect(sparse.length).toBeLessThanOrEqual(2);
+    // a 各課 project: under each department naming it, and once in 全庁共通（各課）
+    for (const p of common) expect(rowsOf(stream, p), `No.${p.no}`).toBe(1 + p.departments.length);
   });
 
   it("never cuts a department name across lines (every one fits the department column)", async () => {

@@ -4,12 +4,12 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
 import type { DocNode, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
-import { card, fitsPage, textHeight } from "./card.js";
+import { card, fitsPage, stripHeight, textHeight } from "./card.js";
 import { drawChanges } from "./changes.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
-import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
+import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
 import { capacityFor, dataTable, subRowsCell } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, phraseRuns, type Run } from "./text.js";
 
@@ -126,9 +126,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     const years = src.period.end - src.period.start + 1;
     const yearWidth = Math.floor((inner / years) * 10) / 10;
     body.push(scheduleStrip(phases, src.period, { yearWidth, header: true, fontSize: size }, ctx));
-    const lanes = laneOf(phases, src.period);
-    height += (size * lh + 4) * (1 + Math.max(1, lanes.length));
-    for (const lane of lanes) for (const p of lane) if (p.note) height += textHeight(p.note, size, yearWidth * (p.to - p.from + 1), lh) + 4;
+    height += size * lh + 4 + stripHeight(phases, src.period, yearWidth, size, lh);
   }
   const framed: Content = {
     table: { widths: ["*"], body: [[{ stack: body, margin: [CARD_PAD - 4, CARD_PAD - 2, CARD_PAD - 4, CARD_PAD - 2] }]] },
