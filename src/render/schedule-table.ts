@@ -98,7 +98,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   const flush = (last = false): void => {
     if (chunk.length === 0) return;
     out.push({
-      table: { headerRows: 1, dontBreakRows: true, widths: t.widths, body: [t.header.map((c) => ({ ...(c as object) }) as TableCell), ...chunk] },
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [t.header.map((c) => ({ ...(c as object) }) as TableCell), ...chunk] },
       layout, margin: [0, 0, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     } as Content);

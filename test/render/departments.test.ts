@@ -25,9 +25,13 @@ beforeAll(async () => {
   for (const d of picks) byDepartment.set(d, await textItems(files.find((f) => f.path === `departments/${d}.pdf`)!.data));
 }, 60_000);
 
-/** Rows of project `p` in a text: its No followed by its name (No.17 is not a row of No.7). */
-const rowsOf = (stream: string, p: { no: number; name: string }): number =>
-  stream.split(new RegExp(`(?<![0-9])${p.no}${p.name.replace(/\s+/g, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).length - 1;
+const escaped = (s: string): string => s.replace(/\s+/g, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Rows of project `p` in a text: its No followed by its name (No.17 is not a row of No.7), the
+ * 基本方針 between them on the first row of a group.
+ */
+const rowsOf = (stream: string, p: { no: number; name: string; policy: string }): number =>
+  stream.split(new RegExp(`(?<![0-9])${p.no}(?:${escaped(p.policy)})?${escaped(p.name)}`)).length - 1;
 
 describe("department schedules (the seed)", () => {
   it("writes departments.pdf and one file per department, inside departments/", () => {

@@ -49,10 +49,21 @@ function wordRuns(text: string): Run[] {
 // HTML processor and its DOM library); built on first use.
 let parser: Parser | undefined;
 
+// The same texts come back (a second layout, the department files, a name on several documents):
+// BudouX costs ~3–9 µs a character, a lookup nothing. Dropped when large (a plan of thousands of rows).
+const seen = new Map<string, readonly string[]>();
+const SEEN_MAX = 50_000;
+
 /** BudouX's phrases of `text` (they join back to `text`). */
-export function phrases(text: string): string[] {
+export function phrases(text: string): readonly string[] {
   if (text.length < 2) return text ? [text] : [];
-  return (parser ??= new Parser(jaModel)).parse(text);
+  let found = seen.get(text);
+  if (!found) {
+    if (seen.size >= SEEN_MAX) seen.clear();
+    found = (parser ??= new Parser(jaModel)).parse(text);
+    seen.set(text, found);
+  }
+  return found;
 }
 
 /**
@@ -104,7 +115,7 @@ function keepTail(runs: Run[]): Run[] {
   const last = runs.at(-1);
   if (typeof last !== "string" || last.length < TAIL_FROM || /\n/.test(last.slice(-TAIL_MAX * 2))) return runs;
   // BudouX needs a few characters of context; the tail alone is enough to find the last phrase.
-  const end = phrases(last.slice(-TAIL_MAX * 2));
+  const end = [...phrases(last.slice(-TAIL_MAX * 2))];
   let tail = end.pop() ?? "";
   while (tail.length < TAIL_MIN && end.length && tail.length + end.at(-1)!.length <= TAIL_MAX) tail = end.pop()! + tail;
   if (tail.length < 2 || tail.length > TAIL_MAX || /\s/.test(tail)) return runs;
