@@ -2,7 +2,7 @@
 // bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
-import type { DocNode, Text } from "../../templates/primitives.js";
+import type { DocNode, SubRows, Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../context.js";
 import { card, fitsPage, stripHeight, textHeight } from "./card.js";
 import { drawChanges } from "./changes.js";
@@ -207,6 +207,19 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
   ] } as Content;
 }
 
+/** `lines` in runs of at most `budget` pt (by `height`), each at least one line. */
+function chunkLines<T>(lines: readonly T[], height: (line: T) => number, budget: number): T[][] {
+  const out: T[][] = [];
+  let used = Number.POSITIVE_INFINITY;
+  for (const line of lines) {
+    const h = height(line);
+    if (used + h > budget) { out.push([]); used = 0; }
+    out.at(-1)!.push(line);
+    used += h;
+  }
+  return out;
+}
+
 /** Marks on drawn blocks (pdfmake ignores them): a heading, a table. */
 interface Tagged { _heading?: boolean; _table?: boolean; stack?: unknown[]; positions?: { pageNumber: number }[]; pageBreak?: string }
 
@@ -317,22 +330,37 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "table": {
         const widths = node.widths ?? node.header.map(() => "*" as const);
         const columns = node.header.length;
+        // Column widths in pt ("*" shares what the numbers leave), for estimated heights.
+        const fixed = widths.reduce<number>((n, w) => n + (typeof w === "number" ? w : 0), 0);
+        const stars = widths.filter((w) => typeof w !== "number").length;
+        const widthPt = (i: number): number => {
+          const w = widths[i];
+          return typeof w === "number" ? w : (pageGeometry(src.kind, ctx).bodyWidth - fixed - columns * 8.5) / Math.max(1, stars);
+        };
+        const lineHeight = (line: readonly Text[], from: number): number =>
+          Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;
         const textCell = (c: Text, i: number): TableCell =>
           ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell;
-        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => {
-          const cells = r.map((c, i): TableCell => {
-            if (typeof c === "string" || Array.isArray(c)) return textCell(c, i);
-            // Lines of their own across the remaining columns; a line short of them leaves the rest blank.
-            const rest = widths.slice(i);
-            return subRowsCell(c.rows.map((line) => rest.map((_, k) => textCell(line[k] ?? "", i + k))), rest, ctx);
-          });
+        const table = dataTable({ widths, header: node.header, rows: node.rows.flatMap((r): TableCell[][] => {
           const sub = r.findIndex((c) => typeof c !== "string" && !Array.isArray(c));
-          if (sub >= 0) return [...cells.slice(0, sub + 1), ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell)];
+          const subRows = sub >= 0 ? (r[sub] as SubRows).rows : undefined;
+          if (subRows) {
+            // Lines of their own across the remaining columns; a line short of them leaves the rest
+            // blank. Rows never split, and one taller than a page would be lost: lines past what a
+            // page holds go on a row of their own, its first cells repeated in grey.
+            const rest = widths.slice(sub);
+            return chunkLines(subRows, (line) => lineHeight(line, sub), pageGeometry(src.kind, ctx).bodyHeight * 0.7).map((lines, n) => [
+              ...r.slice(0, sub).map((c, i) => ({ ...(textCell(c as Text, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell),
+              subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx),
+              ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell),
+            ]);
+          }
+          const cells = r.map((c, i) => textCell(c as Text, i));
           const last = cells.at(-1);
-          if (r.length >= columns || !last) return cells;
+          if (r.length >= columns || !last) return [cells];
           // A group row: its last cell spans the rest of the row, set off like the Gantt's group rows.
           Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
-          return [...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)];
+          return [[...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)]];
         }), ...(node.align ? { align: node.align } : {}) }, ctx);
         // pdfmake corrects the page it records for a row it moved on (rows are unbreakable) only
         // on a line with an id: the first row under a heading gets one (see headingsLeftAlone).
