@@ -193,14 +193,6 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       content[content.length - 1] = { stack: [lead, ...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, new Set())], unbreakable: true } as Content;
       return;
     }
-    // pdfmake corrects the page it recorded for a row it moved to the next page (rows are
-    // unbreakable) only on a line with an id: the rows orphans() asks about get one.
-    const mark = (row: HostRow | undefined, i: number): void => {
-      const cell = row?.cells[0] as Record<string, unknown> | undefined;
-      if (cell && cell.id === undefined) cell.id = `s${k}-r${i}`;
-    };
-    mark(t.rows[0], 0);
-    t.rows.forEach((r, i) => { if (r.heading) { mark(r, i); mark(t.rows[i + 1], i + 1); } });
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
     content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, ctx, breaks));
