@@ -137,7 +137,7 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       return {
         // The label sits on the solid fill, so the pattern around it never hurts legibility.
         // Broken between phrases only (モデル校に/よる試行), as far as the bar's width allows.
-        text: phraseRuns(p.label, capacityOf(opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize)),
+        text: labelText(p.label, capacityOf(opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize)),
         background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize, ...barFill(style),
       } as TableCell;
@@ -167,6 +167,10 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
     },
   };
 }
+
+/** A bar's label: as it is when the bar holds it on one line, else broken between phrases only. */
+const labelText = (label: string, capacity: number): string | ReturnType<typeof phraseRuns> =>
+  label.length <= capacity ? label : phraseRuns(label, capacity);
 
 /** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
 const CELL_PAD = 2;
