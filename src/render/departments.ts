@@ -1,8 +1,9 @@
-// The department schedules: departments.pdf (every department, contents, a bookmark each) and
-// departments/<department>.pdf. The combined file is laid out once; each department's file is its
-// pages copied out of it with pdf-lib, so the costly part (line breaking and font subsetting in
-// pdfmake) runs once instead of 34 times, and the 全庁共通（各課） section, the same for everyone,
-// is laid out once and appended to each department's file. Words and order come from templates/department/.
+// The department schedules: departments.pdf (every department one after the other, contents, a
+// bookmark each, 全庁共通（各課） once) and departments/<department>.pdf (a department's projects,
+// then the 全庁共通（各課） projects it does not list, on the same page on). The department files
+// are laid out as one document and their pages copied out of it with pdf-lib, so pdfmake's start,
+// line breaking and font subsetting run once instead of 33 times. Words and order come from
+// templates/department/.
 import { ParseSpeeds, type PDFContext, PDFDocument, PDFObjectCopier, type PDFRef, type SaveOptions } from "pdf-lib";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import path from "node:path";
@@ -11,13 +12,15 @@ import type { Plan } from "../model/schema.js";
 import { renderTemplate, templatePlace } from "../templates/engine.js";
 import type { DocNode } from "../templates/primitives.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
+import type { ScheduleRow } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext, shownPath } from "../context.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
+import { stripHeight, textHeight } from "./pdf/card.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";
-import { bulletList, keepRuns } from "./pdf/text.js";
+import { bulletList, capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
   type HostRow, type Slot, type SlotTable,
@@ -42,30 +45,55 @@ const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const
 const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
 function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): SlotTable {
-  checkSlot(slot, ["own", "common"], ctx);
+  checkSlot(slot, ["own", "rest", "common"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
-  const own = slot.name === "own";
   const { widths, yearWidth } = hostWidths(KIND, FIXED_COLUMNS, view.period, ctx);
-  const projects = own ? sheetFor(view, slot, ctx).own : view.common;
-  const rows: HostRow[] = own
-    ? sheetFor(view, slot, ctx).own.map((p) => ({ heading: false, cells: [
-      { text: String(p.no), alignment: "right", fontSize: theme.sizes.table } as TableCell,
+  const departments = capacityOf(FIXED_COLUMNS[2]!, size);
+  const compact = (p: ScheduleRow): HostRow => ({ heading: false, cells: [
+    { text: String(p.no), alignment: "right", fontSize: size } as TableCell,
+    { text: nameRuns(p, ctx), fontSize: size } as TableCell,
+    { text: departmentRuns(p.departments, departments), fontSize: size } as TableCell,
+    ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
+  ] });
+  const lh = theme.lineHeight;
+  const [, nameWidth, departmentWidth] = FIXED_COLUMNS as [number, number, number];
+  const strip = (p: ScheduleRow): number => stripHeight(p.schedule, view.period, yearWidth, size, lh) + 2;
+  // Heights erring high (card.ts): whether a table goes on one page with its heading.
+  let estimate = 2 * size * lh + 6;
+  const compactHeight = (p: ScheduleRow): number =>
+    Math.max(textHeight(p.name, size, nameWidth, lh), textHeight(p.departments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
+  let rows: HostRow[];
+  if (slot.name === "own") {
+    const groups = sheetFor(view, slot, ctx).groups;
+    for (const g of groups) {
+      estimate += size * lh + 3;
+      for (const p of g.projects) {
+        const text = textHeight(p.name, theme.sizes.table, nameWidth, lh) + 2
+          + p.description.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
+        estimate += Math.max(text, textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
+      }
+    }
+    // The 基本方針 heads the first project of its group, inside the row: it can never be left
+    // alone at a page's foot (which a group row can: finding that takes a second layout).
+    rows = groups.flatMap((g) => g.projects.map((p, k): HostRow => ({ heading: false, cells: [
+      { text: String(p.no), alignment: "right", fontSize: theme.sizes.table, ...(k === 0 ? { margin: [0, size * lh + 3, 0, 0] } : {}) } as TableCell,
       { stack: [
+        ...(k === 0 ? [{ text: phraseRuns(g.policy), bold: true, fontSize: size, color: theme.colours.muted, margin: [0, 0, 0, 3] }] : []),
         { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
         bulletList(p.description, { fontSize: size, gap: 0.5 }),
       ] } as TableCell,
-      { text: keepRuns(p.coDepartments.join("、") || "―"), fontSize: size } as TableCell,
+      { text: p.coDepartments.length ? departmentRuns(p.coDepartments, departments) : "―", fontSize: size } as TableCell,
       ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
-    ] }))
-    : view.common.map((p) => ({ heading: false, cells: [
-      { text: String(p.no), alignment: "right", fontSize: size } as TableCell,
-      { text: nameRuns(p, ctx), fontSize: size } as TableCell,
-      { text: keepRuns(p.departments.join("、")), fontSize: size } as TableCell,
-      ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
-    ] }));
+    ] })));
+  } else {
+    const listed = slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
+    for (const p of listed) estimate += compactHeight(p);
+    rows = listed.map(compact);
+  }
+  const projects = slot.name === "own" ? sheetFor(view, slot, ctx).own : slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
   const categories = drawnCategories(projects.map((p) => p.schedule), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length, categories };
+  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length, categories, estimate };
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */
@@ -80,28 +108,20 @@ function sheetFor(view: DepartmentsView, slot: Slot, ctx: RenderContext): Depart
 }
 
 /**
- * The bookmarks the split into department files goes by: sheet.hbs's heading keeps the id it is
- * given (`{{json id}}`), common.hbs's keeps "dept-common". Without them a template mistake at the
- * heading's line (the bookmark's text can be changed freely: "text").
+ * The bookmarks the split into department files goes by: the sheet heading (sheet.hbs, file.hbs)
+ * keeps the id it is given (`{{json id}}`). Without it a template mistake would be an internal
+ * error: PP503 at the heading's line (the bookmark's words can be changed freely: "text").
  */
-function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, ctx: RenderContext): void {
+function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, file: string, ctx: RenderContext): void {
   const ids = new Set(nodes.flatMap((n) => (n.type === "heading" && n.outline ? [n.outline.id] : [])));
-  const ja = ctx.lang === "ja";
-  const told: [string, string][] = [];
-  if (view.sheets.some((_, i) => !ids.has(sheetId(i)))) {
-    told.push(["sheet.hbs", ja ? '各課のシートの見出しの "outline" の "id" は {{json id}} のままにしてください（担当課ごとのファイルに分ける目印です。しおりの文字は "text" で変えられます）'
-      : 'keep the sheet heading\'s "outline" "id" as {{json id}} (the department files are split there; change the bookmark\'s words with "text")']);
-  }
-  if (view.common.length > 0 && !ids.has("dept-common")) {
-    told.push(["common.hbs", ja ? '全庁共通（各課）の見出しの "outline" の "id" は "dept-common" のままにしてください（各課のファイルに付ける目印です）'
-      : 'keep the 全庁共通（各課） heading\'s "outline" "id" as "dept-common" (its pages are added to each department\'s file from there)']);
-  }
-  for (const [file, reason] of told) {
-    const fromFile = nodes.map((n) => ({ n, at: templatePlace(n) })).filter((x) => x.at?.file.endsWith(file));
-    const at = (fromFile.find((x) => x.n.type === "heading" && x.n.outline) ?? fromFile.find((x) => x.n.type === "heading"))?.at;
-    ctx.diagnostics.add("PP503", at ?? { file: shownPath(ctx, path.join(ctx.templatesDir, KIND, file)) }, { reason });
-  }
-  if (told.length) throw new ReportedError();
+  if (view.sheets.every((_, i) => ids.has(sheetId(i)))) return;
+  const reason = ctx.lang === "ja"
+    ? '各課のシートの見出しの "outline" の "id" は {{json id}} のままにしてください（担当課ごとのファイルに分ける目印です。しおりの文字は "text" で変えられます）'
+    : 'keep the sheet heading\'s "outline" "id" as {{json id}} (the department files are split there; change the bookmark\'s words with "text")';
+  const fromFile = nodes.map((n) => ({ n, at: templatePlace(n) })).filter((x) => x.at?.file.endsWith(file));
+  const at = (fromFile.find((x) => x.n.type === "heading" && x.n.outline) ?? fromFile.find((x) => x.n.type === "heading"))?.at;
+  ctx.diagnostics.add("PP503", at ?? { file: shownPath(ctx, path.join(ctx.templatesDir, KIND, file)) }, { reason });
+  throw new ReportedError();
 }
 
 /** First page of each bookmarked heading (`dept-1`…, `dept-common`) in the laid-out content. */
@@ -173,55 +193,52 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
   doc.setLanguage("ja");
 }
 
-/**
- * departments.pdf with its page numbers, and every department's file: its sheet's pages, then the
- * 全庁共通（各課） pages, copied out of the combined layout (0-based page indexes below).
- */
-async function splitSheets(combined: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, meta: { title: string; author: string }): Promise<OutputFile[]> {
-  const source = await PDFDocument.load(combined, LOAD);
+/** Every department's file: its pages of the files' layout (0-based page indexes below), numbered 1 / n. */
+async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, author: string): Promise<OutputFile[]> {
+  const source = await PDFDocument.load(laid, LOAD);
   const total = source.getPageCount();
-  const starts = view.sheets.map((_, i) => pages.get(sheetId(i)));
-  const commonStart = pages.get("dept-common");
-  const common = commonStart === undefined ? [] : range(commonStart - 1, total);
-  const parts = view.sheets.map((sheet, i) => {
-    const first = starts[i];
+  const starts = view.sheets.map((sheet, i) => {
+    const first = pages.get(sheetId(i));
     if (first === undefined) throw new Error(`no page found for the sheet of ${sheet.department}`);
-    const next = starts[i + 1] ?? commonStart ?? total + 1;
-    return [...range(first - 1, next - 1), ...common];
+    return first;
   });
-  const labels = range(1, total + 1).map((n) => pageNumberText("slash", n, total));
-  for (const part of parts) labels.push(...range(1, part.length + 1).map((n) => pageNumberText("slash", n, part.length)));
+  const parts = starts.map((first, i) => range(first - 1, (starts[i + 1] ?? total + 1) - 1));
+  const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText("slash", n, part.length)));
   const stamps = await pageStamps(labels, ctx);
   const out: OutputFile[] = [];
   for (const [i, sheet] of view.sheets.entries()) {
     const doc = await PDFDocument.create({ updateMetadata: false });
     for (const page of await doc.copyPages(source, parts[i]!)) doc.addPage(page);
     stamp(doc, stamps);
-    setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, meta.author, ctx);
+    setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, author, ctx);
     out.push({ path: `departments/${sheet.fileName}`, data: await doc.save(SAVE) });
   }
-  stamp(source, stamps);
-  setInfo(source, meta.title, view.title, meta.author, ctx);
-  return [{ path: "departments.pdf", data: await source.save(SAVE) }, ...out];
+  return out;
 }
 
-export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
-  const view = departmentsView(plan, ctx.config, ctx.asOf);
-  const nodes = renderTemplate("department", "departments", {
+/** A template of templates/department/ laid out with its schedule tables (headings kept with them). */
+async function layoutTemplate(main: string, plan: Plan, view: DepartmentsView, ctx: RenderContext, pageNumbers: "slash" | "none", meta: { title: string; author: string }) {
+  const nodes = renderTemplate("department", main, {
     title: view.title, asOf: view.asOf, departmentCount: view.sheets.length,
     sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
     common: view.common,
   }, ctx);
-  checkSheetIds(nodes, view, ctx);
-  const author = documentAuthor(ctx.config, view.title);
-  const title = `${view.title} 担当課別 工程表`;
-  const { data, laid } = await layoutKeepingHeadings(
+  checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);
+  return layoutKeepingHeadings(
     (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks),
     (content) => createPdf(
-      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "none" },
-      { title, author, lang: "ja" },
+      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers },
+      { title: meta.title, author: meta.author, lang: "ja" },
       ctx,
     ),
   );
-  return splitSheets(data, view, headingPages(laid.content), ctx, { title, author });
+}
+
+export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const view = departmentsView(plan, ctx.config, ctx.asOf);
+  const author = documentAuthor(ctx.config, view.title);
+  const title = `${view.title} 担当課別 工程表`;
+  const combined = await layoutTemplate("departments", plan, view, ctx, "slash", { title, author });
+  const files = await layoutTemplate("files", plan, view, ctx, "none", { title, author });
+  return [{ path: "departments.pdf", data: combined.data }, ...await splitFiles(files.data, view, headingPages(files.laid.content), ctx, author)];
 }

@@ -73,6 +73,8 @@ async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording
     font: ctx.theme.excelFont,
     ruleColour: ctx.theme.colours.rule,
     sheets: [form, { name: META_SHEET, widths: [12, 40, 2, 16], rows: meta, state: "veryHidden", fontSize: 10 }],
+    // the instructions forbid renaming or adding sheets: Excel enforces it
+    lockStructure: true,
   });
 }
 
@@ -96,7 +98,8 @@ function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typ
       bold: true, fill: c.headerFill, border: "thin", align: "center", valign: "middle",
     })),
   };
-  const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.zebra, border: "thin", ...extra });
+  // Locked cells visibly grey (the zebra tint vanished on paper), input cells white.
+  const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.groupFill, border: "thin", ...extra });
   const input = (): CellSpec => ({ value: null, unlocked: true, border: "thin" });
   // The example row has no number in the No column (FormWording refuses one), so no reader
   // takes it for a report.
@@ -107,15 +110,16 @@ function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typ
     locked(ctx.config.progressStatuses[1] ?? ctx.config.progressStatuses[0] ?? "", { italic: true, color: c.muted }),
     example("result"), example("issues"), example("direction"),
   ] });
-  const projectRow = (r: FormRow): RowSpec => ({ minLines: 3, cells: [
+  // Room for a few lines of 実績 written by hand on a printed form, or typed.
+  const projectRow = (r: FormRow): RowSpec => ({ minLines: 5, cells: [
     locked(r.no, { align: "center" }), locked(r.name), locked(r.planned || words.nothingPlanned), locked(r.coDepartments),
     { ...input(), list: { formula: listFormula, title: words.statusList.title, error: words.statusList.error } },
     input(), input(), input(),
   ] });
-  rows.push(line(w.fill(words.ownSection, { ...v, count: view.own.length }), { bold: true, fill: c.groupFill, border: "thin" }));
+  rows.push(line(w.fill(words.ownSection, { ...v, count: view.own.length }), { bold: true, fill: c.headerFill, border: "thin" }));
   rows.push(...view.own.map(projectRow));
   if (view.common.length > 0) {
-    rows.push(line(w.fill(words.commonSection, { ...v, count: view.common.length }), { bold: true, fill: c.groupFill, border: "thin" }));
+    rows.push(line(w.fill(words.commonSection, { ...v, count: view.common.length }), { bold: true, fill: c.headerFill, border: "thin" }));
     rows.push(...view.common.map(projectRow));
   }
   return rows;

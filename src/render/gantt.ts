@@ -10,7 +10,7 @@ import { documentAuthor, type OutputFile, type RenderContext } from "../context.
 import { createPdf } from "./pdf/document.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";
-import { keepRuns } from "./pdf/text.js";
+import { capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
   type HostRow, type Slot, type SlotTable,
@@ -33,16 +33,16 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
   for (const [pi, policy] of view.policies.entries()) {
     const words = slot.groups[pi];
     const policyRow = rows.length;
-    rows.push({ heading: true, cells: spanningCells({ text: keepRuns(words?.text ?? policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
+    rows.push({ heading: true, cells: spanningCells({ text: phraseRuns(words?.text ?? policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
     for (const [mi, group] of policy.measures.entries()) {
       const heading = words?.subheadings[mi] ?? group.measure.title;
       const measureRow = rows.length;
-      rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: keepRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
+      rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: phraseRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
         rows.push({ heading: false, under: [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: "right", fontSize: size } as TableCell,
-          { text: nameRuns(row, ctx), fontSize: size + 1 } as TableCell,
-          { text: keepRuns(row.departments.join("、")), fontSize: size } as TableCell,
+          { text: nameRuns(row, ctx, capacityOf(TEXT_COLUMNS[1]!, size + 1)), fontSize: size + 1 } as TableCell,
+          { text: departmentRuns(row.departments, capacityOf(TEXT_COLUMNS[2]!, size)), fontSize: size } as TableCell,
           ...stripCells(row.schedule, view.period, yearWidth, size, ctx),
         ] });
       }

@@ -8,10 +8,11 @@ import type { ScheduleRow } from "../views/gantt.js";
 import { type RenderContext, shownPath } from "../context.js";
 import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
+import { fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
-import { keepRuns } from "./pdf/text.js";
+import { phraseRuns } from "./pdf/text.js";
 
 /**
  * A table row, whether it is a group heading (which must not end a page), and the group heading
@@ -35,7 +36,7 @@ export function hostWidths(kind: string, fixed: readonly number[], period: Perio
 /** The heading row: the template's column titles, then the fiscal years. */
 export function hostHeader(titles: readonly string[], period: Period, ctx: RenderContext, fontSize: number): TableCell[] {
   return [
-    ...titles.map((t) => ({ text: keepRuns(t), bold: true, alignment: "center", fontSize, fillColor: ctx.theme.colours.headerFill }) as TableCell),
+    ...titles.map((t) => ({ text: phraseRuns(t), bold: true, alignment: "center", fontSize, fillColor: ctx.theme.colours.headerFill }) as TableCell),
     ...yearHeadingCells(period, ctx, fontSize),
   ];
 }
@@ -45,9 +46,9 @@ export function spanningCells(cell: TableCell, columns: number): TableCell[] {
   return [{ ...(cell as object), colSpan: columns } as TableCell, ...Array.from({ length: columns - 1 }, () => ({}) as TableCell)];
 }
 
-/** The row's name with its 再掲 marker as written. */
-export function nameRuns(row: ScheduleRow, ctx: RenderContext): unknown[] {
-  const runs: unknown[] = [...keepRuns(row.name)];
+/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 marker as written. */
+export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number): unknown[] {
+  const runs: unknown[] = [...phraseRuns(row.name, capacity)];
   if (row.relistMark) runs.push({ text: ` ${row.relistMark}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
   return runs;
 }
@@ -62,8 +63,15 @@ export function stripCells(schedule: readonly Phase[], period: Period, yearWidth
   return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
 }
 
-/** A schedule table for a slot: its heading row, rows and columns, and the categories its bars draw. */
-export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string> }
+/**
+ * A schedule table for a slot: its heading row, rows and columns, and the categories its bars
+ * draw; `estimate`, its height in pt erring high (card.ts's textHeight), when the table may be
+ * kept on one page with its heading.
+ */
+export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string>; estimate?: number }
+
+/** Room a heading takes above a table kept with it. */
+const HEADING_ALLOWANCE = 40;
 
 /**
  * Where a further layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's
@@ -124,7 +132,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   const flush = (last = false): void => {
     if (chunk.length === 0) return;
     out.push({
-      table: { headerRows: reserve > 0 ? 2 : 1, dontBreakRows: true, widths: t.widths, body: [...head(), ...chunk] },
+      table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [...head(), ...chunk] },
       layout, margin: [0, 0, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     } as Content);
@@ -233,6 +241,13 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     const t = tables[k - 1]!;
     // drawDocument draws one block per node here (no cards), so the node before is the slot's heading, if any.
     const lead = drawn.length === marked.length && marked[i - 1]?.type === "heading" ? content.at(-1) : undefined;
+    // A short table goes with its heading as one block: it can never be cut from it, and no
+    // second layout is needed (a break found in a first layout of flowing sections moves every
+    // section after it, so later breaks found there would be wrong).
+    if (lead && t.estimate !== undefined && fitsPage(t.estimate + HEADING_ALLOWANCE, kind, ctx)) {
+      content[content.length - 1] = { stack: [lead, ...hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, new Set())], unbreakable: true } as Content;
+      return;
+    }
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
     content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks));

@@ -22,6 +22,13 @@ export type Text = z.infer<typeof Text>;
 export function plain(text: Text): string {
   return typeof text === "string" ? text : text.map((t) => (typeof t === "string" ? t : t.text)).join("");
 }
+/**
+ * A table cell holding lines of its own across the remaining columns (one project, one line per
+ * reporting department): each line has a cell per remaining column, the columns line up with the
+ * header's.
+ */
+const SubRows = z.object({ rows: z.array(z.array(Text)).min(1) });
+export type SubRows = z.infer<typeof SubRows>;
 
 const Outline = z.object({ id: z.string(), parent: z.string().optional(), text: z.string().optional() })
   .describe("bookmark: its id, the parent bookmark's id, the bookmark's text if not the heading's");
@@ -47,8 +54,11 @@ export const DocNode = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bullets"), items: z.array(z.string()) }),
   z.object({
     type: z.literal("table"), header: z.array(z.string()),
-    /** A row shorter than the header groups the rows under it: its last cell spans the remaining columns. */
-    rows: z.array(z.array(Text)),
+    /**
+     * A row shorter than the header groups the rows under it: its last cell spans the remaining
+     * columns. A `{ "rows": … }` cell ends its row: its lines fill the remaining columns.
+     */
+    rows: z.array(z.array(z.union([Text, SubRows]))),
     widths: z.array(z.union([z.number(), z.literal("*"), z.literal("auto")])).optional(),
     align: z.array(z.enum(["left", "center", "right"])).optional(),
     /**

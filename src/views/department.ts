@@ -1,7 +1,7 @@
 // What a department's schedule shows: the projects that name the department (with description
-// and the other departments sharing them), then 全庁共通（各課）: the projects that concern every
-// department (contract.md "各課"), compact and the same for every department. A pure function
-// of the plan.
+// and the other departments sharing them), grouped by 基本方針, then 全庁共通（各課）: the projects
+// that concern every department (contract.md "各課"), compact; a department's own file lists
+// there only those it does not list already. A pure function of the plan.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
 import { uniqueFileNames } from "../output/filename.js";
@@ -19,6 +19,10 @@ export interface DepartmentSheet {
   /** File name inside departments/ (sanitised, unique across departments). */
   fileName: string;
   own: DepartmentProject[];
+  /** The own projects under their 基本方針, in plan order. */
+  groups: { policy: string; projects: DepartmentProject[] }[];
+  /** The 各課 projects the sheet does not list among its own (its file's 全庁共通 part). */
+  rest: ScheduleRow[];
 }
 
 export interface DepartmentsView {
@@ -55,15 +59,32 @@ export function departmentsView(plan: Plan, config: Config, asOf: number): Depar
   const ordered = projectsInPlanOrder(plan);
   const departments = departmentsWithFiles(plan, config);
   const files = departmentFileNames(plan, config, ".pdf");
+  const common = ordered.filter((p) => p.allDepartments);
   return {
     title: config.title ?? plan.plan.title,
     period: plan.plan.period,
     asOf,
-    sheets: departments.map((department) => ({
-      department,
-      fileName: files.get(department)!,
-      own: ordered.filter((p) => p.departments.includes(department)).map((p) => departmentProject(p, department, config)),
-    })),
-    common: ordered.filter((p) => p.allDepartments).map((p) => scheduleRow(p, config)),
+    sheets: departments.map((department) => {
+      const own = ordered.filter((p) => p.departments.includes(department)).map((p) => departmentProject(p, department, config));
+      return {
+        department,
+        fileName: files.get(department)!,
+        own,
+        groups: byPolicy(own),
+        rest: common.filter((p) => !p.departments.includes(department)).map((p) => scheduleRow(p, config)),
+      };
+    }),
+    common: common.map((p) => scheduleRow(p, config)),
   };
+}
+
+/** Projects (in plan order) under their 基本方針: a policy's projects follow each other in plan order. */
+function byPolicy(projects: readonly DepartmentProject[]): DepartmentSheet["groups"] {
+  const groups: DepartmentSheet["groups"] = [];
+  for (const p of projects) {
+    const last = groups.at(-1);
+    if (last?.policy === p.policy) last.projects.push(p);
+    else groups.push({ policy: p.policy, projects: [p] });
+  }
+  return groups;
 }

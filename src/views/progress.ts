@@ -84,8 +84,17 @@ export function progressView(
       group = { policy: project.policy, projects: [], counts: [], unreported: 0 };
       policies.push(group);
     }
+    // The project's own departments in the order the plan names them, then (各課 projects) the
+    // others in the plan's order of departments: never the order the returned files were read in.
+    const rank = (d: string): number => {
+      const own = project.departments.indexOf(d);
+      if (own >= 0) return own;
+      const named = plan.departments.indexOf(d);
+      return project.departments.length + (named >= 0 ? named : plan.departments.length);
+    };
     const reports = (byNo.get(project.no) ?? []).map(({ department, status, result, issues, direction }) =>
-      ({ department, status, result, issues, direction }));
+      ({ department, status, result, issues, direction }))
+      .sort((a, b) => rank(a.department) - rank(b.department) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
     const trend: TrendPoint[] = [];
     if (hasTrend) {
       const all = [...(historyByNo.get(project.no) ?? []), ...(byNo.get(project.no) ?? [])];

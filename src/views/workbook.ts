@@ -15,11 +15,15 @@ export function plannedLabel(project: Project, year: number): string {
   return phasesInYear(project, year).map((ph) => ph.label).join("、");
 }
 
-/** Departments as printed in a list: the named ones, then 各課 when the project concerns all. */
+/**
+ * Departments as printed in a list: the named ones, then 各課 when the project concerns all. One
+ * a line: a spreadsheet cell wraps anywhere, and a name fits its column where two do not
+ * (LibreOffice printed 子ども子育て/支援課).
+ */
 export function departmentsText(project: Project, marker: string, except?: string): string {
   const names = project.departments.filter((d) => d !== except);
   if (project.allDepartments) names.push(marker);
-  return names.join("、");
+  return names.join("、\n");
 }
 
 const numbered = (n: number | null): number | "" => (n === null ? "" : n);

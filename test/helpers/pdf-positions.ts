@@ -46,3 +46,31 @@ function joinRuns(items: Item[]): Item[] {
   }
   return out;
 }
+
+/** A word cut at a line's end: `head` ends one line, `tail` starts the next line of the same column. */
+export interface Cut { page: number; word: string; head: string; tail: string }
+
+/**
+ * Where a word of `words` (department names, say) is cut across two lines: a line ends with the
+ * word's beginning and the next line below, overlapping it horizontally (same cell, left-aligned
+ * or centred), starts with the rest.
+ */
+export function cutWords(pages: readonly PageItems[], words: readonly string[]): Cut[] {
+  const cuts: Cut[] = [];
+  pages.forEach((page, p) => {
+    for (const a of page.items) {
+      const line = a.str.trimEnd();
+      for (const word of words) {
+        for (let k = 1; k < word.length; k++) {
+          const head = word.slice(0, k);
+          const tail = word.slice(k);
+          if (!line.endsWith(head)) continue;
+          const below = page.items.find((b) => b.y < a.y && a.y - b.y < 2.2 * a.size && Math.abs(b.size - a.size) < 0.5
+            && b.x < a.x + a.width && b.x + b.width > a.x && b.str.trimStart().startsWith(tail));
+          if (below) cuts.push({ page: p + 1, word, head, tail });
+        }
+      }
+    }
+  });
+  return cuts;
+}

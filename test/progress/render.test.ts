@@ -16,6 +16,7 @@ import type { OutputFile } from "../../src/context.js";
 import { cli } from "../helpers/cli.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { fillForm, makeSampleReturns } from "../helpers/progress-returns.js";
+import { cutWords, textItems } from "../helpers/pdf-positions.js";
 
 async function pageTexts(data: Uint8Array): Promise<string[]> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
@@ -88,6 +89,27 @@ describe("renderProgress", () => {
     expect(sheet).not.toMatch(/containsText/);
     const styles = strFromU8(unzipSync(report[1]!.data)["xl/styles.xml"]!);
     expect(styles).toMatch(/<dxfs count="[1-9]\d*"><dxf><fill><patternFill patternType="solid">/);
+  });
+  it("groups the reports by project: No, name and plan once, one line per department in the plan's order of the project's departments", async () => {
+    const stream = (await textItems(report[0]!.data)).map((p) => p.stream).join("");
+    const names = plan.projects.map((p) => p.name.replace(/\s+/g, ""));
+    // (a 再掲 shares its original's name: those are left out of the count)
+    const reported = plan.projects.filter((p) => p.departments.length > 1 && names.filter((n) => n.includes(p.name.replace(/\s+/g, ""))).length === 1);
+    expect(reported.length).toBeGreaterThan(3);
+    for (const p of reported) {
+      const name = p.name.replace(/\s+/g, "");
+      expect(stream.split(`${p.no}${name}`).length - 1, `No.${p.no} printed once`).toBe(1);
+      const at = p.departments.map((d) => stream.indexOf(`${d}実績${p.no}号`));
+      expect(at.every((x) => x >= 0), `No.${p.no}`).toBe(true);
+      expect(at, `No.${p.no} in the order ${p.departments.join("、")}`).toEqual([...at].sort((a, b) => a - b));
+    }
+  });
+  it("never cuts a department name across lines, and no policy page holds only a few rows", async () => {
+    const pages = await textItems(sampleReport[0]!.data);
+    expect(cutWords(pages, [...plan.departments, "各課"])).toEqual([]);
+    // policies follow each other: pages but the last are more than half full (their lowest text)
+    const body = pages.slice(2, -1).map((p) => Math.min(...p.items.filter((i) => i.y > 60).map((i) => i.y)));
+    for (const [k, lowest] of body.entries()) expect(lowest, `page ${k + 3}`).toBeLessThan(pages[0]!.height / 2);
   });
   it("a report from sample returns carries 見本 on every page", async () => {
     const pages = await pageTexts(sampleReport[0]!.data);

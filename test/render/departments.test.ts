@@ -9,7 +9,7 @@ import type { OutputFile } from "../../src/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";
-import { textItems, type PageItems } from "../helpers/pdf-positions.js";
+import { cutWords, textItems, type PageItems } from "../helpers/pdf-positions.js";
 import { planOf, project } from "../helpers/plan-model.js";
 
 const ctx = makeRenderContext();
@@ -29,6 +29,13 @@ beforeAll(async () => {
 let combinedPdf: ReturnType<typeof readPdf> | undefined;
 /** departments.pdf read back (once). */
 const combined = () => (combinedPdf ??= readPdf(files[0]!.data));
+const escaped = (s: string): string => s.replace(/\s+/g, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Rows of project `p` in a text: its No followed by its name (No.17 is not a row of No.7), the
+ * 基本方針 between them on the first row of a group.
+ */
+const rowsOf = (stream: string, p: { no: number; name: string; policy: string }): number =>
+  stream.split(new RegExp(`(?<![0-9])${p.no}(?:${escaped(p.policy)})?${escaped(p.name)}`)).length - 1;
 
 describe("department schedules (the seed)", () => {
   it("writes departments.pdf and one file per department, inside departments/", () => {
@@ -64,31 +71,31 @@ describe("department schedules (the seed)", () => {
     expect(all.pages[0]!.lines.join("")).toContain("目次");
   });
 
-  it("each department's file is its pages of departments.pdf, in order, then the shared 各課 pages", async () => {
-    // page texts without the page-number line (a file counts its own pages)
-    const texts = (pdf: Awaited<ReturnType<typeof readPdf>>) => pdf.pages.map((p) => p.lines.filter((l) => !/^\d+\s*\/\s*\d+$/.test(l.trim())).join("\n"));
-    const all = texts(await combined());
-    const commonStart = all.findIndex((t) => t.includes("すべての課が関わる事業"));
-    expect(commonStart).toBeGreaterThan(0);
-    const common = all.slice(commonStart);
-    // every file's page count (cheap), the text of a few (reading all 33 takes ~20 s)
-    const counts = await Promise.all(files.slice(1).map(async (f) => (await pdfjs.getDocument({ data: new Uint8Array(f.data), verbosity: 0 }).promise).numPages));
-    const own = counts.map((n) => n - common.length);
-    // title and contents, every department's own pages, the 各課 pages: the whole combined file
-    let at = commonStart - own.reduce((a, b) => a + b, 0);
-    expect(at).toBeGreaterThanOrEqual(1);
-    const picks = new Set([0, Math.floor(own.length / 2), own.length - 1]);
-    for (const [i, n] of own.entries()) {
-      expect(n, files[i + 1]!.path).toBeGreaterThan(0);
-      if (picks.has(i)) {
-        const t = texts(await readPdf(files[i + 1]!.data));
-        expect(t, files[i + 1]!.path).toEqual([...all.slice(at, at + n), ...common]);
-        expect(t[0]!.replace(/\s+/g, "")).toContain(`${plan.departments[i]!}担当事業工程表`);
-      }
-      at += n;
+  it("a department's file lists each 全庁共通（各課） project once, under its own projects grouped by 基本方針", () => {
+    const common = plan.projects.filter((p) => p.allDepartments);
+    for (const [d, pages] of byDepartment) {
+      const stream = pages.map((p) => p.stream).join("");
+      for (const p of common) expect(rowsOf(stream, p), `${d} No.${p.no}`).toBe(1);
+      for (const p of plan.projects.filter((x) => x.departments.includes(d))) expect(stream, `${d}: 基本方針 of No.${p.no}`).toContain(p.policy.replace(/\s+/g, ""));
     }
-    expect(at).toBe(commonStart);
-  }, 60_000);
+  });
+
+  it("departments.pdf: departments follow each other, 全庁共通（各課） once, contents by department name, few pages under a third full", async () => {
+    const pages = await textItems(files[0]!.data);
+    const stream = pages.map((p) => p.stream).join("");
+    const common = plan.projects.filter((p) => p.allDepartments);
+    expect(stream.split("担当事業工程表").length - 1).toBe(0);
+    expect(pages.length).toBeLessThan(plan.departments.length);
+    // text ending in the top third of a page: the contents' last page and the last page at most
+    const sparse = pages.filter((p) => Math.min(...p.items.filter((i) => i.y > 40).map((i) => i.y)) > (p.height * 2) / 3);
+    expect(sparse.length).toBeLessThanOrEqual(2);
+    // a 各課 project: under each department naming it, and once in 全庁共通（各課）
+    for (const p of common) expect(rowsOf(stream, p), `No.${p.no}`).toBe(1 + p.departments.length);
+  });
+
+  it("never cuts a department name across lines (every one fits the department column)", async () => {
+    expect(cutWords(await textItems(files[0]!.data), [...plan.departments, "各課"])).toEqual([]);
+  });
 
   it("embeds only the theme's fonts, subset, in the split files too", () => {
     for (const f of [files[0]!, files[1]!, files.at(-1)!]) {
@@ -130,8 +137,8 @@ describe("what the split into department files goes by", () => {
   // Edits the README invites (a heading's words, a bookmark) that break what the split goes by.
   it.each([
     ["sheet.hbs", '"id": {{json id}}', '"id": {{json department}}', 4, "{{json id}}"],
-    ["common.hbs", '"id": "dept-common"', '"id": "kakuka"', 4, '"dept-common"'],
-    ["common.hbs", '[["@common"]]', '[["@kakuka"]]', 9, "@own, @common"],
+    ["file.hbs", '"id": {{json id}}', '"id": {{json department}}', 7, "{{json id}}"],
+    ["common.hbs", '[["@common"]]', '[["@kakuka"]]', 9, "@own, @rest, @common"],
   ])("%s: %s → %s is PP503 at its line (%i), not an internal error", async (file, from, to, line, told) => {
     const dir = copyTemplates();
     const at = path.join(dir, "department", file);

@@ -30,6 +30,23 @@ function nos(ws: ExcelJS.Worksheet): number[] {
 }
 
 describe("progress forms", () => {
+  it("on paper: the structure locked (no renamed sheet), locked cells visibly grey, input rows tall enough for a few lines of 実績", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const book = strFromU8(unzipSync(files[0]!.data)["xl/workbook.xml"]!);
+    expect(book).toMatch(/<workbookPr[^>]*\/><workbookProtection lockStructure="1"\/>/);
+    const ws = wb.getWorksheet(FORM_SHEET)!;
+    const first = HEADER_ROW + 3; // header, example, section row, then the first project
+    expect(typeof ws.getCell(first, formColumn("no")).value).toBe("number");
+    const fill = (ws.getCell(first, formColumn("name")).fill as { fgColor?: { argb?: string } }).fgColor?.argb ?? "FFFFFFFF";
+    const [r, g, b] = [2, 4, 6].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255) as [number, number, number];
+    // relative luminance at most 0.7 (the zebra tint #F2F2F2 is 0.89, white 1)
+    const lum = 0.2126 * r ** 2.2 + 0.7152 * g ** 2.2 + 0.0722 * b ** 2.2;
+    expect(lum).toBeLessThan(0.7);
+    expect((ws.getCell(first, formColumn("result")).fill as { pattern?: string } | undefined)?.pattern ?? "none").toBe("none");
+    const size = ws.getCell(first, formColumn("result")).font?.size ?? 10;
+    expect(ws.getRow(first).height).toBeGreaterThanOrEqual(5 * size * 1.2);
+  });
+
   it("writes one form per department", () => {
     expect(files).toHaveLength(plan.departments.length);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);

@@ -6,7 +6,8 @@ import { renderGantt } from "../../src/render/gantt.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
-import { flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
+import { cutWords, flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
+import { MAX_PHRASE, phrases } from "../../src/render/pdf/text.js";
 
 const ctx = makeRenderContext();
 let plan: Plan;
@@ -24,6 +25,14 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("gantt.pdf (the seed)", () => {
+  it("never cuts a department name (every one fits its column), nor a phase label or a name inside a phrase", () => {
+    expect(cutWords(pages, [...plan.departments, "各課"])).toEqual([]);
+    const labels = new Set(plan.projects.flatMap((p) => p.schedule.map((s) => s.label)));
+    const words = (texts: Iterable<string>) => [...new Set([...texts].flatMap((t) => phrases(t)).filter((w) => w.length > 1 && w.length <= MAX_PHRASE))];
+    expect(cutWords(pages, words(labels))).toEqual([]);
+    expect(cutWords(pages, words(plan.projects.map((p) => p.name)))).toEqual([]);
+  });
+
   it("is A3 landscape on at most 4 pages", () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.length).toBeLessThanOrEqual(4);

@@ -5,6 +5,11 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
+import { columnsWidthPt } from "../../src/render/xlsx/metrics.js";
+import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
+
+const require = createRequire(import.meta.url);
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 
 let plan: Plan;
@@ -22,7 +27,44 @@ beforeAll(async () => {
   await wb.xlsx.load(Buffer.from(data));
 });
 
+/** Lines a text takes in a column `widthPt` wide, from the font's own advance widths (fontkit). */
+const font = fontkit.openSync(require.resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf")) as unknown as
+  { layout(s: string): { glyphs: { advanceWidth: number }[] }; unitsPerEm: number };
+function fontLines(text: string, widthPt: number, sizePt: number): number {
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let line = 0;
+    let n = 1;
+    for (const ch of para) {
+      const w = (font.layout(ch).glyphs[0]?.advanceWidth ?? font.unitsPerEm) / font.unitsPerEm * sizePt;
+      if (line + w > widthPt) { n++; line = 0; }
+      line += w;
+    }
+    lines += n;
+  }
+  return lines;
+}
+
 describe("plan.xlsx", () => {
+  it("事業一覧: rows as tall as their tallest cell needs (lines set at 1.2 em), not about twice", () => {
+    const ws = wb.getWorksheet("事業一覧")!;
+    const ratios: number[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      let need = 0;
+      row.eachCell((c, col) => {
+        if (typeof c.value !== "string" || c.isMerged) return;
+        const size = c.font?.size ?? 10;
+        need = Math.max(need, fontLines(c.value, columnsWidthPt([ws.getColumn(col).width ?? 8]), size) * size * 1.2 + 4);
+      });
+      ratios.push((row.height ?? 15) / need);
+    }
+    // (1.5 em lines and every kana counted 1 em: 1.80 at most, 1.30 on average)
+    expect(Math.max(...ratios)).toBeLessThan(1.6);
+    expect(ratios.reduce((a, b) => a + b) / ratios.length).toBeLessThan(1.2);
+    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(1);
+  });
+
   it("has the five sheets", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["事業一覧", "工程表", "担当課別", "体系", "診断"]);
   });

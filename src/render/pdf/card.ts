@@ -3,7 +3,9 @@
 // decided from its estimated height, never assumed.
 import type { Content } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
+import type { Phase } from "../../model/schema.js";
 import { pageGeometry } from "./page.js";
+import { laneOf, type Period } from "./schedule.js";
 
 /** Width of text in em: CJK and full-width forms 1 em, the rest (Latin, digits, half-width) 0.6 em. */
 export function textEm(text: string): number {
@@ -26,6 +28,14 @@ export function textHeight(text: string, fontSize: number, width: number, lineHe
     return n + Math.max(1, Math.ceil(em / perLine) + (em > perLine ? 1 : 0));
   }, 0);
   return lines * fontSize * lineHeight;
+}
+
+/** Height in pt of a schedule strip (scheduleStrip) without its year headings: a line per lane, each ※ note under its bar. */
+export function stripHeight(schedule: readonly Phase[], period: Period, yearWidth: number, fontSize: number, lineHeight: number): number {
+  const lanes = laneOf(schedule, period);
+  let height = (fontSize * lineHeight + 4) * Math.max(1, lanes.length);
+  for (const lane of lanes) for (const p of lane) if (p.note) height += textHeight(p.note, fontSize, yearWidth * (p.to - p.from + 1), lineHeight) + 4;
+  return height;
 }
 
 /**

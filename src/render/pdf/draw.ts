@@ -2,17 +2,17 @@
 // bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
-import { type DocNode, plain, type Text } from "../../templates/primitives.js";
+import { type DocNode, plain, type SubRows, type Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../../context.js";
-import { card, fitsPage, textHeight } from "./card.js";
+import { card, fitsPage, stripHeight, textHeight } from "./card.js";
 import type { DrawSource } from "./source.js";
 import { drawChanges } from "./changes.js";
 import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
-import { barFill, legend, scheduleStrip, laneOf, type Period, PLAIN_GREY } from "./schedule.js";
-import { dataTable } from "./table.js";
-import { bulletList, keepRuns, MAX_KEEP, type Run } from "./text.js";
+import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
+import { capacityFor, dataTable, subRowsCell } from "./table.js";
+import { bulletList, keepRuns, MAX_KEEP, phraseRuns, type Run } from "./text.js";
 
 
 /** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
@@ -24,19 +24,21 @@ export function planSource(plan: Plan, kind: string): DrawSource {
 
 /**
  * Inline text with links (`#p12` → the anchor p12), bold runs and keep-together runs. A link
- * stays whole when short; other runs keep numbers with their units like plain text.
+ * stays whole when short; other runs keep numbers with their units like plain text. `phrase`:
+ * text in a table cell, broken between phrases only (a phrase of up to `capacity` characters).
  */
-function runs(text: Text, ctx: RenderContext): Run[] {
-  if (typeof text === "string") return keepRuns(text);
+function runs(text: Text, ctx: RenderContext, phrase?: { capacity: number | undefined }): Run[] {
+  const plainRuns = (s: string): Run[] => (phrase ? phraseRuns(s, phrase.capacity) : keepRuns(s));
+  if (typeof text === "string") return plainRuns(text);
   return text.flatMap((t): Run[] => {
-    if (typeof t === "string") return keepRuns(t);
+    if (typeof t === "string") return plainRuns(t);
     const bold = t.bold ? { bold: true } : {};
     // A changed part (新旧対照表): 傍線 plus a shading that stays visible in grayscale copies.
     if (t.mark) return keepRuns(t.text).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold, decoration: "underline" as const, background: ctx.theme.colours.changed }));
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
     // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
-    if (t.keep && t.text.length <= MAX_KEEP) return [{ text: t.text, noWrap: true, ...bold }];
-    if (!link) return keepRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
+    if (t.keep && t.text.length <= (phrase?.capacity ?? MAX_KEEP)) return [{ text: t.text, noWrap: true, ...bold }];
+    if (!link) return plainRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
     return [{ text: t.text, noWrap: t.text.length <= MAX_KEEP, ...bold,
       linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
   });
@@ -66,7 +68,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
   const title: Content = {
     columns: [
       ...(node.badge ? [{ text: node.badge, width: "auto", bold: true, fontSize: theme.sizes.h3, color: theme.colours.text, margin: [0, 0, 6, 0] }] : []),
-      { text: keepRuns(node.title), width: "*", bold: true, fontSize: theme.sizes.h3 },
+      { text: phraseRuns(node.title), width: "*", bold: true, fontSize: theme.sizes.h3 },
     ],
     ...(node.anchor ? { id: node.anchor } : {}),
   } as Content;
@@ -112,9 +114,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     const years = src.period.end - src.period.start + 1;
     const yearWidth = Math.floor((inner / years) * 10) / 10;
     body.push(scheduleStrip(phases, src.period, { yearWidth, header: true, fontSize: size }, ctx));
-    const lanes = laneOf(phases, src.period);
-    height += (size * lh + 4) * (1 + Math.max(1, lanes.length));
-    for (const lane of lanes) for (const p of lane) if (p.note) height += textHeight(p.note, size, yearWidth * (p.to - p.from + 1), lh) + 4;
+    height += size * lh + 4 + stripHeight(phases, src.period, yearWidth, size, lh);
   }
   const framed: Content = {
     table: { widths: ["*"], body: [[{ stack: body, margin: [CARD_PAD - 4, CARD_PAD - 2, CARD_PAD - 4, CARD_PAD - 2] }]] },
@@ -133,10 +133,10 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
   if (node.label) top.push({ text: node.label, alignment: "right", fontSize: theme.sizes.h3, bold: true });
   if (node.meeting) top.push({ text: node.meeting, alignment: "right", fontSize: theme.sizes.body });
   const centre: Content[] = [
-    { text: keepRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
+    { text: phraseRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
   ];
-  if (node.subtitle) centre.push({ text: keepRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
-  if (node.notice) centre.push({ text: keepRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);
+  if (node.subtitle) centre.push({ text: phraseRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
+  if (node.notice) centre.push({ text: phraseRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);
   if (node.period) centre.push({ text: keepRuns(node.period), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 16, 0, 0] } as Content);
   const bottom: Content[] = [];
   if (node.date) bottom.push({ text: keepRuns(node.date), alignment: "center", fontSize: theme.sizes.h3 } as Content);
@@ -188,11 +188,54 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
     return { stack: [{ text: runs(b.label, ctx), fontSize: small + 1, margin: [0, 4, 0, 1] }, bar], unbreakable: true };
   });
   return { stack: [
-    ...(node.title ? [{ text: keepRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),
+    ...(node.title ? [{ text: phraseRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),
     { columns: legendCells, columnGap: 4, margin: [0, 0, 0, 4] },
     ...bars,
     ...(node.note ? [{ text: keepRuns(node.note), fontSize: small, color: theme.colours.muted, margin: [0, 4, 0, 10] }] : []),
   ] } as Content;
+}
+
+/** `lines` in runs of at most `budget` pt (by `height`), each at least one line. */
+function chunkLines<T>(lines: readonly T[], height: (line: T) => number, budget: number): T[][] {
+  const out: T[][] = [];
+  let used = Number.POSITIVE_INFINITY;
+  for (const line of lines) {
+    const h = height(line);
+    if (used + h > budget) { out.push([]); used = 0; }
+    out.at(-1)!.push(line);
+    used += h;
+  }
+  return out;
+}
+
+/** Marks on drawn blocks (pdfmake ignores them): a heading, a table. */
+interface Tagged { _heading?: boolean; _table?: boolean; stack?: unknown[]; positions?: { pageNumber: number }[]; pageBreak?: string }
+
+const firstPage = (node: unknown): number | undefined => {
+  let n = node as Tagged | undefined;
+  while (n && !n.positions?.length && n.stack?.length) n = n.stack[0] as Tagged;
+  return n?.positions?.[0]?.pageNumber;
+};
+
+/**
+ * After pdfmake laid `content` (drawDocument's blocks) out: the headings left at a page's foot,
+ * their table's first row on a later page (pdfmake has no keep-with-next), by block index.
+ */
+export function headingsLeftAlone(content: readonly Content[]): Set<string> {
+  const out = new Set<string>();
+  content.forEach((block, i) => {
+    const next = content[i + 1] as Tagged | undefined;
+    if (!(block as Tagged)._heading || !next?._table) return;
+    const row = firstPage((next.stack?.[0] as { table?: { body?: unknown[][] } } | undefined)?.table?.body?.[1]?.[0]);
+    const here = firstPage(block);
+    if (row !== undefined && here !== undefined && row > here) out.add(String(i));
+  });
+  return out;
+}
+
+/** The blocks with a page break before those at `indices` (from headingsLeftAlone). */
+export function breakBefore(content: Content[], indices: ReadonlySet<string>): Content[] {
+  return content.map((block, i) => (indices.has(String(i)) ? ({ stack: [block], pageBreak: "before" } as Content) : block));
 }
 
 /**
@@ -241,7 +284,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "heading": {
         const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
         const heading: Record<string, unknown> = {
-          text: keepRuns(node.text), fontSize: size, bold: true,
+          text: phraseRuns(node.text), fontSize: size, bold: true,
           margin: node.level === 1 ? [0, gap, 0, 10] : [0, 8 + gap, 0, 6],
         };
         if (node.outline) Object.assign(heading, { id: node.outline.id, outline: true, outlineText: node.outline.text ?? node.text,
@@ -256,7 +299,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         // The break goes on a stack around the heading, inside the chapter mark (as pdfmake places it).
         const own = breakHeld && drawnAny ? ({ stack: [block], pageBreak: "before" } as Content) : block;
         breakHeld = false;
-        push(node.chapter ? chapterMark(node.chapter, [own]) : own);
+        const drawnHeading = node.chapter ? chapterMark(node.chapter, [own]) : own;
+        (drawnHeading as Tagged)._heading = true;
+        push(drawnHeading);
         // A chapter opens a page anyway: only the headings under it are kept with the next card.
         if (node.chapter) headingsFrom = -1;
         else if (headingsFrom < 0) headingsFrom = out.length - 1;
@@ -273,15 +318,43 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "table": {
         const widths = node.widths ?? node.header.map(() => "*" as const);
         const columns = node.header.length;
-        const table = dataTable({ widths, header: node.header, rows: node.rows.map((r) => {
-          const cells = r.map((c, i) => ({ text: runs(c, ctx), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell);
+        // Column widths in pt ("*" shares what the numbers leave), for estimated heights.
+        const fixed = widths.reduce<number>((n, w) => n + (typeof w === "number" ? w : 0), 0);
+        const stars = widths.filter((w) => typeof w !== "number").length;
+        const widthPt = (i: number): number => {
+          const w = widths[i];
+          return typeof w === "number" ? w : (pageGeometry(src.kind, ctx).bodyWidth - fixed - columns * 8.5) / Math.max(1, stars);
+        };
+        const lineHeight = (line: readonly Text[], from: number): number =>
+          Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;
+        const textCell = (c: Text, i: number): TableCell =>
+          ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell;
+        const table = dataTable({ widths, header: node.header, rows: node.rows.flatMap((r): TableCell[][] => {
+          const sub = r.findIndex((c) => typeof c !== "string" && !Array.isArray(c));
+          const subRows = sub >= 0 ? (r[sub] as SubRows).rows : undefined;
+          if (subRows) {
+            // Lines of their own across the remaining columns; a line short of them leaves the rest
+            // blank. Rows never split, and one taller than a page would be lost: lines past what a
+            // page holds go on a row of their own, its first cells repeated in grey.
+            const rest = widths.slice(sub);
+            return chunkLines(subRows, (line) => lineHeight(line, sub), pageGeometry(src.kind, ctx).bodyHeight * 0.7).map((lines, n) => [
+              ...r.slice(0, sub).map((c, i) => ({ ...(textCell(c as Text, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell),
+              subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx),
+              ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell),
+            ]);
+          }
+          const cells = r.map((c, i) => textCell(c as Text, i));
           const last = cells.at(-1);
-          if (r.length >= columns || !last) return cells;
+          if (r.length >= columns || !last) return [cells];
           // A group row: its last cell spans the rest of the row, set off like the Gantt's group rows.
           Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
-          return [...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)];
+          return [[...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)]];
         }), ...(node.align ? { align: node.align } : {}) }, ctx);
-        push({ stack: [table], margin: [0, 0, 0, 10] } as Content);
+        // pdfmake corrects the page it records for a row it moved on (rows are unbreakable) only
+        // on a line with an id: the first row under a heading gets one (see headingsLeftAlone).
+        const first = (table as { table: { body: Record<string, unknown>[][] } }).table.body[1]?.[0];
+        if (first && out.at(-1) && (out.at(-1) as Tagged)._heading) first.id = `row-${out.length}`;
+        push({ stack: [table], margin: [0, 0, 0, 10], _table: true } as Content);
         break;
       }
       case "card": {

@@ -10,6 +10,7 @@ import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
+import { capacityOf, phraseRuns } from "./text.js";
 
 export type { Period };
 
@@ -124,8 +125,10 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       const style = categoryStyle(p.category, ctx);
       return {
         // The label sits on the solid fill, so the pattern around it never hurts legibility.
-        // A phase marked without a label (●) is a plain bar: no stand-in word printed on it.
-        text: p.unlabelled ? "" : p.label, background: style.fill, color: style.text, alignment: "center", bold: true,
+        // A phase marked without a label (●) is a plain bar; a label breaks between phrases only
+        // (モデル校に/よる試行), as far as the bar's width allows.
+        text: p.unlabelled ? "" : labelText(p.label, capacityOf(opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize)),
+        background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize, ...barFill(style),
       } as TableCell;
     }, empty));
@@ -154,6 +157,10 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
     },
   };
 }
+
+/** A bar's label: as it is when the bar holds it on one line, else broken between phrases only. */
+const labelText = (label: string, capacity: number): string | ReturnType<typeof phraseRuns> =>
+  label.length <= capacity ? label : phraseRuns(label, capacity);
 
 /** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
 const CELL_PAD = 2;

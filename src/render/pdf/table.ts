@@ -2,7 +2,7 @@
 // split, the theme's rules and header fill, text with keep-together runs.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
-import { keepRuns } from "./text.js";
+import { capacityOf, keepRuns, phraseRuns } from "./text.js";
 
 export interface TableSpec {
   widths: (number | "*" | "auto")[];
@@ -19,22 +19,55 @@ function cell(value: string | TableCell, fontSize: number, alignment: string | u
   return { text: keepRuns(value), fontSize, ...(alignment ? { alignment } : {}) } as TableCell;
 }
 
+/** What a column of `width` holds (padding taken off); undefined for "*" and "auto". */
+export function capacityFor(width: number | "*" | "auto" | undefined, fontSize: number): number | undefined {
+  return typeof width === "number" ? capacityOf(width - 2 * CELL_PAD, fontSize) : undefined;
+}
+
+const CELL_PAD = 4;
+const PAD_TOP = 2.5;
+const PAD_BOTTOM = 2;
+const RULE = 0.5;
+
+/**
+ * Lines inside one cell that spans the last `widths.length` columns of a row (one project, a line
+ * per reporting department): a table without outer rules, set into the cell's padding, so its
+ * columns and rules line up with the host table's.
+ */
+export function subRowsCell(rows: TableCell[][], widths: TableSpec["widths"], ctx: RenderContext): TableCell {
+  return {
+    colSpan: widths.length,
+    margin: [-CELL_PAD, -PAD_TOP, -CELL_PAD, -PAD_BOTTOM],
+    table: { widths, body: rows, dontBreakRows: true },
+    layout: {
+      hLineWidth: (i: number) => (i === 0 || i === rows.length ? 0 : RULE),
+      vLineWidth: (i: number) => (i === 0 || i === widths.length ? 0 : RULE),
+      hLineColor: () => ctx.theme.colours.rule,
+      vLineColor: () => ctx.theme.colours.rule,
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
+      paddingTop: () => PAD_TOP,
+      paddingBottom: () => PAD_BOTTOM,
+    },
+  } as TableCell;
+}
+
 export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   const { theme } = ctx;
   const size = spec.fontSize ?? theme.sizes.table;
-  const header = spec.header.map((h) => ({ text: keepRuns(h), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
+  const header = spec.header.map((h, i) => ({ text: phraseRuns(h, capacityFor(spec.widths[i], size)), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
   const body = spec.rows.map((r) => r.map((v, i) => cell(v, size, spec.align?.[i])));
   return {
     table: { headerRows: 1, dontBreakRows: true, widths: spec.widths, body: [header, ...body] },
     layout: {
-      hLineWidth: () => 0.5,
-      vLineWidth: () => 0.5,
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
       hLineColor: () => theme.colours.rule,
       vLineColor: () => theme.colours.rule,
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
-      paddingTop: () => 2.5,
-      paddingBottom: () => 2,
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
+      paddingTop: () => PAD_TOP,
+      paddingBottom: () => PAD_BOTTOM,
     },
     lineHeight: 1.25,
   } as Content;

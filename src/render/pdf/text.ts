@@ -1,7 +1,11 @@
 // Line breaking help shared by every PDF. pdfmake 0.3 already breaks by UAX #14 (禁則 included);
-// what it allows and a reader dislikes is a break inside `令和8年度`, `3万人` or `JIS X 8341-3`.
-// Those runs become `noWrap` inline runs here. Never insert U+2060/U+200B/U+2011: BIZ UDPGothic
-// has no glyph for them.
+// what it allows and a reader dislikes is a break inside `令和8年度`, `3万人` or `JIS X 8341-3`,
+// inside a word of a heading, name or label (モデル校によ/る試行, 情報政策/課), and a paragraph
+// ending in a line of one character (る。). Those runs become `noWrap` inline runs here: pdfmake
+// still applies 禁則 between runs (it joins the last and first words of neighbouring runs before
+// it allows a break), so only breaks are removed, never added. Phrases come from BudouX.
+// Never insert U+2060/U+200B/U+2011: BIZ UDPGothic has no glyph for them.
+import { jaModel, Parser } from "budoux";
 import type { Content } from "pdfmake/interfaces.js";
 
 /** An inline run of text (pdfmake's `text` array element). */
@@ -22,6 +26,11 @@ const KEEP = new RegExp(
 
 /** Text as inline runs in which numbers with their unit and short Latin names stay whole. */
 export function keepRuns(text: string): Run[] {
+  return keepTail(wordRuns(text));
+}
+
+/** keepRuns without the kept paragraph end. */
+function wordRuns(text: string): Run[] {
   const out: Run[] = [];
   let last = 0;
   for (const m of text.matchAll(KEEP)) {
@@ -35,6 +44,99 @@ export function keepRuns(text: string): Run[] {
   if (last < text.length) out.push(text.slice(last));
   return out;
 }
+
+// Only the Japanese model (importing `Parser` and `jaModel` lets the bundler leave out BudouX's
+// HTML processor and its DOM library); built on first use.
+let parser: Parser | undefined;
+
+// The same texts come back (a second layout, the department files, a name on several documents):
+// BudouX costs ~3–9 µs a character, a lookup nothing. Dropped when large (a plan of thousands of rows).
+const seen = new Map<string, readonly string[]>();
+const SEEN_MAX = 50_000;
+
+/** BudouX's phrases of `text` (they join back to `text`). */
+export function phrases(text: string): readonly string[] {
+  if (text.length < 2) return text ? [text] : [];
+  let found = seen.get(text);
+  if (!found) {
+    if (seen.size >= SEEN_MAX) seen.clear();
+    found = (parser ??= new Parser(jaModel)).parse(text);
+    seen.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * A phrase longer than this may break inside: a long run of kanji (a compound BudouX does not cut)
+ * would otherwise overflow a narrow cell.
+ */
+export const MAX_PHRASE = 12;
+
+/** Characters of a paragraph's last phrase kept together, at least (no line of one or two characters). */
+const TAIL_MIN = 3;
+/** ... and at most: a longer tail would leave a ragged line above it. */
+const TAIL_MAX = 7;
+/** Only text that may wrap at all gets a kept tail. */
+const TAIL_FROM = 12;
+
+/**
+ * Headings, titles, names, labels, table headers: broken only between BudouX's phrases (and as
+ * 禁則 allows), each phrase of at most `capacity` characters kept whole; numbers with their units
+ * and Latin names stay whole as in keepRuns. `capacity` is what the line or cell holds (a longer
+ * phrase breaks inside rather than overflow): its width over the font size.
+ */
+export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
+  const limit = Math.min(capacity, MAX_PHRASE);
+  const out: Run[] = [];
+  for (const run of wordRuns(text)) {
+    if (typeof run !== "string") { out.push(run); continue; }
+    // a line break stays a plain string: a noWrap run would swallow it
+    for (const part of run.split(/(\n)/)) {
+      if (part === "\n") { out.push(part); continue; }
+      for (const phrase of phrases(part)) out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
+    }
+  }
+  return merge(out);
+}
+
+/** Neighbouring plain strings as one (pdfmake measures a run at a time). */
+function merge(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    const last = out.at(-1);
+    if (typeof r === "string" && typeof last === "string") out[out.length - 1] = last + r;
+    else if (r !== "") out.push(r);
+  }
+  return out;
+}
+
+/** The end of a running text kept on one line: its last phrase, or the last two when that is very short. */
+function keepTail(runs: Run[]): Run[] {
+  const last = runs.at(-1);
+  if (typeof last !== "string" || last.length < TAIL_FROM || /\n/.test(last.slice(-TAIL_MAX * 2))) return runs;
+  // BudouX needs a few characters of context; the tail alone is enough to find the last phrase.
+  const end = [...phrases(last.slice(-TAIL_MAX * 2))];
+  let tail = end.pop() ?? "";
+  while (tail.length < TAIL_MIN && end.length && tail.length + end.at(-1)!.length <= TAIL_MAX) tail = end.pop()! + tail;
+  if (tail.length < 2 || tail.length > TAIL_MAX || /\s/.test(tail)) return runs;
+  return [...runs.slice(0, -1), last.slice(0, last.length - tail.length), { text: tail, noWrap: true }];
+}
+
+/**
+ * Department names joined with 、: each name whole where `capacity` characters (its cell's width
+ * over the font size) hold it, breaking only between names.
+ */
+export function departmentRuns(names: readonly string[], capacity: number, separator = "、"): Run[] {
+  const out: Run[] = [];
+  names.forEach((name, i) => {
+    const text = i < names.length - 1 ? name + separator : name;
+    out.push(...(text.length <= capacity ? [{ text, noWrap: true }] : phraseRuns(text, capacity)));
+  });
+  return out;
+}
+
+/** How many full-width characters of size `fontSize` a width (pt) holds. */
+export const capacityOf = (width: number, fontSize: number): number => Math.floor(width / fontSize);
 
 /** A paragraph (or table cell) of running text with keepRuns applied. */
 export function richText(text: string, style: Record<string, unknown> = {}): Content {

@@ -39,7 +39,7 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
     }
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters);
+  return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters, spec.lockStructure ?? false);
 }
 
 async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookSpec): Promise<void> {

@@ -2,7 +2,7 @@
 // overlaps its neighbours in LibreOffice, so heights are estimated here from character widths
 // in BIZ UDPゴシック (a proportional face with a 1.0 em line height).
 
-/** Width of one character in em: full-width 1, half-width kana 0.5, Latin proportional ~0.6. */
+/** Width of one character in em: kanji 1, kana ~0.95, CJK punctuation ~0.55, half-width kana 0.5, Latin proportional ~0.6. */
 export function charWidthEm(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
   if (c < 0x20) return 0;
@@ -10,6 +10,10 @@ export function charWidthEm(ch: string): number {
   if (c < 0x7f) return /[A-Z MW@%&]/.test(ch) ? 0.68 : 0.56;
   if (c >= 0xff61 && c <= 0xff9f) return 0.5; // half-width katakana
   if (c < 0x2000) return 0.6; // Latin-1, Greek …
+  // BIZ UDPゴシック is proportional: its kana average 0.92–0.96 em, 、。・（）「」 about half an em
+  // (counting them as 1 em made the 事業一覧's rows tall enough for a line or two more per item).
+  if ((c >= 0x3001 && c <= 0x3002) || c === 0x30fb || (c >= 0x3008 && c <= 0x3011) || c === 0xff08 || c === 0xff09) return 0.55;
+  if (c >= 0x3041 && c <= 0x30ff) return 0.95;
   return 1;
 }
 
@@ -36,12 +40,15 @@ export function wrappedLines(text: string, widthPt: number, sizePt: number): num
 }
 
 /**
- * Row height in pt for this many lines. BIZ UDPゴシック is a 1.0 em face, but Excel adds leading
- * and a reader without the font (LibreOffice falls back to Noto Sans CJK, ~1.45 em) needs more:
- * a row a little too tall is harmless, one too short hides text.
+ * Row height in pt for this many lines. BIZ UDPゴシック is a 1.0 em face; Excel adds leading and
+ * LibreOffice (the font or Noto Sans CJK in its place) sets ~1.2 em: 1.3 em a line and a little
+ * room keep every line visible. (At 1.5 em the 事業一覧 printed rows about twice as tall as their
+ * text, wrappedLines already erring high.)
  */
+export const LINE_EM = 1.3;
+
 export function rowHeightPt(lines: number, sizePt: number): number {
-  return Math.ceil((lines * sizePt * 1.5 + 4) * 4) / 4;
+  return Math.ceil((lines * sizePt * LINE_EM + 4) * 4) / 4;
 }
 
 /** A column width (Excel units) that holds `em` full-width characters at `sizePt`. */

@@ -97,4 +97,6 @@ export interface WorkbookSpec {
   /** #RRGGBB of cell borders. */
   ruleColour: string;
   sheets: SheetSpec[];
+  /** Sheets cannot be added, removed, renamed, moved or unhidden (a form's structure). */
+  lockStructure?: boolean;
 }

@@ -33,11 +33,27 @@ export function addFilterNames(workbookXml: string, names: readonly FilterName[]
  * used as local ones so the bytes do not depend on the machine's time zone), in the order
  * exceljs wrote them, and the filter names added.
  */
-export function normaliseXlsx(xlsx: Uint8Array, date: Date, filters: readonly FilterName[]): Uint8Array {
+/**
+ * The workbook's structure protected (exceljs cannot): <workbookProtection> goes right after
+ * <workbookPr> (the schema's order), without a password (as the sheets' protection).
+ */
+export function protectStructure(workbookXml: string): string {
+  if (workbookXml.includes("<workbookProtection")) return workbookXml;
+  const tag = '<workbookProtection lockStructure="1"/>';
+  const pr = /<workbookPr\b[^>]*?(?:\/>|>[\s\S]*?<\/workbookPr>)/.exec(workbookXml);
+  if (pr) return workbookXml.replace(pr[0], pr[0] + tag);
+  return workbookXml.replace("<bookViews", `${tag}<bookViews`);
+}
+
+export function normaliseXlsx(xlsx: Uint8Array, date: Date, filters: readonly FilterName[], lockStructure = false): Uint8Array {
   const entries = unzipSync(xlsx);
   const wbPath = "xl/workbook.xml";
   const wb = entries[wbPath];
-  if (wb && filters.length > 0) entries[wbPath] = strToU8(addFilterNames(strFromU8(wb), filters));
+  if (wb && (filters.length > 0 || lockStructure)) {
+    let xml = addFilterNames(strFromU8(wb), filters);
+    if (lockStructure) xml = protectStructure(xml);
+    entries[wbPath] = strToU8(xml);
+  }
   const y = Math.max(1980, date.getUTCFullYear());
   const mtime = new Date(y, date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
   const out: Zippable = {};

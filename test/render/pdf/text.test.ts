@@ -1,7 +1,7 @@
 // keepRuns: numbers with their units, 令和 years and short Latin names become noWrap runs; the
 // runs give back the text unchanged; nothing is inserted (BIZ UDPGothic lacks U+2060/U+200B).
 import { describe, expect, it } from "vitest";
-import { bulletList, keepRuns, type Run } from "../../../src/render/pdf/text.js";
+import { bulletList, departmentRuns, keepRuns, phraseRuns, type Run } from "../../../src/render/pdf/text.js";
 
 const kept = (runs: Run[]) => runs.flatMap((r) => (typeof r === "string" || !r.noWrap ? [] : [r.text]));
 const joined = (runs: Run[]) => runs.map((r) => (typeof r === "string" ? r : r.text)).join("");
@@ -34,5 +34,46 @@ describe("bulletList", () => {
     expect(list.stack[0]!.columns[0]!.text).toBe("・");
     expect(joined(list.stack[0]!.columns[1]!.text as Run[])).toBe("窓口の予約");
     expect(joined(list.stack[1]!.columns[1]!.text as Run[])).toBe("オンライン申請");
+  });
+});
+
+describe("phraseRuns", () => {
+  it("keeps BudouX's phrases whole and gives the text back unchanged", () => {
+    const runs = phraseRuns("モデル校による試行");
+    expect(kept(runs)).toEqual(["モデル校に", "よる", "試行"]);
+    expect(joined(runs)).toBe("モデル校による試行");
+    expect(kept(phraseRuns("「書かない窓口」の推進"))).not.toContain("窓");
+    expect(kept(phraseRuns("「書かない窓口」の推進")).some((p) => p.includes("窓口"))).toBe(true);
+  });
+
+  it("lets a phrase longer than the line's capacity break, and keeps line breaks as breaks", () => {
+    expect(kept(phraseRuns("モデル校による試行", 3))).toEqual(["よる", "試行"]);
+    const runs = phraseRuns("実績：予定どおり\n課題：なし");
+    expect(joined(runs)).toBe("実績：予定どおり\n課題：なし");
+    expect(kept(runs).some((r) => r.includes("\n"))).toBe(false);
+  });
+});
+
+describe("departmentRuns", () => {
+  it("keeps each name whole when the cell holds it, breaking only after a 、", () => {
+    const runs = departmentRuns(["子ども子育て支援課", "情報政策課", "各課"], 13);
+    expect(kept(runs)).toEqual(["子ども子育て支援課、", "情報政策課、", "各課"]);
+  });
+
+  it("breaks a name longer than the cell between its phrases", () => {
+    const runs = departmentRuns(["子ども子育て支援課"], 5);
+    expect(joined(runs)).toBe("子ども子育て支援課");
+    expect(kept(runs)).toEqual(["子ども", "子育て", "支援課"]);
+  });
+});
+
+describe("a paragraph's last line", () => {
+  it("keeps the last phrase (at least three characters) together, so no line holds one character", () => {
+    const text = "各課の業務において、モデル校での試行による。";
+    const runs = keepRuns(text);
+    expect(joined(runs)).toBe(text);
+    const tail = kept(runs).at(-1)!;
+    expect(text.endsWith(tail)).toBe(true);
+    expect(tail.length).toBeGreaterThanOrEqual(3);
   });
 });
