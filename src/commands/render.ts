@@ -40,10 +40,15 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
   }
 }
 
+/** A number from the environment when it is set and `ok`, else null. */
+function envNumber(env: string | undefined, ok: (n: number) => boolean): number | null {
+  const given = Number(env);
+  return env && Number.isFinite(given) && ok(given) ? given : null;
+}
+
 /** From how many projects the workbook is written in a worker; PLANPRESS_WORKBOOK_WORKER_MIN overrides it. */
 export function workerMinProjects(env = process.env.PLANPRESS_WORKBOOK_WORKER_MIN): number {
-  const given = Number(env);
-  return env && Number.isFinite(given) && given >= 0 ? given : 500;
+  return envNumber(env, (n) => n >= 0) ?? 500;
 }
 
 /**
@@ -54,8 +59,7 @@ export function workerMinProjects(env = process.env.PLANPRESS_WORKBOOK_WORKER_MI
  * PLANPRESS_WORKBOOK_HEAP_MB overrides it.
  */
 export function workbookHeapMb(projects: number, env = process.env.PLANPRESS_WORKBOOK_HEAP_MB): number {
-  const given = Number(env);
-  return env && Number.isFinite(given) && given > 0 ? given : Math.ceil(128 + projects * 0.04);
+  return envNumber(env, (n) => n > 0) ?? Math.ceil(128 + projects * 0.04);
 }
 
 /** The worker's file: beside tsc's output (dist/src/render/) or the bundle's (dist/bundle/). */
