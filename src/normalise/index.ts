@@ -11,7 +11,7 @@ import { type Departments, splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
 import { parseNumbered } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
-import { addNote, buildSchedule, type ScheduleOptions, splitNote, yearByYearEvidence } from "./schedule.js";
+import { addNote, buildSchedule, classifyCell, type ScheduleOptions, yearByYearEvidence } from "./schedule.js";
 import type { SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
@@ -74,7 +74,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   if (f.description && !description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
 
   const schedule = readSchedule(row, { exactSpans: row.exactSpans, yearByYear }, period, config, bag, projectNo);
-  if (row.beyond) afterPeriod(row.beyond, schedule, period, bag, projectNo);
+  if (row.beyond) afterPeriod(row.beyond, schedule, period, config, bag, projectNo);
 
   const project: Project = {
     no: projectNo,
@@ -100,18 +100,19 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
     parents: { measure: measure.parents, initiative: initiative?.parents ?? [] } };
 }
 
-/** A cell that only says "as on the left" (→, ⇒, ━, 〃, 同上): it continues the phase before it. */
-const CONTINUES = /^(?:[→⇒⟶━─―ー－\-〃=＝>＞…・\s]+|同上|継続)$/u;
+/** A word that, after the period, says the phase goes on (no year column to continue from). */
+const GOES_ON = "継続";
 
 /**
  * The cell of a column for the years after the period (令和12年度以降): the last phase going on
  * (its label again, or a continuation mark, right after a phase that reaches the period's end)
  * is said (PP217); anything else lies outside the schedule and is a warning at its cell (PP219).
  */
-function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["schedule"], period: { start: number; end: number }, bag: DiagnosticBag, projectNo: number): void {
-  const { label } = splitNote(beyond.cell.text);
+function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["schedule"], period: { start: number; end: number }, config: Config, bag: DiagnosticBag, projectNo: number): void {
+  // The same continuation marks as inside the period (config schedule.continuationMarks).
+  const cell = classifyCell(beyond.cell.text, config);
   const last = phases.find((ph) => ph.to >= period.end);
-  const continues = last && (label === last.label || CONTINUES.test(label));
+  const continues = last && (cell.kind !== "label" || cell.label === last.label || cell.label === GOES_ON);
   bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });
 }
 

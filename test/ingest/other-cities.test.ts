@@ -145,6 +145,14 @@ describe("two-row header, years with a line break, a column after the period (CS
     expect(of(ds, "PP214")).toHaveLength(1);
   });
 
+  it("after the period, a cell of the configured continuation marks continues the last phase", async () => {
+    // ➡ is one of config schedule.continuationMarks: the same marks as inside the period.
+    const marked = bytes.replace(",→\r\n", ",➡\r\n");
+    expect(marked).not.toBe(bytes);
+    const ds = (await planOf("city.csv", marked)).diagnostics;
+    expect(of(ds, "PP217").map((d) => d.projectNo)).toEqual([1, 3]);
+  });
+
   it("check prints the column after the period and its cells, in Japanese and English", async () => {
     const file = tempFile("city.csv", bytes);
     const ja = await cli("check", file);
