@@ -106,12 +106,15 @@ const whereOf = (s: SourcedProject) => `${s.project.policy}${s.marks.measure}${s
  */
 export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): void {
   const originals = sourced.filter((s) => !s.relist);
+  // By name through a map: a plan of thousands of projects with many 再掲 stays linear.
+  const named = new Map<string, SourcedProject[]>();
+  for (const o of originals) named.set(o.project.name, [...(named.get(o.project.name) ?? []), o]);
   for (const s of sourced) {
     if (!s.relist) continue;
     const p = s.project;
     const ref = s.relist.ref;
     if (s.relist.no !== undefined) { resolveByNo(s, s.relist.no, sourced, bag); continue; }
-    const byName = originals.filter((o) => o.project.name === p.name && o.project.no !== p.no);
+    const byName = (named.get(p.name) ?? []).filter((o) => o.project.no !== p.no);
     const byRef = ref ? originals.filter((o) => o !== s && inPlace(o, ref)) : [];
     const at = s.cells.name ?? s.place;
     let original = byName.find((o) => byRef.includes(o)) ?? byName[0];
