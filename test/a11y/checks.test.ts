@@ -3,9 +3,10 @@
 // without faults passes. The table arithmetic (ColSpan, RowSpan) is checked on a tree built by hand.
 import PDFDocument from "pdfkit";
 import { PDFDocument as PdfLib, PDFName } from "pdf-lib";
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { checkPdf, checkTaggedPdf, type Finding } from "../../scripts/a11y/checks.js";
-import { textsOf, type StructElement, type TaggedPdf } from "../../scripts/a11y/read.js";
+import { allElements, isElement, textsOf, type StructElement, type TaggedPdf } from "../../scripts/a11y/read.js";
 
 type Fault =
   | "no-lang" | "untagged" | "not-marked" | "no-display-title" | "no-pdfua"
@@ -111,6 +112,20 @@ describe("a11y checks on small tagged PDFs", () => {
     expect(textsOf(pdf, "TH")).toEqual(["Year", "Phase", "Department"]);
     expect(textsOf(pdf, "Link")).toEqual(["The city's website"]);
     expect(pdf.lang).toBe("ja-JP");
+  });
+
+  it("read the same tree as pdfjs-dist's per-page getStructTree (an independent reader): each MCID under the same role", async () => {
+    const data = await sample();
+    const { pdf } = await checkPdf(data);
+    const ours = pdf.pages.map((_, page) => allElements(pdf).flatMap((el) => el.kids.flatMap((k) => (!isElement(k) && "mcid" in k && k.page === page ? [`${el.role} ${k.mcid}`] : []))).sort());
+    type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+    const leaves = (node: Node, role = ""): string[] => node.type === "content" ? [`${role} ${/_mc(\d+)$/.exec(node.id ?? "")?.[1]}`] : (node.children ?? []).flatMap((c) => leaves(c, node.role ?? role));
+    const doc = await pdfjs.getDocument({ data, verbosity: 0 }).promise;
+    const theirs: string[][] = [];
+    for (let i = 1; i <= doc.numPages; i++) theirs.push(leaves((await (await doc.getPage(i)).getStructTree()) as Node).sort());
+    await doc.destroy();
+    expect(ours.flat().length).toBeGreaterThan(10);
+    expect(ours).toEqual(theirs);
   });
 
   const cases: [Fault, string, number | undefined][] = [
