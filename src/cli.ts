@@ -20,7 +20,8 @@ function common(cmd: Command): Command {
     .option("--debug", "内部エラーの詳細（スタックトレース）を表示")
     .option("--sheet <name>", "xlsx 入力で計画の表があるシート名")
     .option("--as-of <year>", "工程表で強調する基準年度（2026、R8、令和8年度）")
-    .option("--strict", "警告もエラーとして扱う (exit 1)");
+    .option("--strict", "警告もエラーとして扱う (exit 1)")
+    .option("--untagged", "PDF にタグ（読み上げ用の構造）を付けない（設定 document.tagged: false と同じ）");
 }
 
 export function program(): Command {

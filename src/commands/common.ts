@@ -24,6 +24,8 @@ export interface GlobalOptions {
   sheet?: string;
   asOf?: string;
   strict?: boolean;
+  /** PDFs without tags (the config's document.tagged: false). */
+  untagged?: boolean;
   /** Replace an input of the run or a filled form anyway (src/output/write.ts refuses otherwise). */
   force?: boolean;
 }
@@ -54,6 +56,7 @@ export function langOf(opts: GlobalOptions): Lang {
 export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(opts))): Session {
   const config = loadConfig(opts.config, bag);
   const configFile = opts.config ?? DEFAULT_CONFIG_PATH;
+  if (opts.untagged) config.document.tagged = false;
   const s: Session = { bag, config, lang: bag.lang, opts, inputs: { files: [{ path: configFile, what: configFile }], folders: [] } };
   const asOfText = opts.asOf ?? (config.asOf !== undefined ? String(config.asOf) : undefined);
   if (asOfText !== undefined) {

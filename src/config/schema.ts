@@ -82,6 +82,8 @@ export const Config = z.strictObject({
     author: line().optional().describe("PDF/xlsx author; defaults to the issuer"),
     subject: line(200).optional(),
     keywords: z.array(line(TEXT_LIMITS.term)).max(TEXT_LIMITS.list).optional(),
+    tagged: z.boolean().optional()
+      .describe("tagged PDFs (PDF/UA-1: structure, reading order, language) for screen readers; false saves about a third of each PDF's size (--untagged does the same)"),
   }).default({}),
   asOf: YearInput.optional().describe("fiscal year highlighted on roadmaps (2026, R8, 令和8年度)"),
   sheet: line().optional().describe("which sheet of an .xlsx input holds the plan"),

@@ -12,6 +12,7 @@ import { fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
+import { artifact, role } from "./pdf/tags.js";
 import { phraseRuns } from "./pdf/text.js";
 
 /**
@@ -122,7 +123,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
     ? Math.max(0, ...t.rows.filter((r) => r.under?.length).map((r) => headingsHeight(t, r, ctx))) : 0;
   const head = (): TableCell[][] => [
     t.header.map((c) => ({ ...(c as object) }) as TableCell),
-    ...(reserve > 0 ? [spanningCells({ text: "", margin: [0, reserve - 4 - RULE, 0, 0] } as TableCell, t.widths.length)] : []),
+    ...(reserve > 0 ? [spanningCells(artifact({ text: "", margin: [0, reserve - 4 - RULE, 0, 0] }) as TableCell, t.widths.length)] : []),
   ];
   const out: Content[] = [];
   let chunk: TableCell[][] = [];
@@ -131,11 +132,11 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   // page moves the table's last row to the next page, away from the page it was measured on.
   const flush = (last = false): void => {
     if (chunk.length === 0) return;
-    out.push({
+    out.push(role({
       table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [...head(), ...chunk] },
       layout, margin: [0, 0, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
-    } as Content);
+    }, "Table") as Content);
     chunk = [];
   };
   t.rows.forEach((r, i) => {

@@ -7,6 +7,7 @@ import type { RenderContext } from "../../context.js";
 import { applyFallback, glyphCoverage } from "./coverage.js";
 import { pdfFonts } from "./fonts.js";
 import { pageGeometry } from "./page.js";
+import { attachStructure, installTagging, structureOf } from "./tags.js";
 
 export interface PdfMeta {
   title: string;
@@ -62,6 +63,9 @@ export const footerGap = (bottom: number, notice: boolean): number => Math.max(8
 export function pageNumberText(style: "dash" | "slash", page: number, count: number): string {
   return style === "dash" ? `- ${page} -` : `${page} / ${count}`;
 }
+
+/** Whether PDFs are tagged (config `document.tagged`, `--untagged`): yes unless turned off. */
+export const tagged = (ctx: RenderContext): boolean => ctx.config.document.tagged !== false;
 
 export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderContext): Promise<Uint8Array> {
   const { theme } = ctx;
@@ -147,6 +151,13 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   // The font is the document's default (the embedded subset BIZ UDPGothic), never a fallback.
   if (doc.watermark) definition.watermark = { text: doc.watermark, color: theme.colours.watermark, opacity: 0.18, bold: true, fontSize: 150, angle: -45 };
   pdfmake.setFonts(pdfFonts(ctx));
+  if (tagged(ctx)) {
+    // PDF/UA-1: a structure tree in reading order, the title shown by viewers, the XMP
+    // identification (written by pdfkit from PDF 1.4 on; the file is 1.7).
+    Object.assign(definition, { tagged: true, displayTitle: true, subset: "PDF/UA", version: "1.7" });
+    installTagging();
+    attachStructure(doc.content, structureOf(doc.content));
+  }
   const created = pdfmake.createPdf(definition);
   const buffer = (await created.getBuffer()) as Buffer;
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

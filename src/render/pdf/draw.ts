@@ -13,6 +13,7 @@ import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
 import { capacityFor, dataTable, subRowsCell } from "./table.js";
 import { bulletList, keepRuns, MAX_KEEP, phraseRuns, type Run } from "./text.js";
+import { artifact, role } from "./tags.js";
 
 
 /** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
@@ -65,13 +66,14 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
   const body: Content[] = [];
   let height = 2 * CARD_PAD + 12;
 
-  const title: Content = {
+  // The card's title is a heading one level below the last one (a 取組, else a 施策).
+  const title: Content = role({
     columns: [
       ...(node.badge ? [{ text: node.badge, width: "auto", bold: true, fontSize: theme.sizes.h3, color: theme.colours.text, margin: [0, 0, 6, 0] }] : []),
       { text: phraseRuns(node.title), width: "*", bold: true, fontSize: theme.sizes.h3 },
     ],
     ...(node.anchor ? { id: node.anchor } : {}),
-  } as Content;
+  } as Content, "H+");
   // The bookmark sits on the title text itself (pdfmake attaches outlines to text lines).
   if (node.outline) {
     const cols = (title as { columns: Record<string, unknown>[] }).columns;
@@ -88,13 +90,13 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     height += textHeight(node.path, theme.sizes.small, inner, lh) + 4;
   }
   for (const f of node.fields) {
-    body.push({
+    body.push(role({
       columns: [
         { text: f.label, width: LABEL_WIDTH, fontSize: size, bold: true, color: theme.colours.muted },
         { text: runs(f.value, ctx), width: "*", fontSize: size },
       ],
       columnGap: 4, margin: [0, 0, 0, 2],
-    } as Content);
+    }, "P") as Content);
     height += textHeight(plain(f.value), size, inner - LABEL_WIDTH - 4, lh) + 2;
   }
   if (node.bullets.length) {
@@ -123,7 +125,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
       hLineColor: () => theme.colours.rule, vLineColor: () => theme.colours.rule,
     },
   } as Content;
-  return { content: card([framed], height, src.kind, ctx, [0, 0, 0, 0]), height };
+  return { content: role(card([framed], height, src.kind, ctx, [0, 0, 0, 0]), "Sect"), height };
 }
 
 function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, ctx: RenderContext): Content {
@@ -168,7 +170,7 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
   const unit = (pageGeometry(src.kind, ctx).bodyWidth - 40) / max;
   const rule = () => theme.colours.rule;
   const legendCells = node.categories.map((c) => ({
-    table: { widths: [18, "auto"], body: [[{ text: "", border: [true, true, true, true], ...categoryFill(c, ctx) }, { text: c, fontSize: small + 1, border: [false, false, false, false] }]] },
+    table: { widths: [18, "auto"], body: [[artifact({ text: "", border: [true, true, true, true], ...categoryFill(c, ctx) }), { text: c, fontSize: small + 1, border: [false, false, false, false] }]] },
     layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: rule, vLineColor: rule,
       paddingLeft: () => 2, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
     width: "auto",
@@ -187,12 +189,15 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
     };
     return { stack: [{ text: runs(b.label, ctx), fontSize: small + 1, margin: [0, 4, 0, 1] }, bar], unbreakable: true };
   });
-  return { stack: [
+  // One Figure: its alternative text states every number the bars show, in their words.
+  const alt = [node.title, ...node.bars.map((b) => `${plain(b.label)}：${b.values.map((n, i) => `${node.categories[i] ?? ""} ${n}`).join("、")}`)]
+    .filter(Boolean).join("。");
+  return role({ stack: [
     ...(node.title ? [{ text: phraseRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),
     { columns: legendCells, columnGap: 4, margin: [0, 0, 0, 4] },
     ...bars,
     ...(node.note ? [{ text: keepRuns(node.note), fontSize: small, color: theme.colours.muted, margin: [0, 4, 0, 10] }] : []),
-  ] } as Content;
+  ] }, "Figure", { _alt: alt }) as Content;
 }
 
 /** `lines` in runs of at most `budget` pt (by `height`), each at least one line. */
@@ -275,7 +280,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "contents":
         push({
           toc: {
-            title: { text: node.title, fontSize: theme.sizes.h1, bold: true, margin: [0, 0, 0, 12] },
+            title: role({ text: node.title, fontSize: theme.sizes.h1, bold: true, margin: [0, 0, 0, 12] }, "H1"),
             numberStyle: { fontSize: theme.sizes.body },
           },
         } as Content);
@@ -283,10 +288,10 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       case "heading": {
         const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
-        const heading: Record<string, unknown> = {
+        const heading: Record<string, unknown> = role({
           text: phraseRuns(node.text), fontSize: size, bold: true,
           margin: node.level === 1 ? [0, gap, 0, 10] : [0, 8 + gap, 0, 6],
-        };
+        }, `H${node.level}`);
         if (node.outline) Object.assign(heading, { id: node.outline.id, outline: true, outlineText: node.outline.text ?? node.text,
           ...(node.outline.parent ? { outlineParentId: node.outline.parent } : {}) });
         if (node.contents && node.level <= contentsLevels) {
@@ -377,11 +382,11 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       }
       case "legend":
-        push({ stack: [
+        push(role({ stack: [
           ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
           legend(ctx, { fontSize: theme.sizes.table, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}),
             ...(src.legendCategories?.(index) ? { categories: src.legendCategories(index)! } : {}) }),
-        ], margin: [0, 0, 0, 10] } as Content);
+        ], margin: [0, 0, 0, 10] }, "Div") as Content);
         break;
       case "chart":
         push(drawChart(node, src, ctx));

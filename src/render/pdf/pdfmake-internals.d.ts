@@ -5,3 +5,6 @@ declare module "pdfmake/js/TextDecorator.js" { const m: { default?: unknown }; e
 declare module "pdfmake/js/PDFDocument.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/TextInlines.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/ElementWriter.js" { const m: { default?: unknown }; export default m; }
+// pdfmake's internal modules hooked by tags.ts.
+declare module "pdfmake/js/DocMeasure.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/LayoutBuilder.js" { const m: { default?: unknown }; export default m; }

@@ -10,6 +10,7 @@ import { AS_OF_TINT } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
+import { artifact, role } from "./tags.js";
 import { capacityOf, phraseRuns } from "./text.js";
 
 export type { Period };
@@ -123,14 +124,15 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   for (const lane of lanes) {
     body.push(yearRow(lane, years, (p) => {
       const style = categoryStyle(p.category, ctx);
-      return {
+      // Read as text, not as a shape: its years and its label (令和8年度～令和10年度 検討).
+      return role({
         // The label sits on the solid fill, so the pattern around it never hurts legibility.
         // A phase marked without a label (●) is a plain bar; a label breaks between phrases only
         // (モデル校に/よる試行), as far as the bar's width allows.
         text: p.unlabelled ? "" : labelText(p.label, capacityOf(opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize)),
         background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize, ...barFill(style),
-      } as TableCell;
+      }, "Span", { _actual: `${fiscalYearLabel(p.from, theme)}～${fiscalYearLabel(p.to, theme)} ${p.label}` }) as TableCell;
     }, empty));
     if (lane.some((p) => p.note)) {
       body.push(yearRow(lane, years, (p) => (p.note
@@ -140,7 +142,8 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   }
   if (lanes.length === 0) body.push(years.map(empty));
   const headerRows = opts.header ? 1 : 0;
-  return {
+  // With its own year headings (a card) the strip is a table; in a host table's cell its bars are that cell's text.
+  return role({
     // A column takes its width, its padding and the rule on its left: each adds up to yearWidth,
     // so the years line up with the host's year columns.
     table: { widths: years.map((_, i) => opts.yearWidth - 2 * CELL_PAD - (i === 0 ? 0 : GAP)), body, headerRows, dontBreakRows: true },
@@ -155,7 +158,7 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       paddingTop: () => 1.5,
       paddingBottom: () => 1,
     },
-  };
+  }, opts.header ? "Table" : undefined);
 }
 
 /** A bar's label: as it is when the bar holds it on one line, else broken between phrases only. */
@@ -177,11 +180,11 @@ export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?
   const widths: (number | string)[] = [];
   for (const e of legendEntries(ctx, opts.categories)) {
     const style = categoryStyle(e.id, ctx);
-    row.push({ text: " ", fontSize, ...barFill(style) } as TableCell, { text: e.label, fontSize, margin: [2, 0, 8, 0] });
+    row.push(artifact({ text: " ", fontSize, ...barFill(style) }) as TableCell, { text: e.label, fontSize, margin: [2, 0, 8, 0] });
     widths.push(24, "auto");
   }
   if (opts.asOfLabel) {
-    row.push({ text: " ", fontSize, fillColor: theme.colours.asOf } as TableCell, { text: opts.asOfLabel, fontSize, margin: [2, 0, 0, 0] });
+    row.push(artifact({ text: " ", fontSize, fillColor: theme.colours.asOf }) as TableCell, { text: opts.asOfLabel, fontSize, margin: [2, 0, 0, 0] });
     widths.push(24, "auto");
   }
   return {

@@ -2,6 +2,7 @@
 // split, the theme's rules and header fill, text with keep-together runs.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
+import { role } from "./tags.js";
 import { capacityOf, keepRuns, phraseRuns } from "./text.js";
 
 export interface TableSpec {
@@ -57,7 +58,7 @@ export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   const size = spec.fontSize ?? theme.sizes.table;
   const header = spec.header.map((h, i) => ({ text: phraseRuns(h, capacityFor(spec.widths[i], size)), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
   const body = spec.rows.map((r) => r.map((v, i) => cell(v, size, spec.align?.[i])));
-  return {
+  return role({
     table: { headerRows: 1, dontBreakRows: true, widths: spec.widths, body: [header, ...body] },
     layout: {
       hLineWidth: () => RULE,
@@ -70,5 +71,5 @@ export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
       paddingBottom: () => PAD_BOTTOM,
     },
     lineHeight: 1.25,
-  } as Content;
+  }, "Table") as Content;
 }

@@ -7,6 +7,7 @@
 // Never insert U+2060/U+200B/U+2011: BIZ UDPGothic has no glyph for them.
 import { jaModel, Parser } from "budoux";
 import type { Content } from "pdfmake/interfaces.js";
+import { role } from "./tags.js";
 
 /** An inline run of text (pdfmake's `text` array element). */
 export type Run = string | { text: string; noWrap?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
@@ -149,14 +150,14 @@ export function richText(text: string, style: Record<string, unknown> = {}): Con
  */
 export function bulletList(items: readonly string[], opts: { fontSize: number; marker?: string; gap?: number }): Content {
   const marker = opts.marker ?? "・";
-  return {
-    stack: items.map((item) => ({
+  return role({
+    stack: items.map((item) => role({
       columns: [
-        { text: marker, width: opts.fontSize, fontSize: opts.fontSize },
-        { text: keepRuns(item.replace(/^[・･•]\s*/, "")), width: "*", fontSize: opts.fontSize },
+        role({ text: marker, width: opts.fontSize, fontSize: opts.fontSize }, "Lbl"),
+        role({ text: keepRuns(item.replace(/^[・･•]\s*/, "")), width: "*", fontSize: opts.fontSize }, "LBody"),
       ],
       columnGap: 1,
       margin: [0, 0, 0, opts.gap ?? 1],
-    })),
-  } as Content;
+    }, "LI")),
+  }, "L") as Content;
 }
