@@ -14,11 +14,12 @@ import type { DocNode } from "../templates/primitives.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
 import type { ScheduleRow } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext, shownPath } from "../context.js";
-import { createPdf, footerGap, pageNumberStyle, pageNumberText } from "./pdf/document.js";
+import { createPdf, footerGap, pageNumberStyle, pageNumberText, tagged } from "./pdf/document.js";
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
 import { stripHeight, textHeight } from "./pdf/card.js";
 import { schedulePatterns } from "./pdf/schedule.js";
+import { copyTaggedPages, readTagged, setUaMetadata } from "./pdf/tagged-split.js";
 import { drawnCategories } from "./phases.js";
 import { bulletList, capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
@@ -160,7 +161,7 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
     stack: [{ text, alignment: "center", ...pageNumberStyle(ctx), absolutePosition: { x: left, y: top } }],
     ...(i > 0 ? { pageBreak: "before" } : {}),
   })) as Content[];
-  const bytes = await createPdf({ kind: KIND, content, pageNumbers: "none" }, { title: "page numbers", author: "planpress" }, ctx);
+  const bytes = await createPdf({ kind: KIND, content, pageNumbers: "none", untagged: true }, { title: "page numbers", author: "planpress" }, ctx);
   const shift = page.height - bottom + footerGap(bottom, false) - top;
   const doc = await PDFDocument.load(bytes, LOAD);
   const forms = await doc.embedPages(doc.getPages());
@@ -168,8 +169,8 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
   return { context: doc.context, shift, formOf: new Map(labels.map((l, i) => [l, forms[i]!.ref])) };
 }
 
-/** Page i of `doc` gets the label page n/count. */
-function stamp(doc: PDFDocument, stamps: Stamps): void {
+/** Page i of `doc` gets the label page n/count (in a tagged file an Artifact, as the running head is). */
+function stamp(doc: PDFDocument, stamps: Stamps, artifact: boolean): void {
   const pages = doc.getPages();
   // one copier per file: a form (and the label font) is copied into it once
   const copier = PDFObjectCopier.for(stamps.context, doc.context);
@@ -178,12 +179,13 @@ function stamp(doc: PDFDocument, stamps: Stamps): void {
     const name = page.node.newXObject("PageNumber", form);
     // A few bytes, left uncompressed: pdf-lib's drawPage deflated each one (with a fresh 300 kB
     // compressor), a third of the split's time.
-    page.node.addContentStream(doc.context.register(doc.context.stream(`q 1 0 0 1 0 ${-stamps.shift} cm ${name.toString()} Do Q`)));
+    const draw = `q 1 0 0 1 0 ${-stamps.shift} cm ${name.toString()} Do Q`;
+    page.node.addContentStream(doc.context.register(doc.context.stream(artifact ? `/Artifact <</Type /Pagination>> BDC ${draw} EMC` : draw)));
   });
 }
 
-function setInfo(doc: PDFDocument, title: string, subject: string, author: string, ctx: RenderContext): void {
-  doc.setTitle(title);
+function setInfo(doc: PDFDocument, title: string, subject: string, author: string, ctx: RenderContext, ua: boolean): void {
+  doc.setTitle(title, { showInWindowTitleBar: ua });
   doc.setAuthor(author);
   doc.setSubject(subject);
   doc.setCreator("planpress");
@@ -191,11 +193,14 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
   doc.setCreationDate(ctx.documentDate);
   doc.setModificationDate(ctx.documentDate);
   doc.setLanguage("ja");
+  if (ua) setUaMetadata(doc, { title, author, date: ctx.documentDate, producer: "planpress (pdfmake, pdf-lib)" });
 }
 
 /** Every department's file: its pages of the files' layout (0-based page indexes below), numbered 1 / n. */
 async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, author: string): Promise<OutputFile[]> {
   const source = await PDFDocument.load(laid, LOAD);
+  // each file carries the structure of its pages (tagged-split.ts)
+  const structure = tagged(ctx) ? readTagged(source) : null;
   const total = source.getPageCount();
   const starts = view.sheets.map((sheet, i) => {
     const first = pages.get(sheetId(i));
@@ -208,9 +213,9 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<st
   const out: OutputFile[] = [];
   for (const [i, sheet] of view.sheets.entries()) {
     const doc = await PDFDocument.create({ updateMetadata: false });
-    for (const page of await doc.copyPages(source, parts[i]!)) doc.addPage(page);
-    stamp(doc, stamps);
-    setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, author, ctx);
+    copyTaggedPages(source, structure, doc, parts[i]!);
+    stamp(doc, stamps, structure !== null);
+    setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, author, ctx, structure !== null);
     out.push({ path: `departments/${sheet.fileName}`, data: await doc.save(SAVE) });
   }
   return out;

@@ -11,6 +11,7 @@ import type { DrawSource } from "./source.js";
 import { pageGeometry } from "./page.js";
 import { laneOf, type Period, scheduleStrip } from "./schedule.js";
 import { dataTable } from "./table.js";
+import { artifact } from "./tags.js";
 import { keepRuns, type Run } from "./text.js";
 
 type ChangesNode = Extract<DocNode, { type: "changes" }>;
@@ -36,7 +37,8 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   const yearWidth = Math.floor(((width - TAG_WIDTH - 2) / years) * 10) / 10;
   const strip = (phases: readonly Phase[], header: boolean) => ({ ...scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx), width: "*" });
   // The year headings alone: the strip of no phase, without its empty bar row.
-  const headings = strip([], true);
+  // (drawing only when tagged: each bar reads as its years and label)
+  const headings = artifact(strip([], true));
   headings.table.body.length = 1;
   const line = (tag: string, content: Content): Content => ({
     columns: [{ text: tag, width: TAG_WIDTH, bold: true, fontSize: size, margin: [0, 1, 0, 0] }, content],

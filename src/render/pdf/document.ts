@@ -33,6 +33,8 @@ export interface PdfDocument {
   notice?: string;
   /** Tiling patterns used by cells (schedule bars: `schedulePatterns()`). */
   patterns?: Record<string, Pattern>;
+  /** Never tagged: drawings used inside other documents (the department files' page-number stamps). */
+  untagged?: boolean;
 }
 
 /** A node that starts a chapter: from its page on, the running header's right part is `text`. */
@@ -151,7 +153,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   // The font is the document's default (the embedded subset BIZ UDPGothic), never a fallback.
   if (doc.watermark) definition.watermark = { text: doc.watermark, color: theme.colours.watermark, opacity: 0.18, bold: true, fontSize: 150, angle: -45 };
   pdfmake.setFonts(pdfFonts(ctx));
-  if (tagged(ctx)) {
+  if (tagged(ctx) && !doc.untagged) {
     // PDF/UA-1: a structure tree in reading order, the title shown by viewers, the XMP
     // identification (written by pdfkit from PDF 1.4 on; the file is 1.7).
     Object.assign(definition, { tagged: true, displayTitle: true, subset: "PDF/UA", version: "1.7" });

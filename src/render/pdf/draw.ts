@@ -190,7 +190,7 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
     return { stack: [{ text: runs(b.label, ctx), fontSize: small + 1, margin: [0, 4, 0, 1] }, bar], unbreakable: true };
   });
   // One Figure: its alternative text states every number the bars show, in their words.
-  const alt = [node.title, ...node.bars.map((b) => `${plain(b.label)}：${b.values.map((n, i) => `${node.categories[i] ?? ""} ${n}`).join("、")}`)]
+  const alt = [node.title, ...node.bars.map((b) => `${plain(b.label)}：${b.values.flatMap((n, i) => (n > 0 ? [`${node.categories[i] ?? ""} ${n}`] : [])).join("、")}`)]
     .filter(Boolean).join("。");
   return role({ stack: [
     ...(node.title ? [{ text: phraseRuns(node.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 4, 0, 4] }] : []),

@@ -8,3 +8,4 @@ declare module "pdfmake/js/ElementWriter.js" { const m: { default?: unknown }; e
 // pdfmake's internal modules hooked by tags.ts.
 declare module "pdfmake/js/DocMeasure.js" { const m: { default?: unknown }; export default m; }
 declare module "pdfmake/js/LayoutBuilder.js" { const m: { default?: unknown }; export default m; }
+declare module "pdfmake/js/PageElementWriter.js" { const m: { default?: unknown }; export default m; }

@@ -9,6 +9,7 @@
 import type { Content } from "pdfmake/interfaces.js";
 import docMeasureModule from "pdfmake/js/DocMeasure.js";
 import layoutBuilderModule from "pdfmake/js/LayoutBuilder.js";
+import pageWriterModule from "pdfmake/js/PageElementWriter.js";
 import rendererModule from "pdfmake/js/Renderer.js";
 
 /** Standard structure types planpress uses (no role map needed). */
@@ -49,11 +50,21 @@ export class TagNode {
   attrs: Record<string, unknown> | undefined;
   actual: string | undefined;
   alt: string | undefined;
-  constructor(readonly role: Role) {}
+  /**
+   * A place in the parent's content for one text node's lines (`inline`): its marks (and links)
+   * are written into the parent where it stands, so text and child elements keep their order.
+   */
+  constructor(readonly role: Role, readonly inline = false) {}
   add(role: Role): TagNode {
     const child = new TagNode(role);
     this.kids.push(child);
     return child;
+  }
+  /** The place of a text node's lines among this element's kids. */
+  place(): TagNode {
+    const slot = new TagNode(this.role, true);
+    this.kids.push(slot);
+    return slot;
   }
 }
 
@@ -103,8 +114,9 @@ export function structureOf(content: Content[]): TagNode {
     };
     if (n.text !== undefined) {
       if (r) n._tagEl = own();
-      else if (HOLDS_TEXT.has(parent.role)) n._tagEl = parent;
-      else if (!isEmptyText(n.text)) n._tagEl = parent.add("P");
+      else if (isEmptyText(n.text)) return;
+      else if (HOLDS_TEXT.has(parent.role)) n._tagEl = parent.place();
+      else n._tagEl = parent.add("P");
       return;
     }
     const el = r ? own() : parent;
@@ -136,8 +148,7 @@ export function structureOf(content: Content[]): TagNode {
           td.attrs = attrs;
           if (c._actual) td.actual = c._actual;
           if (c._artifact) return;
-          if (c.text !== undefined && !c._role) c._tagEl = td;
-          else visit(c, td, { list: row, index: k });
+          visit(c, td, { list: row, index: k });
         });
       });
       return;
@@ -158,7 +169,7 @@ interface Drawing {
 const KEY = "_planpressTags";
 
 interface Inline { text: string; linkToDestination?: unknown; link?: unknown; _texts?: string[] }
-interface Line { inlines: Inline[]; _tagEl?: TagNode; _outline?: unknown; id?: unknown; getHeight(): number; getAscenderHeight(): number }
+interface Line { inlines: Inline[]; _tagEl?: TagNode; _repeat?: true; _outline?: unknown; id?: unknown; getHeight(): number; getAscenderHeight(): number }
 
 /** Draws `draw` inside marked content of `el` and records it there. */
 function marked(doc: Ref, el: TagNode, draw: () => void): void {
@@ -245,16 +256,13 @@ function linkAnnotations(doc: Ref, state: Drawing): void {
 /** Writes the structure tree into the catalog's StructTreeRoot (pdfkit ends it with the document). */
 function writeTree(doc: Ref, root: TagNode): void {
   const parentTree = doc.getStructParentTree();
-  const write = (el: TagNode, parent: Ref): Ref => {
-    const data: Record<string, unknown> = { S: el.role, P: parent };
-    if (el.attrs) data.A = el.attrs;
-    if (el.actual) data.ActualText = new String(el.actual);
-    if (el.alt) data.Alt = new String(el.alt);
-    const ref = doc.ref(data);
-    const kids: unknown[] = [];
+  /** The K entries of `el`'s kids (an inline place's kids stand in the element itself). */
+  const entries = (el: TagNode, ref: Ref, kids: unknown[]): void => {
     for (const kid of el.kids) {
-      if (kid instanceof TagNode) kids.push(write(kid, ref));
-      else if ("mcid" in kid) {
+      if (kid instanceof TagNode) {
+        if (kid.inline) entries(kid, ref, kids);
+        else kids.push(write(kid, ref));
+      } else if ("mcid" in kid) {
         kids.push({ Type: "MCR", Pg: kid.page, MCID: kid.mcid });
         parentTree.get(kid.page.data.StructParents)[kid.mcid] = ref;
       } else {
@@ -262,6 +270,15 @@ function writeTree(doc: Ref, root: TagNode): void {
         parentTree.add(kid.annot.data.StructParent, ref);
       }
     }
+  };
+  const write = (el: TagNode, parent: Ref): Ref => {
+    const data: Record<string, unknown> = { S: el.role, P: parent };
+    if (el.attrs) data.A = el.attrs;
+    if (el.actual) data.ActualText = new String(el.actual);
+    if (el.alt) data.Alt = new String(el.alt);
+    const ref = doc.ref(data);
+    const kids: unknown[] = [];
+    entries(el, ref, kids);
     if (kids.length) data.K = kids;
     ref.end();
     return ref;
@@ -297,6 +314,28 @@ export function installTagging(): void {
     if (line && node._tagEl) line._tagEl = node._tagEl;
     return line;
   };
+  // A table's heading rows repeated on a later page are drawing only: the table has them once.
+  const writer = exported<{ prototype: Ref }>(pageWriterModule).prototype;
+  const moveToNextPage = writer.moveToNextPage;
+  writer.moveToNextPage = function (this: Ref, ...args: unknown[]) {
+    const was = this._repeating;
+    this._repeating = true;
+    try {
+      return moveToNextPage.apply(this, args);
+    } finally {
+      this._repeating = was;
+    }
+  };
+  const addFragment = writer.addFragment;
+  writer.addFragment = function (this: Ref, ...args: unknown[]) {
+    if (!this._repeating) return addFragment.apply(this, args);
+    const items = this.context().getCurrentPage()?.items as { type: string; item: Line }[] | undefined;
+    const from = items?.length ?? 0;
+    const result = addFragment.apply(this, args);
+    const now = this.context().getCurrentPage()?.items as { type: string; item: Line }[] | undefined;
+    if (now === items) for (const it of now?.slice(from) ?? []) if (it.type === "line") it.item._repeat = true;
+    return result;
+  };
   // The contents' entries are made by pdfmake: each a TOCI holding a Link (title and page number).
   const measure = exported<{ prototype: Ref }>(docMeasureModule).prototype;
   const measureToc = measure.measureToc;
@@ -319,7 +358,7 @@ export function installTagging(): void {
     const state = doc[KEY] as Drawing | undefined;
     const draw = (l: Line): void => renderLine.call(this, l, x, y);
     if (!state) draw(line);
-    else if (line._tagEl) drawLine(doc, state, line, draw);
+    else if (line._tagEl && !line._repeat) drawLine(doc, state, line, draw);
     else asArtifact(doc, () => draw(line));
   };
   for (const name of ["renderVector", "renderImage", "renderSVG", "renderWatermark"]) {
