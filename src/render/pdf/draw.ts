@@ -12,7 +12,7 @@ import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
 import { capacityFor, dataTable, subRowsCell } from "./table.js";
-import { bulletList, keepRuns, MAX_KEEP, phraseRuns, type Run } from "./text.js";
+import { bulletList, capacityOf, keepRuns, MAX_KEEP, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
 
 
@@ -135,7 +135,7 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
   if (node.label) top.push({ text: node.label, alignment: "right", fontSize: theme.sizes.h3, bold: true });
   if (node.meeting) top.push({ text: node.meeting, alignment: "right", fontSize: theme.sizes.body });
   const centre: Content[] = [
-    { text: phraseRuns(node.title), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
+    { text: titleRuns(node.title, capacityOf(page.bodyWidth, theme.sizes.cover)), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
   ];
   if (node.subtitle) centre.push({ text: phraseRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
   if (node.notice) centre.push({ text: phraseRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);

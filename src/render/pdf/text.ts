@@ -100,6 +100,20 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
   return merge(out);
 }
 
+/**
+ * A title: phraseRuns, and a bracketed aside （…） that fits on a line kept whole, so a long title
+ * breaks before the aside (「…計画 / （第八次総合情報化基本計画）」), not inside its compound words.
+ */
+export function titleRuns(text: string, capacity: number): Run[] {
+  const out: Run[] = [];
+  for (const part of text.split(/([（(][^（）()]*[）)])/u)) {
+    if (!part) continue;
+    const aside = /^[（(]/u.test(part) && part.length <= capacity;
+    out.push(...(aside ? [{ text: part, noWrap: true }] : phraseRuns(part, capacity)));
+  }
+  return merge(out);
+}
+
 /** Neighbouring plain strings as one (pdfmake measures a run at a time). */
 function merge(runs: Run[]): Run[] {
   const out: Run[] = [];

@@ -1,7 +1,7 @@
 // keepRuns: numbers with their units, 令和 years and short Latin names become noWrap runs; the
 // runs give back the text unchanged; nothing is inserted (BIZ UDPGothic lacks U+2060/U+200B).
 import { describe, expect, it } from "vitest";
-import { bulletList, departmentRuns, keepRuns, phraseRuns, type Run } from "../../../src/render/pdf/text.js";
+import { bulletList, departmentRuns, keepRuns, phraseRuns, type Run, titleRuns } from "../../../src/render/pdf/text.js";
 
 const kept = (runs: Run[]) => runs.flatMap((r) => (typeof r === "string" || !r.noWrap ? [] : [r.text]));
 const joined = (runs: Run[]) => runs.map((r) => (typeof r === "string" ? r : r.text)).join("");
@@ -51,6 +51,23 @@ describe("phraseRuns", () => {
     const runs = phraseRuns("実績：予定どおり\n課題：なし");
     expect(joined(runs)).toBe("実績：予定どおり\n課題：なし");
     expect(kept(runs).some((r) => r.includes("\n"))).toBe(false);
+  });
+});
+
+describe("titleRuns", () => {
+  it("keeps a bracketed aside that fits a line whole, so the title breaks before it", () => {
+    const title = "○○市デジタル推進計画（第三次総合情報化基本計画）";
+    const runs = titleRuns(title, 18);
+    expect(joined(runs)).toBe(title);
+    expect(kept(runs)).toContain("（第三次総合情報化基本計画）");
+  });
+
+  it("breaks an aside longer than the line between phrases, as phraseRuns does", () => {
+    const title = "計画（デジタル技術を活用した市民サービスと行政運営の変革）";
+    const runs = titleRuns(title, 10);
+    expect(joined(runs)).toBe(title);
+    expect(kept(runs).every((k) => k.length <= 10)).toBe(true);
+    expect(kept(runs)).not.toContain("（デジタル技術を活用した市民サービスと行政運営の変革）");
   });
 });
 
