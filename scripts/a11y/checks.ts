@@ -103,7 +103,10 @@ function taggedRuns(pdf: TaggedPdf): Map<number, { mcid: number; run: TextRun; e
     for (const kid of element.kids) {
       if (isElement(kid) || !("mcid" in kid)) continue;
       const run = pdf.pages[kid.page]?.marked.get(kid.mcid);
-      if (run) byPage.set(kid.page, [...(byPage.get(kid.page) ?? []), { mcid: kid.mcid, run, element }]);
+      if (!run) continue;
+      const list = byPage.get(kid.page) ?? [];
+      list.push({ mcid: kid.mcid, run, element });
+      byPage.set(kid.page, list);
     }
   }
   return byPage;
