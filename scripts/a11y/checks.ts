@@ -68,7 +68,32 @@ function rowWidths(table: StructElement): { row: StructElement; width: number; h
   });
 }
 
-function tableFindings(elements: StructElement[]): Finding[] {
+interface TaggedRun { page: number; mcid: number; run: TextRun; element: StructElement }
+
+/** The marked text of an element's own MCIDs (not its child elements'). */
+const ownRuns = (pdf: TaggedPdf, element: StructElement): TaggedRun[] => element.kids.flatMap((k) => {
+  const run = !isElement(k) && "mcid" in k ? pdf.pages[k.page]?.marked.get(k.mcid) : undefined;
+  return run && !isElement(k) && "mcid" in k ? [{ page: k.page, mcid: k.mcid, run, element }] : [];
+});
+
+/**
+ * The pages after the first on which a table's column headers are tagged again: a header row
+ * repeated on each page is page furniture there (an Artifact); tagged, a screen reader reads
+ * "NoNoNo" for one header cell, or the header row once per page.
+ */
+function repeatedHeaderPages(pdf: TaggedPdf, table: StructElement): number[] {
+  const pagesOf = new Map<string, Set<number>>();
+  for (const th of descendants([table]).filter((el) => el.role === "TH" && el.attributes.Scope !== "Row")) {
+    for (const { page, run } of descendants([th]).flatMap((el) => ownRuns(pdf, el))) {
+      const text = run.text.trim();
+      if (text) pagesOf.set(text, (pagesOf.get(text) ?? new Set()).add(page));
+    }
+  }
+  const repeated = [...pagesOf.values()].filter((pages) => pages.size > 1).flatMap((pages) => [...pages].sort((a, b) => a - b).slice(1));
+  return [...new Set(repeated)].sort((a, b) => a - b);
+}
+
+function tableFindings(pdf: TaggedPdf, elements: StructElement[]): Finding[] {
   const out: Finding[] = [];
   elements.filter((el) => el.role === "Table").forEach((table, i) => {
     const name = `Table ${i + 1}`;
@@ -83,6 +108,11 @@ function tableFindings(elements: StructElement[]): Finding[] {
         out.push({ code: "table-row-cells", ...firstPage(r.row), element: `${name} 行 ${n + 1} ${label(r.row)}`, ja: `行のセルが ${r.width} 個、見出し行は ${head.width} 個`, en: `row ${n + 1} has ${r.width} cells, the header row ${head.width}` });
       }
     });
+    const repeats = repeatedHeaderPages(pdf, table);
+    const th = descendants([table]).find((el) => el.role === "TH");
+    if (repeats[0] !== undefined && th) {
+      out.push({ code: "repeated-header", page: repeats[0] + 1, element: `${name} ${label(th)}`, ja: `表の見出し行が ${repeats.length + 1} ページで繰り返し構造ツリーに入っている（2 ページ目以降はアーティファクトにすべき）`, en: `the table's header row is tagged again on ${repeats.length + 1} pages (the repeats should be artifacts)` });
+    }
     const unscoped = descendants([table]).filter((el) => el.role === "TH" && typeof el.attributes.Scope !== "string");
     if (unscoped[0]) {
       out.push({ code: "th-scope", ...firstPage(unscoped[0]), element: `${name} ${label(unscoped[0])}`, ja: `見出しセル（TH）${unscoped.length} 個に Scope（Row/Column）がない`, en: `${unscoped.length} header cells (TH) lack a Scope (Row/Column)` });
@@ -97,17 +127,12 @@ const PAGE_NUMBER = new RegExp(`^(?:${(["dash", "slash"] as const)
   .join("|")})$`);
 
 /** Every MCID the tree reaches, by page, with the element that reaches it. */
-function taggedRuns(pdf: TaggedPdf): Map<number, { mcid: number; run: TextRun; element: StructElement }[]> {
-  const byPage = new Map<number, { mcid: number; run: TextRun; element: StructElement }[]>();
-  for (const element of allElements(pdf)) {
-    for (const kid of element.kids) {
-      if (isElement(kid) || !("mcid" in kid)) continue;
-      const run = pdf.pages[kid.page]?.marked.get(kid.mcid);
-      if (!run) continue;
-      const list = byPage.get(kid.page) ?? [];
-      list.push({ mcid: kid.mcid, run, element });
-      byPage.set(kid.page, list);
-    }
+function taggedRuns(pdf: TaggedPdf): Map<number, TaggedRun[]> {
+  const byPage = new Map<number, TaggedRun[]>();
+  for (const tagged of allElements(pdf).flatMap((el) => ownRuns(pdf, el))) {
+    const list = byPage.get(tagged.page) ?? [];
+    list.push(tagged);
+    byPage.set(tagged.page, list);
   }
   return byPage;
 }
@@ -137,9 +162,10 @@ function textFindings(pdf: TaggedPdf): Finding[] {
  * page furniture has no mark of its own once it is tagged.)
  */
 function runningHeadFindings(pdf: TaggedPdf, tagged: ReturnType<typeof taggedRuns>): Finding[] {
+  const headerCells = new Set(descendants(allElements(pdf).filter((el) => el.role === "TH")));
   const places = new Map<string, { pages: number[]; run: TextRun; element: StructElement }>();
   for (const [index, runs] of tagged) {
-    const texts = runs.filter((t) => t.run.text.trim());
+    const texts = runs.filter((t) => t.run.text.trim() && !headerCells.has(t.element));
     const top = Math.min(...texts.map((t) => t.run.y));
     const bottom = Math.max(...texts.map((t) => t.run.y));
     for (const { run, element } of texts) {
@@ -181,7 +207,7 @@ function figureAndLinkFindings(pdf: TaggedPdf, elements: StructElement[]): Findi
 export function checkTaggedPdf(pdf: TaggedPdf): Finding[] {
   if (!pdf.tree) return [...catalogFindings(pdf), { code: "no-tree", ja: "構造ツリー（StructTreeRoot）がない", en: "there is no structure tree (StructTreeRoot)" }];
   const elements = allElements(pdf);
-  return [...catalogFindings(pdf), ...headingFindings(elements), ...tableFindings(elements), ...textFindings(pdf), ...figureAndLinkFindings(pdf, elements)];
+  return [...catalogFindings(pdf), ...headingFindings(elements), ...tableFindings(pdf, elements), ...textFindings(pdf), ...figureAndLinkFindings(pdf, elements)];
 }
 
 export async function checkPdf(data: Uint8Array): Promise<{ pdf: TaggedPdf; findings: Finding[] }> {

@@ -11,7 +11,7 @@ import { allElements, isElement, textsOf, type StructElement, type TaggedPdf } f
 type Fault =
   | "no-lang" | "untagged" | "not-marked" | "no-display-title" | "no-pdfua"
   | "skip-heading" | "start-h2" | "short-row" | "th-no-scope" | "page-number-in-tree" | "running-head-in-tree"
-  | "unreached-mcid" | "figure-no-alt" | "link-untagged";
+  | "unreached-mcid" | "figure-no-alt" | "link-untagged" | "repeated-header";
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc["struct"]>;
@@ -77,24 +77,26 @@ function sample(faults: Fault[] = []): Promise<Uint8Array> {
   const table = doc.struct("Table");
   root.add(table);
   const rows = [["Year", "Phase", "Department"], ["R8", "Study", "IT"], has("short-row") ? ["R9", "Pilot"] : ["R9", "Pilot", "IT"]];
-  rows.forEach((cells, r) => {
+  const addRow = (cells: string[], r: number) => {
     const row = doc.struct("TR");
     table.add(row);
     cells.forEach((text, c) => el(row, r === 0 ? "TH" : "TD", at(50 + c * 120, 80 + r * 20, text), r === 0 && !has("th-no-scope") ? { scope: "Column" } : {}));
     row.end();
-  });
-  table.end();
+  };
+  rows.forEach(addRow);
   el(root, "Figure", () => doc.rect(50, 200, 100, 60).fill("#888"), has("figure-no-alt") ? {} : { alt: "A grey box: 60 percent done" });
   doc.fillColor("black");
 
   doc.addPage({ size: "A4", margin: 20 });
   furniture(3);
+  if (has("repeated-header")) addRow(rows[0]!, 0); // the table goes on, its header drawn again and tagged again
+  table.end();
   const link = doc.struct("Link");
   root.add(link);
   link.add(doc.markStructureContent("Link"));
-  doc.text("The city's website", 50, 80, { lineBreak: false });
+  doc.text("The city's website", 50, 160, { lineBreak: false });
   doc.endMarkedContent();
-  doc.link(50, 80, 120, 14, "https://www.city.musashino.lg.jp/", has("link-untagged") ? {} : { structParent: link });
+  doc.link(50, 160, 120, 14, "https://www.city.musashino.lg.jp/", has("link-untagged") ? {} : { structParent: link });
   link.end();
   root.end();
   doc.end();
@@ -143,6 +145,7 @@ describe("a11y checks on small tagged PDFs", () => {
     ["running-head-in-tree", "running-head-in-tree", 1],
     ["figure-no-alt", "figure-alt", 2],
     ["link-untagged", "link-untagged", 3],
+    ["repeated-header", "repeated-header", 3],
   ];
   it.each(cases)("find the fault %s (%s, on page %s) and nothing else", async (fault, code, page) => {
     const { findings } = await checkPdf(await sample([fault]));
