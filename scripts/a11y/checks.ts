@@ -137,15 +137,23 @@ function taggedRuns(pdf: TaggedPdf): Map<number, TaggedRun[]> {
   return byPage;
 }
 
-/** Text a screen reader gets without structure, or gets though it is page furniture. */
+/** Text and drawings a screen reader gets without structure, or gets though they are page furniture. */
 function textFindings(pdf: TaggedPdf): Finding[] {
   const out: Finding[] = [];
   const tagged = taggedRuns(pdf);
+  const reachedOn = new Map<number, Set<number>>();
+  for (const el of allElements(pdf)) {
+    for (const k of el.kids) if (!isElement(k) && "mcid" in k) reachedOn.set(k.page, (reachedOn.get(k.page) ?? new Set()).add(k.mcid));
+  }
   pdf.pages.forEach((page, index) => {
-    const reached = new Set((tagged.get(index) ?? []).map((t) => t.mcid));
+    const reached = reachedOn.get(index) ?? new Set();
     const loose = [...page.untagged, ...[...page.marked].filter(([mcid, run]) => !reached.has(mcid) && run.text.trim()).map(([, run]) => run)];
     if (loose[0]) {
       out.push({ code: "untagged-text", page: index + 1, ja: `構造ツリーにもアーティファクトにも入っていない文字列が ${loose.length} 箇所（例「${short(loose[0].text)}」）`, en: `${loose.length} pieces of text are neither in the structure tree nor artifacts (e.g. "${short(loose[0].text)}")` });
+    }
+    const drawings = page.untaggedDrawings + [...page.drawingMcids].filter((mcid) => !reached.has(mcid)).length;
+    if (drawings) {
+      out.push({ code: "untagged-drawing", page: index + 1, ja: `構造ツリーにもアーティファクトにも入っていない図形（線・塗り・画像）が ${drawings} 個（罫線や背景ならアーティファクトに）`, en: `${drawings} drawings (lines, fills, images) are neither in the structure tree nor artifacts (rules and backgrounds should be artifacts)` });
     }
   });
   for (const [index, runs] of tagged) {

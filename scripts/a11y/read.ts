@@ -21,6 +21,10 @@ export interface PageText {
   marked: Map<number, TextRun>;
   /** Text in no MCID and in no Artifact: a screen reader gets it with no structure. */
   untagged: TextRun[];
+  /** The MCIDs that mark drawings (lines, fills, images), with or without text. */
+  drawingMcids: Set<number>;
+  /** Lines, fills and images painted in no MCID and in no Artifact. */
+  untaggedDrawings: number;
 }
 
 /** Marked content on a page (page index from 0), or an annotation (object key "12 0 R"). */
@@ -183,38 +187,77 @@ function joinText(element: StructElement, pages: PageText[]): void {
   element.pages = [...new Set(onPages)];
 }
 
-async function readPageTexts(data: Uint8Array): Promise<PageText[]> {
+/** Where the content being read lies: in which MCID, or in an Artifact (marked content nests). */
+function markedContent() {
+  const open: { mcid: number | undefined; artifact: boolean }[] = [];
+  return {
+    begin(tag: string | null | undefined, mcid: number | undefined): void {
+      const outer = open.at(-1);
+      open.push({ mcid: mcid ?? outer?.mcid, artifact: tag === "Artifact" || Boolean(outer?.artifact) });
+    },
+    end: (): void => void open.pop(),
+    get place() { return open.at(-1) ?? { mcid: undefined, artifact: false }; },
+  };
+}
+
+const PAINTING = new Set([
+  pdfjs.OPS.stroke, pdfjs.OPS.closeStroke, pdfjs.OPS.fill, pdfjs.OPS.eoFill, pdfjs.OPS.fillStroke, pdfjs.OPS.eoFillStroke,
+  pdfjs.OPS.closeFillStroke, pdfjs.OPS.closeEOFillStroke, pdfjs.OPS.shadingFill, pdfjs.OPS.paintImageXObject,
+  pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject, pdfjs.OPS.paintImageXObjectRepeat,
+  pdfjs.OPS.paintImageMaskXObjectRepeat, pdfjs.OPS.paintSolidColorImageMask, pdfjs.OPS.paintInlineImageXObjectGroup,
+]);
+
+/** The text of each MCID, and text outside the tree (pdfjs numbers an MCID `p<page ref>_mc<n>`). */
+async function readText(page: pdfjs.PDFPageProxy, top: number, result: PageText): Promise<void> {
+  const marks = markedContent();
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  for (const item of content.items) {
+    if ("type" in item) {
+      const mcid = /_mc(\d+)$/.exec(item.id ?? "")?.[1];
+      if (item.type === "endMarkedContent") marks.end();
+      else marks.begin((item as { tag?: string | null }).tag, mcid === undefined ? undefined : Number(mcid)); // tag: given by pdfjs, missing from its types
+      continue;
+    }
+    const { mcid, artifact } = marks.place;
+    const run = { text: item.str, x: item.transform[4] as number, y: top - (item.transform[5] as number) };
+    if (mcid !== undefined && !artifact) {
+      // pdfjs puts a space before a run that starts apart from the previous one: not text of this run.
+      const seen = result.marked.get(mcid);
+      if (seen) seen.text += item.str;
+      else if (item.str.trim()) result.marked.set(mcid, { ...run, text: item.str.trimStart() });
+    } else if (!artifact && item.str.trim()) {
+      result.untagged.push(run);
+    }
+  }
+}
+
+/** Which MCIDs mark drawings, and how many drawings lie outside marked content and Artifacts. */
+async function readDrawings(page: pdfjs.PDFPageProxy, result: PageText): Promise<void> {
+  const marks = markedContent();
+  const { fnArray, argsArray } = await page.getOperatorList();
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === pdfjs.OPS.beginMarkedContent) marks.begin((args?.[0] as { name?: string } | undefined)?.name, undefined);
+    else if (fn === pdfjs.OPS.beginMarkedContentProps) marks.begin(args?.[0] as string, typeof args?.[1] === "number" ? args[1] : undefined);
+    else if (fn === pdfjs.OPS.endMarkedContent) marks.end();
+    else if (PAINTING.has(fn)) {
+      const { mcid, artifact } = marks.place;
+      if (mcid !== undefined && !artifact) result.drawingMcids.add(mcid);
+      else if (!artifact) result.untaggedDrawings++;
+    }
+  });
+}
+
+async function readPages(data: Uint8Array): Promise<PageText[]> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   try {
     const pages: PageText[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const result: PageText = { width: x1 - x0, height: y1 - y0, marked: new Map(), untagged: [] };
-      const open: { mcid: number | undefined; artifact: boolean }[] = [];
-      const content = await page.getTextContent({ includeMarkedContent: true });
-      for (const item of content.items) {
-        if ("type" in item) {
-          const outer = open.at(-1);
-          if (item.type === "endMarkedContent") open.pop();
-          else {
-            const mcid = /_mc(\d+)$/.exec(item.id ?? "")?.[1];
-            const tag = (item as { tag?: string | null }).tag; // given by pdfjs, missing from its types
-            open.push({ mcid: mcid === undefined ? outer?.mcid : Number(mcid), artifact: tag === "Artifact" || Boolean(outer?.artifact) });
-          }
-          continue;
-        }
-        const place = open.at(-1);
-        const run = { text: item.str, x: item.transform[4] as number, y: y1 - (item.transform[5] as number) };
-        if (place?.mcid !== undefined && !place.artifact) {
-          // pdfjs puts a space before a run that starts apart from the previous one: not text of this run.
-          const seen = result.marked.get(place.mcid);
-          if (seen) seen.text += item.str;
-          else if (item.str.trim()) result.marked.set(place.mcid, { ...run, text: item.str.trimStart() });
-        } else if (!place?.artifact && item.str.trim()) {
-          result.untagged.push(run);
-        }
-      }
+      const result: PageText = { width: x1 - x0, height: y1 - y0, marked: new Map(), untagged: [], drawingMcids: new Set(), untaggedDrawings: 0 };
+      await readText(page, y1, result);
+      await readDrawings(page, result);
       pages.push(result);
       page.cleanup();
     }
@@ -258,7 +301,7 @@ function parentTreeFaults(context: PDFContext, root: PDFDict, pdf: PDFDocument, 
 }
 
 export async function readTaggedPdf(data: Uint8Array): Promise<TaggedPdf> {
-  const pages = await readPageTexts(data);
+  const pages = await readPages(data);
   const pdf = await PDFDocument.load(data, { updateMetadata: false, ignoreEncryption: true });
   const { catalog, context } = pdf;
   const metadata = catalog.lookup(name("Metadata"));

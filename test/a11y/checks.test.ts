@@ -46,6 +46,7 @@ describe("a11y checks on small tagged PDFs", () => {
     ["short-row", "table-row-cells", 2],
     ["th-no-scope", "th-scope", 2],
     ["untagged", "untagged-text", 1],
+    ["untagged-rule", "untagged-drawing", 1],
     ["unreached-mcid", "untagged-text", 1],
     ["page-number-in-tree", "page-number-in-tree", 2],
     ["running-head-in-tree", "running-head-in-tree", 1],

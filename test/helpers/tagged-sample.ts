@@ -6,7 +6,7 @@ import PDFDocument from "pdfkit";
 export type Fault =
   | "no-lang" | "untagged" | "not-marked" | "no-display-title" | "no-pdfua"
   | "skip-heading" | "start-h2" | "short-row" | "th-no-scope" | "page-number-in-tree" | "running-head-in-tree"
-  | "unreached-mcid" | "figure-no-alt" | "link-untagged" | "repeated-header";
+  | "unreached-mcid" | "figure-no-alt" | "link-untagged" | "repeated-header" | "untagged-rule";
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc["struct"]>;
@@ -66,6 +66,7 @@ export function sample(faults: Fault[] = []): Promise<Uint8Array> {
   item.end();
   list.end();
   if (has("untagged")) doc.text("Stray text", 50, 200, { lineBreak: false });
+  if (has("untagged-rule")) doc.moveTo(50, 230).lineTo(500, 230).stroke();
   if (has("unreached-mcid")) {
     doc.markStructureContent("P");
     doc.text("Marked but in no element", 50, 215, { lineBreak: false });
