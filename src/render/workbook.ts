@@ -1,6 +1,7 @@
-// plan.xlsx: 事業一覧, 工程表, 担当課別, 体系 and 診断, drawn from the views in
-// src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts). The words (sheet
-// names, headers, legend) and the sheet order come from templates/workbook/wording.json.
+// plan.xlsx (事業一覧, 工程表, 担当課別, 体系: the workbook handed out) and diagnostics.xlsx (診断:
+// what planpress found in the plan, for the staff who keep it — not for the council), drawn from
+// the views in src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts). The
+// words (sheet names, headers, legend) and the sheet order come from templates/workbook/wording.json.
 import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
@@ -11,7 +12,7 @@ import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
-import { loadWording, sheetNames, type Wording } from "../templates/wording.js";
+import { loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
 
 const text = z.string();
 const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
@@ -27,19 +28,23 @@ const Sheet = z.discriminatedUnion("kind", [
     columns: columns(["no", "name", "allDepartments"] as const), named: text, common: text, count: text }),
   z.strictObject({ kind: z.literal("tree"), name: text,
     columns: columns(["kind", "number", "title", "count", "projects"] as const), levels: z.tuple([text, text, text]) }),
-  z.strictObject({ kind: z.literal("diagnostics"), name: text,
-    columns: columns(["severity", "code", "place", "no", "message", "hint"] as const),
-    severities: z.strictObject({ error: text, warning: text, info: text }), none: text }),
 ]);
+const Diagnostics = z.strictObject({ subject: text, name: sheetName,
+  columns: columns(["severity", "code", "place", "no", "message", "hint"] as const),
+  severities: z.strictObject({ error: text, warning: text, info: text }), none: text });
 const WorkbookWording = z.object({
   subject: text,
   header: text,
   sheets: sheetNames(z.array(Sheet).min(1)).refine((s) => new Set(s.map((x) => x.kind)).size === s.length, "同じ kind のシートが2つあります"),
+  diagnostics: Diagnostics,
 });
 type Words = z.infer<typeof WorkbookWording>;
 type SheetWords<K extends Words["sheets"][number]["kind"]> = Extract<Words["sheets"][number], { kind: K }>;
 
 interface Drawing { plan: Plan; ctx: RenderContext; w: Wording<Words>; header: string }
+
+/** The file of diagnostics beside plan.xlsx (the contract's outputs table in README). */
+export const DIAGNOSTICS_FILE = "diagnostics.xlsx";
 
 export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
   const w = loadWording(ctx, "workbook", WorkbookWording);
@@ -50,22 +55,25 @@ export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<Ou
       case "gantt": return ganttSheet(d, s);
       case "departments": return departmentSheet(d, s);
       case "tree": return treeSheet(d, s);
-      case "diagnostics": return diagnosticsSheet(d, s);
     }
   });
-  const data = await writeWorkbook({
+  const book = (subject: string, sheets: SheetSpec[]) => writeWorkbook({
     title: plan.plan.title,
     creator: documentAuthor(ctx.config, plan.plan.title),
-    subject: ctx.config.document.subject ?? w.fill(w.words.subject, { plan: plan.plan.title }),
+    subject,
     ...(ctx.config.document.keywords ? { keywords: ctx.config.document.keywords.join(", ") } : {}),
     date: ctx.documentDate,
     font: ctx.theme.excelFont,
     ruleColour: ctx.theme.colours.rule,
     sheets,
   });
-  return [{ path: "plan.xlsx", data }];
+  const vars = { plan: plan.plan.title };
+  // The handout carries no internal warnings: they go to their own file.
+  return [
+    { path: "plan.xlsx", data: await book(ctx.config.document.subject ?? w.fill(w.words.subject, vars), sheets) },
+    { path: DIAGNOSTICS_FILE, data: await book(w.fill(w.words.diagnostics.subject, vars), [diagnosticsSheet(d, w.words.diagnostics)]) },
+  ];
 }
-
 
 function print(d: Drawing, paper: "A3" | "A4", titleRows: readonly [number, number]): PrintSpec {
   const page = d.ctx.theme.pages[paper === "A3" ? "gantt" : "department"];
@@ -232,7 +240,7 @@ function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
   };
 }
 
-function diagnosticsSheet(d: Drawing, s: SheetWords<"diagnostics">): SheetSpec {
+function diagnosticsSheet(d: Drawing, s: Words["diagnostics"]): SheetSpec {
   const { plan, ctx } = d;
   const size = ctx.theme.sizes.table;
   const em = (n: number) => widthForEm(n, size);

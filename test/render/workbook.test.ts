@@ -15,14 +15,15 @@ import { makeRenderContext, seedPlan } from "../helpers/context.js";
 let plan: Plan;
 let data: Uint8Array;
 let wb: ExcelJS.Workbook;
+let files: { path: string; data: Uint8Array }[];
 
 beforeAll(async () => {
   plan = seedPlan();
   // Input text that looks like a formula must stay text.
   plan.projects[0]!.name = "=1+1 を含む事業名";
   plan.projects[1]!.description = ["-マイナスで始まる説明", "@mention"];
-  const [file] = await renderWorkbook(plan, makeRenderContext());
-  data = file!.data;
+  files = await renderWorkbook(plan, makeRenderContext());
+  data = files.find((f) => f.path === "plan.xlsx")!.data;
   wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data));
 });
@@ -65,8 +66,21 @@ describe("plan.xlsx", () => {
     expect(Math.min(...ratios)).toBeGreaterThanOrEqual(1);
   });
 
-  it("has the five sheets", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["事業一覧", "工程表", "担当課別", "体系", "診断"]);
+  it("hands out four sheets; the diagnostics go to diagnostics.xlsx", async () => {
+    expect(files.map((f) => f.path)).toEqual(["plan.xlsx", "diagnostics.xlsx"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["事業一覧", "工程表", "担当課別", "体系"]);
+    const texts = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    for (const d of plan.diagnostics) expect(texts, d.code).not.toContain(d.code);
+    const diag = new ExcelJS.Workbook();
+    await diag.xlsx.load(Buffer.from(files[1]!.data));
+    expect(diag.worksheets.map((w) => w.name)).toEqual(["診断"]);
+    const ws = diag.getWorksheet("診断")!;
+    expect(ws.getRow(1).values).toEqual([undefined, "重要度", "コード", "場所", "No", "内容", "対処"]);
+    // one row per diagnostic of the plan, in the plan's order, filterable
+    expect(plan.diagnostics.length).toBeGreaterThan(0);
+    expect(ws.getColumn(2).values.slice(2)).toEqual(plan.diagnostics.map((d) => d.code));
+    expect(ws.autoFilter).toBeTruthy();
+    expect(diag.title).toBe(plan.plan.title);
   });
 
   it("lists every project with its header frozen and filtered", () => {
@@ -198,7 +212,7 @@ describe("plan.xlsx", () => {
     const entries = unzipSync(data);
     const book = strFromU8(entries["xl/workbook.xml"]!);
     expect(book).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'事業一覧'!$A$1:$Q$57</definedName>`);
-    // One name per filtered sheet: 事業一覧 and (with diagnostics) 診断; the 担当課別 matrix has none.
+    // One name per filtered sheet (事業一覧); the 担当課別 matrix has none.
     const filtered = wb.worksheets.filter((w) => w.autoFilter).map((w) => w.name);
     expect(book.match(/_xlnm._FilterDatabase/g)?.length).toBe(filtered.length);
     expect(filtered).not.toContain("担当課別");
@@ -234,7 +248,7 @@ describe("plan.xlsx", () => {
   });
 
   it("rebuilds byte for byte", async () => {
-    const [again] = await renderWorkbook(plan, makeRenderContext());
-    expect(Buffer.from(again!.data).equals(Buffer.from(data))).toBe(true);
+    const again = await renderWorkbook(plan, makeRenderContext());
+    again.forEach((f, i) => expect(Buffer.from(f.data).equals(Buffer.from(files[i]!.data)), f.path).toBe(true));
   });
 });
