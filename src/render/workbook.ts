@@ -131,11 +131,13 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
   const widths = [em(3), em(22), em(12), ...years.map(() => em(9)), em(18)];
   const ncols = widths.length;
   const c = s.columns;
+  const legend = ganttLegend(d, s, first, ncols);
   const rows: RowSpec[] = [
     { cells: [{ value: w.fill(s.title, { plan: plan.plan.title }), bold: true, size: ctx.theme.sizes.h3, colSpan: ncols, wrap: false }] },
+    ...legend,
     header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes], asOf >= 0 ? first + asOf : undefined),
   ];
-  const style = (category: string) => ctx.theme.categories[category] ?? ctx.theme.categories.other;
+  const headerRow = rows.length;
   for (const g of ganttGroups(plan, ctx.config)) {
     rows.push({ cells: [{ value: g.policy, bold: true, fill: ctx.theme.colours.groupFill, colSpan: ncols, border: "thin" }] });
     for (const p of g.projects) {
@@ -145,34 +147,63 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
           : [null, null, null];
         years.forEach((_, yi) => cells.push(cell(null, yi === asOf ? { border: "medium" } : {})));
         for (const bar of lane) {
-          const st = style(bar.category);
-          cells[first + years.indexOf(bar.from)] = {
-            value: bar.label, colSpan: bar.to - bar.from + 1, align: "center", valign: "middle",
-            fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000", border: st?.border ?? "thin", pattern: st?.pattern ?? "none",
-          };
+          cells[first + years.indexOf(bar.from)] = { ...categoryCell(ctx, bar.category), value: bar.label, colSpan: bar.to - bar.from + 1, valign: "middle" };
         }
         cells.push(li === 0 ? cell(p.notes.join("\n"), { rowSpan: p.lanes.length, size: ctx.theme.sizes.small }) : null);
         rows.push({ cells });
       });
     }
   }
-  // Legend: each category's colour with its name written in it (colour never carries meaning alone).
-  rows.push({ cells: [] }, { cells: [null, { value: s.legend, bold: true, wrap: false }] });
-  // Only the categories the sheet draws (as the PDFs' legends), each with its colour and pattern.
+  return {
+    name: s.name, widths, rows, fontSize: size,
+    freeze: { rows: headerRow, cols: 2 },
+    // The legend and the header repeat at the top of every printed page (a bar's colour is
+    // explained on the page that draws it); the title prints once.
+    print: print(d, "A3", [2, headerRow]),
+  };
+}
+
+/** A category's colour, pattern and border (colour never carries meaning alone: the label is written in it). */
+function categoryCell(ctx: RenderContext, category: string): CellSpec {
+  const st = ctx.theme.categories[category] ?? ctx.theme.categories.other;
+  return {
+    value: null, align: "center", fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000",
+    border: st?.border ?? "thin", pattern: st?.pattern ?? "none",
+  };
+}
+
+/**
+ * The 工程表's legend as rows above its header: 「凡例」 over the first columns, then a swatch and
+ * its explanation per entry, side by side in the year columns (as many as fit, then a new row).
+ * Only the categories the sheet draws (as the PDFs' legends), each with its colour and pattern,
+ * and the as-of year's highlight.
+ */
+function ganttLegend(d: Drawing, s: SheetWords<"gantt">, first: number, ncols: number): RowSpec[] {
+  const { plan, ctx, w } = d;
   const drawn = drawnCategories(plan.projects.map((p) => p.schedule), plan.plan.period);
-  for (const entry of legendEntries(ctx, drawn)) {
-    const st = style(entry.id);
+  const entries: [CellSpec, string][] = legendEntries(ctx, drawn).map((entry) => {
     const terms = ctx.config.phaseCategories.find((c) => c.id === entry.id)?.terms ?? [];
     const example = terms.length > 0 ? w.fill(s.legendExample, { terms: terms.slice(0, 4).join("・") })
       : entry.id === ctx.config.compoundCategory.id ? s.legendCompound : s.legendOther;
-    rows.push({ cells: [null, null, null, { value: entry.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", pattern: st?.pattern ?? "none", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
+    return [{ ...categoryCell(ctx, entry.id), value: entry.label }, example];
+  });
+  if (yearsOf(plan.plan.period).includes(ctx.asOf)) {
+    entries.push([{ value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, s.legendAsOf]);
   }
-  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
-  return {
-    name: s.name, widths, rows, fontSize: size,
-    freeze: { rows: 2, cols: 2 },
-    print: print(d, "A3", [2, 2]),
-  };
+  // A slot: the swatch in one column, its explanation across the next ones (a plan of one year
+  // has two columns right of the departments: one slot a row).
+  const slot = Math.min(3, ncols - first);
+  const perRow = Math.floor((ncols - first) / slot);
+  const rows: RowSpec[] = [];
+  entries.forEach(([swatch, example], i) => {
+    if (i % perRow === 0) rows.push({ cells: Array<CellSpec | null>(ncols).fill(null) });
+    const cells = rows[rows.length - 1]!.cells;
+    const at = first + (i % perRow) * slot;
+    cells[at] = { ...swatch, valign: "middle" };
+    cells[at + 1] = { value: example, colSpan: slot - 1, valign: "middle" };
+  });
+  if (rows.length > 0) rows[0]!.cells[0] = { value: s.legend, bold: true, colSpan: first, rowSpan: rows.length, align: "right", valign: "middle" };
+  return rows;
 }
 
 function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
@@ -214,7 +245,8 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
   return {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 3, cols: 2 },
-    print: print(d, "A3", [3, 3]),
+    // its legend line and header on every printed page
+    print: print(d, "A3", [2, 3]),
   };
 }
 

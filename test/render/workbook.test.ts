@@ -7,6 +7,7 @@ import type { Plan } from "../../src/model/schema.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
 import { columnsWidthPt } from "../../src/render/xlsx/metrics.js";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
 
 const require = createRequire(import.meta.url);
@@ -146,14 +147,42 @@ describe("plan.xlsx", () => {
     expect(r.getCell(8).master.address).toBe(r.getCell(4).address);
   });
 
+  /** 1-based number of the first row whose cells include `value`. */
+  const rowWith = (ws: ExcelJS.Worksheet, value: unknown): number => {
+    for (let r = 1; r <= ws.rowCount; r++) if ((ws.getRow(r).values as unknown[]).includes(value)) return r;
+    return -1;
+  };
+
   it("highlights the as-of year and has a legend", () => {
     const ws = wb.getWorksheet("工程表")!;
-    expect(String(ws.getCell("D2").value)).toContain("令和8年度");
-    expect(ws.getCell("D2").fill).toMatchObject({ fgColor: { argb: `FF${makeRenderContext().theme.colours.asOf.slice(1)}` } });
+    const head = ws.getRow(rowWith(ws, "事業名"));
+    expect(String(head.getCell(4).value)).toContain("令和8年度");
+    expect(head.getCell(4).fill).toMatchObject({ fgColor: { argb: `FF${makeRenderContext().theme.colours.asOf.slice(1)}` } });
     const texts: unknown[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
     expect(texts).toContain("凡例");
     expect(texts).toContain("調達・構築");
+  });
+
+  it("prints the 工程表's legend and header at the top of every page (print titles), the title once", () => {
+    const ws = wb.getWorksheet("工程表")!;
+    const [from, to] = ws.pageSetup.printTitlesRow!.split(":").map(Number) as [number, number];
+    const header = rowWith(ws, "事業名");
+    expect([from, to]).toEqual([2, header]);
+    const inTitles = (value: unknown) => { const r = rowWith(ws, value); return r >= from && r <= to; };
+    const ctx = makeRenderContext();
+    const drawn = new Set(plan.projects.flatMap((p) => p.schedule.map((s) => s.category)));
+    const labels = [...ctx.config.phaseCategories, ctx.config.compoundCategory, ctx.config.defaultCategory].filter((c) => drawn.has(c.id)).map((c) => c.label);
+    expect(labels.length).toBeGreaterThan(3);
+    const words = JSON.parse(readFileSync("templates/workbook/wording.json", "utf8")).sheets.find((x: { kind: string }) => x.kind === "gantt");
+    for (const v of [words.legend, ...labels, "令和8年度", words.legendAsOf]) expect(inTitles(v), v).toBe(true);
+    // no bar above the header: the first project row comes after the print titles
+    expect(rowWith(ws, 1)).toBeGreaterThan(to);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header, xSplit: 2 });
+    // 担当課別: its legend line repeats with its header too
+    const matrix = wb.getWorksheet("担当課別")!;
+    expect(matrix.pageSetup.printTitlesRow).toBe(`${rowWith(matrix, matrix.getCell("A2").value)}:3`);
+    expect(String(matrix.getCell("A2").value)).toContain("●");
   });
 
   it("gives every bar and legend swatch of the 工程表 its category's pattern, and lists only the categories drawn", () => {
@@ -196,7 +225,8 @@ describe("plan.xlsx", () => {
       expect(header(sheet)).toContain("２０３０年度");
       expect(header(sheet)).not.toMatch(/令和|[0-9]年度/);
     }
-    expect(String(other.getWorksheet("工程表")!.getCell("D2").value)).toContain("２０２６年度");
+    const gantt = other.getWorksheet("工程表")!;
+    expect(String(gantt.getRow(rowWith(gantt, "事業名")).getCell(4).value)).toContain("２０２６年度");
   });
 
   it("keeps formula-looking input text as text", () => {
@@ -243,7 +273,7 @@ describe("plan.xlsx", () => {
     expect(last.getCell(deptCol.get(first)!).value).toBe(plan.projects.filter((p) => p.departments.includes(first)).length);
     expect(ws.pageSetup.paperSize).toBe(8);
     expect(ws.pageSetup.fitToWidth).toBe(1);
-    expect(ws.pageSetup.printTitlesRow).toBe("3:3");
+    expect(ws.pageSetup.printTitlesRow).toBe("2:3");
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
   });
 
