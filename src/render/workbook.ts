@@ -262,7 +262,9 @@ function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
     const extra: Partial<CellSpec> = { ...(fill ? { fill } : {}), ...(r.level < 2 ? { bold: true } : {}) };
     rows.push({ cells: [
       cell(`${indent}${s.levels[r.level]}`, extra), cell(r.number, { ...extra, align: "center" }), cell(`${indent}${r.title}`, extra),
-      cell(r.count, { ...extra, align: "right" }), cell(r.projects.join(", "), extra),
+      // The count centred and the list indented: side by side they never read as one number
+      // (a right-aligned 3 touching 「1, 2, 3」 read 「31, 2, 3」).
+      cell(r.count, { ...extra, align: "center" }), cell(r.projects.join(", "), { ...extra, indent: 1 }),
     ] });
   }
   return {

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
-import { columnsWidthPt } from "../../src/render/xlsx/metrics.js";
+import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
@@ -275,6 +275,29 @@ describe("plan.xlsx", () => {
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe("2:3");
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
+  });
+
+  it("体系: a count and the list of Nos beside it never touch (「3|1, 2, 3」 read 「31, 2, 3」)", () => {
+    const ws = wb.getWorksheet("体系")!;
+    const head = ws.getRow(1).values as unknown[];
+    const count = head.indexOf("事業数");
+    const list = head.indexOf("事業No");
+    expect(list).toBe(count + 1);
+    const widthPt = columnsWidthPt([ws.getColumn(count).width!]);
+    let rows = 0;
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      const n = row.getCell(count);
+      expect(typeof n.value, `row ${r}`).toBe("number");
+      expect(n.alignment.horizontal, `row ${r}`).toBe("center");
+      const size = n.font.size!;
+      // the blank right of a centred count: at least half an em, and the list starts indented
+      expect((widthPt - textWidthEm(String(n.value)) * size) / 2, `row ${r}`).toBeGreaterThanOrEqual(size / 2);
+      expect(row.getCell(list).alignment.horizontal ?? "left").toBe("left");
+      expect(row.getCell(list).alignment.indent ?? 0, `row ${r}`).toBeGreaterThanOrEqual(1);
+      rows++;
+    });
+    expect(rows).toBeGreaterThan(10);
   });
 
   it("rebuilds byte for byte", async () => {
