@@ -11,7 +11,7 @@ import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
-import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
+import { columnsWidthPt, nameLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
 import { loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
 
 const text = z.string();
@@ -100,7 +100,11 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const labels = [c.no, c.policy, c.measureNumber, c.measure, c.initiativeNumber, c.initiative, c.name, c.departments, w.fill(c.allDepartments, marker), c.description,
     ...years.map((y) => w.fill(c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes, c.relist];
   const em = (n: number) => widthForEm(n, size);
-  const widths = [em(3), em(10), em(3), em(12), em(3), em(14), em(16), em(10), em(3), em(32), ...years.map(() => em(6)), em(12), em(8)];
+  // Narrow enough that A3, fitted to the sheet's width, prints its text at 7.5 pt or more (9 pt
+  // at 0.84; it was 0.72, in LibreOffice without Carlito 0.58): the hierarchy's names wrap
+  // beside the description, a year holds 「検討・実施」, the 担当課 column the widest name whole.
+  const departments = em(Math.max(7, widestNameEm(plan.departments)));
+  const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), em(30), ...years.map(() => em(5)), em(8), em(6)];
   // A plan of two levels has no 取組 columns (the 5th and 6th).
   const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
@@ -108,7 +112,7 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
     const relist = r.relistOf !== null ? w.fill(s.relist, { no: r.relistOf }) : r.relistMark;
     rows.push({ cells: shown([
       cell(r.no, { align: "center" }), cell(r.policy), cell(r.measureNumber, { align: "center" }), cell(r.measure),
-      cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(r.departments),
+      cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(nameLines(r.departments, columnsWidthPt([departments]), size)),
       cell(r.allDepartments ? s.allDepartmentsMark : null, { align: "center" }), cell(r.description),
       ...r.years.map((y) => cell(y, { align: "center" })), cell(r.notes), cell(relist),
     ]) });
@@ -128,7 +132,8 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
   const asOf = years.indexOf(ctx.asOf);
   const first = 3; // 0-based index of the first year column
   const em = (n: number) => widthForEm(n, size);
-  const widths = [em(3), em(22), em(12), ...years.map(() => em(9)), em(18)];
+  const departments = em(Math.max(12, widestNameEm([...plan.departments, ctx.config.allDepartmentsMarker])));
+  const widths = [em(3), em(22), departments, ...years.map(() => em(9)), em(18)];
   const ncols = widths.length;
   const c = s.columns;
   const legend = ganttLegend(d, s, first, ncols);
@@ -143,7 +148,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
     for (const p of g.projects) {
       p.lanes.forEach((lane, li) => {
         const cells: (CellSpec | null)[] = li === 0
-          ? [cell(p.no, { align: "center", rowSpan: p.lanes.length }), cell(p.name, { rowSpan: p.lanes.length }), cell(p.departments, { rowSpan: p.lanes.length })]
+          ? [cell(p.no, { align: "center", rowSpan: p.lanes.length }), cell(p.name, { rowSpan: p.lanes.length }), cell(nameLines(p.departments, columnsWidthPt([departments]), size), { rowSpan: p.lanes.length })]
           : [null, null, null];
         years.forEach((_, yi) => cells.push(cell(null, yi === asOf ? { border: "medium" } : {})));
         for (const bar of lane) {

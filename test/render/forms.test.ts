@@ -10,6 +10,7 @@ import { lockedCellsChecksum } from "../../src/forms/checksum.js";
 import { formCellsOf, readFormMeta } from "../helpers/form-readback.js";
 import { DEFAULT_STATUSES } from "../../src/config/schema.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 
 let plan: Plan;
 let files: OutputFile[];
@@ -45,6 +46,27 @@ describe("progress forms", () => {
     expect((ws.getCell(first, formColumn("result")).fill as { pattern?: string } | undefined)?.pattern ?? "none").toBe("none");
     const size = ws.getCell(first, formColumn("result")).font?.size ?? 10;
     expect(ws.getRow(first).height).toBeGreaterThanOrEqual(5 * size * 1.2);
+  });
+
+  it("lists the other departments with line breaks between names only, each line within the column", async () => {
+    const col = formColumn("coDepartments");
+    const known = new Set([...plan.departments, makeRenderContext().config.allDepartmentsMarker]);
+    let lists = 0;
+    for (const f of files) {
+      const ws = (await load(f)).getWorksheet(FORM_SHEET)!;
+      // a line fits when its estimated width is within the column (the face's widths: workbook.test)
+      const perLine = columnsWidthPt([ws.getColumn(col).width!]) / ws.getCell(HEADER_ROW + 3, col).font.size!;
+      ws.eachRow((row, r) => {
+        const v = row.getCell(col).value;
+        if (r <= HEADER_ROW + 1 || typeof row.getCell(1).value !== "number" || typeof v !== "string") return;
+        for (const line of v.split("\n")) {
+          for (const name of line.split("、").filter(Boolean)) expect(known.has(name), `${f.path} No.${row.getCell(1).value}: 「${name}」`).toBe(true);
+          expect(textWidthEm(line), `${f.path}: 「${line}」`).toBeLessThanOrEqual(perLine);
+        }
+        if (v.includes("\n")) lists++;
+      });
+    }
+    expect(lists).toBeGreaterThan(3);
   });
 
   it("writes one form per department", () => {

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
-import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
+import { columnsWidthPt, rowHeightPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 /** Lines a text takes in a column `widthPt` wide, from the font's own advance widths (fontkit). */
 const font = fontkit.openSync(require.resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf")) as unknown as
-  { layout(s: string): { glyphs: { advanceWidth: number }[] }; unitsPerEm: number };
+  { layout(s: string): { glyphs: { advanceWidth: number }[] }; unitsPerEm: number; ascent: number; descent: number };
 function fontLines(text: string, widthPt: number, sizePt: number): number {
   let lines = 0;
   for (const para of text.split("\n")) {
@@ -48,23 +48,33 @@ function fontLines(text: string, widthPt: number, sizePt: number): number {
 }
 
 describe("plan.xlsx", () => {
-  it("事業一覧: rows as tall as their tallest cell needs (lines set at 1.2 em), not about twice", () => {
+  it("事業一覧: rows as tall as their tallest cell needs, not about twice; the text prints at 7.5 pt or more on A3", () => {
     const ws = wb.getWorksheet("事業一覧")!;
+    // the face's own line: ascent + descent (1.0 em for BIZ UDPゴシック, as Excel and LibreOffice set it), and 4 pt of margins
+    const line = (font.ascent - font.descent) / font.unitsPerEm;
     const ratios: number[] = [];
     for (let r = 2; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
-      let need = 0;
+      let lines = 0;
+      let size = 0;
       row.eachCell((c, col) => {
         if (typeof c.value !== "string" || c.isMerged) return;
-        const size = c.font?.size ?? 10;
-        need = Math.max(need, fontLines(c.value, columnsWidthPt([ws.getColumn(col).width ?? 8]), size) * size * 1.2 + 4);
+        size = Math.max(size, c.font.size!);
+        lines = Math.max(lines, fontLines(c.value, columnsWidthPt([ws.getColumn(col).width ?? 8]), c.font.size!));
       });
-      ratios.push((row.height ?? 15) / need);
+      const need = lines * size * line + 4;
+      ratios.push(row.height / need);
+      // every line visible, and at most one line more than the face needs (an estimate at the edge of a line errs high)
+      expect(row.height, `row ${r}`).toBeGreaterThanOrEqual(need);
+      expect(row.height, `row ${r}`).toBeLessThanOrEqual(rowHeightPt(lines + 1, size));
     }
-    // (1.5 em lines and every kana counted 1 em: 1.80 at most, 1.30 on average)
-    expect(Math.max(...ratios)).toBeLessThan(1.6);
-    expect(ratios.reduce((a, b) => a + b) / ratios.length).toBeLessThan(1.2);
-    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(1);
+    // (before: 1.3–1.5 em lines; 1.6–2× the text's height as LibreOffice printed them)
+    expect(ratios.reduce((a, b) => a + b) / ratios.length).toBeLessThan(1.15);
+    // Fitted to A3's width: the sheet's columns at LibreOffice's unit (Carlito's digit, 7.44 px,
+    // wider than Excel's 7 px) scaled into the page between the margins.
+    const pagePt = 1190.55 - (ws.pageSetup.margins!.left + ws.pageSetup.margins!.right) * 72;
+    const sheetPt = ws.columns.reduce((sum, c) => sum + (c.width ?? 8) * 7.44 * 0.75, 0);
+    expect(ws.getCell("J2").font.size! * Math.min(1, pagePt / sheetPt)).toBeGreaterThanOrEqual(7.5);
   });
 
   it("hands out four sheets; the diagnostics go to diagnostics.xlsx", async () => {
@@ -275,6 +285,31 @@ describe("plan.xlsx", () => {
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe("2:3");
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
+  });
+
+  it("breaks department lists between names only, each line as wide as its column holds (事業一覧, 工程表)", () => {
+    const marker = makeRenderContext().config.allDepartmentsMarker;
+    const known = new Set([...plan.departments, marker]);
+    for (const [sheet, column] of [["事業一覧", 8], ["工程表", 3]] as const) {
+      const ws = wb.getWorksheet(sheet)!;
+      const widthPt = columnsWidthPt([ws.getColumn(column).width!]);
+      let lists = 0;
+      ws.eachRow((row) => {
+        const c = row.getCell(column);
+        if (typeof row.getCell(1).value !== "number" || c.isMerged && c.master !== c || typeof c.value !== "string") return;
+        const lines = c.value.split("\n");
+        for (const l of lines) {
+          // whole names (the separator ends a line, never splits a name) …
+          for (const name of l.split("、").filter(Boolean)) expect(known.has(name), `${sheet} No.${row.getCell(1).value}: 「${name}」`).toBe(true);
+          // … and the line fits the column as the face draws it: the application breaks it nowhere
+          expect(fontLines(l, widthPt, c.font.size!), `${sheet} No.${row.getCell(1).value}: 「${l}」`).toBe(1);
+        }
+        if (lines.length > 1) lists++;
+        // no line could take the next one's first name (with the estimate's 3 % margin)
+        lines.slice(1).forEach((l, i) => expect(fontLines(`${lines[i]}${l.split("、")[0]}、`, widthPt * 0.97, c.font.size!)).toBeGreaterThan(1));
+      });
+      expect(lists, sheet).toBeGreaterThan(3);
+    }
   });
 
   it("体系: a count and the list of Nos beside it never touch (「3|1, 2, 3」 read 「31, 2, 3」)", () => {
