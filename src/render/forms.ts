@@ -104,8 +104,10 @@ function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typ
       bold: true, fill: c.headerFill, border: "thin", align: "center", valign: "middle",
     })),
   };
-  // Locked cells visibly grey (the zebra tint vanished on paper), input cells white.
-  const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.groupFill, border: "thin", ...extra });
+  // Locked cells visibly grey (the zebra tint vanished on paper), input cells white: the header's
+  // grey, light enough that black text and the cell rules stay legible on a photocopy (the group
+  // rows' slate grey, the rules' own colour, hid the rules and the example's grey text).
+  const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.headerFill, border: "thin", ...extra });
   const input = (): CellSpec => ({ value: null, unlocked: true, border: "thin" });
   // The example row has no number in the No column (FormWording refuses one), so no reader
   // takes it for a report.
