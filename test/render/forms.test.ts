@@ -39,10 +39,17 @@ describe("progress forms", () => {
     const first = HEADER_ROW + 3; // header, example, section row, then the first project
     expect(typeof ws.getCell(first, formColumn("no")).value).toBe("number");
     const fill = (ws.getCell(first, formColumn("name")).fill as { fgColor?: { argb?: string } }).fgColor?.argb ?? "FFFFFFFF";
-    const [r, g, b] = [2, 4, 6].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255) as [number, number, number];
-    // relative luminance at most 0.7 (the zebra tint #F2F2F2 is 0.89, white 1)
-    const lum = 0.2126 * r ** 2.2 + 0.7152 * g ** 2.2 + 0.0722 * b ** 2.2;
+    const luminance = (argb: string) => {
+      const [r, g, b] = [2, 4, 6].map((i) => parseInt(argb.slice(i, i + 2), 16) / 255) as [number, number, number];
+      return 0.2126 * r ** 2.2 + 0.7152 * g ** 2.2 + 0.0722 * b ** 2.2;
+    };
+    // relative luminance at most 0.7 (the zebra tint #F2F2F2 is 0.89, white 1) …
+    const lum = luminance(fill);
     expect(lum).toBeLessThan(0.7);
+    // … and at least 0.15 from the cell rules' colour, so the rules between locked cells show (the
+    // slate group-row fill was the rules' own colour)
+    const rule = (ws.getCell(first, formColumn("name")).border?.left?.color as { argb?: string } | undefined)?.argb ?? "FF000000";
+    expect(Math.abs(lum - luminance(rule))).toBeGreaterThan(0.15);
     expect((ws.getCell(first, formColumn("result")).fill as { pattern?: string } | undefined)?.pattern ?? "none").toBe("none");
     const size = ws.getCell(first, formColumn("result")).font?.size ?? 10;
     expect(ws.getRow(first).height).toBeGreaterThanOrEqual(5 * size * 1.2);
