@@ -37,7 +37,7 @@ export function program(): Command {
     .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => renderCommand(ALL_DOCUMENTS)(input, o).then(done));
   const single: [DocumentKind, string][] = [
     ["booklet", "議会資料の冊子（A4 PDF）"], ["gantt", "工程表（A3 横 PDF）"],
-    ["departments", "担当課別工程表（PDF）"], ["workbook", "Excel ブック（plan.xlsx）"],
+    ["departments", "担当課別工程表（PDF）"], ["workbook", "Excel ブック（plan.xlsx）と職員用の診断（diagnostics.xlsx）"],
   ];
   for (const [kind, what] of single) {
     writes(common(p.command(kind).description(`${what}だけを作ります`).argument("[input]"))

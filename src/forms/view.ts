@@ -2,7 +2,7 @@
 // 各課 projects it may report on (contract.md, "各課"). Pure.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
-import { departmentsText, plannedLabel } from "../views/workbook.js";
+import { departmentNames, plannedLabel } from "../views/workbook.js";
 
 export interface FormRow {
   no: number;
@@ -10,7 +10,7 @@ export interface FormRow {
   /** The planned phase(s) for the form's year, from the schedule. */
   planned: string;
   /** The other departments of the project (and 各課 when it concerns all). */
-  coDepartments: string;
+  coDepartments: string[];
 }
 
 export interface FormView {
@@ -21,7 +21,7 @@ export interface FormView {
 }
 
 function row(p: Project, department: string, year: number, config: Config): FormRow {
-  return { no: p.no, name: p.name, planned: plannedLabel(p, year), coDepartments: departmentsText(p, config.allDepartmentsMarker, department) };
+  return { no: p.no, name: p.name, planned: plannedLabel(p, year), coDepartments: departmentNames(p, config.allDepartmentsMarker, department) };
 }
 
 export function formView(plan: Plan, department: string, year: number, config: Config): FormView {

@@ -6,7 +6,7 @@ import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { wareki } from "../fiscal.js";
 import { lockedCellsChecksum, type FormCell } from "../forms/checksum.js";
-import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, META_SHEET, TITLE_ROW } from "../forms/layout.js";
+import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey, formColumn, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { metaRows } from "../forms/meta.js";
 import { formView, type FormRow, type FormView } from "../forms/view.js";
 import { FormWording } from "../forms/wording.js";
@@ -15,6 +15,7 @@ import { ReportedError } from "../errors.js";
 import { loadWording, type Wording } from "../templates/wording.js";
 import { inlineListFormula, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
+import { columnsWidthPt, nameLines, widestNameEm, widthForEm } from "./xlsx/metrics.js";
 import { sheetRef } from "./xlsx/zip.js";
 
 const NCOLS = FORM_COLUMNS.length;
@@ -51,7 +52,11 @@ async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording
   // Statuses that do not fit an inline list are listed on the metadata sheet (column D).
   const inline = inlineListFormula(statuses);
   const listFormula = inline ?? sheetRef(META_SHEET, `$D$1:$D$${statuses.length}`);
-  const rows = formRows(ctx, w, v, view, listFormula);
+  const size = ctx.theme.sizes.table + 1;
+  // The 共同担当課 column holds the plan's widest department name whole (names break between them).
+  const widths = FORM_COLUMNS.map((c) => (c.key === "coDepartments"
+    ? Math.max(c.width, widthForEm(widestNameEm([...plan.departments, ctx.config.allDepartmentsMarker]), size)) : c.width));
+  const rows = formRows(ctx, w, v, view, listFormula, (names) => nameLines(names, columnsWidthPt([widths[formColumn("coDepartments") - 1]!]), size));
   const checksum = lockedCellsChecksum(cellsOf(rows));
   const meta: RowSpec[] = metaRows({ plan: plan.plan.title, fiscalYear: view.year, department: view.department, checksum, sample })
     .map(([k, v], i) => ({ cells: [{ value: k, wrap: false }, { value: v, wrap: false }, null, inline ? null : { value: statuses[i] ?? null, wrap: false }] }));
@@ -59,12 +64,12 @@ async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording
   const page = ctx.theme.pages.department ?? { size: "A4", orientation: "landscape", margins: [36, 48, 36, 40] as const };
   const form: SheetSpec = {
     name: FORM_SHEET,
-    widths: FORM_COLUMNS.map((c) => c.width),
+    widths,
     rows,
     freeze: { rows: HEADER_ROW, cols: 0 },
     print: { paper: page.size, orientation: "landscape", margins: page.margins, titleRows: [HEADER_ROW, HEADER_ROW], headerLeft: w.fill(w.words.pageHeader, v) },
     protect: true,
-    fontSize: ctx.theme.sizes.table + 1,
+    fontSize: size,
   };
   return writeWorkbook({
     title: w.fill(w.words.documentTitle, v),
@@ -84,7 +89,8 @@ function cellsOf(rows: RowSpec[]): FormCell[] {
     c && c.value !== null ? [{ row: ri + 1, col: ci + 1, value: typeof c.value === "object" ? { formula: c.value.formula } : c.value }] : []));
 }
 
-function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typeof vars>, view: FormView, listFormula: string): RowSpec[] {
+function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typeof vars>, view: FormView, listFormula: string,
+  departments: (names: readonly string[]) => string): RowSpec[] {
   const c = ctx.theme.colours;
   const words = w.words;
   const line = (value: string, extra: Partial<CellSpec> = {}): RowSpec => ({ cells: [{ value, colSpan: NCOLS, ...extra }] });
@@ -98,8 +104,10 @@ function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typ
       bold: true, fill: c.headerFill, border: "thin", align: "center", valign: "middle",
     })),
   };
-  // Locked cells visibly grey (the zebra tint vanished on paper), input cells white.
-  const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.groupFill, border: "thin", ...extra });
+  // Locked cells visibly grey (the zebra tint vanished on paper), input cells white: the header's
+  // grey, light enough that black text and the cell rules stay legible on a photocopy (the group
+  // rows' slate grey, the rules' own colour, hid the rules and the example's grey text).
+  const locked = (value: string | number, extra: Partial<CellSpec> = {}): CellSpec => ({ value, fill: c.headerFill, border: "thin", ...extra });
   const input = (): CellSpec => ({ value: null, unlocked: true, border: "thin" });
   // The example row has no number in the No column (FormWording refuses one), so no reader
   // takes it for a report.
@@ -110,9 +118,9 @@ function formRows(ctx: RenderContext, w: Wording<FormWording>, v: ReturnType<typ
     locked(ctx.config.progressStatuses[1] ?? ctx.config.progressStatuses[0] ?? "", { italic: true, color: c.muted }),
     example("result"), example("issues"), example("direction"),
   ] });
-  // Room for a few lines of 実績 written by hand on a printed form, or typed.
-  const projectRow = (r: FormRow): RowSpec => ({ minLines: 5, cells: [
-    locked(r.no, { align: "center" }), locked(r.name), locked(r.planned || words.nothingPlanned), locked(r.coDepartments),
+  // Room for a few lines of 実績 written by hand on a printed form (three at 7 mm), or six typed.
+  const projectRow = (r: FormRow): RowSpec => ({ minLines: 6, cells: [
+    locked(r.no, { align: "center" }), locked(r.name), locked(r.planned || words.nothingPlanned), locked(departments(r.coDepartments)),
     { ...input(), list: { formula: listFormula, title: words.statusList.title, error: words.statusList.error } },
     input(), input(), input(),
   ] });

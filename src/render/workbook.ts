@@ -1,6 +1,7 @@
-// plan.xlsx: 事業一覧, 工程表, 担当課別, 体系 and 診断, drawn from the views in
-// src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts). The words (sheet
-// names, headers, legend) and the sheet order come from templates/workbook/wording.json.
+// plan.xlsx (事業一覧, 工程表, 担当課別, 体系: the workbook handed out) and diagnostics.xlsx (診断:
+// what planpress found in the plan, for the staff who keep it — not for the council), drawn from
+// the views in src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts). The
+// words (sheet names, headers, legend) and the sheet order come from templates/workbook/wording.json.
 import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
@@ -10,8 +11,8 @@ import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
-import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
-import { loadWording, sheetNames, type Wording } from "../templates/wording.js";
+import { columnsWidthPt, nameLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
+import { loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
 
 const text = z.string();
 const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
@@ -27,19 +28,23 @@ const Sheet = z.discriminatedUnion("kind", [
     columns: columns(["no", "name", "allDepartments"] as const), named: text, common: text, count: text }),
   z.strictObject({ kind: z.literal("tree"), name: text,
     columns: columns(["kind", "number", "title", "count", "projects"] as const), levels: z.tuple([text, text, text]) }),
-  z.strictObject({ kind: z.literal("diagnostics"), name: text,
-    columns: columns(["severity", "code", "place", "no", "message", "hint"] as const),
-    severities: z.strictObject({ error: text, warning: text, info: text }), none: text }),
 ]);
+const Diagnostics = z.strictObject({ subject: text, name: sheetName,
+  columns: columns(["severity", "code", "place", "no", "message", "hint"] as const),
+  severities: z.strictObject({ error: text, warning: text, info: text }), none: text });
 const WorkbookWording = z.object({
   subject: text,
   header: text,
   sheets: sheetNames(z.array(Sheet).min(1)).refine((s) => new Set(s.map((x) => x.kind)).size === s.length, "同じ kind のシートが2つあります"),
+  diagnostics: Diagnostics,
 });
 type Words = z.infer<typeof WorkbookWording>;
 type SheetWords<K extends Words["sheets"][number]["kind"]> = Extract<Words["sheets"][number], { kind: K }>;
 
 interface Drawing { plan: Plan; ctx: RenderContext; w: Wording<Words>; header: string }
+
+/** The file of diagnostics beside plan.xlsx (the contract's outputs table in README). */
+export const DIAGNOSTICS_FILE = "diagnostics.xlsx";
 
 export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
   const w = loadWording(ctx, "workbook", WorkbookWording);
@@ -50,22 +55,25 @@ export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<Ou
       case "gantt": return ganttSheet(d, s);
       case "departments": return departmentSheet(d, s);
       case "tree": return treeSheet(d, s);
-      case "diagnostics": return diagnosticsSheet(d, s);
     }
   });
-  const data = await writeWorkbook({
+  const book = (subject: string, sheets: SheetSpec[]) => writeWorkbook({
     title: plan.plan.title,
     creator: documentAuthor(ctx.config, plan.plan.title),
-    subject: ctx.config.document.subject ?? w.fill(w.words.subject, { plan: plan.plan.title }),
+    subject,
     ...(ctx.config.document.keywords ? { keywords: ctx.config.document.keywords.join(", ") } : {}),
     date: ctx.documentDate,
     font: ctx.theme.excelFont,
     ruleColour: ctx.theme.colours.rule,
     sheets,
   });
-  return [{ path: "plan.xlsx", data }];
+  const vars = { plan: plan.plan.title };
+  // The handout carries no internal warnings: they go to their own file.
+  return [
+    { path: "plan.xlsx", data: await book(ctx.config.document.subject ?? w.fill(w.words.subject, vars), sheets) },
+    { path: DIAGNOSTICS_FILE, data: await book(w.fill(w.words.diagnostics.subject, vars), [diagnosticsSheet(d, w.words.diagnostics)]) },
+  ];
 }
-
 
 function print(d: Drawing, paper: "A3" | "A4", titleRows: readonly [number, number]): PrintSpec {
   const page = d.ctx.theme.pages[paper === "A3" ? "gantt" : "department"];
@@ -92,7 +100,11 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const labels = [c.no, c.policy, c.measureNumber, c.measure, c.initiativeNumber, c.initiative, c.name, c.departments, w.fill(c.allDepartments, marker), c.description,
     ...years.map((y) => w.fill(c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes, c.relist];
   const em = (n: number) => widthForEm(n, size);
-  const widths = [em(3), em(10), em(3), em(12), em(3), em(14), em(16), em(10), em(3), em(32), ...years.map(() => em(6)), em(12), em(8)];
+  // Narrow enough that A3, fitted to the sheet's width, prints its text at 7.5 pt or more (9 pt
+  // at 0.84; it was 0.72, in LibreOffice without Carlito 0.58): the hierarchy's names wrap
+  // beside the description, a year holds 「検討・実施」, the 担当課 column the widest name whole.
+  const departments = em(Math.max(7, widestNameEm(plan.departments)));
+  const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), em(30), ...years.map(() => em(5)), em(8), em(6)];
   // A plan of two levels has no 取組 columns (the 5th and 6th).
   const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
@@ -100,7 +112,7 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
     const relist = r.relistOf !== null ? w.fill(s.relist, { no: r.relistOf }) : r.relistMark;
     rows.push({ cells: shown([
       cell(r.no, { align: "center" }), cell(r.policy), cell(r.measureNumber, { align: "center" }), cell(r.measure),
-      cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(r.departments),
+      cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(nameLines(r.departments, columnsWidthPt([departments]), size)),
       cell(r.allDepartments ? s.allDepartmentsMark : null, { align: "center" }), cell(r.description),
       ...r.years.map((y) => cell(y, { align: "center" })), cell(r.notes), cell(relist),
     ]) });
@@ -120,51 +132,83 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
   const asOf = years.indexOf(ctx.asOf);
   const first = 3; // 0-based index of the first year column
   const em = (n: number) => widthForEm(n, size);
-  const widths = [em(3), em(22), em(12), ...years.map(() => em(9)), em(18)];
+  const departments = em(Math.max(12, widestNameEm([...plan.departments, ctx.config.allDepartmentsMarker])));
+  const widths = [em(3), em(22), departments, ...years.map(() => em(9)), em(18)];
   const ncols = widths.length;
   const c = s.columns;
+  const legend = ganttLegend(d, s, first, ncols);
   const rows: RowSpec[] = [
     { cells: [{ value: w.fill(s.title, { plan: plan.plan.title }), bold: true, size: ctx.theme.sizes.h3, colSpan: ncols, wrap: false }] },
+    ...legend,
     header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes], asOf >= 0 ? first + asOf : undefined),
   ];
-  const style = (category: string) => ctx.theme.categories[category] ?? ctx.theme.categories.other;
+  const headerRow = rows.length;
   for (const g of ganttGroups(plan, ctx.config)) {
     rows.push({ cells: [{ value: g.policy, bold: true, fill: ctx.theme.colours.groupFill, colSpan: ncols, border: "thin" }] });
     for (const p of g.projects) {
       p.lanes.forEach((lane, li) => {
         const cells: (CellSpec | null)[] = li === 0
-          ? [cell(p.no, { align: "center", rowSpan: p.lanes.length }), cell(p.name, { rowSpan: p.lanes.length }), cell(p.departments, { rowSpan: p.lanes.length })]
+          ? [cell(p.no, { align: "center", rowSpan: p.lanes.length }), cell(p.name, { rowSpan: p.lanes.length }), cell(nameLines(p.departments, columnsWidthPt([departments]), size), { rowSpan: p.lanes.length })]
           : [null, null, null];
         years.forEach((_, yi) => cells.push(cell(null, yi === asOf ? { border: "medium" } : {})));
         for (const bar of lane) {
-          const st = style(bar.category);
-          cells[first + years.indexOf(bar.from)] = {
-            value: bar.label, colSpan: bar.to - bar.from + 1, align: "center", valign: "middle",
-            fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000", border: st?.border ?? "thin", pattern: st?.pattern ?? "none",
-          };
+          cells[first + years.indexOf(bar.from)] = { ...categoryCell(ctx, bar.category), value: bar.label, colSpan: bar.to - bar.from + 1, valign: "middle" };
         }
         cells.push(li === 0 ? cell(p.notes.join("\n"), { rowSpan: p.lanes.length, size: ctx.theme.sizes.small }) : null);
         rows.push({ cells });
       });
     }
   }
-  // Legend: each category's colour with its name written in it (colour never carries meaning alone).
-  rows.push({ cells: [] }, { cells: [null, { value: s.legend, bold: true, wrap: false }] });
-  // Only the categories the sheet draws (as the PDFs' legends), each with its colour and pattern.
+  return {
+    name: s.name, widths, rows, fontSize: size,
+    freeze: { rows: headerRow, cols: 2 },
+    // The legend and the header repeat at the top of every printed page (a bar's colour is
+    // explained on the page that draws it); the title prints once.
+    print: print(d, "A3", [2, headerRow]),
+  };
+}
+
+/** A category's colour, pattern and border (colour never carries meaning alone: the label is written in it). */
+function categoryCell(ctx: RenderContext, category: string): CellSpec {
+  const st = ctx.theme.categories[category] ?? ctx.theme.categories.other;
+  return {
+    value: null, align: "center", fill: st?.fill ?? ctx.theme.colours.groupFill, color: st?.text ?? "#000000",
+    border: st?.border ?? "thin", pattern: st?.pattern ?? "none",
+  };
+}
+
+/**
+ * The 工程表's legend as rows above its header: 「凡例」 over the first columns, then a swatch and
+ * its explanation per entry, side by side in the year columns (as many as fit, then a new row).
+ * Only the categories the sheet draws (as the PDFs' legends), each with its colour and pattern,
+ * and the as-of year's highlight.
+ */
+function ganttLegend(d: Drawing, s: SheetWords<"gantt">, first: number, ncols: number): RowSpec[] {
+  const { plan, ctx, w } = d;
   const drawn = drawnCategories(plan.projects.map((p) => p.schedule), plan.plan.period);
-  for (const entry of legendEntries(ctx, drawn)) {
-    const st = style(entry.id);
+  const entries: [CellSpec, string][] = legendEntries(ctx, drawn).map((entry) => {
     const terms = ctx.config.phaseCategories.find((c) => c.id === entry.id)?.terms ?? [];
     const example = terms.length > 0 ? w.fill(s.legendExample, { terms: terms.slice(0, 4).join("・") })
       : entry.id === ctx.config.compoundCategory.id ? s.legendCompound : s.legendOther;
-    rows.push({ cells: [null, null, null, { value: entry.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", pattern: st?.pattern ?? "none", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
+    return [{ ...categoryCell(ctx, entry.id), value: entry.label }, example];
+  });
+  if (yearsOf(plan.plan.period).includes(ctx.asOf)) {
+    entries.push([{ value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, s.legendAsOf]);
   }
-  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
-  return {
-    name: s.name, widths, rows, fontSize: size,
-    freeze: { rows: 2, cols: 2 },
-    print: print(d, "A3", [2, 2]),
-  };
+  // A slot: the swatch in one column, its explanation across the next ones (a plan of one year
+  // has two columns right of the departments: one slot a row).
+  const slot = Math.min(3, ncols - first);
+  const perRow = Math.floor((ncols - first) / slot);
+  const rows: RowSpec[] = [];
+  entries.forEach(([swatch, example], i) => {
+    if (i % perRow === 0) rows.push({ cells: Array<CellSpec | null>(ncols).fill(null) });
+    const cells = rows[rows.length - 1]!.cells;
+    const at = first + (i % perRow) * slot;
+    cells[at] = { ...swatch, valign: "middle" };
+    cells[at + 1] = { value: example, colSpan: slot - 1, valign: "middle" };
+  });
+  if (rows.length > 0) rows[0]!.cells[0] = { value: s.legend, bold: true, colSpan: first, rowSpan: rows.length, align: "right", valign: "middle" };
+  return rows;
 }
 
 function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
@@ -206,7 +250,8 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
   return {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 3, cols: 2 },
-    print: print(d, "A3", [3, 3]),
+    // its legend line and header on every printed page
+    print: print(d, "A3", [2, 3]),
   };
 }
 
@@ -222,7 +267,9 @@ function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
     const extra: Partial<CellSpec> = { ...(fill ? { fill } : {}), ...(r.level < 2 ? { bold: true } : {}) };
     rows.push({ cells: [
       cell(`${indent}${s.levels[r.level]}`, extra), cell(r.number, { ...extra, align: "center" }), cell(`${indent}${r.title}`, extra),
-      cell(r.count, { ...extra, align: "right" }), cell(r.projects.join(", "), extra),
+      // The count centred and the list indented: side by side they never read as one number
+      // (a right-aligned 3 touching 「1, 2, 3」 read 「31, 2, 3」).
+      cell(r.count, { ...extra, align: "center" }), cell(r.projects.join(", "), { ...extra, indent: 1 }),
     ] });
   }
   return {
@@ -232,7 +279,7 @@ function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
   };
 }
 
-function diagnosticsSheet(d: Drawing, s: SheetWords<"diagnostics">): SheetSpec {
+function diagnosticsSheet(d: Drawing, s: Words["diagnostics"]): SheetSpec {
   const { plan, ctx } = d;
   const size = ctx.theme.sizes.table;
   const em = (n: number) => widthForEm(n, size);

@@ -83,13 +83,22 @@ function wordingReason(error: z.ZodError, ctx: RenderContext): string {
   return [...own, ...(rest.length > 0 ? [zodReason(new z.ZodError(rest), ctx.lang)] : [])].join("、");
 }
 
+/** A name Excel accepts for a sheet: 1–31 characters, none of : \ / ? * [ ], no ' at either end. */
+const validSheetName = (name: string): boolean =>
+  name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
+const badSheetName = (name: string): string => `シート名「${name}」は使えません（1～31文字、: \\ / ? * [ ] と先頭・末尾の ' は不可）`;
+
+/** One sheet's name, checked as sheetNames() checks a list of them. */
+export const sheetName = z.string().superRefine((name, ctx) => {
+  if (!validSheetName(name)) ctx.addIssue({ code: "custom", message: badSheetName(name) });
+});
+
 /** Sheet names Excel accepts: 1–31 characters, none of : \ / ? * [ ], unique (ignoring case). */
 export function sheetNames<S extends z.ZodType<{ name: string }[]>>(schema: S): S {
   return schema.superRefine((sheets, ctx) => {
     const seen = new Set<string>();
     sheets.forEach((s, i) => {
-      const bad = s.name.length === 0 || s.name.length > 31 || /[:\\/?*[\]]/.test(s.name) || /^'|'$/.test(s.name);
-      if (bad) ctx.addIssue({ code: "custom", path: [i, "name"], message: `シート名「${s.name}」は使えません（1～31文字、: \\ / ? * [ ] と先頭・末尾の ' は不可）` });
+      if (!validSheetName(s.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: badSheetName(s.name) });
       if (seen.has(s.name.toLowerCase())) ctx.addIssue({ code: "custom", path: [i, "name"], message: `シート名「${s.name}」が重複しています` });
       seen.add(s.name.toLowerCase());
     });

@@ -16,14 +16,14 @@ export function plannedLabel(project: Project, year: number): string {
 }
 
 /**
- * Departments as printed in a list: the named ones, then 各課 when the project concerns all. One
- * a line: a spreadsheet cell wraps anywhere, and a name fits its column where two do not
- * (LibreOffice printed 子ども子育て/支援課).
+ * Departments as listed: the named ones, then 各課 when the project concerns all. The renderer
+ * breaks the lines between names (render/xlsx/metrics.ts nameLines): a spreadsheet cell wraps
+ * anywhere (LibreOffice printed 子ども子育て/支援課).
  */
-export function departmentsText(project: Project, marker: string, except?: string): string {
+export function departmentNames(project: Project, marker: string, except?: string): string[] {
   const names = project.departments.filter((d) => d !== except);
   if (project.allDepartments) names.push(marker);
-  return names.join("、\n");
+  return names;
 }
 
 const numbered = (n: number | null): number | "" => (n === null ? "" : n);
@@ -37,7 +37,8 @@ export interface ProjectRow {
   initiativeNumber: number | "";
   initiative: string;
   name: string;
-  departments: string;
+  /** The named departments (各課 has its own column). */
+  departments: string[];
   allDepartments: boolean;
   description: string;
   /** The phase label(s) per fiscal year of the plan period. */
@@ -61,7 +62,7 @@ export function projectRows(plan: Plan): ProjectRow[] {
     initiativeNumber: numbered(p.initiative?.number ?? null),
     initiative: p.initiative?.title ?? "",
     name: p.name,
-    departments: p.departments.join("、"),
+    departments: p.departments,
     allDepartments: p.allDepartments,
     description: p.description.map((d) => `・${d}`).join("\n"),
     years: years.map((y) => plannedLabel(p, y)),
@@ -73,7 +74,7 @@ export function projectRows(plan: Plan): ProjectRow[] {
 
 /** 工程表: a bar is a phase clipped to the plan period; a lane holds bars that do not overlap. */
 export interface GanttBar { label: string; category: string; from: number; to: number }
-export interface GanttProject { no: number; name: string; departments: string; lanes: GanttBar[][]; notes: string[] }
+export interface GanttProject { no: number; name: string; departments: string[]; lanes: GanttBar[][]; notes: string[] }
 export interface GanttGroup { policy: string; projects: GanttProject[] }
 
 export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
@@ -93,7 +94,7 @@ export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
     if (lanes.length === 0) lanes.push([]);
     g.projects.push({
       no: p.no, name: markedName(p),
-      departments: departmentsText(p, config.allDepartmentsMarker),
+      departments: departmentNames(p, config.allDepartmentsMarker),
       lanes, notes: p.schedule.flatMap((ph) => (ph.note ? [`※${ph.note}`] : [])),
     });
   }

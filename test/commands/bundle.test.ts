@@ -29,7 +29,7 @@ describe("the bundled CLI", () => {
     const uses = new Map([...debug![2]!.matchAll(/(\w+)( \(off\))? (\d+)/g)].map((m) => [m[1], m[2] ? -1 : Number(m[3])]));
     expect([...uses.keys()]).toEqual([...PATCHES]);
     for (const [name, n] of uses) expect(n, name).toBeGreaterThan(0);
-        expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "gantt.pdf", "plan.xlsx"]);
+    expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "diagnostics.xlsx", "gantt.pdf", "plan.xlsx"]);
     expect(readdirSync(path.join(tmp, "all", "departments"))).toHaveLength(33);
     const alone = planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));
     expect(alone.status, alone.stderr).toBe(0);

@@ -10,6 +10,7 @@ import { lockedCellsChecksum } from "../../src/forms/checksum.js";
 import { formCellsOf, readFormMeta } from "../helpers/form-readback.js";
 import { DEFAULT_STATUSES } from "../../src/config/schema.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 
 let plan: Plan;
 let files: OutputFile[];
@@ -38,13 +39,41 @@ describe("progress forms", () => {
     const first = HEADER_ROW + 3; // header, example, section row, then the first project
     expect(typeof ws.getCell(first, formColumn("no")).value).toBe("number");
     const fill = (ws.getCell(first, formColumn("name")).fill as { fgColor?: { argb?: string } }).fgColor?.argb ?? "FFFFFFFF";
-    const [r, g, b] = [2, 4, 6].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255) as [number, number, number];
-    // relative luminance at most 0.7 (the zebra tint #F2F2F2 is 0.89, white 1)
-    const lum = 0.2126 * r ** 2.2 + 0.7152 * g ** 2.2 + 0.0722 * b ** 2.2;
+    const luminance = (argb: string) => {
+      const [r, g, b] = [2, 4, 6].map((i) => parseInt(argb.slice(i, i + 2), 16) / 255) as [number, number, number];
+      return 0.2126 * r ** 2.2 + 0.7152 * g ** 2.2 + 0.0722 * b ** 2.2;
+    };
+    // relative luminance at most 0.7 (the zebra tint #F2F2F2 is 0.89, white 1) …
+    const lum = luminance(fill);
     expect(lum).toBeLessThan(0.7);
+    // … and at least 0.15 from the cell rules' colour, so the rules between locked cells show (the
+    // slate group-row fill was the rules' own colour)
+    const rule = (ws.getCell(first, formColumn("name")).border?.left?.color as { argb?: string } | undefined)?.argb ?? "FF000000";
+    expect(Math.abs(lum - luminance(rule))).toBeGreaterThan(0.15);
     expect((ws.getCell(first, formColumn("result")).fill as { pattern?: string } | undefined)?.pattern ?? "none").toBe("none");
     const size = ws.getCell(first, formColumn("result")).font?.size ?? 10;
     expect(ws.getRow(first).height).toBeGreaterThanOrEqual(5 * size * 1.2);
+  });
+
+  it("lists the other departments with line breaks between names only, each line within the column", async () => {
+    const col = formColumn("coDepartments");
+    const known = new Set([...plan.departments, makeRenderContext().config.allDepartmentsMarker]);
+    let lists = 0;
+    for (const f of files) {
+      const ws = (await load(f)).getWorksheet(FORM_SHEET)!;
+      // a line fits when its estimated width is within the column (the face's widths: workbook.test)
+      const perLine = columnsWidthPt([ws.getColumn(col).width!]) / ws.getCell(HEADER_ROW + 3, col).font.size!;
+      ws.eachRow((row, r) => {
+        const v = row.getCell(col).value;
+        if (r <= HEADER_ROW + 1 || typeof row.getCell(1).value !== "number" || typeof v !== "string") return;
+        for (const line of v.split("\n")) {
+          for (const name of line.split("、").filter(Boolean)) expect(known.has(name), `${f.path} No.${row.getCell(1).value}: 「${name}」`).toBe(true);
+          expect(textWidthEm(line), `${f.path}: 「${line}」`).toBeLessThanOrEqual(perLine);
+        }
+        if (v.includes("\n")) lists++;
+      });
+    }
+    expect(lists).toBeGreaterThan(3);
   });
 
   it("writes one form per department", () => {

@@ -25,7 +25,7 @@ describe("workbook wording", () => {
     const { files } = await workbookWith(dir);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(files![0]!.data));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["診断", "体系", "担当課別", "工程表", "全事業"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["体系", "担当課別", "工程表", "全事業"]);
     expect(wb.getWorksheet("全事業")!.getCell(1, 7).value).toBe("事業の名称");
     expect(wb.getWorksheet("工程表")!.getCell(2, 5).value).toBe("令和9年度（計画）");
   });
@@ -48,5 +48,9 @@ describe("workbook wording", () => {
     expect(badName.diagnostics[0]!.message).toContain("体系[1]");
     const missing = await workbookWith(wordingWith((t) => t.replace('"legendOther": "上記以外",', "")));
     expect(missing.diagnostics[0]!.message).toContain("legendOther");
+    // the diagnostics file's sheet name is checked as the workbook's are
+    const badDiagnostics = await workbookWith(wordingWith((t) => t.replace('"name": "診断"', '"name": "診断/警告"')));
+    expect(badDiagnostics.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
+    expect(badDiagnostics.diagnostics[0]!.message).toContain("diagnostics.name");
   });
 });

@@ -5,8 +5,9 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
-import { columnsWidthPt } from "../../src/render/xlsx/metrics.js";
+import { columnsWidthPt, rowHeightPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
 
 const require = createRequire(import.meta.url);
@@ -15,21 +16,22 @@ import { makeRenderContext, seedPlan } from "../helpers/context.js";
 let plan: Plan;
 let data: Uint8Array;
 let wb: ExcelJS.Workbook;
+let files: { path: string; data: Uint8Array }[];
 
 beforeAll(async () => {
   plan = seedPlan();
   // Input text that looks like a formula must stay text.
   plan.projects[0]!.name = "=1+1 を含む事業名";
   plan.projects[1]!.description = ["-マイナスで始まる説明", "@mention"];
-  const [file] = await renderWorkbook(plan, makeRenderContext());
-  data = file!.data;
+  files = await renderWorkbook(plan, makeRenderContext());
+  data = files.find((f) => f.path === "plan.xlsx")!.data;
   wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data));
 });
 
 /** Lines a text takes in a column `widthPt` wide, from the font's own advance widths (fontkit). */
 const font = fontkit.openSync(require.resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf")) as unknown as
-  { layout(s: string): { glyphs: { advanceWidth: number }[] }; unitsPerEm: number };
+  { layout(s: string): { glyphs: { advanceWidth: number }[] }; unitsPerEm: number; ascent: number; descent: number };
 function fontLines(text: string, widthPt: number, sizePt: number): number {
   let lines = 0;
   for (const para of text.split("\n")) {
@@ -46,27 +48,50 @@ function fontLines(text: string, widthPt: number, sizePt: number): number {
 }
 
 describe("plan.xlsx", () => {
-  it("事業一覧: rows as tall as their tallest cell needs (lines set at 1.2 em), not about twice", () => {
+  it("事業一覧: rows as tall as their tallest cell needs, not about twice; the text prints at 7.5 pt or more on A3", () => {
     const ws = wb.getWorksheet("事業一覧")!;
+    // the face's own line: ascent + descent (1.0 em for BIZ UDPゴシック, as Excel and LibreOffice set it), and 4 pt of margins
+    const line = (font.ascent - font.descent) / font.unitsPerEm;
     const ratios: number[] = [];
     for (let r = 2; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
-      let need = 0;
+      let lines = 0;
+      let size = 0;
       row.eachCell((c, col) => {
         if (typeof c.value !== "string" || c.isMerged) return;
-        const size = c.font?.size ?? 10;
-        need = Math.max(need, fontLines(c.value, columnsWidthPt([ws.getColumn(col).width ?? 8]), size) * size * 1.2 + 4);
+        size = Math.max(size, c.font.size!);
+        lines = Math.max(lines, fontLines(c.value, columnsWidthPt([ws.getColumn(col).width ?? 8]), c.font.size!));
       });
-      ratios.push((row.height ?? 15) / need);
+      const need = lines * size * line + 4;
+      ratios.push(row.height / need);
+      // every line visible, and at most one line more than the face needs (an estimate at the edge of a line errs high)
+      expect(row.height, `row ${r}`).toBeGreaterThanOrEqual(need);
+      expect(row.height, `row ${r}`).toBeLessThanOrEqual(rowHeightPt(lines + 1, size));
     }
-    // (1.5 em lines and every kana counted 1 em: 1.80 at most, 1.30 on average)
-    expect(Math.max(...ratios)).toBeLessThan(1.6);
-    expect(ratios.reduce((a, b) => a + b) / ratios.length).toBeLessThan(1.2);
-    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(1);
+    // (before: 1.3–1.5 em lines; 1.6–2× the text's height as LibreOffice printed them)
+    expect(ratios.reduce((a, b) => a + b) / ratios.length).toBeLessThan(1.15);
+    // Fitted to A3's width: the sheet's columns at LibreOffice's unit (Carlito's digit, 7.44 px,
+    // wider than Excel's 7 px) scaled into the page between the margins.
+    const pagePt = 1190.55 - (ws.pageSetup.margins!.left + ws.pageSetup.margins!.right) * 72;
+    const sheetPt = ws.columns.reduce((sum, c) => sum + (c.width ?? 8) * 7.44 * 0.75, 0);
+    expect(ws.getCell("J2").font.size! * Math.min(1, pagePt / sheetPt)).toBeGreaterThanOrEqual(7.5);
   });
 
-  it("has the five sheets", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["事業一覧", "工程表", "担当課別", "体系", "診断"]);
+  it("hands out four sheets; the diagnostics go to diagnostics.xlsx", async () => {
+    expect(files.map((f) => f.path)).toEqual(["plan.xlsx", "diagnostics.xlsx"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["事業一覧", "工程表", "担当課別", "体系"]);
+    const texts = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    for (const d of plan.diagnostics) expect(texts, d.code).not.toContain(d.code);
+    const diag = new ExcelJS.Workbook();
+    await diag.xlsx.load(Buffer.from(files[1]!.data));
+    expect(diag.worksheets.map((w) => w.name)).toEqual(["診断"]);
+    const ws = diag.getWorksheet("診断")!;
+    expect(ws.getRow(1).values).toEqual([undefined, "重要度", "コード", "場所", "No", "内容", "対処"]);
+    // one row per diagnostic of the plan, in the plan's order, filterable
+    expect(plan.diagnostics.length).toBeGreaterThan(0);
+    expect(ws.getColumn(2).values.slice(2)).toEqual(plan.diagnostics.map((d) => d.code));
+    expect(ws.autoFilter).toBeTruthy();
+    expect(diag.title).toBe(plan.plan.title);
   });
 
   it("lists every project with its header frozen and filtered", () => {
@@ -132,14 +157,42 @@ describe("plan.xlsx", () => {
     expect(r.getCell(8).master.address).toBe(r.getCell(4).address);
   });
 
+  /** 1-based number of the first row whose cells include `value`. */
+  const rowWith = (ws: ExcelJS.Worksheet, value: unknown): number => {
+    for (let r = 1; r <= ws.rowCount; r++) if ((ws.getRow(r).values as unknown[]).includes(value)) return r;
+    return -1;
+  };
+
   it("highlights the as-of year and has a legend", () => {
     const ws = wb.getWorksheet("工程表")!;
-    expect(String(ws.getCell("D2").value)).toContain("令和8年度");
-    expect(ws.getCell("D2").fill).toMatchObject({ fgColor: { argb: `FF${makeRenderContext().theme.colours.asOf.slice(1)}` } });
+    const head = ws.getRow(rowWith(ws, "事業名"));
+    expect(String(head.getCell(4).value)).toContain("令和8年度");
+    expect(head.getCell(4).fill).toMatchObject({ fgColor: { argb: `FF${makeRenderContext().theme.colours.asOf.slice(1)}` } });
     const texts: unknown[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
     expect(texts).toContain("凡例");
     expect(texts).toContain("調達・構築");
+  });
+
+  it("prints the 工程表's legend and header at the top of every page (print titles), the title once", () => {
+    const ws = wb.getWorksheet("工程表")!;
+    const [from, to] = ws.pageSetup.printTitlesRow!.split(":").map(Number) as [number, number];
+    const header = rowWith(ws, "事業名");
+    expect([from, to]).toEqual([2, header]);
+    const inTitles = (value: unknown) => { const r = rowWith(ws, value); return r >= from && r <= to; };
+    const ctx = makeRenderContext();
+    const drawn = new Set(plan.projects.flatMap((p) => p.schedule.map((s) => s.category)));
+    const labels = [...ctx.config.phaseCategories, ctx.config.compoundCategory, ctx.config.defaultCategory].filter((c) => drawn.has(c.id)).map((c) => c.label);
+    expect(labels.length).toBeGreaterThan(3);
+    const words = JSON.parse(readFileSync("templates/workbook/wording.json", "utf8")).sheets.find((x: { kind: string }) => x.kind === "gantt");
+    for (const v of [words.legend, ...labels, "令和8年度", words.legendAsOf]) expect(inTitles(v), v).toBe(true);
+    // no bar above the header: the first project row comes after the print titles
+    expect(rowWith(ws, 1)).toBeGreaterThan(to);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header, xSplit: 2 });
+    // 担当課別: its legend line repeats with its header too
+    const matrix = wb.getWorksheet("担当課別")!;
+    expect(matrix.pageSetup.printTitlesRow).toBe(`${rowWith(matrix, matrix.getCell("A2").value)}:3`);
+    expect(String(matrix.getCell("A2").value)).toContain("●");
   });
 
   it("gives every bar and legend swatch of the 工程表 its category's pattern, and lists only the categories drawn", () => {
@@ -182,7 +235,8 @@ describe("plan.xlsx", () => {
       expect(header(sheet)).toContain("２０３０年度");
       expect(header(sheet)).not.toMatch(/令和|[0-9]年度/);
     }
-    expect(String(other.getWorksheet("工程表")!.getCell("D2").value)).toContain("２０２６年度");
+    const gantt = other.getWorksheet("工程表")!;
+    expect(String(gantt.getRow(rowWith(gantt, "事業名")).getCell(4).value)).toContain("２０２６年度");
   });
 
   it("keeps formula-looking input text as text", () => {
@@ -198,7 +252,7 @@ describe("plan.xlsx", () => {
     const entries = unzipSync(data);
     const book = strFromU8(entries["xl/workbook.xml"]!);
     expect(book).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'事業一覧'!$A$1:$Q$57</definedName>`);
-    // One name per filtered sheet: 事業一覧 and (with diagnostics) 診断; the 担当課別 matrix has none.
+    // One name per filtered sheet (事業一覧); the 担当課別 matrix has none.
     const filtered = wb.worksheets.filter((w) => w.autoFilter).map((w) => w.name);
     expect(book.match(/_xlnm._FilterDatabase/g)?.length).toBe(filtered.length);
     expect(filtered).not.toContain("担当課別");
@@ -229,12 +283,60 @@ describe("plan.xlsx", () => {
     expect(last.getCell(deptCol.get(first)!).value).toBe(plan.projects.filter((p) => p.departments.includes(first)).length);
     expect(ws.pageSetup.paperSize).toBe(8);
     expect(ws.pageSetup.fitToWidth).toBe(1);
-    expect(ws.pageSetup.printTitlesRow).toBe("3:3");
+    expect(ws.pageSetup.printTitlesRow).toBe("2:3");
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
   });
 
+  it("breaks department lists between names only, each line as wide as its column holds (事業一覧, 工程表)", () => {
+    const marker = makeRenderContext().config.allDepartmentsMarker;
+    const known = new Set([...plan.departments, marker]);
+    for (const [sheet, column] of [["事業一覧", 8], ["工程表", 3]] as const) {
+      const ws = wb.getWorksheet(sheet)!;
+      const widthPt = columnsWidthPt([ws.getColumn(column).width!]);
+      let lists = 0;
+      ws.eachRow((row) => {
+        const c = row.getCell(column);
+        if (typeof row.getCell(1).value !== "number" || c.isMerged && c.master !== c || typeof c.value !== "string") return;
+        const lines = c.value.split("\n");
+        for (const l of lines) {
+          // whole names (the separator ends a line, never splits a name) …
+          for (const name of l.split("、").filter(Boolean)) expect(known.has(name), `${sheet} No.${row.getCell(1).value}: 「${name}」`).toBe(true);
+          // … and the line fits the column as the face draws it: the application breaks it nowhere
+          expect(fontLines(l, widthPt, c.font.size!), `${sheet} No.${row.getCell(1).value}: 「${l}」`).toBe(1);
+        }
+        if (lines.length > 1) lists++;
+        // no line could take the next one's first name (with the estimate's 3 % margin)
+        lines.slice(1).forEach((l, i) => expect(fontLines(`${lines[i]}${l.split("、")[0]}、`, widthPt * 0.97, c.font.size!)).toBeGreaterThan(1));
+      });
+      expect(lists, sheet).toBeGreaterThan(3);
+    }
+  });
+
+  it("体系: a count and the list of Nos beside it never touch (「3|1, 2, 3」 read 「31, 2, 3」)", () => {
+    const ws = wb.getWorksheet("体系")!;
+    const head = ws.getRow(1).values as unknown[];
+    const count = head.indexOf("事業数");
+    const list = head.indexOf("事業No");
+    expect(list).toBe(count + 1);
+    const widthPt = columnsWidthPt([ws.getColumn(count).width!]);
+    let rows = 0;
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      const n = row.getCell(count);
+      expect(typeof n.value, `row ${r}`).toBe("number");
+      expect(n.alignment.horizontal, `row ${r}`).toBe("center");
+      const size = n.font.size!;
+      // the blank right of a centred count: at least half an em, and the list starts indented
+      expect((widthPt - textWidthEm(String(n.value)) * size) / 2, `row ${r}`).toBeGreaterThanOrEqual(size / 2);
+      expect(row.getCell(list).alignment.horizontal ?? "left").toBe("left");
+      expect(row.getCell(list).alignment.indent ?? 0, `row ${r}`).toBeGreaterThanOrEqual(1);
+      rows++;
+    });
+    expect(rows).toBeGreaterThan(10);
+  });
+
   it("rebuilds byte for byte", async () => {
-    const [again] = await renderWorkbook(plan, makeRenderContext());
-    expect(Buffer.from(again!.data).equals(Buffer.from(data))).toBe(true);
+    const again = await renderWorkbook(plan, makeRenderContext());
+    again.forEach((f, i) => expect(Buffer.from(f.data).equals(Buffer.from(files[i]!.data)), f.path).toBe(true));
   });
 });

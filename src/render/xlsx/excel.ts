@@ -135,6 +135,7 @@ function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: Workb
     vertical: c.valign ?? "top",
     horizontal: c.align ?? "left",
     wrapText: c.wrap !== false,
+    ...(c.indent ? { indent: c.indent } : {}),
     ...(c.vertical ? { textRotation: "vertical" as const } : {}),
   };
   if (c.border) {

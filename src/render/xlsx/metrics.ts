@@ -1,18 +1,28 @@
 // Text measurement for cells. exceljs computes no row heights, and a wrapped row left at 15 pt
 // overlaps its neighbours in LibreOffice, so heights are estimated here from character widths
-// in BIZ UDPゴシック (a proportional face with a 1.0 em line height).
+// in BIZ UDPゴシック (a proportional face whose lines are 1.0 em: ascent + descent, no gap).
 
-/** Width of one character in em: kanji 1, kana ~0.95, CJK punctuation ~0.55, half-width kana 0.5, Latin proportional ~0.6. */
+/**
+ * Width of one character in em, as BIZ UDPゴシック draws it (its advance widths, rounded up):
+ * kanji 1, kana ~0.95, 、。 0.6, other CJK brackets and ・ 0.5, half-width kana 0.5, digits 0.76,
+ * Latin capitals ~0.8, small letters ~0.66, ASCII punctuation ~0.5.
+ */
 export function charWidthEm(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
   if (c < 0x20) return 0;
-  if (c === 0x20) return 0.3;
-  if (c < 0x7f) return /[A-Z MW@%&]/.test(ch) ? 0.68 : 0.56;
+  if (c === 0x20) return 0.33;
+  if (c < 0x7f) {
+    if (/[MW@%&#]/.test(ch)) return 1;
+    if (/[0-9A-Z=+?]/.test(ch)) return 0.8;
+    if (/[a-z]/.test(ch)) return 0.66;
+    return 0.5;
+  }
   if (c >= 0xff61 && c <= 0xff9f) return 0.5; // half-width katakana
-  if (c < 0x2000) return 0.6; // Latin-1, Greek …
-  // BIZ UDPゴシック is proportional: its kana average 0.92–0.96 em, 、。・（）「」 about half an em
-  // (counting them as 1 em made the 事業一覧's rows tall enough for a line or two more per item).
-  if ((c >= 0x3001 && c <= 0x3002) || c === 0x30fb || (c >= 0x3008 && c <= 0x3011) || c === 0xff08 || c === 0xff09) return 0.55;
+  if (c < 0x2000) return 0.66; // Latin-1, Greek …
+  // Proportional kana average 0.92–0.96 em; 、。 0.6; ・ and brackets half an em (counting them
+  // as 1 em made the 事業一覧's rows tall enough for a line or two more per item).
+  if (c >= 0x3001 && c <= 0x3002) return 0.6;
+  if (c === 0x30fb || (c >= 0x3008 && c <= 0x3011) || c === 0xff08 || c === 0xff09 || c === 0xff1a) return 0.5;
   if (c >= 0x3041 && c <= 0x30ff) return 0.95;
   return 1;
 }
@@ -23,35 +33,96 @@ export function textWidthEm(text: string): number {
   return w;
 }
 
-/** Usable width in pt of columns with these widths (Excel units; the default font's 0 is 7 px). */
-export function columnsWidthPt(widths: readonly number[]): number {
-  const px = widths.reduce((s, w) => s + Math.floor(w * 7 + 5), 0);
-  return px * 0.75 - 4; // cell padding
-}
-
-/** Lines a text takes when wrapped in a box `widthPt` wide at `sizePt`. */
-export function wrappedLines(text: string, widthPt: number, sizePt: number): number {
-  // Line breaks waste part of a line (a word or a 禁則 character pushed over): count a line as
-  // holding half a character less than fits.
-  const perLine = Math.max(1, widthPt / sizePt - 0.5);
-  let lines = 0;
-  for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(textWidthEm(para) / perLine - 1e-9));
-  return lines;
-}
-
 /**
- * Row height in pt for this many lines. BIZ UDPゴシック is a 1.0 em face; Excel adds leading and
- * LibreOffice (the font or Noto Sans CJK in its place) sets ~1.2 em: 1.3 em a line and a little
- * room keep every line visible. (At 1.5 em the 事業一覧 printed rows about twice as tall as their
- * text, wrappedLines already erring high.)
+ * Excel's column width unit: the widest digit of the workbook's default font (exceljs writes
+ * Calibri 11: 7 px at 96 dpi). LibreOffice measures it with Carlito, or a wider face in its
+ * place: columns there are at least as wide, so a text estimated to fit does.
  */
-export const LINE_EM = 1.3;
+const PX_PER_UNIT = 7;
+/** A cell's inner margins, left and right together, in pt. */
+const CELL_PADDING_PT = 4;
 
-export function rowHeightPt(lines: number, sizePt: number): number {
-  return Math.ceil((lines * sizePt * LINE_EM + 4) * 4) / 4;
+/** Usable width in pt of columns with these widths (Excel units), merged into one cell. */
+export function columnsWidthPt(widths: readonly number[]): number {
+  const px = widths.reduce((s, w) => s + Math.floor(w * PX_PER_UNIT), 0);
+  return px * 0.75 - CELL_PADDING_PT;
 }
 
 /** A column width (Excel units) that holds `em` full-width characters at `sizePt`. */
 export function widthForEm(em: number, sizePt: number): number {
-  return Math.ceil(((em * sizePt + 6) / 0.75 - 5) / 7 * 10) / 10;
+  return Math.ceil(((em * sizePt + CELL_PADDING_PT) / 0.75 / PX_PER_UNIT) * 10) / 10;
+}
+
+/**
+ * The part of a line's width the estimate fills: the estimated widths run up to 3 % below the
+ * face's own (seed texts: 1.00 of it on average, 1.03 at most).
+ */
+const FILL = 0.97;
+
+/** The em a line holds in a box `widthPt` wide at `sizePt`. */
+function lineEm(widthPt: number, sizePt: number): number {
+  return Math.max(1, (widthPt / sizePt) * FILL);
+}
+
+/** What a line break never splits: a run of ASCII letters, digits and signs (a word), else one character. */
+const BREAK_UNITS = /[\x21-\x7e]+|[^]/gu;
+
+/**
+ * Lines a text takes when wrapped in a box `widthPt` wide at `sizePt`, filled as Excel and
+ * LibreOffice fill them: character by character (a Latin word whole), a unit that does not fit
+ * starting the next line. (Counting width ÷ line missed the part of a line a break wastes:
+ * in a 5 em year column 「仕組み整備、発信・共有の実施」 takes 4 lines, not 3.)
+ */
+export function wrappedLines(text: string, widthPt: number, sizePt: number): number {
+  const perLine = lineEm(widthPt, sizePt);
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const unit of para.match(BREAK_UNITS) ?? []) {
+      const w = textWidthEm(unit);
+      if (used > 0 && used + w > perLine) { lines++; used = 0; }
+      // a word wider than the line is broken inside, as the applications do
+      if (w > perLine) { lines += Math.ceil(w / perLine) - 1; used = w % perLine; } else used += w;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Names in a list (departments) with line breaks only between them: as many as fit a line of a
+ * box `widthPt` wide, each line but the last ending in the separator. A spreadsheet breaks
+ * Japanese anywhere (LibreOffice printed 子ども子育て/支援課); a name wider than the box still
+ * breaks there — give the column room for the widest name (`widestNameEm`).
+ */
+export function nameLines(names: readonly string[], widthPt: number, sizePt: number, separator = "、"): string {
+  const perLine = lineEm(widthPt, sizePt);
+  const lines: string[] = [];
+  let line = "";
+  names.forEach((name, i) => {
+    const item = i < names.length - 1 ? name + separator : name;
+    if (line && textWidthEm(line + item) > perLine) { lines.push(line); line = ""; }
+    line += item;
+  });
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
+/** The em a column needs to hold each of these names whole on a line, with its separator. */
+export function widestNameEm(names: Iterable<string>, separator = "、"): number {
+  let widest = 0;
+  for (const n of names) widest = Math.max(widest, textWidthEm(n + separator));
+  return widest / FILL;
+}
+
+/**
+ * Row height in pt for this many lines. BIZ UDPゴシック's lines are 1.0 em in Excel and in
+ * LibreOffice (measured: 9 pt lines at 9 pt); Excel rounds a line to whole pixels (8 pt → 11 px),
+ * so 1.05 em a line and 4 pt of margins keep every line visible. (At 1.3–1.5 em the 事業一覧
+ * printed rows about twice as tall as their text.)
+ */
+export const LINE_EM = 1.05;
+
+export function rowHeightPt(lines: number, sizePt: number): number {
+  return Math.ceil((lines * sizePt * LINE_EM + 4) * 4) / 4;
 }

@@ -20,6 +20,8 @@ export interface CellSpec {
   pattern?: string;
   wrap?: boolean;
   align?: "left" | "center" | "right";
+  /** Indent from the aligned edge, in Excel's indent steps (about one character each). */
+  indent?: number;
   valign?: "top" | "middle";
   /** Thin border around the cell (style per edge is enough for tables and bars). */
   border?: "thin" | "solid" | "dashed" | "dotted" | "medium";
