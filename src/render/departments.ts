@@ -1,9 +1,9 @@
 // The department schedules: departments.pdf (every department one after the other, contents, a
 // bookmark each, 全庁共通（各課） once) and departments/<department>.pdf (a department's projects,
 // then the 全庁共通（各課） projects it does not list, on the same page on). The department files
-// are laid out as one document and their pages copied out of it with pdf-lib, so pdfmake's start,
-// line breaking and font subsetting run once instead of 33 times. Words and order come from
-// templates/department/.
+// are drawn into one PDF, one department laid out at a time, and their pages copied out of it with
+// pdf-lib, so pdfmake's start and font subsetting run once instead of 33 times and only one
+// department's layout is held at once. Words and order come from templates/department/.
 import { ParseSpeeds, type PDFContext, PDFDocument, PDFObjectCopier, type PDFRef, type SaveOptions } from "pdf-lib";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import path from "node:path";
