@@ -1,9 +1,9 @@
 // The department schedules: departments.pdf (every department one after the other, contents, a
 // bookmark each, 全庁共通（各課） once) and departments/<department>.pdf (a department's projects,
 // then the 全庁共通（各課） projects it does not list, on the same page on). The department files
-// are laid out as one document and their pages copied out of it with pdf-lib, so pdfmake's start,
-// line breaking and font subsetting run once instead of 33 times. Words and order come from
-// templates/department/.
+// are drawn into one PDF, one department laid out at a time, and their pages copied out of it with
+// pdf-lib, so pdfmake's start and font subsetting run once instead of 33 times and only one
+// department's layout is held at once. Words and order come from templates/department/.
 import { ParseSpeeds, type PDFContext, PDFDocument, PDFObjectCopier, type PDFRef, type SaveOptions } from "pdf-lib";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../
 import type { ScheduleRow } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext, shownPath } from "../context.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText, tagged } from "./pdf/document.js";
+import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
 import { stripHeight, textHeight } from "./pdf/card.js";
@@ -23,7 +24,7 @@ import { copyTaggedPages, readTagged, setUaMetadata } from "./pdf/tagged-split.j
 import { drawnCategories } from "./phases.js";
 import { bulletList, capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
-  drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, stripCells,
+  type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
 import { checkSlot, slotMistake } from "./schedule-table.js";
@@ -125,21 +126,6 @@ function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, file: s
   throw new ReportedError();
 }
 
-/** First page of each bookmarked heading (`dept-1`…, `dept-common`) in the laid-out content. */
-function headingPages(content: unknown): Map<string, number> {
-  const pages = new Map<string, number>();
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) { n.forEach(walk); return; }
-    if (!n || typeof n !== "object") return;
-    const rec = n as { id?: unknown; positions?: { pageNumber: number }[]; stack?: unknown };
-    const page = rec.positions?.[0]?.pageNumber;
-    if (typeof rec.id === "string" && rec.id.startsWith("dept-") && page !== undefined) pages.set(rec.id, page);
-    if (rec.stack) walk(rec.stack);
-  };
-  walk(content);
-  return pages;
-}
-
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
 /**
@@ -196,18 +182,11 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
   if (ua) setUaMetadata(doc, { title, author, date: ctx.documentDate, producer: "planpress (pdfmake, pdf-lib)" });
 }
 
-/** Every department's file: its pages of the files' layout (0-based page indexes below), numbered 1 / n. */
-async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, author: string): Promise<OutputFile[]> {
+/** Every department's file: its pages of the files' layout (`parts`: 0-based page indexes, one list a sheet), numbered 1 / n. */
+async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string): Promise<OutputFile[]> {
   const source = await PDFDocument.load(laid, LOAD);
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
-  const total = source.getPageCount();
-  const starts = view.sheets.map((sheet, i) => {
-    const first = pages.get(sheetId(i));
-    if (first === undefined) throw new Error(`no page found for the sheet of ${sheet.department}`);
-    return first;
-  });
-  const parts = starts.map((first, i) => range(first - 1, (starts[i + 1] ?? total + 1) - 1));
   const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText("slash", n, part.length)));
   const stamps = await pageStamps(labels, ctx);
   const out: OutputFile[] = [];
@@ -221,29 +200,54 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<st
   return out;
 }
 
-/** A template of templates/department/ laid out with its schedule tables (headings kept with them). */
-async function layoutTemplate(main: string, plan: Plan, view: DepartmentsView, ctx: RenderContext, pageNumbers: "slash" | "none", meta: { title: string; author: string }) {
+/** The description templates/department/<main>.hbs writes, its sheets' headings checked. */
+function templateNodes(main: "departments" | "files", view: DepartmentsView, ctx: RenderContext): DocNode[] {
   const nodes = renderTemplate("department", main, {
     title: view.title, asOf: view.asOf, departmentCount: view.sheets.length,
     sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
     common: view.common,
   }, ctx);
   checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);
-  return layoutKeepingHeadings(
-    (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks),
-    (content) => createPdf(
-      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers },
-      { title: meta.title, author: meta.author, lang: "ja" },
-      ctx,
-    ),
-  );
+  return nodes;
+}
+
+/**
+ * The files' description cut where each sheet's heading starts (its bookmark id): each sheet's
+ * nodes, and what comes before the first sheet (part of no file).
+ */
+function sheetParts(nodes: readonly DocNode[], view: DepartmentsView): { before: DocNode[]; sheets: DocNode[][] } {
+  const index = new Map(view.sheets.map((_, i) => [sheetId(i), i]));
+  const before: DocNode[] = [];
+  const sheets: DocNode[][] = view.sheets.map(() => []);
+  let current = before;
+  for (const n of nodes) {
+    const at = n.type === "heading" && n.outline ? index.get(n.outline.id) : undefined;
+    if (at !== undefined) current = sheets[at]!;
+    current.push(n);
+  }
+  return { before, sheets };
 }
 
 export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
   const view = departmentsView(plan, ctx.config, ctx.asOf);
   const author = documentAuthor(ctx.config, view.title);
-  const title = `${view.title} 担当課別 工程表`;
-  const combined = await layoutTemplate("departments", plan, view, ctx, "slash", { title, author });
-  const files = await layoutTemplate("files", plan, view, ctx, "none", { title, author });
-  return [{ path: "departments.pdf", data: combined.data }, ...await splitFiles(files.data, view, headingPages(files.laid.content), ctx, author)];
+  const meta = { title: `${view.title} 担当課別 工程表`, author, lang: "ja" };
+  const pdf = (content: Driver, pageNumbers: "slash" | "none") =>
+    createPdf({ kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers }, meta, ctx);
+  const laidOut = (nodes: readonly DocNode[]) => (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks);
+  const combined = await pdf(keepingHeadings(laidOut(templateNodes("departments", view, ctx))), "slash");
+  // The files: each department laid out and drawn on its own, one after the other, into one PDF
+  // (its fonts shared) that is cut into files: only one department's layout is held at a time,
+  // and a heading kept with its table lays out that department again, not all of them.
+  const { before, sheets } = sheetParts(templateNodes("files", view, ctx), view);
+  const counts: number[] = [];
+  const files = await pdf((l) => {
+    for (const nodes of before.length ? [before, ...sheets] : sheets) {
+      counts.push(layoutKeepingHeadings(laidOut(nodes), (content) => l.layout(content)));
+      l.draw();
+    }
+  }, "none");
+  let next = before.length ? counts.shift()! : 0;
+  const parts = counts.map((n) => range(next, (next += n)));
+  return [{ path: "departments.pdf", data: combined }, ...await splitFiles(files, view, parts, ctx, author)];
 }

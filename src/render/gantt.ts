@@ -12,7 +12,7 @@ import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";
 import { capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
-  drawWithSlots, hostHeader, hostWidths, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
+  drawWithSlots, hostHeader, hostWidths, keepingHeadings, nameRuns, spanningCells, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
 import { checkSlot } from "./schedule-table.js";
@@ -59,13 +59,11 @@ export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<Outpu
     policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
       number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);
-  const { data } = await layoutKeepingHeadings(
-    (breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks),
-    (content) => createPdf(
-      { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
-      { title: `${view.title} 工程表`, author: documentAuthor(ctx.config, view.title), lang: "ja" },
-      ctx,
-    ),
+  const content = keepingHeadings((breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks));
+  const data = await createPdf(
+    { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
+    { title: `${view.title} 工程表`, author: documentAuthor(ctx.config, view.title), lang: "ja" },
+    ctx,
   );
   return [{ path: "gantt.pdf", data }];
 }

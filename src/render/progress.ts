@@ -10,7 +10,7 @@ import { progressView, type ProgressView } from "../views/progress.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { breakBefore, drawDocument, headingsLeftAlone } from "./pdf/draw.js";
-import { layoutKeepingHeadings } from "./schedule-table.js";
+import { keepingHeadings } from "./schedule-table.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { type ProgressWording, progressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
@@ -48,12 +48,13 @@ export async function progressPdf(view: ProgressView, { words, fill }: Wording<P
   const nodes = [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)];
   const title = fill(words.title, { plan: view.title, year: fiscalYearLabel(view.year, ctx.theme) });
   // Policies follow each other on a page; a policy's heading never ends one.
-  const { data } = await layoutKeepingHeadings((breaks) => {
-    const content = breakBefore(drawDocument(nodes, { kind: "progress" }, ctx), breaks);
-    return { content, reserved: false, orphans: () => headingsLeftAlone(content), pageStarts: () => new Set<string>() };
-  }, (content) => createPdf({
-    kind: "progress", content, headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
+  return createPdf({
+    kind: "progress",
+    content: keepingHeadings((breaks) => {
+      const content = breakBefore(drawDocument(nodes, { kind: "progress" }, ctx), breaks);
+      return { content, reserved: false, orphans: () => headingsLeftAlone(content), pageStarts: () => new Set<string>() };
+    }),
+    headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
     ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),
-  }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: documentAuthor(ctx.config, view.title), lang: "ja" }, ctx));
-  return data;
+  }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: documentAuthor(ctx.config, view.title), lang: "ja" }, ctx);
 }

@@ -10,6 +10,7 @@ import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
 import { fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
+import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
 import { artifact, role } from "./pdf/tags.js";
@@ -304,15 +305,16 @@ const MAX_LAYOUTS = 6;
  * where the group's headings are repeated (（続き）). The first layout leaves room for those
  * headings at the top of every page of a grouped table, so the second one, which puts them
  * there, keeps every page's rows; should a page start move all the same (a heading of several
- * lines), the next layout settles the first such place, and so on. Breaks only add up.
+ * lines), the next layout settles the first such place, and so on. Breaks only add up. Only
+ * laid out (`layout`, layouts.ts): the caller draws the last layout, once. Returns its page count.
  */
-export async function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, render: (content: Content[]) => Promise<Uint8Array>): Promise<{ data: Uint8Array; laid: Laid }> {
+export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (content: Content[]) => number): number {
   let laid = build(new Set([RESERVE]));
-  let data = await render(laid.content);
+  let pages = layout(laid.content);
   const breaks = new Set<string>([...laid.orphans(), ...laid.pageStarts()]);
-  if (!laid.reserved && breaks.size === 0) return { data, laid };
+  if (!laid.reserved && breaks.size === 0) return pages;
   laid = build(breaks);
-  data = await render(laid.content);
+  pages = layout(laid.content);
   for (let pass = 2; pass < MAX_LAYOUTS; pass++) {
     const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
     const start = [...laid.pageStarts()].find((b) => !breaks.has(b));
@@ -321,9 +323,17 @@ export async function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, ren
     if (more.length === 0) break;
     for (const b of more) breaks.add(b);
     laid = build(breaks);
-    data = await render(laid.content);
+    pages = layout(laid.content);
   }
-  return { data, laid };
+  return pages;
+}
+
+/** The content for createPdf of a document laid out by layoutKeepingHeadings, drawn once. */
+export function keepingHeadings(build: (breaks: Breaks) => Laid): Driver {
+  return (l) => {
+    layoutKeepingHeadings(build, (content) => l.layout(content));
+    l.draw();
+  };
 }
 
 /** A break's place in the document: its slot, then the slot's heading before its rows. */

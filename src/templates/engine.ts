@@ -186,6 +186,81 @@ function idMistakes(nodes: readonly DocNode[], lang: string): { at: PropertyKey[
   return out;
 }
 
+/** A folder's templates, read, parsed and compiled once per run (a run is one RenderContext). */
+interface Folder {
+  files: string[];
+  compiled: Map<string, Handlebars.TemplateDelegate>;
+  /** Each file's source as compiled (with line marks), for messages that quote a line. */
+  sources: Map<string, string>;
+  /** Each file as a partial: its output marked with its file, its runtime errors named after it. */
+  partials: Map<string, Handlebars.TemplateDelegate>;
+}
+const FOLDERS = new WeakMap<RenderContext, Map<string, Folder>>();
+
+/**
+ * The folder's templates for this run: the department folder is rendered twice (departments.pdf
+ * and the files) and every document's partials were parsed three times each (twice to check,
+ * once more when compiled). Now each is parsed once, with its line marks, and compiled on first
+ * use; a new run (a watch rebuild) reads the folder again.
+ */
+function folderTemplates(folder: string, main: string, ctx: RenderContext): Folder {
+  const dir = path.join(ctx.templatesDir, folder);
+  const shown = (file: string) => shownPath(ctx, path.join(dir, file));
+  const missing = (files: string[]) => {
+    if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`, false);
+  };
+  let byFolder = FOLDERS.get(ctx);
+  if (!byFolder) FOLDERS.set(ctx, (byFolder = new Map()));
+  const known = byFolder.get(folder);
+  if (known) {
+    missing(known.files);
+    return known;
+  }
+  const hb = makeEnv(ctx);
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort();
+  } catch (e) {
+    throw new TemplateError(shown(""), undefined, `テンプレートのフォルダが読めません（詳細: ${(e as Error).message}）`, false);
+  }
+  missing(files);
+  const loaded: Folder = { files, compiled: new Map(), sources: new Map(), partials: new Map() };
+  files.forEach((f, index) => {
+    const original = readFileSync(path.join(dir, f), "utf8");
+    // Parsed now (compile is lazy) so a syntax error names its own file (partials included), and
+    // the tree compiled as it is (handlebars' whitespace control is applied once, by compile).
+    let source = markLines(original);
+    let tree: hbs.AST.Program | string;
+    try {
+      tree = hb.parseWithoutProcessing(source);
+    } catch {
+      try {
+        hb.parseWithoutProcessing(original);
+      } catch (e) {
+        const msg = (e as Error).message;
+        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, original);
+      }
+      tree = source = original; // never expected: without marks, places fall back to the including file
+    }
+    const fn = hb.compile(tree, { strict: true, noEscape: true });
+    loaded.compiled.set(f, fn);
+    loaded.sources.set(f, source);
+    // A runtime error inside a partial names the partial's file, not the including one; its
+    // output is marked so the JSON read afterwards knows which file wrote what.
+    loaded.partials.set(f, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return fileMark(index) + fn(context, options) + endMark;
+      } catch (e) {
+        if (e instanceof TemplateError) throw e;
+        const msg = (e as Error).message;
+        throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
+      }
+    }) as Handlebars.TemplateDelegate);
+  });
+  byFolder.set(folder, loaded);
+  return loaded;
+}
+
 /**
  * Renders `templates/<folder>/<main>.hbs` (every other .hbs of the folder is a partial under its
  * name) with `data`, and returns the checked document description.
@@ -194,53 +269,12 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
   const dir = path.join(ctx.templatesDir, folder);
   const shown = (file: string) => shownPath(ctx, path.join(dir, file));
   try {
-    const hb = makeEnv(ctx);
-    let files: string[];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort();
-    } catch (e) {
-      throw new TemplateError(shown(""), undefined, `テンプレートのフォルダが読めません（詳細: ${(e as Error).message}）`, false);
-    }
-    if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`, false);
-    const compiled = new Map<string, Handlebars.TemplateDelegate>();
-    /** Each file's source as compiled (with line marks), for messages that quote a line. */
-    const sources = new Map<string, string>();
-    files.forEach((f, index) => {
-      const original = readFileSync(path.join(dir, f), "utf8");
-      let source = original;
-      try {
-        // Parse now (compile is lazy) so a syntax error names its own file (partials included).
-        hb.parse(original);
-        source = markLines(original);
-        try {
-          hb.parse(source);
-        } catch {
-          source = original; // never expected: without marks, places fall back to the including file
-        }
-      } catch (e) {
-        const msg = (e as Error).message;
-        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, original);
-      }
-      const fn = hb.compile(source, { strict: true, noEscape: true });
-      compiled.set(f, fn);
-      sources.set(f, source);
-      // A runtime error inside a partial names the partial's file, not the including one; its
-      // output is marked so the JSON read afterwards knows which file wrote what.
-      if (f !== `${main}.hbs`) {
-        hb.registerPartial(f.slice(0, -4), ((context: unknown, options?: Handlebars.RuntimeOptions) => {
-          try {
-            return fileMark(index) + fn(context, options) + endMark;
-          } catch (e) {
-            if (e instanceof TemplateError) throw e;
-            const msg = (e as Error).message;
-            throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
-          }
-        }) as Handlebars.TemplateDelegate);
-      }
-    });
+    const { files, compiled, sources, partials } = folderTemplates(folder, main, ctx);
+    // Given with the call, not registered: the main template is no partial of itself.
+    const others = Object.fromEntries([...partials].filter(([f]) => f !== `${main}.hbs`).map(([f, p]) => [f.slice(0, -4), p]));
     let output: string;
     try {
-      output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false });
+      output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false, partials: others });
     } catch (e) {
       if (e instanceof TemplateError) throw e;
       const msg = (e as Error).message;

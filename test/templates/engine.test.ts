@@ -33,6 +33,23 @@ describe("renderTemplate", () => {
     expect(ctx.diagnostics.items).toEqual([]);
   });
 
+  it("reads and compiles a folder once per run (one context): a later run reads the edited file, a main is no partial of itself", () => {
+    const ctx = folder({
+      "main.hbs": "{{> part}}",
+      "part.hbs": '{ "type": "paragraph", "text": "v1" }',
+      "other.hbs": '[{{> main}}]',
+    });
+    const text = (c: typeof ctx, main = "main") => (renderTemplate("doc", main, {}, c)[0] as { text?: unknown }).text;
+    expect(text(ctx)).toBe("v1");
+    writeFileSync(path.join(ctx.templatesDir, "doc", "part.hbs"), '{ "type": "paragraph", "text": "v2" }');
+    expect(text(ctx)).toBe("v1");
+    expect(text({ ...ctx })).toBe("v2");
+    // other.hbs may include main.hbs as a partial, main.hbs still cannot include itself
+    expect(text(ctx, "other")).toBe("v1");
+    const self = failure({ "main.hbs": "[\n{{> main}}\n]" });
+    expect(self.message).toContain("部品テンプレート「main」");
+  });
+
   it("a misspelt field (strict mode) is PP503 with the file and line, in Japanese", () => {
     const d = failure({ "main.hbs": '[\n{ "type": "paragraph",\n  "text": {{json titel}} }\n]' }, { title: "x" });
     expect(d.file).toMatch(/doc[/\\]main\.hbs$/);

@@ -6,8 +6,9 @@ import type { Content, Pattern, TDocumentDefinitions, StyleDictionary } from "pd
 import type { RenderContext } from "../../context.js";
 import { applyFallback, glyphCoverage } from "./coverage.js";
 import { pdfFonts } from "./fonts.js";
+import { type Driver, driven } from "./layouts.js";
 import { pageGeometry } from "./page.js";
-import { attachStructure, installTagging, structureOf } from "./tags.js";
+import { attachStructure, installTagging, structureOf, TagNode } from "./tags.js";
 
 export interface PdfMeta {
   title: string;
@@ -20,7 +21,11 @@ export interface PdfMeta {
 export interface PdfDocument {
   /** The page set-up in the theme: booklet, gantt, department, progress. */
   kind: string;
-  content: Content[];
+  /**
+   * What to draw; or a driver that lays content out, as often as it needs, and draws it in parts
+   * (layouts.ts): the running header follows the part being laid out.
+   */
+  content: Content[] | Driver;
   styles?: StyleDictionary;
   /** Left part of the running header on every page (usually the plan title). */
   headerTitle?: string;
@@ -73,8 +78,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   const { theme } = ctx;
   const page = pageGeometry(doc.kind, ctx);
   const [left, top, right, bottom] = page.margins;
-  const chapters: { text: string; node: { positions?: { pageNumber: number }[] } }[] = [];
-  collectChapters(doc.content, chapters);
+  let chapters: { text: string; node: { positions?: { pageNumber: number }[] } }[] = [];
   const plain = doc.plainPages ?? 0;
   const numbers = doc.pageNumbers ?? "dash";
   const small = theme.sizes.small;
@@ -103,7 +107,33 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
 
   // Characters the default face lacks and the theme's fallback face has are set in that face.
   const coverage = glyphCoverage(theme, ctx.projectRoot);
-  applyFallback(doc.content, coverage);
+  const tagging = tagged(ctx) && !doc.untagged;
+  // The structure tree of the whole document (tags.ts): each part joins it as it is drawn.
+  const structure = tagging ? new TagNode("Document") : undefined;
+  let partStructure: TagNode | undefined;
+  /** Content about to be laid out: its chapters for the header, its characters' faces, its structure. */
+  const prepare = (part: Content[]): Content[] => {
+    chapters = [];
+    collectChapters(part, chapters);
+    applyFallback(part, coverage);
+    if (structure) {
+      partStructure = structureOf(part);
+      attachStructure(part, structure);
+    }
+    return part;
+  };
+  const given = doc.content;
+  const driver: Driver = typeof given === "function" ? given : (l) => {
+    l.layout(given);
+    l.draw();
+  };
+  const content = driven((l) => driver({
+    layout: (part) => l.layout(prepare(part)),
+    draw: () => {
+      if (structure && partStructure) structure.kids.push(...partStructure.kids);
+      l.draw();
+    },
+  }));
   const withFallback = <T extends Content | null>(node: T): T => {
     if (node) applyFallback(node, coverage);
     return node;
@@ -115,7 +145,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
     pageMargins: [left, top, right, bottom],
     language: meta.lang ?? "ja",
     info,
-    content: doc.content,
+    content,
     patterns: doc.patterns ?? {},
     styles: doc.styles ?? {},
     defaultStyle: { font: "default", fontSize: theme.sizes.body, lineHeight: theme.lineHeight, color: theme.colours.text },
@@ -153,12 +183,12 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   // The font is the document's default (the embedded subset BIZ UDPGothic), never a fallback.
   if (doc.watermark) definition.watermark = { text: doc.watermark, color: theme.colours.watermark, opacity: 0.18, bold: true, fontSize: 150, angle: -45 };
   pdfmake.setFonts(pdfFonts(ctx));
-  if (tagged(ctx) && !doc.untagged) {
+  if (structure) {
     // PDF/UA-1: a structure tree in reading order, the title shown by viewers, the XMP
     // identification (written by pdfkit from PDF 1.4 on; the file is 1.7).
     Object.assign(definition, { tagged: true, displayTitle: true, subset: "PDF/UA", version: "1.7" });
     installTagging();
-    attachStructure(doc.content, structureOf(doc.content));
+    attachStructure(content, structure);
   }
   const created = pdfmake.createPdf(definition);
   const buffer = (await created.getBuffer()) as Buffer;

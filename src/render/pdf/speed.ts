@@ -490,7 +490,7 @@ function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
  * The class a pdfmake module exports: Node gives the CommonJS exports (`{ default: Class }`),
  * bundlers and test runners may give the class itself.
  */
-function exported<T>(module: unknown): T | undefined {
+export function exported<T>(module: unknown): T | undefined {
   const m = module as { default?: unknown } | undefined;
   return (m && typeof m === "object" && "default" in m ? m.default : m) as T | undefined;
 }

@@ -11,6 +11,7 @@ import docMeasureModule from "pdfmake/js/DocMeasure.js";
 import layoutBuilderModule from "pdfmake/js/LayoutBuilder.js";
 import pageWriterModule from "pdfmake/js/PageElementWriter.js";
 import rendererModule from "pdfmake/js/Renderer.js";
+import { drawsPart } from "./layouts.js";
 
 /** Standard structure types planpress uses (no role map needed). */
 export type Role =
@@ -375,7 +376,8 @@ export function installTagging(): void {
     const doc = this.pdfDocument;
     const state = doc[KEY] as Drawing | undefined;
     renderPages.call(this, pages);
-    if (state) writeTree(doc, state.root);
+    // once, after the last part (layouts.ts draws a document in parts, then pdfmake ends it)
+    if (state && !drawsPart(this)) writeTree(doc, state.root);
   };
 }
 
