@@ -6,6 +6,7 @@
 // cache is never an error: the run goes on without it, and a build that succeeds writes a new one
 // (temp file + rename: a reader sees a whole cache or none; concurrent runs are safe).
 // PLANPRESS_CODE_CACHE=off runs without it, PLANPRESS_CODE_CACHE_DIR puts it elsewhere.
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -42,7 +43,9 @@ export function loadBundle(bundle, flags, { command, log }) {
   const off = process.env.PLANPRESS_CODE_CACHE === "off";
   const file = off ? null : cacheFile(bundle, flags);
   const cachedData = file ? readCache(file) : undefined;
-  const source = readFileSync(bundle, "utf8");
+  // scripts/bundle.mjs makes it ASCII: read as latin1, it is a one-byte string at once
+  const bytes = readFileSync(bundle);
+  const source = bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
   // Node's own CommonJS wrapper, so the bundle sees the usual module variables.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     { filename: bundle, cachedData });

@@ -6,7 +6,7 @@
 // second file, dist/bundle/worker.js. `npm install` runs this through `prepare`; without a bundle
 // bin/planpress.js uses tsc's dist/src/.
 import { build } from "esbuild";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 rmSync("dist/bundle", { recursive: true, force: true });
 mkdirSync("dist/bundle", { recursive: true });
@@ -22,8 +22,21 @@ await build({
   outdir: "dist/bundle",
   entryNames: "[name]",
   logLevel: "warning",
+  // No comments or indentation: a third less to read at each start (9.4 → 6.2 MB). Names are kept
+  // (no minifyIdentifiers) so stack traces of a planpress bug stay readable.
+  minifyWhitespace: true,
   // import.meta has no meaning in CommonJS: its url is this file's (paths.ts finds the package
   // root from it, speed.ts and theme/load.ts resolve packages, render.ts finds worker.js beside it).
   define: { "import.meta.url": "__ppImportMetaUrl" },
   banner: { js: 'var __ppImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+
+// esbuild writes non-ASCII characters as \u escapes everywhere but in regular expression literals;
+// escaped there too (same meaning, with or without the u flag), the file is ASCII and Node makes a
+// one-byte string of it at once, instead of decoding 6 MB of UTF-8 into two-byte text (~0.2 s).
+for (const file of ["dist/bundle/cli.js", "dist/bundle/worker.js"]) {
+  const text = readFileSync(file, "utf8");
+  // an escaped non-ASCII character (/\　/) would need its backslash handled: none today
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character`);
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
