@@ -79,23 +79,35 @@ async function inProcess(file: string, runs: number): Promise<InProcess> {
 // ---------------------------------------------------------------------------------------------
 // Whole processes.
 
-interface Run { ms: number; rssMB: number | null; code: number | null; timedOut: boolean }
+interface Run { ms: number; cpuMs: number | null; rssMB: number | null; code: number | null; timedOut: boolean }
 
 const haveTime = existsSync("/usr/bin/time");
 
-/** One process, wall time and peak memory (GNU time when present). */
-function proc(cmd: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Run & { stdout: string } {
-  const [file, argv] = haveTime ? ["/usr/bin/time", ["-f", "@@%M", cmd, ...args]] : [cmd, args];
+/** One process, wall time, CPU time and peak memory (GNU time when present). */
+function proc(cmd: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Run & { stdout: string; stderr: string } {
+  const [file, argv] = haveTime ? ["/usr/bin/time", ["-f", "@@%M %U %S", cmd, ...args]] : [cmd, args];
   const t = performance.now();
   const r = spawnSync(file, argv, { cwd: root, env, timeout: timeoutMs, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, killSignal: "SIGKILL" });
   const ms = performance.now() - t;
-  const m = /@@(\d+)\s*$/.exec(r.stderr ?? "");
-  return { ms, rssMB: m ? Number(m[1]) / 1024 : null, code: r.status, timedOut: r.error !== undefined || r.signal !== null, stdout: r.stdout ?? "" };
+  const m = /@@(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
+  return {
+    ms, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null, rssMB: m ? Number(m[1]) / 1024 : null,
+    code: r.status, timedOut: r.error !== undefined || r.signal !== null, stdout: r.stdout ?? "", stderr: r.stderr ?? "",
+  };
 }
 
-function build(input: string, out: string, timeoutMs: number): Run {
+function build(input: string, out: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Run {
   rmSync(out, { recursive: true, force: true });
-  return proc(process.execPath, [cli, "build", input, "-o", out], timeoutMs);
+  return proc(process.execPath, [cli, "build", input, "-o", out], timeoutMs, env);
+}
+
+/** Whether bin/planpress.js takes its V8 code cache for the seed; one build writes it when there is none. */
+function codeCacheState(seed: string, out: string): string {
+  const state = () => /debug: code cache (\w+)/.exec(proc(process.execPath, [cli, "check", seed, "--debug"], 30_000).stderr)?.[1] ?? "not found (no bundle?)";
+  const first = state();
+  if (first !== "absent" && first !== "rejected") return first;
+  build(seed, out, 120_000);
+  return `${state()} (${first} before a first build)`;
 }
 
 async function pdfPages(file: string): Promise<number> {
@@ -230,20 +242,25 @@ async function main(): Promise<void> {
     anchor = setup.status === 0 ? setup.stdout.trim().split("\n").pop() ?? null : null;
     if (!anchor) print(`Typst anchor could not be set up (${(setup.stderr || setup.error?.message || "no output").trim().slice(0, 200)}); no ratio.`);
   }
-  let ratio: { pp: number[]; typst: number[] } | null = null;
+  // The installed path: the bundle with its code cache; the same build without the cache alternates.
+  const noCache = { ...process.env, PLANPRESS_CODE_CACHE: "off" };
+  if (seed) print(`V8 code cache (bin/code-cache.js): ${codeCacheState(seed.file, path.join(work, "out-cache"))}\n`);
+  let ratio: { pp: Run[]; noCache: Run[]; typst: Run[] } | null = null;
   for (const s of plans) {
     const out = path.join(work, `out-${s.label.replace(/\W+/g, "-")}`);
     const runs: Run[] = [];
-    const typst: number[] = [];
+    const typst: Run[] = [];
+    const uncached: Run[] = [];
     const n = s === seed ? pairs : 1;
     for (let i = 0; i < n; i++) {
       runs.push(build(s.file, out, s.buildTimeoutMs));
       if (s === seed && anchor) {
         const t = proc(process.execPath, [path.join(anchor, "typst-all.mjs"), path.join(work, "typst-out")], 60_000);
-        if (t.code === 0) typst.push(t.ms);
+        if (t.code === 0) typst.push(t);
+        uncached.push(build(s.file, `${out}-no-cache`, s.buildTimeoutMs, noCache));
       }
     }
-    if (s === seed && typst.length) ratio = { pp: runs.map((r) => r.ms), typst };
+    if (s === seed && typst.length) ratio = { pp: runs, noCache: uncached, typst };
     const ok = runs.filter((r) => r.code === 0);
     const ms = ok.length ? median(ok.map((r) => r.ms)) : null;
     const projects = s === seed ? 56 : Number(s.label.replace(/\D/g, ""));
@@ -256,13 +273,18 @@ async function main(): Promise<void> {
   print("\n## Outputs\n");
   print(table(["plan", "file", "pages", "bytes"], outRows));
   if (ratio) {
-    const pp = median(ratio.pp), ty = median(ratio.typst);
-    print(`\n## Beside Typst (seed, alternating, ${ratio.typst.length} pairs)\n`);
-    print(table(["", "median", "runs"], [
-      ["planpress build (booklet, gantt, departments.pdf + per department, plan.xlsx)", fmtMs(pp), ratio.pp.map(fmtMs).join(", ")],
-      ["Typst anchor (booklet + 34 department files, one cold process)", fmtMs(ty), ratio.typst.map(fmtMs).join(", ")],
+    const wall = (rs: Run[]) => median(rs.map((r) => r.ms));
+    const cpu = (rs: Run[]) => rs.every((r) => r.cpuMs !== null) ? median(rs.map((r) => r.cpuMs!)) : null;
+    const row = (label: string, rs: Run[]) => [label, fmtMs(wall(rs)), fmtMs(cpu(rs)), rs.map((r) => fmtMs(r.ms)).join(", ")];
+    print(`\n## Beside Typst (seed, alternating: build, Typst, build without the code cache; ${ratio.typst.length} rounds)\n`);
+    print(table(["", "wall (median)", "CPU (median)", "wall, each run"], [
+      row("planpress build (booklet, gantt, departments.pdf + per department, plan.xlsx)", ratio.pp),
+      row("the same with PLANPRESS_CODE_CACHE=off", ratio.noCache),
+      row("Typst anchor (booklet + 34 department files, one cold process)", ratio.typst),
     ]));
-    print(`\nratio planpress / Typst = ${(pp / ty).toFixed(2)} (target ≤ 1.00)`);
+    const ty = wall(ratio.typst), tyCpu = cpu(ratio.typst);
+    const cpuRatio = (rs: Run[]) => { const c = cpu(rs); return c !== null && tyCpu ? `, CPU ${(c / tyCpu).toFixed(2)}` : ""; };
+    print(`\nratio planpress / Typst = ${(wall(ratio.pp) / ty).toFixed(2)}${cpuRatio(ratio.pp)} (target ≤ 1.00); without the code cache ${(wall(ratio.noCache) / ty).toFixed(2)}${cpuRatio(ratio.noCache)}`);
   }
   // 3. One document per process (the seed), as a user starts `planpress booklet` etc.
   if (seed) {

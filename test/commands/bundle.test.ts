@@ -1,7 +1,8 @@
-// The CLI as `npm install` builds it: bundled with esbuild (dist/bundle/), the workbook written in a
-// worker thread during `build`. The in-process tests run src/ and never take that path.
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// The CLI as `npm install` builds it: bundled with esbuild (dist/bundle/) and run with its V8 code
+// cache, the workbook written in a worker thread during `build`. The in-process tests run src/ and
+// never take that path.
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +10,22 @@ import { PATCHED_FOR, PATCHES } from "../../src/render/pdf/speed.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "planpress-bundle-"));
 // The seed is below the size from which the workbook goes to a worker: these tests force it there.
+// Their code caches are kept apart from dist/bundle/code-cache.
+const cacheDir = path.join(tmp, "code-cache");
+// Run asynchronously: a build blocking the test process for a minute on a loaded machine made
+// vitest's own messages time out ("Timeout calling onTaskUpdate") and the run fail.
+function run(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...opts, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
 const planpressWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, ["bin/planpress.js", ...args], { encoding: "utf8", env: { ...process.env, PLANPRESS_WORKBOOK_WORKER_MIN: "0", ...env } });
+  run(["bin/planpress.js", ...args], { env: { ...process.env, PLANPRESS_WORKBOOK_WORKER_MIN: "0", PLANPRESS_CODE_CACHE_DIR: cacheDir, ...env } });
+const cacheState = (stderr: string) => /debug: code cache (\w+)/.exec(stderr)?.[1];
 const planpress = (...args: string[]) => planpressWith({}, ...args);
 
 beforeAll(() => {
@@ -19,10 +34,14 @@ beforeAll(() => {
 }, 120_000);
 
 describe("the bundled CLI", () => {
-  it("builds every document, and the workbook from the worker equals the one rendered alone", () => {
-    const all = planpress("build", "data/plan.tsv", "-o", path.join(tmp, "all"), "--debug");
+  it("builds every document, and the workbook from the worker equals the one rendered alone", async () => {
+    const all = await planpress("build", "data/plan.tsv", "-o", path.join(tmp, "all"), "--debug");
     expect(all.status, all.stderr).toBe(0);
     expect(all.stderr).not.toMatch(/\n\s+at /);
+    // no code cache yet: the build runs without one and writes it when it has finished
+    expect(cacheState(all.stderr)).toBe("absent");
+    expect(all.stderr).toMatch(/debug: code cache written /);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".v8cache"))).toHaveLength(1);
     // every speed patch installed in the bundle's own copy of pdfmake/pdfkit, and used (--debug counts)
     const debug = /debug: (.*); speed patches: (.*)/.exec(all.stderr);
     expect(debug?.[1]).toBe(Object.entries(PATCHED_FOR).map(([k, v]) => `${k} ${v}`).join(", "));
@@ -31,31 +50,59 @@ describe("the bundled CLI", () => {
     for (const [name, n] of uses) expect(n, name).toBeGreaterThan(0);
     expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "diagnostics.xlsx", "gantt.pdf", "plan.xlsx"]);
     expect(readdirSync(path.join(tmp, "all", "departments"))).toHaveLength(33);
-    const alone = planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));
+    const alone = await planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));
     expect(alone.status, alone.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(path.join(tmp, "all", "plan.xlsx")), readFileSync(path.join(tmp, "alone", "plan.xlsx")))).toBe(0);
   }, 120_000);
 
-  it("a workbook too big for the worker's heap is written on the main thread instead", () => {
+  it("a workbook too big for the worker's heap is written on the main thread instead", async () => {
     // 1 MB: the worker runs out of memory at once (the default allows 128 MB + 40 MB per 1,000 projects)
-    const r = planpressWith({ PLANPRESS_WORKBOOK_HEAP_MB: "1" }, "build", "data/plan.tsv", "-o", path.join(tmp, "small-heap"));
+    const r = await planpressWith({ PLANPRESS_WORKBOOK_HEAP_MB: "1" }, "build", "data/plan.tsv", "-o", path.join(tmp, "small-heap"));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/PP901|\n\s+at /);
     const alone = path.join(tmp, "alone", "plan.xlsx");
-    if (!existsSync(alone)) expect(planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone")).status).toBe(0);
+    if (!existsSync(alone)) expect((await planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"))).status).toBe(0);
     expect(Buffer.compare(readFileSync(path.join(tmp, "small-heap", "plan.xlsx")), readFileSync(alone))).toBe(0);
   }, 120_000);
 
-  it("a broken booklet template stops the build while the workbook worker runs: exit 1, no trace, nothing written", () => {
+  it("a broken booklet template stops the build while the workbook worker runs: exit 1, no trace, nothing written", async () => {
     const dir = path.join(tmp, "staff");
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
     cpSync("data", path.join(dir, "data"), { recursive: true });
     const cover = path.join(dir, "templates", "booklet", "cover.hbs");
     writeFileSync(cover, readFileSync(cover, "utf8").replace("{{json title}}", "{{json titel}}"));
-    const r = spawnSync(process.execPath, [path.resolve("bin/planpress.js"), "build", "-o", "out"], { cwd: dir, encoding: "utf8" });
+    const r = await run([path.resolve("bin/planpress.js"), "build", "-o", "out"], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/templates\/booklet\/cover\.hbs:\d+ {2}error {2}PP503 /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, "out"))).toBe(false);
   });
+
+  it("the code cache is taken when it is valid; a damaged one is rejected and the run goes on alike (exit 0, same booklet)", async () => {
+    const [name] = readdirSync(cacheDir).filter((f) => f.endsWith(".v8cache")); // written by the build above
+    expect(name).toBeDefined();
+    const valid = await planpress("check", "data/plan.tsv", "--debug");
+    expect(valid.status, valid.stderr).toBe(0);
+    expect(cacheState(valid.stderr)).toBe("used"); // V8's cachedDataRejected was false
+    const cache = readFileSync(path.join(cacheDir, name!));
+    const flipped = Buffer.from(cache);
+    for (let i = flipped.length >> 1; i < (flipped.length >> 1) + 4096; i++) flipped[i]! ^= 0x5a; // the payload, not the header
+    const damaged: Record<string, Buffer> = { flipped, truncated: cache.subarray(0, cache.length >> 1), garbage: Buffer.alloc(4096, 7) };
+    const booklet = readFileSync(path.join(tmp, "all", "booklet.pdf"));
+    for (const [kind, bytes] of Object.entries(damaged)) {
+      const dir = path.join(tmp, `cache-${kind}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, name!), bytes);
+      const args = kind === "flipped" ? ["booklet", "data/plan.tsv", "-o", path.join(tmp, `booklet-${kind}`)] : ["check", "data/plan.tsv"];
+      const r = await planpressWith({ PLANPRESS_CODE_CACHE_DIR: dir }, ...args, "--debug");
+      expect(r.status, `${kind}: ${r.stderr}`).toBe(0);
+      expect(cacheState(r.stderr), kind).toBe("rejected");
+      expect(r.stderr).not.toMatch(/\n\s+at |Fatal error/);
+      if (kind === "flipped") expect(Buffer.compare(readFileSync(path.join(tmp, `booklet-${kind}`, "booklet.pdf")), booklet)).toBe(0);
+      // only a build writes a cache: a rejected one is left as it is by other commands
+      expect(Buffer.compare(readFileSync(path.join(dir, name!)), bytes), kind).toBe(0);
+    }
+    copyFileSync(path.join(cacheDir, name!), path.join(tmp, "cache-flipped", name!));
+    expect(cacheState((await planpressWith({ PLANPRESS_CODE_CACHE_DIR: path.join(tmp, "cache-flipped") }, "check", "data/plan.tsv", "--debug")).stderr)).toBe("used");
+  }, 120_000);
 });
