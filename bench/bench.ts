@@ -260,8 +260,12 @@ async function main(): Promise<void> {
         uncached.push(build(s.file, `${out}-no-cache`, s.buildTimeoutMs, noCache));
       }
     }
-    if (s === seed && typst.length) ratio = { pp: runs, noCache: uncached, typst };
-    const ok = runs.filter((r) => r.code === 0);
+    // only runs that finished count (one stopped at its time-out would say nothing)
+    const finished = (rs: Run[]) => rs.filter((r) => r.code === 0);
+    if (s === seed && typst.length && finished(runs).length && finished(uncached).length) {
+      ratio = { pp: finished(runs), noCache: finished(uncached), typst };
+    }
+    const ok = finished(runs);
     const ms = ok.length ? median(ok.map((r) => r.ms)) : null;
     const projects = s === seed ? 56 : Number(s.label.replace(/\D/g, ""));
     const rss = Math.max(...runs.map((r) => r.rssMB ?? 0));
