@@ -2,7 +2,8 @@
 // 各課 projects it may report on (contract.md, "各課"). Pure.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
-import { departmentNames, plannedLabel } from "../views/workbook.js";
+import { departmentNames } from "../views/gantt.js";
+import { plannedLabel } from "../views/workbook.js";
 
 export interface FormRow {
   no: number;
@@ -21,7 +22,7 @@ export interface FormView {
 }
 
 function row(p: Project, department: string, year: number, config: Config): FormRow {
-  return { no: p.no, name: p.name, planned: plannedLabel(p, year), coDepartments: departmentNames(p, config.allDepartmentsMarker, department) };
+  return { no: p.no, name: p.name, planned: plannedLabel(p, year), coDepartments: departmentNames(p, config.allDepartmentsMarker).filter((d) => d !== department) };
 }
 
 export function formView(plan: Plan, department: string, year: number, config: Config): FormView {

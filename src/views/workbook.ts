@@ -3,7 +3,7 @@
 import type { Config } from "../config/schema.js";
 import type { Phase, Plan, Project } from "../model/schema.js";
 import { yearsOf } from "../fiscal.js";
-import { markedName } from "./gantt.js";
+import { departmentNames, markedName } from "./gantt.js";
 
 /** The phases of a project that cover fiscal year `year`. */
 export function phasesInYear(project: Project, year: number): Phase[] {
@@ -13,17 +13,6 @@ export function phasesInYear(project: Project, year: number): Phase[] {
 /** The planned phase labels for a year, as one text (empty when nothing is planned). */
 export function plannedLabel(project: Project, year: number): string {
   return phasesInYear(project, year).map((ph) => ph.label).join("、");
-}
-
-/**
- * Departments as listed: the named ones, then 各課 when the project concerns all. The renderer
- * breaks the lines between names (render/xlsx/metrics.ts nameLines): a spreadsheet cell wraps
- * anywhere (LibreOffice printed 子ども子育て/支援課).
- */
-export function departmentNames(project: Project, marker: string, except?: string): string[] {
-  const names = project.departments.filter((d) => d !== except);
-  if (project.allDepartments) names.push(marker);
-  return names;
 }
 
 const numbered = (n: number | null): number | "" => (n === null ? "" : n);
@@ -74,6 +63,7 @@ export function projectRows(plan: Plan): ProjectRow[] {
 
 /** 工程表: a bar is a phase clipped to the plan period; a lane holds bars that do not overlap. */
 export interface GanttBar { label: string; category: string; from: number; to: number }
+/** `departments`: names, its lines broken between them when drawn (render/xlsx/metrics.ts nameLines). */
 export interface GanttProject { no: number; name: string; departments: string[]; lanes: GanttBar[][]; notes: string[] }
 export interface GanttGroup { policy: string; projects: GanttProject[] }
 
