@@ -79,15 +79,18 @@ export function copyTaggedPages(sourceDoc: PDFDocument, tagged: TaggedSource | n
     }
     to.set(N("P"), parent);
     const kids: unknown[] = [];
+    const elementPage = from.get(N("Pg"));
+    const own = elementPage instanceof PDFRef ? pageMap.get(elementPage) : undefined;
+    if (own) to.set(N("Pg"), own);
     for (const kid of kidsOf(from)) {
       if (kid instanceof PDFRef) { kids.push(copyElement(kid, newRef)); continue; }
-      if (!(kid instanceof PDFDict)) continue;
-      const pg = kid.get(N("Pg"));
+      // an MCID alone is on the element's page
+      const pg = kid instanceof PDFNumber ? elementPage : kid instanceof PDFDict ? kid.get(N("Pg")) : undefined;
       const page = pg instanceof PDFRef ? pageMap.get(pg) : undefined;
       if (!page) continue;
-      const mcid = kid.get(N("MCID"));
+      const mcid = kid instanceof PDFNumber ? kid : (kid as PDFDict).get(N("MCID"));
       if (mcid instanceof PDFNumber) {
-        kids.push(dest.obj({ Type: "MCR", Pg: page, MCID: mcid.asNumber() }));
+        kids.push(page === own ? mcid.asNumber() : dest.obj({ Type: "MCR", Pg: page, MCID: mcid.asNumber() }));
         const key = dest.lookup(page, PDFDict).get(N("StructParents"));
         if (key instanceof PDFNumber) {
           const list = (parents.get(key.asNumber()) ?? []) as PDFRef[];
@@ -96,7 +99,7 @@ export function copyTaggedPages(sourceDoc: PDFDocument, tagged: TaggedSource | n
         }
         continue;
       }
-      const obj = kid.get(N("Obj"));
+      const obj = kid instanceof PDFDict ? kid.get(N("Obj")) : undefined;
       if (obj instanceof PDFRef) {
         const annot = copier.copy(obj) as PDFRef;
         kids.push(dest.obj({ Type: "OBJR", Pg: page, Obj: annot }));

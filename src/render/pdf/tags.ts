@@ -264,7 +264,10 @@ function writeTree(doc: Ref, root: TagNode): void {
         if (kid.inline) entries(kid, ref, kids);
         else kids.push(write(kid, ref));
       } else if ("mcid" in kid) {
-        kids.push({ Type: "MCR", Pg: kid.page, MCID: kid.mcid });
+        // an MCID on the element's page (/Pg: its first) is a bare number; others say their page
+        const data = ref.data as Record<string, unknown>;
+        data.Pg ??= kid.page;
+        kids.push(data.Pg === kid.page ? kid.mcid : { Type: "MCR", Pg: kid.page, MCID: kid.mcid });
         parentTree.get(kid.page.data.StructParents)[kid.mcid] = ref;
       } else {
         kids.push({ Type: "OBJR", Pg: kid.page, Obj: kid.annot });
