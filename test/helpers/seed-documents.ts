@@ -1,9 +1,10 @@
 // The seed's documents as makeRenderContext() renders them, rendered once per test run and shared
-// by the test files that only read them (each file runs in its own process). The first file that
-// asks renders and leaves them under test-results/seed-documents/<kind>/; a file asking while
-// another renders waits for it. The global set-up (test/setup/seed-model.ts) empties the folder,
-// so a run never reads documents of older sources. A test that changes the context or checks
-// that rendering again gives the same bytes still renders itself.
+// by the test files that only read them. In a worker process the files share this module; across
+// the workers, the first file that asks renders and leaves them under
+// test-results/seed-documents/<kind>/, and a file asking while another renders waits for it (a lock
+// folder beside). The global set-up (test/setup/seed-model.ts) empties the folder, so a run never
+// reads documents of older sources. A test that changes the context, or checks that rendering
+// again gives the same bytes, still renders itself.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { OutputFile, RenderContext } from "../../src/context.js";
@@ -34,34 +35,25 @@ export function seedDocuments(kind: SeedDocument): Promise<OutputFile[]> {
   return files;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function shared(kind: SeedDocument): Promise<OutputFile[]> {
   const dir = path.join(SEED_DOCUMENTS, kind);
   const lock = `${dir}.lock`;
   mkdirSync(SEED_DOCUMENTS, { recursive: true });
-  for (;;) {
-    if (existsSync(dir)) return read(dir);
-    try {
-      mkdirSync(lock);
-    } catch {
-      // Another test file renders it: wait, unless its process died (then take the lock over).
-      const holder = Number(readIfThere(path.join(lock, "pid")));
-      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 100));
-      continue;
-    }
-    try {
-      writeFileSync(path.join(lock, "pid"), String(process.pid));
-      if (existsSync(dir)) return read(dir);
-      const files = await RENDERERS[kind](seedPlan(), makeRenderContext());
+  // Another test file renders it: wait for its files, for a minute at most (it may have died).
+  for (const until = Date.now() + 60_000; !existsSync(dir) && existsSync(lock) && Date.now() < until;) await sleep(100);
+  if (existsSync(dir)) return read(dir);
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    // still held (a slow or dead holder, or one that came first just now): render here, share nothing
+  }
+  try {
+    const files = await RENDERERS[kind](seedPlan(), makeRenderContext());
+    if (mine) {
       const tmp = `${dir}.${process.pid}.tmp`;
       for (const f of files) {
         mkdirSync(path.dirname(path.join(tmp, f.path)), { recursive: true });
@@ -69,18 +61,10 @@ async function shared(kind: SeedDocument): Promise<OutputFile[]> {
       }
       writeFileSync(path.join(tmp, "files.json"), JSON.stringify(files.map(({ path: p, producer }) => ({ path: p, producer }))));
       renameSync(tmp, dir);
-      return files;
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
     }
-  }
-}
-
-function readIfThere(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
+    return files;
+  } finally {
+    if (mine) rmSync(lock, { recursive: true, force: true });
   }
 }
 

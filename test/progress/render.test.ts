@@ -61,7 +61,7 @@ beforeAll(async () => {
   }
   report = (await progressReport(ctx, dir(filled)))!;
   sampleReport = (await progressReport(makeRenderContext(), dir(await makeSampleReturns(plan, ctx, 2026))))!;
-}, 60_000);
+});
 
 describe("renderProgress", () => {
   it("writes progress-2026.pdf and .xlsx", () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const counts = plan.departments.map((d) => [d, plan.projects.filter((p) => p.departments.includes(d)).length] as const);
   const picks = [counts[0]![0], counts.find(([, n]) => n === 1)![0], counts.at(-1)![0]];
   for (const d of picks) byDepartment.set(d, await textItems(files.find((f) => f.path === `departments/${d}.pdf`)!.data));
-}, 60_000);
+});
 
 let combinedPdf: ReturnType<typeof readPdf> | undefined;
 /** departments.pdf read back (once). */

@@ -23,7 +23,7 @@ beforeAll(async () => {
   data = files[0]!.data;
   pages = await textItems(data);
   back = await readPdf(data);
-}, 60_000);
+});
 
 describe("gantt.pdf (the seed)", () => {
   it("never cuts a department name (every one fits its column), nor a phase label or a name inside a phrase", () => {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "../helpers/context.js";
 
-export interface ProcessResult { code: number | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
+export interface ProcessResult { code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
 
 export interface RunOptions { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string }
 
@@ -27,9 +27,9 @@ export function node(args: string[], opts: RunOptions = {}): Promise<ProcessResu
     child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
     const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, opts.timeoutMs ?? 60_000);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stderr, stdout, ms: performance.now() - t, timedOut });
+      resolve({ code, signal, stderr, stdout, ms: performance.now() - t, timedOut });
     });
   });
 }
