@@ -2,18 +2,17 @@
 // checksum survive input; an edited locked cell changes the checksum.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderForms } from "../../src/render/forms.js";
 import { FORM_SHEET, HEADER_ROW, formColumn } from "../../src/forms/layout.js";
 import type { FormMeta } from "../../src/forms/meta.js";
 import { canonicalValue, lockedCellsChecksum } from "../../src/forms/checksum.js";
 import { formCellsOf, readFormMeta } from "../helpers/form-readback.js";
-import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 
 let original: Uint8Array;
 const reload = async (data: Uint8Array | ArrayBuffer) => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(Buffer.from(data as ArrayBuffer)); return wb; };
 
 beforeAll(async () => {
-  const [f] = await renderForms(seedPlan(), makeRenderContext(), 2026);
+  const [f] = await seedDocuments("forms-2026");
   original = f!.data;
 });
 

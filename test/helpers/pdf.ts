@@ -30,8 +30,6 @@ export async function readPdf(data: Uint8Array): Promise<PdfReadBack> {
     }
     const lines = [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.sort((a, b) => a.x - b.x).map((p) => p.s).join(""));
     pages.push({ width: w, height: h, lines });
-    const ops = await page.getOperatorList();
-    void ops;
   }
   const outline: string[] = [];
   const walk = (items: Outline[] | null) => { for (const it of items ?? []) { outline.push(it.title); walk(it.items); } };

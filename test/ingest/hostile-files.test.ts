@@ -11,20 +11,13 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { readXlsxGrids } from "../../src/ingest/read-xlsx.js";
 import { loadPlan } from "../../src/pipeline.js";
 import { readReturnsDir } from "../../src/progress/read-dir.js";
+import { cpuMs } from "../helpers/cpu.js";
 import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
 import { bookOf, bookParts, inlineCells, sheetXml, zeroBomb, zipOf } from "../helpers/xlsx-parts.js";
 
 const PLAN = tsv([HEADER, row(1, "電子申請の拡大"), row(2, "窓口の改善", { years: ["", "試行", "運用"] })]);
 const names = (p: { projects: { name: string }[] }) => p.projects.map((x) => x.name);
 const grid = (text: string) => text.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
-/** CPU time of `f` in this process: the machine is shared, so its wall time is only loosely bounded. */
-async function cpuMs(f: () => Promise<unknown>): Promise<{ cpu: number; wall: number }> {
-  const c0 = process.cpuUsage();
-  const w0 = performance.now();
-  await f();
-  const c = process.cpuUsage(c0);
-  return { cpu: (c.user + c.system) / 1000, wall: performance.now() - w0 };
-}
 const withBom = (bom: number[], body: Uint8Array) => new Uint8Array([...bom, ...body]);
 
 describe("encodings", () => {
@@ -91,10 +84,10 @@ describe("special files", () => {
     const zero = path.join(dir, "zero.tsv");
     symlinkSync("/dev/zero", zero);
     for (const file of [fifo, zero]) {
-      const t = performance.now();
-      const plan = await loadPlan(file, { config: defaultConfig(), bag: new DiagnosticBag("ja") });
+      // Reading forever would show as CPU time (/dev/zero) or as a test timeout (the FIFO blocks).
+      const { value: plan, cpu } = await cpuMs(() => loadPlan(file, { config: defaultConfig(), bag: new DiagnosticBag("ja") }));
       expect(codes(plan.diagnostics), file).toEqual(["PP114"]);
-      expect(performance.now() - t).toBeLessThan(2000);
+      expect(cpu, file).toBeLessThan(2000);
     }
     // The same among returned forms: the FIFO is named, the folder's other files are still read.
     const returns = mkdtempSync(path.join(os.tmpdir(), "planpress-special-returns-"));
@@ -104,7 +97,7 @@ describe("special files", () => {
     const files = await readReturnsDir(returns, bag);
     expect(bag.items.filter((d) => d.code === "PP601").map((d) => [d.file, d.message.includes("FIFO")])).toEqual([[path.join(returns, "a.csv"), true]]);
     expect(files.map((f) => path.basename(f.file))).toEqual(["b.csv"]);
-  }, 10_000);
+  }); // a FIFO read that blocks ends in the test timeout, kept at its default for a loaded machine
 });
 
 describe("workbooks whose zip lies", () => {
@@ -112,12 +105,12 @@ describe("workbooks whose zip lies", () => {
     const parts = bookParts({ sheets: [{ name: "計画", xml: "" }] }).map((p) =>
       p.name === "xl/worksheets/sheet1.xml" ? { ...p, deflated: zeroBomb(1), claimedSize: 4096 } : p);
     const file = (await import("../helpers/plan-fixtures.js")).tempFile("bomb.xlsx", zipOf(parts));
-    let plan!: Awaited<ReturnType<typeof loadPlan>>;
-    const { cpu, wall } = await cpuMs(async () => { plan = await loadPlan(file, { config: defaultConfig(), bag: new DiagnosticBag("en") }); });
+    const { value: plan, cpu, wall } = await cpuMs(() => loadPlan(file, { config: defaultConfig(), bag: new DiagnosticBag("en") }));
     expect(codes(plan.diagnostics)).toEqual(["PP106"]);
     expect(plan.diagnostics[0]!.message).toMatch(/zip bomb/);
     expect(cpu).toBeLessThan(1000);
-    expect(wall).toBeLessThan(5000);
+    // Inflating would be CPU time; the wall bound only catches waiting, loosely (a loaded machine).
+    expect(wall).toBeLessThan(30_000);
   });
 
   it("the same bomb among returned forms is named and the other files are read (PP601)", async () => {
@@ -128,7 +121,8 @@ describe("workbooks whose zip lies", () => {
     const bag = new DiagnosticBag("ja");
     const { cpu, wall } = await cpuMs(() => readReturnsDir(dir, bag));
     expect(cpu).toBeLessThan(1000);
-    expect(wall).toBeLessThan(5000);
+    // Inflating would be CPU time; the wall bound only catches waiting, loosely (a loaded machine).
+    expect(wall).toBeLessThan(30_000);
     expect(bag.items.map((d) => d.code)).toEqual(["PP601"]);
     expect(bag.items[0]!.message).toContain("zip 爆弾");
   });
@@ -146,9 +140,8 @@ describe("sparse and unusual sheets", () => {
   const table = inlineCells(grid(PLAN));
 
   it.each([["XFD1048576"], ["A1048576"]])("one stray cell at %s: the table is read at once and the cell named (PP116)", async (far) => {
-    const t = performance.now();
-    const plan = await planOf("far.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: far, t: "inlineStr", is: "x" }]) }] }));
-    expect(performance.now() - t).toBeLessThan(2000);
+    const { value: plan, cpu } = await cpuMs(() => planOf("far.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: far, t: "inlineStr", is: "x" }]) }] })));
+    expect(cpu).toBeLessThan(2000);
     expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
     const d = plan.diagnostics.find((x) => x.code === "PP116");
     expect(d).toMatchObject({ sheet: "計画", cell: far });

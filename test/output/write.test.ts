@@ -10,6 +10,7 @@ import { JOURNAL, LOCK, MANIFEST, readManifest, recoverOutputs, writeOutputs } f
 import { cli } from "../helpers/cli.js";
 import { projectRoot } from "../helpers/context.js";
 import { HEADER, row, tsv } from "../helpers/plan-fixtures.js";
+import { node } from "../robustness/run.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-outputs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -143,15 +144,16 @@ describe("an output never replaces an input of the run", () => {
 
 describe("a run killed while it switches its output set", () => {
   const names = ["a.pdf", "b.pdf", "sub/c.pdf", "sub/d.pdf"];
-  const crash = (out: string, step: number, tag: string) => spawnSync(process.execPath,
-    ["--import", "tsx", path.join(projectRoot, "test/output/crash-child.ts"), out, String(step), tag, ...names], { cwd: projectRoot });
+  const crash = (out: string, step: number, tag: string) =>
+    node(["--import", "tsx", path.join(projectRoot, "test/output/crash-child.ts"), out, String(step), tag, ...names], { timeoutMs: 110_000 });
   const contents = (out: string) => names.map((f) => (existsSync(path.join(out, f)) ? readFileSync(path.join(out, f), "utf8") : "(missing)"));
 
   it.each([0, 2, 3])("killed before rename %i: the next run completes the switch, all files new, no leftovers", async (step) => {
     const out = fresh("out");
-    expect(crash(out, 99, "old").status).toBe(0); // a whole earlier set
+    expect((await crash(out, 99, "old")).code).toBe(0); // a whole earlier set
     expect(contents(out)).toEqual(names.map((f) => `old ${f}`));
-    const killed = crash(out, step, "new");
+    const killed = await crash(out, step, "new");
+    expect(killed.timedOut).toBe(false);
     expect(killed.signal).toBe("SIGKILL");
     // the kill left a half switch: a journal and temporary files
     expect(existsSync(path.join(out, JOURNAL))).toBe(true);
@@ -161,7 +163,7 @@ describe("a run killed while it switches its output set", () => {
     expect(contents(out)).toEqual(names.map((f) => `new ${f}`));
     expect(listing(out)).toEqual([MANIFEST, ...names].sort());
     expect(readManifest(out).map((e) => e.path).sort()).toEqual([...names].sort());
-  }, 60_000);
+  }, 240_000); // two whole processes each; a loaded machine is slow to start them
 
   it("leftovers of a run killed before its switch (and of versions that used the pid) are removed by the next run", async () => {
     const out = fresh("out");

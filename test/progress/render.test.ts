@@ -10,12 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RenderContext } from "../../src/context.js";
 import { hasErrors } from "../../src/diagnostics/bag.js";
 import { loadReturns } from "../../src/pipeline.js";
-import { renderForms } from "../../src/render/forms.js";
 import { renderProgress } from "../../src/render/progress.js";
 import type { OutputFile } from "../../src/context.js";
 import { cli } from "../helpers/cli.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { fillForm, makeSampleReturns } from "../helpers/progress-returns.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 import { cutWords, textItems } from "../helpers/pdf-positions.js";
 
 async function pageTexts(data: Uint8Array): Promise<string[]> {
@@ -46,7 +46,7 @@ let sampleReport: OutputFile[];
 
 beforeAll(async () => {
   const ctx = makeRenderContext();
-  const forms = await renderForms(plan, ctx, 2026);
+  const forms = await seedDocuments("forms-2026");
   expected = [];
   const filled: OutputFile[] = [];
   for (const f of forms) {
@@ -61,7 +61,7 @@ beforeAll(async () => {
   }
   report = (await progressReport(ctx, dir(filled)))!;
   sampleReport = (await progressReport(makeRenderContext(), dir(await makeSampleReturns(plan, ctx, 2026))))!;
-}, 60_000);
+});
 
 describe("renderProgress", () => {
   it("writes progress-2026.pdf and .xlsx", () => {

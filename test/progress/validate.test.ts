@@ -8,11 +8,11 @@ import { decodeText } from "../../src/ingest/read-text.js";
 import { parseCsvReturns } from "../../src/progress/read-csv.js";
 import { parseFormReturns } from "../../src/progress/read-form.js";
 import { validateReturns } from "../../src/progress/validate.js";
-import { renderForms } from "../../src/render/forms.js";
 import type { Plan } from "../../src/model/schema.js";
 import type { ReturnFile } from "../../src/progress/schema.js";
-import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { seedPlan } from "../helpers/context.js";
 import { fillForm } from "../helpers/progress-returns.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 
 const HEAD = "No,年度,進捗区分,実績,課題,今後の方向性,担当課";
 let plan: Plan;
@@ -20,7 +20,7 @@ let forms: Map<string, Uint8Array>;
 
 beforeAll(async () => {
   plan = seedPlan();
-  forms = new Map((await renderForms(plan, makeRenderContext(), 2026)).map((f) => [f.path, f.data]));
+  forms = new Map((await seedDocuments("forms-2026")).map((f) => [f.path, f.data]));
 });
 
 function check(files: ReturnFile[], year = 2026) {

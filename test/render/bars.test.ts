@@ -3,11 +3,10 @@
 // file of the seed, where rows are taller than one line (long names, descriptions).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
-import { renderDepartments } from "../../src/render/departments.js";
-import { renderGantt } from "../../src/render/gantt.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { drawnCategories, legendEntries } from "../../src/render/phases.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 import { glyphBox, inside, pageDrawings, sameRect, type FilledRect, type PageDrawing } from "../helpers/pdf-drawing.js";
 
 const ctx = makeRenderContext();
@@ -18,8 +17,8 @@ let departmentName: string;
 
 beforeAll(async () => {
   plan = seedPlan();
-  gantt = await pageDrawings((await renderGantt(plan, ctx))[0]!.data);
-  const files = await renderDepartments(plan, ctx);
+  gantt = await pageDrawings((await seedDocuments("gantt"))[0]!.data);
+  const files = await seedDocuments("departments");
   // the department with the most projects: every row carries its description (rows of many lines)
   departmentName = [...plan.departments].sort((a, b) => count(b) - count(a))[0]!;
   department = await pageDrawings(files.find((f) => f.path === `departments/${departmentName}.pdf`)!.data);

@@ -9,6 +9,7 @@ import type { OutputFile } from "../../src/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 import { cutWords, textItems, type PageItems } from "../helpers/pdf-positions.js";
 import { planOf, project } from "../helpers/plan-model.js";
 
@@ -19,12 +20,12 @@ const byDepartment = new Map<string, PageItems[]>();
 
 beforeAll(async () => {
   plan = seedPlan();
-  files = await renderDepartments(plan, ctx);
+  files = await seedDocuments("departments");
   // read a few sheets back: the biggest department, one with a single project, and the last one
   const counts = plan.departments.map((d) => [d, plan.projects.filter((p) => p.departments.includes(d)).length] as const);
   const picks = [counts[0]![0], counts.find(([, n]) => n === 1)![0], counts.at(-1)![0]];
   for (const d of picks) byDepartment.set(d, await textItems(files.find((f) => f.path === `departments/${d}.pdf`)!.data));
-}, 60_000);
+});
 
 let combinedPdf: ReturnType<typeof readPdf> | undefined;
 /** departments.pdf read back (once). */

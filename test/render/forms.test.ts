@@ -11,6 +11,7 @@ import { formCellsOf, readFormMeta } from "../helpers/form-readback.js";
 import { DEFAULT_STATUSES } from "../../src/config/schema.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 
 let plan: Plan;
 let files: OutputFile[];
@@ -19,7 +20,7 @@ let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
   plan = seedPlan();
-  files = await renderForms(plan, makeRenderContext(), 2026);
+  files = await seedDocuments("forms-2026");
   wb = await load(files.find((f) => f.path === "情報政策課.xlsx")!);
 });
 

@@ -6,6 +6,7 @@ import { renderGantt } from "../../src/render/gantt.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 import { cutWords, flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
 import { MAX_PHRASE, phrases } from "../../src/render/pdf/text.js";
 
@@ -17,12 +18,12 @@ let back: PdfReadBack;
 
 beforeAll(async () => {
   plan = seedPlan();
-  const files = await renderGantt(plan, ctx);
+  const files = await seedDocuments("gantt");
   expect(files.map((f) => f.path)).toEqual(["gantt.pdf"]);
   data = files[0]!.data;
   pages = await textItems(data);
   back = await readPdf(data);
-}, 60_000);
+});
 
 describe("gantt.pdf (the seed)", () => {
   it("never cuts a department name (every one fits its column), nor a phase label or a name inside a phrase", () => {

@@ -3,11 +3,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeOutputs } from "../../src/output/write.js";
 import { cli } from "../helpers/cli.js";
 import { HEADER, row, tsv } from "../helpers/plan-fixtures.js";
-import { type ProcessResult, planpress } from "./run.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-determinism-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,15 +24,31 @@ function files(root: string): Map<string, Buffer> {
   return out;
 }
 
-describe("determinism: two builds of the seed, 2.1 s apart, UTC and Honolulu", () => {
+/** `planpress build` of the seed into `out` with the time zone `tz` and, if given, the clock at `now`. */
+async function buildAt(out: string, tz: string, now?: Date): Promise<Awaited<ReturnType<typeof cli>>> {
+  const saved = { TZ: process.env.TZ, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH };
+  // Node applies a TZ set at run time to every later Date; no SOURCE_DATE_EPOCH: the date must come
+  // from the plan and config, not from the environment or the clock.
+  process.env.TZ = tz;
+  delete process.env.SOURCE_DATE_EPOCH;
+  if (now) vi.useFakeTimers({ toFake: ["Date"], now });
+  try {
+    expect(new Date(Date.UTC(2026, 0, 1)).getHours()).toBe(tz === "UTC" ? 0 : 14);
+    return await cli("build", "data/plan.tsv", "-o", out);
+  } finally {
+    vi.useRealTimers();
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  }
+}
+
+// In-process (main() as bin/planpress.js runs it): the second build sees another clock and another
+// zone, and the caches the first build warmed. Whole processes are built in bundle.test.ts.
+describe("determinism: two builds of the seed, years apart on the clock, UTC and Honolulu", () => {
   const a = path.join(dir, "a"), b = path.join(dir, "b");
-  let first: ProcessResult, second: ProcessResult;
+  let first: Awaited<ReturnType<typeof cli>>, second: Awaited<ReturnType<typeof cli>>;
   beforeAll(async () => {
-    // No SOURCE_DATE_EPOCH: the date must come from the plan, not from the environment or clock.
-    const env = { SOURCE_DATE_EPOCH: "" };
-    first = await planpress(["build", "data/plan.tsv", "-o", a], { env: { ...env, TZ: "UTC" } });
-    await new Promise((r) => setTimeout(r, 2100));
-    second = await planpress(["build", "data/plan.tsv", "-o", b], { env: { ...env, TZ: "Pacific/Honolulu" } });
+    first = await buildAt(a, "UTC");
+    second = await buildAt(b, "Pacific/Honolulu", new Date("2031-07-15T23:59:58Z"));
   }, 150_000);
 
   it("both builds succeed and write the same set of files", () => {

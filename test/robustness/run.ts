@@ -4,22 +4,32 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "../helpers/context.js";
 
-export interface ProcessResult { code: number | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
+export interface ProcessResult { code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
 
-export function planpress(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; entry?: string } = {}): Promise<ProcessResult> {
+export interface RunOptions { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string }
+
+export function planpress(args: string[], opts: RunOptions & { entry?: string } = {}): Promise<ProcessResult> {
   const entry = path.join(projectRoot, opts.entry ?? "test/robustness/cli-entry.ts");
+  return node(["--import", "tsx", entry, ...args], opts);
+}
+
+/**
+ * A node process with `args`. Asynchronous on purpose: a test worker blocked in spawnSync for a
+ * minute on a loaded machine misses vitest's own messages ("Timeout calling onTaskUpdate").
+ */
+export function node(args: string[], opts: RunOptions = {}): Promise<ProcessResult> {
   const t = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: opts.cwd ?? projectRoot, env: { ...process.env, ...opts.env },
     });
     let stdout = "", stderr = "", timedOut = false;
     child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
     const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, opts.timeoutMs ?? 60_000);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stderr, stdout, ms: performance.now() - t, timedOut });
+      resolve({ code, signal, stderr, stdout, ms: performance.now() - t, timedOut });
     });
   });
 }

@@ -7,12 +7,10 @@ import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
-import { renderBooklet } from "../../src/render/booklet.js";
-import { renderDepartments } from "../../src/render/departments.js";
-import { renderGantt } from "../../src/render/gantt.js";
-import { makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
+import { projectRoot, seedPlan } from "../helpers/context.js";
 import { comparePng, pageImages } from "../helpers/page-image.js";
 import { textItems } from "../helpers/pdf-positions.js";
+import { seedDocuments } from "../helpers/seed-documents.js";
 
 const DPI = 60;
 /** Share of a page's pixels allowed to differ (anti-aliasing aside): a moved bar or label is far more. */
@@ -21,7 +19,6 @@ const UPDATE = process.env.VISUAL_UPDATE === "1";
 const refDir = path.join(projectRoot, "test/visual");
 const outDir = path.join(projectRoot, "test-results/visual");
 
-const ctx = makeRenderContext();
 let plan: Plan;
 
 beforeAll(() => { plan = seedPlan(); });
@@ -46,18 +43,18 @@ async function check(name: string, data: Uint8Array, n: number): Promise<void> {
 
 describe("key pages look as reviewed", () => {
   it("gantt.pdf, page 1 (legend, group rows, bars of one and several lines)", async () => {
-    await check("gantt-p1", (await renderGantt(plan, ctx))[0]!.data, 1);
+    await check("gantt-p1", (await seedDocuments("gantt"))[0]!.data, 1);
   }, 120_000);
 
   it("the largest department's file, page 1 (rows carrying descriptions)", async () => {
     const count = (d: string): number => plan.projects.filter((p) => p.departments.includes(d)).length;
     const department = [...plan.departments].sort((a, b) => count(b) - count(a))[0]!;
-    const files = await renderDepartments(plan, ctx);
+    const files = await seedDocuments("departments");
     await check("department-p1", files.find((f) => f.path === `departments/${department}.pdf`)!.data, 1);
   }, 180_000);
 
   it("booklet.pdf, the page of the first project's card (its schedule strip)", async () => {
-    const data = (await renderBooklet(plan, ctx))[0]!.data;
+    const data = (await seedDocuments("booklet"))[0]!.data;
     const first = plan.projects[0]!;
     const pages = await textItems(data);
     // the card: the project's name and the strip's year headings on one page, after the contents

@@ -1,6 +1,7 @@
 // The speed patches change the bytes, not what a reader gets: the seed's booklet, gantt and a
-// department file rendered with every patch and with none have the same pages, the same glyphs in
-// the same order, each within 0.5 pt of the same place, and the same drawn rectangles.
+// department file rendered with every patch (the run's shared rendering, test/helpers/
+// seed-documents.ts) and with none have the same pages, the same glyphs in the same order, each
+// within 0.5 pt of the same place, and the same drawn rectangles.
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OutputFile } from "../../../src/context.js";
@@ -11,14 +12,14 @@ import { renderGantt } from "../../../src/render/gantt.js";
 import { installSpeedPatches, PATCHES, setSpeedPatches, speedStatus } from "../../../src/render/pdf/speed.js";
 import { makeRenderContext, seedPlan } from "../../helpers/context.js";
 import { type PageDrawing, pdfDrawing } from "../../helpers/pdf-glyphs.js";
+import { seedDocuments } from "../../helpers/seed-documents.js";
 
 const TOLERANCE = 0.5;
 type Doc = { name: string; patched: Uint8Array; plain: Uint8Array };
 const docs: Doc[] = [];
 
-async function renderAll(plan: Plan): Promise<Map<string, Uint8Array>> {
-  const ctx = makeRenderContext();
-  const files: OutputFile[] = [...await renderBooklet(plan, ctx), ...await renderGantt(plan, ctx), ...await renderDepartments(plan, ctx)];
+/** The four documents compared, from the booklet's, the gantt's and the departments' files. */
+function picked(files: OutputFile[]): Map<string, Uint8Array> {
   const department = files.find((f) => f.path.startsWith("departments/"))!;
   return new Map([["booklet.pdf", files[0]!.data], ["gantt.pdf", files[1]!.data], [department.path, department.data],
     ["departments.pdf", files.find((f) => f.path === "departments.pdf")!.data]]);
@@ -28,10 +29,11 @@ beforeAll(async () => {
   const plan = seedPlan();
   installSpeedPatches();
   expect(speedStatus().active).toEqual([...PATCHES]);
-  const patched = await renderAll(plan);
+  const patched = picked([...await seedDocuments("booklet"), ...await seedDocuments("gantt"), ...await seedDocuments("departments")]);
   setSpeedPatches([]);
   try {
-    const plain = await renderAll(plan);
+    const ctx = makeRenderContext();
+    const plain = picked([...await renderBooklet(plan, ctx), ...await renderGantt(plan, ctx), ...await renderDepartments(plan, ctx)]);
     for (const [name, data] of patched) docs.push({ name, patched: data, plain: plain.get(name)! });
   } finally {
     setSpeedPatches(PATCHES);

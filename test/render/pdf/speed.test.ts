@@ -59,7 +59,13 @@ beforeAll(async () => {
     renderPages.call(this, pages);
     entry.kept = this.pdfDocument._pdfMakePages;
   };
-  const data = await createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
+  // Put back even on failure: the test files of a worker share pdfmake (isolate: false).
+  let data: Uint8Array;
+  try {
+    data = await createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
+  } finally {
+    Renderer.prototype.renderPages = renderPages;
+  }
   pdf = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   const p = await pdf.getPage(1);
   const tc = await p.getTextContent();
@@ -67,7 +73,6 @@ beforeAll(async () => {
   const ops = await p.getOperatorList();
   textObjects = ops.fnArray.filter((f) => f === pdfjs.OPS.beginText).length;
   links = (await p.getAnnotations()).filter((a: { subtype: string }) => a.subtype === "Link") as { rect: number[]; dest: unknown }[];
-  Renderer.prototype.renderPages = renderPages;
 });
 
 /** Text lines rebuilt from positions (top to bottom). */
