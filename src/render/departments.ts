@@ -51,7 +51,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   const { widths, yearWidth } = hostWidths(KIND, FIXED_COLUMNS, view.period, ctx);
   const departments = capacityOf(FIXED_COLUMNS[2]!, size);
   const compact = (p: ScheduleRow): HostRow => ({ heading: false, cells: [
-    { text: String(p.no), alignment: "right", fontSize: size } as TableCell,
+    { text: String(p.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
     { text: nameRuns(p, ctx), fontSize: size } as TableCell,
     { text: departmentRuns(p.departments, departments), fontSize: size } as TableCell,
     ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
@@ -77,7 +77,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
     // The 基本方針 heads the first project of its group, inside the row: it can never be left
     // alone at a page's foot (which a group row can: finding that takes a second layout).
     rows = groups.flatMap((g) => g.projects.map((p, k): HostRow => ({ heading: false, cells: [
-      { text: String(p.no), alignment: "right", fontSize: theme.sizes.table, ...(k === 0 ? { margin: [0, size * lh + 3, 0, 0] } : {}) } as TableCell,
+      { text: String(p.no), alignment: theme.numberAlign, fontSize: theme.sizes.table, ...(k === 0 ? { margin: [0, size * lh + 3, 0, 0] } : {}) } as TableCell,
       { stack: [
         ...(k === 0 ? [{ text: phraseRuns(g.policy), bold: true, fontSize: size, color: theme.colours.muted, margin: [0, 0, 0, 3] }] : []),
         { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
@@ -168,13 +168,13 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
   return { context: doc.context, shift, formOf: new Map(labels.map((l, i) => [l, forms[i]!.ref])) };
 }
 
-/** Page i of `doc` gets the label page n/count. */
-function stamp(doc: PDFDocument, stamps: Stamps): void {
+/** Page i of `doc` gets its page number of the file's count. */
+function stamp(doc: PDFDocument, stamps: Stamps, ctx: RenderContext): void {
   const pages = doc.getPages();
   // one copier per file: a form (and the label font) is copied into it once
   const copier = PDFObjectCopier.for(stamps.context, doc.context);
   pages.forEach((page, i) => {
-    const form = copier.copy(stamps.formOf.get(pageNumberText("slash", i + 1, pages.length))!);
+    const form = copier.copy(stamps.formOf.get(pageNumberText(ctx, i + 1, pages.length))!);
     const name = page.node.newXObject("PageNumber", form);
     // A few bytes, left uncompressed: pdf-lib's drawPage deflated each one (with a fresh 300 kB
     // compressor), a third of the split's time.
@@ -193,7 +193,7 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
   doc.setLanguage("ja");
 }
 
-/** Every department's file: its pages of the files' layout (0-based page indexes below), numbered 1 / n. */
+/** Every department's file: its pages of the files' layout (0-based page indexes below), numbered as the theme writes page numbers. */
 async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<string, number>, ctx: RenderContext, author: string): Promise<OutputFile[]> {
   const source = await PDFDocument.load(laid, LOAD);
   const total = source.getPageCount();
@@ -203,13 +203,13 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<st
     return first;
   });
   const parts = starts.map((first, i) => range(first - 1, (starts[i + 1] ?? total + 1) - 1));
-  const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText("slash", n, part.length)));
+  const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText(ctx, n, part.length)));
   const stamps = await pageStamps(labels, ctx);
   const out: OutputFile[] = [];
   for (const [i, sheet] of view.sheets.entries()) {
     const doc = await PDFDocument.create({ updateMetadata: false });
     for (const page of await doc.copyPages(source, parts[i]!)) doc.addPage(page);
-    stamp(doc, stamps);
+    stamp(doc, stamps, ctx);
     setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, author, ctx);
     out.push({ path: `departments/${sheet.fileName}`, data: await doc.save(SAVE) });
   }
@@ -217,7 +217,7 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, pages: Map<st
 }
 
 /** A template of templates/department/ laid out with its schedule tables (headings kept with them). */
-async function layoutTemplate(main: string, plan: Plan, view: DepartmentsView, ctx: RenderContext, pageNumbers: "slash" | "none", meta: { title: string; author: string }) {
+async function layoutTemplate(main: string, plan: Plan, view: DepartmentsView, ctx: RenderContext, pageNumbers: "theme" | "none", meta: { title: string; author: string }) {
   const nodes = renderTemplate("department", main, {
     title: view.title, asOf: view.asOf, departmentCount: view.sheets.length,
     sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
@@ -238,7 +238,7 @@ export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise
   const view = departmentsView(plan, ctx.config, ctx.asOf);
   const author = documentAuthor(ctx.config, view.title);
   const title = `${view.title} 担当課別 工程表`;
-  const combined = await layoutTemplate("departments", plan, view, ctx, "slash", { title, author });
+  const combined = await layoutTemplate("departments", plan, view, ctx, "theme", { title, author });
   const files = await layoutTemplate("files", plan, view, ctx, "none", { title, author });
   return [{ path: "departments.pdf", data: combined.data }, ...await splitFiles(files.data, view, headingPages(files.laid.content), ctx, author)];
 }

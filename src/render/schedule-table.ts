@@ -8,6 +8,7 @@ import type { ScheduleRow } from "../views/gantt.js";
 import { type RenderContext, shownPath } from "../context.js";
 import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
+import { houseStyle } from "../templates/wording.js";
 import { fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { pageGeometry } from "./pdf/page.js";
@@ -46,10 +47,10 @@ export function spanningCells(cell: TableCell, columns: number): TableCell[] {
   return [{ ...(cell as object), colSpan: columns } as TableCell, ...Array.from({ length: columns - 1 }, () => ({}) as TableCell)];
 }
 
-/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 marker as written. */
+/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 in the house style. */
 export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number): unknown[] {
   const runs: unknown[] = [...phraseRuns(row.name, capacity)];
-  if (row.relistMark) runs.push({ text: ` ${row.relistMark}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
+  if (row.relist) runs.push({ text: ` ${houseStyle(ctx).afterName(row.relist)}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
   return runs;
 }
 

@@ -11,7 +11,8 @@ import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { rowHeightPt, textWidthEm, widthForEm } from "./xlsx/metrics.js";
-import { loadWording, sheetNames, type Wording } from "../templates/wording.js";
+import { houseStyle, loadWording, sheetNames, type Wording } from "../templates/wording.js";
+import { relistRef } from "../views/relist.js";
 
 const text = z.string();
 const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
@@ -97,7 +98,8 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
   for (const r of projectRows(plan)) {
-    const relist = r.relistOf !== null ? w.fill(s.relist, { no: r.relistOf }) : r.relistMark;
+    const ref = relistRef(r);
+    const relist = ref ? w.fill(s.relist, ref) : null;
     rows.push({ cells: shown([
       cell(r.no, { align: "center" }), cell(r.policy), cell(r.measureNumber, { align: "center" }), cell(r.measure),
       cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(r.departments),
@@ -128,7 +130,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
     header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes], asOf >= 0 ? first + asOf : undefined),
   ];
   const style = (category: string) => ctx.theme.categories[category] ?? ctx.theme.categories.other;
-  for (const g of ganttGroups(plan, ctx.config)) {
+  for (const g of ganttGroups(plan, ctx.config, houseStyle(ctx).afterName)) {
     rows.push({ cells: [{ value: g.policy, bold: true, fill: ctx.theme.colours.groupFill, colSpan: ncols, border: "thin" }] });
     for (const p of g.projects) {
       p.lanes.forEach((lane, li) => {
@@ -159,7 +161,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
       : entry.id === ctx.config.compoundCategory.id ? s.legendCompound : s.legendOther;
     rows.push({ cells: [null, null, null, { value: entry.label, fill: st?.fill ?? "#FFFFFF", border: st?.border ?? "thin", pattern: st?.pattern ?? "none", align: "center" }, { value: example, colSpan: 2, wrap: false }] });
   }
-  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: s.legendAsOf, colSpan: 2, wrap: false }] });
+  if (asOf >= 0) rows.push({ cells: [null, null, null, { value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, { value: w.fill(s.legendAsOf, { year: ctx.asOf }), colSpan: 2, wrap: false }] });
   return {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 2, cols: 2 },
@@ -170,7 +172,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
 function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
   const { plan, ctx, w } = d;
   const size = ctx.theme.sizes.table;
-  const m = departmentMatrix(plan);
+  const m = departmentMatrix(plan, houseStyle(ctx).afterName);
   const em = (n: number) => widthForEm(n, size);
   const fixed = [em(3), em(24), em(3.5)];
   const widths = [...fixed, ...m.departments.map(() => em(1.6))];

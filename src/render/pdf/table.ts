@@ -2,6 +2,7 @@
 // split, the theme's rules and header fill, text with keep-together runs.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
+import type { Theme } from "../../theme/schema.js";
 import { capacityOf, keepRuns, phraseRuns } from "./text.js";
 
 export interface TableSpec {
@@ -12,6 +13,10 @@ export interface TableSpec {
   /** Align a column (e.g. counts to the right). */
   align?: ("left" | "center" | "right")[];
 }
+
+/** A template's column alignment: "number" (a No column) as the theme aligns No in every document. */
+export const columnAlign = (align: "left" | "center" | "right" | "number" | undefined, theme: Theme): "left" | "center" | "right" =>
+  align === "number" ? theme.numberAlign : align ?? "left";
 
 /** A cell from text (keep-together runs applied) or an already built cell. */
 function cell(value: string | TableCell, fontSize: number, alignment: string | undefined): TableCell {
