@@ -63,7 +63,10 @@ export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   const header = spec.header.map((h, i) => ({ text: phraseRuns(h, capacityFor(spec.widths[i], size)), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
   const body = spec.rows.map((r) => r.map((v, i) => cell(v, size, spec.align?.[i])));
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: spec.widths, body: [header, ...body] },
+    // A copy: pdfmake turns the widths it is given into objects in place, and the template's array
+    // is read again by the next layout (a document laid out twice to keep headings with their
+    // tables), which then took every column for "*": its cells' capacities and heights were lost.
+    table: { headerRows: 1, dontBreakRows: true, widths: [...spec.widths], body: [header, ...body] },
     layout: {
       hLineWidth: () => RULE,
       vLineWidth: () => RULE,
