@@ -14,7 +14,7 @@ export async function renderBooklet(plan: Plan, ctx: RenderContext): Promise<Out
   const doc = ctx.config.document;
   const city = cityOf(view.title);
   const data = await createPdf(
-    { kind: "booklet", content, headerTitle: view.title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns() },
+    { kind: "booklet", content, headerTitle: view.title, plainPages: 1, patterns: schedulePatterns() },
     {
       title: `${view.title} 事業計画書`,
       author: documentAuthor(ctx.config, view.title),

@@ -13,14 +13,14 @@ export async function compareWorkbook(view: CompareView, { words, fill }: Wordin
   const w = words.workbook;
   const title = fill(w.title, { plan: view.new.title });
   const head = (value: string): CellSpec => ({ value, bold: true, fill: theme.colours.headerFill, border: "thin", align: "center" });
-  const cell = (value: string | number | null): CellSpec => ({ value, border: "thin", wrap: true, valign: "top" });
+  const cell = (value: string | number | null, align?: CellSpec["align"]): CellSpec => ({ value, border: "thin", wrap: true, valign: "top", ...(align ? { align } : {}) });
   const rows: RowSpec[] = [
     { cells: [{ value: title, bold: true, size: theme.sizes.h3, wrap: false }] },
     { cells: w.columns.map(head) },
   ];
   for (const line of view.lines) {
     rows.push({ cells: [
-      cell(line.kind ? words.kinds[line.kind] : w.planKind), cell(line.oldNo), cell(line.newNo), cell(line.name),
+      cell(line.kind ? words.kinds[line.kind] : w.planKind), cell(line.oldNo, theme.numberAlign), cell(line.newNo, theme.numberAlign), cell(line.name),
       cell(words.aspects[line.aspect]), cell(line.before), cell(line.after),
     ] });
   }

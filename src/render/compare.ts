@@ -70,6 +70,6 @@ async function comparePdf(view: CompareView, wording: Wording<CompareWording>, c
   const period = { start: Math.min(view.old.period.start, view.new.period.start), end: Math.max(view.old.period.end, view.new.period.end) };
   const content = drawDocument(nodes, { kind, period }, ctx);
   const title = wording.fill(wording.words.title, { plan: view.new.title });
-  return createPdf({ kind, content, headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns() },
+  return createPdf({ kind, content, headerTitle: title, plainPages: 1, patterns: schedulePatterns() },
     { title, author: documentAuthor(ctx.config, view.new.title), lang: "ja" }, ctx);
 }

@@ -53,7 +53,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   const { widths, yearWidth } = hostWidths(KIND, FIXED_COLUMNS, view.period, ctx);
   const departments = capacityOf(FIXED_COLUMNS[2]!, size);
   const compact = (p: ScheduleRow): HostRow => ({ heading: false, cells: [
-    { text: String(p.no), alignment: "right", fontSize: size } as TableCell,
+    { text: String(p.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
     { text: nameRuns(p, ctx), fontSize: size } as TableCell,
     { text: departmentRuns(p.departments, departments), fontSize: size } as TableCell,
     ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
@@ -79,7 +79,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
     // The 基本方針 heads the first project of its group, inside the row: it can never be left
     // alone at a page's foot (which a group row can: finding that takes a second layout).
     rows = groups.flatMap((g) => g.projects.map((p, k): HostRow => ({ heading: false, cells: [
-      { text: String(p.no), alignment: "right", fontSize: theme.sizes.table, ...(k === 0 ? { margin: [0, size * lh + 3, 0, 0] } : {}) } as TableCell,
+      { text: String(p.no), alignment: theme.numberAlign, fontSize: theme.sizes.table, ...(k === 0 ? { margin: [0, size * lh + 3, 0, 0] } : {}) } as TableCell,
       { stack: [
         ...(k === 0 ? [{ text: phraseRuns(g.policy), bold: true, fontSize: size, color: theme.colours.muted, margin: [0, 0, 0, 3] }] : []),
         { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
@@ -156,12 +156,12 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
 }
 
 /** Page i of `doc` gets the label page n/count (in a tagged file an Artifact, as the running head is). */
-function stamp(doc: PDFDocument, stamps: Stamps, artifact: boolean): void {
+function stamp(doc: PDFDocument, stamps: Stamps, ctx: RenderContext, artifact: boolean): void {
   const pages = doc.getPages();
   // one copier per file: a form (and the label font) is copied into it once
   const copier = PDFObjectCopier.for(stamps.context, doc.context);
   pages.forEach((page, i) => {
-    const form = copier.copy(stamps.formOf.get(pageNumberText("slash", i + 1, pages.length))!);
+    const form = copier.copy(stamps.formOf.get(pageNumberText(ctx, i + 1, pages.length))!);
     const name = page.node.newXObject("PageNumber", form);
     // A few bytes, left uncompressed: pdf-lib's drawPage deflated each one (with a fresh 300 kB
     // compressor), a third of the split's time.
@@ -182,18 +182,18 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
   if (ua) setUaMetadata(doc, { title, author, date: ctx.documentDate, producer: "planpress (pdfmake, pdf-lib)" });
 }
 
-/** Every department's file: its pages of the files' layout (`parts`: 0-based page indexes, one list a sheet), numbered 1 / n. */
+/** Every department's file: its pages of the files' layout (`parts`: 0-based page indexes, one list a sheet), numbered as the theme writes page numbers. */
 async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string): Promise<OutputFile[]> {
   const source = await PDFDocument.load(laid, LOAD);
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
-  const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText("slash", n, part.length)));
+  const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText(ctx, n, part.length)));
   const stamps = await pageStamps(labels, ctx);
   const out: OutputFile[] = [];
   for (const [i, sheet] of view.sheets.entries()) {
     const doc = await PDFDocument.create({ updateMetadata: false });
     copyTaggedPages(source, structure, doc, parts[i]!);
-    stamp(doc, stamps, structure !== null);
+    stamp(doc, stamps, ctx, structure !== null);
     setInfo(doc, `${sheet.department} 担当事業 工程表`, view.title, author, ctx, structure !== null);
     out.push({ path: `departments/${sheet.fileName}`, data: await doc.save(SAVE) });
   }
@@ -232,10 +232,10 @@ export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise
   const view = departmentsView(plan, ctx.config, ctx.asOf);
   const author = documentAuthor(ctx.config, view.title);
   const meta = { title: `${view.title} 担当課別 工程表`, author, lang: "ja" };
-  const pdf = (content: Driver, pageNumbers: "slash" | "none") =>
+  const pdf = (content: Driver, pageNumbers: "theme" | "none") =>
     createPdf({ kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers }, meta, ctx);
   const laidOut = (nodes: readonly DocNode[]) => (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks);
-  const combined = await pdf(keepingHeadings(laidOut(templateNodes("departments", view, ctx))), "slash");
+  const combined = await pdf(keepingHeadings(laidOut(templateNodes("departments", view, ctx))), "theme");
   // The files: each department laid out and drawn on its own, one after the other, into one PDF
   // (its fonts shared) that is cut into files: only one department's layout is held at a time,
   // and a heading kept with its table lays out that department again, not all of them.

@@ -40,7 +40,7 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
       rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: phraseRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
         rows.push({ heading: false, under: [policyRow, measureRow], cells: [
-          { text: String(row.no), alignment: "right", fontSize: size } as TableCell,
+          { text: String(row.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
           { text: nameRuns(row, ctx, capacityOf(TEXT_COLUMNS[1]!, size + 1)), fontSize: size + 1 } as TableCell,
           { text: departmentRuns(row.departments, capacityOf(TEXT_COLUMNS[2]!, size)), fontSize: size } as TableCell,
           ...stripCells(row.schedule, view.period, yearWidth, size, ctx),
@@ -61,7 +61,7 @@ export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<Outpu
   }, ctx);
   const content = keepingHeadings((breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks));
   const data = await createPdf(
-    { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers: "slash" },
+    { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns() },
     { title: `${view.title} 工程表`, author: documentAuthor(ctx.config, view.title), lang: "ja" },
     ctx,
   );

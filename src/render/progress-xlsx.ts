@@ -9,7 +9,7 @@ import { documentAuthor, type RenderContext } from "../context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
-import type { Wording } from "../templates/wording.js";
+import { houseStyle, type Wording } from "../templates/wording.js";
 
 const STATUS_COLUMN = 6;
 
@@ -17,7 +17,8 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
   const { theme } = ctx;
   const year = fiscalYearLabel(view.year, theme);
   const head = (value: string): CellSpec => ({ value, bold: true, fill: theme.colours.headerFill, border: "thin", align: "center" });
-  const cell = (value: string | number): CellSpec => ({ value, border: "thin", wrap: true });
+  // The No column (the first) aligned as the theme aligns No in every document.
+  const cell = (value: string | number, i: number): CellSpec => ({ value, border: "thin", wrap: true, ...(i === 0 ? { align: theme.numberAlign } : {}) });
   const w = words.workbook;
   const data = { plan: view.title, year, sample: view.sample ? w.sampleTitle : "" };
   const title = fill(w.title, data);
@@ -29,7 +30,7 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
   for (const policy of view.policies) {
     for (const p of policy.projects) {
       const trend = p.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.statuses.join("・")}`).join(" → ");
-      const base = [p.no, policy.policy, markedName(p), p.planned.join("・")];
+      const base = [p.no, policy.policy, markedName(p.name, p.relist, houseStyle(ctx).afterName), p.planned.join("・")];
       const lines = p.reports.length === 0
         ? [[...base, p.departments.join("、"), UNREPORTED, "", "", "", trend, sample]]
         : p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, trend, sample]);

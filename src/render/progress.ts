@@ -54,7 +54,7 @@ export async function progressPdf(view: ProgressView, { words, fill }: Wording<P
       const content = breakBefore(drawDocument(nodes, { kind: "progress" }, ctx), breaks);
       return { content, reserved: false, orphans: () => headingsLeftAlone(content), pageStarts: () => new Set<string>() };
     }),
-    headerTitle: title, plainPages: 1, pageNumbers: "dash", patterns: schedulePatterns(),
+    headerTitle: title, plainPages: 1, patterns: schedulePatterns(),
     ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),
   }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: documentAuthor(ctx.config, view.title), lang: "ja" }, ctx);
 }

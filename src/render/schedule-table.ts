@@ -8,6 +8,7 @@ import type { ScheduleRow } from "../views/gantt.js";
 import { type RenderContext, shownPath } from "../context.js";
 import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
+import { houseStyle } from "../templates/wording.js";
 import { fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import type { Driver } from "./pdf/layouts.js";
@@ -48,10 +49,10 @@ export function spanningCells(cell: TableCell, columns: number): TableCell[] {
   return [{ ...(cell as object), colSpan: columns } as TableCell, ...Array.from({ length: columns - 1 }, () => ({}) as TableCell)];
 }
 
-/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 marker as written. */
+/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 in the house style. */
 export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number): unknown[] {
   const runs: unknown[] = [...phraseRuns(row.name, capacity)];
-  if (row.relistMark) runs.push({ text: ` ${row.relistMark}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
+  if (row.relist) runs.push({ text: ` ${houseStyle(ctx).afterName(row.relist)}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
   return runs;
 }
 
@@ -122,9 +123,11 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   // row that tall is repeated with the column headings while pages are being found.
   const reserve = breaks.has(RESERVE) && reservesRoom(t, slot, bodyHeight, ctx)
     ? Math.max(0, ...t.rows.filter((r) => r.under?.length).map((r) => headingsHeight(t, r, ctx))) : 0;
+  // The empty row is `reserve` tall: its text set at 1 pt (an empty text still takes a line, which
+  // at the body size made it half as tall again and cost every page a row).
   const head = (): TableCell[][] => [
     t.header.map((c) => ({ ...(c as object) }) as TableCell),
-    ...(reserve > 0 ? [spanningCells(artifact({ text: "", margin: [0, reserve - 4 - RULE, 0, 0] }) as TableCell, t.widths.length)] : []),
+    ...(reserve > 0 ? [spanningCells(artifact({ text: "", fontSize: 1, lineHeight: 1, margin: [0, reserve - 4 - RULE - 1, 0, 0] }) as TableCell, t.widths.length)] : []),
   ];
   const out: Content[] = [];
   let chunk: TableCell[][] = [];
@@ -133,20 +136,28 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   // page moves the table's last row to the next page, away from the page it was measured on.
   const flush = (last = false): void => {
     if (chunk.length === 0) return;
+    // The table's first page repeats no group heading: there the empty row is drawn over the space
+    // above the table, so that page's rows are found where the final layout puts them.
+    const over = reserve > 0 && out.length === 0 ? -reserve : 0;
     out.push(role({
       table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [...head(), ...chunk] },
-      layout, margin: [0, 0, 0, last ? 8 : 0],
+      layout, margin: [0, over, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     }, "Table") as Content);
     chunk = [];
   };
+  // Rows of the current table that are not group headings: a break before a page has one would
+  // leave a page of headings alone (a heading moved on by one layout, its first row by an earlier one).
+  let rowsHere = 0;
   t.rows.forEach((r, i) => {
-    if (breaks.has(`${slotIndex}:${i}`) && chunk.length) {
+    if (breaks.has(`${slotIndex}:${i}`) && rowsHere > 0) {
+      rowsHere = 0;
       flush();
       broken = true;
       if (slot.continued !== undefined) for (const g of r.under ?? []) chunk.push(continuedRow(t.rows[g]!, slot.continued));
     }
     chunk.push(r.cells);
+    if (!r.heading) rowsHere++;
   });
   flush(true);
   return out;

@@ -12,7 +12,8 @@ import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { columnsWidthPt, nameLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
-import { loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
+import { houseStyle, loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
+import { relistRef } from "../views/relist.js";
 
 const text = z.string();
 const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
@@ -109,7 +110,8 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
   for (const r of projectRows(plan)) {
-    const relist = r.relistOf !== null ? w.fill(s.relist, { no: r.relistOf }) : r.relistMark;
+    const ref = relistRef(r);
+    const relist = ref ? w.fill(s.relist, ref) : null;
     rows.push({ cells: shown([
       cell(r.no, { align: "center" }), cell(r.policy), cell(r.measureNumber, { align: "center" }), cell(r.measure),
       cell(r.initiativeNumber, { align: "center" }), cell(r.initiative), cell(r.name), cell(nameLines(r.departments, columnsWidthPt([departments]), size)),
@@ -143,7 +145,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
     header(ctx, [c.no, c.name, c.departments, ...years.map((y) => w.fill(y === ctx.asOf ? c.asOfYear : c.year, { year: fiscalYearLabel(y, ctx.theme) })), c.notes], asOf >= 0 ? first + asOf : undefined),
   ];
   const headerRow = rows.length;
-  for (const g of ganttGroups(plan, ctx.config)) {
+  for (const g of ganttGroups(plan, ctx.config, houseStyle(ctx).afterName)) {
     rows.push({ cells: [{ value: g.policy, bold: true, fill: ctx.theme.colours.groupFill, colSpan: ncols, border: "thin" }] });
     for (const p of g.projects) {
       p.lanes.forEach((lane, li) => {
@@ -193,7 +195,7 @@ function ganttLegend(d: Drawing, s: SheetWords<"gantt">, first: number, ncols: n
     return [{ ...categoryCell(ctx, entry.id), value: entry.label }, example];
   });
   if (yearsOf(plan.plan.period).includes(ctx.asOf)) {
-    entries.push([{ value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, s.legendAsOf]);
+    entries.push([{ value: fiscalYearLabel(ctx.asOf, ctx.theme), fill: ctx.theme.colours.asOf, border: "medium", align: "center" }, w.fill(s.legendAsOf, { year: ctx.asOf })]);
   }
   // A slot: the swatch in one column, its explanation across the next ones (a plan of one year
   // has two columns right of the departments: one slot a row).
@@ -214,7 +216,7 @@ function ganttLegend(d: Drawing, s: SheetWords<"gantt">, first: number, ncols: n
 function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
   const { plan, ctx, w } = d;
   const size = ctx.theme.sizes.table;
-  const m = departmentMatrix(plan);
+  const m = departmentMatrix(plan, houseStyle(ctx).afterName);
   const em = (n: number) => widthForEm(n, size);
   const fixed = [em(3), em(24), em(3.5)];
   const widths = [...fixed, ...m.departments.map(() => em(1.6))];

@@ -12,6 +12,7 @@ import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type Locat
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
+import { houseStyle, registerHouseHelpers } from "./wording.js";
 
 interface HelperOptions { loc?: { start: { line: number; column: number } }; fn?: unknown; hash?: Record<string, unknown> }
 
@@ -69,6 +70,7 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   /** String concatenation, for building text inside `json`. */
   hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  registerHouseHelpers(hb, houseStyle(ctx));
   return hb;
 }
 

@@ -60,7 +60,8 @@ export const DocNode = z.discriminatedUnion("type", [
      */
     rows: z.array(z.array(z.union([Text, SubRows]))),
     widths: z.array(z.union([z.number(), z.literal("*"), z.literal("auto")])).optional(),
-    align: z.array(z.enum(["left", "center", "right"])).optional(),
+    /** "number": a No column, aligned as the theme's `numberAlign` says for every document. */
+    align: z.array(z.enum(["left", "center", "right", "number"])).optional(),
     /**
      * The words of a schedule table's group rows (a slot, see render/schedule-table.ts): one
      * heading per policy with one per measure under it, in plan order.

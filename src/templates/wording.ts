@@ -3,6 +3,8 @@
 // touching code.
 // Each text may use handlebars placeholders ({{year}}, {{department}}, …), compiled strict so a
 // misspelt one is a diagnostic naming the file, the line and the key, never a crash.
+// templates/wording.json is the house style every document shares (the as-of year, counts,
+// 再掲): its texts are helpers in every other wording file and template (registerHouseHelpers).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
@@ -11,6 +13,8 @@ import { ReportedError } from "../errors.js";
 import { parseJsonText } from "../json-text.js";
 import { zodReason } from "../zod-reason.js";
 import { type RenderContext, shownPath } from "../context.js";
+import { fiscalYearLabel } from "../fiscal.js";
+import type { RelistRef } from "../views/relist.js";
 
 export interface Wording<T> {
   words: T;
@@ -27,6 +31,7 @@ function leaves(value: unknown, key: string, out: Map<string, string>): void {
   }
 }
 
+/** `folder` "": the house style itself (templates/wording.json), read without its own helpers. */
 export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: string, schema: S): Wording<z.infer<S>> {
   const full = path.join(ctx.templatesDir, folder, "wording.json");
   const file = shownPath(ctx, full);
@@ -52,6 +57,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
     return at < 0 ? undefined : text.slice(0, at).split("\n").length;
   };
   const hb = Handlebars.create();
+  if (folder !== "") registerHouseHelpers(hb, houseStyle(ctx));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   // Parse every text now, so a broken placeholder is reported even in a text this run skips.
   for (const [s, key] of keys) {
@@ -103,4 +109,66 @@ export function sheetNames<S extends z.ZodType<{ name: string }[]>>(schema: S): 
       seen.add(s.name.toLowerCase());
     });
   }) as unknown as S;
+}
+
+export const HouseWording = z.strictObject({
+  $comment: z.string().optional(),
+  asOf: z.string(),
+  count: z.string(),
+  relist: z.strictObject({ of: z.string(), at: z.string(), plain: z.string(), in: z.string(), afterName: z.string() }),
+});
+
+/** The house style's words, filled in: one wording of each for every document. */
+export interface HouseStyle {
+  /** The as-of year's name: 令和8年度時点 (a fiscal year, or its label already written). */
+  asOf(year: number | string): string;
+  /** A count with its counter: 16事業. */
+  count(count: number, unit: string): string;
+  /** A 再掲 as its mark reads: No.12の再掲, 人材育成・体制強化(1)①の再掲, 再掲. */
+  relist(ref: RelistRef): string;
+  /** On an original, where it is listed again: No.50に再掲. */
+  relistedIn(no: number): string;
+  /** A 再掲's mark as a list prints it after the name: （No.12の再掲）. */
+  afterName(ref: RelistRef): string;
+}
+
+/** Read once per render context (one build): schedule rows word their 再掲 with it row by row. */
+const houses = new WeakMap<RenderContext, HouseStyle>();
+
+export function houseStyle(ctx: RenderContext): HouseStyle {
+  let house = houses.get(ctx);
+  if (!house) houses.set(ctx, (house = readHouseStyle(ctx)));
+  return house;
+}
+
+function readHouseStyle(ctx: RenderContext): HouseStyle {
+  const { words, fill } = loadWording(ctx, "", HouseWording);
+  const r = words.relist;
+  const relist = (ref: RelistRef) => ref.no !== null ? fill(r.of, { no: ref.no }) : ref.place !== null ? fill(r.at, { place: ref.place }) : fill(r.plain, {});
+  return {
+    asOf: (year) => fill(words.asOf, { year: typeof year === "number" ? fiscalYearLabel(year, ctx.theme) : year }),
+    count: (count, unit) => fill(words.count, { count, unit }),
+    relist,
+    relistedIn: (no) => fill(r.in, { no }),
+    afterName: (ref) => fill(r.afterName, { mark: relist(ref) }),
+  };
+}
+
+/**
+ * The house style as helpers: {{asOf year}}, {{tally count "事業"}}, {{relist no place}} and
+ * {{relistAfterName no place}} (no and place as the view gives them, either may be null),
+ * {{relistedIn no}}.
+ */
+export function registerHouseHelpers(hb: typeof Handlebars, house: HouseStyle): void {
+  const given = (value: unknown, helper: string): unknown => {
+    if (value === undefined) throw new Error(`a value given to ${helper} is not defined`);
+    return value;
+  };
+  hb.registerHelper("asOf", (year: unknown) => house.asOf(typeof given(year, "asOf") === "number" ? (year as number) : String(year)));
+  hb.registerHelper("tally", (count: unknown, unit: unknown) => house.count(Number(given(count, "tally")), String(given(unit, "tally"))));
+  hb.registerHelper("relist", (no: unknown, place: unknown) =>
+    house.relist({ no: typeof given(no, "relist") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
+  hb.registerHelper("relistAfterName", (no: unknown, place: unknown) =>
+    house.afterName({ no: typeof given(no, "relistAfterName") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
+  hb.registerHelper("relistedIn", (no: unknown) => house.relistedIn(Number(given(no, "relistedIn"))));
 }

@@ -55,6 +55,11 @@ export const Theme = z.object({
     cover: z.number().min(6).max(72).default(26),
   }).default({ body: 10.5, table: 9, small: 8, gantt: 8, h1: 18, h2: 14, h3: 12, cover: 26 }),
   lineHeight: z.number().min(1).max(3).default(1.35),
+  pageNumber: z.string().max(40).refine((s) => s.includes("{{page}}"), "{{page}} を含めてください")
+    .default("{{page}} / {{pages}}")
+    .describe("every document's page number: {{page}} the page, {{pages}} the document's pages (a department file counts its own)"),
+  numberAlign: z.enum(["left", "center", "right"]).default("center")
+    .describe("how every table of every document aligns its No column (PDFs and workbooks alike)"),
   colours: z.object({
     text: Colour.default("#000000"),
     muted: Colour.default("#555555"),

@@ -2,6 +2,7 @@
 // template (templates/booklet/) decides the words and the order; this decides the content.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
+import { relistRef, type RelistRef } from "./relist.js";
 
 export interface ProjectView {
   no: number;
@@ -17,9 +18,10 @@ export interface ProjectView {
   departments: string[];
   allDepartments: boolean;
   description: string[];
-  /** The original of a 再掲 when found (link), else the marker as written. */
+  /** The original of a 再掲 when found (link). */
   relistOf: { no: number; id: string } | null;
-  relistMark: string | null;
+  /** What its 再掲 names (worded by the house style), or null. */
+  relist: RelistRef | null;
   /** Where this project is re-listed. */
   relistedIn: { no: number; id: string }[];
 }
@@ -59,7 +61,7 @@ export function bookletView(plan: Plan, config: Config, date: Date | null): Book
     measureTitle: p.measure.title, initiativeTitle: p.initiative?.title ?? "", hasInitiative: p.initiative !== null,
     departments: p.departments, allDepartments: p.allDepartments, description: p.description,
     relistOf: p.relistOf !== null && byNo.has(p.relistOf) ? { no: p.relistOf, id: projectId(p.relistOf) } : null,
-    relistMark: p.relistMark,
+    relist: relistRef(p),
     relistedIn: (relistedIn.get(p.no) ?? []).map((no) => ({ no, id: projectId(no) })),
   });
   const chapters = plan.policies.map((policy, pi): ChapterView => {

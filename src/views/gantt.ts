@@ -2,12 +2,13 @@
 // its No, name, departments and schedule. A pure function of the plan; drawing is render/gantt.ts.
 import type { Config } from "../config/schema.js";
 import type { Numbered, Phase, Plan, Project } from "../model/schema.js";
+import { relistRef, type RelistRef } from "./relist.js";
 
 export interface ScheduleRow {
   no: number;
   name: string;
-  /** The 再掲 marker as written (printed after the name), or null. */
-  relistMark: string | null;
+  /** What its 再掲 names (printed after the name in the house style), or null. */
+  relist: RelistRef | null;
   /** Departments as listed, with the every-department marker (各課) last when the project has it. */
   departments: string[];
   schedule: Phase[];
@@ -28,14 +29,15 @@ export function departmentNames(project: Project, marker: string): string[] {
   return project.allDepartments ? [...project.departments, marker] : [...project.departments];
 }
 
-/** A project's name with its 再掲 mark, as lists print it. */
-export const markedName = (project: Pick<Project, "name" | "relistMark">): string => `${project.name}${project.relistMark ?? ""}`;
+/** A project's name with its 再掲, as lists print it (`mark`: the house style's words after a name). */
+export const markedName = (name: string, ref: RelistRef | null, mark: (ref: RelistRef) => string): string =>
+  (ref ? `${name}${mark(ref)}` : name);
 
 export function scheduleRow(project: Project, config: Config): ScheduleRow {
   return {
     no: project.no,
     name: project.name,
-    relistMark: project.relistMark,
+    relist: relistRef(project),
     departments: departmentNames(project, config.allDepartmentsMarker),
     schedule: project.schedule,
   };

@@ -7,6 +7,7 @@ import type { Plan, Project } from "../model/schema.js";
 import type { ProgressReturn } from "../progress/schema.js";
 import { departmentNames, projectsInPlanOrder } from "./gantt.js";
 import { phasesInYear } from "./workbook.js";
+import { relistRef, type RelistRef } from "./relist.js";
 
 /** The status of a project nobody reported on (a key of the theme's `statuses` too). */
 export const UNREPORTED = "未報告";
@@ -24,7 +25,8 @@ export interface TrendPoint { year: number; statuses: string[] }
 export interface ProjectProgress {
   no: number;
   name: string;
-  relistMark: string | null;
+  /** What its 再掲 names (worded by the house style), or null. */
+  relist: RelistRef | null;
   departments: string[];
   /** Labels of the phases the plan schedules for the year (empty: nothing planned that year). */
   planned: string[];
@@ -103,7 +105,7 @@ export function progressView(
       }
     }
     group.projects.push({
-      no: project.no, name: project.name, relistMark: project.relistMark,
+      no: project.no, name: project.name, relist: relistRef(project),
       departments: departmentNames(project, config.allDepartmentsMarker),
       planned: plannedLabels(project, year),
       reports, conflict: distinct(reports.map((r) => r.status)).length > 1, trend,

@@ -4,6 +4,7 @@ import type { Config } from "../config/schema.js";
 import type { Phase, Plan, Project } from "../model/schema.js";
 import { yearsOf } from "../fiscal.js";
 import { departmentNames, markedName } from "./gantt.js";
+import { relistRef, type RelistRef } from "./relist.js";
 
 /** The phases of a project that cover fiscal year `year`. */
 export function phasesInYear(project: Project, year: number): Phase[] {
@@ -33,7 +34,7 @@ export interface ProjectRow {
   /** The phase label(s) per fiscal year of the plan period. */
   years: string[];
   notes: string;
-  /** The original's No of a 再掲 when found; else the mark as written (or null). */
+  /** A 再掲's original No when found, and its mark as written (worded by views/relist.ts). */
   relistOf: number | null;
   relistMark: string | null;
 }
@@ -67,7 +68,7 @@ export interface GanttBar { label: string; category: string; from: number; to: n
 export interface GanttProject { no: number; name: string; departments: string[]; lanes: GanttBar[][]; notes: string[] }
 export interface GanttGroup { policy: string; projects: GanttProject[] }
 
-export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
+export function ganttGroups(plan: Plan, config: Config, mark: (ref: RelistRef) => string): GanttGroup[] {
   const { start, end } = plan.plan.period;
   const groups: GanttGroup[] = [];
   for (const p of plan.projects) {
@@ -83,7 +84,7 @@ export function ganttGroups(plan: Plan, config: Config): GanttGroup[] {
     }
     if (lanes.length === 0) lanes.push([]);
     g.projects.push({
-      no: p.no, name: markedName(p),
+      no: p.no, name: markedName(p.name, relistRef(p), mark),
       departments: departmentNames(p, config.allDepartmentsMarker),
       lanes, notes: p.schedule.flatMap((ph) => (ph.note ? [`※${ph.note}`] : [])),
     });
@@ -100,14 +101,14 @@ export type DepartmentMark = "named" | "common" | null;
 export interface MatrixRow { no: number; name: string; allDepartments: boolean; marks: DepartmentMark[] }
 export interface DepartmentMatrix { departments: string[]; groups: { policy: string; rows: MatrixRow[] }[]; counts: number[] }
 
-export function departmentMatrix(plan: Plan): DepartmentMatrix {
+export function departmentMatrix(plan: Plan, mark: (ref: RelistRef) => string): DepartmentMatrix {
   const departments = plan.departments;
   const groups: DepartmentMatrix["groups"] = [];
   for (const p of plan.projects) {
     let g = groups.find((x) => x.policy === p.policy);
     if (!g) groups.push((g = { policy: p.policy, rows: [] }));
     g.rows.push({
-      no: p.no, name: markedName(p), allDepartments: p.allDepartments,
+      no: p.no, name: markedName(p.name, relistRef(p), mark), allDepartments: p.allDepartments,
       marks: departments.map((d) => (p.departments.includes(d) ? "named" : p.allDepartments ? "common" : null)),
     });
   }

@@ -111,6 +111,15 @@ describe("renderProgress", () => {
     const body = pages.slice(2, -1).map((p) => Math.min(...p.items.filter((i) => i.y > 60).map((i) => i.y)));
     for (const [k, lowest] of body.entries()) expect(lowest, `page ${k + 3}`).toBeLessThan(pages[0]!.height / 2);
   });
+  it("keeps a project's reports in one row where the page holds them: its No once on a page", async () => {
+    const left = makeRenderContext().theme.pages.progress.margins[0];
+    for (const [i, page] of (await textItems(sampleReport[0]!.data)).entries()) {
+      // the No column (22 pt): a No repeated there is a project cut into rows on one page
+      const nos = page.items.filter((t) => /^\d+$/.test(t.str) && t.x < left + 22).map((t) => t.str);
+      expect(nos.filter((n, k) => nos.indexOf(n) !== k), `page ${i + 1}`).toEqual([]);
+    }
+  });
+
   it("a report from sample returns carries 見本 on every page", async () => {
     const pages = await pageTexts(sampleReport[0]!.data);
     expect(pages.length).toBeGreaterThan(3);

@@ -43,6 +43,24 @@ describe("gantt.pdf (the seed)", () => {
     }
   });
 
+  it("fills every page but the last: the room left at a page's foot would not hold the next page's first row", () => {
+    const [, , , bottom] = ctx.theme.pages.gantt.margins;
+    const [left] = ctx.theme.pages.gantt.margins;
+    // A project row's No, in the No column (the page number and the running header are elsewhere).
+    const nos = (p: PageItems) => p.items.filter((i) => /^\d+$/.test(i.str) && i.x < left + 22 && i.y > bottom).sort((a, b) => b.y - a.y);
+    for (let i = 0; i + 1 < pages.length; i++) {
+      const lowest = Math.min(...pages[i]!.items.filter((t) => t.y > bottom).map((t) => t.y));
+      const page = pages[i + 1]!;
+      const [first, second] = nos(page);
+      // What the first row needs: from the line above it and its own group headings (the column
+      // headings, or a group heading repeated （続き）) down to the next row's No — baselines on
+      // both sides, as `lowest` is a baseline.
+      const above = Math.min(...page.items.filter((t) => t.y > first!.y + 1 && (t.str === "No" || t.str.includes("続き"))).map((t) => t.y));
+      const need = above - second!.y;
+      expect(lowest - bottom, `page ${i + 1} ends with room for No.${first!.str}`).toBeLessThan(need);
+    }
+  });
+
   it("names every project and every phase label, with no text under 8 pt", () => {
     const text = pages.map((p) => p.stream).join("");
     for (const p of plan.projects) expect(text, `No.${p.no}`).toContain(p.name.replace(/\s+/g, ""));

@@ -23,7 +23,7 @@ describe("a plan of two levels", () => {
     const pdf = await readPdf(file!.data);
     expect(pdf.text).not.toContain("取組");
     const chapter = pdf.pages[2]!.lines;
-    expect(chapter).toContain("この基本方針の施策と事業数（計 3 事業）");
+    expect(chapter).toContain("この基本方針の施策と事業数（計3事業）");
     expect(chapter).toContain("施策(1) オンライン手続 2");
     expect(chapter).toContain("施策(2) 窓口 1");
     expect(chapter).toContain("基本方針1 › 施策(1)"); // the path of No.2 (not first under its heading)

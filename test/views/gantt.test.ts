@@ -20,10 +20,10 @@ describe("ganttView", () => {
     expect(v.period).toEqual({ start: 2026, end: 2030 });
   });
 
-  it("shows 各課 after the listed departments and keeps the 再掲 marker", () => {
+  it("shows 各課 after the listed departments and names the 再掲's original", () => {
     const rows = ganttView(plan, config, 2026).policies.flatMap((p) => p.measures.flatMap((m) => m.rows));
     expect(rows[1]!.departments).toEqual(["市民課", "各課"]);
-    expect(rows[2]).toMatchObject({ name: "事業3", relistMark: "（再掲）" });
+    expect(rows[2]).toMatchObject({ name: "事業3", relist: { no: 1, place: null } });
   });
 
   it("takes the config's title over the input's", () => {

@@ -31,7 +31,8 @@ export interface PdfDocument {
   headerTitle?: string;
   /** Pages at the start without header and page number (a cover). */
   plainPages?: number;
-  pageNumbers?: "dash" | "slash" | "none";
+  /** The theme's page numbers (`pageNumber`) in the footer, or none. */
+  pageNumbers?: "theme" | "none";
   /** A large diagonal mark over every page, cover included (見本), in the theme's watermark colour. */
   watermark?: string;
   /** A line at the foot of every page, cover included (what the watermark means). */
@@ -67,8 +68,9 @@ export const pageNumberStyle = (ctx: RenderContext) => ({ fontSize: ctx.theme.si
 /** How far below the body the footer starts (pt), in a bottom margin of `bottom`. */
 export const footerGap = (bottom: number, notice: boolean): number => Math.max(8, bottom / 2 - (notice ? 12 : 6));
 
-export function pageNumberText(style: "dash" | "slash", page: number, count: number): string {
-  return style === "dash" ? `- ${page} -` : `${page} / ${count}`;
+/** A page number as the theme writes it (`pageNumber`: "{{page}} / {{pages}}"), one style for every document. */
+export function pageNumberText(ctx: RenderContext, page: number, count: number): string {
+  return ctx.theme.pageNumber.replaceAll("{{page}}", String(page)).replaceAll("{{pages}}", String(count));
 }
 
 /** Whether PDFs are tagged (config `document.tagged`, `--untagged`): yes unless turned off. */
@@ -80,7 +82,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   const [left, top, right, bottom] = page.margins;
   let chapters: { text: string; node: { positions?: { pageNumber: number }[] } }[] = [];
   const plain = doc.plainPages ?? 0;
-  const numbers = doc.pageNumbers ?? "dash";
+  const numbers = doc.pageNumbers ?? "theme";
   const small = theme.sizes.small;
 
   const chapterOn = (pageNo: number): string => {
@@ -173,7 +175,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
       if (!number && !doc.notice) return null;
       return {
         stack: [
-          ...(number ? [{ text: pageNumberText(numbers as "dash" | "slash", current, count), alignment: "center", ...pageNumberStyle(ctx) }] : []),
+          ...(number ? [{ text: pageNumberText(ctx, current, count), alignment: "center", ...pageNumberStyle(ctx) }] : []),
           ...(doc.notice ? [{ text: doc.notice, alignment: "center", fontSize: small, bold: true, lineHeight: 1, color: theme.colours.watermark, margin: [0, 3, 0, 0] }] : []),
         ],
         margin: [0, footerGap(bottom, Boolean(doc.notice)), 0, 0],

@@ -11,7 +11,7 @@ import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
-import { capacityFor, dataTable, subRowsCell } from "./table.js";
+import { capacityFor, columnAlign, dataTable, subRowsCell } from "./table.js";
 import { bulletList, capacityOf, keepRuns, MAX_KEEP, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
 
@@ -333,7 +333,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         const lineHeight = (line: readonly Text[], from: number): number =>
           Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;
         const textCell = (c: Text, i: number): TableCell =>
-          ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: node.align?.[i] ?? "left" }) as TableCell;
+          ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: columnAlign(node.align?.[i], theme) }) as TableCell;
         const table = dataTable({ widths, header: node.header, rows: node.rows.flatMap((r): TableCell[][] => {
           const sub = r.findIndex((c) => typeof c !== "string" && !Array.isArray(c));
           const subRows = sub >= 0 ? (r[sub] as SubRows).rows : undefined;
@@ -354,7 +354,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           // A group row: its last cell spans the rest of the row, set off like the Gantt's group rows.
           Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
           return [[...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)]];
-        }), ...(node.align ? { align: node.align } : {}) }, ctx);
+        }), ...(node.align ? { align: node.align.map((a) => columnAlign(a, theme)) } : {}) }, ctx);
         // pdfmake corrects the page it records for a row it moved on (rows are unbreakable) only
         // on a line with an id: the first row under a heading gets one (see headingsLeftAlone).
         const first = (table as { table: { body: Record<string, unknown>[][] } }).table.body[1]?.[0];

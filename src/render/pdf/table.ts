@@ -2,6 +2,7 @@
 // split, the theme's rules and header fill, text with keep-together runs.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
+import type { Theme } from "../../theme/schema.js";
 import { role } from "./tags.js";
 import { capacityOf, keepRuns, phraseRuns } from "./text.js";
 
@@ -13,6 +14,10 @@ export interface TableSpec {
   /** Align a column (e.g. counts to the right). */
   align?: ("left" | "center" | "right")[];
 }
+
+/** A template's column alignment: "number" (a No column) as the theme aligns No in every document. */
+export const columnAlign = (align: "left" | "center" | "right" | "number" | undefined, theme: Theme): "left" | "center" | "right" =>
+  align === "number" ? theme.numberAlign : align ?? "left";
 
 /** A cell from text (keep-together runs applied) or an already built cell. */
 function cell(value: string | TableCell, fontSize: number, alignment: string | undefined): TableCell {
@@ -59,7 +64,10 @@ export function dataTable(spec: TableSpec, ctx: RenderContext): Content {
   const header = spec.header.map((h, i) => ({ text: phraseRuns(h, capacityFor(spec.widths[i], size)), bold: true, fontSize: size, fillColor: theme.colours.headerFill, alignment: "center" }) as TableCell);
   const body = spec.rows.map((r) => r.map((v, i) => cell(v, size, spec.align?.[i])));
   return role({
-    table: { headerRows: 1, dontBreakRows: true, widths: spec.widths, body: [header, ...body] },
+    // A copy: pdfmake turns the widths it is given into objects in place, and the template's array
+    // is read again by the next layout (a document laid out twice to keep headings with their
+    // tables), which then took every column for "*": its cells' capacities and heights were lost.
+    table: { headerRows: 1, dontBreakRows: true, widths: [...spec.widths], body: [header, ...body] },
     layout: {
       hLineWidth: () => RULE,
       vLineWidth: () => RULE,

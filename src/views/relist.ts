@@ -1,0 +1,30 @@
+// What a 再掲 names, for the house style to word it (templates/wording.json `relist`): the
+// original's No when it was found, else the place the mark as written points at
+// (【人材育成・体制強化(1)①の再掲】 → 人材育成・体制強化(1)①), else nothing beyond 再掲 itself.
+// So no document prints a raw mark, and every document says it the same way.
+import type { Project } from "../model/schema.js";
+
+export interface RelistRef { no: number | null; place: string | null }
+
+const OPEN = "（(【〔［[";
+const CLOSE = "）)】〕］]";
+
+/** The mark without its outer brackets, 再掲 and the words joining them to the place. */
+function placeIn(mark: string): string | null {
+  let text = mark.trim().replace(/^[※＊]\s*/, "");
+  for (let again = true; again;) {
+    again = false;
+    text = text.replace(/の?再掲|[※＊]/g, "").replace(/^[\s:：]+|[\s:：]+$/g, "");
+    if (text.length >= 2 && OPEN.includes(text.charAt(0)) && CLOSE.includes(text.charAt(text.length - 1))) {
+      text = text.slice(1, -1);
+      again = true;
+    }
+  }
+  return text === "" ? null : text;
+}
+
+/** The project's 再掲, or null when it is none. */
+export function relistRef(project: Pick<Project, "relistOf" | "relistMark">): RelistRef | null {
+  if (project.relistOf !== null) return { no: project.relistOf, place: null };
+  return project.relistMark === null ? null : { no: null, place: placeIn(project.relistMark) };
+}
