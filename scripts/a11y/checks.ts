@@ -2,7 +2,7 @@
 // in Japanese and English, with the page and the element. They check what issue 17 asks of every
 // planpress PDF and what PDF/UA-1 readers rely on; they are not a full PDF/UA validator
 // (README: PAC or veraPDF do that).
-import { pageNumberText } from "../../src/render/pdf/document.js";
+import { readFileSync } from "node:fs";
 import { allElements, descendants, isElement, readTaggedPdf, type StructElement, type TaggedPdf, type TextRun } from "./read.js";
 
 export interface Finding {
@@ -121,9 +121,21 @@ function tableFindings(pdf: TaggedPdf, elements: StructElement[]): Finding[] {
   return out;
 }
 
-/** Page numbers as src/render/pdf/document.ts writes them, any number: "- 3 -", "3 / 12". */
-const PAGE_NUMBER = new RegExp(`^(?:${(["dash", "slash"] as const)
-  .map((style) => pageNumberText(style, 90001, 90002).replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s*").replace(/9000[12]/g, "\\d+"))
+/**
+ * Page numbers as the theme writes them (`pageNumber` of templates/theme.json, where this script
+ * runs) and the two usual forms "- 3 -" and "3 / 12", any number. A bare "3" is not one: it is
+ * also a table's No.
+ */
+function pageNumberForms(): string[] {
+  const forms = ["- {{page}} -", "{{page}} / {{pages}}"];
+  try {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8")) as { pageNumber?: unknown };
+    if (typeof theme.pageNumber === "string") forms.push(theme.pageNumber);
+  } catch { /* no theme here: the usual forms */ }
+  return forms;
+}
+const PAGE_NUMBER = new RegExp(`^(?:${pageNumberForms()
+  .map((form) => form.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s*").replace(/\\\{\\\{page(s?)\\\}\\\}/g, "\\d+"))
   .join("|")})$`);
 
 /** Every MCID the tree reaches, by page, with the element that reaches it. */
