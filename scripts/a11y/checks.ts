@@ -2,7 +2,7 @@
 // in Japanese and English, with the page and the element. They check what issue 17 asks of every
 // planpress PDF and what PDF/UA-1 readers rely on; they are not a full PDF/UA validator
 // (README: PAC or veraPDF do that).
-import { pageNumberText } from "../../src/render/pdf/document.js";
+import { formatPageNumber } from "../../src/render/pdf/document.js";
 import { allElements, descendants, isElement, readTaggedPdf, type StructElement, type TaggedPdf, type TextRun } from "./read.js";
 
 export interface Finding {
@@ -121,9 +121,9 @@ function tableFindings(pdf: TaggedPdf, elements: StructElement[]): Finding[] {
   return out;
 }
 
-/** Page numbers as src/render/pdf/document.ts writes them, any number: "- 3 -", "3 / 12". */
-const PAGE_NUMBER = new RegExp(`^(?:${(["dash", "slash"] as const)
-  .map((style) => pageNumberText(style, 90001, 90002).replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s*").replace(/9000[12]/g, "\\d+"))
+/** Page numbers as src/render/pdf/document.ts writes them in the theme's usual forms, any number: "- 3 -", "3 / 12". */
+const PAGE_NUMBER = new RegExp(`^(?:${["- {{page}} -", "{{page}} / {{pages}}"]
+  .map((format) => formatPageNumber(format, 90001, 90002).replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s*").replace(/9000[12]/g, "\\d+"))
   .join("|")})$`);
 
 /** Every MCID the tree reaches, by page, with the element that reaches it. */
