@@ -3,6 +3,7 @@
 // planpress PDF and what PDF/UA-1 readers rely on; they are not a full PDF/UA validator
 // (README: PAC or veraPDF do that).
 import { readFileSync } from "node:fs";
+import { formatPageNumber } from "../../src/render/pdf/document.js";
 import { allElements, descendants, isElement, readTaggedPdf, type StructElement, type TaggedPdf, type TextRun } from "./read.js";
 
 export interface Finding {
@@ -135,7 +136,7 @@ function pageNumberForms(): string[] {
   return forms;
 }
 const PAGE_NUMBER = new RegExp(`^(?:${pageNumberForms()
-  .map((form) => form.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s*").replace(/\\\{\\\{page(s?)\\\}\\\}/g, "\\d+"))
+  .map((form) => formatPageNumber(form, 90001, 90002).replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s*").replace(/9000[12]/g, "\\d+"))
   .join("|")})$`);
 
 /** Every MCID the tree reaches, by page, with the element that reaches it. */

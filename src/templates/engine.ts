@@ -70,7 +70,7 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   /** String concatenation, for building text inside `json`. */
   hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  registerHouseHelpers(hb, houseStyle(ctx));
+  registerHouseHelpers(hb, () => houseStyle(ctx));
   return hb;
 }
 

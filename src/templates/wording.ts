@@ -57,7 +57,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
     return at < 0 ? undefined : text.slice(0, at).split("\n").length;
   };
   const hb = Handlebars.create();
-  if (folder !== "") registerHouseHelpers(hb, houseStyle(ctx));
+  if (folder !== "") registerHouseHelpers(hb, () => houseStyle(ctx));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   // Parse every text now, so a broken placeholder is reported even in a text this run skips.
   for (const [s, key] of keys) {
@@ -157,18 +157,19 @@ function readHouseStyle(ctx: RenderContext): HouseStyle {
 /**
  * The house style as helpers: {{asOf year}}, {{tally count "事業"}}, {{relist no place}} and
  * {{relistAfterName no place}} (no and place as the view gives them, either may be null),
- * {{relistedIn no}}.
+ * {{relistedIn no}}. templates/wording.json is read when a helper is first used: a folder of
+ * templates that uses none needs no house style.
  */
-export function registerHouseHelpers(hb: typeof Handlebars, house: HouseStyle): void {
+export function registerHouseHelpers(hb: typeof Handlebars, houseOf: () => HouseStyle): void {
   const given = (value: unknown, helper: string): unknown => {
     if (value === undefined) throw new Error(`a value given to ${helper} is not defined`);
     return value;
   };
-  hb.registerHelper("asOf", (year: unknown) => house.asOf(typeof given(year, "asOf") === "number" ? (year as number) : String(year)));
-  hb.registerHelper("tally", (count: unknown, unit: unknown) => house.count(Number(given(count, "tally")), String(given(unit, "tally"))));
+  hb.registerHelper("asOf", (year: unknown) => houseOf().asOf(typeof given(year, "asOf") === "number" ? (year as number) : String(year)));
+  hb.registerHelper("tally", (count: unknown, unit: unknown) => houseOf().count(Number(given(count, "tally")), String(given(unit, "tally"))));
   hb.registerHelper("relist", (no: unknown, place: unknown) =>
-    house.relist({ no: typeof given(no, "relist") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
+    houseOf().relist({ no: typeof given(no, "relist") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
   hb.registerHelper("relistAfterName", (no: unknown, place: unknown) =>
-    house.afterName({ no: typeof given(no, "relistAfterName") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
-  hb.registerHelper("relistedIn", (no: unknown) => house.relistedIn(Number(given(no, "relistedIn"))));
+    houseOf().afterName({ no: typeof given(no, "relistAfterName") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
+  hb.registerHelper("relistedIn", (no: unknown) => houseOf().relistedIn(Number(given(no, "relistedIn"))));
 }

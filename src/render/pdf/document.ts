@@ -70,7 +70,12 @@ export const footerGap = (bottom: number, notice: boolean): number => Math.max(8
 
 /** A page number as the theme writes it (`pageNumber`: "{{page}} / {{pages}}"), one style for every document. */
 export function pageNumberText(ctx: RenderContext, page: number, count: number): string {
-  return ctx.theme.pageNumber.replaceAll("{{page}}", String(page)).replaceAll("{{pages}}", String(count));
+  return formatPageNumber(ctx.theme.pageNumber, page, count);
+}
+
+/** A page number in the form `format` gives ("{{page}} / {{pages}}", "- {{page}} -"). */
+export function formatPageNumber(format: string, page: number, count: number): string {
+  return format.replaceAll("{{page}}", String(page)).replaceAll("{{pages}}", String(count));
 }
 
 /** Whether PDFs are tagged (config `document.tagged`, `--untagged`): yes unless turned off. */
