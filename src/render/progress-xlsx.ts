@@ -9,6 +9,7 @@ import { documentAuthor, type RenderContext } from "../context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
+import { columnsWidthPt, nameLines, widestNameEm, widthForEm } from "./xlsx/metrics.js";
 import { houseStyle, type Wording } from "../templates/wording.js";
 
 const STATUS_COLUMN = 6;
@@ -27,12 +28,15 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
     { cells: w.columns.map((c) => head(fill(c, data))) },
   ];
   const sample = view.sample ? words.sampleMark : "";
+  // the department column holds the longest name whole; a list of them breaks between names
+  const names = view.policies.flatMap((g) => g.projects.flatMap((p) => [...p.departments, ...p.reports.map((r) => r.department)]));
+  const widths = [6, 22, 30, 14, Math.max(16, widthForEm(widestNameEm(names), theme.sizes.table)), 11, 44, 30, 30, 22, 6];
   for (const policy of view.policies) {
     for (const p of policy.projects) {
       const trend = p.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.statuses.join("・")}`).join(" → ");
       const base = [p.no, policy.policy, markedName(p.name, p.relist, houseStyle(ctx).afterName), p.planned.join("・")];
       const lines = p.reports.length === 0
-        ? [[...base, p.departments.join("、"), UNREPORTED, "", "", "", trend, sample]]
+        ? [[...base, nameLines(p.departments, columnsWidthPt([widths[4]!]), theme.sizes.table), UNREPORTED, "", "", "", trend, sample]]
         : p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, trend, sample]);
       for (const line of lines) rows.push({ cells: line.map(cell) });
     }
@@ -47,7 +51,7 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
     title, creator: documentAuthor(ctx.config, view.title),
     date: ctx.documentDate, font: theme.excelFont, ruleColour: theme.colours.rule,
     sheets: [{
-      name: w.sheet, widths: [6, 22, 30, 14, 16, 11, 44, 30, 30, 22, 6], rows, fontSize: theme.sizes.table,
+      name: w.sheet, widths, rows, fontSize: theme.sizes.table,
       freeze: { rows: 2, cols: 3 }, autoFilter: { headerRow: 2, lastRow: rows.length },
       print: { paper: "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.title },
       conditionalRules: statusRules,

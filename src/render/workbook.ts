@@ -295,7 +295,7 @@ function diagnosticsSheet(d: Drawing, s: Words["diagnostics"]): SheetSpec {
   }
   if (plan.diagnostics.length === 0) rows.push({ cells: [cell(s.none, { colSpan: 6 })] });
   return {
-    name: s.name, widths: [em(4), em(4), em(16), em(3), em(36), em(20)], rows, fontSize: size,
+    name: s.name, widths: [em(4), em(4.5), em(16), em(3), em(36), em(20)], rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
     ...(plan.diagnostics.length > 0 ? { autoFilter: { headerRow: 1, lastRow: rows.length } } : {}),
     print: print(d, "A4", [1, 1]),

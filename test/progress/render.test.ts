@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RenderContext } from "../../src/context.js";
@@ -82,6 +83,9 @@ describe("renderProgress", () => {
     ws.eachRow((row, n) => { if (n > 2) results.add(String(row.getCell(7).value ?? "")); });
     for (const r of expected) expect(results.has(r)).toBe(true);
     expect(ws.autoFilter).toBeTruthy();
+    // the 担当課 column holds every department's name whole on a line (a list breaks between names)
+    const perLine = columnsWidthPt([ws.getColumn(5).width!]) / ws.getCell(3, 5).font.size!;
+    for (const d of plan.departments) expect(textWidthEm(`${d}、`), d).toBeLessThanOrEqual(perLine * 0.97);
     const { unzipSync, strFromU8 } = await import("fflate");
     const sheet = strFromU8(unzipSync(report[1]!.data)["xl/worksheets/sheet1.xml"]!).replace(/&quot;/g, '"');
     expect(sheet).toMatch(/<conditionalFormatting sqref="F3:F\d+"><cfRule type="expression"/);

@@ -185,7 +185,13 @@ describe("plan.xlsx", () => {
     const labels = [...ctx.config.phaseCategories, ctx.config.compoundCategory, ctx.config.defaultCategory].filter((c) => drawn.has(c.id)).map((c) => c.label);
     expect(labels.length).toBeGreaterThan(3);
     const words = JSON.parse(readFileSync("templates/workbook/wording.json", "utf8")).sheets.find((x: { kind: string }) => x.kind === "gantt");
-    for (const v of [words.legend, ...labels, "令和8年度", words.legendAsOf]) expect(inTitles(v), v).toBe(true);
+    for (const v of [words.legend, ...labels, "令和8年度"]) expect(inTitles(v), v).toBe(true);
+    // the as-of swatch (a cell in the as-of colour above the header) and its explanation beside it
+    const asOf = `FF${ctx.theme.colours.asOf.slice(1)}`;
+    const swatch = ws.getRows(from, header - from)!.flatMap((r) => r.model.cells!.map((m) => ws.getCell(m.address)))
+      .find((c) => (c.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === asOf);
+    expect(swatch?.value).toBe("令和8年度");
+    expect(String(ws.getCell(Number(swatch!.row), Number(swatch!.col) + 1).value ?? "")).not.toBe("");
     // no bar above the header: the first project row comes after the print titles
     expect(rowWith(ws, 1)).toBeGreaterThan(to);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header, xSplit: 2 });

@@ -44,13 +44,15 @@ const CELL_PADDING_PT = 4;
 
 /** Usable width in pt of columns with these widths (Excel units), merged into one cell. */
 export function columnsWidthPt(widths: readonly number[]): number {
-  const px = widths.reduce((s, w) => s + Math.floor(w * PX_PER_UNIT), 0);
+  const px = widths.reduce((s, w) => s + Math.floor(w * PX_PER_UNIT + 1e-9), 0);
   return px * 0.75 - CELL_PADDING_PT;
 }
 
 /** A column width (Excel units) that holds `em` full-width characters at `sizePt`. */
 export function widthForEm(em: number, sizePt: number): number {
-  return Math.ceil(((em * sizePt + CELL_PADDING_PT) / 0.75 / PX_PER_UNIT) * 10) / 10;
+  // whole pixels, as columnsWidthPt counts them
+  const px = Math.ceil((em * sizePt + CELL_PADDING_PT) / 0.75);
+  return Math.ceil((px / PX_PER_UNIT) * 10) / 10;
 }
 
 /**
