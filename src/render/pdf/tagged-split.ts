@@ -30,7 +30,10 @@ export function readTagged(doc: PDFDocument): TaggedSource | null {
   if (!documentEl) return null;
   const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref, i]));
   const firstPage = (el: PDFDict): number | undefined => {
+    const own = el.get(N("Pg"));
     for (const kid of kidsOf(el)) {
+      // a bare MCID lies on the element's page
+      if (kid instanceof PDFNumber && own instanceof PDFRef && pageIndex.has(own)) return pageIndex.get(own);
       if (kid instanceof PDFRef) {
         const child = ctx.lookupMaybe(kid, PDFDict);
         const found = child && firstPage(child);
