@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Two test files at a time on CI's 2 cores (vitest's default leaves one core idle): most files
+    // wait on their own child processes or on I/O part of the time.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },
 });
