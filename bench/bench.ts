@@ -35,7 +35,24 @@ interface InProcess {
   workbookMs: number;
   formsMs: number;
   forms: number;
+  /** BudouX: the parses of a cold booklet + gantt + departments render, and their time. */
+  phraseParses: number;
+  phraseMs: number;
+  /** Booklet, gantt and department files, warm, tagged and untagged (config document.tagged). */
+  tagging: { tagged: { ms: number; bytes: number }; untagged: { ms: number; bytes: number } };
   maxRssMB: number;
+}
+
+/** Counts BudouX's parses and their time (the phrase breaking's whole cost: a cached text costs a lookup). */
+async function countPhraseParses(): Promise<{ parses: number; ms: number }> {
+  const { Parser } = await import("budoux");
+  const stats = { parses: 0, ms: 0 };
+  const parse = Parser.prototype.parse;
+  Parser.prototype.parse = function (this: InstanceType<typeof Parser>, text: string) {
+    const t = performance.now();
+    try { return parse.call(this, text); } finally { stats.parses++; stats.ms += performance.now() - t; }
+  };
+  return stats;
 }
 
 async function inProcess(file: string, runs: number): Promise<InProcess> {
@@ -48,6 +65,7 @@ async function inProcess(file: string, runs: number): Promise<InProcess> {
   const { benchWorkbook } = await import("./workbook.js");
   const config = defaultConfig();
   const bag = new DiagnosticBag("ja");
+  const phraseStats = await countPhraseParses();
   // read + normalise + validate: best of a few runs (the first pays module JIT).
   let loadMs = Infinity;
   let plan = await loadPlan(file, { config, bag: new DiagnosticBag("ja") });
@@ -66,12 +84,29 @@ async function inProcess(file: string, runs: number): Promise<InProcess> {
   let bookletWarmMs: number | null = null;
   for (let i = 1; i < runs; i++) bookletWarmMs = Math.min(bookletWarmMs ?? Infinity, await timed(() => renderBooklet(plan, ctx)));
   const d = await benchDepartments(plan, ctx, runs);
+  // Every phrase these documents break was parsed once by now (the cache keeps it).
+  const phrases = { parses: phraseStats.parses, ms: phraseStats.ms };
   const w = await benchWorkbook(plan, ctx, ctx.asOf);
+  const { renderGantt } = await import("../src/render/gantt.js");
+  const { renderDepartments } = await import("../src/render/departments.js");
+  const pdfs = async (tagged: boolean) => {
+    const c = { ...ctx, config: { ...config, document: { ...config.document, tagged } } };
+    let best = Infinity, bytes = 0;
+    for (let i = 0; i < Math.max(2, runs); i++) {
+      const t = performance.now();
+      const files = [...await renderBooklet(plan, c), ...await renderGantt(plan, c), ...await renderDepartments(plan, c)];
+      best = Math.min(best, performance.now() - t);
+      bytes = files.reduce((sum, f) => sum + f.data.length, 0);
+    }
+    return { ms: best, bytes };
+  };
+  const tagging = { untagged: await pdfs(false), tagged: await pdfs(true) };
   return {
     projects: plan.projects.length, departments: plan.departments.length, loadMs,
     bookletColdMs, bookletWarmMs, ganttMs: d.ganttMs,
     departmentsColdMs: d.coldMs, departmentsWarmMs: Number.isFinite(d.warmMs) ? d.warmMs : null, departmentFiles: d.files,
     workbookMs: w.workbookMs, formsMs: w.formsMs, forms: w.forms,
+    phraseParses: phrases.parses, phraseMs: phrases.ms, tagging,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -220,6 +255,7 @@ async function main(): Promise<void> {
 
   // 1. Stages in-process.
   const stageRows: string[][] = [];
+  const costRows: string[][] = [];
   for (const s of plans) {
     const r = proc(process.execPath, [fileURLToPath(import.meta.url), "--inproc", s.file, "--runs", String(s.runs)], s.inprocTimeoutMs);
     if (r.timedOut || r.code !== 0) { stageRows.push([s.label, `did not finish in ${fmtMs(s.inprocTimeoutMs)}`, "", "", "", "", "", "", fmtMB(r.rssMB)]); continue; }
@@ -227,9 +263,18 @@ async function main(): Promise<void> {
     const warm = (cold: number, w: number | null) => w === null ? `${fmtMs(cold)} (cold)` : `${fmtMs(w)} (cold ${fmtMs(cold)})`;
     stageRows.push([s.label, `${m.projects} / ${m.departments}`, fmtMs(m.loadMs), warm(m.bookletColdMs, m.bookletWarmMs), fmtMs(m.ganttMs),
       `${warm(m.departmentsColdMs, m.departmentsWarmMs)}, ${m.departmentFiles} files`, fmtMs(m.workbookMs), `${fmtMs(m.formsMs)} (${m.forms})`, fmtMB(m.maxRssMB)]);
+    const { tagged, untagged } = m.tagging;
+    costRows.push([s.label, String(m.phraseParses), fmtMs(m.phraseMs), fmtMs(tagged.ms), fmtMs(untagged.ms),
+      `${((tagged.ms / untagged.ms - 1) * 100).toFixed(0)} %`, `${Math.round(tagged.bytes / 1024)} / ${Math.round(untagged.bytes / 1024)} KB (${((tagged.bytes / untagged.bytes - 1) * 100).toFixed(0)} %)`]);
   }
   print("## In-process (one warm process per size; warm = best repeat after the first)\n");
   print(table(["plan", "projects / depts", "read+normalise", "booklet", "gantt", "departments", "workbook", "forms", "peak RSS"], stageRows));
+  if (costRows.length) {
+    print("\n## What phrase breaking (BudouX) and PDF tagging cost, in-process\n");
+    print("BudouX: its parses during the first booklet + gantt + departments render (each text once; repeats are cache lookups).");
+    print("Tagging: booklet + gantt + department files, best warm render with config document.tagged true / false, and their bytes.\n");
+    print(table(["plan", "BudouX parses", "BudouX time", "PDFs tagged", "PDFs untagged", "time cost", "bytes tagged / untagged"], costRows));
+  }
 
   // 2. Whole `planpress build` processes, with the Typst anchor alternating for the seed.
   print("\n## Whole process: `node bin/planpress.js build <plan> -o <dir>`\n");
