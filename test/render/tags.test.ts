@@ -109,6 +109,14 @@ describe("tagged booklet", () => {
     expect(drawn.pages[3]!.lines[0]).toContain(plan.plan.title);
   });
 
+  it("writes a title with & and < into the XMP metadata escaped (well-formed), the window title as it is", async () => {
+    const title = "A&B<計画>";
+    const [file] = await renderBooklet({ ...plan, plan: { ...plan.plan, title } }, makeRenderContext());
+    const { pdf } = await checkPdf(file!.data);
+    expect(pdf.xmp).toContain("A&amp;B&lt;計画&gt;");
+    expect(pdf.xmp).not.toContain(title);
+  });
+
   it("turned off (document.tagged: false), is an untagged file and smaller", async () => {
     const ctx = makeRenderContext();
     ctx.config.document.tagged = false;

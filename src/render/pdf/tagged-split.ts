@@ -132,7 +132,7 @@ export function copyTaggedPages(sourceDoc: PDFDocument, tagged: TaggedSource | n
   target.catalog.set(N("MarkInfo"), dest.obj({ Marked: true }));
 }
 
-const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** XMP metadata with the title and the PDF/UA-1 identification (what pdfkit writes for a tagged document). */
 export function setUaMetadata(doc: PDFDocument, meta: { title: string; author: string; date: Date; producer: string }): void {

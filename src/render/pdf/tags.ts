@@ -10,8 +10,10 @@ import type { Content } from "pdfmake/interfaces.js";
 import docMeasureModule from "pdfmake/js/DocMeasure.js";
 import layoutBuilderModule from "pdfmake/js/LayoutBuilder.js";
 import pageWriterModule from "pdfmake/js/PageElementWriter.js";
+import pdfDocumentModule from "pdfmake/js/PDFDocument.js";
 import rendererModule from "pdfmake/js/Renderer.js";
 import { drawsPart } from "./layouts.js";
+import { escapeXml } from "./tagged-split.js";
 
 /** Standard structure types planpress uses (no role map needed). */
 export type Role =
@@ -291,6 +293,20 @@ function writeTree(doc: Ref, root: TagNode): void {
   treeRoot.data.K = [write(root, treeRoot)];
 }
 
+/**
+ * pdfkit writes the title, author, subject and keywords into the XMP metadata as they are: a plan
+ * title with & or < made the metadata invalid XML. They are escaped there only (the Info
+ * dictionary keeps the text as it is).
+ */
+function escapeInfoInXmp(pdfkitDocument: Ref): void {
+  const addInfo = pdfkitDocument._addInfo as (this: Ref) => void;
+  pdfkitDocument._addInfo = function (this: Ref) {
+    const info = this.info as Record<string, unknown>;
+    this.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    try { addInfo.call(this); } finally { this.info = info; }
+  };
+}
+
 const exported = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
 let installed = false;
 
@@ -301,6 +317,7 @@ let installed = false;
 export function installTagging(): void {
   if (installed) return;
   installed = true;
+  escapeInfoInXmp(exported<{ prototype: Ref }>(pdfDocumentModule).prototype);
   const builder = exported<{ prototype: Ref }>(layoutBuilderModule).prototype;
   const layoutDocument = builder.layoutDocument;
   builder.layoutDocument = function (this: Ref, content: Ref, pdfDocument: Ref, ...rest: unknown[]) {
