@@ -24,7 +24,7 @@ import { copyTaggedPages, readTagged, setUaMetadata } from "./pdf/tagged-split.j
 import { drawnCategories } from "./phases.js";
 import { bulletList, capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
-  type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, stripCells,
+  type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
 import { checkSlot, slotMistake } from "./schedule-table.js";
@@ -69,25 +69,30 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   if (slot.name === "own") {
     const groups = sheetFor(view, slot, ctx).groups;
     for (const g of groups) {
-      estimate += size * lh + 3;
+      estimate += size * lh + 4.5;
       for (const p of g.projects) {
         const text = textHeight(p.name, theme.sizes.table, nameWidth, lh) + 2
           + p.description.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
         estimate += Math.max(text, textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
       }
     }
-    // The 基本方針 heads the first project of its group, inside the row: it can never be left
-    // alone at a page's foot (which a group row can: finding that takes a second layout).
-    rows = groups.flatMap((g) => g.projects.map((p, k): HostRow => ({ heading: false, cells: [
-      { text: String(p.no), alignment: theme.numberAlign, fontSize: theme.sizes.table, ...(k === 0 ? { margin: [0, size * lh + 3, 0, 0] } : {}) } as TableCell,
-      { stack: [
-        ...(k === 0 ? [{ text: phraseRuns(g.policy), bold: true, fontSize: size, color: theme.colours.muted, margin: [0, 0, 0, 3] }] : []),
-        { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
-        bulletList(p.description, { fontSize: size, gap: 0.5 }),
-      ] } as TableCell,
-      { text: p.coDepartments.length ? departmentRuns(p.coDepartments, departments) : "―", fontSize: size } as TableCell,
-      ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
-    ] })));
+    // A 基本方針 is a group row, as in the 工程表: repeated (with the template's "continued"
+    // words) at the top of a page its group goes on to, and never left alone at a page's foot.
+    const columns = widths.length;
+    rows = [];
+    for (const g of groups) {
+      const groupRow = rows.length;
+      rows.push({ heading: true, cells: spanningCells({ text: phraseRuns(g.policy), bold: true, fontSize: size, fillColor: theme.colours.groupFill } as TableCell, columns) });
+      for (const p of g.projects) rows.push({ heading: false, under: [groupRow], cells: [
+        { text: String(p.no), alignment: theme.numberAlign, fontSize: theme.sizes.table } as TableCell,
+        { stack: [
+          { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
+          bulletList(p.description, { fontSize: size, gap: 0.5 }),
+        ] } as TableCell,
+        { text: p.coDepartments.length ? departmentRuns(p.coDepartments, departments) : "―", fontSize: size } as TableCell,
+        ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
+      ] });
+    }
   } else {
     const listed = slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
     for (const p of listed) estimate += compactHeight(p);

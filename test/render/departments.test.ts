@@ -94,6 +94,31 @@ describe("department schedules (the seed)", () => {
     for (const p of common) expect(rowsOf(stream, p), `No.${p.no}`).toBe(1 + p.departments.length);
   });
 
+  it("a department's table continued on a page starts with its 基本方針 again, marked （続き） when that group goes on", async () => {
+    const pages = await textItems(files[0]!.data);
+    let continued = 0;
+    pages.forEach((page, k) => {
+      const below = [...page.items].sort((a, b) => b.y - a.y || a.x - b.x);
+      const header = below.find((i) => i.str === "事業名・事業内容");
+      if (!header) return;
+      const no = below.find((i) => i.str === "No" && Math.abs(i.y - header.y) < 2)!;
+      const first = below.find((i) => i.y < header.y - 2 && /^\d+$/.test(i.str) && Math.abs(i.x - no.x) < 20)!;
+      const project = plan.projects.find((p) => String(p.no) === first.str)!;
+      const above = below.filter((i) => i.y < header.y - 2 && i.y > first.y + 2).map((i) => i.str).join("").replace(/\s+/g, "");
+      const policy = project.policy.replace(/\s+/g, "");
+      // the row between the column titles and the first project names its 基本方針
+      expect(above, `page ${k + 1}`).toMatch(new RegExp(`^${escaped(policy)}(（続き）)?$`));
+      // marked as continued exactly when the previous page ended inside the same group of the same table
+      const last = pages[k - 1]?.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - no.x) < 20).sort((a, b) => a.y - b.y)[0];
+      const before = last && plan.projects.find((p) => String(p.no) === last.str);
+      const sameTable = !page.items.some((i) => i.y > header.y + 2 && i.str.includes("事業）"));
+      if (sameTable && before?.policy === project.policy) { expect(above).toContain("（続き）"); continued++; }
+      else expect(above).not.toContain("（続き）");
+    });
+    // the seed's departments.pdf continues a group across a page many times
+    expect(continued).toBeGreaterThan(0);
+  });
+
   it("never cuts a department name across lines (every one fits the department column)", async () => {
     expect(cutWords(await textItems(files[0]!.data), [...plan.departments, "各課"])).toEqual([]);
   });
@@ -137,14 +162,18 @@ describe("a department template naming a department without a sheet", () => {
 describe("what the split into department files goes by", () => {
   // Edits the README invites (a heading's words, a bookmark) that break what the split goes by.
   it.each([
-    ["sheet.hbs", '"id": {{json id}}', '"id": {{json department}}', 4, "{{json id}}"],
-    ["file.hbs", '"id": {{json id}}', '"id": {{json department}}', 4, "{{json id}}"],
-    ["common.hbs", '[["@common"]]', '[["@kakuka"]]', 8, "@own, @rest, @common"],
-  ])("%s: %s → %s is PP503 at its line (%i), not an internal error", async (file, from, to, line, told) => {
+    ["sheet.hbs", '"id": {{json id}}', '"id": {{json department}}', "{{json id}}"],
+    ["file.hbs", '"id": {{json id}}', '"id": {{json department}}', "{{json id}}"],
+    ["common.hbs", '[["@common"]]', '[["@kakuka"]]', "@own, @rest, @common"],
+  ])("%s: %s → %s is PP503 at its node's line, not an internal error", async (file, from, to, told) => {
     const dir = copyTemplates();
     const at = path.join(dir, "department", file);
     const text = readFileSync(at, "utf8");
     expect(text).toContain(from);
+    // the diagnostic points at the first line of the node holding the edit (the comment above may quote it)
+    const lines = text.split("\n");
+    const edited = lines.findLastIndex((l) => l.includes(from));
+    const line = lines.slice(0, edited + 1).findLastIndex((l) => l.startsWith("{ ")) + 1;
     writeFileSync(at, text.replaceAll(from, to));
     const ctx = makeRenderContext({ templatesDir: dir });
     await expect(renderDepartments(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
