@@ -34,7 +34,8 @@ function readCache(file) {
 }
 
 /**
- * Compiles the bundle with the cache when there is one and returns its `main`, and `after(code)`
+ * Compiles the bundle with the cache when there is one and returns its `main` (and all its
+ * `exports`), and `after(code)`
  * to call once the command has finished: it writes a cache after a successful `build` when none
  * was taken (`build` runs every renderer, so its cache holds what any command needs).
  * `log` gets one line on the cache's state (for --debug).
@@ -63,7 +64,7 @@ export function loadBundle(bundle, flags, { command, log }) {
       log?.(`code cache not written: ${e.message}`);
     }
   };
-  return { main: module.exports.main, after };
+  return { main: module.exports.main, exports: module.exports, after };
 }
 
 /** Writes the cache whole (temp + rename); drops caches (and a killed run's temp files) older than the bundle. */

@@ -37,7 +37,11 @@ for (const flag of flags) v8.setFlagsFromString(flag);
 const mtime = (rel) => { try { return statSync(new URL(rel, import.meta.url)).mtimeMs; } catch { return -1; } };
 const bundled = mtime("../dist/bundle/cli.js") >= Math.max(0, mtime("../dist/.tsbuildinfo"));
 const log = args.includes("--debug") ? (line) => process.stderr.write(`debug: ${line}\n`) : undefined;
-const { main, after } = bundled
-  ? loadBundle(fileURLToPath(new URL("../dist/bundle/cli.js", import.meta.url)), flags, { command: args[0], log })
+const bundle = bundled ? fileURLToPath(new URL("../dist/bundle/cli.js", import.meta.url)) : null;
+// How a worker thread starts the same CLI (src/commands/render.ts): without this, as in the
+// in-process tests, every document is rendered on the main thread.
+globalThis[Symbol.for("planpress.worker")] = { entry: new URL("./worker.js", import.meta.url), start: { bundle, flags } };
+const { main, after } = bundle
+  ? loadBundle(bundle, flags, { command: args[0], log })
   : { ...await import("../dist/src/cli.js"), after: () => undefined };
 main(process.argv).then((code) => { process.exitCode = code; after(code); });

@@ -2,19 +2,19 @@
 // bin/planpress.js: one run then reads one file instead of resolving ~400 modules, and one CommonJS
 // file can be compiled through `vm.Script` with a V8 code cache (an ES module cannot take cached
 // data on Node 20; scripts/code-cache.mjs makes the cache). Renderers are still initialised only
-// when a command needs them (esbuild keeps a dynamic import() lazy). The workbook worker is a
-// second file, dist/bundle/worker.js. `npm install` runs this through `prepare`; without a bundle
+// when a command needs them (esbuild keeps a dynamic import() lazy). A worker thread runs
+// the same file (bin/worker.js). `npm install` runs this through `prepare`; without a bundle
 // bin/planpress.js uses tsc's dist/src/.
 import { build } from "esbuild";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 rmSync("dist/bundle", { recursive: true, force: true });
 mkdirSync("dist/bundle", { recursive: true });
-// The package is "type": "module"; these two files are CommonJS (the worker is started by path).
+// The package is "type": "module"; the bundle is CommonJS.
 writeFileSync("dist/bundle/package.json", '{ "type": "commonjs" }\n');
 
 await build({
-  entryPoints: ["src/cli.ts", "src/render/worker.ts"],
+  entryPoints: ["src/cli.ts"],
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -26,7 +26,7 @@ await build({
   // (no minifyIdentifiers) so stack traces of a planpress bug stay readable.
   minifyWhitespace: true,
   // import.meta has no meaning in CommonJS: its url is this file's (paths.ts finds the package
-  // root from it, speed.ts and theme/load.ts resolve packages, render.ts finds worker.js beside it).
+  // root from it, speed.ts and theme/load.ts resolve packages).
   define: { "import.meta.url": "__ppImportMetaUrl" },
   banner: { js: 'var __ppImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
@@ -34,7 +34,7 @@ await build({
 // esbuild writes non-ASCII characters as \u escapes everywhere but in regular expression literals;
 // escaped there too (same meaning, with or without the u flag), the file is ASCII and Node makes a
 // one-byte string of it at once, instead of decoding 6 MB of UTF-8 into two-byte text (~0.2 s).
-for (const file of ["dist/bundle/cli.js", "dist/bundle/worker.js"]) {
+for (const file of ["dist/bundle/cli.js"]) {
   const text = readFileSync(file, "utf8");
   // an escaped non-ASCII character (/\　/) would need its backslash handled: none today
   if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character`);

@@ -8,6 +8,9 @@ import { progress } from "./commands/progress.js";
 import { ALL_DOCUMENTS, type DocumentKind, renderCommand } from "./commands/render.js";
 import { watch } from "./commands/watch.js";
 
+// A worker thread's entry (bin/worker.js loads the bundle and calls it).
+export { runWorker } from "./render/worker.js";
+
 /** Commands that write files: --force lets an output replace an input or a filled form. */
 function writes(cmd: Command): Command {
   return cmd.option("--force", "入力ファイルや記入済みの様式も上書きする（通常は上書きせずエラー）");

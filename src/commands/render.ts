@@ -1,10 +1,9 @@
 // planpress build / booklet / gantt / departments / workbook: documents of the plan into -o dir.
 // Renderers are loaded only when a command needs them (pdfmake and exceljs take time to load).
-import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
-import type { WorkerJob, WorkerResult } from "../render/worker.js";
+import { renderJob, type WorkerJob, type WorkerKind, type WorkerResult } from "../render/worker.js";
 import type { OutputFile, RenderContext } from "../context.js";
 import { type GlobalOptions, planToRender, run, writeAll } from "./common.js";
 
@@ -19,25 +18,43 @@ const RENDERERS: Record<DocumentKind, () => Promise<(plan: Plan, ctx: RenderCont
 };
 
 export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: readonly DocumentKind[], opts: { worker?: boolean } = {}): Promise<OutputFile[]> {
-  // With PDFs to render too, a large plan's workbook is written in a worker thread at the same
-  // time (104 s → 55 s for 5,000 projects on 2 cores). A small plan's is not: the worker's own
-  // Node start and exceljs load cost more CPU than the workbook (README "Benchmark"). Compiled
-  // code only (tests run src/ in-process).
-  const parallel = opts.worker !== false && kinds.includes("workbook") && kinds.length > 1
-    && plan.projects.length >= workerMinProjects() && import.meta.url.endsWith(".js");
-  const worker = parallel ? startWorkbookWorker(plan, ctx) : null;
+  // Started by bin/planpress.js only (tests run src/ in-process); `watch` keeps its warm process to itself.
+  const job = opts.worker !== false && workerStart() ? workerJob(plan, kinds) : null;
+  const worker = job ? startWorker(job, plan, ctx) : null;
   try {
-    const files: OutputFile[] = [];
+    // The main thread's documents first, then the worker's files, which it made meanwhile.
+    const here: OutputFile[][] = [];
     for (const kind of kinds) {
-      const fromWorker = kind === "workbook" && worker ? await worker.files : null;
-      // each file keeps its producer: stale files are those of the documents this run makes
-      files.push(...(fromWorker ?? await (await RENDERERS[kind]())(plan, ctx)).map((f) => ({ ...f, producer: kind })));
+      if (job && kind === WORKER_DOCUMENT[job]) here.push(job === "department-files" ? [await (await import("../render/departments.js")).renderCombined(plan, ctx)] : []);
+      else here.push(await (await RENDERERS[kind]())(plan, ctx));
     }
-    return files;
+    const there = job ? await filesOf(worker!, ctx) ?? await renderJob(job, plan, ctx) : [];
+    // each file keeps its producer: stale files are those of the documents this run makes
+    return kinds.flatMap((kind, i) => [...here[i]!, ...(job && kind === WORKER_DOCUMENT[job] ? there : [])].map((f) => ({ ...f, producer: kind })));
   } finally {
-    // A PDF that failed first must not leave the worker running or its outcome unhandled.
+    // A document that failed first must not leave the worker running or its outcome unhandled.
     worker?.stop();
   }
+}
+
+/** The document a worker's files belong to. */
+const WORKER_DOCUMENT: Record<WorkerKind, DocumentKind> = { "workbook": "workbook", "department-files": "departments" };
+
+/** How bin/planpress.js starts a worker thread running the same CLI (its entry and what it loads). */
+interface WorkerStart { entry: URL; start: { bundle: string | null; flags: string[] } }
+const workerStart = (): WorkerStart | undefined => (globalThis as Record<symbol, WorkerStart | undefined>)[Symbol.for("planpress.worker")];
+
+/**
+ * What a worker thread renders on the second core while the main thread renders the rest. A
+ * small plan's department files: most of a build's work (seed: 5.3 → 3.x s). A large plan's
+ * workbook, with PDFs to render too (5,000 projects: 104 → 55 s); its department files stay on
+ * the main thread, as two documents of that size laid out at once would pass 1.5 GB. A small
+ * plan's workbook is not worth it: the worker's own start and exceljs load cost more than the
+ * workbook (README "Benchmark").
+ */
+function workerJob(plan: Plan, kinds: readonly DocumentKind[]): WorkerKind | null {
+  if (plan.projects.length >= workerMinProjects()) return kinds.includes("workbook") && kinds.length > 1 ? "workbook" : null;
+  return kinds.includes("departments") ? "department-files" : null;
 }
 
 /** A number from the environment when it is set and `ok`, else null. */
@@ -62,33 +79,42 @@ export function workbookHeapMb(projects: number, env = process.env.PLANPRESS_WOR
   return envNumber(env, (n) => n > 0) ?? Math.ceil(128 + projects * 0.04);
 }
 
-/** The worker's file: beside tsc's output (dist/src/render/) or the bundle's (dist/bundle/). */
-function workerFile(): URL {
-  const candidates = ["../render/worker.js", "./worker.js", "../worker.js"].map((rel) => new URL(rel, import.meta.url));
-  return candidates.find((u) => existsSync(u)) ?? candidates[0]!;
-}
+interface Thread { result: Promise<WorkerResult | null>; stop: () => void }
 
-/** `files` is null when the worker ran out of its heap: the workbook is then rendered here. */
-function startWorkbookWorker(plan: Plan, ctx: RenderContext): { files: Promise<OutputFile[] | null>; stop: () => void } {
+/**
+ * A worker thread (bin/worker.js) rendering `kind`, the workbook's with its heap sized to the
+ * plan. `result` is null when it ran out of its heap: its documents are then rendered here.
+ */
+function startWorker(kind: WorkerKind, plan: Plan, ctx: RenderContext): Thread {
+  const { entry, start } = workerStart()!;
   const { diagnostics, ...rest } = ctx;
-  const job: WorkerJob = { kind: "workbook", plan, ctx: rest };
-  const resourceLimits = { maxOldGenerationSizeMb: workbookHeapMb(plan.projects.length) };
-  const worker = new Worker(workerFile(), { workerData: job, resourceLimits });
-  const files = new Promise<OutputFile[] | null>((resolve, reject) => {
-    worker.once("message", (result: WorkerResult) => {
-      diagnostics.items.push(...result.diagnostics);
-      if (result.ok) resolve(result.files.map((f) => ({ path: f.path, data: new Uint8Array(f.data) })));
-      else if (result.reported) reject(new ReportedError());
-      else reject(Object.assign(new Error(result.message), { stack: result.stack }));
-    });
+  const job: WorkerJob = { kind, plan, ctx: rest };
+  const options = kind === "workbook" ? { resourceLimits: { maxOldGenerationSizeMb: workbookHeapMb(plan.projects.length) } } : {};
+  const worker = new Worker(entry, { workerData: { start, job }, ...options });
+  const result = new Promise<WorkerResult | null>((resolve, reject) => {
+    worker.once("message", resolve);
     worker.once("error", (e: Error & { code?: string }) => {
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY") resolve(null);
       else reject(e);
     });
   });
-  files.catch(() => undefined); // awaited where it is used; never an unhandled rejection
-  return { files, stop: () => void worker.terminate() };
+  result.catch(() => undefined); // awaited where it is used; never an unhandled rejection
+  return { result, stop: () => void worker.terminate() };
 }
+
+/**
+ * The files a worker made, or null (render them here). Its diagnostics join the run's when its
+ * files are taken, after the main thread's documents: their order never depends on timing.
+ */
+async function filesOf(worker: Thread, ctx: RenderContext): Promise<OutputFile[] | null> {
+  const result = await worker.result;
+  if (!result) return null;
+  ctx.diagnostics.items.push(...result.diagnostics);
+  if (result.ok) return result.files.map((f) => ({ path: f.path, data: new Uint8Array(f.data) }));
+  if (result.reported) throw new ReportedError();
+  throw Object.assign(new Error(result.message), { stack: result.stack });
+}
+
 export function renderCommand(kinds: DocumentKind[]) {
   return (input: string | undefined, opts: GlobalOptions & { output?: string }): Promise<number> =>
     run(opts, async (s) => {

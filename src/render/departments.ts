@@ -233,26 +233,42 @@ function sheetParts(nodes: readonly DocNode[], view: DepartmentsView): { before:
   return { before, sheets };
 }
 
+/** departments.pdf and every department's file. */
 export async function renderDepartments(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  return [await renderCombined(plan, ctx), ...await renderDepartmentFiles(plan, ctx)];
+}
+
+/** The PDF of a departments document: the view's title and author, the schedule patterns. */
+function departmentsPdf(view: DepartmentsView, ctx: RenderContext, content: Driver, pageNumbers: "theme" | "none"): Promise<Uint8Array> {
+  const meta = { title: `${view.title} 担当課別 工程表`, author: documentAuthor(ctx.config, view.title), lang: "ja" };
+  return createPdf({ kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers }, meta, ctx);
+}
+
+const laidOut = (view: DepartmentsView, nodes: readonly DocNode[], plan: Plan, ctx: RenderContext) =>
+  (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks);
+
+/** departments.pdf: every department one after the other (templates/department/departments.hbs). */
+export async function renderCombined(plan: Plan, ctx: RenderContext): Promise<OutputFile> {
   const view = departmentsView(plan, ctx.config, ctx.asOf);
-  const author = documentAuthor(ctx.config, view.title);
-  const meta = { title: `${view.title} 担当課別 工程表`, author, lang: "ja" };
-  const pdf = (content: Driver, pageNumbers: "theme" | "none") =>
-    createPdf({ kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers }, meta, ctx);
-  const laidOut = (nodes: readonly DocNode[]) => (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks);
-  const combined = await pdf(keepingHeadings(laidOut(templateNodes("departments", view, ctx))), "theme");
-  // The files: each department laid out and drawn on its own, one after the other, into one PDF
-  // (its fonts shared) that is cut into files: only one department's layout is held at a time,
-  // and a heading kept with its table lays out that department again, not all of them.
+  const data = await departmentsPdf(view, ctx, keepingHeadings(laidOut(view, templateNodes("departments", view, ctx), plan, ctx)), "theme");
+  return { path: "departments.pdf", data };
+}
+
+/** departments/<department>.pdf, one a department (templates/department/files.hbs). */
+export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const view = departmentsView(plan, ctx.config, ctx.asOf);
+  // Each department laid out and drawn on its own, one after the other, into one PDF (its fonts
+  // shared) that is cut into files: only one department's layout is held at a time, and a
+  // heading kept with its table lays out that department again, not all of them.
   const { before, sheets } = sheetParts(templateNodes("files", view, ctx), view);
   const counts: number[] = [];
-  const files = await pdf((l) => {
+  const files = await departmentsPdf(view, ctx, (l) => {
     for (const nodes of before.length ? [before, ...sheets] : sheets) {
-      counts.push(layoutKeepingHeadings(laidOut(nodes), (content) => l.layout(content)));
+      counts.push(layoutKeepingHeadings(laidOut(view, nodes, plan, ctx), (content) => l.layout(content)));
       l.draw();
     }
   }, "none");
   let next = before.length ? counts.shift()! : 0;
   const parts = counts.map((n) => range(next, (next += n)));
-  return [{ path: "departments.pdf", data: combined }, ...await splitFiles(files, view, parts, ctx, author)];
+  return splitFiles(files, view, parts, ctx, documentAuthor(ctx.config, view.title));
 }

@@ -1,6 +1,7 @@
-// A renderer run in a worker thread. The workbook needs no fonts (exceljs only), so on a
-// 2-core machine it can be written beside the PDFs instead of after them. The context crosses
-// as plain data; diagnostics come back as items, files as bytes.
+// A renderer run in a worker thread, on the second core beside the main thread's documents: the
+// department files of a small plan (most of a build's work), or a large plan's workbook. The
+// context crosses as plain data; diagnostics come back as items, files as bytes. The thread starts
+// in bin/worker.js, which loads the CLI bundle through its code cache as the main thread does.
 import { parentPort, workerData } from "node:worker_threads";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Diagnostic } from "../diagnostics/schema.js";
@@ -9,17 +10,25 @@ import type { Plan } from "../model/schema.js";
 import type { OutputFile, RenderContext } from "../context.js";
 
 export type WorkerContext = Omit<RenderContext, "diagnostics">;
-export interface WorkerJob { kind: "workbook"; plan: Plan; ctx: WorkerContext }
+export type WorkerKind = "workbook" | "department-files";
+export interface WorkerJob { kind: WorkerKind; plan: Plan; ctx: WorkerContext }
 export type WorkerResult =
   | { ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
   | { ok: false; reported: boolean; message: string; stack?: string; diagnostics: Diagnostic[] };
+
+/** The files of a job, rendered on the thread that calls it (a worker, or the main thread when the worker's heap was too small). */
+export async function renderJob(kind: WorkerKind, plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+  const render = kind === "workbook"
+    ? (await import("./workbook.js")).renderWorkbook
+    : (await import("./departments.js")).renderDepartmentFiles;
+  return render(plan, ctx);
+}
 
 async function runJob(job: WorkerJob): Promise<WorkerResult> {
   const diagnostics = new DiagnosticBag(job.ctx.lang);
   const ctx: RenderContext = { ...job.ctx, documentDate: new Date(job.ctx.documentDate), diagnostics };
   try {
-    const { renderWorkbook } = await import("./workbook.js");
-    return { ok: true, files: await renderWorkbook(job.plan, ctx), diagnostics: diagnostics.items };
+    return { ok: true, files: await renderJob(job.kind, job.plan, ctx), diagnostics: diagnostics.items };
   } catch (e) {
     const err = e as Error;
     const result: WorkerResult = { ok: false, reported: e instanceof ReportedError, message: err.message, diagnostics: diagnostics.items };
@@ -28,9 +37,11 @@ async function runJob(job: WorkerJob): Promise<WorkerResult> {
   }
 }
 
-if (parentPort && workerData) {
+/** In a worker thread (bin/worker.js): runs its job (`workerData.job`) and posts the result back. */
+export function runWorker(): void {
   const port = parentPort;
-  void runJob(workerData as WorkerJob).then((result) => {
+  if (!port) return;
+  void runJob((workerData as { job: WorkerJob }).job).then((result) => {
     const transfer = result.ok ? result.files.map((f) => f.data.buffer as ArrayBuffer) : [];
     port.postMessage(result, transfer);
   });

@@ -1,6 +1,6 @@
 // The CLI as `npm install` builds it: bundled with esbuild (dist/bundle/) and run with its V8 code
-// cache, the workbook written in a worker thread during `build`. The in-process tests run src/ and
-// never take that path.
+// cache, the department files (or a large plan's workbook) rendered in a worker thread. The
+// in-process tests run src/ and never take that path.
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -54,6 +54,37 @@ describe("the bundled CLI", () => {
     expect(alone.status, alone.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(path.join(tmp, "all", "plan.xlsx")), readFileSync(path.join(tmp, "alone", "plan.xlsx")))).toBe(0);
   }, 120_000);
+
+  it("the department files made in the worker equal those made on the main thread", async () => {
+    const all = path.join(tmp, "all");
+    // the seed is small: its build renders the department files in a worker (the default settings)
+    const worker = await run(["bin/planpress.js", "build", "data/plan.tsv", "-o", path.join(tmp, "files-worker")], { env: { ...process.env, PLANPRESS_CODE_CACHE_DIR: cacheDir } });
+    expect(worker.status, worker.stderr).toBe(0);
+    // `departments` alone on a plan counted large renders them on the main thread
+    const here = await planpress("departments", "data/plan.tsv", "-o", path.join(tmp, "files-here"));
+    expect(here.status, here.stderr).toBe(0);
+    const names = readdirSync(path.join(tmp, "files-here", "departments"));
+    expect(names).toHaveLength(33);
+    expect(readdirSync(path.join(tmp, "files-worker", "departments")).sort()).toEqual([...names].sort());
+    for (const f of ["departments.pdf", ...names.map((n) => `departments/${n}`)]) {
+      const made = readFileSync(path.join(tmp, "files-worker", f));
+      expect(Buffer.compare(made, readFileSync(path.join(tmp, "files-here", f))), f).toBe(0);
+      expect(Buffer.compare(made, readFileSync(path.join(all, f))), f).toBe(0);
+    }
+  }, 120_000);
+
+  it("a broken template of the department files (rendered in the worker): exit 1, its file and line, no trace, nothing written", async () => {
+    const dir = path.join(tmp, "staff-files");
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    cpSync("data", path.join(dir, "data"), { recursive: true });
+    const file = path.join(dir, "templates", "department", "file.hbs");
+    writeFileSync(file, readFileSync(file, "utf8").replace("{{json department}}", "{{json departmnt}}"));
+    const r = await run([path.resolve("bin/planpress.js"), "build", "-o", "out"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/templates\/department\/file\.hbs:\d+ {2}error {2}PP503 /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+  });
 
   it("a workbook too big for the worker's heap is written on the main thread instead", async () => {
     // 1 MB: the worker runs out of memory at once (the default allows 128 MB + 40 MB per 1,000 projects)
