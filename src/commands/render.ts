@@ -17,10 +17,19 @@ const RENDERERS: Record<DocumentKind, () => Promise<(plan: Plan, ctx: RenderCont
   workbook: async () => (await import("../render/workbook.js")).renderWorkbook,
 };
 
-export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: readonly DocumentKind[], opts: { worker?: boolean } = {}): Promise<OutputFile[]> {
-  // Started by bin/planpress.js only (tests run src/ in-process); `watch` keeps its warm process to itself.
-  const job = opts.worker !== false && workerStart() ? workerJob(plan, kinds) : null;
-  const worker = job ? startWorker(job, plan, ctx) : null;
+/**
+ * The documents `kinds` of `plan`. `worker`: false renders everything on this thread; a `Thread`
+ * (watch's, kept warm) takes the worker's part; by default a thread is started for this run when
+ * one pays (workerJob) and stopped after it.
+ */
+export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: readonly DocumentKind[], opts: { worker?: boolean | Thread } = {}): Promise<OutputFile[]> {
+  // Started by bin/planpress.js only (tests run src/ in-process).
+  const kept = typeof opts.worker === "object" ? opts.worker : null;
+  const wanted = opts.worker !== false && workerStart() ? workerJob(plan, kinds) : null;
+  // A kept thread takes department files only: a workbook's worker has its heap sized to one plan.
+  const job = kept && wanted !== "department-files" ? null : wanted;
+  const thread = job ? kept ?? startThread(job === "workbook" ? workbookHeapMb(plan.projects.length) : null) : null;
+  const result = job ? thread?.run(job, plan, ctx) ?? Promise.resolve(null) : null;
   try {
     // The main thread's documents first, then the worker's files, which it made meanwhile.
     const here: OutputFile[][] = [];
@@ -28,12 +37,12 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
       if (job && kind === WORKER_DOCUMENT[job]) here.push(job === "department-files" ? [await (await import("../render/departments.js")).renderCombined(plan, ctx)] : []);
       else here.push(await (await RENDERERS[kind]())(plan, ctx));
     }
-    const there = job ? await filesOf(worker!, ctx) ?? await renderJob(job, plan, ctx) : [];
+    const there = job ? await filesOf(result!, ctx) ?? await renderJob(job, plan, ctx) : [];
     // each file keeps its producer: stale files are those of the documents this run makes
     return kinds.flatMap((kind, i) => [...here[i]!, ...(job && kind === WORKER_DOCUMENT[job] ? there : [])].map((f) => ({ ...f, producer: kind })));
   } finally {
-    // A document that failed first must not leave the worker running or its outcome unhandled.
-    worker?.stop();
+    // A document that failed first must not leave this run's worker running or its outcome unhandled.
+    if (thread !== kept) thread?.stop();
   }
 }
 
@@ -79,35 +88,56 @@ export function workbookHeapMb(projects: number, env = process.env.PLANPRESS_WOR
   return envNumber(env, (n) => n > 0) ?? Math.ceil(128 + projects * 0.04);
 }
 
-interface Thread { result: Promise<WorkerResult | null>; stop: () => void }
+/** A worker thread (bin/worker.js): `run` sends it a job; the result is null when it ran out of its heap (or has stopped). */
+export interface Thread { run: (kind: WorkerKind, plan: Plan, ctx: RenderContext) => Promise<WorkerResult | null>; stop: () => void }
 
 /**
- * A worker thread (bin/worker.js) rendering `kind`, the workbook's with its heap sized to the
- * plan. `result` is null when it ran out of its heap: its documents are then rendered here.
+ * Starts a worker thread, its heap capped at `heapMb` (the workbook's, sized to the plan), or
+ * null when the CLI was not started by bin/planpress.js (nothing to start the thread with).
  */
-function startWorker(kind: WorkerKind, plan: Plan, ctx: RenderContext): Thread {
-  const { entry, start } = workerStart()!;
-  const { diagnostics, ...rest } = ctx;
-  const job: WorkerJob = { kind, plan, ctx: rest };
-  const options = kind === "workbook" ? { resourceLimits: { maxOldGenerationSizeMb: workbookHeapMb(plan.projects.length) } } : {};
-  const worker = new Worker(entry, { workerData: { start, job }, ...options });
-  const result = new Promise<WorkerResult | null>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", (e: Error & { code?: string }) => {
-      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") resolve(null);
-      else reject(e);
-    });
+export function startThread(heapMb: number | null = null): Thread | null {
+  const how = workerStart();
+  if (!how) return null;
+  const options = heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {};
+  const worker = new Worker(how.entry, { workerData: { start: how.start }, ...options });
+  type Waiting = { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void };
+  const waiting = new Map<number, Waiting>();
+  // Once the thread has died, every job (waiting or to come) settles alike: rendered here after
+  // running out of heap (null), else the thread's error.
+  let died: Error & { code?: string } | null = null;
+  const settle = (w: Waiting): void => (died!.code === "ERR_WORKER_OUT_OF_MEMORY" ? w.resolve(null) : w.reject(died!));
+  worker.on("message", (result: WorkerResult) => {
+    waiting.get(result.id)?.resolve(result);
+    waiting.delete(result.id);
   });
-  result.catch(() => undefined); // awaited where it is used; never an unhandled rejection
-  return { result, stop: () => void worker.terminate() };
+  worker.once("error", (e: Error & { code?: string }) => {
+    died = e;
+    for (const w of waiting.values()) settle(w);
+    waiting.clear();
+  });
+  let ids = 0;
+  return {
+    run: (kind, plan, ctx) => {
+      const { diagnostics, ...rest } = ctx;
+      const id = ++ids;
+      const result = new Promise<WorkerResult | null>((resolve, reject) => {
+        if (died) return settle({ resolve, reject });
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, kind, plan, ctx: rest } satisfies WorkerJob);
+      });
+      result.catch(() => undefined); // awaited where it is used; never an unhandled rejection
+      return result;
+    },
+    stop: () => void worker.terminate(),
+  };
 }
 
 /**
  * The files a worker made, or null (render them here). Its diagnostics join the run's when its
  * files are taken, after the main thread's documents: their order never depends on timing.
  */
-async function filesOf(worker: Thread, ctx: RenderContext): Promise<OutputFile[] | null> {
-  const result = await worker.result;
+async function filesOf(pending: Promise<WorkerResult | null>, ctx: RenderContext): Promise<OutputFile[] | null> {
+  const result = await pending;
   if (!result) return null;
   ctx.diagnostics.items.push(...result.diagnostics);
   if (result.ok) return result.files.map((f) => ({ path: f.path, data: new Uint8Array(f.data) }));

@@ -10,7 +10,7 @@ import { insideOutDir } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
 import type { OutputFile } from "../context.js";
 import { DEFAULT_INPUT, type GlobalOptions, planToRender, run, type Session, writeAll } from "./common.js";
-import { ALL_DOCUMENTS, type DocumentKind, renderDocuments } from "./render.js";
+import { ALL_DOCUMENTS, type DocumentKind, renderDocuments, startThread } from "./render.js";
 
 export interface WatchOptions extends GlobalOptions {
   output?: string;
@@ -82,15 +82,18 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     lastDiagnostics = text;
   };
 
+  // One worker thread for every rebuild (started by bin/planpress.js only; tests run in-process):
+  // it stays warm, as this process does.
+  const thread = kinds.includes("departments") ? startThread() : null;
+
   const rebuild = async (which: DocumentKind[]): Promise<void> => {
     const started = performance.now();
     let wrote: string[] = [];
     let unchanged = 0;
     const code = await run({ ...opts }, async (s) => {
       const { plan: model, ctx } = await planToRender(s, input, { pdf: which.some((k) => k !== "workbook") });
-      // In a warm process the workbook is cheapest on this thread: a worker would start Node
-      // and load exceljs again at every rebuild.
-      const files = await renderDocuments(model, ctx, which, { worker: false });
+      // The department files in the warm worker thread kept for the whole watch, the rest here.
+      const files = await renderDocuments(model, ctx, which, { worker: thread ?? false });
       const changed = await changedOutputs(outDir, files);
       unchanged = files.length - changed.length;
       // Files left in place are still this run's: the manifest keeps them, they are never stale.
@@ -161,6 +164,7 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
       process.off("SIGTERM", onSignal);
       // A rebuild under way finishes (its writing is all or nothing), so no temporary file stays.
       await building.catch(() => undefined);
+      thread?.stop();
       resolve(0);
     };
     const onSignal = (): void => void stop();

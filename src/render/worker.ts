@@ -2,7 +2,7 @@
 // department files of a small plan (most of a build's work), or a large plan's workbook. The
 // context crosses as plain data; diagnostics come back as items, files as bytes. The thread starts
 // in bin/worker.js, which loads the CLI bundle through its code cache as the main thread does.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Diagnostic } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
@@ -11,10 +11,11 @@ import type { OutputFile, RenderContext } from "../context.js";
 
 export type WorkerContext = Omit<RenderContext, "diagnostics">;
 export type WorkerKind = "workbook" | "department-files";
-export interface WorkerJob { kind: WorkerKind; plan: Plan; ctx: WorkerContext }
-export type WorkerResult =
-  | { ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
-  | { ok: false; reported: boolean; message: string; stack?: string; diagnostics: Diagnostic[] };
+/** A job and its result carry the same `id`: a `watch` process's thread serves one rebuild after another. */
+export interface WorkerJob { id: number; kind: WorkerKind; plan: Plan; ctx: WorkerContext }
+export type WorkerResult = { id: number; diagnostics: Diagnostic[] } & (
+  | { ok: true; files: OutputFile[] }
+  | { ok: false; reported: boolean; message: string; stack?: string });
 
 /** The files of a job, rendered on the thread that calls it (a worker, or the main thread when the worker's heap was too small). */
 export async function renderJob(kind: WorkerKind, plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
@@ -28,21 +29,24 @@ async function runJob(job: WorkerJob): Promise<WorkerResult> {
   const diagnostics = new DiagnosticBag(job.ctx.lang);
   const ctx: RenderContext = { ...job.ctx, documentDate: new Date(job.ctx.documentDate), diagnostics };
   try {
-    return { ok: true, files: await renderJob(job.kind, job.plan, ctx), diagnostics: diagnostics.items };
+    return { id: job.id, ok: true, files: await renderJob(job.kind, job.plan, ctx), diagnostics: diagnostics.items };
   } catch (e) {
     const err = e as Error;
-    const result: WorkerResult = { ok: false, reported: e instanceof ReportedError, message: err.message, diagnostics: diagnostics.items };
+    const result: WorkerResult = { id: job.id, ok: false, reported: e instanceof ReportedError, message: err.message, diagnostics: diagnostics.items };
     if (err.stack) result.stack = err.stack;
     return result;
   }
 }
 
-/** In a worker thread (bin/worker.js): runs its job (`workerData.job`) and posts the result back. */
+/** In a worker thread (bin/worker.js): runs each job it is sent, one after the other, and posts its result back. */
 export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
-  void runJob((workerData as { job: WorkerJob }).job).then((result) => {
-    const transfer = result.ok ? result.files.map((f) => f.data.buffer as ArrayBuffer) : [];
-    port.postMessage(result, transfer);
+  let queue = Promise.resolve();
+  port.on("message", (job: WorkerJob) => {
+    queue = queue.then(() => runJob(job)).then((result) => {
+      const transfer = result.ok ? result.files.map((f) => f.data.buffer as ArrayBuffer) : [];
+      port.postMessage(result, transfer);
+    });
   });
 }

@@ -2,11 +2,12 @@
 // cache, the department files (or a large plan's workbook) rendered in a worker thread. The
 // in-process tests run src/ and never take that path.
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PATCHED_FOR, PATCHES } from "../../src/render/pdf/speed.js";
+import { readPdf } from "../helpers/pdf.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "planpress-bundle-"));
 // The seed is below the size from which the workbook goes to a worker: these tests force it there.
@@ -136,4 +137,54 @@ describe("the bundled CLI", () => {
     copyFileSync(path.join(cacheDir, name!), path.join(tmp, "cache-flipped", name!));
     expect(cacheState((await planpressWith({ PLANPRESS_CODE_CACHE_DIR: path.join(tmp, "cache-flipped") }, "check", "data/plan.tsv", "--debug")).stderr)).toBe("used");
   }, 120_000);
+});
+
+describe("the bundled watch: department files rendered in its warm worker thread", () => {
+  it("a changed cell reaches the department files; a broken file template keeps them and names its line; a fix rebuilds; Ctrl-C exits 0", async () => {
+    const dir = path.join(tmp, "watch");
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
+    const child = spawn(process.execPath, [path.resolve("bin/planpress.js"), "watch", "plan.tsv", "-o", "out", "--only", "departments"],
+      { cwd: dir, env: { ...process.env, PLANPRESS_CODE_CACHE_DIR: cacheDir } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const count = (re: RegExp) => (stderr.match(new RegExp(re.source, "g")) ?? []).length;
+    const until = (re: RegExp, n = 1) => new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const tick = setInterval(() => {
+        if (count(re) >= n) { clearInterval(tick); resolve(); }
+        else if (Date.now() - started > 90_000) { clearInterval(tick); reject(new Error(`timed out waiting for ${re}:\n${stderr}`)); }
+      }, 50);
+    });
+    const done = /\] departments: \d+ ms、/;
+    const file = () => readFileSync(path.join(dir, "out", "departments", "情報政策課.pdf"));
+    const shows = async (name: string) => (await readPdf(file())).text.replace(/\s/g, "").includes(name);
+    try {
+      await until(/変更を待っています/);
+      expect(await shows("来庁予約システムの導入と試行運用")).toBe(false);
+      const plan = path.join(dir, "plan.tsv");
+      writeFileSync(`${plan}.new`, readFileSync(plan, "utf8").replace("来庁予約システムの導入の検討", "来庁予約システムの導入と試行運用"));
+      const built = count(done); // the first build's line
+      renameSync(`${plan}.new`, plan);
+      await until(done, built + 1);
+      expect(await shows("来庁予約システムの導入と試行運用")).toBe(true);
+      // file.hbs is used by the department files only: the worker's diagnostics reach the user
+      const template = path.join(dir, "templates", "department", "file.hbs");
+      const good = readFileSync(template, "utf8");
+      const before = file();
+      writeFileSync(template, good.replace("{{json department}}", "{{json departmnt}}"));
+      await until(/作れませんでした/);
+      expect(stderr).toMatch(/file\.hbs:\d+ {2}error {2}PP503 /);
+      expect(file().equals(before)).toBe(true);
+      writeFileSync(template, good);
+      await until(done, built + 2);
+    } finally {
+      child.kill("SIGINT");
+    }
+    // the worker thread does not keep the process alive, and no temporary file is left
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(path.join(dir, "out"), { recursive: true }).map(String).filter((f) => /\.(tmp|old)$/.test(f))).toEqual([]);
+  }, 180_000);
 });
