@@ -41,7 +41,7 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
       for (const row of group.rows) {
         rows.push({ heading: false, under: [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
-          { text: nameRuns(row, ctx, capacityOf(TEXT_COLUMNS[1]!, size + 1)), fontSize: size + 1 } as TableCell,
+          { text: nameRuns(row, ctx, capacityOf(TEXT_COLUMNS[1]!, size + 1), size + 1), fontSize: size + 1 } as TableCell,
           { text: departmentRuns(row.departments, capacityOf(TEXT_COLUMNS[2]!, size)), fontSize: size } as TableCell,
           ...stripCells(row.schedule, view.period, yearWidth, size, ctx),
         ] });

@@ -15,7 +15,7 @@ import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
 import { artifact, role } from "./pdf/tags.js";
-import { phraseRuns } from "./pdf/text.js";
+import { noteRuns, phraseRuns } from "./pdf/text.js";
 
 /**
  * A table row, whether it is a group heading (which must not end a page), and the group heading
@@ -49,10 +49,10 @@ export function spanningCells(cell: TableCell, columns: number): TableCell[] {
   return [{ ...(cell as object), colSpan: columns } as TableCell, ...Array.from({ length: columns - 1 }, () => ({}) as TableCell)];
 }
 
-/** The row's name (broken between phrases, `capacity` characters a line) with its 再掲 in the house style. */
-export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number): unknown[] {
+/** The row's name (broken between phrases, `capacity` characters of `size` a line) with its 再掲 in the house style. */
+export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number, size?: number): unknown[] {
   const runs: unknown[] = [...phraseRuns(row.name, capacity)];
-  if (row.relist) runs.push({ text: ` ${houseStyle(ctx).afterName(row.relist)}`, color: ctx.theme.colours.muted, fontSize: ctx.theme.sizes.small });
+  if (row.relist) runs.push(" ", ...noteRuns(houseStyle(ctx).afterName(row.relist), ctx.theme, capacity, size));
   return runs;
 }
 

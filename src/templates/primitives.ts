@@ -12,6 +12,8 @@ export const Inline = z.union([
     keep: z.boolean().optional(),
     /** A changed part of a text in the 新旧対照表: underlined (傍線) and shaded. */
     mark: z.boolean().optional(),
+    /** A note after a name (its 再掲): smaller and muted, as every document prints it. */
+    note: z.boolean().optional(),
   }),
 ]);
 export type Inline = z.infer<typeof Inline>;

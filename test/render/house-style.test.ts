@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { comparePlans } from "../../src/compare/index.js";
 import type { OutputFile } from "../../src/context.js";
@@ -31,8 +32,38 @@ const ctx = makeRenderContext();
 const plan = seedPlan();
 const house = houseStyle(ctx);
 
+/** A PDF's drawn characters, page by page, each with the size and fill colour it is drawn in (pdfjs-dist's operator list). */
+interface StyledChar { ch: string; size: number; colour: string }
+async function styledText(data: Uint8Array): Promise<StyledChar[][]> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
+  const O = pdfjs.OPS;
+  const pages: StyledChar[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const list = await (await doc.getPage(p)).getOperatorList();
+    const chars: StyledChar[] = [];
+    let size = 0;
+    let colour = "#000000";
+    const colours: string[] = [];
+    list.fnArray.forEach((fn, i) => {
+      const a = list.argsArray[i] as unknown[];
+      if (fn === O.save) colours.push(colour);
+      else if (fn === O.restore) colour = colours.pop() ?? colour;
+      else if (fn === O.setFont) size = a[1] as number;
+      else if (fn === O.setFillRGBColor) colour = `#${[...(a as unknown as ArrayLike<number>)].slice(0, 3).map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+      else if (fn === O.showText) {
+        for (const g of a[0] as ({ unicode?: string } | number)[]) {
+          if (typeof g === "object" && g.unicode && g.unicode.trim()) for (const ch of g.unicode) chars.push({ ch, size, colour });
+        }
+      }
+    });
+    pages.push(chars);
+  }
+  await doc.destroy();
+  return pages;
+}
+
 /** A document's text: each PDF page's text in drawing order (a wrapped cell stays whole) and as lines; each xlsx cell. */
-interface DocText { file: string; streams: string[]; lines: string[]; cells: string[]; footers: string[][] }
+interface DocText { file: string; streams: string[]; lines: string[]; cells: string[]; footers: string[][]; styled: StyledChar[][] }
 const docs: DocText[] = [];
 
 /** The sheet of internal warnings quotes the diagnostics' own messages (their catalogue's style), not document wording. */
@@ -49,6 +80,7 @@ async function read(files: OutputFile[]): Promise<void> {
         file: f.path, streams: pages.map((p) => p.stream), lines: back.pages.flatMap((p) => p.lines), cells: [],
         // The footer: what is drawn under the page body.
         footers: pages.map((p) => p.items.filter((i) => i.y < bottom).map((i) => i.str.replace(/\s+/g, ""))),
+        styled: await styledText(f.data),
       });
     } else if (f.path.endsWith(".xlsx")) {
       const wb = new ExcelJS.Workbook();
@@ -58,7 +90,7 @@ async function read(files: OutputFile[]): Promise<void> {
         if (ws.name === DIAGNOSTICS_SHEET) return;
         ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === "string") cells.push(c.value); }));
       });
-      docs.push({ file: f.path, streams: [], lines: [], cells, footers: [] });
+      docs.push({ file: f.path, streams: [], lines: [], cells, footers: [], styled: [] });
     }
   }
 }
@@ -133,5 +165,30 @@ describe("one house style across the seed's documents", () => {
       const left = without([...marks, ...originals], d).filter((t) => t !== "再掲");
       expect(left.filter((t) => t.includes("再掲")), d.file).toEqual([]);
     }
+  });
+
+  it("prints a 再掲 after a name one way: smaller than the name and muted (the theme's small size and muted colour)", () => {
+    const afterNames = [...new Set(plan.projects.flatMap((p) => { const ref = relistRef(p); return ref ? [house.afterName(ref).replace(/\s+/g, "")] : []; }))];
+    const muted = ctx.theme.colours.muted.toLowerCase();
+    let found = 0;
+    for (const d of docs.filter((x) => x.styled.length && !x.file.startsWith("compare"))) {
+      for (const [pi, page] of d.styled.entries()) {
+        const text = page.map((c) => c.ch).join("");
+        for (const mark of afterNames) {
+          for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+            const drawn = page.slice(at, at + mark.length);
+            const styles = [...new Set(drawn.map((c) => `${c.size} ${c.colour}`))];
+            expect(styles, `${d.file} p${pi + 1} ${mark}`).toEqual([`${ctx.theme.sizes.small} ${muted}`]);
+            found++;
+          }
+        }
+      }
+    }
+    // the roadmaps, the department files and the progress report each print some
+    for (const f of ["gantt.pdf", "departments.pdf", "progress-2026.pdf"]) {
+      const d = docs.find((x) => x.file === f)!;
+      expect(d.styled.some((page) => afterNames.some((m) => page.map((c) => c.ch).join("").includes(m))), f).toBe(true);
+    }
+    expect(found).toBeGreaterThan(10);
   });
 });

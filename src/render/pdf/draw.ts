@@ -12,7 +12,7 @@ import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
 import { capacityFor, columnAlign, dataTable, subRowsCell } from "./table.js";
-import { bulletList, capacityOf, keepRuns, MAX_KEEP, phraseRuns, type Run, titleRuns } from "./text.js";
+import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
 
 
@@ -24,7 +24,7 @@ export function planSource(plan: Plan, kind: string): DrawSource {
 }
 
 /**
- * Inline text with links (`#p12` → the anchor p12), bold runs and keep-together runs. A link
+ * Inline text with links (`#p12` → the anchor p12), bold runs, keep-together runs and notes. A link
  * stays whole when short; other runs keep numbers with their units like plain text. `phrase`:
  * text in a table cell, broken between phrases only (a phrase of up to `capacity` characters).
  */
@@ -36,6 +36,7 @@ function runs(text: Text, ctx: RenderContext, phrase?: { capacity: number | unde
     const bold = t.bold ? { bold: true } : {};
     // A changed part (新旧対照表): 傍線 plus a shading that stays visible in grayscale copies.
     if (t.mark) return keepRuns(t.text).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold, decoration: "underline" as const, background: ctx.theme.colours.changed }));
+    if (t.note) return noteRuns(t.text, ctx.theme, phrase?.capacity).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold }));
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
     // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
     if (t.keep && t.text.length <= (phrase?.capacity ?? MAX_KEEP)) return [{ text: t.text, noWrap: true, ...bold }];

@@ -7,6 +7,7 @@
 // Never insert U+2060/U+200B/U+2011: BIZ UDPGothic has no glyph for them.
 import { jaModel, Parser } from "budoux";
 import type { Content } from "pdfmake/interfaces.js";
+import type { Theme } from "../../theme/schema.js";
 import { role } from "./tags.js";
 
 /** An inline run of text (pdfmake's `text` array element). */
@@ -80,6 +81,9 @@ const TAIL_MAX = 7;
 /** Only text that may wrap at all gets a kept tail. */
 const TAIL_FROM = 12;
 
+/** After a 中黒 or 読点: where a phrase too long for its line breaks best (情報共有・/協議できる). */
+const LIST_BREAK = /(?<=[・、，,])/u;
+
 /**
  * Headings, titles, names, labels, table headers: broken only between BudouX's phrases (and as
  * 禁則 allows), each phrase of at most `capacity` characters kept whole; numbers with their units
@@ -94,7 +98,9 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
       if (part === "\n") { out.push(part); continue; }
-      for (const phrase of phrases(part)) out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
+      for (const phrase of phrases(part).flatMap((p) => (p.length > limit ? p.split(LIST_BREAK) : [p]))) {
+        out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
+      }
     }
   }
   return merge(out);
@@ -152,6 +158,24 @@ export function departmentRuns(names: readonly string[], capacity: number, separ
 
 /** How many full-width characters of size `fontSize` a width (pt) holds. */
 export const capacityOf = (width: number, fontSize: number): number => Math.floor(width / fontSize);
+
+/**
+ * A note after a name (its 再掲): smaller and muted, so the name reads first. Every document that
+ * prints one (roadmaps, department sheets, the progress report) takes this style.
+ */
+const noteStyle = (theme: Theme): { color: string; fontSize: number } => ({ color: theme.colours.muted, fontSize: theme.sizes.small });
+
+/**
+ * A note after a name as runs in its style: kept whole when it fits the line that holds
+ * `capacity` characters at the name's size (`nameSize`; the note's is smaller), so
+ * 「（No.12の再掲）」 does not split into 「（No.12の / 再掲）」; a longer one breaks between phrases.
+ */
+export function noteRuns(text: string, theme: Theme, capacity: number = MAX_KEEP, nameSize: number = theme.sizes.table): Run[] {
+  const style = noteStyle(theme);
+  const fits = Math.floor((capacity * nameSize) / style.fontSize);
+  if (text.trim().length <= fits) return [{ text, noWrap: true, ...style }];
+  return phraseRuns(text, fits).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...style }));
+}
 
 /** A paragraph (or table cell) of running text with keepRuns applied. */
 export function richText(text: string, style: Record<string, unknown> = {}): Content {

@@ -1,7 +1,8 @@
 // keepRuns: numbers with their units, 令和 years and short Latin names become noWrap runs; the
 // runs give back the text unchanged; nothing is inserted (BIZ UDPGothic lacks U+2060/U+200B).
 import { describe, expect, it } from "vitest";
-import { bulletList, departmentRuns, keepRuns, phraseRuns, type Run, titleRuns } from "../../../src/render/pdf/text.js";
+import { bulletList, departmentRuns, keepRuns, noteRuns, phraseRuns, type Run, titleRuns } from "../../../src/render/pdf/text.js";
+import type { Theme } from "../../../src/theme/schema.js";
 
 const kept = (runs: Run[]) => runs.flatMap((r) => (typeof r === "string" || !r.noWrap ? [] : [r.text]));
 const joined = (runs: Run[]) => runs.map((r) => (typeof r === "string" ? r : r.text)).join("");
@@ -51,6 +52,25 @@ describe("phraseRuns", () => {
     const runs = phraseRuns("実績：予定どおり\n課題：なし");
     expect(joined(runs)).toBe("実績：予定どおり\n課題：なし");
     expect(kept(runs).some((r) => r.includes("\n"))).toBe(false);
+  });
+
+  it("breaks a phrase longer than the line after its 中黒 or 読点 before anywhere else", () => {
+    // BudouX gives 「情報共有・協議できる」 as one phrase: too long for 9 characters a line
+    const text = "柔軟に関係課が情報共有・協議できる仕組みの検討";
+    const runs = phraseRuns(text, 9);
+    expect(joined(runs)).toBe(text);
+    expect(kept(runs)).toEqual(["柔軟に", "関係課が", "情報共有・", "協議できる", "仕組みの", "検討"]);
+  });
+});
+
+describe("noteRuns", () => {
+  it("keeps a short note whole in the theme's small size and muted colour; a long one breaks between phrases", () => {
+    const theme = { colours: { muted: "#555555" }, sizes: { small: 8, table: 9 } } as unknown as Theme;
+    expect(noteRuns("（No.12の再掲）", theme, 9)).toEqual([{ text: "（No.12の再掲）", noWrap: true, color: "#555555", fontSize: 8 }]);
+    const long = noteRuns("（人材育成・体制強化(1)①の再掲）", theme, 9);
+    expect(joined(long)).toBe("（人材育成・体制強化(1)①の再掲）");
+    expect(long.length).toBeGreaterThan(1);
+    expect(long.every((r) => typeof r !== "string" && r.color === "#555555" && r.fontSize === 8)).toBe(true);
   });
 });
 
