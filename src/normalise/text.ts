@@ -14,9 +14,17 @@ export function removeInvisible(text: string): { text: string; count: number } {
   return { text: out, count };
 }
 
-/** Collapse white space (including ideographic spaces inside a run) and trim. */
+/** Japanese script: kana, kanji, CJK punctuation and full-width forms (no word spaces between them). */
+const JA = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\u30fb\\u30fc\\uff01-\\uff60";
+/**
+ * A line break written into a cell (Alt+Enter, or planpress's own workbook wrapping a name
+ * between phrases) next to Japanese text: a wrap, not a word space (申請・届出・申込の⏎オンライン化).
+ */
+const JA_WRAP = new RegExp(`(?<=[${JA}])[ \\t\\u3000]*[\\r\\n][\\s\\u3000]*|[ \\t\\u3000]*[\\r\\n][\\s\\u3000]*(?=[${JA}])`, "gu");
+
+/** Collapse white space (including ideographic spaces inside a run) and trim; a line break next to Japanese text goes. */
 export function cleanText(text: string): string {
-  return text.replace(/[\s\u3000]+/g, " ").trim();
+  return text.replace(JA_WRAP, "").replace(/[\s\u3000]+/g, " ").trim();
 }
 
 /**

@@ -11,7 +11,7 @@ import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
-import { columnsWidthPt, nameLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
+import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
 import { houseStyle, loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
 import { relistRef } from "../views/relist.js";
 
@@ -106,6 +106,8 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   // beside the description, a year holds 「検討・実施」, the 担当課 column the widest name whole.
   const departments = em(Math.max(7, widestNameEm(plan.departments)));
   const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), em(30), ...years.map(() => em(5)), em(8), em(6)];
+  // The list is the plan's data (filtered, copied, read back): its names are written as they are,
+  // not broken into lines as the printed 工程表 and 担当課別 sheets break them.
   // A plan of two levels has no 取組 columns (the 5th and 6th).
   const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
@@ -150,7 +152,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
     for (const p of g.projects) {
       p.lanes.forEach((lane, li) => {
         const cells: (CellSpec | null)[] = li === 0
-          ? [cell(p.no, { align: "center", rowSpan: p.lanes.length }), cell(p.name, { rowSpan: p.lanes.length }), cell(nameLines(p.departments, columnsWidthPt([departments]), size), { rowSpan: p.lanes.length })]
+          ? [cell(p.no, { align: "center", rowSpan: p.lanes.length }), cell(phraseLines(p.name, columnsWidthPt([widths[1]!]), size), { rowSpan: p.lanes.length }), cell(nameLines(p.departments, columnsWidthPt([departments]), size), { rowSpan: p.lanes.length })]
           : [null, null, null];
         years.forEach((_, yi) => cells.push(cell(null, yi === asOf ? { border: "medium" } : {})));
         for (const bar of lane) {
@@ -238,7 +240,7 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
     g.rows.forEach((r, i) => {
       const zebra = i % 2 === 1 ? { fill: ctx.theme.colours.zebra } : {};
       rows.push({ cells: [
-        cell(r.no, { align: "center", ...zebra }), cell(r.name, zebra),
+        cell(r.no, { align: "center", ...zebra }), cell(phraseLines(r.name, columnsWidthPt([fixed[1]!]), size), zebra),
         cell(r.allDepartments ? s.common : null, { align: "center", bold: true, ...zebra }),
         ...r.marks.map((mk) => cell(mk === "named" ? s.named : mk === "common" ? s.common : null,
           { align: "center", ...zebra, ...(mk === "common" ? { color: muted, size: ctx.theme.sizes.small } : {}) })),

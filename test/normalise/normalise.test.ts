@@ -5,6 +5,8 @@ import { splitDepartments } from "../../src/normalise/departments.js";
 import { splitDescription } from "../../src/normalise/description.js";
 import { parseNumbered } from "../../src/normalise/hierarchy.js";
 import { parseRelist } from "../../src/normalise/relist.js";
+import { cleanText } from "../../src/normalise/text.js";
+import { phraseLines } from "../../src/render/xlsx/metrics.js";
 import { categorise } from "../../src/normalise/category.js";
 import { splitNote } from "../../src/normalise/schedule.js";
 
@@ -66,5 +68,23 @@ describe("normalise", () => {
     expect(parseFiscalYear("令和元年度")).toBe(2019);
     expect(parseFiscalYear("来年度")).toBeNull();
     expect(wareki(2030)).toBe("令和12年度");
+  });
+});
+
+describe("cleanText: line breaks written into a cell", () => {
+  it("drops a break next to Japanese text (a wrap: セル内改行), keeps a word space between Latin words", () => {
+    expect(cleanText("申請・届出・申込の\nオンライン化の拡大")).toBe("申請・届出・申込のオンライン化の拡大");
+    expect(cleanText("  市民\r\n  サービス ")).toBe("市民サービス");
+    expect(cleanText("eL-QR\nの活用")).toBe("eL-QRの活用");
+    expect(cleanText("UI/UX\nDesign")).toBe("UI/UX Design");
+    // a space typed between Japanese words is the plan's own and stays
+    expect(cleanText("武蔵野市　総合政策部")).toBe("武蔵野市 総合政策部");
+  });
+
+  it("reads a name back from planpress's printed 工程表, wrapped between phrases, as the plan wrote it", () => {
+    const name = "ライフイベント関係課によるECRS視点の検討と情報連携による最適な手続き、窓口のあり方の研究";
+    const wrapped = phraseLines(name, 100, 9);
+    expect(wrapped.split("\n").length).toBeGreaterThan(2);
+    expect(cleanText(wrapped)).toBe(name);
   });
 });

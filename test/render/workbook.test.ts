@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderWorkbook } from "../../src/render/workbook.js";
+import { phrases } from "../../src/render/phrases.js";
 import { columnsWidthPt, rowHeightPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -100,9 +101,40 @@ describe("plan.xlsx", () => {
     expect(ws.getCell("A1").value).toBe("No");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
+    // the list is data: each name exactly as the plan has it
     const names = new Set<unknown>();
     ws.getColumn(7).eachCell((c) => names.add(c.value));
     for (const p of plan.projects) expect(names.has(p.name)).toBe(true);
+  });
+
+  it("breaks the names of the printed 工程表 and 担当課別 between phrases: each line fits its column, no line of one character", () => {
+    const ctx = makeRenderContext();
+    const size = ctx.theme.sizes.table;
+    // a line's width in the font itself (its advance widths), not the estimate the workbook uses
+    const fontWidth = (text: string, sizePt: number) => font.layout(text).glyphs.reduce((w, g) => w + g.advanceWidth, 0) / font.unitsPerEm * sizePt;
+    let broken = 0;
+    const check = (sheet: string, column: number, first: number, size: number) => {
+      const ws = wb.getWorksheet(sheet)!;
+      const width = columnsWidthPt([ws.getColumn(column).width!]);
+      ws.getColumn(column).eachCell((c, row) => {
+        if (row < first || typeof c.value !== "string" || !c.value.includes("\n")) return;
+        broken++;
+        const lines = c.value.split("\n");
+        const text = lines.join("");
+        // every break is at a phrase boundary, or inside a phrase (nearly) as wide as the column or wider
+        const bounds = new Set<number>();
+        let at = 0;
+        for (const ph of phrases(text)) { at += ph.length; if (fontWidth(ph, size) <= width * 0.95) bounds.add(at); else for (let i = at - ph.length + 1; i <= at; i++) bounds.add(i); }
+        let pos = 0;
+        for (const l of lines.slice(0, -1)) { pos += l.length; expect(bounds.has(pos), `${sheet} ${c.address} 「${l}|${text.slice(pos)}」`).toBe(true); }
+        for (const l of lines) expect(fontWidth(l, size), `${sheet} ${c.address} 「${l}」`).toBeLessThanOrEqual(width);
+        expect(lines.at(-1)!.length, `${sheet} ${c.address}`).toBeGreaterThan(1);
+      });
+    };
+    check("工程表", 2, 1, Math.max(ctx.theme.sizes.gantt, 9));
+    check("担当課別", 2, 1, size);
+    // the seed's names are long for their columns: many are broken
+    expect(broken).toBeGreaterThan(20);
   });
 
   it("sizes wrapped rows from the text (not exceljs's 15 pt)", () => {

@@ -3,12 +3,14 @@
 // inside a word of a heading, name or label (モデル校によ/る試行, 情報政策/課), and a paragraph
 // ending in a line of one character (る。). Those runs become `noWrap` inline runs here: pdfmake
 // still applies 禁則 between runs (it joins the last and first words of neighbouring runs before
-// it allows a break), so only breaks are removed, never added. Phrases come from BudouX.
+// it allows a break), so only breaks are removed, never added. Phrases come from BudouX (../phrases.ts).
 // Never insert U+2060/U+200B/U+2011: BIZ UDPGothic has no glyph for them.
-import { jaModel, Parser } from "budoux";
 import type { Content } from "pdfmake/interfaces.js";
 import type { Theme } from "../../theme/schema.js";
+import { PHRASE_BREAK, phrases } from "../phrases.js";
 import { role } from "./tags.js";
+
+export { phrases };
 
 /** An inline run of text (pdfmake's `text` array element). */
 export type Run = string | { text: string; noWrap?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
@@ -47,27 +49,6 @@ function wordRuns(text: string): Run[] {
   return out;
 }
 
-// Only the Japanese model (importing `Parser` and `jaModel` lets the bundler leave out BudouX's
-// HTML processor and its DOM library); built on first use.
-let parser: Parser | undefined;
-
-// The same texts come back (a second layout, the department files, a name on several documents):
-// BudouX costs ~3–9 µs a character, a lookup nothing. Dropped when large (a plan of thousands of rows).
-const seen = new Map<string, readonly string[]>();
-const SEEN_MAX = 50_000;
-
-/** BudouX's phrases of `text` (they join back to `text`). */
-export function phrases(text: string): readonly string[] {
-  if (text.length < 2) return text ? [text] : [];
-  let found = seen.get(text);
-  if (!found) {
-    if (seen.size >= SEEN_MAX) seen.clear();
-    found = (parser ??= new Parser(jaModel)).parse(text);
-    seen.set(text, found);
-  }
-  return found;
-}
-
 /**
  * A phrase longer than this may break inside: a long run of kanji (a compound BudouX does not cut)
  * would otherwise overflow a narrow cell.
@@ -80,9 +61,6 @@ const TAIL_MIN = 3;
 const TAIL_MAX = 7;
 /** Only text that may wrap at all gets a kept tail. */
 const TAIL_FROM = 12;
-
-/** After a 中黒 or 読点: where a phrase too long for its line breaks best (情報共有・/協議できる). */
-const LIST_BREAK = /(?<=[・、，,])/u;
 
 /**
  * Headings, titles, names, labels, table headers: broken only between BudouX's phrases (and as
@@ -98,7 +76,7 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
       if (part === "\n") { out.push(part); continue; }
-      for (const phrase of phrases(part).flatMap((p) => (p.length > limit ? p.split(LIST_BREAK) : [p]))) {
+      for (const phrase of phrases(part).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p]))) {
         out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
       }
     }

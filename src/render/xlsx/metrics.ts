@@ -1,6 +1,7 @@
 // Text measurement for cells. exceljs computes no row heights, and a wrapped row left at 15 pt
 // overlaps its neighbours in LibreOffice, so heights are estimated here from character widths
 // in BIZ UDPゴシック (a proportional face whose lines are 1.0 em: ascent + descent, no gap).
+import { PHRASE_BREAK, phrases } from "../phrases.js";
 
 /**
  * Width of one character in em, as BIZ UDPゴシック draws it (its advance widths, rounded up):
@@ -108,6 +109,36 @@ export function nameLines(names: readonly string[], widthPt: number, sizePt: num
   });
   if (line) lines.push(line);
   return lines.join("\n");
+}
+
+/**
+ * A name (基本方針, 施策, 取組, 事業名) with its line breaks written in where it wraps in a box
+ * `widthPt` wide: a spreadsheet breaks Japanese anywhere (窓/口, オンライン化の拡/大), so the
+ * breaks are put between BudouX's phrases, as many phrases a line as it holds. A phrase wider
+ * than a line breaks after its 中黒, 読点 or closing bracket, else where it must; a last line of one character
+ * takes the phrase before it along. A name that fits on one line is left as it is.
+ */
+export function phraseLines(text: string, widthPt: number, sizePt: number): string {
+  const perLine = lineEm(widthPt, sizePt);
+  if (text.includes("\n") || textWidthEm(text) <= perLine) return text;
+  const lines: string[][] = [[]];
+  let used = 0;
+  const place = (unit: string, w: number): void => {
+    if (used > 0 && used + w > perLine) { lines.push([]); used = 0; }
+    lines.at(-1)!.push(unit);
+    used += w;
+  };
+  for (const phrase of phrases(text)) {
+    const w = textWidthEm(phrase);
+    if (w <= perLine) { place(phrase, w); continue; }
+    // wider than a line: on a line of its own, cut after a 中黒, 読点 or bracket, else anywhere
+    if (used > 0) { lines.push([]); used = 0; }
+    for (const part of phrase.split(PHRASE_BREAK).flatMap((q) => (textWidthEm(q) <= perLine ? [q] : q.match(BREAK_UNITS) ?? []))) place(part, textWidthEm(part));
+  }
+  const last = lines.at(-1)!;
+  const before = lines.at(-2);
+  if (before && before.length > 1 && last.join("").length === 1 && textWidthEm(before.at(-1)! + last.join("")) <= perLine) last.unshift(before.pop()!);
+  return lines.map((l) => l.join("")).join("\n");
 }
 
 /** The em a column needs to hold each of these names whole on a line, with its separator. */

@@ -1,0 +1,35 @@
+// Names in spreadsheet cells: breaks written between phrases (Excel and LibreOffice break Japanese anywhere).
+import { describe, expect, it } from "vitest";
+import { phraseLines } from "../../src/render/xlsx/metrics.js";
+
+// at 10 pt a box 10 × 10 pt wide holds 9.7 em
+const lines = (text: string, em: number) => phraseLines(text, em * 10, 10).split("\n");
+
+describe("phraseLines", () => {
+  it("leaves a name that fits on one line as it is", () => {
+    expect(phraseLines("窓口の充実", 100, 10)).toBe("窓口の充実");
+  });
+
+  it("breaks between phrases, never inside 窓口 or オンライン化", () => {
+    const out = lines("申請・届出・申込のオンライン化の拡大", 10);
+    expect(out.join("")).toBe("申請・届出・申込のオンライン化の拡大");
+    expect(out).toEqual(["申請・届出・申込の", "オンライン化の拡大"]);
+  });
+
+  it("breaks a phrase wider than the line after a closing bracket, 中黒 or 読点 first", () => {
+    const out = lines("「行かない」「待たない」「書かない」窓口サービスの実現", 8);
+    expect(out.join("")).toBe("「行かない」「待たない」「書かない」窓口サービスの実現");
+    for (const l of out.slice(0, -1)) expect(l).toMatch(/[」・、]$|の$/);
+  });
+
+  it("gives a last line of one character company: the phrase before it goes along", () => {
+    // BudouX ends it with 「等」 alone: 行政手続の / オンライン化の / 推進、 / 等
+    expect(lines("行政手続のオンライン化の推進、等", 9)).toEqual(["行政手続の", "オンライン化の", "推進、等"]);
+  });
+
+  it("starts a phrase wider than the line on a line of its own before cutting it", () => {
+    const out = lines("行政手続のオンライン化の推進、等", 6.5);
+    expect(out[0]).toBe("行政手続の");
+    expect(out.join("")).toBe("行政手続のオンライン化の推進、等");
+  });
+});
