@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     const file = path.join(work, `synthetic-${n}.tsv`);
     // Departments grow with the plan but stay within what a city has (the seed: 34 for 56).
     writeFileSync(file, generatePlan({ projects: n, departments: Math.min(60, 20 + Math.round(n / 50)), seed: n, from: path.join(root, "data/plan.tsv") }));
-    return { label: `synthetic ${n}`, file, runs: n >= 5000 ? 1 : n >= 1000 ? 1 : 2, inprocTimeoutMs: n >= 5000 ? 60_000 : 120_000, buildTimeoutMs: n >= 5000 ? 75_000 : 60_000 };
+    return { label: `synthetic ${n}`, file, runs: n >= 5000 ? 1 : n >= 1000 ? 1 : 2, inprocTimeoutMs: n >= 5000 ? 60_000 : 240_000, buildTimeoutMs: n >= 5000 ? 75_000 : 120_000 };
   });
   const lines: string[] = [`planpress bench — node ${process.version}, ${(await import("node:os")).cpus().length} cores, ${new Date().toISOString().slice(0, 10)}`, ""];
   const print = (s: string) => { lines.push(s); process.stdout.write(`${s}\n`); };
