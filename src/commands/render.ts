@@ -54,12 +54,12 @@ interface WorkerStart { entry: URL; start: { bundle: string | null; flags: strin
 const workerStart = (): WorkerStart | undefined => (globalThis as Record<symbol, WorkerStart | undefined>)[Symbol.for("planpress.worker")];
 
 /**
- * What a worker thread renders on the second core while the main thread renders the rest. A
- * small plan's department files: most of a build's work (seed: 5.3 → 3.x s). A large plan's
- * workbook, with PDFs to render too (5,000 projects: 104 → 55 s); its department files stay on
- * the main thread, as two documents of that size laid out at once would pass 1.5 GB. A small
- * plan's workbook is not worth it: the worker's own start and exceljs load cost more than the
- * workbook (README "Benchmark").
+ * What a worker thread renders on the second core while the main thread renders the rest. Up to
+ * 1,000 projects the department files: most of a build's work (seed 5.3 → 4.1 s, 1,000 projects
+ * 55.7 → 44.4 s at 1.30 GB instead of 0.82 GB). A larger plan's workbook, with PDFs to render
+ * too (5,000 projects: 104 → 55 s); its department files stay on the main thread, as two
+ * documents of that size laid out at once would pass 1.5 GB. A small plan's workbook is not
+ * worth a worker: its own start and exceljs load cost more than the workbook (README "Benchmark").
  */
 function workerJob(plan: Plan, kinds: readonly DocumentKind[]): WorkerKind | null {
   if (plan.projects.length >= workerMinProjects()) return kinds.includes("workbook") && kinds.length > 1 ? "workbook" : null;
@@ -72,9 +72,12 @@ function envNumber(env: string | undefined, ok: (n: number) => boolean): number 
   return env && Number.isFinite(given) && ok(given) ? given : null;
 }
 
-/** From how many projects the workbook is written in a worker; PLANPRESS_WORKBOOK_WORKER_MIN overrides it. */
+/**
+ * From how many projects the workbook, not the department files, is written in a worker;
+ * PLANPRESS_WORKBOOK_WORKER_MIN overrides it.
+ */
 export function workerMinProjects(env = process.env.PLANPRESS_WORKBOOK_WORKER_MIN): number {
-  return envNumber(env, (n) => n >= 0) ?? 500;
+  return envNumber(env, (n) => n >= 0) ?? 1001;
 }
 
 /**
