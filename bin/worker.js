@@ -5,5 +5,7 @@ import { workerData } from "node:worker_threads";
 import { loadBundle } from "./code-cache.js";
 
 const { bundle, flags } = workerData.start;
-const { runWorker } = bundle ? loadBundle(bundle, flags, {}).exports : await import("../dist/src/render/worker.js");
+const { runWorker, warmUp } = bundle ? loadBundle(bundle, flags, {}).exports : await import("../dist/src/render/worker.js");
 runWorker();
+// Started before the plan was read (bin/planpress.js): the renderer loads while it is read.
+if (workerData.warm) void warmUp();

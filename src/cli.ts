@@ -9,7 +9,7 @@ import { ALL_DOCUMENTS, type DocumentKind, renderCommand } from "./commands/rend
 import { watch } from "./commands/watch.js";
 
 // A worker thread's entry (bin/worker.js loads the bundle and calls it).
-export { runWorker } from "./render/worker.js";
+export { runWorker, warmUp } from "./render/worker.js";
 
 /** Commands that write files: --force lets an output replace an input or a filled form. */
 function writes(cmd: Command): Command {

@@ -49,8 +49,11 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
 /** The document a worker's files belong to. */
 const WORKER_DOCUMENT: Record<WorkerKind, DocumentKind> = { "workbook": "workbook", "department-files": "departments" };
 
-/** How bin/planpress.js starts a worker thread running the same CLI (its entry and what it loads). */
-interface WorkerStart { entry: URL; start: { bundle: string | null; flags: string[] } }
+/**
+ * How bin/planpress.js starts a worker thread running the same CLI (its entry and what it loads),
+ * and the thread it started at once for a small plan's build (taken by the first startThread).
+ */
+interface WorkerStart { entry: URL; start: { bundle: string | null; flags: string[] }; prestarted?: Worker | undefined }
 const workerStart = (): WorkerStart | undefined => (globalThis as Record<symbol, WorkerStart | undefined>)[Symbol.for("planpress.worker")];
 
 /**
@@ -101,8 +104,13 @@ export interface Thread { run: (kind: WorkerKind, plan: Plan, ctx: RenderContext
 export function startThread(heapMb: number | null = null): Thread | null {
   const how = workerStart();
   if (!how) return null;
+  const early = how.prestarted;
+  how.prestarted = undefined;
+  // The early thread has no heap cap: a workbook's worker (sized to the plan) is a new one.
+  if (early && heapMb) void early.terminate();
   const options = heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {};
-  const worker = new Worker(how.entry, { workerData: { start: how.start }, ...options });
+  const worker = early && !heapMb ? early : new Worker(how.entry, { workerData: { start: how.start }, ...options });
+  worker.ref(); // the early thread was unreferenced until now
   type Waiting = { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void };
   const waiting = new Map<number, Waiting>();
   // Once the thread has died, every job (waiting or to come) settles alike: rendered here after

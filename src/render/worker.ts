@@ -38,6 +38,11 @@ async function runJob(job: WorkerJob): Promise<WorkerResult> {
   }
 }
 
+/** Loads the department files' renderer (pdfmake, pdf-lib, the speed patches) before a first job arrives. */
+export async function warmUp(): Promise<void> {
+  await import("./departments.js");
+}
+
 /** In a worker thread (bin/worker.js): runs each job it is sent, one after the other, and posts its result back. */
 export function runWorker(): void {
   const port = parentPort;

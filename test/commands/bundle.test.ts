@@ -84,6 +84,16 @@ describe("the bundled CLI", () => {
     expect(Buffer.compare(readFileSync(path.join(tmp, "small-heap", "plan.xlsx")), readFileSync(alone))).toBe(0);
   }, 120_000);
 
+  it("a small plan's build starts its worker thread at once; a plan with errors never uses it, and the run still ends (exit 1)", async () => {
+    const plan = path.join(tmp, "broken-plan.tsv");
+    writeFileSync(plan, "事業名\t担当課\n");
+    const r = await planpress("build", plan, "-o", path.join(tmp, "broken-out"));
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/error {2}PP\d{3} /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(tmp, "broken-out"))).toBe(false);
+  }, 60_000);
+
   // The seed's build renders the department files in a worker: a broken template stops it
   // whichever thread meets it (the booklet's on the main thread, file.hbs in the worker).
   it.each([
