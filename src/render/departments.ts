@@ -4,7 +4,7 @@
 // are drawn into one PDF, one department laid out at a time, and their pages copied out of it with
 // pdf-lib, so pdfmake's start and font subsetting run once instead of 33 times and only one
 // department's layout is held at once. Words and order come from templates/department/.
-import { ParseSpeeds, type PDFContext, PDFDocument, PDFObjectCopier, type PDFRef, type SaveOptions } from "pdf-lib";
+import { type PDFContext, PDFDocument, PDFObjectCopier, type PDFRef, type SaveOptions } from "pdf-lib";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import path from "node:path";
 import { ReportedError } from "../errors.js";
@@ -18,6 +18,7 @@ import { createPdf, footerGap, pageNumberStyle, pageNumberText, tagged } from ".
 import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { installPdfLibPatch } from "./pdf/pdf-lib-speed.js";
+import { loadOwnPdf } from "./pdf/own-pdf.js";
 import { stripHeight, textHeight } from "./pdf/card.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { copyTaggedPages, readTagged, setUaMetadata } from "./pdf/tagged-split.js";
@@ -40,9 +41,8 @@ const FIXED_COLUMNS = [20, 330, 104];
 
 const sheetId = (i: number): string => `dept-${i + 1}`;
 
-// pdf-lib pauses for a timer tick every 50–100 objects while it parses and saves (for browsers'
-// sake): 34 files spent ~100 ms waiting. Parse and write without pausing.
-const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+// pdf-lib pauses for a timer tick every 50–100 objects while it saves (for browsers' sake): 34
+// files spent ~100 ms waiting. Write without pausing (own-pdf.ts reads without pausing).
 // Object streams would deflate every copied object again: plain objects save in a third of the time.
 const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
@@ -154,7 +154,7 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
   })) as Content[];
   const bytes = await createPdf({ kind: KIND, content, pageNumbers: "none", untagged: true }, { title: "page numbers", author: "planpress" }, ctx);
   const shift = page.height - bottom + footerGap(bottom, false) - top;
-  const doc = await PDFDocument.load(bytes, LOAD);
+  const doc = await loadOwnPdf(bytes);
   const forms = await doc.embedPages(doc.getPages());
   for (const form of forms) await form.embed();
   return { context: doc.context, shift, formOf: new Map(labels.map((l, i) => [l, forms[i]!.ref])) };
@@ -189,7 +189,7 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
 
 /** Every department's file: its pages of the files' layout (`parts`: 0-based page indexes, one list a sheet), numbered as the theme writes page numbers. */
 async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string): Promise<OutputFile[]> {
-  const source = await PDFDocument.load(laid, LOAD);
+  const source = await loadOwnPdf(laid);
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
   const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText(ctx, n, part.length)));

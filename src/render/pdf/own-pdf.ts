@@ -1,0 +1,243 @@
+// Reading back a PDF that pdfkit wrote in this process (the department files' layout, the page
+// number stamps) into pdf-lib, to be cut into files. pdf-lib's parser walks the file a byte at a
+// time through several method calls per byte; a one-off build runs without V8's optimising
+// compiler (bin/planpress.js), where that took 0.37 s for the seed's 72 pages, on the longest path
+// of the build. This reader takes the shape pdfkit writes (plain numbered objects, streams with a
+// direct /Length, one cross-reference table, a trailer) with native string searches, and builds
+// the very objects pdf-lib's parser builds (the same classes from the same calls), so the files
+// cut from it have the same bytes (test/render/pdf/own-pdf.test.ts compares both readers object
+// for object). Anything else in the file (a comment, an object stream, a stream whose /Length does
+// not end at "endstream", encryption) stops it, and pdf-lib's own parser reads the file instead.
+import {
+  PDFArray, PDFBool, PDFCatalog, PDFContext, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNull,
+  PDFNumber, type PDFObject, PDFPageLeaf, PDFPageTree, PDFRawStream, PDFRef, PDFString, ParseSpeeds,
+} from "pdf-lib";
+
+/** The file is not in the shape this reader takes: pdf-lib's parser reads it. */
+class NotOwnShape extends Error {}
+
+// pdf-lib's character classes (core/syntax): white space, and what ends a name.
+const NAME = /\/([^\0\t\n\f\r ()<>[\]{}/%]*)/y;
+// pdf-lib's parseRawNumber: sign and digits up to a first ".", then digits.
+const NUMBER = /[+\-0-9]*(?:\.[0-9]*)?/y;
+// The rest of an indirect reference after its first number ("12 0 R").
+const REF_TAIL = /[\0\t\n\f\r ]*([0-9][+\-0-9]*(?:\.[0-9]*)?)[\0\t\n\f\r ]*R/y;
+const OBJECT_HEADER = /[\0\t\n\f\r ]*([0-9]+)[\0\t\n\f\r ]+([0-9]+)[\0\t\n\f\r ]*obj/y;
+// pdf-lib tries the end of line after "stream" in this order.
+const STREAM_EOLS = [" \r\n", "\r\n", "\r", "\n", ""];
+const KEYWORDS: readonly (readonly [string, PDFObject])[] = [["true", PDFBool.True], ["false", PDFBool.False], ["null", PDFNull]];
+
+class Reader {
+  private at = 0;
+  /** Names as written → PDFName.of (which decodes #xx escapes each time it is called). */
+  private readonly names = new Map<string, PDFName>();
+  constructor(private readonly src: string, private readonly bytes: Uint8Array, private readonly context: PDFContext) {}
+
+  /** The whole file into the context, as PDFParser.parseDocument does for this shape. */
+  document(): void {
+    const header = /^%PDF-([0-9]+)\.([0-9]+)/.exec(this.src);
+    if (!header) throw new NotOwnShape("header");
+    this.context.header = PDFHeader.forVersion(Number(header[1]), Number(header[2]));
+    this.at = header[0].length;
+    this.skipComments(); // the binary marker line after the header
+    for (;;) {
+      OBJECT_HEADER.lastIndex = this.at;
+      const head = OBJECT_HEADER.exec(this.src);
+      if (!head) break;
+      this.at = OBJECT_HEADER.lastIndex;
+      const object = this.object();
+      this.space();
+      this.expect("endobj");
+      if (object instanceof PDFRawStream) {
+        const type = object.dict.get(PDFName.of("Type"));
+        if (type === PDFName.of("ObjStm") || type === PDFName.of("XRef")) throw new NotOwnShape("object stream");
+      }
+      this.context.assign(PDFRef.of(Number(head[1]), Number(head[2])), object);
+    }
+    // pdf-lib reads the cross-reference table and drops it: the objects were read in file order.
+    this.space();
+    this.expect("xref");
+    const trailer = this.src.indexOf("trailer", this.at);
+    if (trailer < 0 || !/^[\0\t\n\f\r 0-9nf]*$/.test(this.src.slice(this.at, trailer))) throw new NotOwnShape("xref");
+    this.at = trailer + "trailer".length;
+    this.space();
+    const dict = this.dict();
+    const get = (key: string): PDFObject | undefined => dict.get(PDFName.of(key));
+    if (get("Encrypt") || get("Prev")) throw new NotOwnShape("trailer");
+    const [Root, Info, ID] = [get("Root"), get("Info"), get("ID")];
+    this.context.trailerInfo = { ...(Root && { Root }), ...(Info && { Info }), ...(ID && { ID }) };
+    this.space();
+    this.expect("startxref");
+    if (!/^[\0\t\n\f\r ]*[0-9]+[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.test(this.src.slice(this.at))) throw new NotOwnShape("end");
+    const root = this.context.lookup(this.context.trailerInfo.Root);
+    if (!(root instanceof PDFDict) || root.lookup(PDFName.of("Type")) !== PDFName.of("Catalog")) throw new NotOwnShape("catalog");
+    if (this.context.lookup(PDFRef.of(0))) throw new NotOwnShape("object 0");
+  }
+
+  private space(): void {
+    const { src } = this;
+    let i = this.at;
+    for (let c = src.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0; c = src.charCodeAt(++i));
+    this.at = i;
+  }
+
+  private skipComments(): void {
+    this.space();
+    while (this.src.charCodeAt(this.at) === 0x25 /* % */) {
+      const eol = this.src.slice(this.at).search(/[\r\n]/);
+      if (eol < 0) throw new NotOwnShape("comment");
+      this.at += eol;
+      this.space();
+    }
+  }
+
+  private expect(keyword: string): void {
+    if (!this.src.startsWith(keyword, this.at)) throw new NotOwnShape(keyword);
+    this.at += keyword.length;
+  }
+
+  private object(): PDFObject {
+    this.space();
+    const c = this.src.charCodeAt(this.at);
+    if (c === 0x2f /* / */) return this.name();
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) return this.numberOrRef();
+    if (c === 0x3c /* < */) return this.src.charCodeAt(this.at + 1) === 0x3c ? this.dictOrStream() : this.hexString();
+    if (c === 0x5b /* [ */) return this.array();
+    if (c === 0x28 /* ( */) return this.string();
+    for (const [word, value] of KEYWORDS) {
+      if (this.src.startsWith(word, this.at)) {
+        this.at += word.length;
+        return value;
+      }
+    }
+    throw new NotOwnShape(`object at ${this.at}`);
+  }
+
+  private rawNumber(): number {
+    NUMBER.lastIndex = this.at;
+    const text = NUMBER.exec(this.src)![0];
+    const value = Number(text);
+    // pdf-lib throws on these (and warns on unsafe integers): its parser decides
+    if (!text || !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new NotOwnShape("number");
+    this.at = NUMBER.lastIndex;
+    return value;
+  }
+
+  private numberOrRef(): PDFNumber | PDFRef {
+    const first = this.rawNumber();
+    REF_TAIL.lastIndex = this.at;
+    const ref = REF_TAIL.exec(this.src);
+    if (ref) {
+      const generation = Number(ref[1]);
+      if (!Number.isFinite(generation)) throw new NotOwnShape("reference");
+      this.at = REF_TAIL.lastIndex;
+      return PDFRef.of(first, generation);
+    }
+    return PDFNumber.of(first);
+  }
+
+  private name(): PDFName {
+    NAME.lastIndex = this.at;
+    const raw = NAME.exec(this.src)![1]!;
+    this.at = NAME.lastIndex;
+    let name = this.names.get(raw);
+    if (!name) this.names.set(raw, (name = PDFName.of(raw)));
+    return name;
+  }
+
+  private hexString(): PDFHexString {
+    const end = this.src.indexOf(">", this.at);
+    if (end < 0) throw new NotOwnShape("hex string");
+    const value = this.src.slice(this.at + 1, end);
+    this.at = end + 1;
+    return PDFHexString.of(value);
+  }
+
+  /** A literal string, kept as written (escapes and all), as pdf-lib keeps it. */
+  private string(): PDFString {
+    const { src } = this;
+    let depth = 0;
+    let escaped = false;
+    for (let i = this.at; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (!escaped) {
+        if (c === 0x28) depth++;
+        else if (c === 0x29) depth--;
+      }
+      escaped = c === 0x5c /* \ */ ? !escaped : false;
+      if (depth === 0) {
+        const value = src.slice(this.at + 1, i);
+        this.at = i + 1;
+        return PDFString.of(value);
+      }
+    }
+    throw new NotOwnShape("string");
+  }
+
+  private array(): PDFArray {
+    this.at++;
+    const array = PDFArray.withContext(this.context);
+    for (;;) {
+      this.space();
+      if (this.src.charCodeAt(this.at) === 0x5d /* ] */) break;
+      if (this.at >= this.src.length) throw new NotOwnShape("array");
+      array.push(this.object());
+    }
+    this.at++;
+    return array;
+  }
+
+  private dict(): PDFDict {
+    this.expect("<<");
+    const map = new Map<PDFName, PDFObject>();
+    for (;;) {
+      this.space();
+      if (this.src.startsWith(">>", this.at)) break;
+      if (this.src.charCodeAt(this.at) !== 0x2f) throw new NotOwnShape("dictionary key");
+      const key = this.name();
+      map.set(key, this.object());
+    }
+    this.at += 2;
+    const type = map.get(PDFName.of("Type"));
+    if (type === PDFName.of("Catalog")) return PDFCatalog.fromMapWithContext(map, this.context);
+    if (type === PDFName.of("Pages")) return PDFPageTree.fromMapWithContext(map, this.context);
+    if (type === PDFName.of("Page")) return PDFPageLeaf.fromMapWithContext(map, this.context);
+    return PDFDict.fromMapWithContext(map, this.context);
+  }
+
+  private dictOrStream(): PDFDict | PDFRawStream {
+    const dict = this.dict();
+    this.space();
+    if (!this.src.startsWith("stream", this.at)) return dict;
+    this.at += "stream".length;
+    const eol = STREAM_EOLS.find((e) => this.src.startsWith(e, this.at))!;
+    const start = this.at + eol.length;
+    const length = dict.get(PDFName.of("Length"));
+    if (!(length instanceof PDFNumber)) throw new NotOwnShape("stream length");
+    const end = start + length.asNumber();
+    this.at = end;
+    this.space();
+    this.expect("endstream");
+    return PDFRawStream.of(dict, this.bytes.subarray(start, end));
+  }
+}
+
+type DocumentConstructor = new (context: PDFContext, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
+
+/** `bytes` read by this reader, or null when the file is not in the shape it takes. */
+export function readOwnPdf(bytes: Uint8Array): PDFDocument | null {
+  const context = PDFContext.create();
+  try {
+    new Reader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), bytes, context).document();
+  } catch (e) {
+    if (e instanceof NotOwnShape) return null;
+    throw e;
+  }
+  // what PDFDocument.load does with the parsed context (its constructor is private)
+  return new (PDFDocument as unknown as DocumentConstructor)(context, false, false);
+}
+
+/** `bytes` (a PDF pdfkit wrote) as a pdf-lib document, as PDFDocument.load reads it without updating its metadata. */
+export async function loadOwnPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return readOwnPdf(bytes) ?? PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
