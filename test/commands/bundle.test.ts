@@ -48,7 +48,8 @@ describe("the bundled CLI", () => {
     expect(debug?.[1]).toBe(Object.entries(PATCHED_FOR).map(([k, v]) => `${k} ${v}`).join(", "));
     const uses = new Map([...debug![2]!.matchAll(/(\w+)( \(off\))? (\d+)/g)].map((m) => [m[1], m[2] ? -1 : Number(m[3])]));
     expect([...uses.keys()]).toEqual([...PATCHES]);
-    for (const [name, n] of uses) expect(n, name).toBeGreaterThan(0);
+    // subsetCache pays in a warm process (watch) only: a build's documents each have glyphs of their own
+    for (const [name, n] of uses) if (name !== "subsetCache") expect(n, name).toBeGreaterThan(0);
     expect(readdirSync(path.join(tmp, "all")).sort()).toEqual([".planpress-manifest.json", "booklet.pdf", "departments", "departments.pdf", "diagnostics.xlsx", "gantt.pdf", "plan.xlsx"]);
     expect(readdirSync(path.join(tmp, "all", "departments"))).toHaveLength(33);
     const alone = await planpress("workbook", "data/plan.tsv", "-o", path.join(tmp, "alone"));

@@ -28,7 +28,7 @@ export const PATCHED_FOR = { pdfmake: "0.3.11", pdfkit: "0.19.1", fontkit: "2.0.
 type Library = keyof typeof PATCHED_FOR;
 
 /** The patches, each switchable (PLANPRESS_SPEED_PATCHES, setSpeedPatches). */
-export const PATCHES = ["styleStack", "measure", "layoutCache", "fontParsing", "renderLine", "foldLines", "dropPages"] as const;
+export const PATCHES = ["styleStack", "measure", "layoutCache", "fontParsing", "subsetCache", "renderLine", "foldLines", "dropPages"] as const;
 export type PatchName = (typeof PATCHES)[number];
 
 /** Which patches act now, and how often each took its fast path (read by --debug and the tests). */
@@ -200,6 +200,59 @@ function patchFontParsing(proto: PdfkitDocument): void {
     if (embedded.name && !this._fontFamilies[embedded.name]) this._fontFamilies[embedded.name] = embedded;
     if (!embedded.name || this._fontFamilies[embedded.name] !== embedded) this._fontFamilies[id] = embedded;
     return this;
+  };
+}
+
+interface FontkitSubset { font: object; glyphs: number[]; mapping: Record<number, number>; encode(): Uint8Array }
+
+/** Encoded subsets kept per font: a watch process's documents, each face of each (LRU). */
+const SUBSETS_KEPT = 16;
+
+/**
+ * Font subsets: when a document ends, fontkit encodes its subset of the font (every glyph decoded
+ * and copied, the tables rebuilt), 10–35 ms a face. `watch` makes the same documents again and
+ * again, mostly with the same glyphs, and the same glyphs (in the same order) of the same parsed
+ * font (fontParsing) encode to the same bytes: those are taken from the subsets made last. fontkit's
+ * subset classes are reached through the embedded fonts pdfkit makes.
+ */
+function patchSubsetCache(proto: PdfkitDocument): void {
+  const font = proto.font;
+  const patched = new WeakSet<object>();
+  const kept = new WeakMap<object, Map<string, { bytes: Uint8Array; glyphs: number[] }>>();
+  const install = (subsetProto: FontkitSubset): void => {
+    const encode = subsetProto.encode;
+    subsetProto.encode = function (this: FontkitSubset) {
+      if (!ON.subsetCache) return encode.call(this);
+      let byGlyphs = kept.get(this.font);
+      if (!byGlyphs) kept.set(this.font, (byGlyphs = new Map()));
+      const key = this.glyphs.join(",");
+      const known = byGlyphs.get(key);
+      if (known) {
+        HITS.subsetCache++;
+        byGlyphs.delete(key);
+        byGlyphs.set(key, known);
+        // as encoding leaves it: the glyphs of composite glyphs' components added
+        this.glyphs = [...known.glyphs];
+        this.mapping = {};
+        known.glyphs.forEach((g, i) => { this.mapping[g] = i; });
+        return known.bytes;
+      }
+      const bytes = encode.call(this);
+      byGlyphs.set(key, { bytes, glyphs: [...this.glyphs] });
+      if (byGlyphs.size > SUBSETS_KEPT) byGlyphs.delete(byGlyphs.keys().next().value!);
+      return bytes;
+    };
+  };
+  proto.font = function (this: PdfkitDocument, src, family, size) {
+    const result = font.call(this, src, family, size);
+    const subset = (this._font as { subset?: FontkitSubset } | null)?.subset;
+    // TrueType and CFF faces have a subset class each
+    const cls = subset ? Object.getPrototypeOf(subset) as FontkitSubset : null;
+    if (cls && !patched.has(cls) && typeof cls.encode === "function") {
+      patched.add(cls);
+      install(cls);
+    }
+    return result;
   };
 }
 
@@ -577,6 +630,7 @@ export function installSpeedPatches(names: readonly PatchName[] = patchesFromEnv
   const doc = exported<{ prototype: PdfmakeDocument }>(pdfDocumentModule)!;
   patchLayoutCache(doc.prototype);
   patchFontParsing(doc.prototype as unknown as PdfkitDocument);
+  patchSubsetCache(doc.prototype as unknown as PdfkitDocument);
   installedOnce = true;
   setSpeedPatches(names);
   return speedStatus();

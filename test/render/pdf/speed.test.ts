@@ -192,6 +192,8 @@ interface Probe {
   /** The second document's layout cache and parsed font are the first's. */
   sharedLayout: boolean; sharedFont: boolean;
   textObjects: number; runsPerCharacter: number; kept: unknown;
+  /** Font subsets the second document took from the first's (the same glyphs). */
+  subsetsTaken: number;
 }
 
 async function probe(): Promise<Probe> {
@@ -217,6 +219,7 @@ async function probe(): Promise<Probe> {
     renderPages.call(this, pages);
     kept = this.pdfDocument._pdfMakePages;
   };
+  const taken = speedStatus().hits.subsetCache;
   try {
     let data: Uint8Array | undefined;
     for (let n = 0; n < 2; n++) {
@@ -228,7 +231,8 @@ async function probe(): Promise<Probe> {
     const units = laid.flatMap((pg) => pg.items.filter((i) => i.type === "line").flatMap((i) => i.item.inlines ?? []));
     const characters = units.reduce((k, u) => k + (u._texts ?? [u.text]).join("").length, 0);
     const [first, second] = [fonts[0]![0]!, fonts[1]![0]!];
-    return { ...counts, sharedLayout: first.cache === second.cache, sharedFont: first.font === second.font, textObjects, runsPerCharacter: units.length / characters, kept };
+    return { ...counts, sharedLayout: first.cache === second.cache, sharedFont: first.font === second.font, textObjects, runsPerCharacter: units.length / characters, kept,
+      subsetsTaken: speedStatus().hits.subsetCache - taken };
   } finally {
     Object.assign(Style, { getStyleProperty });
     Object.assign(Style.prototype, { autopush });
@@ -243,12 +247,38 @@ const EFFECTS: Record<PatchName, [string, (p: Probe) => boolean]> = {
   measure: ["a run of alike units is resolved once, not ~23 lookups per unit", (p) => p.lookups < p.units * 5],
   layoutCache: ["the second document lays text out from the first one's cache", (p) => p.sharedLayout],
   fontParsing: ["the second document uses the font parsed for the first", (p) => p.sharedFont],
+  subsetCache: ["the second document's font subset (the same glyphs) is the first one's, not encoded again", (p) => p.subsetsTaken > 0],
   renderLine: ["a paragraph is a few text objects, not one per character", (p) => p.textObjects < 40],
   foldLines: ["a placed line keeps a few runs, not a unit per character", (p) => p.runsPerCharacter < 0.2],
   dropPages: ["a drawn document lets its laid-out pages go", (p) => p.kept === undefined],
 };
 
 const shown = (p: Probe) => JSON.stringify({ ...p, kept: p.kept === undefined ? "dropped" : "kept" });
+
+describe("the font subset cache", () => {
+  it("gives the bytes a subset encoded afresh gives, and is not taken for other glyphs", async () => {
+    const make = (text = "") => createPdf({ kind: "booklet", content: [...content(), { text }] as Content[], pageNumbers: "none" }, { title: "subset", author: "test" }, ctx);
+    setSpeedPatches(PATCHES.filter((p) => p !== "subsetCache"));
+    let fresh: Uint8Array;
+    try {
+      fresh = await make();
+    } finally {
+      setSpeedPatches(PATCHES);
+    }
+    await make();
+    const before = speedStatus().hits.subsetCache;
+    const cached = await make();
+    // both faces (regular and bold) taken
+    const faces = speedStatus().hits.subsetCache - before;
+    expect(faces).toBe(2);
+    expect(Buffer.compare(Buffer.from(cached), Buffer.from(fresh))).toBe(0);
+    // a regular glyph more: that face encoded afresh (the new glyph in the file), the bold one taken
+    const more = speedStatus().hits.subsetCache;
+    const other = await make("鬱");
+    expect(speedStatus().hits.subsetCache - more).toBe(faces - 1);
+    expect(other.length).toBeGreaterThan(cached.length);
+  }, 60_000);
+});
 
 describe("each speed patch", () => {
   let all: Probe;
