@@ -213,7 +213,7 @@ async function watchRun(file: string, work: string, only: string | null, edits: 
     const t = performance.now();
     writeFileSync(plan, toggleOneCell(readFileSync(plan, "utf8")));
     if (!(await waitFor(() => lines().length > before, 300_000))) break;
-    // Wall time from the save (includes the 150 ms debounce and the watcher's notice).
+    // Wall time from the save (includes the debounce, DEBOUNCE_MS, and the watcher's notice).
     result.rebuildMs.push(performance.now() - t);
     if ((i + 1) % 10 === 0) result.rssAfter.push(rssOf(child.pid!));
     between?.();

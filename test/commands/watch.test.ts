@@ -1,7 +1,7 @@
 // planpress watch as staff use it: a whole process in a folder of its own (plan, templates),
 // edited while it runs, stopped with Ctrl-C (SIGINT).
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { affectedKinds, parseOnly } from "../../src/commands/watch.js";
@@ -53,7 +53,7 @@ describe("planpress watch (whole process)", () => {
     cpSync(path.join(projectRoot, "templates"), path.join(dir, "templates"), { recursive: true });
     cpSync(path.join(projectRoot, "data/plan.tsv"), path.join(dir, "plan.tsv"));
     child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "test/robustness/cli-entry.ts"),
-      "watch", "plan.tsv", "-o", "out", "--only", "booklet"], { cwd: dir });
+      "watch", "plan.tsv", "-o", "out", "--only", "booklet", "--debug"], { cwd: dir });
     child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
     exited = new Promise((resolve) => child.on("close", resolve));
     await until(/変更を待っています/);
@@ -63,6 +63,15 @@ describe("planpress watch (whole process)", () => {
     child?.kill("SIGKILL");
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+
+  it("while nothing is edited it builds again to warm up, writing and telling nothing", async () => {
+    const written = statSync(path.join(dir, "out/booklet.pdf")).mtimeMs;
+    const bytes = booklet();
+    await until(/debug: warm-up build 1\/\d+: \d+ ms/);
+    expect(rebuildLines()).toBe(1);
+    expect(statSync(path.join(dir, "out/booklet.pdf")).mtimeMs).toBe(written);
+    expect(booklet().equals(bytes)).toBe(true);
+  }, 120_000);
 
   it("a changed cell appears in the rebuilt booklet", async () => {
     // Booleans, not the text: a failure must not print a 24-page booklet.
