@@ -68,6 +68,7 @@ export const DEBOUNCE_MS = 50;
 
 /** How often watch builds its documents again after the first build, while nothing is edited. */
 export const WARM_UPS = 3;
+export const WARM_UP_MAX_MS = 10_000;
 
 const clock = (): string => new Date().toTimeString().slice(0, 8);
 
@@ -136,6 +137,7 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
   return new Promise<number>((resolve) => {
     const pending = new Set<string>();
     let timer: NodeJS.Timeout | undefined;
+    const firstStarted = performance.now();
     let building: Promise<void> = rebuild(kinds);
     let stopping = false;
 
@@ -201,13 +203,18 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     // While nothing is edited, the documents are built again, unwritten: V8 optimises the code
     // they run, so the first edits rebuild as fast as later ones (the booklet's first rebuilds
     // took twice as long as its tenth). An edit stops it: its rebuild waits for one build at most.
+    // A build longer than WARM_UP_MAX_MS (a large plan; PLANPRESS_WATCH_WARM_UP_MAX_MS overrides
+    // it) warms V8 up by itself, and an edit would wait that long.
     const quiet = changes;
     building = building.then(async () => {
       const runs = opts.warmUps ?? WARM_UPS;
-      for (let n = 0; n < runs && changes === quiet && !stopping; n++) {
+      let took = performance.now() - firstStarted;
+      const most = Number(process.env.PLANPRESS_WATCH_WARM_UP_MAX_MS) || WARM_UP_MAX_MS;
+      for (let n = 0; n < runs && took < most && changes === quiet && !stopping; n++) {
         const started = performance.now();
         await rebuild(kinds, true);
-        if (opts.debug) process.stderr.write(`debug: warm-up build ${n + 1}/${runs}: ${Math.round(performance.now() - started)} ms\n`);
+        took = performance.now() - started;
+        if (opts.debug) process.stderr.write(`debug: warm-up build ${n + 1}/${runs}: ${Math.round(took)} ms\n`);
       }
     });
   });

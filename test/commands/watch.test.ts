@@ -53,7 +53,9 @@ describe("planpress watch (whole process)", () => {
     cpSync(path.join(projectRoot, "templates"), path.join(dir, "templates"), { recursive: true });
     cpSync(path.join(projectRoot, "data/plan.tsv"), path.join(dir, "plan.tsv"));
     child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "test/robustness/cli-entry.ts"),
-      "watch", "plan.tsv", "-o", "out", "--only", "booklet", "--debug"], { cwd: dir });
+      "watch", "plan.tsv", "-o", "out", "--only", "booklet", "--debug"],
+    // warm-up builds however long a build takes on a loaded machine
+    { cwd: dir, env: { ...process.env, PLANPRESS_WATCH_WARM_UP_MAX_MS: "600000" } });
     child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
     exited = new Promise((resolve) => child.on("close", resolve));
     await until(/変更を待っています/);
