@@ -28,7 +28,7 @@ export const PATCHED_FOR = { pdfmake: "0.3.11", pdfkit: "0.19.1", fontkit: "2.0.
 type Library = keyof typeof PATCHED_FOR;
 
 /** The patches, each switchable (PLANPRESS_SPEED_PATCHES, setSpeedPatches). */
-export const PATCHES = ["styleStack", "measure", "layoutCache", "fontParsing", "subsetCache", "renderLine", "foldLines", "dropPages"] as const;
+export const PATCHES = ["styleStack", "measure", "inlineCache", "layoutCache", "fontParsing", "subsetCache", "renderLine", "foldLines", "dropPages"] as const;
 export type PatchName = (typeof PATCHES)[number];
 
 /** Which patches act now, and how often each took its fast path (read by --debug and the tests). */
@@ -478,6 +478,7 @@ interface TextInlines {
   pdfDocument: { provideFont(family: unknown, bold: unknown, italics: unknown): { lineHeight(size: number): number } };
   widthOfText(text: string, inline: Props): number;
   measure(array: Props[], stack: StyleStack): Props[];
+  buildInlines(textArray: unknown, stack: StyleStack): { items: Props[]; minWidth: number; maxWidth: number };
 }
 
 /**
@@ -536,6 +537,63 @@ function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
       }
     }
     return array;
+  };
+}
+
+/** What breaking and measuring a text read from the style stack (TextBreaker, buildInlines, measure). */
+const STACK_KEYS: readonly (readonly [string, unknown])[] = [...MEASURED, ["wordBreak", "normal"], ["leadingIndent", 0]];
+/** A run's own keys a cached measurement may depend on: any other key (a page reference, a node id) is not cached. */
+const RUN_KEYS = new Set(["text", ...STACK_KEYS.map(([k]) => k), "style"]);
+/** Measurements kept per document (a department file's 全庁共通 rows recur in every file). */
+const INLINES_KEPT = 20_000;
+
+/** A text's cache key: its runs and the style they resolve in, or null when a run carries anything else. */
+function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackClass): string | null {
+  let key = "";
+  const runs = Array.isArray(textArray) ? textArray : [textArray];
+  for (const run of runs) {
+    if (typeof run === "string") { key += `\u0001${run}`; continue; }
+    if (!run || typeof run !== "object" || Array.isArray(run)) return null;
+    key += "\u0002";
+    for (const k in run) {
+      const v = (run as Props)[k];
+      if (!RUN_KEYS.has(k) || (v !== null && typeof v === "object")) return null;
+      key += `${k}\u0003${typeof v}${String(v)}\u0004`;
+    }
+  }
+  for (const [k, d] of STACK_KEYS) {
+    const v = styles.getStyleProperty({}, stack, k, d);
+    if (v !== null && typeof v === "object") return null;
+    key += `\u0005${typeof v}${String(v)}`;
+  }
+  return key;
+}
+
+/**
+ * Texts measured again: pdfmake breaks a text into units and measures each whenever it lays it
+ * out, though a document repeats its texts (the column titles on every page, a 全庁共通 row in
+ * each department's file) and a heading kept with its table lays the same texts out again. A
+ * text's units and widths depend only on its runs, the style they resolve in and the document
+ * (its fonts): those of a text met before in the document are copied (the layout changes the
+ * copies, never the kept ones).
+ */
+function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
+  const buildInlines = proto.buildInlines;
+  const kept = new WeakMap<object, Map<string, { items: Props[]; minWidth: number; maxWidth: number }>>();
+  proto.buildInlines = function (this: TextInlines, textArray, stack) {
+    if (!ON.inlineCache) return buildInlines.call(this, textArray, stack);
+    const key = inlinesKey(textArray, stack, styles);
+    if (key === null) return buildInlines.call(this, textArray, stack);
+    let byKey = kept.get(this.pdfDocument);
+    if (!byKey) kept.set(this.pdfDocument, (byKey = new Map()));
+    const known = byKey.get(key);
+    if (known) {
+      HITS.inlineCache++;
+      return { items: known.items.map((item) => ({ ...item })), minWidth: known.minWidth, maxWidth: known.maxWidth };
+    }
+    const built = buildInlines.call(this, textArray, stack);
+    if (byKey.size < INLINES_KEPT) byKey.set(key, { items: built.items.map((item) => ({ ...item })), minWidth: built.minWidth, maxWidth: built.maxWidth });
+    return built;
   };
 }
 
@@ -622,6 +680,7 @@ export function installSpeedPatches(names: readonly PatchName[] = patchesFromEnv
   const cls = exported<StyleStackClass>(styleStackModule)!;
   patchStyleStack(cls);
   patchMeasure(exported<{ prototype: TextInlines }>(textInlinesModule)!.prototype, cls);
+  patchInlineCache(exported<{ prototype: TextInlines }>(textInlinesModule)!.prototype, cls);
   const renderer = exported<{ prototype: Renderer }>(rendererModule)!;
   patchRenderLine(renderer.prototype, exported<new (doc: unknown) => never>(textDecoratorModule)!);
   patchRenderPages(renderer.prototype);

@@ -194,6 +194,8 @@ interface Probe {
   textObjects: number; runsPerCharacter: number; kept: unknown;
   /** Font subsets the second document took from the first's (the same glyphs). */
   subsetsTaken: number;
+  /** Texts measured once and taken again within a document (the probe repeats one). */
+  inlinesTaken: number;
 }
 
 async function probe(): Promise<Probe> {
@@ -220,11 +222,12 @@ async function probe(): Promise<Probe> {
     kept = this.pdfDocument._pdfMakePages;
   };
   const taken = speedStatus().hits.subsetCache;
+  const inlines = speedStatus().hits.inlineCache;
   try {
     let data: Uint8Array | undefined;
     for (let n = 0; n < 2; n++) {
       fonts.push([]);
-      data = await createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
+      data = await createPdf({ kind: "booklet", content: [...content(), { text: SHORT, fontSize: SIZE, noWrap: true } as Content], pageNumbers: "none" }, { title: "speed", author: "test" }, ctx);
     }
     const page = await (await pdfjs.getDocument({ data: new Uint8Array(data!), verbosity: 0 }).promise).getPage(1);
     const textObjects = (await page.getOperatorList()).fnArray.filter((f) => f === pdfjs.OPS.beginText).length;
@@ -232,7 +235,7 @@ async function probe(): Promise<Probe> {
     const characters = units.reduce((k, u) => k + (u._texts ?? [u.text]).join("").length, 0);
     const [first, second] = [fonts[0]![0]!, fonts[1]![0]!];
     return { ...counts, sharedLayout: first.cache === second.cache, sharedFont: first.font === second.font, textObjects, runsPerCharacter: units.length / characters, kept,
-      subsetsTaken: speedStatus().hits.subsetCache - taken };
+      subsetsTaken: speedStatus().hits.subsetCache - taken, inlinesTaken: speedStatus().hits.inlineCache - inlines };
   } finally {
     Object.assign(Style, { getStyleProperty });
     Object.assign(Style.prototype, { autopush });
@@ -247,6 +250,7 @@ const EFFECTS: Record<PatchName, [string, (p: Probe) => boolean]> = {
   measure: ["a run of alike units is resolved once, not ~23 lookups per unit", (p) => p.lookups < p.units * 5],
   layoutCache: ["the second document lays text out from the first one's cache", (p) => p.sharedLayout],
   fontParsing: ["the second document uses the font parsed for the first", (p) => p.sharedFont],
+  inlineCache: ["a text met again in a document is not broken and measured again", (p) => p.inlinesTaken > 0],
   subsetCache: ["the second document's font subset (the same glyphs) is the first one's, not encoded again", (p) => p.subsetsTaken > 0],
   renderLine: ["a paragraph is a few text objects, not one per character", (p) => p.textObjects < 40],
   foldLines: ["a placed line keeps a few runs, not a unit per character", (p) => p.runsPerCharacter < 0.2],
@@ -254,6 +258,33 @@ const EFFECTS: Record<PatchName, [string, (p: Probe) => boolean]> = {
 };
 
 const shown = (p: Probe) => JSON.stringify({ ...p, kept: p.kept === undefined ? "dropped" : "kept" });
+
+describe("the measured-text cache", () => {
+  it("gives the document made without it, byte for byte, where texts recur in other styles and runs", async () => {
+    const recurring = (): Content[] => [
+      ...content(),
+      { text: SHORT, fontSize: SIZE, noWrap: true },
+      { text: SHORT, fontSize: SIZE + 2 },
+      { text: SHORT, fontSize: SIZE, bold: true },
+      { text: [{ text: "太字の語", bold: true }, "と", { text: "色の語", color: "#005AFF" }, "が混じる行。"], fontSize: SIZE },
+      { text: [{ text: "太字の語" }, "と", { text: "色の語", color: "#D55E00" }, "が混じる行。"], fontSize: SIZE },
+      { table: { body: [[{ text: SHORT }, { text: SHORT, alignment: "right" }], [{ text: SHORT, color: "#005AFF" }, { text: keepRuns(JUSTIFIED), alignment: "justify" }]] } },
+      { text: keepRuns(JUSTIFIED), fontSize: SIZE, alignment: "justify" },
+    ] as Content[];
+    const make = () => createPdf({ kind: "booklet", content: recurring(), pageNumbers: "none" }, { title: "inlines", author: "test" }, ctx);
+    setSpeedPatches(PATCHES.filter((p) => p !== "inlineCache"));
+    let without: Uint8Array;
+    try {
+      without = await make();
+    } finally {
+      setSpeedPatches(PATCHES);
+    }
+    const before = speedStatus().hits.inlineCache;
+    const withCache = await make();
+    expect(speedStatus().hits.inlineCache - before).toBeGreaterThanOrEqual(4);
+    expect(Buffer.compare(Buffer.from(withCache), Buffer.from(without))).toBe(0);
+  }, 60_000);
+});
 
 describe("the font subset cache", () => {
   it("gives the bytes a subset encoded afresh gives, and is not taken for other glyphs", async () => {
