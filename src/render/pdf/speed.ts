@@ -544,8 +544,12 @@ function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
 const STACK_KEYS: readonly (readonly [string, unknown])[] = [...MEASURED, ["wordBreak", "normal"], ["leadingIndent", 0]];
 /** A run's own keys a cached measurement may depend on: any other key (a page reference, a node id) is not cached. */
 const RUN_KEYS = new Set(["text", ...STACK_KEYS.map(([k]) => k), "style"]);
-/** Measurements kept per document (a department file's 全庁共通 rows recur in every file). */
-const INLINES_KEPT = 20_000;
+/**
+ * Measured units kept per document, the least recently used texts dropped first: room for the
+ * texts that recur (a department file's 全庁共通 rows recur in every file), little memory beside
+ * a large plan's build (a unit is ~0.5 kB; keeping every text added 200–260 MB at 1,000 projects).
+ */
+const UNITS_KEPT = 40_000;
 
 /** A text's cache key: its runs and the style they resolve in, or null when a run carries anything else. */
 function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackClass): string | null {
@@ -579,20 +583,30 @@ function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackCla
  */
 function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
   const buildInlines = proto.buildInlines;
-  const kept = new WeakMap<object, Map<string, { items: Props[]; minWidth: number; maxWidth: number }>>();
+  type Kept = Map<string, { items: Props[]; minWidth: number; maxWidth: number }> & { units?: number };
+  const kept = new WeakMap<object, Kept>();
   proto.buildInlines = function (this: TextInlines, textArray, stack) {
     if (!ON.inlineCache) return buildInlines.call(this, textArray, stack);
     const key = inlinesKey(textArray, stack, styles);
     if (key === null) return buildInlines.call(this, textArray, stack);
     let byKey = kept.get(this.pdfDocument);
-    if (!byKey) kept.set(this.pdfDocument, (byKey = new Map()));
+    if (!byKey) kept.set(this.pdfDocument, (byKey = Object.assign(new Map(), { units: 0 })));
     const known = byKey.get(key);
     if (known) {
       HITS.inlineCache++;
+      byKey.delete(key);
+      byKey.set(key, known);
       return { items: known.items.map((item) => ({ ...item })), minWidth: known.minWidth, maxWidth: known.maxWidth };
     }
     const built = buildInlines.call(this, textArray, stack);
-    if (byKey.size < INLINES_KEPT) byKey.set(key, { items: built.items.map((item) => ({ ...item })), minWidth: built.minWidth, maxWidth: built.maxWidth });
+    if (built.items.length > UNITS_KEPT / 100) return built; // a long text seldom recurs
+    byKey.set(key, { items: built.items.map((item) => ({ ...item })), minWidth: built.minWidth, maxWidth: built.maxWidth });
+    byKey.units! += built.items.length;
+    for (const [oldest, entry] of byKey) {
+      if (byKey.units! <= UNITS_KEPT) break;
+      byKey.delete(oldest);
+      byKey.units! -= entry.items.length;
+    }
     return built;
   };
 }
