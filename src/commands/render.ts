@@ -3,7 +3,7 @@
 import { Worker } from "node:worker_threads";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
-import { renderJob, type WorkerJob, type WorkerKind, type WorkerResult } from "../render/worker.js";
+import { renderJob, type WorkerJob, type WorkerKind, type WorkerResult, type WorkerShare } from "../render/worker.js";
 import type { OutputFile, RenderContext } from "../context.js";
 import { type GlobalOptions, planToRender, run, writeAll } from "./common.js";
 
@@ -29,7 +29,8 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
   // A kept thread takes department files only: a workbook's worker has its heap sized to one plan.
   const job = kept && wanted !== "department-files" ? null : wanted;
   const thread = job ? kept ?? startThread(job === "workbook" ? workbookHeapMb(plan.projects.length) : null) : null;
-  const result = job ? thread?.run(job, plan, ctx) ?? Promise.resolve(null) : null;
+  const run = job ? thread?.run(job, plan, ctx) ?? null : null;
+  const result = run?.result ?? Promise.resolve(null);
   try {
     // The main thread's documents first, then the worker's files, which it made meanwhile.
     const here: OutputFile[][] = [];
@@ -37,7 +38,13 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
       if (job && kind === WORKER_DOCUMENT[job]) here.push(job === "department-files" ? [await (await import("../render/departments.js")).renderCombined(plan, ctx)] : []);
       else here.push(await (await RENDERERS[kind]())(plan, ctx));
     }
-    const there = job ? await filesOf(result!, ctx) ?? await renderJob(job, plan, ctx) : [];
+    // The department files' layout, once the worker has drawn it: this thread cuts the second
+    // half of the files while the worker cuts the first (each file's bytes are its pages').
+    const share = await run?.shared;
+    const cut = share ? (await import("../render/departments.js")).splitDepartmentFiles(plan, ctx, share.shared, share.from, share.shared.parts.length) : null;
+    const mine = await cut;
+    const worker = job ? await filesOf(result, ctx) : null;
+    const there = !job ? [] : worker ? [...worker, ...(mine ?? [])] : await renderJob(job, plan, ctx);
     // each file keeps its producer: stale files are those of the documents this run makes
     return kinds.flatMap((kind, i) => [...here[i]!, ...(job && kind === WORKER_DOCUMENT[job] ? there : [])].map((f) => ({ ...f, producer: kind })));
   } finally {
@@ -94,8 +101,14 @@ export function workbookHeapMb(projects: number, env = process.env.PLANPRESS_WOR
   return envNumber(env, (n) => n > 0) ?? Math.ceil(128 + projects * 0.04);
 }
 
-/** A worker thread (bin/worker.js): `run` sends it a job; the result is null when it ran out of its heap (or has stopped). */
-export interface Thread { run: (kind: WorkerKind, plan: Plan, ctx: RenderContext) => Promise<WorkerResult | null>; stop: () => void }
+/**
+ * A job sent to a worker thread: its result (null when the thread ran out of its heap), and the
+ * department files' layout it shares once drawn (null when it shares none: another job, or it
+ * failed first).
+ */
+export interface ThreadRun { result: Promise<WorkerResult | null>; shared: Promise<WorkerShare | null> }
+/** A worker thread (bin/worker.js): `run` sends it a job. */
+export interface Thread { run: (kind: WorkerKind, plan: Plan, ctx: RenderContext) => ThreadRun; stop: () => void }
 
 /**
  * Starts a worker thread, its heap capped at `heapMb` (the workbook's, sized to the plan), or
@@ -111,15 +124,22 @@ export function startThread(heapMb: number | null = null): Thread | null {
   const options = heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {};
   const worker = early && !heapMb ? early : new Worker(how.entry, { workerData: { start: how.start }, ...options });
   worker.ref(); // the early thread was unreferenced until now
-  type Waiting = { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void };
+  type Waiting = { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void; share: (s: WorkerShare | null) => void };
   const waiting = new Map<number, Waiting>();
   // Once the thread has died, every job (waiting or to come) settles alike: rendered here after
   // running out of heap (null), else the thread's error.
   let died: Error & { code?: string } | null = null;
-  const settle = (w: Waiting): void => (died!.code === "ERR_WORKER_OUT_OF_MEMORY" ? w.resolve(null) : w.reject(died!));
-  worker.on("message", (result: WorkerResult) => {
-    waiting.get(result.id)?.resolve(result);
-    waiting.delete(result.id);
+  const settle = (w: Waiting): void => {
+    w.share(null);
+    if (died!.code === "ERR_WORKER_OUT_OF_MEMORY") w.resolve(null);
+    else w.reject(died!);
+  };
+  worker.on("message", (message: WorkerResult | WorkerShare) => {
+    const w = waiting.get(message.id);
+    if ("shared" in message) return w?.share(message);
+    w?.share(null);
+    w?.resolve(message);
+    waiting.delete(message.id);
   });
   worker.once("error", (e: Error & { code?: string }) => {
     died = e;
@@ -131,13 +151,15 @@ export function startThread(heapMb: number | null = null): Thread | null {
     run: (kind, plan, ctx) => {
       const { diagnostics, ...rest } = ctx;
       const id = ++ids;
+      let share: (s: WorkerShare | null) => void = () => undefined;
+      const shared = new Promise<WorkerShare | null>((resolve) => { share = resolve; });
       const result = new Promise<WorkerResult | null>((resolve, reject) => {
-        if (died) return settle({ resolve, reject });
-        waiting.set(id, { resolve, reject });
+        if (died) return settle({ resolve, reject, share });
+        waiting.set(id, { resolve, reject, share });
         worker.postMessage({ id, kind, plan, ctx: rest } satisfies WorkerJob);
       });
       result.catch(() => undefined); // awaited where it is used; never an unhandled rejection
-      return result;
+      return { result, shared };
     },
     stop: () => void worker.terminate(),
   };

@@ -187,8 +187,12 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
   if (ua) setUaMetadata(doc, { title, author, date: ctx.documentDate, producer: "planpress (pdfmake, pdf-lib)" });
 }
 
-/** Every department's file: its pages of the files' layout (`parts`: 0-based page indexes, one list a sheet), numbered as the theme writes page numbers. */
-async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string): Promise<OutputFile[]> {
+/**
+ * The files of sheets `from` to `to` (exclusive): each its pages of the files' layout (`parts`:
+ * 0-based page indexes, one list a sheet), numbered as the theme writes page numbers. A file's
+ * bytes depend on the layout and its own pages only, so two threads can each cut some.
+ */
+async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string, from = 0, to = view.sheets.length): Promise<OutputFile[]> {
   const source = await loadOwnPdf(laid);
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
@@ -196,6 +200,7 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number
   const stamps = await pageStamps(labels, ctx);
   const out: OutputFile[] = [];
   for (const [i, sheet] of view.sheets.entries()) {
+    if (i < from || i >= to) continue;
     const doc = await PDFDocument.create({ updateMetadata: false });
     copyTaggedPages(source, structure, doc, parts[i]!);
     stamp(doc, stamps, ctx, structure !== null);
@@ -254,8 +259,21 @@ export async function renderCombined(plan: Plan, ctx: RenderContext): Promise<Ou
   return { path: "departments.pdf", data };
 }
 
-/** departments/<department>.pdf, one a department (templates/department/files.hbs). */
-export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
+/** The laid-out department files, handed to another thread to cut some of them into files (splitDepartmentFiles). */
+export interface LaidFiles { laid: Uint8Array; parts: number[][] }
+
+/** The files of sheets `from` to `to` of a layout another thread made (renderDepartmentFiles' `share`). */
+export function splitDepartmentFiles(plan: Plan, ctx: RenderContext, { laid, parts }: LaidFiles, from: number, to: number): Promise<OutputFile[]> {
+  const view = departmentsView(plan, ctx.config, ctx.asOf);
+  return splitFiles(laid, view, parts, ctx, documentAuthor(ctx.config, view.title), from, to);
+}
+
+/**
+ * departments/<department>.pdf, one a department (templates/department/files.hbs). With `share`,
+ * the layout is handed to it once drawn, and the files it returns the count of are cut here (the
+ * first ones); the caller cuts the rest with splitDepartmentFiles.
+ */
+export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext, share?: (laid: LaidFiles) => number): Promise<OutputFile[]> {
   const view = departmentsView(plan, ctx.config, ctx.asOf);
   // Each department laid out and drawn on its own, one after the other, into one PDF (its fonts
   // shared) that is cut into files: only one department's layout is held at a time, and a
@@ -270,5 +288,6 @@ export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext): Pro
   }, "none");
   let next = before.length ? counts.shift()! : 0;
   const parts = counts.map((n) => range(next, (next += n)));
-  return splitFiles(files, view, parts, ctx, documentAuthor(ctx.config, view.title));
+  const here = share ? share({ laid: files, parts }) : view.sheets.length;
+  return splitFiles(files, view, parts, ctx, documentAuthor(ctx.config, view.title), 0, here);
 }

@@ -8,6 +8,7 @@ import type { Diagnostic } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import type { OutputFile, RenderContext } from "../context.js";
+import type { LaidFiles } from "./departments.js";
 
 export type WorkerContext = Omit<RenderContext, "diagnostics">;
 export type WorkerKind = "workbook" | "department-files";
@@ -17,19 +18,37 @@ export type WorkerResult = { id: number; diagnostics: Diagnostic[] } & (
   | { ok: true; files: OutputFile[] }
   | { ok: false; reported: boolean; message: string; stack?: string });
 
+/**
+ * The department files' layout handed back to the main thread once drawn (`share`): it cuts the
+ * files from `from` on while the worker cuts the ones before, each thread about half the pages.
+ */
+export interface WorkerShare { id: number; shared: LaidFiles; from: number }
+
 /** The files of a job, rendered on the thread that calls it (a worker, or the main thread when the worker's heap was too small). */
-export async function renderJob(kind: WorkerKind, plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
-  const render = kind === "workbook"
-    ? (await import("./workbook.js")).renderWorkbook
-    : (await import("./departments.js")).renderDepartmentFiles;
-  return render(plan, ctx);
+export async function renderJob(kind: WorkerKind, plan: Plan, ctx: RenderContext, share?: (laid: LaidFiles) => number): Promise<OutputFile[]> {
+  if (kind === "workbook") return (await import("./workbook.js")).renderWorkbook(plan, ctx);
+  return (await import("./departments.js")).renderDepartmentFiles(plan, ctx, share);
 }
 
-async function runJob(job: WorkerJob): Promise<WorkerResult> {
+/** How many first files hold about half the pages. */
+export function firstHalf(parts: readonly (readonly number[])[]): number {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  let pages = 0;
+  let k = 0;
+  while (k < parts.length && pages + parts[k]!.length / 2 <= total / 2) pages += parts[k++]!.length;
+  return k;
+}
+
+async function runJob(job: WorkerJob, post: (share: WorkerShare) => void): Promise<WorkerResult> {
   const diagnostics = new DiagnosticBag(job.ctx.lang);
   const ctx: RenderContext = { ...job.ctx, documentDate: new Date(job.ctx.documentDate), diagnostics };
+  const share = (laid: LaidFiles): number => {
+    const from = firstHalf(laid.parts);
+    post({ id: job.id, shared: laid, from });
+    return from;
+  };
   try {
-    return { id: job.id, ok: true, files: await renderJob(job.kind, job.plan, ctx), diagnostics: diagnostics.items };
+    return { id: job.id, ok: true, files: await renderJob(job.kind, job.plan, ctx, job.kind === "department-files" ? share : undefined), diagnostics: diagnostics.items };
   } catch (e) {
     const err = e as Error;
     const result: WorkerResult = { id: job.id, ok: false, reported: e instanceof ReportedError, message: err.message, diagnostics: diagnostics.items };
@@ -49,7 +68,7 @@ export function runWorker(): void {
   if (!port) return;
   let queue = Promise.resolve();
   port.on("message", (job: WorkerJob) => {
-    queue = queue.then(() => runJob(job)).then((result) => {
+    queue = queue.then(() => runJob(job, (share) => port.postMessage(share))).then((result) => {
       const transfer = result.ok ? result.files.map((f) => f.data.buffer as ArrayBuffer) : [];
       port.postMessage(result, transfer);
     });
