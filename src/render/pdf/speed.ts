@@ -545,11 +545,12 @@ const STACK_KEYS: readonly (readonly [string, unknown])[] = [...MEASURED, ["word
 /** A run's own keys a cached measurement may depend on: any other key (a page reference, a node id) is not cached. */
 const RUN_KEYS = new Set(["text", ...STACK_KEYS.map(([k]) => k), "style"]);
 /**
- * Measured units kept per document, the least recently used texts dropped first: room for the
- * texts that recur (a department file's 全庁共通 rows recur in every file), little memory beside
- * a large plan's build (a unit is ~0.5 kB; keeping every text added 200–260 MB at 1,000 projects).
+ * Measured units kept per document: the first texts met, up to this many units (~0.5 kB each;
+ * keeping every text added 200–260 MB at 1,000 projects). Not the most recent ones: the texts of
+ * a large plan recur in cycles (its 全庁共通 rows, in file after file) longer than any such cache,
+ * where keeping the most recent ones would never find one again.
  */
-const UNITS_KEPT = 40_000;
+const UNITS_KEPT = 100_000;
 
 /** A text's cache key: its runs and the style they resolve in, or null when a run carries anything else. */
 function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackClass): string | null {
@@ -594,19 +595,13 @@ function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
     const known = byKey.get(key);
     if (known) {
       HITS.inlineCache++;
-      byKey.delete(key);
-      byKey.set(key, known);
       return { items: known.items.map((item) => ({ ...item })), minWidth: known.minWidth, maxWidth: known.maxWidth };
     }
     const built = buildInlines.call(this, textArray, stack);
-    if (built.items.length > UNITS_KEPT / 100) return built; // a long text seldom recurs
+    // a long text seldom recurs
+    if (built.items.length > 400 || byKey.units! + built.items.length > UNITS_KEPT) return built;
     byKey.set(key, { items: built.items.map((item) => ({ ...item })), minWidth: built.minWidth, maxWidth: built.maxWidth });
     byKey.units! += built.items.length;
-    for (const [oldest, entry] of byKey) {
-      if (byKey.units! <= UNITS_KEPT) break;
-      byKey.delete(oldest);
-      byKey.units! -= entry.items.length;
-    }
     return built;
   };
 }
