@@ -259,6 +259,16 @@ const EFFECTS: Record<PatchName, [string, (p: Probe) => boolean]> = {
 
 const shown = (p: Probe) => JSON.stringify({ ...p, kept: p.kept === undefined ? "dropped" : "kept" });
 
+/** What `make` gives with the patch `name` switched off (and every patch on again after). */
+async function withoutPatch<T>(name: PatchName, make: () => Promise<T>): Promise<T> {
+  setSpeedPatches(PATCHES.filter((p) => p !== name));
+  try {
+    return await make();
+  } finally {
+    setSpeedPatches(PATCHES);
+  }
+}
+
 describe("the measured-text cache", () => {
   it("gives the document made without it, byte for byte, where texts recur in other styles and runs", async () => {
     const recurring = (): Content[] => [
@@ -272,13 +282,7 @@ describe("the measured-text cache", () => {
       { text: keepRuns(JUSTIFIED), fontSize: SIZE, alignment: "justify" },
     ] as Content[];
     const make = () => createPdf({ kind: "booklet", content: recurring(), pageNumbers: "none" }, { title: "inlines", author: "test" }, ctx);
-    setSpeedPatches(PATCHES.filter((p) => p !== "inlineCache"));
-    let without: Uint8Array;
-    try {
-      without = await make();
-    } finally {
-      setSpeedPatches(PATCHES);
-    }
+    const without = await withoutPatch("inlineCache", make);
     const before = speedStatus().hits.inlineCache;
     const withCache = await make();
     expect(speedStatus().hits.inlineCache - before).toBeGreaterThanOrEqual(4);
@@ -289,13 +293,7 @@ describe("the measured-text cache", () => {
 describe("the font subset cache", () => {
   it("gives the bytes a subset encoded afresh gives, and is not taken for other glyphs", async () => {
     const make = (text = "") => createPdf({ kind: "booklet", content: [...content(), { text }] as Content[], pageNumbers: "none" }, { title: "subset", author: "test" }, ctx);
-    setSpeedPatches(PATCHES.filter((p) => p !== "subsetCache"));
-    let fresh: Uint8Array;
-    try {
-      fresh = await make();
-    } finally {
-      setSpeedPatches(PATCHES);
-    }
+    const fresh = await withoutPatch("subsetCache", make);
     await make();
     const before = speedStatus().hits.subsetCache;
     const cached = await make();
