@@ -487,6 +487,10 @@ interface TextInlines {
  * the unit before takes that unit's resolved properties; widths are still measured per unit.
  * Otherwise pdfmake's TextInlines.measure line for line.
  */
+/** A unit's font as measuring asked pdfmake for it: family, bold, italics (inlineCache gives a copy the same). */
+type FontAsked = readonly [string, boolean, boolean];
+const FONT_ASKED = new WeakMap<object, FontAsked>();
+
 function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
   const get = (item: Props, stack: StyleStack, property: string, defaultValue: unknown): unknown =>
     styles.getStyleProperty(item, stack, property, defaultValue);
@@ -510,12 +514,15 @@ function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
         own = OWN_KEYS.map((key) => item[key]);
         const r: Props = {};
         for (const [key, def] of MEASURED) r[key] = get(item, stack, key, def);
+        const asked = [r.font, r.bold, r.italics] as const;
         r.font = this.pdfDocument.provideFont(r.font, r.bold, r.italics);
+        r.asked = asked;
         if (r.sup || r.sub) r.fontSize = (r.fontSize as number) * 0.58;
         r.height = (r.font as { lineHeight(size: number): number }).lineHeight(r.fontSize as number) * (r.lineHeight as number);
         resolved = r;
       }
       const r = resolved;
+      FONT_ASKED.set(item, r.asked as FontAsked);
       item.font = r.font; item.alignment = r.alignment; item.fontSize = r.fontSize; item.fontFeatures = r.fontFeatures;
       item.characterSpacing = r.characterSpacing; item.color = r.color; item.decoration = r.decoration;
       item.decorationColor = r.decorationColor; item.decorationStyle = r.decorationStyle;
@@ -545,13 +552,12 @@ const STACK_KEYS: readonly (readonly [string, unknown])[] = [...MEASURED, ["word
 /** A run's own keys a cached measurement may depend on: any other key (a page reference, a node id) is not cached. */
 const RUN_KEYS = new Set(["text", ...STACK_KEYS.map(([k]) => k), "style"]);
 /**
- * Measured units kept per document: the first texts met, up to this many units (~0.5 kB each;
- * keeping every text added 200–260 MB at 1,000 projects). Not the most recent ones: the texts of
- * a large plan recur in cycles (its 全庁共通 rows, in file after file) longer than any such cache,
- * where keeping the most recent ones would never find one again.
+ * Measured units kept (~0.5 kB each; keeping every text added 200–260 MB at 1,000 projects). When
+ * full, all are dropped and the cache fills again: the texts of a large plan recur in cycles
+ * longer than any such cache (its 全庁共通 rows, file after file), where keeping the most recent
+ * would never find one again, and a long `watch` session keeps the texts of its latest builds.
  */
 const UNITS_KEPT = 100_000;
-
 /** A text's cache key: its runs and the style they resolve in, or null when a run carries anything else. */
 function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackClass): string | null {
   let key = "";
@@ -577,31 +583,58 @@ function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackCla
 /**
  * Texts measured again: pdfmake breaks a text into units and measures each whenever it lays it
  * out, though a document repeats its texts (the column titles on every page, a 全庁共通 row in
- * each department's file) and a heading kept with its table lays the same texts out again. A
- * text's units and widths depend only on its runs, the style they resolve in and the document
- * (its fonts): those of a text met before in the document are copied (the layout changes the
- * copies, never the kept ones).
+ * each department's file), a heading kept with its table lays the same texts out again, and
+ * `watch` makes the same documents again and again. A text's units and widths depend only on its
+ * runs, the style they resolve in and the font files its families name: those of a text met
+ * before are copied (the layout changes the copies, never the kept ones), each unit given this
+ * document's font for its family, asked for in the order measuring would ask.
  */
 function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
   const buildInlines = proto.buildInlines;
-  type Kept = Map<string, { items: Props[]; minWidth: number; maxWidth: number }> & { units?: number };
-  const kept = new WeakMap<object, Kept>();
+  interface Kept { items: Props[]; fonts: FontAsked[]; minWidth: number; maxWidth: number }
+  let kept = new Map<string, Kept>();
+  let units = 0;
+  forgetTexts = () => {
+    kept = new Map();
+    units = 0;
+  };
+  /** A document's font files by family (its pdfmake font dictionary), as a key. */
+  const fontFiles = new WeakMap<object, string>();
+  type Doc = TextInlines["pdfDocument"] & { fonts?: unknown };
   proto.buildInlines = function (this: TextInlines, textArray, stack) {
     if (!ON.inlineCache) return buildInlines.call(this, textArray, stack);
-    const key = inlinesKey(textArray, stack, styles);
-    if (key === null) return buildInlines.call(this, textArray, stack);
-    let byKey = kept.get(this.pdfDocument);
-    if (!byKey) kept.set(this.pdfDocument, (byKey = Object.assign(new Map(), { units: 0 })));
-    const known = byKey.get(key);
+    const text = inlinesKey(textArray, stack, styles);
+    if (text === null) return buildInlines.call(this, textArray, stack);
+    const doc = this.pdfDocument as Doc;
+    let files = fontFiles.get(doc);
+    if (files === undefined) fontFiles.set(doc, (files = JSON.stringify(doc.fonts ?? null)));
+    const key = `${files}\u0006${text}`;
+    const known = kept.get(key);
     if (known) {
       HITS.inlineCache++;
-      return { items: known.items.map((item) => ({ ...item })), minWidth: known.minWidth, maxWidth: known.maxWidth };
+      const provided = new Map<string, unknown>();
+      const items = known.items.map((item, i) => {
+        const [family, bold, italics] = known.fonts[i]!;
+        const which = `${family}\u0000${bold}${italics}`;
+        let font = provided.get(which);
+        if (font === undefined) provided.set(which, (font = doc.provideFont(family, bold, italics)));
+        return { ...item, font };
+      });
+      return { items, minWidth: known.minWidth, maxWidth: known.maxWidth };
     }
     const built = buildInlines.call(this, textArray, stack);
     // a long text seldom recurs
-    if (built.items.length > 400 || byKey.units! + built.items.length > UNITS_KEPT) return built;
-    byKey.set(key, { items: built.items.map((item) => ({ ...item })), minWidth: built.minWidth, maxWidth: built.maxWidth });
-    byKey.units! += built.items.length;
+    if (built.items.length > 400) return built;
+    // what measuring asked for each unit's font (not known when measure is not patched)
+    const fonts = built.items.map((item) => FONT_ASKED.get(item));
+    if (fonts.some((f) => f === undefined)) return built;
+    if (units + built.items.length > UNITS_KEPT) {
+      kept = new Map();
+      units = 0;
+    }
+    // kept without the document's font, which would keep the whole document alive
+    kept.set(key, { items: built.items.map((item) => ({ ...item, font: undefined })), fonts: fonts as FontAsked[], minWidth: built.minWidth, maxWidth: built.maxWidth });
+    units += built.items.length;
     return built;
   };
 }
@@ -665,9 +698,16 @@ export interface SpeedStatus {
 
 let status: Omit<SpeedStatus, "active" | "hits"> | undefined;
 
-/** Switches patches on and off (tests compare documents with and without them); only once installed. */
+/** inlineCache's kept texts dropped (setSpeedPatches). */
+let forgetTexts = (): void => undefined;
+
+/**
+ * Switches patches on and off (tests compare documents with and without them); only once
+ * installed. The texts inlineCache kept are forgotten: what a test measures is made afresh.
+ */
 export function setSpeedPatches(names: readonly PatchName[]): void {
   for (const p of PATCHES) ON[p] = !status?.mismatch && installedOnce && names.includes(p);
+  forgetTexts();
 }
 
 export function speedStatus(): SpeedStatus {
