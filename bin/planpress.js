@@ -31,7 +31,8 @@ function smallOneOffRun(args) {
 flags.push("--verify-snapshot-checksum");
 
 const args = process.argv.slice(2);
-if (smallOneOffRun(args)) flags.push("--max-opt=1");
+const small = smallOneOffRun(args);
+if (small) flags.push("--max-opt=1");
 // The code cache is keyed by these flags: V8 rejects a cache made under others.
 for (const flag of flags) v8.setFlagsFromString(flag);
 
@@ -46,7 +47,7 @@ const how = { entry: new URL("./worker.js", import.meta.url), start: { bundle, f
 // loads the CLI and pdfmake on the second core while this thread loads and reads the plan
 // (0.3–0.4 s later otherwise, on the longest path of the build). Unused (a plan with errors), it
 // does not keep the process alive.
-if (smallOneOffRun(args) && ["build", "departments"].includes(args[0])) {
+if (small && ["build", "departments"].includes(args[0])) {
   const early = new Worker(how.entry, { workerData: { start: how.start, warm: true } });
   early.unref();
   // A thread that failed before it was taken is dropped (a new one is started when one is needed).

@@ -41,8 +41,7 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
     // The department files' layout, once the worker has drawn it: this thread cuts the second
     // half of the files while the worker cuts the first (each file's bytes are its pages').
     const share = await run?.shared;
-    const cut = share ? (await import("../render/departments.js")).splitDepartmentFiles(plan, ctx, share.shared, share.from, share.shared.parts.length) : null;
-    const mine = await cut;
+    const mine = share ? await (await import("../render/departments.js")).splitDepartmentFiles(plan, ctx, share.shared, share.from, share.shared.parts.length) : null;
     const worker = job ? await filesOf(result, ctx) : null;
     const there = !job ? [] : worker ? [...worker, ...(mine ?? [])] : await renderJob(job, plan, ctx);
     // each file keeps its producer: stale files are those of the documents this run makes
@@ -77,7 +76,7 @@ function workerJob(plan: Plan, kinds: readonly DocumentKind[]): WorkerKind | nul
 }
 
 /** A number from the environment when it is set and `ok`, else null. */
-function envNumber(env: string | undefined, ok: (n: number) => boolean): number | null {
+export function envNumber(env: string | undefined, ok: (n: number) => boolean): number | null {
   const given = Number(env);
   return env && Number.isFinite(given) && ok(given) ? given : null;
 }

@@ -10,7 +10,7 @@ import { insideOutDir } from "../output/write.js";
 import { projectRootFor } from "../paths.js";
 import type { OutputFile } from "../context.js";
 import { DEFAULT_INPUT, type GlobalOptions, planToRender, run, type Session, writeAll } from "./common.js";
-import { ALL_DOCUMENTS, type DocumentKind, renderDocuments, startThread } from "./render.js";
+import { ALL_DOCUMENTS, type DocumentKind, envNumber, renderDocuments, startThread } from "./render.js";
 
 export interface WatchOptions extends GlobalOptions {
   output?: string;
@@ -21,8 +21,6 @@ export interface WatchOptions extends GlobalOptions {
    * gives diagnostics or a short plan, and its last write brings the rebuild that counts.
    */
   debounce?: number;
-  /** Unwritten builds after the first, while nothing is edited (WARM_UPS). */
-  warmUps?: number;
   /** Tests stop the watcher through this instead of a signal. */
   signal?: AbortSignal;
 }
@@ -207,14 +205,13 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     // it) warms V8 up by itself, and an edit would wait that long.
     const quiet = changes;
     building = building.then(async () => {
-      const runs = opts.warmUps ?? WARM_UPS;
       let took = performance.now() - firstStarted;
-      const most = Number(process.env.PLANPRESS_WATCH_WARM_UP_MAX_MS) || WARM_UP_MAX_MS;
-      for (let n = 0; n < runs && took < most && changes === quiet && !stopping; n++) {
+      const most = envNumber(process.env.PLANPRESS_WATCH_WARM_UP_MAX_MS, (n) => n > 0) ?? WARM_UP_MAX_MS;
+      for (let n = 0; n < WARM_UPS && took < most && changes === quiet && !stopping; n++) {
         const started = performance.now();
         await rebuild(kinds, true);
         took = performance.now() - started;
-        if (opts.debug) process.stderr.write(`debug: warm-up build ${n + 1}/${runs}: ${Math.round(took)} ms\n`);
+        if (opts.debug) process.stderr.write(`debug: warm-up build ${n + 1}/${WARM_UPS}: ${Math.round(took)} ms\n`);
       }
     });
   });

@@ -481,16 +481,16 @@ interface TextInlines {
   buildInlines(textArray: unknown, stack: StyleStack): { items: Props[]; minWidth: number; maxWidth: number };
 }
 
+/** A unit's font as measuring asked pdfmake for it: family, bold, italics (inlineCache gives a copy the same). */
+type FontAsked = readonly [string, boolean, boolean];
+const FONT_ASKED = new WeakMap<object, FontAsked>();
+
 /**
  * Measuring: pdfmake resolves the 23 style properties of every break unit separately, though the
  * units cut from one text run carry the same values. Here a unit whose own values are those of
  * the unit before takes that unit's resolved properties; widths are still measured per unit.
  * Otherwise pdfmake's TextInlines.measure line for line.
  */
-/** A unit's font as measuring asked pdfmake for it: family, bold, italics (inlineCache gives a copy the same). */
-type FontAsked = readonly [string, boolean, boolean];
-const FONT_ASKED = new WeakMap<object, FontAsked>();
-
 function patchMeasure(proto: TextInlines, styles: StyleStackClass): void {
   const get = (item: Props, stack: StyleStack, property: string, defaultValue: unknown): unknown =>
     styles.getStyleProperty(item, stack, property, defaultValue);
