@@ -31,18 +31,20 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   wb.created = spec.date;
   wb.modified = spec.date;
   const filters: FilterName[] = [];
+  const styles: StyleCache = new Map();
   for (const [i, sheet] of spec.sheets.entries()) {
-    await drawSheet(wb, sheet, spec);
+    await drawSheet(wb, sheet, spec, styles);
     if (sheet.autoFilter) {
       const last = columnLetters(sheet.widths.length);
       filters.push({ sheetIndex: i, sheetName: sheet.name, range: `$A$${sheet.autoFilter.headerRow}:$${last}$${sheet.autoFilter.lastRow}` });
     }
   }
-  const buffer = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: normaliseXlsx unzips it and deflates every part once, itself.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters, spec.lockStructure ?? false);
 }
 
-async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookSpec): Promise<void> {
+async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookSpec, styles: StyleCache): Promise<void> {
   const p = sheet.print;
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.state ?? "visible",
@@ -71,7 +73,7 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
     row.cells.forEach((c, ci) => {
       if (!c) return;
       const col = ci + 1;
-      drawCell(xlRow.getCell(col), c, sheet, book);
+      drawCell(xlRow.getCell(col), c, sheet, book, styles);
       const span = c.colSpan ?? 1;
       const rows = c.rowSpan ?? 1;
       if (span > 1 || rows > 1) merges.push([r, col, r + rows - 1, col + span - 1]);
@@ -83,7 +85,7 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
     });
     xlRow.height = row.height ?? rowHeightPt(lines, size);
   });
-  for (const [r1, c1, r2, c2] of merges) ws.mergeCells(r1, c1, r2, c2);
+  mergeAll(ws, merges);
   if (sheet.autoFilter) {
     ws.autoFilter = { from: { row: sheet.autoFilter.headerRow, column: 1 }, to: { row: sheet.autoFilter.lastRow, column: sheet.widths.length } };
   }
@@ -110,6 +112,30 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
   }
 }
 
+/**
+ * Merged ranges, checked here against each other cell by cell: exceljs's own check compares each
+ * new range with every earlier one (a 5,000-project workbook spent 4 s in it). Its check is given
+ * an empty list while it merges, then the range joins the others.
+ */
+function mergeAll(ws: ExcelJS.Worksheet, merges: readonly [number, number, number, number][]): void {
+  const covered = new Set<string>();
+  const sheet = ws as unknown as { _merges: Record<string, unknown> };
+  const all = sheet._merges;
+  for (const [r1, c1, r2, c2] of merges) {
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        const at = `${r}:${c}`;
+        if (covered.has(at)) throw new Error(`Cannot merge already merged cells (${ws.name} R${r}C${c})`);
+        covered.add(at);
+      }
+    }
+    sheet._merges = {};
+    ws.mergeCells(r1, c1, r2, c2);
+    Object.assign(all, sheet._merges);
+  }
+  sheet._merges = all;
+}
+
 /** The theme's patterns as Excel's pattern fills (drawn in PATTERN_INK over the cell's colour). */
 const EXCEL_PATTERNS: Record<string, ExcelJS.FillPatterns> = {
   hatch: "lightUp", backhatch: "lightDown", cross: "lightTrellis", dots: "gray125",
@@ -118,20 +144,24 @@ const EXCEL_PATTERNS: Record<string, ExcelJS.FillPatterns> = {
 /** A mid grey: the pattern reads on a gray copy and leaves the black label legible. */
 const PATTERN_INK = "#84919E";
 
-function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: WorkbookSpec): void {
-  // A string is always written as a string (never parsed as a formula), so input text such as
-  // "=1+1" stays text; only { formula } values the program builds become formulas.
-  const v = c.value;
-  if (v !== null) cell.value = typeof v === "object" ? { formula: v.formula, result: v.text } : v;
-  cell.font = {
+/**
+ * One style object per distinct look (and value type, which exceljs's style id depends on):
+ * exceljs renders a cell's style to XML to find its id unless it has met the very object before,
+ * which was a fifth of a 5,000-project workbook's time.
+ */
+type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+
+function cellStyle(c: CellSpec, sheet: SheetSpec, book: WorkbookSpec): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  style.font = {
     name: book.font, size: c.size ?? sheet.fontSize,
     ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}),
     ...(c.color ? { color: { argb: argb(c.color) } } : {}),
   };
   const pattern = c.pattern ? EXCEL_PATTERNS[c.pattern] : undefined;
-  if (c.fill && pattern) cell.fill = { type: "pattern", pattern, fgColor: { argb: argb(PATTERN_INK) }, bgColor: { argb: argb(c.fill) } };
-  else if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) }, bgColor: { argb: argb(c.fill) } };
-  cell.alignment = {
+  if (c.fill && pattern) style.fill = { type: "pattern", pattern, fgColor: { argb: argb(PATTERN_INK) }, bgColor: { argb: argb(c.fill) } };
+  else if (c.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) }, bgColor: { argb: argb(c.fill) } };
+  style.alignment = {
     vertical: c.valign ?? "top",
     horizontal: c.align ?? "left",
     wrapText: c.wrap !== false,
@@ -139,11 +169,24 @@ function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: Workb
     ...(c.vertical ? { textRotation: "vertical" as const } : {}),
   };
   if (c.border) {
-    const style = c.border === "medium" ? "medium" : c.border === "dashed" ? "dashed" : c.border === "dotted" ? "dotted" : "thin";
-    const edge = { style, color: { argb: argb(book.ruleColour) } } as const;
-    cell.border = { top: edge, left: edge, bottom: edge, right: edge };
+    const line = c.border === "medium" ? "medium" : c.border === "dashed" ? "dashed" : c.border === "dotted" ? "dotted" : "thin";
+    const edge = { style: line, color: { argb: argb(book.ruleColour) } } as const;
+    style.border = { top: edge, left: edge, bottom: edge, right: edge };
   }
-  if (c.unlocked) cell.protection = { locked: false };
+  if (c.unlocked) style.protection = { locked: false };
+  return style;
+}
+
+function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: WorkbookSpec, styles: StyleCache): void {
+  // A string is always written as a string (never parsed as a formula), so input text such as
+  // "=1+1" stays text; only { formula } values the program builds become formulas.
+  const v = c.value;
+  if (v !== null) cell.value = typeof v === "object" ? { formula: v.formula, result: v.text } : v;
+  // every CellSpec field cellStyle reads
+  const key = [typeof v, c.size ?? sheet.fontSize, c.bold, c.italic, c.color, c.pattern, c.fill, c.valign, c.align, c.wrap, c.indent, c.vertical, c.border, c.unlocked].join("|");
+  let style = styles.get(key);
+  if (!style) styles.set(key, (style = cellStyle(c, sheet, book)));
+  cell.style = style;
   if (c.list) {
     cell.dataValidation = {
       type: "list", allowBlank: true, formulae: [c.list.formula],
