@@ -288,6 +288,8 @@ describe("the measured-text cache", () => {
       { text: [{ text: "太字の語" }, "と", { text: "色の語", color: "#D55E00" }, "が混じる行。"], fontSize: SIZE },
       { table: { body: [[{ text: SHORT }, { text: SHORT, alignment: "right" }], [{ text: SHORT, color: "#005AFF" }, { text: keepRuns(JUSTIFIED), alignment: "justify" }]] } },
       { text: keepRuns(JUSTIFIED), fontSize: SIZE, alignment: "justify" },
+      // a size from the nodes around the text, changed between two texts of one stack
+      { stack: [SHORT, { stack: [SHORT], fontSize: SIZE + 4 }, SHORT, { stack: [{ text: SHORT, bold: true }], bold: true }, SHORT], fontSize: SIZE },
     ] as Content[];
     const make = () => createPdf({ kind: "booklet", content: recurring(), pageNumbers: "none" }, { title: "inlines", author: "test" }, ctx);
     const without = await withoutPatch("inlineCache", make);
