@@ -188,6 +188,42 @@ function idMistakes(nodes: readonly DocNode[], lang: string): { at: PropertyKey[
   return out;
 }
 
+type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+/** Handlebars' compiler stages, which its types leave out. */
+interface Compilers {
+  parse(input: hbs.AST.Program | string, options?: object): hbs.AST.Program;
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): TemplateSpec };
+}
+/** What `hb.compile` is given (and `data`, which it adds). */
+const COMPILE = { strict: true, noEscape: true, data: true } as const;
+/**
+ * Templates compiled in this process, by source: `watch` reads every folder again at each rebuild,
+ * and compiling a source again gives the same spec (the run's helpers are bound to it afterwards,
+ * by `hb.template`). Cleared when full; a few hundred sources are far more than any city's set.
+ */
+const SPECS = new Map<string, TemplateSpec>();
+const SPECS_KEPT = 300;
+
+/** `source` as `hb.compile` makes it, compiled on first use (or taken from SPECS) and bound to `hb`. */
+function lazyTemplate(hb: typeof Handlebars, source: string, tree: hbs.AST.Program | string): Handlebars.TemplateDelegate {
+  let bound: Handlebars.TemplateDelegate | undefined;
+  return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+    if (!bound) {
+      let spec = SPECS.get(source);
+      if (!spec) {
+        const c = hb as unknown as Compilers;
+        const environment = new c.Compiler().compile(c.parse(tree, COMPILE), COMPILE);
+        spec = new c.JavaScriptCompiler().compile(environment, COMPILE, undefined, true);
+        if (SPECS.size >= SPECS_KEPT) SPECS.clear();
+        SPECS.set(source, spec);
+      }
+      bound = hb.template(spec);
+    }
+    return bound(context, options);
+  }) as Handlebars.TemplateDelegate;
+}
+
 /** A folder's templates, read, parsed and compiled once per run (a run is one RenderContext). */
 interface Folder {
   files: string[];
@@ -229,22 +265,25 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
   const loaded: Folder = { files, compiled: new Map(), sources: new Map(), partials: new Map() };
   files.forEach((f, index) => {
     const original = readFileSync(path.join(dir, f), "utf8");
+    let source = markLines(original);
     // Parsed now (compile is lazy) so a syntax error names its own file (partials included), and
     // the tree compiled as it is (handlebars' whitespace control is applied once, by compile).
-    let source = markLines(original);
-    let tree: hbs.AST.Program | string;
-    try {
-      tree = hb.parseWithoutProcessing(source);
-    } catch {
+    // A source compiled before in this process parsed then.
+    let tree: hbs.AST.Program | string = source;
+    if (!SPECS.has(source)) {
       try {
-        hb.parseWithoutProcessing(original);
-      } catch (e) {
-        const msg = (e as Error).message;
-        throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, original);
+        tree = hb.parseWithoutProcessing(source);
+      } catch {
+        try {
+          hb.parseWithoutProcessing(original);
+        } catch (e) {
+          const msg = (e as Error).message;
+          throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, original);
+        }
+        tree = source = original; // never expected: without marks, places fall back to the including file
       }
-      tree = source = original; // never expected: without marks, places fall back to the including file
     }
-    const fn = hb.compile(tree, { strict: true, noEscape: true });
+    const fn = lazyTemplate(hb, source, tree);
     loaded.compiled.set(f, fn);
     loaded.sources.set(f, source);
     // A runtime error inside a partial names the partial's file, not the including one; its

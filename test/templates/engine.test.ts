@@ -50,6 +50,21 @@ describe("renderTemplate", () => {
     expect(self.message).toContain("部品テンプレート「main」");
   });
 
+  it("a source compiled in an earlier run (watch) is bound to the later run's helpers and data; an edit is compiled afresh", () => {
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": {{json (concat (year y) "／" label)}} }]' });
+    const text = (c: typeof ctx, label: string) => (renderTemplate("doc", "main", { y: 2026, label }, c)[0] as { text?: unknown }).text;
+    expect(text(ctx, "a")).toBe("令和8年度／a");
+    // the same source in a new run, under another theme: that run's year helper writes the year
+    const western = { ...ctx, theme: { ...ctx.theme, yearStyle: "western" as const } };
+    expect(text(western, "b")).toBe("2026年度／b");
+    expect(text({ ...ctx }, "c")).toBe("令和8年度／c");
+    // the same source made broken in a later run is still reported with its line
+    writeFileSync(path.join(ctx.templatesDir, "doc", "main.hbs"), '[\n{ "type": "paragraph", "text": {{json (year nope)}} }\n]');
+    const later = { ...ctx };
+    expect(() => renderTemplate("doc", "main", { y: 2026 }, later)).toThrow(ReportedError);
+    expect(ctx.diagnostics.items.find((d) => d.code === "PP503")?.line).toBe(2);
+  });
+
   it("a misspelt field (strict mode) is PP503 with the file and line, in Japanese", () => {
     const d = failure({ "main.hbs": '[\n{ "type": "paragraph",\n  "text": {{json titel}} }\n]' }, { title: "x" });
     expect(d.file).toMatch(/doc[/\\]main\.hbs$/);
