@@ -277,6 +277,39 @@ async function counted(name: PatchName, make: () => Promise<Uint8Array>): Promis
 }
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
+describe("the style stack", () => {
+  it("answers every lookup as pdfmake does: named styles, what they extend (a cycle too), overrides, the default", () => {
+    const dictionary = {
+      base: { fontSize: 9, color: "#111111" },
+      head: { extends: "base", bold: true },
+      both: { extends: ["head", "note"], alignment: "right" },
+      note: { italics: true, color: "#222222", extends: "loop" },
+      loop: { extends: "note", lineHeight: 1.4 },
+      empty: {},
+    };
+    const stacks: unknown[][] = [
+      [], ["base"], ["head"], ["both"], ["loop"], ["missing"], [{ fontSize: 12 }, "head"], ["both", { color: null, bold: false }],
+      [new String("head"), { alignment: undefined }], ["empty", "note", { lineHeight: 0 }], [{ italics: true }, "both", "empty"],
+    ];
+    const properties = ["fontSize", "color", "bold", "italics", "alignment", "lineHeight", "font", "extends", "missing"];
+    const answers = () => stacks.flatMap((overrides) => {
+      const stack = new Style(dictionary, { font: "BIZUDPGothic", fontSize: 10 });
+      for (const o of overrides) stack.push(o);
+      return properties.map((p) => [JSON.stringify(overrides), p, stack.getProperty(p), Style.getStyleProperty({}, stack, p, "default")]);
+    });
+    const patched = answers();
+    setSpeedPatches(PATCHES.filter((p) => p !== "styleStack"));
+    try {
+      expect(patched).toEqual(answers());
+    } finally {
+      setSpeedPatches(PATCHES);
+    }
+    expect(patched).toContainEqual(['["both"]', "color", "#222222", "#222222"]);
+    expect(patched).toContainEqual(['["both"]', "fontSize", 9, 9]);
+    expect(patched).toContainEqual(['["loop"]', "italics", true, true]);
+  });
+});
+
 describe("the measured-text cache", () => {
   it("gives the document made without it, byte for byte, where texts recur in other styles and runs", async () => {
     const recurring = (): Content[] => [
