@@ -1,6 +1,6 @@
 // planpress build / booklet / gantt / departments / workbook: documents of the plan into -o dir.
 // Renderers are loaded only when a command needs them (pdfmake and exceljs take time to load).
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import { renderJob, type WorkerJob, type WorkerKind, type WorkerResult, type WorkerShare } from "../render/worker.js";
@@ -28,7 +28,7 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
   const wanted = opts.worker !== false && workerStart() ? workerJob(plan, kinds) : null;
   // A kept thread takes department files only: a workbook's worker has its heap sized to one plan.
   const job = kept && wanted !== "department-files" ? null : wanted;
-  const thread = job ? kept ?? startThread(job === "workbook" ? workbookHeapMb(plan.projects.length) : null) : null;
+  const thread = job ? kept ?? startThread(job === "workbook" ? { maxOldGenerationSizeMb: workbookHeapMb(plan.projects.length) } : null) : null;
   const run = job ? thread?.run(job, plan, ctx) ?? null : null;
   const result = run?.result ?? Promise.resolve(null);
   try {
@@ -110,18 +110,19 @@ export interface ThreadRun { result: Promise<WorkerResult | null>; shared: Promi
 export interface Thread { run: (kind: WorkerKind, plan: Plan, ctx: RenderContext) => ThreadRun; stop: () => void }
 
 /**
- * Starts a worker thread, its heap capped at `heapMb` (the workbook's, sized to the plan), or
- * null when the CLI was not started by bin/planpress.js (nothing to start the thread with).
+ * Starts a worker thread, or null when the CLI was not started by bin/planpress.js (nothing to
+ * start the thread with). `limits`: its heap capped (`maxOldGenerationSizeMb`: the workbook's,
+ * sized to the plan) or its young generation set (`maxYoungGenerationSizeMb`: watch's thread).
  */
-export function startThread(heapMb: number | null = null): Thread | null {
+export function startThread(limits: ResourceLimits | null = null): Thread | null {
   const how = workerStart();
   if (!how) return null;
   const early = how.prestarted;
   how.prestarted = undefined;
-  // The early thread has no heap cap: a workbook's worker (sized to the plan) is a new one.
-  if (early && heapMb) void early.terminate();
-  const options = heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {};
-  const worker = early && !heapMb ? early : new Worker(how.entry, { workerData: { start: how.start }, ...options });
+  // The early thread has V8's default heap: a thread with limits of its own is a new one.
+  if (early && limits) void early.terminate();
+  const options = limits ? { resourceLimits: limits } : {};
+  const worker = early && !limits ? early : new Worker(how.entry, { workerData: { start: how.start }, ...options });
   worker.ref(); // the early thread was unreferenced until now
   type Waiting = { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void; share: (s: WorkerShare | null) => void };
   const waiting = new Map<number, Waiting>();
