@@ -195,7 +195,7 @@ interface Compilers {
   Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
   JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): TemplateSpec };
 }
-/** What `hb.compile` is given (and `data`, which it adds). */
+/** What `hb.compile` is given (and `data`, which it adds); copied for each compile. */
 const COMPILE = { strict: true, noEscape: true, data: true } as const;
 /**
  * Templates compiled in this process, by source: `watch` reads every folder again at each rebuild,
@@ -213,8 +213,10 @@ function lazyTemplate(hb: typeof Handlebars, source: string, tree: hbs.AST.Progr
       let spec = SPECS.get(source);
       if (!spec) {
         const c = hb as unknown as Compilers;
-        const environment = new c.Compiler().compile(c.parse(tree, COMPILE), COMPILE);
-        spec = new c.JavaScriptCompiler().compile(environment, COMPILE, undefined, true);
+        // a copy each time, as hb.compile makes one: the compiler adds to its options
+        const options = { ...COMPILE };
+        const environment = new c.Compiler().compile(c.parse(tree, options), options);
+        spec = new c.JavaScriptCompiler().compile(environment, options, undefined, true);
         if (SPECS.size >= SPECS_KEPT) SPECS.clear();
         SPECS.set(source, spec);
       }
