@@ -61,8 +61,14 @@ async function changedOutputs(outDir: string, files: OutputFile[]): Promise<Outp
   return files.filter((_, i) => differs[i]);
 }
 
-/** 150 ms made the booklet's rebuild wait half as long again as it took (README "Benchmark"). */
-export const DEBOUNCE_MS = 50;
+/**
+ * How long watch waits after the last change it sees before it rebuilds. An editor's save is a
+ * burst a few ms long (a write, or a new file renamed over the old one). 150 ms made the booklet's
+ * rebuild wait half as long again as it took, 50 ms a sixth (README "Benchmark"). A save still
+ * being written when the wait ends is read as it is: its messages are shown, and the change that
+ * ends it rebuilds again.
+ */
+export const DEBOUNCE_MS = 25;
 
 /**
  * The young generation of watch's thread, in MB (V8's default is 48). The department files it
