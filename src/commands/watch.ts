@@ -1,7 +1,7 @@
 // planpress watch [input] [-o dir] [--only kinds]: build once, then rebuild in the same (warm)
 // process whenever the plan, the config, a template, the theme or a wording file changes. Only
 // outputs whose bytes changed are written; a broken edit keeps the previous outputs.
-import { type FSWatcher, watch as fsWatch } from "node:fs";
+import { type FSWatcher, statSync, watch as fsWatch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH } from "../config/load.js";
@@ -74,10 +74,24 @@ export const DEBOUNCE_MS = 25;
  * The young generation of watch's thread, in MB (V8's default is 48). The department files it
  * lays out live until they are drawn, so a quarter to a half of its young objects survive each
  * scavenge; with room for a whole rebuild's, a seed rebuild of everything took 11–16 % less
- * (1,692–1,732 → 1,452–1,502 ms) for about 100 MB more. Not for one-off builds: their first
- * scavenges of a larger space cost more than they save (seed build 3.5 → 3.9 s).
+ * (1,692–1,732 → 1,452–1,502 ms) for about 100 MB more. Only for a plan file up to
+ * WATCH_THREAD_YOUNG_MAX_BYTES: at 1,000 projects (625 kB) it gained nothing measurable and took 200 MB more
+ * (peak 1.42 → 1.61 GB). Not for one-off builds: their first scavenges of a larger space cost
+ * more than they save (seed build 3.5 → 3.9 s).
  */
 const WATCH_THREAD_YOUNG_MB = 192;
+const WATCH_THREAD_YOUNG_MAX_BYTES = 256 * 1024;
+
+/** Watch's thread's young generation for the plan file `plan` (V8's default when it is large or cannot be read). */
+function threadLimits(plan: string): { maxYoungGenerationSizeMb: number } | null {
+  let size: number;
+  try {
+    size = statSync(plan).size;
+  } catch {
+    return null;
+  }
+  return size <= WATCH_THREAD_YOUNG_MAX_BYTES ? { maxYoungGenerationSizeMb: WATCH_THREAD_YOUNG_MB } : null;
+}
 
 /** How often watch builds its documents again after the first build, while nothing is edited. */
 export const WARM_UPS = 3;
@@ -110,7 +124,7 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
 
   // One worker thread for every rebuild (started by bin/planpress.js only; tests run in-process):
   // it stays warm, as this process does.
-  const thread = kinds.includes("departments") ? startThread({ maxYoungGenerationSizeMb: WATCH_THREAD_YOUNG_MB }) : null;
+  const thread = kinds.includes("departments") ? startThread(threadLimits(plan)) : null;
 
   /**
    * Builds `which` and writes what changed, with one line on stderr; `warming`: builds only, to
