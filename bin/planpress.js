@@ -18,6 +18,7 @@ const flags = ["--heap-growing-percent=80"];
 // then spends more CPU compiling in the background than its code saves, and on 2 cores wall time
 // follows CPU (seed build: 5.9 → 3.5 s of CPU). Large plans and `watch` (a warm process that
 // rebuilds again and again) keep it. The plan's size is told by its file, before anything is read.
+// watch sizes its thread's young generation by the same limit (src/commands/watch.ts).
 const SMALL_PLAN_BYTES = 256 * 1024;
 function smallOneOffRun(args) {
   if (!args[0] || args[0] === "watch") return false;

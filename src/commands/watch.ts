@@ -75,9 +75,10 @@ export const DEBOUNCE_MS = 25;
  * lays out live until they are drawn, so a quarter to a half of its young objects survive each
  * scavenge; with room for a whole rebuild's, a seed rebuild of everything took 11–16 % less
  * (1,692–1,732 → 1,452–1,502 ms) for about 100 MB more. Only for a plan file up to
- * WATCH_THREAD_YOUNG_MAX_BYTES: at 1,000 projects (625 kB) it gained nothing measurable and took 200 MB more
- * (peak 1.42 → 1.61 GB). Not for one-off builds: their first scavenges of a larger space cost
- * more than they save (seed build 3.5 → 3.9 s).
+ * WATCH_THREAD_YOUNG_MAX_BYTES, the limit bin/planpress.js calls a small plan (SMALL_PLAN_BYTES;
+ * both are read before the plan is): at 1,000 projects (625 kB) it gained nothing measurable and
+ * took 200 MB more (peak 1.42 → 1.61 GB). Not for one-off builds: their first scavenges of a
+ * larger space cost more than they save (seed build 3.5 → 3.9 s).
  */
 const WATCH_THREAD_YOUNG_MB = 192;
 const WATCH_THREAD_YOUNG_MAX_BYTES = 256 * 1024;
