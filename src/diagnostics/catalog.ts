@@ -104,9 +104,13 @@ export const CATALOG = {
     ja: () => "表の上に計画名が見つからないため、ファイル名を計画名としました。",
     en: () => "No plan title above the table; the file name is used.",
     hintJa: () => "設定ファイルの title で指定できます。", hintEn: () => "Set `title` in the config." },
-  PP206: { severity: "warning", example: { label: "令和9年度", expected: "令和8年度" },
-    ja: (p) => `年度の見出し「${p.label}」が並び順に合いません（期待: ${p.expected}）。`,
-    en: (p) => `The fiscal-year label "${p.label}" is out of sequence (expected ${p.expected}).` },
+  // An error: labels out of step with their columns leave no sure way to tell which column is
+  // which year (a skipped year or a typo?), and a guess would move phases to other years.
+  PP206: { severity: "error", example: { label: "令和9年度", expected: "令和8年度" },
+    ja: (p) => `年度の見出し「${p.label}」が並び順に合いません（期待: ${p.expected}）。どの列がどの年度か決められません。`,
+    en: (p) => `The fiscal-year label "${p.label}" is out of sequence (expected ${p.expected}); which column is which year cannot be told.`,
+    hintJa: () => "年度の列は 1 年ずつ左から順に並べ、見出しの年度を直してください。",
+    hintEn: () => "Give each year its own column, left to right one year apart, and correct the label." },
   PP207: { severity: "error", example: {},
     ja: () => "見出しはありますが、事業の行がありません。", en: () => "The header is there, but no project rows follow." },
   PP208: { severity: "error", example: {},

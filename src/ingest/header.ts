@@ -294,7 +294,7 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
     .filter((c) => !block.years.has(c) && (!labels.length || c < labels[0]![0]));
   const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
   const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseYearHeader(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
-  // Labels out of sequence (R8, R10, R9…) are reported; the first label anchors the columns.
+  // Labels out of sequence (R8, R10, R9… or R8, R10, R11) stop the run: no column can be trusted.
   labels.forEach(([col, year], i) => {
     const [c0, y0] = labels[0]!;
     const expected = y0 + (col - c0);

@@ -79,6 +79,16 @@ describe("text input", () => {
     expect(shiftDiag?.line).toBe(7);
     expect(missing?.message).toContain("令和10年度");
   });
+
+  it("year labels that skip or swap a year stop the reading, at the label's cell: no column is read as another year", async () => {
+    for (const labels of [["令和8年度", "令和10年度", "令和11年度"], ["令和8年度", "令和10年度", "令和9年度"]]) {
+      const plan = await planOf("skip.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "実施", ""] })]));
+      const d = plan.diagnostics.find((x) => x.code === "PP206");
+      expect(d?.severity).toBe("error");
+      expect([d?.line, d?.column]).toEqual([3, 9]);
+      expect(d?.message).toContain(labels[1]);
+    }
+  });
 });
 
 describe("columns planpress does not know", () => {
