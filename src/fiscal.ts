@@ -1,7 +1,17 @@
-// Fiscal years (年度) and the Japanese era 令和: 令和N年度 = fiscal year 2018 + N (2026 = 令和8年度).
+// Fiscal years (年度) and the Japanese eras 令和 and 平成: 令和N年度 = fiscal year 2018 + N (2026 =
+// 令和8年度), 平成N年度 = 1988 + N (2018 = 平成30年度). Fiscal 2019 began in 平成31 but is written
+// 令和元年度 by convention; both read as 2019. Plans written before 2019 use 平成.
 import type { Theme } from "./theme/schema.js";
 
 const REIWA_OFFSET = 2018;
+const HEISEI_OFFSET = 1988;
+
+/** The era a fiscal year is written in, with its year number; null before 平成. */
+function eraOf(year: number): { name: string; letter: string; n: number } | null {
+  if (year > REIWA_OFFSET) return { name: "令和", letter: "R", n: year - REIWA_OFFSET };
+  if (year > HEISEI_OFFSET) return { name: "平成", letter: "H", n: year - HEISEI_OFFSET };
+  return null;
+}
 
 /** Full-width digits to ASCII, so `令和８年度` and `令和8年度` read alike. */
 export function asciiDigits(text: string): string {
@@ -9,8 +19,9 @@ export function asciiDigits(text: string): string {
 }
 
 /**
- * A fiscal year written as 2026, 2026年度, R8, R8年度, 令和8, 令和8年度, 令和元年度 (ASCII or
- * full-width digits, spaces ignored). Returns the Western year, or null when the text is not one.
+ * A fiscal year written as 2026, 2026年度, R8, R8年度, 令和8, 令和8年度, 令和元年度, 平成30年度, H30
+ * (ASCII or full-width digits, spaces ignored). Returns the Western year, or null when the text is
+ * not one.
  */
 export function parseFiscalYear(text: string): number | null {
   const t = asciiDigits(text.normalize("NFKC")).replace(/\s+/g, "");
@@ -18,22 +29,24 @@ export function parseFiscalYear(text: string): number | null {
   if (m) return Number(m[1]);
   m = /^(?:令和|R)(\d{1,2}|元)(?:年度|年)?$/i.exec(t);
   if (m) return REIWA_OFFSET + (m[1] === "元" ? 1 : Number(m[1]));
+  m = /^(?:平成|H)(\d{1,2}|元)(?:年度|年)?$/i.exec(t);
+  if (m) return HEISEI_OFFSET + (m[1] === "元" ? 1 : Number(m[1]));
   m = /^FY(\d{4})$/i.exec(t);
   if (m) return Number(m[1]);
   return null;
 }
 
-/** `令和8年度` for 2026 (years before 令和 keep the Western form). */
+/** `令和8年度` for 2026, `平成30年度` for 2018 (years before 平成 keep the Western form). */
 export function wareki(year: number): string {
-  const n = year - REIWA_OFFSET;
-  if (n < 1) return `${year}年度`;
-  return `令和${n === 1 ? "元" : n}年度`;
+  const era = eraOf(year);
+  if (!era) return `${year}年度`;
+  return `${era.name}${era.n === 1 ? "元" : era.n}年度`;
 }
 
-/** `R8` for 2026: the short form used where space is tight. */
+/** `R8` for 2026, `H30` for 2018: the short form used where space is tight. */
 export function warekiShort(year: number): string {
-  const n = year - REIWA_OFFSET;
-  return n < 1 ? String(year) : `R${n}`;
+  const era = eraOf(year);
+  return era ? `${era.letter}${era.n}` : String(year);
 }
 
 /** A fiscal year as the theme writes it: 令和8年度, 2026年度 or R8; full-width digits if asked. */
@@ -47,12 +60,18 @@ function toFullwidthDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
-/** A calendar date as `令和8年11月24日`. */
+/** A calendar date as `令和8年11月24日` (平成 before 1 May 2019). */
 export function warekiDate(date: Date): string {
   const y = date.getUTCFullYear();
-  const era = y - REIWA_OFFSET;
+  const reiwa = date.getTime() >= Date.UTC(2019, 4, 1);
+  const era = reiwa ? y - REIWA_OFFSET : y - HEISEI_OFFSET;
   const year = era === 1 ? "元" : String(era);
-  return `令和${year}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+  return `${reiwa ? "令和" : "平成"}${year}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+}
+
+/** Whether the as-of year falls in the period, so that its column is shaded (else PP506). */
+export function inPeriod(period: { start: number; end: number }, year: number): boolean {
+  return year >= period.start && year <= period.end;
 }
 
 export function yearsOf(period: { start: number; end: number }): number[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/schema.js";
-import { parseFiscalYear, wareki } from "../../src/fiscal.js";
+import { parseFiscalYear, wareki, warekiDate, warekiShort } from "../../src/fiscal.js";
 import { splitDepartments } from "../../src/normalise/departments.js";
 import { splitDescription } from "../../src/normalise/description.js";
 import { parseNumbered } from "../../src/normalise/hierarchy.js";
@@ -68,6 +68,17 @@ describe("normalise", () => {
     expect(parseFiscalYear("令和元年度")).toBe(2019);
     expect(parseFiscalYear("来年度")).toBeNull();
     expect(wareki(2030)).toBe("令和12年度");
+  });
+
+  it("fiscal years of a plan written under 平成: read, and written back in 平成", () => {
+    for (const y of ["平成30年度", "平成３０年度", "H30", "H30年度", "2018年度"]) expect(parseFiscalYear(y), y).toBe(2018);
+    // fiscal 2019 began in 平成31; both names read as the same year, written 令和元年度
+    expect(parseFiscalYear("平成31年度")).toBe(2019);
+    expect(parseFiscalYear("平成元年度")).toBe(1989);
+    expect([wareki(2018), wareki(2019), wareki(1989), wareki(1988)]).toEqual(["平成30年度", "令和元年度", "平成元年度", "1988年度"]);
+    expect([warekiShort(2018), warekiShort(2026)]).toEqual(["H30", "R8"]);
+    expect(warekiDate(new Date(Date.UTC(2019, 3, 30)))).toBe("平成31年4月30日");
+    expect(warekiDate(new Date(Date.UTC(2019, 4, 1)))).toBe("令和元年5月1日");
   });
 });
 
