@@ -213,8 +213,8 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number
 /** The description templates/department/<main>.hbs writes, its sheets' headings checked. */
 function templateNodes(main: "departments" | "files", view: DepartmentsView, ctx: RenderContext): DocNode[] {
   const nodes = renderTemplate("department", main, {
-    title: view.title, asOf: view.asOf, departmentCount: view.sheets.length,
-    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf })),
+    title: view.title, asOf: view.asOf, asOfShown: view.asOfShown, departmentCount: view.sheets.length,
+    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf, asOfShown: view.asOfShown })),
     common: view.common,
   }, ctx);
   checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);

@@ -55,7 +55,7 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
   const view = ganttView(plan, ctx.config, ctx.asOf);
   const nodes = renderTemplate("gantt", "gantt", {
-    title: view.title, period: view.period, asOf: view.asOf, projectCount: plan.projects.length,
+    title: view.title, period: view.period, asOf: view.asOf, asOfShown: view.asOfShown, projectCount: plan.projects.length,
     policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
       number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);

@@ -70,6 +70,11 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   /** String concatenation, for building text inside `json`. */
   hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  /** `text` when `condition` holds, else nothing: for words inside `concat` (`{{#if}}` is a block). */
+  hb.registerHelper("when", (condition: unknown, text: unknown, options: HelperOptions) => {
+    defined(text, options);
+    return condition ? text : "";
+  });
   registerHouseHelpers(hb, () => houseStyle(ctx));
   return hb;
 }

@@ -3,6 +3,7 @@
 // that concern every department (contract.md "各課"), compact; a department's own file lists
 // there only those it does not list already. A pure function of the plan.
 import type { Config } from "../config/schema.js";
+import { inPeriod } from "../fiscal.js";
 import type { Plan, Project } from "../model/schema.js";
 import { uniqueFileNames } from "../output/filename.js";
 import { projectsInPlanOrder, scheduleRow, type ScheduleRow } from "./gantt.js";
@@ -29,6 +30,8 @@ export interface DepartmentsView {
   title: string;
   period: { start: number; end: number };
   asOf: number;
+  /** The as-of year's column is shaded: it falls in the period. */
+  asOfShown: boolean;
   sheets: DepartmentSheet[];
   /**
    * The 各課 projects: one section shared by every department's sheet (the same for all, so it
@@ -64,6 +67,7 @@ export function departmentsView(plan: Plan, config: Config, asOf: number): Depar
     title: config.title ?? plan.plan.title,
     period: plan.plan.period,
     asOf,
+    asOfShown: inPeriod(plan.plan.period, asOf),
     sheets: departments.map((department) => {
       const own = ordered.filter((p) => p.departments.includes(department)).map((p) => departmentProject(p, department, config));
       return {

@@ -1,6 +1,7 @@
 // What the 工程表 shows: every project in plan order, grouped by policy › measure, each row with
 // its No, name, departments and schedule. A pure function of the plan; drawing is render/gantt.ts.
 import type { Config } from "../config/schema.js";
+import { inPeriod } from "../fiscal.js";
 import type { Numbered, Phase, Plan, Project } from "../model/schema.js";
 import { relistRef, type RelistRef } from "./relist.js";
 
@@ -21,6 +22,8 @@ export interface GanttView {
   title: string;
   period: { start: number; end: number };
   asOf: number;
+  /** The as-of year's column is shaded: it falls in the period. */
+  asOfShown: boolean;
   policies: PolicyGroup[];
 }
 
@@ -86,6 +89,7 @@ export function ganttView(plan: Plan, config: Config, asOf: number): GanttView {
     title: config.title ?? plan.plan.title,
     period: plan.plan.period,
     asOf,
+    asOfShown: inPeriod(plan.plan.period, asOf),
     policies: groupByPolicyAndMeasure(projectsInPlanOrder(plan), (p) => scheduleRow(p, config)),
   };
 }

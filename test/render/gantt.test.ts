@@ -92,6 +92,16 @@ describe("gantt.pdf (the seed)", () => {
     expect(text).toContain(`【施策(${measure.number})】${measure.title}`.replace(/\s+/g, ""));
   }, 30_000);
 
+  it("speaks of shading and shows the as-of swatch only when the as-of year falls in the period (PP506 otherwise)", async () => {
+    const seedText = pages[0]!.items.map((i) => i.str).join("\n");
+    expect(seedText).toContain("（網掛けの年度）");
+    expect(seedText.split("令和8年度時点").length - 1).toBe(2); // the line under the title, the legend
+    const [outside] = await renderGantt(plan, makeRenderContext({ asOf: 2035 }));
+    const text = (await textItems(outside!.data))[0]!.items.map((i) => i.str).join("\n");
+    expect(text).not.toContain("網掛け");
+    expect(text.split("令和17年度時点").length - 1).toBe(1);
+  }, 30_000);
+
   it("draws each bar across its years: a label sits inside its phase's year columns on its project's row", () => {
     let checked = 0;
     for (const project of plan.projects) {
