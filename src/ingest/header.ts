@@ -163,7 +163,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const k of keyRowIdx) {
     let top = k;
     while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && !blockSpans.some(([, e]) => e >= top - 1)
-      && !looksLikeData(rows[top - 1]!)) top--;
+      && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2 && isHeaderContinuation(rows[bottom + 1]!, config)) bottom++;
     blockSpans.push([top, bottom]);
@@ -214,8 +214,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 
   const table: Table = { blocks, period };
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
-  const titleRow = rows.slice(0, firstTop).find((r) => r.cells.filter((c) => c.trim()).length === 1);
-  if (titleRow) table.title = { text: (titleRow.cells.find((c) => c.trim()) ?? "").trim(), row: titleRow };
+  const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null);
+  if (titleRow) table.title = { text: singleText(titleRow)!, row: titleRow };
   return table;
 }
 
@@ -242,6 +242,23 @@ function isHeaderContinuation(row: GridRow, config: Config): boolean {
   const filled = row.cells.filter((c) => c.trim());
   const labels = filled.filter((c) => matchLabel(c, config) !== null).length;
   return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
+}
+
+/** The one text of a row that holds one (a cell, or a merged range repeated across its cells). */
+function singleText(row: GridRow): string | null {
+  const texts = new Set(row.cells.map((c) => c.trim()).filter(Boolean));
+  return texts.size === 1 ? [...texts][0]! : null;
+}
+
+/**
+ * A row right above a header that is the plan's title, not a group row of the header: one text,
+ * starting in the first two columns, that names no column and no group (スケジュール over the years).
+ */
+function looksLikeTitle(row: GridRow, config: Config): boolean {
+  const text = singleText(row);
+  if (text === null) return false;
+  const first = row.cells.findIndex((c) => c.trim());
+  return first <= 1 && matchLabel(text, config) === null && !GROUP_WORDS.test(squash(text));
 }
 
 function looksLikeData(row: GridRow): boolean {

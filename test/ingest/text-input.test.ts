@@ -26,6 +26,17 @@ describe("text input", () => {
     expect(dup?.column).toBe(1);
   });
 
+  it("takes a title right above the header (no blank line between) as the title; a group row stays in the header", async () => {
+    const plan = await planOf("plan.tsv", ["ミナミ市DX計画", HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
+    expect(plan.plan.title).toBe("ミナミ市DX計画");
+    expect(codes(plan.diagnostics)).not.toContain("PP205");
+    // a group row over the years, right above the header: part of the header, never the title
+    const group = [...HEADER.slice(0, 7).map(() => ""), "スケジュール", "", ""];
+    const grouped = await planOf("plan.tsv", ["ミナミ市DX計画", "", group.join("\t"), HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
+    expect(grouped.plan.title).toBe("ミナミ市DX計画");
+    expect(grouped.projects.map((p) => p.name)).toEqual(["事業A"]);
+  });
+
   it("sniffs the delimiter and strips a BOM", async () => {
     const text = "\uFEFF" + tsv([HEADER, row(1, "事業A")]).replace(/\t/g, ";");
     const plan = await planOf("plan.txt", text);

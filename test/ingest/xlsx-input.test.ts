@@ -34,6 +34,23 @@ describe("xlsx input", () => {
     expect(dup).toMatchObject({ sheet: "計画", cell: "A6" });
   });
 
+  it("takes a title merged across the sheet right above a two-row header as the title, not as a header row", async () => {
+    const bytes = await workbook((ws) => {
+      ws.getCell("A1").value = "キタ市DX計画";
+      ws.mergeCells("A1:I1");
+      ws.getRow(2).values = ["No", "基本方針", "施策", "事業名", "担当課", "概要", "スケジュール", "", ""];
+      ws.mergeCells("G2:I2");
+      for (const c of "ABCDEF") ws.mergeCells(`${c}2:${c}3`);
+      ws.getRow(3).values = ["", "", "", "", "", "", 2026, 2027, 2028];
+      ws.getRow(4).values = [1, "市民サービス", "(1)窓口", "窓口改善", "市民課", "改善する", "検討", "実施", ""];
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.plan.title).toBe("キタ市DX計画");
+    expect(codes(plan.diagnostics)).not.toContain("PP205");
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2027]]);
+  });
+
   it("a named sheet that does not exist, and a file that is not a workbook", async () => {
     const bytes = await workbook((ws) => { ws.addRow(HEADER); });
     const { defaultConfig } = await import("../../src/config/schema.js");
