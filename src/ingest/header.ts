@@ -126,8 +126,9 @@ function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: bool
   if (!t) return null;
   const key = keyOf(t, config);
   if (key) return key;
-  // A known wording with a note in brackets (担当課（室）, 事業名【再掲含む】) is that column.
-  const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "");
+  // A known wording with a note in brackets (担当課（室）, 事業名【再掲含む】) or 等 after it
+  // (担当課等, 所管課等) is that column.
+  const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "").replace(/(.)等$/u, "$1");
   const k = bare && bare !== t ? keyOf(bare, config) : null;
   return k && { key: k.key, synonym: true };
 }

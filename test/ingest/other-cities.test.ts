@@ -269,6 +269,10 @@ describe("header cells", () => {
   it.each([
     ["No.", { kind: "key", key: "no", synonym: false }], ["Ｎｏ", { kind: "key", key: "no", synonym: false }],
     ["担当課（室）", { kind: "key", key: "departments", synonym: true }], ["事業\n名称", { kind: "key", key: "name", synonym: true }],
+    ["担当課等", { kind: "key", key: "departments", synonym: true }], ["担当部課", { kind: "key", key: "departments", synonym: true }],
+    ["関係課等", { kind: "key", key: "relatedDepartments", synonym: true }],
+    ["平成30年度", { kind: "year", year: 2018, beyond: false, composite: false }],
+    ["平成31年度／令和元年度", { kind: "year", year: 2019, beyond: false, composite: true }],
     ["備考", { kind: "key", key: "remarks", synonym: false }], ["関係課", { kind: "key", key: "relatedDepartments", synonym: false }],
     ["令和7年度（2025年度）", { kind: "year", year: 2025, beyond: false, composite: true }],
     ["R7\r\n2025", { kind: "year", year: 2025, beyond: false, composite: true }],
@@ -281,7 +285,7 @@ describe("header cells", () => {
     expect(matchLabel(text, config)).toEqual(label);
   });
 
-  it.each(["計画期間（令和8～12年度）", "令和8～12年度", "連絡先", "R7 2025 2026 2027", "あ".repeat(70)])("%s names no column", (text) => {
+  it.each(["計画期間（令和8～12年度）", "令和8～12年度", "連絡先", "等", "実施等", "R7 2025 2026 2027", "あ".repeat(70)])("%s names no column", (text) => {
     expect(matchLabel(text, config)).toBeNull();
   });
 });
