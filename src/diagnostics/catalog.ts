@@ -166,6 +166,13 @@ export const CATALOG = {
   PP220: { severity: "info", example: { blocks: 3, rows: 56, first: "令和8年度", last: "令和12年度" },
     ja: (p) => `計画の表を読みました: 見出し ${p.blocks} か所、事業の行 ${p.rows} 行、年度の列 ${p.first}～${p.last}。`,
     en: (p) => `Read the plan table: ${p.blocks} header block(s), ${p.rows} project row(s), fiscal-year columns ${p.first}–${p.last}.` },
+  // An error: data left of the year labels is either the years (labels shifted) or a column of
+  // its own (its header lost); nothing in the file tells which, and a guess moves every phase.
+  PP221: { severity: "error", example: { label: "令和8年度", shift: 1 },
+    ja: (p) => `年度の見出し「${p.label}」の左の列にデータがあります。年度の見出しが ${p.shift} 列ずれているのか、見出しのない別の列なのか決められません。`,
+    en: (p) => `There is data in the column(s) left of the fiscal-year label "${p.label}": the labels may be shifted by ${p.shift} column(s), or it is a column without a header; which cannot be told.`,
+    hintJa: () => "年度の見出しをデータのある列に合わせて直すか、その列に見出しを付けてください。",
+    hintEn: () => "Move the year labels over the columns that hold the years, or give that column a header." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

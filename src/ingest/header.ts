@@ -210,7 +210,10 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       { first: wareki(period.start), last: wareki(period.end), years: period.end - period.start + 1, limit: MAX_PERIOD_YEARS });
     period = { start: period.start, end: period.start + MAX_PERIOD_YEARS - 1 };
   }
-  if (period) for (const block of blocks) alignYears(grid, block, period, bag);
+  if (period) {
+    const starts = blocks.map((b) => firstYearColumn(b, period));
+    blocks.forEach((block, i) => alignYears(grid, block, period, starts.filter((_, j) => j !== i), bag));
+  }
   reportYearLabels(grid, blocks, bag);
 
   const table: Table = { blocks, period };
@@ -298,12 +301,21 @@ function labelColumns(block: Block, config: Config): void {
   block.expectedCells = lastLabelled + 1;
 }
 
+/** The column of the period's first year by a block's own labels, or null (no labels). */
+function firstYearColumn(block: Block, period: { start: number }): number | null {
+  const first = [...block.years.entries()].sort((a, b) => a[0] - b[0])[0];
+  return first ? first[0] - (first[1] - period.start) : null;
+}
+
 /**
  * Schedule columns start right after the last named column. Where a block's year labels start
  * further right while the data fills the columns in between, the labels are shifted: the data
- * decides (PP202). Years of the period with no label in the block are filled in (PP203).
+ * decides (PP202) when another block's labels start the years at that column. Otherwise the
+ * columns in between may as well be a column of their own whose header was lost (a blank last
+ * year is common, so the data's extent tells nothing), and the reading stops there (PP221).
+ * Years of the period with no label in the block are filled in (PP203).
  */
-function alignYears(grid: Grid, block: Block, period: { start: number; end: number }, bag: DiagnosticBag): void {
+function alignYears(grid: Grid, block: Block, period: { start: number; end: number }, otherStarts: (number | null)[], bag: DiagnosticBag): void {
   // Schedule columns start after every named column, known or not: an unknown column is never
   // taken for a year (its data would be misread as phases).
   // Columns right of the first year label (備考 after the schedule) do not move the schedule.
@@ -323,7 +335,10 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   let firstCol = labels.length ? labels[0]![0] - (labels[0]![1] - period.start) : regionStart;
   const dataInGap = (from: number, to: number) =>
     block.dataRows.some((r) => r.cells.slice(from, to).some((c) => c.trim()));
-  if (labels.length && firstCol > regionStart && dataInGap(regionStart, firstCol)) {
+  const borneOut = otherStarts.includes(regionStart);
+  if (labels.length && firstCol > regionStart && dataInGap(regionStart, firstCol) && !borneOut) {
+    bag.add("PP221", placeOf(grid, labelRow, regionStart), { label: wareki(labels[0]![1]), shift: firstCol - regionStart });
+  } else if (labels.length && firstCol > regionStart && dataInGap(regionStart, firstCol)) {
     const shift = firstCol - regionStart;
     bag.add("PP202", placeOf(grid, labelRow, labels[0]![0]), { shift, first: wareki(labels[0]![1]) },
       { actual: `${wareki(labels[0]![1])}@${labels[0]![0] + 1}`, expected: `${wareki(labels[0]![1])}@${labels[0]![0] + 1 - shift}` });

@@ -56,7 +56,10 @@ const CASES: Record<string, Case> = {
   // a mistyped year label (令和99年度) would stretch the period over 92 years
   PP150: { data: tsv([[...HEADER.slice(0, 9), "令和99年度"], row(1, "事業")]) },
   PP201: { data: "タイトル\n\nただの文章です\n" },
-  PP202: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(1, "事業")]) },
+  // the first block's labels bear out the second block's shift
+  PP202: { data: tsv([HEADER, row(1, "事業"), [], ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(2, "事業2")]) },
+  // a single block: nothing tells shifted labels from a column whose header was lost
+  PP221: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(1, "事業")]) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },

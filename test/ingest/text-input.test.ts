@@ -91,6 +91,19 @@ describe("text input", () => {
     expect(missing?.message).toContain("令和10年度");
   });
 
+  it("data left of the year labels in a plan of one header block stops the reading at that column: shifted labels or a column whose header was lost?", async () => {
+    const header = [...HEADER.slice(0, 7), "", ...HEADER.slice(7)];
+    const plan = await planOf("gap.tsv", tsv([header, row(1, "事業A", { years: ["検討", "", "実施", ""] }), row(2, "事業B", { years: ["", "研究", "", "運用"] })]));
+    const d = plan.diagnostics.find((x) => x.code === "PP221");
+    expect(d?.severity).toBe("error");
+    expect([d?.line, d?.column]).toEqual([3, 8]);
+    expect(plan.diagnostics.map((x) => x.code)).not.toContain("PP202");
+    // with no data in that column, the labels are read where they are
+    const blank = await planOf("gap.tsv", tsv([header, row(1, "事業A", { years: ["", "検討", "", "実施"] })]));
+    expect(blank.diagnostics.map((x) => x.code)).not.toContain("PP221");
+    expect(blank.projects[0]!.schedule.map((s) => [s.label, s.from])).toEqual([["検討", 2026], ["実施", 2028]]);
+  });
+
   it("year labels that skip or swap a year stop the reading, at the label's cell: no column is read as another year", async () => {
     for (const labels of [["令和8年度", "令和10年度", "令和11年度"], ["令和8年度", "令和10年度", "令和9年度"]]) {
       const plan = await planOf("skip.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "実施", ""] })]));
