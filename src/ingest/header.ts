@@ -25,6 +25,8 @@ export interface Block {
   synonyms: { col: number; row: GridRow; wording: string; key: ColumnKey }[];
   /** Year labels written in two forms (令和7年度（2025年度）, R7⏎2025). */
   composite: { col: number; row: GridRow; text: string; year: number; conflict?: number }[];
+  /** The first year label read with the era of a label on its left (9年度 after 令和8年度). */
+  carried?: { col: number; row: GridRow; text: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
 }
@@ -116,6 +118,9 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
   return { year: year!, beyond, composite: parts.length > 1, ...(conflict !== undefined ? { conflict } : {}) };
 }
 
+/** A year label without its era or century: `8年度`, `10年`. */
+const ERALESS_YEAR = /^\d{1,2}年度?$/u;
+
 /** No header wording is longer than this: longer cells (descriptions) are not looked at. */
 const MAX_LABEL_CHARS = 60;
 
@@ -198,7 +203,11 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     for (const key of OPTIONAL_KEYS) {
       if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
-    for (const [col, words] of block.unknown) bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
+    for (const [col, words] of block.unknown) {
+      // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
+      if (ERALESS_YEAR.test(words.normalize("NFKC"))) bag.add("PP222", placeOf(grid, keyRow, col), { label: words });
+      else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
+    }
   }
 
   // The period comes from the year labels of every block.
@@ -236,6 +245,8 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
       if (c.conflict !== undefined) bag.add("PP215", placeOf(grid, c.row, c.col), { label: c.text.replace(/\s+/g, " "), year: wareki(c.year), other: wareki(c.conflict) });
     }
   }
+  const carried = blocks.find((b) => b.carried)?.carried;
+  if (carried) bag.add("PP223", placeOf(grid, carried.row, carried.col), { label: carried.text, year: wareki(carried.year) });
   const beyond = blocks.find((b) => b.beyond)?.beyond;
   if (beyond) bag.add("PP216", placeOf(grid, beyond.row, beyond.col), { label: beyond.text.replace(/\s+/g, " "), year: wareki(beyond.year) });
 }
@@ -273,12 +284,22 @@ function looksLikeData(row: GridRow): boolean {
 function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
   let lastLabelled = -1;
+  // The era of the last year label of each row written with one: 令和8年度 | 9年度 | 10年度
+  // writes the era once, and the labels after it carry it.
+  const eras = new Map<GridRow, string>();
   for (let c = 0; c < width; c++) {
     let found = false;
     for (const row of block.headerRows) {
       const text = row.cells[c] ?? "";
-      const m = matchLabel(text, config);
+      const era = eras.get(row);
+      const carried = era !== undefined && ERALESS_YEAR.test(squash(text));
+      const m = matchLabel(carried ? era + squash(text) : text, config);
       if (m === null) continue;
+      if (m.kind === "year") {
+        const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
+        if (written) eras.set(row, written);
+        if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };
+      }
       if (m.kind === "year") {
         if (m.beyond) { if (!block.beyond) block.beyond = { col: c, row, text: text.trim(), year: m.year }; }
         else if (!block.years.has(c)) {

@@ -60,6 +60,8 @@ const CASES: Record<string, Case> = {
   PP202: { data: tsv([HEADER, row(1, "事業"), [], ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(2, "事業2")]) },
   // a single block: nothing tells shifted labels from a column whose header was lost
   PP221: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(1, "事業")]) },
+  PP222: { data: tsv([[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業")]) },
+  PP223: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "9年度", "10年度"], row(1, "事業")]) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },

@@ -104,6 +104,20 @@ describe("text input", () => {
     expect(blank.projects[0]!.schedule.map((s) => [s.label, s.from])).toEqual([["検討", 2026], ["実施", 2028]]);
   });
 
+  it("a year label without its era takes the era of the label on its left (令和8年度 | 9年度), and is an error with none (8年度 | 9年度)", async () => {
+    const carried = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "令和8年度", "９年度", "10年度"], row(1, "事業A", { years: ["検討", "", "実施"] })]));
+    expect(carried.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(carried.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
+    const info = carried.diagnostics.find((d) => d.code === "PP223");
+    expect([info?.severity, info?.line, info?.column]).toEqual(["info", 3, 9]);
+    expect(info?.message).toContain("令和9年度");
+    const heisei = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "平成30年度", "31年度", "令和2年度"], row(1, "事業A")]));
+    expect(heisei.plan.period).toEqual({ start: 2018, end: 2020 });
+    const bare = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")]));
+    const errors = bare.diagnostics.filter((d) => d.code === "PP222");
+    expect(errors.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 8], ["error", 3, 9], ["error", 3, 10]]);
+  });
+
   it("year labels that skip or swap a year stop the reading, at the label's cell: no column is read as another year", async () => {
     for (const labels of [["令和8年度", "令和10年度", "令和11年度"], ["令和8年度", "令和10年度", "令和9年度"]]) {
       const plan = await planOf("skip.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "実施", ""] })]));
