@@ -5,6 +5,7 @@ import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
+import { sectionLevels } from "./sections.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
@@ -35,6 +36,8 @@ export interface Table {
   blocks: Block[];
   title?: { text: string; row: GridRow };
   period: { start: number; end: number } | null;
+  /** Hierarchy levels without a column, given by heading rows inside the table (sections.ts). */
+  sections: ColumnKey[];
 }
 
 /** The model's own wording of each column: read without comment. */
@@ -187,11 +190,12 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const b0 = blocks[0]!;
     bag.add("PP218", placeOf(grid, b0.headerRows.find((r) => keysIn(r, config).size >= 3) ?? b0.headerRows[0]!));
   }
+  const sections = sectionLevels(blocks);
   const synonymsSaid = new Set<string>();
   for (const block of blocks) {
     const keyRow = block.headerRows.find((r) => keysIn(r, config).size >= 3) ?? block.headerRows[0]!;
     for (const key of REQUIRED_KEYS) {
-      if (key === "initiative" && twoLevel) continue;
+      if ((key === "initiative" && twoLevel) || sections.includes(key)) continue;
       if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     for (const s of block.synonyms) {
@@ -225,7 +229,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   reportYearLabels(grid, blocks, bag);
 
-  const table: Table = { blocks, period };
+  const table: Table = { blocks, period, sections };
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
   const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null);
   if (titleRow) table.title = { text: singleText(titleRow)!, row: titleRow };

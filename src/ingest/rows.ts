@@ -6,6 +6,7 @@ import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, columnLabel } from "./header.js";
+import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 
 export interface RawCell { text: string; place: Place }
 
@@ -56,11 +57,19 @@ function countFill(fills: Fills, column: string, place: Place): void {
   if (f) f.count++; else fills.set(column, { count: 1, place });
 }
 
-export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: DiagnosticBag): RawRow[] {
+/**
+ * `sections`: the hierarchy levels heading rows give (sections.ts); each project row takes the
+ * last heading of each such level above it.
+ */
+export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxCellChars: number, bag: DiagnosticBag): RawRow[] {
   const out: RawRow[] = [];
   const merged = verticalMerges(grid);
   const mergeFills: Fills = new Map();
   const carried: Fills = new Map();
+  const headings = new HeadingLevels(sections);
+  // The heading of each level the rows are under (a header repeated on a new page keeps them).
+  const under: Partial<Record<ColumnKey, RawCell>> = {};
+  let headingRows: { count: number; place: Place } | null = null;
   for (const block of blocks) {
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
     const lastYearCol = yearCols.length ? yearCols[yearCols.length - 1]![0] : -1;
@@ -71,6 +80,22 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
     // The project row the next remark row belongs to: the one right above it.
     let owner: RawRow | null = null;
     for (const row of block.dataRows) {
+      const heading = sections.length ? headingText(row, block) : null;
+      if (heading !== null) {
+        const place = placeOf(grid, row, row.cells.findIndex((c) => c.trim()));
+        const level = headings.levelOf(heading);
+        if (level) {
+          under[level] = { text: heading.slice(0, maxCellChars), place };
+          // a new 基本方針 starts its 施策 afresh
+          for (const lower of sections.slice(sections.indexOf(level) + 1)) delete under[lower];
+          if (headingRows) headingRows.count++; else headingRows = { count: 1, place };
+        } else {
+          const [top, next] = sections.map((key) => headings.first.get(key) ?? "");
+          bag.add("PP225", place, { text: heading.slice(0, 40), first: top!.slice(0, 20), second: next!.slice(0, 20) });
+        }
+        owner = null;
+        continue;
+      }
       const notes = remarkRow(grid, block, row, lastYearCol, maxCellChars, bag);
       if (notes) {
         if (owner) owner.notes.push(...notes);
@@ -80,6 +105,12 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
       const raw = rawRow(grid, block, row, maxCellChars, bag);
       owner = raw;
       if (!raw) continue;
+      for (const level of sections) {
+        if (block.columns[level] !== undefined) continue;
+        const cell = under[level];
+        if (cell) raw.fields[level] = cell;
+        else bag.add("PP226", raw.fields.no?.place ?? raw.place, { level: columnLabel(level) }, { projectNo: noOf(raw) });
+      }
       // A row of its own (its No written in it) takes what merges above it cover, and the
       // hierarchy its group wrote once, on the group's first row.
       const ownRow = !!raw.fields.no?.text.trim() && !merged.has(`${row.line}:${block.columns.no}`);
@@ -128,6 +159,11 @@ export function rawRows(grid: Grid, blocks: Block[], maxCellChars: number, bag: 
       out.push(raw);
     }
   }
+  if (headingRows) {
+    const examples = sections.flatMap((key) => { const t = headings.first.get(key); return t ? [{ level: columnLabel(key), text: t.slice(0, 20) }] : []; });
+    bag.add("PP224", headingRows.place, { levels: sections.map(columnLabel).join("」「"), rows: headingRows.count,
+      examples: examples.map((e) => bag.lang === "ja" ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`).join(bag.lang === "ja" ? "、" : ", ") });
+  }
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   return out;
@@ -166,9 +202,11 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
     fields[key] = { text: clip(grid, row, col, max, bag), place: placeOf(grid, row, col) };
   }
-  // A lone line inside the table that is no remark row (a page footer) is not a project row: said, not dropped.
+  // A lone line inside the table that is no remark row (a page footer, a note) is not a project
+  // row: said, not dropped. In the No column too when it is a note or a page number (※…, - 2 -).
   const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  if (!fields.no?.text.trim() && !fields.name?.text.trim() && filled.length <= 1) {
+  const lone = filled.length <= 1 && ((!fields.no?.text.trim() && !fields.name?.text.trim()) || isStrayLine(row.cells[filled[0]!] ?? ""));
+  if (lone) {
     const col = filled[0] ?? 0;
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });
     return null;

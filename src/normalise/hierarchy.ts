@@ -94,6 +94,25 @@ export function parseNumbered(text: string): NumberedText {
   return { number: null, title: t, mark: "", parents: [] };
 }
 
+const ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
+/** 基本方針1 市民…, 目標２　…, Ⅱ 行政…: a number after a short word (not Latin: `Web3 活用`), then a space. */
+const WORD_NUMBER = new RegExp(`^([^\\sA-Za-zＡ-Ｚａ-ｚ0-9０-９]{0,6}?)(${D}|[${ROMAN}])[\\s\u3000:：]+(\\S[\\s\\S]*)$`);
+
+/**
+ * A 基本方針 as written in its cell or heading: `基本方針1 市民サービス`, `1. 市民サービス`,
+ * `第2章 行政運営`, `Ⅱ 行政運営` → its number and the title without it; the documents number the
+ * policies themselves. Text without a number (or nothing after it) keeps `number: null`.
+ */
+export function parsePolicy(text: string): NumberedText {
+  const t = text.trim();
+  const numbered = parseNumbered(t);
+  if (numbered.number !== null) return numbered.title ? numbered : { number: null, title: t, mark: "", parents: [] };
+  const m = WORD_NUMBER.exec(t);
+  if (!m) return numbered;
+  const number = /[0-9０-９]/.test(m[2]!) ? num(m[2]!) : ROMAN.indexOf(m[2]!) + 1;
+  return { number, title: m[3]!.trim(), mark: m[1]! + m[2]!, parents: [] };
+}
+
 /**
  * Number `n` written the way `mark` is (`ウ` for 3 after `ア`, `第3節` after `第1節`), for messages;
  * a parent's part (`1-` of `1-2`) is left out: it is checked on its own (PP415).

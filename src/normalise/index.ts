@@ -9,7 +9,7 @@ import type { RawRow } from "../ingest/rows.js";
 import type { Phase, Plan, Policy, Project } from "../model/schema.js";
 import { type Departments, splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
-import { parseNumbered } from "./hierarchy.js";
+import { parseNumbered, parsePolicy } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, classifyCell, type ScheduleOptions, yearByYearEvidence } from "./schedule.js";
 import type { SourcedProject } from "./sourced.js";
@@ -62,6 +62,8 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
 
   const relist = parseRelist(text("name")) ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
   if (relist?.fromRemarks) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
+  // The documents number the policies in plan order: a number written with one is checked (PP416).
+  const policy = parsePolicy(text("policy"));
   const measure = parseNumbered(text("measure"));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header).
   const initiative = f.initiative ? parseNumbered(text("initiative")) : null;
@@ -79,7 +81,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   const project: Project = {
     no: projectNo,
     name: relist ? relist.name : text("name"),
-    policy: text("policy"),
+    policy: policy.title,
     measure: { number: measure.number, title: measure.title },
     initiative: initiative && { number: initiative.number, title: initiative.title },
     departments: depts.names,
@@ -96,7 +98,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   }
   const firstSchedule = row.schedule[0]?.place;
   if (firstSchedule) cells.schedule = firstSchedule;
-  return { project, place: row.place, cells, relist, marks: { measure: measure.mark, initiative: initiative?.mark ?? "" },
+  return { project, place: row.place, cells, relist, marks: { policy: policy.mark, measure: measure.mark, initiative: initiative?.mark ?? "" }, policyNumber: policy.number,
     parents: { measure: measure.parents, initiative: initiative?.parents ?? [] } };
 }
 

@@ -20,8 +20,10 @@ export interface SourcedProject {
   place: Place;
   cells: Partial<Record<"no" | "name" | "policy" | "measure" | "initiative" | "departments" | "description" | "schedule", Place>>;
   relist: RelistMark | null;
-  /** The measure and initiative marks as written ((1), ①), for numbering messages. */
-  marks: { measure: string; initiative: string };
+  /** The policy, measure and initiative marks as written (基本方針1, (1), ①), for numbering messages. */
+  marks: { policy: string; measure: string; initiative: string };
+  /** The policy's number as written with it (`基本方針1 市民サービス`), or null. */
+  policyNumber: number | null;
   /** Numbers of the levels above written with a level's own (the `1-` of `1-2`), for PP415. */
   parents: { measure: number[]; initiative: number[] };
 }

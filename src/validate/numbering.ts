@@ -56,6 +56,10 @@ function checkSequence(
 }
 
 export function checkHierarchyNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  // The documents number the policies 1, 2, 3… in plan order: a written number that is not its place.
+  checkSequence(sourced, () => "", (s) => s.policyNumber, (s, n, expected) => {
+    bag.add("PP416", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, expected }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
+  });
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
     bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
@@ -83,7 +87,9 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
 function checkParentNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
   const order: string[] = [];
   for (const s of sourced) if (!order.includes(s.project.policy)) order.push(s.project.policy);
-  const policyNumber = (policy: string) => parseNumbered(policy).number ?? order.indexOf(policy) + 1;
+  const written = new Map<string, number | null>();
+  for (const s of sourced) if (!written.has(s.project.policy)) written.set(s.project.policy, s.policyNumber);
+  const policyNumber = (policy: string) => written.get(policy) ?? order.indexOf(policy) + 1;
   const said = new Set<string>();
   const ja = bag.lang === "ja";
   for (const s of sourced) {

@@ -17,6 +17,9 @@ const book = (extra: XCell[] = [], edit: (c: XCell) => XCell = (c) => c) =>
 const limited = (k: "maxProjects" | "maxCells", n: number) => { const c = defaultConfig(); c.limits[k] = n; return c; };
 
 const years3 = HEADER.slice(7);
+/** A plan without 基本方針 and 施策 columns: heading rows above the projects give them. */
+const SECTIONED = ["No", "取組", "事業名", "担当課", "事業内容", ...HEADER.slice(7)];
+const sectionedRow = (no: number, name: string) => [String(no), "①手続の拡大", name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
 const noInitiative = (r: string[]) => r.filter((_, i) => i !== 3);
 /** An xlsx whose 基本方針 is one cell merged over two project rows. */
 async function mergedXlsx(): Promise<Uint8Array> {
@@ -62,6 +65,10 @@ const CASES: Record<string, Case> = {
   PP221: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "", "令和8年度", "令和9年度"], row(1, "事業")]) },
   PP222: { data: tsv([[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業")]) },
   PP223: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "9年度", "10年度"], row(1, "事業")]) },
+  PP224: { data: tsv([SECTIONED, ["基本方針1 市民サービス"], ["(1)オンライン化"], sectionedRow(1, "事業")]) },
+  // a third numbering shape: neither the 基本方針 headings' nor the 施策 headings'
+  PP225: { data: tsv([SECTIONED, ["基本方針1 市民サービス"], ["(1)オンライン化"], sectionedRow(1, "事業A"), ["第1節 窓口"], sectionedRow(2, "事業B")]) },
+  PP226: { data: tsv([SECTIONED, sectionedRow(1, "事業A"), ["基本方針1 市民サービス"], ["(1)オンライン化"], sectionedRow(2, "事業B")]), projectNo: 1 },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
@@ -121,6 +128,7 @@ const CASES: Record<string, Case> = {
   PP411: { data: ok([row(1, "事業A"), row(2, "事業A")]), projectNo: 2 },
   PP412: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { years: ["", "検討", "運用"] })]), projectNo: 2 },
   PP415: { data: ok([row(1, "事業A", { measure: "2-1 施策" })]), projectNo: 1 },
+  PP416: { data: ok([row(1, "事業A", { policy: "基本方針1 市民サービス" }), row(2, "事業B", { policy: "基本方針3 行政運営" })]), projectNo: 2 },
   PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },
 };
 

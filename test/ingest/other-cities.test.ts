@@ -35,15 +35,15 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     const plan = await planOf("town.tsv", text);
     expect(plan.plan.period).toEqual({ start: 2025, end: 2027 });
     expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.measure.title, p.initiative?.number, p.initiative?.title])).toEqual([
-      [1, "1 便利な町役場", 1, "窓口のデジタル化", 1, "手続のオンライン化"],
-      [2, "1 便利な町役場", 1, "窓口のデジタル化", 1, "手続のオンライン化"],
-      [3, "1 便利な町役場", 1, "窓口のデジタル化", 2, "窓口の改善"],
-      [4, "1 便利な町役場", 2, "情報発信", 1, "発信の強化"],
-      [5, "2 育つ職員", 1, "人材育成", 1, "研修"],
+      [1, "便利な町役場", 1, "窓口のデジタル化", 1, "手続のオンライン化"],
+      [2, "便利な町役場", 1, "窓口のデジタル化", 1, "手続のオンライン化"],
+      [3, "便利な町役場", 1, "窓口のデジタル化", 2, "窓口の改善"],
+      [4, "便利な町役場", 2, "情報発信", 1, "発信の強化"],
+      [5, "育つ職員", 1, "人材育成", 1, "研修"],
     ]);
     expect(plan.policies.map((p) => [p.name, p.measures.map((m) => [m.number, m.initiatives.map((i) => [i.number, i.projects])])])).toEqual([
-      ["1 便利な町役場", [[1, [[1, [1, 2]], [2, [3]]]], [2, [[1, [4]]]]]],
-      ["2 育つ職員", [[1, [[1, [5]]]]]],
+      ["便利な町役場", [[1, [[1, [1, 2]], [2, [3]]]], [2, [[1, [4]]]]]],
+      ["育つ職員", [[1, [[1, [5]]]]]],
     ]);
     expect(spans(plan, 1)).toEqual([["検討", 2025, 2025], ["構築", 2026, 2026], ["運用", 2027, 2027]]);
     expect(spans(plan, 3)).toEqual([["調査", 2025, 2026], ["試行", 2027, 2027]]);
@@ -251,7 +251,7 @@ describe("plans of two levels", () => {
       [3, 6, 3, "施策の番号「1-3」の上位の番号 1 が、基本方針の番号 2 と一致しません。"],
     ]);
     // …and the measure number runs on within that policy, said in the plan's own style.
-    expect(of(ds, "PP404").map((d) => [d.projectNo, d.message])).toEqual([[3, "「2 しごと」の施策番号 3 が順番どおりではありません（期待: 1）。"]]);
+    expect(of(ds, "PP404").map((d) => [d.projectNo, d.message])).toEqual([[3, "「しごと」の施策番号 3 が順番どおりではありません（期待: 1）。"]]);
   });
 
   it("a block without 取組 among blocks with it is still a missing column", async () => {

@@ -1,0 +1,91 @@
+// Heading rows inside the table: a plan with no 基本方針 (or 施策) column that writes each group
+// as a row of its own above its projects (`基本方針1 市民サービス`, then `(1)オンライン手続`),
+// often one cell merged across the sheet. Read only when the level has no column: elsewhere such
+// a row is a stray line (PP327) or a No that is no number (PP305), as before.
+import type { ColumnKey } from "../config/schema.js";
+import type { GridRow } from "./grid.js";
+import { parseNumbered } from "../normalise/hierarchy.js";
+
+/** What this reads of a header block (header.ts's Block, which calls it). */
+interface Block { columns: Partial<Record<ColumnKey, number>>; years: Map<number, number>; dataRows: GridRow[] }
+
+/** The levels heading rows can give, top down. */
+const SECTION_LEVELS: ColumnKey[] = ["policy", "measure"];
+
+/**
+ * A line of its own that is a note (※, 注:) or a page number (- 2 -, 2/10, 2ページ, P.2) left
+ * inside the table by the export: a stray line (PP327), wherever it stands.
+ */
+const STRAY = /^(?:[※＊*]|注[:：\s）)]|[-‐－―]\s*[0-9０-９]+\s*[-‐－―]$|[0-9０-９]+\s*[/／]\s*[0-9０-９]+$|[0-9０-９]+\s*(?:ページ|頁)$|[pPｐＰ]\.?\s*[0-9０-９]+$)/;
+export const isStrayLine = (text: string): boolean => STRAY.test(text.trim());
+/** A stray line or a bare number (a No with nothing else): never a heading. */
+const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]+[)）]?$/.test(text);
+
+/**
+ * The text of a heading row of `block`: one text in the row (one cell, or a range merged across
+ * it), starting left of the project name and of the years, that is no page number or note.
+ */
+export function headingText(row: GridRow, block: Block): string | null {
+  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
+  const texts = new Set(filled.map((col) => row.cells[col]!.trim()));
+  if (texts.size !== 1) return null;
+  const text = [...texts][0]!;
+  const first = filled[0]!;
+  const firstYear = Math.min(Infinity, ...block.years.keys());
+  const name = block.columns.name ?? Infinity;
+  if (first >= firstYear || first >= name || first === block.columns.remarks) return null;
+  return notAHeading(text) ? null : text;
+}
+
+/**
+ * The levels a plan's heading rows give: those that no block has a column for, when some block
+ * has a heading row. Empty when there is none (the missing column is then PP204).
+ */
+export function sectionLevels(blocks: readonly Block[]): ColumnKey[] {
+  const missing = SECTION_LEVELS.filter((key) => blocks.every((b) => b.columns[key] === undefined));
+  if (!missing.length) return [];
+  return blocks.some((b) => b.dataRows.some((r) => headingText(r, b) !== null)) ? missing : [];
+}
+
+/**
+ * How a heading is numbered: its mark with the numbers as 9 (`基本方針9`, `(9)`, `第9章`, `9-(9)`),
+ * circled numbers as ①, 第一 as 第九, a letter as ア or a, or `—` when it has none. Headings of one level share
+ * a shape.
+ */
+export function headingShape(text: string): string {
+  const t = text.trim();
+  const mark = parseNumbered(t).mark;
+  if (mark) {
+    // (NFKC would read ① as 1)
+    const shape = mark.replace(CIRCLED, "\0").normalize("NFKC").replace(/[0-9]+/g, "9")
+      .replace(/第[一二三四五六七八九十]+/g, "第九").replace(/\0/g, "①");
+    return /[9①]/.test(shape) ? shape : shape.replace(/[ア-ン]/g, "ア").replace(/[a-z]/gi, "a");
+  }
+  // 基本方針1, 1 市民サービス, Ⅱ 行政運営: a number after a short word, before a space or the title
+  const m = /^(\S{0,6}?)(?:([0-9０-９]+)|([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+))/.exec(t);
+  if (!m) return "—";
+  return `${m[1]!}${m[2] ? "9" : "Ⅸ"}`;
+}
+
+const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/g;
+
+/**
+ * The level of each heading, told by its shape in the order the shapes first appear (the first
+ * shape is the top missing level, the next one the level below), as an outline numbers them.
+ */
+export class HeadingLevels {
+  private readonly byShape = new Map<string, ColumnKey>();
+  /** Each level's first heading, for the diagnostics. */
+  readonly first = new Map<ColumnKey, string>();
+  constructor(readonly levels: readonly ColumnKey[]) {}
+
+  /** The level of a heading, or null when its shape is neither level's (a third shape). */
+  levelOf(text: string): ColumnKey | null {
+    const shape = headingShape(text);
+    const level = this.levels.length === 1 ? this.levels[0]! : this.byShape.get(shape) ?? this.levels[this.byShape.size];
+    if (!level) return null;
+    this.byShape.set(shape, level);
+    if (!this.first.has(level)) this.first.set(level, text);
+    return level;
+  }
+}

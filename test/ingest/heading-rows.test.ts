@@ -1,0 +1,115 @@
+// Plans that write 基本方針 and 施策 as heading rows above their projects instead of as columns.
+import { describe, expect, it } from "vitest";
+import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
+
+const YEARS = HEADER.slice(7);
+const SECTIONED = ["No", "取組", "事業名", "担当課", "事業内容", ...YEARS];
+const project = (no: number, name: string, initiative = "①手続の拡大") => [String(no), initiative, name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
+const errors = (plan: { diagnostics: { severity: string; code: string }[] }) => plan.diagnostics.filter((d) => d.severity === "error").map((d) => d.code);
+
+describe("heading rows inside the table", () => {
+  it("give 基本方針 and 施策 to the projects below them, told by their numbering, and say so once", async () => {
+    const plan = await planOf("plan.tsv", tsv([
+      SECTIONED,
+      ["基本方針1 市民サービスの向上", "", "", "", "", "", "", ""],
+      ["(1)オンライン手続"],
+      project(1, "電子申請の拡大"),
+      project(2, "施設予約", "②予約の改善"),
+      ["(2)窓口"],
+      project(3, "書かない窓口"),
+      ["基本方針2　行政運営"],
+      ["(1)内部事務"],
+      project(4, "電子決裁"),
+    ]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.policies.map((p) => [p.name, p.measures.map((m) => `${m.number}${m.title}`)])).toEqual([
+      ["市民サービスの向上", ["1オンライン手続", "2窓口"]],
+      ["行政運営", ["1内部事務"]],
+    ]);
+    expect(plan.projects.map((p) => `${p.no}:${p.policy}/${p.measure.number}`)).toEqual(["1:市民サービスの向上/1", "2:市民サービスの向上/1", "3:市民サービスの向上/2", "4:行政運営/1"]);
+    const said = plan.diagnostics.filter((d) => d.code === "PP224");
+    expect(said).toHaveLength(1);
+    expect(said[0]!.line).toBe(4); // the first heading row (title, blank line, header above it)
+    expect(said[0]!.message).toContain("5 行");
+    expect(said[0]!.message).toContain("「基本方針1 市民サービスの向上」を基本方針、「(1)オンライン手続」を施策");
+    expect(codes(plan.diagnostics)).not.toContain("PP204");
+    expect(codes(plan.diagnostics)).not.toContain("PP305");
+  });
+
+  it("read unnumbered 基本方針 headings above numbered 施策 headings", async () => {
+    const plan = await planOf("plan.tsv", tsv([
+      SECTIONED, ["市民サービスの向上"], ["(1)オンライン手続"], project(1, "電子申請"), ["行政運営"], ["(1)内部事務"], project(2, "電子決裁"),
+    ]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.policies.map((p) => p.name)).toEqual(["市民サービスの向上", "行政運営"]);
+  });
+
+  it("give only the level without a column: 施策 headings under a 基本方針 column", async () => {
+    const header = ["No", "基本方針", "取組", "事業名", "担当課", "事業内容", ...YEARS];
+    const plan = await planOf("plan.tsv", tsv([
+      header, ["(1)オンライン手続"], ["1", "市民サービス", ...project(1, "電子申請").slice(1)], ["(2)窓口"], ["2", "市民サービス", ...project(2, "書かない窓口").slice(1)],
+    ]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => p.measure.title)).toEqual(["オンライン手続", "窓口"]);
+  });
+
+  it("stop at a heading numbered unlike both levels, and at a project above every heading", async () => {
+    const third = await planOf("plan.tsv", tsv([SECTIONED, ["基本方針1 市民"], ["(1)オンライン"], project(1, "A"), ["第1節 窓口"], project(2, "B")]));
+    const d = third.diagnostics.find((x) => x.code === "PP225");
+    expect(d?.line).toBe(7);
+    expect(d?.message).toContain("「第1節 窓口」");
+    const before = await planOf("plan.tsv", tsv([SECTIONED, project(1, "A"), ["基本方針1 市民"], ["(1)オンライン"], project(2, "B")]));
+    expect(errors(before)).toEqual(["PP226", "PP226"]); // no 基本方針, no 施策 above No.1
+    expect(before.diagnostics.find((x) => x.code === "PP226")?.line).toBe(4);
+  });
+
+  it("leave page numbers and notes as stray lines, not headings", async () => {
+    const plan = await planOf("plan.tsv", tsv([SECTIONED, ["基本方針1 市民"], ["(1)オンライン"], project(1, "A"), ["- 2 -"], ["※ 予算により変わります"], project(2, "B")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP327").map((d) => d.line)).toEqual([7, 8]);
+    expect(plan.projects.map((p) => p.policy)).toEqual(["市民", "市民"]);
+    // in a plan with every column too: a note in the No column is a stray line, not a bad No
+    const noted = await planOf("plan.tsv", tsv([HEADER, row(1, "A"), ["※ 再掲の事業は原本の担当課が取りまとめます"]]));
+    expect(errors(noted)).toEqual([]);
+    expect(noted.diagnostics.find((d) => d.code === "PP327")?.line).toBe(5);
+  });
+
+  it("are not read while the columns are there: a plan with no 基本方針 column and no heading rows stops (PP204)", async () => {
+    const plan = await planOf("plan.tsv", tsv([SECTIONED, project(1, "A")]));
+    expect(errors(plan)).toContain("PP204");
+  });
+
+  it("read from an xlsx whose heading rows are merged across the sheet, through a header repeated on the next page", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow(["テスト市DX計画"]);
+    ws.addRow([]);
+    const heading = (text: string) => { const r = ws.addRow([text]); ws.mergeCells(r.number, 1, r.number, SECTIONED.length); };
+    ws.addRow(SECTIONED);
+    heading("基本方針1 市民サービス");
+    heading("(1)オンライン手続");
+    ws.addRow(project(1, "電子申請"));
+    ws.addRow([]);
+    ws.addRow(SECTIONED); // the header again, on a new page: the headings above still hold
+    ws.addRow(project(2, "施設予約"));
+    heading("(2)窓口");
+    ws.addRow(project(3, "書かない窓口"));
+    const plan = await planOf("plan.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => `${p.policy}/${p.measure.title}`)).toEqual(["市民サービス/オンライン手続", "市民サービス/オンライン手続", "市民サービス/窓口"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP224")?.cell).toBe("A4");
+  });
+});
+
+describe("a 基本方針 written with its number", () => {
+  it("keeps the title only (the documents number the policies), and warns when the numbers are out of order", async () => {
+    const plan = await planOf("plan.tsv", tsv([HEADER,
+      row(1, "A", { policy: "基本方針1 市民サービス" }), row(2, "B", { policy: "1 市民サービス", measure: "(2)窓口" }), row(3, "C", { policy: "基本方針3 行政運営" }),
+      row(4, "D", { policy: "Web3 活用" })]));
+    expect(plan.policies.map((p) => p.name)).toEqual(["市民サービス", "行政運営", "Web3 活用"]);
+    const late = plan.diagnostics.filter((d) => d.code === "PP416");
+    expect(late.map((d) => [d.line, d.projectNo])).toEqual([[6, 3]]);
+    expect(late[0]!.message).toContain("基本方針2");
+  });
+});
