@@ -289,8 +289,8 @@ export const CATALOG = {
     hintJa: () => "事業の行の年度の欄か、工程の ※ 注記に書いてください。",
     hintEn: () => "Write it in the project row's year cell, or as the phase's ※ note." },
   PP327: { severity: "warning", example: { text: "※ 各年度の取組は予算により変わります" },
-    ja: (p) => `No も事業名もない行「${p.text}」は事業の行として読めないため、読み飛ばしました。`,
-    en: (p) => `The row "${p.text}" has no No and no name and is not a project row; it was skipped.` },
+    ja: (p) => `行「${p.text}」は事業の行として読めないため（No も事業名もない行、注記、ページ番号）、読み飛ばしました。`,
+    en: (p) => `The row "${p.text}" is not a project row (no No and no name, a note, or a page number); it was skipped.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },
