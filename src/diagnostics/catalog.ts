@@ -209,7 +209,9 @@ export const CATALOG = {
   PP304: { severity: "info", example: { tags: "<ul>" },
     ja: (p) => `HTML の断片（${p.tags}）を取り除きました。`, en: (p) => `Removed HTML residue (${p.tags}).` },
   PP305: { severity: "error", example: { value: "1a" },
-    ja: (p) => `No「${p.value}」が数値ではありません。`, en: (p) => `No "${p.value}" is not a number.` },
+    ja: (p) => `No「${p.value}」が数値ではありません。`, en: (p) => `No "${p.value}" is not a number.`,
+    hintJa: () => "No は事業の通し番号（1、2、3 …）です。1-2 のような枝番の計画は、通し番号の列を設けてください。",
+    hintEn: () => "No is the project's serial number (1, 2, 3 …): a plan numbered 1-2 … needs a column of serial numbers." },
   PP306: { severity: "error", example: { cells: 9, expected: 12 },
     ja: (p) => `行が途中で切れています（${p.cells} 列、見出しは ${p.expected} 列）。書き出しでデータが失われています。`,
     en: (p) => `The row is cut short (${p.cells} cells; the header has ${p.expected}). The export lost data.` },
@@ -289,8 +291,8 @@ export const CATALOG = {
     hintJa: () => "事業の行の年度の欄か、工程の ※ 注記に書いてください。",
     hintEn: () => "Write it in the project row's year cell, or as the phase's ※ note." },
   PP327: { severity: "warning", example: { text: "※ 各年度の取組は予算により変わります" },
-    ja: (p) => `行「${p.text}」は事業の行として読めないため（No も事業名もない行、注記、ページ番号）、読み飛ばしました。`,
-    en: (p) => `The row "${p.text}" is not a project row (no No and no name, a note, or a page number); it was skipped.` },
+    ja: (p) => `行「${p.text}」は事業の行として読めないため（見出し、注記、ページ番号など）、読み飛ばしました。`,
+    en: (p) => `The row "${p.text}" is not a project row (a heading, a note, a page number …); it was skipped.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -202,10 +202,15 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
     fields[key] = { text: clip(grid, row, col, max, bag), place: placeOf(grid, row, col) };
   }
-  // A lone line inside the table that is no remark row (a page footer, a note) is not a project
-  // row: said, not dropped. In the No column too when it is a note or a page number (※…, - 2 -).
+  // A lone line inside the table that is no remark row (a page footer, a note, a heading over
+  // columns that hold its level already) is not a project row: said, not dropped. One text (one
+  // cell, or a range merged across the row): with no No and no name, or a note or page number
+  // (※…, - 2 -), or in the No column where it is no number (基本方針1 …).
   const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  const lone = filled.length <= 1 && ((!fields.no?.text.trim() && !fields.name?.text.trim()) || isStrayLine(row.cells[filled[0]!] ?? ""));
+  const texts = new Set(filled.map((col) => row.cells[col]!.trim()));
+  const noText = fields.no?.text.trim() ?? "";
+  const one = [...texts][0] ?? "";
+  const lone = texts.size <= 1 && ((!noText && !fields.name?.text.trim()) || isStrayLine(one) || (noText !== "" && parseProjectNo(noText) === undefined));
   if (lone) {
     const col = filled[0] ?? 0;
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });

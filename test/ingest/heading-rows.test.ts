@@ -74,6 +74,27 @@ describe("heading rows inside the table", () => {
     expect(noted.diagnostics.find((d) => d.code === "PP327")?.line).toBe(5);
   });
 
+  it("over columns that hold their level already are stray lines (PP327), in a text file or merged across a workbook's row", async () => {
+    const plan = await planOf("plan.tsv", tsv([HEADER, ["基本方針1 市民サービス"], row(1, "A"), ["(2)窓口"], row(2, "B")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP327").map((d) => d.line)).toEqual([4, 6]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow(["テスト市DX計画"]);
+    ws.addRow(HEADER);
+    const r = ws.addRow(["基本方針1 市民サービス"]);
+    ws.mergeCells(r.number, 1, r.number, HEADER.length);
+    ws.addRow(row(1, "A"));
+    const book = await planOf("plan.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(book)).toEqual([]);
+    expect(book.diagnostics.find((d) => d.code === "PP327")?.cell).toBe("A3");
+    // a No that is no number beside other cells is still an error at the cell
+    const bad = await planOf("plan.tsv", tsv([HEADER, row("1a", "A")]));
+    expect(errors(bad)).toContain("PP305");
+  });
+
   it("are not read while the columns are there: a plan with no 基本方針 column and no heading rows stops (PP204)", async () => {
     const plan = await planOf("plan.tsv", tsv([SECTIONED, project(1, "A")]));
     expect(errors(plan)).toContain("PP204");
