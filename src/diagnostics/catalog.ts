@@ -78,6 +78,10 @@ export const CATALOG = {
     ja: (p) => `値のあるセルが多すぎます（${p.cells} 個以上、上限 ${p.limit} 個）。`,
     en: (p) => `Too many cells with values (${p.cells} or more; the limit is ${p.limit}).`,
     hintJa: () => "計画の表だけのシートにしてください。", hintEn: () => "Keep only the plan table in the workbook." },
+  PP120: { severity: "warning", example: { rows: 2, cols: 1 },
+    ja: (p) => `Excel で非表示の行（${p.rows} 行）・列（${p.cols} 列）にも値があります。画面や印刷には出ない値ですが、計画の一部として読みました。`,
+    en: (p) => `Rows (${p.rows}) or columns (${p.cols}) hidden in Excel hold values: they were read as part of the plan, though Excel neither shows nor prints them.`,
+    hintJa: () => "計画に含めない行や列は、非表示にせず削除してください。", hintEn: () => "Delete rows or columns that are not part of the plan instead of hiding them." },
   // 15x hostile input (reserved for robustness checks)
   PP150: { severity: "error", example: { first: "令和8年度", last: "令和99年度", years: 92, limit: 20 },
     ja: (p) => `年度の見出しが${p.first}から${p.last}まで ${p.years} 年にわたっています（上限 ${p.limit} 年）。年度の見出しの誤りと思われます。`,

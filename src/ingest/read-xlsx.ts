@@ -66,6 +66,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     row.set(c.col - 1, text);
     byRow.set(c.row, row);
   }
+  reportHidden(sheet, byRow, file, bag);
   const rowNos = [...byRow.keys()].sort((a, b) => a - b);
   const colNos = [...new Set([...byRow.values()].flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
   const lastRow = rowNos[rowNos.length - 1] ?? 0;
@@ -119,6 +120,28 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     prev = r;
   }
   return grid;
+}
+
+/**
+ * Values in rows or columns hidden in Excel are read like any other (a hidden row may be a project
+ * left out on purpose, or one hidden to print a page): said once per sheet, at the first such cell.
+ */
+function reportHidden(sheet: XmlSheet, byRow: Map<number, Map<number, string>>, file: string, bag: DiagnosticBag): void {
+  if (!sheet.hiddenRows && !sheet.hiddenCols) return;
+  const colHidden = (c: number) => sheet.hiddenCols?.some(([min, max]) => c >= min && c <= max) ?? false;
+  const rows = new Set<number>(), cols = new Set<number>();
+  let first: { row: number; col: number } | null = null;
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    for (const c of [...byRow.get(r)!.keys()].sort((a, b) => a - b)) {
+      const inRow = sheet.hiddenRows?.has(r) ?? false, inCol = colHidden(c + 1);
+      if (!inRow && !inCol) continue;
+      if (inRow) rows.add(r);
+      if (inCol) cols.add(c + 1);
+      first ??= { row: r, col: c + 1 };
+    }
+  }
+  if (!first) return;
+  bag.add("PP120", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { rows: rows.size, cols: cols.size });
 }
 
 /** Every sheet's grid (visible ones, or the named one), each with what reading it found. */

@@ -48,6 +48,10 @@ export interface XmlSheet {
   merges: string[];
   /** Set when the sheet holds more cells than the reader's limit (the rest were not read). */
   overLimit?: boolean;
+  /** Rows hidden in Excel (hidden="1", also rows a filter hides), 1-based. */
+  hiddenRows?: Set<number>;
+  /** Column ranges hidden in Excel (`<col min max hidden="1">`), 1-based and inclusive. */
+  hiddenCols?: [number, number][];
 }
 
 export interface XmlWorkbook {
@@ -169,10 +173,12 @@ function sheetCells(xml: string, shared: readonly string[], formats: readonly (s
   const cells: XmlCell[] = [];
   let overLimit = false;
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
+  const hiddenRows = new Set<number>();
   let rowNo = 0;
   rows: for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const r = Number(attr(rm[1] ?? "", "r"));
     rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+    if (isTrue(attr(rm[1] ?? "", "hidden"))) hiddenRows.add(rowNo);
     let colNo = 0;
     for (const m of (rm[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const head = m[1] ?? "";
@@ -206,5 +212,17 @@ function sheetCells(xml: string, shared: readonly string[], formats: readonly (s
     const ref = attr(m[0], "ref");
     if (ref) merges.push(ref);
   }
-  return overLimit ? { cells, merges, overLimit } : { cells, merges };
+  const hiddenCols: [number, number][] = [];
+  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml)?.[1] ?? "";
+  for (const m of cols.matchAll(/<col\b[^>]*>/g)) {
+    const min = Number(attr(m[0], "min")), max = Number(attr(m[0], "max"));
+    if (isTrue(attr(m[0], "hidden")) && Number.isInteger(min) && Number.isInteger(max) && min >= 1) hiddenCols.push([min, Math.max(min, max)]);
+  }
+  const out: Omit<XmlSheet, "name" | "state"> = { cells, merges };
+  if (overLimit) out.overLimit = true;
+  if (hiddenRows.size) out.hiddenRows = hiddenRows;
+  if (hiddenCols.length) out.hiddenCols = hiddenCols;
+  return out;
 }
+
+const isTrue = (v: string | undefined) => v === "1" || v === "true";

@@ -22,6 +22,17 @@ const SECTIONED = ["No", "取組", "事業名", "担当課", "事業内容", ...
 const sectionedRow = (no: number, name: string) => [String(no), "①手続の拡大", name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
 const noInitiative = (r: string[]) => r.filter((_, i) => i !== 3);
 /** An xlsx whose 基本方針 is one cell merged over two project rows. */
+/** An xlsx with its second project row hidden in Excel. */
+async function hiddenRowXlsx(): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("計画");
+  ws.addRow(["テスト市DX計画"]);
+  ws.addRow(HEADER);
+  ws.addRow(row(1, "事業A"));
+  ws.addRow(row(2, "事業B")).hidden = true;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 async function mergedXlsx(): Promise<Uint8Array> {
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
@@ -80,6 +91,7 @@ const CASES: Record<string, Case> = {
   PP211: { data: tsv([HEADER.map((h) => (h === "担当課" ? "所管課" : h)), row(1, "事業")]) },
   PP212: { data: ok([row(1, "事業A"), row(2, "事業B", { policy: "", measure: "" })]) },
   PP213: { name: "plan.xlsx", data: await mergedXlsx() },
+  PP120: { name: "plan.xlsx", data: await hiddenRowXlsx() },
   PP214: { data: tsv([[...HEADER.slice(0, 7), ...years3.map((y, i) => `${y}（${2026 + i}年度）`)], row(1, "事業")]) },
   PP215: { data: tsv([[...HEADER.slice(0, 7), "令和8年度（2027年度）", ...years3.slice(1)], row(1, "事業")]) },
   PP216: { data: tsv([[...HEADER, "令和11年度以降"], [...row(1, "事業"), ""]]) },

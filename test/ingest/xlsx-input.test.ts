@@ -60,3 +60,34 @@ describe("xlsx input", () => {
     expect(codes((await planOf("broken.xlsx", "not a zip")).diagnostics)).toContain("PP106");
   });
 });
+
+describe("rows and columns hidden in Excel", () => {
+  it("are read, and said once at the first hidden value, counted (PP120)", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(["テスト市DX計画"]);
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "・説明。", "検討", "", "運用"]);
+      ws.addRow(["2", "市民サービス", "(1)オンライン化", "①手続", "窓口改善", "市民課", "・説明。", "試行", "", ""]).hidden = true;
+      ws.addRow(["3", "市民サービス", "(1)オンライン化", "①手続", "施設予約", "市民課", "・説明。", "", "実施", ""]).hidden = true;
+      ws.getColumn(12).hidden = true;
+      ws.getCell("L3").value = "作業用メモ";
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+    const said = plan.diagnostics.filter((d) => d.code === "PP120");
+    expect(said).toHaveLength(1);
+    expect(said[0]!.cell).toBe("L3");
+    expect(said[0]!.message).toContain("行（2 行）・列（1 列）");
+  });
+
+  it("say nothing when what is hidden is empty", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(["テスト市DX計画"]);
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "・説明。", "検討", "", "運用"]);
+      ws.addRow([]).hidden = true;
+      ws.getColumn(14).hidden = true;
+    });
+    expect(codes((await planOf("plan.xlsx", bytes)).diagnostics)).not.toContain("PP120");
+  });
+});
