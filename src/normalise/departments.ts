@@ -27,6 +27,21 @@ const DIVISION = /[部局]$/;
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
 const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;
 
+/** "And others" after named departments (情報政策課ほか, 情報政策課 など): no department's name. */
+const AND_OTHERS = /(?:その他|ほか|他|など|等)$/;
+
+/**
+ * A name without an "and others" word at its end (情報政策課ほか → 情報政策課), or nothing when
+ * the part is that word alone: the others are not named, so they are no department (PP312).
+ */
+function withoutOthers(name: string, config: Config): { name: string; others: string | null } {
+  const m = AND_OTHERS.exec(name);
+  if (!m) return { name, others: null };
+  const before = name.slice(0, -m[0].length);
+  if (!before) return { name: "", others: m[0] };
+  return config.departmentSuffixes.some((x) => before.endsWith(x)) ? { name: before, others: m[0] } : { name, others: null };
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function splitDepartments(text: string, config: Config, related = ""): Departments {
@@ -46,7 +61,9 @@ export function splitDepartments(text: string, config: Config, related = ""): De
         if (all.word !== config.allDepartmentsMarker) out.allWords.push(all.word);
         if (!all.rest) continue;
       }
-      const n = all?.rest ?? name;
+      const { name: n, others } = withoutOthers(all?.rest ?? name, config);
+      if (others) out.dropped.push(others);
+      if (!n) continue;
       if (!NAME_LIKE.test(n)) { out.dropped.push(n); continue; }
       out.leadMarks.push(...marks);
       if (NAME_MARKS.test(n)) out.odd.push(n);

@@ -42,6 +42,20 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     expect(plan.departments.every((d) => !/[（）◎○]/.test(d))).toBe(true);
   });
 
+  it("department cells: ほか, など, 等 after named departments name no department (PP312), 部 課 ほか too", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const { defaultConfig } = await import("../../src/config/schema.js");
+    const config = defaultConfig();
+    const read = (cell: string) => { const d = splitDepartments(cell, config); return [d.names, d.dropped, d.all]; };
+    expect(read("子ども家庭部 子ども政策課 ほか")).toEqual([["子ども家庭部子ども政策課"], ["ほか"], false]);
+    expect(read("情報政策課ほか")).toEqual([["情報政策課"], ["ほか"], false]);
+    expect(read("情報政策課、総務課等")).toEqual([["情報政策課", "総務課"], ["等"], false]);
+    expect(read("情報政策課 など")).toEqual([["情報政策課"], ["など"], false]);
+    // still 各課: ほか全課; still a name: a word ending in 等 that is no department name ending
+    expect(read("情報政策課ほか全課")).toEqual([["情報政策課"], [], true]);
+    expect(read("平等推進課")).toEqual([["平等推進課"], [], false]);
+  });
+
   it("description items split on marks, the marks stripped", () => {
     expect(project(plan, 1).description).toEqual(["オンライン化を進める。", "対象手続を広げる。"]);
     expect(project(plan, 2).description).toEqual(["窓口の現状を調べる", "手順を見直す"]);
