@@ -1,7 +1,7 @@
 // Heading rows inside the table: a plan with no 基本方針 (or 施策) column that writes each group
 // as a row of its own above its projects (`基本方針1 市民サービス`, then `(1)オンライン手続`),
 // often one cell merged across the sheet. Read only when the level has no column: elsewhere such
-// a row is a stray line (PP327) or a No that is no number (PP305), as before.
+// a row is a stray line (PP327, rows.ts).
 import type { ColumnKey } from "../config/schema.js";
 import type { GridRow } from "./grid.js";
 import { parseNumbered } from "../normalise/hierarchy.js";
@@ -49,8 +49,8 @@ export function sectionLevels(blocks: readonly Block[]): ColumnKey[] {
 
 /**
  * How a heading is numbered: its mark with the numbers as 9 (`基本方針9`, `(9)`, `第9章`, `9-(9)`),
- * circled numbers as ①, 第一 as 第九, a letter as ア or a, or `—` when it has none. Headings of one level share
- * a shape.
+ * circled numbers as ①, 第一 as 第九, a letter as ア or a, or `—` when it has none. Headings of
+ * one level share a shape.
  */
 export function headingShape(text: string): string {
   const t = text.trim();

@@ -21,19 +21,8 @@ const years3 = HEADER.slice(7);
 const SECTIONED = ["No", "取組", "事業名", "担当課", "事業内容", ...HEADER.slice(7)];
 const sectionedRow = (no: number, name: string) => [String(no), "①手続の拡大", name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
 const noInitiative = (r: string[]) => r.filter((_, i) => i !== 3);
-/** An xlsx whose 基本方針 is one cell merged over two project rows. */
-/** An xlsx with its second project row hidden in Excel. */
-async function hiddenRowXlsx(): Promise<Uint8Array> {
-  const ExcelJS = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("計画");
-  ws.addRow(["テスト市DX計画"]);
-  ws.addRow(HEADER);
-  ws.addRow(row(1, "事業A"));
-  ws.addRow(row(2, "事業B")).hidden = true;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-async function mergedXlsx(): Promise<Uint8Array> {
+/** An xlsx of two project rows (the second without its 基本方針), then `edit`ed. */
+async function twoRowXlsx(edit: (ws: import("exceljs").Worksheet) => void): Promise<Uint8Array> {
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("計画");
@@ -41,9 +30,13 @@ async function mergedXlsx(): Promise<Uint8Array> {
   ws.addRow(HEADER);
   ws.addRow(row(1, "事業A"));
   ws.addRow(row(2, "事業B", { policy: "" }));
-  ws.mergeCells("B3:B4");
+  edit(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+/** 基本方針 one cell merged over the two project rows. */
+const mergedXlsx = () => twoRowXlsx((ws) => ws.mergeCells("B3:B4"));
+/** The second project row hidden in Excel. */
+const hiddenRowXlsx = () => twoRowXlsx((ws) => { ws.getRow(4).hidden = true; });
 
 function withColumns(columns: Record<string, string>): typeof small {
   return { ...defaultConfig(), columns: columns as typeof small.columns };
