@@ -37,7 +37,8 @@ function readCache(file) {
  * Compiles the bundle with the cache when there is one and returns its `main` (and all its
  * `exports`), and `after(code)`
  * to call once the command has finished: it writes a cache after a successful `build` when none
- * was taken (`build` runs every renderer, so its cache holds what any command needs).
+ * was taken (`build` runs every renderer, so its cache holds what any command needs), or after
+ * `watch`'s first build (watch calls it then; once).
  * `log` gets one line on the cache's state (for --debug).
  */
 export function loadBundle(bundle, flags, { command, log }) {
@@ -55,8 +56,10 @@ export function loadBundle(bundle, flags, { command, log }) {
   log?.(`code cache ${state}${file ? ` (${file})` : ""}`);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  let written = false;
   const after = (code) => {
-    if (!file || used || code !== 0 || command !== "build") return;
+    if (!file || used || written || code !== 0 || (command !== "build" && command !== "watch")) return;
+    written = true;
     try {
       writeCache(file, script.createCachedData(), statSync(bundle).mtimeMs);
       log?.(`code cache written (${file})`);

@@ -8,32 +8,35 @@ import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import { loadBundle } from "./code-cache.js";
 
-// V8 lets the heap grow to up to four times what a full collection kept; laying out 2,000 pages
-// that made 1.1 GB of heap from 0.56 GB live. At most 80 % more: 5,000 projects peak 1.27–1.40 GB
-// instead of 2.1 GB in the same time, the seed unchanged (README "Benchmark"). Read at each
-// collection, so it can be set here rather than on node's command line.
-const flags = ["--heap-growing-percent=80"];
-
 // A one-off command on a small plan is over in a few seconds: V8's optimising compiler (TurboFan)
 // then spends more CPU compiling in the background than its code saves, and on 2 cores wall time
 // follows CPU (seed build: 5.9 → 3.5 s of CPU). Large plans and `watch` (a warm process that
 // rebuilds again and again) keep it. The plan's size is told by its file, before anything is read.
 // watch sizes its thread's young generation by the same limit (src/commands/watch.ts).
 const SMALL_PLAN_BYTES = 256 * 1024;
-function smallOneOffRun(args) {
-  if (!args[0] || args[0] === "watch") return false;
+function smallPlan(args) {
   const plans = args.filter((a) => /\.(tsv|csv|txt|xlsx)$/i.test(a));
   const size = (f) => { try { return statSync(f).size; } catch { return 0; } };
   return Math.max(0, ...(plans.length ? plans : ["data/plan.tsv"]).map(size)) <= SMALL_PLAN_BYTES;
 }
+
+const args = process.argv.slice(2);
+const small = !!args[0] && smallPlan(args);
+const watching = args[0] === "watch";
+
+// V8 lets the heap grow to up to four times what a full collection kept; laying out 2,000 pages
+// that made 1.1 GB of heap from 0.56 GB live. At most 80 % more: 5,000 projects peak 1.27–1.40 GB
+// instead of 2.1 GB in the same time, the seed unchanged (README "Benchmark"). Read at each
+// collection, so it can be set here rather than on node's command line. Not for `watch` on a
+// small plan: its heap lives across rebuilds, and capped growth made it collect more often — a
+// one-cell rebuild of the seed took 1.37–1.51 s with it, 1.23–1.36 s without, for ~200 MB more.
+const flags = watching && small ? [] : ["--heap-growing-percent=80"];
 // A code cache's payload is checked against its checksum before V8 reads it (both flags must be
 // set when the cache is made and when it is used): a cache damaged on disk is then rejected
 // instead of crashing V8's deserialiser.
 flags.push("--verify-snapshot-checksum");
 
-const args = process.argv.slice(2);
-const small = smallOneOffRun(args);
-if (small) flags.push("--max-opt=1");
+if (small && !watching) flags.push("--max-opt=1");
 // The code cache is keyed by these flags: V8 rejects a cache made under others.
 for (const flag of flags) v8.setFlagsFromString(flag);
 
@@ -48,7 +51,7 @@ const how = { entry: new URL("./worker.js", import.meta.url), start: { bundle, f
 // loads the CLI and pdfmake on the second core while this thread loads and reads the plan
 // (0.3–0.4 s later otherwise, on the longest path of the build). Unused (a plan with errors), it
 // does not keep the process alive.
-if (small && ["build", "departments"].includes(args[0])) {
+if (small && !watching && ["build", "departments"].includes(args[0])) {
   const early = new Worker(how.entry, { workerData: { start: how.start, warm: true } });
   early.unref();
   // A thread that failed before it was taken is dropped (a new one is started when one is needed).
@@ -60,4 +63,6 @@ globalThis[Symbol.for("planpress.worker")] = how;
 const { main, after } = bundle
   ? loadBundle(bundle, flags, { command: args[0], log })
   : { ...await import("../dist/src/cli.js"), after: () => undefined };
+// watch never ends on its own: it makes the code cache of its flags once its first build has run.
+globalThis[Symbol.for("planpress.built")] = () => after(0);
 main(process.argv).then((code) => { process.exitCode = code; after(code); });

@@ -131,7 +131,7 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
    * Builds `which` and writes what changed, with one line on stderr; `warming`: builds only, to
    * warm the process up (nothing written or told, unless its diagnostics changed).
    */
-  const rebuild = async (which: DocumentKind[], warming = false): Promise<void> => {
+  const rebuild = async (which: DocumentKind[], warming = false): Promise<boolean> => {
     const started = performance.now();
     let wrote: string[] = [];
     let unchanged = 0;
@@ -147,26 +147,27 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
       wrote = s.written ?? [];
       delete s.written; // told below, in the rebuild's one line
     }, { printDiagnostics });
-    if (warming) return;
+    if (warming) return code === 0;
     const ms = Math.round(performance.now() - started);
     const docs = which.join(", ");
     if (code !== 0) {
       process.stderr.write(lang === "ja"
         ? `[${clock()}] ${docs}: 作れませんでした（${ms} ms）。以前の出力はそのままです。直して保存すると作り直します。\n`
         : `[${clock()}] ${docs}: not rebuilt (${ms} ms); earlier outputs kept. Save a fix to rebuild.\n`);
-      return;
+      return false;
     }
     const list = wrote.length ? wrote.map((w) => path.basename(w)).slice(0, 6).join(", ") + (wrote.length > 6 ? ", …" : "") : "";
     process.stderr.write(lang === "ja"
       ? `[${clock()}] ${docs}: ${ms} ms、${wrote.length} 個を更新${list ? `（${list}）` : ""}、${unchanged} 個は変更なし\n`
       : `[${clock()}] ${docs}: ${ms} ms, ${wrote.length} updated${list ? ` (${list})` : ""}, ${unchanged} unchanged\n`);
+    return true;
   };
 
   return new Promise<number>((resolve) => {
     const pending = new Set<string>();
     let timer: NodeJS.Timeout | undefined;
     const firstStarted = performance.now();
-    let building: Promise<void> = rebuild(kinds);
+    let building: Promise<unknown> = rebuild(kinds);
     let stopping = false;
 
     const flush = (): void => {
@@ -222,7 +223,10 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     process.on("SIGTERM", onSignal);
     opts.signal?.addEventListener("abort", onSignal, { once: true });
 
-    void building.then(() => {
+    void building.then((built) => {
+      // bin/planpress.js makes the V8 code cache of watch's flags once a build has run (a one-off
+      // build's flags differ), so the next watch starts on it.
+      if (built) (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for("planpress.built")]?.();
       if (stopping) return;
       process.stderr.write(lang === "ja"
         ? `変更を待っています（${path.relative(process.cwd(), plan) || plan}、設定、templates/）。終わるには Ctrl-C。\n`

@@ -148,7 +148,7 @@ describe("the bundled watch: department files rendered in its warm worker thread
     const dir = path.join(tmp, "watch");
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
     cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
-    const child = spawn(process.execPath, [path.resolve("bin/planpress.js"), "watch", "plan.tsv", "-o", "out", "--only", "departments"],
+    const child = spawn(process.execPath, [path.resolve("bin/planpress.js"), "watch", "plan.tsv", "-o", "out", "--only", "departments", "--debug"],
       { cwd: dir, env: { ...process.env, PLANPRESS_CODE_CACHE_DIR: cacheDir } });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
@@ -166,6 +166,8 @@ describe("the bundled watch: department files rendered in its warm worker thread
     const shows = async (name: string) => (await readPdf(file())).text.replace(/\s/g, "").includes(name);
     try {
       await until(/変更を待っています/);
+      // watch's flags are not a one-off build's: it makes their code cache after its first build
+      expect(stderr).toMatch(/debug: code cache absent[^\n]*\n[\s\S]*debug: code cache written/);
       expect(await shows("来庁予約システムの導入と試行運用")).toBe(false);
       const plan = path.join(dir, "plan.tsv");
       writeFileSync(`${plan}.new`, readFileSync(plan, "utf8").replace("来庁予約システムの導入の検討", "来庁予約システムの導入と試行運用"));
