@@ -18,8 +18,12 @@ const SECTION_LEVELS: ColumnKey[] = ["policy", "measure"];
  */
 const STRAY = /^(?:[※＊*]|注[:：\s）)]|[-‐－―]\s*[0-9０-９]+\s*[-‐－―]$|[0-9０-９]+\s*[/／]\s*[0-9０-９]+$|[0-9０-９]+\s*(?:ページ|頁)$|[pPｐＰ]\.?\s*[0-9０-９]+$)/;
 export const isStrayLine = (text: string): boolean => STRAY.test(text.trim());
-/** A stray line or a bare number (a No with nothing else): never a heading. */
-const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]+[)）]?$/.test(text);
+/**
+ * A stray line, a bare number (a No with nothing else) or a remark in brackets (（単位：千円）,
+ * 【参考】): never a heading.
+ */
+const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]+[)）]?$/.test(text)
+  || /^[（(【［[〔<＜][^）)】］\]〕>＞]*[）)】］\]〕>＞]$/.test(text);
 
 /**
  * The text of a heading row of `block`: one text in the row (one cell, or a range merged across

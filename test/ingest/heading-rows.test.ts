@@ -64,9 +64,9 @@ describe("heading rows inside the table", () => {
   });
 
   it("leave page numbers and notes as stray lines, not headings", async () => {
-    const plan = await planOf("plan.tsv", tsv([SECTIONED, ["基本方針1 市民"], ["(1)オンライン"], project(1, "A"), ["- 2 -"], ["※ 予算により変わります"], project(2, "B")]));
+    const plan = await planOf("plan.tsv", tsv([SECTIONED, ["基本方針1 市民"], ["(1)オンライン"], project(1, "A"), ["- 2 -"], ["※ 予算により変わります"], ["（単位：千円）"], project(2, "B")]));
     expect(errors(plan)).toEqual([]);
-    expect(plan.diagnostics.filter((d) => d.code === "PP327").map((d) => d.line)).toEqual([7, 8]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP327").map((d) => d.line)).toEqual([7, 8, 9]);
     expect(plan.projects.map((p) => p.policy)).toEqual(["市民", "市民"]);
     // in a plan with every column too: a note in the No column is a stray line, not a bad No
     const noted = await planOf("plan.tsv", tsv([HEADER, row(1, "A"), ["※ 再掲の事業は原本の担当課が取りまとめます"]]));
