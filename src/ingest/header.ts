@@ -185,12 +185,12 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   });
   for (const block of blocks) labelColumns(block, config);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
-  const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined);
+  const sections = sectionLevels(blocks);
+  const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
   if (twoLevel) {
     const b0 = blocks[0]!;
     bag.add("PP218", placeOf(grid, b0.headerRows.find((r) => keysIn(r, config).size >= 3) ?? b0.headerRows[0]!));
   }
-  const sections = sectionLevels(blocks);
   const synonymsSaid = new Set<string>();
   for (const block of blocks) {
     const keyRow = block.headerRows.find((r) => keysIn(r, config).size >= 3) ?? block.headerRows[0]!;

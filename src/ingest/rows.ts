@@ -90,8 +90,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           for (const lower of sections.slice(sections.indexOf(level) + 1)) delete under[lower];
           if (headingRows) headingRows.count++; else headingRows = { count: 1, place };
         } else {
-          const [top, next] = sections.map((key) => headings.first.get(key) ?? "");
-          bag.add("PP225", place, { text: heading.slice(0, 40), first: top!.slice(0, 20), second: next!.slice(0, 20) });
+          const known = sections.map((key) => `「${(headings.first.get(key) ?? "").slice(0, 20)}」`).join("");
+          bag.add("PP225", place, { text: heading.slice(0, 40), known });
         }
         owner = null;
         continue;

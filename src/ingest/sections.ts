@@ -1,5 +1,5 @@
-// Heading rows inside the table: a plan with no 基本方針 (or 施策) column that writes each group
-// as a row of its own above its projects (`基本方針1 市民サービス`, then `(1)オンライン手続`),
+// Heading rows inside the table: a plan with no 基本方針 (or 施策, 取組) column that writes each
+// group as a row of its own above its projects (`基本方針1 市民サービス`, then `(1)オンライン手続`),
 // often one cell merged across the sheet. Read only when the level has no column: elsewhere such
 // a row is a stray line (PP327, rows.ts).
 import type { ColumnKey } from "../config/schema.js";
@@ -10,7 +10,7 @@ import { parseNumbered } from "../normalise/hierarchy.js";
 interface Block { columns: Partial<Record<ColumnKey, number>>; years: Map<number, number>; dataRows: GridRow[] }
 
 /** The levels heading rows can give, top down. */
-const SECTION_LEVELS: ColumnKey[] = ["policy", "measure"];
+const SECTION_LEVELS: ColumnKey[] = ["policy", "measure", "initiative"];
 
 /**
  * A line of its own that is a note (※, 注:) or a page number (- 2 -, 2/10, 2ページ, P.2) left
@@ -43,12 +43,18 @@ export function headingText(row: GridRow, block: Block): string | null {
 
 /**
  * The levels a plan's heading rows give: those that no block has a column for, when some block
- * has a heading row. Empty when there is none (the missing column is then PP204).
+ * has a heading row. Empty when there is none (the missing column is then PP204). 取組 only with
+ * a level above it, and when the headings are numbered in one form more than the levels above
+ * need (基本方針1, (1), ①): a plan without a 取組 column is otherwise a plan of two levels (PP218).
  */
 export function sectionLevels(blocks: readonly Block[]): ColumnKey[] {
   const missing = SECTION_LEVELS.filter((key) => blocks.every((b) => b.columns[key] === undefined));
-  if (!missing.length) return [];
-  return blocks.some((b) => b.dataRows.some((r) => headingText(r, b) !== null)) ? missing : [];
+  const headings = blocks.flatMap((b) => b.dataRows.flatMap((r) => headingText(r, b) ?? []));
+  if (!missing.length || !headings.length) return [];
+  const above = missing.filter((key) => key !== "initiative");
+  // Headings over 基本方針 and 施策 columns with no 取組 column are their titles, not 取組 (PP327).
+  if (!above.length) return [];
+  return new Set(headings.map(headingShape)).size > above.length ? missing : above;
 }
 
 /**

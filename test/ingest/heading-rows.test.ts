@@ -36,6 +36,27 @@ describe("heading rows inside the table", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP305");
   });
 
+  it("give 取組 too when a third numbering form heads it and there is no 取組 column; two forms are a plan of two levels", async () => {
+    const header = ["No", "事業名", "担当課", "事業内容", ...YEARS];
+    const bare = (no: number, name: string) => [String(no), name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
+    const three = await planOf("plan.tsv", tsv([
+      header, ["基本方針1 市民サービス"], ["(1)オンライン手続"], ["①申請の電子化"], bare(1, "電子申請"), ["②予約"], bare(2, "施設予約"),
+      ["(2)窓口"], ["①書かない窓口"], bare(3, "窓口改善"),
+    ]));
+    expect(errors(three)).toEqual([]);
+    expect(three.projects.map((p) => `${p.measure.number}-${p.initiative?.number}${p.initiative?.title}`)).toEqual(["1-1申請の電子化", "1-2予約", "2-1書かない窓口"]);
+    expect(codes(three.diagnostics)).not.toContain("PP218");
+    const two = await planOf("plan.tsv", tsv([header, ["基本方針1 市民サービス"], ["(1)オンライン手続"], bare(1, "電子申請")]));
+    expect(errors(two)).toEqual([]);
+    expect(two.projects[0]!.initiative).toBeNull();
+    expect(codes(two.diagnostics)).toContain("PP218");
+    // over 基本方針 and 施策 columns, a heading is their title, never a 取組
+    const titled = await planOf("plan.tsv", tsv([HEADER.filter((h) => h !== "取組"), ["基本方針1 市民サービス"], row(1, "A").filter((_, i) => i !== 3)]));
+    expect(errors(titled)).toEqual([]);
+    expect(titled.projects[0]!.initiative).toBeNull();
+    expect(codes(titled.diagnostics)).toContain("PP327");
+  });
+
   it("read unnumbered 基本方針 headings above numbered 施策 headings", async () => {
     const plan = await planOf("plan.tsv", tsv([
       SECTIONED, ["市民サービスの向上"], ["(1)オンライン手続"], project(1, "電子申請"), ["行政運営"], ["(1)内部事務"], project(2, "電子決裁"),
