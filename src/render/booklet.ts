@@ -8,7 +8,7 @@ import { drawDocument, planSource } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 
 export async function renderBooklet(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
-  const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null);
+  const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null, ctx.asOf);
   const nodes = renderTemplate("booklet", "booklet", view, ctx);
   const content = drawDocument(nodes, planSource(plan, "booklet"), ctx);
   const doc = ctx.config.document;

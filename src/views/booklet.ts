@@ -2,6 +2,7 @@
 // template (templates/booklet/) decides the words and the order; this decides the content.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
+import { inPeriod } from "../fiscal.js";
 import { relistRef, type RelistRef } from "./relist.js";
 
 export interface ProjectView {
@@ -38,6 +39,9 @@ export interface BookletView {
   cover: { label?: string; meeting?: string; issuer?: string; date?: string };
   chapters: ChapterView[];
   projectCount: number;
+  /** The fiscal year the schedules mark (their heading tinted), and whether it is in the period. */
+  asOf: number;
+  asOfShown: boolean;
 }
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
@@ -51,7 +55,7 @@ export function initiativeLabel(n: number | null): string {
 
 const projectId = (no: number) => `p${no}`;
 
-export function bookletView(plan: Plan, config: Config, date: Date | null): BookletView {
+export function bookletView(plan: Plan, config: Config, date: Date | null, asOf: number): BookletView {
   const byNo = new Map(plan.projects.map((p) => [p.no, p]));
   const relistedIn = new Map<number, number[]>();
   for (const p of plan.projects) if (p.relistOf !== null) relistedIn.set(p.relistOf, [...(relistedIn.get(p.relistOf) ?? []), p.no]);
@@ -82,6 +86,7 @@ export function bookletView(plan: Plan, config: Config, date: Date | null): Book
   if (d.meeting) cover.meeting = d.meeting;
   if (d.issuer) cover.issuer = d.issuer;
   if (date) cover.date = date.toISOString().slice(0, 10);
-  return { title: config.title ?? plan.plan.title, period: plan.plan.period, cover, chapters, projectCount: plan.projects.length };
+  return { title: config.title ?? plan.plan.title, period: plan.plan.period, cover, chapters, projectCount: plan.projects.length,
+    asOf, asOfShown: inPeriod(plan.plan.period, asOf) };
 }
 

@@ -385,7 +385,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       case "legend":
         push(role({ stack: [
           ...(node.title ? [{ text: node.title, fontSize: theme.sizes.small, bold: true, margin: [0, 0, 0, 2] }] : []),
-          legend(ctx, { fontSize: theme.sizes.table, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}),
+          legend(ctx, { fontSize: theme.sizes.table, maxWidth: pageGeometry(src.kind, ctx).bodyWidth, ...(node.asOfLabel ? { asOfLabel: node.asOfLabel } : {}),
             ...(src.legendCategories?.(index) ? { categories: src.legendCategories(index)! } : {}) }),
         ], margin: [0, 0, 0, 10] }, "Div") as Content);
         break;

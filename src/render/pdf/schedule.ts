@@ -173,28 +173,39 @@ const GAP = 1.5;
  * The legend: a swatch per category drawn (fill and pattern, exactly like a bar) and the as-of
  * year's colour, as its heading cell has it.
  */
-export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?: string; categories?: ReadonlySet<string> } = {}): Content {
+export function legend(ctx: RenderContext, opts: { fontSize?: number; asOfLabel?: string; categories?: ReadonlySet<string>; maxWidth?: number } = {}): Content {
   const { theme } = ctx;
   const fontSize = opts.fontSize ?? theme.sizes.small;
-  const row: TableCell[] = [];
-  const widths: (number | string)[] = [];
-  for (const e of legendEntries(ctx, opts.categories)) {
-    const style = categoryStyle(e.id, ctx);
-    row.push(artifact({ text: " ", fontSize, ...barFill(style) }) as TableCell, { text: e.label, fontSize, margin: [2, 0, 8, 0] });
-    widths.push(24, "auto");
+  const entries: { swatch: TableCell; label: string }[] = legendEntries(ctx, opts.categories)
+    .map((e) => ({ swatch: artifact({ text: " ", fontSize, ...barFill(categoryStyle(e.id, ctx)) }) as TableCell, label: e.label }));
+  if (opts.asOfLabel) entries.push({ swatch: artifact({ text: " ", fontSize, fillColor: theme.colours.asOf }) as TableCell, label: opts.asOfLabel });
+  // Entries that do not fit one line go on to the next (a narrow page, many categories): squeezed
+  // into one row, pdfmake broke each label into pieces (検/討).
+  const rows: (typeof entries)[] = [[]];
+  let used = 0;
+  for (const e of entries) {
+    const width = SWATCH + LABEL_GAP + textWidthBound(e.label, fontSize) + ENTRY_GAP;
+    if (opts.maxWidth && used + width > opts.maxWidth && rows[rows.length - 1]!.length) { rows.push([]); used = 0; }
+    rows[rows.length - 1]!.push(e);
+    used += width;
   }
-  if (opts.asOfLabel) {
-    row.push(artifact({ text: " ", fontSize, fillColor: theme.colours.asOf }) as TableCell, { text: opts.asOfLabel, fontSize, margin: [2, 0, 0, 0] });
-    widths.push(24, "auto");
-  }
-  return {
-    table: { widths, body: [row] },
+  const tables = rows.map((row): Content => ({
+    table: {
+      widths: row.flatMap(() => [SWATCH, "auto"]),
+      body: [row.flatMap((e, i) => [e.swatch, { text: e.label, fontSize, margin: [LABEL_GAP, 0, i < row.length - 1 ? ENTRY_GAP : 0, 0] }])],
+    },
     layout: {
       hLineWidth: () => 0, vLineWidth: () => 0,
       paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 1, paddingBottom: () => 1,
     },
-  };
+  }));
+  return tables.length === 1 ? tables[0]! : { stack: tables.map((t, i) => (i ? { stack: [t], margin: [0, 2, 0, 0] } : t)) } as Content;
 }
+
+const SWATCH = 24, LABEL_GAP = 2, ENTRY_GAP = 8;
+/** At most the width `text` takes: a full em for anything beyond ASCII, ASCII at most 0.6 em. */
+const textWidthBound = (text: string, size: number): number =>
+  [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.6 : 1) * size, 0);
 
 /**
  * A host table's year columns (gantt, department sheet): widths and a layout for tables whose
