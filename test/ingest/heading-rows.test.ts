@@ -57,6 +57,15 @@ describe("heading rows inside the table", () => {
     expect(codes(titled.diagnostics)).toContain("PP327");
   });
 
+  it("read the same model as the plan written with 基本方針 and 施策 columns", async () => {
+    const headed = await planOf("plan.tsv", tsv([SECTIONED, ["基本方針1 市民サービス"], ["(1)オンライン化"], project(1, "電子申請"), project(2, "施設予約"), ["基本方針2 行政運営"], ["(1)内部事務"], project(3, "電子決裁")]));
+    const columns = await planOf("plan.tsv", tsv([HEADER,
+      row(1, "電子申請", { policy: "基本方針1 市民サービス", measure: "(1)オンライン化" }), row(2, "施設予約", { policy: "基本方針1 市民サービス", measure: "(1)オンライン化" }),
+      row(3, "電子決裁", { policy: "基本方針2 行政運営", measure: "(1)内部事務" })]));
+    expect(headed.projects).toEqual(columns.projects);
+    expect(headed.policies).toEqual(columns.policies);
+  });
+
   it("read unnumbered 基本方針 headings above numbered 施策 headings", async () => {
     const plan = await planOf("plan.tsv", tsv([
       SECTIONED, ["市民サービスの向上"], ["(1)オンライン手続"], project(1, "電子申請"), ["行政運営"], ["(1)内部事務"], project(2, "電子決裁"),
