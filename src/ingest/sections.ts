@@ -49,8 +49,9 @@ export function headingText(row: GridRow, block: Block): string | null {
  */
 export function sectionLevels(blocks: readonly Block[]): ColumnKey[] {
   const missing = SECTION_LEVELS.filter((key) => blocks.every((b) => b.columns[key] === undefined));
+  if (!missing.length) return [];
   const headings = blocks.flatMap((b) => b.dataRows.flatMap((r) => headingText(r, b) ?? []));
-  if (!missing.length || !headings.length) return [];
+  if (!headings.length) return [];
   const above = missing.filter((key) => key !== "initiative");
   // Headings over 基本方針 and 施策 columns with no 取組 column are their titles, not 取組 (PP327).
   if (!above.length) return [];
