@@ -118,8 +118,8 @@ export const CATALOG = {
   PP207: { severity: "error", example: {},
     ja: () => "見出しはありますが、事業の行がありません。", en: () => "The header is there, but no project rows follow." },
   PP208: { severity: "error", example: {},
-    ja: () => "年度の列（令和8年度、R8、2026 など）が見つからず、計画期間がわかりません。",
-    en: () => "No fiscal-year columns (令和8年度, R8, 2026, …) were found, so the plan period is unknown." },
+    ja: () => "年度の列（令和8年度、R8、2026 など）も、期間を書いた実施時期の列も見つからず、計画期間がわかりません。",
+    en: () => "No fiscal-year columns (令和8年度, R8, 2026, …) and no column of periods (実施時期) were found, so the plan period is unknown." },
   PP209: { severity: "warning", example: { label: "連絡先" },
     ja: (p) => `見出し「${p.label}」の列は何の列かわからないため、読み取りませんでした。`,
     en: (p) => `The column headed "${p.label}" is not a column planpress knows; it was not read.`,
@@ -200,6 +200,9 @@ export const CATALOG = {
     ja: (p) => `この事業の行より上に「${p.level}」の見出し行がないため、どの${p.level}の事業か決められません。`,
     en: (p) => `There is no "${p.level}" heading row above this project row: which ${p.level} it belongs to cannot be told.`,
     hintJa: () => "事業の行の上に見出しだけの行を入れてください。", hintEn: () => "Add a heading row above the project rows." },
+  PP227: { severity: "info", example: { column: "実施時期", first: "令和8年度", last: "令和12年度", label: "実施" },
+    ja: (p) => `年度の列がないため、「${p.column}」の列に書かれた期間（令和8年度～令和10年度 など）から工程を読みました。計画期間は書かれた年度の範囲（${p.first}～${p.last}）、工程名のない期間は「${p.label}」としました。`,
+    en: (p) => `There are no fiscal-year columns: the schedule was read from the periods written in the "${p.column}" column; the plan period is the years written (${p.first}–${p.last}), and a period without a phase name is "${p.label}".` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },
@@ -297,6 +300,11 @@ export const CATALOG = {
   PP327: { severity: "warning", example: { text: "※ 各年度の取組は予算により変わります" },
     ja: (p) => `行「${p.text}」は事業の行として読めないため（見出し、注記、ページ番号など）、読み飛ばしました。`,
     en: (p) => `The row "${p.text}" is not a project row (a heading, a note, a page number …); it was skipped.` },
+  PP328: { severity: "warning", example: { column: "実施時期", text: "随時" },
+    ja: (p) => `「${p.column}」の「${p.text}」は年度の期間として読めないため、この事業の工程はありません。`,
+    en: (p) => `"${p.text}" in the "${p.column}" column is not a span of fiscal years: the project has no phases.`,
+    hintJa: () => "「令和8年度～令和10年度」「R8～R10 検討、R11～ 実施」「令和9年度から」のように書いてください。",
+    hintEn: () => "Write it as 令和8年度～令和10年度, R8～R10 検討、R11～ 実施 or 令和9年度から." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -6,6 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { sectionLevels } from "./sections.js";
+import { parseTiming, timingColumn } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
@@ -30,6 +31,8 @@ export interface Block {
   carried?: { col: number; row: GridRow; text: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
+  /** A plan without year columns: the column of its schedule in words (timing.ts). */
+  timing?: { col: number; row: GridRow; text: string };
 }
 
 export interface Table {
@@ -184,6 +187,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [] });
   });
   for (const block of blocks) labelColumns(block, config);
+  // No year column anywhere: a column that writes each schedule in words is read instead.
+  if (blocks.length && blocks.every((b) => !b.years.size && !b.beyond)) for (const b of blocks) findTiming(b);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -214,9 +219,9 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     }
   }
 
-  // The period comes from the year labels of every block.
+  // The period comes from the year labels of every block (or the years a timing column writes).
   const labelled = blocks.flatMap((b) => [...b.years.values()]);
-  let period = labelled.length ? { start: Math.min(...labelled), end: Math.max(...labelled) } : null;
+  let period = labelled.length ? { start: Math.min(...labelled), end: Math.max(...labelled) } : timingPeriod(grid, blocks, config.schedule.markedLabel, bag);
   // A mistyped label (令和99年度) would stretch the period over a century of empty columns.
   if (period && period.end - period.start + 1 > MAX_PERIOD_YEARS) {
     bag.add("PP150", placeOf(grid, blocks[0]!.headerRows[blocks[0]!.headerRows.length - 1]!),
@@ -225,7 +230,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   if (period) {
     const starts = blocks.map((b) => firstYearColumn(b, period));
-    blocks.forEach((block, i) => alignYears(grid, block, period, starts.filter((_, j) => j !== i), bag));
+    // A timing column's block has no year columns to align or fill in.
+    blocks.forEach((block, i) => { if (!block.timing) alignYears(grid, block, period, starts.filter((_, j) => j !== i), bag); });
   }
   reportYearLabels(grid, blocks, bag);
 
@@ -234,6 +240,32 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null);
   if (titleRow) table.title = { text: singleText(titleRow)!, row: titleRow };
   return table;
+}
+
+/** The block's timing column, taken out of the columns it does not know. */
+function findTiming(block: Block): void {
+  const col = timingColumn(block.headerRows, new Set(Object.values(block.columns)));
+  if (col === null) return;
+  const row = block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
+  block.timing = { col, row, text: (row.cells[col] ?? "").trim() };
+  block.unknown.delete(col);
+}
+
+/**
+ * The period of a plan read through timing columns: from the first year written to the last (a
+ * phase without an end, 令和9年度から, runs to it). Said once, at the column's header (PP227).
+ */
+function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: DiagnosticBag): { start: number; end: number } | null {
+  const years: number[] = [];
+  for (const b of blocks) {
+    if (!b.timing) continue;
+    for (const r of b.dataRows) for (const ph of parseTiming(r.cells[b.timing.col] ?? "") ?? []) years.push(ph.from, ...(ph.to !== null ? [ph.to] : []));
+  }
+  const at = blocks.find((b) => b.timing)?.timing;
+  if (!at || !years.length) return null;
+  const period = { start: Math.min(...years), end: Math.max(...years) };
+  bag.add("PP227", placeOf(grid, at.row, at.col), { column: at.text.replace(/\s+/g, " "), first: wareki(period.start), last: wareki(period.end), label: standIn });
+  return period;
 }
 
 /**

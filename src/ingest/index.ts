@@ -78,7 +78,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     bag.add("PP115", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) }, { rows: dataRows, limit: config.limits.maxProjects });
     throw new ReportedError();
   }
-  const rows = rawRows(grid, table.blocks, table.sections, config.limits.maxCellChars, bag);
+  const timing = table.period && table.blocks.some((b) => b.timing) ? { period: table.period, standIn: config.schedule.markedLabel } : null;
+  const rows = rawRows(grid, table.blocks, table.sections, config.limits.maxCellChars, bag, timing);
   // How the table was read, for a reader of `planpress check` (info).
   const head = table.blocks[0]!.headerRows;
   if (table.period) {

@@ -7,6 +7,7 @@ import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, columnLabel } from "./header.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
+import { parseTiming } from "./timing.js";
 
 export interface RawCell { text: string; place: Place }
 
@@ -61,7 +62,7 @@ function countFill(fills: Fills, column: string, place: Place): void {
  * `sections`: the hierarchy levels heading rows give (sections.ts); each project row takes the
  * last heading of each such level above it.
  */
-export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxCellChars: number, bag: DiagnosticBag): RawRow[] {
+export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxCellChars: number, bag: DiagnosticBag, timing: Timing | null = null): RawRow[] {
   const out: RawRow[] = [];
   const merged = verticalMerges(grid);
   const mergeFills: Fills = new Map();
@@ -145,13 +146,14 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         if (span !== undefined) cell.span = span;
         raw.schedule.push(cell);
       }
+      if (block.timing && timing) timedCells(grid, row, block.timing, raw, timing, maxCellChars, bag);
       const beyond = block.beyond;
       const beyondText = beyond ? clip(grid, row, beyond.col, maxCellChars, bag).trim() : "";
       if (beyond && beyondText) raw.beyond = { cell: { text: beyondText, place: placeOf(grid, row, beyond.col), year: beyond.year }, header: beyond.text.replace(/\s+/g, " ") };
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || col === block.beyond?.col || Object.values(block.columns).includes(col)) return;
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || col === block.beyond?.col || col === block.timing?.col || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }
@@ -167,6 +169,29 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   return out;
+}
+
+/** What reading a timing column needs: the period, and the label of a phase written without one. */
+export interface Timing { period: { start: number; end: number }; standIn: string }
+
+/**
+ * A timing cell's phases as schedule cells with exact spans (`R8～R10 検討` → 検討 over three
+ * years); a phase without an end runs to the period's end. A cell that names no year is a warning.
+ */
+function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, raw: RawRow, timing: Timing, max: number, bag: DiagnosticBag): void {
+  const text = clip(grid, row, at.col, max, bag).trim();
+  if (!text) return;
+  const place = placeOf(grid, row, at.col);
+  const phases = parseTiming(text);
+  if (!phases) {
+    bag.add("PP328", place, { column: at.text.replace(/\s+/g, " "), text: text.slice(0, 40) }, { projectNo: noOf(raw) });
+    return;
+  }
+  raw.exactSpans = true;
+  for (const ph of phases) {
+    const to = Math.min(ph.to ?? timing.period.end, timing.period.end);
+    raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: ph.from, span: to - ph.from + 1 });
+  }
 }
 
 /**

@@ -73,6 +73,7 @@ const CASES: Record<string, Case> = {
   // a third numbering shape: neither the 基本方針 headings' nor the 施策 headings'
   PP225: { data: tsv([SECTIONED, ["基本方針1 市民サービス"], ["(1)オンライン化"], sectionedRow(1, "事業A"), ["第1節 窓口"], sectionedRow(2, "事業B")]) },
   PP226: { data: tsv([SECTIONED, sectionedRow(1, "事業A"), ["基本方針1 市民サービス"], ["(1)オンライン化"], sectionedRow(2, "事業B")]), projectNo: 1 },
+  PP227: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業").slice(0, 7), "令和8年度～令和10年度"]]) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
@@ -120,6 +121,7 @@ const CASES: Record<string, Case> = {
   PP325: { data: ok([row(1, "事業", { years: ["検討", "", "運用"] }), ["", "", "", "", "", "", "", "", "※予算次第", ""]]), projectNo: 1 },
   PP326: { data: ok([["", "", "", "", "", "", "", "※予算次第", "", ""], row(1, "事業")]) },
   PP327: { data: ok([row(1, "事業"), ["", "見出しだけの行"]]) },
+  PP328: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業A").slice(0, 7), "令和8年度～令和10年度"], [...row(2, "事業B").slice(0, 7), "随時"]]), projectNo: 2 },
   PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP402: { data: ok([row(2, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP403: { data: ok([row(1, "事業A"), row(4, "事業B")]), projectNo: 4 },

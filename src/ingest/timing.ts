@@ -1,0 +1,64 @@
+// A plan without fiscal-year columns that writes each project's schedule as text in one column
+// (実施時期: `令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和9年度から`). Read only when
+// no header block has a year column: the period is then the span of the years written.
+import { asciiDigits, parseFiscalYear } from "../fiscal.js";
+import type { GridRow } from "./grid.js";
+
+/** Header wordings of such a column (squashed: no spaces). */
+const TIMING_WORDS = /^(実施時期|実施期間|実施年度|実施予定|実施予定時期|実施予定年度|事業期間|取組期間|時期|期間|スケジュール|工程|年次計画)([（(].*[)）])?$/;
+
+/** The column of a block's header headed as a schedule in words, or null. */
+export function timingColumn(headerRows: readonly GridRow[], taken: ReadonlySet<number>): number | null {
+  const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c)) continue;
+    if (headerRows.some((r) => TIMING_WORDS.test((r.cells[c] ?? "").replace(/[\s\u3000]+/g, "")))) return c;
+  }
+  return null;
+}
+
+/** One phase written in words: its first year, its last (null: until the period's end), its label (null: none written). */
+export interface TimedPhase { from: number; to: number | null; label: string | null }
+
+const ERA_YEAR = String.raw`(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度|年)?|\d{4}\s*(?:年度|年)?|FY\s*\d{4}`;
+const BARE_YEAR = String.raw`\d{1,2}\s*(?:年度|年)?`;
+const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:[～〜~\-－―ー]|から|より)\s*(${ERA_YEAR}|${BARE_YEAR})?\s*(?:まで|以降)?|(以降|から))?`, "gi");
+
+/**
+ * The phases of a cell (`令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和8～10年度`,
+ * `2026年度から`), or null when a part of it names no year (`随時`, `未定`).
+ */
+export function parseTiming(text: string): TimedPhase[] | null {
+  const parts = asciiDigits(text.normalize("NFKC")).split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  const out: TimedPhase[] = [];
+  const clean = (s: string) => s.replace(/^[\s:：・（(]+|[\s:：）)。]+$/g, "").trim();
+  for (const part of parts) {
+    const ranges = [...part.matchAll(RANGE_ALL)];
+    if (!ranges.length) return null;
+    for (const [i, m] of ranges.entries()) {
+      const phase = readRange(m);
+      if (!phase) return null;
+      // the words after a range name it (R8～R10 検討); else those before the first (検討：R8)
+      const end = m.index + m[0].length;
+      const after = clean(part.slice(end, ranges[i + 1]?.index ?? part.length));
+      const before = i === 0 ? clean(part.slice(0, m.index)) : "";
+      out.push({ ...phase, label: after || before || null });
+    }
+  }
+  return out;
+}
+
+function readRange(m: RegExpMatchArray): Omit<TimedPhase, "label"> | null {
+  const from = parseFiscalYear(m[1]!.replace(/\s+/g, ""));
+  if (from === null) return null;
+  if (m[2]) {
+    const end = m[2].replace(/\s+/g, "");
+    // 令和8～10年度: the end takes the era of the start
+    const era = /^(令和|平成|R|H)/i.exec(m[1]!.trim())?.[1];
+    const to = parseFiscalYear(/^\d{1,2}(年度|年)?$/.test(end) && era ? era + end : end);
+    return to === null || to < from ? null : { from, to };
+  }
+  // 令和8年度～, 令和8年度から, 令和8年度以降: until the period's end
+  return /[～〜~\-－―ー]|から|より|以降/.test(m[0].slice(m[1]!.length)) ? { from, to: null } : { from, to: from };
+}

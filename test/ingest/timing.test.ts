@@ -1,0 +1,68 @@
+// Plans without fiscal-year columns that write each schedule as text in one column (実施時期).
+import { describe, expect, it } from "vitest";
+import { parseTiming } from "../../src/ingest/timing.js";
+import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
+
+describe("parseTiming", () => {
+  it.each([
+    ["令和8年度～令和10年度", [{ from: 2026, to: 2028, label: null }]],
+    ["令和8～10年度", [{ from: 2026, to: 2028, label: null }]],
+    ["R8-R12", [{ from: 2026, to: 2030, label: null }]],
+    ["令和９年度", [{ from: 2027, to: 2027, label: null }]],
+    ["2026年度から", [{ from: 2026, to: null, label: null }]],
+    ["令和8年度以降 運用", [{ from: 2026, to: null, label: "運用" }]],
+    ["R8～R9 検討、R10～ 実施", [{ from: 2026, to: 2027, label: "検討" }, { from: 2028, to: null, label: "実施" }]],
+    ["R8~R9検討 R10~R12実施", [{ from: 2026, to: 2027, label: "検討" }, { from: 2028, to: 2030, label: "実施" }]],
+    ["検討：令和8年度、実施：令和9年度～令和12年度", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2030, label: "実施" }]],
+  ])("%s", (text, phases) => {
+    expect(parseTiming(text)).toEqual(phases);
+  });
+
+  it("reads nothing where a part names no year, or a span runs backwards", () => {
+    expect(parseTiming("随時")).toBeNull();
+    expect(parseTiming("R8～R10 検討、未定")).toBeNull();
+    expect(parseTiming("令和10年度～令和8年度")).toBeNull();
+    // a word with R or H in it is no year
+    expect(parseTiming("HP 更新")).toBeNull();
+  });
+});
+
+describe("a plan with a 実施時期 column and no year columns", () => {
+  const header = [...HEADER.slice(0, 7), "実施時期"];
+  const at = (no: number, name: string, timing: string) => [...row(no, name).slice(0, 7), timing];
+
+  it("reads each project's phases with exact spans, the period from the years written", async () => {
+    const plan = await planOf("plan.tsv", tsv([header,
+      at(1, "A", "令和8年度～令和10年度"), at(2, "B", "R8～R9 検討、R10～ 実施"), at(3, "C", "令和9年度から"), at(4, "D", "令和8～12年度")]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    const spans = (no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
+    expect(spans(1)).toEqual([["実施", 2026, 2028]]);
+    expect(spans(2)).toEqual([["検討", 2026, 2027], ["実施", 2028, 2030]]);
+    expect(spans(3)).toEqual([["実施", 2027, 2030]]);
+    expect(spans(4)).toEqual([["実施", 2026, 2030]]);
+    const said = plan.diagnostics.find((d) => d.code === "PP227");
+    expect(said?.line).toBe(3);
+    expect(said?.column).toBe(8);
+    expect(said?.message).toContain("令和8年度～令和12年度");
+    expect(codes(plan.diagnostics)).not.toContain("PP208");
+    expect(codes(plan.diagnostics)).not.toContain("PP203");
+    expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+
+  it("warns at a cell that names no year; the column under a group word (スケジュール) is read too", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...HEADER.slice(0, 7), "スケジュール"], at(1, "A", "令和8年度～令和10年度"), at(2, "B", "随時")]));
+    const bad = plan.diagnostics.find((d) => d.code === "PP328");
+    expect([bad?.line, bad?.column, bad?.projectNo]).toEqual([5, 8, 2]);
+    expect(plan.projects.find((p) => p.no === 2)!.schedule).toEqual([]);
+    expect(plan.projects.find((p) => p.no === 1)!.schedule.map((s) => [s.from, s.to])).toEqual([[2026, 2028]]);
+  });
+
+  it("is not read where the plan has year columns, and without one a plan has no period (PP208)", async () => {
+    const both = await planOf("plan.tsv", tsv([[...HEADER, "実施時期"], [...row(1, "A"), "令和8年度～令和12年度"]]));
+    expect(codes(both.diagnostics)).not.toContain("PP227");
+    expect(both.projects[0]!.schedule.map((s) => s.label)).toEqual(["検討", "運用"]);
+    const none = await planOf("plan.tsv", tsv([HEADER.slice(0, 7), row(1, "A").slice(0, 7)]));
+    expect(codes(none.diagnostics)).toContain("PP208");
+  });
+});
