@@ -303,8 +303,8 @@ export const CATALOG = {
   PP328: { severity: "warning", example: { column: "実施時期", text: "随時" },
     ja: (p) => `「${p.column}」の「${p.text}」は年度の期間として読めないため、この事業の工程はありません。`,
     en: (p) => `"${p.text}" in the "${p.column}" column is not a span of fiscal years: the project has no phases.`,
-    hintJa: () => "「令和8年度～令和10年度」「R8～R10 検討、R11～ 実施」「令和9年度から」のように書いてください。",
-    hintEn: () => "Write it as 令和8年度～令和10年度, R8～R10 検討、R11～ 実施 or 令和9年度から." },
+    hintJa: () => "「令和8年度～令和10年度」「R8～R10 検討、R11～ 実施」「令和9年度から」のように年度で書いてください（月や上期・下期は年度に丸めません）。",
+    hintEn: () => "Write it in fiscal years: 令和8年度～令和10年度, R8～R10 検討、R11～ 実施 or 令和9年度から (months and halves are not rounded to a year)." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -29,8 +29,10 @@ const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:[～〜~\-－―�
  * `2026年度から`), or null when a part of it names no year (`随時`, `未定`).
  */
 export function parseTiming(text: string): TimedPhase[] | null {
-  const parts = asciiDigits(text.normalize("NFKC")).split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
-  if (!parts.length) return null;
+  const t = asciiDigits(text.normalize("NFKC"));
+  // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
+  if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期/.test(t)) return null;
+  const parts = t.split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
   const out: TimedPhase[] = [];
   const clean = (s: string) => s.replace(/^[\s:：・（(]+|[\s:：）)。]+$/g, "").trim();
   for (const part of parts) {

@@ -24,6 +24,9 @@ describe("parseTiming", () => {
     expect(parseTiming("令和10年度～令和8年度")).toBeNull();
     // a word with R or H in it is no year
     expect(parseTiming("HP 更新")).toBeNull();
+    // months and halves are finer than a fiscal year: not rounded to one
+    expect(parseTiming("令和8年4月～")).toBeNull();
+    expect(parseTiming("令和8年度下期から")).toBeNull();
   });
 });
 
