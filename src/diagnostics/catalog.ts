@@ -186,9 +186,9 @@ export const CATALOG = {
     ja: (p) => `年度の見出し「${p.label}」を、左の見出しの元号で ${p.year} と読みました。`,
     en: (p) => `The fiscal-year label "${p.label}" was read with the era of the label on its left: ${p.year}.` },
   // Heading rows inside the table give a level that has no column (src/ingest/sections.ts).
-  PP224: { severity: "info", example: { levels: "基本方針」「施策", rows: 6, examples: "「基本方針1 市民サービス」を基本方針、「(1)オンライン手続」を施策" },
-    ja: (p) => `「${p.levels}」の列がないため、表の中の見出しだけの行（${p.rows} 行）から読みました: ${p.examples}として、その下の事業に当てはめました。`,
-    en: (p) => `There is no column for "${p.levels}": read from the ${p.rows} heading row(s) inside the table (${p.examples}), each applied to the projects below it.`,
+  PP224: { severity: "info", example: { levels: "「基本方針」「施策」", rows: 6, examples: "「基本方針1 市民サービス」を基本方針、「(1)オンライン手続」を施策" },
+    ja: (p) => `${p.levels}の列がないため、表の中の見出しだけの行（${p.rows} 行）から読みました: ${p.examples}として、その下の事業に当てはめました。`,
+    en: (p) => `There is no column for ${p.levels}: read from the ${p.rows} heading row(s) inside the table (${p.examples}), each applied to the projects below it.`,
     hintJa: () => "階層は見出しの番号の形（基本方針1、(1) など）で見分けています。同じ階層の見出しは同じ形で書いてください。",
     hintEn: () => "The level of a heading is told by how it is numbered (基本方針1, (1), …): number the headings of one level alike." },
   PP225: { severity: "error", example: { text: "第1節 窓口", known: "「基本方針1 市民サービス」「(1)オンライン手続」" },

@@ -91,7 +91,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           for (const lower of sections.slice(sections.indexOf(level) + 1)) delete under[lower];
           if (headingRows) headingRows.count++; else headingRows = { count: 1, place };
         } else {
-          const known = sections.map((key) => `「${(headings.first.get(key) ?? "").slice(0, 20)}」`).join("");
+          const first = sections.map((key) => (headings.first.get(key) ?? "").slice(0, 20));
+          const known = bag.lang === "ja" ? first.map((t) => `「${t}」`).join("") : first.map((t) => `"${t}"`).join(", ");
           bag.add("PP225", place, { text: heading.slice(0, 40), known });
         }
         owner = null;
@@ -163,8 +164,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   }
   if (headingRows) {
     const examples = sections.flatMap((key) => { const t = headings.first.get(key); return t ? [{ level: columnLabel(key), text: t.slice(0, 20) }] : []; });
-    bag.add("PP224", headingRows.place, { levels: sections.map(columnLabel).join("」「"), rows: headingRows.count,
-      examples: examples.map((e) => bag.lang === "ja" ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`).join(bag.lang === "ja" ? "、" : ", ") });
+    const ja = bag.lang === "ja";
+    bag.add("PP224", headingRows.place, { levels: sections.map((k) => (ja ? `「${columnLabel(k)}」` : `"${columnLabel(k)}"`)).join(ja ? "" : ", "), rows: headingRows.count,
+      examples: examples.map((e) => (ja ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`)).join(ja ? "、" : ", ") });
   }
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
