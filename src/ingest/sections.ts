@@ -27,7 +27,8 @@ const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]
 
 /**
  * The text of a heading row of `block`: one text in the row (one cell, or a range merged across
- * it), starting left of the project name and of the years, that is no page number or note.
+ * it), starting at or left of the project name and left of the years, that is no page number,
+ * note or remark in brackets.
  */
 export function headingText(row: GridRow, block: Block): string | null {
   const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
@@ -37,7 +38,8 @@ export function headingText(row: GridRow, block: Block): string | null {
   const first = filled[0]!;
   const firstYear = Math.min(Infinity, ...block.years.keys());
   const name = block.columns.name ?? Infinity;
-  if (first >= firstYear || first >= name || first === block.columns.remarks) return null;
+  // (in the name column too: a row with nothing but a name is no project in such a plan)
+  if (first >= firstYear || first > name || first === block.columns.remarks) return null;
   return notAHeading(text) ? null : text;
 }
 

@@ -66,6 +66,12 @@ describe("heading rows inside the table", () => {
     expect(headed.policies).toEqual(columns.policies);
   });
 
+  it("written in the project name's column (No left empty) are headings too", async () => {
+    const plan = await planOf("plan.tsv", tsv([SECTIONED, ["", "", "基本方針1 市民サービス"], ["", "", "(1)オンライン"], project(1, "電子申請")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => `${p.policy}/${p.measure.title}`)).toEqual(["市民サービス/オンライン"]);
+  });
+
   it("read unnumbered 基本方針 headings above numbered 施策 headings", async () => {
     const plan = await planOf("plan.tsv", tsv([
       SECTIONED, ["市民サービスの向上"], ["(1)オンライン手続"], project(1, "電子申請"), ["行政運営"], ["(1)内部事務"], project(2, "電子決裁"),
