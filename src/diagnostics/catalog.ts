@@ -203,6 +203,9 @@ export const CATALOG = {
   PP227: { severity: "info", example: { column: "実施時期", first: "令和8年度", last: "令和12年度", label: "実施" },
     ja: (p) => `年度の列がないため、「${p.column}」の列に書かれた期間（令和8年度～令和10年度 など）から工程を読みました。計画期間は書かれた年度の範囲（${p.first}～${p.last}）、工程名のない期間は「${p.label}」としました。`,
     en: (p) => `There are no fiscal-year columns: the schedule was read from the periods written in the "${p.column}" column; the plan period is the years written (${p.first}–${p.last}), and a period without a phase name is "${p.label}".` },
+  PP228: { severity: "info", example: { label: "実施時期" },
+    ja: (p) => `年度の列があるため、工程は年度の列から読みました。「${p.label}」の列は読んでいません。`,
+    en: (p) => `The schedule was read from the fiscal-year columns; the "${p.label}" column was not read.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { sectionLevels } from "./sections.js";
-import { parseTiming, timingColumn } from "./timing.js";
+import { isTimingWord, parseTiming, timingColumn } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
@@ -188,7 +188,20 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   });
   for (const block of blocks) labelColumns(block, config);
   // No year column anywhere: a column that writes each schedule in words is read instead.
-  if (blocks.length && blocks.every((b) => !b.years.size && !b.beyond)) for (const b of blocks) findTiming(b);
+  // Beside year columns it is not read: set aside like a column of unknown wording, never taken
+  // for shifted years (PP228) — when its cells do write periods (a group word such as スケジュール
+  // may also head the first of shifted year columns, whose cells hold phase names).
+  const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
+  const setAside = new Set<Block>();
+  for (const b of blocks) {
+    if (noYears) { findTiming(b); continue; }
+    const col = timingColumn(b.headerRows, new Set([...Object.values(b.columns), ...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])]));
+    const cells = col === null ? [] : b.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+    if (col !== null && !b.unknown.has(col) && cells.length && cells.every((c) => parseTiming(c) !== null)) {
+      b.unknown.set(col, b.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!);
+      setAside.add(b);
+    }
+  }
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -215,6 +228,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     for (const [col, words] of block.unknown) {
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
       if (ERALESS_YEAR.test(words.normalize("NFKC"))) bag.add("PP222", placeOf(grid, keyRow, col), { label: words });
+      else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }
   }

@@ -7,12 +7,15 @@ import type { GridRow } from "./grid.js";
 /** Header wordings of such a column (squashed: no spaces). */
 const TIMING_WORDS = /^(実施時期|実施期間|実施年度|実施予定|実施予定時期|実施予定年度|事業期間|取組期間|時期|期間|スケジュール|工程|年次計画)([（(].*[)）])?$/;
 
+/** Whether a header wording names such a column. */
+export const isTimingWord = (text: string): boolean => TIMING_WORDS.test(text.replace(/[\s\u3000]+/g, ""));
+
 /** The column of a block's header headed as a schedule in words, or null. */
 export function timingColumn(headerRows: readonly GridRow[], taken: ReadonlySet<number>): number | null {
   const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
   for (let c = 0; c < width; c++) {
     if (taken.has(c)) continue;
-    if (headerRows.some((r) => TIMING_WORDS.test((r.cells[c] ?? "").replace(/[\s\u3000]+/g, "")))) return c;
+    if (headerRows.some((r) => isTimingWord(r.cells[c] ?? ""))) return c;
   }
   return null;
 }

@@ -61,6 +61,19 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(plan.projects.find((p) => p.no === 1)!.schedule.map((s) => [s.from, s.to])).toEqual([[2026, 2028]]);
   });
 
+  it("beside year columns, left of them, is set aside (PP228), never taken for shifted years; phase names under such a word still are", async () => {
+    const header = [...HEADER.slice(0, 7), "実施時期", ...HEADER.slice(7)];
+    const withTiming = (no: number, timing: string) => { const r = row(no, `事業${no}`); return [...r.slice(0, 7), timing, ...r.slice(7)]; };
+    const plan = await planOf("plan.tsv", tsv([header, withTiming(1, "令和8年度～令和10年度"), withTiming(2, "令和9年度")]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.diagnostics.find((d) => d.code === "PP228")?.column).toBe(8);
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["運用", 2028, 2028]]);
+    // the same word over a column of phase names (labels shifted) is no timing column: still PP221
+    const shifted = await planOf("plan.tsv", tsv([header, withTiming(1, "検討")]));
+    expect(codes(shifted.diagnostics)).toContain("PP221");
+    expect(codes(shifted.diagnostics)).not.toContain("PP228");
+  });
+
   it("is not read where the plan has year columns, and without one a plan has no period (PP208)", async () => {
     const both = await planOf("plan.tsv", tsv([[...HEADER, "実施時期"], [...row(1, "A"), "令和8年度～令和12年度"]]));
     expect(codes(both.diagnostics)).not.toContain("PP227");
