@@ -28,6 +28,8 @@ export interface RawRow {
   notes: RawNote[];
   /** Whether year spans are exact (xlsx merges) or run until the next label (text). */
   exactSpans: boolean;
+  /** A timing cell that names no year was said (PP328): no second word that the schedule is empty. */
+  scheduleUnread?: true;
   /** The cell of a column for the years after the period (令和12年度以降), when not empty. */
   beyond?: { cell: RawScheduleCell; header: string };
 }
@@ -187,6 +189,7 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
   const phases = parseTiming(text);
   if (!phases) {
     bag.add("PP328", place, { column: at.text.replace(/\s+/g, " "), text: text.slice(0, 40) }, { projectNo: noOf(raw) });
+    raw.scheduleUnread = true;
     return;
   }
   raw.exactSpans = true;

@@ -149,7 +149,7 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
 /** The schedule cells as phases (with the remark rows' notes), and how they were read. */
 function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: number; end: number }, config: Config, bag: DiagnosticBag, projectNo: number): Phase[] {
   const schedule = buildSchedule(row.schedule, opts, period, config);
-  if (!schedule.phases.length && !schedule.problems.length) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
+  if (!schedule.phases.length && !schedule.problems.length && !row.scheduleUnread) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
   for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
   for (const p of schedule.problems) {
     const params = p.code === "PP319" ? { marks: p.marks } : p.code === "PP318" ? { mark: p.mark, label: excerpt(p.label) } : { mark: p.mark };

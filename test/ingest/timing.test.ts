@@ -58,6 +58,7 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     const bad = plan.diagnostics.find((d) => d.code === "PP328");
     expect([bad?.line, bad?.column, bad?.projectNo]).toEqual([5, 8, 2]);
     expect(plan.projects.find((p) => p.no === 2)!.schedule).toEqual([]);
+    expect(codes(plan.diagnostics)).not.toContain("PP302"); // said once, by PP328
     expect(plan.projects.find((p) => p.no === 1)!.schedule.map((s) => [s.from, s.to])).toEqual([[2026, 2028]]);
   });
 
