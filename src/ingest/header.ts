@@ -187,21 +187,11 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [] });
   });
   for (const block of blocks) labelColumns(block, config);
-  // No year column anywhere: a column that writes each schedule in words is read instead.
-  // Beside year columns it is not read: set aside like a column of unknown wording, never taken
-  // for shifted years (PP228) — when its cells do write periods (a group word such as スケジュール
-  // may also head the first of shifted year columns, whose cells hold phase names).
+  // No year column anywhere: a column that writes each schedule in words is read instead; beside
+  // year columns it is set aside (PP228).
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
-  const setAside = new Set<Block>();
-  for (const b of blocks) {
-    if (noYears) { findTiming(b); continue; }
-    const col = timingColumn(b.headerRows, new Set([...Object.values(b.columns), ...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])]));
-    const cells = col === null ? [] : b.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
-    if (col !== null && !b.unknown.has(col) && cells.length && cells.every((c) => parseTiming(c) !== null)) {
-      b.unknown.set(col, b.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!);
-      setAside.add(b);
-    }
-  }
+  if (noYears) for (const b of blocks) findTiming(b);
+  const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -263,6 +253,21 @@ function findTiming(block: Block): void {
   const row = block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
   block.timing = { col, row, text: (row.cells[col] ?? "").trim() };
   block.unknown.delete(col);
+}
+
+/**
+ * Beside year columns a timing column is not read: set aside like a column of unknown wording,
+ * never taken for shifted years — when its cells do write periods (a group word such as
+ * スケジュール may also head the first of shifted year columns, whose cells hold phase names).
+ */
+function setAsideTiming(block: Block): boolean {
+  const named = new Set([...Object.values(block.columns), ...block.years.keys(), ...(block.beyond ? [block.beyond.col] : [])]);
+  const col = timingColumn(block.headerRows, named);
+  if (col === null || block.unknown.has(col)) return false;
+  const cells = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+  if (!cells.length || !cells.every((c) => parseTiming(c) !== null)) return false;
+  block.unknown.set(col, block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!);
+  return true;
 }
 
 /**
