@@ -32,6 +32,12 @@ export interface Grid {
   merges?: GridMerge[];
 }
 
+/** The one text of a row that holds one (a cell, or a merged range repeated across its cells). */
+export function singleText(row: GridRow): string | null {
+  const texts = new Set(row.cells.map((c) => c.trim()).filter(Boolean));
+  return texts.size === 1 ? [...texts][0]! : null;
+}
+
 /** The place of cell `col` (0-based) of `row`: `file:line:column` or `file#Sheet!G12`. */
 export function placeOf(grid: Grid, row: GridRow, col?: number): Place {
   if (grid.kind === "xlsx") {

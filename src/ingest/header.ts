@@ -4,7 +4,7 @@
 import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
-import { type Grid, type GridRow, placeOf } from "./grid.js";
+import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
 import { isTimingWord, parseTiming, timingColumn } from "./timing.js";
 
@@ -314,11 +314,6 @@ function isHeaderContinuation(row: GridRow, config: Config): boolean {
   return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
 }
 
-/** The one text of a row that holds one (a cell, or a merged range repeated across its cells). */
-function singleText(row: GridRow): string | null {
-  const texts = new Set(row.cells.map((c) => c.trim()).filter(Boolean));
-  return texts.size === 1 ? [...texts][0]! : null;
-}
 
 /**
  * A row right above a header that is the plan's title, not a group row of the header: one text,

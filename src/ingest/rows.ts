@@ -4,7 +4,7 @@ import type { ColumnKey } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
-import { type Grid, type GridRow, placeOf } from "./grid.js";
+import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { type Block, columnLabel } from "./header.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming } from "./timing.js";
@@ -73,6 +73,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   // The heading of each level the rows are under (a header repeated on a new page keeps them).
   const under: Partial<Record<ColumnKey, RawCell>> = {};
   let headingRows: { count: number; place: Place } | null = null;
+  // headings and levels quoted in the messages' language, listed the same way
+  const ja = bag.lang === "ja";
+  const quoted = (texts: string[]) => (ja ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
   for (const block of blocks) {
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
     const lastYearCol = yearCols.length ? yearCols[yearCols.length - 1]![0] : -1;
@@ -93,8 +96,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           for (const lower of sections.slice(sections.indexOf(level) + 1)) delete under[lower];
           if (headingRows) headingRows.count++; else headingRows = { count: 1, place };
         } else {
-          const first = sections.map((key) => (headings.first.get(key) ?? "").slice(0, 20));
-          const known = bag.lang === "ja" ? first.map((t) => `「${t}」`).join("") : first.map((t) => `"${t}"`).join(", ");
+          const known = quoted(sections.map((key) => (headings.first.get(key) ?? "").slice(0, 20)));
           bag.add("PP225", place, { text: heading.slice(0, 40), known });
         }
         owner = null;
@@ -166,8 +168,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   }
   if (headingRows) {
     const examples = sections.flatMap((key) => { const t = headings.first.get(key); return t ? [{ level: columnLabel(key), text: t.slice(0, 20) }] : []; });
-    const ja = bag.lang === "ja";
-    bag.add("PP224", headingRows.place, { levels: sections.map((k) => (ja ? `「${columnLabel(k)}」` : `"${columnLabel(k)}"`)).join(ja ? "" : ", "), rows: headingRows.count,
+    bag.add("PP224", headingRows.place, { levels: quoted(sections.map(columnLabel)), rows: headingRows.count,
       examples: examples.map((e) => (ja ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`)).join(ja ? "、" : ", ") });
   }
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
@@ -237,10 +238,9 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   // cell, or a range merged across the row): with no No and no name, or a note or page number
   // (※…, - 2 -), or in the No column where it is no number (基本方針1 …).
   const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  const texts = new Set(filled.map((col) => row.cells[col]!.trim()));
+  const one = singleText(row);
   const noText = fields.no?.text.trim() ?? "";
-  const one = [...texts][0] ?? "";
-  const lone = texts.size <= 1 && ((!noText && !fields.name?.text.trim()) || isStrayLine(one) || (noText !== "" && parseProjectNo(noText) === undefined));
+  const lone = (one !== null || !filled.length) && ((!noText && !fields.name?.text.trim()) || isStrayLine(one ?? "") || (noText !== "" && parseProjectNo(noText) === undefined));
   if (lone) {
     const col = filled[0] ?? 0;
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });

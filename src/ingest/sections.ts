@@ -3,8 +3,8 @@
 // often one cell merged across the sheet. Read only when the level has no column: elsewhere such
 // a row is a stray line (PP327, rows.ts).
 import type { ColumnKey } from "../config/schema.js";
-import type { GridRow } from "./grid.js";
-import { parseNumbered } from "../normalise/hierarchy.js";
+import { type GridRow, singleText } from "./grid.js";
+import { circledNumber, parseNumbered } from "../normalise/hierarchy.js";
 
 /** What this reads of a header block (header.ts's Block, which calls it). */
 interface Block { columns: Partial<Record<ColumnKey, number>>; years: Map<number, number>; dataRows: GridRow[] }
@@ -31,11 +31,9 @@ const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]
  * note or remark in brackets.
  */
 export function headingText(row: GridRow, block: Block): string | null {
-  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  const texts = new Set(filled.map((col) => row.cells[col]!.trim()));
-  if (texts.size !== 1) return null;
-  const text = [...texts][0]!;
-  const first = filled[0]!;
+  const text = singleText(row);
+  if (text === null) return null;
+  const first = row.cells.findIndex((c) => c.trim());
   const firstYear = Math.min(Infinity, ...block.years.keys());
   const name = block.columns.name ?? Infinity;
   // (in the name column too: a row with nothing but a name is no project in such a plan)
@@ -70,7 +68,7 @@ export function headingShape(text: string): string {
   const mark = parseNumbered(t).mark;
   if (mark) {
     // (NFKC would read ① as 1)
-    const shape = mark.replace(CIRCLED, "\0").normalize("NFKC").replace(/[0-9]+/g, "9")
+    const shape = [...mark].map((ch) => (circledNumber(ch) === null ? ch : "\0")).join("").normalize("NFKC").replace(/[0-9]+/g, "9")
       .replace(/第[一二三四五六七八九十]+/g, "第九").replace(/\0/g, "①");
     return /[9①]/.test(shape) ? shape : shape.replace(/[ア-ン]/g, "ア").replace(/[a-z]/gi, "a");
   }
@@ -79,8 +77,6 @@ export function headingShape(text: string): string {
   if (!m) return "—";
   return `${m[1]!}${m[2] ? "9" : "Ⅸ"}`;
 }
-
-const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/g;
 
 /**
  * The level of each heading, told by its shape in the order the shapes first appear (the first

@@ -2,7 +2,7 @@
 // policy and initiative numbers within a measure (order, gaps), and measure titles that vary.
 import { excerpt } from "../normalise/text.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { numberedLike, parseNumbered } from "../normalise/hierarchy.js";
+import { numberedLike } from "../normalise/hierarchy.js";
 import type { SourcedProject } from "../normalise/sourced.js";
 
 export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
@@ -85,11 +85,10 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
  * plan order). Each disagreeing mark is reported once.
  */
 function checkParentNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
-  const order: string[] = [];
-  for (const s of sourced) if (!order.includes(s.project.policy)) order.push(s.project.policy);
-  const written = new Map<string, number | null>();
-  for (const s of sourced) if (!written.has(s.project.policy)) written.set(s.project.policy, s.policyNumber);
-  const policyNumber = (policy: string) => written.get(policy) ?? order.indexOf(policy) + 1;
+  // each policy's number: the one written with it, else its place in plan order
+  const numbers = new Map<string, number>();
+  for (const s of sourced) if (!numbers.has(s.project.policy)) numbers.set(s.project.policy, s.policyNumber ?? numbers.size + 1);
+  const policyNumber = (policy: string) => numbers.get(policy)!;
   const said = new Set<string>();
   const ja = bag.lang === "ja";
   for (const s of sourced) {
