@@ -206,6 +206,9 @@ export const CATALOG = {
   PP228: { severity: "info", example: { label: "実施時期" },
     ja: (p) => `年度の列があるため、工程は年度の列から読みました。「${p.label}」の列は読んでいません。`,
     en: (p) => `The schedule was read from the fiscal-year columns; the "${p.label}" column was not read.` },
+  PP229: { severity: "info", example: { parts: "上期・下期", count: 2 },
+    ja: (p) => `年度を ${p.count} 列（${p.parts}）に分けた表を、列ごとに読んで年度にまとめました。工程は始まりと終わりの列の年度に掛かるものとし、年度の中の区切り（${p.parts}）は文書に出ません。`,
+    en: (p) => `Each fiscal year is divided into ${p.count} columns (${p.parts}): read column by column and gathered into fiscal years. A phase spans the years of its first and last columns; the division within a year (${p.parts}) does not appear in the documents.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

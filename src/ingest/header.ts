@@ -33,6 +33,13 @@ export interface Block {
   beyond?: { col: number; row: GridRow; text: string; year: number };
   /** A plan without year columns: the column of its schedule in words (timing.ts). */
   timing?: { col: number; row: GridRow; text: string };
+  /** Header cells naming a part of a fiscal year (上期, 4-6月), by column: see yearParts. */
+  parts: Map<number, { label: string; row: GridRow }>;
+  /**
+   * Columns per fiscal year (1, or 2 for 上期・下期, 4 for quarters …): the years' columns are
+   * consecutive, each year's parts in the same order.
+   */
+  perYear: number;
 }
 
 export interface Table {
@@ -184,9 +191,10 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
     const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r));
-    blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [] });
+    blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   for (const block of blocks) labelColumns(block, config);
+  for (const block of blocks) yearParts(grid, block, bag);
   // No year column anywhere: a column that writes each schedule in words is read instead; beside
   // year columns it is set aside (PP228).
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
@@ -310,7 +318,7 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
 function isHeaderContinuation(row: GridRow, config: Config): boolean {
   if (isBlank(row) || row.cells.some((c) => looksLikeNo(c) && !parseFiscalYear(c))) return false;
   const filled = row.cells.filter((c) => c.trim());
-  const labels = filled.filter((c) => matchLabel(c, config) !== null).length;
+  const labels = filled.filter((c) => matchLabel(c, config) !== null || partOf(c)).length;
   return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
 }
 
@@ -339,8 +347,15 @@ function labelColumns(block: Block, config: Config): void {
   const eras = new Map<GridRow, string>();
   for (let c = 0; c < width; c++) {
     let found = false;
+    const partRows = new Map(block.headerRows.map((row) => [row, partOf(row.cells[c] ?? "")]));
+    for (const [row, part] of partRows) {
+      if (part && !block.parts.has(c)) block.parts.set(c, { label: part.part, row });
+    }
+    if (block.parts.has(c)) lastLabelled = Math.max(lastLabelled, c);
     for (const row of block.headerRows) {
-      const text = row.cells[c] ?? "";
+      // 令和8年度上期: the year (its part is kept above); 上期 alone names no column
+      const part = partRows.get(row);
+      const text = part ? part.year ?? "" : row.cells[c] ?? "";
       const era = eras.get(row);
       const carried = era !== undefined && ERALESS_YEAR.test(squash(text));
       const m = matchLabel(carried ? era + squash(text) : text, config);
@@ -366,16 +381,70 @@ function labelColumns(block: Block, config: Config): void {
     }
     if (found) continue;
     // A column headed by words planpress does not know: a column of another export's wording.
-    const words = block.headerRows.map((r) => squash(r.cells[c] ?? "")).filter((t) => t && !GROUP_WORDS.test(t));
+    const words = block.headerRows.map((r) => squash(r.cells[c] ?? "")).filter((t) => t && !GROUP_WORDS.test(t) && !partOf(t));
     if (words.length) { block.unknown.set(c, words[words.length - 1]!); lastLabelled = Math.max(lastLabelled, c); }
   }
   block.expectedCells = lastLabelled + 1;
 }
 
+/**
+ * A part of a fiscal year as a header names it: 上期, 下半期, 前半, 第1四半期, Q1, 4-6月, 4月～9月,
+ * 10月. 前期 alone is a half year; 前期（R8～R9） names years and is no part.
+ */
+const YEAR_PART = /^(上期|下期|上半期|下半期|前期|後期|前半|後半|前半期|後半期|第?[1-4一二三四]四半期|[1-4]Q|Q[1-4]|\d{1,2}月?[~〜\-‐―ー]\d{1,2}月|\d{1,2}月)$/iu;
+
+/**
+ * A header cell naming a part of a fiscal year (`上期`), alone or after its year (`令和8年度上期`,
+ * `R8 4-6月`): the part, and the year's own text when it is written too.
+ */
+function partOf(text: string): { part: string; year?: string } | null {
+  const t = squash(text);
+  if (!t || t.length > MAX_LABEL_CHARS) return null;
+  if (YEAR_PART.test(t)) return { part: t };
+  // the shortest year first: R8 + 10月, not R81 + 0月
+  for (let i = 1; i < t.length; i++) {
+    const year = parseYearHeader(t.slice(0, i));
+    if (year && !year.beyond && YEAR_PART.test(t.slice(i))) return { part: t.slice(i), year: t.slice(0, i) };
+  }
+  return null;
+}
+
+/**
+ * Columns that divide each fiscal year (上期・下期 under 令和8年度, quarters, months) are read
+ * when every year has the same parts in the same order, each year's label over its first column
+ * (or over each part), so that every column belongs to one year. The schedule is then read
+ * column by column, and each phase spans the fiscal years of its columns (normalise/schedule.ts).
+ * Anything less regular is left to the year checks, which stop the reading (PP206).
+ */
+function yearParts(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  if (!block.parts.size) return;
+  // each year's first column (a label repeated over its parts counts once)
+  const starts: [number, number][] = [];
+  for (const [col, year] of [...block.years.entries()].sort((a, b) => a[0] - b[0])) {
+    if (starts.at(-1)?.[1] !== year) starts.push([col, year]);
+  }
+  if (!starts.length) return;
+  const [c0] = starts[0]!;
+  let k = 1;
+  if (starts.length > 1) k = starts[1]![0] - c0;
+  else while (block.parts.has(c0 + k)) k++;
+  const named = new Set([...Object.values(block.columns), ...block.unknown.keys()]);
+  const first = Array.from({ length: k }, (_, j) => block.parts.get(c0 + j)?.label);
+  const regular = k >= 2 && first.every(Boolean) && starts.every(([col, year], i) =>
+    (i === 0 || (col - starts[i - 1]![0] === k && year === starts[i - 1]![1] + 1))
+    && first.every((label, j) => block.parts.get(col + j)?.label === label && !named.has(col + j)
+      && (!block.years.has(col + j) || block.years.get(col + j) === year)));
+  if (!regular) return;
+  block.perYear = k;
+  for (const [col, year] of starts) for (let j = 0; j < k; j++) block.years.set(col + j, year);
+  const at = block.parts.get(c0)!;
+  bag.add("PP229", placeOf(grid, at.row, c0), { parts: first.join("・"), count: k });
+}
+
 /** The column of the period's first year by a block's own labels, or null (no labels). */
 function firstYearColumn(block: Block, period: { start: number }): number | null {
   const first = [...block.years.entries()].sort((a, b) => a[0] - b[0])[0];
-  return first ? first[0] - (first[1] - period.start) : null;
+  return first ? first[0] - (first[1] - period.start) * block.perYear : null;
 }
 
 /**
@@ -396,14 +465,15 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
   const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseYearHeader(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
   // Labels out of sequence (R8, R10, R9… or R8, R10, R11) stop the run: no column can be trusted.
+  const k = block.perYear;
   labels.forEach(([col, year], i) => {
     const [c0, y0] = labels[0]!;
-    const expected = y0 + (col - c0);
+    const expected = y0 + Math.floor((col - c0) / k);
     if (i > 0 && year !== expected) {
       bag.add("PP206", placeOf(grid, labelRow, col), { label: wareki(year), expected: wareki(expected) });
     }
   });
-  let firstCol = labels.length ? labels[0]![0] - (labels[0]![1] - period.start) : regionStart;
+  let firstCol = labels.length ? labels[0]![0] - (labels[0]![1] - period.start) * k : regionStart;
   const dataInGap = (from: number, to: number) =>
     block.dataRows.some((r) => r.cells.slice(from, to).some((c) => c.trim()));
   const borneOut = otherStarts.includes(regionStart);
@@ -419,8 +489,7 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const years = new Map<number, number>();
   const missing: number[] = [];
   for (let y = period.start; y <= period.end; y++) {
-    const col = firstCol + (y - period.start);
-    years.set(col, y);
+    for (let j = 0; j < k; j++) years.set(firstCol + (y - period.start) * k + j, y);
     if (!labels.some(([, ly]) => ly === y)) missing.push(y);
   }
   if (missing.length) {

@@ -13,8 +13,10 @@ export interface RawCell { text: string; place: Place }
 
 export interface RawScheduleCell extends RawCell {
   year: number;
-  /** xlsx: the merged range's width in years (a text export lost its merges). */
+  /** xlsx: the merged range's width in columns (a text export lost its merges). */
   span?: number;
+  /** In a table whose years are divided into columns (上期・下期): which of the year's `of` columns. */
+  part?: { index: number; of: number };
 }
 
 /** A cell of a remark row under a project: its fiscal year, or null outside the year columns. */
@@ -149,6 +151,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         if (!text) continue;
         const cell: RawScheduleCell = { text, place, year };
         if (span !== undefined) cell.span = span;
+        if (block.perYear > 1) cell.part = { index: (col - firstYearCol) % block.perYear, of: block.perYear };
         raw.schedule.push(cell);
       }
       if (block.timing && timing) timedCells(grid, row, block.timing, raw, timing, maxCellChars, bag);

@@ -58,13 +58,13 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
  */
 export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[], config: Config): RawScheduleCell | null {
   for (const cells of rows) {
-    const sorted = [...cells].sort((a, b) => a.year - b.year);
+    const sorted = [...cells].sort((a, b) => columnOf(a) - columnOf(b));
     for (let i = 0; i < sorted.length; i++) {
       const cell = sorted[i]!;
       const k = classifyCell(cell.text, config);
       if (k.kind !== "label") return cell;
       const prev = sorted[i - 1];
-      if (prev && prev.year === cell.year - 1) {
+      if (prev && columnOf(prev) === columnOf(cell) - 1) {
         const p = classifyCell(prev.text, config);
         if (p.kind === "label" && p.label === k.label) return cell;
       }
@@ -102,7 +102,38 @@ export function addNote(phase: Phase, note: string | undefined): void {
   else if (!phase.note.split("／").includes(note)) phase.note = `${phase.note}／${note}`;
 }
 
+/**
+ * A schedule cell's column, counted so that the next column is one more: its year, or in a
+ * table whose years are divided into columns (上期・下期), its part of the year.
+ */
+function columnOf(cell: RawScheduleCell): number {
+  return cell.part ? cell.year * cell.part.of + cell.part.index : cell.year;
+}
+
+/**
+ * The phases of a row's schedule cells. Where the years are divided into columns, the cells are
+ * read column by column as if each were a year, and each phase then spans the fiscal years of its
+ * first and last columns (two phases may share a year: 導入 in 上期, 運用 from 下期).
+ */
 export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
+  const of = cells.find((c) => c.part)?.part?.of ?? 1;
+  if (of === 1) return buildColumns(cells, opts, period, config);
+  const byColumn = new Map(cells.map((c) => [{ ...c, year: columnOf(c) }, c]));
+  const result = buildColumns([...byColumn.keys()], opts, { start: period.start * of, end: period.end * of + of - 1 }, config);
+  const original = <T extends { cell: RawScheduleCell }>(x: T): T => ({ ...x, cell: byColumn.get(x.cell) ?? x.cell });
+  const phases: Phase[] = [];
+  for (const p of result.phases) {
+    const from = Math.floor(p.from / of);
+    const to = Math.floor(p.to / of);
+    // 検討 | (blank) | 検討 within a year and the next: one phase at a year's grain
+    const last = phases.at(-1);
+    if (last && last.label === p.label && last.to >= from - 1 && !last.unlabelled === !p.unlabelled && last.note === p.note) { last.to = Math.max(last.to, to); continue; }
+    phases.push({ ...p, from, to });
+  }
+  return { phases, unknown: result.unknown.map(original), readings: result.readings.map(original), problems: result.problems.map(original) };
+}
+
+function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const sorted = [...cells].sort((a, b) => a.year - b.year);
   const kinds = sorted.map((c) => classifyCell(c.text, config));
   const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };

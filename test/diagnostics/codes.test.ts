@@ -75,6 +75,7 @@ const CASES: Record<string, Case> = {
   PP226: { data: tsv([SECTIONED, sectionedRow(1, "事業A"), ["基本方針1 市民サービス"], ["(1)オンライン化"], sectionedRow(2, "事業B")]), projectNo: 1 },
   PP227: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業").slice(0, 7), "令和8年度～令和10年度"]]) },
   PP228: { data: tsv([[...HEADER.slice(0, 7), "実施時期", ...HEADER.slice(7)], [...row(1, "事業").slice(0, 7), "令和8年度～令和10年度", ...row(1, "事業").slice(7)]]) },
+  PP229: { data: tsv([[...HEADER.slice(0, 7), "令和8年度上期", "令和8年度下期", "令和9年度上期", "令和9年度下期"], [...row(1, "事業").slice(0, 7), "検討", "実施", "実施", ""]]) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },

@@ -1,0 +1,95 @@
+// Plans whose fiscal years are divided into columns: 上期・下期 under each year, quarters, months.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "../../src/model/schema.js";
+import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
+
+const FIXED = HEADER.slice(0, 7);
+const blank = (n: number) => Array.from({ length: n }, () => "");
+const spans = (plan: Plan, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
+const errors = (plan: Plan) => plan.diagnostics.filter((d) => d.severity === "error");
+const at = (no: number, name: string, cells: string[]) => [...row(no, name).slice(0, 7), ...cells];
+
+describe("years divided into 上期・下期 (a text export: the year over its first column)", () => {
+  const header = [[...FIXED, "令和8年度", "", "令和9年度", "", "令和10年度", ""], [...blank(7), "上期", "下期", "上期", "下期", "上期", "下期"]];
+
+  it("reads column by column; each phase spans the fiscal years of its columns", async () => {
+    const plan = await planOf("plan.tsv", tsv([...header,
+      at(1, "A", ["検討", "検討", "実施", "実施", "実施", "実施"]),
+      at(2, "B", ["導入", "運用", "運用", "運用", "運用", "運用"]),
+      at(3, "C", ["", "検討", "→", "", "", ""])]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    // two phases in one year: 導入 in 上期, 運用 from 下期
+    expect(spans(plan, 2)).toEqual([["導入", 2026, 2026], ["運用", 2026, 2028]]);
+    // 下期 of 令和8年度 to 上期 of 令和9年度
+    expect(spans(plan, 3)).toEqual([["検討", 2026, 2027]]);
+    const said = plan.diagnostics.find((d) => d.code === "PP229");
+    expect([said?.line, said?.column]).toEqual([4, 8]);
+    expect(said?.message).toContain("2 列（上期・下期）");
+    // the row of parts is header, not a remark row; no column is unknown or outside the period
+    expect(codes(plan.diagnostics)).not.toContain("PP326");
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+
+  it("a label that runs until the next one (no marks, no repeats) ends in the year before the next starts", async () => {
+    const plan = await planOf("plan.tsv", tsv([...header, at(1, "A", ["検討", "", "", "実施", "", ""])]));
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027], ["実施", 2027, 2028]]);
+  });
+
+  it("parts that differ from year to year are not read: the year labels stop the reading", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "", "令和9年度", ""], [...blank(7), "上期", "下期", "上期", "後期"],
+      at(1, "A", ["検討", "検討", "実施", "実施"])]));
+    expect(codes(errors(plan))).toContain("PP206");
+    expect(codes(plan.diagnostics)).not.toContain("PP229");
+  });
+
+  it("a year label repeated without parts is not taken for divided years", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "令和8年度", "令和9年度", "令和9年度"], at(1, "A", ["検討", "検討", "実施", "実施"])]));
+    expect(codes(errors(plan))).toContain("PP206");
+    expect(codes(plan.diagnostics)).not.toContain("PP229");
+  });
+});
+
+describe("years divided into quarters and months", () => {
+  it("quarters written as months (4-6月 …), the year and its part in one cell (R8 4-6月)", async () => {
+    const quarters = ["4-6月", "7-9月", "10-12月", "1-3月"];
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, ...["R8", "R9"].flatMap((y) => quarters.map((q) => `${y} ${q}`))],
+      at(1, "A", ["", "", "検討", "検討", "検討", "実施", "実施", "実施"])]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2027 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027], ["実施", 2027, 2027]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP229")?.message).toContain("4 列（4-6月・7-9月・10-12月・1-3月）");
+  });
+
+  it("第1四半期 … under each year", async () => {
+    const q = ["第1四半期", "第2四半期", "第3四半期", "第4四半期"];
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "", "", "", "令和9年度", "", "", ""], [...blank(7), ...q, ...q],
+      at(1, "A", ["", "", "", "", "実施", "→", "→", "→"])]));
+    expect(errors(plan)).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["実施", 2027, 2027]]);
+  });
+});
+
+describe("an xlsx whose year headers are merged over their parts", () => {
+  it("reads the parts and the schedule's merged cells as column spans", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow([...FIXED, "令和8年度", "", "令和9年度", "", "令和10年度", ""]);
+    ws.addRow([...blank(7), "上期", "下期", "上期", "下期", "上期", "下期"]);
+    ws.addRow([1, "市民サービス", "(1)窓口", "①手続", "電子申請", "情報政策課", "説明", "", "検討", "", "実施", "", ""]);
+    ws.addRow([2, "市民サービス", "(1)窓口", "②相談", "オンライン相談", "市民課", "説明", "構築", "", "", "", "運用", ""]);
+    for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:I1", "J1:K1", "L1:M1"]) ws.mergeCells(r);
+    ws.mergeCells("I3:J3"); // 検討: 下期 of 令和8年度 and 上期 of 令和9年度
+    ws.mergeCells("K3:M3"); // 実施: from 下期 of 令和9年度 to the end
+    ws.mergeCells("H4:K4"); // 構築: both years
+    const plan = await planOf("parts.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027], ["実施", 2027, 2028]]);
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2027], ["運用", 2028, 2028]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP229")?.cell).toBe("H2");
+  });
+});
