@@ -311,6 +311,11 @@ export const CATALOG = {
     en: (p) => `"${p.text}" in the "${p.column}" column is not a span of fiscal years: the project has no phases.`,
     hintJa: () => "「令和8年度～令和10年度」「R8～R10 検討、R11～ 実施」「令和9年度から」のように年度で書いてください（月や上期・下期は年度に丸めません）。",
     hintEn: () => "Write it in fiscal years: 令和8年度～令和10年度, R8～R10 検討、R11～ 実施 or 令和9年度から (months and halves are not rounded to a year)." },
+  PP329: { severity: "info", example: { rows: 2, no: 7 },
+    ja: (p) => `No も事業名もなく、事業内容・担当課の列にだけ書かれた行（${p.rows} 行、最初は No.${p.no} の下）を、すぐ上の事業のセルの続きとして読みました。`,
+    en: (p) => `Rows without No and name, with text only in the description and department columns (${p.rows}, the first under No.${p.no}), were read as the continuation of the project row above.`,
+    hintJa: () => "1 つの事業が 2 行に分かれて書き出された場合の読み方です。別の事業であれば No と事業名を書いてください。",
+    hintEn: () => "This is how a project row split in two by an export is read; if it is another project, give it its No and name." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

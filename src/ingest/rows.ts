@@ -75,6 +75,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   // The heading of each level the rows are under (a header repeated on a new page keeps them).
   const under: Partial<Record<ColumnKey, RawCell>> = {};
   let headingRows: { count: number; place: Place } | null = null;
+  let continued: { count: number; place: Place; projectNo: number | undefined } | null = null;
   // headings and levels quoted in the messages' language, listed the same way
   const ja = bag.lang === "ja";
   const quoted = (texts: string[]) => (ja ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
@@ -108,6 +109,17 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       if (notes) {
         if (owner) owner.notes.push(...notes);
         else for (const n of notes) bag.add("PP326", n.place, { text: n.text.slice(0, 40), reason: bag.lang === "ja" ? "上に事業の行がありません" : "no project row above it" });
+        continue;
+      }
+      const more = owner ? continuationRow(block, row) : null;
+      if (owner && more) {
+        for (const [key, col] of more) {
+          const text = clip(grid, row, col, maxCellChars, bag).trim();
+          const prev = owner.fields[key];
+          // as if the cell had a line break there: a wrapped sentence joins, a new ・ item splits
+          owner.fields[key] = prev?.text.trim() ? { text: `${prev.text}\n${text}`, place: prev.place } : { text, place: placeOf(grid, row, col) };
+        }
+        if (continued) continued.count++; else continued = { count: 1, place: placeOf(grid, row, more[0]![1]), projectNo: noOf(owner) };
         continue;
       }
       const raw = rawRow(grid, block, row, maxCellChars, bag);
@@ -174,6 +186,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     bag.add("PP224", headingRows.place, { levels: quoted(sections.map(columnLabel)), rows: headingRows.count,
       examples: examples.map((e) => (ja ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`)).join(ja ? "、" : ", ") });
   }
+  if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   return out;
@@ -250,6 +263,23 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
     return null;
   }
   return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" };
+}
+
+/** The columns a project's text may run on into the rows below it (a row cut in two by the export). */
+const CONTINUED: ColumnKey[] = ["description", "departments", "relatedDepartments"];
+
+/**
+ * A continuation row: no No, no name, no hierarchy, and text only in the columns of CONTINUED
+ * (not a note or a page number). Its filled columns; null for any other row.
+ */
+function continuationRow(block: Block, row: GridRow): [ColumnKey, number][] | null {
+  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
+  const more = CONTINUED.flatMap((key): [ColumnKey, number][] => {
+    const col = block.columns[key];
+    return col !== undefined && row.cells[col]?.trim() ? [[key, col]] : [];
+  });
+  if (!more.length || more.length !== filled.length) return null;
+  return more.some(([, col]) => isStrayLine(row.cells[col]!)) ? null : more.sort((a, b) => a[1] - b[1]);
 }
 
 /**

@@ -185,6 +185,40 @@ describe("再掲 and remark rows", () => {
   });
 });
 
+describe("a project row cut in two by the export", () => {
+  const more = (cells: Partial<{ depts: string; related: string; desc: string }>) =>
+    ["", ...blank(4), cells.depts ?? "", cells.related ?? "", cells.desc ?? "", ...blank(6)];
+
+  it("text only in the description and department columns under it continues its cells, said once (PP329)", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "→", "", "", ""], { desc: "・申請を電子化する", depts: "情報政策課、" }),
+      more({ desc: "・添付書類をなくす", depts: "市民課" }),
+      more({ desc: "ことで来庁を減らす" }),
+      r("2", "乙", ["検討", "→", "", "", ""], { desc: "・窓口を見直す", depts: "市民課" }),
+      more({ related: "健康課" }),
+    ]);
+    expect(project(plan, 1).description).toEqual(["申請を電子化する", "添付書類をなくすことで来庁を減らす"]);
+    expect(project(plan, 1).departments).toEqual(["情報政策課", "市民課"]);
+    expect(project(plan, 2).departments).toEqual(["市民課", "健康課"]);
+    const said = plan.diagnostics.filter((d) => d.code === "PP329");
+    expect(said.map((d) => [d.line, d.column, d.severity])).toEqual([[5, 6, "info"]]);
+    expect(said[0]!.message).toContain("3 行、最初は No.1 の下");
+    expect(codes(plan.diagnostics)).not.toContain("PP327");
+    expect(codes(plan.diagnostics)).not.toContain("PP301");
+  });
+
+  it("a note (※) or text beside a hierarchy cell is no continuation; nor is a row with nothing above it", async () => {
+    const plan = await tsvOf([
+      more({ desc: "・表の最初の行" }),
+      r("1", "甲", ["検討", "→", "", "", ""], { desc: "・申請を電子化する" }),
+      more({ desc: "※ 予算により変わります" }),
+    ]);
+    expect(project(plan, 1).description).toEqual(["申請を電子化する"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP327").map((d) => d.line)).toEqual([4, 6]);
+    expect(codes(plan.diagnostics)).not.toContain("PP329");
+  });
+});
+
 describe("plain bars", () => {
   it("the 工程表 draws a marked phase without its stand-in label", async () => {
     const plan = await tsvOf([r("1", "甲", ["", "●", "●", "", ""]), r("2", "乙", ["調査", "→", "", "", ""])]);
