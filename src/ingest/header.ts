@@ -170,7 +170,7 @@ function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   return keys;
 }
 
-const looksLikeNo = (text: string | undefined) => /^\s*(no\.?\s*)?[0-9０-９]+\s*$/i.test(text ?? "");
+const looksLikeNo = (text: string | undefined) => /^\s*(no\.?\s*)?[0-9０-９]+[.．]?\s*$/i.test(text ?? "");
 
 export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table {
   const rows = grid.rows;

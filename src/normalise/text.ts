@@ -32,7 +32,8 @@ export function cleanText(text: string): string {
  * digits (not a project number, and it would not survive as a JSON integer), is undefined.
  */
 export function parseProjectNo(text: string): number | undefined {
-  const t = projectNoText(text);
+  // `12.` as a list is numbered: the same number
+  const t = projectNoText(text).replace(/^(\d{1,9})\.$/, "$1");
   return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
 }
 

@@ -5,7 +5,7 @@ import { splitDepartments } from "../../src/normalise/departments.js";
 import { splitDescription } from "../../src/normalise/description.js";
 import { parseNumbered } from "../../src/normalise/hierarchy.js";
 import { parseRelist } from "../../src/normalise/relist.js";
-import { cleanText } from "../../src/normalise/text.js";
+import { cleanText, parseProjectNo } from "../../src/normalise/text.js";
 import { phraseLines } from "../../src/render/xlsx/metrics.js";
 import { categorise } from "../../src/normalise/category.js";
 import { splitNote } from "../../src/normalise/schedule.js";
@@ -36,6 +36,11 @@ describe("normalise", () => {
     expect(parseNumbered("③デジタル")).toMatchObject({ number: 3, title: "デジタル", mark: "③" });
     expect(parseNumbered("㉑二十一")).toMatchObject({ number: 21 });
     expect(parseNumbered("番号なし")).toMatchObject({ number: null, title: "番号なし" });
+  });
+
+  it("project numbers: No.12, full-width, a list's 12. — never 1-2, (1) or 一", () => {
+    expect(["12", "No.12", "No. 12", "１２", "12.", "１２．"].map(parseProjectNo)).toEqual([12, 12, 12, 12, 12, 12]);
+    expect(["1-2", "(1)", "一", "12.5", "1234567890"].map(parseProjectNo)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it("再掲 markers: suffix and bracket, prefix or suffix, with the reference parsed", () => {
