@@ -316,6 +316,9 @@ export const CATALOG = {
     en: (p) => `Rows without No and name, with text only in the description and department columns (${p.rows}, the first under No.${p.no}), were read as the continuation of the project row above.`,
     hintJa: () => "1 つの事業が 2 行に分かれて書き出された場合の読み方です。別の事業であれば No と事業名を書いてください。",
     hintEn: () => "This is how a project row split in two by an export is read; if it is another project, give it its No and name." },
+  PP330: { severity: "info", example: { rows: 3, no: 4 },
+    ja: (p) => `No のセルが下の行まで結合された事業の、その下の行（${p.rows} 行、最初は No.${p.no}）を、同じ事業の続きの行として読みました。事業内容・担当課は続きの文、年度の欄はその事業の工程です。`,
+    en: (p) => `Rows under a project whose No cell is merged over them (${p.rows}, the first under No.${p.no}) were read as further rows of that project: their description and department text continues its cells, their year cells are more of its phases.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

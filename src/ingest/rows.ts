@@ -75,7 +75,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   // The heading of each level the rows are under (a header repeated on a new page keeps them).
   const under: Partial<Record<ColumnKey, RawCell>> = {};
   let headingRows: { count: number; place: Place } | null = null;
-  let continued: { count: number; place: Place; projectNo: number | undefined } | null = null;
+  type Said = { count: number; place: Place; projectNo: number | undefined };
+  let continued: Said | null = null;
+  let furtherRows: Said | null = null;
   // headings and levels quoted in the messages' language, listed the same way
   const ja = bag.lang === "ja";
   const quoted = (texts: string[]) => (ja ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
@@ -88,6 +90,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     let above: Partial<Record<ColumnKey, RawCell>> = {};
     // The project row the next remark row belongs to: the one right above it.
     let owner: RawRow | null = null;
+    let ownerRow: GridRow | null = null;
     for (const row of block.dataRows) {
       const heading = sections.length ? headingText(row, block) : null;
       if (heading !== null) {
@@ -105,6 +108,20 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         owner = null;
         continue;
       }
+      // A further row of the project above: the project's No cell is merged over it (xlsx). Its
+      // text continues the project's cells, its year cells are more of its phases.
+      const noMerge = block.columns.no !== undefined ? merged.get(`${row.line}:${block.columns.no}`) : undefined;
+      const nameCol = block.columns.name;
+      if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim())) {
+        const own = (col: number) => !merged.has(`${row.line}:${col}`);
+        continueCells(grid, row, owner, ([...CONTINUED, "remarks"] as ColumnKey[]).flatMap((key): [ColumnKey, number][] => {
+          const col = block.columns[key];
+          return col !== undefined && own(col) && row.cells[col]?.trim() ? [[key, col]] : [];
+        }), maxCellChars, bag);
+        owner.schedule.push(...yearCells(grid, row, block, yearCols, maxCellChars, bag).filter((c) => c.cell.text && own(c.col)).map((c) => c.cell));
+        if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
+        continue;
+      }
       const notes = remarkRow(grid, block, row, lastYearCol, maxCellChars, bag);
       if (notes) {
         if (owner) owner.notes.push(...notes);
@@ -113,17 +130,13 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       }
       const more = owner ? continuationRow(block, row) : null;
       if (owner && more) {
-        for (const [key, col] of more) {
-          const text = clip(grid, row, col, maxCellChars, bag).trim();
-          const prev = owner.fields[key];
-          // as if the cell had a line break there: a wrapped sentence joins, a new ・ item splits
-          owner.fields[key] = prev?.text.trim() ? { text: `${prev.text}\n${text}`, place: prev.place } : { text, place: placeOf(grid, row, col) };
-        }
+        continueCells(grid, row, owner, more, maxCellChars, bag);
         if (continued) continued.count++; else continued = { count: 1, place: placeOf(grid, row, more[0]![1]), projectNo: noOf(owner) };
         continue;
       }
       const raw = rawRow(grid, block, row, maxCellChars, bag);
       owner = raw;
+      ownerRow = row;
       if (!raw) continue;
       for (const level of sections) {
         if (block.columns[level] !== undefined) continue;
@@ -149,22 +162,15 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
           { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
       }
-      for (const [col, year] of yearCols) {
-        let text = clip(grid, row, col, maxCellChars, bag).trim();
-        let span = row.spans?.get(col);
-        let place = placeOf(grid, row, col);
-        const from = ownRow && !text ? merged.get(`${row.line}:${col}`) : undefined;
+      for (const { col, cell } of yearCells(grid, row, block, yearCols, maxCellChars, bag)) {
+        const from = ownRow && !cell.text ? merged.get(`${row.line}:${col}`) : undefined;
         if (from?.text.trim()) {
-          text = from.text.slice(0, maxCellChars).trim();
-          span = from.width > 1 ? from.width : undefined;
-          countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", place);
-          place = placeOf(grid, from.top, from.left);
+          countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", cell.place);
+          cell.text = from.text.slice(0, maxCellChars).trim();
+          cell.place = placeOf(grid, from.top, from.left);
+          if (from.width > 1) cell.span = from.width; else delete cell.span;
         }
-        if (!text) continue;
-        const cell: RawScheduleCell = { text, place, year };
-        if (span !== undefined) cell.span = span;
-        if (block.perYear > 1) cell.part = { index: (col - firstYearCol) % block.perYear, of: block.perYear };
-        raw.schedule.push(cell);
+        if (cell.text) raw.schedule.push(cell);
       }
       if (block.timing && timing) timedCells(grid, row, block.timing, raw, timing, maxCellChars, bag);
       const beyond = block.beyond;
@@ -186,6 +192,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     bag.add("PP224", headingRows.place, { levels: quoted(sections.map(columnLabel)), rows: headingRows.count,
       examples: examples.map((e) => (ja ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`)).join(ja ? "、" : ", ") });
   }
+  if (furtherRows) bag.add("PP330", furtherRows.place, { rows: furtherRows.count, no: furtherRows.projectNo ?? "?" });
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
@@ -263,6 +270,31 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
     return null;
   }
   return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" };
+}
+
+/**
+ * The schedule cells of a row, one per year column, empty ones too (a merge above may fill them):
+ * each with its column, its year (and part of the year) and the span of a merge starting there.
+ */
+function yearCells(grid: Grid, row: GridRow, block: Block, yearCols: [number, number][], max: number, bag: DiagnosticBag): { col: number; cell: RawScheduleCell }[] {
+  const first = yearCols[0]?.[0] ?? 0;
+  return yearCols.map(([col, year]) => {
+    const cell: RawScheduleCell = { text: clip(grid, row, col, max, bag).trim(), place: placeOf(grid, row, col), year };
+    const span = row.spans?.get(col);
+    if (span !== undefined) cell.span = span;
+    if (block.perYear > 1) cell.part = { index: (col - first) % block.perYear, of: block.perYear };
+    return { col, cell };
+  });
+}
+
+/** Text of `cells` in `row` continues the project's cells, as a line break inside them would. */
+function continueCells(grid: Grid, row: GridRow, owner: RawRow, cells: [ColumnKey, number][], max: number, bag: DiagnosticBag): void {
+  for (const [key, col] of cells) {
+    const text = clip(grid, row, col, max, bag).trim();
+    const prev = owner.fields[key];
+    // a wrapped sentence joins, a new ・ item splits
+    owner.fields[key] = prev?.text.trim() ? { text: `${prev.text}\n${text}`, place: prev.place } : { text, place: placeOf(grid, row, col) };
+  }
 }
 
 /** The columns a project's text may run on into the rows below it (a row cut in two by the export). */

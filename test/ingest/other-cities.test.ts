@@ -227,6 +227,48 @@ describe("vertical merges (xlsx written with exceljs)", () => {
   });
 });
 
+// A project written over several rows, its No and name merged down over them (Excel).
+describe("a project over several rows, its No merged over them (xlsx)", () => {
+  async function book(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow(["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度", "備考"]);
+    ws.addRow([1, "市民サービス", "(1)窓口", "電子申請", "情報政策課", "・申請を電子化する", "検討", "", "", ""]);
+    ws.addRow(["", "", "", "", "市民課", "・添付書類をなくす", "", "実施", "", ""]);
+    ws.addRow(["", "", "", "", "", "", "調査", "", "", ""]);
+    ws.addRow([2, "市民サービス", "(1)窓口", "オンライン相談", "市民課", "・相談を受ける", "構築", "運用", "", ""]);
+    ws.addRow(["", "", "", "", "", "", "", "", "", "予算次第"]);
+    for (const r of ["A2:A4", "B2:B4", "C2:C4", "D2:D4", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "E5:E6"]) ws.mergeCells(r);
+    ws.mergeCells("H3:I3"); // 実施: 令和9年度 and 令和10年度
+    ws.mergeCells("H5:I6"); // 運用 over both rows of No.2: its phase once
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it("reads the rows below as the same project: text continues its cells, year cells are more phases", async () => {
+    const plan = await planOf("rows.xlsx", await book());
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    const p1 = plan.projects[0]!;
+    expect(p1.description).toEqual(["申請を電子化する", "添付書類をなくす"]);
+    expect(p1.departments).toEqual(["情報政策課", "市民課"]);
+    // 調査 in 令和8年度 beside 検討: two phases of one year
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["調査", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2026], ["運用", 2027, 2028]]);
+    const said = of(plan.diagnostics, "PP330");
+    expect(said.map((d) => [d.cell, d.message])).toEqual([["A3", "No のセルが下の行まで結合された事業の、その下の行（3 行、最初は No.1）を、同じ事業の続きの行として読みました。事業内容・担当課は続きの文、年度の欄はその事業の工程です。"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP301");
+  });
+
+  it("the same rows in a text export (no merges) are not guessed: the year cells stop the reading", async () => {
+    const tsv = ["No\t基本方針\t施策\t事業名\t担当課\t事業内容\t令和8年度\t令和9年度\t令和10年度",
+      "1\t市民サービス\t(1)窓口\t電子申請\t情報政策課\t・申請を電子化する\t検討\t\t",
+      "\t\t\t\t市民課\t・添付書類をなくす\t\t実施\t"].join("\n");
+    const plan = await planOf("rows.tsv", tsv);
+    expect(codes(plan.diagnostics.filter((d) => d.severity === "error"))).toContain("PP301");
+    expect(codes(plan.diagnostics)).not.toContain("PP330");
+  });
+});
+
 // Two levels: no 取組 column. Measures numbered with their policy's number; one disagrees.
 describe("plans of two levels", () => {
   const header = ["No", "基本方針", "施策", "事業", "担当課", "事業内容", "2026年度", "2027年度"];
