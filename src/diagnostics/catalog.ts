@@ -209,6 +209,9 @@ export const CATALOG = {
   PP229: { severity: "info", example: { parts: "上期・下期", count: 2 },
     ja: (p) => `年度を ${p.count} 列（${p.parts}）に分けた表を、列ごとに読んで年度にまとめました。工程は始まりと終わりの列の年度に掛かるものとし、年度の中の区切り（${p.parts}）は文書に出ません。`,
     en: (p) => `Each fiscal year is divided into ${p.count} columns (${p.parts}): read column by column and gathered into fiscal years. A phase spans the years of its first and last columns; the division within a year (${p.parts}) does not appear in the documents.` },
+  PP230: { severity: "info", example: { columns: "「前期（R8～R9）」「後期（R10～R12）」" },
+    ja: (p) => `年度ごとの列の代わりに期間の列（${p.columns}）があるため、それぞれの列の工程はその期間のすべての年度に掛かるものとして読みました。`,
+    en: (p) => `Instead of a column per fiscal year there are columns of periods (${p.columns}): a phase in one of them was read as spanning all its years.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

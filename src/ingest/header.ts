@@ -40,6 +40,8 @@ export interface Block {
    * consecutive, each year's parts in the same order.
    */
   perYear: number;
+  /** Columns that each stand for several years (前期（R8～R9）| 後期（R10～R12）): `years` holds their first. */
+  ranges?: Map<number, { from: number; to: number }>;
 }
 
 export interface Table {
@@ -197,6 +199,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) yearParts(grid, block, bag);
   // No year column anywhere: a column that writes each schedule in words is read instead; beside
   // year columns it is set aside (PP228).
+  for (const block of blocks) if (!block.years.size && !block.beyond) yearRanges(grid, block, bag);
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
   if (noYears) for (const b of blocks) findTiming(b);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
@@ -232,7 +235,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
 
   // The period comes from the year labels of every block (or the years a timing column writes).
-  const labelled = blocks.flatMap((b) => [...b.years.values()]);
+  const labelled = blocks.flatMap((b) => [...b.years.values(), ...[...b.ranges?.values() ?? []].map((r) => r.to)]);
   let period = labelled.length ? { start: Math.min(...labelled), end: Math.max(...labelled) } : timingPeriod(grid, blocks, config.schedule.markedLabel, bag);
   // A mistyped label (令和99年度) would stretch the period over a century of empty columns.
   if (period && period.end - period.start + 1 > MAX_PERIOD_YEARS) {
@@ -242,8 +245,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   if (period) {
     const starts = blocks.map((b) => firstYearColumn(b, period));
-    // A timing column's block has no year columns to align or fill in.
-    blocks.forEach((block, i) => { if (!block.timing) alignYears(grid, block, period, starts.filter((_, j) => j !== i), bag); });
+    // A timing column's block has no year columns to align or fill in, nor has a block of ranges.
+    blocks.forEach((block, i) => { if (!block.timing && !block.ranges) alignYears(grid, block, period, starts.filter((_, j) => j !== i), bag); });
   }
   reportYearLabels(grid, blocks, bag);
 
@@ -439,6 +442,29 @@ function yearParts(grid: Grid, block: Block, bag: DiagnosticBag): void {
   for (const [col, year] of starts) for (let j = 0; j < k; j++) block.years.set(col + j, year);
   const at = block.parts.get(c0)!;
   bag.add("PP229", placeOf(grid, at.row, c0), { parts: first.join("・"), count: k });
+}
+
+/**
+ * Columns that each stand for a span of years, in a header with no year column: `前期（R8～R9）`,
+ * `後期（R10～R12）`, `令和8～9年度`. Read when there are two or more, side by side, each span
+ * starting the year after the one on its left; a phase in such a column spans all its years.
+ */
+function yearRanges(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const ranges: [number, { from: number; to: number }][] = [];
+  for (const [col, words] of [...block.unknown].sort((a, b) => a[0] - b[0])) {
+    const timing = parseTiming(words);
+    const span = timing?.length === 1 && timing[0]!.to !== null && timing[0]!.to > timing[0]!.from ? { from: timing[0]!.from, to: timing[0]!.to } : null;
+    const last = ranges.at(-1);
+    if (!span) { if (last) break; continue; }
+    if (last && (col !== last[0] + 1 || span.from !== last[1].to + 1)) return;
+    ranges.push([col, span]);
+  }
+  if (ranges.length < 2) return;
+  block.ranges = new Map(ranges);
+  for (const [col, { from }] of ranges) { block.unknown.delete(col); block.years.set(col, from); }
+  const row = block.headerRows.find((r) => (r.cells[ranges[0]![0]] ?? "").trim()) ?? block.headerRows[0]!;
+  const labels = ranges.map(([col]) => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!.replace(/\s+/g, " "));
+  bag.add("PP230", placeOf(grid, row, ranges[0]![0]), { columns: labels.map((l) => `「${l}」`).join("") });
 }
 
 /** The column of the period's first year by a block's own labels, or null (no labels). */

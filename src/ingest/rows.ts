@@ -168,7 +168,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", cell.place);
           cell.text = from.text.slice(0, maxCellChars).trim();
           cell.place = placeOf(grid, from.top, from.left);
-          if (from.width > 1) cell.span = from.width; else delete cell.span;
+          const span = spanOf(block, from.left, from.width > 1 ? from.width : undefined);
+          if (span !== undefined) cell.span = span; else delete cell.span;
         }
         if (cell.text) raw.schedule.push(cell);
       }
@@ -269,7 +270,7 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });
     return null;
   }
-  return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" };
+  return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" || !!block.ranges };
 }
 
 /**
@@ -280,11 +281,21 @@ function yearCells(grid: Grid, row: GridRow, block: Block, yearCols: [number, nu
   const first = yearCols[0]?.[0] ?? 0;
   return yearCols.map(([col, year]) => {
     const cell: RawScheduleCell = { text: clip(grid, row, col, max, bag).trim(), place: placeOf(grid, row, col), year };
-    const span = row.spans?.get(col);
+    const span = spanOf(block, col, row.spans?.get(col));
     if (span !== undefined) cell.span = span;
     if (block.perYear > 1) cell.part = { index: (col - first) % block.perYear, of: block.perYear };
     return { col, cell };
   });
+}
+
+/**
+ * The span of a schedule cell merged over `width` columns from `col`, in the schedule's columns;
+ * a column of several years (前期（R8～R9）) spans them, as far as its merge reaches.
+ */
+function spanOf(block: Block, col: number, width: number | undefined): number | undefined {
+  const range = block.ranges?.get(col);
+  if (!range) return width;
+  return (block.ranges!.get(col + (width ?? 1) - 1) ?? range).to - range.from + 1;
 }
 
 /** Text of `cells` in `row` continues the project's cells, as a line break inside them would. */

@@ -1,4 +1,5 @@
-// Plans whose fiscal years are divided into columns: 上期・下期 under each year, quarters, months.
+// Plans whose fiscal years are divided into columns (上期・下期, quarters, months), or whose columns
+// each stand for several years (前期・後期).
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
@@ -91,5 +92,47 @@ describe("an xlsx whose year headers are merged over their parts", () => {
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027], ["実施", 2027, 2028]]);
     expect(spans(plan, 2)).toEqual([["構築", 2026, 2027], ["運用", 2028, 2028]]);
     expect(plan.diagnostics.find((d) => d.code === "PP229")?.cell).toBe("H2");
+  });
+});
+
+describe("columns that each stand for several years (前期・後期)", () => {
+  const header = [...FIXED, "前期（R8～R9）", "後期（R10～R12）"];
+
+  it("a phase in such a column spans all its years; a continuation mark or the same label goes on", async () => {
+    const plan = await planOf("plan.tsv", tsv([header,
+      at(1, "A", ["検討", "実施"]), at(2, "B", ["", "導入"]), at(3, "C", ["構築", "→"]), at(4, "D", ["運用", "運用"])]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027], ["実施", 2028, 2030]]);
+    // a blank period has no phase: nothing runs on into it
+    expect(spans(plan, 2)).toEqual([["導入", 2028, 2030]]);
+    expect(spans(plan, 3)).toEqual([["構築", 2026, 2030]]);
+    expect(spans(plan, 4)).toEqual([["運用", 2026, 2030]]);
+    const said = plan.diagnostics.find((d) => d.code === "PP230");
+    expect([said?.line, said?.column]).toEqual([3, 8]);
+    expect(said?.message).toContain("「前期（R8～R9）」「後期（R10～R12）」");
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+  });
+
+  it("spans with a gap or out of order are not read: no period (PP208)", async () => {
+    for (const cols of [["R8～R9", "R11～R12"], ["R10～R12", "R8～R9"]]) {
+      const plan = await planOf("plan.tsv", tsv([[...FIXED, ...cols], at(1, "A", ["検討", "実施"])]));
+      expect(codes(errors(plan))).toContain("PP208");
+      expect(codes(plan.diagnostics)).not.toContain("PP230");
+    }
+  });
+
+  it("in a workbook, a phase merged over both columns spans both periods", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow(["市の計画"]);
+    ws.addRow([...FIXED, "令和8～9年度", "令和10～12年度"]);
+    ws.addRow([1, "市民サービス", "(1)窓口", "①手続", "電子申請", "情報政策課", "説明", "実施", ""]);
+    ws.addRow([2, "市民サービス", "(1)窓口", "②相談", "オンライン相談", "市民課", "説明", "", "運用"]);
+    ws.mergeCells("H3:I3");
+    const plan = await planOf("ranges.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(plan)).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["実施", 2026, 2030]]);
+    expect(spans(plan, 2)).toEqual([["運用", 2028, 2030]]);
   });
 });
