@@ -212,6 +212,11 @@ export const CATALOG = {
   PP230: { severity: "info", example: { columns: "「前期（R8～R9）」「後期（R10～R12）」" },
     ja: (p) => `年度ごとの列の代わりに期間の列（${p.columns}）があるため、それぞれの列の工程はその期間のすべての年度に掛かるものとして読みました。`,
     en: (p) => `Instead of a column per fiscal year there are columns of periods (${p.columns}): a phase in one of them was read as spanning all its years.` },
+  PP231: { severity: "info", example: { legend: "凡例　○：検討・準備　●：実施", marks: "○ を「検討・準備」、● を「実施」" },
+    ja: (p) => `行「${p.legend}」を印の凡例として、年度の欄の ${p.marks}の工程として読みました。`,
+    en: (p) => `The row "${p.legend}" was read as the legend of the marks: in the year cells, ${p.marks}.`,
+    hintJa: () => "設定ファイルの schedule.markLabels に書いた印は、そちらが優先されます。",
+    hintEn: () => "Marks given a label in the config (schedule.markLabels) keep the config's label." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

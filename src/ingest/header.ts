@@ -6,6 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
+import { findLegend, type Legend } from "./legend.js";
 import { isTimingWord, parseTiming, timingColumn } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
@@ -50,6 +51,8 @@ export interface Table {
   period: { start: number; end: number } | null;
   /** Hierarchy levels without a column, given by heading rows inside the table (sections.ts). */
   sections: ColumnKey[];
+  /** A legend of the schedule's marks written in the file (legend.ts). */
+  legend?: Legend;
 }
 
 /** The model's own wording of each column: read without comment. */
@@ -189,10 +192,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2 && isHeaderContinuation(rows[bottom + 1]!, config)) bottom++;
     blockSpans.push([top, bottom]);
   }
+  // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
+  const inHeader = new Set(blockSpans.flatMap(([top, bottom]) => rows.slice(top, bottom + 1)));
+  const legend = findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks);
   blockSpans.forEach(([top, bottom], b) => {
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
-    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r));
+    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legend?.row);
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   for (const block of blocks) labelColumns(block, config);
@@ -251,8 +257,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   reportYearLabels(grid, blocks, bag);
 
   const table: Table = { blocks, period, sections };
+  if (legend) {
+    table.legend = legend;
+    bag.add("PP231", placeOf(grid, legend.row, legend.row.cells.findIndex((c) => c.trim())),
+      { legend: legend.text.slice(0, 60), marks: Object.entries(legend.marks).map(([m, l]) => (bag.lang === "ja" ? `${m} を「${l}」` : `${m} as "${l}"`)).join(bag.lang === "ja" ? "、" : ", ") });
+  }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
-  const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null);
+  const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null && r !== legend?.row);
   if (titleRow) table.title = { text: singleText(titleRow)!, row: titleRow };
   return table;
 }

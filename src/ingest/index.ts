@@ -20,6 +20,8 @@ export interface PlanTable {
   rows: RawRow[];
   title: string | null;
   period: { start: number; end: number } | null;
+  /** What the schedule's marks mean by a legend in the file (凡例 ○：検討), config aside. */
+  markLabels: Record<string, string>;
 }
 
 /** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
@@ -86,7 +88,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     bag.add("PP220", placeOf(grid, head[head.length - 1]!),
       { blocks: table.blocks.length, rows: rows.length, first: wareki(table.period.start), last: wareki(table.period.end) });
   }
-  return { file, grid, blocks: table.blocks, rows, title: boundedTitle(grid, table, config.limits.maxCellChars, bag), period: table.period };
+  return { file, grid, blocks: table.blocks, rows, title: boundedTitle(grid, table, config.limits.maxCellChars, bag), period: table.period,
+    markLabels: table.legend?.marks ?? {} };
 }
 
 /** The title is a cell like any other: clipped before it can reach a cover page (PP310). */

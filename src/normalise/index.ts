@@ -18,7 +18,11 @@ import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, remov
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
 export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;
 
-export function normaliseRows(table: PlanTable, config: Config, bag: DiagnosticBag): SourcedProject[] {
+export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBag): SourcedProject[] {
+  // the file's legend gives its marks a meaning; the config's own wins
+  const config = Object.keys(table.markLabels).length
+    ? { ...given, schedule: { ...given.schedule, markLabels: { ...table.markLabels, ...given.schedule.markLabels } } }
+    : given;
   const period = table.period ?? UNKNOWN_PERIOD;
   const out: SourcedProject[] = [];
   // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every

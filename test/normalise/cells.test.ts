@@ -314,3 +314,38 @@ it("description items: marks and numbers that open a list split it; the same sig
   expect(items("1.5倍に増やす。")).toEqual(["1.5倍に増やす。"]);
   expect(items("データ1) 何か")).toEqual(["データ1) 何か"]);
 });
+
+describe("a legend of the marks written in the file", () => {
+  const marked = (no: string, name: string, years: string[]) => r(no, name, years);
+
+  it.each([
+    ["凡例　○：検討・準備　●：実施", "above the table"],
+    ["※ ○は検討・準備、●は実施", "under the table"],
+  ])("%s (%s) gives ○ and ● their phases; the row is no title and no stray line", async (legend, where) => {
+    const rows = [marked("1", "甲", ["○", "●", "●", "", ""]), marked("2", "乙", ["", "○", "○", "●", ""])];
+    const { name, data } = await encode(where === "above the table" ? [["テスト市計画"], [legend], HEAD, ...rows] : [["テスト市計画"], [], HEAD, ...rows, [legend]], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.plan.title).toBe("テスト市計画");
+    expect(spans(plan, 1)).toEqual([["検討・準備", 2026, 2026, null, false], ["実施", 2027, 2028, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討・準備", 2027, 2028, null, false], ["実施", 2029, 2029, null, false]]);
+    const said = plan.diagnostics.find((d) => d.code === "PP231");
+    expect(said?.line).toBe(where === "above the table" ? 2 : 6);
+    expect(said?.message).toContain("○ を「検討・準備」、● を「実施」");
+    expect(codes(plan.diagnostics)).not.toContain("PP327");
+    expect(codes(plan.diagnostics)).not.toContain("PP319");
+  });
+
+  it("the config's markLabels win; a line with other words, or a mark given two meanings, is no legend", async () => {
+    const c = config();
+    c.schedule.markLabels = { "●": "運用" };
+    const rows = [marked("1", "甲", ["○", "●", "", "", ""])];
+    const withConfig = await tsvOf([...rows, ["凡例 ○：検討 ●：実施"]], c);
+    expect(spans(withConfig, 1)).toEqual([["検討", 2026, 2026, null, false], ["運用", 2027, 2027, null, false]]);
+    for (const line of ["○：検討の予定を示します", "○：検討 ○：実施"]) {
+      const plan = await tsvOf([...rows, [line]]);
+      expect(codes(plan.diagnostics)).not.toContain("PP231");
+      expect(codes(plan.diagnostics)).toContain("PP319");
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// A legend written in the plan file itself (凡例 ○：検討・準備 ●：実施, ※○は検討、●は実施): what
+// the marks in the year cells mean, so that a row marked ○ ● ● reads as 検討 then 実施 instead of
+// being refused as two marks without a meaning (PP319). The config's schedule.markLabels wins
+// where both give a mark a meaning.
+import { type GridRow } from "./grid.js";
+
+export interface Legend { row: GridRow; text: string; marks: Record<string, string> }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The legend of `rows`: the first row whose text is nothing but 凡例 pairs (a mark, a separator
+ * `：` `=` `…` `は` or a space, a phase's name), each mark one of `activeMarks`, none given two
+ * meanings.
+ */
+export function findLegend(rows: readonly GridRow[], activeMarks: readonly string[]): Legend | null {
+  // signs only: a letter used as a mark (レ) would cut words (プレ調査)
+  const signs = activeMarks.filter((m) => !/\p{L}/u.test(m));
+  if (!signs.length) return null;
+  const mark = `(?:${signs.map(escape).join("|")})`;
+  const label = `[^\\s、,，。/／：:=＝…]+?`;
+  const pair = new RegExp(`(${mark})\\s*(?:[:：=＝]|…+|‥+|は|\\s)\\s*(${label})(?=\\s|[、,，。/／]|${mark}|$)`, "gu");
+  const prefix = /^(?:[※＊*]\s*)?(?:[（(【［[]?凡例[）)】］\]]?\s*[:：]?\s*)?/u;
+  for (const row of rows) {
+    const text = row.cells.map((c) => c.trim()).filter(Boolean).join(" ");
+    if (!text || text.length > 200) continue;
+    const body = text.replace(prefix, "");
+    const marks: Record<string, string> = {};
+    let rejected = false;
+    for (const [, sign, meaning] of body.matchAll(pair)) {
+      // a phase's name, not a sentence (○：検討の予定を示します)
+      if (meaning!.length > 12 || /を|ます|です/.test(meaning!)) rejected = true;
+      if (marks[sign!] !== undefined && marks[sign!] !== meaning) rejected = true;
+      marks[sign!] = meaning!;
+    }
+    // every character of the line is a pair or a separator between pairs
+    const rest = body.replace(pair, "").replace(/[\s、,，。/／]/gu, "");
+    if (!rejected && Object.keys(marks).length && !rest) return { row, text, marks };
+  }
+  return null;
+}
