@@ -327,6 +327,9 @@ export const CATALOG = {
   PP330: { severity: "info", example: { rows: 3, no: 4 },
     ja: (p) => `No のセルが下の行まで結合された事業の、その下の行（${p.rows} 行、最初は No.${p.no}）を、同じ事業の続きの行として読みました。事業内容・担当課は続きの文、年度の欄はその事業の工程です。`,
     en: (p) => `Rows under a project whose No cell is merged over them (${p.rows}, the first under No.${p.no}) were read as further rows of that project: their description and department text continues its cells, their year cells are more of its phases.` },
+  PP331: { severity: "info", example: { text: "（関係課：市民課、健康課）" },
+    ja: (p) => `担当課の「${p.text}」を関係課として、担当課のあとに加えました。`,
+    en: (p) => `Read "${p.text}" in the department cell as related departments, added after the lead departments.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -16,7 +16,15 @@ export interface Departments {
   allWords: string[];
   /** Names that still hold brackets or marks: suspicious, kept as written. */
   odd: string[];
+  /** Related departments written in brackets in the cell (（関係課：市民課）), as written. */
+  bracketed: string[];
 }
+
+/**
+ * Related departments in brackets after the lead ones: （関係課：市民課、健康課）, 【協力：各課】,
+ * (連携 健康課). A role word is needed: （市民課） alone says nothing of its role.
+ */
+const RELATED_IN_BRACKETS = /[（(【［[〔]\s*((?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課等)?)\s*[:：\s]\s*([^（()）【】［\]〔〕]+?)\s*[）)】］\]〕]/gu;
 
 /** A name with no letter or kanji at all (`..`, `-`) is export damage, not a department. */
 const NAME_LIKE = /[\p{L}\p{N}]/u;
@@ -44,8 +52,16 @@ function withoutOthers(name: string, config: Config): { name: string; others: st
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export function splitDepartments(text: string, config: Config, related = ""): Departments {
-  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [] };
+export function splitDepartments(given: string, config: Config, column = ""): Departments {
+  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [] };
+  // related departments in brackets go after the cell's own, before the 関係課 column's
+  const inBrackets: string[] = [];
+  const text = given.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => {
+    out.bracketed.push(whole.trim());
+    inBrackets.push(names);
+    return "\n";
+  });
+  const related = [...inBrackets, column].filter((t) => t.trim()).join("\n");
   // Lead departments with the rank of their mark: where a cell uses two marks (◎ lead, ○ partner)
   // the one earlier in the config's list goes first.
   const lead: { name: string; rank: number }[] = [];

@@ -146,6 +146,7 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   if (depts.leadMarks.length) bag.add("PP320", at("departments"), { mark: depts.leadMarks[0] }, { projectNo, actual: depts.leadMarks.join(" ") });
   for (const w of new Set(depts.allWords)) bag.add("PP321", at("departments"), { text: w, marker: config.allDepartmentsMarker }, { projectNo, actual: w });
   for (const d of depts.odd) bag.add("PP322", at("departments"), { text: d }, { projectNo, actual: d });
+  for (const b of depts.bracketed) bag.add("PP331", at("departments"), { text: b }, { projectNo, actual: b });
   if (related.trim()) bag.add("PP323", at("relatedDepartments"), { column: columnLabel("relatedDepartments") }, { projectNo });
   return depts;
 }

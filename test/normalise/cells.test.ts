@@ -153,6 +153,19 @@ describe("department cells", () => {
     c.allDepartmentsWords = ["全所属"];
     expect(splitDepartments("全庁", c)).toMatchObject({ names: ["全庁"], all: false });
   });
+
+  it("related departments in brackets with a role word go after the lead ones (PP331); without a role word a warning", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("情報政策課\n（関係課：市民課、健康課）", c, "総務課")).toMatchObject({ names: ["情報政策課", "市民課", "健康課", "総務課"], odd: [] });
+    expect(splitDepartments("◎市民課【協力 情報政策課】", c).names).toEqual(["市民課", "情報政策課"]);
+    expect(splitDepartments("市民課（関係：各課）", c)).toMatchObject({ names: ["市民課"], all: true, bracketed: ["（関係：各課）"] });
+    expect(splitDepartments("市民課（健康課）", c)).toMatchObject({ names: ["市民課（健康課）"], odd: ["市民課（健康課）"], bracketed: [] });
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { depts: "情報政策課（連携課：市民課）" })]);
+    expect(project(plan, 1).departments).toEqual(["情報政策課", "市民課"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP331")).toMatchObject({ severity: "info", line: 4, column: 6, actual: "（連携課：市民課）" });
+    expect(codes(plan.diagnostics)).not.toContain("PP322");
+  });
 });
 
 describe("再掲 and remark rows", () => {
