@@ -31,7 +31,7 @@ const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]
  * note or remark in brackets.
  */
 export function headingText(row: GridRow, block: Block): string | null {
-  const text = singleText(row);
+  const text = singleText(row) ?? numberInNoColumn(row, block);
   if (text === null) return null;
   const first = row.cells.findIndex((c) => c.trim());
   const firstYear = Math.min(Infinity, ...block.years.keys());
@@ -40,6 +40,24 @@ export function headingText(row: GridRow, block: Block): string | null {
   if (first >= firstYear || first > name || first === block.columns.remarks) return null;
   return notAHeading(text) ? null : text;
 }
+
+/**
+ * A heading written as an outline in the No column, its title in the name column (`(1)` |
+ * `オンライン化`, `Ⅰ` | `市民サービス`), nothing else in the row: the two as one text. A plain
+ * number there (`1`) is a project's No, never a heading's.
+ */
+function numberInNoColumn(row: GridRow, block: Block): string | null {
+  const { no, name } = block.columns;
+  if (no === undefined || name === undefined) return null;
+  const mark = (row.cells[no] ?? "").trim();
+  const title = (row.cells[name] ?? "").trim();
+  if (!mark || !title || row.cells.some((c, col) => c.trim() && col !== no && col !== name)) return null;
+  if (/^[0-9０-９]+[.．]?$/.test(mark) || !headingMark(`${mark} ${title}`)) return null;
+  return `${mark} ${title}`;
+}
+
+/** Whether a heading starts with a number of its own (`(1)`, `①`, `第1章`, `Ⅱ`, `基本方針1`). */
+const headingMark = (text: string): boolean => headingShape(text) !== "—";
 
 /**
  * The levels a plan's heading rows give: those that no block has a column for, when some block

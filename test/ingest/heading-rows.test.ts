@@ -36,6 +36,18 @@ describe("heading rows inside the table", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP305");
   });
 
+  it("an outline number in the No column and the title in the name column is a heading; a plain number is a project's No", async () => {
+    const header = ["No", "事業名", "担当課", "事業内容", ...YEARS];
+    const p = (no: number, name: string) => [String(no), name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
+    const plan = await planOf("plan.tsv", tsv([header, ["Ⅰ", "市民サービス"], ["(1)", "オンライン手続"], p(1, "電子申請"), ["Ⅱ", "行政運営"], ["(1)", "内部事務"], p(2, "電子決裁")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((x) => `${x.no}:${x.policy}/${x.measure.number}${x.measure.title}`)).toEqual(["1:市民サービス/1オンライン手続", "2:行政運営/1内部事務"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP224")?.message).toContain("「Ⅰ 市民サービス」を基本方針、「(1) オンライン手続」を施策");
+    // "1 | 市民サービス" may be project No.1 with its cells missing: never taken for a heading
+    const plain = await planOf("plan.tsv", tsv([header, ["1", "市民サービス"], ["(1)", "オンライン手続"], p(1, "電子申請")]));
+    expect(errors(plain)).toContain("PP401");
+  });
+
   it("give 取組 too when a third numbering form heads it and there is no 取組 column; two forms are a plan of two levels", async () => {
     const header = ["No", "事業名", "担当課", "事業内容", ...YEARS];
     const bare = (no: number, name: string) => [String(no), name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
