@@ -38,7 +38,8 @@ export function madeOfMarks(text: string, marks: readonly string[]): string[] | 
 export type ScheduleCellKind =
   | { kind: "label"; label: string; note?: string }
   | { kind: "continuation"; mark: string; note?: string }
-  | { kind: "mark"; mark: string; note?: string };
+  | { kind: "mark"; mark: string; note?: string }
+  | { kind: "sign"; mark: string; note?: string };
 
 /** What one schedule cell says: a phase label, a continuation of the phase on its left, or an active-year mark. */
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
@@ -49,6 +50,8 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const active = madeOfMarks(label, config.schedule.activeMarks);
   // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean).
   if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
+  // Signs and no word (――▶, ⇛): no phase's name, and no mark the config gives a meaning.
+  if (label && !/[\p{L}\p{N}]/u.test(label)) return withNote({ kind: "sign" as const, mark: label.replace(/[\s\u3000]+/g, "") });
   return withNote({ kind: "label" as const, label: label || cleanText(text) });
 }
 
@@ -75,6 +78,7 @@ export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[]
 
 export type ScheduleProblem =
   | { code: "PP317"; cell: RawScheduleCell; mark: string }
+  | { code: "PP332"; cell: RawScheduleCell; mark: string }
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
   | { code: "PP319"; cell: RawScheduleCell; marks: string };
 
@@ -145,6 +149,11 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   const firstLabel = kinds.find((k) => k.kind === "label");
   if (bareMarks.length && firstLabel?.kind === "label") {
     result.problems.push({ code: "PP318", cell: bareMarks[0]!.cell, mark: bareMarks[0]!.k.mark, label: firstLabel.label });
+    return result;
+  }
+  const sign = kinds.findIndex((k) => k.kind === "sign");
+  if (sign >= 0) {
+    result.problems.push({ code: "PP332", cell: sorted[sign]!, mark: (kinds[sign] as { mark: string }).mark });
     return result;
   }
   const distinct = [...new Set(bareMarks.map((b) => b.k.mark))];

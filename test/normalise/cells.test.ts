@@ -99,6 +99,13 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(plan, 1)).toEqual([["検討", 2027, 2027, null, false]]);
   });
 
+  it("arrows with heads (――▶, ⟶) continue the phase; a cell of signs the config does not know is refused (PP332)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "――▶", "実施", "⟶", "▶"]), r("2", "乙", ["検討", "⇛", "", "", ""])]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP332")).toMatchObject({ severity: "error", line: 5, column: 10, projectNo: 2, actual: "⇛" });
+    expect(spans(plan, 2)).toEqual([]);
+  });
+
   it("labels mixed with marks (PP318), and two marks without a configured meaning (PP319)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "●", "●", "", ""]), r("2", "乙", ["○", "○", "●", "●", ""])]);
     expect(plan.diagnostics.find((d) => d.code === "PP318")).toMatchObject({ severity: "error", line: 4, column: 10, projectNo: 1 });
@@ -287,7 +294,8 @@ describe("buildSchedule", () => {
     expect(notes.phases.map((p) => [p.label, p.from, p.to, p.note])).toEqual([["実施", 2026, 2026, "第1期"], ["実施", 2027, 2028, "第2期／延長あり"]]);
     expect(classifyCell("同上", c)).toEqual({ kind: "continuation", mark: "同上" });
     expect(classifyCell("●※前倒し", c)).toEqual({ kind: "mark", mark: "●", note: "前倒し" });
-    expect(classifyCell("●○", c).kind).toBe("label");
+    // two marks in one cell are no mark the plan could mean, and no phase's name either (PP332)
+    expect(classifyCell("●○", c)).toEqual({ kind: "sign", mark: "●○" });
     expect(classifyCell("検討→実施", c)).toEqual({ kind: "label", label: "検討→実施" });
   });
 });
