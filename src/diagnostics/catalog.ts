@@ -331,8 +331,8 @@ export const CATALOG = {
     ja: (p) => `担当課の「${p.text}」を関係課として、担当課のあとに加えました。`,
     en: (p) => `Read "${p.text}" in the department cell as related departments, added after the lead departments.` },
   PP332: { severity: "error", example: { mark: "⇛" },
-    ja: (p) => `年度の欄の「${p.mark}」は工程名でも、設定にある印（続きの印・実施年度の印）でもないため、何を表すのかわかりません。`,
-    en: (p) => `"${p.mark}" in a year cell is neither a phase name nor a mark the config knows (continuation or active-year mark): what it means cannot be told.`,
+    ja: (p) => `年度の欄の「${p.mark}」には文字がなく、工程名でも、設定にある印（続きの印・実施年度の印）でもないため、何を表すのかわかりません。`,
+    en: (p) => `"${p.mark}" in a year cell has no words: it is neither a phase name nor a mark the config knows (continuation or active-year mark), and what it means cannot be told.`,
     hintJa: () => "左の工程が続く印なら設定ファイルの schedule.continuationMarks に、実施年度の印なら schedule.activeMarks に加えてください。",
     hintEn: () => "Add it to schedule.continuationMarks in the config if it continues the phase on its left, or to schedule.activeMarks if it marks an active year." },
   // 4xx across rows

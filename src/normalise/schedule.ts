@@ -50,8 +50,8 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const active = madeOfMarks(label, config.schedule.activeMarks);
   // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean).
   if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
-  // Signs and no word (――▶, ⇛): no phase's name, and no mark the config gives a meaning.
-  if (label && !/[\p{L}\p{N}]/u.test(label)) return withNote({ kind: "sign" as const, mark: label.replace(/[\s\u3000]+/g, "") });
+  // Signs or figures and no word (――▶, ⇛, 1,200): no phase's name, and no mark the config knows.
+  if (label && !/\p{L}/u.test(label)) return withNote({ kind: "sign" as const, mark: label.replace(/[\s\u3000]+/g, "") });
   return withNote({ kind: "label" as const, label: label || cleanText(text) });
 }
 

@@ -104,6 +104,9 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
     expect(plan.diagnostics.find((d) => d.code === "PP332")).toMatchObject({ severity: "error", line: 5, column: 10, projectNo: 2, actual: "⇛" });
     expect(spans(plan, 2)).toEqual([]);
+    // figures in the year columns (事業費 1,200) are no phase either
+    const money = await tsvOf([r("1", "甲", ["1,200", "800", "", "", ""])]);
+    expect(money.diagnostics.find((d) => d.code === "PP332")).toMatchObject({ line: 4, column: 9, actual: "1,200" });
   });
 
   it("labels mixed with marks (PP318), and two marks without a configured meaning (PP319)", async () => {
