@@ -15,16 +15,34 @@ export function parseJsonText(withBom: string, lang: Lang): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const at = m ? Number(m[1]) : text.length;
+    const message = (e as Error).message;
+    const m = /position (\d+)/.exec(message);
+    // V8 names the character without its place (Unexpected token '/', "…" is not valid JSON)
+    const token = /^Unexpected token '(.)'/su.exec(message)?.[1];
+    const at = m ? Number(m[1]) : (token !== undefined ? outsideStrings(text, token) : null) ?? text.length;
     const before = text.slice(0, at).split("\n");
     const line = before.length;
     const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const comment = text.startsWith("//", at) || text.startsWith("/*", at);
     const reason = lang === "ja"
-      ? `JSON の書き方に誤りがあります（${line} 行目 ${column} 文字目付近。引用符「"」やカンマの過不足を確認してください）`
-      : `JSON syntax error near line ${line}, column ${column} (check quotes and commas)`;
+      ? `JSON の書き方に誤りがあります（${line} 行目 ${column} 文字目付近。${comment ? "JSON にはコメント（// …）を書けません" : "引用符「\"」やカンマの過不足を確認してください"}）`
+      : `JSON syntax error near line ${line}, column ${column} (${comment ? "JSON has no comments (// …)" : "check quotes and commas"})`;
     return { ok: false, reason, line, column };
   }
+}
+
+/** Where `char` first stands outside a string literal of `text`, or null. */
+function outsideStrings(text: string, char: string): number | null {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === char) return i;
+  }
+  return null;
 }
 
 /**

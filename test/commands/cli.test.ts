@@ -101,6 +101,9 @@ describe("config mistakes a person makes", () => {
     ['{"document":{"date":"2026-02-30"}}', "存在しない日付"],
     ['{"titel":"x"}', "titel"],
     ['{"document": {"date": "2026-11-24",}', "2 行目"],
+    // V8 names the character without its place: found where it stands outside a string
+    ['{"title": "x://y",\n // 会議用\n "asOf": 2026}', "2 行目 2 文字目付近。JSON にはコメント（// …）を書けません"],
+    ["{\"title\": 'x'}", "1 行目 11 文字目付近"],
   ])("%s is PP501 naming the problem, exit 1, no trace", async (json, expected) => {
     const cfg = tempFile("planpress.config.json", json.replace(",}", ",\n}"));
     const r = await cli("check", "data/plan.tsv", "--config", cfg);
