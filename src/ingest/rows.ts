@@ -13,7 +13,10 @@ export interface RawCell { text: string; place: Place }
 
 export interface RawScheduleCell extends RawCell {
   year: number;
-  /** xlsx: the merged range's width in columns (a text export lost its merges). */
+  /**
+   * How far the cell reaches, in the schedule's columns (years, or parts of a year: `part`): an
+   * xlsx merge (a text export lost its merges), or a column of several years (前期（R8～R9）).
+   */
   span?: number;
   /** In a table whose years are divided into columns (上期・下期): which of the year's `of` columns. */
   part?: { index: number; of: number };
