@@ -475,7 +475,7 @@ function yearRanges(grid: Grid, block: Block, bag: DiagnosticBag): void {
   for (const [col, { from }] of ranges) { block.unknown.delete(col); block.years.set(col, from); }
   const row = block.headerRows.find((r) => (r.cells[ranges[0]![0]] ?? "").trim()) ?? block.headerRows[0]!;
   const labels = ranges.map(([col]) => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!.replace(/\s+/g, " "));
-  bag.add("PP230", placeOf(grid, row, ranges[0]![0]), { columns: labels.map((l) => `「${l}」`).join("") });
+  bag.add("PP230", placeOf(grid, row, ranges[0]![0]), { columns: bag.lang === "ja" ? labels.map((l) => `「${l}」`).join("") : labels.map((l) => `"${l}"`).join(", ") });
 }
 
 /** The column of the period's first year by a block's own labels, or null (no labels). */
