@@ -335,6 +335,9 @@ export const CATALOG = {
     en: (p) => `"${p.mark}" in a year cell has no words: it is neither a phase name nor a mark the config knows (continuation or active-year mark), and what it means cannot be told.`,
     hintJa: () => "左の工程が続く印なら設定ファイルの schedule.continuationMarks に、実施年度の印なら schedule.activeMarks に加えてください。",
     hintEn: () => "Add it to schedule.continuationMarks in the config if it continues the phase on its left, or to schedule.activeMarks if it marks an active year." },
+  PP333: { severity: "info", example: { mark: "●" },
+    ja: (p) => `年度の欄の工程名の前の「${p.mark}」を、実施年度の印として外し、工程名だけを読みました。`,
+    en: (p) => `The "${p.mark}" before a phase name in a year cell was read as an active-year mark and left out of the name.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

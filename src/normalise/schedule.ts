@@ -36,7 +36,7 @@ export function madeOfMarks(text: string, marks: readonly string[]): string[] | 
 }
 
 export type ScheduleCellKind =
-  | { kind: "label"; label: string; note?: string }
+  | { kind: "label"; label: string; note?: string; mark?: string }
   | { kind: "continuation"; mark: string; note?: string }
   | { kind: "mark"; mark: string; note?: string }
   | { kind: "sign"; mark: string; note?: string };
@@ -52,6 +52,11 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
   // Signs or figures and no word (――▶, ⇛, 1,200): no phase's name, and no mark the config knows.
   if (label && !/\p{L}/u.test(label)) return withNote({ kind: "sign" as const, mark: label.replace(/[\s\u3000]+/g, "") });
+  // An active-year mark before a phase's name (●実施, ○ 調査): the name is the phase. Only
+  // before a letter: not ○○調査 (○○ stands for a name left out).
+  const marked = longestFirst(config.schedule.activeMarks).find((m) => !/\p{L}/u.test(m) && label.startsWith(m));
+  const named = marked ? label.slice(marked.length).trim() : "";
+  if (marked && /^\p{L}/u.test(named)) return withNote({ kind: "label" as const, label: named, mark: marked });
   return withNote({ kind: "label" as const, label: label || cleanText(text) });
 }
 
@@ -82,7 +87,7 @@ export type ScheduleProblem =
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
   | { code: "PP319"; cell: RawScheduleCell; marks: string };
 
-export interface ScheduleReading { kind: "continuation" | "repeat" | "mark"; cell: RawScheduleCell; text: string }
+export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label"; cell: RawScheduleCell; text: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -179,6 +184,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     const unlabelled = k.kind === "mark" && labelOf(k.mark) === undefined;
     const label = k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
+    if (k.kind === "label" && k.mark) result.readings.push({ kind: "marked-label", cell, text: k.mark });
     const sameNote = !(adjacent?.note && k.note && !adjacent.note.split("／").includes(k.note));
     if (adjacent && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
       adjacent.to = Math.max(adjacent.to, to);
