@@ -338,6 +338,11 @@ export const CATALOG = {
   PP333: { severity: "info", example: { mark: "●" },
     ja: (p) => `年度の欄の工程名の前の「${p.mark}」を、実施年度の印として外し、工程名だけを読みました。`,
     en: (p) => `The "${p.mark}" before a phase name in a year cell was read as an active-year mark and left out of the name.` },
+  PP334: { severity: "info", example: { label: "実施" },
+    ja: (p) => `年度の欄の塗りつぶし（文字のないセル）を工程の帯として読みました。同じ色で続くセルは左の工程の続き、工程名のない帯は「${p.label}」として名前なしで描きます。`,
+    en: (p) => `Filled year cells without text were read as bars: a cell filled in the colour of the one on its left continues that phase, and a bar without a name is "${p.label}", drawn without it.`,
+    hintJa: () => "すべての行で同じ年度の列だけを塗った色（基準年度の強調）と、事業名まで塗った行（縞模様）の色は読みません。",
+    hintEn: () => "A colour that fills one year's column in every row (a highlighted year), and a row filled up to its name (stripes), are not read as bars." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -11,6 +11,8 @@ export interface GridRow {
   spans?: Map<number, number>;
   /** xlsx only: columns covered by a merged range started further left. */
   covered?: Set<number>;
+  /** xlsx only: the fill colour of each filled cell (a key: same key, same colour). */
+  fills?: Map<number, string>;
 }
 
 /** A merged range of a sheet: top/bottom are 1-based sheet rows (= GridRow.line), left/right 0-based columns. */

@@ -59,7 +59,13 @@ function parseRange(ref: string): GridMerge | null {
 function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: DiagnosticBag): Grid {
   const grid: Grid = { file, kind: "xlsx", sheet: sheet.name, rows: [] };
   const byRow = new Map<number, Map<number, string>>();
+  const fillsByRow = new Map<number, Map<number, string>>();
   for (const c of sheet.cells) {
+    if (c.fill !== undefined) {
+      const fills = fillsByRow.get(c.row) ?? new Map<number, string>();
+      fills.set(c.col - 1, c.fill);
+      fillsByRow.set(c.row, fills);
+    }
     const text = cellText(c, wb, { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` }, bag);
     if (text === "") continue;
     const row = byRow.get(c.row) ?? new Map<number, string>();
@@ -107,7 +113,10 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     for (const c of covered) width = Math.max(width, c + 1);
     const cells: string[] = new Array<string>(width).fill("");
     for (const [c, text] of values ?? []) if (!covered.has(c)) cells[c] = text;
-    grid.rows.push({ line: r, cells, spans, covered });
+    const row: GridRow = { line: r, cells, spans, covered };
+    const fills = fillsByRow.get(r);
+    if (fills) row.fills = fills;
+    grid.rows.push(row);
   };
   let prev = 0;
   for (const r of rowNos) {

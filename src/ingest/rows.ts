@@ -20,6 +20,8 @@ export interface RawScheduleCell extends RawCell {
   span?: number;
   /** In a table whose years are divided into columns (上期・下期): which of the year's `of` columns. */
   part?: { index: number; of: number };
+  /** xlsx: the cell's fill colour, where a bar is drawn by filling cells (see shadeOf). */
+  shade?: string;
 }
 
 /** A cell of a remark row under a project: its fiscal year, or null outside the year columns. */
@@ -86,6 +88,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   const quoted = (texts: string[]) => (ja ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
   for (const block of blocks) {
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
+    const shade = shadeOf(block, yearCols);
     const lastYearCol = yearCols.length ? yearCols[yearCols.length - 1]![0] : -1;
     const firstYearCol = yearCols.length ? yearCols[0]![0] : Infinity;
     // The last named column left of the schedule (備考 may stand right of it).
@@ -121,7 +124,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           const col = block.columns[key];
           return col !== undefined && own(col) && row.cells[col]?.trim() ? [[key, col]] : [];
         }), maxCellChars, bag);
-        owner.schedule.push(...yearCells(grid, row, block, yearCols, maxCellChars, bag).filter((c) => c.cell.text && own(c.col)).map((c) => c.cell));
+        owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => (c.cell.text || c.cell.shade) && own(c.col)).map((c) => c.cell));
         if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
         continue;
       }
@@ -165,7 +168,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
           { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
       }
-      for (const { col, cell } of yearCells(grid, row, block, yearCols, maxCellChars, bag)) {
+      for (const { col, cell } of yearCells(grid, row, block, yearCols, shade, maxCellChars, bag)) {
         const from = ownRow && !cell.text ? merged.get(`${row.line}:${col}`) : undefined;
         if (from?.text.trim()) {
           countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", cell.place);
@@ -174,7 +177,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           const span = spanOf(block, from.left, from.width > 1 ? from.width : undefined);
           if (span !== undefined) cell.span = span; else delete cell.span;
         }
-        if (cell.text) raw.schedule.push(cell);
+        if (cell.text || cell.shade) raw.schedule.push(cell);
       }
       if (block.timing && timing) timedCells(grid, row, block.timing, raw, timing, maxCellChars, bag);
       const beyond = block.beyond;
@@ -280,15 +283,51 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
  * The schedule cells of a row, one per year column, empty ones too (a merge above may fill them):
  * each with its column, its year (and part of the year) and the span of a merge starting there.
  */
-function yearCells(grid: Grid, row: GridRow, block: Block, yearCols: [number, number][], max: number, bag: DiagnosticBag): { col: number; cell: RawScheduleCell }[] {
+function yearCells(grid: Grid, row: GridRow, block: Block, yearCols: [number, number][], shade: Shade, max: number, bag: DiagnosticBag): { col: number; cell: RawScheduleCell }[] {
   const first = yearCols[0]?.[0] ?? 0;
   return yearCols.map(([col, year]) => {
     const cell: RawScheduleCell = { text: clip(grid, row, col, max, bag).trim(), place: placeOf(grid, row, col), year };
+    const fill = shade(row, col);
+    if (fill !== undefined) cell.shade = fill;
     const span = spanOf(block, col, row.spans?.get(col));
     if (span !== undefined) cell.span = span;
     if (block.perYear > 1) cell.part = { index: (col - first) % block.perYear, of: block.perYear };
     return { col, cell };
   });
+}
+
+/** The fill of a year cell that draws part of a bar, or undefined. */
+type Shade = (row: GridRow, col: number) => string | undefined;
+
+/**
+ * Bars drawn by filling year cells (xlsx): a cell's fill counts unless the whole row is filled so
+ * (its name cell too: a striped or grouped row), or a merge from its left covers it, or it is a
+ * year highlighted down the table (the as-of year): a colour found in one year's column only,
+ * where every project row is filled (with it, or with a bar's colour over it).
+ */
+function shadeOf(block: Block, yearCols: [number, number][]): Shade {
+  const { no, name } = block.columns;
+  const projectRows = block.dataRows.filter((r) => (no !== undefined && r.cells[no]?.trim()) || (name !== undefined && r.cells[name]?.trim()));
+  const columnsOf = new Map<string, Map<number, number>>();
+  for (const r of projectRows) for (const [col] of yearCols) {
+    const f = r.fills?.get(col);
+    if (f === undefined) continue;
+    const cols = columnsOf.get(f) ?? new Map<number, number>();
+    cols.set(col, (cols.get(col) ?? 0) + 1);
+    columnsOf.set(f, cols);
+  }
+  const highlighted = new Set<string>();
+  for (const [fill, cols] of columnsOf) {
+    const [col] = [...cols.keys()];
+    const everyRow = projectRows.every((r) => r.fills?.has(col!));
+    if (cols.size === 1 && projectRows.length >= 3 && everyRow) highlighted.add(`${col}:${fill}`);
+  }
+  return (row, col) => {
+    const fill = row.fills?.get(col);
+    if (fill === undefined || row.covered?.has(col) || highlighted.has(`${col}:${fill}`)) return undefined;
+    const own = name ?? no;
+    return own !== undefined && row.fills?.get(own) === fill ? undefined : fill;
+  };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface XmlCell {
   formula?: string;
   /** The number format code of the cell's style, when it has one beyond General. */
   format?: string;
+  /** The cell's fill colour (a key: same key, same colour), when it is filled: see cellFills. */
+  fill?: string;
 }
 
 export interface XmlSheet {
@@ -112,6 +114,28 @@ function numberFormats(styles: string | undefined): (string | undefined)[] {
   });
 }
 
+/**
+ * Style index → the colour its fill paints, as a key (`FF00B0F0`, `theme4/-0.25`, `indexed5`), for
+ * the styles with a solid or patterned fill; none, gray125 (Excel's second default) and white
+ * leave it undefined: such a cell looks unfilled on paper.
+ */
+function cellFills(styles: string | undefined): (string | undefined)[] {
+  if (!styles) return [];
+  const list = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? "";
+  const fills = [...list.matchAll(/<fill>([\s\S]*?)<\/fill>|<fill\/>/g)].map((m) => {
+    const pattern = /<patternFill\b[^>]*>/.exec(m[1] ?? "")?.[0];
+    const type = pattern ? attr(pattern, "patternType") : undefined;
+    if (!type || type === "none" || type === "gray125") return undefined;
+    const fg = /<fgColor\b[^>]*>/.exec(m[1] ?? "")?.[0] ?? "";
+    const rgb = attr(fg, "rgb")?.toUpperCase(), theme = attr(fg, "theme"), tint = attr(fg, "tint"), indexed = attr(fg, "indexed");
+    const key = rgb ?? (theme !== undefined ? `theme${theme}${tint ? `/${tint}` : ""}` : indexed !== undefined ? `indexed${indexed}` : "auto");
+    // white: the sheet's own background (rgb, theme 0 = Background 1, indexed 9)
+    return /^(FF)?FFFFFF$/.test(key) || key === "theme0" || key === "indexed9" ? undefined : `${type === "solid" ? "" : `${type}:`}${key}`;
+  });
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => fills[Number(attr(m[0], "fillId") ?? 0)]);
+}
+
 /** Parts a sheet reader needs, read from the bounded archive. ZipRefusal → WorkbookReadError. */
 function withZip<T>(data: Uint8Array, f: (zip: ZipArchive) => T): T {
   try {
@@ -149,7 +173,9 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const shared: string[] = [];
     const sst = zip.text(sharedPart);
     if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(stringItemText(m[1] ?? ""));
-    const formats = numberFormats(zip.text(stylesPart));
+    const styles = zip.text(stylesPart);
+    const formats = numberFormats(styles);
+    const fills = cellFills(styles);
     const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook);
     const core = zip.text("docProps/core.xml");
     const title = core ? /<dc:title>([\s\S]*?)<\/dc:title>/.exec(core)?.[1] : undefined;
@@ -161,7 +187,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const rid = attr(m[0], "r:id") ?? attr(m[0], "[a-zA-Z0-9]+:id");
       const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
-      sheets.push({ name, state, ...sheetCells(xml, shared, formats, opts.maxCells ?? Infinity) });
+      sheets.push({ name, state, ...sheetCells(xml, shared, { formats, fills }, opts.maxCells ?? Infinity) });
     }
     const out: XmlWorkbook = { sheets, date1904 };
     if (title) out.title = unescapeXml(title);
@@ -169,7 +195,10 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
   });
 }
 
-function sheetCells(xml: string, shared: readonly string[], formats: readonly (string | undefined)[], maxCells: number): Omit<XmlSheet, "name" | "state"> {
+/** What a cell's style index gives: its number format and its fill. */
+interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[] }
+
+function sheetCells(xml: string, shared: readonly string[], { formats, fills }: StyleTables, maxCells: number): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   let overLimit = false;
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
@@ -190,8 +219,12 @@ function sheetCells(xml: string, shared: readonly string[], formats: readonly (s
       const f = /<f\b[^>]*>([\s\S]*?)<\/f>|<f\b[^>]*\/>/.exec(body);
       const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
       const type = attr(head, "t") ?? "n";
-      if (!f && v === undefined && type !== "inlineStr") continue;
+      const style = Number(attr(head, "s") ?? 0);
+      const fill = fills[style];
+      // an empty cell counts only for its colour (a bar drawn by filling cells)
+      if (!f && v === undefined && type !== "inlineStr" && fill === undefined) continue;
       const cell: XmlCell = { row: at.row, col: at.col, type };
+      if (fill !== undefined) cell.fill = fill;
       if (f) cell.formula = unescapeXml(f[1] ?? "");
       if (v !== undefined) cell.v = unescapeXml(v);
       if (type === "inlineStr") cell.text = stringItemText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
@@ -200,7 +233,6 @@ function sheetCells(xml: string, shared: readonly string[], formats: readonly (s
         if (s === undefined) cell.missingShared = Number(v);
         else cell.text = s;
       }
-      const style = Number(attr(head, "s") ?? 0);
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
       if (cells.length >= maxCells) { overLimit = true; break rows; }

@@ -165,6 +165,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (cont) bag.add("PP313", cont.cell.place, { mark: cont.text }, { projectNo });
   const repeat = schedule.readings.find((r) => r.kind === "repeat");
   if (repeat) bag.add("PP314", repeat.cell.place, {}, { projectNo, actual: repeat.text });
+  const shaded = schedule.readings.find((r) => r.kind === "shade");
+  if (shaded) bag.add("PP334", shaded.cell.place, { label: config.schedule.markedLabel }, { projectNo });
   const marked = schedule.readings.find((r) => r.kind === "marked-label");
   if (marked) bag.add("PP333", marked.cell.place, { mark: marked.text }, { projectNo, actual: marked.cell.text });
   const mark = schedule.readings.find((r) => r.kind === "mark");

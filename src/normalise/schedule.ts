@@ -87,7 +87,7 @@ export type ScheduleProblem =
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
   | { code: "PP319"; cell: RawScheduleCell; marks: string };
 
-export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label"; cell: RawScheduleCell; text: string }
+export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "shade"; cell: RawScheduleCell; text: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -142,9 +142,18 @@ export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, p
   return { phases, unknown: result.unknown.map(original), readings: result.readings.map(original), problems: result.problems.map(original) };
 }
 
+/** A phase with the stand-in label (`schedule.markedLabel`), drawn as a plain bar. */
+function unnamedPhase(from: number, to: number, config: Config): Phase {
+  const label = config.schedule.markedLabel;
+  const category = categorise(label, config.phaseCategories, config.compoundCategory.id) ?? config.defaultCategory.id;
+  return { label, from, to: Math.max(from, to), category, unlabelled: true };
+}
+
 function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const sorted = [...cells].sort((a, b) => a.year - b.year);
-  const kinds = sorted.map((c) => classifyCell(c.text, config));
+  // a cell with no text is there for its fill: part of a bar drawn by filling cells (xlsx)
+  type Kind = ScheduleCellKind | { kind: "shade"; fill: string; note?: undefined };
+  const kinds = sorted.map((c): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade }));
   const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };
   const { markLabels } = config.schedule;
   const labelOf = (mark: string): string | undefined => (Object.hasOwn(markLabels, mark) ? markLabels[mark] : undefined);
@@ -167,6 +176,8 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     return result;
   }
   let last: Phase | null = null;
+  // the fill of the last cell that started or went on with `last`
+  let lastFill: string | undefined;
   sorted.forEach((cell, i) => {
     const k = kinds[i]!;
     const next = sorted[i + 1];
@@ -174,6 +185,16 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       ? Math.min(period.end, cell.year + (cell.span ?? 1) - 1)
       : opts.yearByYear ? cell.year : (next ? next.year - 1 : period.end);
     const adjacent = last !== null && last.to === cell.year - 1 ? last : null;
+    const fillBefore = lastFill;
+    lastFill = cell.shade;
+    if (k.kind === "shade") {
+      result.readings.push({ kind: "shade", cell, text: k.fill });
+      // a filled cell goes on with the bar on its left in the same colour; else it starts an unnamed phase
+      if (adjacent && fillBefore === k.fill) { adjacent.to = Math.max(adjacent.to, to); return; }
+      last = unnamedPhase(cell.year, to, config);
+      result.phases.push(last);
+      return;
+    }
     if (k.kind === "continuation") {
       if (!adjacent) { result.problems.push({ code: "PP317", cell, mark: k.mark }); return; }
       adjacent.to = Math.max(adjacent.to, to);

@@ -91,3 +91,53 @@ describe("rows and columns hidden in Excel", () => {
     expect(codes((await planOf("plan.xlsx", bytes)).diagnostics)).not.toContain("PP120");
   });
 });
+
+describe("bars drawn by filling year cells", () => {
+  const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+  const BLUE = solid("FF9BC2E6"), GREEN = solid("FFA9D08E"), PINK = solid("FFFCE4D6"), GRAY = solid("FFD9D9D9");
+  const HEAD = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度", "令和11年度"];
+  const YEAR = ["H", "I", "J", "K"];
+  const project = (no: number, name: string) => [no, "市民サービス", "(1)窓口", "①手続", name, "情報政策課", "説明"];
+  /** Rows of projects, each with its year cells: "" nothing, "b"/"g" blue/green, "b:検討" text on blue. */
+  async function gantt(rows: string[][], edit?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+    return workbook((ws) => {
+      ws.addRow(["塗り分けの工程表"]);
+      ws.addRow(HEAD);
+      rows.forEach((years, i) => {
+        const r = ws.addRow(project(i + 1, `事業${i + 1}`)).number;
+        years.forEach((y, k) => {
+          const [fill, text] = y.split(":");
+          const cell = ws.getCell(`${YEAR[k]}${r}`);
+          if (fill) cell.fill = fill === "b" ? BLUE : GREEN;
+          if (text) cell.value = text;
+        });
+      });
+      edit?.(ws);
+    });
+  }
+  const spans = (plan: Awaited<ReturnType<typeof planOf>>, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to, s.unlabelled ?? false]);
+
+  it("a fill goes on with the phase on its left in the same colour; a bar without a word is an unnamed phase (PP334)", async () => {
+    const plan = await planOf("fills.xlsx", await gantt([["b:検討", "b", "g:実施", "g"], ["", "g", "g", ""], ["b", "g", "", "b"]]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, false], ["実施", 2028, 2029, false]]);
+    expect(spans(plan, 2)).toEqual([["実施", 2027, 2028, true]]);
+    // a change of colour is a new phase
+    expect(spans(plan, 3)).toEqual([["実施", 2026, 2026, true], ["実施", 2027, 2027, true], ["実施", 2029, 2029, true]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP334")?.cell).toBe("I3");
+    expect(codes(plan.diagnostics)).not.toContain("PP302");
+  });
+
+  it("a year highlighted down the table and rows filled up to their name are not bars", async () => {
+    const plan = await planOf("fills.xlsx", await gantt([["", "g", "g", ""], ["b", "b", "", ""], ["", "", "g", "g"], ["", "", "", ""]], (ws) => {
+      // 令和8年度 highlighted in pink where no bar covers it; the fourth row striped gray across
+      for (const r of [3, 5, 6]) ws.getCell(`H${r}`).fill = PINK;
+      for (const c of ["A", "E", "H", "I", "J", "K"]) ws.getCell(`${c}6`).fill = GRAY;
+    }));
+    expect(spans(plan, 1)).toEqual([["実施", 2027, 2028, true]]);
+    expect(spans(plan, 2)).toEqual([["実施", 2026, 2027, true]]);
+    expect(spans(plan, 3)).toEqual([["実施", 2028, 2029, true]]);
+    expect(spans(plan, 4)).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP302").map((d) => d.projectNo)).toEqual([4]);
+  });
+});
