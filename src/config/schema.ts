@@ -9,6 +9,7 @@ import { z } from "zod";
  */
 export const ColumnKey = z.enum([
   "no", "policy", "measure", "initiative", "name", "departments", "description", "remarks", "relatedDepartments",
+  "measureNumber", "initiativeNumber", "allDepartments", "relist",
 ]);
 export type ColumnKey = z.infer<typeof ColumnKey>;
 
@@ -30,6 +31,10 @@ export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
   description: ["事業概要", "内容", "概要", "事業の内容", "取組の内容", "事業内容・目的"],
   remarks: ["備考欄", "特記事項", "摘要"],
   relatedDepartments: ["関係部署", "関連課", "協力課", "関係所管", "関係課室", "連携課", "関係部課", "関連部署"],
+  measureNumber: ["施策No", "施策No.", "施策№", "施策の番号"],
+  initiativeNumber: ["取組No", "取組No.", "取組№", "取組み番号", "取り組み番号", "取組の番号"],
+  allDepartments: ["全庁", "全庁共通", "全課", "全庁共通（各課）", "全庁対象"],
+  relist: ["再掲元", "再掲の元", "再掲事業", "再掲の有無"],
 };
 
 export const PhaseCategoryRule = z.object({

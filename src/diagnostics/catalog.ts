@@ -343,6 +343,11 @@ export const CATALOG = {
     en: (p) => `Filled year cells without text were read as bars: a cell filled in the colour of the one on its left continues that phase, and a bar without a name is "${p.label}", drawn without it.`,
     hintJa: () => "すべての行で同じ年度の列だけを塗った色（基準年度の強調）と、事業名まで塗った行（縞模様）の色は読みません。",
     hintEn: () => "A colour that fills one year's column in every row (a highlighted year), and a row filled up to its name (stripes), are not read as bars." },
+  PP335: { severity: "warning", example: { text: "一部", column: "各課" },
+    ja: (p) => `「${p.column}」の列の「${p.text}」は、すべての課の事業かどうかの印として読めないため、読みませんでした。`,
+    en: (p) => `"${p.text}" in the "${p.column}" column does not say whether the project concerns every department: it was not read.`,
+    hintJa: () => "すべての課の事業なら ○、そうでなければ空欄にしてください。",
+    hintEn: () => "Put ○ for a project of every department, and leave it blank otherwise." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

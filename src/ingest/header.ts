@@ -66,6 +66,10 @@ const CANONICAL: [ColumnKey, RegExp][] = [
   ["description", /^事業内容$/],
   ["remarks", /^備考$/],
   ["relatedDepartments", /^関係課$/],
+  ["measureNumber", /^施策番号$/],
+  ["initiativeNumber", /^取組番号$/],
+  ["allDepartments", /^各課$/],
+  ["relist", /^再掲$/],
 ];
 
 /** Words of a header row above the labels that group columns (not a column's own label). */
@@ -76,6 +80,7 @@ const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 const KEY_LABEL: Record<ColumnKey, string> = {
   no: "No", policy: "基本方針", measure: "施策", initiative: "取組", name: "事業",
   departments: "担当課", description: "事業内容", remarks: "備考", relatedDepartments: "関係課",
+  measureNumber: "施策番号", initiativeNumber: "取組番号", allDepartments: "各課", relist: "再掲",
 };
 export function columnLabel(key: ColumnKey): string {
   return KEY_LABEL[key];

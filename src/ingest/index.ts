@@ -59,7 +59,10 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
     const scored = grids.map(({ grid: g, read: own }) => {
       const found = findTable(g, config, own);
-      return { g, found, own, score: found.blocks.length * 1000 + found.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
+      // the plan's own sheet: the header naming the most columns, then the most header blocks and rows
+      // (a workbook's 工程表 or summary sheet repeats some of the plan's columns)
+      const named = Math.max(0, ...found.blocks.map((b) => Object.keys(b.columns).length));
+      return { g, found, own, score: named * 1e6 + found.blocks.length * 1000 + found.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
     }).sort((a, b) => b.score - a.score);
     const best = scored[0];
     grid = best?.g ?? { file, kind: "xlsx", rows: [] };

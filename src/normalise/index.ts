@@ -64,13 +64,15 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
     if (foreign) bag.add("PP303", cell.place, { text: foreign.context, chars: foreign.chars, script: foreign.script }, { projectNo, actual: foreign.chars });
   }
 
-  const relist = parseRelist(text("name")) ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
-  if (relist?.fromRemarks) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
+  // 再掲 in the name, in a 再掲 column of its own, in 備考
+  const ownColumn = parseRemarksRelist(relistColumn(text("relist"), config), text("name"));
+  const relist = parseRelist(text("name")) ?? ownColumn ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
+  if (relist?.fromRemarks && relist !== ownColumn) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
   // The documents number the policies in plan order: a number written with one is checked (PP416).
   const policy = parsePolicy(text("policy"));
-  const measure = parseNumbered(text("measure"));
+  const measure = parseNumbered(withNumber(text("measureNumber"), text("measure")));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header).
-  const initiative = f.initiative ? parseNumbered(text("initiative")) : null;
+  const initiative = f.initiative ? parseNumbered(withNumber(text("initiativeNumber"), text("initiative"))) : null;
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: bag.lang === "ja" ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
   if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
 
@@ -106,6 +108,15 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
     parents: { measure: measure.parents, initiative: initiative?.parents ?? [] } };
 }
 
+/**
+ * A level's title with the number its own column gives (施策番号 1 → `(1)title`, `1-2` → `1-2 title`),
+ * unless the title carries a number already.
+ */
+function withNumber(number: string, title: string): string {
+  if (!number || !title || parseNumbered(title).number !== null) return title;
+  return /^[0-9]+$/.test(number.normalize("NFKC")) ? `(${number})${title}` : `${number} ${title}`;
+}
+
 /** A word that, after the period, says the phase goes on (no year column to continue from). */
 const GOES_ON = "継続";
 
@@ -139,6 +150,13 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const related = f.relatedDepartments?.text ?? "";
   const depts = splitDepartments(f.departments?.text ?? "", config, related);
+  // a column of its own that marks the projects of every department (各課 ○)
+  const flag = f.allDepartments?.text.trim() ?? "";
+  if (flag) {
+    const all = allDepartmentsFlag(flag, config);
+    if (all === null) bag.add("PP335", at("allDepartments"), { text: excerpt(flag), column: columnLabel("allDepartments") }, { projectNo, actual: flag });
+    else if (all) depts.all = true;
+  }
   // A missing column was reported once with the header (PP210); here only empty cells.
   if (f.departments && !depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
   for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
@@ -149,6 +167,25 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   for (const b of depts.bracketed) bag.add("PP331", at("departments"), { text: b }, { projectNo, actual: b });
   if (related.trim()) bag.add("PP323", at("relatedDepartments"), { column: columnLabel("relatedDepartments") }, { projectNo });
   return depts;
+}
+
+/**
+ * A 再掲 column's cell as a remark: `No.12の再掲` as written, the original alone (`12`, `No.12`,
+ * `市民サービス(1)①`) as its 再掲, a mark (○) as 再掲 with no original named; blank or ― as none.
+ */
+function relistColumn(text: string, config: Config): string {
+  const t = text.trim();
+  if (!t || /^[-―‐ー×]$/.test(t) || t.includes("再掲")) return t.includes("再掲") ? t : "";
+  if (config.schedule.activeMarks.includes(t)) return "再掲";
+  return /^[0-9０-９]+$/.test(t) ? `No.${t}の再掲` : `${t}の再掲`;
+}
+
+/** A mark in a 各課 column: yes (○, ✓, 1, 各課 …), no (―, ×, 0 …), or null when it is neither. */
+function allDepartmentsFlag(text: string, config: Config): boolean | null {
+  const t = text.normalize("NFKC").replace(/\s+/g, "");
+  if (config.schedule.activeMarks.includes(t) || ["1", "TRUE", "true", "有", "あり", "該当", "対象", config.allDepartmentsMarker, ...config.allDepartmentsWords].includes(t)) return true;
+  if (["-", "―", "‐", "ー", "×", "✕", "0", "FALSE", "false", "無", "なし", "非該当", "対象外"].includes(t)) return false;
+  return null;
 }
 
 /** The schedule cells as phases (with the remark rows' notes), and how they were read. */

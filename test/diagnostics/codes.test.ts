@@ -130,6 +130,7 @@ const CASES: Record<string, Case> = {
   PP332: { data: ok([row(1, "事業", { years: ["検討", "⇛", ""] })]), projectNo: 1 },
   PP333: { data: ok([row(1, "事業", { years: ["●検討", "●実施", ""] })]), projectNo: 1 },
   PP334: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("I3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; }), projectNo: 1 },
+  PP335: { data: tsv([[...HEADER, "各課"], [...row(1, "事業"), "一部"]]), projectNo: 1 },
   PP327: { data: ok([row(1, "事業"), ["", "見出しだけの行"]]) },
   PP328: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業A").slice(0, 7), "令和8年度～令和10年度"], [...row(2, "事業B").slice(0, 7), "随時"]]), projectNo: 2 },
   PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },

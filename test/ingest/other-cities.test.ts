@@ -351,3 +351,44 @@ describe("numbering forms", () => {
     expect(parseNumbered(text)).toMatchObject({ number: null, title: text });
   });
 });
+
+// Columns of numbers, a 各課 column and a 再掲 column: how planpress's own workbook (事業一覧) and
+// some cities' sheets write what others write inside the cells.
+describe("number, 各課 and 再掲 columns", () => {
+  it("a level's number in a column of its own, 各課 as ○, 再掲 as the original's No", async () => {
+    const plan = await planOf("cols.tsv", [
+      ["No", "基本方針", "施策番号", "施策", "取組番号", "取組", "事業名", "担当課", "各課", "令和8年度", "令和9年度", "再掲"],
+      ["1", "市民サービス", "1", "窓口", "1", "手続", "電子申請", "情報政策課", "○", "検討", "実施", ""],
+      ["2", "", "", "", "2", "相談", "オンライン相談", "市民課", "", "構築", "運用", ""],
+      ["3", "", "2", "発信", "1-1", "広報", "電子申請", "情報政策課", "○", "検討", "実施", "1"],
+      ["4", "", "", "", "", "", "SNS", "広報課", "一部", "実施", "実施", "―"],
+    ].map((r) => r.join("\t")).join("\n"));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.measure.number, p.measure.title, p.initiative?.number, p.initiative?.title, p.allDepartments, p.relistOf])).toEqual([
+      [1, 1, "窓口", 1, "手続", true, null],
+      [2, 1, "窓口", 2, "相談", false, null],
+      [3, 2, "発信", 1, "広報", true, 1],
+      [4, 2, "発信", 1, "広報", false, null],
+    ]);
+    // the number written once per group is carried down with its title
+    expect(of(plan.diagnostics, "PP212").map((d) => d.message)).toContain("「施策番号」の空欄 2 か所は、グループの最初の行だけに書かれたものとして、上の行の値を引き継ぎました。");
+    expect(of(plan.diagnostics, "PP335").map((d) => [d.column, d.actual])).toEqual([[9, "一部"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(codes(plan.diagnostics)).not.toContain("PP309");
+  });
+
+  it("planpress's own workbook reads back as the plan it was made from (its 事業一覧 sheet)", async () => {
+    const { renderWorkbook } = await import("../../src/render/workbook.js");
+    const { makeRenderContext, seedPlan } = await import("../helpers/context.js");
+    const seed = seedPlan();
+    const [book] = (await renderWorkbook(seed, makeRenderContext())).filter((f) => f.path === "plan.xlsx");
+    const back = await planOf("plan.xlsx", book!.data);
+    expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(back.diagnostics.find((d) => d.code === "PP220")?.sheet).toBe("事業一覧");
+    // the same projects; a 再掲 is marked by its column (（No.12の再掲）) and a phase's ※ note goes to 備考
+    const same = (p: Plan["projects"][number]) => ({ ...p, relistMark: null, schedule: p.schedule.map(({ note: _note, ...ph }) => ph) });
+    expect(back.projects.map(same)).toEqual(seed.projects.map(same));
+    expect(back.policies).toEqual(seed.policies);
+    expect(back.departments).toEqual(seed.departments);
+  });
+});
