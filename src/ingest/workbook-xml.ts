@@ -201,6 +201,8 @@ interface StyleTables { formats: readonly (string | undefined)[]; fills: readonl
 function sheetCells(xml: string, shared: readonly string[], { formats, fills }: StyleTables, maxCells: number): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   let overLimit = false;
+  // cells with values count toward the limit; cells kept only for their fill are capped apart
+  let valued = 0, fillOnly = 0;
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
   const hiddenRows = new Set<number>();
   let rowNo = 0;
@@ -222,7 +224,8 @@ function sheetCells(xml: string, shared: readonly string[], { formats, fills }: 
       const style = Number(attr(head, "s") ?? 0);
       const fill = fills[style];
       // an empty cell counts only for its colour (a bar drawn by filling cells)
-      if (!f && v === undefined && type !== "inlineStr" && fill === undefined) continue;
+      const empty = !f && v === undefined && type !== "inlineStr";
+      if (empty && (fill === undefined || fillOnly >= maxCells)) continue;
       const cell: XmlCell = { row: at.row, col: at.col, type };
       if (fill !== undefined) cell.fill = fill;
       if (f) cell.formula = unescapeXml(f[1] ?? "");
@@ -235,7 +238,8 @@ function sheetCells(xml: string, shared: readonly string[], { formats, fills }: 
       }
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
-      if (cells.length >= maxCells) { overLimit = true; break rows; }
+      if (empty) fillOnly++;
+      else if (valued++ >= maxCells) { overLimit = true; break rows; }
       cells.push(cell);
     }
   }

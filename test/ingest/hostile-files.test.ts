@@ -210,4 +210,18 @@ describe("limits", () => {
     const plan = await planOf("cells.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] }), config);
     expect(codes(plan.diagnostics)).toEqual(["PP119"]);
   });
+
+  it("cells kept only for their colour do not count toward limits.maxCells, and are capped apart", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    for (const r of [HEADER, row(1, "電子申請の拡大")]) ws.addRow(r);
+    // a block of 400 empty yellow cells beside the table (a sheet formatted wide)
+    for (let r = 1; r <= 20; r++) for (let c = 15; c <= 34; c++) ws.getCell(r, c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    const config = defaultConfig();
+    config.limits.maxCells = 30;
+    const plan = await planOf("wide.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()), config);
+    expect(codes(plan.diagnostics)).not.toContain("PP119");
+    expect(plan.projects.map((p) => p.no)).toEqual([1]);
+  });
 });
