@@ -28,8 +28,8 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
     const marks: Record<string, string> = {};
     let rejected = false;
     for (const [, sign, meaning] of body.matchAll(pair)) {
-      // a phase's name, not a sentence (○：検討の予定を示します)
-      if (meaning!.length > 12 || /を|ます|です/.test(meaning!)) rejected = true;
+      // a phase's name: words, not a sentence (○：検討の予定を示します) nor marks (● ● ●)
+      if (meaning!.length > 12 || /を|ます|です/.test(meaning!) || !/\p{L}/u.test(meaning!)) rejected = true;
       if (marks[sign!] !== undefined && marks[sign!] !== meaning) rejected = true;
       marks[sign!] = meaning!;
     }

@@ -373,7 +373,7 @@ describe("a legend of the marks written in the file", () => {
     const rows = [marked("1", "甲", ["○", "●", "", "", ""])];
     const withConfig = await tsvOf([...rows, ["凡例 ○：検討 ●：実施"]], c);
     expect(spans(withConfig, 1)).toEqual([["検討", 2026, 2026, null, false], ["運用", 2027, 2027, null, false]]);
-    for (const line of ["○：検討の予定を示します", "○：検討 ○：実施"]) {
+    for (const line of ["○：検討の予定を示します", "○：検討 ○：実施", "● ● ●"]) {
       const plan = await tsvOf([...rows, [line]]);
       expect(codes(plan.diagnostics)).not.toContain("PP231");
       expect(codes(plan.diagnostics)).toContain("PP319");
