@@ -86,6 +86,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   // headings and levels quoted in the messages' language, listed the same way
   const ja = bag.lang === "ja";
   const quoted = (texts: string[]) => (ja ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
+  // The last project row of the block before: a row cut at a page break goes on under the header
+  // the export repeats there.
+  let lastProject: RawRow | null = null;
   for (const block of blocks) {
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
     const shade = shadeOf(block, yearCols);
@@ -97,7 +100,11 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     // The project row the next remark row belongs to: the one right above it.
     let owner: RawRow | null = null;
     let ownerRow: GridRow | null = null;
+    // until the block's first row that is no continuation
+    let top = true;
     for (const row of block.dataRows) {
+      const cutOff = top ? lastProject : null;
+      top = false;
       const heading = sections.length ? headingText(row, block) : null;
       if (heading !== null) {
         const place = placeOf(grid, row, row.cells.findIndex((c) => c.trim()));
@@ -134,15 +141,18 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         else for (const n of notes) bag.add("PP326", n.place, { text: n.text.slice(0, 40), reason: bag.lang === "ja" ? "上に事業の行がありません" : "no project row above it" });
         continue;
       }
-      const more = owner ? continuationRow(block, row) : null;
-      if (owner && more) {
-        continueCells(grid, row, owner, more, maxCellChars, bag);
-        if (continued) continued.count++; else continued = { count: 1, place: placeOf(grid, row, more[0]![1]), projectNo: noOf(owner) };
+      const target = owner ?? cutOff;
+      const more = target ? continuationRow(block, row) : null;
+      if (target && more) {
+        continueCells(grid, row, target, more, maxCellChars, bag);
+        if (continued) continued.count++; else continued = { count: 1, place: placeOf(grid, row, more[0]![1]), projectNo: noOf(target) };
+        top = owner === null;
         continue;
       }
       const raw = rawRow(grid, block, row, maxCellChars, bag);
       owner = raw;
       ownerRow = row;
+      if (raw) lastProject = raw;
       if (!raw) continue;
       for (const level of sections) {
         if (block.columns[level] !== undefined) continue;

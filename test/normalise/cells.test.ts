@@ -237,6 +237,21 @@ describe("a project row cut in two by the export", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP301");
   });
 
+  it("a row cut at a page break goes on under the header the export repeats there", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "→", "", "", ""], { desc: "・申請を電子化する" }),
+      [], HEAD,
+      more({ desc: "・添付書類をなくす" }),
+      r("2", "乙", ["検討", "→", "", "", ""], { desc: "・窓口を見直す" }),
+    ]);
+    expect(project(plan, 1).description).toEqual(["申請を電子化する", "添付書類をなくす"]);
+    expect(project(plan, 2).description).toEqual(["窓口を見直す"]);
+    const said = plan.diagnostics.find((d) => d.code === "PP329");
+    expect(said?.line).toBe(7);
+    expect(said?.message).toContain("最初は No.1 の下");
+    expect(codes(plan.diagnostics)).not.toContain("PP327");
+  });
+
   it("a note (※) or text beside a hierarchy cell is no continuation; nor is a row with nothing above it", async () => {
     const plan = await tsvOf([
       more({ desc: "・表の最初の行" }),
