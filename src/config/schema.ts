@@ -121,6 +121,9 @@ export const Config = z.strictObject({
     activeMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
       .default(["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])
       .describe("a year cell made only of one of these marks the year active without a phase label"),
+    blankMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
+      .default(["-", "‐", "×", "✕", "なし", "無", "該当なし"])
+      .describe("a year cell made only of one of these says the year has no phase (it ends the phase on its left)"),
     markedLabel: line(TEXT_LIMITS.label).min(1).default("実施")
       .describe("the label a phase drawn with active marks carries (drawn as a plain bar, without its label)"),
     markLabels: z.record(line(10), line(TEXT_LIMITS.label).min(1)).default({})

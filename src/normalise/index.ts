@@ -128,6 +128,7 @@ const GOES_ON = "継続";
 function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["schedule"], period: { start: number; end: number }, config: Config, bag: DiagnosticBag, projectNo: number): void {
   // The same continuation marks as inside the period (config schedule.continuationMarks).
   const cell = classifyCell(beyond.cell.text, config);
+  if (cell.kind === "none") return; // nothing after the period
   const last = phases.find((ph) => ph.to >= period.end);
   const continues = last && (cell.kind !== "label" || cell.label === last.label || cell.label === GOES_ON);
   bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });

@@ -39,12 +39,15 @@ export type ScheduleCellKind =
   | { kind: "label"; label: string; note?: string; mark?: string }
   | { kind: "continuation"; mark: string; note?: string }
   | { kind: "mark"; mark: string; note?: string }
-  | { kind: "sign"; mark: string; note?: string };
+  | { kind: "sign"; mark: string; note?: string }
+  | { kind: "none"; mark: string; note?: string };
 
 /** What one schedule cell says: a phase label, a continuation of the phase on its left, or an active-year mark. */
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const { label, note } = splitNote(text);
   const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
+  // a year said to have no phase (-, ×, なし)
+  if (config.schedule.blankMarks.includes(label.replace(/[\s\u3000]+/g, ""))) return withNote({ kind: "none" as const, mark: label });
   const cont = madeOfMarks(label, config.schedule.continuationMarks);
   if (cont) return withNote({ kind: "continuation" as const, mark: label.replace(/[\s\u3000]+/g, "") });
   const active = madeOfMarks(label, config.schedule.activeMarks);
@@ -70,6 +73,8 @@ export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[]
     for (let i = 0; i < sorted.length; i++) {
       const cell = sorted[i]!;
       const k = classifyCell(cell.text, config);
+      // (a year said to have no phase is no sign of it: such a table marks what is not done)
+      if (k.kind === "none") continue;
       if (k.kind !== "label") return cell;
       const prev = sorted[i - 1];
       if (prev && columnOf(prev) === columnOf(cell) - 1) {
@@ -187,6 +192,8 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     const adjacent = last !== null && last.to === cell.year - 1 ? last : null;
     const fillBefore = lastFill;
     lastFill = cell.shade;
+    // no phase this year: the cell only ends the label on its left (text tables run a label to the next cell)
+    if (k.kind === "none") return;
     if (k.kind === "shade") {
       result.readings.push({ kind: "shade", cell, text: k.fill });
       // a filled cell goes on with the bar on its left in the same colour; else it starts an unnamed phase

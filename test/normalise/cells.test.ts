@@ -109,6 +109,13 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(money.diagnostics.find((d) => d.code === "PP332")).toMatchObject({ line: 4, column: 9, actual: "1,200" });
   });
 
+  it("a year said to have no phase (-, ×, なし) ends the label on its left and draws nothing", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "-", "実施", ""]), r("2", "乙", ["検討", "×", "", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2029, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2026, 2026, null, false]]);
+  });
+
   it("an active-year mark before a phase's name is left out of it (PP333); ○○ (a name left out) is no mark", async () => {
     const plan = await tsvOf([r("1", "甲", ["● 検討", "●検討", "○\n実施", "→", ""]), r("2", "乙", ["○○調査", "", "", "", ""])]);
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2029, null, false]]);
