@@ -412,13 +412,16 @@ function labelColumns(block: Block, config: Config): void {
  */
 const YEAR_PART = /^(上期|下期|上半期|下半期|前期|後期|前半|後半|前半期|後半期|第?[1-4一二三四]四半期|[1-4]Q|Q[1-4]|\d{1,2}月?[~〜\-‐―ー]\d{1,2}月|\d{1,2}月)$/iu;
 
+/** How every part ends: most header cells are no part, told without trying each split. */
+const PART_END = /(期|前半|後半|Q[1-4]|[1-4]Q|月)$/iu;
+
 /**
  * A header cell naming a part of a fiscal year (`上期`), alone or after its year (`令和8年度上期`,
  * `R8 4-6月`): the part, and the year's own text when it is written too.
  */
 function partOf(text: string): { part: string; year?: string } | null {
   const t = squash(text);
-  if (!t || t.length > MAX_LABEL_CHARS) return null;
+  if (!t || t.length > MAX_LABEL_CHARS || !PART_END.test(t)) return null;
   if (YEAR_PART.test(t)) return { part: t };
   // the shortest year first: R8 + 10月, not R81 + 0月
   for (let i = 1; i < t.length; i++) {
