@@ -102,10 +102,17 @@ function separators(seps: readonly string[]): RegExp {
   return re;
 }
 
-/** The cell's parts: separators, line breaks, spaces (a 部 and its 課 stay together), then ・. */
+/**
+ * The cell's parts: separators and line breaks (but a 部 and its 課 on the next line are one name:
+ * a narrow column wraps 子ども家庭部⏎子ども政策課), spaces (a 部 and its 課 stay together), then ・.
+ */
 function listParts(text: string, config: Config): string[] {
   const marks = config.leadDepartmentMarks;
-  return text.split(separators(config.departmentSeparators))
+  const ends = (s: string) => config.departmentSuffixes.some((x) => s.endsWith(x));
+  return text.replace(/([部局])[ \t\u3000]*\n[\s\u3000]*(?=\S)/g, (whole, division: string, at: number, all: string) => {
+    const next = all.slice(at + whole.length).split(/[\n、,，／/]/)[0]!.trim();
+    return !DIVISION.test(next) && ends(next) ? `${division} ` : whole;
+  }).split(separators(config.departmentSeparators))
     .flatMap((p) => joinSpaced(p.trim().split(/[\s\u3000]+/), config))
     .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks));
 }

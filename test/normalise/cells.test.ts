@@ -178,6 +178,15 @@ describe("department cells", () => {
     expect(splitDepartments("全庁", c)).toMatchObject({ names: ["全庁"], all: false });
   });
 
+  it("a 部 and its 課 on the next line of the cell are one name, as with a space between them", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("子ども家庭部\n子ども政策課、\n子ども子育て支援課", c).names).toEqual(["子ども家庭部子ども政策課", "子ども子育て支援課"]);
+    expect(splitDepartments("総務部\n総務課\n人事課", c).names).toEqual(["総務部総務課", "人事課"]);
+    // two 課 on two lines stay two
+    expect(splitDepartments("情報政策課\n市民課", c).names).toEqual(["情報政策課", "市民課"]);
+  });
+
   it("related departments in brackets with a role word go after the lead ones (PP331); without a role word a warning", async () => {
     const { splitDepartments } = await import("../../src/normalise/departments.js");
     const c = config();
