@@ -42,7 +42,10 @@ export type ScheduleCellKind =
   | { kind: "sign"; mark: string; note?: string }
   | { kind: "none"; mark: string; note?: string };
 
-/** What one schedule cell says: a phase label, a continuation of the phase on its left, or an active-year mark. */
+/**
+ * What one schedule cell says: a phase label, a continuation of the phase on its left, an
+ * active-year mark, that the year has no phase (none), or signs that say nothing the config knows.
+ */
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const { label, note } = splitNote(text);
   const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
