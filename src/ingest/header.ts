@@ -199,7 +199,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
   const inHeader = new Set(blockSpans.flatMap(([top, bottom]) => rows.slice(top, bottom + 1)));
-  const legend = findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks);
+  const legend = findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks, config.schedule.continuationMarks);
   blockSpans.forEach(([top, bottom], b) => {
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;

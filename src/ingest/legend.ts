@@ -13,9 +13,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * `：` `=` `…` `は` or a space, a phase's name), each mark one of `activeMarks`, none given two
  * meanings.
  */
-export function findLegend(rows: readonly GridRow[], activeMarks: readonly string[]): Legend | null {
-  // signs only: a letter used as a mark (レ) would cut words (プレ調査)
-  const signs = activeMarks.filter((m) => !/\p{L}/u.test(m));
+export function findLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
+  // signs only: a letter used as a mark (レ) would cut words (プレ調査). A continuation mark in the
+  // legend (→：継続) is read as the line's part; its meaning is planpress's own.
+  const signs = [...activeMarks, ...continuationMarks].filter((m) => !/\p{L}/u.test(m)).sort((a, b) => b.length - a.length);
   if (!signs.length) return null;
   const mark = `(?:${signs.map(escape).join("|")})`;
   const label = `[^\\s、,，。/／：:=＝…]+?`;
@@ -35,6 +36,7 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
     }
     // every character of the line is a pair or a separator between pairs
     const rest = body.replace(pair, "").replace(/[\s、,，。/／]/gu, "");
+    for (const m of Object.keys(marks)) if (!activeMarks.includes(m)) delete marks[m];
     if (!rejected && Object.keys(marks).length && !rest) return { row, text, marks };
   }
   return null;

@@ -383,6 +383,7 @@ describe("a legend of the marks written in the file", () => {
   it.each([
     ["凡例　○：検討・準備　●：実施", "above the table"],
     ["※ ○は検討・準備、●は実施", "under the table"],
+    ["凡例：○ 検討・準備　● 実施　→ 継続", "above the table"],
   ])("%s (%s) gives ○ and ● their phases; the row is no title and no stray line", async (legend, where) => {
     const rows = [marked("1", "甲", ["○", "●", "●", "", ""]), marked("2", "乙", ["", "○", "○", "●", ""])];
     const { name, data } = await encode(where === "above the table" ? [["テスト市計画"], [legend], HEAD, ...rows] : [["テスト市計画"], [], HEAD, ...rows, [legend]], "tsv");
