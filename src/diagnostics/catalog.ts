@@ -531,6 +531,9 @@ export const CATALOG = {
     en: (p) => `The folder of returns ${p.dir} does not exist.`,
     hintJa: () => "--input に、返ってきた様式や CSV を入れたフォルダを指定してください。",
     hintEn: () => "Give --input the folder holding the returned forms or CSV files." },
+  PP619: { severity: "info", example: { value: "予定通り", status: "予定どおり" },
+    ja: (p) => `進捗区分「${p.value}」を「${p.status}」として読みました。`,
+    en: (p) => `Read the status "${p.value}" as "${p.status}".` },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

@@ -26,7 +26,8 @@ export function validateReturns(
 ): ValidatedReturns {
   const { year: reportYear, config, diagnostics: bag } = opts;
   const projects = new Map<number, Project>(plan.projects.map((p) => [p.no, p]));
-  const statuses = new Set(config.progressStatuses.map((s) => s.normalize("NFKC").trim()));
+  // a status as typed, matched without spaces and in either spelling of どおり/通り
+  const statuses = new Map(config.progressStatuses.map((s) => [statusKey(s), s]));
   const out: ValidatedReturns = { current: [], history: [], sample: false };
   const seen = new Map<string, Place>();
 
@@ -108,21 +109,29 @@ export function validateReturns(
       }
       ok = false;
     }
-    const status = text("status").normalize("NFKC").trim();
-    if (status !== "" && !statuses.has(status)) {
+    const typed = text("status").normalize("NFKC").trim();
+    const status = typed ? statuses.get(statusKey(typed)) : undefined;
+    if (typed !== "" && status === undefined) {
       bag.add("PP606", at("status"), { value: text("status"), choices: config.progressStatuses.join("、") },
         { projectNo: project.no, actual: text("status"), expected: config.progressStatuses.join(",") });
       ok = false;
+    } else if (status !== undefined && typed !== status.normalize("NFKC").trim()) {
+      bag.add("PP619", at("status"), { value: text("status"), status }, { projectNo: project.no, actual: text("status"), expected: status });
     }
     if (!ok || year === null) return null;
     const parsed = ProgressReturn.safeParse({
-      no: project.no, year, department, status: config.progressStatuses.find((s) => s.normalize("NFKC").trim() === status),
+      no: project.no, year, department, status,
       result: text("result"), issues: text("issues"), direction: text("direction"), sample: row.sample,
     });
     // Every field was checked above; a failure here is a bug, not the user's input.
     if (!parsed.success) throw new Error(`return row ${placeOf(row.place)}: ${parsed.error.message}`);
     return { ...parsed.data, place: row.place };
   }
+}
+
+/** A status compared as a person means it: without spaces, どおり and 通り one spelling. */
+function statusKey(status: string): string {
+  return status.normalize("NFKC").replace(/\s+/g, "").replaceAll("通り", "どおり");
 }
 
 /** Two departments giving one project different statuses: a warning; the report shows both. */

@@ -75,6 +75,12 @@ describe("CSV returns", () => {
     expect(at("PP612")).toMatchObject({ line: 7, column: 1 });
     expect(r.result.current).toEqual([]);
   });
+  it("PP619: a status written 予定通り or with spaces is the listed 予定どおり, said at the cell", () => {
+    const r = csv([HEAD, "1,R8,予定通り,a,,,情報政策課", "10,R8,完 了,b,,,財政課"].join("\n"));
+    expect(r.codes).toEqual(["PP619", "PP619"]);
+    expect(r.bag.items[0]).toMatchObject({ line: 2, column: 3, severity: "info" });
+    expect(r.result.current.map((x) => [x.no, x.status])).toEqual([[1, "予定どおり"], [10, "完了"]]);
+  });
   it("PP609 twice by one department; PP610 conflicting statuses (warning, both kept)", () => {
     const r = csv([HEAD, "10,R8,完了,a,,,財政課", "10,R8,完了,b,,,財政課", "2,R8,完了,c,,,健康課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
     expect(r.bag.items.find((d) => d.code === "PP609")).toMatchObject({ line: 3, severity: "error" });
