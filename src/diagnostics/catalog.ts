@@ -217,6 +217,10 @@ export const CATALOG = {
     en: (p) => `The row "${p.legend}" was read as the legend of the marks: in the year cells, ${p.marks}.`,
     hintJa: () => "設定ファイルの schedule.markLabels に書いた印は、そちらが優先されます。",
     hintEn: () => "Marks given a label in the config (schedule.markLabels) keep the config's label." },
+  PP232: { severity: "info", example: { line: "〇〇市DX推進計画 工程表", title: "〇〇市DX推進計画", word: "工程表" },
+    ja: (p) => `表の上の「${p.line}」から、計画名を「${p.title}」と読みました（「${p.word}」は表の名前として、計画名に含めません）。`,
+    en: (p) => `Read the plan's title as "${p.title}" from "${p.line}" above the table ("${p.word}" names the table, not the plan).`,
+    hintJa: () => "計画名は設定ファイルの title でも指定できます。", hintEn: () => "The config's `title` sets the plan's title too." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

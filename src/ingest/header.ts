@@ -269,8 +269,23 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
   const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null && r !== legend?.row);
-  if (titleRow) table.title = { text: singleText(titleRow)!, row: titleRow };
+  if (titleRow) table.title = planTitle(grid, titleRow, bag);
   return table;
+}
+
+/**
+ * The plan's title from the line above its table. A sheet titled after itself (`〇〇計画 工程表`,
+ * `〇〇計画（事業一覧）`) names the plan before that word: the documents add their own kind
+ * (`… 工程表`), which would otherwise stand twice. Said at the line (PP232).
+ */
+const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(工程表|事業一覧表?|事業一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
+function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
+  const text = singleText(row)!;
+  const m = TABLE_WORD.exec(text);
+  if (!m) return { text, row };
+  const name = m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "");
+  bag.add("PP232", placeOf(grid, row, row.cells.findIndex((c) => c.trim())), { line: text.slice(0, 60), title: name.slice(0, 60), word: m[2]! });
+  return { text: name, row };
 }
 
 /** The block's timing column, taken out of the columns it does not know. */

@@ -78,6 +78,7 @@ const CASES: Record<string, Case> = {
   PP229: { data: tsv([[...HEADER.slice(0, 7), "令和8年度上期", "令和8年度下期", "令和9年度上期", "令和9年度下期"], [...row(1, "事業").slice(0, 7), "検討", "実施", "実施", ""]]) },
   PP230: { data: tsv([[...HEADER.slice(0, 7), "前期（R8～R9）", "後期（R10～R12）"], [...row(1, "事業").slice(0, 7), "検討", "実施"]]) },
   PP231: { data: tsv([HEADER, row(1, "事業", { years: ["○", "●", "●"] }), ["凡例　○：検討　●：実施"]]) },
+  PP232: { data: tsv([HEADER, row(1, "事業")], "テスト市DX計画 工程表") },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },

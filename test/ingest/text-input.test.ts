@@ -37,6 +37,20 @@ describe("text input", () => {
     expect(grouped.projects.map((p) => p.name)).toEqual(["事業A"]);
   });
 
+  it("a title line that names the table (〇〇計画 工程表) gives the plan's title without that word (PP232)", async () => {
+    const named = async (line: string) => planOf("plan.tsv", [line, HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
+    for (const line of ["ミナミ市DX計画 工程表", "ミナミ市DX計画（工程表）", "ミナミ市DX計画　事業一覧"]) {
+      const plan = await named(line);
+      expect(plan.plan.title).toBe("ミナミ市DX計画");
+      expect(plan.diagnostics.find((d) => d.code === "PP232")).toMatchObject({ line: 1, severity: "info" });
+    }
+    for (const line of ["ミナミ市DX計画 工程表（案）", "ミナミ市DXロードマップ"]) {
+      const plan = await named(line);
+      expect(plan.plan.title).toBe(line);
+      expect(codes(plan.diagnostics)).not.toContain("PP232");
+    }
+  });
+
   it("sniffs the delimiter and strips a BOM", async () => {
     const text = "\uFEFF" + tsv([HEADER, row(1, "事業A")]).replace(/\t/g, ";");
     const plan = await planOf("plan.txt", text);
