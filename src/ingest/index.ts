@@ -12,6 +12,7 @@ import { readTextGrid } from "./read-text.js";
 import { wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
+import { parseProjectNo } from "../normalise/text.js";
 
 export interface PlanTable {
   file: string;
@@ -53,46 +54,105 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   if (magic === "zip" && ext !== ".xlsx") { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
   const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };
   if (bytes.length === 0) throw empty();
-  let grid: Grid;
-  let table: Table;
+  // The sheets read (a text file is one): usually one; a plan split over sheets of one layout
+  // (基本方針1, 基本方針2 …) is read as one, sheet after sheet.
+  let parts: Part[];
   if (ext === ".xlsx") {
     const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
-    const scored = grids.map(({ grid: g, read: own }) => {
-      const found = findTable(g, config, own);
+    const found = grids.map(({ grid: g, read: own }, order) => {
+      const table = findTable(g, config, own);
       // the plan's own sheet: the header naming the most columns, then the most header blocks and rows
       // (a workbook's 工程表 or summary sheet repeats some of the plan's columns)
-      const named = Math.max(0, ...found.blocks.map((b) => Object.keys(b.columns).length));
-      return { g, found, own, score: named * 1e6 + found.blocks.length * 1000 + found.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
-    }).sort((a, b) => b.score - a.score);
-    const best = scored[0];
-    grid = best?.g ?? { file, kind: "xlsx", rows: [] };
-    table = best ? best.found : findTable(grid, config, bag);
-    if (best) bag.items.push(...best.own.items);
+      const named = Math.max(0, ...table.blocks.map((b) => Object.keys(b.columns).length));
+      return { grid: g, table, own, order, score: named * 1e6 + table.blocks.length * 1000 + table.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
+    });
+    const best = [...found].sort((a, b) => b.score - a.score)[0];
+    if (!best) {
+      const g: Grid = { file, kind: "xlsx", rows: [] };
+      parts = [{ grid: g, table: findTable(g, config, bag) }];
+    } else {
+      const read = sheetsOfOnePlan(best, found, bag);
+      for (const p of read) bag.items.push(...p.own.items);
+      parts = read;
+    }
   } else {
-    grid = readTextGrid(bytes, file, bag);
-    if (grid.rows.every(isBlank)) throw empty();
-    table = findTable(grid, config, bag);
+    const g = readTextGrid(bytes, file, bag);
+    if (g.rows.every(isBlank)) throw empty();
+    parts = [{ grid: g, table: findTable(g, config, bag) }];
   }
-  if (!table.blocks.length) {
+  const first = parts[0]!;
+  const grid = first.grid;
+  if (!first.table.blocks.length) {
     bag.add("PP201", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) });
     throw new ReportedError();
   }
+  const blocks = parts.flatMap((p) => p.table.blocks);
   // Early, before any row is normalised: a plan far beyond the documented scale is refused.
-  const dataRows = table.blocks.reduce((n, b) => n + b.dataRows.length, 0);
+  const dataRows = blocks.reduce((n, b) => n + b.dataRows.length, 0);
   if (dataRows > config.limits.maxProjects) {
     bag.add("PP115", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) }, { rows: dataRows, limit: config.limits.maxProjects });
     throw new ReportedError();
   }
-  const timing = table.period && table.blocks.some((b) => b.timing) ? { period: table.period, standIn: config.schedule.markedLabel } : null;
-  const rows = rawRows(grid, table.blocks, table.sections, config.limits.maxCellChars, bag, timing);
+  const periods = parts.flatMap((p) => (p.table.period ? [p.table.period] : []));
+  const period = periods.length ? { start: Math.min(...periods.map((p) => p.start)), end: Math.max(...periods.map((p) => p.end)) } : null;
+  const rows = parts.flatMap(({ grid: g, table }) => {
+    const timing = table.period && table.blocks.some((b) => b.timing) ? { period: table.period, standIn: config.schedule.markedLabel } : null;
+    return rawRows(g, table.blocks, table.sections, config.limits.maxCellChars, bag, timing);
+  });
   // How the table was read, for a reader of `planpress check` (info).
-  const head = table.blocks[0]!.headerRows;
-  if (table.period) {
+  const head = first.table.blocks[0]!.headerRows;
+  if (period) {
     bag.add("PP220", placeOf(grid, head[head.length - 1]!),
-      { blocks: table.blocks.length, rows: rows.length, first: wareki(table.period.start), last: wareki(table.period.end) });
+      { blocks: blocks.length, rows: rows.length, first: wareki(period.start), last: wareki(period.end) });
   }
-  return { file, grid, blocks: table.blocks, rows, title: boundedTitle(grid, table, config.limits.maxCellChars, bag), period: table.period,
-    markLabels: table.legend?.marks ?? {} };
+  const titled = parts.find((p) => p.table.title) ?? first;
+  return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), period,
+    markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})) };
+}
+
+/** One sheet's table, read. */
+interface Part { grid: Grid; table: Table }
+
+/** The project Nos a table's rows write (for telling parts of a plan from copies and views of it). */
+function writtenNos(table: Table): Set<number> {
+  const nos = new Set<number>();
+  for (const b of table.blocks) {
+    if (b.columns.no === undefined) continue;
+    for (const r of b.dataRows) { const n = parseProjectNo(r.cells[b.columns.no] ?? ""); if (n !== undefined) nos.add(n); }
+  }
+  return nos;
+}
+
+/**
+ * The sheets to read, in workbook order: the best table's, and every other sheet whose table has
+ * the same columns and none of the Nos already read (the plan split over sheets: PP233). Another
+ * sheet with a table and Nos the read sheets lack is not read, and said (PP234): a guess either
+ * way would lose projects or count them twice. A sheet whose Nos are all read already is a view
+ * of the plan (a workbook's 工程表), and says nothing.
+ */
+function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>(best: P, all: P[], bag: DiagnosticBag): P[] {
+  const columnsOf = (t: Table) => Object.keys(t.blocks[0]?.columns ?? {}).sort().join(",");
+  const layout = columnsOf(best.table);
+  const read = [best];
+  const nos = writtenNos(best.table);
+  const left: P[] = [];
+  for (const p of all) {
+    if (p === best || !p.table.blocks.length) continue;
+    const own = writtenNos(p.table);
+    const disjoint = [...own].every((n) => !nos.has(n));
+    if (own.size && disjoint && columnsOf(p.table) === layout) { read.push(p); for (const n of own) nos.add(n); }
+    else left.push(p);
+  }
+  read.sort((a, b) => a.order - b.order);
+  if (read.length > 1) {
+    const at = read[0]!;
+    bag.add("PP233", { file: at.grid.file, sheet: at.grid.sheet ?? "" }, { sheets: read.map((p) => `「${p.grid.sheet ?? ""}」`).join("") });
+  }
+  for (const p of left) {
+    const missing = [...writtenNos(p.table)].filter((n) => !nos.has(n));
+    if (missing.length) bag.add("PP234", { file: p.grid.file, sheet: p.grid.sheet ?? "" }, { sheet: p.grid.sheet ?? "", count: missing.length, first: missing[0]! });
+  }
+  return read;
 }
 
 /** The title is a cell like any other: clipped before it can reach a cover page (PP310). */

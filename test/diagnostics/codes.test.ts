@@ -79,6 +79,9 @@ const CASES: Record<string, Case> = {
   PP230: { data: tsv([[...HEADER.slice(0, 7), "前期（R8～R9）", "後期（R10～R12）"], [...row(1, "事業").slice(0, 7), "検討", "実施"]]) },
   PP231: { data: tsv([HEADER, row(1, "事業", { years: ["○", "●", "●"] }), ["凡例　○：検討　●：実施"]]) },
   PP232: { data: tsv([HEADER, row(1, "事業")], "テスト市DX計画 工程表") },
+  PP233: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const more = ws.workbook.addWorksheet("続き"); more.addRow(HEADER); more.addRow(row(3, "事業C")); }) },
+  // an older copy: a No already read beside one not read
+  PP234: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(2, "事業B")); old.addRow(row(3, "事業C")); }) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
   PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },

@@ -141,3 +141,34 @@ describe("bars drawn by filling year cells", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP302").map((d) => d.projectNo)).toEqual([4]);
   });
 });
+
+describe("a plan over several sheets", () => {
+  const head = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度"];
+  const project = (no: number, policy: string) => [no, policy, "(1)窓口", "①手続", `事業${no}`, "情報政策課", "説明", "検討", "実施"];
+  async function sheets(list: [string, (string | number)[][]][]): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of list) { const ws = wb.addWorksheet(name); for (const r of rows) ws.addRow(r); }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it("sheets of one layout and no No in common are read one after the other (PP233)", async () => {
+    const plan = await planOf("split.xlsx", await sheets([["基本方針1", [head, project(1, "くらし"), project(2, "くらし")]], ["基本方針2", [head, project(3, "しごと")]]]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.policy])).toEqual([[1, "くらし"], [2, "くらし"], [3, "しごと"]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP233")?.message).toContain("「基本方針1」「基本方針2」");
+  });
+
+  it("a sheet with other columns, or Nos already read, is not read; said when it holds projects the plan lacks (PP234)", async () => {
+    const other = ["No", "事業名", "担当課", "令和8年度", "令和9年度"];
+    const plan = await planOf("copies.xlsx", await sheets([
+      ["計画", [head, project(1, "くらし"), project(2, "くらし")]],
+      ["旧計画", [head, project(2, "くらし"), project(9, "くらし")]],
+      ["工程表", [other, [1, "事業1", "情報政策課", "検討", "実施"]]],
+    ]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP234").map((d) => [d.sheet, d.message])).toEqual([
+      ["旧計画", "シート「旧計画」にも計画の表があり、読んだシートにない事業が 1 件（No.9 など）ありますが、読んでいません。"],
+    ]);
+    expect(codes(plan.diagnostics)).not.toContain("PP233");
+  });
+});
