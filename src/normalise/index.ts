@@ -176,17 +176,21 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
  */
 function relistColumn(text: string, config: Config): string {
   const t = text.trim();
-  if (!t || /^[-―‐ー×]$/.test(t) || t.includes("再掲")) return t.includes("再掲") ? t : "";
+  if (t.includes("再掲")) return t;
+  if (!t || saysNo(t)) return "";
   if (config.schedule.activeMarks.includes(t)) return "再掲";
   return /^[0-9０-９]+$/.test(t) ? `No.${t}の再掲` : `${t}の再掲`;
 }
 
-/** A mark in a 各課 column: yes (○, ✓, 1, 各課 …), no (―, ×, 0 …), or null when it is neither. */
+/** What a yes/no column (各課, 再掲) says with "no": ―, ×, 0, なし … */
+const NO_WORDS = ["-", "―", "‐", "ー", "×", "✕", "0", "FALSE", "false", "無", "なし", "非該当", "対象外"];
+const saysNo = (text: string): boolean => NO_WORDS.includes(text.normalize("NFKC").replace(/\s+/g, ""));
+
+/** A mark in a 各課 column: yes (○, ✓, 1, 各課 …), no (NO_WORDS), or null when it is neither. */
 function allDepartmentsFlag(text: string, config: Config): boolean | null {
   const t = text.normalize("NFKC").replace(/\s+/g, "");
   if (config.schedule.activeMarks.includes(t) || ["1", "TRUE", "true", "有", "あり", "該当", "対象", config.allDepartmentsMarker, ...config.allDepartmentsWords].includes(t)) return true;
-  if (["-", "―", "‐", "ー", "×", "✕", "0", "FALSE", "false", "無", "なし", "非該当", "対象外"].includes(t)) return false;
-  return null;
+  return saysNo(t) ? false : null;
 }
 
 /** The schedule cells as phases (with the remark rows' notes), and how they were read. */

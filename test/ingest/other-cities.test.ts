@@ -362,6 +362,7 @@ describe("number, 各課 and 再掲 columns", () => {
       ["2", "", "", "", "2", "相談", "オンライン相談", "市民課", "", "構築", "運用", ""],
       ["3", "", "2", "発信", "1-1", "広報", "電子申請", "情報政策課", "○", "検討", "実施", "1"],
       ["4", "", "", "", "", "", "SNS", "広報課", "一部", "実施", "実施", "―"],
+
     ].map((r) => r.join("\t")).join("\n"));
     expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(plan.projects.map((p) => [p.no, p.measure.number, p.measure.title, p.initiative?.number, p.initiative?.title, p.allDepartments, p.relistOf])).toEqual([
@@ -375,6 +376,17 @@ describe("number, 各課 and 再掲 columns", () => {
     expect(of(plan.diagnostics, "PP335").map((d) => [d.column, d.actual])).toEqual([[9, "一部"]]);
     expect(codes(plan.diagnostics)).not.toContain("PP209");
     expect(codes(plan.diagnostics)).not.toContain("PP309");
+  });
+
+  it("a 再掲 column saying no (なし, 0, ―) marks no 再掲", async () => {
+    const plan = await planOf("no.tsv", [
+      ["No", "基本方針", "施策", "取組", "事業名", "担当課", "令和8年度", "再掲"],
+      ["1", "市民サービス", "(1)窓口", "①手続", "電子申請", "情報政策課", "検討", "なし"],
+      ["2", "市民サービス", "(1)窓口", "①手続", "相談", "市民課", "検討", "0"],
+      ["3", "市民サービス", "(1)窓口", "①手続", "広報", "広報課", "検討", "―"],
+    ].map((r) => r.join("\t")).join("\n"));
+    // they were read as 「なしの再掲」 and 「No.0の再掲」
+    expect(plan.projects.map((p) => [p.no, p.relistMark])).toEqual([[1, null], [2, null], [3, null]]);
   });
 
   it("planpress's own workbook reads back as the plan it was made from (its 事業一覧 sheet)", async () => {
