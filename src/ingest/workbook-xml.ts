@@ -37,7 +37,7 @@ export interface XmlCell {
   formula?: string;
   /** The number format code of the cell's style, when it has one beyond General. */
   format?: string;
-  /** The cell's fill colour (a key: same key, same colour), when it is filled: see cellFills. */
+  /** The cell's fill colour (a key: same key, same colour), when it is filled: see fillKeys. */
   fill?: string;
 }
 
@@ -98,31 +98,41 @@ function resolveTarget(target: string): string {
   return t.startsWith("xl/") ? t : `xl/${t}`;
 }
 
-/** Style index → number format code, for the styles whose format is not General. */
-function numberFormats(styles: string | undefined): (string | undefined)[] {
-  if (!styles) return [];
+/** What a cell's style index gives: its number format and its fill. */
+interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[] }
+
+/**
+ * Style index (`<cellXfs>`) → its number format code, for the styles whose format is not
+ * General, and its fill colour (fillKeys).
+ */
+function styleTables(styles: string | undefined): StyleTables {
+  if (!styles) return { formats: [], fills: [] };
   const custom = new Map<number, string>();
   for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
     const id = Number(attr(m[0], "numFmtId"));
     const code = attr(m[0], "formatCode");
     if (code !== undefined) custom.set(id, code);
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
-  return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
-    const id = Number(attr(m[0], "numFmtId") ?? 0);
-    return custom.get(id) ?? (id ? builtinFormat(id) : undefined);
-  });
+  const fills = fillKeys(styles);
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  const xfs = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+  return {
+    formats: xfs.map((xf) => {
+      const id = Number(attr(xf, "numFmtId") ?? 0);
+      return custom.get(id) ?? (id ? builtinFormat(id) : undefined);
+    }),
+    fills: xfs.map((xf) => fills[Number(attr(xf, "fillId") ?? 0)]),
+  };
 }
 
 /**
- * Style index → the colour its fill paints, as a key (`FF00B0F0`, `theme4/-0.25`, `indexed5`), for
- * the styles with a solid or patterned fill; none, gray125 (Excel's second default) and white
- * leave it undefined: such a cell looks unfilled on paper.
+ * Each `<fill>`'s colour as a key (`FF00B0F0`, `theme4/-0.25`, `indexed5`), for solid or
+ * patterned fills; none, gray125 (Excel's second default) and white are undefined: such a cell
+ * looks unfilled on paper.
  */
-function cellFills(styles: string | undefined): (string | undefined)[] {
-  if (!styles) return [];
+function fillKeys(styles: string): (string | undefined)[] {
   const list = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? "";
-  const fills = [...list.matchAll(/<fill>([\s\S]*?)<\/fill>|<fill\/>/g)].map((m) => {
+  return [...list.matchAll(/<fill>([\s\S]*?)<\/fill>|<fill\/>/g)].map((m) => {
     const pattern = /<patternFill\b[^>]*>/.exec(m[1] ?? "")?.[0];
     const type = pattern ? attr(pattern, "patternType") : undefined;
     if (!type || type === "none" || type === "gray125") return undefined;
@@ -132,8 +142,6 @@ function cellFills(styles: string | undefined): (string | undefined)[] {
     // white: the sheet's own background (rgb, theme 0 = Background 1, indexed 9)
     return /^(FF)?FFFFFF$/.test(key) || key === "theme0" || key === "indexed9" ? undefined : `${type === "solid" ? "" : `${type}:`}${key}`;
   });
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
-  return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => fills[Number(attr(m[0], "fillId") ?? 0)]);
 }
 
 /** Parts a sheet reader needs, read from the bounded archive. ZipRefusal → WorkbookReadError. */
@@ -173,9 +181,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const shared: string[] = [];
     const sst = zip.text(sharedPart);
     if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(stringItemText(m[1] ?? ""));
-    const styles = zip.text(stylesPart);
-    const formats = numberFormats(styles);
-    const fills = cellFills(styles);
+    const styles = styleTables(zip.text(stylesPart));
     const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook);
     const core = zip.text("docProps/core.xml");
     const title = core ? /<dc:title>([\s\S]*?)<\/dc:title>/.exec(core)?.[1] : undefined;
@@ -187,16 +193,13 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const rid = attr(m[0], "r:id") ?? attr(m[0], "[a-zA-Z0-9]+:id");
       const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
-      sheets.push({ name, state, ...sheetCells(xml, shared, { formats, fills }, opts.maxCells ?? Infinity) });
+      sheets.push({ name, state, ...sheetCells(xml, shared, styles, opts.maxCells ?? Infinity) });
     }
     const out: XmlWorkbook = { sheets, date1904 };
     if (title) out.title = unescapeXml(title);
     return out;
   });
 }
-
-/** What a cell's style index gives: its number format and its fill. */
-interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[] }
 
 function sheetCells(xml: string, shared: readonly string[], { formats, fills }: StyleTables, maxCells: number): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
