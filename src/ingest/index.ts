@@ -135,21 +135,21 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
   const layout = columnsOf(best.table);
   const read = [best];
   const nos = writtenNos(best.table);
-  const left: P[] = [];
+  const left: { part: P; own: Set<number> }[] = [];
   for (const p of all) {
     if (p === best || !p.table.blocks.length) continue;
     const own = writtenNos(p.table);
     const disjoint = [...own].every((n) => !nos.has(n));
     if (own.size && disjoint && columnsOf(p.table) === layout) { read.push(p); for (const n of own) nos.add(n); }
-    else left.push(p);
+    else left.push({ part: p, own });
   }
   read.sort((a, b) => a.order - b.order);
   if (read.length > 1) {
     const at = read[0]!;
     bag.add("PP233", { file: at.grid.file, sheet: at.grid.sheet ?? "" }, { sheets: read.map((p) => `「${p.grid.sheet ?? ""}」`).join("") });
   }
-  for (const p of left) {
-    const missing = [...writtenNos(p.table)].filter((n) => !nos.has(n));
+  for (const { part: p, own } of left) {
+    const missing = [...own].filter((n) => !nos.has(n));
     if (missing.length) bag.add("PP234", { file: p.grid.file, sheet: p.grid.sheet ?? "" }, { sheet: p.grid.sheet ?? "", count: missing.length, first: missing[0]! });
   }
   return read;

@@ -127,10 +127,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       const nameCol = block.columns.name;
       if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim())) {
         const own = (col: number) => !merged.has(`${row.line}:${col}`);
-        continueCells(grid, row, owner, ([...CONTINUED, "remarks"] as ColumnKey[]).flatMap((key): [ColumnKey, number][] => {
-          const col = block.columns[key];
-          return col !== undefined && own(col) && row.cells[col]?.trim() ? [[key, col]] : [];
-        }), maxCellChars, bag);
+        continueCells(grid, row, owner, textColumns(block, row, [...CONTINUED, "remarks"]).filter(([, col]) => own(col)), maxCellChars, bag);
         owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => (c.cell.text || c.cell.shade) && own(c.col)).map((c) => c.cell));
         if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
         continue;
@@ -368,13 +365,18 @@ const CONTINUED: ColumnKey[] = ["description", "departments", "relatedDepartment
  * (not a note or a page number). Its filled columns; null for any other row.
  */
 function continuationRow(block: Block, row: GridRow): [ColumnKey, number][] | null {
-  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  const more = CONTINUED.flatMap((key): [ColumnKey, number][] => {
+  const filled = row.cells.filter((c) => c.trim()).length;
+  const more = textColumns(block, row, CONTINUED);
+  if (!more.length || more.length !== filled) return null;
+  return more.some(([, col]) => isStrayLine(row.cells[col]!)) ? null : more;
+}
+
+/** The columns of `keys` that hold text in `row`, in column order. */
+function textColumns(block: Block, row: GridRow, keys: readonly ColumnKey[]): [ColumnKey, number][] {
+  return keys.flatMap((key): [ColumnKey, number][] => {
     const col = block.columns[key];
     return col !== undefined && row.cells[col]?.trim() ? [[key, col]] : [];
-  });
-  if (!more.length || more.length !== filled.length) return null;
-  return more.some(([, col]) => isStrayLine(row.cells[col]!)) ? null : more.sort((a, b) => a[1] - b[1]);
+  }).sort((a, b) => a[1] - b[1]);
 }
 
 /**
