@@ -6,6 +6,10 @@ import type { Diagnostic } from "./schema.js";
 /** A file size as a diagnostic quotes it: 20.0 MB. */
 export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Texts quoted in a message's language: 「a」「b」 or "a", "b". */
+export const quoteList = (texts: readonly string[], lang: Lang): string =>
+  (lang === "ja" ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** A place as the user reads it: file:line:column or file#Sheet!A1. */

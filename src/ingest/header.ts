@@ -3,6 +3,7 @@
 // column stands for — aligned by the data where a block's year labels are shifted or missing.
 import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
@@ -288,11 +289,17 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   return { text: name, row };
 }
 
+/** The header row that heads column `col` (its first one with words there). */
+const headerRowOf = (block: Block, col: number): GridRow => block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
+
+/** A column's own header words: its last header row's (a group word may stand above them). */
+const headerWords = (block: Block, col: number): string => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop() ?? "";
+
 /** The block's timing column, taken out of the columns it does not know. */
 function findTiming(block: Block): void {
   const col = timingColumn(block.headerRows, new Set(Object.values(block.columns)));
   if (col === null) return;
-  const row = block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
+  const row = headerRowOf(block, col);
   block.timing = { col, row, text: (row.cells[col] ?? "").trim() };
   block.unknown.delete(col);
 }
@@ -308,7 +315,7 @@ function setAsideTiming(block: Block): boolean {
   if (col === null || block.unknown.has(col)) return false;
   const cells = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
   if (!cells.length || !cells.every((c) => parseTiming(c) !== null)) return false;
-  block.unknown.set(col, block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!);
+  block.unknown.set(col, headerWords(block, col));
   return true;
 }
 
@@ -496,9 +503,8 @@ function yearRanges(grid: Grid, block: Block, bag: DiagnosticBag): void {
   if (ranges.length < 2) return;
   block.ranges = new Map(ranges);
   for (const [col, { from }] of ranges) { block.unknown.delete(col); block.years.set(col, from); }
-  const row = block.headerRows.find((r) => (r.cells[ranges[0]![0]] ?? "").trim()) ?? block.headerRows[0]!;
-  const labels = ranges.map(([col]) => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop()!.replace(/\s+/g, " "));
-  bag.add("PP230", placeOf(grid, row, ranges[0]![0]), { columns: bag.lang === "ja" ? labels.map((l) => `「${l}」`).join("") : labels.map((l) => `"${l}"`).join(", ") });
+  const labels = ranges.map(([col]) => headerWords(block, col).replace(/\s+/g, " "));
+  bag.add("PP230", placeOf(grid, headerRowOf(block, ranges[0]![0]), ranges[0]![0]), { columns: quoteList(labels, bag.lang) });
 }
 
 /** The column of the period's first year by a block's own labels, or null (no labels). */

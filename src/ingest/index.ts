@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
-import { megabytes } from "../diagnostics/format.js";
+import { megabytes, quoteList } from "../diagnostics/format.js";
 import { ReportedError } from "../errors.js";
 import { type Grid, placeOf } from "./grid.js";
 import { type Block, findTable, isBlank, type Table } from "./header.js";
@@ -146,7 +146,7 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
   read.sort((a, b) => a.order - b.order);
   if (read.length > 1) {
     const at = read[0]!;
-    bag.add("PP233", { file: at.grid.file, sheet: at.grid.sheet ?? "" }, { sheets: read.map((p) => `「${p.grid.sheet ?? ""}」`).join("") });
+    bag.add("PP233", { file: at.grid.file, sheet: at.grid.sheet ?? "" }, { sheets: quoteList(read.map((p) => p.grid.sheet ?? ""), bag.lang) });
   }
   for (const { part: p, own } of left) {
     const missing = [...own].filter((n) => !nos.has(n));

@@ -2,6 +2,7 @@
 // non-empty schedule cells with their fiscal years. Nothing is interpreted yet.
 import type { ColumnKey } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { quoteList } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
@@ -83,9 +84,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   type Said = { count: number; place: Place; projectNo: number | undefined };
   let continued: Said | null = null;
   let furtherRows: Said | null = null;
-  // headings and levels quoted in the messages' language, listed the same way
+  // PP224's examples in the messages' language
   const ja = bag.lang === "ja";
-  const quoted = (texts: string[]) => (ja ? texts.map((t) => `「${t}」`).join("") : texts.map((t) => `"${t}"`).join(", "));
   // The last project row of the block before: a row cut at a page break goes on under the header
   // the export repeats there.
   let lastProject: RawRow | null = null;
@@ -115,7 +115,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           for (const lower of sections.slice(sections.indexOf(level) + 1)) delete under[lower];
           if (headingRows) headingRows.count++; else headingRows = { count: 1, place };
         } else {
-          const known = quoted(sections.map((key) => (headings.first.get(key) ?? "").slice(0, 20)));
+          const known = quoteList(sections.map((key) => (headings.first.get(key) ?? "").slice(0, 20)), bag.lang);
           bag.add("PP225", place, { text: heading.slice(0, 40), known });
         }
         owner = null;
@@ -203,7 +203,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   }
   if (headingRows) {
     const examples = sections.flatMap((key) => { const t = headings.first.get(key); return t ? [{ level: columnLabel(key), text: t.slice(0, 20) }] : []; });
-    bag.add("PP224", headingRows.place, { levels: quoted(sections.map(columnLabel)), rows: headingRows.count,
+    bag.add("PP224", headingRows.place, { levels: quoteList(sections.map(columnLabel), bag.lang), rows: headingRows.count,
       examples: examples.map((e) => (ja ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`)).join(ja ? "、" : ", ") });
   }
   if (furtherRows) bag.add("PP330", furtherRows.place, { rows: furtherRows.count, no: furtherRows.projectNo ?? "?" });
