@@ -59,6 +59,8 @@ const FORMS: [RegExp, (m: RegExpExecArray) => { number: number; parents: number[
   [new RegExp(`^((?:${D3}\\s*${DASH}\\s*)+)(${D3})(?![0-9０-９])[.．)）、]?`), (m) => ({ number: num(m[2]!), parents: parentsOf(m[1]!) })],
   // 1. 1) 1、
   [new RegExp(`^(${D})\\s*[.．)）、]`), (m) => ({ number: num(m[1]!), parents: [] })],
+  // 1 窓口, １　窓口: a number and a space — not a count (`10 年後`, `3 か所`)
+  [new RegExp(`^([0-9０-９]{1,2})[\\s\u3000]+(?![0-9０-９年月日時分件人回か箇ヵケ%％万億円])(?=\\S)`), (m) => ({ number: num(m[1]!), parents: [] })],
   // 第1章, 第2節, 第3, 第一章
   [new RegExp(`^第\\s*(${D}|[一二三四五六七八九十]+)\\s*[章節項款条部編]?[のー]?`), (m) => {
     const n = /[0-9０-９]/.test(m[1]!) ? num(m[1]!) : kanjiNumber(m[1]!);
@@ -76,7 +78,7 @@ function parentsOf(prefix: string): number[] {
 
 /**
  * `(1) D(デジタル)を…` → 1, `D(デジタル)を…`; `①いつでも…` → 1, `いつでも…`; also `（１）`, `1.`,
- * `1)`, `第1節`, `第一章`, `1-2` and `1-(2)` (2, with the parent's number 1 in `parents`), `ア`,
+ * `1)`, `1 窓口`, `第1節`, `第一章`, `1-2` and `1-(2)` (2, with the parent's number 1 in `parents`), `ア`,
  * `(ア)`, `a)`, `㋐`. Text without a number keeps `number: null`.
  */
 export function parseNumbered(text: string): NumberedText {

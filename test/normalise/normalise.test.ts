@@ -36,6 +36,10 @@ describe("normalise", () => {
     expect(parseNumbered("③デジタル")).toMatchObject({ number: 3, title: "デジタル", mark: "③" });
     expect(parseNumbered("㉑二十一")).toMatchObject({ number: 21 });
     expect(parseNumbered("番号なし")).toMatchObject({ number: null, title: "番号なし" });
+    expect(parseNumbered("2 業務改革")).toMatchObject({ number: 2, title: "業務改革" });
+    expect(parseNumbered("１２　窓口")).toMatchObject({ number: 12, title: "窓口" });
+    // a count, not a number: the title keeps it
+    expect(["10 年後のまち", "3 か所の窓口", "5G の活用", "24時間対応"].map((t) => parseNumbered(t).number)).toEqual([null, null, null, null]);
   });
 
   it("project numbers: No.12, full-width, a list's 12. — never 1-2, (1) or 一", () => {
