@@ -229,6 +229,11 @@ export const CATALOG = {
     en: (p) => `The sheet "${p.sheet}" also holds a plan table with ${p.count} project(s) the sheets read lack (No.${p.first} …): it was not read.`,
     hintJa: () => "そのシートを読むには --sheet で指定してください。計画の一部なら、ほかのシートと同じ列にしてください。",
     hintEn: () => "Name it with --sheet to read it; if it is part of the plan, give it the same columns as the other sheets." },
+  PP235: { severity: "info", example: { label: "取組名" },
+    ja: (p) => `事業の列がなく、「${p.label}」の列が番号のある行ごとに別の名前を持つため、その列を事業名として読みました（取組の階層はありません）。`,
+    en: (p) => `There is no project (事業) column, and the "${p.label}" column gives each numbered row a name of its own: it was read as the projects' names (no initiative level).`,
+    hintJa: () => "取組の下に事業がある計画なら、事業名の列の見出しを設定ファイルの columns で「name」に対応づけてください。",
+    hintEn: () => "If the plan has projects under its initiatives, map their name column's header to \"name\" with `columns` in the config." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -215,6 +215,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
   if (noYears) for (const b of blocks) findTiming(b);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
+  nameFromInitiative(grid, blocks, bag);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -380,6 +381,39 @@ function looksLikeData(row: GridRow): boolean {
 }
 
 /** Each column's label may sit in any row of the block; the first wording that matches wins. */
+/**
+ * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):
+ * the 取組 column names each row, so it is the projects' name column. Only when it holds one
+ * name per numbered row and no name twice — a 取組 that groups projects is written once per
+ * group or repeated, and then the projects' names are missing (PP204).
+ */
+function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  const lacking = blocks.filter((b) => b.columns.name === undefined && b.columns.initiative !== undefined);
+  if (!lacking.length || blocks.some((b) => b.columns.name !== undefined)) return;
+  if (lacking.length !== blocks.length) return;
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    const no = b.columns.no;
+    if (no === undefined) return;
+    for (const row of b.dataRows) {
+      if (!looksLikeNo(row.cells[no])) continue;
+      const name = squash(row.cells[b.columns.initiative!] ?? "");
+      if (!name || seen.has(name)) return;
+      seen.add(name);
+    }
+  }
+  if (seen.size < 2) return;
+  const first = blocks[0]!;
+  const col = first.columns.initiative!;
+  bag.add("PP235", placeOf(grid, first.headerRows.find((r) => squash(r.cells[col] ?? "")) ?? first.headerRows[0]!, col),
+    { label: squash(first.headerRows.map((r) => r.cells[col] ?? "").join("")) });
+  for (const b of blocks) {
+    b.columns.name = b.columns.initiative!;
+    delete b.columns.initiative;
+    b.synonyms = b.synonyms.filter((s) => s.key !== "initiative");
+  }
+}
+
 function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
   let lastLabelled = -1;

@@ -306,6 +306,37 @@ describe("plans of two levels", () => {
   });
 });
 
+// A plan whose numbered rows are its 取組: no 事業 column, a 取組名 per row.
+describe("a 取組 column that names each numbered row", () => {
+  const header = ["No.", "基本方針", "施策", "取組名称", "担当課", "取組内容", "2026", "2027"];
+  const rows = [
+    ["1", "便利に", "1 オンライン化", "電子申請", "情報政策課", "手続を増やす", "検討", "実施"],
+    ["2", "便利に", "1 オンライン化", "書かない窓口", "市民課", "書かずに済む", "調査", "導入"],
+    ["3", "働き方", "2 業務改革", "テレワーク", "総務課", "広げる", "拡充", "→"],
+  ];
+  const table = (body: string[][]) => ["取組の計画", "", ...[header, ...body].map((r) => r.join("\t"))].join("\n");
+
+  it("is read as the projects' names, said at the header (PP235); 取組内容 is the description", async () => {
+    const plan = await planOf("initiatives.tsv", table(rows));
+    expect(plan.projects.map((p) => [p.no, p.name, p.measure.number, p.measure.title, p.initiative, p.description]))
+      .toEqual([
+        [1, "電子申請", 1, "オンライン化", null, ["手続を増やす"]],
+        [2, "書かない窓口", 1, "オンライン化", null, ["書かずに済む"]],
+        [3, "テレワーク", 2, "業務改革", null, ["広げる"]],
+      ]);
+    expect(of(plan.diagnostics, "PP235").map((d) => [d.line, d.column])).toEqual([[3, 4]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP204");
+    expect(codes(plan.diagnostics)).not.toContain("PP309");
+  });
+
+  it("a 取組 that groups projects (repeated) leaves the projects without names: PP204", async () => {
+    const grouped = rows.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? "電子申請" : c)) : r));
+    const plan = await planOf("grouped.tsv", table(grouped));
+    expect(of(plan.diagnostics, "PP204").map((d) => d.message)).toEqual([expect.stringContaining("事業")]);
+    expect(codes(plan.diagnostics)).not.toContain("PP235");
+  });
+});
+
 describe("header cells", () => {
   const config = defaultConfig();
   it.each([
