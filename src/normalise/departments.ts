@@ -26,10 +26,40 @@ export interface Departments {
  */
 const RELATED_IN_BRACKETS = /[（(【［[〔]\s*((?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課等)?)\s*[:：\s]\s*([^（()）【】［\]〔〕]+?)\s*[）)】］\]〕]/gu;
 
+/** Role words: of the lead department (主管：福祉課) and of related ones (関係：健康課, （副）市民課). */
+const LEAD_ROLE = "主管|主担当|主|担当|所管|正";
+const RELATED_ROLE = "副|関係|関連|協力|連携|支援|共同|参加";
+/**
+ * A role written before the departments it gives, up to the next role or the cell's end: a role
+ * word and a colon (`主管：福祉課／関係：健康課`), or a related role alone in brackets (`（副）市民課`;
+ * a lead one in brackets, （主）, is a lead-department mark).
+ */
+const ROLE_BEFORE = new RegExp(`[（(【［[〔]\\s*(${RELATED_ROLE})(?:課|部署|部課|所管|課等)?\\s*[）)】］\\]〕]`
+  + `|(?<![\\p{L}\\p{N}])(${LEAD_ROLE}|${RELATED_ROLE})(?:課|部署|部課|所管|課等)?\\s*[:：]`, "gu");
+const RELATED_FIRST = new RegExp(`^(?:${RELATED_ROLE})`, "u");
+
+/**
+ * The cell cut at its role words: the text before any role, the lead roles' text (their names go
+ * first) and the related roles' (after the lead departments), with the roles as written.
+ */
+function byRole(text: string): { main: string; lead: string[]; related: string[]; leadRoles: string[]; relatedRoles: string[] } {
+  const marks = [...text.matchAll(ROLE_BEFORE)];
+  const out = { main: text, lead: [] as string[], related: [] as string[], leadRoles: [] as string[], relatedRoles: [] as string[] };
+  if (!marks.length) return out;
+  out.main = text.slice(0, marks[0]!.index);
+  marks.forEach((m, i) => {
+    const names = text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length);
+    const related = m[1] !== undefined || RELATED_FIRST.test(m[2]!);
+    if (related) { out.related.push(names); out.relatedRoles.push(`${m[0]}${names}`.trim().replace(/[、,，／/\s]+$/u, "")); }
+    else { out.lead.push(names); out.leadRoles.push(m[0].trim()); }
+  });
+  return out;
+}
+
 /** A name with no letter or kanji at all (`..`, `-`) is export damage, not a department. */
 const NAME_LIKE = /[\p{L}\p{N}]/u;
 /** Brackets and marks that have no place in a department's name. */
-const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*]/;
+const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*:：]/;
 /** A 部/局 followed by a space and a 課 is one department written with its division (総務部 総務課). */
 const DIVISION = /[部局]$/;
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
@@ -56,12 +86,16 @@ export function splitDepartments(given: string, config: Config, column = ""): De
   const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [] };
   // related departments in brackets go after the cell's own, before the 関係課 column's
   const inBrackets: string[] = [];
-  const text = given.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => {
+  const unbracketed = given.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => {
     out.bracketed.push(whole.trim());
     inBrackets.push(names);
     return "\n";
   });
-  const related = [...inBrackets, column].filter((t) => t.trim()).join("\n");
+  const roles = byRole(unbracketed);
+  out.bracketed.push(...roles.relatedRoles);
+  out.leadMarks.push(...roles.leadRoles);
+  const text = [...roles.lead, roles.main].join("\n");
+  const related = [...inBrackets, ...roles.related, column].filter((t) => t.trim()).join("\n");
   // Lead departments with the rank of their mark: where a cell uses two marks (◎ lead, ○ partner)
   // the one earlier in the config's list goes first.
   const lead: { name: string; rank: number }[] = [];

@@ -199,6 +199,18 @@ describe("department cells", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP331")).toMatchObject({ severity: "info", line: 4, column: 6, actual: "（連携課：市民課）" });
     expect(codes(plan.diagnostics)).not.toContain("PP322");
   });
+
+  it("roles written before the departments: 主管：/関係： and （副）; a colon left in a name is a warning", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("主管：福祉課／関係：健康課、市民課", c)).toMatchObject({
+      names: ["福祉課", "健康課", "市民課"], leadMarks: ["主管："], bracketed: ["関係：健康課、市民課"], odd: [] });
+    expect(splitDepartments("関係課：健康課　担当課：福祉課", c).names).toEqual(["福祉課", "健康課"]);
+    expect(splitDepartments("（主）会計課（副）市民課", c)).toMatchObject({ names: ["会計課", "市民課"], bracketed: ["（副）市民課"], odd: [] });
+    // 担当 inside a name is no role: 子育て担当課
+    expect(splitDepartments("子育て担当課", c).names).toEqual(["子育て担当課"]);
+    expect(splitDepartments("予算：財政課", c)).toMatchObject({ names: ["予算：財政課"], odd: ["予算：財政課"] });
+  });
 });
 
 describe("再掲 and remark rows", () => {
