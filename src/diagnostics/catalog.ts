@@ -365,6 +365,9 @@ export const CATALOG = {
     en: (p) => `"${p.text}" in the "${p.column}" column does not say whether the project concerns every department: it was not read.`,
     hintJa: () => "すべての課の事業なら ○、そうでなければ空欄にしてください。",
     hintEn: () => "Put ○ for a project of every department, and leave it blank otherwise." },
+  PP336: { severity: "info", example: { text: "検討→", label: "検討" },
+    ja: (p) => `年度の欄の「${p.text}」の矢印などの印は工程名に含めず、工程「${p.label}」として読みました。工程はこの年度のものとし、続く年度は右の欄の書き方で決まります。`,
+    en: (p) => `The arrow or mark in "${p.text}" in a year cell is not part of the phase's name: read as the phase "${p.label}" in this year; the years after it are read from the cells on its right.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -211,6 +211,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (shaded) bag.add("PP334", shaded.cell.place, { label: config.schedule.markedLabel }, { projectNo });
   const marked = schedule.readings.find((r) => r.kind === "marked-label");
   if (marked) bag.add("PP333", marked.cell.place, { mark: marked.text }, { projectNo, actual: marked.cell.text });
+  const arrow = schedule.readings.find((r) => r.kind === "arrow-label");
+  if (arrow) bag.add("PP336", arrow.cell.place, { text: excerpt(arrow.cell.text), label: excerpt(arrow.text) }, { projectNo, actual: arrow.cell.text });
   const mark = schedule.readings.find((r) => r.kind === "mark");
   if (mark && schedule.phases.some((p) => p.unlabelled)) bag.add("PP315", mark.cell.place, { mark: mark.text, label: config.schedule.markedLabel }, { projectNo });
   attachNotes(row, schedule.phases, projectNo, bag);

@@ -36,7 +36,7 @@ export function madeOfMarks(text: string, marks: readonly string[]): string[] | 
 }
 
 export type ScheduleCellKind =
-  | { kind: "label"; label: string; note?: string; mark?: string }
+  | { kind: "label"; label: string; note?: string; mark?: string; arrow?: true }
   | { kind: "continuation"; mark: string; note?: string }
   | { kind: "mark"; mark: string; note?: string }
   | { kind: "sign"; mark: string; note?: string }
@@ -63,7 +63,26 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const marked = longestFirst(config.schedule.activeMarks).find((m) => !/\p{L}/u.test(m) && label.startsWith(m));
   const named = marked ? label.slice(marked.length).trim() : "";
   if (marked && /^\p{L}/u.test(named)) return withNote({ kind: "label" as const, label: named, mark: marked });
+  // An arrow before or after a phase's name (検討→, →実施): it points at the next cell, and is no
+  // part of the name. Only marks that are no letter: ー ends センター.
+  const arrows = config.schedule.continuationMarks.filter((m) => !/\p{L}/u.test(m));
+  const core = trimMarks(label, arrows);
+  if (core !== label && /\p{L}/u.test(core)) return withNote({ kind: "label" as const, label: core, arrow: true });
   return withNote({ kind: "label" as const, label: label || cleanText(text) });
+}
+
+/** `text` without the marks (and spaces) at its start and end. */
+function trimMarks(text: string, marks: readonly string[]): string {
+  const ordered = longestFirst(marks);
+  let t = text.trim();
+  for (let cut = true; cut;) {
+    cut = false;
+    const head = ordered.find((m) => t.startsWith(m));
+    if (head) { t = t.slice(head.length).trim(); cut = true; }
+    const tail = ordered.find((m) => t.endsWith(m));
+    if (tail) { t = t.slice(0, -tail.length).trim(); cut = true; }
+  }
+  return t;
 }
 
 /**
@@ -95,7 +114,7 @@ export type ScheduleProblem =
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
   | { code: "PP319"; cell: RawScheduleCell; marks: string };
 
-export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "shade"; cell: RawScheduleCell; text: string }
+export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade"; cell: RawScheduleCell; text: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -216,6 +235,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     const label = k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
     if (k.kind === "label" && k.mark) result.readings.push({ kind: "marked-label", cell, text: k.mark });
+    if (k.kind === "label" && k.arrow) result.readings.push({ kind: "arrow-label", cell, text: k.label });
     const sameNote = !(adjacent?.note && k.note && !adjacent.note.split("／").includes(k.note));
     if (adjacent && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
       adjacent.to = Math.max(adjacent.to, to);

@@ -350,6 +350,10 @@ describe("buildSchedule", () => {
     // two marks in one cell are no mark the plan could mean, and no phase's name either (PP332)
     expect(classifyCell("●○", c)).toEqual({ kind: "sign", mark: "●○" });
     expect(classifyCell("検討→実施", c)).toEqual({ kind: "label", label: "検討→実施" });
+    // an arrow before or after a name points at the next cell (PP336); ー is a letter: センター keeps it
+    expect(classifyCell("検討→", c)).toEqual({ kind: "label", label: "検討", arrow: true });
+    expect(classifyCell("→ 実施 ―→", c)).toEqual({ kind: "label", label: "実施", arrow: true });
+    expect(classifyCell("データセンター", c)).toEqual({ kind: "label", label: "データセンター" });
   });
 });
 
