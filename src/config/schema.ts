@@ -20,7 +20,7 @@ export type ColumnKey = z.infer<typeof ColumnKey>;
  * its own wordings to these (`headerSynonyms`), or maps one wording with `columns`.
  */
 export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
-  no: ["番号", "事業番号", "通し番号", "項番", "整理番号", "事業No", "№"],
+  no: ["番号", "事業番号", "通し番号", "項番", "整理番号", "事業No", "№", "#", "連番"],
   policy: ["基本方針・基本施策", "基本方針/基本施策", "基本目標", "方針", "政策", "施策の柱", "基本方針名"],
   measure: ["施策名", "基本施策", "施策の方向", "施策の方向性", "施策の展開", "施策項目", "個別施策"],
   initiative: ["取組み", "取り組み", "取組名", "取組名称", "取組み名", "取組事項", "具体的な取組", "具体的な取組み", "具体的取組", "主な取組",

@@ -234,6 +234,10 @@ export const CATALOG = {
     en: (p) => `There is no project (事業) column, and the "${p.label}" column gives each numbered row a name of its own: it was read as the projects' names (no initiative level).`,
     hintJa: () => "取組の下に事業がある計画なら、事業名の列の見出しを設定ファイルの columns で「name」に対応づけてください。",
     hintEn: () => "If the plan has projects under its initiatives, map their name column's header to \"name\" with `columns` in the config." },
+  PP236: { severity: "info", example: { first: "1", last: "56" },
+    ja: (p) => `見出しのない左端の列に、事業の行ごとに上から順に増える番号（${p.first}～${p.last}）があるため、No の列として読みました。`,
+    en: (p) => `The column without a header on the left holds a number on every project row, rising down the table (${p.first}–${p.last}): it was read as the No column.`,
+    hintJa: () => "違う場合は、No の列に見出し「No」を付けてください。", hintEn: () => "If it is not, head the No column with \"No\"." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

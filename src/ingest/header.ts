@@ -215,6 +215,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
   if (noYears) for (const b of blocks) findTiming(b);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
+  for (const block of blocks) noFromBlankHeader(grid, block, bag);
   nameFromInitiative(grid, blocks, bag);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
@@ -381,6 +382,28 @@ function looksLikeData(row: GridRow): boolean {
 }
 
 /** Each column's label may sit in any row of the block; the first wording that matches wins. */
+/**
+ * A No column whose header was left blank, as Excel tables often have it: left of every labelled
+ * column, its header cells empty, a number on every row that names a project, rising down the
+ * table. Anything else in it, or a row named without a number, and No stays missing (PP204).
+ */
+function noFromBlankHeader(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const nameCol = block.columns.name ?? block.columns.initiative;
+  if (block.columns.no !== undefined || nameCol === undefined) return;
+  const first = Math.min(...Object.values(block.columns), ...block.years.keys());
+  for (let c = 0; c < first; c++) {
+    if (block.headerRows.some((r) => (r.cells[c] ?? "").trim())) continue;
+    const named = block.dataRows.filter((r) => (r.cells[nameCol] ?? "").trim());
+    const values = block.dataRows.map((r) => (r.cells[c] ?? "").trim()).filter(Boolean);
+    if (values.length < 2 || !values.every(looksLikeNo) || named.some((r) => !(r.cells[c] ?? "").trim())) continue;
+    const numbers = values.map((v) => Number(v.normalize("NFKC").replace(/[^0-9]/g, "")));
+    if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) continue;
+    block.columns.no = c;
+    bag.add("PP236", placeOf(grid, block.headerRows[block.headerRows.length - 1]!, c), { first: values[0]!, last: values[values.length - 1]! });
+    return;
+  }
+}
+
 /**
  * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):
  * the 取組 column names each row, so it is the projects' name column. Only when it holds one

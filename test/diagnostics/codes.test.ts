@@ -82,6 +82,8 @@ const CASES: Record<string, Case> = {
   PP233: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const more = ws.workbook.addWorksheet("続き"); more.addRow(HEADER); more.addRow(row(3, "事業C")); }) },
   // no 事業 column: the 取組 column names each numbered row
   PP235: { data: tsv([HEADER, row(1, "", { initiative: "①取組A" }), row(2, "", { initiative: "②取組B" })].map((r) => r.filter((_, i) => i !== 4))) },
+  // the No column's header left blank
+  PP236: { data: tsv([["", ...HEADER.slice(1)], row(1, "事業A"), row(2, "事業B")]) },
   // an older copy: a No already read beside one not read
   PP234: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(2, "事業B")); old.addRow(row(3, "事業C")); }) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },

@@ -337,6 +337,28 @@ describe("a 取組 column that names each numbered row", () => {
   });
 });
 
+// Excel tables often leave the No column's header blank.
+describe("a No column without a header", () => {
+  const header = ["", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
+  const body = (nos: string[]) => ["計画", "", header.join("\t"), ...nos.map((no, i) =>
+    [no, "方針", "(1)施策", "①取組", `事業${i + 1}`, "総務課", "説明", "検討", "実施"].join("\t"))].join("\n");
+
+  it("holding a rising number on every project row is the No column (PP236)", async () => {
+    const plan = await planOf("blank-no.tsv", body(["1", "2", "５"]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 5]);
+    expect(of(plan.diagnostics, "PP236").map((d) => [d.line, d.column])).toEqual([[3, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP204");
+  });
+
+  it("numbers that fall back, or a project row without one, leave No missing (PP204)", async () => {
+    for (const nos of [["1", "3", "2"], ["1", "", "3"], ["1", "a", "3"]]) {
+      const plan = await planOf("blank-no.tsv", body(nos));
+      expect(codes(plan.diagnostics), nos.join()).toContain("PP204");
+      expect(codes(plan.diagnostics)).not.toContain("PP236");
+    }
+  });
+});
+
 describe("header cells", () => {
   const config = defaultConfig();
   it.each([
