@@ -238,6 +238,9 @@ export const CATALOG = {
     ja: (p) => `見出しのない左端の列に、事業の行ごとに上から順に増える番号（${p.first}～${p.last}）があるため、No の列として読みました。`,
     en: (p) => `The column without a header on the left holds a number on every project row, rising down the table (${p.first}–${p.last}): it was read as the No column.`,
     hintJa: () => "違う場合は、No の列に見出し「No」を付けてください。", hintEn: () => "If it is not, head the No column with \"No\"." },
+  PP237: { severity: "info", example: { label: "令和8年度", count: 2 },
+    ja: (p) => `年度の見出し（「${p.label}」など）がそれぞれ ${p.count} 列に結合されているため、年度を ${p.count} 列に分けた表として列ごとに読み、年度にまとめました。工程は始まりと終わりの列の年度に掛かるものとします。`,
+    en: (p) => `Each fiscal-year header ("${p.label}" …) is merged over ${p.count} columns: each year was read as divided into ${p.count} columns, column by column, and gathered into fiscal years. A phase spans the years of its first and last columns.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

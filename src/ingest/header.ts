@@ -518,7 +518,7 @@ function partOf(text: string): { part: string; year?: string } | null {
  * Anything less regular is left to the year checks, which stop the reading (PP206).
  */
 function yearParts(grid: Grid, block: Block, bag: DiagnosticBag): void {
-  if (!block.parts.size) return;
+  if (!block.parts.size) { mergedYears(grid, block, bag); return; }
   // each year's first column (a label repeated over its parts counts once)
   const starts: [number, number][] = [];
   for (const [col, year] of [...block.years.entries()].sort((a, b) => a[0] - b[0])) {
@@ -540,6 +540,31 @@ function yearParts(grid: Grid, block: Block, bag: DiagnosticBag): void {
   for (const [col, year] of starts) for (let j = 0; j < k; j++) block.years.set(col + j, year);
   const at = block.parts.get(c0)!;
   bag.add("PP229", placeOf(grid, at.row, c0), { parts: first.join("・"), count: k });
+}
+
+/**
+ * Year labels each merged over the same number of columns (`令和8年度` over two, with no 上期・下期
+ * under them): each year is divided into that many columns, read as PP229 reads named parts.
+ * Labels merged unevenly, or not one year apart, are left as they are (PP206 then says where).
+ */
+function mergedYears(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const labels = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
+  if (!labels.length) return;
+  const row = block.headerRows.find((r) => labels.every(([col]) => r.cells[col]?.trim()) && r.spans?.has(labels[0]![0]));
+  if (!row) return;
+  const k = row.spans!.get(labels[0]![0])!;
+  const named = new Set([...Object.values(block.columns), ...block.unknown.keys()]);
+  // (a merge is clipped to the cells that exist: the last year's may end at the sheet's edge)
+  const width = Math.max(...grid.rows.map((r) => r.cells.length));
+  const spans = (col: number, i: number) => row.spans!.get(col) === k
+    || (i === labels.length - 1 && col + (row.spans!.get(col) ?? 1) >= width);
+  const even = k >= 2 && labels.every(([col, year], i) => spans(col, i)
+    && (i === 0 || (col - labels[i - 1]![0] === k && year === labels[i - 1]![1] + 1))
+    && Array.from({ length: k }, (_, j) => col + j).every((c) => !named.has(c)));
+  if (!even) return;
+  block.perYear = k;
+  for (const [col, year] of labels) for (let j = 0; j < k; j++) block.years.set(col + j, year);
+  bag.add("PP237", placeOf(grid, row, labels[0]![0]), { label: (row.cells[labels[0]![0]] ?? "").trim(), count: k });
 }
 
 /**

@@ -33,6 +33,16 @@ async function twoRowXlsx(edit: (ws: import("exceljs").Worksheet) => void): Prom
   edit(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+/** Each year label merged over two columns, nothing under them. */
+async function halvesXlsx(): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("計画");
+  ws.addRow([...HEADER.slice(0, 7), "令和8年度", "", "令和9年度", ""]);
+  ws.addRow([...row(1, "事業A").slice(0, 7), "検討", "", "実施", "実施"]);
+  for (const r of ["H1:I1", "J1:K1"]) ws.mergeCells(r);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 /** 基本方針 one cell merged over the two project rows. */
 const mergedXlsx = () => twoRowXlsx((ws) => ws.mergeCells("B3:B4"));
 /** The second project row hidden in Excel. */
@@ -82,6 +92,7 @@ const CASES: Record<string, Case> = {
   PP233: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const more = ws.workbook.addWorksheet("続き"); more.addRow(HEADER); more.addRow(row(3, "事業C")); }) },
   // no 事業 column: the 取組 column names each numbered row
   PP235: { data: tsv([HEADER, row(1, "", { initiative: "①取組A" }), row(2, "", { initiative: "②取組B" })].map((r) => r.filter((_, i) => i !== 4))) },
+  PP237: { name: "plan.xlsx", data: await halvesXlsx() },
   // the No column's header left blank
   PP236: { data: tsv([["", ...HEADER.slice(1)], row(1, "事業A"), row(2, "事業B")]) },
   // an older copy: a No already read beside one not read

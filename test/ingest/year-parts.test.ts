@@ -95,6 +95,35 @@ describe("an xlsx whose year headers are merged over their parts", () => {
   });
 });
 
+describe("an xlsx whose year headers are each merged over two columns, with nothing under them", () => {
+  const book = async (merges: string[]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow([...FIXED, "R8", "", "R9", "", "R10", ""]);
+    ws.addRow([1, "市民サービス", "(1)窓口", "①手続", "電子申請", "情報政策課", "説明", "検討", "", "実施", "", "", ""]);
+    ws.addRow([2, "市民サービス", "(1)窓口", "②相談", "オンライン相談", "市民課", "説明", "", "構築", "運用", "", "", ""]);
+    for (const r of merges) ws.mergeCells(r);
+    return planOf("halves.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+  };
+
+  it("reads each year as two columns (PP237); the last merge may end at the sheet's edge", async () => {
+    // J2:L2: 実施 from 令和9年度 to the end; column M holds nothing, so L1:M1 is clipped
+    const plan = await book(["H1:I1", "J1:K1", "L1:M1", "H2:I2", "J2:M2"]);
+    expect(errors(plan)).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    // 構築 in the second half of 令和8年度, 運用 in the first of 令和9年度
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2026], ["運用", 2027, 2027]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP237")).toMatchObject({ cell: "H1", message: expect.stringContaining("2 列に結合") });
+  });
+
+  it("labels merged unevenly are not divided years: the labels stop the reading (PP206)", async () => {
+    const plan = await book(["H1:I1"]);
+    expect(codes(plan.diagnostics)).toContain("PP206");
+    expect(codes(plan.diagnostics)).not.toContain("PP237");
+  });
+});
+
 describe("columns that each stand for several years (前期・後期)", () => {
   const header = [...FIXED, "前期（R8～R9）", "後期（R10～R12）"];
 
