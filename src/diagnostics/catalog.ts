@@ -241,6 +241,11 @@ export const CATALOG = {
   PP237: { severity: "info", example: { label: "令和8年度", count: 2 },
     ja: (p) => `年度の見出し（「${p.label}」など）がそれぞれ ${p.count} 列に結合されているため、年度を ${p.count} 列に分けた表として列ごとに読み、年度にまとめました。工程は始まりと終わりの列の年度に掛かるものとします。`,
     en: (p) => `Each fiscal-year header ("${p.label}" …) is merged over ${p.count} columns: each year was read as divided into ${p.count} columns, column by column, and gathered into fiscal years. A phase spans the years of its first and last columns.` },
+  PP238: { severity: "error", example: { count: 2, labels: "「令和8年度」「令和9年度」「令和10年度」" },
+    ja: (p) => `年度の見出し（${p.labels}…）が ${p.count} 列おきにあり、間の列には見出しがありません。年度を ${p.count} 列に分けた表か、年度ごとに別の列があるのか決められません。`,
+    en: (p) => `The fiscal-year labels (${p.labels} …) stand every ${p.count} columns with no header on the columns between: whether each year is divided into ${p.count} columns, or each year has another column of its own, cannot be told.`,
+    hintJa: () => "年度を分けた列なら、年度の見出しの下の行に「上期」「下期」などの見出しを付けてください。別の列なら、その列に見出しを付けてください。",
+    hintEn: () => "If the years are divided, head the columns under each year label 上期, 下期 …; if not, give the other columns a header." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -614,7 +614,13 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseYearHeader(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
   // Labels out of sequence (R8, R10, R9… or R8, R10, R11) stop the run: no column can be trusted.
   const k = block.perYear;
-  labels.forEach(([col, year], i) => {
+  // R8 | (blank) | R9 | (blank) …: a year over two columns, or a column of its own after each
+  // year? Nothing says which (a workbook's merge would: PP237); said as such, not as disorder.
+  const gap = labels.length > 1 ? labels[1]![0] - labels[0]![0] : 0;
+  const everyOther = k === 1 && gap > 1 && !block.parts.size && labels.every(([col, year], i) => i === 0
+    || (col - labels[i - 1]![0] === gap && year === labels[i - 1]![1] + 1));
+  if (everyOther) bag.add("PP238", placeOf(grid, labelRow, labels[0]![0] + 1), { count: gap, labels: quoteList(labels.slice(0, 3).map(([, y]) => wareki(y)), bag.lang) });
+  else labels.forEach(([col, year], i) => {
     const [c0, y0] = labels[0]!;
     const expected = y0 + Math.floor((col - c0) / k);
     if (i > 0 && year !== expected) {

@@ -93,6 +93,7 @@ const CASES: Record<string, Case> = {
   // no 事業 column: the 取組 column names each numbered row
   PP235: { data: tsv([HEADER, row(1, "", { initiative: "①取組A" }), row(2, "", { initiative: "②取組B" })].map((r) => r.filter((_, i) => i !== 4))) },
   PP237: { name: "plan.xlsx", data: await halvesXlsx() },
+  PP238: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "", "令和9年度", ""], row(1, "事業")]) },
   // the No column's header left blank
   PP236: { data: tsv([["", ...HEADER.slice(1)], row(1, "事業A"), row(2, "事業B")]) },
   // an older copy: a No already read beside one not read

@@ -47,6 +47,12 @@ describe("years divided into 上期・下期 (a text export: the year over its f
     expect(codes(plan.diagnostics)).not.toContain("PP229");
   });
 
+  it("year labels every other column, with no parts under them, stop at the column between (PP238)", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "", "令和9年度", "", "令和10年度", ""], at(1, "A", ["検討", "", "実施", "", "", ""])]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP238", 3, 9]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP238")?.message).toContain("2 列おき");
+  });
+
   it("a year label repeated without parts is not taken for divided years", async () => {
     const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "令和8年度", "令和9年度", "令和9年度"], at(1, "A", ["検討", "検討", "実施", "実施"])]));
     expect(codes(errors(plan))).toContain("PP206");
@@ -117,9 +123,9 @@ describe("an xlsx whose year headers are each merged over two columns, with noth
     expect(plan.diagnostics.find((d) => d.code === "PP237")).toMatchObject({ cell: "H1", message: expect.stringContaining("2 列に結合") });
   });
 
-  it("labels merged unevenly are not divided years: the labels stop the reading (PP206)", async () => {
+  it("labels merged unevenly are not divided years: the labels stop the reading (PP238)", async () => {
     const plan = await book(["H1:I1"]);
-    expect(codes(plan.diagnostics)).toContain("PP206");
+    expect(codes(errors(plan))).toEqual(["PP238"]);
     expect(codes(plan.diagnostics)).not.toContain("PP237");
   });
 });
