@@ -82,6 +82,11 @@ export const CATALOG = {
     ja: (p) => `Excel で非表示の行（${p.rows} 行）・列（${p.cols} 列）にも値があります。画面や印刷には出ない値ですが、計画の一部として読みました。`,
     en: (p) => `Rows (${p.rows}) or columns (${p.cols}) hidden in Excel hold values: they were read as part of the plan, though Excel neither shows nor prints them.`,
     hintJa: () => "計画に含めない行や列は、非表示にせず削除してください。", hintEn: () => "Delete rows or columns that are not part of the plan instead of hiding them." },
+  PP121: { severity: "warning", example: { value: "#REF!", count: 3 },
+    ja: (p) => `Excel のエラー値（「${p.value}」など）を表示しているセルが ${p.count} 個あります（ここが最初）。値がないものとして、空欄として読みました。`,
+    en: (p) => `${p.count} cell(s) show an Excel error ("${p.value}" …; this is the first): read as empty, having no value.`,
+    hintJa: () => "参照先が消えた数式などです。Excel でセルを直してから読み込んでください。",
+    hintEn: () => "Usually a formula whose reference was deleted: correct the cells in Excel, then read the file again." },
   // 15x hostile input (reserved for robustness checks)
   PP150: { severity: "error", example: { first: "令和8年度", last: "令和99年度", years: 92, limit: 20 },
     ja: (p) => `年度の見出しが${p.first}から${p.last}まで ${p.years} 年にわたっています（上限 ${p.limit} 年）。年度の見出しの誤りと思われます。`,

@@ -60,6 +60,8 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const grid: Grid = { file, kind: "xlsx", sheet: sheet.name, rows: [] };
   const byRow = new Map<number, Map<number, string>>();
   const fillsByRow = new Map<number, Map<number, string>>();
+  // Cells showing an Excel error (#REF!, #N/A): read as empty, and said once for the sheet.
+  const errorCells: XmlCell[] = [];
   for (const c of sheet.cells) {
     if (c.fill !== undefined) {
       const fills = fillsByRow.get(c.row) ?? new Map<number, string>();
@@ -67,10 +69,15 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
       fillsByRow.set(c.row, fills);
     }
     const text = cellText(c, wb, { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` }, bag);
+    if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
     const row = byRow.get(c.row) ?? new Map<number, string>();
     row.set(c.col - 1, text);
     byRow.set(c.row, row);
+  }
+  if (errorCells.length) {
+    const first = errorCells[0]!;
+    bag.add("PP121", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { value: first.v || "#…", count: errorCells.length });
   }
   reportHidden(sheet, byRow, file, bag);
   const rowNos = [...byRow.keys()].sort((a, b) => a - b);

@@ -164,6 +164,14 @@ describe("sparse and unusual sheets", () => {
     expect(plan.projects.find((p) => p.no === 2)?.name).toBe("窓口の改善");
   });
 
+  it("cells showing an Excel error (#REF!, #N/A) read as empty, said once at the first (PP121)", async () => {
+    const cells = table.map((c) => (c.ref === "F4" ? { ref: "F4", t: "e", f: "Sheet2!A1", v: "#REF!" } : c.ref === "F5" ? { ref: "F5", t: "e", v: "#N/A" } : c));
+    const plan = await planOf("errors.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
+    expect(plan.diagnostics.filter((x) => x.code === "PP121").map((x) => [x.cell, x.severity, x.message]))
+      .toEqual([["F4", "warning", "Excel のエラー値（「#REF!」など）を表示しているセルが 2 個あります（ここが最初）。値がないものとして、空欄として読みました。"]]);
+    expect(JSON.stringify(plan.projects)).not.toContain("#REF!");
+  });
+
   it("year headers that are numbers shown through a number format read as Excel shows them", async () => {
     const serial = (y: number) => (Date.UTC(y, 3, 1) - Date.UTC(1899, 11, 30)) / 86400000;
     const years = [
