@@ -191,6 +191,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const blocks: Block[] = [];
   const blockSpans: [number, number][] = [];
   for (const k of keyRowIdx) {
+    // a key row under another, read as the lower row of its header (事業 over No | 事業名 | 担当課)
+    if (blockSpans.some(([t, e]) => t <= k && k <= e)) continue;
     let top = k;
     while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && !blockSpans.some(([, e]) => e >= top - 1)
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, config)) top--;
@@ -437,6 +439,24 @@ function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
   }
 }
 
+/**
+ * A header cell over columns that have labels of their own in a row below: a group's name (`事業`
+ * merged over `No | 事業名 | 担当課`), not a column's. Its width is its merge, or in a text export
+ * the empty cells after it.
+ */
+function groupsLabels(block: Block, row: GridRow, col: number, config: Config): boolean {
+  const below = block.headerRows.slice(block.headerRows.indexOf(row) + 1);
+  if (!below.length) return false;
+  let width = row.spans?.get(col) ?? 1;
+  if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
+  if (width < 2) return false;
+  let labels = 0;
+  for (let c = col; c < col + width; c++) {
+    if (below.some((r) => matchLabel(r.cells[c] ?? "", config)?.kind === "key")) labels++;
+  }
+  return labels >= 2;
+}
+
 function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
   let lastLabelled = -1;
@@ -457,7 +477,7 @@ function labelColumns(block: Block, config: Config): void {
       const era = eras.get(row);
       const carried = era !== undefined && ERALESS_YEAR.test(squash(text));
       const m = matchLabel(carried ? era + squash(text) : text, config);
-      if (m === null) continue;
+      if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config))) continue;
       if (m.kind === "year") {
         const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
         if (written) eras.set(row, written);

@@ -337,6 +337,35 @@ describe("a 取組 column that names each numbered row", () => {
   });
 });
 
+// A header of two rows whose upper row names groups (事業 over No | 事業名 | 担当課 | 内容), beside
+// columns named in the upper row only (基本方針, 施策).
+describe("a group's name over columns with labels of their own", () => {
+  const top = ["基本方針", "施策", "事業", "", "", "", "スケジュール", "", ""];
+  const under = ["", "", "No", "事業名", "担当課", "内容", "R8", "R9", "R10"];
+  const data = [["市民サービス", "(1)窓口", "1", "電子申請", "情報政策課", "電子化する", "検討", "実施", "→"],
+    ["", "", "2", "オンライン相談", "市民課", "相談を受ける", "構築", "運用", "→"]];
+  const expectModel = (plan: Plan) => {
+    expect(plan.projects.map((p) => [p.no, p.name, p.policy, p.measure.title, p.departments, p.description])).toEqual([
+      [1, "電子申請", "市民サービス", "窓口", ["情報政策課"], ["電子化する"]],
+      [2, "オンライン相談", "市民サービス", "窓口", ["市民課"], ["相談を受ける"]],
+    ]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(of(plan.diagnostics, "PP220")[0]!.message).toContain("見出し 1 か所");
+  };
+
+  it("in a text export (the group's cells after it empty)", async () => {
+    expectModel(await planOf("group.tsv", ["☆☆市計画", ...[top, under, ...data].map((r) => r.join("\t"))].join("\n")));
+  });
+
+  it("in a workbook (the group merged over its columns)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    for (const r of [["☆☆市計画"], top, under, ...data]) ws.addRow(r.map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
+    for (const r of ["A2:A3", "B2:B3", "C2:F2", "G2:I2", "A4:A5", "B4:B5"]) ws.mergeCells(r);
+    expectModel(await planOf("group.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+  });
+});
+
 // Excel tables often leave the No column's header blank.
 describe("a No column without a header", () => {
   const header = ["", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
