@@ -251,6 +251,9 @@ export const CATALOG = {
     en: (p) => `The fiscal-year labels (${p.labels} …) stand every ${p.count} columns with no header on the columns between: whether each year is divided into ${p.count} columns, or each year has another column of its own, cannot be told.`,
     hintJa: () => "年度を分けた列なら、年度の見出しの下の行に「上期」「下期」などの見出しを付けてください。別の列なら、その列に見出しを付けてください。",
     hintEn: () => "If the years are divided, head the columns under each year label 上期, 下期 …; if not, give the other columns a header." },
+  PP239: { severity: "info", example: { division: "担当部", departments: "担当課" },
+    ja: (p) => `「${p.division}」の列は読まず、担当課は「${p.departments}」の列から読みました（担当課別の資料は課ごとに作ります）。`,
+    en: (p) => `The "${p.division}" column was not read: the departments were read from the "${p.departments}" column (the department files are made per 課).` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -33,6 +33,8 @@ export interface Block {
   carried?: { col: number; row: GridRow; text: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
+  /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
+  division?: { col: number; row: GridRow; text: string };
   /** A plan without year columns: the column of its schedule in words (timing.ts). */
   timing?: { col: number; row: GridRow; text: string };
   /** Header cells naming a part of a fiscal year (上期, 4-6月), by column: see yearParts. */
@@ -94,6 +96,7 @@ function squash(text: string): string {
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
 export type Label =
   | { kind: "key"; key: ColumnKey; synonym: boolean }
+  | { kind: "division" }
   | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number };
 
 type Wordings = Map<string, { key: ColumnKey; synonym: boolean }>;
@@ -162,10 +165,17 @@ function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: bool
   return k && { key: k.key, synonym: true };
 }
 
+/**
+ * A column of the 部 above each department's 課 (`担当部` | `担当課`, or `部` | `課` under `担当`):
+ * known, so it is no unknown column and counts as a label, but the departments are the 課.
+ */
+const DIVISION_WORDS = /^(部|部名|担当部|所管部|主管部|担当部名|所管部名|部局|部局名)$/u;
+
 /** What a header cell's wording names: a column key, a fiscal year, or nothing. */
 export function matchLabel(text: string, config: Config): Label | null {
   const key = keyLabel(text, config);
   if (key) return { kind: "key", ...key };
+  if (text.length <= MAX_LABEL_CHARS && DIVISION_WORDS.test(squash(text))) return { kind: "division" };
   const year = text.length > MAX_LABEL_CHARS ? null : parseYearHeader(text);
   return year && { kind: "year", ...year };
 }
@@ -218,6 +228,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   if (noYears) for (const b of blocks) findTiming(b);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
+  divisions(grid, blocks, bag);
   nameFromInitiative(grid, blocks, bag);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
@@ -385,6 +396,26 @@ function looksLikeData(row: GridRow): boolean {
 
 /** Each column's label may sit in any row of the block; the first wording that matches wins. */
 /**
+ * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not
+ * read — the department files are the 課' — and said once (PP239).
+ */
+function divisions(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let said = false;
+  for (const b of blocks) {
+    const d = b.division;
+    if (!d) continue;
+    if (b.columns.departments === undefined) {
+      b.columns.departments = d.col;
+      b.synonyms.push({ col: d.col, row: d.row, wording: d.text, key: "departments" });
+    } else if (!said) {
+      said = true;
+      const dept = b.columns.departments;
+      bag.add("PP239", placeOf(grid, d.row, d.col), { division: d.text, departments: headerWords(b, dept).replace(/\s+/g, " ") });
+    }
+  }
+}
+
+/**
  * A No column whose header was left blank, as Excel tables often have it: left of every labelled
  * column, its header cells empty, a number on every row that names a project, rising down the
  * table. Anything else in it, or a row named without a number, and No stays missing (PP204).
@@ -452,7 +483,7 @@ function groupsLabels(block: Block, row: GridRow, col: number, config: Config): 
   if (width < 2) return false;
   let labels = 0;
   for (let c = col; c < col + width; c++) {
-    if (below.some((r) => matchLabel(r.cells[c] ?? "", config)?.kind === "key")) labels++;
+    if (below.some((r) => ["key", "division"].includes(matchLabel(r.cells[c] ?? "", config)?.kind ?? ""))) labels++;
   }
   return labels >= 2;
 }
@@ -489,6 +520,9 @@ function labelColumns(block: Block, config: Config): void {
           block.years.set(c, m.year);
           if (m.composite) block.composite.push({ col: c, row, text: text.trim(), year: m.year, ...(m.conflict !== undefined ? { conflict: m.conflict } : {}) });
         }
+      } else if (m.kind === "division") {
+        if (block.division) continue;
+        block.division = { col: c, row, text: text.trim() };
       } else if (block.columns[m.key] === undefined) {
         block.columns[m.key] = c;
         if (m.synonym) block.synonyms.push({ col: c, row, wording: text.trim(), key: m.key });

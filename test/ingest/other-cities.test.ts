@@ -366,6 +366,34 @@ describe("a group's name over columns with labels of their own", () => {
   });
 });
 
+// The 部 beside the 課: a column of its own, or both under one 担当 heading.
+describe("a 部 column beside the 課", () => {
+  const rows = [["1", "方針", "(1)窓口", "①手続", "電子申請", "総務部", "情報政策課", "内容", "検討", "実施"],
+    ["2", "方針", "(1)窓口", "①手続", "相談", "市民部", "市民課", "内容", "検討", "実施"]];
+  const table = (...header: string[][]) => ["計画", ...[...header, ...rows].map((r) => r.join("\t"))].join("\n");
+
+  it("担当部 | 担当課: the departments are the 課, the 部 column said and not read (PP239)", async () => {
+    const plan = await planOf("division.tsv", table(["No", "基本方針", "施策", "取組", "事業名", "担当部", "担当課", "事業内容", "R8", "R9"]));
+    expect(plan.projects.map((p) => p.departments)).toEqual([["情報政策課"], ["市民課"]]);
+    expect(of(plan.diagnostics, "PP239").map((d) => [d.line, d.column])).toEqual([[2, 6]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+  });
+
+  it("部 | 課 under one 担当 heading: a header of two rows", async () => {
+    const plan = await planOf("division.tsv", table(["No", "基本方針", "施策", "取組", "事業名", "担当", "", "事業内容", "R8", "R9"],
+      ["", "", "", "", "", "部", "課", "", "", ""]));
+    expect(plan.projects.map((p) => p.departments)).toEqual([["情報政策課"], ["市民課"]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  it("a 部 column alone is the departments' column", async () => {
+    const plan = await planOf("division.tsv", ["計画", ["No", "基本方針", "施策", "取組", "事業名", "担当部", "事業内容", "R8", "R9"].join("\t"),
+      ...rows.map((r) => r.filter((_, i) => i !== 6).join("\t"))].join("\n"));
+    expect(plan.projects.map((p) => p.departments)).toEqual([["総務部"], ["市民部"]]);
+    expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toContain("見出し「担当部」の列を「担当課」の列として読みました。");
+  });
+});
+
 // Excel tables often leave the No column's header blank.
 describe("a No column without a header", () => {
   const header = ["", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
