@@ -423,6 +423,10 @@ describe("header cells", () => {
     ["担当課（室）", { kind: "key", key: "departments", synonym: true }], ["事業\n名称", { kind: "key", key: "name", synonym: true }],
     ["担当課等", { kind: "key", key: "departments", synonym: true }], ["担当部課", { kind: "key", key: "departments", synonym: true }],
     ["関係課等", { kind: "key", key: "relatedDepartments", synonym: true }],
+    // 大項目 › 中項目 › 小項目, and a 行政評価 system's 所属名
+    ["大項目", { kind: "key", key: "policy", synonym: true }], ["中項目", { kind: "key", key: "measure", synonym: true }],
+    ["小項目", { kind: "key", key: "initiative", synonym: true }], ["所属名", { kind: "key", key: "departments", synonym: true }],
+    ["担当部", { kind: "division" }], ["取組内容", { kind: "key", key: "description", synonym: true }],
     ["平成30年度", { kind: "year", year: 2018, beyond: false, composite: false }],
     ["平成31年度／令和元年度", { kind: "year", year: 2019, beyond: false, composite: true }],
     ["備考", { kind: "key", key: "remarks", synonym: false }], ["関係課", { kind: "key", key: "relatedDepartments", synonym: false }],
