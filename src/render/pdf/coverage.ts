@@ -14,12 +14,38 @@ export const FALLBACK_FAMILY = "fallback";
 interface Face { name: string; has(cp: number): boolean }
 const faces = new Map<string, Face | null>();
 
-/** A parsed face, once per file per process; null when it cannot be read (fonts.ts reports that). */
-function face(file: string | null): Face | null {
+/**
+ * Why fontkit cannot use the face, or null: what a document does with it — a line laid out,
+ * its glyphs' widths and outlines, a subset encoded for embedding.
+ */
+export function fontDamage(data: Buffer): string | null {
+  try {
+    const font = fontkit.create(data);
+    const run = font.layout("計画の工程表 Aa1");
+    const subset = font.createSubset();
+    for (const glyph of run.glyphs) {
+      if (!Number.isFinite(glyph.advanceWidth)) return "advance width";
+      void glyph.path;
+      subset.includeGlyph(glyph.id);
+    }
+    subset.encode();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message.slice(0, 120) : String(e).slice(0, 120);
+  }
+}
+
+/**
+ * A parsed face, once per file per process; null when it cannot be read or is damaged (fonts.ts
+ * reports that). A face from a package (`npm:`) is trusted: it is not laid out twice.
+ */
+function face(file: string | null, trusted: boolean): Face | null {
   if (!file) return null;
   if (!faces.has(file)) {
     try {
-      const f = fontkit.create(readFileSync(file));
+      const data = readFileSync(file);
+      if (!trusted && fontDamage(data)) throw new Error("damaged");
+      const f = fontkit.create(data);
       const cache = new Map<number, boolean>();
       faces.set(file, {
         name: f.familyName ?? f.postscriptName ?? file,
@@ -39,10 +65,10 @@ function face(file: string | null): Face | null {
 /** The coverage of the theme's default face (and its fallback), or null when the font cannot be read. */
 export function glyphCoverage(theme: Theme, projectRoot: string): GlyphCoverage | null {
   const spec = theme.fonts.default?.normal;
-  const main = spec ? face(fontFileOrNull(spec, projectRoot)) : null;
+  const main = spec ? face(fontFileOrNull(spec, projectRoot), spec.startsWith("npm:")) : null;
   if (!main) return null;
   const fbSpec = theme.fonts[FALLBACK_FAMILY]?.normal;
-  const fb = fbSpec ? face(fontFileOrNull(fbSpec, projectRoot)) : null;
+  const fb = fbSpec ? face(fontFileOrNull(fbSpec, projectRoot), fbSpec.startsWith("npm:")) : null;
   return { font: main.name, has: main.has, ...(fb ? { fallback: { font: fb.name, has: fb.has } } : {}) };
 }
 

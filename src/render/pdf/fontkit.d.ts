@@ -4,6 +4,9 @@ declare module "fontkit" {
     familyName?: string;
     postscriptName?: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    layout(text: string): { glyphs: Glyph[] };
+    createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
   }
+  export interface Glyph { id: number; advanceWidth: number; path: unknown }
   export function create(data: Uint8Array): Font;
 }

@@ -6,6 +6,7 @@ import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
 import { fontFileOrNull } from "../../theme/load.js";
+import { fontDamage } from "./coverage.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
 
@@ -42,6 +43,13 @@ function load(spec: string, ctx: RenderContext): string {
     const magic = data.subarray(0, 4).toString("latin1");
     if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) {
       ctx.diagnostics.add("PP507", { file: "templates/theme.json" }, { font: spec });
+      throw new ReportedError();
+    }
+    // A city's own file may be cut short or damaged: pdfkit would fail deep in a layout (PP901).
+    // The shipped faces come from a package and are not read twice.
+    const damage = spec.startsWith("npm:") ? null : fontDamage(data);
+    if (damage) {
+      ctx.diagnostics.add("PP508", { file: "templates/theme.json" }, { font: spec, reason: damage });
       throw new ReportedError();
     }
     vfs.writeFileSync(key, data);

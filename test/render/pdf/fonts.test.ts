@@ -1,13 +1,26 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../../src/diagnostics/bag.js";
 import { ReportedError } from "../../../src/errors.js";
 import { renderGantt } from "../../../src/render/gantt.js";
 import { makeRenderContext, seedPlan } from "../../helpers/context.js";
 
+/** The first 200 kB of the shipped face: its header is right, its tables are not all there. */
+function truncatedFont(): string {
+  const file = createRequire(import.meta.url).resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf");
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "pp-font-")), "Cut.ttf");
+  writeFileSync(out, readFileSync(file).subarray(0, 200_000));
+  return out;
+}
+
 describe("theme fonts", () => {
   it.each([
     ["a missing file", "fonts/none.ttf", "PP504"],
     ["a file that is not a font", "data/plan.tsv", "PP507"],
+    ["a font cut short", truncatedFont(), "PP508"],
   ])("%s is a diagnostic (%s), not a crash", async (_what, normal, code) => {
     const bag = new DiagnosticBag("ja");
     const ctx = makeRenderContext({ diagnostics: bag });
