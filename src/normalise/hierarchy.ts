@@ -83,6 +83,30 @@ function parentsOf(prefix: string): number[] {
  */
 export function parseNumbered(text: string): NumberedText {
   const t = text.trim();
+  // The level's own word before its number (施策1 窓口, 取組① 申請, 【施策1】窓口): the number is
+  // read after it, and the word is part of the mark, not of the title.
+  const word = LEVEL_WORD.exec(t);
+  if (word) {
+    const rest = t.slice(word[0].length);
+    const inner = parseBare(rest.replace(/^\s*[:：]\s*/, ""));
+    const plain = inner.number === null ? new RegExp(`^([0-9０-９]{1,2})(?![0-9０-９年月日])\\s*(?:[:：]\\s*)?(?=\\S)`).exec(rest) : null;
+    const closed = (mark: string, title: string): NumberedText | null => {
+      if (!word[1]) return { number: inner.number ?? num(plain![1]!), title, mark: `${word[0]}${mark}`.trim(), parents: inner.parents };
+      const close = /^\s*[】］\]〕]\s*/.exec(title);
+      return close ? { number: inner.number ?? num(plain![1]!), title: title.slice(close[0].length).trim(), mark: `${word[0]}${mark}${close[0]}`.trim(), parents: inner.parents } : null;
+    };
+    const found = inner.number !== null ? closed(inner.mark, inner.title) : plain ? closed(plain[0], rest.slice(plain[0].length)) : null;
+    if (found && found.title) return found;
+  }
+  return parseBare(t);
+}
+
+/** A level's word before its number, or a bracket opening round the number (`【施策1】`, `[1]`). */
+const LEVEL_WORDS = "施策の方向性?|施策の展開|基本施策|個別施策|施策|具体的な取組み?|取組み?|取り組み|推進項目";
+const LEVEL_WORD = new RegExp(`^(?:([【［[〔])\\s*(?:${LEVEL_WORDS})?|(?:${LEVEL_WORDS}))\\s*(?=[0-9０-９(（①-⑳])`, "u");
+
+function parseBare(text: string): NumberedText {
+  const t = text.trim();
   const first = t.charAt(0);
   const c = circledNumber(first);
   if (c !== null) return { number: c, title: t.slice(1).trim(), mark: first, parents: [] };
@@ -120,6 +144,8 @@ export function parsePolicy(text: string): NumberedText {
  * a parent's part (`1-` of `1-2`) is left out: it is checked on its own (PP415).
  */
 export function numberedLike(written: string, n: number): string {
+  const word = LEVEL_WORD.exec(written);
+  if (word?.[0]) return word[0] + numberedLike(written.slice(word[0].length), n);
   const mark = written.replace(new RegExp(`^(?:${D3}\\s*${DASH}\\s*)+`), "");
   if (!mark || circledNumber(mark.charAt(0)) !== null) return circled(n);
   const cp = mark.codePointAt(0) ?? 0;

@@ -3,7 +3,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { parseFiscalYear, wareki, warekiDate, warekiShort } from "../../src/fiscal.js";
 import { splitDepartments } from "../../src/normalise/departments.js";
 import { splitDescription } from "../../src/normalise/description.js";
-import { parseNumbered } from "../../src/normalise/hierarchy.js";
+import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
 import { parseRelist } from "../../src/normalise/relist.js";
 import { cleanText, parseProjectNo } from "../../src/normalise/text.js";
 import { phraseLines } from "../../src/render/xlsx/metrics.js";
@@ -38,6 +38,18 @@ describe("normalise", () => {
     expect(parseNumbered("番号なし")).toMatchObject({ number: null, title: "番号なし" });
     expect(parseNumbered("2 業務改革")).toMatchObject({ number: 2, title: "業務改革" });
     expect(parseNumbered("１２　窓口")).toMatchObject({ number: 12, title: "窓口" });
+    // the level's own word before the number, or brackets round it: part of the mark
+    expect(["施策1 窓口の改善", "施策(1) 窓口の改善", "【施策1】窓口の改善", "施策の方向１：窓口の改善", "[1] 窓口の改善"].map((t) => parseNumbered(t)))
+      .toEqual([
+        { number: 1, title: "窓口の改善", mark: "施策1", parents: [] }, { number: 1, title: "窓口の改善", mark: "施策(1)", parents: [] },
+        { number: 1, title: "窓口の改善", mark: "【施策1】", parents: [] }, { number: 1, title: "窓口の改善", mark: "施策の方向１：", parents: [] },
+        { number: 1, title: "窓口の改善", mark: "[1]", parents: [] },
+      ]);
+    expect(parseNumbered("取組② 相談")).toMatchObject({ number: 2, title: "相談" });
+    expect(parseNumbered("施策１－２　窓口")).toMatchObject({ number: 2, parents: [1], title: "窓口" });
+    // a word with no number after it, or a year after it, is the title
+    expect(["取組の強化", "施策2025年度の見直し", "施策1", "【重点】窓口"].map((t) => parseNumbered(t).number)).toEqual([null, null, null, null]);
+    expect([numberedLike("取組①", 4), numberedLike("【施策1】", 2), numberedLike("施策(1)", 3)]).toEqual(["取組④", "【施策2】", "施策(3)"]);
     // a count, not a number: the title keeps it
     expect(["10 年後のまち", "3 か所の窓口", "5G の活用", "24時間対応"].map((t) => parseNumbered(t).number)).toEqual([null, null, null, null]);
   });
