@@ -37,7 +37,9 @@ export function parseTiming(text: string): TimedPhase[] | null {
   if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期/.test(t)) return null;
   const parts = t.split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
   const out: TimedPhase[] = [];
-  const clean = (s: string) => s.replace(/^[\s:：・（(]+|[\s:：）)。]+$/g, "").trim();
+  // 中, 内, 頃, を目途 after a year say when within it, and name no phase (令和8年度中)
+  const clean = (s: string) => s.replace(/^(?:中に|までに|を目途に?|目途に?|(?:中|内|頃|ごろ)(?=$|[\s:：・（(、]))/u, "")
+    .replace(/^[\s:：・（(]+|[\s:：）)。]+$/g, "").trim();
   for (const part of parts) {
     const ranges = [...part.matchAll(RANGE_ALL)];
     if (!ranges.length) return null;

@@ -14,6 +14,11 @@ describe("parseTiming", () => {
     ["R8～R9 検討、R10～ 実施", [{ from: 2026, to: 2027, label: "検討" }, { from: 2028, to: null, label: "実施" }]],
     ["R8~R9検討 R10~R12実施", [{ from: 2026, to: 2027, label: "検討" }, { from: 2028, to: 2030, label: "実施" }]],
     ["検討：令和8年度、実施：令和9年度～令和12年度", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2030, label: "実施" }]],
+    // 中, 内, を目途に say when within the year; 中間 is a word of the label
+    ["令和8年度中", [{ from: 2026, to: 2026, label: null }]],
+    ["令和8年度中に導入", [{ from: 2026, to: 2026, label: "導入" }]],
+    ["令和9年度を目途に実施", [{ from: 2027, to: 2027, label: "実施" }]],
+    ["R8 中間評価", [{ from: 2026, to: 2026, label: "中間評価" }]],
   ])("%s", (text, phases) => {
     expect(parseTiming(text)).toEqual(phases);
   });
