@@ -107,8 +107,12 @@ export const CATALOG = {
   PP204: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の列「${p.column}」が見出しにありません。`,
     en: (p) => `The required column "${p.column}" is missing from the header.`,
-    hintJa: () => "設定ファイルの columns で見出しの言い回しを対応づけられます。",
-    hintEn: () => "Map the header wording with `columns` in the config." },
+    hintJa: (p) => ["基本方針", "施策"].includes(String(p.column))
+      ? `見出しの言い回しが違う場合は設定ファイルの columns で対応づけられます。列がない計画なら、表の中に見出しだけの行（「基本方針1 …」「(1) …」）を入れると、その下の事業の${p.column}として読みます。`
+      : "設定ファイルの columns で見出しの言い回しを対応づけられます。",
+    hintEn: (p) => ["基本方針", "施策"].includes(String(p.column))
+      ? `Map the header wording with \`columns\` in the config; a plan without that column can have heading rows inside the table (基本方針1 …, (1) …), read as the ${p.column} of the projects below them.`
+      : "Map the header wording with `columns` in the config." },
   PP205: { severity: "info", example: {},
     ja: () => "表の上に計画名が見つからないため、ファイル名を計画名としました。",
     en: () => "No plan title above the table; the file name is used.",
