@@ -392,6 +392,10 @@ export const CATALOG = {
   PP336: { severity: "info", example: { text: "検討→", label: "検討" },
     ja: (p) => `年度の欄の「${p.text}」の矢印などの印は工程名に含めず、工程「${p.label}」として読みました。工程はこの年度のものとし、続く年度は右の欄の書き方で決まります。`,
     en: (p) => `The arrow or mark in "${p.text}" in a year cell is not part of the phase's name: read as the phase "${p.label}" in this year; the years after it are read from the cells on its right.` },
+  PP337: { severity: "warning", example: { rows: 4, text: "参考：用語の説明" },
+    ja: (p) => `計画の表の後、空行の下の ${p.rows} 行（「${p.text}」から）には No も事業名もないため、計画の表の外（参考の表や注記）として読みませんでした。`,
+    en: (p) => `The ${p.rows} row(s) after the plan table, below a blank row (from "${p.text}"), have neither a No nor a project name: read as outside the plan (a reference table or notes) and not read.`,
+    hintJa: () => "計画の事業であれば、No と事業名を書いてください。", hintEn: () => "If they are projects of the plan, give them a No and a name." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

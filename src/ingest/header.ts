@@ -230,6 +230,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
   divisions(grid, blocks, bag);
   nameFromInitiative(grid, blocks, bag);
+  const last = blocks.at(-1);
+  if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -435,6 +437,28 @@ function noFromBlankHeader(grid: Grid, block: Block, bag: DiagnosticBag): void {
     bag.add("PP236", placeOf(grid, block.headerRows[block.headerRows.length - 1]!, c), { first: values[0]!, last: values[values.length - 1]! });
     return;
   }
+}
+
+/**
+ * What follows the plan at the end of the file, after a blank row, with no project in it (a
+ * reference table 参考：用語の説明 | 用語 | 説明, notes): not the plan's rows, said once (PP337)
+ * instead of an error at each. Rows with a No or a project's name keep the table going.
+ */
+function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: DiagnosticBag): void {
+  const { no, name } = block.columns;
+  const project = (r: GridRow) => (no !== undefined && looksLikeNo(r.cells[no])) || (name !== undefined && !!r.cells[name]?.trim());
+  let lastProject = -1;
+  after.forEach((r, i) => { if (project(r)) lastProject = i; });
+  if (lastProject < 0) return;
+  const gap = after.findIndex((r, i) => i > lastProject && isBlank(r));
+  if (gap < 0) return;
+  const matter = new Set(after.slice(gap).filter((r) => !isBlank(r)));
+  const kept = block.dataRows.filter((r) => !matter.has(r));
+  if (kept.length === block.dataRows.length) return;
+  const first = block.dataRows.find((r) => matter.has(r))!;
+  block.dataRows = kept;
+  bag.add("PP337", placeOf(grid, first, first.cells.findIndex((c) => c.trim())),
+    { rows: matter.size, text: (first.cells.find((c) => c.trim()) ?? "").trim().slice(0, 40) });
 }
 
 /**

@@ -394,6 +394,26 @@ describe("a 部 column beside the 課", () => {
   });
 });
 
+// A reference table or notes under the plan, after a blank row.
+describe("what follows the plan after a blank row", () => {
+  const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
+  const project = (no: string, name: string) => [no, "方針", "(1)施策", "①取組", name, "総務課", "説明", "検討", "実施"];
+  const text = (...rows: string[][]) => ["計画", ...[header, ...rows].map((r) => r.join("\t"))].join("\n");
+
+  it("with no No and no name in it, is outside the plan: one warning (PP337), no errors", async () => {
+    const plan = await planOf("ref.tsv", text(project("1", "A"), project("2", "B"), [], [], ["参考：用語の説明"], ["用語", "説明"], ["DX", "デジタル変革"]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.code, d.line, d.message]))
+      .toEqual([["PP337", 7, expect.stringContaining("3 行（「参考：用語の説明」から）")]]);
+  });
+
+  it("with a project after the blank row, is the plan", async () => {
+    const plan = await planOf("ref.tsv", text(project("1", "A"), [], project("2", "B")));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(codes(plan.diagnostics)).not.toContain("PP337");
+  });
+});
+
 // Excel tables often leave the No column's header blank.
 describe("a No column without a header", () => {
   const header = ["", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
