@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../src/diagnostics/schema.js";
 import type { Plan } from "../../src/model/schema.js";
 import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
 import { cli } from "../helpers/cli.js";
-import { codes, planOf, tempFile } from "../helpers/plan-fixtures.js";
+import { codes, planOf, tempFile, tsv } from "../helpers/plan-fixtures.js";
 
 const spans = (plan: Plan, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
 const of = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
@@ -314,7 +314,7 @@ describe("a 取組 column that names each numbered row", () => {
     ["2", "便利に", "1 オンライン化", "書かない窓口", "市民課", "書かずに済む", "調査", "導入"],
     ["3", "働き方", "2 業務改革", "テレワーク", "総務課", "広げる", "拡充", "→"],
   ];
-  const table = (body: string[][]) => ["取組の計画", "", ...[header, ...body].map((r) => r.join("\t"))].join("\n");
+  const table = (body: string[][]) => tsv([header, ...body], "取組の計画");
 
   it("is read as the projects' names, said at the header (PP235); 取組内容 is the description", async () => {
     const plan = await planOf("initiatives.tsv", table(rows));
