@@ -33,13 +33,40 @@ export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBa
   }
 }
 
-/** Numbers should run 1, 2, 3… in order of first appearance within their parent. */
+/**
+ * Numbers should run 1, 2, 3… in order of first appearance within their parent — or across a
+ * wider one (`wider`, widest last): plans that number every 施策 of the plan in one run (施策1 …
+ * 施策40 over all the 基本方針) are in order too. Not where numbers carry their parent's (`1-3`):
+ * those number within the parent.
+ */
 function checkSequence(
   sourced: SourcedProject[],
   parentOf: (s: SourcedProject) => string,
   numberOf: (s: SourcedProject) => number | null,
   report: (s: SourcedProject, n: number, expected: number) => void,
+  wider: ((s: SourcedProject) => string)[] = [],
 ): void {
+  const found = outOfSequence(sourced, parentOf, numberOf);
+  if (!found.length || wider.some((w) => runsAcross(sourced, w, parentOf, numberOf))) return;
+  for (const f of found) report(f.s, f.n, f.expected);
+}
+
+/** One run of numbers over the wider parent: in order, and no number given to two of its parents. */
+function runsAcross(sourced: SourcedProject[], wideOf: (s: SourcedProject) => string, parentOf: (s: SourcedProject) => string, numberOf: (s: SourcedProject) => number | null): boolean {
+  const owner = new Map<string, string>();
+  for (const s of sourced) {
+    const n = numberOf(s);
+    if (n === null) continue;
+    const key = `${wideOf(s)}\u0000${n}`;
+    const parent = owner.get(key);
+    if (parent !== undefined && parent !== parentOf(s)) return false;
+    owner.set(key, parentOf(s));
+  }
+  return !outOfSequence(sourced, wideOf, numberOf).length;
+}
+
+function outOfSequence(sourced: SourcedProject[], parentOf: (s: SourcedProject) => string, numberOf: (s: SourcedProject) => number | null) {
+  const out: { s: SourcedProject; n: number; expected: number }[] = [];
   const seen = new Map<string, number[]>();
   for (const s of sourced) {
     const n = numberOf(s);
@@ -48,11 +75,12 @@ function checkSequence(
     const list = seen.get(parent) ?? [];
     if (!list.includes(n)) {
       const expected = (list[list.length - 1] ?? 0) + 1;
-      if (n !== expected) report(s, n, expected);
+      if (n !== expected) out.push({ s, n, expected });
       list.push(n);
       seen.set(parent, list);
     }
   }
+  return out;
 }
 
 export function checkHierarchyNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
@@ -62,10 +90,10 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
   });
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
     bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
-  });
+  }, sourced.some((s) => s.parents.measure.length) ? [] : [() => ""]);
   checkSequence(sourced, (s) => `${s.project.policy}\u0000${s.project.measure.number ?? s.project.measure.title}`, (s) => s.project.initiative?.number ?? null, (s, n, expected) => {
     bag.add("PP405", s.cells.initiative ?? s.place, { measure: s.marks.measure || `(${s.project.measure.number ?? "?"})`, number: numberedLike(s.marks.initiative, n), expected: numberedLike(s.marks.initiative, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
-  });
+  }, sourced.some((s) => s.parents.initiative.length) ? [] : [(s) => s.project.policy, () => ""]);
   checkParentNumbers(sourced, bag);
   // One measure number, one title.
   const titles = new Map<string, string>();

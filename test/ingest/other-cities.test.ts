@@ -394,6 +394,25 @@ describe("a 部 column beside the 課", () => {
   });
 });
 
+// 施策 numbered in one run over the whole plan (施策1, 施策2 under 基本方針1, 施策3 under 基本方針2).
+describe("measures numbered across the plan", () => {
+  const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8"];
+  const at = (no: number, policy: string, measure: string, initiative = "①取組") => [String(no), policy, measure, initiative, `事業${no}`, "総務課", "説明", "検討"];
+
+  it("are in order: no PP404", async () => {
+    const plan = await planOf("run.tsv", tsv([header, at(1, "くらし", "施策1 窓口"), at(2, "くらし", "施策2 発信"), at(3, "しごと", "施策3 研修")]));
+    expect(plan.projects.map((p) => p.measure.number)).toEqual([1, 2, 3]);
+    expect(codes(plan.diagnostics)).not.toContain("PP404");
+  });
+
+  it("a number given again under another 基本方針, or a gap, is still out of order", async () => {
+    const again = await planOf("run.tsv", tsv([header, at(1, "くらし", "施策1 窓口"), at(2, "くらし", "施策2 発信"), at(3, "しごと", "施策2 研修"), at(4, "しごと", "施策3 人材")]));
+    expect(of(again.diagnostics, "PP404").map((d) => d.projectNo)).toEqual([3]);
+    const gap = await planOf("run.tsv", tsv([header, at(1, "くらし", "施策1 窓口"), at(2, "しごと", "施策3 研修")]));
+    expect(of(gap.diagnostics, "PP404").map((d) => d.projectNo)).toEqual([2]);
+  });
+});
+
 // A reference table or notes under the plan, after a blank row.
 describe("what follows the plan after a blank row", () => {
   const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
