@@ -26,11 +26,11 @@ const watching = args[0] === "watch";
 
 // V8 lets the heap grow to up to four times what a full collection kept; laying out 2,000 pages
 // that made 1.1 GB of heap from 0.56 GB live. At most 80 % more: 5,000 projects peak 1.27–1.40 GB
-// instead of 2.1 GB in the same time, the seed unchanged (README "Benchmark"). Read at each
-// collection, so it can be set here rather than on node's command line. Not for `watch` on a
-// small plan: its heap lives across rebuilds, and capped growth made it collect more often — a
-// one-cell rebuild of the seed took 1.37–1.51 s with it, 1.23–1.36 s without, for ~200 MB more.
-const flags = watching && small ? [] : ["--heap-growing-percent=80"];
+// instead of 2.1 GB in the same time (README "Benchmark"). Read at each collection, so it can be
+// set here rather than on node's command line. Not for a small plan: capped growth collects more
+// often — a one-cell rebuild of the seed in `watch` took 1.37–1.51 s with it, 1.23–1.36 s without
+// (~200 MB more), a cold seed build 3.20–3.26 s with it, 3.11–3.17 s without (peak 368 → 377 MB).
+const flags = small ? [] : ["--heap-growing-percent=80"];
 // A code cache's payload is checked against its checksum before V8 reads it (both flags must be
 // set when the cache is made and when it is used): a cache damaged on disk is then rejected
 // instead of crashing V8's deserialiser.
