@@ -28,7 +28,7 @@ export const PATCHED_FOR = { pdfmake: "0.3.11", pdfkit: "0.19.1", fontkit: "2.0.
 type Library = keyof typeof PATCHED_FOR;
 
 /** The patches, each switchable (PLANPRESS_SPEED_PATCHES, setSpeedPatches). */
-export const PATCHES = ["styleStack", "measure", "inlineCache", "layoutCache", "fontParsing", "subsetCache", "renderLine", "foldLines", "dropPages"] as const;
+export const PATCHES = ["styleStack", "measure", "inlineCache", "layoutCache", "fontParsing", "subsetCache", "renderLine", "foldLines", "dropPages", "streamWrites"] as const;
 export type PatchName = (typeof PATCHES)[number];
 
 /** Which patches act now, and how often each took its fast path (read by --debug and the tests). */
@@ -201,6 +201,51 @@ function patchFontParsing(proto: PdfkitDocument): void {
     if (!embedded.name || this._fontFamilies[embedded.name] !== embedded) this._fontFamilies[id] = embedded;
     return this;
   };
+}
+
+interface PdfkitReference {
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  buffer: Uint8Array[] | Uint8Array;
+  /** Lines written since the last bytes (streamWrites), one string until they are turned into bytes. */
+  _lines?: string;
+  write(chunk: unknown): void;
+  finalize(): void;
+}
+
+/**
+ * Stream writes: pdfkit turns every line written to a stream (each drawing operator of a page)
+ * into a Buffer of its own and concatenates them when the stream ends — a few thousand small
+ * Buffers a document. Lines written in a row are kept as one string and turned into bytes once,
+ * before anything else is written to the stream and when it ends: the same bytes, in the same order.
+ */
+function patchStreamWrites(proto: PdfkitReference): void {
+  const { write, finalize } = proto;
+  const flush = (ref: PdfkitReference) => {
+    if (!ref._lines) return;
+    (ref.buffer as Uint8Array[]).push(Buffer.from(ref._lines, "latin1"));
+    ref._lines = "";
+  };
+  proto.write = function (this: PdfkitReference, chunk) {
+    if (!ON.streamWrites || chunk instanceof Uint8Array) { flush(this); return write.call(this, chunk); }
+    HITS.streamWrites++;
+    const line = `${String(chunk)}\n`;
+    this._lines = (this._lines ?? "") + line;
+    this.uncompressedLength += line.length;
+    this.data.Length = (this.data.Length ?? 0) + line.length;
+    if (this.compress) this.data.Filter = "FlateDecode";
+  };
+  proto.finalize = function (this: PdfkitReference) {
+    flush(this);
+    return finalize.call(this);
+  };
+}
+
+/** pdfkit's PDFReference class, which it does not export: from a ref made for a stand-in document. */
+function referencePrototype(docProto: object): PdfkitReference {
+  const ref = (docProto as { ref(this: object, data: object): object }).ref.call({ _offsets: [], _waiting: 0, compress: false }, {});
+  return Object.getPrototypeOf(ref) as PdfkitReference;
 }
 
 interface FontkitSubset { font: object; glyphs: number[]; mapping: Record<number, number>; encode(): Uint8Array }
@@ -739,6 +784,7 @@ export function installSpeedPatches(names: readonly PatchName[] = patchesFromEnv
   patchLayoutCache(doc.prototype);
   patchFontParsing(doc.prototype as unknown as PdfkitDocument);
   patchSubsetCache(doc.prototype as unknown as PdfkitDocument);
+  patchStreamWrites(referencePrototype(doc.prototype));
   installedOnce = true;
   setSpeedPatches(names);
   return speedStatus();

@@ -196,6 +196,8 @@ interface Probe {
   subsetsTaken: number;
   /** Texts measured once and taken again within a document (the probe repeats one). */
   inlinesTaken: number;
+  /** The most pieces a stream of the documents was concatenated from when it ended. */
+  streamPieces: number;
 }
 
 async function probe(): Promise<Probe> {
@@ -221,6 +223,12 @@ async function probe(): Promise<Probe> {
     renderPages.call(this, pages);
     kept = this.pdfDocument._pdfMakePages;
   };
+  // pdfkit's PDFReference, which it does not export: from a ref made for a stand-in document
+  const Ref = Object.getPrototypeOf((Doc.prototype as unknown as { ref(this: object, d: object): object }).ref.call({ _offsets: [], _waiting: 0, compress: false }, {})) as
+    { finalize(this: { buffer: unknown[]; _lines?: string }): void };
+  const finalize = Ref.finalize;
+  let streamPieces = 0;
+  Ref.finalize = function () { streamPieces = Math.max(streamPieces, this.buffer.length + (this._lines ? 1 : 0)); return finalize.call(this); };
   const taken = speedStatus().hits.subsetCache;
   const inlines = speedStatus().hits.inlineCache;
   try {
@@ -235,8 +243,9 @@ async function probe(): Promise<Probe> {
     const characters = units.reduce((k, u) => k + (u._texts ?? [u.text]).join("").length, 0);
     const [first, second] = [fonts[0]![0]!, fonts[1]![0]!];
     return { ...counts, sharedLayout: first.cache === second.cache, sharedFont: first.font === second.font, textObjects, runsPerCharacter: units.length / characters, kept,
-      subsetsTaken: speedStatus().hits.subsetCache - taken, inlinesTaken: speedStatus().hits.inlineCache - inlines };
+      subsetsTaken: speedStatus().hits.subsetCache - taken, inlinesTaken: speedStatus().hits.inlineCache - inlines, streamPieces };
   } finally {
+    Ref.finalize = finalize;
     Object.assign(Style, { getStyleProperty });
     Object.assign(Style.prototype, { autopush });
     Object.assign(Inlines.prototype, { measure });
@@ -255,6 +264,7 @@ const EFFECTS: Record<PatchName, [string, (p: Probe) => boolean]> = {
   renderLine: ["a paragraph is a few text objects, not one per character", (p) => p.textObjects < 40],
   foldLines: ["a placed line keeps a few runs, not a unit per character", (p) => p.runsPerCharacter < 0.2],
   dropPages: ["a drawn document lets its laid-out pages go", (p) => p.kept === undefined],
+  streamWrites: ["a page's stream is turned into bytes from a few pieces, not a Buffer per line", (p) => p.streamPieces < 5],
 };
 
 const shown = (p: Probe) => JSON.stringify({ ...p, kept: p.kept === undefined ? "dropped" : "kept" });
@@ -333,6 +343,16 @@ describe("the measured-text cache", () => {
     const again = await counted("inlineCache", make);
     expect(again.hits).toBeGreaterThan(first.hits + 4);
     expect(same(again.data, without)).toBe(true);
+  }, 60_000);
+});
+
+describe("stream writes", () => {
+  it("give the document made without them, byte for byte", async () => {
+    const make = () => createPdf({ kind: "booklet", content: content(), pageNumbers: "none" }, { title: "streams", author: "test" }, ctx);
+    const without = await withoutPatch("streamWrites", make);
+    const joined = await counted("streamWrites", make);
+    expect(joined.hits).toBeGreaterThan(100);
+    expect(same(joined.data, without)).toBe(true);
   }, 60_000);
 });
 
