@@ -7,14 +7,31 @@
 // bin/planpress.js uses tsc's dist/src/.
 import { build } from "esbuild";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 rmSync("dist/bundle", { recursive: true, force: true });
 mkdirSync("dist/bundle", { recursive: true });
 // The package is "type": "module"; the bundle is CommonJS.
 writeFileSync("dist/bundle/package.json", '{ "type": "commonjs" }\n');
 
+// BudouX's index imports its HTML processor too, and with it a DOM library (linkedom, cssomnom)
+// that is initialised whenever the index is: planpress uses only the parser and the Japanese
+// model, so the bundle takes those two files (its exports map names no deeper path).
+const budouxParserOnly = {
+  name: "budoux-parser-only",
+  setup(b) {
+    b.onResolve({ filter: /^budoux$/ }, () => ({ path: "budoux", namespace: "budoux-parser-only" }));
+    b.onLoad({ filter: /.*/, namespace: "budoux-parser-only" }, () => ({
+      contents: 'export { Parser } from "./module/parser.js"; export { model as jaModel } from "./module/data/models/ja.js";',
+      resolveDir: path.resolve("node_modules/budoux"),
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   entryPoints: ["src/cli.ts"],
+  plugins: [budouxParserOnly],
   bundle: true,
   platform: "node",
   format: "cjs",

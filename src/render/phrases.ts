@@ -2,8 +2,8 @@
 // may break, in the PDFs (pdf/text.ts) and in the workbooks' cells (xlsx/metrics.ts).
 import { jaModel, Parser } from "budoux";
 
-// Only the Japanese model (importing `Parser` and `jaModel` lets the bundler leave out BudouX's
-// HTML processor and its DOM library); built on first use.
+// Only the parser and the Japanese model (the bundle takes just those two files, not BudouX's HTML
+// processor and its DOM library: scripts/bundle.mjs); built on first use.
 let parser: Parser | undefined;
 
 // The same texts come back (a second layout, the department files, a name on several documents):
