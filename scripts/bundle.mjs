@@ -29,9 +29,18 @@ const budouxParserOnly = {
   },
 };
 
+// pdfkit requires fontkit (its CommonJS build); planpress's own `import "fontkit"` would bundle
+// the ES build as a second copy, initialised too. One copy: the one pdfkit uses.
+const oneFontkit = {
+  name: "one-fontkit",
+  setup(b) {
+    b.onResolve({ filter: /^fontkit$/ }, () => ({ path: path.resolve("node_modules/fontkit/dist/main.cjs") }));
+  },
+};
+
 await build({
   entryPoints: ["src/cli.ts"],
-  plugins: [budouxParserOnly],
+  plugins: [budouxParserOnly, oneFontkit],
   bundle: true,
   platform: "node",
   format: "cjs",

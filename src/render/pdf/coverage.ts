@@ -15,6 +15,17 @@ interface Face { name: string; has(cp: number): boolean }
 const faces = new Map<string, Face | null>();
 
 /**
+ * A font file's bytes, read once per process: the plan's glyph check and every document's fonts
+ * (fonts.ts) take the same 4.5 MB.
+ */
+const fontFiles = new Map<string, Buffer>();
+export function fontBytes(file: string): Buffer {
+  let data = fontFiles.get(file);
+  if (!data) fontFiles.set(file, (data = readFileSync(file)));
+  return data;
+}
+
+/**
  * Why fontkit cannot use the face, or null: what a document does with it — a line laid out,
  * its glyphs' widths and outlines, a subset encoded for embedding.
  */
@@ -43,7 +54,7 @@ function face(file: string | null, trusted: boolean): Face | null {
   if (!file) return null;
   if (!faces.has(file)) {
     try {
-      const data = readFileSync(file);
+      const data = fontBytes(file);
       if (!trusted && fontDamage(data)) throw new Error("damaged");
       const f = fontkit.create(data);
       const cache = new Map<number, boolean>();

@@ -1,12 +1,11 @@
 // The theme's font families as pdfmake fonts. The TTF files are read once per process and kept in
 // pdfmake's virtual file system, so no document depends on fonts installed on the machine and a
 // second document does not read 4.5 MB from disk again.
-import { readFileSync } from "node:fs";
 import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
 import { fontFileOrNull } from "../../theme/load.js";
-import { fontDamage } from "./coverage.js";
+import { fontBytes, fontDamage } from "./coverage.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
 
@@ -34,7 +33,7 @@ function load(spec: string, ctx: RenderContext): string {
     let data: Buffer;
     try {
       if (file === null) throw new Error("no such package");
-      data = readFileSync(file);
+      data = fontBytes(file);
     } catch {
       ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });
       throw new ReportedError();
