@@ -139,7 +139,7 @@ export const CATALOG = {
     en: (p) => `No "${p.column}" column was found; every project's ${p.column} is taken as empty.`,
     hintJa: () => "見出しの言い回しが違う場合は設定ファイルの columns で対応づけてください。",
     hintEn: () => "If the header is worded differently, map it with `columns` in the config." },
-  // PP211–PP239: other cities' table shapes (header synonyms, year headers, fill-down, two levels)
+  // PP211–PP249: other cities' table shapes (header synonyms, year headers, fill-down, two levels)
   PP211: { severity: "info", example: { label: "所管課", column: "担当課" },
     ja: (p) => `見出し「${p.label}」の列を「${p.column}」の列として読みました。`,
     en: (p) => `The column headed "${p.label}" was read as the "${p.column}" column.`,
@@ -258,6 +258,9 @@ export const CATALOG = {
   PP239: { severity: "info", example: { division: "担当部", departments: "担当課" },
     ja: (p) => `「${p.division}」の列は読まず、担当課は「${p.departments}」の列から読みました（担当課別の資料は課ごとに作ります）。`,
     en: (p) => `The "${p.division}" column was not read: the departments were read from the "${p.departments}" column (the department files are made per 課).` },
+  PP240: { severity: "info", example: { label: "番号", no: "通し番号" },
+    ja: (p) => `No の列が二つあるため、値がすべて数の「${p.no}」の列を No とし、「${p.label}」の列は読みませんでした。`,
+    en: (p) => `There are two No columns: the "${p.no}" column, whose values are all numbers, was read as the No; the "${p.label}" column was not read.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

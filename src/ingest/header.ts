@@ -33,6 +33,8 @@ export interface Block {
   carried?: { col: number; row: GridRow; text: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
+  /** A second column named as the No (番号 | 通し番号): see `chooseNo`. */
+  otherNo?: { col: number; row: GridRow; wording: string; synonym: boolean };
   /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
   division?: { col: number; row: GridRow; text: string };
   /** A plan without year columns: the column of its schedule in words (timing.ts). */
@@ -227,6 +229,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
   if (noYears) for (const b of blocks) findTiming(b);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
+  for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
   divisions(grid, blocks, bag);
   nameFromInitiative(grid, blocks, bag);
@@ -418,6 +421,28 @@ function divisions(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
 }
 
 /**
+ * Two columns named as the No (`番号` with 1-1-1, `通し番号` with 1, 2, 3): the No is the one whose
+ * every value is a number; the other is said and not read (PP240). Both numbers, or neither: the
+ * first, as with any column named twice.
+ */
+function chooseNo(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const other = block.otherNo;
+  if (!other || block.columns.no === undefined) return;
+  const numbers = (col: number) => {
+    const values = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+    return values.length > 0 && values.every(looksLikeNo);
+  };
+  const first = block.columns.no;
+  const [kept, left] = !numbers(first) && numbers(other.col) ? [other.col, first] : [first, other.col];
+  if (kept !== first) {
+    block.columns.no = kept;
+    block.synonyms = block.synonyms.filter((s) => !(s.key === "no" && s.col === first));
+    if (other.synonym) block.synonyms.push({ col: other.col, row: other.row, wording: other.wording, key: "no" });
+  }
+  bag.add("PP240", placeOf(grid, headerRowOf(block, left), left), { label: headerWords(block, left), no: headerWords(block, kept) });
+}
+
+/**
  * A No column whose header was left blank, as Excel tables often have it: left of every labelled
  * column, its header cells empty, a number on every row that names a project, rising down the
  * table. Anything else in it, or a row named without a number, and No stays missing (PP204).
@@ -550,6 +575,9 @@ function labelColumns(block: Block, config: Config): void {
       } else if (block.columns[m.key] === undefined) {
         block.columns[m.key] = c;
         if (m.synonym) block.synonyms.push({ col: c, row, wording: text.trim(), key: m.key });
+      } else if (m.key === "no" && !block.otherNo) {
+        // 番号 (1-1-1) beside 通し番号 (1, 2, 3): which is the No is told by their values
+        block.otherNo = { col: c, row, wording: text.trim(), synonym: m.synonym };
       } else continue;
       lastLabelled = Math.max(lastLabelled, c);
       found = true;

@@ -433,6 +433,25 @@ describe("what follows the plan after a blank row", () => {
   });
 });
 
+// A plan numbered 1-1-1 beside a serial column.
+describe("two No columns", () => {
+  const header = ["番号", "通し番号", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8"];
+  const at = (code: string, no: string, name: string) => [code, no, "方針", "(1)施策", "①取組", name, "総務課", "説明", "検討"];
+
+  it("the one whose values are all numbers is the No (PP240), the other not read", async () => {
+    const plan = await planOf("two-no.tsv", tsv([header, at("1-1-1", "1", "A"), at("1-1-2", "2", "B")]));
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "A"], [2, "B"]]);
+    expect(of(plan.diagnostics, "PP240").map((d) => [d.line, d.column])).toEqual([[3, 1]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  it("both numbers: the first, the second said", async () => {
+    const plan = await planOf("two-no.tsv", tsv([header, at("11", "1", "A"), at("12", "2", "B")]));
+    expect(plan.projects.map((p) => p.no)).toEqual([11, 12]);
+    expect(of(plan.diagnostics, "PP240").map((d) => d.column)).toEqual([2]);
+  });
+});
+
 // Excel tables often leave the No column's header blank.
 describe("a No column without a header", () => {
   const header = ["", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
