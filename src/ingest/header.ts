@@ -399,7 +399,6 @@ function looksLikeData(row: GridRow): boolean {
   return looksLikeNo(row.cells[0]) || row.cells.some((c) => c.length > 40);
 }
 
-/** Each column's label may sit in any row of the block; the first wording that matches wins. */
 /**
  * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not
  * read — the department files are the 課' — and said once (PP239).
@@ -537,6 +536,7 @@ function groupsLabels(block: Block, row: GridRow, col: number, config: Config): 
   return labels >= 2;
 }
 
+/** Each column's label may sit in any row of the block; the first wording that matches wins. */
 function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
   let lastLabelled = -1;

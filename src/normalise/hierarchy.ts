@@ -83,23 +83,37 @@ function parentsOf(prefix: string): number[] {
  */
 export function parseNumbered(text: string): NumberedText {
   const t = text.trim();
-  // The level's own word before its number (施策1 窓口, 取組① 申請, 【施策1】窓口): the number is
-  // read after it, and the word is part of the mark, not of the title.
-  const word = LEVEL_WORD.exec(t);
-  if (word) {
-    const rest = t.slice(word[0].length);
-    const inner = parseBare(rest.replace(/^\s*[:：]\s*/, ""));
-    const plain = inner.number === null ? new RegExp(`^([0-9０-９]{1,2})(?![0-9０-９年月日])\\s*(?:[:：]\\s*)?(?=\\S)`).exec(rest) : null;
-    const closed = (mark: string, title: string): NumberedText | null => {
-      if (!word[1]) return { number: inner.number ?? num(plain![1]!), title, mark: `${word[0]}${mark}`.trim(), parents: inner.parents };
-      const close = /^\s*[】］\]〕]\s*/.exec(title);
-      return close ? { number: inner.number ?? num(plain![1]!), title: title.slice(close[0].length).trim(), mark: `${word[0]}${mark}${close[0]}`.trim(), parents: inner.parents } : null;
-    };
-    const found = inner.number !== null ? closed(inner.mark, inner.title) : plain ? closed(plain[0], rest.slice(plain[0].length)) : null;
-    if (found && found.title) return found;
-  }
-  return parseBare(t);
+  return afterLevelWord(t) ?? parseBare(t);
 }
+
+/**
+ * The number after the level's own word, or inside brackets (施策1 窓口, 取組① 申請, 【施策1】窓口,
+ * [1] 窓口): the word and the brackets are part of the mark, not of the title.
+ */
+function afterLevelWord(t: string): NumberedText | null {
+  const word = LEVEL_WORD.exec(t);
+  if (!word) return null;
+  const rest = t.slice(word[0].length);
+  // a form parseBare knows ((1), ①, 1-2, 1 窓口), else a plain number before a colon or the title
+  let found = parseBare(rest);
+  if (found.number === null) {
+    const plain = PLAIN_NUMBER.exec(rest);
+    if (!plain) return null;
+    found = { number: num(plain[1]!), title: rest.slice(plain[0].length).trim(), mark: plain[0], parents: [] };
+  }
+  let { title, mark } = found;
+  if (word[1]) {
+    // an opening bracket needs its closing one
+    const close = /^\s*[】］\]〕]\s*/.exec(title);
+    if (!close) return null;
+    title = title.slice(close[0].length).trim();
+    mark += close[0];
+  }
+  return title ? { number: found.number, title, mark: `${word[0]}${mark}`.trim(), parents: found.parents } : null;
+}
+
+/** A number of one or two digits that is no count or year (`1：`, `1】`), after a level's word. */
+const PLAIN_NUMBER = /^([0-9０-９]{1,2})(?![0-9０-９年月日])\s*(?:[:：]\s*)?(?=\S)/u;
 
 /** A level's word before its number, or a bracket opening round the number (`【施策1】`, `[1]`). */
 const LEVEL_WORDS = "施策の方向性?|施策の展開|基本施策|個別施策|施策|具体的な取組み?|取組み?|取り組み|推進項目";
