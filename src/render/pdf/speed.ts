@@ -636,7 +636,8 @@ function inlinesKey(textArray: unknown, stack: StyleStack, styles: StyleStackCla
  */
 function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
   const buildInlines = proto.buildInlines;
-  interface Kept { items: Props[]; fonts: FontAsked[]; minWidth: number; maxWidth: number }
+  /** A text's units; the fonts their measuring asked for, each once in the order first asked; each unit's among them. */
+  interface Kept { items: Props[]; asked: FontAsked[]; fontOf: number[]; minWidth: number; maxWidth: number }
   let kept = new Map<string, Kept>();
   let units = 0;
   forgetTexts = () => {
@@ -657,14 +658,8 @@ function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
     const known = kept.get(key);
     if (known) {
       HITS.inlineCache++;
-      const provided = new Map<string, unknown>();
-      const items = known.items.map((item, i) => {
-        const [family, bold, italics] = known.fonts[i]!;
-        const which = `${family}\u0000${bold}${italics}`;
-        let font = provided.get(which);
-        if (font === undefined) provided.set(which, (font = doc.provideFont(family, bold, italics)));
-        return { ...item, font };
-      });
+      const provided = known.asked.map(([family, bold, italics]) => doc.provideFont(family, bold, italics));
+      const items = known.items.map((item, i) => ({ ...item, font: provided[known.fontOf[i]!] }));
       return { items, minWidth: known.minWidth, maxWidth: known.maxWidth };
     }
     const built = buildInlines.call(this, textArray, stack);
@@ -678,7 +673,12 @@ function patchInlineCache(proto: TextInlines, styles: StyleStackClass): void {
       units = 0;
     }
     // kept without the document's font, which would keep the whole document alive
-    kept.set(key, { items: built.items.map((item) => ({ ...item, font: undefined })), fonts: fonts as FontAsked[], minWidth: built.minWidth, maxWidth: built.maxWidth });
+    const asked: FontAsked[] = [];
+    const fontOf = (fonts as FontAsked[]).map((f) => {
+      const at = asked.findIndex((a) => a[0] === f[0] && a[1] === f[1] && a[2] === f[2]);
+      return at >= 0 ? at : asked.push(f) - 1;
+    });
+    kept.set(key, { items: built.items.map((item) => ({ ...item, font: undefined })), asked, fontOf, minWidth: built.minWidth, maxWidth: built.maxWidth });
     units += built.items.length;
     return built;
   };
