@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import { sectionLevels } from "./sections.js";
+import { headingShape, headingText, sectionLevels } from "./sections.js";
 import { findLegend, type Legend } from "./legend.js";
 import { isTimingWord, parseTiming, timingColumn } from "./timing.js";
 
@@ -235,6 +235,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   nameFromInitiative(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
+  const headingAbove = policyHeadingsAbove(rows, blocks, blockSpans);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -289,7 +290,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       { legend: legend.text.slice(0, 60), marks: Object.entries(legend.marks).map(([m, l]) => (bag.lang === "ja" ? `${m} を「${l}」` : `${m} as "${l}"`)).join(bag.lang === "ja" ? "、" : ", ") });
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
-  const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null && r !== legend?.row);
+  const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null && r !== legend?.row && !headingAbove.has(r));
   if (titleRow) table.title = planTitle(grid, titleRow, bag);
   return table;
 }
@@ -398,6 +399,33 @@ function looksLikeTitle(row: GridRow, config: Config): boolean {
 function looksLikeData(row: GridRow): boolean {
   return looksLikeNo(row.cells[0]) || row.cells.some((c) => c.length > 40);
 }
+
+/**
+ * A line right above a header that heads a 基本方針 (`基本方針1　市民サービス`, `基本目標２ …`,
+ * `Ⅰ …`, `第1章 …` — a workbook of one sheet per 基本方針 titles each sheet so), in a plan with no
+ * 基本方針 column: the heading of the rows below (read as heading rows are, PP224), not the plan's
+ * title. Where the table has heading rows of its own, only a line numbered as one of them is
+ * (`基本方針1 …` over the header, `基本方針2 …` further down). Returns the lines so taken.
+ */
+function policyHeadingsAbove(rows: GridRow[], blocks: Block[], spans: [number, number][]): Set<GridRow> {
+  const taken = new Set<GridRow>();
+  if (blocks.some((b) => b.columns.policy !== undefined)) return taken;
+  // With heading rows in the table (基本方針2 … further down), only a line numbered as they are.
+  const inTable = blocks.flatMap((b) => b.dataRows.flatMap((r) => headingText(r, b) ?? []));
+  const shapes = new Set(inTable.map(headingShape));
+  blocks.forEach((block, i) => {
+    let at = spans[i]![0] - 1;
+    while (at >= 0 && isBlank(rows[at]!)) at--;
+    const row = rows[at];
+    const text = row && at > (spans[i - 1]?.[1] ?? -1) ? singleText(row) : null;
+    if (!row || !text || !POLICY_HEADING.test(text.normalize("NFKC").trim())) return;
+    if (inTable.length && !shapes.has(headingShape(text))) return;
+    block.dataRows.unshift(row);
+    taken.add(row);
+  });
+  return taken;
+}
+const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+\S/u;
 
 /**
  * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not

@@ -182,3 +182,36 @@ describe("a 基本方針 written with its number", () => {
     expect(late[0]!.message).toContain("基本方針2");
   });
 });
+
+// A 基本方針 written on the line above the header (each sheet of a workbook titled so, or the first
+// of a text export's headings) heads the rows below it; a plan's own title stays its title.
+describe("a 基本方針 heading above the header", () => {
+  const MEASURED = ["No", "施策", "事業名", "担当課", "事業内容", ...YEARS];
+  const at = (no: number, name: string, measure = "(1)窓口") => [String(no), measure, name, "情報政策課", "説明", "検討", "", "運用"];
+  const text = (rows: string[][]) => rows.map((r) => r.join("\t")).join("\n") + "\n";
+
+  it("in a workbook of one sheet per 基本方針", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, title, rows] of [["基本方針1", "基本方針1　市民サービス", [at(1, "電子申請"), at(2, "相談")]], ["基本方針2", "基本方針2　行政運営", [at(3, "RPA", "(1)業務")]]] as const) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow([title]);
+      ws.addRow(MEASURED);
+      for (const r of rows) ws.addRow(r.map((c, i) => (i === 0 ? Number(c) : c)));
+    }
+    const plan = await planOf("sheets.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.policy])).toEqual([[1, "市民サービス"], [2, "市民サービス"], [3, "行政運営"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP224").map((d) => d.cell)).toEqual(["A1", "A1"]);
+  });
+
+  it("in a text export whose further headings are rows of the table; a title numbered otherwise stays the title", async () => {
+    const above = await planOf("above.tsv", text([["基本方針1　市民サービス"], MEASURED, at(1, "電子申請"), ["基本方針2　行政運営"], at(2, "RPA", "(1)業務")]));
+    expect(errors(above)).toEqual([]);
+    expect(above.projects.map((p) => p.policy)).toEqual(["市民サービス", "行政運営"]);
+    const titled = await planOf("titled.tsv", text([["第2次〇〇市情報化計画"], MEASURED, ["基本方針1　市民サービス"], at(1, "電子申請")]));
+    expect(errors(titled)).toEqual([]);
+    expect(titled.plan.title).toBe("第2次〇〇市情報化計画");
+    expect(titled.projects.map((p) => p.policy)).toEqual(["市民サービス"]);
+  });
+});
