@@ -235,7 +235,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   nameFromInitiative(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
-  const headingAbove = policyHeadingsAbove(rows, blocks, blockSpans);
+  const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -407,7 +407,8 @@ function looksLikeData(row: GridRow): boolean {
  * title. Where the table has heading rows of its own, only a line numbered as one of them is
  * (`基本方針1 …` over the header, `基本方針2 …` further down). Returns the lines so taken.
  */
-function policyHeadingsAbove(rows: GridRow[], blocks: Block[], spans: [number, number][]): Set<GridRow> {
+function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number, number][]): Set<GridRow> {
+  const rows = grid.rows;
   const taken = new Set<GridRow>();
   if (blocks.some((b) => b.columns.policy !== undefined)) return taken;
   // With heading rows in the table (基本方針2 … further down), only a line numbered as they are.
@@ -418,14 +419,23 @@ function policyHeadingsAbove(rows: GridRow[], blocks: Block[], spans: [number, n
     while (at >= 0 && isBlank(rows[at]!)) at--;
     const row = rows[at];
     const text = row && at > (spans[i - 1]?.[1] ?? -1) ? singleText(row) : null;
-    if (!row || !text || !POLICY_HEADING.test(text.normalize("NFKC").trim())) return;
+    if (!row || !text || !POLICY_HEADING.test(`${text.normalize("NFKC").trim()} `)) return;
     if (inTable.length && !shapes.has(headingShape(text))) return;
     block.dataRows.unshift(row);
     taken.add(row);
   });
+  // A sheet named after its 基本方針 (`基本目標1`, `基本方針2 行政運営`), with no such line and no
+  // heading rows: its name heads its rows, as a line above the header would.
+  const sheet = grid.sheet?.trim();
+  if (!taken.size && !inTable.length && sheet && POLICY_HEADING.test(`${sheet.normalize("NFKC")} `) && blocks[0]) {
+    const named: GridRow = { line: blocks[0].headerRows[0]!.line, cells: [sheet] };
+    blocks[0].dataRows.unshift(named);
+    taken.add(named);
+  }
   return taken;
 }
-const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+\S/u;
+/** A line naming a 基本方針 by its number (a title after it may follow). */
+const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+/u;
 
 /**
  * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not

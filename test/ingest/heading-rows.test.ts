@@ -205,6 +205,23 @@ describe("a 基本方針 heading above the header", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP224").map((d) => d.cell)).toEqual(["A1", "A1"]);
   });
 
+  it("in a workbook whose sheets are named after their 基本方針, with no line above the header", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, rows] of [["基本目標1 市民サービス", [at(1, "電子申請")]], ["基本目標2 行政運営", [at(2, "RPA", "(1)業務")]]] as const) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(MEASURED);
+      for (const r of rows) ws.addRow(r.map((c, i) => (i === 0 ? Number(c) : c)));
+    }
+    const plan = await planOf("named.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.policy])).toEqual([[1, "市民サービス"], [2, "行政運営"]]);
+    // a sheet named otherwise names no 基本方針: the column is missing
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("計画").addRows([MEASURED, at(1, "電子申請").map((c, i) => (i === 0 ? 1 : c))]);
+    expect(errors(await planOf("other.xlsx", new Uint8Array(await other.xlsx.writeBuffer())))).toContain("PP204");
+  });
+
   it("in a text export whose further headings are rows of the table; a title numbered otherwise stays the title", async () => {
     const above = await planOf("above.tsv", text([["基本方針1　市民サービス"], MEASURED, at(1, "電子申請"), ["基本方針2　行政運営"], at(2, "RPA", "(1)業務")]));
     expect(errors(above)).toEqual([]);
