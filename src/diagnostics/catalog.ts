@@ -261,6 +261,9 @@ export const CATALOG = {
   PP240: { severity: "info", example: { label: "番号", no: "通し番号" },
     ja: (p) => `No の列が二つあるため、値がすべて数の「${p.no}」の列を No とし、「${p.label}」の列は読みませんでした。`,
     en: (p) => `There are two No columns: the "${p.no}" column, whose values are all numbers, was read as the No; the "${p.label}" column was not read.` },
+  PP241: { severity: "info", example: { group: "事業費（千円）", first: "令和8年度", last: "令和12年度" },
+    ja: (p) => `「${p.group}」の下の年度の列（${p.first}～${p.last}）は工程の列ではないため、読みませんでした。`,
+    en: (p) => `The fiscal-year columns under "${p.group}" (${p.first}–${p.last}) are not the schedule: they were not read.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -33,6 +33,8 @@ export interface Block {
   carried?: { col: number; row: GridRow; text: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
+  /** Year columns under a group that is no schedule (事業費（千円）| R8 R9 …): never read (otherYearRuns). */
+  notSchedule?: Set<number>;
   /** A second column named as the No (番号 | 通し番号): see `chooseNo`. */
   otherNo?: { col: number; row: GridRow; wording: string; synonym: boolean };
   /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
@@ -222,6 +224,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   for (const block of blocks) labelColumns(block, config);
+  for (const block of blocks) otherYearRuns(grid, block, bag);
   for (const block of blocks) yearParts(grid, block, bag);
   // No year column anywhere: a column that writes each schedule in words is read instead; beside
   // year columns it is set aside (PP228).
@@ -684,6 +687,37 @@ function yearParts(grid: Grid, block: Block, bag: DiagnosticBag): void {
   for (const [col, year] of starts) for (let j = 0; j < k; j++) block.years.set(col + j, year);
   const at = block.parts.get(c0)!;
   bag.add("PP229", placeOf(grid, at.row, c0), { parts: first.join("・"), count: k });
+}
+
+/**
+ * Year labels written twice, each run under a group of its own: `スケジュール` | R8 R9 R10 beside
+ * `事業費（千円）` | R8 R9 R10. The run under a schedule's group (or none) is the schedule; a run
+ * under other words (amounts, targets) is no schedule: its columns are not read, said once for
+ * each (PP241). Two runs with no such words stay as they are (PP206 says where).
+ */
+function otherYearRuns(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const labels = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
+  const runs: [number, number][][] = [];
+  for (const [col, year] of labels) {
+    const run = runs.at(-1);
+    const [lastCol, lastYear] = run?.at(-1) ?? [NaN, NaN];
+    if (run && col === lastCol + 1 && year === lastYear + 1) run.push([col, year]);
+    else runs.push([[col, year]]);
+  }
+  if (runs.length < 2) return;
+  const labelRow = block.headerRows.findIndex((r) => labels.some(([col]) => parseYearHeader(r.cells[col] ?? "") !== null));
+  const groupOf = (col: number) => block.headerRows.slice(0, Math.max(0, labelRow)).map((r) => squash(r.cells[col] ?? "")).find(Boolean) ?? "";
+  const schedule = (group: string) => !group || GROUP_WORDS.test(group);
+  const scheduleRuns = runs.filter((run) => schedule(groupOf(run[0]![0])));
+  if (scheduleRuns.length !== 1) return;
+  for (const run of runs) {
+    if (run === scheduleRuns[0]) continue;
+    block.notSchedule ??= new Set();
+    for (const [col] of run) { block.years.delete(col); block.notSchedule.add(col); }
+    const [col0, first] = run[0]!;
+    const at = block.headerRows.find((r) => squash(r.cells[col0] ?? "")) ?? block.headerRows[0]!;
+    bag.add("PP241", placeOf(grid, at, col0), { group: (at.cells[col0] ?? "").trim().replace(/\s+/g, " "), first: wareki(first), last: wareki(run.at(-1)![1]) });
+  }
 }
 
 /**

@@ -193,7 +193,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || col === block.beyond?.col || col === block.timing?.col || Object.values(block.columns).includes(col)) return;
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }

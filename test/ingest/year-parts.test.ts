@@ -171,3 +171,22 @@ describe("columns that each stand for several years (前期・後期)", () => {
     expect(spans(plan, 2)).toEqual([["運用", 2028, 2030]]);
   });
 });
+
+describe("year labels written twice, the second run under a group of other words", () => {
+  const top = [...FIXED, "スケジュール", "", "", "事業費（千円）", "", ""];
+  const under = [...blank(7), "R8", "R9", "R10", "R8", "R9", "R10"];
+
+  it("the run under 事業費 is not read (PP241); the schedule is the other run's", async () => {
+    const plan = await planOf("plan.tsv", tsv([top, under, at(1, "A", ["検討", "実施", "→", "1,200", "3,000", "3,000"])]));
+    expect(errors(plan)).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP241")).toMatchObject({ line: 3, column: 11, message: expect.stringContaining("「事業費（千円）」の下の年度の列（令和8年度～令和10年度）") });
+    expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+
+  it("two runs with no group words still stop at the labels (PP206)", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "R8", "R9", "R10", "R8", "R9", "R10"], at(1, "A", ["検討", "実施", "→", "", "", ""])]));
+    expect(codes(errors(plan))).toContain("PP206");
+    expect(codes(plan.diagnostics)).not.toContain("PP241");
+  });
+});
