@@ -264,6 +264,9 @@ export const CATALOG = {
   PP241: { severity: "info", example: { group: "事業費（千円）", first: "令和8年度", last: "令和12年度" },
     ja: (p) => `「${p.group}」の下の年度の列（${p.first}～${p.last}）は工程の列ではないため、読みませんでした。`,
     en: (p) => `The fiscal-year columns under "${p.group}" (${p.first}–${p.last}) are not the schedule: they were not read.` },
+  PP242: { severity: "info", example: { every: 2, other: "R8（実績）" },
+    ja: (p) => `年度の列が ${p.every} 列おきにあり、間に別の見出しの列（「${p.other}」など）があるため、年度の見出しの列だけを工程として読みました。`,
+    en: (p) => `The fiscal-year columns stand every ${p.every} columns with columns of other headers between ("${p.other}" …): only the year columns were read as the schedule.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

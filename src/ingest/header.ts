@@ -131,12 +131,13 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
 }
 
 /**
- * A fiscal-year header as exports write it: `令和7年度`, `令和7年度（2025年度）`, `R7⏎2025`, and a
+ * A fiscal-year header as exports write it: `令和7年度`, `令和7年度（2025年度）`, `R7⏎2025`, `令和7年度（予定）`, and a
  * last column for the years after the period: `令和12年度以降`, `R12～`, `2030年度～`. Two forms in
  * one cell that name different years are kept as a conflict (the first form is read).
  */
 export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number } | null {
-  let t = text.normalize("NFKC").trim();
+  // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
+  let t = text.normalize("NFKC").trim().replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
@@ -797,7 +798,12 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const gap = labels.length > 1 ? labels[1]![0] - labels[0]![0] : 0;
   const everyOther = k === 1 && gap > 1 && !block.parts.size && labels.every(([col, year], i) => i === 0
     || (col - labels[i - 1]![0] === gap && year === labels[i - 1]![1] + 1));
-  if (everyOther) bag.add("PP238", placeOf(grid, labelRow, labels[0]![0] + 1), { count: gap, labels: quoteList(labels.slice(0, 3).map(([, y]) => wareki(y)), bag.lang) });
+  // …unless the columns between are headed, each a column of its own (R8（計画）| R8（実績）| R9（計画）…):
+  // then the years are every `gap` columns, the others not read (each said: PP209).
+  const between = everyOther ? labels.slice(0, -1).flatMap(([col]) => Array.from({ length: gap - 1 }, (_, j) => col + 1 + j)) : [];
+  const stride = everyOther && between.every((c) => block.unknown.has(c)) ? gap : 1;
+  if (stride > 1) bag.add("PP242", placeOf(grid, labelRow, labels[0]![0]), { every: gap, other: headerWords(block, between[0]!) });
+  else if (everyOther) bag.add("PP238", placeOf(grid, labelRow, labels[0]![0] + 1), { count: gap, labels: quoteList(labels.slice(0, 3).map(([, y]) => wareki(y)), bag.lang) });
   else labels.forEach(([col, year], i) => {
     const [c0, y0] = labels[0]!;
     const expected = y0 + Math.floor((col - c0) / k);
@@ -805,7 +811,7 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
       bag.add("PP206", placeOf(grid, labelRow, col), { label: wareki(year), expected: wareki(expected) });
     }
   });
-  let firstCol = labels.length ? labels[0]![0] - (labels[0]![1] - period.start) * k : regionStart;
+  let firstCol = labels.length ? labels[0]![0] - (labels[0]![1] - period.start) * k * stride : regionStart;
   const dataInGap = (from: number, to: number) =>
     block.dataRows.some((r) => r.cells.slice(from, to).some((c) => c.trim()));
   const borneOut = otherStarts.includes(regionStart);
@@ -821,7 +827,7 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const years = new Map<number, number>();
   const missing: number[] = [];
   for (let y = period.start; y <= period.end; y++) {
-    for (let j = 0; j < k; j++) years.set(firstCol + (y - period.start) * k + j, y);
+    for (let j = 0; j < k; j++) years.set(firstCol + (y - period.start) * k * stride + j, y);
     if (!labels.some(([, ly]) => ly === y)) missing.push(y);
   }
   if (missing.length) {

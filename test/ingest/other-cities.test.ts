@@ -485,6 +485,9 @@ describe("header cells", () => {
     ["大項目", { kind: "key", key: "policy", synonym: true }], ["中項目", { kind: "key", key: "measure", synonym: true }],
     ["小項目", { kind: "key", key: "initiative", synonym: true }], ["所属名", { kind: "key", key: "departments", synonym: true }],
     ["担当部", { kind: "division" }], ["取組内容", { kind: "key", key: "description", synonym: true }],
+    // a year's plan column: 令和8年度（予定）; not its results
+    ["令和8年度（予定）", { kind: "year", year: 2026, beyond: false, composite: false }], ["R8年度計画", { kind: "year", year: 2026, beyond: false, composite: false }],
+    ["令和8年度（実績）", null],
     ["平成30年度", { kind: "year", year: 2018, beyond: false, composite: false }],
     ["平成31年度／令和元年度", { kind: "year", year: 2019, beyond: false, composite: true }],
     ["備考", { kind: "key", key: "remarks", synonym: false }], ["関係課", { kind: "key", key: "relatedDepartments", synonym: false }],

@@ -190,3 +190,15 @@ describe("year labels written twice, the second run under a group of other words
     expect(codes(plan.diagnostics)).not.toContain("PP241");
   });
 });
+
+describe("a year's plan beside another column of that year", () => {
+  it("R8（計画）| R8（実績）| R9（計画）…: the year columns are read every other column (PP242), the others not (PP209)", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度（計画）", "令和8年度（実績）", "令和9年度（計画）", "令和9年度（実績）", "令和10年度（計画）", "令和10年度（実績）"],
+      at(1, "A", ["検討", "検討済み", "実施", "", "→", ""])]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP242")).toMatchObject({ line: 3, column: 8 });
+    expect(plan.diagnostics.filter((d) => d.code === "PP209")).toHaveLength(3);
+  });
+});
