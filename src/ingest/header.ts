@@ -143,7 +143,14 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
   if (after) { t = after[1]!; beyond = true; }
   const parts = t.split(/[\s()（）[\]［］【】/／・]+/).filter((p) => p && !/^(年度|年)$/.test(p));
   if (!parts.length || parts.length > 3) return null;
-  const years = parts.map((p) => parseFiscalYear(p));
+  let years = parts.map((p) => parseFiscalYear(p));
+  // 8年度(2026): a year without its era beside the Western year is that year when the 令和 or 平成
+  // year it would be is the Western year (else it stays unread, as 8年度 alone is: PP222)
+  const western = years.find((y, i) => y !== null && /^\d{4}/.test(parts[i]!));
+  if (western !== undefined) {
+    years = years.map((y, i) => (y !== null || !ERALESS_YEAR.test(parts[i]!) ? y
+      : [2018, 1988].some((base) => base + Number(parts[i]!.match(/\d+/)![0]) === western) ? western! : null));
+  }
   if (years.some((y) => y === null)) return null;
   const [year, ...rest] = years as number[];
   const conflict = rest.find((y) => y !== year);

@@ -488,6 +488,8 @@ describe("header cells", () => {
     // a year's plan column: 令和8年度（予定）; not its results
     ["令和8年度（予定）", { kind: "year", year: 2026, beyond: false, composite: false }], ["R8年度計画", { kind: "year", year: 2026, beyond: false, composite: false }],
     ["令和8年度（実績）", null],
+    // a year without its era beside the Western year it is (令和8 = 2026); one that is not, unread
+    ["8年度（2026年度）", { kind: "year", year: 2026, beyond: false, composite: true }], ["9年度(2026)", null],
     ["平成30年度", { kind: "year", year: 2018, beyond: false, composite: false }],
     ["平成31年度／令和元年度", { kind: "year", year: 2019, beyond: false, composite: true }],
     ["備考", { kind: "key", key: "remarks", synonym: false }], ["関係課", { kind: "key", key: "relatedDepartments", synonym: false }],
