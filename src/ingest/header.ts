@@ -558,8 +558,7 @@ function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
   if (seen.size < 2) return;
   const first = blocks[0]!;
   const col = first.columns.initiative!;
-  bag.add("PP235", placeOf(grid, first.headerRows.find((r) => squash(r.cells[col] ?? "")) ?? first.headerRows[0]!, col),
-    { label: squash(first.headerRows.map((r) => r.cells[col] ?? "").join("")) });
+  bag.add("PP235", placeOf(grid, headerRowOf(first, col), col), { label: headerWords(first, col).replace(/\s+/g, " ") });
   for (const b of blocks) {
     b.columns.name = b.columns.initiative!;
     delete b.columns.initiative;
@@ -723,7 +722,7 @@ function otherYearRuns(grid: Grid, block: Block, bag: DiagnosticBag): void {
     block.notSchedule ??= new Set();
     for (const [col] of run) { block.years.delete(col); block.notSchedule.add(col); }
     const [col0, first] = run[0]!;
-    const at = block.headerRows.find((r) => squash(r.cells[col0] ?? "")) ?? block.headerRows[0]!;
+    const at = headerRowOf(block, col0);
     bag.add("PP241", placeOf(grid, at, col0), { group: (at.cells[col0] ?? "").trim().replace(/\s+/g, " "), first: wareki(first), last: wareki(run.at(-1)![1]) });
   }
 }
