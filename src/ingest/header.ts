@@ -33,6 +33,8 @@ export interface Block {
   carried?: { col: number; row: GridRow; text: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
+  /** The departments' header says its brackets hold related departments (担当課（関係課）). */
+  relatedInBrackets?: true;
   /** Year columns under a group that is no schedule (事業費（千円）| R8 R9 …): never read (otherYearRuns). */
   notSchedule?: Set<number>;
   /** A second column named as the No (番号 | 通し番号): see `chooseNo`. */
@@ -243,6 +245,10 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
   divisions(grid, blocks, bag);
+  for (const block of blocks) {
+    const dept = block.columns.departments;
+    if (dept !== undefined && RELATED_NOTE.test(squash(headerWords(block, dept)))) block.relatedInBrackets = true;
+  }
   nameFromInitiative(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
@@ -447,6 +453,9 @@ function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number, number
 }
 /** A line naming a 基本方針 by its number (a title after it may follow). */
 const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+/u;
+
+/** A departments header whose note names related departments: `担当課（関係課）`, `所管課(協力課等)`. */
+const RELATED_NOTE = /[（(](?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課室)?等?[)）]$/u;
 
 /**
  * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not

@@ -40,6 +40,8 @@ export interface RawRow {
   scheduleUnread?: true;
   /** The cell of a column for the years after the period (令和12年度以降), when not empty. */
   beyond?: { cell: RawScheduleCell; header: string };
+  /** The departments' header says brackets in its cells hold related departments (担当課（関係課）). */
+  relatedInBrackets?: true;
 }
 
 /** The hierarchy, top down: written once per group, a level is carried down to the group's rows. */
@@ -283,7 +285,8 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });
     return null;
   }
-  return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" || !!block.ranges };
+  return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" || !!block.ranges,
+    ...(block.relatedInBrackets ? { relatedInBrackets: true as const } : {}) };
 }
 
 /**

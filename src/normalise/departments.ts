@@ -37,6 +37,7 @@ const RELATED_ROLE = "副|関係|関連|協力|連携|支援|共同|参加";
 const ROLE_BEFORE = new RegExp(`[（(【［[〔]\\s*(${RELATED_ROLE})(?:課|部署|部課|所管|課等)?\\s*[）)】］\\]〕]`
   + `|(?<![\\p{L}\\p{N}])(${LEAD_ROLE}|${RELATED_ROLE})(?:課|部署|部課|所管|課等)?\\s*[:：]`, "gu");
 const RELATED_FIRST = new RegExp(`^(?:${RELATED_ROLE})`, "u");
+const ROLE_ALONE = new RegExp(`^(?:${LEAD_ROLE}|${RELATED_ROLE})(?:課|部署|部課|所管|課等)?$`, "u");
 
 /**
  * The cell cut at its role words: the text before any role, the lead roles' text (their names go
@@ -82,15 +83,28 @@ function withoutOthers(name: string, config: Config): { name: string; others: st
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export function splitDepartments(given: string, config: Config, column = ""): Departments {
+/** A bracket with no role word in it (（市民課、健康課）): related departments where the header says so. */
+const PLAIN_BRACKETS = /[（(【［[〔]([^（()）【】［\]〔〕]+)[）)】］\]〕]/gu;
+
+/**
+ * `bracketsRelated`: the column's header says its brackets hold related departments
+ * (`担当課（関係課）`), so a bracket without a role word in a cell is read as one with it.
+ */
+export function splitDepartments(given: string, config: Config, column = "", bracketsRelated = false): Departments {
   const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [] };
   // related departments in brackets go after the cell's own, before the 関係課 column's
   const inBrackets: string[] = [];
-  const unbracketed = given.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => {
+  const asRelated = (whole: string, names: string) => {
     out.bracketed.push(whole.trim());
     inBrackets.push(names);
     return "\n";
-  });
+  };
+  let unbracketed = given.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => asRelated(whole, names));
+  // (not a lead mark, （主）, nor a role alone, （副）: read below)
+  if (bracketsRelated) {
+    unbracketed = unbracketed.replace(PLAIN_BRACKETS, (whole, names: string) =>
+      config.leadDepartmentMarks.includes(whole) || ROLE_ALONE.test(names.trim()) ? whole : asRelated(whole, names));
+  }
   const roles = byRole(unbracketed);
   out.bracketed.push(...roles.relatedRoles);
   out.leadMarks.push(...roles.leadRoles);
@@ -102,7 +116,7 @@ export function splitDepartments(given: string, config: Config, column = ""): De
   const rest: string[] = [];
   const listed = (name: string) => out.names.includes(name) || lead.some((l) => l.name === name) || rest.includes(name);
   for (const [cell, isRelated] of [[text, false], [related, true]] as const) {
-    for (const part of listParts(cell, config)) {
+    for (const part of listParts(keepBracketsWhole(cell), config).map(restoreBrackets)) {
       const { name, marks } = stripLeadMarks(part, config.leadDepartmentMarks);
       if (!name) continue;
       const all = readAll(name, config);
@@ -128,6 +142,20 @@ export function splitDepartments(given: string, config: Config, column = ""): De
   }
   return out;
 }
+
+/**
+ * A bracket left in a cell (no role word: （市民課、健康課）) is not split inside: the name keeps it
+ * whole and is said as odd (PP322), rather than cut into `情報政策課（市民課` and `健康課）`.
+ * Its separators and spaces stand in private-use characters while the cell is split.
+ */
+const IN_BRACKET = ["、", ",", "，", "／", "/", "・", " ", "\u3000", "\n"];
+const keepBracketsWhole = (text: string): string =>
+  text.replace(/[（(【［[〔][^（()）【】［\]〔〕]*[）)】］\]〕]/gu, (b) => [...b].map((ch) => {
+    const at = IN_BRACKET.indexOf(ch);
+    return at < 0 ? ch : String.fromCharCode(0xe000 + at);
+  }).join(""));
+const restoreBrackets = (text: string): string =>
+  text.replace(/[\ue000-\ue008]/gu, (ch) => IN_BRACKET[ch.charCodeAt(0) - 0xe000]!);
 
 const separatorCache = new WeakMap<readonly string[], RegExp>();
 function separators(seps: readonly string[]): RegExp {

@@ -150,7 +150,7 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   const f = row.fields;
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const related = f.relatedDepartments?.text ?? "";
-  const depts = splitDepartments(f.departments?.text ?? "", config, related);
+  const depts = splitDepartments(f.departments?.text ?? "", config, related, row.relatedInBrackets === true);
   // a column of its own that marks the projects of every department (各課 ○)
   const flag = f.allDepartments?.text.trim() ?? "";
   if (flag) {

@@ -200,6 +200,20 @@ describe("department cells", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP322");
   });
 
+  it("a bracket with no role word: related departments where the header says so (担当課（関係課）), else one odd name, never cut", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("情報政策課（市民課、健康課）", c, "", true)).toMatchObject({ names: ["情報政策課", "市民課", "健康課"], bracketed: ["（市民課、健康課）"], odd: [] });
+    // a lead mark or a role alone in brackets keeps its meaning
+    expect(splitDepartments("（主）会計課（副）市民課", c, "", true).names).toEqual(["会計課", "市民課"]);
+    expect(splitDepartments("情報政策課（市民課、健康課）", c)).toMatchObject({ names: ["情報政策課（市民課、健康課）"], odd: ["情報政策課（市民課、健康課）"] });
+    const head = HEAD.map((h) => (h === "担当課" ? "担当課（関係課）" : h));
+    const { name, data } = await encode([["テスト市計画"], [], head, r("1", "甲", ["検討", "", "", "", ""], { depts: "情報政策課（市民課・健康課）" })], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(project(plan, 1).departments).toEqual(["情報政策課", "市民課", "健康課"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP331")).toMatchObject({ actual: "（市民課・健康課）" });
+  });
+
   it("roles written before the departments: 主管：/関係： and （副）; a colon left in a name is a warning", async () => {
     const { splitDepartments } = await import("../../src/normalise/departments.js");
     const c = config();
