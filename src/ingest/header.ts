@@ -5,64 +5,15 @@ import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
+import { type Block, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
+import { chooseNo, divisions, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import { headingShape, headingText, sectionLevels } from "./sections.js";
-import { findLegend, type Legend } from "./legend.js";
+import { sectionLevels } from "./sections.js";
+import { findLegend } from "./legend.js";
 import { isTimingWord, parseTiming, timingColumn } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
-
-export type Columns = Partial<Record<ColumnKey, number>>;
-
-export interface Block {
-  headerRows: GridRow[];
-  columns: Columns;
-  /** Schedule column → fiscal year, after alignment. */
-  years: Map<number, number>;
-  dataRows: GridRow[];
-  /** Cells a data row must have at least (the last labelled column + 1); fewer is a cut row. */
-  expectedCells: number;
-  /** Columns whose header wording planpress does not know: never read, never taken for years. */
-  unknown: Map<number, string>;
-  /** Header cells read through a synonym (所管課 → 担当課), for the info diagnostic. */
-  synonyms: { col: number; row: GridRow; wording: string; key: ColumnKey }[];
-  /** Year labels written in two forms (令和7年度（2025年度）, R7⏎2025). */
-  composite: { col: number; row: GridRow; text: string; year: number; conflict?: number }[];
-  /** The first year label read with the era of a label on its left (9年度 after 令和8年度). */
-  carried?: { col: number; row: GridRow; text: string; year: number };
-  /** A last column for the years after the period (令和12年度以降, R12～). */
-  beyond?: { col: number; row: GridRow; text: string; year: number };
-  /** The departments' header says its brackets hold related departments (担当課（関係課）). */
-  relatedInBrackets?: true;
-  /** Year columns under a group that is no schedule (事業費（千円）| R8 R9 …): never read (otherYearRuns). */
-  notSchedule?: Set<number>;
-  /** A second column named as the No (番号 | 通し番号): see `chooseNo`. */
-  otherNo?: { col: number; row: GridRow; wording: string; synonym: boolean };
-  /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
-  division?: { col: number; row: GridRow; text: string };
-  /** A plan without year columns: the column of its schedule in words (timing.ts). */
-  timing?: { col: number; row: GridRow; text: string };
-  /** Header cells naming a part of a fiscal year (上期, 4-6月), by column: see yearParts. */
-  parts: Map<number, { label: string; row: GridRow }>;
-  /**
-   * Columns per fiscal year (1, or 2 for 上期・下期, 4 for quarters …): the years' columns are
-   * consecutive, each year's parts in the same order.
-   */
-  perYear: number;
-  /** Columns that each stand for several years (前期（R8～R9）| 後期（R10～R12）): `years` holds their first. */
-  ranges?: Map<number, { from: number; to: number }>;
-}
-
-export interface Table {
-  blocks: Block[];
-  title?: { text: string; row: GridRow };
-  period: { start: number; end: number } | null;
-  /** Hierarchy levels without a column, given by heading rows inside the table (sections.ts). */
-  sections: ColumnKey[];
-  /** A legend of the schedule's marks written in the file (legend.ts). */
-  legend?: Legend;
-}
 
 /** The model's own wording of each column: read without comment. */
 const CANONICAL: [ColumnKey, RegExp][] = [
@@ -95,9 +46,6 @@ export function columnLabel(key: ColumnKey): string {
   return KEY_LABEL[key];
 }
 
-function squash(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "");
-}
 
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
 export type Label =
@@ -194,7 +142,6 @@ export function matchLabel(text: string, config: Config): Label | null {
   return year && { kind: "year", ...year };
 }
 
-export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
 
 function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();
@@ -205,7 +152,6 @@ function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   return keys;
 }
 
-const looksLikeNo = (text: string | undefined) => /^\s*(no\.?\s*)?[0-9０-９]+[.．]?\s*$/i.test(text ?? "");
 
 export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table {
   const rows = grid.rows;
@@ -245,10 +191,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
   divisions(grid, blocks, bag);
-  for (const block of blocks) {
-    const dept = block.columns.departments;
-    if (dept !== undefined && RELATED_NOTE.test(squash(headerWords(block, dept)))) block.relatedInBrackets = true;
-  }
+  markRelatedInBrackets(blocks);
   nameFromInitiative(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
@@ -327,11 +270,6 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   return { text: name, row };
 }
 
-/** The header row that heads column `col` (its first one with words there). */
-const headerRowOf = (block: Block, col: number): GridRow => block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
-
-/** A column's own header words: its last header row's (a group word may stand above them). */
-const headerWords = (block: Block, col: number): string => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop() ?? "";
 
 /** The block's timing column, taken out of the columns it does not know. */
 function findTiming(block: Block): void {
@@ -415,164 +353,6 @@ function looksLikeTitle(row: GridRow, config: Config): boolean {
 
 function looksLikeData(row: GridRow): boolean {
   return looksLikeNo(row.cells[0]) || row.cells.some((c) => c.length > 40);
-}
-
-/**
- * A line right above a header that heads a 基本方針 (`基本方針1　市民サービス`, `基本目標２ …`,
- * `Ⅰ …`, `第1章 …` — a workbook of one sheet per 基本方針 titles each sheet so), in a plan with no
- * 基本方針 column: the heading of the rows below (read as heading rows are, PP224), not the plan's
- * title. Where the table has heading rows of its own, only a line numbered as one of them is
- * (`基本方針1 …` over the header, `基本方針2 …` further down). Returns the lines so taken.
- */
-function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number, number][]): Set<GridRow> {
-  const rows = grid.rows;
-  const taken = new Set<GridRow>();
-  if (blocks.some((b) => b.columns.policy !== undefined)) return taken;
-  // With heading rows in the table (基本方針2 … further down), only a line numbered as they are.
-  const inTable = blocks.flatMap((b) => b.dataRows.flatMap((r) => headingText(r, b) ?? []));
-  const shapes = new Set(inTable.map(headingShape));
-  blocks.forEach((block, i) => {
-    let at = spans[i]![0] - 1;
-    while (at >= 0 && isBlank(rows[at]!)) at--;
-    const row = rows[at];
-    const text = row && at > (spans[i - 1]?.[1] ?? -1) ? singleText(row) : null;
-    if (!row || !text || !POLICY_HEADING.test(`${text.normalize("NFKC").trim()} `)) return;
-    if (inTable.length && !shapes.has(headingShape(text))) return;
-    block.dataRows.unshift(row);
-    taken.add(row);
-  });
-  // A sheet named after its 基本方針 (`基本目標1`, `基本方針2 行政運営`), with no such line and no
-  // heading rows: its name heads its rows, as a line above the header would.
-  const sheet = grid.sheet?.trim();
-  if (!taken.size && !inTable.length && sheet && POLICY_HEADING.test(`${sheet.normalize("NFKC")} `) && blocks[0]) {
-    const named: GridRow = { line: blocks[0].headerRows[0]!.line, cells: [sheet] };
-    blocks[0].dataRows.unshift(named);
-    taken.add(named);
-  }
-  return taken;
-}
-/** A line naming a 基本方針 by its number (a title after it may follow). */
-const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+/u;
-
-/** A departments header whose note names related departments: `担当課（関係課）`, `所管課(協力課等)`. */
-const RELATED_NOTE = /[（(](?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課室)?等?[)）]$/u;
-
-/**
- * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not
- * read — the department files are the 課' — and said once (PP239).
- */
-function divisions(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
-  let said = false;
-  for (const b of blocks) {
-    const d = b.division;
-    if (!d) continue;
-    if (b.columns.departments === undefined) {
-      b.columns.departments = d.col;
-      b.synonyms.push({ col: d.col, row: d.row, wording: d.text, key: "departments" });
-    } else if (!said) {
-      said = true;
-      const dept = b.columns.departments;
-      bag.add("PP239", placeOf(grid, d.row, d.col), { division: d.text, departments: headerWords(b, dept).replace(/\s+/g, " ") });
-    }
-  }
-}
-
-/**
- * Two columns named as the No (`番号` with 1-1-1, `通し番号` with 1, 2, 3): the No is the one whose
- * every value is a number; the other is said and not read (PP240). Both numbers, or neither: the
- * first, as with any column named twice.
- */
-function chooseNo(grid: Grid, block: Block, bag: DiagnosticBag): void {
-  const other = block.otherNo;
-  if (!other || block.columns.no === undefined) return;
-  const numbers = (col: number) => {
-    const values = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
-    return values.length > 0 && values.every(looksLikeNo);
-  };
-  const first = block.columns.no;
-  const [kept, left] = !numbers(first) && numbers(other.col) ? [other.col, first] : [first, other.col];
-  if (kept !== first) {
-    block.columns.no = kept;
-    block.synonyms = block.synonyms.filter((s) => !(s.key === "no" && s.col === first));
-    if (other.synonym) block.synonyms.push({ col: other.col, row: other.row, wording: other.wording, key: "no" });
-  }
-  bag.add("PP240", placeOf(grid, headerRowOf(block, left), left), { label: headerWords(block, left), no: headerWords(block, kept) });
-}
-
-/**
- * A No column whose header was left blank, as Excel tables often have it: left of every labelled
- * column, its header cells empty, a number on every row that names a project, rising down the
- * table. Anything else in it, or a row named without a number, and No stays missing (PP204).
- */
-function noFromBlankHeader(grid: Grid, block: Block, bag: DiagnosticBag): void {
-  const nameCol = block.columns.name ?? block.columns.initiative;
-  if (block.columns.no !== undefined || nameCol === undefined) return;
-  const first = Math.min(...Object.values(block.columns), ...block.years.keys());
-  for (let c = 0; c < first; c++) {
-    if (block.headerRows.some((r) => (r.cells[c] ?? "").trim())) continue;
-    const named = block.dataRows.filter((r) => (r.cells[nameCol] ?? "").trim());
-    const values = block.dataRows.map((r) => (r.cells[c] ?? "").trim()).filter(Boolean);
-    if (values.length < 2 || !values.every(looksLikeNo) || named.some((r) => !(r.cells[c] ?? "").trim())) continue;
-    const numbers = values.map((v) => Number(v.normalize("NFKC").replace(/[^0-9]/g, "")));
-    if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) continue;
-    block.columns.no = c;
-    bag.add("PP236", placeOf(grid, block.headerRows[block.headerRows.length - 1]!, c), { first: values[0]!, last: values[values.length - 1]! });
-    return;
-  }
-}
-
-/**
- * What follows the plan at the end of the file, after a blank row, with no project in it (a
- * reference table 参考：用語の説明 | 用語 | 説明, notes): not the plan's rows, said once (PP337)
- * instead of an error at each. Rows with a No or a project's name keep the table going.
- */
-function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: DiagnosticBag): void {
-  const { no, name } = block.columns;
-  const project = (r: GridRow) => (no !== undefined && looksLikeNo(r.cells[no])) || (name !== undefined && !!r.cells[name]?.trim());
-  let lastProject = -1;
-  after.forEach((r, i) => { if (project(r)) lastProject = i; });
-  if (lastProject < 0) return;
-  const gap = after.findIndex((r, i) => i > lastProject && isBlank(r));
-  if (gap < 0) return;
-  const matter = new Set(after.slice(gap).filter((r) => !isBlank(r)));
-  const kept = block.dataRows.filter((r) => !matter.has(r));
-  if (kept.length === block.dataRows.length) return;
-  const first = block.dataRows.find((r) => matter.has(r))!;
-  block.dataRows = kept;
-  bag.add("PP337", placeOf(grid, first, first.cells.findIndex((c) => c.trim())),
-    { rows: matter.size, text: (first.cells.find((c) => c.trim()) ?? "").trim().slice(0, 40) });
-}
-
-/**
- * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):
- * the 取組 column names each row, so it is the projects' name column. Only when it holds one
- * name per numbered row and no name twice — a 取組 that groups projects is written once per
- * group or repeated, and then the projects' names are missing (PP204).
- */
-function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
-  const lacking = blocks.filter((b) => b.columns.name === undefined && b.columns.initiative !== undefined);
-  if (!lacking.length || blocks.some((b) => b.columns.name !== undefined)) return;
-  if (lacking.length !== blocks.length) return;
-  const seen = new Set<string>();
-  for (const b of blocks) {
-    const no = b.columns.no;
-    if (no === undefined) return;
-    for (const row of b.dataRows) {
-      if (!looksLikeNo(row.cells[no])) continue;
-      const name = squash(row.cells[b.columns.initiative!] ?? "");
-      if (!name || seen.has(name)) return;
-      seen.add(name);
-    }
-  }
-  if (seen.size < 2) return;
-  const first = blocks[0]!;
-  const col = first.columns.initiative!;
-  bag.add("PP235", placeOf(grid, headerRowOf(first, col), col), { label: headerWords(first, col).replace(/\s+/g, " ") });
-  for (const b of blocks) {
-    b.columns.name = b.columns.initiative!;
-    delete b.columns.initiative;
-    b.synonyms = b.synonyms.filter((s) => s.key !== "initiative");
-  }
 }
 
 /**

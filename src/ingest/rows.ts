@@ -6,7 +6,8 @@ import { quoteList } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import { type Block, columnLabel } from "./header.js";
+import type { Block } from "./block.js";
+import { columnLabel } from "./header.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming } from "./timing.js";
 

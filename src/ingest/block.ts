@@ -1,0 +1,71 @@
+// A header block of the plan table as header.ts reads it (its rows, which column holds what,
+// which year each schedule column stands for), the table of blocks, and the small readings of
+// header cells that header.ts and columns.ts share.
+import type { ColumnKey } from "../config/schema.js";
+import type { GridRow } from "./grid.js";
+import type { Legend } from "./legend.js";
+
+export type Columns = Partial<Record<ColumnKey, number>>;
+
+export interface Block {
+  headerRows: GridRow[];
+  columns: Columns;
+  /** Schedule column → fiscal year, after alignment. */
+  years: Map<number, number>;
+  dataRows: GridRow[];
+  /** Cells a data row must have at least (the last labelled column + 1); fewer is a cut row. */
+  expectedCells: number;
+  /** Columns whose header wording planpress does not know: never read, never taken for years. */
+  unknown: Map<number, string>;
+  /** Header cells read through a synonym (所管課 → 担当課), for the info diagnostic. */
+  synonyms: { col: number; row: GridRow; wording: string; key: ColumnKey }[];
+  /** Year labels written in two forms (令和7年度（2025年度）, R7⏎2025). */
+  composite: { col: number; row: GridRow; text: string; year: number; conflict?: number }[];
+  /** The first year label read with the era of a label on its left (9年度 after 令和8年度). */
+  carried?: { col: number; row: GridRow; text: string; year: number };
+  /** A last column for the years after the period (令和12年度以降, R12～). */
+  beyond?: { col: number; row: GridRow; text: string; year: number };
+  /** The departments' header says its brackets hold related departments (担当課（関係課）). */
+  relatedInBrackets?: true;
+  /** Year columns under a group that is no schedule (事業費（千円）| R8 R9 …): never read (otherYearRuns). */
+  notSchedule?: Set<number>;
+  /** A second column named as the No (番号 | 通し番号): see `chooseNo`. */
+  otherNo?: { col: number; row: GridRow; wording: string; synonym: boolean };
+  /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
+  division?: { col: number; row: GridRow; text: string };
+  /** A plan without year columns: the column of its schedule in words (timing.ts). */
+  timing?: { col: number; row: GridRow; text: string };
+  /** Header cells naming a part of a fiscal year (上期, 4-6月), by column: see yearParts. */
+  parts: Map<number, { label: string; row: GridRow }>;
+  /**
+   * Columns per fiscal year (1, or 2 for 上期・下期, 4 for quarters …): the years' columns are
+   * consecutive, each year's parts in the same order.
+   */
+  perYear: number;
+  /** Columns that each stand for several years (前期（R8～R9）| 後期（R10～R12）): `years` holds their first. */
+  ranges?: Map<number, { from: number; to: number }>;
+}
+
+export interface Table {
+  blocks: Block[];
+  title?: { text: string; row: GridRow };
+  period: { start: number; end: number } | null;
+  /** Hierarchy levels without a column, given by heading rows inside the table (sections.ts). */
+  sections: ColumnKey[];
+  /** A legend of the schedule's marks written in the file (legend.ts). */
+  legend?: Legend;
+}
+
+export function squash(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "");
+}
+
+export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
+
+export const looksLikeNo = (text: string | undefined) => /^\s*(no\.?\s*)?[0-9０-９]+[.．]?\s*$/i.test(text ?? "");
+
+/** The header row that heads column `col` (its first one with words there). */
+export const headerRowOf = (block: Block, col: number): GridRow => block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
+
+/** A column's own header words: its last header row's (a group word may stand above them). */
+export const headerWords = (block: Block, col: number): string => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop() ?? "";

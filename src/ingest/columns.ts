@@ -1,0 +1,174 @@
+// Columns decided by what lies under a header, not by its wording alone: which of two No columns
+// is the No, a No column left without a header, a 部 column beside the 課, a 取組 column that names
+// each row, brackets of related departments, 基本方針 headings above a header (or in a sheet's
+// name), and what follows the plan after a blank row. Each said with its place (header.ts calls them).
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { type Block, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
+import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
+import { headingShape, headingText } from "./sections.js";
+
+/**
+ * A line right above a header that heads a 基本方針 (`基本方針1　市民サービス`, `基本目標２ …`,
+ * `Ⅰ …`, `第1章 …` — a workbook of one sheet per 基本方針 titles each sheet so), in a plan with no
+ * 基本方針 column: the heading of the rows below (read as heading rows are, PP224), not the plan's
+ * title. Where the table has heading rows of its own, only a line numbered as one of them is
+ * (`基本方針1 …` over the header, `基本方針2 …` further down). Returns the lines so taken.
+ */
+export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number, number][]): Set<GridRow> {
+  const rows = grid.rows;
+  const taken = new Set<GridRow>();
+  if (blocks.some((b) => b.columns.policy !== undefined)) return taken;
+  // With heading rows in the table (基本方針2 … further down), only a line numbered as they are.
+  const inTable = blocks.flatMap((b) => b.dataRows.flatMap((r) => headingText(r, b) ?? []));
+  const shapes = new Set(inTable.map(headingShape));
+  blocks.forEach((block, i) => {
+    let at = spans[i]![0] - 1;
+    while (at >= 0 && isBlank(rows[at]!)) at--;
+    const row = rows[at];
+    const text = row && at > (spans[i - 1]?.[1] ?? -1) ? singleText(row) : null;
+    if (!row || !text || !POLICY_HEADING.test(`${text.normalize("NFKC").trim()} `)) return;
+    if (inTable.length && !shapes.has(headingShape(text))) return;
+    block.dataRows.unshift(row);
+    taken.add(row);
+  });
+  // A sheet named after its 基本方針 (`基本目標1`, `基本方針2 行政運営`), with no such line and no
+  // heading rows: its name heads its rows, as a line above the header would.
+  const sheet = grid.sheet?.trim();
+  if (!taken.size && !inTable.length && sheet && POLICY_HEADING.test(`${sheet.normalize("NFKC")} `) && blocks[0]) {
+    const named: GridRow = { line: blocks[0].headerRows[0]!.line, cells: [sheet] };
+    blocks[0].dataRows.unshift(named);
+    taken.add(named);
+  }
+  return taken;
+}
+/** A line naming a 基本方針 by its number (a title after it may follow). */
+const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+/u;
+
+/** A departments header whose note names related departments: `担当課（関係課）`, `所管課(協力課等)`. */
+const RELATED_NOTE = /[（(](?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課室)?等?[)）]$/u;
+
+/**
+ * A 部 column: the departments when there is no 課 column (read as a synonym, PP211), else not
+ * read — the department files are the 課' — and said once (PP239).
+ */
+export function divisions(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let said = false;
+  for (const b of blocks) {
+    const d = b.division;
+    if (!d) continue;
+    if (b.columns.departments === undefined) {
+      b.columns.departments = d.col;
+      b.synonyms.push({ col: d.col, row: d.row, wording: d.text, key: "departments" });
+    } else if (!said) {
+      said = true;
+      const dept = b.columns.departments;
+      bag.add("PP239", placeOf(grid, d.row, d.col), { division: d.text, departments: headerWords(b, dept).replace(/\s+/g, " ") });
+    }
+  }
+}
+
+/**
+ * Two columns named as the No (`番号` with 1-1-1, `通し番号` with 1, 2, 3): the No is the one whose
+ * every value is a number; the other is said and not read (PP240). Both numbers, or neither: the
+ * first, as with any column named twice.
+ */
+export function chooseNo(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const other = block.otherNo;
+  if (!other || block.columns.no === undefined) return;
+  const numbers = (col: number) => {
+    const values = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+    return values.length > 0 && values.every(looksLikeNo);
+  };
+  const first = block.columns.no;
+  const [kept, left] = !numbers(first) && numbers(other.col) ? [other.col, first] : [first, other.col];
+  if (kept !== first) {
+    block.columns.no = kept;
+    block.synonyms = block.synonyms.filter((s) => !(s.key === "no" && s.col === first));
+    if (other.synonym) block.synonyms.push({ col: other.col, row: other.row, wording: other.wording, key: "no" });
+  }
+  bag.add("PP240", placeOf(grid, headerRowOf(block, left), left), { label: headerWords(block, left), no: headerWords(block, kept) });
+}
+
+/**
+ * A No column whose header was left blank, as Excel tables often have it: left of every labelled
+ * column, its header cells empty, a number on every row that names a project, rising down the
+ * table. Anything else in it, or a row named without a number, and No stays missing (PP204).
+ */
+export function noFromBlankHeader(grid: Grid, block: Block, bag: DiagnosticBag): void {
+  const nameCol = block.columns.name ?? block.columns.initiative;
+  if (block.columns.no !== undefined || nameCol === undefined) return;
+  const first = Math.min(...Object.values(block.columns), ...block.years.keys());
+  for (let c = 0; c < first; c++) {
+    if (block.headerRows.some((r) => (r.cells[c] ?? "").trim())) continue;
+    const named = block.dataRows.filter((r) => (r.cells[nameCol] ?? "").trim());
+    const values = block.dataRows.map((r) => (r.cells[c] ?? "").trim()).filter(Boolean);
+    if (values.length < 2 || !values.every(looksLikeNo) || named.some((r) => !(r.cells[c] ?? "").trim())) continue;
+    const numbers = values.map((v) => Number(v.normalize("NFKC").replace(/[^0-9]/g, "")));
+    if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) continue;
+    block.columns.no = c;
+    bag.add("PP236", placeOf(grid, block.headerRows[block.headerRows.length - 1]!, c), { first: values[0]!, last: values[values.length - 1]! });
+    return;
+  }
+}
+
+/**
+ * What follows the plan at the end of the file, after a blank row, with no project in it (a
+ * reference table 参考：用語の説明 | 用語 | 説明, notes): not the plan's rows, said once (PP337)
+ * instead of an error at each. Rows with a No or a project's name keep the table going.
+ */
+export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: DiagnosticBag): void {
+  const { no, name } = block.columns;
+  const project = (r: GridRow) => (no !== undefined && looksLikeNo(r.cells[no])) || (name !== undefined && !!r.cells[name]?.trim());
+  let lastProject = -1;
+  after.forEach((r, i) => { if (project(r)) lastProject = i; });
+  if (lastProject < 0) return;
+  const gap = after.findIndex((r, i) => i > lastProject && isBlank(r));
+  if (gap < 0) return;
+  const matter = new Set(after.slice(gap).filter((r) => !isBlank(r)));
+  const kept = block.dataRows.filter((r) => !matter.has(r));
+  if (kept.length === block.dataRows.length) return;
+  const first = block.dataRows.find((r) => matter.has(r))!;
+  block.dataRows = kept;
+  bag.add("PP337", placeOf(grid, first, first.cells.findIndex((c) => c.trim())),
+    { rows: matter.size, text: (first.cells.find((c) => c.trim()) ?? "").trim().slice(0, 40) });
+}
+
+/**
+ * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):
+ * the 取組 column names each row, so it is the projects' name column. Only when it holds one
+ * name per numbered row and no name twice — a 取組 that groups projects is written once per
+ * group or repeated, and then the projects' names are missing (PP204).
+ */
+export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  const lacking = blocks.filter((b) => b.columns.name === undefined && b.columns.initiative !== undefined);
+  if (!lacking.length || blocks.some((b) => b.columns.name !== undefined)) return;
+  if (lacking.length !== blocks.length) return;
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    const no = b.columns.no;
+    if (no === undefined) return;
+    for (const row of b.dataRows) {
+      if (!looksLikeNo(row.cells[no])) continue;
+      const name = squash(row.cells[b.columns.initiative!] ?? "");
+      if (!name || seen.has(name)) return;
+      seen.add(name);
+    }
+  }
+  if (seen.size < 2) return;
+  const first = blocks[0]!;
+  const col = first.columns.initiative!;
+  bag.add("PP235", placeOf(grid, headerRowOf(first, col), col), { label: headerWords(first, col).replace(/\s+/g, " ") });
+  for (const b of blocks) {
+    b.columns.name = b.columns.initiative!;
+    delete b.columns.initiative;
+    b.synonyms = b.synonyms.filter((s) => s.key !== "initiative");
+  }
+}
+
+/** Blocks whose departments header says its brackets hold related departments (担当課（関係課）). */
+export function markRelatedInBrackets(blocks: Block[]): void {
+  for (const block of blocks) {
+    const dept = block.columns.departments;
+    if (dept !== undefined && RELATED_NOTE.test(squash(headerWords(block, dept)))) block.relatedInBrackets = true;
+  }
+}
