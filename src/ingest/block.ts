@@ -69,3 +69,6 @@ export const headerRowOf = (block: Block, col: number): GridRow => block.headerR
 
 /** A column's own header words: its last header row's (a group word may stand above them). */
 export const headerWords = (block: Block, col: number): string => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop() ?? "";
+
+/** The words in column `col` of a block's data rows, each trimmed, empty cells left out. */
+export const columnValues = (block: Block, col: number): string[] => block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);

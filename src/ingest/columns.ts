@@ -3,7 +3,7 @@
 // each row, brackets of related departments, 基本方針 headings above a header (or in a sheet's
 // name), and what follows the plan after a blank row. Each said with its place (header.ts calls them).
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { type Block, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
+import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { headingShape, headingText } from "./sections.js";
 
@@ -26,7 +26,7 @@ export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number,
     while (at >= 0 && isBlank(rows[at]!)) at--;
     const row = rows[at];
     const text = row && at > (spans[i - 1]?.[1] ?? -1) ? singleText(row) : null;
-    if (!row || !text || !POLICY_HEADING.test(`${text.normalize("NFKC").trim()} `)) return;
+    if (!row || !text || !POLICY_HEADING.test(text.normalize("NFKC").trim())) return;
     if (inTable.length && !shapes.has(headingShape(text))) return;
     block.dataRows.unshift(row);
     taken.add(row);
@@ -34,7 +34,7 @@ export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number,
   // A sheet named after its 基本方針 (`基本目標1`, `基本方針2 行政運営`), with no such line and no
   // heading rows: its name heads its rows, as a line above the header would.
   const sheet = grid.sheet?.trim();
-  if (!taken.size && !inTable.length && sheet && POLICY_HEADING.test(`${sheet.normalize("NFKC")} `) && blocks[0]) {
+  if (!taken.size && !inTable.length && sheet && POLICY_HEADING.test(sheet.normalize("NFKC")) && blocks[0]) {
     const named: GridRow = { line: blocks[0].headerRows[0]!.line, cells: [sheet] };
     blocks[0].dataRows.unshift(named);
     taken.add(named);
@@ -42,7 +42,7 @@ export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number,
   return taken;
 }
 /** A line naming a 基本方針 by its number (a title after it may follow). */
-const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)[\s.:：、]+/u;
+const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)(?:[\s.:：、]|$)/u;
 
 /** A departments header whose note names related departments: `担当課（関係課）`, `所管課(協力課等)`. */
 const RELATED_NOTE = /[（(](?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課室)?等?[)）]$/u;
@@ -76,7 +76,7 @@ export function chooseNo(grid: Grid, block: Block, bag: DiagnosticBag): void {
   const other = block.otherNo;
   if (!other || block.columns.no === undefined) return;
   const numbers = (col: number) => {
-    const values = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+    const values = columnValues(block, col);
     return values.length > 0 && values.every(looksLikeNo);
   };
   const first = block.columns.no;
@@ -98,10 +98,10 @@ export function noFromBlankHeader(grid: Grid, block: Block, bag: DiagnosticBag):
   const nameCol = block.columns.name ?? block.columns.initiative;
   if (block.columns.no !== undefined || nameCol === undefined) return;
   const first = Math.min(...Object.values(block.columns), ...block.years.keys());
+  const named = block.dataRows.filter((r) => (r.cells[nameCol] ?? "").trim());
   for (let c = 0; c < first; c++) {
     if (block.headerRows.some((r) => (r.cells[c] ?? "").trim())) continue;
-    const named = block.dataRows.filter((r) => (r.cells[nameCol] ?? "").trim());
-    const values = block.dataRows.map((r) => (r.cells[c] ?? "").trim()).filter(Boolean);
+    const values = columnValues(block, c);
     if (values.length < 2 || !values.every(looksLikeNo) || named.some((r) => !(r.cells[c] ?? "").trim())) continue;
     const numbers = values.map((v) => Number(v.normalize("NFKC").replace(/[^0-9]/g, "")));
     if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) continue;

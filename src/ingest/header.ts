@@ -5,7 +5,7 @@ import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
-import { type Block, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
+import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
 import { chooseNo, divisions, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
@@ -289,7 +289,7 @@ function setAsideTiming(block: Block): boolean {
   const named = new Set([...Object.values(block.columns), ...block.years.keys(), ...(block.beyond ? [block.beyond.col] : [])]);
   const col = timingColumn(block.headerRows, named);
   if (col === null || block.unknown.has(col)) return false;
-  const cells = block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+  const cells = columnValues(block, col);
   if (!cells.length || !cells.every((c) => parseTiming(c) !== null)) return false;
   block.unknown.set(col, headerWords(block, col));
   return true;
@@ -501,7 +501,7 @@ function otherYearRuns(grid: Grid, block: Block, bag: DiagnosticBag): void {
     else runs.push([[col, year]]);
   }
   if (runs.length < 2) return;
-  const labelRow = block.headerRows.findIndex((r) => labels.some(([col]) => parseYearHeader(r.cells[col] ?? "") !== null));
+  const labelRow = block.headerRows.indexOf(yearLabelRow(block));
   const groupOf = (col: number) => block.headerRows.slice(0, Math.max(0, labelRow)).map((r) => squash(r.cells[col] ?? "")).find(Boolean) ?? "";
   const schedule = (group: string) => !group || GROUP_WORDS.test(group);
   const scheduleRuns = runs.filter((run) => schedule(groupOf(run[0]![0])));
@@ -563,6 +563,11 @@ function yearRanges(grid: Grid, block: Block, bag: DiagnosticBag): void {
   bag.add("PP230", placeOf(grid, headerRowOf(block, ranges[0]![0]), ranges[0]![0]), { columns: quoteList(labels, bag.lang) });
 }
 
+/** The header row of a block's year labels (its last row when none is found). */
+function yearLabelRow(block: Block): GridRow {
+  return block.headerRows.find((r) => r.cells.some((c) => parseYearHeader(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
+}
+
 /** The column of the period's first year by a block's own labels, or null (no labels). */
 function firstYearColumn(block: Block, period: { start: number }): number | null {
   const first = [...block.years.entries()].sort((a, b) => a[0] - b[0])[0];
@@ -585,7 +590,7 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys()]
     .filter((c) => !block.years.has(c) && (!labels.length || c < labels[0]![0]));
   const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
-  const labelRow = block.headerRows.find((r) => r.cells.some((c) => parseYearHeader(c) !== null)) ?? block.headerRows[block.headerRows.length - 1]!;
+  const labelRow = yearLabelRow(block);
   // Labels out of sequence (R8, R10, R9… or R8, R10, R11) stop the run: no column can be trusted.
   const k = block.perYear;
   // R8 | (blank) | R9 | (blank) …: a year over two columns, or a column of its own after each
