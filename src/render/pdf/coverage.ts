@@ -26,10 +26,19 @@ export function fontBytes(file: string): Buffer {
 }
 
 /**
- * Why fontkit cannot use the face, or null: what a document does with it — a line laid out,
- * its glyphs' widths and outlines, a subset encoded for embedding.
+ * Why fontkit cannot use the face of theme font `spec`, or null: what a document does with it —
+ * a line laid out, its glyphs' widths and outlines, a subset encoded for embedding. A face from a
+ * package (`npm:`) is trusted and not laid out. Once per file's bytes: the glyph check and the
+ * documents' fonts (fonts.ts) both ask.
  */
-export function fontDamage(data: Buffer): string | null {
+const damages = new WeakMap<Buffer, string | null>();
+export function fontDamage(spec: string, data: Buffer): string | null {
+  if (spec.startsWith("npm:")) return null;
+  if (!damages.has(data)) damages.set(data, layOutOnce(data));
+  return damages.get(data)!;
+}
+
+function layOutOnce(data: Buffer): string | null {
   try {
     const font = fontkit.create(data);
     const run = font.layout("計画の工程表 Aa1");
@@ -48,14 +57,14 @@ export function fontDamage(data: Buffer): string | null {
 
 /**
  * A parsed face, once per file per process; null when it cannot be read or is damaged (fonts.ts
- * reports that). A face from a package (`npm:`) is trusted: it is not laid out twice.
+ * reports that).
  */
-function face(file: string | null, trusted: boolean): Face | null {
+function face(spec: string, file: string | null): Face | null {
   if (!file) return null;
   if (!faces.has(file)) {
     try {
       const data = fontBytes(file);
-      if (!trusted && fontDamage(data)) throw new Error("damaged");
+      if (fontDamage(spec, data)) throw new Error("damaged");
       const f = fontkit.create(data);
       const cache = new Map<number, boolean>();
       faces.set(file, {
@@ -76,10 +85,10 @@ function face(file: string | null, trusted: boolean): Face | null {
 /** The coverage of the theme's default face (and its fallback), or null when the font cannot be read. */
 export function glyphCoverage(theme: Theme, projectRoot: string): GlyphCoverage | null {
   const spec = theme.fonts.default?.normal;
-  const main = spec ? face(fontFileOrNull(spec, projectRoot), spec.startsWith("npm:")) : null;
+  const main = spec ? face(spec, fontFileOrNull(spec, projectRoot)) : null;
   if (!main) return null;
   const fbSpec = theme.fonts[FALLBACK_FAMILY]?.normal;
-  const fb = fbSpec ? face(fontFileOrNull(fbSpec, projectRoot), fbSpec.startsWith("npm:")) : null;
+  const fb = fbSpec ? face(fbSpec, fontFileOrNull(fbSpec, projectRoot)) : null;
   return { font: main.name, has: main.has, ...(fb ? { fallback: { font: fb.name, has: fb.has } } : {}) };
 }
 

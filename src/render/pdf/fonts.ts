@@ -45,8 +45,7 @@ function load(spec: string, ctx: RenderContext): string {
       throw new ReportedError();
     }
     // A city's own file may be cut short or damaged: pdfkit would fail deep in a layout (PP901).
-    // The shipped faces come from a package and are not read twice.
-    const damage = spec.startsWith("npm:") ? null : fontDamage(data);
+    const damage = fontDamage(spec, data);
     if (damage) {
       ctx.diagnostics.add("PP508", { file: "templates/theme.json" }, { font: spec, reason: damage });
       throw new ReportedError();
