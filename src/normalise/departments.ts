@@ -150,7 +150,7 @@ export function splitDepartments(given: string, config: Config, column = "", bra
  */
 const IN_BRACKET = ["、", ",", "，", "／", "/", "・", " ", "\u3000", "\n"];
 const keepBracketsWhole = (text: string): string =>
-  text.replace(/[（(【［[〔][^（()）【】［\]〔〕]*[）)】］\]〕]/gu, (b) => [...b].map((ch) => {
+  text.replace(PLAIN_BRACKETS, (b) => [...b].map((ch) => {
     const at = IN_BRACKET.indexOf(ch);
     return at < 0 ? ch : String.fromCharCode(0xe000 + at);
   }).join(""));

@@ -49,15 +49,16 @@ export type ScheduleCellKind =
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const { label, note } = splitNote(text);
   const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
+  const compact = label.replace(/[\s\u3000]+/g, "");
   // a year said to have no phase (-, ×, なし)
-  if (config.schedule.blankMarks.includes(label.replace(/[\s\u3000]+/g, ""))) return withNote({ kind: "none" as const, mark: label });
+  if (config.schedule.blankMarks.includes(compact)) return withNote({ kind: "none" as const, mark: label });
   const cont = madeOfMarks(label, config.schedule.continuationMarks);
-  if (cont) return withNote({ kind: "continuation" as const, mark: label.replace(/[\s\u3000]+/g, "") });
+  if (cont) return withNote({ kind: "continuation" as const, mark: compact });
   const active = madeOfMarks(label, config.schedule.activeMarks);
   // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean).
   if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
   // Signs or figures and no word (――▶, ⇛, 1,200): no phase's name, and no mark the config knows.
-  if (label && !/\p{L}/u.test(label)) return withNote({ kind: "sign" as const, mark: label.replace(/[\s\u3000]+/g, "") });
+  if (label && !/\p{L}/u.test(label)) return withNote({ kind: "sign" as const, mark: compact });
   // An active-year mark before a phase's name (●実施, ○ 調査): the name is the phase. Only
   // before a letter: not ○○調査 (○○ stands for a name left out).
   const marked = longestFirst(config.schedule.activeMarks).find((m) => !/\p{L}/u.test(m) && label.startsWith(m));
