@@ -9,7 +9,7 @@ import { z } from "zod";
  */
 export const ColumnKey = z.enum([
   "no", "policy", "measure", "initiative", "name", "departments", "description", "remarks", "relatedDepartments",
-  "measureNumber", "initiativeNumber", "allDepartments", "relist",
+  "policyNumber", "measureNumber", "initiativeNumber", "allDepartments", "relist",
 ]);
 export type ColumnKey = z.infer<typeof ColumnKey>;
 
@@ -34,6 +34,7 @@ export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
     "事業内容・概要", "実施内容", "具体的な内容", "具体的内容", "内容・目的", "概要・目的"],
   remarks: ["備考欄", "特記事項", "摘要"],
   relatedDepartments: ["関係部署", "関連課", "協力課", "関係所管", "関係課室", "連携課", "関係部課", "関連部署", "関係部署名", "関連所管", "関係課等"],
+  policyNumber: ["基本方針No", "基本方針No.", "基本方針№", "方針No", "方針番号", "基本目標番号", "基本目標No", "目標No", "政策番号", "政策No"],
   measureNumber: ["施策No", "施策No.", "施策№", "施策の番号"],
   initiativeNumber: ["取組No", "取組No.", "取組№", "取組み番号", "取り組み番号", "取組の番号"],
   allDepartments: ["全庁", "全庁共通", "全課", "全庁共通（各課）", "全庁対象"],

@@ -26,6 +26,7 @@ const CANONICAL: [ColumnKey, RegExp][] = [
   ["description", /^事業内容$/],
   ["remarks", /^備考$/],
   ["relatedDepartments", /^関係課$/],
+  ["policyNumber", /^基本方針番号$/],
   ["measureNumber", /^施策番号$/],
   ["initiativeNumber", /^取組番号$/],
   ["allDepartments", /^各課$/],
@@ -40,7 +41,7 @@ const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 const KEY_LABEL: Record<ColumnKey, string> = {
   no: "No", policy: "基本方針", measure: "施策", initiative: "取組", name: "事業",
   departments: "担当課", description: "事業内容", remarks: "備考", relatedDepartments: "関係課",
-  measureNumber: "施策番号", initiativeNumber: "取組番号", allDepartments: "各課", relist: "再掲",
+  policyNumber: "基本方針番号", measureNumber: "施策番号", initiativeNumber: "取組番号", allDepartments: "各課", relist: "再掲",
 };
 export function columnLabel(key: ColumnKey): string {
   return KEY_LABEL[key];

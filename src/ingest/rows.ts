@@ -46,7 +46,7 @@ export interface RawRow {
 }
 
 /** The hierarchy, top down: written once per group, a level is carried down to the group's rows. */
-const HIERARCHY: ColumnKey[] = ["policy", "measure", "measureNumber", "initiative", "initiativeNumber"];
+const HIERARCHY: ColumnKey[] = ["policy", "policyNumber", "measure", "measureNumber", "initiative", "initiativeNumber"];
 
 /** Cells covered by a vertical merge (below its top row): the top-left cell's text and place. */
 interface MergedFrom { text: string; top: GridRow; left: number; width: number }

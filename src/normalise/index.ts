@@ -69,7 +69,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   const relist = parseRelist(text("name")) ?? ownColumn ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
   if (relist?.fromRemarks && relist !== ownColumn) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
   // The documents number the policies in plan order: a number written with one is checked (PP416).
-  const policy = parsePolicy(text("policy"));
+  const policy = parsePolicy(withNumber(text("policyNumber"), text("policy")));
   const measure = parseNumbered(withNumber(text("measureNumber"), text("measure")));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header).
   const initiative = f.initiative ? parseNumbered(withNumber(text("initiativeNumber"), text("initiative"))) : null;

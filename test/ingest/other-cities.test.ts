@@ -555,6 +555,21 @@ describe("number, 各課 and 再掲 columns", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP309");
   });
 
+  it("a 基本方針's number in a column of its own (方針No) numbers the policy and is checked against its place", async () => {
+    const plan = await planOf("polno.tsv", [
+      ["No", "方針No", "基本方針", "施策No", "施策", "事業名", "担当課", "R8", "R9"],
+      ["1", "1", "くらし", "1", "窓口", "電子申請", "情報政策課", "検討", "実施"],
+      ["2", "", "くらし", "", "窓口", "相談", "市民課", "検討", "実施"],
+      ["3", "3", "しごと", "1", "業務", "RPA", "行政経営課", "検討", "実施"],
+    ].map((r) => r.join("\t")).join("\n"));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // was PP209 (a column not read)
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.measure.title])).toEqual([[1, "くらし", 1, "窓口"], [2, "くらし", 1, "窓口"], [3, "しごと", 1, "業務"]]);
+    // the second policy is numbered 3: the documents number it 2, and say so
+    expect(of(plan.diagnostics, "PP416").map((d) => d.line)).toEqual([4]);
+  });
+
   it("a 再掲 column saying no (なし, 0, ―) marks no 再掲", async () => {
     const plan = await planOf("no.tsv", [
       ["No", "基本方針", "施策", "取組", "事業名", "担当課", "令和8年度", "再掲"],
