@@ -267,6 +267,11 @@ export const CATALOG = {
   PP242: { severity: "info", example: { every: 2, other: "R8（実績）" },
     ja: (p) => `年度の列が ${p.every} 列おきにあり、間に別の見出しの列（「${p.other}」など）があるため、年度の見出しの列だけを工程として読みました。`,
     en: (p) => `The fiscal-year columns stand every ${p.every} columns with columns of other headers between ("${p.other}" …): only the year columns were read as the schedule.` },
+  PP243: { severity: "info", example: { label: "区分", plan: "計画", actual: "実績", rows: 56 },
+    ja: (p) => `「${p.label}」の列が「${p.actual}」の ${p.rows} 行は計画の工程ではないため読まず、工程は「${p.plan}」の行から読みました。`,
+    en: (p) => `The ${p.rows} row(s) whose "${p.label}" says "${p.actual}" are not the plan's schedule and were not read; the schedule was read from the "${p.plan}" rows.`,
+    hintJa: () => "実績は進捗報告の様式（planpress forms）で受け取ります。",
+    hintEn: () => "Progress is returned through the progress forms (planpress forms)." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

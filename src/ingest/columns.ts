@@ -172,3 +172,44 @@ export function markRelatedInBrackets(blocks: Block[]): void {
     if (dept !== undefined && RELATED_NOTE.test(squash(headerWords(block, dept)))) block.relatedInBrackets = true;
   }
 }
+
+/** A row kind column's words: the plan's schedule, and what was done (a progress table's rows). */
+const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)])$/;
+const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状況|見込|見込み|実績見込み?|実績[（(]見込み?[）)])$/;
+
+/**
+ * A table of 計画/実績 row pairs (`区分` | 計画 on the project's row, 実績 on the row under it):
+ * a column of no known header whose every word says plan or actual, the plan word on every
+ * numbered row, the actual word only on rows without a No of their own (or the No of the plan
+ * row above). The actual rows are no part of the plan: taken out of the table and said once
+ * (PP243); the column stays unread (`unknown`), without PP209. Otherwise they were errors (a row with no No), or, under a merged No, phases.
+ */
+export function actualRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let said: { place: ReturnType<typeof placeOf>; label: string; plan: string; actual: string } | null = null;
+  let count = 0;
+  for (const block of blocks) {
+    const no = block.columns.no;
+    if (no === undefined) continue;
+    for (const col of [...block.unknown.keys()]) {
+      const kind = (r: GridRow) => squash(r.cells[col] ?? "");
+      const values = block.dataRows.map(kind).filter(Boolean);
+      if (!values.some((v) => ACTUAL_ROW.test(v)) || !values.every((v) => PLAN_ROW.test(v) || ACTUAL_ROW.test(v))) continue;
+      let planNo: string | null = null;
+      const sure = block.dataRows.every((r) => {
+        const own = squash(r.cells[no] ?? "");
+        if (PLAN_ROW.test(kind(r))) { planNo = own; return true; }
+        if (ACTUAL_ROW.test(kind(r))) return planNo !== null && (!own || own === planNo);
+        return !looksLikeNo(r.cells[no]);
+      });
+      if (!sure) continue;
+      const actual = block.dataRows.filter((r) => ACTUAL_ROW.test(kind(r)));
+      block.dataRows = block.dataRows.filter((r) => !actual.includes(r));
+      block.rowKind = col;
+      count += actual.length;
+      said ??= { place: placeOf(grid, headerRowOf(block, col), col), label: headerWords(block, col).replace(/\s+/g, " "),
+        plan: values.find((v) => PLAN_ROW.test(v))!, actual: values.find((v) => ACTUAL_ROW.test(v))! };
+      break;
+    }
+  }
+  if (said) bag.add("PP243", said.place, { label: said.label, plan: said.plan, actual: said.actual, rows: count });
+}

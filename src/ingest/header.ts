@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
-import { chooseNo, divisions, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { actualRows, chooseNo, divisions, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
 import { findLegend } from "./legend.js";
@@ -191,6 +191,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
+  actualRows(grid, blocks, bag);
   divisions(grid, blocks, bag);
   markRelatedInBrackets(blocks);
   nameFromInitiative(grid, blocks, bag);
@@ -221,6 +222,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     for (const [col, words] of block.unknown) {
+      if (col === block.rowKind) continue; // said by PP243
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
       if (ERALESS_YEAR.test(words.normalize("NFKC"))) bag.add("PP222", placeOf(grid, keyRow, col), { label: words });
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });

@@ -269,6 +269,50 @@ describe("a project over several rows, its No merged over them (xlsx)", () => {
   });
 });
 
+// A progress table's 計画/実績 row pairs: a 区分 column says which row is the plan.
+describe("計画 and 実績 rows (a 区分 column)", () => {
+  const HEADER = ["No", "基本方針", "施策", "事業名", "担当課", "区分", "令和8年度", "令和9年度", "令和10年度"];
+  const ROWS = [
+    ["1", "市民サービス", "(1)窓口", "電子申請", "情報政策課", "計画", "検討", "実施", "→"],
+    ["", "", "", "", "", "実績", "検討", "", ""],
+    ["2", "市民サービス", "(1)窓口", "オンライン相談", "市民課", "計画", "構築", "運用", "→"],
+    ["2", "", "", "オンライン相談", "", "実績", "調査", "", ""],
+  ];
+
+  it("reads the 計画 rows as the projects and leaves the 実績 rows out, said once (text export)", async () => {
+    const plan = await planOf("pairs.tsv", [HEADER, ...ROWS].map((r) => r.join("\t")).join("\n"));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2026], ["運用", 2027, 2028]]);
+    expect(of(plan.diagnostics, "PP243").map((d) => [d.line, d.column, d.message])).toEqual([
+      [1, 6, "「区分」の列が「実績」の 2 行は計画の工程ではないため読まず、工程は「計画」の行から読みました。"]]);
+    // the 区分 column is not "a column not read"
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+  });
+
+  it("under a No merged over both rows (xlsx) the 実績 row's years are not taken for more phases", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    for (const r of [HEADER, ...ROWS]) ws.addRow(r.map((c) => (/^[0-9]+$/.test(c) ? Number(c) : c)));
+    for (const r of ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "A4:A5", "B4:B5", "C4:C5", "E4:E5"]) ws.mergeCells(r);
+    const plan = await planOf("pairs.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2026], ["運用", 2027, 2028]]);
+    expect(codes(plan.diagnostics)).toContain("PP243");
+    expect(codes(plan.diagnostics)).not.toContain("PP330");
+  });
+
+  it("a numbered row that says 実績 is no such pair: not read as one", async () => {
+    const rows = [ROWS[0]!, ["3", "市民サービス", "(1)窓口", "相談", "市民課", "実績", "調査", "", ""]];
+    const plan = await planOf("odd.tsv", [HEADER, ...rows].map((r) => r.join("\t")).join("\n"));
+    expect(codes(plan.diagnostics)).not.toContain("PP243");
+    expect(codes(plan.diagnostics)).toContain("PP209");
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 3]);
+  });
+});
+
 // Two levels: no 取組 column. Measures numbered with their policy's number; one disagrees.
 describe("plans of two levels", () => {
   const header = ["No", "基本方針", "施策", "事業", "担当課", "事業内容", "2026年度", "2027年度"];
