@@ -69,18 +69,20 @@ export function divisions(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
 
 /**
  * Two columns named as the No (`番号` with 1-1-1, `通し番号` with 1, 2, 3): the No is the one whose
- * every value is a number; the other is said and not read (PP240). Both numbers, or neither: the
- * first, as with any column named twice.
+ * every value is a number, each once (a 番号 that starts again at 1 in each 基本方針 beside a
+ * 通し番号); the other is said and not read (PP240). Both alike: the first, as with any column
+ * named twice.
  */
 export function chooseNo(grid: Grid, block: Block, bag: DiagnosticBag): void {
   const other = block.otherNo;
   if (!other || block.columns.no === undefined) return;
-  const numbers = (col: number) => {
+  const score = (col: number) => {
     const values = columnValues(block, col);
-    return values.length > 0 && values.every(looksLikeNo);
+    if (!values.length || !values.every(looksLikeNo)) return 0;
+    return new Set(values.map(squash)).size === values.length ? 2 : 1;
   };
   const first = block.columns.no;
-  const [kept, left] = !numbers(first) && numbers(other.col) ? [other.col, first] : [first, other.col];
+  const [kept, left] = score(other.col) > score(first) ? [other.col, first] : [first, other.col];
   if (kept !== first) {
     block.columns.no = kept;
     block.synonyms = block.synonyms.filter((s) => !(s.key === "no" && s.col === first));

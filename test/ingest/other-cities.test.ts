@@ -489,6 +489,20 @@ describe("two No columns", () => {
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
 
+  it("a 番号 that starts again in each 基本方針 beside a 通し番号: the 通し番号 is the No (was PP401 at each repeat)", async () => {
+    const rows = [at("1", "1", "A"), at("2", "2", "B"), [...at("1", "3", "C").slice(0, 2), "方針2", ...at("", "", "C").slice(3)], [...at("2", "4", "D").slice(0, 2), "方針2", ...at("", "", "D").slice(3)]];
+    const plan = await planOf("restart.tsv", tsv([header, ...rows]));
+    expect(plan.projects.map((p) => [p.no, p.name, p.policy])).toEqual([[1, "A", "方針"], [2, "B", "方針"], [3, "C", "方針2"], [4, "D", "方針2"]]);
+    expect(of(plan.diagnostics, "PP240").map((d) => [d.column, d.message])).toEqual([[1, "No の列が二つあるため、値がすべて数で重複もない「通し番号」の列を No とし、「番号」の列は読みませんでした。"]]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("a No that starts again in each 基本方針, with no serial column: PP401, whose hint says to add one", async () => {
+    const rows = [at("", "1", "A"), at("", "2", "B"), [...at("", "1", "C").slice(0, 2), "方針2", ...at("", "", "C").slice(3)]].map((r) => r.slice(1));
+    const plan = await planOf("restart.tsv", tsv([header.slice(1), ...rows]));
+    expect(of(plan.diagnostics, "PP401").map((d) => [d.line, d.hint])).toEqual([[6, expect.stringContaining("通し番号の列")]]);
+  });
+
   it("both numbers: the first, the second said", async () => {
     const plan = await planOf("two-no.tsv", tsv([header, at("11", "1", "A"), at("12", "2", "B")]));
     expect(plan.projects.map((p) => p.no)).toEqual([11, 12]);
