@@ -272,6 +272,9 @@ export const CATALOG = {
     en: (p) => `The ${p.rows} row(s) whose "${p.label}" says "${p.actual}" are not the plan's schedule and were not read; the schedule was read from the "${p.plan}" rows.`,
     hintJa: () => "実績は進捗報告の様式（planpress forms）で受け取ります。",
     hintEn: () => "Progress is returned through the progress forms (planpress forms)." },
+  PP244: { severity: "info", example: { group: "令和", label: "8", year: "令和8年度" },
+    ja: (p) => `年度の見出し「${p.label}」などを、上の「${p.group}」の元号で読みました（「${p.label}」は ${p.year}）。`,
+    en: (p) => `The fiscal-year labels ("${p.label}" …) were read with the era of "${p.group}" above them ("${p.label}" is ${p.year}).` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -23,6 +23,8 @@ export interface Block {
   composite: { col: number; row: GridRow; text: string; year: number; conflict?: number }[];
   /** The first year label read with the era of a label on its left (9年度 after 令和8年度). */
   carried?: { col: number; row: GridRow; text: string; year: number };
+  /** The first year label read with the era of a group above it (`令和` over `8 | 9 | 10`). */
+  eraGroup?: { col: number; row: GridRow; text: string; label: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */
   beyond?: { col: number; row: GridRow; text: string; year: number };
   /** The departments' header says its brackets hold related departments (担当課（関係課）). */

@@ -111,6 +111,33 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
 /** A year label without its era or century: `8年度`, `10年`. */
 const ERALESS_YEAR = /^\d{1,2}年度?$/u;
 
+/** A header cell naming only an era, over year labels without one (`令和` over `8 | 9 | 10`). */
+const ERA_GROUP = /^(?:(令和|平成)(?:年度|\(年度\))?|年度\((令和|平成)\))$/u;
+/** A year label under such a group: `8`, `8年度`, `元`, `元年度`. */
+const GROUPED_YEAR = /^(\d{1,2}|元)(年度?)?$/u;
+
+/** The era each column's era group (`令和` merged over the year columns, or followed by empty cells in a text export) gives, by column. */
+function eraGroups(rows: GridRow[]): Map<number, { era: string; row: GridRow; col: number; text: string }> {
+  const out = new Map<number, { era: string; row: GridRow; col: number; text: string }>();
+  for (const row of rows) {
+    row.cells.forEach((cell, col) => {
+      const m = ERA_GROUP.exec(squash(cell));
+      if (!m) return;
+      let width = row.spans?.get(col) ?? 1;
+      if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
+      for (let c = col; c < col + width; c++) out.set(c, { era: (m[1] ?? m[2])!, row, col, text: cell.trim() });
+    });
+  }
+  return out;
+}
+
+/** A row of year labels without their era, each under an era group of the rows above: part of the header. */
+function eraYearsRow(above: GridRow[], row: GridRow): boolean {
+  const groups = eraGroups(above);
+  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
+  return filled.length >= 2 && filled.every((col) => groups.has(col) && GROUPED_YEAR.test(squash(row.cells[col]!)));
+}
+
 /** No header wording is longer than this: longer cells (descriptions) are not looked at. */
 const MAX_LABEL_CHARS = 60;
 
@@ -168,7 +195,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && !blockSpans.some(([, e]) => e >= top - 1)
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, config)) top--;
     let bottom = k;
-    while (bottom + 1 < rows.length && bottom + 1 - k <= 2 && isHeaderContinuation(rows[bottom + 1]!, config)) bottom++;
+    while (bottom + 1 < rows.length && bottom + 1 - k <= 2
+      && (isHeaderContinuation(rows[bottom + 1]!, config) || eraYearsRow(rows.slice(top, bottom + 1), rows[bottom + 1]!))) bottom++;
     blockSpans.push([top, bottom]);
   }
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
@@ -328,6 +356,8 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
       if (c.conflict !== undefined) bag.add("PP215", placeOf(grid, c.row, c.col), { label: c.text.replace(/\s+/g, " "), year: wareki(c.year), other: wareki(c.conflict) });
     }
   }
+  const group = blocks.find((b) => b.eraGroup)?.eraGroup;
+  if (group) bag.add("PP244", placeOf(grid, group.row, group.col), { group: group.text, label: group.label, year: wareki(group.year) });
   const carried = blocks.find((b) => b.carried)?.carried;
   if (carried) bag.add("PP223", placeOf(grid, carried.row, carried.col), { label: carried.text, year: wareki(carried.year) });
   const beyond = blocks.find((b) => b.beyond)?.beyond;
@@ -383,6 +413,8 @@ function labelColumns(block: Block, config: Config): void {
   // The era of the last year label of each row written with one: 令和8年度 | 9年度 | 10年度
   // writes the era once, and the labels after it carry it.
   const eras = new Map<GridRow, string>();
+  // 令和 over 8 | 9 | 10: the era of the group above the labels
+  const groups = eraGroups(block.headerRows);
   for (let c = 0; c < width; c++) {
     let found = false;
     const partRows = new Map(block.headerRows.map((row) => [row, partOf(row.cells[c] ?? "")]));
@@ -394,14 +426,17 @@ function labelColumns(block: Block, config: Config): void {
       // 令和8年度上期: the year (its part is kept above); 上期 alone names no column
       const part = partRows.get(row);
       const text = part ? part.year ?? "" : row.cells[c] ?? "";
+      const group = groups.get(c);
+      const grouped = group !== undefined && group.row !== row && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
       const era = eras.get(row);
-      const carried = era !== undefined && ERALESS_YEAR.test(squash(text));
-      const m = matchLabel(carried ? era + squash(text) : text, config);
+      const carried = !grouped && era !== undefined && ERALESS_YEAR.test(squash(text));
+      const m = matchLabel(grouped ? group.era + squash(text) : carried ? era + squash(text) : text, config);
       if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config))) continue;
       if (m.kind === "year") {
         const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
         if (written) eras.set(row, written);
         if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };
+        if (grouped && !block.eraGroup) block.eraGroup = { col: group.col, row: group.row, text: group.text, label: text.trim(), year: m.year };
       }
       if (m.kind === "year") {
         if (m.beyond) { if (!block.beyond) block.beyond = { col: c, row, text: text.trim(), year: m.year }; }
@@ -425,7 +460,7 @@ function labelColumns(block: Block, config: Config): void {
     }
     if (found) continue;
     // A column headed by words planpress does not know: a column of another export's wording.
-    const words = block.headerRows.map((r) => squash(r.cells[c] ?? "")).filter((t) => t && !GROUP_WORDS.test(t) && !partOf(t));
+    const words = block.headerRows.map((r) => squash(r.cells[c] ?? "")).filter((t) => t && !GROUP_WORDS.test(t) && !partOf(t) && !ERA_GROUP.test(t));
     if (words.length) { block.unknown.set(c, words[words.length - 1]!); lastLabelled = Math.max(lastLabelled, c); }
   }
   block.expectedCells = lastLabelled + 1;

@@ -132,6 +132,26 @@ describe("text input", () => {
     expect(errors.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 8], ["error", 3, 9], ["error", 3, 10]]);
   });
 
+  it("labels without their era under a group that names it (令和 over 8 | 9 | 10) are that era's years, said once (PP244)", async () => {
+    const blank = HEADER.slice(0, 7).map(() => "");
+    // the group in the header row, empty cells after it (a text export of a merge), the labels below
+    const under = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "令和（年度）", "", ""], [...blank, "8", "9", "10"], row(1, "事業A", { years: ["検討", "", "実施"] })]));
+    expect(under.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(under.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(under.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
+    expect(under.diagnostics.filter((d) => d.code === "PP244").map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 8, "年度の見出し「8」などを、上の「令和（年度）」の元号で読みました（「8」は 令和8年度）。"]]);
+    expect(codes(under.diagnostics)).not.toContain("PP209");
+    // the group on a row of its own above the header row, labels 元年度 …
+    const above = await planOf("era.tsv", tsv([[...blank, "令和", "", ""], [...HEADER.slice(0, 7), "元年度", "2年度", "3年度"], row(1, "事業A")]));
+    expect(above.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(above.plan.period).toEqual({ start: 2019, end: 2021 });
+    // numbers under no era group are no year labels: still PP222 for 8年度, and a row of numbers is data
+    const none = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "年度", "", ""], [...blank, "8", "9", "10"], row(1, "事業A")]));
+    expect(codes(none.diagnostics)).not.toContain("PP244");
+    expect(none.diagnostics.filter((d) => d.severity === "error").length).toBeGreaterThan(0);
+  });
+
   it("year labels that skip or swap a year stop the reading, at the label's cell: no column is read as another year", async () => {
     for (const labels of [["令和8年度", "令和10年度", "令和11年度"], ["令和8年度", "令和10年度", "令和9年度"]]) {
       const plan = await planOf("skip.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "実施", ""] })]));

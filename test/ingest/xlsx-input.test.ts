@@ -34,6 +34,21 @@ describe("xlsx input", () => {
     expect(dup).toMatchObject({ sheet: "計画", cell: "A6" });
   });
 
+  it("year labels 8 | 9 | 10 (numbers) under 令和 merged over them are 令和8–10年度 (PP244)", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow([...HEADER.slice(0, 7), "令和", "", ""]);
+      ws.addRow([...HEADER.slice(0, 7).map(() => ""), 8, 9, 10]);
+      for (const c of ["A", "B", "C", "D", "E", "F", "G"]) ws.mergeCells(`${c}1:${c}2`);
+      ws.mergeCells("H1:J1");
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "・説明。", "検討", "実施", "実施"]);
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP244")?.cell).toBe("H1");
+  });
+
   it("takes a title merged across the sheet right above a two-row header as the title, not as a header row", async () => {
     const bytes = await workbook((ws) => {
       ws.getCell("A1").value = "キタ市DX計画";
