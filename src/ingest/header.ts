@@ -116,26 +116,38 @@ const ERA_GROUP = /^(?:(令和|平成)(?:年度|\(年度\))?|年度\((令和|平
 /** A year label under such a group: `8`, `8年度`, `元`, `元年度`. */
 const GROUPED_YEAR = /^(\d{1,2}|元)(年度?)?$/u;
 
-/** The era each column's era group (`令和` merged over the year columns, or followed by empty cells in a text export) gives, by column. */
-function eraGroups(rows: GridRow[]): Map<number, { era: string; row: GridRow; col: number; text: string }> {
-  const out = new Map<number, { era: string; row: GridRow; col: number; text: string }>();
+/** A group cell over the year columns that names no era (`年度`, `スケジュール` over `8 | 9 | 10`). */
+const YEAR_GROUP = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期)([（(].*[)）])?$/u;
+
+/**
+ * The group above each column that heads year columns — `令和` merged over them (or followed by
+ * empty cells in a text export) with its era, `年度` without one — by column.
+ */
+function yearGroups(rows: GridRow[]): Map<number, { era: string | null; row: GridRow; col: number; text: string }> {
+  const out = new Map<number, { era: string | null; row: GridRow; col: number; text: string }>();
   for (const row of rows) {
     row.cells.forEach((cell, col) => {
-      const m = ERA_GROUP.exec(squash(cell));
-      if (!m) return;
+      const t = squash(cell);
+      const m = ERA_GROUP.exec(t);
+      if (!m && !YEAR_GROUP.test(t)) return;
       let width = row.spans?.get(col) ?? 1;
       if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
-      for (let c = col; c < col + width; c++) out.set(c, { era: (m[1] ?? m[2])!, row, col, text: cell.trim() });
+      for (let c = col; c < col + width; c++) out.set(c, { era: m ? (m[1] ?? m[2])! : null, row, col, text: cell.trim() });
     });
   }
   return out;
 }
 
-/** A row of year labels without their era, each under an era group of the rows above: part of the header. */
-function eraYearsRow(above: GridRow[], row: GridRow): boolean {
-  const groups = eraGroups(above);
+/**
+ * A row of year labels without their era (`8 | 9 | 10`, rising by one), each under a year group of
+ * the rows above: part of the header — read with the group's era, or without one PP222.
+ */
+function groupedYearsRow(above: GridRow[], row: GridRow): boolean {
+  const groups = yearGroups(above);
   const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  return filled.length >= 2 && filled.every((col) => groups.has(col) && GROUPED_YEAR.test(squash(row.cells[col]!)));
+  if (filled.length < 2 || !filled.every((col) => groups.has(col) && GROUPED_YEAR.test(squash(row.cells[col]!)))) return false;
+  const years = filled.map((col) => { const n = squash(row.cells[col]!).match(/^\d+|^元/)![0]; return n === "元" ? 1 : Number(n); });
+  return years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
 }
 
 /** No header wording is longer than this: longer cells (descriptions) are not looked at. */
@@ -196,7 +208,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2
-      && (isHeaderContinuation(rows[bottom + 1]!, config) || eraYearsRow(rows.slice(top, bottom + 1), rows[bottom + 1]!))) bottom++;
+      && (isHeaderContinuation(rows[bottom + 1]!, config) || groupedYearsRow(rows.slice(top, bottom + 1), rows[bottom + 1]!))) bottom++;
     blockSpans.push([top, bottom]);
   }
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
@@ -252,7 +264,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     for (const [col, words] of block.unknown) {
       if (col === block.rowKind) continue; // said by PP243
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
-      if (ERALESS_YEAR.test(words.normalize("NFKC"))) bag.add("PP222", placeOf(grid, keyRow, col), { label: words });
+      const eraless = block.eraless?.get(col);
+      if (eraless) bag.add("PP222", placeOf(grid, eraless.row, col), { label: eraless.text });
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }
@@ -414,7 +427,7 @@ function labelColumns(block: Block, config: Config): void {
   // writes the era once, and the labels after it carry it.
   const eras = new Map<GridRow, string>();
   // 令和 over 8 | 9 | 10: the era of the group above the labels
-  const groups = eraGroups(block.headerRows);
+  const groups = yearGroups(block.headerRows);
   for (let c = 0; c < width; c++) {
     let found = false;
     const partRows = new Map(block.headerRows.map((row) => [row, partOf(row.cells[c] ?? "")]));
@@ -427,7 +440,7 @@ function labelColumns(block: Block, config: Config): void {
       const part = partRows.get(row);
       const text = part ? part.year ?? "" : row.cells[c] ?? "";
       const group = groups.get(c);
-      const grouped = group !== undefined && group.row !== row && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
+      const grouped = group?.era != null && group.row !== row && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
       const era = eras.get(row);
       const carried = !grouped && era !== undefined && ERALESS_YEAR.test(squash(text));
       const m = matchLabel(grouped ? group.era + squash(text) : carried ? era + squash(text) : text, config);
@@ -436,7 +449,7 @@ function labelColumns(block: Block, config: Config): void {
         const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
         if (written) eras.set(row, written);
         if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };
-        if (grouped && !block.eraGroup) block.eraGroup = { col: group.col, row: group.row, text: group.text, label: text.trim(), year: m.year };
+        if (grouped && !block.eraGroup) block.eraGroup = { col: group!.col, row: group!.row, text: group!.text, label: text.trim(), year: m.year };
       }
       if (m.kind === "year") {
         if (m.beyond) { if (!block.beyond) block.beyond = { col: c, row, text: text.trim(), year: m.year }; }
@@ -461,7 +474,14 @@ function labelColumns(block: Block, config: Config): void {
     if (found) continue;
     // A column headed by words planpress does not know: a column of another export's wording.
     const words = block.headerRows.map((r) => squash(r.cells[c] ?? "")).filter((t) => t && !GROUP_WORDS.test(t) && !partOf(t) && !ERA_GROUP.test(t));
-    if (words.length) { block.unknown.set(c, words[words.length - 1]!); lastLabelled = Math.max(lastLabelled, c); }
+    if (words.length) {
+      const last = words[words.length - 1]!;
+      block.unknown.set(c, last);
+      lastLabelled = Math.max(lastLabelled, c);
+      // 8年度, or 8 under 年度: a year without its era (PP222 at its cell)
+      const row = block.headerRows.findLast((r) => squash(r.cells[c] ?? "") === last)!;
+      if (ERALESS_YEAR.test(last) || (groups.has(c) && GROUPED_YEAR.test(last))) (block.eraless ??= new Map()).set(c, { row, text: (row.cells[c] ?? "").trim() });
+    }
   }
   block.expectedCells = lastLabelled + 1;
 }
