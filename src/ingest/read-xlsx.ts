@@ -62,6 +62,8 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const fillsByRow = new Map<number, Map<number, string>>();
   // Cells showing an Excel error (#REF!, #N/A): read as empty, and said once for the sheet.
   const errorCells: XmlCell[] = [];
+  // Text struck through (見え消し): in or out of the plan? Never guessed: an error at the first.
+  const struck: { cell: XmlCell; text: string }[] = [];
   for (const c of sheet.cells) {
     if (c.fill !== undefined) {
       const fills = fillsByRow.get(c.row) ?? new Map<number, string>();
@@ -71,6 +73,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     const text = cellText(c, wb, { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` }, bag);
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
+    if (c.struck) struck.push({ cell: c, text });
     const row = byRow.get(c.row) ?? new Map<number, string>();
     row.set(c.col - 1, text);
     byRow.set(c.row, row);
@@ -78,6 +81,10 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   if (errorCells.length) {
     const first = errorCells[0]!;
     bag.add("PP121", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { value: first.v || "#…", count: errorCells.length });
+  }
+  if (struck.length) {
+    const { cell, text } = struck[0]!;
+    bag.add("PP122", { file, sheet: sheet.name, cell: `${columnLetters(cell.col)}${cell.row}` }, { text: text.replace(/\s+/g, " ").slice(0, 30), count: struck.length });
   }
   reportHidden(sheet, byRow, file, bag);
   const rowNos = [...byRow.keys()].sort((a, b) => a - b);

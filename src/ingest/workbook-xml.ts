@@ -39,6 +39,8 @@ export interface XmlCell {
   format?: string;
   /** The cell's fill colour (a key: same key, same colour), when it is filled: see fillKeys. */
   fill?: string;
+  /** Its text is struck through, all (the cell's font) or in part (a run of rich text): 見え消し. */
+  struck?: true;
 }
 
 export interface XmlSheet {
@@ -84,6 +86,19 @@ function stringItemText(xml: string): string {
   return out;
 }
 
+/** `<strike/>` (or val="1"/"true") in a font or a run's properties: struck through. */
+const STRIKE = /<strike\b(?![^>]*\sval="(?:0|false)")[^>]*\/?>/;
+
+/** Whether some run of rich text with words in it is struck through (a part of the cell 見え消し). */
+function hasStruckRun(xml: string): boolean {
+  if (!xml.includes("<strike")) return false;
+  for (const m of xml.matchAll(/<r>([\s\S]*?)<\/r>/g)) {
+    const props = /<rPr>([\s\S]*?)<\/rPr>/.exec(m[1]!)?.[1] ?? "";
+    if (STRIKE.test(props) && stringItemText(m[1]!).trim()) return true;
+  }
+  return false;
+}
+
 const ATTR = new Map<string, RegExp>();
 
 function attr(tag: string, name: string): string | undefined {
@@ -98,15 +113,15 @@ function resolveTarget(target: string): string {
   return t.startsWith("xl/") ? t : `xl/${t}`;
 }
 
-/** What a cell's style index gives: its number format and its fill. */
-interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[] }
+/** What a cell's style index gives: its number format, its fill, and whether its font is struck through. */
+interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[] }
 
 /**
  * Style index (`<cellXfs>`) → its number format code, for the styles whose format is not
  * General, and its fill colour (fillKeys).
  */
 function styleTables(styles: string | undefined): StyleTables {
-  if (!styles) return { formats: [], fills: [] };
+  if (!styles) return { formats: [], fills: [], struck: [] };
   const custom = new Map<number, string>();
   for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
     const id = Number(attr(m[0], "numFmtId"));
@@ -114,6 +129,8 @@ function styleTables(styles: string | undefined): StyleTables {
     if (code !== undefined) custom.set(id, code);
   }
   const fills = fillKeys(styles);
+  const fontList = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? "";
+  const struckFonts = [...fontList.matchAll(/<font\b[^>]*>([\s\S]*?)<\/font>|<font\b[^>]*\/>/g)].map((m) => STRIKE.test(m[1] ?? ""));
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
   const xfs = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
   return {
@@ -122,6 +139,7 @@ function styleTables(styles: string | undefined): StyleTables {
       return custom.get(id) ?? (id ? builtinFormat(id) : undefined);
     }),
     fills: xfs.map((xf) => fills[Number(attr(xf, "fillId") ?? 0)]),
+    struck: xfs.map((xf) => struckFonts[Number(attr(xf, "fontId") ?? 0)] ?? false),
   };
 }
 
@@ -179,8 +197,12 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       if (type.endsWith("/styles")) stylesPart = resolveTarget(target);
     }
     const shared: string[] = [];
+    const struckShared = new Set<number>();
     const sst = zip.text(sharedPart);
-    if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(stringItemText(m[1] ?? ""));
+    if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+      if (hasStruckRun(m[1] ?? "")) struckShared.add(shared.length);
+      shared.push(stringItemText(m[1] ?? ""));
+    }
     const styles = styleTables(zip.text(stylesPart));
     const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook);
     const core = zip.text("docProps/core.xml");
@@ -193,7 +215,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const rid = attr(m[0], "r:id") ?? attr(m[0], "[a-zA-Z0-9]+:id");
       const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
-      sheets.push({ name, state, ...sheetCells(xml, shared, styles, opts.maxCells ?? Infinity) });
+      sheets.push({ name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) });
     }
     const out: XmlWorkbook = { sheets, date1904 };
     if (title) out.title = unescapeXml(title);
@@ -201,7 +223,8 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
   });
 }
 
-function sheetCells(xml: string, shared: readonly string[], { formats, fills }: StyleTables, maxCells: number): Omit<XmlSheet, "name" | "state"> {
+function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, fills, struck }: StyleTables,
+  maxCells: number): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   let overLimit = false;
   // cells with values count toward the limit; cells kept only for their fill are capped apart
@@ -233,12 +256,18 @@ function sheetCells(xml: string, shared: readonly string[], { formats, fills }: 
       if (fill !== undefined) cell.fill = fill;
       if (f) cell.formula = unescapeXml(f[1] ?? "");
       if (v !== undefined) cell.v = unescapeXml(v);
-      if (type === "inlineStr") cell.text = stringItemText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
-      else if (type === "s" && v !== undefined) {
+      let struckText = struck[style] === true;
+      if (type === "inlineStr") {
+        const item = /<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "";
+        cell.text = stringItemText(item);
+        struckText ||= hasStruckRun(item);
+      } else if (type === "s" && v !== undefined) {
         const s = shared[Number(v)];
         if (s === undefined) cell.missingShared = Number(v);
         else cell.text = s;
+        struckText ||= struckShared.has(Number(v));
       }
+      if (struckText && !empty) cell.struck = true;
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
       if (empty) fillOnly++;

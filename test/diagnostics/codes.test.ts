@@ -118,6 +118,7 @@ const CASES: Record<string, Case> = {
   PP212: { data: ok([row(1, "事業A"), row(2, "事業B", { policy: "", measure: "" })]) },
   PP213: { name: "plan.xlsx", data: await mergedXlsx() },
   PP120: { name: "plan.xlsx", data: await hiddenRowXlsx() },
+  PP122: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("E3").font = { strike: true }; }) },
   PP214: { data: tsv([[...HEADER.slice(0, 7), ...years3.map((y, i) => `${y}（${2026 + i}年度）`)], row(1, "事業")]) },
   PP215: { data: tsv([[...HEADER.slice(0, 7), "令和8年度（2027年度）", ...years3.slice(1)], row(1, "事業")]) },
   PP216: { data: tsv([[...HEADER, "令和11年度以降"], [...row(1, "事業"), ""]]) },

@@ -49,6 +49,26 @@ describe("xlsx input", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP244")?.cell).toBe("H1");
   });
 
+  it("text struck through (見え消し), a whole row or a run of a cell, stops the reading at the first such cell (PP122)", async () => {
+    const project = (no: number, name: string) => [String(no), "市民サービス", "(1)オンライン化", "①手続", name, "情報政策課", "・説明。", "検討", "実施", ""];
+    const book = (strike: (ws: ExcelJS.Worksheet) => void) => workbook((ws) => {
+      ws.addRow(HEADER);
+      for (const [no, name] of [[1, "電子申請"], [2, "窓口改善"], [3, "広報"]] as const) ws.addRow(project(no, name));
+      strike(ws);
+    });
+    const struck = await planOf("plan.xlsx", await book((ws) => {
+      for (let c = 1; c <= 10; c++) ws.getCell(3, c).font = { strike: true }; // No.2 deleted
+      ws.getCell("I4").value = { richText: [{ text: "実施", font: { strike: true } }, { text: "運用" }] }; // 実施 → 運用
+      ws.getCell("J4").font = { strike: true }; // struck but empty: nothing to say
+    }));
+    expect(struck.diagnostics.filter((d) => d.code === "PP122").map((d) => [d.cell, d.severity, d.message])).toEqual([
+      ["A3", "error", "取り消し線の付いた文字（見え消し）があるセルが 10 個あります（ここが最初:「2」）。取り消した文字を計画に入れるかどうか決められません。"]]);
+    // a font without strike, or strike: false, says nothing
+    const plain = await planOf("plan.xlsx", await book((ws) => { ws.getCell("E2").font = { strike: false, bold: true }; }));
+    expect(codes(plain.diagnostics)).not.toContain("PP122");
+    expect(plain.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("takes a title merged across the sheet right above a two-row header as the title, not as a header row", async () => {
     const bytes = await workbook((ws) => {
       ws.getCell("A1").value = "キタ市DX計画";
