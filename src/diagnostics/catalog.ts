@@ -280,6 +280,11 @@ export const CATALOG = {
   PP244: { severity: "info", example: { group: "令和", label: "8", year: "令和8年度" },
     ja: (p) => `年度の見出し「${p.label}」などを、上の「${p.group}」の元号で読みました（「${p.label}」は ${p.year}）。`,
     en: (p) => `The fiscal-year labels ("${p.label}" …) were read with the era of "${p.group}" above them ("${p.label}" is ${p.year}).` },
+  PP245: { severity: "warning", example: { label: "施策の方向", column: "施策", first: "基本施策" },
+    ja: (p) => `見出し「${p.label}」も${p.column}の列の言い回しですが、${p.column}の列は「${p.first}」の列として読んだため、この列は読みませんでした。`,
+    en: (p) => `The header "${p.label}" also names the ${p.column} column, which was read from "${p.first}": this column was not read.`,
+    hintJa: () => "計画の階層が基本方針・施策・取組の 3 段より多い場合は、どの列をどの段として読むかを設定ファイルの columns で決めてください（読まない列はそのままで構いません）。",
+    hintEn: () => "If the plan has more levels than 基本方針, 施策 and 取組, map the columns to read to those levels with the config's columns." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -265,7 +265,12 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       if (col === block.rowKind) continue; // said by PP243
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
       const eraless = block.eraless?.get(col);
+      const twice = block.twice?.get(col);
       if (eraless) bag.add("PP222", placeOf(grid, eraless.row, col), { label: eraless.text });
+      else if (twice) {
+        bag.add("PP245", placeOf(grid, headerRowOf(block, col), col),
+          { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
+      }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }
@@ -466,7 +471,11 @@ function labelColumns(block: Block, config: Config): void {
       } else if (m.key === "no" && !block.otherNo) {
         // 番号 (1-1-1) beside 通し番号 (1, 2, 3): which is the No is told by their values
         block.otherNo = { col: c, row, wording: text.trim(), synonym: m.synonym };
-      } else continue;
+      } else {
+        // a second column of a key taken (基本施策 | 施策の方向: a level more than the model's)
+        if (!block.twice?.has(c)) (block.twice ??= new Map()).set(c, { key: m.key, first: block.columns[m.key]! });
+        continue;
+      }
       lastLabelled = Math.max(lastLabelled, c);
       found = true;
       break;

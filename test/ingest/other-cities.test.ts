@@ -628,6 +628,18 @@ describe("number, 各課 and 再掲 columns", () => {
     expect(of(plan.diagnostics, "PP416").map((d) => d.line)).toEqual([4]);
   });
 
+  it("a second column of a level taken (基本施策 | 施策の方向: a level more than the model's) is said for what it is (PP245)", async () => {
+    const plan = await planOf("levels.tsv", [
+      ["No", "基本目標", "基本施策", "施策の方向", "主な取組", "事業名", "担当課", "R8", "R9"],
+      ["1", "1 くらし", "(1)窓口", "①手続", "ア 申請", "電子申請", "情報政策課", "検討", "実施"],
+    ].map((r) => r.join("\t")).join("\n"));
+    expect(plan.projects.map((p) => [p.measure.title, p.initiative?.title])).toEqual([["窓口", "申請"]]);
+    // was PP209: "a header planpress does not know"
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(of(plan.diagnostics, "PP245").map((d) => [d.column, d.severity, d.message])).toEqual([
+      [4, "warning", "見出し「施策の方向」も施策の列の言い回しですが、施策の列は「基本施策」の列として読んだため、この列は読みませんでした。"]]);
+  });
+
   it("a 再掲 column saying no (なし, 0, ―) marks no 再掲", async () => {
     const plan = await planOf("no.tsv", [
       ["No", "基本方針", "施策", "取組", "事業名", "担当課", "令和8年度", "再掲"],
