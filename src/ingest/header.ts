@@ -33,6 +33,9 @@ const CANONICAL: [ColumnKey, RegExp][] = [
   ["relist", /^再掲$/],
 ];
 
+/** A group over year labels that says they hold the schedule, in other words (`事業スケジュール`, `実施工程`). */
+const SCHEDULE_GROUP = /(スケジュール|工程|年次計画|年度別計画|計画期間|実施年度|実施時期|事業期間)/u;
+
 /** Words of a header row above the labels that group columns (not a column's own label). */
 const GROUP_WORDS = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)([（(].*[)）])?$/;
 
@@ -117,7 +120,7 @@ const ERA_GROUP = /^(?:(令和|平成)(?:年度|\(年度\))?|年度\((令和|平
 const GROUPED_YEAR = /^(\d{1,2}|元)(年度?)?$/u;
 
 /** A group cell over the year columns that names no era (`年度`, `スケジュール` over `8 | 9 | 10`). */
-const YEAR_GROUP = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期)([（(].*[)）])?$/u;
+const YEAR_GROUP = /^年度([（(].*[)）])?$/u;
 
 /**
  * The group above each column that heads year columns — `令和` merged over them (or followed by
@@ -129,7 +132,7 @@ function yearGroups(rows: GridRow[]): Map<number, { era: string | null; row: Gri
     row.cells.forEach((cell, col) => {
       const t = squash(cell);
       const m = ERA_GROUP.exec(t);
-      if (!m && !YEAR_GROUP.test(t)) return;
+      if (!m && !YEAR_GROUP.test(t) && !SCHEDULE_GROUP.test(t)) return;
       let width = row.spans?.get(col) ?? 1;
       if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
       for (let c = col; c < col + width; c++) out.set(c, { era: m ? (m[1] ?? m[2])! : null, row, col, text: cell.trim() });
@@ -570,7 +573,7 @@ function otherYearRuns(grid: Grid, block: Block, bag: DiagnosticBag): void {
   if (runs.length < 2) return;
   const labelRow = block.headerRows.indexOf(yearLabelRow(block));
   const groupOf = (col: number) => block.headerRows.slice(0, Math.max(0, labelRow)).map((r) => squash(r.cells[col] ?? "")).find(Boolean) ?? "";
-  const schedule = (group: string) => !group || GROUP_WORDS.test(group);
+  const schedule = (group: string) => !group || GROUP_WORDS.test(group) || SCHEDULE_GROUP.test(group);
   const scheduleRuns = runs.filter((run) => schedule(groupOf(run[0]![0])));
   if (scheduleRuns.length !== 1) return;
   for (const run of runs) {

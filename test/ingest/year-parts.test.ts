@@ -184,6 +184,23 @@ describe("year labels written twice, the second run under a group of other words
     expect(codes(plan.diagnostics)).not.toContain("PP308");
   });
 
+  it("a workbook's merged groups in other words (事業スケジュール | 事業費（千円）): the same reading", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("事業一覧");
+    ws.addRow([...FIXED, "事業スケジュール", "", "", "事業費（千円）", "", ""]);
+    ws.addRow([...blank(7), "令和8年度", "令和9年度", "令和10年度", "令和8年度", "令和9年度", "令和10年度"]);
+    for (const c of ["A", "B", "C", "D", "E", "F", "G"]) ws.mergeCells(`${c}1:${c}2`);
+    ws.mergeCells("H1:J1");
+    ws.mergeCells("K1:M1");
+    ws.addRow(at(1, "A", ["検討", "実施", "", "1200", "3400", "3400"]));
+    ws.mergeCells("I3:J3");
+    const plan = await planOf("plan.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(errors(plan)).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP241")?.cell).toBe("K1");
+    expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+
   it("two runs with no group words still stop at the labels (PP206)", async () => {
     const plan = await planOf("plan.tsv", tsv([[...FIXED, "R8", "R9", "R10", "R8", "R9", "R10"], at(1, "A", ["検討", "実施", "→", "", "", ""])]));
     expect(codes(errors(plan))).toContain("PP206");
