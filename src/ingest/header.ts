@@ -133,8 +133,7 @@ function yearGroups(rows: GridRow[]): Map<number, { era: string | null; row: Gri
       const t = squash(cell);
       const m = ERA_GROUP.exec(t);
       if (!m && !YEAR_GROUP.test(t) && !SCHEDULE_GROUP.test(t)) return;
-      let width = row.spans?.get(col) ?? 1;
-      if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
+      const width = groupWidth(row, col);
       for (let c = col; c < col + width; c++) out.set(c, { era: m ? (m[1] ?? m[2])! : null, row, col, text: cell.trim() });
     });
   }
@@ -409,6 +408,13 @@ function looksLikeData(row: GridRow): boolean {
   return looksLikeNo(row.cells[0]) || row.cells.some((c) => c.length > 40);
 }
 
+/** How many columns a header cell spans: its merge (xlsx), or itself and the empty cells after it (a text export). */
+function groupWidth(row: GridRow, col: number): number {
+  let width = row.spans?.get(col) ?? 1;
+  if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
+  return width;
+}
+
 /**
  * A header cell over columns that have labels of their own in a row below: a group's name (`事業`
  * merged over `No | 事業名 | 担当課`), not a column's. Its width is its merge, or in a text export
@@ -417,8 +423,7 @@ function looksLikeData(row: GridRow): boolean {
 function groupsLabels(block: Block, row: GridRow, col: number, config: Config): boolean {
   const below = block.headerRows.slice(block.headerRows.indexOf(row) + 1);
   if (!below.length) return false;
-  let width = row.spans?.get(col) ?? 1;
-  if (!row.spans) while (col + width < row.cells.length && !(row.cells[col + width] ?? "").trim()) width++;
+  const width = groupWidth(row, col);
   if (width < 2) return false;
   let labels = 0;
   for (let c = col; c < col + width; c++) {
