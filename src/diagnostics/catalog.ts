@@ -322,7 +322,9 @@ export const CATALOG = {
     ja: (p) => `担当課「${p.text}」が重複しています。`, en: (p) => `The department "${p.text}" is listed twice.` },
   PP312: { severity: "warning", example: { text: ".." },
     ja: (p) => `担当課の欄の「${p.text}」は課の名前として読めないため、担当課に含めませんでした。`,
-    en: (p) => `"${p.text}" in the department list is not a name; it was left out.` },
+    en: (p) => `"${p.text}" in the department list is not a name; it was left out.`,
+    hintJa: () => "関係する課を名前で書くと、その課の工程表にも載ります。すべての課であれば「各課」と書いてください。",
+    hintEn: () => "Name the departments concerned to put the project in their schedules too; write 各課 for every department." },
   // 313–349: cells of plans from other cities (marks, department cells, remark rows)
   PP313: { severity: "info", example: { mark: "→" },
     ja: (p) => `年度の欄の「${p.mark}」を、左の工程が続く印として読みました。`,

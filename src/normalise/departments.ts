@@ -66,6 +66,9 @@ const DIVISION = /[部局]$/;
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
 const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;
 
+/** Departments said without naming them (関係各課, 関係部署): no department's name (PP312). */
+const UNNAMED = /^(?:関係|関連)(?:各課|各部|各部署|部署|部課|課|各所属|所属|各課室|課室|機関|各機関)等?$/u;
+
 /** "And others" after named departments (情報政策課ほか, 情報政策課 など): no department's name. */
 const AND_OTHERS = /(?:その他|ほか|他|など|等)$/;
 
@@ -128,7 +131,7 @@ export function splitDepartments(given: string, config: Config, column = "", bra
       const { name: n, others } = withoutOthers(all?.rest ?? name, config);
       if (others) out.dropped.push(others);
       if (!n) continue;
-      if (!NAME_LIKE.test(n)) { out.dropped.push(n); continue; }
+      if (!NAME_LIKE.test(n) || UNNAMED.test(n)) { out.dropped.push(n); continue; }
       out.leadMarks.push(...marks);
       if (NAME_MARKS.test(n)) out.odd.push(n);
       if (listed(n)) out.duplicates.push(n);

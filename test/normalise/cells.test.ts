@@ -54,6 +54,12 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     // still 各課: ほか全課; still a name: a word ending in 等 that is no department name ending
     expect(read("情報政策課ほか全課")).toEqual([["情報政策課"], [], true]);
     expect(read("平等推進課")).toEqual([["平等推進課"], [], false]);
+    // departments said without naming them: no department (were departments named 関係各課, with a file each)
+    expect(read("情報政策課、関係各課")).toEqual([["情報政策課"], ["関係各課"], false]);
+    expect(read("関係部署等")).toEqual([[], ["関係部署等"], false]);
+    expect(read("関係課長会議事務局")).toEqual([["関係課長会議事務局"], [], false]);
+    // other words for every department
+    for (const cell of ["各部局", "全部局", "各所属", "庁内各課", "全部門"]) expect(read(cell)).toEqual([[], [], true]);
   });
 
   it("description items split on marks, the marks stripped", () => {
