@@ -285,6 +285,9 @@ export const CATALOG = {
     en: (p) => `The header "${p.label}" also names the ${p.column} column, which was read from "${p.first}": this column was not read.`,
     hintJa: () => "計画の階層が基本方針・施策・取組の 3 段より多い場合は、どの列をどの段として読むかを設定ファイルの columns で決めてください（読まない列はそのままで構いません）。",
     hintEn: () => "If the plan has more levels than 基本方針, 施策 and 取組, map the columns to read to those levels with the config's columns." },
+  PP246: { severity: "info", example: { label: "取組番号" },
+    ja: (p) => `No の列がなく、行ごとの取組を事業として読むため、「${p.label}」の列（重複のない数）を No として読みました。`,
+    en: (p) => `There is no No column and each row's initiative is read as a project: the "${p.label}" column (numbers, none twice) was read as the No.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -139,15 +139,23 @@ export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: 
  * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):
  * the 取組 column names each row, so it is the projects' name column. Only when it holds one
  * name per numbered row and no name twice — a 取組 that groups projects is written once per
- * group or repeated, and then the projects' names are missing (PP204).
+ * group or repeated, and then the projects' names are missing (PP204). Numbered by a `取組番号`
+ * column and no No column: that column is the No when its values are numbers, each once (PP246).
  */
 export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
   const lacking = blocks.filter((b) => b.columns.name === undefined && b.columns.initiative !== undefined);
   if (!lacking.length || blocks.some((b) => b.columns.name !== undefined)) return;
   if (lacking.length !== blocks.length) return;
+  // 取組番号 | 取組名 with no No column: the rows' numbers are the 取組番号 (a serial, checked below)
+  const numbered = blocks.every((b) => b.columns.no === undefined && b.columns.initiativeNumber !== undefined);
+  const noOf = (b: Block) => (numbered ? b.columns.initiativeNumber : b.columns.no);
+  if (numbered) {
+    const values = blocks.flatMap((b) => columnValues(b, b.columns.initiativeNumber!));
+    if (!values.every(looksLikeNo) || new Set(values.map(squash)).size !== values.length) return;
+  }
   const seen = new Set<string>();
   for (const b of blocks) {
-    const no = b.columns.no;
+    const no = noOf(b);
     if (no === undefined) return;
     for (const row of b.dataRows) {
       if (!looksLikeNo(row.cells[no])) continue;
@@ -164,6 +172,14 @@ export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticB
     b.columns.name = b.columns.initiative!;
     delete b.columns.initiative;
     b.synonyms = b.synonyms.filter((s) => s.key !== "initiative");
+    if (numbered) {
+      b.columns.no = b.columns.initiativeNumber!;
+      delete b.columns.initiativeNumber;
+    }
+  }
+  if (numbered) {
+    const col = first.columns.no!;
+    bag.add("PP246", placeOf(grid, headerRowOf(first, col), col), { label: headerWords(first, col).replace(/\s+/g, " ") });
   }
 }
 

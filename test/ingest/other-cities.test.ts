@@ -373,6 +373,17 @@ describe("a 取組 column that names each numbered row", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP309");
   });
 
+  it("numbered by a 取組番号 column and no No column: that column is the No (PP246); was PP204 for No and 事業", async () => {
+    const numbered = [["取組番号", ...header.slice(1)], ...rows];
+    const plan = await planOf("numbered.tsv", tsv(numbered, "取組の計画"));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "電子申請"], [2, "書かない窓口"], [3, "テレワーク"]]);
+    expect(of(plan.diagnostics, "PP246").map((d) => [d.line, d.column])).toEqual([[3, 1]]);
+    // numbers given twice are no serial: No stays missing
+    const twice = await planOf("twice.tsv", tsv([numbered[0]!, ...rows.map((r) => ["1", ...r.slice(1)])], "取組の計画"));
+    expect(of(twice.diagnostics, "PP204").map((d) => d.message)).toContain("必須の列「No」が見出しにありません。");
+  });
+
   it("a 取組 that groups projects (repeated) leaves the projects without names: PP204", async () => {
     const grouped = rows.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? "電子申請" : c)) : r));
     const plan = await planOf("grouped.tsv", table(grouped));
