@@ -288,6 +288,9 @@ export const CATALOG = {
   PP246: { severity: "info", example: { label: "取組番号" },
     ja: (p) => `No の列がなく、行ごとの取組を事業として読むため、「${p.label}」の列（重複のない数）を No として読みました。`,
     en: (p) => `There is no No column and each row's initiative is read as a project: the "${p.label}" column (numbers, none twice) was read as the No.` },
+  PP247: { severity: "info", example: { label: "8年度", stated: "令和8年度～令和12年度", era: "令和" },
+    ja: (p) => `元号のない年度の見出し（「${p.label}」など）を、表の上に書かれた計画期間（「${p.stated}」）の年度として、${p.era}で読みました。`,
+    en: (p) => `Fiscal-year labels without an era ("${p.label}" …) were read as years of the plan period stated above the table ("${p.stated}"), in ${p.era}.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

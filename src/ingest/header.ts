@@ -111,6 +111,43 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
   return { year: year!, beyond, composite: parts.length > 1, ...(conflict !== undefined ? { conflict } : {}) };
 }
 
+/**
+ * A plan period stated above the table in one era (`計画期間：令和8年度～令和12年度`, `令和8～12年度`):
+ * its era and years, or null.
+ */
+function statedPeriod(above: GridRow[]): { era: string; from: number; to: number; text: string; row: GridRow } | null {
+  for (const row of above) {
+    for (const cell of row.cells) {
+      const t = cell.normalize("NFKC").replace(/\s+/g, "");
+      const m = /(令和|平成)(\d{1,2}|元)年度?[~〜\-‐―ー－]+(?:(令和|平成)(\d{1,2}|元)|(\d{1,2}))年度/u.exec(t);
+      if (!m || (m[3] && m[3] !== m[1])) continue;
+      const n = (x: string) => (x === "元" ? 1 : Number(x));
+      const from = n(m[2]!), to = n(m[4] ?? m[5]!);
+      if (to >= from) return { era: m[1]!, from, to, text: cell.trim().slice(0, 40), row };
+    }
+  }
+  return null;
+}
+
+/**
+ * Year labels without their era (`8年度 | 9年度`, or `8 | 9` under `年度`) in a plan whose period
+ * is stated above the table in one era, each label a year of that period: that era's years,
+ * said once (PP247). Any label outside the stated period leaves them all unread (PP222).
+ */
+function erasFromTitle(grid: Grid, block: Block, stated: NonNullable<ReturnType<typeof statedPeriod>>, bag: DiagnosticBag): void {
+  if (!block.eraless?.size) return;
+  const numbers = new Map([...block.eraless].map(([col, e]) => [col, Number(squash(e.text).match(/^\d+/)?.[0] ?? (squash(e.text).startsWith("元") ? 1 : NaN))]));
+  if (![...numbers.values()].every((n) => n >= stated.from && n <= stated.to)) return;
+  for (const [col, n] of numbers) {
+    const year = parseFiscalYear(`${stated.era}${n}年度`)!;
+    block.years.set(col, year);
+    block.unknown.delete(col);
+  }
+  const [col, first] = [...block.eraless][0]!;
+  block.eraless = new Map();
+  bag.add("PP247", placeOf(grid, first.row, col), { label: first.text, stated: stated.text, era: stated.era });
+}
+
 /** A year label without its era or century: `8年度`, `10年`. */
 const ERALESS_YEAR = /^\d{1,2}年度?$/u;
 
@@ -223,6 +260,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   for (const block of blocks) labelColumns(block, config);
+  const stated = statedPeriod(rows.slice(0, blockSpans[0]?.[0] ?? 0));
+  if (stated) for (const block of blocks) erasFromTitle(grid, block, stated, bag);
   for (const block of blocks) otherYearRuns(grid, block, bag);
   for (const block of blocks) yearParts(grid, block, bag);
   // No year column anywhere: a column that writes each schedule in words is read instead; beside

@@ -151,6 +151,16 @@ describe("text input", () => {
     expect(codes(none.diagnostics)).not.toContain("PP244");
     expect(none.diagnostics.filter((d) => d.code === "PP222").map((d) => [d.line, d.column, d.message])).toEqual([
       [4, 8, "年度の見出し「8」に元号も西暦もないため、どの年度か決められません。"], [4, 9, expect.any(String)], [4, 10, expect.any(String)]]);
+    // the plan's period stated above the table in one era gives the labels their era (PP247)
+    const stated = await planOf("era.tsv", ["○○市DX計画（計画期間：令和8年度～令和10年度）", "", ...[[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")].map((r) => r.join("\t"))].join("\n"));
+    expect(stated.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(stated.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(stated.diagnostics.filter((d) => d.code === "PP247").map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 8, "元号のない年度の見出し（「8年度」など）を、表の上に書かれた計画期間（「○○市DX計画（計画期間：令和8年度～令和10年度）」）の年度として、令和で読みました。"]]);
+    // a label outside the stated period: not read so (PP222 at each)
+    const outside = await planOf("era.tsv", ["○○市DX計画（令和8～9年度）", "", ...[[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")].map((r) => r.join("\t"))].join("\n"));
+    expect(codes(outside.diagnostics)).not.toContain("PP247");
+    expect(outside.diagnostics.filter((d) => d.code === "PP222")).toHaveLength(3);
     // numbers that do not rise by one are no header row
     const data = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "年度", "", ""], [...blank, "8", "3", "10"], row(1, "事業A")]));
     expect(codes(data.diagnostics)).not.toContain("PP222");
