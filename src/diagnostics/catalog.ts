@@ -431,6 +431,11 @@ export const CATALOG = {
     ja: (p) => `計画の表の後、空行の下の ${p.rows} 行（「${p.text}」から）には No も事業名もないため、計画の表の外（参考の表や注記）として読みませんでした。`,
     en: (p) => `The ${p.rows} row(s) after the plan table, below a blank row (from "${p.text}"), have neither a No nor a project name: read as outside the plan (a reference table or notes) and not read.`,
     hintJa: () => "計画の事業であれば、No と事業名を書いてください。", hintEn: () => "If they are projects of the plan, give them a No and a name." },
+  PP338: { severity: "error", example: { name: "電子申請の拡大（再掲）" },
+    ja: (p) => `再掲の行（「${p.name}」）に No がありません。`,
+    en: (p) => `The 再掲 row ("${p.name}") has no No.`,
+    hintJa: () => "再掲も一つの行として、計画の通し番号を付けてください（元の事業の番号ではなく、例えば No.17 として「No.7の再掲」）。",
+    hintEn: () => "Give the 再掲 row a serial number of its own (not the original's: e.g. No.17, marked as the 再掲 of No.7)." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

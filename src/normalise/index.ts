@@ -43,8 +43,11 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const noText = projectNoText(f.no?.text ?? "");
   const no = parseProjectNo(f.no?.text ?? "");
+  // a 再掲 listed without a No of its own (the original's number is not its own): said as such
+  const unnumberedRelist = f.no && !text("no") && parseRelist(text("name")) !== null;
   for (const key of REQUIRED_KEYS) {
-    if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
+    if (key === "no" && unnumberedRelist) bag.add("PP338", at("no"), { name: excerpt(text("name")) });
+    else if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
   }
   if (no === undefined) {
     if (noText) bag.add("PP305", at("no"), { value: excerpt(noText) });

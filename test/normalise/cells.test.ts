@@ -242,6 +242,12 @@ describe("再掲 and remark rows", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP408")).toMatchObject({ projectNo: 3, relatedNo: 1 });
   });
 
+  it("a 再掲 row without a No of its own is said as such (PP338), not as any empty No (PP301)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("", "甲（再掲）", ["検討", "", "", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["PP338", 5, 1, "再掲の行（「甲（再掲）」）に No がありません。"]]);
+  });
+
   it("※再掲 and 【再掲】 are marks too", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("2", "※再掲 甲", ["検討", "", "", "", ""]), r("3", "【再掲】甲", ["検討", "", "", "", ""])]);
     expect([project(plan, 2), project(plan, 3)].map((p) => [p.name, p.relistOf, p.relistMark])).toEqual([["甲", 1, "※再掲"], ["甲", 1, "【再掲】"]]);
