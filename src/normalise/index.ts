@@ -33,7 +33,23 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
     const sp = normaliseRow(row, period, evidence !== null, config, bag);
     if (sp) out.push(sp);
   }
+  unprintedRemarks(table.rows, bag);
   return out;
+}
+
+/**
+ * 備考 is read for its 再掲 marks only (the model has no remarks): any other text in it is not
+ * printed, which is said once with the count (PP339) rather than dropped without a word.
+ */
+function unprintedRemarks(rows: readonly RawRow[], bag: DiagnosticBag): void {
+  const texts = rows.flatMap((r) => {
+    const cell = r.fields.remarks;
+    const t = cleanText(stripHtml(cell?.text ?? "").text);
+    const relist = t ? parseRemarksRelist(t, "") : null;
+    // a remark that is its 再掲 mark and nothing else is read (PP324)
+    return !cell || !t || (relist && t.replace(/[【】（）()]/g, "") === relist.mark.replace(/[【】（）()]/g, "")) ? [] : [{ text: t, place: cell.place }];
+  });
+  if (texts.length) bag.add("PP339", texts[0]!.place, { text: excerpt(texts[0]!.text), rows: texts.length });
 }
 
 function normaliseRow(row: RawRow, period: { start: number; end: number }, yearByYear: boolean, config: Config, bag: DiagnosticBag): SourcedProject | null {
