@@ -32,6 +32,8 @@ export interface Grid {
    * Clipped to the cells that exist.
    */
   merges?: GridMerge[];
+  /** xlsx only: the cells each shape drawn on the sheet spans (arrows, lines, boxes), as merges are given. */
+  shapes?: GridMerge[];
 }
 
 /** The one text of a row that holds one (a cell, or a merged range repeated across its cells). */

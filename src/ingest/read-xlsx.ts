@@ -108,6 +108,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const merges = sheet.merges.map(parseRange).filter((m): m is GridMerge => m !== null && m.top <= lastRow && m.left <= lastCol)
     .map((m) => ({ ...m, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) }));
   if (merges.length) grid.merges = merges;
+  if (sheet.shapes) grid.shapes = sheet.shapes;
   const mergesByRow = new Map<number, GridMerge[]>();
   for (const m of merges) for (let r = m.top; r <= m.bottom; r++) {
     const list = mergesByRow.get(r) ?? [];

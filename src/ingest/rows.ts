@@ -213,7 +213,24 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
+  shapesOverYears(grid, blocks, bag);
   return out;
+}
+
+/**
+ * Shapes drawn over the year cells of the plan's rows (a 工程表 whose bars are Excel arrows or
+ * lines): the schedule they draw is not in the cells, and planpress does not read drawings.
+ * Never read as if the cells were the whole schedule: an error at the first, with the count (PP123).
+ */
+function shapesOverYears(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  if (!grid.shapes?.length) return;
+  const over = grid.shapes.filter((s) => blocks.some((b) => {
+    const years = [...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])];
+    return years.some((c) => c >= s.left && c <= s.right) && b.dataRows.some((r) => r.line >= s.top && r.line <= s.bottom);
+  }));
+  if (!over.length) return;
+  const first = over[0]!;
+  bag.add("PP123", placeOf(grid, { line: first.top, cells: [] }, first.left), { count: over.length });
 }
 
 /** What reading a timing column needs: the period, and the label of a phase written without one. */

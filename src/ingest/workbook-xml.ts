@@ -4,6 +4,7 @@
 // openpyxl or exceljs: with or without sharedStrings, with inline strings, rows and cells without
 // `r`, shared formulas, hidden sheets. exceljs 4.4.0 crashes on some of these (cell notes, #2797)
 // and takes ~0.5 s to load, so neither reader uses it.
+import { posix } from "node:path";
 import { parseAddress } from "../cell-address.js";
 import { builtinFormat } from "./number-format.js";
 import { openZip, type ZipArchive, ZipRefusal } from "./zip-guard.js";
@@ -56,6 +57,8 @@ export interface XmlSheet {
   hiddenRows?: Set<number>;
   /** Column ranges hidden in Excel (`<col min max hidden="1">`), 1-based and inclusive. */
   hiddenCols?: [number, number][];
+  /** Shapes drawn on the sheet (arrows, lines, boxes; not pictures or charts): the cells each spans, 1-based rows, 0-based columns. */
+  shapes?: { top: number; left: number; bottom: number; right: number }[];
 }
 
 export interface XmlWorkbook {
@@ -215,7 +218,10 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const rid = attr(m[0], "r:id") ?? attr(m[0], "[a-zA-Z0-9]+:id");
       const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
-      sheets.push({ name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) });
+      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) };
+      const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
+      if (shapes.length) sheet.shapes = shapes;
+      sheets.push(sheet);
     }
     const out: XmlWorkbook = { sheets, date1904 };
     if (title) out.title = unescapeXml(title);
@@ -294,3 +300,38 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
 }
 
 const isTrue = (v: string | undefined) => v === "1" || v === "true";
+
+/** At most this many shapes are read from a sheet's drawing (a hostile file may hold millions). */
+const MAX_SHAPES = 10_000;
+
+/**
+ * The shapes of a sheet's drawing part (`<drawing r:id>` → its rels → xl/drawings/…): each
+ * anchored shape, connector or group (`sp`, `cxnSp`, `grpSp`) with the cells it spans. A 工程表
+ * drawn in Excel often draws its bars as arrows over the year cells, which hold no text then.
+ */
+function sheetShapes(zip: ZipArchive, sheetPath: string, xml: string): NonNullable<XmlSheet["shapes"]> {
+  const drawingId = /<drawing\b[^>]*>/.exec(xml)?.[0];
+  const rid = drawingId ? attr(drawingId, "r:id") ?? attr(drawingId, "[a-zA-Z0-9]+:id") : undefined;
+  if (!rid) return [];
+  const dir = sheetPath.replace(/[^/]*$/, "");
+  const rels = zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "";
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => attr(r, "Id") === rid);
+  const target = rel ? attr(rel, "Target") : undefined;
+  if (!target) return [];
+  const drawing = zip.text(target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(dir, target))) ?? "";
+  const out: NonNullable<XmlSheet["shapes"]> = [];
+  const at = (part: string | undefined) => {
+    const col = /<(?:\w+:)?col>(\d+)</.exec(part ?? "")?.[1], row = /<(?:\w+:)?row>(\d+)</.exec(part ?? "")?.[1];
+    return col === undefined || row === undefined ? null : { col: Number(col), row: Number(row) + 1 };
+  };
+  for (const m of drawing.matchAll(/<(?:\w+:)?(twoCellAnchor|oneCellAnchor)\b[^>]*>([\s\S]*?)<\/(?:\w+:)?\1>/g)) {
+    const body = m[2]!;
+    if (!/<(?:\w+:)?(?:sp|cxnSp|grpSp)\b/.test(body)) continue;
+    const from = at(/<(?:\w+:)?from>([\s\S]*?)<\/(?:\w+:)?from>/.exec(body)?.[1]);
+    if (!from) continue;
+    const to = at(/<(?:\w+:)?to>([\s\S]*?)<\/(?:\w+:)?to>/.exec(body)?.[1]) ?? from;
+    out.push({ top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) });
+    if (out.length >= MAX_SHAPES) break;
+  }
+  return out;
+}

@@ -139,6 +139,34 @@ describe("workbooks whose zip lies", () => {
 describe("sparse and unusual sheets", () => {
   const table = inlineCells(grid(PLAN));
 
+  // A 工程表 whose bars are Excel shapes drawn over the year cells (xl/drawings), not in the cells.
+  const drawn = (anchors: string) => bookOf({
+    sheets: [{ name: "計画", xml: sheetXml(table).replace("</worksheet>", '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rD1"/></worksheet>') }],
+    extra: [
+      { name: "xl/worksheets/_rels/sheet1.xml.rels", data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rD1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>' },
+      { name: "xl/drawings/drawing1.xml", data: `<?xml version="1.0"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors}</xdr:wsDr>` },
+    ],
+  });
+  const anchor = (from: [number, number], to: [number, number], shape: string) =>
+    `<xdr:twoCellAnchor><xdr:from><xdr:col>${from[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`
+    + `<xdr:to><xdr:col>${to[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${shape}<xdr:clientData/></xdr:twoCellAnchor>`;
+  const arrow = '<xdr:sp macro=""><xdr:nvSpPr><xdr:cNvPr id="2" name="右矢印 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rightArrow"/></xdr:spPr></xdr:sp>';
+  const line = '<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="3" name="直線矢印コネクタ 2"/><xdr:cNvCxnSpPr/></xdr:nvCxnSpPr><xdr:spPr><a:prstGeom prst="straightConnector1"/></xdr:spPr></xdr:cxnSp>';
+  const picture = '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="4" name="図 3"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill/><xdr:spPr/></xdr:pic>';
+
+  it("arrows or lines drawn over the year cells of the plan's rows stop the reading, at the first (PP123)", async () => {
+    // rows 4 and 5 are the projects, H–J their years (0-based: columns 7–9, rows 3–4)
+    const plan = await planOf("drawn.xlsx", drawn(anchor([8, 3], [9, 3], arrow) + anchor([7, 4], [9, 4], line)));
+    expect(plan.diagnostics.filter((d) => d.code === "PP123").map((d) => [d.cell, d.severity, d.message])).toEqual([
+      ["I4", "error", "年度の欄の上に図形（矢印や線など）が 2 個描かれています（ここが最初）。図形で描かれた工程は読み取れないため、工程表を正しく作れません。"]]);
+  });
+
+  it("a picture, or a shape beside the years or below the table, is no schedule: nothing said", async () => {
+    const plan = await planOf("drawn.xlsx", drawn(anchor([7, 3], [9, 4], picture) + anchor([4, 3], [5, 3], arrow) + anchor([7, 8], [9, 9], arrow)));
+    expect(codes(plan.diagnostics)).not.toContain("PP123");
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it.each([["XFD1048576"], ["A1048576"]])("one stray cell at %s: the table is read at once and the cell named (PP116)", async (far) => {
     const { value: plan, cpu } = await cpuMs(() => planOf("far.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: far, t: "inlineStr", is: "x" }]) }] })));
     expect(cpu).toBeLessThan(2000);
