@@ -42,7 +42,7 @@ export interface Block {
   /** A column saying each row is the plan (計画) or what was done (実績): see `actualRows`. */
   rowKind?: number;
   /** A plan without year columns: the column of its schedule in words (timing.ts). */
-  timing?: { col: number; row: GridRow; text: string };
+  timing?: { col: number; row: GridRow; text: string; end?: number };
   /** Header cells naming a part of a fiscal year (上期, 4-6月), by column: see yearParts. */
   parts: Map<number, { label: string; row: GridRow }>;
   /**

@@ -10,7 +10,7 @@ import { actualRows, chooseNo, divisions, markRelatedInBrackets, nameFromInitiat
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
 import { findLegend } from "./legend.js";
-import { isTimingWord, parseTiming, timingColumn } from "./timing.js";
+import { isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
@@ -363,11 +363,21 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
 
 /** The block's timing column, taken out of the columns it does not know. */
 function findTiming(block: Block): void {
-  const col = timingColumn(block.headerRows, new Set(Object.values(block.columns)));
-  if (col === null) return;
-  const row = headerRowOf(block, col);
-  block.timing = { col, row, text: (row.cells[col] ?? "").trim() };
-  block.unknown.delete(col);
+  const taken = new Set(Object.values(block.columns));
+  const col = timingColumn(block.headerRows, taken);
+  if (col !== null) {
+    const row = headerRowOf(block, col);
+    block.timing = { col, row, text: (row.cells[col] ?? "").trim() };
+    block.unknown.delete(col);
+    return;
+  }
+  // 開始年度 | 終了年度: each row's span from the pair
+  const pair = startEndColumns(block.headerRows, taken);
+  if (!pair) return;
+  const row = headerRowOf(block, pair.start);
+  block.timing = { col: pair.start, end: pair.end, row, text: `${headerWords(block, pair.start)}・${headerWords(block, pair.end)}` };
+  block.unknown.delete(pair.start);
+  block.unknown.delete(pair.end);
 }
 
 /**
@@ -393,7 +403,10 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: Diagnos
   const years: number[] = [];
   for (const b of blocks) {
     if (!b.timing) continue;
-    for (const r of b.dataRows) for (const ph of parseTiming(r.cells[b.timing.col] ?? "") ?? []) years.push(ph.from, ...(ph.to !== null ? [ph.to] : []));
+    for (const r of b.dataRows) {
+      const { text, ok } = timingText(r.cells, b.timing);
+      for (const ph of (ok ? parseTiming(text) : null) ?? []) years.push(ph.from, ...(ph.to !== null ? [ph.to] : []));
+    }
   }
   const at = blocks.find((b) => b.timing)?.timing;
   if (!at || !years.length) return null;

@@ -9,7 +9,7 @@ import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import type { Block } from "./block.js";
 import { columnLabel } from "./header.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
-import { parseTiming } from "./timing.js";
+import { parseTiming, timingText } from "./timing.js";
 
 export interface RawCell { text: string; place: Place }
 
@@ -196,7 +196,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || Object.values(block.columns).includes(col)) return;
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || col === block.timing?.end || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }
@@ -241,10 +241,13 @@ export interface Timing { period: { start: number; end: number }; standIn: strin
  * years); a phase without an end runs to the period's end. A cell that names no year is a warning.
  */
 function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, raw: RawRow, timing: Timing, max: number, bag: DiagnosticBag): void {
-  const text = clip(grid, row, at.col, max, bag).trim();
+  const cells = [...row.cells];
+  cells[at.col] = clip(grid, row, at.col, max, bag);
+  if (at.end !== undefined) cells[at.end] = clip(grid, row, at.end, max, bag);
+  const { text, ok } = timingText(cells, at);
   if (!text) return;
   const place = placeOf(grid, row, at.col);
-  const phases = parseTiming(text);
+  const phases = ok ? parseTiming(text) : null;
   if (!phases) {
     bag.add("PP328", place, { column: at.text.replace(/\s+/g, " "), text: text.slice(0, 40) }, { projectNo: noOf(raw) });
     raw.scheduleUnread = true;

@@ -15,9 +15,43 @@ export function timingColumn(headerRows: readonly GridRow[], taken: ReadonlySet<
   const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
   for (let c = 0; c < width; c++) {
     if (taken.has(c)) continue;
-    if (headerRows.some((r) => isTimingWord(r.cells[c] ?? ""))) return c;
+    // 期間（開始）is half of a pair (startEndColumns), not a period of its own
+    if (headerRows.some((r) => isTimingWord(r.cells[c] ?? "") && !edgeOf(r.cells[c] ?? ""))) return c;
   }
   return null;
+}
+
+/** The first and the last year of each project in two columns of their own (`開始年度 | 終了年度`). */
+const START_WORDS = /^(?:(?:事業|実施|取組)?開始(?:年度|年|時期|予定年度)?|着手(?:年度|時期)?|(?:実施|事業|取組)?期間[（(](?:開始|始期|から)[）)])$/u;
+const END_WORDS = /^(?:(?:事業|実施|取組)?(?:終了|完了)(?:年度|年|時期|予定年度)?|(?:実施|事業|取組)?期間[（(](?:終了|終期|まで)[）)])$/u;
+const edgeOf = (text: string): "start" | "end" | null => {
+  const t = text.normalize("NFKC").replace(/\s+/g, "");
+  return START_WORDS.test(t) ? "start" : END_WORDS.test(t) ? "end" : null;
+};
+
+/** A start column with an end column after it (`開始年度 | 終了年度`, `期間（開始）| 期間（終了）`), or null. */
+export function startEndColumns(headerRows: readonly GridRow[], taken: ReadonlySet<number>): { start: number; end: number } | null {
+  const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
+  const edge = (c: number) => (taken.has(c) ? null : headerRows.map((r) => edgeOf(r.cells[c] ?? "")).find((e) => e !== null) ?? null);
+  for (let c = 0; c < width; c++) {
+    if (edge(c) !== "start") continue;
+    for (let e = c + 1; e < width; e++) if (edge(e) === "end") return { start: c, end: e };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * A row's schedule in words: its timing cell, or `start～end` from a pair of columns. A pair with
+ * one side empty is no span (`ok: false`): to the period's end, or one year? Never guessed.
+ */
+export function timingText(cells: readonly string[], at: { col: number; end?: number }): { text: string; ok: boolean } {
+  const first = (cells[at.col] ?? "").trim();
+  if (at.end === undefined) return { text: first, ok: true };
+  const last = (cells[at.end] ?? "").trim();
+  if (!first && !last) return { text: "", ok: true };
+  if (first && last) return { text: `${first}～${last}`, ok: true };
+  return { text: first ? `${first}～（空欄）` : `（空欄）～${last}`, ok: false };
 }
 
 /** One phase written in words: its first year, its last (null: until the period's end), its label (null: none written). */

@@ -88,3 +88,26 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(codes(none.diagnostics)).toContain("PP208");
   });
 });
+
+// Each project's first and last year in two columns of their own (開始年度 | 終了年度).
+describe("a start and an end column", () => {
+  const header = [...HEADER.slice(0, 7), "開始年度", "終了年度"];
+  const at = (no: number, name: string, start: string, end: string) => [...row(no, name).slice(0, 7), start, end];
+
+  it("gives each project one phase from its start to its end year; the period is the years written (PP227)", async () => {
+    const plan = await planOf("pair.tsv", tsv([header, at(1, "A", "令和8年度", "令和10年度"), at(2, "B", "R9", "R12")]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to]))).toEqual([[["実施", 2026, 2028]], [["実施", 2027, 2030]]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP227")?.message).toContain("「開始年度・終了年度」の列");
+  });
+
+  it("a pair with one side empty is no span: a warning at the row, no phases (PP328); 期間（開始）| 期間（終了） too", async () => {
+    const plan = await planOf("pair.tsv", tsv([[...HEADER.slice(0, 7), "実施期間（開始）", "実施期間（終了）"], at(1, "A", "R8", "R10"), at(2, "B", "R9", "")]));
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.from, s.to]))).toEqual([[[2026, 2028]], []]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP328").map((d) => [d.line, d.column, d.message])).toEqual([
+      [5, 8, "「実施期間（開始）・実施期間（終了）」の「R9～（空欄）」は年度の期間として読めないため、この事業の工程はありません。"]]);
+    // 実施期間（開始）alone was read as a column of periods: each project a one-year phase at its start
+    expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+});
