@@ -83,8 +83,18 @@ function parentsOf(prefix: string): number[] {
  */
 export function parseNumbered(text: string): NumberedText {
   const t = text.trim();
-  return afterLevelWord(t) ?? parseBare(t);
+  const found = afterLevelWord(t) ?? parseBare(t);
+  if (found.number !== null) return found;
+  // a bullet before the number (◆施策(1) 窓口, ■1 窓口) is part of the mark, not of the title
+  const bullet = BULLET.exec(t);
+  const rest = bullet ? afterLevelWord(t.slice(bullet[0].length)) ?? parseBare(t.slice(bullet[0].length)) : null;
+  if (rest && rest.number !== null) return { ...rest, mark: `${bullet![0].trim()}${rest.mark}` };
+  // no number: the bullet is no part of the title either
+  return bullet && t.length > bullet[0].length ? { ...found, title: t.slice(bullet[0].length).trim() } : found;
 }
+
+/** A heading's bullet mark (not ○ or 〇: ○○ stands for a name left out). */
+const BULLET = /^[■□◆◇●◎▲△▼▽▶►▷◼◻◾◽・]\s*/u;
 
 /**
  * The number after the level's own word, or inside brackets (施策1 窓口, 取組① 申請, 【施策1】窓口,

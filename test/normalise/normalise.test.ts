@@ -46,6 +46,12 @@ describe("normalise", () => {
         { number: 1, title: "窓口の改善", mark: "[1]", parents: [] },
       ]);
     expect(parseNumbered("取組② 相談")).toMatchObject({ number: 2, title: "相談" });
+    // a heading's bullet before its number is part of the mark (was no number, the bullet in the title)
+    expect(["◆施策(1)　窓口", "■1 窓口", "● (2) 窓口"].map((t) => parseNumbered(t)))
+      .toEqual([{ number: 1, title: "窓口", mark: "◆施策(1)", parents: [] }, { number: 1, title: "窓口", mark: "■1", parents: [] },
+        { number: 2, title: "窓口", mark: "●(2)", parents: [] }]);
+    expect(["■重点事業", "○○の推進", "◆ 窓口"].map((t) => parseNumbered(t))).toMatchObject([
+      { number: null, title: "重点事業" }, { number: null, title: "○○の推進" }, { number: null, title: "窓口" }]);
     expect(parseNumbered("施策１－２　窓口")).toMatchObject({ number: 2, parents: [1], title: "窓口" });
     // a word with no number after it, or a year after it, is the title
     expect(["取組の強化", "施策2025年度の見直し", "施策1", "【重点】窓口"].map((t) => parseNumbered(t).number)).toEqual([null, null, null, null]);
