@@ -200,7 +200,8 @@ const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状�
  * a column of no known header whose every word says plan or actual, the plan word on every
  * numbered row, the actual word only on rows without a No of their own (or the No of the plan
  * row above). The actual rows are no part of the plan: taken out of the table and said once
- * (PP243); the column stays unread (`unknown`), without PP209. Otherwise they were errors (a row with no No), or, under a merged No, phases.
+ * (PP243); the column stays unread (`unknown`), without PP209. Otherwise they were errors (a row
+ * with no No), or, under a merged No, more phases of the project.
  */
 export function actualRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
   let said: { place: ReturnType<typeof placeOf>; label: string; plan: string; actual: string } | null = null;

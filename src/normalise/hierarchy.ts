@@ -83,14 +83,14 @@ function parentsOf(prefix: string): number[] {
  */
 export function parseNumbered(text: string): NumberedText {
   const t = text.trim();
-  const found = afterLevelWord(t) ?? parseBare(t);
-  if (found.number !== null) return found;
-  // a bullet before the number (◆施策(1) 窓口, ■1 窓口) is part of the mark, not of the title
+  const numbered = (s: string) => afterLevelWord(s) ?? parseBare(s);
+  const found = numbered(t);
   const bullet = BULLET.exec(t);
-  const rest = bullet ? afterLevelWord(t.slice(bullet[0].length)) ?? parseBare(t.slice(bullet[0].length)) : null;
-  if (rest && rest.number !== null) return { ...rest, mark: `${bullet![0].trim()}${rest.mark}` };
-  // no number: the bullet is no part of the title either
-  return bullet && t.length > bullet[0].length ? { ...found, title: t.slice(bullet[0].length).trim() } : found;
+  if (found.number !== null || !bullet || t.length === bullet[0].length) return found;
+  // a bullet before the number (◆施策(1) 窓口, ■1 窓口) is part of the mark; without a number it
+  // is no part of the title either
+  const rest = numbered(t.slice(bullet[0].length));
+  return rest.number !== null ? { ...rest, mark: `${bullet[0].trim()}${rest.mark}` } : { ...found, title: t.slice(bullet[0].length).trim() };
 }
 
 /** A heading's bullet mark (not ○ or 〇: ○○ stands for a name left out). */
