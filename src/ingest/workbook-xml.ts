@@ -81,23 +81,104 @@ export function unescapeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** An element as found: the rest of its opening tag after the name (its attributes), its content ("" when self-closed), where it ends. */
+interface Found { attrs: string; body: string; end: number }
+
+/** The opening-tag pattern of each tag asked for, and each closing tag, made once (a workbook asks per cell). */
+const OPENERS = new Map<string, RegExp>();
+const CLOSERS = new Map<string, string>();
+const opener = (tag: string): RegExp => {
+  let re = OPENERS.get(tag);
+  if (!re) OPENERS.set(tag, (re = new RegExp(`<(${tag})(?=[\\s/>])`, "g")));
+  return re;
+};
+
+/**
+ * The first element `<tag …>…</tag>` or `<tag …/>` of `xml` from `from` (`tag` a pattern:
+ * `(?:\\w+:)?from` for any prefix), or null — also when it is never closed. Found with indexOf,
+ * so a walk over all of them is linear in the text whatever it holds: a lazy regular expression
+ * rescans to the end from every opening tag never closed (80,000 unclosed `<si>` took 11 s).
+ */
+function findElement(xml: string, tag: string, from = 0): Found | null {
+  const open = opener(tag);
+  open.lastIndex = from;
+  const m = open.exec(xml);
+  if (!m) return null;
+  const gt = xml.indexOf(">", m.index);
+  if (gt < 0) return null;
+  const name = m[1]!;
+  if (xml.charCodeAt(gt - 1) === 0x2f /* / */) return { attrs: xml.slice(m.index + 1 + name.length, gt - 1), body: "", end: gt + 1 };
+  let close = CLOSERS.get(name);
+  if (close === undefined) CLOSERS.set(name, (close = `</${name}>`));
+  const at = xml.indexOf(close, gt + 1);
+  return at < 0 ? null : { attrs: xml.slice(m.index + 1 + name.length, gt), body: xml.slice(gt + 1, at), end: at + close.length };
+}
+
+/** Every such element in order; one never closed ends the list. */
+function* elements(xml: string, tag: string): Generator<Found> {
+  for (let e = findElement(xml, tag); e; e = findElement(xml, tag, e.end)) yield e;
+}
+
+/** The first such element, or undefined. */
+const firstOf = (xml: string, tag: string): Found | undefined => findElement(xml, tag) ?? undefined;
+
+/** A cell's `<v>` text (found as firstOf finds it, `<v>` without attributes looked up first). */
+function valueOf(body: string): string | undefined {
+  const at = body.indexOf("<v>");
+  if (at >= 0) {
+    const end = body.indexOf("</v>", at + 3);
+    return end < 0 ? undefined : body.slice(at + 3, end);
+  }
+  return body.includes("<v") ? firstOf(body, "v")?.body : undefined;
+}
+
+/**
+ * The opening tags `<tag …>` (or `<tag …/>`) of `xml`, each as written: linear, as `elements` is
+ * (`/<tag\\b[^>]*>/g` rescans to the end from every tag left without its `>`: 80,000 took 50 s).
+ */
+function* openingTags(xml: string, tag: string): Generator<string> {
+  const open = new RegExp(`<${tag}(?=[\\s/>])`, "g");
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const gt = xml.indexOf(">", m.index);
+    if (gt < 0) return;
+    yield xml.slice(m.index, gt + 1);
+    open.lastIndex = gt + 1;
+  }
+}
+
+/** The first such tag, or undefined. */
+const firstTag = (xml: string, tag: string): string | undefined => openingTags(xml, tag).next().value || undefined;
+
 /** The text of an `<si>` or `<is>`: its `<t>` runs, without phonetic guides (`<rPh>`). */
 function stringItemText(xml: string): string {
-  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  let body = xml;
+  if (xml.includes("<rPh")) {
+    body = "";
+    let from = 0;
+    for (const ph of elements(xml, "rPh")) {
+      const start = xml.lastIndexOf("<rPh", ph.end - 1);
+      body += xml.slice(from, start);
+      from = ph.end;
+    }
+    body += xml.slice(from);
+  }
   let out = "";
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeXml(m[1] ?? "");
+  for (let t = findElement(body, "t"); t; t = findElement(body, "t", t.end)) out += unescapeXml(t.body);
   return out;
 }
 
 /** `<strike/>` (or val="1"/"true") in a font or a run's properties: struck through. */
-const STRIKE = /<strike\b(?![^>]*\sval="(?:0|false)")[^>]*\/?>/;
+const struckThrough = (props: string): boolean => {
+  const tag = firstTag(props, "strike");
+  return tag !== undefined && !/^(0|false)$/.test(attr(tag, "val") ?? "");
+};
 
 /** Whether some run of rich text with words in it is struck through (a part of the cell 見え消し). */
 function hasStruckRun(xml: string): boolean {
   if (!xml.includes("<strike")) return false;
-  for (const m of xml.matchAll(/<r>([\s\S]*?)<\/r>/g)) {
-    const props = /<rPr>([\s\S]*?)<\/rPr>/.exec(m[1]!)?.[1] ?? "";
-    if (STRIKE.test(props) && stringItemText(m[1]!).trim()) return true;
+  for (const run of elements(xml, "r")) {
+    const props = firstOf(run.body, "rPr")?.body ?? "";
+    if (struckThrough(props) && stringItemText(run.body).trim()) return true;
   }
   return false;
 }
@@ -126,16 +207,15 @@ interface StyleTables { formats: readonly (string | undefined)[]; fills: readonl
 function styleTables(styles: string | undefined): StyleTables {
   if (!styles) return { formats: [], fills: [], struck: [] };
   const custom = new Map<number, string>();
-  for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
-    const id = Number(attr(m[0], "numFmtId"));
-    const code = attr(m[0], "formatCode");
+  for (const tag of openingTags(styles, "numFmt")) {
+    const id = Number(attr(tag, "numFmtId"));
+    const code = attr(tag, "formatCode");
     if (code !== undefined) custom.set(id, code);
   }
   const fills = fillKeys(styles);
-  const fontList = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? "";
-  const struckFonts = [...fontList.matchAll(/<font\b[^>]*>([\s\S]*?)<\/font>|<font\b[^>]*\/>/g)].map((m) => STRIKE.test(m[1] ?? ""));
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
-  const xfs = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+  const struckFonts = [...elements(firstOf(styles, "fonts")?.body ?? "", "font")].map((f) => struckThrough(f.body));
+  const cellXfs = firstOf(styles, "cellXfs")?.body ?? "";
+  const xfs = [...openingTags(cellXfs, "xf")];
   return {
     formats: xfs.map((xf) => {
       const id = Number(attr(xf, "numFmtId") ?? 0);
@@ -152,12 +232,11 @@ function styleTables(styles: string | undefined): StyleTables {
  * looks unfilled on paper.
  */
 function fillKeys(styles: string): (string | undefined)[] {
-  const list = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? "";
-  return [...list.matchAll(/<fill>([\s\S]*?)<\/fill>|<fill\/>/g)].map((m) => {
-    const pattern = /<patternFill\b[^>]*>/.exec(m[1] ?? "")?.[0];
+  return [...elements(firstOf(styles, "fills")?.body ?? "", "fill")].map(({ body }) => {
+    const pattern = firstTag(body, "patternFill");
     const type = pattern ? attr(pattern, "patternType") : undefined;
     if (!type || type === "none" || type === "gray125") return undefined;
-    const fg = /<fgColor\b[^>]*>/.exec(m[1] ?? "")?.[0] ?? "";
+    const fg = firstTag(body, "fgColor") ?? "";
     const rgb = attr(fg, "rgb")?.toUpperCase(), theme = attr(fg, "theme"), tint = attr(fg, "tint"), indexed = attr(fg, "indexed");
     const key = rgb ?? (theme !== undefined ? `theme${theme}${tint ? `/${tint}` : ""}` : indexed !== undefined ? `indexed${indexed}` : "auto");
     // white: the sheet's own background (rgb, theme 0 = Background 1, indexed 9)
@@ -190,10 +269,10 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     if (!workbook || !rels) throw new WorkbookReadError("xl/workbook.xml がありません");
     const targets = new Map<string, string>();
     let sharedPart = "xl/sharedStrings.xml", stylesPart = "xl/styles.xml";
-    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-      const id = attr(m[0], "Id");
-      const target = attr(m[0], "Target");
-      const type = attr(m[0], "Type") ?? "";
+    for (const tag of openingTags(rels, "Relationship")) {
+      const id = attr(tag, "Id");
+      const target = attr(tag, "Target");
+      const type = attr(tag, "Type") ?? "";
       if (!id || !target) continue;
       targets.set(id, resolveTarget(target));
       if (type.endsWith("/sharedStrings")) sharedPart = resolveTarget(target);
@@ -202,20 +281,20 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const shared: string[] = [];
     const struckShared = new Set<number>();
     const sst = zip.text(sharedPart);
-    if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
-      if (hasStruckRun(m[1] ?? "")) struckShared.add(shared.length);
-      shared.push(stringItemText(m[1] ?? ""));
+    if (sst) for (let si = findElement(sst, "si"); si; si = findElement(sst, "si", si.end)) {
+      if (hasStruckRun(si.body)) struckShared.add(shared.length);
+      shared.push(stringItemText(si.body));
     }
     const styles = styleTables(zip.text(stylesPart));
-    const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook);
+    const date1904 = isTrue(attr(firstTag(workbook, "workbookPr") ?? "", "date1904"));
     const core = zip.text("docProps/core.xml");
-    const title = core ? /<dc:title>([\s\S]*?)<\/dc:title>/.exec(core)?.[1] : undefined;
+    const title = core ? firstOf(core, "dc:title")?.body : undefined;
     const sheets: XmlSheet[] = [];
-    for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-      const name = attr(m[0], "name") ?? "";
-      const state = attr(m[0], "state") ?? "visible";
+    for (const tag of openingTags(workbook, "sheet")) {
+      const name = attr(tag, "name") ?? "";
+      const state = attr(tag, "state") ?? "visible";
       if (opts.wanted && !opts.wanted(name, state)) { sheets.push({ name, state, cells: [], merges: [] }); continue; }
-      const rid = attr(m[0], "r:id") ?? attr(m[0], "[a-zA-Z0-9]+:id");
+      const rid = attr(tag, "r:id") ?? attr(tag, "[a-zA-Z0-9]+:id");
       const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) };
@@ -235,23 +314,25 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
   let overLimit = false;
   // cells with values count toward the limit; cells kept only for their fill are capped apart
   let valued = 0, fillOnly = 0;
-  const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
+  const data = firstOf(xml, "sheetData")?.body ?? "";
   const hiddenRows = new Set<number>();
   let rowNo = 0;
-  rows: for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attr(rm[1] ?? "", "r"));
+  // findElement walks, not the elements generator: this loop runs once per cell of the sheet
+  rows: for (let row = findElement(data, "row"); row; row = findElement(data, "row", row.end)) {
+    const r = Number(attr(row.attrs, "r"));
     rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
-    if (isTrue(attr(rm[1] ?? "", "hidden"))) hiddenRows.add(rowNo);
+    if (isTrue(attr(row.attrs, "hidden"))) hiddenRows.add(rowNo);
     let colNo = 0;
-    for (const m of (rm[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const head = m[1] ?? "";
-      const body = m[2] ?? "";
+    for (let c = findElement(row.body, "c"); c; c = findElement(row.body, "c", c.end)) {
+      const head = c.attrs;
+      const body = c.body;
       const ref = attr(head, "r");
       const at = ref ? parseAddress(ref) : { row: rowNo, col: colNo + 1 };
       if (!at) continue;
       colNo = at.col;
-      const f = /<f\b[^>]*>([\s\S]*?)<\/f>|<f\b[^>]*\/>/.exec(body);
-      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      // most cells hold a <v> only: the other searches are skipped when their tag is absent
+      const f = body.includes("<f") ? firstOf(body, "f") : undefined;
+      const v = valueOf(body);
       const type = attr(head, "t") ?? "n";
       const style = Number(attr(head, "s") ?? 0);
       const fill = fills[style];
@@ -260,11 +341,11 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       if (empty && (fill === undefined || fillOnly >= maxCells)) continue;
       const cell: XmlCell = { row: at.row, col: at.col, type };
       if (fill !== undefined) cell.fill = fill;
-      if (f) cell.formula = unescapeXml(f[1] ?? "");
+      if (f) cell.formula = unescapeXml(f.body);
       if (v !== undefined) cell.v = unescapeXml(v);
       let struckText = struck[style] === true;
       if (type === "inlineStr") {
-        const item = /<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "";
+        const item = firstOf(body, "is")?.body ?? "";
         cell.text = stringItemText(item);
         struckText ||= hasStruckRun(item);
       } else if (type === "s" && v !== undefined) {
@@ -282,15 +363,15 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
     }
   }
   const merges: string[] = [];
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
-    const ref = attr(m[0], "ref");
+  for (const tag of openingTags(xml, "mergeCell")) {
+    const ref = attr(tag, "ref");
     if (ref) merges.push(ref);
   }
   const hiddenCols: [number, number][] = [];
-  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml)?.[1] ?? "";
-  for (const m of cols.matchAll(/<col\b[^>]*>/g)) {
-    const min = Number(attr(m[0], "min")), max = Number(attr(m[0], "max"));
-    if (isTrue(attr(m[0], "hidden")) && Number.isInteger(min) && Number.isInteger(max) && min >= 1) hiddenCols.push([min, Math.max(min, max)]);
+  const cols = firstOf(xml, "cols")?.body ?? "";
+  for (const tag of openingTags(cols, "col")) {
+    const min = Number(attr(tag, "min")), max = Number(attr(tag, "max"));
+    if (isTrue(attr(tag, "hidden")) && Number.isInteger(min) && Number.isInteger(max) && min >= 1) hiddenCols.push([min, Math.max(min, max)]);
   }
   const out: Omit<XmlSheet, "name" | "state"> = { cells, merges };
   if (overLimit) out.overLimit = true;
@@ -310,26 +391,25 @@ const MAX_SHAPES = 10_000;
  * drawn in Excel often draws its bars as arrows over the year cells, which hold no text then.
  */
 function sheetShapes(zip: ZipArchive, sheetPath: string, xml: string): NonNullable<XmlSheet["shapes"]> {
-  const drawingId = /<drawing\b[^>]*>/.exec(xml)?.[0];
+  const drawingId = firstTag(xml, "drawing");
   const rid = drawingId ? attr(drawingId, "r:id") ?? attr(drawingId, "[a-zA-Z0-9]+:id") : undefined;
   if (!rid) return [];
   const dir = sheetPath.replace(/[^/]*$/, "");
   const rels = zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "";
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => attr(r, "Id") === rid);
+  const rel = [...openingTags(rels, "Relationship")].find((r) => attr(r, "Id") === rid);
   const target = rel ? attr(rel, "Target") : undefined;
   if (!target) return [];
   const drawing = zip.text(target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(dir, target))) ?? "";
   const out: NonNullable<XmlSheet["shapes"]> = [];
   const at = (part: string | undefined) => {
-    const col = /<(?:\w+:)?col>(\d+)</.exec(part ?? "")?.[1], row = /<(?:\w+:)?row>(\d+)</.exec(part ?? "")?.[1];
-    return col === undefined || row === undefined ? null : { col: Number(col), row: Number(row) + 1 };
+    const col = firstOf(part ?? "", "(?:\\w+:)?col")?.body, row = firstOf(part ?? "", "(?:\\w+:)?row")?.body;
+    return !col || !row || !/^\d+$/.test(col + row) ? null : { col: Number(col), row: Number(row) + 1 };
   };
-  for (const m of drawing.matchAll(/<(?:\w+:)?(twoCellAnchor|oneCellAnchor)\b[^>]*>([\s\S]*?)<\/(?:\w+:)?\1>/g)) {
-    const body = m[2]!;
+  for (const { body } of elements(drawing, "(?:\\w+:)?(?:twoCellAnchor|oneCellAnchor)")) {
     if (!/<(?:\w+:)?(?:sp|cxnSp|grpSp)\b/.test(body)) continue;
-    const from = at(/<(?:\w+:)?from>([\s\S]*?)<\/(?:\w+:)?from>/.exec(body)?.[1]);
+    const from = at(firstOf(body, "(?:\\w+:)?from")?.body);
     if (!from) continue;
-    const to = at(/<(?:\w+:)?to>([\s\S]*?)<\/(?:\w+:)?to>/.exec(body)?.[1]) ?? from;
+    const to = at(firstOf(body, "(?:\\w+:)?to")?.body) ?? from;
     out.push({ top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) });
     if (out.length >= MAX_SHAPES) break;
   }
