@@ -296,6 +296,11 @@ export const CATALOG = {
   PP247: { severity: "info", example: { label: "8年度", stated: "令和8年度～令和12年度", era: "令和" },
     ja: (p) => `元号のない年度の見出し（「${p.label}」など）を、表の上に書かれた計画期間（「${p.stated}」）の年度として、${p.era}で読みました。`,
     en: (p) => `Fiscal-year labels without an era ("${p.label}" …) were read as years of the plan period stated above the table ("${p.stated}"), in ${p.era}.` },
+  PP248: { severity: "warning", example: { label: "取組" },
+    ja: (p) => `「${p.label}」の列に値が一つもないため、取組の階層のない計画として読みました。`,
+    en: (p) => `The "${p.label}" column holds nothing on any row: the plan was read without an initiative level.`,
+    hintJa: () => "取組のある計画であれば、列に取組名を書いてください。使わない列であれば削除してください。",
+    hintEn: () => "If the plan has initiatives, write them in the column; if the column is not used, delete it." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

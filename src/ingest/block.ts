@@ -39,6 +39,8 @@ export interface Block {
   otherNo?: { col: number; row: GridRow; wording: string; synonym: boolean };
   /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
   division?: { col: number; row: GridRow; text: string };
+  /** A 取組 column empty on every row, not read (`emptyInitiatives`, PP248). */
+  emptyColumn?: number;
   /** A column saying each row is the plan (計画) or what was done (実績): see `actualRows`. */
   rowKind?: number;
   /** A plan without year columns: the column of its schedule in words (timing.ts). */

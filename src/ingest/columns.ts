@@ -232,3 +232,21 @@ export function actualRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): voi
   }
   if (said) bag.add("PP243", said.place, { label: said.label, plan: said.plan, actual: said.actual, rows: count });
 }
+
+/**
+ * A 取組 column with nothing in it on any row (a template's column the plan does not use): the
+ * plan has no 取組 level (read as a plan of two levels, PP218), said at the header (PP248) —
+ * instead of an empty required cell on every row. Only when every block's column is empty.
+ */
+export function emptyInitiatives(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  const withColumn = blocks.filter((b) => b.columns.initiative !== undefined);
+  if (!withColumn.length || withColumn.some((b) => columnValues(b, b.columns.initiative!).length > 0)) return;
+  const first = withColumn[0]!;
+  const col = first.columns.initiative!;
+  bag.add("PP248", placeOf(grid, headerRowOf(first, col), col), { label: headerWords(first, col).replace(/\s+/g, " ") });
+  for (const b of withColumn) {
+    b.unknown.set(b.columns.initiative!, headerWords(b, b.columns.initiative!));
+    b.emptyColumn = b.columns.initiative!;
+    delete b.columns.initiative;
+  }
+}

@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
-import { actualRows, chooseNo, divisions, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { actualRows, chooseNo, divisions, emptyInitiatives, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sectionLevels } from "./sections.js";
 import { findLegend } from "./legend.js";
@@ -276,13 +276,15 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   divisions(grid, blocks, bag);
   markRelatedInBrackets(blocks);
   nameFromInitiative(grid, blocks, bag);
+  emptyInitiatives(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
   const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans);
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
-  if (twoLevel) {
+  // (an empty 取組 column was said by PP248, which names it)
+  if (twoLevel && blocks.every((b) => b.emptyColumn === undefined)) {
     const b0 = blocks[0]!;
     bag.add("PP218", placeOf(grid, b0.headerRows.find((r) => keysIn(r, config).size >= 3) ?? b0.headerRows[0]!));
   }
@@ -303,7 +305,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     for (const [col, words] of block.unknown) {
-      if (col === block.rowKind) continue; // said by PP243
+      if (col === block.rowKind || col === block.emptyColumn) continue; // said by PP243, PP248
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
       const eraless = block.eraless?.get(col);
       const twice = block.twice?.get(col);

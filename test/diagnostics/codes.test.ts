@@ -104,6 +104,7 @@ const CASES: Record<string, Case> = {
   PP245: { data: tsv([[...HEADER.slice(0, 3), "施策の方向", ...HEADER.slice(3)], [...row(1, "事業").slice(0, 3), "①手続", ...row(1, "事業").slice(3)]]) },
   PP246: { data: tsv([["取組番号", "基本方針", "施策", "取組名", "担当課", "令和8年度"], ["1", "方針", "(1)施策", "取組A", "総務課", "検討"], ["2", "方針", "(1)施策", "取組B", "総務課", "検討"]]) },
   PP247: { data: ["計画（令和8年度～令和10年度）", "", [...HEADER.slice(0, 7), "8年度", "9年度", "10年度"].join("\t"), row(1, "事業").join("\t")].join("\n") },
+  PP248: { data: tsv([HEADER, row(1, "事業", { initiative: "" })]) },
   PP243: { data: tsv([[...HEADER.slice(0, 7), "区分", ...HEADER.slice(7)], [...row(1, "事業").slice(0, 7), "計画", "検討", "実施", ""], ["", "", "", "", "", "", "", "実績", "検討", "", ""]]) },
   // the No column's header left blank
   PP236: { data: tsv([["", ...HEADER.slice(1)], row(1, "事業A"), row(2, "事業B")]) },

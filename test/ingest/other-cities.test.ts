@@ -686,3 +686,23 @@ describe("number, 各課 and 再掲 columns", () => {
     expect(back.departments).toEqual(seed.departments);
   });
 });
+
+// A template's 取組 column the plan leaves empty on every row.
+describe("a 取組 column with nothing in it", () => {
+  const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "R8", "R9"];
+  const rows = [["1", "市民サービス", "(1)窓口", "", "電子申請", "総務課", "検討", "実施"], ["2", "行政運営", "(1)業務", "", "RPA", "行政経営課", "検討", "実施"]];
+
+  it("is a plan without a 取組 level, said at the header (PP248); was PP301 on every row", async () => {
+    const plan = await planOf("empty.tsv", tsv([header, ...rows]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.measure.title, p.initiative])).toEqual([[1, "窓口", null], [2, "業務", null]]);
+    expect(of(plan.diagnostics, "PP248").map((d) => [d.line, d.column, d.severity])).toEqual([[3, 4, "warning"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+  });
+
+  it("one 取組 written, the others empty: the empty ones are still PP301", async () => {
+    const plan = await planOf("some.tsv", tsv([header, rows[0]!.map((c, i) => (i === 3 ? "①手続" : c)), rows[1]!]));
+    expect(codes(plan.diagnostics)).toContain("PP301");
+    expect(codes(plan.diagnostics)).not.toContain("PP248");
+  });
+});
