@@ -446,7 +446,7 @@ export const CATALOG = {
     en: (p) => `The 再掲 row ("${p.name}") has no No.`,
     hintJa: () => "再掲も一つの行として、計画の通し番号を付けてください（元の事業の番号ではなく、例えば No.17 として「No.7の再掲」）。",
     hintEn: () => "Give the 再掲 row a serial number of its own (not the original's: e.g. No.17, marked as the 再掲 of No.7)." },
-  PP339: { severity: "warning", example: { text: "R8.10開始予定", rows: 3 },
+  PP339: { severity: "info", example: { text: "R8.10開始予定", rows: 3 },
     ja: (p) => `備考の欄の文字（${p.rows} 行、ここが最初:「${p.text}」）は資料に載せていません。備考は再掲の印だけを読みます。`,
     en: (p) => `The remarks (${p.rows} row(s); this is the first: "${p.text}") are not printed: only 再掲 marks are read from them.`,
     hintJa: () => "資料に載せる内容は事業内容の列に、年度ごとの補足は工程の ※ 注記に書いてください。",
