@@ -64,13 +64,14 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const errorCells: XmlCell[] = [];
   // Text struck through (見え消し): in or out of the plan? Never guessed: an error at the first.
   const struck: { cell: XmlCell; text: string }[] = [];
+  const placeOfCell = (c: XmlCell) => ({ file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` });
   for (const c of sheet.cells) {
     if (c.fill !== undefined) {
       const fills = fillsByRow.get(c.row) ?? new Map<number, string>();
       fills.set(c.col - 1, c.fill);
       fillsByRow.set(c.row, fills);
     }
-    const text = cellText(c, wb, { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` }, bag);
+    const text = cellText(c, wb, placeOfCell(c), bag);
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
     if (c.struck) struck.push({ cell: c, text });
@@ -80,11 +81,11 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   }
   if (errorCells.length) {
     const first = errorCells[0]!;
-    bag.add("PP121", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { value: first.v || "#…", count: errorCells.length });
+    bag.add("PP121", placeOfCell(first), { value: first.v || "#…", count: errorCells.length });
   }
   if (struck.length) {
     const { cell, text } = struck[0]!;
-    bag.add("PP122", { file, sheet: sheet.name, cell: `${columnLetters(cell.col)}${cell.row}` }, { text: text.replace(/\s+/g, " ").slice(0, 30), count: struck.length });
+    bag.add("PP122", placeOfCell(cell), { text: text.replace(/\s+/g, " ").slice(0, 30), count: struck.length });
   }
   reportHidden(sheet, byRow, file, bag);
   const rowNos = [...byRow.keys()].sort((a, b) => a - b);

@@ -81,8 +81,8 @@ export function unescapeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** An element as found: the rest of its opening tag after the name (its attributes), its content ("" when self-closed), where it ends. */
-interface Found { attrs: string; body: string; end: number }
+/** An element as found: where it starts, the rest of its opening tag after the name (its attributes), its content ("" when self-closed), where it ends. */
+interface Found { start: number; attrs: string; body: string; end: number }
 
 /** The opening-tag pattern of each tag asked for, and each closing tag, made once (a workbook asks per cell). */
 const OPENERS = new Map<string, RegExp>();
@@ -107,11 +107,12 @@ function findElement(xml: string, tag: string, from = 0): Found | null {
   const gt = xml.indexOf(">", m.index);
   if (gt < 0) return null;
   const name = m[1]!;
-  if (xml.charCodeAt(gt - 1) === 0x2f /* / */) return { attrs: xml.slice(m.index + 1 + name.length, gt - 1), body: "", end: gt + 1 };
+  const start = m.index;
+  if (xml.charCodeAt(gt - 1) === 0x2f /* / */) return { start, attrs: xml.slice(start + 1 + name.length, gt - 1), body: "", end: gt + 1 };
   let close = CLOSERS.get(name);
   if (close === undefined) CLOSERS.set(name, (close = `</${name}>`));
   const at = xml.indexOf(close, gt + 1);
-  return at < 0 ? null : { attrs: xml.slice(m.index + 1 + name.length, gt), body: xml.slice(gt + 1, at), end: at + close.length };
+  return at < 0 ? null : { start, attrs: xml.slice(start + 1 + name.length, gt), body: xml.slice(gt + 1, at), end: at + close.length };
 }
 
 /** Every such element in order; one never closed ends the list. */
@@ -137,12 +138,16 @@ function valueOf(body: string): string | undefined {
  * (`/<tag\\b[^>]*>/g` rescans to the end from every tag left without its `>`: 80,000 took 50 s).
  */
 function* openingTags(xml: string, tag: string): Generator<string> {
-  const open = new RegExp(`<${tag}(?=[\\s/>])`, "g");
-  for (let m = open.exec(xml); m; m = open.exec(xml)) {
-    const gt = xml.indexOf(">", m.index);
+  // the pattern findElement uses; its position is set before each search, as a walk may be
+  // suspended between two tags while another walk uses the same pattern
+  const open = opener(tag);
+  for (let from = 0; ;) {
+    open.lastIndex = from;
+    const m = open.exec(xml);
+    const gt = m ? xml.indexOf(">", m.index) : -1;
     if (gt < 0) return;
-    yield xml.slice(m.index, gt + 1);
-    open.lastIndex = gt + 1;
+    yield xml.slice(m!.index, gt + 1);
+    from = gt + 1;
   }
 }
 
@@ -156,8 +161,7 @@ function stringItemText(xml: string): string {
     body = "";
     let from = 0;
     for (const ph of elements(xml, "rPh")) {
-      const start = xml.lastIndexOf("<rPh", ph.end - 1);
-      body += xml.slice(from, start);
+      body += xml.slice(from, ph.start);
       from = ph.end;
     }
     body += xml.slice(from);
@@ -191,6 +195,9 @@ function attr(tag: string, name: string): string | undefined {
   const m = re.exec(tag);
   return m ? unescapeXml(m[1] ?? "") : undefined;
 }
+
+/** A tag's relationship id (`r:id`, or the same attribute under another prefix). */
+const relId = (tag: string): string | undefined => attr(tag, "r:id") ?? attr(tag, "[a-zA-Z0-9]+:id");
 
 function resolveTarget(target: string): string {
   const t = target.replace(/^\//, "");
@@ -294,7 +301,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const name = attr(tag, "name") ?? "";
       const state = attr(tag, "state") ?? "visible";
       if (opts.wanted && !opts.wanted(name, state)) { sheets.push({ name, state, cells: [], merges: [] }); continue; }
-      const rid = attr(tag, "r:id") ?? attr(tag, "[a-zA-Z0-9]+:id");
+      const rid = relId(tag);
       const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) };
@@ -392,7 +399,7 @@ const MAX_SHAPES = 10_000;
  */
 function sheetShapes(zip: ZipArchive, sheetPath: string, xml: string): NonNullable<XmlSheet["shapes"]> {
   const drawingId = firstTag(xml, "drawing");
-  const rid = drawingId ? attr(drawingId, "r:id") ?? attr(drawingId, "[a-zA-Z0-9]+:id") : undefined;
+  const rid = drawingId ? relId(drawingId) : undefined;
   if (!rid) return [];
   const dir = sheetPath.replace(/[^/]*$/, "");
   const rels = zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "";
