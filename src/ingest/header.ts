@@ -121,8 +121,7 @@ function statedPeriod(above: GridRow[]): { era: string; from: number; to: number
       const t = cell.normalize("NFKC").replace(/\s+/g, "");
       const m = /(令和|平成)(\d{1,2}|元)年度?[~〜\-‐―ー－]+(?:(令和|平成)(\d{1,2}|元)|(\d{1,2}))年度/u.exec(t);
       if (!m || (m[3] && m[3] !== m[1])) continue;
-      const n = (x: string) => (x === "元" ? 1 : Number(x));
-      const from = n(m[2]!), to = n(m[4] ?? m[5]!);
+      const from = eralessYear(m[2]!), to = eralessYear(m[4] ?? m[5]!);
       if (to >= from) return { era: m[1]!, from, to, text: cell.trim().slice(0, 40), row };
     }
   }
@@ -136,7 +135,7 @@ function statedPeriod(above: GridRow[]): { era: string; from: number; to: number
  */
 function erasFromTitle(grid: Grid, block: Block, stated: NonNullable<ReturnType<typeof statedPeriod>>, bag: DiagnosticBag): void {
   if (!block.eraless?.size) return;
-  const numbers = new Map([...block.eraless].map(([col, e]) => [col, Number(squash(e.text).match(/^\d+/)?.[0] ?? (squash(e.text).startsWith("元") ? 1 : NaN))]));
+  const numbers = new Map([...block.eraless].map(([col, e]) => [col, eralessYear(e.text)]));
   if (![...numbers.values()].every((n) => n >= stated.from && n <= stated.to)) return;
   for (const [col, n] of numbers) {
     const year = parseFiscalYear(`${stated.era}${n}年度`)!;
@@ -150,6 +149,12 @@ function erasFromTitle(grid: Grid, block: Block, stated: NonNullable<ReturnType<
 
 /** A year label without its era or century: `8年度`, `10年`. */
 const ERALESS_YEAR = /^\d{1,2}年度?$/u;
+
+/** The year of an era a label without its era names (`8`, `8年度`, `元年度` → 8, 8, 1), or NaN. */
+const eralessYear = (label: string): number => {
+  const n = /^(\d{1,2}|元)/u.exec(squash(label))?.[1];
+  return n === undefined ? NaN : n === "元" ? 1 : Number(n);
+};
 
 /** A header cell naming only an era, over year labels without one (`令和` over `8 | 9 | 10`). */
 const ERA_GROUP = /^(?:(令和|平成)(?:年度|\(年度\))?|年度\((令和|平成)\))$/u;
@@ -185,7 +190,7 @@ function groupedYearsRow(above: GridRow[], row: GridRow): boolean {
   const groups = yearGroups(above);
   const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
   if (filled.length < 2 || !filled.every((col) => groups.has(col) && GROUPED_YEAR.test(squash(row.cells[col]!)))) return false;
-  const years = filled.map((col) => { const n = squash(row.cells[col]!).match(/^\d+|^元/)![0]; return n === "元" ? 1 : Number(n); });
+  const years = filled.map((col) => eralessYear(row.cells[col]!));
   return years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
 }
 
@@ -406,7 +411,7 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: Diagnos
   for (const b of blocks) {
     if (!b.timing) continue;
     for (const r of b.dataRows) {
-      const { text, ok } = timingText(r.cells, b.timing);
+      const { text, ok } = timingText(r.cells[b.timing.col] ?? "", b.timing.end === undefined ? undefined : r.cells[b.timing.end] ?? "");
       for (const ph of (ok ? parseTiming(text) : null) ?? []) years.push(ph.from, ...(ph.to !== null ? [ph.to] : []));
     }
   }
@@ -507,7 +512,7 @@ function labelColumns(block: Block, config: Config): void {
       const part = partRows.get(row);
       const text = part ? part.year ?? "" : row.cells[c] ?? "";
       const group = groups.get(c);
-      const grouped = group?.era != null && group.row !== row && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
+      const grouped = group?.era != null && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
       const era = eras.get(row);
       const carried = !grouped && era !== undefined && ERALESS_YEAR.test(squash(text));
       const m = matchLabel(grouped ? group.era + squash(text) : carried ? era + squash(text) : text, config);

@@ -241,10 +241,7 @@ export interface Timing { period: { start: number; end: number }; standIn: strin
  * years); a phase without an end runs to the period's end. A cell that names no year is a warning.
  */
 function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, raw: RawRow, timing: Timing, max: number, bag: DiagnosticBag): void {
-  const cells = [...row.cells];
-  cells[at.col] = clip(grid, row, at.col, max, bag);
-  if (at.end !== undefined) cells[at.end] = clip(grid, row, at.end, max, bag);
-  const { text, ok } = timingText(cells, at);
+  const { text, ok } = timingText(clip(grid, row, at.col, max, bag), at.end === undefined ? undefined : clip(grid, row, at.end, max, bag));
   if (!text) return;
   const place = placeOf(grid, row, at.col);
   const phases = ok ? parseTiming(text) : null;

@@ -2,6 +2,7 @@
 // (実施時期: `令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和9年度から`). Read only when
 // no header block has a year column: the period is then the span of the years written.
 import { asciiDigits, parseFiscalYear } from "../fiscal.js";
+import { squash } from "./block.js";
 import type { GridRow } from "./grid.js";
 
 /** Header wordings of such a column (squashed: no spaces). */
@@ -25,7 +26,7 @@ export function timingColumn(headerRows: readonly GridRow[], taken: ReadonlySet<
 const START_WORDS = /^(?:(?:事業|実施|取組)?開始(?:年度|年|時期|予定年度)?|着手(?:年度|時期)?|(?:実施|事業|取組)?期間[（(](?:開始|始期|から)[）)])$/u;
 const END_WORDS = /^(?:(?:事業|実施|取組)?(?:終了|完了)(?:年度|年|時期|予定年度)?|(?:実施|事業|取組)?期間[（(](?:終了|終期|まで)[）)])$/u;
 const edgeOf = (text: string): "start" | "end" | null => {
-  const t = text.normalize("NFKC").replace(/\s+/g, "");
+  const t = squash(text);
   return START_WORDS.test(t) ? "start" : END_WORDS.test(t) ? "end" : null;
 };
 
@@ -42,13 +43,14 @@ export function startEndColumns(headerRows: readonly GridRow[], taken: ReadonlyS
 }
 
 /**
- * A row's schedule in words: its timing cell, or `start～end` from a pair of columns. A pair with
- * one side empty is no span (`ok: false`): to the period's end, or one year? Never guessed.
+ * A row's schedule in words: its timing cell, or `start～end` from a pair of columns' cells
+ * (`endCell` given). A pair with one side empty is no span (`ok: false`): to the period's end, or
+ * one year? Never guessed.
  */
-export function timingText(cells: readonly string[], at: { col: number; end?: number }): { text: string; ok: boolean } {
-  const first = (cells[at.col] ?? "").trim();
-  if (at.end === undefined) return { text: first, ok: true };
-  const last = (cells[at.end] ?? "").trim();
+export function timingText(startCell: string, endCell: string | undefined): { text: string; ok: boolean } {
+  const first = startCell.trim();
+  if (endCell === undefined) return { text: first, ok: true };
+  const last = endCell.trim();
   if (!first && !last) return { text: "", ok: true };
   if (first && last) return { text: `${first}～${last}`, ok: true };
   return { text: first ? `${first}～（空欄）` : `（空欄）～${last}`, ok: false };
