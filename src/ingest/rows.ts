@@ -224,10 +224,10 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
  */
 function shapesOverYears(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
   if (!grid.shapes?.length) return;
-  const over = grid.shapes.filter((s) => blocks.some((b) => {
-    const years = [...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])];
-    return years.some((c) => c >= s.left && c <= s.right) && b.dataRows.some((r) => r.line >= s.top && r.line <= s.bottom);
-  }));
+  // each block's year columns and row lines, once (a drawing may hold thousands of shapes)
+  const areas = blocks.map((b) => ({ years: [...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])], lines: b.dataRows.map((r) => r.line) }));
+  const over = grid.shapes.filter((s) => areas.some(({ years, lines }) =>
+    years.some((c) => c >= s.left && c <= s.right) && lines.some((l) => l >= s.top && l <= s.bottom)));
   if (!over.length) return;
   const first = over[0]!;
   bag.add("PP123", placeOf(grid, { line: first.top, cells: [] }, first.left), { count: over.length });

@@ -45,9 +45,8 @@ function unprintedRemarks(rows: readonly RawRow[], bag: DiagnosticBag): void {
   const texts = rows.flatMap((r) => {
     const cell = r.fields.remarks;
     const t = cleanText(stripHtml(cell?.text ?? "").text);
-    const relist = t ? parseRemarksRelist(t, "") : null;
     // a remark that is its 再掲 mark and nothing else is read (PP324)
-    return !cell || !t || (relist && t.replace(/[【】（）()]/g, "") === relist.mark.replace(/[【】（）()]/g, "")) ? [] : [{ text: t, place: cell.place }];
+    return !cell || !t || parseRemarksRelist(t, "")?.wholeRemark ? [] : [{ text: t, place: cell.place }];
   });
   if (texts.length) bag.add("PP339", texts[0]!.place, { text: excerpt(texts[0]!.text), rows: texts.length });
 }

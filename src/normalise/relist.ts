@@ -59,6 +59,7 @@ export function parseRemarksRelist(remarks: string, name: string): RelistMark | 
   const hasBrackets = [...phrase].some((c) => OPEN.includes(c) || CLOSE.includes(c));
   const mark = enclosed ? phrase : hasBrackets ? `【${phrase}】` : `（${phrase}）`;
   const out: RelistMark = { mark, name, fromRemarks: true };
+  if (phrase === text) out.wholeRemark = true;
   const no = numberOf(NO.exec(phrase)?.[1] ?? SUFFIX.exec(phrase)?.[1]);
   if (no !== undefined) out.no = no;
   // 市民サービス(1)①の再掲: the place of the original, as in 【…の再掲】.

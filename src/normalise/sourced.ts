@@ -12,6 +12,8 @@ export interface RelistMark {
   no?: number;
   /** Read from the remarks (備考) column rather than the name. */
   fromRemarks?: true;
+  /** The remark is the mark and nothing else (no other words in 備考 left unread). */
+  wholeRemark?: true;
 }
 
 /** A project and where its cells came from, for diagnostics of later stages. */
