@@ -14,6 +14,7 @@ import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
 import { checkGlyphs } from "./validate/glyphs.js";
+import { checkDepartmentNames } from "./validate/departments.js";
 import { checkRelists } from "./validate/relists.js";
 import type { GlyphCoverage } from "./glyph-coverage.js";
 
@@ -37,13 +38,15 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     if (!(e instanceof ReportedError)) throw e;
     return assemble(fallbackTitle, UNKNOWN_PERIOD, [], bag);
   }
-  if (!table.period) bag.add("PP208", { file: table.file });
+  // (a column of periods naming no year was said at its cell: PP251)
+  if (!table.period && !bag.items.some((d) => d.code === "PP251")) bag.add("PP208", { file: table.file });
   const sourced = normaliseRows(table, config, bag);
   if (!sourced.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
   resolveRelists(sourced, bag);
   checkProjectNumbers(sourced, bag);
   checkHierarchyNumbers(sourced, bag);
   checkRelists(sourced, bag);
+  checkDepartmentNames(sourced, bag);
   let title = config.title ?? table.title ?? null;
   if (!title) {
     bag.add("PP205", { file: table.file });

@@ -149,7 +149,7 @@ export const CATALOG = {
     en: (p) => `No "${p.column}" column was found; every project's ${p.column} is taken as empty.`,
     hintJa: () => "見出しの言い回しが違う場合は設定ファイルの columns で対応づけてください。",
     hintEn: () => "If the header is worded differently, map it with `columns` in the config." },
-  // PP211–PP249: other cities' table shapes (header synonyms, year headers, fill-down, two levels)
+  // PP211–PP259: other cities' table shapes (header synonyms, year headers, fill-down, two levels)
   PP211: { severity: "info", example: { label: "所管課", column: "担当課" },
     ja: (p) => `見出し「${p.label}」の列を「${p.column}」の列として読みました。`,
     en: (p) => `The column headed "${p.label}" was read as the "${p.column}" column.`,
@@ -301,6 +301,20 @@ export const CATALOG = {
     en: (p) => `The "${p.label}" column holds nothing on any row: the plan was read without an initiative level.`,
     hintJa: () => "取組のある計画であれば、列に取組名を書いてください。使わない列であれば削除してください。",
     hintEn: () => "If the plan has initiatives, write them in the column; if the column is not used, delete it." },
+  PP249: { severity: "info", example: { label: "1年目", stated: "計画期間：令和8年度～令和12年度", year: "令和8年度" },
+    ja: (p) => `計画の何年目かを書いた年度の見出し（「${p.label}」など）を、表の上に書かれた計画期間（「${p.stated}」）の年度として読みました（「${p.label}」は${p.year}）。`,
+    en: (p) => `Fiscal-year labels counting the plan's years ("${p.label}" …) were read as years of the plan period stated above the table ("${p.stated}"): "${p.label}" is ${p.year}.` },
+  // An error: which year a count of the plan's years stands for depends on a period the file does not state.
+  PP250: { severity: "error", example: { label: "1年目" },
+    ja: (p) => `年度の見出し「${p.label}」は計画の何年目かを書いたもので、表の上に計画期間が書かれていない（またはその期間を超える）ため、どの年度か決められません。`,
+    en: (p) => `The fiscal-year label "${p.label}" counts the plan's years, and no plan period stated above the table covers it: which year it is cannot be told.`,
+    hintJa: () => "表の上に「計画期間：令和8年度～令和12年度」のように計画期間を書くか、見出しを「令和8年度」「R8」のように書いてください。",
+    hintEn: () => "State the period above the table (計画期間：令和8年度～令和12年度), or write the labels as 令和8年度 or R8." },
+  PP251: { severity: "error", example: { column: "実施時期", text: "前期" },
+    ja: (p) => `年度の列がなく、「${p.column}」の列にも年度が一つも書かれていない（「${p.text}」など）ため、計画期間がわかりません。`,
+    en: (p) => `There are no fiscal-year columns and the "${p.column}" column names no fiscal year anywhere ("${p.text}" …): the plan period is unknown.`,
+    hintJa: () => "「令和8年度～令和10年度」「R8～R10」のように年度で書くか、年度ごとの列（令和8年度、R8 など）で工程を書いてください。",
+    hintEn: () => "Write fiscal years (令和8年度～令和10年度, R8～R10), or give the schedule in one column per fiscal year." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },
@@ -514,6 +528,11 @@ export const CATALOG = {
   PP416: { severity: "warning", example: { policy: "行政運営", mark: "基本方針3", expected: 2 },
     ja: (p) => `基本方針「${p.policy}」の番号「${p.mark}」が順番どおりではありません。資料では計画の順に 基本方針${p.expected} と番号を付けます。`,
     en: (p) => `The policy "${p.policy}" is numbered "${p.mark}" out of order; the documents number it ${p.expected}, its place in the plan.` },
+  PP417: { severity: "warning", example: { long: "総務部総務課", short: "総務課", no: 3, other: 1 },
+    ja: (p) => `担当課「${p.long}」（No.${p.no}）と「${p.short}」（No.${p.other}）は、同じ課を部の有無で書き分けたものかもしれません。別の課として読み、担当課別の工程表も別々に作りました。`,
+    en: (p) => `The departments "${p.long}" (No.${p.no}) and "${p.short}" (No.${p.other}) may be one department, written with and without its 部: they were read as two, each with its own schedule file.`,
+    hintJa: () => "同じ課であれば、計画の表記をどちらかに揃えてください。",
+    hintEn: () => "If they are one department, write it the same way throughout the plan." },
   // 5xx templates, theme, config
   PP501: { severity: "error", example: { reason: "JSON の構文エラー" },
     ja: (p) => `設定ファイルに誤りがあります: ${p.reason}`, en: (p) => `The config file is invalid: ${p.reason}` },

@@ -27,6 +27,8 @@ export interface Block {
   twice?: Map<number, { key: ColumnKey; first: number }>;
   /** Year labels without their era (`8年度`, or `8` under `年度`), by column: never guessed (PP222). */
   eraless?: Map<number, { row: GridRow; text: string }>;
+  /** Year labels counting the plan's years (`1年目`), by column: read only with a stated period (PP249, PP250). */
+  planYears?: Map<number, { row: GridRow; text: string }>;
   /** The first year label read with the era of a group above it (`令和` over `8 | 9 | 10`). */
   eraGroup?: { col: number; row: GridRow; text: string; label: string; year: number };
   /** A last column for the years after the period (令和12年度以降, R12～). */

@@ -112,39 +112,64 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
 }
 
 /**
- * A plan period stated above the table in one era (`計画期間：令和8年度～令和12年度`, `令和8～12年度`):
- * its era and years, or null.
+ * A plan period stated above the table (`計画期間：令和8年度～令和12年度`, `令和8～12年度`,
+ * `2026年度～2030年度`): its first and last fiscal years, and its era when both ends are written
+ * in one, or null.
  */
-function statedPeriod(above: GridRow[]): { era: string; from: number; to: number; text: string; row: GridRow } | null {
+function statedPeriod(above: GridRow[]): { era: string | null; first: number; last: number; text: string; row: GridRow } | null {
   for (const row of above) {
     for (const cell of row.cells) {
       const t = cell.normalize("NFKC").replace(/\s+/g, "");
-      const m = /(令和|平成)(\d{1,2}|元)年度?[~〜\-‐―ー－]+(?:(令和|平成)(\d{1,2}|元)|(\d{1,2}))年度/u.exec(t);
-      if (!m || (m[3] && m[3] !== m[1])) continue;
-      const from = eralessYear(m[2]!), to = eralessYear(m[4] ?? m[5]!);
-      if (to >= from) return { era: m[1]!, from, to, text: cell.trim().slice(0, 40), row };
+      const m = /(?:(令和|平成)(\d{1,2}|元)|(\d{4}))年度?[~〜\-‐―ー－]+(?:(令和|平成)(\d{1,2}|元)|(\d{4})|(\d{1,2}))年度/u.exec(t);
+      if (!m || (m[7] && !m[1])) continue;
+      const first = m[1] ? parseFiscalYear(`${m[1]}${m[2]}年度`)! : Number(m[3]);
+      const last = m[4] ? parseFiscalYear(`${m[4]}${m[5]}年度`)! : m[6] ? Number(m[6]) : parseFiscalYear(`${m[1]}${m[7]}年度`)!;
+      const era = m[1] && !m[6] && (m[4] ?? m[1]) === m[1] ? m[1] : null;
+      if (last >= first) return { era, first, last, text: cell.trim().slice(0, 40), row };
     }
   }
   return null;
 }
+type Stated = NonNullable<ReturnType<typeof statedPeriod>>;
 
 /**
  * Year labels without their era (`8年度 | 9年度`, or `8 | 9` under `年度`) in a plan whose period
  * is stated above the table in one era, each label a year of that period: that era's years,
  * said once (PP247). Any label outside the stated period leaves them all unread (PP222).
  */
-function erasFromTitle(grid: Grid, block: Block, stated: NonNullable<ReturnType<typeof statedPeriod>>, bag: DiagnosticBag): void {
-  if (!block.eraless?.size) return;
-  const numbers = new Map([...block.eraless].map(([col, e]) => [col, eralessYear(e.text)]));
-  if (![...numbers.values()].every((n) => n >= stated.from && n <= stated.to)) return;
-  for (const [col, n] of numbers) {
-    const year = parseFiscalYear(`${stated.era}${n}年度`)!;
-    block.years.set(col, year);
+function erasFromTitle(grid: Grid, block: Block, stated: Stated, bag: DiagnosticBag): void {
+  const era = stated.era;
+  if (!block.eraless?.size || !era) return;
+  const years = new Map([...block.eraless].map(([col, e]) => [col, parseFiscalYear(`${era}${eralessYear(e.text)}年度`)]));
+  if (![...years.values()].every((y) => y !== null && y >= stated.first && y <= stated.last)) return;
+  for (const [col, year] of years) {
+    block.years.set(col, year!);
     block.unknown.delete(col);
   }
   const [col, first] = [...block.eraless][0]!;
   block.eraless = new Map();
-  bag.add("PP247", placeOf(grid, first.row, col), { label: first.text, stated: stated.text, era: stated.era });
+  bag.add("PP247", placeOf(grid, first.row, col), { label: first.text, stated: stated.text, era });
+}
+
+/** A year label counting the plan's years: `1年目`, `第2年目`. */
+const PLAN_YEAR = /^第?(\d{1,2})年目$/u;
+
+/**
+ * Year labels counting the plan's years (`1年目 | 2年目 | 3年目`) in a plan whose period is stated
+ * above the table: the stated period's years from its first, said once (PP249). A count past the
+ * period's end leaves them all unread (PP250, as without a stated period).
+ */
+function planYears(grid: Grid, block: Block, stated: Stated, bag: DiagnosticBag): void {
+  if (!block.planYears?.size) return;
+  const years = new Map([...block.planYears].map(([col, e]) => [col, stated.first + Number(PLAN_YEAR.exec(squash(e.text))![1]) - 1]));
+  if (![...years.values()].every((y) => y >= stated.first && y <= stated.last)) return;
+  for (const [col, year] of years) {
+    block.years.set(col, year);
+    block.unknown.delete(col);
+  }
+  const [col, first] = [...block.planYears][0]!;
+  block.planYears = new Map();
+  bag.add("PP249", placeOf(grid, first.row, col), { label: first.text, stated: stated.text, year: wareki(years.get(col)!) });
 }
 
 /** A year label without its era or century: `8年度`, `10年`. */
@@ -266,7 +291,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   });
   for (const block of blocks) labelColumns(block, config);
   const stated = statedPeriod(rows.slice(0, blockSpans[0]?.[0] ?? 0));
-  if (stated) for (const block of blocks) erasFromTitle(grid, block, stated, bag);
+  if (stated) for (const block of blocks) { erasFromTitle(grid, block, stated, bag); planYears(grid, block, stated, bag); }
   for (const block of blocks) otherYearRuns(grid, block, bag);
   for (const block of blocks) yearParts(grid, block, bag);
   // No year column anywhere: a column that writes each schedule in words is read instead; beside
@@ -313,8 +338,10 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       if (col === block.rowKind || col === block.emptyColumn) continue; // said by PP243, PP248
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
       const eraless = block.eraless?.get(col);
+      const counted = block.planYears?.get(col);
       const twice = block.twice?.get(col);
       if (eraless) bag.add("PP222", placeOf(grid, eraless.row, col), { label: eraless.text });
+      else if (counted) bag.add("PP250", placeOf(grid, counted.row, col), { label: counted.text });
       else if (twice) {
         bag.add("PP245", placeOf(grid, headerRowOf(block, col), col),
           { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
@@ -416,7 +443,14 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: Diagnos
     }
   }
   const at = blocks.find((b) => b.timing)?.timing;
-  if (!at || !years.length) return null;
+  if (!at) return null;
+  if (!years.length) {
+    // a column of periods that names no year (前期, 後期): said at its first cell, instead of PP208
+    const b = blocks.find((x) => x.timing && x.dataRows.some((r) => (r.cells[x.timing!.col] ?? "").trim()));
+    const row = b?.dataRows.find((r) => (r.cells[b.timing!.col] ?? "").trim());
+    if (b && row) bag.add("PP251", placeOf(grid, row, b.timing!.col), { column: at.text.replace(/\s+/g, " "), text: row.cells[b.timing!.col]!.trim().slice(0, 40) });
+    return null;
+  }
   const period = { start: Math.min(...years), end: Math.max(...years) };
   bag.add("PP227", placeOf(grid, at.row, at.col), { column: at.text.replace(/\s+/g, " "), first: wareki(period.start), last: wareki(period.end), label: standIn });
   return period;
@@ -447,7 +481,7 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
 function isHeaderContinuation(row: GridRow, config: Config): boolean {
   if (isBlank(row) || row.cells.some((c) => looksLikeNo(c) && !parseFiscalYear(c))) return false;
   const filled = row.cells.filter((c) => c.trim());
-  const labels = filled.filter((c) => matchLabel(c, config) !== null || partOf(c)).length;
+  const labels = filled.filter((c) => matchLabel(c, config) !== null || partOf(c) || PLAN_YEAR.test(squash(c))).length;
   return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
 }
 
@@ -557,6 +591,7 @@ function labelColumns(block: Block, config: Config): void {
       // 8年度, or 8 under 年度: a year without its era (PP222 at its cell)
       const row = block.headerRows.findLast((r) => squash(r.cells[c] ?? "") === last)!;
       if (ERALESS_YEAR.test(last) || (groups.has(c) && GROUPED_YEAR.test(last))) (block.eraless ??= new Map()).set(c, { row, text: (row.cells[c] ?? "").trim() });
+      else if (PLAN_YEAR.test(last)) (block.planYears ??= new Map()).set(c, { row, text: (row.cells[c] ?? "").trim() });
     }
   }
   block.expectedCells = lastLabelled + 1;

@@ -234,7 +234,7 @@ function shapesOverYears(grid: Grid, blocks: Block[], bag: DiagnosticBag): void 
 }
 
 /** What reading a timing column needs: the period, and the label of a phase written without one. */
-export interface Timing { period: { start: number; end: number }; standIn: string }
+export interface Timing { period: { start: number; end: number } | null; standIn: string }
 
 /**
  * A timing cell's phases as schedule cells with exact spans (`R8～R10 検討` → 検討 over three
@@ -244,8 +244,9 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
   const { text, ok } = timingText(clip(grid, row, at.col, max, bag), at.end === undefined ? undefined : clip(grid, row, at.end, max, bag));
   if (!text) return;
   const place = placeOf(grid, row, at.col);
-  const phases = ok ? parseTiming(text) : null;
-  if (!phases) {
+  // (without a period no cell of the column named a year: each one is said)
+  const phases = ok && timing.period ? parseTiming(text) : null;
+  if (!phases || !timing.period) {
     bag.add("PP328", place, { column: at.text.replace(/\s+/g, " "), text: text.slice(0, 40) }, { projectNo: noOf(raw) });
     raw.scheduleUnread = true;
     return;

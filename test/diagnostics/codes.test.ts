@@ -105,6 +105,9 @@ const CASES: Record<string, Case> = {
   PP246: { data: tsv([["取組番号", "基本方針", "施策", "取組名", "担当課", "令和8年度"], ["1", "方針", "(1)施策", "取組A", "総務課", "検討"], ["2", "方針", "(1)施策", "取組B", "総務課", "検討"]]) },
   PP247: { data: ["計画（令和8年度～令和10年度）", "", [...HEADER.slice(0, 7), "8年度", "9年度", "10年度"].join("\t"), row(1, "事業").join("\t")].join("\n") },
   PP248: { data: tsv([HEADER, row(1, "事業", { initiative: "" })]) },
+  PP249: { data: ["計画（令和8年度～令和10年度）", "", [...HEADER.slice(0, 7), "1年目", "2年目", "3年目"].join("\t"), row(1, "事業").join("\t")].join("\n") },
+  PP250: { data: tsv([[...HEADER.slice(0, 7), "1年目", "2年目", "3年目"], row(1, "事業")]) },
+  PP251: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業A").slice(0, 7), "前期"]]) },
   PP243: { data: tsv([[...HEADER.slice(0, 7), "区分", ...HEADER.slice(7)], [...row(1, "事業").slice(0, 7), "計画", "検討", "実施", ""], ["", "", "", "", "", "", "", "実績", "検討", "", ""]]) },
   // the No column's header left blank
   PP236: { data: tsv([["", ...HEADER.slice(1)], row(1, "事業A"), row(2, "事業B")]) },
@@ -184,6 +187,7 @@ const CASES: Record<string, Case> = {
   PP412: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { years: ["", "検討", "運用"] })]), projectNo: 2 },
   PP415: { data: ok([row(1, "事業A", { measure: "2-1 施策" })]), projectNo: 1 },
   PP416: { data: ok([row(1, "事業A", { policy: "基本方針1 市民サービス" }), row(2, "事業B", { policy: "基本方針3 行政運営" })]), projectNo: 2 },
+  PP417: { data: ok([row(1, "事業A", { depts: "総務課" }), row(2, "事業B", { depts: "総務部総務課" })]), projectNo: 2 },
   PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },
 };
 

@@ -166,6 +166,31 @@ describe("text input", () => {
     expect(codes(data.diagnostics)).not.toContain("PP222");
   });
 
+  it("labels counting the plan's years (1年目 | 2年目) are the years of a period stated above the table (PP249); without one they stop (PP250)", async () => {
+    const header = [...HEADER.slice(0, 7), "1年目", "2年目", "3年目"];
+    const body = [header, row(1, "事業A", { years: ["検討", "", "実施"] })].map((r) => r.join("\t"));
+    const stated = await planOf("count.tsv", ["○○町情報化計画", "計画期間　令和８年度～令和１２年度", ...body].join("\n"));
+    expect(stated.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(stated.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(stated.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
+    expect(stated.diagnostics.filter((d) => d.code === "PP249").map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 8, "計画の何年目かを書いた年度の見出し（「1年目」など）を、表の上に書かれた計画期間（「計画期間　令和８年度～令和１２年度」）の年度として読みました（「1年目」は令和8年度）。"]]);
+    expect(codes(stated.diagnostics)).not.toContain("PP209");
+    // a period stated in Western years; the labels on a row of their own under a group
+    const blank = HEADER.slice(0, 7).map(() => "");
+    const western = await planOf("count.tsv", ["計画期間：2026年度～2030年度", [...HEADER.slice(0, 7), "スケジュール", "", ""].join("\t"),
+      [...blank, "第1年目", "第2年目", "第3年目"].join("\t"), row(1, "事業A").join("\t")].join("\n"));
+    expect(western.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(western.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(western.projects.map((p) => p.name)).toEqual(["事業A"]);
+    // no period stated, or one too short for the labels: which year each is cannot be told
+    for (const above of ["○○町情報化計画", "計画期間：令和8年度～令和9年度"]) {
+      const plan = await planOf("count.tsv", [above, ...body].join("\n"));
+      expect(plan.diagnostics.filter((d) => d.code === "PP250").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 2, 8], ["error", 2, 9], ["error", 2, 10]]);
+      expect(codes(plan.diagnostics)).not.toContain("PP249");
+    }
+  });
+
   it("year labels that skip or swap a year stop the reading, at the label's cell: no column is read as another year", async () => {
     for (const labels of [["令和8年度", "令和10年度", "令和11年度"], ["令和8年度", "令和10年度", "令和9年度"]]) {
       const plan = await planOf("skip.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "実施", ""] })]));

@@ -67,6 +67,14 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(plan.projects.find((p) => p.no === 1)!.schedule.map((s) => [s.from, s.to])).toEqual([[2026, 2028]]);
   });
 
+  it("a column that names no year in any cell (前期, 後期) stops at its first cell (PP251), each cell said (PP328), not called empty", async () => {
+    const plan = await planOf("plan.tsv", tsv([header, at(1, "A", "前期"), at(2, "B", ""), at(3, "C", "前期～後期")]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP251", 4, 8]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP251")?.message).toBe("年度の列がなく、「実施時期」の列にも年度が一つも書かれていない（「前期」など）ため、計画期間がわかりません。");
+    expect(plan.diagnostics.filter((d) => d.code === "PP328").map((d) => d.projectNo)).toEqual([1, 3]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP302" && d.message.includes("スケジュール")).map((d) => d.projectNo)).toEqual([2]);
+  });
+
   it("beside year columns, left of them, is set aside (PP228), never taken for shifted years; phase names under such a word still are", async () => {
     const header = [...HEADER.slice(0, 7), "実施時期", ...HEADER.slice(7)];
     const withTiming = (no: number, timing: string) => { const r = row(no, `事業${no}`); return [...r.slice(0, 7), timing, ...r.slice(7)]; };

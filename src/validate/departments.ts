@@ -1,0 +1,22 @@
+// One department written two ways across rows: with its 部 before it (`総務部総務課`) and without
+// (`総務課`). Read as two departments — two schedule files — so said, never merged: the 部 may
+// also tell two 課 of one name apart.
+import type { DiagnosticBag } from "../diagnostics/bag.js";
+import type { SourcedProject } from "../normalise/sourced.js";
+
+/** A 部 or 局 written before a department's name: the part of `総務部総務課` before `総務課`. */
+const DIVISION_PREFIX = /^\S.*(部|局)[\s\u3000]*$/u;
+
+export function checkDepartmentNames(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  // the first project naming each department
+  const firstBy = new Map<string, SourcedProject>();
+  for (const s of sourced) for (const d of s.project.departments) if (!firstBy.has(d)) firstBy.set(d, s);
+  const names = [...firstBy.keys()];
+  for (const long of names) {
+    const short = names.find((n) => n.length >= 2 && n !== long && long.endsWith(n) && DIVISION_PREFIX.test(long.slice(0, -n.length)));
+    if (short === undefined) continue;
+    const s = firstBy.get(long)!, other = firstBy.get(short)!;
+    bag.add("PP417", s.cells.departments ?? s.place, { long, short, no: s.project.no, other: other.project.no },
+      { projectNo: s.project.no, relatedNo: other.project.no });
+  }
+}
