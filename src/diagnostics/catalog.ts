@@ -465,6 +465,11 @@ export const CATALOG = {
     en: (p) => `The remarks (${p.rows} row(s); this is the first: "${p.text}") are not printed: only 再掲 marks are read from them.`,
     hintJa: () => "資料に載せる内容は事業内容の列に、年度ごとの補足は工程の ※ 注記に書いてください。",
     hintEn: () => "Write what the documents should show in the description column, and a year's note as a ※ note of its phase." },
+  PP340: { severity: "warning", example: { name: "DX推進室", first: "ＤＸ推進室", no: 1 },
+    ja: (p) => `担当課「${p.name}」を、No.${p.no} の「${p.first}」と同じ課として読みました（全角・半角の違い）。資料には「${p.first}」と印刷します。`,
+    en: (p) => `The department "${p.name}" was read as "${p.first}" of No.${p.no} (full-width and half-width forms of the same name); the documents print "${p.first}".`,
+    hintJa: () => "計画の中で表記を揃えてください。",
+    hintEn: () => "Write the name the same way throughout the plan." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

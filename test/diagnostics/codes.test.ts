@@ -187,6 +187,7 @@ const CASES: Record<string, Case> = {
   PP412: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { years: ["", "検討", "運用"] })]), projectNo: 2 },
   PP415: { data: ok([row(1, "事業A", { measure: "2-1 施策" })]), projectNo: 1 },
   PP416: { data: ok([row(1, "事業A", { policy: "基本方針1 市民サービス" }), row(2, "事業B", { policy: "基本方針3 行政運営" })]), projectNo: 2 },
+  PP340: { data: ok([row(1, "事業A", { depts: "ＤＸ推進室" }), row(2, "事業B", { depts: "DX推進室" })]), projectNo: 2 },
   PP417: { data: ok([row(1, "事業A", { depts: "総務課" }), row(2, "事業B", { depts: "総務部総務課" })]), projectNo: 2 },
   PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },
 };

@@ -457,7 +457,7 @@ describe("a 部 column beside the 課", () => {
   });
 });
 
-describe("one department written with and without its 部", () => {
+describe("one department written two ways", () => {
   it("is read as two departments, said at the first row of the longer form with both Nos (PP417)", async () => {
     const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
@@ -471,6 +471,18 @@ describe("one department written with and without its 部", () => {
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "政策課", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "情報政策課、市民部", "内容", "検討", "実施"]]));
     expect(codes(apart.diagnostics)).not.toContain("PP417");
+  });
+
+  it("written in two widths (ＤＸ推進室 / DX推進室, ｼｽﾃﾑ課 / システム課) is one department, named as first written (PP340)", async () => {
+    const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "ＤＸ推進室", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "相談", "ｼｽﾃﾑ課、DX推進室", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "窓口", "システム課、DX推進室、ＤＸ推進室", "内容", "検討", "実施"]]));
+    expect(plan.departments).toEqual(["ＤＸ推進室", "ｼｽﾃﾑ課"]);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["ＤＸ推進室"], ["ｼｽﾃﾑ課", "ＤＸ推進室"], ["ｼｽﾃﾑ課", "ＤＸ推進室"]]);
+    expect(of(plan.diagnostics, "PP340").map((d) => [d.line, d.column, d.projectNo, d.relatedNo, d.message])).toEqual([
+      [5, 6, 2, 1, "担当課「DX推進室」を、No.1 の「ＤＸ推進室」と同じ課として読みました（全角・半角の違い）。資料には「ＤＸ推進室」と印刷します。"],
+      [6, 6, 3, 2, "担当課「システム課」を、No.2 の「ｼｽﾃﾑ課」と同じ課として読みました（全角・半角の違い）。資料には「ｼｽﾃﾑ課」と印刷します。"]]);
   });
 });
 
