@@ -11,7 +11,7 @@ import { readReturnsDir } from "./progress/read-dir.js";
 import type { ValidatedReturns } from "./progress/schema.js";
 import { validateReturns } from "./progress/validate.js";
 import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
-import { unifyDepartmentWidths } from "./normalise/departments.js";
+import { unifyNameForms } from "./normalise/variants.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
 import { checkGlyphs } from "./validate/glyphs.js";
@@ -43,7 +43,7 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
   if (!table.period && !bag.items.some((d) => d.code === "PP251")) bag.add("PP208", { file: table.file });
   const sourced = normaliseRows(table, config, bag);
   if (!sourced.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
-  unifyDepartmentWidths(sourced, bag);
+  unifyNameForms(sourced, bag);
   resolveRelists(sourced, bag);
   checkProjectNumbers(sourced, bag);
   checkHierarchyNumbers(sourced, bag);

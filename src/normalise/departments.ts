@@ -3,8 +3,6 @@
 // a flag, not a name; the configured words for every department (全庁, 全課 …) and `…ほか全課`
 // mean 各課 too. A lead-department mark (（主）, ◎) is stripped and its department goes first.
 import type { Config } from "../config/schema.js";
-import type { DiagnosticBag } from "../diagnostics/bag.js";
-import type { SourcedProject } from "./sourced.js";
 import { longestFirst } from "./text.js";
 
 export interface Departments {
@@ -237,28 +235,4 @@ function readAll(name: string, config: Config): { word: string; rest: string } |
     if (m && before.length > m[0].length) return { word: `${m[0]}${w}`, rest: before.slice(0, -m[0].length) };
   }
   return null;
-}
-
-/**
- * One department written in two widths across rows (`ＤＸ推進室` / `DX推進室`, `ｼｽﾃﾑ課` / `システム課`):
- * the same characters in their compatibility forms, so one department — not two schedule files —
- * named as it is first written; each other form is said once, at its first row (PP340).
- */
-export function unifyDepartmentWidths(sourced: SourcedProject[], bag: DiagnosticBag): void {
-  const first = new Map<string, { name: string; no: number }>();
-  const said = new Set<string>();
-  for (const s of sourced) {
-    const p = s.project;
-    const names = p.departments.map((d) => {
-      const key = d.normalize("NFKC");
-      const seen = first.get(key);
-      if (!seen) { first.set(key, { name: d, no: p.no }); return d; }
-      if (seen.name !== d && !said.has(d)) {
-        said.add(d);
-        bag.add("PP340", s.cells.departments ?? s.place, { name: d, first: seen.name, no: seen.no }, { projectNo: p.no, relatedNo: seen.no, actual: d, expected: seen.name });
-      }
-      return seen.name;
-    });
-    p.departments = [...new Set(names)];
-  }
 }

@@ -88,6 +88,19 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
   checkSequence(sourced, () => "", (s) => s.policyNumber, (s, n, expected) => {
     bag.add("PP416", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, expected }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
+  // One policy number written with two names: two policies (a policy is its name), said once each.
+  const named = new Map<number, SourcedProject>();
+  const saidPolicies = new Set<string>();
+  for (const s of sourced) {
+    if (s.policyNumber === null) continue;
+    const first = named.get(s.policyNumber);
+    if (!first) named.set(s.policyNumber, s);
+    else if (first.project.policy !== s.project.policy && !saidPolicies.has(s.project.policy)) {
+      saidPolicies.add(s.project.policy);
+      bag.add("PP419", s.cells.policy ?? s.place, { mark: s.marks.policy, policy: excerpt(s.project.policy), first: excerpt(first.project.policy), no: first.project.no },
+        { projectNo: s.project.no, relatedNo: first.project.no });
+    }
+  }
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
     bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   }, sourced.some((s) => s.parents.measure.length) ? [] : [() => ""]);

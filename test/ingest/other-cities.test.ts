@@ -481,8 +481,34 @@ describe("one department written two ways", () => {
     expect(plan.departments).toEqual(["ＤＸ推進室", "ｼｽﾃﾑ課"]);
     expect(plan.projects.map((p) => p.departments)).toEqual([["ＤＸ推進室"], ["ｼｽﾃﾑ課", "ＤＸ推進室"], ["ｼｽﾃﾑ課", "ＤＸ推進室"]]);
     expect(of(plan.diagnostics, "PP340").map((d) => [d.line, d.column, d.projectNo, d.relatedNo, d.message])).toEqual([
-      [5, 6, 2, 1, "担当課「DX推進室」を、No.1 の「ＤＸ推進室」と同じ課として読みました（全角・半角の違い）。資料には「ＤＸ推進室」と印刷します。"],
-      [6, 6, 3, 2, "担当課「システム課」を、No.2 の「ｼｽﾃﾑ課」と同じ課として読みました（全角・半角の違い）。資料には「ｼｽﾃﾑ課」と印刷します。"]]);
+      [5, 6, 2, 1, "担当課「DX推進室」を、No.1 の「ＤＸ推進室」と同じ課として読みました（全角・半角や空白の違い）。資料には「ＤＸ推進室」と印刷します。"],
+      [6, 6, 3, 2, "担当課「システム課」を、No.2 の「ｼｽﾃﾑ課」と同じ課として読みました（全角・半角や空白の違い）。資料には「ｼｽﾃﾑ課」と印刷します。"]]);
+  });
+});
+
+describe("a 基本方針, 施策 or 取組 written two ways", () => {
+  const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
+  it("in two widths or with spaces: one, named as first written (PP418); numbered 施策 are told apart by number (PP414)", async () => {
+    const plan = await planOf("levels.tsv", tsv([header,
+      ["1", "１ ＤＸの推進", "窓口のＩＣＴ化", "手続", "電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "1 DXの推進", "窓口の ICT化", "手 続", "相談", "総務課", "内容", "検討", "実施"],
+      ["3", "2 人材", "育成", "研修", "研修", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.policies.map((p) => [p.name, p.measures.map((m) => [m.title, m.initiatives.map((i) => [i.title, i.projects])])])).toEqual([
+      ["ＤＸの推進", [["窓口のＩＣＴ化", [["手続", [1, 2]]]]]], ["人材", [["育成", [["研修", [3]]]]]]]);
+    expect(of(plan.diagnostics, "PP418").map((d) => [d.line, d.column, d.projectNo, d.relatedNo, d.message])).toEqual([
+      [5, 2, 2, 1, "基本方針「DXの推進」を、No.1 の「ＤＸの推進」と同じ基本方針として読みました（全角・半角や空白の違い）。資料には「ＤＸの推進」と印刷します。"],
+      [5, 3, 2, 1, "施策「窓口の ICT化」を、No.1 の「窓口のＩＣＴ化」と同じ施策として読みました（全角・半角や空白の違い）。資料には「窓口のＩＣＴ化」と印刷します。"],
+      [5, 4, 2, 1, "取組「手 続」を、No.1 の「手続」と同じ取組として読みました（全角・半角や空白の違い）。資料には「手続」と印刷します。"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP419");
+  });
+
+  it("one 基本方針 number written with two names: two 基本方針, said (PP419)", async () => {
+    const plan = await planOf("levels.tsv", tsv([header,
+      ["1", "1 DXの推進", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "1 デジタル化の推進", "(1)窓口", "①手続", "相談", "総務課", "内容", "検討", "実施"],
+      ["3", "1 デジタル化の推進", "(1)窓口", "①手続", "相談2", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.policies.map((p) => p.name)).toEqual(["DXの推進", "デジタル化の推進"]);
+    expect(of(plan.diagnostics, "PP419").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 2, 2, 1]]);
   });
 });
 
