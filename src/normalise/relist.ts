@@ -4,6 +4,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseNumbered } from "./hierarchy.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt } from "./text.js";
+import { formOf } from "./variants.js";
 
 const OPEN = "（(【〔［[";
 const CLOSE = "）)】〕］]";
@@ -107,15 +108,16 @@ const whereOf = (s: SourcedProject) => `${s.project.policy}${s.marks.measure}${s
  */
 export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): void {
   const originals = sourced.filter((s) => !s.relist);
-  // By name through a map: a plan of thousands of projects with many 再掲 stays linear.
+  // By name through a map: a plan of thousands of projects with many 再掲 stays linear. A name in
+  // other widths or with spaces (ＲＰＡの導入 / RPAの導入) is the same name, its difference said (PP408).
   const named = new Map<string, SourcedProject[]>();
-  for (const o of originals) named.set(o.project.name, [...(named.get(o.project.name) ?? []), o]);
+  for (const o of originals) named.set(formOf(o.project.name), [...(named.get(formOf(o.project.name)) ?? []), o]);
   for (const s of sourced) {
     if (!s.relist) continue;
     const p = s.project;
     const ref = s.relist.ref;
     if (s.relist.no !== undefined) { resolveByNo(s, s.relist.no, sourced, bag); continue; }
-    const byName = (named.get(p.name) ?? []).filter((o) => o.project.no !== p.no);
+    const byName = (named.get(formOf(p.name)) ?? []).filter((o) => o.project.no !== p.no);
     const byRef = ref ? originals.filter((o) => o !== s && inPlace(o, ref)) : [];
     const at = s.cells.name ?? s.place;
     let original = byName.find((o) => byRef.includes(o)) ?? byName[0];
@@ -126,6 +128,9 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
       original = byRef[0]!;
       const [a, b] = firstDifference(original.project.name, p.name);
       bag.add("PP408", at, { no: p.no, orig: original.project.no, detail: `「${a}」/「${b}」` }, { projectNo: p.no, relatedNo: original.project.no });
+    }
+    if (original && byName.includes(original) && original.project.name !== p.name) {
+      bag.add("PP408", at, { no: p.no, orig: original.project.no, detail: `「${excerpt(original.project.name)}」/「${excerpt(p.name)}」` }, { projectNo: p.no, relatedNo: original.project.no });
     }
     if (original) { p.relistOf = original.project.no; continue; }
     const ja = bag.lang === "ja";

@@ -7,7 +7,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { SourcedProject } from "./sourced.js";
 
 /** What two forms of one name have in common: compatibility forms folded, spaces left out. */
-const formOf = (name: string): string => name.normalize("NFKC").replace(/\s+/gu, "");
+export const formOf = (name: string): string => name.normalize("NFKC").replace(/\s+/gu, "");
 
 /** The first form of each name in a scope, with the project that wrote it; each other form said once. */
 class FirstForms {

@@ -242,6 +242,14 @@ describe("再掲 and remark rows", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP408")).toMatchObject({ projectNo: 3, relatedNo: 1 });
   });
 
+  it("a 再掲 named in other widths or with spaces finds its original by name, the difference said (PP408)", async () => {
+    const plan = await tsvOf([r("1", "ＲＰＡの導入", ["検討", "", "", "", ""]), r("2", "RPA の導入（再掲）", ["検討", "", "", "", ""])]);
+    expect(project(plan, 2).relistOf).toBe(1);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406")).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP408").map((d) => [d.projectNo, d.relatedNo, d.message])).toEqual([
+      [2, 1, "No.2 は No.1 の再掲ですが、事業名が一致しません（「ＲＰＡの導入」/「RPA の導入」）。"]]);
+  });
+
   it("a 再掲 row without a No of its own is said as such (PP338), not as any empty No (PP301)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("", "甲（再掲）", ["検討", "", "", "", ""])]);
     expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column, d.message])).toEqual([
