@@ -18,18 +18,34 @@ export function asciiDigits(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
+const KANJI_DIGITS = "〇一二三四五六七八九";
+
 /**
- * A fiscal year written as 2026, 2026年度, R8, R8年度, 令和8, 令和8年度, 令和元年度, 平成30年度, H30
- * (ASCII or full-width digits, spaces ignored). Returns the Western year, or null when the text is
+ * An era's year written in kanji numerals as digits: `令和八年度` → `令和8年度`, `平成三十一年` →
+ * `平成31年` (formal documents write years so). Only right after 令和 or 平成 and before 年.
+ */
+export function eraYearDigits(text: string): string {
+  return text.replace(/(令和|平成)([〇一二三四五六七八九十]{1,4})(?=\s*年)/gu, (whole, era: string, k: string) => {
+    const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(k);
+    if (!m || (!m[2] && m[1] && m[3])) return whole;
+    const tens = m[2] ? (m[1] ? KANJI_DIGITS.indexOf(m[1]) : 1) : 0;
+    const ones = m[2] ? (m[3] ? KANJI_DIGITS.indexOf(m[3]) : 0) : KANJI_DIGITS.indexOf(m[1] || m[3]!);
+    return `${era}${tens * 10 + ones}`;
+  });
+}
+
+/**
+ * A fiscal year written as 2026, 2026年度, R8, R8年度, R.8, 令和8, 令和8年度, 令和元年度, 令和八年度,
+ * 平成30年度, H30 (ASCII or full-width digits, spaces ignored). Returns the Western year, or null when the text is
  * not one.
  */
 export function parseFiscalYear(text: string): number | null {
-  const t = asciiDigits(text.normalize("NFKC")).replace(/\s+/g, "");
+  const t = eraYearDigits(asciiDigits(text.normalize("NFKC")).replace(/\s+/g, ""));
   let m = /^(\d{4})(?:年度|年|FY)?$/i.exec(t);
   if (m) return Number(m[1]);
-  m = /^(?:令和|R)(\d{1,2}|元)(?:年度|年)?$/i.exec(t);
+  m = /^(?:令和|R\.?)(\d{1,2}|元)(?:年度|年)?$/i.exec(t);
   if (m) return REIWA_OFFSET + (m[1] === "元" ? 1 : Number(m[1]));
-  m = /^(?:平成|H)(\d{1,2}|元)(?:年度|年)?$/i.exec(t);
+  m = /^(?:平成|H\.?)(\d{1,2}|元)(?:年度|年)?$/i.exec(t);
   if (m) return HEISEI_OFFSET + (m[1] === "元" ? 1 : Number(m[1]));
   m = /^FY(\d{4})$/i.exec(t);
   if (m) return Number(m[1]);

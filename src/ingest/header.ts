@@ -4,7 +4,7 @@
 import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
-import { parseFiscalYear, wareki } from "../fiscal.js";
+import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
 import { actualRows, chooseNo, divisions, emptyInitiatives, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
@@ -91,7 +91,7 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
  */
 export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
-  let t = text.normalize("NFKC").trim().replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
+  let t = text.normalize("NFKC").trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
@@ -119,7 +119,7 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
 function statedPeriod(above: GridRow[]): { era: string | null; first: number; last: number; text: string; row: GridRow } | null {
   for (const row of above) {
     for (const cell of row.cells) {
-      const t = cell.normalize("NFKC").replace(/\s+/g, "");
+      const t = eraYearDigits(cell.normalize("NFKC").replace(/\s+/g, ""));
       const m = /(?:(令和|平成)(\d{1,2}|元)|(\d{4}))年度?[~〜\-‐―ー－]+(?:(令和|平成)(\d{1,2}|元)|(\d{4})|(\d{1,2}))年度/u.exec(t);
       if (!m || (m[7] && !m[1])) continue;
       const first = m[1] ? parseFiscalYear(`${m[1]}${m[2]}年度`)! : Number(m[3]);

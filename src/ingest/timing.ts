@@ -1,7 +1,7 @@
 // A plan without fiscal-year columns that writes each project's schedule as text in one column
 // (実施時期: `令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和9年度から`). Read only when
 // no header block has a year column: the period is then the span of the years written.
-import { asciiDigits, parseFiscalYear } from "../fiscal.js";
+import { asciiDigits, eraYearDigits, parseFiscalYear } from "../fiscal.js";
 import { squash } from "./block.js";
 import type { GridRow } from "./grid.js";
 
@@ -59,16 +59,19 @@ export function timingText(startCell: string, endCell: string | undefined): { te
 /** One phase written in words: its first year, its last (null: until the period's end), its label (null: none written). */
 export interface TimedPhase { from: number; to: number | null; label: string | null }
 
-const ERA_YEAR = String.raw`(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度|年)?|\d{4}\s*(?:年度|年)?|FY\s*\d{4}`;
+const ERA_YEAR = String.raw`(?:令和|平成|R\.?|H\.?)\s*(?:\d{1,2}|元)\s*(?:年度|年)?|\d{4}\s*(?:年度|年)?|FY\s*\d{4}`;
 const BARE_YEAR = String.raw`\d{1,2}\s*(?:年度|年)?`;
 const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:[～〜~\-－―ー]|から|より)\s*(${ERA_YEAR}|${BARE_YEAR})?\s*(?:まで|以降)?|(以降|から))?`, "gi");
+
+/** A year written in a name: a numeral before 年 (`十年度`, `10年`). */
+const YEAR_IN_WORDS = /[\d〇一二三四五六七八九十元]\s*年/u;
 
 /**
  * The phases of a cell (`令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和8～10年度`,
  * `2026年度から`), or null when a part of it names no year (`随時`, `未定`).
  */
 export function parseTiming(text: string): TimedPhase[] | null {
-  const t = asciiDigits(text.normalize("NFKC"));
+  const t = eraYearDigits(asciiDigits(text.normalize("NFKC")));
   // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
   if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期/.test(t)) return null;
   const parts = t.split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
@@ -86,6 +89,8 @@ export function parseTiming(text: string): TimedPhase[] | null {
       const end = m.index + m[0].length;
       const after = clean(part.slice(end, ranges[i + 1]?.index ?? part.length));
       const before = i === 0 ? clean(part.slice(0, m.index)) : "";
+      // a year left in a phase's name was not read as one (令和8年度～十年度): never a label
+      if (YEAR_IN_WORDS.test(after || before)) return null;
       out.push({ ...phase, label: after || before || null });
     }
   }

@@ -166,6 +166,12 @@ describe("text input", () => {
     expect(codes(data.diagnostics)).not.toContain("PP222");
   });
 
+  it("year labels in kanji numerals after the era (令和八年度), with spaces (令和 9 年度) or R. are years", async () => {
+    const plan = await planOf("kanji.tsv", tsv([[...HEADER.slice(0, 7), "令和八年度", "令和 9 年度", "R.10"], row(1, "事業A")]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+  });
+
   it("labels counting the plan's years (1年目 | 2年目) are the years of a period stated above the table (PP249); without one they stop (PP250)", async () => {
     const header = [...HEADER.slice(0, 7), "1年目", "2年目", "3年目"];
     const body = [header, row(1, "事業A", { years: ["検討", "", "実施"] })].map((r) => r.join("\t"));

@@ -19,6 +19,9 @@ describe("parseTiming", () => {
     ["令和8年度中に導入", [{ from: 2026, to: 2026, label: "導入" }]],
     ["令和9年度を目途に実施", [{ from: 2027, to: 2027, label: "実施" }]],
     ["R8 中間評価", [{ from: 2026, to: 2026, label: "中間評価" }]],
+    // kanji numerals after the era (formal documents), R. with a point
+    ["令和八年度～令和十二年度", [{ from: 2026, to: 2030, label: null }]],
+    ["R.8～R.10 検討", [{ from: 2026, to: 2028, label: "検討" }]],
   ])("%s", (text, phases) => {
     expect(parseTiming(text)).toEqual(phases);
   });
@@ -32,6 +35,9 @@ describe("parseTiming", () => {
     // months and halves are finer than a fiscal year: not rounded to one
     expect(parseTiming("令和8年4月～")).toBeNull();
     expect(parseTiming("令和8年度下期から")).toBeNull();
+    // a year left in a name was not read as one: never a phase named 十年度 or 5年間
+    expect(parseTiming("令和8年度～十年度")).toBeNull();
+    expect(parseTiming("令和9年度から 5年間")).toBeNull();
   });
 });
 

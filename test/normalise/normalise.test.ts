@@ -94,6 +94,9 @@ describe("normalise", () => {
     for (const y of ["2026", "2026年度", "R8", "R8年度", "令和8", "令和8年度", "令和８年度", "２０２６"]) expect(parseFiscalYear(y)).toBe(2026);
     expect(parseFiscalYear("令和元年度")).toBe(2019);
     expect(parseFiscalYear("来年度")).toBeNull();
+    // kanji numerals after the era, spaces, R. with a point
+    for (const [y, n] of [["令和八年度", 2026], ["令和十年度", 2028], ["令和十二年度", 2030], ["令和二十年度", 2038], ["平成三十一年度", 2019], ["令和 8 年度", 2026], ["R.8", 2026], ["H.30年度", 2018]] as const) expect(parseFiscalYear(y), y).toBe(n);
+    for (const y of ["令和八九年度", "令和〇年度", "八年度"]) expect(parseFiscalYear(y), y).toBeNull();
     expect(wareki(2030)).toBe("令和12年度");
   });
 
