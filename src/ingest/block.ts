@@ -2,6 +2,7 @@
 // which year each schedule column stands for), the table of blocks, and the small readings of
 // header cells that header.ts and columns.ts share.
 import type { ColumnKey } from "../config/schema.js";
+import { removeInvisible } from "../normalise/text.js";
 import type { GridRow } from "./grid.js";
 import type { Legend } from "./legend.js";
 
@@ -68,8 +69,9 @@ export interface Table {
   legend?: Legend;
 }
 
+/** A header cell's words to compare: compatibility forms folded, spaces and invisible controls (ZWSP) left out. */
 export function squash(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "");
+  return removeInvisible(text.normalize("NFKC")).text.replace(/\s+/g, "");
 }
 
 export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());

@@ -8,6 +8,7 @@ import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
 import { actualRows, chooseNo, divisions, emptyInitiatives, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
+import { removeInvisible } from "../normalise/text.js";
 import { sectionLevels } from "./sections.js";
 import { findLegend } from "./legend.js";
 import { isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
@@ -91,7 +92,7 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
  */
 export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
-  let t = text.normalize("NFKC").trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
+  let t = removeInvisible(text.normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
@@ -366,6 +367,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.forEach((block, i) => { if (!block.timing && !block.ranges) alignYears(grid, block, period, starts.filter((_, j) => j !== i), bag); });
   }
   reportYearLabels(grid, blocks, bag);
+  invisibleInHeaders(grid, blocks, bag);
 
   const table: Table = { blocks, period, sections };
   if (legend) {
@@ -475,6 +477,16 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
   if (carried) bag.add("PP223", placeOf(grid, carried.row, carried.col), { label: carried.text, year: wareki(carried.year) });
   const beyond = blocks.find((b) => b.beyond)?.beyond;
   if (beyond) bag.add("PP216", placeOf(grid, beyond.row, beyond.col), { label: beyond.text.replace(/\s+/g, " "), year: wareki(beyond.year) });
+}
+
+/** Invisible controls in a header cell (a ZWSP pasted from a web page): read without them, said at the cell (PP350). */
+function invisibleInHeaders(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  for (const row of new Set(blocks.flatMap((b) => b.headerRows))) {
+    row.cells.forEach((cell, col) => {
+      const { text, count } = removeInvisible(cell);
+      if (count) bag.add("PP350", placeOf(grid, row, col), { count, text: text.trim().slice(0, 40) });
+    });
+  }
 }
 
 /** A row below a key row that still belongs to the header: labels only, no project number. */

@@ -486,6 +486,18 @@ describe("one department written two ways", () => {
   });
 });
 
+describe("invisible controls in a header cell (a ZWSP pasted from a web page)", () => {
+  it("are no part of its wording: the column is read, the cell said (PP350)", async () => {
+    const plan = await planOf("zw.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当\u200b課", "事業内容", "\u200bR8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.departments).toEqual(["総務課"]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2027 });
+    expect(of(plan.diagnostics, "PP350").map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 6, "見えない制御文字（ゼロ幅スペース・文字の向きの指定など）1 個を取り除きました（担当課）。"], [3, 8, expect.any(String)]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+  });
+});
+
 describe("a 基本方針, 施策 or 取組 written two ways", () => {
   const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
   it("in two widths or with spaces: one, named as first written (PP418); numbered 施策 are told apart by number (PP414)", async () => {
