@@ -2,7 +2,7 @@
 // which year each schedule column stands for), the table of blocks, and the small readings of
 // header cells that header.ts and columns.ts share.
 import type { ColumnKey } from "../config/schema.js";
-import { removeInvisible } from "../normalise/text.js";
+import { INVISIBLE_CHARS } from "../normalise/text.js";
 import type { GridRow } from "./grid.js";
 import type { Legend } from "./legend.js";
 
@@ -71,8 +71,9 @@ export interface Table {
 
 /** A header cell's words to compare: compatibility forms folded, spaces and invisible controls (ZWSP) left out. */
 export function squash(text: string): string {
-  return removeInvisible(text.normalize("NFKC")).text.replace(/\s+/g, "");
+  return text.normalize("NFKC").replace(SPACE_OR_INVISIBLE, "");
 }
+const SPACE_OR_INVISIBLE = new RegExp(`[\\s${INVISIBLE_CHARS}]+`, "gu");
 
 export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
 

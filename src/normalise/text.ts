@@ -5,7 +5,8 @@
  * word joiner, BOM): invisible in the plan, yet a PDF font has no glyph for them (boxes), and a
  * right-to-left override reorders what a reader sees. Removed with PP350.
  */
-const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+export const INVISIBLE_CHARS = "\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff";
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "gu");
 
 /** The text without invisible controls, and how many there were. */
 export function removeInvisible(text: string): { text: string; count: number } {
