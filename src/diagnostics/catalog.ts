@@ -470,6 +470,11 @@ export const CATALOG = {
     en: (p) => `The department "${p.name}" was read as "${p.first}" of No.${p.no} (full-width and half-width forms or spaces of the same name); the documents print "${p.first}".`,
     hintJa: () => "計画の中で表記を揃えてください。",
     hintEn: () => "Write the name the same way throughout the plan." },
+  PP341: { severity: "info", example: { rows: 1, text: "※スケジュールは現時点の予定です。" },
+    ja: (p) => `計画の表の後の注記 ${p.rows} 行（「${p.text}」から）は、資料に載せていません。`,
+    en: (p) => `The ${p.rows} note line(s) after the plan table (from "${p.text}") are not printed.`,
+    hintJa: () => "資料に載せる注記は、文言ファイル（templates/）に書いてください。",
+    hintEn: () => "Write notes the documents should carry in the wording files (templates/)." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -131,9 +131,14 @@ export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: 
   if (kept.length === block.dataRows.length) return;
   const first = block.dataRows.find((r) => matter.has(r))!;
   block.dataRows = kept;
-  bag.add("PP337", placeOf(grid, first, first.cells.findIndex((c) => c.trim())),
+  // notes under the table (※スケジュールは予定です, （注）…) are how plans end: said as such, not as a warning
+  const notes = [...matter].every((r) => NOTE_LINE.test(singleText(r) ?? ""));
+  bag.add(notes ? "PP341" : "PP337", placeOf(grid, first, first.cells.findIndex((c) => c.trim())),
     { rows: matter.size, text: (first.cells.find((c) => c.trim()) ?? "").trim().slice(0, 40) });
 }
+
+/** A line of one text that is a note: `※…`, `＊…`, `注1 …`, `（注）…`, `注：…`. */
+const NOTE_LINE = /^\s*(?:[※＊*]|[（(]?注\s*[0-9０-９]*[）):：]|注[0-9０-９]+\s)/u;
 
 /**
  * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):

@@ -556,6 +556,17 @@ describe("what follows the plan after a blank row", () => {
       .toEqual([["PP337", 7, expect.stringContaining("3 行（「参考：用語の説明」から）")]]);
   });
 
+  it("of note lines only (※…, （注）…), is said as notes not printed (PP341, info), not as a warning", async () => {
+    const plan = await planOf("ref.tsv", text(project("1", "A"), [], ["※スケジュールは予定です。"], ["（注）KPIは令和12年度の値です。"]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP341" || d.code === "PP337").map((d) => [d.code, d.severity, d.line]))
+      .toEqual([["PP341", "info", 5]]);
+    // a note line among other rows: the whole is matter of another kind (PP337)
+    const mixed = await planOf("ref.tsv", text(project("1", "A"), [], ["※用語"], ["DX", "デジタル変革"]));
+    expect(codes(mixed.diagnostics)).toContain("PP337");
+    expect(codes(mixed.diagnostics)).not.toContain("PP341");
+  });
+
   it("with a project after the blank row, is the plan", async () => {
     const plan = await planOf("ref.tsv", text(project("1", "A"), [], project("2", "B")));
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
