@@ -475,6 +475,9 @@ export const CATALOG = {
     en: (p) => `The ${p.rows} note line(s) after the plan table (from "${p.text}") are not printed.`,
     hintJa: () => "資料に載せる注記は、文言ファイル（templates/）に書いてください。",
     hintEn: () => "Write notes the documents should carry in the wording files (templates/)." },
+  PP342: { severity: "info", example: { label: "KPI" },
+    ja: (p) => `「${p.label}」の列（指標・目標値・事業費など）は資料に載せないため、読み取りませんでした。`,
+    en: (p) => `The "${p.label}" column (indicators, targets, costs …) is not printed in the documents; it was not read.` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -348,6 +348,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
           { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
+      else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }
   }
@@ -488,6 +489,12 @@ function invisibleInHeaders(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
     });
   }
 }
+
+/**
+ * Columns plans carry that the documents do not print — indicators and targets, costs and budgets,
+ * related goals — known, so not "of unknown wording" (PP209, a warning): said as not read (PP342, info).
+ */
+const NOT_PRINTED = /^(?:KPI|成果指標|活動指標|評価指標|指標|指標名|目標値|数値目標|目標|現状値|基準値|実績値|事業費|概算事業費|総事業費|予算|予算額|財源|SDGs|関連するSDGs|SDGsの目標|関連計画|関連する計画)(?:\(.*\))?$/iu;
 
 /** A row below a key row that still belongs to the header: labels only, no project number. */
 function isHeaderContinuation(row: GridRow, config: Config): boolean {

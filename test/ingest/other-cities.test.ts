@@ -486,6 +486,16 @@ describe("one department written two ways", () => {
   });
 });
 
+describe("columns the documents do not print (KPI, 目標値, 事業費)", () => {
+  it("are not read, each said as such (PP342, info), not as of unknown wording (PP209)", async () => {
+    const plan = await planOf("kpi.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "KPI", "目標値（R12）", "事業費（千円）", "連絡先"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "手続数", "100", "1,200", "内線123"]]));
+    expect(plan.projects[0]!.schedule.map((p) => p.label)).toEqual(["検討", "実施"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP342" || d.code === "PP209").map((d) => [d.code, d.severity, d.column])).toEqual([
+      ["PP342", "info", 10], ["PP342", "info", 11], ["PP342", "info", 12], ["PP209", "warning", 13]]);
+  });
+});
+
 describe("invisible controls in a header cell (a ZWSP pasted from a web page)", () => {
   it("are no part of its wording: the column is read, the cell said (PP350)", async () => {
     const plan = await planOf("zw.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当\u200b課", "事業内容", "\u200bR8", "R9"],
