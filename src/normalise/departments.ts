@@ -227,7 +227,11 @@ function stripLeadMarks(part: string, marks: readonly string[]): { name: string;
 
 /** 各課 or a word meaning it, alone or after named departments (情報政策課ほか全課). */
 function readAll(name: string, config: Config): { word: string; rest: string } | null {
-  if (name === config.allDepartmentsMarker || config.allDepartmentsWords.includes(name)) return { word: name, rest: "" };
+  const all = (w: string) => w === config.allDepartmentsMarker || config.allDepartmentsWords.includes(w);
+  if (all(name)) return { word: name, rest: "" };
+  // 全庁（各課）: one such word explained by another in brackets
+  const bracketed = /^(.+?)[\s\u3000]*[（(]([^（()）]+)[）)]$/u.exec(name);
+  if (bracketed && all(bracketed[1]!) && all(bracketed[2]!.trim())) return { word: name, rest: "" };
   for (const w of [...longestFirst(config.allDepartmentsWords), config.allDepartmentsMarker]) {
     if (!name.endsWith(w)) continue;
     const before = name.slice(0, -w.length);

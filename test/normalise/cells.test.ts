@@ -180,6 +180,9 @@ describe("department cells", () => {
     expect(splitDepartments("総務課、情報政策課（主担当）", c).names).toEqual(["情報政策課", "総務課"]);
     expect(splitDepartments("各課等", c)).toMatchObject({ names: [], all: true, allWords: ["各課等"] });
     expect(splitDepartments("全部署", c).all).toBe(true);
+    // one such word explained by another in brackets; a department's name with one in brackets is no such word
+    expect(splitDepartments("全庁（各課）", c)).toMatchObject({ names: [], all: true, odd: [] });
+    expect(splitDepartments("情報政策課（各課）", c)).toMatchObject({ all: false, odd: ["情報政策課（各課）"] });
     c.allDepartmentsWords = ["全所属"];
     expect(splitDepartments("全庁", c)).toMatchObject({ names: ["全庁"], all: false });
   });
