@@ -478,6 +478,11 @@ export const CATALOG = {
   PP342: { severity: "info", example: { label: "KPI" },
     ja: (p) => `「${p.label}」の列（指標・目標値・事業費など）は資料に載せないため、読み取りませんでした。`,
     en: (p) => `The "${p.label}" column (indicators, targets, costs …) is not printed in the documents; it was not read.` },
+  PP343: { severity: "error", example: { mark: "1,200千円" },
+    ja: (p) => `年度の欄の「${p.mark}」は金額や数量で、工程名ではありません。年度の列に事業費や目標値が書かれているようです。`,
+    en: (p) => `"${p.mark}" in a year cell is an amount or a count, not a phase: the year columns seem to hold costs or targets.`,
+    hintJa: () => "年度の列には工程名（検討、実施 など）を書いてください。年度ごとの事業費や目標値は、「事業費（千円）」などの見出しの下に年度の列を別に設ければ、工程とは別のものとして読まずにおきます。",
+    hintEn: () => "Write phase names (検討, 実施 …) in the year columns. Give yearly costs or targets columns of their own under a heading such as 事業費（千円）: they are then set apart from the schedule (not read)." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -39,7 +39,7 @@ export type ScheduleCellKind =
   | { kind: "label"; label: string; note?: string; mark?: string; arrow?: true }
   | { kind: "continuation"; mark: string; note?: string }
   | { kind: "mark"; mark: string; note?: string }
-  | { kind: "sign"; mark: string; note?: string }
+  | { kind: "sign"; mark: string; note?: string; figure?: true }
   | { kind: "none"; mark: string; note?: string };
 
 /**
@@ -59,10 +59,12 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
   // Signs or figures and no word (――▶, ⇛, 1,200): no phase's name, and no mark the config knows.
   if (label && !/\p{L}/u.test(label)) return withNote({ kind: "sign" as const, mark: compact });
-  // An active-year mark before a phase's name (●実施, ○ 調査): the name is the phase. Only
-  // before a letter: not ○○調査 (○○ stands for a name left out).
+  // An amount or a count (1,200千円, 100件, 50%): a cost or a target in the year columns, no phase.
+  if (FIGURE.test(compact.normalize("NFKC"))) return withNote({ kind: "sign" as const, mark: compact, figure: true as const });
+  // An active-year mark before a phase's name (●実施, ○ 調査, ○（検討）): the name is the phase.
+  // Only before a letter: not ○○調査 (○○ stands for a name left out).
   const marked = longestFirst(config.schedule.activeMarks).find((m) => !/\p{L}/u.test(m) && label.startsWith(m));
-  const named = marked ? label.slice(marked.length).trim() : "";
+  const named = marked ? label.slice(marked.length).trim().replace(/^[（(【［[]\s*(\p{L}.*?)\s*[）)】］\]]$/u, "$1") : "";
   if (marked && /^\p{L}/u.test(named)) return withNote({ kind: "label" as const, label: named, mark: marked });
   // An arrow before or after a phase's name (検討→, →実施): it points at the next cell, and is no
   // part of the name. Only marks that are no letter: ー ends センター.
@@ -71,6 +73,9 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   if (core !== label && /\p{L}/u.test(core)) return withNote({ kind: "label" as const, label: core, arrow: true });
   return withNote({ kind: "label" as const, label: label || cleanText(text) });
 }
+
+/** A number with a unit of money or of a count: what a year column of costs or targets holds. */
+const FIGURE = /^[0-9][0-9,.]*(?:千円|万円|百万円|億円|円|件|人|%|時間|回|台|か所|箇所|校|施設|団体|手続)$/u;
 
 /** `text` without the marks (and spaces) at its start and end. */
 function trimMarks(text: string, marks: readonly string[]): string {
@@ -111,7 +116,7 @@ export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[]
 
 export type ScheduleProblem =
   | { code: "PP317"; cell: RawScheduleCell; mark: string }
-  | { code: "PP332"; cell: RawScheduleCell; mark: string }
+  | { code: "PP332" | "PP343"; cell: RawScheduleCell; mark: string }
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
   | { code: "PP319"; cell: RawScheduleCell; marks: string };
 
@@ -195,7 +200,8 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   }
   const sign = kinds.findIndex((k) => k.kind === "sign");
   if (sign >= 0) {
-    result.problems.push({ code: "PP332", cell: sorted[sign]!, mark: (kinds[sign] as { mark: string }).mark });
+    const k = kinds[sign] as { mark: string; figure?: true };
+    result.problems.push({ code: k.figure ? "PP343" : "PP332", cell: sorted[sign]!, mark: k.mark });
     return result;
   }
   const distinct = [...new Set(bareMarks.map((b) => b.k.mark))];

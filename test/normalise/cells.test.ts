@@ -113,6 +113,10 @@ describe("schedules that cannot be read without guessing are refused with the ce
     // figures in the year columns (事業費 1,200) are no phase either
     const money = await tsvOf([r("1", "甲", ["1,200", "800", "", "", ""])]);
     expect(money.diagnostics.find((d) => d.code === "PP332")).toMatchObject({ line: 4, column: 9, actual: "1,200" });
+    // nor are amounts and counts with their unit (1,200千円, 100件): said as such (PP343), not as a phase named so
+    const units = await tsvOf([r("1", "甲", ["検討", "1,200千円", "", "", ""]), r("2", "乙", ["１００件", "", "", "", ""])]);
+    expect(units.diagnostics.filter((d) => d.code === "PP343").map((d) => [d.severity, d.line, d.column, d.actual])).toEqual([["error", 4, 10, "1,200千円"], ["error", 5, 9, "１００件"]]);
+    expect(units.diagnostics.filter((d) => d.code === "PP332")).toEqual([]);
   });
 
   it("a year said to have no phase (-, ×, なし) ends the label on its left and draws nothing", async () => {
@@ -123,8 +127,8 @@ describe("schedules that cannot be read without guessing are refused with the ce
   });
 
   it("an active-year mark before a phase's name is left out of it (PP333); ○○ (a name left out) is no mark", async () => {
-    const plan = await tsvOf([r("1", "甲", ["● 検討", "●検討", "○\n実施", "→", ""]), r("2", "乙", ["○○調査", "", "", "", ""])]);
-    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2029, null, false]]);
+    const plan = await tsvOf([r("1", "甲", ["● 検討", "●検討", "○\n実施", "→", "●（運用）"]), r("2", "乙", ["○○調査", "", "", "", ""])]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2029, null, false], ["運用", 2030, 2030, null, false]]);
     expect(plan.diagnostics.find((d) => d.code === "PP333")).toMatchObject({ severity: "info", line: 4, column: 9, projectNo: 1 });
     expect(spans(plan, 2)).toEqual([["○○調査", 2026, 2026, null, false]]);
   });
