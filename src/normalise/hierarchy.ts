@@ -66,6 +66,8 @@ const FORMS: [RegExp, (m: RegExpExecArray) => { number: number; parents: number[
     const n = /[0-9０-９]/.test(m[1]!) ? num(m[1]!) : kanjiNumber(m[1]!);
     return n === null ? null : { number: n, parents: [] };
   }],
+  // （一）, (十二): kanji numerals in brackets
+  [/^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/, (m) => { const n = kanjiNumber(m[1]!); return n === null ? null : { number: n, parents: [] }; }],
   // (ア), ア. ア　… (a katakana letter needs a bracket or a separator: アクセス is a word)
   [new RegExp(`^(?:[（(]\\s*([${KANA_ORDER}])\\s*[)）]|([${KANA_ORDER}])(?:[.．)）、]|[\\s\u3000]+))`), (m) => ({ number: kana((m[1] ?? m[2])!), parents: [] })],
   // a) (a) (A) ｂ） — not `A.` (`A.I.の活用` is a word)
@@ -136,6 +138,8 @@ function parseBare(text: string): NumberedText {
   if (c !== null) return { number: c, title: t.slice(1).trim(), mark: first, parents: [] };
   const cp = first.codePointAt(0) ?? 0;
   if (cp >= 0x32d0 && cp <= 0x32fe) return { number: cp - 0x32d0 + 1, title: t.slice(1).trim(), mark: first, parents: [] }; // ㋐…
+  // ⑴…⒇ and ⒈…⒛: (1) and 1. as one character (what an IME offers for them)
+  if (cp >= 0x2474 && cp <= 0x249b) return { number: (cp - 0x2474) % 20 + 1, title: t.slice(1).trim(), mark: first, parents: [] };
   for (const [re, read] of FORMS) {
     const m = re.exec(t);
     const n = m ? read(m) : null;
@@ -174,6 +178,7 @@ export function numberedLike(written: string, n: number): string {
   if (!mark || circledNumber(mark.charAt(0)) !== null) return circled(n);
   const cp = mark.codePointAt(0) ?? 0;
   if (cp >= 0x32d0 && cp <= 0x32fe) return n <= 47 ? String.fromCodePoint(0x32d0 + n - 1) : `(${n})`;
+  if (cp >= 0x2474 && cp <= 0x249b) return n <= 20 ? String.fromCodePoint(cp - (cp - 0x2474) % 20 + n - 1) : `(${n})`;
   const kanaAt = mark.search(new RegExp(`[${KANA_ORDER}]`));
   if (kanaAt >= 0) return n <= KANA_ORDER.length ? mark.slice(0, kanaAt) + KANA_ORDER[n - 1] + mark.slice(kanaAt + 1) : `(${n})`;
   const latinAt = mark.search(/[a-zA-Zａ-ｚＡ-Ｚ]/);

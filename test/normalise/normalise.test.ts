@@ -35,6 +35,12 @@ describe("normalise", () => {
     expect(parseNumbered("（１２）窓口")).toMatchObject({ number: 12, title: "窓口" });
     expect(parseNumbered("③デジタル")).toMatchObject({ number: 3, title: "デジタル", mark: "③" });
     expect(parseNumbered("㉑二十一")).toMatchObject({ number: 21 });
+    // (1) and 1. as one character (what an IME offers), kanji numerals in brackets
+    expect(parseNumbered("⑴窓口")).toMatchObject({ number: 1, title: "窓口", mark: "⑴" });
+    expect(parseNumbered("⒓ 窓口")).toMatchObject({ number: 12, title: "窓口", mark: "⒓" });
+    expect(parseNumbered("（十二）窓口")).toMatchObject({ number: 12, title: "窓口", mark: "（十二）" });
+    expect(parseNumbered("（一体）窓口")).toMatchObject({ number: null });
+    expect([numberedLike("⑴", 3), numberedLike("⒈", 3)]).toEqual(["⑶", "⒊"]);
     expect(parseNumbered("番号なし")).toMatchObject({ number: null, title: "番号なし" });
     expect(parseNumbered("2 業務改革")).toMatchObject({ number: 2, title: "業務改革" });
     expect(parseNumbered("１２　窓口")).toMatchObject({ number: 12, title: "窓口" });
