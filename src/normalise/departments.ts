@@ -230,7 +230,7 @@ function readAll(name: string, config: Config): { word: string; rest: string } |
   const all = (w: string) => w === config.allDepartmentsMarker || config.allDepartmentsWords.includes(w);
   if (all(name)) return { word: name, rest: "" };
   // 全庁（各課）: one such word explained by another in brackets
-  const bracketed = /^(.+?)[\s\u3000]*[（(]([^（()）]+)[）)]$/u.exec(name);
+  const bracketed = /^([^（()）]+)[（(]([^（()）]+)[）)]$/u.exec(name);
   if (bracketed && all(bracketed[1]!) && all(bracketed[2]!.trim())) return { word: name, rest: "" };
   for (const w of [...longestFirst(config.allDepartmentsWords), config.allDepartmentsMarker]) {
     if (!name.endsWith(w)) continue;
