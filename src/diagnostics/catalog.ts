@@ -315,6 +315,11 @@ export const CATALOG = {
     en: (p) => `There are no fiscal-year columns and the "${p.column}" column names no fiscal year anywhere ("${p.text}" …): the plan period is unknown.`,
     hintJa: () => "「令和8年度～令和10年度」「R8～R10」のように年度で書くか、年度ごとの列（令和8年度、R8 など）で工程を書いてください。",
     hintEn: () => "Write fiscal years (令和8年度～令和10年度, R8～R10), or give the schedule in one column per fiscal year." },
+  PP252: { severity: "error", example: { label: "年度", year: "令和8年度" },
+    ja: (p) => `「${p.label}」の列に年度が一つずつ（「${p.year}」など）書かれ、同じ No が年度ごとの行に繰り返されています。事業ごとに 1 行の表ではないため、工程を読めません。`,
+    en: (p) => `The "${p.label}" column holds one fiscal year per row ("${p.year}" …) and the same No is repeated on each year's row: the table is not one row per project, and its schedule cannot be read.`,
+    hintJa: () => "1 事業を 1 行にし、年度ごとの工程は年度の列（令和8年度、令和9年度 …）に書いてください（Excel のピボットテーブルで並べ替えられます）。",
+    hintEn: () => "Give each project one row, with its phases in one column per fiscal year (令和8年度, 令和9年度 …); an Excel pivot table can rearrange it." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

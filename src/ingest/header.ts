@@ -300,6 +300,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) if (!block.years.size && !block.beyond) yearRanges(grid, block, bag);
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
   if (noYears) for (const b of blocks) findTiming(b);
+  if (noYears) yearPerRow(grid, blocks, bag);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
@@ -397,6 +398,32 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   return { text: name, row };
 }
 
+
+/** A column of one fiscal year per row (`年度` | 令和8年度, 令和9年度 …): a table of a row per project and year. */
+const YEAR_COLUMN = /^(年度|実施年度|対象年度|計画年度|年次)$/u;
+
+/**
+ * A table of one row per project and year (`No | 事業名 | 年度 | 内容`, the No repeated on each
+ * year's row) is no plan table planpress reads: said at the year column (PP252) instead of a
+ * period not found (PP208) — which row holds which phase of a project is not a reading to guess.
+ */
+function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  for (const b of blocks) {
+    const width = Math.max(...b.headerRows.map((r) => r.cells.length));
+    for (let col = 0; col < width; col++) {
+      if (!b.headerRows.some((r) => YEAR_COLUMN.test(squash(r.cells[col] ?? "")))) continue;
+      const values = columnValues(b, col);
+      if (values.length < 2 || !values.every((v) => parseFiscalYear(v) !== null)) continue;
+      // most Nos repeated (not one typed twice by mistake)
+      const nos = b.columns.no === undefined ? [] : columnValues(b, b.columns.no);
+      if (!nos.length || new Set(nos).size * 2 > nos.length) continue;
+      (b.notSchedule ??= new Set()).add(col); // its years are no phases
+      const row = headerRowOf(b, col);
+      bag.add("PP252", placeOf(grid, row, col), { label: (row.cells[col] ?? "").trim(), year: values[0]! });
+      return;
+    }
+  }
+}
 
 /** The block's timing column, taken out of the columns it does not know. */
 function findTiming(block: Block): void {

@@ -81,6 +81,19 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP302" && d.message.includes("スケジュール")).map((d) => d.projectNo)).toEqual([2]);
   });
 
+  it("a table of one row per project and year (年度 | 令和8年度, No repeated) is said as such (PP252), not as no period (PP208)", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "年度", "取組内容"];
+    const rows = [["1", "方針", "(1)窓口", "電子申請", "総務課", "令和8年度", "検討"], ["1", "方針", "(1)窓口", "電子申請", "総務課", "令和9年度", "実施"],
+      ["2", "方針", "(1)窓口", "相談", "市民課", "令和8年度", "導入"], ["2", "方針", "(1)窓口", "相談", "市民課", "令和9年度", "運用"]];
+    const plan = await planOf("long.tsv", tsv([head, ...rows]));
+    expect(plan.diagnostics.filter((d) => d.code === "PP252").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 6]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP208");
+    expect(codes(plan.diagnostics)).not.toContain("PP308"); // its years are no phases
+    // a No typed twice by mistake in a plan of one row per project is no such table
+    const once = await planOf("long.tsv", tsv([[...head.slice(0, 5), "実施年度"], ...[1, 2, 3, 3].map((n, i) => [String(n), "方針", "(1)窓口", `事業${i}`, "総務課", "令和8年度"])]));
+    expect(codes(once.diagnostics)).not.toContain("PP252");
+  });
+
   it("beside year columns, left of them, is set aside (PP228), never taken for shifted years; phase names under such a word still are", async () => {
     const header = [...HEADER.slice(0, 7), "実施時期", ...HEADER.slice(7)];
     const withTiming = (no: number, timing: string) => { const r = row(no, `事業${no}`); return [...r.slice(0, 7), timing, ...r.slice(7)]; };
