@@ -20,17 +20,23 @@ export function asciiDigits(text: string): string {
 
 const KANJI_DIGITS = "〇一二三四五六七八九";
 
+/** 一 → 1, 十二 → 12, 二十 → 20 (up to 九十九); null for anything else. */
+export function kanjiNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (!m || !text) return null;
+  const tens = m[2] ? (m[1] ? KANJI_DIGITS.indexOf(m[1]) : 1) : 0;
+  if (!m[2] && m[1] && m[3]) return null;
+  return tens * 10 + (m[3] ? KANJI_DIGITS.indexOf(m[3]) : m[2] ? 0 : KANJI_DIGITS.indexOf(m[1] ?? ""));
+}
+
 /**
  * An era's year written in kanji numerals as digits: `令和八年度` → `令和8年度`, `平成三十一年` →
  * `平成31年` (formal documents write years so). Only right after 令和 or 平成 and before 年.
  */
 export function eraYearDigits(text: string): string {
-  return text.replace(/(令和|平成)([〇一二三四五六七八九十]{1,4})(?=\s*年)/gu, (whole, era: string, k: string) => {
-    const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(k);
-    if (!m || (!m[2] && m[1] && m[3])) return whole;
-    const tens = m[2] ? (m[1] ? KANJI_DIGITS.indexOf(m[1]) : 1) : 0;
-    const ones = m[2] ? (m[3] ? KANJI_DIGITS.indexOf(m[3]) : 0) : KANJI_DIGITS.indexOf(m[1] || m[3]!);
-    return `${era}${tens * 10 + ones}`;
+  return text.replace(/(令和|平成)([一二三四五六七八九十]{1,4})(?=\s*年)/gu, (whole, era: string, k: string) => {
+    const n = kanjiNumber(k);
+    return n === null ? whole : `${era}${n}`;
   });
 }
 

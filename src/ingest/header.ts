@@ -476,9 +476,9 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: Diagnos
   if (!at) return null;
   if (!years.length) {
     // a column of periods that names no year (前期, 後期): said at its first cell, instead of PP208
-    const b = blocks.find((x) => x.timing && x.dataRows.some((r) => (r.cells[x.timing!.col] ?? "").trim()));
-    const row = b?.dataRows.find((r) => (r.cells[b.timing!.col] ?? "").trim());
-    if (b && row) bag.add("PP251", placeOf(grid, row, b.timing!.col), { column: at.text.replace(/\s+/g, " "), text: row.cells[b.timing!.col]!.trim().slice(0, 40) });
+    const first = blocks.flatMap((b) => (b.timing ? b.dataRows.map((row) => ({ row, col: b.timing!.col })) : []))
+      .find(({ row, col }) => (row.cells[col] ?? "").trim());
+    if (first) bag.add("PP251", placeOf(grid, first.row, first.col), { column: at.text.replace(/\s+/g, " "), text: first.row.cells[first.col]!.trim().slice(0, 40) });
     return null;
   }
   const period = { start: Math.min(...years), end: Math.max(...years) };

@@ -1,6 +1,6 @@
 // Numbers of measures `(1)…` and initiatives `①…` (and the other ways plans number them), parsed
 // from the text and kept as written.
-import { asciiDigits } from "../fiscal.js";
+import { asciiDigits, kanjiNumber } from "../fiscal.js";
 
 export interface NumberedText {
   number: number | null;
@@ -32,17 +32,6 @@ const D = "[0-9０-９]+";
 const D3 = "[0-9０-９]{1,3}";
 const DASH = "[-‐－−―ー]";
 const KANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
-const KANJI_DIGITS = "〇一二三四五六七八九";
-
-/** 一 → 1, 十二 → 12, 二十 → 20 (up to 九十九); null for anything else. */
-function kanjiNumber(text: string): number | null {
-  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
-  if (!m || !text) return null;
-  const tens = m[2] ? (m[1] ? KANJI_DIGITS.indexOf(m[1]) : 1) : 0;
-  if (!m[2] && m[1] && m[3]) return null;
-  return tens * 10 + (m[3] ? KANJI_DIGITS.indexOf(m[3]) : m[2] ? 0 : KANJI_DIGITS.indexOf(m[1] ?? ""));
-}
-
 const num = (digits: string) => Number(asciiDigits(digits));
 const kana = (ch: string) => KANA_ORDER.indexOf(ch) + 1;
 const latin = (ch: string) => (asciiLetter(ch).toLowerCase().charCodeAt(0) - 96);
