@@ -54,7 +54,7 @@ export type PhaseCategoryRule = z.infer<typeof PhaseCategoryRule>;
  * (検討・実施) takes `compoundCategory` (src/normalise/category.ts).
  */
 export const DEFAULT_PHASE_CATEGORIES: PhaseCategoryRule[] = [
-  { id: "operate", label: "運用・実施", terms: ["運用", "実施", "推進", "適用", "拡大", "拡充", "改善", "活用", "展開"] },
+  { id: "operate", label: "運用・実施", terms: ["運用", "実施", "推進", "適用", "拡大", "拡充", "改善", "活用", "展開", "継続", "稼働", "運営"] },
   { id: "pilot", label: "試行・検証", terms: ["試行", "実証", "モデル", "検証"] },
   { id: "build", label: "調達・構築", terms: ["調達", "構築", "導入", "整備", "準備", "開発"] },
   { id: "study", label: "検討", terms: ["検討", "見直し", "方針", "仕様", "把握", "計画"] },

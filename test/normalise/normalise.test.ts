@@ -88,6 +88,8 @@ describe("normalise", () => {
       .toEqual(["study", "research", "build", "study", "operate", null]);
     // one compound word is one stage, its earliest: a pilot run, a study of an expansion
     expect([c("試行実施"), c("拡大検討"), c("効果検証")]).toEqual(["pilot", "study", "pilot"]);
+    // continuing, running (継続, 稼働, 運営) is operating
+    expect([c("継続"), c("本格稼働"), c("運営")]).toEqual(["operate", "operate", "operate"]);
     // a phrase is what its last word names (導入校 is where, 拡大 is what)
     expect([c("モデル校による試行"), c("導入範囲の拡大"), c("全校での運用"), c("あり方の見直し")]).toEqual(["pilot", "operate", "operate", "study"]);
     // several stages listed: never painted as one of them
