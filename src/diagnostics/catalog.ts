@@ -320,6 +320,9 @@ export const CATALOG = {
     en: (p) => `The "${p.label}" column holds one fiscal year per row ("${p.year}" …) and the same No is repeated on each year's row: the table is not one row per project, and its schedule cannot be read.`,
     hintJa: () => "1 事業を 1 行にし、年度ごとの工程は年度の列（令和8年度、令和9年度 …）に書いてください（Excel のピボットテーブルで並べ替えられます）。",
     hintEn: () => "Give each project one row, with its phases in one column per fiscal year (令和8年度, 令和9年度 …); an Excel pivot table can rearrange it." },
+  PP253: { severity: "info", example: { label: "担当課2", first: "担当課1" },
+    ja: (p) => `「${p.label}」の列の課を、「${p.first}」の列の課のあとに加えました。`,
+    en: (p) => `The departments of the "${p.label}" column were added after those of the "${p.first}" column.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

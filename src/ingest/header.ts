@@ -54,7 +54,7 @@ export function columnLabel(key: ColumnKey): string {
 
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
 export type Label =
-  | { kind: "key"; key: ColumnKey; synonym: boolean }
+  | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true }
   | { kind: "division" }
   | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number };
 
@@ -223,8 +223,11 @@ function groupedYearsRow(above: GridRow[], row: GridRow): boolean {
 /** No header wording is longer than this: longer cells (descriptions) are not looked at. */
 const MAX_LABEL_CHARS = 60;
 
+/** Keys a plan may write over numbered columns (`担当課1 | 担当課2`): each further column adds to the first. */
+const NUMBERED_KEYS: ReadonlySet<ColumnKey> = new Set(["departments", "relatedDepartments"]);
+
 /** The column a header cell names, or null. */
-function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean } | null {
+function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean; numbered?: true } | null {
   if (text.length > MAX_LABEL_CHARS) return null;
   const t = squash(text);
   if (!t) return null;
@@ -234,7 +237,11 @@ function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: bool
   // (担当課等, 所管課等) is that column.
   const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "").replace(/(.)等$/u, "$1");
   const k = bare && bare !== t ? keyOf(bare, config) : null;
-  return k && { key: k.key, synonym: true };
+  if (k) return { key: k.key, synonym: true };
+  // 担当課1, 担当課②, 関係課(2): one of the numbered columns of a key that may take several
+  const unnumbered = t.replace(/(?:\d{1,2}|\(\d{1,2}\))$/u, "");
+  const n = unnumbered && unnumbered !== t ? keyOf(unnumbered, config) : null;
+  return n && NUMBERED_KEYS.has(n.key) ? { key: n.key, synonym: true, numbered: true } : null;
 }
 
 /**
@@ -335,6 +342,9 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     }
     for (const key of OPTIONAL_KEYS) {
       if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
+    }
+    for (const m of block.more ?? []) {
+      bag.add("PP253", placeOf(grid, m.row, m.col), { label: m.text.replace(/\s+/g, " "), first: headerWords(block, block.columns[m.key]!).replace(/\s+/g, " ") });
     }
     for (const [col, words] of block.unknown) {
       if (col === block.rowKind || col === block.emptyColumn) continue; // said by PP243, PP248
@@ -615,6 +625,9 @@ function labelColumns(block: Block, config: Config): void {
       } else if (block.columns[m.key] === undefined) {
         block.columns[m.key] = c;
         if (m.synonym) block.synonyms.push({ col: c, row, wording: text.trim(), key: m.key });
+      } else if (m.numbered) {
+        // 担当課2 after 担当課1: its names follow those of the first (PP253)
+        (block.more ??= []).push({ key: m.key, col: c, row, text: text.trim() });
       } else if (m.key === "no" && !block.otherNo) {
         // 番号 (1-1-1) beside 通し番号 (1, 2, 3): which is the No is told by their values
         block.otherNo = { col: c, row, wording: text.trim(), synonym: m.synonym };

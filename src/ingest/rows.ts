@@ -291,6 +291,12 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
     fields[key] = { text: clip(grid, row, col, max, bag), place: placeOf(grid, row, col) };
   }
+  // 担当課2, 担当課3: their names after those of 担当課1, as further lines of its cell
+  for (const { key, col } of block.more ?? []) {
+    const more = clip(grid, row, col, max, bag).trim();
+    const field = fields[key];
+    if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
+  }
   // A lone line inside the table that is no remark row (a page footer, a note, a heading over
   // columns that hold its level already) is not a project row: said, not dropped. One text (one
   // cell, or a range merged across the row): with no No and no name, or a note or page number

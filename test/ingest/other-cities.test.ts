@@ -430,6 +430,19 @@ describe("a group's name over columns with labels of their own", () => {
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
+describe("departments over numbered columns (担当課1 | 担当課2 | 担当課3)", () => {
+  it("are one list, the further columns' names after the first's (PP253)", async () => {
+    const plan = await planOf("dep.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課1", "担当課2", "担当課３", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "市民課", "", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "相談", "", "健康課", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.departments)).toEqual([["総務課", "市民課"], ["健康課", "総務課"]]);
+    expect(of(plan.diagnostics, "PP253").map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 7, "「担当課2」の列の課を、「担当課1」の列の課のあとに加えました。"], [3, 8, expect.any(String)]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(codes(plan.diagnostics)).not.toContain("PP210");
+  });
+});
+
 describe("a 部 column beside the 課", () => {
   const rows = [["1", "方針", "(1)窓口", "①手続", "電子申請", "総務部", "情報政策課", "内容", "検討", "実施"],
     ["2", "方針", "(1)窓口", "①手続", "相談", "市民部", "市民課", "内容", "検討", "実施"]];
