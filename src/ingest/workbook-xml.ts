@@ -268,10 +268,23 @@ export interface ReadOptions {
   maxCells?: number;
 }
 
+/** The main SpreadsheetML namespace, transitional or strict, bound to a prefix (`xmlns:x="…"`). */
+const PREFIXED_MAIN = /xmlns:([A-Za-z_][\w.-]*)="(?:http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/;
+
+/**
+ * A part with the main namespace's elements unprefixed: writers such as the .NET Open XML SDK bind
+ * it to a prefix (`<x:row>`), and elements are found by their plain names. (A workbook written so
+ * read as no table at all: PP201.)
+ */
+function unprefixed(xml: string | undefined): string | undefined {
+  const m = xml === undefined ? null : PREFIXED_MAIN.exec(xml);
+  return m ? xml!.replaceAll(`<${m[1]}:`, "<").replaceAll(`</${m[1]}:`, "</") : xml;
+}
+
 /** Every worksheet of an .xlsx, in workbook order. Throws WorkbookReadError when it is not one. */
 export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWorkbook {
   return withZip(data, (zip) => {
-    const workbook = zip.text("xl/workbook.xml");
+    const workbook = unprefixed(zip.text("xl/workbook.xml"));
     const rels = zip.text("xl/_rels/workbook.xml.rels");
     if (!workbook || !rels) throw new WorkbookReadError("xl/workbook.xml がありません");
     const targets = new Map<string, string>();
@@ -287,12 +300,12 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     }
     const shared: string[] = [];
     const struckShared = new Set<number>();
-    const sst = zip.text(sharedPart);
+    const sst = unprefixed(zip.text(sharedPart));
     if (sst) for (let si = findElement(sst, "si"); si; si = findElement(sst, "si", si.end)) {
       if (hasStruckRun(si.body)) struckShared.add(shared.length);
       shared.push(stringItemText(si.body));
     }
-    const styles = styleTables(zip.text(stylesPart));
+    const styles = styleTables(unprefixed(zip.text(stylesPart)));
     const date1904 = isTrue(attr(firstTag(workbook, "workbookPr") ?? "", "date1904"));
     const core = zip.text("docProps/core.xml");
     const title = core ? firstOf(core, "dc:title")?.body : undefined;
@@ -302,7 +315,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const state = attr(tag, "state") ?? "visible";
       if (opts.wanted && !opts.wanted(name, state)) { sheets.push({ name, state, cells: [], merges: [] }); continue; }
       const rid = relId(tag);
-      const xml = rid ? zip.text(targets.get(rid) ?? "") : undefined;
+      const xml = rid ? unprefixed(zip.text(targets.get(rid) ?? "")) : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) };
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);

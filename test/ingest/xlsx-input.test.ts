@@ -96,6 +96,24 @@ describe("xlsx input", () => {
   });
 });
 
+describe("a workbook whose main namespace has a prefix (<x:row>, as the .NET Open XML SDK writes)", () => {
+  it("is read as the same workbook without it", async () => {
+    const { bookParts, inlineCells, sheetXml, zipOf } = await import("../helpers/xlsx-parts.js");
+    const grid = [["テスト市DX計画"], [], HEADER, ["1", "市民サービス", "(1)オンライン化", "①手続の拡大", "電子申請", "情報政策課", "説明", "検討", "", "運用"]];
+    const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid)) }], shared: ["未使用"] });
+    const prefixed = parts.map((p) => (typeof p.data === "string" && p.data.includes('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+      ? { ...p, data: p.data.replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+        .replace(/<(\/?)([A-Za-z]\w*)(?=[\s/>])/g, "<$1x:$2") }
+      : p));
+    expect(prefixed.find((p) => p.name === "xl/worksheets/sheet1.xml")!.data).toContain("<x:row");
+    const plain = await planOf("plain.xlsx", zipOf(parts));
+    const read = await planOf("prefixed.xlsx", zipOf(prefixed));
+    expect(read.projects).toEqual(plain.projects);
+    expect(read.projects.map((p) => [p.name, p.departments])).toEqual([["電子申請", ["情報政策課"]]]);
+    expect(read.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+});
+
 describe("rows and columns hidden in Excel", () => {
   it("are read, and said once at the first hidden value, counted (PP120)", async () => {
     const bytes = await workbook((ws) => {
