@@ -87,6 +87,15 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     expect(codes((await planOf("town.tsv", relistOnly)).diagnostics)).not.toContain("PP339");
   });
 
+  it("reads 実施主体 and 部署 as the departments' column (PP211)", async () => {
+    for (const wording of ["実施主体", "部署"]) {
+      const plan = await planOf("g.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", wording, "事業内容", "R8", "R9"],
+        ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"]]));
+      expect(plan.projects[0]!.departments).toEqual(["総務課"]);
+      expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toContain(`見出し「${wording}」の列を「担当課」の列として読みました。`);
+    }
+  });
+
   it("a city's config adds its own synonyms", async () => {
     const header = TOWN_HEADER.map((h) => (h === "所管課" ? "担当グループ" : h));
     const data = ["t", "", ...[header, TOWN_ROWS[0]!].map((r) => r.join("\t"))].join("\n");
