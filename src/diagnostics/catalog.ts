@@ -323,6 +323,10 @@ export const CATALOG = {
   PP253: { severity: "info", example: { label: "担当課2", first: "担当課1" },
     ja: (p) => `「${p.label}」の列の課を、「${p.first}」の列の課のあとに加えました。`,
     en: (p) => `The departments of the "${p.label}" column were added after those of the "${p.first}" column.` },
+  PP254: { severity: "info", example: { line: "〇〇市DX推進計画（令和8年度～令和12年度）", title: "〇〇市DX推進計画", period: "（令和8年度～令和12年度）" },
+    ja: (p) => `表の上の「${p.line}」から、計画名を「${p.title}」と読みました（「${p.period}」は計画期間として、計画名に含めません。期間は資料に別に印刷します）。`,
+    en: (p) => `Read the plan's title as "${p.title}" from "${p.line}" above the table ("${p.period}" is the plan period, printed on its own, not part of the name).`,
+    hintJa: () => "計画名は設定ファイルの title でも指定できます。", hintEn: () => "The config's `title` sets the plan's title too." },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -120,16 +120,28 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
 function statedPeriod(above: GridRow[]): { era: string | null; first: number; last: number; text: string; row: GridRow } | null {
   for (const row of above) {
     for (const cell of row.cells) {
-      const t = eraYearDigits(cell.normalize("NFKC").replace(/\s+/g, ""));
-      const m = /(?:(令和|平成)(\d{1,2}|元)|(\d{4}))年度?[~〜\-‐―ー－]+(?:(令和|平成)(\d{1,2}|元)|(\d{4})|(\d{1,2}))年度/u.exec(t);
-      if (!m || (m[7] && !m[1])) continue;
-      const first = m[1] ? parseFiscalYear(`${m[1]}${m[2]}年度`)! : Number(m[3]);
-      const last = m[4] ? parseFiscalYear(`${m[4]}${m[5]}年度`)! : m[6] ? Number(m[6]) : parseFiscalYear(`${m[1]}${m[7]}年度`)!;
-      const era = m[1] && !m[6] && (m[4] ?? m[1]) === m[1] ? m[1] : null;
-      if (last >= first) return { era, first, last, text: cell.trim().slice(0, 40), row };
+      const span = periodSpan(cell, false);
+      if (span) return { ...span, text: cell.trim().slice(0, 40), row };
     }
   }
   return null;
+}
+
+const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(\d{4}))(?:年度?)?[~〜\-‐―ー－]+(?:(令和|平成|R|H)(\d{1,2}|元)|(\d{4})|(\d{1,2}))(?:年度?)?`;
+const PERIOD_IN = new RegExp(PERIOD_SPAN, "u");
+/** The whole text is a period (`令和8年度～令和12年度`, `計画期間：2026年度～2030年度`). */
+const PERIOD_ONLY = new RegExp(`^(?:計画期間[:：]?)?${PERIOD_SPAN}$`, "u");
+
+/** A span of fiscal years written in `text` (or, `whole`, that is all of it): its first and last years, and its era when both ends are in one. */
+function periodSpan(text: string, whole: boolean): { era: string | null; first: number; last: number } | null {
+  const t = eraYearDigits(text.normalize("NFKC").replace(/\s+/g, ""));
+  const m = (whole ? PERIOD_ONLY : PERIOD_IN).exec(t);
+  if (!m || (m[7] && !m[1])) return null;
+  const first = m[1] ? parseFiscalYear(`${m[1]}${m[2]}年度`)! : Number(m[3]);
+  const last = m[4] ? parseFiscalYear(`${m[4]}${m[5]}年度`)! : m[6] ? Number(m[6]) : parseFiscalYear(`${m[1]}${m[7]}年度`)!;
+  const eraOf = (e: string | undefined) => (e === "R" ? "令和" : e === "H" ? "平成" : e);
+  const era = m[1] && !m[6] && eraOf(m[4] ?? m[1]) === eraOf(m[1]) ? eraOf(m[1])! : null;
+  return last >= first ? { era, first, last } : null;
 }
 type Stated = NonNullable<ReturnType<typeof statedPeriod>>;
 
@@ -401,12 +413,24 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(工程表|事業一覧表?|事業一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
   const text = singleText(row)!;
-  const m = TABLE_WORD.exec(text);
-  if (!m) return { text, row };
-  const name = m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "");
-  bag.add("PP232", placeOf(grid, row, row.cells.findIndex((c) => c.trim())), { line: text.slice(0, 60), title: name.slice(0, 60), word: m[2]! });
+  const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim()));
+  let name = text;
+  const m = TABLE_WORD.exec(name);
+  if (m) {
+    name = m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "");
+    bag.add("PP232", at, { line: text.slice(0, 60), title: name.slice(0, 60), word: m[2]! });
+  }
+  // 〇〇計画（令和8年度～令和12年度）: the period is printed on its own, not as part of the name
+  const bracket = PERIOD_BRACKET.exec(name);
+  if (bracket && bracket.index >= 4 && periodSpan(bracket[1]!, true)) {
+    name = name.slice(0, bracket.index).replace(/[\s\u3000]+$/u, "");
+    bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period: bracket[0] });
+  }
   return { text: name, row };
 }
+
+/** A bracket at the end of a title (its words checked by `periodSpan`). */
+const PERIOD_BRACKET = /[（(【［[〔]([^（()）【】［\]〔〕]{4,40})[）)】］\]〕]$/u;
 
 
 /** A column of one fiscal year per row (`年度` | 令和8年度, 令和9年度 …): a table of a row per project and year. */

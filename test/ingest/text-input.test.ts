@@ -37,6 +37,20 @@ describe("text input", () => {
     expect(grouped.projects.map((p) => p.name)).toEqual(["事業A"]);
   });
 
+  it("a title line ending in its period in brackets gives the plan's title without it (PP254); other brackets stay", async () => {
+    const named = async (line: string) => planOf("plan.tsv", [line, HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
+    for (const line of ["ミナミ市DX計画（令和8年度～令和12年度）", "ミナミ市DX計画（計画期間：R8～R12）", "ミナミ市DX計画（令和8～12年度）", "ミナミ市DX計画 (2026年度-2030年度) 工程表"]) {
+      const plan = await named(line);
+      expect(plan.plan.title, line).toBe("ミナミ市DX計画");
+      expect(plan.diagnostics.find((d) => d.code === "PP254"), line).toMatchObject({ line: 1, severity: "info" });
+    }
+    for (const line of ["ミナミ市DX計画（第2次）", "ミナミ市DX計画（令和8年度改定）"]) {
+      const plan = await named(line);
+      expect(plan.plan.title).toBe(line);
+      expect(plan.diagnostics.find((d) => d.code === "PP254")).toBeUndefined();
+    }
+  });
+
   it("a title line that names the table (〇〇計画 工程表) gives the plan's title without that word (PP232)", async () => {
     const named = async (line: string) => planOf("plan.tsv", [line, HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
     for (const line of ["ミナミ市DX計画 工程表", "ミナミ市DX計画（工程表）", "ミナミ市DX計画　事業一覧"]) {
@@ -157,6 +171,10 @@ describe("text input", () => {
     expect(stated.plan.period).toEqual({ start: 2026, end: 2028 });
     expect(stated.diagnostics.filter((d) => d.code === "PP247").map((d) => [d.line, d.column, d.message])).toEqual([
       [3, 8, "元号のない年度の見出し（「8年度」など）を、表の上に書かれた計画期間（「○○市DX計画（計画期間：令和8年度～令和10年度）」）の年度として、令和で読みました。"]]);
+    // the period written with the era once (令和8～10年度)
+    const once = await planOf("era.tsv", ["○○市DX計画　令和8～10年度", "", ...[[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")].map((r) => r.join("\t"))].join("\n"));
+    expect(codes(once.diagnostics)).toContain("PP247");
+    expect(once.plan.period).toEqual({ start: 2026, end: 2028 });
     // a label outside the stated period: not read so (PP222 at each)
     const outside = await planOf("era.tsv", ["○○市DX計画（令和8～9年度）", "", ...[[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")].map((r) => r.join("\t"))].join("\n"));
     expect(codes(outside.diagnostics)).not.toContain("PP247");
