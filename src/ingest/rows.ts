@@ -174,6 +174,15 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         carryDown(raw, above, carried);
         above = raw.fields;
       }
+      // 担当課2, 担当課3: their names after those of 担当課1 (a merge above covering them too), as
+      // further lines of its cell
+      for (const { key, col } of block.more ?? []) {
+        const own = clip(grid, row, col, maxCellChars, bag).trim();
+        const from = ownRow && !own ? merged.get(`${row.line}:${col}`) : undefined;
+        const more = own || (from?.text.slice(0, maxCellChars).trim() ?? "");
+        const field = raw.fields[key];
+        if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
+      }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
         bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
           { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
@@ -290,12 +299,6 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   const fields: Partial<Record<ColumnKey, RawCell>> = {};
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
     fields[key] = { text: clip(grid, row, col, max, bag), place: placeOf(grid, row, col) };
-  }
-  // 担当課2, 担当課3: their names after those of 担当課1, as further lines of its cell
-  for (const { key, col } of block.more ?? []) {
-    const more = clip(grid, row, col, max, bag).trim();
-    const field = fields[key];
-    if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
   }
   // A lone line inside the table that is no remark row (a page footer, a note, a heading over
   // columns that hold its level already) is not a project row: said, not dropped. One text (one

@@ -450,6 +450,20 @@ describe("departments over numbered columns (担当課1 | 担当課2 | 担当課
     expect(codes(plan.diagnostics)).not.toContain("PP209");
     expect(codes(plan.diagnostics)).not.toContain("PP210");
   });
+
+  it("in a workbook, a further column merged over two projects' rows names its department on both", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow(["○○市計画"]);
+    ws.addRow(["No", "基本方針", "施策", "事業名", "担当課1", "担当課2", "事業内容", "R8", "R9"]);
+    ws.addRow([1, "方針", "(1)窓口", "電子申請", "総務課", "市民課", "内容", "検討", "実施"]);
+    ws.addRow([2, "方針", "(1)窓口", "相談", "総務課", "市民課", "内容", "検討", "実施"]);
+    ws.addRow([3, "方針", "(1)窓口", "窓口", "健康課", null, "内容", "検討", "実施"]);
+    ws.mergeCells("E3:E4");
+    ws.mergeCells("F3:F4");
+    const plan = await planOf("more.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(plan.projects.map((p) => p.departments)).toEqual([["総務課", "市民課"], ["総務課", "市民課"], ["健康課"]]);
+  });
 });
 
 describe("a 部 column beside the 課", () => {
