@@ -495,6 +495,9 @@ export const CATALOG = {
     en: (p) => `"${p.mark}" in a year cell is an amount or a count, not a phase: the year columns seem to hold costs or targets.`,
     hintJa: () => "年度の列には工程名（検討、実施 など）を書いてください。年度ごとの事業費や目標値は、「事業費（千円）」などの見出しの下に年度の列を別に設ければ、工程とは別のものとして読まずにおきます。",
     hintEn: () => "Write phase names (検討, 実施 …) in the year columns. Give yearly costs or targets columns of their own under a heading such as 事業費（千円）: they are then set apart from the schedule (not read)." },
+  PP344: { severity: "info", example: { column: "担当課", count: 3 },
+    ja: (p) => `「${p.column}」の欄の「同上」「〃」を、上の事業の行と同じ値として読みました（${p.count} か所、ここが最初）。`,
+    en: (p) => `"同上" / "〃" in the "${p.column}" column was read as the value of the project row above (${p.count} cell(s); this is the first).` },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

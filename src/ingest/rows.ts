@@ -80,6 +80,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   const merged = verticalMerges(grid);
   const mergeFills: Fills = new Map();
   const carried: Fills = new Map();
+  const dittoed: Fills = new Map();
   const headings = new HeadingLevels(sections);
   // The heading of each level the rows are under (a header repeated on a new page keeps them).
   const under: Partial<Record<ColumnKey, RawCell>> = {};
@@ -171,6 +172,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           raw.fields[key] = { text: from.text.slice(0, maxCellChars), place: placeOf(grid, from.top, from.left) };
           countFill(mergeFills, columnLabel(key), cell.place);
         }
+        asAbove(raw, above, dittoed);
         carryDown(raw, above, carried);
         above = raw.fields;
       }
@@ -222,6 +224,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
+  for (const [column, f] of dittoed) bag.add("PP344", f.place, { column, count: f.count });
   shapesOverYears(grid, blocks, bag);
   return out;
 }
@@ -264,6 +267,23 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
   for (const ph of phases) {
     const to = Math.min(ph.to ?? timing.period.end, timing.period.end);
     raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: ph.from, span: to - ph.from + 1 });
+  }
+}
+
+/** A cell saying "as above": 同上, 〃, 上に同じ. */
+const DITTO = /^(?:同上|仝上|〃+|″|上に同じ)$/u;
+
+/**
+ * A cell saying "as above" (同上, 〃) takes the value of the same column in the project row above,
+ * said once per column (PP344); with nothing above it stays as written. Not the No.
+ */
+function asAbove(raw: RawRow, above: Partial<Record<ColumnKey, RawCell>>, dittoed: Fills): void {
+  for (const [key, cell] of Object.entries(raw.fields) as [ColumnKey, RawCell][]) {
+    if (key === "no" || !DITTO.test(cell.text.replace(/[\s\u3000]+/gu, ""))) continue;
+    const prev = above[key];
+    if (!prev?.text.trim() || DITTO.test(prev.text.replace(/[\s\u3000]+/gu, ""))) continue;
+    raw.fields[key] = { ...prev, place: cell.place };
+    countFill(dittoed, columnLabel(key), cell.place);
   }
 }
 

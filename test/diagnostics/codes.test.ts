@@ -173,6 +173,7 @@ const CASES: Record<string, Case> = {
   PP336: { data: ok([row(1, "事業", { years: ["検討→", "実施", ""] })]), projectNo: 1 },
   PP337: { data: tsv([HEADER, row(1, "事業"), [], ["参考：用語"], ["DX", "デジタル変革"]]) },
   PP343: { data: ok([row(1, "事業", { years: ["検討", "1,200千円", ""] })]), projectNo: 1 },
+  PP344: { data: ok([row(1, "事業A"), row(2, "事業B", { depts: "同上" })]) },
   PP342: { data: tsv([[...HEADER, "KPI"], [...row(1, "事業"), "手続数"]]) },
   PP341: { data: tsv([HEADER, row(1, "事業"), [], ["※スケジュールは予定です。"]]) },
   PP334: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("I3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; }), projectNo: 1 },

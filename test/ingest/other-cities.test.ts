@@ -439,6 +439,21 @@ describe("a group's name over columns with labels of their own", () => {
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
+describe("cells saying \"as above\" (同上, 〃)", () => {
+  it("take the value of their column in the project row above, said once per column (PP344)", async () => {
+    const plan = await planOf("ditto.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "便利なまち", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "同上", "同　上", "〃", "相談", "〃", "内容", "検討", "実施"],
+      ["3", "〃", "(2)相談", "①電話", "窓口", "上に同じ", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.policy, p.measure.title, p.initiative?.title, p.departments])).toEqual([
+      ["便利なまち", "窓口", "手続", ["総務課"]], ["便利なまち", "窓口", "手続", ["総務課"]], ["便利なまち", "相談", "電話", ["総務課"]]]);
+    expect(of(plan.diagnostics, "PP344").map((d) => [d.line, d.column, d.message])).toEqual([
+      [5, 2, "「基本方針」の欄の「同上」「〃」を、上の事業の行と同じ値として読みました（2 か所、ここが最初）。"],
+      [5, 3, expect.any(String)], [5, 4, expect.any(String)], [5, 6, expect.stringContaining("2 か所")]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+});
+
 describe("departments over numbered columns (担当課1 | 担当課2 | 担当課3)", () => {
   it("are one list, the further columns' names after the first's (PP253)", async () => {
     const plan = await planOf("dep.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課1", "担当課2", "担当課３", "事業内容", "R8", "R9"],
