@@ -32,7 +32,7 @@ export function program(): Command {
     .description("計画の表（TSV/CSV/XLSX）から議会資料・工程表・担当課別工程表・Excel を作ります。\nTurns a plan table into council handouts, roadmaps, department schedules and workbooks.")
     .version("0.1.0")
     .showHelpAfterError("（使い方は planpress <コマンド> --help / usage: planpress <command> --help）");
-  common(p.command("check").description("入力を読み込んで検査し、診断を表示します (exit 0/1)").argument("[input]", "計画ファイル（.tsv .csv .txt .xlsx。既定: data/plan.tsv）", undefined)
+  common(p.command("check").description("入力を読み込んで検査し、診断を表示します (exit 0/1)").argument("[input]", "計画ファイル（.tsv .csv .txt .xlsx .xlsm。既定: data/plan.tsv）", undefined)
     .option("--json", "診断を JSON の配列で標準出力へ")).action((input, o) => check(input, o).then(done));
   writes(common(p.command("model").description("正規化したモデルを JSON で出力します").argument("[input]"))
     .option("-o, --output <file>", "JSON をこのファイルへ書き出す")).action((input, o) => model(input, o).then(done));
@@ -59,7 +59,7 @@ export function program(): Command {
     .option("--history <dir>", "前年度までの返送のフォルダ")
     .option("-o, --output <dir>", "出力フォルダ", "out")).action((input, o) => progress(input, o).then(done));
   common(p.command("compare").description("2 つの版の計画を比べ、新旧対照表（compare.pdf と compare.xlsx）を作ります")
-    .argument("<old>", "現行の計画（.tsv .csv .txt .xlsx）").argument("<new>", "改定後の計画（.tsv .csv .txt .xlsx）")
+    .argument("<old>", "現行の計画（.tsv .csv .txt .xlsx .xlsm）").argument("<new>", "改定後の計画（.tsv .csv .txt .xlsx .xlsm）")
     .option("-o, --output <dir>", "出力フォルダ", "out")
     .option("--json", "変更の一覧を JSON で標準出力へ（ファイルは書きません）")
     .option("--map <old=new>", "事業の対応を指定（例: 12=11、13=new）。繰り返し・カンマ区切り可", (v: string, prev: string[]) => [...prev, v], [] as string[]))

@@ -37,7 +37,9 @@ function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
 export async function readPlanTable(inputPath: string, config: Config, bag: DiagnosticBag, sheet?: string): Promise<PlanTable> {
   const file = inputPath;
   const ext = path.extname(inputPath).toLowerCase();
-  if (![".tsv", ".csv", ".txt", ".xlsx"].includes(ext)) {
+  // .xlsm is a workbook with macros: the same parts (its macros are never run nor read)
+  const workbook = ext === ".xlsx" || ext === ".xlsm";
+  if (![".tsv", ".csv", ".txt"].includes(ext) && !workbook) {
     bag.add("PP105", { file }, { ext: ext || (bag.lang === "ja" ? "拡張子なし" : "no extension") });
     throw new ReportedError();
   }
@@ -52,13 +54,13 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   // What the bytes are, whatever the name says: a workbook named .csv, or an .xls (OLE2) file.
   const magic = containerOf(bytes);
   if (magic === "ole2") { bag.add("PP113", { file }); throw new ReportedError(); }
-  if (magic === "zip" && ext !== ".xlsx") { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
+  if (magic === "zip" && !workbook) { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
   const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };
   if (bytes.length === 0) throw empty();
   // The sheets read (a text file is one): usually one; a plan split over sheets of one layout
   // (基本方針1, 基本方針2 …) is read as one, sheet after sheet.
   let parts: Part[];
-  if (ext === ".xlsx") {
+  if (workbook) {
     const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
     const found = grids.map(({ grid: g, read: own }, order) => {
       const table = findTable(g, config, own);

@@ -86,6 +86,15 @@ describe("xlsx input", () => {
     expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2027]]);
   });
 
+  it("a workbook named .xlsm (with macros) is read as the same workbook", async () => {
+    const bytes = await workbook((ws) => { ws.addRow(["テスト市DX計画"]); ws.addRow(HEADER); ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続の拡大", "電子申請", "情報政策課", "説明", "検討", "", "運用"]); });
+    const xlsx = await planOf("plan.xlsx", bytes);
+    const xlsm = await planOf("plan.xlsm", bytes);
+    expect(xlsm.projects).toEqual(xlsx.projects);
+    expect(xlsm.projects).toHaveLength(1);
+    expect(codes(xlsm.diagnostics)).not.toContain("PP105");
+  });
+
   it("a named sheet that does not exist, and a file that is not a workbook", async () => {
     const bytes = await workbook((ws) => { ws.addRow(HEADER); });
     const { defaultConfig } = await import("../../src/config/schema.js");
