@@ -327,6 +327,9 @@ export const CATALOG = {
     ja: (p) => `表の上の「${p.line}」から、計画名を「${p.title}」と読みました（「${p.period}」は計画期間として、計画名に含めません。期間は資料に別に印刷します）。`,
     en: (p) => `Read the plan's title as "${p.title}" from "${p.line}" above the table ("${p.period}" is the plan period, printed on its own, not part of the name).`,
     hintJa: () => "計画名は設定ファイルの title でも指定できます。", hintEn: () => "The config's `title` sets the plan's title too." },
+  PP255: { severity: "info", example: { label: "令和7年度以前", year: "令和7年度" },
+    ja: (p) => `列「${p.label}」は計画期間の前（${p.year}まで）の列として、読みませんでした。`,
+    en: (p) => `The "${p.label}" column is for the years before the plan (up to ${p.year}): it was not read.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

@@ -372,6 +372,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
       else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
+      else if (yearBefore(words) !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(yearBefore(words)!) });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }
   }
@@ -549,6 +550,12 @@ function invisibleInHeaders(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
       if (count) bag.add("PP350", placeOf(grid, row, col), { count, text: text.trim().slice(0, 40) });
     });
   }
+}
+
+/** The year of a column for the years before the plan (`令和7年度以前`, `～R7`), or null. */
+function yearBefore(label: string): number | null {
+  const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前)$/u.exec(label.normalize("NFKC").trim());
+  return m ? parseFiscalYear((m[1] ?? m[2])!) : null;
 }
 
 /**

@@ -439,6 +439,19 @@ describe("a group's name over columns with labels of their own", () => {
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
+describe("a column before the period (令和7年度以前, ～R7)", () => {
+  it("is not read, said as such (PP255, info), not as of unknown wording", async () => {
+    for (const label of ["令和7年度以前", "～R7"]) {
+      const plan = await planOf("before.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", label, "R8", "R9"],
+        ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "→"]]));
+      expect(plan.plan.period).toEqual({ start: 2026, end: 2027 });
+      expect(plan.projects[0]!.schedule.map((p) => [p.label, p.from, p.to])).toEqual([["実施", 2026, 2027]]);
+      expect(of(plan.diagnostics, "PP255").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 3, 8]]);
+      expect(codes(plan.diagnostics)).not.toContain("PP209");
+    }
+  });
+});
+
 describe("cells saying \"as above\" (同上, 〃)", () => {
   it("take the value of their column in the project row above, said once per column (PP344)", async () => {
     const plan = await planOf("ditto.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
