@@ -294,7 +294,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     if (blockSpans.some(([t, e]) => t <= k && k <= e)) continue;
     let top = k;
     while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && !blockSpans.some(([, e]) => e >= top - 1)
-      && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, config)) top--;
+      && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, rows[k]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2
       && (isHeaderContinuation(rows[bottom + 1]!, config) || groupedYearsRow(rows.slice(top, bottom + 1), rows[bottom + 1]!))) bottom++;
@@ -575,13 +575,14 @@ function isHeaderContinuation(row: GridRow, config: Config): boolean {
 
 /**
  * A row right above a header that is the plan's title, not a group row of the header: one text,
- * starting in the first two columns, that names no column and no group (スケジュール over the years).
+ * starting in the table's first two columns, that names no column and no group (スケジュール over the years).
  */
-function looksLikeTitle(row: GridRow, config: Config): boolean {
+function looksLikeTitle(row: GridRow, keyRow: GridRow, config: Config): boolean {
   const text = singleText(row);
   if (text === null) return false;
+  // in the table's first two columns (a table may start right of column A)
   const first = row.cells.findIndex((c) => c.trim());
-  return first <= 1 && matchLabel(text, config) === null && !GROUP_WORDS.test(squash(text));
+  return first <= keyRow.cells.findIndex((c) => c.trim()) + 1 && matchLabel(text, config) === null && !GROUP_WORDS.test(squash(text));
 }
 
 function looksLikeData(row: GridRow): boolean {

@@ -37,6 +37,14 @@ describe("text input", () => {
     expect(grouped.projects.map((p) => p.name)).toEqual(["事業A"]);
   });
 
+  it("a table that starts right of column A keeps the title right above it (not a group row of its header)", async () => {
+    const pad = (r: string[]) => ["", "", ...r].join("\t");
+    const plan = await planOf("offset.tsv", [pad(["ミナミ市DX計画"]), pad(HEADER), pad(row(1, "事業A"))].join("\n"));
+    expect(plan.plan.title).toBe("ミナミ市DX計画");
+    expect(codes(plan.diagnostics)).not.toContain("PP205");
+    expect(plan.projects.map((p) => p.name)).toEqual(["事業A"]);
+  });
+
   it("a title line ending in its period in brackets gives the plan's title without it (PP254); other brackets stay", async () => {
     const named = async (line: string) => planOf("plan.tsv", [line, HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
     for (const line of ["ミナミ市DX計画（令和8年度～令和12年度）", "ミナミ市DX計画（計画期間：R8～R12）", "ミナミ市DX計画（令和8～12年度）", "ミナミ市DX計画 (2026年度-2030年度) 工程表"]) {
