@@ -46,8 +46,8 @@ const FORMS: [RegExp, (m: RegExpExecArray) => { number: number; parents: number[
   [new RegExp(`^((?:${D}\\s*${DASH}\\s*)*)[（(]\\s*(${D})\\s*[)）]`), (m) => ({ number: num(m[2]!), parents: parentsOf(m[1]!) })],
   // 1-1, 1-2-3 (the last is the level's own number)
   [new RegExp(`^((?:${D3}\\s*${DASH}\\s*)+)(${D3})(?![0-9０-９])[.．)）、]?`), (m) => ({ number: num(m[2]!), parents: parentsOf(m[1]!) })],
-  // 1. 1) 1、
-  [new RegExp(`^(${D})\\s*[.．)）、]`), (m) => ({ number: num(m[1]!), parents: [] })],
+  // 1. 1) 1、 1：
+  [new RegExp(`^(${D})\\s*(?:[.．)）、]|[:：](?![0-9０-９]))`), (m) => ({ number: num(m[1]!), parents: [] })],
   // 1 窓口, １　窓口: a number and a space — not a count (`10 年後`, `3 か所`)
   [new RegExp(`^([0-9０-９]{1,2})[\\s\u3000]+(?![0-9０-９年月日時分件人回か箇ヵケ%％万億円])(?=\\S)`), (m) => ({ number: num(m[1]!), parents: [] })],
   // 第1章, 第2節, 第3, 第一章
@@ -62,6 +62,9 @@ const FORMS: [RegExp, (m: RegExpExecArray) => { number: number; parents: number[
   // a) (a) (A) ｂ） — not `A.` (`A.I.の活用` is a word)
   [/^(?:[（(]\s*([a-zA-Zａ-ｚＡ-Ｚ])\s*[)）]|([a-zａ-ｚ])[)）])/, (m) => ({ number: latin((m[1] ?? m[2])!), parents: [] })],
 ];
+
+/** The title after a mark of `length`, without a colon written between them (`(1)：窓口`). */
+const afterMark = (t: string, length: number): string => t.slice(length).replace(/^[\s\u3000]*[:：][\s\u3000]*/u, "").trim();
 
 function parentsOf(prefix: string): number[] {
   return (prefix.match(/[0-9０-９]+/g) ?? []).map(num);
@@ -124,15 +127,15 @@ function parseBare(text: string): NumberedText {
   const t = text.trim();
   const first = t.charAt(0);
   const c = circledNumber(first);
-  if (c !== null) return { number: c, title: t.slice(1).trim(), mark: first, parents: [] };
+  if (c !== null) return { number: c, title: afterMark(t, 1), mark: first, parents: [] };
   const cp = first.codePointAt(0) ?? 0;
-  if (cp >= 0x32d0 && cp <= 0x32fe) return { number: cp - 0x32d0 + 1, title: t.slice(1).trim(), mark: first, parents: [] }; // ㋐…
+  if (cp >= 0x32d0 && cp <= 0x32fe) return { number: cp - 0x32d0 + 1, title: afterMark(t, 1), mark: first, parents: [] }; // ㋐…
   // ⑴…⒇ and ⒈…⒛: (1) and 1. as one character (what an IME offers for them)
-  if (cp >= 0x2474 && cp <= 0x249b) return { number: (cp - 0x2474) % 20 + 1, title: t.slice(1).trim(), mark: first, parents: [] };
+  if (cp >= 0x2474 && cp <= 0x249b) return { number: (cp - 0x2474) % 20 + 1, title: afterMark(t, 1), mark: first, parents: [] };
   for (const [re, read] of FORMS) {
     const m = re.exec(t);
     const n = m ? read(m) : null;
-    if (m && n) return { ...n, title: t.slice(m[0].length).trim(), mark: m[0].trim() };
+    if (m && n) return { ...n, title: afterMark(t, m[0].length), mark: m[0].trim() };
   }
   return { number: null, title: t, mark: "", parents: [] };
 }

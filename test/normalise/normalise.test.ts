@@ -41,6 +41,9 @@ describe("normalise", () => {
     expect(parseNumbered("（十二）窓口")).toMatchObject({ number: 12, title: "窓口", mark: "（十二）" });
     expect(parseNumbered("（一体）窓口")).toMatchObject({ number: null });
     expect([numberedLike("⑴", 3), numberedLike("⒈", 3)]).toEqual(["⑶", "⒊"]);
+    // a colon between the mark and the title is neither (was printed as "(1) ：窓口")
+    for (const text of ["(1)：窓口", "①: 窓口", "1-2：窓口", "1：窓口"]) expect(parseNumbered(text), text).toMatchObject({ number: text === "1-2：窓口" ? 2 : 1, title: "窓口" });
+    expect(parseNumbered("10：00開始")).toMatchObject({ number: null });
     expect(parseNumbered("番号なし")).toMatchObject({ number: null, title: "番号なし" });
     expect(parseNumbered("2 業務改革")).toMatchObject({ number: 2, title: "業務改革" });
     expect(parseNumbered("１２　窓口")).toMatchObject({ number: 12, title: "窓口" });
