@@ -501,6 +501,11 @@ export const CATALOG = {
   PP344: { severity: "info", example: { column: "担当課", count: 3 },
     ja: (p) => `「${p.column}」の欄の「同上」「〃」を、上の事業の行と同じ値として読みました（${p.count} か所、ここが最初）。`,
     en: (p) => `"同上" / "〃" in the "${p.column}" column was read as the value of the project row above (${p.count} cell(s); this is the first).` },
+  PP345: { severity: "warning", example: { level: "施策", text: "2" },
+    ja: (p) => `${p.level}の欄が番号「${p.text}」だけで、名称がありません（資料に名称を印刷できません）。`,
+    en: (p) => `The ${p.level} cell is the number "${p.text}" alone, with no name (the documents cannot print one).`,
+    hintJa: () => "名称を番号のあとに書いてください（例: 「(1) 手続のオンライン化」）。",
+    hintEn: () => "Write the name after the number (e.g. (1) 手続のオンライン化)." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP350: { severity: "warning", example: { count: 2, text: "電子申請の拡大" },

@@ -1,7 +1,7 @@
 // The normalise stage: raw rows → the plan model. Pure: everything it reads is in the table.
 import type { Config } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { wareki } from "../fiscal.js";
+import { asciiDigits, wareki } from "../fiscal.js";
 import type { Place } from "../diagnostics/schema.js";
 import { columnLabel, REQUIRED_KEYS } from "../ingest/header.js";
 import type { PlanTable } from "../ingest/index.js";
@@ -9,7 +9,7 @@ import type { RawRow } from "../ingest/rows.js";
 import type { Phase, Plan, Policy, Project } from "../model/schema.js";
 import { type Departments, splitDepartments } from "./departments.js";
 import { splitDescription } from "./description.js";
-import { parseNumbered, parsePolicy } from "./hierarchy.js";
+import { type NumberedText, parseNumbered, parsePolicy } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, classifyCell, type ScheduleOptions, yearByYearEvidence } from "./schedule.js";
 import type { SourcedProject } from "./sourced.js";
@@ -88,11 +88,16 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   if (relist?.fromRemarks && relist !== ownColumn) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
   // The documents number the policies in plan order: a number written with one is checked (PP416).
   const policy = parsePolicy(withNumber(text("policyNumber"), text("policy")));
-  const measure = parseNumbered(withNumber(text("measureNumber"), text("measure")));
+  const measure = numberOrTitle(withNumber(text("measureNumber"), text("measure")));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header).
-  const initiative = f.initiative ? parseNumbered(withNumber(text("initiativeNumber"), text("initiative"))) : null;
-  if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: bag.lang === "ja" ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
-  if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: bag.lang === "ja" ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
+  const initiative = f.initiative ? numberOrTitle(withNumber(text("initiativeNumber"), text("initiative"))) : null;
+  const ja = bag.lang === "ja";
+  if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: ja ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
+  if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: ja ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
+  // a level written as its number alone (1, 2 …: the names kept elsewhere)
+  for (const [key, level, title] of [["policy", ja ? "基本方針" : "policy", BARE_NUMBER.test(policy.title) ? "" : policy.title], ["measure", ja ? "施策" : "measure", measure.title], ["initiative", ja ? "取組" : "initiative", initiative?.title]] as const) {
+    if (title === "" && BARE_NUMBER.test(text(key))) bag.add("PP345", at(key), { level, text: text(key) }, { projectNo });
+  }
 
   const depts = readDepartments(row, config, bag, projectNo);
 
@@ -130,6 +135,15 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
  * A level's title with the number its own column gives (施策番号 1 → `(1)title`, `1-2` → `1-2 title`),
  * unless the title carries a number already.
  */
+/** A level's cell that is a number alone (`1`, `２`): a number without a name. */
+const BARE_NUMBER = /^[0-9０-９]{1,3}$/u;
+
+/** A 施策 or 取組 as written; a number alone is that number with no title (said by PP345). */
+function numberOrTitle(text: string): NumberedText {
+  const t = text.trim();
+  return BARE_NUMBER.test(t) ? { number: Number(asciiDigits(t)), title: "", mark: t, parents: [] } : parseNumbered(t);
+}
+
 function withNumber(number: string, title: string): string {
   if (!number || !title || parseNumbered(title).number !== null) return title;
   return /^[0-9]+$/.test(number.normalize("NFKC")) ? `(${number})${title}` : `${number} ${title}`;

@@ -174,6 +174,7 @@ const CASES: Record<string, Case> = {
   PP336: { data: ok([row(1, "事業", { years: ["検討→", "実施", ""] })]), projectNo: 1 },
   PP337: { data: tsv([HEADER, row(1, "事業"), [], ["参考：用語"], ["DX", "デジタル変革"]]) },
   PP343: { data: ok([row(1, "事業", { years: ["検討", "1,200千円", ""] })]), projectNo: 1 },
+  PP345: { data: ok([row(1, "事業A", { measure: "2" })]), projectNo: 1 },
   PP344: { data: ok([row(1, "事業A"), row(2, "事業B", { depts: "同上" })]) },
   PP342: { data: tsv([[...HEADER, "KPI"], [...row(1, "事業"), "手続数"]]) },
   PP341: { data: tsv([HEADER, row(1, "事業"), [], ["※スケジュールは予定です。"]]) },

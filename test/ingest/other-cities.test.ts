@@ -439,6 +439,17 @@ describe("a group's name over columns with labels of their own", () => {
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
+describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
+  it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
+    const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "1", "1", "1", "電子申請", "総務課", "内容", "検討", "実施"], ["2", "1", "2", "1", "相談", "市民課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.measure, p.initiative])).toEqual([[{ number: 1, title: "" }, { number: 1, title: "" }], [{ number: 2, title: "" }, { number: 1, title: "" }]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP309");
+    expect(of(plan.diagnostics, "PP345").map((d) => [d.severity, d.line, d.column])).toEqual([
+      ["warning", 4, 2], ["warning", 4, 3], ["warning", 4, 4], ["warning", 5, 2], ["warning", 5, 3], ["warning", 5, 4]]);
+  });
+});
+
 describe("a column before the period (令和7年度以前, ～R7)", () => {
   it("is not read, said as such (PP255, info), not as of unknown wording", async () => {
     for (const label of ["令和7年度以前", "～R7"]) {
