@@ -330,6 +330,9 @@ export const CATALOG = {
   PP255: { severity: "info", example: { label: "令和7年度以前", year: "令和7年度" },
     ja: (p) => `列「${p.label}」は計画期間の前（${p.year}まで）の列として、読みませんでした。`,
     en: (p) => `The "${p.label}" column is for the years before the plan (up to ${p.year}): it was not read.` },
+  PP256: { severity: "info", example: { label: "事業名（担当課）" },
+    ja: (p) => `「${p.label}」の列の各行末尾の括弧内を担当課として、その前を事業名として読みました。`,
+    en: (p) => `In the "${p.label}" column, the brackets at the end of each row were read as its departments and the words before them as the project's name.` },
   // 3xx cell values
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },

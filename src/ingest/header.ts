@@ -54,7 +54,7 @@ export function columnLabel(key: ColumnKey): string {
 
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
 export type Label =
-  | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true }
+  | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true }
   | { kind: "division" }
   | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number };
 
@@ -239,7 +239,7 @@ const MAX_LABEL_CHARS = 60;
 const NUMBERED_KEYS: ReadonlySet<ColumnKey> = new Set(["departments", "relatedDepartments"]);
 
 /** The column a header cell names, or null. */
-function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean; numbered?: true } | null {
+function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true } | null {
   if (text.length > MAX_LABEL_CHARS) return null;
   const t = squash(text);
   if (!t) return null;
@@ -249,6 +249,9 @@ function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: bool
   // (担当課等, 所管課等) is that column.
   const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "").replace(/(.)等$/u, "$1");
   const k = bare && bare !== t ? keyOf(bare, config) : null;
+  // 事業名（担当課）: each name with its departments in brackets after it
+  const inBrackets = /[（(]([^（()）]+)[)）]$/u.exec(t)?.[1];
+  if (k?.key === "name" && inBrackets && keyOf(inBrackets, config)?.key === "departments") return { key: "name", synonym: true, departmentsInBrackets: true };
   if (k) return { key: k.key, synonym: true };
   // 担当課1, 担当課②, 関係課(2): one of the numbered columns of a key that may take several
   const unnumbered = t.replace(/(?:\d{1,2}|\(\d{1,2}\))$/u, "");
@@ -352,8 +355,12 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       synonymsSaid.add(id);
       bag.add("PP211", placeOf(grid, s.row, s.col), { label: s.wording.replace(/\s+/g, " "), column: columnLabel(s.key) });
     }
+    // 事業名（担当課） with no 担当課 column: the departments are read from the names' brackets (PP256)
+    const withNames = block.columns.departments === undefined ? block.namesWithDepartments : undefined;
+    if (withNames) bag.add("PP256", placeOf(grid, withNames.row, block.columns.name!), { label: withNames.text.replace(/\s+/g, " ") });
+    else if (block.namesWithDepartments) delete block.namesWithDepartments;
     for (const key of OPTIONAL_KEYS) {
-      if (block.columns[key] === undefined) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
+      if (block.columns[key] === undefined && !(key === "departments" && withNames)) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     for (const m of block.more ?? []) {
       bag.add("PP253", placeOf(grid, m.row, m.col), { label: m.text.replace(/\s+/g, " "), first: headerWords(block, block.columns[m.key]!).replace(/\s+/g, " ") });
@@ -552,6 +559,16 @@ function invisibleInHeaders(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
   }
 }
 
+/**
+ * Words that are departments: each part (between 、 ／ ・ and spaces) ends as a department does or
+ * means every department (`情報政策課、市民課`, `各課`) — not `仮称`, `再掲`, `新規`.
+ */
+function departmentLike(text: string, config: Config): boolean {
+  const parts = text.split(/[、,，／/・\s\u3000]+/u).filter(Boolean);
+  const all = [config.allDepartmentsMarker, ...config.allDepartmentsWords];
+  return parts.length > 0 && parts.every((p) => all.includes(p) || config.departmentSuffixes.some((x) => p.endsWith(x)));
+}
+
 /** The year of a column for the years before the plan (`令和7年度以前`, `～R7`), or null. */
 function yearBefore(label: string): number | null {
   const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前)$/u.exec(label.normalize("NFKC").trim());
@@ -657,6 +674,7 @@ function labelColumns(block: Block, config: Config): void {
       } else if (block.columns[m.key] === undefined) {
         block.columns[m.key] = c;
         if (m.synonym) block.synonyms.push({ col: c, row, wording: text.trim(), key: m.key });
+        if (m.departmentsInBrackets) block.namesWithDepartments = { row, text: text.trim(), departmentLike: (t) => departmentLike(t, config) };
       } else if (m.numbered) {
         // 担当課2 after 担当課1: its names follow those of the first (PP253)
         (block.more ??= []).push({ key: m.key, col: c, row, text: text.trim() });

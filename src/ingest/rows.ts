@@ -176,7 +176,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         carryDown(raw, above, carried);
         above = raw.fields;
       }
-      // 担当課2, 担当課3: their names after those of 担当課1 (a merge above covering them too), as
+          // 事業名（担当課）: the bracket at the name's end holds its departments
+      if (block.namesWithDepartments && raw.fields.name) namesWithDepartments(raw, block.namesWithDepartments.departmentLike);
+  // 担当課2, 担当課3: their names after those of 担当課1 (a merge above covering them too), as
       // further lines of its cell
       for (const { key, col } of block.more ?? []) {
         const own = clip(grid, row, col, maxCellChars, bag).trim();
@@ -268,6 +270,15 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
     const to = Math.min(ph.to ?? timing.period.end, timing.period.end);
     raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: ph.from, span: to - ph.from + 1 });
   }
+}
+
+/** A name cell ending in its departments in brackets (`電子申請（情報政策課）`): the name, and the departments' cell. */
+function namesWithDepartments(raw: RawRow, departmentLike: (text: string) => boolean): void {
+  const name = raw.fields.name!;
+  const m = /[（(]([^（()）]+)[)）]\s*$/u.exec(name.text);
+  const departments = m && departmentLike(m[1]!.trim()) ? m : null; // not （仮称）, （再掲）
+  raw.fields.departments = { text: departments ? departments[1]! : "", place: name.place };
+  if (departments) raw.fields.name = { ...name, text: name.text.slice(0, departments.index).trim() };
 }
 
 /** A cell saying "as above": 同上, 〃, 上に同じ. */

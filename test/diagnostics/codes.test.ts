@@ -107,6 +107,7 @@ const CASES: Record<string, Case> = {
   PP248: { data: tsv([HEADER, row(1, "事業", { initiative: "" })]) },
   PP249: { data: ["計画（令和8年度～令和10年度）", "", [...HEADER.slice(0, 7), "1年目", "2年目", "3年目"].join("\t"), row(1, "事業").join("\t")].join("\n") },
   PP250: { data: tsv([[...HEADER.slice(0, 7), "1年目", "2年目", "3年目"], row(1, "事業")]) },
+  PP256: { data: tsv([["No", "基本方針", "施策", "取組", "事業名（担当課）", "事業内容", "R8"], ["1", "方針", "(1)窓口", "①手続", "電子申請（総務課）", "内容", "検討"]]) },
   PP255: { data: tsv([[...HEADER.slice(0, 7), "令和7年度以前", ...HEADER.slice(7)], [...row(1, "事業").slice(0, 7), "調査", ...row(1, "事業").slice(7)]]) },
   PP254: { data: [["テスト市計画（令和8年度～令和12年度）"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
   PP253: { data: tsv([[...HEADER.slice(0, 5), "担当課1", "担当課2", ...HEADER.slice(6)], [...row(1, "事業").slice(0, 6), "市民課", ...row(1, "事業").slice(6)]]) },

@@ -439,6 +439,21 @@ describe("a group's name over columns with labels of their own", () => {
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
+describe("names with their departments in brackets (事業名（担当課）, no 担当課 column)", () => {
+  it("read the bracket at each name's end as its departments (PP256); （仮称） and （再掲） stay what they are", async () => {
+    const plan = await planOf("nd.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名（担当課）", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請の拡充（情報政策課）", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "\"相談\n（市民課、健康課）\"", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "窓口改革（仮称）", "内容", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "①手続", "電子申請の拡充（再掲）（情報政策課）", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.name, p.departments, p.relistOf])).toEqual([
+      ["電子申請の拡充", ["情報政策課"], null], ["相談", ["市民課", "健康課"], null], ["窓口改革（仮称）", [], null], ["電子申請の拡充", ["情報政策課"], 1]]);
+    expect(of(plan.diagnostics, "PP256").map((d) => [d.line, d.column])).toEqual([[3, 5]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP210");
+    expect(of(plan.diagnostics, "PP302").map((d) => d.projectNo)).toEqual([3]);
+  });
+});
+
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
   it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
     const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
