@@ -95,8 +95,8 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: ja ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
   if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: ja ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });
   // a level written as its number alone (1, 2 …: the names kept elsewhere)
-  for (const [key, level, title] of [["policy", ja ? "基本方針" : "policy", BARE_NUMBER.test(policy.title) ? "" : policy.title], ["measure", ja ? "施策" : "measure", measure.title], ["initiative", ja ? "取組" : "initiative", initiative?.title]] as const) {
-    if (title === "" && BARE_NUMBER.test(text(key))) bag.add("PP345", at(key), { level, text: text(key) }, { projectNo });
+  for (const [key, level] of [["policy", ja ? "基本方針" : "policy"], ["measure", ja ? "施策" : "measure"], ["initiative", ja ? "取組" : "initiative"]] as const) {
+    if (BARE_NUMBER.test(text(key).trim())) bag.add("PP345", at(key), { level, text: text(key).trim() }, { projectNo });
   }
 
   const depts = readDepartments(row, config, bag, projectNo);
