@@ -124,13 +124,11 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
     if (original && ref && !byRef.includes(original)) {
       bag.add("PP407", at, { no: p.no, ref: excerpt(ref.text), orig: original.project.no, where: whereOf(original) }, { projectNo: p.no, relatedNo: original.project.no });
     }
-    if (!original && byRef.length === 1 && similarity(byRef[0]!.project.name, p.name) >= 0.6) {
-      original = byRef[0]!;
+    if (!original && byRef.length === 1 && similarity(byRef[0]!.project.name, p.name) >= 0.6) original = byRef[0]!;
+    // found where the mark points by a name alike, or by the name in other widths or spaces
+    if (original && original.project.name !== p.name) {
       const [a, b] = firstDifference(original.project.name, p.name);
       bag.add("PP408", at, { no: p.no, orig: original.project.no, detail: `「${a}」/「${b}」` }, { projectNo: p.no, relatedNo: original.project.no });
-    }
-    if (original && byName.includes(original) && original.project.name !== p.name) {
-      bag.add("PP408", at, { no: p.no, orig: original.project.no, detail: `「${excerpt(original.project.name)}」/「${excerpt(p.name)}」` }, { projectNo: p.no, relatedNo: original.project.no });
     }
     if (original) { p.relistOf = original.project.no; continue; }
     const ja = bag.lang === "ja";
