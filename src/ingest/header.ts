@@ -8,6 +8,7 @@ import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
 import { actualRows, chooseNo, divisions, emptyInitiatives, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
+import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible } from "../normalise/text.js";
 import { sectionLevels } from "./sections.js";
 import { findLegend } from "./legend.js";
@@ -371,6 +372,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       const eraless = block.eraless?.get(col);
       const counted = block.planYears?.get(col);
       const twice = block.twice?.get(col);
+      const before = yearBefore(words);
       if (eraless) bag.add("PP222", placeOf(grid, eraless.row, col), { label: eraless.text });
       else if (counted) bag.add("PP250", placeOf(grid, counted.row, col), { label: counted.text });
       else if (twice) {
@@ -379,7 +381,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
       else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
-      else if (yearBefore(words) !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(yearBefore(words)!) });
+      else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }
   }
@@ -560,13 +562,12 @@ function invisibleInHeaders(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
 }
 
 /**
- * Words that are departments: each part (between 、 ／ ・ and spaces) ends as a department does or
- * means every department (`情報政策課、市民課`, `各課`) — not `仮称`, `再掲`, `新規`.
+ * Words that are departments, read as a department cell is: each name ends as a department does,
+ * or they mean every department (`情報政策課、市民課`, `各課`) — not `仮称`, `再掲`, `新規`.
  */
 function departmentLike(text: string, config: Config): boolean {
-  const parts = text.split(/[、,，／/・\s\u3000]+/u).filter(Boolean);
-  const all = [config.allDepartmentsMarker, ...config.allDepartmentsWords];
-  return parts.length > 0 && parts.every((p) => all.includes(p) || config.departmentSuffixes.some((x) => p.endsWith(x)));
+  const { names, all } = splitDepartments(text, config);
+  return (names.length > 0 || all) && names.every((n) => endsAsDepartment(n, config));
 }
 
 /** The year of a column for the years before the plan (`令和7年度以前`, `～R7`), or null. */

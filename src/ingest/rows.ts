@@ -176,9 +176,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         carryDown(raw, above, carried);
         above = raw.fields;
       }
-          // 事業名（担当課）: the bracket at the name's end holds its departments
+      // 事業名（担当課）: the bracket at the name's end holds its departments
       if (block.namesWithDepartments && raw.fields.name) namesWithDepartments(raw, block.namesWithDepartments.departmentLike);
-  // 担当課2, 担当課3: their names after those of 担当課1 (a merge above covering them too), as
+      // 担当課2, 担当課3: their names after those of 担当課1 (a merge above covering them too), as
       // further lines of its cell
       for (const { key, col } of block.more ?? []) {
         const own = clip(grid, row, col, maxCellChars, bag).trim();

@@ -182,6 +182,11 @@ function listParts(text: string, config: Config): string[] {
     .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks));
 }
 
+/** A name that ends as a department's does (`課`, `室` …: `departmentSuffixes`), or a word for every department. */
+export function endsAsDepartment(name: string, config: Config): boolean {
+  return config.departmentSuffixes.some((x) => name.endsWith(x)) || name === config.allDepartmentsMarker || config.allDepartmentsWords.includes(name);
+}
+
 /**
  * Pieces split at spaces are one name again where the split cannot be between two departments:
  * a piece that does not end as a department does (情報 政策課), a lone mark (◎ 情報政策課,
@@ -190,8 +195,7 @@ function listParts(text: string, config: Config): string[] {
 function joinSpaced(pieces: string[], config: Config): string[] {
   const out: string[] = [];
   const isMark = (s: string) => config.leadDepartmentMarks.includes(s);
-  const ends = (s: string) => config.departmentSuffixes.some((x) => s.endsWith(x))
-    || s === config.allDepartmentsMarker || config.allDepartmentsWords.includes(s);
+  const ends = (s: string) => endsAsDepartment(s, config);
   for (const piece of pieces) {
     if (!piece) continue;
     const prev = out[out.length - 1];
