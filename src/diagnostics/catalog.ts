@@ -97,6 +97,9 @@ export const CATALOG = {
     en: (p) => `${p.count} cell(s) show an Excel error ("${p.value}" …; this is the first): read as empty, having no value.`,
     hintJa: () => "参照先が消えた数式などです。Excel でセルを直してから読み込んでください。",
     hintEn: () => "Usually a formula whose reference was deleted: correct the cells in Excel, then read the file again." },
+  PP124: { severity: "info", example: { text: '="001"', count: 3 },
+    ja: (p) => `Excel の文字列の式（「${p.text}」など）で書かれたセルが ${p.count} 個あります（ここが最初）。Excel で開いたときと同じく、引用符の中の文字として読みました。`,
+    en: (p) => `${p.count} cell(s) are written as an Excel text formula ("${p.text}" …; this is the first): read as the text inside the quotes, as Excel shows them.` },
   // 15x hostile input (reserved for robustness checks)
   PP150: { severity: "error", example: { first: "令和8年度", last: "令和99年度", years: 92, limit: 20 },
     ja: (p) => `年度の見出しが${p.first}から${p.last}まで ${p.years} 年にわたっています（上限 ${p.limit} 年）。年度の見出しの誤りと思われます。`,

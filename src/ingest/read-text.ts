@@ -5,7 +5,7 @@
 import { isUtf8 } from "node:buffer";
 import Papa from "papaparse";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import type { Grid, GridRow } from "./grid.js";
+import { placeOf, type Grid, type GridRow } from "./grid.js";
 
 /** How the bytes of a text file are to be decoded. */
 export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "Shift_JIS";
@@ -137,7 +137,28 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
-  return parseTextGrid(decodeText(bytes, file, bag), file);
+  const grid = parseTextGrid(decodeText(bytes, file, bag), file);
+  unwrapTextFormulas(grid, bag);
+  return grid;
+}
+
+// `="001"`: how systems export a value Excel must keep as text (leading zeros, a No that would
+// turn into a date). Excel shows the text inside the quotes, so that is what the cell holds.
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/su;
+
+function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
+  let first: { row: GridRow; col: number; text: string } | undefined;
+  let count = 0;
+  for (const row of grid.rows) {
+    row.cells.forEach((cell, col) => {
+      const m = TEXT_FORMULA.exec(cell);
+      if (!m) return;
+      first ??= { row, col, text: cell };
+      count++;
+      row.cells[col] = m[1]!.replace(/""/g, '"');
+    });
+  }
+  if (first) bag.add("PP124", placeOf(grid, first.row, first.col), { text: first.text, count });
 }
 
 /** Decoded text → rows of cells, each with the physical line it starts on. */

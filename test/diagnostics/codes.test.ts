@@ -62,6 +62,7 @@ const CASES: Record<string, Case> = {
   PP107: { data: ok([row(1, "事\u0000業")]) },
   PP109: { data: new Uint8Array([...iconv.encode(ok([row(1, "事業")]), "Shift_JIS"), 0x81, 0x0a]) },
   PP110: { data: ok([row(1, "事業")]) },
+  PP124: { data: ok([row(1, "=\"事業\"")]) },
   PP111: { data: new Uint8Array([...new TextEncoder().encode(ok([row(1, "事業")])), 0xff, 0x0a]) },
   PP112: { name: "plan.csv", data: book() },
   PP113: { name: "plan.xlsx", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },

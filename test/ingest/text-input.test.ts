@@ -80,6 +80,19 @@ describe("text input", () => {
     expect(plan.plan.title).toBe("テスト市DX計画");
   });
 
+  it("a cell written as Excel's text formula (=\"001\", as systems export a No to keep its zeros) is the text inside, said once (PP124)", async () => {
+    const csv = [HEADER.join(","), ['"=""001"""', ...row(1, "事業A").slice(1)].join(","), ['="002"', ...row(2, '="事業""B"""').slice(1)].join(",")];
+    const plan = await planOf("plan.csv", ["テスト市DX計画", ...csv].join("\n"));
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "事業A"], [2, '事業"B"']]);
+    const said = plan.diagnostics.filter((d) => d.code === "PP124");
+    expect(said).toHaveLength(1);
+    expect([said[0]!.line, said[0]!.column, said[0]!.message]).toEqual([3, 1, expect.stringContaining("3 個")]);
+    // a formula that computes something is not such a cell: left as written, so the No is refused
+    const computed = await planOf("plan.csv", ["テスト市DX計画", HEADER.join(","), ['="00"&1', ...row(1, "事業A").slice(1)].join(",")].join("\n"));
+    expect(codes(computed.diagnostics)).toEqual(expect.arrayContaining(["PP305"]));
+    expect(codes(computed.diagnostics)).not.toContain("PP124");
+  });
+
   it("reads another city's plan: other wording, column order and a 4-year period", async () => {
     const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
     const data = [
