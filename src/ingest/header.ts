@@ -314,8 +314,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   for (const block of blocks) labelColumns(block, config);
-  const stated = statedPeriod(rows.slice(0, blockSpans[0]?.[0] ?? 0));
-  if (stated) for (const block of blocks) { erasFromTitle(grid, block, stated, bag); planYears(grid, block, stated, bag); }
+  // The period stated above the table, or in the header's group cell over the years
+  // (`計画期間（令和8年度～令和12年度）` over `8年度 | 9年度` or `1年目 | 2年目`).
+  const statedAbove = statedPeriod(rows.slice(0, blockSpans[0]?.[0] ?? 0));
+  for (const block of blocks) {
+    const stated = statedAbove ?? statedPeriod(block.headerRows);
+    if (stated) { erasFromTitle(grid, block, stated, bag); planYears(grid, block, stated, bag); }
+  }
   for (const block of blocks) otherYearRuns(grid, block, bag);
   for (const block of blocks) yearParts(grid, block, bag);
   // No year column anywhere: a column that writes each schedule in words is read instead; beside

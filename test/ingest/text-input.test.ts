@@ -191,7 +191,7 @@ describe("text input", () => {
     expect(stated.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(stated.plan.period).toEqual({ start: 2026, end: 2028 });
     expect(stated.diagnostics.filter((d) => d.code === "PP247").map((d) => [d.line, d.column, d.message])).toEqual([
-      [3, 8, "元号のない年度の見出し（「8年度」など）を、表の上に書かれた計画期間（「○○市DX計画（計画期間：令和8年度～令和10年度）」）の年度として、令和で読みました。"]]);
+      [3, 8, "元号のない年度の見出し（「8年度」など）を、表の上や見出しに書かれた計画期間（「○○市DX計画（計画期間：令和8年度～令和10年度）」）の年度として、令和で読みました。"]]);
     // the period written with the era once (令和8～10年度)
     const once = await planOf("era.tsv", ["○○市DX計画　令和8～10年度", "", ...[[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")].map((r) => r.join("\t"))].join("\n"));
     expect(codes(once.diagnostics)).toContain("PP247");
@@ -219,7 +219,7 @@ describe("text input", () => {
     expect(stated.plan.period).toEqual({ start: 2026, end: 2028 });
     expect(stated.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
     expect(stated.diagnostics.filter((d) => d.code === "PP249").map((d) => [d.line, d.column, d.message])).toEqual([
-      [3, 8, "計画の何年目かを書いた年度の見出し（「1年目」など）を、表の上に書かれた計画期間（「計画期間　令和８年度～令和１２年度」）の年度として読みました（「1年目」は令和8年度）。"]]);
+      [3, 8, "計画の何年目かを書いた年度の見出し（「1年目」など）を、表の上や見出しに書かれた計画期間（「計画期間　令和８年度～令和１２年度」）の年度として読みました（「1年目」は令和8年度）。"]]);
     expect(codes(stated.diagnostics)).not.toContain("PP209");
     // a period stated in Western years; the labels on a row of their own under a group
     const blank = HEADER.slice(0, 7).map(() => "");
@@ -228,6 +228,14 @@ describe("text input", () => {
     expect(western.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(western.plan.period).toEqual({ start: 2026, end: 2028 });
     expect(western.projects.map((p) => p.name)).toEqual(["事業A"]);
+    // the period stated in the header's group cell over the labels (merged, or followed by empty cells)
+    for (const labels of [["1年目", "2年目", "3年目"], ["8年度", "9年度", "10年度"]]) {
+      const grouped = await planOf("count.tsv", ["○○町情報化計画", [...HEADER.slice(0, 7), "計画期間（令和8年度～令和12年度）", "", ""].join("\t"),
+        [...blank, ...labels].join("\t"), row(1, "事業A").join("\t")].join("\n"));
+      expect(grouped.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(grouped.plan.period).toEqual({ start: 2026, end: 2028 });
+      expect(codes(grouped.diagnostics)).toContain(labels[0] === "1年目" ? "PP249" : "PP247");
+    }
     // no period stated, or one too short for the labels: which year each is cannot be told
     for (const above of ["○○町情報化計画", "計画期間：令和8年度～令和9年度"]) {
       const plan = await planOf("count.tsv", [above, ...body].join("\n"));
