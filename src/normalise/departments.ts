@@ -63,6 +63,9 @@ const NAME_LIKE = /[\p{L}\p{N}]/u;
 const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*:：]/;
 /** A 部/局 followed by a space and a 課 is one department written with its division (総務部 総務課). */
 const DIVISION = /[部局]$/;
+/** A 課/室 followed by a space and a unit of it is one department too (情報政策課 DX推進係). */
+const SECTION = /[課室]$/;
+export const UNIT = /\S(?:係|担当|グループ|チーム|班)$/u;
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
 const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;
 
@@ -169,14 +172,16 @@ function separators(seps: readonly string[]): RegExp {
 
 /**
  * The cell's parts: separators and line breaks (but a 部 and its 課 on the next line are one name:
- * a narrow column wraps 子ども家庭部⏎子ども政策課), spaces (a 部 and its 課 stay together), then ・.
+ * a narrow column wraps 子ども家庭部⏎子ども政策課; so are a 課 and its 係), spaces (a 部 and its 課,
+ * a 課 and its 係 stay together), then ・.
  */
 function listParts(text: string, config: Config): string[] {
   const marks = config.leadDepartmentMarks;
   const ends = (s: string) => config.departmentSuffixes.some((x) => s.endsWith(x));
-  return text.replace(/([部局])[ \t\u3000]*\n[\s\u3000]*(?=\S)/g, (whole, division: string, at: number, all: string) => {
+  return text.replace(/([部局課室])[ \t\u3000]*\n[\s\u3000]*(?=\S)/g, (whole, end: string, at: number, all: string) => {
     const next = all.slice(at + whole.length).split(/[\n、,，／/]/)[0]!.trim();
-    return !DIVISION.test(next) && ends(next) ? `${division} ` : whole;
+    const within = DIVISION.test(end) ? !DIVISION.test(next) && ends(next) : UNIT.test(next);
+    return within ? `${end} ` : whole;
   }).split(separators(config.departmentSeparators))
     .flatMap((p) => joinSpaced(p.trim().split(/[\s\u3000]+/), config))
     .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks));
@@ -190,7 +195,7 @@ export function endsAsDepartment(name: string, config: Config): boolean {
 /**
  * Pieces split at spaces are one name again where the split cannot be between two departments:
  * a piece that does not end as a department does (情報 政策課), a lone mark (◎ 情報政策課,
- * 情報政策課 （主）), or a 部/局 followed by its 課 (総務部 総務課).
+ * 情報政策課 （主）), a 部/局 followed by its 課 (総務部 総務課), or a 課 by its unit (情報政策課 DX推進係).
  */
 function joinSpaced(pieces: string[], config: Config): string[] {
   const out: string[] = [];
@@ -200,7 +205,7 @@ function joinSpaced(pieces: string[], config: Config): string[] {
     if (!piece) continue;
     const prev = out[out.length - 1];
     const joins = prev !== undefined && (isMark(piece) || isMark(prev) || !ends(stripLeadMarks(prev, config.leadDepartmentMarks).name)
-      || (DIVISION.test(prev) && !DIVISION.test(piece) && ends(piece)));
+      || (DIVISION.test(prev) && !DIVISION.test(piece) && ends(piece)) || (SECTION.test(prev) && UNIT.test(piece)));
     if (joins) out[out.length - 1] = `${prev}${piece}`; else out.push(piece);
   }
   return out;

@@ -1,11 +1,15 @@
 // One department written two ways across rows: with its 部 before it (`総務部総務課`) and without
-// (`総務課`). Read as two departments — two schedule files — so said, never merged: the 部 may
-// also tell two 課 of one name apart.
+// (`総務課`), or with a unit of it after it (`情報政策課DX推進係`) and without. Read as two
+// departments — two schedule files — so said, never merged: the 部 may also tell two 課 of one
+// name apart, and a 係 may have a schedule of its own.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { UNIT } from "../normalise/departments.js";
 import type { SourcedProject } from "../normalise/sourced.js";
 
 /** A 部 or 局 written before a department's name: the part of `総務部総務課` before `総務課`. */
 const DIVISION_PREFIX = /^\S.*(部|局)[\s\u3000]*$/u;
+/** A 課 or 室, which a unit (係, 担当 …) written after it belongs to. */
+const SECTION = /[課室]$/u;
 
 export function checkDepartmentNames(sourced: SourcedProject[], bag: DiagnosticBag): void {
   // the first project naming each department
@@ -13,10 +17,12 @@ export function checkDepartmentNames(sourced: SourcedProject[], bag: DiagnosticB
   for (const s of sourced) for (const d of s.project.departments) if (!firstBy.has(d)) firstBy.set(d, s);
   const names = [...firstBy.keys()];
   for (const long of names) {
-    const short = names.find((n) => n.length >= 2 && n !== long && long.endsWith(n) && DIVISION_PREFIX.test(long.slice(0, -n.length)));
+    const withDivision = names.find((n) => n.length >= 2 && n !== long && long.endsWith(n) && DIVISION_PREFIX.test(long.slice(0, -n.length)));
+    const withUnit = names.find((n) => n.length >= 2 && n !== long && long.startsWith(n) && SECTION.test(n) && UNIT.test(long.slice(n.length)));
+    const short = withDivision ?? withUnit;
     if (short === undefined) continue;
     const s = firstBy.get(long)!, other = firstBy.get(short)!;
-    bag.add("PP417", s.cells.departments ?? s.place, { long, short, no: s.project.no, other: other.project.no },
+    bag.add(withDivision !== undefined ? "PP417" : "PP420", s.cells.departments ?? s.place, { long, short, no: s.project.no, other: other.project.no },
       { projectNo: s.project.no, relatedNo: other.project.no });
   }
 }

@@ -563,6 +563,16 @@ describe("one department written two ways", () => {
     expect(codes(apart.diagnostics)).not.toContain("PP417");
   });
 
+  it("with a unit of it after it (情報政策課DX推進係) and without: two departments, said at the first row of the longer form (PP420)", async () => {
+    const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "情報政策課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "相談", "情報政策課 DX推進係", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "窓口", "市民課窓口係", "内容", "検討", "実施"]]));
+    expect(plan.departments).toEqual(expect.arrayContaining(["情報政策課", "情報政策課DX推進係", "市民課窓口係"]));
+    expect(of(plan.diagnostics, "PP420").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 6, 2, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP417");
+  });
+
   it("written in two widths (ＤＸ推進室 / DX推進室, ｼｽﾃﾑ課 / システム課) is one department, named as first written (PP340)", async () => {
     const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "ＤＸ推進室", "内容", "検討", "実施"],

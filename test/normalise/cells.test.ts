@@ -200,6 +200,17 @@ describe("department cells", () => {
     expect(splitDepartments("情報政策課\n市民課", c).names).toEqual(["情報政策課", "市民課"]);
   });
 
+  it("a 課 and a unit of it (係, 担当, グループ, チーム, 班) after a space or on the next line are one name", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("情報政策課 DX推進係", c).names).toEqual(["情報政策課DX推進係"]);
+    expect(splitDepartments("市民課　窓口担当、総務課", c).names).toEqual(["市民課窓口担当", "総務課"]);
+    expect(splitDepartments("DX推進室\nデータ活用グループ\n市民課", c).names).toEqual(["DX推進室データ活用グループ", "市民課"]);
+    // two 課, or a 係 after a separator: not a unit of the name before it
+    expect(splitDepartments("情報政策課 市民課", c).names).toEqual(["情報政策課", "市民課"]);
+    expect(splitDepartments("情報政策課、文書係", c).names).toEqual(["情報政策課", "文書係"]);
+  });
+
   it("related departments in brackets with a role word go after the lead ones (PP331); without a role word a warning", async () => {
     const { splitDepartments } = await import("../../src/normalise/departments.js");
     const c = config();
