@@ -337,6 +337,9 @@ export const CATALOG = {
     ja: (p) => `「${p.label}」の列の各行末尾の括弧内を担当課として、その前を事業名として読みました。`,
     en: (p) => `In the "${p.label}" column, the brackets at the end of each row were read as its departments and the words before them as the project's name.` },
   // 3xx cell values
+  PP257: { severity: "info", example: { label: "区分", value: "新規" },
+    ja: (p) => `「${p.label}」の列は事業の区分（「${p.value}」など、新規・継続の別）を書いた列で、資料に載せないため読み取りませんでした。`,
+    en: (p) => `The "${p.label}" column holds each project's status ("${p.value}" …: new, continued): it is not printed in the documents and was not read.` },
   PP301: { severity: "error", example: { column: "事業" },
     ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },
   PP302: { severity: "warning", example: { column: "担当課" },

@@ -196,6 +196,15 @@ export function markRelatedInBrackets(blocks: Block[]): void {
   }
 }
 
+/** A project's status in the plan (新規, 継続, 拡充 …): what a `区分` column holds in many plans. */
+const PROJECT_STATUS = /^(?:新規|継続|拡充|充実|強化|改善|見直し|完了|終了|廃止|統合|休止|新|継|拡)(?:事業)?$/u;
+
+/** A column of no known header whose every value is a project's status: not printed, said so (PP257). */
+export const isStatusColumn = (block: Block, col: number): boolean => {
+  const values = columnValues(block, col).map(squash);
+  return values.length > 0 && values.every((v) => PROJECT_STATUS.test(v));
+};
+
 /** A row kind column's words: the plan's schedule, and what was done (a progress table's rows). */
 const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)])$/;
 const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状況|見込|見込み|実績見込み?|実績[（(]見込み?[）)])$/;

@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
-import { actualRows, chooseNo, divisions, emptyInitiatives, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible } from "../normalise/text.js";
@@ -386,6 +386,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
       else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
+      else if (isStatusColumn(block, col)) bag.add("PP257", placeOf(grid, keyRow, col), { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
     }

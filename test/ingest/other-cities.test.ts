@@ -594,6 +594,17 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
     expect(plan.diagnostics.filter((d) => d.code === "PP342" || d.code === "PP209").map((d) => [d.code, d.severity, d.column])).toEqual([
       ["PP342", "info", 10], ["PP342", "info", 11], ["PP342", "info", 12], ["PP209", "warning", 13]]);
   });
+
+  it("a column of each project's status (区分: 新規, 継続, 拡充) is not read, said as such (PP257); one with other words stays unknown (PP209)", async () => {
+    const header = ["No", "区分", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "種別"];
+    const plan = await planOf("status.tsv", tsv([header,
+      ["1", "新規", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "新規"],
+      ["2", "", "方針", "(1)窓口", "①手続", "相談", "市民課", "内容", "検討", "実施", "ソフト"],
+      ["3", "継続事業", "方針", "(1)窓口", "①手続", "窓口", "市民課", "内容", "検討", "実施", "継続"]]));
+    expect(plan.projects.map((p) => p.name)).toEqual(["電子申請", "相談", "窓口"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP257" || d.code === "PP209").map((d) => [d.code, d.severity, d.column])).toEqual([
+      ["PP257", "info", 2], ["PP209", "warning", 11]]);
+  });
 });
 
 describe("invisible controls in a header cell (a ZWSP pasted from a web page)", () => {
