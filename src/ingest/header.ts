@@ -57,7 +57,7 @@ export function columnLabel(key: ColumnKey): string {
 export type Label =
   | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true }
   | { kind: "division" }
-  | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number };
+  | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true };
 
 type Wordings = Map<string, { key: ColumnKey; synonym: boolean }>;
 const wordings = new WeakMap<Config, { columns: Config["columns"]; synonyms: Config["headerSynonyms"]; map: Wordings }>();
@@ -91,7 +91,7 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
  * last column for the years after the period: `令和12年度以降`, `R12～`, `2030年度～`. Two forms in
  * one cell that name different years are kept as a conflict (the first form is read).
  */
-export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number } | null {
+export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
   let t = removeInvisible(text.normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
   let beyond = false;
@@ -110,7 +110,9 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
   if (years.some((y) => y === null)) return null;
   const [year, ...rest] = years as number[];
   const conflict = rest.find((y) => y !== year);
-  return { year: year!, beyond, composite: parts.length > 1, ...(conflict !== undefined ? { conflict } : {}) };
+  // 令和8年, 2026年: a year, not a fiscal year (年度) — read as the fiscal year, said (PP258)
+  const calendar = /(?:\d|元)年(?!度|目)/u.test(t) && !t.includes("年度");
+  return { year: year!, beyond, composite: parts.length > 1, ...(conflict !== undefined ? { conflict } : {}), ...(calendar ? { calendar: true as const } : {}) };
 }
 
 /**
@@ -551,6 +553,8 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
   }
   const group = blocks.find((b) => b.eraGroup)?.eraGroup;
   if (group) bag.add("PP244", placeOf(grid, group.row, group.col), { group: group.text, label: group.label, year: wareki(group.year) });
+  const calendar = blocks.find((b) => b.calendar)?.calendar;
+  if (calendar) bag.add("PP258", placeOf(grid, calendar.row, calendar.col), { label: calendar.text.replace(/\s+/g, " "), year: wareki(calendar.year) });
   const carried = blocks.find((b) => b.carried)?.carried;
   if (carried) bag.add("PP223", placeOf(grid, carried.row, carried.col), { label: carried.text, year: wareki(carried.year) });
   const beyond = blocks.find((b) => b.beyond)?.beyond;
@@ -667,6 +671,7 @@ function labelColumns(block: Block, config: Config): void {
         const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
         if (written) eras.set(row, written);
         if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };
+        if (m.calendar && !block.calendar) block.calendar = { col: c, row, text: text.trim(), year: m.year };
         if (grouped && !block.eraGroup) block.eraGroup = { col: group!.col, row: group!.row, text: group!.text, label: text.trim(), year: m.year };
       }
       if (m.kind === "year") {

@@ -776,6 +776,11 @@ describe("header cells", () => {
     ["令和12年度以降", { kind: "year", year: 2030, beyond: true, composite: false }],
     ["R12～", { kind: "year", year: 2030, beyond: true, composite: false }],
     ["2030年度〜", { kind: "year", year: 2030, beyond: true, composite: false }],
+    // a calendar year's 年 instead of 年度: read as the fiscal year, marked to be said (PP258); not beside 年度
+    ["令和8年", { kind: "year", year: 2026, beyond: false, composite: false, calendar: true }],
+    ["2026年", { kind: "year", year: 2026, beyond: false, composite: false, calendar: true }],
+    ["令和元年", { kind: "year", year: 2019, beyond: false, composite: false, calendar: true }],
+    ["令和8年度（2026年）", { kind: "year", year: 2026, beyond: false, composite: true }],
   ])("%s", (text, label) => {
     expect(matchLabel(text, config)).toEqual(label);
   });

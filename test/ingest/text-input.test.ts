@@ -205,6 +205,14 @@ describe("text input", () => {
     expect(codes(data.diagnostics)).not.toContain("PP222");
   });
 
+  it("year labels written as calendar years (令和8年, 2026年) are read as those fiscal years, a warning at the first (PP258)", async () => {
+    const plan = await planOf("nen.tsv", tsv([[...HEADER.slice(0, 7), "令和8年", "令和9年", "令和10年"], row(1, "事業A")]));
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.diagnostics.filter((d) => d.code === "PP258").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 3, 8]]);
+    const fiscal = await planOf("nendo.tsv", tsv([[...HEADER.slice(0, 7), "令和8年度（2026年）", "R9", "2028年度"], row(1, "事業A")]));
+    expect(codes(fiscal.diagnostics)).not.toContain("PP258");
+  });
+
   it("year labels in kanji numerals after the era (令和八年度), with spaces (令和 9 年度) or R. are years", async () => {
     const plan = await planOf("kanji.tsv", tsv([[...HEADER.slice(0, 7), "令和八年度", "令和 9 年度", "R.10"], row(1, "事業A")]));
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
