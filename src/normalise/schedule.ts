@@ -47,7 +47,7 @@ export type ScheduleCellKind =
  * active-year mark, that the year has no phase (none), or signs that say nothing the config knows.
  */
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
-  const { label, note } = splitNote(text);
+  const { label, note } = splitNote(phasesOnLines(text, config));
   const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
   const compact = label.replace(/[\s\u3000]+/g, "");
   // a year said to have no phase (-, ×, なし)
@@ -72,6 +72,21 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const core = trimMarks(label, arrows);
   if (core !== label && /\p{L}/u.test(core)) return withNote({ kind: "label" as const, label: core, arrow: true });
   return withNote({ kind: "label" as const, label: label || cleanText(text) });
+}
+
+/**
+ * Phases written on lines of their own in one cell (`検討⏎実施`): each line a phase's name (it
+ * names a stage), so the lines are joined as a list (`検討・実施`), not as a wrapped word is
+ * (`システム⏎構築` → `システム構築`), which would make `検討実施`. A note after ※ is left as it is.
+ */
+function phasesOnLines(text: string, config: Config): string {
+  const at = text.search(/[※＊]/);
+  const head = at < 0 ? text : text.slice(0, at);
+  const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2) return text;
+  const named = lines.every((l) => /^[\p{L}\p{N}].*[\p{L}\p{N}）)]$|^\p{L}$/u.test(l)
+    && categorise(l, config.phaseCategories, config.compoundCategory.id) !== null);
+  return named ? lines.join("・") + (at < 0 ? "" : text.slice(at)) : text;
 }
 
 /** A number with a unit of money or of a count: what a year column of costs or targets holds. */

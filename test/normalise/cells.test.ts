@@ -406,6 +406,11 @@ describe("buildSchedule", () => {
     expect(classifyCell("検討→", c)).toEqual({ kind: "label", label: "検討", arrow: true });
     expect(classifyCell("→ 実施 ―→", c)).toEqual({ kind: "label", label: "実施", arrow: true });
     expect(classifyCell("データセンター", c)).toEqual({ kind: "label", label: "データセンター" });
+    // phases on lines of their own in one cell are a list; a name wrapped over two lines is one word
+    expect(classifyCell("検討\n実施", c)).toEqual({ kind: "label", label: "検討・実施" });
+    expect(classifyCell("調達\r\n構築\n※業者選定を含む", c)).toEqual({ kind: "label", label: "調達・構築", note: "業者選定を含む" });
+    expect(classifyCell("システム\n構築", c)).toEqual({ kind: "label", label: "システム構築" });
+    expect(classifyCell("検討・\n実施", c)).toEqual({ kind: "label", label: "検討・実施" });
   });
 });
 
