@@ -588,11 +588,12 @@ describe("one department written two ways", () => {
 
 describe("columns the documents do not print (KPI, 目標値, 事業費)", () => {
   it("are not read, each said as such (PP342, info), not as of unknown wording (PP209)", async () => {
-    const plan = await planOf("kpi.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "KPI", "目標値（R12）", "事業費（千円）", "連絡先"],
-      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "手続数", "100", "1,200", "内線123"]]));
+    const plan = await planOf("kpi.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "KPI", "目標値（R12）", "事業費（千円）", "連絡先", "現状と課題", "期待される効果"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "手続数", "100", "1,200", "内線123", "紙の申請が多い", "来庁が減る"]]));
     expect(plan.projects[0]!.schedule.map((p) => p.label)).toEqual(["検討", "実施"]);
+    expect(plan.projects[0]!.description).toEqual(["内容"]);
     expect(plan.diagnostics.filter((d) => d.code === "PP342" || d.code === "PP209").map((d) => [d.code, d.severity, d.column])).toEqual([
-      ["PP342", "info", 10], ["PP342", "info", 11], ["PP342", "info", 12], ["PP209", "warning", 13]]);
+      ["PP342", "info", 10], ["PP342", "info", 11], ["PP342", "info", 12], ["PP209", "warning", 13], ["PP342", "info", 14], ["PP342", "info", 15]]);
   });
 
   it("a column of each project's status (区分: 新規, 継続, 拡充) is not read, said as such (PP257); one with other words stays unknown (PP209)", async () => {
