@@ -315,6 +315,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legend?.row);
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
+  tableColumnNames(grid, blocks, bag);
   for (const block of blocks) labelColumns(block, config);
   // The period stated above the table, or in the header's group cell over the years
   // (`計画期間（令和8年度～令和12年度）` over `8年度 | 9年度` or `1年目 | 2年目`).
@@ -569,6 +570,26 @@ function invisibleInHeaders(grid: Grid, blocks: Block[], bag: DiagnosticBag): vo
       if (count) bag.add("PP350", placeOf(grid, row, col), { count, text: text.trim().slice(0, 40) });
     });
   }
+}
+
+/** The name Excel gives a table's column that has no header (列1, Column1). */
+const TABLE_COLUMN_NAME = /^(?:列|Column)\s*\d{1,3}$/iu;
+
+/**
+ * Header cells named by Excel, not by the city: a range made into a table (テーブルとして書式設定)
+ * names each column left without a header 列1, 列2 … Such a column has no header (the No column
+ * often has none: PP236), said once at the first (PP259).
+ */
+function tableColumnNames(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let first: { row: GridRow; col: number; text: string } | undefined;
+  for (const row of new Set(blocks.flatMap((b) => b.headerRows))) {
+    row.cells.forEach((cell, col) => {
+      if (!TABLE_COLUMN_NAME.test(cell.normalize("NFKC").trim())) return;
+      first ??= { row, col, text: cell.trim() };
+      row.cells[col] = "";
+    });
+  }
+  if (first) bag.add("PP259", placeOf(grid, first.row, first.col), { label: first.text });
 }
 
 /**

@@ -180,6 +180,7 @@ const CASES: Record<string, Case> = {
   PP344: { data: ok([row(1, "事業A"), row(2, "事業B", { depts: "同上" })]) },
   PP342: { data: tsv([[...HEADER, "KPI"], [...row(1, "事業"), "手続数"]]) },
   PP257: { data: tsv([[...HEADER, "区分"], [...row(1, "事業"), "新規"]]) },
+  PP259: { data: tsv([[...HEADER, "列1"], [...row(1, "事業"), ""]]) },
   PP258: { data: tsv([[...HEADER.slice(0, 7), "2026年", "2027年", "2028年"], row(1, "事業")]) },
   PP341: { data: tsv([HEADER, row(1, "事業"), [], ["※スケジュールは予定です。"]]) },
   PP334: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("I3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; }), projectNo: 1 },

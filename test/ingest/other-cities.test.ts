@@ -742,6 +742,18 @@ describe("a No column without a header", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP204");
   });
 
+  it("headed by the name Excel gives a table's column without a header (列1, Column1) is such a column (PP259)", async () => {
+    for (const name of ["列1", "Column1", "列１"]) {
+      const plan = await planOf("table.tsv", body(["1", "2", "3"]).replace(/^\t基本方針/mu, `${name}\t基本方針`));
+      expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+      expect(of(plan.diagnostics, "PP259").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 3, 1]]);
+      expect(codes(plan.diagnostics)).not.toEqual(expect.arrayContaining(["PP204", "PP209"]));
+    }
+    // a header that only starts so is a header of its own
+    const other = await planOf("table.tsv", body(["1", "2", "3"]).replace(/^\t基本方針/mu, "列番号\t基本方針"));
+    expect(codes(other.diagnostics)).not.toContain("PP259");
+  });
+
   it("numbers that fall back, or a project row without one, leave No missing (PP204)", async () => {
     for (const nos of [["1", "3", "2"], ["1", "", "3"], ["1", "a", "3"]]) {
       const plan = await planOf("blank-no.tsv", body(nos));
