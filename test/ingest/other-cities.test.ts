@@ -770,6 +770,9 @@ describe("header cells", () => {
     ["担当課（室）", { kind: "key", key: "departments", synonym: true }], ["事業\n名称", { kind: "key", key: "name", synonym: true }],
     ["担当課等", { kind: "key", key: "departments", synonym: true }], ["担当部課", { kind: "key", key: "departments", synonym: true }],
     ["関係課等", { kind: "key", key: "relatedDepartments", synonym: true }],
+    ["重点施策", { kind: "key", key: "measure", synonym: true }], ["具体的事業", { kind: "key", key: "name", synonym: true }],
+    ["プロジェクト名", { kind: "key", key: "name", synonym: true }], ["主な取組内容", { kind: "key", key: "description", synonym: true }],
+    ["関係所属", { kind: "key", key: "relatedDepartments", synonym: true }],
     // 大項目 › 中項目 › 小項目, and a 行政評価 system's 所属名
     ["大項目", { kind: "key", key: "policy", synonym: true }], ["中項目", { kind: "key", key: "measure", synonym: true }],
     ["小項目", { kind: "key", key: "initiative", synonym: true }], ["所属名", { kind: "key", key: "departments", synonym: true }],
