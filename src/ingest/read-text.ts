@@ -137,7 +137,10 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
-  const grid = parseTextGrid(decodeText(bytes, file, bag), file);
+  let unclosed: { line: number; column: number; lines: number } | undefined;
+  const grid = parseTextGrid(decodeText(bytes, file, bag), file, (at) => { unclosed ??= at; });
+  // A quote opened and never closed swallows every line after it into one cell.
+  if (unclosed) bag.add("PP125", { file, line: unclosed.line, column: unclosed.column }, { lines: unclosed.lines });
   unwrapTextFormulas(grid, bag);
   return grid;
 }
@@ -161,8 +164,11 @@ function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
   if (first) bag.add("PP124", placeOf(grid, first.row, first.col), { text: first.text, count });
 }
 
-/** Decoded text → rows of cells, each with the physical line it starts on. */
-export function parseTextGrid(text: string, file: string): Grid {
+/**
+ * Decoded text → rows of cells, each with the physical line it starts on. `onUnclosedQuote` hears
+ * of a cell whose opening quote is never closed: its row, its column, and the lines it swallowed.
+ */
+export function parseTextGrid(text: string, file: string, onUnclosedQuote?: (at: { line: number; column: number; lines: number }) => void): Grid {
   const delimiter = sniffDelimiter(text);
   // Physical line of every row start, so a quoted multi-line cell keeps later lines right.
   const lineStarts: number[] = [0];
@@ -185,7 +191,9 @@ export function parseTextGrid(text: string, file: string): Grid {
     quoteChar: '"',
     skipEmptyLines: false,
     step: (result) => {
-      rows.push({ line: lineAt(start), cells: result.data.map((c) => String(c ?? "")) });
+      const line = lineAt(start);
+      rows.push({ line, cells: result.data.map((c) => String(c ?? "")) });
+      if (result.errors.some((e) => e.code === "MissingQuotes")) onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(result.meta.cursor) - line });
       start = result.meta.cursor;
     },
   });

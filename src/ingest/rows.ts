@@ -6,7 +6,7 @@ import { quoteList } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import type { Block } from "./block.js";
+import { type Block, looksLikeNo } from "./block.js";
 import { columnLabel } from "./header.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, timingText } from "./timing.js";
@@ -88,6 +88,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   type Said = { count: number; place: Place; projectNo: number | undefined };
   let continued: Said | null = null;
   let furtherRows: Said | null = null;
+  let shortRows: Said | null = null;
   // PP224's examples in the messages' language
   const ja = bag.lang === "ja";
   // The last project row of the block before: a row cut at a page break goes on under the header
@@ -106,6 +107,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     let ownerRow: GridRow | null = null;
     // until the block's first row that is no continuation
     let top = true;
+    const split = grid.kind === "text" ? splitRows(block) : new Set<GridRow>();
     for (const row of block.dataRows) {
       const cutOff = top ? lastProject : null;
       top = false;
@@ -188,8 +190,11 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
       }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
-        bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
-          { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
+        if (split.has(row)) {
+          bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
+            { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
+        } else if (shortRows) shortRows.count++;
+        else shortRows = { count: 1, place: placeOf(grid, row, row.cells.length), projectNo: noOf(raw) };
       }
       for (const { col, cell } of yearCells(grid, row, block, yearCols, shade, maxCellChars, bag)) {
         const from = ownRow && !cell.text ? merged.get(`${row.line}:${col}`) : undefined;
@@ -224,10 +229,30 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   }
   if (furtherRows) bag.add("PP330", furtherRows.place, { rows: furtherRows.count, no: furtherRows.projectNo ?? "?" });
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
+  if (shortRows) bag.add("PP346", shortRows.place, { rows: shortRows.count });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   for (const [column, f] of dittoed) bag.add("PP344", f.place, { column, count: f.count });
   shapesOverYears(grid, blocks, bag);
+  return out;
+}
+
+/**
+ * Rows of a text export cut in two by a line break in a cell the export did not quote: the row
+ * ends short and the next is its rest — their cells add up to the header's at most (the broken
+ * cell counted in both), and the rest holds no No where the No should be. Any other row that
+ * ends short lacks only empty cells at its end, as Excel's CSV leaves them out (PP346).
+ */
+function splitRows(block: Block): Set<GridRow> {
+  const out = new Set<GridRow>();
+  const rows = block.dataRows;
+  const no = block.columns.no;
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const row = rows[i]!, next = rows[i + 1]!;
+    if (row.cells.length >= block.expectedCells || row.cells.length + next.cells.length - 1 > block.expectedCells) continue;
+    if (no !== undefined && looksLikeNo(next.cells[no])) continue;
+    out.add(row).add(next);
+  }
   return out;
 }
 

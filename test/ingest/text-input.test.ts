@@ -93,6 +93,35 @@ describe("text input", () => {
     expect(codes(computed.diagnostics)).not.toContain("PP124");
   });
 
+  it("rows that end before the header's last column (Excel's CSV leaves empty cells at a row's end out) are read with those cells empty, said once (PP346)", async () => {
+    const header = [...HEADER, "備考"];
+    const full = [row(1, "事業A", { years: ["検討", "実施", ""] }), row(2, "事業B", { years: ["検討", "", ""] }), row(3, "事業C")].map((r) => [...r, ""]);
+    const padded = await planOf("plan.csv", tsv([header, ...full]).replace(/\t/g, ","));
+    const trimmed = full.map((r) => { const cells = [...r]; while (cells.at(-1) === "") cells.pop(); return cells; });
+    const cut = await planOf("plan.csv", tsv([header, ...trimmed]).replace(/\t/g, ","));
+    expect(cut.projects).toEqual(padded.projects);
+    expect(cut.diagnostics.filter((d) => d.code === "PP346").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["info", 4, 10, expect.stringContaining("3 行")]]);
+    expect(codes(cut.diagnostics)).not.toContain("PP306");
+  });
+
+  it("a row split in two by a line break in a cell the export did not quote stops the reading at both halves (PP306)", async () => {
+    const first = row(2, "事業B").slice(0, 7);
+    const rest = ["続きの説明。", "検討", "", "運用"];
+    const plan = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), first, rest, row(3, "事業C")]));
+    expect(plan.diagnostics.filter((d) => d.code === "PP306").map((d) => [d.severity, d.line])).toEqual([["error", 5], ["error", 6]]);
+    // a short row followed by a project row is no such split
+    const apart = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B").slice(0, 7), row(3, "事業C").slice(0, 4)]));
+    expect(codes(apart.diagnostics)).not.toContain("PP306");
+  });
+
+  it("a cell whose opening quote is never closed (it swallows the rest of the file) stops the reading at the cell (PP125)", async () => {
+    const lines = tsv([HEADER, row(1, "事業A"), row(2, '"事業B'), row(3, "事業C"), row(4, "事業D")]).replace(/\t/g, ",");
+    const plan = await planOf("plan.csv", lines);
+    expect(plan.diagnostics.filter((d) => d.code === "PP125").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 5, 5]]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+  });
+
   it("reads another city's plan: other wording, column order and a 4-year period", async () => {
     const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
     const data = [
