@@ -206,8 +206,8 @@ export const isStatusColumn = (block: Block, col: number): boolean => {
 };
 
 /** A row kind column's words: the plan's schedule, and what was done (a progress table's rows). */
-const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)])$/;
-const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状況|見込|見込み|実績見込み?|実績[（(]見込み?[）)])$/;
+export const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)])$/;
+export const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状況|見込|見込み|実績見込み?|実績[（(]見込み?[）)])$/;
 
 /**
  * A table of 計画/実績 row pairs (`区分` | 計画 on the project's row, 実績 on the row under it):

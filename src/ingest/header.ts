@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
-import { actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible } from "../normalise/text.js";
@@ -388,7 +388,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
           { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
-      else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
+      else if (NOT_PRINTED.test(squash(words)) || isActualColumn(words)) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
       else if (isStatusColumn(block, col)) bag.add("PP257", placeOf(grid, keyRow, col), { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
       else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
@@ -613,11 +613,18 @@ function yearBefore(label: string): number | null {
  */
 const NOT_PRINTED = /^(?:KPI|成果指標|活動指標|評価指標|指標|指標名|目標値|数値目標|目標|現状値|基準値|実績値|事業費|概算事業費|総事業費|予算|予算額|財源|SDGs|関連するSDGs|SDGsの目標|関連計画|関連する計画|現状と課題|現状・課題|現状及び課題|現状|課題|目的|事業目的|期待される効果|期待する効果|効果|導入効果|背景|根拠法令|関連法令)(?:\(.*\))?$/iu;
 
+/** A column of a year's results (`実績`, `R8（実績）`, `令和8年度 見込`): progress, which the forms bring back. */
+function isActualColumn(words: string): boolean {
+  const m = /^(.*?)[（(]?(?:実績|実績見込み?|見込み?)[)）]?$/u.exec(squash(words));
+  return !!m && (m[1] === "" || parseYearHeader(m[1]!) !== null);
+}
+
 /** A row below a key row that still belongs to the header: labels only, no project number. */
 function isHeaderContinuation(row: GridRow, config: Config): boolean {
   if (isBlank(row) || row.cells.some((c) => looksLikeNo(c) && !parseFiscalYear(c))) return false;
   const filled = row.cells.filter((c) => c.trim());
-  const labels = filled.filter((c) => matchLabel(c, config) !== null || partOf(c) || PLAN_YEAR.test(squash(c))).length;
+  // 計画 | 実績 under each year label: which of a year's columns holds the plan (PP242)
+  const labels = filled.filter((c) => matchLabel(c, config) !== null || partOf(c) || PLAN_YEAR.test(squash(c)) || PLAN_ROW.test(squash(c)) || ACTUAL_ROW.test(squash(c))).length;
   return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
 }
 

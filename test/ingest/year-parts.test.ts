@@ -209,13 +209,29 @@ describe("year labels written twice, the second run under a group of other words
 });
 
 describe("a year's plan beside another column of that year", () => {
-  it("R8（計画）| R8（実績）| R9（計画）…: the year columns are read every other column (PP242), the others not (PP209)", async () => {
+  it("R8（計画）| R8（実績）| R9（計画）…: the year columns are read every other column (PP242), the results not (PP342)", async () => {
     const plan = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度（計画）", "令和8年度（実績）", "令和9年度（計画）", "令和9年度（実績）", "令和10年度（計画）", "令和10年度（実績）"],
       at(1, "A", ["検討", "検討済み", "実施", "", "→", ""])]));
     expect(errors(plan)).toEqual([]);
     expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
     expect(plan.diagnostics.find((d) => d.code === "PP242")).toMatchObject({ line: 3, column: 8 });
-    expect(plan.diagnostics.filter((d) => d.code === "PP209")).toHaveLength(3);
+    expect(plan.diagnostics.filter((d) => d.code === "PP342").map((d) => [d.severity, d.column])).toEqual([["info", 9], ["info", 11], ["info", 13]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    // another column beside each year stays unknown (PP209)
+    const other = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "担当者", "令和9年度", "担当者", "令和10年度", "担当者"],
+      at(1, "A", ["検討", "山田", "実施", "", "→", ""])]));
+    expect(other.diagnostics.filter((d) => d.code === "PP209")).toHaveLength(3);
+  });
+
+  it("計画 | 実績 on a header row of their own under each year label: the 計画 columns are the years (PP242), the 実績 ones not read (PP342)", async () => {
+    const blank = FIXED.map(() => "");
+    const plan = await planOf("plan.tsv", ["テスト市DX計画", "", [...FIXED, "令和8年度", "", "令和9年度", "", "令和10年度", ""].join("\t"),
+      [...blank, "計画", "実績", "計画", "実績", "計画", "実績"].join("\t"), at(1, "A", ["検討", "検討済み", "実施", "", "→", ""]).join("\t")].join("\n"));
+    expect(errors(plan)).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(codes(plan.diagnostics)).toEqual(expect.arrayContaining(["PP242", "PP342"]));
+    expect(codes(plan.diagnostics)).not.toEqual(expect.arrayContaining(["PP238"]));
+    expect(codes(plan.diagnostics)).not.toEqual(expect.arrayContaining(["PP326"]));
   });
 });
