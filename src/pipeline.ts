@@ -39,8 +39,7 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     if (!(e instanceof ReportedError)) throw e;
     return assemble(fallbackTitle, UNKNOWN_PERIOD, [], bag);
   }
-  // (a column of periods naming no year, or one year per row, was said at its place: PP251, PP252)
-  if (!table.period && !bag.items.some((d) => d.code === "PP251" || d.code === "PP252")) bag.add("PP208", { file: table.file });
+  if (!table.period && !table.periodSaid) bag.add("PP208", { file: table.file });
   const sourced = normaliseRows(table, config, bag);
   if (!sourced.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
   unifyNameForms(sourced, bag);

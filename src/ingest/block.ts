@@ -69,6 +69,8 @@ export interface Table {
   blocks: Block[];
   title?: { text: string; row: GridRow };
   period: { start: number; end: number } | null;
+  /** No period, and why was said where the reading found it out (PP251, PP252): not "period unknown" (PP208). */
+  periodSaid?: true;
   /** Hierarchy levels without a column, given by heading rows inside the table (sections.ts). */
   sections: ColumnKey[];
   /** A legend of the schedule's marks written in the file (legend.ts). */

@@ -331,7 +331,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) if (!block.years.size && !block.beyond) yearRanges(grid, block, bag);
   const noYears = blocks.length > 0 && blocks.every((b) => !b.years.size && !b.beyond);
   if (noYears) for (const b of blocks) findTiming(b);
-  if (noYears) yearPerRow(grid, blocks, bag);
+  // why the period is unknown, when a reading found it out (PP251, PP252): no "period unknown" (PP208)
+  let periodSaid = noYears && yearPerRow(grid, blocks, bag);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
@@ -397,7 +398,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 
   // The period comes from the year labels of every block (or the years a timing column writes).
   const labelled = blocks.flatMap((b) => [...b.years.values(), ...[...b.ranges?.values() ?? []].map((r) => r.to)]);
-  let period = labelled.length ? { start: Math.min(...labelled), end: Math.max(...labelled) } : timingPeriod(grid, blocks, config.schedule.markedLabel, bag);
+  let period: { start: number; end: number } | null = null;
+  if (labelled.length) period = { start: Math.min(...labelled), end: Math.max(...labelled) };
+  else {
+    const timed = timingPeriod(grid, blocks, config.schedule.markedLabel, bag);
+    period = timed === "said" ? null : timed;
+    periodSaid ||= timed === "said";
+  }
   // A mistyped label (令和99年度) would stretch the period over a century of empty columns.
   if (period && period.end - period.start + 1 > MAX_PERIOD_YEARS) {
     bag.add("PP150", placeOf(grid, blocks[0]!.headerRows[blocks[0]!.headerRows.length - 1]!),
@@ -412,7 +419,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   reportYearLabels(grid, blocks, bag);
   invisibleInHeaders(grid, blocks, bag);
 
-  const table: Table = { blocks, period, sections };
+  const table: Table = { blocks, period, sections, ...(periodSaid ? { periodSaid: true as const } : {}) };
   if (legend) {
     table.legend = legend;
     bag.add("PP231", placeOf(grid, legend.row, legend.row.cells.findIndex((c) => c.trim())),
@@ -460,7 +467,7 @@ const YEAR_COLUMN = /^(年度|実施年度|対象年度|計画年度|年次)$/u;
  * year's row) is no plan table planpress reads: said at the year column (PP252) instead of a
  * period not found (PP208) — which row holds which phase of a project is not a reading to guess.
  */
-function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
   for (const b of blocks) {
     const width = Math.max(...b.headerRows.map((r) => r.cells.length));
     for (let col = 0; col < width; col++) {
@@ -473,9 +480,10 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
       (b.notSchedule ??= new Set()).add(col); // its years are no phases
       const row = headerRowOf(b, col);
       bag.add("PP252", placeOf(grid, row, col), { label: (row.cells[col] ?? "").trim(), year: values[0]! });
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 /** The block's timing column, taken out of the columns it does not know. */
@@ -515,8 +523,9 @@ function setAsideTiming(block: Block): boolean {
 /**
  * The period of a plan read through timing columns: from the first year written to the last (a
  * phase without an end, 令和9年度から, runs to it). Said once, at the column's header (PP227).
+ * "said": the column names no year at all, said at its first cell (PP251).
  */
-function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: DiagnosticBag): { start: number; end: number } | null {
+function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: DiagnosticBag): { start: number; end: number } | "said" | null {
   const years: number[] = [];
   for (const b of blocks) {
     if (!b.timing) continue;
@@ -531,8 +540,9 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: Diagnos
     // a column of periods that names no year (前期, 後期): said at its first cell, instead of PP208
     const first = blocks.flatMap((b) => (b.timing ? b.dataRows.map((row) => ({ row, col: b.timing!.col })) : []))
       .find(({ row, col }) => (row.cells[col] ?? "").trim());
-    if (first) bag.add("PP251", placeOf(grid, first.row, first.col), { column: at.text.replace(/\s+/g, " "), text: first.row.cells[first.col]!.trim().slice(0, 40) });
-    return null;
+    if (!first) return null;
+    bag.add("PP251", placeOf(grid, first.row, first.col), { column: at.text.replace(/\s+/g, " "), text: first.row.cells[first.col]!.trim().slice(0, 40) });
+    return "said";
   }
   const period = { start: Math.min(...years), end: Math.max(...years) };
   bag.add("PP227", placeOf(grid, at.row, at.col), { column: at.text.replace(/\s+/g, " "), first: wareki(period.start), last: wareki(period.end), label: standIn });

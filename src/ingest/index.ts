@@ -22,6 +22,8 @@ export interface PlanTable {
   rows: RawRow[];
   title: string | null;
   period: { start: number; end: number } | null;
+  /** No period, and why was said at its place (PP251, PP252). */
+  periodSaid: boolean;
   /** What the schedule's marks mean by a legend in the file (凡例 ○：検討), config aside. */
   markLabels: Record<string, string>;
 }
@@ -110,6 +112,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   }
   const titled = parts.find((p) => p.table.title) ?? first;
   return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), period,
+    periodSaid: !period && parts.some((p) => p.table.periodSaid),
     markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})) };
 }
 
