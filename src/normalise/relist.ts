@@ -9,8 +9,8 @@ import { formOf } from "./variants.js";
 const OPEN = "（(【〔［[";
 const CLOSE = "）)】〕］]";
 const inClass = (chars: string) => chars.replace(/[[\]\\]/g, "\\$&");
-/** 再掲 in brackets, optionally with the original's No: （再掲）, 〔再掲〕, （再掲：No.12）. */
-const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*再掲\\s*(?:[:：]?\\s*(?:No\\.?|№|番号)?\\s*([0-9０-９]{1,9}))?\\s*[${inClass(CLOSE)}]`, "i");
+/** 再掲 in brackets, optionally with the original's No: （再掲）, 〔再掲〕, （再掲：No.12）; 再 alone is its abbreviation (（再）, 【再】). */
+const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*再掲?\\s*(?:[:：]?\\s*(?:No\\.?|№|番号)?\\s*([0-9０-９]{1,9}))?\\s*[${inClass(CLOSE)}]`, "i");
 /** The place of the original before 再掲 in brackets: 【人材育成・体制強化(1)①の再掲】. */
 const BRACKET = /【([^】]*?)の?再掲】/;
 /** ※再掲 written before or after the name. */

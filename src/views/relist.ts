@@ -14,7 +14,8 @@ function placeIn(mark: string): string | null {
   let text = mark.trim().replace(/^[※＊]\s*/, "");
   for (let again = true; again;) {
     again = false;
-    text = text.replace(/の?再掲|[※＊]/g, "").replace(/^[\s:：]+|[\s:：]+$/g, "");
+    // 再 alone is 再掲's abbreviation: （再）, （再：No.12）
+    text = text.replace(/の?再掲|^再(?![^\s:：])|[※＊]/g, "").replace(/^[\s:：]+|[\s:：]+$/g, "");
     if (text.length >= 2 && OPEN.includes(text.charAt(0)) && CLOSE.includes(text.charAt(text.length - 1))) {
       text = text.slice(1, -1);
       again = true;

@@ -9,6 +9,7 @@ import { cleanText, parseProjectNo } from "../../src/normalise/text.js";
 import { phraseLines } from "../../src/render/xlsx/metrics.js";
 import { categorise } from "../../src/normalise/category.js";
 import { splitNote } from "../../src/normalise/schedule.js";
+import { relistRef } from "../../src/views/relist.js";
 
 const config = defaultConfig();
 
@@ -80,6 +81,15 @@ describe("normalise", () => {
     expect(b).toMatchObject({ name: "柔軟な仕組みの検討", ref: { policy: "人材育成・体制強化", measure: 1, initiative: 1 } });
     expect(parseRelist("研究 【市民サービス(2)①の再掲】")?.name).toBe("研究");
     expect(parseRelist("再掲のない事業")).toBeNull();
+    // 再 alone in brackets is 再掲's abbreviation; a word starting with 再 is no mark
+    expect(parseRelist("電子申請の拡充（再）")).toMatchObject({ mark: "（再）", name: "電子申請の拡充" });
+    expect(parseRelist("【再】相談窓口")).toMatchObject({ mark: "【再】", name: "相談窓口" });
+    expect(parseRelist("窓口（再：No.4）")).toMatchObject({ name: "窓口", no: 4 });
+    expect(parseRelist("基幹システム（再構築）")).toBeNull();
+    expect(parseRelist("公共施設（再編）")).toBeNull();
+    // printed as the house style words a 再掲, never as a place named 再
+    expect(relistRef({ relistOf: null, relistMark: "（再）" })).toEqual({ no: null, place: null });
+    expect(relistRef({ relistOf: null, relistMark: "（再：No.12）" })).toEqual({ no: null, place: "No.12" });
   });
 
   it("phase labels: note after ※, the stage a label names, a compound for several stages", () => {
