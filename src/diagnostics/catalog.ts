@@ -616,6 +616,11 @@ export const CATALOG = {
     en: (p) => `The policy "${p.policy}" is numbered "${p.mark}", as is the policy "${p.first}" of No.${p.no}: told apart by their names, they were read as two policies; the documents number policies in plan order.`,
     hintJa: () => "同じ基本方針であれば名称を揃え、別の基本方針であれば番号を直してください。",
     hintEn: () => "If they are one policy, write its name the same way; if two, correct the number." },
+  PP421: { severity: "warning", example: { policy: "DXの推進", mark: "2", first: "1", no: 1 },
+    ja: (p) => `基本方針「${p.policy}」に番号「${p.mark}」が書かれていますが、No.${p.no} では番号「${p.first}」です。名称が同じため 1 つの基本方針として読みました。`,
+    en: (p) => `The policy "${p.policy}" is numbered "${p.mark}" here and "${p.first}" at No.${p.no}: having one name, they were read as one policy.`,
+    hintJa: () => "別の基本方針であれば名称を変え、同じ基本方針であれば番号を揃えてください。",
+    hintEn: () => "If they are two policies, give them different names; if one, write its number the same way." },
   // 5xx templates, theme, config
   PP501: { severity: "error", example: { reason: "JSON の構文エラー" },
     ja: (p) => `設定ファイルに誤りがあります: ${p.reason}`, en: (p) => `The config file is invalid: ${p.reason}` },

@@ -101,6 +101,20 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
         { projectNo: s.project.no, relatedNo: first.project.no });
     }
   }
+  // One policy name written with two numbers: one policy (a policy is its name), said once each number.
+  const numbered = new Map<string, SourcedProject>();
+  const saidNumbers = new Set<string>();
+  for (const s of sourced) {
+    if (s.policyNumber === null) continue;
+    const first = numbered.get(s.project.policy);
+    const id = `${s.project.policy}\u0000${s.policyNumber}`;
+    if (!first) numbered.set(s.project.policy, s);
+    else if (first.policyNumber !== s.policyNumber && !saidNumbers.has(id)) {
+      saidNumbers.add(id);
+      bag.add("PP421", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, first: first.marks.policy, no: first.project.no },
+        { projectNo: s.project.no, relatedNo: first.project.no });
+    }
+  }
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
     bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   }, sourced.some((s) => s.parents.measure.length) ? [] : [() => ""]);

@@ -206,6 +206,7 @@ const CASES: Record<string, Case> = {
   PP340: { data: ok([row(1, "事業A", { depts: "ＤＸ推進室" }), row(2, "事業B", { depts: "DX推進室" })]), projectNo: 2 },
   PP418: { data: ok([row(1, "事業A", { policy: "ＤＸの推進" }), row(2, "事業B", { policy: "DXの推進" })]), projectNo: 2 },
   PP419: { data: ok([row(1, "事業A", { policy: "1 DXの推進" }), row(2, "事業B", { policy: "1 デジタル化" })]), projectNo: 2 },
+  PP421: { data: ok([row(1, "事業A", { policy: "1 DXの推進" }), row(2, "事業B", { policy: "2 DXの推進" })]), projectNo: 2 },
   PP417: { data: ok([row(1, "事業A", { depts: "総務課" }), row(2, "事業B", { depts: "総務部総務課" })]), projectNo: 2 },
   PP420: { data: ok([row(1, "事業A", { depts: "情報政策課" }), row(2, "事業B", { depts: "情報政策課　DX推進係" })]), projectNo: 2 },
   PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },

@@ -644,6 +644,16 @@ describe("a 基本方針, 施策 or 取組 written two ways", () => {
     expect(plan.policies.map((p) => p.name)).toEqual(["DXの推進", "デジタル化の推進"]);
     expect(of(plan.diagnostics, "PP419").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 2, 2, 1]]);
   });
+
+  it("one 基本方針 name written with two numbers: one 基本方針, said once per number (PP421)", async () => {
+    const plan = await planOf("levels.tsv", tsv([header,
+      ["1", "1 DXの推進", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "2 DXの推進", "(1)窓口", "①手続", "相談", "総務課", "内容", "検討", "実施"],
+      ["3", "2 DXの推進", "(1)窓口", "①手続", "相談2", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.policies.map((p) => p.name)).toEqual(["DXの推進"]);
+    expect(of(plan.diagnostics, "PP421").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 2, 2, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP419");
+  });
 });
 
 // 施策 numbered in one run over the whole plan (施策1, 施策2 under 基本方針1, 施策3 under 基本方針2).
