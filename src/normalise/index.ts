@@ -34,7 +34,29 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
     if (sp) out.push(sp);
   }
   unprintedRemarks(table.rows, bag);
+  footnoteMarks(out, bag);
   return out;
+}
+
+/** A footnote's mark at a name's end: `※`, `※1`, `＊2`, `（注）`, `(注2)` (not a bare `注1`: 発注1). */
+const FOOTNOTE_MARK = /[\s\u3000]*(?:[※＊*][0-9０-９]{0,2}|[（(]注[0-9０-９]{0,2}[)）])$/u;
+
+/**
+ * A name ending in a footnote's mark (`電子申請の拡充※1`) points at a note the documents do not
+ * print (PP341): the mark is left out of the name — printed, it would point at nothing — said
+ * once with the count (PP347).
+ */
+function footnoteMarks(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  let first: { s: SourcedProject; mark: string } | undefined;
+  let count = 0;
+  for (const s of sourced) {
+    const m = FOOTNOTE_MARK.exec(s.project.name);
+    if (!m || m.index === 0) continue;
+    first ??= { s, mark: m[0].trim() };
+    count++;
+    s.project.name = s.project.name.slice(0, m.index);
+  }
+  if (first) bag.add("PP347", first.s.cells.name ?? first.s.place, { mark: first.mark, name: excerpt(first.s.project.name), rows: count }, { projectNo: first.s.project.no });
 }
 
 /**

@@ -386,6 +386,16 @@ describe("planpress check says how the cells were read", () => {
   });
 });
 
+describe("footnote marks at a name's end", () => {
+  it("are left out of the name, said once with the count (PP347): the notes they point at are not printed", async () => {
+    const plan = await tsvOf([r("1", "電子申請の拡充※1", ["検討", "", "", "", ""]), r("2", "相談（注2）", ["検討", "", "", "", ""]),
+      r("3", "電子申請の拡充（再掲）※1", ["検討", "", "", "", ""]), r("4", "工事の発注1", ["検討", "", "", "", ""])]);
+    expect(plan.projects.map((p) => [p.name, p.relistOf])).toEqual([["電子申請の拡充", null], ["相談", null], ["電子申請の拡充", 1], ["工事の発注1", null]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP347").map((d) => [d.severity, d.projectNo, d.message])).toEqual([
+      ["info", 1, "事業名の末尾の注の印（「電子申請の拡充※1」の「※1」など、3 件）は、資料に載せない注を指すため、名称から外しました。"]]);
+  });
+});
+
 describe("buildSchedule", () => {
   it("merged ranges, marks and notes: a continuation keeps the span of its merge, different notes keep phases apart", async () => {
     const { buildSchedule, classifyCell } = await import("../../src/normalise/schedule.js");
