@@ -64,7 +64,7 @@ const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝�
 /** A 部/局 followed by a space and a 課 is one department written with its division (総務部 総務課). */
 const DIVISION = /[部局]$/;
 /** A 課/室 followed by a space and a unit of it is one department too (情報政策課 DX推進係). */
-const SECTION = /[課室]$/;
+export const SECTION = /[課室]$/u;
 export const UNIT = /\S(?:係|担当|グループ|チーム|班)$/u;
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
 const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;

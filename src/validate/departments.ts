@@ -3,13 +3,11 @@
 // departments — two schedule files — so said, never merged: the 部 may also tell two 課 of one
 // name apart, and a 係 may have a schedule of its own.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { UNIT } from "../normalise/departments.js";
+import { SECTION, UNIT } from "../normalise/departments.js";
 import type { SourcedProject } from "../normalise/sourced.js";
 
 /** A 部 or 局 written before a department's name: the part of `総務部総務課` before `総務課`. */
 const DIVISION_PREFIX = /^\S.*(部|局)[\s\u3000]*$/u;
-/** A 課 or 室, which a unit (係, 担当 …) written after it belongs to. */
-const SECTION = /[課室]$/u;
 
 export function checkDepartmentNames(sourced: SourcedProject[], bag: DiagnosticBag): void {
   // the first project naming each department
