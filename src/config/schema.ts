@@ -121,7 +121,9 @@ export const Config = z.strictObject({
     .describe("marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○)"),
   schedule: z.strictObject({
     continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
-      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－", "〃", "″", "同上"])
+      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－", "〃", "″", "同上",
+        // a bar's other end and its pieces, as 工程表 draw them with characters (◀━検討━▶, ├─調査─┤), and ← (同左)
+        "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝"])
       .describe("a year cell made only of these continues the phase on its left"),
     activeMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
       .default(["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])

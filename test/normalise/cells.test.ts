@@ -421,6 +421,12 @@ describe("buildSchedule", () => {
     expect(classifyCell("調達\r\n構築\n※業者選定を含む", c)).toEqual({ kind: "label", label: "調達・構築", note: "業者選定を含む" });
     expect(classifyCell("システム\n構築", c)).toEqual({ kind: "label", label: "システム構築" });
     expect(classifyCell("検討・\n実施", c)).toEqual({ kind: "label", label: "検討・実施" });
+    // bars drawn with characters: both ends and their pieces are marks, the name between them the phase
+    expect(classifyCell("◀━検討━", c)).toEqual({ kind: "label", label: "検討", arrow: true });
+    expect(classifyCell("├─調査─", c)).toEqual({ kind: "label", label: "調査", arrow: true });
+    expect(classifyCell("─┤", c)).toEqual({ kind: "continuation", mark: "─┤" });
+    expect(classifyCell("←", c)).toEqual({ kind: "continuation", mark: "←" });
+    expect(classifyCell("◀━導入━▶", c)).toEqual({ kind: "label", label: "導入", arrow: true });
   });
 });
 
