@@ -83,3 +83,11 @@ describe("a theme naming a font package that is not installed", () => {
     expect(diagnostics.find((d) => d.code === "PP504")!.message).toContain("biz-udpgothc");
   });
 });
+
+describe("the config's JSON Schema", () => {
+  it("committed in data/ is what `npm run schema` writes from the zod schema (defaults included)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { configSchemaText, SCHEMA_FILE } = await import("../../scripts/config-schema.js");
+    expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(configSchemaText());
+  });
+});
