@@ -33,8 +33,8 @@ export function cleanText(text: string): string {
  * digits (not a project number, and it would not survive as a JSON integer), is undefined.
  */
 export function parseProjectNo(text: string): number | undefined {
-  // `12.` as a list is numbered: the same number
-  const t = projectNoText(text).replace(/^(\d{1,9})\.$/, "$1");
+  // `12.` as a list is numbered, `12.0` as a program writes a whole number: the same number
+  const t = projectNoText(text).replace(/^(\d{1,9})\.0*$/, "$1");
   return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
 }
 

@@ -70,8 +70,8 @@ describe("normalise", () => {
     expect(["10 年後のまち", "3 か所の窓口", "5G の活用", "24時間対応"].map((t) => parseNumbered(t).number)).toEqual([null, null, null, null]);
   });
 
-  it("project numbers: No.12, full-width, a list's 12. — never 1-2, (1) or 一", () => {
-    expect(["12", "No.12", "No. 12", "１２", "12.", "１２．"].map(parseProjectNo)).toEqual([12, 12, 12, 12, 12, 12]);
+  it("project numbers: No.12, full-width, a list's 12., a program's 12.0 — never 1-2, (1), 一 or 12.5", () => {
+    expect(["12", "No.12", "No. 12", "１２", "12.", "１２．", "12.0"].map(parseProjectNo)).toEqual([12, 12, 12, 12, 12, 12, 12]);
     expect(["1-2", "(1)", "一", "12.5", "1234567890"].map(parseProjectNo)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
