@@ -85,7 +85,7 @@ const SPACE_OR_INVISIBLE = new RegExp(`[\\s${INVISIBLE_CHARS}]+`, "gu");
 
 export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());
 
-export const looksLikeNo = (text: string | undefined) => /^\s*(no\.?\s*)?[0-9０-９]+[.．]?\s*$/i.test(text ?? "");
+export const looksLikeNo = (text: string | undefined) => /^\s*(no\.?\s*)?[0-9０-９]+(?:[.．][0０]*)?\s*$/i.test(text ?? "");
 
 /** The header row that heads column `col` (its first one with words there). */
 export const headerRowOf = (block: Block, col: number): GridRow => block.headerRows.find((r) => (r.cells[col] ?? "").trim()) ?? block.headerRows[0]!;
