@@ -103,8 +103,9 @@ export function noFromBlankHeader(grid: Grid, block: Block, bag: DiagnosticBag):
   const named = block.dataRows.filter((r) => (r.cells[nameCol] ?? "").trim());
   for (let c = 0; c < first; c++) {
     if (block.headerRows.some((r) => (r.cells[c] ?? "").trim())) continue;
-    const values = columnValues(block, c);
-    if (values.length < 2 || !values.every(looksLikeNo) || named.some((r) => !(r.cells[c] ?? "").trim())) continue;
+    // the rows that name a project: a note under the table (※…) is none of them
+    const values = named.map((r) => (r.cells[c] ?? "").trim());
+    if (values.length < 2 || !values.every((v) => v && looksLikeNo(v))) continue;
     const numbers = values.map((v) => Number(v.normalize("NFKC").replace(/[^0-9]/g, "")));
     if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!)) continue;
     block.columns.no = c;

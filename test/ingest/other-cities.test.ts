@@ -764,6 +764,13 @@ describe("a No column without a header", () => {
     expect(codes(other.diagnostics)).not.toContain("PP259");
   });
 
+  it("is found with a note line under the table (※…), which names no project", async () => {
+    const plan = await planOf("blank-no.tsv", `${body(["1", "2", "3"])}\n\n※スケジュールは予定です`);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+    expect(codes(plan.diagnostics)).toEqual(expect.arrayContaining(["PP236", "PP341"]));
+    expect(codes(plan.diagnostics)).not.toContain("PP204");
+  });
+
   it("numbers that fall back, or a project row without one, leave No missing (PP204)", async () => {
     for (const nos of [["1", "3", "2"], ["1", "", "3"], ["1", "a", "3"]]) {
       const plan = await planOf("blank-no.tsv", body(nos));
