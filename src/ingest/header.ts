@@ -633,8 +633,12 @@ function isActualColumn(words: string): boolean {
 function isHeaderContinuation(row: GridRow, config: Config): boolean {
   if (isBlank(row) || row.cells.some((c) => looksLikeNo(c) && !parseFiscalYear(c))) return false;
   const filled = row.cells.filter((c) => c.trim());
-  // 計画 | 実績 under each year label: which of a year's columns holds the plan (PP242)
-  const labels = filled.filter((c) => matchLabel(c, config) !== null || partOf(c) || PLAN_YEAR.test(squash(c)) || PLAN_ROW.test(squash(c)) || ACTUAL_ROW.test(squash(c))).length;
+  const labels = filled.filter((c) => {
+    if (matchLabel(c, config) !== null || partOf(c)) return true;
+    // 1年目; 計画 | 実績 under each year label: which of a year's columns holds the plan (PP242)
+    const t = squash(c);
+    return PLAN_YEAR.test(t) || PLAN_ROW.test(t) || ACTUAL_ROW.test(t);
+  }).length;
   return labels > 0 && labels * 2 >= filled.length && filled.every((c) => c.trim().length <= 20);
 }
 

@@ -12,10 +12,11 @@ import type { Phase } from "../model/schema.js";
 import { categorise } from "./category.js";
 import { cleanText, longestFirst } from "./text.js";
 
-export function splitNote(text: string): { label: string; note?: string } {
+/** A cell's phase label and the note after its ※; phases on lines of their own are a list (phasesOnLines). */
+export function splitNote(text: string, config: Config): { label: string; note?: string } {
   const i = text.search(/[※＊]/);
-  if (i <= 0) return { label: cleanText(text) };
-  const label = cleanText(text.slice(0, i));
+  if (i <= 0) return { label: cleanText(phasesOnLines(text, config)) };
+  const label = cleanText(phasesOnLines(text.slice(0, i), config));
   const note = cleanText(text.slice(i + 1));
   return note ? { label, note } : { label };
 }
@@ -47,7 +48,7 @@ export type ScheduleCellKind =
  * active-year mark, that the year has no phase (none), or signs that say nothing the config knows.
  */
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
-  const { label, note } = splitNote(phasesOnLines(text, config));
+  const { label, note } = splitNote(text, config);
   const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
   const compact = label.replace(/[\s\u3000]+/g, "");
   // a year said to have no phase (-, ×, なし)
@@ -75,18 +76,16 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
 }
 
 /**
- * Phases written on lines of their own in one cell (`検討⏎実施`): each line a phase's name (it
+ * Phases written on lines of their own in a label (`検討⏎実施`): each line a phase's name (it
  * names a stage), so the lines are joined as a list (`検討・実施`), not as a wrapped word is
- * (`システム⏎構築` → `システム構築`), which would make `検討実施`. A note after ※ is left as it is.
+ * (`システム⏎構築` → `システム構築`), which would make `検討実施`.
  */
-function phasesOnLines(text: string, config: Config): string {
-  const at = text.search(/[※＊]/);
-  const head = at < 0 ? text : text.slice(0, at);
-  const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines.length < 2) return text;
+function phasesOnLines(label: string, config: Config): string {
+  const lines = label.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2) return label;
   const named = lines.every((l) => /^[\p{L}\p{N}].*[\p{L}\p{N}）)]$|^\p{L}$/u.test(l)
     && categorise(l, config.phaseCategories, config.compoundCategory.id) !== null);
-  return named ? lines.join("・") + (at < 0 ? "" : text.slice(at)) : text;
+  return named ? lines.join("・") : label;
 }
 
 /** A number with a unit of money or of a count: what a year column of costs or targets holds. */

@@ -548,8 +548,10 @@ describe("a 部 column beside the 課", () => {
 });
 
 describe("one department written two ways", () => {
+  const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
+
   it("is read as two departments, said at the first row of the longer form with both Nos (PP417)", async () => {
-    const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+    const plan = await planOf("dept.tsv", tsv([header,
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "市民課", "内容", "検討", "実施"],
       ["3", "方針", "(1)窓口", "①手続", "窓口", "情報政策課、総務部　総務課", "内容", "検討", "実施"]]));
@@ -557,14 +559,14 @@ describe("one department written two ways", () => {
     expect(of(plan.diagnostics, "PP417").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo, d.message])).toEqual([
       ["warning", 6, 6, 3, 1, "担当課「総務部総務課」（No.3）と「総務課」（No.1）は、同じ課を部の有無で書き分けたものかもしれません。別の課として読み、担当課別の工程表も別々に作りました。"]]);
     // 市民課 inside 情報政策課 or 市民部 as a department of its own: no such pair
-    const apart = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+    const apart = await planOf("dept.tsv", tsv([header,
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "政策課", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "情報政策課、市民部", "内容", "検討", "実施"]]));
     expect(codes(apart.diagnostics)).not.toContain("PP417");
   });
 
   it("with a unit of it after it (情報政策課DX推進係) and without: two departments, said at the first row of the longer form (PP420)", async () => {
-    const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+    const plan = await planOf("dept.tsv", tsv([header,
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "情報政策課", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "情報政策課 DX推進係", "内容", "検討", "実施"],
       ["3", "方針", "(1)窓口", "①手続", "窓口", "市民課窓口係", "内容", "検討", "実施"]]));
@@ -574,7 +576,7 @@ describe("one department written two ways", () => {
   });
 
   it("written in two widths (ＤＸ推進室 / DX推進室, ｼｽﾃﾑ課 / システム課) is one department, named as first written (PP340)", async () => {
-    const plan = await planOf("dept.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+    const plan = await planOf("dept.tsv", tsv([header,
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "ＤＸ推進室", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "ｼｽﾃﾑ課、DX推進室", "内容", "検討", "実施"],
       ["3", "方針", "(1)窓口", "①手続", "窓口", "システム課、DX推進室、ＤＸ推進室", "内容", "検討", "実施"]]));

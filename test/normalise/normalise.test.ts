@@ -93,8 +93,8 @@ describe("normalise", () => {
   });
 
   it("phase labels: note after ※, the stage a label names, a compound for several stages", () => {
-    expect(splitNote("適用※検証結果次第")).toEqual({ label: "適用", note: "検証結果次第" });
-    expect(splitNote("調査研究 ※効果が見込まれるものは早期に試行")).toEqual({ label: "調査研究", note: "効果が見込まれるものは早期に試行" });
+    expect(splitNote("適用※検証結果次第", config)).toEqual({ label: "適用", note: "検証結果次第" });
+    expect(splitNote("調査研究 ※効果が見込まれるものは早期に試行", config)).toEqual({ label: "調査研究", note: "効果が見込まれるものは早期に試行" });
     const c = (l: string) => categorise(l, config.phaseCategories, config.compoundCategory.id);
     // one stage, however many of its words: 調達・構築, 現状把握・仕様検討, 実施・改善
     expect([c("検討"), c("研究"), c("調達・構築"), c("現状把握・仕様検討"), c("実施・改善"), c("保守")])
