@@ -43,6 +43,8 @@ export interface RawRow {
   beyond?: { cell: RawScheduleCell; header: string };
   /** The departments' header says brackets in its cells hold related departments (担当課（関係課）). */
   relatedInBrackets?: true;
+  /** The row's rest went to the next line (PP306): a cell empty here is no empty cell of the plan. */
+  cut?: true;
 }
 
 /** The hierarchy, top down: written once per group, a level is carried down to the group's rows. */
@@ -107,7 +109,11 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     let ownerRow: GridRow | null = null;
     // until the block's first row that is no continuation
     let top = true;
-    const split = grid.kind === "text" ? splitRows(block) : new Set<GridRow>();
+    const split = grid.kind === "text" ? splitRows(block) : { firsts: new Set<GridRow>(), rests: new Set<GridRow>(), firstOf: new Map<GridRow, GridRow>() };
+    const addSplit = (row: GridRow, projectNo: number | undefined): void => {
+      bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
+        { ...(projectNo === undefined ? {} : { projectNo }), actual: String(row.cells.length), expected: String(block.expectedCells) });
+    };
     for (const row of block.dataRows) {
       const cutOff = top ? lastProject : null;
       top = false;
@@ -152,6 +158,13 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         top = owner === null;
         continue;
       }
+      // The rest of a row cut in two (PP306, at both halves): its cells are not a project's,
+      // whose No or schedule read from them would only add errors of their own.
+      if (split.rests.has(row)) {
+        addSplit(row, owner && ownerRow === split.firstOf.get(row) ? noOf(owner) : undefined);
+        owner = null;
+        continue;
+      }
       const raw = rawRow(grid, block, row, maxCellChars, bag);
       owner = raw;
       ownerRow = row;
@@ -190,9 +203,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
       }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
-        if (split.has(row)) {
-          bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
-            { projectNo: noOf(raw), actual: String(row.cells.length), expected: String(block.expectedCells) });
+        if (split.firsts.has(row)) {
+          addSplit(row, noOf(raw));
+          raw.cut = true;
         } else if (shortRows) shortRows.count++;
         else shortRows = { count: 1, place: placeOf(grid, row, row.cells.length), projectNo: noOf(raw) };
       }
@@ -243,17 +256,20 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
  * cell counted in both), and the rest holds no No where the No should be. Any other row that
  * ends short lacks only empty cells at its end, as Excel's CSV leaves them out (PP346).
  */
-function splitRows(block: Block): Set<GridRow> {
-  const out = new Set<GridRow>();
+function splitRows(block: Block): { firsts: Set<GridRow>; rests: Set<GridRow>; firstOf: Map<GridRow, GridRow> } {
+  const firsts = new Set<GridRow>(), rests = new Set<GridRow>();
+  const firstOf = new Map<GridRow, GridRow>();
   const rows = block.dataRows;
   const no = block.columns.no;
   for (let i = 0; i + 1 < rows.length; i++) {
     const row = rows[i]!, next = rows[i + 1]!;
     if (row.cells.length >= block.expectedCells || row.cells.length + next.cells.length - 1 > block.expectedCells) continue;
     if (no !== undefined && looksLikeNo(next.cells[no])) continue;
-    out.add(row).add(next);
+    firsts.add(row);
+    rests.add(next);
+    firstOf.set(next, row);
   }
-  return out;
+  return { firsts, rests, firstOf };
 }
 
 /**

@@ -124,7 +124,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   const depts = readDepartments(row, config, bag, projectNo);
 
   const description = splitDescription(f.description?.text ?? "").items;
-  if (f.description && !description.length) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
+  if (f.description && !description.length && !row.cut) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
 
   const schedule = readSchedule(row, { exactSpans: row.exactSpans, yearByYear }, period, config, bag, projectNo);
   if (row.beyond) afterPeriod(row.beyond, schedule, period, config, bag, projectNo);
@@ -213,7 +213,7 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
     else if (all) depts.all = true;
   }
   // A missing column was reported once with the header (PP210); here only empty cells.
-  if (f.departments && !depts.names.length && !depts.all) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
+  if (f.departments && !depts.names.length && !depts.all && !row.cut) bag.add("PP302", at("departments"), { column: columnLabel("departments") }, { projectNo });
   for (const d of depts.duplicates) bag.add("PP311", at("departments"), { text: d }, { projectNo });
   for (const d of depts.dropped) bag.add("PP312", at("departments"), { text: d }, { projectNo, actual: d });
   if (depts.leadMarks.length) bag.add("PP320", at("departments"), { mark: depts.leadMarks[0] }, { projectNo, actual: depts.leadMarks.join(" ") });
@@ -250,7 +250,7 @@ function allDepartmentsFlag(text: string, config: Config): boolean | null {
 /** The schedule cells as phases (with the remark rows' notes), and how they were read. */
 function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: number; end: number }, config: Config, bag: DiagnosticBag, projectNo: number): Phase[] {
   const schedule = buildSchedule(row.schedule, opts, period, config);
-  if (!schedule.phases.length && !schedule.problems.length && !row.scheduleUnread) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
+  if (!schedule.phases.length && !schedule.problems.length && !row.scheduleUnread && !row.cut) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
   for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
   for (const p of schedule.problems) {
     const params = p.code === "PP319" ? { marks: p.marks } : p.code === "PP318" ? { mark: p.mark, label: excerpt(p.label) } : { mark: p.mark };

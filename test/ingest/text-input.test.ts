@@ -110,6 +110,9 @@ describe("text input", () => {
     const rest = ["続きの説明。", "検討", "", "運用"];
     const plan = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), first, rest, row(3, "事業C")]));
     expect(plan.diagnostics.filter((d) => d.code === "PP306").map((d) => [d.severity, d.line])).toEqual([["error", 5], ["error", 6]]);
+    // nothing else at the halves: the rest is no project (its first cell is no No), and the cells
+    // the first half lacks are not empty cells of the plan
+    expect(plan.diagnostics.filter((d) => d.line === 5 || d.line === 6).map((d) => d.code)).toEqual(["PP306", "PP306"]);
     // a short row followed by a project row is no such split
     const apart = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B").slice(0, 7), row(3, "事業C").slice(0, 4)]));
     expect(codes(apart.diagnostics)).not.toContain("PP306");
