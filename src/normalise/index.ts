@@ -29,6 +29,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   // active year: a blank year there has no phase, instead of continuing the label on its left.
   const evidence = table.grid.kind === "text" ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
   if (evidence) bag.add("PP316", evidence.place);
+  widenHalfwidthKana(table.rows, bag);
   for (const row of table.rows) {
     const sp = normaliseRow(row, period, evidence !== null, config, bag);
     if (sp) out.push(sp);
@@ -186,6 +187,29 @@ function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["sch
   const last = phases.find((ph) => ph.to >= period.end);
   const continues = last && (cell.kind !== "label" || cell.label === last.label || cell.label === GOES_ON);
   bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });
+}
+
+/** Half-width katakana and its punctuation (ｼｽﾃﾑ, ｶﾞ, ｢｣､･), as old systems export them. */
+const HALFWIDTH_KANA = /[\uff61-\uff9f]+/u;
+
+/**
+ * Half-width katakana is written full width (ｼｽﾃﾑ → システム, ｶﾞ → ガ): printed as it is, it
+ * stands out of the line in a document set in full-width kana (and a department first written
+ * ｼｽﾃﾑ課 was printed so). Every cell of the rows, said once with the count (PP348).
+ */
+function widenHalfwidthKana(rows: readonly RawRow[], bag: DiagnosticBag): void {
+  let first: { place: Place; text: string } | undefined;
+  let cells = 0;
+  for (const row of rows) {
+    for (const cell of [...Object.values(row.fields), ...row.schedule, ...row.notes]) {
+      const kana = cell && HALFWIDTH_KANA.exec(cell.text);
+      if (!cell || !kana) continue;
+      cell.text = cell.text.replace(new RegExp(HALFWIDTH_KANA, "gu"), (run) => run.normalize("NFKC"));
+      first ??= { place: cell.place, text: kana[0] };
+      cells++;
+    }
+  }
+  if (first) bag.add("PP348", first.place, { text: excerpt(first.text), wide: excerpt(first.text.normalize("NFKC")), cells });
 }
 
 /** Zero-width and bidi controls leave every cell of the row first, each cell told (PP350). */

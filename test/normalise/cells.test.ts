@@ -396,6 +396,18 @@ describe("footnote marks at a name's end", () => {
   });
 });
 
+describe("half-width katakana", () => {
+  it("is written full width in every cell, said once with the count (PP348): ｼｽﾃﾑ課 and システム課 are one department", async () => {
+    const plan = await tsvOf([r("1", "ﾃﾞｰﾀ連携基盤の整備", ["ﾃｽﾄ", "", "", "", ""], { depts: "ｼｽﾃﾑ課" }), r("2", "データの活用｢試行｣", ["検討", "", "", "", ""], { depts: "システム課" }),
+      r("3", "窓口の改善", ["検討", "", "", "", ""])]);
+    expect(plan.projects.map((p) => [p.name, p.departments, p.schedule[0]!.label])).toEqual([
+      ["データ連携基盤の整備", ["システム課"], "テスト"], ["データの活用「試行」", ["システム課"], "検討"], ["窓口の改善", ["情報政策課"], "検討"]]);
+    expect(plan.departments).toEqual(["システム課", "情報政策課"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP348").map((d) => [d.severity, d.line, d.message])).toEqual([
+      ["info", expect.any(Number), "半角カナを全角にしました（「ﾃﾞｰﾀ」を「データ」など、4 か所。ここが最初）。"]]);
+  });
+});
+
 describe("buildSchedule", () => {
   it("merged ranges, marks and notes: a continuation keeps the span of its merge, different notes keep phases apart", async () => {
     const { buildSchedule, classifyCell } = await import("../../src/normalise/schedule.js");
