@@ -66,6 +66,12 @@ const DIVISION = /[部局]$/;
 /** A 課/室 followed by a space and a unit of it is one department too (情報政策課 DX推進係). */
 export const SECTION = /[課室]$/u;
 export const UNIT = /\S(?:係|担当|グループ|チーム|班)$/u;
+/** A unit in brackets after its 課 (情報政策課（DX推進担当）): the name as written, no stray bracket (PP322). */
+export const BRACKETED_UNIT = /^[（(][^（()）]*\S(?:係|担当|グループ|チーム|班)[）)]$/u;
+const withBracketedUnit = (name: string): boolean => {
+  const open = name.search(/[（(][^（()）]*[）)]$/u);
+  return open > 0 && SECTION.test(name.slice(0, open)) && BRACKETED_UNIT.test(name.slice(open));
+};
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
 const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;
 
@@ -80,6 +86,11 @@ const AND_OTHERS = /(?:その他|ほか|他|など|等)$/;
  * the part is that word alone: the others are not named, so they are no department (PP312).
  */
 function withoutOthers(name: string, config: Config): { name: string; others: string | null } {
+  // 市民課ほか関係課: the others said after the word, still without their names
+  const said = /(?:その他|ほか|他|など|等)(?=関係|関連)/u.exec(name);
+  if (said && UNNAMED.test(name.slice(said.index + said[0].length)) && config.departmentSuffixes.some((x) => name.slice(0, said.index).endsWith(x))) {
+    return { name: name.slice(0, said.index), others: name.slice(said.index) };
+  }
   const m = AND_OTHERS.exec(name);
   if (!m) return { name, others: null };
   const before = name.slice(0, -m[0].length);
@@ -136,7 +147,7 @@ export function splitDepartments(given: string, config: Config, column = "", bra
       if (!n) continue;
       if (!NAME_LIKE.test(n) || UNNAMED.test(n)) { out.dropped.push(n); continue; }
       out.leadMarks.push(...marks);
-      if (NAME_MARKS.test(n)) out.odd.push(n);
+      if (NAME_MARKS.test(n) && !withBracketedUnit(n)) out.odd.push(n);
       if (listed(n)) out.duplicates.push(n);
       else if (marks.length && !isRelated) lead.push({ name: n, rank: Math.min(...marks.map((m) => config.leadDepartmentMarks.indexOf(m))) });
       else rest.push(n);

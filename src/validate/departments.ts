@@ -1,9 +1,9 @@
 // One department written two ways across rows: with its 部 before it (`総務部総務課`) and without
-// (`総務課`), or with a unit of it after it (`情報政策課DX推進係`) and without. Read as two
+// (`総務課`), or with a unit of it after it (`情報政策課DX推進係`, `情報政策課（DX推進担当）`) and without. Read as two
 // departments — two schedule files — so said, never merged: the 部 may also tell two 課 of one
 // name apart, and a 係 may have a schedule of its own.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { SECTION, UNIT } from "../normalise/departments.js";
+import { BRACKETED_UNIT, SECTION, UNIT } from "../normalise/departments.js";
 import type { SourcedProject } from "../normalise/sourced.js";
 
 /** A 部 or 局 written before a department's name: the part of `総務部総務課` before `総務課`. */
@@ -16,7 +16,7 @@ export function checkDepartmentNames(sourced: SourcedProject[], bag: DiagnosticB
   const names = [...firstBy.keys()];
   for (const long of names) {
     const withDivision = names.find((n) => n.length >= 2 && n !== long && long.endsWith(n) && DIVISION_PREFIX.test(long.slice(0, -n.length)));
-    const withUnit = names.find((n) => n.length >= 2 && n !== long && long.startsWith(n) && SECTION.test(n) && UNIT.test(long.slice(n.length)));
+    const withUnit = names.find((n) => n.length >= 2 && n !== long && long.startsWith(n) && SECTION.test(n) && (UNIT.test(long.slice(n.length)) || BRACKETED_UNIT.test(long.slice(n.length))));
     const short = withDivision ?? withUnit;
     if (short === undefined) continue;
     const s = firstBy.get(long)!, other = firstBy.get(short)!;

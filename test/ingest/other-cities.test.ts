@@ -569,22 +569,25 @@ describe("one department written two ways", () => {
     const plan = await planOf("dept.tsv", tsv([header,
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "情報政策課", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "情報政策課 DX推進係", "内容", "検討", "実施"],
-      ["3", "方針", "(1)窓口", "①手続", "窓口", "市民課窓口係", "内容", "検討", "実施"]]));
-    expect(plan.departments).toEqual(expect.arrayContaining(["情報政策課", "情報政策課DX推進係", "市民課窓口係"]));
-    expect(of(plan.diagnostics, "PP420").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 6, 2, 1]]);
+      ["3", "方針", "(1)窓口", "①手続", "窓口", "市民課窓口係", "内容", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "①手続", "会議", "情報政策課（DX推進担当）", "内容", "検討", "実施"]]));
+    expect(plan.departments).toEqual(expect.arrayContaining(["情報政策課", "情報政策課DX推進係", "市民課窓口係", "情報政策課（DX推進担当）"]));
+    // the unit in brackets is a department's name as written, no stray bracket (PP322)
+    expect(of(plan.diagnostics, "PP420").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 6, 2, 1], ["warning", 7, 6, 4, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP322");
     expect(codes(plan.diagnostics)).not.toContain("PP417");
   });
 
-  it("written in two widths (ＤＸ推進室 / DX推進室, ｼｽﾃﾑ課 / システム課) is one department, named as first written (PP340)", async () => {
+  it("written in two widths (ＤＸ推進室 / DX推進室) is one department, named as first written (PP340); half-width kana is widened first (PP348)", async () => {
     const plan = await planOf("dept.tsv", tsv([header,
       ["1", "方針", "(1)窓口", "①手続", "電子申請", "ＤＸ推進室", "内容", "検討", "実施"],
       ["2", "方針", "(1)窓口", "①手続", "相談", "ｼｽﾃﾑ課、DX推進室", "内容", "検討", "実施"],
       ["3", "方針", "(1)窓口", "①手続", "窓口", "システム課、DX推進室、ＤＸ推進室", "内容", "検討", "実施"]]));
-    expect(plan.departments).toEqual(["ＤＸ推進室", "ｼｽﾃﾑ課"]);
-    expect(plan.projects.map((p) => p.departments)).toEqual([["ＤＸ推進室"], ["ｼｽﾃﾑ課", "ＤＸ推進室"], ["ｼｽﾃﾑ課", "ＤＸ推進室"]]);
+    expect(plan.departments).toEqual(["ＤＸ推進室", "システム課"]);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["ＤＸ推進室"], ["システム課", "ＤＸ推進室"], ["システム課", "ＤＸ推進室"]]);
     expect(of(plan.diagnostics, "PP340").map((d) => [d.line, d.column, d.projectNo, d.relatedNo, d.message])).toEqual([
-      [5, 6, 2, 1, "担当課「DX推進室」を、No.1 の「ＤＸ推進室」と同じ課として読みました（全角・半角や空白の違い）。資料には「ＤＸ推進室」と印刷します。"],
-      [6, 6, 3, 2, "担当課「システム課」を、No.2 の「ｼｽﾃﾑ課」と同じ課として読みました（全角・半角や空白の違い）。資料には「ｼｽﾃﾑ課」と印刷します。"]]);
+      [5, 6, 2, 1, "担当課「DX推進室」を、No.1 の「ＤＸ推進室」と同じ課として読みました（全角・半角や空白の違い）。資料には「ＤＸ推進室」と印刷します。"]]);
+    expect(of(plan.diagnostics, "PP348").map((d) => [d.line, d.column])).toEqual([[5, 6]]);
   });
 });
 

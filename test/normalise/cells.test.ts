@@ -57,6 +57,9 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     // departments said without naming them: no department (were departments named 関係各課, with a file each)
     expect(read("情報政策課、関係各課")).toEqual([["情報政策課"], ["関係各課"], false]);
     expect(read("関係部署等")).toEqual([[], ["関係部署等"], false]);
+    // the others said after ほか (市民課ほか関係課): was one department named 市民課ほか関係課
+    expect(read("市民課ほか関係課")).toEqual([["市民課"], ["ほか関係課"], false]);
+    expect(read("市民課他関係各課、健康課")).toEqual([["市民課", "健康課"], ["他関係各課"], false]);
     expect(read("関係課長会議事務局")).toEqual([["関係課長会議事務局"], [], false]);
     // other words for every department
     for (const cell of ["各部局", "全部局", "各所属", "庁内各課", "全部門"]) expect(read(cell)).toEqual([[], [], true]);
