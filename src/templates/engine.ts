@@ -41,6 +41,10 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     defined(list, options);
     return builtinEach.call(this, list, options);
   });
+  hb.registerHelper(PARTIAL_VALUE, (value: unknown, options: HelperOptions) => {
+    defined(value, options);
+    return value;
+  });
   /** A value as JSON (strings escaped for JSON, never as HTML). */
   hb.registerHelper("json", (value: unknown, options: HelperOptions) => {
     defined(value, options);
@@ -93,6 +97,7 @@ export function templateReason(raw: string, lang: string, source?: string): stri
     // Name the mustache at that place, e.g. {{json titel}}: staff see which value is misspelt.
     const line = source?.split("\n")[Number(m[1]) - 1] ?? "";
     const mustache = /^\{\{[^}]*\}\}/.exec(line.slice(Number(m[2])))?.[0];
+    if (mustache?.startsWith("{{>")) return said(`${mustache} で部品テンプレートに渡す値がありません。綴りと番号（chapters.[0] が 1 番目）を確認してください`);
     return said(`${mustache ? `${mustache} の` : "関数（ヘルパー）に渡した"}値がありません。綴りを確認してください`);
   }
   if ((m = /Missing helper: "([^"]+)"/.exec(raw))) return said(`「${m[1]}」という関数（ヘルパー）はありません`);
@@ -210,6 +215,32 @@ const COMPILE = { strict: true, noEscape: true, data: true } as const;
 const SPECS = new Map<string, TemplateSpec>();
 const SPECS_KEPT = 300;
 
+/** The helper checkedPartialValues calls (a name no template of a city would use). */
+const PARTIAL_VALUE = "__partialValue";
+
+/**
+ * A partial given a value (`{{> chapter chapters.[9]}}`) gets it through PARTIAL_VALUE, which
+ * refuses an undefined one with the partial's line: given a chapter the plan does not have, the
+ * partial failed inside with a JavaScript error and no line ("Cannot read properties of undefined").
+ */
+function checkedPartialValues(node: hbs.AST.Program): hbs.AST.Program {
+  const visit = (n: hbs.AST.Node | null | undefined): void => {
+    if (!n) return;
+    if (n.type === "Program") for (const b of (n as hbs.AST.Program).body) visit(b);
+    if (n.type === "BlockStatement" || n.type === "PartialBlockStatement") {
+      visit((n as hbs.AST.BlockStatement).program);
+      visit((n as hbs.AST.BlockStatement).inverse);
+    }
+    if ((n.type === "PartialStatement" || n.type === "PartialBlockStatement") && (n as hbs.AST.PartialStatement).params.length) {
+      const partial = n as hbs.AST.PartialStatement;
+      const path = { type: "PathExpression", data: false, depth: 0, parts: [PARTIAL_VALUE], original: PARTIAL_VALUE, loc: partial.loc } as hbs.AST.PathExpression;
+      partial.params[0] = { type: "SubExpression", path, params: [partial.params[0]!], hash: undefined, loc: partial.loc } as unknown as hbs.AST.Expression;
+    }
+  };
+  visit(node);
+  return node;
+}
+
 /** `source` as `hb.compile` makes it, compiled on first use (or taken from SPECS) and bound to `hb`. */
 function lazyTemplate(hb: typeof Handlebars, source: string, tree: hbs.AST.Program | string): Handlebars.TemplateDelegate {
   let bound: Handlebars.TemplateDelegate | undefined;
@@ -220,7 +251,7 @@ function lazyTemplate(hb: typeof Handlebars, source: string, tree: hbs.AST.Progr
         const c = hb as unknown as Compilers;
         // a copy each time, as hb.compile makes one: the compiler adds to its options
         const options = { ...COMPILE };
-        const environment = new c.Compiler().compile(c.parse(tree, options), options);
+        const environment = new c.Compiler().compile(checkedPartialValues(c.parse(tree, options)), options);
         spec = new c.JavaScriptCompiler().compile(environment, options, undefined, true);
         if (SPECS.size >= SPECS_KEPT) SPECS.clear();
         SPECS.set(source, spec);

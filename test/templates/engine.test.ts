@@ -92,6 +92,19 @@ describe("renderTemplate", () => {
     expect(d.line).toBe(2);
   });
 
+  it("a partial given a value that is not there (a chapter the plan lacks) is PP503 at the including line, not a JavaScript error inside the partial", () => {
+    const files = {
+      "main.hbs": "[\n{{> part items.[0]}}\n{{> part items.[2]}}\n]",
+      "part.hbs": '{ "type": "paragraph", "text": {{json title}} },',
+    };
+    const d = failure(files, { items: [{ title: "一" }, { title: "二" }] });
+    expect([d.file.replace(/\\/g, "/").replace(/^.*\/doc\//, ""), d.line]).toEqual(["main.hbs", 3]);
+    expect(d.message).toContain("{{> part items.[2]}} で部品テンプレートに渡す値がありません");
+    // a value that is there is given to the partial as before
+    const ctx = folder(files);
+    expect(renderTemplate("doc", "main", { items: [{ title: "一" }, { title: "二" }, { title: "三" }] }, ctx).map((n) => (n as { text: string }).text)).toEqual(["一", "三"]);
+  });
+
   it("output that is not a document description is PP503 in the staff's words", () => {
     const d = failure({ "main.hbs": '[{ "type": "paragraf", "text": "x" }]' });
     expect(d.file).toMatch(/main\.hbs$/);
