@@ -27,6 +27,7 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
     case "invalid_format":
       // A schema's own message (given in Japanese) says which format; zod's default does not.
       if (ja && i.message && !/^Invalid/.test(i.message)) return i.message;
+      if (!ja && i.format === "regex" && "pattern" in i) return `wrong format (expected ${String(i.pattern)})`;
       return ja ? `書式が違います（${i.format}）` : `wrong format (${i.format})`;
     case "custom":
       // A refinement's own message is already in the user's words.

@@ -2,7 +2,7 @@
 // edit the JSON; this schema checks it and gives the defaults.
 import { z } from "zod";
 
-const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colour as #RRGGBB");
+const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "色は #RRGGBB の形で書いてください（例: #005AFF）");
 const Margin = z.number().min(0).max(600);
 const Margins = z.tuple([Margin, Margin, Margin, Margin])
   .describe("[left, top, right, bottom] in pt");

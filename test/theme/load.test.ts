@@ -20,7 +20,10 @@ describe("theme", () => {
     expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
     expect(bag.items[0]).toMatchObject({ code: "PP502", severity: "error" });
     expect(bag.items[0]!.message).toContain("pages.booklet");
-    expect(bag.items[0]!.message).toContain("colours.text");
+    expect(bag.items[0]!.message).toContain("colours.text: 色は #RRGGBB の形で書いてください（例: #005AFF）");
+    const en = new DiagnosticBag("en");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), en)).toThrow(ReportedError);
+    expect(en.items[0]!.message).toContain("colours.text: wrong format (expected /^#[0-9A-Fa-f]{6}$/)");
   });
 
   it("a theme that is not JSON is PP502", () => {
