@@ -11,11 +11,16 @@ export function zodReason(error: z.ZodError, lang: Lang): string {
   }).join(lang === "ja" ? "、" : "; ");
 }
 
+/** What a value of each JSON type looks like, in the words of whoever edits the file. */
+const TYPE_JA: Record<string, string> = {
+  string: "文字（\"…\" で囲む）", number: "数字", boolean: "true か false ", array: "一覧（[ … ]）", object: "{ … } の形",
+};
+
 function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
   const ja = lang === "ja";
   switch (i.code) {
     case "invalid_type":
-      return ja ? `${i.expected} 型の値が必要です` : `expected ${i.expected}`;
+      return ja ? `${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください` : `expected ${i.expected}`;
     case "unrecognized_keys":
       return ja ? `不明なキー ${i.keys.join(", ")}` : `unknown key(s) ${i.keys.join(", ")}`;
     case "invalid_value":

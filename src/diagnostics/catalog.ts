@@ -662,7 +662,7 @@ export const CATALOG = {
     ja: (p) => `文言ファイルを読み込めません（${p.reason}）。`,
     en: (p) => `Cannot read the wording file (${p.reason}).`,
     hintJa: () => "JSON の書き方（引用符・カンマ・かっこ）を確認してください。", hintEn: () => "Check the JSON syntax (quotes, commas, brackets)." },
-  PP532: { severity: "error", example: { reason: "sheets.list.name: string 型の値が必要です" },
+  PP532: { severity: "error", example: { reason: "sheets.list.name: 文字（\"…\" で囲む）で書いてください" },
     ja: (p) => `文言ファイルの内容に誤りがあります: ${p.reason}`,
     en: (p) => `The wording file is invalid: ${p.reason}` },
   PP533: { severity: "error", example: { key: "instructions[0]", reason: "\"yaer\" not defined" },

@@ -33,6 +33,13 @@ describe("config text is bounded", () => {
     expect(r.stderr).toContain(key);
   });
 
+  it("a value of the wrong kind is said in the words of whoever edits the file", async () => {
+    const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify({ document: { meeting: 123, tagged: "yes" } })));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('document.meeting: 文字（"…" で囲む）で書いてください');
+    expect(r.stderr).toContain("document.tagged: true か false で書いてください");
+  });
+
   it("a title at the bound still lays out: the booklet is written", async () => {
     const cfg = tempFile("planpress.config.json", JSON.stringify({ title: "武蔵野市".repeat(25) }));
     const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B")]));
