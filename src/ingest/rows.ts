@@ -158,10 +158,10 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         top = owner === null;
         continue;
       }
-      // The rest of a row cut in two (PP306, at both halves): its cells are not a project's,
-      // whose No or schedule read from them would only add errors of their own.
-      if (split.rests.has(row)) {
-        addSplit(row, owner && ownerRow === split.firstOf.get(row) ? noOf(owner) : undefined);
+      // The rest of a project's row cut in two (PP306, at both halves): its cells are not a
+      // project's, whose No or schedule read from them would only add errors of their own.
+      if (split.rests.has(row) && owner && ownerRow === split.firstOf.get(row)) {
+        addSplit(row, noOf(owner));
         owner = null;
         continue;
       }
@@ -203,9 +203,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
       }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
-        if (split.firsts.has(row)) {
+        if (split.firsts.has(row) || split.rests.has(row)) {
           addSplit(row, noOf(raw));
-          raw.cut = true;
+          if (split.firsts.has(row)) raw.cut = true;
         } else if (shortRows) shortRows.count++;
         else shortRows = { count: 1, place: placeOf(grid, row, row.cells.length), projectNo: noOf(raw) };
       }
