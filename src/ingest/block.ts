@@ -93,5 +93,8 @@ export const headerRowOf = (block: Block, col: number): GridRow => block.headerR
 /** A column's own header words: its last header row's (a group word may stand above them). */
 export const headerWords = (block: Block, col: number): string => block.headerRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean).pop() ?? "";
 
+/** The header row holding a column's own words (headerWords'): its last one with words there. */
+export const wordsRowOf = (block: Block, col: number): GridRow | undefined => block.headerRows.findLast((r) => (r.cells[col] ?? "").trim());
+
 /** The words in column `col` of a block's data rows, each trimmed, empty cells left out. */
 export const columnValues = (block: Block, col: number): string[] => block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);

@@ -5,7 +5,7 @@ import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
-import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table } from "./block.js";
+import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, wordsRowOf } from "./block.js";
 import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
@@ -382,17 +382,19 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       const counted = block.planYears?.get(col);
       const twice = block.twice?.get(col);
       const before = yearBefore(words);
+      // at the header row that holds the words (a lower one under a merged group cell)
+      const at = placeOf(grid, wordsRowOf(block, col) ?? keyRow, col);
       if (eraless) bag.add("PP222", placeOf(grid, eraless.row, col), { label: eraless.text });
       else if (counted) bag.add("PP250", placeOf(grid, counted.row, col), { label: counted.text });
       else if (twice) {
         bag.add("PP245", placeOf(grid, headerRowOf(block, col), col),
           { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
       }
-      else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", placeOf(grid, keyRow, col), { label: words });
-      else if (NOT_PRINTED.test(squash(words)) || isActualColumn(words)) bag.add("PP342", placeOf(grid, keyRow, col), { label: words });
-      else if (isStatusColumn(block, col)) bag.add("PP257", placeOf(grid, keyRow, col), { label: words, value: columnValues(block, col)[0]! });
+      else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", at, { label: words });
+      else if (NOT_PRINTED.test(squash(words)) || isActualColumn(words)) bag.add("PP342", at, { label: words });
+      else if (isStatusColumn(block, col)) bag.add("PP257", at, { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
-      else bag.add("PP209", placeOf(grid, keyRow, col), { label: words });
+      else bag.add("PP209", at, { label: words });
     }
   }
 
