@@ -231,6 +231,8 @@ describe("a year's plan beside another column of that year", () => {
     expect(errors(plan)).toEqual([]);
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
     expect(codes(plan.diagnostics)).toEqual(expect.arrayContaining(["PP242", "PP342"]));
+    // at the row that says 実績 (line 4), not the year labels' row above it
+    expect(plan.diagnostics.filter((d) => d.code === "PP342").map((d) => [d.line, d.column])).toEqual([4, 6, 8].map((k) => [4, FIXED.length + k - 2]));
     expect(codes(plan.diagnostics)).not.toEqual(expect.arrayContaining(["PP238"]));
     expect(codes(plan.diagnostics)).not.toEqual(expect.arrayContaining(["PP326"]));
   });
