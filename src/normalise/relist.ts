@@ -1,13 +1,12 @@
 // 再掲 (re-listed entries): the marker is stripped from the name, and the original is found by
 // name, or by the policy/measure/initiative the marker names.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { CLOSE, OPEN } from "../model/relist-brackets.js";
 import { parseNumbered } from "./hierarchy.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt } from "./text.js";
 import { formOf } from "./variants.js";
 
-const OPEN = "（(【〔［[";
-const CLOSE = "）)】〕］]";
 const inClass = (chars: string) => chars.replace(/[[\]\\]/g, "\\$&");
 /** 再掲 in brackets, optionally with the original's No: （再掲）, 〔再掲〕, （再掲：No.12）; 再 alone is its abbreviation (（再）, 【再】). */
 const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*再掲?\\s*(?:[:：]?\\s*(?:No\\.?|№|番号)?\\s*([0-9０-９]{1,9}))?\\s*[${inClass(CLOSE)}]`, "i");

@@ -2,12 +2,10 @@
 // original's No when it was found, else the place the mark as written points at
 // (【人材育成・体制強化(1)①の再掲】 → 人材育成・体制強化(1)①), else nothing beyond 再掲 itself.
 // So no document prints a raw mark, and every document says it the same way.
+import { CLOSE, OPEN } from "../model/relist-brackets.js";
 import type { Project } from "../model/schema.js";
 
 export interface RelistRef { no: number | null; place: string | null }
-
-const OPEN = "（(【〔［[";
-const CLOSE = "）)】〕］]";
 
 /** The mark without its outer brackets, 再掲 and the words joining them to the place. */
 function placeIn(mark: string): string | null {
