@@ -123,7 +123,9 @@ export const Config = z.strictObject({
     continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
       .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－", "〃", "″", "同上",
         // a bar's other end and its pieces, as 工程表 draw them with characters (◀━検討━▶, ├─調査─┤), and ← (同左)
-        "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝"])
+        "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝",
+        // arrows typed in ASCII (a lone < > = would also take HTML residue for a bar)
+        "->", "-->", "--->", "=>", "==>", "===>", "<-", "<--"])
       .describe("a year cell made only of these continues the phase on its left"),
     activeMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
       .default(["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])
