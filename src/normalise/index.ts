@@ -27,6 +27,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   const out: SourcedProject[] = [];
   // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every
   // active year: a blank year there has no phase, instead of continuing the label on its left.
+  stripScheduleHtml(table.rows, bag);
   const evidence = table.grid.kind === "text" ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
   if (evidence) bag.add("PP316", evidence.place);
   widenHalfwidthKana(table.rows, bag);
@@ -187,6 +188,26 @@ function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["sch
   const last = phases.find((ph) => ph.to >= period.end);
   const continues = last && (cell.kind !== "label" || cell.label === last.label || cell.label === GOES_ON);
   bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });
+}
+
+/**
+ * HTML residue in a year cell (`<br>`, `<p>検討</p>`) is no phase's name: taken off, each cell
+ * told (PP304, as in the other cells); a cell that held nothing else is an empty one. Before the
+ * schedule is read, so residue is no sign of how the table draws its years either.
+ */
+function stripScheduleHtml(rows: readonly RawRow[], bag: DiagnosticBag): void {
+  for (const row of rows) {
+    for (const cells of [row.schedule, row.notes] as { text: string; place: Place; shade?: unknown }[][]) {
+      for (const cell of cells) {
+        const { text, tags } = stripHtml(cell.text);
+        if (!tags.length) continue;
+        bag.add("PP304", cell.place, { tags: tags.join(" ") }, { projectNo: parseProjectNo(row.fields.no?.text ?? "") });
+        cell.text = text.trim();
+      }
+      const kept = cells.filter((c) => c.text || c.shade);
+      cells.splice(0, cells.length, ...kept);
+    }
+  }
 }
 
 /** Half-width katakana and its punctuation (ｼｽﾃﾑ, ｶﾞ, ｢｣､･), as old systems export them. */

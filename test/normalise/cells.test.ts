@@ -399,6 +399,23 @@ describe("footnote marks at a name's end", () => {
   });
 });
 
+describe("year cells of a text export", () => {
+  it("arrows typed in ASCII (-->, ==>, ->) continue the phase on their left, or point on from a name (検討->)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "-->", "実施", "==>", "=>"]), r("2", "乙", ["調査->", "導入", "<--", "運用", "->"])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["調査", 2026, 2026, null, false], ["導入", 2027, 2028, null, false], ["運用", 2029, 2030, null, false]]);
+  });
+
+  it("HTML residue (<br>, <p>検討</p>) is taken off, each cell told (PP304): a cell of nothing else is empty, no phase named <br>", async () => {
+    const plan = await tsvOf([r("1", "甲", ["<p>検討</p>", "実施", "<br>", "", ""])]);
+    // (a label runs on to the next in a table without marks: the emptied cell is a blank year)
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2030, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP304").map((d) => [d.severity, d.column])).toEqual([["info", 9], ["info", 11]]);
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain("PP307");
+  });
+});
+
 describe("half-width katakana", () => {
   it("is written full width in every cell, said once with the count (PP348): ｼｽﾃﾑ課 and システム課 are one department", async () => {
     const plan = await tsvOf([r("1", "ﾃﾞｰﾀ連携基盤の整備", ["ﾃｽﾄ", "", "", "", ""], { depts: "ｼｽﾃﾑ課" }), r("2", "データの活用｢試行｣", ["検討", "", "", "", ""], { depts: "システム課" }),
