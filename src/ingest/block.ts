@@ -2,7 +2,7 @@
 // which year each schedule column stands for), the table of blocks, and the small readings of
 // header cells that header.ts and columns.ts share.
 import type { ColumnKey } from "../config/schema.js";
-import { INVISIBLE_CHARS } from "../normalise/text.js";
+import { INVISIBLE_CHARS, stripHtml } from "../normalise/text.js";
 import type { GridRow } from "./grid.js";
 import type { Legend } from "./legend.js";
 
@@ -79,8 +79,11 @@ export interface Table {
 
 /** A header cell's words to compare: compatibility forms folded, spaces and invisible controls (ZWSP) left out. */
 export function squash(text: string): string {
-  return text.normalize("NFKC").replace(SPACE_OR_INVISIBLE, "");
+  return withoutHtml(text).normalize("NFKC").replace(SPACE_OR_INVISIBLE, "");
 }
+
+/** A header's words without HTML residue (`事業<br>名`, `令和8<br>年度`, `&nbsp;`): a tag is a space. */
+export const withoutHtml = (text: string): string => (/[<&]/.test(text) ? stripHtml(text).text : text);
 const SPACE_OR_INVISIBLE = new RegExp(`[\\s${INVISIBLE_CHARS}]+`, "gu");
 
 export const isBlank = (row: GridRow): boolean => row.cells.every((c) => !c.trim());

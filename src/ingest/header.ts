@@ -5,11 +5,11 @@ import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
-import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, wordsRowOf } from "./block.js";
+import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
 import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
-import { removeInvisible } from "../normalise/text.js";
+import { removeInvisible, stripHtml } from "../normalise/text.js";
 import { sectionLevels } from "./sections.js";
 import { findLegend } from "./legend.js";
 import { isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
@@ -93,7 +93,7 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
  */
 export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
-  let t = removeInvisible(text.normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
+  let t = removeInvisible(withoutHtml(text).normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
@@ -358,6 +358,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     for (const key of REQUIRED_KEYS) {
       if ((key === "initiative" && twoLevel) || sections.includes(key)) continue;
       if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
+    }
+    // HTML residue in a header cell (事業<br>名) is read without it (squash), each cell told
+    for (const row of block.headerRows) {
+      row.cells.forEach((c, col) => {
+        const tags = c.includes("<") ? stripHtml(c).tags : [];
+        if (tags.length) bag.add("PP304", placeOf(grid, row, col), { tags: tags.join(" ") });
+      });
     }
     for (const s of block.synonyms) {
       const id = `${s.wording}\u0000${s.key}`;

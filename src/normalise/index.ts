@@ -200,8 +200,9 @@ function stripScheduleHtml(rows: readonly RawRow[], bag: DiagnosticBag): void {
     for (const cells of [row.schedule, row.notes] as { text: string; place: Place; shade?: unknown }[][]) {
       for (const cell of cells) {
         const { text, tags } = stripHtml(cell.text);
-        if (!tags.length) continue;
-        bag.add("PP304", cell.place, { tags: tags.join(" ") }, { projectNo: parseProjectNo(row.fields.no?.text ?? "") });
+        if (text === cell.text) continue;
+        // entities (&nbsp;) decoded as in the other cells; tags said
+        if (tags.length) bag.add("PP304", cell.place, { tags: tags.join(" ") }, { projectNo: parseProjectNo(row.fields.no?.text ?? "") });
         cell.text = text.trim();
       }
       const kept = cells.filter((c) => c.text || c.shade);

@@ -295,6 +295,17 @@ describe("text input", () => {
   });
 });
 
+describe("HTML residue in the header (a table copied from a web page)", () => {
+  it("事業<br>名, 令和8<br>年度 are read without it, each cell told (PP304); &nbsp; in a year cell is a space", async () => {
+    const header = HEADER.map((h) => (h === "事業名" ? "事業<br>名" : h === "令和8年度" ? "令和8<br/>年度" : h));
+    const plan = await planOf("plan.tsv", tsv([header, row(1, "事業A", { years: ["検討&nbsp;", "実施", ""] })]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects[0]!.name).toBe("事業A");
+    expect(plan.projects[0]!.schedule.map((p) => [p.label, p.from, p.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP304").map((d) => [d.line, d.column])).toEqual([[3, 5], [3, 8]]);
+  });
+});
+
 describe("columns planpress does not know", () => {
   it("are reported and never taken for fiscal years (their text is not misread as phases)", async () => {
     const header = ["番号", "基本方針", "施策", "取組", "事業名", "連絡先", "概要説明", "R9年度", "R10年度", "2029年度", "2030"];
