@@ -101,6 +101,9 @@ export const CATALOG = {
     ja: (p) => `Excel の文字列の式（「${p.text}」など）で書かれたセルが ${p.count} 個あります（ここが最初）。Excel で開いたときと同じく、引用符の中の文字として読みました。`,
     en: (p) => `${p.count} cell(s) are written as an Excel text formula ("${p.text}" …; this is the first): read as the text inside the quotes, as Excel shows them.` },
   // 15x hostile input (reserved for robustness checks)
+  PP126: { severity: "info", example: { line: "sep=;" },
+    ja: (p) => `1 行目の「${p.line}」を、Excel に区切り文字を伝える行として読みました（計画の行ではありません）。`,
+    en: (p) => `Line 1, "${p.line}", names the delimiter for Excel: read as such, not as a line of the plan.` },
   PP125: { severity: "error", example: { lines: 120 },
     ja: (p) => `このセルは「"」で始まりますが、閉じる「"」がないため、ここからファイルの終わりまで（${p.lines} 行）が 1 つのセルとして読まれています。`,
     en: (p) => `This cell opens a quote (") that is never closed: the rest of the file (${p.lines} lines) reads as one cell.`,

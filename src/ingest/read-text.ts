@@ -120,6 +120,9 @@ function reportBadLines(bytes: Uint8Array, bad: readonly number[], file: string,
   });
 }
 
+/** Excel's first line naming a CSV's delimiter (`sep=;`, `sep=,`): read by Excel, written by some exports. */
+const SEPARATOR_LINE = /^sep=([^\r\n"])[ \t]*(\r\n|\n|\r|$)/;
+
 /** The delimiter used most consistently (outside quotes) over the first lines. */
 export function sniffDelimiter(text: string): string {
   const lines = text.split(/\r\n|\n|\r/, 200).filter((l) => l.trim());
@@ -138,7 +141,10 @@ export function sniffDelimiter(text: string): string {
 
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
   let unclosed: { line: number; column: number; lines: number } | undefined;
-  const grid = parseTextGrid(decodeText(bytes, file, bag), file, (at) => { unclosed ??= at; });
+  const text = decodeText(bytes, file, bag);
+  const hint = SEPARATOR_LINE.exec(text);
+  if (hint) bag.add("PP126", { file, line: 1 }, { line: hint[0].trim() });
+  const grid = parseTextGrid(text, file, (at) => { unclosed ??= at; });
   // A quote opened and never closed swallows every line after it into one cell.
   if (unclosed) bag.add("PP125", { file, line: unclosed.line, column: unclosed.column }, { lines: unclosed.lines });
   unwrapTextFormulas(grid, bag);
@@ -168,8 +174,11 @@ function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
  * Decoded text → rows of cells, each with the physical line it starts on. `onUnclosedQuote` hears
  * of a cell whose opening quote is never closed: its row, its column, and the lines it swallowed.
  */
-export function parseTextGrid(text: string, file: string, onUnclosedQuote?: (at: { line: number; column: number; lines: number }) => void): Grid {
-  const delimiter = sniffDelimiter(text);
+export function parseTextGrid(given: string, file: string, onUnclosedQuote?: (at: { line: number; column: number; lines: number }) => void): Grid {
+  // Excel's separator line (sep=;) names the delimiter; it is no row of the plan (its line stays, empty)
+  const hint = SEPARATOR_LINE.exec(given);
+  const text = hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given;
+  const delimiter = hint ? hint[1]! : sniffDelimiter(text);
   // Physical line of every row start, so a quoted multi-line cell keeps later lines right.
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) {

@@ -118,6 +118,16 @@ describe("text input", () => {
     expect(codes(apart.diagnostics)).not.toContain("PP306");
   });
 
+  it("Excel's separator line (sep=;) names the delimiter and is no line of the plan: not its title (PP126)", async () => {
+    const lines = ["sep=;", ...tsv([HEADER, row(1, "事業A"), row(2, "事業B")]).split("\n").map((l) => l.replace(/\t/g, ";"))];
+    const plan = await planOf("plan.csv", lines.join("\r\n"));
+    expect(plan.plan.title).toBe("テスト市DX計画");
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "事業A"], [2, "事業B"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP126").map((d) => [d.severity, d.line])).toEqual([["info", 1]]);
+    // its lines keep their numbers: the header is line 4
+    expect(plan.diagnostics.find((d) => d.code === "PP220")?.line).toBe(4);
+  });
+
   it("a cell whose opening quote is never closed (it swallows the rest of the file) stops the reading at the cell (PP125)", async () => {
     const lines = tsv([HEADER, row(1, "事業A"), row(2, '"事業B'), row(3, "事業C"), row(4, "事業D")]).replace(/\t/g, ",");
     const plan = await planOf("plan.csv", lines);
