@@ -193,7 +193,8 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
  * bytes depend on the layout and its own pages only, so two threads can each cut some.
  */
 async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string, from = 0, to = view.sheets.length): Promise<OutputFile[]> {
-  const source = await loadOwnPdf(laid);
+  // each object parsed when a file first needs it: a thread cutting half the files reads about half
+  const source = await loadOwnPdf(laid, { lazy: true });
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
   const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText(ctx, n, part.length)));

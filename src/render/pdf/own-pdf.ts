@@ -74,6 +74,56 @@ class Reader {
     if (this.context.lookup(PDFRef.of(0))) throw new NotOwnShape("object 0");
   }
 
+  /**
+   * The cross-reference table and trailer only; each object is parsed when first looked up
+   * (`LazyObjects`). For a PDF pdfkit wrote in this process (the department files' layout): a
+   * thread cutting half the files looks up about half the objects.
+   */
+  lazyDocument(): void {
+    const header = /^%PDF-([0-9]+)\.([0-9]+)/.exec(this.src);
+    if (!header) throw new NotOwnShape("header");
+    this.context.header = PDFHeader.forVersion(Number(header[1]), Number(header[2]));
+    if (/\/(?:ObjStm|XRef)\b/.test(this.src)) throw new NotOwnShape("object stream");
+    const end = /startxref[\0\t\n\f\r ]*([0-9]+)[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.exec(this.src);
+    if (!end) throw new NotOwnShape("end");
+    this.at = Number(end[1]);
+    this.expect("xref");
+    const trailer = this.src.indexOf("trailer", this.at);
+    if (trailer < 0 || trailer > end.index) throw new NotOwnShape("xref");
+    const offsets = new Map<number, number>();
+    // one subsection from object 0, as pdfkit writes it
+    const table = /^[\0\t\n\f\r ]*0[ ]+([0-9]+)[\0\t\n\f\r ]+/.exec(this.src.slice(this.at, trailer));
+    if (!table) throw new NotOwnShape("xref");
+    const entries = this.src.slice(this.at + table[0].length, trailer).match(/[0-9]{10} [0-9]{5} [nf]/g) ?? [];
+    if (entries.length !== Number(table[1]) || !entries[0]?.endsWith("f")) throw new NotOwnShape("xref");
+    entries.forEach((e, n) => { if (e.endsWith("n")) offsets.set(n, Number(e.slice(0, 10))); });
+    this.at = trailer + "trailer".length;
+    this.space();
+    const dict = this.dict();
+    const get = (key: string): PDFObject | undefined => dict.get(PDFName.of(key));
+    if (get("Encrypt") || get("Prev")) throw new NotOwnShape("trailer");
+    const [Root, Info, ID] = [get("Root"), get("Info"), get("ID")];
+    this.context.trailerInfo = { ...(Root && { Root }), ...(Info && { Info }), ...(ID && { ID }) };
+    // new objects (the page-number forms embedded into this context) are numbered after these
+    this.context.largestObjectNumber = Math.max(0, ...offsets.keys());
+    (this.context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = new LazyObjects(offsets, (ref, at) => this.objectAt(ref, at));
+    const root = this.context.lookup(this.context.trailerInfo.Root);
+    if (!(root instanceof PDFDict) || root.lookup(PDFName.of("Type")) !== PDFName.of("Catalog")) throw new NotOwnShape("catalog");
+  }
+
+  /** The object `ref` written at `offset` (lazyDocument's objects): what document() reads there. */
+  private objectAt(ref: PDFRef, offset: number): PDFObject {
+    this.at = offset;
+    OBJECT_HEADER.lastIndex = this.at;
+    const head = OBJECT_HEADER.exec(this.src);
+    if (!head || Number(head[1]) !== ref.objectNumber || Number(head[2]) !== ref.generationNumber) throw new Error(`own-pdf: no object ${ref.toString()} at ${offset}`);
+    this.at = OBJECT_HEADER.lastIndex;
+    const object = this.object();
+    this.space();
+    this.expect("endobj");
+    return object;
+  }
+
   private space(): void {
     const { src } = this;
     let i = this.at;
@@ -222,13 +272,45 @@ class Reader {
   }
 }
 
+/**
+ * A context's objects parsed on first use, from their offsets in the cross-reference table. Only
+ * `get` (pdf-lib's lookup) parses; listing them all (`entries`: enumerateIndirectObjects) parses
+ * the rest first, in file order.
+ */
+class LazyObjects extends Map<PDFRef, PDFObject> {
+  constructor(private readonly offsets: Map<number, number>, private readonly parse: (ref: PDFRef, offset: number) => PDFObject) {
+    super();
+  }
+
+  override get(ref: PDFRef): PDFObject | undefined {
+    const known = super.get(ref);
+    if (known !== undefined || ref.generationNumber !== 0) return known;
+    const offset = this.offsets.get(ref.objectNumber);
+    if (offset === undefined) return undefined;
+    this.offsets.delete(ref.objectNumber);
+    const object = this.parse(ref, offset);
+    super.set(ref, object);
+    return object;
+  }
+
+  override entries(): MapIterator<[PDFRef, PDFObject]> {
+    for (const n of [...this.offsets.keys()].sort((a, b) => a - b)) this.get(PDFRef.of(n));
+    return super.entries();
+  }
+}
+
 type DocumentConstructor = new (context: PDFContext, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
 
-/** `bytes` read by this reader, or null when the file is not in the shape it takes. */
-export function readOwnPdf(bytes: Uint8Array): PDFDocument | null {
+/**
+ * `bytes` read by this reader, or null when the file is not in the shape it takes. `lazy`: each
+ * object parsed when first looked up — only for a PDF pdfkit wrote in this process, as an object
+ * not in that shape is then an error instead of a reason to read the file with pdf-lib.
+ */
+export function readOwnPdf(bytes: Uint8Array, opts: { lazy?: boolean } = {}): PDFDocument | null {
   const context = PDFContext.create();
   try {
-    new Reader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), bytes, context).document();
+    const reader = new Reader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), bytes, context);
+    if (opts.lazy) reader.lazyDocument(); else reader.document();
   } catch (e) {
     if (e instanceof NotOwnShape) return null;
     throw e;
@@ -238,6 +320,6 @@ export function readOwnPdf(bytes: Uint8Array): PDFDocument | null {
 }
 
 /** `bytes` (a PDF pdfkit wrote) as a pdf-lib document, as PDFDocument.load reads it without updating its metadata. */
-export async function loadOwnPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return readOwnPdf(bytes) ?? PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+export async function loadOwnPdf(bytes: Uint8Array, opts: { lazy?: boolean } = {}): Promise<PDFDocument> {
+  return readOwnPdf(bytes, opts) ?? PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }

@@ -3,7 +3,9 @@
 // it takes must go to pdf-lib's parser, never be read wrong.
 import { PDFDocument, ParseSpeeds, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { type LaidFiles, renderDepartmentFiles, splitDepartmentFiles } from "../../../src/render/departments.js";
 import { loadOwnPdf, readOwnPdf } from "../../../src/render/pdf/own-pdf.js";
+import { makeRenderContext, seedPlan } from "../../helpers/context.js";
 import { seedDocuments } from "../../helpers/seed-documents.js";
 
 /** Everything a reader put into the document: header, trailer, every object with its class, in order. */
@@ -67,6 +69,30 @@ describe("reading pdfkit's own PDFs", () => {
       expect(contents(doc!), JSON.stringify(eol)).toEqual(contents(await byPdfLib(bytes)));
     }
   });
+
+  it("read lazily (the department files' layout, cut by two threads): the same objects, each parsed when first looked up", async () => {
+    const plan = seedPlan();
+    const ctx = makeRenderContext();
+    let laid: LaidFiles | undefined;
+    const files = await renderDepartmentFiles(plan, ctx, (l) => { laid = l; return l.parts.length; });
+    const eager = contents(readOwnPdf(laid!.laid)!);
+    expect(eager.length).toBeGreaterThan(5000);
+    expect(contents(readOwnPdf(laid!.laid, { lazy: true })!)).toEqual(eager);
+    // a thread cutting the second half of the files parses a part of the objects only
+    const lazy = readOwnPdf(laid!.laid, { lazy: true })!;
+    const parsed = () => (lazy.context as unknown as { indirectObjects: Map<unknown, unknown> }).indirectObjects.size;
+    lazy.getPages();
+    expect(parsed()).toBeLessThan(eager.length / 10);
+    // a thread's half cut from a layout read again is the same files, byte for byte
+    const half = Math.floor(laid!.parts.length / 2);
+    const cut = await splitDepartmentFiles(plan, ctx, laid!, half, laid!.parts.length);
+    expect(cut.map((f) => [f.path, Buffer.from(f.data).toString("base64")])).toEqual(files.slice(half).map((f) => [f.path, Buffer.from(f.data).toString("base64")]));
+    // a file pdfkit would not write is not read lazily either
+    expect(readOwnPdf(latin1(`${Buffer.from(handWritten(["<< /A 1 >>"])).toString("latin1")}3 0 obj\n<< /A 2 >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 4 /Root 1 0 R /Prev 9 >>\nstartxref\n9\n%%EOF\n`), { lazy: true })).toBeNull();
+    const created = await PDFDocument.create({ updateMetadata: false });
+    created.addPage([100, 100]);
+    expect(readOwnPdf(await created.save({ useObjectStreams: true }), { lazy: true })).toBeNull();
+  }, 60_000);
 
   it("leaves any other shape to pdf-lib's parser", async () => {
     const others: [string, Uint8Array][] = [
