@@ -26,6 +26,10 @@ const OBJECT_HEADER = /[\0\t\n\f\r ]*([0-9]+)[\0\t\n\f\r ]+([0-9]+)[\0\t\n\f\r ]
 // pdf-lib tries the end of line after "stream" in this order.
 const STREAM_EOLS = [" \r\n", "\r\n", "\r", "\n", ""];
 const KEYWORDS: readonly (readonly [string, PDFObject])[] = [["true", PDFBool.True], ["false", PDFBool.False], ["null", PDFNull]];
+// Names every dictionary or stream is asked for (PDFName.of decodes its argument at every call).
+const TYPE = PDFName.of("Type"), LENGTH = PDFName.of("Length");
+const CATALOG = PDFName.of("Catalog"), PAGES = PDFName.of("Pages"), PAGE = PDFName.of("Page");
+const OBJECT_STREAM = PDFName.of("ObjStm"), XREF_STREAM = PDFName.of("XRef");
 
 class Reader {
   private at = 0;
@@ -49,8 +53,8 @@ class Reader {
       this.space();
       this.expect("endobj");
       if (object instanceof PDFRawStream) {
-        const type = object.dict.get(PDFName.of("Type"));
-        if (type === PDFName.of("ObjStm") || type === PDFName.of("XRef")) throw new NotOwnShape("object stream");
+        const type = object.dict.get(TYPE);
+        if (type === OBJECT_STREAM || type === XREF_STREAM) throw new NotOwnShape("object stream");
       }
       this.context.assign(PDFRef.of(Number(head[1]), Number(head[2])), object);
     }
@@ -70,7 +74,7 @@ class Reader {
     this.expect("startxref");
     if (!/^[\0\t\n\f\r ]*[0-9]+[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.test(this.src.slice(this.at))) throw new NotOwnShape("end");
     const root = this.context.lookup(this.context.trailerInfo.Root);
-    if (!(root instanceof PDFDict) || root.lookup(PDFName.of("Type")) !== PDFName.of("Catalog")) throw new NotOwnShape("catalog");
+    if (!(root instanceof PDFDict) || root.lookup(TYPE) !== CATALOG) throw new NotOwnShape("catalog");
     if (this.context.lookup(PDFRef.of(0))) throw new NotOwnShape("object 0");
   }
 
@@ -108,7 +112,7 @@ class Reader {
     this.context.largestObjectNumber = Math.max(0, ...offsets.keys());
     (this.context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = new LazyObjects(offsets, (ref, at) => this.objectAt(ref, at));
     const root = this.context.lookup(this.context.trailerInfo.Root);
-    if (!(root instanceof PDFDict) || root.lookup(PDFName.of("Type")) !== PDFName.of("Catalog")) throw new NotOwnShape("catalog");
+    if (!(root instanceof PDFDict) || root.lookup(TYPE) !== CATALOG) throw new NotOwnShape("catalog");
   }
 
   /** The object `ref` written at `offset` (lazyDocument's objects): what document() reads there. */
@@ -248,10 +252,10 @@ class Reader {
       map.set(key, this.object());
     }
     this.at += 2;
-    const type = map.get(PDFName.of("Type"));
-    if (type === PDFName.of("Catalog")) return PDFCatalog.fromMapWithContext(map, this.context);
-    if (type === PDFName.of("Pages")) return PDFPageTree.fromMapWithContext(map, this.context);
-    if (type === PDFName.of("Page")) return PDFPageLeaf.fromMapWithContext(map, this.context);
+    const type = map.get(TYPE);
+    if (type === CATALOG) return PDFCatalog.fromMapWithContext(map, this.context);
+    if (type === PAGES) return PDFPageTree.fromMapWithContext(map, this.context);
+    if (type === PAGE) return PDFPageLeaf.fromMapWithContext(map, this.context);
     return PDFDict.fromMapWithContext(map, this.context);
   }
 
@@ -262,7 +266,7 @@ class Reader {
     this.at += "stream".length;
     const eol = STREAM_EOLS.find((e) => this.src.startsWith(e, this.at))!;
     const start = this.at + eol.length;
-    const length = dict.get(PDFName.of("Length"));
+    const length = dict.get(LENGTH);
     if (!(length instanceof PDFNumber)) throw new NotOwnShape("stream length");
     const end = start + length.asNumber();
     this.at = end;

@@ -1,10 +1,13 @@
-// One patch to pdf-lib (1.17.1, pinned by package.json): a stream's bytes are copied into the
-// saved file one byte at a time (PDFStream.copyBytesInto), which is most of saving the 34
-// department files (each carries a ~220 kB font subset) before V8 has optimised that loop — and
-// a short build never lets it. The patch copies the same bytes with one TypedArray.set, so the
-// output is byte-identical; with another pdf-lib version it is not installed.
+// Patches to pdf-lib (1.17.1, pinned by package.json), each leaving the output byte-identical;
+// with another pdf-lib version none is installed.
+// - A stream's bytes are copied into the saved file one byte at a time (PDFStream.copyBytesInto),
+//   which is most of saving the 34 department files (each carries a ~220 kB font subset) before
+//   V8 has optimised that loop — and a short build never lets it: one TypedArray.set instead.
+// - Copying a page into a department file clones every number (each formatted again: the font
+//   widths, thousands a file) and every raw stream's bytes (the font subset, a file each). Neither
+//   is ever changed once made, so a copy shares them.
 import { createRequire } from "node:module";
-import { PDFStream } from "pdf-lib";
+import { type PDFContext, PDFNumber, PDFRawStream, PDFStream } from "pdf-lib";
 
 const PATCHED_FOR = "1.17.1";
 const STREAM = new TextEncoder().encode("\nstream\n");
@@ -36,6 +39,12 @@ export function installPdfLibPatch(version = installedVersion()): boolean {
     offset += contents.length;
     buffer.set(END_STREAM, offset);
     return offset + END_STREAM.length - start;
+  };
+  PDFNumber.prototype.clone = function (this: PDFNumber): PDFNumber {
+    return this;
+  };
+  PDFRawStream.prototype.clone = function (this: PDFRawStream, context?: PDFContext): PDFRawStream {
+    return PDFRawStream.of(this.dict.clone(context), this.contents);
   };
   stream.__ppSpeed = true;
   return true;

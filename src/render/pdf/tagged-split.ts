@@ -5,7 +5,13 @@
 // tagged PDF/UA file has (MarkInfo, Lang set by the caller, DisplayDocTitle, XMP identification).
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef } from "pdf-lib";
 
-const N = (name: string): PDFName => PDFName.of(name);
+/** PDFName.of decodes its argument's #xx escapes at every call; the few names used here, once. */
+const NAMES = new Map<string, PDFName>();
+const N = (name: string): PDFName => {
+  let found = NAMES.get(name);
+  if (!found) NAMES.set(name, (found = PDFName.of(name)));
+  return found;
+};
 
 /** A source document's pages and the top of its structure tree, each top element with the page it starts on. */
 export interface TaggedSource {
