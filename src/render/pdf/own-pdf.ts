@@ -39,10 +39,7 @@ class Reader {
 
   /** The whole file into the context, as PDFParser.parseDocument does for this shape. */
   document(): void {
-    const header = /^%PDF-([0-9]+)\.([0-9]+)/.exec(this.src);
-    if (!header) throw new NotOwnShape("header");
-    this.context.header = PDFHeader.forVersion(Number(header[1]), Number(header[2]));
-    this.at = header[0].length;
+    this.header();
     this.skipComments(); // the binary marker line after the header
     for (;;) {
       OBJECT_HEADER.lastIndex = this.at;
@@ -63,18 +60,11 @@ class Reader {
     this.expect("xref");
     const trailer = this.src.indexOf("trailer", this.at);
     if (trailer < 0 || !/^[\0\t\n\f\r 0-9nf]*$/.test(this.src.slice(this.at, trailer))) throw new NotOwnShape("xref");
-    this.at = trailer + "trailer".length;
-    this.space();
-    const dict = this.dict();
-    const get = (key: string): PDFObject | undefined => dict.get(PDFName.of(key));
-    if (get("Encrypt") || get("Prev")) throw new NotOwnShape("trailer");
-    const [Root, Info, ID] = [get("Root"), get("Info"), get("ID")];
-    this.context.trailerInfo = { ...(Root && { Root }), ...(Info && { Info }), ...(ID && { ID }) };
+    this.trailer(trailer);
     this.space();
     this.expect("startxref");
     if (!/^[\0\t\n\f\r ]*[0-9]+[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.test(this.src.slice(this.at))) throw new NotOwnShape("end");
-    const root = this.context.lookup(this.context.trailerInfo.Root);
-    if (!(root instanceof PDFDict) || root.lookup(TYPE) !== CATALOG) throw new NotOwnShape("catalog");
+    this.checkCatalog();
     if (this.context.lookup(PDFRef.of(0))) throw new NotOwnShape("object 0");
   }
 
@@ -84,9 +74,7 @@ class Reader {
    * thread cutting half the files looks up about half the objects.
    */
   lazyDocument(): void {
-    const header = /^%PDF-([0-9]+)\.([0-9]+)/.exec(this.src);
-    if (!header) throw new NotOwnShape("header");
-    this.context.header = PDFHeader.forVersion(Number(header[1]), Number(header[2]));
+    this.header();
     if (/\/(?:ObjStm|XRef)\b/.test(this.src)) throw new NotOwnShape("object stream");
     const end = /startxref[\0\t\n\f\r ]*([0-9]+)[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.exec(this.src);
     if (!end) throw new NotOwnShape("end");
@@ -101,16 +89,33 @@ class Reader {
     const entries = this.src.slice(this.at + table[0].length, trailer).match(/[0-9]{10} [0-9]{5} [nf]/g) ?? [];
     if (entries.length !== Number(table[1]) || !entries[0]?.endsWith("f")) throw new NotOwnShape("xref");
     entries.forEach((e, n) => { if (e.endsWith("n")) offsets.set(n, Number(e.slice(0, 10))); });
-    this.at = trailer + "trailer".length;
+    this.trailer(trailer);
+    // new objects (the page-number forms embedded into this context) are numbered after these
+    this.context.largestObjectNumber = Math.max(0, ...offsets.keys());
+    (this.context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = new LazyObjects(offsets, (ref, at) => this.objectAt(ref, at));
+    this.checkCatalog();
+  }
+
+  /** The header's version into the context; reading goes on after it. */
+  private header(): void {
+    const header = /^%PDF-([0-9]+)\.([0-9]+)/.exec(this.src);
+    if (!header) throw new NotOwnShape("header");
+    this.context.header = PDFHeader.forVersion(Number(header[1]), Number(header[2]));
+    this.at = header[0].length;
+  }
+
+  /** The trailer dictionary at `at` (where "trailer" is written) into the context, as pdf-lib keeps it. */
+  private trailer(at: number): void {
+    this.at = at + "trailer".length;
     this.space();
     const dict = this.dict();
     const get = (key: string): PDFObject | undefined => dict.get(PDFName.of(key));
     if (get("Encrypt") || get("Prev")) throw new NotOwnShape("trailer");
     const [Root, Info, ID] = [get("Root"), get("Info"), get("ID")];
     this.context.trailerInfo = { ...(Root && { Root }), ...(Info && { Info }), ...(ID && { ID }) };
-    // new objects (the page-number forms embedded into this context) are numbered after these
-    this.context.largestObjectNumber = Math.max(0, ...offsets.keys());
-    (this.context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = new LazyObjects(offsets, (ref, at) => this.objectAt(ref, at));
+  }
+
+  private checkCatalog(): void {
     const root = this.context.lookup(this.context.trailerInfo.Root);
     if (!(root instanceof PDFDict) || root.lookup(TYPE) !== CATALOG) throw new NotOwnShape("catalog");
   }
