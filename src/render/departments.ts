@@ -160,6 +160,19 @@ async function pageStamps(all: readonly string[], ctx: RenderContext): Promise<S
   return { context: doc.context, shift, formOf: new Map(labels.map((l, i) => [l, forms[i]!.ref])) };
 }
 
+/**
+ * The stamps made last in this thread, by what they depend on: `watch` cuts the files again at
+ * every rebuild, mostly with the same labels, and the stamps' context is only read from (each
+ * file copies the forms it needs). A one-off build makes them once per thread anyway.
+ */
+let lastStamps: { key: string; stamps: Stamps } | null = null;
+
+async function stampsFor(labels: readonly string[], ctx: RenderContext): Promise<Stamps> {
+  const key = JSON.stringify([[...new Set(labels)], pageGeometry(KIND, ctx), ctx.theme, ctx.projectRoot]);
+  if (lastStamps?.key !== key) lastStamps = { key, stamps: await pageStamps(labels, ctx) };
+  return lastStamps.stamps;
+}
+
 /** Page i of `doc` gets the label page n/count (in a tagged file an Artifact, as the running head is). */
 function stamp(doc: PDFDocument, stamps: Stamps, ctx: RenderContext, artifact: boolean): void {
   const pages = doc.getPages();
@@ -198,7 +211,7 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
   const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText(ctx, n, part.length)));
-  const stamps = await pageStamps(labels, ctx);
+  const stamps = await stampsFor(labels, ctx);
   const out: OutputFile[] = [];
   for (const [i, sheet] of view.sheets.entries()) {
     if (i < from || i >= to) continue;

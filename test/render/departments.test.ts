@@ -183,3 +183,24 @@ describe("what the split into department files goes by", () => {
     expect(d.message).toContain(told);
   });
 });
+
+describe("page numbers of the department files", () => {
+  it("made again when the theme changes in the same process (watch keeps the last ones): the same bytes as made afresh", async () => {
+    const plan = seedPlan();
+    const { renderDepartmentFiles } = await import("../../src/render/departments.js");
+    const first = makeRenderContext();
+    const before = await renderDepartmentFiles(plan, first);
+    // page numbers one point larger: the same words, other stamps
+    const larger = makeRenderContext();
+    larger.theme = { ...larger.theme, sizes: { ...larger.theme.sizes, small: larger.theme.sizes.small + 1 } };
+    const afterFirst = await renderDepartmentFiles(plan, larger);
+    // made afresh: another plan's labels in between, then the seed again
+    await renderDepartmentFiles(planOf([project(1)]), larger);
+    const fresh = await renderDepartmentFiles(plan, larger);
+    const bytes = (files: OutputFile[]) => files.map((f) => Buffer.from(f.data).toString("base64"));
+    expect(bytes(afterFirst)).toEqual(bytes(fresh));
+    expect(bytes(afterFirst)[0]).not.toBe(bytes(before)[0]);
+    const lastLine = async (f: OutputFile) => (await readPdf(f.data)).pages[0]!.lines.at(-1)!.replace(/\s+/g, "");
+    expect(await lastLine(fresh[0]!)).toBe(await lastLine(before[0]!));
+  }, 120_000);
+});
