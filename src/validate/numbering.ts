@@ -89,31 +89,15 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
     bag.add("PP416", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, expected }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
   });
   // One policy number written with two names: two policies (a policy is its name), said once each.
-  const named = new Map<number, SourcedProject>();
-  const saidPolicies = new Set<string>();
-  for (const s of sourced) {
-    if (s.policyNumber === null) continue;
-    const first = named.get(s.policyNumber);
-    if (!first) named.set(s.policyNumber, s);
-    else if (first.project.policy !== s.project.policy && !saidPolicies.has(s.project.policy)) {
-      saidPolicies.add(s.project.policy);
-      bag.add("PP419", s.cells.policy ?? s.place, { mark: s.marks.policy, policy: excerpt(s.project.policy), first: excerpt(first.project.policy), no: first.project.no },
-        { projectNo: s.project.no, relatedNo: first.project.no });
-    }
+  for (const { s, first } of disagreeing(sourced, (s) => s.policyNumber, (s) => s.project.policy, (s) => s.project.policy)) {
+    bag.add("PP419", s.cells.policy ?? s.place, { mark: s.marks.policy, policy: excerpt(s.project.policy), first: excerpt(first.project.policy), no: first.project.no },
+      { projectNo: s.project.no, relatedNo: first.project.no });
   }
   // One policy name written with two numbers: one policy (a policy is its name), said once each number.
-  const numbered = new Map<string, SourcedProject>();
-  const saidNumbers = new Set<string>();
-  for (const s of sourced) {
-    if (s.policyNumber === null) continue;
-    const first = numbered.get(s.project.policy);
-    const id = `${s.project.policy}\u0000${s.policyNumber}`;
-    if (!first) numbered.set(s.project.policy, s);
-    else if (first.policyNumber !== s.policyNumber && !saidNumbers.has(id)) {
-      saidNumbers.add(id);
-      bag.add("PP421", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, first: first.marks.policy, no: first.project.no },
-        { projectNo: s.project.no, relatedNo: first.project.no });
-    }
+  const policyOfNumbered = (s: SourcedProject) => (s.policyNumber === null ? null : s.project.policy);
+  for (const { s, first } of disagreeing(sourced, policyOfNumbered, (s) => s.policyNumber, (s) => `${s.project.policy}\u0000${s.policyNumber}`)) {
+    bag.add("PP421", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, first: first.marks.policy, no: first.project.no },
+      { projectNo: s.project.no, relatedNo: first.project.no });
   }
   checkSequence(sourced, (s) => s.project.policy, (s) => s.project.measure.number, (s, n, expected) => {
     bag.add("PP404", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), number: numberedLike(s.marks.measure, n), expected: numberedLike(s.marks.measure, expected) }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
@@ -123,15 +107,34 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
   }, sourced.some((s) => s.parents.initiative.length) ? [] : [(s) => s.project.policy, () => ""]);
   checkParentNumbers(sourced, bag);
   // One measure number, one title.
-  const titles = new Map<string, string>();
-  for (const s of sourced) {
+  const numberedMeasure = (s: SourcedProject) => (s.project.measure.number === null ? null : `${s.project.policy}\u0000${s.project.measure.number}`);
+  for (const { s, first } of disagreeing(sourced, numberedMeasure, (s) => s.project.measure.title)) {
     const m = s.project.measure;
-    if (m.number === null) continue;
-    const key = `${s.project.policy}\u0000${m.number}`;
-    const first = titles.get(key);
-    if (first === undefined) titles.set(key, m.title);
-    else if (first !== m.title) bag.add("PP414", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), measure: `(${m.number})`, title: `${excerpt(first)} / ${excerpt(m.title)}` }, { projectNo: s.project.no });
+    bag.add("PP414", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), measure: `(${m.number})`, title: `${excerpt(first.project.measure.title)} / ${excerpt(m.title)}` }, { projectNo: s.project.no });
   }
+}
+
+/**
+ * The rows whose `valueOf` differs from that of the first row with their `keyOf` (null: the row
+ * has none), each with that first row; with `onceBy`, each such row's words are said once.
+ */
+function disagreeing<K, V>(sourced: readonly SourcedProject[], keyOf: (s: SourcedProject) => K | null, valueOf: (s: SourcedProject) => V,
+  onceBy?: (s: SourcedProject) => string): { s: SourcedProject; first: SourcedProject }[] {
+  const firstBy = new Map<K, SourcedProject>();
+  const said = new Set<string>();
+  const out: { s: SourcedProject; first: SourcedProject }[] = [];
+  for (const s of sourced) {
+    const key = keyOf(s);
+    if (key === null) continue;
+    const first = firstBy.get(key);
+    if (!first) { firstBy.set(key, s); continue; }
+    if (valueOf(first) === valueOf(s)) continue;
+    const once = onceBy?.(s);
+    if (once !== undefined && said.has(once)) continue;
+    if (once !== undefined) said.add(once);
+    out.push({ s, first });
+  }
+  return out;
 }
 
 /**
