@@ -109,7 +109,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     let ownerRow: GridRow | null = null;
     // until the block's first row that is no continuation
     let top = true;
-    const split = grid.kind === "text" ? splitRows(block) : { firsts: new Set<GridRow>(), rests: new Set<GridRow>(), firstOf: new Map<GridRow, GridRow>() };
+    const split = grid.kind === "text" ? splitRows(block) : { firsts: new Set<GridRow>(), firstOf: new Map<GridRow, GridRow>() };
     const addSplit = (row: GridRow, projectNo: number | undefined): void => {
       bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
         { ...(projectNo === undefined ? {} : { projectNo }), actual: String(row.cells.length), expected: String(block.expectedCells) });
@@ -160,7 +160,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       }
       // The rest of a project's row cut in two (PP306, at both halves): its cells are not a
       // project's, whose No or schedule read from them would only add errors of their own.
-      if (split.rests.has(row) && owner && ownerRow === split.firstOf.get(row)) {
+      if (owner && ownerRow !== null && split.firstOf.get(row) === ownerRow) {
         addSplit(row, noOf(owner));
         owner = null;
         continue;
@@ -203,7 +203,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
       }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
-        if (split.firsts.has(row) || split.rests.has(row)) {
+        if (split.firsts.has(row) || split.firstOf.has(row)) {
           addSplit(row, noOf(raw));
           if (split.firsts.has(row)) raw.cut = true;
         } else if (shortRows) shortRows.count++;
@@ -256,8 +256,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
  * cell counted in both), and the rest holds no No where the No should be. Any other row that
  * ends short lacks only empty cells at its end, as Excel's CSV leaves them out (PP346).
  */
-function splitRows(block: Block): { firsts: Set<GridRow>; rests: Set<GridRow>; firstOf: Map<GridRow, GridRow> } {
-  const firsts = new Set<GridRow>(), rests = new Set<GridRow>();
+function splitRows(block: Block): { firsts: Set<GridRow>; firstOf: Map<GridRow, GridRow> } {
+  const firsts = new Set<GridRow>();
+  // each rest row, and the row it is the rest of
   const firstOf = new Map<GridRow, GridRow>();
   const rows = block.dataRows;
   const no = block.columns.no;
@@ -266,10 +267,9 @@ function splitRows(block: Block): { firsts: Set<GridRow>; rests: Set<GridRow>; f
     if (row.cells.length >= block.expectedCells || row.cells.length + next.cells.length - 1 > block.expectedCells) continue;
     if (no !== undefined && looksLikeNo(next.cells[no])) continue;
     firsts.add(row);
-    rests.add(next);
     firstOf.set(next, row);
   }
-  return { firsts, rests, firstOf };
+  return { firsts, firstOf };
 }
 
 /**
