@@ -141,10 +141,10 @@ export function sniffDelimiter(text: string): string {
 
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
   let unclosed: { line: number; column: number; lines: number } | undefined;
-  const text = decodeText(bytes, file, bag);
-  const hint = SEPARATOR_LINE.exec(text);
-  if (hint) bag.add("PP126", { file, line: 1 }, { line: hint[0].trim() });
-  const grid = parseTextGrid(text, file, (at) => { unclosed ??= at; });
+  const grid = parseTextGrid(decodeText(bytes, file, bag), file, {
+    onSeparatorLine: (line) => bag.add("PP126", { file, line: 1 }, { line }),
+    onUnclosedQuote: (at) => { unclosed ??= at; },
+  });
   // A quote opened and never closed swallows every line after it into one cell.
   if (unclosed) bag.add("PP125", { file, line: unclosed.line, column: unclosed.column }, { lines: unclosed.lines });
   unwrapTextFormulas(grid, bag);
@@ -170,13 +170,19 @@ function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
   if (first) bag.add("PP124", placeOf(grid, first.row, first.col), { text: first.text, count });
 }
 
-/**
- * Decoded text → rows of cells, each with the physical line it starts on. `onUnclosedQuote` hears
- * of a cell whose opening quote is never closed: its row, its column, and the lines it swallowed.
- */
-export function parseTextGrid(given: string, file: string, onUnclosedQuote?: (at: { line: number; column: number; lines: number }) => void): Grid {
+/** What parseTextGrid tells of the text as it reads it. */
+export interface TextGridHooks {
+  /** Excel's separator line (`sep=;`) named the delimiter: the line as written. */
+  onSeparatorLine?: (line: string) => void;
+  /** A cell whose opening quote is never closed: its row, its column, and the lines it swallowed. */
+  onUnclosedQuote?: (at: { line: number; column: number; lines: number }) => void;
+}
+
+/** Decoded text → rows of cells, each with the physical line it starts on. */
+export function parseTextGrid(given: string, file: string, hooks: TextGridHooks = {}): Grid {
   // Excel's separator line (sep=;) names the delimiter; it is no row of the plan (its line stays, empty)
   const hint = SEPARATOR_LINE.exec(given);
+  if (hint) hooks.onSeparatorLine?.(hint[0].trim());
   const text = hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given;
   const delimiter = hint ? hint[1]! : sniffDelimiter(text);
   // Physical line of every row start, so a quoted multi-line cell keeps later lines right.
@@ -202,7 +208,7 @@ export function parseTextGrid(given: string, file: string, onUnclosedQuote?: (at
     step: (result) => {
       const line = lineAt(start);
       rows.push({ line, cells: result.data.map((c) => String(c ?? "")) });
-      if (result.errors.some((e) => e.code === "MissingQuotes")) onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(result.meta.cursor) - line });
+      if (result.errors.some((e) => e.code === "MissingQuotes")) hooks.onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(result.meta.cursor) - line });
       start = result.meta.cursor;
     },
   });
