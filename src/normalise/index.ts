@@ -197,22 +197,25 @@ function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["sch
  */
 function stripScheduleHtml(rows: readonly RawRow[], bag: DiagnosticBag): void {
   for (const row of rows) {
-    for (const cells of [row.schedule, row.notes] as { text: string; place: Place; shade?: unknown }[][]) {
+    const projectNo = parseProjectNo(row.fields.no?.text ?? "");
+    const stripped = <C extends { text: string; place: Place; shade?: string }>(cells: C[]): C[] => {
       for (const cell of cells) {
         const { text, tags } = stripHtml(cell.text);
         if (text === cell.text) continue;
         // entities (&nbsp;) decoded as in the other cells; tags said
-        if (tags.length) bag.add("PP304", cell.place, { tags: tags.join(" ") }, { projectNo: parseProjectNo(row.fields.no?.text ?? "") });
+        if (tags.length) bag.add("PP304", cell.place, { tags: tags.join(" ") }, { projectNo });
         cell.text = text.trim();
       }
-      const kept = cells.filter((c) => c.text || c.shade);
-      cells.splice(0, cells.length, ...kept);
-    }
+      return cells.filter((c) => c.text || c.shade);
+    };
+    row.schedule = stripped(row.schedule);
+    row.notes = stripped(row.notes);
   }
 }
 
 /** Half-width katakana and its punctuation (ｼｽﾃﾑ, ｶﾞ, ｢｣､･), as old systems export them. */
 const HALFWIDTH_KANA = /[\uff61-\uff9f]+/u;
+const HALFWIDTH_KANA_RUNS = new RegExp(HALFWIDTH_KANA, "gu");
 
 /**
  * Half-width katakana is written full width (ｼｽﾃﾑ → システム, ｶﾞ → ガ): printed as it is, it
@@ -226,7 +229,7 @@ function widenHalfwidthKana(rows: readonly RawRow[], bag: DiagnosticBag): void {
     for (const cell of [...Object.values(row.fields), ...row.schedule, ...row.notes]) {
       const kana = cell && HALFWIDTH_KANA.exec(cell.text);
       if (!cell || !kana) continue;
-      cell.text = cell.text.replace(new RegExp(HALFWIDTH_KANA, "gu"), (run) => run.normalize("NFKC"));
+      cell.text = cell.text.replace(HALFWIDTH_KANA_RUNS, (run) => run.normalize("NFKC"));
       first ??= { place: cell.place, text: kana[0] };
       cells++;
     }

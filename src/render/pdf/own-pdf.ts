@@ -284,7 +284,7 @@ class Reader {
 /**
  * A context's objects parsed on first use, from their offsets in the cross-reference table. Only
  * `get` (pdf-lib's lookup) parses; listing them all (`entries`: enumerateIndirectObjects) parses
- * the rest first, in file order.
+ * the rest first, in object-number order.
  */
 class LazyObjects extends Map<PDFRef, PDFObject> {
   constructor(private readonly offsets: Map<number, number>, private readonly parse: (ref: PDFRef, offset: number) => PDFObject) {
