@@ -8,6 +8,8 @@ import { ReportedError } from "../../src/errors.js";
 import { copyTemplates, makeRenderContext, projectRoot, seedPlan, templatesWith } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
+import { textItems } from "../helpers/pdf-positions.js";
+import { pageGeometry } from "../../src/render/pdf/page.js";
 
 const plan = seedPlan();
 let data: Uint8Array;
@@ -189,5 +191,21 @@ describe("page breaks", () => {
       expect.stringMatching(/^第1章本文/),
       expect.stringMatching(/^第1節本文2/),
     ]);
+  });
+});
+
+describe("a Latin word longer than a line (an ID, a code)", () => {
+  it("breaks inside the card instead of running past the page's margin", async () => {
+    const code = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(4);
+    const long = structuredClone(plan);
+    long.projects[0]!.description = [`システムID ${code} を移行する。`];
+    const [file] = await renderBooklet(long, makeRenderContext());
+    const pages = await textItems(file!.data);
+    const page = pages.find((p) => p.stream.includes(code.slice(0, 30)))!;
+    expect(page.stream).toContain(`システムID${code}を移行する。`);
+    const right = page.width - pageGeometry("booklet", makeRenderContext()).margins[2];
+    const pieces = page.items.filter((i) => /[A-Z0-9]{5}/.test(i.str));
+    expect(pieces.length).toBeGreaterThan(1); // on more than one line
+    for (const i of pieces) expect(i.x + i.width, i.str).toBeLessThanOrEqual(right + 0.5);
   });
 });

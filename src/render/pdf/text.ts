@@ -13,7 +13,7 @@ import { role } from "./tags.js";
 export { phrases };
 
 /** An inline run of text (pdfmake's `text` array element). */
-export type Run = string | { text: string; noWrap?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
+export type Run = string | { text: string; noWrap?: boolean; wordBreak?: "break-all"; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
 
 // Longer runs could not fit a narrow table cell and would overflow it: let those break.
 export const MAX_KEEP = 16;
@@ -33,19 +33,36 @@ export function keepRuns(text: string): Run[] {
   return keepTail(wordRuns(text));
 }
 
+/**
+ * A Latin "word" longer than any real one (an ID, a code, a URL without slashes): UAX #14 allows
+ * no break inside it, so it would run past the line's end. It may break anywhere instead.
+ */
+const LONG_WORD = /[A-Za-z0-9_]{30,}/g;
+
 /** keepRuns without the kept paragraph end. */
 function wordRuns(text: string): Run[] {
   const out: Run[] = [];
   let last = 0;
+  const plain = (to: number) => {
+    if (to <= last) return;
+    const part = text.slice(last, to);
+    let at = 0;
+    for (const m of part.matchAll(LONG_WORD)) {
+      if (m.index > at) out.push(part.slice(at, m.index));
+      out.push({ text: m[0], wordBreak: "break-all" });
+      at = m.index + m[0].length;
+    }
+    if (at < part.length) out.push(part.slice(at));
+  };
   for (const m of text.matchAll(KEEP)) {
     const start = m.index;
     const word = m[0];
     if (word.length > MAX_KEEP) continue;
-    if (start > last) out.push(text.slice(last, start));
+    plain(start);
     out.push({ text: word, noWrap: true });
     last = start + word.length;
   }
-  if (last < text.length) out.push(text.slice(last));
+  plain(text.length);
   return out;
 }
 

@@ -21,6 +21,13 @@ describe("keepRuns", () => {
     expect(keepRuns("")).toEqual([]);
   });
 
+  it("lets a Latin word of 30 or more letters and digits break anywhere (nothing else allows a break in it)", () => {
+    const code = "A1B2C3D4E5".repeat(3);
+    expect(keepRuns(`ID ${code} を登録`)).toEqual(["ID ", { text: code, wordBreak: "break-all" }, " を登録"]);
+    expect(JSON.stringify(keepRuns(`ID ${code.slice(1)} を登録`))).not.toContain("break-all");
+    expect(phraseRuns(`${code}の登録`)[0]).toEqual({ text: code, wordBreak: "break-all" });
+  });
+
   it("never inserts invisible characters", () => {
     const text = "R8とR12、2026年度";
     expect(joined(keepRuns(text))).toBe(text);
