@@ -1,11 +1,13 @@
 // planpress check [input] [--json] [--strict]: read and validate; diagnostics only.
 import { hasErrors } from "../diagnostics/bag.js";
 import { sortDiagnostics } from "../diagnostics/format.js";
-import { type GlobalOptions, readPlan, run } from "./common.js";
+import { type GlobalOptions, pdfGlyphs, readPlan, run, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
-    const plan = await readPlan(s, input);
+    // the cells checked against the PDF fonts as a build checks them: a clean check, then boxes
+    // in the booklet, would be a check that missed what the build says (PP351)
+    const plan = await readPlan(s, input, await pdfGlyphs(themeOf(s)));
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(sortDiagnostics(plan.diagnostics), null, 2)}\n`);
       const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;

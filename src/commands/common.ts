@@ -90,7 +90,7 @@ export function yearOption(s: Session, value: string, what: string): number {
 }
 
 /** The theme of the folder planpress runs in (else the package's). */
-function themeOf(s: Session): { theme: Theme; projectRoot: string; templatesDir: string } {
+export function themeOf(s: Session): { theme: Theme; projectRoot: string; templatesDir: string } {
   const projectRoot = projectRootFor();
   const templatesDir = path.join(projectRoot, "templates");
   return { theme: loadTheme(path.join(templatesDir, "theme.json"), s.bag), projectRoot, templatesDir };
@@ -119,10 +119,15 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
  */
 export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext }> {
   const themed = themeOf(s);
-  const glyphs = opts.pdf ? (await import("../render/pdf/coverage.js")).glyphCoverage(themed.theme, themed.projectRoot) : null;
+  const glyphs = opts.pdf ? await pdfGlyphs(themed) : null;
   const plan = await readPlan(s, input, glyphs);
   requireClean(s);
   return { plan, ctx: renderContext(s, plan, themed) };
+}
+
+/** The characters the theme's PDF fonts can print (what PP351/PP352 check the cells against). */
+export async function pdfGlyphs(themed: { theme: Theme; projectRoot: string }): Promise<GlyphCoverage | null> {
+  return (await import("../render/pdf/coverage.js")).glyphCoverage(themed.theme, themed.projectRoot);
 }
 
 /** Stops the run (exit 1) when the plan has errors (or warnings, with --strict). */

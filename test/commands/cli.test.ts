@@ -25,6 +25,14 @@ describe("planpress CLI", () => {
     expect(r.code).toBe(0);
   });
 
+  it("check says the characters the PDF font lacks, as a build does (PP351)", async () => {
+    const file = tempFile("glyphs.tsv", tsv([HEADER, row(1, "𠮷野家との連携🚀")]));
+    const r = await cli("check", file, "--json");
+    const ds = JSON.parse(r.stdout) as { code: string; line: number; actual?: string }[];
+    // the name's cell and the description's (the fixture writes the name into both)
+    expect(ds.filter((d) => d.code === "PP351").map((d) => [d.line, d.actual])).toEqual([[4, "𠮷🚀"], [4, "𠮷🚀"]]);
+  });
+
   it("--strict turns warnings into exit 1", async () => {
     expect((await cli("check", "data/plan.tsv", "--strict")).code).toBe(1);
   });
