@@ -101,3 +101,43 @@ export function yearsOf(period: { start: number; end: number }): number[] {
   for (let y = period.start; y <= period.end; y++) out.push(y);
   return out;
 }
+
+/** A fiscal year named in a text, and what the words around it make of it. */
+export interface YearMention {
+  year: number;
+  /** as written */
+  text: string;
+  /** `令和9年度から` / `令和9年度～` starts a span, `令和10年度まで` / `～令和10年度` ends one; else a year within it */
+  role: "from" | "to" | "in";
+}
+
+// 令和9年度, R9, 平成30年, 2027年度, FY2027, 令和9年4月 (a calendar month: January–March belong to
+// the fiscal year before). A Western year needs 年 or FY (a bare 2027 may be a figure); R and H
+// not after a letter (RPA, SaaS are no years).
+const MENTION = /(?:令和|平成|(?<![A-Za-z])[RH]\.?)\s*(\d{1,2}|元)(?![\d.A-Za-z])(?:\s*(年度|年)(?:\s*(\d{1,2})\s*月)?)?|(?<!\d)(\d{4})\s*(年度|年)(?:\s*(\d{1,2})\s*月)?|FY\s*(\d{4})/giu;
+const STARTS = /^\s*(?:から|以降|より|～|〜|~)/u;
+const ENDS = /^\s*(?:まで|迄)/u;
+const AFTER_TILDE = /[～〜~]\s*$/u;
+
+/** The fiscal years a text names (schedule cells that say `令和9年度から実施`). */
+export function yearsMentioned(text: string): YearMention[] {
+  const t = eraYearDigits(asciiDigits(text.normalize("NFKC")));
+  const out: YearMention[] = [];
+  for (const m of t.matchAll(MENTION)) {
+    const [whole, eraN, eraUnit, eraMonth, west, westUnit, westMonth, fy] = m;
+    let year: number;
+    let calendarMonth: string | undefined;
+    if (fy) year = Number(fy);
+    else if (west) { year = Number(west); if (westUnit === "年") calendarMonth = westMonth; }
+    else {
+      const n = eraN === "元" ? 1 : Number(eraN);
+      year = (/^[平H]/iu.test(whole) ? HEISEI_OFFSET : REIWA_OFFSET) + n;
+      if (eraUnit === "年") calendarMonth = eraMonth;
+    }
+    if (calendarMonth && Number(calendarMonth) >= 1 && Number(calendarMonth) <= 3) year -= 1;
+    const after = t.slice(m.index + whole.length);
+    const role = STARTS.test(after) ? "from" : ENDS.test(after) || AFTER_TILDE.test(t.slice(0, m.index)) ? "to" : "in";
+    out.push({ year, text: whole.trim(), role });
+  }
+  return out;
+}

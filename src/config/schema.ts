@@ -107,7 +107,7 @@ export const Config = z.strictObject({
     .default({ id: "mixed", label: "複数の段階" })
     .describe("a phase label naming several stages (検討・実施): its own bar style, never one stage's"),
   progressStatuses: z.array(line(TEXT_LIMITS.label).min(1)).min(1).max(TEXT_LIMITS.list).default(DEFAULT_STATUSES),
-  departmentSeparators: z.array(line(10).min(1)).max(TEXT_LIMITS.list).default(["、", ",", "，", "／", "/"]),
+  departmentSeparators: z.array(line(10).min(1)).max(TEXT_LIMITS.list).default(["、", ",", "，", "／", "/", "；", ";"]),
   departmentSuffixes: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
     .default(["課", "室", "局", "所", "館", "センター", "部", "係"])
     .describe("a ・ splits a department list only after a part ending in one of these"),
@@ -121,9 +121,9 @@ export const Config = z.strictObject({
     .describe("marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○)"),
   schedule: z.strictObject({
     continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
-      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－", "〃", "″", "同上",
+      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－", "〃", "″", "同上", "～", "〜",
         // a bar's other end and its pieces, as 工程表 draw them with characters (◀━検討━▶, ├─調査─┤), and ← (同左)
-        "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝",
+        "同左", "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝",
         // arrows typed in ASCII (a lone < > = would also take HTML residue for a bar)
         "->", "-->", "--->", "=>", "==>", "===>", "<-", "<--"])
       .describe("a year cell made only of these continues the phase on its left"),

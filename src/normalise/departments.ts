@@ -165,14 +165,14 @@ export function splitDepartments(given: string, config: Config, column = "", bra
  * whole and is said as odd (PP322), rather than cut into `情報政策課（市民課` and `健康課）`.
  * Its separators and spaces stand in private-use characters while the cell is split.
  */
-const IN_BRACKET = ["、", ",", "，", "／", "/", "・", " ", "\u3000", "\n"];
+const IN_BRACKET = ["、", ",", "，", "／", "/", "；", ";", "・", " ", "\u3000", "\n"];
 const keepBracketsWhole = (text: string): string =>
   text.replace(PLAIN_BRACKETS, (b) => [...b].map((ch) => {
     const at = IN_BRACKET.indexOf(ch);
     return at < 0 ? ch : String.fromCharCode(0xe000 + at);
   }).join(""));
 const restoreBrackets = (text: string): string =>
-  text.replace(/[\ue000-\ue008]/gu, (ch) => IN_BRACKET[ch.charCodeAt(0) - 0xe000]!);
+  text.replace(/[\ue000-\ue00a]/gu, (ch) => IN_BRACKET[ch.charCodeAt(0) - 0xe000]!);
 
 const separatorCache = new WeakMap<readonly string[], RegExp>();
 function separators(seps: readonly string[]): RegExp {
@@ -190,7 +190,7 @@ function listParts(text: string, config: Config): string[] {
   const marks = config.leadDepartmentMarks;
   const ends = (s: string) => config.departmentSuffixes.some((x) => s.endsWith(x));
   return text.replace(/([部局課室])[ \t\u3000]*\n[\s\u3000]*(?=\S)/g, (whole, end: string, at: number, all: string) => {
-    const next = all.slice(at + whole.length).split(/[\n、,，／/]/)[0]!.trim();
+    const next = all.slice(at + whole.length).split(separators(config.departmentSeparators))[0]!.trim();
     const within = DIVISION.test(end) ? !DIVISION.test(next) && ends(next) : UNIT.test(next);
     return within ? `${end} ` : whole;
   }).split(separators(config.departmentSeparators))

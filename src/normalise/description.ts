@@ -14,6 +14,12 @@ const BOUNDARY = "(?<=^|[\\s\\u3000]|。)";
 // Circled numbers need no boundary (①甲②乙): they are never part of a word.
 const MARKER = new RegExp(`${BOUNDARY}(?:([${BULLETS}])|[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)）]|([0-9０-９]{1,2})(?:[)）]|[.．](?![0-9０-９]))|([${KATAKANA}])[.．)）\\s\\u3000])|([\\u2460-\\u2473])`, "gu");
 
+/**
+ * A line break before a mark that does not split (⏎　○細目, ⏎※注記): the sub-point stays in its
+ * item after a space; a line break next to Japanese is otherwise a wrap, gluing it to the words before.
+ */
+const SUB_POINT = new RegExp(`[ \\t\\u3000]*\\r?\\n[\\s\\u3000]*(?=[${BULLETS}])`, "gu");
+
 interface Marker { index: number; length: number; kind: string; ordinal: number | null }
 
 function markers(text: string): Marker[] {
@@ -60,7 +66,7 @@ export function splitDescription(raw: string): { items: string[]; tags: string[]
   if (marks.length) {
     const items: string[] = [text.slice(0, marks[0]!.index)];
     marks.forEach((m, i) => items.push(text.slice(m.index + m.length, marks[i + 1]?.index ?? text.length)));
-    return { items: items.map(cleanText).filter(Boolean), tags };
+    return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " "))).filter(Boolean), tags };
   }
   if (text.includes("\n") && !hadList) {
     return { items: text.split(/\n+/).map(cleanText).filter(Boolean), tags };

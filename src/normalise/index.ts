@@ -30,7 +30,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   stripScheduleHtml(table.rows, bag);
   const evidence = table.grid.kind === "text" ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
   if (evidence) bag.add("PP316", evidence.place);
-  widenHalfwidthKana(table.rows, bag);
+  mendKana(table.rows, bag);
   for (const row of table.rows) {
     const sp = normaliseRow(row, period, evidence !== null, config, bag);
     if (sp) out.push(sp);
@@ -110,6 +110,8 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   const ownColumn = parseRemarksRelist(relistColumn(text("relist"), config), text("name"));
   const relist = parseRelist(text("name")) ?? ownColumn ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
   if (relist?.fromRemarks && relist !== ownColumn) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
+  // a name that is nothing but its 再掲 mark: the name is missing
+  if (relist && !relist.fromRemarks && !relist.name) bag.add("PP301", at("name"), { column: columnLabel("name") }, { projectNo });
   // The documents number the policies in plan order: a number written with one is checked (PP416).
   const policy = parsePolicy(withNumber(text("policyNumber"), text("policy")));
   const measure = numberOrTitle(withNumber(text("measureNumber"), text("measure")));
@@ -215,26 +217,32 @@ function stripScheduleHtml(rows: readonly RawRow[], bag: DiagnosticBag): void {
 
 /** Half-width katakana and its punctuation (ｼｽﾃﾑ, ｶﾞ, ｢｣､･), as old systems export them. */
 const HALFWIDTH_KANA = /[\uff61-\uff9f]+/u;
-const HALFWIDTH_KANA_RUNS = new RegExp(HALFWIDTH_KANA, "gu");
+/** A kana and a combining (han)dakuten (か\u3099), as macOS and text copied out of a PDF write が. */
+const COMBINING_KANA = /[\u3041-\u30ff][\u3099\u309a]/u;
 
 /**
- * Half-width katakana is written full width (ｼｽﾃﾑ → システム, ｶﾞ → ガ): printed as it is, it
- * stands out of the line in a document set in full-width kana (and a department first written
- * ｼｽﾃﾑ課 was printed so). Every cell of the rows, said once with the count (PP348).
+ * Kana written as a document prints it: half-width katakana full width (ｼｽﾃﾑ → システム, ｶﾞ →
+ * ガ: printed as it is, it stands out of the line, and a department first written ｼｽﾃﾑ課 was
+ * printed so), and a kana with a combining mark as one character (the PDF font draws no
+ * combining mark: か\u3099 printed as か). Every cell of the rows, each said once with the count
+ * (PP348, PP355).
  */
-function widenHalfwidthKana(rows: readonly RawRow[], bag: DiagnosticBag): void {
-  let first: { place: Place; text: string } | undefined;
-  let cells = 0;
-  for (const row of rows) {
-    for (const cell of [...Object.values(row.fields), ...row.schedule, ...row.notes]) {
-      const kana = cell && HALFWIDTH_KANA.exec(cell.text);
-      if (!cell || !kana) continue;
-      cell.text = cell.text.replace(HALFWIDTH_KANA_RUNS, (run) => run.normalize("NFKC"));
-      first ??= { place: cell.place, text: kana[0] };
-      cells++;
+function mendKana(rows: readonly RawRow[], bag: DiagnosticBag): void {
+  for (const [pattern, code] of [[HALFWIDTH_KANA, "PP348"], [COMBINING_KANA, "PP355"]] as const) {
+    const runs = new RegExp(pattern, "gu");
+    let first: { place: Place; text: string } | undefined;
+    let cells = 0;
+    for (const row of rows) {
+      for (const cell of [...Object.values(row.fields), ...row.schedule, ...row.notes]) {
+        const found = cell && pattern.exec(cell.text);
+        if (!cell || !found) continue;
+        cell.text = cell.text.replace(runs, (run) => run.normalize("NFKC"));
+        first ??= { place: cell.place, text: found[0] };
+        cells++;
+      }
     }
+    if (first) bag.add(code, first.place, { text: excerpt(first.text), wide: excerpt(first.text.normalize("NFKC")), cells });
   }
-  if (first) bag.add("PP348", first.place, { text: excerpt(first.text), wide: excerpt(first.text.normalize("NFKC")), cells });
 }
 
 /** Zero-width and bidi controls leave every cell of the row first, each cell told (PP350). */
@@ -302,7 +310,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (!schedule.phases.length && !schedule.problems.length && !row.scheduleUnread && !row.cut) bag.add("PP302", row.place, { column: bag.lang === "ja" ? "スケジュール" : "schedule" }, { projectNo });
   for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
   for (const p of schedule.problems) {
-    const params = p.code === "PP319" ? { marks: p.marks } : p.code === "PP318" ? { mark: p.mark, label: excerpt(p.label) } : { mark: p.mark };
+    const params = p.code === "PP319" ? { marks: p.marks } : p.code === "PP318" ? { mark: p.mark, label: excerpt(p.label) }
+      : p.code === "PP353" ? { mention: p.mention, span: p.from === p.to ? wareki(p.from) : `${wareki(p.from)}～${wareki(p.to)}` } : { mark: p.mark };
     bag.add(p.code, p.cell.place, params, { projectNo, actual: p.cell.text });
   }
   // How the cells were read: one message per kind and row, at its first cell.
@@ -316,6 +325,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (marked) bag.add("PP333", marked.cell.place, { mark: marked.text }, { projectNo, actual: marked.cell.text });
   const arrow = schedule.readings.find((r) => r.kind === "arrow-label");
   if (arrow) bag.add("PP336", arrow.cell.place, { text: excerpt(arrow.cell.text), label: excerpt(arrow.text) }, { projectNo, actual: arrow.cell.text });
+  const dash = schedule.readings.find((r) => r.kind === "dash-blank");
+  if (dash) bag.add("PP354", dash.cell.place, { mark: dash.text }, { projectNo });
   const mark = schedule.readings.find((r) => r.kind === "mark");
   if (mark && schedule.phases.some((p) => p.unlabelled)) bag.add("PP315", mark.cell.place, { mark: mark.text, label: config.schedule.markedLabel }, { projectNo });
   attachNotes(row, schedule.phases, projectNo, bag);

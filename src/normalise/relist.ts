@@ -8,12 +8,18 @@ import { cleanText, excerpt } from "./text.js";
 import { formOf } from "./variants.js";
 
 const inClass = (chars: string) => chars.replace(/[[\]\\]/g, "\\$&");
-/** 再掲 in brackets, optionally with the original's No: （再掲）, 〔再掲〕, （再掲：No.12）; 再 alone is its abbreviation (（再）, 【再】). */
-const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*再掲?\\s*(?:[:：]?\\s*(?:No\\.?|№|番号)?\\s*([0-9０-９]{1,9}))?\\s*[${inClass(CLOSE)}]`, "i");
-/** The place of the original before 再掲 in brackets: 【人材育成・体制強化(1)①の再掲】. */
-const BRACKET = /【([^】]*?)の?再掲】/;
-/** ※再掲 written before or after the name. */
-const NOTE = /[※＊]\s*再掲/;
+/** The original's No. before 再掲 (No.12の再掲, No.２再掲): its digits are the first group. */
+const NO_BEFORE = "(?:(?:[NＮ][oｏ][.．]?|№|番号)\\s*([0-9０-９]{1,9})\\s*の?\\s*)?";
+/**
+ * 再掲 in brackets, optionally with the original's No. before or after it: （再掲）, 〔再掲〕,
+ * （再掲：No.12）, （No.12の再掲）; 再 alone is its abbreviation (（再）, 【再】); spaces as a
+ * justified cell leaves them (（再　掲）).
+ */
+const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*${NO_BEFORE}再\\s*掲?\\s*(?:[:：]?\\s*(?:[NＮ][oｏ][.．]?|№|番号)?\\s*([0-9０-９]{1,9}))?\\s*[${inClass(CLOSE)}]`, "i");
+/** The place of the original before 再掲 in brackets: 【人材育成・体制強化(1)①の再掲】 (a No. there is SUFFIX's). */
+const BRACKET = /【(?!\s*(?:[NＮ][oｏ][.．]?|№|番号)\s*[0-9０-９]+\s*の?再掲】)([^】]*?)の?再掲】/i;
+/** ※再掲 written before or after the name, optionally with the original's No. (※No.1の再掲, ※再掲 No.1). */
+const NOTE = new RegExp(`[※＊]\\s*${NO_BEFORE}再\\s*掲(?:\\s*[:：]?\\s*(?:[NＮ][oｏ][.．]?|№|番号)\\s*([0-9０-９]{1,9}))?`, "i");
 /** A No. given with the 再掲 outside brackets (備考: No.12の再掲, 再掲 No.12). */
 const NO = /(?:No\.?|№|番号)\s*([0-9０-９]{1,9})/i;
 
@@ -25,7 +31,7 @@ export function parseRelist(rawName: string): RelistMark | null {
   const s = SUFFIX.exec(rawName) ?? NOTE.exec(rawName);
   if (!s) return null;
   const out: RelistMark = { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
-  const no = numberOf(s[1]);
+  const no = numberOf(s[1] ?? s[2]);
   if (no !== undefined) out.no = no;
   return out;
 }
@@ -60,7 +66,8 @@ export function parseRemarksRelist(remarks: string, name: string): RelistMark | 
   const mark = enclosed ? phrase : hasBrackets ? `【${phrase}】` : `（${phrase}）`;
   const out: RelistMark = { mark, name, fromRemarks: true };
   if (phrase === text) out.wholeRemark = true;
-  const no = numberOf(NO.exec(phrase)?.[1] ?? SUFFIX.exec(phrase)?.[1]);
+  const suffix = SUFFIX.exec(phrase);
+  const no = numberOf(NO.exec(phrase)?.[1] ?? suffix?.[1] ?? suffix?.[2]);
   if (no !== undefined) out.no = no;
   // 市民サービス(1)①の再掲: the place of the original, as in 【…の再掲】.
   const place = /^(.+?)の再掲$/.exec(phrase);
@@ -112,7 +119,8 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
   const named = new Map<string, SourcedProject[]>();
   for (const o of originals) named.set(formOf(o.project.name), [...(named.get(formOf(o.project.name)) ?? []), o]);
   for (const s of sourced) {
-    if (!s.relist) continue;
+    // (a name that is only its mark is missing: PP301 says so)
+    if (!s.relist || !s.project.name) continue;
     const p = s.project;
     const ref = s.relist.ref;
     if (s.relist.no !== undefined) { resolveByNo(s, s.relist.no, sourced, bag); continue; }
@@ -151,7 +159,11 @@ function resolveByNo(s: SourcedProject, no: number, sourced: SourcedProject[], b
   const at = s.cells.name ?? s.place;
   const original = sourced.find((o) => o.project.no === no && o !== s && !o.relist);
   if (!original) {
-    const detail = bag.lang === "ja" ? `No.${no} の事業がないか、それ自体が再掲です` : `there is no original project No.${no}`;
+    const ja = bag.lang === "ja";
+    // which of the three: the mark names its own No., a 再掲 (not an original), or no project
+    const detail = no === p.no ? (ja ? `No.${no} はこの事業自身です` : `No.${no} is this project itself`)
+      : sourced.some((o) => o.project.no === no && o.relist) ? (ja ? `No.${no} もまた再掲です` : `No.${no} is a 再掲 too`)
+        : ja ? `No.${no} の事業がありません` : `there is no project No.${no}`;
     bag.add("PP406", at, { no: p.no, detail }, { projectNo: p.no, actual: s.relist?.mark });
     return;
   }

@@ -9,6 +9,7 @@
 import type { Config } from "../config/schema.js";
 import type { RawScheduleCell } from "../ingest/rows.js";
 import type { Phase } from "../model/schema.js";
+import { yearsMentioned } from "../fiscal.js";
 import { categorise } from "./category.js";
 import { cleanText, longestFirst } from "./text.js";
 
@@ -112,15 +113,17 @@ function trimMarks(text: string, marks: readonly string[]): string {
 export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[], config: Config): RawScheduleCell | null {
   for (const cells of rows) {
     const sorted = [...cells].sort((a, b) => columnOf(a) - columnOf(b));
+    const kinds = sorted.map((c) => classifyCell(c.text, config));
+    dashesAsBlank(kinds);
     for (let i = 0; i < sorted.length; i++) {
       const cell = sorted[i]!;
-      const k = classifyCell(cell.text, config);
+      const k = kinds[i]!;
       // (a year said to have no phase is no sign of it: such a table marks what is not done)
       if (k.kind === "none") continue;
       if (k.kind !== "label") return cell;
       const prev = sorted[i - 1];
       if (prev && columnOf(prev) === columnOf(cell) - 1) {
-        const p = classifyCell(prev.text, config);
+        const p = kinds[i - 1]!;
         if (p.kind === "label" && p.label === k.label) return cell;
       }
     }
@@ -132,9 +135,10 @@ export type ScheduleProblem =
   | { code: "PP317"; cell: RawScheduleCell; mark: string }
   | { code: "PP332" | "PP343"; cell: RawScheduleCell; mark: string }
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
-  | { code: "PP319"; cell: RawScheduleCell; marks: string };
+  | { code: "PP319"; cell: RawScheduleCell; marks: string }
+  | { code: "PP353"; cell: RawScheduleCell; mention: string; from: number; to: number };
 
-export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade"; cell: RawScheduleCell; text: string }
+export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank"; cell: RawScheduleCell; text: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -172,6 +176,29 @@ function columnOf(cell: RawScheduleCell): number {
  * first and last columns (two phases may share a year: 導入 in 上期, 運用 from 下期).
  */
 export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
+  const result = buildByColumn(cells, opts, period, config);
+  if (!result.problems.length) result.problems.push(...statedYearClashes(cells, result.phases));
+  return result;
+}
+
+/**
+ * Cells whose words name a year their place does not give (`令和9年度から実施` in the 令和8年度
+ * column, `検討（令和9年度まで）` running on to 令和12年度): which one is meant cannot be told.
+ * A year the words name must start the phase (から, 以降, ～), end it (まで), or fall within it.
+ */
+function statedYearClashes(cells: readonly RawScheduleCell[], phases: readonly Phase[]): ScheduleProblem[] {
+  const out: ScheduleProblem[] = [];
+  for (const cell of cells) {
+    const phase = phases.find((p) => p.from <= cell.year && cell.year <= p.to);
+    if (!phase) continue;
+    const wrong = yearsMentioned(cell.text).find((m) =>
+      m.role === "from" ? m.year !== phase.from : m.role === "to" ? m.year !== phase.to : m.year < phase.from || m.year > phase.to);
+    if (wrong) out.push({ code: "PP353", cell, mention: wrong.text, from: phase.from, to: phase.to });
+  }
+  return out;
+}
+
+function buildByColumn(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const of = cells.find((c) => c.part)?.part?.of ?? 1;
   if (of === 1) return buildColumns(cells, opts, period, config);
   const byColumn = new Map(cells.map((c) => [{ ...c, year: columnOf(c) }, c]));
@@ -187,6 +214,24 @@ export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, p
     phases.push({ ...p, from, to });
   }
   return { phases, unknown: result.unknown.map(original), readings: result.readings.map(original), problems: result.problems.map(original) };
+}
+
+/** Continuation marks that are also what a plan writes for "nothing this year" (－ ― ─ ー). */
+const DASHES = ["－", "―", "─", "ー", "—", "‒", "–"];
+
+/**
+ * A row that opens with a dash before any phase (－ | － | 検討 | 実施 | －) cannot mean "goes on"
+ * there: it writes the dash for a year without a phase, and a mark means one thing in a row, so
+ * every cell of that dash in the row is read so. Returns the first such cell's index (PP354 says it there), or -1.
+ */
+function dashesAsBlank(kinds: (ScheduleCellKind | { kind: "shade" })[]): number {
+  const firstPhase = kinds.findIndex((k) => k.kind !== "continuation" && k.kind !== "none");
+  const leading = kinds.slice(0, firstPhase < 0 ? kinds.length : firstPhase);
+  const i = leading.findIndex((k) => k.kind === "continuation" && DASHES.includes(k.mark));
+  if (i < 0) return -1;
+  const dash = (kinds[i] as { mark: string }).mark;
+  kinds.forEach((k, j) => { if (k.kind === "continuation" && k.mark === dash) kinds[j] = { kind: "none", mark: dash, ...(k.note ? { note: k.note } : {}) }; });
+  return i;
 }
 
 /** A phase with the stand-in label (`schedule.markedLabel`), drawn as a plain bar. */
@@ -223,6 +268,8 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     result.problems.push({ code: "PP319", cell: bareMarks.find((b) => b.k.mark === distinct[1])!.cell, marks: distinct.join("、") });
     return result;
   }
+  const dash = dashesAsBlank(kinds);
+  if (dash >= 0) result.readings.push({ kind: "dash-blank", cell: sorted[dash]!, text: (kinds[dash] as { mark: string }).mark });
   let last: Phase | null = null;
   // the fill of the last cell that started or went on with `last`
   let lastFill: string | undefined;

@@ -49,7 +49,8 @@ const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 export function stripHtml(text: string): { text: string; tags: string[] } {
   const tags = [...new Set((text.match(TAG) ?? []).map((t) => t.replace(/\s.*$/s, (m) => (m.endsWith(">") ? ">" : m)).slice(0, 40)))];
   const out = text
-    .replace(/<li[^<>]*>/gi, "\n") // [^<>]: linear however many <li are left without their >
+    // a line of its own: a list item, a line break, a paragraph ([^<>]: linear however many are left without their >)
+    .replace(/<(?:li|br|p|div)\b[^<>]*>|<\/(?:p|div)\s*>/gi, "\n")
     .replace(TAG, " ")
     .replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&");

@@ -533,3 +533,99 @@ describe("a legend of the marks written in the file", () => {
     }
   });
 });
+
+describe("words in cells that say more than their place (session 16's probes)", () => {
+  it("a year written in a phase that its cells do not give is refused with the cell (PP353); one that agrees is read", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["令和9年度から実施", "", "", "", ""]),
+      r("2", "乙", ["", "令和9年度から実施", "", "", ""]),
+      r("3", "丙", ["検討（令和9年度まで）", "", "実施", "", ""]),
+      r("4", "丁", ["令和8年度～令和10年度 検討", "", "", "", "運用"]),
+      r("5", "戊", ["検討（R10まで）", "", "実施", "", ""]),
+      r("6", "己", ["2027年度から運用", "", "", "", ""]),
+      r("7", "庚", ["検討", "RPA導入", "", "", ""]),
+    ]);
+    const refused = plan.diagnostics.filter((d) => d.code === "PP353");
+    expect(refused.map((d) => [d.severity, d.line, d.column, d.projectNo])).toEqual([
+      ["error", 4, 9, 1], ["error", 7, 9, 4], ["error", 8, 9, 5], ["error", 9, 9, 6]]);
+    expect(refused[0]!.message).toBe("工程に書かれた年度「令和9年度」が、欄の位置から読んだ期間（令和8年度～令和12年度）と合いません。どちらが正しいか読み取れません。");
+    expect(spans(plan, 2)).toEqual([["令和9年度から実施", 2027, 2030, null, false]]);
+    expect(spans(plan, 3)).toEqual([["検討（令和9年度まで）", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    // RPA is no year (R before a digit only)
+    expect(spans(plan, 7)).toEqual([["検討", 2026, 2026, null, false], ["RPA導入", 2027, 2030, null, false]]);
+  });
+
+  it("yearsMentioned: eras, Western years, calendar months of the fiscal year before, and the words around them", async () => {
+    const { yearsMentioned } = await import("../../src/fiscal.js");
+    expect(yearsMentioned("令和８年度～令和10年度 検討")).toEqual([{ year: 2026, text: "令和8年度", role: "from" }, { year: 2028, text: "令和10年度", role: "to" }]);
+    expect(yearsMentioned("R10以降実施、FY2031まで").map((m) => [m.year, m.role])).toEqual([[2028, "from"], [2031, "to"]]);
+    expect(yearsMentioned("令和9年2月稼働").map((m) => m.year)).toEqual([2026]);
+    expect(yearsMentioned("2027年4月稼働 平成30年度実績").map((m) => [m.year, m.role])).toEqual([[2027, "in"], [2018, "in"]]);
+    expect(yearsMentioned("RPA・SaaS 2027件 H2O")).toEqual([]);
+  });
+
+  it("a dash before any phase says no phase (－ | － | 検討): every such dash of the row is read so (PP354), not refused", async () => {
+    const plan = await tsvOf([r("1", "甲", ["－", "－", "検討", "実施", "－"]), r("2", "乙", ["検討", "", "実施", "", ""]), r("3", "丙", ["―", "―", "―", "―", "―"])]);
+    expect(spans(plan, 1)).toEqual([["検討", 2028, 2028, null, false], ["実施", 2029, 2029, null, false]]);
+    expect(spans(plan, 3)).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP354").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 4, 9], ["warning", 6, 9]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP317");
+    // nor are they a sign of a table drawn year by year (PP316): 乙's labels still run to the next
+    expect(codes(plan.diagnostics)).not.toContain("PP316");
+    expect(spans(plan, 2)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    // a row that opens with a phase keeps － as the continuation mark it is by default
+    const after = await tsvOf([r("1", "甲", ["検討", "－", "実施", "－", "－"])]);
+    expect(spans(after, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(codes(after.diagnostics)).not.toContain("PP354");
+  });
+
+  it("同左 and ～ continue the phase on their left, as 同上 and ← do", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "同左", "実施", "～", "～"])]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP332");
+  });
+
+  it("再掲 written ＜再掲＞, （再　掲）, （No.２再掲）, ※No.1の再掲 is a 再掲 of its original; a name of only the mark is missing (PP301)", async () => {
+    const plan = await tsvOf([
+      r("1", "電子申請の拡大", ["検討", "", "", "", ""]), r("2", "窓口の改善", ["検討", "", "", "", ""]),
+      r("3", "電子申請の拡大＜再掲＞", ["検討", "", "", "", ""]), r("4", "窓口の改善（再　掲）", ["検討", "", "", "", ""]),
+      r("5", "窓口の改善（No.２再掲）", ["検討", "", "", "", ""]), r("6", "電子申請の拡大※No.1の再掲", ["検討", "", "", "", ""]),
+      r("7", "窓口の改善〈再掲〉", ["検討", "", "", "", ""]), r("8", "（再掲）", ["検討", "", "", "", ""]),
+    ]);
+    expect(plan.projects.slice(2, 7).map((p) => [p.no, p.name, p.relistOf, p.relistMark])).toEqual([
+      [3, "電子申請の拡大", 1, "＜再掲＞"], [4, "窓口の改善", 2, "（再 掲）"], [5, "窓口の改善", 2, "（No.２再掲）"],
+      [6, "電子申請の拡大", 1, "※No.1の再掲"], [7, "窓口の改善", 2, "〈再掲〉"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP301").map((d) => [d.line, d.column])).toEqual([[11, 5]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.line)).toEqual([]);
+  });
+
+  it("a 再掲 naming its own No., or a No. that is itself a 再掲, says which (PP406)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("2", "甲（再掲：No.2）", ["検討", "", "", "", ""]),
+      r("3", "甲（再掲：No.1）", ["検討", "", "", "", ""]), r("4", "甲（再掲：No.3）", ["検討", "", "", "", ""]), r("5", "乙（再掲：No.99）", ["検討", "", "", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.message)).toEqual([
+      "No.2 の再掲の元が見つかりません（No.2 はこの事業自身です）。",
+      "No.4 の再掲の元が見つかりません（No.3 もまた再掲です）。",
+      "No.5 の再掲の元が見つかりません（No.99 の事業がありません）。"]);
+  });
+
+  it("<br> and <p> in a description are line breaks: each line an item; a sub-point on its own line stays in its item after a space", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "", "", "", ""], { desc: "電子申請を拡大する。<br>窓口を見直す。<br/>研修を行う。" }),
+      r("2", "乙", ["検討", "", "", "", ""], { desc: "<p>段落一</p><p>段落二</p>" }),
+      r("3", "丙", ["検討", "", "", "", ""], { desc: "・第一の項目\n　○その下の細目\n・第二の項目" }),
+      r("4", "丁", ["検討<br>実施", "", "", "", ""]),
+      r("5", "事業<br>名", ["検討", "", "", "", ""]),
+    ]);
+    expect(plan.projects.map((p) => p.description)).toEqual([
+      ["電子申請を拡大する。", "窓口を見直す。", "研修を行う。"], ["段落一", "段落二"], ["第一の項目 ○その下の細目", "第二の項目"], ["説明。"], ["説明。"]]);
+    expect(spans(plan, 4)).toEqual([["検討・実施", 2026, 2030, null, false]]);
+    expect(project(plan, 5).name).toBe("事業名");
+  });
+
+  it("departments separated by ；, and kana with a combining (han)dakuten made one character (PP355)", async () => {
+    const plan = await tsvOf([r("1", "か\u3099んかく", ["検討", "", "", "", ""], { depts: "情報政策課；市民課;健康課" }), r("2", "ハ\u309aソコン", ["検討", "", "", "", ""])]);
+    expect(plan.projects.map((p) => [p.name, p.departments])).toEqual([["がんかく", ["情報政策課", "市民課", "健康課"]], ["パソコン", ["情報政策課"]]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP355").map((d) => [d.severity, d.line, d.message])).toEqual([
+      ["info", 4, "濁点・半濁点を別の文字で書いたかなを 1 文字にしました（「が」など、2 か所。ここが最初）。"]]);
+  });
+});
