@@ -96,6 +96,28 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     }
   });
 
+  it("reads the wordings other plans use for each level, the name, the departments and the description (session 16's probes)", async () => {
+    const read = async (header: string[]) => planOf("g.tsv", tsv([[...header, "R8", "R9"], ["1", "1 便利な市", "(1)窓口", "①手続", "電子申請", "総務課", "内容。", "検討", "実施"]]));
+    const base = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容"];
+    const wordings: [number, string][] = [
+      ...["柱", "重点目標", "基本戦略", "戦略", "分野", "政策目標", "基本的方向"].map((w): [number, string] => [1, w]),
+      ...["推進方策", "方向性"].map((w): [number, string] => [2, w]),
+      ...["実施項目", "重点取組"].map((w): [number, string] => [3, w]),
+      ...["主要事業", "取組事業", "実施事業名"].map((w): [number, string] => [4, w]),
+      ...["担当課・室", "所管課室", "主担当"].map((w): [number, string] => [5, w]),
+      ...["事業概要・目的"].map((w): [number, string] => [6, w]),
+    ];
+    for (const [at, wording] of wordings) {
+      const plan = await read(base.map((h, i) => (i === at ? wording : h)));
+      expect(plan.diagnostics.filter((d) => d.severity !== "info").map((d) => d.code), wording).toEqual([]);
+      expect(plan.projects.map((p) => [p.policy, p.measure.number, p.initiative?.number, p.name, p.departments, p.description]), wording)
+        .toEqual([["便利な市", 1, 1, "電子申請", ["総務課"], ["内容。"]]]);
+    }
+    // a column of SDGs written in full-width letters is one the documents do not print (PP342, info)
+    const sdgs = await read([...base.slice(0, 5), "関連ＳＤＧｓ", ...base.slice(5)].map((h) => h));
+    expect(sdgs.diagnostics.find((d) => d.code === "PP342")?.message).toContain("関連SDGs");
+  });
+
   it("a city's config adds its own synonyms", async () => {
     const header = TOWN_HEADER.map((h) => (h === "所管課" ? "担当グループ" : h));
     const data = ["t", "", ...[header, TOWN_ROWS[0]!].map((r) => r.join("\t"))].join("\n");
