@@ -92,7 +92,24 @@ function usageMessage(text: string, english: boolean): string {
   return text;
 }
 
+/**
+ * A reader that stops early (`planpress model plan.tsv | head`) closes the pipe: what is left to
+ * print is dropped, and the run goes on to its end as usual (a build still finishes its files
+ * and removes its temporary ones), instead of dying on an unhandled EPIPE with a stack trace.
+ */
+let pipesGuarded = false;
+function ignoreClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedPipes();
   const p = program();
   const english = argv.some((a, i) => (a === "--lang" && argv[i + 1] === "en") || a === "--lang=en");
   const output = { outputError: (text: string, write: (s: string) => void) => write(usageMessage(text, english)) };

@@ -150,3 +150,17 @@ describe("the as-of year", () => {
     expect(r.stderr).toMatch(/planpress\.config\.json {2}warning {2}PP506 /);
   });
 });
+
+describe("a reader that stops early", () => {
+  it("model piped into a reader that closes the pipe (| head) exits 0 with no stack trace", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["--import", "tsx", "test/robustness/cli-entry.ts", "model", "data/plan.tsv"]);
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
+    // our end closed before the model is printed, as head closes it after its lines
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|at .*\(node:/);
+    expect(code).toBe(0);
+  }, 60_000);
+});
