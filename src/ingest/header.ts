@@ -130,7 +130,7 @@ function statedPeriod(above: GridRow[]): { era: string | null; first: number; la
   return null;
 }
 
-const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(\d{4}))(?:年度?)?[~〜\-‐―ー－]+(?:(令和|平成|R|H)(\d{1,2}|元)|(\d{4})|(\d{1,2}))(?:年度?)?`;
+const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4}))(?:年度?)?[~〜\-‐―ー－]+(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4})|(\d{1,2}))(?:年度?)?`;
 const PERIOD_IN = new RegExp(PERIOD_SPAN, "u");
 /** The whole text is a period (`令和8年度～令和12年度`, `計画期間：2026年度～2030年度`). */
 const PERIOD_ONLY = new RegExp(`^(?:計画期間[:：]?)?${PERIOD_SPAN}$`, "u");
@@ -435,9 +435,28 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       { legend: legend.text.slice(0, 60), marks: Object.entries(legend.marks).map(([m, l]) => (bag.lang === "ja" ? `${m} を「${l}」` : `${m} as "${l}"`)).join(bag.lang === "ja" ? "、" : ", ") });
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
-  const titleRow = rows.slice(0, firstTop).find((r) => singleText(r) !== null && r !== legend?.row && !headingAbove.has(r));
+  const above = rows.slice(0, firstTop).filter((r) => r !== legend?.row && !headingAbove.has(r));
+  const titleRow = above.find((r) => titleLine(r) !== null);
   if (titleRow) table.title = planTitle(grid, titleRow, bag);
+  // a handout's number and date around the title (資料２, 令和8年3月): not the title, said once
+  const asideRow = above.slice(0, titleRow ? above.indexOf(titleRow) + 1 : above.length).find((r) => handoutAsides(r).length);
+  if (asideRow) bag.add("PP260", placeOf(grid, asideRow, asideRow.cells.findIndex((c) => ASIDE.test(squash(c)))), { text: handoutAsides(asideRow).join("、") });
   return table;
+}
+
+/**
+ * What a handout's title line carries beside the title (and on lines of its own above it): its
+ * number (`資料２`, `【資料３】`, `別紙1`, `参考資料`) or its date (`令和8年3月`, `（令和８年４月）`,
+ * `2026年3月31日現在`, `R8.3`). Compared as squash() writes a cell (NFKC, no spaces).
+ */
+const ASIDE = new RegExp(`^[【［\\[(]?(?:(?:資料|別紙|別添|参考資料|参考)[0-9一二三四五六七八九十\\-‐－]*|${
+  "(?:(?:令和|平成|[RH])(?:\\d{1,2}|元)|\\d{4})(?:年|[./])\\d{1,2}(?:月|[./])?(?:\\d{1,2}日?)?(?:現在|時点)?"})[】］\\])]?$`, "u");
+const handoutAsides = (row: GridRow): string[] => [...new Set(row.cells.map((c) => c.trim()).filter((c) => c && ASIDE.test(squash(c))))];
+
+/** A line above the table as a title: its one text besides a handout's number or date, or null. */
+function titleLine(row: GridRow): string | null {
+  const texts = [...new Set(row.cells.map((c) => c.trim()).filter((c) => c && !ASIDE.test(squash(c))))];
+  return texts.length === 1 ? texts[0]! : null;
 }
 
 /**
@@ -447,8 +466,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
  */
 const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(工程表|事業一覧表?|事業一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
-  const text = singleText(row)!;
-  const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim()));
+  const text = titleLine(row)!;
+  const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));
   let name = text;
   const m = TABLE_WORD.exec(name);
   if (m) {
@@ -657,12 +676,18 @@ function isHeaderContinuation(row: GridRow, config: Config): boolean {
  * starting in the table's first two columns, that names no column and no group (スケジュール over the years).
  */
 function looksLikeTitle(row: GridRow, keyRow: GridRow, config: Config): boolean {
-  const text = singleText(row);
-  if (text === null) return false;
-  // in the table's first two columns (a table may start right of column A)
-  const first = row.cells.findIndex((c) => c.trim());
-  return first <= keyRow.cells.findIndex((c) => c.trim()) + 1 && matchLabel(text, config) === null && !GROUP_WORDS.test(squash(text));
+  // a line of a handout's number or date only (資料２, 令和8年3月) is none of the header
+  if (titleLine(row) === null) return row.cells.some((c) => c.trim()) && row.cells.every((c) => !c.trim() || ASIDE.test(squash(c)));
+  const text = titleLine(row)!;
+  if (matchLabel(text, config) !== null || GROUP_WORDS.test(squash(text))) return false;
+  // in the table's first two columns (a table may start right of column A), or anywhere when a
+  // handout's number or date stands beside it or it ends as a plan's title does (centred over the table)
+  const first = row.cells.findIndex((c) => c.trim() === text);
+  return first <= keyRow.cells.findIndex((c) => c.trim()) + 1 || handoutAsides(row).length > 0 || (text.length >= 8 && TITLE_END.test(text));
 }
+
+/** How a plan's title ends (〇〇市DX推進計画, 〇〇プラン 工程表, 〇〇戦略 ロードマップ). */
+const TITLE_END = /(?:計画|プラン|戦略|ビジョン|工程表|ロードマップ|事業一覧表?|一覧表)[\s\u3000]*(?:[（(【［[〔][^）)】］\]〕]*[）)】］\]〕])?$/u;
 
 function looksLikeData(row: GridRow): boolean {
   return looksLikeNo(row.cells[0]) || row.cells.some((c) => c.length > 40);

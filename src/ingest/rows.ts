@@ -247,7 +247,23 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   for (const [column, f] of dittoed) bag.add("PP344", f.place, { column, count: f.count });
   shapesOverYears(grid, blocks, bag);
+  spansFromNoMerge(grid, blocks, out, bag);
   return out;
+}
+
+/**
+ * A workbook whose year cells merge nowhere (a text export saved as .xlsx, or typed like one)
+ * gives no span: its labels run until the next, as a text table's do, so the same cells give the
+ * same schedule in either format (`試行 | | 拡大` was 試行 one year as .xlsx, two as .tsv). Said once
+ * at the first label (PP261). Not for schedules read from a column of periods (exact by their words).
+ */
+function spansFromNoMerge(grid: Grid, blocks: readonly Block[], rows: RawRow[], bag: DiagnosticBag): void {
+  if (grid.kind !== "xlsx" || blocks.some((b) => b.timing || b.ranges)) return;
+  if (rows.some((r) => r.schedule.some((c) => (c.span ?? 1) > 1))) return;
+  const first = rows.find((r) => r.schedule.some((c) => c.text))?.schedule.find((c) => c.text);
+  if (!first) return;
+  for (const r of rows) r.exactSpans = false;
+  bag.add("PP261", first.place);
 }
 
 /**

@@ -38,6 +38,13 @@ const latin = (ch: string) => (asciiLetter(ch).toLowerCase().charCodeAt(0) - 96)
 const asciiLetter = (ch: string) => ch.replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /**
+ * Numbers joined by dots, the level's own last (`1.(2)`, `1.(1).②`, `2.1.3 窓口`): a bracket or a
+ * circled number ends the mark; a plain number must be followed by a space or a mark's end, so
+ * `1.2つの窓口` stays `1.` and its title.
+ */
+const DOTTED = new RegExp(`^((?:${D3}|[（(]\\s*${D3}\\s*[)）])(?:\\s*[.．]\\s*(?:${D3}|[（(]\\s*${D3}\\s*[)）]|[\u2460-\u2473]))+)(?:(?<=[)）\u2460-\u2473])|[.．)）、]|[\\s\u3000]+|$)`, "u");
+
+/**
  * The ways plans number a level, each: pattern (anchored, with the separator after the mark) →
  * own number and the numbers of the levels above written with it (the `1-` of `1-2`).
  */
@@ -132,6 +139,11 @@ function parseBare(text: string): NumberedText {
   if (cp >= 0x32d0 && cp <= 0x32fe) return { number: cp - 0x32d0 + 1, title: afterMark(t, 1), mark: first, parents: [] }; // ㋐…
   // ⑴…⒇ and ⒈…⒛: (1) and 1. as one character (what an IME offers for them)
   if (cp >= 0x2474 && cp <= 0x249b) return { number: (cp - 0x2474) % 20 + 1, title: afterMark(t, 1), mark: first, parents: [] };
+  const dotted = DOTTED.exec(t);
+  if (dotted) {
+    const numbers = dotted[1]!.split(/\s*[.．]\s*/u).map((p) => circledNumber(p) ?? num(p.replace(/[（()）\s]/gu, "")));
+    return { number: numbers.at(-1)!, title: afterMark(t, dotted[0].length), mark: dotted[0].trim(), parents: numbers.slice(0, -1) };
+  }
   for (const [re, read] of FORMS) {
     const m = re.exec(t);
     const n = m ? read(m) : null;

@@ -28,7 +28,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every
   // active year: a blank year there has no phase, instead of continuing the label on its left.
   stripScheduleHtml(table.rows, bag);
-  const evidence = table.grid.kind === "text" ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
+  const evidence = table.grid.kind === "text" || table.rows.some((r) => !r.exactSpans) ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
   if (evidence) bag.add("PP316", evidence.place);
   mendKana(table.rows, bag);
   for (const row of table.rows) {

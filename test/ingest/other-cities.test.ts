@@ -969,3 +969,42 @@ describe("a 取組 column with nothing in it", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP248");
   });
 });
+
+describe("a handout's title line, and numbers joined by dots (session 16's probes)", () => {
+  const HEAD = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度", "令和11年度", "令和12年度"];
+  const ROW = ["1", "1 市民サービス", "(1)手続", "①申請", "電子申請の拡大", "情報政策課", "拡大する。", "拡大", "→", "→", "→", "→"];
+  const lines = (...rows: string[][]) => rows.map((r) => r.join(",")).join("\n") + "\n";
+
+  it("a date or a handout's number beside a centred title is neither the title nor a year over the schedule (PP260)", async () => {
+    const title = ["", "", "", "", "北野市DX推進計画　工程表", "", "", "", "", "", "", "令和8年3月"];
+    const plan = await planOf("plan.csv", lines(title, HEAD, ROW));
+    expect(plan.plan.title).toBe("北野市DX推進計画");
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(spans(plan, 1)).toEqual([["拡大", 2026, 2030]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP258");
+    expect(codes(plan.diagnostics)).not.toContain("PP241");
+    expect(of(plan.diagnostics, "PP260").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["info", 1, 12, "表の上の「令和8年3月」は資料の番号・日付として読み、計画名に含めませんでした。"]]);
+    // a line of its own with the handout's number, above the title line
+    for (const label of ["資料２", "【資料３】", "別紙1", "参考資料", "（令和８年４月）"]) {
+      const labelled = await planOf("plan.csv", lines([label], ["第２次西原市情報化推進計画"], HEAD, ROW));
+      expect(labelled.plan.title, label).toBe("第２次西原市情報化推進計画");
+      expect(of(labelled.diagnostics, "PP260").map((d) => d.line), label).toEqual([1]);
+    }
+  });
+
+  it("a period in Western years with FY in the title's bracket is printed on its own, not in the name (PP254)", async () => {
+    const plan = await planOf("plan.csv", lines(["北浜市 情報化推進計画（FY2026-FY2030）"], HEAD, ROW));
+    expect(plan.plan.title).toBe("北浜市 情報化推進計画");
+    expect(codes(plan.diagnostics)).toContain("PP254");
+  });
+
+  it("施策 and 取組 numbered with dots (1.(2), 1.(1).②) are their own numbers under their parents'", async () => {
+    const row = (no: number, m: string, i: string) => [String(no), "1.市民サービス", m, i, `事業${no}`, "情報政策課", "内容。", "検討", "", "", "", ""];
+    const plan = await planOf("plan.csv", lines(["白浜町DX推進計画"], HEAD,
+      row(1, "1.(1)手続のオンライン化", "1.(1).①電子申請"), row(2, "1.(1)手続のオンライン化", "1.(1).②電子納付"), row(3, "1.(2)窓口", "1.(2).①予約")));
+    expect(plan.policies[0]!.measures.map((m) => [m.number, m.title, m.initiatives.map((i) => [i.number, i.title, i.projects])])).toEqual([
+      [1, "手続のオンライン化", [[1, "電子申請", [1]], [2, "電子納付", [2]]]], [2, "窓口", [[1, "予約", [3]]]]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { codes, HEADER, planOf } from "../helpers/plan-fixtures.js";
+import { codes, HEADER, planOf, tsv } from "../helpers/plan-fixtures.js";
 
 async function workbook(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -83,7 +83,28 @@ describe("xlsx input", () => {
     expect(plan.plan.title).toBe("キタ市DX計画");
     expect(codes(plan.diagnostics)).not.toContain("PP205");
     expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
-    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2027]]);
+    // no year cell merged anywhere: 実施 runs on to the period's end, as in the same table as TSV (PP261)
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(codes(plan.diagnostics)).toContain("PP261");
+  });
+
+  it("reads a workbook that merges no year cell as its text export is read, and one that merges some exactly", async () => {
+    const row = (ws: ExcelJS.Worksheet) => {
+      ws.getRow(1).values = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "R10", "R11"];
+      ws.getRow(2).values = [1, "方針", "(1)窓口", "①手続", "甲", "市民課", "内容", "試行", "", "拡大", ""];
+      ws.getRow(3).values = [2, "方針", "(1)窓口", "①手続", "乙", "市民課", "内容", "検討", "", "", ""];
+    };
+    const plain = await planOf("plan.xlsx", await workbook(row));
+    const text = await planOf("plan.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "R10", "R11"],
+      ["1", "方針", "(1)窓口", "①手続", "甲", "市民課", "内容", "試行", "", "拡大", ""], ["2", "方針", "(1)窓口", "①手続", "乙", "市民課", "内容", "検討", "", "", ""]]));
+    const spansOf = (p: typeof plain) => p.projects.map((x) => x.schedule.map((s) => [s.label, s.from, s.to]));
+    expect(spansOf(plain)).toEqual([[["試行", 2026, 2027], ["拡大", 2028, 2029]], [["検討", 2026, 2029]]]);
+    expect(spansOf(plain)).toEqual(spansOf(text));
+    expect(plain.diagnostics.filter((d) => d.code === "PP261").map((d) => [d.severity, d.cell])).toEqual([["info", "H2"]]);
+    // one merge anywhere says the sheet draws spans: every label is exactly its cells
+    const merged = await planOf("plan.xlsx", await workbook((ws) => { row(ws); ws.mergeCells("J2:K2"); }));
+    expect(spansOf(merged)).toEqual([[["試行", 2026, 2026], ["拡大", 2028, 2029]], [["検討", 2026, 2026]]]);
+    expect(codes(merged.diagnostics)).not.toContain("PP261");
   });
 
   it("a workbook named .xlsm (with macros) is read as the same workbook", async () => {
