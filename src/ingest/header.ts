@@ -410,9 +410,16 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   let period: { start: number; end: number } | null = null;
   if (labelled.length) period = { start: Math.min(...labelled), end: Math.max(...labelled) };
   else {
-    const timed = timingPeriod(grid, blocks, config.schedule.markedLabel, bag);
+    const timed = timingPeriod(grid, blocks, config.schedule.markedLabel, statedAbove, bag);
     period = timed === "said" ? null : timed;
     periodSaid ||= timed === "said";
+  }
+  // A period stated above the table (or in the title's bracket) that the table does not draw: the
+  // documents print the table's, so the difference is said where the period is stated.
+  if (period && statedAbove && (statedAbove.first !== period.start || statedAbove.last !== period.end)) {
+    const cell = statedAbove.row.cells.findIndex((c) => c.trim().startsWith(statedAbove.text));
+    bag.add("PP262", placeOf(grid, statedAbove.row, Math.max(0, cell)), { stated: statedAbove.text,
+      first: wareki(statedAbove.first), last: wareki(statedAbove.last), start: wareki(period.start), end: wareki(period.end) });
   }
   // A mistyped label (令和99年度) would stretch the period over a century of empty columns.
   if (period && period.end - period.start + 1 > MAX_PERIOD_YEARS) {
@@ -553,7 +560,7 @@ function setAsideTiming(block: Block): boolean {
  * phase without an end, 令和9年度から, runs to it). Said once, at the column's header (PP227).
  * "said": the column names no year at all, said at its first cell (PP251).
  */
-function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: DiagnosticBag): { start: number; end: number } | "said" | null {
+function timingPeriod(grid: Grid, blocks: Block[], standIn: string, stated: Stated | null, bag: DiagnosticBag): { start: number; end: number } | "said" | null {
   const years: number[] = [];
   for (const b of blocks) {
     if (!b.timing) continue;
@@ -572,8 +579,14 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, bag: Diagnos
     bag.add("PP251", placeOf(grid, first.row, first.col), { column: at.text.replace(/\s+/g, " "), text: first.row.cells[first.col]!.trim().slice(0, 40) });
     return "said";
   }
-  const period = { start: Math.min(...years), end: Math.max(...years) };
-  bag.add("PP227", placeOf(grid, at.row, at.col), { column: at.text.replace(/\s+/g, " "), first: wareki(period.start), last: wareki(period.end), label: standIn });
+  const written = { start: Math.min(...years), end: Math.max(...years) };
+  // the plan's period as stated above the table, when the years written lie within it (no
+  // phase need reach its last year); else the years written (PP262 says a difference)
+  const within = stated !== null && stated.first <= written.start && written.end <= stated.last;
+  const period = within ? { start: stated.first, end: stated.last } : written;
+  const ja = bag.lang === "ja";
+  const basis = within ? (ja ? `表の上の「${stated.text}」` : `as stated above the table ("${stated.text}")`) : (ja ? "書かれた年度の範囲" : "the years written");
+  bag.add("PP227", placeOf(grid, at.row, at.col), { column: at.text.replace(/\s+/g, " "), basis, first: wareki(period.start), last: wareki(period.end), label: standIn });
   return period;
 }
 

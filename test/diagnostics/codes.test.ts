@@ -115,6 +115,7 @@ const CASES: Record<string, Case> = {
   PP254: { data: [["テスト市計画（令和8年度～令和12年度）"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
   PP260: { data: [["資料２"], ["テスト市計画"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
   PP261: { name: "plan.xlsx", data: book() },
+  PP262: { data: [["テスト市計画（令和7年度～令和11年度）"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
   PP253: { data: tsv([[...HEADER.slice(0, 5), "担当課1", "担当課2", ...HEADER.slice(6)], [...row(1, "事業").slice(0, 6), "市民課", ...row(1, "事業").slice(6)]]) },
   PP252: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "年度"], ["1", "方針", "(1)窓口", "①手続", "事業", "令和8年度"], ["1", "方針", "(1)窓口", "①手続", "事業", "令和9年度"]]) },
   PP251: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業A").slice(0, 7), "前期"]]) },

@@ -1008,3 +1008,25 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
 });
+
+describe("the plan period stated above the table (session 16's probes)", () => {
+  const HEAD = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容"];
+  const row = (...rest: string[]) => ["1", "1 市民サービス", "(1)手続", "①申請", "電子申請の拡大", "情報政策課", "拡大する。", ...rest];
+  const lines = (...rows: string[][]) => rows.map((r) => r.join("\t")).join("\n") + "\n";
+
+  it("a column of periods whose years lie within the stated period gives the stated period (PP227 says so)", async () => {
+    const plan = await planOf("p.tsv", lines(["北市計画"], ["計画期間：令和７年度～令和１１年度"], [...HEAD, "期間"], row("令和8年度～令和10年度"), row("令和9年度から").map((c, i) => (i === 0 ? "2" : c))));
+    expect(plan.plan.period).toEqual({ start: 2025, end: 2029 });
+    // a period without its end runs to the stated period's end
+    expect(spans(plan, 2)).toEqual([["実施", 2027, 2029]]);
+    expect(of(plan.diagnostics, "PP227")[0]!.message).toContain("計画期間は表の上の「計画期間：令和７年度～令和１１年度」（令和7年度～令和11年度）");
+    expect(codes(plan.diagnostics)).not.toContain("PP262");
+  });
+
+  it("year columns other than the stated period: the table's years, and the difference said where the period is stated (PP262)", async () => {
+    const plan = await planOf("p.tsv", lines(["緑町DX推進計画（令和8年度～令和12年度）"], [...HEAD, "R7", "R8", "R9", "R10", "R11"], row("検討", "", "実施", "", "")));
+    expect(plan.plan.period).toEqual({ start: 2025, end: 2029 });
+    expect(of(plan.diagnostics, "PP262").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([["warning", 1, 1,
+      "表の上の「緑町DX推進計画（令和8年度～令和12年度）」（令和8年度～令和12年度）と、表の年度（令和7年度～令和11年度）が一致しません。資料には表の年度を計画期間として印刷します。"]]);
+  });
+});
