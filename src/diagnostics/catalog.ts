@@ -79,8 +79,9 @@ export const CATALOG = {
     en: (p) => `Too many cells with values (${p.cells} or more; the limit is ${p.limit}).`,
     hintJa: () => "計画の表だけのシートにしてください。", hintEn: () => "Keep only the plan table in the workbook." },
   PP120: { severity: "warning", example: { rows: 2, cols: 1 },
-    ja: (p) => `Excel で非表示の行（${p.rows} 行）・列（${p.cols} 列）にも値があります。画面や印刷には出ない値ですが、計画の一部として読みました。`,
-    en: (p) => `Rows (${p.rows}) or columns (${p.cols}) hidden in Excel hold values: they were read as part of the plan, though Excel neither shows nor prints them.`,
+    // (only the kinds that hold values are named: not "行（0 行）")
+    ja: (p) => `Excel で非表示の${[Number(p.rows) ? `行（${p.rows} 行）` : "", Number(p.cols) ? `列（${p.cols} 列）` : ""].filter(Boolean).join("・")}にも値があります。画面や印刷には出ない値ですが、計画の一部として読みました。`,
+    en: (p) => `${[Number(p.rows) ? `rows (${p.rows})` : "", Number(p.cols) ? `columns (${p.cols})` : ""].filter(Boolean).join(" and ").replace(/^./, (c) => c.toUpperCase())} hidden in Excel hold values: they were read as part of the plan, though Excel neither shows nor prints them.`,
     hintJa: () => "計画に含めない行や列は、非表示にせず削除してください。", hintEn: () => "Delete rows or columns that are not part of the plan instead of hiding them." },
   PP122: { severity: "error", example: { text: "令和9年度から実施", count: 2 },
     ja: (p) => `取り消し線の付いた文字（見え消し）があるセルが ${p.count} 個あります（ここが最初:「${p.text}」）。取り消した文字を計画に入れるかどうか決められません。`,

@@ -185,7 +185,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
           if (cell.text.trim() || !from?.text.trim()) continue;
           // Clipped, as the top row's own cell was (and reported there: PP310).
           raw.fields[key] = { text: from.text.slice(0, maxCellChars), place: placeOf(grid, from.top, from.left) };
-          countFill(mergeFills, columnLabel(key), cell.place);
+          // said at the merge, as a place in a merged range is its top-left cell
+          countFill(mergeFills, columnLabel(key), raw.fields[key]!.place);
         }
         asAbove(raw, above, dittoed);
         carryDown(raw, above, carried);
@@ -212,9 +213,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       for (const { col, cell } of yearCells(grid, row, block, yearCols, shade, maxCellChars, bag)) {
         const from = ownRow && !cell.text ? merged.get(`${row.line}:${col}`) : undefined;
         if (from?.text.trim()) {
-          countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", cell.place);
           cell.text = from.text.slice(0, maxCellChars).trim();
           cell.place = placeOf(grid, from.top, from.left);
+          countFill(mergeFills, bag.lang === "ja" ? "スケジュール" : "schedule", cell.place);
           const span = spanOf(block, from.left, from.width > 1 ? from.width : undefined);
           if (span !== undefined) cell.span = span; else delete cell.span;
         }

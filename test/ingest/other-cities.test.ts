@@ -241,10 +241,11 @@ describe("vertical merges (xlsx written with exceljs)", () => {
     expect(spans(plan, 3)).toEqual([["構築", 2026, 2027], ["実施", 2028, 2028]]);
     const ds = plan.diagnostics;
     expect(ds.filter((d) => d.severity !== "info")).toEqual([]);
+    // at each column's first merge, its top-left cell (diagnostics.md: a place in a merged range)
     expect(of(ds, "PP213").map((d) => [d.message, d.cell])).toEqual([
-      ["「基本方針」の結合セルの値を、結合の 2 行目以降の 2 行にも当てはめました。", "B5"],
-      ["「施策」の結合セルの値を、結合の 2 行目以降の 1 行にも当てはめました。", "C5"],
-      ["「スケジュール」の結合セルの値を、結合の 2 行目以降の 1 行にも当てはめました。", "H6"],
+      ["「基本方針」の結合セルの値を、結合の 2 行目以降の 2 行にも当てはめました。", "B4"],
+      ["「施策」の結合セルの値を、結合の 2 行目以降の 1 行にも当てはめました。", "C4"],
+      ["「スケジュール」の結合セルの値を、結合の 2 行目以降の 1 行にも当てはめました。", "H5"],
     ]);
     expect(codes(ds)).not.toContain("PP212");
   });
@@ -253,7 +254,7 @@ describe("vertical merges (xlsx written with exceljs)", () => {
     const file = tempFile("merged.xlsx", await mergedWorkbook());
     const en = await cli("check", file, "--lang", "en");
     expect(en.code).toBe(0);
-    expect(en.stderr).toContain(`merged.xlsx#計画!B5  info  PP213  The value of merged "基本方針" cells was applied to the 2 row(s) they cover below their first.`);
+    expect(en.stderr).toContain(`merged.xlsx#計画!B4  info  PP213  The value of merged "基本方針" cells was applied to the 2 row(s) they cover below their first.`);
     const ja = await cli("check", file);
     expect(ja.stderr).toContain("「スケジュール」の結合セルの値を、結合の 2 行目以降の 1 行にも当てはめました。");
     expect(ja.stderr).toContain("年度の見出し「令和8年度 (2026)」のような二つの書き方の見出しを、令和8年度 のように読みました。");

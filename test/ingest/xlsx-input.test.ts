@@ -161,6 +161,10 @@ describe("rows and columns hidden in Excel", () => {
     expect(said).toHaveLength(1);
     expect(said[0]!.cell).toBe("L3");
     expect(said[0]!.message).toContain("行（2 行）・列（1 列）");
+    // a kind that holds no value is not named (not "行（0 行）")
+    const { CATALOG } = await import("../../src/diagnostics/catalog.js");
+    expect(CATALOG.PP120.ja({ rows: 0, cols: 2 })).toMatch(/^Excel で非表示の列（2 列）にも値があります。/);
+    expect(CATALOG.PP120.en({ rows: 3, cols: 0 })).toMatch(/^Rows \(3\) hidden in Excel/);
   });
 
   it("say nothing when what is hidden is empty", async () => {
