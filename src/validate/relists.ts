@@ -18,7 +18,8 @@ export function checkRelists(sourced: SourcedProject[], bag: DiagnosticBag): voi
     if (!o) continue;
     const extra = { projectNo: p.no, relatedNo: o.no };
     if (joined(o) !== joined(p)) {
-      const [a, b] = firstDifference(joined(o), joined(p));
+      // (items' line breaks shown as ／: a message is one line)
+      const [a, b] = firstDifference(joined(o), joined(p)).map((t) => t.replace(/\n/g, "／")) as [string, string];
       bag.add("PP409", s.cells.description ?? s.place, { no: p.no, orig: o.no, detail: `No.${o.no}「${a}」/ No.${p.no}「${b}」` }, { ...extra, actual: b, expected: a });
     }
     const added = p.departments.filter((d) => !o.departments.includes(d));

@@ -600,6 +600,12 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.line)).toEqual([]);
   });
 
+  it("a 再掲's description that differs near an item's end is quoted on one line, items joined by ／ (PP409)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { desc: "・拡大する。\n・見直す。" }), r("2", "甲（再掲）", ["検討", "", "", "", ""], { desc: "・拡大する。\n・改める。" })]);
+    const said = plan.diagnostics.filter((d) => d.code === "PP409");
+    expect(said.map((d) => d.message)).toEqual(["No.2 は No.1 の再掲ですが、事業内容が一致しません（No.1「する。／見直す。」/ No.2「する。／改める。」）。"]);
+  });
+
   it("a 再掲 naming its own No., or a No. that is itself a 再掲, says which (PP406)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("2", "甲（再掲：No.2）", ["検討", "", "", "", ""]),
       r("3", "甲（再掲：No.1）", ["検討", "", "", "", ""]), r("4", "甲（再掲：No.3）", ["検討", "", "", "", ""]), r("5", "乙（再掲：No.99）", ["検討", "", "", "", ""])]);
