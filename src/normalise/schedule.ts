@@ -177,7 +177,7 @@ function columnOf(cell: RawScheduleCell): number {
  */
 export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const result = buildByColumn(cells, opts, period, config);
-  if (!result.problems.length) result.problems.push(...statedYearClashes(cells, result.phases));
+  if (!result.problems.length) result.problems.push(...statedYearClashes(cells, result.phases, config));
   return result;
 }
 
@@ -185,13 +185,14 @@ export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, p
  * Cells whose words name a year their place does not give (`令和9年度から実施` in the 令和8年度
  * column, `検討（令和9年度まで）` running on to 令和12年度): which one is meant cannot be told.
  * A year the words name must start the phase (から, 以降, ～), end it (まで), or fall within it.
+ * Only the label's words: a note after ※ may tell of other years (※令和7年度の調査を踏まえ).
  */
-function statedYearClashes(cells: readonly RawScheduleCell[], phases: readonly Phase[]): ScheduleProblem[] {
+function statedYearClashes(cells: readonly RawScheduleCell[], phases: readonly Phase[], config: Config): ScheduleProblem[] {
   const out: ScheduleProblem[] = [];
   for (const cell of cells) {
     const phase = phases.find((p) => p.from <= cell.year && cell.year <= p.to);
     if (!phase) continue;
-    const wrong = yearsMentioned(cell.text).find((m) =>
+    const wrong = yearsMentioned(splitNote(cell.text, config).label).find((m) =>
       m.role === "from" ? m.year !== phase.from : m.role === "to" ? m.year !== phase.to : m.year < phase.from || m.year > phase.to);
     if (wrong) out.push({ code: "PP353", cell, mention: wrong.text, from: phase.from, to: phase.to });
   }

@@ -545,6 +545,7 @@ describe("words in cells that say more than their place (session 16's probes)", 
       r("5", "戊", ["検討（R10まで）", "", "実施", "", ""]),
       r("6", "己", ["2027年度から運用", "", "", "", ""]),
       r("7", "庚", ["検討", "RPA導入", "", "", ""]),
+      r("8", "辛", ["検討※令和7年度の調査を踏まえる", "", "", "", ""]),
     ]);
     const refused = plan.diagnostics.filter((d) => d.code === "PP353");
     expect(refused.map((d) => [d.severity, d.line, d.column, d.projectNo])).toEqual([
@@ -554,6 +555,8 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(spans(plan, 3)).toEqual([["検討（令和9年度まで）", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
     // RPA is no year (R before a digit only)
     expect(spans(plan, 7)).toEqual([["検討", 2026, 2026, null, false], ["RPA導入", 2027, 2030, null, false]]);
+    // a note after ※ may tell of other years
+    expect(spans(plan, 8)).toEqual([["検討", 2026, 2030, "令和7年度の調査を踏まえる", false]]);
   });
 
   it("yearsMentioned: eras, Western years, calendar months of the fiscal year before, and the words around them", async () => {
