@@ -107,6 +107,9 @@ describe("normalise", () => {
     expect([c("モデル校による試行"), c("導入範囲の拡大"), c("全校での運用"), c("あり方の見直し")]).toEqual(["pilot", "operate", "operate", "study"]);
     // several stages listed: never painted as one of them
     for (const l of ["調達・運用", "調査・構築", "検討・準備", "検証・拡大検討", "調査研究・試行・実施", "仕組み整備、発信・共有の実施", "検討及び実施"]) expect(c(l), l).toBe("mixed");
+    // stages a space keeps apart are listed too (上期：検討　下期：実施 was painted as 検討)
+    for (const l of ["上期：検討　下期：実施", "検討 実施"]) expect(c(l), l).toBe("mixed");
+    expect(c("効果 検証")).toBe("pilot");
     // a part naming no stage adds none
     expect(c("発信・共有の実施")).toBe("operate");
   });
