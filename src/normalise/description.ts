@@ -59,6 +59,21 @@ function splitters(text: string): Marker[] {
   return chosen;
 }
 
+/**
+ * A line that ends in a particle or a comma (`電子申請を⏎拡大する。`, `窓口の、⏎見直し`) cannot end an
+ * item: the cell was wrapped by hand there, and the next line goes on with it.
+ */
+const WRAPPED = /[をにがはのとでへやも、，,]$/u;
+function joinWrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    if (last !== undefined && WRAPPED.test(last)) out[out.length - 1] = last + line;
+    else out.push(line);
+  }
+  return out;
+}
+
 export function splitDescription(raw: string): { items: string[]; tags: string[] } {
   const { text, tags } = stripHtml(raw);
   const hadList = tags.some((t) => /^<\/?(ul|ol|li)\b/i.test(t));
@@ -69,7 +84,7 @@ export function splitDescription(raw: string): { items: string[]; tags: string[]
     return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " "))).filter(Boolean), tags };
   }
   if (text.includes("\n") && !hadList) {
-    return { items: text.split(/\n+/).map(cleanText).filter(Boolean), tags };
+    return { items: joinWrapped(text.split(/\n+/).map(cleanText).filter(Boolean)), tags };
   }
   if (hadList) {
     // The export flattened <li> into spaces: one item per sentence (。 then white space).

@@ -625,9 +625,12 @@ describe("words in cells that say more than their place (session 16's probes)", 
       r("3", "丙", ["検討", "", "", "", ""], { desc: "・第一の項目\n　○その下の細目\n・第二の項目" }),
       r("4", "丁", ["検討<br>実施", "", "", "", ""]),
       r("5", "事業<br>名", ["検討", "", "", "", ""]),
+      r("6", "己", ["検討", "", "", "", ""], { desc: "電子申請を\n拡大する。\nAI-OCRの導入\nRPAの活用" }),
     ]);
     expect(plan.projects.map((p) => p.description)).toEqual([
-      ["電子申請を拡大する。", "窓口を見直す。", "研修を行う。"], ["段落一", "段落二"], ["第一の項目 ○その下の細目", "第二の項目"], ["説明。"], ["説明。"]]);
+      ["電子申請を拡大する。", "窓口を見直す。", "研修を行う。"], ["段落一", "段落二"], ["第一の項目 ○その下の細目", "第二の項目"], ["説明。"], ["説明。"],
+      // a line ending in a particle was wrapped by hand; lines that end a phrase are items
+      ["電子申請を拡大する。", "AI-OCRの導入", "RPAの活用"]]);
     expect(spans(plan, 4)).toEqual([["検討・実施", 2026, 2030, null, false]]);
     expect(project(plan, 5).name).toBe("事業名");
   });
