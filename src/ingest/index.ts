@@ -57,6 +57,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const magic = containerOf(bytes);
   if (magic === "ole2") { bag.add("PP113", { file }); throw new ReportedError(); }
   if (magic === "zip" && !workbook) { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
+  // ... and text named .xlsx (a TSV or CSV renamed): said as such, not as a broken zip
+  if (workbook && magic !== "zip" && looksLikeText(bytes)) { bag.add("PP127", { file }, { ext }); throw new ReportedError(); }
   const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };
   if (bytes.length === 0) throw empty();
   // The sheets read (a text file is one): usually one; a plan split over sheets of one layout
@@ -159,6 +161,16 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
     if (missing.length) bag.add("PP234", { file: p.grid.file, sheet: p.grid.sheet ?? "" }, { sheet: p.grid.sheet ?? "", count: missing.length, first: missing[0]! });
   }
   return read;
+}
+
+/**
+ * Whether a file's first bytes are text with lines or cells: a BOM (UTF-8, UTF-16), or no NUL and
+ * a tab, comma or line break (any encoding planpress reads).
+ */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const head = bytes.subarray(0, 4096);
+  return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
 }
 
 /** The title is a cell like any other: clipped before it can reach a cover page (PP310). */

@@ -67,6 +67,7 @@ const CASES: Record<string, Case> = {
   PP124: { data: ok([row(1, "=\"事業\"")]) },
   PP111: { data: new Uint8Array([...new TextEncoder().encode(ok([row(1, "事業")])), 0xff, 0x0a]) },
   PP112: { name: "plan.csv", data: book() },
+  PP127: { name: "plan.xlsx", data: ok([row(1, "事業")]) },
   PP113: { name: "plan.xlsx", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
   PP115: { data: ok([row(1, "事業A"), row(2, "事業B")]), config: limited("maxProjects", 1) },
   PP116: { name: "plan.xlsx", data: book([{ ref: "XFD1048576", t: "inlineStr", is: "x" }]) },

@@ -74,6 +74,16 @@ describe("encodings", () => {
     expect(codes((await planOf("plan.xlsx", xls)).diagnostics)).toEqual(["PP113"]);
     expect(codes((await planOf("plan.csv", xls)).diagnostics)).toEqual(["PP113"]);
   });
+
+  it("a TSV or CSV saved under .xlsx is named for what it is (PP127), not as a broken zip (PP106)", async () => {
+    for (const data of [PLAN, `\ufeff${PLAN.replace(/\t/g, ",")}`, iconv.encode(PLAN, "Shift_JIS"), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PLAN, "utf16le")])]) {
+      const plan = await planOf("plan.xlsx", data);
+      expect(codes(plan.diagnostics)).toEqual(["PP127"]);
+      expect(plan.diagnostics[0]!.message).toBe("このファイルはテキスト（TSV・CSV）ですが、拡張子が .xlsx です。");
+    }
+    // bytes that are neither a zip nor text stay a workbook that cannot be read
+    expect(codes((await planOf("plan.xlsx", new Uint8Array([1, 2, 0, 3, 4]))).diagnostics)).toEqual(["PP106"]);
+  });
 });
 
 describe("special files", () => {
