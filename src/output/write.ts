@@ -216,8 +216,15 @@ const realOrResolved = (p: string): string => {
 const within = (p: string, folder: string): boolean => p === folder || p.startsWith(folder + path.sep);
 
 /** What makes a run refuse to write: links inside the folder, inputs, precious files. */
-function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905"; path: string; input?: string }[] {
+function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905" | "PP910"; path: string; input?: string }[] {
   const out: ReturnType<typeof refusals> = [];
+  // a file where the output folder (or a folder inside it, departments/) should be
+  const notFolder = (p: string) => { try { return !statSync(p).isDirectory(); } catch { return false; } };
+  if (notFolder(root)) return [{ code: "PP910", path: root }];
+  for (const final of new Set(finals.map((f) => path.dirname(f)))) {
+    if (final !== root && notFolder(final)) out.push({ code: "PP910", path: final });
+  }
+  if (out.length) return out;
   // links: every part below the folder the user named, and the file itself
   for (const final of finals) {
     const parts = path.relative(root, final).split(path.sep);
