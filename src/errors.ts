@@ -7,9 +7,9 @@ export class ReportedError extends Error {
   }
 }
 
-/** An output could not be written (exit 3). */
+/** An output could not be written (exit 3): PP902, or `code` where a message of its own says why (PP910). */
 export class OutputError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(readonly path: string, readonly reason: string, readonly code: "PP902" | "PP910" = "PP902") {
     super(`${path}: ${reason}`);
     this.name = "OutputError";
   }

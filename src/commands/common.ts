@@ -188,7 +188,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
       return 1;
     }
     if (e instanceof OutputError) {
-      bag.add("PP902", { file: e.path }, { path: e.path, reason: e.reason });
+      bag.add(e.code, { file: e.path }, { path: e.path, reason: e.reason });
       print(session);
       return 3;
     }

@@ -216,15 +216,14 @@ const realOrResolved = (p: string): string => {
 const within = (p: string, folder: string): boolean => p === folder || p.startsWith(folder + path.sep);
 
 /** What makes a run refuse to write: links inside the folder, inputs, precious files. */
-function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905" | "PP910"; path: string; input?: string }[] {
-  const out: ReturnType<typeof refusals> = [];
-  // a file where the output folder (or a folder inside it, departments/) should be
+/** A file where the output folder (or a folder inside it, departments/) should be, or null. */
+function fileForFolder(root: string, finals: string[]): string | null {
   const notFolder = (p: string) => { try { return !statSync(p).isDirectory(); } catch { return false; } };
-  if (notFolder(root)) return [{ code: "PP910", path: root }];
-  for (const final of new Set(finals.map((f) => path.dirname(f)))) {
-    if (final !== root && notFolder(final)) out.push({ code: "PP910", path: final });
-  }
-  if (out.length) return out;
+  return [root, ...new Set(finals.map((f) => path.dirname(f)))].find(notFolder) ?? null;
+}
+
+function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905"; path: string; input?: string }[] {
+  const out: ReturnType<typeof refusals> = [];
   // links: every part below the folder the user named, and the file itself
   for (const final of finals) {
     const parts = path.relative(root, final).split(path.sep);
@@ -264,6 +263,9 @@ const shown = shownPath;
 export async function writeOutputs(outDir: string, files: readonly (OutputFile & { producer?: string })[], opts: WriteOptions = {}): Promise<string[]> {
   const root = path.resolve(outDir);
   const finals = files.map((f) => insideOutDir(outDir, f.path));
+  // said as such before anything is written (it was an unwritable lock file, ENOTDIR)
+  const blocked = fileForFolder(root, finals);
+  if (blocked) throw new OutputError(shown(blocked), "ENOTDIR", "PP910");
   const refused = refusals(root, finals, opts);
   if (refused.length) {
     const first = refused[0]!;

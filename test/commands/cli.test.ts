@@ -84,7 +84,8 @@ describe("planpress CLI", () => {
     const blocker = tempFile("file-not-dir", "x");
     const r = await cli("model", "data/plan.tsv", "-o", path.join(blocker, "model.json"));
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("PP902");
+    // a file where the folder should be, said as such (PP910; it was PP902 with ENOTDIR)
+    expect(r.stderr).toContain("PP910");
     expect(existsSync(path.join(blocker, "model.json"))).toBe(false);
   });
 

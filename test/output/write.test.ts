@@ -40,18 +40,18 @@ const listing = (root: string): string[] => {
 };
 
 describe("a file where the output folder should be", () => {
-  it("-o naming a file, or a file at out/departments: PP910 at the path, exit 1, nothing written", async () => {
+  it("-o naming a file, or a file at out/departments: PP910 at the path, exit 3, nothing written", async () => {
     const asFile = path.join(fresh("out"), "out");
     writeFileSync(asFile, "a file");
     const r = await cli("gantt", plan(["総務課"]), "-o", asFile);
-    expect(r.code, r.stderr).toBe(1);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain("PP910");
     expect(r.stderr).toContain("はフォルダではなくファイルです");
     expect(readFileSync(asFile, "utf8")).toBe("a file");
     const out = fresh("out");
     writeFileSync(path.join(out, "departments"), "a file");
     const d = await cli("departments", plan(["総務課"]), "-o", out);
-    expect(d.code, d.stderr).toBe(1);
+    expect(d.code, d.stderr).toBe(3);
     expect(d.stderr).toMatch(/departments {2}error {2}PP910/);
     expect(listing(out)).toEqual(["departments"]);
   }, 60_000);
