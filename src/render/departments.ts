@@ -63,6 +63,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   const strip = (p: ScheduleRow): number => stripHeight(p.schedule, view.period, yearWidth, size, lh) + 2;
   // Heights erring high (card.ts): whether a table goes on one page with its heading.
   let estimate = 2 * size * lh + 6;
+  let tallest = 0;
   const compactHeight = (p: ScheduleRow): number =>
     Math.max(textHeight(p.name, size, nameWidth, lh), textHeight(p.departments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
   let rows: HostRow[];
@@ -73,7 +74,9 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
       for (const p of g.projects) {
         const text = textHeight(p.name, theme.sizes.table, nameWidth, lh) + 2
           + p.description.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
-        estimate += Math.max(text, textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
+        const row = Math.max(text, textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
+        estimate += row;
+        tallest = Math.max(tallest, row);
       }
     }
     // A 基本方針 is a group row, as in the 工程表: repeated (with the template's "continued"
@@ -95,12 +98,12 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
     }
   } else {
     const listed = slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
-    for (const p of listed) estimate += compactHeight(p);
+    for (const p of listed) { const row = compactHeight(p); estimate += row; tallest = Math.max(tallest, row); }
     rows = listed.map(compact);
   }
   const projects = slot.name === "own" ? sheetFor(view, slot, ctx).own : slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
   const categories = drawnCategories(projects.map((p) => p.schedule), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length, categories, estimate };
+  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length, categories, estimate, tallest };
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */

@@ -71,7 +71,11 @@ export function stripCells(schedule: readonly Phase[], period: Period, yearWidth
  * draw; `estimate`, its height in pt erring high (card.ts's textHeight), when the table may be
  * kept on one page with its heading.
  */
-export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string>; estimate?: number }
+/**
+ * `tallest`: the estimated height of the tallest row (erring high). pdfmake silently drops a row
+ * kept whole (dontBreakRows) that is taller than a page: a table with such a row lets rows break.
+ */
+export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: number[]; fixed: number; categories: ReadonlySet<string>; estimate?: number; tallest?: number }
 
 /** Room a heading takes above a table kept with it. */
 const HEADING_ALLOWANCE = 40;
@@ -130,6 +134,8 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
     ...(reserve > 0 ? [spanningCells(artifact({ text: "", fontSize: 1, lineHeight: 1, margin: [0, reserve - 4 - RULE - 1, 0, 0] }) as TableCell, t.widths.length)] : []),
   ];
   const out: Content[] = [];
+  // (with the column headings and a repeated group heading above it)
+  const keepRowsWhole = t.tallest === undefined || t.tallest + reserve + HEADING_ALLOWANCE <= bodyHeight * 0.92;
   let chunk: TableCell[][] = [];
   let broken = false;
   // Only the last table keeps space under it: a bottom margin that does not fit at the foot of a
@@ -140,7 +146,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
     // above the table, so that page's rows are found where the final layout puts them.
     const over = reserve > 0 && out.length === 0 ? -reserve : 0;
     out.push(role({
-      table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [...head(), ...chunk] },
+      table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: keepRowsWhole, widths: t.widths, body: [...head(), ...chunk] },
       layout, margin: [0, over, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     }, "Table") as Content);

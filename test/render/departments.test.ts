@@ -204,3 +204,22 @@ describe("page numbers of the department files", () => {
     expect(await lastLine(fresh[0]!)).toBe(await lastLine(before[0]!));
   }, 120_000);
 });
+
+describe("a project taller than a page", () => {
+  it("is printed across pages in its department's file and in departments.pdf, not dropped", async () => {
+    const plan = structuredClone(seedPlan());
+    const p = plan.projects.find((x) => x.departments.length === 1 && !x.allDepartments)!;
+    const long = "長い事業内容の説明。".repeat(300);
+    p.description = [long];
+    const dept = p.departments[0]!;
+    // only this department's sheet and its file, to keep the test short
+    plan.projects = plan.projects.filter((x) => x === p || x.departments.includes(dept));
+    const files = await renderDepartments(plan, makeRenderContext());
+    for (const name of ["departments.pdf", `departments/${dept}.pdf`]) {
+      const file = files.find((f) => f.path === name)!;
+      const text = (await readPdf(file.data)).pages.map((pg) => pg.lines.join("")).join("").replace(/\s+/g, "");
+      expect(text, name).toContain(p.name.replace(/\s+/g, ""));
+      expect(text.split("長い事業内容の説明。").length - 1, name).toBeGreaterThan(250);
+    }
+  }, 120_000);
+});
