@@ -458,11 +458,17 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
  */
 const ASIDE = new RegExp(`^[【［\\[(]?(?:(?:資料|別紙|別添|参考資料|参考)[0-9一二三四五六七八九十\\-‐－]*|${
   "(?:(?:令和|平成|[RH])(?:\\d{1,2}|元)|\\d{4})(?:年|[./])\\d{1,2}(?:月|[./])?(?:\\d{1,2}日?)?(?:現在|時点)?"})[】］\\])]?$`, "u");
-const handoutAsides = (row: GridRow): string[] => [...new Set(row.cells.map((c) => c.trim()).filter((c) => c && ASIDE.test(squash(c))))];
+/** A line's distinct texts, a handout's number or date (`asides`) apart from the rest. */
+function lineParts(row: GridRow): { texts: string[]; asides: string[] } {
+  const texts: string[] = [], asides: string[] = [];
+  for (const c of new Set(row.cells.map((cell) => cell.trim()))) if (c) (ASIDE.test(squash(c)) ? asides : texts).push(c);
+  return { texts, asides };
+}
+const handoutAsides = (row: GridRow): string[] => lineParts(row).asides;
 
 /** A line above the table as a title: its one text besides a handout's number or date, or null. */
 function titleLine(row: GridRow): string | null {
-  const texts = [...new Set(row.cells.map((c) => c.trim()).filter((c) => c && !ASIDE.test(squash(c))))];
+  const { texts } = lineParts(row);
   return texts.length === 1 ? texts[0]! : null;
 }
 
@@ -689,14 +695,15 @@ function isHeaderContinuation(row: GridRow, config: Config): boolean {
  * starting in the table's first two columns, that names no column and no group (スケジュール over the years).
  */
 function looksLikeTitle(row: GridRow, keyRow: GridRow, config: Config): boolean {
+  const { texts, asides } = lineParts(row);
   // a line of a handout's number or date only (資料２, 令和8年3月) is none of the header
-  if (titleLine(row) === null) return row.cells.some((c) => c.trim()) && row.cells.every((c) => !c.trim() || ASIDE.test(squash(c)));
-  const text = titleLine(row)!;
+  if (texts.length !== 1) return texts.length === 0 && asides.length > 0;
+  const text = texts[0]!;
   if (matchLabel(text, config) !== null || GROUP_WORDS.test(squash(text))) return false;
   // in the table's first two columns (a table may start right of column A), or anywhere when a
   // handout's number or date stands beside it or it ends as a plan's title does (centred over the table)
   const first = row.cells.findIndex((c) => c.trim() === text);
-  return first <= keyRow.cells.findIndex((c) => c.trim()) + 1 || handoutAsides(row).length > 0 || (text.length >= 8 && TITLE_END.test(text));
+  return first <= keyRow.cells.findIndex((c) => c.trim()) + 1 || asides.length > 0 || (text.length >= 8 && TITLE_END.test(text));
 }
 
 /** How a plan's title ends (〇〇市DX推進計画, 〇〇プラン 工程表, 〇〇戦略 ロードマップ). */

@@ -9,7 +9,7 @@ import { type Grid, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable } from "./header.js";
 import { readBoundedFile } from "./read-file.js";
-import { readTextGrid } from "./read-text.js";
+import { byteOrderMark, readTextGrid } from "./read-text.js";
 import { wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
@@ -164,11 +164,11 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
 }
 
 /**
- * Whether a file's first bytes are text with lines or cells: a BOM (UTF-8, UTF-16), or no NUL and
- * a tab, comma or line break (any encoding planpress reads).
+ * Whether a file's first bytes are text with lines or cells: a byte-order mark (read-text.ts's),
+ * or no NUL and a tab, comma or line break (any encoding planpress reads).
  */
 function looksLikeText(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  if (byteOrderMark(bytes)) return true;
   const head = bytes.subarray(0, 4096);
   return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
 }

@@ -54,14 +54,22 @@ export function utf8Scan(bytes: Uint8Array): { bad: number[]; multibyte: number 
  * form valid UTF-8: at least 20 valid multi-byte characters per bad byte. */
 const UTF8_PER_BAD_BYTE = 20;
 
+/** The encoding a byte-order mark at the start names, or null. */
+export function byteOrderMark(bytes: Uint8Array): "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "UTF-8 (BOM)";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
+  return null;
+}
+
 export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[] } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  const mark = byteOrderMark(bytes);
+  if (mark === "UTF-8 (BOM)") {
     const { encoding, bad } = detectEncoding(bytes.subarray(3));
     // After a UTF-8 mark the file is UTF-8 whatever its bytes: a bad byte is damage, named by line.
     return { encoding: "UTF-8 (BOM)", bad: encoding === "UTF-8" ? bad.map((i) => i + 3) : utf8Scan(bytes.subarray(3)).bad.map((i) => i + 3) };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "UTF-16LE", bad: [] };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "UTF-16BE", bad: [] };
+  if (mark) return { encoding: mark, bad: [] };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { encoding: utf16, bad: [] };
   // Valid UTF-8 is the common case: the native decoder says so; the byte scan only runs otherwise.
