@@ -144,6 +144,20 @@ describe("renderProgress", () => {
     expect(r.stderr).toMatch(/PP606[\s\S]*PP603|PP603[\s\S]*PP606/);
     expect(existsSync(out)).toBe(false);
   });
+  it("prints a 実績 taller than a page whole, across pages (pdfmake drops a row kept whole that does not fit)", async () => {
+    const ctx = makeRenderContext();
+    const long = `${"年度の取組を詳しく記述しました。".repeat(100)}記述の終わり`;
+    const d = dir([{ path: "long.csv", data: new TextEncoder().encode(`No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,予定どおり,${long},,,財政課\n11,R8,予定どおり,短い実績,,,財政課\n`) }]);
+    const files = await progressReport(ctx, d);
+    const pages = await pageTexts(files![0]!.data);
+    const text = pages.join("");
+    expect(text).toContain("記述の終わり");
+    expect(text).toContain("短い実績");
+    // every sentence but those a page break cuts (the running head comes between their halves)
+    const spread = pages.filter((p) => p.includes("年度の取組を詳しく")).length;
+    expect(spread).toBeGreaterThan(1);
+    expect(text.split("年度の取組を詳しく記述しました。").length - 1).toBeGreaterThanOrEqual(100 - (spread - 1));
+  });
   it("PP613 a folder without returns", async () => {
     const ctx = makeRenderContext();
     expect(await progressReport(ctx, dir([]))).toBeNull();

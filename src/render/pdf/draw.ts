@@ -335,19 +335,30 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;
         const textCell = (c: Text, i: number): TableCell =>
           ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: columnAlign(node.align?.[i], theme) }) as TableCell;
+        // The estimated height of the tallest row: pdfmake drops a row kept whole (dontBreakRows)
+        // that is taller than a page, silently; a table with one lets its rows break instead.
+        let tallest = 0;
+        const subCells: TableCell[] = [];
         const table = dataTable({ widths, header: node.header, rows: node.rows.flatMap((r): TableCell[][] => {
           const sub = r.findIndex((c) => typeof c !== "string" && !Array.isArray(c));
           const subRows = sub >= 0 ? (r[sub] as SubRows).rows : undefined;
+          const lead = (sub >= 0 ? r.slice(0, sub) : r) as Text[];
+          tallest = Math.max(tallest, lineHeight(lead, 0));
           if (subRows) {
             // Lines of their own across the remaining columns; a line short of them leaves the rest
-            // blank. Rows never split, and one taller than a page would be lost: lines past what a
-            // page holds go on a row of their own, its first cells repeated in grey.
+            // blank. Rows never split: lines past what a page holds go on a row of their own, its
+            // first cells repeated in grey (a line taller than a page breaks, above).
             const rest = widths.slice(sub);
-            return chunkLines(subRows, (line) => lineHeight(line, sub), pageGeometry(src.kind, ctx).bodyHeight * 0.7).map((lines, n) => [
-              ...r.slice(0, sub).map((c, i) => ({ ...(textCell(c as Text, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell),
-              subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx),
-              ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell),
-            ]);
+            return chunkLines(subRows, (line) => lineHeight(line, sub), pageGeometry(src.kind, ctx).bodyHeight * 0.7).map((lines, n) => {
+              tallest = Math.max(tallest, lines.reduce((h, line) => h + lineHeight(line, sub), 0));
+              const linesCell = subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx);
+              subCells.push(linesCell);
+              return [
+                ...lead.map((c, i) => ({ ...(textCell(c, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell),
+                linesCell,
+                ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell),
+              ];
+            });
           }
           const cells = r.map((c, i) => textCell(c as Text, i));
           const last = cells.at(-1);
@@ -356,6 +367,10 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           Object.assign(last, { colSpan: columns - r.length + 1, bold: true, fillColor: theme.colours.zebra });
           return [[...cells, ...Array.from({ length: columns - r.length }, () => ({}) as TableCell)]];
         }), ...(node.align ? { align: node.align.map((a) => columnAlign(a, theme)) } : {}) }, ctx);
+        if (!fitsPage(tallest + HEADING_ALLOWANCE, src.kind, ctx)) {
+          (table as { table: { dontBreakRows: boolean } }).table.dontBreakRows = false;
+          for (const c of subCells) (c as { table: { dontBreakRows: boolean } }).table.dontBreakRows = false;
+        }
         // pdfmake corrects the page it records for a row it moved on (rows are unbreakable) only
         // on a line with an id: the first row under a heading gets one (see headingsLeftAlone).
         const first = (table as { table: { body: Record<string, unknown>[][] } }).table.body[1]?.[0];
