@@ -791,6 +791,11 @@ export const CATALOG = {
   PP619: { severity: "info", example: { value: "予定通り", status: "予定どおり" },
     ja: (p) => `進捗区分「${p.value}」を「${p.status}」として読みました。`,
     en: (p) => `Read the status "${p.value}" as "${p.status}".` },
+  PP620: { severity: "error", example: { column: "実績", no: 12, chars: 8000, limit: 5000 },
+    ja: (p) => `「${p.column}」が長すぎます（No.${p.no}、${p.chars} 文字。上限 ${p.limit} 文字）。`,
+    en: (p) => `The "${p.column}" is too long (No.${p.no}, ${p.chars} characters; at most ${p.limit}).`,
+    hintJa: () => "要点をまとめて記入し直してください（上限は設定ファイルの limits.maxCellChars で変えられます）。報告を途中で切って印刷することはしません。",
+    hintEn: () => "Shorten the entry (the limit is limits.maxCellChars in the config). A report is never printed cut short." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

@@ -91,6 +91,13 @@ export function validateReturns(
     required("department");
     required("status");
     required("result");
+    // A report cut short would misstate it, and pdfmake lays out a very long text in quadratic time.
+    for (const f of INPUT_FIELDS) {
+      const chars = text(f).length;
+      if (chars <= config.limits.maxCellChars) continue;
+      bag.add("PP620", at(f), { column: FIELD_LABELS[f], no: project.no, chars, limit: config.limits.maxCellChars }, { projectNo: project.no });
+      ok = false;
+    }
     if (department !== "" && !own && !project.allDepartments) {
       bag.add("PP604", row.place, { no: project.no, name: project.name, department }, { projectNo: project.no, actual: department });
       ok = false;

@@ -81,6 +81,15 @@ describe("CSV returns", () => {
     expect(r.bag.items[0]).toMatchObject({ line: 2, column: 3, severity: "info" });
     expect(r.result.current.map((x) => [x.no, x.status])).toEqual([[1, "予定どおり"], [10, "完了"]]);
   });
+  it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
+    const long = "あ".repeat(5001);
+    const r = csv([HEAD, `10,R8,完了,${long},,,財政課`, `1,R8,完了,短い,,${"い".repeat(6000)},情報政策課`, `11,R8,完了,${"う".repeat(5000)},,,財政課`].join("\n"));
+    expect(r.codes).toEqual(["PP620", "PP620"]);
+    expect(r.bag.items[0]).toMatchObject({ line: 2, column: 4, severity: "error" });
+    expect(r.bag.items[1]).toMatchObject({ line: 3, column: 6 });
+    expect(r.bag.items[0]?.message).toContain("5001 文字");
+    expect(r.result.current.map((x) => x.no)).toEqual([11]);
+  });
   it("PP609 twice by one department; PP610 conflicting statuses (warning, both kept)", () => {
     const r = csv([HEAD, "10,R8,完了,a,,,財政課", "10,R8,完了,b,,,財政課", "2,R8,完了,c,,,健康課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
     expect(r.bag.items.find((d) => d.code === "PP609")).toMatchObject({ line: 3, severity: "error" });
