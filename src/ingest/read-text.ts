@@ -148,14 +148,22 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
-  let unclosed: { line: number; column: number; lines: number } | undefined;
-  const grid = parseTextGrid(decodeText(bytes, file, bag), file, {
+  const grid = parseReportedGrid(decodeText(bytes, file, bag), file, bag);
+  unwrapTextFormulas(grid, bag);
+  return grid;
+}
+
+/** parseTextGrid, with what it tells of the text reported: a plan's and a returned CSV's alike. */
+export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag): Grid {
+  let unclosed: QuotedCell | undefined;
+  const grid = parseTextGrid(text, file, {
     onSeparatorLine: (line) => bag.add("PP126", { file, line: 1 }, { line }),
     onUnclosedQuote: (at) => { unclosed ??= at; },
+    // A stray quote that a later one closes: the rows between are one cell, lost without a word.
+    onSwallowedRows: (at) => bag.add("PP128", { file, line: at.line, column: at.column }, { lines: at.lines, rows: at.rows }),
   });
   // A quote opened and never closed swallows every line after it into one cell.
   if (unclosed) bag.add("PP125", { file, line: unclosed.line, column: unclosed.column }, { lines: unclosed.lines });
-  unwrapTextFormulas(grid, bag);
   return grid;
 }
 
@@ -178,12 +186,36 @@ function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
   if (first) bag.add("PP124", placeOf(grid, first.row, first.col), { text: first.text, count });
 }
 
+/** A quoted cell: the line it starts on, its column (1-based), and the lines it spans after its first. */
+export interface QuotedCell { line: number; column: number; lines: number }
+
 /** What parseTextGrid tells of the text as it reads it. */
 export interface TextGridHooks {
   /** Excel's separator line (`sep=;`) named the delimiter: the line as written. */
   onSeparatorLine?: (line: string) => void;
   /** A cell whose opening quote is never closed: its row, its column, and the lines it swallowed. */
-  onUnclosedQuote?: (at: { line: number; column: number; lines: number }) => void;
+  onUnclosedQuote?: (at: QuotedCell) => void;
+  /** A quoted cell holding lines that read as rows of the table (`rows` of them): a stray quote closed by a later one. */
+  onSwallowedRows?: (at: QuotedCell & { rows: number }) => void;
+}
+
+/**
+ * The lines of a multi-line cell after its first that read as rows of the file: as many
+ * delimiters as half a row has at least. A cell's own lines (a list, an address) have few; a
+ * cell that a stray quote opened holds the rows after it, delimiters and all.
+ */
+function rowsInCell(cell: string, delimiter: string, rowWidth: number): number {
+  const least = Math.max(2, Math.ceil((rowWidth - 1) / 2));
+  return cell.split(/\r\n|\r|\n/).slice(1).filter((line) => line.split(delimiter).length - 1 >= least).length;
+}
+
+/** The number of cells most rows have (the table's width), for telling a row inside a cell. */
+function usualWidth(rows: readonly GridRow[]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) if (r.cells.length >= 3) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let best = 0, seen = 0;
+  for (const [width, n] of counts) if (n > seen || (n === seen && width > best)) { best = width; seen = n; }
+  return best;
 }
 
 /** Decoded text → rows of cells, each with the physical line it starts on. */
@@ -208,6 +240,7 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
     return lo + 1;
   };
   const rows: GridRow[] = [];
+  const multiLine: { row: GridRow; col: number }[] = [];
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter,
@@ -215,10 +248,20 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
     skipEmptyLines: false,
     step: (result) => {
       const line = lineAt(start);
-      rows.push({ line, cells: result.data.map((c) => String(c ?? "")) });
+      const row = { line, cells: result.data.map((c) => String(c ?? "")) };
+      rows.push(row);
+      row.cells.forEach((c, col) => { if (/[\r\n]/.test(c)) multiLine.push({ row, col }); });
       if (result.errors.some((e) => e.code === "MissingQuotes")) hooks.onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(result.meta.cursor) - line });
       start = result.meta.cursor;
     },
   });
+  if (hooks.onSwallowedRows && multiLine.length > 0) {
+    const width = usualWidth(rows);
+    for (const { row, col } of multiLine) {
+      const cell = row.cells[col]!;
+      const swallowed = width >= 3 ? rowsInCell(cell, delimiter, width) : 0;
+      if (swallowed > 0) hooks.onSwallowedRows({ line: row.line, column: col + 1, lines: cell.split(/\r\n|\r|\n/).length - 1, rows: swallowed });
+    }
+  }
   return { file, kind: "text", rows };
 }

@@ -2,7 +2,7 @@
 // 進捗区分, 実績, 課題, 今後の方向性, 担当課 (and optionally 見本). Places are physical lines, so a
 // quoted cell spanning lines keeps the lines after it right.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { parseTextGrid } from "../ingest/read-text.js";
+import { parseReportedGrid } from "../ingest/read-text.js";
 import { FIELD_LABELS, isNoLabel, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 
 const REQUIRED_COLUMNS: ReturnField[] = ["no", "status", "result", "department"];
@@ -17,7 +17,7 @@ function headerKey(text: string): ReturnField | "sample" | null {
 
 /** The rows of one CSV's text; `file` names it in places and diagnostics. */
 export function parseCsvReturns(text: string, file: string, bag: DiagnosticBag): ReturnFile {
-  const records = parseTextGrid(text, file).rows.map((r) => ({ fields: r.cells, line: r.line }));
+  const records = parseReportedGrid(text, file, bag).rows.map((r) => ({ fields: r.cells, line: r.line }));
   const out: ReturnFile = { file, kind: "csv", rows: [], sample: false };
   const first = records.findIndex((r) => r.fields.some((f) => f.trim() !== ""));
   const header = records[first];

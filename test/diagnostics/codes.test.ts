@@ -64,6 +64,7 @@ const CASES: Record<string, Case> = {
   PP110: { data: ok([row(1, "事業")]) },
   PP125: { data: ok([row(1, '"事業'), row(2, "事業")]) },
   PP126: { data: `sep=\t\n${ok([row(1, "事業")])}` },
+  PP128: { data: ok([row(1, '"事業'), row(2, "事業"), row(3, "事業", { desc: '説明"' })]) },
   PP124: { data: ok([row(1, "=\"事業\"")]) },
   PP111: { data: new Uint8Array([...new TextEncoder().encode(ok([row(1, "事業")])), 0xff, 0x0a]) },
   PP112: { name: "plan.csv", data: book() },

@@ -135,6 +135,21 @@ describe("text input", () => {
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
   });
 
+  it("a stray quote closed by a later one (the rows between read as one cell) stops the reading at the cell (PP128); a cell's own lines do not", async () => {
+    for (const delimiter of ["\t", ","]) {
+      const closing = row(4, "事業D", { desc: 'いわゆる"DX"の推進"' });
+      const text = tsv([HEADER, row(1, "事業A"), row(2, '"事業B'), row(3, "事業C"), closing, row(5, "事業E")]).replace(/\t/g, delimiter);
+      const plan = await planOf(delimiter === "\t" ? "plan.tsv" : "plan.csv", text);
+      expect(plan.diagnostics.filter((d) => d.code === "PP128").map((d) => [d.severity, d.line, d.column, d.message]), delimiter)
+        .toEqual([["error", 5, 5, expect.stringContaining("2 行あと")]]);
+    }
+    // a cell of several lines, commas and all, is a cell
+    const own = row(2, "事業B", { desc: '"・窓口, 電話, メールで受け付ける。\n・A, B, C を統合する。\n・運用"' });
+    const plan = await planOf("plan.csv", tsv([HEADER, row(1, "事業A"), own, row(3, "事業C")]).replace(/\t/g, ","));
+    expect(codes(plan.diagnostics)).not.toContain("PP128");
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+  });
+
   it("reads another city's plan: other wording, column order and a 4-year period", async () => {
     const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
     const data = [

@@ -90,6 +90,14 @@ describe("CSV returns", () => {
     expect(r.bag.items[0]?.message).toContain("5001 文字");
     expect(r.result.current.map((x) => x.no)).toEqual([11]);
   });
+  it("PP128: a stray quote in a returned CSV that a later one closes is said at the cell, its swallowed rows not lost silently", () => {
+    const text = [HEAD, '10,R8,完了,"帳票を電子化した,,,財政課', "11,R8,完了,申請を受け付けた,,,財政課", '1,R8,完了,研修を行った",,,情報政策課'].join("\n");
+    const r = csv(text);
+    expect(r.readCodes).toEqual(["PP128"]);
+    const bag = new DiagnosticBag("ja");
+    parseCsvReturns(text, "r.csv", bag);
+    expect(bag.items[0]).toMatchObject({ code: "PP128", line: 2, column: 4, severity: "error" });
+  });
   it("PP609 twice by one department; PP610 conflicting statuses (warning, both kept)", () => {
     const r = csv([HEAD, "10,R8,完了,a,,,財政課", "10,R8,完了,b,,,財政課", "2,R8,完了,c,,,健康課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
     expect(r.bag.items.find((d) => d.code === "PP609")).toMatchObject({ line: 3, severity: "error" });
