@@ -206,7 +206,7 @@ export interface TextGridHooks {
  */
 function rowsInCell(cell: string, delimiter: string, rowWidth: number): number {
   const least = Math.max(2, Math.ceil((rowWidth - 1) / 2));
-  return cell.split(/\r\n|\r|\n/).slice(1).filter((line) => line.split(delimiter).length - 1 >= least).length;
+  return cell.split("\n").slice(1).filter((line) => line.split(delimiter).length - 1 >= least).length;
 }
 
 /** The number of cells most rows have (the table's width), for telling a row inside a cell. */
@@ -223,14 +223,13 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
   // Excel's separator line (sep=;) names the delimiter; it is no row of the plan (its line stays, empty)
   const hint = SEPARATOR_LINE.exec(given);
   if (hint) hooks.onSeparatorLine?.(hint[0].trim());
-  const text = hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given;
+  // Every line ending one: papaparse splits at the kind it meets first, so a file edited in two
+  // programs (CRLF, then LF) read the LF part as one row. A line keeps its number.
+  const text = (hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given).replace(/\r\n?/g, "\n");
   const delimiter = hint ? hint[1]! : sniffDelimiter(text);
   // Physical line of every row start, so a quoted multi-line cell keeps later lines right.
   const lineStarts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
-  }
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineAt = (offset: number): number => {
     let lo = 0, hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -244,13 +243,14 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: "\n",
     quoteChar: '"',
     skipEmptyLines: false,
     step: (result) => {
       const line = lineAt(start);
       const row = { line, cells: result.data.map((c) => String(c ?? "")) };
       rows.push(row);
-      row.cells.forEach((c, col) => { if (/[\r\n]/.test(c)) multiLine.push({ row, col }); });
+      row.cells.forEach((c, col) => { if (c.includes("\n")) multiLine.push({ row, col }); });
       if (result.errors.some((e) => e.code === "MissingQuotes")) hooks.onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(result.meta.cursor) - line });
       start = result.meta.cursor;
     },
@@ -260,7 +260,7 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
     for (const { row, col } of multiLine) {
       const cell = row.cells[col]!;
       const swallowed = width >= 3 ? rowsInCell(cell, delimiter, width) : 0;
-      if (swallowed > 0) hooks.onSwallowedRows({ line: row.line, column: col + 1, lines: cell.split(/\r\n|\r|\n/).length - 1, rows: swallowed });
+      if (swallowed > 0) hooks.onSwallowedRows({ line: row.line, column: col + 1, lines: cell.split("\n").length - 1, rows: swallowed });
     }
   }
   return { file, kind: "text", rows };

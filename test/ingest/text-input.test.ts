@@ -150,6 +150,17 @@ describe("text input", () => {
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
   });
 
+  it("reads a file whose line endings change part-way (CRLF, then LF; or old Mac CR) row by row, lines numbered as written", async () => {
+    const lines = tsv([HEADER, row(1, "事業A"), row(2, "事業B", { desc: '"・一行目\r\n・二行目"' }), row(3, "事業C"), row(4, "事業D")]).split("\n");
+    const lf = await planOf("plan.tsv", lines.join("\n"));
+    for (const text of [`${lines.slice(0, 4).join("\r\n")}\r\n${lines.slice(4).join("\n")}`, lines.join("\r")]) {
+      const plan = await planOf("plan.tsv", text);
+      expect(plan.projects).toEqual(lf.projects);
+      expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3, 4]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual(lf.diagnostics.filter((d) => d.severity !== "info"));
+    }
+  });
+
   it("reads another city's plan: other wording, column order and a 4-year period", async () => {
     const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
     const data = [
