@@ -73,7 +73,10 @@ async function writeExclusive(final: string, data: Uint8Array): Promise<string> 
       await writeFile(tmp, data, { flag: "wx" });
       return tmp;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 5) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // A write that failed part-way (a full disk) leaves its file: ours, so it goes (EEXIST is another's).
+      if (code !== "EEXIST") await discard(tmp);
+      if (code !== "EEXIST" || attempt >= 5) throw e;
     }
   }
 }
