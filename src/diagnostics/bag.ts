@@ -16,11 +16,40 @@ export interface Extra {
   severity?: Severity;
 }
 
+/**
+ * The most diagnostics of one code one file gets; the rest are counted in one more (PP911). A
+ * hostile file (a row of 400,000 cells outside the period) had made 400,000 warnings, a 9 MB
+ * diagnostics.xlsx and a 3.8 GB build; nobody reads past the first hundred of a kind.
+ */
+export const MAX_PER_CODE = 100;
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
+  /** Per code and file: how many were added, and the diagnostic that counts those past the cap. */
+  private readonly added = new Map<string, { count: number; more?: Diagnostic }>();
   constructor(readonly lang: Lang = "ja") {}
 
   add(code: Code, place: Place, rawParams: Params = {}, extra: Extra = {}): Diagnostic {
+    const d = this.make(code, place, rawParams, extra);
+    const key = `${code}\u0000${place.file}`;
+    const seen = this.added.get(key) ?? { count: 0 };
+    this.added.set(key, seen);
+    seen.count++;
+    if (seen.count <= MAX_PER_CODE) { this.items.push(d); return d; }
+    // Past the cap: one diagnostic at the first left out, counting them, as severe as the worst.
+    const count = seen.count - MAX_PER_CODE;
+    if (!seen.more) {
+      seen.more = this.make("PP911", place, { code, count, shown: MAX_PER_CODE }, { severity: d.severity });
+      this.items.push(seen.more);
+    } else {
+      seen.more.message = this.make("PP911", place, { code, count, shown: MAX_PER_CODE }, {}).message;
+      if (SEVERITY_RANK[d.severity] > SEVERITY_RANK[seen.more.severity]) seen.more.severity = d.severity;
+    }
+    return d;
+  }
+
+  private make(code: Code, place: Place, rawParams: Params, extra: Extra): Diagnostic {
     // User text quoted in a message is bounded here, once, whatever the call site passed.
     const params: Params = {};
     for (const [k, v] of Object.entries(rawParams)) params[k] = typeof v === "string" && v.length > MAX_PARAM ? `${v.slice(0, MAX_PARAM)}…` : v;
@@ -41,7 +70,6 @@ export class DiagnosticBag {
       const v = extra[k];
       if (v !== undefined) (d as Record<string, unknown>)[k] = v;
     }
-    this.items.push(d);
     return d;
   }
 

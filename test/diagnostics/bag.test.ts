@@ -1,0 +1,32 @@
+// The bag's cap: a hostile file cannot make hundreds of thousands of diagnostics. The first
+// MAX_PER_CODE of a code in a file are kept; the rest are counted by one PP911 at the first left out.
+import { describe, expect, it } from "vitest";
+import { DiagnosticBag, hasErrors, MAX_PER_CODE } from "../../src/diagnostics/bag.js";
+import { formatDiagnostics } from "../../src/diagnostics/format.js";
+import { planOf, HEADER, row, tsv } from "../helpers/plan-fixtures.js";
+
+describe("DiagnosticBag's cap per code and file", () => {
+  it("keeps the first of a code, then one PP911 counting the rest at the first left out, as severe as the worst", () => {
+    const bag = new DiagnosticBag("ja");
+    for (let i = 1; i <= MAX_PER_CODE + 250; i++) bag.add("PP308", { file: "a.tsv", line: 5, column: i }, { value: "x" });
+    bag.add("PP308", { file: "b.tsv", line: 1 }, { value: "y" });
+    for (let i = 1; i <= MAX_PER_CODE + 2; i++) bag.add("PP302", { file: "a.tsv", line: i }, { column: "事業内容" }, { severity: i === MAX_PER_CODE + 2 ? "error" : "warning" });
+    const of = (code: string, file = "a.tsv") => bag.items.filter((d) => d.code === code && d.file === file);
+    expect(of("PP308")).toHaveLength(MAX_PER_CODE);
+    expect(of("PP308", "b.tsv")).toHaveLength(1);
+    const more = of("PP911");
+    expect(more.map((d) => [d.line, d.column, d.severity])).toEqual([[5, MAX_PER_CODE + 1, "warning"], [MAX_PER_CODE + 1, undefined, "error"]]);
+    expect(more[0]!.message).toContain("PP308 の指摘がほかに 250 件");
+    expect(more[1]!.message).toContain("PP302 の指摘がほかに 2 件");
+    // an error past the cap still fails the run
+    expect(hasErrors(bag.items)).toBe(true);
+  });
+  it("a row of 2,000 cells outside the period: 100 PP308, one PP911, the plan still read", async () => {
+    const wide = [...row(2, "事業B"), ...Array.from({ length: 2000 }, () => "x")];
+    const plan = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), wide, row(3, "事業C")]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP308")).toHaveLength(MAX_PER_CODE);
+    expect(plan.diagnostics.filter((d) => d.code === "PP911").map((d) => [d.line, d.column, d.message])).toEqual([[5, HEADER.length + MAX_PER_CODE + 1, expect.stringContaining("ほかに 1900 件")]]);
+    expect(formatDiagnostics(plan.diagnostics).split("\n").length).toBeLessThan(20);
+  });
+});
