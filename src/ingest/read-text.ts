@@ -1,14 +1,15 @@
 // TSV/CSV/TXT → Grid. The encoding is decided from the bytes, in this order: a byte-order mark
 // (UTF-8, UTF-16LE — Excel's 「Unicode テキスト」 — or UTF-16BE); UTF-16 without a mark (NUL bytes
 // on one side of most code units); valid UTF-8; UTF-8 with a few bad bytes (each line named);
-// otherwise Excel's Japanese CSV (Shift_JIS/CP932). How it was read is an info diagnostic.
+// otherwise Excel's Japanese CSV (Shift_JIS/CP932), or EUC-JP (older Unix systems' exports) when
+// that reads the bytes and Shift_JIS does not. How it was read is an info diagnostic.
 import { isUtf8 } from "node:buffer";
 import Papa from "papaparse";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { placeOf, type Grid, type GridRow } from "./grid.js";
 
 /** How the bytes of a text file are to be decoded. */
-export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "Shift_JIS";
+export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "Shift_JIS" | "EUC-JP";
 
 /** UTF-16 without a mark: in the first 64 KB, NULs fill one byte of many code units (ASCII tabs,
  * digits and line ends) and (almost) never the other. */
@@ -79,7 +80,18 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
   return { encoding: "Shift_JIS", bad: [] };
 }
 
-const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis" };
+const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis", "EUC-JP": "euc-jp" };
+
+const REPLACEMENT = /\uFFFD/g;
+/** The physical line (1-based) of `offset` in decoded text. */
+const lineOf = (text: string, offset: number): number => {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+};
 
 /** The most lines with bad UTF-8 bytes named one by one; more are counted in the last one. */
 const MAX_BAD_LINES = 20;
@@ -91,9 +103,17 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
   let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
     : new TextDecoder(DECODER[encoding]).decode(bytes);
   if (encoding === "Shift_JIS") {
-    bag.add("PP103", { file });
-    const replaced = (text.match(/\uFFFD/g) ?? []).length;
-    if (replaced) bag.add("PP109", { file }, { count: replaced });
+    let replaced = (text.match(REPLACEMENT) ?? []).length;
+    // Bytes Shift_JIS cannot read may be EUC-JP: taken when it reads nearly all of them (its
+    // two-byte codes are mostly invalid Shift_JIS and the other way round).
+    const euc = replaced ? new TextDecoder(DECODER["EUC-JP"]).decode(bytes) : "";
+    const eucReplaced = replaced ? (euc.match(REPLACEMENT) ?? []).length : 0;
+    if (replaced && eucReplaced * UTF8_PER_BAD_BYTE <= replaced) {
+      text = euc;
+      replaced = eucReplaced;
+      bag.add("PP110", { file }, { encoding: "EUC-JP" });
+    } else bag.add("PP103", { file });
+    if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   } else {
     bag.add("PP110", { file }, { encoding });
     if (bad.length) reportBadLines(bytes, bad, file, bag);
@@ -103,7 +123,8 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
   // eslint-disable-next-line no-control-regex
   const controls = text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g);
   if (controls) {
-    bag.add("PP107", { file }, { count: controls.length });
+    // eslint-disable-next-line no-control-regex
+    bag.add("PP107", { file, line: lineOf(text, text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)) }, { count: controls.length });
     // eslint-disable-next-line no-control-regex
     text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
   }

@@ -161,6 +161,23 @@ describe("text input", () => {
     }
   });
 
+  it("reads an EUC-JP export (PP110) as its UTF-8 twin; Shift_JIS stays Shift_JIS; characters neither reads are named at their line (PP109, PP107)", async () => {
+    const text = tsv([HEADER, row(1, "電子申請の拡大"), row(2, "ｶﾅ入力の窓口・①と⑤の整備")]);
+    const utf8 = await planOf("plan.tsv", text);
+    const euc = await planOf("plan.tsv", iconv.encode(text, "EUC-JP"));
+    expect(euc.projects).toEqual(utf8.projects);
+    expect(euc.diagnostics.filter((d) => d.code === "PP110").map((d) => d.message)).toEqual([expect.stringContaining("EUC-JP")]);
+    expect(codes(euc.diagnostics)).not.toContain("PP109");
+    const sjis = await planOf("plan.tsv", iconv.encode(text, "Shift_JIS"));
+    expect(sjis.projects).toEqual(utf8.projects);
+    expect(codes(sjis.diagnostics)).toContain("PP103");
+    // a damaged byte on line 5 of a Shift_JIS file, a NUL on line 4
+    const lines = text.split("\n");
+    const damaged = new Uint8Array([...iconv.encode(`${lines.slice(0, 3).join("\n")}\n${lines[3]!.replace("電子", "電\u0000子")}\n`, "Shift_JIS"), 0x81, 0x0a, ...iconv.encode(lines.slice(4).join("\n"), "Shift_JIS")]);
+    const plan = await planOf("plan.tsv", damaged);
+    expect(plan.diagnostics.filter((d) => d.code === "PP109" || d.code === "PP107").map((d) => [d.code, d.line])).toEqual([["PP109", 5], ["PP107", 4]]);
+  });
+
   it("reads another city's plan: other wording, column order and a 4-year period", async () => {
     const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
     const data = [
