@@ -8,6 +8,7 @@ import { ReportedError } from "./errors.js";
 import { readPlanTable } from "./ingest/index.js";
 import type { Plan } from "./model/schema.js";
 import { readReturnsDir } from "./progress/read-dir.js";
+import type { SentForm } from "./progress/read-form.js";
 import type { ValidatedReturns } from "./progress/schema.js";
 import { validateReturns } from "./progress/validate.js";
 import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
@@ -71,6 +72,8 @@ export interface ReturnsOptions {
   historyDir?: string | undefined;
   config: Config;
   bag: DiagnosticBag;
+  /** The form as it was sent to a department, to name a locked cell that was changed (PP608). */
+  sent?: SentForm;
 }
 
 /**
@@ -78,7 +81,7 @@ export interface ReturnsOptions {
  * plan: every problem is a diagnostic in the bag; rows with a problem are left out.
  */
 export async function loadReturns(plan: Plan, opts: ReturnsOptions): Promise<ValidatedReturns> {
-  const files = await readReturnsDir(opts.inputDir, opts.bag);
-  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, opts.bag)).map((f) => ({ ...f, history: true })));
+  const files = await readReturnsDir(opts.inputDir, opts.bag, opts.sent);
+  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, opts.bag, opts.sent)).map((f) => ({ ...f, history: true })));
   return validateReturns(plan, files, { year: opts.year, config: opts.config, diagnostics: opts.bag });
 }

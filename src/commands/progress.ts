@@ -6,7 +6,9 @@ export function progress(input: string | undefined, opts: GlobalOptions & { year
   return run(opts, async (s) => {
     const year = yearOption(s, opts.year, "--year");
     const { plan, ctx } = await planToRender(s, input);
-    const returns = await loadReturns(plan, { year, inputDir: opts.input, historyDir: opts.history, config: s.config, bag: s.bag });
+    const { formLockedCells } = await import("../render/forms.js");
+    const returns = await loadReturns(plan, { year, inputDir: opts.input, historyDir: opts.history, config: s.config, bag: s.bag,
+      sent: (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample) });
     // any problem in the returns: nothing is drawn
     requireClean(s);
     const { renderProgress } = await import("../render/progress.js");

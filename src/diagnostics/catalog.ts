@@ -742,9 +742,11 @@ export const CATALOG = {
     en: (p) => `The required "${p.column}" is empty${p.no !== undefined ? ` (No.${p.no})` : ""}.`,
     hintJa: () => "進捗区分と実績は必ず記入してください（各課の事業は、報告しない場合は行全体を空欄のままにします）。",
     hintEn: () => "Fill in 進捗区分 and 実績 (leave a 各課 row entirely blank to not report on it)." },
-  PP608: { severity: "error", example: {},
-    ja: () => "保護されたセル（No・事業名など）が書き換えられています。",
-    en: () => "Locked cells (No, project name, …) were changed.",
+  PP608: { severity: "error", example: { sent: "電子申請の拡大", now: "電子申請の拡充", more: 0 },
+    ja: (p) => p.sent === undefined ? "保護されたセル（No・事業名など）が書き換えられています。"
+      : `保護されたセル（No・事業名など）が書き換えられています（このセル: 配布時「${p.sent}」→「${p.now}」${p.more ? `。ほか ${p.more} か所` : ""}）。`,
+    en: (p) => p.sent === undefined ? "Locked cells (No, project name, …) were changed."
+      : `Locked cells (No, project name, …) were changed (this one: "${p.sent}" when sent, now "${p.now}"${p.more ? `; ${p.more} more` : ""}).`,
     hintJa: () => "配布した様式に記入し直してください。", hintEn: () => "Fill in the form as it was sent out." },
   PP609: { severity: "error", example: { no: 5, department: "情報政策課", other: "情報政策課.xlsx#進捗報告!A9" },
     ja: (p) => `No.${p.no} を ${p.department} が重複して報告しています（もう一方: ${p.other}）。`,

@@ -46,17 +46,37 @@ function canonicalNumber(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-/** The checksum over the locked cells (every non-empty cell that is not an input cell). */
-export function lockedCellsChecksum(cells: Iterable<FormCell>): string {
-  const entries: string[] = [];
+/** The locked cells with values, as the checksum reads them: `row\tcol` → canonical value. */
+function lockedValues(cells: Iterable<FormCell>): Map<string, string> {
+  const out = new Map<string, string>();
   for (const c of cells) {
     if (isInputCell(c.row, c.col)) continue;
     const v = canonicalValue(c.value);
-    if (v === null) continue;
-    entries.push(`${c.row}\t${c.col}\t${v}`);
+    if (v !== null) out.set(`${c.row}\t${c.col}`, v);
   }
+  return out;
+}
+
+/** The checksum over the locked cells (every non-empty cell that is not an input cell). */
+export function lockedCellsChecksum(cells: Iterable<FormCell>): string {
+  const entries = [...lockedValues(cells)].map(([at, v]) => `${at}\t${v}`);
   entries.sort();
   const h = createHash("sha256");
   for (const e of entries) h.update(`${e}\u0000`);
   return h.digest("hex").slice(0, 32);
+}
+
+/** A locked cell of a returned form that differs from the form as sent: the first (by row, then column), and how many differ. */
+export interface LockedChange { row: number; col: number; sent: string; now: string; count: number }
+
+export function lockedChanges(returned: Iterable<FormCell>, sent: Iterable<FormCell>): LockedChange | null {
+  const now = lockedValues(returned), was = lockedValues(sent);
+  const differing = [...new Set([...now.keys(), ...was.keys()])]
+    .filter((k) => now.get(k) !== was.get(k))
+    .map((k) => k.split("\t").map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const first = differing[0];
+  if (!first) return null;
+  const key = `${first[0]}\t${first[1]}`;
+  return { row: first[0], col: first[1], sent: was.get(key) ?? "", now: now.get(key) ?? "", count: differing.length };
 }

@@ -7,7 +7,7 @@ import { megabytes } from "../diagnostics/format.js";
 import { readBoundedFile } from "../ingest/read-file.js";
 import { decodeText } from "../ingest/read-text.js";
 import { parseCsvReturns } from "./read-csv.js";
-import { parseFormReturns } from "./read-form.js";
+import { parseFormReturns, type SentForm } from "./read-form.js";
 import type { ReturnFile } from "./schema.js";
 
 /** Files of a folder that are returns: not hidden, not Excel's `~$` lock files. */
@@ -18,7 +18,7 @@ function isReturn(name: string): "form" | "csv" | null {
   return null;
 }
 
-export async function readReturnsDir(dir: string, bag: DiagnosticBag): Promise<ReturnFile[]> {
+export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: SentForm): Promise<ReturnFile[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -35,7 +35,7 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag): Promise<R
     const path = join(dir, name);
     const bytes = await readReturn(path, bag);
     if (!bytes) continue;
-    const file = kind === "form" ? parseFormReturns(bytes, path, bag) : parseCsvReturns(decodeText(bytes, path, bag), path, bag);
+    const file = kind === "form" ? parseFormReturns(bytes, path, bag, sent) : parseCsvReturns(decodeText(bytes, path, bag), path, bag);
     if (file) out.push(file);
   }
   if (!names.some((n) => isReturn(n))) bag.add("PP613", { file: dir }, { dir });

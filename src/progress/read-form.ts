@@ -4,9 +4,9 @@
 // the department, fiscal year and checksum come from the hidden metadata sheet.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
-import { canonicalValue, lockedCellsChecksum } from "../forms/checksum.js";
+import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell } from "../forms/checksum.js";
 import { META_SHEET } from "../forms/layout.js";
-import { parseMetaRows } from "../forms/meta.js";
+import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 import { columnLetters } from "../cell-address.js";
 import { readWorkbookCells, WorkbookReadError, type SheetCells } from "./sheet-xml.js";
@@ -47,8 +47,14 @@ export function findHeader(sheets: readonly SheetCells[]): Header | null {
   return null;
 }
 
-/** The rows of one returned form's bytes; `file` names it in places and diagnostics. */
-export function parseFormReturns(data: Uint8Array, file: string, bag: DiagnosticBag): ReturnFile | null {
+/** The locked cells of the form as it was sent to a department (or null when that cannot be known). */
+export type SentForm = (meta: FormMeta) => FormCell[] | null;
+
+/**
+ * The rows of one returned form's bytes; `file` names it in places and diagnostics. `sent` gives
+ * the form as it was sent, to name a locked cell that was changed.
+ */
+export function parseFormReturns(data: Uint8Array, file: string, bag: DiagnosticBag, sent?: SentForm): ReturnFile | null {
   let sheets: SheetCells[];
   try {
     sheets = readWorkbookCells(data);
@@ -72,7 +78,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     bag.add("PP614", { file, sheet: sheet.name }, { what: meta.problem === "format" ? "様式の版" : "担当課・年度" });
     return null;
   }
-  if (lockedCellsChecksum(sheet.cells) !== meta.checksum) bag.add("PP608", { file, sheet: sheet.name });
+  if (lockedCellsChecksum(sheet.cells) !== meta.checksum) reportLockedChange(sheet, meta, file, bag, sent);
 
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
@@ -105,4 +111,17 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     out.rows.push(row);
   }
   return out;
+}
+
+/**
+ * PP608 at the first locked cell that differs from the form as sent, with what it said and says.
+ * Only when the form planpress makes now is the one sent (its checksum is the metadata's): after
+ * a change to the plan every cell could differ, and the file alone is named.
+ */
+function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag: DiagnosticBag, sent?: SentForm): void {
+  const expected = sent?.(meta);
+  const change = expected && lockedCellsChecksum(expected) === meta.checksum ? lockedChanges(sheet.cells, expected) : null;
+  if (!change) { bag.add("PP608", { file, sheet: sheet.name }); return; }
+  bag.add("PP608", { file, sheet: sheet.name, cell: `${columnLetters(change.col)}${change.row}` },
+    { sent: change.sent || "（空欄）", now: change.now || "（空欄）", more: change.count - 1 });
 }

@@ -46,7 +46,19 @@ function vars(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: For
   };
 }
 
-async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean): Promise<Uint8Array> {
+/**
+ * The locked cells of the form a department was sent for `year`, as written: the progress reader
+ * compares a returned form with them to name a locked cell that was changed (PP608). Null for a
+ * department the plan does not have.
+ */
+export function formLockedCells(plan: Plan, ctx: RenderContext, department: string, year: number, sample: boolean): FormCell[] | null {
+  if (!plan.departments.includes(department)) return null;
+  const w = loadWording(ctx, "forms", FormWording);
+  return cellsOf(formSheet(plan, ctx, w, formView(plan, department, year, ctx.config), sample).rows);
+}
+
+/** The form sheet's rows and what laying them out decided (the words' values, widths, list). */
+function formSheet(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean) {
   const v = vars(plan, ctx, w, view, sample);
   const statuses = ctx.config.progressStatuses;
   // Statuses that do not fit an inline list are listed on the metadata sheet (column D).
@@ -57,6 +69,12 @@ async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording
   const widths = FORM_COLUMNS.map((c) => (c.key === "coDepartments"
     ? Math.max(c.width, widthForEm(widestNameEm([...plan.departments, ctx.config.allDepartmentsMarker]), size)) : c.width));
   const rows = formRows(ctx, w, v, view, listFormula, (names) => nameLines(names, columnsWidthPt([widths[formColumn("coDepartments") - 1]!]), size));
+  return { v, inline, size, widths, rows };
+}
+
+async function renderForm(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean): Promise<Uint8Array> {
+  const { v, inline, size, widths, rows } = formSheet(plan, ctx, w, view, sample);
+  const statuses = ctx.config.progressStatuses;
   const checksum = lockedCellsChecksum(cellsOf(rows));
   const meta: RowSpec[] = metaRows({ plan: plan.plan.title, fiscalYear: view.year, department: view.department, checksum, sample })
     .map(([k, v], i) => ({ cells: [{ value: k, wrap: false }, { value: v, wrap: false }, null, inline ? null : { value: statuses[i] ?? null, wrap: false }] }));

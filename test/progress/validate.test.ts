@@ -6,11 +6,12 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { decodeText } from "../../src/ingest/read-text.js";
 import { parseCsvReturns } from "../../src/progress/read-csv.js";
-import { parseFormReturns } from "../../src/progress/read-form.js";
+import { parseFormReturns, type SentForm } from "../../src/progress/read-form.js";
+import { formLockedCells } from "../../src/render/forms.js";
 import { validateReturns } from "../../src/progress/validate.js";
 import type { Plan } from "../../src/model/schema.js";
 import type { ReturnFile } from "../../src/progress/schema.js";
-import { seedPlan } from "../helpers/context.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
 import { fillForm } from "../helpers/progress-returns.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
 
@@ -154,6 +155,26 @@ describe("returned forms", () => {
     const bag = new DiagnosticBag();
     parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag);
     expect(bag.items.map((d) => d.code)).toContain("PP608");
+  });
+  it("PP608 names the locked cell changed, with what it said when sent, given the form as sent", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    const was = String(ws.getCell("B11").value);
+    ws.getCell("B11").value = "書き換えた事業名";
+    ws.getCell("C12").value = "書き換えた計画";
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    const ctx = makeRenderContext();
+    const sent: SentForm = (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample);
+    const bag = new DiagnosticBag();
+    parseFormReturns(edited, "財政課.xlsx", bag, sent);
+    expect(bag.items.map((d) => [d.code, d.sheet, d.cell])).toEqual([["PP608", "進捗報告", "B11"]]);
+    expect(bag.items[0]!.message).toContain(`配布時「${was}」→「書き換えた事業名」。ほか 1 か所`);
+    // the form as sent unknown (the plan changed since): the file is named, no cell guessed
+    const other = new DiagnosticBag();
+    parseFormReturns(edited, "財政課.xlsx", other, () => [{ row: 1, col: 1, value: "別の様式" }]);
+    expect(other.items.map((d) => [d.code, d.cell])).toEqual([["PP608", undefined]]);
   });
   it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
     const bag = new DiagnosticBag();
