@@ -9,7 +9,7 @@ import { type Grid, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable } from "./header.js";
 import { readBoundedFile } from "./read-file.js";
-import { byteOrderMark, readTextGrid } from "./read-text.js";
+import { byteOrderMark, readTextGrid, utf16WithoutBom } from "./read-text.js";
 import { wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
@@ -170,6 +170,8 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
 function looksLikeText(bytes: Uint8Array): boolean {
   if (byteOrderMark(bytes)) return true;
   const head = bytes.subarray(0, 4096);
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return /[\t,\n]/.test(new TextDecoder(utf16.toLowerCase()).decode(head));
   return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
 }
 

@@ -13,7 +13,7 @@ export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "
 
 /** UTF-16 without a mark: in the first 64 KB, NULs fill one byte of many code units (ASCII tabs,
  * digits and line ends) and (almost) never the other. */
-function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
+export function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
   const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 4) return null;
   let even = 0, odd = 0;

@@ -76,7 +76,7 @@ describe("encodings", () => {
   });
 
   it("a TSV or CSV saved under .xlsx is named for what it is (PP127), not as a broken zip (PP106)", async () => {
-    for (const data of [PLAN, `\ufeff${PLAN.replace(/\t/g, ",")}`, iconv.encode(PLAN, "Shift_JIS"), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PLAN, "utf16le")])]) {
+    for (const data of [PLAN, `\ufeff${PLAN.replace(/\t/g, ",")}`, iconv.encode(PLAN, "Shift_JIS"), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PLAN, "utf16le")]), iconv.encode(PLAN, "utf16le"), iconv.encode(PLAN, "utf16be")]) {
       const plan = await planOf("plan.xlsx", data);
       expect(codes(plan.diagnostics)).toEqual(["PP127"]);
       expect(plan.diagnostics[0]!.message).toBe("このファイルはテキスト（TSV・CSV）ですが、拡張子が .xlsx です。");
