@@ -5,7 +5,7 @@ import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import { megabytes, quoteList } from "../diagnostics/format.js";
 import { ReportedError } from "../errors.js";
-import { type Grid, placeOf } from "./grid.js";
+import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable } from "./header.js";
 import { readBoundedFile } from "./read-file.js";
@@ -123,12 +123,47 @@ interface Part { grid: Grid; table: Table }
 
 /** The project Nos a table's rows write (for telling parts of a plan from copies and views of it). */
 function writtenNos(table: Table): Set<number> {
-  const nos = new Set<number>();
+  return new Set(writtenRows(table).keys());
+}
+
+/** A project row as written: its cells under the named and year columns, by No (the first row of a No). */
+interface WrittenRow { row: GridRow; block: Block; name: string; cells: string }
+function writtenRows(table: Table): Map<number, WrittenRow> {
+  const out = new Map<number, WrittenRow>();
+  const squash = (t: string | undefined) => (t ?? "").replace(/\s+/g, "");
   for (const b of table.blocks) {
     if (b.columns.no === undefined) continue;
-    for (const r of b.dataRows) { const n = parseProjectNo(r.cells[b.columns.no] ?? ""); if (n !== undefined) nos.add(n); }
+    const cols = [...Object.values(b.columns), ...b.years.keys()].sort((x, y) => x - y);
+    for (const r of b.dataRows) {
+      const n = parseProjectNo(r.cells[b.columns.no] ?? "");
+      if (n === undefined || out.has(n)) continue;
+      out.set(n, { row: r, block: b, name: squash(b.columns.name === undefined ? "" : r.cells[b.columns.name]), cells: cols.map((c) => squash(r.cells[c])).join("\t") });
+    }
   }
-  return nos;
+  return out;
+}
+
+/**
+ * The first project a sheet holds again with other content than the sheet read (its name, or with
+ * the same columns any cell): an older or a revised copy of the plan. Which is the plan cannot be
+ * told; a view of it (planpress's own 工程表, a summary) repeats the names.
+ */
+function differingCopy(read: Table, other: Table, sameLayout: boolean): { no: number; at: WrittenRow } | null {
+  const mine = writtenRows(read);
+  for (const [no, at] of writtenRows(other)) {
+    const was = mine.get(no);
+    if (!was) continue;
+    if (!sameName(at.name, was.name) || (sameLayout && at.cells !== was.cells)) return { no, at };
+  }
+  return null;
+}
+
+/** One name, or one with a 再掲 mark written before or after it (as a view prints a 再掲). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const rest = long.startsWith(short) ? long.slice(short.length) : long.endsWith(short) ? long.slice(0, long.length - short.length) : null;
+  return rest !== null && /再\s*掲/.test(rest);
 }
 
 /**
@@ -159,6 +194,13 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
   for (const { part: p, own } of left) {
     const missing = [...own].filter((n) => !nos.has(n));
     if (missing.length) bag.add("PP234", { file: p.grid.file, sheet: p.grid.sheet ?? "" }, { sheet: p.grid.sheet ?? "", count: missing.length, first: missing[0]! });
+    // Same Nos, other content: an older or revised copy, and which is the plan cannot be told.
+    const copy = read.map((r) => ({ r, d: differingCopy(r.table, p.table, columnsOf(p.table) === layout) })).find((x) => x.d);
+    if (copy?.d) {
+      const { no, at } = copy.d;
+      const nameCol = at.block.columns.name ?? at.block.columns.no!;
+      bag.add("PP263", placeOf(p.grid, at.row, nameCol), { sheet: p.grid.sheet ?? "", read: copy.r.grid.sheet ?? "", no });
+    }
   }
   return read;
 }

@@ -258,4 +258,28 @@ describe("a plan over several sheets", () => {
     ]);
     expect(codes(plan.diagnostics)).not.toContain("PP233");
   });
+
+  it("a sheet holding the same Nos with other content (an older or a revised copy) stops the reading: which is the plan cannot be told (PP263)", async () => {
+    const revised = (no: number) => [no, "くらし", "(1)窓口", "①手続", `事業${no}`, "市民課", "説明", "", "検討"];
+    const plan = await planOf("revised.xlsx", await sheets([
+      ["R7版", [head, project(1, "くらし"), project(2, "くらし")]],
+      ["R8改定", [head, project(1, "くらし"), revised(2)]],
+    ]));
+    expect(plan.diagnostics.filter((d) => d.code === "PP263").map((d) => [d.severity, d.sheet, d.cell, d.message])).toEqual([
+      ["error", "R8改定", "E3", expect.stringContaining("シート「R8改定」にもシート「R7版」と同じ No の事業がありますが、内容が違います（最初は No.2）")]]);
+    // a renamed project under other columns too
+    const renamed = await planOf("renamed.xlsx", await sheets([
+      ["計画", [head, project(1, "くらし"), project(2, "くらし")]],
+      ["工程表", [["No", "事業名", "担当課", "令和8年度", "令和9年度"], [1, "事業1（No.3の再掲）", "情報政策課", "検討", "実施"], [2, "オンライン事業2", "情報政策課", "検討", "実施"]]],
+    ]));
+    expect(renamed.diagnostics.filter((d) => d.code === "PP263").map((d) => [d.sheet, d.cell])).toEqual([["工程表", "B3"]]);
+    // a copy with the same content, or a view of the plan with its names (a 再掲 mark added) is no such copy
+    const same = await planOf("same.xlsx", await sheets([
+      ["計画", [head, project(1, "くらし"), project(2, "くらし")]],
+      ["計画 (2)", [head, project(1, "くらし"), project(2, "くらし")]],
+      ["工程表", [["No", "事業名", "担当課", "令和8年度", "令和9年度"], [1, "事業1\n（No.3の再掲）", "情報政策課", "検討", "実施"], [2, "事業2", "情報政策課", "検討", "実施"]]],
+    ]));
+    expect(codes(same.diagnostics)).not.toContain("PP263");
+    expect(same.projects.map((p) => p.no)).toEqual([1, 2]);
+  });
 });
