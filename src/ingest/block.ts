@@ -32,6 +32,8 @@ export interface Block {
   eraless?: Map<number, { row: GridRow; text: string }>;
   /** The name column's header says each name has its departments in brackets (`事業名（担当課）`) and no 担当課 column is there (PP256). */
   namesWithDepartments?: { row: GridRow; text: string; departmentLike: (text: string) => boolean };
+  /** The name column's header says its cells hold each description under the name (`事業名・内容`) and no 事業内容 column is there (PP264). */
+  namesWithDescriptions?: { row: GridRow; text: string };
   /** Further numbered columns of a key (`担当課2`, `担当課3` after `担当課1`): their cells follow the first's (PP253). */
   more?: { key: ColumnKey; col: number; row: GridRow; text: string }[];
   /** Year labels counting the plan's years (`1年目`), by column: read only with a stated period (PP249, PP250). */

@@ -152,6 +152,8 @@ export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticB
   const lacking = blocks.filter((b) => b.columns.name === undefined && b.columns.initiative !== undefined);
   if (!lacking.length || blocks.some((b) => b.columns.name !== undefined)) return;
   if (lacking.length !== blocks.length) return;
+  // A column of unknown wording that names projects (`事業の名前`, `名称等`) may be the names: no guess (PP204)
+  if (blocks.some((b) => [...b.unknown.values()].some((label) => /事業|名称/u.test(label)))) return;
   // 取組番号 | 取組名 with no No column: the rows' numbers are the 取組番号 (a serial, checked below)
   const numbered = blocks.every((b) => b.columns.no === undefined && b.columns.initiativeNumber !== undefined);
   const noOf = (b: Block) => (numbered ? b.columns.initiativeNumber : b.columns.no);

@@ -55,7 +55,7 @@ export function columnLabel(key: ColumnKey): string {
 
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
 export type Label =
-  | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true }
+  | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true; descriptionsBelow?: true }
   | { kind: "division" }
   | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true };
 
@@ -238,16 +238,21 @@ function groupedYearsRow(above: GridRow[], row: GridRow): boolean {
 /** No header wording is longer than this: longer cells (descriptions) are not looked at. */
 const MAX_LABEL_CHARS = 60;
 
+/** A header naming the projects and their descriptions in one column (事業名・内容, 事業名及び概要). */
+const NAME_AND_DESCRIPTION = /^(?:事業名?|事業の名称|名称)(?:及び|および|並びに|・|･|、|＋|\+|と|\/|／)(?:その)?(?:事業)?(?:内容|概要)$/u;
+
 /** Keys a plan may write over numbered columns (`担当課1 | 担当課2`): each further column adds to the first. */
 const NUMBERED_KEYS: ReadonlySet<ColumnKey> = new Set(["departments", "relatedDepartments"]);
 
 /** The column a header cell names, or null. */
-function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true } | null {
+function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true; descriptionsBelow?: true } | null {
   if (text.length > MAX_LABEL_CHARS) return null;
   const t = squash(text);
   if (!t) return null;
   const key = keyOf(t, config);
   if (key) return key;
+  // 事業名・内容, 事業名及び概要: each cell the name, then its description on the lines below
+  if (NAME_AND_DESCRIPTION.test(t)) return { key: "name", synonym: true, descriptionsBelow: true };
   // A known wording with a note in brackets (担当課（室）, 事業名【再掲含む】) or 等 after it
   // (担当課等, 所管課等) is that column.
   const bare = t.replace(/[（(【[［][^（()）【】[\]［］]*[)）】\]］]$/u, "").replace(/(.)等$/u, "$1");
@@ -376,8 +381,12 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     const withNames = block.columns.departments === undefined ? block.namesWithDepartments : undefined;
     if (withNames) bag.add("PP256", placeOf(grid, withNames.row, block.columns.name!), { label: withNames.text.replace(/\s+/g, " ") });
     else if (block.namesWithDepartments) delete block.namesWithDepartments;
+    // 事業名・内容 with no 事業内容 column: the lines under each name are its description (PP264)
+    const withDescriptions = block.columns.description === undefined ? block.namesWithDescriptions : undefined;
+    if (withDescriptions) bag.add("PP264", placeOf(grid, withDescriptions.row, block.columns.name!), { label: withDescriptions.text.replace(/\s+/g, " ") });
+    else if (block.namesWithDescriptions) delete block.namesWithDescriptions;
     for (const key of OPTIONAL_KEYS) {
-      if (block.columns[key] === undefined && !(key === "departments" && withNames)) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
+      if (block.columns[key] === undefined && !(key === "departments" && withNames) && !(key === "description" && withDescriptions)) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     for (const m of block.more ?? []) {
       bag.add("PP253", placeOf(grid, m.row, m.col), { label: m.text.replace(/\s+/g, " "), first: headerWords(block, block.columns[m.key]!).replace(/\s+/g, " ") });
@@ -783,6 +792,7 @@ function labelColumns(block: Block, config: Config): void {
         block.columns[m.key] = c;
         if (m.synonym) block.synonyms.push({ col: c, row, wording: text.trim(), key: m.key });
         if (m.departmentsInBrackets) block.namesWithDepartments = { row, text: text.trim(), departmentLike: (t) => departmentLike(t, config) };
+        if (m.descriptionsBelow) block.namesWithDescriptions = { row, text: text.trim() };
       } else if (m.numbered) {
         // 担当課2 after 担当課1: its names follow those of the first (PP253)
         (block.more ??= []).push({ key: m.key, col: c, row, text: text.trim() });

@@ -194,6 +194,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       }
       // 事業名（担当課）: the bracket at the name's end holds its departments
       if (block.namesWithDepartments && raw.fields.name) namesWithDepartments(raw, block.namesWithDepartments.departmentLike);
+      // 事業名・内容: the lines under the name are its description
+      if (block.namesWithDescriptions && raw.fields.name) namesWithDescriptions(raw);
       // 担当課2, 担当課3: their names after those of 担当課1 (a merge above covering them too), as
       // further lines of its cell
       for (const { key, col } of block.more ?? []) {
@@ -337,6 +339,23 @@ function namesWithDepartments(raw: RawRow, departmentLike: (text: string) => boo
   const departments = m && departmentLike(m[1]!.trim()) ? m : null; // not （仮称）, （再掲）
   raw.fields.departments = { text: departments ? departments[1]! : "", place: name.place };
   if (departments) raw.fields.name = { ...name, text: name.text.slice(0, departments.index).trim() };
+}
+
+/** A line opening a point of a description: ・, ○, ■, -, ※ …, or a number (1. ⑴ ①). */
+const POINT_LINE = /^\s*(?:[・･•○◯〇●◆◇■□▪▫\-－‐※＊*]|[0-9０-９]{1,2}[.．)）]|[（(][0-9０-９]{1,2}[)）]|[①-⑳⑴-⒇])/u;
+
+/**
+ * A name cell holding its description below it (`電子申請の拡充⏎・オンライン手続を拡大する。`):
+ * the lines before the first point are the name (a name wrapped by hand keeps its lines), the
+ * rest the description; with no point, the first line is the name.
+ */
+function namesWithDescriptions(raw: RawRow): void {
+  const cell = raw.fields.name!;
+  const lines = cell.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const firstPoint = lines.findIndex((l, i) => i > 0 && POINT_LINE.test(l));
+  const cut = firstPoint > 0 ? firstPoint : 1;
+  raw.fields.name = { ...cell, text: lines.slice(0, cut).join("\n") };
+  raw.fields.description = { text: lines.slice(cut).join("\n"), place: cell.place };
 }
 
 /** A cell saying "as above": 同上, 〃, 上に同じ. */

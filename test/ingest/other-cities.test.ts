@@ -477,6 +477,39 @@ describe("names with their departments in brackets (事業名（担当課）, no
   });
 });
 
+describe("names with their descriptions below them (事業名・内容, no 事業内容 column)", () => {
+  it("read the lines before the first point as the name and the rest as the description (PP264); with a 事業内容 column the column is the names", async () => {
+    const plan = await planOf("nd.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "\"電子申請の拡充\n・オンライン手続を拡大する。\n・添付書類を省略する。\"", "情報政策課", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "\"窓口キャッシュレス決済の\n導入\n・市民課窓口に導入する。\"", "会計課", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "②相談", "\"AI議事録の導入\n会議録の作成を効率化する。\"", "総務課", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "②相談", "オンライン相談", "市民課", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.name, p.description])).toEqual([
+      ["電子申請の拡充", ["オンライン手続を拡大する。", "添付書類を省略する。"]],
+      ["窓口キャッシュレス決済の導入", ["市民課窓口に導入する。"]],
+      ["AI議事録の導入", ["会議録の作成を効率化する。"]],
+      ["オンライン相談", []]]);
+    expect(of(plan.diagnostics, "PP264").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 3, 5]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP210");
+    const separate = await planOf("sep.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名及び概要", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請の拡充", "情報政策課", "・手続を拡大する。", "検討", "実施"]]));
+    expect(separate.projects.map((p) => [p.name, p.description])).toEqual([["電子申請の拡充", ["手続を拡大する。"]]]);
+    expect(codes(separate.diagnostics)).not.toContain("PP264");
+  });
+  it("a column named 名称 or 主な事業・取組 is the names; one of unknown wording that names projects is not replaced by the 取組 (PP204, no PP235)", async () => {
+    const rows = (label: string) => tsv([["No", "基本方針", "施策", "取組", label, "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①電子申請の拡充", "電子申請", "情報政策課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "②相談の充実", "オンライン相談", "市民課", "内容", "検討", "実施"]]);
+    for (const label of ["名称", "主な事業・取組"]) {
+      const plan = await planOf("n.tsv", rows(label));
+      expect(plan.projects.map((p) => [p.name, p.initiative?.title]), label).toEqual([["電子申請", "電子申請の拡充"], ["オンライン相談", "相談の充実"]]);
+    }
+    const unknown = await planOf("u.tsv", rows("対象事業のなまえ"));
+    expect(codes(unknown.diagnostics)).toContain("PP204");
+    expect(codes(unknown.diagnostics)).not.toContain("PP235");
+  });
+});
+
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
   it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
     const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
