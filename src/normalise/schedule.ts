@@ -57,8 +57,9 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const cont = madeOfMarks(label, config.schedule.continuationMarks);
   if (cont) return withNote({ kind: "continuation" as const, mark: compact });
   const active = madeOfMarks(label, config.schedule.activeMarks);
-  // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean).
-  if (active?.length === 1) return withNote({ kind: "mark" as const, mark: active[0]! });
+  // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean; ○〇 is one).
+  const kinds = active && [...new Set(active.map(oneMark))];
+  if (kinds?.length === 1) return withNote({ kind: "mark" as const, mark: kinds[0]! });
   // Signs or figures and no word (――▶, ⇛, 1,200): no phase's name, and no mark the config knows.
   if (label && !/\p{L}/u.test(label)) return withNote({ kind: "sign" as const, mark: compact });
   // An amount or a count (1,200千円, 100件, 50%): a cost or a target in the year columns, no phase.
@@ -87,6 +88,15 @@ function phasesOnLines(label: string, config: Config): string {
   const named = lines.every((l) => /^[\p{L}\p{N}].*[\p{L}\p{N}）)]$|^\p{L}$/u.test(l)
     && categorise(l, config.phaseCategories, config.compoundCategory.id) !== null);
   return named ? lines.join("・") : label;
+}
+
+/**
+ * A mark as one of its look-alikes: the circles an IME gives for まる (〇 U+3007, ◯ U+25EF, ⭕) are
+ * the legend's ○ (U+25CB), and ⚫ is ●. A legend written with one and cells with another had
+ * read as two marks, the legend's meaning lost.
+ */
+export function oneMark(mark: string): string {
+  return mark.replace(/[〇◯⭕]/gu, "○").replace(/⚫/gu, "●");
 }
 
 /** A number with a unit of money or of a count: what a year column of costs or targets holds. */
@@ -242,20 +252,35 @@ function unnamedPhase(from: number, to: number, config: Config): Phase {
   return { label, from, to: Math.max(from, to), category, unlabelled: true };
 }
 
+/** The config's (and the legend's) mark labels, read through oneMark: a mark's label, or undefined. */
+const markLabelMaps = new WeakMap<Config["schedule"]["markLabels"], Map<string, string>>();
+function markLabelsOf(config: Config): (mark: string) => string | undefined {
+  const given = config.schedule.markLabels;
+  let map = markLabelMaps.get(given);
+  if (!map) {
+    map = new Map();
+    // a mark as written first, then its look-alikes
+    for (const [mark, label] of Object.entries(given)) map.set(mark, label);
+    for (const [mark, label] of Object.entries(given)) if (!map.has(oneMark(mark))) map.set(oneMark(mark), label);
+    markLabelMaps.set(given, map);
+  }
+  const found = map;
+  return (mark) => found.get(mark) ?? found.get(oneMark(mark));
+}
+
 function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const sorted = [...cells].sort((a, b) => a.year - b.year);
   // a cell with no text is there for its fill: part of a bar drawn by filling cells (xlsx)
   type Kind = ScheduleCellKind | { kind: "shade"; fill: string; note?: undefined };
   const kinds = sorted.map((c): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade }));
   const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };
-  const { markLabels } = config.schedule;
-  const labelOf = (mark: string): string | undefined => (Object.hasOwn(markLabels, mark) ? markLabels[mark] : undefined);
-  // A row mixing labels with marks the config gives no label, or two such marks, cannot be read
-  // without guessing what the marks mean: refused with the cell.
+  const labelOf = markLabelsOf(config);
+  // A row mixing labels (or marks with a label) with marks the config gives no label, or two such
+  // marks, cannot be read without guessing what the marks mean: refused with the cell.
   const bareMarks = kinds.flatMap((k, i) => (k.kind === "mark" && labelOf(k.mark) === undefined ? [{ k, cell: sorted[i]! }] : []));
-  const firstLabel = kinds.find((k) => k.kind === "label");
-  if (bareMarks.length && firstLabel?.kind === "label") {
-    result.problems.push({ code: "PP318", cell: bareMarks[0]!.cell, mark: bareMarks[0]!.k.mark, label: firstLabel.label });
+  const firstLabel = kinds.map((k) => (k.kind === "label" ? k.label : k.kind === "mark" ? labelOf(k.mark) : undefined)).find((l) => l !== undefined);
+  if (bareMarks.length && firstLabel !== undefined) {
+    result.problems.push({ code: "PP318", cell: bareMarks[0]!.cell, mark: bareMarks[0]!.k.mark, label: firstLabel });
     return result;
   }
   const sign = kinds.findIndex((k) => k.kind === "sign");

@@ -521,6 +521,17 @@ describe("a legend of the marks written in the file", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP319");
   });
 
+  it("the circles an IME gives for まる (〇, ◯) are the legend's ○; a mark the legend does not name beside one it does is refused (PP318)", async () => {
+    const rows = [marked("1", "甲", ["〇", "〇", "●", "●", ""]), marked("2", "乙", ["", "◯", "○", "●", ""])];
+    const plan = await tsvOf([...rows, ["凡例　○：検討　●：実施"]], config());
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2029, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2027, 2028, null, false], ["実施", 2029, 2029, null, false]]);
+    const mixed = await tsvOf([marked("1", "甲", ["△", "●", "●", "", ""]), ["凡例　○：検討　●：実施"]], config());
+    expect(mixed.diagnostics.filter((d) => d.code === "PP318").map((d) => [d.severity, d.message])).toEqual([
+      ["error", expect.stringContaining("工程名（実施）と印（△）")]]);
+  });
+
   it("the config's markLabels win; a line with other words, or a mark given two meanings, is no legend", async () => {
     const c = config();
     c.schedule.markLabels = { "●": "運用" };
