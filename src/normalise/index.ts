@@ -8,6 +8,7 @@ import type { PlanTable } from "../ingest/index.js";
 import type { RawRow } from "../ingest/rows.js";
 import type { Phase, Plan, Policy, Project } from "../model/schema.js";
 import { type Departments, splitDepartments } from "./departments.js";
+import { categorise } from "./category.js";
 import { splitDescription } from "./description.js";
 import { type NumberedText, parseNumbered, parsePolicy } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
@@ -329,14 +330,28 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (dash) bag.add("PP354", dash.cell.place, { mark: dash.text }, { projectNo });
   const mark = schedule.readings.find((r) => r.kind === "mark");
   if (mark && schedule.phases.some((p) => p.unlabelled)) bag.add("PP315", mark.cell.place, { mark: mark.text, label: config.schedule.markedLabel }, { projectNo });
-  attachNotes(row, schedule.phases, projectNo, bag);
+  attachNotes(row, schedule.phases, projectNo, config, bag);
   return schedule.phases;
 }
 
+/**
+ * A remark-row cell that is a phase's name and nothing else (`運用`, `実証`): the project's next
+ * phase written on a line below, or a note of the phase above. Which cannot be told (PP356).
+ */
+function phaseName(text: string, config: Config): boolean {
+  const t = text.trim();
+  return t.length <= 10 && !/^[※＊*]/u.test(t) && !/[。、．，,:：\d０-９]/u.test(t)
+    && categorise(t, config.phaseCategories, config.compoundCategory.id) !== null;
+}
+
 /** Remark rows under the project: each cell the note of the phase of its year, or a warning. */
-function attachNotes(row: RawRow, phases: Phase[], projectNo: number, bag: DiagnosticBag): void {
+function attachNotes(row: RawRow, phases: Phase[], projectNo: number, config: Config, bag: DiagnosticBag): void {
   const ja = bag.lang === "ja";
   for (const n of row.notes) {
+    if (n.year !== null && phaseName(n.text, config)) {
+      bag.add("PP356", n.place, { no: projectNo, year: wareki(n.year), text: excerpt(n.text.trim()) }, { projectNo });
+      continue;
+    }
     const phase = n.year === null ? undefined : phases.find((p) => p.from <= n.year! && n.year! <= p.to);
     if (phase && n.year !== null) {
       addNote(phase, cleanText(n.text.replace(/^[※＊]\s*/, "")));

@@ -390,6 +390,16 @@ describe("planpress check says how the cells were read", () => {
   });
 });
 
+describe("a phase's name alone on a row under a project (no No, no name)", () => {
+  it("is refused at the cell (PP356): the next phase or a note of the phase above cannot be told; a ※ note or words are notes (PP325)", async () => {
+    const under = (years: string[]) => ["", "", "", "", "", "", "", ...years];
+    const plan = await tsvOf([r("1", "標準化", ["構築", "", "", "", ""]), under(["", "", "運用", "", ""]),
+      r("2", "相談", ["調査", "", "導入", "", ""]), under(["", "※運用開始", "", "", ""]), under(["", "", "", "予算次第で拡大を検討する", ""])]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP356").map((d) => [d.severity, d.line, d.column, d.projectNo])).toEqual([["error", 5, 10, 1]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP325").map((d) => d.line)).toEqual([7, 8]);
+  });
+});
+
 describe("footnote marks at a name's end", () => {
   it("are left out of the name, said once with the count (PP347): the notes they point at are not printed", async () => {
     const plan = await tsvOf([r("1", "電子申請の拡充※1", ["検討", "", "", "", ""]), r("2", "相談（注2）", ["検討", "", "", "", ""]),
