@@ -134,6 +134,9 @@ export const Config = z.strictObject({
     blankMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
       .default(["-", "‐", "×", "✕", "なし", "無", "該当なし"])
       .describe("a year cell made only of one of these says the year has no phase (it ends the phase on its left)"),
+    endLabels: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
+      .default(["完了", "廃止", "終了", "完成", "完了予定", "廃止予定", "終了予定", "完成予定"])
+      .describe("a phase label ending in one of these (完了, 旧システム廃止) is an event of its own year: in a table whose labels run to the next label it does not run on"),
     markedLabel: line(TEXT_LIMITS.label).min(1).default("実施")
       .describe("the label a phase drawn with active marks carries (drawn as a plain bar, without its label)"),
     markLabels: z.record(line(10), line(TEXT_LIMITS.label).min(1)).default({})

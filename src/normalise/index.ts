@@ -326,6 +326,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (marked) bag.add("PP333", marked.cell.place, { mark: marked.text }, { projectNo, actual: marked.cell.text });
   const arrow = schedule.readings.find((r) => r.kind === "arrow-label");
   if (arrow) bag.add("PP336", arrow.cell.place, { text: excerpt(arrow.cell.text), label: excerpt(arrow.text) }, { projectNo, actual: arrow.cell.text });
+  const oneYear = schedule.readings.find((r) => r.kind === "one-year");
+  if (oneYear) bag.add("PP357", oneYear.cell.place, { label: excerpt(oneYear.text) }, { projectNo });
   const dash = schedule.readings.find((r) => r.kind === "dash-blank");
   if (dash) bag.add("PP354", dash.cell.place, { mark: dash.text }, { projectNo });
   const mark = schedule.readings.find((r) => r.kind === "mark");

@@ -99,6 +99,12 @@ export function oneMark(mark: string): string {
   return mark.replace(/[〇◯⭕]/gu, "○").replace(/⚫/gu, "●");
 }
 
+/** A label naming an end (`完了`, `旧システム廃止`: schedule.endLabels) or an event within its year (`令和9年度中に導入`). */
+function endsInItsYear(label: string, config: Config): boolean {
+  const t = label.replace(/[\s\u3000]+/gu, "");
+  return config.schedule.endLabels.some((e) => t.endsWith(e)) || /年度中/u.test(t);
+}
+
 /** A number with a unit of money or of a count: what a year column of costs or targets holds. */
 const FIGURE = /^[0-9][0-9,.]*(?:千円|万円|百万円|億円|円|件|人|%|時間|回|台|か所|箇所|校|施設|団体|手続)$/u;
 
@@ -148,7 +154,7 @@ export type ScheduleProblem =
   | { code: "PP319"; cell: RawScheduleCell; marks: string }
   | { code: "PP353"; cell: RawScheduleCell; mention: string; from: number; to: number };
 
-export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank"; cell: RawScheduleCell; text: string }
+export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year"; cell: RawScheduleCell; text: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -339,7 +345,10 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     }
     const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
     if (category === null) result.unknown.push({ label, cell });
-    const phase: Phase = { label, from: cell.year, to: Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
+    // An end (完了, 廃止) or an event within its year (令和9年度中に導入) does not run on to the next label.
+    const oneYear = !opts.exactSpans && !opts.yearByYear && k.kind === "label" && to > cell.year && endsInItsYear(label, config);
+    if (oneYear) result.readings.push({ kind: "one-year", cell, text: label });
+    const phase: Phase = { label, from: cell.year, to: oneYear ? cell.year : Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
     if (unlabelled) phase.unlabelled = true;
     addNote(phase, k.note);
     result.phases.push(phase);

@@ -390,6 +390,19 @@ describe("planpress check says how the cells were read", () => {
   });
 });
 
+describe("an end (完了, 廃止) or an event within its year in a table whose labels run to the next", () => {
+  it("takes its own year only, said once per row (PP357); a label after it starts where it is written", async () => {
+    const plan = await tsvOf([r("1", "電子申請", ["検討", "構築", "完了", "", ""]), r("2", "旧システム", ["運用", "", "旧システム廃止", "", ""]),
+      r("3", "RPA", ["", "令和9年度中に導入", "", "運用", ""]), r("4", "AI", ["調査", "", "運用開始", "", ""]), r("5", "窓口", ["", "", "", "", "終了"])]);
+    expect(spans(plan, 1).map((s) => s.slice(0, 3))).toEqual([["検討", 2026, 2026], ["構築", 2027, 2027], ["完了", 2028, 2028]]);
+    expect(spans(plan, 2).map((s) => s.slice(0, 3))).toEqual([["運用", 2026, 2027], ["旧システム廃止", 2028, 2028]]);
+    expect(spans(plan, 3).map((s) => s.slice(0, 3))).toEqual([["令和9年度中に導入", 2027, 2027], ["運用", 2029, 2030]]);
+    expect(spans(plan, 4).map((s) => s.slice(0, 3))).toEqual([["調査", 2026, 2027], ["運用開始", 2028, 2030]]);
+    expect(spans(plan, 5).map((s) => s.slice(0, 3))).toEqual([["終了", 2030, 2030]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP357").map((d) => [d.severity, d.projectNo])).toEqual([["info", 1], ["info", 2], ["info", 3]]);
+  });
+});
+
 describe("a phase's name alone on a row under a project (no No, no name)", () => {
   it("is refused at the cell (PP356): the next phase or a note of the phase above cannot be told; a ※ note or words are notes (PP325)", async () => {
     const under = (years: string[]) => ["", "", "", "", "", "", "", ...years];
