@@ -1,7 +1,7 @@
 // The table as read from any input: rows of cell texts with where each came from. Text files
 // keep physical lines; workbooks keep sheet cells and the horizontal span of merged ranges.
 import { columnLetters } from "../cell-address.js";
-import type { Place } from "../diagnostics/schema.js";
+import type { Diagnostic, Place } from "../diagnostics/schema.js";
 
 export interface GridRow {
   /** 1-based physical line (text) or sheet row (xlsx) where the row starts. */
@@ -34,6 +34,8 @@ export interface Grid {
   merges?: GridMerge[];
   /** xlsx only: the cells each shape drawn on the sheet spans (arrows, lines, boxes), as merges are given. */
   shapes?: GridMerge[];
+  /** xlsx only: formula cells without a saved value (read as empty), with what said so (PP117). */
+  uncached?: { line: number; col: number; said: Diagnostic }[];
 }
 
 /** The one text of a row that holds one (a cell, or a merged range repeated across its cells). */

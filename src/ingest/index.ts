@@ -73,6 +73,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       const named = Math.max(0, ...table.blocks.map((b) => Object.keys(b.columns).length));
       return { grid: g, table, own, order, score: named * 1e6 + table.blocks.length * 1000 + table.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
     });
+    for (const f of found) uncachedInTable(f.grid, f.table);
     const best = [...found].sort((a, b) => b.score - a.score)[0];
     if (!best) {
       const g: Grid = { file, kind: "xlsx", rows: [] };
@@ -203,6 +204,19 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
     }
   }
   return read;
+}
+
+/**
+ * A formula without a saved value in the table's header rows, or in a project row's read column,
+ * was read as empty: a year label lost (a period cut to one year), a name or a phase gone. The
+ * reader cannot know the value, so its PP117 is an error there; elsewhere it stays a warning.
+ */
+function uncachedInTable(grid: Grid, table: Table): void {
+  for (const u of grid.uncached ?? []) {
+    const inTable = table.blocks.some((b) => b.headerRows.some((r) => r.line === u.line)
+      || (b.dataRows.some((r) => r.line === u.line) && (Object.values(b.columns).includes(u.col) || b.years.has(u.col))));
+    if (inTable) u.said.severity = "error";
+  }
 }
 
 /**

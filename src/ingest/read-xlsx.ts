@@ -17,10 +17,6 @@ const MAX_GAP = 1000;
 export interface SheetRead { grid: Grid; /** What reading this sheet's cells found (its own bag). */ read: DiagnosticBag }
 
 function cellText(c: XmlCell, wb: XmlWorkbook, place: Place, bag: DiagnosticBag): string {
-  if (c.formula !== undefined && c.v === undefined) {
-    bag.add("PP117", place, { formula: c.formula || "…" });
-    return "";
-  }
   if (c.missingShared !== undefined) {
     bag.add("PP118", place, { index: c.missingShared });
     return "";
@@ -70,6 +66,12 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
       const fills = fillsByRow.get(c.row) ?? new Map<number, string>();
       fills.set(c.col - 1, c.fill);
       fillsByRow.set(c.row, fills);
+    }
+    // A formula without a saved value: its cell read as empty, said (PP117; an error when the
+    // table's header or a project's cell is such a cell, see uncachedInTable)
+    if (c.formula !== undefined && c.v === undefined) {
+      (grid.uncached ??= []).push({ line: c.row, col: c.col - 1, said: bag.add("PP117", placeOfCell(c), { formula: c.formula || "…" }) });
+      continue;
     }
     const text = cellText(c, wb, placeOfCell(c), bag);
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);

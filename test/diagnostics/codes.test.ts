@@ -72,7 +72,7 @@ const CASES: Record<string, Case> = {
   PP113: { name: "plan.xlsx", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
   PP115: { data: ok([row(1, "事業A"), row(2, "事業B")]), config: limited("maxProjects", 1) },
   PP116: { name: "plan.xlsx", data: book([{ ref: "XFD1048576", t: "inlineStr", is: "x" }]) },
-  PP117: { name: "plan.xlsx", data: book([], (c) => (c.ref === "G4" ? { ref: "G4", t: "str", f: "A1&A2" } : c)) },
+  PP117: { name: "plan.xlsx", data: book([{ ref: "T4", t: "str", f: "A1&A2" }]) },
   // a department cell showing #REF!
   PP121: { name: "plan.xlsx", data: book([], (c) => (c.ref === "F4" ? { ref: "F4", t: "e", f: "Sheet2!A1", v: "#REF!" } : c)) },
   PP118: { name: "plan.xlsx", data: book([], (c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 3 } : c)) },

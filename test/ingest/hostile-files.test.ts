@@ -217,9 +217,18 @@ describe("sparse and unusual sheets", () => {
     const cells = table.map((c) => (c.ref === "E4" ? { ref: "E4", t: "str", f: "CONCAT(\"電子\",\"申請\")" } : c.ref === "E5" ? { ref: "E5", t: "str", f: "\"窓口\"", v: "窓口の改善" } : c));
     const plan = await planOf("formula.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
     const d = plan.diagnostics.find((x) => x.code === "PP117");
-    expect(d).toMatchObject({ sheet: "計画", cell: "E4" });
+    // a project's name unknown: an error there (the project would be printed without it)
+    expect(d).toMatchObject({ sheet: "計画", cell: "E4", severity: "error" });
     expect(d!.hint).toContain("保存");
     expect(plan.projects.find((p) => p.no === 2)?.name).toBe("窓口の改善");
+    // a year label computed by a formula with no saved value (=H3+1): the period would lose that year
+    const header = table.find((c) => /^[H-Z]3$/.test(c.ref) && /令和9年度/.test(String(c.is ?? "")));
+    expect(header).toBeDefined();
+    const years = await planOf("years.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(table.map((c) => (c === header ? { ref: c.ref, f: "H3+1" } : c))) }] }));
+    expect(years.diagnostics.filter((x) => x.code === "PP117").map((x) => [x.cell, x.severity])).toEqual([[header!.ref, "error"]]);
+    // outside the table (a column no header names): a warning, the plan read
+    const aside = await planOf("aside.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: "T4", t: "str", f: "\"memo\"" }]) }] }));
+    expect(aside.diagnostics.filter((x) => x.code === "PP117").map((x) => [x.cell, x.severity])).toEqual([["T4", "warning"]]);
   });
 
   it("cells showing an Excel error (#REF!, #N/A) read as empty, said once at the first (PP121)", async () => {
