@@ -25,9 +25,19 @@ const NO = /(?:No\.?|№|番号)\s*([0-9０-９]{1,9})/i;
 
 const numberOf = (digits: string | undefined): number | undefined => (digits ? Number(digits.normalize("NFKC")) : undefined);
 
+/** 再掲 in brackets with the original's place as numbers: （再掲1-1-①）, (1-2-3再掲). */
+const NUMBERED_PLACE = "([0-9０-９]{1,3}(?:\\s*[-－‐ー]\\s*[0-9０-９①-⑳]{1,3}){1,2})";
+const NUMBERED = new RegExp(`[${inClass(OPEN)}]\\s*(?:再\\s*掲\\s*[:：]?\\s*${NUMBERED_PLACE}|${NUMBERED_PLACE}\\s*の?\\s*再\\s*掲)\\s*[${inClass(CLOSE)}]`, "u");
+/** 再掲 written before the name and set off by a space or a colon (再掲　名, 再掲：名), or 再) (再)名). */
+const PREFIX = /^\s*(?:再\s*掲\s*(?:[:：)）]|[\s\u3000])|再\s*[)）])\s*(?=\S)/u;
+
 export function parseRelist(rawName: string): RelistMark | null {
   const b = BRACKET.exec(rawName);
   if (b && (b[1] ?? "").trim()) return { mark: b[0], name: cleanText(rawName.replace(b[0], " ")), ref: refOf(b[1] ?? "") };
+  const n = NUMBERED.exec(rawName);
+  if (n) return { mark: n[0], name: cleanText(rawName.replace(n[0], " ")), ref: numberedRef(n[1] ?? n[2] ?? "") };
+  const pre = PREFIX.exec(rawName);
+  if (pre) return { mark: pre[0].trim(), name: cleanText(rawName.slice(pre[0].length)) };
   const s = SUFFIX.exec(rawName) ?? NOTE.exec(rawName);
   if (!s) return null;
   const out: RelistMark = { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
@@ -43,6 +53,12 @@ function refOf(text: string): NonNullable<RelistMark["ref"]> {
   return m
     ? { text: refText, policy: cleanText(m[1] ?? ""), measure: parseNumbered(m[2] ?? "").number, initiative: parseNumbered(m[3] ?? "").number }
     : { text: refText, policy: cleanText(refText), measure: null, initiative: null };
+}
+
+/** `1-1-①`: the 施策 and 取組 numbers of the original's place (the 基本方針's number is no name to match). */
+function numberedRef(text: string): NonNullable<RelistMark["ref"]> {
+  const parts = text.split(/\s*[-－‐ー]\s*/u).map((p) => parseNumbered(p).number ?? numberOf(p.match(/[0-9０-９]+/u)?.[0]) ?? null);
+  return { text: text.trim(), policy: "", measure: parts[1] ?? null, initiative: parts[2] ?? null };
 }
 
 /** Remarks on an original that say where it is relisted (No.35に再掲, 再掲あり), not that it is one. */
@@ -100,6 +116,9 @@ export function firstDifference(a: string, b: string): [string, string] {
 }
 
 
+/** A name without the marks before it that single a project out (★, ◎, ■ …), in formOf's form. */
+const withoutLeadMark = (name: string): string => formOf(name).replace(/^[★☆◆◇■□◎●○◉]+/u, "");
+
 const inPlace = (s: SourcedProject, ref: NonNullable<RelistMark["ref"]>) =>
   (!ref.policy || s.project.policy === ref.policy || s.project.policy.includes(ref.policy) || ref.policy.includes(s.project.policy))
   && (ref.measure === null || s.project.measure.number === ref.measure)
@@ -118,13 +137,18 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
   // other widths or with spaces (ＲＰＡの導入 / RPAの導入) is the same name, its difference said (PP408).
   const named = new Map<string, SourcedProject[]>();
   for (const o of originals) named.set(formOf(o.project.name), [...(named.get(formOf(o.project.name)) ?? []), o]);
+  // A name with a mark before it (★窓口キャッシュレス: a 重点 mark) is the name without it, its difference said (PP408).
+  const unmarked = new Map<string, SourcedProject[]>();
+  for (const o of originals) unmarked.set(withoutLeadMark(o.project.name), [...(unmarked.get(withoutLeadMark(o.project.name)) ?? []), o]);
   for (const s of sourced) {
     // (a name that is only its mark is missing: PP301 says so)
     if (!s.relist || !s.project.name) continue;
     const p = s.project;
     const ref = s.relist.ref;
     if (s.relist.no !== undefined) { resolveByNo(s, s.relist.no, sourced, bag); continue; }
-    const byName = (named.get(formOf(p.name)) ?? []).filter((o) => o.project.no !== p.no);
+    const own = (list: SourcedProject[] | undefined) => (list ?? []).filter((o) => o.project.no !== p.no);
+    const exact = own(named.get(formOf(p.name)));
+    const byName = exact.length ? exact : own(unmarked.get(withoutLeadMark(p.name)));
     const byRef = ref ? originals.filter((o) => o !== s && inPlace(o, ref)) : [];
     const at = s.cells.name ?? s.place;
     let original = byName.find((o) => byRef.includes(o)) ?? byName[0];

@@ -637,6 +637,19 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.line)).toEqual([]);
   });
 
+  it("再掲 written before the name (再掲　名, 再掲：名, 再)名) or with the original's place as numbers ((再掲1-1-①)) is a 再掲; a 重点 mark before the name (★) is said (PP408)", async () => {
+    const plan = await tsvOf([
+      r("1", "電子申請の拡大", ["検討", "", "", "", ""]), r("2", "窓口の改善", ["検討", "", "", "", ""]),
+      r("3", "再掲　電子申請の拡大", ["検討", "", "", "", ""]), r("4", "再掲：窓口の改善", ["検討", "", "", "", ""]),
+      r("5", "再)電子申請の拡大", ["検討", "", "", "", ""]), r("6", "★窓口の改善(再掲1-1-①)", ["検討", "", "", "", ""]),
+      r("7", "再構築の検討", ["検討", "", "", "", ""]), r("8", "窓口の改善（1-1-①再掲）", ["検討", "", "", "", ""]),
+    ]);
+    expect(plan.projects.slice(2).map((p) => [p.no, p.name, p.relistOf])).toEqual([
+      [3, "電子申請の拡大", 1], [4, "窓口の改善", 2], [5, "電子申請の拡大", 1], [6, "★窓口の改善", 2], [7, "再構築の検討", null], [8, "窓口の改善", 2]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP408").map((d) => d.projectNo)).toEqual([6]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.line)).toEqual([]);
+  });
+
   it("a 再掲's description that differs near an item's end is quoted on one line, items joined by ／ (PP409)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { desc: "・拡大する。\n・見直す。" }), r("2", "甲（再掲）", ["検討", "", "", "", ""], { desc: "・拡大する。\n・改める。" })]);
     const said = plan.diagnostics.filter((d) => d.code === "PP409");
