@@ -189,7 +189,7 @@ function afterPeriod(beyond: NonNullable<RawRow["beyond"]>, phases: Project["sch
   const cell = classifyCell(beyond.cell.text, config);
   if (cell.kind === "none") return; // nothing after the period
   const last = phases.find((ph) => ph.to >= period.end);
-  const continues = last && (cell.kind !== "label" || cell.label === last.label || cell.label === GOES_ON);
+  const continues = last && cell.kind !== "note" && (cell.kind !== "label" || cell.label === last.label || cell.label === GOES_ON);
   bag.add(continues ? "PP217" : "PP219", beyond.cell.place, { label: excerpt(beyond.cell.text), column: beyond.header }, { projectNo });
 }
 
@@ -332,6 +332,7 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (dash) bag.add("PP354", dash.cell.place, { mark: dash.text }, { projectNo });
   const mark = schedule.readings.find((r) => r.kind === "mark");
   if (mark && schedule.phases.some((p) => p.unlabelled)) bag.add("PP315", mark.cell.place, { mark: mark.text, label: config.schedule.markedLabel }, { projectNo });
+  for (const n of schedule.strayNotes ?? []) bag.add("PP358", n.cell.place, { text: excerpt(n.note), year: wareki(n.cell.year) }, { projectNo });
   attachNotes(row, schedule.phases, projectNo, config, bag);
   return schedule.phases;
 }

@@ -16,7 +16,9 @@ import { cleanText, longestFirst } from "./text.js";
 /** A cell's phase label and the note after its ※; phases on lines of their own are a list (phasesOnLines). */
 export function splitNote(text: string, config: Config): { label: string; note?: string } {
   const i = text.search(/[※＊]/);
-  if (i <= 0) return { label: cleanText(phasesOnLines(text, config)) };
+  // a cell that is a note and nothing else (※予算次第): no label
+  if (i === 0 && text.slice(0, i).trim() === "") { const note = cleanText(text.slice(1)); return note ? { label: "", note } : { label: "" }; }
+  if (i < 0) return { label: cleanText(phasesOnLines(text, config)) };
   const label = cleanText(phasesOnLines(text.slice(0, i), config));
   const note = cleanText(text.slice(i + 1));
   return note ? { label, note } : { label };
@@ -42,7 +44,8 @@ export type ScheduleCellKind =
   | { kind: "continuation"; mark: string; note?: string }
   | { kind: "mark"; mark: string; note?: string }
   | { kind: "sign"; mark: string; note?: string; figure?: true }
-  | { kind: "none"; mark: string; note?: string };
+  | { kind: "none"; mark: string; note?: string }
+  | { kind: "note"; note: string };
 
 /**
  * What one schedule cell says: a phase label, a continuation of the phase on its left, an
@@ -50,6 +53,8 @@ export type ScheduleCellKind =
  */
 export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const { label, note } = splitNote(text, config);
+  // a note alone in a year cell (※予算次第) is the note of the phase that year: no phase of its own
+  if (!label && note) return { kind: "note", note };
   const withNote = <T extends object>(k: T): T & { note?: string } => (note ? { ...k, note } : k);
   const compact = label.replace(/[\s\u3000]+/g, "");
   // a year said to have no phase (-, ×, なし)
@@ -128,7 +133,8 @@ function trimMarks(text: string, marks: readonly string[]): string {
  */
 export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[], config: Config): RawScheduleCell | null {
   for (const cells of rows) {
-    const sorted = [...cells].sort((a, b) => columnOf(a) - columnOf(b));
+    // (a note alone in a cell is no cell of the schedule's drawing)
+    const sorted = [...cells].sort((a, b) => columnOf(a) - columnOf(b)).filter((c) => classifyCell(c.text, config).kind !== "note");
     const kinds = sorted.map((c) => classifyCell(c.text, config));
     dashesAsBlank(kinds);
     for (let i = 0; i < sorted.length; i++) {
@@ -158,6 +164,8 @@ export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "m
 
 export interface ScheduleResult {
   phases: Phase[];
+  /** Notes alone in a year cell with no phase that year to attach them to. */
+  strayNotes?: { cell: RawScheduleCell; note: string }[];
   unknown: { label: string; cell: RawScheduleCell }[];
   /** How cells were read beyond one label per cell, for info diagnostics. */
   readings: ScheduleReading[];
@@ -230,7 +238,8 @@ function buildByColumn(cells: RawScheduleCell[], opts: ScheduleOptions, period: 
     if (last && last.label === p.label && last.to >= from - 1 && !last.unlabelled === !p.unlabelled && last.note === p.note) { last.to = Math.max(last.to, to); continue; }
     phases.push({ ...p, from, to });
   }
-  return { phases, unknown: result.unknown.map(original), readings: result.readings.map(original), problems: result.problems.map(original) };
+  return { phases, unknown: result.unknown.map(original), readings: result.readings.map(original), problems: result.problems.map(original),
+    ...(result.strayNotes ? { strayNotes: result.strayNotes.map(original) } : {}) };
 }
 
 /** Continuation marks that are also what a plan writes for "nothing this year" (－ ― ─ ー). */
@@ -275,11 +284,19 @@ function markLabelsOf(config: Config): (mark: string) => string | undefined {
 }
 
 function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
-  const sorted = [...cells].sort((a, b) => a.year - b.year);
+  const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };
   // a cell with no text is there for its fill: part of a bar drawn by filling cells (xlsx)
   type Kind = ScheduleCellKind | { kind: "shade"; fill: string; note?: undefined };
-  const kinds = sorted.map((c): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade }));
-  const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };
+  const kindOf = (c: RawScheduleCell): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade });
+  // Notes alone in a cell are put aside, then given to the phase of their year: a ※ cell had
+  // been a phase named ※…, cutting short the phase it stood in.
+  const notes: { cell: RawScheduleCell; note: string }[] = [];
+  const sorted = [...cells].sort((a, b) => a.year - b.year).filter((c) => {
+    const k = kindOf(c);
+    if (k.kind === "note") notes.push({ cell: c, note: k.note });
+    return k.kind !== "note";
+  });
+  const kinds = sorted.map(kindOf);
   const labelOf = markLabelsOf(config);
   // A row mixing labels (or marks with a label) with marks the config gives no label, or two such
   // marks, cannot be read without guessing what the marks mean: refused with the cell.
@@ -324,6 +341,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       result.phases.push(last);
       return;
     }
+    if (k.kind === "note") return; // (put aside above)
     if (k.kind === "continuation") {
       if (!adjacent) { result.problems.push({ code: "PP317", cell, mark: k.mark }); return; }
       adjacent.to = Math.max(adjacent.to, to);
@@ -354,5 +372,10 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     result.phases.push(phase);
     last = phase;
   });
+  for (const n of notes) {
+    const phase = result.phases.find((p) => p.from <= n.cell.year && n.cell.year <= p.to);
+    if (phase) addNote(phase, n.note);
+    else (result.strayNotes ??= []).push(n);
+  }
   return result;
 }

@@ -390,6 +390,19 @@ describe("planpress check says how the cells were read", () => {
   });
 });
 
+describe("a note alone in a year cell (※…)", () => {
+  it("is the note of the phase that year, not a phase of its own; with no phase that year it is said (PP358)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["調査", "※予算措置を前提とする", "構築", "", ""]), r("2", "乙", ["検討", "", "", "", "※令和13年度以降の本格導入を目指す"]),
+      r("3", "丙", ["※国の動向を注視", "検討", "", "実施", ""])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["調査", 2026, 2027, "予算措置を前提とする", false], ["構築", 2028, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2026, 2030, "令和13年度以降の本格導入を目指す", false]]);
+    expect(spans(plan, 3)).toEqual([["検討", 2027, 2028, null, false], ["実施", 2029, 2030, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP358").map((d) => [d.severity, d.line, d.column, d.projectNo])).toEqual([["warning", 6, 9, 3]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP307");
+  });
+});
+
 describe("an end (完了, 廃止) or an event within its year in a table whose labels run to the next", () => {
   it("takes its own year only, said once per row (PP357); a label after it starts where it is written", async () => {
     const plan = await tsvOf([r("1", "電子申請", ["検討", "構築", "完了", "", ""]), r("2", "旧システム", ["運用", "", "旧システム廃止", "", ""]),
