@@ -119,6 +119,32 @@ describe("department schedules (the seed)", () => {
     expect(continued).toBeGreaterThan(0);
   });
 
+  it("departments.pdf's running head names the department at the top of each page, then those starting on it", async () => {
+    const pages = await textItems(files[0]!.data);
+    let last = "";
+    let checked = 0;
+    let done = false;
+    pages.forEach((page, k) => {
+      const byY = [...page.items].sort((a, b) => b.y - a.y || a.x - b.x);
+      // the head: the line above the body, right-aligned after the plan's title
+      const headY = byY[0]!.y;
+      const head = byY.filter((i) => Math.abs(i.y - headY) < 2 && i.x > page.width / 2).map((i) => i.str).join("");
+      if (!head) return; // the contents' pages carry no running head
+      const headings = byY.filter((i) => /（\d+事業）$/.test(i.str) && i.y < headY - 2).map((i) => i.str.replace(/（\d+事業）$/, ""));
+      const body = byY.filter((i) => i.y < headY - 10 && i.y > 40);
+      // (the 全庁共通（各課） part after the departments is headed by its own words)
+      if (done || !plan.departments.some((d) => head.startsWith(d))) { done = true; return; }
+      const startsWithHeading = headings.length > 0 && body[0]?.str.endsWith("事業）");
+      const expected = [...(last && !startsWithHeading ? [last] : []), ...headings];
+      if (headings.length) last = headings.at(-1)!;
+      if (!expected.length || !plan.departments.includes(expected[0]!)) return; // contents, 全庁共通
+      const want = expected.length <= 2 ? expected.join("／") : `${expected[0]}～${expected.at(-1)}`;
+      expect(head, `page ${k + 1}`).toBe(want);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it("never cuts a department name across lines (every one fits the department column)", async () => {
     expect(cutWords(await textItems(files[0]!.data), [...plan.departments, "各課"])).toEqual([]);
   });

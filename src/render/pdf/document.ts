@@ -56,10 +56,25 @@ function collectChapters(node: unknown, out: { text: string; node: { positions?:
   }
   if (!node || typeof node !== "object") return;
   const rec = node as Record<string, unknown>;
-  if (typeof rec._chapter === "string") out.push({ text: rec._chapter, node: rec as { positions?: { pageNumber: number }[] } });
+  // the heading's line with an id (its bookmark) where there is one: pdfmake records the place of
+  // a block it moved on to the next page only on such a line, the block keeping where it first tried
+  if (typeof rec._chapter === "string") out.push({ text: rec._chapter, node: (firstWithId(rec) ?? rec) as { positions?: { pageNumber: number }[] } });
   for (const key of ["stack", "columns", "ul", "ol"]) if (key in rec) collectChapters(rec[key], out);
   const table = rec.table as { body?: unknown[] } | undefined;
   if (table?.body) collectChapters(table.body, out);
+}
+
+/** The first node under `node` (itself included) with an id, in document order. */
+function firstWithId(node: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(node)) {
+    for (const n of node) { const found = firstWithId(n); if (found) return found; }
+    return undefined;
+  }
+  if (!node || typeof node !== "object") return undefined;
+  const rec = node as Record<string, unknown>;
+  if (typeof rec.id === "string") return rec;
+  for (const key of ["stack", "columns", "text"]) if (key in rec) { const found = firstWithId(rec[key]); if (found) return found; }
+  return undefined;
 }
 
 /** The page number's text style in the footer (departments.ts draws it the same way after a split). */
@@ -78,6 +93,9 @@ export function formatPageNumber(format: string, page: number, count: number): s
   return format.replaceAll("{{page}}", String(page)).replaceAll("{{pages}}", String(count));
 }
 
+/** How far below the top margin a chapter's heading may start and still be the page's first line (its space above). */
+const CHAPTER_AT_TOP = 24;
+
 /** Whether PDFs are tagged (config `document.tagged`, `--untagged`): yes unless turned off. */
 export const tagged = (ctx: RenderContext): boolean => ctx.config.document.tagged !== false;
 
@@ -85,18 +103,35 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   const { theme } = ctx;
   const page = pageGeometry(doc.kind, ctx);
   const [left, top, right, bottom] = page.margins;
-  let chapters: { text: string; node: { positions?: { pageNumber: number }[] } }[] = [];
+  let chapters: { text: string; node: { positions?: { pageNumber: number; top?: number }[] } }[] = [];
   const plain = doc.plainPages ?? 0;
   const numbers = doc.pageNumbers ?? "theme";
   const small = theme.sizes.small;
 
+  /**
+   * The running head's chapter: the one the page's first line belongs to, and those starting on
+   * it after that. The last chapter begun by the page's foot alone had named a department whose
+   * rows start at the page's foot over the rows of the one before it (a photocopied page misread).
+   */
   const chapterOn = (pageNo: number): string => {
     let current = "";
+    const starting: { text: string; y: number }[] = [];
     for (const c of chapters) {
-      const first = c.node.positions?.[0]?.pageNumber;
-      if (first !== undefined && first <= pageNo) current = c.text;
+      const at = c.node.positions?.[0];
+      if (at === undefined || at.pageNumber > pageNo) continue;
+      if (at.pageNumber < pageNo) { current = c.text; continue; }
+      starting.push({ text: c.text, y: at.top ?? Number.POSITIVE_INFINITY });
     }
-    return current;
+    // The first chapter starting on the page is its first line when its heading is at the top
+    // (its space above aside), or was moved there: pdfmake corrects the page of a block it moves
+    // on to the next page but keeps the height where it first tried it (the last page's lower
+    // part, or below a chapter that follows it on the page).
+    const first = starting[0];
+    const atTop = first !== undefined && (first.y <= top + CHAPTER_AT_TOP || first.y > top + page.bodyHeight / 2
+      || (starting[1] !== undefined && first.y > starting[1].y));
+    const names = [...(current && !atTop ? [current] : []), ...starting.map((c) => c.text)];
+    if (names.length <= 2) return names.join("／") || current;
+    return `${names[0]}～${names.at(-1)}`;
   };
 
   const date = ctx.documentDate; // pdfkit writes it in UTC: no time zone dependence
