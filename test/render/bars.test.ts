@@ -6,6 +6,9 @@ import type { Plan } from "../../src/model/schema.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { drawnCategories, legendEntries } from "../../src/render/phases.js";
 import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { planOf, project } from "../helpers/plan-model.js";
+import { renderDepartments } from "../../src/render/departments.js";
+import { renderBooklet } from "../../src/render/booklet.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
 import { glyphBox, inside, pageDrawings, sameRect, type FilledRect, type PageDrawing } from "../helpers/pdf-drawing.js";
 
@@ -33,10 +36,10 @@ interface BarCheck { bars: number; problems: string[] }
  * the label's glyphs and its background box, and a pattern fill covers exactly that rectangle;
  * every pattern fill there has its solid fill in the same place.
  */
-function checkBars(pages: readonly PageDrawing[]): BarCheck {
-  const labels = [...new Set(plan.projects.flatMap((p) => p.schedule.map((s) => s.label.replace(/\s+/g, ""))))];
+function checkBars(pages: readonly PageDrawing[], of: Plan = plan): BarCheck {
+  const labels = [...new Set(of.projects.flatMap((p) => p.schedule.map((s) => s.label.replace(/\s+/g, ""))))];
   const years = new Set<string>();
-  for (let y = plan.plan.period.start; y <= plan.plan.period.end; y++) years.add(fiscalYearLabel(y, ctx.theme));
+  for (let y = of.plan.period.start; y <= of.plan.period.end; y++) years.add(fiscalYearLabel(y, ctx.theme));
   const categoryFills = new Set(Object.values(ctx.theme.categories).map((c) => c.fill.toUpperCase()));
   const isBarFill = (f: FilledRect): boolean => !f.pattern && f.alpha === 1 && categoryFills.has(f.colour ?? "");
   const problems: string[] = [];
@@ -85,6 +88,25 @@ describe("bars drawn as one (fill, pattern and label coincide)", () => {
     expect(problems, departmentName).toEqual([]);
     expect(bars).toBeGreaterThanOrEqual(plan.projects.filter((p) => p.departments.includes(departmentName)).reduce((n, p) => n + p.schedule.length, 0));
   });
+});
+
+describe("Latin labels on one-year bars (PoC（Proof of Concept）, Power Platform)", () => {
+  it("break at their spaces inside the bar instead of running over the next year's label", async () => {
+    const latin = planOf([project(1, { schedule: [
+      { label: "PoC（Proof of Concept）", from: 2026, to: 2026, category: "pilot" },
+      { label: "Phase1: RPA・AI-OCR", from: 2027, to: 2027, category: "build" },
+      { label: "Phase2: Power Platform展開", from: 2028, to: 2028, category: "operate" },
+      { label: "運用", from: 2029, to: 2030, category: "operate" }] })]);
+    const files = await renderDepartments(latin, makeRenderContext());
+    for (const file of [files[0]!, files.find((f) => f.path.startsWith("departments/"))!]) {
+      const { bars, problems } = checkBars(await pageDrawings(file.data), latin);
+      expect(problems, file.path).toEqual([]);
+      expect(bars, file.path).toBeGreaterThanOrEqual(4);
+    }
+    const { bars, problems } = checkBars(await pageDrawings((await renderBooklet(latin, makeRenderContext()))[0]!.data), latin);
+    expect(problems, "booklet").toEqual([]);
+    expect(bars).toBeGreaterThanOrEqual(4);
+  }, 60_000);
 });
 
 /**

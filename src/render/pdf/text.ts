@@ -9,6 +9,7 @@ import type { Content } from "pdfmake/interfaces.js";
 import type { Theme } from "../../theme/schema.js";
 import { PHRASE_BREAK, phrases } from "../phrases.js";
 import { role } from "./tags.js";
+import { textWidthEm } from "../xlsx/metrics.js";
 
 export { phrases };
 
@@ -88,7 +89,10 @@ const TAIL_FROM = 12;
 export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
   const limit = Math.min(capacity, MAX_PHRASE);
   const out: Run[] = [];
-  for (const run of wordRuns(text)) {
+  for (const kept of wordRuns(text)) {
+    // A Latin name kept whole that is wider than the line breaks at its spaces and hyphens
+    // (PoC（Proof of Concept） on a year's bar ran out over the next year's label).
+    const run = typeof kept !== "string" && kept.noWrap && textWidthEm(kept.text) > capacity ? kept.text : kept;
     if (typeof run !== "string") { out.push(run); continue; }
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
