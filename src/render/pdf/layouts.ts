@@ -24,6 +24,7 @@ const DRIVER = Symbol("planpress layout driver");
 
 interface LayoutBuilder { layoutDocument(content: unknown, pdfDocument: unknown, ...rest: unknown[]): unknown[] }
 interface Renderer { renderPages(pages: unknown[]): void }
+interface WithHeaders { writer: { context(): { pages: { items: unknown[] }[] } }; addHeadersAndFooters(...rest: unknown[]): void }
 
 let installed = false;
 /** The renderers drawing a part before the last: the document goes on after them (tags.ts writes its tree at the end). */
@@ -36,6 +37,15 @@ function install(): void {
   const proto = exported<{ prototype: LayoutBuilder }>(layoutBuilderModule)!.prototype;
   const Renderer = exported<new (pdfDocument: unknown) => Renderer>(rendererModule)!;
   const layoutDocument = proto.layoutDocument;
+  // A layout ending on a page with nothing on it (a department file's last table filling its
+  // page to the foot) ends before it: that page had been printed blank but for its running head
+  // and number. Dropped before the heads and numbers are added, so the count is the pages drawn.
+  const withHeaders = (proto as unknown as WithHeaders).addHeadersAndFooters;
+  (proto as unknown as WithHeaders).addHeadersAndFooters = function (this: WithHeaders, ...rest: unknown[]) {
+    const pages = this.writer.context().pages;
+    while (pages.length > 1 && pages[pages.length - 1]!.items.length === 0) pages.pop();
+    return withHeaders.apply(this, rest);
+  };
   proto.layoutDocument = function (this: LayoutBuilder, content, pdfDocument, ...rest) {
     const driver = (content as { [DRIVER]?: Driver } | null)?.[DRIVER];
     if (!driver) return layoutDocument.call(this, content, pdfDocument, ...rest);

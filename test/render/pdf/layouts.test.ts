@@ -54,3 +54,23 @@ describe("a document laid out in parts", () => {
     });
   }, 60_000);
 });
+
+describe("a layout ending on a page with nothing on it", () => {
+  it("ends before that page (it was printed blank but for its running head and number)", async () => {
+    const ctx = makeRenderContext();
+    const doc = { kind: "department", headerTitle: "武蔵野市DX推進計画", pageNumbers: "theme" as const };
+    const counts: number[] = [];
+    const pdf = await createPdf({
+      ...doc,
+      content: (l) => {
+        // a part whose last block asks for a page after it (as a table filling its page to the foot does)
+        counts.push(l.layout([chapterMark("指導課", [{ text: "指導課の事業" }, { text: "最後の行", pageBreak: "after" }]) as Content]));
+        l.draw();
+      },
+    }, { title: "blank", author: "planpress" }, ctx);
+    expect(counts).toEqual([1]);
+    const read = await readPdf(pdf);
+    expect(read.pages).toHaveLength(1);
+    expect(read.pages[0]!.lines.join("")).toContain("最後の行");
+  });
+});
