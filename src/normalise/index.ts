@@ -76,10 +76,20 @@ function unprintedRemarks(rows: readonly RawRow[], bag: DiagnosticBag): void {
   if (texts.length) bag.add("PP339", texts[0]!.place, { text: excerpt(texts[0]!.text), rows: texts.length });
 }
 
+/**
+ * A level's number on a line of its own above its name (`基本方針１⏎市民サービスの向上`, `施策(1)⏎…`):
+ * the line break sets them apart as a space would (a break next to Japanese is otherwise a wrap,
+ * and the number had been glued into the name: 「基本方針１市民サービスの向上」).
+ */
+const NUMBER_LINE = /^([^\n]{0,6}?(?:[0-9０-９]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ①-⑳])[章節)）.．]?)[ \t\u3000]*\r?\n(?=[^\s])/u;
+function numberOnItsLine(key: string, text: string): string {
+  return key === "policy" || key === "measure" || key === "initiative" ? text.replace(NUMBER_LINE, "$1 ") : text;
+}
+
 function normaliseRow(row: RawRow, period: { start: number; end: number }, yearByYear: boolean, config: Config, bag: DiagnosticBag): SourcedProject | null {
   removeInvisibleControls(row, bag);
   const f = row.fields;
-  const text = (k: keyof typeof f) => cleanText(stripHtml(f[k]?.text ?? "").text);
+  const text = (k: keyof typeof f) => cleanText(numberOnItsLine(k, stripHtml(f[k]?.text ?? "").text));
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const noText = projectNoText(f.no?.text ?? "");
   const no = parseProjectNo(f.no?.text ?? "");

@@ -510,6 +510,17 @@ describe("names with their descriptions below them (事業名・内容, no 事�
   });
 });
 
+describe("a level's number on a line of its own above its name (基本方針１⏎市民サービスの向上)", () => {
+  it("is the level's number, the next line its name (it had been glued into the name)", async () => {
+    const plan = await planOf("lines.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "\"基本方針１\n市民サービスの向上\"", "\"施策(1)\n手続のオンライン化\"", "\"①\n電子申請の拡充\"", "電子申請", "情報政策課", "内容", "検討", "実施"],
+      ["2", "\"2.\n行政運営の\n効率化\"", "\"(1)\n業務改革\"", "①AIの活用", "AI議事録", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.policy, p.measure, p.initiative])).toEqual([
+      ["市民サービスの向上", { number: 1, title: "手続のオンライン化" }, { number: 1, title: "電子申請の拡充" }],
+      ["行政運営の効率化", { number: 1, title: "業務改革" }, { number: 1, title: "AIの活用" }]]);
+  });
+});
+
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
   it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
     const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],

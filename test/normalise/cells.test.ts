@@ -62,7 +62,7 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     expect(read("市民課他関係各課、健康課")).toEqual([["市民課", "健康課"], ["他関係各課"], false]);
     expect(read("関係課長会議事務局")).toEqual([["関係課長会議事務局"], [], false]);
     // other words for every department
-    for (const cell of ["各部局", "全部局", "各所属", "庁内各課", "全部門"]) expect(read(cell)).toEqual([[], [], true]);
+    for (const cell of ["各部局", "全部局", "各所属", "庁内各課", "全部門", "各部各課", "各部・各課"]) expect(read(cell)).toEqual([[], [], true]);
   });
 
   it("description items split on marks, the marks stripped", () => {
