@@ -86,6 +86,9 @@ function numberOnItsLine(key: string, text: string): string {
   return key === "policy" || key === "measure" || key === "initiative" ? text.replace(NUMBER_LINE, "$1 ") : text;
 }
 
+/** A level's name marked as going on from the page before (`市民サービスの向上（続き）`): the mark is no part of it. */
+const CONTINUED_MARK = /[\s\u3000]*[（(]\s*(?:続き|つづき|続|承前|前頁から続く|前ページから続く)\s*[)）]\s*$/u;
+
 function normaliseRow(row: RawRow, period: { start: number; end: number }, yearByYear: boolean, config: Config, bag: DiagnosticBag): SourcedProject | null {
   removeInvisibleControls(row, bag);
   const f = row.fields;
@@ -124,10 +127,17 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   // a name that is nothing but its 再掲 mark: the name is missing
   if (relist && !relist.fromRemarks && !relist.name) bag.add("PP301", at("name"), { column: columnLabel("name") }, { projectNo });
   // The documents number the policies in plan order: a number written with one is checked (PP416).
-  const policy = parsePolicy(withNumber(text("policyNumber"), text("policy")));
-  const measure = numberOrTitle(withNumber(text("measureNumber"), text("measure")));
+  // （続き） after a level's name on a page the table goes on to: the level goes on (PP359)
+  const level = (key: "policy" | "measure" | "initiative"): string => {
+    const t = text(key);
+    const bare = t.replace(CONTINUED_MARK, "");
+    if (bare !== t && bare) { bag.add("PP359", at(key), { text: excerpt(t), name: excerpt(bare) }, { projectNo }); return bare; }
+    return t;
+  };
+  const policy = parsePolicy(withNumber(text("policyNumber"), level("policy")));
+  const measure = numberOrTitle(withNumber(text("measureNumber"), level("measure")));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header).
-  const initiative = f.initiative ? numberOrTitle(withNumber(text("initiativeNumber"), text("initiative"))) : null;
+  const initiative = f.initiative ? numberOrTitle(withNumber(text("initiativeNumber"), level("initiative"))) : null;
   const ja = bag.lang === "ja";
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: ja ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
   if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: ja ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });

@@ -521,6 +521,17 @@ describe("a level's number on a line of its own above its name (基本方針１�
   });
 });
 
+describe("a level marked （続き） on the page the table goes on to", () => {
+  it("is the same level, said at the cell (PP359); （仮称） stays", async () => {
+    const plan = await planOf("cont.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "1 市民サービスの向上", "(1)手続のオンライン化", "①電子申請", "電子申請", "情報政策課", "内容", "検討", "実施"],
+      ["2", "1 市民サービスの向上（続き）", "(1)手続のオンライン化（つづき）", "②相談", "相談", "市民課", "内容", "検討", "実施"],
+      ["3", "2 行政運営の効率化（仮称）", "(1)業務改革", "①AIの活用", "AI", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.policies.map((p) => [p.name, p.measures.map((m) => m.initiatives.length)])).toEqual([["市民サービスの向上", [2]], ["行政運営の効率化（仮称）", [1]]]);
+    expect(of(plan.diagnostics, "PP359").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 2], ["info", 5, 3]]);
+  });
+});
+
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
   it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
     const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
