@@ -13,7 +13,7 @@ import { splitDescription } from "./description.js";
 import { type NumberedText, parseNumbered, parsePolicy } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, classifyCell, type ScheduleOptions, yearByYearEvidence } from "./schedule.js";
-import type { SourcedProject } from "./sourced.js";
+import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
@@ -86,6 +86,10 @@ function numberOnItsLine(key: string, text: string): string {
   return key === "policy" || key === "measure" || key === "initiative" ? text.replace(NUMBER_LINE, "$1 ") : text;
 }
 
+/** 再掲 in brackets on a level's or the department's cell (`(1)手続のオンライン化（再掲）`, `会計課（再掲）`). */
+export const LEVEL_RELIST = /[（(【〔［[]\s*再\s*掲\s*[)）】〕］\]]/u;
+const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
+
 /** A level's name marked as going on from the page before (`市民サービスの向上（続き）`): the mark is no part of it. */
 const CONTINUED_MARK = /[\s\u3000]*[（(]\s*(?:続き|つづき|続|承前|前頁から続く|前ページから続く)\s*[)）]\s*$/u;
 
@@ -122,7 +126,12 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
 
   // 再掲 in the name, in a 再掲 column of its own, in 備考
   const ownColumn = parseRemarksRelist(relistColumn(text("relist"), config), text("name"));
-  const relist = parseRelist(text("name")) ?? ownColumn ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
+  const named = parseRelist(text("name")) ?? ownColumn ?? parseRemarksRelist(f.remarks?.text ?? "", text("name"));
+  // 再掲 written on the 施策 or 取組 (a whole level relisted under another 基本方針) or after the
+  // department: the project is a 再掲, its original found by name (PP360); the level keeps its mark
+  const markedAt = named ? undefined : RELIST_CELLS.find((k) => LEVEL_RELIST.test(text(k)));
+  const relist: RelistMark | null = named ?? (markedAt ? { mark: LEVEL_RELIST.exec(text(markedAt))![0], name: text("name") } : null);
+  if (markedAt) bag.add("PP360", at(markedAt), { column: columnLabel(markedAt) }, { projectNo });
   if (relist?.fromRemarks && relist !== ownColumn) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
   // a name that is nothing but its 再掲 mark: the name is missing
   if (relist && !relist.fromRemarks && !relist.name) bag.add("PP301", at("name"), { column: columnLabel("name") }, { projectNo });
@@ -282,7 +291,8 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   const f = row.fields;
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const related = f.relatedDepartments?.text ?? "";
-  const depts = splitDepartments(f.departments?.text ?? "", config, related, row.relatedInBrackets === true);
+  // (a 再掲 mark after the department is the project's, PP360: no part of a name)
+  const depts = splitDepartments((f.departments?.text ?? "").replace(LEVEL_RELIST, ""), config, related, row.relatedInBrackets === true);
   // a column of its own that marks the projects of every department (各課 ○)
   const flag = f.allDepartments?.text.trim() ?? "";
   if (flag) {
@@ -389,17 +399,21 @@ function attachNotes(row: RawRow, phases: Phase[], projectNo: number, config: Co
 }
 
 /** The policy › measure › initiative tree, in plan order, with each initiative's project Nos. */
+/** A level's title marked 再掲. */
+export const relisted = (title: string): boolean => LEVEL_RELIST.test(title);
+
 export function buildTree(projects: readonly Project[]): Policy[] {
   const policies: Policy[] = [];
   for (const p of projects) {
     let policy = policies.find((x) => x.name === p.policy);
     if (!policy) { policy = { name: p.policy, measures: [] }; policies.push(policy); }
-    const sameMeasure = (n: number | null, t: string) => (p.measure.number !== null ? n === p.measure.number : t === p.measure.title);
+    // a level relisted from another 基本方針 (its title marked 再掲) is not the one of its number there
+    const sameMeasure = (n: number | null, t: string) => (p.measure.number !== null ? n === p.measure.number && relisted(t) === relisted(p.measure.title) : t === p.measure.title);
     let measure = policy.measures.find((m) => sameMeasure(m.number, m.title));
     if (!measure) { measure = { number: p.measure.number, title: p.measure.title, initiatives: [] }; policy.measures.push(measure); }
     // Two levels: the measure's one initiative without number or title holds its projects.
     const own = p.initiative ?? { number: null, title: "" };
-    const sameInit = (n: number | null, t: string) => (own.number !== null ? n === own.number : t === own.title);
+    const sameInit = (n: number | null, t: string) => (own.number !== null ? n === own.number && relisted(t) === relisted(own.title) : t === own.title);
     let initiative = measure.initiatives.find((i) => sameInit(i.number, i.title));
     if (!initiative) { initiative = { number: own.number, title: own.title, projects: [] }; measure.initiatives.push(initiative); }
     initiative.projects.push(p.no);

@@ -4,6 +4,7 @@ import { excerpt } from "../normalise/text.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { numberedLike } from "../normalise/hierarchy.js";
 import type { SourcedProject } from "../normalise/sourced.js";
+import { relisted } from "../normalise/index.js";
 
 export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
   const firstAt = new Map<number, SourcedProject>();
@@ -107,7 +108,8 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
   }, sourced.some((s) => s.parents.initiative.length) ? [] : [(s) => s.project.policy, () => ""]);
   checkParentNumbers(sourced, bag);
   // One measure number, one title.
-  const numberedMeasure = (s: SourcedProject) => (s.project.measure.number === null ? null : `${s.project.policy}\u0000${s.project.measure.number}`);
+  // (a 施策 relisted from another 基本方針, its title marked 再掲, is not the one of its number here)
+  const numberedMeasure = (s: SourcedProject) => (s.project.measure.number === null ? null : `${s.project.policy}\u0000${s.project.measure.number}\u0000${relisted(s.project.measure.title)}`);
   for (const { s, first } of disagreeing(sourced, numberedMeasure, (s) => s.project.measure.title)) {
     const m = s.project.measure;
     bag.add("PP414", s.cells.measure ?? s.place, { policy: excerpt(s.project.policy), measure: `(${m.number})`, title: `${excerpt(first.project.measure.title)} / ${excerpt(m.title)}` }, { projectNo: s.project.no });

@@ -532,6 +532,22 @@ describe("a level marked （続き） on the page the table goes on to", () => {
   });
 });
 
+describe("a 施策 or 取組 relisted under another 基本方針 ((1)…（再掲）), or a department marked （再掲）", () => {
+  it("makes the project a 再掲 found by name (PP360), its level apart from the one of its number there", async () => {
+    const plan = await planOf("rl.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "1 市民サービス", "(1)手続のオンライン化", "①電子申請", "電子申請の拡充", "情報政策課", "内容", "検討", "実施"],
+      ["2", "1 市民サービス", "(1)手続のオンライン化", "①電子申請", "窓口キャッシュレス", "会計課", "内容", "検討", "実施"],
+      ["3", "2 行政運営", "(1)手続のオンライン化（再掲）", "①電子申請（再掲）", "電子申請の拡充", "情報政策課", "内容", "検討", "実施"],
+      ["4", "2 行政運営", "(1)業務改革", "①AIの活用", "窓口キャッシュレス", "会計課（再掲）", "内容", "検討", "実施"],
+      ["5", "2 行政運営", "(1)業務改革", "①AIの活用", "AI議事録", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.no, p.departments, p.relistOf])).toEqual([[1, ["情報政策課"], null], [2, ["会計課"], null], [3, ["情報政策課"], 1], [4, ["会計課"], 2], [5, ["総務課"], null]]);
+    expect(plan.policies[1]!.measures.map((m) => [m.number, m.title, m.initiatives.flatMap((i) => i.projects)])).toEqual([
+      [1, "手続のオンライン化（再掲）", [3]], [1, "業務改革", [4, 5]]]);
+    expect(of(plan.diagnostics, "PP360").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 6, 3], ["info", 7, 6]]);
+    for (const code of ["PP414", "PP411", "PP322"]) expect(codes(plan.diagnostics)).not.toContain(code);
+  });
+});
+
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
   it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
     const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
