@@ -86,6 +86,9 @@ function numberOnItsLine(key: string, text: string): string {
   return key === "policy" || key === "measure" || key === "initiative" ? text.replace(NUMBER_LINE, "$1 ") : text;
 }
 
+/** A level's cell saying there is none: a dash, なし. */
+const NO_LEVEL = /^(?:[-‐‑‒–—―－ー─━]+|なし|該当なし|無し)$/u;
+
 /** 再掲 in brackets on a level's or the department's cell (`(1)手続のオンライン化（再掲）`, `会計課（再掲）`). */
 export const LEVEL_RELIST = /[（(【〔［[]\s*再\s*掲\s*[)）】〕］\]]/u;
 const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
@@ -145,8 +148,11 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   };
   const policy = parsePolicy(withNumber(text("policyNumber"), level("policy")));
   const measure = numberOrTitle(withNumber(text("measureNumber"), level("measure")));
-  // No 取組 column at all: a plan of two levels (PP218 said so with the header).
-  const initiative = f.initiative ? numberOrTitle(withNumber(text("initiativeNumber"), level("initiative"))) : null;
+  // No 取組 column at all: a plan of two levels (PP218 said so with the header). A dash or なし in
+  // the 取組 cell: the project stands under its 施策 with no 取組 (PP361; it had been a 取組 named ―).
+  const noInitiative = f.initiative !== undefined && NO_LEVEL.test(text("initiative"));
+  if (noInitiative) bag.add("PP361", at("initiative"), { text: text("initiative") }, { projectNo });
+  const initiative = f.initiative && !noInitiative ? numberOrTitle(withNumber(text("initiativeNumber"), level("initiative"))) : null;
   const ja = bag.lang === "ja";
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: ja ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
   if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: ja ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });

@@ -548,6 +548,18 @@ describe("a 施策 or 取組 relisted under another 基本方針 ((1)…（再�
   });
 });
 
+describe("a dash or なし in the 取組 column", () => {
+  it("puts the project under its 施策 with no 取組 (PP361), not under a 取組 named ―", async () => {
+    const plan = await planOf("ni.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課", "内容", "検討", "実施"],
+      ["2", "1 市民サービス", "(2)情報発信", "―", "SNS", "広報課", "内容", "検討", "実施"],
+      ["3", "2 行政運営", "(1)業務改革", "なし", "AI", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.initiative)).toEqual([{ number: 1, title: "電子申請" }, null, null]);
+    expect(of(plan.diagnostics, "PP361").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 4], ["info", 6, 4]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP309");
+  });
+});
+
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
   it("give the 施策 and 取組 their numbers, each such cell said once as a number without a name (PP345)", async () => {
     const plan = await planOf("num.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
