@@ -403,6 +403,12 @@ function clip(grid: Grid, row: GridRow, col: number, max: number, bag: Diagnosti
   return text.slice(0, max);
 }
 
+/** A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）). */
+const TOTAL_WORD = /^(?:小計|中計|合計|総計|累計|計|総数|事業数)(?:[（(][^（）()]*[)）])?$/u;
+/** A count or an amount (2事業, 12件, 1,200千円, 4). */
+const COUNT = /^[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?$/u;
+const squashed = (text: string): string => text.replace(/[\s\u3000]+/gu, "");
+
 function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: DiagnosticBag): RawRow | null {
   const fields: Partial<Record<ColumnKey, RawCell>> = {};
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
@@ -419,6 +425,14 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   if (lone) {
     const col = filled[0] ?? 0;
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });
+    return null;
+  }
+  // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
+  const total = !noText && filled.some((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))
+    && filled.every((c) => TOTAL_WORD.test(squashed(row.cells[c]!)) || COUNT.test(squashed(row.cells[c]!)));
+  if (total) {
+    const col = filled.find((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))!;
+    bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });
     return null;
   }
   return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" || !!block.ranges,

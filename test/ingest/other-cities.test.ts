@@ -548,6 +548,21 @@ describe("a 施策 or 取組 relisted under another 基本方針 ((1)…（再�
   });
 });
 
+describe("a totals row inside the table (小計 | 2事業)", () => {
+  it("is skipped with a warning at its word (PP362), not four required cells empty", async () => {
+    const plan = await planOf("tot.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課", "内容", "検討", "実施"],
+      ["", "", "", "", "小計", "1事業", "", "", ""],
+      ["2", "2 行政運営", "(1)業務改革", "①AI", "AI", "総務課", "内容", "検討", "実施"],
+      ["", "", "", "", "計（基本方針2）", "1", "", "", ""],
+      ["", "", "", "", "小計の考え方", "", "", "", ""]]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(of(plan.diagnostics, "PP362").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 5], ["warning", 7, 5]]);
+    // a row whose words only begin with 小計 is no totals row
+    expect([...new Set(of(plan.diagnostics, "PP301").map((d) => d.line))]).toEqual([8]);
+  });
+});
+
 describe("a dash or なし in the 取組 column", () => {
   it("puts the project under its 施策 with no 取組 (PP361), not under a 取組 named ―", async () => {
     const plan = await planOf("ni.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
