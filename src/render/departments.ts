@@ -103,7 +103,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   }
   const projects = slot.name === "own" ? sheetFor(view, slot, ctx).own : slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
   const categories = drawnCategories(projects.map((p) => p.schedule), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size), rows, widths, fixed: FIXED_COLUMNS.length, categories, estimate, tallest };
+  return { header: hostHeader(slot.header, view.period, ctx, size, yearWidth), rows, widths, fixed: FIXED_COLUMNS.length, categories, estimate, tallest };
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */

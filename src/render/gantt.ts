@@ -49,7 +49,7 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
     }
   }
   const categories = drawnCategories(view.policies.flatMap((p) => p.measures.flatMap((m) => m.rows.map((r) => r.schedule))), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size + 1), rows, widths, fixed: TEXT_COLUMNS.length, categories };
+  return { header: hostHeader(slot.header, view.period, ctx, size + 1, yearWidth), rows, widths, fixed: TEXT_COLUMNS.length, categories };
 }
 
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {

@@ -37,10 +37,10 @@ export function hostWidths(kind: string, fixed: readonly number[], period: Perio
 }
 
 /** The heading row: the template's column titles, then the fiscal years. */
-export function hostHeader(titles: readonly string[], period: Period, ctx: RenderContext, fontSize: number): TableCell[] {
+export function hostHeader(titles: readonly string[], period: Period, ctx: RenderContext, fontSize: number, yearWidth?: number): TableCell[] {
   return [
     ...titles.map((t) => ({ text: phraseRuns(t), bold: true, alignment: "center", fontSize, fillColor: ctx.theme.colours.headerFill }) as TableCell),
-    ...yearHeadingCells(period, ctx, fontSize),
+    ...yearHeadingCells(period, ctx, fontSize, yearWidth),
   ];
 }
 

@@ -249,3 +249,16 @@ describe("a project taller than a page", () => {
     }
   }, 120_000);
 });
+
+describe("year headings of a long period on a department sheet", () => {
+  it("break before their 年度, all alike, when the widest does not fit its column (not 「令和10年／度」)", async () => {
+    const plan = planOf([project(1, { schedule: [{ label: "検討", from: 2026, to: 2032, category: "study" }] })]);
+    plan.plan.period = { start: 2026, end: 2032 };
+    const files = await renderDepartments(plan, makeRenderContext());
+    const pages = await textItems(files.find((f) => f.path.startsWith("departments/"))!.data);
+    const strs = pages.flatMap((p) => p.items.map((i) => i.str));
+    for (const y of ["令和8", "令和10", "令和14"]) expect(strs, y).toContain(y);
+    expect(strs.filter((s) => s === "年度").length).toBeGreaterThanOrEqual(7);
+    expect(strs.some((s) => s === "度" || /年$/.test(s))).toBe(false);
+  }, 60_000);
+});

@@ -12,6 +12,7 @@ import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
 import { artifact, role } from "./tags.js";
 import { capacityOf, phraseRuns } from "./text.js";
+import { textWidthEm } from "../xlsx/metrics.js";
 
 export type { Period };
 
@@ -234,10 +235,22 @@ export function scheduleTableLayout(fixed: number, period: Period, ctx: RenderCo
 }
 
 /** Heading cells of the year columns, the as-of year marked by its fill and bold type. */
-export function yearHeadingCells(period: Period, ctx: RenderContext, fontSize: number): TableCell[] {
+export function yearHeadingCells(period: Period, ctx: RenderContext, fontSize: number, yearWidth?: number): TableCell[] {
   const { theme } = ctx;
-  return yearsOf(period).map((y) => ({
-    text: fiscalYearLabel(y, theme), alignment: "center", bold: true, fontSize,
+  // all headings alike: broken before 年度 when the widest does not fit its column
+  const labels = yearsOf(period).map((y) => fiscalYearLabel(y, theme));
+  const narrow = yearWidth !== undefined && Math.max(...labels.map(textWidthEm)) * fontSize > yearWidth - 2 * CELL_PAD;
+  return yearsOf(period).map((y, i) => ({
+    text: narrow ? beforeNendo(labels[i]!) : labels[i]!, alignment: "center", bold: true, fontSize,
     fillColor: y === ctx.asOf ? theme.colours.asOf : theme.colours.headerFill,
   } as TableCell));
+}
+
+/**
+ * A year heading on two lines, broken before its 年度 (`令和10⏎年度`), for columns too narrow for
+ * the widest: a 7-year plan's department sheets broke it as 「令和10年／度」.
+ */
+function beforeNendo(label: string): string {
+  const m = /^(.*?[0-9０-９元]+)(年度?.*)$/u.exec(label);
+  return m ? `${m[1]}\n${m[2]}` : label;
 }
