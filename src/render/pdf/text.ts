@@ -142,6 +142,9 @@ function keepTail(runs: Run[]): Run[] {
   return [...runs.slice(0, -1), last.slice(0, last.length - tail.length), { text: tail, noWrap: true }];
 }
 
+/** Where a department's name goes from one unit to the next: after 部 or 局 (not 部署, 部門), or 課 (課 + 担当). */
+const UNIT_END = /(?<=[部局](?![署門分局長]))(?=\S)|(?<=課)(?=[^、，,])/u;
+
 /**
  * Department names joined with 、: each name whole where `capacity` characters (its cell's width
  * over the font size) hold it, breaking only between names.
@@ -150,7 +153,9 @@ export function departmentRuns(names: readonly string[], capacity: number, separ
   const out: Run[] = [];
   names.forEach((name, i) => {
     const text = i < names.length - 1 ? name + separator : name;
-    out.push(...(text.length <= capacity ? [{ text, noWrap: true }] : phraseRuns(text, capacity)));
+    if (text.length <= capacity) { out.push({ text, noWrap: true }); return; }
+    // a name too long for a line breaks between its units first (子ども家庭部／子ども子育て支援課)
+    for (const part of text.split(UNIT_END)) out.push(...(part.length <= capacity ? [{ text: part, noWrap: true }] : phraseRuns(part, capacity)));
   });
   return out;
 }

@@ -109,6 +109,12 @@ describe("departmentRuns", () => {
     expect(joined(runs)).toBe("子ども子育て支援課");
     expect(kept(runs)).toEqual(["子ども", "子育て", "支援課"]);
   });
+
+  it("breaks a name longer than the cell between its units first (部 | 課 | 担当), each whole where it fits", () => {
+    const runs = departmentRuns(["子ども家庭部子ども子育て支援課", "総合政策部秘書広報課広報担当", "部署調整課"], 10);
+    expect(joined(runs)).toBe("子ども家庭部子ども子育て支援課、総合政策部秘書広報課広報担当、部署調整課");
+    expect(kept(runs)).toEqual(["子ども家庭部", "子ども子育て支援課、", "総合政策部", "秘書広報課", "広報担当、", "部署調整課"]);
+  });
 });
 
 describe("a paragraph's last line", () => {
