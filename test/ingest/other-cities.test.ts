@@ -479,11 +479,13 @@ describe("names with their departments in brackets (事業名（担当課）, no
 
 describe("names with their descriptions below them (事業名・内容, no 事業内容 column)", () => {
   it("read the lines before the first point as the name and the rest as the description (PP264); with a 事業内容 column the column is the names", async () => {
+    // a project under 方針 › (1)窓口 › `initiative`: its name-and-description cell and its department
+    const under = (no: string, initiative: string, cell: string, department: string) => [no, "方針", "(1)窓口", initiative, cell, department, "検討", "実施"];
     const plan = await planOf("nd.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", "R8", "R9"],
-      ["1", "方針", "(1)窓口", "①手続", "\"電子申請の拡充\n・オンライン手続を拡大する。\n・添付書類を省略する。\"", "情報政策課", "検討", "実施"],
-      ["2", "方針", "(1)窓口", "①手続", "\"窓口キャッシュレス決済の\n導入\n・市民課窓口に導入する。\"", "会計課", "検討", "実施"],
-      ["3", "方針", "(1)窓口", "②相談", "\"AI議事録の導入\n会議録の作成を効率化する。\"", "総務課", "検討", "実施"],
-      ["4", "方針", "(1)窓口", "②相談", "オンライン相談", "市民課", "検討", "実施"]]));
+      under("1", "①手続", "\"電子申請の拡充\n・オンライン手続を拡大する。\n・添付書類を省略する。\"", "情報政策課"),
+      under("2", "①手続", "\"窓口キャッシュレス決済の\n導入\n・市民課窓口に導入する。\"", "会計課"),
+      under("3", "②相談", "\"AI議事録の導入\n会議録の作成を効率化する。\"", "総務課"),
+      under("4", "②相談", "オンライン相談", "市民課")]));
     expect(plan.projects.map((p) => [p.name, p.description])).toEqual([
       ["電子申請の拡充", ["オンライン手続を拡大する。", "添付書類を省略する。"]],
       ["窓口キャッシュレス決済の導入", ["市民課窓口に導入する。"]],
@@ -510,11 +512,17 @@ describe("names with their descriptions below them (事業名・内容, no 事�
   });
 });
 
+/** A plan of two years (R8, R9) in the model's own columns, and one of its project rows (内容, 検討, 実施). */
+const TWO_YEARS = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
+const twoYearPlan = (name: string, rows: string[][]) => planOf(name, tsv([TWO_YEARS, ...rows]));
+const proj = (no: string, policy: string, measure: string, initiative: string, name: string, departments: string): string[] =>
+  [no, policy, measure, initiative, name, departments, "内容", "検討", "実施"];
+
 describe("a level's number on a line of its own above its name (基本方針１⏎市民サービスの向上)", () => {
   it("is the level's number, the next line its name (it had been glued into the name)", async () => {
-    const plan = await planOf("lines.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+    const plan = await twoYearPlan("lines.tsv", [
       ["1", "\"基本方針１\n市民サービスの向上\"", "\"施策(1)\n手続のオンライン化\"", "\"①\n電子申請の拡充\"", "電子申請", "情報政策課", "内容", "検討", "実施"],
-      ["2", "\"2.\n行政運営の\n効率化\"", "\"(1)\n業務改革\"", "①AIの活用", "AI議事録", "総務課", "内容", "検討", "実施"]]));
+      ["2", "\"2.\n行政運営の\n効率化\"", "\"(1)\n業務改革\"", "①AIの活用", "AI議事録", "総務課", "内容", "検討", "実施"]]);
     expect(plan.projects.map((p) => [p.policy, p.measure, p.initiative])).toEqual([
       ["市民サービスの向上", { number: 1, title: "手続のオンライン化" }, { number: 1, title: "電子申請の拡充" }],
       ["行政運営の効率化", { number: 1, title: "業務改革" }, { number: 1, title: "AIの活用" }]]);
@@ -523,10 +531,10 @@ describe("a level's number on a line of its own above its name (基本方針１�
 
 describe("a level marked （続き） on the page the table goes on to", () => {
   it("is the same level, said at the cell (PP359); （仮称） stays", async () => {
-    const plan = await planOf("cont.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
-      ["1", "1 市民サービスの向上", "(1)手続のオンライン化", "①電子申請", "電子申請", "情報政策課", "内容", "検討", "実施"],
-      ["2", "1 市民サービスの向上（続き）", "(1)手続のオンライン化（つづき）", "②相談", "相談", "市民課", "内容", "検討", "実施"],
-      ["3", "2 行政運営の効率化（仮称）", "(1)業務改革", "①AIの活用", "AI", "総務課", "内容", "検討", "実施"]]));
+    const plan = await twoYearPlan("cont.tsv", [
+      proj("1", "1 市民サービスの向上", "(1)手続のオンライン化", "①電子申請", "電子申請", "情報政策課"),
+      proj("2", "1 市民サービスの向上（続き）", "(1)手続のオンライン化（つづき）", "②相談", "相談", "市民課"),
+      proj("3", "2 行政運営の効率化（仮称）", "(1)業務改革", "①AIの活用", "AI", "総務課")]);
     expect(plan.policies.map((p) => [p.name, p.measures.map((m) => m.initiatives.length)])).toEqual([["市民サービスの向上", [2]], ["行政運営の効率化（仮称）", [1]]]);
     expect(of(plan.diagnostics, "PP359").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 2], ["info", 5, 3]]);
   });
@@ -534,12 +542,12 @@ describe("a level marked （続き） on the page the table goes on to", () => {
 
 describe("a 施策 or 取組 relisted under another 基本方針 ((1)…（再掲）), or a department marked （再掲）", () => {
   it("makes the project a 再掲 found by name (PP360), its level apart from the one of its number there", async () => {
-    const plan = await planOf("rl.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
-      ["1", "1 市民サービス", "(1)手続のオンライン化", "①電子申請", "電子申請の拡充", "情報政策課", "内容", "検討", "実施"],
-      ["2", "1 市民サービス", "(1)手続のオンライン化", "①電子申請", "窓口キャッシュレス", "会計課", "内容", "検討", "実施"],
-      ["3", "2 行政運営", "(1)手続のオンライン化（再掲）", "①電子申請（再掲）", "電子申請の拡充", "情報政策課", "内容", "検討", "実施"],
-      ["4", "2 行政運営", "(1)業務改革", "①AIの活用", "窓口キャッシュレス", "会計課（再掲）", "内容", "検討", "実施"],
-      ["5", "2 行政運営", "(1)業務改革", "①AIの活用", "AI議事録", "総務課", "内容", "検討", "実施"]]));
+    const plan = await twoYearPlan("rl.tsv", [
+      proj("1", "1 市民サービス", "(1)手続のオンライン化", "①電子申請", "電子申請の拡充", "情報政策課"),
+      proj("2", "1 市民サービス", "(1)手続のオンライン化", "①電子申請", "窓口キャッシュレス", "会計課"),
+      proj("3", "2 行政運営", "(1)手続のオンライン化（再掲）", "①電子申請（再掲）", "電子申請の拡充", "情報政策課"),
+      proj("4", "2 行政運営", "(1)業務改革", "①AIの活用", "窓口キャッシュレス", "会計課（再掲）"),
+      proj("5", "2 行政運営", "(1)業務改革", "①AIの活用", "AI議事録", "総務課")]);
     expect(plan.projects.map((p) => [p.no, p.departments, p.relistOf])).toEqual([[1, ["情報政策課"], null], [2, ["会計課"], null], [3, ["情報政策課"], 1], [4, ["会計課"], 2], [5, ["総務課"], null]]);
     expect(plan.policies[1]!.measures.map((m) => [m.number, m.title, m.initiatives.flatMap((i) => i.projects)])).toEqual([
       [1, "手続のオンライン化（再掲）", [3]], [1, "業務改革", [4, 5]]]);
@@ -550,12 +558,12 @@ describe("a 施策 or 取組 relisted under another 基本方針 ((1)…（再�
 
 describe("a totals row inside the table (小計 | 2事業)", () => {
   it("is skipped with a warning at its word (PP362), not four required cells empty", async () => {
-    const plan = await planOf("tot.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
-      ["1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課", "内容", "検討", "実施"],
+    const plan = await twoYearPlan("tot.tsv", [
+      proj("1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課"),
       ["", "", "", "", "小計", "1事業", "", "", ""],
-      ["2", "2 行政運営", "(1)業務改革", "①AI", "AI", "総務課", "内容", "検討", "実施"],
+      proj("2", "2 行政運営", "(1)業務改革", "①AI", "AI", "総務課"),
       ["", "", "", "", "計（基本方針2）", "1", "", "", ""],
-      ["", "", "", "", "小計の考え方", "", "", "", ""]]));
+      ["", "", "", "", "小計の考え方", "", "", "", ""]]);
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
     expect(of(plan.diagnostics, "PP362").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 5], ["warning", 7, 5]]);
     // a row whose words only begin with 小計 is no totals row
@@ -565,10 +573,10 @@ describe("a totals row inside the table (小計 | 2事業)", () => {
 
 describe("a dash or なし in the 取組 column", () => {
   it("puts the project under its 施策 with no 取組 (PP361), not under a 取組 named ―", async () => {
-    const plan = await planOf("ni.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
-      ["1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課", "内容", "検討", "実施"],
-      ["2", "1 市民サービス", "(2)情報発信", "―", "SNS", "広報課", "内容", "検討", "実施"],
-      ["3", "2 行政運営", "(1)業務改革", "なし", "AI", "総務課", "内容", "検討", "実施"]]));
+    const plan = await twoYearPlan("ni.tsv", [
+      proj("1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課"),
+      proj("2", "1 市民サービス", "(2)情報発信", "―", "SNS", "広報課"),
+      proj("3", "2 行政運営", "(1)業務改革", "なし", "AI", "総務課")]);
     expect(plan.projects.map((p) => p.initiative)).toEqual([{ number: 1, title: "電子申請" }, null, null]);
     expect(of(plan.diagnostics, "PP361").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 4], ["info", 6, 4]]);
     expect(codes(plan.diagnostics)).not.toContain("PP309");
