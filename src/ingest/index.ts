@@ -129,8 +129,13 @@ function writtenNos(table: Table): Set<number> {
 
 /** A project row as written: its cells under the named and year columns, by No (the first row of a No). */
 interface WrittenRow { row: GridRow; block: Block; name: string; cells: string }
+const writtenOf = new WeakMap<Table, Map<number, WrittenRow>>();
+/** A table's project rows as written, made once a table (each sheet's are compared with every other sheet's). */
 function writtenRows(table: Table): Map<number, WrittenRow> {
+  const known = writtenOf.get(table);
+  if (known) return known;
   const out = new Map<number, WrittenRow>();
+  writtenOf.set(table, out);
   const squash = (t: string | undefined) => (t ?? "").replace(/\s+/g, "");
   for (const b of table.blocks) {
     if (b.columns.no === undefined) continue;

@@ -83,6 +83,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
 const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis", "EUC-JP": "euc-jp" };
 
 const REPLACEMENT = /\uFFFD/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** The physical line (1-based) of `offset` in decoded text. */
 const lineOf = (text: string, offset: number): number => {
   let line = 1;
@@ -103,16 +105,18 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
   let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
     : new TextDecoder(DECODER[encoding]).decode(bytes);
   if (encoding === "Shift_JIS") {
-    let replaced = (text.match(REPLACEMENT) ?? []).length;
+    const replacedIn = (t: string) => (t.match(REPLACEMENT) ?? []).length;
+    let replaced = replacedIn(text);
     // Bytes Shift_JIS cannot read may be EUC-JP: taken when it reads nearly all of them (its
     // two-byte codes are mostly invalid Shift_JIS and the other way round).
-    const euc = replaced ? new TextDecoder(DECODER["EUC-JP"]).decode(bytes) : "";
-    const eucReplaced = replaced ? (euc.match(REPLACEMENT) ?? []).length : 0;
-    if (replaced && eucReplaced * UTF8_PER_BAD_BYTE <= replaced) {
-      text = euc;
-      replaced = eucReplaced;
-      bag.add("PP110", { file }, { encoding: "EUC-JP" });
-    } else bag.add("PP103", { file });
+    let eucJp = false;
+    if (replaced) {
+      const euc = new TextDecoder(DECODER["EUC-JP"]).decode(bytes);
+      const eucReplaced = replacedIn(euc);
+      if (eucReplaced * UTF8_PER_BAD_BYTE <= replaced) { text = euc; replaced = eucReplaced; eucJp = true; }
+    }
+    if (eucJp) bag.add("PP110", { file }, { encoding: "EUC-JP" });
+    else bag.add("PP103", { file });
     if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   } else {
     bag.add("PP110", { file }, { encoding });
@@ -120,13 +124,10 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // NULs and other C0 controls (but tab and line ends) are export damage, not content.
-  // eslint-disable-next-line no-control-regex
-  const controls = text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g);
+  const controls = text.match(CONTROLS);
   if (controls) {
-    // eslint-disable-next-line no-control-regex
-    bag.add("PP107", { file, line: lineOf(text, text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)) }, { count: controls.length });
-    // eslint-disable-next-line no-control-regex
-    text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+    bag.add("PP107", { file, line: lineOf(text, text.search(CONTROLS)) }, { count: controls.length });
+    text = text.replace(CONTROLS, "");
   }
   return text;
 }

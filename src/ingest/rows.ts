@@ -428,10 +428,10 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
     return null;
   }
   // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
-  const total = !noText && filled.some((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))
-    && filled.every((c) => TOTAL_WORD.test(squashed(row.cells[c]!)) || COUNT.test(squashed(row.cells[c]!)));
-  if (total) {
-    const col = filled.find((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))!;
+  const words = filled.map((c) => squashed(row.cells[c]!));
+  const totalAt = noText ? -1 : words.findIndex((w) => TOTAL_WORD.test(w));
+  if (totalAt >= 0 && words.every((w) => TOTAL_WORD.test(w) || COUNT.test(w))) {
+    const col = filled[totalAt]!;
     bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });
     return null;
   }

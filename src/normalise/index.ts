@@ -404,10 +404,10 @@ function attachNotes(row: RawRow, phases: Phase[], projectNo: number, config: Co
   }
 }
 
-/** The policy › measure › initiative tree, in plan order, with each initiative's project Nos. */
 /** A level's title marked 再掲. */
 export const relisted = (title: string): boolean => LEVEL_RELIST.test(title);
 
+/** The policy › measure › initiative tree, in plan order, with each initiative's project Nos. */
 export function buildTree(projects: readonly Project[]): Policy[] {
   const policies: Policy[] = [];
   for (const p of projects) {

@@ -116,6 +116,17 @@ export function firstDifference(a: string, b: string): [string, string] {
 }
 
 
+/** Projects by a form of their name, in plan order. */
+function byName(projects: readonly SourcedProject[], formOfName: (name: string) => string): Map<string, SourcedProject[]> {
+  const out = new Map<string, SourcedProject[]>();
+  for (const o of projects) {
+    const key = formOfName(o.project.name);
+    const list = out.get(key);
+    if (list) list.push(o); else out.set(key, [o]);
+  }
+  return out;
+}
+
 /** A name without the marks before it that single a project out (★, ◎, ■ …), in formOf's form. */
 const withoutLeadMark = (name: string): string => formOf(name).replace(/^[★☆◆◇■□◎●○◉]+/u, "");
 
@@ -135,11 +146,9 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
   const originals = sourced.filter((s) => !s.relist);
   // By name through a map: a plan of thousands of projects with many 再掲 stays linear. A name in
   // other widths or with spaces (ＲＰＡの導入 / RPAの導入) is the same name, its difference said (PP408).
-  const named = new Map<string, SourcedProject[]>();
-  for (const o of originals) named.set(formOf(o.project.name), [...(named.get(formOf(o.project.name)) ?? []), o]);
+  const named = byName(originals, formOf);
   // A name with a mark before it (★窓口キャッシュレス: a 重点 mark) is the name without it, its difference said (PP408).
-  const unmarked = new Map<string, SourcedProject[]>();
-  for (const o of originals) unmarked.set(withoutLeadMark(o.project.name), [...(unmarked.get(withoutLeadMark(o.project.name)) ?? []), o]);
+  const unmarked = byName(originals, withoutLeadMark);
   for (const s of sourced) {
     // (a name that is only its mark is missing: PP301 says so)
     if (!s.relist || !s.project.name) continue;

@@ -17,7 +17,7 @@ import { cleanText, longestFirst } from "./text.js";
 export function splitNote(text: string, config: Config): { label: string; note?: string } {
   const i = text.search(/[※＊]/);
   // a cell that is a note and nothing else (※予算次第): no label
-  if (i === 0 && text.slice(0, i).trim() === "") { const note = cleanText(text.slice(1)); return note ? { label: "", note } : { label: "" }; }
+  if (i === 0) { const note = cleanText(text.slice(1)); return note ? { label: "", note } : { label: "" }; }
   if (i < 0) return { label: cleanText(phasesOnLines(text, config)) };
   const label = cleanText(phasesOnLines(text.slice(0, i), config));
   const note = cleanText(text.slice(i + 1));
@@ -134,8 +134,10 @@ function trimMarks(text: string, marks: readonly string[]): string {
 export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[], config: Config): RawScheduleCell | null {
   for (const cells of rows) {
     // (a note alone in a cell is no cell of the schedule's drawing)
-    const sorted = [...cells].sort((a, b) => columnOf(a) - columnOf(b)).filter((c) => classifyCell(c.text, config).kind !== "note");
-    const kinds = sorted.map((c) => classifyCell(c.text, config));
+    const read = [...cells].sort((a, b) => columnOf(a) - columnOf(b)).map((cell) => ({ cell, kind: classifyCell(cell.text, config) }))
+      .filter((x) => x.kind.kind !== "note");
+    const sorted = read.map((x) => x.cell);
+    const kinds = read.map((x) => x.kind);
     dashesAsBlank(kinds);
     for (let i = 0; i < sorted.length; i++) {
       const cell = sorted[i]!;
@@ -290,13 +292,11 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   const kindOf = (c: RawScheduleCell): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade });
   // Notes alone in a cell are put aside, then given to the phase of their year: a ※ cell had
   // been a phase named ※…, cutting short the phase it stood in.
-  const notes: { cell: RawScheduleCell; note: string }[] = [];
-  const sorted = [...cells].sort((a, b) => a.year - b.year).filter((c) => {
-    const k = kindOf(c);
-    if (k.kind === "note") notes.push({ cell: c, note: k.note });
-    return k.kind !== "note";
-  });
-  const kinds = sorted.map(kindOf);
+  const read = [...cells].sort((a, b) => a.year - b.year).map((cell) => ({ cell, kind: kindOf(cell) }));
+  const notes = read.flatMap(({ cell, kind }) => (kind.kind === "note" ? [{ cell, note: kind.note }] : []));
+  const drawn = read.filter((x) => x.kind.kind !== "note");
+  const sorted = drawn.map((x) => x.cell);
+  const kinds = drawn.map((x) => x.kind);
   const labelOf = markLabelsOf(config);
   // A row mixing labels (or marks with a label) with marks the config gives no label, or two such
   // marks, cannot be read without guessing what the marks mean: refused with the cell.

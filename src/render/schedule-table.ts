@@ -9,7 +9,7 @@ import { type RenderContext, shownPath } from "../context.js";
 import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
 import { houseStyle } from "../templates/wording.js";
-import { fitsPage } from "./pdf/card.js";
+import { fitsBody, fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
@@ -135,7 +135,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   ];
   const out: Content[] = [];
   // (with the column headings and a repeated group heading above it)
-  const keepRowsWhole = t.tallest === undefined || t.tallest + reserve + HEADING_ALLOWANCE <= bodyHeight * 0.92;
+  const keepRowsWhole = t.tallest === undefined || fitsBody(t.tallest + reserve + HEADING_ALLOWANCE, bodyHeight);
   let chunk: TableCell[][] = [];
   let broken = false;
   // Only the last table keeps space under it: a bottom margin that does not fit at the foot of a

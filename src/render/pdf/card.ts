@@ -48,5 +48,8 @@ export function card(content: Content[], estimatedHeight: number, kind: string, 
 
 /** Whether a block of this estimated height can be kept on one page (with a safety margin for the estimate). */
 export function fitsPage(estimatedHeight: number, kind: string, ctx: RenderContext): boolean {
-  return estimatedHeight <= pageGeometry(kind, ctx).bodyHeight * 0.92;
+  return fitsBody(estimatedHeight, pageGeometry(kind, ctx).bodyHeight);
 }
+
+/** fitsPage for a page body `bodyHeight` tall. */
+export const fitsBody = (estimatedHeight: number, bodyHeight: number): boolean => estimatedHeight <= bodyHeight * 0.92;

@@ -238,9 +238,10 @@ export function scheduleTableLayout(fixed: number, period: Period, ctx: RenderCo
 export function yearHeadingCells(period: Period, ctx: RenderContext, fontSize: number, yearWidth?: number): TableCell[] {
   const { theme } = ctx;
   // all headings alike: broken before 年度 when the widest does not fit its column
-  const labels = yearsOf(period).map((y) => fiscalYearLabel(y, theme));
+  const years = yearsOf(period);
+  const labels = years.map((y) => fiscalYearLabel(y, theme));
   const narrow = yearWidth !== undefined && Math.max(...labels.map(textWidthEm)) * fontSize > yearWidth - 2 * CELL_PAD;
-  return yearsOf(period).map((y, i) => ({
+  return years.map((y, i) => ({
     text: narrow ? beforeNendo(labels[i]!) : labels[i]!, alignment: "center", bold: true, fontSize,
     fillColor: y === ctx.asOf ? theme.colours.asOf : theme.colours.headerFill,
   } as TableCell));
