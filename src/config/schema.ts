@@ -128,6 +128,9 @@ export const Config = z.strictObject({
         // arrows typed in ASCII (a lone < > = would also take HTML residue for a bar)
         "->", "-->", "--->", "=>", "==>", "===>", "<-", "<--"])
       .describe("a year cell made only of these continues the phase on its left"),
+    continuationWords: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
+      .default(["継続", "継続中", "引き続き", "引続き"])
+      .describe("a year cell saying only one of these (brackets allowed: （継続）) continues the phase on its left; in a row's first phase it is a phase of that name"),
     activeMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
       .default(["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])
       .describe("a year cell made only of one of these marks the year active without a phase label"),

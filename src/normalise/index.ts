@@ -354,6 +354,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   // How the cells were read: one message per kind and row, at its first cell.
   const cont = schedule.readings.find((r) => r.kind === "continuation");
   if (cont) bag.add("PP313", cont.cell.place, { mark: cont.text }, { projectNo });
+  const word = schedule.readings.find((r) => r.kind === "continued-word");
+  if (word) bag.add("PP363", word.cell.place, { text: word.text, label: excerpt(word.label ?? "") }, { projectNo });
   const repeat = schedule.readings.find((r) => r.kind === "repeat");
   if (repeat) bag.add("PP314", repeat.cell.place, {}, { projectNo, actual: repeat.text });
   const shaded = schedule.readings.find((r) => r.kind === "shade");

@@ -41,7 +41,7 @@ export function madeOfMarks(text: string, marks: readonly string[]): string[] | 
 
 export type ScheduleCellKind =
   | { kind: "label"; label: string; note?: string; mark?: string; arrow?: true }
-  | { kind: "continuation"; mark: string; note?: string }
+  | { kind: "continuation"; mark: string; note?: string; word?: string }
   | { kind: "mark"; mark: string; note?: string }
   | { kind: "sign"; mark: string; note?: string; figure?: true }
   | { kind: "none"; mark: string; note?: string }
@@ -61,6 +61,9 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   if (config.schedule.blankMarks.includes(compact)) return withNote({ kind: "none" as const, mark: label });
   const cont = madeOfMarks(label, config.schedule.continuationMarks);
   if (cont) return withNote({ kind: "continuation" as const, mark: compact });
+  // 継続 / （継続）: the phase on its left goes on (a phase of that name where none is on its left)
+  const word = compact.replace(/^[（(【［\[「](.+)[）)】］\]」]$/u, "$1");
+  if (config.schedule.continuationWords.includes(word)) return withNote({ kind: "continuation" as const, mark: compact, word });
   const active = madeOfMarks(label, config.schedule.activeMarks);
   // One kind of mark per cell (●● is one mark; ●○ is no mark the plan could mean; ○〇 is one).
   const kinds = active && [...new Set(active.map(oneMark))];
@@ -144,6 +147,8 @@ export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[]
       const k = kinds[i]!;
       // (a year said to have no phase is no sign of it: such a table marks what is not done)
       if (k.kind === "none") continue;
+      // (継続 says the phase goes on, as a table writing each phase once says it too)
+      if (k.kind === "continuation" && k.word) continue;
       if (k.kind !== "label") return cell;
       const prev = sorted[i - 1];
       if (prev && columnOf(prev) === columnOf(cell) - 1) {
@@ -162,7 +167,7 @@ export type ScheduleProblem =
   | { code: "PP319"; cell: RawScheduleCell; marks: string }
   | { code: "PP353"; cell: RawScheduleCell; mention: string; from: number; to: number };
 
-export interface ScheduleReading { kind: "continuation" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year"; cell: RawScheduleCell; text: string }
+export interface ScheduleReading { kind: "continuation" | "continued-word" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year"; cell: RawScheduleCell; text: string; label?: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -323,12 +328,14 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   // the fill of the last cell that started or went on with `last`
   let lastFill: string | undefined;
   sorted.forEach((cell, i) => {
-    const k = kinds[i]!;
     const next = sorted[i + 1];
     const to = opts.exactSpans
       ? Math.min(period.end, cell.year + (cell.span ?? 1) - 1)
       : opts.yearByYear ? cell.year : (next ? next.year - 1 : period.end);
     const adjacent = last !== null && last.to === cell.year - 1 ? last : null;
+    const given = kinds[i]!;
+    // 継続 with no phase on its left: what went on before the period, a phase of that name
+    const k = given.kind === "continuation" && given.word && !adjacent ? { kind: "label" as const, label: given.word, ...(given.note ? { note: given.note } : {}) } : given;
     const fillBefore = lastFill;
     lastFill = cell.shade;
     // no phase this year: the cell only ends the label on its left (text tables run a label to the next cell)
@@ -346,7 +353,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       if (!adjacent) { result.problems.push({ code: "PP317", cell, mark: k.mark }); return; }
       adjacent.to = Math.max(adjacent.to, to);
       addNote(adjacent, k.note);
-      result.readings.push({ kind: "continuation", cell, text: k.mark });
+      result.readings.push(k.word ? { kind: "continued-word", cell, text: k.mark, label: adjacent.label } : { kind: "continuation", cell, text: k.mark });
       return;
     }
     const unlabelled = k.kind === "mark" && labelOf(k.mark) === undefined;

@@ -416,6 +416,26 @@ describe("an end (完了, 廃止) or an event within its year in a table whose l
   });
 });
 
+describe("継続 alone in a year cell", () => {
+  it("continues the phase on its left, in or out of brackets (PP363 once a row, with the phase); in a row's first phase it is a phase of that name", async () => {
+    const plan = await tsvOf([r("1", "電子申請", ["検討", "実施", "（継続）", "（継続）", "（継続）"]), r("2", "相談", ["検討", "【継続】", "実施", "", ""]),
+      r("3", "窓口", ["継続", "", "", "見直し", ""]), r("4", "研修", ["構築", "継続 ※予算次第", "継続実施", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2030, null, false]]);
+    // a 検討 that goes on stays 検討 (継続 as a phase of its own had taken the colour of 運用・実施)
+    expect(project(plan, 2).schedule.map((s) => [s.label, s.from, s.to, s.category])).toEqual([["検討", 2026, 2027, "study"], ["実施", 2028, 2030, "operate"]]);
+    expect(spans(plan, 3)).toEqual([["継続", 2026, 2028, null, false], ["見直し", 2029, 2030, null, false]]);
+    expect(spans(plan, 4)).toEqual([["構築", 2026, 2027, "予算次第", false], ["継続実施", 2028, 2030, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP363").map((d) => [d.severity, d.line, d.column, d.projectNo, d.message])).toEqual([
+      ["info", 4, 11, 1, "年度の欄の「（継続）」を、左の工程「実施」が続くこととして読みました。"],
+      ["info", 5, 10, 2, "年度の欄の「【継続】」を、左の工程「検討」が続くこととして読みました。"],
+      ["info", 7, 10, 4, "年度の欄の「継続」を、左の工程「構築」が続くこととして読みました。"],
+    ]);
+    // a table writing each phase once stays so: 継続 is no sign of a year-by-year drawing
+    expect(codes(plan.diagnostics)).not.toContain("PP316");
+  });
+});
+
 describe("a phase's name alone on a row under a project (no No, no name)", () => {
   it("is refused at the cell (PP356): the next phase or a note of the phase above cannot be told; a ※ note or words are notes (PP325)", async () => {
     const under = (years: string[]) => ["", "", "", "", "", "", "", ...years];
