@@ -130,7 +130,7 @@ function statedPeriod(above: GridRow[]): { era: string | null; first: number; la
   return null;
 }
 
-const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4}))(?:年度?)?[~〜\-‐―ー－]+(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4})|(\d{1,2}))(?:年度?)?`;
+const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4}))(?:年度?)?(?:[~〜\-‐―ー－]+|から)(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4})|(\d{1,2}))(?:年度?)?(?:まで)?`;
 const PERIOD_IN = new RegExp(PERIOD_SPAN, "u");
 /** The whole text is a period (`令和8年度～令和12年度`, `計画期間：2026年度～2030年度`). */
 const PERIOD_ONLY = new RegExp(`^(?:計画期間[:：]?)?${PERIOD_SPAN}$`, "u");
@@ -501,6 +501,14 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   if (bracket && bracket.index >= 4 && periodSpan(bracket[1]!, true)) {
     name = name.slice(0, bracket.index).replace(/[\s\u3000]+$/u, "");
     bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period: bracket[0] });
+  } else {
+    // 〇〇計画　令和8年度～令和12年度 (計画期間：…) after a space, without brackets: the same
+    const cut = [...name.matchAll(/[\s\u3000]+/gu)].find((m) => m.index >= 4 && periodSpan(name.slice(m.index + m[0].length), true));
+    if (cut) {
+      const period = name.slice(cut.index + cut[0].length);
+      name = name.slice(0, cut.index);
+      bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period });
+    }
   }
   return { text: name, row };
 }
