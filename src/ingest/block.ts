@@ -4,7 +4,7 @@
 import type { ColumnKey } from "../config/schema.js";
 import { INVISIBLE_CHARS, stripHtml } from "../normalise/text.js";
 import type { GridRow } from "./grid.js";
-import type { Legend } from "./legend.js";
+import type { FillLegend, Legend } from "./legend.js";
 
 export type Columns = Partial<Record<ColumnKey, number>>;
 
@@ -77,6 +77,8 @@ export interface Table {
   sections: ColumnKey[];
   /** A legend of the schedule's marks written in the file (legend.ts). */
   legend?: Legend;
+  /** A legend of the colours the schedule's bars are filled in (xlsx; legend.ts). */
+  fillLegend?: FillLegend;
 }
 
 /** A header cell's words to compare: compatibility forms folded, spaces and invisible controls (ZWSP) left out. */

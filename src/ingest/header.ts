@@ -10,8 +10,9 @@ import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatus
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible, stripHtml } from "../normalise/text.js";
+import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
-import { findLegend } from "./legend.js";
+import { findFillLegend, findLegend } from "./legend.js";
 import { isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
@@ -298,13 +299,16 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // Key rows: at least three of the known column wordings on one row.
   const keyRowIdx: number[] = [];
   rows.forEach((row, i) => { if (keysIn(row, config).size >= 3) keyRowIdx.push(i); });
+  // A legend of the colours bars are filled in (凡例 | ■ | 検討 | ■ | 実施): no header row, even right above one.
+  const keyRows = new Set(keyRowIdx.map((i) => rows[i]));
+  const fillLegend = grid.kind === "xlsx" ? findFillLegend(rows.filter((r) => !keyRows.has(r)), (label) => categorise(label, config.phaseCategories, config.compoundCategory.id) !== null) : null;
   const blocks: Block[] = [];
   const blockSpans: [number, number][] = [];
   for (const k of keyRowIdx) {
     // a key row under another, read as the lower row of its header (事業 over No | 事業名 | 担当課)
     if (blockSpans.some(([t, e]) => t <= k && k <= e)) continue;
     let top = k;
-    while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && !blockSpans.some(([, e]) => e >= top - 1)
+    while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && rows[top - 1] !== fillLegend?.row && !blockSpans.some(([, e]) => e >= top - 1)
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, rows[k]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2
@@ -317,7 +321,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   blockSpans.forEach(([top, bottom], b) => {
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
-    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legend?.row);
+    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legend?.row && r !== fillLegend?.row);
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   tableColumnNames(grid, blocks, bag);
@@ -450,8 +454,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     bag.add("PP231", placeOf(grid, legend.row, legend.row.cells.findIndex((c) => c.trim())),
       { legend: legend.text.slice(0, 60), marks: Object.entries(legend.marks).map(([m, l]) => (bag.lang === "ja" ? `${m} を「${l}」` : `${m} as "${l}"`)).join(bag.lang === "ja" ? "、" : ", ") });
   }
+  if (fillLegend) {
+    table.fillLegend = fillLegend;
+    bag.add("PP364", placeOf(grid, fillLegend.row, fillLegend.row.cells.findIndex((c) => c.trim())),
+      { legend: fillLegend.text.slice(0, 60), labels: Object.values(fillLegend.fills).map((l) => `「${l}」`).join(bag.lang === "ja" ? "" : ", ") });
+  }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
-  const above = rows.slice(0, firstTop).filter((r) => r !== legend?.row && !headingAbove.has(r));
+  const above = rows.slice(0, firstTop).filter((r) => r !== legend?.row && r !== fillLegend?.row && !headingAbove.has(r));
   const titleRow = above.find((r) => titleLine(r) !== null);
   if (titleRow) table.title = planTitle(grid, titleRow, bag);
   // a handout's number and date around the title (資料２, 令和8年3月): not the title, said once

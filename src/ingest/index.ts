@@ -26,6 +26,8 @@ export interface PlanTable {
   periodSaid: boolean;
   /** What the schedule's marks mean by a legend in the file (凡例 ○：検討), config aside. */
   markLabels: Record<string, string>;
+  /** What the colours of filled year cells mean by a legend in the file (凡例 | ■ | 検討), by fill key. */
+  fillLabels: Record<string, string>;
 }
 
 /** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
@@ -116,7 +118,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const titled = parts.find((p) => p.table.title) ?? first;
   return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), period,
     periodSaid: !period && parts.some((p) => p.table.periodSaid),
-    markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})) };
+    markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})),
+    fillLabels: Object.assign({}, ...parts.map((p) => p.table.fillLegend?.fills ?? {})) };
 }
 
 /** One sheet's table, read. */

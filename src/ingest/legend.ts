@@ -41,3 +41,40 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
   }
   return null;
 }
+
+/** A legend of the colours a sheet's bars are filled in: each fill key (grid.ts) and its phase's name. */
+export interface FillLegend { row: GridRow; text: string; fills: Record<string, string> }
+
+const LEGEND_WORD = /^[（(【［[]?凡例[）)】］\]]?[:：]?$/u;
+
+/**
+ * The colour legend of `rows` (xlsx): the first row whose texts are phases' names, each beside
+ * an empty cell filled in its colour (`凡例 | ■ | 検討 | ■ | 実施`, the swatch on every name's
+ * left or on every name's right) or filled in it itself (`検討 | 実施` in their colours), besides
+ * the word 凡例. Without that word every name must be a phase's (`isPhase`): header groups filled
+ * in two colours (施策基本情報 | 施策プランニング) are no legend. Some colour of it fills another row.
+ */
+export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string) => boolean): FillLegend | null {
+  const used = (row: GridRow, fill: string): boolean => rows.some((r) => r !== row && [...r.fills?.values() ?? []].includes(fill));
+  for (const row of rows) {
+    const fills = row.fills;
+    if (!fills?.size) continue;
+    const texts = row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+    const named = texts.filter((t) => !LEGEND_WORD.test(t.text));
+    const worded = named.length < texts.length;
+    if (!named.length || named.length > 12 || (!worded && (named.length < 2 || !named.every((t) => isPhase(t.text))))) continue;
+    // a phase's name: words, not a sentence, a number or a mark
+    if (named.some((t) => t.text.length > 12 || /を|ます|です/u.test(t.text) || !/\p{L}/u.test(t.text))) continue;
+    const swatch = (col: number): string | undefined => (row.cells[col]?.trim() ? undefined : fills.get(col));
+    const ways = [(col: number) => swatch(col - 1), (col: number) => swatch(col + 1), (col: number) => fills.get(col)];
+    const way = ways.find((w) => named.every((t) => w(t.col) !== undefined));
+    if (!way) continue;
+    const legend: Record<string, string> = {};
+    for (const t of named) legend[way(t.col)!] = t.text.replace(/[:：]$/u, "");
+    // each colour one name, each name one colour
+    if (Object.keys(legend).length !== named.length || new Set(Object.values(legend)).size !== named.length) continue;
+    if (!Object.keys(legend).some((fill) => used(row, fill))) continue;
+    return { row, text: texts.map((t) => t.text).join(" "), fills: legend };
+  }
+  return null;
+}

@@ -33,7 +33,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   if (evidence) bag.add("PP316", evidence.place);
   mendKana(table.rows, bag);
   for (const row of table.rows) {
-    const sp = normaliseRow(row, period, evidence !== null, config, bag);
+    const sp = normaliseRow(row, period, { yearByYear: evidence !== null, fillLabels: table.fillLabels }, config, bag);
     if (sp) out.push(sp);
   }
   unprintedRemarks(table.rows, bag);
@@ -96,7 +96,7 @@ const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
 /** A level's name marked as going on from the page before (`市民サービスの向上（続き）`): the mark is no part of it. */
 const CONTINUED_MARK = /[\s\u3000]*[（(]\s*(?:続き|つづき|続|承前|前頁から続く|前ページから続く)\s*[)）]\s*$/u;
 
-function normaliseRow(row: RawRow, period: { start: number; end: number }, yearByYear: boolean, config: Config, bag: DiagnosticBag): SourcedProject | null {
+function normaliseRow(row: RawRow, period: { start: number; end: number }, table: Omit<ScheduleOptions, "exactSpans">, config: Config, bag: DiagnosticBag): SourcedProject | null {
   removeInvisibleControls(row, bag);
   const f = row.fields;
   const text = (k: keyof typeof f) => cleanText(numberOnItsLine(k, stripHtml(f[k]?.text ?? "").text));
@@ -166,7 +166,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, yearB
   const description = splitDescription(f.description?.text ?? "").items;
   if (f.description && !description.length && !row.cut) bag.add("PP302", at("description"), { column: columnLabel("description") }, { projectNo });
 
-  const schedule = readSchedule(row, { exactSpans: row.exactSpans, yearByYear }, period, config, bag, projectNo);
+  const schedule = readSchedule(row, { exactSpans: row.exactSpans, ...table }, period, config, bag, projectNo);
   if (row.beyond) afterPeriod(row.beyond, schedule, period, config, bag, projectNo);
 
   const project: Project = {
@@ -348,7 +348,8 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   for (const u of schedule.unknown) bag.add("PP307", u.cell.place, { label: excerpt(u.label), category: config.defaultCategory.label }, { projectNo });
   for (const p of schedule.problems) {
     const params = p.code === "PP319" ? { marks: p.marks } : p.code === "PP318" ? { mark: p.mark, label: excerpt(p.label) }
-      : p.code === "PP353" ? { mention: p.mention, span: p.from === p.to ? wareki(p.from) : `${wareki(p.from)}～${wareki(p.to)}` } : { mark: p.mark };
+      : p.code === "PP353" ? { mention: p.mention, span: p.from === p.to ? wareki(p.from) : `${wareki(p.from)}～${wareki(p.to)}` }
+      : p.code === "PP365" ? { mark: p.mark, labels: Object.values(opts.fillLabels).join("・") } : { mark: p.mark };
     bag.add(p.code, p.cell.place, params, { projectNo, actual: p.cell.text });
   }
   // How the cells were read: one message per kind and row, at its first cell.
@@ -358,7 +359,7 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (word) bag.add("PP363", word.cell.place, { text: word.text, label: excerpt(word.label ?? "") }, { projectNo });
   const repeat = schedule.readings.find((r) => r.kind === "repeat");
   if (repeat) bag.add("PP314", repeat.cell.place, {}, { projectNo, actual: repeat.text });
-  const shaded = schedule.readings.find((r) => r.kind === "shade");
+  const shaded = schedule.readings.find((r) => r.kind === "shade" && !opts.fillLabels[r.text]);
   if (shaded) bag.add("PP334", shaded.cell.place, { label: config.schedule.markedLabel }, { projectNo });
   const marked = schedule.readings.find((r) => r.kind === "marked-label");
   if (marked) bag.add("PP333", marked.cell.place, { mark: marked.text }, { projectNo, actual: marked.cell.text });

@@ -162,7 +162,7 @@ export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[]
 
 export type ScheduleProblem =
   | { code: "PP317"; cell: RawScheduleCell; mark: string }
-  | { code: "PP332" | "PP343"; cell: RawScheduleCell; mark: string }
+  | { code: "PP332" | "PP343" | "PP365"; cell: RawScheduleCell; mark: string }
   | { code: "PP318"; cell: RawScheduleCell; mark: string; label: string }
   | { code: "PP319"; cell: RawScheduleCell; marks: string }
   | { code: "PP353"; cell: RawScheduleCell; mention: string; from: number; to: number };
@@ -185,6 +185,8 @@ export interface ScheduleOptions {
   exactSpans: boolean;
   /** The table marks every active year (see yearByYearEvidence): a blank year has no phase. */
   yearByYear: boolean;
+  /** The phase each colour of filled year cells stands for, by the file's colour legend (fill key → name). */
+  fillLabels: Readonly<Record<string, string>>;
 }
 
 export function addNote(phase: Phase, note: string | undefined): void {
@@ -341,10 +343,15 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     // no phase this year: the cell only ends the label on its left (text tables run a label to the next cell)
     if (k.kind === "none") return;
     if (k.kind === "shade") {
+      const named = opts.fillLabels[k.fill];
+      // a colour the legend does not name, beside ones it does: which phase cannot be told
+      if (named === undefined && Object.keys(opts.fillLabels).length) { result.problems.push({ code: "PP365", cell, mark: k.fill }); return; }
       result.readings.push({ kind: "shade", cell, text: k.fill });
-      // a filled cell goes on with the bar on its left in the same colour; else it starts an unnamed phase
+      // a filled cell goes on with the bar on its left in the same colour; else it starts a phase
       if (adjacent && fillBefore === k.fill) { adjacent.to = Math.max(adjacent.to, to); return; }
-      last = unnamedPhase(cell.year, to, config);
+      last = named === undefined ? unnamedPhase(cell.year, to, config)
+        : { label: named, from: cell.year, to: Math.max(cell.year, to), category: categorise(named, config.phaseCategories, config.compoundCategory.id) ?? config.defaultCategory.id };
+      if (named !== undefined && categorise(named, config.phaseCategories, config.compoundCategory.id) === null) result.unknown.push({ label: named, cell });
       result.phases.push(last);
       return;
     }

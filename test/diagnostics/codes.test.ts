@@ -206,6 +206,8 @@ const CASES: Record<string, Case> = {
   PP259: { data: tsv([[...HEADER, "列1"], [...row(1, "事業"), ""]]) },
   PP258: { data: tsv([[...HEADER.slice(0, 7), "2026年", "2027年", "2028年"], row(1, "事業")]) },
   PP341: { data: tsv([HEADER, row(1, "事業"), [], ["※スケジュールは予定です。"]]) },
+  PP364: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("I3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; ws.insertRow(2, ["凡例", "", "検討"]); ws.getCell("B2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; }) },
+  PP365: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("I3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } }; ws.getCell("I4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; ws.insertRow(2, ["凡例", "", "検討"]); ws.getCell("B2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; }), projectNo: 1 },
   PP334: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("I3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF9BC2E6" } }; }), projectNo: 1 },
   PP335: { data: tsv([[...HEADER, "各課"], [...row(1, "事業"), "一部"]]), projectNo: 1 },
   PP327: { data: ok([row(1, "事業"), ["", "見出しだけの行"]]) },

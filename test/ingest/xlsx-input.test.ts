@@ -215,6 +215,49 @@ describe("bars drawn by filling year cells", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP302");
   });
 
+  /** The gantt of `rows` with a colour legend: its cells ("■b" an empty cell filled blue, "b:検討" a name on blue), above the header or below the table. */
+  const legendGantt = (legend: string[], rows: string[][], below = false) => workbook((ws) => {
+    const legendRow = () => {
+      const r = ws.addRow(legend.map((c) => c.replace(/^■[bg]$/u, "").replace(/^[bg]:/u, ""))).number;
+      legend.forEach((c, k) => { const f = /^■?([bg])(:|$)/u.exec(c)?.[1]; if (f) ws.getCell(r, k + 1).fill = f === "b" ? BLUE : GREEN; });
+    };
+    ws.addRow(["テスト市DX計画"]);
+    if (!below) legendRow();
+    ws.addRow(HEAD);
+    rows.forEach((years, i) => {
+      const r = ws.addRow(project(i + 1, `事業${i + 1}`)).number;
+      years.forEach((y, k) => { if (y) ws.getCell(`${YEAR[k]}${r}`).fill = y === "b" ? BLUE : y === "g" ? GREEN : PINK; });
+    });
+    if (below) { ws.addRow([]); legendRow(); }
+  });
+
+  it("a colour legend names the bars of its colours (PP364): swatches beside the names, or the names filled; right above the header or below the table", async () => {
+    const rows = [["b", "g", "g", "g"], ["", "b", "b", "g"]];
+    for (const [legend, below] of [[["凡例", "■b", "検討", "■g", "実施"], false], [["【凡例】", "検討", "■b", "実施", "■g"], false], [["b:検討", "g:実施"], false], [["凡例：", "■b", "検討", "■g", "実施"], true]] as const) {
+      const plan = await planOf("legend.xlsx", await legendGantt([...legend], rows, below));
+      const why = legend.join(" ");
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), why).toEqual([]);
+      expect(spans(plan, 1), why).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
+      expect(spans(plan, 2), why).toEqual([["検討", 2027, 2028, false], ["実施", 2029, 2029, false]]);
+      expect(plan.projects.find((p) => p.no === 1)!.schedule.map((p) => p.category), why).toEqual(["study", "operate"]);
+      expect(plan.diagnostics.find((d) => d.code === "PP364"), why).toMatchObject({ severity: "info", cell: below ? "A6" : "A2" });
+      // the legend is neither the title, a header row, nor matter after the table
+      expect(plan.plan.title, why).toBe("テスト市DX計画");
+      expect(codes(plan.diagnostics), why).not.toEqual(expect.arrayContaining(["PP209"]));
+      expect(codes(plan.diagnostics), why).not.toContain("PP337");
+      expect(codes(plan.diagnostics), why).not.toContain("PP334");
+    }
+  });
+
+  it("a colour the legend does not name is refused at its cell (PP365); names filled alike, or not phases' names without 凡例, are no legend", async () => {
+    const odd = await planOf("legend.xlsx", await legendGantt(["凡例", "■b", "検討", "■g", "実施"], [["b", "p", "g", ""]]));
+    expect(odd.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.cell])).toEqual([["PP365", "I4"]]);
+    // header groups in two colours: no legend, the bars unnamed as before
+    const groups = await planOf("legend.xlsx", await legendGantt(["b:施策基本情報", "g:施策プランニング"], [["b", "g", "g", ""]]));
+    expect(codes(groups.diagnostics)).not.toContain("PP364");
+    expect(spans(groups, 1)).toEqual([["実施", 2026, 2026, true], ["実施", 2027, 2028, true]]);
+  });
+
   it("a year highlighted down the table and rows filled up to their name are not bars", async () => {
     const plan = await planOf("fills.xlsx", await gantt([["", "g", "g", ""], ["b", "b", "", ""], ["", "", "g", "g"], ["", "", "", ""]], (ws) => {
       // 令和8年度 highlighted in pink where no bar covers it; the fourth row striped gray across

@@ -492,9 +492,9 @@ describe("buildSchedule", () => {
     const place = { file: "plan.xlsx", sheet: "計画" };
     const cell = (year: number, text: string, span?: number) => ({ text, place, year, ...(span ? { span } : {}) });
     const period = { start: 2026, end: 2030 };
-    const xlsx = buildSchedule([cell(2026, "検討", 2), cell(2028, "→", 2), cell(2030, "運用")], { exactSpans: true, yearByYear: false }, period, c);
+    const xlsx = buildSchedule([cell(2026, "検討", 2), cell(2028, "→", 2), cell(2030, "運用")], { exactSpans: true, yearByYear: false, fillLabels: {} }, period, c);
     expect(xlsx.phases.map((p) => [p.label, p.from, p.to])).toEqual([["検討", 2026, 2029], ["運用", 2030, 2030]]);
-    const notes = buildSchedule([cell(2026, "実施※第1期"), cell(2027, "実施※第2期"), cell(2028, "→※延長あり")], { exactSpans: false, yearByYear: true }, period, c);
+    const notes = buildSchedule([cell(2026, "実施※第1期"), cell(2027, "実施※第2期"), cell(2028, "→※延長あり")], { exactSpans: false, yearByYear: true, fillLabels: {} }, period, c);
     expect(notes.phases.map((p) => [p.label, p.from, p.to, p.note])).toEqual([["実施", 2026, 2026, "第1期"], ["実施", 2027, 2028, "第2期／延長あり"]]);
     expect(classifyCell("同上", c)).toEqual({ kind: "continuation", mark: "同上" });
     expect(classifyCell("●※前倒し", c)).toEqual({ kind: "mark", mark: "●", note: "前倒し" });
