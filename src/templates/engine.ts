@@ -79,6 +79,18 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     defined(text, options);
     return condition ? text : "";
   });
+  /**
+   * Names as a list that breaks between them, never inside one (担当課: 子ども子育て支援課 had been
+   * cut at a line's end): each name with its separator a kept run. Lists and single names are
+   * joined in order; empty ones left out (`{{json (names departments (when allDepartments "各課"))}}`).
+   */
+  hb.registerHelper("names", (...args: unknown[]) => {
+    const options = args.pop() as HelperOptions;
+    for (const a of args) defined(a, options);
+    const sep = typeof options.hash?.sep === "string" ? options.hash.sep : "、";
+    const all = args.flatMap((a) => (Array.isArray(a) ? a : [a])).map(String).filter((n) => n !== "");
+    return all.map((n, i) => ({ text: i < all.length - 1 ? n + sep : n, keep: true }));
+  });
   registerHouseHelpers(hb, () => houseStyle(ctx));
   return hb;
 }

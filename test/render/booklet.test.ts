@@ -168,6 +168,21 @@ describe("booklet templates", () => {
   });
 });
 
+describe("a card's 担当課 longer than a line", () => {
+  it("breaks between department names, never inside one (names helper in card.hbs); 各課 last", async () => {
+    const many = ["市民活動推進課", "情報政策課", "健康課", "子ども子育て支援課", "教育支援課", "子ども家庭支援センター", "生涯学習スポーツ課", "障害者福祉課", "高齢者支援課", "地域支援課"];
+    const long = { ...plan, projects: plan.projects.map((p) => (p.no === 2 ? { ...p, departments: many, allDepartments: true } : p)) };
+    const [file] = await renderBooklet(long, makeRenderContext());
+    const lines = (await readPdf(file!.data)).pages.flatMap((p) => p.lines);
+    const at = lines.findIndex((l) => l.includes("市民活動推進課、情報政策課"));
+    const field = [lines[at]!, lines[at + 1]!];
+    expect(squash(field.join(""))).toContain(squash(`${many.join("、")}、各課`));
+    // each line ends after a name's 、 and the next starts with a whole name
+    expect(field[0]!.trimEnd()).toMatch(/、$/);
+    expect(many.some((n) => field[1]!.trim().startsWith(n))).toBe(true);
+  });
+});
+
 describe("page breaks", () => {
   it("collapse when in a row and are dropped before anything and at the end: no empty page", async () => {
     const ctx = makeRenderContext();
