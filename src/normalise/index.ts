@@ -12,7 +12,7 @@ import { categorise } from "./category.js";
 import { splitDescription } from "./description.js";
 import { type NumberedText, parseNumbered, parsePolicy } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
-import { addNote, buildSchedule, classifyCell, type ScheduleOptions, yearByYearEvidence } from "./schedule.js";
+import { addNote, buildSchedule, classifyCell, type ScheduleOptions, tableDrawing } from "./schedule.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
@@ -29,8 +29,13 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every
   // active year: a blank year there has no phase, instead of continuing the label on its left.
   stripScheduleHtml(table.rows, bag);
-  const evidence = table.grid.kind === "text" || table.rows.some((r) => !r.exactSpans) ? yearByYearEvidence(table.rows.map((r) => r.schedule), config) : null;
+  const drawing = table.grid.kind === "text" || table.rows.some((r) => !r.exactSpans) ? tableDrawing(table.rows.map((r) => r.schedule), config) : null;
+  // The way most rows show decides (a tie: year by year, as the marks say); the rows written the
+  // other way are said at their first cell.
+  const evidence = drawing?.yearByYear && drawing.rows >= drawing.apart ? drawing.yearByYear : null;
   if (evidence) bag.add("PP316", evidence.place);
+  if (evidence && drawing!.firstApart) bag.add("PP366", drawing!.firstApart.place, { rows: drawing!.rows, apart: drawing!.apart });
+  if (!evidence && drawing?.yearByYear) bag.add("PP367", drawing.yearByYear.place, { rows: drawing.rows, apart: drawing.apart });
   mendKana(table.rows, bag);
   for (const row of table.rows) {
     const sp = normaliseRow(row, period, { yearByYear: evidence !== null, fillLabels: table.fillLabels }, config, bag);

@@ -130,11 +130,26 @@ function trimMarks(text: string, marks: readonly string[]): string {
   return t;
 }
 
+/** How a table draws its schedule, by its rows (tableDrawing). */
+export interface TableDrawing {
+  /** The first cell showing a row drawn year by year: a mark, a continuation, a label repeated in the next year. */
+  yearByYear: RawScheduleCell | null;
+  /** How many rows show it. */
+  rows: number;
+  /** How many other rows write a label, a blank year, then a label (検討 | | 実施): each phase once, run on over blanks. */
+  apart: number;
+  /** The first label after such a blank. */
+  firstApart: RawScheduleCell | null;
+}
+
 /**
- * Whether a text table draws its schedule year by year: some row continues a phase with a mark,
- * marks active years, or repeats a label in the next year. Returns the first cell showing it.
+ * Whether a text table draws its schedule year by year (marking every active year, so a blank
+ * year has no phase) or writes each phase once (a label runs on over the blanks to the next): the
+ * rows showing each. One row's repeated label had turned every other row of a table written the
+ * second way into one-year phases; the caller weighs the two.
  */
-export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[], config: Config): RawScheduleCell | null {
+export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], config: Config): TableDrawing {
+  const drawing: TableDrawing = { yearByYear: null, rows: 0, apart: 0, firstApart: null };
   for (const cells of rows) {
     // (a note alone in a cell is no cell of the schedule's drawing)
     const read = [...cells].sort((a, b) => columnOf(a) - columnOf(b)).map((cell) => ({ cell, kind: classifyCell(cell.text, config) }))
@@ -142,22 +157,31 @@ export function yearByYearEvidence(rows: readonly (readonly RawScheduleCell[])[]
     const sorted = read.map((x) => x.cell);
     const kinds = read.map((x) => x.kind);
     dashesAsBlank(kinds);
-    for (let i = 0; i < sorted.length; i++) {
+    let shown: RawScheduleCell | null = null;
+    let apart: RawScheduleCell | null = null;
+    for (let i = 0; i < sorted.length && !shown; i++) {
       const cell = sorted[i]!;
       const k = kinds[i]!;
       // (a year said to have no phase is no sign of it: such a table marks what is not done)
       if (k.kind === "none") continue;
       // (継続 says the phase goes on, as a table writing each phase once says it too)
       if (k.kind === "continuation" && k.word) continue;
-      if (k.kind !== "label") return cell;
+      if (k.kind !== "label") { shown = cell; break; }
       const prev = sorted[i - 1];
-      if (prev && columnOf(prev) === columnOf(cell) - 1) {
-        const p = kinds[i - 1]!;
-        if (p.kind === "label" && p.label === k.label) return cell;
-      }
+      const p = kinds[i - 1];
+      if (!prev || !p || p.kind === "none") continue;
+      if (columnOf(prev) === columnOf(cell) - 1) { if (p.kind === "label" && p.label === k.label) shown = cell; }
+      else apart ??= cell;
+    }
+    if (shown) {
+      drawing.yearByYear ??= shown;
+      drawing.rows++;
+    } else if (apart) {
+      drawing.firstApart ??= apart;
+      drawing.apart++;
     }
   }
-  return null;
+  return drawing;
 }
 
 export type ScheduleProblem =
@@ -183,7 +207,7 @@ export interface ScheduleResult {
 export interface ScheduleOptions {
   /** xlsx: merged ranges give exact spans. */
   exactSpans: boolean;
-  /** The table marks every active year (see yearByYearEvidence): a blank year has no phase. */
+  /** The table marks every active year (see tableDrawing): a blank year has no phase. */
   yearByYear: boolean;
   /** The phase each colour of filled year cells stands for, by the file's colour legend (fill key → name). */
   fillLabels: Readonly<Record<string, string>>;

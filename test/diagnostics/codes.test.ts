@@ -182,6 +182,8 @@ const CASES: Record<string, Case> = {
   PP323: { data: tsv([[...HEADER, "関係課"], [...row(1, "事業"), "総務課"]]), config: withColumns({ 関係課: "relatedDepartments" }), projectNo: 1 },
   PP324: { data: tsv([[...HEADER, "備考"], row(1, "事業A"), [...row(2, "事業A"), "再掲"]]), config: withColumns({ 備考: "remarks" }), projectNo: 2 },
   PP363: { data: ok([row(1, "事業", { years: ["検討", "継続", ""] })]), projectNo: 1 },
+  PP366: { data: ok([row(1, "事業", { years: ["検討", "→", "→"] }), row(2, "事業B", { years: ["検討", "", "運用"] })]) },
+  PP367: { data: ok([row(1, "事業", { years: ["検討", "検討", ""] }), row(2, "事業B", { years: ["検討", "", "運用"] }), row(3, "事業C", { years: ["調査", "", "運用"] })]) },
   PP362: { data: ok([row(1, "事業"), ["", "", "", "", "小計", "1事業"]]) },
   PP361: { data: ok([row(1, "事業", { initiative: "―" })]), projectNo: 1 },
   PP360: { data: ok([row(1, "事業"), row(2, "事業", { depts: "情報政策課（再掲）" })]), projectNo: 2 },

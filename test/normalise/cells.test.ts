@@ -160,6 +160,20 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false]]);
     expect(spans(plan, 2)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2028, 2028, null, false]]);
     expect(plan.diagnostics.filter((d) => d.code === "PP316").map((d) => [d.line, d.column])).toEqual([[4, 10]]);
+    // the row written the other way is said at its label after the blank
+    expect(plan.diagnostics.filter((d) => d.code === "PP366").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 11]]);
+  });
+
+  it("one row drawn year by year in a table whose rows run their labels on over blanks is read as the table is (PP367), not the table as that row", async () => {
+    // a label written twice by one row (検討 | 検討) had turned every phase of the others into one year
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "実施", "", ""]), r("2", "乙", ["調査", "", "", "構築", ""]), r("3", "丙", ["検討", "検討", "", "実施", ""]),
+      r("4", "丁", ["", "準備", "", "運用", ""])]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["調査", 2026, 2028, null, false], ["構築", 2029, 2030, null, false]]);
+    expect(spans(plan, 3)).toEqual([["検討", 2026, 2028, null, false], ["実施", 2029, 2030, null, false]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP316");
+    expect(plan.diagnostics.filter((d) => d.code === "PP367").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([["warning", 6, 10,
+      "この行は工程を年度ごとに書いていますが（→ などの印、同じ工程名の繰り返し、● などの印）、表の多くの行（3 行）は工程名のあとの空欄で工程を続けているため、空欄の年度は左の工程の続きとして読みました（年度ごとに書いた行: 1 行、ここが最初）。"]]);
   });
 
   it("a table without marks keeps today's reading: a label runs until the next one; 検討→実施 is one label", async () => {
