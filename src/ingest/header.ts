@@ -94,7 +94,7 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
  */
 export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
-  let t = removeInvisible(withoutHtml(text).normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール)[)\]】]*$/u, "");
+  let t = removeInvisible(withoutHtml(text).normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール|(?:計画)?(?:初年度|最終年度|目標年度|開始年度|中間年度|完成年度|完了年度|中間見直し|見直し年度))[)\]】]*$/u, "");
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
@@ -411,6 +411,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
           { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", at, { label: words });
+      // 令和12年度（目標） right after the years read: the period would end a year short, unsaid
+      else if (before === null && adjoinsYears(block, leadingYear(words))) bag.add("PP368", at, { label: words, year: wareki(leadingYear(words)!) });
       else if (NOT_PRINTED.test(squash(words)) || isActualColumn(words)) bag.add("PP342", at, { label: words });
       else if (isStatusColumn(block, col)) bag.add("PP257", at, { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
@@ -686,8 +688,24 @@ function departmentLike(text: string, config: Config): boolean {
 
 /** The year of a column for the years before the plan (`令和7年度以前`, `～R7`), or null. */
 function yearBefore(label: string): number | null {
-  const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前)$/u.exec(label.normalize("NFKC").trim());
-  return m ? parseFiscalYear((m[1] ?? m[2])!) : null;
+  // ～令和7年度, 令和7年度以前, 令和7年度（現状）: the years up to the plan, or where it starts from
+  const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前|(.+?)\s*[(\[【]?(?:現状|現況|現在|基準年度|基準年|基準)[)\]】]?)$/u.exec(label.normalize("NFKC").trim());
+  return m ? parseFiscalYear((m[1] ?? m[2] ?? m[3])!) : null;
+}
+
+/** Whether `year` is the year just before or after a block's year columns. */
+function adjoinsYears(block: Block, year: number | null): boolean {
+  const years = [...block.years.values()];
+  return year !== null && years.length > 0 && (year === Math.min(...years) - 1 || year === Math.max(...years) + 1);
+}
+
+/**
+ * The year a header of unknown words opens with (`令和12年度（目標）`, `R12目標`), or null: a
+ * column of a year's, whose words after the year say something planpress cannot tell.
+ */
+function leadingYear(label: string): number | null {
+  const m = /^(.+?年度|(?:令和|平成|[RH])\s*(?:\d{1,2}|元)|\d{4})(?=[\s(\[（【]|[^\d年])/u.exec(label.normalize("NFKC").trim());
+  return m ? parseYearHeader(m[1]!)?.year ?? null : null;
 }
 
 /**

@@ -596,7 +596,7 @@ describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsew
 
 describe("a column before the period (令和7年度以前, ～R7)", () => {
   it("is not read, said as such (PP255, info), not as of unknown wording", async () => {
-    for (const label of ["令和7年度以前", "～R7"]) {
+    for (const label of ["令和7年度以前", "～R7", "令和7年度（現状）", "R7(基準年度)"]) {
       const plan = await planOf("before.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", label, "R8", "R9"],
         ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "→"]]));
       expect(plan.plan.period).toEqual({ start: 2026, end: 2027 });
@@ -604,6 +604,24 @@ describe("a column before the period (令和7年度以前, ～R7)", () => {
       expect(of(plan.diagnostics, "PP255").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 3, 8]]);
       expect(codes(plan.diagnostics)).not.toContain("PP209");
     }
+  });
+});
+
+describe("a year's label with words on its role (令和12年度（目標年度）, 令和8年度（初年度）)", () => {
+  const head = (labels: string[]) => ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", ...labels];
+  const rows = [["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "", "実施", "", "完了"]];
+  it("is that year's column: the period keeps it (the last year had been a status column, PP257, and the period a year short)", async () => {
+    for (const labels of [["令和8年度（初年度）", "令和9年度", "令和10年度", "令和11年度", "令和12年度（目標年度）"], ["R8", "R9", "R10", "R11", "R12(最終年度)"], ["令和8年度", "令和9年度", "令和10年度（中間年度）", "令和11年度", "令和12年度 計画最終年度"]]) {
+      const plan = await planOf("role.tsv", tsv([head(labels), ...rows]));
+      expect(plan.plan.period, labels.join()).toEqual({ start: 2026, end: 2030 });
+      expect(plan.projects[0]!.schedule.map((p) => [p.label, p.from, p.to]), labels.join()).toEqual([["検討", 2026, 2027], ["実施", 2028, 2029], ["完了", 2030, 2030]]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), labels.join()).toEqual([]);
+    }
+  });
+  it("with words planpress cannot tell (令和12年度（目標）) right after the years read, is refused at the header (PP368): the period would end a year short", async () => {
+    const plan = await planOf("role.tsv", tsv([head(["令和8年度", "令和9年度", "令和10年度", "令和11年度", "R12（目標）"]), ...rows]));
+    expect(of(plan.diagnostics, "PP368").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 12]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP257");
   });
 });
 
