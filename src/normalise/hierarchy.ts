@@ -37,12 +37,18 @@ const kana = (ch: string) => KANA_ORDER.indexOf(ch) + 1;
 const latin = (ch: string) => (asciiLetter(ch).toLowerCase().charCodeAt(0) - 96);
 const asciiLetter = (ch: string) => ch.replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+const ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
+/** A part of a number joined with the numbers of the levels above: 1, (1), ①, or a parent's Ⅰ. */
+const PART = `(?:${D3}|[（(]\\s*${D3}\\s*[)）]|[\u2460-\u2473]|[${ROMAN}])`;
+const JOIN = `\\s*(?:[.．]|${DASH})\\s*`;
 /**
- * Numbers joined by dots, the level's own last (`1.(2)`, `1.(1).②`, `2.1.3 窓口`): a bracket or a
- * circled number ends the mark; a plain number must be followed by a space or a mark's end, so
- * `1.2つの窓口` stays `1.` and its title.
+ * Numbers joined by dots or dashes, the level's own last (`1.(2)`, `1.(1).②`, `2.1.3 窓口`,
+ * `1-(1)-①`, `Ⅰ-1-(2)`): a bracket or a circled number ends the mark; a plain number must be
+ * followed by a space or a mark's end, so `1.2つの窓口` stays `1.` and its title.
  */
-const DOTTED = new RegExp(`^((?:${D3}|[（(]\\s*${D3}\\s*[)）])(?:\\s*[.．]\\s*(?:${D3}|[（(]\\s*${D3}\\s*[)）]|[\u2460-\u2473]))+)(?:(?<=[)）\u2460-\u2473])|[.．)）、]|[\\s\u3000]+|$)`, "u");
+const DOTTED = new RegExp(`^(${PART}(?:${JOIN}${PART})+)(?:(?<=[)）\u2460-\u2473])|[.．)）、]|[\\s\u3000]+|$)`, "u");
+/** A part's number (partOf: `(2)` → 2, `②` → 2, `Ⅱ` → 2). */
+const partNumber = (p: string): number => circledNumber(p) ?? (ROMAN.includes(p) ? ROMAN.indexOf(p) + 1 : num(p.replace(/[（()）\s]/gu, "")));
 
 /**
  * The ways plans number a level, each: pattern (anchored, with the separator after the mark) →
@@ -141,7 +147,7 @@ function parseBare(text: string): NumberedText {
   if (cp >= 0x2474 && cp <= 0x249b) return { number: (cp - 0x2474) % 20 + 1, title: afterMark(t, 1), mark: first, parents: [] };
   const dotted = DOTTED.exec(t);
   if (dotted) {
-    const numbers = dotted[1]!.split(/\s*[.．]\s*/u).map((p) => circledNumber(p) ?? num(p.replace(/[（()）\s]/gu, "")));
+    const numbers = dotted[1]!.split(new RegExp(JOIN, "u")).map(partNumber);
     return { number: numbers.at(-1)!, title: afterMark(t, dotted[0].length), mark: dotted[0].trim(), parents: numbers.slice(0, -1) };
   }
   for (const [re, read] of FORMS) {
@@ -152,7 +158,6 @@ function parseBare(text: string): NumberedText {
   return { number: null, title: t, mark: "", parents: [] };
 }
 
-const ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
 /** 基本方針1 市民…, 目標２　…, Ⅱ 行政…: a number after a short word (not Latin: `Web3 活用`), then a space. */
 const WORD_NUMBER = new RegExp(`^([^\\sA-Za-zＡ-Ｚａ-ｚ0-9０-９]{0,6}?)(${D}|[${ROMAN}])[\\s\u3000:：]+(\\S[\\s\\S]*)$`);
 

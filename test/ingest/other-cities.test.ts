@@ -1132,6 +1132,18 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
       [1, "手続のオンライン化", [[1, "電子申請", [1]], [2, "電子納付", [2]]]], [2, "窓口", [[1, "予約", [3]]]]]);
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
+
+  it("施策 and 取組 numbered with dashes and their parents' numbers (1-(1)-①, Ⅰ-1-(2)) are their own numbers, each 取組 kept", async () => {
+    // 1-(1)-② had been 取組 1 titled 「-② 窓口」, merged with 1-(1)-①, its name gone from the tree
+    for (const [policy, m1, i1, i2, m2, i3] of [["1 市民サービス", "1-(1) 手続", "1-(1)-① 電子申請", "1-(1)-② 窓口", "1-(2) 発信", "1-(2)-① SNS"],
+      ["Ⅰ 市民サービス", "Ⅰ-1 手続", "Ⅰ-1-(1) 電子申請", "Ⅰ-1-(2) 窓口", "Ⅰ-2 発信", "Ⅰ-2-(1) SNS"]]) {
+      const row = (no: number, m: string, i: string) => [String(no), policy!, m, i, `事業${no}`, "情報政策課", "内容。", "検討", "", "", "", ""];
+      const plan = await planOf("plan.csv", lines(["白浜町DX推進計画"], HEAD, row(1, m1!, i1!), row(2, m1!, i2!), row(3, m2!, i3!)));
+      expect(plan.policies[0]!.measures.map((m) => [m.number, m.title, m.initiatives.map((i) => [i.number, i.title, i.projects])]), policy).toEqual([
+        [1, "手続", [[1, "電子申請", [1]], [2, "窓口", [2]]]], [2, "発信", [[1, "SNS", [3]]]]]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), policy).toEqual([]);
+    }
+  });
 });
 
 describe("the plan period stated above the table (session 16's probes)", () => {
