@@ -75,11 +75,14 @@ const withBracketedUnit = (name: string): boolean => {
 /** Words that join named departments to 各課 at a cell's end: 情報政策課ほか全課. */
 const OTHERS = /(?:ほか|他|外|その他|及び|および|並びに|など|等)$/;
 
-/** Departments said without naming them (関係各課, 関係部署): no department's name (PP312). */
-const UNNAMED = /^(?:関係|関連)(?:各課|各部|各部署|部署|部課|課|各所属|所属|各課室|課室|機関|各機関)等?$/u;
+/**
+ * Departments said without naming them (関係各課, 関係部署, 各担当課, 所管各課, 各事業担当課,
+ * 各施設): no department's name (PP312).
+ */
+const UNNAMED = /^(?:関係|関連|各|所管|担当|事業|該当)+(?:各課|各部|各部署|部署|部課|課|各所属|所属|各課室|課室|機関|各機関|施設|各施設)等?$/u;
 
-/** "And others" after named departments (情報政策課ほか, 情報政策課 など): no department's name. */
-const AND_OTHERS = /(?:その他|ほか|他|など|等)$/;
+/** "And others" after named departments (情報政策課ほか, 情報政策課 外, ほか2課): no department's name. */
+const AND_OTHERS = /(?:その他|ほか|他|外|など|等)(?:[0-9０-９一二三四五六七八九十]+(?:課|部|局|室|課室|所属|部署))?$/u;
 
 /**
  * A name without an "and others" word at its end (情報政策課ほか → 情報政策課), or nothing when
@@ -195,7 +198,29 @@ function listParts(text: string, config: Config): string[] {
     return within ? `${end} ` : whole;
   }).split(separators(config.departmentSeparators))
     .flatMap((p) => joinSpaced(p.trim().split(/[\s\u3000]+/), config))
-    .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks));
+    .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks))
+    .flatMap((p) => splitOnWords(p, config));
+}
+
+/** Words joining two departments (情報政策課及び市民課, 市民課と情報政策課, 情報政策課を中心に全庁). */
+const JOINING = /及び|および|並びに|ならびに|を中心に(?:して)?|を中心として|と/gu;
+
+/**
+ * A part split where a joining word stands between two departments: the words before it end as a
+ * department does and those after it do too (or mean every department). 子どもと家庭課 stays whole.
+ */
+function splitOnWords(part: string, config: Config): string[] {
+  const ends = (s: string) => endsAsDepartment(stripLeadMarks(s, config.leadDepartmentMarks).name, config);
+  for (const m of part.matchAll(JOINING)) {
+    const before = part.slice(0, m.index), after = part.slice(m.index + m[0].length);
+    if (before.length >= 2 && after.length >= 2 && ends(before) && (ends(after) || readAll(after, config) !== null || JOINING.test(after))) {
+      JOINING.lastIndex = 0;
+      const rest = splitOnWords(after, config);
+      if (rest.every(ends) || rest.some((r) => readAll(r, config))) return [before, ...rest];
+    }
+    JOINING.lastIndex = 0;
+  }
+  return [part];
 }
 
 /** A name that ends as a department's does (`課`, `室` …: `departmentSuffixes`), or a word for every department. */
@@ -228,7 +253,9 @@ function splitOnDots(part: string, suffixes: string[], marks: string[]): string[
   let cur = pieces[0] ?? "";
   for (const next of pieces.slice(1)) {
     const bare = stripLeadMarks(cur, marks).name;
-    if (suffixes.some((s) => bare.endsWith(s))) { out.push(cur); cur = next; } else cur = `${cur}・${next}`;
+    // 各課・室: a suffix alone names no department, it extends the one before (各課室)
+    if (suffixes.includes(next.trim())) cur = `${cur}${next.trim()}`;
+    else if (suffixes.some((s) => bare.endsWith(s))) { out.push(cur); cur = next; } else cur = `${cur}・${next}`;
   }
   out.push(cur);
   return out;

@@ -63,6 +63,20 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     expect(read("関係課長会議事務局")).toEqual([["関係課長会議事務局"], [], false]);
     // other words for every department
     for (const cell of ["各部局", "全部局", "各所属", "庁内各課", "全部門", "各部各課", "各部・各課"]) expect(read(cell)).toEqual([[], [], true]);
+    // session 18's probes: each had been a department with a file of its own
+    for (const cell of ["各課・室", "各局", "全職員", "全庁的"]) expect(read(cell), cell).toEqual([[], [], true]);
+    for (const cell of ["各担当課", "所管各課", "各所管課", "各事業担当課", "関係所管課", "事業所管課", "各施設"]) expect(read(cell), cell).toEqual([[], [cell], false]);
+    expect(read("情報政策課　外")).toEqual([["情報政策課"], ["外"], false]);
+    expect(read("情報政策課外")).toEqual([["情報政策課"], ["外"], false]);
+    expect(read("情報政策課 外2課")).toEqual([["情報政策課"], ["外2課"], false]);
+    expect(read("情報政策課ほか2課")).toEqual([["情報政策課"], ["ほか2課"], false]);
+    // joined with words: two departments; a name with と inside stays whole
+    expect(read("情報政策課及び市民課")).toEqual([["情報政策課", "市民課"], [], false]);
+    expect(read("会計課並びに市民課、健康課")).toEqual([["会計課", "市民課", "健康課"], [], false]);
+    expect(read("市民課と情報政策課")).toEqual([["市民課", "情報政策課"], [], false]);
+    expect(read("情報政策課を中心に全庁")).toEqual([["情報政策課"], [], true]);
+    expect(read("子どもと家庭課")).toEqual([["子どもと家庭課"], [], false]);
+    expect(read("渉外課")).toEqual([["渉外課"], [], false]);
   });
 
   it("description items split on marks, the marks stripped", () => {
