@@ -136,9 +136,12 @@ export interface TableDrawing {
   yearByYear: RawScheduleCell | null;
   /** How many rows show it. */
   rows: number;
-  /** How many other rows write a label, a blank year, then a label (検討 | | 実施): each phase once, run on over blanks. */
+  /**
+   * How many other rows leave a blank year after a label, before the next or the period's end
+   * (検討 | | 実施, 検討 | 実施 | |): each phase written once, run on over blanks.
+   */
   apart: number;
-  /** The first label after such a blank. */
+  /** The first label followed by such a blank. */
   firstApart: RawScheduleCell | null;
 }
 
@@ -148,9 +151,11 @@ export interface TableDrawing {
  * rows showing each. One row's repeated label had turned every other row of a table written the
  * second way into one-year phases; the caller weighs the two.
  */
-export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], config: Config): TableDrawing {
+export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], period: { start: number; end: number }, config: Config): TableDrawing {
   const drawing: TableDrawing = { yearByYear: null, rows: 0, apart: 0, firstApart: null };
   for (const cells of rows) {
+    const of = cells.find((c) => c.part)?.part?.of ?? 1;
+    const lastColumn = period.end * of + of - 1;
     // (a note alone in a cell is no cell of the schedule's drawing)
     const read = [...cells].sort((a, b) => columnOf(a) - columnOf(b)).map((cell) => ({ cell, kind: classifyCell(cell.text, config) }))
       .filter((x) => x.kind.kind !== "note");
@@ -167,11 +172,12 @@ export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], conf
       // (継続 says the phase goes on, as a table writing each phase once says it too)
       if (k.kind === "continuation" && k.word) continue;
       if (k.kind !== "label") { shown = cell; break; }
+      // a blank year after it: before the next cell, or before the period's end
+      const next = sorted[i + 1];
+      if ((next ? columnOf(next) : lastColumn + 1) > columnOf(cell) + 1) apart ??= cell;
       const prev = sorted[i - 1];
       const p = kinds[i - 1];
-      if (!prev || !p || p.kind === "none") continue;
-      if (columnOf(prev) === columnOf(cell) - 1) { if (p.kind === "label" && p.label === k.label) shown = cell; }
-      else apart ??= cell;
+      if (prev && p && columnOf(prev) === columnOf(cell) - 1 && p.kind === "label" && p.label === k.label) shown = cell;
     }
     if (shown) {
       drawing.yearByYear ??= shown;

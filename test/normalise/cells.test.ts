@@ -174,8 +174,8 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false]]);
     expect(spans(plan, 2)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2028, 2028, null, false]]);
     expect(plan.diagnostics.filter((d) => d.code === "PP316").map((d) => [d.line, d.column])).toEqual([[4, 10]]);
-    // the row written the other way is said at its label after the blank
-    expect(plan.diagnostics.filter((d) => d.code === "PP366").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 11]]);
+    // the row written the other way is said at its label followed by a blank
+    expect(plan.diagnostics.filter((d) => d.code === "PP366").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 9]]);
   });
 
   it("one row drawn year by year in a table whose rows run their labels on over blanks is read as the table is (PP367), not the table as that row", async () => {
@@ -187,7 +187,12 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(plan, 3)).toEqual([["検討", 2026, 2028, null, false], ["実施", 2029, 2030, null, false]]);
     expect(codes(plan.diagnostics)).not.toContain("PP316");
     expect(plan.diagnostics.filter((d) => d.code === "PP367").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([["warning", 6, 10,
-      "この行は工程を年度ごとに書いていますが（→ などの印、同じ工程名の繰り返し、● などの印）、表の多くの行（3 行）は工程名のあとの空欄で工程を続けているため、空欄の年度は左の工程の続きとして読みました（年度ごとに書いた行: 1 行、ここが最初）。"]]);
+      "この行は工程を年度ごとに書いていますが（→ などの印、同じ工程名の繰り返し、● などの印）、表の行の書き方（工程名のあとを空欄にした行 3 行、年度ごとに書いた行 1 行。ここがその最初）から、空欄の年度は左の工程の続きとして読みました。"]]);
+    // rows whose last phase runs on to the period's end (検討 | 実施 | | |) count too: a text export's rows
+    const export_ = await tsvOf([r("1", "甲", ["検討", "実施", "", "", ""]), r("2", "乙", ["導入", "運用", "", "", ""]), r("3", "丙", ["調査", "調査", "実証", "導入", "導入"])]);
+    expect(spans(export_, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2030, null, false]]);
+    expect(spans(export_, 3)).toEqual([["調査", 2026, 2027, null, false], ["実証", 2028, 2028, null, false], ["導入", 2029, 2030, null, false]]);
+    expect(codes(export_.diagnostics)).toContain("PP367");
   });
 
   it("a table without marks keeps today's reading: a label runs until the next one; 検討→実施 is one label", async () => {
