@@ -110,6 +110,8 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     // until the block's first row that is no continuation
     let top = true;
     const split = grid.kind === "text" ? splitRows(block) : { firsts: new Set<GridRow>(), firstOf: new Map<GridRow, GridRow>() };
+    // the cells the header's lines write, empty ones at their end too
+    const headerWidth = Math.max(...block.headerRows.map((r) => r.cells.length));
     const addSplit = (row: GridRow, projectNo: number | undefined): void => {
       bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
         { ...(projectNo === undefined ? {} : { projectNo }), actual: String(row.cells.length), expected: String(block.expectedCells) });
@@ -162,6 +164,13 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       // project's, whose No or schedule read from them would only add errors of their own.
       if (owner && ownerRow !== null && split.firstOf.get(row) === ownerRow) {
         addSplit(row, noOf(owner));
+        owner = null;
+        continue;
+      }
+      // One empty cell more than the header line wrote: a separator inside a cell the export did
+      // not quote (情報政策課,市民課) moved every cell after it one column right.
+      if (grid.kind === "text" && row.cells.length > headerWidth && row.cells.slice(headerWidth).every((c) => !c.trim())) {
+        bag.add("PP369", placeOf(grid, row, headerWidth), { cells: row.cells.length, expected: headerWidth });
         owner = null;
         continue;
       }

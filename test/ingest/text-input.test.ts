@@ -107,6 +107,17 @@ describe("text input", () => {
     expect(codes(cut.diagnostics)).not.toContain("PP306");
   });
 
+  it("a row one empty cell longer than the header (a comma inside a cell left unquoted) is refused at the row (PP369), not read one column off", async () => {
+    // 情報政策課,市民課 unquoted: the description had been 「市民課」, a phase 「説明。」 and every year one late
+    const shifted = [...row(1, "事業A", { years: ["検討", "実施", ""] }).slice(0, 6), "市民課", ...row(1, "事業A", { years: ["検討", "実施", ""] }).slice(6)];
+    const plan = await planOf("plan.csv", tsv([HEADER, shifted, row(2, "事業B")]).replace(/\t/g, ","));
+    expect(plan.diagnostics.filter((d) => d.code === "PP369").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 4, HEADER.length + 1]]);
+    expect(plan.projects.map((p) => p.no)).toEqual([2]);
+    // rows padded alike with the header (Excel's used range) are no such row
+    const padded = await planOf("plan.csv", tsv([[...HEADER, ""], [...row(1, "事業A"), ""]]).replace(/\t/g, ","));
+    expect(codes(padded.diagnostics)).not.toContain("PP369");
+  });
+
   it("a row split in two by a line break in a cell the export did not quote stops the reading at both halves (PP306)", async () => {
     const first = row(2, "事業B").slice(0, 7);
     const rest = ["続きの説明。", "検討", "", "運用"];

@@ -172,7 +172,8 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   const content = driven((l) => driver({
     layout: (part) => l.layout(prepare(part)),
     draw: () => {
-      if (structure && partStructure) structure.kids.push(...partStructure.kids);
+      // (one by one: a spread of a large plan's elements would pass the engine's argument limit)
+      if (structure && partStructure) for (const kid of partStructure.kids) structure.kids.push(kid);
       l.draw();
     },
   }));

@@ -88,10 +88,12 @@ class Reader {
     if (!table) throw new NotOwnShape("xref");
     const entries = this.src.slice(this.at + table[0].length, trailer).match(/[0-9]{10} [0-9]{5} [nf]/g) ?? [];
     if (entries.length !== Number(table[1]) || !entries[0]?.endsWith("f")) throw new NotOwnShape("xref");
-    entries.forEach((e, n) => { if (e.endsWith("n")) offsets.set(n, Number(e.slice(0, 10))); });
+    let largest = 0;
+    entries.forEach((e, n) => { if (e.endsWith("n")) { offsets.set(n, Number(e.slice(0, 10))); largest = n; } });
     this.trailer(trailer);
-    // new objects (the page-number forms embedded into this context) are numbered after these
-    this.context.largestObjectNumber = Math.max(0, ...offsets.keys());
+    // New objects (the page-number forms embedded into this context) are numbered after these.
+    // (Not Math.max(...keys): a 5,000-project layout's 400,000 arguments overflowed the stack.)
+    this.context.largestObjectNumber = largest;
     (this.context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = new LazyObjects(offsets, (ref, at) => this.objectAt(ref, at));
     this.checkCatalog();
   }
