@@ -31,6 +31,13 @@ const NUMBERED = new RegExp(`[${inClass(OPEN)}]\\s*(?:再\\s*掲\\s*[:：]?\\s*$
 /** 再掲 written before the name and set off by a space or a colon (再掲　名, 再掲：名), or 再) (再)名). */
 const PREFIX = /^\s*(?:再\s*掲\s*(?:[:：)）]|[\s\u3000])|再\s*[)）])\s*(?=\S)/u;
 
+/**
+ * 再掲 with a word of its own in brackets (（一部再掲）, （再掲・拡充）, （再掲/No.1）) or after a
+ * space at the name's end (電子申請の拡充　再掲): the mark as written, and a No. in it. Not a
+ * remark saying where the project is relisted (（No.35に再掲）, 再掲あり).
+ */
+const QUALIFIED = new RegExp(`[${inClass(OPEN)}]([^${inClass(OPEN + CLOSE)}]{0,16}再\\s*掲[^${inClass(OPEN + CLOSE)}]{0,16})[${inClass(CLOSE)}]|[\\s\u3000]+再\\s*掲$`, "u");
+
 export function parseRelist(rawName: string): RelistMark | null {
   const b = BRACKET.exec(rawName);
   if (b && (b[1] ?? "").trim()) return { mark: b[0], name: cleanText(rawName.replace(b[0], " ")), ref: refOf(b[1] ?? "") };
@@ -39,9 +46,16 @@ export function parseRelist(rawName: string): RelistMark | null {
   const pre = PREFIX.exec(rawName);
   if (pre) return { mark: pre[0].trim(), name: cleanText(rawName.slice(pre[0].length)) };
   const s = SUFFIX.exec(rawName) ?? NOTE.exec(rawName);
-  if (!s) return null;
-  const out: RelistMark = { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
-  const no = numberOf(s[1] ?? s[2]);
+  if (s) {
+    const out: RelistMark = { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
+    const no = numberOf(s[1] ?? s[2]);
+    if (no !== undefined) out.no = no;
+    return out;
+  }
+  const q = QUALIFIED.exec(rawName);
+  if (!q || RELISTED_ELSEWHERE.test(q[0]) || !cleanText(rawName.replace(q[0], " "))) return null;
+  const out: RelistMark = { mark: q[0].trim(), name: cleanText(rawName.replace(q[0], " ")) };
+  const no = numberOf(NO.exec(q[1] ?? "")?.[1]);
   if (no !== undefined) out.no = no;
   return out;
 }

@@ -316,6 +316,16 @@ describe("再掲 and remark rows", () => {
     expect([project(plan, 2), project(plan, 3)].map((p) => [p.name, p.relistOf, p.relistMark])).toEqual([["甲", 1, "※再掲"], ["甲", 1, "【再掲】"]]);
   });
 
+  it("再掲 with a word of its own in brackets (（一部再掲）, （再掲・拡充）, （再掲/No.1）) or after a space at the end is a mark; 「No.35に再掲」 is not", async () => {
+    const names = ["電子申請の拡充（一部再掲）", "電子申請の拡充（再掲・拡充）", "電子申請の拡充（再掲/No.1）", "電子申請の拡充　再掲"];
+    const plan = await tsvOf([r("1", "電子申請の拡充", ["検討", "", "", "", ""]), ...names.map((n, i) => r(String(i + 2), n, ["検討", "", "", "", ""])),
+      r("6", "窓口（No.35に再掲）", ["検討", "", "", "", ""])]);
+    // each had printed as an original, the mark in its name, counted twice in department files and forms
+    expect([2, 3, 4, 5].map((no) => [project(plan, no).name, project(plan, no).relistOf, project(plan, no).relistMark])).toEqual([
+      ["電子申請の拡充", 1, "（一部再掲）"], ["電子申請の拡充", 1, "（再掲・拡充）"], ["電子申請の拡充", 1, "（再掲/No.1）"], ["電子申請の拡充", 1, "再掲"]]);
+    expect([project(plan, 6).name, project(plan, 6).relistOf]).toEqual(["窓口（No.35に再掲）", null]);
+  });
+
   it("a remark row is never dropped silently: no phase in its year, nothing above it, a lone line elsewhere", async () => {
     const remark = (years: string[], remarks = "") => ["", ...blank(7), ...years, remarks];
     const plan = await tsvOf([
