@@ -788,6 +788,9 @@ function labelColumns(block: Block, config: Config): void {
   // The era of the last year label of each row written with one: 令和8年度 | 9年度 | 10年度
   // writes the era once, and the labels after it carry it.
   const eras = new Map<GridRow, string>();
+  // The year of the last year label of each row: a bare number right after it that is its next
+  // year (R8 | 9 | 10, 2026 | 27 | 28) carries its era or century.
+  const lastYears = new Map<GridRow, number>();
   // 令和 over 8 | 9 | 10: the era of the group above the labels
   const groups = yearGroups(block.headerRows);
   for (let c = 0; c < width; c++) {
@@ -804,12 +807,16 @@ function labelColumns(block: Block, config: Config): void {
       const group = groups.get(c);
       const grouped = group?.era != null && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
       const era = eras.get(row);
-      const carried = !grouped && era !== undefined && ERALESS_YEAR.test(squash(text));
-      const m = matchLabel(grouped ? group.era + squash(text) : carried ? era + squash(text) : text, config);
+      const last = lastYears.get(row);
+      const bare = !grouped && last !== undefined && /^\d{1,2}$/u.test(squash(text))
+        && (era !== undefined ? parseFiscalYear(`${era}${squash(text)}年度`) === last + 1 : Number(squash(text)) === (last + 1) % 100);
+      const carried = bare || (!grouped && era !== undefined && ERALESS_YEAR.test(squash(text)));
+      const m = matchLabel(grouped ? group.era + squash(text) : bare ? `${last! + 1}年度` : carried ? era + squash(text) : text, config);
       if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config))) continue;
       if (m.kind === "year") {
         const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
         if (written) eras.set(row, written);
+        if (!m.beyond) lastYears.set(row, m.year);
         if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };
         if (m.calendar && !block.calendar) block.calendar = { col: c, row, text: text.trim(), year: m.year };
         if (grouped && !block.eraGroup) block.eraGroup = { col: group!.col, row: group!.row, text: group!.text, label: text.trim(), year: m.year };

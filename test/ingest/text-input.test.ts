@@ -265,6 +265,18 @@ describe("text input", () => {
     expect(errors.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 8], ["error", 3, 9], ["error", 3, 10]]);
   });
 
+  it("bare numbers after a year label, each its next year (R8 | 9 | 10, 2026 | 27 | 28), are those years (PP223): the period had been one year", async () => {
+    for (const labels of [["R8", "9", "10"], ["令和8年度", "9", "10"], ["2026", "27", "28"], ["2026年度", "27", "28"]]) {
+      const plan = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "", "実施"] })]));
+      expect(plan.plan.period, labels.join()).toEqual({ start: 2026, end: 2028 });
+      expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to]), labels.join()).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
+      expect(plan.diagnostics.filter((d) => d.code === "PP223").map((d) => [d.severity, d.column]), labels.join()).toEqual([["info", 9]]);
+    }
+    // a number that is not the next year is no year label
+    const other = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "R8", "R9", "3"], row(1, "事業A")]));
+    expect(other.plan.period).toEqual({ start: 2026, end: 2027 });
+  });
+
   it("labels without their era under a group that names it (令和 over 8 | 9 | 10) are that era's years, said once (PP244)", async () => {
     const blank = HEADER.slice(0, 7).map(() => "");
     // the group in the header row, empty cells after it (a text export of a merge), the labels below
