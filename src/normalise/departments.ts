@@ -57,6 +57,8 @@ function byRole(text: string): { main: string; lead: string[]; related: string[]
   return out;
 }
 
+/** Words a department cell says "none" with (関係課: なし, 該当なし, －). */
+const NONE = /^(?:なし|無し|無|該当なし|特になし|特に無し|[-‐－―ーｰ—×✕]+)$/u;
 /** A name with no letter or kanji at all (`..`, `-`) is export damage, not a department. */
 const NAME_LIKE = /[\p{L}\p{N}]/u;
 /** Brackets and marks that have no place in a department's name. */
@@ -147,7 +149,8 @@ export function splitDepartments(given: string, config: Config, column = "", bra
       }
       const { name: n, others } = withoutOthers(all?.rest ?? name, config);
       if (others) out.dropped.push(others);
-      if (!n) continue;
+      // a cell saying there is none (関係課: なし, －): no department, and nothing to say
+      if (!n || NONE.test(n)) continue;
       if (!NAME_LIKE.test(n) || UNNAMED.test(n)) { out.dropped.push(n); continue; }
       out.leadMarks.push(...marks);
       if (NAME_MARKS.test(n) && !withBracketedUnit(n)) out.odd.push(n);

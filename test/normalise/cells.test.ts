@@ -77,6 +77,11 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     expect(read("情報政策課を中心に全庁")).toEqual([["情報政策課"], [], true]);
     expect(read("子どもと家庭課")).toEqual([["子どもと家庭課"], [], false]);
     expect(read("渉外課")).toEqual([["渉外課"], [], false]);
+    // a related column saying there is none: no department and nothing said (なし had been a department; － a PP312 at the main column)
+    for (const none of ["なし", "該当なし", "－", "ー", "×", "特になし"]) {
+      const d = splitDepartments("市民課", config, none);
+      expect([d.names, d.dropped], none).toEqual([["市民課"], []]);
+    }
   });
 
   it("description items split on marks, the marks stripped", () => {
