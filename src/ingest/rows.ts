@@ -438,7 +438,8 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   }
   // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
   const words = filled.map((c) => squashed(row.cells[c]!));
-  const totalAt = noText ? -1 : words.findIndex((w) => TOTAL_WORD.test(w));
+  // (合計 may stand in the No column itself, the table's leftmost)
+  const totalAt = noText && !TOTAL_WORD.test(squashed(noText)) ? -1 : words.findIndex((w) => TOTAL_WORD.test(w));
   if (totalAt >= 0 && words.every((w) => TOTAL_WORD.test(w) || COUNT.test(w))) {
     const col = filled[totalAt]!;
     bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });

@@ -563,9 +563,12 @@ describe("a totals row inside the table (小計 | 2事業)", () => {
       ["", "", "", "", "小計", "1事業", "", "", ""],
       proj("2", "2 行政運営", "(1)業務改革", "①AI", "AI", "総務課"),
       ["", "", "", "", "計（基本方針2）", "1", "", "", ""],
-      ["", "", "", "", "小計の考え方", "", "", "", ""]]);
+      ["", "", "", "", "小計の考え方", "", "", "", ""],
+      // 合計 in the No column (the leftmost): had been PP305 and PP301 errors
+      ["合計", "", "", "", "", "2事業", "", "", ""]]);
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
-    expect(of(plan.diagnostics, "PP362").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 5], ["warning", 7, 5]]);
+    expect(of(plan.diagnostics, "PP362").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 5], ["warning", 7, 5], ["warning", 9, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP305");
     // a row whose words only begin with 小計 is no totals row
     expect([...new Set(of(plan.diagnostics, "PP301").map((d) => d.line))]).toEqual([8]);
   });
