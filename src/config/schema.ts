@@ -127,7 +127,9 @@ export const Config = z.strictObject({
         // a bar's other end and its pieces, as 工程表 draw them with characters (◀━検討━▶, ├─調査─┤), and ← (同左)
         "同左", "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝",
         // arrows typed in ASCII (a lone < > = would also take HTML residue for a bar)
-        "->", "-->", "--->", "=>", "==>", "===>", "<-", "<--"])
+        "->", "-->", "--->", "=>", "==>", "===>", "<-", "<--",
+        // dotted and wavy lines (a bar not yet certain): …… ‥‥ ~~~ 〰
+        "…", "‥", "~", "〰"])
       .describe("a year cell made only of these continues the phase on its left"),
     continuationWords: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
       .default(["継続", "継続中", "引き続き", "引続き"])

@@ -81,7 +81,8 @@ function wordingsOf(config: Config): Wordings {
 }
 
 function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } | null {
-  const found = wordingsOf(config).get(t);
+  // 事業No. as 事業No: an abbreviation's dot is no word
+  const found = wordingsOf(config).get(t) ?? (/\.$/u.test(t) ? wordingsOf(config).get(t.slice(0, -1)) : undefined);
   if (found && !found.synonym) return found; // the city's own `columns`
   for (const [key, re] of CANONICAL) if (re.test(t)) return { key, synonym: false };
   return found ?? null;

@@ -939,6 +939,8 @@ describe("header cells", () => {
   const config = defaultConfig();
   it.each([
     ["No.", { kind: "key", key: "no", synonym: false }], ["Ｎｏ", { kind: "key", key: "no", synonym: false }],
+    // an abbreviation's dot after a synonym (was of unknown wording, and No missing)
+    ["事業No.", { kind: "key", key: "no", synonym: true }], ["事業Ｎｏ．", { kind: "key", key: "no", synonym: true }],
     ["担当課（室）", { kind: "key", key: "departments", synonym: true }], ["事業\n名称", { kind: "key", key: "name", synonym: true }],
     ["担当課等", { kind: "key", key: "departments", synonym: true }], ["担当部課", { kind: "key", key: "departments", synonym: true }],
     ["関係課等", { kind: "key", key: "relatedDepartments", synonym: true }],

@@ -512,6 +512,13 @@ describe("year cells of a text export", () => {
     expect(spans(plan, 2)).toEqual([["調査", 2026, 2026, null, false], ["導入", 2027, 2028, null, false], ["運用", 2029, 2030, null, false]]);
   });
 
+  it("dotted and wavy lines (……, ‥‥, ~~~, 〰) continue the phase on their left (they were refused, PP332)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "……", "実施", "~~~", "〰"]), r("2", "乙", ["調査", "‥‥", "", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["調査", 2026, 2027, null, false]]);
+  });
+
   it("HTML residue (<br>, <p>検討</p>) is taken off, each cell told (PP304): a cell of nothing else is empty, no phase named <br>", async () => {
     const plan = await tsvOf([r("1", "甲", ["<p>検討</p>", "実施", "<br>", "", ""])]);
     // (a label runs on to the next in a table without marks: the emptied cell is a blank year)
