@@ -472,13 +472,17 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   return table;
 }
 
+/** A handout's number as city halls write it: 資料２, 別紙1, 別表第1, 参考資料 (compared after squash()). */
+const HANDOUT_MARK = "(?:資料|別紙|別添|別表|附表|付表|参考資料|参考)第?[0-9一二三四五六七八九十\\-‐－]*";
 /**
  * What a handout's title line carries beside the title (and on lines of its own above it): its
  * number (`資料２`, `【資料３】`, `別紙1`, `参考資料`) or its date (`令和8年3月`, `（令和８年４月）`,
  * `2026年3月31日現在`, `R8.3`). Compared as squash() writes a cell (NFKC, no spaces).
  */
-const ASIDE = new RegExp(`^[【［\\[(]?(?:(?:資料|別紙|別添|参考資料|参考)[0-9一二三四五六七八九十\\-‐－]*|${
+const ASIDE = new RegExp(`^[【［\\[(]?(?:${HANDOUT_MARK}|${
   "(?:(?:令和|平成|[RH])(?:\\d{1,2}|元)|\\d{4})(?:年|[./])\\d{1,2}(?:月|[./])?(?:\\d{1,2}日?)?(?:現在|時点)?"})[】］\\])]?$`, "u");
+/** A handout's number at the start of the title line's own cell (【別紙】〇〇計画). */
+const ASIDE_BEFORE_TITLE = new RegExp(`^[【［\\[(（]\\s*(${HANDOUT_MARK})\\s*[】］\\])）][\\s\u3000]*(?=\\S)`, "u");
 /** A line's distinct texts, a handout's number or date (`asides`) apart from the rest. */
 function lineParts(row: GridRow): { texts: string[]; asides: string[] } {
   const texts: string[] = [], asides: string[] = [];
@@ -498,11 +502,17 @@ function titleLine(row: GridRow): string | null {
  * `〇〇計画（事業一覧）`) names the plan before that word: the documents add their own kind
  * (`… 工程表`), which would otherwise stand twice. Said at the line (PP232).
  */
-const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(工程表|事業一覧表?|事業一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
+const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
   const text = titleLine(row)!;
   const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));
   let name = text;
+  // 【別紙】〇〇計画: the handout's number, not the plan's name
+  const aside = ASIDE_BEFORE_TITLE.exec(name.normalize("NFKC"));
+  if (aside) {
+    name = name.slice(aside[0].length);
+    bag.add("PP260", at, { text: aside[0].trim() });
+  }
   const m = TABLE_WORD.exec(name);
   if (m) {
     name = m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "");
