@@ -110,7 +110,7 @@ export const Config = z.strictObject({
   progressStatuses: z.array(line(TEXT_LIMITS.label).min(1)).min(1).max(TEXT_LIMITS.list).default(DEFAULT_STATUSES),
   departmentSeparators: z.array(line(10).min(1)).max(TEXT_LIMITS.list).default(["、", ",", "，", "／", "/", "；", ";"]),
   departmentSuffixes: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-    .default(["課", "室", "局", "所", "館", "センター", "部", "係"])
+    .default(["課", "室", "局", "所", "館", "センター", "部", "係", "担当", "グループ", "チーム", "委員会", "協議会", "病院"])
     .describe("a ・ splits a department list only after a part ending in one of these"),
   allDepartmentsMarker: line(TEXT_LIMITS.label).default("各課"),
   allDepartmentsWords: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)

@@ -77,6 +77,11 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     expect(read("情報政策課を中心に全庁")).toEqual([["情報政策課"], [], true]);
     expect(read("子どもと家庭課")).toEqual([["子どもと家庭課"], [], false]);
     expect(read("渉外課")).toEqual([["渉外課"], [], false]);
+    // ・ after an organisation's word splits too (教育委員会・情報政策課 had been one department); 子ども・若者課 stays whole
+    for (const [cell, names] of [["教育委員会・情報政策課", ["教育委員会", "情報政策課"]], ["デジタル推進担当・市民課", ["デジタル推進担当", "市民課"]],
+      ["市立病院・健康推進課", ["市立病院", "健康推進課"]], ["社会福祉協議会・福祉課", ["社会福祉協議会", "福祉課"]], ["DXグループ・市民課", ["DXグループ", "市民課"]], ["子ども・若者課", ["子ども・若者課"]]] as const) {
+      expect(read(cell)[0], cell).toEqual(names);
+    }
     // a related column saying there is none: no department and nothing said (なし had been a department; － a PP312 at the main column)
     for (const none of ["なし", "該当なし", "－", "ー", "×", "特になし"]) {
       const d = splitDepartments("市民課", config, none);
