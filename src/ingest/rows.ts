@@ -6,7 +6,7 @@ import { quoteList } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import { type Block, looksLikeNo } from "./block.js";
+import { type Block, looksLikeNo, withoutHtml } from "./block.js";
 import { columnLabel } from "./header.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, timingText } from "./timing.js";
@@ -408,8 +408,33 @@ const noOf = (raw: RawRow): number | undefined => parseProjectNo(raw.fields.no?.
 function clip(grid: Grid, row: GridRow, col: number, max: number, bag: DiagnosticBag): string {
   const text = row.cells[col] ?? "";
   if (text.length <= max) return text;
-  bag.add("PP310", placeOf(grid, row, col), { chars: text.length, limit: max });
-  return text.slice(0, max);
+  // Markup is no text (a CMS writes <li style="…"> round each item): a cell whose words fit is
+  // kept whole, up to a bound. 3,000 characters of items had been cut at 5,000 with their markup.
+  const bound = MARKUP_ALLOWANCE * max;
+  const words = /[<&]/u.test(text) ? withoutHtml(text).length : text.length;
+  if (words <= max && text.length <= bound) return text;
+  bag.add("PP310", placeOf(grid, row, col), { chars: words > max ? words : text.length, limit: max });
+  // cut after `max` characters of words (not inside a tag: a cut <li st… would print), and the cut shown on paper
+  let cut = text.slice(0, wordsEnd(text, max - 1, bound));
+  const open = cut.lastIndexOf("<");
+  if (open > cut.lastIndexOf(">")) cut = cut.slice(0, open);
+  return `${cut}…`;
+}
+/** How many times `limits.maxCellChars` a cell may run to with its markup. */
+const MARKUP_ALLOWANCE = 4;
+
+/** Where `max` characters outside tags end in `text` (at most `bound`). */
+function wordsEnd(text: string, max: number, bound: number): number {
+  let words = 0;
+  let inTag = false;
+  const end = Math.min(text.length, bound);
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (ch === "<") inTag = true;
+    else if (inTag) { if (ch === ">") inTag = false; }
+    else if (++words > max) return i;
+  }
+  return end;
 }
 
 /** A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）). */

@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config/schema.js";
 import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
 
 describe("text input", () => {
@@ -116,6 +117,23 @@ describe("text input", () => {
     // rows padded alike with the header (Excel's used range) are no such row
     const padded = await planOf("plan.csv", tsv([[...HEADER, ""], [...row(1, "事業A"), ""]]).replace(/\t/g, ","));
     expect(codes(padded.diagnostics)).not.toContain("PP369");
+  });
+
+  it("the cell limit counts a cell's words, not its markup; a cell cut is cut outside a tag and ends in … (PP310)", async () => {
+    const limits = { ...defaultConfig().limits, maxCellChars: 100 };
+    const config = { ...defaultConfig(), limits };
+    const items = Array.from({ length: 6 }, (_, i) => `<li style="margin-left: 1em; font-size: 10.5pt;">項目${i}：内容を進める。</li>`).join("");
+    const styled = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A", { desc: `<ul>${items}</ul>` })]), config);
+    // 6 items of 10 characters in 400 characters of markup: kept whole (items 4 and 5 had been cut off)
+    expect(styled.projects[0]!.description).toEqual(Array.from({ length: 6 }, (_, i) => `項目${i}：内容を進める。`));
+    expect(codes(styled.diagnostics)).not.toContain("PP310");
+    const long = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A", { desc: `<ul>${items.repeat(3)}</ul>` })]), config);
+    const description = long.projects[0]!.description;
+    expect(description.at(-1)).toMatch(/…$/u);
+    expect(description.join("")).not.toMatch(/<|style/u);
+    // the count said is of its words (18 items), not of the markup (1,179 characters)
+    expect(long.diagnostics.find((d) => d.code === "PP310")?.message).toMatch(/（2[0-9]{2} 文字）、100 文字で切りました/u);
+    expect(description.length).toBeGreaterThanOrEqual(6);
   });
 
   it("a row split in two by a line break in a cell the export did not quote stops the reading at both halves (PP306)", async () => {
