@@ -183,6 +183,19 @@ describe("a card's 担当課 longer than a line", () => {
   });
 });
 
+describe("a card's schedule strip over a long period", () => {
+  it("breaks every year heading before its 年度, all alike, when the widest does not fit (not 「令和9年／度」)", async () => {
+    const ten = { ...plan, plan: { ...plan.plan, period: { start: 2026, end: 2035 } },
+      projects: plan.projects.slice(0, 2).map((p) => ({ ...p, schedule: [{ label: "検討", from: 2026, to: 2035, category: "study" }] })) };
+    ten.policies = plan.policies.slice(0, 1).map((pol) => ({ ...pol, measures: pol.measures.slice(0, 1).map((m) => ({ ...m, initiatives: m.initiatives.slice(0, 1).map((i) => ({ ...i, projects: i.projects.filter((n) => n <= 2) })) })) }));
+    const [file] = await renderBooklet(ten, makeRenderContext());
+    const strs = (await textItems(file!.data)).flatMap((p) => p.items.map((i) => i.str));
+    expect(strs).toContain("令和17");
+    expect(strs.filter((s) => s === "年度").length).toBeGreaterThanOrEqual(10);
+    expect(strs.some((s) => s === "度" || /^令和[0-9]+年$/u.test(s))).toBe(false);
+  });
+});
+
 describe("page breaks", () => {
   it("collapse when in a row and are dropped before anything and at the end: no empty page", async () => {
     const ctx = makeRenderContext();

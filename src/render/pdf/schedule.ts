@@ -116,8 +116,10 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   const empty = (year: number): TableCell => (year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: AS_OF_TINT } : { text: "" });
   const body: TableCell[][] = [];
   if (opts.header) {
-    body.push(years.map((y) => ({
-      text: fiscalYearLabel(y, theme), alignment: "center", bold: y === ctx.asOf, fontSize: noteSize,
+    // (the narrowest column: each after the first gives GAP to its bar's gap)
+    const labels = yearLabels(period, ctx, noteSize, opts.yearWidth - GAP);
+    body.push(years.map((y, i) => ({
+      text: labels[i]!, alignment: "center", bold: y === ctx.asOf, fontSize: noteSize,
       fillColor: y === ctx.asOf ? theme.colours.asOf : theme.colours.headerFill,
     } as TableCell)));
   }
@@ -237,14 +239,21 @@ export function scheduleTableLayout(fixed: number, period: Period, ctx: RenderCo
 /** Heading cells of the year columns, the as-of year marked by its fill and bold type. */
 export function yearHeadingCells(period: Period, ctx: RenderContext, fontSize: number, yearWidth?: number): TableCell[] {
   const { theme } = ctx;
-  // all headings alike: broken before 年度 when the widest does not fit its column
-  const years = yearsOf(period);
-  const labels = years.map((y) => fiscalYearLabel(y, theme));
-  const narrow = yearWidth !== undefined && Math.max(...labels.map(textWidthEm)) * fontSize > yearWidth - 2 * CELL_PAD;
-  return years.map((y, i) => ({
-    text: narrow ? beforeNendo(labels[i]!) : labels[i]!, alignment: "center", bold: true, fontSize,
+  const labels = yearLabels(period, ctx, fontSize, yearWidth);
+  return yearsOf(period).map((y, i) => ({
+    text: labels[i]!, alignment: "center", bold: true, fontSize,
     fillColor: y === ctx.asOf ? theme.colours.asOf : theme.colours.headerFill,
   } as TableCell));
+}
+
+/**
+ * The year headings' words, all alike: broken before 年度 when the widest (bold) does not fit a
+ * column of `yearWidth` (a 10-year plan's booklet strips broke them as 「令和9年／度」).
+ */
+function yearLabels(period: Period, ctx: RenderContext, fontSize: number, yearWidth?: number): string[] {
+  const labels = yearsOf(period).map((y) => fiscalYearLabel(y, ctx.theme));
+  const narrow = yearWidth !== undefined && Math.max(...labels.map(textWidthEm)) * fontSize > yearWidth - 2 * CELL_PAD;
+  return narrow ? labels.map(beforeNendo) : labels;
 }
 
 /**
