@@ -142,8 +142,12 @@ function keepTail(runs: Run[]): Run[] {
   return [...runs.slice(0, -1), last.slice(0, last.length - tail.length), { text: tail, noWrap: true }];
 }
 
-/** Where a department's name goes from one unit to the next: after 部 or 局 (not 部署, 部門), or 課 (課 + 担当). */
-const UNIT_END = /(?<=[部局](?![署門分局長]))(?=\S)|(?<=課)(?=[^、，,])/u;
+/**
+ * Where a department's name goes from one unit to the next: after 部 or 局 (not 部署, 部門), 課
+ * (課 + 担当), or an organisation's or a district's word (…協議会／事務局, 第2地区／まちづくり…,
+ * which had broken as 「まちづ／くり」).
+ */
+const UNIT_END = /(?<=[部局](?![署門分局長]))(?=\S)|(?<=課|協議会|委員会|センター|地区)(?=[^、，,])/u;
 
 /**
  * Department names joined with 、: each name whole where `capacity` characters (its cell's width

@@ -115,6 +115,11 @@ describe("departmentRuns", () => {
     expect(joined(runs)).toBe("子ども家庭部子ども子育て支援課、総合政策部秘書広報課広報担当、部署調整課");
     expect(kept(runs)).toEqual(["子ども家庭部", "子ども子育て支援課、", "総合政策部", "秘書広報課", "広報担当、", "部署調整課"]);
   });
+
+  it("also after an organisation's or a district's word (協議会, 委員会, センター, 地区), not inside まちづくり", () => {
+    const runs = departmentRuns(["第2地区まちづくり推進協議会事務局連絡調整担当課"], 13);
+    expect(kept(runs)).toEqual(["第2地区", "まちづくり推進協議会", "事務局", "連絡調整担当課"]);
+  });
 });
 
 describe("a paragraph's last line", () => {
