@@ -254,8 +254,8 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
   return {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 3, cols: 2 },
-    // its legend line and header on every printed page
-    print: print(d, "A3", [2, 3]),
+    // its legend line and header on every printed page; No, name and 全庁共通 on each page across
+    print: { ...print(d, "A3", [2, 3]), titleColumns: [1, 3] },
   };
 }
 

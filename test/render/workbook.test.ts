@@ -158,6 +158,26 @@ describe("plan.xlsx", () => {
     expect(wb.getWorksheet("工程表")!.pageSetup.paperSize).toBe(8);
   });
 
+  it("prints a 担当課別 sheet too wide to be legible one page wide across pages, No, name and 全庁共通 on each", async () => {
+    // 150 departments fitted one A3 page wide had printed at ~35 % (9 pt marks at 3 pt)
+    const many = Array.from({ length: 150 }, (_, i) => `第${i + 1}地区まちづくり推進課`);
+    const wide: Plan = { ...plan, departments: [...plan.departments, ...many],
+      projects: plan.projects.map((p, i) => (i === 0 ? { ...p, departments: [...p.departments, ...many] } : p)) };
+    const [file] = await renderWorkbook(wide, makeRenderContext());
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(file!.data));
+    const ws = back.getWorksheet("担当課別")!;
+    expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
+    expect(ws.pageSetup.printTitlesColumn).toBe("A:C");
+    expect(ws.pageSetup.printTitlesRow).toBe("2:3");
+    // its width over the pages it prints on: at least 60 % of full size
+    const widths = ws.columns.map((c) => c.width ?? 8.43);
+    const page = 1190.55 - (ws.pageSetup.margins!.left + ws.pageSetup.margins!.right) * 72;
+    const titles = columnsWidthPt(widths.slice(0, 3));
+    expect(page * ws.pageSetup.fitToWidth! / (columnsWidthPt(widths) + titles * (ws.pageSetup.fitToWidth! - 1))).toBeGreaterThanOrEqual(0.6);
+    expect(wb.getWorksheet("担当課別")!.pageSetup.printTitlesColumn).toBeUndefined();
+  });
+
   it("writes cells in BIZ UDPゴシック", () => {
     const ws = wb.getWorksheet("工程表")!;
     expect(ws.getCell("B2").font.name).toBe("BIZ UDPゴシック");

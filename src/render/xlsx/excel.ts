@@ -2,7 +2,7 @@
 // means it can be replaced). Draws a WorkbookSpec, then normalises the zip (zip.ts).
 import ExcelJS from "exceljs";
 import { columnLetters } from "../../cell-address.js";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "./spec.js";
+import type { CellSpec, PrintSpec, SheetSpec, WorkbookSpec } from "./spec.js";
 import { columnsWidthPt, rowHeightPt, wrappedLines } from "./metrics.js";
 import { normaliseXlsx, type FilterName } from "./zip.js";
 
@@ -44,8 +44,29 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters, spec.lockStructure ?? false);
 }
 
+/** Paper sizes in pt (portrait). */
+const PAPER = { A3: [841.89, 1190.55], A4: [595.28, 841.89] } as const;
+/** Below this scale a sheet fitted one page wide is not legible (9 pt text at 3 pt). */
+const MIN_PRINT_SCALE = 0.6;
+
+/**
+ * How many pages wide a sheet prints: one, unless fitting it one page wide would shrink it under
+ * MIN_PRINT_SCALE (a 担当課別 sheet of 150 departments printed at 35 %); then as many as its
+ * columns need at full size, its title columns repeated on each.
+ */
+export function pagesAcross(widths: readonly number[], p: PrintSpec): number {
+  if (!p.titleColumns) return 1;
+  const [short, long] = PAPER[p.paper];
+  const page = (p.orientation === "landscape" ? long : short) - p.margins[0] - p.margins[2];
+  const total = columnsWidthPt(widths);
+  if (total * MIN_PRINT_SCALE <= page) return 1;
+  const titles = columnsWidthPt(widths.slice(p.titleColumns[0] - 1, p.titleColumns[1]));
+  return Math.ceil((total - titles) / Math.max(page - titles, page / 2));
+}
+
 async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookSpec, styles: StyleCache): Promise<void> {
   const p = sheet.print;
+  const across = p ? pagesAcross(sheet.widths, p) : 1;
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.state ?? "visible",
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
@@ -53,9 +74,10 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
       pageSetup: {
         paperSize: p.paper === "A3" ? 8 : 9,
         orientation: p.orientation,
-        fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        fitToPage: true, fitToWidth: across, fitToHeight: 0,
         margins: { left: inches(p.margins[0]), top: inches(p.margins[1]), right: inches(p.margins[2]), bottom: inches(p.margins[3]), header: 0.3, footer: 0.3 },
         ...(p.titleRows ? { printTitlesRow: `${p.titleRows[0]}:${p.titleRows[1]}` } : {}),
+        ...(across > 1 && p.titleColumns ? { printTitlesColumn: `${columnLetters(p.titleColumns[0])}:${columnLetters(p.titleColumns[1])}` } : {}),
       },
       headerFooter: {
         oddHeader: `&L${headerText(p.headerLeft ?? "")}&C&A`,

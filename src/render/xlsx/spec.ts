@@ -51,6 +51,11 @@ export interface PrintSpec {
   margins: readonly [number, number, number, number];
   /** Rows repeated on every printed page, e.g. [1, 1]. */
   titleRows?: readonly [number, number];
+  /**
+   * Columns repeated on every page when the sheet is too wide to print one page wide legibly
+   * (pagesAcross in excel.ts), e.g. [1, 3]; without them it is always fitted one page wide.
+   */
+  titleColumns?: readonly [number, number];
   /** Left part of the page header (escaped by excel.ts). */
   headerLeft?: string;
 }
