@@ -125,7 +125,10 @@ export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: 
   let lastProject = -1;
   after.forEach((r, i) => { if (project(r)) lastProject = i; });
   if (lastProject < 0) return;
-  const gap = after.findIndex((r, i) => i > lastProject && isBlank(r));
+  let gap = after.findIndex((r, i) => i > lastProject && isBlank(r));
+  // footnotes right under the last project (※1 …, no blank row between), in the table's first column
+  const under = after.slice(lastProject + 1, gap < 0 ? after.length : gap);
+  if (under.length && under.every((r) => isFootnote(r, block))) gap = lastProject + 1;
   if (gap < 0) return;
   const matter = new Set(after.slice(gap).filter((r) => !isBlank(r)));
   const kept = block.dataRows.filter((r) => !matter.has(r));
@@ -140,6 +143,16 @@ export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: 
 
 /** A line of one text that is a note: `※…`, `＊…`, `注1 …`, `（注）…`, `注：…`. */
 const NOTE_LINE = /^\s*(?:[※＊*]|[（(]?注\s*[0-9０-９]*[）):：]|注[0-9０-９]+\s)/u;
+
+/**
+ * A footnote of the table: a note alone on its line, in the table's first column (not a remark
+ * row's ※ under a year or the description, which is the note of a project).
+ */
+export function isFootnote(row: GridRow, block: Block): boolean {
+  const text = singleText(row);
+  const first = Math.min(...Object.values(block.columns).filter((c): c is number => c !== undefined));
+  return text !== null && NOTE_LINE.test(text) && row.cells.findIndex((c) => c.trim()) <= first;
+}
 
 /**
  * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):

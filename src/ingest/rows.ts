@@ -8,6 +8,7 @@ import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { type Block, looksLikeNo, withoutHtml } from "./block.js";
 import { columnLabel } from "./header.js";
+import { isFootnote } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, timingText } from "./timing.js";
 
@@ -293,7 +294,8 @@ function splitRows(block: Block): { firsts: Set<GridRow>; firstOf: Map<GridRow, 
   for (let i = 0; i + 1 < rows.length; i++) {
     const row = rows[i]!, next = rows[i + 1]!;
     if (row.cells.length >= block.expectedCells || row.cells.length + next.cells.length - 1 > block.expectedCells) continue;
-    if (no !== undefined && looksLikeNo(next.cells[no])) continue;
+    // (a footnote under the last row is no rest of it)
+    if ((no !== undefined && looksLikeNo(next.cells[no])) || isFootnote(next, block)) continue;
     firsts.add(row);
     firstOf.set(next, row);
   }

@@ -108,6 +108,15 @@ describe("text input", () => {
     expect(codes(cut.diagnostics)).not.toContain("PP306");
   });
 
+  it("footnotes right under a short last row (Excel's CSV) are the table's notes (PP341), not the rest of a row cut in two (PP306)", async () => {
+    const last = row(2, "事業B", { years: ["検討", "実施", ""] });
+    while (last.at(-1) === "") last.pop();
+    const plan = await planOf("plan.csv", tsv([HEADER, row(1, "事業A"), last, ["※1 スケジュールは予算の状況により変更となる場合があります。"], ["※2 担当課は令和8年4月1日現在の組織名です。"]]).replace(/\t/g, ","));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP341").map((d) => d.line)).toEqual([6]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+  });
+
   it("a row one empty cell longer than the header (a comma inside a cell left unquoted) is refused at the row (PP369), not read one column off", async () => {
     // 情報政策課,市民課 unquoted: the description had been 「市民課」, a phase 「説明。」 and every year one late
     const shifted = [...row(1, "事業A", { years: ["検討", "実施", ""] }).slice(0, 6), "市民課", ...row(1, "事業A", { years: ["検討", "実施", ""] }).slice(6)];
