@@ -472,6 +472,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   return table;
 }
 
+/** The section issuing a handout, far right of its title (情報政策課, 担当：情報政策課). */
+const ISSUER = "(?:(?:担当|所管|作成|問い?合わ?せ先?)[:：]?)?[^\\s:：]{1,20}?(?:課|室|係)";
 /** A handout's number as city halls write it: 資料２, 別紙1, 別表第1, 参考資料 (compared after squash()). */
 const HANDOUT_MARK = "(?:資料|別紙|別添|別表|附表|付表|参考資料|参考)第?[0-9一二三四五六七八九十\\-‐－]*";
 /**
@@ -479,7 +481,7 @@ const HANDOUT_MARK = "(?:資料|別紙|別添|別表|附表|付表|参考資料|
  * number (`資料２`, `【資料３】`, `別紙1`, `参考資料`) or its date (`令和8年3月`, `（令和８年４月）`,
  * `2026年3月31日現在`, `R8.3`). Compared as squash() writes a cell (NFKC, no spaces).
  */
-const ASIDE = new RegExp(`^[【［\\[(]?(?:${HANDOUT_MARK}|${
+const ASIDE = new RegExp(`^[※＊]?[【［\\[(]?(?:${HANDOUT_MARK}|${ISSUER}|${
   "(?:(?:令和|平成|[RH])(?:\\d{1,2}|元)|\\d{4})(?:年|[./])\\d{1,2}(?:月|[./])?(?:\\d{1,2}日?)?(?:現在|時点)?"})[】］\\])]?$`, "u");
 /** A handout's number at the start of the title line's own cell (【別紙】〇〇計画). */
 const ASIDE_BEFORE_TITLE = new RegExp(`^[【［\\[(（]\\s*(${HANDOUT_MARK})\\s*[】］\\])）][\\s\u3000]*(?=\\S)`, "u");

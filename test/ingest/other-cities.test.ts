@@ -1114,17 +1114,23 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
     expect(codes(plan.diagnostics)).not.toContain("PP258");
     expect(codes(plan.diagnostics)).not.toContain("PP241");
     expect(of(plan.diagnostics, "PP260").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
-      ["info", 1, 12, "表の上の「令和8年3月」は資料の番号・日付として読み、計画名に含めませんでした。"]]);
+      ["info", 1, 12, "表の上の「令和8年3月」は資料の番号・日付・担当課として読み、計画名に含めませんでした。"]]);
     // a line of its own with the handout's number, above the title line
     for (const label of ["資料２", "【資料３】", "別紙1", "参考資料", "（令和８年４月）", "別表", "別表第１", "附表2"]) {
       const labelled = await planOf("plan.csv", lines([label], ["第２次西原市情報化推進計画"], HEAD, ROW));
       expect(labelled.plan.title, label).toBe("第２次西原市情報化推進計画");
       expect(of(labelled.diagnostics, "PP260").map((d) => d.line), label).toEqual([1]);
     }
+    // the issuing section or an as-of note far right of the title (the title had been the file's name)
+    for (const aside of ["情報政策課", "※R8.4.1現在", "担当：情報政策課"]) {
+      const far = await planOf("plan.csv", lines(["西原市情報化推進計画", "", "", "", "", "", "", "", "", "", aside], HEAD, ROW));
+      expect(far.plan.title, aside).toBe("西原市情報化推進計画");
+      expect(of(far.diagnostics, "PP260").map((d) => [d.line, d.column]), aside).toEqual([[1, 11]]);
+    }
     // the number at the start of the title's own cell (it had stayed in the title, 別表 alone had been the title)
     const inCell = await planOf("plan.csv", lines(["【別紙】西原市情報化推進計画　事業工程表"], HEAD, ROW));
     expect(inCell.plan.title).toBe("西原市情報化推進計画");
-    expect(of(inCell.diagnostics, "PP260").map((d) => [d.line, d.message])).toEqual([[1, "表の上の「【別紙】」は資料の番号・日付として読み、計画名に含めませんでした。"]]);
+    expect(of(inCell.diagnostics, "PP260").map((d) => [d.line, d.message])).toEqual([[1, "表の上の「【別紙】」は資料の番号・日付・担当課として読み、計画名に含めませんでした。"]]);
   });
 
   it("a period in Western years with FY in the title's bracket is printed on its own, not in the name (PP254)", async () => {
