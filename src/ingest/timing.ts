@@ -77,18 +77,26 @@ export function parseTiming(text: string): TimedPhase[] | null {
   const parts = t.split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
   const out: TimedPhase[] = [];
   // 中, 内, 頃, を目途 after a year say when within it, and name no phase (令和8年度中)
+  // and the brackets round a year, arrows between phases and a sentence's particles are no part
+  // of a name (検討（R8）→導入（R9） had given 「検討（」 and 「）→導入（」; 令和8～9年度に構築し, 「に構築し」)
   const clean = (s: string) => s.replace(/^(?:中に|までに|を目途に?|目途に?|(?:中|内|頃|ごろ)(?=$|[\s:：・（(、]))/u, "")
-    .replace(/^[\s:：・（(]+|[\s:：）)。]+$/g, "").trim();
+    .replace(/^[\s:：・（()）→⇒➡]+|[\s:：・（()）→⇒➡。]+$/gu, "")
+    .replace(/^(?:にて|に|で|を|は)(?=\p{L})/u, "").replace(/(?<=\p{Script=Han})(?:します|する|した|して|し)$/u, "").trim();
   for (const part of parts) {
+    // ～令和10年度 検討: from the period's start? never guessed (it had been 令和10年度 alone)
+    if (/^[～〜~]/u.test(part)) return null;
     const ranges = [...part.matchAll(RANGE_ALL)];
     if (!ranges.length) return null;
     for (const [i, m] of ranges.entries()) {
       const phase = readRange(m);
       if (!phase) return null;
-      // the words after a range name it (R8～R10 検討); else those before the first (検討：R8)
+      // the words after a range name it (R8～R10 検討); else those before the first (検討：R8);
+      // a range in brackets, those before it (検討（R8）→導入（R9～）)
       const end = m.index + m[0].length;
-      const after = clean(part.slice(end, ranges[i + 1]?.index ?? part.length));
-      const before = i === 0 ? clean(part.slice(0, m.index)) : "";
+      const from = i === 0 ? 0 : ranges[i - 1]!.index + ranges[i - 1]![0].length;
+      const bracketed = /[（(]\s*$/u.test(part.slice(from, m.index));
+      const after = bracketed ? "" : clean(part.slice(end, ranges[i + 1]?.index ?? part.length));
+      const before = i === 0 || bracketed ? clean(part.slice(from, m.index)) : "";
       // a year left in a phase's name was not read as one (令和8年度～十年度): never a label
       if (YEAR_IN_WORDS.test(after || before)) return null;
       out.push({ ...phase, label: after || before || null });

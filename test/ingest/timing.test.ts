@@ -22,6 +22,10 @@ describe("parseTiming", () => {
     // kanji numerals after the era (formal documents), R. with a point
     ["令和八年度～令和十二年度", [{ from: 2026, to: 2030, label: null }]],
     ["R.8～R.10 検討", [{ from: 2026, to: 2028, label: "検討" }]],
+    // a year in brackets after its phase, arrows between, a sentence's particles (labels had been 「検討（」, 「）→実施（」, 「に構築し」)
+    ["検討（R8）、導入（R9）、運用（R10～）", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2027, label: "導入" }, { from: 2028, to: null, label: "運用" }]],
+    ["検討（令和8年度）→実施（令和9年度～）", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: null, label: "実施" }]],
+    ["令和8～9年度に構築し、令和10年度から運用", [{ from: 2026, to: 2027, label: "構築" }, { from: 2028, to: null, label: "運用" }]],
   ])("%s", (text, phases) => {
     expect(parseTiming(text)).toEqual(phases);
   });
@@ -38,6 +42,8 @@ describe("parseTiming", () => {
     // a year left in a name was not read as one: never a phase named 十年度 or 5年間
     expect(parseTiming("令和8年度～十年度")).toBeNull();
     expect(parseTiming("令和9年度から 5年間")).toBeNull();
+    // a span open at its start: from the period's first year? never guessed (it had been that year alone)
+    expect(parseTiming("～令和10年度 検討、令和11年度～ 実施")).toBeNull();
   });
 });
 
