@@ -169,8 +169,9 @@ export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], peri
       const k = kinds[i]!;
       // (a year said to have no phase is no sign of it: such a table marks what is not done)
       if (k.kind === "none") continue;
-      // (継続 says the phase goes on, as a table writing each phase once says it too)
-      if (k.kind === "continuation" && k.word) continue;
+      // (継続 says the phase goes on, as a table writing each phase once says it too; a figure,
+      // 30% or 100件 on an indicator's row, says nothing of how phases are drawn)
+      if ((k.kind === "continuation" && k.word) || k.kind === "sign") continue;
       if (k.kind !== "label") { shown = cell; break; }
       // a blank year after it: before the next cell, or before the period's end
       const next = sorted[i + 1];

@@ -203,6 +203,10 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(export_, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2030, null, false]]);
     expect(spans(export_, 3)).toEqual([["調査", 2026, 2027, null, false], ["実証", 2028, 2028, null, false], ["導入", 2029, 2030, null, false]]);
     expect(codes(export_.diagnostics)).toContain("PP367");
+    // figures in the year columns (an indicator's 30% | 50%) say nothing of how phases are drawn
+    const figures = await tsvOf([r("1", "甲", ["検討", "実施", "", "", ""]), r("2", "乙", ["30%", "50%", "70%", "", ""])]);
+    expect(spans(figures, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2030, null, false]]);
+    expect(codes(figures.diagnostics)).not.toContain("PP316");
   });
 
   it("a table without marks keeps today's reading: a label runs until the next one; 検討→実施 is one label", async () => {
