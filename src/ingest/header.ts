@@ -36,8 +36,12 @@ const CANONICAL: [ColumnKey, RegExp][] = [
   ["relist", /^再掲$/],
 ];
 
-/** A group over year labels that says they hold the schedule, in other words (`事業スケジュール`, `実施工程`). */
-const SCHEDULE_GROUP = /(スケジュール|工程|年次計画|年度別計画|計画期間|実施年度|実施時期|事業期間)/u;
+/**
+ * A group over year labels that says they hold the schedule, in other words (`事業スケジュール`,
+ * `実施工程`), or a part of the period (`前期` | `後期`, `第1期`: the year row under them had
+ * been read as a project row, every year a phase outside the period).
+ */
+const SCHEDULE_GROUP = /(スケジュール|工程|年次計画|年度別計画|計画期間|実施年度|実施時期|事業期間)|^(?:前期|後期|中期|前半|後半|第[0-9一二三四五]期)(?:[（(].*[)）])?$/u;
 
 /** Words of a header row above the labels that group columns (not a column's own label). */
 const GROUP_WORDS = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)([（(].*[)）])?$/;

@@ -304,6 +304,17 @@ describe("text input", () => {
     expect(other.plan.period).toEqual({ start: 2026, end: 2027 });
   });
 
+  it("labels without their era under 前期 | 後期 groups, the period stated above, are that period's years (PP247): the year row had been a project row", async () => {
+    const blank = HEADER.slice(0, 7).map(() => "");
+    for (const groups of [["前期", "", "後期", "", ""], ["前期（R8～R9）", "", "後期（R10～R12）", "", ""]]) {
+      const plan = await planOf("era.tsv", tsv([["テスト市計画"], ["計画期間：令和8年度～令和12年度"], [...HEADER.slice(0, 7), ...groups], [...blank, "8年度", "9年度", "10年度", "11年度", "12年度"],
+        [...row(1, "事業A").slice(0, 7), "検討", "実施", "", "", ""]]));
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), groups[0]).toEqual([]);
+      expect(plan.plan.period, groups[0]).toEqual({ start: 2026, end: 2030 });
+      expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to]), groups[0]).toEqual([["検討", 2026, 2026], ["実施", 2027, 2030]]);
+    }
+  });
+
   it("labels without their era under a group that names it (令和 over 8 | 9 | 10) are that era's years, said once (PP244)", async () => {
     const blank = HEADER.slice(0, 7).map(() => "");
     // the group in the header row, empty cells after it (a text export of a merge), the labels below
