@@ -241,6 +241,20 @@ function groupedYearsRow(above: GridRow[], row: GridRow): boolean {
   return years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
 }
 
+/**
+ * Whether `row` is a further row of the header `above`: labels of its own, or year labels without
+ * their era under a year group (8 | 9 | 10 under 年度), or both on one row (基本方針 | 施策 | 取組
+ * under 施策体系 beside 8 | 9 | 10 under 年度: the numbers had made it a data row, the header lost).
+ */
+function headerContinues(above: GridRow[], row: GridRow, config: Config): boolean {
+  if (groupedYearsRow(above, row)) return true;
+  const groups = yearGroups(above);
+  const years = row.cells.flatMap((c, col) => (groups.has(col) && GROUPED_YEAR.test(squash(c)) ? [col] : []));
+  const rising = years.map((col) => eralessYear(row.cells[col]!)).every((y, i, all) => i === 0 || y === all[i - 1]! + 1);
+  if (years.length < 2 || !rising) return isHeaderContinuation(row, config);
+  return isHeaderContinuation({ ...row, cells: row.cells.map((c, col) => (years.includes(col) ? "" : c)) }, config);
+}
+
 /** No header wording is longer than this: longer cells (descriptions) are not looked at. */
 const MAX_LABEL_CHARS = 60;
 
@@ -317,7 +331,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, rows[k]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2
-      && (isHeaderContinuation(rows[bottom + 1]!, config) || groupedYearsRow(rows.slice(top, bottom + 1), rows[bottom + 1]!))) bottom++;
+      && headerContinues(rows.slice(top, bottom + 1), rows[bottom + 1]!, config)) bottom++;
     blockSpans.push([top, bottom]);
   }
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.

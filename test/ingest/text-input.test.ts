@@ -315,6 +315,17 @@ describe("text input", () => {
     }
   });
 
+  it("a lower header row holding both labels (基本方針 | 施策 | 取組 under 施策体系) and bare years under 年度 is the header's, not a data row", async () => {
+    const top = ["No", "施策体系", "", "", "事業名", "担当課", "事業内容", "年度", "", ""];
+    const lower = ["", "基本方針", "施策", "取組", "", "", "", "8", "9", "10"];
+    const plan = await planOf("two.tsv", tsv([["テスト市計画"], ["計画期間：令和8年度～令和10年度"], top, lower, row(1, "事業A", { years: ["検討", "実施", ""] })]));
+    // (it had been PP204 for every level and PP208: the numbers made the row a project's)
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects.map((p) => [p.policy, p.measure.number, p.initiative?.number, p.schedule.map((s) => [s.label, s.from, s.to])]))
+      .toEqual([["市民サービス", 1, 1, [["検討", 2026, 2026], ["実施", 2027, 2028]]]]);
+  });
+
   it("labels without their era under a group that names it (令和 over 8 | 9 | 10) are that era's years, said once (PP244)", async () => {
     const blank = HEADER.slice(0, 7).map(() => "");
     // the group in the header row, empty cells after it (a text export of a merge), the labels below
