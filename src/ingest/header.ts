@@ -92,6 +92,9 @@ function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } 
   return found ?? null;
 }
 
+/** A year's place in the plan (初年度, 2年目, 最終年度), beside the year it names. */
+const YEAR_ROLE = /^(?:計画)?(?:初年度|最終年度|目標年度|中間年度|開始年度|第?\d{1,2}年目)$/u;
+
 /**
  * A fiscal-year header as exports write it: `令和7年度`, `令和7年度（2025年度）`, `R7⏎2025`, `令和7年度（予定）`, and a
  * last column for the years after the period: `令和12年度以降`, `R12～`, `2030年度～`. Two forms in
@@ -103,7 +106,9 @@ export function parseYearHeader(text: string): { year: number; beyond: boolean; 
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
-  const parts = t.split(/[\s()（）[\]［］【】/／・]+/).filter((p) => p && !/^(年度|年)$/.test(p));
+  // 初年度（R8）, 2年目（R9）: the words on the year's place in the plan beside the year itself
+  const split = t.split(/[\s()（）[\]［］【】/／・]+/).filter((p) => p && !/^(年度|年)$/.test(p));
+  const parts = split.length > 1 ? split.filter((p) => !YEAR_ROLE.test(p)) : split;
   if (!parts.length || parts.length > 3) return null;
   let years = parts.map((p) => parseFiscalYear(p));
   // 8年度(2026): a year without its era beside the Western year is that year when the 令和 or 平成

@@ -952,7 +952,10 @@ describe("header cells", () => {
     ["小項目", { kind: "key", key: "initiative", synonym: true }], ["所属名", { kind: "key", key: "departments", synonym: true }],
     ["担当部", { kind: "division" }], ["取組内容", { kind: "key", key: "description", synonym: true }],
     // a year's plan column: 令和8年度（予定）; not its results
-    ["令和8年度（予定）", { kind: "year", year: 2026, beyond: false, composite: false }], ["R8年度計画", { kind: "year", year: 2026, beyond: false, composite: false }],
+    ["令和8年度（予定）", { kind: "year", year: 2026, beyond: false, composite: false }],
+    // the year's place in the plan beside the year (was a column of unknown wording, the period lost)
+    ["初年度（R8）", { kind: "year", year: 2026, beyond: false, composite: false }], ["2年目（R9）", { kind: "year", year: 2027, beyond: false, composite: false }],
+    ["最終年度（令和10年度）", { kind: "year", year: 2028, beyond: false, composite: false }], ["R8年度計画", { kind: "year", year: 2026, beyond: false, composite: false }],
     ["令和8年度（実績）", null],
     // a year without its era beside the Western year it is (令和8 = 2026); one that is not, unread
     ["8年度（2026年度）", { kind: "year", year: 2026, beyond: false, composite: true }], ["9年度(2026)", null],
