@@ -203,6 +203,16 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
   for (const { part: p, own } of left) {
     const missing = [...own].filter((n) => !nos.has(n));
     if (missing.length) bag.add("PP234", { file: p.grid.file, sheet: p.grid.sheet ?? "" }, { sheet: p.grid.sheet ?? "", count: missing.length, first: missing[0]! });
+    // Same Nos (two or more), other names all of them, same columns: a part of the plan numbered from 1 again
+    // (one sheet a 基本目標), not a copy of it — which No is which cannot be told either.
+    const readNames = new Set(read.flatMap((r) => [...writtenRows(r.table).values()].map((w) => w.name)));
+    const names = [...writtenRows(p.table).values()].map((w) => w.name).filter(Boolean);
+    const shared = own.size - missing.length;
+    if (shared >= 2 && names.length && names.every((n) => !readNames.has(n)) && columnsOf(p.table) === layout) {
+      const first = [...writtenRows(p.table).entries()].find(([n]) => nos.has(n))!;
+      bag.add("PP370", placeOf(p.grid, first[1].row, first[1].block.columns.no!), { sheet: p.grid.sheet ?? "", read: read[0]!.grid.sheet ?? "", no: first[0] });
+      continue;
+    }
     // Same Nos, other content: an older or revised copy, and which is the plan cannot be told.
     const copy = read.map((r) => ({ r, d: differingCopy(r.table, p.table, columnsOf(p.table) === layout) })).find((x) => x.d);
     if (copy?.d) {

@@ -325,4 +325,15 @@ describe("a plan over several sheets", () => {
     expect(codes(same.diagnostics)).not.toContain("PP263");
     expect(same.projects.map((p) => p.no)).toEqual([1, 2]);
   });
+
+  it("a sheet with the same columns and Nos but other names throughout (one sheet a 基本目標, Nos from 1 again) is said as such (PP370), not as a rival copy", async () => {
+    const other = (no: number) => [no, "くらし", "(1)窓口", "①手続", `別の事業${no}`, "市民課", "説明", "検討", ""];
+    const plan = await planOf("parts.xlsx", await sheets([
+      ["基本目標1", [head, project(1, "くらし"), project(2, "くらし")]],
+      ["基本目標2", [head, other(1), other(2)]],
+    ]));
+    expect(plan.diagnostics.filter((d) => d.code === "PP370").map((d) => [d.severity, d.sheet, d.cell, d.hint])).toEqual([
+      ["error", "基本目標2", "A2", expect.stringContaining("通し番号")]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP263");
+  });
 });
