@@ -40,7 +40,10 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     if (!(e instanceof ReportedError)) throw e;
     return assemble(fallbackTitle, UNKNOWN_PERIOD, [], bag);
   }
-  if (!table.period && !table.periodSaid) bag.add("PP208", { file: table.file });
+  if (!table.period && !table.periodSaid) {
+    if (table.yearsElsewhere !== undefined) bag.add("PP371", { file: table.file, sheet: table.grid.sheet ?? "" }, { sheet: table.grid.sheet ?? "", other: table.yearsElsewhere });
+    else bag.add("PP208", { file: table.file });
+  }
   const sourced = normaliseRows(table, config, bag);
   if (!sourced.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
   unifyNameForms(sourced, bag);

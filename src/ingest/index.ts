@@ -7,7 +7,7 @@ import { megabytes, quoteList } from "../diagnostics/format.js";
 import { ReportedError } from "../errors.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
-import { findTable } from "./header.js";
+import { findTable, parseYearHeader } from "./header.js";
 import { readBoundedFile } from "./read-file.js";
 import { byteOrderMark, readTextGrid, utf16WithoutBom } from "./read-text.js";
 import { wareki } from "../fiscal.js";
@@ -26,6 +26,8 @@ export interface PlanTable {
   periodSaid: boolean;
   /** What the schedule's marks mean by a legend in the file (凡例 ○：検討), config aside. */
   markLabels: Record<string, string>;
+  /** A workbook's sheet with year columns beside the sheet read without them (PP371). */
+  yearsElsewhere?: string;
   /** What the colours of filled year cells mean by a legend in the file (凡例 | ■ | 検討), by fill key. */
   fillLabels: Record<string, string>;
 }
@@ -66,6 +68,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   // The sheets read (a text file is one): usually one; a plan split over sheets of one layout
   // (基本方針1, 基本方針2 …) is read as one, sheet after sheet.
   let parts: Part[];
+  let yearsElsewhere: string | undefined;
   if (workbook) {
     const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
     const found = grids.map(({ grid: g, read: own }, order) => {
@@ -84,6 +87,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       const read = sheetsOfOnePlan(best, found, bag);
       for (const p of read) bag.items.push(...p.own.items);
       parts = read;
+      // a sheet read without year columns, beside one that has them (事業一覧 | 工程表): named in PP371
+      if (!read.some((p) => p.table.period)) yearsElsewhere = found.find((f) => !read.includes(f) && hasYearRow(f.grid))?.grid.sheet;
     }
   } else {
     const g = readTextGrid(bytes, file, bag);
@@ -118,8 +123,14 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const titled = parts.find((p) => p.table.title) ?? first;
   return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), period,
     periodSaid: !period && parts.some((p) => p.table.periodSaid),
+    ...(yearsElsewhere !== undefined ? { yearsElsewhere } : {}),
     markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})),
     fillLabels: Object.assign({}, ...parts.map((p) => p.table.fillLegend?.fills ?? {})) };
+}
+
+/** Whether a sheet has a row of two or more year labels (a 工程表 sheet beside the plan's list). */
+function hasYearRow(grid: Grid): boolean {
+  return grid.rows.some((r) => r.cells.filter((c) => c.trim().length <= 20 && parseYearHeader(c) !== null).length >= 2);
 }
 
 /** One sheet's table, read. */

@@ -33,6 +33,18 @@ async function twoRowXlsx(edit: (ws: import("exceljs").Worksheet) => void): Prom
   edit(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+/** A plan's list on one sheet (no year columns) and its 工程表 on another. */
+async function listAndGanttXlsx(): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const list = wb.addWorksheet("事業一覧");
+  list.addRow(HEADER.slice(0, 7));
+  list.addRow(row(1, "事業A").slice(0, 7));
+  const gantt = wb.addWorksheet("工程表");
+  gantt.addRow(["No", "事業名", ...HEADER.slice(7)]);
+  gantt.addRow([1, "事業A", "検討", "", "運用"]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 /** Each year label merged over two columns, nothing under them. */
 async function halvesXlsx(): Promise<Uint8Array> {
   const ExcelJS = (await import("exceljs")).default;
@@ -127,6 +139,7 @@ const CASES: Record<string, Case> = {
   // an older copy: a No already read beside one not read
   PP264: { data: tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", ...HEADER.slice(7)], ["1", "方針", "(1)施策", "①取組", "事業\n・内容", "情報政策課", "検討", "", "運用"]]) },
   PP370: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const part = ws.workbook.addWorksheet("基本目標2"); part.addRow(HEADER); part.addRow(row(1, "別の事業A")); part.addRow(row(2, "別の事業B")); }) },
+  PP371: { name: "plan.xlsx", data: await listAndGanttXlsx() },
   PP263: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(1, "旧事業A")); }) },
   PP234: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(2, "事業B")); old.addRow(row(3, "事業C")); }) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
