@@ -222,7 +222,9 @@ export const isStatusColumn = (block: Block, col: number): boolean => {
 };
 
 /** A row kind column's words: the plan's schedule, and what was done (a progress table's rows). */
-export const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)])$/;
+export const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)]|工程|スケジュール)$/;
+/** A row of a project's indicator or target under its schedule (指標（オンライン化率）| 30% | 50%): not printed, as 実績 rows. */
+const INDICATOR_ROW = /^(?:指標|成果指標|活動指標|評価指標|目標|目標値|数値目標|KPI)(?:[（(].*[)）])?$/iu;
 export const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状況|見込|見込み|実績見込み?|実績[（(]見込み?[）)])$/;
 
 /**
@@ -241,22 +243,23 @@ export function actualRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): voi
     if (no === undefined) continue;
     for (const col of [...block.unknown.keys()]) {
       const kind = (r: GridRow) => squash(r.cells[col] ?? "");
+      const notPlan = (v: string) => ACTUAL_ROW.test(v) || INDICATOR_ROW.test(v);
       const values = block.dataRows.map(kind).filter(Boolean);
-      if (!values.some((v) => ACTUAL_ROW.test(v)) || !values.every((v) => PLAN_ROW.test(v) || ACTUAL_ROW.test(v))) continue;
+      if (!values.some(notPlan) || !values.every((v) => PLAN_ROW.test(v) || notPlan(v))) continue;
       let planNo: string | null = null;
       const sure = block.dataRows.every((r) => {
         const own = squash(r.cells[no] ?? "");
         if (PLAN_ROW.test(kind(r))) { planNo = own; return true; }
-        if (ACTUAL_ROW.test(kind(r))) return planNo !== null && (!own || own === planNo);
+        if (notPlan(kind(r))) return planNo !== null && (!own || own === planNo);
         return !looksLikeNo(r.cells[no]);
       });
       if (!sure) continue;
-      const actual = block.dataRows.filter((r) => ACTUAL_ROW.test(kind(r)));
+      const actual = block.dataRows.filter((r) => notPlan(kind(r)));
       block.dataRows = block.dataRows.filter((r) => !actual.includes(r));
       block.rowKind = col;
       count += actual.length;
       said ??= { place: placeOf(grid, headerRowOf(block, col), col), label: headerWords(block, col).replace(/\s+/g, " "),
-        plan: values.find((v) => PLAN_ROW.test(v))!, actual: values.find((v) => ACTUAL_ROW.test(v))! };
+        plan: values.find((v) => PLAN_ROW.test(v))!, actual: values.find(notPlan)! };
       break;
     }
   }

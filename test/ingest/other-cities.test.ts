@@ -344,6 +344,22 @@ describe("計画 and 実績 rows (a 区分 column)", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP330");
   });
 
+  it("工程 rows with an indicator's rows under them (指標（…） | 30% | 50%) read as the 計画 | 実績 pairs are", async () => {
+    const rows = [
+      ["1", "市民サービス", "(1)窓口", "電子申請", "情報政策課", "工程", "検討", "実施", "→"],
+      ["", "", "", "", "", "指標（オンライン化率）", "30%", "50%", "70%"],
+      ["2", "市民サービス", "(1)窓口", "オンライン相談", "市民課", "工程", "構築", "運用", "→"],
+      ["", "", "", "", "", "目標値（件数）", "100件", "200件", "300件"],
+    ];
+    const plan = await planOf("kpi.tsv", [HEADER, ...rows].map((r) => r.join("\t")).join("\n"));
+    // each indicator row had been a project with every required cell empty, its figures turning the table year by year
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(codes(plan.diagnostics)).not.toContain("PP301");
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(spans(plan, 2)).toEqual([["構築", 2026, 2026], ["運用", 2027, 2028]]);
+    expect(of(plan.diagnostics, "PP243").map((d) => d.message)).toEqual([expect.stringContaining("2 行は計画の工程ではない")]);
+  });
+
   it("a numbered row that says 実績 is no such pair: not read as one", async () => {
     const rows = [ROWS[0]!, ["3", "市民サービス", "(1)窓口", "相談", "市民課", "実績", "調査", "", ""]];
     const plan = await planOf("odd.tsv", [HEADER, ...rows].map((r) => r.join("\t")).join("\n"));
