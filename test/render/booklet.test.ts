@@ -196,6 +196,20 @@ describe("a card's schedule strip over a long period", () => {
   });
 });
 
+describe("a running head beside a long 基本方針", () => {
+  it("stays one line: the plan's title whole, the chapter cut with …", async () => {
+    const long = "市民・職員目線の市民サービスとデータガバナンスフレームワークに基づく持続可能で誰一人取り残さない地域社会の実現";
+    const renamed = { ...plan, policies: plan.policies.map((p, i) => (i === 0 ? { ...p, name: long } : p)),
+      projects: plan.projects.map((p) => (p.policy === plan.policies[0]!.name ? { ...p, policy: long } : p)) };
+    const [file] = await renderBooklet(renamed, makeRenderContext());
+    const pages = (await readPdf(file!.data)).pages;
+    const head = pages.find((p) => p.lines[0]?.includes("基本方針1"))!.lines[0]!;
+    // (both halves had wrapped: the title broken inside 情報化, the chapter on two lines)
+    expect(head).toContain(plan.plan.title.replace(/\s+/g, ""));
+    expect(head).toMatch(/基本方針1\s*市民・職員目線.*…$/u);
+  });
+});
+
 describe("page breaks", () => {
   it("collapse when in a row and are dropped before anything and at the end: no empty page", async () => {
     const ctx = makeRenderContext();

@@ -8,6 +8,7 @@ import { applyFallback, glyphCoverage } from "./coverage.js";
 import { pdfFonts } from "./fonts.js";
 import { type Driver, driven } from "./layouts.js";
 import { pageGeometry } from "./page.js";
+import { textWidthEm } from "../xlsx/metrics.js";
 import { attachStructure, installTagging, structureOf, TagNode } from "./tags.js";
 
 export interface PdfMeta {
@@ -200,9 +201,9 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
           {
             columns: [
               { text: doc.headerTitle, width: "*", noWrap: false },
-              { text: chapterOn(current), width: "auto", alignment: "right" },
+              { text: headFitted(chapterOn(current), page.bodyWidth - HEAD_GAP - textWidthEm(doc.headerTitle) * small, small), width: "auto", alignment: "right" },
             ],
-            columnGap: 12,
+            columnGap: HEAD_GAP,
             fontSize: small,
             color: theme.colours.muted,
             lineHeight: 1,
@@ -236,4 +237,20 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   const created = pdfmake.createPdf(definition);
   const buffer = (await created.getBuffer()) as Buffer;
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** Space between the running head's title and its chapter (pt). */
+const HEAD_GAP = 12;
+
+/**
+ * The chapter part of a running head within `width` pt at `size`: cut with … where it does not
+ * fit beside the plan's title (a 56-character 基本方針 had wrapped both halves onto two cramped
+ * lines and broken the title inside a word). At least its first words are kept.
+ */
+export function headFitted(text: string, width: number, size: number): string {
+  if (textWidthEm(text) * size <= width) return text;
+  const chars = [...text];
+  let kept = chars.length;
+  while (kept > 6 && textWidthEm(chars.slice(0, kept).join("") + "…") * size > width) kept--;
+  return `${chars.slice(0, kept).join("")}…`;
 }
