@@ -91,12 +91,35 @@ function yearRow(lane: readonly Phase[], years: readonly number[], cellFor: (p: 
     const year = years[i]!;
     const phase = lane.find((p) => p.from === year);
     if (!phase) { row.push(empty(year)); i++; continue; }
-    const span = phase.to - phase.from + 1;
-    row.push({ ...(cellFor(phase) as object), colSpan: span } as TableCell);
+    // a cell may span further than its phase (a long note, notesRow): never past the period
+    const cell = cellFor(phase) as TableCell & { colSpan?: number };
+    const span = Math.min(cell.colSpan ?? phase.to - phase.from + 1, years.length - i);
+    row.push({ ...(cell as object), colSpan: span } as TableCell);
     for (let k = 1; k < span; k++) row.push({});
     i += span;
   }
   return row;
+}
+
+/** Lines a note may take under its own phase before it runs on under the years after it. */
+const NOTE_LINES = 3;
+
+/**
+ * The ※ notes under a lane's bars, each under its phase. A note too long for its phase's years
+ * (a one-year phase's ※ had wrapped 1–5 characters a line, 10 lines, 「スケ／ジュール」) runs on under
+ * the years after it, up to the next phase with a note of its own.
+ */
+function notesRow(lane: readonly Phase[], years: readonly number[], yearWidth: number, size: number, ctx: RenderContext, empty: (y: number) => TableCell): TableCell[] {
+  const last = years.at(-1)!;
+  const nextNote = (after: number) => lane.filter((p) => p.note && p.from > after).map((p) => p.from).sort((a, b) => a - b)[0] ?? last + 1;
+  return yearRow(lane, years, (p) => {
+    if (!p.note) return { text: "" } as TableCell;
+    const text = noteText(p.note);
+    const lines = (n: number) => Math.ceil(textWidthEm(text) * size / Math.max(1, n * yearWidth - 2 * CELL_PAD));
+    let span = Math.min(p.to, last) - p.from + 1;
+    while (lines(span) > NOTE_LINES && p.from + span < nextNote(p.from)) span++;
+    return { text, fontSize: size, color: ctx.theme.colours.text, alignment: "left", colSpan: span } as TableCell;
+  }, empty);
 }
 
 /**
@@ -137,11 +160,7 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
         fontSize, ...barFill(style),
       }, "Span", { _actual: `${fiscalYearLabel(p.from, theme)}～${fiscalYearLabel(p.to, theme)} ${p.label}` }) as TableCell;
     }, empty));
-    if (lane.some((p) => p.note)) {
-      body.push(yearRow(lane, years, (p) => (p.note
-        ? { text: noteText(p.note), fontSize: noteSize, color: theme.colours.text, alignment: "left" }
-        : { text: "" }) as TableCell, empty));
-    }
+    if (lane.some((p) => p.note)) body.push(notesRow(lane, years, opts.yearWidth, noteSize, ctx, empty));
   }
   if (lanes.length === 0) body.push(years.map(empty));
   const headerRows = opts.header ? 1 : 0;

@@ -42,6 +42,20 @@ describe("scheduleStrip", () => {
     for (const c of Object.values(ctx.theme.categories)) if (c.pattern !== "none") expect(defined).toContain(`pp-${c.pattern}`);
   });
 
+  it("runs a note too long for its phase's years on under the years after it, up to the next note", () => {
+    const note = "国の動向を踏まえ、必要に応じてスケジュールを見直す。なお、令和9年度以降の実施内容は予算の状況により変更となる場合がある。";
+    const strip = scheduleStrip([{ label: "研究", from: 2026, to: 2026, category: "research", note }, { label: "検討", from: 2027, to: 2027, category: "study" },
+      { label: "運用", from: 2028, to: 2030, category: "operate", note: "効果検証" }], period, { yearWidth: 80 }, ctx);
+    const notes = (strip.table.body as (TableCell & Record<string, unknown>)[][])[1]!;
+    // (it had wrapped in the one year's column, 1–5 characters a line)
+    expect(notes[0]).toMatchObject({ text: `※${note}`, colSpan: 2 });
+    expect(notes[2]).toMatchObject({ text: "※効果検証", colSpan: 3 });
+    expect(notes).toHaveLength(5);
+    // a short note stays under its own phase
+    const short = scheduleStrip([{ label: "研究", from: 2026, to: 2026, category: "research", note: "予算次第" }, { label: "検討", from: 2027, to: 2028, category: "study" }], period, { yearWidth: 80 }, ctx);
+    expect((short.table.body as (TableCell & Record<string, unknown>)[][])[1]![0]).toMatchObject({ text: "※予算次第", colSpan: 1 });
+  });
+
   it("takes exactly yearWidth per year (widths + padding + rules), so bars line up with a host's columns", () => {
     const strip = scheduleStrip(phases, period, { yearWidth: 80 }, ctx);
     const widths = strip.table.widths as number[];
