@@ -480,6 +480,13 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     bag.add("PP231", placeOf(grid, legend.row, legend.row.cells.findIndex((c) => c.trim())),
       { legend: legend.text.slice(0, 60), marks: Object.entries(legend.marks).map(([m, l]) => (bag.lang === "ja" ? `${m} を「${l}」` : `${m} as "${l}"`)).join(bag.lang === "ja" ? "、" : ", ") });
   }
+  // A line headed 凡例 that neither legend reads (┅┅：検討 ━━：実施, marks planpress does not know):
+  // its meanings are lost, so the cells it explains are read without them — said at the line.
+  for (const r of rows) {
+    if (inHeader.has(r) || r === legend?.row || r === fillLegend?.row) continue;
+    const first = r.cells.findIndex((c) => c.trim());
+    if (first >= 0 && /^[（(【［[]?凡例/u.test(r.cells[first]!.trim())) bag.add("PP372", placeOf(grid, r, first), { text: r.cells.filter((c) => c.trim()).join(" ").slice(0, 60) });
+  }
   if (fillLegend) {
     table.fillLegend = fillLegend;
     bag.add("PP364", placeOf(grid, fillLegend.row, fillLegend.row.cells.findIndex((c) => c.trim())),

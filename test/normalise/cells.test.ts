@@ -639,6 +639,15 @@ describe("a legend of the marks written in the file", () => {
     expect(said?.message).toContain("○ を「検討・準備」、● を「実施」");
     expect(codes(plan.diagnostics)).not.toContain("PP327");
     expect(codes(plan.diagnostics)).not.toContain("PP319");
+    expect(codes(plan.diagnostics)).not.toContain("PP372");
+  });
+
+  it("a line headed 凡例 that is no legend planpress reads (┅┅：検討 ━━：実施) is said at the line (PP372), not dropped without a word", async () => {
+    const rows = [marked("1", "甲", ["検討", "実施", "", "", ""])];
+    const { name, data } = await encode([["テスト市計画"], ["凡例　┅┅：検討・準備　━━：実施"], HEAD, ...rows], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.code === "PP372").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 2, 1]]);
+    expect(plan.plan.title).toBe("テスト市計画");
   });
 
   it("the circles an IME gives for まる (〇, ◯) are the legend's ○; a mark the legend does not name beside one it does is refused (PP318)", async () => {
