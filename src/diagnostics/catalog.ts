@@ -672,7 +672,7 @@ export const CATALOG = {
     en: (p) => `The sheet read as the plan ("${p.sheet}") has no fiscal-year columns, so the period is unknown; sheet "${p.other}" has them.`,
     hintJa: () => "工程が年度の列にあるシートを --sheet で指定するか、二つのシートを一つの表にまとめてください（planpress は No で表をつなぎ合わせません）。",
     hintEn: () => "Name the sheet with the year columns with --sheet, or put the two into one table (planpress does not join tables by No)." },
-  PP372: { severity: "warning", example: { text: "凡例　┅┅：検討・準備　━━：実施" },
+  PP372: { severity: "warning", example: { text: "凡例　実線は実施、点線は検討を表します" },
     ja: (p) => `行「${p.text}」は凡例のようですが、印と工程名の組として読めませんでした。年度の欄の印は凡例なしで読みます。`,
     en: (p) => `The line "${p.text}" looks like a legend but could not be read as marks and their phases: the year cells' marks are read without it.`,
     hintJa: () => "凡例は「○：検討　●：実施」のように印（○ ● ◎ ■ など）と工程名を組にして書くか、設定ファイルの schedule.markLabels で印に工程名を対応づけてください。",

@@ -9,16 +9,23 @@ export interface Legend { row: GridRow; text: string; marks: Record<string, stri
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
+ * Line styles a 工程表 draws its bars with in cells (┅┅ dotted, ━━ solid): a continuation of the
+ * phase on the left unless a legend in the file gives a style a phase (┅┅：検討　━━：実施).
+ */
+export const LINE_STYLES = "━─┅┄┈┉╌╍";
+
+/**
  * The legend of `rows`: the first row whose text is nothing but 凡例 pairs (a mark, a separator
  * `：` `=` `…` `は` or a space, a phase's name), each mark one of `activeMarks`, none given two
  * meanings.
  */
 export function findLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
   // signs only: a letter used as a mark (レ) would cut words (プレ調査). A continuation mark in the
-  // legend (→：継続) is read as the line's part; its meaning is planpress's own.
-  const signs = [...activeMarks, ...continuationMarks].filter((m) => !/\p{L}/u.test(m)).sort((a, b) => b.length - a.length);
+  // legend (→：継続) is read as the line's part; its meaning is planpress's own — unless it is a
+  // line style (┅┅：検討　━━：実施), which the legend names a phase.
+  const signs = [...activeMarks, ...continuationMarks].filter((m) => !/\p{L}/u.test(m) && !LINE_STYLES.includes(m)).sort((a, b) => b.length - a.length);
   if (!signs.length) return null;
-  const mark = `(?:${signs.map(escape).join("|")})`;
+  const mark = `(?:${[...LINE_STYLES].map((c) => `${escape(c)}+`).join("|")}|${signs.map(escape).join("|")})`;
   const label = `[^\\s、,，。/／：:=＝…]+?`;
   const pair = new RegExp(`(${mark})\\s*(?:[:：=＝]|…+|‥+|は|\\s)\\s*(${label})(?=\\s|[、,，。/／]|${mark}|$)`, "gu");
   const prefix = /^(?:[※＊*]\s*)?(?:[（(【［[]?凡例[）)】］\]]?\s*[:：]?\s*)?/u;
@@ -28,15 +35,17 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
     const body = text.replace(prefix, "");
     const marks: Record<string, string> = {};
     let rejected = false;
-    for (const [, sign, meaning] of body.matchAll(pair)) {
+    for (const [, written, meaning] of body.matchAll(pair)) {
+      // a line style as its one character (┅┅ → ┅)
+      const sign = LINE_STYLES.includes(written![0]!) ? written![0]! : written!;
       // a phase's name: words, not a sentence (○：検討の予定を示します) nor marks (● ● ●)
       if (meaning!.length > 12 || /を|ます|です/.test(meaning!) || !/\p{L}/u.test(meaning!)) rejected = true;
-      if (marks[sign!] !== undefined && marks[sign!] !== meaning) rejected = true;
-      marks[sign!] = meaning!;
+      if (marks[sign] !== undefined && marks[sign] !== meaning) rejected = true;
+      marks[sign] = meaning!;
     }
     // every character of the line is a pair or a separator between pairs
     const rest = body.replace(pair, "").replace(/[\s、,，。/／]/gu, "");
-    for (const m of Object.keys(marks)) if (!activeMarks.includes(m)) delete marks[m];
+    for (const m of Object.keys(marks)) if (!activeMarks.includes(m) && !LINE_STYLES.includes(m)) delete marks[m];
     if (!rejected && Object.keys(marks).length && !rest) return { row, text, marks };
   }
   return null;

@@ -11,6 +11,7 @@ import type { RawScheduleCell } from "../ingest/rows.js";
 import type { Phase } from "../model/schema.js";
 import { yearsMentioned } from "../fiscal.js";
 import { categorise } from "./category.js";
+import { LINE_STYLES } from "../ingest/legend.js";
 import { cleanText, longestFirst } from "./text.js";
 
 /** A cell's phase label and the note after its ※; phases on lines of their own are a list (phasesOnLines). */
@@ -59,6 +60,9 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const compact = label.replace(/[\s\u3000]+/g, "");
   // a year said to have no phase (-, ×, なし)
   if (config.schedule.blankMarks.includes(compact)) return withNote({ kind: "none" as const, mark: label });
+  // a line style a legend gives a phase (┅┅：検討): that phase's mark, not a continuation
+  const style = /^(.)\1*$/u.exec(compact)?.[1];
+  if (style && LINE_STYLES.includes(style) && config.schedule.markLabels[style] !== undefined) return withNote({ kind: "mark" as const, mark: style });
   const cont = madeOfMarks(label, config.schedule.continuationMarks);
   if (cont) return withNote({ kind: "continuation" as const, mark: compact });
   // 継続 / （継続）: the phase on its left goes on (a phase of that name where none is on its left)

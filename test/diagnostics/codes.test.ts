@@ -200,7 +200,7 @@ const CASES: Record<string, Case> = {
   PP367: { data: ok([row(1, "事業", { years: ["検討", "検討", ""] }), row(2, "事業B", { years: ["検討", "", "運用"] }), row(3, "事業C", { years: ["調査", "", "運用"] })]) },
   PP368: { data: tsv([[...HEADER.slice(0, -1), `${HEADER.at(-1)}（目標）`], row(1, "事業")]) },
   PP369: { name: "plan.csv", data: [HEADER, [...row(1, "事業", { years: ["検討", "運用", ""] }).slice(0, 6), "市民課", ...row(1, "事業", { years: ["検討", "運用", ""] }).slice(6)], row(2, "事業B")].map((r) => r.join(",")).join("\n") + "\n" },
-  PP372: { data: [["テスト市計画"], ["凡例　┅┅：検討・準備　━━：実施"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
+  PP372: { data: [["テスト市計画"], ["凡例　実線は実施、点線は検討を表します"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
   PP362: { data: ok([row(1, "事業"), ["", "", "", "", "小計", "1事業"]]) },
   PP361: { data: ok([row(1, "事業", { initiative: "―" })]), projectNo: 1 },
   PP360: { data: ok([row(1, "事業"), row(2, "事業", { depts: "情報政策課（再掲）" })]), projectNo: 2 },

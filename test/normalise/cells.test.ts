@@ -642,9 +642,22 @@ describe("a legend of the marks written in the file", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP372");
   });
 
-  it("a line headed 凡例 that is no legend planpress reads (┅┅：検討 ━━：実施) is said at the line (PP372), not dropped without a word", async () => {
-    const rows = [marked("1", "甲", ["検討", "実施", "", "", ""])];
+  it("line styles named in a legend (凡例　┅┅：検討・準備　━━：実施) are those phases, not continuations (the lines had been refused, PP332/PP317)", async () => {
+    const rows = [marked("1", "甲", ["┅┅", "┅┅", "━━", "━━", "━━"]), marked("2", "乙", ["", "━━", "━━", "", ""])];
     const { name, data } = await encode([["テスト市計画"], ["凡例　┅┅：検討・準備　━━：実施"], HEAD, ...rows], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討・準備", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(plan, 2)).toEqual([["実施", 2027, 2028, null, false]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP231")?.message).toContain("┅ を「検討・準備」、━ を「実施」");
+    // without a legend ━━ still continues the phase on its left
+    const { name: n2, data: d2 } = await encode([["テスト市計画"], HEAD, marked("1", "甲", ["検討", "━━", "", "", ""])], "tsv");
+    expect(spans(await planOf(n2, d2, config()), 1)).toEqual([["検討", 2026, 2027, null, false]]);
+  });
+
+  it("a line headed 凡例 that is no legend planpress reads (実線は実施、点線は検討) is said at the line (PP372), not dropped without a word", async () => {
+    const rows = [marked("1", "甲", ["検討", "実施", "", "", ""])];
+    const { name, data } = await encode([["テスト市計画"], ["凡例　実線は実施、点線は検討を表します"], HEAD, ...rows], "tsv");
     const plan = await planOf(name, data, config());
     expect(plan.diagnostics.filter((d) => d.code === "PP372").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 2, 1]]);
     expect(plan.plan.title).toBe("テスト市計画");
