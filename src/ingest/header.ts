@@ -326,13 +326,16 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // A legend of the colours bars are filled in (凡例 | ■ | 検討 | ■ | 実施): no header row, even right above one.
   const keyRows = new Set(keyRowIdx.map((i) => rows[i]));
   const fillLegend = grid.kind === "xlsx" ? findFillLegend(rows.filter((r) => !keyRows.has(r)), (label) => categorise(label, config.phaseCategories, config.compoundCategory.id) !== null) : null;
+  // A legend of the marks in a cell of its own above the table (凡例：○検討　●実施 top right, on the
+  // title's line): that line is no header row, and keeps its title.
+  const cellLegend = findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true);
   const blocks: Block[] = [];
   const blockSpans: [number, number][] = [];
   for (const k of keyRowIdx) {
     // a key row under another, read as the lower row of its header (事業 over No | 事業名 | 担当課)
     if (blockSpans.some(([t, e]) => t <= k && k <= e)) continue;
     let top = k;
-    while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && rows[top - 1] !== fillLegend?.row && !blockSpans.some(([, e]) => e >= top - 1)
+    while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && rows[top - 1] !== fillLegend?.row && rows[top - 1] !== cellLegend?.row && !blockSpans.some(([, e]) => e >= top - 1)
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, rows[k]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2
@@ -341,11 +344,11 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
   const inHeader = new Set(blockSpans.flatMap(([top, bottom]) => rows.slice(top, bottom + 1)));
-  const legend = findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks, config.schedule.continuationMarks);
+  const legend = cellLegend ?? findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks, config.schedule.continuationMarks);
   blockSpans.forEach(([top, bottom], b) => {
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
-    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legend?.row && r !== fillLegend?.row);
+    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && !(r === legend?.row && legend.col === undefined) && r !== fillLegend?.row);
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   tableColumnNames(grid, blocks, bag);
@@ -477,7 +480,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const table: Table = { blocks, period, sections, ...(periodSaid ? { periodSaid: true as const } : {}) };
   if (legend) {
     table.legend = legend;
-    bag.add("PP231", placeOf(grid, legend.row, legend.row.cells.findIndex((c) => c.trim())),
+    bag.add("PP231", placeOf(grid, legend.row, legend.col ?? legend.row.cells.findIndex((c) => c.trim())),
       { legend: legend.text.slice(0, 60), marks: Object.entries(legend.marks).map(([m, l]) => (bag.lang === "ja" ? `${m} を「${l}」` : `${m} as "${l}"`)).join(bag.lang === "ja" ? "、" : ", ") });
   }
   // A line headed 凡例 that neither legend reads (┅┅：検討 ━━：実施, marks planpress does not know):
@@ -493,7 +496,9 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       { legend: fillLegend.text.slice(0, 60), labels: Object.values(fillLegend.fills).map((l) => `「${l}」`).join(bag.lang === "ja" ? "" : ", ") });
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
-  const above = rows.slice(0, firstTop).filter((r) => r !== legend?.row && r !== fillLegend?.row && !headingAbove.has(r));
+  // (a legend in a cell of its own beside the title leaves the title its line)
+  const above = rows.slice(0, firstTop).filter((r) => !(r === legend?.row && legend.col === undefined) && r !== fillLegend?.row && !headingAbove.has(r))
+    .map((r) => (r === legend?.row && legend.col !== undefined ? { ...r, cells: r.cells.map((c, i) => (i === legend.col ? "" : c)) } : r));
   const titleRow = above.find((r) => titleLine(r) !== null);
   if (titleRow) table.title = planTitle(grid, titleRow, bag);
   // a handout's number and date around the title (資料２, 令和8年3月): not the title, said once

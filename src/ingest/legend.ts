@@ -4,7 +4,7 @@
 // where both give a mark a meaning.
 import { type GridRow } from "./grid.js";
 
-export interface Legend { row: GridRow; text: string; marks: Record<string, string> }
+export interface Legend { row: GridRow; text: string; marks: Record<string, string>; /** The legend's cell, where it shares its row (a title's, top right of an A3 sheet). */ col?: number }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -19,7 +19,7 @@ export const LINE_STYLES = "━─┅┄┈┉╌╍";
  * `：` `=` `…` `は` or a space, a phase's name), each mark one of `activeMarks`, none given two
  * meanings.
  */
-export function findLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
+export function findLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = [], cells = false): Legend | null {
   // signs only: a letter used as a mark (レ) would cut words (プレ調査). A continuation mark in the
   // legend (→：継続) is read as the line's part; its meaning is planpress's own — unless it is a
   // line style (┅┅：検討　━━：実施), which the legend names a phase.
@@ -27,26 +27,34 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
   if (!signs.length) return null;
   const mark = `(?:${[...LINE_STYLES].map((c) => `${escape(c)}+`).join("|")}|${signs.map(escape).join("|")})`;
   const label = `[^\\s、,，。/／：:=＝…]+?`;
-  const pair = new RegExp(`(${mark})\\s*(?:[:：=＝]|…+|‥+|は|\\s)\\s*(${label})(?=\\s|[、,，。/／]|${mark}|$)`, "gu");
+  const pairOf = (separator: string) => new RegExp(`(${mark})\\s*${separator}\\s*(${label})(?=\\s|[、,，。/／]|${mark}|$)`, "gu");
+  const pair = pairOf("(?:[:：=＝]|…+|‥+|は|\\s)");
+  // after the word 凡例 a mark may touch its phase (凡例：○検討　●実施)
+  const tight = pairOf("(?:[:：=＝]|…+|‥+|は|\\s)?");
   const prefix = /^(?:[※＊*]\s*)?(?:[（(【［[]?凡例[）)】］\]]?\s*[:：]?\s*)?/u;
-  for (const row of rows) {
-    const text = row.cells.map((c) => c.trim()).filter(Boolean).join(" ");
+  const lines = rows.flatMap((row): { row: GridRow; text: string; col?: number }[] => {
+    const texts = row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+    // the whole row, then (`cells`: above the table) each of its cells alone (凡例：○検討　●実施 beside the title)
+    return [{ row, text: texts.map((c) => c.text).join(" ") }, ...(cells && texts.length > 1 ? texts.map((c) => ({ row, text: c.text, col: c.col })) : [])];
+  });
+  for (const { row, text, col } of lines) {
     if (!text || text.length > 200) continue;
     const body = text.replace(prefix, "");
+    const pairs = /凡例/u.test(text.slice(0, text.length - body.length)) ? tight : pair;
     const marks: Record<string, string> = {};
     let rejected = false;
-    for (const [, written, meaning] of body.matchAll(pair)) {
+    for (const [, written, meaning] of body.matchAll(pairs)) {
       // a line style as its one character (┅┅ → ┅)
       const sign = LINE_STYLES.includes(written![0]!) ? written![0]! : written!;
       // a phase's name: words, not a sentence (○：検討の予定を示します) nor marks (● ● ●)
-      if (meaning!.length > 12 || /を|ます|です/.test(meaning!) || !/\p{L}/u.test(meaning!)) rejected = true;
+      if (meaning!.length > 12 || /を|ます|です/.test(meaning!) || !/^[（(「]?\p{L}/u.test(meaning!)) rejected = true;
       if (marks[sign] !== undefined && marks[sign] !== meaning) rejected = true;
       marks[sign] = meaning!;
     }
     // every character of the line is a pair or a separator between pairs
-    const rest = body.replace(pair, "").replace(/[\s、,，。/／]/gu, "");
+    const rest = body.replace(pairs, "").replace(/[\s、,，。/／]/gu, "");
     for (const m of Object.keys(marks)) if (!activeMarks.includes(m) && !LINE_STYLES.includes(m)) delete marks[m];
-    if (!rejected && Object.keys(marks).length && !rest) return { row, text, marks };
+    if (!rejected && Object.keys(marks).length && !rest) return { row, text, marks, ...(col !== undefined ? { col } : {}) };
   }
   return null;
 }

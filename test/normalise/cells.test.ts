@@ -642,6 +642,17 @@ describe("a legend of the marks written in the file", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP372");
   });
 
+  it("a legend in a cell of its own on the title's line (凡例：○検討　●実施, top right of an A3 sheet) is read, and the title kept", async () => {
+    const rows = [marked("1", "甲", ["○", "●", "●", "", ""])];
+    const { name, data } = await encode([["テスト市計画", "", "", "", "", "", "", "", "", "", "凡例：○検討　●実施"], HEAD, ...rows], "tsv");
+    const plan = await planOf(name, data, config());
+    // (the title had been the file's name, PP205, and the marks refused, PP319)
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.plan.title).toBe("テスト市計画");
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2028, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.column])).toEqual([[1, 11]]);
+  });
+
   it("line styles named in a legend (凡例　┅┅：検討・準備　━━：実施) are those phases, not continuations (the lines had been refused, PP332/PP317)", async () => {
     const rows = [marked("1", "甲", ["┅┅", "┅┅", "━━", "━━", "━━"]), marked("2", "乙", ["", "━━", "━━", "", ""])];
     const { name, data } = await encode([["テスト市計画"], ["凡例　┅┅：検討・準備　━━：実施"], HEAD, ...rows], "tsv");
