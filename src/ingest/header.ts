@@ -345,10 +345,12 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
   const inHeader = new Set(blockSpans.flatMap(([top, bottom]) => rows.slice(top, bottom + 1)));
   const legend = cellLegend ?? findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks, config.schedule.continuationMarks);
+  // a legend that is a whole line is no row of the table, nor its title (one in a cell shares its line)
+  const legendLine = legend?.col === undefined ? legend?.row : undefined;
   blockSpans.forEach(([top, bottom], b) => {
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
-    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && !(r === legend?.row && legend.col === undefined) && r !== fillLegend?.row);
+    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legendLine && r !== fillLegend?.row);
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   tableColumnNames(grid, blocks, bag);
@@ -497,7 +499,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
   // (a legend in a cell of its own beside the title leaves the title its line)
-  const above = rows.slice(0, firstTop).filter((r) => !(r === legend?.row && legend.col === undefined) && r !== fillLegend?.row && !headingAbove.has(r))
+  const above = rows.slice(0, firstTop).filter((r) => r !== legendLine && r !== fillLegend?.row && !headingAbove.has(r))
     .map((r) => (r === legend?.row && legend.col !== undefined ? { ...r, cells: r.cells.map((c, i) => (i === legend.col ? "" : c)) } : r));
   const titleRow = above.find((r) => titleLine(r) !== null);
   if (titleRow) table.title = planTitle(grid, titleRow, bag);
@@ -510,7 +512,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 /** The section issuing a handout, far right of its title (情報政策課, 担当：情報政策課). */
 const ISSUER = "(?:(?:担当|所管|作成|問い?合わ?せ先?)[:：]?)?[^\\s:：]{1,20}?(?:課|室|係)";
 /** A handout's number as city halls write it: 資料２, 別紙1, 別表第1, 参考資料 (compared after squash()). */
-const HANDOUT_MARK = "(?:資料|別紙|別添|別表|附表|付表|参考資料|参考)第?[0-9一二三四五六七八九十\\-‐－]*";
+const HANDOUT_MARK = "(?:資料|別紙|別添|別表|附表|付表|参考資料|参考)第?[0-9０-９一二三四五六七八九十\\-‐－]*";
 /**
  * What a handout's title line carries beside the title (and on lines of its own above it): its
  * number (`資料２`, `【資料３】`, `別紙1`, `参考資料`) or its date (`令和8年3月`, `（令和８年４月）`,
@@ -545,7 +547,7 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));
   let name = text;
   // 【別紙】〇〇計画: the handout's number, not the plan's name
-  const aside = ASIDE_BEFORE_TITLE.exec(name.normalize("NFKC"));
+  const aside = ASIDE_BEFORE_TITLE.exec(name);
   if (aside) {
     name = name.slice(aside[0].length);
     bag.add("PP260", at, { text: aside[0].trim() });

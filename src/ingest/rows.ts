@@ -111,8 +111,9 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
     // until the block's first row that is no continuation
     let top = true;
     const split = grid.kind === "text" ? splitRows(block) : { firsts: new Set<GridRow>(), firstOf: new Map<GridRow, GridRow>() };
-    // the cells the header's lines write, empty ones at their end too
-    const headerWidth = Math.max(...block.headerRows.map((r) => r.cells.length));
+    // the cells the header's lines write, empty ones at their end too — or most of its rows, when
+    // those write more (a script that ends each data line with a tab): what one row more says
+    const headerWidth = Math.max(...block.headerRows.map((r) => r.cells.length), usualWidth(block.dataRows));
     const addSplit = (row: GridRow, projectNo: number | undefined): void => {
       bag.add("PP306", placeOf(grid, row, row.cells.length), { cells: row.cells.length, expected: block.expectedCells },
         { ...(projectNo === undefined ? {} : { projectNo }), actual: String(row.cells.length), expected: String(block.expectedCells) });
@@ -422,6 +423,15 @@ function clip(grid: Grid, row: GridRow, col: number, max: number, bag: Diagnosti
   if (open > cut.lastIndexOf(">")) cut = cut.slice(0, open);
   return `${cut}…`;
 }
+/** The number of cells most rows write (the smallest of equally many). */
+function usualWidth(rows: readonly GridRow[]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let best = 0, most = 0;
+  for (const [width, n] of [...counts].sort((a, b) => a[0] - b[0])) if (n > most) { best = width; most = n; }
+  return best;
+}
+
 /** How many times `limits.maxCellChars` a cell may run to with its markup. */
 const MARKUP_ALLOWANCE = 4;
 

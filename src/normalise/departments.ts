@@ -206,7 +206,7 @@ function listParts(text: string, config: Config): string[] {
 }
 
 /** Words joining two departments (情報政策課及び市民課, 市民課と情報政策課, 情報政策課を中心に全庁). */
-const JOINING = /及び|および|並びに|ならびに|を中心に(?:して)?|を中心として|と/gu;
+const JOINING = /及び|および|並びに|ならびに|を中心に(?:して)?|を中心として|と/u;
 
 /**
  * A part split where a joining word stands between two departments: the words before it end as a
@@ -214,14 +214,12 @@ const JOINING = /及び|および|並びに|ならびに|を中心に(?:して)?
  */
 function splitOnWords(part: string, config: Config): string[] {
   const ends = (s: string) => endsAsDepartment(stripLeadMarks(s, config.leadDepartmentMarks).name, config);
-  for (const m of part.matchAll(JOINING)) {
+  for (const m of part.matchAll(new RegExp(JOINING.source, "gu"))) {
     const before = part.slice(0, m.index), after = part.slice(m.index + m[0].length);
-    if (before.length >= 2 && after.length >= 2 && ends(before) && (ends(after) || readAll(after, config) !== null || JOINING.test(after))) {
-      JOINING.lastIndex = 0;
-      const rest = splitOnWords(after, config);
-      if (rest.every(ends) || rest.some((r) => readAll(r, config))) return [before, ...rest];
-    }
-    JOINING.lastIndex = 0;
+    if (before.length < 2 || after.length < 2 || !ends(before)) continue;
+    if (!ends(after) && readAll(after, config) === null && !JOINING.test(after)) continue;
+    const rest = splitOnWords(after, config);
+    if (rest.every(ends) || rest.some((r) => readAll(r, config))) return [before, ...rest];
   }
   return [part];
 }

@@ -384,9 +384,12 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       result.readings.push({ kind: "shade", cell, text: k.fill });
       // a filled cell goes on with the bar on its left in the same colour; else it starts a phase
       if (adjacent && fillBefore === k.fill) { adjacent.to = Math.max(adjacent.to, to); return; }
-      last = named === undefined ? unnamedPhase(cell.year, to, config)
-        : { label: named, from: cell.year, to: Math.max(cell.year, to), category: categorise(named, config.phaseCategories, config.compoundCategory.id) ?? config.defaultCategory.id };
-      if (named !== undefined && categorise(named, config.phaseCategories, config.compoundCategory.id) === null) result.unknown.push({ label: named, cell });
+      if (named === undefined) last = unnamedPhase(cell.year, to, config);
+      else {
+        const category = categorise(named, config.phaseCategories, config.compoundCategory.id);
+        if (category === null) result.unknown.push({ label: named, cell });
+        last = { label: named, from: cell.year, to: Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
+      }
       result.phases.push(last);
       return;
     }

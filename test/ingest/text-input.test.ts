@@ -126,6 +126,10 @@ describe("text input", () => {
     // rows padded alike with the header (Excel's used range) are no such row
     const padded = await planOf("plan.csv", tsv([[...HEADER, ""], [...row(1, "事業A"), ""]]).replace(/\t/g, ","));
     expect(codes(padded.diagnostics)).not.toContain("PP369");
+    // nor every data line ending in one more separator than the header's (a script's output)
+    const trailing = await planOf("plan.tsv", tsv([HEADER, [...row(1, "事業A"), ""], [...row(2, "事業B"), ""]]));
+    expect(codes(trailing.diagnostics)).not.toContain("PP369");
+    expect(trailing.projects.map((p) => p.no)).toEqual([1, 2]);
   });
 
   it("the cell limit counts a cell's words, not its markup; a cell cut is cut outside a tag and ends in … (PP310)", async () => {
