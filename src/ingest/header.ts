@@ -831,6 +831,37 @@ function groupsLabels(block: Block, row: GridRow, col: number, config: Config): 
   return labels >= 2;
 }
 
+/** A column's note saying it is superseded (担当課（旧）) or current (担当課（新）). */
+const OLD_NOTE = /[（(](?:旧|前|改正前|変更前|改編前)[^（()）]*[）)]$/u;
+const NEW_NOTE = /[（(](?:新|現|現行|改正後|変更後|改編後)[^（()）]*[）)]$/u;
+/** The fiscal year a column's note names (担当課（令和8年度～）), or null. */
+const noteYear = (words: string): number | null => {
+  const m = /[（(]([^（()）]+)[）)]$/u.exec(words);
+  return m ? parseYearHeader(m[1]!.replace(/[~〜～から以降まで]+$/u, ""))?.year ?? null : null;
+};
+
+/**
+ * Two columns of one key told apart by a note (担当課（旧）| 担当課（新）, 担当課（令和7年度）|
+ * 担当課（令和8年度～）, after a reorganisation): the current one is read, the other said (PP245).
+ * The first had been read whatever it said: forms went to a department that no longer exists.
+ */
+function preferCurrent(block: Block): void {
+  for (const [col, twice] of [...block.twice ?? []]) {
+    const first = twice.first;
+    const [was, now] = [squash(headerWords(block, first)), squash(headerWords(block, col))];
+    const [then, since] = [noteYear(was), noteYear(now)];
+    const later = then !== null && since !== null && since > then;
+    if (block.columns[twice.key] !== first || !(later || (OLD_NOTE.test(was) && !OLD_NOTE.test(now)) || (NEW_NOTE.test(now) && !NEW_NOTE.test(was)))) continue;
+    block.columns[twice.key] = col;
+    block.twice!.delete(col);
+    block.twice!.set(first, { key: twice.key, first: col });
+    block.unknown.delete(col);
+    block.unknown.set(first, was);
+    const said = block.synonyms.find((x) => x.col === first && x.key === twice.key);
+    if (said) Object.assign(said, { col, wording: headerWords(block, col).trim() });
+  }
+}
+
 /** Each column's label may sit in any row of the block; the first wording that matches wins. */
 function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
@@ -913,6 +944,7 @@ function labelColumns(block: Block, config: Config): void {
       else if (PLAN_YEAR.test(last)) (block.planYears ??= new Map()).set(c, { row, text: (row.cells[c] ?? "").trim() });
     }
   }
+  preferCurrent(block);
   block.expectedCells = lastLabelled + 1;
 }
 

@@ -1072,6 +1072,18 @@ describe("number, 各課 and 再掲 columns", () => {
       [4, "warning", "見出し「施策の方向」も施策の列の言い回しですが、施策の列は「基本施策」の列として読んだため、この列は読みませんでした。"]]);
   });
 
+  it("of two columns of one key told apart by a note (担当課（旧）| 担当課（新）, by year), the current one is read, the other said (PP245)", async () => {
+    for (const [was, now] of [["担当課（旧）", "担当課（新）"], ["担当課（令和7年度）", "担当課（令和8年度～）"], ["担当課", "担当課（新組織）"]]) {
+      const plan = await planOf("reorg.tsv", [
+        ["No", "基本方針", "施策", "取組", "事業名", was, now, "R8", "R9"],
+        ["1", "1 くらし", "(1)窓口", "①手続", "電子申請", "情報政策課", "DX推進課", "検討", "実施"],
+      ].map((r) => r.join("\t")).join("\n"));
+      // (the first had been read whatever it said: forms to a department that no longer exists)
+      expect(plan.projects.map((p) => p.departments), was).toEqual([["DX推進課"]]);
+      expect(of(plan.diagnostics, "PP245").map((d) => [d.column, d.severity]), was).toEqual([[6, "warning"]]);
+    }
+  });
+
   it("a 再掲 column saying no (なし, 0, ―) marks no 再掲", async () => {
     const plan = await planOf("no.tsv", [
       ["No", "基本方針", "施策", "取組", "事業名", "担当課", "令和8年度", "再掲"],
