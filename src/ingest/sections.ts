@@ -85,9 +85,9 @@ export function headingShape(text: string): string {
   const t = text.trim();
   const mark = parseNumbered(t).mark;
   if (mark) {
-    // (NFKC would read ① as 1)
-    const shape = [...mark].map((ch) => (circledNumber(ch) === null ? ch : "\0")).join("").normalize("NFKC").replace(/[0-9]+/g, "9")
-      .replace(/第[一二三四五六七八九十]+/g, "第九").replace(/\0/g, "①");
+    // (NFKC would read ① as 1, and Ⅱ as II: Ⅰ-1 and Ⅱ-1 are one shape)
+    const shape = [...mark].map((ch) => (circledNumber(ch) !== null ? "\0" : /[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]/u.test(ch) ? "\u0001" : ch)).join("").normalize("NFKC").replace(/[0-9]+/g, "9")
+      .replace(/第[一二三四五六七八九十]+/g, "第九").replace(/\0/g, "①").replace(/\u0001+/gu, "Ⅸ");
     return /[9①]/.test(shape) ? shape : shape.replace(/[ア-ン]/g, "ア").replace(/[a-z]/gi, "a");
   }
   // 基本方針1, 1 市民サービス, Ⅱ 行政運営: a number after a short word, before a space or the title

@@ -111,6 +111,18 @@ describe("heading rows inside the table", () => {
     expect(before.diagnostics.find((x) => x.code === "PP226")?.line).toBe(4);
   });
 
+  it("numbered Ⅰ and Ⅰ-1, Ⅱ-1 (a 総合計画's outline) give 基本方針 and 施策: Ⅱ-1 is the shape of Ⅰ-1, not a third level", async () => {
+    const plan = await planOf("plan.tsv", tsv([
+      SECTIONED,
+      ["Ⅰ　市民サービスの向上"], ["Ⅰ-1　オンライン手続"], project(1, "電子申請の拡大"), ["Ⅰ-2　窓口"], project(2, "書かない窓口"),
+      ["Ⅱ　行政運営"], ["Ⅱ-1　内部事務"], project(3, "電子決裁"),
+    ]));
+    // (PP226 "no heading above" at projects under Ⅱ-1, and the levels mixed up)
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => `${p.no}:${p.policy}/${p.measure.number}${p.measure.title}`)).toEqual([
+      "1:市民サービスの向上/1オンライン手続", "2:市民サービスの向上/2窓口", "3:行政運営/1内部事務"]);
+  });
+
   it("leave page numbers and notes as stray lines, not headings", async () => {
     const plan = await planOf("plan.tsv", tsv([SECTIONED, ["基本方針1 市民"], ["(1)オンライン"], project(1, "A"), ["- 2 -"], ["※ 予算により変わります"], ["（単位：千円）"], project(2, "B")]));
     expect(errors(plan)).toEqual([]);
