@@ -431,6 +431,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       const counted = block.planYears?.get(col);
       const twice = block.twice?.get(col);
       const before = yearBefore(words);
+      // the year a header of unknown words opens with, when no year before the period
+      const opening = before === null ? leadingYear(words) : null;
       // at the header row that holds the words (a lower one under a merged group cell)
       const at = placeOf(grid, wordsRowOf(block, col) ?? keyRow, col);
       if (eraless) bag.add("PP222", placeOf(grid, eraless.row, col), { label: eraless.text });
@@ -441,7 +443,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", at, { label: words });
       // 令和12年度（目標） right after the years read: the period would end a year short, unsaid
-      else if (before === null && adjoinsYears(block, leadingYear(words))) bag.add("PP368", at, { label: words, year: wareki(leadingYear(words)!) });
+      else if (opening !== null && adjoinsYears(block, opening)) bag.add("PP368", at, { label: words, year: wareki(opening) });
       else if (NOT_PRINTED.test(squash(words)) || isActualColumn(words)) bag.add("PP342", at, { label: words });
       else if (isStatusColumn(block, col)) bag.add("PP257", at, { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
@@ -744,9 +746,9 @@ function yearBefore(label: string): number | null {
 }
 
 /** Whether `year` is the year just before or after a block's year columns. */
-function adjoinsYears(block: Block, year: number | null): boolean {
+function adjoinsYears(block: Block, year: number): boolean {
   const years = [...block.years.values()];
-  return year !== null && years.length > 0 && (year === Math.min(...years) - 1 || year === Math.max(...years) + 1);
+  return years.length > 0 && (year === Math.min(...years) - 1 || year === Math.max(...years) + 1);
 }
 
 /**

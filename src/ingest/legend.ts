@@ -6,6 +6,9 @@ import { type GridRow } from "./grid.js";
 
 export interface Legend { row: GridRow; text: string; marks: Record<string, string>; /** The legend's cell, where it shares its row (a title's, top right of an A3 sheet). */ col?: number }
 
+/** Words no phase's name is: longer than one, or a sentence (○：検討の予定を示します). */
+const wordy = (text: string): boolean => text.length > 12 || /を|ます|です/u.test(text);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -47,7 +50,7 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
       // a line style as its one character (┅┅ → ┅)
       const sign = LINE_STYLES.includes(written![0]!) ? written![0]! : written!;
       // a phase's name: words, not a sentence (○：検討の予定を示します) nor marks (● ● ●)
-      if (meaning!.length > 12 || /を|ます|です/.test(meaning!) || !/^[（(「]?\p{L}/u.test(meaning!)) rejected = true;
+      if (wordy(meaning!) || !/^[（(「]?\p{L}/u.test(meaning!)) rejected = true;
       if (marks[sign] !== undefined && marks[sign] !== meaning) rejected = true;
       marks[sign] = meaning!;
     }
@@ -81,7 +84,7 @@ export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string
     const worded = named.length < texts.length;
     if (!named.length || named.length > 12 || (!worded && (named.length < 2 || !named.every((t) => isPhase(t.text))))) continue;
     // a phase's name: words, not a sentence, a number or a mark
-    if (named.some((t) => t.text.length > 12 || /を|ます|です/u.test(t.text) || !/\p{L}/u.test(t.text))) continue;
+    if (named.some((t) => wordy(t.text) || !/\p{L}/u.test(t.text))) continue;
     const swatch = (col: number): string | undefined => (row.cells[col]?.trim() ? undefined : fills.get(col));
     const ways = [(col: number) => swatch(col - 1), (col: number) => swatch(col + 1), (col: number) => fills.get(col)];
     const way = ways.find((w) => named.every((t) => w(t.col) !== undefined));

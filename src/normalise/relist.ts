@@ -53,8 +53,9 @@ export function parseRelist(rawName: string): RelistMark | null {
     return out;
   }
   const q = QUALIFIED.exec(rawName);
-  if (!q || RELISTED_ELSEWHERE.test(q[0]) || !cleanText(rawName.replace(q[0], " "))) return null;
-  const out: RelistMark = { mark: q[0].trim(), name: cleanText(rawName.replace(q[0], " ")) };
+  const name = q ? cleanText(rawName.replace(q[0], " ")) : "";
+  if (!q || RELISTED_ELSEWHERE.test(q[0]) || !name) return null;
+  const out: RelistMark = { mark: q[0].trim(), name };
   const no = numberOf(NO.exec(q[1] ?? "")?.[1]);
   if (no !== undefined) out.no = no;
   return out;

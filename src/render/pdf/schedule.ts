@@ -117,7 +117,8 @@ function notesRow(lane: readonly Phase[], years: readonly number[], yearWidth: n
     const text = noteText(p.note);
     const lines = (n: number) => Math.ceil(textWidthEm(text) * size / Math.max(1, n * yearWidth - 2 * CELL_PAD));
     let span = Math.min(p.to, last) - p.from + 1;
-    while (lines(span) > NOTE_LINES && p.from + span < nextNote(p.from)) span++;
+    const until = nextNote(p.from);
+    while (lines(span) > NOTE_LINES && p.from + span < until) span++;
     return { text, fontSize: size, color: ctx.theme.colours.text, alignment: "left", colSpan: span } as TableCell;
   }, empty);
 }
