@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { renderBooklet } from "../../src/render/booklet.js";
 import { createPdf } from "../../src/render/pdf/document.js";
 import { drawDocument } from "../../src/render/pdf/draw.js";
@@ -249,5 +250,27 @@ describe("a Latin word longer than a line (an ID, a code)", () => {
     const pieces = page.items.filter((i) => /[A-Z0-9]{5}/.test(i.str));
     expect(pieces.length).toBeGreaterThan(1); // on more than one line
     for (const i of pieces) expect(i.x + i.width, i.str).toBeLessThanOrEqual(right + 0.5);
+  });
+});
+
+describe("a card longer than a page", () => {
+  it("sets its title again at the top of each page it runs on to, with one bookmark and its link to the first page", async () => {
+    const long = structuredClone(plan);
+    const card = long.projects.find((p) => p.no === 7)!;
+    card.description = Array.from({ length: 40 }, (_, i) => `関係課が連携して手続きを見直す（その${i + 1}）。窓口のあり方を研究し、住民の負担を減らす。`);
+    const [file] = await renderBooklet(long, makeRenderContext());
+    const back = await readPdf(file!.data);
+    const title = `No.7 ${card.name.slice(0, 12)}`;
+    const pagesWithTitle = back.pages.map((p, i) => (p.lines.some((l) => squash(l).startsWith(squash(title))) ? i + 1 : 0)).filter(Boolean);
+    const first = back.pages.findIndex((p) => p.lines.some((l) => l.includes("（その1）"))) + 1;
+    const last = back.pages.findIndex((p) => p.lines.some((l) => l.includes("（その40）"))) + 1;
+    expect(last).toBeGreaterThan(first);
+    // the title on the card's first page and again on each later one, nowhere else (No.17 re-lists it)
+    expect(pagesWithTitle.filter((n) => n >= first && n <= last)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    expect(back.outline.filter((t) => t.startsWith("No.7 "))).toHaveLength(1);
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(file!.data), verbosity: 0 }).promise;
+    const dest = (await doc.getDestinations())[`p${card.no}`] as [unknown]; // the card's anchor (views/booklet.ts)
+    expect((await doc.getPageIndex(dest[0] as never)) + 1).toBe(first);
+    await doc.destroy();
   });
 });

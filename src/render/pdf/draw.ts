@@ -119,10 +119,16 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     body.push(scheduleStrip(phases, src.period, { yearWidth, header: true, fontSize: size }, ctx));
     height += size * lh + 4 + stripHeight(phases, src.period, yearWidth, size, lh);
   }
+  const [side, end] = [CARD_PAD - 4, CARD_PAD - 2];
+  // A card longer than a page runs on: its title is the frame's heading row, which pdfmake sets
+  // again at the top of each page the card goes on to (layouts.ts keeps its bookmark and link once).
+  const rows: Content[][] = fitsPage(height, src.kind, ctx)
+    ? [[{ stack: body, margin: [side, end, side, end] }]]
+    : [[{ stack: [title], margin: [side, end, side, 0] }], [{ stack: body.slice(1), margin: [side, 0, side, end] }]];
   const framed: Content = {
-    table: { widths: ["*"], body: [[{ stack: body, margin: [CARD_PAD - 4, CARD_PAD - 2, CARD_PAD - 4, CARD_PAD - 2] }]] },
+    table: { widths: ["*"], body: rows, ...(rows.length > 1 ? { headerRows: 1 } : {}) },
     layout: {
-      hLineWidth: () => 0.75, vLineWidth: () => 0.75,
+      hLineWidth: (i: number) => (i === 0 || i === rows.length ? 0.75 : 0), vLineWidth: () => 0.75,
       hLineColor: () => theme.colours.rule, vLineColor: () => theme.colours.rule,
     },
   } as Content;

@@ -8,6 +8,7 @@
 // its objects are made as the pages are drawn, in the same order, so the bytes are those of the
 // parts laid out as one content. With speed.ts, the one place planpress reaches into pdfmake.
 import layoutBuilderModule from "pdfmake/js/LayoutBuilder.js";
+import pageWriterModule from "pdfmake/js/PageElementWriter.js";
 import rendererModule from "pdfmake/js/Renderer.js";
 import type { Content } from "pdfmake/interfaces.js";
 import { exported } from "./speed.js";
@@ -46,6 +47,7 @@ function install(): void {
     while (pages.length > 1 && pages[pages.length - 1]!.items.length === 0) pages.pop();
     return withHeaders.apply(this, rest);
   };
+  markRepeatedLines();
   proto.layoutDocument = function (this: LayoutBuilder, content, pdfDocument, ...rest) {
     const driver = (content as { [DRIVER]?: Driver } | null)?.[DRIVER];
     if (!driver) return layoutDocument.call(this, content, pdfDocument, ...rest);
@@ -65,6 +67,59 @@ function install(): void {
       },
     });
     return waiting ?? [];
+  };
+}
+
+interface RepeatedLine { _repeat?: true; _outline?: unknown; id?: unknown; _node?: { positions: { pageNumber: number }[] } }
+interface PageWriter {
+  _repeating?: boolean | undefined;
+  moveToNextPage(...rest: unknown[]): unknown;
+  addFragment(block: { items: { type: string; item: RepeatedLine }[] }, ...rest: unknown[]): unknown;
+  context(): { getCurrentPage(): { items: { type: string; item: RepeatedLine }[] } | undefined };
+}
+
+/**
+ * A table's heading rows set again on a later page (a long card's title, a schedule's year row)
+ * are drawing only: their lines are marked `_repeat` (tags.ts draws them as artifacts) and lose
+ * what belongs to the first setting alone. pdfmake copies a line whole: its bookmark had been
+ * added once per page, its link target set again (a link to the card landed on its last page),
+ * and its node's page moved to the later page (the contents and running head then named it).
+ */
+function markRepeatedLines(): void {
+  const writer = exported<{ prototype: PageWriter }>(pageWriterModule)!.prototype;
+  const moveToNextPage = writer.moveToNextPage;
+  writer.moveToNextPage = function (this: PageWriter, ...rest: unknown[]) {
+    const was = this._repeating;
+    this._repeating = true;
+    try {
+      return moveToNextPage.apply(this, rest);
+    } finally {
+      this._repeating = was;
+    }
+  };
+  const addFragment = writer.addFragment;
+  writer.addFragment = function (this: PageWriter, block, ...rest) {
+    if (!this._repeating) return addFragment.call(this, block, ...rest);
+    const pages = block.items.map((it) => it.item._node?.positions[0]?.pageNumber);
+    const items = this.context().getCurrentPage()?.items;
+    const from = items?.length ?? 0;
+    const result = addFragment.call(this, block, ...rest);
+    block.items.forEach((it, i) => {
+      const first = it.item._node?.positions[0];
+      if (first && pages[i] !== undefined) first.pageNumber = pages[i]!;
+    });
+    const now = this.context().getCurrentPage()?.items;
+    if (now === items) {
+      for (const it of now?.slice(from) ?? []) {
+        if (it.type !== "line") continue;
+        const line = it.item;
+        line._repeat = true;
+        delete line._outline;
+        delete line.id;
+        delete line._node;
+      }
+    }
+    return result;
   };
 }
 

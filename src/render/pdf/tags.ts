@@ -9,7 +9,6 @@
 import type { Content } from "pdfmake/interfaces.js";
 import docMeasureModule from "pdfmake/js/DocMeasure.js";
 import layoutBuilderModule from "pdfmake/js/LayoutBuilder.js";
-import pageWriterModule from "pdfmake/js/PageElementWriter.js";
 import pdfDocumentModule from "pdfmake/js/PDFDocument.js";
 import rendererModule from "pdfmake/js/Renderer.js";
 import { drawsPart } from "./layouts.js";
@@ -334,28 +333,6 @@ export function installTagging(): void {
     const line = buildNextLine.call(this, node);
     if (line && node._tagEl) line._tagEl = node._tagEl;
     return line;
-  };
-  // A table's heading rows repeated on a later page are drawing only: the table has them once.
-  const writer = exported<{ prototype: Ref }>(pageWriterModule).prototype;
-  const moveToNextPage = writer.moveToNextPage;
-  writer.moveToNextPage = function (this: Ref, ...args: unknown[]) {
-    const was = this._repeating;
-    this._repeating = true;
-    try {
-      return moveToNextPage.apply(this, args);
-    } finally {
-      this._repeating = was;
-    }
-  };
-  const addFragment = writer.addFragment;
-  writer.addFragment = function (this: Ref, ...args: unknown[]) {
-    if (!this._repeating) return addFragment.apply(this, args);
-    const items = this.context().getCurrentPage()?.items as { type: string; item: Line }[] | undefined;
-    const from = items?.length ?? 0;
-    const result = addFragment.apply(this, args);
-    const now = this.context().getCurrentPage()?.items as { type: string; item: Line }[] | undefined;
-    if (now === items) for (const it of now?.slice(from) ?? []) if (it.type === "line") it.item._repeat = true;
-    return result;
   };
   // The contents' entries are made by pdfmake: each a TOCI holding a Link (title and page number).
   const measure = exported<{ prototype: Ref }>(docMeasureModule).prototype;
