@@ -25,7 +25,7 @@ import { copyTaggedPages, readTagged, setUaMetadata } from "./pdf/tagged-split.j
 import { drawnCategories } from "./phases.js";
 import { bulletList, capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
-  type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, spanningCells, stripCells,
+  type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, spanningCells, stripCells, textColumns,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
 import { checkSlot, slotMistake } from "./schedule-table.js";
@@ -37,7 +37,7 @@ const KIND = "department";
  * No, name (with the description on a sheet), departments (pt); the fiscal years share the rest.
  * A sheet and the 各課 section use the same columns, so their years line up.
  */
-const FIXED_COLUMNS = [20, 330, 104];
+const FIXED_COLUMNS = [20, 330, 104] as const;
 
 const sheetId = (i: number): string => `dept-${i + 1}`;
 
@@ -46,12 +46,12 @@ const sheetId = (i: number): string => `dept-${i + 1}`;
 // Object streams would deflate every copied object again: plain objects save in a third of the time.
 const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
-function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): SlotTable {
+function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, number, number], ctx: RenderContext): SlotTable {
   checkSlot(slot, ["own", "rest", "common"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
-  const { widths, yearWidth } = hostWidths(KIND, FIXED_COLUMNS, view.period, ctx);
-  const departments = capacityOf(FIXED_COLUMNS[2]!, size);
+  const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
+  const departments = capacityOf(fixed[2], size);
   const compact = (p: ScheduleRow): HostRow => ({ heading: false, cells: [
     { text: String(p.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
     { text: nameRuns(p, ctx), fontSize: size } as TableCell,
@@ -59,7 +59,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
     ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
   ] });
   const lh = theme.lineHeight;
-  const [, nameWidth, departmentWidth] = FIXED_COLUMNS as [number, number, number];
+  const [, nameWidth, departmentWidth] = fixed;
   const strip = (p: ScheduleRow): number => stripHeight(p.schedule, view.period, yearWidth, size, lh) + 2;
   // Heights erring high (card.ts): whether a table goes on one page with its heading.
   let estimate = 2 * size * lh + 6;
@@ -103,7 +103,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, ctx: RenderContext): Slot
   }
   const projects = slot.name === "own" ? sheetFor(view, slot, ctx).own : slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
   const categories = drawnCategories(projects.map((p) => p.schedule), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size, yearWidth), rows, widths, fixed: FIXED_COLUMNS.length, categories, estimate, tallest };
+  return { header: hostHeader(slot.header, view.period, ctx, size, yearWidth), rows, widths, fixed: fixed.length, categories, estimate, tallest };
 }
 
 /** The sheet a slot belongs to: its first argument names the department. */
@@ -266,8 +266,10 @@ function departmentsPdf(view: DepartmentsView, ctx: RenderContext, content: Driv
   return createPdf({ kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns(), pageNumbers }, meta, ctx);
 }
 
-const laidOut = (view: DepartmentsView, nodes: readonly DocNode[], plan: Plan, ctx: RenderContext) =>
-  (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, ctx), breaks);
+const laidOut = (view: DepartmentsView, nodes: readonly DocNode[], plan: Plan, ctx: RenderContext) => {
+  const fixed = textColumns(FIXED_COLUMNS, plan, ctx.theme.sizes.table);
+  return (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, fixed, ctx), breaks);
+};
 
 /** departments.pdf: every department one after the other (templates/department/departments.hbs). */
 export async function renderCombined(plan: Plan, ctx: RenderContext): Promise<OutputFile> {

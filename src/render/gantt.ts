@@ -12,7 +12,7 @@ import { schedulePatterns } from "./pdf/schedule.js";
 import { drawnCategories } from "./phases.js";
 import { capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
-  drawWithSlots, hostHeader, hostWidths, keepingHeadings, nameRuns, spanningCells, stripCells,
+  drawWithSlots, hostHeader, hostWidths, keepingHeadings, nameRuns, spanningCells, stripCells, textColumns,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
 import { checkSlot } from "./schedule-table.js";
@@ -20,13 +20,13 @@ import { checkSlot } from "./schedule-table.js";
 const KIND = "gantt";
 
 /** Text columns: No, name, departments (pt); the fiscal years share the rest of the A3 width. */
-const TEXT_COLUMNS = [22, 300, 150];
+const TEXT_COLUMNS = [22, 300, 150] as const;
 
-function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTable {
+function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, number, number], ctx: RenderContext): SlotTable {
   checkSlot(slot, ["projects"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
-  const { widths, yearWidth } = hostWidths(KIND, TEXT_COLUMNS, view.period, ctx);
+  const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
   const columns = widths.length;
   const rows: HostRow[] = [];
   // The group rows' words come from the template (slot.groups); without them, the bare names.
@@ -41,15 +41,15 @@ function projectsTable(view: GanttView, slot: Slot, ctx: RenderContext): SlotTab
       for (const row of group.rows) {
         rows.push({ heading: false, under: [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
-          { text: nameRuns(row, ctx, capacityOf(TEXT_COLUMNS[1]!, size + 1), size + 1), fontSize: size + 1 } as TableCell,
-          { text: departmentRuns(row.departments, capacityOf(TEXT_COLUMNS[2]!, size)), fontSize: size } as TableCell,
+          { text: nameRuns(row, ctx, capacityOf(fixed[1], size + 1), size + 1), fontSize: size + 1 } as TableCell,
+          { text: departmentRuns(row.departments, capacityOf(fixed[2], size)), fontSize: size } as TableCell,
           ...stripCells(row.schedule, view.period, yearWidth, size, ctx),
         ] });
       }
     }
   }
   const categories = drawnCategories(view.policies.flatMap((p) => p.measures.flatMap((m) => m.rows.map((r) => r.schedule))), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size + 1, yearWidth), rows, widths, fixed: TEXT_COLUMNS.length, categories };
+  return { header: hostHeader(slot.header, view.period, ctx, size + 1, yearWidth), rows, widths, fixed: fixed.length, categories };
 }
 
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
@@ -59,7 +59,8 @@ export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<Outpu
     policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
       number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);
-  const content = keepingHeadings((breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, ctx), breaks));
+  const fixed = textColumns(TEXT_COLUMNS, plan, ctx.theme.sizes.gantt);
+  const content = keepingHeadings((breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, fixed, ctx), breaks));
   const data = await createPdf(
     { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns() },
     { title: `${view.title} 工程表`, author: documentAuthor(ctx.config, view.title), lang: "ja" },

@@ -16,6 +16,7 @@ import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
 import { artifact, role } from "./pdf/tags.js";
 import { noteRuns, phraseRuns } from "./pdf/text.js";
+import { textWidthEm } from "./xlsx/metrics.js";
 
 /**
  * A table row, whether it is a group heading (which must not end a page), and the group heading
@@ -34,6 +35,17 @@ export function hostWidths(kind: string, fixed: readonly number[], period: Perio
   const taken = fixed.reduce((a, b) => a + b + 2 * TEXT_PAD + RULE, 0) + 2 * RULE;
   const yearWidth = Math.floor(((pageGeometry(kind, ctx).bodyWidth - taken) / years) * 100) / 100;
   return { widths: [...fixed, ...yearColumnWidths(period, yearWidth)], yearWidth };
+}
+
+/**
+ * The text columns (No, name, departments; pt) with the No column as wide as the plan's longest
+ * No needs at `fontSize`, taken from the name column: a three-digit No had broken in two (「46／5」).
+ */
+export function textColumns(base: readonly [number, number, number], plan: Plan, fontSize: number): [number, number, number] {
+  let widest = 0;
+  for (const p of plan.projects) widest = Math.max(widest, textWidthEm(String(p.no)));
+  const extra = Math.max(0, Math.ceil(widest * fontSize) - base[0]);
+  return [base[0] + extra, base[1] - extra, base[2]];
 }
 
 /** The heading row: the template's column titles, then the fiscal years. */

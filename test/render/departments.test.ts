@@ -7,6 +7,7 @@ import { ReportedError } from "../../src/errors.js";
 import type { Plan } from "../../src/model/schema.js";
 import type { OutputFile } from "../../src/context.js";
 import { renderDepartments } from "../../src/render/departments.js";
+import { renderGantt } from "../../src/render/gantt.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
@@ -261,4 +262,17 @@ describe("year headings of a long period on a department sheet", () => {
     expect(strs.filter((s) => s === "年度").length).toBeGreaterThanOrEqual(7);
     expect(strs.some((s) => s === "度" || /年$/.test(s))).toBe(false);
   }, 60_000);
+});
+
+describe("Nos of three and four digits", () => {
+  it("stay on one line in the No column of the department files and the 工程表 (the column widens)", async () => {
+    const nos = [98, 465, 999, 1036, 4888];
+    const plan = planOf(nos.map((no) => project(no, { departments: ["情報政策課"] })));
+    const [, file] = await renderDepartments(plan, ctx);
+    const [gantt] = await renderGantt(plan, ctx);
+    for (const data of [file!.data, gantt!.data]) {
+      const items = (await textItems(data)).flatMap((p) => p.items).map((i) => i.str.trim());
+      for (const no of nos) expect(items, String(no)).toContain(String(no));
+    }
+  }, 30_000);
 });
