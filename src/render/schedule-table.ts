@@ -193,8 +193,17 @@ function rowPage(row: HostRow | undefined, bottom: number): number | undefined {
   const at = (row?.cells[0] as Positioned | undefined)?.positions?.[0];
   if (!row || !at) return undefined;
   const height = Math.max(0, ...row.cells.map((c) => (c as Positioned).__height ?? 0));
-  return at.top + height > bottom + 0.5 ? at.pageNumber + 1 : at.pageNumber;
+  return at.top + height + ROW_FOOT > bottom + 0.5 ? at.pageNumber + 1 : at.pageNumber;
 }
+
+/**
+ * What a row takes below its cells' text when pdfmake decides whether it fits (pt): the bottom
+ * padding and rule of scheduleTableLayout, held back twice (the table's and the unbreakable
+ * row's own reserve). Without it a row whose text ended within 5 pt of the foot was counted on
+ * its page while pdfmake moved it on: a page start found one row late, and the row printed alone
+ * on a page of its own before the break (a 300-project 工程表).
+ */
+const ROW_FOOT = 2 * (2 + RULE);
 
 /**
  * A template's place for a schedule table: a `table` node whose only row is `["@name", …args]`.
@@ -290,7 +299,9 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     orphans() {
       const out = new Set<string>();
       for (const p of probes) {
-        const first = rowPage(p.rows[0], bottom);
+        // the first project row: a table whose group heading rows end the lead's page leaves
+        // the lead as alone as an empty table would (a break before those rows is never made)
+        const first = rowPage(p.rows.find((r) => !r.heading) ?? p.rows[0], bottom);
         const lead = pageOf(firstText(p.lead));
         if (lead !== undefined && first !== undefined && first > lead) out.add(`${p.slot}:lead`);
         p.rows.forEach((r, i) => {

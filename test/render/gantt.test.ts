@@ -3,6 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderGantt } from "../../src/render/gantt.js";
+import { renderCombined } from "../../src/render/departments.js";
+import { planOf } from "../helpers/plan-model.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
@@ -143,4 +145,37 @@ describe("gantt.pdf (the seed)", () => {
     expect(back.info.Title).toContain("工程表");
     for (const c of ctx.config.phaseCategories) expect(back.text).toContain(c.label);
   });
+});
+
+describe("a plan of some 300 projects (the seed's six times over)", () => {
+  const big = (): Plan => {
+    const seed = seedPlan();
+    const projects = Array.from({ length: 6 }, (_, k) => seed.projects.map((p) => ({ ...p, no: p.no + 56 * k, relistOf: null, relistMark: null }))).flat();
+    return planOf(projects, seed.plan.title);
+  };
+  const isProjectRow = (line: string) => /^\s*\d+\s*\S/.test(line);
+
+  it("starts every continued page of the 工程表 with its group headings, and leaves no page of one row", async () => {
+    const [file] = await renderGantt(big(), makeRenderContext());
+    const pages = (await readPdf(file!.data)).pages;
+    expect(pages.length).toBeGreaterThan(8);
+    pages.forEach((p, i) => {
+      const header = p.lines.findIndex((l) => l.startsWith("No"));
+      if (i === 0 || header < 0) return;
+      expect(isProjectRow(p.lines[header + 1]!), `page ${i + 1}: ${p.lines[header + 1]}`).toBe(false);
+      if (i < pages.length - 1) expect(p.lines.filter(isProjectRow).length, `page ${i + 1}`).toBeGreaterThan(3);
+    });
+  }, 60_000);
+
+  it("prints no blank page in departments.pdf and no department's heading alone at a page's foot", async () => {
+    const file = await renderCombined(big(), makeRenderContext());
+    const pages = (await readPdf(file.data)).pages;
+    pages.forEach((p, i) => {
+      if (i < 2) return; // cover and contents
+      expect(p.lines.some(isProjectRow), `page ${i + 1} has no row`).toBe(true);
+      // the page's last lines before its number: never a department's heading or the column heads
+      const tail = p.lines.filter((l) => !/^\d+ \/ \d+$/.test(l.trim())).slice(-2);
+      for (const l of tail) expect(/事業）$|^No/.test(l.trim()), `page ${i + 1} ends with ${l}`).toBe(false);
+    });
+  }, 120_000);
 });

@@ -25,6 +25,10 @@ const DRIVER = Symbol("planpress layout driver");
 
 interface LayoutBuilder { layoutDocument(content: unknown, pdfDocument: unknown, ...rest: unknown[]): unknown[] }
 interface Renderer { renderPages(pages: unknown[]): void }
+interface BreakingBuilder {
+  writer: { context(): { getCurrentPage(): { items: unknown[] } | undefined } };
+  processNode(node: { pageBreak?: string | undefined } | undefined, ...rest: unknown[]): unknown;
+}
 interface WithHeaders { writer: { context(): { pages: { items: unknown[] }[] } }; addHeadersAndFooters(...rest: unknown[]): void }
 
 let installed = false;
@@ -48,6 +52,20 @@ function install(): void {
     return withHeaders.apply(this, rest);
   };
   markRepeatedLines();
+  // A break before a block on a page with nothing on it yet is no break: pdfmake had started
+  // another page, leaving one blank but for its running head and number (a table filling its
+  // page to the foot leaves pdfmake on a new page; a break found before the next block then
+  // added one more — departments.pdf of a 300-project plan).
+  const processNode = (proto as unknown as BreakingBuilder).processNode;
+  (proto as unknown as BreakingBuilder).processNode = function (this: BreakingBuilder, node, ...rest) {
+    if (node?.pageBreak !== "before" || (this.writer.context().getCurrentPage()?.items.length ?? 1) > 0) return processNode.call(this, node, ...rest);
+    node.pageBreak = undefined;
+    try {
+      return processNode.call(this, node, ...rest);
+    } finally {
+      node.pageBreak = "before";
+    }
+  };
   proto.layoutDocument = function (this: LayoutBuilder, content, pdfDocument, ...rest) {
     const driver = (content as { [DRIVER]?: Driver } | null)?.[DRIVER];
     if (!driver) return layoutDocument.call(this, content, pdfDocument, ...rest);
