@@ -21,7 +21,10 @@ export function safeFileName(name: string, fallback = "_"): string {
     .replace(/[. ]+$/, "");    // Windows drops trailing dots and spaces
   if (!s || RESERVED_WINDOWS.test(s)) s = s ? `_${s}` : fallback;
   // Stay well under the 255-byte limit of common file systems (UTF-8: 3 bytes per kanji).
-  while (Buffer.byteLength(s, "utf8") > 200) s = s.slice(0, -1);
+  // Cut by characters, never inside a surrogate pair (a lone half is written as U+FFFD).
+  const chars = [...s];
+  while (Buffer.byteLength(chars.join(""), "utf8") > 200) chars.pop();
+  s = chars.join("");
   return s;
 }
 

@@ -226,6 +226,14 @@ describe("department cells", () => {
     expect([...uniqueFileNames(["情報政策課（仮）", "◎情報政策課"], ".pdf").values()]).toEqual(["情報政策課_仮.pdf", "情報政策課.pdf"]);
   });
 
+  it("a file name cut to 200 bytes is cut between characters, never inside a surrogate pair", async () => {
+    const { safeFileName } = await import("../../src/output/filename.js");
+    const name = safeFileName(`${"課".repeat(65)}ab😀`);
+    expect(Buffer.byteLength(name, "utf8")).toBeLessThanOrEqual(200);
+    expect(name).not.toMatch(/[\uD800-\uDFFF]/u);
+    expect(name).toBe(`${"課".repeat(65)}ab`);
+  });
+
   it("lists split on 、 ・ , / spaces and line breaks; every-department words are configurable", async () => {
     const { splitDepartments } = await import("../../src/normalise/departments.js");
     const c = config();
