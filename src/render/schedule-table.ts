@@ -246,6 +246,8 @@ export interface Laid {
   orphans(): Set<string>;
   /** After pdfmake laid `content` out: rows under a group that start a page (to repeat the group's headings there). */
   pageStarts(): Set<string>;
+  /** After pdfmake laid `content` out: the page a break's place is on (its row, or the slot's heading). */
+  pageOf?(b: string): number | undefined;
 }
 
 /**
@@ -313,6 +315,12 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       }
       return out;
     },
+    pageOf(b) {
+      const [slot, row] = b.split(":");
+      const p = probes.find((x) => x.slot === Number(slot));
+      if (!p) return undefined;
+      return row === "lead" ? pageOf(firstText(p.lead)) : rowPage(p.rows[Number(row)], bottom);
+    },
     pageStarts() {
       // In document order (slots, then rows).
       const out = new Set<string>();
@@ -336,36 +344,91 @@ function firstText(node: unknown): unknown {
   return n;
 }
 
-/** Layouts at most (the usual is one, or two for a grouped table or a heading at a page's foot). */
-const MAX_LAYOUTS = 6;
+/**
+ * Layouts at most after those that move slots' headings (the usual is one, or two for a grouped
+ * table or a heading at a page's foot; a plan of hundreds of projects takes more).
+ */
+const MAX_LAYOUTS = 10;
 
 /**
  * Lays out, then again with a page break before any heading left alone at a page's foot (pdfmake
  * has no keep-with-next for table rows) and before any row that starts a page inside a group,
  * where the group's headings are repeated (（続き）). The first layout leaves room for those
  * headings at the top of every page of a grouped table, so the second one, which puts them
- * there, keeps every page's rows; should a page start move all the same (a heading of several
- * lines), the next layout settles the first such place, and so on. Breaks only add up. Only
- * laid out (`layout`, layouts.ts): the caller draws the last layout, once. Returns its page count.
+ * there, keeps every page's rows (a slot's heading moved on first, in up to two more such
+ * layouts); should a page start move all the same (a heading of several lines, rows ahead that
+ * moved down), the next layout settles such places, one per stretch between breaks, and drops
+ * a break they show to be stale. Only laid out (`layout`, layouts.ts): the caller draws the
+ * last layout, once. Returns its page count.
  */
 export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (content: Content[]) => number): number {
+  const breaks = new Set<string>();
   let laid = build(new Set([RESERVE]));
   let pages = layout(laid.content);
-  const breaks = new Set<string>([...laid.orphans(), ...laid.pageStarts()]);
+  // A slot's heading left alone moves its whole table: its page starts are found again, with
+  // the room still kept, once the headings have moved (found with them, they had cut the
+  // moved table where it no longer ran off a page: a department's first row alone on its page).
+  for (let moves = 0; moves < 2; moves++) {
+    const leads = [...laid.orphans()].filter((b) => b.endsWith(":lead") && !breaks.has(b));
+    if (leads.length === 0) break;
+    for (const b of leads) breaks.add(b);
+    laid = build(new Set([...breaks, RESERVE]));
+    pages = layout(laid.content);
+  }
+  for (const b of [...laid.orphans(), ...laid.pageStarts()]) breaks.add(b);
   if (!laid.reserved && breaks.size === 0) return pages;
   laid = build(breaks);
   pages = layout(laid.content);
+  const dropped = new Set<string>();
   for (let pass = 2; pass < MAX_LAYOUTS; pass++) {
     const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
-    const start = [...laid.pageStarts()].find((b) => !breaks.has(b));
-    // Whichever comes first: the orphans (all at once, as their pages hold), or the page start.
-    const more = orphans.length > 0 && (!start || breakOrder(orphans.sort(byBreakOrder)[0]!) < breakOrder(start)) ? orphans : start ? [start] : [];
+    const starts = independent([...laid.pageStarts()].filter((b) => !breaks.has(b)), breaks);
+    const start = starts[0];
+    // Whichever comes first: the orphans (all at once, as their pages hold), or the page starts.
+    const more = orphans.length > 0 && (!start || breakOrder(orphans.sort(byBreakOrder)[0]!) < breakOrder(start)) ? orphans : starts;
     if (more.length === 0) break;
+    if (more === starts) for (const b of starts) dropStale(b, laid, breaks, dropped);
     for (const b of more) breaks.add(b);
     laid = build(breaks);
     pages = layout(laid.content);
   }
   return pages;
+}
+
+/**
+ * Of the page starts found in a layout, those one more layout settles together: the first, and
+ * each later one with a break already made between it and the one taken before it (a break moves
+ * what follows it up to the next break made, where the page starts afresh). One at a time, the
+ * layouts allowed had run out on a plan of some 300 projects.
+ */
+function independent(found: readonly string[], made: ReadonlySet<string>): string[] {
+  const marks = [...made].filter((b) => b !== RESERVE).map(breakOrder).sort((a, b) => a - b);
+  const taken: string[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const b of [...found].sort(byBreakOrder)) {
+    const order = breakOrder(b);
+    if (taken.length > 0 && !marks.some((m) => m > last && m < order)) continue;
+    taken.push(b);
+    last = order;
+  }
+  return taken;
+}
+
+/**
+ * A page start found on the page before a break already made, in the same table: that break was
+ * found before the rows ahead of it moved down, and now cuts the rows that ran over from them off
+ * on a page of their own (one row under its group's （続き）). It is dropped, once: the rows flow
+ * on, and the next layout finds where the page really starts.
+ */
+function dropStale(start: string, laid: Laid, breaks: Set<string>, dropped: Set<string>): void {
+  const order = breakOrder(start);
+  const next = [...breaks].filter((b) => b !== RESERVE && breakOrder(b) > order).sort(byBreakOrder)[0];
+  if (!next || dropped.has(next) || next.split(":")[0] !== start.split(":")[0] || next.endsWith(":lead")) return;
+  const here = laid.pageOf?.(start);
+  if (here !== undefined && laid.pageOf?.(next) === here + 1) {
+    breaks.delete(next);
+    dropped.add(next);
+  }
 }
 
 /** The content for createPdf of a document laid out by layoutKeepingHeadings, drawn once. */

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/schema.js";
 import { renderGantt } from "../../src/render/gantt.js";
 import { renderCombined } from "../../src/render/departments.js";
-import { planOf } from "../helpers/plan-model.js";
+import { planOf as planFromText } from "../helpers/plan-fixtures.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
-import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
+import { copyTemplates, makeRenderContext, projectRoot, seedPlan } from "../helpers/context.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
 import { cutWords, flatText, textItems, type PageItems } from "../helpers/pdf-positions.js";
@@ -148,15 +148,17 @@ describe("gantt.pdf (the seed)", () => {
 });
 
 describe("a plan of some 300 projects (the seed's six times over)", () => {
-  const big = (): Plan => {
-    const seed = seedPlan();
-    const projects = Array.from({ length: 6 }, (_, k) => seed.projects.map((p) => ({ ...p, no: p.no + 56 * k, relistOf: null, relistMark: null }))).flat();
-    return planOf(projects, seed.plan.title);
+  // The seed's rows six times over, renumbered, read by the pipeline as a city's file would be.
+  const big = async (): Promise<Plan> => {
+    const lines = readFileSync(path.join(projectRoot, "data/plan.tsv"), "utf8").split("\n");
+    const first = lines.findIndex((l) => /^\d+\t/.test(l));
+    const copies = Array.from({ length: 6 }, (_, k) => lines.slice(first).map((l) => l.replace(/^(\d+)\t/, (_m, n: string) => `${Number(n) + 56 * k}\t`)));
+    return planFromText("big.tsv", [...lines.slice(0, first), ...copies.flat()].join("\n"));
   };
-  const isProjectRow = (line: string) => /^\s*\d+\s*\S/.test(line);
+  const isProjectRow = (line: string) => /^\s*\d+\s*[^\s/\d]/.test(line); // not the page number 「3 / 100」
 
   it("starts every continued page of the 工程表 with its group headings, and leaves no page of one row", async () => {
-    const [file] = await renderGantt(big(), makeRenderContext());
+    const [file] = await renderGantt(await big(), makeRenderContext());
     const pages = (await readPdf(file!.data)).pages;
     expect(pages.length).toBeGreaterThan(8);
     pages.forEach((p, i) => {
@@ -167,15 +169,23 @@ describe("a plan of some 300 projects (the seed's six times over)", () => {
     });
   }, 60_000);
 
-  it("prints no blank page in departments.pdf and no department's heading alone at a page's foot", async () => {
-    const file = await renderCombined(big(), makeRenderContext());
+  it("prints no blank page in departments.pdf, no department's heading alone at a page's foot, hardly a row alone before its group goes on", async () => {
+    const file = await renderCombined(await big(), makeRenderContext());
     const pages = (await readPdf(file.data)).pages;
+    const alone: number[] = [];
     pages.forEach((p, i) => {
       if (i < 2) return; // cover and contents
       expect(p.lines.some(isProjectRow), `page ${i + 1} has no row`).toBe(true);
       // the page's last lines before its number: never a department's heading or the column heads
       const tail = p.lines.filter((l) => !/^\d+ \/ \d+$/.test(l.trim())).slice(-2);
       for (const l of tail) expect(/事業）$|^No/.test(l.trim()), `page ${i + 1} ends with ${l}`).toBe(false);
+      // a single row cut off from the rows of its group that go on at the next page's top
+      const next = pages[i + 1]?.lines ?? [];
+      const continues = next[next.findIndex((l) => l.startsWith("No")) + 1]?.includes("（続き）") ?? false;
+      if (continues && p.lines.filter(isProjectRow).length === 1) alone.push(i + 1);
     });
+    // One such page is left of seven (README "Drawing checks"): a break found before rows ahead of
+    // it moved down, in a layout the six to ten allowed do not settle.
+    expect(alone.length, `pages ${alone.join(", ")}`).toBeLessThanOrEqual(1);
   }, 120_000);
 });
