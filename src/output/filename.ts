@@ -15,6 +15,8 @@ export function safeFileName(name: string, fallback = "_"): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .replace(/[\\/:*?"<>|]/g, "_")
+    // half a surrogate pair is written as U+FFFD: three names differing only there were one file
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "_")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "_")      // no hidden files, no `..`

@@ -108,7 +108,14 @@ const manifestText = (entries: ManifestEntry[]): string =>
 
 /** `rel` of the manifest (forward slashes) as a path inside the folder, or null if it would leave it. */
 function entryPath(outDir: string, rel: string): string | null {
-  try { return insideOutDir(outDir, rel); } catch { return null; }
+  let full: string;
+  try { full = insideOutDir(outDir, rel); } catch { return null; }
+  // never through a linked folder: `sub -> ../elsewhere` had a stale `sub/x.pdf` removed outside
+  const root = path.resolve(outDir);
+  for (let d = path.dirname(full); d !== root && d.startsWith(root + path.sep); d = path.dirname(d)) {
+    if (lstatOrNull(d)?.isSymbolicLink()) return null;
+  }
+  return full;
 }
 
 // ---- recovery of an interrupted run ----------------------------------------------------------
@@ -129,7 +136,7 @@ export async function recoverOutputs(outDir: string, extraDirs: readonly string[
   if (lstatOrNull(journalFile)?.isFile()) {
     let journal: Journal | null = null;
     try { journal = JSON.parse(readFileSync(journalFile, "utf8")) as Journal; } catch { journal = null; }
-    if (journal && Array.isArray(journal.steps)) {
+    if (journal && journalOfOurs(root, journal)) {
       await finishSwitch(root, journal);
       done = journal.steps.length;
     }
@@ -160,6 +167,21 @@ export async function recoverOutputs(outDir: string, extraDirs: readonly string[
     }
   }
   return { done, removed };
+}
+
+/**
+ * Whether a journal is one planpress wrote: every path inside the folder and not through a linked
+ * folder, each step's temporary and set-aside names beside its file. A journal planted in the
+ * folder had files outside it removed and replaced (`../victim.txt`).
+ */
+function journalOfOurs(root: string, journal: Journal): boolean {
+  const inside = (rel: unknown): rel is string => typeof rel === "string" && entryPath(root, rel) !== null;
+  const beside = (final: string, side: unknown, ext: string): boolean =>
+    typeof side === "string" && side.startsWith(`${final}.planpress-`) && LEFTOVER.test(side) && side.endsWith(`.${ext}`)
+    && /^[0-9a-f]+$/.test(side.slice(final.length + ".planpress-".length, -(ext.length + 1)));
+  return Array.isArray(journal.steps) && Array.isArray(journal.remove) && typeof journal.manifest === "string"
+    && journal.steps.every((s) => s && inside(s.final) && beside(s.final, s.tmp, "tmp") && beside(s.final, s.backup, "old"))
+    && journal.remove.every(inside);
 }
 
 /** The switch of a journal, from wherever it stopped: each step and the end are idempotent. */

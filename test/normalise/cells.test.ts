@@ -232,6 +232,10 @@ describe("department cells", () => {
     expect(Buffer.byteLength(name, "utf8")).toBeLessThanOrEqual(200);
     expect(name).not.toMatch(/[\uD800-\uDFFF]/u);
     expect(name).toBe(`${"課".repeat(65)}ab`);
+    // names differing only by half a pair (an xlsx's &#xD800;) are files apart, never one U+FFFD file
+    const { uniqueFileNames } = await import("../../src/output/filename.js");
+    const files = [...uniqueFileNames(["監査\uD800課", "監査\uDC00課", "監査\uD801課"], ".pdf").values()];
+    expect(new Set(files.map((f) => Buffer.from(f, "utf8").toString("utf8"))).size).toBe(3);
   });
 
   it("lists split on 、 ・ , / spaces and line breaks; every-department words are configurable", async () => {

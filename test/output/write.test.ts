@@ -196,6 +196,38 @@ describe("a run killed while it switches its output set", () => {
   });
 });
 
+describe("files planted in the output folder lead nothing outside it", () => {
+  it("a journal naming paths outside the folder is not obeyed: nothing there removed or replaced", async () => {
+    const base = fresh("planted");
+    const out = path.join(base, "out");
+    mkdirSync(out);
+    writeFileSync(path.join(base, "victim1.txt"), "keep me");
+    writeFileSync(path.join(base, "victim3.txt"), "keep me too");
+    writeFileSync(path.join(base, "evil.planpress-aa.tmp"), "planted");
+    writeFileSync(path.join(out, JOURNAL), JSON.stringify({
+      steps: [{ final: "../victim3.txt", tmp: "../evil.planpress-aa.tmp", backup: "../victim3.txt.planpress-bb.old" }],
+      remove: ["../victim1.txt"], manifest: "",
+    }));
+    await recoverOutputs(out);
+    expect(readFileSync(path.join(base, "victim1.txt"), "utf8")).toBe("keep me");
+    expect(readFileSync(path.join(base, "victim3.txt"), "utf8")).toBe("keep me too");
+    expect(existsSync(path.join(out, JOURNAL))).toBe(false);
+  });
+
+  it("a stale file reached through a linked folder is not removed", async () => {
+    const base = fresh("linked");
+    const out = path.join(base, "out");
+    await writeOutputs(out, [{ path: "sub/report.pdf", data: Buffer.from("ours") }], { manifest: true, producer: "t" });
+    // the folder replaced by a link to another holding a file of the same name and bytes
+    mkdirSync(path.join(base, "elsewhere"));
+    writeFileSync(path.join(base, "elsewhere/report.pdf"), "ours");
+    rmSync(path.join(out, "sub"), { recursive: true });
+    symlinkSync(path.join(base, "elsewhere"), path.join(out, "sub"));
+    await writeOutputs(out, [{ path: "other.pdf", data: Buffer.from("x") }], { manifest: true, producer: "t" });
+    expect(readFileSync(path.join(base, "elsewhere/report.pdf"), "utf8")).toBe("ours");
+  });
+});
+
 describe("one run at a time per folder", () => {
   it("a folder another live run is writing into is PP909 and left alone; a killed run's lock is taken over", async () => {
     const out = fresh("out");
