@@ -37,7 +37,8 @@ export function resolveDocumentDate(config: Config, firstYear: number, env = pro
   if (config.document.date) return { date: new Date(`${config.document.date}T00:00:00Z`), printed: true };
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return { date: new Date(Number(epoch) * 1000), printed: true };
-  return { date: new Date(Date.UTC(firstYear, 3, 1)), printed: false };
+  // never printed, only the files' metadata: kept within the 1980–2099 they can hold
+  return { date: new Date(Date.UTC(Math.min(2099, Math.max(1980, firstYear)), 3, 1)), printed: false };
 }
 
 /** A template file as diagnostics name it: relative inside the project (as staff know it), else in full. */

@@ -77,7 +77,9 @@ const line = (max: number = TEXT_LIMITS.line) => z.string().max(max);
 /** A real calendar date (2026-02-30 is not one). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書いてください（例: 2026-11-24）")
   .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s); },
-    "存在しない日付です（例: 2026-11-24）");
+    "存在しない日付です（例: 2026-11-24）")
+  // the xlsx (zip) and PDF dates hold 1980–2099: a typo such as 2126 had stopped the build at its end
+  .refine((s) => Number(s.slice(0, 4)) >= 1980 && Number(s.slice(0, 4)) <= 2099, "日付は 1980 年から 2099 年までで書いてください（例: 2026-11-24）");
 
 // Strict: a misspelt key ("titel") is reported instead of silently doing nothing.
 export const Config = z.strictObject({

@@ -108,6 +108,8 @@ describe("planpress CLI", () => {
 describe("config mistakes a person makes", () => {
   it.each([
     ['{"document":{"date":"2026-02-30"}}', "存在しない日付"],
+    // a typo a build had stopped on at its end (the zip and PDF dates hold 1980–2099), with PP901
+    ['{"document":{"date":"2126-11-24"}}', "1980 年から 2099 年まで"],
     ['{"titel":"x"}', "titel"],
     ['{"document": {"date": "2026-11-24",}', "2 行目"],
     // V8 names the character without its place: found where it stands outside a string

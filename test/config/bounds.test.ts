@@ -98,3 +98,12 @@ describe("the config's JSON Schema", () => {
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(configSchemaText());
   });
 });
+
+describe("the document date of a plan whose period lies past 2099 (a typo in its years)", () => {
+  it("stays within the 1980–2099 the files' dates hold (it is not printed)", async () => {
+    const { resolveDocumentDate } = await import("../../src/context.js");
+    const { defaultConfig } = await import("../../src/config/schema.js");
+    expect(resolveDocumentDate(defaultConfig(), 2100, {}).date.getUTCFullYear()).toBe(2099);
+    expect(resolveDocumentDate(defaultConfig(), 2026, {}).date.toISOString()).toBe("2026-04-01T00:00:00.000Z");
+  });
+});
