@@ -888,6 +888,11 @@ export const CATALOG = {
     en: (p) => `The "${p.column}" is too long (No.${p.no}, ${p.chars} characters; at most ${p.limit}).`,
     hintJa: () => "要点をまとめて記入し直してください（上限は設定ファイルの limits.maxCellChars で変えられます）。報告を途中で切って印刷することはしません。",
     hintEn: () => "Shorten the entry (the limit is limits.maxCellChars in the config). A report is never printed cut short." },
+  PP621: { severity: "error", example: { no: 25, form: "ペーパーレス会議を促進するための資料作成方法の検討", plan: "財務（予算・契約・会計）事務等のさらなるDXの検討" },
+    ja: (p) => `この様式は別の版の計画から作られています: No.${p.no} の事業名が、様式では「${p.form}」、いまの計画では「${p.plan}」です。このまま読むと、記入がほかの事業の報告になるため、この様式は読みません。`,
+    en: (p) => `This form was made from another version of the plan: No.${p.no} is "${p.form}" on the form and "${p.plan}" in the plan now. Read as it is, its entries would report on other projects, so it is not read.`,
+    hintJa: () => "記入を、いまの計画から planpress forms で作り直した様式に写してください（事業名で照らし合わせてください）。",
+    hintEn: () => "Copy the entries into a form made again from the current plan with planpress forms (match them by project name)." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

@@ -79,6 +79,16 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     return null;
   }
   if (lockedCellsChecksum(sheet.cells) !== meta.checksum) reportLockedChange(sheet, meta, file, bag, sent);
+  else {
+    // A form as sent, but from another version of the plan: where a No now names another project,
+    // its entries would land on that project (two Nos swapped: exit 0, entries crossed over).
+    const now = sent?.(meta);
+    const renamed = now && lockedCellsChecksum(now) !== meta.checksum ? renamedNo(sheet.cells, now, columns.no ?? 1) : null;
+    if (renamed) {
+      bag.add("PP621", { file, sheet: sheet.name, cell: `${columnLetters((columns.no ?? 1) + 1)}${renamed.row}` }, renamed);
+      return null;
+    }
+  }
 
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
@@ -111,6 +121,31 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     out.rows.push(row);
   }
   return out;
+}
+
+/**
+ * The first row whose No names another project in `now` (the form made from the current plan):
+ * the project's name stands right of its No (the contract's form layout).
+ */
+function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCol: number): { row: number; no: number; form: string; plan: string } | null {
+  const names = (cells: readonly FormCell[]) => {
+    const byRow = new Map<number, { no?: number; name?: string }>();
+    for (const c of cells) {
+      const r = byRow.get(c.row) ?? {};
+      if (c.col === noCol && /^\d+$/.test(cellText(c.value))) r.no = Number(cellText(c.value));
+      if (c.col === noCol + 1) r.name = cellText(c.value);
+      byRow.set(c.row, r);
+    }
+    return byRow;
+  };
+  const planNames = new Map<number, string>();
+  for (const r of names(now).values()) if (r.no !== undefined) planNames.set(r.no, r.name ?? "");
+  for (const [row, r] of [...names(returned)].sort((a, b) => a[0] - b[0])) {
+    if (r.no === undefined || !planNames.has(r.no)) continue;
+    const plan = planNames.get(r.no)!;
+    if ((r.name ?? "") !== plan) return { row, no: r.no, form: r.name ?? "", plan };
+  }
+  return null;
 }
 
 /**

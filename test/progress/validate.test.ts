@@ -176,6 +176,24 @@ describe("returned forms", () => {
     parseFormReturns(edited, "財政課.xlsx", other, () => [{ row: 1, col: 1, value: "別の様式" }]);
     expect(other.items.map((d) => [d.code, d.cell])).toEqual([["PP608", undefined]]);
   });
+  it("PP621 a form as sent but from another version of the plan, where a No now names another project: not read", () => {
+    const ctx = makeRenderContext();
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).slice(0, 2);
+    expect(own).toHaveLength(2);
+    // the plan now: the two projects' names traded (a revision reordering them)
+    const now: Plan = { ...plan, projects: plan.projects.map((p) => (p.no === own[0]!.no ? { ...p, name: own[1]!.name } : p.no === own[1]!.no ? { ...p, name: own[0]!.name } : p)) };
+    const bag = new DiagnosticBag();
+    const read = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", bag, (meta) => formLockedCells(now, ctx, meta.department, meta.fiscalYear, meta.sample));
+    expect(read).toBeNull();
+    expect(bag.items.map((d) => d.code)).toEqual(["PP621"]);
+    expect(bag.items[0]).toMatchObject({ file: "財政課.xlsx", sheet: "進捗報告", severity: "error" });
+    expect(bag.items[0]!.cell).toMatch(/^B\d+$/);
+    expect(bag.items[0]!.message).toContain(`No.${own[0]!.no} の事業名が、様式では「${own[0]!.name}」`);
+    // the plan it was made from: read as ever
+    const same = new DiagnosticBag();
+    expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample))).not.toBeNull();
+    expect(same.items).toEqual([]);
+  });
   it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
     const bag = new DiagnosticBag();
     expect(parseFormReturns(new Uint8Array([1, 2, 3]), "broken.xlsx", bag)).toBeNull();
