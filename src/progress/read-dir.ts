@@ -10,6 +10,9 @@ import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns, type SentForm } from "./read-form.js";
 import type { ReturnFile } from "./schema.js";
 
+/** Workbooks saved in a format other than .xlsx (Excel 97–2003, macro-enabled, binary, LibreOffice, Numbers). */
+const OTHER_SHEETS = /\.(xls|xlsm|xlsb|ods|numbers|et)$/i;
+
 /** Files of a folder that are returns: not hidden, not Excel's `~$` lock files. */
 function isReturn(name: string): "form" | "csv" | null {
   if (name.startsWith(".") || name.startsWith("~$")) return null;
@@ -20,8 +23,11 @@ function isReturn(name: string): "form" | "csv" | null {
 
 export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: SentForm): Promise<ReturnFile[]> {
   let names: string[];
+  const folders = new Set<string>();
   try {
-    names = (await readdir(dir)).sort();
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) if (e.isDirectory()) folders.add(e.name);
+    names = entries.map((e) => e.name).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") bag.add("PP618", { file: dir }, { dir });
@@ -31,7 +37,13 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
   const out: ReturnFile[] = [];
   for (const name of names) {
     const kind = isReturn(name);
-    if (!kind) continue;
+    if (!kind) {
+      // said, not passed over: their departments had been 未報告 without a word
+      if (name.startsWith(".") || name.startsWith("~$")) continue;
+      if (folders.has(name)) bag.add("PP623", { file: join(dir, name) }, { dir: join(dir, name) });
+      else if (OTHER_SHEETS.test(name)) bag.add("PP622", { file: join(dir, name) }, { file: join(dir, name), ext: name.slice(name.lastIndexOf(".")) });
+      continue;
+    }
     const path = join(dir, name);
     const bytes = await readReturn(path, bag);
     if (!bytes) continue;

@@ -215,3 +215,23 @@ describe("returned forms", () => {
     expect(bag.items.map((d) => d.code)).toContain("PP617");
   });
 });
+
+describe("files in the folder of returns that are not read", () => {
+  it("a workbook of another format (.xls, .ods) is PP622 and a sub-folder PP623; notes and Excel's lock files say nothing", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readReturnsDir } = await import("../../src/progress/read-dir.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-"));
+    writeFileSync(path.join(dir, "財政課.xls"), "old excel");
+    writeFileSync(path.join(dir, "総務課.ods"), "libreoffice");
+    writeFileSync(path.join(dir, "README.txt"), "notes");
+    writeFileSync(path.join(dir, "~$財政課.xlsx"), "lock");
+    mkdirSync(path.join(dir, "総務部"));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, path.basename(d.file ?? "")])).toEqual([
+      ["PP622", "総務課.ods"], ["PP623", "総務部"], ["PP622", "財政課.xls"], ["PP613", path.basename(dir)],
+    ]);
+  });
+});
