@@ -93,11 +93,13 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
   const byRow = new Map<number, Map<number, unknown>>();
+  const shownAt = new Map<string, string>();
   for (const c of sheet.cells) {
     if (c.row <= header.row) continue;
     const row = byRow.get(c.row) ?? new Map<number, unknown>();
     row.set(c.col, c.value);
     byRow.set(c.row, row);
+    if (c.shown !== undefined) shownAt.set(`${c.row}\t${c.col}`, c.shown);
   }
   const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
@@ -113,7 +115,9 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     for (const f of ["no", ...FORM_FIELDS] as const) {
       const col = columns[f];
       if (col === undefined) continue;
-      row.cells[f] = { text: cellText(values.get(col)), place: place(r, col) };
+      // an entry as Excel shows it (a date, a percentage); the No as stored
+      const shown = f === "no" ? undefined : shownAt.get(`${r}\t${col}`);
+      row.cells[f] = { text: shown ?? cellText(values.get(col)), place: place(r, col) };
     }
     // Rows without any project No and without input are layout (notes, totals): not a report.
     const hasInput = FORM_FIELDS.some((f) => (row.cells[f]?.text ?? "") !== "");

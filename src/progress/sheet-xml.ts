@@ -3,6 +3,7 @@
 // crashes on some of them. A formula cell's value is its text, so a cached result (which openpyxl
 // does not even write) is never trusted.
 import type { FormCell } from "../forms/checksum.js";
+import { formatNumber } from "../ingest/number-format.js";
 import { readWorkbookXml, WorkbookReadError, type XmlCell } from "../ingest/workbook-xml.js";
 
 export { WorkbookReadError };
@@ -12,8 +13,14 @@ export interface SheetCells {
   /** visible, hidden or veryHidden */
   state: string;
   /** Non-empty cells, 1-based; a formula cell's value is `{ formula }`. */
-  cells: FormCell[];
+  cells: ShownCell[];
 }
+
+/**
+ * A cell and, for a number with a format, the text Excel shows: a date typed into 実績
+ * (2026/6/1) is the number 46174 in the file, 95 % is 0.95; the report prints what was typed.
+ */
+export interface ShownCell extends FormCell { shown?: string }
 
 function formValue(c: XmlCell): unknown {
   if (c.formula !== undefined) return { formula: c.formula };
@@ -26,12 +33,15 @@ function formValue(c: XmlCell): unknown {
 
 /** Every worksheet of an .xlsx, in workbook order. Throws WorkbookReadError when it is not one. */
 export function readWorkbookCells(data: Uint8Array): SheetCells[] {
-  return readWorkbookXml(data).sheets.map((s) => ({
+  const workbook = readWorkbookXml(data);
+  return workbook.sheets.map((s) => ({
     name: s.name,
     state: s.state,
     cells: s.cells.flatMap((c) => {
       const value = formValue(c);
-      return value === null || value === "" ? [] : [{ row: c.row, col: c.col, value }];
+      if (value === null || value === "") return [];
+      const shown = typeof value === "number" && c.format !== undefined ? formatNumber(value, c.format, workbook.date1904) : null;
+      return [{ row: c.row, col: c.col, value, ...(shown !== null && shown !== String(value) ? { shown } : {}) }];
     }),
   }));
 }

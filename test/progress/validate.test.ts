@@ -194,6 +194,21 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample))).not.toBeNull();
     expect(same.items).toEqual([]);
   });
+  it("reads an entry Excel stores as a number with a format as it shows: a date, 令和, a percentage", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    // (a style of its own: exceljs shares one style object between cells)
+    const set = (ref: string, value: number, numFmt: string) => { const c = ws.getCell(ref); c.value = value; c.style = { ...c.style, numFmt }; };
+    ws.getCell("E11").value = "予定どおり";
+    set("F11", 0.95, "0%"); // 95% typed
+    set("G11", 46174, "yyyy/m/d"); // 6/1 typed
+    set("H11", 46477, '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"'); // R9.3.31 typed
+    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", new DiagnosticBag());
+    const row = read!.rows.find((r) => r.place.cell === "A11")!;
+    expect([row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text]).toEqual(["95%", "2026/6/1", "令和9年3月31日"]);
+  });
   it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
     const bag = new DiagnosticBag();
     expect(parseFormReturns(new Uint8Array([1, 2, 3]), "broken.xlsx", bag)).toBeNull();
