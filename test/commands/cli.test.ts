@@ -105,6 +105,15 @@ describe("planpress CLI", () => {
   });
 });
 
+describe("an empty output path", () => {
+  it("-o \"\" (a variable left unset) is a usage error, nothing written into the current folder", async () => {
+    const r = await cli("booklet", "data/plan.tsv", "-o", "");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("オプション -o, --output <dir> の値が空です");
+    expect((await cli("model", "data/plan.tsv", "-o", " ", "--lang", "en")).stderr).toContain("It is empty");
+  });
+});
+
 describe("config mistakes a person makes", () => {
   it.each([
     ['{"document":{"date":"2026-02-30"}}', "存在しない日付"],
