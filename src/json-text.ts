@@ -1,10 +1,10 @@
 // Reading a JSON file a person edits (config, theme, wording): a syntax error is told in the
 // user's language with its line and column, never as the parser's raw message.
-import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import type { DiagnosticBag, Lang } from "./diagnostics/bag.js";
 import type { Code } from "./diagnostics/catalog.js";
 import { ReportedError } from "./errors.js";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "./read-file.js";
 import { zodReason } from "./zod-reason.js";
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string; line?: number; column?: number };
@@ -54,14 +54,9 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code:
     bag.add(code, { file, ...(at.line ? { line: at.line, column: at.column } : {}) }, { reason });
     throw new ReportedError();
   };
-  let text = "";
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    fail(err.code === "ENOENT" ? (bag.lang === "ja" ? "ファイルがありません" : "no such file") : err.code ?? err.message);
-  }
-  const json = parseJsonText(text, bag.lang);
+  const read = readBoundedText(file, MAX_EDITED_TEXT_BYTES, bag.lang);
+  if ("reason" in read) return fail(read.reason);
+  const json = parseJsonText(read.text, bag.lang);
   if (!json.ok) return fail(json.reason, json);
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) return fail(zodReason(parsed.error, bag.lang));

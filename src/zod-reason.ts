@@ -25,9 +25,12 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
       return ja ? `不明なキー ${i.keys.join(", ")}` : `unknown key(s) ${i.keys.join(", ")}`;
     case "invalid_value":
       return ja ? `次のいずれかです: ${i.values.join(", ")}` : `one of ${i.values.join(", ")}`;
+    // `positive()` is "more than 0", not "at least 0": {"maxProjects": 0} had been told its minimum was 0
     case "too_small":
+      if (i.inclusive === false) return ja ? `小さすぎます（${String(i.minimum)} より大きい値）` : `too small (more than ${String(i.minimum)})`;
       return ja ? `小さすぎます（最小 ${String(i.minimum)}）` : `too small (minimum ${String(i.minimum)})`;
     case "too_big":
+      if (i.inclusive === false) return ja ? `大きすぎます（${String(i.maximum)} より小さい値）` : `too big (less than ${String(i.maximum)})`;
       return ja ? `大きすぎます（最大 ${String(i.maximum)}）` : `too big (maximum ${String(i.maximum)})`;
     case "invalid_format":
       // A schema's own message (given in Japanese) says which format; zod's default does not.

@@ -61,6 +61,11 @@ export const CATALOG = {
     ja: (p) => `入力は通常のファイルではありません（${p.kind}）。`,
     en: (p) => `The input is not a regular file (${p.kind}).`,
     hintJa: () => "保存された計画のファイルを指定してください。", hintEn: () => "Give a saved plan file." },
+  PP129: { severity: "error", example: { rows: 51000 },
+    ja: (p) => `文字の入った行が ${p.rows} 行を超えたため、ここで読むのをやめました。事業の上限（設定の limits.maxProjects）の 10 倍を超える行は、計画の表ではありません。`,
+    en: (p) => `Stopped reading here: more than ${p.rows} rows hold text, over ten times the project limit (limits.maxProjects); this is not a plan's table.`,
+    hintJa: () => "書き出したファイルが正しいか確認してください。本当に必要なら設定ファイルの limits.maxProjects を増やしてください。",
+    hintEn: () => "Check the exported file; if it is right, raise limits.maxProjects in the config." },
   PP115: { severity: "error", example: { rows: 100000, limit: 5000 },
     ja: (p) => `事業の行が ${p.rows} 行あり、上限（${p.limit} 行）を超えています。`,
     en: (p) => `The plan has ${p.rows} project rows, more than the limit of ${p.limit}.`,
@@ -870,6 +875,10 @@ export const CATALOG = {
     ja: (p) => `フォント ${p.font} は壊れているか、途中で切れているため使えません（${p.reason}）。`,
     en: (p) => `The font ${p.font} is damaged or cut short and cannot be used (${p.reason}).`,
     hintJa: () => "フォントファイルを配布元から入れ直してください。", hintEn: () => "Copy the font file again from where it came from." },
+  PP509: { severity: "error", example: { font: "fonts/MyFont.ttf", reason: "通常のファイルではありません（デバイス）" },
+    ja: (p) => `フォント ${p.font} を読み込めません（${p.reason}）。`,
+    en: (p) => `Cannot read the font ${p.font} (${p.reason}).`,
+    hintJa: () => "fonts/ に置いたフォントファイルをテーマで指定してください。", hintEn: () => "Name a font file placed in fonts/ in the theme." },
   PP507: { severity: "error", example: { font: "fonts/MyFont.txt" },
     ja: (p) => `フォント ${p.font} は TrueType/OpenType のフォントファイルではありません。`,
     en: (p) => `The font ${p.font} is not a TrueType/OpenType font file.`,
@@ -976,7 +985,10 @@ export const CATALOG = {
   PP909: { severity: "error", example: { path: "out", pid: 12345 },
     ja: (p) => `ほかの planpress（プロセス ${p.pid}）が ${p.path} に書き出している最中です。何も書き出しませんでした。`,
     en: (p) => `Another planpress run (process ${p.pid}) is writing into ${p.path}; nothing was written.`,
-    hintJa: () => "そちらが終わってから実行し直してください。", hintEn: () => "Run again when it has finished." },
+    // the lock holds a process id only: after a restart, or from another PC writing to a shared
+    // folder, it can name a run that is not there — say which file to delete then
+    hintJa: (p) => `そちらが終わってから実行し直してください。ほかに planpress を実行していないのにこの表示が続くときは、${p.path} の中の隠しファイル .planpress.lock を削除してください。`,
+    hintEn: (p) => `Run again when it has finished. If no other planpress is running and this persists, delete the hidden file .planpress.lock in ${p.path}.` },
 } satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CATALOG;

@@ -8,7 +8,7 @@ import { ReportedError } from "../errors.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
-import { readBoundedFile } from "./read-file.js";
+import { kindWord, readBoundedFile } from "../read-file.js";
 import { byteOrderMark, readTextGrid, utf16WithoutBom } from "./read-text.js";
 import { wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
@@ -32,6 +32,9 @@ export interface PlanTable {
   fillLabels: Record<string, string>;
 }
 
+/** The most rows with text a text plan may have: ten a project (headers, notes, continued lines), and a thousand more. */
+const textRowLimit = (maxProjects: number): number => maxProjects * 10 + 1000;
+
 /** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
 function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
   const b = (i: number) => bytes[i] ?? -1;
@@ -52,7 +55,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const read = await readBoundedFile(inputPath, config.limits.maxInputBytes);
   if ("refused" in read) {
     if (read.refused === "too-large") bag.add("PP104", { file }, { size: megabytes(read.size), limit: megabytes(config.limits.maxInputBytes) });
-    else if (read.refused === "not-a-file" && read.kind !== "directory") bag.add("PP114", { file }, { kind: read.kind });
+    else if (read.refused === "not-a-file" && read.kind !== "directory") bag.add("PP114", { file }, { kind: kindWord(read.kind, bag.lang) });
     else bag.add("PP101", { file }, { path: inputPath, reason: read.refused === "unreadable" ? read.reason : "EISDIR" });
     throw new ReportedError();
   }
@@ -91,7 +94,9 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       if (!read.some((p) => p.table.period)) yearsElsewhere = found.find((f) => !read.includes(f) && hasYearRow(f.grid))?.grid.sheet;
     }
   } else {
-    const g = readTextGrid(bytes, file, bag);
+    // rows far beyond the project limit are not read on (4 million junk rows took 43 s to refuse)
+    const g = readTextGrid(bytes, file, bag, textRowLimit(config.limits.maxProjects));
+    if (bag.items.some((d) => d.code === "PP129")) throw new ReportedError();
     if (g.rows.every(isBlank)) throw empty();
     parts = [{ grid: g, table: findTable(g, config, bag) }];
   }

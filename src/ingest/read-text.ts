@@ -169,16 +169,17 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag): Grid {
-  const grid = parseReportedGrid(decodeText(bytes, file, bag), file, bag);
+export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag, maxRows?: number): Grid {
+  const grid = parseReportedGrid(decodeText(bytes, file, bag), file, bag, maxRows);
   unwrapTextFormulas(grid, bag);
   return grid;
 }
 
 /** parseTextGrid, with what it tells of the text reported: a plan's and a returned CSV's alike. */
-export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag): Grid {
+export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag, maxRows?: number): Grid {
   let unclosed: QuotedCell | undefined;
   const grid = parseTextGrid(text, file, {
+    ...(maxRows !== undefined ? { maxRows, onTooManyRows: (line: number) => bag.add("PP129", { file, line }, { rows: maxRows }) } : {}),
     onSeparatorLine: (line) => bag.add("PP126", { file, line: 1 }, { line }),
     onUnclosedQuote: (at) => { unclosed ??= at; },
     // A stray quote that a later one closes: the rows between are one cell, lost without a word.
@@ -219,7 +220,13 @@ export interface TextGridHooks {
   onUnclosedQuote?: (at: QuotedCell) => void;
   /** A quoted cell holding lines that read as rows of the table (`rows` of them): a stray quote closed by a later one. */
   onSwallowedRows?: (at: QuotedCell & { rows: number }) => void;
+  /** The most rows with text read: past it the reading stops and this is told with the line it stopped at. */
+  maxRows?: number;
+  onTooManyRows?: (line: number) => void;
 }
+
+/** Lines between rows that hold nothing (or only delimiters and spaces) met in a run this long are skipped whole. */
+const LONG_BLANK_RUN = 64;
 
 /**
  * The lines of a multi-line cell after its first that read as rows of the file: as many
@@ -249,34 +256,62 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
   // programs (CRLF, then LF) read the LF part as one row. A line keeps its number.
   const text = (hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given).replace(/\r\n?/g, "\n");
   const delimiter = hint ? hint[1]! : sniffDelimiter(text);
-  // Physical line of every row start, so a quoted multi-line cell keeps later lines right.
-  const lineStarts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  // Physical line of a row's start, so a quoted multi-line cell keeps later lines right: counted
+  // on from the last asked (rows are asked in order), not kept for every line (an export of a
+  // sheet formatted to its last row is a million lines).
+  let counted = 0, countedLines = 1;
   const lineAt = (offset: number): number => {
-    let lo = 0, hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid; else hi = mid - 1;
+    for (let i = text.indexOf("\n", counted); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) countedLines++;
+    counted = Math.max(counted, offset);
+    return countedLines;
+  };
+  // Many blank lines after a row: each had been a row object read by every later step (19 MB of
+  // them ran for minutes). After a blank row the parser stands outside any quote, so such a run
+  // is plain blank lines: skipped, the reading goes on after it (the line numbers stay right).
+  // (a loop, not a regular expression: V8's ran out of stack over 19 million lines)
+  const blankRunEnd = (from: number): number | null => {
+    let at = from, lineEnd = from, lines = 0;
+    for (;;) {
+      const c = text[at];
+      if (c === " " || c === "\t" || c === delimiter) at++;
+      else if (c === "\n") { lines++; lineEnd = ++at; }
+      else break;
     }
-    return lo + 1;
+    return lines >= LONG_BLANK_RUN ? lineEnd : null;
   };
   const rows: GridRow[] = [];
   const multiLine: { row: GridRow; col: number }[] = [];
-  let start = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: "\n",
-    quoteChar: '"',
-    skipEmptyLines: false,
-    step: (result) => {
-      const line = lineAt(start);
-      const row = { line, cells: result.data.map((c) => String(c ?? "")) };
-      rows.push(row);
-      row.cells.forEach((c, col) => { if (c.includes("\n")) multiLine.push({ row, col }); });
-      if (result.errors.some((e) => e.code === "MissingQuotes")) hooks.onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(result.meta.cursor) - line });
-      start = result.meta.cursor;
-    },
-  });
+  let withText = 0;
+  let resume: number | null = 0;
+  while (resume !== null) {
+    const base = resume;
+    resume = null;
+    let start = base;
+    Papa.parse<string[]>(base ? text.slice(base) : text, {
+      delimiter,
+      newline: "\n",
+      quoteChar: '"',
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        const line = lineAt(start);
+        const row = { line, cells: result.data.map((c) => String(c ?? "")) };
+        rows.push(row);
+        row.cells.forEach((c, col) => { if (c.includes("\n")) multiLine.push({ row, col }); });
+        const end = base + result.meta.cursor;
+        if (result.errors.some((e) => e.code === "MissingQuotes")) hooks.onUnclosedQuote?.({ line, column: result.data.length, lines: lineAt(end) - line });
+        start = end;
+        if (row.cells.some((c) => c.trim())) {
+          if (hooks.maxRows !== undefined && ++withText > hooks.maxRows) {
+            hooks.onTooManyRows?.(line);
+            parser.abort();
+          }
+        } else if (text.charCodeAt(end - 1) === 10) {
+          resume = blankRunEnd(end);
+          if (resume !== null) parser.abort();
+        }
+      },
+    });
+  }
   if (hooks.onSwallowedRows && multiLine.length > 0) {
     const width = usualWidth(rows);
     for (const { row, col } of multiLine) {

@@ -254,7 +254,19 @@ function fillKeys(styles: string): (string | undefined)[] {
 /** Parts a sheet reader needs, read from the bounded archive. ZipRefusal → WorkbookReadError. */
 function withZip<T>(data: Uint8Array, f: (zip: ZipArchive) => T): T {
   try {
-    return f(openZip(data));
+    const zip = openZip(data);
+    const text = zip.text.bind(zip);
+    return f({
+      ...zip,
+      // A document type declaration (entities: &x; naming a file, or doubling a billion times) is
+      // no part of what Excel or LibreOffice write, and Excel refuses such a part: refused too, not
+      // read with its entities printed as written.
+      text: (name) => {
+        const xml = text(name);
+        if (xml !== undefined && xml.includes("<!DOCTYPE")) throw new WorkbookReadError(`${name} に文書型宣言（<!DOCTYPE>）があります。Excel の保存するファイルにはないもので、読みません`);
+        return xml;
+      },
+    });
   } catch (e) {
     if (e instanceof ZipRefusal) throw new WorkbookReadError(zipReason(e, "ja"), e);
     throw e;

@@ -9,6 +9,7 @@
 // replace an input of the run (unless --force).
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { readBoundedFileSync } from "../read-file.js";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
@@ -87,6 +88,17 @@ async function replaceSmall(file: string, text: string): Promise<void> {
   await rename(tmp, file);
 }
 
+/**
+ * One of planpress's own files in an output folder (manifest, journal, lock), which anyone may
+ * have replaced: a FIFO or a link to /dev/zero there would have been read for ever. Throws when
+ * it is not a regular file of at most 64 MB.
+ */
+function ownText(file: string): string {
+  const read = readBoundedFileSync(file, 64 * 1024 * 1024);
+  if ("refused" in read) throw new Error(read.refused);
+  return Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString("utf8");
+}
+
 // ---- manifest ---------------------------------------------------------------------------------
 
 export interface ManifestEntry { path: string; producer: string; sha256: string }
@@ -94,7 +106,7 @@ export interface ManifestEntry { path: string; producer: string; sha256: string 
 /** The manifest of a folder: what planpress wrote there, by whom (booklet, forms, progress-2026 …). */
 export function readManifest(outDir: string): ManifestEntry[] {
   try {
-    const json = JSON.parse(readFileSync(path.join(outDir, MANIFEST), "utf8")) as { files?: unknown };
+    const json = JSON.parse(ownText(path.join(outDir, MANIFEST))) as { files?: unknown };
     if (!Array.isArray(json.files)) return [];
     return json.files.filter((e): e is ManifestEntry =>
       !!e && typeof e.path === "string" && typeof e.producer === "string" && typeof e.sha256 === "string");
@@ -135,7 +147,7 @@ export async function recoverOutputs(outDir: string, extraDirs: readonly string[
   const journalFile = path.join(root, JOURNAL);
   if (lstatOrNull(journalFile)?.isFile()) {
     let journal: Journal | null = null;
-    try { journal = JSON.parse(readFileSync(journalFile, "utf8")) as Journal; } catch { journal = null; }
+    try { journal = JSON.parse(ownText(journalFile)) as Journal; } catch { journal = null; }
     if (journal && journalOfOurs(root, journal)) {
       await finishSwitch(root, journal);
       done = journal.steps.length;
@@ -145,7 +157,7 @@ export async function recoverOutputs(outDir: string, extraDirs: readonly string[
   // the lock of a run that was killed (a live run's, ours included, stays)
   const lock = path.join(root, LOCK);
   if (lstatOrNull(lock)?.isFile()) {
-    const pid = Number(readFileSync(lock, "utf8").trim());
+    const pid = lockHolder(lock);
     if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await discard(lock);
   }
   const dirs = new Set([root, ...extraDirs.map((d) => path.resolve(d))]);
@@ -331,7 +343,7 @@ async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? String(e));
     }
     const st = lstatOrNull(file);
-    const pid = st?.isFile() ? Number(readFileSync(file, "utf8").trim()) : NaN;
+    const pid = st?.isFile() ? lockHolder(file) : NaN;
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
       if (!bag) throw new OutputError(root, "locked");
       bag.add("PP909", { file: shown(root) }, { path: shown(root), pid });
@@ -422,4 +434,9 @@ async function writeSet(root: string, outDir: string, files: readonly (OutputFil
     for (const s of stale) opts.bag?.add(s.removed ? "PP907" : "PP908", { file: shown(s.path) }, { path: shown(s.path) });
   }
   return staged.map((s) => s.final);
+}
+
+/** The process id a lock file names; NaN when it names none or cannot be read. */
+function lockHolder(file: string): number {
+  try { return Number(ownText(file).trim()); } catch { return NaN; }
 }

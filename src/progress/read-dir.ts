@@ -3,8 +3,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { megabytes } from "../diagnostics/format.js";
-import { readBoundedFile } from "../ingest/read-file.js";
+import { readBoundedFile, refusalReason } from "../read-file.js";
 import { decodeText } from "../ingest/read-text.js";
 import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns, type SentForm } from "./read-form.js";
@@ -61,8 +60,6 @@ async function readReturn(path: string, bag: DiagnosticBag): Promise<Uint8Array 
   // Only a regular file, read with the limit (a FIFO named .csv would never end).
   const read = await readBoundedFile(path, MAX_RETURN_BYTES);
   if ("bytes" in read) return read.bytes;
-  const reason = read.refused === "too-large" ? `${megabytes(read.size)} > ${megabytes(MAX_RETURN_BYTES)}`
-    : read.refused === "not-a-file" ? read.kind : read.reason;
-  bag.add("PP601", { file: path }, { file: path, reason });
+  bag.add("PP601", { file: path }, { file: path, reason: refusalReason(read, MAX_RETURN_BYTES, bag.lang) });
   return null;
 }

@@ -2,7 +2,7 @@
 // emits a document description in JSON (primitives: ./primitives.ts); TypeScript draws it.
 // Templates own the words and the order; they get the view (a pure function of the plan) and only
 // the helpers below: no file or process access. A broken template is PP503 with its file and line.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { fiscalYearLabel, warekiDate } from "../fiscal.js";
@@ -12,6 +12,7 @@ import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type Locat
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 
 interface HelperOptions { loc?: { start: { line: number; column: number } }; fn?: unknown; hash?: Record<string, unknown> }
@@ -29,8 +30,29 @@ function located(options: HelperOptions): string {
   return start ? ` - ${start.line}:${start.column}` : "";
 }
 
+/**
+ * Partial calls and `each` steps of one template's run, and their bound: partials that call
+ * themselves twice over (`{{#*inline "b"}}{{> a}}{{> a}}{{/inline}}` nested 30 deep) or loops in
+ * loops ran until memory was gone. The seed's booklet takes ~240, a plan of 5,000 projects ~25,000.
+ */
+let templateWork = 0;
+const TEMPLATE_WORK_LIMIT = 1_000_000;
+class TooMuchWork extends Error {}
+function work(steps: number, ctx: RenderContext): void {
+  templateWork += steps;
+  if (templateWork > TEMPLATE_WORK_LIMIT) {
+    throw new TooMuchWork(ctx.lang === "ja"
+      ? `テンプレートの処理が終わりません（部分テンプレートの呼び出しと each の繰り返しが ${TEMPLATE_WORK_LIMIT.toLocaleString("ja-JP")} 回を超えました）。部分テンプレートが自分や互いを何重にも呼んでいないか確認してください`
+      : `the template does not end (over ${TEMPLATE_WORK_LIMIT.toLocaleString("en")} partial calls and each steps): check for partials calling themselves or each other over and over`);
+  }
+}
+
 function makeEnv(ctx: RenderContext): typeof Handlebars {
   const hb = Handlebars.create();
+  const vm = hb.VM as unknown as { invokePartial: (...args: unknown[]) => unknown };
+  const invoke = vm.invokePartial;
+  // this environment's own runtime (handlebars calls env.VM.invokePartial for every partial)
+  hb.VM = { ...hb.VM, invokePartial(this: unknown, ...args: unknown[]) { work(1, ctx); return invoke.apply(this, args); } } as typeof hb.VM;
   const builtinEach = hb.helpers.each as Handlebars.HelperDelegate;
   // strict mode checks `{{a.b}}` but not helper arguments: these helpers refuse undefined values
   // so a misspelt field is an error with its line, not an empty string in the handout.
@@ -39,6 +61,7 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   };
   hb.registerHelper("each", function (this: unknown, list: unknown, options: HelperOptions) {
     defined(list, options);
+    work(typeof list === "object" && list !== null ? (Array.isArray(list) ? list.length : Object.keys(list).length) : 0, ctx);
     return builtinEach.call(this, list, options);
   });
   hb.registerHelper(PARTIAL_VALUE, (value: unknown, options: HelperOptions) => {
@@ -314,7 +337,9 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
   missing(files);
   const loaded: Folder = { files, compiled: new Map(), sources: new Map(), partials: new Map() };
   files.forEach((f, index) => {
-    const original = readFileSync(path.join(dir, f), "utf8");
+    const read = readBoundedText(path.join(dir, f), MAX_EDITED_TEXT_BYTES, ctx.lang);
+    if ("reason" in read) throw new TemplateError(shown(f), undefined, `テンプレートを読み込めません（${read.reason}）`, false);
+    const original = read.text;
     let source = markLines(original);
     // Parsed now (compile is lazy) so a syntax error names its own file (partials included), and
     // the tree compiled as it is (handlebars' whitespace control is applied once, by compile).
@@ -344,6 +369,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
       } catch (e) {
         if (e instanceof TemplateError) throw e;
         const msg = (e as Error).message;
+        if (e instanceof TooMuchWork) throw new TemplateError(shown(f), undefined, msg, false);
         throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
       }
     }) as Handlebars.TemplateDelegate);
@@ -359,6 +385,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
 export function renderTemplate(folder: string, main: string, data: object, ctx: RenderContext): DocNode[] {
   const dir = path.join(ctx.templatesDir, folder);
   const shown = (file: string) => shownPath(ctx, path.join(dir, file));
+  templateWork = 0;
   try {
     const { files, compiled, sources, partials } = folderTemplates(folder, main, ctx);
     // Given with the call, not registered: the main template is no partial of itself.
@@ -369,6 +396,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     } catch (e) {
       if (e instanceof TemplateError) throw e;
       const msg = (e as Error).message;
+      if (e instanceof TooMuchWork) throw new TemplateError(shown(`${main}.hbs`), undefined, msg, false);
       throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg, true, sources.get(`${main}.hbs`));
     }
     let json: LocatedJson;

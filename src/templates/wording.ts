@@ -5,12 +5,12 @@
 // misspelt one is a diagnostic naming the file, the line and the key, never a crash.
 // templates/wording.json is the house style every document shares (the as-of year, counts,
 // 再掲): its texts are helpers in every other wording file and template (registerHouseHelpers).
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { z } from "zod";
 import { ReportedError } from "../errors.js";
 import { parseJsonText } from "../json-text.js";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { zodReason } from "../zod-reason.js";
 import { type RenderContext, shownPath } from "../context.js";
 import { fiscalYearLabel } from "../fiscal.js";
@@ -35,16 +35,13 @@ function leaves(value: unknown, key: string, out: Map<string, string>): void {
 export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: string, schema: S): Wording<z.infer<S>> {
   const full = path.join(ctx.templatesDir, folder, "wording.json");
   const file = shownPath(ctx, full);
-  let text = "";
   const fail = (code: "PP531" | "PP532" | "PP533", params: Record<string, string>, line?: number): never => {
     ctx.diagnostics.add(code, line === undefined ? { file } : { file, line }, params);
     throw new ReportedError();
   };
-  try {
-    text = readFileSync(full, "utf8");
-  } catch (e) {
-    return fail("PP531", { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-  }
+  const read = readBoundedText(full, MAX_EDITED_TEXT_BYTES, ctx.lang);
+  if ("reason" in read) return fail("PP531", { reason: read.reason });
+  const text = read.text;
   const parsedJson = parseJsonText(text, ctx.lang);
   if (!parsedJson.ok) return fail("PP531", { reason: parsedJson.reason }, parsedJson.line);
   const json = parsedJson.value;

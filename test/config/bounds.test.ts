@@ -40,6 +40,12 @@ describe("config text is bounded", () => {
     expect(r.stderr).toContain("document.tagged: true か false で書いてください");
   });
 
+  it("a limit of 0 is refused saying it must be more than 0 (it had said its minimum was 0)", async () => {
+    const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify({ limits: { maxProjects: 0 } })));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("limits.maxProjects: 小さすぎます（0 より大きい値）");
+  });
+
   it("a title at the bound still lays out: the booklet is written", async () => {
     const cfg = tempFile("planpress.config.json", JSON.stringify({ title: "武蔵野市".repeat(25) }));
     const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B")]));

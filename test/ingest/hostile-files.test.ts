@@ -110,6 +110,47 @@ describe("special files", () => {
   }); // a FIFO read that blocks ends in the test timeout, kept at its default for a loaded machine
 });
 
+describe("text plans of millions of lines", () => {
+  it("a run of blank lines (a sheet exported to its last formatted row) is skipped, not read row by row; lines after it keep their numbers", async () => {
+    // 5 million: each had been a row object read by every later step (19 MB ran for minutes, 3.7 GB)
+    const text = `${PLAN}${"\t\t\t\r\n".repeat(2_500_000)}${"\n".repeat(2_500_000)}${row(3, "最後の事業", { depts: "" }).join("\t")}\n`;
+    const { value: plan, cpu } = await cpuMs(() => planOf("plan.tsv", new TextEncoder().encode(text)));
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善", "最後の事業"]);
+    // its missing department is told at its own line
+    const lines = PLAN.split("\n").length - 1;
+    expect(plan.diagnostics.filter((d) => d.severity !== "info").map((d) => d.line)).toEqual([lines + 5_000_000 + 1]);
+    expect(cpu).toBeLessThan(15_000);
+  });
+
+  it("rows with text far beyond the project limit stop the reading where they pass it (PP129), in a second, not after the whole file", async () => {
+    const junk = "x\tx\n".repeat(2_000_000);
+    const { value: plan, cpu } = await cpuMs(() => planOf("plan.tsv", new TextEncoder().encode(PLAN + junk)));
+    expect(codes(plan.diagnostics)).toEqual(["PP110", "PP129"]);
+    const d = plan.diagnostics.find((x) => x.code === "PP129")!;
+    expect(d.message).toContain("51000 行を超えた");
+    expect(d.line).toBe(51_002); // the 51,001st line with text (a title, a blank line, then the table)
+    expect(cpu).toBeLessThan(5_000);
+  });
+});
+
+describe("XML with a document type declaration", () => {
+  it("a part declaring entities (a file to read, a billion laughs) is refused with the part named (PP106), in the plan and in a return", async () => {
+    const grid = PLAN.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+    grid[1]![5] = "&x;";
+    const xml = sheetXml(inlineCells(grid)).replace("&amp;x;", "&x;")
+      .replace("<worksheet", '<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet');
+    expect(xml).toContain("<!DOCTYPE");
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml }] }));
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toContain("xl/worksheets/sheet1.xml に文書型宣言（<!DOCTYPE>）があります");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-dtd-"));
+    writeFileSync(path.join(dir, "a.xlsx"), bookOf({ sheets: [{ name: "進捗報告", xml }] }));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, d.message.includes("<!DOCTYPE>")])).toEqual([["PP601", true]]);
+  });
+});
+
 describe("workbooks whose zip lies", () => {
   it("a 1 MB plan whose headers claim a small sheet but inflate to 1 GB is refused in well under a second (PP106)", async () => {
     const parts = bookParts({ sheets: [{ name: "計画", xml: "" }] }).map((p) =>
@@ -298,5 +339,46 @@ describe("limits", () => {
     const plan = await planOf("wide.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()), config);
     expect(codes(plan.diagnostics)).not.toContain("PP119");
     expect(plan.projects.map((p) => p.no)).toEqual([1]);
+  });
+});
+
+describe("special files among the files staff edit", () => {
+  // A config, theme, wording file or template naming /dev/zero or a FIFO had been read until memory
+  // ran out (6–8 GB, no message): each is refused at once with its file and what it is.
+  it("the config, the theme, a wording file, a template and the output folder's own files", async () => {
+    const { loadConfig } = await import("../../src/config/load.js");
+    const { loadTheme } = await import("../../src/theme/load.js");
+    const { loadWording, HouseWording } = await import("../../src/templates/wording.js");
+    const { renderTemplate } = await import("../../src/templates/engine.js");
+    const { readManifest, recoverOutputs, MANIFEST, LOCK } = await import("../../src/output/write.js");
+    const { makeRenderContext } = await import("../helpers/context.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-special-edits-"));
+    const zero = path.join(dir, "zero.json");
+    symlinkSync("/dev/zero", zero);
+    const fifo = path.join(dir, "fifo.json");
+    execFileSync("mkfifo", [fifo]);
+    const refused = async (what: string, run: (bag: DiagnosticBag) => unknown, code: string, word: string) => {
+      const bag = new DiagnosticBag("ja");
+      const { cpu } = await cpuMs(async () => { try { await run(bag); } catch { /* the diagnostic is what counts */ } });
+      expect(bag.items.map((d) => [d.code, d.message.includes(word)]), what).toEqual([[code, true]]);
+      expect(cpu, what).toBeLessThan(2000);
+    };
+    for (const [file, word] of [[zero, "デバイス"], [fifo, "FIFO"], [dir, "フォルダ"]] as const) {
+      await refused(`config ${file}`, (bag) => loadConfig(file, bag), "PP501", word);
+      await refused(`theme ${file}`, (bag) => loadTheme(file, bag), "PP502", word);
+    }
+    const templates = path.join(dir, "templates");
+    execFileSync("mkdir", ["-p", path.join(templates, "booklet")]);
+    symlinkSync("/dev/zero", path.join(templates, "wording.json"));
+    execFileSync("mkfifo", [path.join(templates, "booklet", "booklet.hbs")]);
+    await refused("wording", (bag) => loadWording(makeRenderContext({ diagnostics: bag, templatesDir: templates }), "", HouseWording), "PP531", "デバイス");
+    await refused("template", (bag) => renderTemplate("booklet", "booklet", {}, makeRenderContext({ diagnostics: bag, templatesDir: templates })), "PP503", "FIFO");
+    // planpress's own files in an output folder, replaced by a FIFO: read as absent, not waited on
+    const out = path.join(dir, "out");
+    execFileSync("mkdir", ["-p", out]);
+    execFileSync("mkfifo", [path.join(out, MANIFEST)]);
+    symlinkSync("/dev/zero", path.join(out, LOCK));
+    expect(readManifest(out)).toEqual([]);
+    await recoverOutputs(out);
   });
 });

@@ -235,6 +235,8 @@ describe("one run at a time per folder", () => {
     const bag = new DiagnosticBag("ja");
     await expect(writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag })).rejects.toThrow();
     expect(bag.items.map((d) => d.code)).toEqual(["PP909"]);
+    // the lock may name a process that is someone else's after a restart: which file to delete is said
+    expect(bag.items[0]!.hint).toContain(`${out} の中の隠しファイル .planpress.lock を削除してください`);
     expect(existsSync(path.join(out, "a.pdf"))).toBe(false);
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
     writeFileSync(path.join(out, LOCK), `${dead}\n`);

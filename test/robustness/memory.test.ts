@@ -47,7 +47,8 @@ function inputs(): Input[] {
   const ok = bookOf({ sheets: [{ name: "計画", xml: sheetXml(table) }] });
   put("truncated central directory", "cut.xlsx", ok.slice(0, ok.length - 40), "PP106");
   put("1.1 million cells", "cells.xlsx", manyCells(), "PP119");
-  put("100,000 projects", "many.tsv", tsv([HEADER, ...Array.from({ length: 100_000 }, (_, i) => row(i + 1, `事業${i + 1}`, { desc: "" }))]), "PP115");
+  put("100,000 projects", "many.tsv", tsv([HEADER, ...Array.from({ length: 100_000 }, (_, i) => row(i + 1, `事業${i + 1}`, { desc: "" }))]), "PP129");
+  put("8,000 projects", "more.tsv", tsv([HEADER, ...Array.from({ length: 8_000 }, (_, i) => row(i + 1, `事業${i + 1}`, { desc: "" }))]), "PP115");
   put("UTF-16 without BOM, a wrong year label", "u16.tsv", iconv.encode(PLAN.replace("令和9年度", "令和99年度"), "utf16le"), "PP110");
   const zero = path.join(dir, "zero.tsv");
   symlinkSync("/dev/zero", zero);

@@ -50,6 +50,20 @@ describe("renderTemplate", () => {
     expect(self.message).toContain("部品テンプレート「main」");
   });
 
+  it("partials that double at each level, or loops in loops, end with PP503 in seconds, not after all memory", () => {
+    // 2^31 partial calls: this had run for minutes at 1.7 GB until killed
+    const doubling = '{{#*inline "l0"}}"x",{{/inline}}' + Array.from({ length: 31 }, (_, i) => `{{#*inline "l${i + 1}"}}{{> l${i}}}{{> l${i}}}{{/inline}}`).join("")
+      + '[{ "type": "paragraph", "text": [{{> l31}} "y"] }]';
+    const t = performance.now();
+    const d = failure({ "main.hbs": "{{> part}}", "part.hbs": doubling });
+    expect(d.file).toMatch(/doc[/\\]part\.hbs$/);
+    expect(d.message).toContain("1,000,000 回を超えました");
+    // 200^3 steps of each
+    const loops = failure({ "main.hbs": '[{{#each xs}}{{#each @root.xs}}{{#each @root.xs}}{ "type": "paragraph", "text": "x" },{{/each}}{{/each}}{{/each}}]' }, { xs: Array.from({ length: 200 }, (_, i) => i) });
+    expect(loops.message).toContain("回を超えました");
+    expect(performance.now() - t).toBeLessThan(60_000);
+  });
+
   it("a source compiled in an earlier run (watch) is bound to the later run's helpers and data; an edit is compiled afresh", () => {
     const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": {{json (concat (year y) "／" label)}} }]' });
     const text = (c: typeof ctx, label: string) => (renderTemplate("doc", "main", { y: 2026, label }, c)[0] as { text?: unknown }).text;

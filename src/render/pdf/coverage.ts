@@ -1,11 +1,12 @@
 // Which characters the theme's font can print (its cmap, through fontkit), and a fallback face
 // for the rest when the theme names one (`fonts.fallback`). A character no face has prints as an
 // empty box: the plan stage warns about it with its cell (src/validate/glyphs.ts, PP351).
-import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
 import type { Content } from "pdfmake/interfaces.js";
 import { BLANK, type GlyphCoverage } from "../../glyph-coverage.js";
 import { fontFileOrNull } from "../../theme/load.js";
+import type { Lang } from "../../diagnostics/bag.js";
+import { MAX_FONT_BYTES, readBoundedFileSync, refusalReason } from "../../read-file.js";
 import type { Theme } from "../../theme/schema.js";
 
 /** The theme's family whose faces print what the default face lacks. */
@@ -19,9 +20,14 @@ const faces = new Map<string, Face | null>();
  * (fonts.ts) take the same 4.5 MB.
  */
 const fontFiles = new Map<string, Buffer>();
-export function fontBytes(file: string): Buffer {
+export function fontBytes(file: string, lang: Lang = "ja"): Buffer | { missing: boolean; reason: string } {
   let data = fontFiles.get(file);
-  if (!data) fontFiles.set(file, (data = readFileSync(file)));
+  if (!data) {
+    // only a regular file, with a limit: a theme naming /dev/zero had been read until memory ran out
+    const read = readBoundedFileSync(file, MAX_FONT_BYTES);
+    if ("refused" in read) return { missing: read.refused === "unreadable" && read.reason === "ENOENT", reason: refusalReason(read, MAX_FONT_BYTES, lang) };
+    fontFiles.set(file, (data = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length)));
+  }
   return data;
 }
 
@@ -38,7 +44,34 @@ export function fontDamage(spec: string, data: Buffer): string | null {
   return damages.get(data)!;
 }
 
+/**
+ * A table of the face's directory that reaches past the file's end (a copy cut short keeps its
+ * directory, and fontkit read past the end only when a glyph was drawn: PP901), or null.
+ */
+function tableOutside(data: Buffer): string | null {
+  const u32 = (at: number) => (at + 4 <= data.length ? data.readUInt32BE(at) : -1);
+  const u16 = (at: number) => (at + 2 <= data.length ? data.readUInt16BE(at) : -1);
+  const faces = data.subarray(0, 4).toString("latin1") === "ttcf"
+    ? Array.from({ length: Math.max(0, Math.min(u32(8), 10_000)) }, (_, i) => u32(12 + 4 * i))
+    : [0];
+  for (const start of faces) {
+    const tables = u16(start + 4);
+    if (start < 0 || tables < 0) return "file ends in its table directory";
+    for (let i = 0; i < tables; i++) {
+      const rec = start + 12 + 16 * i;
+      const offset = u32(rec + 8), length = u32(rec + 12);
+      if (offset < 0 || length < 0) return "file ends in its table directory";
+      if (offset + length > data.length) {
+        return `table ${data.subarray(rec, rec + 4).toString("latin1").trim()} ends at byte ${offset + length} of ${data.length}`;
+      }
+    }
+  }
+  return null;
+}
+
 function layOutOnce(data: Buffer): string | null {
+  const outside = tableOutside(data);
+  if (outside) return outside;
   try {
     const font = fontkit.create(data);
     const run = font.layout("計画の工程表 Aa1");
@@ -64,7 +97,7 @@ function face(spec: string, file: string | null): Face | null {
   if (!faces.has(file)) {
     try {
       const data = fontBytes(file);
-      if (fontDamage(spec, data)) throw new Error("damaged");
+      if (!Buffer.isBuffer(data) || fontDamage(spec, data)) throw new Error("unusable");
       const f = fontkit.create(data);
       const cache = new Map<number, boolean>();
       faces.set(file, {

@@ -30,12 +30,10 @@ function load(spec: string, ctx: RenderContext): string {
   const file = fontFileOrNull(spec, ctx.projectRoot);
   const key = `font:${file}`;
   if (!loaded.has(key)) {
-    let data: Buffer;
-    try {
-      if (file === null) throw new Error("no such package");
-      data = fontBytes(file);
-    } catch {
-      ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });
+    const data = file === null ? { missing: true, reason: "" } : fontBytes(file, ctx.lang);
+    if (!Buffer.isBuffer(data)) {
+      if (data.missing) ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });
+      else ctx.diagnostics.add("PP509", { file: "templates/theme.json" }, { font: spec, reason: data.reason });
       throw new ReportedError();
     }
     // Only TrueType/OpenType faces can be embedded: anything else is the theme's mistake, not a crash.

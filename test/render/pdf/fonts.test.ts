@@ -8,11 +8,12 @@ import { ReportedError } from "../../../src/errors.js";
 import { renderGantt } from "../../../src/render/gantt.js";
 import { makeRenderContext, seedPlan } from "../../helpers/context.js";
 
-/** The first 200 kB of the shipped face: its header is right, its tables are not all there. */
-function truncatedFont(): string {
+/** The first `bytes` of the shipped face: its header is right, its tables are not all there. */
+function truncatedFont(bytes = 200_000): string {
   const file = createRequire(import.meta.url).resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf");
   const out = path.join(mkdtempSync(path.join(tmpdir(), "pp-font-")), "Cut.ttf");
-  writeFileSync(out, readFileSync(file).subarray(0, 200_000));
+  const data = readFileSync(file);
+  writeFileSync(out, data.subarray(0, bytes < 0 ? Math.floor(data.length / 3) : bytes));
   return out;
 }
 
@@ -21,6 +22,11 @@ describe("theme fonts", () => {
     ["a missing file", "fonts/none.ttf", "PP504"],
     ["a file that is not a font", "data/plan.tsv", "PP507"],
     ["a font cut short", truncatedFont(), "PP508"],
+    // its table directory intact: fontkit had read past the end only when a glyph was drawn (PP901)
+    ["a font cut to a third", truncatedFont(-1), "PP508"],
+    // read until memory ran out
+    ["a device", "/dev/zero", "PP509"],
+    ["a folder", "fonts", "PP509"],
   ])("%s is a diagnostic (%s), not a crash", async (_what, normal, code) => {
     const bag = new DiagnosticBag("ja");
     const ctx = makeRenderContext({ diagnostics: bag });

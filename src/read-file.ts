@@ -1,0 +1,92 @@
+// Reading a file a user names (the plan, a return, the config, the theme, a template, a font):
+// its bytes: only a regular file (a FIFO or /dev/zero would never
+// end), opened without blocking (O_NONBLOCK: opening a FIFO does not wait for a writer), checked
+// on the open handle, and read with a byte limit (a file that grows while it is read is stopped
+// at the limit, whatever its size said). Synchronous: one file, four system calls, no thread-pool
+// round trips (the async version took 22 ms for the seed against readFile's 6).
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import type { Lang } from "./diagnostics/bag.js";
+import { megabytes } from "./diagnostics/format.js";
+
+export type FileRead =
+  | { bytes: Uint8Array }
+  | { refused: "not-a-file"; kind: string }
+  | { refused: "too-large"; size: number }
+  | { refused: "unreadable"; reason: string };
+
+/** What a non-regular file is, in a word a message can quote. */
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return "directory";
+  if (s.isFIFO()) return "FIFO";
+  if (s.isCharacterDevice() || s.isBlockDevice()) return "device";
+  if (s.isSocket()) return "socket";
+  return "special file";
+}
+
+export async function readBoundedFile(file: string, limit: number): Promise<FileRead> {
+  return readBoundedFileSync(file, limit);
+}
+
+export function readBoundedFileSync(file: string, limit: number): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { refused: "unreadable", reason: code ?? (e as Error).message };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { refused: "not-a-file", kind: kindOf(info) };
+    if (info.size > limit) return { refused: "too-large", size: info.size };
+    // One byte more than the file's size: a file that grew is seen at once.
+    let buf = new Uint8Array(info.size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (total > limit) return { refused: "too-large", size: total };
+        const bigger = new Uint8Array(Math.min(limit + 1, buf.length * 2));
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, total, buf.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    if (total > limit) return { refused: "too-large", size: total };
+    return { bytes: buf.subarray(0, total) };
+  } catch (e) {
+    return { refused: "unreadable", reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const KIND_JA: Record<string, string> = { directory: "フォルダ", FIFO: "名前付きパイプ（FIFO）", device: "デバイス", socket: "ソケット", "special file": "特殊なファイル" };
+
+/** A non-regular file's kind in the user's language. */
+export const kindWord = (kind: string, lang: Lang): string => (lang === "ja" ? KIND_JA[kind] ?? kind : kind);
+
+/** Why a file was not read, in words for a message (a size over the limit, a device, an errno). */
+export function refusalReason(read: Exclude<FileRead, { bytes: Uint8Array }>, limit: number, lang: Lang): string {
+  const ja = lang === "ja";
+  if (read.refused === "too-large") return ja ? `大きすぎます: ${megabytes(read.size)}、上限 ${megabytes(limit)}` : `too large: ${megabytes(read.size)}, limit ${megabytes(limit)}`;
+  if (read.refused === "not-a-file") return ja ? `通常のファイルではありません（${kindWord(read.kind, lang)}）` : `not a regular file (${read.kind})`;
+  if (read.reason === "ENOENT") return ja ? "ファイルがありません" : "no such file";
+  return read.reason;
+}
+
+/**
+ * A text file a person edits (config, theme, wording, a template): read as {@link readBoundedFileSync}
+ * (a path naming /dev/zero or a FIFO had been read until memory ran out), decoded as UTF-8.
+ */
+export function readBoundedText(file: string, limit: number, lang: Lang): { text: string } | { reason: string } {
+  const read = readBoundedFileSync(file, limit);
+  if ("refused" in read) return { reason: refusalReason(read, limit, lang) };
+  return { text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString("utf8") };
+}
+
+/** The limit for a text file a person edits: far above any real config, theme, wording or template. */
+export const MAX_EDITED_TEXT_BYTES = 4 * 1024 * 1024;
+/** The limit for a font file: a pan-CJK collection (.ttc) is 20–120 MB. */
+export const MAX_FONT_BYTES = 256 * 1024 * 1024;
