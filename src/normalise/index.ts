@@ -12,7 +12,7 @@ import { categorise } from "./category.js";
 import { splitDescription } from "./description.js";
 import { type NumberedText, parseNumbered, parsePolicy } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
-import { addNote, buildSchedule, classifyCell, type ScheduleOptions, tableDrawing } from "./schedule.js";
+import { addNote, buildSchedule, classifyCell, type ScheduleOptions, splitNote, tableDrawing } from "./schedule.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
@@ -173,6 +173,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
 
   const schedule = readSchedule(row, { exactSpans: row.exactSpans, ...table }, period, config, bag, projectNo);
   if (row.beyond) afterPeriod(row.beyond, schedule, period, config, bag, projectNo);
+  remarkPhaseNotes(row, schedule, config, bag, projectNo);
 
   const project: Project = {
     no: projectNo,
@@ -410,6 +411,28 @@ function attachNotes(row: RawRow, phases: Phase[], projectNo: number, config: Co
       : (ja ? `${wareki(n.year)}には工程がありません` : `there is no phase in ${wareki(n.year)}`);
     bag.add("PP326", n.place, { text: excerpt(n.text), reason }, { projectNo });
   }
+}
+
+/**
+ * A line of 備考 written as a phase and its note, as a year cell is (`適用※検証結果次第`), the
+ * phase being one of the project's by that label: that phase's note (PP373). planpress's own
+ * workbook writes notes so, and a plan revised in it and read back had lost them (the 新旧対照表
+ * showed three false schedule changes). The line is taken out of the remark; what is left is
+ * told as before (PP339). A label two phases share is not guessed at: left in the remark.
+ */
+function remarkPhaseNotes(row: RawRow, phases: Phase[], config: Config, bag: DiagnosticBag, projectNo: number): void {
+  const cell = row.fields.remarks;
+  if (!cell || !/[※＊]/u.test(cell.text)) return;
+  const rest: string[] = [];
+  for (const line of cell.text.split("\n")) {
+    const { label, note } = splitNote(cleanText(stripHtml(line).text), config);
+    const phase = label && note ? phases.filter((p) => p.label === label) : [];
+    if (phase.length === 1 && note) {
+      addNote(phase[0]!, note);
+      bag.add("PP373", cell.place, { no: projectNo, label: excerpt(label), note: excerpt(note) }, { projectNo });
+    } else rest.push(line);
+  }
+  if (rest.length < cell.text.split("\n").length) row.fields.remarks = { ...cell, text: rest.join("\n") };
 }
 
 /** A level's title marked 再掲. */

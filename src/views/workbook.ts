@@ -56,7 +56,8 @@ export function projectRows(plan: Plan): ProjectRow[] {
     allDepartments: p.allDepartments,
     description: p.description.map((d) => `・${d}`).join("\n"),
     years: years.map((y) => plannedLabel(p, y)),
-    notes: p.schedule.filter((ph) => ph.note).map((ph) => `※${ph.note}`).join("\n"),
+    // with its phase, as a year cell writes it: read back as that phase's note (normalise, PP373)
+    notes: p.schedule.filter((ph) => ph.note).map((ph) => `${ph.label}※${ph.note}`).join("\n"),
     relistOf: p.relistOf,
     relistMark: p.relistMark,
   }));

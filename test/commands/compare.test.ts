@@ -66,6 +66,19 @@ describe("planpress compare", () => {
     expect(list.pairs).toHaveLength(56);
   });
 
+  it("the plan and planpress's own plan.xlsx of it compare as unchanged: the ※ notes of its 備考 are read back (PP373)", async () => {
+    const out = tmp();
+    expect((await cli("workbook", "data/plan.tsv", "-o", out)).code).toBe(0);
+    const r = await cli("compare", "data/plan.tsv", path.join(out, "plan.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const list = ChangeList.parse(JSON.parse(r.stdout));
+    // the notes had been dropped: three 「スケジュールの変更」 nobody made
+    expect(list.changes).toEqual([]);
+    expect(list.pairs).toHaveLength(56);
+    const read = list.diagnostics.filter((d) => d.code === "PP373").map((d) => d.message);
+    expect(read).toContain("備考の「適用※検証結果次第」を、No.21 の工程「適用」の注記として読みました。");
+  });
+
   it("writes compare.pdf and compare.xlsx with -o", async () => {
     const out = path.join(tmp(), "out");
     const r = await cli("compare", "data/plan.tsv", revisedFile, "-o", out);

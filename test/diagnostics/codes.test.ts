@@ -164,6 +164,7 @@ const CASES: Record<string, Case> = {
   PP220: { data: ok([row(1, "事業")]) },
   PP301: { data: ok([row(1, "")]), projectNo: 1 },
   PP339: { data: tsv([[...HEADER, "備考"], [...row(1, "事業"), "メモ"]]) },
+  PP373: { data: tsv([[...HEADER, "備考"], [...row(1, "事業"), "運用※予算次第"]]), projectNo: 1 },
   PP338: { data: ok([row(1, "事業"), row("", "事業（再掲）", { policy: "行政運営" })]) },
   PP302: { data: ok([row(1, "事業", { depts: "" })]), projectNo: 1 },
   PP303: { data: ok([row(1, "デジタルバйдの対策")]), projectNo: 1 },

@@ -87,6 +87,22 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     expect(codes((await planOf("town.tsv", relistOnly)).diagnostics)).not.toContain("PP339");
   });
 
+  it("reads a 備考 line written as a phase and its note (適用※検証結果次第) as that phase's note (PP373); other lines, and a label two phases share, stay remarks (PP339)", async () => {
+    const head = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "R10", "備考"];
+    const plan = await planOf("notes.tsv", tsv([head,
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "試行", "適用", "適用", "\"適用※検証結果次第\n国の補助金を活用\""],
+      ["2", "方針", "(1)窓口", "①手続", "窓口改善", "総務課", "内容", "検討", "実施", "検討", "検討※予算次第"],
+      ["3", "方針", "(1)窓口", "①手続", "相談", "総務課", "内容", "検討", "実施", "", "※予算次第"]]));
+    expect(plan.projects.map((p) => p.schedule.map((ph) => [ph.label, ph.note ?? null]))).toEqual([
+      [["試行", null], ["適用", "検証結果次第"]],
+      [["検討", null], ["実施", null], ["検討", null]],
+      [["検討", null], ["実施", null]],
+    ]);
+    expect(of(plan.diagnostics, "PP373").map((d) => [d.line, d.message])).toEqual([[4, "備考の「適用※検証結果次第」を、No.1 の工程「適用」の注記として読みました。"]]);
+    // what is left of No.1's 備考, No.2's (検討 twice: which one is not guessed) and No.3's (no phase named)
+    expect(of(plan.diagnostics, "PP339").map((d) => d.message)).toEqual(["備考の欄の文字（3 行、ここが最初:「国の補助金を活用」）は資料に載せていません。備考は再掲の印だけを読みます。"]);
+  });
+
   it("reads 実施主体 and 部署 as the departments' column (PP211)", async () => {
     for (const wording of ["実施主体", "部署"]) {
       const plan = await planOf("g.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", wording, "事業内容", "R8", "R9"],
