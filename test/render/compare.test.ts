@@ -79,6 +79,11 @@ describe("compare.pdf", () => {
       }
     }
     expect(blocks).toBe(view.projects.length + 1); // every changed project and the plan-level block
+    // ... and at the same places in every block: the added and the removed project's had been
+    // wider than the page's text area, their columns split off-centre (pdfmake's star columns)
+    const xs = (ch: string) => new Set(glyphs.slice(2).flatMap((page) => page.filter((g) => g.size === table && g.ch === ch && page.some((o) => o.ch === (ch === "新" ? "旧" : "新") && Math.abs(o.y - g.y) < 0.5)).map((g) => g.x.toFixed(0))));
+    expect([...xs("新")]).toHaveLength(1);
+    expect([...xs("旧")]).toHaveLength(1);
     // The renamed project's new name stands left of the boundary, its old name right of it.
     const renamed = list.changes.find((c) => c.kind === "renamed")!;
     const page = glyphs.find((gs) => squash(gs.map((g) => g.ch).join("")).includes(squash(renamed.old as string)))!;

@@ -81,7 +81,10 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
       height += rowHeight;
     }
   }
-  const table = dataTable({ widths: [LABEL_WIDTH, "*", "*"], header: [...node.header], rows }, ctx) as { table: { headerRows: number; body: TableCell[][]; dontBreakRows: boolean } };
+  // The 新 and 旧 columns by width, not "*": pdfmake widens star columns to the widest minimum of
+  // any of them, and the schedule strip's minimum, spread over both, had widened the block with a
+  // long old text and an empty new one (追加, 削除) past the margin, its columns split off-centre.
+  const table = dataTable({ widths: [LABEL_WIDTH, column, column], header: [...node.header], rows }, ctx) as { table: { headerRows: number; body: TableCell[][]; dontBreakRows: boolean } };
   // pdfmake drops a row that may not break and is taller than a page: such a row breaks.
   if (!fitsPage(tallest + 60, src.kind, ctx)) table.table.dontBreakRows = false;
   // The heading row goes above the column words; both repeat if the block continues on a page.
