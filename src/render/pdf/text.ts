@@ -97,12 +97,42 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
       if (part === "\n") { out.push(part); continue; }
-      for (const phrase of phrases(part).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p]))) {
+      for (const phrase of phrases(part).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p])).flatMap((p) => (p.length > limit ? scriptPieces(p, limit) : [p]))) {
         out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
       }
     }
   }
   return merge(out);
+}
+
+/** A character's script for scriptPieces: kanji (々 with them), hiragana, katakana (ー with them), Latin and digits, other. */
+function scriptOf(ch: string): number {
+  if (/[\p{Script=Han}々〆ヶ]/u.test(ch)) return 0;
+  if (/\p{Script=Hiragana}/u.test(ch)) return 1;
+  if (/[\p{Script=Katakana}ー]/u.test(ch)) return 2;
+  if (/[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u.test(ch)) return 3;
+  return 4;
+}
+
+/**
+ * A phrase too wide for its line, cut where its script changes (予定/どおり, システム/標準化), the
+ * pieces joined again as long as they fit: it had broken at the line's last character (予定どお/り,
+ * システム標準/化). A piece still too wide (a long run of kanji) breaks anywhere, as before.
+ */
+function scriptPieces(phrase: string, limit: number): string[] {
+  const runs: string[] = [];
+  let prev = -1;
+  for (const ch of phrase) {
+    const s = scriptOf(ch);
+    if (s === prev && runs.length) runs[runs.length - 1] += ch; else runs.push(ch);
+    prev = s;
+  }
+  const out: string[] = [];
+  for (const r of runs) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + r.length <= limit) out[out.length - 1] = last + r; else out.push(r);
+  }
+  return out;
 }
 
 /**

@@ -55,10 +55,20 @@ describe("phraseRuns", () => {
   });
 
   it("lets a phrase longer than the line's capacity break, and keeps line breaks as breaks", () => {
-    expect(kept(phraseRuns("モデル校による試行", 3))).toEqual(["よる", "試行"]);
+    // a phrase too long is cut where its script changes: モデル/校に (it had broken anywhere)
+    expect(kept(phraseRuns("モデル校による試行", 3))).toEqual(["モデル", "校に", "よる", "試行"]);
     const runs = phraseRuns("実績：予定どおり\n課題：なし");
     expect(joined(runs)).toBe("実績：予定どおり\n課題：なし");
     expect(kept(runs).some((r) => r.includes("\n"))).toBe(false);
+  });
+
+  it("breaks a phrase longer than the line where its script changes, not at the line's last character", () => {
+    // a table header 4 characters wide had read 「予定どお／り」, a bar's label 「システム標準／化」
+    expect(kept(phraseRuns("予定どおり", 4))).toEqual(["予定", "どおり"]);
+    expect(kept(phraseRuns("システム標準化", 5))).toEqual(["システム", "標準化"]);
+    // pieces that fit together stay together; a run of kanji longer than the line still breaks
+    expect(kept(phraseRuns("お知らせ配信", 5))).toEqual(["お知らせ", "配信"]);
+    expect(joined(phraseRuns("情報政策課長", 3))).toBe("情報政策課長");
   });
 
   it("breaks a phrase longer than the line after its 中黒 or 読点 before anywhere else", () => {
