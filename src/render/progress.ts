@@ -35,8 +35,9 @@ function templateData(view: ProgressView, ctx: RenderContext): object {
   const doc = ctx.config.document;
   return {
     ...view,
-    // Each policy's number of projects, for the chart's labels.
-    policies: view.policies.map((p) => ({ ...p, total: p.counts.reduce((n, c) => n + c.count, p.unreported) })),
+    // Each policy's number of projects, for the chart's labels: its projects, not the sum of its
+    // bars (a project whose departments report different statuses is in each: 「24事業」 of 16)
+    policies: view.policies.map((p) => ({ ...p, total: p.projects.length })),
     label: doc.handoutLabel ?? "",
     date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
     issuer: doc.issuer ?? "",

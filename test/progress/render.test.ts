@@ -124,6 +124,25 @@ describe("renderProgress", () => {
     }
   });
 
+  it("the summary counts each policy's projects in its label, and its table stays inside the text area", async () => {
+    // departments of one project reporting different statuses: the project is in each bar
+    const ctx = makeRenderContext();
+    const filled: OutputFile[] = [];
+    for (const [i, f] of (await seedDocuments("forms-2026")).entries()) {
+      filled.push({ path: f.path, data: await fillForm(f.data, () => ({ status: i % 2 ? "完了" : "遅れ", result: "x", issues: "" })) });
+    }
+    const files = (await progressReport(ctx, dir(filled)))!;
+    const [summary] = (await textItems(files[0]!.data)).filter((p) => p.stream.includes("進捗状況の概要"));
+    const first = plan.projects.filter((p) => p.policy === plan.projects[0]!.policy).length;
+    // it had said the sum of the bars (「24事業」 of 16)
+    expect(summary!.stream).toContain(`${plan.projects[0]!.policy}（${first}事業）`);
+    const right = summary!.width - ctx.theme.pages.progress!.margins[2];
+    const heads = summary!.items.filter((t) => t.str === "未報告");
+    expect(heads.length).toBeGreaterThan(0);
+    // the 未報告 column of the count table had run 14 mm into the right margin
+    for (const h of heads) expect(h.x + h.width).toBeLessThan(right);
+  });
+
   it("a report from sample returns carries 見本 on every page", async () => {
     const pages = await pageTexts(sampleReport[0]!.data);
     expect(pages.length).toBeGreaterThan(3);
