@@ -773,6 +773,11 @@ export const CATALOG = {
     ja: (p) => `年度「${p.value}」を読み取れません（2026、R8、令和8年度 などと書いてください）。`,
     en: (p) => `Cannot read the fiscal year "${p.value}" (write 2026, R8, 令和8年度, …).` },
   // PP550–PP554: roadmap drawing (bars, colours, legends)
+  PP534: { severity: "warning", example: { widths: "520", body: "483" },
+    ja: (p) => `表の列幅（widths）の合計が約 ${p.widths} pt になり、本文の幅 ${p.body} pt を超えています。表が余白や紙の外にはみ出します。`,
+    en: (p) => `The table's column widths add up to about ${p.widths} pt, more than the ${p.body} pt of the text area: it runs into the margin or off the paper.`,
+    hintJa: () => "widths の数を小さくするか、一つを \"*\"（残りの幅）にしてください。各列には左右 8.5 pt の余白が加わります。",
+    hintEn: () => "Make the widths smaller or one of them \"*\" (the rest); each column adds 8.5 pt of padding." },
   PP550: { severity: "warning", example: { a: "categories.study", b: "colours.asOf", deltaL: "3.2" },
     ja: (p) => `テーマの ${p.a} と ${p.b} は白黒コピーで見分けられません（明度差 ΔL* ${p.deltaL}、模様も同じ）。`,
     en: (p) => `The theme's ${p.a} and ${p.b} cannot be told apart on a black-and-white copy (lightness difference ΔL* ${p.deltaL}, same pattern).`,

@@ -14,7 +14,7 @@ import { loadReturns } from "../../src/pipeline.js";
 import { renderProgress } from "../../src/render/progress.js";
 import type { OutputFile } from "../../src/context.js";
 import { cli } from "../helpers/cli.js";
-import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 import { fillForm, makeSampleReturns } from "../helpers/progress-returns.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
 import { cutWords, textItems } from "../helpers/pdf-positions.js";
@@ -141,6 +141,23 @@ describe("renderProgress", () => {
     expect(heads.length).toBeGreaterThan(0);
     // the 未報告 column of the count table had run 14 mm into the right margin
     for (const h of heads) expect(h.x + h.width).toBeLessThan(right);
+  });
+
+  it("a table whose widths add up to more than the page is a warning at its template line (PP534), the report still written", async () => {
+    const ctx = makeRenderContext({ templatesDir: templatesWith("progress/summary.hbs", (t) => t.replace("{{#each statuses}}40, {{/each}} 40]", "{{#each statuses}}64, {{/each}} 64]")) });
+    const files = await renderProgress(plan, await loadReturns(plan, { year: 2026, inputDir: dir(await makeSampleReturns(plan, ctx, 2026)), config: ctx.config, bag: ctx.diagnostics }), 2026, ctx);
+    expect(files.map((f) => f.path)).toEqual(["progress-2026.pdf", "progress-2026.xlsx"]);
+    const d = ctx.diagnostics.items.filter((x) => x.code === "PP534");
+    expect(d.map((x) => [x.severity, x.file.endsWith("summary.hbs"), x.line])).toEqual([["warning", true, 20]]);
+    expect(d[0]!.message).toContain("本文の幅 483 pt を超えています");
+    // widths that leave a "*" column narrow: its phrases kept no wider than it, so the table fits
+    // (pdfmake had widened the column to its widest phrase, and the table ran into the margin)
+    const narrow = makeRenderContext({ templatesDir: templatesWith("progress/summary.hbs", (t) => t.replace("{{#each statuses}}40, {{/each}} 40]", "{{#each statuses}}54, {{/each}} 54]")) });
+    const report = await renderProgress(plan, await loadReturns(plan, { year: 2026, inputDir: dir(await makeSampleReturns(plan, narrow, 2026)), config: narrow.config, bag: narrow.diagnostics }), 2026, narrow);
+    expect(narrow.diagnostics.items.map((x) => x.code)).not.toContain("PP534");
+    const [summary] = (await textItems(report[0]!.data)).filter((p) => p.stream.includes("進捗状況の概要"));
+    const right = summary!.width - narrow.theme.pages.progress!.margins[2];
+    for (const h of summary!.items.filter((t) => t.str === "未報告")) expect(h.x + h.width).toBeLessThan(right);
   });
 
   it("a report from sample returns carries 見本 on every page", async () => {

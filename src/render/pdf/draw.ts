@@ -3,7 +3,8 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
 import { type DocNode, plain, type SubRows, type Text } from "../../templates/primitives.js";
-import type { RenderContext } from "../../context.js";
+import { type RenderContext, shownPath } from "../../context.js";
+import { templatePlace } from "../../templates/engine.js";
 import { card, fitsPage, stripHeight, textHeight } from "./card.js";
 import type { DrawSource } from "./source.js";
 import { drawChanges } from "./changes.js";
@@ -51,6 +52,8 @@ const LABEL_WIDTH = 54;
 
 /** Room a heading takes above a card it is kept with (size, margins, a second line). */
 const HEADING_ALLOWANCE = 40;
+/** Tables already told too wide (PP534): a document is laid out more than once. */
+const toldTooWide = new WeakSet<object>();
 
 /**
  * Space between a card and what follows, as the top margin of the next block: pdfmake starts a new
@@ -333,6 +336,15 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         // Column widths in pt ("*" shares what the numbers leave), for estimated heights.
         const fixed = widths.reduce<number>((n, w) => n + (typeof w === "number" ? w : 0), 0);
         const stars = widths.filter((w) => typeof w !== "number").length;
+        // Widths that add up to more than the page holds: the table runs into the margin or off
+        // the paper (the progress summary's had, by 14 mm). A template's mistake, said at its line.
+        const body = pageGeometry(src.kind, ctx).bodyWidth;
+        const least = fixed + columns * 8.5 + stars * theme.sizes.table * 2;
+        if (least > body + 1 && !toldTooWide.has(node)) {
+          toldTooWide.add(node); // once, though a document is laid out more than once
+          const at = templatePlace(node);
+          ctx.diagnostics.add("PP534", at ?? { file: shownPath(ctx, ctx.templatesDir) }, { widths: String(Math.round(least)), body: String(Math.round(body)) });
+        }
         const widthPt = (i: number): number => {
           const w = widths[i];
           return typeof w === "number" ? w : (pageGeometry(src.kind, ctx).bodyWidth - fixed - columns * 8.5) / Math.max(1, stars);
@@ -340,7 +352,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         const lineHeight = (line: readonly Text[], from: number): number =>
           Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;
         const textCell = (c: Text, i: number): TableCell =>
-          ({ text: runs(c, ctx, { capacity: capacityFor(widths[i], theme.sizes.table) }), fontSize: theme.sizes.table, alignment: columnAlign(node.align?.[i], theme) }) as TableCell;
+          // a "*" column's phrases kept no wider than its share: pdfmake widens a star column to
+          // its widest unbreakable run, and the table had run into the margin (progress summary)
+          ({ text: runs(c, ctx, { capacity: capacityFor(widthPt(i), theme.sizes.table) }), fontSize: theme.sizes.table, alignment: columnAlign(node.align?.[i], theme) }) as TableCell;
         // The estimated height of the tallest row: pdfmake drops a row kept whole (dontBreakRows)
         // that is taller than a page, silently; a table with one lets its rows break instead.
         let tallest = 0;
