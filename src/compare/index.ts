@@ -25,7 +25,12 @@ function pairChanges(pair: Pair, moved: boolean): Change[] {
   const { old: o, new: n } = pair;
   const base = { oldNo: o.no, newNo: n.no, name: n.name };
   const out: Change[] = [];
-  if (comparable(o.name) !== comparable(n.name)) out.push({ kind: "renamed", ...base, old: o.name, new: n.name });
+  // A project that became a 再掲 or stopped being one: its printed name changed (the mark is part
+  // of what the council reads), said with the mark. Marks written differently (（再掲） and
+  // （No.12の再掲）, as planpress's own workbook writes them) are no change.
+  const relisting = (o.relistMark === null) !== (n.relistMark === null);
+  const printed = (p: Project) => (relisting && p.relistMark ? `${p.name}${p.relistMark}` : p.name);
+  if (relisting || comparable(o.name) !== comparable(n.name)) out.push({ kind: "renamed", ...base, old: printed(o), new: printed(n) });
   if (moved) out.push({ kind: "moved", ...base, old: placeOf(o), new: placeOf(n) });
   if (departmentKey(o) !== departmentKey(n)) {
     out.push({ kind: "departments", ...base, old: { departments: o.departments, allDepartments: o.allDepartments }, new: { departments: n.departments, allDepartments: n.allDepartments } });

@@ -14,7 +14,8 @@ export const CompareWording = z.strictObject({
   $comment: z.string().optional(),
   title: z.string().min(1),
   kinds: words(CHANGE_KINDS),
-  aspects: words(ASPECTS),
+  // (notes: added later, a wording file of a city written before keeps working)
+  aspects: words(ASPECTS).extend({ notes: z.string().min(1).default("注記") }),
   placeSeparator: z.string().min(1),
   headings: z.strictObject({
     /** A project found in both versions under the same No, under another No, added, removed. */

@@ -10,7 +10,7 @@ import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
 
 /** The aspects a row can show (their words: wording.json `aspects`). */
-export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "name" | "place" | "departments" | "description" | "schedule";
+export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "name" | "place" | "departments" | "description" | "schedule" | "notes";
 
 export type CompareRow =
   | { aspect: Aspect; new: Segment[]; old: Segment[] }
@@ -114,6 +114,19 @@ function rowOf(c: Change, t: CompareTexts): CompareRow | null {
   }
 }
 
+/** A schedule's ※ notes, each after its phase as the plan writes it (適用※検証結果次第), a line each. */
+const notesText = (phases: readonly Phase[]): string => phases.filter((p) => p.note).map((p) => `${p.label}※${p.note}`).join("\n");
+
+/**
+ * A schedule change whose notes differ: the notes as text below the bars, their changed words
+ * marked. Drawn under the bars only, a changed or dropped note had carried no mark at all.
+ */
+function notesRow(c: Change): CompareRow | null {
+  if (c.kind !== "schedule") return null;
+  const [before, after] = [notesText(c.old), notesText(c.new)];
+  return before === after ? null : textRow("notes", before, after);
+}
+
 /** A whole project on one side (added: new; removed: old), every text marked. */
 function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): CompareRow[] {
   const row = (aspect: Aspect, text: string): CompareRow => (side === "new" ? { aspect, new: whole(text), old: [] } : { aspect, new: [], old: whole(text) });
@@ -144,6 +157,8 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
     else {
       const row = rowOf(c, t);
       if (row) entry.rows.push(row);
+      const notes = notesRow(c);
+      if (notes) entry.rows.push(notes);
     }
   }
   const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });

@@ -40,6 +40,41 @@ describe("compare: the seed against itself", () => {
   });
 });
 
+describe("compare: what the council reads changed", () => {
+  it("a project that becomes a 再掲, or stops being one, is renamed, the mark with its name; a mark written otherwise is no change", () => {
+    const projects = structuredClone(seed.projects);
+    const plain = projects.find((p) => p.relistMark === null && p.relistOf === null)!;
+    const relisted = projects.find((p) => p.relistMark !== null)!;
+    plain.relistMark = "（再掲）";
+    const [name, mark] = [relisted.name, relisted.relistMark];
+    relisted.relistMark = null;
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.changes.map((c) => [c.kind, c.oldNo, c.old, c.new])).toEqual([
+      ["renamed", plain.no, plain.name, `${plain.name}（再掲）`], ["renamed", relisted.no, `${name}${mark}`, name],
+    ].sort((a, b) => (a[1] as number) - (b[1] as number)));
+    const other = structuredClone(seed.projects);
+    other.find((p) => p.no === relisted.no)!.relistMark = "（No.99の再掲）";
+    expect(compare(seed, withProjects(seed, other)).changes).toEqual([]);
+  });
+
+  it("a changed ※ note of a schedule is a row of its own, its changed words marked (drawn under the bars, it had no mark)", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const projects = structuredClone(seed.projects);
+    const noted = projects.find((p) => p.schedule.some((ph) => ph.note))!;
+    const phase = noted.schedule.find((ph) => ph.note)!;
+    const before = phase.note!;
+    phase.note = `${before}（令和9年度）`;
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.changes.map((c) => c.kind)).toEqual(["schedule"]);
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const rows = view.projects[0]!.rows;
+    expect(rows.map((r) => r.aspect)).toEqual(["schedule", "notes"]);
+    const notes = rows[1] as { new: { text: string; changed: boolean }[]; old: { text: string; changed: boolean }[] };
+    expect(notes.new.filter((s) => s.changed).map((s) => s.text).join("")).toBe("（令和9年度）");
+    expect(notes.old.map((s) => s.text).join("")).toBe(`${phase.label}※${before}`);
+  });
+});
+
 describe("compare: each kind of revision is found exactly once", () => {
   it("a rename", () => {
     const p = pick(10);
