@@ -920,6 +920,11 @@ export const CATALOG = {
     en: (p) => `The folder ${p.dir} is not read (only forms and CSV files directly in the folder of returns are).`,
     hintJa: () => "中の様式を返送フォルダの直下に移してください。",
     hintEn: () => "Move the forms in it up into the folder of returns." },
+  PP624: { severity: "error", example: { copy: "進捗報告 (2)", read: "進捗報告" },
+    ja: (p) => `シート「${p.copy}」にも「${p.read}」と違う記入があります。どちらが担当課の報告か分からないため、このファイルは読みません。`,
+    en: (p) => `The sheet "${p.copy}" holds other entries than "${p.read}": which is the department's report cannot be told, so this file is not read.`,
+    hintJa: () => "記入を一つのシートにまとめ、もう一方のシートを削除して保存し直してください。",
+    hintEn: () => "Gather the entries on one sheet, delete the other and save again." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

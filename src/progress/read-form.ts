@@ -23,6 +23,11 @@ function cellText(v: unknown): string {
 
 /** The form sheet and its header row: the first sheet holding one, instructions sheets skipped. */
 export function findHeader(sheets: readonly SheetCells[]): Header | null {
+  return formHeaders(sheets).next().value ?? null;
+}
+
+/** Every sheet holding the form's header row, in workbook order. */
+function* formHeaders(sheets: readonly SheetCells[]): Generator<Header> {
   for (const sheet of sheets) {
     if (sheet.name === META_SHEET) continue;
     const byRow = new Map<number, { col: number; text: string }[]>();
@@ -41,10 +46,42 @@ export function findHeader(sheets: readonly SheetCells[]): Header | null {
         const hit = cells.find((c) => c.text.includes(FIELD_LABELS[f]));
         if (hit) columns[f] = hit.col;
       }
-      if (columns.status !== undefined && columns.result !== undefined) return { sheet, row, columns };
+      if (columns.status !== undefined && columns.result !== undefined) { yield { sheet, row, columns }; break; }
     }
   }
-  return null;
+}
+
+/** A sheet's entries below its header, by the No of their row and their column's field. */
+function entriesOf(h: Header): Map<string, { text: string; row: number; col: number }> {
+  const noAt = new Map<number, string>();
+  for (const c of h.sheet.cells) if (c.row > h.row && c.col === h.columns.no) noAt.set(c.row, cellText(c.value));
+  const out = new Map<string, { text: string; row: number; col: number }>();
+  for (const c of h.sheet.cells) {
+    const field = FORM_FIELDS.find((f) => h.columns[f] === c.col);
+    const text = cellText(c.value);
+    if (c.row > h.row && field && text) out.set(`${noAt.get(c.row) ?? `#${c.row}`}\t${field}`, { text, row: c.row, col: c.col });
+  }
+  return out;
+}
+
+/**
+ * A copy of the form sheet (Excel's "Move or Copy": 進捗報告 (2)) holding other entries than the
+ * one read: which is the department's answer cannot be told (it had been passed over without a
+ * word, its entries lost). The first entry that differs is named (PP624).
+ */
+function otherFilledCopy(sheets: readonly SheetCells[], read: Header, file: string, bag: DiagnosticBag): boolean {
+  const mine = entriesOf(read);
+  for (const other of formHeaders(sheets)) {
+    if (other.sheet === read.sheet) continue;
+    const theirs = entriesOf(other);
+    const differs = [...theirs].find(([k, v]) => mine.get(k)?.text !== v.text) ?? [...mine].find(([k]) => !theirs.has(k) && theirs.size > 0);
+    if (!differs) continue;
+    const at = theirs.get(differs[0]) ?? differs[1];
+    const sheet = theirs.has(differs[0]) ? other.sheet.name : read.sheet.name;
+    bag.add("PP624", { file, sheet, cell: `${columnLetters(at.col)}${at.row}` }, { copy: other.sheet.name, read: read.sheet.name });
+    return true;
+  }
+  return false;
 }
 
 /** The locked cells of the form as it was sent to a department (or null when that cannot be known). */
@@ -65,6 +102,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   const header = findHeader(sheets);
   if (!header) { bag.add("PP602", { file }); return null; }
   const { sheet, columns } = header;
+  if (otherFilledCopy(sheets, header, file, bag)) return null;
   const metaSheet = sheets.find((s) => s.name === META_SHEET);
   const metaRows = new Map<number, [unknown, unknown]>();
   for (const c of metaSheet?.cells ?? []) {

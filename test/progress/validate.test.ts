@@ -194,6 +194,33 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample))).not.toBeNull();
     expect(same.items).toEqual([]);
   });
+  it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (no === own.no ? { status: "予定どおり", result: "実施した" } : null));
+    const withCopy = async (edit: (copy: import("exceljs").Worksheet) => void) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(filled as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("進捗報告")!;
+      const copy = wb.addWorksheet("進捗報告 (2)");
+      // as Excel copies a sheet: a merged range's value in its first cell only
+      ws.eachRow((row, r) => row.eachCell((c, col) => { if (!c.isMerged || c.master === c) copy.getCell(r, col).value = c.value; }));
+      edit(copy);
+      return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    };
+    let statusAt = "";
+    // the project's row (not the grey 記入例 row, the same in both)
+    const differing = await withCopy((copy) => copy.eachRow((row, r) => row.eachCell((c, col) => {
+      if (c.value === "予定どおり" && (row.values as unknown[]).includes(own.no)) { c.value = "遅れ"; statusAt = `${String.fromCharCode(64 + col)}${r}`; }
+    })));
+    const bag = new DiagnosticBag();
+    // the copy's entries had been passed over without a word
+    expect(parseFormReturns(differing, "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.sheet, d.cell])).toEqual([["PP624", "進捗報告 (2)", statusAt]]);
+    const same = new DiagnosticBag();
+    expect(parseFormReturns(await withCopy(() => undefined), "財政課.xlsx", same)).not.toBeNull();
+    expect(same.items.map((d) => d.code)).not.toContain("PP624");
+  });
   it("reads an entry Excel stores as a number with a format as it shows: a date, 令和, a percentage", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
