@@ -925,6 +925,11 @@ export const CATALOG = {
     en: (p) => `The sheet "${p.copy}" holds other entries than "${p.read}": which is the department's report cannot be told, so this file is not read.`,
     hintJa: () => "記入を一つのシートにまとめ、もう一方のシートを削除して保存し直してください。",
     hintEn: () => "Gather the entries on one sheet, delete the other and save again." },
+  PP625: { severity: "warning", example: { department: "管財課", nos: "No.25、No.42", year: "令和8年度" },
+    ja: (p) => `${p.department} から${p.year}の報告が返っていません（担当事業 ${p.nos}）。報告書では、この課の欄は「未報告」です。`,
+    en: (p) => `No ${p.year} report came back from ${p.department} (its projects ${p.nos}); the report prints it as 未報告.`,
+    hintJa: () => "様式の回収を確認してください。ファイル名と様式の担当課が違うときは、様式の担当課が使われます。",
+    hintEn: () => "Check that every form came back; a form is read as the department it was made for, whatever its file name." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

@@ -1,6 +1,7 @@
 // Checking returned rows against the plan and the config: every problem a diagnostic at its
 // place, all at once. A row either becomes a ProgressReturn (in the report) or is named by a
 // diagnostic; a blank 各課 row on a form is no report.
+import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { placeOf } from "../diagnostics/format.js";
@@ -51,6 +52,7 @@ export function validateReturns(
     }
   }
   reportConflicts(out.current, bag);
+  unreturnedDepartments(plan, files, reportYear, bag);
   const samples = files.filter((f) => f.sample);
   if (samples.length > 0) {
     out.sample = true;
@@ -134,6 +136,29 @@ export function validateReturns(
     if (!parsed.success) throw new Error(`return row ${placeOf(row.place)}: ${parsed.error.message}`);
     return { ...parsed.data, place: row.place };
   }
+}
+
+/**
+ * Departments named on projects of the plan from which no row of the report's year came: their
+ * projects had simply lacked them, without a word (PP625, once per department, with its Nos).
+ * Not said when nothing was returned at all (PP613 says that).
+ */
+function unreturnedDepartments(plan: Plan, files: readonly ReturnFile[], reportYear: number, bag: DiagnosticBag): void {
+  const current = files.filter((f) => !f.history);
+  if (current.length === 0) return;
+  const returned = new Set(current.flatMap((f) => f.rows.map((r) => r.cells.department?.text ?? "")));
+  const nos = new Map<string, number[]>();
+  for (const p of plan.projects) for (const d of p.departments) nos.set(d, [...(nos.get(d) ?? []), p.no]);
+  for (const [department, list] of nos) {
+    if (returned.has(department)) continue;
+    bag.add("PP625", { file: path.dirname(current[0]!.file) }, { department, nos: nosText(list, bag.lang), year: wareki(reportYear) });
+  }
+}
+
+/** Nos as a message lists them: the first eight, then how many more. */
+function nosText(nos: readonly number[], lang: string): string {
+  const shown = nos.slice(0, 8).map((n) => `No.${n}`).join(lang === "ja" ? "、" : ", ");
+  return nos.length > 8 ? `${shown}${lang === "ja" ? ` ほか ${nos.length - 8} 件` : ` and ${nos.length - 8} more`}` : shown;
 }
 
 /** A status compared as a person means it: without spaces, どおり and 通り one spelling. */

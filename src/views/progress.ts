@@ -31,6 +31,11 @@ export interface ProjectProgress {
   /** Labels of the phases the plan schedules for the year (empty: nothing planned that year). */
   planned: string[];
   reports: DepartmentReport[];
+  /**
+   * The project's own departments that sent no report while another did: printed 未報告 under it
+   * (a co-department whose form never came back had vanished from the report). Empty when none reported.
+   */
+  missing: string[];
   /** Departments gave different statuses (both are shown). */
   conflict: boolean;
   /** Earlier years first, the report's year last; only when earlier returns exist. */
@@ -108,7 +113,8 @@ export function progressView(
       no: project.no, name: project.name, relist: relistRef(project),
       departments: departmentNames(project, config.allDepartmentsMarker),
       planned: plannedLabels(project, year),
-      reports, conflict: distinct(reports.map((r) => r.status)).length > 1, trend,
+      reports, missing: reports.length ? project.departments.filter((d) => !reports.some((r) => r.department === d)) : [],
+      conflict: distinct(reports.map((r) => r.status)).length > 1, trend,
     });
   }
   for (const g of policies) {

@@ -160,6 +160,28 @@ describe("renderProgress", () => {
     for (const h of summary!.items.filter((t) => t.str === "未報告")) expect(h.x + h.width).toBeLessThan(right);
   });
 
+  it("a co-department whose form never came back is PP625 with its Nos, and printed 未報告 under each of its projects", async () => {
+    const ctx = makeRenderContext();
+    // the department of a shared project with the fewest projects
+    const count = (d: string) => plan.projects.filter((p) => p.departments.includes(d)).length;
+    const shared = plan.projects.find((p) => p.departments.length > 1 && !p.allDepartments && p.departments.some((d) => count(d) <= 8))!;
+    const absent = shared.departments.find((d) => count(d) <= 8)!;
+    const filled: OutputFile[] = [];
+    for (const f of await seedDocuments("forms-2026")) {
+      const department = f.path.replace(/\.xlsx$/, "");
+      if (department === absent) continue;
+      filled.push({ path: f.path, data: await fillForm(f.data, (no) => (plan.projects.find((x) => x.no === no)?.departments.includes(department) ? { status: "予定どおり", result: "済" } : null)) });
+    }
+    const files = (await progressReport(ctx, dir(filled)))!;
+    const told = ctx.diagnostics.items.filter((d) => d.code === "PP625");
+    const own = plan.projects.filter((p) => p.departments.includes(absent)).map((p) => `No.${p.no}`).join("、");
+    expect(told.map((d) => [d.severity, d.message])).toEqual([["warning", `${absent} から令和8年度の報告が返っていません（担当事業 ${own}）。報告書では、この課の欄は「未報告」です。`]]);
+    // it had vanished from the printed report: now a line of its own under the shared project
+    const pages = await textItems(files[0]!.data);
+    const page = pages.find((p) => p.stream.includes(`${shared.no}${shared.name.replace(/\s/g, "")}`))!;
+    expect(page.stream).toContain(`${absent}未報告`);
+  });
+
   it("a report from sample returns carries 見本 on every page", async () => {
     const pages = await pageTexts(sampleReport[0]!.data);
     expect(pages.length).toBeGreaterThan(3);
@@ -171,7 +193,8 @@ describe("renderProgress", () => {
     const d = dir([{ path: "bad.csv", data: new TextEncoder().encode("No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,でたらめ,x,,,財政課\n99,R8,完了,y,,,財政課\n") }]);
     const returns = await loadReturns(plan, { year: 2026, inputDir: d, config: ctx.config, bag: ctx.diagnostics });
     // PP110: how the CSV was decoded (UTF-8), then its two problems.
-    expect(ctx.diagnostics.items.map((x) => x.code)).toEqual(["PP110", "PP606", "PP603"]);
+    // (and PP625 for each department of the plan with no return: none came back here)
+    expect(ctx.diagnostics.items.map((x) => x.code).filter((c) => c !== "PP625")).toEqual(["PP110", "PP606", "PP603"]);
     expect(returns.current).toEqual([]);
     // the command: exit 1, nothing drawn or written
     const out = path.join(d, "out");

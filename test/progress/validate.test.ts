@@ -27,7 +27,8 @@ beforeAll(async () => {
 function check(files: ReturnFile[], year = 2026) {
   const bag = new DiagnosticBag("ja");
   const result = validateReturns(plan, files, { year, config: defaultConfig(), diagnostics: bag });
-  return { bag, result, codes: bag.items.map((d) => d.code) };
+  // PP625 (a department of the plan whose returns are not among these few) is test/progress/render.test.ts's
+  return { bag, result, codes: bag.items.map((d) => d.code).filter((c) => c !== "PP625") };
 }
 function csv(text: string, file = "r.csv") {
   const bag = new DiagnosticBag("ja");
