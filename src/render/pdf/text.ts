@@ -35,36 +35,37 @@ export function keepRuns(text: string): Run[] {
 }
 
 /**
- * A Latin "word" longer than any real one (an ID, a code, a URL without slashes): UAX #14 allows
- * no break inside it, so it would run past the line's end. It may break anywhere instead.
+ * A Latin "word" longer than any real one (an ID, a code, a URL: a link to a 別紙 pasted into an
+ * entry): UAX #14 allows no break inside it, or too few, so it ran past the line's end and off
+ * the paper (part of a URL was never printed). It may break anywhere instead.
  */
-const LONG_WORD = /[A-Za-z0-9_]{30,}/g;
+const LONG_WORD = /[A-Za-z0-9_][A-Za-z0-9_./:%?=&#~+@-]{29,}/g;
 
 /** keepRuns without the kept paragraph end. */
 function wordRuns(text: string): Run[] {
+  // a long word first: the names kept whole inside a URL (lg.jp/shisei) had left the rest of it unbreakable
   const out: Run[] = [];
+  let at = 0;
+  for (const m of text.matchAll(LONG_WORD)) {
+    keptNames(text.slice(at, m.index), out);
+    out.push({ text: m[0], wordBreak: "break-all" });
+    at = m.index + m[0].length;
+  }
+  keptNames(text.slice(at), out);
+  return out;
+}
+
+/** `text` with numbers and their units, and short Latin names, as runs kept whole. */
+function keptNames(text: string, out: Run[]): void {
   let last = 0;
-  const plain = (to: number) => {
-    if (to <= last) return;
-    const part = text.slice(last, to);
-    let at = 0;
-    for (const m of part.matchAll(LONG_WORD)) {
-      if (m.index > at) out.push(part.slice(at, m.index));
-      out.push({ text: m[0], wordBreak: "break-all" });
-      at = m.index + m[0].length;
-    }
-    if (at < part.length) out.push(part.slice(at));
-  };
   for (const m of text.matchAll(KEEP)) {
-    const start = m.index;
     const word = m[0];
     if (word.length > MAX_KEEP) continue;
-    plain(start);
+    if (m.index > last) out.push(text.slice(last, m.index));
     out.push({ text: word, noWrap: true });
-    last = start + word.length;
+    last = m.index + word.length;
   }
-  plain(text.length);
-  return out;
+  if (last < text.length) out.push(text.slice(last));
 }
 
 /**

@@ -28,6 +28,14 @@ describe("keepRuns", () => {
     expect(phraseRuns(`${code}の登録`)[0]).toEqual({ text: code, wordBreak: "break-all" });
   });
 
+  it("lets a URL break anywhere, the names inside it kept whole no more (lg.jp/shisei had left the rest unbreakable, off the paper)", () => {
+    const url = "https://www.city.musashino.lg.jp/shisei_gyosei/shisaku_keikaku/1000.html";
+    expect(keepRuns(`詳細は ${url} を参照`)).toEqual(["詳細は ", { text: url, wordBreak: "break-all" }, " を参照"]);
+    expect(phraseRuns(`${url}を参照`)[0]).toEqual({ text: url, wordBreak: "break-all" });
+    // a short Latin name is still kept whole
+    expect(keepRuns("UI/UX の改善")).toEqual([{ text: "UI/UX", noWrap: true }, " の改善"]);
+  });
+
   it("never inserts invisible characters", () => {
     const text = "R8とR12、2026年度";
     expect(joined(keepRuns(text))).toBe(text);
