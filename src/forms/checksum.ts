@@ -46,11 +46,11 @@ function canonicalNumber(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-/** The locked cells with values, as the checksum reads them: `row\tcol` → canonical value. */
-function lockedValues(cells: Iterable<FormCell>): Map<string, string> {
+/** The locked cells with values, as the checksum reads them: `row\tcol` → canonical value (`all`: input cells too). */
+function lockedValues(cells: Iterable<FormCell>, all = false): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of cells) {
-    if (isInputCell(c.row, c.col)) continue;
+    if (!all && isInputCell(c.row, c.col)) continue;
     const v = canonicalValue(c.value);
     if (v !== null) out.set(`${c.row}\t${c.col}`, v);
   }
@@ -69,8 +69,8 @@ export function lockedCellsChecksum(cells: Iterable<FormCell>): string {
 /** A locked cell of a returned form that differs from the form as sent: the first (by row, then column), and how many differ. */
 export interface LockedChange { row: number; col: number; sent: string; now: string; count: number }
 
-export function lockedChanges(returned: Iterable<FormCell>, sent: Iterable<FormCell>): LockedChange | null {
-  const now = lockedValues(returned), was = lockedValues(sent);
+export function lockedChanges(returned: Iterable<FormCell>, sent: Iterable<FormCell>, all = false): LockedChange | null {
+  const now = lockedValues(returned, all), was = lockedValues(sent, all);
   const differing = [...new Set([...now.keys(), ...was.keys()])]
     .filter((k) => now.get(k) !== was.get(k))
     .map((k) => k.split("\t").map(Number) as [number, number])

@@ -4,7 +4,7 @@
 // the department, fiscal year and checksum come from the hidden metadata sheet.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
-import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell } from "../forms/checksum.js";
+import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell, type LockedChange } from "../forms/checksum.js";
 import { META_SHEET } from "../forms/layout.js";
 import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
@@ -126,6 +126,11 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
       bag.add("PP621", { file, sheet: sheet.name, cell: `${columnLetters((columns.no ?? 1) + 1)}${renamed.row}` }, renamed);
       return null;
     }
+    const example = now && lockedCellsChecksum(now) === meta.checksum ? exampleEdit(sheet.cells, now, columns.no ?? 1) : null;
+    if (example) {
+      bag.add("PP608", { file, sheet: sheet.name, cell: `${columnLetters(example.col)}${example.row}` }, { sent: example.sent || "（空欄）", now: example.now || "（空欄）", more: example.count - 1 });
+      return null;
+    }
   }
 
   const place = (row: number, col?: number): Place =>
@@ -195,6 +200,18 @@ function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCo
  * Only when the form planpress makes now is the one sent (its checksum is the metadata's): after
  * a change to the plan every cell could differ, and the file alone is named.
  */
+/**
+ * The grey 記入例 row written over: its cells stand in the input columns, so the checksum of the
+ * locked cells leaves them out, and a report typed there was dropped without a word (a changed
+ * locked cell anywhere else is PP608). Compared with the form as sent.
+ */
+function exampleEdit(returned: readonly FormCell[], sent: readonly FormCell[], noCol: number): LockedChange | null {
+  const exampleRows = new Set(sent.filter((c) => c.col === noCol && /例/.test(cellText(c.value))).map((c) => c.row));
+  if (exampleRows.size === 0) return null;
+  const only = (cells: readonly FormCell[]) => cells.filter((c) => exampleRows.has(c.row));
+  return lockedChanges(only(returned), only(sent), true);
+}
+
 function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag: DiagnosticBag, sent?: SentForm): void {
   const expected = sent?.(meta);
   const change = expected && lockedCellsChecksum(expected) === meta.checksum ? lockedChanges(sheet.cells, expected) : null;

@@ -141,11 +141,12 @@ export function validateReturns(
 /**
  * Departments named on projects of the plan from which no row of the report's year came: their
  * projects had simply lacked them, without a word (PP625, once per department, with its Nos).
- * Not said when nothing was returned at all (PP613 says that).
+ * Not said when nothing was returned at all (PP613 says that), nor when a returned file was
+ * refused (an error: its department is unknown, and the run stops anyway).
  */
 function unreturnedDepartments(plan: Plan, files: readonly ReturnFile[], reportYear: number, bag: DiagnosticBag): void {
   const current = files.filter((f) => !f.history);
-  if (current.length === 0) return;
+  if (current.length === 0 || bag.items.some((d) => d.severity === "error")) return;
   const returned = new Set(current.flatMap((f) => f.rows.map((r) => r.cells.department?.text ?? "")));
   const nos = new Map<string, number[]>();
   for (const p of plan.projects) for (const d of p.departments) nos.set(d, [...(nos.get(d) ?? []), p.no]);

@@ -195,6 +195,31 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample))).not.toBeNull();
     expect(same.items).toEqual([]);
   });
+  it("PP608 a report typed over the grey 記入例 row, compared with the form as sent (it had been dropped without a word)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const ctx = makeRenderContext();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    let at = "", was = "";
+    ws.eachRow((row, r) => {
+      if (!String(row.getCell(1).value).includes("例")) return;
+      const cell = row.getCell(6); // 実績
+      [at, was] = [`F${r}`, String(cell.value)];
+      cell.value = "記入例の行に書いてしまった実績";
+    });
+    expect(at).not.toBe("");
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    const sentNow: SentForm = (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample);
+    const bag = new DiagnosticBag();
+    expect(parseFormReturns(edited, "財政課.xlsx", bag, sentNow)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.cell])).toEqual([["PP608", at]]);
+    expect(bag.items[0]!.message).toContain(`配布時「${was}」→「記入例の行に書いてしまった実績」`);
+    // the form as sent, untouched: read
+    const same = new DiagnosticBag();
+    expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, sentNow)).not.toBeNull();
+    expect(same.items).toEqual([]);
+  });
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
