@@ -182,6 +182,30 @@ describe("renderProgress", () => {
     expect(page.stream).toContain(`${absent}未報告`);
   });
 
+  it("the running head names the 基本方針 at the top of each page, then those starting on it (not only one starting halfway down)", async () => {
+    const policies = [...new Set(plan.projects.map((p) => p.policy))];
+    const pages = await textItems(report[0]!.data);
+    let last = "";
+    let both = 0;
+    pages.forEach((page, k) => {
+      const byY = [...page.items].sort((a, b) => b.y - a.y || a.x - b.x);
+      const headY = byY[0]!.y;
+      const head = byY.filter((i) => Math.abs(i.y - headY) < 2 && i.x > page.width / 2).map((i) => i.str).join("");
+      const headings = byY.filter((i) => i.size >= 16 && policies.includes(i.str)).map((i) => i.str);
+      const body = byY.filter((i) => i.y < headY - 10 && i.y > 60);
+      const startsWithHeading = headings.length > 0 && body[0]?.str === headings[0];
+      const expected = [...(last && !startsWithHeading ? [last] : []), ...headings];
+      if (headings.length) last = headings.at(-1)!;
+      if (!head || !expected.length || !policies.includes(expected[0]!)) return; // the cover and the summary
+      const want = expected.length <= 2 ? expected.join("／") : `${expected[0]}～${expected.at(-1)}`;
+      // (a head too long for its place ends in …)
+      expect(want.startsWith(head.replace(/…$/, "")), `page ${k + 1}: ${head} / ${want}`).toBe(true);
+      if (expected.length > 1) both++;
+    });
+    // the seed's report starts a 基本方針 halfway down a page at least once
+    expect(both).toBeGreaterThan(0);
+  });
+
   it("a report from sample returns carries 見本 on every page", async () => {
     const pages = await pageTexts(sampleReport[0]!.data);
     expect(pages.length).toBeGreaterThan(3);

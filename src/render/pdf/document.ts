@@ -6,7 +6,7 @@ import type { Content, Pattern, TDocumentDefinitions, StyleDictionary } from "pd
 import type { RenderContext } from "../../context.js";
 import { applyFallback, glyphCoverage } from "./coverage.js";
 import { pdfFonts } from "./fonts.js";
-import { type Driver, driven } from "./layouts.js";
+import { type Driver, driven, landedAt } from "./layouts.js";
 import { pageGeometry } from "./page.js";
 import { textWidthEm } from "../xlsx/metrics.js";
 import { attachStructure, installTagging, structureOf, TagNode } from "./tags.js";
@@ -116,20 +116,22 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
    */
   const chapterOn = (pageNo: number): string => {
     let current = "";
-    const starting: { text: string; y: number }[] = [];
+    const starting: { text: string; y: number; landed: boolean }[] = [];
     for (const c of chapters) {
-      const at = c.node.positions?.[0];
+      // where its line landed (layouts.ts), else pdfmake's own record
+      const landed = landedAt(c.node);
+      const at = landed ? { pageNumber: landed.page, top: landed.y } : c.node.positions?.[0];
       if (at === undefined || at.pageNumber > pageNo) continue;
       if (at.pageNumber < pageNo) { current = c.text; continue; }
-      starting.push({ text: c.text, y: at.top ?? Number.POSITIVE_INFINITY });
+      starting.push({ text: c.text, y: at.top ?? Number.POSITIVE_INFINITY, landed: landed !== undefined });
     }
     // The first chapter starting on the page is its first line when its heading is at the top
-    // (its space above aside), or was moved there: pdfmake corrects the page of a block it moves
-    // on to the next page but keeps the height where it first tried it (the last page's lower
-    // part, or below a chapter that follows it on the page).
+    // (its space above aside). Without where it landed, pdfmake's record of a block moved on to
+    // the next page keeps the height where it first tried it: low on the page, or below a chapter
+    // that follows it.
     const first = starting[0];
-    const atTop = first !== undefined && (first.y <= top + CHAPTER_AT_TOP || first.y > top + page.bodyHeight / 2
-      || (starting[1] !== undefined && first.y > starting[1].y));
+    const atTop = first !== undefined && (first.y <= top + CHAPTER_AT_TOP
+      || (!first.landed && (first.y > top + page.bodyHeight / 2 || (starting[1] !== undefined && first.y > starting[1].y))));
     const names = [...(current && !atTop ? [current] : []), ...starting.map((c) => c.text)];
     if (names.length <= 2) return names.join("／") || current;
     return `${names[0]}～${names.at(-1)}`;

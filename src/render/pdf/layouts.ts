@@ -49,6 +49,7 @@ function install(): void {
   (proto as unknown as WithHeaders).addHeadersAndFooters = function (this: WithHeaders, ...rest: unknown[]) {
     const pages = this.writer.context().pages;
     while (pages.length > 1 && pages[pages.length - 1]!.items.length === 0) pages.pop();
+    recordLanding(pages);
     return withHeaders.apply(this, rest);
   };
   markRepeatedLines();
@@ -87,6 +88,33 @@ function install(): void {
     return waiting ?? [];
   };
 }
+
+/** Where the first line of a node with an id was drawn: its page in the layout (from 1) and its top (pt). */
+const landings = new WeakMap<object, { page: number; y: number }>();
+
+/**
+ * The page and height each line with an id landed at, read off the laid-out pages before their
+ * running heads are made: pdfmake's own record (`positions`) of a block it moved on to the next
+ * page keeps the height where it first tried it, and a chapter starting low on a page could not
+ * be told from one moved to its top (the running head named a section whose rows start halfway
+ * down, over the rows of the one before).
+ */
+function recordLanding(pages: { items: unknown[] }[]): void {
+  // a node laid out again (a document is laid out more than once) takes this layout's place
+  const seen = new Set<object>();
+  pages.forEach((page, i) => {
+    for (const it of page.items as { type: string; item: RepeatedLine & { y?: number } }[]) {
+      const node = it.type === "line" && !it.item._repeat ? it.item._node : undefined;
+      if (node && !seen.has(node)) {
+        seen.add(node);
+        landings.set(node, { page: i + 1, y: it.item.y ?? 0 });
+      }
+    }
+  });
+}
+
+/** Where `node`'s first line landed in the last layout that drew it, if it has an id and was laid out. */
+export const landedAt = (node: object): { page: number; y: number } | undefined => landings.get(node);
 
 interface RepeatedLine { _repeat?: true; _outline?: unknown; id?: unknown; _node?: { positions: { pageNumber: number }[] } }
 interface PageWriter {
