@@ -191,9 +191,11 @@ const ATTR = new Map<string, RegExp>();
 
 function attr(tag: string, name: string): string | undefined {
   let re = ATTR.get(name);
-  if (!re) ATTR.set(name, re = new RegExp(`\\s${name}="([^"]*)"`));
+  // in double or single quotes, spaces around = allowed: all valid XML (a writer's r='A5' t = 's'
+  // had been no cell at all, the sheet read as having no header row)
+  if (!re) ATTR.set(name, re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
   const m = re.exec(tag);
-  return m ? unescapeXml(m[1] ?? "") : undefined;
+  return m ? unescapeXml(m[1] ?? m[2] ?? "") : undefined;
 }
 
 /** A tag's relationship id (`r:id`, or the same attribute under another prefix). */
@@ -329,6 +331,9 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const rid = relId(tag);
       const xml = rid ? unprefixed(zip.text(targets.get(rid) ?? "")) : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
+      // a part cut short (a copy interrupted, a broken save): said as such, not as a sheet without a header row
+      // (a chart sheet's root is another element)
+      if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) };
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;

@@ -109,7 +109,11 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
     read,
     text: (name) => {
       const b = read(name);
-      return b === undefined ? undefined : decoder.decode(b);
+      if (b === undefined) return undefined;
+      // XML in UTF-16 is valid (its byte order mark says so): read as such, not as mojibake
+      if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
+      if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
+      return decoder.decode(b);
     },
   };
 }

@@ -133,6 +133,29 @@ describe("text plans of millions of lines", () => {
   });
 });
 
+describe("sheet XML that is valid but unusual, and XML cut short", () => {
+  const table = () => inlineCells(PLAN.replace(/\n$/, "").split("\n").map((l) => l.split("\t")));
+  it("attributes in single quotes or with spaces around = are read (the sheet had been one without a header row, PP201)", async () => {
+    const xml = sheetXml(table()).replace(/ (r|t)="([^"]*)"/g, (_, k: string, v: string) => (k === "t" ? ` t = '${v}'` : ` r='${v}'`));
+    expect(xml).toContain("r='A3'");
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml }] }));
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
+  });
+
+  it("a part in UTF-16 with its byte order mark is read as such", async () => {
+    const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(table()) }] }).map((p) =>
+      p.name === "xl/worksheets/sheet1.xml" ? { ...p, data: new Uint8Array([0xff, 0xfe, ...iconv.encode(p.data as string, "utf16le")]) } : p);
+    expect(names(await planOf("plan.xlsx", zipOf(parts)))).toEqual(["電子申請の拡大", "窓口の改善"]);
+  });
+
+  it("a sheet's XML cut short is PP106 saying so, not PP201 (no header row: staff were sent to rename headers that were fine)", async () => {
+    const xml = sheetXml(table());
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: xml.slice(0, Math.floor(xml.length * 0.6)) }] }));
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toContain("シート「計画」の XML が途中で終わっています");
+  });
+});
+
 describe("XML with a document type declaration", () => {
   it("a part declaring entities (a file to read, a billion laughs) is refused with the part named (PP106), in the plan and in a return", async () => {
     const grid = PLAN.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
