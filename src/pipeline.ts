@@ -61,7 +61,7 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     // the config's words are printed too (covers, running heads): told at the config file
     const doc = config.document;
     const configTexts = [doc.meeting, doc.handoutLabel, doc.issuer].flatMap((t) => (t ? [{ text: t, place: { file: opts.configFile ?? "planpress.config.json" } }] : []));
-    checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? { file: opts.configFile ?? "planpress.config.json" } : { file: table.file } }, ...configTexts);
+    checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? { file: opts.configFile ?? "planpress.config.json" } : table.titlePlace }, ...configTexts);
   }
   return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
 }

@@ -5,6 +5,7 @@ import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import { megabytes, quoteList } from "../diagnostics/format.js";
 import { ReportedError } from "../errors.js";
+import type { Place } from "../diagnostics/schema.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
@@ -21,6 +22,8 @@ export interface PlanTable {
   blocks: Block[];
   rows: RawRow[];
   title: string | null;
+  /** The title's cell (a message about its characters names it), or the file for a workbook's document title. */
+  titlePlace: Place;
   period: { start: number; end: number } | null;
   /** No period, and why was said at its place (PP251, PP252). */
   periodSaid: boolean;
@@ -126,7 +129,9 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       { blocks: blocks.length, rows: rows.length, first: wareki(period.start), last: wareki(period.end) });
   }
   const titled = parts.find((p) => p.table.title) ?? first;
-  return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), period,
+  const titleRow = titled.table.title?.row;
+  const titlePlace = titleRow ? placeOf(titled.grid, titleRow, Math.max(0, titleRow.cells.findIndex((c) => c.trim()))) : { file };
+  return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), titlePlace, period,
     periodSaid: !period && parts.some((p) => p.table.periodSaid),
     ...(yearsElsewhere !== undefined ? { yearsElsewhere } : {}),
     markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})),

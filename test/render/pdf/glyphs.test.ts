@@ -56,6 +56,13 @@ describe("characters the font lacks", () => {
     expect(name?.message).not.toMatch(/「[^」]*あ/);
   });
 
+  it("one in the plan's title is told at the title's cell (it had named the file alone)", async () => {
+    const bag = new DiagnosticBag("ja");
+    const file = tempFile("plan.tsv", tsv([HEADER, row(1, "事業")], "テスト市DX計画🎉"));
+    await loadPlan(file, { config: defaultConfig(), bag, glyphs: glyphCoverage(makeRenderContext().theme, projectRoot) });
+    expect(bag.items.filter((d) => d.code === "PP351").map((d) => [d.line, d.column, d.actual])).toEqual([[1, 1, "🎉"]]);
+  });
+
   it("the config's words printed on covers are checked too, told at the config file", async () => {
     const config = defaultConfig();
     config.document = { meeting: "総務委員会🎉" };
