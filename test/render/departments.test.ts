@@ -157,6 +157,21 @@ describe("department schedules (the seed)", () => {
   });
 });
 
+describe("a plan whose every project concerns all departments (各課)", () => {
+  it("prints the legend with the 全庁共通 table, says no 「0課」 and sends to no department's sheet", async () => {
+    const plan = planOf([1, 2, 3].map((no) => project(no, { departments: [], allDepartments: true })));
+    const [pdf] = await renderDepartments(plan, makeRenderContext());
+    const pages = await textItems(pdf!.data);
+    // the legend had stood alone on a page, the table starting on the next
+    const legend = pages.findIndex((p) => p.stream.includes("凡例"));
+    expect(pages[legend]!.stream).toContain("全庁共通（各課）");
+    expect(pages[legend]!.stream).toContain("事業1");
+    const all = pages.map((p) => p.stream).join("");
+    expect(all).not.toContain("0課");
+    expect(all).not.toContain("各課の担当事業とあわせて");
+  });
+});
+
 describe("department names are data", () => {
   it("keeps every file inside departments/ whatever the name", async () => {
     const odd = planOf([
