@@ -32,7 +32,9 @@ function pairChanges(pair: Pair, moved: boolean): Change[] {
   const printed = (p: Project) => (relisting && p.relistMark ? `${p.name}${p.relistMark}` : p.name);
   if (relisting || comparable(o.name) !== comparable(n.name)) out.push({ kind: "renamed", ...base, old: printed(o), new: printed(n) });
   if (moved) out.push({ kind: "moved", ...base, old: placeOf(o), new: placeOf(n) });
-  if (departmentKey(o) !== departmentKey(n)) {
+  // the first-named department leads (主管課): naming another first is a change, other reordering is not
+  const lead = (p: Project) => comparable(p.departments[0] ?? "");
+  if (departmentKey(o) !== departmentKey(n) || lead(o) !== lead(n)) {
     out.push({ kind: "departments", ...base, old: { departments: o.departments, allDepartments: o.allDepartments }, new: { departments: n.departments, allDepartments: n.allDepartments } });
   }
   if (descriptionKey(o) !== descriptionKey(n)) out.push({ kind: "description", ...base, old: o.description, new: n.description });

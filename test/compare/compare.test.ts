@@ -57,6 +57,18 @@ describe("compare: what the council reads changed", () => {
     expect(compare(seed, withProjects(seed, other)).changes).toEqual([]);
   });
 
+  it("another department named first (the lead, 主管課) is a 担当課の変更; the others reordered are none", () => {
+    const projects = structuredClone(seed.projects);
+    const shared = projects.find((p) => p.departments.length >= 3)!;
+    const [first, second, ...rest] = shared.departments;
+    shared.departments = [second!, first!, ...rest];
+    expect(compare(seed, withProjects(seed, projects)).changes.map((c) => [c.kind, c.oldNo])).toEqual([["departments", shared.no]]);
+    const others = structuredClone(seed.projects);
+    const same = others.find((p) => p.no === shared.no)!;
+    same.departments = [first!, ...[second!, ...rest].reverse()];
+    expect(compare(seed, withProjects(seed, others)).changes).toEqual([]);
+  });
+
   it("a changed ※ note of a schedule is a row of its own, its changed words marked (drawn under the bars, it had no mark)", async () => {
     const { compareView } = await import("../../src/views/compare.js");
     const projects = structuredClone(seed.projects);
