@@ -78,16 +78,27 @@ export function scheduleText(phases: readonly Phase[], year: (y: number) => stri
   return phases.map((p) => `${p.label}（${p.from === p.to ? year(p.from) : `${year(p.from)}～${year(p.to)}`}）${p.note ? ` ${p.note}` : ""}`).join("、");
 }
 
-/** A whole project in one text (an added or removed project's line in the workbook). */
-function projectText(p: ProjectSummary, t: CompareTexts): string {
-  return [p.name, placeText(p.place, t.placeSeparator), departmentsText(p, t.allDepartmentsMarker), descriptionText(p.description), scheduleText(p.schedule, t.year)].join("\n");
+/**
+ * A whole project, an aspect a line (an added or removed project in the workbook): one cell under
+ * 事業名 had held its name, place, departments, description and schedule, and a filter by 項目
+ * missed them.
+ */
+function projectLines(p: ProjectSummary, side: "before" | "after", base: Omit<ChangeLine, "aspect" | "before" | "after">, t: CompareTexts): ChangeLine[] {
+  const texts: [Aspect, string][] = [["name", p.name], ["place", placeText(p.place, t.placeSeparator)], ["departments", departmentsText(p, t.allDepartmentsMarker)],
+    ["description", descriptionText(p.description)], ["schedule", scheduleText(p.schedule, t.year)]];
+  return texts.map(([aspect, text]) => ({ ...base, aspect, before: side === "before" ? text : "", after: side === "after" ? text : "" }));
 }
 
-function lineOf(c: Change, t: CompareTexts): ChangeLine {
+function linesOf(c: Change, t: CompareTexts): ChangeLine[] {
+  const base = { kind: c.kind, oldNo: c.oldNo, newNo: c.newNo, name: c.name };
+  if (c.kind === "added") return projectLines(c.new, "after", base, t);
+  if (c.kind === "removed") return projectLines(c.old, "before", base, t);
+  return [lineOf(c, t)];
+}
+
+function lineOf(c: Exclude<Change, { kind: "added" | "removed" }>, t: CompareTexts): ChangeLine {
   const base = { kind: c.kind, oldNo: c.oldNo, newNo: c.newNo, name: c.name };
   switch (c.kind) {
-    case "added": return { ...base, aspect: "name", before: "", after: projectText(c.new, t) };
-    case "removed": return { ...base, aspect: "name", before: projectText(c.old, t), after: "" };
     case "renamed": return { ...base, aspect: "name", before: c.old, after: c.new };
     case "moved": return { ...base, aspect: "place", before: placeText(c.old, t.placeSeparator), after: placeText(c.new, t.placeSeparator) };
     case "departments": return { ...base, aspect: "departments", before: departmentsText(c.old, t.allDepartmentsMarker), after: departmentsText(c.new, t.allDepartmentsMarker) };
@@ -173,6 +184,6 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
     removed: list.changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),
     planRows: list.planChanges.map((c) => planRow(c, t)),
     projects,
-    lines: [...list.planChanges.map((c) => planLine(c, t)), ...list.changes.map((c) => lineOf(c, t))],
+    lines: [...list.planChanges.map((c) => planLine(c, t)), ...list.changes.flatMap((c) => linesOf(c, t))],
   };
 }

@@ -197,17 +197,26 @@ describe("compare.xlsx", () => {
     ws = wb.worksheets[0]!;
   });
 
-  it("has one row per change, plan-level first, with kind, Nos, name, aspect, before and after", () => {
+  it("has one row per change (an added or removed project one per aspect), plan-level first, with kind, Nos, name, aspect, before and after", () => {
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["種類", "旧No", "新No", "事業名", "項目", "変更前（旧）", "変更後（新）"]);
-    expect(ws.rowCount).toBe(2 + list.planChanges.length + list.changes.length);
+    const rowsOf = (c: ChangeList["changes"][number]) => (c.kind === "added" || c.kind === "removed" ? 5 : 1);
+    expect(ws.rowCount).toBe(2 + list.planChanges.length + list.changes.reduce((n, c) => n + rowsOf(c), 0));
     expect(ws.getCell("A3").value).toBe("計画全体");
     expect(ws.getCell("E3").value).toBe("計画名");
-    const at = 3 + list.planChanges.length + list.changes.findIndex((c) => c.kind === "renamed");
-    const row = (ws.getRow(at).values as unknown[]).slice(1);
+    const rowAt = (kind: string) => {
+      const i = list.changes.findIndex((c) => c.kind === kind);
+      return 3 + list.planChanges.length + list.changes.slice(0, i).reduce((n, c) => n + rowsOf(c), 0);
+    };
+    const row = (ws.getRow(rowAt("renamed")).values as unknown[]).slice(1);
     expect(row.slice(0, 5)).toEqual(["名称の変更", 4, 4, "UI/UXに関する研修・事例共有の場の提供", "事業名"]);
     expect(row[5]).toBe("UI/UXに関する知識習得機会（研修・事例共有）の提供");
-    const moved = (ws.getRow(3 + list.planChanges.length + list.changes.findIndex((c) => c.kind === "moved")).values as unknown[]).slice(1);
+    const moved = (ws.getRow(rowAt("moved")).values as unknown[]).slice(1);
     expect(moved.slice(0, 3)).toEqual(["体系上の位置の変更", 20, 40]);
+    // a removed project: its name, place, departments, description and schedule each a row (they had
+    // been one cell under 事業名), the new side empty
+    const removed = [0, 1, 2, 3, 4].map((k) => (ws.getRow(rowAt("removed") + k).values as unknown[]).slice(1));
+    expect(removed.map((r) => [r[0], r[4]])).toEqual([["削除", "事業名"], ["削除", "体系上の位置"], ["削除", "担当課"], ["削除", "事業内容"], ["削除", "スケジュール"]]);
+    expect(removed.every((r) => r[6] === undefined || r[6] === "" || r[6] === null)).toBe(true);
   });
 
   it("is filterable, with its header frozen and printed A4 landscape with the header repeated", () => {
