@@ -103,6 +103,16 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     expect(of(plan.diagnostics, "PP339").map((d) => d.message)).toEqual(["備考の欄の文字（3 行、ここが最初:「国の補助金を活用」）は資料に載せていません。備考は再掲の印だけを読みます。"]);
   });
 
+  it("reads 章・節・項 as the three levels (PP211): a plan written as its document's chapters had stopped at PP226", async () => {
+    const plan = await planOf("c.tsv", tsv([["章", "節", "項", "番号", "事業名", "担当", "内容", "R7", "R8"],
+      ["第1章 便利な暮らし", "第1節 手続", "1 オンライン化", "1", "電子申請の拡大", "総務課", "内容", "検討", "実施"],
+      ["", "", "", "2", "電子納付の導入", "会計課", "内容", "", "導入"]]));
+    expect(codes(plan.diagnostics).filter((c) => c.startsWith("PP2") && c !== "PP211" && c !== "PP220" && c !== "PP212")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.measure.title, p.initiative?.title, p.name])).toEqual([
+      [1, "便利な暮らし", 1, "手続", "オンライン化", "電子申請の拡大"], [2, "便利な暮らし", 1, "手続", "オンライン化", "電子納付の導入"]]);
+    expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toEqual(expect.arrayContaining(["見出し「章」の列を「基本方針」の列として読みました。", "見出し「節」の列を「施策」の列として読みました。", "見出し「項」の列を「取組」の列として読みました。"]));
+  });
+
   it("reads 実施主体 and 部署 as the departments' column (PP211)", async () => {
     for (const wording of ["実施主体", "部署"]) {
       const plan = await planOf("g.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", wording, "事業内容", "R8", "R9"],
