@@ -930,6 +930,11 @@ export const CATALOG = {
     en: (p) => `No ${p.year} report came back from ${p.department} (its projects ${p.nos}); the report prints it as 未報告.`,
     hintJa: () => "様式の回収を確認してください。ファイル名と様式の担当課が違うときは、様式の担当課が使われます。",
     hintEn: () => "Check that every form came back; a form is read as the department it was made for, whatever its file name." },
+  PP626: { severity: "error", example: { column: "実績", formula: "=\"式で\"&\"書いた\"" },
+    ja: (p) => `${p.column}の欄に数式（${p.formula}）があります。報告書に数式は載せられないため、このファイルは読みません。`,
+    en: (p) => `The ${p.column} entry is a formula (${p.formula}); a report cannot print a formula, so this file is not read.`,
+    hintJa: () => "数式ではなく、文字を入力してください（数式のセルをコピーし、「値の貼り付け」で貼り直す方法もあります）。",
+    hintEn: () => "Type the text instead (or copy the cell and paste it back as values)." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

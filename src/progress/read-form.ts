@@ -145,6 +145,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     if (c.shown !== undefined) shownAt.set(`${c.row}\t${c.col}`, c.shown);
   }
   const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
+  let formulas = false;
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const values = byRow.get(r) ?? new Map<number, unknown>();
     const row: RawReturn = {
@@ -160,14 +161,21 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
       if (col === undefined) continue;
       // an entry as Excel shows it (a date, a percentage); the No as stored
       const shown = f === "no" ? undefined : shownAt.get(`${r}\t${col}`);
-      row.cells[f] = { text: shown ?? cellText(values.get(col)), place: place(r, col) };
+      const value = values.get(col);
+      // A formula in an entry: its source had been printed to the council (="式で"&"書いた"), and its
+      // cached result is not in every file (openpyxl writes none): refused at its cell.
+      if (f !== "no" && value && typeof value === "object" && "formula" in value) {
+        bag.add("PP626", place(r, col), { column: FIELD_LABELS[f], formula: cellText(value) });
+        formulas = true;
+      }
+      row.cells[f] = { text: shown ?? cellText(value), place: place(r, col) };
     }
     // Rows without any project No and without input are layout (notes, totals): not a report.
     const hasInput = FORM_FIELDS.some((f) => (row.cells[f]?.text ?? "") !== "");
     if ((row.cells.no?.text ?? "") === "" && !hasInput) continue;
     out.rows.push(row);
   }
-  return out;
+  return formulas ? null : out;
 }
 
 /**

@@ -220,6 +220,22 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, sentNow)).not.toBeNull();
     expect(same.items).toEqual([]);
   });
+  it("PP626 a formula typed into an entry: refused at its cell (its source had been printed to the council)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (no === own.no ? { status: "予定どおり", result: "x" } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    let at = "";
+    wb.getWorksheet("進捗報告")!.eachRow((row, r) => row.eachCell((c, col) => {
+      if (c.value === "x") { c.value = { formula: '"式で"&"書いた"', result: "式で書いた" } as never; at = `${String.fromCharCode(64 + col)}${r}`; }
+    }));
+    const bag = new DiagnosticBag();
+    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.cell])).toEqual([["PP626", at]]);
+    expect(bag.items[0]!.message).toContain('実績の欄に数式（="式で"&"書いた"）があります');
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
