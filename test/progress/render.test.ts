@@ -239,7 +239,15 @@ describe("renderProgress", () => {
     // every sentence but those a page break cuts (the running head comes between their halves)
     const spread = pages.filter((p) => p.includes("年度の取組を詳しく")).length;
     expect(spread).toBeGreaterThan(1);
-    expect(text.split("年度の取組を詳しく記述しました。").length - 1).toBeGreaterThanOrEqual(100 - (spread - 1));
+    // cut after its sentences into rows of their own: none is broken, and each page says whose text it
+    // is — the project's No and name (grey) and 財政課（続き） (they had been blank after the first page)
+    expect(text.split("年度の取組を詳しく記述しました。").length - 1).toBe(100);
+    const name = plan.projects.find((p) => p.no === 10)!.name.replace(/\s/g, "");
+    const holding = pages.filter((p) => p.includes("年度の取組を詳しく"));
+    holding.forEach((p, i) => {
+      expect(p.replace(/\s/g, ""), `page ${i + 1} of the report`).toContain(name);
+      if (i > 0) expect(p, `page ${i + 1} of the report`).toContain("財政課（続き）");
+    });
   });
   it("PP613 a folder without returns", async () => {
     const ctx = makeRenderContext();

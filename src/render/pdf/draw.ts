@@ -210,6 +210,55 @@ function drawChart(node: Extract<DocNode, { type: "chart" }>, src: DrawSource, c
   ] }, "Figure", { _alt: alt }) as Content;
 }
 
+/** `text` from character `from` to `to` of its plain text, each run keeping its style. */
+function sliceText(text: Text, from: number, to: number): Text {
+  if (typeof text === "string") return text.slice(from, to);
+  const out: Exclude<Text, string> = [];
+  let at = 0;
+  for (const run of text) {
+    const s = typeof run === "string" ? run : run.text;
+    const a = Math.max(from, at), b = Math.min(to, at + s.length);
+    if (a < b) out.push(typeof run === "string" ? s.slice(a - at, b - at) : { ...run, text: s.slice(a - at, b - at) });
+    at += s.length;
+  }
+  return out;
+}
+
+/**
+ * Lines taller than `budget` (a report of a thousand characters and more) as several: the tallest
+ * cell cut after a line or a sentence (anywhere, for a sentence taller than the budget), each
+ * piece within it; the pieces after the first show the other cells' first line in grey with
+ * （続き）. pdfmake had broken such a line across pages, the project's No, name and department
+ * blank on every page after the first (a 5,000-character report: 14 pages of text alone).
+ */
+function splitTallLines(lines: readonly Text[][], height: (line: Text[]) => number, cellHeight: (t: Text, k: number) => number, budget: number): Text[][] {
+  const out: Text[][] = [];
+  for (const line of lines) {
+    if (height(line) <= budget) { out.push(line); continue; }
+    const k = line.reduce((best, c, i) => (cellHeight(c, i) > cellHeight(line[best]!, best) ? i : best), 0);
+    const text = line[k]!;
+    const whole = plain(text);
+    const ends = [...whole.matchAll(/[。\n]/gu)].map((m) => m.index + 1);
+    const fits = (from: number, to: number) => cellHeight(sliceText(text, from, to), k) <= budget;
+    const cont = line.map((c, i): Text => {
+      const first = plain(c).split("\n")[0]!.trim();
+      return i === k || !first ? "" : [{ text: `${first}（続き）`, note: true }];
+    });
+    for (let from = 0; from < whole.length;) {
+      let to = fits(from, whole.length) ? whole.length : [...ends].reverse().find((e) => e > from && e < whole.length && fits(from, e)) ?? 0;
+      if (!to) {
+        // one sentence taller than the budget: as many characters as fit
+        let lo = from + 1, hi = whole.length;
+        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (fits(from, mid)) lo = mid; else hi = mid - 1; }
+        to = lo;
+      }
+      out.push(line.map((c, i) => (i === k ? sliceText(text, from, to) : from === 0 ? c : cont[i]!)));
+      from = to;
+    }
+  }
+  return out;
+}
+
 /** `lines` in runs of at most `budget` pt (by `height`), each at least one line. */
 function chunkLines<T>(lines: readonly T[], height: (line: T) => number, budget: number): T[][] {
   const out: T[][] = [];
@@ -367,9 +416,13 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           if (subRows) {
             // Lines of their own across the remaining columns; a line short of them leaves the rest
             // blank. Rows never split: lines past what a page holds go on a row of their own, its
-            // first cells repeated in grey (a line taller than a page breaks, above).
+            // first cells repeated in grey; a line taller than that is cut into lines first.
             const rest = widths.slice(sub);
-            return chunkLines(subRows, (line) => lineHeight(line, sub), pageGeometry(src.kind, ctx).bodyHeight * 0.7).map((lines, n) => {
+            const budget = pageGeometry(src.kind, ctx).bodyHeight * 0.7;
+            const cellHeight = (t: Text, k: number) => lineHeight([t], sub + k);
+            // a piece as tall as a page holds below the column heads: the pages of a long report full
+            const fitting = splitTallLines(subRows, (line) => lineHeight(line, sub), cellHeight, pageGeometry(src.kind, ctx).bodyHeight * 0.85);
+            return chunkLines(fitting, (line) => lineHeight(line, sub), budget).map((lines, n) => {
               tallest = Math.max(tallest, lines.reduce((h, line) => h + lineHeight(line, sub), 0));
               const linesCell = subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx);
               subCells.push(linesCell);
