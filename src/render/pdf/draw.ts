@@ -424,10 +424,15 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
             const fitting = splitTallLines(subRows, (line) => lineHeight(line, sub), cellHeight, pageGeometry(src.kind, ctx).bodyHeight * 0.85);
             return chunkLines(fitting, (line) => lineHeight(line, sub), budget).map((lines, n) => {
               tallest = Math.max(tallest, lines.reduce((h, line) => h + lineHeight(line, sub), 0));
+              const leadCells = lead.map((c, i) => ({ ...(textCell(c, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell);
+              // One line: its cells are the row's own, so the table's rules run the row's full height
+              // (in a cell of lines of its own, the rule between them stopped where the line ended,
+              // short of a taller project name beside it).
+              if (lines.length === 1) return [...leadCells, ...rest.map((_, k) => textCell(lines[0]![k] ?? "", sub + k))];
               const linesCell = subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx);
               subCells.push(linesCell);
               return [
-                ...lead.map((c, i) => ({ ...(textCell(c, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell),
+                ...leadCells,
                 linesCell,
                 ...Array.from({ length: columns - sub - 1 }, () => ({}) as TableCell),
               ];

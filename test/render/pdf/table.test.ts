@@ -34,3 +34,29 @@ describe("data table", () => {
     for (const p of pdf.pages) expect(p.lines.some((l) => l.replace(/\s+/g, "") === "施策・取組事業数")).toBe(true);
   });
 });
+
+describe("a row's cell of lines of its own (a project, a line per reporting department)", () => {
+  /** The body rows of the first table drawDocument made of `node`. */
+  const bodyRows = (node: unknown) => {
+    const [drawn] = drawDocument([DocNode.parse(node)], { kind: "booklet" }, makeRenderContext());
+    const find = (n: unknown): { table: { body: unknown[][] } } | undefined => {
+      if (!n || typeof n !== "object") return undefined;
+      if ("table" in n) return n as { table: { body: unknown[][] } };
+      for (const v of Object.values(n)) { const t = Array.isArray(v) ? v.map(find).find(Boolean) : find(v); if (t) return t; }
+      return undefined;
+    };
+    return find(drawn)!.table.body.slice(1);
+  };
+  const table = (lines: string[][]) => ({ type: "table", header: ["No", "事業名", "担当課", "実績"], widths: [22, 120, 90, "*"], rows: [["1", "名前", { rows: lines }]] });
+
+  it("one line: its cells are the row's own, so the rule between them runs the row's height (it stopped short beside a taller name)", () => {
+    const [row] = bodyRows(table([["情報政策課", "実施した。"]]));
+    expect(row).toHaveLength(4);
+    expect((row as object[]).some((c) => "table" in c)).toBe(false);
+  });
+
+  it("several lines: a cell of lines spanning the columns", () => {
+    const [row] = bodyRows(table([["情報政策課", "実施した。"], ["財政課", "実施した。"]]));
+    expect((row as { colSpan?: number }[])[2]).toMatchObject({ colSpan: 2 });
+  });
+});
