@@ -5,13 +5,22 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { parseReportedGrid } from "../ingest/read-text.js";
 import { FIELD_LABELS, isNoLabel, RETURN_FIELDS, SAMPLE_LABEL, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 
-const REQUIRED_COLUMNS: ReturnField[] = ["no", "status", "result", "department"];
+// 年度 too: without it every row had been PP605 「年度が違います（（空欄）…」, the column never named
+const REQUIRED_COLUMNS: ReturnField[] = ["no", "year", "status", "result", "department"];
+/** How far down the header row is looked for (title lines above it, as a form saved as CSV has). */
+const HEADER_SEARCH_ROWS = 30;
 
 function headerKey(text: string): ReturnField | "sample" | null {
   const t = text.normalize("NFKC").replace(/\s+/g, "");
   if (isNoLabel(t)) return "no";
   if (t === SAMPLE_LABEL) return "sample";
-  for (const f of RETURN_FIELDS) if (f !== "no" && t.includes(FIELD_LABELS[f])) return f;
+  // 年度 and 担当課 begin their header (「年度」, 「担当課名」): inside one they are another column's
+  // (「計画上の段階（令和8年度）」, 「共同担当課」 of a form saved as CSV had been taken for them)
+  for (const f of RETURN_FIELDS) {
+    if (f === "no") continue;
+    const label = FIELD_LABELS[f];
+    if (f === "year" || f === "department" ? t.startsWith(label) : t.includes(label)) return f;
+  }
   return null;
 }
 
@@ -19,7 +28,10 @@ function headerKey(text: string): ReturnField | "sample" | null {
 export function parseCsvReturns(text: string, file: string, bag: DiagnosticBag): ReturnFile {
   const records = parseReportedGrid(text, file, bag).rows.map((r) => ({ fields: r.cells, line: r.line }));
   const out: ReturnFile = { file, kind: "csv", rows: [], sample: false };
-  const first = records.findIndex((r) => r.fields.some((f) => f.trim() !== ""));
+  // the header: the first row naming No and 進捗区分 among the first rows, else the first with text
+  const texted = records.map((r, i) => ({ r, i })).filter(({ r }) => r.fields.some((f) => f.trim() !== "")).slice(0, HEADER_SEARCH_ROWS);
+  const named = texted.find(({ r }) => { const keys = r.fields.map(headerKey); return keys.includes("no") && keys.includes("status"); });
+  const first = (named ?? texted[0])?.i ?? -1;
   const header = records[first];
   if (!header) { bag.add("PP611", { file, line: 1 }, { column: FIELD_LABELS.no }); return out; }
   const columns = header.fields.map(headerKey);

@@ -42,6 +42,18 @@ const form = (name: string) => {
 };
 
 describe("CSV returns", () => {
+  it("finds its header below title lines; needs 年度 (it had been 「年度が違います（（空欄）」 on every row); a form saved as CSV is told its 年度 and 担当課 are missing", () => {
+    const titled = csv(`財政課 進捗報告\n\n${HEAD}\n10,R8,予定どおり,実施した,,,財政課\n`);
+    expect(titled.readCodes.filter((c) => c !== "PP110")).toEqual([]);
+    expect(titled.result.current.map((r) => [r.no, r.department, r.place.line])).toEqual([[10, "財政課", 4]]);
+    const read = (text: string) => { const bag = new DiagnosticBag("ja"); parseCsvReturns(text, "r.csv", bag); return bag.items.filter((d) => d.code === "PP611"); };
+    expect(read("No,進捗区分,実績,課題,今後の方向性,担当課\n10,予定どおり,x,,,財政課\n").map((d) => d.message)).toEqual(["CSV に必須の列「年度」がありません。"]);
+    // the form's columns: 計画上の段階（令和8年度） and 共同担当課 are not 年度 and 担当課
+    const form = read("令和8年度 進捗報告（財政課）\n\nNo,事業名,計画上の段階（令和8年度）,共同担当課,進捗区分,実績,課題,今後の方向性\n10,事業,検討,,予定どおり,x,,\n");
+    expect(form.map((d) => [d.line, d.message])).toEqual([[3, "CSV に必須の列「年度」がありません。"], [3, "CSV に必須の列「担当課」がありません。"]]);
+    expect(form[0]!.hint).toContain(".xlsx のまま返送してください");
+  });
+
   it("reads a valid UTF-8 CSV with physical line numbers", () => {
     const r = csv(`${HEAD}\n1,R8,予定どおり,"一行目\n二行目",,,情報政策課\n10,令和8年度,完了,実績10,,,財政課\n`);
     expect(r.codes).toEqual([]);
