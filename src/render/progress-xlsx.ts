@@ -33,11 +33,13 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
   const widths = [6, 22, 30, 14, Math.max(16, widthForEm(widestNameEm(names), theme.sizes.table)), 11, 44, 30, 30, 22, 6];
   for (const policy of view.policies) {
     for (const p of policy.projects) {
-      const trend = p.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.statuses.join("・")}`).join(" → ");
+      // the project's (no report this year): each year's statuses apart by ／, which no status holds (中止・休止 does ・)
+      const trend = p.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.statuses.join("／")}`).join(" → ");
+      const own = (r: (typeof p.reports)[number]) => r.trend.map((t) => `${fiscalYearLabel(t.year, theme)} ${t.status}`).join(" → ");
       const base = [p.no, policy.policy, markedName(p.name, p.relist, houseStyle(ctx).afterName), p.planned.join("・")];
       const lines = p.reports.length === 0
         ? [[...base, nameLines(p.departments, columnsWidthPt([widths[4]!]), theme.sizes.table), UNREPORTED, "", "", "", trend, sample]]
-        : p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, trend, sample]);
+        : p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, own(r), sample]);
       for (const line of lines) rows.push({ cells: line.map(cell) });
     }
   }

@@ -18,6 +18,12 @@ export interface DepartmentReport {
   result: string;
   issues: string;
   direction: string;
+  /**
+   * This department's status year by year, earlier years first, the report's year last; only when
+   * earlier returns exist. (The project's trend had given every department the statuses of all of
+   * them: 市民活動推進課 shown 予定どおり・未着手・中止・休止 where it had reported 未着手.)
+   */
+  trend: { year: number; status: string }[];
 }
 
 export interface TrendPoint { year: number; statuses: string[] }
@@ -99,8 +105,10 @@ export function progressView(
       const named = plan.departments.indexOf(d);
       return project.departments.length + (named >= 0 ? named : plan.departments.length);
     };
+    const own = (department: string) => [...(historyByNo.get(project.no) ?? []), ...(byNo.get(project.no) ?? [])]
+      .filter((r) => r.department === department).sort((a, b) => a.year - b.year).map((r) => ({ year: r.year, status: r.status }));
     const reports = (byNo.get(project.no) ?? []).map(({ department, status, result, issues, direction }) =>
-      ({ department, status, result, issues, direction }))
+      ({ department, status, result, issues, direction, trend: hasTrend ? own(department) : [] }))
       .sort((a, b) => rank(a.department) - rank(b.department) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
     const trend: TrendPoint[] = [];
     if (hasTrend) {

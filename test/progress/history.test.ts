@@ -26,7 +26,30 @@ describe("progress over several years", () => {
     }
     text = text.replace(/\s+/g, "");
     expect(text).toContain("調達が遅れた");
-    expect(text).toMatch(/令和8年度予定どおり→令和9年度遅れ/);
+    // under the department, its own statuses a line a year (the project's had mixed every department's)
+    expect(text).toMatch(/会計課遅れ推移：令和8年度予定どおり令和9年度遅れ/);
+  });
+});
+
+describe("each department's own 推移", () => {
+  it("a row shows its department's statuses over the years, not every department's (市民活動推進課 had shown 予定どおり・未着手・中止・休止)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-history-"));
+    const [now, before, out] = ["2027", "2026", "out"].map((d) => path.join(dir, d));
+    mkdirSync(now!); mkdirSync(before!);
+    writeFileSync(path.join(before!, "r.csv"), `${HEADER}\n25,2026,中止・休止,止めた,,,会計課\n25,2026,未着手,まだ,,,総務課\n`);
+    writeFileSync(path.join(now!, "r.csv"), `${HEADER}\n25,2027,予定どおり,再開した,,,会計課\n25,2027,予定どおり,始めた,,,総務課\n`);
+    const r = await cli("progress", "--year", "2027", "--input", now!, "--history", before!, "data/plan.tsv", "-o", out!);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out!, "progress-2027.xlsx"));
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+    const head = rows[1]!;
+    const [dept, trend] = [head.indexOf("担当課"), head.findIndex((h) => h.includes("推移"))];
+    const of = (d: string) => rows.find((row) => row[0] === "25" && row[dept] === d)![trend];
+    expect(of("会計課")).toBe("令和8年度 中止・休止 → 令和9年度 予定どおり");
+    expect(of("総務課")).toBe("令和8年度 未着手 → 令和9年度 予定どおり");
   });
 });
 
