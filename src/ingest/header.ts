@@ -543,7 +543,7 @@ function titleLine(row: GridRow): string | null {
  * `〇〇計画（事業一覧）`) names the plan before that word: the documents add their own kind
  * (`… 工程表`), which would otherwise stand twice. Said at the line (PP232).
  */
-const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
+const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|取組一覧表?|取組み一覧|施策一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
   const text = titleLine(row)!;
   const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));

@@ -64,7 +64,7 @@ describe("text input", () => {
 
   it("a title line that names the table (〇〇計画 工程表) gives the plan's title without that word (PP232)", async () => {
     const named = async (line: string) => planOf("plan.tsv", [line, HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
-    for (const line of ["ミナミ市DX計画 工程表", "ミナミ市DX計画（工程表）", "ミナミ市DX計画　事業一覧"]) {
+    for (const line of ["ミナミ市DX計画 工程表", "ミナミ市DX計画（工程表）", "ミナミ市DX計画　事業一覧", "ミナミ市DX計画　取組一覧"]) {
       const plan = await named(line);
       expect(plan.plan.title).toBe("ミナミ市DX計画");
       expect(plan.diagnostics.find((d) => d.code === "PP232")).toMatchObject({ line: 1, severity: "info" });
