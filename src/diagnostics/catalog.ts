@@ -760,6 +760,11 @@ export const CATALOG = {
     en: (p) => `The policy "${p.policy}" is numbered "${p.mark}" here and "${p.first}" at No.${p.no}: having one name, they were read as one policy.`,
     hintJa: () => "別の基本方針であれば名称を変え、同じ基本方針であれば番号を揃えてください。",
     hintEn: () => "If they are two policies, give them different names; if one, write its number the same way." },
+  PP374: { severity: "warning", example: { chars: "葛󠄀", codes: "U+E0100", plain: "葛", font: "BIZ UDPGothic" },
+    ja: (p) => `「${p.chars}」の異体字の指定（${p.codes}）にフォント ${p.font} は対応していないため、標準の字形「${p.plain}」で印刷します。`,
+    en: (p) => `The font ${p.font} has no variant for the selector ${p.codes} of "${p.chars}": the standard form "${p.plain}" is printed.`,
+    hintJa: () => "登録された字形で印刷する必要がある名前は、異体字（IVS）に対応したフォントをテーマに指定してください。",
+    hintEn: () => "For a name that must print in its registered form, name a font with that variant (IVS) in the theme." },
   // 5xx templates, theme, config
   PP501: { severity: "error", example: { reason: "JSON の構文エラー" },
     ja: (p) => `設定ファイルに誤りがあります: ${p.reason}`, en: (p) => `The config file is invalid: ${p.reason}` },

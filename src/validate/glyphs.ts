@@ -17,11 +17,23 @@ function cellTexts(sp: SourcedProject): [keyof SourcedProject["cells"], string][
   ];
 }
 
+const VARIATION_SELECTOR = /^\p{Variation_Selector}$/u;
+
 export function checkGlyphs(sourced: readonly SourcedProject[], cov: GlyphCoverage, bag: DiagnosticBag, ...texts: { text: string; place: Place }[]): void {
   // A policy or measure repeated on every row is told once, at its first cell.
   const told = new Set<string>();
   const check = (text: string, place: Place, projectNo?: number): void => {
-    const missing = missingChars(text, cov.has);
+    const all = missingChars(text, cov.has);
+    if (!all.length) return;
+    // A variation selector (葛󠄀: 葛 U+845B, U+E0100) the font has no variant for: the plain form is
+    // printed, not a box (PP351 had said a box would print)
+    const selectors = all.filter((c) => VARIATION_SELECTOR.test(c));
+    const missing = all.filter((c) => !VARIATION_SELECTOR.test(c));
+    if (selectors.length && !told.has(`${placeOf(place)}\u0001${text}`)) {
+      told.add(`${placeOf(place)}\u0001${text}`);
+      const pairs = [...new Set([...text.matchAll(/(\P{M})(\p{Variation_Selector})/gu)].map((m) => m[0]))];
+      bag.add("PP374", place, { chars: pairs.join(" "), codes: codePoints(selectors), plain: [...new Set(pairs.map((p) => [...p][0]!))].join(" "), font: cov.font }, { projectNo });
+    }
     if (!missing.length) return;
     const key = `${placeOf(place)}\u0000${text}`;
     if (told.has(key) || told.has(text)) return;

@@ -56,6 +56,16 @@ describe("characters the font lacks", () => {
     expect(name?.message).not.toMatch(/「[^」]*あ/);
   });
 
+  it("a variation selector the font has no variant for (葛󠄀) is PP374: the standard form prints, not a box (PP351 had said a box)", async () => {
+    const bag = new DiagnosticBag("ja");
+    const file = tempFile("plan.tsv", tsv([HEADER, row(1, "事業", { depts: "葛\u{E0100}飾課" })]));
+    await loadPlan(file, { config: defaultConfig(), bag, glyphs: glyphCoverage(makeRenderContext().theme, projectRoot) });
+    expect(bag.items.filter((d) => d.code === "PP351")).toEqual([]);
+    const told = bag.items.filter((d) => d.code === "PP374");
+    expect(told.map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 4, 6]]);
+    expect(told[0]!.message).toContain("標準の字形「葛」で印刷します");
+  });
+
   it("one in the plan's title is told at the title's cell (it had named the file alone)", async () => {
     const bag = new DiagnosticBag("ja");
     const file = tempFile("plan.tsv", tsv([HEADER, row(1, "事業")], "テスト市DX計画🎉"));
