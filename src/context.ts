@@ -33,10 +33,16 @@ export interface OutputFile {
  * The document date: the config's date, else SOURCE_DATE_EPOCH, else 1 April of the plan's
  * first fiscal year (then `printed` is false and covers show no date).
  */
-export function resolveDocumentDate(config: Config, firstYear: number, env = process.env): { date: Date; printed: boolean } {
+export function resolveDocumentDate(config: Config, firstYear: number, env = process.env): { date: Date; printed: boolean } | { badEpoch: string } {
   if (config.document.date) return { date: new Date(`${config.document.date}T00:00:00Z`), printed: true };
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return { date: new Date(Number(epoch) * 1000), printed: true };
+  if (epoch) {
+    // seconds from 1970 giving a date the files can hold (1980–2099): anything else had stopped the
+    // build at its end with an internal error, or (not digits) been passed over without a word
+    const date = /^\d{1,12}$/.test(epoch.trim()) ? new Date(Number(epoch.trim()) * 1000) : null;
+    if (!date || date.getUTCFullYear() < 1980 || date.getUTCFullYear() > 2099) return { badEpoch: epoch.slice(0, 40) };
+    return { date, printed: true };
+  }
   // never printed, only the files' metadata: kept within the 1980–2099 they can hold
   return { date: new Date(Date.UTC(Math.min(2099, Math.max(1980, firstYear)), 3, 1)), printed: false };
 }

@@ -105,7 +105,12 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
       if (file) s.inputs.files.push({ path: file, what: shownPath(file) });
     }
   }
-  const { date, printed } = resolveDocumentDate(s.config, plan.plan.period.start);
+  const resolved = resolveDocumentDate(s.config, plan.plan.period.start);
+  if ("badEpoch" in resolved) {
+    s.bag.add("PP510", { file: "SOURCE_DATE_EPOCH" }, { value: resolved.badEpoch });
+    throw new ReportedError();
+  }
+  const { date, printed } = resolved;
   // Given (checked in openSession and readPlan), else the fiscal year of the document date
   // (April–March), kept inside the plan period.
   const fy = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;

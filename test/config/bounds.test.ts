@@ -109,7 +109,30 @@ describe("the document date of a plan whose period lies past 2099 (a typo in its
   it("stays within the 1980–2099 the files' dates hold (it is not printed)", async () => {
     const { resolveDocumentDate } = await import("../../src/context.js");
     const { defaultConfig } = await import("../../src/config/schema.js");
-    expect(resolveDocumentDate(defaultConfig(), 2100, {}).date.getUTCFullYear()).toBe(2099);
-    expect(resolveDocumentDate(defaultConfig(), 2026, {}).date.toISOString()).toBe("2026-04-01T00:00:00.000Z");
+    const date = (r: ReturnType<typeof resolveDocumentDate>) => ("date" in r ? r.date : null);
+    expect(date(resolveDocumentDate(defaultConfig(), 2100, {}))?.getUTCFullYear()).toBe(2099);
+    expect(date(resolveDocumentDate(defaultConfig(), 2026, {}))?.toISOString()).toBe("2026-04-01T00:00:00.000Z");
+  });
+});
+
+describe("SOURCE_DATE_EPOCH", () => {
+  it("a date past 2099 or not a number is PP510 at once, exit 1 (it had been an internal error at the build's end, or passed over)", async () => {
+    const plan = "data/plan.tsv";
+    const noDate = tempFile("c.json", "{}");
+    for (const value of ["4200000000", "abc"]) {
+      const was = process.env.SOURCE_DATE_EPOCH;
+      process.env.SOURCE_DATE_EPOCH = value;
+      try {
+        const r = await cli("workbook", plan, "--config", noDate, "-o", tempFile("x", "").replace(/x$/, "out"));
+        expect(r.code, value).toBe(1);
+        expect(r.stderr).toContain(`SOURCE_DATE_EPOCH  error  PP510  環境変数 SOURCE_DATE_EPOCH の値「${value}」は文書の日付に使えません`);
+        expect(r.stderr).not.toContain("PP901");
+      } finally {
+        if (was === undefined) delete process.env.SOURCE_DATE_EPOCH; else process.env.SOURCE_DATE_EPOCH = was;
+      }
+    }
+    const { resolveDocumentDate } = await import("../../src/context.js");
+    const { defaultConfig } = await import("../../src/config/schema.js");
+    expect(resolveDocumentDate(defaultConfig(), 2026, { SOURCE_DATE_EPOCH: "1764547200" })).toMatchObject({ printed: true });
   });
 });
