@@ -9,6 +9,7 @@
 // replace an input of the run (unless --force).
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { hostname } from "node:os";
 import { readBoundedFileSync } from "../read-file.js";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -18,8 +19,14 @@ import type { OutputFile } from "../context.js";
 
 export const MANIFEST = ".planpress-manifest.json";
 export const JOURNAL = ".planpress-journal.json";
-/** Held while a run writes into the folder: the pid of that run. */
+/** Held while a run writes into the folder: the pid of that run and the computer's name. */
 export const LOCK = ".planpress.lock";
+/**
+ * How long a lock another computer holds counts as held: its process cannot be asked. A run writes
+ * for seconds (minutes at thousands of projects); two PCs writing to one shared folder had each
+ * taken the other's lock for a dead process's.
+ */
+const OTHER_HOST_LOCK_MS = 30 * 60 * 1000;
 
 const alive = (pid: number): boolean => {
   try {
@@ -156,10 +163,8 @@ export async function recoverOutputs(outDir: string, extraDirs: readonly string[
   }
   // the lock of a run that was killed (a live run's, ours included, stays)
   const lock = path.join(root, LOCK);
-  if (lstatOrNull(lock)?.isFile()) {
-    const pid = lockHolder(lock);
-    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) await discard(lock);
-  }
+  const lockStat = lstatOrNull(lock);
+  if (lockStat?.isFile() && !lockHeld(lock, lockStat.mtimeMs, true)) await discard(lock);
   const dirs = new Set([root, ...extraDirs.map((d) => path.resolve(d))]);
   for (const e of readManifest(root)) {
     const full = entryPath(root, e.path);
@@ -337,16 +342,16 @@ async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise
   const file = path.join(root, LOCK);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: "wx" });
+      await writeFile(file, `${process.pid}\n${hostname()}\n`, { flag: "wx" });
       return () => discard(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? String(e));
     }
     const st = lstatOrNull(file);
-    const pid = st?.isFile() ? lockHolder(file) : NaN;
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+    const held = st?.isFile() ? lockHeld(file, st.mtimeMs, false) : null;
+    if (held) {
       if (!bag) throw new OutputError(root, "locked");
-      bag.add("PP909", { file: shown(root) }, { path: shown(root), pid });
+      bag.add("PP909", { file: shown(root) }, { path: shown(root), pid: held });
       throw new ReportedError();
     }
     await discard(file); // left by a run that was killed
@@ -436,7 +441,18 @@ async function writeSet(root: string, outDir: string, files: readonly (OutputFil
   return staged.map((s) => s.final);
 }
 
-/** The process id a lock file names; NaN when it names none or cannot be read. */
-function lockHolder(file: string): number {
-  try { return Number(ownText(file).trim()); } catch { return NaN; }
+/**
+ * Who holds the lock `file` (written `mtime`), as a message names it — the process, with the
+ * computer's name when another's — or null when nobody does: a process of this computer no longer
+ * running (or this one, when `mine` counts as held), a lock another computer wrote more than
+ * OTHER_HOST_LOCK_MS ago, or a file naming no process.
+ */
+function lockHeld(file: string, mtime: number, mine: boolean): string | null {
+  let lines: string[];
+  try { lines = ownText(file).split("\n").map((l) => l.trim()); } catch { return null; }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const host = lines[1] ?? "";
+  if (host && host !== hostname()) return Date.now() - mtime < OTHER_HOST_LOCK_MS ? `${pid}、${host}` : null;
+  return (mine || pid !== process.pid) && alive(pid) ? String(pid) : null;
 }

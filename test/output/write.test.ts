@@ -245,6 +245,22 @@ describe("one run at a time per folder", () => {
   });
 });
 
+describe("a lock written on another computer (a shared folder on a file server)", () => {
+  it("is held while fresh, naming that computer (its process cannot be asked: each PC had taken the other's for a dead one's), and taken over when old", async () => {
+    const { utimesSync } = await import("node:fs");
+    const out = fresh("out");
+    writeFileSync(path.join(out, LOCK), "4242\nother-pc-of-the-city\n");
+    const bag = new DiagnosticBag("ja");
+    await expect(writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag })).rejects.toThrow();
+    expect(bag.items.map((d) => d.code)).toEqual(["PP909"]);
+    expect(bag.items[0]!.message).toContain("プロセス 4242、other-pc-of-the-city");
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(path.join(out, LOCK), hourAgo, hourAgo);
+    await writeOutputs(out, [{ path: "a.pdf", data: Buffer.from("a") }], { manifest: true, bag: new DiagnosticBag("ja") });
+    expect(listing(out)).toEqual([MANIFEST, "a.pdf"]);
+  });
+});
+
 describe("stale files: planpress removes what it wrote earlier and no longer produces, nothing else", () => {
   it("a renamed department's PDF goes (PP907); the city's own file and a changed one stay (PP908)", async () => {
     const out = fresh("out");
