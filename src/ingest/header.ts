@@ -178,8 +178,10 @@ function erasFromTitle(grid: Grid, block: Block, stated: Stated, bag: Diagnostic
   bag.add("PP247", placeOf(grid, first.row, col), { label: first.text, stated: stated.text, era });
 }
 
-/** A year label counting the plan's years: `1年目`, `第2年目`. */
-const PLAN_YEAR = /^第?(\d{1,2})年目$/u;
+/** A year label counting the plan's years: `1年目`, `第2年目`, `1年次`, `初年度`. */
+const PLAN_YEAR = /^(?:第?(\d{1,2})年[目次]|初年度)$/u;
+/** Which year of the plan a label counts (初年度 the first; `2年度` beside it the second). */
+const planCount = (text: string): number => Number(PLAN_YEAR.exec(text)?.[1] ?? /^(\d{1,2})年度$/u.exec(text)?.[1] ?? 1);
 
 /**
  * Year labels counting the plan's years (`1年目 | 2年目 | 3年目`) in a plan whose period is stated
@@ -188,7 +190,17 @@ const PLAN_YEAR = /^第?(\d{1,2})年目$/u;
  */
 function planYears(grid: Grid, block: Block, stated: Stated, bag: DiagnosticBag): void {
   if (!block.planYears?.size) return;
-  const years = new Map([...block.planYears].map(([col, e]) => [col, stated.first + Number(PLAN_YEAR.exec(squash(e.text))![1]) - 1]));
+  // 初年度 | 2年度 | 3年度: beside 初年度, `N年度` counts the plan's years too (the era of the stated
+  // period would make them 令和2年度, outside it: they had been PP222 and the plan refused)
+  if ([...block.planYears.values()].some((e) => squash(e.text) === "初年度")) {
+    for (const [col, e] of block.eraless ?? []) {
+      if (!/^\d{1,2}年度$/u.test(squash(e.text))) continue;
+      block.planYears.set(col, e);
+      block.eraless!.delete(col);
+    }
+    block.planYears = new Map([...block.planYears].sort(([a], [b]) => a - b));
+  }
+  const years = new Map([...block.planYears].map(([col, e]) => [col, stated.first + planCount(squash(e.text)) - 1]));
   if (![...years.values()].every((y) => y >= stated.first && y <= stated.last)) return;
   for (const [col, year] of years) {
     block.years.set(col, year);

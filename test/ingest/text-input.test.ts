@@ -407,6 +407,14 @@ describe("text input", () => {
       expect(grouped.plan.period).toEqual({ start: 2026, end: 2028 });
       expect(codes(grouped.diagnostics)).toContain(labels[0] === "1年目" ? "PP249" : "PP247");
     }
+    // 初年度 | 2年度 | 3年度 and 1年次 | 2年次: the plan's years too (2年度 beside 初年度 had been
+    // 令和2年度 by the stated era, outside the period: PP222 and the plan refused)
+    for (const labels of [["初年度", "2年度", "3年度"], ["1年次", "2年次", "3年次"]]) {
+      const relative = await planOf("count.tsv", ["○○町情報化計画（令和8年度～令和12年度）", [...HEADER.slice(0, 7), ...labels].join("\t"), row(1, "事業A", { years: ["検討", "", "実施"] }).join("\t")].join("\n"));
+      expect(relative.diagnostics.filter((d) => d.severity === "error"), labels[0]).toEqual([]);
+      expect(relative.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
+      expect(codes(relative.diagnostics)).toContain("PP249");
+    }
     // no period stated, or one too short for the labels: which year each is cannot be told
     for (const above of ["○○町情報化計画", "計画期間：令和8年度～令和9年度"]) {
       const plan = await planOf("count.tsv", [above, ...body].join("\n"));
