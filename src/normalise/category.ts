@@ -12,8 +12,11 @@
 //   in the colour of a stage it is not (検討・準備 is not 調達・構築, 検証・拡大検討 is not 運用).
 import type { PhaseCategoryRule } from "../config/schema.js";
 
-/** Separators of a list of stages in one label (a space too: `上期：検討　下期：実施`). */
-const PART = /[・、，,／/;；\s\u3000]|及び|および|並びに|ならびに/;
+/**
+ * Separators of a list of stages in one label (a space too: `上期：検討　下期：実施`), and arrows
+ * between them (`検討→実施`, `検討＞実施`, `検討=>実施`: drawn as 検討 alone, the stage it first names).
+ */
+const PART = /[・、，,／/;；\s\u3000→⇒➡＞>]|=>|->|及び|および|並びに|ならびに/;
 
 interface Match { start: number; end: number; rank: number }
 

@@ -109,6 +109,8 @@ describe("normalise", () => {
     for (const l of ["調達・運用", "調査・構築", "検討・準備", "検証・拡大検討", "調査研究・試行・実施", "仕組み整備、発信・共有の実施", "検討及び実施"]) expect(c(l), l).toBe("mixed");
     // stages a space keeps apart are listed too (上期：検討　下期：実施 was painted as 検討)
     for (const l of ["上期：検討　下期：実施", "検討 実施"]) expect(c(l), l).toBe("mixed");
+    // and arrows between them (検討→実施 had been painted as 検討 over all its years)
+    for (const l of ["検討→実施", "検討⇒実施", "検討＞実施", "検討=>実施", "検討 >> 実施"]) expect(c(l), l).toBe("mixed");
     expect(c("効果 検証")).toBe("pilot");
     // a part naming no stage adds none
     expect(c("発信・共有の実施")).toBe("operate");
