@@ -573,9 +573,15 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   }
   // 〇〇計画（令和8年度～令和12年度）: the period is printed on its own, not as part of the name
   const bracket = PERIOD_BRACKET.exec(name);
+  // ... or before the document's kind (〇〇計画（令和7年度～令和11年度）　実施計画): the name keeps the kind
+  const inner = bracket ? null : PERIOD_BRACKET_INSIDE.exec(name);
   if (bracket && bracket.index >= 4 && periodSpan(bracket[1]!, true)) {
     name = name.slice(0, bracket.index).replace(/[\s\u3000]+$/u, "");
     bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period: bracket[0] });
+  } else if (inner && inner.index >= 4 && periodSpan(inner[1]!, true)) {
+    const period = inner[0].slice(0, inner[0].length - inner[2]!.length);
+    name = `${name.slice(0, inner.index).replace(/[\s\u3000]+$/u, "")}${inner[2]!.replace(/^[\s\u3000]+/u, (sp) => sp.slice(0, 1))}`;
+    bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period });
   } else {
     // 〇〇計画　令和8年度～令和12年度 (計画期間：…) after a space, without brackets: the same
     const cut = [...name.matchAll(/[\s\u3000]+/gu)].find((m) => m.index >= 4 && periodSpan(name.slice(m.index + m[0].length), true));
@@ -590,6 +596,8 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
 
 /** A bracket at the end of a title (its words checked by `periodSpan`). */
 const PERIOD_BRACKET = /[（(【［[〔]([^（()）【】［\]〔〕]{4,40})[）)】］\]〕]$/u;
+/** The same bracket before a short last word (the document's kind: 実施計画, アクションプラン). */
+const PERIOD_BRACKET_INSIDE = /[（(【［[〔]([^（()）【】［\]〔〕]{4,40})[）)】］\]〕]([\s\u3000]*[^（()）【】［\]〔〕\s\u3000]{1,12})$/u;
 
 
 /** A column of one fiscal year per row (`年度` | 令和8年度, 令和9年度 …): a table of a row per project and year. */

@@ -55,7 +55,14 @@ describe("text input", () => {
       expect(plan.plan.title, line).toBe("ミナミ市DX計画");
       expect(plan.diagnostics.find((d) => d.code === "PP254"), line).toMatchObject({ line: 1, severity: "info" });
     }
-    for (const line of ["ミナミ市DX計画（第2次）", "ミナミ市DX計画（令和8年度改定）", "ミナミ市 2026 DX計画", "ミナミ市DX計画 令和8年度改定版"]) {
+    // before the document's kind: the name keeps the kind (the period had stayed in every running head)
+    for (const [line, title] of [["ミナミ市DX計画（令和7年度～令和11年度）　実施計画", "ミナミ市DX計画　実施計画"], ["ミナミ市DX計画(R7～R11)アクションプラン", "ミナミ市DX計画アクションプラン"]]) {
+      const plan = await named(line!);
+      expect(plan.plan.title, line).toBe(title);
+      expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+      expect(codes(plan.diagnostics), line).toContain("PP254");
+    }
+    for (const line of ["ミナミ市DX計画（第2次）", "ミナミ市DX計画（令和8年度改定）", "ミナミ市DX計画（第2次）実施計画", "ミナミ市 2026 DX計画", "ミナミ市DX計画 令和8年度改定版"]) {
       const plan = await named(line);
       expect(plan.plan.title).toBe(line);
       expect(plan.diagnostics.find((d) => d.code === "PP254")).toBeUndefined();
