@@ -76,6 +76,8 @@ export const DocNode = z.discriminatedUnion("type", [
     type: z.literal("card"),
     anchor: z.string().optional(), outline: Outline.optional(),
     title: z.string(), badge: z.string().optional(), path: z.string().optional(),
+    /** After the title where a card longer than a page sets it again on the next page (（続き）). */
+    continued: z.string().optional(),
     fields: z.array(z.object({ label: z.string(), value: Text })).default([]),
     bulletsLabel: z.string().optional(), bullets: z.array(z.string()).default([]),
     scheduleLabel: z.string().optional(),

@@ -268,6 +268,11 @@ describe("a card longer than a page", () => {
     // the title on the card's first page and again on each later one, nowhere else (No.17 re-lists it)
     expect(pagesWithTitle.filter((n) => n >= first && n <= last)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
     expect(back.outline.filter((t) => t.startsWith("No.7 "))).toHaveLength(1);
+    // the title set again says （続き） after it; the first setting does not
+    // (the title's two lines: the words end its last)
+    const titleEnd = (n: number) => { const ls = back.pages[n - 1]!.lines; return squash(ls[ls.findIndex((l) => squash(l).startsWith(squash(title))) + 1]!); };
+    expect(titleEnd(first)).toBe(squash("窓口のあり方の研究"));
+    for (let n = first + 1; n <= last; n++) expect(titleEnd(n), `page ${n}`).toBe(squash("窓口のあり方の研究（続き）"));
     const doc = await pdfjs.getDocument({ data: new Uint8Array(file!.data), verbosity: 0 }).promise;
     const dest = (await doc.getDestinations())[`p${card.no}`] as [unknown]; // the card's anchor (views/booklet.ts)
     expect((await doc.getPageIndex(dest[0] as never)) + 1).toBe(first);

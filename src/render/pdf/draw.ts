@@ -125,7 +125,13 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
   const [side, end] = [CARD_PAD - 4, CARD_PAD - 2];
   // A card longer than a page runs on: its title is the frame's heading row, which pdfmake sets
   // again at the top of each page the card goes on to (layouts.ts keeps its bookmark and link once).
-  const rows: Content[][] = fitsPage(height, src.kind, ctx)
+  const fits = fitsPage(height, src.kind, ctx);
+  // the title set again on a later page says so after it (layouts.ts adds the words there only)
+  if (!fits && node.continued) {
+    const cols = (title as { columns: Record<string, unknown>[] }).columns;
+    cols[cols.length - 1]!._continued = node.continued;
+  }
+  const rows: Content[][] = fits
     ? [[{ stack: body, margin: [side, end, side, end] }]]
     : [[{ stack: [title], margin: [side, end, side, 0] }], [{ stack: body.slice(1), margin: [side, 0, side, end] }]];
   const framed: Content = {

@@ -116,7 +116,11 @@ function recordLanding(pages: { items: unknown[] }[]): void {
 /** Where `node`'s first line landed in the last layout that drew it, if it has an id and was laid out. */
 export const landedAt = (node: object): { page: number; y: number } | undefined => landings.get(node);
 
-interface RepeatedLine { _repeat?: true; _outline?: unknown; id?: unknown; _node?: { positions: { pageNumber: number }[] } }
+interface Inline { text: string; width: number; x?: number; fontSize: number; font?: { widthOfString(text: string, size: number, features?: unknown): number }; fontFeatures?: unknown; characterSpacing?: number }
+interface RepeatedLine {
+  _repeat?: true; _outline?: unknown; id?: unknown; _node?: { positions: { pageNumber: number }[]; _continued?: string };
+  inlines?: Inline[];
+}
 interface PageWriter {
   _repeating?: boolean | undefined;
   moveToNextPage(...rest: unknown[]): unknown;
@@ -156,6 +160,14 @@ function markRepeatedLines(): void {
     });
     const now = this.context().getCurrentPage()?.items;
     if (now === items) {
+      // a card's title set again ends in its words for that (（続き）), after its last line
+      // (only a node's first line knows its node: its last is the lowest line of its column after it)
+      const lines = (now?.slice(from) ?? []).filter((it) => it.type === "line").map((it) => it.item as RepeatedLine & { x?: number; y?: number });
+      for (const first of lines.filter((l) => l._node?._continued)) {
+        const column = lines.filter((l) => Math.abs((l.x ?? 0) - (first.x ?? 0)) < 0.5 && (l.y ?? 0) >= (first.y ?? 0));
+        const lastLine = column.reduce((a, b) => ((b.y ?? 0) > (a.y ?? 0) ? b : a), first);
+        appendWords(lastLine, first._node!._continued!);
+      }
       for (const it of now?.slice(from) ?? []) {
         if (it.type !== "line") continue;
         const line = it.item;
@@ -167,6 +179,18 @@ function markRepeatedLines(): void {
     }
     return result;
   };
+}
+
+/** `text` after a laid-out line's last run, in its font and size (no link, no anchor). */
+function appendWords(line: RepeatedLine, text: string): void {
+  const last = line.inlines?.at(-1);
+  if (!last?.font) return;
+  const width = last.font.widthOfString(text, last.fontSize, last.fontFeatures) + (last.characterSpacing ?? 0) * text.length;
+  const { text: _t, width: _w, ...style } = last as Inline & Record<string, unknown>;
+  // (_texts/_xs: the runs speed.ts merged into the last one)
+  for (const k of ["linkToDestination", "link", "linkToPage", "id", "_pageRef", "_textRef", "_texts", "_xs"]) delete (style as Record<string, unknown>)[k];
+  // a new array: pdfmake's copy of a line shares its runs with the first setting
+  line.inlines = [...line.inlines!, { ...style, text, width, x: (last.x ?? 0) + last.width } as Inline];
 }
 
 /** What createPdf gives pdfmake as the content: the driver, called when pdfmake lays out. */
