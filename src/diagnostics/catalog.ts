@@ -945,6 +945,10 @@ export const CATALOG = {
     en: (p) => `The ${p.column} entry is a formula (${p.formula}); a report cannot print a formula, so this file is not read.`,
     hintJa: () => "数式ではなく、文字を入力してください（数式のセルをコピーし、「値の貼り付け」で貼り直す方法もあります）。",
     hintEn: () => "Type the text instead (or copy the cell and paste it back as values)." },
+  PP627: { severity: "warning", example: { named: "管財課", department: "財政課" },
+    ja: (p) => `ファイル名は ${p.named} ですが、${p.department} に配布した様式です。${p.department} の報告として読みました。`,
+    en: (p) => `The file is named ${p.named} but is the form sent to ${p.department}: read as ${p.department}'s report.`,
+    hintJa: (p) => `${p.named} の様式が別にあるか確認してください。`, hintEn: (p) => `Check whether ${p.named}'s own form came back.` },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

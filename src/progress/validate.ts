@@ -53,6 +53,7 @@ export function validateReturns(
   }
   reportConflicts(out.current, bag);
   unreturnedDepartments(plan, files, reportYear, bag);
+  misnamedForms(plan, files, bag);
   const samples = files.filter((f) => f.sample);
   if (samples.length > 0) {
     out.sample = true;
@@ -153,6 +154,22 @@ function unreturnedDepartments(plan: Plan, files: readonly ReturnFile[], reportY
   for (const [department, list] of nos) {
     if (returned.has(department)) continue;
     bag.add("PP625", { file: path.dirname(current[0]!.file) }, { department, nos: nosText(list, bag.lang), year: wareki(reportYear) });
+  }
+}
+
+/**
+ * A form whose file is named after another department of the plan than the one it was made for
+ * (財政課's form saved as 管財課.xlsx): read as the form's department, which is said (PP627) — the
+ * officer who collected the files had believed 管財課 answered.
+ */
+function misnamedForms(plan: Plan, files: readonly ReturnFile[], bag: DiagnosticBag): void {
+  for (const f of files) {
+    if (f.kind !== "form") continue;
+    const named = path.basename(f.file).replace(/\.[^.]+$/u, "").normalize("NFKC").trim();
+    const dept = f.rows.find((r) => r.cells.department?.text)?.cells.department?.text;
+    if (dept && named !== dept.normalize("NFKC") && plan.departments.some((d) => d.normalize("NFKC") === named)) {
+      bag.add("PP627", { file: f.file }, { named, department: dept });
+    }
   }
 }
 

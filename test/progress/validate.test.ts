@@ -232,6 +232,16 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, sentNow)).not.toBeNull();
     expect(same.items).toEqual([]);
   });
+  it("PP627 a form saved under another department's name: read as the form's department, the mismatch said", () => {
+    const bag = new DiagnosticBag();
+    const file = parseFormReturns(form("財政課.xlsx"), "返送/管財課.xlsx", bag)!;
+    const r = check([file]);
+    expect(r.bag.items.filter((d) => d.code === "PP627").map((d) => [d.file, d.message])).toEqual([
+      ["返送/管財課.xlsx", "ファイル名は 管財課 ですが、財政課 に配布した様式です。財政課 の報告として読みました。"]]);
+    // named after its own department: nothing said
+    expect(check([parseFormReturns(form("財政課.xlsx"), "返送/財政課.xlsx", new DiagnosticBag())!]).bag.items.map((d) => d.code)).not.toContain("PP627");
+  });
+
   it("PP626 a formula typed into an entry: refused at its cell (its source had been printed to the council)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
