@@ -847,9 +847,9 @@ export const CATALOG = {
     hintEn: () => "Fill in 進捗区分 and 実績 (leave a 各課 row entirely blank to not report on it)." },
   PP608: { severity: "error", example: { sent: "電子申請の拡大", now: "電子申請の拡充", more: 0 },
     ja: (p) => p.sent === undefined ? "保護されたセル（No・事業名など）が書き換えられています。"
-      : `保護されたセル（No・事業名など）が書き換えられています（このセル: 配布時「${p.sent}」→「${p.now}」${p.more ? `。ほか ${p.more} か所` : ""}）。`,
+      : `保護されたセル（No・事業名など）が書き換えられています（このセル: 配布時「${p.sent}」→「${p.now}」${p.more ? `。ほか ${p.more} か所` : ""}）。${p.moved ? `${p.moved}ようです。` : ""}`,
     en: (p) => p.sent === undefined ? "Locked cells (No, project name, …) were changed."
-      : `Locked cells (No, project name, …) were changed (this one: "${p.sent}" when sent, now "${p.now}"${p.more ? `; ${p.more} more` : ""}).`,
+      : `Locked cells (No, project name, …) were changed (this one: "${p.sent}" when sent, now "${p.now}"${p.more ? `; ${p.more} more` : ""}).${p.moved ? ` It seems that ${p.moved}.` : ""}`,
     hintJa: () => "配布した様式に記入し直してください。", hintEn: () => "Fill in the form as it was sent out." },
   PP609: { severity: "error", example: { no: 5, department: "情報政策課", other: "情報政策課.xlsx#進捗報告!A9" },
     ja: (p) => `No.${p.no} を ${p.department} が重複して報告しています（もう一方: ${p.other}）。`,

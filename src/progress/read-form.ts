@@ -220,10 +220,32 @@ function exampleEdit(returned: readonly FormCell[], sent: readonly FormCell[], n
   return lockedChanges(only(returned), only(sent), true);
 }
 
+/**
+ * Rows inserted or deleted at `from`: the form as sent from that row on stands `k` rows lower
+ * (or higher) in the returned one, each locked cell as sent. Said in words (PP608 had named
+ * only the first shifted cell and "108 more", not what staff must undo).
+ */
+function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], from: number, lang: string): string | null {
+  const now = new Map(returned.map((c) => [`${c.row}\t${c.col}`, canonicalValue(c.value)]));
+  const below = sent.filter((c) => c.row >= from && canonicalValue(c.value) !== null);
+  if (below.length === 0) return null;
+  for (const k of [1, 2, 3, -1, -2, -3]) {
+    // (deleted: the rows after those deleted moved up; the deleted ones are nowhere)
+    const rest = k > 0 ? below : below.filter((c) => c.row >= from - k);
+    if (rest.length && rest.every((c) => now.get(`${c.row + k}\t${c.col}`) === canonicalValue(c.value))) {
+      const n = Math.abs(k);
+      if (lang !== "ja") return k > 0 ? `${n} row(s) were inserted at row ${from}` : `${n} row(s) were deleted at row ${from}`;
+      return k > 0 ? `${from} 行目に行が ${n} 行挿入された` : `${from} 行目から行が ${n} 行削除された`;
+    }
+  }
+  return null;
+}
+
 function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag: DiagnosticBag, sent?: SentForm): void {
   const expected = sent?.(meta);
   const change = expected && lockedCellsChecksum(expected) === meta.checksum ? lockedChanges(sheet.cells, expected) : null;
   if (!change) { bag.add("PP608", { file, sheet: sheet.name }); return; }
+  const moved = shiftedRows(sheet.cells, expected!, change.row, bag.lang);
   bag.add("PP608", { file, sheet: sheet.name, cell: `${columnLetters(change.col)}${change.row}` },
-    { sent: change.sent || "（空欄）", now: change.now || "（空欄）", more: change.count - 1 });
+    { sent: change.sent || "（空欄）", now: change.now || "（空欄）", more: change.count - 1, ...(moved ? { moved } : {}) });
 }

@@ -232,6 +232,30 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, sentNow)).not.toBeNull();
     expect(same.items).toEqual([]);
   });
+  it("PP608 for a row inserted or deleted says so, with the row (it named the first shifted cell and 「ほか 108 か所」)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const ctx = makeRenderContext();
+    const sentNow: SentForm = (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample);
+    const edited = async (edit: (ws: import("exceljs").Worksheet, row: number) => void) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("進捗報告")!;
+      let row = 0;
+      ws.eachRow((r, n) => { if (!row && typeof r.getCell(1).value === "number") row = n; });
+      edit(ws, row);
+      return { data: new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), row };
+    };
+    const inserted = await edited((ws, row) => { ws.insertRow(row, ["挿入した行"]); });
+    const bag = new DiagnosticBag();
+    parseFormReturns(inserted.data, "財政課.xlsx", bag, sentNow);
+    expect(bag.items.map((d) => d.code)).toEqual(["PP608"]);
+    expect(bag.items[0]!.message).toContain(`${inserted.row} 行目に行が 1 行挿入されたようです`);
+    const deleted = await edited((ws, row) => ws.spliceRows(row, 1));
+    const other = new DiagnosticBag();
+    parseFormReturns(deleted.data, "財政課.xlsx", other, sentNow);
+    expect(other.items[0]!.message).toContain(`${deleted.row} 行目から行が 1 行削除されたようです`);
+  });
+
   it("PP627 a form saved under another department's name: read as the form's department, the mismatch said", () => {
     const bag = new DiagnosticBag();
     const file = parseFormReturns(form("財政課.xlsx"), "返送/管財課.xlsx", bag)!;
