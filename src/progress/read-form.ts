@@ -5,7 +5,7 @@
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell, type LockedChange } from "../forms/checksum.js";
-import { META_SHEET } from "../forms/layout.js";
+import { isInputCell, META_SHEET } from "../forms/layout.js";
 import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 import { columnLetters } from "../cell-address.js";
@@ -237,6 +237,19 @@ function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], f
       if (lang !== "ja") return k > 0 ? `${n} row(s) were inserted at row ${from}` : `${n} row(s) were deleted at row ${from}`;
       return k > 0 ? `${from} 行目に行が ${n} 行挿入された` : `${from} 行目から行が ${n} 行削除された`;
     }
+  }
+  // the same rows in another order (sorted by a column): each row's locked cells, rows compared as a set
+  const rows = (cells: readonly FormCell[]) => {
+    const by = new Map<number, string[]>();
+    for (const c of cells) {
+      const v = canonicalValue(c.value);
+      if (c.row >= from && v !== null && !isInputCell(c.row, c.col)) by.set(c.row, [...(by.get(c.row) ?? []), `${c.col}=${v}`]);
+    }
+    return [...by.values()].map((r) => r.sort().join("\u0001")).sort();
+  };
+  const [was, is] = [rows(sent), rows(returned)];
+  if (was.length > 1 && was.length === is.length && was.every((r, i) => r === is[i])) {
+    return lang === "ja" ? `${from} 行目から下の行が並べ替えられた` : `the rows from row ${from} were sorted`;
   }
   return null;
 }

@@ -254,6 +254,15 @@ describe("returned forms", () => {
     const other = new DiagnosticBag();
     parseFormReturns(deleted.data, "財政課.xlsx", other, sentNow);
     expect(other.items[0]!.message).toContain(`${deleted.row} 行目から行が 1 行削除されたようです`);
+    // two rows traded (sorted by a column)
+    const sorted = await edited((ws, row) => {
+      const [a, b] = [ws.getRow(row), ws.getRow(row + 1)];
+      const va = (a.values as unknown[]).slice(), vb = (b.values as unknown[]).slice();
+      a.values = vb as never; b.values = va as never;
+    });
+    const third = new DiagnosticBag();
+    parseFormReturns(sorted.data, "財政課.xlsx", third, sentNow);
+    expect(third.items[0]!.message).toContain(`${sorted.row} 行目から下の行が並べ替えられたようです`);
   });
 
   it("PP627 a form saved under another department's name: read as the form's department, the mismatch said", () => {
