@@ -190,7 +190,13 @@ function reportConflicts(rows: readonly ProgressReturn[], bag: DiagnosticBag): v
   for (const r of rows) byNo.set(r.no, [...(byNo.get(r.no) ?? []), r]);
   for (const [no, list] of byNo) {
     if (new Set(list.map((r) => r.status)).size < 2) continue;
-    const first = list[0];
+    // told at the first report that differs from the most given status (it had been placed at the
+    // first of six agreeing departments, not at the one that differed)
+    const counts = new Map<string, number>();
+    for (const r of list) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    const most = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const tie = [...counts.values()].filter((n) => n === counts.get(most)).length > 1;
+    const first = tie ? list[0] : list.find((r) => r.status !== most);
     if (!first) continue;
     bag.add("PP610", first.place, { no, detail: list.map((r) => `${r.department}: ${r.status}`).join(" / ") }, { projectNo: no });
   }

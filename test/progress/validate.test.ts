@@ -117,6 +117,9 @@ describe("CSV returns", () => {
     expect(r.bag.items.find((d) => d.code === "PP609")).toMatchObject({ line: 3, severity: "error" });
     expect(r.bag.items.find((d) => d.code === "PP610")?.severity).toBe("warning");
     expect(r.result.current.filter((x) => x.no === 2)).toHaveLength(2);
+    // told at the report that differs from the others (it had been the first of the agreeing ones)
+    const three = csv([HEAD, "2,R8,完了,c,,,健康課", "2,R8,完了,c,,,市民活動推進課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
+    expect(three.bag.items.filter((d) => d.code === "PP610").map((d) => d.line)).toEqual([4]);
   });
   it("no input row is dropped: each is a return or named by a diagnostic", () => {
     const lines = [HEAD, "10,R8,完了,a,,,財政課", "99,R8,完了,b,,,財政課", ",R8,完了,c,,,財政課", "1,R8,遅れ,d,,,情報政策課", "1,R8,遅れ,e,,,情報政策課", "3,R8,,f,,,産業振興課"];
