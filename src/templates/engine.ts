@@ -141,10 +141,19 @@ export function templateReason(raw: string, lang: string, source?: string): stri
   return said("テンプレートを処理できません");
 }
 
-/** Line of an error message `… - 12:3` (handlebars' own and ours). */
-function lineOf(message: string): number | undefined {
+/**
+ * Line of an error message `… - 12:3` (handlebars' own and ours); for a partial that is not
+ * there, which handlebars says without a place, the line of `source` that calls it.
+ */
+function lineOf(message: string, source?: string): number | undefined {
   const m = / - (\d+):\d+\s*$/.exec(message) ?? /on line (\d+)/.exec(message);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
+  if (!partial || source === undefined) return undefined;
+  // comments blanked (booklet.hbs shows `{{> chapter chapters.[2]}}` in one), their lines kept
+  const visible = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, " "));
+  const call = new RegExp(`\\{\\{~?#?>\\s*${partial.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).exec(visible);
+  return call ? visible.slice(0, call.index).split("\n").length : undefined;
 }
 
 /** The primitives a template may emit, by their "type". */
@@ -370,7 +379,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
         if (e instanceof TemplateError) throw e;
         const msg = (e as Error).message;
         if (e instanceof TooMuchWork) throw new TemplateError(shown(f), undefined, msg, false);
-        throw new TemplateError(shown(f), lineOf(msg), msg, true, source);
+        throw new TemplateError(shown(f), lineOf(msg, source), msg, true, source);
       }
     }) as Handlebars.TemplateDelegate);
   });
@@ -397,7 +406,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       if (e instanceof TemplateError) throw e;
       const msg = (e as Error).message;
       if (e instanceof TooMuchWork) throw new TemplateError(shown(`${main}.hbs`), undefined, msg, false);
-      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg), msg, true, sources.get(`${main}.hbs`));
+      throw new TemplateError(shown(`${main}.hbs`), lineOf(msg, sources.get(`${main}.hbs`)), msg, true, sources.get(`${main}.hbs`));
     }
     let json: LocatedJson;
     try {

@@ -50,6 +50,15 @@ describe("renderTemplate", () => {
     expect(self.message).toContain("部品テンプレート「main」");
   });
 
+  it("a partial that is not there is told at the line that calls it, in the main template or in a partial", () => {
+    // a comment naming the partial comes first: it is no call
+    const inMain = failure({ "main.hbs": "{{!-- e.g. {{> prefase}} --}}\n[\n{{> cover}}\n{{> prefase}}\n]", "cover.hbs": '{ "type": "paragraph", "text": "c" },' });
+    expect(inMain.message).toContain("部品テンプレート「prefase」");
+    expect([inMain.file.replace(/\\/g, "/").split("/").at(-1), inMain.line]).toEqual(["main.hbs", 4]);
+    const inPart = failure({ "main.hbs": "[\n{{> chapter}}\n]", "chapter.hbs": '{ "type": "paragraph", "text": "c" },\n\n{{> cards x=1}}' });
+    expect([inPart.file.replace(/\\/g, "/").split("/").at(-1), inPart.line]).toEqual(["chapter.hbs", 3]);
+  });
+
   it("partials that double at each level, or loops in loops, end with PP503 in seconds, not after all memory", () => {
     // 2^31 partial calls: this had run for minutes at 1.7 GB until killed
     const doubling = '{{#*inline "l0"}}"x",{{/inline}}' + Array.from({ length: 31 }, (_, i) => `{{#*inline "l${i + 1}"}}{{> l${i}}}{{> l${i}}}{{/inline}}`).join("")
