@@ -30,7 +30,7 @@ export async function compareWorkbook(view: CompareView, { words, fill }: Wordin
     sheets: [{
       name: w.sheet, widths: [14, 7, 7, 30, 12, 50, 50], rows, fontSize: theme.sizes.table,
       freeze: { rows: 2, cols: 0 }, autoFilter: { headerRow: 2, lastRow: Math.max(2, rows.length) },
-      print: { paper: "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.new.title },
+      print: { paper: theme.pages.compare?.size ?? "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.new.title },
     }],
   });
 }

@@ -55,7 +55,8 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
     sheets: [{
       name: w.sheet, widths, rows, fontSize: theme.sizes.table,
       freeze: { rows: 2, cols: 3 }, autoFilter: { headerRow: 2, lastRow: rows.length },
-      print: { paper: "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.title },
+      // on the paper of the report (A4 unless the theme says otherwise), landscape
+      print: { paper: theme.pages.progress?.size ?? "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.title },
       conditionalRules: statusRules,
     }],
   });

@@ -76,9 +76,10 @@ export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<Ou
   ];
 }
 
-function print(d: Drawing, paper: "A3" | "A4", titleRows: readonly [number, number]): PrintSpec {
-  const page = d.ctx.theme.pages[paper === "A3" ? "gantt" : "department"];
-  return { paper, orientation: "landscape", margins: page?.margins ?? [36, 48, 36, 40], titleRows, headerLeft: d.header };
+/** A sheet printed on the paper and margins of the theme's page set-up `like` (the 工程表's: A3; a department's: A4). */
+function print(d: Drawing, like: "gantt" | "department", titleRows: readonly [number, number]): PrintSpec {
+  const page = d.ctx.theme.pages[like];
+  return { paper: page?.size ?? (like === "gantt" ? "A3" : "A4"), orientation: "landscape", margins: page?.margins ?? [36, 48, 36, 40], titleRows, headerLeft: d.header };
 }
 
 function header(ctx: RenderContext, labels: readonly string[], highlight?: number): RowSpec {
@@ -125,7 +126,7 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
     name: s.name, widths: shown(widths), rows, fontSize: size,
     freeze: { rows: 1, cols: 1 },
     autoFilter: { headerRow: 1, lastRow: rows.length },
-    print: print(d, "A3", [1, 1]),
+    print: print(d, "gantt", [1, 1]),
   };
 }
 
@@ -168,7 +169,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
     freeze: { rows: headerRow, cols: 2 },
     // The legend and the header repeat at the top of every printed page (a bar's colour is
     // explained on the page that draws it); the title prints once.
-    print: print(d, "A3", [2, headerRow]),
+    print: print(d, "gantt", [2, headerRow]),
   };
 }
 
@@ -255,7 +256,7 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 3, cols: 2 },
     // its legend line and header on every printed page; No, name and 全庁共通 on each page across
-    print: { ...print(d, "A3", [2, 3]), titleColumns: [1, 3] },
+    print: { ...print(d, "gantt", [2, 3]), titleColumns: [1, 3] },
   };
 }
 
@@ -279,7 +280,7 @@ function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
   return {
     name: s.name, widths: [em(7), em(3), em(34), em(4), em(16)], rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
-    print: print(d, "A4", [1, 1]),
+    print: print(d, "department", [1, 1]),
   };
 }
 
@@ -300,6 +301,6 @@ function diagnosticsSheet(d: Drawing, s: Words["diagnostics"]): SheetSpec {
     name: s.name, widths: [em(4), em(4.5), em(16), em(3), em(36), em(20)], rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
     ...(plan.diagnostics.length > 0 ? { autoFilter: { headerRow: 1, lastRow: rows.length } } : {}),
-    print: print(d, "A4", [1, 1]),
+    print: print(d, "department", [1, 1]),
   };
 }

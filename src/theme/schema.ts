@@ -1,22 +1,22 @@
 // The theme (templates/theme.json): fonts, sizes, colours and margins of every document. Staff
 // edit the JSON; this schema checks it and gives the defaults.
 import { z } from "zod";
+import { PAPERS, paperSize } from "./paper.js";
 
 const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "色は #RRGGBB の形で書いてください（例: #005AFF）");
 const Margin = z.number().min(0).max(600);
 const Margins = z.tuple([Margin, Margin, Margin, Margin])
   .describe("[left, top, right, bottom] in pt");
 
-const PAPER = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
 /** The least text area a page must keep: margins that leave less are a mistake, not a layout. */
 const MIN_BODY_PT = 200;
 
 const PageSetup = z.object({
-  size: z.enum(["A4", "A3"]),
+  size: z.enum(PAPERS).describe("A4, A3, or B4 / B5 (JIS)"),
   orientation: z.enum(["portrait", "landscape"]),
   margins: Margins,
 }).refine((p) => {
-  const [w, h] = p.orientation === "portrait" ? PAPER[p.size] : [PAPER[p.size][1], PAPER[p.size][0]];
+  const [w, h] = paperSize(p.size, p.orientation);
   const [l, t, r, b] = p.margins;
   return [l, t, r, b].every((m) => m >= 0) && w - l - r >= MIN_BODY_PT && h - t - b >= MIN_BODY_PT;
 }, "余白が大きすぎます（本文の幅と高さを 200pt 以上残してください）");

@@ -42,3 +42,35 @@ describe("theme page set-up", () => {
     expect(bag.items[0]!.message).toContain("余白が大きすぎます");
   });
 });
+
+describe("theme paper sizes", () => {
+  it("B4 and B5 are the JIS sizes Japanese offices print on, in the PDFs and in the workbook's page set-up", async () => {
+    const { renderGantt } = await import("../../src/render/gantt.js");
+    const { renderWorkbook } = await import("../../src/render/workbook.js");
+    const { makeRenderContext, seedPlan } = await import("../helpers/context.js");
+    const { readPdf } = await import("../helpers/pdf.js");
+    const ExcelJS = (await import("exceljs")).default;
+    const ctx = makeRenderContext();
+    ctx.theme = { ...ctx.theme, pages: { ...ctx.theme.pages, gantt: { ...ctx.theme.pages.gantt!, size: "B4" }, department: { ...ctx.theme.pages.department!, size: "B5", orientation: "portrait" } } };
+    const plan = seedPlan();
+    const gantt = (await renderGantt(plan, ctx))[0]!;
+    // 364 × 257 mm landscape (pdfmake's own "B4" is ISO B4, 353 × 250 mm: 1000.63 × 708.66 pt)
+    const page = (await readPdf(gantt.data)).pages[0]!;
+    expect([page.width, page.height].map((pt) => Math.round((pt / 72) * 25.4))).toEqual([364, 257]);
+    const book = (await renderWorkbook(plan, ctx)).find((f) => f.path === "plan.xlsx")!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(book.data) as unknown as ArrayBuffer);
+    // Excel's paper numbers: 12 JIS B4, 13 JIS B5 (the wide sheets follow the gantt's paper, 体系 a department sheet's)
+    expect(wb.getWorksheet("工程表")!.pageSetup.paperSize).toBe(12);
+    expect(wb.getWorksheet("事業一覧")!.pageSetup.paperSize).toBe(12);
+    expect(wb.getWorksheet("体系")!.pageSetup.paperSize).toBe(13);
+  });
+
+  it("a paper planpress does not know is PP502 naming the sizes it knows", () => {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    theme.pages.gantt.size = "Letter";
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain("pages.gantt.size: 次のいずれかです: A4, A3, B4, B5");
+  });
+});

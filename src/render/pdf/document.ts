@@ -186,7 +186,7 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
   };
 
   const definition: TDocumentDefinitions = {
-    pageSize: page.size,
+    pageSize: { width: page.width, height: page.height },
     pageOrientation: page.orientation,
     pageMargins: [left, top, right, bottom],
     language: meta.lang ?? "ja",

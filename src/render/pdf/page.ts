@@ -1,10 +1,9 @@
 // Page geometry from the theme's page set-ups, in pt.
 import type { RenderContext } from "../../context.js";
-
-const SIZES = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
+import { type Paper, paperSize } from "../../theme/paper.js";
 
 export interface PageGeometry {
-  size: "A4" | "A3";
+  size: Paper;
   orientation: "portrait" | "landscape";
   width: number;
   height: number;
@@ -16,8 +15,7 @@ export interface PageGeometry {
 export function pageGeometry(kind: string, ctx: RenderContext): PageGeometry {
   const page = ctx.theme.pages[kind];
   if (!page) throw new Error(`no page set-up "${kind}" in the theme`);
-  const [short, long] = SIZES[page.size];
-  const [width, height] = page.orientation === "portrait" ? [short, long] : [long, short];
+  const [width, height] = paperSize(page.size, page.orientation);
   const [left, top, right, bottom] = page.margins;
   return { size: page.size, orientation: page.orientation, width, height, margins: page.margins,
     bodyWidth: width - left - right, bodyHeight: height - top - bottom };

@@ -2,6 +2,7 @@
 // means it can be replaced). Draws a WorkbookSpec, then normalises the zip (zip.ts).
 import ExcelJS from "exceljs";
 import { columnLetters } from "../../cell-address.js";
+import { PAPER, paperSize } from "../../theme/paper.js";
 import type { CellSpec, PrintSpec, SheetSpec, WorkbookSpec } from "./spec.js";
 import { columnsWidthPt, rowHeightPt, wrappedLines } from "./metrics.js";
 import { normaliseXlsx, type FilterName } from "./zip.js";
@@ -44,8 +45,6 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters, spec.lockStructure ?? false);
 }
 
-/** Paper sizes in pt (portrait). */
-const PAPER = { A3: [841.89, 1190.55], A4: [595.28, 841.89] } as const;
 /** Below this scale a sheet fitted one page wide is not legible (9 pt text at 3 pt). */
 const MIN_PRINT_SCALE = 0.6;
 
@@ -56,8 +55,7 @@ const MIN_PRINT_SCALE = 0.6;
  */
 export function pagesAcross(widths: readonly number[], p: PrintSpec): number {
   if (!p.titleColumns) return 1;
-  const [short, long] = PAPER[p.paper];
-  const page = (p.orientation === "landscape" ? long : short) - p.margins[0] - p.margins[2];
+  const page = paperSize(p.paper, p.orientation)[0] - p.margins[0] - p.margins[2];
   const total = columnsWidthPt(widths);
   if (total * MIN_PRINT_SCALE <= page) return 1;
   const titles = columnsWidthPt(widths.slice(p.titleColumns[0] - 1, p.titleColumns[1]));
@@ -72,7 +70,7 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [],
     ...(p ? {
       pageSetup: {
-        paperSize: p.paper === "A3" ? 8 : 9,
+        paperSize: PAPER[p.paper].excel,
         orientation: p.orientation,
         fitToPage: true, fitToWidth: across, fitToHeight: 0,
         margins: { left: inches(p.margins[0]), top: inches(p.margins[1]), right: inches(p.margins[2]), bottom: inches(p.margins[3]), header: 0.3, footer: 0.3 },

@@ -1,5 +1,6 @@
 // A workbook as data: what excel.ts draws. Views decide what the sheets show; the workbook and
 // form renderers turn them into these specs; excel.ts is the only place that knows exceljs.
+import type { Paper } from "../../theme/paper.js";
 
 export type CellValue = string | number | null | { formula: string; text: string };
 
@@ -45,7 +46,7 @@ export interface RowSpec {
 }
 
 export interface PrintSpec {
-  paper: "A3" | "A4";
+  paper: Paper;
   orientation: "portrait" | "landscape";
   /** [left, top, right, bottom] in pt. */
   margins: readonly [number, number, number, number];
