@@ -892,6 +892,13 @@ export const CATALOG = {
     ja: (p) => `フォント ${p.font} を読み込めません（${p.reason}）。`,
     en: (p) => `Cannot read the font ${p.font} (${p.reason}).`,
     hintJa: () => "fonts/ に置いたフォントファイルをテーマで指定してください。", hintEn: () => "Name a font file placed in fonts/ in the theme." },
+  PP511: { severity: "error", example: { font: "fonts/msgothic.ttc", asked: "", faces: "MS-Gothic（ＭＳ ゴシック）、MS-UIGothic（MS UI Gothic）、MS-PGothic（ＭＳ Ｐゴシック）" },
+    ja: (p) => p.asked ? `フォント ${p.font} に「${p.asked}」という書体はありません（収められた書体: ${p.faces}）。`
+      : `フォント ${p.font} は複数の書体を収めたファイル（TTC）です。どの書体を使うかが書かれていません（収められた書体: ${p.faces}）。`,
+    en: (p) => p.asked ? `The font ${p.font} has no face "${p.asked}" (its faces: ${p.faces}).`
+      : `The font ${p.font} is a collection of faces (TTC) and the theme does not say which to use (its faces: ${p.faces}).`,
+    hintJa: () => "テーマで \"fonts/msgothic.ttc#ＭＳ Ｐゴシック\" のように、ファイル名の後に # と書体の名前を書いてください。",
+    hintEn: () => "Name the face after the file and a #, e.g. \"fonts/msgothic.ttc#MS PGothic\"." },
   PP510: { severity: "error", example: { value: "4200000000" },
     ja: (p) => `環境変数 SOURCE_DATE_EPOCH の値「${p.value}」は文書の日付に使えません（1980～2099 年の日時を、1970 年からの秒数で書きます）。`,
     en: (p) => `The environment variable SOURCE_DATE_EPOCH "${p.value}" is no usable document date (seconds since 1970, for a date in 1980–2099).`,

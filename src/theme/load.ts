@@ -19,10 +19,22 @@ export function loadTheme(themePath: string, bag: DiagnosticBag): Theme {
 const require = createRequire(import.meta.url);
 
 /**
+ * A theme font as its file and the face chosen in it: a collection (.ttc, as Windows' fonts
+ * are: msgothic.ttc holds ＭＳ ゴシック, ＭＳ Ｐゴシック and MS UI Gothic) names one after `#`
+ * (`fonts/msgothic.ttc#ＭＳ Ｐゴシック`); null when the spec names none.
+ */
+export function fontSpecParts(spec: string): { file: string; face: string | null } {
+  const m = /^(.*\.(?:ttc|otc|ttf|otf))#(.*)$/i.exec(spec);
+  return m ? { file: m[1]!, face: m[2]!.trim() || null } : { file: spec, face: null };
+}
+
+/**
  * A font file named in the theme: `npm:<package>/<path>` resolves inside node_modules (the
  * default BIZ UDPGothic), anything else is relative to the project (fonts/ for a city's faces).
+ * A face named after `#` is not part of the path.
  */
-export function resolveFontPath(spec: string, projectRoot: string): string {
+export function resolveFontPath(fontSpec: string, projectRoot: string): string {
+  const spec = fontSpecParts(fontSpec).file;
   if (spec.startsWith("npm:")) {
     const rest = spec.slice(4);
     const parts = rest.split("/");

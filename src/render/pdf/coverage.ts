@@ -4,7 +4,7 @@
 import * as fontkit from "fontkit";
 import type { Content } from "pdfmake/interfaces.js";
 import { BLANK, type GlyphCoverage } from "../../glyph-coverage.js";
-import { fontFileOrNull } from "../../theme/load.js";
+import { fontFileOrNull, fontSpecParts } from "../../theme/load.js";
 import type { Lang } from "../../diagnostics/bag.js";
 import { MAX_FONT_BYTES, readBoundedFileSync, refusalReason } from "../../read-file.js";
 import type { Theme } from "../../theme/schema.js";
@@ -31,17 +31,79 @@ export function fontBytes(file: string, lang: Lang = "ja"): Buffer | { missing: 
   return data;
 }
 
+/** A name as staff may write it: full-width letters and spaces (ＭＳ Ｐゴシック) and case aside. */
+const nameKey = (name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+
+/**
+ * The face theme font `spec` uses in its file's bytes: a single face's file, or the face of a
+ * collection (.ttc) named after `#` by its PostScript, family or full name, in English or
+ * Japanese (`#BIZ UDPゴシック`, `#BIZUDPGothic-Regular`); a collection of one face needs no name.
+ * `faces` (each's PostScript name and Japanese or English full name) when no face or more than
+ * one answers to the name; null when the bytes are no font fontkit reads (fontDamage says why).
+ */
+export function chosenFace(spec: string, data: Buffer): { postscriptName: string | undefined; index?: number | undefined } | { faces: string[]; asked: string | null } | null {
+  let font: ReturnType<typeof fontkit.create>;
+  try {
+    font = fontkit.create(data);
+  } catch {
+    return null;
+  }
+  const asked = fontSpecParts(spec).face;
+  const names = (f: fontkit.Font): string[] => [f.postscriptName, f.familyName, f.fullName, f.getName("fontFamily", "ja"), f.getName("fullName", "ja")]
+    .filter((n): n is string => typeof n === "string" && n !== "");
+  const shown = (f: fontkit.Font): string => `${f.postscriptName ?? "?"}（${f.getName("fullName", "ja") ?? f.fullName ?? f.familyName ?? "?"}）`;
+  const answers = (f: fontkit.Font): boolean => asked !== null && names(f).some((n) => nameKey(n) === nameKey(asked));
+  // a single face's file: a name after # must still be its own (a typo is not ignored)
+  if (!("fonts" in font)) return asked === null || answers(font) ? { postscriptName: undefined } : { asked, faces: [shown(font)] };
+  // (fontkit makes the faces anew at each read of `fonts`)
+  const all = font.fonts;
+  const fits = asked === null ? (all.length === 1 ? [0] : []) : all.flatMap((f, i) => (answers(f) ? [i] : []));
+  const index = fits[0];
+  if (fits.length === 1 && all[index!]!.postscriptName) return { postscriptName: all[index!]!.postscriptName, index };
+  return { asked, faces: all.map(shown) };
+}
+
+/**
+ * Face `index` of a collection as a font file of its own (its tables copied, their directory
+ * pointing into the new file): pdfmake and pdfkit then embed it as any single face's file.
+ */
+export function collectionFace(data: Buffer, index: number): Buffer {
+  const start = data.readUInt32BE(12 + 4 * index);
+  const count = data.readUInt16BE(start + 4);
+  const records = Array.from({ length: count }, (_, i) => {
+    const rec = start + 12 + 16 * i;
+    return { rec, offset: data.readUInt32BE(rec + 8), length: data.readUInt32BE(rec + 12) };
+  });
+  let at = 12 + 16 * count;
+  const placed = records.map((r) => {
+    const to = at;
+    at += (r.length + 3) & ~3;
+    return to;
+  });
+  const out = Buffer.alloc(at);
+  data.copy(out, 0, start, start + 12);
+  records.forEach((r, i) => {
+    data.copy(out, 12 + 16 * i, r.rec, r.rec + 16);
+    out.writeUInt32BE(placed[i]!, 12 + 16 * i + 8);
+    data.copy(out, placed[i]!, r.offset, r.offset + r.length);
+  });
+  return out;
+}
+
 /**
  * Why fontkit cannot use the face of theme font `spec`, or null: what a document does with it —
  * a line laid out, its glyphs' widths and outlines, a subset encoded for embedding. A face from a
- * package (`npm:`) is trusted and not laid out. Once per file's bytes: the glyph check and the
- * documents' fonts (fonts.ts) both ask.
+ * package (`npm:`) is trusted and not laid out. Once per file's bytes and face: the glyph check
+ * and the documents' fonts (fonts.ts) both ask.
  */
-const damages = new WeakMap<Buffer, string | null>();
-export function fontDamage(spec: string, data: Buffer): string | null {
+const damages = new WeakMap<Buffer, Map<string, string | null>>();
+export function fontDamage(spec: string, data: Buffer, postscriptName?: string): string | null {
   if (spec.startsWith("npm:")) return null;
-  if (!damages.has(data)) damages.set(data, layOutOnce(data));
-  return damages.get(data)!;
+  let byFace = damages.get(data);
+  if (!byFace) damages.set(data, (byFace = new Map()));
+  const key = postscriptName ?? "";
+  if (!byFace.has(key)) byFace.set(key, layOutOnce(data, postscriptName));
+  return byFace.get(key)!;
 }
 
 /**
@@ -69,11 +131,12 @@ function tableOutside(data: Buffer): string | null {
   return null;
 }
 
-function layOutOnce(data: Buffer): string | null {
+function layOutOnce(data: Buffer, postscriptName: string | undefined): string | null {
   const outside = tableOutside(data);
   if (outside) return outside;
   try {
-    const font = fontkit.create(data);
+    const font = fontkit.create(data, postscriptName);
+    if ("fonts" in font) return "a collection without the face chosen";
     const run = font.layout("計画の工程表 Aa1");
     const subset = font.createSubset();
     for (const glyph of run.glyphs) {
@@ -94,13 +157,16 @@ function layOutOnce(data: Buffer): string | null {
  */
 function face(spec: string, file: string | null): Face | null {
   if (!file) return null;
-  if (!faces.has(file)) {
+  const key = `${file}#${fontSpecParts(spec).face ?? ""}`;
+  if (!faces.has(key)) {
     try {
       const data = fontBytes(file);
-      if (!Buffer.isBuffer(data) || fontDamage(spec, data)) throw new Error("unusable");
-      const f = fontkit.create(data);
+      const chosen = Buffer.isBuffer(data) ? chosenFace(spec, data) : null;
+      if (!Buffer.isBuffer(data) || !chosen || !("postscriptName" in chosen) || fontDamage(spec, data, chosen.postscriptName)) throw new Error("unusable");
+      const f = fontkit.create(data, chosen.postscriptName);
+      if ("fonts" in f) throw new Error("unusable");
       const cache = new Map<number, boolean>();
-      faces.set(file, {
+      faces.set(key, {
         name: f.familyName ?? f.postscriptName ?? file,
         has: (cp) => {
           let v = cache.get(cp);
@@ -109,10 +175,10 @@ function face(spec: string, file: string | null): Face | null {
         },
       });
     } catch {
-      faces.set(file, null);
+      faces.set(key, null);
     }
   }
-  return faces.get(file) ?? null;
+  return faces.get(key) ?? null;
 }
 
 /** The coverage of the theme's default face (and its fallback), or null when the font cannot be read. */

@@ -35,3 +35,65 @@ describe("theme fonts", () => {
     expect(bag.items.map((d) => d.code)).toContain(code);
   });
 });
+
+/**
+ * A TrueType collection (.ttc, as Windows' msgothic.ttc and BIZ-UDGothicR.ttc are) of the shipped
+ * regular and bold faces: each face's table directory rewritten to point into the one file.
+ */
+function collection(): string {
+  const resolve = createRequire(import.meta.url).resolve;
+  const faces = ["400Regular/BIZUDPGothic_400Regular.ttf", "700Bold/BIZUDPGothic_700Bold.ttf"]
+    .map((f) => readFileSync(resolve(`@expo-google-fonts/biz-udpgothic/${f}`)));
+  let at = 12 + 4 * faces.length;
+  const starts = faces.map((f) => { const s = at; at += 12 + 16 * f.readUInt16BE(4); return s; });
+  const tables: { from: Buffer; offset: number; length: number; to: number; rec: number }[] = [];
+  faces.forEach((f, k) => {
+    for (let i = 0; i < f.readUInt16BE(4); i++) {
+      const rec = 12 + 16 * i;
+      tables.push({ from: f, offset: f.readUInt32BE(rec + 8), length: f.readUInt32BE(rec + 12), to: at, rec: starts[k]! + rec });
+      at += (f.readUInt32BE(rec + 12) + 3) & ~3;
+    }
+  });
+  const out = Buffer.alloc(at);
+  out.write("ttcf", 0, "latin1");
+  out.writeUInt32BE(0x00010000, 4);
+  out.writeUInt32BE(faces.length, 8);
+  faces.forEach((f, k) => {
+    out.writeUInt32BE(starts[k]!, 12 + 4 * k);
+    f.copy(out, starts[k]!, 0, 12 + 16 * f.readUInt16BE(4));
+  });
+  for (const t of tables) {
+    out.writeUInt32BE(t.to, t.rec + 8);
+    t.from.copy(out, t.to, t.offset, t.offset + t.length);
+  }
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "pp-ttc-")), "BIZ-UDPGothic.ttc");
+  writeFileSync(file, out);
+  return file;
+}
+
+describe("a font collection (.ttc)", () => {
+  const ttc = collection();
+
+  it("prints in the face named after # (its PostScript or full name, full-width or not), the same as the face's own file", async () => {
+    const ctx = makeRenderContext();
+    const shipped = (await renderGantt(seedPlan(), ctx))[0]!.data;
+    ctx.theme = { ...ctx.theme, fonts: { default: { normal: `${ttc}#BIZUDPGothic-Regular`, bold: `${ttc}#ＢＩＺ　ＵＤＰＧｏｔｈｉｃ　Ｂｏｌｄ` } } };
+    const fromCollection = (await renderGantt(seedPlan(), ctx))[0]!.data;
+    expect(ctx.diagnostics.items.filter((d) => d.severity === "error")).toEqual([]);
+    // the same faces, so the same subsets and the same bytes
+    expect(Buffer.from(fromCollection).equals(Buffer.from(shipped))).toBe(true);
+  });
+
+  it.each([
+    ["no face named", "", "どの書体を使うかが書かれていません"],
+    ["a face it does not hold", "#BIZ UDGothic", "「BIZ UDGothic」という書体はありません"],
+  ])("%s is PP511 listing the faces it holds (it had been PP508, 「壊れている」)", async (_what, suffix, words) => {
+    const bag = new DiagnosticBag("ja");
+    const ctx = makeRenderContext({ diagnostics: bag });
+    ctx.theme = { ...ctx.theme, fonts: { default: { normal: `${ttc}${suffix}` } } };
+    await expect(renderGantt(seedPlan(), ctx)).rejects.toBeInstanceOf(ReportedError);
+    const d = bag.items.find((x) => x.code === "PP511");
+    expect(d?.message).toContain(words);
+    expect(d?.message).toContain("BIZUDPGothic-Regular（BIZ UDPGothic）、BIZUDPGothic-Bold（BIZ UDPGothic Bold）");
+  });
+});
