@@ -82,6 +82,24 @@ function toFullwidthDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
+/**
+ * A calendar date as staff write it, as YYYY-MM-DD (not checked to exist): 2026-11-24,
+ * 2026/11/24, 2026.11.24, 2026年11月24日, 令和8年11月24日, 令和元年5月1日, 令和八年十一月二十四日, R8.11.24,
+ * H31/4/30 (full-width digits and spaces too); null when the text is none of these.
+ */
+export function isoDateOf(text: string): string | null {
+  const t = asciiDigits(text.normalize("NFKC")).replace(/\s+/g, "")
+    // kanji numerals of a formal date: 令和八年十一月二十四日
+    .replace(/([一二三四五六七八九十]{1,3})(?=[年月日])/gu, (k) => String(kanjiNumber(k) ?? k));
+  const m = /^(?:(\d{4})|(令和|平成|R|H)\.?(\d{1,2}|元))(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/i.exec(t);
+  if (!m) return null;
+  const era = m[2]?.toUpperCase();
+  const n = m[3] === "元" ? 1 : Number(m[3]);
+  const year = m[1] ? Number(m[1]) : (era === "令和" || era === "R" ? REIWA_OFFSET : HEISEI_OFFSET) + n;
+  const pad = (v: string | undefined) => (v ?? "").padStart(2, "0");
+  return `${year}-${pad(m[4] ?? m[6])}-${pad(m[5] ?? m[7])}`;
+}
+
 /** A calendar date as `令和8年11月24日` (平成 before 1 May 2019). */
 export function warekiDate(date: Date): string {
   const y = date.getUTCFullYear();

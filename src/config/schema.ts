@@ -2,6 +2,7 @@
 // optional; the defaults below are the documented ones. The JSON Schema beside the config file is
 // generated from this schema (`npm run schema`).
 import { z } from "zod";
+import { isoDateOf } from "../fiscal.js";
 
 /**
  * The columns planpress knows; the config's `columns` maps other header wordings onto them.
@@ -74,12 +75,20 @@ const YearInput = z.union([z.number().int(), z.string().max(20)]);
 export const TEXT_LIMITS = { title: 100, line: 100, label: 40, term: 40, list: 50 } as const;
 const line = (max: number = TEXT_LIMITS.line) => z.string().max(max);
 
-/** A real calendar date (2026-02-30 is not one). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書いてください（例: 2026-11-24）")
-  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s); },
-    "存在しない日付です（例: 2026-11-24）")
-  // the xlsx (zip) and PDF dates hold 1980–2099: a typo such as 2126 had stopped the build at its end
-  .refine((s) => Number(s.slice(0, 4)) >= 1980 && Number(s.slice(0, 4)) <= 2099, "日付は 1980 年から 2099 年までで書いてください（例: 2026-11-24）");
+/**
+ * A real calendar date, written as staff write one (2026-11-24, 2026/11/24, 令和8年11月24日, R8.11.24:
+ * isoDateOf) and kept as YYYY-MM-DD; 2026-02-30 is not one. One message for each mistake.
+ */
+const isoDate = z.string().max(40).transform((s, ctx) => {
+  const iso = isoDateOf(s);
+  const d = iso ? new Date(`${iso}T00:00:00Z`) : null;
+  const problem = !iso ? "日付は 2026-11-24 か 令和8年11月24日 のように書いてください"
+    : Number.isNaN(d!.getTime()) || !d!.toISOString().startsWith(iso) ? `存在しない日付です（${iso}）`
+    // the xlsx (zip) and PDF dates hold 1980–2099: a typo such as 2126 had stopped the build at its end
+    : Number(iso.slice(0, 4)) < 1980 || Number(iso.slice(0, 4)) > 2099 ? "日付は 1980 年から 2099 年までで書いてください（例: 2026-11-24）" : null;
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  return iso ?? s;
+});
 
 // Strict: a misspelt key ("titel") is reported instead of silently doing nothing.
 export const Config = z.strictObject({
@@ -87,7 +96,7 @@ export const Config = z.strictObject({
   title: line(TEXT_LIMITS.title).optional().describe("plan title; overrides the title read from the input"),
   document: z.strictObject({
     date: isoDate.optional()
-      .describe("document date (YYYY-MM-DD): printed on covers and used for every metadata date"),
+      .describe("document date (2026-11-24, 2026/11/24 or 令和8年11月24日): printed on covers and used for every metadata date"),
     meeting: line().optional().describe("meeting name on the booklet cover, e.g. 総務委員会"),
     handoutLabel: line(TEXT_LIMITS.label).optional().describe("資料番号, top right of the cover"),
     issuer: line().optional().describe("issuing department, e.g. 総合政策部 情報政策課"),

@@ -116,7 +116,10 @@ describe("an empty output path", () => {
 
 describe("config mistakes a person makes", () => {
   it.each([
-    ['{"document":{"date":"2026-02-30"}}', "存在しない日付"],
+    ['{"document":{"date":"2026-02-30"}}', "存在しない日付です（2026-02-30）"],
+    ['{"document":{"date":"令和8年2月30日"}}', "存在しない日付です（2026-02-30）"],
+    // one message, not the three reasons of a pattern, a calendar and a range
+    ['{"document":{"date":"11/24"}}', "document.date: 日付は 2026-11-24 か 令和8年11月24日 のように書いてください\n"],
     // a typo a build had stopped on at its end (the zip and PDF dates hold 1980–2099), with PP901
     ['{"document":{"date":"2126-11-24"}}', "1980 年から 2099 年まで"],
     ['{"titel":"x"}', "titel"],
@@ -131,6 +134,17 @@ describe("config mistakes a person makes", () => {
     expect(r.stderr).toContain("PP501");
     expect(r.stderr).toContain(expected);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the document date as staff write it", () => {
+  it.each(["令和8年11月24日", "2026/11/24", "R8.11.24", "２０２６年１１月２４日", "令和八年十一月二十四日", " 2026-11-24 "])("%s is 2026-11-24 on the cover and in the metadata", async (date) => {
+    const cfg = tempFile("planpress.config.json", JSON.stringify({ document: { date } }));
+    const out = tmp();
+    const r = await cli("booklet", "data/plan.tsv", "--config", cfg, "-o", out);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = readFileSync(path.join(out, "booklet.pdf"), "latin1");
+    expect(pdf).toContain("(D:20261124000000Z)");
   });
 });
 
