@@ -248,6 +248,13 @@ export interface Laid {
   pageStarts(): Set<string>;
   /** After pdfmake laid `content` out: the page a break's place is on (its row, or the slot's heading). */
   pageOf?(b: string): number | undefined;
+  /**
+   * `content` without the tables after the last one with group rows, when they hold most of the
+   * rows: they can only move their own headings, and content is laid out in order, so the
+   * layouts that find where the grouped tables' pages start need only this (a department file's
+   * 全庁共通 rows, most of its pages in a large plan, had been laid out at each of them).
+   */
+  probe?: Content[];
 }
 
 /**
@@ -276,6 +283,9 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
   const page = pageGeometry(kind, ctx);
   const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
+  // the tables of slots without group rows since the last slot with them, and their rows
+  let plainTail: Content[] = [];
+  let tailRows = 0;
   drawn.forEach((c, i) => {
     const margin = (c as { margin?: number[] }).margin;
     const k = margin && (c as { text?: unknown }).text === "" ? -(margin[1] ?? 0) : 0;
@@ -292,12 +302,25 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
     }
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
     probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
-    content.push(...hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks));
+    const blocks = hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks);
+    content.push(...blocks);
+    if (t.rows.some((r) => r.heading || r.under?.length)) {
+      plainTail = [];
+      tailRows = 0;
+    } else {
+      plainTail.push(...blocks);
+      tailRows += t.rows.length;
+    }
   });
+  // A probe pays when what it leaves out is more than what it lays out: the whole is laid out
+  // once more at the end, instead of each probe (a department file's 全庁共通 rows, not the
+  // 全庁共通 section at the end of departments.pdf).
+  const dropped = new Set(2 * tailRows > tables.reduce((n, t) => n + t.rows.length, 0) ? plainTail : []);
   const bottom = page.margins[1] + page.bodyHeight;
   return {
     content,
     reserved: breaks.has(RESERVE) && slots.some((s, i) => reservesRoom(tables[i]!, s, page.bodyHeight, ctx)),
+    ...(dropped.size > 0 ? { probe: content.filter((c) => !dropped.has(c)) } : {}),
     orphans() {
       const out = new Set<string>();
       for (const p of probes) {
@@ -363,8 +386,15 @@ const MAX_LAYOUTS = 10;
  */
 export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (content: Content[]) => number): number {
   const breaks = new Set<string>();
+  // A layout sure to be followed by another (room kept for group headings, or found to be
+  // wrong) lays out only the probe; the last one, the whole content.
+  let partial = false;
+  const lay = (l: Laid, last: boolean): number => {
+    partial = !last && l.probe !== undefined;
+    return layout(partial ? l.probe! : l.content);
+  };
   let laid = build(new Set([RESERVE]));
-  let pages = layout(laid.content);
+  let pages = lay(laid, !laid.reserved);
   // A slot's heading left alone moves its whole table: its page starts are found again, with
   // the room still kept, once the headings have moved (found with them, they had cut the
   // moved table where it no longer ran off a page: a department's first row alone on its page).
@@ -373,12 +403,12 @@ export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (
     if (leads.length === 0) break;
     for (const b of leads) breaks.add(b);
     laid = build(new Set([...breaks, RESERVE]));
-    pages = layout(laid.content);
+    pages = lay(laid, false);
   }
   for (const b of [...laid.orphans(), ...laid.pageStarts()]) breaks.add(b);
-  if (!laid.reserved && breaks.size === 0) return pages;
+  if (!laid.reserved && breaks.size === 0 && !partial) return pages;
   laid = build(breaks);
-  pages = layout(laid.content);
+  pages = lay(laid, false);
   const dropped = new Set<string>();
   for (let pass = 2; pass < MAX_LAYOUTS; pass++) {
     const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
@@ -390,7 +420,17 @@ export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (
     if (more === starts) for (const b of starts) dropStale(b, laid, breaks, dropped);
     for (const b of more) breaks.add(b);
     laid = build(breaks);
-    pages = layout(laid.content);
+    pages = lay(laid, false);
+  }
+  // The whole content at last (made again: pdfmake changes the nodes it lays out), the headings
+  // of the tables left out of the probe kept with them.
+  for (let more = 0; partial; more++) {
+    laid = build(breaks);
+    pages = lay(laid, true);
+    const leads = [...laid.orphans()].filter((b) => !breaks.has(b));
+    if (leads.length === 0 || more === 2) break;
+    for (const b of leads) breaks.add(b);
+    partial = true;
   }
   return pages;
 }
