@@ -231,7 +231,7 @@ async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number
 function templateNodes(main: "departments" | "files", view: DepartmentsView, ctx: RenderContext): DocNode[] {
   const nodes = renderTemplate("department", main, {
     title: view.title, asOf: view.asOf, asOfShown: view.asOfShown, departmentCount: view.sheets.length,
-    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf, asOfShown: view.asOfShown })),
+    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf, asOfShown: view.asOfShown, commonCount: view.common.length })),
     common: view.common,
   }, ctx);
   checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);

@@ -172,6 +172,20 @@ describe("a plan whose every project concerns all departments (各課)", () => {
   });
 });
 
+describe("a plan with no 全庁共通（各課） project", () => {
+  it("a department's file does not say 「全庁共通（各課） 0事業」; one of a plan with such projects counts them", async () => {
+    const subtitle = async (plan: Plan) => {
+      const files = await renderDepartments(plan, makeRenderContext());
+      const pages = await textItems(files.find((f) => f.path === "departments/情報政策課.pdf")!.data);
+      return pages[0]!.stream;
+    };
+    const none = await subtitle(planOf([project(1), project(2)]));
+    expect(none).toContain("担当事業2事業");
+    expect(none).not.toContain("全庁共通");
+    expect(await subtitle(planOf([project(1), project(2, { departments: [], allDepartments: true })]))).toContain("全庁共通（各課）1事業");
+  });
+});
+
 describe("department names are data", () => {
   it("keeps every file inside departments/ whatever the name", async () => {
     const odd = planOf([
