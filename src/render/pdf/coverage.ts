@@ -42,13 +42,15 @@ const nameKey = (name: string): string => name.normalize("NFKC").replace(/\s+/g,
  * one answers to the name; null when the bytes are no font fontkit reads (fontDamage says why).
  */
 export function chosenFace(spec: string, data: Buffer): { postscriptName: string | undefined; index?: number | undefined } | { faces: string[]; asked: string | null } | null {
-  let font: ReturnType<typeof fontkit.create>;
+  // a collection's directory pointing past its end throws when its faces are read (fontDamage says where)
   try {
-    font = fontkit.create(data);
+    return faceIn(fontkit.create(data), fontSpecParts(spec).face);
   } catch {
     return null;
   }
-  const asked = fontSpecParts(spec).face;
+}
+
+function faceIn(font: ReturnType<typeof fontkit.create>, asked: string | null): NonNullable<ReturnType<typeof chosenFace>> {
   const names = (f: fontkit.Font): string[] => [f.postscriptName, f.familyName, f.fullName, f.getName("fontFamily", "ja"), f.getName("fullName", "ja")]
     .filter((n): n is string => typeof n === "string" && n !== "");
   const shown = (f: fontkit.Font): string => `${f.postscriptName ?? "?"}（${f.getName("fullName", "ja") ?? f.fullName ?? f.familyName ?? "?"}）`;

@@ -17,6 +17,19 @@ function truncatedFont(bytes = 200_000): string {
   return out;
 }
 
+/** A collection's header naming two faces, the second at 4 GB. */
+function badCollection(): string {
+  const b = Buffer.alloc(64);
+  b.write("ttcf", 0, "latin1");
+  b.writeUInt32BE(0x00010000, 4);
+  b.writeUInt32BE(2, 8);
+  b.writeUInt32BE(20, 12);
+  b.writeUInt32BE(0xffffff00, 16);
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "pp-font-")), "Bad.ttc");
+  writeFileSync(out, b);
+  return `${out}#X`;
+}
+
 describe("theme fonts", () => {
   it.each([
     ["a missing file", "fonts/none.ttf", "PP504"],
@@ -24,6 +37,8 @@ describe("theme fonts", () => {
     ["a font cut short", truncatedFont(), "PP508"],
     // its table directory intact: fontkit had read past the end only when a glyph was drawn (PP901)
     ["a font cut to a third", truncatedFont(-1), "PP508"],
+    // a collection whose second face lies past the file's end: fontkit threw when its faces were read (PP901)
+    ["a collection pointing past its end", badCollection(), "PP508"],
     // read until memory ran out
     ["a device", "/dev/zero", "PP509"],
     ["a folder", "fonts", "PP509"],
