@@ -37,6 +37,10 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
       if (ja && i.message && !/^Invalid/.test(i.message)) return i.message;
       if (!ja && i.format === "regex" && "pattern" in i) return `wrong format (expected ${String(i.pattern)})`;
       return ja ? `書式が違います（${i.format}）` : `wrong format (${i.format})`;
+    case "invalid_union":
+      // a union's own message (config `columns`: the English keys or the Japanese names)
+      if (ja && i.message && !/^Invalid/.test(i.message)) return i.message;
+      return ja ? "値が正しくありません" : "invalid value";
     case "custom":
       // A refinement's own message is already in the user's words.
       return i.message || (ja ? "値が正しくありません" : "invalid value");

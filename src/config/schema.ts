@@ -15,6 +15,22 @@ export const ColumnKey = z.enum([
 export type ColumnKey = z.infer<typeof ColumnKey>;
 
 /**
+ * The columns by their Japanese names, as staff write them in `columns` ("取組名": "事業名"):
+ * the same columns as the English keys ("取組名": "name").
+ */
+export const COLUMN_NAMES_JA: Record<string, ColumnKey> = {
+  "No": "no", "番号": "no", "基本方針": "policy", "施策": "measure", "取組": "initiative", "事業名": "name",
+  "担当課": "departments", "事業内容": "description", "備考": "remarks", "関係課": "relatedDepartments",
+  "基本方針番号": "policyNumber", "施策番号": "measureNumber", "取組番号": "initiativeNumber",
+  "全庁共通": "allDepartments", "各課": "allDepartments", "再掲": "relist",
+};
+const ColumnNameJa = z.enum(Object.keys(COLUMN_NAMES_JA) as [string, ...string[]]).transform((n) => COLUMN_NAMES_JA[n]!);
+/** A column of `columns`: its English key or its Japanese name, one message naming both when neither. */
+const ColumnTarget = z.union([ColumnKey, ColumnNameJa], {
+  error: () => `列の名前は ${Object.keys(COLUMN_NAMES_JA).filter((n) => n !== "番号" && n !== "各課").join("・")} のいずれかです（英語のキー name, departments … も使えます）`,
+});
+
+/**
  * Header wordings other cities' exports use for each column (compared without spaces and
  * line breaks, full-width letters read as half-width). Each one used is reported (info), so a
  * reader of `planpress check` sees which header was read as which column. A city's config adds
@@ -108,7 +124,7 @@ export const Config = z.strictObject({
   }).default({}),
   asOf: YearInput.optional().describe("fiscal year highlighted on roadmaps (2026, R8, 令和8年度)"),
   sheet: line().optional().describe("which sheet of an .xlsx input holds the plan"),
-  columns: z.record(line(), ColumnKey).default({})
+  columns: z.record(line(), ColumnTarget).default({})
     .describe("header wording → column, for wordings planpress does not know"),
   headerSynonyms: z.partialRecord(ColumnKey, z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list)).default({})
     .describe("more header wordings per column, added to the built-in synonym table (所管課, 具体的な取組, …); each one used is reported as info"),

@@ -123,6 +123,8 @@ describe("config mistakes a person makes", () => {
     // a typo a build had stopped on at its end (the zip and PDF dates hold 1980–2099), with PP901
     ['{"document":{"date":"2126-11-24"}}', "1980 年から 2099 年まで"],
     ['{"titel":"x"}', "titel"],
+    // a column named neither by its key nor by its Japanese name: one message naming the names
+    ['{"columns":{"事業名":"取組名"}}', "columns.事業名: 列の名前は No・基本方針・施策・取組・事業名・担当課"],
     ['{"document": {"date": "2026-11-24",}', "2 行目"],
     // V8 names the character without its place: found where it stands outside a string
     ['{"title": "x://y",\n // 会議用\n "asOf": 2026}', "2 行目 2 文字目付近。JSON にはコメント（// …）を書けません"],
@@ -134,6 +136,20 @@ describe("config mistakes a person makes", () => {
     expect(r.stderr).toContain("PP501");
     expect(r.stderr).toContain(expected);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("config columns as staff write them", () => {
+  it("maps a header onto a column named in Japanese (「事業名」) as onto its key (name)", async () => {
+    const header = HEADER.map((h) => (h === "事業名" ? "実行計画の事業" : h));
+    const plan = tempFile("plan.tsv", tsv([header, row(1, "窓口のオンライン化"), row(2, "電子決裁の導入")]));
+    for (const target of ["事業名", "name"]) {
+      const cfg = tempFile("planpress.config.json", JSON.stringify({ columns: { "実行計画の事業": target } }));
+      const out = path.join(tmp(), "model.json");
+      const r = await cli("model", plan, "--config", cfg, "-o", out);
+      expect(r.code, r.stderr).toBe(0);
+      expect(Plan.parse(JSON.parse(readFileSync(out, "utf8"))).projects.map((p) => p.name)).toEqual(["窓口のオンライン化", "電子決裁の導入"]);
+    }
   });
 });
 
