@@ -126,7 +126,16 @@ export const Config = z.strictObject({
   sheet: line().optional().describe("which sheet of an .xlsx input holds the plan"),
   columns: z.record(line(), ColumnTarget).default({})
     .describe("header wording → column, for wordings planpress does not know"),
-  headerSynonyms: z.partialRecord(ColumnKey, z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list)).default({})
+  headerSynonyms: z.partialRecord(z.union([ColumnKey, z.enum(Object.keys(COLUMN_NAMES_JA) as [string, ...string[]])]), z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list))
+    // a column named in Japanese ("担当課": [...]) adds to its key's wordings
+    .transform((byName) => {
+      const out: Partial<Record<ColumnKey, string[]>> = {};
+      for (const [name, list] of Object.entries(byName)) {
+        const key = COLUMN_NAMES_JA[name] ?? (name as ColumnKey);
+        out[key] = [...(out[key] ?? []), ...(list ?? [])];
+      }
+      return out;
+    }).default({})
     .describe("more header wordings per column, added to the built-in synonym table (所管課, 具体的な取組, …); each one used is reported as info"),
   phaseCategories: z.array(PhaseCategoryRule).min(1).max(TEXT_LIMITS.list).default(DEFAULT_PHASE_CATEGORIES),
   defaultCategory: z.object({ id: line(TEXT_LIMITS.label), label: line(TEXT_LIMITS.label) })

@@ -140,11 +140,16 @@ describe("config mistakes a person makes", () => {
 });
 
 describe("config columns as staff write them", () => {
-  it("maps a header onto a column named in Japanese (「事業名」) as onto its key (name)", async () => {
+  it("maps a header onto a column named in Japanese (「事業名」) as onto its key (name), in columns and in headerSynonyms", async () => {
     const header = HEADER.map((h) => (h === "事業名" ? "実行計画の事業" : h));
     const plan = tempFile("plan.tsv", tsv([header, row(1, "窓口のオンライン化"), row(2, "電子決裁の導入")]));
-    for (const target of ["事業名", "name"]) {
-      const cfg = tempFile("planpress.config.json", JSON.stringify({ columns: { "実行計画の事業": target } }));
+    const configs = [
+      ...["事業名", "name"].map((target) => ({ columns: { "実行計画の事業": target } })),
+      // and as a key of headerSynonyms ("不明なキー 事業名" before)
+      ...["事業名", "name"].map((key) => ({ headerSynonyms: { [key]: ["実行計画の事業"] } })),
+    ];
+    for (const config of configs) {
+      const cfg = tempFile("planpress.config.json", JSON.stringify(config));
       const out = path.join(tmp(), "model.json");
       const r = await cli("model", plan, "--config", cfg, "-o", out);
       expect(r.code, r.stderr).toBe(0);
