@@ -1,13 +1,16 @@
 // planpress check [input] [--json] [--strict]: read and validate; diagnostics only.
 import { hasErrors } from "../diagnostics/bag.js";
 import { sortDiagnostics } from "../diagnostics/format.js";
-import { type GlobalOptions, pdfGlyphs, readPlan, run, themeOf } from "./common.js";
+import { checkThemeFonts, type GlobalOptions, pdfGlyphs, readPlan, run, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
     // the cells checked against the PDF fonts as a build checks them: a clean check, then boxes
     // in the booklet, would be a check that missed what the build says (PP351)
-    const plan = await readPlan(s, input, await pdfGlyphs(themeOf(s)));
+    const themed = themeOf(s);
+    // the theme's fonts, as the build uses them (PP504, PP508, PP511 …)
+    await checkThemeFonts(s, themed);
+    const plan = await readPlan(s, input, await pdfGlyphs(themed));
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(sortDiagnostics(plan.diagnostics), null, 2)}\n`);
       const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;

@@ -130,6 +130,24 @@ export async function planToRender(s: Session, input: string | undefined, opts: 
   return { plan, ctx: renderContext(s, plan, themed) };
 }
 
+/**
+ * The theme's fonts checked as every PDF uses them (a missing file, a collection's face not named,
+ * a damaged file): what `check` says before the plan, so a clean check is not followed by a build
+ * that stops at the font. Stops the run (exit 1) at the first family with a problem.
+ */
+export async function checkThemeFonts(s: Session, themed: { theme: Theme; projectRoot: string }): Promise<void> {
+  const { themeFont } = await import("../render/pdf/coverage.js");
+  const specs = [...new Set(Object.values(themed.theme.fonts).flatMap((f) => [f.normal, ...(f.bold ? [f.bold] : [])]))];
+  let wrong = false;
+  for (const spec of specs) {
+    const font = themeFont(spec, themed.projectRoot, s.lang);
+    if (!("code" in font)) continue;
+    s.bag.add(font.code, { file: "templates/theme.json" }, font.params);
+    wrong = true;
+  }
+  if (wrong) throw new ReportedError();
+}
+
 /** The characters the theme's PDF fonts can print (what PP351/PP352 check the cells against). */
 export async function pdfGlyphs(themed: { theme: Theme; projectRoot: string }): Promise<GlyphCoverage | null> {
   return (await import("../render/pdf/coverage.js")).glyphCoverage(themed.theme, themed.projectRoot);

@@ -31,6 +31,39 @@ export function fontBytes(file: string, lang: Lang = "ja"): Buffer | { missing: 
   return data;
 }
 
+/** What is wrong with a theme font: the diagnostic a run reports at templates/theme.json. */
+export interface FontProblem { code: "PP504" | "PP507" | "PP508" | "PP509" | "PP511"; params: Record<string, string> }
+
+/** Collections' faces cut out as files of their own, by the collection's bytes and the face. */
+const cutFaces = new WeakMap<Buffer, Map<number, Buffer>>();
+
+/**
+ * A theme font as it is embedded — its file's bytes, or a collection's face as a file of its own —
+ * and the name it is kept under, or what is wrong with it. Every PDF and `check` ask the same, so
+ * a clean check is never followed by a build that stops at the theme's font.
+ */
+export function themeFont(spec: string, projectRoot: string, lang: Lang): { key: string; bytes: Buffer } | FontProblem {
+  const file = fontFileOrNull(spec, projectRoot);
+  const data = file === null ? { missing: true, reason: "" } : fontBytes(file, lang);
+  if (!Buffer.isBuffer(data)) return data.missing ? { code: "PP504", params: { font: spec } } : { code: "PP509", params: { font: spec, reason: data.reason } };
+  // Only TrueType/OpenType faces can be embedded: anything else is the theme's mistake, not a crash.
+  const magic = data.subarray(0, 4).toString("latin1");
+  if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) return { code: "PP507", params: { font: spec } };
+  // A collection's face is chosen by name, never guessed (pdfkit had failed on the collection: PP508).
+  const chosen = chosenFace(spec, data);
+  if (chosen && "faces" in chosen) return { code: "PP511", params: { font: spec, asked: chosen.asked ?? "", faces: chosen.faces.join("、") } };
+  // A city's own file may be cut short or damaged: pdfkit would fail deep in a layout (PP901).
+  const damage = fontDamage(spec, data, chosen?.postscriptName);
+  if (damage) return { code: "PP508", params: { font: spec, reason: damage } };
+  const index = chosen?.index;
+  if (index === undefined) return { key: `font:${file}`, bytes: data };
+  let faces = cutFaces.get(data);
+  if (!faces) cutFaces.set(data, (faces = new Map()));
+  let bytes = faces.get(index);
+  if (!bytes) faces.set(index, (bytes = collectionFace(data, index)));
+  return { key: `font:${file}#${index}`, bytes };
+}
+
 /** A name as staff may write it: full-width letters and spaces (ＭＳ Ｐゴシック) and case aside. */
 const nameKey = (name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 

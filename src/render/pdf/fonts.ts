@@ -4,8 +4,7 @@
 import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
-import { fontFileOrNull } from "../../theme/load.js";
-import { chosenFace, collectionFace, fontBytes, fontDamage } from "./coverage.js";
+import { themeFont } from "./coverage.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
 
@@ -28,39 +27,16 @@ const loaded = new Set<string>();
 
 /** A theme font as pdfmake names it: its file in the virtual file system (a collection's face, as a file of its own). */
 function load(spec: string, ctx: RenderContext): string {
-  const file = fontFileOrNull(spec, ctx.projectRoot);
-  const key = `font:${file}`;
-  const data = file === null ? { missing: true, reason: "" } : fontBytes(file, ctx.lang);
-  if (!Buffer.isBuffer(data)) {
-    if (data.missing) ctx.diagnostics.add("PP504", { file: "templates/theme.json" }, { font: spec });
-    else ctx.diagnostics.add("PP509", { file: "templates/theme.json" }, { font: spec, reason: data.reason });
+  const font = themeFont(spec, ctx.projectRoot, ctx.lang);
+  if ("code" in font) {
+    ctx.diagnostics.add(font.code, { file: "templates/theme.json" }, font.params);
     throw new ReportedError();
   }
-  // Only TrueType/OpenType faces can be embedded: anything else is the theme's mistake, not a crash.
-  const magic = data.subarray(0, 4).toString("latin1");
-  if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) {
-    ctx.diagnostics.add("PP507", { file: "templates/theme.json" }, { font: spec });
-    throw new ReportedError();
+  if (!loaded.has(font.key)) {
+    vfs.writeFileSync(font.key, font.bytes);
+    loaded.add(font.key);
   }
-  // A collection's face is chosen by name, never guessed (pdfkit had failed on the collection: PP508).
-  const chosen = chosenFace(spec, data);
-  if (chosen && "faces" in chosen) {
-    ctx.diagnostics.add("PP511", { file: "templates/theme.json" }, { font: spec, asked: chosen.asked ?? "", faces: chosen.faces.join("、") });
-    throw new ReportedError();
-  }
-  // A city's own file may be cut short or damaged: pdfkit would fail deep in a layout (PP901).
-  const damage = fontDamage(spec, data, chosen?.postscriptName);
-  if (damage) {
-    ctx.diagnostics.add("PP508", { file: "templates/theme.json" }, { font: spec, reason: damage });
-    throw new ReportedError();
-  }
-  const index = chosen?.index;
-  const faceKey = index === undefined ? key : `${key}#${index}`;
-  if (!loaded.has(faceKey)) {
-    vfs.writeFileSync(faceKey, index === undefined ? data : collectionFace(data, index));
-    loaded.add(faceKey);
-  }
-  return faceKey;
+  return font.key;
 }
 
 /**

@@ -112,3 +112,19 @@ describe("a font collection (.ttc)", () => {
     expect(d?.message).toContain("BIZUDPGothic-Regular（BIZ UDPGothic）、BIZUDPGothic-Bold（BIZ UDPGothic Bold）");
   });
 });
+
+describe("planpress check and the theme's fonts", () => {
+  it("says what a build would stop at (a missing file, a collection without its face), before the plan", async () => {
+    const { checkThemeFonts } = await import("../../../src/commands/common.js");
+    const ctx = makeRenderContext();
+    const session = (bag: DiagnosticBag) => ({ bag, lang: "ja" }) as unknown as Parameters<typeof checkThemeFonts>[0];
+    const bag = new DiagnosticBag("ja");
+    const theme = { ...ctx.theme, fonts: { default: { normal: "fonts/none.ttf", bold: collection() } } };
+    await expect(checkThemeFonts(session(bag), { theme, projectRoot: ctx.projectRoot })).rejects.toBeInstanceOf(ReportedError);
+    expect(bag.items.map((d) => [d.code, d.file])).toEqual([["PP504", "templates/theme.json"], ["PP511", "templates/theme.json"]]);
+    // the shipped theme: nothing to say
+    const clean = new DiagnosticBag("ja");
+    await checkThemeFonts(session(clean), { theme: ctx.theme, projectRoot: ctx.projectRoot });
+    expect(clean.items).toEqual([]);
+  });
+});
