@@ -90,9 +90,12 @@ export function parseTiming(text: string): TimedPhase[] | null {
     for (const [i, m] of ranges.entries()) {
       const phase = readRange(m);
       if (!phase) return null;
+      const end = m.index + m[0].length;
+      // a year alone followed by まで (令和10年度まで検討) is a span open at its start, as ～令和10年度
+      // is: never guessed (it had been 令和10年度 alone, named 「まで検討」); までに (by then) names the year
+      if (!m[2] && phase.to === phase.from && /^\s*(?:まで|迄)(?!に)/u.test(part.slice(end))) return null;
       // the words after a range name it (R8～R10 検討); else those before the first (検討：R8);
       // a range in brackets, those before it (検討（R8）→導入（R9～）)
-      const end = m.index + m[0].length;
       const from = i === 0 ? 0 : ranges[i - 1]!.index + ranges[i - 1]![0].length;
       const bracketed = /[（(]\s*$/u.test(part.slice(from, m.index));
       const after = bracketed ? "" : clean(part.slice(end, ranges[i + 1]?.index ?? part.length));

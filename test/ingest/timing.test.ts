@@ -44,6 +44,12 @@ describe("parseTiming", () => {
     expect(parseTiming("令和9年度から 5年間")).toBeNull();
     // a span open at its start: from the period's first year? never guessed (it had been that year alone)
     expect(parseTiming("～令和10年度 検討、令和11年度～ 実施")).toBeNull();
+    // and so is a year followed by まで: it had been 令和10年度 alone, a phase named 「まで検討」
+    expect(parseTiming("令和10年度まで検討")).toBeNull();
+    expect(parseTiming("令和10年度迄 検討")).toBeNull();
+    // a span's end may say まで; までに (by then) names its year
+    expect(parseTiming("令和8年度から令和10年度まで検討")).toEqual([{ from: 2026, to: 2028, label: "検討" }]);
+    expect(parseTiming("令和9年度までに導入")).toEqual([{ from: 2027, to: 2027, label: "導入" }]);
   });
 });
 
