@@ -10,7 +10,8 @@ import { type Block, looksLikeNo, withoutHtml } from "./block.js";
 import { columnLabel } from "./header.js";
 import { isFootnote } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
-import { parseTiming, timingText } from "./timing.js";
+import { parseTiming, type TimedPhase, timingText } from "./timing.js";
+import { wareki } from "../fiscal.js";
 
 export interface RawCell { text: string; place: Place }
 
@@ -338,8 +339,16 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
     return;
   }
   raw.exactSpans = true;
-  for (const ph of phases) {
-    const to = Math.min(ph.to ?? timing.period.end, timing.period.end);
+  for (const [i, ph] of phases.entries()) {
+    // 令和8年度から検討、令和10年度から実施: an open phase runs until the next one starts (it had run
+    // to the period's end, under 実施), said with the years it was given
+    const next = phases.slice(i + 1).find((p) => p.from > ph.from);
+    const until = ph.to === null && next ? next.from - 1 : ph.to;
+    const to = Math.min(until ?? timing.period.end, timing.period.end);
+    if (ph.to === null && next) {
+      const label = (p: TimedPhase) => `${wareki(p.from)}から${p.label ?? timing.standIn}`;
+      bag.add("PP375", place, { text: label(ph), next: label(next), span: `${wareki(ph.from)}～${wareki(to)}` }, { projectNo: noOf(raw) });
+    }
     raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: ph.from, span: to - ph.from + 1 });
   }
 }

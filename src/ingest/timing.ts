@@ -74,7 +74,8 @@ export function parseTiming(text: string): TimedPhase[] | null {
   const t = eraYearDigits(asciiDigits(text.normalize("NFKC")));
   // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
   if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期/.test(t)) return null;
-  const parts = t.split(/[、,;\n／/]/).map((p) => p.trim()).filter(Boolean);
+  // (及び between two years joins them as 、 does: 「令和8年度及び令和10年度」 had named a phase 及び)
+  const parts = t.split(/[、,;\n／/]|(?:及び|および|並びに|ならびに)(?=\s*(?:令和|平成|[RH]\.?\s*\d|\d))/u).map((p) => p.trim()).filter(Boolean);
   const out: TimedPhase[] = [];
   // 中, 内, 頃, を目途 after a year say when within it, and name no phase (令和8年度中)
   // and the brackets round a year, arrows between phases and a sentence's particles are no part

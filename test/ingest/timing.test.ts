@@ -50,12 +50,23 @@ describe("parseTiming", () => {
     // a span's end may say まで; までに (by then) names its year
     expect(parseTiming("令和8年度から令和10年度まで検討")).toEqual([{ from: 2026, to: 2028, label: "検討" }]);
     expect(parseTiming("令和9年度までに導入")).toEqual([{ from: 2027, to: 2027, label: "導入" }]);
+    // 及び between years joins them as 、 does (it had named the first year's phase 「及び」), not inside a name
+    expect(parseTiming("令和8年度及び令和10年度")).toEqual([{ from: 2026, to: 2026, label: null }, { from: 2028, to: 2028, label: null }]);
+    expect(parseTiming("令和8年度 調査及び検討")).toEqual([{ from: 2026, to: 2026, label: "調査及び検討" }]);
   });
 });
 
 describe("a plan with a 実施時期 column and no year columns", () => {
   const header = [...HEADER.slice(0, 7), "実施時期"];
   const at = (no: number, name: string, timing: string) => [...row(no, name).slice(0, 7), timing];
+
+  it("an open phase runs until the next one of its cell starts, said once (PP375); it had run to the period's end under it", async () => {
+    const plan = await planOf("plan.tsv", tsv([header, at(1, "A", "令和8年度から検討、令和10年度から実施"), at(2, "B", "令和8年度～令和12年度")]));
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2027], ["実施", 2028, 2030]]);
+    const told = plan.diagnostics.filter((d) => d.code === "PP375");
+    expect(told).toHaveLength(1);
+    expect(told[0]!.message).toContain("「令和8年度から検討」は次の工程「令和10年度から実施」の前の年度までとして読みました（令和8年度～令和9年度）");
+  });
 
   it("reads each project's phases with exact spans, the period from the years written", async () => {
     const plan = await planOf("plan.tsv", tsv([header,
