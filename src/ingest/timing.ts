@@ -73,16 +73,19 @@ const YEAR_IN_WORDS = /[\d〇一二三四五六七八九十元]\s*年/u;
 export function parseTiming(text: string): TimedPhase[] | null {
   const t = eraYearDigits(asciiDigits(text.normalize("NFKC")));
   // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
-  if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期/.test(t)) return null;
+  if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期|年度(?:前半|後半)/.test(t)) return null;
   // (及び between two years joins them as 、 does: 「令和8年度及び令和10年度」 had named a phase 及び)
   const parts = t.split(/[、,;\n／/]|(?:及び|および|並びに|ならびに)(?=\s*(?:令和|平成|[RH]\.?\s*\d|\d))/u).map((p) => p.trim()).filter(Boolean);
   const out: TimedPhase[] = [];
   // 中, 内, 頃, を目途 after a year say when within it, and name no phase (令和8年度中)
   // and the brackets round a year, arrows between phases and a sentence's particles are no part
   // of a name (検討（R8）→導入（R9） had given 「検討（」 and 「）→導入（」; 令和8～9年度に構築し, 「に構築し」)
-  const clean = (s: string) => s.replace(/^(?:中に|までに|を目途に?|目途に?|(?:中|内|頃|ごろ)(?=$|[\s:：・（(、]))/u, "")
+  // (末, 早期 and 当初 say when within the year too, and （予定） that it is planned: 「令和8年度末」 had
+  // named a phase 「末」, 「令和8年度以降（予定）」 one 「予定」)
+  const clean = (s: string) => s.replace(/\s*[（(](?:予定|見込み?)[)）]\s*$/u, "").replace(/^(?:中に|までに|を目途に?|目途に?|(?:中|内|頃|ごろ|末|早期|当初|中頃)(?=$|[\s:：・（(、]))/u, "")
     .replace(/^[\s:：・（()）→⇒➡]+|[\s:：・（()）→⇒➡。]+$/gu, "")
-    .replace(/^(?:にて|に|で|を|は)(?=\p{L})/u, "").replace(/(?<=\p{Script=Han})(?:します|する|した|して|し)$/u, "").trim();
+    .replace(/^(?:にて|に|で|を|は)(?=\p{L})/u, "").replace(/(?<=\p{Script=Han})(?:します|する|した|して|し)$/u, "").trim()
+    .replace(/^(?:予定|見込み?|目標)$/u, "");
   for (const part of parts) {
     // ～令和10年度 検討: from the period's start? never guessed (it had been 令和10年度 alone)
     if (/^[～〜~]/u.test(part)) return null;

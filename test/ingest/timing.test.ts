@@ -19,6 +19,11 @@ describe("parseTiming", () => {
     ["令和8年度中に導入", [{ from: 2026, to: 2026, label: "導入" }]],
     ["令和9年度を目途に実施", [{ from: 2027, to: 2027, label: "実施" }]],
     ["R8 中間評価", [{ from: 2026, to: 2026, label: "中間評価" }]],
+    // 末, 早期 say when within the year and （予定） that it is planned: no phase named 「末」 or 「予定」
+    ["令和8年度末", [{ from: 2026, to: 2026, label: null }]],
+    ["令和8年度早期 導入", [{ from: 2026, to: 2026, label: "導入" }]],
+    ["令和8年度以降（予定）", [{ from: 2026, to: null, label: null }]],
+    ["令和8年度～ 検討（予定）", [{ from: 2026, to: null, label: "検討" }]],
     // kanji numerals after the era (formal documents), R. with a point
     ["令和八年度～令和十二年度", [{ from: 2026, to: 2030, label: null }]],
     ["R.8～R.10 検討", [{ from: 2026, to: 2028, label: "検討" }]],
@@ -39,6 +44,7 @@ describe("parseTiming", () => {
     // months and halves are finer than a fiscal year: not rounded to one
     expect(parseTiming("令和8年4月～")).toBeNull();
     expect(parseTiming("令和8年度下期から")).toBeNull();
+    expect(parseTiming("令和8年度前半")).toBeNull();
     // a year left in a name was not read as one: never a phase named 十年度 or 5年間
     expect(parseTiming("令和8年度～十年度")).toBeNull();
     expect(parseTiming("令和9年度から 5年間")).toBeNull();
