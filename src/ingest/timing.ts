@@ -95,12 +95,16 @@ export function parseTiming(text: string): TimedPhase[] | null {
       const phase = readRange(m);
       if (!phase) return null;
       const end = m.index + m[0].length;
+      // a range ending a span whose start names no year (「実施中～令和12年度」: a 開始年度 of 実施中)
+      // is open at its start too (it had been 令和12年度 alone, named 「実施中」)
+      const from = i === 0 ? 0 : ranges[i - 1]!.index + ranges[i - 1]![0].length;
+      // (ー after katakana and - after a Latin letter end a word: サーバー 令和9年度, Wi-)
+      if (/(?:[～〜~－―]|(?<![\p{Script=Katakana}A-Za-z])[-ー])\s*$/u.test(part.slice(from, m.index))) return null;
       // a year alone followed by まで (令和10年度まで検討) is a span open at its start, as ～令和10年度
       // is: never guessed (it had been 令和10年度 alone, named 「まで検討」); までに (by then) names the year
       if (!m[2] && phase.to === phase.from && /^\s*(?:まで|迄)(?!に)/u.test(part.slice(end))) return null;
       // the words after a range name it (R8～R10 検討); else those before the first (検討：R8);
       // a range in brackets, those before it (検討（R8）→導入（R9～）)
-      const from = i === 0 ? 0 : ranges[i - 1]!.index + ranges[i - 1]![0].length;
       const bracketed = /[（(]\s*$/u.test(part.slice(from, m.index));
       const after = bracketed ? "" : clean(part.slice(end, ranges[i + 1]?.index ?? part.length));
       const before = i === 0 || bracketed ? clean(part.slice(from, m.index)) : "";

@@ -53,6 +53,9 @@ describe("parseTiming", () => {
     // and so is a year followed by まで: it had been 令和10年度 alone, a phase named 「まで検討」
     expect(parseTiming("令和10年度まで検討")).toBeNull();
     expect(parseTiming("令和10年度迄 検討")).toBeNull();
+    // and a year after a ～ with words before it (検討～令和10年度), but not after a word's ー (サーバー)
+    expect(parseTiming("検討～令和10年度")).toBeNull();
+    expect(parseTiming("サーバー 令和9年度")).toEqual([{ from: 2027, to: 2027, label: "サーバー" }]);
     // a span's end may say まで; までに (by then) names its year
     expect(parseTiming("令和8年度から令和10年度まで検討")).toEqual([{ from: 2026, to: 2028, label: "検討" }]);
     expect(parseTiming("令和9年度までに導入")).toEqual([{ from: 2027, to: 2027, label: "導入" }]);
@@ -165,5 +168,12 @@ describe("a start and an end column", () => {
       [5, 8, "「実施期間（開始）・実施期間（終了）」の「R9～（空欄）」は年度の期間として読めないため、この事業の工程はありません。"]]);
     // 実施期間（開始）alone was read as a column of periods: each project a one-year phase at its start
     expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+
+  it("a start written in words (実施中) is no span either: it had been the end year alone, a phase named 「実施中」", async () => {
+    const plan = await planOf("pair.tsv", tsv([header, at(1, "A", "R8", "R10"), at(2, "B", "実施中", "令和12年度")]));
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to]))).toEqual([[["実施", 2026, 2028]], []]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP328").map((d) => d.message)).toEqual([
+      "「開始年度・終了年度」の「実施中～令和12年度」は年度の期間として読めないため、この事業の工程はありません。"]);
   });
 });
