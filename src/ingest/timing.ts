@@ -51,9 +51,13 @@ export function timingText(startCell: string, endCell: string | undefined): { te
   const first = startCell.trim();
   if (endCell === undefined) return { text: first, ok: true };
   const last = endCell.trim();
-  if (!first && !last) return { text: "", ok: true };
-  if (first && last) return { text: `${first}～${last}`, ok: true };
-  return { text: first ? `${first}～（空欄）` : `（空欄）～${last}`, ok: false };
+  // a dash or 未定 says the year is not set: as an empty cell (「令和9年度～－」 had run to the
+  // period's end as a phase named 「-」)
+  const unset = (s: string) => !s || /^(?:[-－―ー‐—–]+|未定|未設定)$/u.test(s);
+  if (unset(first) && unset(last)) return { text: "", ok: true };
+  if (!unset(first) && !unset(last)) return { text: `${first}～${last}`, ok: true };
+  const shown = (s: string) => s || "（空欄）";
+  return { text: `${shown(first)}～${shown(last)}`, ok: false };
 }
 
 /** One phase written in words: its first year, its last (null: until the period's end), its label (null: none written). */

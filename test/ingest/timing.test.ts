@@ -170,6 +170,14 @@ describe("a start and an end column", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP308");
   });
 
+  it("a dash or 未定 is an empty side: no span (PP328), where 「令和9年度～－」 had run to the period's end named 「-」; both unset, no schedule", async () => {
+    const plan = await planOf("pair.tsv", tsv([header, at(1, "A", "R8", "R10"), at(2, "B", "令和9年度", "－"), at(3, "C", "令和9年度", "未定"), at(4, "D", "―", "―")]));
+    expect(plan.projects.map((p) => p.schedule.length)).toEqual([1, 0, 0, 0]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP328").map((d) => d.message)).toEqual([
+      "「開始年度・終了年度」の「令和9年度～－」は年度の期間として読めないため、この事業の工程はありません。",
+      "「開始年度・終了年度」の「令和9年度～未定」は年度の期間として読めないため、この事業の工程はありません。"]);
+  });
+
   it("a start written in words (実施中) is no span either: it had been the end year alone, a phase named 「実施中」", async () => {
     const plan = await planOf("pair.tsv", tsv([header, at(1, "A", "R8", "R10"), at(2, "B", "実施中", "令和12年度")]));
     expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to]))).toEqual([[["実施", 2026, 2028]], []]);
