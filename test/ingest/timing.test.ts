@@ -173,6 +173,10 @@ describe("a start and an end column", () => {
   it("a dash or 未定 is an empty side: no span (PP328), where 「令和9年度～－」 had run to the period's end named 「-」; both unset, no schedule", async () => {
     const plan = await planOf("pair.tsv", tsv([header, at(1, "A", "R8", "R10"), at(2, "B", "令和9年度", "－"), at(3, "C", "令和9年度", "未定"), at(4, "D", "―", "―")]));
     expect(plan.projects.map((p) => p.schedule.length)).toEqual([1, 0, 0, 0]);
+    // in one 実施時期 column a dash is an empty cell, nothing to say
+    const one = await planOf("one.tsv", tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "A").slice(0, 7), "R8～R10"], [...row(2, "B").slice(0, 7), "－"]]));
+    expect(one.projects.map((p) => p.schedule.length)).toEqual([1, 0]);
+    expect(codes(one.diagnostics)).not.toContain("PP328");
     expect(plan.diagnostics.filter((d) => d.code === "PP328").map((d) => d.message)).toEqual([
       "「開始年度・終了年度」の「令和9年度～－」は年度の期間として読めないため、この事業の工程はありません。",
       "「開始年度・終了年度」の「令和9年度～未定」は年度の期間として読めないため、この事業の工程はありません。"]);
