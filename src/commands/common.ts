@@ -133,7 +133,7 @@ export async function planToRender(s: Session, input: string | undefined, opts: 
 /**
  * The theme's fonts checked as every PDF uses them (a missing file, a collection's face not named,
  * a damaged file): what `check` says before the plan, so a clean check is not followed by a build
- * that stops at the font. Stops the run (exit 1) at the first family with a problem.
+ * that stops at the font. Every face with a problem is said, then the run stops (exit 1).
  */
 export async function checkThemeFonts(s: Session, themed: { theme: Theme; projectRoot: string }): Promise<void> {
   const { themeFont } = await import("../render/pdf/coverage.js");

@@ -24,7 +24,8 @@ export const COLUMN_NAMES_JA: Record<string, ColumnKey> = {
   "基本方針番号": "policyNumber", "施策番号": "measureNumber", "取組番号": "initiativeNumber",
   "全庁共通": "allDepartments", "各課": "allDepartments", "再掲": "relist",
 };
-const ColumnNameJa = z.enum(Object.keys(COLUMN_NAMES_JA) as [string, ...string[]]).transform((n) => COLUMN_NAMES_JA[n]!);
+const JapaneseColumnName = z.enum(Object.keys(COLUMN_NAMES_JA) as [string, ...string[]]);
+const ColumnNameJa = JapaneseColumnName.transform((n) => COLUMN_NAMES_JA[n]!);
 /** A column of `columns`: its English key or its Japanese name, one message naming both when neither. */
 const ColumnTarget = z.union([ColumnKey, ColumnNameJa], {
   error: () => `列の名前は ${Object.keys(COLUMN_NAMES_JA).filter((n) => n !== "番号" && n !== "各課").join("・")} のいずれかです（英語のキー name, departments … も使えます）`,
@@ -126,7 +127,7 @@ export const Config = z.strictObject({
   sheet: line().optional().describe("which sheet of an .xlsx input holds the plan"),
   columns: z.record(line(), ColumnTarget).default({})
     .describe("header wording → column, for wordings planpress does not know"),
-  headerSynonyms: z.partialRecord(z.union([ColumnKey, z.enum(Object.keys(COLUMN_NAMES_JA) as [string, ...string[]])]), z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list))
+  headerSynonyms: z.partialRecord(z.union([ColumnKey, JapaneseColumnName]), z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list))
     // a column named in Japanese ("担当課": [...]) adds to its key's wordings
     .transform((byName) => {
       const out: Partial<Record<ColumnKey, string[]>> = {};

@@ -55,7 +55,7 @@ export function timingText(startCell: string, endCell: string | undefined): { te
   const last = endCell.trim();
   // a dash or 未定 says the year is not set: as an empty cell (「令和9年度～－」 had run to the
   // period's end as a phase named 「-」)
-  const unset = (s: string) => !s || /^(?:[-－―ー‐—–]+|未定|未設定)$/u.test(s);
+  const unset = (s: string) => !s || dash(s) || /^(?:未定|未設定)$/u.test(s);
   if (unset(first) && unset(last)) return { text: "", ok: true };
   if (!unset(first) && !unset(last)) return { text: `${first}～${last}`, ok: true };
   const shown = (s: string) => s || "（空欄）";

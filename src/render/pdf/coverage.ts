@@ -74,7 +74,7 @@ const nameKey = (name: string): string => name.normalize("NFKC").replace(/\s+/g,
  * `faces` (each's PostScript name and Japanese or English full name) when no face or more than
  * one answers to the name; null when the bytes are no font fontkit reads (fontDamage says why).
  */
-export function chosenFace(spec: string, data: Buffer): { postscriptName: string | undefined; index?: number | undefined } | { faces: string[]; asked: string | null } | null {
+function chosenFace(spec: string, data: Buffer): { postscriptName: string | undefined; index?: number | undefined } | { faces: string[]; asked: string | null } | null {
   // a collection's directory pointing past its end throws when its faces are read (fontDamage says where)
   try {
     return faceIn(fontkit.create(data), fontSpecParts(spec).face);
@@ -102,7 +102,7 @@ function faceIn(font: ReturnType<typeof fontkit.create>, asked: string | null): 
  * Face `index` of a collection as a font file of its own (its tables copied, their directory
  * pointing into the new file): pdfmake and pdfkit then embed it as any single face's file.
  */
-export function collectionFace(data: Buffer, index: number): Buffer {
+function collectionFace(data: Buffer, index: number): Buffer {
   const start = data.readUInt32BE(12 + 4 * index);
   const count = data.readUInt16BE(start + 4);
   const records = Array.from({ length: count }, (_, i) => {
@@ -187,22 +187,19 @@ function layOutOnce(data: Buffer, postscriptName: string | undefined): string | 
 }
 
 /**
- * A parsed face, once per file per process; null when it cannot be read or is damaged (fonts.ts
- * reports that).
+ * A parsed face, once per face per process: the one every PDF embeds (themeFont); null when it
+ * cannot be used (the documents and `check` report why).
  */
-function face(spec: string, file: string | null): Face | null {
-  if (!file) return null;
-  const key = `${file}#${fontSpecParts(spec).face ?? ""}`;
-  if (!faces.has(key)) {
+function face(spec: string, projectRoot: string): Face | null {
+  const font = themeFont(spec, projectRoot, "ja");
+  if ("code" in font) return null;
+  if (!faces.has(font.key)) {
     try {
-      const data = fontBytes(file);
-      const chosen = Buffer.isBuffer(data) ? chosenFace(spec, data) : null;
-      if (!Buffer.isBuffer(data) || !chosen || !("postscriptName" in chosen) || fontDamage(spec, data, chosen.postscriptName)) throw new Error("unusable");
-      const f = fontkit.create(data, chosen.postscriptName);
-      if ("fonts" in f) throw new Error("unusable");
+      // a single face's file (a collection's face is cut out as one)
+      const f = fontkit.create(font.bytes) as fontkit.Font;
       const cache = new Map<number, boolean>();
-      faces.set(key, {
-        name: f.familyName ?? f.postscriptName ?? file,
+      faces.set(font.key, {
+        name: f.familyName ?? f.postscriptName ?? spec,
         has: (cp) => {
           let v = cache.get(cp);
           if (v === undefined) cache.set(cp, (v = f.hasGlyphForCodePoint(cp)));
@@ -210,19 +207,19 @@ function face(spec: string, file: string | null): Face | null {
         },
       });
     } catch {
-      faces.set(key, null);
+      faces.set(font.key, null);
     }
   }
-  return faces.get(key) ?? null;
+  return faces.get(font.key) ?? null;
 }
 
 /** The coverage of the theme's default face (and its fallback), or null when the font cannot be read. */
 export function glyphCoverage(theme: Theme, projectRoot: string): GlyphCoverage | null {
   const spec = theme.fonts.default?.normal;
-  const main = spec ? face(spec, fontFileOrNull(spec, projectRoot)) : null;
+  const main = spec ? face(spec, projectRoot) : null;
   if (!main) return null;
   const fbSpec = theme.fonts[FALLBACK_FAMILY]?.normal;
-  const fb = fbSpec ? face(fbSpec, fontFileOrNull(fbSpec, projectRoot)) : null;
+  const fb = fbSpec ? face(fbSpec, projectRoot) : null;
   return { font: main.name, has: main.has, ...(fb ? { fallback: { font: fb.name, has: fb.has } } : {}) };
 }
 

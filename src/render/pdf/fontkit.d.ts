@@ -1,7 +1,6 @@
 // fontkit (pdfkit's font engine) ships no types: the little planpress calls of it.
 declare module "fontkit" {
   export interface Font {
-    type?: string;
     familyName?: string;
     postscriptName?: string;
     fullName?: string;
