@@ -12,6 +12,7 @@ import type { Phase } from "../model/schema.js";
 import { yearsMentioned } from "../fiscal.js";
 import { categorise } from "./category.js";
 import { LINE_STYLES } from "../ingest/legend.js";
+import { parseTiming } from "../ingest/timing.js";
 import { cleanText, longestFirst } from "./text.js";
 
 /** A cell's phase label and the note after its ※; phases on lines of their own are a list (phasesOnLines). */
@@ -117,6 +118,25 @@ function endsInItsYear(label: string, config: Config): boolean {
   return config.schedule.endLabels.some((e) => t.endsWith(e)) || /年度中/u.test(t);
 }
 
+/**
+ * A phase's name whose words state its years, written in the year column it starts in
+ * (`令和9年度から実施`, `実施（令和10年度まで）`, `令和9年度までに導入` under 令和8年度): the name
+ * without the years, and its last year (null: it runs on, as から says). Null when the words name
+ * no year, or a start other than the column's (a clash: statedYearClashes says so).
+ */
+export function statedSpan(label: string, year: number): { name: string; to: number | null } | null {
+  const mentions = yearsMentioned(label);
+  if (!mentions.length) return null;
+  const timed = parseTiming(label);
+  if (timed?.length === 1 && timed[0]!.label && timed[0]!.from === year) return { name: timed[0]!.label, to: timed[0]!.to };
+  // an end alone (実施（令和10年度まで）, 令和10年度までに導入): from the column's year to it
+  const end = mentions[0]!;
+  if (mentions.length !== 1 || end.role !== "to" || end.year < year) return null;
+  const name = label.normalize("NFKC").replace(end.text, "").replace(/(?:まで|迄)に?/u, "").replace(/[（(]\s*[)）]/u, "")
+    .replace(/^[\s、,・:：]+|[\s、,・:：]+$/gu, "");
+  return /^\p{L}/u.test(name) && !/\d\s*年/u.test(name) ? { name, to: end.year } : null;
+}
+
 /** A number with a unit of money or of a count: what a year column of costs or targets holds. */
 const FIGURE = /^[0-9][0-9,.]*(?:千円|万円|百万円|億円|円|件|人|%|時間|回|台|か所|箇所|校|施設|団体|手続)$/u;
 
@@ -177,6 +197,8 @@ export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], peri
       // 30% or 100件 on an indicator's row, says nothing of how phases are drawn)
       if ((k.kind === "continuation" && k.word) || k.kind === "sign") continue;
       if (k.kind !== "label") { shown = cell; break; }
+      // (a name stating its years, 令和9年度から実施, says how far it runs whatever the table's way)
+      if (statedSpan(k.label, cell.year)) continue;
       // a blank year after it: before the next cell, or before the period's end
       const next = sorted[i + 1];
       if ((next ? columnOf(next) : lastColumn + 1) > columnOf(cell) + 1) apart ??= cell;
@@ -202,7 +224,7 @@ export type ScheduleProblem =
   | { code: "PP319"; cell: RawScheduleCell; marks: string }
   | { code: "PP353"; cell: RawScheduleCell; mention: string; from: number; to: number };
 
-export interface ScheduleReading { kind: "continuation" | "continued-word" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year"; cell: RawScheduleCell; text: string; label?: string }
+export interface ScheduleReading { kind: "continuation" | "continued-word" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year" | "stated"; cell: RawScheduleCell; text: string; label?: string }
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -366,7 +388,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   let lastFill: string | undefined;
   sorted.forEach((cell, i) => {
     const next = sorted[i + 1];
-    const to = opts.exactSpans
+    let to = opts.exactSpans
       ? Math.min(period.end, cell.year + (cell.span ?? 1) - 1)
       : opts.yearByYear ? cell.year : (next ? next.year - 1 : period.end);
     const adjacent = last !== null && last.to === cell.year - 1 ? last : null;
@@ -402,7 +424,15 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       return;
     }
     const unlabelled = k.kind === "mark" && labelOf(k.mark) === undefined;
-    const label = k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
+    // a name stating its years (令和9年度から実施): named without them, and run as they say — from
+    // text input, unless a later cell starts before the end they give (then statedYearClashes says so)
+    const stated = k.kind === "label" ? statedSpan(k.label, cell.year) : null;
+    const label = stated ? stated.name : k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
+    if (stated && !opts.exactSpans) {
+      const end = stated.to ?? (next ? next.year - 1 : period.end);
+      if (!next || next.year > end) to = end;
+    }
+    if (stated) result.readings.push({ kind: "stated", cell, text: k.label, label });
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
     if (k.kind === "label" && k.mark) result.readings.push({ kind: "marked-label", cell, text: k.mark });
     if (k.kind === "label" && k.arrow) result.readings.push({ kind: "arrow-label", cell, text: k.label });
