@@ -432,7 +432,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       const end = stated.to ?? (next ? next.year - 1 : period.end);
       if (!next || next.year > end) to = end;
     }
-    if (stated) result.readings.push({ kind: "stated", cell, text: k.label, label });
+    if (stated && k.kind === "label") result.readings.push({ kind: "stated", cell, text: k.label, label });
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
     if (k.kind === "label" && k.mark) result.readings.push({ kind: "marked-label", cell, text: k.mark });
     if (k.kind === "label" && k.arrow) result.readings.push({ kind: "arrow-label", cell, text: k.label });

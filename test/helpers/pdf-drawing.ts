@@ -15,7 +15,10 @@ export interface FilledRect extends Rect {
   alpha: number;
 }
 
-export interface PageDrawing { width: number; height: number; fills: FilledRect[]; items: Item[] }
+/** A stroked straight segment's box (a rule: x0 = x1 or y0 = y1). */
+export type Segment = Rect;
+
+export interface PageDrawing { width: number; height: number; fills: FilledRect[]; strokes: Segment[]; items: Item[] }
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -45,6 +48,8 @@ export async function pageDrawings(data: Uint8Array): Promise<PageDrawing[]> {
     const page = await doc.getPage(p);
     const ops = await page.getOperatorList();
     const fills: FilledRect[] = [];
+    const strokes: Segment[] = [];
+    let lines: Segment[] = [];
     const stack: State[] = [];
     let st: State = { ctm: IDENTITY, pattern: false, alpha: 1 };
     let pending: Rect[] = [];
@@ -64,7 +69,9 @@ export async function pageDrawings(data: Uint8Array): Promise<PageDrawing[]> {
         case OPS.constructPath: {
           const [pathOps, coords] = args as [number[], number[]];
           pending = [];
+          lines = [];
           let k = 0;
+          let at: [number, number] | null = null;
           for (const op of pathOps) {
             if (op === OPS.rectangle) {
               const [x, y, w, h] = coords.slice(k, k + 4) as [number, number, number, number];
@@ -74,7 +81,12 @@ export async function pageDrawings(data: Uint8Array): Promise<PageDrawing[]> {
                 y0: Math.min(corners[0]![1], corners[1]![1]), y1: Math.max(corners[0]![1], corners[1]![1]),
               });
               k += 4;
-            } else if (op === OPS.moveTo || op === OPS.lineTo) k += 2;
+            } else if (op === OPS.moveTo || op === OPS.lineTo) {
+              const to = apply(st.ctm, coords[k]!, coords[k + 1]!);
+              if (op === OPS.lineTo && at) lines.push({ x0: Math.min(at[0], to[0]), x1: Math.max(at[0], to[0]), y0: Math.min(at[1], to[1]), y1: Math.max(at[1], to[1]) });
+              at = to;
+              k += 2;
+            }
             else if (op === OPS.curveTo) k += 6;
             else if (op === OPS.curveTo2 || op === OPS.curveTo3) k += 4;
           }
@@ -84,11 +96,12 @@ export async function pageDrawings(data: Uint8Array): Promise<PageDrawing[]> {
           for (const r of pending) fills.push({ ...r, pattern: st.pattern, alpha: st.alpha, ...(st.colour ? { colour: st.colour } : {}) });
           pending = [];
           break;
-        case OPS.endPath: case OPS.stroke: pending = []; break;
+        case OPS.stroke: strokes.push(...lines); pending = []; lines = []; break;
+        case OPS.endPath: pending = []; lines = []; break;
       }
     }
     const t = texts[p - 1]!;
-    out.push({ width: t.width, height: t.height, fills, items: t.items });
+    out.push({ width: t.width, height: t.height, fills, strokes, items: t.items });
   }
   await doc.destroy();
   return out;

@@ -53,6 +53,7 @@ function install(): void {
     return withHeaders.apply(this, rest);
   };
   markRepeatedLines();
+  fillRowsToTheFoot(proto as unknown as FillingBuilder);
   // A break before a block on a page with nothing on it yet is no break: pdfmake had started
   // another page, leaving one blank but for its running head and number (a table filling its
   // page to the foot leaves pdfmake on a new page; a break found before the next block then
@@ -86,6 +87,39 @@ function install(): void {
       },
     });
     return waiting ?? [];
+  };
+}
+
+/** A table cell's table whose last row reaches the foot of the cells on its left (subRowsCell). */
+export const FILLS_ROW = "_fillsRow";
+
+interface FillingContext { y: number; page: number; snapshots: { bottomMost?: { y: number; page: number } }[] }
+interface FillingBuilder {
+  writer: { context(): FillingContext };
+  processTable(node: { [FILLS_ROW]?: true; table: { body: unknown[]; heights?: unknown } }): unknown;
+}
+
+/**
+ * A cell of lines of their own (a progress row's departments, each with its report) that is
+ * shorter than the project's name beside it: its last line is stretched to where the cells on
+ * its left end, so the rules between its columns run the row's full height (they had stopped
+ * where the last line ended). pdfmake lays a row's cells out left to right: when the table's last
+ * row starts, the row's column group knows the lowest of them. A row height pdfmake takes as a
+ * least height, so a taller line is as it was.
+ */
+function fillRowsToTheFoot(proto: FillingBuilder): void {
+  const processTable = proto.processTable;
+  proto.processTable = function (this: FillingBuilder, node) {
+    if (node[FILLS_ROW]) {
+      const last = node.table.body.length - 1;
+      node.table.heights = (i: number): number | undefined => {
+        if (i !== last) return undefined;
+        const ctx = this.writer.context();
+        const foot = ctx.snapshots.at(-1)?.bottomMost;
+        return foot && foot.page === ctx.page && foot.y > ctx.y ? foot.y - ctx.y : undefined;
+      };
+    }
+    return processTable.call(this, node);
   };
 }
 

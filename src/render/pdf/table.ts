@@ -3,6 +3,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
 import type { Theme } from "../../theme/schema.js";
+import { FILLS_ROW } from "./layouts.js";
 import { role } from "./tags.js";
 import { capacityOf, keepRuns, phraseRuns } from "./text.js";
 
@@ -43,6 +44,7 @@ const RULE = 0.5;
 export function subRowsCell(rows: TableCell[][], widths: TableSpec["widths"], ctx: RenderContext): TableCell {
   return {
     colSpan: widths.length,
+    [FILLS_ROW]: true,
     margin: [-CELL_PAD, -PAD_TOP, -CELL_PAD, -PAD_BOTTOM],
     table: { widths, body: rows, dontBreakRows: true },
     layout: {

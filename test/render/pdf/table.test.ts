@@ -7,6 +7,7 @@ import { drawDocument } from "../../../src/render/pdf/draw.js";
 import { DocNode } from "../../../src/templates/primitives.js";
 import { makeRenderContext } from "../../helpers/context.js";
 import { readPdf, type PdfReadBack } from "../../helpers/pdf.js";
+import { pageDrawings } from "../../helpers/pdf-drawing.js";
 
 const ctx = makeRenderContext();
 const measures = [1, 2, 3, 4];
@@ -58,5 +59,21 @@ describe("a row's cell of lines of its own (a project, a line per reporting depa
   it("several lines: a cell of lines spanning the columns", () => {
     const [row] = bodyRows(table([["情報政策課", "実施した。"], ["財政課", "実施した。"]]));
     expect((row as { colSpan?: number }[])[2]).toMatchObject({ colSpan: 2 });
+  });
+
+  it("several lines beside a taller name: the rule between their columns runs to the row's foot (it stopped where the last line ended)", async () => {
+    const name = "住民票の写し等の証明書のコンビニ交付と窓口の受付業務の見直しによる待ち時間の短縮と案内の充実";
+    const node = { ...table([["情報政策課", "実施した。"], ["財政課", "実施した。"]]), rows: [["1", name, { rows: [["情報政策課", "実施した。"], ["財政課", "実施した。"]] }]] };
+    const data = await createPdf({ kind: "booklet", content: drawDocument([DocNode.parse(node)], { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx);
+    const [page] = await pageDrawings(data);
+    const dept = page!.items.find((i) => i.str.includes("財政課"))!;
+    const result = page!.items.filter((i) => i.str.includes("実施した")).at(-1)!;
+    // the rules between the 担当課 and 実績 columns, and the table's foot (its lowest rule)
+    const divider = page!.strokes.filter((s) => s.x0 === s.x1 && s.x0 > dept.x + dept.width && s.x0 < result.x);
+    const foot = Math.min(...page!.strokes.filter((s) => s.y0 === s.y1).map((s) => s.y0));
+    expect(divider.length).toBeGreaterThan(0);
+    // (the name takes more lines than the two departments)
+    expect(Math.min(...page!.items.filter((i) => i.str.trim().length > 3 && name.includes(i.str.trim())).map((i) => i.y))).toBeLessThan(dept.y - 10);
+    expect(Math.min(...divider.map((s) => s.y0))).toBeCloseTo(foot, 0);
   });
 });
