@@ -77,3 +77,14 @@ describe("a row's cell of lines of its own (a project, a line per reporting depa
     expect(Math.min(...divider.map((s) => s.y0))).toBeCloseTo(foot, 0);
   });
 });
+
+describe("a template table's No column (align \"number\")", () => {
+  it("widens to its longest No: four digits stay on one line (「1036」 had broken in two in the progress report's 22 pt column)", async () => {
+    const nos = ["7", "465", "1036", "4888"];
+    const node = { type: "table", header: ["No", "事業名"], widths: [22, "*"], align: ["number", "left"], rows: nos.map((no) => [no, "事業"]) };
+    const data = await createPdf({ kind: "booklet", content: drawDocument([DocNode.parse(node)], { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx);
+    const [page] = await pageDrawings(data);
+    const texts = page!.items.map((i) => i.str.trim());
+    for (const no of nos) expect(texts, no).toContain(no);
+  });
+});
