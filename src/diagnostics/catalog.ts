@@ -865,7 +865,7 @@ export const CATALOG = {
     ja: (p) => `No.${p.no} を ${p.department} が重複して報告しています（もう一方: ${p.other}）。`,
     en: (p) => `${p.department} reported No.${p.no} twice (the other: ${p.other}).`,
     hintJa: () => "どちらか一方を残してください。", hintEn: () => "Keep only one of them." },
-  PP610: { severity: "warning", example: { no: 2, detail: "市民活動推進課: 予定どおり / 健康課: 遅れ" },
+  PP610: { severity: "warning", example: { no: 2, detail: "遅れ: 健康課 / 予定どおり: 市民活動推進課、情報政策課" },
     ja: (p) => `No.${p.no} の進捗区分が課によって異なります（${p.detail}）。報告書にはそれぞれの課の区分を載せます。`,
     en: (p) => `Departments gave No.${p.no} different statuses (${p.detail}); the report shows each department's.` },
   PP611: { severity: "error", example: { column: "進捗区分" },

@@ -198,6 +198,19 @@ function reportConflicts(rows: readonly ProgressReturn[], bag: DiagnosticBag): v
     const tie = [...counts.values()].filter((n) => n === counts.get(most)).length > 1;
     const first = tie ? list[0] : list.find((r) => r.status !== most);
     if (!first) continue;
-    bag.add("PP610", first.place, { no, detail: list.map((r) => `${r.department}: ${r.status}`).join(" / ") }, { projectNo: no });
+    bag.add("PP610", first.place, { no, detail: statusGroups(list) }, { projectNo: no });
   }
+}
+
+/**
+ * The departments by the status each gave, the fewest first, three names a status at most
+ * (`予定どおり: 情報政策課 / 完了: 人事課、会計課、健康課 ほか 29 課`): a 各課 project listed all 33
+ * one by one, and the message, cut short, never reached the one that differed.
+ */
+function statusGroups(list: readonly ProgressReturn[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of list) groups.set(r.status, [...(groups.get(r.status) ?? []), r.department]);
+  return [...groups].sort((a, b) => a[1].length - b[1].length)
+    .map(([status, departments]) => `${status}: ${departments.slice(0, 3).join("、")}${departments.length > 3 ? ` ほか ${departments.length - 3} 課` : ""}`)
+    .join(" / ");
 }

@@ -120,6 +120,10 @@ describe("CSV returns", () => {
     // told at the report that differs from the others (it had been the first of the agreeing ones)
     const three = csv([HEAD, "2,R8,完了,c,,,健康課", "2,R8,完了,c,,,市民活動推進課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
     expect(three.bag.items.filter((d) => d.code === "PP610").map((d) => d.line)).toEqual([4]);
+    // the departments by status, the fewest first, three names each: the one that differs is never cut off
+    const departments = Array.from({ length: 12 }, (_, i) => `第${i + 1}課`);
+    const many = csv([HEAD, ...departments.map((d, i) => `2,R8,${i === 7 ? "遅れ" : "完了"},c,,,${d}`)].join("\n"));
+    expect(many.bag.items.find((d) => d.code === "PP610")?.message).toBe("No.2 の進捗区分が課によって異なります（遅れ: 第8課 / 完了: 第1課、第2課、第3課 ほか 8 課）。報告書にはそれぞれの課の区分を載せます。");
   });
   it("no input row is dropped: each is a return or named by a diagnostic", () => {
     const lines = [HEAD, "10,R8,完了,a,,,財政課", "99,R8,完了,b,,,財政課", ",R8,完了,c,,,財政課", "1,R8,遅れ,d,,,情報政策課", "1,R8,遅れ,e,,,情報政策課", "3,R8,,f,,,産業振興課"];
