@@ -52,7 +52,11 @@ export const DocNode = z.discriminatedUnion("type", [
     chapter: z.string().optional(),
     newPage: z.boolean().default(false),
   }),
-  z.object({ type: z.literal("paragraph"), text: Text, size: z.enum(["body", "table", "small"]).default("body"), muted: z.boolean().default(false) }),
+  z.object({
+    type: z.literal("paragraph"), text: Text, size: z.enum(["body", "table", "small"]).default("body"), muted: z.boolean().default(false),
+    /** Lines break between phrases (BudouX), as headings do, not anywhere 禁則 allows: for a line of names and counts. */
+    phrases: z.boolean().default(false),
+  }),
   z.object({ type: z.literal("bullets"), items: z.array(z.string()) }),
   z.object({
     type: z.literal("table"), header: z.array(z.string()),

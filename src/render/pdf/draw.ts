@@ -380,7 +380,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
       }
       case "paragraph": {
         const size = theme.sizes[node.size];
-        push({ text: runs(node.text, ctx), fontSize: size, margin: [0, 0, 0, 6], ...(node.muted ? { color: theme.colours.muted } : {}) } as Content);
+        push({ text: runs(node.text, ctx, node.phrases ? { capacity: undefined } : undefined), fontSize: size, margin: [0, 0, 0, 6], ...(node.muted ? { color: theme.colours.muted } : {}) } as Content);
         break;
       }
       case "bullets":

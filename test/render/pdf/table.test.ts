@@ -88,3 +88,15 @@ describe("a template table's No column (align \"number\")", () => {
     for (const no of nos) expect(texts, no).toContain(no);
   });
 });
+
+describe("a paragraph with \"phrases\": true (a line of names and counts)", () => {
+  it("breaks between phrases: 「（各課）」 never split at any line length", async () => {
+    const text = (n: number) => `${"あ".repeat(n)}全庁共通（各課）7事業`;
+    const nodes = DocNode.array().parse(Array.from({ length: 20 }, (_, i) => ({ type: "paragraph", phrases: true, text: text(30 + i) })));
+    const read = await readPdf(await createPdf({ kind: "booklet", content: drawDocument(nodes, { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx));
+    const lines = read.pages.flatMap((p) => p.lines).map((l) => l.replace(/\s+/g, ""));
+    // (some paragraphs do wrap near the phrase)
+    expect(lines.filter((l) => /^[^あ]/u.test(l) && l.includes("事業")).length).toBeGreaterThan(5);
+    for (const [i, l] of lines.entries()) expect(l.endsWith("（各") || (l.endsWith("各") && lines[i + 1]?.startsWith("課")), l).toBe(false);
+  });
+});
