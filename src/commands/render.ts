@@ -38,12 +38,13 @@ export async function renderDocuments(plan: Plan, ctx: RenderContext, kinds: rea
       if (job && kind === WORKER_DOCUMENT[job]) here.push(job === "department-files" ? [await (await import("../render/departments.js")).renderCombined(plan, ctx)] : []);
       else here.push(await (await RENDERERS[kind]())(plan, ctx));
     }
-    // The department files' layout, once the worker has drawn it: this thread cuts the second
-    // half of the files while the worker cuts the first (each file's bytes are its pages').
+    // The department files' layout, once the worker has drawn it: this thread cuts the files the
+    // worker has not claimed yet, its own documents done (each file's bytes are its pages').
     const share = await run?.shared;
-    const mine = share ? await (await import("../render/departments.js")).splitDepartmentFiles(plan, ctx, share.shared, share.from, share.shared.parts.length) : null;
+    const departments = share ? await import("../render/departments.js") : null;
+    const mine = share ? await departments!.cutDepartmentFiles(plan, ctx, share.shared) : null;
     const worker = job ? await filesOf(result, ctx) : null;
-    const there = !job ? [] : worker ? [...worker, ...(mine ?? [])] : await renderJob(job, plan, ctx);
+    const there = !job ? [] : worker ? (departments ? departments.inDepartmentOrder(plan, ctx, [...worker, ...(mine ?? [])]) : worker) : await renderJob(job, plan, ctx);
     // each file keeps its producer: stale files are those of the documents this run makes
     return kinds.flatMap((kind, i) => [...here[i]!, ...(job && kind === WORKER_DOCUMENT[job] ? there : [])].map((f) => ({ ...f, producer: kind })));
   } finally {

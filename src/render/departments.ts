@@ -204,20 +204,27 @@ function setInfo(doc: PDFDocument, title: string, subject: string, author: strin
 }
 
 /**
- * The files of sheets `from` to `to` (exclusive): each its pages of the files' layout (`parts`:
- * 0-based page indexes, one list a sheet), numbered as the theme writes page numbers. A file's
- * bytes depend on the layout and its own pages only, so two threads can each cut some.
+ * The files this thread claims of the files' layout (`parts`: 0-based page indexes, one list a
+ * sheet), each numbered as the theme writes page numbers. A file's bytes depend on the layout
+ * and its own pages only, so two threads can each cut some: whichever is free claims the next
+ * file (`claimed`, a count both threads share), and one still busy with its own documents when
+ * all are claimed cuts none.
  */
-async function splitFiles(laid: Uint8Array, view: DepartmentsView, parts: number[][], ctx: RenderContext, author: string, from = 0, to = view.sheets.length): Promise<OutputFile[]> {
-  // each object parsed when a file first needs it: a thread cutting half the files reads about half
+async function splitFiles({ laid, parts, claimed }: LaidFiles, view: DepartmentsView, ctx: RenderContext): Promise<OutputFile[]> {
+  const count = new Int32Array(claimed);
+  const claim = (): number | null => { const i = Atomics.add(count, 0, 1); return i < view.sheets.length ? i : null; };
+  let i = claim();
+  if (i === null) return [];
+  // each object parsed when a file first needs it: a thread cutting some of the files reads only theirs
   const source = await loadOwnPdf(laid, { lazy: true });
   // each file carries the structure of its pages (tagged-split.ts)
   const structure = tagged(ctx) ? readTagged(source) : null;
   const labels = parts.flatMap((part) => range(1, part.length + 1).map((n) => pageNumberText(ctx, n, part.length)));
   const stamps = await stampsFor(labels, ctx);
+  const author = documentAuthor(ctx.config, view.title);
   const out: OutputFile[] = [];
-  for (const [i, sheet] of view.sheets.entries()) {
-    if (i < from || i >= to) continue;
+  for (; i !== null; i = claim()) {
+    const sheet = view.sheets[i]!;
     const doc = await PDFDocument.create({ updateMetadata: false });
     copyTaggedPages(source, structure, doc, parts[i]!);
     stamp(doc, stamps, ctx, structure !== null);
@@ -278,21 +285,29 @@ export async function renderCombined(plan: Plan, ctx: RenderContext): Promise<Ou
   return { path: "departments.pdf", data };
 }
 
-/** The laid-out department files, handed to another thread to cut some of them into files (splitDepartmentFiles). */
-export interface LaidFiles { laid: Uint8Array; parts: number[][] }
+/**
+ * The laid-out department files, handed to another thread to cut some of them into files
+ * (cutDepartmentFiles), and how many files have been claimed by the threads cutting them.
+ */
+export interface LaidFiles { laid: Uint8Array; parts: number[][]; claimed: SharedArrayBuffer }
 
-/** The files of sheets `from` to `to` of a layout another thread made (renderDepartmentFiles' `share`). */
-export function splitDepartmentFiles(plan: Plan, ctx: RenderContext, { laid, parts }: LaidFiles, from: number, to: number): Promise<OutputFile[]> {
-  const view = departmentsView(plan, ctx.config, ctx.asOf);
-  return splitFiles(laid, view, parts, ctx, documentAuthor(ctx.config, view.title), from, to);
+/** The files this thread claims of a layout another thread made (renderDepartmentFiles' `share`). */
+export function cutDepartmentFiles(plan: Plan, ctx: RenderContext, laid: LaidFiles): Promise<OutputFile[]> {
+  return splitFiles(laid, departmentsView(plan, ctx.config, ctx.asOf), ctx);
+}
+
+/** `files` of the department files in the order of the departments (two threads cut them in turns). */
+export function inDepartmentOrder(plan: Plan, ctx: RenderContext, files: readonly OutputFile[]): OutputFile[] {
+  const at = new Map(departmentsView(plan, ctx.config, ctx.asOf).sheets.map((s, i) => [`departments/${s.fileName}`, i]));
+  return [...files].sort((a, b) => (at.get(a.path) ?? 0) - (at.get(b.path) ?? 0));
 }
 
 /**
  * departments/<department>.pdf, one a department (templates/department/files.hbs). With `share`,
- * the layout is handed to it once drawn, and the files it returns the count of are cut here (the
- * first ones); the caller cuts the rest with splitDepartmentFiles.
+ * the layout is handed to it once drawn, and the files are cut by whichever thread claims each
+ * first: those this thread cut are returned (the caller's with cutDepartmentFiles).
  */
-export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext, share?: (laid: LaidFiles) => number): Promise<OutputFile[]> {
+export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext, share?: (laid: LaidFiles) => void): Promise<OutputFile[]> {
   const view = departmentsView(plan, ctx.config, ctx.asOf);
   // Each department laid out and drawn on its own, one after the other, into one PDF (its fonts
   // shared) that is cut into files: only one department's layout is held at a time, and a
@@ -306,7 +321,7 @@ export async function renderDepartmentFiles(plan: Plan, ctx: RenderContext, shar
     }
   }, "none");
   let next = before.length ? counts.shift()! : 0;
-  const parts = counts.map((n) => range(next, (next += n)));
-  const here = share ? share({ laid: files, parts }) : view.sheets.length;
-  return splitFiles(files, view, parts, ctx, documentAuthor(ctx.config, view.title), 0, here);
+  const laid: LaidFiles = { laid: files, parts: counts.map((n) => range(next, (next += n))), claimed: new SharedArrayBuffer(4) };
+  share?.(laid);
+  return splitFiles(laid, view, ctx);
 }

@@ -19,34 +19,21 @@ export type WorkerResult = { id: number; diagnostics: Diagnostic[] } & (
   | { ok: false; reported: boolean; message: string; stack?: string });
 
 /**
- * The department files' layout handed back to the main thread once drawn (`share`): it cuts the
- * files from `from` on while the worker cuts the ones before, each thread about half the pages.
+ * The department files' layout handed back to the main thread once drawn (`share`): once its own
+ * documents are done, it cuts the files the worker has not claimed yet (LaidFiles.claimed).
  */
-export interface WorkerShare { id: number; shared: LaidFiles; from: number }
+export interface WorkerShare { id: number; shared: LaidFiles }
 
 /** The files of a job, rendered on the thread that calls it (a worker, or the main thread when the worker's heap was too small). */
-export async function renderJob(kind: WorkerKind, plan: Plan, ctx: RenderContext, share?: (laid: LaidFiles) => number): Promise<OutputFile[]> {
+export async function renderJob(kind: WorkerKind, plan: Plan, ctx: RenderContext, share?: (laid: LaidFiles) => void): Promise<OutputFile[]> {
   if (kind === "workbook") return (await import("./workbook.js")).renderWorkbook(plan, ctx);
   return (await import("./departments.js")).renderDepartmentFiles(plan, ctx, share);
-}
-
-/** How many first files hold about half the pages. */
-export function firstHalf(parts: readonly (readonly number[])[]): number {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  let pages = 0;
-  let k = 0;
-  while (k < parts.length && pages + parts[k]!.length / 2 <= total / 2) pages += parts[k++]!.length;
-  return k;
 }
 
 async function runJob(job: WorkerJob, post: (share: WorkerShare) => void): Promise<WorkerResult> {
   const diagnostics = new DiagnosticBag(job.ctx.lang);
   const ctx: RenderContext = { ...job.ctx, documentDate: new Date(job.ctx.documentDate), diagnostics };
-  const share = (laid: LaidFiles): number => {
-    const from = firstHalf(laid.parts);
-    post({ id: job.id, shared: laid, from });
-    return from;
-  };
+  const share = (laid: LaidFiles): void => post({ id: job.id, shared: laid });
   try {
     return { id: job.id, ok: true, files: await renderJob(job.kind, job.plan, ctx, job.kind === "department-files" ? share : undefined), diagnostics: diagnostics.items };
   } catch (e) {
