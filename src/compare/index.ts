@@ -51,6 +51,30 @@ function planChanges(oldPlan: Plan, newPlan: Plan): PlanChange[] {
 }
 
 /**
+ * Departments renamed throughout (a reorganisation: 情報政策課 → DX推進課): a name the revision no
+ * longer uses, where every project found in both versions that named it names one new name
+ * instead, the same in all of them, and that name stands in no other of them. Two projects at
+ * least: one project given a new department is a change of that project alone.
+ */
+function departmentRenames(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[]): { old: string; new: string; projects: number }[] {
+  const keys = (p: Project) => p.departments.map(comparable);
+  const used = (plan: Plan) => new Set(plan.projects.flatMap(keys));
+  const [before, after] = [used(oldPlan), used(newPlan)];
+  const written = new Map([...oldPlan.projects, ...newPlan.projects].flatMap((p) => p.departments.map((d) => [comparable(d), d] as const)).reverse());
+  const out: { old: string; new: string; projects: number }[] = [];
+  for (const gone of [...before].filter((d) => !after.has(d))) {
+    const named = pairs.filter((p) => keys(p.old).includes(gone));
+    if (named.length < 2) continue;
+    const instead = new Set(named.map((p) => keys(p.new).filter((d) => !before.has(d)).join("\n")));
+    const [come] = instead;
+    if (instead.size !== 1 || !come || come.includes("\n")) continue;
+    if (pairs.some((p) => keys(p.new).includes(come) && !keys(p.old).includes(gone))) continue;
+    out.push({ old: written.get(gone) ?? gone, new: written.get(come) ?? come, projects: named.length });
+  }
+  return out;
+}
+
+/**
  * Changes in the revision's order: each project's where its new No puts it, a removed project
  * after the project that preceded it in the plan in force.
  */
@@ -103,12 +127,14 @@ export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: 
     ...matching.removed.map((p): Change => ({ kind: "removed", oldNo: p.no, newNo: null, name: p.name, old: summaryOf(p), new: null })),
     ...matching.pairs.flatMap((p) => pairChanges(p, tree.moved(p))),
   ];
+  const renames = departmentRenames(oldPlan, newPlan, matching.pairs);
+  for (const r of renames) bag.add("PP707", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects });
   const info = (p: Plan) => ({ title: p.plan.title, period: { ...p.plan.period }, projects: p.projects.length });
   return {
     old: info(oldPlan),
     new: info(newPlan),
     pairs: matching.pairs.map((p): [number, number] => [p.old.no, p.new.no]),
-    planChanges: [...planChanges(oldPlan, newPlan), ...tree.changes],
+    planChanges: [...planChanges(oldPlan, newPlan), ...tree.changes, ...renames.map((r): PlanChange => ({ aspect: "department", ...r }))],
     changes: ordered(changes, matching.pairs),
   };
 }

@@ -43,6 +43,12 @@ export type Change = z.infer<typeof Change>;
 export const PlanChange = z.discriminatedUnion("aspect", [
   z.object({ aspect: z.literal("title"), old: z.string(), new: z.string() }),
   z.object({ aspect: z.literal("period"), old: z.object({ start: z.number(), end: z.number() }), new: z.object({ start: z.number(), end: z.number() }) }),
+  /**
+   * A department renamed throughout (a reorganisation): every project found in both versions that
+   * named it names the new name instead, and the new name stands nowhere else among them.
+   * `projects`: how many. Each project's department change is in `changes` too.
+   */
+  z.object({ aspect: z.literal("department"), old: z.string(), new: z.string(), projects: z.number().int() }),
   z.object({
     aspect: z.enum(["policy", "measure", "initiative"]), old: z.string(), new: z.string(),
     /** The names of the node's parents in the revision (a measure's policy; an initiative's policy and measure). */

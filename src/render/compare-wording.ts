@@ -15,7 +15,7 @@ export const CompareWording = z.strictObject({
   title: z.string().min(1),
   kinds: words(CHANGE_KINDS),
   // (notes: added later, a wording file of a city written before keeps working)
-  aspects: words(ASPECTS).extend({ notes: z.string().min(1).default("注記") }),
+  aspects: words(ASPECTS).extend({ notes: z.string().min(1).default("注記"), department: z.string().min(1).default("担当課の名称") }),
   placeSeparator: z.string().min(1),
   headings: z.strictObject({
     /** A project found in both versions under the same No, under another No, added, removed. */

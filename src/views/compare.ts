@@ -10,7 +10,7 @@ import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
 
 /** The aspects a row can show (their words: wording.json `aspects`). */
-export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "name" | "place" | "departments" | "description" | "schedule" | "notes";
+export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "name" | "place" | "departments" | "description" | "schedule" | "notes";
 
 export type CompareRow =
   | { aspect: Aspect; new: Segment[]; old: Segment[] }

@@ -220,6 +220,23 @@ describe("compare: changes of the plan itself", () => {
     expect(list.changes).toEqual([]);
   });
 
+  it("a department renamed throughout (組織改正) is one plan-level change besides each project's (PP707); one project given a new department, or a name kept elsewhere, is not", () => {
+    const renamed = (plan: Plan, from: string, to: string, only?: number) => withProjects(plan, structuredClone(plan.projects)
+      .map((p) => (only === undefined || p.no === only ? { ...p, departments: p.departments.map((d) => (d === from ? to : d)) } : p)));
+    const having = seed.projects.filter((p) => p.departments.includes("情報政策課"));
+    const bag = new DiagnosticBag("ja");
+    const list = comparePlans({ plan: seed, file: "old.tsv" }, { plan: renamed(seed, "情報政策課", "DX推進課"), file: "new.tsv" }, new Map(), bag);
+    expect(list.planChanges).toEqual([{ aspect: "department", old: "情報政策課", new: "DX推進課", projects: having.length }]);
+    expect(list.changes.map((c) => c.kind)).toEqual(having.map(() => "departments"));
+    expect(bag.items.map((d) => [d.code, d.severity])).toEqual([["PP707", "info"]]);
+    // one of its projects given a new department: the old name stays in the others
+    const one = compare(seed, renamed(seed, "情報政策課", "DX推進課", having[0]!.no));
+    expect(one.planChanges).toEqual([]);
+    // a department of one project only, given another: a change of that project alone
+    const single = seed.projects.find((p) => seed.projects.filter((q) => q.departments.includes(p.departments[0]!)).length === 1 && !p.allDepartments)!;
+    expect(compare(seed, renamed(seed, single.departments[0]!, "新設課")).planChanges).toEqual([]);
+  });
+
   it("a project moved into an existing 取組 of its own 基本方針 is moved; the rest of its old 取組 stays put", () => {
     const [a, b] = seed.policies[0]!.measures[0]!.initiatives;
     const p = a!.projects[0]!;
