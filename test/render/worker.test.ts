@@ -1,20 +1,33 @@
 // How the department files are shared out between the worker thread and the main thread once laid
-// out: the worker cuts the first files, about half the pages, the main thread the rest.
+// out: whichever thread is free claims the next file (LaidFiles.claimed), so neither waits for the
+// other; each file's bytes are the same whichever thread cuts it.
 import { describe, expect, it } from "vitest";
-import { firstHalf } from "../../src/render/worker.js";
-
-const pages = (...counts: number[]) => counts.map((n, i) => Array.from({ length: n }, (_, k) => i * 100 + k));
+import { cutDepartmentFiles, inDepartmentOrder, type LaidFiles, renderDepartmentFiles } from "../../src/render/departments.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
 
 describe("sharing out the department files", () => {
-  it("gives the worker the first files up to about half the pages", () => {
-    expect(firstHalf(pages(1, 1, 1, 1))).toBe(2);
-    expect(firstHalf(pages(2, 2, 2))).toBe(2); // the middle file's midpoint is at half the pages
-    expect(firstHalf(pages(10, 1, 1, 1, 1))).toBe(1);
-    expect(firstHalf(pages(1, 1, 1, 1, 10))).toBe(4);
-  });
+  it("two cutters claiming in turns cut every file once, the same bytes as one cutter alone, listed in the departments' order", async () => {
+    const plan = seedPlan();
+    const ctx = makeRenderContext();
+    const alone = await renderDepartmentFiles(plan, ctx);
+    // the other cutter starts as soon as the layout is shared, and both claim while they cut
+    let other: Promise<Awaited<ReturnType<typeof cutDepartmentFiles>>> | undefined;
+    const mine = await renderDepartmentFiles(plan, ctx, (laid: LaidFiles) => { other = cutDepartmentFiles(plan, ctx, laid); });
+    const theirs = await other!;
+    expect(mine.length + theirs.length).toBe(alone.length);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(mine.length).toBeGreaterThan(0);
+    const both = inDepartmentOrder(plan, ctx, [...theirs, ...mine]);
+    expect(both.map((f) => f.path)).toEqual(alone.map((f) => f.path));
+    for (const [i, f] of both.entries()) expect(Buffer.compare(Buffer.from(f.data), Buffer.from(alone[i]!.data)), f.path).toBe(0);
+  }, 60_000);
 
-  it("leaves nothing out and takes nothing twice, for one file or none", () => {
-    expect(firstHalf(pages(3))).toBe(1);
-    expect(firstHalf([])).toBe(0);
-  });
+  it("a cutter that comes when every file is claimed cuts none (and reads nothing)", async () => {
+    const plan = seedPlan();
+    const ctx = makeRenderContext();
+    let laid: LaidFiles | undefined;
+    const files = await renderDepartmentFiles(plan, ctx, (l) => { laid = l; });
+    expect(files).toHaveLength(plan.departments.length);
+    expect(await cutDepartmentFiles(plan, ctx, laid!)).toEqual([]);
+  }, 60_000);
 });

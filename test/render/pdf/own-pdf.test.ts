@@ -3,7 +3,7 @@
 // it takes must go to pdf-lib's parser, never be read wrong.
 import { PDFDocument, ParseSpeeds, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { type LaidFiles, renderDepartmentFiles, splitDepartmentFiles } from "../../../src/render/departments.js";
+import { type LaidFiles, renderDepartmentFiles, cutDepartmentFiles } from "../../../src/render/departments.js";
 import { loadOwnPdf, readOwnPdf } from "../../../src/render/pdf/own-pdf.js";
 import { makeRenderContext, seedPlan } from "../../helpers/context.js";
 import { seedDocuments } from "../../helpers/seed-documents.js";
@@ -74,7 +74,7 @@ describe("reading pdfkit's own PDFs", () => {
     const plan = seedPlan();
     const ctx = makeRenderContext();
     let laid: LaidFiles | undefined;
-    const files = await renderDepartmentFiles(plan, ctx, (l) => { laid = l; return l.parts.length; });
+    const files = await renderDepartmentFiles(plan, ctx, (l) => { laid = l; });
     const eager = contents(readOwnPdf(laid!.laid)!);
     expect(eager.length).toBeGreaterThan(5000);
     expect(contents(readOwnPdf(laid!.laid, { lazy: true })!)).toEqual(eager);
@@ -83,9 +83,11 @@ describe("reading pdfkit's own PDFs", () => {
     const parsed = () => (lazy.context as unknown as { indirectObjects: Map<unknown, unknown> }).indirectObjects.size;
     lazy.getPages();
     expect(parsed()).toBeLessThan(eager.length / 10);
-    // a thread's half cut from a layout read again is the same files, byte for byte
+    // a thread's cut from a layout read again (the first half claimed already) is the same files, byte for byte
     const half = Math.floor(laid!.parts.length / 2);
-    const cut = await splitDepartmentFiles(plan, ctx, laid!, half, laid!.parts.length);
+    const claimed = new SharedArrayBuffer(4);
+    new Int32Array(claimed)[0] = half;
+    const cut = await cutDepartmentFiles(plan, ctx, { ...laid!, claimed });
     expect(cut.map((f) => [f.path, Buffer.from(f.data).toString("base64")])).toEqual(files.slice(half).map((f) => [f.path, Buffer.from(f.data).toString("base64")]));
     // a file pdfkit would not write is not read lazily either
     expect(readOwnPdf(latin1(`${Buffer.from(handWritten(["<< /A 1 >>"])).toString("latin1")}3 0 obj\n<< /A 2 >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 4 /Root 1 0 R /Prev 9 >>\nstartxref\n9\n%%EOF\n`), { lazy: true })).toBeNull();
