@@ -1,7 +1,7 @@
 // planpress check [input] [--json] [--strict]: read and validate; diagnostics only.
 import { hasErrors } from "../diagnostics/bag.js";
 import { sortDiagnostics } from "../diagnostics/format.js";
-import { checkThemeFonts, type GlobalOptions, pdfGlyphs, readPlan, run, themeOf } from "./common.js";
+import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, readPlan, run, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
@@ -11,6 +11,7 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
     // the theme's fonts, as the build uses them (PP504, PP508, PP511 …)
     await checkThemeFonts(s, themed);
     const plan = await readPlan(s, input, await pdfGlyphs(themed));
+    checkThemeCategories(s, plan, themed);
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(sortDiagnostics(plan.diagnostics), null, 2)}\n`);
       const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;

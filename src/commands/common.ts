@@ -96,6 +96,19 @@ export function themeOf(s: Session): { theme: Theme; projectRoot: string; templa
   return { theme: loadTheme(path.join(templatesDir, "theme.json"), s.bag), projectRoot, templatesDir };
 }
 
+/**
+ * A phase category of the plan (the config may add one) that the theme gives no style is drawn
+ * in the default category's: said once a category (PP552), as its bars look like another's.
+ */
+export function checkThemeCategories(s: Session, plan: Plan, { theme, templatesDir }: { theme: Theme; templatesDir: string }): void {
+  for (const id of new Set(plan.projects.flatMap((p) => p.schedule.map((ph) => ph.category)))) {
+    if (theme.categories[id]) continue;
+    const label = [...s.config.phaseCategories, s.config.defaultCategory, s.config.compoundCategory].find((c) => c.id === id)?.label ?? id;
+    const stand = theme.categories[s.config.defaultCategory.id] ? s.config.defaultCategory.label : theme.categories.other ? "other" : "灰色";
+    s.bag.add("PP552", { file: shownPath(path.join(templatesDir, "theme.json")) }, { id, label, stand });
+  }
+}
+
 export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): RenderContext {
   const { theme, projectRoot, templatesDir } = themed;
   s.inputs.folders.push({ path: templatesDir, what: shownPath(templatesDir) });
@@ -110,6 +123,7 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
     s.bag.add("PP510", { file: "SOURCE_DATE_EPOCH" }, { value: resolved.badEpoch });
     throw new ReportedError();
   }
+  checkThemeCategories(s, plan, themed);
   const { date, printed } = resolved;
   // Given (checked in openSession and readPlan), else the fiscal year of the document date
   // (April–March), kept inside the plan period.

@@ -801,6 +801,11 @@ export const CATALOG = {
   PP551: { severity: "warning", example: { a: "categories.research", b: "colours.headerFill" },
     ja: (p) => `テーマの ${p.a} と ${p.b} が同じ色です。違う意味のものが同じ色に見えます。`,
     en: (p) => `The theme's ${p.a} and ${p.b} have the same colour: things that mean different things look alike.` },
+  PP552: { severity: "warning", example: { id: "maintain", label: "保守", stand: "その他" },
+    ja: (p) => `工程の区分「${p.label}」（${p.id}）の色と模様がテーマの categories にないため、「${p.stand}」の色と模様で描きます。工程表では見分けがつきません。`,
+    en: (p) => `The theme's categories give the phase category "${p.label}" (${p.id}) no colour and pattern: drawn in those of "${p.stand}", it cannot be told apart on the roadmaps.`,
+    hintJa: () => "テーマ（templates/theme.json）の categories に、この区分の fill（色）と pattern（模様）を加えてください。",
+    hintEn: () => "Add this category's fill and pattern to the theme's categories (templates/theme.json)." },
   // PP560–PP569: the PDF engine
   PP560: { severity: "info", example: { library: "pdfmake", found: "0.3.12", expected: "0.3.11" },
     ja: (p) => `${p.library} ${p.found} は高速化の対象（${p.expected}）と異なるため、高速化なしで PDF を作りました。内容は同じですが時間がかかります。`,

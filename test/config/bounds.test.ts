@@ -115,6 +115,22 @@ describe("the document date of a plan whose period lies past 2099 (a typo in its
   });
 });
 
+describe("a phase category the config adds", () => {
+  it("without a style in the theme is told once, by check and by a build (PP552), naming the style it borrows", async () => {
+    const defaults = JSON.parse(readFileSync("data/planpress.config.schema.json", "utf8")).properties.phaseCategories.default;
+    const cfg = tempFile("c.json", JSON.stringify({ phaseCategories: [{ id: "maintain", label: "保守", terms: ["保守"] }, ...defaults] }));
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "基幹系の保守", { years: ["構築", "保守", ""] }), row(2, "端末の保守", { years: ["保守", "", ""] })]));
+    for (const args of [["check", plan], ["gantt", plan, "-o", tempFile("x", "").replace(/x$/, "out")]]) {
+      const r = await cli(...args, "--config", cfg);
+      expect(r.code).toBe(0);
+      expect(r.stderr.match(/PP552/g)).toHaveLength(1);
+      expect(r.stderr).toContain("工程の区分「保守」（maintain）の色と模様がテーマの categories にないため、「その他」の色と模様で描きます。");
+    }
+    // a category the theme styles is not told
+    expect((await cli("check", plan)).stderr).not.toContain("PP552");
+  });
+});
+
 describe("SOURCE_DATE_EPOCH", () => {
   it("a date past 2099 or not a number is PP510 at once, exit 1 (it had been an internal error at the build's end, or passed over)", async () => {
     const plan = "data/plan.tsv";
