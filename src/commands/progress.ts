@@ -1,4 +1,6 @@
 // planpress progress --year Y --input DIR [--history DIR] [input] [-o dir]: the year's report.
+import path from "node:path";
+import { shownPath } from "../output/write.js";
 import { loadReturns } from "../pipeline.js";
 import { type GlobalOptions, planToRender, requireClean, run, writeAll, yearOption } from "./common.js";
 
@@ -6,6 +8,10 @@ export function progress(input: string | undefined, opts: GlobalOptions & { year
   return run(opts, async (s) => {
     const year = yearOption(s, opts.year, "--year");
     const { plan, ctx } = await planToRender(s, input);
+    // a 進捗区分 the config adds without a style in the theme: a plain grey, like any other such
+    for (const status of s.config.progressStatuses.filter((st) => !ctx.theme.statuses[st])) {
+      s.bag.add("PP553", { file: shownPath(path.join(ctx.templatesDir, "theme.json")) }, { status });
+    }
     const { formLockedCells } = await import("../render/forms.js");
     const returns = await loadReturns(plan, { year, inputDir: opts.input, historyDir: opts.history, config: s.config, bag: s.bag,
       sent: (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample) });

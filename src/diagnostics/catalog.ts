@@ -806,6 +806,11 @@ export const CATALOG = {
     en: (p) => `The theme's categories give the phase category "${p.label}" (${p.id}) no colour and pattern: drawn in those of "${p.stand}", it cannot be told apart on the roadmaps.`,
     hintJa: () => "テーマ（templates/theme.json）の categories に、この区分の fill（色）と pattern（模様）を加えてください。",
     hintEn: () => "Add this category's fill and pattern to the theme's categories (templates/theme.json)." },
+  PP553: { severity: "warning", example: { status: "一部完了" },
+    ja: (p) => `進捗区分「${p.status}」の色と模様がテーマの statuses にないため、報告書のグラフと表では灰色で描きます。ほかに灰色の区分があると見分けがつきません。`,
+    en: (p) => `The theme's statuses give the progress status "${p.status}" no colour and pattern: the report draws it plain grey, like any other status without one.`,
+    hintJa: () => "テーマ（templates/theme.json）の statuses に、この区分の fill（色）と pattern（模様）を加えてください。",
+    hintEn: () => "Add this status's fill and pattern to the theme's statuses (templates/theme.json)." },
   // PP560–PP569: the PDF engine
   PP560: { severity: "info", example: { library: "pdfmake", found: "0.3.12", expected: "0.3.11" },
     ja: (p) => `${p.library} ${p.found} は高速化の対象（${p.expected}）と異なるため、高速化なしで PDF を作りました。内容は同じですが時間がかかります。`,

@@ -89,3 +89,19 @@ describe("returns of another year in the folder of this year's returns", () => {
     expect(r.stderr).not.toMatch(/会計課\.csv:3:\d+\s+error\s+PP605/);
   }, 60_000);
 });
+
+describe("a 進捗区分 the config adds", () => {
+  it("without a style in the theme is told once (PP553), the report still written", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-status-"));
+    const now = path.join(dir, "now");
+    mkdirSync(now);
+    writeFileSync(path.join(now, "会計課.csv"), `${HEADER}\n25,2026,一部完了,仕様を検討した,,,会計課\n`);
+    const config = path.join(dir, "c.json");
+    writeFileSync(config, JSON.stringify({ progressStatuses: ["完了", "一部完了", "予定どおり", "前倒し", "遅れ", "未着手", "中止・休止"] }));
+    const r = await cli("progress", "--year", "2026", "--input", now, "data/plan.tsv", "-o", path.join(dir, "out"), "--config", config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/PP553/g)).toHaveLength(1);
+    expect(r.stderr).toContain("進捗区分「一部完了」の色と模様がテーマの statuses にないため");
+    expect(existsSync(path.join(dir, "out", "progress-2026.pdf"))).toBe(true);
+  }, 60_000);
+});
