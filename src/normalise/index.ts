@@ -373,7 +373,11 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (arrow) bag.add("PP336", arrow.cell.place, { text: excerpt(arrow.cell.text), label: excerpt(arrow.text) }, { projectNo, actual: arrow.cell.text });
   const stated = schedule.readings.find((r) => r.kind === "stated");
   const statedPhase = stated && schedule.phases.find((p) => p.from === stated.cell.year && p.label === stated.label);
-  if (stated && statedPhase) bag.add("PP376", stated.cell.place, { text: excerpt(stated.text), label: excerpt(statedPhase.label), span: statedPhase.from === statedPhase.to ? wareki(statedPhase.from) : `${wareki(statedPhase.from)}～${wareki(statedPhase.to)}` }, { projectNo });
+  if (stated && statedPhase) {
+    const span = statedPhase.from === statedPhase.to ? wareki(statedPhase.from) : `${wareki(statedPhase.from)}～${wareki(statedPhase.to)}`;
+    if (statedPhase.unlabelled) bag.add("PP377", stated.cell.place, { text: excerpt(stated.text), span, label: config.schedule.markedLabel }, { projectNo });
+    else bag.add("PP376", stated.cell.place, { text: excerpt(stated.text), label: excerpt(statedPhase.label), span }, { projectNo });
+  }
   const oneYear = schedule.readings.find((r) => r.kind === "one-year");
   if (oneYear) bag.add("PP357", oneYear.cell.place, { label: excerpt(oneYear.text) }, { projectNo });
   const dash = schedule.readings.find((r) => r.kind === "dash-blank");

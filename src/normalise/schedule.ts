@@ -128,13 +128,19 @@ export function statedSpan(label: string, year: number): { name: string; to: num
   const mentions = yearsMentioned(label);
   if (!mentions.length) return null;
   const timed = parseTiming(label);
-  if (timed?.length === 1 && timed[0]!.label && timed[0]!.from === year) return { name: timed[0]!.label, to: timed[0]!.to };
+  // (a period and no name, R9～ or 令和9年度～令和10年度: a phase without a name, as a mark is)
+  if (timed?.length === 1 && timed[0]!.from === year) return { name: timed[0]!.label ?? "", to: timed[0]!.to };
   // an end alone (実施（令和10年度まで）, 令和10年度までに導入): from the column's year to it
   const end = mentions[0]!;
   if (mentions.length !== 1 || end.role !== "to" || end.year < year) return null;
   const name = label.normalize("NFKC").replace(end.text, "").replace(/(?:まで|迄)に?/u, "").replace(/[（(]\s*[)）]/u, "")
     .replace(/^[\s、,・:：]+|[\s、,・:：]+$/gu, "");
-  return /^\p{L}/u.test(name) && !/\d\s*年/u.test(name) ? { name, to: end.year } : null;
+  return (name === "" || /^\p{L}/u.test(name)) && !/\d\s*年/u.test(name) ? { name, to: end.year } : null;
+}
+
+/** statedSpan of a label cell, read as written first (an arrow is part of a period: R9～), then as its label. */
+function statedIn(cell: RawScheduleCell, label: string, config: Config): ReturnType<typeof statedSpan> {
+  return statedSpan(splitNote(cell.text, config).label, cell.year) ?? statedSpan(label, cell.year);
 }
 
 /** A number with a unit of money or of a count: what a year column of costs or targets holds. */
@@ -198,7 +204,7 @@ export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], peri
       if ((k.kind === "continuation" && k.word) || k.kind === "sign") continue;
       if (k.kind !== "label") { shown = cell; break; }
       // (a name stating its years, 令和9年度から実施, says how far it runs whatever the table's way)
-      if (statedSpan(k.label, cell.year)) continue;
+      if (statedIn(cell, k.label, config)) continue;
       // a blank year after it: before the next cell, or before the period's end
       const next = sorted[i + 1];
       if ((next ? columnOf(next) : lastColumn + 1) > columnOf(cell) + 1) apart ??= cell;
@@ -423,19 +429,20 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       result.readings.push(k.word ? { kind: "continued-word", cell, text: k.mark, label: adjacent.label } : { kind: "continuation", cell, text: k.mark });
       return;
     }
-    const unlabelled = k.kind === "mark" && labelOf(k.mark) === undefined;
     // a name stating its years (令和9年度から実施): named without them, and run as they say — from
     // text input, unless a later cell starts before the end they give (then statedYearClashes says so)
-    const stated = k.kind === "label" ? statedSpan(k.label, cell.year) : null;
-    const label = stated ? stated.name : k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
+    const stated = k.kind === "label" ? statedIn(cell, k.label, config) : null;
+    // years and no name (R9～): a phase without a name, drawn as a plain bar as a mark's is
+    const unlabelled = (k.kind === "mark" && labelOf(k.mark) === undefined) || stated?.name === "";
+    const label = stated?.name ? stated.name : k.kind === "label" && !stated ? k.label : (k.kind === "mark" ? labelOf(k.mark) : undefined) ?? config.schedule.markedLabel;
     if (stated && !opts.exactSpans) {
       const end = stated.to ?? (next ? next.year - 1 : period.end);
       if (!next || next.year > end) to = end;
     }
-    if (stated && k.kind === "label") result.readings.push({ kind: "stated", cell, text: k.label, label });
+    if (stated) result.readings.push({ kind: "stated", cell, text: cell.text, label });
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
-    if (k.kind === "label" && k.mark) result.readings.push({ kind: "marked-label", cell, text: k.mark });
-    if (k.kind === "label" && k.arrow) result.readings.push({ kind: "arrow-label", cell, text: k.label });
+    if (k.kind === "label" && k.mark && !stated) result.readings.push({ kind: "marked-label", cell, text: k.mark });
+    if (k.kind === "label" && k.arrow && !stated) result.readings.push({ kind: "arrow-label", cell, text: k.label });
     const sameNote = !(adjacent?.note && k.note && !adjacent.note.split("／").includes(k.note));
     if (adjacent && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
       adjacent.to = Math.max(adjacent.to, to);

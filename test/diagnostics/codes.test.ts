@@ -209,6 +209,7 @@ const CASES: Record<string, Case> = {
   PP358: { data: ok([row(1, "事業", { years: ["※国の動向を注視", "検討", ""] })]), projectNo: 1 },
   PP357: { data: ok([row(1, "事業", { years: ["構築", "完了", ""] })]), projectNo: 1 },
   PP376: { data: ok([row(1, "事業", { years: ["検討", "令和9年度から実施", ""] })]), projectNo: 1 },
+  PP377: { data: ok([row(1, "事業", { years: ["検討", "R9～", ""] })]), projectNo: 1 },
   PP356: { data: ok([row(1, "事業", { years: ["検討", "", ""] }), ["", "", "", "", "", "", "", "", "", "運用"]]), projectNo: 1 },
   PP325: { data: ok([row(1, "事業", { years: ["検討", "", "運用"] }), ["", "", "", "", "", "", "", "", "※予算次第", ""]]), projectNo: 1 },
   PP326: { data: ok([["", "", "", "", "", "", "", "※予算次第", "", ""], row(1, "事業")]) },

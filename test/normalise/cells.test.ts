@@ -756,6 +756,12 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(said[0]!.message).toBe("年度の欄の「令和9年度から実施」を、工程「実施」（令和9年度～令和12年度）として読みました。");
     // (rows stating their years are no sign of how the table is drawn: no PP366 at them)
     expect(codes(plan.diagnostics)).not.toContain("PP366");
+    // a period and no name: a phase without a name, drawn as a plain bar (PP377); it had been a phase named 「R9」, one year long
+    const unnamed = await tsvOf([r("1", "甲", ["検討", "R9～", "", "", ""]), r("2", "乙", ["", "令和9年度～令和10年度", "", "運用", ""])]);
+    expect(spans(unnamed, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2030, null, true]]);
+    expect(spans(unnamed, 2)).toEqual([["実施", 2027, 2028, null, true], ["運用", 2029, 2030, null, false]]);
+    expect(unnamed.diagnostics.filter((d) => d.code === "PP377").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 4, 10], ["info", 5, 10]]);
+    expect(codes(unnamed.diagnostics)).not.toContain("PP336");
     // an end the next phase comes before is still refused
     const clash = await tsvOf([r("1", "甲", ["実施（令和10年度まで）", "運用", "", "", ""])]);
     expect(clash.diagnostics.filter((d) => d.code === "PP353").map((d) => [d.line, d.column])).toEqual([[4, 9]]);
