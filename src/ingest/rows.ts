@@ -332,7 +332,7 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
   if (!text) return;
   const place = placeOf(grid, row, at.col);
   // (without a period no cell of the column named a year: each one is said)
-  const phases = ok && timing.period ? parseTiming(text) : null;
+  const phases = ok && timing.period ? parseTiming(text) ?? wholePeriod(text, timing.period, place, raw, bag) : null;
   if (!phases || !timing.period) {
     bag.add("PP328", place, { column: at.text.replace(/\s+/g, " "), text: text.slice(0, 40) }, { projectNo: noOf(raw) });
     raw.scheduleUnread = true;
@@ -351,6 +351,22 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
     }
     raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: ph.from, span: to - ph.from + 1 });
   }
+}
+
+/** Words saying every year of the plan (毎年度, 計画期間中), and what may follow them (実施, に実施). */
+const EVERY_YEAR = /^(?:毎年度|各年度|毎年|計画期間(?:中|内|を通じて)|全期間)(?:に|を通じて)?\s*(.*)$/u;
+
+/**
+ * A timing cell saying every year of the plan (`毎年度`, `計画期間中に実施`): one phase over the
+ * whole period, said (PP378); it had been no phase (PP328). 継続 and 通年 are not read so: from
+ * when, and through the year or the years?
+ */
+function wholePeriod(text: string, period: { start: number; end: number }, place: Place, raw: RawRow, bag: DiagnosticBag): TimedPhase[] | null {
+  const m = EVERY_YEAR.exec(text.normalize("NFKC").trim());
+  const label = m?.[1]?.replace(/^[\s:：、・（()）]+|[\s:：、・（()）。]+$/gu, "") ?? "";
+  if (!m || /\d|年/u.test(label)) return null;
+  bag.add("PP378", place, { text: text.slice(0, 40), span: `${wareki(period.start)}～${wareki(period.end)}` }, { projectNo: noOf(raw) });
+  return [{ from: period.start, to: period.end, label: label || null }];
 }
 
 /** A name cell ending in its departments in brackets (`電子申請（情報政策課）`): the name, and the departments' cell. */

@@ -91,7 +91,7 @@ export function parseTiming(text: string): TimedPhase[] | null {
   const clean = (s: string) => s.replace(/\s*[（(](?:予定|見込み?)[)）]\s*$/u, "").replace(/^(?:中に|までに|を目途に?|目途に?|(?:中|内|頃|ごろ|末|早期|当初|中頃)(?=$|[\s:：・（(、]))/u, "")
     .replace(/^[\s:：・（()）→⇒➡]+|[\s:：・（()）→⇒➡。]+$/gu, "")
     .replace(/^(?:にて|に|で|を|は)(?=\p{L})/u, "").replace(/(?<=\p{Script=Han})(?:します|する|した|して|し)$/u, "").trim()
-    .replace(/^(?:予定|見込み?|目標)$/u, "");
+    .replace(/^(?:予定|見込み?|目標|毎年度?|各年度|計画期間(?:中|内)?)$/u, "");
   for (const part of parts) {
     // ～令和10年度 検討: from the period's start? never guessed (it had been 令和10年度 alone)
     if (/^[～〜~]/u.test(part)) return null;

@@ -208,6 +208,7 @@ const CASES: Record<string, Case> = {
   PP359: { data: ok([row(1, "事業", { policy: "市民サービス（続き）" })]), projectNo: 1 },
   PP358: { data: ok([row(1, "事業", { years: ["※国の動向を注視", "検討", ""] })]), projectNo: 1 },
   PP357: { data: ok([row(1, "事業", { years: ["構築", "完了", ""] })]), projectNo: 1 },
+  PP378: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業").slice(0, 7), "令和8年度～令和10年度"], [...row(2, "事業2").slice(0, 7), "毎年度"]]), projectNo: 2 },
   PP376: { data: ok([row(1, "事業", { years: ["検討", "令和9年度から実施", ""] })]), projectNo: 1 },
   PP377: { data: ok([row(1, "事業", { years: ["検討", "R9～", ""] })]), projectNo: 1 },
   PP356: { data: ok([row(1, "事業", { years: ["検討", "", ""] }), ["", "", "", "", "", "", "", "", "", "運用"]]), projectNo: 1 },

@@ -96,6 +96,19 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP308");
   });
 
+  it("every year of the plan in words (毎年度, 計画期間中に実施) is one phase over the period (PP378); 継続 and 通年 are not read so (PP328)", async () => {
+    const plan = await planOf("plan.tsv", tsv([header, at(1, "A", "令和8年度～令和12年度"), at(2, "B", "毎年度"), at(3, "C", "計画期間中に実施"),
+      at(4, "D", "毎年度（令和9年度から）"), at(5, "E", "継続実施"), at(6, "F", "通年")]));
+    const spans = (no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
+    expect(spans(2)).toEqual([["実施", 2026, 2030]]);
+    expect(spans(3)).toEqual([["実施", 2026, 2030]]);
+    // (a year written after it: that year on, the every-year words no name)
+    expect(spans(4)).toEqual([["実施", 2027, 2030]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP378").map((d) => [d.severity, d.line, d.projectNo])).toEqual([["info", 5, 2], ["info", 6, 3]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP378")!.message).toBe("「毎年度」を、計画期間のすべての年度（令和8年度～令和12年度）の工程として読みました。");
+    expect(plan.diagnostics.filter((d) => d.code === "PP328").map((d) => d.projectNo)).toEqual([5, 6]);
+  });
+
   it("warns at a cell that names no year; the column under a group word (スケジュール) is read too", async () => {
     const plan = await planOf("plan.tsv", tsv([[...HEADER.slice(0, 7), "スケジュール"], at(1, "A", "令和8年度～令和10年度"), at(2, "B", "随時")]));
     const bad = plan.diagnostics.find((d) => d.code === "PP328");
