@@ -163,6 +163,14 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
         top = owner === null;
         continue;
       }
+      // A name with no No, no level and no schedule under a project: the name above wrapped onto a
+      // row of its own by the export, or a project whose No was left out? Never guessed: one error
+      // saying both (it had been three, 「No」「基本方針」「施策」 empty, that named neither).
+      const wrapped = owner && nameOnlyRow(block, row);
+      if (owner && wrapped) {
+        bag.add("PP379", placeOf(grid, row, wrapped), { name: row.cells[wrapped]!.trim().slice(0, 30), no: noOf(owner) ?? "?", above: (owner.fields.name?.text ?? "").trim().slice(0, 30) });
+        continue;
+      }
       // The rest of a project's row cut in two (PP306, at both halves): its cells are not a
       // project's, whose No or schedule read from them would only add errors of their own.
       if (owner && ownerRow !== null && split.firstOf.get(row) === ownerRow) {
@@ -602,6 +610,21 @@ function textColumns(block: Block, row: GridRow, keys: readonly ColumnKey[]): [C
     const col = block.columns[key];
     return col !== undefined && row.cells[col]?.trim() ? [[key, col]] : [];
   }).sort((a, b) => a[1] - b[1]);
+}
+
+/**
+ * A row with a name and no No, no level of the plan and no year cell, its other text only in the
+ * columns of CONTINUED (the rest of a wrapped name's row, or a project without its No): the name's
+ * column, or null.
+ */
+function nameOnlyRow(block: Block, row: GridRow): number | null {
+  const { name } = block.columns;
+  const text = name === undefined ? "" : row.cells[name]?.trim() ?? "";
+  // (a totals row, 小計, and a stray line, ※…, are said as such)
+  if (!text || TOTAL_WORD.test(squashed(text)) || isStrayLine(text)) return null;
+  const others = row.cells.flatMap((c, col) => (c.trim() && col !== name ? [col] : []));
+  const continued = new Set(textColumns(block, row, CONTINUED).map(([, col]) => col));
+  return others.every((col) => continued.has(col)) ? name! : null;
 }
 
 /**

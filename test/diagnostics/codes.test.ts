@@ -215,6 +215,7 @@ const CASES: Record<string, Case> = {
   PP325: { data: ok([row(1, "事業", { years: ["検討", "", "運用"] }), ["", "", "", "", "", "", "", "", "※予算次第", ""]]), projectNo: 1 },
   PP326: { data: ok([["", "", "", "", "", "", "", "※予算次第", "", ""], row(1, "事業")]) },
   PP329: { data: ok([row(1, "事業"), ["", "", "", "", "", "", "・続きの事業内容"]]) },
+  PP379: { data: ok([row(1, "事業"), ["", "", "", "", "事業名の続き", "", "・続きの事業内容"]]) },
   PP330: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("E4").value = ""; ws.mergeCells("A3:A4"); }) },
   PP331: { data: ok([row(1, "事業", { depts: "情報政策課（関係課：市民課）" })]) },
   PP332: { data: ok([row(1, "事業", { years: ["検討", "⇛", ""] })]), projectNo: 1 },
