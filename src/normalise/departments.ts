@@ -280,6 +280,11 @@ function readAll(name: string, config: Config): { word: string; rest: string } |
   // 全庁（各課）: one such word explained by another in brackets
   const bracketed = /^([^（()）]+)[（(]([^（()）]+)[）)]$/u.exec(name);
   if (bracketed && all(bracketed[1]!) && all(bracketed[2]!.trim())) return { word: name, rest: "" };
+  // 人事課（全課）: a department, and every department in brackets after it (it had been one
+  // department named 「人事課（全課）」, a file of that name)
+  if (bracketed && all(bracketed[2]!.trim()) && config.departmentSuffixes.some((x) => bracketed[1]!.endsWith(x))) {
+    return { word: bracketed[2]!.trim(), rest: bracketed[1]! };
+  }
   for (const w of [...longestFirst(config.allDepartmentsWords), config.allDepartmentsMarker]) {
     if (!name.endsWith(w)) continue;
     const before = name.slice(0, -w.length);

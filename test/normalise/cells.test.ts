@@ -247,9 +247,13 @@ describe("department cells", () => {
     expect(splitDepartments("総務課、情報政策課（主担当）", c).names).toEqual(["情報政策課", "総務課"]);
     expect(splitDepartments("各課等", c)).toMatchObject({ names: [], all: true, allWords: ["各課等"] });
     expect(splitDepartments("全部署", c).all).toBe(true);
-    // one such word explained by another in brackets; a department's name with one in brackets is no such word
+    // one such word explained by another in brackets; a department with one in brackets after it is
+    // that department and 各課 (it had been one odd name, 「人事課（全課）」, a department file of its own)
     expect(splitDepartments("全庁（各課）", c)).toMatchObject({ names: [], all: true, odd: [] });
-    expect(splitDepartments("情報政策課（各課）", c)).toMatchObject({ all: false, odd: ["情報政策課（各課）"] });
+    expect(splitDepartments("情報政策課（各課）", c)).toMatchObject({ names: ["情報政策課"], all: true, odd: [] });
+    expect(splitDepartments("人事課（全課）、総務課", c)).toMatchObject({ names: ["人事課", "総務課"], all: true, odd: [] });
+    // (a unit in brackets is still part of the name)
+    expect(splitDepartments("情報政策課（DX推進担当）", c)).toMatchObject({ names: ["情報政策課（DX推進担当）"], all: false });
     c.allDepartmentsWords = ["全所属"];
     expect(splitDepartments("全庁", c)).toMatchObject({ names: ["全庁"], all: false });
   });
