@@ -156,7 +156,7 @@ export const Config = z.strictObject({
       "各局", "全局", "全職員", "全庁的", "全庁横断", "庁内全体"])
     .describe("department-cell words that mean every department (read as 各課); `…ほか全課` / `…他全課` adds 各課 to the departments before it"),
   leadDepartmentMarks: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-    .default(["（主）", "(主)", "（主管）", "(主管)", "（主管課）", "(主管課)", "（主担当）", "(主担当)", "【主】", "［主］", "[主]", "◎", "○", "〇", "●", "★"])
+    .default(["（主）", "(主)", "（主管）", "(主管)", "（主管課）", "(主管課)", "（主担当）", "(主担当)", "【主】", "［主］", "[主]", "【主管】", "［主管］", "[主管]", "【主管課】", "【主担当】", "◎", "○", "〇", "●", "★"])
     .describe("marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○)"),
   schedule: z.strictObject({
     continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)

@@ -245,6 +245,8 @@ describe("department cells", () => {
     expect(splitDepartments("情報政策課(主管)、総務課", c)).toMatchObject({ names: ["情報政策課", "総務課"], leadMarks: ["(主管)"] });
     expect(splitDepartments("○総務課、人事課、◎情報政策課", c).names).toEqual(["情報政策課", "総務課", "人事課"]);
     expect(splitDepartments("総務課、情報政策課（主担当）", c).names).toEqual(["情報政策課", "総務課"]);
+    // 【主管】 as 【主】 is (it had been left in the name, 「【主管】情報政策課」)
+    expect(splitDepartments("総務課、【主管】情報政策課", c).names).toEqual(["情報政策課", "総務課"]);
     expect(splitDepartments("各課等", c)).toMatchObject({ names: [], all: true, allWords: ["各課等"] });
     expect(splitDepartments("全部署", c).all).toBe(true);
     // one such word explained by another in brackets; a department with one in brackets after it is
