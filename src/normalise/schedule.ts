@@ -124,7 +124,7 @@ function endsInItsYear(label: string, config: Config): boolean {
  * without the years, and its last year (null: it runs on, as から says). Null when the words name
  * no year, or a start other than the column's (a clash: statedYearClashes says so).
  */
-export function statedSpan(label: string, year: number): { name: string; to: number | null } | null {
+function statedSpan(label: string, year: number): { name: string; to: number | null } | null {
   const mentions = yearsMentioned(label);
   if (!mentions.length) return null;
   const timed = parseTiming(label);
@@ -434,7 +434,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     const stated = k.kind === "label" ? statedIn(cell, k.label, config) : null;
     // years and no name (R9～): a phase without a name, drawn as a plain bar as a mark's is
     const unlabelled = (k.kind === "mark" && labelOf(k.mark) === undefined) || stated?.name === "";
-    const label = stated?.name ? stated.name : k.kind === "label" && !stated ? k.label : (k.kind === "mark" ? labelOf(k.mark) : undefined) ?? config.schedule.markedLabel;
+    const label = stated ? stated.name || config.schedule.markedLabel : k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
     if (stated && !opts.exactSpans) {
       const end = stated.to ?? (next ? next.year - 1 : period.end);
       if (!next || next.year > end) to = end;
