@@ -534,8 +534,11 @@ const HANDOUT_MARK = "(?:資料|別紙|別添|別表|附表|付表|参考資料|
  */
 const ASIDE = new RegExp(`^[※＊]?[【［\\[(]?(?:${HANDOUT_MARK}|${ISSUER}|${
   "(?:(?:令和|平成|[RH])(?:\\d{1,2}|元)|\\d{4})(?:年|[./])\\d{1,2}(?:月|[./])?(?:\\d{1,2}日?)?(?:現在|時点)?"})[】］\\])]?$`, "u");
-/** A handout's number at the start of the title line's own cell (【別紙】〇〇計画). */
-const ASIDE_BEFORE_TITLE = new RegExp(`^[【［\\[(（]\\s*(${HANDOUT_MARK})\\s*[】］\\])）][\\s\u3000]*(?=\\S)`, "u");
+/**
+ * A handout's number at the start of the title line's own cell (【別紙】〇〇計画), or without
+ * brackets before a space (別紙2　〇〇計画, which had kept 「別紙2」 in the plan's name).
+ */
+const ASIDE_BEFORE_TITLE = new RegExp(`^(?:[【［\\[(（]\\s*(${HANDOUT_MARK})\\s*[】］\\])）][\\s\u3000]*|${HANDOUT_MARK}[\\s\u3000]+)(?=\\S)`, "u");
 /** A line's distinct texts, a handout's number or date (`asides`) apart from the rest. */
 function lineParts(row: GridRow): { texts: string[]; asides: string[] } {
   const texts: string[] = [], asides: string[] = [];
@@ -556,6 +559,7 @@ function titleLine(row: GridRow): string | null {
  * (`… 工程表`), which would otherwise stand twice. Said at the line (PP232).
  */
 const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|取組一覧表?|取組み一覧|施策一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
+const LAST_WORD_TABLE = /^(.{4,}?)[\s\u3000]+([^\s\u3000（()）]{0,8}(?:工程表|一覧表?))$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
   const text = titleLine(row)!;
   const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));
@@ -566,7 +570,9 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
     name = name.slice(aside[0].length);
     bag.add("PP260", at, { text: aside[0].trim() });
   }
-  const m = TABLE_WORD.exec(name);
+  // the last word after a space naming the table (〇〇計画 実施事業一覧表): the name is before the space
+  // (TABLE_WORD alone had cut 「実施」 off the word and left it in the name)
+  const m = LAST_WORD_TABLE.exec(name) ?? TABLE_WORD.exec(name);
   if (m) {
     name = m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "");
     bag.add("PP232", at, { line: text.slice(0, 60), title: name.slice(0, 60), word: m[2]! });

@@ -1188,6 +1188,14 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
     const inCell = await planOf("plan.csv", lines(["【別紙】西原市情報化推進計画　事業工程表"], HEAD, ROW));
     expect(inCell.plan.title).toBe("西原市情報化推進計画");
     expect(of(inCell.diagnostics, "PP260").map((d) => [d.line, d.message])).toEqual([[1, "表の上の「【別紙】」は資料の番号・日付・担当課として読み、計画名に含めませんでした。"]]);
+    // without brackets before a space, and a table's name of more than one word after the plan's
+    // (it had been 「別紙2　西原市情報化推進計画 実施」: 別紙2 kept, 実施 cut off 実施事業一覧表)
+    const bare = await planOf("plan.csv", lines(["別紙2　西原市情報化推進計画 実施事業一覧表"], HEAD, ROW));
+    expect(bare.plan.title).toBe("西原市情報化推進計画");
+    expect(of(bare.diagnostics, "PP260").map((d) => d.message)).toEqual(["表の上の「別紙2」は資料の番号・日付・担当課として読み、計画名に含めませんでした。"]);
+    expect(of(bare.diagnostics, "PP232")[0]!.message).toContain("（「実施事業一覧表」は表の名前として、計画名に含めません）");
+    // a plan whose name starts with such a word and no space is left as it is
+    expect((await planOf("plan.csv", lines(["別表の見直し計画"], HEAD, ROW))).plan.title).toBe("別表の見直し計画");
   });
 
   it("a period in Western years with FY in the title's bracket is printed on its own, not in the name (PP254)", async () => {
