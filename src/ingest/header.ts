@@ -570,12 +570,11 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
     name = name.slice(aside[0].length);
     bag.add("PP260", at, { text: aside[0].trim() });
   }
-  // the last word after a space naming the table (〇〇計画 実施事業一覧表): the name is before the space
-  // (TABLE_WORD alone had cut 「実施」 off the word and left it in the name)
-  const m = LAST_WORD_TABLE.exec(name) ?? TABLE_WORD.exec(name);
-  if (m) {
-    name = m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "");
-    bag.add("PP232", at, { line: text.slice(0, 60), title: name.slice(0, 60), word: m[2]! });
+  const early = tableWordCut(name);
+  const said = early !== null;
+  if (early) {
+    name = early.name;
+    bag.add("PP232", at, { line: text.slice(0, 60), title: name.slice(0, 60), word: early.word });
   }
   // 〇〇計画（令和8年度～令和12年度）: the period is printed on its own, not as part of the name
   const bracket = PERIOD_BRACKET.exec(name);
@@ -597,7 +596,23 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
       bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period });
     }
   }
-  return { text: name, row };
+  // a table's name after the period (〇〇計画 工程表（令和8年度～令和12年度） had kept 工程表)
+  const late = tableWordCut(name);
+  if (late && !said) bag.add("PP232", at, { line: text.slice(0, 60), title: late.name.slice(0, 60), word: late.word });
+  return { text: late?.name ?? name, row };
+}
+
+/**
+ * The name before a table's name at its end (`〇〇計画 工程表`, `〇〇計画（事業一覧）`), or null. The last
+ * word after a space when it names the table (`〇〇計画 実施事業一覧表`: TABLE_WORD alone had cut 「実施」
+ * off it and left it in the name); an edition in brackets after it stays (`〇〇計画 工程表（令和8年度版）`
+ * → `〇〇計画（令和8年度版）`).
+ */
+function tableWordCut(name: string): { name: string; word: string } | null {
+  const edition = /[\s\u3000]*[（(][^（()）]{1,20}版[)）]$/u.exec(name);
+  const bare = edition ? name.slice(0, edition.index) : name;
+  const m = LAST_WORD_TABLE.exec(bare) ?? TABLE_WORD.exec(bare);
+  return m ? { name: `${m[1]!.replace(/[\s\u3000・:：\-－―]+$/u, "")}${edition ? edition[0].trim() : ""}`, word: m[2]! } : null;
 }
 
 /** A bracket at the end of a title (its words checked by `periodSpan`). */

@@ -1194,6 +1194,13 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
     expect(bare.plan.title).toBe("西原市情報化推進計画");
     expect(of(bare.diagnostics, "PP260").map((d) => d.message)).toEqual(["表の上の「別紙2」は資料の番号・日付・担当課として読み、計画名に含めませんでした。"]);
     expect(of(bare.diagnostics, "PP232")[0]!.message).toContain("（「実施事業一覧表」は表の名前として、計画名に含めません）");
+    // a table's name before the period in brackets (it had stayed: 「西原市情報化推進計画 工程表」, the
+    // 工程表's title then saying 工程表 twice); an edition in brackets after it stays with the name
+    const dated = await planOf("plan.csv", lines(["西原市情報化推進計画 工程表（令和8年度～令和12年度）"], HEAD, ROW));
+    expect(dated.plan.title).toBe("西原市情報化推進計画");
+    expect(of(dated.diagnostics, "PP232")).toHaveLength(1);
+    expect(codes(dated.diagnostics)).toContain("PP254");
+    expect((await planOf("plan.csv", lines(["西原市情報化推進計画 工程表（令和8年度版）"], HEAD, ROW))).plan.title).toBe("西原市情報化推進計画（令和8年度版）");
     // a plan whose name starts with such a word and no space is left as it is
     expect((await planOf("plan.csv", lines(["別表の見直し計画"], HEAD, ROW))).plan.title).toBe("別表の見直し計画");
   });
