@@ -371,12 +371,12 @@ function readSchedule(row: RawRow, opts: ScheduleOptions, period: { start: numbe
   if (marked) bag.add("PP333", marked.cell.place, { mark: marked.text }, { projectNo, actual: marked.cell.text });
   const arrow = schedule.readings.find((r) => r.kind === "arrow-label");
   if (arrow) bag.add("PP336", arrow.cell.place, { text: excerpt(arrow.cell.text), label: excerpt(arrow.text) }, { projectNo, actual: arrow.cell.text });
-  const stated = schedule.readings.find((r) => r.kind === "stated");
-  const statedPhase = stated && schedule.phases.find((p) => p.from === stated.cell.year && p.label === stated.label);
-  if (stated && statedPhase) {
-    const span = statedPhase.from === statedPhase.to ? wareki(statedPhase.from) : `${wareki(statedPhase.from)}～${wareki(statedPhase.to)}`;
-    if (statedPhase.unlabelled) bag.add("PP377", stated.cell.place, { text: excerpt(stated.text), span, label: config.schedule.markedLabel }, { projectNo });
-    else bag.add("PP376", stated.cell.place, { text: excerpt(stated.text), label: excerpt(statedPhase.label), span }, { projectNo });
+  const stated = schedule.readings.find((r) => r.kind === "stated" && r.phases?.length);
+  if (stated) {
+    const phases = stated.phases!;
+    const span = (p: Phase) => (p.from === p.to ? wareki(p.from) : `${wareki(p.from)}～${wareki(p.to)}`);
+    if (phases.every((p) => p.unlabelled)) bag.add("PP377", stated.cell.place, { text: excerpt(stated.text), span: phases.map(span).join("、"), label: config.schedule.markedLabel }, { projectNo });
+    else bag.add("PP376", stated.cell.place, { text: excerpt(stated.text), phases: phases.map((p) => `「${excerpt(p.label)}」（${span(p)}）`).join("・") }, { projectNo });
   }
   const oneYear = schedule.readings.find((r) => r.kind === "one-year");
   if (oneYear) bag.add("PP357", oneYear.cell.place, { label: excerpt(oneYear.text) }, { projectNo });

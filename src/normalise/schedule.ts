@@ -9,7 +9,7 @@
 import type { Config } from "../config/schema.js";
 import type { RawScheduleCell } from "../ingest/rows.js";
 import type { Phase } from "../model/schema.js";
-import { yearsMentioned } from "../fiscal.js";
+import { wareki, yearsMentioned } from "../fiscal.js";
 import { categorise } from "./category.js";
 import { LINE_STYLES } from "../ingest/legend.js";
 import { parseTiming } from "../ingest/timing.js";
@@ -118,24 +118,33 @@ function endsInItsYear(label: string, config: Config): boolean {
   return config.schedule.endLabels.some((e) => t.endsWith(e)) || /年度中/u.test(t);
 }
 
+/** A phase a year cell's words state: its name ("" when none), first year and last (null: it runs on). */
+interface StatedPhase { name: string; from: number; to: number | null }
+
 /**
  * A phase's name whose words state its years, written in the year column it starts in
  * (`令和9年度から実施`, `実施（令和10年度まで）`, `令和9年度までに導入` under 令和8年度): the name
- * without the years, and its last year (null: it runs on, as から says). Null when the words name
- * no year, or a start other than the column's (a clash: statedYearClashes says so).
+ * without the years, and its last year (null: it runs on, as から says); a cell stating several
+ * (`令和9年度から検討、令和10年度から実施`) gives the earlier ones in `before`, each ending before the
+ * next starts. Null when the words name no year, or a start other than the column's (a clash:
+ * statedYearClashes says so).
  */
-function statedSpan(label: string, year: number): { name: string; to: number | null } | null {
+function statedSpan(label: string, year: number): (StatedPhase & { before: StatedPhase[] }) | null {
   const mentions = yearsMentioned(label);
   if (!mentions.length) return null;
   const timed = parseTiming(label);
   // (a period and no name, R9～ or 令和9年度～令和10年度: a phase without a name, as a mark is)
-  if (timed?.length === 1 && timed[0]!.from === year) return { name: timed[0]!.label ?? "", to: timed[0]!.to };
-  // an end alone (実施（令和10年度まで）, 令和10年度までに導入): from the column's year to it
+  if (timed?.length && timed[0]!.from === year && timed.every((p, i) => i === 0 || p.from > timed[i - 1]!.from)) {
+    const phases = timed.map((p, i): StatedPhase => ({ name: p.label ?? "", from: p.from, to: p.to ?? (timed[i + 1] ? timed[i + 1]!.from - 1 : null) }));
+    if (phases.some((p, i) => i < phases.length - 1 && p.to! >= phases[i + 1]!.from)) return null;
+    return { ...phases.at(-1)!, before: phases.slice(0, -1) };
+  }
+  // an end alone (実施（令和10年度まで）, 令和10年度までに導入, ～令和10年度): from the column's year to it
   const end = mentions[0]!;
   if (mentions.length !== 1 || end.role !== "to" || end.year < year) return null;
   const name = label.normalize("NFKC").replace(end.text, "").replace(/(?:まで|迄)に?/u, "").replace(/[（(]\s*[)）]/u, "")
-    .replace(/^[\s、,・:：]+|[\s、,・:：]+$/gu, "");
-  return (name === "" || /^\p{L}/u.test(name)) && !/\d\s*年/u.test(name) ? { name, to: end.year } : null;
+    .replace(/^[\s、,・:：～〜~]+|[\s、,・:：～〜~]+$/gu, "");
+  return (name === "" || /^\p{L}/u.test(name)) && !/\d\s*年/u.test(name) ? { name, from: year, to: end.year, before: [] } : null;
 }
 
 /** statedSpan of a label cell, read as written first (an arrow is part of a period: R9～), then as its label. */
@@ -230,7 +239,12 @@ export type ScheduleProblem =
   | { code: "PP319"; cell: RawScheduleCell; marks: string }
   | { code: "PP353"; cell: RawScheduleCell; mention: string; from: number; to: number };
 
-export interface ScheduleReading { kind: "continuation" | "continued-word" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year" | "stated"; cell: RawScheduleCell; text: string; label?: string }
+export interface ScheduleReading {
+  kind: "continuation" | "continued-word" | "repeat" | "mark" | "marked-label" | "arrow-label" | "shade" | "dash-blank" | "one-year" | "stated";
+  cell: RawScheduleCell; text: string; label?: string;
+  /** The phases a cell read for the years its words state gave (stated). */
+  phases?: Phase[];
+}
 
 export interface ScheduleResult {
   phases: Phase[];
@@ -273,7 +287,9 @@ function columnOf(cell: RawScheduleCell): number {
  */
 export function buildSchedule(cells: RawScheduleCell[], opts: ScheduleOptions, period: { start: number; end: number }, config: Config): ScheduleResult {
   const result = buildByColumn(cells, opts, period, config);
-  if (!result.problems.length) result.problems.push(...statedYearClashes(cells, result.phases, config));
+  // (a cell stating several phases was checked as it was read)
+  const stated = new Set(result.readings.filter((r) => r.kind === "stated" && (r.phases?.length ?? 0) > 1).map((r) => r.cell));
+  if (!result.problems.length) result.problems.push(...statedYearClashes(cells.filter((c) => !stated.has(c)), result.phases, config));
   return result;
 }
 
@@ -433,32 +449,57 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     // text input, unless a later cell starts before the end they give (then statedYearClashes says so)
     const stated = k.kind === "label" ? statedIn(cell, k.label, config) : null;
     // years and no name (R9～): a phase without a name, drawn as a plain bar as a mark's is
+    const named = (name: string) => name || config.schedule.markedLabel;
     const unlabelled = (k.kind === "mark" && labelOf(k.mark) === undefined) || stated?.name === "";
-    const label = stated ? stated.name || config.schedule.markedLabel : k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
+    const label = stated ? named(stated.name) : k.kind === "label" ? k.label : (labelOf(k.mark) ?? config.schedule.markedLabel);
+    const from = stated?.from ?? cell.year;
     if (stated && !opts.exactSpans) {
       const end = stated.to ?? (next ? next.year - 1 : period.end);
       if (!next || next.year > end) to = end;
     }
-    if (stated) result.readings.push({ kind: "stated", cell, text: cell.text, label });
+    // A cell stating several phases is checked here (statedYearClashes takes one phase a cell): a
+    // merged range ending elsewhere than its words, or a later cell starting before their end.
+    if (stated?.before.length && stated.to !== null && (opts.exactSpans ? stated.to !== to : next !== undefined && next.year <= stated.to)) {
+      result.problems.push({ code: "PP353", cell, mention: wareki(stated.to), from: cell.year, to });
+      return;
+    }
+    const reading = stated ? { kind: "stated" as const, cell, text: cell.text, label, phases: [] as Phase[] } : null;
+    if (reading) result.readings.push(reading);
+    // the phases a cell states before its last (令和9年度から検討、令和10年度から実施: 検討), the first
+    // going on with the same phase on its left
+    for (const [i, b] of (stated?.before ?? []).entries()) {
+      if (i === 0 && adjacent && adjacent.label === named(b.name) && !adjacent.unlabelled === !!b.name) {
+        adjacent.to = b.to!;
+        reading!.phases.push(adjacent);
+        continue;
+      }
+      const category = categorise(named(b.name), config.phaseCategories, config.compoundCategory.id);
+      if (category === null) result.unknown.push({ label: named(b.name), cell });
+      const phase: Phase = { label: named(b.name), from: b.from, to: b.to!, category: category ?? config.defaultCategory.id, ...(b.name ? {} : { unlabelled: true as const }) };
+      result.phases.push(phase);
+      reading!.phases.push(phase);
+    }
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
     if (k.kind === "label" && k.mark && !stated) result.readings.push({ kind: "marked-label", cell, text: k.mark });
     if (k.kind === "label" && k.arrow && !stated) result.readings.push({ kind: "arrow-label", cell, text: k.label });
     const sameNote = !(adjacent?.note && k.note && !adjacent.note.split("／").includes(k.note));
-    if (adjacent && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
+    if (adjacent && !stated?.before.length && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
       adjacent.to = Math.max(adjacent.to, to);
       addNote(adjacent, k.note);
+      reading?.phases.push(adjacent);
       if (k.kind === "label") result.readings.push({ kind: "repeat", cell, text: label });
       return;
     }
     const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
     if (category === null) result.unknown.push({ label, cell });
     // An end (完了, 廃止) or an event within its year (令和9年度中に導入) does not run on to the next label.
-    const oneYear = !opts.exactSpans && !opts.yearByYear && k.kind === "label" && to > cell.year && endsInItsYear(label, config);
+    const oneYear = !stated && !opts.exactSpans && !opts.yearByYear && k.kind === "label" && to > cell.year && endsInItsYear(label, config);
     if (oneYear) result.readings.push({ kind: "one-year", cell, text: label });
-    const phase: Phase = { label, from: cell.year, to: oneYear ? cell.year : Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
+    const phase: Phase = { label, from, to: oneYear ? cell.year : Math.max(from, to), category: category ?? config.defaultCategory.id };
     if (unlabelled) phase.unlabelled = true;
     addNote(phase, k.note);
     result.phases.push(phase);
+    reading?.phases.push(phase);
     last = phase;
   });
   for (const n of notes) {

@@ -785,6 +785,21 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(spans(unnamed, 2)).toEqual([["実施", 2027, 2028, null, true], ["運用", 2029, 2030, null, false]]);
     expect(unnamed.diagnostics.filter((d) => d.code === "PP377").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 4, 10], ["info", 5, 10]]);
     expect(codes(unnamed.diagnostics)).not.toContain("PP336");
+    // a cell stating several phases: each as its words say, the first going on with the same phase on its
+    // left; ～令和10年度 is an end (it had been a phase named 「令和10年度」 and refused)
+    const several = await tsvOf([
+      r("1", "甲", ["検討", "令和9年度から検討、令和10年度から実施", "", "", ""]),
+      r("2", "乙", ["", "令和9年度から検討、令和10年度から実施", "", "運用", ""]),
+      r("3", "丙", ["", "～令和10年度", "", "", ""]),
+      r("4", "丁", ["", "令和9年度から検討、令和11年度まで実施", "", "運用", ""]),
+    ]);
+    expect(spans(several, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    expect(spans(several, 2)).toEqual([["検討", 2027, 2027, null, false], ["実施", 2028, 2028, null, false], ["運用", 2029, 2030, null, false]]);
+    expect(spans(several, 3)).toEqual([["実施", 2027, 2028, null, true]]);
+    expect(several.diagnostics.find((d) => d.code === "PP376" && d.projectNo === 2)!.message)
+      .toBe("年度の欄の「令和9年度から検討、令和10年度から実施」を、工程「検討」（令和9年度）・「実施」（令和10年度）として読みました。");
+    // (its end after the next cell's start: which is meant cannot be told)
+    expect(several.diagnostics.filter((d) => d.code === "PP353").map((d) => [d.projectNo, d.line, d.column])).toEqual([[4, 7, 10]]);
     // an end the next phase comes before is still refused
     const clash = await tsvOf([r("1", "甲", ["実施（令和10年度まで）", "運用", "", "", ""])]);
     expect(clash.diagnostics.filter((d) => d.code === "PP353").map((d) => [d.line, d.column])).toEqual([[4, 9]]);
