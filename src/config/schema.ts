@@ -160,7 +160,9 @@ export const Config = z.strictObject({
     .describe("marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○)"),
   schedule: z.strictObject({
     continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
-      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－", "〃", "″", "同上", "～", "〜",
+      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－",
+        // the same dash as other keyboards, fonts and Shift_JIS decoders write it (minus, em, en, figure dash)
+        "−", "—", "–", "‒", "〃", "″", "同上", "～", "〜",
         // a bar's other end and its pieces, as 工程表 draw them with characters (◀━検討━▶, ├─調査─┤), and ← (同左)
         "同左", "←", "⇐", "⬅", "⟵", "◀", "◁", "↔", "⇔", "⟷", "├", "┤", "┣", "┫", "＜", "＞", "〈", "〉", "≪", "≫", "＝",
         // arrows typed in ASCII (a lone < > = would also take HTML residue for a bar)

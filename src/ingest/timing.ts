@@ -50,7 +50,7 @@ export function startEndColumns(headerRows: readonly GridRow[], taken: ReadonlyS
 export function timingText(startCell: string, endCell: string | undefined): { text: string; ok: boolean } {
   const first = startCell.trim();
   // a dash alone is a cell left empty on purpose (「－」 had been told as a period it could not read)
-  const dash = (s: string) => /^[-－―ー‐—–]+$/u.test(s);
+  const dash = (s: string) => /^[-－―ー‐—–‒−]+$/u.test(s);
   if (endCell === undefined) return { text: dash(first) ? "" : first, ok: true };
   const last = endCell.trim();
   // a dash or 未定 says the year is not set: as an empty cell (「令和9年度～－」 had run to the

@@ -331,7 +331,7 @@ function buildByColumn(cells: RawScheduleCell[], opts: ScheduleOptions, period: 
 }
 
 /** Continuation marks that are also what a plan writes for "nothing this year" (－ ― ─ ー). */
-const DASHES = ["－", "―", "─", "ー", "—", "‒", "–"];
+const DASHES = ["－", "―", "─", "ー", "—", "‒", "–", "−"];
 
 /**
  * A row that opens with a dash before any phase (－ | － | 検討 | 実施 | －) cannot mean "goes on"

@@ -829,6 +829,15 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(codes(after.diagnostics)).not.toContain("PP354");
   });
 
+  it("the dash as other keyboards and decoders write it (minus U+2212, em, en and figure dashes) is read as － is; it had been refused (PP332)", async () => {
+    for (const dash of ["−", "—", "–", "‒"]) {
+      const plan = await tsvOf([r("1", "甲", [dash, dash, "検討", "実施", dash]), r("2", "乙", ["検討", dash, "実施", dash, dash])]);
+      expect(codes(plan.diagnostics), dash).not.toContain("PP332");
+      expect(spans(plan, 1), dash).toEqual([["検討", 2028, 2028, null, false], ["実施", 2029, 2029, null, false]]);
+      expect(spans(plan, 2), dash).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
+    }
+  });
+
   it("同左 and ～ continue the phase on their left, as 同上 and ← do", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "同左", "実施", "～", "～"])]);
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
