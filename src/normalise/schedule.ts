@@ -384,6 +384,12 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   const sorted = drawn.map((x) => x.cell);
   const kinds = drawn.map((x) => x.kind);
   const labelOf = markLabelsOf(config);
+  // a phase of `label` in the category its words name; a label no category names is said (PP307)
+  const phaseNamed = (label: string, from: number, to: number, cell: RawScheduleCell): Phase => {
+    const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
+    if (category === null) result.unknown.push({ label, cell });
+    return { label, from, to, category: category ?? config.defaultCategory.id };
+  };
   // A row mixing labels (or marks with a label) with marks the config gives no label, or two such
   // marks, cannot be read without guessing what the marks mean: refused with the cell.
   const bareMarks = kinds.flatMap((k, i) => (k.kind === "mark" && labelOf(k.mark) === undefined ? [{ k, cell: sorted[i]! }] : []));
@@ -428,12 +434,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       result.readings.push({ kind: "shade", cell, text: k.fill });
       // a filled cell goes on with the bar on its left in the same colour; else it starts a phase
       if (adjacent && fillBefore === k.fill) { adjacent.to = Math.max(adjacent.to, to); return; }
-      if (named === undefined) last = unnamedPhase(cell.year, to, config);
-      else {
-        const category = categorise(named, config.phaseCategories, config.compoundCategory.id);
-        if (category === null) result.unknown.push({ label: named, cell });
-        last = { label: named, from: cell.year, to: Math.max(cell.year, to), category: category ?? config.defaultCategory.id };
-      }
+      last = named === undefined ? unnamedPhase(cell.year, to, config) : phaseNamed(named, cell.year, Math.max(cell.year, to), cell);
       result.phases.push(last);
       return;
     }
@@ -473,9 +474,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
         reading!.phases.push(adjacent);
         continue;
       }
-      const category = categorise(named(b.name), config.phaseCategories, config.compoundCategory.id);
-      if (category === null) result.unknown.push({ label: named(b.name), cell });
-      const phase: Phase = { label: named(b.name), from: b.from, to: b.to!, category: category ?? config.defaultCategory.id, ...(b.name ? {} : { unlabelled: true as const }) };
+      const phase = b.name ? phaseNamed(b.name, b.from, b.to!, cell) : unnamedPhase(b.from, b.to!, config);
       result.phases.push(phase);
       reading!.phases.push(phase);
     }
@@ -490,12 +489,10 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       if (k.kind === "label") result.readings.push({ kind: "repeat", cell, text: label });
       return;
     }
-    const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
-    if (category === null) result.unknown.push({ label, cell });
     // An end (完了, 廃止) or an event within its year (令和9年度中に導入) does not run on to the next label.
     const oneYear = !stated && !opts.exactSpans && !opts.yearByYear && k.kind === "label" && to > cell.year && endsInItsYear(label, config);
     if (oneYear) result.readings.push({ kind: "one-year", cell, text: label });
-    const phase: Phase = { label, from, to: oneYear ? cell.year : Math.max(from, to), category: category ?? config.defaultCategory.id };
+    const phase = phaseNamed(label, from, oneYear ? cell.year : Math.max(from, to), cell);
     if (unlabelled) phase.unlabelled = true;
     addNote(phase, k.note);
     result.phases.push(phase);
