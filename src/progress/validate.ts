@@ -189,27 +189,26 @@ function reportConflicts(rows: readonly ProgressReturn[], bag: DiagnosticBag): v
   const byNo = new Map<number, ProgressReturn[]>();
   for (const r of rows) byNo.set(r.no, [...(byNo.get(r.no) ?? []), r]);
   for (const [no, list] of byNo) {
-    if (new Set(list.map((r) => r.status)).size < 2) continue;
+    const groups = new Map<string, string[]>();
+    for (const r of list) groups.set(r.status, [...(groups.get(r.status) ?? []), r.department]);
+    if (groups.size < 2) continue;
     // told at the first report that differs from the most given status (it had been placed at the
     // first of six agreeing departments, not at the one that differed)
-    const counts = new Map<string, number>();
-    for (const r of list) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const most = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-    const tie = [...counts.values()].filter((n) => n === counts.get(most)).length > 1;
-    const first = tie ? list[0] : list.find((r) => r.status !== most);
+    const sizes = [...groups.values()].map((d) => d.length);
+    const most = Math.max(...sizes);
+    const tie = sizes.filter((n) => n === most).length > 1;
+    const first = tie ? list[0] : list.find((r) => groups.get(r.status)!.length !== most);
     if (!first) continue;
-    bag.add("PP610", first.place, { no, detail: statusGroups(list) }, { projectNo: no });
+    bag.add("PP610", first.place, { no, detail: statusGroups(groups) }, { projectNo: no });
   }
 }
 
 /**
- * The departments by the status each gave, the fewest first, three names a status at most
- * (`予定どおり: 情報政策課 / 完了: 人事課、会計課、健康課 ほか 29 課`): a 各課 project listed all 33
- * one by one, and the message, cut short, never reached the one that differed.
+ * The departments by the status each gave (status → departments), the fewest first, three names
+ * a status at most (`予定どおり: 情報政策課 / 完了: 人事課、会計課、健康課 ほか 29 課`): a 各課 project
+ * listed all 33 one by one, and the message, cut short, never reached the one that differed.
  */
-function statusGroups(list: readonly ProgressReturn[]): string {
-  const groups = new Map<string, string[]>();
-  for (const r of list) groups.set(r.status, [...(groups.get(r.status) ?? []), r.department]);
+function statusGroups(groups: ReadonlyMap<string, readonly string[]>): string {
   return [...groups].sort((a, b) => a[1].length - b[1].length)
     .map(([status, departments]) => `${status}: ${departments.slice(0, 3).join("、")}${departments.length > 3 ? ` ほか ${departments.length - 3} 課` : ""}`)
     .join(" / ");
