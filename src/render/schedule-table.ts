@@ -14,9 +14,9 @@ import { drawDocument, planSource } from "./pdf/draw.js";
 import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
+import { noColumnWidth } from "./pdf/table.js";
 import { artifact, role } from "./pdf/tags.js";
 import { noteRuns, phraseRuns } from "./pdf/text.js";
-import { textWidthEm } from "./xlsx/metrics.js";
 
 /**
  * A table row, whether it is a group heading (which must not end a page), and the group heading
@@ -42,9 +42,7 @@ export function hostWidths(kind: string, fixed: readonly number[], period: Perio
  * No needs at `fontSize`, taken from the name column: a three-digit No had broken in two (「46／5」).
  */
 export function textColumns(base: readonly [number, number, number], plan: Plan, fontSize: number): [number, number, number] {
-  let widest = 0;
-  for (const p of plan.projects) widest = Math.max(widest, textWidthEm(String(p.no)));
-  const extra = Math.max(0, Math.ceil(widest * fontSize) - base[0]);
+  const extra = noColumnWidth(base[0], plan.projects.map((p) => String(p.no)), fontSize) - base[0];
   return [base[0] + extra, base[1] - extra, base[2]];
 }
 

@@ -12,10 +12,9 @@ import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
-import { capacityFor, columnAlign, dataTable, subRowsCell } from "./table.js";
+import { capacityFor, columnAlign, dataTable, noColumnWidth, subRowsCell } from "./table.js";
 import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
-import { textWidthEm } from "../xlsx/metrics.js";
 
 
 /** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
@@ -388,11 +387,8 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         break;
       case "table": {
         // A No column as wide as its longest No needs: a four-digit No had broken in two (「100／0」).
-        const widths = (node.widths ?? node.header.map(() => "*" as const)).map((w, i) => {
-          if (typeof w !== "number" || node.align?.[i] !== "number") return w;
-          const widest = Math.max(0, ...node.rows.map((r) => (typeof r[i] === "string" ? textWidthEm(r[i] as string) : 0)));
-          return Math.max(w, Math.ceil(widest * theme.sizes.table));
-        });
+        const widths = (node.widths ?? node.header.map(() => "*" as const)).map((w, i) => (typeof w !== "number" || node.align?.[i] !== "number" ? w
+          : noColumnWidth(w, node.rows.flatMap((r) => (typeof r[i] === "string" ? [r[i] as string] : [])), theme.sizes.table)));
         const columns = node.header.length;
         // Column widths in pt ("*" shares what the numbers leave), for estimated heights.
         const fixed = widths.reduce<number>((n, w) => n + (typeof w === "number" ? w : 0), 0);

@@ -6,6 +6,7 @@ import type { Theme } from "../../theme/schema.js";
 import { FILLS_ROW } from "./layouts.js";
 import { role } from "./tags.js";
 import { capacityOf, keepRuns, phraseRuns } from "./text.js";
+import { textWidthEm } from "../xlsx/metrics.js";
 
 export interface TableSpec {
   widths: (number | "*" | "auto")[];
@@ -41,6 +42,16 @@ const RULE = 0.5;
  * per reporting department): a table without outer rules, set into the cell's padding, so its
  * columns and rules line up with the host table's.
  */
+/**
+ * A No column's width in pt: `base`, or what its longest No needs at `fontSize` when wider (a
+ * three-digit No had broken in two in the 工程表, 「46／5」, a four-digit one in a template's table).
+ */
+export function noColumnWidth(base: number, nos: Iterable<string>, fontSize: number): number {
+  let widest = 0;
+  for (const no of nos) widest = Math.max(widest, textWidthEm(no));
+  return Math.max(base, Math.ceil(widest * fontSize));
+}
+
 export function subRowsCell(rows: TableCell[][], widths: TableSpec["widths"], ctx: RenderContext): TableCell {
   return {
     colSpan: widths.length,
