@@ -93,6 +93,13 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   let continued: Said | null = null;
   let furtherRows: Said | null = null;
   let shortRows: Said | null = null;
+  // Rows under a name in a 事業名・内容 column, read as its description (PP380).
+  let describedRows = null as (Said & { column: string }) | null;
+  const describe = (row: GridRow, owner: RawRow, col: number, column: string): void => {
+    continueCells(grid, row, owner, [["description", col]], maxCellChars, bag);
+    if (describedRows) describedRows.count++;
+    else describedRows = { count: 1, place: placeOf(grid, row, col), projectNo: noOf(owner), column };
+  };
   // PP224's examples in the messages' language
   const ja = bag.lang === "ja";
   // The last project row of the block before: a row cut at a page break goes on under the header
@@ -142,8 +149,10 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       // text continues the project's cells, its year cells are more of its phases.
       const noMerge = block.columns.no !== undefined ? merged.get(`${row.line}:${block.columns.no}`) : undefined;
       const nameCol = block.columns.name;
-      if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim())) {
+      const described = describedBelow(block, row);
+      if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim() || described)) {
         const own = (col: number) => !merged.has(`${row.line}:${col}`);
+        if (described) describe(row, owner, described.col, described.column);
         continueCells(grid, row, owner, textColumns(block, row, [...CONTINUED, "remarks"]).filter(([, col]) => own(col)), maxCellChars, bag);
         owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => (c.cell.text || c.cell.shade) && own(c.col)).map((c) => c.cell));
         if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
@@ -167,6 +176,11 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
       // row of its own by the export, or a project whose No was left out? Never guessed: one error
       // saying both (it had been three, 「No」「基本方針」「施策」 empty, that named neither).
       const wrapped = owner && nameOnlyRow(block, row);
+      if (owner && wrapped && described) {
+        describe(row, owner, described.col, described.column);
+        continueCells(grid, row, owner, textColumns(block, row, CONTINUED), maxCellChars, bag);
+        continue;
+      }
       if (owner && wrapped) {
         bag.add("PP379", placeOf(grid, row, wrapped), { name: row.cells[wrapped]!.trim().slice(0, 30), no: noOf(owner) ?? "?", above: (owner.fields.name?.text ?? "").trim().slice(0, 30) });
         continue;
@@ -265,6 +279,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   }
   if (furtherRows) bag.add("PP330", furtherRows.place, { rows: furtherRows.count, no: furtherRows.projectNo ?? "?" });
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
+  if (describedRows) bag.add("PP380", describedRows.place, { rows: describedRows.count, no: describedRows.projectNo ?? "?", column: describedRows.column });
   if (shortRows) bag.add("PP346", shortRows.place, { rows: shortRows.count });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
@@ -610,6 +625,18 @@ function textColumns(block: Block, row: GridRow, keys: readonly ColumnKey[]): [C
     const col = block.columns[key];
     return col !== undefined && row.cells[col]?.trim() ? [[key, col]] : [];
   }).sort((a, b) => a[1] - b[1]);
+}
+
+/**
+ * The text of a row in a column whose header says it holds each name with its description below
+ * it (`事業名・内容`, PP264), when the row has no No: the lines under a name are its description,
+ * whichever row of the export they were written on. Its column and the header's words, or null.
+ */
+function describedBelow(block: Block, row: GridRow): { col: number; column: string } | null {
+  const { name, no } = block.columns;
+  if (!block.namesWithDescriptions || name === undefined || !row.cells[name]?.trim()) return null;
+  if (no !== undefined && row.cells[no]?.trim()) return null;
+  return { col: name, column: block.namesWithDescriptions.text.replace(/\s+/g, " ") };
 }
 
 /**

@@ -137,6 +137,7 @@ const CASES: Record<string, Case> = {
   // the No column's header left blank
   PP236: { data: tsv([["", ...HEADER.slice(1)], row(1, "事業A"), row(2, "事業B")]) },
   // an older copy: a No already read beside one not read
+  PP380: { data: tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", ...HEADER.slice(7)], ["1", "方針", "(1)施策", "①取組", "事業", "情報政策課", "検討", "", "運用"], ["", "", "", "", "・内容", "", "", "", ""]]) },
   PP264: { data: tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", ...HEADER.slice(7)], ["1", "方針", "(1)施策", "①取組", "事業\n・内容", "情報政策課", "検討", "", "運用"]]) },
   PP370: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const part = ws.workbook.addWorksheet("基本目標2"); part.addRow(HEADER); part.addRow(row(1, "別の事業A")); part.addRow(row(2, "別の事業B")); }) },
   PP371: { name: "plan.xlsx", data: await listAndGanttXlsx() },

@@ -540,6 +540,27 @@ describe("names with their descriptions below them (事業名・内容, no 事�
     expect(separate.projects.map((p) => [p.name, p.description])).toEqual([["電子申請の拡充", ["手続を拡大する。"]]]);
     expect(codes(separate.diagnostics)).not.toContain("PP264");
   });
+  it("read a row of that column alone under a name as its description, in a text export and under a merged No in a workbook (PP380); with a 事業名 column it stays PP379", async () => {
+    const header = ["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", "R8", "R9"];
+    const rows = [["1", "方針", "(1)窓口", "①手続", "電子申請の拡充", "情報政策課", "検討", "実施"], ["", "", "", "", "・オンライン手続を拡大する。", "", "", ""],
+      ["2", "方針", "(1)窓口", "①手続", "\"窓口キャッシュレス\n・市民課に導入する。\"", "会計課", "", "実施"], ["", "", "", "", "・会計課と調整する。", "", "", ""]];
+    const plan = await planOf("below.tsv", tsv([header, ...rows]));
+    expect(plan.projects.map((p) => [p.no, p.name, p.description])).toEqual([
+      [1, "電子申請の拡充", ["オンライン手続を拡大する。"]], [2, "窓口キャッシュレス", ["市民課に導入する。", "会計課と調整する。"]]]);
+    expect(of(plan.diagnostics, "PP380").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 5]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP379");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    ws.addRow(header);
+    ws.addRow([1, "方針", "(1)窓口", "①手続", "電子申請の拡充", "情報政策課", "検討", "実施"]);
+    ws.addRow(["", "", "", "", "・オンライン手続を拡大する。", "", "", ""]);
+    for (const col of "ABCDFGH") ws.mergeCells(`${col}2:${col}3`);
+    const merged = await planOf("below.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(merged.projects.map((p) => [p.name, p.description, p.departments])).toEqual([["電子申請の拡充", ["オンライン手続を拡大する。"], ["情報政策課"]]]);
+    expect(of(merged.diagnostics, "PP380").map((d) => d.cell)).toEqual(["E3"]);
+    const named = await planOf("named.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "R8", "R9"], rows[0]!, rows[1]!]));
+    expect(codes(named.diagnostics)).toContain("PP379");
+  });
   it("a column named 名称 or 主な事業・取組 is the names; one of unknown wording that names projects is not replaced by the 取組 (PP204, no PP235)", async () => {
     const rows = (label: string) => tsv([["No", "基本方針", "施策", "取組", label, "担当課", "事業内容", "R8", "R9"],
       ["1", "方針", "(1)窓口", "①電子申請の拡充", "電子申請", "情報政策課", "内容", "検討", "実施"],
