@@ -18,6 +18,8 @@ export interface Departments {
   odd: string[];
   /** Related departments written in brackets in the cell (（関係課：市民課）), as written. */
   bracketed: string[];
+  /** A 部 or 局 with its departments in brackets (総務部（総務課、情報政策課）), as written. */
+  divisions: string[];
 }
 
 /**
@@ -105,6 +107,9 @@ function withoutOthers(name: string, config: Config): { name: string; others: st
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A 部 or 局 followed by a bracket (総務部（総務課、情報政策課）): its name (no separator or bracket in it) and the bracket's words. */
+const DIVISION_BRACKET = /([^\s\u3000、,，／/；;・（()）【】［\]〔〕]*[部局])[\s\u3000]*[（(]([^（()）【】［\]〔〕]+)[）)]/gu;
+
 /** A bracket with no role word in it (（市民課、健康課）): related departments where the header says so. */
 const PLAIN_BRACKETS = /[（(【［[〔]([^（()）【】［\]〔〕]+)[）)】］\]〕]/gu;
 
@@ -113,7 +118,7 @@ const PLAIN_BRACKETS = /[（(【［[〔]([^（()）【】［\]〔〕]+)[）)】�
  * (`担当課（関係課）`), so a bracket without a role word in a cell is read as one with it.
  */
 export function splitDepartments(given: string, config: Config, column = "", bracketsRelated = false): Departments {
-  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [] };
+  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [], divisions: [] };
   // related departments in brackets go after the cell's own, before the 関係課 column's
   const inBrackets: string[] = [];
   const asRelated = (whole: string, names: string) => {
@@ -127,6 +132,16 @@ export function splitDepartments(given: string, config: Config, column = "", bra
     unbracketed = unbracketed.replace(PLAIN_BRACKETS, (whole, names: string) =>
       config.leadDepartmentMarks.includes(whole) || ROLE_ALONE.test(names.trim()) ? whole : asRelated(whole, names));
   }
+  // A 部/局 with its 課 in brackets (総務部（総務課、情報政策課）): the 課 are the departments, as
+  // a department's file is a 課's; it had been one name of them all (PP322). Said (PP381).
+  unbracketed = unbracketed.replace(DIVISION_BRACKET, (whole, _division: string, names: string) => {
+    const parts = listParts(names, config);
+    // (a unit, 庶務担当, is one of a 課: under a 部 it is not told which)
+    const named = (p: string) => config.departmentSuffixes.some((x) => p.endsWith(x)) && !UNIT.test(p) && !readAll(p, config);
+    if (!parts.length || !parts.every((p) => named(stripLeadMarks(p, config.leadDepartmentMarks).name))) return whole;
+    out.divisions.push(whole.trim());
+    return `\n${names}\n`;
+  });
   const roles = byRole(unbracketed);
   out.bracketed.push(...roles.relatedRoles);
   out.leadMarks.push(...roles.leadRoles);

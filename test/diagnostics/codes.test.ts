@@ -219,6 +219,7 @@ const CASES: Record<string, Case> = {
   PP379: { data: ok([row(1, "事業"), ["", "", "", "", "事業名の続き", "", "・続きの事業内容"]]) },
   PP330: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("E4").value = ""; ws.mergeCells("A3:A4"); }) },
   PP331: { data: ok([row(1, "事業", { depts: "情報政策課（関係課：市民課）" })]) },
+  PP381: { data: ok([row(1, "事業", { depts: "総務部（情報政策課）" })]) },
   PP332: { data: ok([row(1, "事業", { years: ["検討", "⇛", ""] })]), projectNo: 1 },
   PP333: { data: ok([row(1, "事業", { years: ["●検討", "●実施", ""] })]), projectNo: 1 },
   PP336: { data: ok([row(1, "事業", { years: ["検討→", "実施", ""] })]), projectNo: 1 },

@@ -254,6 +254,12 @@ describe("department cells", () => {
     expect(splitDepartments("全庁（各課）", c)).toMatchObject({ names: [], all: true, odd: [] });
     expect(splitDepartments("情報政策課（各課）", c)).toMatchObject({ names: ["情報政策課"], all: true, odd: [] });
     expect(splitDepartments("人事課（全課）、総務課", c)).toMatchObject({ names: ["人事課", "総務課"], all: true, odd: [] });
+    // a 部/局 with its 課 in brackets: the 課 (it had been one odd name, 「総務部（総務課、情報政策課）」);
+    // a bracket that names no 課, or every department, stays as before
+    expect(splitDepartments("総務部（総務課、情報政策課）、健康福祉部 (健康課)", c)).toMatchObject({ names: ["総務課", "情報政策課", "健康課"], all: false, odd: [],
+      divisions: ["総務部（総務課、情報政策課）", "健康福祉部 (健康課)"] });
+    expect(splitDepartments("総務部（庶務担当）", c)).toMatchObject({ names: ["総務部（庶務担当）"], divisions: [] });
+    expect(splitDepartments("総務部（情報政策課、各課）", c)).toMatchObject({ odd: ["総務部（情報政策課、各課）"], divisions: [] });
     // (a unit in brackets is still part of the name)
     expect(splitDepartments("情報政策課（DX推進担当）", c)).toMatchObject({ names: ["情報政策課（DX推進担当）"], all: false });
     c.allDepartmentsWords = ["全所属"];
