@@ -69,7 +69,9 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     }
     // A formula without a saved value: its cell read as empty, said (PP117; an error when the
     // table's header or a project's cell is such a cell, see uncachedInTable)
-    if (c.formula !== undefined && c.v === undefined) {
+    // (an empty <v> of a number cell, as writers that do not calculate leave it, is no value either;
+    // a text formula's empty <v> is its empty result)
+    if (c.formula !== undefined && (c.v === undefined || (c.v === "" && c.type === "n"))) {
       (grid.uncached ??= []).push({ line: c.row, col: c.col - 1, said: bag.add("PP117", placeOfCell(c), { formula: c.formula || "…" }) });
       continue;
     }

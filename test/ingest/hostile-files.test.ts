@@ -290,6 +290,12 @@ describe("sparse and unusual sheets", () => {
     expect(header).toBeDefined();
     const years = await planOf("years.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(table.map((c) => (c === header ? { ref: c.ref, f: "H3+1" } : c))) }] }));
     expect(years.diagnostics.filter((x) => x.code === "PP117").map((x) => [x.cell, x.severity])).toEqual([[header!.ref, "error"]]);
+    // a number formula whose <v> is empty (openpyxl and other writers that do not calculate): no value
+    // either (the No had been said empty, PP301, with no word of the formula); a text formula's empty
+    // <v> is its empty result
+    const no = table.find((c) => c.ref === "A4")!;
+    const emptyV = await planOf("emptyv.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table.map((c) => (c === no ? { ref: "A4", f: "ROW()-3", v: "" } : c)), { ref: "T5", t: "str", f: "\"\"", v: "" }]) }] }));
+    expect(emptyV.diagnostics.filter((x) => x.code === "PP117").map((x) => [x.cell, x.severity])).toEqual([["A4", "error"]]);
     // outside the table (a column no header names): a warning, the plan read
     const aside = await planOf("aside.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: "T4", t: "str", f: "\"memo\"" }]) }] }));
     expect(aside.diagnostics.filter((x) => x.code === "PP117").map((x) => [x.cell, x.severity])).toEqual([["T4", "warning"]]);
