@@ -110,6 +110,9 @@ export const CATALOG = {
   PP124: { severity: "info", example: { text: '="001"', count: 3 },
     ja: (p) => `Excel の文字列の式（「${p.text}」など）で書かれたセルが ${p.count} 個あります（ここが最初）。Excel で開いたときと同じく、引用符の中の文字として読みました。`,
     en: (p) => `${p.count} cell(s) are written as an Excel text formula ("${p.text}" …; this is the first): read as the text inside the quotes, as Excel shows them.` },
+  PP130: { severity: "info", example: { text: "'001", count: 3 },
+    ja: (p) => `先頭に Excel の文字列の印「'」が付いたセルが ${p.count} 個あります（ここが最初:「${p.text}」）。印を除いた値として読みました。`,
+    en: (p) => `${p.count} cell(s) start with Excel's text mark "'" (this is the first: "${p.text}"): read without the mark.` },
   // 15x hostile input (reserved for robustness checks)
   PP126: { severity: "info", example: { line: "sep=;" },
     ja: (p) => `1 行目の「${p.line}」を、Excel に区切り文字を伝える行として読みました（計画の行ではありません）。`,

@@ -194,19 +194,27 @@ export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag
 // turn into a date). Excel shows the text inside the quotes, so that is what the cell holds.
 const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/su;
 
+// `'1`, `'=…`: Excel's mark of a value kept as text, which some systems write into their CSV (a
+// number, or a cell starting as a formula would, guarded against formula injection). The mark is
+// no part of the value (`'1` had been a No that is not a number, PP305). Only before a number or
+// = + - @: an apostrophe before words may be the writer's own.
+const TEXT_MARK = /^'(?=[0-9０-９]+$|[=+\-@＝＋－])/u;
+
 function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
-  let first: { row: GridRow; col: number; text: string } | undefined;
-  let count = 0;
+  type First = { row: GridRow; col: number; text: string; count: number };
+  let formula: First | undefined;
+  let marked: First | undefined;
   for (const row of grid.rows) {
     row.cells.forEach((cell, col) => {
       const m = TEXT_FORMULA.exec(cell);
-      if (!m) return;
-      first ??= { row, col, text: cell };
-      count++;
-      row.cells[col] = m[1]!.replace(/""/g, '"');
+      const said = m ? (formula ??= { row, col, text: cell, count: 0 }) : TEXT_MARK.test(cell) ? (marked ??= { row, col, text: cell, count: 0 }) : null;
+      if (!said) return;
+      said.count++;
+      row.cells[col] = m ? m[1]!.replace(/""/g, '"') : cell.slice(1);
     });
   }
-  if (first) bag.add("PP124", placeOf(grid, first.row, first.col), { text: first.text, count });
+  if (formula) bag.add("PP124", placeOf(grid, formula.row, formula.col), { text: formula.text, count: formula.count });
+  if (marked) bag.add("PP130", placeOf(grid, marked.row, marked.col), { text: marked.text.slice(0, 20), count: marked.count });
 }
 
 /** A quoted cell: the line it starts on, its column (1-based), and the lines it spans after its first. */

@@ -77,6 +77,7 @@ const CASES: Record<string, Case> = {
   PP125: { data: ok([row(1, '"事業'), row(2, "事業")]) },
   PP126: { data: `sep=\t\n${ok([row(1, "事業")])}` },
   PP128: { data: ok([row(1, '"事業'), row(2, "事業"), row(3, "事業", { desc: '説明"' })]) },
+  PP130: { name: "plan.csv", data: ["テスト市DX計画", HEADER.join(","), ["'1", ...row(1, "事業").slice(1)].join(",")].join("\n") },
   PP124: { data: ok([row(1, "=\"事業\"")]) },
   PP111: { data: new Uint8Array([...new TextEncoder().encode(ok([row(1, "事業")])), 0xff, 0x0a]) },
   PP112: { name: "plan.csv", data: book() },

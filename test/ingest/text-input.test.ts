@@ -103,6 +103,14 @@ describe("text input", () => {
     expect(codes(computed.diagnostics)).not.toContain("PP124");
   });
 
+  it("a cell with Excel's text mark before a number or a formula's first sign ('001, '=…) is read without it, said once (PP130); an apostrophe before words stays", async () => {
+    const csv = [HEADER.join(","), ["'001", ...row(1, "'=事業A").slice(1)].join(","), ["'2", ...row(2, "'事業B").slice(1)].join(",")];
+    const plan = await planOf("plan.csv", ["テスト市DX計画", ...csv].join("\n"));
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "=事業A"], [2, "'事業B"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP130").map((d) => [d.line, d.column, d.message])).toEqual([[3, 1, expect.stringContaining("3 個")]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP305");
+  });
+
   it("rows that end before the header's last column (Excel's CSV leaves empty cells at a row's end out) are read with those cells empty, said once (PP346)", async () => {
     const header = [...HEADER, "備考"];
     const full = [row(1, "事業A", { years: ["検討", "実施", ""] }), row(2, "事業B", { years: ["検討", "", ""] }), row(3, "事業C")].map((r) => [...r, ""]);
