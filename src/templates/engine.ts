@@ -195,9 +195,12 @@ export function templatePlace(node: DocNode): { file: string; line: number } | u
  * PDF library would otherwise stop with an internal error (a repeated id) or quietly make a
  * bookmark or link that goes nowhere.
  */
-function idMistakes(nodes: readonly DocNode[], lang: string): { at: PropertyKey[]; reason: string }[] {
+function idMistakes(nodes: readonly DocNode[], lang: string, given: ReadonlySet<string>): { mistakes: IdMistake[]; unlinked: IdMistake[] } {
   const ja = lang === "ja";
-  const out: { at: PropertyKey[]; reason: string }[] = [];
+  const out: IdMistake[] = [];
+  // links to an id the data gives that no node of the description carries: a card or heading the
+  // template leaves out (a handout of some chapters), printed without the link (PP512)
+  const unlinked: IdMistake[] = [];
   const ids = new Set<string>();
   const outlines = new Set<string>();
   nodes.forEach((n, i) => {
@@ -228,7 +231,10 @@ function idMistakes(nodes: readonly DocNode[], lang: string): { at: PropertyKey[
       if (!Array.isArray(text)) return;
       text.forEach((run: unknown, k) => {
         const link = run && typeof run === "object" ? (run as { link?: unknown }).link : undefined;
-        if (typeof link === "string" && link.startsWith("#") && !ids.has(link.slice(1))) {
+        if (typeof link === "string" && link.startsWith("#") && !ids.has(link.slice(1)) && given.has(link.slice(1))) {
+          unlinked.push({ at: [...at, k, "link"], reason: link });
+          delete (run as { link?: unknown }).link;
+        } else if (typeof link === "string" && link.startsWith("#") && !ids.has(link.slice(1))) {
           out.push({ at: [...at, k, "link"], reason: ja ? `リンク先 ${JSON.stringify(link)} の id（見出しの outline.id かカードの anchor）がありません`
             : `the link ${JSON.stringify(link)} names no id (a heading's outline.id or a card's anchor)` });
         }
@@ -239,6 +245,20 @@ function idMistakes(nodes: readonly DocNode[], lang: string): { at: PropertyKey[
     if (n.type === "card") n.fields.forEach((f, k) => linksIn(f.value, [i, "fields", k, "value"]));
     if (n.type === "chart") n.bars.forEach((b, k) => linksIn(b.label, [i, "bars", k, "label"]));
   });
+  return { mistakes: out, unlinked };
+}
+
+interface IdMistake { at: PropertyKey[]; reason: string }
+
+/** The string values of the `id` keys in a template's data (the ids its cards and headings may take). */
+function givenIds(data: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(data)) for (const x of data) givenIds(x, out);
+  else if (data && typeof data === "object") {
+    for (const [k, v] of Object.entries(data)) {
+      if (k === "id" && typeof v === "string") out.add(v);
+      else if (v && typeof v === "object") givenIds(v, out);
+    }
+  }
   return out;
 }
 
@@ -437,7 +457,18 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     const mistakes = new Map<string, TemplateError>();
-    for (const m of idMistakes(nodes, ctx.lang)) {
+    const { mistakes: idErrors, unlinked } = idMistakes(nodes, ctx.lang, givenIds(data));
+    // one warning a template place (a card template used 56 times is one place), with its count
+    const leftOut = new Map<string, { place: { file: string; line: number }; link: string; count: number }>();
+    for (const u of unlinked) {
+      const p = placeAt(u.at);
+      const place = { file: shown(files[p.file]!), line: p.line };
+      const key = `${place.file}:${place.line}`;
+      const seen = leftOut.get(key);
+      if (seen) seen.count++; else leftOut.set(key, { place, link: u.reason, count: 1 });
+    }
+    for (const { place, link, count } of leftOut.values()) ctx.diagnostics.add("PP512", place, { link, count });
+    for (const m of idErrors) {
       const p = placeAt(m.at);
       const error = new TemplateError(shown(files[p.file]!), p.line, m.reason, false);
       const key = `${error.file}:${error.line}:${error.message}`;

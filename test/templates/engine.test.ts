@@ -230,4 +230,14 @@ describe("ids (bookmarks, anchors, links) are checked where the template writes 
     expect(link.line).toBe(3);
     expect(link.message).toContain("#b");
   });
+  it("a link to an id the data gives whose card or heading the template leaves out is printed without it, one PP512 warning a place (a handout of some chapters)", () => {
+    const main = `[\n${heading("a")},\n{{#each items}}{ "type": "paragraph", "text": [{ "text": "→", "link": {{json (concat "#" id)}} }] },{{/each}}\n{ "type": "paragraph", "text": "end" }\n]`;
+    const ctx = folder({ "main.hbs": main });
+    const nodes = renderTemplate("doc", "main", { items: [{ id: "a" }, { id: "p7" }, { id: "p9" }], left: [{ id: "p7" }, { id: "p9" }] }, ctx);
+    expect(nodes.slice(1, 4).map((n) => (n.type === "paragraph" && Array.isArray(n.text) ? n.text[0] : null))).toEqual([{ text: "→", link: "#a" }, { text: "→" }, { text: "→" }]);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.severity, d.line, d.message])).toEqual([["PP512", "warning", 3, expect.stringContaining("2 個（「#p7」など）")]]);
+    // an id the data gives nowhere is still a template mistake
+    const typo = `[\n${heading("a")},\n{ "type": "paragraph", "text": [{ "text": "→", "link": "#p8" }] }\n]`;
+    expect(failure({ "main.hbs": typo }, { items: [{ id: "p7" }] }).message).toContain("#p8");
+  });
 });
