@@ -41,6 +41,12 @@ const FIXED_COLUMNS = [20, 330, 104] as const;
 
 const sheetId = (i: number): string => `dept-${i + 1}`;
 
+/**
+ * The size of a sheet's Nos and project names: a name heads its description (the gantt size), so
+ * it is never the smaller (a theme's 12 pt gantt size had printed its descriptions under 9 pt names).
+ */
+const sheetNameSize = (ctx: RenderContext): number => Math.max(ctx.theme.sizes.table, ctx.theme.sizes.gantt);
+
 // pdf-lib pauses for a timer tick every 50–100 objects while it saves (for browsers' sake): 34
 // files spent ~100 ms waiting. Write without pausing (own-pdf.ts reads without pausing).
 // Object streams would deflate every copied object again: plain objects save in a third of the time.
@@ -59,6 +65,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
     ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
   ] });
   const lh = theme.lineHeight;
+  const nameSize = sheetNameSize(ctx);
   const [, nameWidth, departmentWidth] = fixed;
   const strip = (p: ScheduleRow): number => stripHeight(p.schedule, view.period, yearWidth, size, lh) + 2;
   // Heights erring high (card.ts): whether a table goes on one page with its heading.
@@ -72,7 +79,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
     for (const g of groups) {
       estimate += size * lh + 4.5;
       for (const p of g.projects) {
-        const text = textHeight(p.name, theme.sizes.table, nameWidth, lh) + 2
+        const text = textHeight(p.name, nameSize, nameWidth, lh) + 2
           + p.description.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
         const row = Math.max(text, textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
         estimate += row;
@@ -87,9 +94,9 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
       const groupRow = rows.length;
       rows.push({ heading: true, cells: spanningCells({ text: phraseRuns(g.policy), bold: true, fontSize: size, fillColor: theme.colours.groupFill } as TableCell, columns) });
       for (const p of g.projects) rows.push({ heading: false, under: [groupRow], cells: [
-        { text: String(p.no), alignment: theme.numberAlign, fontSize: theme.sizes.table } as TableCell,
+        { text: String(p.no), alignment: theme.numberAlign, fontSize: nameSize } as TableCell,
         { stack: [
-          { text: nameRuns(p, ctx), bold: true, fontSize: theme.sizes.table, margin: [0, 0, 0, 2] },
+          { text: nameRuns(p, ctx), bold: true, fontSize: nameSize, margin: [0, 0, 0, 2] },
           bulletList(p.description, { fontSize: size, gap: 0.5 }),
         ] } as TableCell,
         { text: p.coDepartments.length ? departmentRuns(p.coDepartments, departments) : "―", fontSize: size } as TableCell,
@@ -274,7 +281,7 @@ function departmentsPdf(view: DepartmentsView, ctx: RenderContext, content: Driv
 }
 
 const laidOut = (view: DepartmentsView, nodes: readonly DocNode[], plan: Plan, ctx: RenderContext) => {
-  const fixed = textColumns(FIXED_COLUMNS, plan, ctx.theme.sizes.table);
+  const fixed = textColumns(FIXED_COLUMNS, plan, sheetNameSize(ctx));
   return (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, fixed, ctx), breaks);
 };
 

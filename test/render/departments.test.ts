@@ -305,3 +305,16 @@ describe("Nos of three and four digits", () => {
     }
   }, 30_000);
 });
+
+describe("a department sheet's sizes follow the theme", () => {
+  it("a project's name is never set smaller than its description (a theme's 12 pt gantt size had put 9 pt names over 12 pt descriptions)", async () => {
+    const plan = planOf([project(1, { name: "会議のペーパーレス化", description: ["会議資料を電子化する。"] })]);
+    const larger = makeRenderContext();
+    larger.theme = { ...larger.theme, sizes: { ...larger.theme.sizes, gantt: 12 } };
+    const [, file] = await renderDepartments(plan, larger);
+    const items = (await textItems(file!.data))[0]!.items;
+    const sizeOf = (text: string) => items.find((i) => i.str.replace(/\s+/g, "").includes(text))?.size;
+    expect(sizeOf("会議資料を電子化する")).toBeCloseTo(12, 1);
+    expect(sizeOf("会議のペーパーレス化")).toBeCloseTo(12, 1);
+  }, 60_000);
+});
