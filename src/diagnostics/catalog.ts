@@ -148,10 +148,16 @@ export const CATALOG = {
     en: (p) => `The required column "${p.column}" is missing from the header.`,
     hintJa: (p) => ["基本方針", "施策"].includes(String(p.column))
       ? `見出しの言い回しが違う場合は設定ファイルの columns で対応づけられます。列がない計画なら、表の中に見出しだけの行（「基本方針1 …」「(1) …」）を入れると、その下の事業の${p.column}として読みます。`
-      : "設定ファイルの columns で見出しの言い回しを対応づけられます。",
+      : p.column === "No"
+        // a No is the project's name in every document and year (forms, returns, 新旧対照表): never
+        // made up from the rows' order, which a later export may change
+        ? "見出しの言い回しが違う場合は設定ファイルの columns で対応づけられます。No の列がない計画なら、事業名の左に「No」の列を設け、事業ごとに通し番号（1、2、3 …）を書いてください（No は資料・進捗報告様式で事業を指す番号で、行の順から付けることはしません）。"
+        : "設定ファイルの columns で見出しの言い回しを対応づけられます。",
     hintEn: (p) => ["基本方針", "施策"].includes(String(p.column))
       ? `Map the header wording with \`columns\` in the config; a plan without that column can have heading rows inside the table (基本方針1 …, (1) …), read as the ${p.column} of the projects below them.`
-      : "Map the header wording with `columns` in the config." },
+      : p.column === "No"
+        ? "Map the header wording with `columns` in the config. A plan without a No column needs one: add a \"No\" column and number the projects (1, 2, 3 …). The No names a project in every document and progress form, so it is never made up from the rows' order."
+        : "Map the header wording with `columns` in the config." },
   PP205: { severity: "info", example: {},
     ja: () => "表の上に計画名が見つからないため、ファイル名を計画名としました。",
     en: () => "No plan title above the table; the file name is used.",

@@ -464,6 +464,8 @@ describe("a 取組 column that names each numbered row", () => {
     // numbers given twice are no serial: No stays missing
     const twice = await planOf("twice.tsv", tsv([numbered[0]!, ...rows.map((r) => ["1", ...r.slice(1)])], "取組の計画"));
     expect(of(twice.diagnostics, "PP204").map((d) => d.message)).toContain("必須の列「No」が見出しにありません。");
+    // its hint says how to add the numbers, and that they are never made up from the rows' order
+    expect(of(twice.diagnostics, "PP204").find((d) => d.message.includes("「No」"))?.hint).toContain("通し番号");
   });
 
   it("a 取組 that groups projects (repeated) leaves the projects without names: PP204", async () => {
