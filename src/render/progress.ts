@@ -9,8 +9,9 @@ import { renderTemplate } from "../templates/engine.js";
 import { progressView, type ProgressView } from "../views/progress.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
-import { breakBefore, drawDocument, headingsLeftAlone } from "./pdf/draw.js";
-import { keepingHeadings } from "./schedule-table.js";
+import type { Content } from "pdfmake/interfaces.js";
+import { breakBefore, continuationsOnTheirPage, drawDocument, headingsLeftAlone } from "./pdf/draw.js";
+import { type Breaks, type Laid, layoutKeepingHeadings } from "./schedule-table.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { type ProgressWording, progressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
@@ -48,13 +49,25 @@ export async function progressPdf(view: ProgressView, { words, fill }: Wording<P
   const model = templateData(view, ctx);
   const nodes = [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)];
   const title = fill(words.title, { plan: view.title, year: fiscalYearLabel(view.year, ctx.theme) });
-  // Policies follow each other on a page; a policy's heading never ends one.
+  // Policies follow each other on a page; a policy's heading never ends one. Once laid out, a
+  // project's lines continued on the same page are drawn as one row with the part above them
+  // (continuationsOnTheirPage: the same layout, their first cells blank).
+  let sameRow = new Set<string>();
+  let last: { content: Content[]; breaks: Breaks } | null = null;
+  const build = (breaks: Breaks): Laid => {
+    const content = breakBefore(drawDocument(nodes, { kind: "progress", sameRow }, ctx), breaks);
+    last = { content, breaks: new Set(breaks) };
+    return { content, reserved: false, orphans: () => headingsLeftAlone(content), pageStarts: () => new Set<string>() };
+  };
   return createPdf({
     kind: "progress",
-    content: keepingHeadings((breaks) => {
-      const content = breakBefore(drawDocument(nodes, { kind: "progress" }, ctx), breaks);
-      return { content, reserved: false, orphans: () => headingsLeftAlone(content), pageStarts: () => new Set<string>() };
-    }),
+    content: (l) => {
+      layoutKeepingHeadings(build, (content) => l.layout(content));
+      const laid = last!;
+      sameRow = continuationsOnTheirPage(laid.content);
+      if (sameRow.size) l.layout(build(laid.breaks).content);
+      l.draw();
+    },
     headerTitle: title, plainPages: 1, patterns: schedulePatterns(),
     ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),
   }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: documentAuthor(ctx.config, view.title), lang: "ja" }, ctx);

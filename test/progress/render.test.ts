@@ -124,6 +124,28 @@ describe("renderProgress", () => {
     }
   });
 
+  it("every department reporting every 各課 project: a project's lines continued on the same page are one row (its No and name once a page, grey at the top of the next), and the pages are filled (parts of 0.7 page had left a third of most pages blank)", async () => {
+    const forms = await seedDocuments("forms-2026");
+    const filled: OutputFile[] = [];
+    for (const f of forms) filled.push({ path: f.path, data: await fillForm(f.data, (no) => ({ status: "予定どおり", result: `${f.path.replace(/\.xlsx$/, "")}の実績${no}号` })) });
+    const files = (await progressReport(makeRenderContext(), dir(filled)))!;
+    const pages = await textItems(files[0]!.data);
+    const left = makeRenderContext().theme.pages.progress.margins[0];
+    const shared = plan.projects.filter((p) => p.allDepartments);
+    for (const [i, page] of pages.entries()) {
+      const nos = page.items.filter((t) => /^\d+$/.test(t.str) && t.x < left + 22).map((t) => t.str);
+      expect(nos.filter((n, k) => nos.indexOf(n) !== k), `page ${i + 1}`).toEqual([]);
+    }
+    // the lines of a project continued on a page: its No and name there, at the top
+    const first = shared[0]!;
+    const holding = pages.filter((p) => p.stream.includes(`の実績${first.no}号`));
+    expect(holding.length).toBeGreaterThan(1);
+    for (const p of holding) expect(p.stream).toContain(`${first.no}${first.name.replace(/\s+/g, "")}`);
+    // how far down each page's text reaches: the pages of projects (all but the summary's two and
+    // the last) filled to 0.8 of the page on the mean (0.66 with parts of 0.7 page)
+    const reach = pages.slice(2, -1).map((p) => (p.height - Math.min(...p.items.filter((t) => t.y > 60).map((t) => t.y))) / p.height);
+    expect(reach.reduce((a, b) => a + b, 0) / reach.length).toBeGreaterThan(0.76);
+  }, 120_000);
   it("the summary counts each policy's projects in its label, and its table stays inside the text area", async () => {
     // departments of one project reporting different statuses: the project is in each bar
     const ctx = makeRenderContext();

@@ -265,15 +265,68 @@ function splitTallLines(lines: readonly Text[][], height: (line: Text[]) => numb
   return out;
 }
 
-/** `lines` in runs of at most `budget` pt (by `height`), each at least one line. */
-function chunkLines<T>(lines: readonly T[], height: (line: T) => number, budget: number): T[][] {
+/** The share of a page's body a part of a row of lines fills at most, and at best (see rowParts). */
+const PART_MOST = 0.7;
+const PART_BEST = 0.25;
+
+/**
+ * A row's lines (`height` pt each) in the parts it is drawn in, rows kept whole: each at most
+ * PART_MOST of a `page` (pdfmake drops a row kept whole that is taller than a page), and where
+ * the lines allow parts of about PART_BEST of a page, each of more lines than the row's first
+ * cells (`leadLines`). A part that does not fit at a page's foot goes on to the next page whole,
+ * leaving at most its height blank (parts of 0.7 page had left a third of most pages of a report
+ * with many departments' lines blank); one that goes on the same page is drawn as one row with
+ * the part above it, which needs more lines than the first cells (continuationsOnTheirPage).
+ */
+function rowParts<T>(lines: readonly T[], height: (line: T) => number, page: number, leadLines: number): T[][] {
+  const heights = lines.map(height);
+  const total = heights.reduce((a, b) => a + b, 0);
+  const least = Math.ceil(total / (page * PART_MOST));
+  const parts = Math.max(1, least, Math.min(Math.ceil(total / (page * PART_BEST)), Math.floor(lines.length / (leadLines + 1))));
+  // as even as the lines allow: a line goes to the part its middle falls in (no short last part,
+  // whose first cells would be repeated for a line or two)
   const out: T[][] = [];
-  let used = Number.POSITIVE_INFINITY;
-  for (const line of lines) {
-    const h = height(line);
-    if (used + h > budget) { out.push([]); used = 0; }
+  const sums: number[] = [];
+  let before = 0;
+  lines.forEach((line, i) => {
+    const part = Math.min(parts - 1, Math.floor(((before + heights[i]! / 2) / total) * parts));
+    if (out.length <= part) { out.push([]); sums.push(0); }
     out.at(-1)!.push(line);
-    used += h;
+    sums[sums.length - 1]! += heights[i]!;
+    before += heights[i]!;
+  });
+  if (sums.every((h, k) => h <= page * PART_MOST || out[k]!.length === 1)) return out;
+  // uneven lines that made a part too tall: cut greedily at the most a part holds
+  const greedy: T[][] = [];
+  let used = Number.POSITIVE_INFINITY;
+  lines.forEach((line, i) => {
+    if (used + heights[i]! > page * PART_MOST) { greedy.push([]); used = 0; }
+    greedy.at(-1)!.push(line);
+    used += heights[i]!;
+  });
+  return greedy;
+}
+
+/** A continued part of a row of lines: its key, its first line, and the first line of the part above. */
+interface Continuation { key: string; probe: TableCell; above: TableCell }
+
+/**
+ * After pdfmake laid `content` (drawDocument's blocks) out: the continued parts of rows of lines
+ * that went on the same page as the part above them (their keys, for DrawSource.sameRow). Drawn
+ * again with their first cells blank, they are one row with it; the layout is the same (such a
+ * part has more lines than its first cells, so those never set its height).
+ */
+export function continuationsOnTheirPage(content: readonly Content[]): Set<string> {
+  const out = new Set<string>();
+  const pageOf = (cell: TableCell) => (cell as { positions?: { pageNumber: number }[] }).positions?.[0]?.pageNumber;
+  for (const block of content) {
+    let b = block as { _continued?: Continuation[]; stack?: unknown[] };
+    // (a block given a page break before it is wrapped in a stack: breakBefore)
+    while (!b._continued && b.stack?.length === 1) b = b.stack[0] as typeof b;
+    for (const c of b._continued ?? []) {
+      const page = pageOf(c.probe);
+      if (page !== undefined && page === pageOf(c.above)) out.add(c.key);
+    }
   }
   return out;
 }
@@ -416,7 +469,8 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         // that is taller than a page, silently; a table with one lets its rows break instead.
         let tallest = 0;
         const subCells: TableCell[] = [];
-        const table = dataTable({ widths, header: node.header, rows: node.rows.flatMap((r): TableCell[][] => {
+        const continued: Continuation[] = [];
+        const table = dataTable({ widths, header: node.header, rows: node.rows.flatMap((r, row): TableCell[][] => {
           const sub = r.findIndex((c) => typeof c !== "string" && !Array.isArray(c));
           const subRows = sub >= 0 ? (r[sub] as SubRows).rows : undefined;
           const lead = (sub >= 0 ? r.slice(0, sub) : r) as Text[];
@@ -426,18 +480,37 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
             // blank. Rows never split: lines past what a page holds go on a row of their own, its
             // first cells repeated in grey; a line taller than that is cut into lines first.
             const rest = widths.slice(sub);
-            const budget = pageGeometry(src.kind, ctx).bodyHeight * 0.7;
+            // Lines enough to be taller than the first cells: such a part drawn with them blank
+            // keeps its height, and with it the layout (continuationsOnTheirPage).
+            const leadLines = Math.max(...lead.map((c, i) => Math.ceil(textHeight(plain(c), theme.sizes.table, widthPt(i) - 8, 1.25) / (theme.sizes.table * 1.25))));
+            const page = pageGeometry(src.kind, ctx).bodyHeight;
+            let before: { probe: TableCell; lead: TableCell[] } | null = null;
             const cellHeight = (t: Text, k: number) => lineHeight([t], sub + k);
             // a piece as tall as a page holds below the column heads: the pages of a long report full
             const fitting = splitTallLines(subRows, (line) => lineHeight(line, sub), cellHeight, pageGeometry(src.kind, ctx).bodyHeight * 0.85);
-            return chunkLines(fitting, (line) => lineHeight(line, sub), budget).map((lines, n) => {
+            return rowParts(fitting, (line) => lineHeight(line, sub), page, leadLines).map((lines, n) => {
               tallest = Math.max(tallest, lines.reduce((h, line) => h + lineHeight(line, sub), 0));
-              const leadCells = lead.map((c, i) => ({ ...(textCell(c, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell);
+              const key = `${index}:${row}:${n}`;
+              const joined = n > 0 && lines.length > leadLines && src.sameRow?.has(key) === true;
+              const leadCells = lead.map((c, i) => ({ ...(textCell(joined ? "" : c, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell);
+              // joined to the part above: no rule between them under the first cells
+              if (joined) {
+                for (const c of leadCells) (c as { border?: boolean[] }).border = [true, false, true, true];
+                for (const c of before!.lead) (c as { border?: boolean[] }).border = [true, (c as { border?: boolean[] }).border?.[1] ?? true, true, false];
+              }
               // One line: its cells are the row's own, so the table's rules run the row's full height
               // (in a cell of lines of its own, the rule between them stopped where the line ended,
               // short of a taller project name beside it).
-              if (lines.length === 1) return [...leadCells, ...rest.map((_, k) => textCell(lines[0]![k] ?? "", sub + k))];
-              const linesCell = subRowsCell(lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k))), rest, ctx);
+              const own = lines.length === 1 ? rest.map((_, k) => textCell(lines[0]![k] ?? "", sub + k)) : null;
+              const lineCells = own ? null : lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k)));
+              // the part's first line, whose page tells where the part went (rows are kept whole)
+              const probe = own ? own[0]! : lineCells![0]![0]!;
+              // (pdfmake corrects the page it records for a row it moved on only on a line with an id)
+              (probe as { id?: string }).id = `part-${key}`;
+              if (n > 0 && lines.length > leadLines) continued.push({ key, probe, above: before!.probe });
+              before = { probe, lead: leadCells };
+              if (own) return [...leadCells, ...own];
+              const linesCell = subRowsCell(lineCells!, rest, ctx);
               subCells.push(linesCell);
               return [
                 ...leadCells,
@@ -461,7 +534,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         // on a line with an id: the first row under a heading gets one (see headingsLeftAlone).
         const first = (table as { table: { body: Record<string, unknown>[][] } }).table.body[1]?.[0];
         if (first && out.at(-1) && (out.at(-1) as Tagged)._heading) first.id = `row-${out.length}`;
-        push({ stack: [table], margin: [0, 0, 0, 10], _table: true } as Content);
+        push({ stack: [table], margin: [0, 0, 0, 10], _table: true, ...(continued.length ? { _continued: continued } : {}) } as Content);
         break;
       }
       case "card": {

@@ -11,4 +11,10 @@ export interface DrawSource {
   schedule?(no: number): readonly Phase[] | undefined;
   /** The categories the legend at node `index` lists (what its part of the document draws); all when absent. */
   legendCategories?(index: number): ReadonlySet<string> | undefined;
+  /**
+   * The continued parts of rows of lines (a progress row's departments) that a layout put on the
+   * same page as the part before them (continuationsOnTheirPage): drawn as one row with it, their
+   * first cells blank instead of repeated in grey.
+   */
+  sameRow?: ReadonlySet<string>;
 }
