@@ -477,8 +477,9 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           tallest = Math.max(tallest, lineHeight(lead, 0));
           if (subRows) {
             // Lines of their own across the remaining columns; a line short of them leaves the rest
-            // blank. Rows never split: lines past what a page holds go on a row of their own, its
-            // first cells repeated in grey; a line taller than that is cut into lines first.
+            // blank. Rows never split: the lines go in parts (rowParts), each a row, its first cells
+            // repeated in grey or, on the same page as the part above, blank; a line taller than a
+            // page holds is cut into lines first.
             const rest = widths.slice(sub);
             // Lines enough to be taller than the first cells: such a part drawn with them blank
             // keeps its height, and with it the layout (continuationsOnTheirPage).
@@ -487,11 +488,13 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
             let before: { probe: TableCell; lead: TableCell[] } | null = null;
             const cellHeight = (t: Text, k: number) => lineHeight([t], sub + k);
             // a piece as tall as a page holds below the column heads: the pages of a long report full
-            const fitting = splitTallLines(subRows, (line) => lineHeight(line, sub), cellHeight, pageGeometry(src.kind, ctx).bodyHeight * 0.85);
-            return rowParts(fitting, (line) => lineHeight(line, sub), page, leadLines).map((lines, n) => {
+            const fitting = splitTallLines(subRows, (line) => lineHeight(line, sub), cellHeight, page * 0.85);
+            const parts = rowParts(fitting, (line) => lineHeight(line, sub), page, leadLines);
+            return parts.map((lines, n) => {
               tallest = Math.max(tallest, lines.reduce((h, line) => h + lineHeight(line, sub), 0));
               const key = `${index}:${row}:${n}`;
-              const joined = n > 0 && lines.length > leadLines && src.sameRow?.has(key) === true;
+              const joinable = n > 0 && lines.length > leadLines;
+              const joined = joinable && src.sameRow?.has(key) === true;
               const leadCells = lead.map((c, i) => ({ ...(textCell(joined ? "" : c, i) as object), ...(n > 0 ? { color: theme.colours.muted } : {}) }) as TableCell);
               // joined to the part above: no rule between them under the first cells
               if (joined) {
@@ -503,11 +506,11 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
               // short of a taller project name beside it).
               const own = lines.length === 1 ? rest.map((_, k) => textCell(lines[0]![k] ?? "", sub + k)) : null;
               const lineCells = own ? null : lines.map((line) => rest.map((_, k) => textCell(line[k] ?? "", sub + k)));
-              // the part's first line, whose page tells where the part went (rows are kept whole)
+              // the part's first line, whose page tells where the part went (rows are kept whole;
+              // pdfmake corrects the page it records for a row it moved on only on a line with an id)
               const probe = own ? own[0]! : lineCells![0]![0]!;
-              // (pdfmake corrects the page it records for a row it moved on only on a line with an id)
-              (probe as { id?: string }).id = `part-${key}`;
-              if (n > 0 && lines.length > leadLines) continued.push({ key, probe, above: before!.probe });
+              if (parts.length > 1) (probe as { id?: string }).id = `part-${key}`;
+              if (joinable) continued.push({ key, probe, above: before!.probe });
               before = { probe, lead: leadCells };
               if (own) return [...leadCells, ...own];
               const linesCell = subRowsCell(lineCells!, rest, ctx);
