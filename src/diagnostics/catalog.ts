@@ -24,7 +24,15 @@ export const CATALOG = {
     en: (p) => `The input file is too large (${p.size}; the limit is ${p.limit}).` },
   PP105: { severity: "error", example: { ext: ".pdf" },
     ja: (p) => `この形式（${p.ext}）は読み込めません。.tsv .csv .txt .xlsx .xlsm のいずれかを指定してください。`,
-    en: (p) => `Cannot read this kind of file (${p.ext}); give a .tsv, .csv, .txt, .xlsx or .xlsm file.` },
+    en: (p) => `Cannot read this kind of file (${p.ext}); give a .tsv, .csv, .txt, .xlsx or .xlsm file.`,
+    // a city's "Excel" export is often an old .xls, an HTML or XML table named .xls, or an .ods:
+    // each is saved as an .xlsx by the program that opens it
+    hintJa: (p) => [".xls", ".xlsb", ".ods", ".xml", ".htm", ".html", ".numbers"].includes(String(p.ext).toLowerCase())
+      ? "Excel（または LibreOffice）で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直したファイルを指定してください。"
+      : "",
+    hintEn: (p) => [".xls", ".xlsb", ".ods", ".xml", ".htm", ".html", ".numbers"].includes(String(p.ext).toLowerCase())
+      ? "Open it in Excel (or LibreOffice), save it as an Excel workbook (*.xlsx) and give that file."
+      : "" },
   PP106: { severity: "error", example: { reason: "zip が壊れています" },
     ja: (p) => `Excel ファイルを読み込めません（${p.reason}）。`,
     en: (p) => `Cannot read the Excel file (${p.reason}).`,

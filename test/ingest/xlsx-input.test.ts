@@ -116,6 +116,16 @@ describe("xlsx input", () => {
     expect(codes(xlsm.diagnostics)).not.toContain("PP105");
   });
 
+  it("an old .xls, an HTML table saved as .xls, an .ods: PP105 says to save it as .xlsx; a .pdf is told the kinds only", async () => {
+    for (const name of ["plan.xls", "plan.ods", "plan.XLS"]) {
+      const plan = await planOf(name, "<html><body><table><tr><td>No</td></tr></table></body></html>");
+      const d = plan.diagnostics.find((x) => x.code === "PP105");
+      expect(d?.hint, name).toContain("Excel ブック (*.xlsx)");
+    }
+    const pdf = await planOf("plan.pdf", "%PDF-1.7");
+    expect(pdf.diagnostics.find((x) => x.code === "PP105")?.hint).toBeUndefined();
+  });
+
   it("a named sheet that does not exist, and a file that is not a workbook", async () => {
     const bytes = await workbook((ws) => { ws.addRow(HEADER); });
     const { defaultConfig } = await import("../../src/config/schema.js");
