@@ -158,6 +158,21 @@ describe("plan.xlsx", () => {
     expect(wb.getWorksheet("工程表")!.pageSetup.paperSize).toBe(8);
   });
 
+  it("the page header: the plan's title left, the sheet's name right; a title longer than the page holds beside it is cut with 「…」 (centred, a long title had printed over the name)", async () => {
+    for (const ws of wb.worksheets.filter((w) => w.state === "visible")) {
+      expect(ws.headerFooter.oddHeader).toBe(`&L${plan.plan.title}&R&A`);
+    }
+    const long = { ...plan, plan: { ...plan.plan, title: `${"とても長い計画の名前".repeat(9)}の終わり` } };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from((await renderWorkbook(long, makeRenderContext())).find((f) => f.path === "plan.xlsx")!.data));
+    const header = book.getWorksheet("体系")!.headerFooter.oddHeader!;
+    const left = /^&L(.*)&R&A$/.exec(header)?.[1] ?? "";
+    expect(left.endsWith("…")).toBe(true);
+    expect(left.startsWith("とても長い計画の名前")).toBe(true);
+    // what an A4 landscape page's header holds at 11 pt beside the sheet's name
+    expect(textWidthEm(left) * 11).toBeLessThan(842 - 72 - 11 * textWidthEm("体系"));
+  });
+
   it("prints a 担当課別 sheet too wide to be legible one page wide across pages, No, name and 全庁共通 on each", async () => {
     // 150 departments fitted one A3 page wide had printed at ~35 % (9 pt marks at 3 pt)
     const many = Array.from({ length: 150 }, (_, i) => `第${i + 1}地区まちづくり推進課`);

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { columnLetters } from "../../cell-address.js";
 import { PAPER, paperSize } from "../../theme/paper.js";
 import type { CellSpec, PrintSpec, SheetSpec, WorkbookSpec } from "./spec.js";
-import { columnsWidthPt, rowHeightPt, wrappedLines } from "./metrics.js";
+import { columnsWidthPt, rowHeightPt, textWidthEm, wrappedLines } from "./metrics.js";
 import { normaliseXlsx, type FilterName } from "./zip.js";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -62,6 +62,26 @@ export function pagesAcross(widths: readonly number[], p: PrintSpec): number {
   return Math.ceil((total - titles) / Math.max(page - titles, page / 2));
 }
 
+/** Excel's header font size (pt), unscaled: the room a header's parts take. */
+const HEADER_SIZE = 11;
+
+/**
+ * A printed page's header: the plan's title left, the sheet's name right (centred, a long title
+ * had run over it on a portrait page, 「…実施計画体系」 printed over each other). A title longer
+ * than the page holds beside the name is cut, its end 「…」.
+ */
+function pageHeader(title: string, sheetName: string, p: PrintSpec): string {
+  const width = paperSize(p.paper, p.orientation)[0] - p.margins[0] - p.margins[2];
+  const room = width / HEADER_SIZE - textWidthEm(sheetName) - 2;
+  let shown = title;
+  if (textWidthEm(shown) > room) {
+    const chars = [...title];
+    while (chars.length && textWidthEm(`${chars.join("")}…`) > room) chars.pop();
+    shown = `${chars.join("")}…`;
+  }
+  return `&L${headerText(shown)}&R&A`;
+}
+
 async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookSpec, styles: StyleCache): Promise<void> {
   const p = sheet.print;
   const across = p ? pagesAcross(sheet.widths, p) : 1;
@@ -78,7 +98,7 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
         ...(across > 1 && p.titleColumns ? { printTitlesColumn: `${columnLetters(p.titleColumns[0])}:${columnLetters(p.titleColumns[1])}` } : {}),
       },
       headerFooter: {
-        oddHeader: `&L${headerText(p.headerLeft ?? "")}&C&A`,
+        oddHeader: pageHeader(p.headerLeft ?? "", sheet.name, p),
         oddFooter: "&C&P / &N",
       },
     } : {}),
