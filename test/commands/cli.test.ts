@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -69,6 +69,17 @@ describe("planpress CLI", () => {
     const y = await cli("forms", "--year", "来年度", "data/plan.tsv", "-o", tmp());
     expect(y.code).toBe(1);
     expect(y.stderr).toContain("PP505");
+  });
+
+  it("forms of a plan that names no department (every project 各課): PP628 at the plan, exit 1, nothing written (it had written no file with exit 0)", async () => {
+    const file = tempFile("all.tsv", tsv([HEADER, row(1, "事業A", { depts: "各課" }), row(2, "事業B", { depts: "全課" })]));
+    const out = tmp();
+    const r = await cli("forms", "--year", "2026", file, "-o", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/all\.tsv\s+error\s+PP628/);
+    expect(readdirSync(out)).toEqual([]);
+    const named = tempFile("named.tsv", tsv([HEADER, row(1, "事業A", { depts: "情報政策課、各課" })]));
+    expect((await cli("forms", "--year", "2026", named, "-o", tmp())).code).toBe(0);
   });
 
   it("an input error writes nothing and leaves earlier outputs untouched", async () => {
