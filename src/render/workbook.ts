@@ -289,16 +289,21 @@ function diagnosticsSheet(d: Drawing, s: Words["diagnostics"]): SheetSpec {
   const size = ctx.theme.sizes.table;
   const em = (n: number) => widthForEm(n, size);
   const c = s.columns;
+  const widths = [em(4), em(4.5), em(16), em(3), em(36), em(20)];
+  // Messages and hints are prose to read: their lines are broken between phrases, as the printed
+  // sheets' names are (a spreadsheet breaks anywhere; LibreOffice had put a hint's 「。」 alone at the
+  // start of a line)
+  const prose = (text: string, column: number) => phraseLines(text, columnsWidthPt([widths[column]!]), size);
   const rows: RowSpec[] = [header(ctx, [c.severity, c.code, c.place, c.no, c.message, c.hint])];
   for (const x of plan.diagnostics) {
     rows.push({ cells: [
       cell(s.severities[x.severity]), cell(x.code), cell(placeOf(x)), cell(x.projectNo ?? null, { align: "center" }),
-      cell(x.message), cell(x.hint ?? null),
+      cell(prose(x.message, 4)), cell(x.hint ? prose(x.hint, 5) : null),
     ] });
   }
   if (plan.diagnostics.length === 0) rows.push({ cells: [cell(s.none, { colSpan: 6 })] });
   return {
-    name: s.name, widths: [em(4), em(4.5), em(16), em(3), em(36), em(20)], rows, fontSize: size,
+    name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
     ...(plan.diagnostics.length > 0 ? { autoFilter: { headerRow: 1, lastRow: rows.length } } : {}),
     print: print(d, "department", [1, 1]),

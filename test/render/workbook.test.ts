@@ -158,6 +158,27 @@ describe("plan.xlsx", () => {
     expect(wb.getWorksheet("工程表")!.pageSetup.paperSize).toBe(8);
   });
 
+  it("diagnostics.xlsx: messages and hints broken between phrases, each line within its column and none starting with 。、 or a closing bracket (LibreOffice had put a hint's 「。」 alone on a line)", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(files.find((f) => f.path === "diagnostics.xlsx")!.data));
+    const ws = book.worksheets[0]!;
+    const size = makeRenderContext().theme.sizes.table;
+    let broken = 0;
+    for (const col of [5, 6]) {
+      const width = columnsWidthPt([ws.getColumn(col).width!]);
+      ws.getColumn(col).eachCell((cell, r) => {
+        if (r === 1 || typeof cell.value !== "string") return;
+        const lines = cell.value.split("\n");
+        if (lines.length > 1) broken++;
+        for (const line of lines) {
+          expect(textWidthEm(line) * size, `${cell.address} 「${line}」`).toBeLessThanOrEqual(width);
+          expect(line, cell.address).not.toMatch(/^[。、，．）」』]/u);
+        }
+      });
+    }
+    expect(broken).toBeGreaterThan(3);
+  });
+
   it("the page header: the plan's title left, the sheet's name right; a title longer than the page holds beside it is cut with 「…」 (centred, a long title had printed over the name)", async () => {
     for (const ws of wb.worksheets.filter((w) => w.state === "visible")) {
       expect(ws.headerFooter.oddHeader).toBe(`&L${plan.plan.title}&R&A`);
