@@ -134,7 +134,9 @@ export function splitDepartments(given: string, config: Config, column = "", bra
   }
   // A 部/局 with its 課 in brackets (総務部（総務課、情報政策課）): the 課 are the departments, as
   // a department's file is a 課's; it had been one name of them all (PP322). Said (PP381).
-  unbracketed = unbracketed.replace(DIVISION_BRACKET, (whole, _division: string, names: string) => {
+  unbracketed = unbracketed.replace(DIVISION_BRACKET, (whole, division: string, names: string) => {
+    // (a lead mark on the 部, ◎総務部（…）: which of its 課 leads? left as it was)
+    if (config.leadDepartmentMarks.some((m) => division.includes(m))) return whole;
     const parts = listParts(names, config);
     // (a unit, 庶務担当, is one of a 課: under a 部 it is not told which)
     const named = (p: string) => config.departmentSuffixes.some((x) => p.endsWith(x)) && !UNIT.test(p) && !readAll(p, config);

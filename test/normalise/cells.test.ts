@@ -260,6 +260,7 @@ describe("department cells", () => {
       divisions: ["総務部（総務課、情報政策課）", "健康福祉部 (健康課)"] });
     expect(splitDepartments("総務部（庶務担当）", c)).toMatchObject({ names: ["総務部（庶務担当）"], divisions: [] });
     expect(splitDepartments("総務部（情報政策課、各課）", c)).toMatchObject({ odd: ["総務部（情報政策課、各課）"], divisions: [] });
+    expect(splitDepartments("◎総務部（総務課、情報政策課）", c).divisions).toEqual([]);
     // (a unit in brackets is still part of the name)
     expect(splitDepartments("情報政策課（DX推進担当）", c)).toMatchObject({ names: ["情報政策課（DX推進担当）"], all: false });
     c.allDepartmentsWords = ["全所属"];
