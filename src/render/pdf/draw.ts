@@ -483,7 +483,7 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
             const rest = widths.slice(sub);
             // Lines enough to be taller than the first cells: such a part drawn with them blank
             // keeps its height, and with it the layout (continuationsOnTheirPage).
-            const leadLines = Math.max(...lead.map((c, i) => Math.ceil(textHeight(plain(c), theme.sizes.table, widthPt(i) - 8, 1.25) / (theme.sizes.table * 1.25))));
+            const leadLines = Math.max(0, ...lead.map((c, i) => Math.ceil(textHeight(plain(c), theme.sizes.table, widthPt(i) - 8, 1.25) / (theme.sizes.table * 1.25))));
             const page = pageGeometry(src.kind, ctx).bodyHeight;
             let before: { probe: TableCell; lead: TableCell[] } | null = null;
             const cellHeight = (t: Text, k: number) => lineHeight([t], sub + k);
