@@ -167,6 +167,18 @@ describe("compare.pdf with a description longer than a page", () => {
   });
 });
 
+describe("compare.pdf's summary", () => {
+  it("says how many unchanged projects it leaves out only when there are some (「変更のない0事業は…載せていません」 had been printed)", async () => {
+    const seed = seedPlan();
+    const every = { ...seed, projects: seed.projects.map((p) => ({ ...p, description: [...p.description, "見直した。"] })) };
+    const all = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: every, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
+    const text = squash((await readPdf((await renderCompare(all, makeRenderContext()))[0]!.data)).text);
+    expect(text).toContain(`変更のあった事業は${seed.projects.length}件です。`);
+    expect(text).not.toContain("変更のない");
+    expect(squash(pdf.text)).toMatch(/変更のない\d+事業は/);
+  });
+});
+
 describe("compare templates", () => {
   it("take a renamed kind of change from wording.json into the PDF and the workbook", async () => {
     const dir = templatesWith("compare/wording.json", (t) => t.replace('"renamed": "名称の変更"', '"renamed": "事業名の変更"'));
