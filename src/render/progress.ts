@@ -65,7 +65,16 @@ export async function progressPdf(view: ProgressView, { words, fill }: Wording<P
       layoutKeepingHeadings(build, (content) => l.layout(content));
       const laid = last!;
       sameRow = continuationsOnTheirPage(laid.content);
-      if (sameRow.size) l.layout(build(laid.breaks).content);
+      if (sameRow.size) {
+        l.layout(build(laid.breaks).content);
+        // The same layout, as a joined part is taller than its blank first cells; were it not,
+        // such a part could start a page with them blank: then drawn as before, unjoined.
+        const still = continuationsOnTheirPage(last!.content);
+        if ([...sameRow].some((k) => !still.has(k))) {
+          sameRow = new Set();
+          l.layout(build(laid.breaks).content);
+        }
+      }
       l.draw();
     },
     headerTitle: title, plainPages: 1, patterns: schedulePatterns(),
