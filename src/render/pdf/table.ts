@@ -38,11 +38,6 @@ const PAD_BOTTOM = 2;
 const RULE = 0.5;
 
 /**
- * Lines inside one cell that spans the last `widths.length` columns of a row (one project, a line
- * per reporting department): a table without outer rules, set into the cell's padding, so its
- * columns and rules line up with the host table's.
- */
-/**
  * A No column's width in pt: `base`, or what its longest No needs at `fontSize` when wider (a
  * three-digit No had broken in two in the 工程表, 「46／5」, a four-digit one in a template's table).
  */
@@ -52,6 +47,11 @@ export function noColumnWidth(base: number, nos: Iterable<string>, fontSize: num
   return Math.max(base, Math.ceil(widest * fontSize));
 }
 
+/**
+ * Lines inside one cell that spans the last `widths.length` columns of a row (one project, a line
+ * per reporting department): a table without outer rules, set into the cell's padding, so its
+ * columns and rules line up with the host table's.
+ */
 export function subRowsCell(rows: TableCell[][], widths: TableSpec["widths"], ctx: RenderContext): TableCell {
   return {
     colSpan: widths.length,
