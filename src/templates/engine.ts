@@ -195,12 +195,12 @@ export function templatePlace(node: DocNode): { file: string; line: number } | u
  * PDF library would otherwise stop with an internal error (a repeated id) or quietly make a
  * bookmark or link that goes nowhere.
  */
-function idMistakes(nodes: readonly DocNode[], lang: string, given: ReadonlySet<string>): { mistakes: IdMistake[]; unlinked: IdMistake[] } {
+function idMistakes(nodes: readonly DocNode[], lang: string, given: () => ReadonlySet<string>): { mistakes: IdMistake[]; unlinked: UnlinkedRun[] } {
   const ja = lang === "ja";
   const out: IdMistake[] = [];
   // links to an id the data gives that no node of the description carries: a card or heading the
   // template leaves out (a handout of some chapters), printed without the link (PP512)
-  const unlinked: IdMistake[] = [];
+  const unlinked: UnlinkedRun[] = [];
   const ids = new Set<string>();
   const outlines = new Set<string>();
   nodes.forEach((n, i) => {
@@ -231,10 +231,11 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: ReadonlySet<
       if (!Array.isArray(text)) return;
       text.forEach((run: unknown, k) => {
         const link = run && typeof run === "object" ? (run as { link?: unknown }).link : undefined;
-        if (typeof link === "string" && link.startsWith("#") && !ids.has(link.slice(1)) && given.has(link.slice(1))) {
-          unlinked.push({ at: [...at, k, "link"], reason: link });
+        if (typeof link !== "string" || !link.startsWith("#") || ids.has(link.slice(1))) return;
+        if (given().has(link.slice(1))) {
+          unlinked.push({ at: [...at, k, "link"], link });
           delete (run as { link?: unknown }).link;
-        } else if (typeof link === "string" && link.startsWith("#") && !ids.has(link.slice(1))) {
+        } else {
           out.push({ at: [...at, k, "link"], reason: ja ? `リンク先 ${JSON.stringify(link)} の id（見出しの outline.id かカードの anchor）がありません`
             : `the link ${JSON.stringify(link)} names no id (a heading's outline.id or a card's anchor)` });
         }
@@ -249,6 +250,8 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: ReadonlySet<
 }
 
 interface IdMistake { at: PropertyKey[]; reason: string }
+/** A link run whose link was taken off (PP512): where it is, and the link it had. */
+interface UnlinkedRun { at: PropertyKey[]; link: string }
 
 /** The string values of the `id` keys in a template's data (the ids its cards and headings may take). */
 function givenIds(data: unknown, out = new Set<string>()): Set<string> {
@@ -457,7 +460,9 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     const mistakes = new Map<string, TemplateError>();
-    const { mistakes: idErrors, unlinked } = idMistakes(nodes, ctx.lang, givenIds(data));
+    // (the data's ids are gathered only when a link names an id no node carries)
+    let given: Set<string> | undefined;
+    const { mistakes: idErrors, unlinked } = idMistakes(nodes, ctx.lang, () => (given ??= givenIds(data)));
     // one warning a template place (a card template used 56 times is one place), with its count
     const leftOut = new Map<string, { place: { file: string; line: number }; link: string; count: number }>();
     for (const u of unlinked) {
@@ -465,7 +470,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       const place = { file: shown(files[p.file]!), line: p.line };
       const key = `${place.file}:${place.line}`;
       const seen = leftOut.get(key);
-      if (seen) seen.count++; else leftOut.set(key, { place, link: u.reason, count: 1 });
+      if (seen) seen.count++; else leftOut.set(key, { place, link: u.link, count: 1 });
     }
     for (const { place, link, count } of leftOut.values()) ctx.diagnostics.add("PP512", place, { link, count });
     for (const m of idErrors) {
