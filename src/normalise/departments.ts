@@ -139,7 +139,7 @@ export function splitDepartments(given: string, config: Config, column = "", bra
     if (config.leadDepartmentMarks.some((m) => division.includes(m))) return whole;
     const parts = listParts(names, config);
     // (a unit, 庶務担当, is one of a 課: under a 部 it is not told which)
-    const named = (p: string) => config.departmentSuffixes.some((x) => p.endsWith(x)) && !UNIT.test(p) && !readAll(p, config);
+    const named = (p: string) => endsAsDepartment(p, config) && !UNIT.test(p) && !readAll(p, config);
     if (!parts.length || !parts.every((p) => named(stripLeadMarks(p, config.leadDepartmentMarks).name))) return whole;
     out.divisions.push(whole.trim());
     return `\n${names}\n`;

@@ -318,14 +318,13 @@ interface Continuation { key: string; probe: TableCell; above: TableCell }
  */
 export function continuationsOnTheirPage(content: readonly Content[]): Set<string> {
   const out = new Set<string>();
-  const pageOf = (cell: TableCell) => (cell as { positions?: { pageNumber: number }[] }).positions?.[0]?.pageNumber;
   for (const block of content) {
     let b = block as { _continued?: Continuation[]; stack?: unknown[] };
     // (a block given a page break before it is wrapped in a stack: breakBefore)
     while (!b._continued && b.stack?.length === 1) b = b.stack[0] as typeof b;
     for (const c of b._continued ?? []) {
-      const page = pageOf(c.probe);
-      if (page !== undefined && page === pageOf(c.above)) out.add(c.key);
+      const page = firstPage(c.probe);
+      if (page !== undefined && page === firstPage(c.above)) out.add(c.key);
     }
   }
   return out;
