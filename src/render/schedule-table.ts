@@ -100,13 +100,17 @@ export const RESERVE = "reserve";
 
 /**
  * Whether a table leaves room for repeated group headings while pages are found: a grouped table
- * whose rows, one line each at the least, would not fit on one page (a table that surely fits
- * is laid out once, as it is).
+ * that would not fit on one page, by its rows at one line each or by its estimated height (a
+ * table that surely fits is laid out once, as it is). By lines alone, a few rows of several lines
+ * each (a department's projects with their descriptions) ran over pages with no room kept: each
+ * repeated heading then pushed the rest of the document down, every page start after it was found
+ * a row early, and one page was settled a layout (a 500-project departments.pdf ran out of layouts
+ * with breaks left stale: rows alone on a page).
  */
 function reservesRoom(t: SlotTable, slot: Slot, bodyHeight: number, ctx: RenderContext): boolean {
   if (slot.continued === undefined || !t.rows.some((r) => r.under?.length)) return false;
   const least = t.rows.reduce((h, r) => h + ((r.cells[0] as { fontSize?: number }).fontSize ?? ctx.theme.sizes.table) * ctx.theme.lineHeight + 4 + RULE, 0);
-  return least > bodyHeight;
+  return Math.max(least, t.estimate ?? 0) > bodyHeight;
 }
 
 /** Room the repeated group headings of `row` take (their text lines, paddings and rules), with a little slack. */
