@@ -370,6 +370,15 @@ function firstText(node: unknown): unknown {
 }
 
 /**
+ * Layouts that move slots' headings, at most. A heading moved to the next page moves the rest of
+ * the document down and can leave a later one alone: the 5,000-project departments.pdf found 6,
+ * then 1, 1 and 1. With two, the page starts of a table whose heading was still to move were
+ * taken where it had been: every page of it then held a row fewer, one page was settled a layout
+ * until MAX_LAYOUTS ran out, and rows were left alone on a page (12 layouts, 160 s; now 7, 80 s).
+ */
+const MAX_MOVES = 6;
+
+/**
  * Layouts at most after those that move slots' headings (the usual is one, or two for a grouped
  * table or a heading at a page's foot; a plan of hundreds of projects takes more).
  */
@@ -380,7 +389,7 @@ const MAX_LAYOUTS = 10;
  * has no keep-with-next for table rows) and before any row that starts a page inside a group,
  * where the group's headings are repeated (（続き）). The first layout leaves room for those
  * headings at the top of every page of a grouped table, so the second one, which puts them
- * there, keeps every page's rows (a slot's heading moved on first, in up to two more such
+ * there, keeps every page's rows (a slot's heading moved on first, in up to MAX_MOVES more such
  * layouts); should a page start move all the same (a heading of several lines, rows ahead that
  * moved down), the next layout settles such places, one per stretch between breaks, and drops
  * a break they show to be stale. Only laid out (`layout`, layouts.ts): the caller draws the
@@ -400,7 +409,7 @@ export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (
   // A slot's heading left alone moves its whole table: its page starts are found again, with
   // the room still kept, once the headings have moved (found with them, they had cut the
   // moved table where it no longer ran off a page: a department's first row alone on its page).
-  for (let moves = 0; moves < 2; moves++) {
+  for (let moves = 0; moves < MAX_MOVES; moves++) {
     const leads = [...laid.orphans()].filter((b) => b.endsWith(":lead") && !breaks.has(b));
     if (leads.length === 0) break;
     for (const b of leads) breaks.add(b);

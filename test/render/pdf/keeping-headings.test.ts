@@ -56,3 +56,31 @@ describe("layoutKeepingHeadings with a probe", () => {
     expect(d.laidOut).toEqual(["whole", "whole"]);
   });
 });
+
+describe("layoutKeepingHeadings: headings moved one after another", () => {
+  /**
+   * Each heading moved to the next page leaves the next one alone at a page's foot (`1:lead`,
+   * then `2:lead`, then `3:lead`); table 3's pages start at row 5 once its heading has moved,
+   * at row 6 before (where it had been).
+   */
+  function cascade() {
+    const built: Breaks[] = [];
+    const build = (breaks: Breaks): Laid => {
+      built.push(new Set(breaks));
+      const next = ["1:lead", "2:lead", "3:lead"].find((b) => !breaks.has(b));
+      return {
+        content: WHOLE, reserved: breaks.has(RESERVE),
+        orphans: () => new Set(next ? [next] : []),
+        pageStarts: () => new Set(breaks.has(RESERVE) ? [breaks.has("3:lead") ? "3:5" : "3:6"] : []),
+      };
+    };
+    layoutKeepingHeadings(build, () => 2);
+    return built;
+  }
+
+  it("settles every heading before taking the page starts of the tables they moved", () => {
+    const last = [...cascade().at(-1)!].sort();
+    // taken after two moves, table 3's page start was the one found before its heading moved
+    expect(last).toEqual(["1:lead", "2:lead", "3:5", "3:lead"]);
+  });
+});
