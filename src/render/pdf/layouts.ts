@@ -75,7 +75,11 @@ function install(): void {
     // A part is drawn when the next one is; the last by pdfmake itself, which ends the document.
     let waiting: unknown[] | null = null;
     driver({
-      layout: (part) => (laid = layoutDocument.call(this, part, pdfDocument, ...rest)).length,
+      layout: (part) => {
+        // the layout before is let go first: held while the next is made, it kept its content alive too
+        laid = [];
+        return (laid = layoutDocument.call(this, part, pdfDocument, ...rest)).length;
+      },
       draw: () => {
         if (waiting) {
           const renderer = new Renderer(pdfDocument);
