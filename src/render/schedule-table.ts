@@ -11,7 +11,7 @@ import { templatePlace } from "../templates/engine.js";
 import { houseStyle } from "../templates/wording.js";
 import { fitsBody, fitsPage } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
-import type { Driver } from "./pdf/layouts.js";
+import { type Driver, pageFeet } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
 import { noColumnWidth } from "./pdf/table.js";
@@ -89,6 +89,8 @@ export interface SlotTable { header: TableCell[]; rows: HostRow[]; widths: numbe
 
 /** Room a heading takes above a table kept with it. */
 const HEADING_ALLOWANCE = 40;
+/** Between what ends a page and a slot's heading taken back under it: the table's margin below, and some slack. */
+const LEAD_GAP = 12;
 
 /**
  * Where a further layout breaks pages: `slot:row` before a row, `slot:lead` before the slot's
@@ -97,6 +99,15 @@ const HEADING_ALLOWANCE = 40;
  */
 export type Breaks = ReadonlySet<string>;
 export const RESERVE = "reserve";
+/** RESERVE for the tables of slot `k` and after only (a layout done again from a heading taken back). */
+const reserveFrom = (k: number): string => `${RESERVE}:${k}`;
+
+/** Whether the layout of `breaks` keeps room in slot `k`'s table (RESERVE, or reserveFrom a slot up to k). */
+function keepsRoom(breaks: Breaks, k: number): boolean {
+  if (breaks.has(RESERVE)) return true;
+  for (const b of breaks) if (b.startsWith(`${RESERVE}:`) && Number(b.slice(RESERVE.length + 1)) <= k) return true;
+  return false;
+}
 
 /**
  * Whether a table leaves room for repeated group headings while pages are found: a grouped table
@@ -139,7 +150,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   const layout = scheduleTableLayout(t.fixed, period, ctx, TEXT_PAD);
   // A row under the deepest groups needs the most room when it starts a page: an empty heading
   // row that tall is repeated with the column headings while pages are being found.
-  const reserve = breaks.has(RESERVE) && reservesRoom(t, slot, bodyHeight, ctx)
+  const reserve = keepsRoom(breaks, slotIndex) && reservesRoom(t, slot, bodyHeight, ctx)
     ? Math.max(0, ...t.rows.filter((r) => r.under?.length).map((r) => headingsHeight(t, r, ctx))) : 0;
   // The empty row is `reserve` tall: its text set at 1 pt (an empty text still takes a line, which
   // at the body size made it half as tall again and cost every page a row).
@@ -251,6 +262,11 @@ export interface Laid {
   /** After pdfmake laid `content` out: the page a break's place is on (its row, or the slot's heading). */
   pageOf?(b: string): number | undefined;
   /**
+   * After pdfmake laid `content` out: the slots' headings moved to a new page (`slot:lead` in
+   * `made`) that, with their table's first row, would fit under what ends the page before.
+   */
+  staleLeads?(made: Breaks): string[];
+  /**
    * `content` without the tables after the last one with group rows, when they hold most of the
    * rows: they can only move their own headings, and content is laid out in order, so the
    * layouts that find where the grouped tables' pages start need only this (a department file's
@@ -283,7 +299,8 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
   });
   const drawn = drawDocument(marked, { ...planSource(plan, kind), legendCategories: (i) => legendCategories.get(i) }, ctx);
   const page = pageGeometry(kind, ctx);
-  const probes: { slot: number; lead: unknown; rows: HostRow[] }[] = [];
+  // lead: the slot's heading where a break could go before it; heading: the heading, moved or not
+  const probes: { slot: number; lead: unknown; heading: unknown; rows: HostRow[] }[] = [];
   const content: Content[] = [];
   // the tables of slots without group rows since the last slot with them, and their rows
   let plainTail: Content[] = [];
@@ -303,7 +320,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       return;
     }
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
-    probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, rows: t.rows });
+    probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, heading: lead, rows: t.rows });
     const blocks = hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks);
     content.push(...blocks);
     if (t.rows.some((r) => r.heading || r.under?.length)) {
@@ -321,7 +338,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
   const bottom = page.margins[1] + page.bodyHeight;
   return {
     content,
-    reserved: breaks.has(RESERVE) && slots.some((s, i) => reservesRoom(tables[i]!, s, page.bodyHeight, ctx)),
+    reserved: slots.some((s, i) => keepsRoom(breaks, i + 1) && reservesRoom(tables[i]!, s, page.bodyHeight, ctx)),
     ...(dropped.size > 0 ? { probe: content.filter((c) => !dropped.has(c)) } : {}),
     orphans() {
       const out = new Set<string>();
@@ -345,6 +362,22 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       const p = probes.find((x) => x.slot === Number(slot));
       if (!p) return undefined;
       return row === "lead" ? pageOf(firstText(p.lead)) : rowPage(p.rows[Number(row)], bottom);
+    },
+    staleLeads(made) {
+      const feet = pageFeet();
+      const out: string[] = [];
+      for (const p of probes) {
+        const b = `${p.slot}:lead`;
+        const first = p.rows.find((r) => !r.heading);
+        const at = (first?.cells[0] as Positioned | undefined)?.positions?.[0];
+        const lead = pageOf(firstText(p.heading));
+        const above = lead === undefined ? undefined : feet[lead - 2];
+        if (!made.has(b) || !first || !at || above === undefined || rowPage(first, bottom) !== lead) continue;
+        // the heading, the column titles, the group rows and the first row, from the top of the page body
+        const span = at.top + Math.max(0, ...first.cells.map((c) => (c as Positioned).__height ?? 0)) + ROW_FOOT - page.margins[1];
+        if (above + LEAD_GAP + span <= bottom) out.push(b);
+      }
+      return out;
     },
     pageStarts() {
       // In document order (slots, then rows).
@@ -377,6 +410,8 @@ function firstText(node: unknown): unknown {
  * until MAX_LAYOUTS ran out, and rows were left alone on a page (12 layouts, 160 s; now 7, 80 s).
  */
 const MAX_MOVES = 6;
+/** Pages of a document up to which headings moved needlessly are taken back (the rest of it laid out again). */
+const TAKE_BACK_PAGES = 150;
 
 /**
  * Layouts at most after those that move slots' headings (the usual is one, or two for a grouped
@@ -404,33 +439,51 @@ export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (
     partial = !last && l.probe !== undefined;
     return layout(partial ? l.probe! : l.content);
   };
+  // Room kept in every table while pages are found; after headings taken back, in the tables from the first of them on.
+  let room = RESERVE;
   let laid = build(new Set([RESERVE]));
   let pages = lay(laid, !laid.reserved);
-  // A slot's heading left alone moves its whole table: its page starts are found again, with
-  // the room still kept, once the headings have moved (found with them, they had cut the
-  // moved table where it no longer ran off a page: a department's first row alone on its page).
-  for (let moves = 0; moves < MAX_MOVES; moves++) {
-    const leads = [...laid.orphans()].filter((b) => b.endsWith(":lead") && !breaks.has(b));
-    if (leads.length === 0) break;
-    for (const b of leads) breaks.add(b);
-    laid = build(new Set([...breaks, RESERVE]));
-    pages = lay(laid, false);
-  }
-  for (const b of [...laid.orphans(), ...laid.pageStarts()]) breaks.add(b);
-  if (!laid.reserved && breaks.size === 0 && !partial) return pages;
-  laid = build(breaks);
-  pages = lay(laid, false);
-  const dropped = new Set<string>();
-  for (let pass = 2; pass < MAX_LAYOUTS; pass++) {
-    const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
-    const starts = independent([...laid.pageStarts()].filter((b) => !breaks.has(b)), breaks);
-    const start = starts[0];
-    // Whichever comes first: the orphans (all at once, as their pages hold), or the page starts.
-    const more = orphans.length > 0 && (!start || breakOrder(orphans.sort(byBreakOrder)[0]!) < breakOrder(start)) ? orphans : starts;
-    if (more.length === 0) break;
-    if (more === starts) for (const b of starts) dropStale(b, laid, breaks, dropped);
-    for (const b of more) breaks.add(b);
+  for (let round = 0; ; round++) {
+    // A slot's heading left alone moves its whole table: its page starts are found again, with
+    // the room still kept, once the headings have moved (found with them, they had cut the
+    // moved table where it no longer ran off a page: a department's first row alone on its page).
+    for (let moves = 0; moves < MAX_MOVES; moves++) {
+      const leads = [...laid.orphans()].filter((b) => b.endsWith(":lead") && !breaks.has(b));
+      if (leads.length === 0) break;
+      for (const b of leads) breaks.add(b);
+      laid = build(new Set([...breaks, room]));
+      pages = lay(laid, false);
+    }
+    for (const b of [...laid.orphans(), ...laid.pageStarts()]) breaks.add(b);
+    if (!laid.reserved && breaks.size === 0 && !partial) return pages;
     laid = build(breaks);
+    pages = lay(laid, false);
+    const dropped = new Set<string>();
+    for (let pass = 2; pass < MAX_LAYOUTS; pass++) {
+      const orphans = [...laid.orphans()].filter((b) => !breaks.has(b));
+      const starts = independent([...laid.pageStarts()].filter((b) => !breaks.has(b)), breaks);
+      const start = starts[0];
+      // Whichever comes first: the orphans (all at once, as their pages hold), or the page starts.
+      const more = orphans.length > 0 && (!start || breakOrder(orphans.sort(byBreakOrder)[0]!) < breakOrder(start)) ? orphans : starts;
+      if (more.length === 0) break;
+      if (more === starts) for (const b of starts) dropStale(b, laid, breaks, dropped);
+      for (const b of more) breaks.add(b);
+      laid = build(breaks);
+      pages = lay(laid, false);
+    }
+    // Headings moved together in one layout move what follows them, and the group headings in
+    // place of the room kept for them move it again: a heading moved to a new page can end up
+    // under a page with room for it and its first row (its department's last rows alone on one
+    // page, its own on the next: three of five 200-project plans of 16 departments). Such headings
+    // are taken back and everything from the first of them settled again, room kept from there
+    // on, once (a heading found alone again moves again). Not in a document of more than
+    // TAKE_BACK_PAGES: there it cost as much again (2,000 projects: 22 → 37 s) for a page or two.
+    const back = round === 0 && pages <= TAKE_BACK_PAGES ? (laid.staleLeads?.(breaks) ?? []).sort(byBreakOrder) : [];
+    if (back.length === 0) break;
+    const from = Number(back[0]!.split(":")[0]);
+    for (const b of [...breaks]) if (Number(b.split(":")[0]) >= from) breaks.delete(b);
+    room = reserveFrom(from);
+    laid = build(new Set([...breaks, room]));
     pages = lay(laid, false);
   }
   // The whole content at last (made again: pdfmake changes the nodes it lays out), the headings

@@ -138,6 +138,7 @@ const landings = new WeakMap<object, { page: number; y: number }>();
  * down, over the rows of the one before).
  */
 function recordLanding(pages: { items: unknown[] }[]): void {
+  feet = pages.map(footOf);
   // a node laid out again (a document is laid out more than once) takes this layout's place
   const seen = new Set<object>();
   pages.forEach((page, i) => {
@@ -149,6 +150,21 @@ function recordLanding(pages: { items: unknown[] }[]): void {
       }
     }
   });
+}
+
+/** The lowest point drawn on each page of the last layout (pt from the page's top; before its running heads). */
+let feet: number[] = [];
+export const pageFeet = (): readonly number[] => feet;
+
+interface Drawn { type: string; item: { y?: number; h?: number; y1?: number; y2?: number; type?: string; getHeight?(): number } }
+function footOf(page: { items: unknown[] }): number {
+  let foot = 0;
+  for (const { type, item } of page.items as Drawn[]) {
+    if (type === "line") foot = Math.max(foot, (item.y ?? 0) + (item.getHeight?.() ?? 0));
+    else if (type === "vector" && item.type === "rect") foot = Math.max(foot, (item.y ?? 0) + (item.h ?? 0));
+    else if (type === "vector" && item.type === "line") foot = Math.max(foot, item.y1 ?? 0, item.y2 ?? 0);
+  }
+  return foot;
 }
 
 /** Where `node`'s first line landed in the last layout that drew it, if it has an id and was laid out. */
