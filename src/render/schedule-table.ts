@@ -203,10 +203,17 @@ const pageOf = (node: unknown): number | undefined => (node as Positioned | unde
  * cells' measured heights reach past the page body's foot (`bottom`, pt from the page's top).
  */
 function rowPage(row: HostRow | undefined, bottom: number): number | undefined {
+  const at = rowFoot(row);
+  if (!at) return undefined;
+  return at.foot > bottom + 0.5 ? at.page + 1 : at.page;
+}
+
+/** Where pdfmake first laid a row out: its page, and its foot with ROW_FOOT (pt from the page's top). */
+function rowFoot(row: HostRow | undefined): { page: number; foot: number } | undefined {
   const at = (row?.cells[0] as Positioned | undefined)?.positions?.[0];
   if (!row || !at) return undefined;
   const height = Math.max(0, ...row.cells.map((c) => (c as Positioned).__height ?? 0));
-  return at.top + height + ROW_FOOT > bottom + 0.5 ? at.pageNumber + 1 : at.pageNumber;
+  return { page: at.pageNumber, foot: at.top + height + ROW_FOOT };
 }
 
 /**
@@ -299,8 +306,10 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
   });
   const drawn = drawDocument(marked, { ...planSource(plan, kind), legendCategories: (i) => legendCategories.get(i) }, ctx);
   const page = pageGeometry(kind, ctx);
-  // lead: the slot's heading where a break could go before it; heading: the heading, moved or not
-  const probes: { slot: number; lead: unknown; heading: unknown; rows: HostRow[] }[] = [];
+  // heading: the slot's heading before its table, moved to a new page (`slot:lead`) or not
+  const probes: { slot: number; heading: unknown; rows: HostRow[] }[] = [];
+  /** A slot's heading where a break could still go before it (not moved already). */
+  const leadOf = (p: (typeof probes)[number]): unknown => (breaks.has(`${p.slot}:lead`) ? undefined : p.heading);
   const content: Content[] = [];
   // the tables of slots without group rows since the last slot with them, and their rows
   let plainTail: Content[] = [];
@@ -320,7 +329,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       return;
     }
     if (lead && breaks.has(`${k}:lead`)) content[content.length - 1] = { stack: [lead], pageBreak: "before" } as Content;
-    probes.push({ slot: k, lead: content.at(-1) === lead ? lead : undefined, heading: lead, rows: t.rows });
+    probes.push({ slot: k, heading: lead, rows: t.rows });
     const blocks = hostTables(t, slots[k - 1]!, k, plan.plan.period, page.bodyHeight, ctx, breaks);
     content.push(...blocks);
     if (t.rows.some((r) => r.heading || r.under?.length)) {
@@ -346,7 +355,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
         // the first project row: a table whose group heading rows end the lead's page leaves
         // the lead as alone as an empty table would (a break before those rows is never made)
         const first = rowPage(p.rows.find((r) => !r.heading) ?? p.rows[0], bottom);
-        const lead = pageOf(firstText(p.lead));
+        const lead = pageOf(firstText(leadOf(p)));
         if (lead !== undefined && first !== undefined && first > lead) out.add(`${p.slot}:lead`);
         p.rows.forEach((r, i) => {
           if (!r.heading) return;
@@ -361,7 +370,7 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       const [slot, row] = b.split(":");
       const p = probes.find((x) => x.slot === Number(slot));
       if (!p) return undefined;
-      return row === "lead" ? pageOf(firstText(p.lead)) : rowPage(p.rows[Number(row)], bottom);
+      return row === "lead" ? pageOf(firstText(leadOf(p))) : rowPage(p.rows[Number(row)], bottom);
     },
     staleLeads(made) {
       const feet = pageFeet();
@@ -369,13 +378,12 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       for (const p of probes) {
         const b = `${p.slot}:lead`;
         const first = p.rows.find((r) => !r.heading);
-        const at = (first?.cells[0] as Positioned | undefined)?.positions?.[0];
+        const at = rowFoot(first);
         const lead = pageOf(firstText(p.heading));
         const above = lead === undefined ? undefined : feet[lead - 2];
-        if (!made.has(b) || !first || !at || above === undefined || rowPage(first, bottom) !== lead) continue;
+        if (!made.has(b) || !at || above === undefined || rowPage(first, bottom) !== lead) continue;
         // the heading, the column titles, the group rows and the first row, from the top of the page body
-        const span = at.top + Math.max(0, ...first.cells.map((c) => (c as Positioned).__height ?? 0)) + ROW_FOOT - page.margins[1];
-        if (above + LEAD_GAP + span <= bottom) out.push(b);
+        if (above + LEAD_GAP + at.foot - page.margins[1] <= bottom) out.push(b);
       }
       return out;
     },

@@ -130,41 +130,44 @@ function fillRowsToTheFoot(proto: FillingBuilder): void {
 /** Where the first line of a node with an id was drawn: its page in the layout (from 1) and its top (pt). */
 const landings = new WeakMap<object, { page: number; y: number }>();
 
+/** The lowest point drawn on each page of the last layout (pt from the page's top; before its running heads). */
+let feet: number[] = [];
+export const pageFeet = (): readonly number[] => feet;
+
+/** A laid-out page's item: a line of text, or a vector (a table's rule, a cell's fill). */
+interface Drawn {
+  type: string;
+  item: RepeatedLine & { y?: number; h?: number; y1?: number; y2?: number; type?: string; getHeight?(): number };
+}
+
 /**
  * The page and height each line with an id landed at, read off the laid-out pages before their
  * running heads are made: pdfmake's own record (`positions`) of a block it moved on to the next
  * page keeps the height where it first tried it, and a chapter starting low on a page could not
  * be told from one moved to its top (the running head named a section whose rows start halfway
- * down, over the rows of the one before).
+ * down, over the rows of the one before). And, in the same walk, each page's foot (pageFeet).
  */
 function recordLanding(pages: { items: unknown[] }[]): void {
-  feet = pages.map(footOf);
   // a node laid out again (a document is laid out more than once) takes this layout's place
   const seen = new Set<object>();
-  pages.forEach((page, i) => {
-    for (const it of page.items as { type: string; item: RepeatedLine & { y?: number } }[]) {
-      const node = it.type === "line" && !it.item._repeat ? it.item._node : undefined;
+  feet = pages.map((page, i) => {
+    let foot = 0;
+    for (const { type, item } of page.items as Drawn[]) {
+      if (type === "vector") {
+        if (item.type === "rect") foot = Math.max(foot, (item.y ?? 0) + (item.h ?? 0));
+        else if (item.type === "line") foot = Math.max(foot, item.y1 ?? 0, item.y2 ?? 0);
+        continue;
+      }
+      if (type !== "line") continue;
+      foot = Math.max(foot, (item.y ?? 0) + (item.getHeight?.() ?? 0));
+      const node = item._repeat ? undefined : item._node;
       if (node && !seen.has(node)) {
         seen.add(node);
-        landings.set(node, { page: i + 1, y: it.item.y ?? 0 });
+        landings.set(node, { page: i + 1, y: item.y ?? 0 });
       }
     }
+    return foot;
   });
-}
-
-/** The lowest point drawn on each page of the last layout (pt from the page's top; before its running heads). */
-let feet: number[] = [];
-export const pageFeet = (): readonly number[] => feet;
-
-interface Drawn { type: string; item: { y?: number; h?: number; y1?: number; y2?: number; type?: string; getHeight?(): number } }
-function footOf(page: { items: unknown[] }): number {
-  let foot = 0;
-  for (const { type, item } of page.items as Drawn[]) {
-    if (type === "line") foot = Math.max(foot, (item.y ?? 0) + (item.getHeight?.() ?? 0));
-    else if (type === "vector" && item.type === "rect") foot = Math.max(foot, (item.y ?? 0) + (item.h ?? 0));
-    else if (type === "vector" && item.type === "line") foot = Math.max(foot, item.y1 ?? 0, item.y2 ?? 0);
-  }
-  return foot;
 }
 
 /** Where `node`'s first line landed in the last layout that drew it, if it has an id and was laid out. */
