@@ -49,9 +49,9 @@ function outsideStrings(text: string, char: string): number | null {
  * A JSON file a person edits, checked against `schema`. Unreadable, not JSON or not valid: `code`
  * with the file (and the line and column of a JSON mistake) and the reason in the user's words.
  */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: Code, bag: DiagnosticBag): z.infer<S> {
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: Code, bag: DiagnosticBag, shown = file): z.infer<S> {
   const fail = (reason: string, at: { line?: number; column?: number } = {}): never => {
-    bag.add(code, { file, ...(at.line ? { line: at.line, column: at.column } : {}) }, { reason });
+    bag.add(code, { file: shown, ...(at.line ? { line: at.line, column: at.column } : {}) }, { reason });
     throw new ReportedError();
   };
   const read = readBoundedText(file, MAX_EDITED_TEXT_BYTES, bag.lang);

@@ -93,7 +93,8 @@ export function yearOption(s: Session, value: string, what: string): number {
 export function themeOf(s: Session): { theme: Theme; projectRoot: string; templatesDir: string } {
   const projectRoot = projectRootFor();
   const templatesDir = path.join(projectRoot, "templates");
-  return { theme: loadTheme(path.join(templatesDir, "theme.json"), s.bag), projectRoot, templatesDir };
+  const file = path.join(templatesDir, "theme.json");
+  return { theme: loadTheme(file, s.bag, shownPath(file)), projectRoot, templatesDir };
 }
 
 /**

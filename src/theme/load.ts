@@ -6,12 +6,13 @@ import { readJsonFile } from "../json-text.js";
 import { themeClashes } from "./contrast.js";
 import { Theme } from "./schema.js";
 
-export function loadTheme(themePath: string, bag: DiagnosticBag): Theme {
-  const theme = readJsonFile(themePath, Theme, "PP502", bag);
+/** The theme at `themePath`; its messages name it `shown` (as staff see it: templates/theme.json). */
+export function loadTheme(themePath: string, bag: DiagnosticBag, shown = themePath): Theme {
+  const theme = readJsonFile(themePath, Theme, "PP502", bag, shown);
   // Colours a reader (or a gray copy) cannot tell apart make a roadmap say something false.
   for (const c of themeClashes(theme)) {
-    if (c.sameColour) bag.add("PP551", { file: themePath }, { a: c.a, b: c.b });
-    else bag.add("PP550", { file: themePath }, { a: c.a, b: c.b, deltaL: c.deltaL.toFixed(1) });
+    if (c.sameColour) bag.add("PP551", { file: shown }, { a: c.a, b: c.b });
+    else bag.add("PP550", { file: shown }, { a: c.a, b: c.b, deltaL: c.deltaL.toFixed(1) });
   }
   return theme;
 }

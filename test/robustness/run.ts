@@ -2,6 +2,7 @@
 // if they hang, with their exit code and stderr.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { projectRoot } from "../helpers/context.js";
 
 export interface ProcessResult { code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string; ms: number; timedOut: boolean }
@@ -10,7 +11,8 @@ export interface RunOptions { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?:
 
 export function planpress(args: string[], opts: RunOptions & { entry?: string } = {}): Promise<ProcessResult> {
   const entry = path.join(projectRoot, opts.entry ?? "test/robustness/cli-entry.ts");
-  return node(["--import", "tsx", entry, ...args], opts);
+  // tsx by its file: a run in another folder (a city's project) would not find the package
+  return node(["--import", pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href, entry, ...args], opts);
 }
 
 /**

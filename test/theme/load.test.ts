@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { ReportedError } from "../../src/errors.js";
 import { loadTheme } from "../../src/theme/load.js";
 import { tempFile } from "../helpers/plan-fixtures.js";
+import { planpress } from "../robustness/run.js";
 
 describe("theme", () => {
   it("the shipped theme is valid and has every document's page set-up", () => {
@@ -31,6 +34,19 @@ describe("theme", () => {
     expect(() => loadTheme(tempFile("theme.json", "{ fonts: "), bag)).toThrow(ReportedError);
     expect(bag.items[0]?.code).toBe("PP502");
   });
+});
+
+describe("a city's own theme", () => {
+  it("a mistake in it is told as templates/theme.json, the file as staff see it beside their plan, with its line", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-theme-"));
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
+    const file = path.join(dir, "templates", "theme.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"lineHeight": 1.35,', '"lineHeight": 1.35,,'));
+    const r = await planpress(["check", "plan.tsv"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^templates\/theme\.json:\d+:\d+ {2}error {2}PP502 /m);
+  }, 60_000);
 });
 
 describe("theme page set-up", () => {
