@@ -20,6 +20,8 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
   const ja = lang === "ja";
   switch (i.code) {
     case "invalid_type":
+      // a key deleted from a file that needs it (zod says only "received undefined")
+      if (/received undefined$/.test(i.message)) return ja ? `ありません（${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください）` : `missing (expected ${i.expected})`;
       return ja ? `${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください` : `expected ${i.expected}`;
     case "unrecognized_keys":
       return ja ? `不明なキー ${i.keys.join(", ")}` : `unknown key(s) ${i.keys.join(", ")}`;

@@ -399,7 +399,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
       try {
         return fileMark(index) + fn(context, options) + endMark;
       } catch (e) {
-        if (e instanceof TemplateError) throw e;
+        if (e instanceof TemplateError || e instanceof ReportedError) throw e;
         const msg = (e as Error).message;
         if (e instanceof TooMuchWork) throw new TemplateError(shown(f), undefined, msg, false);
         throw new TemplateError(shown(f), lineOf(msg, source), msg, true, source);
@@ -426,7 +426,8 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     try {
       output = compiled.get(`${main}.hbs`)!(data, { allowProtoPropertiesByDefault: false, partials: others });
     } catch (e) {
-      if (e instanceof TemplateError) throw e;
+      // already told (a wording file a helper read, broken): not a mistake of this template
+      if (e instanceof TemplateError || e instanceof ReportedError) throw e;
       const msg = (e as Error).message;
       if (e instanceof TooMuchWork) throw new TemplateError(shown(`${main}.hbs`), undefined, msg, false);
       throw new TemplateError(shown(`${main}.hbs`), lineOf(msg, sources.get(`${main}.hbs`)), msg, true, sources.get(`${main}.hbs`));

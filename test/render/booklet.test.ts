@@ -167,6 +167,13 @@ describe("booklet templates", () => {
     expect(type.d.line).toBe(type.line);
     expect(type.d.message).toContain('"type" が "cardx" の要素は使えません（使えるのは cover,');
   });
+
+  it("tells a key deleted from the house wording (templates/wording.json) once, as missing, and blames no template for it", async () => {
+    const ctx = makeRenderContext({ templatesDir: templatesWith("wording.json", (t) => { const w = JSON.parse(t); delete w.asOf; return JSON.stringify(w, null, 2); }) });
+    await expect(renderBooklet(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.file.replace(/\\/g, "/").split("/").at(-1)])).toEqual([["PP532", "wording.json"]]);
+    expect(ctx.diagnostics.items[0]!.message).toContain("asOf: ありません（");
+  });
 });
 
 describe("a card's 担当課 longer than a line", () => {
