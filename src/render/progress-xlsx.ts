@@ -39,7 +39,12 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
       const base = [p.no, policy.policy, markedName(p.name, p.relist, houseStyle(ctx).afterName), p.planned.join("・")];
       const lines = p.reports.length === 0
         ? [[...base, nameLines(p.departments, columnsWidthPt([widths[4]!]), theme.sizes.table), UNREPORTED, "", "", "", trend, sample]]
-        : p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, own(r), sample]);
+        : [
+          ...p.reports.map((r) => [...base, r.department, r.status, r.result, r.issues, r.direction, own(r), sample]),
+          // a co-department whose form never came back, 未報告 as in the PDF (it had no row: a
+          // filter on 未報告 missed it)
+          ...p.missing.map((d) => [...base, d, UNREPORTED, "", "", "", "", sample]),
+        ];
       for (const line of lines) rows.push({ cells: line.map(cell) });
     }
   }

@@ -202,6 +202,13 @@ describe("renderProgress", () => {
     const pages = await textItems(files[0]!.data);
     const page = pages.find((p) => p.stream.includes(`${shared.no}${shared.name.replace(/\s/g, "")}`))!;
     expect(page.stream).toContain(`${absent}未報告`);
+    // and in the xlsx, a row of its own (there it had vanished still: a filter on 未報告 missed it)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[1]!.data as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((row, n) => { if (n > 2 && row.getCell(1).value === shared.no) rows.push([String(row.getCell(5).value), String(row.getCell(6).value)]); });
+    expect(rows).toContainEqual([absent, "未報告"]);
+    expect(rows.filter((r) => r[1] !== "未報告").map((r) => r[0])).toEqual(shared.departments.filter((d) => d !== absent));
   });
 
   it("the running head names the 基本方針 at the top of each page, then those starting on it (not only one starting halfway down)", async () => {
