@@ -905,6 +905,20 @@ function preferCurrent(block: Block): void {
   }
 }
 
+/**
+ * A year header row under the one read that names another year in the same column (令和8年度 over
+ * 2027): which row is right cannot be told, so it is said at the lower one's cell, as two forms
+ * in one cell are (PP215); the first row was used without a word.
+ */
+function otherYearBelow(block: Block, row: GridRow, c: number, year: number, config: Config): { row: GridRow; text: string; year: number } | undefined {
+  for (const below of block.headerRows.slice(block.headerRows.indexOf(row) + 1)) {
+    const text = (below.cells[c] ?? "").trim();
+    const m = text ? matchLabel(text, config) : null;
+    if (m?.kind === "year" && !m.beyond && m.year !== year) return { row: below, text, year: m.year };
+  }
+  return undefined;
+}
+
 /** Each column's label may sit in any row of the block; the first wording that matches wins. */
 function labelColumns(block: Block, config: Config): void {
   const width = Math.max(...block.headerRows.map((r) => r.cells.length));
@@ -949,7 +963,9 @@ function labelColumns(block: Block, config: Config): void {
         if (m.beyond) { if (!block.beyond) block.beyond = { col: c, row, text: text.trim(), year: m.year }; }
         else if (!block.years.has(c)) {
           block.years.set(c, m.year);
-          if (m.composite) block.composite.push({ col: c, row, text: text.trim(), year: m.year, ...(m.conflict !== undefined ? { conflict: m.conflict } : {}) });
+          const other = m.conflict === undefined ? otherYearBelow(block, row, c, m.year, config) : undefined;
+          if (other) block.composite.push({ col: c, row: other.row, text: `${text.trim()} / ${other.text}`, year: m.year, conflict: other.year });
+          else if (m.composite) block.composite.push({ col: c, row, text: text.trim(), year: m.year, ...(m.conflict !== undefined ? { conflict: m.conflict } : {}) });
         }
       } else if (m.kind === "division") {
         if (block.division) continue;

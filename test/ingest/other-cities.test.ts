@@ -233,6 +233,20 @@ describe("two-row header, years with a line break, a column after the period (CS
     expect(of(plan.diagnostics, "PP215").map((d) => [d.line, d.column, d.severity])).toEqual([[3, 9, "warning"]]);
     expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
   });
+
+  it("two year header rows naming different years in a column are a warning at the lower one's cell; rows that agree are read without a word", async () => {
+    const head = (below: string[]) => [["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度"], ["", "", "", "", "", "", ...below]];
+    const body = [["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "検討", "実施", "→"]];
+    const shifted = await planOf("shifted.tsv", tsv([...head(["2027", "2028", "2029"]), ...body]));
+    expect(of(shifted.diagnostics, "PP215").map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
+      [4, 7, "warning", "年度の見出し「令和8年度 / 2027」の二つの書き方が一致しません（令和8年度 / 令和9年度）。令和8年度 として読みました。"],
+      [4, 8, "warning", expect.stringContaining("「令和9年度 / 2028」")],
+      [4, 9, "warning", expect.stringContaining("「令和10年度 / 2029」")],
+    ]);
+    const agreeing = await planOf("agreeing.tsv", tsv([...head(["2026", "2027", "2028"]), ...body]));
+    expect(of(agreeing.diagnostics, "PP215")).toEqual([]);
+    expect(agreeing.plan.period).toEqual({ start: 2026, end: 2028 });
+  });
 });
 
 // A workbook with vertical merges (基本方針 and 施策 over their groups, one schedule label over two
