@@ -95,7 +95,9 @@ const AND_OTHERS = /(?:その他|ほか|他|外|など|等)(?:[0-9０-９一二�
 function withoutOthers(name: string, config: Config): { name: string; others: string | null } {
   // 市民課ほか関係課: the others said after the word, still without their names
   const said = /(?:その他|ほか|他|など|等)(?=関係|関連)/u.exec(name);
-  if (said && UNNAMED.test(name.slice(said.index + said[0].length)) && config.departmentSuffixes.some((x) => name.slice(0, said.index).endsWith(x))) {
+  // (also alone, after a space: 情報政策課 ほか関係課)
+  const head = said ? name.slice(0, said.index) : "";
+  if (said && UNNAMED.test(name.slice(said.index + said[0].length)) && (head === "" || config.departmentSuffixes.some((x) => head.endsWith(x)))) {
     return { name: name.slice(0, said.index), others: name.slice(said.index) };
   }
   const m = AND_OTHERS.exec(name);
@@ -306,7 +308,8 @@ function readAll(name: string, config: Config): { word: string; rest: string } |
     if (!name.endsWith(w)) continue;
     const before = name.slice(0, -w.length);
     const m = OTHERS.exec(before);
-    if (m && before.length > m[0].length) return { word: `${m[0]}${w}`, rest: before.slice(0, -m[0].length) };
+    // (also alone, after a space: 市民課　ほか各課)
+    if (m) return { word: `${m[0]}${w}`, rest: before.slice(0, -m[0].length) };
   }
   return null;
 }

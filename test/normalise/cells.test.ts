@@ -60,6 +60,11 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     // the others said after ほか (市民課ほか関係課): was one department named 市民課ほか関係課
     expect(read("市民課ほか関係課")).toEqual([["市民課"], ["ほか関係課"], false]);
     expect(read("市民課他関係各課、健康課")).toEqual([["市民課", "健康課"], ["他関係各課"], false]);
+    // the same after a space (a part of its own): each had been a department with a file
+    expect(read("情報政策課 ほか関係課")).toEqual([["情報政策課"], ["ほか関係課"], false]);
+    expect(read("会計課 他関係課")).toEqual([["会計課"], ["他関係課"], false]);
+    expect(read("市民課　ほか各課")).toEqual([["市民課"], [], true]);
+    expect(read("市民課 ほか全課")).toEqual([["市民課"], [], true]);
     expect(read("関係課長会議事務局")).toEqual([["関係課長会議事務局"], [], false]);
     // other words for every department
     for (const cell of ["各部局", "全部局", "各所属", "庁内各課", "全部門", "各部各課", "各部・各課"]) expect(read(cell)).toEqual([[], [], true]);
