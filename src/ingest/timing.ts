@@ -67,7 +67,9 @@ export interface TimedPhase { from: number; to: number | null; label: string | n
 
 const ERA_YEAR = String.raw`(?:令和|平成|R\.?|H\.?)\s*(?:\d{1,2}|元)\s*(?:年度|年)?|\d{4}\s*(?:年度|年)?|FY\s*\d{4}`;
 const BARE_YEAR = String.raw`\d{1,2}\s*(?:年度|年)?`;
-const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:[～〜~\-－―ー]|から|より)\s*(${ERA_YEAR}|${BARE_YEAR})?\s*(?:まで|以降)?|(以降|から))?`, "gi");
+/** Dashes a range is written with: the wave dashes, and every hyphen and dash a keyboard or a converter gives (R8–R10). */
+const RANGE_DASH = String.raw`[～〜~\-－―ー–—‒−‐]`;
+const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:${RANGE_DASH}|から|より)\s*(${ERA_YEAR}|${BARE_YEAR})?\s*(?:まで|以降)?|(以降|から))?`, "gi");
 
 /** A year written in a name: a numeral before 年 (`十年度`, `10年`). */
 const YEAR_IN_WORDS = /[\d〇一二三四五六七八九十元]\s*年/u;
@@ -81,8 +83,11 @@ export function parseTiming(text: string): TimedPhase[] | null {
   // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
   if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期|年度(?:前半|後半)/.test(t)) return null;
   // (及び between two years joins them as 、 does: 「令和8年度及び令和10年度」 had named a phase 及び)
-  const parts = t.split(/[、,;\n／/]|(?:及び|および|並びに|ならびに)(?=\s*(?:令和|平成|[RH]\.?\s*\d|\d))/u).map((p) => p.trim()).filter(Boolean);
+  // (と between two years too: 「令和8年度と令和9年度に検討」 had named a phase と)
+  const parts = t.split(/[、,;\n／/]|(?:及び|および|並びに|ならびに|(?<=\d\s*(?:年度|年)?\s*)と)(?=\s*(?:令和|平成|[RH]\.?\s*\d|\d))/u).map((p) => p.trim()).filter(Boolean);
   const out: TimedPhase[] = [];
+  // where each phase's label was written: after its years (令和9年度に検討), before them (検討：令和8年度), none
+  const wrote: ("after" | "before" | null)[] = [];
   // 中, 内, 頃, を目途 after a year say when within it, and name no phase (令和8年度中)
   // and the brackets round a year, arrows between phases and a sentence's particles are no part
   // of a name (検討（R8）→導入（R9） had given 「検討（」 and 「）→導入（」; 令和8～9年度に構築し, 「に構築し」)
@@ -105,7 +110,7 @@ export function parseTiming(text: string): TimedPhase[] | null {
       // is open at its start too (it had been 令和12年度 alone, named 「実施中」)
       const from = i === 0 ? 0 : ranges[i - 1]!.index + ranges[i - 1]![0].length;
       // (ー after katakana and - after a Latin letter end a word: サーバー 令和9年度, Wi-)
-      if (/(?:[～〜~－―]|(?<![\p{Script=Katakana}A-Za-z])[-ー])\s*$/u.test(part.slice(from, m.index))) return null;
+      if (/(?:[～〜~－―–—‒−‐]|(?<![\p{Script=Katakana}A-Za-z])[-ー])\s*$/u.test(part.slice(from, m.index))) return null;
       // a year alone followed by まで (令和10年度まで検討) is a span open at its start, as ～令和10年度
       // is: never guessed (it had been 令和10年度 alone, named 「まで検討」); までに (by then) names the year
       if (!m[2] && phase.to === phase.from && /^\s*(?:まで|迄)(?!に)/u.test(part.slice(end))) return null;
@@ -116,8 +121,15 @@ export function parseTiming(text: string): TimedPhase[] | null {
       const before = i === 0 || bracketed ? clean(part.slice(from, m.index)) : "";
       // a year left in a phase's name was not read as one (令和8年度～十年度): never a label
       if (YEAR_IN_WORDS.test(after || before)) return null;
-      out.push({ ...phase, label: after || before || null });
+      // a year listed after one whose label was written before it (検討：令和8年度・令和9年度) has that label
+      const listed = i > 0 && !after && wrote.at(-1) === "before" ? out.at(-1)!.label : null;
+      out.push({ ...phase, label: after || before || listed });
+      wrote.push(after ? "after" : before || listed ? "before" : null);
     }
+  }
+  // years listed before the label written after the last of them (令和8年度、令和9年度に検討): theirs
+  for (let k = out.length - 2; k >= 0; k--) {
+    if (wrote[k] === null && wrote[k + 1] === "after") { out[k]!.label = out[k + 1]!.label; wrote[k] = "after"; }
   }
   return out;
 }
@@ -133,5 +145,5 @@ function readRange(m: RegExpMatchArray): Omit<TimedPhase, "label"> | null {
     return to === null || to < from ? null : { from, to };
   }
   // 令和8年度～, 令和8年度から, 令和8年度以降: until the period's end
-  return /[～〜~\-－―ー]|から|より|以降/.test(m[0].slice(m[1]!.length)) ? { from, to: null } : { from, to: from };
+  return new RegExp(`${RANGE_DASH}|から|より|以降`, "u").test(m[0].slice(m[1]!.length)) ? { from, to: null } : { from, to: from };
 }

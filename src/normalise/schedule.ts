@@ -214,9 +214,10 @@ export function tableDrawing(rows: readonly (readonly RawScheduleCell[])[], peri
       if (k.kind !== "label") { shown = cell; break; }
       // (a name stating its years, 令和9年度から実施, says how far it runs whatever the table's way)
       if (statedIn(cell, k.label, config)) continue;
-      // a blank year after it: before the next cell, or before the period's end
+      // a blank year after it: before the next cell, or before the period's end (a cell spanning
+      // years reaches over them: 令和8年度～令和12年度 in a 実施時期 column had been told apart, PP366)
       const next = sorted[i + 1];
-      if ((next ? columnOf(next) : lastColumn + 1) > columnOf(cell) + 1) apart ??= cell;
+      if ((next ? columnOf(next) : lastColumn + 1) > columnOf(cell) + (cell.span ?? 1)) apart ??= cell;
       const prev = sorted[i - 1];
       const p = kinds[i - 1];
       if (prev && p && columnOf(prev) === columnOf(cell) - 1 && p.kind === "label" && p.label === k.label) shown = cell;

@@ -31,6 +31,17 @@ describe("parseTiming", () => {
     ["検討（R8）、導入（R9）、運用（R10～）", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2027, label: "導入" }, { from: 2028, to: null, label: "運用" }]],
     ["検討（令和8年度）→実施（令和9年度～）", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: null, label: "実施" }]],
     ["令和8～9年度に構築し、令和10年度から運用", [{ from: 2026, to: 2027, label: "構築" }, { from: 2028, to: null, label: "運用" }]],
+    // an en or em dash, a minus, a hyphen between years is a range (R8–R10 had been R10 alone)
+    ["R8–R10", [{ from: 2026, to: 2028, label: null }]],
+    ["令和9年度—令和12年度 実施", [{ from: 2027, to: 2030, label: "実施" }]],
+    ["R8−R9 検討、R10‐ 運用", [{ from: 2026, to: 2027, label: "検討" }, { from: 2028, to: null, label: "運用" }]],
+    // years listed with the label after the last of them, or before the first, are all that phase
+    // (令和8年度 had been 実施 and 令和9年度 検討; 「と」 a phase's name)
+    ["令和8年度、令和9年度に検討、令和10年度から実施", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2027, label: "検討" }, { from: 2028, to: null, label: "実施" }]],
+    ["検討：令和8年度・令和9年度、実施：令和10年度～", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2027, label: "検討" }, { from: 2028, to: null, label: "実施" }]],
+    ["令和8年度と令和9年度に検討", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2027, label: "検討" }]],
+    // years alone stay without a label
+    ["令和8年度、令和10年度", [{ from: 2026, to: 2026, label: null }, { from: 2028, to: 2028, label: null }]],
   ])("%s", (text, phases) => {
     expect(parseTiming(text)).toEqual(phases);
   });
@@ -75,6 +86,13 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     const told = plan.diagnostics.filter((d) => d.code === "PP375");
     expect(told).toHaveLength(1);
     expect(told[0]!.message).toContain("「令和8年度から検討」は次の工程「令和10年度から実施」の前の年度までとして読みました（令和8年度～令和9年度）");
+  });
+
+  it("years listed before or after their phase's name are that phase, merged; a range over the period is no row with blank years (no PP366 in a plan without year columns)", async () => {
+    const plan = await planOf("plan.tsv", tsv([header, at(1, "A", "令和8年度、令和9年度に検討、令和10年度から実施"), at(2, "B", "検討：令和8年度・令和9年度、実施：令和10年度～"),
+      at(3, "C", "令和8年度と令和9年度に検討、令和10年度以降に実施"), at(4, "D", "令和8年度～令和12年度")]));
+    for (const no of [1, 2, 3]) expect(plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]), `No.${no}`).toEqual([["検討", 2026, 2027], ["実施", 2028, 2030]]);
+    expect(codes(plan.diagnostics).filter((c) => c === "PP366" || c === "PP367")).toEqual([]);
   });
 
   it("reads each project's phases with exact spans, the period from the years written", async () => {
