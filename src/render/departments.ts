@@ -28,7 +28,7 @@ import {
   type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, spanningCells, stripCells, textColumns,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
-import { checkSlot, slotMistake } from "./schedule-table.js";
+import { checkSlot, scheduleRowHeight, slotMistake } from "./schedule-table.js";
 
 installPdfLibPatch();
 
@@ -71,8 +71,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
   // Heights erring high (card.ts): whether a table goes on one page with its heading.
   let estimate = 2 * size * lh + 6;
   let tallest = 0;
-  const compactHeight = (p: ScheduleRow): number =>
-    Math.max(textHeight(p.name, size, nameWidth, lh), textHeight(p.departments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
+  const compactHeight = (p: ScheduleRow): number => scheduleRowHeight(p, fixed, { name: size, text: size }, view.period, yearWidth, lh);
   let rows: HostRow[];
   if (slot.name === "own") {
     const groups = sheetFor(view, slot, ctx).groups;

@@ -15,7 +15,7 @@ import {
   drawWithSlots, hostHeader, hostWidths, keepingHeadings, nameRuns, spanningCells, stripCells, textColumns,
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
-import { checkSlot } from "./schedule-table.js";
+import { checkSlot, scheduleRowHeight } from "./schedule-table.js";
 
 const KIND = "gantt";
 
@@ -29,6 +29,9 @@ function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, num
   const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
   const columns = widths.length;
   const rows: HostRow[] = [];
+  // A row taller than a page (a name of a thousand characters) may break: kept whole, pdfmake had
+  // dropped it from the 工程表 without a word.
+  let tallest = 0;
   // The group rows' words come from the template (slot.groups); without them, the bare names.
   for (const [pi, policy] of view.policies.entries()) {
     const words = slot.groups[pi];
@@ -39,6 +42,7 @@ function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, num
       const measureRow = rows.length;
       rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: phraseRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
+        tallest = Math.max(tallest, scheduleRowHeight(row, fixed, { name: size + 1, text: size }, view.period, yearWidth, theme.lineHeight));
         rows.push({ heading: false, under: [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
           { text: nameRuns(row, ctx, capacityOf(fixed[1], size + 1), size + 1), fontSize: size + 1 } as TableCell,
@@ -49,7 +53,7 @@ function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, num
     }
   }
   const categories = drawnCategories(view.policies.flatMap((p) => p.measures.flatMap((m) => m.rows.map((r) => r.schedule))), view.period);
-  return { header: hostHeader(slot.header, view.period, ctx, size + 1, yearWidth), rows, widths, fixed: fixed.length, categories };
+  return { header: hostHeader(slot.header, view.period, ctx, size + 1, yearWidth), rows, widths, fixed: fixed.length, categories, tallest };
 }
 
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {

@@ -9,7 +9,7 @@ import { type RenderContext, shownPath } from "../context.js";
 import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
 import { houseStyle } from "../templates/wording.js";
-import { fitsBody, fitsPage } from "./pdf/card.js";
+import { fitsBody, fitsPage, stripHeight, textHeight } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { type Driver, pageFeet } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
@@ -64,6 +64,16 @@ export function nameRuns(row: ScheduleRow, ctx: RenderContext, capacity?: number
   const runs: unknown[] = [...phraseRuns(row.name, capacity)];
   if (row.relist) runs.push(" ", ...noteRuns(houseStyle(ctx).afterName(row.relist), ctx.theme, capacity, size));
   return runs;
+}
+
+/**
+ * The height of a one-line-a-project row (No, name, departments, strip), erring high (card.ts):
+ * the 工程表's rows and a sheet's 全庁共通 rows. `fixed`: the text columns' widths.
+ */
+export function scheduleRowHeight(row: ScheduleRow, fixed: readonly [number, number, number], sizes: { name: number; text: number }, period: Period, yearWidth: number, lineHeight: number): number {
+  const [, nameWidth, departmentWidth] = fixed;
+  return Math.max(textHeight(row.name, sizes.name, nameWidth, lineHeight), textHeight(row.departments.join("、"), sizes.text, departmentWidth, lineHeight),
+    stripHeight(row.schedule, period, yearWidth, sizes.text, lineHeight) + 2) + 6;
 }
 
 /** The strip of a row as the cell spanning the year columns (plus placeholders). */

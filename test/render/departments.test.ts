@@ -280,6 +280,20 @@ describe("a project taller than a page", () => {
   }, 60_000);
 });
 
+describe("a project name taller than a page", () => {
+  it("is printed across pages in the 工程表, not dropped with its row (a name of 2,000 characters had left no trace of the project)", async () => {
+    const plan = structuredClone(seedPlan());
+    const p = plan.projects.find((x) => x.departments.length === 1 && !x.allDepartments)!;
+    p.name = `冒頭の名前${"長い事業名の一部".repeat(250)}末尾の名前`;
+    plan.projects = plan.projects.filter((x) => x.policy === p.policy);
+    const [file] = await renderGantt(plan, makeRenderContext());
+    const text = (await readPdf(file!.data)).pages.map((pg) => pg.lines.join("")).join("").replace(/\s+/g, "");
+    expect(text).toContain("冒頭の名前");
+    expect(text).toContain("末尾の名前");
+    expect(text.split("長い事業名の一部").length - 1).toBeGreaterThan(240);
+  }, 60_000);
+});
+
 describe("year headings of a long period on a department sheet", () => {
   it("break before their 年度, all alike, when the widest does not fit its column (not 「令和10年／度」)", async () => {
     const plan = planOf([project(1, { schedule: [{ label: "検討", from: 2026, to: 2032, category: "study" }] })]);

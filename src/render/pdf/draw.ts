@@ -88,7 +88,8 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     delete (title as { id?: string }).id;
   }
   body.push(title);
-  height += textHeight(`${node.badge ?? ""}　${node.title}`, theme.sizes.h3, inner, lh);
+  const titleHeight = textHeight(`${node.badge ?? ""}　${node.title}`, theme.sizes.h3, inner, lh);
+  height += titleHeight;
   if (node.path) {
     body.push({ text: keepRuns(node.path), fontSize: theme.sizes.small, color: theme.colours.muted, margin: [0, 1, 0, 3] } as Content);
     height += textHeight(node.path, theme.sizes.small, inner, lh) + 4;
@@ -126,12 +127,15 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
   // A card longer than a page runs on: its title is the frame's heading row, which pdfmake sets
   // again at the top of each page the card goes on to (layouts.ts keeps its bookmark and link once).
   const fits = fitsPage(height, src.kind, ctx);
+  // A title of half a page or more is no heading row to repeat: pdfmake drops a heading row it
+  // cannot set on a page, and a name of a thousand characters had left its card without a title.
+  const repeated = !fits && titleHeight < pageGeometry(src.kind, ctx).bodyHeight / 2;
   // the title set again on a later page says so after it (layouts.ts adds the words there only)
-  if (!fits && node.continued) {
+  if (repeated && node.continued) {
     const cols = (title as { columns: Record<string, unknown>[] }).columns;
     cols[cols.length - 1]!._continued = node.continued;
   }
-  const rows: Content[][] = fits
+  const rows: Content[][] = !repeated
     ? [[{ stack: body, margin: [side, end, side, end] }]]
     : [[{ stack: [title], margin: [side, end, side, 0] }], [{ stack: body.slice(1), margin: [side, 0, side, end] }]];
   const framed: Content = {
