@@ -550,8 +550,20 @@ const handoutAsides = (row: GridRow): string[] => lineParts(row).asides;
 /** A line above the table as a title: its one text besides a handout's number or date, or null. */
 function titleLine(row: GridRow): string | null {
   const { texts } = lineParts(row);
-  return texts.length === 1 ? texts[0]! : null;
+  return texts.length === 1 && !notTitle(texts[0]!) ? texts[0]! : null;
 }
+
+/**
+ * A line above a table that says something of it, never its name: a label and its value
+ * (`計画期間：令和8年度～令和12年度`, `作成日：令和8年3月31日`, `最終更新 2026/03/31`, `単位：年度`), a
+ * remark in brackets (`（単位：千円）`), the table's kind alone (`事業一覧`). Each had become the plan's
+ * title, printed on every cover and running head; the title is then looked for on the lines
+ * around it, else the file's name stands in (PP205).
+ */
+const LABELLED_LINE = /^(?:計画期間|事業期間|期間|作成日?|作成年月日|更新日?|最終更新日?|改訂日?|改定日?|基準日|時点|単位|凡例|備考|注記?|出典|担当|所管|問い?合わ?せ先?)(?:[\s\u3000]*[:：]|[\s\u3000]+|(?=[0-9０-９]|令和|平成|[RH][0-9０-９]))/u;
+const notTitle = (text: string): boolean => LABELLED_LINE.test(text.trim())
+  || /^[（(【［[〔＜<][^（()）【】［\]〔〕]*[）)】］\]〕＞>]$/u.test(text.trim())
+  || /^(?:事業工程表|実施工程表|工程表|事業一覧表?|取組一覧表?|取組み一覧|施策一覧|一覧表)$/u.test(squash(text));
 
 /**
  * The plan's title from the line above its table. A sheet titled after itself (`〇〇計画 工程表`,

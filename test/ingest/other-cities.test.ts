@@ -234,6 +234,18 @@ describe("two-row header, years with a line break, a column after the period (CS
     expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
   });
 
+  it("a line above the table saying something of it (計画期間：…, 作成日：…, （単位：千円）, 最終更新 …, 事業一覧) is no title: the title is the line that names the plan, else the file's name (PP205)", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度"];
+    const body = ["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "検討", "実施"];
+    for (const line of ["計画期間：令和8年度～令和9年度", "作成日：令和8年3月31日", "（単位：千円）", "最終更新 2026/03/31", "単位：年度", "事業一覧"]) {
+      const alone = await planOf("alone.tsv", tsv([head, body], line));
+      expect(alone.plan.title, line).toBe("alone");
+      expect(codes(alone.diagnostics), line).toContain("PP205");
+      const under = await planOf("under.tsv", tsv([["〇〇市DX推進計画"], head, body], line));
+      expect(under.plan.title, line).toBe("〇〇市DX推進計画");
+    }
+  });
+
   it("two year header rows naming different years in a column are a warning at the lower one's cell; rows that agree are read without a word", async () => {
     const head = (below: string[]) => [["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度"], ["", "", "", "", "", "", ...below]];
     const body = [["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "検討", "実施", "→"]];
