@@ -64,7 +64,8 @@ const NONE = /^(?:なし|無し|無|該当なし|特になし|特に無し|[-‐
 /** A name with no letter or kanji at all (`..`, `-`) is export damage, not a department. */
 const NAME_LIKE = /[\p{L}\p{N}]/u;
 /** Brackets and marks that have no place in a department's name. */
-const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*:：]/;
+// (and marks that join or relate names, 市民課＋健康課, 情報政策課→DX推進課: one name of two had had a file)
+const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*:：+＋&＆|｜→⇒➡←⇔＝=#＃@＠]/;
 /** A 部/局 followed by a space and a 課 is one department written with its division (総務部 総務課). */
 const DIVISION = /[部局]$/;
 /** A 課/室 followed by a space and a unit of it is one department too (情報政策課 DX推進係). */

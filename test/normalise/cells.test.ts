@@ -257,6 +257,8 @@ describe("department cells", () => {
     // one such word explained by another in brackets; a department with one in brackets after it is
     // that department and 各課 (it had been one odd name, 「人事課（全課）」, a department file of its own)
     expect(splitDepartments("全庁（各課）", c)).toMatchObject({ names: [], all: true, odd: [] });
+    // names joined or related by a mark are odd (PP322): each had been one department, with a file, without a word
+    for (const cell of ["情報政策課→DX推進課", "市民課＋健康課", "会計課&納税課"]) expect(splitDepartments(cell, c).odd, cell).toEqual([cell]);
     expect(splitDepartments("情報政策課（各課）", c)).toMatchObject({ names: ["情報政策課"], all: true, odd: [] });
     expect(splitDepartments("人事課（全課）、総務課", c)).toMatchObject({ names: ["人事課", "総務課"], all: true, odd: [] });
     // a 部/局 with its 課 in brackets: the 課 (it had been one odd name, 「総務部（総務課、情報政策課）」);
