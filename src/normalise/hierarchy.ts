@@ -121,7 +121,7 @@ function afterLevelWord(t: string): NumberedText | null {
   let { title, mark } = found;
   if (word[1]) {
     // an opening bracket needs its closing one
-    const close = /^\s*[】］\]〕]\s*/.exec(title);
+    const close = /^\s*[】］\]〕＞>〉》]\s*/.exec(title);
     if (!close) return null;
     title = title.slice(close[0].length).trim();
     mark += close[0];
@@ -133,8 +133,9 @@ function afterLevelWord(t: string): NumberedText | null {
 const PLAIN_NUMBER = /^([0-9０-９]{1,2})(?![0-9０-９年月日])\s*(?:[:：]\s*)?(?=\S)/u;
 
 /** A level's word before its number, or a bracket opening round the number (`【施策1】`, `[1]`). */
-const LEVEL_WORDS = "施策の方向性?|施策の展開|基本施策|個別施策|施策|具体的な取組み?|取組み?|取り組み|推進項目";
-const LEVEL_WORD = new RegExp(`^(?:([【［[〔])\\s*(?:${LEVEL_WORDS})?|(?:${LEVEL_WORDS}))\\s*(?=[0-9０-９(（①-⑳])`, "u");
+// (基本目標, 基本方針, 政策 … name the top level: 【基本目標１】安全・安心なまち had kept its mark in the name)
+const LEVEL_WORDS = "施策の方向性?|施策の展開|基本施策|個別施策|重点施策|施策|具体的な取組み?|取組み?|取り組み|推進項目|基本目標|基本方針|政策目標|政策|重点目標|目標|分野";
+const LEVEL_WORD = new RegExp(`^(?:([【［[〔＜<〈《])\\s*(?:${LEVEL_WORDS})?|(?:${LEVEL_WORDS}))\\s*(?=[0-9０-９(（①-⑳])`, "u");
 
 function parseBare(text: string): NumberedText {
   const t = text.trim();

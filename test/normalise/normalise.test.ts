@@ -56,6 +56,10 @@ describe("normalise", () => {
         { number: 1, title: "窓口の改善", mark: "[1]", parents: [] },
       ]);
     expect(parseNumbered("取組② 相談")).toMatchObject({ number: 2, title: "相談" });
+    // the top level's words and other brackets so too (the mark had stayed in the policy's name)
+    for (const [t, n] of [["【基本目標１】安全・安心なまち", 1], ["[基本目標2] 安全・安心なまち", 2], ["＜基本目標３＞ 安全・安心なまち", 3], ["〈政策4〉安全・安心なまち", 4], ["基本方針5　安全・安心なまち", 5]] as const) {
+      expect(parseNumbered(t), t).toMatchObject({ number: n, title: "安全・安心なまち" });
+    }
     // a heading's bullet before its number is part of the mark (was no number, the bullet in the title)
     expect(["◆施策(1)　窓口", "■1 窓口", "● (2) 窓口"].map((t) => parseNumbered(t)))
       .toEqual([{ number: 1, title: "窓口", mark: "◆施策(1)", parents: [] }, { number: 1, title: "窓口", mark: "■1", parents: [] },
