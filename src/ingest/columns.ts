@@ -155,6 +155,35 @@ export function isFootnote(row: GridRow, block: Block): boolean {
 }
 
 /**
+ * `取組 | 主な取組` and no 事業 column: the later column of 取組 wording, a name on every numbered row
+ * and none twice, names the projects, and the first stays the 取組 level (said as a wording read
+ * as another, PP211). The first had been taken for the names (①電子申請の推進, its mark kept) and
+ * the column of names set aside (PP245).
+ */
+function nameFromSecondInitiative(blocks: Block[]): boolean {
+  const second = (b: Block) => [...(b.twice ?? [])].find(([col, t]) => t.key === "initiative" && col > b.columns.initiative!)?.[0];
+  if (!blocks.every((b) => second(b) !== undefined && b.columns.no !== undefined)) return false;
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    for (const row of b.dataRows) {
+      if (!looksLikeNo(row.cells[b.columns.no!])) continue;
+      const name = squash(row.cells[second(b)!] ?? "");
+      if (!name || seen.has(name)) return false;
+      seen.add(name);
+    }
+  }
+  if (seen.size < 2) return false;
+  for (const b of blocks) {
+    const col = second(b)!;
+    b.columns.name = col;
+    b.twice!.delete(col);
+    b.unknown.delete(col);
+    b.synonyms.push({ col, row: headerRowOf(b, col), wording: headerWords(b, col).trim(), key: "name" });
+  }
+  return true;
+}
+
+/**
  * A plan whose numbered rows are its 取組 (`No | 施策 | 取組名 | 担当課 | R8 …`, no 事業 column):
  * the 取組 column names each row, so it is the projects' name column. Only when it holds one
  * name per numbered row and no name twice — a 取組 that groups projects is written once per
@@ -165,6 +194,7 @@ export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticB
   const lacking = blocks.filter((b) => b.columns.name === undefined && b.columns.initiative !== undefined);
   if (!lacking.length || blocks.some((b) => b.columns.name !== undefined)) return;
   if (lacking.length !== blocks.length) return;
+  if (nameFromSecondInitiative(blocks)) return;
   // A column of unknown wording that names projects (`事業の名前`, `名称等`) may be the names: no guess (PP204)
   if (blocks.some((b) => [...b.unknown.values()].some((label) => /事業|名称/u.test(label)))) return;
   // 取組番号 | 取組名 with no No column: the rows' numbers are the 取組番号 (a serial, checked below)

@@ -494,6 +494,25 @@ describe("a 取組 column that names each numbered row", () => {
     expect(of(twice.diagnostics, "PP204").find((d) => d.message.includes("「No」"))?.hint).toContain("通し番号");
   });
 
+  it("取組 | 主な取組: the later column, a name a row, names the projects and 取組 stays a level (PP211), whether each 取組 is used once or groups rows", async () => {
+    const two = ["No", "基本方針", "施策", "取組", "主な取組", "担当課", "内容", "R8", "R9"];
+    const body = [
+      ["1", "1 便利に", "(1) オンライン化", "①電子申請の推進", "電子申請の対象拡大", "情報政策課", "増やす", "検討", "実施"],
+      ["2", "1 便利に", "(1) オンライン化", "②窓口改革", "書かない窓口", "市民課", "書かずに済む", "調査", "導入"],
+      ["3", "1 便利に", "(2) 発信", "①広報の充実", "広報紙のデジタル配信", "広報課", "配信", "実施", "→"],
+    ];
+    for (const rowsRead of [body, body.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? "①電子申請の推進" : c)) : r))]) {
+      const plan = await planOf("two.tsv", tsv([two, ...rowsRead]));
+      expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+      expect(plan.projects.map((p) => [p.no, p.name, p.initiative?.number, p.initiative?.title])).toEqual([
+        [1, "電子申請の対象拡大", 1, "電子申請の推進"],
+        [2, "書かない窓口", ...(rowsRead === body ? [2, "窓口改革"] : [1, "電子申請の推進"])],
+        [3, "広報紙のデジタル配信", 1, "広報の充実"],
+      ]);
+      expect(of(plan.diagnostics, "PP211").map((d) => [d.column, d.message])).toContainEqual([5, "見出し「主な取組」の列を「事業」の列として読みました。"]);
+    }
+  });
+
   it("a 取組 that groups projects (repeated) leaves the projects without names: PP204", async () => {
     const grouped = rows.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? "電子申請" : c)) : r));
     const plan = await planOf("grouped.tsv", table(grouped));
