@@ -154,6 +154,35 @@ export function isFootnote(row: GridRow, block: Block): boolean {
   return text !== null && NOTE_LINE.test(text) && row.cells.findIndex((c) => c.trim()) <= first;
 }
 
+/** A level's number alone in a cell: 1, （２）, ③, Ⅳ, 1-2, 第1. */
+const NUMBER_ONLY = /^(?:第?[0-9０-９]{1,3}(?:[-‐－][0-9０-９]{1,3})*[.．)）]?|[(（][0-9０-９]{1,3}[)）]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[ア-ン])$/u;
+
+/**
+ * `基本方針 | 基本方針名` (`施策 | 施策名`, `取組 | 取組名`): where the first column of a level's wording
+ * holds its numbers only and the second its names, the first is the level's number column and
+ * the second its name (each said as a wording read as another, PP211). The names had been set
+ * aside (PP245) and the level printed as 「1」.
+ */
+export function numbersBesideNames(blocks: Block[]): void {
+  const levels = [["policy", "policyNumber"], ["measure", "measureNumber"], ["initiative", "initiativeNumber"]] as const;
+  for (const b of blocks) {
+    for (const [key, numberKey] of levels) {
+      const first = b.columns[key];
+      const second = [...(b.twice ?? [])].find(([col, t]) => t.key === key && col > (first ?? Infinity))?.[0];
+      if (first === undefined || second === undefined || b.columns[numberKey] !== undefined) continue;
+      const numbers = columnValues(b, first).map(squash).filter(Boolean);
+      const names = columnValues(b, second).map(squash).filter(Boolean);
+      if (!numbers.length || !numbers.every((v) => NUMBER_ONLY.test(v)) || !names.length || names.every((v) => NUMBER_ONLY.test(v))) continue;
+      b.columns[numberKey] = first;
+      b.columns[key] = second;
+      b.twice!.delete(second);
+      b.unknown.delete(second);
+      b.synonyms = b.synonyms.filter((x) => x.col !== first);
+      b.synonyms.push({ col: first, row: headerRowOf(b, first), wording: headerWords(b, first).trim(), key: numberKey });
+    }
+  }
+}
+
 /**
  * `取組 | 主な取組` and no 事業 column: the later column of 取組 wording, a name on every numbered row
  * and none twice, names the projects, and the first stays the 取組 level (said as a wording read

@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
-import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible, stripHtml } from "../normalise/text.js";
@@ -389,6 +389,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   actualRows(grid, blocks, bag);
   divisions(grid, blocks, bag);
   markRelatedInBrackets(blocks);
+  numbersBesideNames(blocks);
   nameFromInitiative(grid, blocks, bag);
   emptyInitiatives(grid, blocks, bag);
   const last = blocks.at(-1);

@@ -513,6 +513,19 @@ describe("a 取組 column that names each numbered row", () => {
     }
   });
 
+  it("基本方針 | 基本方針名, 施策 | 施策名: a column of numbers beside one of names is the level's number (PP211), the other its name (the names had been set aside, the levels printed 「1」)", async () => {
+    const head = ["No", "基本方針", "基本方針名", "施策", "施策名", "事業名", "担当課", "事業内容", "R8", "R9"];
+    const plan = await planOf("numbers.tsv", tsv([head,
+      ["1", "1", "市民サービスの向上", "1", "手続のオンライン化", "電子申請の拡充", "情報政策課", "内容", "検討", "実施"],
+      ["2", "1", "市民サービスの向上", "2", "情報発信", "広報のデジタル化", "広報課", "内容", "実施", "→"],
+      ["3", "2", "行政運営の効率化", "1", "業務改革", "RPAの導入", "情報政策課", "内容", "調査", "実施"]]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects.map((p) => [p.policy, p.measure.number, p.measure.title])).toEqual([
+      ["市民サービスの向上", 1, "手続のオンライン化"], ["市民サービスの向上", 2, "情報発信"], ["行政運営の効率化", 1, "業務改革"]]);
+    expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toEqual(expect.arrayContaining([
+      "見出し「基本方針」の列を「基本方針番号」の列として読みました。", "見出し「施策」の列を「施策番号」の列として読みました。"]));
+  });
+
   it("a 取組 that groups projects (repeated) leaves the projects without names: PP204", async () => {
     const grouped = rows.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? "電子申請" : c)) : r));
     const plan = await planOf("grouped.tsv", table(grouped));
