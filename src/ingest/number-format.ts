@@ -1,21 +1,31 @@
 // The text Excel shows for a number cell through its number format: a header cell holding 7 with
 // the format `"令和"0"年度"` reads 令和7年度, a date with `[$-ja-JP-x-gannen]ggge"年度"` reads
 // 令和7年度 (元年 for year 1). Read: literal text ("…", \x), digit placeholders 0 # ? with , and .,
-// %, `@`, sections ; (positive;negative;zero), and dates y m d e g aaa h s. Not read (the number is
-// shown plainly): fractions, scientific notation, [DBNum] kanji numerals, conditions.
+// %, `@`, sections ; (positive;negative;zero), dates y m d e g aaa h s AM/PM, elapsed times [h]:mm,
+// and fractions (# ?/?). Not read (the number is shown plainly): scientific notation, [DBNum] kanji
+// numerals, conditions.
 
 /** Built-in formats (ECMA-376 §18.8.30) that show numbers; the date ones are in BUILTIN_DATES. */
 const BUILTIN: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 12: "# ?/?", 13: "# ??/??",
   37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 49: "@",
 };
-/** Built-in date and time formats (and the Japanese locale's 27–36, 50–58): shown as YYYY-MM-DD. */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Built-in date formats (and the Japanese locale's 27–31, 36, 50–58): shown as YYYY-MM-DD. */
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/**
+ * Built-in time formats as Excel shows them (a time typed into 実績, 10:00, had been printed as
+ * the date 1899-12-30; 9:30 on a date as the date alone).
+ */
+const BUILTIN_TIMES: Record<number, string> = {
+  18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "yyyy/m/d h:mm",
+  32: 'h"時"mm"分"', 33: 'h"時"mm"分"ss"秒"', 34: 'h"時"mm"分"', 35: 'h"時"mm"分"ss"秒"',
+  45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0",
+};
 export const ISO_DATE = "yyyy-mm-dd";
 
 /** The format code of a built-in id, or undefined for ids this reader shows as General. */
 export function builtinFormat(id: number): string | undefined {
-  return BUILTIN_DATES.has(id) ? ISO_DATE : BUILTIN[id];
+  return BUILTIN_DATES.has(id) ? ISO_DATE : BUILTIN_TIMES[id] ?? BUILTIN[id];
 }
 
 /** A date serial (days since 1899-12-30, or 1904-01-01) → the UTC date. */
@@ -24,7 +34,7 @@ export function serialDate(serial: number, date1904 = false): Date {
   return new Date(base + Math.round(serial * 86400) * 1000);
 }
 
-interface Token { kind: "lit" | "num" | "date" | "text"; s: string }
+interface Token { kind: "lit" | "num" | "date" | "elapsed" | "ampm" | "text"; s: string }
 
 /** Split a section into literal text, digit placeholders, date tokens and `@`. */
 function tokenize(section: string): { tokens: Token[]; gannen: boolean } {
@@ -43,6 +53,8 @@ function tokenize(section: string): { tokens: Token[]; gannen: boolean } {
       const end = section.indexOf("]", i);
       const inner = section.slice(i + 1, end < 0 ? undefined : end);
       if (/x-gannen/i.test(inner)) gannen = true;
+      // [h]:mm, [mm]:ss: hours (minutes, seconds) elapsed, beyond a day
+      if (/^(h+|m+|s+)$/i.test(inner)) tokens.push({ kind: "elapsed", s: inner.toLowerCase() });
       i = end < 0 ? section.length : end + 1;
     } else if ("0#?.,".includes(c)) {
       let j = i;
@@ -50,7 +62,8 @@ function tokenize(section: string): { tokens: Token[]; gannen: boolean } {
       tokens.push({ kind: "num", s: section.slice(i, j) });
       i = j;
     } else if (/[yYmMdDeEgGhHsSaA]/.test(c) && !(c === "E" && /[+-]/.test(section[i + 1] ?? ""))) {
-      if ((c === "a" || c === "A") && !/^aaa/i.test(section.slice(i)) && !/^am\/pm/i.test(section.slice(i))) { lit(c); i++; continue; }
+      if (/^am\/pm/i.test(section.slice(i))) { tokens.push({ kind: "ampm", s: "AM/PM" }); i += 5; continue; }
+      if ((c === "a" || c === "A") && !/^aaa/i.test(section.slice(i))) { lit(c); i++; continue; }
       let j = i;
       while (j < section.length && section[j]!.toLowerCase() === c.toLowerCase()) j++;
       tokens.push({ kind: "date", s: section.slice(i, j).toLowerCase() });
@@ -67,14 +80,18 @@ const ERAS: [number, string, string][] = [
 ];
 const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"];
 
-function formatDate(tokens: Token[], d: Date, gannen: boolean): string {
+function formatDate(tokens: Token[], d: Date, gannen: boolean, serial: number): string {
   const era = ERAS.find(([start]) => d.getTime() >= start);
+  const twelve = tokens.some((t) => t.kind === "ampm");
   const eraYear = era ? d.getUTCFullYear() - new Date(era[0]).getUTCFullYear() + 1 : d.getUTCFullYear();
   const pad = (n: number, w: number) => String(n).padStart(w, "0");
   let out = "";
+  const seconds = Math.round(serial * 86400);
   tokens.forEach((t, i) => {
+    if (t.kind === "elapsed") { out += pad(Math.floor(seconds / ({ h: 3600, m: 60, s: 1 }[t.s[0] as "h" | "m" | "s"])), t.s.length); return; }
+    if (t.kind === "ampm") { out += d.getUTCHours() < 12 ? "AM" : "PM"; return; }
     if (t.kind !== "date") { out += t.kind === "num" ? t.s.replace(/[#?,]/g, "") : t.s; return; }
-    const prev = tokens.slice(0, i).reverse().find((x) => x.kind === "date")?.s[0];
+    const prev = tokens.slice(0, i).reverse().find((x) => x.kind === "date" || x.kind === "elapsed")?.s[0];
     const next = tokens.slice(i + 1).find((x) => x.kind === "date")?.s[0];
     const n = t.s.length;
     switch (t.s[0]) {
@@ -88,7 +105,7 @@ function formatDate(tokens: Token[], d: Date, gannen: boolean): string {
       case "e": out += gannen && eraYear === 1 ? "元" : pad(eraYear, n >= 2 ? 2 : 1); break;
       case "g": out += era ? (n >= 2 ? (n === 2 ? era[1].slice(0, 1) : era[1]) : era[2]) : ""; break;
       case "a": out += n >= 4 ? `${WEEKDAYS[d.getUTCDay()]!}曜日` : WEEKDAYS[d.getUTCDay()]!; break;
-      case "h": out += pad(d.getUTCHours(), n >= 2 ? 2 : 1); break;
+      case "h": out += pad(twelve ? (d.getUTCHours() + 11) % 12 + 1 : d.getUTCHours(), n >= 2 ? 2 : 1); break;
       case "s": out += pad(d.getUTCSeconds(), n >= 2 ? 2 : 1); break;
       default: out += t.s;
     }
@@ -111,6 +128,31 @@ function formatDigits(pattern: string, v: number): string {
   return f ? `${i}.${f}` : i;
 }
 
+/**
+ * A fraction as Excel shows it (`# ?/?` 1.5 → 1 1/2, `?/4` 0.25 → 1/4): the nearest with at most as
+ * many digits below as the format has, or its fixed denominator; null for a fraction among other text.
+ */
+function formatFraction(section: string, v: number): string | null {
+  const m = /^(?:([#0?]+)\s+)?([#0?]+)\/([#0?]+|\d+)$/.exec(section.trim());
+  if (!m) return null;
+  const whole = m[1] !== undefined;
+  const x = Math.abs(v);
+  let int = whole ? Math.floor(x) : 0;
+  const frac = x - int;
+  let den = /^\d+$/.test(m[3]!) ? Number(m[3]) : 1;
+  if (!/^\d+$/.test(m[3]!)) {
+    // the nearest fraction with a denominator of as many digits as the format's (the smallest of equals)
+    for (let d = 1, best = Infinity; d < 10 ** m[3]!.length; d++) {
+      const err = Math.abs(frac - Math.round(frac * d) / d);
+      if (err < best - 1e-12) { best = err; den = d; }
+    }
+  }
+  let num = Math.round(frac * den);
+  if (whole && num === den) { int += 1; num = 0; }
+  const text = !whole ? `${num}/${den}` : num === 0 ? String(int) : `${int ? `${int} ` : ""}${num}/${den}`;
+  return (v < 0 ? "-" : "") + text;
+}
+
 /** The text a number cell shows through `code`; null when this reader does not read the format. */
 export function formatNumber(v: number, code: string, date1904 = false): string | null {
   if (!Number.isFinite(v)) return null;
@@ -121,9 +163,10 @@ export function formatNumber(v: number, code: string, date1904 = false): string 
   if (v < 0 && sections[1] !== undefined) { section = sections[1]; value = -v; }
   else if (v === 0 && sections[2] !== undefined) section = sections[2];
   if (/^general$/i.test(section.trim()) || section.trim() === "") return String(v);
-  if (/E[+-]|\?\/|#\/|\[DBNum/i.test(section)) return null;
+  if (/[?#0]\/[?#0\d]/.test(section)) return formatFraction(section, value);
+  if (/E[+-]|\[DBNum/i.test(section)) return null;
   const { tokens, gannen } = tokenize(section);
-  if (tokens.some((t) => t.kind === "date")) return formatDate(tokens, serialDate(v, date1904), gannen);
+  if (tokens.some((t) => t.kind === "date" || t.kind === "elapsed")) return formatDate(tokens, serialDate(v, date1904), gannen, v);
   if (section.includes("%") && !/"[^"]*%[^"]*"/.test(section)) value *= 100;
   let out = "";
   let placed = false;

@@ -340,6 +340,26 @@ describe("returned forms", () => {
     const row = read!.rows.find((r) => r.place.cell === "A11")!;
     expect([row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text]).toEqual(["95%", "2026/6/1", "令和9年3月31日"]);
   });
+  it("reads a time, an elapsed time and a fraction as Excel shows them (10:00 had been printed 1899-12-30, 36:00 「:12」, 1/2 「0.5」)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    const set = (ref: string, value: number, numFmt: string) => { const c = ws.getCell(ref); c.value = value; c.style = { ...c.style, numFmt }; };
+    ws.getCell("E11").value = "予定どおり";
+    set("F11", 10 / 24, "h:mm");
+    set("G11", 1.5, "[h]:mm");
+    set("H11", 0.5, "# ?/?");
+    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", new DiagnosticBag());
+    const row = read!.rows.find((r) => r.place.cell === "A11")!;
+    expect([row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text]).toEqual(["10:00", "36:00", "1/2"]);
+    // the built-in ids a workbook may name them by, and a date with its time
+    const { builtinFormat, formatNumber } = await import("../../src/ingest/number-format.js");
+    expect([20, 21, 18, 22, 32, 46, 12, 13].map((id) => formatNumber(46174 + 14.5 / 24, builtinFormat(id)!)))
+      .toEqual(["14:30", "14:30:00", "2:30 PM", "2026/6/1 14:30", "14時30分", "1108190:30:00", "46174 3/5", "46174 29/48"]);
+    expect(formatNumber(0.333, "# ??/??")).toBe("1/3");
+    expect(formatNumber(0.25, "?/4")).toBe("1/4");
+  });
   it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
     const bag = new DiagnosticBag();
     expect(parseFormReturns(new Uint8Array([1, 2, 3]), "broken.xlsx", bag)).toBeNull();
