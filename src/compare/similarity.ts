@@ -4,9 +4,16 @@
 import type { Phase, Project } from "../model/schema.js";
 import { cleanText } from "../normalise/text.js";
 
-/** A text as compared: NFKC, white space collapsed. */
+/** Japanese script and punctuation: a space beside it carries no meaning. */
+const JAPANESE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆、。，．・「」『』（）【】〔〕［］｛｝〈〉《》：；？！～]`;
+const SPACE_BY_JAPANESE = new RegExp(String.raw`(?<=${JAPANESE})\s+|\s+(?=${JAPANESE})`, "gu");
+
+/**
+ * A text as compared: NFKC, white space collapsed, and none beside Japanese (「について、　市が」,
+ * 「データ ユーザー」 had been told as changes, the PDF underlining a space no reader sees).
+ */
 export function comparable(text: string): string {
-  return cleanText(text.normalize("NFKC"));
+  return cleanText(text.normalize("NFKC")).replace(SPACE_BY_JAPANESE, "");
 }
 
 /** The projects' departments as compared: a set (the order they are listed in is no change). */

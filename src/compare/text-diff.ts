@@ -41,8 +41,9 @@ export function markedDiff(oldText: string, newText: string): MarkedDiff {
   let j = 0;
   for (const part of diffArrays(a, b, { comparator: same })) {
     const n = part.count;
-    if (part.added) { push(newOut, b.slice(j, j + n).join(""), true); j += n; }
-    else if (part.removed) { push(oldOut, a.slice(i, i + n).join(""), true); i += n; }
+    // (white space alone put in or taken out is no change a reader sees: not marked)
+    if (part.added) { const t = b.slice(j, j + n).join(""); push(newOut, t, t.trim() !== ""); j += n; }
+    else if (part.removed) { const t = a.slice(i, i + n).join(""); push(oldOut, t, t.trim() !== ""); i += n; }
     else {
       push(oldOut, a.slice(i, i + n).join(""), false);
       push(newOut, b.slice(j, j + n).join(""), false);

@@ -163,6 +163,14 @@ describe("compare: each kind of revision is found exactly once", () => {
     const list = compare(seed, editDescription(rename(seed, p.no, wide(p.name)), p.no, (items) => items.map(wide)));
     expect(list.changes).toEqual([]);
   });
+
+  it("a space put beside Japanese is no change (「について、　市が」, 「データ ユーザー」 had been 事業内容の変更 and 名称の変更); between Latin words it is", () => {
+    const p = seed.projects.find((x) => x.description.some((d) => d.includes("、")) && [...x.name].length > 4)!;
+    const spaced = editDescription(rename(seed, p.no, `${p.name.slice(0, 2)} ${p.name.slice(2)}`), p.no, (items) => items.map((d) => d.replace("、", "、　")));
+    expect(compare(seed, spaced).changes).toEqual([]);
+    const latin = rename(seed, p.no, `${p.name} Wi Fi`);
+    expect(compare(rename(seed, p.no, `${p.name} WiFi`), latin).changes.map((c) => c.kind)).toEqual(["renamed"]);
+  });
 });
 
 describe("compare: doubtful matches are told, naming both, and settled by the mapping", () => {

@@ -28,6 +28,12 @@ describe("markedDiff", () => {
     expect(whole(d.new)).toBe("最高情報責任者(ＣＩＯ)補佐官");
   });
 
+  it("does not mark white space put in or taken out (a space no reader sees)", () => {
+    const d = markedDiff("市民の利便性を高める。", "市民の　利便性を高める。");
+    expect(marked(d.new)).toEqual([]);
+    expect(whole(d.new)).toBe("市民の　利便性を高める。");
+  });
+
   it("marks a rewritten phrase as one change, not around a shared particle", () => {
     const d = markedDiff("職員の研修を行う", "市民向けの講座を開く");
     expect(marked(d.new)).toEqual(["市民向けの講座を開く"]);
