@@ -19,6 +19,7 @@ import rendererModule from "pdfmake/js/Renderer.js";
 import styleStackModule from "pdfmake/js/StyleContextStack.js";
 import textDecoratorModule from "pdfmake/js/TextDecorator.js";
 import textInlinesModule from "pdfmake/js/TextInlines.js";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -260,6 +261,31 @@ const SUBSETS_KEPT = 16;
  * font (fontParsing) encode to the same bytes: those are taken from the subsets made last. fontkit's
  * subset classes are reached through the embedded fonts pdfkit makes.
  */
+/**
+ * A subset's tag (the six letters before its name, ABCDEF+BIZUDPGothic-Regular): pdfkit makes it
+ * from the font's resource name, so every document tagged its first face BZZZZZ and its second
+ * CZZZZZ — a department file carried two different subsets of BIZUDPGothic both as BZZZZZ (its
+ * own bold and the page numbers' regular), which ISO 32000 (9.6.4) forbids, and a tool joining
+ * handouts may take fonts of one name for one font. Here the tag comes from the face and its
+ * glyphs: the same for the same subset, so outputs stay the same from run to run. Not a speed
+ * patch: installed with subsetCache, whatever PLANPRESS_SPEED_PATCHES says.
+ */
+function tagSubsets(fontProto: { embed?: () => unknown }): void {
+  const embed = fontProto.embed!;
+  fontProto.embed = function (this: { id: string; font?: { postscriptName?: string }; subset?: { glyphs?: number[] } }) {
+    if (!this.subset?.glyphs || typeof this.id !== "string") return embed.call(this);
+    const id = this.id;
+    const hash = createHash("sha256").update(`${this.font?.postscriptName ?? ""}\u0000${this.subset.glyphs.join(",")}`).digest();
+    // pdfkit adds 17 to the char codes of id[1..6]: '0' (48) to 'I' (73) give 'A' to 'Z'
+    this.id = `${id[0] ?? "F"}${[...hash.subarray(0, 6)].map((b) => String.fromCharCode(48 + (b % 26))).join("")}`;
+    try {
+      return embed.call(this);
+    } finally {
+      this.id = id;
+    }
+  };
+}
+
 function patchSubsetCache(proto: PdfkitDocument): void {
   const font = proto.font;
   const patched = new WeakSet<object>();
@@ -296,6 +322,11 @@ function patchSubsetCache(proto: PdfkitDocument): void {
     if (cls && !patched.has(cls) && typeof cls.encode === "function") {
       patched.add(cls);
       install(cls);
+    }
+    const embeddedCls = subset ? Object.getPrototypeOf(this._font) as { embed?: () => unknown } : null;
+    if (embeddedCls && !patched.has(embeddedCls) && typeof embeddedCls.embed === "function") {
+      patched.add(embeddedCls);
+      tagSubsets(embeddedCls);
     }
     return result;
   };

@@ -128,3 +128,23 @@ describe("planpress check and the theme's fonts", () => {
     expect(clean.items).toEqual([]);
   });
 });
+
+describe("font subset tags", () => {
+  it("differ between the different subsets of a PDF and come from the subset, not from pdfkit's font number (a department file had two subsets tagged BZZZZZ)", async () => {
+    const { seedDocuments } = await import("../../helpers/seed-documents.js");
+    const files = [...await seedDocuments("booklet"), ...await seedDocuments("departments")].filter((f) => f.path.endsWith(".pdf"));
+    const seen = new Map<string, string>();
+    for (const f of files) {
+      const names = [...new Set(Buffer.from(f.data).toString("latin1").match(/\/FontName \/[A-Z]{6}\+[\w-]+/g) ?? [])].map((n) => n.slice(11));
+      expect(names.length, f.path).toBeGreaterThan(1);
+      const tags = names.map((n) => n.slice(0, 6));
+      expect(new Set(tags).size, `${f.path}: ${names.join(" ")}`).toBe(tags.length);
+      expect(tags.filter((t) => /^[B-Z]ZZZZZ$/.test(t)), f.path).toEqual([]);
+      // one tag, one font: a tag met in another file names the same face there
+      for (const n of names) {
+        expect(seen.get(n.slice(0, 6)) ?? n, n).toBe(n);
+        seen.set(n.slice(0, 6), n);
+      }
+    }
+  }, 120_000);
+});
