@@ -14,7 +14,7 @@ import { textWidthEm } from "../xlsx/metrics.js";
 export { phrases };
 
 /** An inline run of text (pdfmake's `text` array element). */
-export type Run = string | { text: string; noWrap?: boolean; wordBreak?: "break-all"; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
+export type Run = string | { text: string; noWrap?: boolean; wordBreak?: "break-all"; preserveLeadingSpaces?: boolean; bold?: boolean; color?: string; fontSize?: number; linkToDestination?: string; decoration?: "underline"; background?: string };
 
 // Longer runs could not fit a narrow table cell and would overflow it: let those break.
 export const MAX_KEEP = 16;
@@ -180,17 +180,41 @@ function keepTail(runs: Run[]): Run[] {
  */
 const UNIT_END = /(?<=[部局](?![署門分局長]))(?=\S)|(?<=課|協議会|委員会|センター|地区)(?=[^、，,])/u;
 
+/** Ideographic space: the indent of a long department name's later lines. */
+const CONTINUED = "\u3000";
+
 /**
  * Department names joined with 、: each name whole where `capacity` characters (its cell's width
- * over the font size) hold it, breaking only between names.
+ * over the font size) hold it, breaking only between names. Where a name is too long for a line,
+ * every name starts a line of its own and the long one's later lines are indented: its pieces
+ * had read as departments of their own (健康福祉部／子ども家庭支援センター／相談担当), and the next
+ * name had gone on on its last line.
  */
 export function departmentRuns(names: readonly string[], capacity: number, separator = "、"): Run[] {
+  const texts = names.map((name, i) => (i < names.length - 1 ? name + separator : name));
+  if (texts.every((t) => t.length <= capacity)) return texts.map((text) => ({ text, noWrap: true }));
   const out: Run[] = [];
-  names.forEach((name, i) => {
-    const text = i < names.length - 1 ? name + separator : name;
+  texts.forEach((text, i) => {
+    if (i > 0) out.push("\n");
     if (text.length <= capacity) { out.push({ text, noWrap: true }); return; }
-    // a name too long for a line breaks between its units first (子ども家庭部／子ども子育て支援課)
-    for (const part of text.split(UNIT_END)) out.push(...(part.length <= capacity ? [{ text: part, noWrap: true }] : phraseRuns(part, capacity)));
+    // broken between its units (子ども家庭部／子ども子育て支援課), a unit too long for a line between
+    // its phrases (a piece still too long, a run of kanji, cut at the line's length)
+    const limit = Math.max(2, capacity - 1);
+    const cut = (t: string): string[] => (t.length <= limit ? [t] : [t.slice(0, limit), ...cut(t.slice(limit))]);
+    const lines = [""];
+    const place = (piece: string): void => {
+      if (lines.at(-1)!.length > 0 && lines.at(-1)!.length + piece.length > (lines.length === 1 ? capacity : limit)) lines.push("");
+      lines[lines.length - 1] += piece;
+    };
+    for (const unit of text.split(UNIT_END)) {
+      if (unit.length <= limit) place(unit);
+      else {
+        // (on a line of its own: a line holding the end of one unit and the start of the next read as a name)
+        if (lines.at(-1)!.length > 0) lines.push("");
+        for (const r of phraseRuns(unit, limit)) for (const piece of cut(typeof r === "string" ? r : r.text)) place(piece);
+      }
+    }
+    lines.forEach((line, k) => { if (k > 0) out.push("\n"); out.push(k > 0 ? { text: CONTINUED + line, noWrap: true, preserveLeadingSpaces: true } : { text: line, noWrap: true }); });
   });
   return out;
 }

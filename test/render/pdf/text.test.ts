@@ -122,21 +122,27 @@ describe("departmentRuns", () => {
     expect(kept(runs)).toEqual(["子ども子育て支援課、", "情報政策課、", "各課"]);
   });
 
-  it("breaks a name longer than the cell between its phrases", () => {
+  it("breaks a name longer than the cell between its phrases, its later lines indented", () => {
     const runs = departmentRuns(["子ども子育て支援課"], 5);
-    expect(joined(runs)).toBe("子ども子育て支援課");
-    expect(kept(runs)).toEqual(["子ども", "子育て", "支援課"]);
+    expect(joined(runs)).toBe("子ども\n　子育て\n　支援課");
+    expect(kept(runs)).toEqual(["子ども", "　子育て", "　支援課"]);
+    // (pdfmake drops a line's leading white space unless told)
+    expect(runs.filter((r) => typeof r !== "string" && r.text.startsWith("　")).every((r) => typeof r !== "string" && r.preserveLeadingSpaces)).toBe(true);
   });
 
-  it("breaks a name longer than the cell between its units first (部 | 課 | 担当), each whole where it fits", () => {
+  it("breaks a name longer than the cell between its units first (部 | 課 | 担当), and then starts every name on a line of its own", () => {
     const runs = departmentRuns(["子ども家庭部子ども子育て支援課", "総合政策部秘書広報課広報担当", "部署調整課"], 10);
-    expect(joined(runs)).toBe("子ども家庭部子ども子育て支援課、総合政策部秘書広報課広報担当、部署調整課");
-    expect(kept(runs)).toEqual(["子ども家庭部", "子ども子育て支援課、", "総合政策部", "秘書広報課", "広報担当、", "部署調整課"]);
+    // (units joined where the line holds them; one too long for a line, 子ども子育て支援課、 where the
+    // indent leaves nine, on lines of its own, broken between its phrases)
+    expect(joined(runs).split("\n")).toEqual(["子ども家庭部", "　子ども子育て", "　支援課、", "総合政策部秘書広報課", "　広報担当、", "部署調整課"]);
+    // the names had run on: the next name on the last line of a long one
+    const short = departmentRuns(["情報政策課", "市民課"], 10);
+    expect(joined(short)).toBe("情報政策課、市民課");
   });
 
   it("also after an organisation's or a district's word (協議会, 委員会, センター, 地区), not inside まちづくり", () => {
     const runs = departmentRuns(["第2地区まちづくり推進協議会事務局連絡調整担当課"], 13);
-    expect(kept(runs)).toEqual(["第2地区", "まちづくり推進協議会", "事務局", "連絡調整担当課"]);
+    expect(joined(runs).split("\n")).toEqual(["第2地区", "　まちづくり推進協議会", "　事務局連絡調整担当課"]);
   });
 });
 
