@@ -1,7 +1,9 @@
 // Department names are data: a file named after one must be safe on Windows, macOS and Linux
 // and can never leave its folder (no separators, no `..`, no control or reserved characters).
-// Windows reserves these names with any extension too (nul.txt is the NUL device).
-const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+// Windows reserves these names with any extension too (nul.txt is the NUL device): COM and LPT
+// with any digit and the superscripts ¹²³, and the console's CONIN$ and CONOUT$ (Microsoft's
+// "Naming Files, Paths, and Namespaces").
+const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
 
 /** Marks that single out a name in a list (◎ lead department) are no part of a file name. */
 const MARKS = /[◎○〇●◇◆□■★☆※＊]/g;
@@ -13,7 +15,7 @@ export function safeFileName(name: string, fallback = "_"): string {
   // ◎情報政策課 → 情報政策課, 情報政策課（仮） → 情報政策課_仮.
   let s = name.normalize("NFC").replace(MARKS, "").replace(CLOSING, "").replace(OPENING, (_m, at: number) => (at === 0 ? "" : "_"))
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
     .replace(/[\\/:*?"<>|]/g, "_")
     // half a surrogate pair is written as U+FFFD: three names differing only there were one file
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "_")

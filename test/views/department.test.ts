@@ -42,6 +42,14 @@ describe("departmentsView", () => {
     expect(files[4]).not.toBe("CON.pdf");
   });
 
+  it("never names a file as a device Windows reserves (COM0, LPT³, CONIN$ too), nor with a C1 control character", () => {
+    const reserved = ["COM0", "LPT0", "COM¹", "LPT³", "CONIN$", "conout$", "COM9.課"];
+    const odd = planOf([...reserved, "課\u0085"].map((d, i) => project(i + 1, { departments: [d] })));
+    const files = departmentsView(odd, config, 2026).sheets.map((s) => s.fileName);
+    for (const [i, d] of reserved.entries()) expect(files[i], d).toBe(`_${d}.pdf`);
+    expect(files.at(-1)).toBe("課.pdf");
+  });
+
   it("gives a department the same file name for its schedule (.pdf) and its form (.xlsx)", () => {
     // a/b and a\b both sanitise to a_b: the second is a_b_2 in both folders
     const odd = planOf([project(1, { departments: ["a/b"] }), project(2, { departments: ["a\\b"] }), project(3, { departments: ["人事課"] })]);
