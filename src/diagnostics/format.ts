@@ -38,24 +38,33 @@ function cellRow(d: Diagnostic): number {
   return m ? Number(m[1]) : 0;
 }
 
+/** Places of a collapsed line's others named after its count (errors and warnings; an info only counts). */
+const OTHERS_NAMED = 5;
+
+/**
+ * Identical message text (place aside) collapses into one line, the count after the message (not
+ * after its hint); an error's or a warning's other places are named (up to OTHERS_NAMED), as each
+ * is to be fixed or checked: two rows refused had been told as the first and 「（ほか 1 件）」.
+ */
 export function formatDiagnostics(ds: readonly Diagnostic[], lang: Lang = "ja"): string {
-  const lines: string[] = [];
-  const counts = new Map<string, number>();
-  const order: string[] = [];
+  const groups = new Map<string, Diagnostic[]>();
   for (const d of sortDiagnostics(ds)) {
-    let line = `${placeOf(d)}  ${d.severity}  ${d.code}  ${d.message}`;
-    if (d.hint) line += `\n    ${d.hint}`;
-    // Identical message text (place aside) collapses into one line with a count.
     const key = `${d.file}\u0000${d.severity}\u0000${d.code}\u0000${d.message}`;
-    if (!counts.has(key)) { order.push(key); lines.push(line); }
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const group = groups.get(key);
+    if (group) group.push(d); else groups.set(key, [d]);
   }
-  const out = order.map((key, i) => {
-    const n = counts.get(key) ?? 1;
-    const line = lines[i] ?? "";
-    return n > 1 ? `${line} ${lang === "ja" ? `（ほか ${n - 1} 件）` : `(and ${n - 1} more)`}` : line;
-  });
-  return out.join("\n");
+  return [...groups.values()].map(([d, ...others]) => {
+    let line = `${placeOf(d!)}  ${d!.severity}  ${d!.code}  ${d!.message}`;
+    if (others.length) {
+      // (the file left out of the others' places: the first names it)
+      const named = d!.severity === "info" ? [] : others.slice(0, OTHERS_NAMED).map((o) => placeOf(o).slice(o.file.length).replace(/^[:#]/, "")).filter(Boolean);
+      const more = named.length < others.length && named.length ? (lang === "ja" ? "、…" : ", …") : "";
+      const places = named.length ? `: ${named.join(lang === "ja" ? "、" : ", ")}${more}` : "";
+      line += lang === "ja" ? ` （ほか ${others.length} 件${places}）` : ` (and ${others.length} more${places})`;
+    }
+    if (d!.hint) line += `\n    ${d!.hint}`;
+    return line;
+  }).join("\n");
 }
 
 export function summary(ds: readonly Diagnostic[], lang: Lang = "ja"): string {

@@ -30,3 +30,20 @@ describe("DiagnosticBag's cap per code and file", () => {
     expect(formatDiagnostics(plan.diagnostics).split("\n").length).toBeLessThan(20);
   });
 });
+
+describe("the text form of repeated messages", () => {
+  it("collapses them into one line with the count after the message; an error's or warning's other places named (five at most), an info's counted", () => {
+    const bag = new DiagnosticBag("ja");
+    for (const line of [9, 12]) bag.add("PP369", { file: "a.tsv", line, column: 13 }, { columns: "13", expected: "12" });
+    for (let line = 20; line < 28; line++) bag.add("PP308", { file: "a.tsv", line, column: 3 }, { value: "x" });
+    for (const line of [30, 31]) bag.add("PP304", { file: "a.tsv", line, column: 7 }, { tag: "<ul>" });
+    const lines = formatDiagnostics(bag.items).split("\n");
+    const of = (code: string) => lines.find((l) => l.includes(`  ${code}  `))!;
+    expect(of("PP369")).toMatch(/^a\.tsv:9:13 {2}error {2}PP369 {2}.*（ほか 1 件: 12:13）$/);
+    // the hint after the count, on its own line
+    expect(lines[lines.indexOf(of("PP369")) + 1]).toMatch(/^ {4}\S/);
+    expect(of("PP308")).toMatch(/（ほか 7 件: 21:3、22:3、23:3、24:3、25:3、…）$/);
+    expect(of("PP304")).toMatch(/（ほか 1 件）$/);
+    expect(formatDiagnostics(bag.items, "en").split("\n").find((l) => l.includes("PP369"))).toMatch(/\(and 1 more: 12:13\)$/);
+  });
+});
