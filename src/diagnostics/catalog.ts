@@ -140,6 +140,11 @@ export const CATALOG = {
     en: (p) => `The fiscal-year labels run from ${p.first} to ${p.last}, ${p.years} years (limit ${p.limit}); a label is probably mistyped.`,
     hintJa: () => "年度の見出し（令和8年度 など）を確認してください。", hintEn: () => "Check the fiscal-year labels (令和8年度, …)." },
   // 2xx header and columns
+  PP265: { severity: "info", example: { sheets: "「計画」", first: "計画" },
+    ja: (p) => `非表示のシート${p.sheets}は読んでいません。`,
+    en: (p) => `The hidden sheet(s) ${p.sheets} were not read.`,
+    hintJa: (p) => `計画の表がそのシートにある場合は --sheet ${p.first} で読めます。`,
+    hintEn: (p) => `If the plan's table is on one of them, read it with --sheet ${p.first}.` },
   PP201: { severity: "error", example: {},
     ja: () => "計画の表の見出し行（No・事業 など）が見つかりません。",
     en: () => "No header row of a plan table (No, 事業, …) was found.",

@@ -107,6 +107,9 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const grid = first.grid;
   if (!first.table.blocks.length) {
     bag.add("PP201", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) });
+    // a plan on a sheet hidden in Excel is not read unless named: said with the option that reads it
+    const hidden = grid.hiddenSheets;
+    if (hidden) bag.add("PP265", { file }, { sheets: quoteList(hidden, bag.lang), first: hidden[0]! });
     throw new ReportedError();
   }
   const blocks = parts.flatMap((p) => p.table.blocks);

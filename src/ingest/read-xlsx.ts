@@ -200,6 +200,8 @@ export function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBa
     const read = new DiagnosticBag(bag.lang);
     const grid = sheetGrid(s, wb, file, read);
     if (wb.title) grid.containerTitle = wb.title;
+    const hidden = sheetName === undefined ? wb.sheets.filter((h) => h.state !== "visible").map((h) => h.name) : [];
+    if (hidden.length) grid.hiddenSheets = hidden;
     return { grid, read };
   });
 }

@@ -142,6 +142,8 @@ const CASES: Record<string, Case> = {
   PP264: { data: tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", ...HEADER.slice(7)], ["1", "方針", "(1)施策", "①取組", "事業\n・内容", "情報政策課", "検討", "", "運用"]]) },
   PP370: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const part = ws.workbook.addWorksheet("基本目標2"); part.addRow(HEADER); part.addRow(row(1, "別の事業A")); part.addRow(row(2, "別の事業B")); }) },
   PP371: { name: "plan.xlsx", data: await listAndGanttXlsx() },
+  // the plan on a sheet hidden in Excel, a cover sheet the only one shown
+  PP265: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.state = "hidden"; ws.workbook.addWorksheet("表紙").addRow(["表紙だけ"]); }) },
   PP263: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(1, "旧事業A")); }) },
   PP234: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(2, "事業B")); old.addRow(row(3, "事業C")); }) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
