@@ -58,6 +58,8 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const fillsByRow = new Map<number, Map<number, string>>();
   // Cells showing an Excel error (#REF!, #N/A): read as empty, and said once for the sheet.
   const errorCells: XmlCell[] = [];
+  // A formula reading another workbook ([1]Sheet1!A1): its value as last saved, said (PP131)
+  const linked: XmlCell[] = [];
   // Text struck through (見え消し): in or out of the plan? Never guessed: an error at the first.
   const struck: { cell: XmlCell; text: string }[] = [];
   const placeOfCell = (c: XmlCell) => ({ file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` });
@@ -78,6 +80,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     const text = cellText(c, wb, placeOfCell(c), bag);
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
+    if (c.formula !== undefined && EXTERNAL_REFERENCE.test(c.formula)) linked.push(c);
     if (c.struck) struck.push({ cell: c, text });
     const row = byRow.get(c.row) ?? new Map<number, string>();
     row.set(c.col - 1, text);
@@ -87,6 +90,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     const first = errorCells[0]!;
     bag.add("PP121", placeOfCell(first), { value: first.v || "#…", count: errorCells.length });
   }
+  if (linked.length) bag.add("PP131", placeOfCell(linked[0]!), { formula: linked[0]!.formula!.slice(0, 60), count: linked.length });
   if (struck.length) {
     const { cell, text } = struck[0]!;
     bag.add("PP122", placeOfCell(cell), { text: text.replace(/\s+/g, " ").slice(0, 30), count: struck.length });
@@ -172,6 +176,9 @@ function reportHidden(sheet: XmlSheet, byRow: Map<number, Map<number, string>>, 
   if (!first) return;
   bag.add("PP120", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { rows: rows.size, cols: cols.size });
 }
+
+/** A reference to another workbook in a formula: `[1]Sheet1!A1` (the file's external links), `'C:\…\[計画.xlsx]表'!A1`. */
+const EXTERNAL_REFERENCE = /\[[^\]]+\][^!]*!/u;
 
 /** Every sheet's grid (visible ones, or the named one), each with what reading it found. */
 export function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBag, sheetName: string | undefined, maxCells: number): SheetRead[] {
