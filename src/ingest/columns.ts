@@ -126,23 +126,40 @@ export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: 
   after.forEach((r, i) => { if (project(r)) lastProject = i; });
   if (lastProject < 0) return;
   let gap = after.findIndex((r, i) => i > lastProject && isBlank(r));
-  // footnotes right under the last project (※1 …, no blank row between), in the table's first column
+  // footnotes right under the last project (※1 …, no blank row between), in the table's first
+  // column, or under its totals row (計 | 3事業, said as such, PP362), where one text alone is a
+  // note wherever it stands (※2 …, 出典：…: they had each been a warning, PP327)
   const under = after.slice(lastProject + 1, gap < 0 ? after.length : gap);
-  if (under.length && under.every((r) => isFootnote(r, block))) gap = lastProject + 1;
+  const totals = under.some(isTotalsRow);
+  const noteBelow = (r: GridRow) => isFootnote(r, block) || (totals && noteText(r));
+  if (under.some((r) => !isTotalsRow(r)) && under.every((r) => isTotalsRow(r) || noteBelow(r))) gap = lastProject + 1;
   if (gap < 0) return;
-  const matter = new Set(after.slice(gap).filter((r) => !isBlank(r)));
+  const matter = new Set(after.slice(gap).filter((r) => !isBlank(r) && !isTotalsRow(r)));
   const kept = block.dataRows.filter((r) => !matter.has(r));
   if (kept.length === block.dataRows.length) return;
   const first = block.dataRows.find((r) => matter.has(r))!;
   block.dataRows = kept;
   // notes under the table (※スケジュールは予定です, （注）…) are how plans end: said as such, not as a warning
-  const notes = [...matter].every((r) => NOTE_LINE.test(singleText(r) ?? ""));
+  const notes = [...matter].every(noteText);
   bag.add(notes ? "PP341" : "PP337", placeOf(grid, first, first.cells.findIndex((c) => c.trim())),
     { rows: matter.size, text: (first.cells.find((c) => c.trim()) ?? "").trim().slice(0, 40) });
 }
 
 /** A line of one text that is a note: `※…`, `＊…`, `注1 …`, `（注）…`, `注：…`. */
 const NOTE_LINE = /^\s*(?:[※＊*]|[（(]?注\s*[0-9０-９]*[）):：]|注[0-9０-９]+\s)/u;
+/** A line under a table naming its source: `出典：…`, `資料：…`. */
+const SOURCE_LINE = /^\s*(?:出典|出所|資料|データ出典)\s*[:：]/u;
+const noteText = (r: GridRow): boolean => { const t = singleText(r) ?? ""; return NOTE_LINE.test(t) || SOURCE_LINE.test(t); };
+
+/** A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）). */
+export const TOTAL_WORD = /^(?:小計|中計|合計|総計|累計|計|総数|事業数)(?:[（(][^（）()]*[)）])?$/u;
+/** A count or an amount (2事業, 12件, 1,200千円, 4). */
+export const COUNT = /^[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?$/u;
+/** A row of a total's word and counts only (計 | 3事業). */
+export function isTotalsRow(r: GridRow): boolean {
+  const words = r.cells.map((c) => c.replace(/[\s\u3000]+/gu, "")).filter(Boolean);
+  return words.some((w) => TOTAL_WORD.test(w)) && words.every((w) => TOTAL_WORD.test(w) || COUNT.test(w));
+}
 
 /**
  * A footnote of the table: a note alone on its line, in the table's first column (not a remark

@@ -8,7 +8,7 @@ import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { type Block, looksLikeNo, withoutHtml } from "./block.js";
 import { columnLabel } from "./header.js";
-import { isFootnote } from "./columns.js";
+import { COUNT, isFootnote, TOTAL_WORD } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, type TimedPhase, timingText } from "./timing.js";
 import { wareki } from "../fiscal.js";
@@ -497,10 +497,6 @@ function wordsEnd(text: string, max: number, bound: number): number {
   return end;
 }
 
-/** A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）). */
-const TOTAL_WORD = /^(?:小計|中計|合計|総計|累計|計|総数|事業数)(?:[（(][^（）()]*[)）])?$/u;
-/** A count or an amount (2事業, 12件, 1,200千円, 4). */
-const COUNT = /^[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?$/u;
 const squashed = (text: string): string => text.replace(/[\s\u3000]+/gu, "");
 
 function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: DiagnosticBag): RawRow | null {

@@ -977,6 +977,13 @@ describe("what follows the plan after a blank row", () => {
     expect(codes(mixed.diagnostics)).not.toContain("PP341");
   });
 
+  it("notes and a source line under the table's totals row (no blank row between) are notes too (PP341), the totals row said as such (PP362): each had been a warning (PP327)", async () => {
+    const plan = await planOf("ref.tsv", text(project("1", "A"), project("2", "B"), ["", "計", "", "", "", "", "2事業"], ["※1 スケジュールは予算により変わります。"], ["", "出典：企画課"]));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(plan.diagnostics.filter((d) => ["PP327", "PP337", "PP341", "PP362"].includes(d.code)).map((d) => [d.code, d.severity, d.line]).sort())
+      .toEqual([["PP341", "info", 6], ["PP362", "warning", 5]]);
+  });
+
   it("with a project after the blank row, is the plan", async () => {
     const plan = await planOf("ref.tsv", text(project("1", "A"), [], project("2", "B")));
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
