@@ -421,7 +421,10 @@ export const CATALOG = {
     ja: (p) => `見出し「${p.label}」（など）は、Excel のテーブルが見出しのない列に付ける名前のため、見出しのない列として読みました。`,
     en: (p) => `The header "${p.label}" (…) is the name Excel gives a table column that has no header: read as a column without a header.` },
   PP301: { severity: "error", example: { column: "事業" },
-    ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.` },
+    ja: (p) => `必須の「${p.column}」が空です。`, en: (p) => `The required cell "${p.column}" is empty.`,
+    // a 施策 without 取組 is written so in the 取組 column (PP361), never guessed from a blank cell
+    hintJa: (p) => (p.column === "取組" ? "取組のない施策の事業であれば、取組の欄に「―」または「なし」と書いてください。" : ""),
+    hintEn: (p) => (p.column === "取組" ? "If the project's 施策 has no 取組, write 「―」 or 「なし」 in the 取組 cell." : "") },
   PP302: { severity: "warning", example: { column: "担当課" },
     ja: (p) => `「${p.column}」が空です。`, en: (p) => `"${p.column}" is empty.` },
   PP303: { severity: "warning", example: { text: "デジタルバйд", chars: "йд", script: "キリル文字" },

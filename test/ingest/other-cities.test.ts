@@ -707,6 +707,13 @@ describe("a dash or なし in the 取組 column", () => {
     expect(of(plan.diagnostics, "PP361").map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 4], ["info", 6, 4]]);
     expect(codes(plan.diagnostics)).not.toContain("PP309");
   });
+
+  it("a blank 取組 under a new 施策 is an error whose hint says to write ― or なし (it had said only that the cell was empty)", async () => {
+    const plan = await twoYearPlan("blank.tsv", [
+      proj("1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課"),
+      proj("2", "1 市民サービス", "(2)情報発信", "", "SNS", "広報課")]);
+    expect(of(plan.diagnostics, "PP301").map((d) => [d.severity, d.line, d.hint])).toEqual([["error", 5, "取組のない施策の事業であれば、取組の欄に「―」または「なし」と書いてください。"]]);
+  });
 });
 
 describe("levels written as their numbers alone (1 | 1 | 1: the names kept elsewhere)", () => {
