@@ -13,6 +13,12 @@ const KATAKANA = "アイウエオカキクケコサシスセソタチツテト�
 const BOUNDARY = "(?<=^|[\\s\\u3000]|。)";
 // Circled numbers need no boundary (①甲②乙): they are never part of a word.
 const MARKER = new RegExp(`${BOUNDARY}(?:([${BULLETS}])|[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)）]|([0-9０-９]{1,2})(?:[)）]|[.．](?![0-9０-９]))|([${KATAKANA}])[.．)）\\s\\u3000])|([\\u2460-\\u2473])`, "gu");
+/**
+ * The numbered marks after the first, in a text a numbered mark opens: found anywhere, as items
+ * written on in one line (（1）対象の拡大（2）周知, 1)窓口、2)予約) had been one item, the first mark
+ * gone and the others kept. Only the next number in sequence is taken (see splitters).
+ */
+const NUMBERED_ANYWHERE = new RegExp(`[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)）]|(?<![0-9０-９.．])([0-9０-９]{1,2})[)）]`, "gu");
 
 /**
  * A line break before a mark that does not split (⏎　○細目, ⏎※注記): the sub-point stays in its
@@ -22,10 +28,10 @@ const SUB_POINT = new RegExp(`[ \\t\\u3000]*\\r?\\n[\\s\\u3000]*(?=[${BULLETS}])
 
 interface Marker { index: number; length: number; kind: string; ordinal: number | null }
 
-function markers(text: string): Marker[] {
+function markers(text: string, anywhere = false): Marker[] {
   const out: Marker[] = [];
-  for (const m of text.matchAll(MARKER)) {
-    const [all, bullet, paren, num, kana, circ] = m;
+  for (const m of text.matchAll(anywhere ? NUMBERED_ANYWHERE : MARKER)) {
+    const [all, bullet, paren, num, kana, circ] = anywhere ? [m[0], undefined, m[1], m[2], undefined, undefined] : m;
     const ordinalOf = (s: string) => (/^[0-9０-９]+$/.test(s) ? Number(s.normalize("NFKC")) : KATAKANA.indexOf(s) + 1);
     let kind: string, ordinal: number | null = null;
     if (bullet) kind = `bullet:${bullet}`;
@@ -48,7 +54,10 @@ function splitters(text: string): Marker[] {
   const first = all.find((m) => (m.ordinal === null || m.ordinal === 1) && opensList(m));
   if (!first) return [];
   const chosen: Marker[] = [];
-  for (const m of all) {
+  // (a text a numbered mark opens: the later numbers wherever they stand)
+  const openedBy = first.ordinal !== null && first.kind !== "①" && first.kind !== "ア" && !text.slice(0, first.index).trim();
+  const pool = openedBy ? [...all, ...markers(text, true).filter((m) => !all.some((a) => a.index === m.index))].sort((a, b) => a.index - b.index) : all;
+  for (const m of pool) {
     if (m.index < first.index || m.kind !== first.kind) continue;
     if (m.ordinal !== null && m.ordinal !== chosen.length + 1) continue;
     chosen.push(m);
@@ -81,7 +90,8 @@ export function splitDescription(raw: string): { items: string[]; tags: string[]
   if (marks.length) {
     const items: string[] = [text.slice(0, marks[0]!.index)];
     marks.forEach((m, i) => items.push(text.slice(m.index + m.length, marks[i + 1]?.index ?? text.length)));
-    return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " "))).filter(Boolean), tags };
+    // (an item written on in the line ends at the next mark: a 、 before it closes nothing)
+    return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " ")).replace(/[、，,]$/u, "")).filter(Boolean), tags };
   }
   if (text.includes("\n") && !hadList) {
     return { items: joinWrapped(text.split(/\n+/).map(cleanText).filter(Boolean)), tags };

@@ -666,6 +666,13 @@ it("description items: marks and numbers that open a list split it; the same sig
   expect(items("令和8年度 － 令和10年度に実施")).toEqual(["令和8年度 － 令和10年度に実施"]);
   expect(items("1.5倍に増やす。")).toEqual(["1.5倍に増やす。"]);
   expect(items("データ1) 何か")).toEqual(["データ1) 何か"]);
+  // a text a numbered mark opens: the next numbers in sequence split it wherever they stand (it had
+  // been one item, its first mark gone and the others kept); other numbers and marks stay words
+  expect(items("(1)対象手続の拡大(2)利用者への周知")).toEqual(["対象手続の拡大", "利用者への周知"]);
+  expect(items("1)相談窓口の設置、2)予約システム導入")).toEqual(["相談窓口の設置", "予約システム導入"]);
+  expect(items("（１）窓口（２）周知（２）の再掲")).toEqual(["窓口", "周知（２）の再掲"]);
+  expect(items("1)令和8年度(2)の件")).toEqual(["令和8年度(2)の件"]);
+  expect(items("・施策(2)と連携する")).toEqual(["施策(2)と連携する"]);
 });
 
 describe("a legend of the marks written in the file", () => {
