@@ -5,7 +5,7 @@
 // for the caller to tell the user (who settles them with the mapping).
 import type { Project } from "../model/schema.js";
 import type { Mapping } from "./schema.js";
-import { profile, type Profile, resemblance, signature } from "./similarity.js";
+import { profile, type Profile, resemblance, SAME_NO_WEIGHT, signature } from "./similarity.js";
 
 /** Least resemblance for two projects to be taken as one. */
 export const ACCEPT = 0.5;
@@ -97,9 +97,15 @@ export function matchProjects(oldProjects: readonly Project[], newProjects: read
 function doubtsOf(fuzzy: readonly Pair[], all: readonly Candidate[], removed: readonly Project[], added: readonly Project[]): Doubt[] {
   const partnerScore = new Map<Project, number>();
   for (const p of fuzzy) { partnerScore.set(p.old, p.score); partnerScore.set(p.new, p.score); }
-  /** A project that, taken instead, would be about as good: unpaired, or paired less surely than this. */
-  const plausible = (other: Project, score: number, pairScore: number) =>
-    score >= ACCEPT && score >= pairScore - MARGIN && (partnerScore.get(other) ?? 0) < score + MARGIN;
+  /**
+   * A project that, taken instead, would be about as good: unpaired, or paired less surely than
+   * this. Weighed without the No's share: a project split in two keeps its No on one half, and
+   * that share alone had set the halves apart by more than MARGIN (PP701 said or not by the
+   * length of their names).
+   */
+  const content = (score: number, a: Project, b: Project) => score - (a.no === b.no ? SAME_NO_WEIGHT : 0);
+  const plausible = (other: Project, score: number, pair: Pair, rival: readonly [Project, Project]) =>
+    score >= ACCEPT && content(score, ...rival) >= content(pair.score, pair.old, pair.new) - MARGIN && (partnerScore.get(other) ?? 0) < score + MARGIN;
   const byOld = new Map<Project, Candidate[]>();
   const byNew = new Map<Project, Candidate[]>();
   const add = (map: Map<Project, Candidate[]>, key: Project, c: Candidate) => {
@@ -110,8 +116,8 @@ function doubtsOf(fuzzy: readonly Pair[], all: readonly Candidate[], removed: re
   for (const c of all) { add(byOld, c.old.project, c); add(byNew, c.new.project, c); }
   const doubts: Doubt[] = [];
   for (const pair of fuzzy) {
-    const otherNew = (byOld.get(pair.old) ?? []).find((c) => c.new.project !== pair.new && plausible(c.new.project, c.score, pair.score));
-    const otherOld = (byNew.get(pair.new) ?? []).find((c) => c.old.project !== pair.old && plausible(c.old.project, c.score, pair.score));
+    const otherNew = (byOld.get(pair.old) ?? []).find((c) => c.new.project !== pair.new && plausible(c.new.project, c.score, pair, [pair.old, c.new.project]));
+    const otherOld = (byNew.get(pair.new) ?? []).find((c) => c.old.project !== pair.old && plausible(c.old.project, c.score, pair, [c.old.project, pair.new]));
     if (otherNew) doubts.push({ kind: "rival", pair, rival: otherNew.new.project, rivalSide: "new", rivalScore: otherNew.score });
     else if (otherOld) doubts.push({ kind: "rival", pair, rival: otherOld.old.project, rivalSide: "old", rivalScore: otherOld.score });
     else if (pair.score < SURE) doubts.push({ kind: "weak", pair });

@@ -109,6 +109,9 @@ export function profile(project: Project): Profile {
  */
 const WEIGHTS = { name: 0.4, description: 0.3, departments: 0.1, schedule: 0.1, place: 0.06, no: 0.04 };
 
+/** What a project keeping its No adds to a resemblance (left out where two candidates are weighed: a split keeps one half's No). */
+export const SAME_NO_WEIGHT = WEIGHTS.no;
+
 /**
  * How alike two projects are, 0 to 1; null when it is surely below `floor` (the description, the
  * costliest part, is then not compared: most pairs of a large plan are far apart).

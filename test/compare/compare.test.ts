@@ -176,6 +176,13 @@ describe("compare: each kind of revision is found exactly once", () => {
 describe("compare: doubtful matches are told, naming both, and settled by the mapping", () => {
   const p = pick(15);
 
+  it("a split whose halves' names differ in length is told too: the No kept by one half does not set them apart (PP701 had come or not by the names' length)", () => {
+    for (const [a, b] of [["（舗装）", "（橋りょう）"], ["（舗装）", "（橋梁）"], ["（前期）", "（後期の拡充分）"]]) {
+      const revised = insertAfter(rename(seed, p.no, `${p.name}${a}`), p.no, { name: `${p.name}${b}` });
+      expect(compareWithDoubts(seed, revised).diagnostics.filter((d) => d.code === "PP701"), `${a} ${b}`).toHaveLength(1);
+    }
+  });
+
   it("two candidates: a project split into two alike ones (PP701), settled by old=new", () => {
     const revised = insertAfter(rename(seed, p.no, `${p.name}（前期）`), p.no, { name: `${p.name}（後期）` });
     const list = compareWithDoubts(seed, revised);
