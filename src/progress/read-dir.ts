@@ -38,6 +38,8 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
     const kind = isReturn(name);
     if (!kind) {
       // said, not passed over: their departments had been 未報告 without a word
+      // Excel's lock file: its workbook may be open still, its last entries unsaved (said, info)
+      if (name.startsWith("~$") && /\.xlsx$/i.test(name)) bag.add("PP629", { file: join(dir, name) }, { lock: name });
       if (name.startsWith(".") || name.startsWith("~$")) continue;
       if (folders.has(name)) bag.add("PP623", { file: join(dir, name) }, { dir: join(dir, name) });
       else if (OTHER_SHEETS.test(name)) bag.add("PP622", { file: join(dir, name) }, { file: join(dir, name), ext: name.slice(name.lastIndexOf(".")) });

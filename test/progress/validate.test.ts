@@ -383,7 +383,7 @@ describe("returned forms", () => {
 });
 
 describe("files in the folder of returns that are not read", () => {
-  it("a workbook of another format (.xls, .ods) is PP622 and a sub-folder PP623; notes and Excel's lock files say nothing", async () => {
+  it("a workbook of another format (.xls, .ods) is PP622 and a sub-folder PP623; Excel's lock file a word that its workbook may be open (PP629, info); notes say nothing", async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
     const os = await import("node:os");
     const path = await import("node:path");
@@ -397,7 +397,7 @@ describe("files in the folder of returns that are not read", () => {
     const bag = new DiagnosticBag("ja");
     expect(await readReturnsDir(dir, bag)).toEqual([]);
     expect(bag.items.map((d) => [d.code, path.basename(d.file ?? "")])).toEqual([
-      ["PP622", "総務課.ods"], ["PP623", "総務部"], ["PP622", "財政課.xls"], ["PP613", path.basename(dir)],
+      ["PP629", "~$財政課.xlsx"], ["PP622", "総務課.ods"], ["PP623", "総務部"], ["PP622", "財政課.xls"], ["PP613", path.basename(dir)],
     ]);
   });
 });
