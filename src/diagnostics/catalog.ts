@@ -940,8 +940,11 @@ export const CATALOG = {
     hintJa: () => "CSV の見出しは No, 年度, 進捗区分, 実績, 課題, 今後の方向性, 担当課 です。配布した様式（.xlsx）を CSV で保存したものには年度と担当課がないため、.xlsx のまま返送してください。",
     hintEn: () => "A CSV's headers are No, 年度, 進捗区分, 実績, 課題, 今後の方向性, 担当課. A form (.xlsx) saved as CSV lacks 年度 and 担当課: return the .xlsx itself." },
   PP612: { severity: "error", example: { value: "十二" },
-    ja: (p) => `入力のある行ですが、事業の No「${p.value}」を読み取れません。`,
-    en: (p) => `This row has input, but its project No "${p.value}" cannot be read.` },
+    // (a row inserted by hand has no No at all: said so, not as 「」)
+    ja: (p) => (p.value === "" ? "入力のある行ですが、事業の No がありません（行を挿入して記入したようです）。" : `入力のある行ですが、事業の No「${p.value}」を読み取れません。`),
+    en: (p) => (p.value === "" ? "This row has input, but no project No (a row inserted and filled in?)." : `This row has input, but its project No "${p.value}" cannot be read.`),
+    hintJa: (p) => (p.value === "" ? "報告は、その事業の No の行に記入してください。" : ""),
+    hintEn: (p) => (p.value === "" ? "Write the report in the row of the project's No." : "") },
   PP628: { severity: "error", example: {},
     ja: () => "計画に担当課の名前がひとつもない（すべて各課の事業）ため、進捗報告様式を送る課がありません。様式は作りませんでした。",
     en: () => "The plan names no department (every project is 各課): there is no department to send a progress form to, and none was made.",

@@ -88,6 +88,9 @@ describe("CSV returns", () => {
     expect(at("PP607")).toMatchObject({ line: 6, column: 3 });
     expect(at("PP612")).toMatchObject({ line: 7, column: 1 });
     expect(r.result.current).toEqual([]);
+    // a row with no No at all (inserted by hand) is said so, not as a No 「」
+    const inserted = csv([HEAD, ",R8,完了,x,,,情報政策課"].join("\n"));
+    expect(inserted.bag.items.find((d) => d.code === "PP612")).toMatchObject({ message: "入力のある行ですが、事業の No がありません（行を挿入して記入したようです）。", hint: "報告は、その事業の No の行に記入してください。" });
   });
   it("PP619: a status written 予定通り or with spaces is the listed 予定どおり, said at the cell", () => {
     const r = csv([HEAD, "1,R8,予定通り,a,,,情報政策課", "10,R8,完 了,b,,,財政課"].join("\n"));
