@@ -69,9 +69,9 @@ function entriesOf(h: Header): Map<string, { text: string; row: number; col: num
  * one read: which is the department's answer cannot be told (it had been passed over without a
  * word, its entries lost). The first entry that differs is named (PP624).
  */
-function otherFilledCopy(sheets: readonly SheetCells[], read: Header, file: string, bag: DiagnosticBag): boolean {
+function otherFilledCopy(headers: readonly Header[], read: Header, file: string, bag: DiagnosticBag): boolean {
   const mine = entriesOf(read);
-  for (const other of formHeaders(sheets)) {
+  for (const other of headers) {
     if (other.sheet === read.sheet) continue;
     const theirs = entriesOf(other);
     const differs = [...theirs].find(([k, v]) => mine.get(k)?.text !== v.text) ?? [...mine].find(([k]) => !theirs.has(k) && theirs.size > 0);
@@ -99,10 +99,8 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     bag.add("PP601", { file }, { file, reason: e instanceof WorkbookReadError ? e.message : String(e) });
     return null;
   }
-  const header = findHeader(sheets);
-  if (!header) { bag.add("PP602", { file }); return null; }
-  const { sheet, columns } = header;
-  if (otherFilledCopy(sheets, header, file, bag)) return null;
+  const headers = [...formHeaders(sheets)];
+  if (!headers.length) { bag.add("PP602", { file }); return null; }
   const metaSheet = sheets.find((s) => s.name === META_SHEET);
   const metaRows = new Map<number, [unknown, unknown]>();
   for (const c of metaSheet?.cells ?? []) {
@@ -112,6 +110,16 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     metaRows.set(c.row, pair);
   }
   const meta = parseMetaRows(metaRows.values());
+  // The form as sent is told by its locked cells (their checksum): a sheet the department added
+  // with a table of its own (課内メモ) is not it, said and not read (PP630). It had been read as
+  // the form, being first, and the form refused as its differing copy (PP624 at the 記入例 row).
+  const asSent = "problem" in meta ? [] : headers.filter((h) => lockedCellsChecksum(h.sheet.cells) === meta.checksum);
+  const header = asSent[0] ?? headers[0]!;
+  for (const other of asSent.length ? headers.filter((h) => !asSent.includes(h)) : []) {
+    bag.add("PP630", { file, sheet: other.sheet.name }, { sheet: other.sheet.name, form: header.sheet.name });
+  }
+  const { sheet, columns } = header;
+  if (otherFilledCopy(asSent.length ? asSent : headers, header, file, bag)) return null;
   if ("problem" in meta) {
     bag.add("PP614", { file, sheet: sheet.name }, { what: meta.problem === "format" ? "様式の版" : "担当課・年度" });
     return null;

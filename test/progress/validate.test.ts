@@ -328,6 +328,22 @@ describe("returned forms", () => {
     expect(parseFormReturns(await withCopy(() => undefined), "財政課.xlsx", same)).not.toBeNull();
     expect(same.items.map((d) => d.code)).not.toContain("PP624");
   });
+  it("PP630 a sheet the department added before the form with a small table of its own (課内メモ): not read, said, and the form read (it had been taken for the form and the form refused, PP624)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await fillForm(form("財政課.xlsx"), (no) => (no === own.no ? { status: "予定どおり", result: "実施した" } : null)) as unknown as ArrayBuffer);
+    const memo = wb.addWorksheet("課内メモ");
+    memo.addRow(["No", "進捗区分", "実績"]);
+    memo.addRow([own.no, "遅れ", "下書き"]);
+    // (first in the workbook, as a sheet inserted before the form)
+    memo.orderNo = -1;
+    const bag = new DiagnosticBag();
+    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag);
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet])).toEqual([["PP630", "warning", "課内メモ"]]);
+    const row = read!.rows.find((r) => r.cells.no?.text === String(own.no))!;
+    expect([row.cells.status?.text, row.cells.result?.text]).toEqual(["予定どおり", "実施した"]);
+  });
   it("reads an entry Excel stores as a number with a format as it shows: a date, 令和, a percentage", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
