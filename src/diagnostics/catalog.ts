@@ -145,6 +145,9 @@ export const CATALOG = {
     en: (p) => `The fiscal-year labels run from ${p.first} to ${p.last}, ${p.years} years (limit ${p.limit}); a label is probably mistyped.`,
     hintJa: () => "年度の見出し（令和8年度 など）を確認してください。", hintEn: () => "Check the fiscal-year labels (令和8年度, …)." },
   // 2xx header and columns
+  PP266: { severity: "info", example: { column: "実施時期" },
+    ja: (p) => `年度の列がどの行も空欄のため、「${p.column}」の列に書かれた期間から工程を読みました（計画期間は年度の見出しのとおり）。`,
+    en: (p) => `The year columns are empty in every row: the schedules were read from the periods written in the column "${p.column}" (the plan period is the year headers').` },
   PP265: { severity: "info", example: { sheets: "「計画」", first: "計画" },
     ja: (p) => `非表示のシート${p.sheets}は読んでいません。`,
     en: (p) => `The hidden sheet(s) ${p.sheets} were not read.`,

@@ -384,6 +384,18 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // why the period is unknown, when a reading found it out (PP251, PP252): no "period unknown" (PP208)
   let periodSaid = noYears && yearPerRow(grid, blocks, bag);
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
+  // Year columns empty in every row beside a column of periods in words (実施時期: R8～R10): the
+  // periods are the schedule, the year headers the period (PP266). The column had been set aside
+  // (PP228) and every schedule read empty.
+  const blank = (b: Block, col: number) => columnValues(b, col).every((v) => !v.trim());
+  if (setAside.size && setAside.size === blocks.length && blocks.every((b) => [...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])].every((c) => blank(b, c)))) {
+    for (const b of blocks) findTiming(b);
+    const at = blocks.find((b) => b.timing)?.timing;
+    if (at) {
+      setAside.clear();
+      bag.add("PP266", placeOf(grid, at.row, at.col), { column: at.text.replace(/\s+/g, " ") });
+    }
+  }
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
   actualRows(grid, blocks, bag);

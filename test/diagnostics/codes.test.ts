@@ -144,6 +144,8 @@ const CASES: Record<string, Case> = {
   PP264: { data: tsv([["No", "基本方針", "施策", "取組", "事業名・内容", "担当課", ...HEADER.slice(7)], ["1", "方針", "(1)施策", "①取組", "事業\n・内容", "情報政策課", "検討", "", "運用"]]) },
   PP370: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const part = ws.workbook.addWorksheet("基本目標2"); part.addRow(HEADER); part.addRow(row(1, "別の事業A")); part.addRow(row(2, "別の事業B")); }) },
   PP371: { name: "plan.xlsx", data: await listAndGanttXlsx() },
+  // year columns empty in every row beside a column of periods in words
+  PP266: { data: tsv([[...HEADER.slice(0, 7), "実施時期", ...years3], [...row(1, "事業").slice(0, 7), "R8～R9", "", "", ""]]) },
   // the plan on a sheet hidden in Excel, a cover sheet the only one shown
   PP265: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.state = "hidden"; ws.workbook.addWorksheet("表紙").addRow(["表紙だけ"]); }) },
   PP263: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(1, "旧事業A")); }) },

@@ -95,6 +95,18 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(codes(plan.diagnostics).filter((c) => c === "PP366" || c === "PP367")).toEqual([]);
   });
 
+  it("beside year columns empty in every row, the 実施時期 column is the schedule (PP266), the year headers the period; it had been set aside (PP228), every schedule empty", async () => {
+    const years = ["令和8年度", "令和9年度", "令和10年度", "令和11年度", "令和12年度"];
+    const plan = await planOf("plan.tsv", tsv([[...header, ...years], [...at(1, "A", "R8～R10"), "", "", "", "", ""], [...at(2, "B", "R9～ 運用"), "", "", "", "", ""]]));
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to]))).toEqual([[["実施", 2026, 2028]], [["運用", 2027, 2030]]]);
+    expect(codes(plan.diagnostics)).toContain("PP266");
+    expect(codes(plan.diagnostics)).not.toContain("PP228");
+    // one year cell written: the year columns are the schedule, the column set aside as before
+    const written = await planOf("plan.tsv", tsv([[...header, ...years], [...at(1, "A", "R8～R10"), "検討", "", "", "", ""]]));
+    expect(codes(written.diagnostics)).toContain("PP228");
+  });
+
   it("reads each project's phases with exact spans, the period from the years written", async () => {
     const plan = await planOf("plan.tsv", tsv([header,
       at(1, "A", "令和8年度～令和10年度"), at(2, "B", "R8～R9 検討、R10～ 実施"), at(3, "C", "令和9年度から"), at(4, "D", "令和8～12年度")]));
