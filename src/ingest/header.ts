@@ -13,7 +13,7 @@ import { removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
 import { findFillLegend, findLegend } from "./legend.js";
-import { isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
+import { goesOn, isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
@@ -714,13 +714,21 @@ function setAsideTiming(block: Block): boolean {
  */
 function timingPeriod(grid: Grid, blocks: Block[], standIn: string, stated: Stated | null, bag: DiagnosticBag): { start: number; end: number } | "said" | null {
   const years: number[] = [];
+  // the first year of work going on since before the plan (平成30年度から継続実施): no start of
+  // its period, unless no other year is written (it had stretched a plan of 令和8～12年度 to 平成30年度)
+  const since: number[] = [];
   for (const b of blocks) {
     if (!b.timing) continue;
     for (const r of b.dataRows) {
       const { text, ok } = timingText(r.cells[b.timing.col] ?? "", b.timing.end === undefined ? undefined : r.cells[b.timing.end] ?? "");
-      for (const ph of (ok ? parseTiming(text) : null) ?? []) years.push(ph.from, ...(ph.to !== null ? [ph.to] : []));
+      for (const ph of (ok ? parseTiming(text) : null) ?? []) {
+        if (ph.to === null && goesOn(ph.label)) since.push(ph.from);
+        else years.push(ph.from, ...(ph.to !== null ? [ph.to] : []));
+      }
     }
   }
+  if (!years.length) years.push(...since);
+  else years.push(...since.filter((y) => y >= Math.min(...years)));
   const at = blocks.find((b) => b.timing)?.timing;
   if (!at) return null;
   if (!years.length) {

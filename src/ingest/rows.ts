@@ -372,7 +372,10 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
       const label = (p: TimedPhase) => `${wareki(p.from)}から${p.label ?? timing.standIn}`;
       bag.add("PP375", place, { text: label(ph), next: label(next), span: `${wareki(ph.from)}～${wareki(to)}` }, { projectNo: noOf(raw) });
     }
-    raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: ph.from, span: to - ph.from + 1 });
+    // work going on since before the period (平成30年度から継続実施): drawn from the period's first year, said
+    const from = ph.from < timing.period.start && to >= timing.period.start ? timing.period.start : ph.from;
+    if (from !== ph.from) bag.add("PP382", place, { text: `${wareki(ph.from)}から${ph.label ?? timing.standIn}`, start: wareki(from) }, { projectNo: noOf(raw) });
+    raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: from, span: to - from + 1 });
   }
 }
 

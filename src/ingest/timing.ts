@@ -62,6 +62,9 @@ export function timingText(startCell: string, endCell: string | undefined): { te
   return { text: `${shown(first)}～${shown(last)}`, ok: false };
 }
 
+/** A phase's words saying the work goes on from before (継続実施, 実施中, 引き続き運用). */
+export const goesOn = (label: string | null): boolean => label !== null && /継続|実施中|運用中|引き続き/u.test(label);
+
 /** One phase written in words: its first year, its last (null: until the period's end), its label (null: none written). */
 export interface TimedPhase { from: number; to: number | null; label: string | null }
 

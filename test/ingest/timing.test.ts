@@ -107,6 +107,16 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(codes(written.diagnostics)).toContain("PP228");
   });
 
+  it("work going on since before the plan (平成30年度から継続実施) does not stretch the period: drawn from its first year, said (PP382); alone, its year starts the period", async () => {
+    const plan = await planOf("plan.tsv", tsv([header, at(1, "A", "令和8年度～令和12年度"), at(2, "B", "平成30年度から継続実施"), at(3, "C", "令和9年度～令和11年度")]));
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(plan.projects[1]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["継続実施", 2026, 2030]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP382").map((d) => [d.projectNo, d.message])).toEqual([[2, "「平成30年度から継続実施」は計画期間の前から続く工程として、令和8年度から描きました。"]]);
+    // a start written plainly (平成30年度から実施) still starts the period, as the years written say
+    const plain = await planOf("plan.tsv", tsv([header, at(1, "A", "令和8年度～令和12年度"), at(2, "B", "平成30年度から実施")]));
+    expect(plain.plan.period.start).toBe(2018);
+  });
+
   it("reads each project's phases with exact spans, the period from the years written", async () => {
     const plan = await planOf("plan.tsv", tsv([header,
       at(1, "A", "令和8年度～令和10年度"), at(2, "B", "R8～R9 検討、R10～ 実施"), at(3, "C", "令和9年度から"), at(4, "D", "令和8～12年度")]));
