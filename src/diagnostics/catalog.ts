@@ -186,8 +186,12 @@ export const CATALOG = {
   // An error: labels out of step with their columns leave no sure way to tell which column is
   // which year (a skipped year or a typo?), and a guess would move phases to other years.
   PP206: { severity: "error", example: { label: "令和9年度", expected: "令和8年度" },
-    ja: (p) => `年度の見出し「${p.label}」が並び順に合いません（期待: ${p.expected}）。どの列がどの年度か決められません。`,
-    en: (p) => `The fiscal-year label "${p.label}" is out of sequence (expected ${p.expected}); which column is which year cannot be told.`,
+    ja: (p) => (p.descending
+      ? `年度の見出しが左から新しい順（${p.label}～${p.expected}）に並んでいます。左から古い順の表として読めません。`
+      : `年度の見出し「${p.label}」が並び順に合いません（期待: ${p.expected}）。どの列がどの年度か決められません。`),
+    en: (p) => (p.descending
+      ? `The fiscal-year labels run newest first, left to right (${p.label} to ${p.expected}): not read as a table of years oldest first.`
+      : `The fiscal-year label "${p.label}" is out of sequence (expected ${p.expected}); which column is which year cannot be told.`),
     hintJa: () => "年度の列は 1 年ずつ左から順に並べ、見出しの年度を直してください。",
     hintEn: () => "Give each year its own column, left to right one year apart, and correct the label." },
   PP207: { severity: "error", example: {},

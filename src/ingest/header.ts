@@ -1216,6 +1216,10 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const stride = everyOther && between.every((c) => block.unknown.has(c)) ? gap : 1;
   if (stride > 1) bag.add("PP242", placeOf(grid, labelRow, labels[0]![0]), { every: gap, other: headerWords(block, between[0]!) });
   else if (everyOther) bag.add("PP238", placeOf(grid, labelRow, labels[0]![0] + 1), { count: gap, labels: quoteList(labels.slice(0, 3).map(([, y]) => wareki(y)), bag.lang) });
+  // 令和12年度 | 令和11年度 | … : years right to left, told as such once (each had been out of sequence)
+  else if (k === 1 && labels.length > 1 && labels.every(([, year], i) => i === 0 || year === labels[i - 1]![1] - 1)) {
+    bag.add("PP206", placeOf(grid, labelRow, labels[0]![0]), { label: wareki(labels[0]![1]), expected: wareki(labels.at(-1)![1]), descending: "yes" });
+  }
   else labels.forEach(([col, year], i) => {
     const [c0, y0] = labels[0]!;
     const expected = y0 + Math.floor((col - c0) / k);

@@ -246,6 +246,12 @@ describe("two-row header, years with a line break, a column after the period (CS
     }
   });
 
+  it("years headed newest first (令和12年度 | 令和11年度 | …) are one error saying so (PP206), not one a column out of sequence", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和10年度", "令和9年度", "令和8年度"];
+    const plan = await planOf("desc.tsv", tsv([head, ["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "実施", "→", "検討"]]));
+    expect(of(plan.diagnostics, "PP206").map((d) => [d.severity, d.column, d.message])).toEqual([["error", 7, "年度の見出しが左から新しい順（令和10年度～令和8年度）に並んでいます。左から古い順の表として読めません。"]]);
+  });
+
   it("two year header rows naming different years in a column are a warning at the lower one's cell; rows that agree are read without a word", async () => {
     const head = (below: string[]) => [["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度"], ["", "", "", "", "", "", ...below]];
     const body = [["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "検討", "実施", "→"]];
