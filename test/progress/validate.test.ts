@@ -344,34 +344,25 @@ describe("returned forms", () => {
     const row = read!.rows.find((r) => r.cells.no?.text === String(own.no))!;
     expect([row.cells.status?.text, row.cells.result?.text]).toEqual(["予定どおり", "実施した"]);
   });
-  it("reads an entry Excel stores as a number with a format as it shows: a date, 令和, a percentage", async () => {
+  /** 実績, 課題 and 今後の方向性 of 財政課's first row as read back, each typed as a number with a format. */
+  const typedEntries = async (entries: [number, string][]): Promise<(string | undefined)[]> => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("進捗報告")!;
-    // (a style of its own: exceljs shares one style object between cells)
-    const set = (ref: string, value: number, numFmt: string) => { const c = ws.getCell(ref); c.value = value; c.style = { ...c.style, numFmt }; };
     ws.getCell("E11").value = "予定どおり";
-    set("F11", 0.95, "0%"); // 95% typed
-    set("G11", 46174, "yyyy/m/d"); // 6/1 typed
-    set("H11", 46477, '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"'); // R9.3.31 typed
+    // (a style of its own: exceljs shares one style object between cells)
+    entries.forEach(([value, numFmt], i) => { const c = ws.getCell(`${"FGH"[i]}11`); c.value = value; c.style = { ...c.style, numFmt }; });
     const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", new DiagnosticBag());
     const row = read!.rows.find((r) => r.place.cell === "A11")!;
-    expect([row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text]).toEqual(["95%", "2026/6/1", "令和9年3月31日"]);
+    return [row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text];
+  };
+  it("reads an entry Excel stores as a number with a format as it shows: a date, 令和, a percentage", async () => {
+    // 95%, 6/1 and R9.3.31 typed
+    expect(await typedEntries([[0.95, "0%"], [46174, "yyyy/m/d"], [46477, '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"']])).toEqual(["95%", "2026/6/1", "令和9年3月31日"]);
   });
   it("reads a time, an elapsed time and a fraction as Excel shows them (10:00 had been printed 1899-12-30, 36:00 「:12」, 1/2 「0.5」)", async () => {
-    const ExcelJS = (await import("exceljs")).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet("進捗報告")!;
-    const set = (ref: string, value: number, numFmt: string) => { const c = ws.getCell(ref); c.value = value; c.style = { ...c.style, numFmt }; };
-    ws.getCell("E11").value = "予定どおり";
-    set("F11", 10 / 24, "h:mm");
-    set("G11", 1.5, "[h]:mm");
-    set("H11", 0.5, "# ?/?");
-    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", new DiagnosticBag());
-    const row = read!.rows.find((r) => r.place.cell === "A11")!;
-    expect([row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text]).toEqual(["10:00", "36:00", "1/2"]);
+    expect(await typedEntries([[10 / 24, "h:mm"], [1.5, "[h]:mm"], [0.5, "# ?/?"]])).toEqual(["10:00", "36:00", "1/2"]);
     // the built-in ids a workbook may name them by, and a date with its time
     const { builtinFormat, formatNumber } = await import("../../src/ingest/number-format.js");
     expect([20, 21, 18, 22, 32, 46, 12, 13].map((id) => formatNumber(46174 + 14.5 / 24, builtinFormat(id)!)))
