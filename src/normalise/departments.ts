@@ -215,7 +215,7 @@ function separators(seps: readonly string[]): RegExp {
 function listParts(text: string, config: Config): string[] {
   const marks = config.leadDepartmentMarks;
   const ends = (s: string) => config.departmentSuffixes.some((x) => s.endsWith(x));
-  return text.replace(/([部局課室])[ \t\u3000]*\n[\s\u3000]*(?=\S)/g, (whole, end: string, at: number, all: string) => {
+  return joinWrappedNames(text, config).replace(/([部局課室])[ \t\u3000]*\n[\s\u3000]*(?=\S)/g, (whole, end: string, at: number, all: string) => {
     const next = all.slice(at + whole.length).split(separators(config.departmentSeparators))[0]!.trim();
     const within = DIVISION.test(end) ? !DIVISION.test(next) && ends(next) : UNIT.test(next);
     return within ? `${end} ` : whole;
@@ -223,6 +223,26 @@ function listParts(text: string, config: Config): string[] {
     .flatMap((p) => joinSpaced(p.trim().split(/[\s\u3000]+/), config))
     .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks))
     .flatMap((p) => splitOnWords(p, config));
+}
+
+/**
+ * A line break inside a name (a cell wrapped by hand, Alt+Enter: 子ども子育て⏎支援課): the line
+ * before it ends no department, the two halves joined do. Each half had been a department, with
+ * a file of its own (子ども子育て, 支援課).
+ */
+function joinWrappedNames(text: string, config: Config): string {
+  if (!text.includes("\n")) return text;
+  const seps = new RegExp(`(?:${config.departmentSeparators.map(escape).join("|")}|[\\s\\u3000])`, "u");
+  const lines = text.split(/[ \t\u3000]*\n[\s\u3000]*/u);
+  let out = lines[0]!;
+  for (const line of lines.slice(1)) {
+    const tail = out.split(seps).at(-1)!.trim();
+    const head = line.split(seps)[0]!.trim();
+    const wrapped = tail !== "" && head !== "" && !endsAsDepartment(stripLeadMarks(tail, config.leadDepartmentMarks).name, config)
+      && readAll(tail, config) === null && endsAsDepartment(tail + head, config) && !NAME_MARKS.test(tail + head);
+    out += wrapped ? line : `\n${line}`;
+  }
+  return out;
 }
 
 /** Words joining two departments (情報政策課及び市民課, 市民課と情報政策課, 情報政策課を中心に全庁). */

@@ -60,6 +60,10 @@ describe.each(FORMATS)("cells of a plan drawn year by year (%s)", (format) => {
     // the others said after ほか (市民課ほか関係課): was one department named 市民課ほか関係課
     expect(read("市民課ほか関係課")).toEqual([["市民課"], ["ほか関係課"], false]);
     expect(read("市民課他関係各課、健康課")).toEqual([["市民課", "健康課"], ["他関係各課"], false]);
+    // a name wrapped by hand in its cell (Alt+Enter) is one name: each half had been a department
+    expect(read("情報政策課、子ども子育て\n支援課")).toEqual([["情報政策課", "子ども子育て支援課"], [], false]);
+    expect(read("生涯学習スポー\nツ課")).toEqual([["生涯学習スポーツ課"], [], false]);
+    expect(read("情報政策課\n市民課")).toEqual([["情報政策課", "市民課"], [], false]);
     // the same after a space (a part of its own): each had been a department with a file
     expect(read("情報政策課 ほか関係課")).toEqual([["情報政策課"], ["ほか関係課"], false]);
     expect(read("会計課 他関係課")).toEqual([["会計課"], ["他関係課"], false]);
