@@ -5,7 +5,7 @@
 // `r`, shared formulas, hidden sheets. exceljs 4.4.0 crashes on some of these (cell notes, #2797)
 // and takes ~0.5 s to load, so neither reader uses it.
 import { posix } from "node:path";
-import { parseAddress } from "../cell-address.js";
+import { columnLetters, parseAddress } from "../cell-address.js";
 import { builtinFormat } from "./number-format.js";
 import { openZip, type ZipArchive, ZipRefusal } from "./zip-guard.js";
 
@@ -207,14 +207,14 @@ function resolveTarget(target: string): string {
 }
 
 /** What a cell's style index gives: its number format, its fill, and whether its font is struck through. */
-interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[] }
+interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[]; across: readonly boolean[] }
 
 /**
  * Style index (`<cellXfs>`) → its number format code, for the styles whose format is not
  * General, and its fill colour (fillKeys).
  */
 function styleTables(styles: string | undefined): StyleTables {
-  if (!styles) return { formats: [], fills: [], struck: [] };
+  if (!styles) return { formats: [], fills: [], struck: [], across: [] };
   const custom = new Map<number, string>();
   for (const tag of openingTags(styles, "numFmt")) {
     const id = Number(attr(tag, "numFmtId"));
@@ -232,6 +232,8 @@ function styleTables(styles: string | undefined): StyleTables {
     }),
     fills: xfs.map((xf) => fills[Number(attr(xf, "fillId") ?? 0)]),
     struck: xfs.map((xf) => struckFonts[Number(attr(xf, "fontId") ?? 0)] ?? false),
+    // 選択範囲内で中央 (centerContinuous): the xf's own <alignment> child
+    across: [...cellXfs.matchAll(/<xf\b[^>]*?(?:\/>|>([\s\S]*?)<\/xf>)/g)].map((m) => /<alignment\b[^>]*horizontal="centerContinuous"/.test(m[1] ?? "")),
   };
 }
 
@@ -345,9 +347,23 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
   });
 }
 
-function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, fills, struck }: StyleTables,
+function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, fills, struck, across }: StyleTables,
   maxCells: number): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
+  // A value centred across the empty cells right of it (選択範囲内で中央) spans them as a merge does:
+  // such a schedule label had been read in its first year alone. Read as a merged range.
+  const acrossRanges: string[] = [];
+  let run: { row: number; from: number; to: number } | null = null;
+  const closeRun = () => {
+    if (run && run.to > run.from) acrossRanges.push(`${columnLetters(run.from)}${run.row}:${columnLetters(run.to)}${run.row}`);
+    run = null;
+  };
+  /** A cell met in order: a value of that alignment opens a run, a blank one of it right after extends it. */
+  const acrossCell = (at: { row: number; col: number }, style: number, valued: boolean) => {
+    if (!across[style]) { closeRun(); return; }
+    if (!valued && run && run.row === at.row && run.to === at.col - 1) run.to = at.col;
+    else { closeRun(); if (valued) run = { row: at.row, from: at.col, to: at.col }; }
+  };
   let overLimit = false;
   // cells with values count toward the limit; cells kept only for their fill are capped apart
   let valued = 0, fillOnly = 0;
@@ -375,6 +391,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       const fill = fills[style];
       // an empty cell counts only for its colour (a bar drawn by filling cells)
       const empty = !f && v === undefined && type !== "inlineStr";
+      if (empty) acrossCell(at, style, false);
       if (empty && (fill === undefined || fillOnly >= maxCells)) continue;
       const cell: XmlCell = { row: at.row, col: at.col, type };
       if (fill !== undefined) cell.fill = fill;
@@ -391,6 +408,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
         else cell.text = s;
         struckText ||= struckShared.has(Number(v));
       }
+      if (!empty) acrossCell(at, style, (cell.text ?? cell.v ?? "") !== "");
       if (struckText && !empty) cell.struck = true;
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
@@ -399,11 +417,13 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       cells.push(cell);
     }
   }
+  closeRun();
   const merges: string[] = [];
   for (const tag of openingTags(xml, "mergeCell")) {
     const ref = attr(tag, "ref");
     if (ref) merges.push(ref);
   }
+  merges.push(...acrossRanges);
   const hiddenCols: [number, number][] = [];
   const cols = firstOf(xml, "cols")?.body ?? "";
   for (const tag of openingTags(cols, "col")) {

@@ -1355,3 +1355,25 @@ describe("the plan period stated above the table (session 16's probes)", () => {
       "表の上の「緑町DX推進計画（令和8年度～令和12年度）」（令和8年度～令和12年度）と、表の年度（令和7年度～令和11年度）が一致しません。資料には表の年度を計画期間として印刷します。"]]);
   });
 });
+
+// 選択範囲内で中央 (centerContinuous): a label centred across the empty year cells right of it.
+describe("a schedule label centred across years (選択範囲内で中央)", () => {
+  it("spans the years it is centred across, as a merged range does (it had been its first year alone, or run to the next label)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("工程表");
+    ws.addRow(["テスト市DX計画"]);
+    ws.addRow(["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度", "令和11年度", "令和12年度"]);
+    ws.addRow(["1", "1 便利に", "(1) 手続", "電子申請", "情報政策課", "内容", "", "検討", "", "導入", ""]);
+    ws.addRow(["2", "1 便利に", "(1) 手続", "相談", "市民課", "内容", "実施", "", "", "", ""]);
+    ws.addRow(["3", "1 便利に", "(1) 手続", "窓口", "市民課", "内容", "調査", "", "", "", ""]);
+    const across = (ref: string) => { ws.getCell(ref).alignment = { horizontal: "centerContinuous" }; };
+    ["H3", "I3", "G4", "H4", "I4", "J4", "K4"].forEach(across);
+    const plan = await planOf("center.xlsx", new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to]))).toEqual([
+      [["検討", 2027, 2028], ["導入", 2029, 2029]],
+      [["実施", 2026, 2030]],
+      [["調査", 2026, 2026]],
+    ]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+});
