@@ -500,6 +500,8 @@ function wordsEnd(text: string, max: number, bound: number): number {
   return end;
 }
 
+/** A cell marking a template's example row: 記入例, （記入例）, 【入力例】, 記載例. */
+const EXAMPLE_ROW = /^[（(【［[〔<＜]?(?:記入例|入力例|記載例|作成例)[）)】］\]〕>＞]?$/u;
 const squashed = (text: string): string => text.replace(/[\s\u3000]+/gu, "");
 
 function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: DiagnosticBag): RawRow | null {
@@ -518,6 +520,13 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   if (lone) {
     const col = filled[0] ?? 0;
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });
+    return null;
+  }
+  // A template's example row (記入例 in a cell of its own): no project of the plan, said and skipped
+  // (it had been refused as a No that is no number, PP305, or a required cell empty, PP301)
+  const example = filled.find((c) => EXAMPLE_ROW.test(squashed(row.cells[c]!)));
+  if (example !== undefined) {
+    bag.add("PP383", placeOf(grid, row, example), { text: row.cells[example]!.trim() });
     return null;
   }
   // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)

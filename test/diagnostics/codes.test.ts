@@ -146,6 +146,8 @@ const CASES: Record<string, Case> = {
   PP371: { name: "plan.xlsx", data: await listAndGanttXlsx() },
   // year columns empty in every row beside a column of periods in words
   PP266: { data: tsv([[...HEADER.slice(0, 7), "実施時期", ...years3], [...row(1, "事業").slice(0, 7), "R8～R9", "", "", ""]]) },
+  // a template's example row above the projects
+  PP383: { data: tsv([HEADER, ["記入例", ...row(1, "例の事業").slice(1)], row(1, "事業")]) },
   // work going on since before the plan, in a 実施時期 column
   PP382: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業A").slice(0, 7), "令和8年度～令和12年度"], [...row(2, "事業B").slice(0, 7), "平成30年度から継続実施"]]), projectNo: 2 },
   // the plan on a sheet hidden in Excel, a cover sheet the only one shown

@@ -1356,6 +1356,18 @@ describe("the plan period stated above the table (session 16's probes)", () => {
   });
 });
 
+describe("a template's example row (記入例)", () => {
+  it("is skipped and said (PP383), in the No column or another; it had been refused (PP305 with a hint about 枝番, or PP301)", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "R8", "R9"];
+    const project = ["1", "1 便利に", "(1) 手続", "電子申請", "情報政策課", "内容", "検討", "実施"];
+    for (const example of [["記入例", "1 例", "(1) 例", "〇〇の推進", "〇〇課", "内容", "検討", "実施"], ["", "（記入例）", "(1) 例", "〇〇の推進", "〇〇課", "内容", "検討", "実施"]]) {
+      const plan = await planOf("example.tsv", tsv([head, example, project]));
+      expect(plan.projects.map((p) => p.name)).toEqual(["電子申請"]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.code, d.line])).toEqual([["PP383", 4]]);
+    }
+  });
+});
+
 // 選択範囲内で中央 (centerContinuous): a label centred across the empty year cells right of it.
 describe("a schedule label centred across years (選択範囲内で中央)", () => {
   it("spans the years it is centred across, as a merged range does (it had been its first year alone, or run to the next label)", async () => {
