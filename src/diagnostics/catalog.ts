@@ -145,6 +145,9 @@ export const CATALOG = {
     en: (p) => `The fiscal-year labels run from ${p.first} to ${p.last}, ${p.years} years (limit ${p.limit}); a label is probably mistyped.`,
     hintJa: () => "年度の見出し（令和8年度 など）を確認してください。", hintEn: () => "Check the fiscal-year labels (令和8年度, …)." },
   // 2xx header and columns
+  PP267: { severity: "info", example: { label: "2026/4/1", year: "令和8年度" },
+    ja: (p) => `年度の見出し「${p.label}」（など）は日付ですが、年度の初日として${p.year}と読みました。`,
+    en: (p) => `The year label "${p.label}" (…) is a date: read as the first day of ${p.year}.` },
   PP266: { severity: "info", example: { column: "実施時期" },
     ja: (p) => `年度の列がどの行も空欄のため、「${p.column}」の列に書かれた期間から工程を読みました（計画期間は年度の見出しのとおり）。`,
     en: (p) => `The year columns are empty in every row: the schedules were read from the periods written in the column "${p.column}" (the plan period is the year headers').` },

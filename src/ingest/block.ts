@@ -26,6 +26,8 @@ export interface Block {
   carried?: { col: number; row: GridRow; text: string; year: number };
   /** The first year label written as a calendar year (`令和8年`, `2026年`), read as that fiscal year. */
   calendar?: { col: number; row: GridRow; text: string; year: number };
+  /** The first year label written as the fiscal year's first day (`2026/4/1`), read as that fiscal year. */
+  firstDay?: { col: number; row: GridRow; text: string; year: number };
   /** Columns whose header names a key another column already took (`基本施策` | `施策の方向`): not read (PP245). */
   twice?: Map<number, { key: ColumnKey; first: number }>;
   /** Year labels without their era (`8年度`, or `8` under `年度`), by column: never guessed (PP222). */

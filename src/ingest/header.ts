@@ -62,7 +62,7 @@ export function columnLabel(key: ColumnKey): string {
 export type Label =
   | { kind: "key"; key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true; descriptionsBelow?: true }
   | { kind: "division" }
-  | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true };
+  | { kind: "year"; year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true; firstDay?: true };
 
 type Wordings = Map<string, { key: ColumnKey; synonym: boolean }>;
 const wordings = new WeakMap<Config, { columns: Config["columns"]; synonyms: Config["headerSynonyms"]; map: Wordings }>();
@@ -100,9 +100,13 @@ const YEAR_ROLE = /^(?:計画)?(?:初年度|最終年度|目標年度|中間年�
  * last column for the years after the period: `令和12年度以降`, `R12～`, `2030年度～`. Two forms in
  * one cell that name different years are kept as a conflict (the first form is read).
  */
-export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true } | null {
+export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true; firstDay?: true } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
   let t = removeInvisible(withoutHtml(text).normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール|(?:計画)?(?:初年度|最終年度|目標年度|開始年度|中間年度|完成年度|完了年度|中間見直し|見直し年度))[)\]】]*$/u, "");
+  // 2026/4/1: a year header typed as a date, the first day of the fiscal year (Excel shows it so
+  // through yyyy/m/d); any other day is no year header (which year would 2026/6/1 head?)
+  const date = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/u.exec(t);
+  if (date) return Number(date[2]) === 4 && Number(date[3]) === 1 ? { year: Number(date[1]), beyond: false, composite: false, firstDay: true } : null;
   let beyond = false;
   const after = /^(.*?\S)\s*(以降|以後|~|〜|-|から)$/su.exec(t);
   if (after) { t = after[1]!; beyond = true; }
@@ -765,6 +769,8 @@ function reportYearLabels(grid: Grid, blocks: Block[], bag: DiagnosticBag): void
   }
   const group = blocks.find((b) => b.eraGroup)?.eraGroup;
   if (group) bag.add("PP244", placeOf(grid, group.row, group.col), { group: group.text, label: group.label, year: wareki(group.year) });
+  const firstDay = blocks.find((b) => b.firstDay)?.firstDay;
+  if (firstDay) bag.add("PP267", placeOf(grid, firstDay.row, firstDay.col), { label: firstDay.text, year: wareki(firstDay.year) });
   const calendar = blocks.find((b) => b.calendar)?.calendar;
   if (calendar) bag.add("PP258", placeOf(grid, calendar.row, calendar.col), { label: calendar.text.replace(/\s+/g, " "), year: wareki(calendar.year) });
   const carried = blocks.find((b) => b.carried)?.carried;
@@ -990,6 +996,7 @@ function labelColumns(block: Block, config: Config): void {
         if (!m.beyond) lastYears.set(row, m.year);
         if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };
         if (m.calendar && !block.calendar) block.calendar = { col: c, row, text: text.trim(), year: m.year };
+        if (m.firstDay && !block.firstDay) block.firstDay = { col: c, row, text: text.trim(), year: m.year };
         if (grouped && !block.eraGroup) block.eraGroup = { col: group!.col, row: group!.row, text: group!.text, label: text.trim(), year: m.year };
       }
       if (m.kind === "year") {

@@ -146,6 +146,8 @@ const CASES: Record<string, Case> = {
   PP371: { name: "plan.xlsx", data: await listAndGanttXlsx() },
   // year columns empty in every row beside a column of periods in words
   PP266: { data: tsv([[...HEADER.slice(0, 7), "実施時期", ...years3], [...row(1, "事業").slice(0, 7), "R8～R9", "", "", ""]]) },
+  // year headers typed as each fiscal year's first day
+  PP267: { data: tsv([[...HEADER.slice(0, 7), "2026/4/1", "2027/4/1", "2028/4/1"], row(1, "事業")]) },
   // a template's example row above the projects
   PP383: { data: tsv([HEADER, ["記入例", ...row(1, "例の事業").slice(1)], row(1, "事業")]) },
   // work going on since before the plan, in a 実施時期 column

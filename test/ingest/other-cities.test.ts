@@ -1356,6 +1356,18 @@ describe("the plan period stated above the table (session 16's probes)", () => {
   });
 });
 
+describe("year headers typed as dates", () => {
+  it("the fiscal year's first day (2026/4/1) is that fiscal year (PP267, info); another day is no year header (which year would 2026/6/1 head?)", async () => {
+    const head = (years: string[]) => ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", ...years];
+    const body = ["1", "1 便利に", "(1) 手続", "電子申請", "情報政策課", "内容", "検討", "実施", "→"];
+    const plan = await planOf("dates.tsv", tsv([head(["2026/4/1", "2027/4/1", "2028/4/1"]), body]));
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(of(plan.diagnostics, "PP267").map((d) => d.message)).toEqual(["年度の見出し「2026/4/1」（など）は日付ですが、年度の初日として令和8年度と読みました。"]);
+    const other = await planOf("dates.tsv", tsv([head(["2026/6/1", "2027/6/1", "2028/6/1"]), body]));
+    expect(codes(other.diagnostics)).toContain("PP208");
+  });
+});
+
 describe("a template's example row (記入例)", () => {
   it("is skipped and said (PP383), in the No column or another; it had been refused (PP305 with a hint about 枝番, or PP301)", async () => {
     const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "R8", "R9"];
