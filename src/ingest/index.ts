@@ -206,8 +206,13 @@ function sameName(a: string, b: string): boolean {
  * way would lose projects or count them twice. A sheet whose Nos are all read already is a view
  * of the plan (a workbook's 工程表), and says nothing.
  */
+/** The columns that make a sheet a part of the plan's table (not 備考, 関係課, 再掲 …, which a part may add). */
+const PLAN_KEYS = new Set(["no", "name", "policy", "measure", "initiative", "departments", "description", "policyNumber", "measureNumber", "initiativeNumber"]);
+
 function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>(best: P, all: P[], bag: DiagnosticBag): P[] {
-  const columnsOf = (t: Table) => Object.keys(t.blocks[0]?.columns ?? {}).sort().join(",");
+  // The plan's own columns: a sheet with one more of the others (備考, 関係課) is still a part of the
+  // plan (one sheet of three with a 備考 column had been left out, PP234, half the plan printed)
+  const columnsOf = (t: Table) => Object.keys(t.blocks[0]?.columns ?? {}).filter((k) => PLAN_KEYS.has(k)).sort().join(",");
   const layout = columnsOf(best.table);
   const read = [best];
   const nos = writtenNos(best.table);

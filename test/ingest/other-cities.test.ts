@@ -1401,3 +1401,21 @@ describe("a schedule label centred across years (選択範囲内で中央)", () 
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
 });
+
+describe("a plan split over sheets, one with a column more", () => {
+  it("is read whole (PP233): a 備考 column on one sheet had left the others out (PP234), half the plan printed", async () => {
+    const wb = new ExcelJS.Workbook();
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度"];
+    const one = wb.addWorksheet("基本方針1");
+    one.addRow(["テスト市DX計画"]); one.addRow(head);
+    one.addRow(["1", "1 便利に", "(1) 手続", "電子申請", "情報政策課", "内容", "検討", "実施"]);
+    one.addRow(["2", "1 便利に", "(1) 手続", "相談", "市民課", "内容", "検討", "実施"]);
+    const two = wb.addWorksheet("基本方針2");
+    two.addRow(["テスト市DX計画"]); two.addRow([...head, "備考"]);
+    two.addRow(["3", "2 効率よく", "(1) 改革", "RPA", "情報政策課", "内容", "調査", "実施", "国補助あり"]);
+    const plan = await planOf("sheets.xlsx", new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+    expect(codes(plan.diagnostics)).toContain("PP233");
+    expect(codes(plan.diagnostics)).not.toContain("PP234");
+  });
+});
