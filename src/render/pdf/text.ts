@@ -118,7 +118,7 @@ function scriptOf(ch: string): number {
 /**
  * A phrase too wide for its line, cut where its script changes (予定/どおり, システム/標準化), the
  * pieces joined again as long as they fit: it had broken at the line's last character (予定どお/り,
- * システム標準/化). A piece still too wide (a long run of kanji) breaks anywhere, as before.
+ * システム標準/化). A run of kanji still too wide is cut evenly (below); a kana run breaks anywhere, as before.
  */
 function scriptPieces(phrase: string, limit: number): string[] {
   const runs: string[] = [];
@@ -129,7 +129,21 @@ function scriptPieces(phrase: string, limit: number): string[] {
     prev = s;
   }
   const out: string[] = [];
-  for (const r of runs) {
+  // a run of kanji too long for a line is cut into even pieces (拡充検討 in three: 拡充/検討, not
+  // 拡充検/討), none starting with 々; kana runs break as before (ー and small kana must not start a line)
+  const even = (r: string): string[] => {
+    if (r.length <= limit || scriptOf(r[0]!) !== 0) return [r];
+    const size = Math.ceil(r.length / Math.ceil(r.length / limit));
+    const pieces: string[] = [];
+    for (let at = 0; at < r.length;) {
+      let end = Math.min(r.length, at + size);
+      while (end < r.length && end > at + 1 && r[end] === "々") end--;
+      pieces.push(r.slice(at, end));
+      at = end;
+    }
+    return pieces;
+  };
+  for (const r of runs.flatMap(even)) {
     const last = out.at(-1);
     if (last !== undefined && last.length + r.length <= limit) out[out.length - 1] = last + r; else out.push(r);
   }

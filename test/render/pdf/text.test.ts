@@ -77,6 +77,9 @@ describe("phraseRuns", () => {
     // pieces that fit together stay together; a run of kanji longer than the line still breaks
     expect(kept(phraseRuns("お知らせ配信", 5))).toEqual(["お知らせ", "配信"]);
     expect(joined(phraseRuns("情報政策課長", 3))).toBe("情報政策課長");
+    // ... in even pieces, a 中黒 with the piece before it (a 1-year bar's 「拡充検／討・／運用」)
+    expect(kept(phraseRuns("拡充検討・運用", 3))).toEqual(["拡充", "検討・", "運用"]);
+    expect(kept(phraseRuns("人々交流促進事業", 3)).every((p) => !p.startsWith("々"))).toBe(true);
   });
 
   it("breaks a phrase longer than the line after its 中黒 or 読点 before anywhere else", () => {
