@@ -284,6 +284,11 @@ export interface Laid {
    */
   staleLeads?(made: Breaks): string[];
   /**
+   * After pdfmake laid `content` out, `pages` long: the break before the row ahead of the last
+   * slot's last row, when that row is alone on the last page and the page before keeps two rows.
+   */
+  widow?(made: Breaks, pages: number): string | undefined;
+  /**
    * `content` without the tables after the last one with group rows, when they hold most of the
    * rows: they can only move their own headings, and content is laid out in order, so the
    * layouts that find where the grouped tables' pages start need only this (a department file's
@@ -381,6 +386,15 @@ export function drawWithSlots(nodes: readonly DocNode[], plan: Plan, kind: strin
       const p = probes.find((x) => x.slot === Number(slot));
       if (!p) return undefined;
       return row === "lead" ? pageOf(firstText(leadOf(p))) : rowPage(p.rows[Number(row)], bottom);
+    },
+    widow(made, pages) {
+      const p = probes.at(-1);
+      const rows = (p?.rows ?? []).flatMap((r, i) => (r.heading ? [] : [{ r, i }]));
+      if (!p || rows.length < 3) return undefined;
+      const [before, prev, last] = rows.slice(-3).map((x) => rowPage(x.r, bottom));
+      const b = `${p.slot}:${rows.at(-2)!.i}`;
+      // (under a group: a row starting a page of a table without groups has no headings to repeat)
+      return last === pages && prev === pages - 1 && before === prev && rows.at(-2)!.r.under?.length && !made.has(b) ? b : undefined;
     },
     staleLeads(made) {
       const feet = pageFeet();
@@ -513,6 +527,17 @@ export function layoutKeepingHeadings(build: (breaks: Breaks) => Laid, layout: (
     if (leads.length === 0 || more === 2) break;
     for (const b of leads) breaks.add(b);
     partial = true;
+  }
+  // A last page holding one row alone under its repeated group headings: the row before goes
+  // with it, once (a 工程表 of 138 projects had ended on a page of one row). Not in a document of
+  // more than TAKE_BACK_PAGES, as above.
+  const widow = pages <= TAKE_BACK_PAGES ? laid.widow?.(breaks, pages) : undefined;
+  if (widow) {
+    // (the page start found before the last row goes: the two rows start the page together)
+    for (const b of [...breaks]) if (b !== RESERVE && b.split(":")[0] === widow.split(":")[0] && breakOrder(b) > breakOrder(widow)) breaks.delete(b);
+    breaks.add(widow);
+    laid = build(breaks);
+    pages = lay(laid, true);
   }
   return pages;
 }

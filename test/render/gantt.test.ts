@@ -189,3 +189,15 @@ describe("a plan of some 300 projects (the seed's six times over)", () => {
     expect(alone.length, `pages ${alone.join(", ")}`).toBeLessThanOrEqual(1);
   }, 120_000);
 });
+
+describe("the 工程表's last page", () => {
+  it("never holds one row alone under its repeated headings: the row before goes with it (27 and 57 projects had ended on a page of one)", async () => {
+    const { planOf: planOfProjects, project } = await import("../helpers/plan-model.js");
+    for (const n of [26, 27, 57]) {
+      const [file] = await renderGantt(planOfProjects(Array.from({ length: n }, (_, i) => project(i + 1))), makeRenderContext());
+      const pages = (await readPdf(file!.data)).pages.map((p) => (p.lines.join("\n").match(/事業\d+/g) ?? []).length);
+      expect(pages.at(-1), `${n} projects: ${pages.join(", ")} rows a page`).toBeGreaterThanOrEqual(2);
+      expect(pages.reduce((a, b) => a + b, 0)).toBe(n);
+    }
+  }, 60_000);
+});
