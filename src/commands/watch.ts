@@ -1,7 +1,7 @@
 // planpress watch [input] [-o dir] [--only kinds]: build once, then rebuild in the same (warm)
 // process whenever the plan, the config, a template, the theme or a wording file changes. Only
 // outputs whose bytes changed are written; a broken edit keeps the previous outputs.
-import { type FSWatcher, statSync, watch as fsWatch } from "node:fs";
+import { type FSWatcher, readdirSync, statSync, watch as fsWatch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH } from "../config/load.js";
@@ -188,9 +188,9 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     // Folders are watched, not files: an editor that saves by writing a new file and renaming it
     // over the old one replaces the file a file watcher was attached to.
     const watchers: FSWatcher[] = [];
-    const watchFolder = (dir: string, accept: (file: string) => boolean, recursive = false): void => {
+    const watchFolder = (dir: string, accept: (file: string) => boolean): void => {
       try {
-        const w = fsWatch(dir, { recursive }, (_event, name) => {
+        const w = fsWatch(dir, (_event, name) => {
           if (!name) return;
           const file = path.join(dir, name.toString());
           if (accept(file)) changedFile(file);
@@ -204,7 +204,10 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     const isTemp = (file: string): boolean => /\.planpress-.*\.(tmp|old)$|~$|\.swp$|^\.#/.test(path.basename(file));
     watchFolder(path.dirname(plan), (f) => f === plan);
     watchFolder(path.dirname(config), (f) => f === config);
-    watchFolder(templatesDir, (f) => !isTemp(f) && /\.(hbs|json)$/.test(f), true);
+    // Each folder of templates/ on its own: Node 20's recursive watcher on Linux followed a file,
+    // not its folder, and lost it once an editor had saved it by renaming a new file over it (a
+    // template's later saves, its fix after a mistake among them, were never seen).
+    for (const dir of foldersUnder(templatesDir)) watchFolder(dir, (f) => !isTemp(f) && /\.(hbs|json)$/.test(f));
 
     const stop = async (): Promise<void> => {
       if (stopping) return;
@@ -249,4 +252,11 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
       }
     });
   });
+}
+
+/** A folder and the folders under it (templates/ and one folder a document). */
+function foldersUnder(dir: string, depth = 3): string[] {
+  let entries: import("node:fs").Dirent[];
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+  return [dir, ...(depth > 0 ? entries.filter((e) => e.isDirectory()).flatMap((e) => foldersUnder(path.join(dir, e.name), depth - 1)) : [])];
 }

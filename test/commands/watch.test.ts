@@ -106,6 +106,18 @@ describe("planpress watch (whole process)", () => {
     expect(stderr.slice(stderr.lastIndexOf("作れませんでした"))).toMatch(/\] booklet: \d+ ms、\d+ 個を更新/);
   }, 180_000);
 
+  it("a template saved by renaming a new file over it is seen at every save, not the first only", async () => {
+    const cover = path.join(dir, "templates/booklet/cover.hbs");
+    const original = readFileSync(cover, "utf8");
+    for (const [i, word] of ["改訂その一", "改訂その二"].entries()) {
+      const rebuilds = rebuildLines();
+      writeFileSync(`${cover}.new`, original.replace("事業計画書（議会資料）", `事業計画書${word}`));
+      renameSync(`${cover}.new`, cover);
+      await until(/\] booklet: /, rebuilds + 1);
+      expect((await readPdf(booklet())).pages[0]!.lines.join("").includes(word), `save ${i + 1}`).toBe(true);
+    }
+  }, 180_000);
+
   it("Ctrl-C exits 0 and leaves no temporary files", async () => {
     child.kill("SIGINT");
     expect(await exited).toBe(0);
