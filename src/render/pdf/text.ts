@@ -132,7 +132,7 @@ function scriptPieces(phrase: string, limit: number): string[] {
   // a run of kanji too long for a line is cut into even pieces (拡充検討 in three: 拡充/検討, not
   // 拡充検/討), none starting with 々; kana runs break as before (ー and small kana must not start a line)
   const even = (r: string): string[] => {
-    if (r.length <= limit || scriptOf(r[0]!) !== 0) return [r];
+    if (r.length <= limit || limit < 1 || scriptOf(r[0]!) !== 0) return [r];
     const size = Math.ceil(r.length / Math.ceil(r.length / limit));
     const pieces: string[] = [];
     for (let at = 0; at < r.length;) {

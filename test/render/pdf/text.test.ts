@@ -80,6 +80,8 @@ describe("phraseRuns", () => {
     // ... in even pieces, a 中黒 with the piece before it (a 1-year bar's 「拡充検／討・／運用」)
     expect(kept(phraseRuns("拡充検討・運用", 3))).toEqual(["拡充", "検討・", "運用"]);
     expect(kept(phraseRuns("人々交流促進事業", 3)).every((p) => !p.startsWith("々"))).toBe(true);
+    // a column narrower than a character (a capacity of 0) holds the text as before
+    expect(joined(phraseRuns("拡充検討・運用", 0))).toBe("拡充検討・運用");
   });
 
   it("breaks a phrase longer than the line after its 中黒 or 読点 before anywhere else", () => {
