@@ -250,6 +250,33 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: () => Readon
 }
 
 interface IdMistake { at: PropertyKey[]; reason: string }
+
+/**
+ * A table's shape: a row of no cells, a row of more cells than the header, or `widths` not one a
+ * column. pdfmake had stopped with an internal error (PP901, in English, exit 2); now a mistake
+ * at the table's line. (A row with fewer cells groups the rows under it: see primitives.ts.)
+ */
+function tableMistakes(nodes: readonly DocNode[], lang: string): IdMistake[] {
+  const ja = lang === "ja";
+  const out: IdMistake[] = [];
+  nodes.forEach((n, i) => {
+    if (n.type !== "table" || !n.header.length) return;
+    const columns = n.header.length;
+    const row = n.rows.findIndex((r) => r.length === 0 || r.length > columns);
+    if (row >= 0) {
+      const cells = n.rows[row]!.length;
+      out.push({ at: [i, "rows", row], reason: ja
+        ? (cells === 0 ? `表の ${row + 1} 行目にセルがありません` : `表の ${row + 1} 行目のセルが ${cells} 個で、見出しの ${columns} 列より多すぎます（"rows" の各行は見出しの列の数まで）`)
+        : `row ${row + 1} of the table has ${cells === 0 ? "no cells" : `${cells} cells, more than the header's ${columns} columns`}` });
+    }
+    if (n.widths && n.widths.length !== columns) {
+      out.push({ at: [i, "widths"], reason: ja
+        ? `表の "widths" の数（${n.widths.length}）が見出しの列の数（${columns}）と違います`
+        : `the table's "widths" (${n.widths.length}) do not match its ${columns} header columns` });
+    }
+  });
+  return out;
+}
 /** A link run whose link was taken off (PP512): where it is, and the link it had. */
 interface UnlinkedRun { at: PropertyKey[]; link: string }
 
@@ -474,7 +501,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       if (seen) seen.count++; else leftOut.set(key, { place, link: u.link, count: 1 });
     }
     for (const { place, link, count } of leftOut.values()) ctx.diagnostics.add("PP512", place, { link, count });
-    for (const m of idErrors) {
+    for (const m of [...idErrors, ...tableMistakes(nodes, ctx.lang)]) {
       const p = placeAt(m.at);
       const error = new TemplateError(shown(files[p.file]!), p.line, m.reason, false);
       const key = `${error.file}:${error.line}:${error.message}`;

@@ -168,6 +168,19 @@ describe("booklet templates", () => {
     expect(type.d.message).toContain('"type" が "cardx" の要素は使えません（使えるのは cover,');
   });
 
+  it("tells a table of the wrong shape at its line (PP503): a row of no cells or more than the header's, widths not one a column (pdfmake had stopped with an internal error, exit 2)", async () => {
+    for (const [rows, widths, said] of [
+      ['[["検討", "調査", "—", "余分"]]', '[60, "*", 80]', "表の 1 行目のセルが 4 個で、見出しの 3 列より多すぎます"],
+      ['[["検討", "調査", "—"]]', '[60, "*"]', '表の "widths" の数（2）が見出しの列の数（3）と違います'],
+      ['[[], ["検討", "調査", "—"]]', '[60, "*", 80]', "表の 1 行目にセルがありません"],
+    ]) {
+      const ctx = makeRenderContext({ templatesDir: templatesWith("booklet/preface.hbs", () => `{ "type": "heading", "level": 1, "text": "はじめに", "newPage": false },\n{ "type": "table", "header": ["区分", "内容", "備考"], "widths": ${widths}, "rows": ${rows} },\n`) });
+      await expect(renderBooklet(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
+      expect(ctx.diagnostics.items.map((d) => [d.code, d.file.replace(/\\/g, "/").split("/").at(-1), d.line])).toEqual([["PP503", "preface.hbs", 2]]);
+      expect(ctx.diagnostics.items[0]!.message).toContain(said);
+    }
+  });
+
   it("tells a key deleted from the house wording (templates/wording.json) once, as missing, and blames no template for it", async () => {
     const ctx = makeRenderContext({ templatesDir: templatesWith("wording.json", (t) => { const w = JSON.parse(t); delete w.asOf; return JSON.stringify(w, null, 2); }) });
     await expect(renderBooklet(plan, ctx)).rejects.toBeInstanceOf(ReportedError);
