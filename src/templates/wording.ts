@@ -86,10 +86,13 @@ function wordingReason(error: z.ZodError, ctx: RenderContext): string {
   return [...own, ...(rest.length > 0 ? [zodReason(new z.ZodError(rest), ctx.lang)] : [])].join("、");
 }
 
-/** A name Excel accepts for a sheet: 1–31 characters, none of : \ / ? * [ ], no ' at either end. */
+/**
+ * A name Excel accepts for a sheet: 1–31 characters, none of : \ / ? * [ ], no ' at either end,
+ * not History (Excel keeps it for change tracking: exceljs had stopped with an internal error).
+ */
 const validSheetName = (name: string): boolean =>
-  name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
-const badSheetName = (name: string): string => `シート名「${name}」は使えません（1～31文字、: \\ / ? * [ ] と先頭・末尾の ' は不可）`;
+  name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
+const badSheetName = (name: string): string => `シート名「${name}」は使えません（1～31文字、: \\ / ? * [ ] と先頭・末尾の ' は不可、History は Excel が使う名前）`;
 
 /** One sheet's name, checked as sheetNames() checks a list of them. */
 export const sheetName = z.string().superRefine((name, ctx) => {

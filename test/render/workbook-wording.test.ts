@@ -48,6 +48,9 @@ describe("workbook wording", () => {
     const badName = await workbookWith(wordingWith((t) => t.replace('"name": "体系"', '"name": "体系[1]"')));
     expect(badName.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
     expect(badName.diagnostics[0]!.message).toContain("体系[1]");
+    // History is Excel's own (exceljs had stopped with an internal error, PP901)
+    const history = await workbookWith(wordingWith((t) => t.replace('"name": "体系"', '"name": "History"')));
+    expect(history.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
     const missing = await workbookWith(wordingWith((t) => t.replace('"legendOther": "上記以外",', "")));
     expect(missing.diagnostics[0]!.message).toContain("legendOther");
     // the diagnostics file's sheet name is checked as the workbook's are
