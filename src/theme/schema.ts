@@ -35,7 +35,10 @@ export const CategoryStyle = z.object({
 });
 export type CategoryStyle = z.infer<typeof CategoryStyle>;
 
-export const Theme = z.object({
+// Strict where staff type keys (a misspelt `colors` or `heading1` had been ignored without a word,
+// the change not showing): an unknown key is PP502 with its name.
+export const Theme = z.strictObject({
+  $comment: z.string().optional(),
   fonts: z.record(z.string(), FontFace).describe("font families; `default` is used for all text"),
   /** Excel cells name a font installed on the reader's machine, not a file. */
   excelFont: z.string().default("BIZ UDPゴシック"),
@@ -44,7 +47,7 @@ export const Theme = z.object({
   digits: z.enum(["ascii", "fullwidth"]).default("ascii"),
   // Bounded: `sizes.body: 2000` laid out 8,317 pages, 1e300 crashed the layout. Text sizes up
   // to what a page of large print holds; headings and the cover a little larger.
-  sizes: z.object({
+  sizes: z.strictObject({
     body: z.number().min(6).max(24).default(10.5),
     table: z.number().min(6).max(24).default(9),
     small: z.number().min(5).max(20).default(8),
@@ -60,7 +63,7 @@ export const Theme = z.object({
     .describe("every document's page number: {{page}} the page, {{pages}} the document's pages (a department file counts its own)"),
   numberAlign: z.enum(["left", "center", "right"]).default("center")
     .describe("how every table of every document aligns its No column (PDFs and workbooks alike)"),
-  colours: z.object({
+  colours: z.strictObject({
     text: Colour.default("#000000"),
     muted: Colour.default("#555555"),
     rule: Colour.default("#84919E"),

@@ -29,6 +29,16 @@ describe("theme", () => {
     expect(en.items[0]!.message).toContain("colours.text: wrong format (expected /^#[0-9A-Fa-f]{6}$/)");
   });
 
+  it("a misspelt key (colors, sizes.heading1) is PP502 naming it: it had been ignored, the change not showing", () => {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    theme.colors = theme.colours;
+    theme.sizes.heading1 = 20;
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain("不明なキー colors");
+    expect(bag.items[0]!.message).toContain("sizes: 不明なキー heading1");
+  });
+
   it("a theme that is not JSON is PP502", () => {
     const bag = new DiagnosticBag("en");
     expect(() => loadTheme(tempFile("theme.json", "{ fonts: "), bag)).toThrow(ReportedError);
