@@ -170,11 +170,19 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
     let building: Promise<unknown> = rebuild(kinds);
     let stopping = false;
 
+    // Saves that come while a rebuild runs are one rebuild after it, not one each (six saves during
+    // a long build had queued six whole rebuilds, the last ones writing nothing).
+    let queued: Set<string> | null = null;
     const flush = (): void => {
       timer = undefined;
       const changed = [...pending];
       pending.clear();
-      building = building.then(() => (stopping ? undefined : rebuild(affectedKinds(changed, templatesDir, kinds))));
+      if (queued) { for (const f of changed) queued.add(f); return; }
+      const next = (queued = new Set(changed));
+      building = building.then(() => {
+        queued = null;
+        return stopping ? undefined : rebuild(affectedKinds([...next], templatesDir, kinds));
+      });
     };
     let changes = 0;
     const changedFile = (file: string): void => {
