@@ -1,7 +1,7 @@
 // planpress check [input] [--json] [--strict]: read and validate; diagnostics only.
 import { hasErrors } from "../diagnostics/bag.js";
 import { sortDiagnostics } from "../diagnostics/format.js";
-import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, readPlan, run, themeOf } from "./common.js";
+import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, readPlan, run, templateGlyphs, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
@@ -10,7 +10,9 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
     const themed = themeOf(s);
     // the theme's fonts, as the build uses them (PP504, PP508, PP511 …)
     await checkThemeFonts(s, themed);
-    const plan = await readPlan(s, input, await pdfGlyphs(themed));
+    const glyphs = await pdfGlyphs(themed);
+    if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
+    const plan = await readPlan(s, input, glyphs);
     checkThemeCategories(s, plan, themed);
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(sortDiagnostics(plan.diagnostics), null, 2)}\n`);

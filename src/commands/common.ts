@@ -1,5 +1,6 @@
 // What every command shares: options, config, the plan, the render context, printing the
 // diagnostics and turning the outcome into an exit code (contract.md).
+import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
@@ -15,7 +16,7 @@ import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../context.js";
 import { fontFileOrNull, loadTheme } from "../theme/load.js";
 import type { Theme } from "../theme/schema.js";
-import type { GlyphCoverage } from "../glyph-coverage.js";
+import { codePoints, type GlyphCoverage, missingChars } from "../glyph-coverage.js";
 
 export interface GlobalOptions {
   config?: string;
@@ -140,6 +141,7 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
 export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext }> {
   const themed = themeOf(s);
   const glyphs = opts.pdf ? await pdfGlyphs(themed) : null;
+  if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
   const plan = await readPlan(s, input, glyphs);
   requireClean(s);
   return { plan, ctx: renderContext(s, plan, themed) };
@@ -161,6 +163,38 @@ export async function checkThemeFonts(s: Session, themed: { theme: Theme; projec
     wrong = true;
   }
   if (wrong) throw new ReportedError();
+}
+
+/** Template folders whose words are printed in a PDF font (workbooks and forms take Excel's). */
+const XLSX_ONLY_FOLDERS = new Set(["workbook", "forms"]);
+
+/**
+ * Characters the PDF font lacks in the words staff write in templates (a preface, a heading,
+ * wording.json): PP351 at the file and line, as for the plan's cells. They had printed as boxes
+ * without a word (PP351 looked at the plan only), and a city's font without kanji at all had
+ * made a booklet of boxes said only of the plan's cells. What `{{…}}` inserts is the plan's (said
+ * at its cells); comments and `$comment` are not printed.
+ */
+export function templateGlyphs(s: Session, templatesDir: string, glyphs: GlyphCoverage): void {
+  const has = (cp: number) => glyphs.has(cp) || !!glyphs.fallback?.has(cp);
+  const files = (dir: string, depth: number): string[] => {
+    let entries: Dirent[];
+    try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((e) => (e.isDirectory()
+      ? (depth > 0 && !XLSX_ONLY_FOLDERS.has(e.name) ? files(path.join(dir, e.name), depth - 1) : [])
+      : /\.hbs$|^wording\.json$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  };
+  for (const file of files(templatesDir, 2)) {
+    let text: string;
+    try { text = readFileSync(file, "utf8"); } catch { continue; }
+    // comments kept as their line breaks, so lines keep their numbers
+    const printed = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, " "));
+    printed.split("\n").forEach((line, i) => {
+      if (/"\$comment"/.test(line)) return;
+      const boxes = missingChars(line.replace(/\{\{[\s\S]*?\}\}/g, " "), has);
+      if (boxes.length) s.bag.add("PP351", { file: shownPath(file), line: i + 1 }, { chars: boxes.join(" "), codes: codePoints(boxes), font: glyphs.font });
+    });
+  }
 }
 
 /** The characters the theme's PDF fonts can print (what PP351/PP352 check the cells against). */

@@ -59,6 +59,22 @@ describe("a city's own theme", () => {
   }, 60_000);
 });
 
+describe("characters the PDF font lacks in a template's own words", () => {
+  it("are PP351 at the template's file and line, from check and from build (they had printed as boxes without a word); a comment's are not", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-glyphs-"));
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
+    const preface = path.join(dir, "templates", "booklet", "preface.hbs");
+    const lines = readFileSync(preface, "utf8").replace(/\n+$/, "").split("\n");
+    writeFileSync(preface, [...lines, '{{!-- 한국어の注記は印刷されない --}}', '{ "type": "paragraph", "text": "한국어のあいさつ" },', ""].join("\n"));
+    for (const command of ["check", "build"]) {
+      const r = await planpress([command, "plan.tsv", "-o", "out"].slice(0, command === "check" ? 2 : 4), { cwd: dir });
+      const told = r.stderr.split("\n").filter((l) => l.includes("PP351"));
+      expect(told, command).toEqual([expect.stringMatching(new RegExp(`^templates/booklet/preface\\.hbs:${lines.length + 2} {2}warning {2}PP351 .*「한 국 어」`))]);
+    }
+  }, 120_000);
+});
+
 describe("theme page set-up", () => {
   it("margins that leave no room for text are PP502", () => {
     const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
