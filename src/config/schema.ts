@@ -138,13 +138,16 @@ export const Config = z.strictObject({
       return out;
     }).default({})
     .describe("more header wordings per column, added to the built-in synonym table (所管課, 具体的な取組, …); each one used is reported as info"),
-  phaseCategories: z.array(PhaseCategoryRule).min(1).max(TEXT_LIMITS.list).default(DEFAULT_PHASE_CATEGORIES),
+  // (an id given twice: the second's bars had been drawn as the first's, its legend entry gone)
+  phaseCategories: z.array(PhaseCategoryRule).min(1).max(TEXT_LIMITS.list).default(DEFAULT_PHASE_CATEGORIES)
+    .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, "id が重なっています（段階ごとに別の id にしてください）"),
   defaultCategory: z.object({ id: line(TEXT_LIMITS.label), label: line(TEXT_LIMITS.label) })
     .default({ id: "other", label: "その他" }),
   compoundCategory: z.object({ id: line(TEXT_LIMITS.label).min(1), label: line(TEXT_LIMITS.label).min(1) })
     .default({ id: "mixed", label: "複数の段階" })
     .describe("a phase label naming several stages (検討・実施): its own bar style, never one stage's"),
-  progressStatuses: z.array(line(TEXT_LIMITS.label).min(1)).min(1).max(TEXT_LIMITS.list).default(DEFAULT_STATUSES),
+  progressStatuses: z.array(line(TEXT_LIMITS.label).min(1)).min(1).max(TEXT_LIMITS.list).default(DEFAULT_STATUSES)
+    .refine((list) => new Set(list).size === list.length, "同じ区分が 2 回書かれています"),
   departmentSeparators: z.array(line(10).min(1)).max(TEXT_LIMITS.list).default(["、", ",", "，", "／", "/", "；", ";"]),
   departmentSuffixes: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
     .default(["課", "室", "局", "所", "館", "センター", "部", "係", "担当", "グループ", "チーム", "委員会", "協議会", "病院"])

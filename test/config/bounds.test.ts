@@ -26,6 +26,9 @@ describe("config text is bounded", () => {
     [{ document: { meeting: "会".repeat(101) } }, "document.meeting"],
     [{ document: { keywords: Array(51).fill("DX") } }, "document.keywords"],
     [{ progressStatuses: ["完了", "長".repeat(41)] }, "progressStatuses.1"],
+    // a category id or a status given twice (the second's bars had been drawn as the first's)
+    [{ progressStatuses: ["完了", "遅れ", "完了"] }, "progressStatuses: 同じ区分が 2 回書かれています"],
+    [{ phaseCategories: [{ id: "operate", label: "運用", terms: ["運用"] }, { id: "operate", label: "実施", terms: ["実施"] }] }, "phaseCategories: id が重なっています"],
   ])("%j is PP501 (%s)", async (config, key) => {
     const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify(config)));
     expect(r.code).toBe(1);
