@@ -1,6 +1,6 @@
 // Where planpress's own files live. Templates, theme and fonts are looked up in the folder the
 // user runs from first (staff edit templates/ there), else in the installed package.
-import { existsSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,4 +18,12 @@ export const packageRoot = findPackageRoot();
 
 export function projectRootFor(cwd = process.cwd()): string {
   return existsSync(path.join(cwd, "templates", "theme.json")) ? cwd : packageRoot;
+}
+
+/** A folder and the folders under it, `depth` levels down (templates/ and one folder a document), by name. */
+export function foldersUnder(dir: string, depth = 3): string[] {
+  let entries: Dirent[];
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return [dir, ...(depth > 0 ? folders.flatMap((name) => foldersUnder(path.join(dir, name), depth - 1)) : [])];
 }

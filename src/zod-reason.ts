@@ -19,10 +19,12 @@ const TYPE_JA: Record<string, string> = {
 function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
   const ja = lang === "ja";
   switch (i.code) {
-    case "invalid_type":
+    case "invalid_type": {
+      const written = ja ? `${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください` : `expected ${i.expected}`;
       // a key deleted from a file that needs it (zod says only "received undefined")
-      if (/received undefined$/.test(i.message)) return ja ? `ありません（${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください）` : `missing (expected ${i.expected})`;
-      return ja ? `${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください` : `expected ${i.expected}`;
+      if (/received undefined$/.test(i.message)) return ja ? `ありません（${written}）` : `missing (${written})`;
+      return written;
+    }
     case "unrecognized_keys":
       return ja ? `不明なキー ${i.keys.join(", ")}` : `unknown key(s) ${i.keys.join(", ")}`;
     case "invalid_value":

@@ -1,6 +1,6 @@
 // What every command shares: options, config, the plan, the render context, printing the
 // diagnostics and turning the outcome into an exit code (contract.md).
-import { type Dirent, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
@@ -10,7 +10,7 @@ import { OutputError, ReportedError } from "../errors.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
 import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
-import { projectRootFor } from "../paths.js";
+import { foldersUnder, projectRootFor } from "../paths.js";
 import { UNKNOWN_PERIOD } from "../normalise/index.js";
 import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../context.js";
@@ -177,14 +177,13 @@ const XLSX_ONLY_FOLDERS = new Set(["workbook", "forms"]);
  */
 export function templateGlyphs(s: Session, templatesDir: string, glyphs: GlyphCoverage): void {
   const has = (cp: number) => glyphs.has(cp) || !!glyphs.fallback?.has(cp);
-  const files = (dir: string, depth: number): string[] => {
-    let entries: Dirent[];
-    try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
-    return entries.sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((e) => (e.isDirectory()
-      ? (depth > 0 && !XLSX_ONLY_FOLDERS.has(e.name) ? files(path.join(dir, e.name), depth - 1) : [])
-      : /\.hbs$|^wording\.json$/.test(e.name) ? [path.join(dir, e.name)] : []));
-  };
-  for (const file of files(templatesDir, 2)) {
+  const printedIn = (dir: string) => !XLSX_ONLY_FOLDERS.has(path.relative(templatesDir, dir).split(path.sep)[0]!);
+  const files = foldersUnder(templatesDir, 2).filter(printedIn).flatMap((dir) => {
+    let names: string[];
+    try { names = readdirSync(dir).sort(); } catch { return []; }
+    return names.filter((n) => /\.hbs$|^wording\.json$/.test(n)).map((n) => path.join(dir, n));
+  });
+  for (const file of files) {
     let text: string;
     try { text = readFileSync(file, "utf8"); } catch { continue; }
     // comments kept as their line breaks, so lines keep their numbers

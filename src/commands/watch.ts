@@ -1,13 +1,13 @@
 // planpress watch [input] [-o dir] [--only kinds]: build once, then rebuild in the same (warm)
 // process whenever the plan, the config, a template, the theme or a wording file changes. Only
 // outputs whose bytes changed are written; a broken edit keeps the previous outputs.
-import { type FSWatcher, readdirSync, statSync, watch as fsWatch } from "node:fs";
+import { type FSWatcher, statSync, watch as fsWatch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH } from "../config/load.js";
 import { formatDiagnostics, summary } from "../diagnostics/format.js";
 import { insideOutDir } from "../output/write.js";
-import { projectRootFor } from "../paths.js";
+import { foldersUnder, projectRootFor } from "../paths.js";
 import type { OutputFile } from "../context.js";
 import { DEFAULT_INPUT, type GlobalOptions, planToRender, run, type Session, writeAll } from "./common.js";
 import { ALL_DOCUMENTS, type DocumentKind, envNumber, renderDocuments, startThread } from "./render.js";
@@ -260,11 +260,4 @@ export function watch(input: string | undefined, opts: WatchOptions): Promise<nu
       }
     });
   });
-}
-
-/** A folder and the folders under it (templates/ and one folder a document). */
-function foldersUnder(dir: string, depth = 3): string[] {
-  let entries: import("node:fs").Dirent[];
-  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
-  return [dir, ...(depth > 0 ? entries.filter((e) => e.isDirectory()).flatMap((e) => foldersUnder(path.join(dir, e.name), depth - 1)) : [])];
 }

@@ -2,6 +2,7 @@
 // is the No, a No column left without a header, a 部 column beside the 課, a 取組 column that names
 // each row, brackets of related departments, 基本方針 headings above a header (or in a sheet's
 // name), and what follows the plan after a blank row. Each said with its place (header.ts calls them).
+import type { ColumnKey } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
@@ -154,7 +155,7 @@ const noteText = (r: GridRow): boolean => { const t = singleText(r) ?? ""; retur
 /** A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）). */
 export const TOTAL_WORD = /^(?:小計|中計|合計|総計|累計|計|総数|事業数)(?:[（(][^（）()]*[)）])?$/u;
 /** A count or an amount (2事業, 12件, 1,200千円, 4). */
-export const COUNT = /^[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?$/u;
+const COUNT = /^[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?$/u;
 /** A row of a total's word and counts only (計 | 3事業). */
 export function isTotalsRow(r: GridRow): boolean {
   const words = r.cells.map((c) => c.replace(/[\s\u3000]+/gu, "")).filter(Boolean);
@@ -185,19 +186,29 @@ export function numbersBesideNames(blocks: Block[]): void {
   for (const b of blocks) {
     for (const [key, numberKey] of levels) {
       const first = b.columns[key];
-      const second = [...(b.twice ?? [])].find(([col, t]) => t.key === key && col > (first ?? Infinity))?.[0];
+      const second = laterTwin(b, key);
       if (first === undefined || second === undefined || b.columns[numberKey] !== undefined) continue;
       const numbers = columnValues(b, first).map(squash).filter(Boolean);
       const names = columnValues(b, second).map(squash).filter(Boolean);
       if (!numbers.length || !numbers.every((v) => NUMBER_ONLY.test(v)) || !names.length || names.every((v) => NUMBER_ONLY.test(v))) continue;
-      b.columns[numberKey] = first;
-      b.columns[key] = second;
-      b.twice!.delete(second);
-      b.unknown.delete(second);
-      b.synonyms = b.synonyms.filter((x) => x.col !== first);
-      b.synonyms.push({ col: first, row: headerRowOf(b, first), wording: headerWords(b, first).trim(), key: numberKey });
+      readAs(b, first, numberKey);
+      readAs(b, second, key);
     }
   }
+}
+
+/** A later column headed in the words of `key`'s level, set aside beside the one read (PP245 otherwise). */
+const laterTwin = (b: Block, key: ColumnKey): number | undefined =>
+  [...(b.twice ?? [])].find(([col, t]) => t.key === key && col > (b.columns[key] ?? Infinity))?.[0];
+
+/** Column `col` read as `key`: no longer set aside; said (PP211) where its words are another key's. */
+function readAs(b: Block, col: number, key: ColumnKey): void {
+  const twin = b.twice?.get(col);
+  b.columns[key] = col;
+  b.twice?.delete(col);
+  b.unknown.delete(col);
+  b.synonyms = b.synonyms.filter((x) => x.col !== col);
+  if (twin?.key !== key) b.synonyms.push({ col, row: headerRowOf(b, col), wording: headerWords(b, col).trim(), key });
 }
 
 /**
@@ -207,7 +218,7 @@ export function numbersBesideNames(blocks: Block[]): void {
  * the column of names set aside (PP245).
  */
 function nameFromSecondInitiative(blocks: Block[]): boolean {
-  const second = (b: Block) => [...(b.twice ?? [])].find(([col, t]) => t.key === "initiative" && col > b.columns.initiative!)?.[0];
+  const second = (b: Block) => laterTwin(b, "initiative");
   if (!blocks.every((b) => second(b) !== undefined && b.columns.no !== undefined)) return false;
   const seen = new Set<string>();
   for (const b of blocks) {
@@ -219,13 +230,7 @@ function nameFromSecondInitiative(blocks: Block[]): boolean {
     }
   }
   if (seen.size < 2) return false;
-  for (const b of blocks) {
-    const col = second(b)!;
-    b.columns.name = col;
-    b.twice!.delete(col);
-    b.unknown.delete(col);
-    b.synonyms.push({ col, row: headerRowOf(b, col), wording: headerWords(b, col).trim(), key: "name" });
-  }
+  for (const b of blocks) readAs(b, second(b)!, "name");
   return true;
 }
 

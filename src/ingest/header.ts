@@ -731,8 +731,8 @@ function timingPeriod(grid: Grid, blocks: Block[], standIn: string, stated: Stat
       }
     }
   }
-  if (!years.length) years.push(...since);
-  else years.push(...since.filter((y) => y >= Math.min(...years)));
+  const first = years.length ? Math.min(...years) : Number.NEGATIVE_INFINITY;
+  years.push(...since.filter((y) => y >= first));
   const at = blocks.find((b) => b.timing)?.timing;
   if (!at) return null;
   if (!years.length) {

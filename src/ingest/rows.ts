@@ -8,7 +8,7 @@ import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { type Block, looksLikeNo, withoutHtml } from "./block.js";
 import { columnLabel } from "./header.js";
-import { COUNT, isFootnote, TOTAL_WORD } from "./columns.js";
+import { isFootnote, isTotalsRow, TOTAL_WORD } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, type TimedPhase, timingText } from "./timing.js";
 import { wareki } from "../fiscal.js";
@@ -530,11 +530,9 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
     return null;
   }
   // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
-  const words = filled.map((c) => squashed(row.cells[c]!));
   // (合計 may stand in the No column itself, the table's leftmost)
-  const totalAt = noText && !TOTAL_WORD.test(squashed(noText)) ? -1 : words.findIndex((w) => TOTAL_WORD.test(w));
-  if (totalAt >= 0 && words.every((w) => TOTAL_WORD.test(w) || COUNT.test(w))) {
-    const col = filled[totalAt]!;
+  if ((!noText || TOTAL_WORD.test(squashed(noText))) && isTotalsRow(row)) {
+    const col = filled.find((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))!;
     bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });
     return null;
   }

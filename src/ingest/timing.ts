@@ -72,6 +72,8 @@ const ERA_YEAR = String.raw`(?:令和|平成|R\.?|H\.?)\s*(?:\d{1,2}|元)\s*(?:�
 const BARE_YEAR = String.raw`\d{1,2}\s*(?:年度|年)?`;
 /** Dashes a range is written with: the wave dashes, and every hyphen and dash a keyboard or a converter gives (R8–R10). */
 const RANGE_DASH = String.raw`[～〜~\-－―ー–—‒−‐]`;
+/** What after a range's first year leaves it open to the period's end (令和8年度～, から, 以降). */
+const OPEN_END = new RegExp(`${RANGE_DASH}|から|より|以降`, "u");
 const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:${RANGE_DASH}|から|より)\s*(${ERA_YEAR}|${BARE_YEAR})?\s*(?:まで|以降)?|(以降|から))?`, "gi");
 
 /** A year written in a name: a numeral before 年 (`十年度`, `10年`). */
@@ -148,5 +150,5 @@ function readRange(m: RegExpMatchArray): Omit<TimedPhase, "label"> | null {
     return to === null || to < from ? null : { from, to };
   }
   // 令和8年度～, 令和8年度から, 令和8年度以降: until the period's end
-  return new RegExp(`${RANGE_DASH}|から|より|以降`, "u").test(m[0].slice(m[1]!.length)) ? { from, to: null } : { from, to: from };
+  return OPEN_END.test(m[0].slice(m[1]!.length)) ? { from, to: null } : { from, to: from };
 }

@@ -21,10 +21,6 @@ function cellText(v: unknown): string {
   return (canonicalValue(v) ?? "").trim();
 }
 
-/** The form sheet and its header row: the first sheet holding one, instructions sheets skipped. */
-export function findHeader(sheets: readonly SheetCells[]): Header | null {
-  return formHeaders(sheets).next().value ?? null;
-}
 
 /** Every sheet holding the form's header row, in workbook order. */
 function* formHeaders(sheets: readonly SheetCells[]): Generator<Header> {

@@ -195,9 +195,9 @@ export function templatePlace(node: DocNode): { file: string; line: number } | u
  * PDF library would otherwise stop with an internal error (a repeated id) or quietly make a
  * bookmark or link that goes nowhere.
  */
-function idMistakes(nodes: readonly DocNode[], lang: string, given: () => ReadonlySet<string>): { mistakes: IdMistake[]; unlinked: UnlinkedRun[] } {
+function idMistakes(nodes: readonly DocNode[], lang: string, given: () => ReadonlySet<string>): { mistakes: NodeMistake[]; unlinked: UnlinkedRun[] } {
   const ja = lang === "ja";
-  const out: IdMistake[] = [];
+  const out: NodeMistake[] = [];
   // links to an id the data gives that no node of the description carries: a card or heading the
   // template leaves out (a handout of some chapters), printed without the link (PP512)
   const unlinked: UnlinkedRun[] = [];
@@ -249,16 +249,17 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: () => Readon
   return { mistakes: out, unlinked };
 }
 
-interface IdMistake { at: PropertyKey[]; reason: string }
+/** A mistake in a description's node: where (a path into the JSON) and why. */
+interface NodeMistake { at: PropertyKey[]; reason: string }
 
 /**
  * A table's shape: a row of no cells, a row of more cells than the header, or `widths` not one a
  * column. pdfmake had stopped with an internal error (PP901, in English, exit 2); now a mistake
  * at the table's line. (A row with fewer cells groups the rows under it: see primitives.ts.)
  */
-function tableMistakes(nodes: readonly DocNode[], lang: string): IdMistake[] {
+function tableMistakes(nodes: readonly DocNode[], lang: string): NodeMistake[] {
   const ja = lang === "ja";
-  const out: IdMistake[] = [];
+  const out: NodeMistake[] = [];
   nodes.forEach((n, i) => {
     if (n.type !== "table" || !n.header.length) return;
     const columns = n.header.length;
