@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Config } from "./config/schema.js";
 import { DiagnosticBag, hasErrors, type Lang } from "./diagnostics/bag.js";
 import { ReportedError } from "./errors.js";
-import { readPlanTable } from "./ingest/index.js";
+import { readPlanTable, unusedColumnWordings } from "./ingest/index.js";
 import type { Plan } from "./model/schema.js";
 import { readReturnsDir } from "./progress/read-dir.js";
 import type { SentForm } from "./progress/read-form.js";
@@ -40,6 +40,9 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     if (!(e instanceof ReportedError)) throw e;
     return assemble(fallbackTitle, UNKNOWN_PERIOD, [], bag);
   }
+  // the config's own words are told at the config file
+  const configPlace = { file: opts.configFile ?? "planpress.config.json" };
+  for (const label of unusedColumnWordings(table.blocks, config)) bag.add("PP268", configPlace, { label });
   if (!table.period && !table.periodSaid) {
     if (table.yearsElsewhere !== undefined) bag.add("PP371", { file: table.file, sheet: table.grid.sheet ?? "" }, { sheet: table.grid.sheet ?? "", other: table.yearsElsewhere });
     else bag.add("PP208", { file: table.file });
@@ -58,10 +61,10 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     title = fallbackTitle;
   }
   if (opts.glyphs) {
-    // the config's words are printed too (covers, running heads): told at the config file
+    // the config's words are printed too (covers, running heads)
     const doc = config.document;
-    const configTexts = [doc.meeting, doc.handoutLabel, doc.issuer].flatMap((t) => (t ? [{ text: t, place: { file: opts.configFile ?? "planpress.config.json" } }] : []));
-    checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? { file: opts.configFile ?? "planpress.config.json" } : table.titlePlace }, ...configTexts);
+    const configTexts = [doc.meeting, doc.handoutLabel, doc.issuer].flatMap((t) => (t ? [{ text: t, place: configPlace }] : []));
+    checkGlyphs(sourced, opts.glyphs, bag, { text: title, place: config.title ? configPlace : table.titlePlace }, ...configTexts);
   }
   return assemble(title, table.period ?? UNKNOWN_PERIOD, sourced, bag);
 }

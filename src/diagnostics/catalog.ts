@@ -145,6 +145,13 @@ export const CATALOG = {
     en: (p) => `The fiscal-year labels run from ${p.first} to ${p.last}, ${p.years} years (limit ${p.limit}); a label is probably mistyped.`,
     hintJa: () => "年度の見出し（令和8年度 など）を確認してください。", hintEn: () => "Check the fiscal-year labels (令和8年度, …)." },
   // 2xx header and columns
+  // A `columns` wording of the config that no header of the table carries: the mapping did
+  // nothing, and the column it meant was read (or not) by the built-in wordings.
+  PP268: { severity: "warning", example: { label: "プロジェクト名" },
+    ja: (p) => `設定ファイルの columns の見出し「${p.label}」が、表のどの見出しとも一致しません。この対応づけは使われていません。`,
+    en: (p) => `The heading "${p.label}" in the config's columns matches no heading of the table; that mapping was not used.`,
+    hintJa: () => "表の見出しの文字どおりに書いてください（空白と全角・半角の違いは問いません）。",
+    hintEn: () => "Write it as the table's heading reads (spaces and full-/half-width do not matter)." },
   PP267: { severity: "info", example: { label: "2026/4/1", year: "令和8年度" },
     ja: (p) => `年度の見出し「${p.label}」（など）は日付ですが、年度の初日として${p.year}と読みました。`,
     en: (p) => `The year label "${p.label}" (…) is a date: read as the first day of ${p.year}.` },

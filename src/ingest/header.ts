@@ -84,6 +84,12 @@ function wordingsOf(config: Config): Wordings {
   return map;
 }
 
+/** The config's `columns` wordings that no header cell of the table carries (PP268). */
+export function unusedColumnWordings(blocks: Block[], config: Config): string[] {
+  const headers = new Set(blocks.flatMap((b) => b.headerRows.flatMap((r) => r.cells.map((c) => squash(c).replace(/\.$/u, "")))));
+  return Object.keys(config.columns).filter((w) => !headers.has(squash(w).replace(/\.$/u, "")));
+}
+
 function keyOf(t: string, config: Config): { key: ColumnKey; synonym: boolean } | null {
   // 事業No. as 事業No: an abbreviation's dot is no word
   const found = wordingsOf(config).get(t) ?? (/\.$/u.test(t) ? wordingsOf(config).get(t.slice(0, -1)) : undefined);

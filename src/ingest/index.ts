@@ -9,6 +9,7 @@ import type { Place } from "../diagnostics/schema.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
+export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile } from "../read-file.js";
 import { byteOrderMark, readTextGrid, utf16WithoutBom } from "./read-text.js";
 import { wareki } from "../fiscal.js";

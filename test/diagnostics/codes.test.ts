@@ -64,7 +64,7 @@ function withColumns(columns: Record<string, string>): typeof small {
   return { ...defaultConfig(), columns: columns as typeof small.columns };
 }
 
-type Case = { name?: string; data: string | Uint8Array; config?: typeof small; projectNo?: number };
+type Case = { name?: string; data: string | Uint8Array; config?: typeof small; projectNo?: number; /** told at this file, not the plan */ at?: string };
 const CASES: Record<string, Case> = {
   PP102: { data: "\n \n" },
   PP103: { data: iconv.encode(ok([row(1, "事業")]), "Shift_JIS") },
@@ -147,6 +147,7 @@ const CASES: Record<string, Case> = {
   // year columns empty in every row beside a column of periods in words
   PP266: { data: tsv([[...HEADER.slice(0, 7), "実施時期", ...years3], [...row(1, "事業").slice(0, 7), "R8～R9", "", "", ""]]) },
   // year headers typed as each fiscal year's first day
+  PP268: { data: ok([row(1, "事業")]), config: withColumns({ プロジェクト名: "name" }), at: "planpress.config.json" },
   PP267: { data: tsv([[...HEADER.slice(0, 7), "2026/4/1", "2027/4/1", "2028/4/1"], row(1, "事業")]) },
   // a template's example row above the projects
   PP383: { data: tsv([HEADER, ["記入例", ...row(1, "例の事業").slice(1)], row(1, "事業")]) },
@@ -282,7 +283,7 @@ describe("every foundation diagnostic code has a fixture", () => {
     const d = hit[0]!;
     expect(d.severity).toBe(CATALOG[code as keyof typeof CATALOG].severity);
     expect(d.message).not.toMatch(/undefined|NaN|\[object/);
-    expect(d.file).toContain(c.name ?? "plan.tsv");
+    expect(d.file).toContain(c.at ?? c.name ?? "plan.tsv");
     if (c.projectNo !== undefined) expect(d.projectNo).toBe(c.projectNo);
   });
 
