@@ -10,7 +10,7 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
     const themed = themeOf(s);
     // the theme's fonts, as the build uses them (PP504, PP508, PP511 …)
     await checkThemeFonts(s, themed);
-    const glyphs = await pdfGlyphs(themed);
+    const glyphs = await pdfGlyphs(s, themed);
     if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
     const plan = await readPlan(s, input, glyphs);
     checkThemeCategories(s, plan, themed);

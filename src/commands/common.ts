@@ -140,7 +140,7 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
  */
 export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext }> {
   const themed = themeOf(s);
-  const glyphs = opts.pdf ? await pdfGlyphs(themed) : null;
+  const glyphs = opts.pdf ? await pdfGlyphs(s, themed) : null;
   if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
   const plan = await readPlan(s, input, glyphs);
   requireClean(s);
@@ -196,9 +196,17 @@ export function templateGlyphs(s: Session, templatesDir: string, glyphs: GlyphCo
   }
 }
 
-/** The characters the theme's PDF fonts can print (what PP351/PP352 check the cells against). */
-export async function pdfGlyphs(themed: { theme: Theme; projectRoot: string }): Promise<GlyphCoverage | null> {
-  return (await import("../render/pdf/coverage.js")).glyphCoverage(themed.theme, themed.projectRoot);
+/**
+ * The characters the theme's PDF fonts can print (what PP351/PP352 check the cells against). A
+ * face without Japanese at all stops the run (PP513): one message, where it had been a warning
+ * for every cell and template line (a booklet of boxes).
+ */
+export async function pdfGlyphs(s: Session, themed: { theme: Theme; projectRoot: string; templatesDir: string }): Promise<GlyphCoverage | null> {
+  const { facesWithoutJapanese, glyphCoverage } = await import("../render/pdf/coverage.js");
+  const lacking = facesWithoutJapanese(themed.theme, themed.projectRoot);
+  for (const f of lacking) s.bag.add("PP513", { file: shownPath(path.join(themed.templatesDir, "theme.json")) }, { font: f.spec, name: f.name });
+  if (lacking.length) throw new ReportedError();
+  return glyphCoverage(themed.theme, themed.projectRoot);
 }
 
 /** Stops the run (exit 1) when the plan has errors (or warnings, with --strict). */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,6 +72,31 @@ describe("characters the PDF font lacks in a template's own words", () => {
       const told = r.stderr.split("\n").filter((l) => l.includes("PP351"));
       expect(told, command).toEqual([expect.stringMatching(new RegExp(`^templates/booklet/preface\\.hbs:${lines.length + 2} {2}warning {2}PP351 .*「한 국 어」`))]);
     }
+  }, 120_000);
+});
+
+describe("a theme font without Japanese", () => {
+  it("stops check and build with one PP513 naming the face (it had been a PP351 for every cell and line: a booklet of boxes); with a Japanese fallback face it prints", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-latin-"));
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
+    const file = path.join(dir, "templates", "theme.json");
+    const theme = JSON.parse(readFileSync(file, "utf8"));
+    const japanese = theme.fonts.default.normal;
+    theme.fonts.default.normal = "npm:pdfmake/fonts/Roboto/Roboto-Regular.ttf";
+    writeFileSync(file, JSON.stringify(theme));
+    for (const command of ["check", "build"]) {
+      const r = await planpress([command, "plan.tsv", "-o", "out"].slice(0, command === "check" ? 2 : 4), { cwd: dir });
+      expect(r.code, command).toBe(1);
+      expect(r.stderr.split("\n").filter((l) => /PP35[12]|PP513/.test(l)), command)
+        .toEqual([expect.stringMatching(/^templates\/theme\.json {2}error {2}PP513 .*Roboto-Regular\.ttf（Roboto）/)]);
+    }
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+    writeFileSync(file, JSON.stringify({ ...theme, fonts: { ...theme.fonts, fallback: { normal: japanese } } }));
+    const r = await planpress(["check", "plan.tsv"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain("PP513");
+    expect(r.stderr).toContain("PP352");
   }, 120_000);
 });
 

@@ -223,6 +223,24 @@ export function glyphCoverage(theme: Theme, projectRoot: string): GlyphCoverage 
   return { font: main.name, has: main.has, ...(fb ? { fallback: { font: fb.name, has: fb.has } } : {}) };
 }
 
+/** Kana and the kanji of 年度: a face without them sets none of a Japanese plan's words. */
+const JAPANESE_PROBE = [..."あア年度"].map((c) => c.codePointAt(0)!);
+
+/**
+ * The theme's faces (the fallback's aside) that lack Japanese where the fallback face does not
+ * supply it: every word of the documents would be a box. Faces that cannot be read are left to
+ * the font checks (PP504, PP508 …).
+ */
+export function facesWithoutJapanese(theme: Theme, projectRoot: string): { spec: string; name: string }[] {
+  const fbSpec = theme.fonts[FALLBACK_FAMILY]?.normal;
+  const fb = fbSpec ? face(fbSpec, projectRoot) : null;
+  const specs = new Set(Object.entries(theme.fonts).flatMap(([family, f]) => (family === FALLBACK_FAMILY ? [] : [f.normal, ...(f.bold ? [f.bold] : [])])));
+  return [...specs].flatMap((spec) => {
+    const one = face(spec, projectRoot);
+    return one && JAPANESE_PROBE.some((cp) => !one.has(cp) && !fb?.has(cp)) ? [{ spec, name: one.name }] : [];
+  });
+}
+
 type Run = string | { text: unknown; font?: string } & Record<string, unknown>;
 
 /** A string as runs in which what only the fallback face has is set in it; the string itself if none. */
