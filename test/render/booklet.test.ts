@@ -231,6 +231,27 @@ describe("a running head beside a long 基本方針", () => {
   });
 });
 
+describe("a long title in a large cover size", () => {
+  it("stays on the cover page, set smaller (PP514); a title that fits keeps the theme's size", async () => {
+    const title = "武蔵野市デジタルトランスフォーメーション推進計画（令和8年度～令和12年度）実施計画事業別工程表";
+    const ctx = makeRenderContext();
+    ctx.theme = { ...ctx.theme, sizes: { ...ctx.theme.sizes, cover: 72 } };
+    const [file] = await renderBooklet({ ...plan, plan: { ...plan.plan, title } }, ctx);
+    const pages = (await readPdf(file!.data)).pages;
+    // (the title had run on to page 2, under a running head, cut as 「実施計画事／業別工程表」)
+    expect(squash(pages[0]!.lines.join(""))).toContain(squash(title));
+    expect(squash(pages[0]!.lines.join(""))).toContain("総合政策部情報政策課");
+    expect(squash(pages[1]!.lines.slice(1).join(""))).toMatch(/^目次/u);
+    const said = ctx.diagnostics.items.filter((d) => d.code === "PP514");
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toMatch(/72 pt ではなく \d+ pt/);
+    const plain = makeRenderContext();
+    plain.theme = { ...plain.theme, sizes: { ...plain.theme.sizes, cover: 40 } };
+    await renderBooklet(plan, plain);
+    expect(plain.diagnostics.items.filter((d) => d.code === "PP514")).toEqual([]);
+  });
+});
+
 describe("page breaks", () => {
   it("collapse when in a row and are dropped before anything and at the end: no empty page", async () => {
     const ctx = makeRenderContext();

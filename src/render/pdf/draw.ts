@@ -1,5 +1,6 @@
 // Draws a document description (src/templates/primitives.ts) with pdfmake: headings with
 // bookmarks and contents entries, paragraphs, tables, cards with their schedule strip, the legend.
+import path from "node:path";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
 import { type DocNode, plain, type SubRows, type Text } from "../../templates/primitives.js";
@@ -148,14 +149,36 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
   return { content: role(card([framed], height, src.kind, ctx, [0, 0, 0, 0]), "Sect"), height };
 }
 
+/** Covers whose title was set smaller to keep them on one page, told once (a document is laid out more than once). */
+const toldCoverShrunk = new WeakSet<object>();
+/** The cover title's line height, and the least size it is set in (a heading's). */
+const COVER_LINE_HEIGHT = 1.25;
+
 function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, ctx: RenderContext): Content {
   const { theme } = ctx;
   const page = pageGeometry(src.kind, ctx);
+  // heights estimated as the cards' are (a line more when a text wraps): what the title may take
+  const height = (text: string | undefined, size: number, gap = 0) => (text ? textHeight(text, size, page.bodyWidth, theme.lineHeight) + gap : 0);
   const top: Content[] = [];
   if (node.label) top.push({ text: node.label, alignment: "right", fontSize: theme.sizes.h3, bold: true });
   if (node.meeting) top.push({ text: node.meeting, alignment: "right", fontSize: theme.sizes.body });
+  const others = height(node.label, theme.sizes.h3) + height(node.meeting, theme.sizes.body) + height(node.subtitle, theme.sizes.h2, 10)
+    + height(node.notice, theme.sizes.h3, 16) + height(node.period, theme.sizes.h2, 16) + height(node.date, theme.sizes.h3) + height(node.issuer, theme.sizes.h3, 6);
+  // A long title in a large cover size had run the cover onto a second page (under a running
+  // head), cut inside its words: the spaces above and below it narrowed first (to about half),
+  // then the title set smaller until it fits; said (PP514), as the theme's size was not kept.
+  const room = page.bodyHeight * 0.95 - others;
+  const titleHeight = (size: number) => textHeight(node.title, size, page.bodyWidth, COVER_LINE_HEIGHT);
+  const least = Math.min(theme.sizes.cover, theme.sizes.h1);
+  let size = theme.sizes.cover;
+  while (size > least && titleHeight(size) > room - page.bodyHeight * 0.3) size = Math.max(least, size - 1);
+  if (size < theme.sizes.cover && !toldCoverShrunk.has(node)) {
+    toldCoverShrunk.add(node);
+    ctx.diagnostics.add("PP514", { file: shownPath(ctx, path.join(ctx.templatesDir, "theme.json")) }, { size: String(theme.sizes.cover), shown: String(size) });
+  }
+  const spaces = Math.min(page.bodyHeight * 0.55, Math.max(0, room - titleHeight(size)));
   const centre: Content[] = [
-    { text: titleRuns(node.title, capacityOf(page.bodyWidth, theme.sizes.cover)), alignment: "center", fontSize: theme.sizes.cover, bold: true, lineHeight: 1.25 } as Content,
+    { text: titleRuns(node.title, capacityOf(page.bodyWidth, size)), alignment: "center", fontSize: size, bold: true, lineHeight: COVER_LINE_HEIGHT } as Content,
   ];
   if (node.subtitle) centre.push({ text: phraseRuns(node.subtitle), alignment: "center", fontSize: theme.sizes.h2, margin: [0, 10, 0, 0] } as Content);
   if (node.notice) centre.push({ text: phraseRuns(node.notice), alignment: "center", fontSize: theme.sizes.h3, bold: true, color: theme.colours.watermark, margin: [0, 16, 0, 0] } as Content);
@@ -165,8 +188,8 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
   if (node.issuer) bottom.push({ text: node.issuer, alignment: "center", fontSize: theme.sizes.h3, margin: [0, 6, 0, 0] });
   return {
     stack: [
-      { stack: top, margin: [0, 0, 0, page.bodyHeight * 0.25] },
-      { stack: centre, margin: [0, 0, 0, page.bodyHeight * 0.3] },
+      { stack: top, margin: [0, 0, 0, spaces * (0.25 / 0.55)] },
+      { stack: centre, margin: [0, 0, 0, spaces * (0.3 / 0.55)] },
       { stack: bottom },
     ],
   } as Content;
