@@ -280,7 +280,7 @@ function departmentsPdf(view: DepartmentsView, ctx: RenderContext, content: Driv
 }
 
 const laidOut = (view: DepartmentsView, nodes: readonly DocNode[], plan: Plan, ctx: RenderContext) => {
-  const fixed = textColumns(FIXED_COLUMNS, plan, sheetNameSize(ctx));
+  const fixed = textColumns(FIXED_COLUMNS, plan, sheetNameSize(ctx), KIND, ctx);
   return (breaks: Breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => sheetTable(view, slot, fixed, ctx), breaks);
 };
 

@@ -63,7 +63,7 @@ export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<Outpu
     policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
       number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);
-  const fixed = textColumns(TEXT_COLUMNS, plan, ctx.theme.sizes.gantt);
+  const fixed = textColumns(TEXT_COLUMNS, plan, ctx.theme.sizes.gantt, KIND, ctx);
   const content = keepingHeadings((breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, fixed, ctx), breaks));
   const data = await createPdf(
     { kind: KIND, content, headerTitle: view.title, patterns: schedulePatterns() },

@@ -37,13 +37,28 @@ export function hostWidths(kind: string, fixed: readonly number[], period: Perio
   return { widths: [...fixed, ...yearColumnWidths(period, yearWidth)], yearWidth };
 }
 
+/** The least room of a fiscal year's column, in ems of the rows' size: its heading broken before 年度 (「令和10」) and four characters of a bar's label a line. */
+const MIN_YEAR_EM = 4;
+/** ... for which the name and department columns never go below this many ems. */
+const MIN_TEXT_EM = 6;
+
 /**
  * The text columns (No, name, departments; pt) with the No column as wide as the plan's longest
  * No needs at `fontSize`, taken from the name column: a three-digit No had broken in two (「46／5」).
+ * On a page narrower than the columns were set for (the roadmap on A4 portrait), the name and
+ * department columns give up width in proportion so that each year keeps MIN_YEAR_EM: the years
+ * had been left 6 pt each, their headings and bars crushed to a character a line.
  */
-export function textColumns(base: readonly [number, number, number], plan: Plan, fontSize: number): [number, number, number] {
+export function textColumns(base: readonly [number, number, number], plan: Plan, fontSize: number, kind: string, ctx: RenderContext): [number, number, number] {
   const extra = noColumnWidth(base[0], plan.projects.map((p) => String(p.no)), fontSize) - base[0];
-  return [base[0] + extra, base[1] - extra, base[2]];
+  const columns: [number, number, number] = [base[0] + extra, base[1] - extra, base[2]];
+  const { start, end } = plan.plan.period;
+  const over = columns.reduce((a, b) => a + b + 2 * TEXT_PAD + RULE, 0) + 2 * RULE
+    + (end - start + 1) * MIN_YEAR_EM * (fontSize + 1) - pageGeometry(kind, ctx).bodyWidth;
+  if (over <= 0) return columns;
+  const k = Math.max(0, 1 - over / (columns[1] + columns[2]));
+  const least = MIN_TEXT_EM * fontSize;
+  return [columns[0], Math.max(least, Math.floor(columns[1] * k)), Math.max(least, Math.floor(columns[2] * k))];
 }
 
 /** The heading row: the template's column titles, then the fiscal years. */

@@ -201,3 +201,22 @@ describe("the 工程表's last page", () => {
     }
   }, 60_000);
 });
+
+describe("the 工程表 and the department sheets on A4 portrait", () => {
+  it("keep each year's column wide enough for its heading in two lines: the name and department columns give way (the years had been 6 pt each)", async () => {
+    const portrait = makeRenderContext();
+    portrait.theme = { ...portrait.theme, pages: { ...portrait.theme.pages,
+      gantt: { ...portrait.theme.pages.gantt!, size: "A4", orientation: "portrait" },
+      department: { ...portrait.theme.pages.department!, size: "A4", orientation: "portrait" } } };
+    const seed = seedPlan();
+    for (const file of [...await renderGantt(seed, portrait), await renderCombined(seed, portrait)]) {
+      const page = (await textItems(file.data)).find((p) => p.items.some((i) => i.str === "令和12"))!;
+      // the years' headings, broken before 年度: each on one line, a column apart
+      const heads = [8, 9, 10, 11, 12].map((y) => page.items.find((i) => i.str === `令和${y}`));
+      expect(heads.every(Boolean), `${file.path}: ${heads.map((h) => h?.str)}`).toBe(true);
+      const gaps = heads.slice(1).map((h, k) => h!.x + h!.width / 2 - (heads[k]!.x + heads[k]!.width / 2));
+      expect(Math.min(...gaps), file.path).toBeGreaterThan(36);
+      expect(Math.max(...heads.map((h) => h!.x + h!.width))).toBeLessThan(page.width - 30);
+    }
+  }, 60_000);
+});
