@@ -98,7 +98,10 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
       if (part === "\n") { out.push(part); continue; }
-      for (const phrase of phrases(part).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p])).flatMap((p) => (p.length > limit ? scriptPieces(p, limit) : [p]))) {
+      // a phrase with spaces in it (「　担当課別 工程表」) is its words, each kept whole: as one
+      // plain string pdfmake had broken it anywhere (「工／程表」)
+      const words = (p: string) => (/\s/.test(p) ? p.split(/(\s+)/u).filter(Boolean) : [p]);
+      for (const phrase of phrases(part).flatMap(words).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p])).flatMap((p) => (p.length > limit ? scriptPieces(p, limit) : [p]))) {
         out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
       }
     }

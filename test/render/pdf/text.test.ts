@@ -84,6 +84,13 @@ describe("phraseRuns", () => {
     expect(joined(phraseRuns("拡充検討・運用", 0))).toBe("拡充検討・運用");
   });
 
+  it("keeps each word of a phrase with spaces in it whole (a title's 「担当課別 工程表」 had broken as 「工／程表」)", () => {
+    const text = "武蔵野市DX推進計画（第八次総合情報化基本計画）　担当課別 工程表";
+    const runs = phraseRuns(text);
+    expect(joined(runs)).toBe(text);
+    expect(kept(runs)).toEqual(expect.arrayContaining(["担当課別", "工程表"]));
+  });
+
   it("breaks a phrase longer than the line after its 中黒 or 読点 before anywhere else", () => {
     // BudouX gives 「情報共有・協議できる」 as one phrase: too long for 9 characters a line
     const text = "柔軟に関係課が情報共有・協議できる仕組みの検討";
