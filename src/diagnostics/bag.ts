@@ -50,9 +50,13 @@ export class DiagnosticBag {
   }
 
   private make(code: Code, place: Place, rawParams: Params, extra: Extra): Diagnostic {
-    // User text quoted in a message is bounded here, once, whatever the call site passed.
+    // User text quoted in a message is bounded here, once, whatever the call site passed, and its
+    // line breaks folded (a header 「所管⏎部」 had split a diagnostic's one line in two).
     const params: Params = {};
-    for (const [k, v] of Object.entries(rawParams)) params[k] = typeof v === "string" && v.length > MAX_PARAM ? `${v.slice(0, MAX_PARAM)}…` : v;
+    for (const [k, v] of Object.entries(rawParams)) {
+      const one = typeof v === "string" ? v.replace(/[^\S\r\n]*[\r\n]+\s*/gu, " ") : v;
+      params[k] = typeof one === "string" && one.length > MAX_PARAM ? `${one.slice(0, MAX_PARAM)}…` : one;
+    }
     const spec = CATALOG[code] as (typeof CATALOG)[Code] & { hintJa?: (p: Params) => string; hintEn?: (p: Params) => string };
     const hint = this.lang === "ja" ? spec.hintJa?.(params) : spec.hintEn?.(params);
     const d: Diagnostic = {

@@ -31,6 +31,18 @@ describe("DiagnosticBag's cap per code and file", () => {
   });
 });
 
+describe("user text quoted in a message", () => {
+  it("has its line breaks folded to a space: a header 「所管⏎部」 had split a diagnostic's line in two", async () => {
+    const header = ["No", "基本方針", "施策", "取組", "事業名", "事業内容", "所管\n部", "担当\n課", ...HEADER.slice(7)];
+    const plan = await planOf("plan.csv", [header, ["1", "1 方針", "(1)施策", "①取組", "事業", "内容", "総務部", "情報政策課", "検討", "", ""]]
+      .map((r) => r.map((c) => `"${c}"`).join(",")).join("\r\n"));
+    const said = plan.diagnostics.find((d) => d.code === "PP239");
+    expect(said?.message).toContain("「所管 部」");
+    expect(formatDiagnostics(plan.diagnostics).split("\n").filter((l) => l.includes("PP239"))[0]).toMatch(/「担当 課」/u);
+    expect(plan.diagnostics.every((d) => !/[\r\n]/.test(d.message))).toBe(true);
+  });
+});
+
 describe("the text form of repeated messages", () => {
   it("collapses them into one line with the count after the message; an error's or warning's other places named (five at most), an info's counted", () => {
     const bag = new DiagnosticBag("ja");
