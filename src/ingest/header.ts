@@ -593,12 +593,16 @@ const notTitle = (text: string): boolean => LABELLED_LINE.test(text.trim())
  * `〇〇計画（事業一覧）`) names the plan before that word: the documents add their own kind
  * (`… 工程表`), which would otherwise stand twice. Said at the line (PP232).
  */
-const TABLE_WORD = /^(.{4,}?)[\s\u3000]*[（(【［[〔]?[\s\u3000]*(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|取組一覧表?|取組み一覧|施策一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
+// The word after a space or in brackets, or right after the plan's own word (〇〇計画事業一覧, 〇〇計画実施
+// 事業一覧); not inside a phrase (…計画に基づく実施事業一覧 had been cut to 「…に基づく実施」).
+const TABLE_WORD = /^(.{4,}?)(?:[\s\u3000]*[（(【［[〔][\s\u3000]*|[\s\u3000]+|(?<=(?:計画|プラン|戦略|方針|指針|ビジョン|構想))(?:実施|推進|主要|重点)?)(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|取組一覧表?|取組み一覧|施策一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
 const LAST_WORD_TABLE = /^(.{4,}?)[\s\u3000]+([^\s\u3000（()）]{0,8}(?:工程表|一覧表?))$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
   const text = titleLine(row)!;
   const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));
-  let name = text;
+  // a title wrapped in its cell (Alt+Enter: 〇〇計画⏎実施計画（事業工程表）) is one line, its parts a space apart:
+  // the break had stood in every running head, and kept the words after it from being read
+  let name = text.replace(/[^\S\n]*\n\s*/gu, "\u3000");
   // 【別紙】〇〇計画: the handout's number, not the plan's name
   const aside = ASIDE_BEFORE_TITLE.exec(name);
   if (aside) {

@@ -1304,6 +1304,17 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
     expect((await planOf("plan.csv", lines(["西原市情報化推進計画 工程表（令和8年度版）"], HEAD, ROW))).plan.title).toBe("西原市情報化推進計画（令和8年度版）");
     // a plan whose name starts with such a word and no space is left as it is
     expect((await planOf("plan.csv", lines(["別表の見直し計画"], HEAD, ROW))).plan.title).toBe("別表の見直し計画");
+    // a table's word is cut after a space, in brackets or after the plan's own word, never inside a
+    // phrase (「…計画に基づく実施事業一覧」 had become 「…計画に基づく実施」 on every cover and head)
+    for (const [line, title] of [["西原市情報化計画に基づく実施事業一覧", "西原市情報化計画に基づく実施事業一覧"],
+      ["西原市情報化計画の推進事業一覧", "西原市情報化計画の推進事業一覧"], ["西原市情報化計画実施事業一覧", "西原市情報化計画"],
+      ["西原市情報化計画事業一覧", "西原市情報化計画"], ["西原市DX推進計画工程表", "西原市DX推進計画"]]) {
+      expect((await planOf("plan.csv", lines([line!], HEAD, ROW))).plan.title, line).toBe(title);
+    }
+    // a title wrapped in its cell (Alt+Enter) is one line: the break had stood in every running head,
+    // and the table's word after it had stayed (「…計画⏎実施計画（事業工程表）」, the 工程表 then said twice)
+    const wrapped = await planOf("plan.csv", lines(['"第３期西原市情報化計画\n実施計画（事業工程表）"'], HEAD, ROW));
+    expect(wrapped.plan.title).toBe("第３期西原市情報化計画　実施計画");
   });
 
   it("a period in Western years with FY in the title's bracket is printed on its own, not in the name (PP254)", async () => {
