@@ -995,8 +995,11 @@ function labelColumns(block: Block, config: Config): void {
       const grouped = group?.era != null && block.headerRows.indexOf(group.row) < block.headerRows.indexOf(row) && GROUPED_YEAR.test(squash(text));
       const era = eras.get(row);
       const last = lastYears.get(row);
-      const bare = !grouped && last !== undefined && /^\d{1,2}$/u.test(squash(text))
-        && (era !== undefined ? parseFiscalYear(`${era}${squash(text)}年度`) === last + 1 : Number(squash(text)) === (last + 1) % 100);
+      // (2026年度 | 27年度: a Western year's next, with 年度, carries its century too)
+      const short = /^(\d{1,2})(年度)?$/u.exec(squash(text));
+      const bare = !grouped && last !== undefined && short !== null && (era !== undefined
+        ? short[2] === undefined && parseFiscalYear(`${era}${short[1]}年度`) === last + 1
+        : Number(short[1]) === (last + 1) % 100);
       const carried = bare || (!grouped && era !== undefined && ERALESS_YEAR.test(squash(text)));
       const m = matchLabel(grouped ? group.era + squash(text) : bare ? `${last! + 1}年度` : carried ? era + squash(text) : text, config);
       if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config))) continue;

@@ -312,7 +312,8 @@ describe("text input", () => {
   });
 
   it("bare numbers after a year label, each its next year (R8 | 9 | 10, 2026 | 27 | 28), are those years (PP223): the period had been one year", async () => {
-    for (const labels of [["R8", "9", "10"], ["令和8年度", "9", "10"], ["2026", "27", "28"], ["2026年度", "27", "28"]]) {
+    // (2026年度 | 27年度 | 28年度 had been three PP222 errors)
+    for (const labels of [["R8", "9", "10"], ["令和8年度", "9", "10"], ["2026", "27", "28"], ["2026年度", "27", "28"], ["2026年度", "27年度", "28年度"]]) {
       const plan = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "", "実施"] })]));
       expect(plan.plan.period, labels.join()).toEqual({ start: 2026, end: 2028 });
       expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to]), labels.join()).toEqual([["検討", 2026, 2027], ["実施", 2028, 2028]]);
