@@ -272,8 +272,8 @@ export const CATALOG = {
     hintJa: () => "「令和8年度」「R8」「2026年度」のように書いてください。",
     hintEn: () => "Write it as 令和8年度, R8 or 2026年度." },
   PP223: { severity: "info", example: { label: "9年度", year: "令和9年度" },
-    ja: (p) => `年度の見出し「${p.label}」を、左の見出しの元号（西暦なら世紀）で ${p.year} と読みました。`,
-    en: (p) => `The fiscal-year label "${p.label}" was read with the era (or century) of the label on its left: ${p.year}.` },
+    ja: (p) => `年度の見出し「${p.label}」を、左の見出しの元号（西暦なら世紀、改元をまたぐときは新しい元号）で ${p.year} と読みました。`,
+    en: (p) => `The fiscal-year label "${p.label}" was read with the era (or century; the new era across an era change) of the label on its left: ${p.year}.` },
   // Heading rows inside the table give a level that has no column (src/ingest/sections.ts).
   PP224: { severity: "info", example: { levels: "「基本方針」「施策」", rows: 6, examples: "「基本方針1 市民サービス」を基本方針、「(1)オンライン手続」を施策" },
     ja: (p) => `${p.levels}の列がないため、表の中の見出しだけの行（${p.rows} 行）から読みました: ${p.examples}として、その下の事業に当てはめました。`,

@@ -222,7 +222,20 @@ function planYears(grid: Grid, block: Block, stated: Stated, bag: DiagnosticBag)
 }
 
 /** A year label without its era or century: `8年度`, `10年`. */
-const ERALESS_YEAR = /^\d{1,2}年度?$/u;
+const ERALESS_YEAR = /^(?:\d{1,2}|元)年度?$/u;
+/** The era after an era a plan's years may run across. */
+const NEXT_ERA: Record<string, string> = { 平成: "令和", H: "R", h: "r" };
+
+/**
+ * The era a year label without one carries: that of the label on its left, or the next era when
+ * only that makes it the next year (平成30年度 | 元年度 | 2年度: 令和元年度, 令和2年度 — they had been
+ * read as 平成元年度 and 平成2年度, a period of 29 years and a wall of errors).
+ */
+function carriedEra(era: string, text: string, last: number | undefined): string {
+  const next = NEXT_ERA[era];
+  if (last === undefined || next === undefined || parseFiscalYear(`${era}${text}`) === last + 1) return era;
+  return parseFiscalYear(`${next}${text}`) === last + 1 ? next : era;
+}
 
 /** The year of an era a label without its era names (`8`, `8年度`, `元年度` → 8, 8, 1), or NaN. */
 const eralessYear = (label: string): number => {
@@ -996,15 +1009,16 @@ function labelColumns(block: Block, config: Config): void {
       const era = eras.get(row);
       const last = lastYears.get(row);
       // (2026年度 | 27年度: a Western year's next, with 年度, carries its century too)
-      const short = /^(\d{1,2})(年度)?$/u.exec(squash(text));
+      const short = /^(\d{1,2}|元)(年度)?$/u.exec(squash(text));
+      const carries = era !== undefined && !grouped ? carriedEra(era, short ? `${short[1]}年度` : squash(text), last) : era;
       const bare = !grouped && last !== undefined && short !== null && (era !== undefined
-        ? short[2] === undefined && parseFiscalYear(`${era}${short[1]}年度`) === last + 1
+        ? short[2] === undefined && parseFiscalYear(`${carries}${short[1]}年度`) === last + 1
         : Number(short[1]) === (last + 1) % 100);
       const carried = bare || (!grouped && era !== undefined && ERALESS_YEAR.test(squash(text)));
-      const m = matchLabel(grouped ? group.era + squash(text) : bare ? `${last! + 1}年度` : carried ? era + squash(text) : text, config);
+      const m = matchLabel(grouped ? group.era + squash(text) : bare ? `${last! + 1}年度` : carried ? carries + squash(text) : text, config);
       if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config))) continue;
       if (m.kind === "year") {
-        const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1];
+        const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1] ?? (carries !== era ? carries : undefined);
         if (written) eras.set(row, written);
         if (!m.beyond) lastYears.set(row, m.year);
         if (carried && !block.carried) block.carried = { col: c, row, text: text.trim(), year: m.year };

@@ -306,6 +306,14 @@ describe("text input", () => {
     expect(info?.message).toContain("令和9年度");
     const heisei = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "平成30年度", "31年度", "令和2年度"], row(1, "事業A")]));
     expect(heisei.plan.period).toEqual({ start: 2018, end: 2020 });
+    // across the era change: 元年度 after 平成30年度 is 令和元年度, and 2年度 令和2年度 (they had been
+    // 平成元年度 and 平成2年度: a period of 29 years and a wall of errors)
+    for (const labels of [["平成30年度", "元年度", "2年度"], ["H30", "元", "2"], ["平成30年度", "令和元年度", "2年度"]]) {
+      const across = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "", "実施"] })]));
+      expect(across.plan.period, labels.join()).toEqual({ start: 2018, end: 2020 });
+      expect(across.projects[0]!.schedule.map((s) => [s.label, s.from, s.to]), labels.join()).toEqual([["検討", 2018, 2019], ["実施", 2020, 2020]]);
+      expect(across.diagnostics.filter((d) => d.severity !== "info" && d.code !== "PP506"), labels.join()).toEqual([]);
+    }
     const bare = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")]));
     const errors = bare.diagnostics.filter((d) => d.code === "PP222");
     expect(errors.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 8], ["error", 3, 9], ["error", 3, 10]]);
