@@ -107,3 +107,13 @@ export const wordsRowOf = (block: Block, col: number): GridRow | undefined => bl
 
 /** The words in column `col` of a block's data rows, each trimmed, empty cells left out. */
 export const columnValues = (block: Block, col: number): string[] => block.dataRows.map((r) => (r.cells[col] ?? "").trim()).filter(Boolean);
+
+const KEY_LABEL: Record<ColumnKey, string> = {
+  no: "No", policy: "基本方針", measure: "施策", initiative: "取組", name: "事業",
+  departments: "担当課", description: "事業内容", remarks: "備考", relatedDepartments: "関係課",
+  policyNumber: "基本方針番号", measureNumber: "施策番号", initiativeNumber: "取組番号", allDepartments: "各課", relist: "再掲",
+};
+/** A column key as staff call it, for messages. */
+export function columnLabel(key: ColumnKey): string {
+  return KEY_LABEL[key];
+}

@@ -4,7 +4,7 @@
 // name), and what follows the plan after a blank row. Each said with its place (header.ts calls them).
 import type { ColumnKey } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
+import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { headingShape, headingText } from "./sections.js";
 
@@ -194,6 +194,41 @@ export function numbersBesideNames(blocks: Block[]): void {
       readAs(b, first, numberKey);
       readAs(b, second, key);
     }
+  }
+}
+
+const LEVELS = ["policy", "measure", "initiative"] as const;
+const isLevel = (key: ColumnKey): boolean => (LEVELS as readonly ColumnKey[]).includes(key);
+
+/**
+ * A plan whose headers name one level twice (`基本目標 | 基本施策 | 施策`, `分野 | 基本目標 | 施策`,
+ * `基本目標 | 施策 | 施策の方向`): its level columns, all left of the names, are read left to right as
+ * 基本方針, 施策, 取組 (PP269). A column had been set aside as a level too many (PP245) and the
+ * projects of two 施策 filed under one. Of more than three, the first three are read and the rest
+ * set aside (PP245): the levels read keep every project under its own (a middle level left out
+ * had merged the 取組 numbered ① of two 施策). After numbersBesideNames and nameFromInitiative,
+ * which read such twins as a number column or the names.
+ */
+export function levelsByPosition(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let said = false;
+  for (const b of blocks) {
+    const name = b.columns.name;
+    const twins = [...(b.twice ?? [])].filter(([, t]) => isLevel(t.key));
+    if (name === undefined || !twins.length) continue;
+    const cols = [...LEVELS.flatMap((k) => (b.columns[k] === undefined ? [] : [b.columns[k]!])), ...twins.map(([c]) => c)].sort((x, y) => x - y);
+    if (cols.some((c) => c > name)) continue;
+    const read = cols.slice(0, LEVELS.length);
+    const before = read.map((c) => headerWords(b, c).replace(/\s+/g, " ").trim());
+    for (const k of LEVELS) delete b.columns[k];
+    b.synonyms = b.synonyms.filter((x) => !isLevel(x.key));
+    read.forEach((c, i) => readAs(b, c, LEVELS[i]!));
+    for (const c of cols.slice(LEVELS.length)) {
+      (b.twice ??= new Map()).set(c, { key: "initiative", first: read.at(-1)! });
+      b.unknown.set(c, headerWords(b, c));
+    }
+    if (said) continue;
+    said = true;
+    bag.add("PP269", placeOf(grid, headerRowOf(b, read[0]!), read[0]!), { labels: before.map((l) => `「${l}」`).join(""), levels: read.map((_, i) => columnLabel(LEVELS[i]!)).join("・") });
   }
 }
 

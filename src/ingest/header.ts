@@ -5,8 +5,8 @@ import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
-import { type Block, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
-import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
+import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible, stripHtml } from "../normalise/text.js";
@@ -48,14 +48,6 @@ const GROUP_WORDS = /^(スケジュール|工程|工程表|年度|年度別計�
 
 export const REQUIRED_KEYS: ColumnKey[] = ["no", "policy", "measure", "initiative", "name"];
 const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
-const KEY_LABEL: Record<ColumnKey, string> = {
-  no: "No", policy: "基本方針", measure: "施策", initiative: "取組", name: "事業",
-  departments: "担当課", description: "事業内容", remarks: "備考", relatedDepartments: "関係課",
-  policyNumber: "基本方針番号", measureNumber: "施策番号", initiativeNumber: "取組番号", allDepartments: "各課", relist: "再掲",
-};
-export function columnLabel(key: ColumnKey): string {
-  return KEY_LABEL[key];
-}
 
 
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */
@@ -426,6 +418,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   markRelatedInBrackets(blocks);
   numbersBesideNames(blocks);
   nameFromInitiative(grid, blocks, bag);
+  levelsByPosition(grid, blocks, bag);
   emptyInitiatives(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);

@@ -7,7 +7,7 @@ import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { type Block, looksLikeNo, withoutHtml } from "./block.js";
-import { columnLabel } from "./header.js";
+import { columnLabel } from "./block.js";
 import { isFootnote, isTotalsRow, TOTAL_WORD } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, type TimedPhase, timingText } from "./timing.js";

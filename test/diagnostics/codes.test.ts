@@ -148,6 +148,7 @@ const CASES: Record<string, Case> = {
   PP266: { data: tsv([[...HEADER.slice(0, 7), "実施時期", ...years3], [...row(1, "事業").slice(0, 7), "R8～R9", "", "", ""]]) },
   // year headers typed as each fiscal year's first day
   PP268: { data: ok([row(1, "事業")]), config: withColumns({ プロジェクト名: "name" }), at: "planpress.config.json" },
+  PP269: { data: tsv([HEADER.map((h) => (h === "取組" ? "施策の方向" : h === "基本方針" ? "基本目標" : h === "施策" ? "基本施策" : h)), row(1, "事業")]) },
   PP267: { data: tsv([[...HEADER.slice(0, 7), "2026/4/1", "2027/4/1", "2028/4/1"], row(1, "事業")]) },
   // a template's example row above the projects
   PP383: { data: tsv([HEADER, ["記入例", ...row(1, "例の事業").slice(1)], row(1, "事業")]) },
@@ -158,7 +159,7 @@ const CASES: Record<string, Case> = {
   PP263: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(1, "旧事業A")); }) },
   PP234: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { const old = ws.workbook.addWorksheet("旧"); old.addRow(HEADER); old.addRow(row(2, "事業B")); old.addRow(row(3, "事業C")); }) },
   PP203: { data: tsv([HEADER, row(1, "事業"), [], HEADER.slice(0, 9), row(2, "事業2", { years: ["検討", ""] })]) },
-  PP204: { data: tsv([HEADER.map((h) => (h === "施策" ? "分野" : h)), row(1, "事業")]) },
+  PP204: { data: tsv([HEADER, row(1, "事業")].map((r) => r.filter((_, i) => HEADER[i] !== "施策"))) },
   PP205: { data: [HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },
   PP206: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "令和10年度", "令和9年度"], row(1, "事業")]) },
   PP207: { data: tsv([HEADER]) },

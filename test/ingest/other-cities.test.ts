@@ -1187,16 +1187,33 @@ describe("number, 各課 and 再掲 columns", () => {
     expect(of(plan.diagnostics, "PP416").map((d) => d.line)).toEqual([4]);
   });
 
-  it("a second column of a level taken (基本施策 | 施策の方向: a level more than the model's) is said for what it is (PP245)", async () => {
+  it("a level's column too many (基本目標 | 基本施策 | 施策の方向 | 主な取組: four levels) is said for what it is (PP245); the first three are the levels", async () => {
     const plan = await planOf("levels.tsv", [
       ["No", "基本目標", "基本施策", "施策の方向", "主な取組", "事業名", "担当課", "R8", "R9"],
       ["1", "1 くらし", "(1)窓口", "①手続", "ア 申請", "電子申請", "情報政策課", "検討", "実施"],
+      ["2", "1 くらし", "(1)窓口", "②届出", "ア 申請", "電子届出", "情報政策課", "検討", "実施"],
     ].map((r) => r.join("\t")).join("\n"));
-    expect(plan.projects.map((p) => [p.measure.title, p.initiative?.title])).toEqual([["窓口", "申請"]]);
+    // (施策の方向, a middle level, had been left out: the 取組 ア of two 施策の方向 then one 取組)
+    expect(plan.projects.map((p) => [p.policy, p.measure.title, p.initiative?.title])).toEqual([["くらし", "窓口", "手続"], ["くらし", "窓口", "届出"]]);
     // was PP209: "a header planpress does not know"
     expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(of(plan.diagnostics, "PP269").map((d) => [d.column, d.message])).toEqual([
+      [2, "見出し「基本目標」「基本施策」「施策の方向」の列を、左から基本方針・施策・取組の段として読みました（同じ段を指す見出しが 2 つあったため、並び順で決めました）。"]]);
     expect(of(plan.diagnostics, "PP245").map((d) => [d.column, d.severity, d.message])).toEqual([
-      [4, "warning", "見出し「施策の方向」も施策の列の言い回しですが、施策の列は「基本施策」の列として読んだため、この列は読みませんでした。"]]);
+      [5, "warning", "見出し「主な取組」も取組の列の言い回しですが、取組の列は「施策の方向」の列として読んだため、この列は読みませんでした。"]]);
+  });
+
+  it("three level columns whose headers name one level twice (基本目標 | 基本施策 | 施策, 分野 | 基本目標 | 施策) are read left to right as 基本方針・施策・取組 (PP269): a column had been set aside and two 施策 merged", async () => {
+    for (const levels of [["基本目標", "基本施策", "施策"], ["分野", "基本目標", "施策"], ["基本目標", "施策", "施策の方向"]]) {
+      const plan = await planOf("levels.tsv", [
+        ["No", ...levels, "事業名", "担当課", "R8", "R9"],
+        ["1", "1 まちづくり", "(1)地域", "①交流", "交流会", "企画課", "検討", "実施"],
+        ["2", "1 まちづくり", "(2)防災", "①訓練", "防災訓練", "防災課", "検討", "実施"],
+      ].map((r) => r.join("\t")).join("\n"));
+      expect(plan.projects.map((p) => [p.policy, p.measure.number, p.measure.title, p.initiative?.title]), levels.join()).toEqual([["まちづくり", 1, "地域", "交流"], ["まちづくり", 2, "防災", "訓練"]]);
+      expect(codes(plan.diagnostics), levels.join()).not.toContain("PP245");
+      expect(of(plan.diagnostics, "PP269").map((d) => d.column), levels.join()).toEqual([2]);
+    }
   });
 
   it("of two columns of one key told apart by a note (担当課（旧）| 担当課（新）, by year), the current one is read, the other said (PP245)", async () => {
