@@ -66,8 +66,8 @@ const NAME_LIKE = /[\p{L}\p{N}]/u;
 /** Brackets and marks that have no place in a department's name. */
 // (and marks that join or relate names, 市民課＋健康課, 情報政策課→DX推進課: one name of two had had a file)
 const NAME_MARKS = /[()（）【】［］[\]〔〕「」『』<>＜＞{}｛｝◎○〇●◇◆□■★☆※＊*:：+＋&＆|｜→⇒➡←⇔＝=#＃@＠]/;
-/** A 部/局 followed by a space and a 課 is one department written with its division (総務部 総務課). */
-const DIVISION = /[部局]$/;
+/** A 部/局 (or 委員会: 教育委員会 学校教育課) followed by a space and a 課 is one department written with its division (総務部 総務課). */
+const DIVISION = /(?:[部局]|委員会)$/u;
 /** A 課/室 followed by a space and a unit of it is one department too (情報政策課 DX推進係). */
 export const SECTION = /[課室]$/u;
 export const UNIT = /\S(?:係|担当|グループ|チーム|班)$/u;
@@ -219,6 +219,10 @@ function listParts(text: string, config: Config): string[] {
     const next = all.slice(at + whole.length).split(separators(config.departmentSeparators))[0]!.trim();
     const within = DIVISION.test(end) ? !DIVISION.test(next) && ends(next) : UNIT.test(next);
     return within ? `${end} ` : whole;
+  // 総務部／情報政策課: a 部 and its 課 written as a path, one department (総務部 had had a file of its own)
+  }).replace(/(?<=[部局]|委員会)[ \t\u3000]*[／/][ \t\u3000]*(?=\S)/gu, (whole, at: number, all: string) => {
+    const next = all.slice(at + whole.length).split(separators(config.departmentSeparators))[0]!.trim();
+    return !DIVISION.test(next) && ends(next) ? " " : whole;
   }).split(separators(config.departmentSeparators))
     .flatMap((p) => joinSpaced(p.trim().split(/[\s\u3000]+/), config))
     .flatMap((p) => splitOnDots(p, config.departmentSuffixes, marks))
@@ -281,8 +285,11 @@ function joinSpaced(pieces: string[], config: Config): string[] {
   for (const piece of pieces) {
     if (!piece) continue;
     const prev = out[out.length - 1];
+    // (a 課 with a note in brackets after it, 福祉総務課（地域福祉担当）, is its 部's too; a unit
+    // before a ・ and another department, 情報政策課 DX推進係・市民課, is its 課's)
+    const noted = piece.replace(/[（(][^（()）]*[）)]$/u, "");
     const joins = prev !== undefined && (isMark(piece) || isMark(prev) || !ends(stripLeadMarks(prev, config.leadDepartmentMarks).name)
-      || (DIVISION.test(prev) && !DIVISION.test(piece) && ends(piece)) || (SECTION.test(prev) && UNIT.test(piece)));
+      || (DIVISION.test(prev) && !DIVISION.test(noted) && ends(noted)) || (SECTION.test(prev) && UNIT.test(piece.split("・")[0]!)));
     if (joins) out[out.length - 1] = `${prev}${piece}`; else out.push(piece);
   }
   return out;

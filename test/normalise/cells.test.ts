@@ -296,6 +296,21 @@ describe("department cells", () => {
     // two 課, or a 係 after a separator: not a unit of the name before it
     expect(splitDepartments("情報政策課 市民課", c).names).toEqual(["情報政策課", "市民課"]);
     expect(splitDepartments("情報政策課、文書係", c).names).toEqual(["情報政策課", "文書係"]);
+    // a unit before a ・ and another department (each 係 and 課 had been a department with a file)
+    expect(splitDepartments("情報政策課 DX推進係・市民課 窓口係", c).names).toEqual(["情報政策課DX推進係", "市民課窓口係"]);
+    expect(splitDepartments("秘書広報課 広報係・情報政策課", c).names).toEqual(["秘書広報課広報係", "情報政策課"]);
+  });
+
+  it("a 委員会 and its 課, a 部 and its 課 with a note in brackets, and a 部／課 path are one name (the 部 or 委員会 had had a file of its own)", async () => {
+    const { splitDepartments } = await import("../../src/normalise/departments.js");
+    const c = config();
+    expect(splitDepartments("教育委員会 学校教育課", c).names).toEqual(["教育委員会学校教育課"]);
+    expect(splitDepartments("福祉部 福祉総務課（地域福祉担当）", c).names).toEqual(["福祉部福祉総務課（地域福祉担当）"]);
+    expect(splitDepartments("企画部 企画政策課（事務局）", c).names).toEqual(["企画部企画政策課（事務局）"]);
+    for (const cell of ["総務部／情報政策課", "総務部/情報政策課", "総務部 / 情報政策課"]) expect(splitDepartments(cell, c).names, cell).toEqual(["総務部情報政策課"]);
+    // two 部, or two 課, written so stay two
+    expect(splitDepartments("総務部／市民部", c).names).toEqual(["総務部", "市民部"]);
+    expect(splitDepartments("情報政策課／市民課", c).names).toEqual(["情報政策課", "市民課"]);
   });
 
   it("related departments in brackets with a role word go after the lead ones (PP331); without a role word a warning", async () => {
