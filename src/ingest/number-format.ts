@@ -37,9 +37,11 @@ export function serialDate(serial: number, date1904 = false): Date {
 interface Token { kind: "lit" | "num" | "date" | "elapsed" | "ampm" | "text"; s: string }
 
 /** Split a section into literal text, digit placeholders, date tokens and `@`. */
-function tokenize(section: string): { tokens: Token[]; gannen: boolean } {
+function tokenize(section: string): { tokens: Token[]; gannen: boolean; percent: boolean } {
   const tokens: Token[] = [];
   let gannen = false;
+  // a % neither quoted nor escaped (0\% is LibreOffice's 0"%": the number as written, a sign after it)
+  let percent = false;
   const lit = (s: string) => tokens.push({ kind: "lit", s });
   for (let i = 0; i < section.length;) {
     const c = section[i]!;
@@ -69,9 +71,9 @@ function tokenize(section: string): { tokens: Token[]; gannen: boolean } {
       tokens.push({ kind: "date", s: section.slice(i, j).toLowerCase() });
       i = j;
     } else if (c === "@") { tokens.push({ kind: "text", s: c }); i++; }
-    else { lit(c); i++; }
+    else { if (c === "%") percent = true; lit(c); i++; }
   }
-  return { tokens, gannen };
+  return { tokens, gannen, percent };
 }
 
 const ERAS: [number, string, string][] = [
@@ -165,9 +167,9 @@ export function formatNumber(v: number, code: string, date1904 = false): string 
   if (/^general$/i.test(section.trim()) || section.trim() === "") return String(v);
   if (/[?#0]\/[?#0\d]/.test(section)) return formatFraction(section, value);
   if (/E[+-]|\[DBNum/i.test(section)) return null;
-  const { tokens, gannen } = tokenize(section);
+  const { tokens, gannen, percent } = tokenize(section);
   if (tokens.some((t) => t.kind === "date" || t.kind === "elapsed")) return formatDate(tokens, serialDate(v, date1904), gannen, v);
-  if (section.includes("%") && !/"[^"]*%[^"]*"/.test(section)) value *= 100;
+  if (percent) value *= 100;
   let out = "";
   let placed = false;
   for (const t of tokens) {

@@ -370,6 +370,13 @@ describe("returned forms", () => {
     expect(formatNumber(0.333, "# ??/??")).toBe("1/3");
     expect(formatNumber(0.25, "?/4")).toBe("1/4");
   });
+  it("reads a % that is written, escaped or quoted, as a sign after the number (LibreOffice saves 0\"%\" as 0\\%: 45 had printed 「4500%」)", async () => {
+    const { formatNumber } = await import("../../src/ingest/number-format.js");
+    expect(formatNumber(45, "0\\%")).toBe("45%");
+    expect(formatNumber(80, '"達成率"0\\%')).toBe("達成率80%");
+    expect(formatNumber(45, '0"%"')).toBe("45%");
+    expect(formatNumber(0.45, "0%")).toBe("45%");
+  });
   it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
     const bag = new DiagnosticBag();
     expect(parseFormReturns(new Uint8Array([1, 2, 3]), "broken.xlsx", bag)).toBeNull();
