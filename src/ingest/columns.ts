@@ -147,7 +147,7 @@ export function trailingMatter(grid: Grid, after: GridRow[], block: Block, bag: 
 }
 
 /** A line of one text that is a note: `※…`, `＊…`, `注1 …`, `（注）…`, `注：…`. */
-const NOTE_LINE = /^\s*(?:[※＊*]|[（(]?注\s*[0-9０-９]*[）):：]|注[0-9０-９]+\s)/u;
+export const NOTE_LINE = /^\s*(?:[※＊*]|[（(]?注\s*[0-9０-９]*[）):：]|注[0-9０-９]+\s)/u;
 /** A line under a table naming its source: `出典：…`, `資料：…`. */
 const SOURCE_LINE = /^\s*(?:出典|出所|資料|データ出典)\s*[:：]/u;
 const noteText = (r: GridRow): boolean => { const t = singleText(r) ?? ""; return NOTE_LINE.test(t) || SOURCE_LINE.test(t); };

@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
-import { ACTUAL_ROW, actualRows, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { removeInvisible, stripHtml } from "../normalise/text.js";
@@ -590,9 +590,9 @@ function titleLine(row: GridRow): string | null {
  * around it, else the file's name stands in (PP205).
  */
 const LABELLED_LINE = /^(?:計画期間|事業期間|期間|作成日?|作成年月日|更新日?|最終更新日?|改訂日?|改定日?|基準日|時点|単位|凡例|備考|注記?|出典|担当|所管|問い?合わ?せ先?)(?:[\s\u3000]*[:：]|[\s\u3000]+|(?=[0-9０-９]|令和|平成|[RH][0-9０-９]))/u;
-const notTitle = (text: string): boolean => LABELLED_LINE.test(text.trim())
+const notTitle = (text: string): boolean => LABELLED_LINE.test(text.trim()) || NOTE_LINE.test(text)
   || /^[（(【［[〔＜<][^（()）【】［\]〔〕]*[）)】］\]〕＞>]$/u.test(text.trim())
-  || /^(?:事業工程表|実施工程表|工程表|事業一覧表?|取組一覧表?|取組み一覧|施策一覧|一覧表)$/u.test(squash(text));
+  || /^(?:事業工程表|実施工程表|工程表|事業一覧表?|取組一覧表?|取組み一覧|施策一覧|一覧表|(?:事業|取組)?スケジュール|ロードマップ)$/u.test(squash(text));
 
 /**
  * The plan's title from the line above its table. A sheet titled after itself (`〇〇計画 工程表`,
@@ -601,8 +601,8 @@ const notTitle = (text: string): boolean => LABELLED_LINE.test(text.trim())
  */
 // The word after a space or in brackets, or right after the plan's own word (〇〇計画事業一覧, 〇〇計画実施
 // 事業一覧); not inside a phrase (…計画に基づく実施事業一覧 had been cut to 「…に基づく実施」).
-const TABLE_WORD = /^(.{4,}?)(?:[\s\u3000]*[（(【［[〔][\s\u3000]*|[\s\u3000]+|(?<=(?:計画|プラン|戦略|方針|指針|ビジョン|構想))(?:実施|推進|主要|重点)?)(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|取組一覧表?|取組み一覧|施策一覧|一覧表)[\s\u3000]*[）)】］\]〕]?$/u;
-const LAST_WORD_TABLE = /^(.{4,}?)[\s\u3000]+([^\s\u3000（()）]{0,8}(?:工程表|一覧表?))$/u;
+const TABLE_WORD = /^(.{4,}?)(?:[\s\u3000]*[（(【［[〔][\s\u3000]*|[\s\u3000]+|(?<=(?:計画|プラン|戦略|方針|指針|ビジョン|構想))(?:実施|推進|主要|重点)?)(事業工程表|実施工程表|工程表|事業一覧表?|事業一覧|取組一覧表?|取組み一覧|施策一覧|一覧表|事業スケジュール|ロードマップ)[\s\u3000]*[）)】］\]〕]?$/u;
+const LAST_WORD_TABLE = /^(.{4,}?)[\s\u3000]+([^\s\u3000（()）]{0,8}(?:工程表|一覧表?|スケジュール|ロードマップ|進行管理表))$/u;
 function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string; row: GridRow } {
   const text = titleLine(row)!;
   const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim() === text));

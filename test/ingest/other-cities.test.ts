@@ -1328,6 +1328,16 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
       ["西原市情報化計画事業一覧", "西原市情報化計画"], ["西原市DX推進計画工程表", "西原市DX推進計画"]]) {
       expect((await planOf("plan.csv", lines([line!], HEAD, ROW))).plan.title, line).toBe(title);
     }
+    // a schedule's or roadmap's word is the table's too (「… 事業スケジュール 工程表」 had been printed)
+    for (const line of ["西原市情報化計画 事業スケジュール", "西原市情報化計画　取組スケジュール", "西原市情報化計画 ロードマップ", "西原市情報化計画（ロードマップ）"]) {
+      expect((await planOf("plan.csv", lines([line], HEAD, ROW))).plan.title, line).toBe("西原市情報化計画");
+    }
+    // a note above the table is no title (※…, （注）…: it had been printed on the cover and every running head)
+    for (const note of ["※スケジュールは予定です。", "（注）スケジュールは予定であり、変更する場合があります。"]) {
+      const noted = await planOf("西原市計画.csv", lines([note], HEAD, ROW));
+      expect(noted.plan.title, note).toBe("西原市計画");
+      expect(codes(noted.diagnostics), note).toContain("PP205");
+    }
     // a title wrapped in its cell (Alt+Enter) is one line: the break had stood in every running head,
     // and the table's word after it had stayed (「…計画⏎実施計画（事業工程表）」, the 工程表 then said twice)
     const wrapped = await planOf("plan.csv", lines(['"第３期西原市情報化計画\n実施計画（事業工程表）"'], HEAD, ROW));
