@@ -153,7 +153,7 @@ const SOURCE_LINE = /^\s*(?:出典|出所|資料|データ出典)\s*[:：]/u;
 const noteText = (r: GridRow): boolean => { const t = singleText(r) ?? ""; return NOTE_LINE.test(t) || SOURCE_LINE.test(t); };
 
 /** A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）). */
-export const TOTAL_WORD = /^(?:小計|中計|合計|総計|累計|計|総数|事業数)(?:[（(][^（）()]*[)）])?$/u;
+export const TOTAL_WORD = /^(?:小計|中計|合計|総計|累計|集計|計|総数|事業数|件数)(?:[（(][^（）()]*[)）])?$/u;
 /** A count or an amount (2事業, 12件, 1,200千円, 4). */
 const COUNT = /^[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?$/u;
 /** A row of a total's word and counts only (計 | 3事業). */

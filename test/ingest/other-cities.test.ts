@@ -694,9 +694,11 @@ describe("a totals row inside the table (小計 | 2事業)", () => {
       ["", "", "", "", "計（基本方針2）", "1", "", "", ""],
       ["", "", "", "", "小計の考え方", "", "", "", ""],
       // 合計 in the No column (the leftmost): had been PP305 and PP301 errors
-      ["合計", "", "", "", "", "2事業", "", "", ""]]);
+      ["合計", "", "", "", "", "2事業", "", "", ""],
+      // 集計: the label of an Excel table's totals row in Japanese Excel (had been PP305)
+      ["集計", "", "", "", "", "2", "", "", ""]]);
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
-    expect(of(plan.diagnostics, "PP362").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 5], ["warning", 7, 5], ["warning", 9, 1]]);
+    expect(of(plan.diagnostics, "PP362").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 5, 5], ["warning", 7, 5], ["warning", 9, 1], ["warning", 10, 1]]);
     expect(codes(plan.diagnostics)).not.toContain("PP305");
     // a row whose words only begin with 小計 is no totals row
     expect([...new Set(of(plan.diagnostics, "PP301").map((d) => d.line))]).toEqual([8]);
