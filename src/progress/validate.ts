@@ -38,6 +38,14 @@ export function validateReturns(
     if (file.plan !== undefined && file.plan !== plan.plan.title) {
       bag.add("PP617", { file: file.file }, { actual: file.plan });
     }
+    // A form made for a department the plan no longer names (renamed in a 組織改正) comes from
+    // another version of the plan: its Nos cannot be trusted (its entries had landed on other
+    // projects, exit 0, said only as the new name's 未報告)
+    const formDepartment = file.kind === "form" && !file.history ? file.rows.find((r) => r.cells.department?.text)?.cells.department?.text : undefined;
+    if (formDepartment && !plan.departments.includes(formDepartment)) {
+      bag.add("PP631", { file: file.file }, { department: formDepartment });
+      continue;
+    }
     for (const row of file.rows) {
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;

@@ -285,6 +285,20 @@ describe("returned forms", () => {
     expect(check([parseFormReturns(form("財政課.xlsx"), "返送/財政課.xlsx", new DiagnosticBag())!]).bag.items.map((d) => d.code)).not.toContain("PP627");
   });
 
+  it("PP631 a form made for a department the plan no longer names (renamed in a 組織改正): refused, its entries never on other projects", () => {
+    const file = parseFormReturns(form("財政課.xlsx"), "返送/財政課.xlsx", new DiagnosticBag())!;
+    const rename = (d: string) => (d === "財政課" ? "財務課" : d);
+    const revised = { ...plan, departments: plan.departments.map(rename), projects: plan.projects.map((p) => ({ ...p, departments: p.departments.map(rename) })) };
+    const bag = new DiagnosticBag("ja");
+    const result = validateReturns(revised, [file], { year: 2026, config: defaultConfig(), diagnostics: bag });
+    // (its 各課 rows had been read as 財政課's, and its own as errors naming projects not on the row)
+    expect(result.current).toEqual([]);
+    expect(bag.items.filter((d) => d.severity === "error").map((d) => [d.code, d.file, d.message])).toEqual([
+      ["PP631", "返送/財政課.xlsx", "様式の担当課「財政課」が今の計画にありません。計画の別の版（組織改正の前など）から作った様式のため、読みませんでした。"]]);
+    // the plan as the form was made: read
+    expect(check([file]).codes.filter((c) => c === "PP631")).toEqual([]);
+  });
+
   it("PP626 a formula typed into an entry: refused at its cell (its source had been printed to the council)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
