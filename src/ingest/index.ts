@@ -124,7 +124,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const period = periods.length ? { start: Math.min(...periods.map((p) => p.start)), end: Math.max(...periods.map((p) => p.end)) } : null;
   const rows = parts.flatMap(({ grid: g, table }) => {
     const timing = table.blocks.some((b) => b.timing) ? { period: table.period, standIn: config.schedule.markedLabel } : null;
-    return rawRows(g, table.blocks, table.sections, config.limits.maxCellChars, bag, timing);
+    return rawRows(g, table, config.limits.maxCellChars, bag, timing);
   });
   // How the table was read, for a reader of `planpress check` (info).
   const head = first.table.blocks[0]!.headerRows;

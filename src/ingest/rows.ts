@@ -6,8 +6,8 @@ import { quoteList } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import { type Block, looksLikeNo, withoutHtml } from "./block.js";
-import { columnLabel } from "./block.js";
+import { type Block, columnLabel, looksLikeNo, type Table, withoutHtml } from "./block.js";
+import type { FillLegend } from "./legend.js";
 import { isFootnote, isTotalsRow, TOTAL_WORD } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
 import { parseTiming, type TimedPhase, timingText } from "./timing.js";
@@ -79,7 +79,8 @@ function countFill(fills: Fills, column: string, place: Place): void {
  * `sections`: the hierarchy levels heading rows give (sections.ts); each project row takes the
  * last heading of each such level above it.
  */
-export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxCellChars: number, bag: DiagnosticBag, timing: Timing | null = null): RawRow[] {
+export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "fillLegend">, maxCellChars: number, bag: DiagnosticBag, timing: Timing | null = null): RawRow[] {
+  const { blocks, sections } = table;
   const out: RawRow[] = [];
   const merged = verticalMerges(grid);
   const mergeFills: Fills = new Map();
@@ -107,7 +108,7 @@ export function rawRows(grid: Grid, blocks: Block[], sections: ColumnKey[], maxC
   let lastProject: RawRow | null = null;
   for (const block of blocks) {
     const yearCols = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
-    const shade = shadeOf(block, yearCols);
+    const shade = shadeOf(grid, block, yearCols, table.fillLegend, bag);
     const lastYearCol = yearCols.length ? yearCols[yearCols.length - 1]![0] : -1;
     const firstYearCol = yearCols.length ? yearCols[0]![0] : Infinity;
     // The last named column left of the schedule (備考 may stand right of it).
@@ -564,9 +565,11 @@ type Shade = (row: GridRow, col: number) => string | undefined;
  * Bars drawn by filling year cells (xlsx): a cell's fill counts unless the whole row is filled so
  * (its name cell too: a striped or grouped row), or a merge from its left covers it, or it is a
  * year highlighted down the table (the as-of year): a colour found in one year's column only,
- * where every project row is filled (with it, or with a bar's colour over it).
+ * where every project row is filled (with it, or with a bar's colour over it) — never a colour
+ * the file's legend names (a first year's 検討, every project busy that year, had been taken for
+ * the highlight and dropped without a word), and said (PP270).
  */
-function shadeOf(block: Block, yearCols: [number, number][]): Shade {
+function shadeOf(grid: Grid, block: Block, yearCols: [number, number][], legend: FillLegend | undefined, bag: DiagnosticBag): Shade {
   const { no, name } = block.columns;
   const projectRows = block.dataRows.filter((r) => (no !== undefined && r.cells[no]?.trim()) || (name !== undefined && r.cells[name]?.trim()));
   const columnsOf = new Map<string, Map<number, number>>();
@@ -581,7 +584,10 @@ function shadeOf(block: Block, yearCols: [number, number][]): Shade {
   for (const [fill, cols] of columnsOf) {
     const [col] = [...cols.keys()];
     const everyRow = projectRows.every((r) => r.fills?.has(col!));
-    if (cols.size === 1 && projectRows.length >= 3 && everyRow) highlighted.add(`${col}:${fill}`);
+    if (cols.size !== 1 || projectRows.length < 3 || !everyRow || legend?.fills[fill] !== undefined) continue;
+    highlighted.add(`${col}:${fill}`);
+    const at = projectRows.find((r) => r.fills?.get(col!) === fill)!;
+    bag.add("PP270", placeOf(grid, at, col!), { year: wareki(block.years.get(col!)!), rows: cols.get(col!)! });
   }
   return (row, col) => {
     const fill = row.fills?.get(col);

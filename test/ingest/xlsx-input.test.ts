@@ -279,6 +279,16 @@ describe("bars drawn by filling year cells", () => {
     expect(spans(plan, 3)).toEqual([["実施", 2028, 2029, true]]);
     expect(spans(plan, 4)).toEqual([]);
     expect(plan.diagnostics.filter((d) => d.code === "PP302").map((d) => d.projectNo)).toEqual([4]);
+    // said, as a colour set aside (it had been silent)
+    expect(plan.diagnostics.filter((d) => d.code === "PP270").map((d) => [d.severity, d.cell, d.message])).toEqual([
+      ["info", "H3", "令和8年度の列だけにある塗りつぶしの色（2 行）は、基準年度などの網掛けとして、工程には数えませんでした。"]]);
+  });
+
+  it("a colour the legend names is a phase even when it is in one year's column only, every project busy that year (each first year's 検討 had been taken for the as-of highlight and dropped)", async () => {
+    const plan = await planOf("legend.xlsx", await legendGantt(["凡例", "■b", "検討", "■g", "実施"], [["b", "g", "g", "g"], ["g", "g", "g", ""], ["b", "g", "", ""]]));
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
+    expect(spans(plan, 3)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2027, false]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP270");
   });
 });
 
