@@ -482,6 +482,17 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     if (k.kind === "mark") result.readings.push({ kind: "mark", cell, text: k.mark });
     if (k.kind === "label" && k.mark && !stated) result.readings.push({ kind: "marked-label", cell, text: k.mark });
     if (k.kind === "label" && k.arrow && !stated) result.readings.push({ kind: "arrow-label", cell, text: k.label });
+    // a name written inside a bar filled in one colour (its cells before it filled alike, no word
+    // in them): the bar is that phase from its first cell — it had been cut in two, the first
+    // part an unnamed 実施, and the phase's start moved a year
+    if (adjacent?.unlabelled && k.kind === "label" && !stated && cell.shade !== undefined && fillBefore === cell.shade) {
+      const whole = phaseNamed(label, adjacent.from, Math.max(adjacent.to, to), cell);
+      addNote(whole, adjacent.note);
+      addNote(whole, k.note);
+      result.phases[result.phases.indexOf(adjacent)] = whole;
+      last = whole;
+      return;
+    }
     const sameNote = !(adjacent?.note && k.note && !adjacent.note.split("／").includes(k.note));
     if (adjacent && !stated?.before.length && adjacent.label === label && (adjacent.unlabelled ?? false) === unlabelled && sameNote) {
       adjacent.to = Math.max(adjacent.to, to);

@@ -214,6 +214,13 @@ describe("bars drawn by filling year cells", () => {
   }
   const spans = (plan: Awaited<ReturnType<typeof planOf>>, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to, s.unlabelled ?? false]);
 
+  it("a name written inside a bar filled in one colour names the whole bar, from its first cell (it had been cut in two, its first part an unnamed 実施)", async () => {
+    const plan = await planOf("fills.xlsx", await gantt([["b:検討", "g", "g:実施", "g"], ["g", "g", "g:実施", ""], ["b", "b:検討", "g", "g:運用"]]));
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
+    expect(spans(plan, 2)).toEqual([["実施", 2026, 2028, false]]);
+    expect(spans(plan, 3)).toEqual([["検討", 2026, 2027, false], ["運用", 2028, 2029, false]]);
+  });
+
   it("a fill goes on with the phase on its left in the same colour; a bar without a word is an unnamed phase (PP334)", async () => {
     const plan = await planOf("fills.xlsx", await gantt([["b:検討", "b", "g:実施", "g"], ["", "g", "g", ""], ["b", "g", "", "b"]]));
     expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
