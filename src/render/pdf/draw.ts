@@ -16,6 +16,7 @@ import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./sched
 import { capacityFor, columnAlign, dataTable, noColumnWidth, subRowsCell } from "./table.js";
 import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
+import { phrases } from "../phrases.js";
 
 
 /** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
@@ -166,12 +167,15 @@ function drawCover(node: Extract<DocNode, { type: "cover" }>, src: DrawSource, c
     + height(node.notice, theme.sizes.h3, 16) + height(node.period, theme.sizes.h2, 16) + height(node.date, theme.sizes.h3) + height(node.issuer, theme.sizes.h3, 6);
   // A long title in a large cover size had run the cover onto a second page (under a running
   // head), cut inside its words: the spaces above and below it narrowed first (to about half),
-  // then the title set smaller until it fits; said (PP514), as the theme's size was not kept.
+  // then the title set smaller until it fits, and until its longest phrase fits a line when
+  // that is possible (「総合情／報化」); said (PP514), as the theme's size was not kept.
   const room = page.bodyHeight * 0.95 - others;
   const titleHeight = (size: number) => textHeight(node.title, size, page.bodyWidth, COVER_LINE_HEIGHT);
   const least = Math.min(theme.sizes.cover, theme.sizes.h1);
+  const longest = Math.max(...phrases(node.title).flatMap((p) => p.split(/[\s（）()]+/u)).map((p) => p.length));
+  const cut = (size: number) => longest > capacityOf(page.bodyWidth, size) && longest <= capacityOf(page.bodyWidth, least);
   let size = theme.sizes.cover;
-  while (size > least && titleHeight(size) > room - page.bodyHeight * 0.3) size = Math.max(least, size - 1);
+  while (size > least && (titleHeight(size) > room - page.bodyHeight * 0.3 || cut(size))) size = Math.max(least, size - 1);
   if (size < theme.sizes.cover && !toldCoverShrunk.has(node)) {
     toldCoverShrunk.add(node);
     ctx.diagnostics.add("PP514", { file: shownPath(ctx, path.join(ctx.templatesDir, "theme.json")) }, { size: String(theme.sizes.cover), shown: String(size) });
