@@ -69,8 +69,50 @@ export function statusSwatches(theme: Theme): Swatch[] {
  */
 export function themeClashes(theme: Theme): Clash[] {
   const tint = clashes([
-    { name: "colours.asOf (tint of an empty cell)", fill: overWhite(theme.colours.asOf, AS_OF_TINT), pattern: "none" },
-    { name: "white (an empty cell)", fill: "#FFFFFF", pattern: "none" },
+    { name: AS_OF_TINT_NAME, fill: overWhite(theme.colours.asOf, AS_OF_TINT), pattern: "none" },
+    { name: WHITE_NAME, fill: "#FFFFFF", pattern: "none" },
   ]);
   return [...clashes(roadmapSwatches(theme)), ...clashes(statusSwatches(theme)), ...tint];
+}
+
+/** The swatches that are no key of the theme, named in the messages' language (`swatchName`). */
+const AS_OF_TINT_NAME = "colours.asOf~tint";
+const WHITE_NAME = "white";
+export function swatchName(name: string, lang: "ja" | "en"): string {
+  if (name === AS_OF_TINT_NAME) return lang === "ja" ? "colours.asOf（空欄の年度に付く薄い色）" : "colours.asOf (tint of an empty cell)";
+  if (name === WHITE_NAME) return lang === "ja" ? "白（空欄）" : "white (an empty cell)";
+  return name;
+}
+
+/** The least contrast (WCAG 2) of a table's small text against the fill behind it. */
+export const MIN_TEXT_CONTRAST = 4.5;
+
+/** WCAG 2 contrast ratio of two sRGB colours (1–21). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+/**
+ * Text printed on a fill too close to it to read (a city's navy header under black text): the
+ * header, group and zebra rows and the as-of heading under colours.text, each category's and
+ * status's text on its fill. Fills were checked against each other only.
+ */
+export function unreadableText(theme: Theme): { fill: string; text: string; ratio: number }[] {
+  const pairs: [string, string, string, string][] = [
+    ...(["headerFill", "groupFill", "zebra", "asOf"] as const).map((k): [string, string, string, string] => [`colours.${k}`, theme.colours[k], "colours.text", theme.colours.text]),
+    ...Object.entries(theme.categories).map(([id, c]): [string, string, string, string] => [`categories.${id}.fill`, c.fill, `categories.${id}.text`, c.text]),
+    ...Object.entries(theme.statuses).map(([id, c]): [string, string, string, string] => [`statuses.${id}.fill`, c.fill, `statuses.${id}.text`, c.text]),
+  ];
+  return pairs.flatMap(([fill, f, text, t]) => {
+    const ratio = contrastRatio(f, t);
+    return ratio < MIN_TEXT_CONTRAST ? [{ fill, text, ratio }] : [];
+  });
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { readJsonFile } from "../json-text.js";
-import { themeClashes } from "./contrast.js";
+import { swatchName, themeClashes, unreadableText } from "./contrast.js";
 import { Theme } from "./schema.js";
 
 /** The theme at `themePath`; its messages name it `shown` (as staff see it: templates/theme.json). */
@@ -11,9 +11,11 @@ export function loadTheme(themePath: string, bag: DiagnosticBag, shown = themePa
   const theme = readJsonFile(themePath, Theme, "PP502", bag, shown);
   // Colours a reader (or a gray copy) cannot tell apart make a roadmap say something false.
   for (const c of themeClashes(theme)) {
-    if (c.sameColour) bag.add("PP551", { file: shown }, { a: c.a, b: c.b });
-    else bag.add("PP550", { file: shown }, { a: c.a, b: c.b, deltaL: c.deltaL.toFixed(1) });
+    const [a, b] = [swatchName(c.a, bag.lang), swatchName(c.b, bag.lang)];
+    if (c.sameColour) bag.add("PP551", { file: shown }, { a, b });
+    else bag.add("PP550", { file: shown }, { a, b, deltaL: c.deltaL.toFixed(1) });
   }
+  for (const u of unreadableText(theme)) bag.add("PP555", { file: shown }, { text: u.text, fill: u.fill, ratio: u.ratio.toFixed(1) });
   return theme;
 }
 

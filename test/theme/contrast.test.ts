@@ -81,6 +81,32 @@ describe("a theme whose colours merge", () => {
     expect(bag.items.every((d) => d.severity === "warning" && d.file.endsWith("theme.json"))).toBe(true);
   });
 
+  it("text on a fill too dark for it is PP555 (a city's navy header under black text had printed unreadable, without a word); the shipped theme's text all reads", () => {
+    const ok = new DiagnosticBag("ja");
+    loadTheme(tempFile("theme.json", JSON.stringify(shipped())), ok);
+    expect(ok.items.filter((d) => d.code === "PP555")).toEqual([]);
+    const t = shipped();
+    t.colours.headerFill = "#1F3A5F";
+    t.statuses["完了"]!.text = "#000000";
+    const bag = new DiagnosticBag("ja");
+    loadTheme(tempFile("theme.json", JSON.stringify(t)), bag);
+    expect(bag.items.filter((d) => d.code === "PP555").map((d) => [d.severity, d.message])).toEqual([
+      ["warning", expect.stringMatching(/^テーマの colours\.text の文字は colours\.headerFill の地の上で読みにくくなります（コントラスト比 [0-9.]+:1/)],
+      ["warning", expect.stringMatching(/^テーマの statuses\.完了\.text の文字は statuses\.完了\.fill の地の上/)]]);
+  });
+
+  it("the as-of tint against white is named in the message's language (English words had stood in the Japanese)", () => {
+    const t = shipped();
+    t.colours.asOf = "#FFE0E0";
+    const ja = new DiagnosticBag("ja");
+    loadTheme(tempFile("theme.json", JSON.stringify(t)), ja);
+    expect(ja.items.find((d) => d.code === "PP550" && d.message.includes("白（空欄）"))?.message).toContain("colours.asOf（空欄の年度に付く薄い色）");
+    expect(ja.items.map((d) => d.message).join("")).not.toMatch(/empty cell|white/);
+    const en = new DiagnosticBag("en");
+    loadTheme(tempFile("theme.json", JSON.stringify(t)), en);
+    expect(en.items.find((d) => d.code === "PP550" && d.message.includes("white (an empty cell)"))).toBeDefined();
+  });
+
   it("different patterns keep two equally light fills apart; the same pattern does not", () => {
     expect(clashes([{ name: "a", fill: "#BFE4FF", pattern: "dots" }, { name: "b", fill: "#C0E4FF", pattern: "hatch" }])).toEqual([]);
     expect(clashes([{ name: "a", fill: "#BFE4FF", pattern: "dots" }, { name: "b", fill: "#C0E4FF", pattern: "dots" }])).toHaveLength(1);
