@@ -78,6 +78,12 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     defined(value, options);
     return fiscalYearLabel(Number(value), ctx.theme);
   });
+  /** A period (`{start, end}`) as 令和8年度～令和12年度; one year alone when it is one (「令和8年度～令和8年度」 had been printed). */
+  hb.registerHelper("years", (value: unknown, options: HelperOptions) => {
+    defined(value, options);
+    const { start, end } = value as { start: number; end: number };
+    return start === end ? fiscalYearLabel(start, ctx.theme) : `${fiscalYearLabel(start, ctx.theme)}～${fiscalYearLabel(end, ctx.theme)}`;
+  });
   /** The document date as 令和8年11月24日. */
   hb.registerHelper("date", (value: unknown, options: HelperOptions) => {
     defined(value, options);

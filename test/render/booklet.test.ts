@@ -254,6 +254,22 @@ describe("a long title in a large cover size", () => {
   });
 });
 
+describe("a plan of one year", () => {
+  it("prints its period as that year, on the cover and the 工程表 (「令和8年度～令和8年度」 had been printed)", async () => {
+    const { planOf: planOfProjects, project } = await import("../helpers/plan-model.js");
+    const { renderGantt } = await import("../../src/render/gantt.js");
+    const one = planOfProjects([project(1, { schedule: [{ label: "実施", from: 2026, to: 2026, category: "operate" }] })]);
+    one.plan.period = { start: 2026, end: 2026 };
+    const ctx = makeRenderContext();
+    ctx.asOf = 2026;
+    for (const [file] of [await renderBooklet(one, ctx), await renderGantt(one, ctx)]) {
+      const text = squash((await readPdf(file!.data)).text);
+      expect(text, file!.path).toContain("令和8年度");
+      expect(text, file!.path).not.toContain("令和8年度~令和8年度");
+    }
+  });
+});
+
 describe("page breaks", () => {
   it("collapse when in a row and are dropped before anything and at the end: no empty page", async () => {
     const ctx = makeRenderContext();
