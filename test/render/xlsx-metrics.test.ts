@@ -32,4 +32,14 @@ describe("phraseLines", () => {
     expect(out[0]).toBe("行政手続の");
     expect(out.join("")).toBe("行政手続のオンライン化の推進、等");
   });
+
+  it("keeps 禁則 where it cuts: no line starts with a closing mark, ー or a small kana, none ends with an opening bracket (「（」 had stood alone, 「）」 and 「ェ」 started lines)", () => {
+    const text = "マイクロサービスアーキテクチャ（https://www.digital.go.jp/policies/local-2026）を活用した住民税・収納管理・インターフェースアプリケーションプラットフォームコンポーネント";
+    for (const em of [6, 8, 10, 13]) {
+      const out = lines(text, em);
+      expect(out.join(""), String(em)).toBe(text);
+      for (const l of out.slice(1)) expect(l, `${em}: ${out.join("／")}`).not.toMatch(/^[）」』】ーァィゥェォッャュョ、。・]/u);
+      for (const l of out.slice(0, -1)) expect(l, `${em}: ${out.join("／")}`).not.toMatch(/[（「『【]$/u);
+    }
+  });
 });

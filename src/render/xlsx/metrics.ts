@@ -69,6 +69,9 @@ function lineEm(widthPt: number, sizePt: number): number {
 
 /** What a line break never splits: a run of ASCII letters, digits and signs (a word), else one character. */
 const BREAK_UNITS = /[\x21-\x7e]+|[^]/gu;
+/** What starts no line, and what ends none (JIS X 4051; docs/japanese-typesetting.md). */
+const NO_LINE_START = /^[）〕］｝〉》」』】〙〗〟’”｠)\]}‐〜゠–？！‼⁇⁈⁉・：；。．、，ヽヾゝゞ々〻ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ]+/u;
+const NO_LINE_END = /[（〔［｛〈《「『【〘〖〝｟(\[{‘“]$/u;
 
 /**
  * Lines a text takes when wrapped in a box `widthPt` wide at `sizePt`, filled as Excel and
@@ -123,8 +126,28 @@ export function phraseLines(text: string, widthPt: number, sizePt: number): stri
   if (text.includes("\n") || textWidthEm(text) <= perLine) return text;
   const lines: string[][] = [[]];
   let used = 0;
-  const place = (unit: string, w: number): void => {
-    if (used > 0 && used + w > perLine) { lines.push([]); used = 0; }
+  const place = (unit: string, w: number, own = false): void => {
+    if (used > 0 && (own || used + w > perLine)) {
+      // 禁則 (docs/japanese-typesetting.md): a closing mark or ー starts no line and an opening
+      // bracket ends none — the unit beside it goes to the next line with it, when that fits or
+      // the unit is wider than a line anyway (lines had started with 「）」 and 「ー」, and a 「（」
+      // had stood alone); on a line already too wide (a URL) the closing mark stays on it
+      const line = lines.at(-1)!;
+      const head = NO_LINE_START.exec(unit)?.[0];
+      if (head && used > perLine) {
+        line.push(head);
+        if (head === unit) { used += w; return; }
+        unit = unit.slice(head.length);
+        w = textWidthEm(unit);
+      }
+      const carried: string[] = [];
+      while (line.length > 1 && NO_LINE_START.test(carried[0] ?? unit)) carried.unshift(line.pop()!);
+      while (line.length > 0 && NO_LINE_END.test(line.at(-1)!)) carried.unshift(line.pop()!);
+      if (w <= perLine && textWidthEm(carried.join("") + unit) > perLine) { line.push(...carried); carried.length = 0; }
+      if (line.length === 0) lines.pop();
+      lines.push(carried);
+      used = textWidthEm(carried.join(""));
+    }
     lines.at(-1)!.push(unit);
     used += w;
   };
@@ -132,8 +155,8 @@ export function phraseLines(text: string, widthPt: number, sizePt: number): stri
     const w = textWidthEm(phrase);
     if (w <= perLine) { place(phrase, w); continue; }
     // wider than a line: on a line of its own, cut after a 中黒, 読点 or bracket, else anywhere
-    if (used > 0) { lines.push([]); used = 0; }
-    for (const part of phrase.split(PHRASE_BREAK).flatMap((q) => (textWidthEm(q) <= perLine ? [q] : q.match(BREAK_UNITS) ?? []))) place(part, textWidthEm(part));
+    const parts = phrase.split(PHRASE_BREAK).flatMap((q) => (textWidthEm(q) <= perLine ? [q] : q.match(BREAK_UNITS) ?? []));
+    parts.forEach((part, i) => place(part, textWidthEm(part), i === 0));
   }
   const last = lines.at(-1)!;
   const before = lines.at(-2);
