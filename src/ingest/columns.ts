@@ -15,7 +15,7 @@ import { headingShape, headingText } from "./sections.js";
  * title. Where the table has heading rows of its own, only a line numbered as one of them is
  * (`基本方針1 …` over the header, `基本方針2 …` further down). Returns the lines so taken.
  */
-export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number, number][]): Set<GridRow> {
+export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number, number][], legends: ReadonlySet<GridRow | undefined> = new Set()): Set<GridRow> {
   const rows = grid.rows;
   const taken = new Set<GridRow>();
   if (blocks.some((b) => b.columns.policy !== undefined)) return taken;
@@ -24,7 +24,9 @@ export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number,
   const shapes = new Set(inTable.map(headingShape));
   blocks.forEach((block, i) => {
     let at = spans[i]![0] - 1;
-    while (at >= 0 && isBlank(rows[at]!)) at--;
+    // over blank lines, a legend and notes (※…) between the heading line and the header (the
+    // sheet's name had stood in for the 基本方針, 「基本目標1」)
+    while (at >= 0 && (isBlank(rows[at]!) || legends.has(rows[at]) || NOTE_LINE.test(singleText(rows[at]!) ?? ""))) at--;
     const row = rows[at];
     const text = row && at > (spans[i - 1]?.[1] ?? -1) ? singleText(row) : null;
     if (!row || !text || !POLICY_HEADING.test(text.normalize("NFKC").trim())) return;
@@ -42,8 +44,11 @@ export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number,
   }
   return taken;
 }
-/** A line naming a 基本方針 by its number (a title after it may follow). */
-const POLICY_HEADING = /^(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|第\s*[\d一二三四五六七八九十]+\s*章)(?:[\s.:：、]|$)/u;
+/**
+ * A line naming a 基本方針 by its number (a title after it may follow), tested in NFKC: Ⅰ is then I
+ * (the Roman numerals had never matched), 【基本目標１】 in brackets too.
+ */
+const POLICY_HEADING = /^(?:[【[]\s*)?(?:(?:基本方針|基本目標|目標|方針|政策|分野|施策の柱|柱)\s*(?:\d+|[IVX]{1,4}(?![A-Za-z]))|[IVX]{1,4}(?![A-Za-z])|第\s*[\d一二三四五六七八九十]+\s*章)(?:\s*[】\]]|[\s.:：、]|$)/u;
 
 /** A departments header whose note names related departments: `担当課（関係課）`, `所管課(協力課等)`. */
 const RELATED_NOTE = /[（(](?:関係|関連|協力|連携|支援|共同|参加)(?:課|部署|部課|所管|課室)?等?[)）]$/u;

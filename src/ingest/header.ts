@@ -422,7 +422,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   emptyInitiatives(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
-  const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans);
+  const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans, new Set([fillLegend?.row, cellLegend?.row, legendLine]));
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");

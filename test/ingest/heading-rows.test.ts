@@ -219,6 +219,27 @@ describe("a 基本方針 heading above the header", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP224").map((d) => d.cell)).toEqual(["A1", "A1"]);
   });
 
+  it("numbered in Roman numerals or in brackets (Ⅰ　…, 【基本目標１】…), a legend or a ※ note between it and the header (the sheet's name had stood in: 「基本目標1」)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    for (const [first, second, between] of [["Ⅰ　市民サービス", "Ⅱ　行政運営", []], ["【基本目標１】市民サービス", "【基本目標２】行政運営", []],
+      ["基本目標Ⅰ　市民サービス", "基本目標Ⅱ　行政運営", ["※スケジュールは予定です。"]], ["基本目標1　市民サービス", "基本目標2　行政運営", ["凡例", "○：検討", "●：運用"]]] as const) {
+      const wb = new ExcelJS.Workbook();
+      for (const [sheet, title, rows] of [["工程表(1)", first, [at(1, "電子申請"), at(2, "相談")]], ["工程表(2)", second, [at(3, "RPA", "(1)業務")]]] as const) {
+        const ws = wb.addWorksheet(sheet);
+        ws.addRow(["第2次〇〇市情報化計画"]);
+        ws.addRow([title]);
+        if (between.length) ws.addRow([...between]);
+        ws.addRow([]);
+        ws.addRow(MEASURED);
+        for (const r of rows) ws.addRow(r.map((c, i) => (i === 0 ? Number(c) : c)));
+      }
+      const plan = await planOf("sheets.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+      expect(errors(plan), first).toEqual([]);
+      expect(plan.plan.title, first).toBe("第2次〇〇市情報化計画");
+      expect(plan.projects.map((p) => [p.no, p.policy]), first).toEqual([[1, "市民サービス"], [2, "市民サービス"], [3, "行政運営"]]);
+    }
+  });
+
   it("in a workbook whose sheets are named after their 基本方針, with no line above the header", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
