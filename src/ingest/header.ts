@@ -402,8 +402,15 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // Year columns empty in every row beside a column of periods in words (実施時期: R8～R10): the
   // periods are the schedule, the year headers the period (PP266). The column had been set aside
   // (PP228) and every schedule read empty.
+  // (also a 開始年度 | 終了年度 pair: the year cells of an Excel gantt painted by conditional
+  // formatting hold nothing, and every schedule had been empty, exit 0)
   const blank = (b: Block, col: number) => columnValues(b, col).every((v) => !v.trim());
-  if (setAside.size && setAside.size === blocks.length && blocks.every((b) => [...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])].every((c) => blank(b, c)))) {
+  const pairBeside = (b: Block) => {
+    const pair = startEndColumns(b.headerRows, new Set([...Object.values(b.columns), ...b.years.keys()]));
+    return pair !== null && columnValues(b, pair.start).some((v) => parseTiming(v) !== null);
+  };
+  const timed = blocks.length > 0 && (setAside.size === blocks.length || blocks.every(pairBeside));
+  if (timed && blocks.every((b) => [...b.years.keys(), ...(b.beyond ? [b.beyond.col] : [])].every((c) => blank(b, c)))) {
     for (const b of blocks) findTiming(b);
     const at = blocks.find((b) => b.timing)?.timing;
     if (at) {

@@ -214,6 +214,18 @@ describe("a start and an end column", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP227")?.message).toContain("「開始年度・終了年度」の列");
   });
 
+  it("beside year columns empty in every row (an Excel gantt painted by conditional formatting), the pair is the schedule (PP266), the year headers the period; every schedule had been empty, exit 0", async () => {
+    const years = ["2026年度", "2027年度", "2028年度", "2029年度", "2030年度"];
+    const plan = await planOf("pair.tsv", tsv([[...header, ...years], [...at(1, "A", "2026", "2028"), "", "", "", "", ""], [...at(2, "B", "令和9年度", "令和12年度"), "", "", "", "", ""]]));
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.from, s.to]))).toEqual([[[2026, 2028]], [[2027, 2030]]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP266")?.message).toContain("「開始年度・終了年度」");
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    // a year cell written: the year columns are the schedule
+    const written = await planOf("pair.tsv", tsv([[...header, ...years], [...at(1, "A", "2026", "2028"), "検討", "", "", "", ""]]));
+    expect(written.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2030]]);
+  });
+
   it("a pair with one side empty is no span: a warning at the row, no phases (PP328); 期間（開始）| 期間（終了） too", async () => {
     const plan = await planOf("pair.tsv", tsv([[...HEADER.slice(0, 7), "実施期間（開始）", "実施期間（終了）"], at(1, "A", "R8", "R10"), at(2, "B", "R9", "")]));
     expect(plan.projects.map((p) => p.schedule.map((s) => [s.from, s.to]))).toEqual([[[2026, 2028]], []]);
