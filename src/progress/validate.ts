@@ -34,6 +34,8 @@ export function validateReturns(
 
   /** Places already told PP605: a form's year is one cell (its metadata) for all its rows. */
   const wrongYear = new Set<string>();
+  /** Own projects left blank, by file (PP632). */
+  const blankOwn = new Map<string, { department: string; nos: number[] }>();
   for (const file of files) {
     if (file.plan !== undefined && file.plan !== plan.plan.title) {
       bag.add("PP617", { file: file.file }, { actual: file.plan });
@@ -59,6 +61,7 @@ export function validateReturns(
       (r.year === reportYear ? out.current : out.history).push(r);
     }
   }
+  for (const [file, { department, nos }] of blankOwn) bag.add("PP632", { file }, { department, nos: nosText(nos, bag.lang) });
   reportConflicts(out.current, bag);
   unreturnedDepartments(plan, files, reportYear, bag);
   misnamedForms(plan, files, bag);
@@ -92,6 +95,14 @@ export function validateReturns(
     const own = project.departments.includes(department);
     // A 各課 project left blank by a department that is not named on it: no report.
     if (!input && !own && project.allDepartments) return null;
+    // Its own project left blank: not reported (未報告), said once a file (PP632) — as a form never
+    // returned is; it had been an error that stopped the report of every department.
+    if (!input && own) {
+      const list = blankOwn.get(row.place.file) ?? { department, nos: [] };
+      list.nos.push(project.no);
+      blankOwn.set(row.place.file, list);
+      return null;
+    }
 
     let ok = true;
     const required = (f: "status" | "result" | "department") => {

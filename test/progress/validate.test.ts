@@ -158,16 +158,25 @@ describe("returned forms", () => {
     expect(r.result.current.map((x) => [x.no, x.department, x.result])).toEqual([...own].map((no) => [no, "財政課", `実績${no}`]));
     expect(own.size).toBeGreaterThan(0);
   });
-  it("PP607 an own project left blank, PP606 with the form's cell", async () => {
+  it("PP606 with the form's cell; an own project left blank is 未報告, one warning a file (PP632), where a row begun but not finished is PP607", async () => {
     const data = await fillForm(form("財政課.xlsx"), (no) => (no === 10 ? { status: "でたらめ", result: "x" } : null));
     const f = parseFormReturns(data, "財政課.xlsx", new DiagnosticBag());
     const r = check(f ? [f] : []);
     const d = r.bag.items.find((x) => x.code === "PP606");
     expect(d).toMatchObject({ file: "財政課.xlsx", sheet: "進捗報告" });
     expect(d?.cell).toMatch(/^E\d+$/);
+    // a form returned blank had stopped the report of every department (PP607 errors)
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
     const blank = await fillForm(form("財政課.xlsx"), () => null);
     const g = parseFormReturns(blank, "財政課.xlsx", new DiagnosticBag());
-    expect(check(g ? [g] : []).codes).toContain("PP607");
+    const none = check(g ? [g] : []);
+    expect(none.bag.items.filter((x) => x.severity === "error")).toEqual([]);
+    expect(none.result.current).toEqual([]);
+    expect(none.bag.items.filter((x) => x.code === "PP632").map((x) => [x.severity, x.file, x.message])).toEqual([
+      ["warning", "財政課.xlsx", `財政課 の報告は ${own.map((n) => `No.${n}`).join("、")} に記入がないため、これらの事業は未報告として扱いました。`]]);
+    const begun = await fillForm(form("財政課.xlsx"), (no) => (no === own[0] ? { status: "予定どおり", result: "" } : null));
+    const h = parseFormReturns(begun, "財政課.xlsx", new DiagnosticBag());
+    expect(check(h ? [h] : []).codes).toContain("PP607");
   });
   it("PP608 a locked cell edited", async () => {
     const ExcelJS = (await import("exceljs")).default;
