@@ -66,6 +66,19 @@ describe("planpress compare", () => {
     expect(list.pairs).toHaveLength(56);
   });
 
+  it("a version without a title line takes the other's title, said (PP708): the file's name had been shown as the plan renamed", async () => {
+    const untitled = path.join(tmp(), "DX推進計画_改定案.tsv");
+    writeFileSync(untitled, seedText.split("\n").slice(4).join("\n"));
+    for (const [a, b] of [["data/plan.tsv", untitled], [untitled, "data/plan.tsv"]]) {
+      const r = await cli("compare", a!, b!, "--json");
+      expect(r.code).toBe(0);
+      const list = ChangeList.parse(JSON.parse(r.stdout));
+      expect(list.planChanges.filter((c) => c.aspect === "title")).toEqual([]);
+      expect([list.old.title, list.new.title]).toEqual(["武蔵野市DX推進計画（第八次総合情報化基本計画）", "武蔵野市DX推進計画（第八次総合情報化基本計画）"]);
+      expect(list.diagnostics.filter((d) => d.code === "PP708").map((d) => d.file)).toEqual([untitled]);
+    }
+  });
+
   it("the plan and planpress's own plan.xlsx of it compare as unchanged: the ※ notes of its 備考 are read back (PP373)", async () => {
     const out = tmp();
     expect((await cli("workbook", "data/plan.tsv", "-o", out)).code).toBe(0);
