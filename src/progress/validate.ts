@@ -27,8 +27,12 @@ export function validateReturns(
 ): ValidatedReturns {
   const { year: reportYear, config, diagnostics: bag } = opts;
   const projects = new Map<number, Project>(plan.projects.map((p) => [p.no, p]));
-  // a status as typed, matched without spaces and in either spelling of どおり/通り
+  // a status as typed, matched without spaces and in either spelling of どおり/通り; one half of a
+  // status of two (中止・休止: 中止, 休止) is that status when no other status is so called
   const statuses = new Map(config.progressStatuses.map((s) => [statusKey(s), s]));
+  for (const s of config.progressStatuses) {
+    for (const part of statusKey(s).split("・")) if (part !== statusKey(s) && !statuses.has(part)) statuses.set(part, s);
+  }
   const out: ValidatedReturns = { current: [], history: [], sample: false };
   const seen = new Map<string, Place>();
 
@@ -93,8 +97,9 @@ export function validateReturns(
     if (!project) { bag.add("PP603", at("no"), { no: no.data }, { projectNo: no.data, actual: noText }); return null; }
     const department = text("department");
     const own = project.departments.includes(department);
-    // A 各課 project left blank by a department that is not named on it: no report.
-    if (!input && !own && project.allDepartments) return null;
+    // A 各課 project left blank by a department that is not named on it: no report (so is one
+    // marked as nothing to say, 該当なし or －, with no status: it had been PP607)
+    if (!own && project.allDepartments && (!input || INPUT_FIELDS.every((f) => NOTHING.test(text(f).normalize("NFKC").trim())))) return null;
     // Its own project left blank: not reported (未報告), said once a file (PP632) — as a form never
     // returned is; it had been an error that stopped the report of every department.
     if (!input && own) {
@@ -198,10 +203,16 @@ function nosText(nos: readonly number[], lang: string): string {
   return nos.length > 8 ? `${shown}${lang === "ja" ? ` ほか ${nos.length - 8} 件` : ` and ${nos.length - 8} more`}` : shown;
 }
 
-/** A status compared as a person means it: without spaces, どおり and 通り one spelling. */
+/**
+ * A status compared as a person means it: without spaces or a closing 。, どおり and 通り one
+ * spelling, 中止／休止 as 中止・休止.
+ */
 function statusKey(status: string): string {
-  return status.normalize("NFKC").replace(/\s+/g, "").replaceAll("通り", "どおり");
+  return status.normalize("NFKC").replace(/\s+/g, "").replace(/[。.]+$/u, "").replace(/[/／]/gu, "・").replaceAll("通り", "どおり");
 }
+
+/** What a department writes in a row it has nothing to say about (and no status). */
+const NOTHING = /^(?:|該当なし|該当無し|なし|無し|特になし|特に無し|対象外|[-‐－―ー—]+)$/u;
 
 /** Two departments giving one project different statuses: a warning; the report shows both. */
 function reportConflicts(rows: readonly ProgressReturn[], bag: DiagnosticBag): void {

@@ -98,6 +98,18 @@ describe("CSV returns", () => {
     expect(r.bag.items[0]).toMatchObject({ line: 2, column: 3, severity: "info" });
     expect(r.result.current.map((x) => [x.no, x.status])).toEqual([[1, "予定どおり"], [10, "完了"]]);
   });
+  it("PP619 also for a closing 。, one half of 中止・休止, and 中止／休止 (each had been PP606); 該当なし or － on a 各課 row with no status is no report (it had been PP607)", () => {
+    const r = csv([HEAD, "1,R8,完了。,a,,,情報政策課", "10,R8,予定どおり。,b,,,財政課", "11,R8,休止,c,,,財政課", "25,R8,中止／休止,d,,,財政課"].join("\n"));
+    expect(r.codes).toEqual(["PP619", "PP619", "PP619", "PP619"]);
+    expect(r.result.current.map((x) => [x.no, x.status])).toEqual([[1, "完了"], [10, "予定どおり"], [11, "中止・休止"], [25, "中止・休止"]]);
+    // still refused: a word no status is
+    expect(csv([HEAD, "10,R8,済,b,,,財政課"].join("\n")).codes).toEqual(["PP606"]);
+    const each = plan.projects.find((p) => p.allDepartments && !p.departments.includes("財政課"))!;
+    const none = csv([HEAD, `${each.no},R8,,該当なし,,,財政課`].join("\n"));
+    expect(none.bag.items.filter((d) => d.severity === "error")).toEqual([]);
+    expect(none.result.current).toEqual([]);
+    expect(csv([HEAD, `${each.no},R8,－,,,,財政課`].join("\n")).result.current).toEqual([]);
+  });
   it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
     const long = "あ".repeat(5001);
     const r = csv([HEAD, `10,R8,完了,${long},,,財政課`, `1,R8,完了,短い,,${"い".repeat(6000)},情報政策課`, `11,R8,完了,${"う".repeat(5000)},,,財政課`].join("\n"));
