@@ -296,6 +296,21 @@ describe("returned forms", () => {
     expect(third.items[0]!.message).toContain(`${sorted.row} 行目から下の行が並べ替えられたようです`);
   });
 
+  it("PP633 one form saved twice (財政課(1).xlsx): read once, said once; a copy with one entry changed is PP609 at each row (it had been PP609 either way)", async () => {
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const read = (name: string, data = filled) => parseFormReturns(data, name, new DiagnosticBag())!;
+    const twice = check([read("返送/財政課.xlsx"), read("返送/財政課(1).xlsx")]);
+    expect(twice.bag.items.filter((d) => d.severity === "error")).toEqual([]);
+    expect(twice.result.current.map((r) => r.no)).toEqual(own);
+    expect(twice.bag.items.filter((d) => d.code === "PP633").map((d) => [d.file, d.message])).toEqual([
+      ["返送/財政課(1).xlsx", "このファイルの報告は 返送/財政課.xlsx と同じ内容のため、一度だけ読みました（同じファイルを二度保存したようです）。"]]);
+    const corrected = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: no === own[0] ? "訂正した実績" : `実績${no}` } : null));
+    const other = check([read("返送/財政課.xlsx"), read("返送/財政課(1).xlsx", corrected)]);
+    expect(other.codes.filter((c) => c === "PP609")).toHaveLength(own.length);
+    expect(other.codes).not.toContain("PP633");
+  });
+
   it("PP627 a form saved under another department's name: read as the form's department, the mismatch said", () => {
     const bag = new DiagnosticBag();
     const file = parseFormReturns(form("財政課.xlsx"), "返送/管財課.xlsx", bag)!;
