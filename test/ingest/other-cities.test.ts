@@ -1205,6 +1205,17 @@ describe("number, 各課 and 再掲 columns", () => {
       [5, "warning", "見出し「主な取組」も取組の列の言い回しですが、取組の列は「施策の方向」の列として読んだため、この列は読みませんでした。"]]);
   });
 
+  it("具体的な施策 (a 総合戦略's level) and 基本事業 (行政評価's 政策 | 施策 | 基本事業 | 事務事業) are levels (each had been a column of unknown wording, then PP204)", async () => {
+    for (const [levels, measure, initiative] of [[["基本目標", "具体的な施策"], "地域", undefined], [["政策", "施策", "基本事業"], "地域", "交流"]] as const) {
+      const plan = await planOf("levels.tsv", [
+        ["No", ...levels, "事務事業名", "担当課", "R8", "R9"],
+        ["1", "1 まちづくり", "(1)地域", ...(levels.length === 3 ? ["①交流"] : []), "交流会", "企画課", "検討", "実施"],
+      ].map((r) => r.join("\t")).join("\n"));
+      expect(plan.diagnostics.filter((d) => d.severity === "error"), levels.join()).toEqual([]);
+      expect(plan.projects.map((p) => [p.policy, p.measure.title, p.initiative?.title]), levels.join()).toEqual([["まちづくり", measure, initiative]]);
+    }
+  });
+
   it("three level columns whose headers name one level twice (基本目標 | 基本施策 | 施策, 分野 | 基本目標 | 施策) are read left to right as 基本方針・施策・取組 (PP269): a column had been set aside and two 施策 merged", async () => {
     for (const levels of [["基本目標", "基本施策", "施策"], ["分野", "基本目標", "施策"], ["基本目標", "施策", "施策の方向"]]) {
       const plan = await planOf("levels.tsv", [
