@@ -96,6 +96,8 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   let shortRows: Said | null = null;
   // Rows under a name in a 事業名・内容 column, read as its description (PP380).
   let describedRows = null as (Said & { column: string }) | null;
+  // Rows whose departments were read from the 部 column, their 課 empty (PP271).
+  let divisionRows = null as (Said & { column: string }) | null;
   const describe = (row: GridRow, owner: RawRow, col: number, column: string): void => {
     continueCells(grid, row, owner, [["description", col]], maxCellChars, bag);
     if (describedRows) describedRows.count++;
@@ -240,6 +242,17 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
         const field = raw.fields[key];
         if (more && field) field.text = field.text.trim() ? `${field.text}\n${more}` : more;
       }
+      // 所管部 | 担当課 with the 課 left empty (a project of the whole 部, or 全部局): the 部 is its
+      // department, said once (PP271) — the project had had none, in no department's file
+      const division = block.division;
+      if (division && block.columns.departments !== undefined && !raw.fields.departments?.text.trim()) {
+        const text = clip(grid, row, division.col, maxCellChars, bag).trim();
+        if (text) {
+          raw.fields.departments = { text, place: placeOf(grid, row, division.col) };
+          if (divisionRows) divisionRows.count++;
+          else divisionRows = { count: 1, place: raw.fields.departments.place, projectNo: noOf(raw), column: division.text.replace(/\s+/g, " ") };
+        }
+      }
       if (grid.kind === "text" && row.cells.length < block.expectedCells) {
         if (split.firsts.has(row) || split.firstOf.has(row)) {
           addSplit(row, noOf(raw));
@@ -282,6 +295,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
   if (describedRows) bag.add("PP380", describedRows.place, { rows: describedRows.count, no: describedRows.projectNo ?? "?", column: describedRows.column });
   if (shortRows) bag.add("PP346", shortRows.place, { rows: shortRows.count });
+  if (divisionRows) bag.add("PP271", divisionRows.place, { rows: divisionRows.count, column: divisionRows.column }, { projectNo: divisionRows.projectNo });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });
   for (const [column, f] of dittoed) bag.add("PP344", f.place, { column, count: f.count });

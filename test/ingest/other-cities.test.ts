@@ -820,6 +820,15 @@ describe("a 部 column beside the 課", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP209");
   });
 
+  it("a row whose 課 is empty takes its 部 (a project of the whole 部, or 全部局 for every department), said once (PP271): it had had no department", async () => {
+    const header = ["No", "基本方針", "施策", "取組", "事業名", "所管部", "担当課", "事業内容", "R8", "R9"];
+    const plan = await planOf("division.tsv", ["計画", ...[header, ...rows, ["3", "方針", "(1)窓口", "①手続", "文書", "総務部", "", "内容", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "①手続", "研修", "全部局", "", "内容", "検討", "実施"]].map((r) => r.join("\t"))].join("\n"));
+    expect(plan.projects.map((p) => [p.departments, p.allDepartments])).toEqual([[["情報政策課"], false], [["市民課"], false], [["総務部"], false], [[], true]]);
+    expect(of(plan.diagnostics, "PP271").map((d) => [d.line, d.column, d.message])).toEqual([[5, 6, "担当課が空欄の行（2 行）は、「所管部」の列に書かれた部を担当として読みました。"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP302");
+  });
+
   it("部 | 課 under one 担当 heading: a header of two rows", async () => {
     const plan = await planOf("division.tsv", table(["No", "基本方針", "施策", "取組", "事業名", "担当", "", "事業内容", "R8", "R9"],
       ["", "", "", "", "", "部", "課", "", "", ""]));
