@@ -1233,7 +1233,9 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   // taken for a year (its data would be misread as phases).
   // Columns right of the first year label (備考 after the schedule) do not move the schedule.
   const labels = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
-  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys()]
+  // (year columns set aside under a group that is no schedule, 予算額（千円）| R8 R9 R10, are named
+  // too: beside the schedule they had been taken for data left of its labels, PP221)
+  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys(), ...(block.notSchedule ?? [])]
     .filter((c) => !block.years.has(c) && (!labels.length || c < labels[0]![0]));
   const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
   const labelRow = yearLabelRow(block);

@@ -184,6 +184,14 @@ describe("year labels written twice, the second run under a group of other words
     expect(codes(plan.diagnostics)).not.toContain("PP308");
   });
 
+  it("with the run under 事業費 left of the schedule: the same reading (it had then been PP221, data left of the labels)", async () => {
+    const left = [...FIXED, "事業費（千円）", "", "", "スケジュール", "", ""];
+    const plan = await planOf("plan.tsv", tsv([left, under, at(1, "A", ["1,200", "3,000", "3,000", "検討", "実施", "→"])]));
+    expect(errors(plan)).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP241")).toMatchObject({ line: 3, column: 8 });
+  });
+
   it("a workbook's merged groups in other words (事業スケジュール | 事業費（千円）): the same reading", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("事業一覧");
