@@ -150,7 +150,11 @@ const PERIOD_ONLY = new RegExp(`^(?:計画期間[:：]?)?${PERIOD_SPAN}$`, "u");
 
 /** A span of fiscal years written in `text` (or, `whole`, that is all of it): its first and last years, and its era when both ends are in one. */
 function periodSpan(text: string, whole: boolean): { era: string | null; first: number; last: number } | null {
-  const t = eraYearDigits(text.normalize("NFKC").replace(/\s+/g, ""));
+  // 令和8年度(2026年度)～令和12年度(2030年度), 令和8(2026)年度～: the Western year beside an era
+  // year that it is is the same year, not part of the span (the period had not been read)
+  const t = eraYearDigits(text.normalize("NFKC").replace(/\s+/g, "")).replace(/((?:令和|平成|R|H)(?:\d{1,2}|元))(年度?)?\((\d{4})(?:年度?)?\)(年度?)?/gu,
+    (whole, era: string, before: string | undefined, western: string, after: string | undefined) =>
+      (parseFiscalYear(`${era}年度`) === Number(western) ? `${era}${before ?? after ?? ""}` : whole));
   const m = (whole ? PERIOD_ONLY : PERIOD_IN).exec(t);
   if (!m || (m[7] && !m[1])) return null;
   const first = m[1] ? parseFiscalYear(`${m[1]}${m[2]}年度`)! : Number(m[3]);
@@ -668,7 +672,7 @@ function tableWordCut(name: string): { name: string; word: string } | null {
 }
 
 /** A bracket at the end of a title (its words checked by `periodSpan`). */
-const PERIOD_BRACKET = /[（(【［[〔]([^（()）【】［\]〔〕]{4,40})[）)】］\]〕]$/u;
+const PERIOD_BRACKET = /[（(【［[〔]((?:[^（()）【】［\]〔〕]|[（(][0-9０-９]{4}年?度?[)）]){4,60})[）)】］\]〕]$/u;
 /** The same bracket before a short last word (the document's kind: 実施計画, アクションプラン). */
 const PERIOD_BRACKET_INSIDE = /[（(【［[〔]([^（()）【】［\]〔〕]{4,40})[）)】］\]〕]([\s\u3000]*[^（()）【】［\]〔〕\s\u3000]{1,12})$/u;
 

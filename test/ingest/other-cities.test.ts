@@ -1370,6 +1370,23 @@ describe("a handout's title line, and numbers joined by dots (session 16's probe
     const plan = await planOf("plan.csv", lines(["北浜市 情報化推進計画（FY2026-FY2030）"], HEAD, ROW));
     expect(plan.plan.title).toBe("北浜市 情報化推進計画");
     expect(codes(plan.diagnostics)).toContain("PP254");
+    // an era year with its Western year in brackets (令和8年度(2026年度)～…): the same (it had stayed in the name)
+    for (const title of ["北浜市防災計画（令和8年度(2026年度)～令和12年度(2030年度)）", "北浜市防災計画（令和8(2026)年度～令和12(2030)年度）"]) {
+      const dual = await planOf("plan.csv", lines([title], HEAD, ROW));
+      expect(dual.plan.title, title).toBe("北浜市防災計画");
+      expect(codes(dual.diagnostics), title).toContain("PP254");
+    }
+  });
+
+  it("a period stated above the table with its Western years in brackets gives eraless labels their era (PP247; it had been PP222 at every label)", async () => {
+    const eraless = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "8年度", "9年度", "10年度", "11年度", "12年度"];
+    const plan = await planOf("plan.csv", lines(["北浜市防災計画"], ["計画期間：令和8年度(2026年度)～令和12年度(2030年度)"], eraless, ROW));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2030 });
+    expect(codes(plan.diagnostics)).toContain("PP247");
+    // a Western year that is not the era year's is not taken for it
+    const wrong = await planOf("plan.csv", lines(["北浜市防災計画"], ["計画期間：令和8年度(2027年度)～令和12年度(2030年度)"], eraless, ROW));
+    expect(codes(wrong.diagnostics)).toContain("PP222");
   });
 
   it("施策 and 取組 numbered with dots (1.(2), 1.(1).②) are their own numbers under their parents'", async () => {
