@@ -164,6 +164,8 @@ export function formatNumber(v: number, code: string, date1904 = false): string 
   let value = v;
   if (v < 0 && sections[1] !== undefined) { section = sections[1]; value = -v; }
   else if (v === 0 && sections[2] !== undefined) section = sections[2];
+  // an empty section shows nothing (;;; hides a cell's number, 0;-0; a zero): read as Excel shows it
+  if (section === "" && sections.length > 1) return "";
   if (/^general$/i.test(section.trim()) || section.trim() === "") return String(v);
   if (/[?#0]\/[?#0\d]/.test(section)) return formatFraction(section, value);
   if (/E[+-]|\[DBNum/i.test(section)) return null;

@@ -427,6 +427,14 @@ describe("returned forms", () => {
     expect(formatNumber(45, '0"%"')).toBe("45%");
     expect(formatNumber(0.45, "0%")).toBe("45%");
   });
+  it("reads a number its format hides (;;;, a zero under 0;-0;) as the empty cell Excel shows (a hidden 1 had been a mark nobody could see)", async () => {
+    const { formatNumber } = await import("../../src/ingest/number-format.js");
+    expect(formatNumber(1, ";;;")).toBe("");
+    expect(formatNumber(0, "0;-0;")).toBe("");
+    expect(formatNumber(5, "0;-0;")).toBe("5");
+    expect(formatNumber(-5, "0;-0;")).toBe("-5");
+    expect(formatNumber(5, "")).toBe("5");
+  });
   it("PP601 unreadable file, PP602 no form sheet, PP614 no metadata", async () => {
     const bag = new DiagnosticBag();
     expect(parseFormReturns(new Uint8Array([1, 2, 3]), "broken.xlsx", bag)).toBeNull();
