@@ -57,9 +57,26 @@ export function timingText(startCell: string, endCell: string | undefined): { te
   // period's end as a phase named 「-」)
   const unset = (s: string) => !s || dash(s) || /^(?:未定|未設定)$/u.test(s);
   if (unset(first) && unset(last)) return { text: "", ok: true };
-  if (!unset(first) && !unset(last)) return { text: `${first}～${last}`, ok: true };
+  if (!unset(first) && !unset(last)) return { text: `${boundaryYear(first, "start")}～${boundaryYear(last, "end")}`, ok: true };
   const shown = (s: string) => s || "（空欄）";
   return { text: `${shown(first)}～${shown(last)}`, ok: false };
+}
+
+/**
+ * A start or end written as the date a fiscal year begins or ends (2026/4/1, 令和11年3月31日: Excel
+ * date cells) as that fiscal year (2026年度, 2028年度); any other date, or text, as it is (a date
+ * inside a year is not rounded: no span). Such dates had been refused as naming no year.
+ */
+function boundaryYear(text: string, side: "start" | "end"): string {
+  const t = text.normalize("NFKC").replace(/\s+/g, "");
+  const western = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/u.exec(t);
+  const era = /^(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?$/u.exec(t);
+  const year = western ? Number(western[1]) : era ? parseFiscalYear(`${era[1]}${era[2]}年度`) : null;
+  const [month, day] = (western ?? era)?.slice(-2).map(Number) ?? [];
+  if (year === null || year === undefined) return text;
+  if (side === "start" && month === 4 && day === 1) return `${year}年度`;
+  if (side === "end" && month === 3 && day === 31) return `${year - 1}年度`;
+  return text;
 }
 
 /** A phase's words saying the work goes on from before (継続実施, 実施中, 引き続き運用). */

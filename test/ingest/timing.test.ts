@@ -226,6 +226,15 @@ describe("a start and an end column", () => {
     expect(written.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2030]]);
   });
 
+  it("dates on a fiscal year's first and last day (2026/4/1 – 2029/3/31, 令和8年4月1日 – 令和11年3月31日) are those years (they had been refused as naming no year); a date inside a year is not rounded", async () => {
+    const plan = await planOf("pair.tsv", tsv([header, at(1, "A", "2026/4/1", "2029/3/31"), at(2, "B", "令和9年4月1日", "令和12年3月31日"), at(3, "C", "2027/4/1", "2030/3/31")]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.from, s.to]))).toEqual([[[2026, 2028]], [[2027, 2029]], [[2027, 2029]]]);
+    const inside = await planOf("pair.tsv", tsv([header, at(1, "A", "2026/6/1", "2029/3/31"), at(2, "B", "R8", "R10")]));
+    expect(inside.projects[0]!.schedule).toEqual([]);
+    expect(codes(inside.diagnostics)).toContain("PP328");
+  });
+
   it("a pair with one side empty is no span: a warning at the row, no phases (PP328); 期間（開始）| 期間（終了） too", async () => {
     const plan = await planOf("pair.tsv", tsv([[...HEADER.slice(0, 7), "実施期間（開始）", "実施期間（終了）"], at(1, "A", "R8", "R10"), at(2, "B", "R9", "")]));
     expect(plan.projects.map((p) => p.schedule.map((s) => [s.from, s.to]))).toEqual([[[2026, 2028]], []]);
