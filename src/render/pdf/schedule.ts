@@ -6,7 +6,7 @@
 import type { Content, ContentTable, Pattern, TableCell } from "pdfmake/interfaces.js";
 import { fiscalYearLabel, yearsOf } from "../../fiscal.js";
 import type { Phase } from "../../model/schema.js";
-import { AS_OF_TINT } from "../../theme/contrast.js";
+import { AS_OF_TINT, lightness } from "../../theme/contrast.js";
 import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
@@ -148,7 +148,16 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
     } as TableCell)));
   }
   const lanes = laneOf(schedule, period);
+  // Where two bars meet and one is near white (複数の段階's white grid, a pale yellow), the white
+  // rule between them does not show: drawn in the rule's colour there (two such bars had read as
+  // one, the second phase's first year lost). By body row, the vertical lines so drawn.
+  const seams = new Map<number, Set<number>>();
   for (const lane of lanes) {
+    const meet = lane.flatMap((p, k) => {
+      const q = lane[k - 1];
+      return q && q.to + 1 === p.from && [q, p].some((x) => lightness(categoryStyle(x.category, ctx).fill) >= PALE) ? [p.from - period.start] : [];
+    });
+    if (meet.length) seams.set(body.length, new Set(meet));
     body.push(yearRow(lane, years, (p) => {
       const style = categoryStyle(p.category, ctx);
       // Read as text, not as a shape: its years and its label (令和8年度～令和10年度 検討).
@@ -175,7 +184,7 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       hLineWidth: (i: number) => (i === 0 || i === body.length ? 0 : GAP),
       vLineWidth: (i: number) => (i === 0 || i === years.length ? 0 : GAP),
       hLineColor: () => "#FFFFFF",
-      vLineColor: () => "#FFFFFF",
+      vLineColor: (i: number, _node: unknown, row: number) => (seams.get(row)?.has(i) ? theme.colours.rule : "#FFFFFF"),
       paddingLeft: () => CELL_PAD,
       paddingRight: () => CELL_PAD,
       paddingTop: () => 1.5,
@@ -183,6 +192,9 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
     },
   }, opts.header ? "Table" : undefined);
 }
+
+/** CIE L* from which a fill is too pale for a white rule beside it to show. */
+const PALE = 95;
 
 /** A bar's label: as it is when the bar holds it on one line, else broken between phrases only. */
 const labelText = (label: string, capacity: number): string | ReturnType<typeof phraseRuns> =>

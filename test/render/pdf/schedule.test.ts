@@ -42,6 +42,17 @@ describe("scheduleStrip", () => {
     for (const c of Object.values(ctx.theme.categories)) if (c.pattern !== "none") expect(defined).toContain(`pp-${c.pattern}`);
   });
 
+  it("draws the line where two bars meet in the rule's colour when one is near white (two 複数の段階 bars had read as one); white between others", () => {
+    const strip = scheduleStrip([
+      { label: "拡大・検討", from: 2026, to: 2027, category: "mixed" }, { label: "調達・運用", from: 2028, to: 2030, category: "mixed" },
+      { label: "検討", from: 2026, to: 2027, category: "build" }, { label: "運用", from: 2028, to: 2030, category: "operate" },
+    ], period, { yearWidth: 80 }, ctx);
+    const colour = (strip.layout as { vLineColor: (i: number, node: unknown, row: number) => string }).vLineColor;
+    expect(colour(2, strip, 0)).toBe(ctx.theme.colours.rule);
+    expect([1, 3, 4].map((i) => colour(i, strip, 0))).toEqual(["#FFFFFF", "#FFFFFF", "#FFFFFF"]);
+    expect(colour(2, strip, 1)).toBe("#FFFFFF");
+  });
+
   it("runs a note too long for its phase's years on under the years after it, up to the next note", () => {
     const note = "国の動向を踏まえ、必要に応じてスケジュールを見直す。なお、令和9年度以降の実施内容は予算の状況により変更となる場合がある。";
     const strip = scheduleStrip([{ label: "研究", from: 2026, to: 2026, category: "research", note }, { label: "検討", from: 2027, to: 2027, category: "study" },
