@@ -231,6 +231,20 @@ describe("a running head beside a long 基本方針", () => {
   });
 });
 
+describe("a running head beside a long plan title", () => {
+  it("stays one line: the title cut with …, the chapter kept readable (a 60-character title had wrapped every head, 「基本方針／1 …」)", async () => {
+    const title = "武蔵野市デジタル・トランスフォーメーション推進計画（第八次総合情報化基本計画）令和八年度改定版における重点施策実施計画書";
+    const [file] = await renderBooklet({ ...plan, plan: { ...plan.plan, title } }, makeRenderContext());
+    const pages = await textItems(file!.data);
+    const headOf = (p: (typeof pages)[number]) => p.items.filter((i) => i.y > p.height - 60);
+    const page = pages.find((p) => headOf(p).some((i) => i.str.includes("基本方針1")))!;
+    const head = headOf(page);
+    // one line: every item of the head on one baseline
+    expect(new Set(head.map((i) => Math.round(i.y))).size).toBe(1);
+    expect(head.map((i) => i.str).join("")).toMatch(/^武蔵野市デジタル.*…基本方針1\s*市民・職員目線の市民サービス$/u);
+  });
+});
+
 describe("a long title in a large cover size", () => {
   it("stays on the cover page, set smaller (PP514); a title that fits keeps the theme's size", async () => {
     const title = "武蔵野市デジタルトランスフォーメーション推進計画（令和8年度～令和12年度）実施計画事業別工程表";

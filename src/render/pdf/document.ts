@@ -197,13 +197,20 @@ export async function createPdf(doc: PdfDocument, meta: PdfMeta, ctx: RenderCont
     defaultStyle: { font: "default", fontSize: theme.sizes.body, lineHeight: theme.lineHeight, color: theme.colours.text },
     header: (current: number) => {
       if (current <= plain || !doc.headerTitle) return null;
+      // One line: a title too long beside its chapter is cut with … too, the chapter keeping up to
+      // 40 % of the line (a 60-character title had wrapped every head onto two lines, the chapter
+      // squeezed to 「基本方針／1 …」)
+      const chapter = chapterOn(current);
+      const room = page.bodyWidth - HEAD_GAP;
+      const wide = (t: string) => textWidthEm(t) * small;
+      const title = headFitted(doc.headerTitle, room - Math.min(wide(chapter), room * 0.4), small);
       return withFallback({
         margin: [left, Math.max(12, top - 30), right, 0],
         stack: [
           {
             columns: [
-              { text: doc.headerTitle, width: "*", noWrap: false },
-              { text: headFitted(chapterOn(current), page.bodyWidth - HEAD_GAP - textWidthEm(doc.headerTitle) * small, small), width: "auto", alignment: "right" },
+              { text: title, width: "*", noWrap: false },
+              { text: headFitted(chapter, room - wide(title), small), width: "auto", alignment: "right" },
             ],
             columnGap: HEAD_GAP,
             fontSize: small,
