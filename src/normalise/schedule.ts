@@ -413,6 +413,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   const dash = dashesAsBlank(kinds);
   if (dash >= 0) result.readings.push({ kind: "dash-blank", cell: sorted[dash]!, text: (kinds[dash] as { mark: string }).mark });
   let last: Phase | null = null;
+  const onlyContinuations = kinds.every((k) => k.kind === "continuation" || k.kind === "none") && kinds.some((k) => k.kind === "continuation" && !k.word);
   // the fill of the last cell that started or went on with `last`
   let lastFill: string | undefined;
   sorted.forEach((cell, i) => {
@@ -441,6 +442,14 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
     }
     if (k.kind === "note") return; // (put aside above)
     if (k.kind === "continuation") {
+      // a row drawn with continuation marks alone (━━━━ … ━━━━▶, → in every year from its first):
+      // a bar without a name from its first mark, as a row of ● is (each cell had been PP317)
+      if (!adjacent && onlyContinuations && !last) {
+        last = unnamedPhase(cell.year, to, config);
+        result.phases.push(last);
+        result.readings.push({ kind: "mark", cell, text: k.mark });
+        return;
+      }
       if (!adjacent) { result.problems.push({ code: "PP317", cell, mark: k.mark }); return; }
       adjacent.to = Math.max(adjacent.to, to);
       addNote(adjacent, k.note);

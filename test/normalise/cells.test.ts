@@ -142,6 +142,13 @@ describe("schedules that cannot be read without guessing are refused with the ce
     expect(spans(plan, 1)).toEqual([["検討", 2027, 2027, null, false]]);
   });
 
+  it("a row drawn with continuation marks alone (━━━━ in every year, → from its first) is a bar without a name from its first mark, as a row of ● is (PP315; each cell had been PP317)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["━━━━", "━━━━", "━━━━", "━━━━", "━━━━▶"]), r("2", "乙", ["", "→", "→", "→", "→"])]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to, s.unlabelled ?? false]))).toEqual([[["実施", 2026, 2030, true]], [["実施", 2027, 2030, true]]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP315").map((d) => d.projectNo)).toEqual([1, 2]);
+  });
+
   it("arrows with heads (――▶, ⟶) continue the phase; a cell of signs the config does not know is refused (PP332)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "――▶", "実施", "⟶", "▶"]), r("2", "乙", ["検討", "⇛", "", "", ""])]);
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2030, null, false]]);
