@@ -99,6 +99,9 @@ const NO_LEVEL = /^(?:[-‐‑‒–—―－ー─━]+|なし|該当なし|無
 export const LEVEL_RELIST = /[（(【〔［[]\s*再\s*掲\s*[)）】〕］\]]/u;
 const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
 
+/** A No cell saying the row is a 再掲 (`再掲`, `再`, `2再`, `(再掲)`, `再掲2`). */
+const NO_AS_RELIST = /^[(（【]?\s*\d*\s*再掲?\s*\d*\s*[)）】]?$/u;
+
 /** A level's name marked as going on from the page before (`市民サービスの向上（続き）`): the mark is no part of it. */
 const CONTINUED_MARK = /[\s\u3000]*[（(]\s*(?:続き|つづき|続|承前|前頁から続く|前ページから続く)\s*[)）]\s*$/u;
 
@@ -116,7 +119,10 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
     else if (f[key] && !text(key)) bag.add("PP301", at(key), { column: columnLabel(key) }, { projectNo: no });
   }
   if (no === undefined) {
-    if (noText) bag.add("PP305", at("no"), { value: excerpt(noText) });
+    // 再掲 written in the No column (`再掲`, `2再`, `(再)`): a 再掲 row without a No of its own, said
+    // so (PP338) — PP305's hint on branch numbers had not helped
+    if (noText && NO_AS_RELIST.test(noText.normalize("NFKC"))) bag.add("PP338", at("no"), { name: excerpt(text("name")) });
+    else if (noText) bag.add("PP305", at("no"), { value: excerpt(noText) });
     return null;
   }
   const projectNo = no;

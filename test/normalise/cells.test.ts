@@ -381,6 +381,9 @@ describe("再掲 and remark rows", () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("", "甲（再掲）", ["検討", "", "", "", ""])]);
     expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column, d.message])).toEqual([
       ["PP338", 5, 1, "再掲の行（「甲（再掲）」）に No がありません。"]]);
+    // 再掲 written in the No column itself: the same (it had been PP305 with a hint on branch numbers)
+    const inNo = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("再掲", "甲", ["検討", "", "", "", ""]), r("1再", "甲", ["検討", "", "", "", ""])]);
+    expect(inNo.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line])).toEqual([["PP338", 5], ["PP338", 6]]);
   });
 
   it("※再掲 and 【再掲】 are marks too", async () => {
