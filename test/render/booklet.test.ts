@@ -111,6 +111,20 @@ describe("booklet templates", () => {
     expect(squash(back.text)).not.toContain("事業計画書（議会資料）");
   });
 
+  it("keeps a card's reworded label whole on its line, as at a large table size (「担当課・関係／機関」, 「担当／課」 had wrapped under their values)", async () => {
+    const dir = copyTemplates();
+    const card = path.join(dir, "booklet/card.hbs");
+    writeFileSync(card, readFileSync(card, "utf8").replace('"label": "担当課"', '"label": "担当課・関係機関"'));
+    const big = makeRenderContext({ templatesDir: dir });
+    big.theme = { ...big.theme, sizes: { ...big.theme.sizes, table: 20 } };
+    for (const ctx of [makeRenderContext({ templatesDir: dir }), big]) {
+      const [file] = await renderBooklet(plan, ctx);
+      const lines = (await readPdf(file!.data)).pages.flatMap((p) => p.lines);
+      expect(lines.some((l) => l.startsWith("担当課・関係機関"))).toBe(true);
+      expect(lines.some((l) => /^(?:機関|課)\b/u.test(l.trim()) || l.trim() === "機関")).toBe(false);
+    }
+  }, 60_000);
+
   it("reports a misspelt field as PP503 with the template file and line, and writes nothing", async () => {
     const dir = copyTemplates();
     const card = path.join(dir, "booklet/card.hbs");

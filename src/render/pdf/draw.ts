@@ -17,6 +17,7 @@ import { capacityFor, columnAlign, dataTable, noColumnWidth, subRowsCell } from 
 import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
 import { phrases } from "../phrases.js";
+import { textWidthEm } from "../xlsx/metrics.js";
 
 
 /** A plan's period and schedules as a DrawSource for the page set-up `kind`; a legend lists the plan's categories. */
@@ -96,15 +97,18 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     body.push({ text: keepRuns(node.path), fontSize: theme.sizes.small, color: theme.colours.muted, margin: [0, 1, 0, 3] } as Content);
     height += textHeight(node.path, theme.sizes.small, inner, lh) + 4;
   }
+  // The labels' column holds the widest label whole (bold ~5 % wider), up to 40 % of the card: at a
+  // large table size 「担当課」 had broken as 「担当／課」, a reworded label wrapped under its value
+  const labelWidth = Math.min(inner * 0.4, Math.max(LABEL_WIDTH, ...node.fields.map((f) => Math.ceil(textWidthEm(f.label) * size * 1.05) + 2)));
   for (const f of node.fields) {
     body.push(role({
       columns: [
-        { text: f.label, width: LABEL_WIDTH, fontSize: size, bold: true, color: theme.colours.muted },
+        { text: f.label, width: labelWidth, fontSize: size, bold: true, color: theme.colours.muted },
         { text: runs(f.value, ctx), width: "*", fontSize: size },
       ],
       columnGap: 4, margin: [0, 0, 0, 2],
     }, "P") as Content);
-    height += textHeight(plain(f.value), size, inner - LABEL_WIDTH - 4, lh) + 2;
+    height += Math.max(textHeight(plain(f.value), size, inner - labelWidth - 4, lh), textHeight(f.label, size, labelWidth, lh)) + 2;
   }
   if (node.bullets.length) {
     if (node.bulletsLabel) {
