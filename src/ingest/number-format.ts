@@ -155,6 +155,20 @@ function formatFraction(section: string, v: number): string | null {
   return (v < 0 ? "-" : "") + text;
 }
 
+/** A whole number in kanji as Excel's [DBNum1] writes it (十二, 二千二十六), [DBNum2] in 大字 (壱拾弐). */
+function kanjiNumber(n: number, formal: boolean): string {
+  const digits = formal ? "〇壱弐参四伍六七八九" : "〇一二三四五六七八九";
+  const units = formal ? ["", "拾", "百", "千"] : ["", "十", "百", "千"];
+  if (n === 0 || n >= 10000) return String(n).replace(/\d/g, (d) => digits[Number(d)]!);
+  let out = "";
+  [...String(n)].reverse().forEach((d, i) => {
+    const k = Number(d);
+    if (k === 0) return;
+    out = (k === 1 && i > 0 && !formal ? "" : digits[k]!) + units[i]! + out;
+  });
+  return out;
+}
+
 /** The text a number cell shows through `code`; null when this reader does not read the format. */
 export function formatNumber(v: number, code: string, date1904 = false): string | null {
   if (!Number.isFinite(v)) return null;
@@ -168,7 +182,14 @@ export function formatNumber(v: number, code: string, date1904 = false): string 
   if (section === "" && sections.length > 1) return "";
   if (/^general$/i.test(section.trim()) || section.trim() === "") return String(v);
   if (/[?#0]\/[?#0\d]/.test(section)) return formatFraction(section, value);
-  if (/E[+-]|\[DBNum/i.test(section)) return null;
+  if (/E[+-]/i.test(section)) return null;
+  // [DBNum1] 漢数字 (令和八年六月一日, 十二), [DBNum2] 大字 (壱拾弐), [DBNum3] full-width digits (５件):
+  // the text formatted without it, its numbers then written so (a return's date had printed as 46174)
+  const dbnum = /\[DBNum([123])\]/i.exec(section)?.[1];
+  if (dbnum) {
+    const plain = formatNumber(v, code.replace(/\[DBNum[123]\]/gi, ""), date1904);
+    return plain === null ? null : plain.replace(/\d+/g, (n) => (dbnum === "3" ? n.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : kanjiNumber(Number(n), dbnum === "2")));
+  }
   const { tokens, gannen, percent } = tokenize(section);
   if (tokens.some((t) => t.kind === "date" || t.kind === "elapsed")) return formatDate(tokens, serialDate(v, date1904), gannen, v);
   if (percent) value *= 100;

@@ -427,6 +427,14 @@ describe("returned forms", () => {
     expect(formatNumber(45, '0"%"')).toBe("45%");
     expect(formatNumber(0.45, "0%")).toBe("45%");
   });
+  it("reads 漢数字 formats ([DBNum1] 令和八年六月一日, [DBNum2] 大字, [DBNum3] ５件) as Excel shows them (a return's date had printed as 46174)", async () => {
+    const { formatNumber } = await import("../../src/ingest/number-format.js");
+    expect(formatNumber(46174, '[DBNum1][$-ja-JP-x-gannen]ggge"年"m"月"d"日"')).toBe("令和八年六月一日");
+    expect(formatNumber(46174, '[DBNum1]ggge"年"m"月"d"日"')).toBe("令和八年六月一日");
+    expect(formatNumber(5, '[DBNum3]0"件"')).toBe("５件");
+    expect([12, 2026, 110, 10].map((n) => formatNumber(n, "[DBNum1]0"))).toEqual(["十二", "二千二十六", "百十", "十"]);
+    expect(formatNumber(12, "[DBNum2]0")).toBe("壱拾弐");
+  });
   it("reads a number its format hides (;;;, a zero under 0;-0;) as the empty cell Excel shows (a hidden 1 had been a mark nobody could see)", async () => {
     const { formatNumber } = await import("../../src/ingest/number-format.js");
     expect(formatNumber(1, ";;;")).toBe("");
