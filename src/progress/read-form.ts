@@ -242,7 +242,11 @@ function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], f
       return k > 0 ? `${from} 行目に行が ${n} 行挿入された` : `${from} 行目から行が ${n} 行削除された`;
     }
   }
-  // the same rows in another order (sorted by a column): each row's locked cells, rows compared as a set
+  return sortedRows(returned, sent, from) ? (lang === "ja" ? `${from} 行目から下の行が並べ替えられた` : `the rows from row ${from} were sorted`) : null;
+}
+
+/** The same rows from `from` on in another order (sorted by a column): each row's locked cells, rows compared as a set. */
+function sortedRows(returned: readonly FormCell[], sent: readonly FormCell[], from: number): boolean {
   const rows = (cells: readonly FormCell[]) => {
     const by = new Map<number, string[]>();
     for (const c of cells) {
@@ -252,16 +256,16 @@ function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], f
     return [...by.values()].map((r) => r.sort().join("\u0001")).sort();
   };
   const [was, is] = [rows(sent), rows(returned)];
-  if (was.length > 1 && was.length === is.length && was.every((r, i) => r === is[i])) {
-    return lang === "ja" ? `${from} 行目から下の行が並べ替えられた` : `the rows from row ${from} were sorted`;
-  }
-  return null;
+  return was.length > 1 && was.length === is.length && was.every((r, i) => r === is[i]);
 }
 
 function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag: DiagnosticBag, sent?: SentForm): void {
   const expected = sent?.(meta);
   const change = expected && lockedCellsChecksum(expected) === meta.checksum ? lockedChanges(sheet.cells, expected) : null;
   if (!change) { bag.add("PP608", { file, sheet: sheet.name }); return; }
+  // rows sorted only, each with its own No and entries: read by its No, said (PP634) — the form
+  // had been refused though the message itself said its rows were only sorted
+  if (sortedRows(sheet.cells, expected!, change.row)) { bag.add("PP634", { file, sheet: sheet.name, cell: `A${change.row}` }, { row: change.row }); return; }
   const moved = shiftedRows(sheet.cells, expected!, change.row, bag.lang);
   bag.add("PP608", { file, sheet: sheet.name, cell: `${columnLetters(change.col)}${change.row}` },
     { sent: change.sent || "（空欄）", now: change.now || "（空欄）", more: change.count - 1, ...(moved ? { moved } : {}) });

@@ -291,9 +291,11 @@ describe("returned forms", () => {
       const va = (a.values as unknown[]).slice(), vb = (b.values as unknown[]).slice();
       a.values = vb as never; b.values = va as never;
     });
+    // rows sorted only, each with its own No: read by No, said (PP634; it had been refused, PP608)
     const third = new DiagnosticBag();
-    parseFormReturns(sorted.data, "財政課.xlsx", third, sentNow);
-    expect(third.items[0]!.message).toContain(`${sorted.row} 行目から下の行が並べ替えられたようです`);
+    const read = parseFormReturns(sorted.data, "財政課.xlsx", third, sentNow);
+    expect(third.items.map((d) => [d.code, d.severity, d.cell])).toEqual([["PP634", "warning", `A${sorted.row}`]]);
+    expect(read?.rows.length).toBe(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", new DiagnosticBag(), sentNow)?.rows.length);
   });
 
   it("PP633 one form saved twice (財政課(1).xlsx): read once, said once; a copy with one entry changed is PP609 at each row (it had been PP609 either way)", async () => {
