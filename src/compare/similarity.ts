@@ -13,8 +13,16 @@ const SPACE_BY_JAPANESE = new RegExp(String.raw`(?<=${JAPANESE})\s+|\s+(?=${JAPA
  * 「データ ユーザー」 had been told as changes, the PDF underlining a space no reader sees).
  */
 export function comparable(text: string): string {
-  return cleanText(text.normalize("NFKC")).replace(SPACE_BY_JAPANESE, "");
+  return foldLookalikes(cleanText(text.normalize("NFKC"))).replace(SPACE_BY_JAPANESE, "");
 }
+
+/**
+ * One glyph written as two characters by CP932 and by Unicode text (～ U+FF5E / 〜 U+301C, － U+FF0D
+ * / − U+2212, ― U+2015 / — U+2014, ∥ / ‖), folded after NFKC so that a plan exported on Windows
+ * and one typed on a Mac compare alike (an identical-looking 〜 had been underlined as a change).
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = { "〜": "~", "−": "-", "—": "―", "‖": "∥" };
+export const foldLookalikes = (text: string): string => text.replace(/[〜−—‖]/gu, (c) => LOOKALIKES[c]!);
 
 /** The projects' departments as compared: a set (the order they are listed in is no change). */
 export function departmentKey(p: Pick<Project, "departments" | "allDepartments">): string {

@@ -3,13 +3,14 @@
 // are equal (a full-width/half-width difference is not marked), and each side keeps its own
 // characters as written.
 import { diffArrays } from "diff";
+import { foldLookalikes } from "./similarity.js";
 
 /** A run of text, `changed` when it is not in the other version. */
 export interface Segment { text: string; changed: boolean }
 
 export interface MarkedDiff { old: Segment[]; new: Segment[] }
 
-const same = (a: string, b: string) => a === b || a.normalize("NFKC") === b.normalize("NFKC");
+const same = (a: string, b: string) => a === b || foldLookalikes(a.normalize("NFKC")) === foldLookalikes(b.normalize("NFKC"));
 
 /** Adds a run, joined to the previous one when both are changed or both unchanged. */
 function push(out: Segment[], text: string, changed: boolean): void {

@@ -28,6 +28,15 @@ describe("markedDiff", () => {
     expect(whole(d.new)).toBe("最高情報責任者(ＣＩＯ)補佐官");
   });
 
+  it("takes the characters CP932 and Unicode write one glyph with as equal (～/〜, －/−, ―/—): an identical-looking 〜 had been marked", async () => {
+    const d = markedDiff("令和9年度～令和10年度、JIS X 8341－3 ― 対応", "令和9年度〜令和10年度、JIS X 8341−3 — 対応");
+    expect(marked(d.old)).toEqual([]);
+    expect(marked(d.new)).toEqual([]);
+    expect(whole(d.new)).toBe("令和9年度〜令和10年度、JIS X 8341−3 — 対応");
+    const { comparable } = await import("../../src/compare/similarity.js");
+    expect(comparable("業務量調査に基づくBPRの実施～全庁展開～")).toBe(comparable("業務量調査に基づくBPRの実施〜全庁展開〜"));
+  });
+
   it("does not mark white space put in or taken out (a space no reader sees)", () => {
     const d = markedDiff("市民の利便性を高める。", "市民の　利便性を高める。");
     expect(marked(d.new)).toEqual([]);
