@@ -76,6 +76,9 @@ function gramSimilarity(a: Grams, b: Grams): number {
   return total ? (2 * common) / total : 0;
 }
 
+/** How alike two texts are as compared (Dice coefficient of their bigrams, 0–1). */
+export const textSimilarity = (a: string, b: string): number => gramSimilarity(grams(comparable(a)), grams(comparable(b)));
+
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size && !b.size) return 1;
   let common = 0;

@@ -3,7 +3,7 @@
 // are equal (a full-width/half-width difference is not marked), and each side keeps its own
 // characters as written.
 import { diffArrays } from "diff";
-import { foldLookalikes } from "./similarity.js";
+import { comparable, foldLookalikes, textSimilarity } from "./similarity.js";
 
 /** A run of text, `changed` when it is not in the other version. */
 export interface Segment { text: string; changed: boolean }
@@ -33,7 +33,58 @@ function absorbSpecks(segments: Segment[]): Segment[] {
   return out;
 }
 
+/** Lines at least this alike (bigrams) are one line edited; less, one removed and one added. */
+const SAME_LINE = 0.4;
+
+/**
+ * The marks of a text of several lines (a description's bullets): lines compared as wholes first,
+ * the lines of a changed stretch paired by likeness (in order), then the characters within each
+ * pair; a line without a pair is marked whole. One character diff over the whole text had lined
+ * up across bullets: an unchanged bullet after a deleted one marked, the deleted one half unmarked.
+ */
 export function markedDiff(oldText: string, newText: string): MarkedDiff {
+  if (!oldText.includes("\n") && !newText.includes("\n")) return charDiff(oldText, newText);
+  const a = oldText.split("\n");
+  const b = newText.split("\n");
+  const oldOut: Segment[] = [];
+  const newOut: Segment[] = [];
+  const add = (out: Segment[], segments: readonly Segment[], first: boolean) => {
+    if (!first) push(out, "\n", false);
+    for (const seg of segments) push(out, seg.text, seg.changed);
+  };
+  let [i, j] = [0, 0];
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    // each removed line paired with the likeliest added line after the last pair, if alike enough
+    let from = 0;
+    const pairOf = removed.map((line) => {
+      let best = -1;
+      for (let k = from; k < added.length; k++) if (textSimilarity(line, added[k]!) >= SAME_LINE && (best < 0 || textSimilarity(line, added[k]!) > textSimilarity(line, added[best]!))) best = k;
+      if (best >= 0) from = best + 1;
+      return best;
+    });
+    const marks = new Map<number, MarkedDiff>(pairOf.flatMap((k, r) => (k >= 0 ? [[k, charDiff(removed[r]!, added[k]!)]] : [])));
+    removed.forEach((line, r) => add(oldOut, pairOf[r]! >= 0 ? marks.get(pairOf[r]!)!.old : [{ text: line, changed: line.trim() !== "" }], i++ === 0));
+    added.forEach((line, k) => add(newOut, marks.get(k)?.new ?? [{ text: line, changed: line.trim() !== "" }], j++ === 0));
+    removed = [];
+    added = [];
+  };
+  for (const part of diffArrays(a, b, { comparator: (x, y) => same(x, y) || comparable(x) === comparable(y) })) {
+    if (part.removed) { removed.push(...part.value); continue; }
+    if (part.added) { added.push(...part.value); continue; }
+    flush();
+    // (each side as written: the lines are equal as compared, not always character for character)
+    for (let n = part.value.length; n > 0; n--) {
+      add(oldOut, [{ text: a[i]!, changed: false }], i++ === 0);
+      add(newOut, [{ text: b[j]!, changed: false }], j++ === 0);
+    }
+  }
+  flush();
+  return { old: oldOut, new: newOut };
+}
+
+function charDiff(oldText: string, newText: string): MarkedDiff {
   const a = [...oldText];
   const b = [...newText];
   const oldOut: Segment[] = [];

@@ -37,6 +37,15 @@ describe("markedDiff", () => {
     expect(comparable("業務量調査に基づくBPRの実施～全庁展開～")).toBe(comparable("業務量調査に基づくBPRの実施〜全庁展開〜"));
   });
 
+  it("compares a description's bullets as lines first: a deleted bullet marked whole, the unchanged one after it never (one diff over the whole text had lined up across bullets)", () => {
+    const o = "・市民課等の窓口にキャッシュレス決済を導入する。\n・市税等の納付にキャッシュレス決済を導入し、市民の利便性向上を目指す。\n・導入後は利用状況を踏まえ対象窓口を拡大する。";
+    const n = "・市民課等の窓口にキャッシュレス決済を順次導入する。\n・導入後は利用状況を踏まえ対象窓口を拡大する。\n・効果を検証する。";
+    const d = markedDiff(o, n);
+    expect(marked(d.old)).toEqual(["・市税等の納付にキャッシュレス決済を導入し、市民の利便性向上を目指す。"]);
+    expect(marked(d.new)).toEqual(["順次", "・効果を検証する。"]);
+    expect([whole(d.old), whole(d.new)]).toEqual([o, n]);
+  });
+
   it("does not mark white space put in or taken out (a space no reader sees)", () => {
     const d = markedDiff("市民の利便性を高める。", "市民の　利便性を高める。");
     expect(marked(d.new)).toEqual([]);
