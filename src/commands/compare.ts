@@ -39,7 +39,10 @@ export function compare(oldInput: string, newInput: string, opts: CompareOptions
     // --map after the config's entries: the option wins for the same old No.
     const mapping = resolveMapping([...configEntries(s), ...splitMapOption(opts.map ?? [])], oldPlan, newPlan, s.bag);
     requireClean(s);
-    const list: ChangeList = { ...comparePlans({ plan: oldPlan, file: oldInput }, { plan: newPlan, file: newInput }, mapping, s.bag), diagnostics: s.bag.items };
+    const compared = comparePlans({ plan: oldPlan, file: oldInput }, { plan: newPlan, file: newInput }, mapping, s.bag);
+    // no change at all: said, so a clerk sees it without opening the PDF
+    if (!compared.changes.length && !compared.planChanges.length) s.bag.add("PP709", { file: newInput }, { old: oldInput });
+    const list: ChangeList = { ...compared, diagnostics: s.bag.items };
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       return hasErrors(s.bag.items, opts.strict) ? 1 : 0;

@@ -64,6 +64,13 @@ describe("planpress compare", () => {
     expect(list.changes).toEqual([]);
     expect(list.planChanges).toEqual([]);
     expect(list.pairs).toHaveLength(56);
+    // said on the console, and on the 新旧対照表's page (it had been a heading over an empty page)
+    expect(list.diagnostics.filter((d) => d.code === "PP709")).toHaveLength(1);
+    const out = tmp();
+    expect((await cli("compare", "data/plan.tsv", "data/plan.tsv", "-o", out)).code).toBe(0);
+    const { readPdf } = await import("../helpers/pdf.js");
+    const pages = (await readPdf(new Uint8Array(readFileSync(path.join(out, "compare.pdf"))))).pages;
+    expect(pages.at(-1)!.lines.join("")).toContain("改定前と改定後の計画に、変更はありません。");
   });
 
   it("a version without a title line takes the other's title, said (PP708): the file's name had been shown as the plan renamed", async () => {
