@@ -1,6 +1,6 @@
 // What every command shares: options, config, the plan, the render context, printing the
 // diagnostics and turning the outcome into an exit code (contract.md).
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
@@ -70,14 +70,25 @@ export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(
 
 /** The plan, and the checks of the given settings that need it (PP506: an as-of year outside the period). */
 export async function readPlan(s: Session, input: string | undefined, glyphs?: GlyphCoverage | null): Promise<Plan> {
-  s.inputs.files.push({ path: input ?? DEFAULT_INPUT, what: input ?? DEFAULT_INPUT });
-  const plan = await loadPlan(input ?? DEFAULT_INPUT, { config: s.config, bag: s.bag, sheet: s.opts.sheet, glyphs, configFile: s.opts.config ?? DEFAULT_CONFIG_PATH });
+  const { file, sheet } = inputSheet(input ?? DEFAULT_INPUT);
+  s.inputs.files.push({ path: file, what: file });
+  const plan = await loadPlan(file, { config: s.config, bag: s.bag, sheet: sheet ?? s.opts.sheet, glyphs, configFile: s.opts.config ?? DEFAULT_CONFIG_PATH });
   const { start, end } = plan.plan.period;
   // A plan without a period (PP208, or unreadable) has a stand-in: no year to compare with.
   if (s.asOf && plan.plan.period !== UNKNOWN_PERIOD && (s.asOf.year < start || s.asOf.year > end)) {
     s.bag.add("PP506", { file: s.asOf.source }, { value: wareki(s.asOf.year), first: wareki(start), last: wareki(end) });
   }
   return plan;
+}
+
+/**
+ * A workbook's sheet named after the file as the messages name places (`計画.xlsx#素案`), where no
+ * file is so named: two versions kept as two sheets of one workbook can be compared (one --sheet
+ * had read both from the same sheet, 「変更のあった事業は0件」).
+ */
+export function inputSheet(input: string): { file: string; sheet?: string } {
+  const m = /^(.+\.(?:xlsx|xlsm))#(.+)$/iu.exec(input);
+  return m && !existsSync(input) ? { file: m[1]!, sheet: m[2]! } : { file: input };
 }
 
 /** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */

@@ -7,7 +7,7 @@ import { type MappingEntry, resolveMapping, splitMapOption } from "../compare/ma
 import type { ChangeList } from "../compare/schema.js";
 import type { Plan } from "../model/schema.js";
 import { hasErrors } from "../diagnostics/bag.js";
-import { type GlobalOptions, readPlan, renderContext, requireClean, run, type Session, writeAll } from "./common.js";
+import { type GlobalOptions, inputSheet, readPlan, renderContext, requireClean, run, type Session, writeAll } from "./common.js";
 
 export interface CompareOptions extends GlobalOptions { output?: string; json?: boolean; map?: string[] }
 
@@ -22,7 +22,7 @@ function configEntries(s: Session): MappingEntry[] {
  * shown the plan renamed 「DX推進計画_改定案」 on its cover and in its first row.
  */
 function sameTitles(s: Session, plans: readonly [Plan, Plan], inputs: readonly [string, string]): [Plan, Plan] {
-  const untitled = inputs.map((file) => s.bag.items.some((d) => d.code === "PP205" && d.file === file));
+  const untitled = inputs.map((input) => s.bag.items.some((d) => d.code === "PP205" && d.file === inputSheet(input).file));
   const [o, n] = plans;
   if (untitled[0] === untitled[1]) return untitled[0] ? [{ ...o, plan: { ...o.plan, title: n.plan.title } }, n] : [o, n];
   const [named, other] = untitled[0] ? [n, 0] : [o, 1];

@@ -73,6 +73,18 @@ describe("planpress compare", () => {
     expect(pages.at(-1)!.lines.join("")).toContain("改定前と改定後の計画に、変更はありません。");
   });
 
+  it("two versions kept as two sheets of one workbook are named file#sheet (one --sheet had read both from the same sheet: 「0件」)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const lines = seedText.replace(/\n$/, "").split("\n").map((l) => l.split("\t").map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
+    wb.addWorksheet("素案").addRows(lines);
+    wb.addWorksheet("案").addRows(lines.map((r) => (r[0] === 4 ? r.map((v, i) => (i === 4 ? "名前を変えた事業" : v)) : r)));
+    const book = path.join(tmp(), "計画.xlsx");
+    await wb.xlsx.writeFile(book);
+    const r = await cli("compare", `${book}#素案`, `${book}#案`, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(kinds(ChangeList.parse(JSON.parse(r.stdout)))).toEqual([["renamed", 4, 4]]);
+  });
+
   it("a version without a title line takes the other's title, said (PP708): the file's name had been shown as the plan renamed", async () => {
     const untitled = path.join(tmp(), "DX推進計画_改定案.tsv");
     writeFileSync(untitled, seedText.split("\n").slice(4).join("\n"));
