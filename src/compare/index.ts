@@ -16,21 +16,26 @@ export interface CompareInput {
 
 const placeOf = (p: Project) => ({ policy: p.policy, measure: p.measure, initiative: p.initiative });
 
+/**
+ * A project's name as the plan prints it, with its 再掲 mark (the mark is part of the name the
+ * council reads: an added 再掲 had read as a new project of the same name as its original).
+ */
+const printedName = (p: Project): string => (p.relistMark ? `${p.name}${p.relistMark}` : p.name);
+
 function summaryOf(p: Project): ProjectSummary {
-  return { no: p.no, name: p.name, place: placeOf(p), departments: p.departments, allDepartments: p.allDepartments, description: p.description, schedule: p.schedule };
+  return { no: p.no, name: printedName(p), place: placeOf(p), departments: p.departments, allDepartments: p.allDepartments, description: p.description, schedule: p.schedule };
 }
 
 /** One change per aspect in which a matched project differs. */
 function pairChanges(pair: Pair, moved: boolean): Change[] {
   const { old: o, new: n } = pair;
-  const base = { oldNo: o.no, newNo: n.no, name: n.name };
+  const base = { oldNo: o.no, newNo: n.no, name: printedName(n) };
   const out: Change[] = [];
   // A project that became a 再掲 or stopped being one: its printed name changed (the mark is part
   // of what the council reads), said with the mark. Marks written differently (（再掲） and
   // （No.12の再掲）, as planpress's own workbook writes them) are no change.
   const relisting = (o.relistMark === null) !== (n.relistMark === null);
-  const printed = (p: Project) => (relisting && p.relistMark ? `${p.name}${p.relistMark}` : p.name);
-  if (relisting || comparable(o.name) !== comparable(n.name)) out.push({ kind: "renamed", ...base, old: printed(o), new: printed(n) });
+  if (relisting || comparable(o.name) !== comparable(n.name)) out.push({ kind: "renamed", ...base, old: printedName(o), new: printedName(n) });
   if (moved) out.push({ kind: "moved", ...base, old: placeOf(o), new: placeOf(n) });
   // the first-named department leads (主管課): naming another first is a change, other reordering is not
   const lead = (p: Project) => comparable(p.departments[0] ?? "");
@@ -123,8 +128,8 @@ export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: 
   for (const d of matching.doubts) tellDoubt(d, oldIn.file, newIn.file, bag);
   const tree = matchTree(oldPlan.projects, newPlan.projects, matching.pairs);
   const changes: Change[] = [
-    ...matching.added.map((p): Change => ({ kind: "added", oldNo: null, newNo: p.no, name: p.name, old: null, new: summaryOf(p) })),
-    ...matching.removed.map((p): Change => ({ kind: "removed", oldNo: p.no, newNo: null, name: p.name, old: summaryOf(p), new: null })),
+    ...matching.added.map((p): Change => ({ kind: "added", oldNo: null, newNo: p.no, name: printedName(p), old: null, new: summaryOf(p) })),
+    ...matching.removed.map((p): Change => ({ kind: "removed", oldNo: p.no, newNo: null, name: printedName(p), old: summaryOf(p), new: null })),
     ...matching.pairs.flatMap((p) => pairChanges(p, tree.moved(p))),
   ];
   const renames = departmentRenames(oldPlan, newPlan, matching.pairs);

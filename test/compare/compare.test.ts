@@ -96,6 +96,14 @@ describe("compare: each kind of revision is found exactly once", () => {
     expect(list.pairs).toHaveLength(seed.projects.length);
   });
 
+  it("an added or removed 再掲, and a changed one, keep their mark in the change's name (an added 再掲 had read as a new project of its original's name)", () => {
+    const relisted = seed.projects.find((p) => p.relistMark !== null)!;
+    const removed = compare(seed, remove(seed, relisted.no));
+    expect(removed.changes.map((c) => [c.kind, c.name])).toEqual([["removed", `${relisted.name}${relisted.relistMark}`]]);
+    const added = compare(remove(seed, relisted.no), seed);
+    expect(added.changes.map((c) => [c.kind, c.name, (c.new as { name: string }).name])).toEqual([["added", `${relisted.name}${relisted.relistMark}`, `${relisted.name}${relisted.relistMark}`]]);
+  });
+
   it("a removal, with the renumbering it causes (the later projects are pairs, not changes)", () => {
     const p = pick(8);
     const list = compare(seed, remove(seed, p.no));
