@@ -84,21 +84,37 @@ function departmentRenames(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[])
  * after the project that preceded it in the plan in force.
  */
 function ordered(changes: Change[], pairs: readonly Pair[]): Change[] {
-  // The highest new No among the pairs up to each old No (pairs come sorted by old No).
+  // A removed project goes after the project before it in the plan in force — of the projects that
+  // kept their order (the longest run of pairs whose new Nos rise with the old: pairs come sorted by
+  // old No). A project moved far had dragged every later removal with it (to the table's end).
+  const kept = risingRun(pairs.map((p) => p.new.no));
   const oldNos = pairs.map((p) => p.old.no);
-  const highest: number[] = [];
-  for (const [i, p] of pairs.entries()) highest.push(Math.max(p.new.no, highest[i - 1] ?? 0));
   const anchor = (oldNo: number) => {
-    let lo = 0;
-    let hi = oldNos.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (oldNos[mid]! < oldNo) lo = mid + 1; else hi = mid; }
-    return (lo > 0 ? highest[lo - 1]! : 0) + 0.5;
+    let at = 0;
+    for (const i of kept) if (oldNos[i]! < oldNo) at = pairs[i]!.new.no; else break;
+    return at + 0.5;
   };
   const key = (c: Change) => (c.newNo ?? anchor(c.oldNo!));
   return changes
     .map((c, i) => ({ c, i, k: key(c) }))
     .sort((x, y) => x.k - y.k || (x.c.oldNo ?? 0) - (y.c.oldNo ?? 0) || x.i - y.i)
     .map((x) => x.c);
+}
+
+/** The indices of a longest strictly rising run (not necessarily contiguous) of `values`, in order. */
+function risingRun(values: readonly number[]): number[] {
+  const tails: number[] = [];
+  const before = new Array<number>(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (values[tails[mid]!]! < v) lo = mid + 1; else hi = mid; }
+    if (lo > 0) before[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const run: number[] = [];
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = before[i]!) run.unshift(i);
+  return run;
 }
 
 function tellDoubt(d: Doubt, oldFile: string, newFile: string, bag: DiagnosticBag): void {

@@ -135,6 +135,17 @@ describe("compare: each kind of revision is found exactly once", () => {
     expect(list.planChanges).toEqual([]);
   });
 
+  it("a removal stands where it stood, though a project before it moved to a later 基本方針 (it had followed the moved one to the table's end)", () => {
+    const p = seed.projects.find((x) => x.policy === seed.policies[0]!.name && pool.includes(x))!;
+    const target = seed.projects.find((x) => x.policy === seed.policies[2]!.name)!;
+    const gone = seed.projects.find((x) => x.no > p.no + 1 && x.policy === seed.policies[0]!.name && pool.includes(x))!;
+    // (removed first: removing renumbers the projects after it, the target among them)
+    const list = compare(seed, moveTo(remove(seed, gone.no), p.no, target.no - 1));
+    const at = list.changes.findIndex((c) => c.kind === "removed");
+    expect(list.changes.map((c) => c.kind)).toEqual(["removed", "moved"]);
+    expect(list.changes[at]!.oldNo).toBe(gone.no);
+  });
+
   it("a department change", () => {
     const p = pick(5);
     const list = compare(seed, setDepartments(seed, p.no, [...p.departments, "行政経営・施設マネジメント課"]));
