@@ -5,6 +5,7 @@
 // and templates/compare/wording.json; drawing is render/compare.ts.
 import type { Change, ChangeKind, ChangeList, Place, PlanChange, ProjectSummary } from "../compare/schema.js";
 import { CHANGE_KINDS } from "../compare/schema.js";
+import { comparable } from "../compare/similarity.js";
 import { markedDiff, type Segment } from "../compare/text-diff.js";
 import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
@@ -66,6 +67,20 @@ export function placeText(place: Place, sep: string): string {
   return [place.policy, measure, initiative].filter(Boolean).join(sep);
 }
 
+/**
+ * The departments' row: each name marked whole when the other side does not name it (a name is one
+ * unit: 納税課 → 収納課 had marked 「税」 and 「収」, as a one-character edit of one department).
+ */
+function departmentsRow(old: { departments: string[]; allDepartments: boolean }, now: { departments: string[]; allDepartments: boolean }, marker: string): CompareRow {
+  const names = (d: typeof old) => [...d.departments, ...(d.allDepartments ? [marker] : [])];
+  const side = (own: string[], other: string[]): Segment[] => {
+    const keys = new Set(other.map(comparable));
+    return own.flatMap((n, i) => [...(i ? [{ text: "、", changed: false }] : []), { text: n, changed: !keys.has(comparable(n)) }]);
+  };
+  const [o, n] = [names(old), names(now)];
+  return { aspect: "departments", old: side(o, n), new: side(n, o) };
+}
+
 export function departmentsText(d: { departments: string[]; allDepartments: boolean }, marker: string): string {
   return [...d.departments, ...(d.allDepartments ? [marker] : [])].join("、");
 }
@@ -118,7 +133,7 @@ function rowOf(c: Change, t: CompareTexts): CompareRow | null {
   switch (c.kind) {
     case "renamed": return textRow("name", c.old, c.new);
     case "moved": return textRow("place", placeText(c.old, t.placeSeparator), placeText(c.new, t.placeSeparator));
-    case "departments": return textRow("departments", departmentsText(c.old, t.allDepartmentsMarker), departmentsText(c.new, t.allDepartmentsMarker));
+    case "departments": return departmentsRow(c.old, c.new, t.allDepartmentsMarker);
     case "description": return textRow("description", descriptionText(c.old), descriptionText(c.new));
     case "schedule": return { aspect: "schedule", schedule: { new: c.new, old: c.old } };
     default: return null;

@@ -87,6 +87,21 @@ describe("compare: what the council reads changed", () => {
   });
 });
 
+describe("compare: a department renamed on one project", () => {
+  it("is marked as whole names, the one kept unmarked (納税課 → 収納課 had marked 「税」 and 「収」)", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const p = seed.projects.find((x) => x.departments.length >= 2 && !x.allDepartments)!;
+    const [first, ...rest] = p.departments;
+    const list = compare(seed, setDepartments(seed, p.no, [first!, ...rest.map((d) => d.replace(/.課$/u, "収納課"))]));
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const row = view.projects[0]!.rows[0] as { aspect: string; new: { text: string; changed: boolean }[]; old: { text: string; changed: boolean }[] };
+    expect(row.aspect).toBe("departments");
+    expect(row.old.filter((s) => s.changed).map((s) => s.text)).toEqual(rest);
+    expect(row.new.filter((s) => s.changed).map((s) => s.text)).toEqual(rest.map((d) => d.replace(/.課$/u, "収納課")));
+    expect(row.new.find((s) => s.text === first)?.changed).toBe(false);
+  });
+});
+
 describe("compare: each kind of revision is found exactly once", () => {
   it("a rename", () => {
     const p = pick(10);
