@@ -90,7 +90,8 @@ export function descriptionText(items: readonly string[]): string {
 }
 
 export function scheduleText(phases: readonly Phase[], year: (y: number) => string): string {
-  return phases.map((p) => `${p.label}（${p.from === p.to ? year(p.from) : `${year(p.from)}～${year(p.to)}`}）${p.note ? ` ${p.note}` : ""}`).join("、");
+  // (a note with its ※, as printed: without it, it had read as part of the schedule)
+  return phases.map((p) => `${p.label}（${p.from === p.to ? year(p.from) : `${year(p.from)}～${year(p.to)}`}）${p.note ? ` ${/^[※＊*]/u.test(p.note) ? "" : "※"}${p.note}` : ""}`).join("、");
 }
 
 /**

@@ -84,6 +84,9 @@ describe("compare: what the council reads changed", () => {
     const notes = rows[1] as { new: { text: string; changed: boolean }[]; old: { text: string; changed: boolean }[] };
     expect(notes.new.filter((s) => s.changed).map((s) => s.text).join("")).toBe("（令和9年度）");
     expect(notes.old.map((s) => s.text).join("")).toBe(`${phase.label}※${before}`);
+    // the workbook's line keeps the note's ※ (without it, the note had read as part of the schedule)
+    const { scheduleText } = await import("../../src/views/compare.js");
+    expect(scheduleText([{ label: "運用", from: 2028, to: 2030, category: "operate", note: "検証結果次第" }], String)).toBe("運用（2028～2030） ※検証結果次第");
   });
 });
 
