@@ -9,7 +9,7 @@ export interface GridRow {
   cells: string[];
   /** xlsx only: for a cell that starts a merged range, how many columns it covers. */
   spans?: Map<number, number>;
-  /** xlsx only: columns covered by a merged range started further left. */
+  /** xlsx only: columns covered by a merged range started further left (not those under its top row). */
   covered?: Set<number>;
   /** xlsx only: the fill colour of each filled cell (a key: same key, same colour). */
   fills?: Map<number, string>;

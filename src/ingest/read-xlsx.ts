@@ -129,7 +129,9 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     const spans = new Map<number, number>();
     const covered = new Set<number>();
     for (const m of mergesByRow.get(r) ?? []) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(c);
+      // (only from the left: a year cell under the top of a vertical merge keeps its fill — two
+      // projects' 令和8年度 merged in one colour had lost the lower one's first year)
+      for (let c = m.left + 1; c <= m.right; c++) covered.add(c);
       if (r === m.top && m.right > m.left) spans.set(m.left, m.right - m.left + 1);
     }
     let width = 0;

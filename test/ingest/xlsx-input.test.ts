@@ -221,6 +221,12 @@ describe("bars drawn by filling year cells", () => {
     expect(spans(plan, 3)).toEqual([["検討", 2026, 2027, false], ["運用", 2028, 2029, false]]);
   });
 
+  it("a year cell merged down over two projects' rows in one colour is a bar on both (the lower one's first year had been lost)", async () => {
+    const plan = await planOf("fills.xlsx", await gantt([["b", "g", "g", ""], ["b", "g", "", ""]], (ws) => ws.mergeCells("H3:H4")));
+    expect(spans(plan, 1)).toEqual([["実施", 2026, 2026, true], ["実施", 2027, 2028, true]]);
+    expect(spans(plan, 2)).toEqual([["実施", 2026, 2026, true], ["実施", 2027, 2027, true]]);
+  });
+
   it("a fill goes on with the phase on its left in the same colour; a bar without a word is an unnamed phase (PP334)", async () => {
     const plan = await planOf("fills.xlsx", await gantt([["b:検討", "b", "g:実施", "g"], ["", "g", "g", ""], ["b", "g", "", "b"]]));
     expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
