@@ -366,7 +366,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     // a key row under another, read as the lower row of its header (事業 over No | 事業名 | 担当課)
     if (blockSpans.some(([t, e]) => t <= k && k <= e)) continue;
     let top = k;
-    while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && rows[top - 1] !== fillLegend?.row && rows[top - 1] !== cellLegend?.row && !blockSpans.some(([, e]) => e >= top - 1)
+    while (top - 1 >= 0 && k - (top - 1) <= 3 && !isBlank(rows[top - 1]!) && !fillLegend?.rows.has(rows[top - 1]!) && rows[top - 1] !== cellLegend?.row && !blockSpans.some(([, e]) => e >= top - 1)
       && !looksLikeData(rows[top - 1]!) && !looksLikeTitle(rows[top - 1]!, rows[k]!, config)) top--;
     let bottom = k;
     while (bottom + 1 < rows.length && bottom + 1 - k <= 2
@@ -381,7 +381,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   blockSpans.forEach(([top, bottom], b) => {
     const headerRows = rows.slice(top, bottom + 1);
     const next = blockSpans[b + 1]?.[0] ?? rows.length;
-    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legendLine && r !== fillLegend?.row);
+    const dataRows = rows.slice(bottom + 1, next).filter((r) => !isBlank(r) && r !== legendLine && !fillLegend?.rows.has(r));
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   tableColumnNames(grid, blocks, bag);
@@ -433,7 +433,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   emptyInitiatives(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
-  const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans, new Set([fillLegend?.row, cellLegend?.row, legendLine]));
+  const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans, new Set([...fillLegend?.rows ?? [], cellLegend?.row, legendLine]));
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
@@ -542,7 +542,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // A line headed 凡例 that neither legend reads (┅┅：検討 ━━：実施, marks planpress does not know):
   // its meanings are lost, so the cells it explains are read without them — said at the line.
   for (const r of rows) {
-    if (inHeader.has(r) || r === legend?.row || r === fillLegend?.row) continue;
+    if (inHeader.has(r) || r === legend?.row || fillLegend?.rows.has(r)) continue;
     const first = r.cells.findIndex((c) => c.trim());
     if (first >= 0 && /^[（(【［[]?凡例/u.test(r.cells[first]!.trim())) bag.add("PP372", placeOf(grid, r, first), { text: r.cells.filter((c) => c.trim()).join(" ").slice(0, 60) });
   }
@@ -553,7 +553,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;
   // (a legend in a cell of its own beside the title leaves the title its line)
-  const above = rows.slice(0, firstTop).filter((r) => r !== legendLine && r !== fillLegend?.row && !headingAbove.has(r))
+  const above = rows.slice(0, firstTop).filter((r) => r !== legendLine && !fillLegend?.rows.has(r) && !headingAbove.has(r))
     .map((r) => (r === legend?.row && legend.col !== undefined ? { ...r, cells: r.cells.map((c, i) => (i === legend.col ? "" : c)) } : r));
   const titleRow = above.find((r) => titleLine(r) !== null);
   if (titleRow) table.title = planTitle(grid, titleRow, bag);

@@ -63,7 +63,8 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
 }
 
 /** A legend of the colours a sheet's bars are filled in: each fill key (grid.ts) and its phase's name. */
-export interface FillLegend { row: GridRow; text: string; fills: Record<string, string> }
+/** A colour legend: its first row (where it is said), every row it takes, its words, and each colour's phase. */
+export interface FillLegend { row: GridRow; rows: ReadonlySet<GridRow>; text: string; fills: Record<string, string> }
 
 const LEGEND_WORD = /^[（(【［[]?凡例[）)】］\]]?[:：]?$/u;
 
@@ -94,7 +95,35 @@ export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string
     // each colour one name, each name one colour
     if (Object.keys(legend).length !== named.length || new Set(Object.values(legend)).size !== named.length) continue;
     if (!Object.keys(legend).some((fill) => used(row, fill))) continue;
-    return { row, text: texts.map((t) => t.text).join(" "), fills: legend };
+    return { row, rows: new Set([row]), text: texts.map((t) => t.text).join(" "), fills: legend };
+  }
+  return stackedFillLegend(rows);
+}
+
+/**
+ * A colour legend stacked a phase a row under the word 凡例 (`凡例` ⏎ `■ | 検討` ⏎ `■ | 実施` …): each
+ * row one phase's name beside one empty cell filled in its colour. Its rows had been read as a
+ * project's (PP379, PP356) or its colours left unnamed.
+ */
+function stackedFillLegend(rows: readonly GridRow[]): FillLegend | null {
+  for (const [i, head] of rows.entries()) {
+    const words = head.cells.filter((c) => c.trim());
+    if (words.length !== 1 || !LEGEND_WORD.test(words[0]!.trim())) continue;
+    const legend: Record<string, string> = {};
+    const taken: GridRow[] = [head];
+    for (const row of rows.slice(i + 1, i + 13)) {
+      const texts = row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+      const t = texts[0];
+      const swatch = (col: number) => (row.cells[col]?.trim() ? undefined : row.fills?.get(col));
+      const fill = t && texts.length === 1 && !wordy(t.text) && /\p{L}/u.test(t.text) ? swatch(t.col - 1) ?? swatch(t.col + 1) : undefined;
+      if (fill === undefined || legend[fill] !== undefined || Object.values(legend).includes(t!.text)) break;
+      legend[fill] = t!.text.replace(/[:：]$/u, "");
+      taken.push(row);
+    }
+    // some colour of it fills a cell outside it
+    const elsewhere = (fill: string) => rows.some((r) => !taken.includes(r) && [...r.fills?.values() ?? []].includes(fill));
+    if (taken.length < 3 || !Object.keys(legend).some(elsewhere)) continue;
+    return { row: head, rows: new Set(taken), text: taken.map((r) => r.cells.filter((c) => c.trim()).join(" ")).join(" "), fills: legend };
   }
   return null;
 }

@@ -297,6 +297,21 @@ describe("bars drawn by filling year cells", () => {
       ["info", "H3", "令和8年度の列だけにある塗りつぶしの色（2 行）は、基準年度などの網掛けとして、工程には数えませんでした。"]]);
   });
 
+  it("a colour legend stacked a phase a row under 凡例, below the table, names the bars (its rows had been read as a project's: PP379, PP356)", async () => {
+    const plan = await planOf("fills.xlsx", await gantt([["b", "g", "g", ""], ["", "b", "g", "g"]], (ws) => {
+      ws.addRow([]);
+      ws.addRow(["凡例"]);
+      for (const [fill, name] of [[BLUE, "検討"], [GREEN, "実施"]] as const) {
+        const r = ws.addRow(["", "", "", "", "", "", "", "", name]).number;
+        ws.getCell(`H${r}`).fill = fill;
+      }
+    }));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2028, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2027, 2027, false], ["実施", 2028, 2029, false]]);
+    expect(codes(plan.diagnostics)).toContain("PP364");
+  });
+
   it("a colour the legend names is a phase even when it is in one year's column only, every project busy that year (each first year's 検討 had been taken for the as-of highlight and dropped)", async () => {
     const plan = await planOf("legend.xlsx", await legendGantt(["凡例", "■b", "検討", "■g", "実施"], [["b", "g", "g", "g"], ["g", "g", "g", ""], ["b", "g", "", ""]]));
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
