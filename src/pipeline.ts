@@ -88,6 +88,7 @@ export interface ReturnsOptions {
  */
 export async function loadReturns(plan: Plan, opts: ReturnsOptions): Promise<ValidatedReturns> {
   const files = await readReturnsDir(opts.inputDir, opts.bag, opts.sent);
-  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, opts.bag, opts.sent)).map((f) => ({ ...f, history: true })));
+  // earlier years' forms may come from an earlier version of the plan: matched by 事業名 (PP635)
+  if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, opts.bag, opts.sent, { byName: true })).map((f) => ({ ...f, history: true })));
   return validateReturns(plan, files, { year: opts.year, config: opts.config, diagnostics: opts.bag });
 }

@@ -20,7 +20,7 @@ function isReturn(name: string): "form" | "csv" | null {
   return null;
 }
 
-export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: SentForm): Promise<ReturnFile[]> {
+export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: SentForm, opts: { byName?: boolean } = {}): Promise<ReturnFile[]> {
   let names: string[];
   const folders = new Set<string>();
   try {
@@ -48,7 +48,7 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
     const path = join(dir, name);
     const bytes = await readReturn(path, bag);
     if (!bytes) continue;
-    const file = kind === "form" ? parseFormReturns(bytes, path, bag, sent) : parseCsvReturns(decodeText(bytes, path, bag), path, bag);
+    const file = kind === "form" ? parseFormReturns(bytes, path, bag, sent, opts) : parseCsvReturns(decodeText(bytes, path, bag), path, bag);
     if (file) out.push(file);
   }
   if (!names.some((n) => isReturn(n))) bag.add("PP613", { file: dir }, { dir });

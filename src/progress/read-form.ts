@@ -87,7 +87,7 @@ export type SentForm = (meta: FormMeta) => FormCell[] | null;
  * The rows of one returned form's bytes; `file` names it in places and diagnostics. `sent` gives
  * the form as it was sent, to name a locked cell that was changed.
  */
-export function parseFormReturns(data: Uint8Array, file: string, bag: DiagnosticBag, sent?: SentForm): ReturnFile | null {
+export function parseFormReturns(data: Uint8Array, file: string, bag: DiagnosticBag, sent?: SentForm, opts: { byName?: boolean } = {}): ReturnFile | null {
   let sheets: SheetCells[];
   try {
     sheets = readWorkbookCells(data);
@@ -120,15 +120,24 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     bag.add("PP614", { file, sheet: sheet.name }, { what: meta.problem === "format" ? "様式の版" : "担当課・年度" });
     return null;
   }
+  let renumber: ReadonlyMap<number, number | null> | null = null;
   if (lockedCellsChecksum(sheet.cells) !== meta.checksum) reportLockedChange(sheet, meta, file, bag, sent);
   else {
     // A form as sent, but from another version of the plan: where a No now names another project,
     // its entries would land on that project (two Nos swapped: exit 0, entries crossed over).
     const now = sent?.(meta);
     const renamed = now && lockedCellsChecksum(now) !== meta.checksum ? renamedNo(sheet.cells, now, columns.no ?? 1) : null;
-    if (renamed) {
+    // an earlier year's return (--history) after a revision: its rows matched by 事業名 to the
+    // plan's projects, when each name is one project's (every such form had been refused, PP621)
+    const renumbered = renamed && opts.byName ? byName(sheet.cells, now!, columns.no ?? 1) : null;
+    if (renamed && !renumbered) {
       bag.add("PP621", { file, sheet: sheet.name, cell: `${columnLetters((columns.no ?? 1) + 1)}${renamed.row}` }, renamed);
       return null;
+    }
+    if (renamed && renumbered) {
+      const example = [...renumbered].find(([was, is]) => is !== null && is !== was) ?? [renamed.no, renamed.no];
+      bag.add("PP635", { file, sheet: sheet.name }, { old: example[0], now: example[1]!, gone: [...renumbered.values()].filter((n) => n === null).length });
+      renumber = renumbered;
     }
     const example = now && lockedCellsChecksum(now) === meta.checksum ? exampleEdit(sheet.cells, now, columns.no ?? 1) : null;
     if (example) {
@@ -172,8 +181,12 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
         bag.add("PP626", place(r, col), { column: FIELD_LABELS[f], formula: cellText(value) });
         formulas = true;
       }
-      row.cells[f] = { text: shown ?? cellText(value), place: place(r, col) };
+      const text = shown ?? cellText(value);
+      row.cells[f] = { text: f === "no" && renumber?.has(Number(text)) ? String(renumber.get(Number(text)) ?? "") : text, place: place(r, col) };
     }
+    // a project since removed from the plan: its earlier year is no part of this report
+    const writtenNo = columns.no === undefined ? NaN : Number(cellText(values.get(columns.no)));
+    if (renumber?.has(writtenNo) && renumber.get(writtenNo) === null) continue;
     // Rows without any project No and without input are layout (notes, totals): not a report.
     const hasInput = FORM_FIELDS.some((f) => (row.cells[f]?.text ?? "") !== "");
     if ((row.cells.no?.text ?? "") === "" && !hasInput) continue;
@@ -205,6 +218,37 @@ function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCo
     if ((r.name ?? "") !== plan) return { row, no: r.no, form: r.name ?? "", plan };
   }
   return null;
+}
+
+/**
+ * Each No of a returned form to the No of the plan's project of its 事業名 (null: no project of the
+ * plan is so named, a project since removed); null when a name is several projects'.
+ */
+function byName(returned: readonly FormCell[], now: readonly FormCell[], noCol: number): Map<number, number | null> | null {
+  const rows = (cells: readonly FormCell[]) => {
+    const by = new Map<number, { no?: number; name?: string }>();
+    for (const c of cells) {
+      const r = by.get(c.row) ?? {};
+      if (c.col === noCol && /^\d+$/.test(cellText(c.value))) r.no = Number(cellText(c.value));
+      if (c.col === noCol + 1) r.name = cellText(c.value);
+      by.set(c.row, r);
+    }
+    return [...by.values()].filter((r): r is { no: number; name: string } => r.no !== undefined && r.name !== undefined);
+  };
+  // a name the form holds more than once (a 再掲 and its original): paired in order, when the plan
+  // holds it as often
+  const plan = new Map<string, number[]>();
+  for (const r of rows(now)) plan.set(r.name, [...(plan.get(r.name) ?? []), r.no]);
+  const seen = new Map<string, number>();
+  const out = new Map<number, number | null>();
+  for (const r of rows(returned)) {
+    const nos = plan.get(r.name);
+    const k = seen.get(r.name) ?? 0;
+    seen.set(r.name, k + 1);
+    out.set(r.no, nos?.[k] ?? null);
+  }
+  for (const [name, n] of seen) if ((plan.get(name)?.length ?? n) !== n) return null;
+  return out;
 }
 
 /**

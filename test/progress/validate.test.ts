@@ -237,6 +237,14 @@ describe("returned forms", () => {
     const same = new DiagnosticBag();
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample))).not.toBeNull();
     expect(same.items).toEqual([]);
+    // an earlier year's form (--history): its rows matched by name, each to the project of its name
+    // now (every such form had been refused)
+    const history = new DiagnosticBag();
+    const byName = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", history, (meta) => formLockedCells(now, ctx, meta.department, meta.fiscalYear, meta.sample), { byName: true })!;
+    expect(history.items.map((d) => [d.code, d.severity])).toEqual([["PP635", "info"]]);
+    const before = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", new DiagnosticBag())!.rows.map((r) => r.cells.no?.text);
+    const after = byName.rows.map((r) => r.cells.no?.text);
+    expect(after).toEqual(before.map((n) => (n === String(own[0]!.no) ? String(own[1]!.no) : n === String(own[1]!.no) ? String(own[0]!.no) : n)));
   });
   it("PP608 a report typed over the grey 記入例 row, compared with the form as sent (it had been dropped without a word)", async () => {
     const ExcelJS = (await import("exceljs")).default;
