@@ -7,7 +7,7 @@ import type { Numbered, Project } from "../model/schema.js";
 import { circled } from "../normalise/hierarchy.js";
 import type { Pair } from "./match.js";
 import type { PlanChange } from "./schema.js";
-import { comparable } from "./similarity.js";
+import { comparable, textSimilarity } from "./similarity.js";
 
 type Level = "policy" | "measure" | "initiative";
 const LEVELS: Level[] = ["policy", "measure", "initiative"];
@@ -18,6 +18,9 @@ function own(p: Project, level: Level): string {
   const n: Numbered = (level === "measure" ? p.measure : p.initiative) ?? { number: null, title: "" };
   return `${n.number ?? ""}|${comparable(n.title)}`;
 }
+
+/** The node's number (null for a 基本方針, or a level without numbers). */
+const numberOf = (p: Project, level: Level): number | null => (level === "policy" ? null : ((level === "measure" ? p.measure : p.initiative)?.number ?? null));
 
 /** The node's words as staff read them: the policy's name, `(1)…` for a measure, `①…` for an initiative. */
 function label(p: Project, level: Level): string {
@@ -69,10 +72,16 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
     }
     const renamed: { from: Project; to: Project }[] = [];
     for (const [from, tally] of votes) {
-      const [to] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]!;
-      continuation.set(from, to);
       const fromProject = oldProjects.find((p) => nodeKey(p, depth) === from)!;
-      const toProject = newProjects.find((p) => nodeKey(p, depth) === to)!;
+      const projectAt = (key: string) => newProjects.find((p) => nodeKey(p, depth) === key)!;
+      // the projects' votes, and the node's own number and words: a 取組 renamed in place (②, a
+      // name like its old one) and partly split off into a new ③ had been told renamed as ③, the
+      // two projects that moved to ③ not listed
+      const score = (key: string, n: number) => n + (numberOf(fromProject, level) !== null && numberOf(fromProject, level) === numberOf(projectAt(key), level) ? 1.5 : 0)
+        + textSimilarity(label(fromProject, level), label(projectAt(key), level));
+      const [to] = [...tally.entries()].sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]))[0]!;
+      continuation.set(from, to);
+      const toProject = projectAt(to);
       if (own(fromProject, level) !== own(toProject, level)) renamed.push({ from: fromProject, to: toProject });
     }
     const order = new Map(newProjects.map((p, i) => [p, i]));

@@ -6,6 +6,7 @@ import type { ChangeList } from "../../src/compare/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import type { Plan } from "../../src/model/schema.js";
 import { seedPlan } from "../helpers/context.js";
+import { circled } from "../../src/normalise/hierarchy.js";
 import { editDescription, insertAfter, moveTo, remove, rename, setDepartments, setSchedule, standalone, withProjects } from "../helpers/revisions.js";
 
 const seed = seedPlan();
@@ -258,6 +259,21 @@ describe("compare: changes of the plan itself", () => {
     const list = compare(seed, withProjects(seed, projects));
     expect(list.planChanges).toEqual([{ aspect: "policy", old: policy, new: `${policy}の推進`, within: [] }]);
     expect(list.changes).toEqual([]);
+  });
+
+  it("a 取組 renamed in place and partly split off into a new one: the rename is the old number's, the projects split off are moved (a vote of 2 to 1 had told it renamed as the new 取組, those two not listed)", () => {
+    const key = (p: (typeof seed.projects)[number]) => `${p.policy}|${p.measure.number}|${p.initiative?.number}`;
+    const groups = new Map<string, typeof seed.projects>();
+    for (const p of seed.projects) if (p.initiative && !p.relistMark) groups.set(key(p), [...(groups.get(key(p)) ?? []), p]);
+    const group = [...groups.values()].find((g) => g.length >= 3)!;
+    const [stay, ...split] = group;
+    const i = stay!.initiative!;
+    const last = Math.max(...seed.projects.filter((p) => p.policy === stay!.policy && p.measure.number === stay!.measure.number).map((p) => p.initiative?.number ?? 0));
+    const projects = structuredClone(seed.projects).map((p) => (p.no === stay!.no ? { ...p, initiative: { number: i.number, title: `${i.title}の強化` } }
+      : split.some((x) => x.no === p.no) ? { ...p, initiative: { number: last + 1, title: "規程の整備" } } : p));
+    const list = compare(seed, withProjects(seed, projects));
+    expect(list.planChanges.filter((c) => c.aspect === "initiative").map((c) => [c.old, c.new])).toEqual([[`${circled(i.number!)}${i.title}`, `${circled(i.number!)}${i.title}の強化`]]);
+    expect(list.changes.filter((c) => c.kind === "moved").map((c) => c.oldNo)).toEqual(split.map((p) => p.no));
   });
 
   it("a renamed 施策 and the title and period of the plan", () => {
