@@ -5,7 +5,7 @@
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell, type LockedChange } from "../forms/checksum.js";
-import { isInputCell, META_SHEET } from "../forms/layout.js";
+import { isInputCell, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 import { columnLetters } from "../cell-address.js";
@@ -164,8 +164,9 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     const row: RawReturn = {
       place: place(r),
       cells: {
-        department: { text: meta.department, place: { file, sheet: META_SHEET } },
-        year: { text: String(meta.fiscalYear), place: { file, sheet: META_SHEET } },
+        // told at the form's title, which shows both (the metadata sheet is hidden from staff)
+        department: { text: meta.department, place: { file, sheet: sheet.name, cell: `A${TITLE_ROW}` } },
+        year: { text: String(meta.fiscalYear), place: { file, sheet: sheet.name, cell: `A${TITLE_ROW}` } },
       },
       sample: meta.sample,
     };

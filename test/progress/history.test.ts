@@ -73,6 +73,8 @@ describe("returns of another year in the folder of this year's returns", () => {
     // one message per form (its year is one cell of its metadata), naming the form
     expect(wrong.length).toBeGreaterThan(20);
     expect(wrong.every((l) => /data\/progress\/.+\.xlsx/.test(l))).toBe(true);
+    // at the form's title, which shows the year (the metadata sheet had been named: hidden from staff)
+    expect(wrong.every((l) => /\.xlsx#進捗報告!A1\s/.test(l)), wrong[0]).toBe(true);
     expect(new Set(wrong.map((l) => l.split(/\s/)[0])).size).toBe(wrong.length);
     expect(r.stderr).toContain("令和8年度");
     expect(existsSync(path.join(out, "progress-2027.pdf"))).toBe(false);
