@@ -196,29 +196,23 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   return formulas ? null : out;
 }
 
-/**
- * The first row whose No names another project in `now` (the form made from the current plan):
- * the project's name stands right of its No (the contract's form layout).
- */
-function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCol: number): { row: number; no: number; form: string; plan: string } | null {
-  const names = (cells: readonly FormCell[]) => {
-    const byRow = new Map<number, { no?: number; name?: string }>();
-    for (const c of cells) {
-      const r = byRow.get(c.row) ?? {};
-      if (c.col === noCol && /^\d+$/.test(cellText(c.value))) r.no = Number(cellText(c.value));
-      if (c.col === noCol + 1) r.name = cellText(c.value);
-      byRow.set(c.row, r);
-    }
-    return byRow;
-  };
-  const planNames = new Map<number, string>();
-  for (const r of names(now).values()) if (r.no !== undefined) planNames.set(r.no, r.name ?? "");
-  for (const [row, r] of [...names(returned)].sort((a, b) => a[0] - b[0])) {
-    if (r.no === undefined || !planNames.has(r.no)) continue;
-    const plan = planNames.get(r.no)!;
-    if ((r.name ?? "") !== plan) return { row, no: r.no, form: r.name ?? "", plan };
+/** A form's project rows, in row order: each row's No (a number) and the name right of it (the contract's form layout). */
+function projectRows(cells: readonly FormCell[], noCol: number): { row: number; no: number; name: string }[] {
+  const by = new Map<number, { no?: number; name?: string }>();
+  for (const c of cells) {
+    const r = by.get(c.row) ?? {};
+    if (c.col === noCol && /^\d+$/.test(cellText(c.value))) r.no = Number(cellText(c.value));
+    if (c.col === noCol + 1) r.name = cellText(c.value);
+    by.set(c.row, r);
   }
-  return null;
+  return [...by].sort((a, b) => a[0] - b[0]).flatMap(([row, r]) => (r.no === undefined ? [] : [{ row, no: r.no, name: r.name ?? "" }]));
+}
+
+/** The first row whose No names another project in `now` (the form made from the current plan). */
+function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCol: number): { row: number; no: number; form: string; plan: string } | null {
+  const planNames = new Map(projectRows(now, noCol).map((r) => [r.no, r.name]));
+  const first = projectRows(returned, noCol).find((r) => planNames.has(r.no) && planNames.get(r.no) !== r.name);
+  return first ? { row: first.row, no: first.no, form: first.name, plan: planNames.get(first.no)! } : null;
 }
 
 /**
@@ -226,23 +220,13 @@ function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCo
  * plan is so named, a project since removed); null when a name is several projects'.
  */
 function byName(returned: readonly FormCell[], now: readonly FormCell[], noCol: number): Map<number, number | null> | null {
-  const rows = (cells: readonly FormCell[]) => {
-    const by = new Map<number, { no?: number; name?: string }>();
-    for (const c of cells) {
-      const r = by.get(c.row) ?? {};
-      if (c.col === noCol && /^\d+$/.test(cellText(c.value))) r.no = Number(cellText(c.value));
-      if (c.col === noCol + 1) r.name = cellText(c.value);
-      by.set(c.row, r);
-    }
-    return [...by.values()].filter((r): r is { no: number; name: string } => r.no !== undefined && r.name !== undefined);
-  };
   // a name the form holds more than once (a 再掲 and its original): paired in order, when the plan
   // holds it as often
   const plan = new Map<string, number[]>();
-  for (const r of rows(now)) plan.set(r.name, [...(plan.get(r.name) ?? []), r.no]);
+  for (const r of projectRows(now, noCol)) plan.set(r.name, [...(plan.get(r.name) ?? []), r.no]);
   const seen = new Map<string, number>();
   const out = new Map<number, number | null>();
-  for (const r of rows(returned)) {
+  for (const r of projectRows(returned, noCol)) {
     const nos = plan.get(r.name);
     const k = seen.get(r.name) ?? 0;
     seen.set(r.name, k + 1);
