@@ -2,7 +2,7 @@
 // them plus NFKC (a full-width/half-width difference is no change); each aspect gives a score in
 // [0, 1] and the No is only one weak clue among them, because revisions renumber.
 import type { Phase, Project } from "../model/schema.js";
-import { cleanText } from "../normalise/text.js";
+import { cleanText, foldLookalikes } from "../normalise/text.js";
 
 /** Japanese script and punctuation: a space beside it carries no meaning. */
 const JAPANESE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆、。，．・「」『』（）【】〔〕［］｛｝〈〉《》：；？！～]`;
@@ -16,13 +16,6 @@ export function comparable(text: string): string {
   return foldLookalikes(cleanText(text.normalize("NFKC"))).replace(SPACE_BY_JAPANESE, "");
 }
 
-/**
- * One glyph written as two characters by CP932 and by Unicode text (～ U+FF5E / 〜 U+301C, － U+FF0D
- * / − U+2212, ― U+2015 / — U+2014, ∥ / ‖), folded after NFKC so that a plan exported on Windows
- * and one typed on a Mac compare alike (an identical-looking 〜 had been underlined as a change).
- */
-const LOOKALIKES: Readonly<Record<string, string>> = { "〜": "~", "−": "-", "—": "―", "‖": "∥" };
-export const foldLookalikes = (text: string): string => text.replace(/[〜−—‖]/gu, (c) => LOOKALIKES[c]!);
 
 /** The projects' departments as compared: a set (the order they are listed in is no change). */
 export function departmentKey(p: Pick<Project, "departments" | "allDepartments">): string {

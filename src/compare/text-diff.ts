@@ -3,7 +3,8 @@
 // are equal (a full-width/half-width difference is not marked), and each side keeps its own
 // characters as written.
 import { diffArrays } from "diff";
-import { comparable, foldLookalikes, textSimilarity } from "./similarity.js";
+import { foldLookalikes } from "../normalise/text.js";
+import { comparable, textSimilarity } from "./similarity.js";
 
 /** A run of text, `changed` when it is not in the other version. */
 export interface Segment { text: string; changed: boolean }

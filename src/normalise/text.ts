@@ -23,6 +23,15 @@ const JA = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u30
  */
 const JA_WRAP = new RegExp(`(?<=[${JA}])[ \\t\\u3000]*[\\r\\n][\\s\\u3000]*|[ \\t\\u3000]*[\\r\\n][\\s\\u3000]*(?=[${JA}])`, "gu");
 
+/**
+ * One glyph written as two characters by CP932 and by Unicode text (～ U+FF5E / 〜 U+301C, － U+FF0D
+ * / − U+2212, ― U+2015 / — U+2014, ∥ / ‖), folded after NFKC so that texts typed on Windows and on a
+ * Mac read alike (one 基本方針 had become two chapters, one department two files; in the 新旧対照表
+ * an identical-looking 〜 had been underlined as a change).
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = { "〜": "~", "−": "-", "—": "―", "‖": "∥" };
+export const foldLookalikes = (text: string): string => text.replace(/[〜−—‖]/gu, (c) => LOOKALIKES[c]!);
+
 /** Collapse white space (including ideographic spaces inside a run) and trim; a line break next to Japanese text goes. */
 export function cleanText(text: string): string {
   return text.replace(JA_WRAP, "").replace(/[\s\u3000]+/g, " ").trim();

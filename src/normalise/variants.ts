@@ -5,9 +5,10 @@
 // get two schedule files, nor one 基本方針 two chapters.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { SourcedProject } from "./sourced.js";
+import { foldLookalikes } from "./text.js";
 
-/** What two forms of one name have in common: compatibility forms folded, spaces left out. */
-export const formOf = (name: string): string => name.normalize("NFKC").replace(/\s+/gu, "");
+/** What two forms of one name have in common: compatibility forms and CP932/Unicode look-alikes (～/〜, －/−) folded, spaces left out. */
+export const formOf = (name: string): string => foldLookalikes(name.normalize("NFKC")).replace(/\s+/gu, "");
 
 /** The first form of each name in a scope, with the project that wrote it; each other form said once. */
 class FirstForms {

@@ -886,6 +886,15 @@ describe("one department written two ways", () => {
       [5, 6, 2, 1, "担当課「DX推進室」を、No.1 の「ＤＸ推進室」と同じ課として読みました（全角・半角や空白の違い）。資料には「ＤＸ推進室」と印刷します。"]]);
     expect(of(plan.diagnostics, "PP348").map((d) => [d.line, d.column])).toEqual([[5, 6]]);
   });
+
+  it("written with the CP932 and the Unicode look-alikes (～/〜, －/−) is one department, one 基本方針 (one had become two chapters, two files, no word)", async () => {
+    const plan = await planOf("dept.tsv", tsv([header,
+      ["1", "方針～誰一人取り残さない～", "(1)窓口", "①手続", "電子申請", "DX－推進室", "内容", "検討", "実施"],
+      ["2", "方針〜誰一人取り残さない〜", "(1)窓口", "①手続", "相談", "DX−推進室", "内容", "検討", "実施"]]));
+    expect(plan.departments).toEqual(["DX－推進室"]);
+    expect(plan.policies.map((p) => p.name)).toEqual(["方針～誰一人取り残さない～"]);
+    expect(of(plan.diagnostics, "PP340").map((d) => d.projectNo)).toEqual([2]);
+  });
 });
 
 describe("columns the documents do not print (KPI, 目標値, 事業費)", () => {
