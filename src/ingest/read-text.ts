@@ -84,7 +84,10 @@ const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)":
 
 const REPLACEMENT = /\uFFFD/g;
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// (not VT: FileMaker's line break inside a field, read as one in the cell)
+const CONTROLS = /[\u0000-\u0008\u000c\u000e-\u001f\u007f]/g;
+/** Line breaks inside a cell as other systems write them: FileMaker's VT, Unicode's line and paragraph separators. */
+const CELL_BREAKS = /[\u000b\u2028\u2029]/g;
 /** The physical line (1-based) of `offset` in decoded text. */
 const lineOf = (text: string, offset: number): number => {
   let line = 1;
@@ -302,7 +305,7 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
       skipEmptyLines: false,
       step: (result, parser) => {
         const line = lineAt(start);
-        const row = { line, cells: result.data.map((c) => String(c ?? "")) };
+        const row = { line, cells: result.data.map((c) => String(c ?? "").replace(CELL_BREAKS, "\n")) };
         rows.push(row);
         row.cells.forEach((c, col) => { if (c.includes("\n")) multiLine.push({ row, col }); });
         const end = base + result.meta.cursor;

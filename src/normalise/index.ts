@@ -309,9 +309,11 @@ function removeInvisibleControls(row: RawRow, bag: DiagnosticBag): void {
 function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projectNo: number): Departments {
   const f = row.fields;
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
-  const related = f.relatedDepartments?.text ?? "";
+  // (HTML residue read as the other cells' is: 広報課<br>秘書課 had been one department, 情報政策課&amp;各課
+  // one named 「情報政策課&amp」)
+  const related = stripHtml(f.relatedDepartments?.text ?? "").text;
   // (a 再掲 mark after the department is the project's, PP360: no part of a name)
-  const depts = splitDepartments((f.departments?.text ?? "").replace(LEVEL_RELIST, ""), config, related, row.relatedInBrackets === true);
+  const depts = splitDepartments(stripHtml(f.departments?.text ?? "").text.replace(LEVEL_RELIST, ""), config, related, row.relatedInBrackets === true);
   // a column of its own that marks the projects of every department (各課 ○)
   const flag = f.allDepartments?.text.trim() ?? "";
   if (flag) {

@@ -53,6 +53,7 @@ export function projectNoText(text: string): string {
 }
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+const INLINE_TAG = /<\/?(?:b|i|u|s|em|strong|span|font|a|sup|sub|small|big|mark|strike)\b[^<>]*>/gi;
 
 /** The text without tags, entities decoded, and the distinct tags found (for PP304). */
 export function stripHtml(text: string): { text: string; tags: string[] } {
@@ -60,8 +61,15 @@ export function stripHtml(text: string): { text: string; tags: string[] } {
   const out = text
     // a line of its own: a list item, a line break, a paragraph ([^<>]: linear however many are left without their >)
     .replace(/<(?:li|br|p|div)\b[^<>]*>|<\/(?:p|div)\s*>/gi, "\n")
+    // a tag inside a line (<b>, <span>, <font>) is no space: 「本人確認を マイナンバーカード で」 had been printed
+    .replace(INLINE_TAG, "")
     .replace(TAG, " ")
     .replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    // numeric references (&#9312; ①, &#x2460;) as the characters they stand for
+    .replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (ref, hex: string | undefined, dec: string | undefined) => {
+      const cp = hex ? parseInt(hex, 16) : Number(dec);
+      return cp > 0x1f && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : ref;
+    })
     .replace(/&amp;/g, "&");
   return { text: out, tags };
 }

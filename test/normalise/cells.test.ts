@@ -613,6 +613,21 @@ describe("year cells of a text export", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP304").map((d) => [d.severity, d.column])).toEqual([["info", 9], ["info", 11]]);
     expect(plan.diagnostics.map((d) => d.code)).not.toContain("PP307");
   });
+
+  it("in a department cell too (広報課<br>秘書課 had been one department), an inline tag leaves no space (「本人確認を マイナンバーカード で」), &#9312; is ①", async () => {
+    const plan = await tsvOf([r("1", "書かない窓口の導入&#9312;", ["検討", "", "", "", ""], { depts: "広報課<br>秘書課", desc: "本人確認を<b>マイナンバーカード</b>で行う。" })]);
+    expect(project(plan, 1).departments).toEqual(["広報課", "秘書課"]);
+    expect(project(plan, 1).name).toBe("書かない窓口の導入①");
+    expect(project(plan, 1).description).toEqual(["本人確認をマイナンバーカードで行う。"]);
+  });
+
+  it("FileMaker's line break in a field (VT) and Unicode's line separator are line breaks in the cell (VT had been removed, two departments joined into one)", async () => {
+    const { name, data } = await encode([["テスト市計画"], [], HEAD, r("1", "甲", ["検討", "", "", "", ""], { depts: "福祉総務課\u000b障害者福祉課", desc: "・相談を受ける。\u2028・記録する。" })], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(project(plan, 1).departments).toEqual(["福祉総務課", "障害者福祉課"]);
+    expect(project(plan, 1).description).toEqual(["相談を受ける。", "記録する。"]);
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain("PP107");
+  });
 });
 
 describe("half-width katakana", () => {
