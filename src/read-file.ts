@@ -83,7 +83,23 @@ export function refusalReason(read: Exclude<FileRead, { bytes: Uint8Array }>, li
 export function readBoundedText(file: string, limit: number, lang: Lang): { text: string } | { reason: string } {
   const read = readBoundedFileSync(file, limit);
   if ("refused" in read) return { reason: refusalReason(read, limit, lang) };
-  return { text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString("utf8") };
+  return { text: editedText(read.bytes) };
+}
+
+/**
+ * A file staff edited, in the encoding Windows' editors save in: UTF-8 (its BOM dropped), UTF-16
+ * by its BOM (メモ帳's 「Unicode」), else Shift_JIS when the bytes are not UTF-8 (「ANSI」). A wording
+ * file or template saved so had printed its Japanese as boxes, said only as a missing 「�」.
+ */
+function editedText(bytes: Uint8Array): string {
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0xff && b(1) === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (b(0) === 0xfe && b(1) === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder("shift_jis").decode(bytes);
+  }
 }
 
 /** The limit for a text file a person edits: far above any real config, theme, wording or template. */

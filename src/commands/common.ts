@@ -1,6 +1,7 @@
 // What every command shares: options, config, the plan, the render context, printing the
 // diagnostics and turning the outcome into an exit code (contract.md).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
@@ -195,8 +196,10 @@ export function templateGlyphs(s: Session, templatesDir: string, glyphs: GlyphCo
     return names.filter((n) => /\.hbs$|^wording\.json$/.test(n)).map((n) => path.join(dir, n));
   });
   for (const file of files) {
-    let text: string;
-    try { text = readFileSync(file, "utf8"); } catch { continue; }
+    // read as the templates are (a file saved as Shift_JIS or UTF-16 too)
+    const read = readBoundedText(file, MAX_EDITED_TEXT_BYTES, s.lang);
+    if ("reason" in read) continue;
+    const text = read.text;
     // comments kept as their line breaks, so lines keep their numbers
     const printed = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, " "));
     printed.split("\n").forEach((line, i) => {
