@@ -172,9 +172,37 @@ export function parsePolicy(text: string): NumberedText {
   const numbered = parseNumbered(t);
   if (numbered.number !== null) return numbered.title ? numbered : { number: null, title: t, mark: "", parents: [] };
   const m = WORD_NUMBER.exec(t);
-  if (!m) return numbered;
+  if (!m) return romanPolicy(t) ?? numbered;
   const number = /[0-9０-９]/.test(m[2]!) ? num(m[2]!) : ROMAN.indexOf(m[2]!) + 1;
   return { number, title: m[3]!.trim(), mark: m[1]! + m[2]!, parents: [] };
+}
+
+/**
+ * A 基本方針 numbered in Roman numerals as plans write them: `Ⅰ．市民…`, `Ⅰ、…`, `Ⅰ市民…`, `【Ⅰ】…`, and
+ * in letters `I 市民…`, `II. …`, `Ｉ　…`, `基本目標I …` (a separator after the letters: `IT推進` is
+ * no number). The numeral had stayed in the name, printed 「基本方針1 Ⅰ．市民…」.
+ */
+function romanPolicy(text: string): NumberedText | null {
+  const word = String.raw`^((?:基本(?:方針|目標)|目標|方針)?\s*[【［\[]?\s*)`;
+  const after = String.raw`\s*[】］\]]?[\s\u3000．.、，,:：]*(\S[\s\S]*)$`;
+  // Ⅰ (U+2160…) as written: NFKC would make it the letter I
+  // (not a counter after it: Ⅲ期計画 is the third term's plan)
+  const glyph = new RegExp(`${word}([${ROMAN}])(?![期型種類号次編部段])${after}`, "u").exec(text.trim());
+  // in letters, a separator after them
+  const t = text.normalize("NFKC").trim();
+  const letters = glyph ? null : new RegExp(`${word}(X?(?:IX|IV|V?I{1,3}|V))(?=[\\s.、,:】\\]])${after}`, "u").exec(t);
+  const m = glyph ?? letters;
+  if (!m) return null;
+  const number = glyph ? ROMAN.indexOf(m[2]!) + 1 : romanValue(m[2]!);
+  return { number, title: m[3]!.trim(), mark: (m[1]! + m[2]!).trim(), parents: [] };
+}
+
+/** I, IV, XII as a number. */
+function romanValue(letters: string): number {
+  const value: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  [...letters].forEach((c, i) => { const v = value[c]!; n += v < (value[letters[i + 1] ?? ""] ?? 0) ? -v : v; });
+  return n;
 }
 
 /**

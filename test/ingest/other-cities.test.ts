@@ -1156,6 +1156,15 @@ describe("numbering forms", () => {
     expect(parseNumbered(text)).toMatchObject({ number, parents, title });
   });
 
+  it("a 基本方針 numbered in Roman numerals as plans write them (Ⅰ．, Ⅰ、, Ⅰ市民, 【Ⅰ】, I 市民, II. , Ｉ　, 基本目標I), not a counter (Ⅲ期) nor a word (IT推進); the numeral had stayed in the name", async () => {
+    const { parsePolicy } = await import("../../src/normalise/hierarchy.js");
+    for (const [text, number, title] of [["Ⅰ．市民サービス", 1, "市民サービス"], ["Ⅱ、行政運営", 2, "行政運営"], ["Ⅰ市民サービス", 1, "市民サービス"], ["【Ⅳ】健康", 4, "健康"],
+      ["I 市民サービス", 1, "市民サービス"], ["II. 行政運営", 2, "行政運営"], ["Ｉ　市民サービス", 1, "市民サービス"], ["基本目標IV　健康", 4, "健康"],
+      ["Ⅲ期計画の推進", null, "Ⅲ期計画の推進"], ["IT推進の方針", null, "IT推進の方針"]] as const) {
+      expect(parsePolicy(text), text).toMatchObject({ number, title });
+    }
+  });
+
   it.each([["ア", 3, "ウ"], ["(イ)", 1, "(ア)"], ["第1節", 3, "第3節"], ["1-(2)", 4, "(4)"], ["1-2", 3, "3"], ["b)", 3, "c)"], ["①", 2, "②"], ["", 2, "②"], ["第一章", 2, "(2)"]])(
     "a number in the style of %s", (mark, n, written) => {
       expect(numberedLike(mark, n)).toBe(written);
