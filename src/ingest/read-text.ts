@@ -201,16 +201,21 @@ const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/su;
 // number, or a cell starting as a formula would, guarded against formula injection). The mark is
 // no part of the value (`'1` had been a No that is not a number, PP305). Only before a number or
 // = + - @: an apostrophe before words may be the writer's own.
-const TEXT_MARK = /^'(?=[0-9０-９]+$|[=+\-@＝＋－])/u;
+// Before Japanese too (`'市民課`, `'実施`: no writer opens a Japanese word with an apostrophe; it
+// had made a department of its own), and before anything in a file that marks most of its cells.
+const TEXT_MARK = /^'(?=[0-9０-９]+$|[=+\-@＝＋－]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々（(【「])/u;
 
 function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
   type First = { row: GridRow; col: number; text: string; count: number };
   let formula: First | undefined;
   let marked: First | undefined;
+  const filled = grid.rows.flatMap((r) => r.cells.filter((c) => c.trim()));
+  const everyCell = filled.length > 0 && filled.filter((c) => c.startsWith("'") && c.length > 1).length * 2 > filled.length;
   for (const row of grid.rows) {
     row.cells.forEach((cell, col) => {
       const m = TEXT_FORMULA.exec(cell);
-      const said = m ? (formula ??= { row, col, text: cell, count: 0 }) : TEXT_MARK.test(cell) ? (marked ??= { row, col, text: cell, count: 0 }) : null;
+      const mark = TEXT_MARK.test(cell) || (everyCell && cell.startsWith("'") && cell.length > 1);
+      const said = m ? (formula ??= { row, col, text: cell, count: 0 }) : mark ? (marked ??= { row, col, text: cell, count: 0 }) : null;
       if (!said) return;
       said.count++;
       row.cells[col] = m ? m[1]!.replace(/""/g, '"') : cell.slice(1);

@@ -103,12 +103,18 @@ describe("text input", () => {
     expect(codes(computed.diagnostics)).not.toContain("PP124");
   });
 
-  it("a cell with Excel's text mark before a number or a formula's first sign ('001, '=…) is read without it, said once (PP130); an apostrophe before words stays", async () => {
-    const csv = [HEADER.join(","), ["'001", ...row(1, "'=事業A").slice(1)].join(","), ["'2", ...row(2, "'事業B").slice(1)].join(",")];
+  it("a cell with Excel's text mark before a number, a formula's first sign or Japanese ('001, '=…, '市民課) is read without it, said once (PP130); an apostrophe before Latin words stays", async () => {
+    const csv = [HEADER.join(","), ["'001", ...row(1, "'=事業A").slice(1)].join(","), ["'2", ...row(2, "'事業B", { depts: "'市民課" }).slice(1)].join(","),
+      ["3", ...row(3, "'Wi-Fi整備").slice(1)].join(",")];
     const plan = await planOf("plan.csv", ["テスト市DX計画", ...csv].join("\n"));
-    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "=事業A"], [2, "'事業B"]]);
-    expect(plan.diagnostics.filter((d) => d.code === "PP130").map((d) => [d.line, d.column, d.message])).toEqual([[3, 1, expect.stringContaining("3 個")]]);
+    // ('市民課 had been a department of its own)
+    expect(plan.projects.map((p) => [p.no, p.name, p.departments])).toEqual([[1, "=事業A", ["情報政策課"]], [2, "事業B", ["市民課"]], [3, "'Wi-Fi整備", ["情報政策課"]]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP130").map((d) => [d.line, d.column, d.message])).toEqual([[3, 1, expect.stringContaining("5 個")]]);
     expect(codes(plan.diagnostics)).not.toContain("PP305");
+    // a file marking most of its cells (header words too) is read without the marks (it had been PP201)
+    const all = [["'テスト市DX計画"], [...HEADER.map((h) => `'${h}`)], row(1, "事業A").map((c) => (c ? `'${c}` : c))].map((r) => r.join(",")).join("\n");
+    const marked = await planOf("plan.csv", all);
+    expect(marked.projects.map((p) => [p.no, p.name])).toEqual([[1, "事業A"]]);
   });
 
   it("rows that end before the header's last column (Excel's CSV leaves empty cells at a row's end out) are read with those cells empty, said once (PP346)", async () => {
