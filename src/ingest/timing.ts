@@ -1,7 +1,7 @@
 // A plan without fiscal-year columns that writes each project's schedule as text in one column
 // (実施時期: `令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和9年度から`). Read only when
 // no header block has a year column: the period is then the span of the years written.
-import { asciiDigits, eraYearDigits, parseFiscalYear } from "../fiscal.js";
+import { asciiDigits, eraYearDigits, isoDateOf, parseFiscalYear } from "../fiscal.js";
 import { squash } from "./block.js";
 import type { GridRow } from "./grid.js";
 
@@ -68,12 +68,9 @@ export function timingText(startCell: string, endCell: string | undefined): { te
  * inside a year is not rounded: no span). Such dates had been refused as naming no year.
  */
 function boundaryYear(text: string, side: "start" | "end"): string {
-  const t = text.normalize("NFKC").replace(/\s+/g, "");
-  const western = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/u.exec(t);
-  const era = /^(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?$/u.exec(t);
-  const year = western ? Number(western[1]) : era ? parseFiscalYear(`${era[1]}${era[2]}年度`) : null;
-  const [month, day] = (western ?? era)?.slice(-2).map(Number) ?? [];
-  if (year === null || year === undefined) return text;
+  const date = isoDateOf(text);
+  if (!date) return text;
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   if (side === "start" && month === 4 && day === 1) return `${year}年度`;
   if (side === "end" && month === 3 && day === 31) return `${year - 1}年度`;
   return text;

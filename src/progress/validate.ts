@@ -34,11 +34,11 @@ export function validateReturns(
     for (const part of statusKey(s).split("・")) if (part !== statusKey(s) && !statuses.has(part)) statuses.set(part, s);
   }
   const out: ValidatedReturns = { current: [], history: [], sample: false };
-  const seen = new Map<string, ProgressReturn & { file: string }>();
-  /** Rows reported twice, the same (`repeated`) or not; reports read from each file. */
-  type Twice = { row: RawReturn; r: ProgressReturn; other: ProgressReturn & { file: string } };
+  const seen = new Map<string, ProgressReturn>();
+  /** Rows reported twice, the same (`repeated`) or not; the files a report was read from. */
+  type Twice = { row: RawReturn; r: ProgressReturn; other: ProgressReturn };
   const repeated: Twice[] = [], conflicting: Twice[] = [];
-  const returnedBy = new Map<string, number>();
+  const readFrom = new Set<string>();
 
   /** Places already told PP605: a form's year is one cell (its metadata) for all its rows. */
   const wrongYear = new Set<string>();
@@ -63,22 +63,22 @@ export function validateReturns(
       const first = seen.get(key);
       if (first) {
         const twice = { row, r, other: first };
-        (first.file !== row.place.file && sameReport(first, r) ? repeated : conflicting).push(twice);
+        (first.place.file !== row.place.file && sameReport(first, r) ? repeated : conflicting).push(twice);
         continue;
       }
-      seen.set(key, { ...r, file: row.place.file });
-      returnedBy.set(row.place.file, (returnedBy.get(row.place.file) ?? 0) + 1);
+      seen.set(key, r);
+      readFrom.add(row.place.file);
       (r.year === reportYear ? out.current : out.history).push(r);
     }
   }
   // A file every report of which repeats another file's (saved twice, 財政課(1).xlsx): read once,
   // said once (PP633); it had been a PP609 error at every row. A report given twice otherwise
   // (one entry corrected in a copy) is PP609 at each row: which one counts cannot be told.
-  const copies = new Set(repeated.map((t) => t.row.place.file).filter((f) => !returnedBy.has(f) && !conflicting.some((t) => t.row.place.file === f)));
+  const copies = new Set(repeated.map((t) => t.row.place.file).filter((f) => !readFrom.has(f) && !conflicting.some((t) => t.row.place.file === f)));
   for (const t of [...conflicting, ...repeated.filter((x) => !copies.has(x.row.place.file))]) {
     bag.add("PP609", t.row.cells.no?.place ?? t.row.place, { no: t.r.no, department: t.r.department, other: placeOf(t.other.place) }, { projectNo: t.r.no });
   }
-  for (const f of copies) bag.add("PP633", { file: f }, { other: repeated.find((t) => t.row.place.file === f)!.other.file });
+  for (const f of copies) bag.add("PP633", { file: f }, { other: repeated.find((t) => t.row.place.file === f)!.other.place.file });
   for (const [file, { department, nos }] of blankOwn) bag.add("PP632", { file }, { department, nos: nosText(nos, bag.lang) });
   reportConflicts(out.current, bag);
   unreturnedDepartments(plan, files, reportYear, bag);
