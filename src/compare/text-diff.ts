@@ -61,7 +61,11 @@ export function markedDiff(oldText: string, newText: string): MarkedDiff {
     let from = 0;
     const pairOf = removed.map((line) => {
       let best = -1;
-      for (let k = from; k < added.length; k++) if (textSimilarity(line, added[k]!) >= SAME_LINE && (best < 0 || textSimilarity(line, added[k]!) > textSimilarity(line, added[best]!))) best = k;
+      let bestScore = SAME_LINE;
+      for (let k = from; k < added.length; k++) {
+        const score = textSimilarity(line, added[k]!);
+        if (score >= bestScore && (best < 0 || score > bestScore)) [best, bestScore] = [k, score];
+      }
       if (best >= 0) from = best + 1;
       return best;
     });

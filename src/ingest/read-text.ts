@@ -209,8 +209,10 @@ function unwrapTextFormulas(grid: Grid, bag: DiagnosticBag): void {
   type First = { row: GridRow; col: number; text: string; count: number };
   let formula: First | undefined;
   let marked: First | undefined;
-  const filled = grid.rows.flatMap((r) => r.cells.filter((c) => c.trim()));
-  const everyCell = filled.length > 0 && filled.filter((c) => c.startsWith("'") && c.length > 1).length * 2 > filled.length;
+  // (counted, not collected: a text plan may have a million cells)
+  let filled = 0, quoted = 0;
+  for (const r of grid.rows) for (const c of r.cells) if (c.trim()) { filled++; if (c.startsWith("'") && c.length > 1) quoted++; }
+  const everyCell = filled > 0 && quoted * 2 > filled;
   for (const row of grid.rows) {
     row.cells.forEach((cell, col) => {
       const m = TEXT_FORMULA.exec(cell);

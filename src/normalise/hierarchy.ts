@@ -183,19 +183,18 @@ export function parsePolicy(text: string): NumberedText {
  * no number). The numeral had stayed in the name, printed 「基本方針1 Ⅰ．市民…」.
  */
 function romanPolicy(text: string): NumberedText | null {
-  const word = String.raw`^((?:基本(?:方針|目標)|目標|方針)?\s*[【［\[]?\s*)`;
-  const after = String.raw`\s*[】］\]]?[\s\u3000．.、，,:：]*(\S[\s\S]*)$`;
-  // Ⅰ (U+2160…) as written: NFKC would make it the letter I
-  // (not a counter after it: Ⅲ期計画 is the third term's plan)
-  const glyph = new RegExp(`${word}([${ROMAN}])(?![期型種類号次編部段])${after}`, "u").exec(text.trim());
-  // in letters, a separator after them
-  const t = text.normalize("NFKC").trim();
-  const letters = glyph ? null : new RegExp(`${word}(X?(?:IX|IV|V?I{1,3}|V))(?=[\\s.、,:】\\]])${after}`, "u").exec(t);
-  const m = glyph ?? letters;
+  const glyph = ROMAN_GLYPH.exec(text.trim());
+  const m = glyph ?? ROMAN_LETTERS.exec(text.normalize("NFKC").trim());
   if (!m) return null;
   const number = glyph ? ROMAN.indexOf(m[2]!) + 1 : romanValue(m[2]!);
   return { number, title: m[3]!.trim(), mark: (m[1]! + m[2]!).trim(), parents: [] };
 }
+const ROMAN_WORD = String.raw`^((?:基本(?:方針|目標)|目標|方針)?\s*[【［\[]?\s*)`;
+const ROMAN_AFTER = String.raw`\s*[】］\]]?[\s\u3000．.、，,:：]*(\S[\s\S]*)$`;
+/** Ⅰ (U+2160…) as written (NFKC would make it the letter I), no counter after it: Ⅲ期計画 is the third term's plan. */
+const ROMAN_GLYPH = new RegExp(`${ROMAN_WORD}([${ROMAN}])(?![期型種類号次編部段])${ROMAN_AFTER}`, "u");
+/** In letters (after NFKC), a separator after them. */
+const ROMAN_LETTERS = new RegExp(`${ROMAN_WORD}(X?(?:IX|IV|V?I{1,3}|V))(?=[\\s.、,:】\\]])${ROMAN_AFTER}`, "u");
 
 /** I, IV, XII as a number. */
 function romanValue(letters: string): number {
