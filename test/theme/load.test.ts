@@ -63,7 +63,8 @@ describe("characters the PDF font lacks in a template's own words", () => {
   it("are PP351 at the template's file and line, from check and from build (they had printed as boxes without a word); a comment's are not", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-glyphs-"));
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
-    cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
+    // the seed's first header block and 12 projects: the template's words are the same, the build a fifth
+    writeFileSync(path.join(dir, "plan.tsv"), readFileSync("data/plan.tsv", "utf8").split("\n").slice(0, 20).join("\n") + "\n");
     const preface = path.join(dir, "templates", "booklet", "preface.hbs");
     const lines = readFileSync(preface, "utf8").replace(/\n+$/, "").split("\n");
     writeFileSync(preface, [...lines, '{{!-- 한국어の注記は印刷されない --}}', '{ "type": "paragraph", "text": "한국어のあいさつ" },', ""].join("\n"));
