@@ -53,9 +53,22 @@ export function shownPath(ctx: Pick<RenderContext, "projectRoot">, full: string)
   return rel.startsWith("..") ? full : rel;
 }
 
-/** The city a plan belongs to, from its title (武蔵野市DX推進計画 → 武蔵野市). */
+const PREFECTURES = "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県";
+/**
+ * A title's issuing body at its start: a prefecture (one of the 47), then perhaps a 郡 and a
+ * municipality, its name of kanji or hiragana (さいたま市) ending in 市区町村 — 四日市市, 大町市 and
+ * 東村山市 whole, 武蔵野市市民… and 武蔵野市地区別… not, nor 総合計画市民… at all. Before it a 第2次 or 令和8年度 may stand. The first 市 or 都 of
+ * any title had been taken: 「デジタル都市…」 gave デジタル都, 「四日市市…」 四日市, 「大阪府堺市…」 大阪府.
+ */
+const ISSUER = new RegExp(
+  `^(?:第[0-9０-９一二三四五六七八九十]+[次期]|令和[0-9０-９元]+年度|[（(]仮称[）)]|\\s)*`
+  + `((?:${PREFECTURES})?(?:[\\p{Script=Han}ヶケ]{1,4}郡)?(?:[\\p{Script=Han}\\p{Script=Hiragana}ヶケヵ々]{1,6}?[市区町村](?![民政役議長立営内域場会])(?:\\p{Script=Han}{0,2}[市町村](?![民政役議長立営内域場会]))?)?)`,
+  "u",
+);
+
+/** The city a plan belongs to, from its title (武蔵野市DX推進計画 → 武蔵野市); null when its start names none. */
 export function cityOf(title: string): string | null {
-  return /^(.+?[都道府県市区町村])/.exec(title)?.[1] ?? null;
+  return ISSUER.exec(title)?.[1] || null;
 }
 
 /**
