@@ -12,7 +12,7 @@ import { endsAsDepartment, splitDepartments } from "../normalise/departments.js"
 import { removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
-import { findFillLegend, findLegend } from "./legend.js";
+import { besideFillLegend, findFillLegend, findLegend } from "./legend.js";
 import { goesOn, isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
@@ -356,7 +356,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   rows.forEach((row, i) => { if (keysIn(row, config).size >= 3) keyRowIdx.push(i); });
   // A legend of the colours bars are filled in (凡例 | ■ | 検討 | ■ | 実施): no header row, even right above one.
   const keyRows = new Set(keyRowIdx.map((i) => rows[i]));
-  const fillLegend = grid.kind === "xlsx" ? findFillLegend(rows.filter((r) => !keyRows.has(r)), (label) => categorise(label, config.phaseCategories, config.compoundCategory.id) !== null) : null;
+  const isPhase = (label: string) => categorise(label, config.phaseCategories, config.compoundCategory.id) !== null;
+  const fillLegend = grid.kind === "xlsx" ? findFillLegend(rows.filter((r) => !keyRows.has(r)), isPhase) ?? besideFillLegend(rows, isPhase) : null;
   // A legend of the marks in a cell of its own above the table (凡例：○検討　●実施 top right, on the
   // title's line): that line is no header row, and keeps its title.
   const cellLegend = findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true);
@@ -548,7 +549,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   if (fillLegend) {
     table.fillLegend = fillLegend;
-    bag.add("PP364", placeOf(grid, fillLegend.row, fillLegend.row.cells.findIndex((c) => c.trim())),
+    bag.add("PP364", placeOf(grid, fillLegend.row, fillLegend.col ?? fillLegend.row.cells.findIndex((c) => c.trim())),
       { legend: fillLegend.text.slice(0, 60), labels: Object.values(fillLegend.fills).map((l) => `「${l}」`).join(bag.lang === "ja" ? "" : ", ") });
   }
   const firstTop = blockSpans[0]?.[0] ?? rows.length;

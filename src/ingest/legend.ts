@@ -63,8 +63,11 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
 }
 
 /** A legend of the colours a sheet's bars are filled in: each fill key (grid.ts) and its phase's name. */
-/** A colour legend: its first row (where it is said), every row it takes, its words, and each colour's phase. */
-export interface FillLegend { row: GridRow; rows: ReadonlySet<GridRow>; text: string; fills: Record<string, string> }
+/**
+ * A colour legend: its first row (where it is said), every row it takes, its words, and each
+ * colour's phase; a legend beside the table takes no rows, only its cells (`col` its first).
+ */
+export interface FillLegend { row: GridRow; rows: ReadonlySet<GridRow>; text: string; fills: Record<string, string>; col?: number }
 
 const LEGEND_WORD = /^[（(【［[]?凡例[）)】］\]]?[:：]?$/u;
 
@@ -124,6 +127,53 @@ function stackedFillLegend(rows: readonly GridRow[]): FillLegend | null {
     const elsewhere = (fill: string) => rows.some((r) => !taken.includes(r) && [...r.fills?.values() ?? []].includes(fill));
     if (taken.length < 3 || !Object.keys(legend).some(elsewhere)) continue;
     return { row: head, rows: new Set(taken), text: taken.map((r) => r.cells.filter((c) => c.trim()).join(" ")).join(" "), fills: legend };
+  }
+  return null;
+}
+
+/**
+ * A colour legend stacked beside the table (`凡例` over `■ | 検討`, `■ | 実施` … to the right of the
+ * year columns, in the rows of the header and the projects): a name beside an empty cell filled
+ * in its colour, a row each, in two columns that hold nothing else in the sheet (a table's own
+ * columns are never a legend). Without the word 凡例 above it every name must be a phase's
+ * (`isPhase`). Its cells are emptied: they had been read as phases past the period (PP308), the
+ * bars left unnamed, 凡例 an unknown column (PP209).
+ */
+export function besideFillLegend(rows: readonly GridRow[], isPhase: (label: string) => boolean): FillLegend | null {
+  const text = (row: GridRow | undefined, col: number) => row?.cells[col]?.trim() ?? "";
+  const swatchAt = (row: GridRow, col: number) => (text(row, col) ? undefined : row.fills?.get(col));
+  const named = (t: string) => t !== "" && !wordy(t) && /\p{L}/u.test(t) && !LEGEND_WORD.test(t);
+  // how many rows write or fill each column: a legend's two hold its ≤ 12 rows and its 凡例
+  const occupied: number[] = [];
+  // (a row's cells end at its last text: a swatch right of it is in its fills only)
+  const columns = (r: GridRow) => new Set([...r.cells.keys(), ...r.fills?.keys() ?? []]);
+  for (const r of rows) for (const c of columns(r)) if (text(r, c) || r.fills?.has(c)) occupied[c] = (occupied[c] ?? 0) + 1;
+  const few = (c: number) => (occupied[c] ?? 0) <= 13;
+  for (const [i, row] of rows.entries()) {
+    for (const [name, swatch] of [...columns(row)].flatMap((c) => [[c + 1, c], [c, c + 1]] as const)) {
+      if (!few(name) || !few(swatch) || !named(text(row, name)) || swatchAt(row, swatch) === undefined) continue;
+      const legend: Record<string, string> = {};
+      const taken: GridRow[] = [];
+      for (const r of rows.slice(i, i + 12)) {
+        const fill = swatchAt(r, swatch), label = text(r, name).replace(/[:：]$/u, "");
+        if (fill === undefined || !named(label) || legend[fill] !== undefined || Object.values(legend).includes(label)) break;
+        legend[fill] = label;
+        taken.push(r);
+      }
+      if (taken.length < 2) continue;
+      const above = rows[i - 1];
+      const headCol = [name, swatch].find((c) => LEGEND_WORD.test(text(above, c)));
+      if (headCol === undefined && !Object.values(legend).every(isPhase)) continue;
+      const cols = [name, swatch];
+      const own = new Set<GridRow>([...taken, ...(headCol !== undefined ? [above!] : [])]);
+      // the two columns hold nothing else: not the table's, and no colour of it only here
+      if (cols.some((c) => occupied[c] !== [...own].filter((r) => text(r, c) || r.fills?.has(c)).length)) continue;
+      if (!Object.keys(legend).some((fill) => rows.some((r) => [...r.fills ?? []].some(([c, f]) => f === fill && !(own.has(r) && cols.includes(c)))))) continue;
+      const first = headCol !== undefined ? above! : row;
+      const words = [...(headCol !== undefined ? [text(above, headCol)] : []), ...taken.map((r) => text(r, name))].join(" ");
+      for (const r of own) for (const c of cols) { if (r.cells[c] !== undefined) r.cells[c] = ""; r.fills?.delete(c); }
+      return { row: first, rows: new Set(), text: words, fills: legend, col: Math.min(...cols) };
+    }
   }
   return null;
 }

@@ -312,6 +312,34 @@ describe("bars drawn by filling year cells", () => {
     expect(codes(plan.diagnostics)).toContain("PP364");
   });
 
+  it("a colour legend stacked beside the table, right of its years, names the bars (its cells had been phases past the period, PP308, and 凡例 an unknown column, PP209)", async () => {
+    // 凡例 in the header's row or none; the swatch left or right of each name
+    for (const [col, head, swatchRight] of [["M", true, false], ["M", false, false], ["N", true, true]] as const) {
+      const why = `${col} ${head} ${swatchRight}`;
+      const plan = await planOf("fills.xlsx", await gantt([["b", "g", "g", ""], ["", "b", "g", "g"], ["g", "g", "", ""]], (ws) => {
+        const c = ws.getColumn(col).number;
+        if (head) ws.getCell(2, c).value = "凡例";
+        for (const [k, [fill, name]] of ([[BLUE, "検討"], [GREEN, "実施"]] as const).entries()) {
+          ws.getCell(3 + k, swatchRight ? c + 1 : c).fill = fill;
+          ws.getCell(3 + k, swatchRight ? c : c + 1).value = name;
+        }
+      }));
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), why).toEqual([]);
+      expect(spans(plan, 1), why).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2028, false]]);
+      expect(spans(plan, 2), why).toEqual([["検討", 2027, 2027, false], ["実施", 2028, 2029, false]]);
+      expect(plan.diagnostics.find((d) => d.code === "PP364")?.cell, why).toBe(`${col}${head ? 2 : 3}`);
+    }
+    // names that are not phases, without 凡例: no legend, the cells said as before
+    const notPhases = await planOf("fills.xlsx", await gantt([["b", "g", "g", ""]], (ws) => {
+      for (const [k, [fill, name]] of ([[BLUE, "市民課"], [GREEN, "情報課"]] as const).entries()) {
+        ws.getCell(3 + k, 13).fill = fill;
+        ws.getCell(3 + k, 14).value = name;
+      }
+    }));
+    expect(codes(notPhases.diagnostics)).not.toContain("PP364");
+    expect(spans(notPhases, 1)).toEqual([["実施", 2026, 2026, true], ["実施", 2027, 2028, true]]);
+  });
+
   it("a colour the legend names is a phase even when it is in one year's column only, every project busy that year (each first year's 検討 had been taken for the as-of highlight and dropped)", async () => {
     const plan = await planOf("legend.xlsx", await legendGantt(["凡例", "■b", "検討", "■g", "実施"], [["b", "g", "g", "g"], ["g", "g", "g", ""], ["b", "g", "", ""]]));
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
