@@ -12,7 +12,7 @@ import { endsAsDepartment, splitDepartments } from "../normalise/departments.js"
 import { removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
-import { besideFillLegend, findFillLegend, findLegend } from "./legend.js";
+import { besideFillLegend, besideLegend, findFillLegend, findLegend } from "./legend.js";
 import { goesOn, isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
@@ -360,7 +360,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const fillLegend = grid.kind === "xlsx" ? findFillLegend(rows.filter((r) => !keyRows.has(r)), isPhase) ?? besideFillLegend(rows, isPhase) : null;
   // A legend of the marks in a cell of its own above the table (凡例：○検討　●実施 top right, on the
   // title's line): that line is no header row, and keeps its title.
-  const cellLegend = findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true);
+  const cellLegend = findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true)
+    ?? besideLegend(rows, config.schedule.activeMarks, config.schedule.continuationMarks);
   const blocks: Block[] = [];
   const blockSpans: [number, number][] = [];
   for (const k of keyRowIdx) {

@@ -131,6 +131,46 @@ function stackedFillLegend(rows: readonly GridRow[]): FillLegend | null {
   return null;
 }
 
+/** A legend beside the table takes at most this many rows (and its 凡例). */
+const BESIDE_MAX = 12;
+
+/** A row's columns: its cells end at its last text, a swatch right of it is in its fills only. */
+const columnsOf = (r: GridRow) => new Set([...r.cells.keys(), ...r.fills?.keys() ?? []]);
+
+/** How many rows write or fill each column (a legend beside the table holds its columns alone). */
+function occupiedColumns(rows: readonly GridRow[]): number[] {
+  const occupied: number[] = [];
+  for (const r of rows) for (const c of columnsOf(r)) if (r.cells[c]?.trim() || r.fills?.has(c)) occupied[c] = (occupied[c] ?? 0) + 1;
+  return occupied;
+}
+
+/**
+ * A legend of the marks stacked beside the table (`凡例` over `○：検討`, `●：実施` in a column right
+ * of the years, in the rows of the header and the projects; or one cell `凡例：○検討　●実施`): a
+ * column holding nothing else, each of its cells 凡例 pairs. Its cells are emptied: 凡例 had been an
+ * unknown column (PP209) and the marks refused as having no meaning (PP319).
+ */
+export function besideLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
+  const occupied = occupiedColumns(rows);
+  for (const [col, count] of occupied.entries()) {
+    if (!count || count > BESIDE_MAX + 1) continue;
+    const cells = rows.flatMap((row, i) => (row.cells[col]?.trim() ? [{ row, i, text: row.cells[col]!.trim() }] : []));
+    // one stack, its cells at most a blank row apart, and nothing else in the column (no fill)
+    if (cells.length !== count || cells.some((c, k) => k > 0 && c.i - cells[k - 1]!.i > 2)) continue;
+    const head = LEGEND_WORD.test(cells[0]!.text) ? 1 : 0;
+    const marks: Record<string, string> = {};
+    const read = cells.slice(head).every(({ row, text }) => {
+      const one = findLegend([{ line: row.line, cells: [text] }], activeMarks, continuationMarks);
+      for (const [m, l] of Object.entries(one?.marks ?? {})) { if (marks[m] !== undefined && marks[m] !== l) return false; marks[m] = l; }
+      return one !== null;
+    });
+    if (!read || cells.length === head) continue;
+    for (const c of cells) c.row.cells[col] = "";
+    return { row: cells[0]!.row, text: cells.map((c) => c.text).join(" "), marks, col };
+  }
+  return null;
+}
+
 /**
  * A colour legend stacked beside the table (`凡例` over `■ | 検討`, `■ | 実施` … to the right of the
  * year columns, in the rows of the header and the projects): a name beside an empty cell filled
@@ -143,18 +183,14 @@ export function besideFillLegend(rows: readonly GridRow[], isPhase: (label: stri
   const text = (row: GridRow | undefined, col: number) => row?.cells[col]?.trim() ?? "";
   const swatchAt = (row: GridRow, col: number) => (text(row, col) ? undefined : row.fills?.get(col));
   const named = (t: string) => t !== "" && !wordy(t) && /\p{L}/u.test(t) && !LEGEND_WORD.test(t);
-  // how many rows write or fill each column: a legend's two hold its ≤ 12 rows and its 凡例
-  const occupied: number[] = [];
-  // (a row's cells end at its last text: a swatch right of it is in its fills only)
-  const columns = (r: GridRow) => new Set([...r.cells.keys(), ...r.fills?.keys() ?? []]);
-  for (const r of rows) for (const c of columns(r)) if (text(r, c) || r.fills?.has(c)) occupied[c] = (occupied[c] ?? 0) + 1;
-  const few = (c: number) => (occupied[c] ?? 0) <= 13;
+  const occupied = occupiedColumns(rows);
+  const few = (c: number) => (occupied[c] ?? 0) <= BESIDE_MAX + 1;
   for (const [i, row] of rows.entries()) {
-    for (const [name, swatch] of [...columns(row)].flatMap((c) => [[c + 1, c], [c, c + 1]] as const)) {
+    for (const [name, swatch] of [...columnsOf(row)].flatMap((c) => [[c + 1, c], [c, c + 1]] as const)) {
       if (!few(name) || !few(swatch) || !named(text(row, name)) || swatchAt(row, swatch) === undefined) continue;
       const legend: Record<string, string> = {};
       const taken: GridRow[] = [];
-      for (const r of rows.slice(i, i + 12)) {
+      for (const r of rows.slice(i, i + BESIDE_MAX)) {
         const fill = swatchAt(r, swatch), label = text(r, name).replace(/[:：]$/u, "");
         if (fill === undefined || !named(label) || legend[fill] !== undefined || Object.values(legend).includes(label)) break;
         legend[fill] = label;

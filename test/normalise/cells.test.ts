@@ -753,6 +753,20 @@ describe("a legend of the marks written in the file", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.column])).toEqual([[1, 11]]);
   });
 
+  it.each(FORMATS)("a legend stacked beside the table, right of its 備考 in the header's and projects' rows, is read (%s; 凡例 had been an unknown column, PP209, and the marks refused, PP319)", async (format) => {
+    const beside = (row: string[], cell: string) => [...row, "", cell];
+    const rows = [beside(marked("1", "甲", ["○", "●", "●", "", ""]), "○：検討"), beside(marked("2", "乙", ["", "○", "●", "", ""]), "●：実施")];
+    const { name, data } = await encode([["テスト市計画"], [], beside(HEAD, "凡例"), ...rows], format);
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2028, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2027, 2027, null, false], ["実施", 2028, 2028, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line ?? d.cell, d.column ?? null])).toEqual([format === "xlsx" ? ["P3", null] : [3, 16]]);
+    // a 備考 column of a few such words in a table is the table's own: read as remarks
+    const remark = await tsvOf([r("1", "甲", ["○", "", "", "", ""], { remarks: "○：検討" }), r("2", "乙", ["●", "", "", "", ""], { remarks: "" })]);
+    expect(codes(remark.diagnostics)).not.toContain("PP231");
+  });
+
   it("line styles named in a legend (凡例　┅┅：検討・準備　━━：実施) are those phases, not continuations (the lines had been refused, PP332/PP317)", async () => {
     const rows = [marked("1", "甲", ["┅┅", "┅┅", "━━", "━━", "━━"]), marked("2", "乙", ["", "━━", "━━", "", ""])];
     const { name, data } = await encode([["テスト市計画"], ["凡例　┅┅：検討・準備　━━：実施"], HEAD, ...rows], "tsv");
