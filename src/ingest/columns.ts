@@ -334,7 +334,16 @@ export function markRelatedInBrackets(blocks: Block[]): void {
 }
 
 /** A project's status in the plan (新規, 継続, 拡充 …): what a `区分` column holds in many plans. */
-const PROJECT_STATUS = /^(?:新規|継続|拡充|充実|強化|改善|見直し|完了|終了|廃止|統合|休止|新|継|拡)(?:事業)?$/u;
+const STATUS_WORD = "(?:新規|継続|拡充|充実|強化|改善|見直し|完了|終了|廃止|統合|休止|新|継|拡)(?:事業)?";
+/** The brackets a status is written in, as a tag (【新規】, ［拡充］, （継続）, ＜新規＞), both widths. */
+const OPEN = "[【〔［\\[（(＜<]";
+const CLOSE = "[】〕］\\]）)＞>]";
+const PROJECT_STATUS = new RegExp(`^(?:${STATUS_WORD}|${OPEN}${STATUS_WORD}${CLOSE})$`, "u");
+/**
+ * A status written in brackets at a project name's start or end (`【新規】電子申請`, `窓口改善（拡充）`):
+ * the plan's 区分, no part of the name. Only in brackets: a bare 新規 may begin a name (新規事業者の支援).
+ */
+export const STATUS_TAG = new RegExp(`^\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOSE}\\s*|\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOSE}\\s*$`, "u");
 
 /** A column of no known header whose every value is a project's status: not printed, said so (PP257). */
 export const isStatusColumn = (block: Block, col: number): boolean => {

@@ -4,6 +4,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { asciiDigits, wareki } from "../fiscal.js";
 import type { Place } from "../diagnostics/schema.js";
 import { columnLabel } from "../ingest/block.js";
+import { STATUS_TAG } from "../ingest/columns.js";
 import { REQUIRED_KEYS } from "../ingest/header.js";
 import type { PlanTable } from "../ingest/index.js";
 import type { RawRow } from "../ingest/rows.js";
@@ -44,6 +45,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   }
   unprintedRemarks(table.rows, bag);
   footnoteMarks(out, bag);
+  statusTags(out, bag);
   return out;
 }
 
@@ -66,6 +68,25 @@ function footnoteMarks(sourced: SourcedProject[], bag: DiagnosticBag): void {
     s.project.name = s.project.name.slice(0, m.index);
   }
   if (first) bag.add("PP347", first.s.cells.name ?? first.s.place, { mark: first.mark, name: excerpt(first.s.project.name), rows: count }, { projectNo: first.s.project.no });
+}
+
+/**
+ * A status tag in brackets at a name's start or end (`【新規】電子申請`) is the plan's 区分, which the
+ * documents do not print (as a 区分 column, PP257): left out of the name, said once with the count
+ * (PP384). It had been printed as part of the name.
+ */
+function statusTags(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  let first: { s: SourcedProject; tag: string } | undefined;
+  let count = 0;
+  for (const s of sourced) {
+    const m = STATUS_TAG.exec(s.project.name);
+    const rest = m ? (s.project.name.slice(0, m.index) + s.project.name.slice(m.index + m[0].length)).trim() : "";
+    if (!m || !rest) continue;
+    first ??= { s, tag: m[0].trim() };
+    count++;
+    s.project.name = rest;
+  }
+  if (first) bag.add("PP384", first.s.cells.name ?? first.s.place, { tag: first.tag, name: excerpt(first.s.project.name), rows: count }, { projectNo: first.s.project.no });
 }
 
 /**

@@ -917,6 +917,28 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
     expect(plan.diagnostics.filter((d) => d.code === "PP257" || d.code === "PP209").map((d) => [d.code, d.severity, d.column])).toEqual([
       ["PP257", "info", 2], ["PP209", "warning", 11]]);
   });
+
+  it("a status column written in brackets (【新規】, ［拡充］, 継続) under 区分 or 新規・継続 is that column too (PP257; it had been unknown, PP209)", async () => {
+    for (const label of ["区分", "新規・継続"]) {
+      const plan = await planOf("status.tsv", tsv([["No", label, "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+        ["1", "【新規】", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
+        ["2", "［拡充］", "方針", "(1)窓口", "①手続", "相談", "市民課", "内容", "検討", "実施"],
+        ["3", "継続", "方針", "(1)窓口", "①手続", "窓口", "市民課", "内容", "検討", "実施"]]));
+      expect(plan.projects.map((p) => p.name), label).toEqual(["電子申請", "相談", "窓口"]);
+      expect(plan.diagnostics.filter((d) => d.code === "PP257" || d.code === "PP209").map((d) => [d.code, d.line, d.column]), label).toEqual([["PP257", 3, 2]]);
+    }
+  });
+
+  it("a status tag in brackets at a name's start or end (【新規】電子申請, 窓口（拡充）) is left out of the name, said once (PP384); a name beginning with 新規 keeps it", async () => {
+    const plan = await planOf("tags.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "【新規】マイナンバーカードの活用", "総務課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "窓口の改善（拡充）", "市民課", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "新規事業者の支援", "市民課", "内容", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "①手続", "【新規】マイナンバーカードの活用（再掲）", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.name, p.relistOf])).toEqual([["マイナンバーカードの活用", null], ["窓口の改善", null], ["新規事業者の支援", null], ["マイナンバーカードの活用", 1]]);
+    expect(of(plan.diagnostics, "PP384").map((d) => [d.severity, d.line, d.column, d.projectNo, d.message])).toEqual([
+      ["info", 4, 5, 1, "事業名の「【新規】」（「【新規】マイナンバーカードの活用」など、3 件）は事業の区分（新規・継続の別）として、名称から外しました。区分は資料に載せません。"]]);
+  });
 });
 
 describe("invisible controls in a header cell (a ZWSP pasted from a web page)", () => {
