@@ -196,6 +196,33 @@ const ROMAN_GLYPH = new RegExp(`${ROMAN_WORD}([${ROMAN}])(?![期型種類号次�
 /** In letters (after NFKC), a separator after them. */
 const ROMAN_LETTERS = new RegExp(`${ROMAN_WORD}(X?(?:IX|IV|V?I{1,3}|V))(?=[\\s.、,:】\\]])${ROMAN_AFTER}`, "u");
 
+/**
+ * A 施策 or 取組 numbered in Roman numerals: `Ⅰ 手続`, `Ⅱ．窓口`, `(ⅰ)申請`, `i) 申請`, `（II）窓口`,
+ * `施策Ⅲ 窓口`. Read only where every cell of the level is so numbered (normalise's romanLevels):
+ * `i)` alone is also the letter i, and a numeral needs a bracket or a separator after it unless
+ * written as one glyph (`IT推進`, `VR体験` are words; `Ⅲ期` is a counter).
+ */
+export function parseRoman(text: string): NumberedText | null {
+  const t = text.trim();
+  // Ⅰ-1, Ⅱ.(2): the level's own number follows its parents' (parseNumbered)
+  if (DOTTED.test(t)) return null;
+  const m = ROMAN_MARK.exec(t);
+  const numeral = m && (m[1] ?? m[2])!.normalize("NFKC").toUpperCase();
+  if (!m || !numeral || !/^X{0,3}(?:IX|IV|V?I{0,3})$/.test(numeral)) return null;
+  const title = t.slice(m[0].length).trim();
+  return title ? { number: romanValue(numeral), title, mark: m[0].trim(), parents: [] } : null;
+}
+const ROMAN_NUMERAL = "[\u2160-\u216b]|[\u2170-\u217b]|[IVXＩＶＸ]+|[ivxｉｖｘ]+";
+const ROMAN_MARK = new RegExp(`^(?:${LEVEL_WORDS})?\\s*(?:[【［\\[〔（(]\\s*(${ROMAN_NUMERAL})\\s*[】］\\]〕）)]|(${ROMAN_NUMERAL})(?:\\s*[.．、，,:：)）]|(?=[\\s\u3000])|(?<=[\u2160-\u217b])(?![期型種類号次編部段A-Za-zＡ-Ｚａ-ｚ])))[\\s\u3000:：]*`, "u");
+
+/** `n` in Roman numerals written as `like` is: one glyph (Ⅻ, ⅻ) up to 12, else letters in its case. */
+function romanLike(like: string, n: number): string {
+  const lower = /[\u2170-\u217bivx]/u.test(like);
+  if (/[\u2160-\u217b]/u.test(like) && n <= 12) return String.fromCodePoint((lower ? 0x2170 : 0x2160) + n - 1);
+  const letters = "X".repeat(Math.floor(n / 10)) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]!;
+  return lower ? letters.toLowerCase() : letters;
+}
+
 /** I, IV, XII as a number. */
 function romanValue(letters: string): number {
   const value: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -218,6 +245,9 @@ export function numberedLike(written: string, n: number): string {
   if (cp >= 0x2474 && cp <= 0x249b) return n <= 20 ? String.fromCodePoint(cp - (cp - 0x2474) % 20 + n - 1) : `(${n})`;
   const kanaAt = mark.search(new RegExp(`[${KANA_ORDER}]`));
   if (kanaAt >= 0) return n <= KANA_ORDER.length ? mark.slice(0, kanaAt) + KANA_ORDER[n - 1] + mark.slice(kanaAt + 1) : `(${n})`;
+  // Ⅱ, ⅱ, ii): Roman numerals (one letter, i), is the letter's place as much as a numeral's: a letter)
+  const roman = /[\u2160-\u217b]|[IVX]{2,}|[ivx]{2,}/u.exec(mark);
+  if (roman && n >= 1 && n <= 39) return mark.slice(0, roman.index) + romanLike(roman[0], n) + mark.slice(roman.index + roman[0].length);
   const latinAt = mark.search(/[a-zA-Zａ-ｚＡ-Ｚ]/);
   if (latinAt >= 0) {
     const upper = /[A-ZＡ-Ｚ]/.test(mark.charAt(latinAt));

@@ -12,7 +12,7 @@ import type { Phase, Plan, Policy, Project } from "../model/schema.js";
 import { type Departments, splitDepartments } from "./departments.js";
 import { categorise } from "./category.js";
 import { splitDescription } from "./description.js";
-import { type NumberedText, parseNumbered, parsePolicy } from "./hierarchy.js";
+import { type NumberedText, parseNumbered, parsePolicy, parseRoman } from "./hierarchy.js";
 import { parseRelist, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, classifyCell, type ScheduleOptions, splitNote, tableDrawing } from "./schedule.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
@@ -39,8 +39,9 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   if (evidence && drawing!.firstApart) bag.add("PP366", drawing!.firstApart.place, { rows: drawing!.rows, apart: drawing!.apart });
   if (!evidence && drawing?.yearByYear) bag.add("PP367", drawing.yearByYear.place, { rows: drawing.rows, apart: drawing.apart });
   mendKana(table.rows, bag);
+  const roman = romanLevels(table.rows, bag);
   for (const row of table.rows) {
-    const sp = normaliseRow(row, period, { yearByYear: evidence !== null, fillLabels: table.fillLabels }, config, bag);
+    const sp = normaliseRow(row, period, { yearByYear: evidence !== null, fillLabels: table.fillLabels }, roman, config, bag);
     if (sp) out.push(sp);
   }
   unprintedRemarks(table.rows, bag);
@@ -126,10 +127,33 @@ const NO_AS_RELIST = /^[(（【]?\s*\d*\s*再掲?\s*\d*\s*[)）】]?$/u;
 /** A level's name marked as going on from the page before (`市民サービスの向上（続き）`): the mark is no part of it. */
 const CONTINUED_MARK = /[\s\u3000]*[（(]\s*(?:続き|つづき|続|承前|前頁から続く|前ページから続く)\s*[)）]\s*$/u;
 
-function normaliseRow(row: RawRow, period: { start: number; end: number }, table: Omit<ScheduleOptions, "exactSpans">, config: Config, bag: DiagnosticBag): SourcedProject | null {
+/** A cell's words as normalise reads them: no HTML, a level's number on its own line joined to its name. */
+const cellText = (row: RawRow, k: keyof RawRow["fields"]): string => cleanText(numberOnItsLine(k, stripHtml(row.fields[k]?.text ?? "").text));
+/** A 施策 or 取組 cell with the number its own column gives. */
+const levelText = (row: RawRow, key: "measure" | "initiative"): string => withNumber(cellText(row, `${key}Number`), cellText(row, key));
+
+/**
+ * The levels (施策, 取組) whose every cell is numbered in Roman numerals (`Ⅰ 手続`, `(ⅱ) 相談`, `i) …`):
+ * read as those numbers, said once per level (PP385). Where some cell is not, none is read so —
+ * `i)` among `a) b) …` is the letter, `IT推進` a word — and an unnumbered cell stays PP309.
+ */
+function romanLevels(rows: readonly RawRow[], bag: DiagnosticBag): ReadonlySet<"measure" | "initiative"> {
+  const out = new Set<"measure" | "initiative">();
+  for (const key of ["measure", "initiative"] as const) {
+    const cells = rows.filter((r) => r.fields[key] && levelText(r, key) && !NO_LEVEL.test(levelText(r, key)));
+    const first = cells[0];
+    if (!first || !cells.every((r) => parseRoman(levelText(r, key)))) continue;
+    out.add(key);
+    bag.add("PP385", first.fields[key]!.place, { level: columnLabel(key), text: excerpt(levelText(first, key)), number: parseRoman(levelText(first, key))!.number! });
+  }
+  return out;
+}
+
+function normaliseRow(row: RawRow, period: { start: number; end: number }, table: Omit<ScheduleOptions, "exactSpans">, roman: ReadonlySet<"measure" | "initiative">,
+  config: Config, bag: DiagnosticBag): SourcedProject | null {
   removeInvisibleControls(row, bag);
   const f = row.fields;
-  const text = (k: keyof typeof f) => cleanText(numberOnItsLine(k, stripHtml(f[k]?.text ?? "").text));
+  const text = (k: keyof typeof f) => cellText(row, k);
   const at = (k: keyof typeof f) => f[k]?.place ?? row.place;
   const noText = projectNoText(f.no?.text ?? "");
   const no = parseProjectNo(f.no?.text ?? "");
@@ -180,12 +204,14 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
     return t;
   };
   const policy = parsePolicy(withNumber(text("policyNumber"), level("policy")));
-  const measure = numberOrTitle(withNumber(text("measureNumber"), level("measure")));
+  // (a level of Roman numerals: read as such, see romanLevels)
+  const numbered = (key: "measure" | "initiative", t: string) => (roman.has(key) ? parseRoman(t) : null) ?? numberOrTitle(t);
+  const measure = numbered("measure", withNumber(text("measureNumber"), level("measure")));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header). A dash or なし in
   // the 取組 cell: the project stands under its 施策 with no 取組 (PP361; it had been a 取組 named ―).
   const noInitiative = f.initiative !== undefined && NO_LEVEL.test(text("initiative"));
   if (noInitiative) bag.add("PP361", at("initiative"), { text: text("initiative") }, { projectNo });
-  const initiative = f.initiative && !noInitiative ? numberOrTitle(withNumber(text("initiativeNumber"), level("initiative"))) : null;
+  const initiative = f.initiative && !noInitiative ? numbered("initiative", withNumber(text("initiativeNumber"), level("initiative"))) : null;
   const ja = bag.lang === "ja";
   if (text("measure") && measure.number === null) bag.add("PP309", at("measure"), { level: ja ? "施策" : "measure", text: text("measure").slice(0, 30) }, { projectNo });
   if (initiative && text("initiative") && initiative.number === null) bag.add("PP309", at("initiative"), { level: ja ? "取組" : "initiative", text: text("initiative").slice(0, 30) }, { projectNo });

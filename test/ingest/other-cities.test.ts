@@ -1187,6 +1187,33 @@ describe("numbering forms", () => {
     }
   });
 
+  it("施策 and 取組 numbered in Roman numerals in every cell (Ⅰ 手続, Ⅱ．窓口, (ⅰ), i), （II）) are those numbers, said once per level (PP385); they had been unnumbered (PP309)", async () => {
+    const plan = await planOf("roman.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "Ⅰ 手続のオンライン化", "(ⅰ)電子申請", "電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "方針", "Ⅰ 手続のオンライン化", "(ⅱ) 相談", "相談", "市民課", "内容", "検討", "実施"],
+      ["3", "方針", "Ⅱ．窓口", "i) 書かない窓口", "窓口", "市民課", "内容", "検討", "実施"],
+      ["4", "方針", "（III）IT推進", "i) IT研修", "研修", "人事課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.measure.number, p.measure.title, p.initiative?.number, p.initiative?.title])).toEqual([
+      [1, "手続のオンライン化", 1, "電子申請"], [1, "手続のオンライン化", 2, "相談"], [2, "窓口", 1, "書かない窓口"], [3, "IT推進", 1, "IT研修"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP309");
+    expect(of(plan.diagnostics, "PP385").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["info", 4, 3, "施策の番号はどの行もローマ数字のため、ローマ数字の番号として読みました（「Ⅰ 手続のオンライン化」は施策1）。"],
+      ["info", 4, 4, "取組の番号はどの行もローマ数字のため、ローマ数字の番号として読みました（「(ⅰ)電子申請」は取組1）。"]]);
+  });
+
+  it("a level not numbered in Roman numerals in every cell is not read so: i) among a) b) is the letter, IT推進 a word (PP309)", async () => {
+    const plan = await planOf("roman.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "Ⅰ 手続", "a) 電子申請", "電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "方針", "IT推進", "i) 相談", "相談", "市民課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => [p.measure.number, p.measure.title, p.initiative?.number])).toEqual([[null, "Ⅰ 手続", 1], [null, "IT推進", 9]]);
+    expect(of(plan.diagnostics, "PP309").map((d) => d.line)).toEqual([4, 5]);
+    expect(codes(plan.diagnostics)).not.toContain("PP385");
+  });
+
+  it.each([["Ⅱ．", 3, "Ⅲ．"], ["(ⅱ)", 1, "(ⅰ)"], ["ii)", 4, "iv)"], ["III", 2, "II"]])("a Roman number in the style of %s", (mark, n, written) => {
+    expect(numberedLike(mark, n)).toBe(written);
+  });
+
   it.each([["ア", 3, "ウ"], ["(イ)", 1, "(ア)"], ["第1節", 3, "第3節"], ["1-(2)", 4, "(4)"], ["1-2", 3, "3"], ["b)", 3, "c)"], ["①", 2, "②"], ["", 2, "②"], ["第一章", 2, "(2)"]])(
     "a number in the style of %s", (mark, n, written) => {
       expect(numberedLike(mark, n)).toBe(written);
