@@ -465,7 +465,14 @@ export const CATALOG = {
   PP304: { severity: "info", example: { tags: "<ul>" },
     ja: (p) => `HTML の断片（${p.tags}）を取り除きました。`, en: (p) => `Removed HTML residue (${p.tags}).` },
   PP305: { severity: "error", example: { value: "1a" },
-    ja: (p) => `No「${p.value}」が数値ではありません。`, en: (p) => `No "${p.value}" is not a number.`,
+    // a branch number (1-1, 2-3-1, 1.1): the No names a project in the forms, returns and 新旧対照表
+    // as an integer; numbering the branches (1-1 → 11, or by rows' order) would name other projects
+    ja: (p) => (p.branch
+      ? `No「${p.value}」は枝番です。No は様式・進捗報告・新旧対照表で事業を指す通し番号のため、枝番の事業は読めません（枝番から番号は作りません）。`
+      : `No「${p.value}」が数値ではありません。`),
+    en: (p) => (p.branch
+      ? `No "${p.value}" is a branch number. The No names a project in forms, returns and the 新旧対照表 as a serial number: a branch-numbered project is not read (no number is made up from it).`
+      : `No "${p.value}" is not a number.`),
     hintJa: () => "No は事業の通し番号（1、2、3 …）です。1-2 のような枝番の計画は、通し番号の列を設けてください。",
     hintEn: () => "No is the project's serial number (1, 2, 3 …): a plan numbered 1-2 … needs a column of serial numbers." },
   PP306: { severity: "error", example: { cells: 9, expected: 12 },

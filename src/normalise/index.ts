@@ -121,6 +121,9 @@ const NO_LEVEL = /^(?:[-‐‑‒–—―－ー─━]+|なし|該当なし|無
 export const LEVEL_RELIST = /[（(【〔［[]\s*再\s*掲\s*[)）】〕］\]]/u;
 const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
 
+/** A branch number in the No column (1-1, 1－2, 2-3-1, 1.1; NFKC'd by projectNoText). */
+const BRANCH_NO = /^[0-9]{1,4}(?:\s*[-‐−ー.]\s*[0-9]{1,4})+$/u;
+
 /** A No cell saying the row is a 再掲 (`再掲`, `再`, `2再`, `(再掲)`, `再掲2`). */
 const NO_AS_RELIST = /^[(（【]?\s*\d*\s*再掲?\s*\d*\s*[)）】]?$/u;
 
@@ -167,7 +170,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
     // 再掲 written in the No column (`再掲`, `2再`, `(再)`): a 再掲 row without a No of its own, said
     // so (PP338) — PP305's hint on branch numbers had not helped
     if (noText && NO_AS_RELIST.test(noText.normalize("NFKC"))) bag.add("PP338", at("no"), { name: excerpt(text("name")) });
-    else if (noText) bag.add("PP305", at("no"), { value: excerpt(noText) });
+    else if (noText) bag.add("PP305", at("no"), { value: excerpt(noText), ...(BRANCH_NO.test(noText) ? { branch: "yes" } : {}) });
     return null;
   }
   const projectNo = no;

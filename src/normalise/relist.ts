@@ -20,8 +20,11 @@ const SUFFIX = new RegExp(`[${inClass(OPEN)}]\\s*${NO_BEFORE}再\\s*掲?\\s*(?:[
 const BRACKET = /【(?!\s*(?:[NＮ][oｏ][.．]?|№|番号)\s*[0-9０-９]+\s*の?再掲】)([^】]*?)の?再掲】/i;
 /** ※再掲 written before or after the name, optionally with the original's No. (※No.1の再掲, ※再掲 No.1). */
 const NOTE = new RegExp(`[※＊]\\s*${NO_BEFORE}再\\s*掲(?:\\s*[:：]?\\s*(?:[NＮ][oｏ][.．]?|№|番号)\\s*([0-9０-９]{1,9}))?`, "i");
-/** A No. given with the 再掲 outside brackets (備考: No.12の再掲, 再掲 No.12). */
-const NO = /(?:No\.?|№|番号)\s*([0-9０-９]{1,9})/i;
+/**
+ * A No. given with the 再掲 outside brackets (備考: No.12の再掲, 再掲 No.12). Not a branch number's
+ * first part (No.1-1, No.1.2): the No of no project (PP305), never the original No.1.
+ */
+const NO = /(?:No\.?|№|番号)\s*([0-9０-９]{1,9})(?![0-9０-９]|\s*[-－‐ー−.．]\s*[0-9０-９])/i;
 
 const numberOf = (digits: string | undefined): number | undefined => (digits ? Number(digits.normalize("NFKC")) : undefined);
 

@@ -386,6 +386,15 @@ describe("再掲 and remark rows", () => {
     expect(inNo.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line])).toEqual([["PP338", 5], ["PP338", 6]]);
   });
 
+  it("branch numbers in the No column (1-1, 1－2, 2-3-1, 1.1) are refused at each cell as branch numbers (PP305), and a 再掲 naming one (No.1-1の再掲) is not linked to No.1", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("1-1", "乙", ["検討", "", "", "", ""]), r("1－2", "丙", ["検討", "", "", "", ""]),
+      r("2-3-1", "丁", ["検討", "", "", "", ""]), r("1.1", "戊", ["検討", "", "", "", ""]), r("2", "乙（No.1-1の再掲）", ["検討", "", "", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP305").map((d) => [d.severity, d.line, d.column, d.message])).toEqual(["1-1", "1-2", "2-3-1", "1.1"].map((no, i) =>
+      ["error", 5 + i, 1, `No「${no}」は枝番です。No は様式・進捗報告・新旧対照表で事業を指す通し番号のため、枝番の事業は読めません（枝番から番号は作りません）。`]));
+    expect([project(plan, 2).relistOf, project(plan, 2).relistMark]).toEqual([null, "（No.1-1の再掲）"]);
+    expect(codes(plan.diagnostics)).not.toContain("PP408");
+  });
+
   it("※再掲 and 【再掲】 are marks too", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("2", "※再掲 甲", ["検討", "", "", "", ""]), r("3", "【再掲】甲", ["検討", "", "", "", ""])]);
     expect([project(plan, 2), project(plan, 3)].map((p) => [p.name, p.relistOf, p.relistMark])).toEqual([["甲", 1, "※再掲"], ["甲", 1, "【再掲】"]]);
