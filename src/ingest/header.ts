@@ -47,6 +47,32 @@ const SCHEDULE_GROUP = /(スケジュール|工程|年次計画|年度別計画|
 const GROUP_WORDS = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)([（(].*[)）])?$/;
 
 export const REQUIRED_KEYS: ColumnKey[] = ["no", "policy", "measure", "initiative", "name"];
+
+/**
+ * A plan of one level above its projects (`基本目標 | 事業名`, `施策 | No | 事業名`): every block has
+ * the column of one level (基本方針 or 施策), the same one, and no heading rows give another. That column is read as
+ * the 基本方針 (the documents' chapters, the department files' and progress summary's groups), its
+ * number column with it; the projects have no 施策 (`measure` null-numbered and untitled) and no 取組.
+ * Returns the column as its first block names it, or null.
+ */
+function oneLevelColumn(blocks: Block[]): { col: number; words: string } | null {
+  const LEVELS = [["policy", "policyNumber"], ["measure", "measureNumber"], ["initiative", "initiativeNumber"]] as const;
+  const present = LEVELS.filter(([key]) => blocks.some((b) => b.columns[key] !== undefined));
+  // a lone 取組 column is no plan's only level: the levels above it are missing (PP204)
+  if (present[0]?.[0] === "initiative") return null;
+  const [level] = present;
+  if (!blocks.length || present.length !== 1 || !blocks.every((b) => b.columns[level![0]] !== undefined)) return null;
+  const [key, numberKey] = level!;
+  const first = { col: blocks[0]!.columns[key]!, words: headerWords(blocks[0]!, blocks[0]!.columns[key]!).replace(/\s+/g, " ") };
+  if (key === "policy") return first;
+  for (const b of blocks) {
+    b.columns.policy = b.columns[key]!;
+    delete b.columns[key];
+    const number = b.columns[numberKey];
+    if (number !== undefined) { b.columns.policyNumber = number; delete b.columns[numberKey]; }
+  }
+  return first;
+}
 const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 
 
@@ -438,9 +464,11 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans, new Set([...fillLegend?.rows ?? [], cellLegend?.row, legendLine]));
   // A plan of two levels (施策 › 事業) has no 取組 column in any block: read, and said once.
   const sections = sectionLevels(blocks);
+  const oneLevel = sections.length ? null : oneLevelColumn(blocks);
+  if (oneLevel) bag.add("PP272", placeOf(grid, headerRowOf(blocks[0]!, oneLevel.col), oneLevel.col), { label: oneLevel.words });
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
-  // (an empty 取組 column was said by PP248, which names it)
-  if (twoLevel && blocks.every((b) => b.emptyColumn === undefined)) {
+  // (an empty 取組 column was said by PP248, which names it; a plan of one level by PP272)
+  if (twoLevel && !oneLevel && blocks.every((b) => b.emptyColumn === undefined)) {
     const b0 = blocks[0]!;
     bag.add("PP218", placeOf(grid, b0.headerRows.find((r) => keysIn(r, config).size >= 3) ?? b0.headerRows[0]!));
   }
@@ -448,7 +476,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) {
     const keyRow = block.headerRows.find((r) => keysIn(r, config).size >= 3) ?? block.headerRows[0]!;
     for (const key of REQUIRED_KEYS) {
-      if ((key === "initiative" && twoLevel) || sections.includes(key)) continue;
+      if ((key === "initiative" && twoLevel) || (key === "measure" && oneLevel) || sections.includes(key)) continue;
       if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     // HTML residue in a header cell (事業<br>名) is read without it (squash), each cell told

@@ -19,10 +19,14 @@ export type Phase = z.infer<typeof Phase>;
 export const Numbered = z.object({ number: z.number().int().nullable(), title: z.string() });
 export type Numbered = z.infer<typeof Numbered>;
 
+/** A level that is there: a stand-in (a plan without the level) has neither number nor title. */
+export const hasLevel = (l: { number: number | null; title: string }): boolean => l.number !== null || l.title !== "";
+
 export const Project = z.object({
   no: z.number().int(),
   name: z.string(),
   policy: z.string(),
+  /** number null and title "": the plan has no 施策 level (基本方針 › 事業). */
   measure: Numbered,
   /** null: the plan has no 取組 level (施策 › 事業). */
   initiative: Numbered.nullable(),
@@ -38,6 +42,8 @@ export type Project = z.infer<typeof Project>;
 /**
  * In a plan of two levels (projects' `initiative` null), each measure holds one initiative with
  * `number: null` and `title: ""` that carries its projects, so every walk of the tree finds them.
+ * In a plan of one level (基本方針 › 事業), each project's `measure` is such a stand-in too, and
+ * each policy holds one stand-in measure.
  */
 export const Initiative = z.object({
   number: z.number().int().nullable(),

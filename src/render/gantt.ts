@@ -4,6 +4,7 @@
 import type { TableCell } from "pdfmake/interfaces.js";
 import type { Plan } from "../model/schema.js";
 import { renderTemplate } from "../templates/engine.js";
+import { hasLevel } from "../model/schema.js";
 import { measureLabel } from "../views/booklet.js";
 import { ganttView, type GanttView } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
@@ -39,11 +40,12 @@ function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, num
     rows.push({ heading: true, cells: spanningCells({ text: phraseRuns(words?.text ?? policy.policy), bold: true, fontSize: size + 1, fillColor: theme.colours.groupFill } as TableCell, columns) });
     for (const [mi, group] of policy.measures.entries()) {
       const heading = words?.subheadings[mi] ?? group.measure.title;
-      const measureRow = rows.length;
-      rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: phraseRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
+      // a plan of one level has no 施策: its projects follow the 基本方針's row (no empty group row)
+      const measureRow = hasLevel(group.measure) ? rows.length : null;
+      if (measureRow !== null) rows.push({ heading: true, under: [policyRow], cells: spanningCells({ text: phraseRuns(heading), bold: true, fontSize: size, fillColor: theme.colours.zebra, margin: [10, 0, 0, 0] } as TableCell, columns) });
       for (const row of group.rows) {
         tallest = Math.max(tallest, scheduleRowHeight(row, fixed, { name: size + 1, text: size }, view.period, yearWidth, theme.lineHeight));
-        rows.push({ heading: false, under: [policyRow, measureRow], cells: [
+        rows.push({ heading: false, under: measureRow === null ? [policyRow] : [policyRow, measureRow], cells: [
           { text: String(row.no), alignment: theme.numberAlign, fontSize: size } as TableCell,
           { text: nameRuns(row, ctx, capacityOf(fixed[1], size + 1), size + 1), fontSize: size + 1 } as TableCell,
           { text: departmentRuns(row.departments, capacityOf(fixed[2], size)), fontSize: size } as TableCell,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { fiscalYearLabel, yearsOf } from "../fiscal.js";
-import { departmentMatrix, ganttGroups, hasInitiatives, policyTree, projectRows } from "../views/workbook.js";
+import { departmentMatrix, ganttGroups, hasInitiatives, hasMeasures, policyTree, projectRows } from "../views/workbook.js";
 import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
@@ -109,8 +109,9 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), em(30), ...years.map(() => em(5)), em(8), em(6)];
   // The list is the plan's data (filtered, copied, read back): its names are written as they are,
   // not broken into lines as the printed 工程表 and 担当課別 sheets break them.
-  // A plan of two levels has no 取組 columns (the 5th and 6th).
-  const shown = <T>(cells: T[]): T[] => (hasInitiatives(plan) ? cells : cells.filter((_, i) => i !== 4 && i !== 5));
+  // A plan of two levels has no 取組 columns (the 5th and 6th), one of one level no 施策 columns either (the 3rd and 4th).
+  const left = [...hasMeasures(plan) ? [] : [2, 3], ...hasInitiatives(plan) ? [] : [4, 5]];
+  const shown = <T>(cells: T[]): T[] => cells.filter((_, i) => !left.includes(i));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
   for (const r of projectRows(plan)) {
     const ref = relistRef(r);

@@ -1,7 +1,7 @@
 // What the council-handout booklet shows: a pure function of the plan and the config. The
 // template (templates/booklet/) decides the words and the order; this decides the content.
 import type { Config } from "../config/schema.js";
-import type { Plan, Project } from "../model/schema.js";
+import { hasLevel, type Plan, type Project } from "../model/schema.js";
 import { inPeriod } from "../fiscal.js";
 import { relistRef, type RelistRef } from "./relist.js";
 
@@ -16,6 +16,8 @@ export interface ProjectView {
   initiativeTitle: string;
   /** false in a plan of two levels (no 取組): paths and headings leave the level out. */
   hasInitiative: boolean;
+  /** false in a plan of one level (no 施策): the path is the 基本方針 alone. */
+  hasMeasure: boolean;
   departments: string[];
   allDepartments: boolean;
   description: string[];
@@ -29,9 +31,14 @@ export interface ProjectView {
 
 /** `level: false`: the stand-in initiative of a two-level plan (no heading, no table row). */
 export interface InitiativeView { label: string; title: string; level: boolean; projectCount: number; projects: ProjectView[] }
-/** `hasInitiatives: false` in a plan of two levels: the measure's projects follow it directly. */
-export interface MeasureView { id: string; label: string; title: string; projectCount: number; hasInitiatives: boolean; initiatives: InitiativeView[] }
-export interface ChapterView { number: number; id: string; name: string; projectCount: number; hasInitiatives: boolean; measures: MeasureView[] }
+/**
+ * `hasInitiatives: false` in a plan of two levels: the measure's projects follow it directly.
+ * `level: false`: the stand-in measure of a one-level plan (no heading, no table row; its `id` is
+ * the chapter's, the parent of its cards in the outline).
+ */
+export interface MeasureView { id: string; label: string; title: string; level: boolean; projectCount: number; hasInitiatives: boolean; initiatives: InitiativeView[] }
+/** `hasMeasures: false` in a plan of one level: the chapter's projects follow it directly. */
+export interface ChapterView { number: number; id: string; name: string; projectCount: number; hasMeasures: boolean; hasInitiatives: boolean; measures: MeasureView[] }
 
 export interface BookletView {
   title: string;
@@ -63,6 +70,7 @@ export function bookletView(plan: Plan, config: Config, date: Date | null, asOf:
     no: p.no, id: projectId(p.no), name: p.name,
     measureLabel: measureLabel(p.measure.number), initiativeLabel: initiativeLabel(p.initiative?.number ?? null),
     measureTitle: p.measure.title, initiativeTitle: p.initiative?.title ?? "", hasInitiative: p.initiative !== null,
+    hasMeasure: hasLevel(p.measure),
     departments: p.departments, allDepartments: p.allDepartments, description: p.description,
     relistOf: p.relistOf !== null && byNo.has(p.relistOf) ? { no: p.relistOf, id: projectId(p.relistOf) } : null,
     relist: relistRef(p),
@@ -72,12 +80,13 @@ export function bookletView(plan: Plan, config: Config, date: Date | null, asOf:
     const measures = policy.measures.map((m, mi): MeasureView => {
       const initiatives = m.initiatives.map((i): InitiativeView => {
         const projects = i.projects.map((no) => byNo.get(no)).filter((p): p is Project => p !== undefined).map(project);
-        return { label: initiativeLabel(i.number), title: i.title, level: i.number !== null || i.title !== "", projectCount: projects.length, projects };
+        return { label: initiativeLabel(i.number), title: i.title, level: hasLevel(i), projectCount: projects.length, projects };
       });
-      return { id: `m${pi + 1}-${mi + 1}`, label: measureLabel(m.number), title: m.title, initiatives, hasInitiatives: initiatives.some((i) => i.level),
+      const level = hasLevel(m);
+      return { id: level ? `m${pi + 1}-${mi + 1}` : `c${pi + 1}`, label: measureLabel(m.number), title: m.title, level, initiatives, hasInitiatives: initiatives.some((i) => i.level),
         projectCount: initiatives.reduce((n, i) => n + i.projectCount, 0) };
     });
-    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, hasInitiatives: measures.some((m) => m.hasInitiatives),
+    return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, hasMeasures: measures.some((m) => m.level), hasInitiatives: measures.some((m) => m.hasInitiatives),
       projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
   });
   const cover: BookletView["cover"] = {};

@@ -1,7 +1,7 @@
 // What the workbook's sheets show (事業一覧, 工程表, 担当課別, 体系, 診断): pure functions of the
 // plan. The drawing (cells, fills, print set-up) is in src/render/workbook.ts.
 import type { Config } from "../config/schema.js";
-import type { Phase, Plan, Project } from "../model/schema.js";
+import { hasLevel, type Phase, type Plan, type Project } from "../model/schema.js";
 import { yearsOf } from "../fiscal.js";
 import { departmentNames, markedName } from "./gantt.js";
 import { relistRef, type RelistRef } from "./relist.js";
@@ -41,6 +41,8 @@ export interface ProjectRow {
 
 /** A plan of two levels (施策 › 事業): no project has an initiative. */
 export const hasInitiatives = (plan: Plan): boolean => plan.projects.some((p) => p.initiative !== null);
+/** A plan of one level (基本方針 › 事業): no project has a measure. */
+export const hasMeasures = (plan: Plan): boolean => plan.projects.some((p) => hasLevel(p.measure));
 
 export function projectRows(plan: Plan): ProjectRow[] {
   const years = yearsOf(plan.plan.period);
@@ -124,11 +126,13 @@ export function policyTree(plan: Plan): TreeRow[] {
   const rows: TreeRow[] = [];
   for (const pol of plan.policies) {
     const nos = pol.measures.flatMap((m) => m.initiatives.flatMap((i) => i.projects));
-    rows.push({ level: 0, number: "", title: pol.name, count: nos.length, projects: [] });
-    for (const m of pol.measures) {
+    // A plan of one level: the policy's stand-in measure is no row, the policy lists the projects.
+    const measures = pol.measures.filter(hasLevel);
+    rows.push({ level: 0, number: "", title: pol.name, count: nos.length, projects: measures.length ? [] : nos });
+    for (const m of measures) {
       const mNos = m.initiatives.flatMap((i) => i.projects);
       // A plan of two levels: the measure's stand-in initiative (no number, no title) is no row.
-      const levels = m.initiatives.filter((i) => i.number !== null || i.title !== "");
+      const levels = m.initiatives.filter(hasLevel);
       rows.push({ level: 1, number: numbered(m.number), title: m.title, count: mNos.length, projects: levels.length ? [] : mNos });
       for (const i of levels) rows.push({ level: 2, number: numbered(i.number), title: i.title, count: i.projects.length, projects: i.projects });
     }

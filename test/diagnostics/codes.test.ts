@@ -177,6 +177,7 @@ const CASES: Record<string, Case> = {
   PP216: { data: tsv([[...HEADER, "令和11年度以降"], [...row(1, "事業"), ""]]) },
   PP217: { data: tsv([[...HEADER, "令和11年度以降"], [...row(1, "事業"), "運用"]]), projectNo: 1 },
   PP218: { data: tsv([noInitiative(HEADER), noInitiative(row(1, "事業"))]) },
+  PP272: { data: tsv([HEADER.filter((_, i) => i !== 2 && i !== 3), row(1, "事業").filter((_, i) => i !== 2 && i !== 3)]) },
   PP219: { data: tsv([[...HEADER, "R11～"], [...row(1, "事業"), "評価"]]), projectNo: 1 },
   PP220: { data: ok([row(1, "事業")]) },
   PP301: { data: ok([row(1, "")]), projectNo: 1 },

@@ -251,10 +251,13 @@ describe("a 基本方針 heading above the header", () => {
     const plan = await planOf("named.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(errors(plan)).toEqual([]);
     expect(plan.projects.map((p) => [p.no, p.policy])).toEqual([[1, "市民サービス"], [2, "行政運営"]]);
-    // a sheet named otherwise names no 基本方針: the column is missing
+    // a sheet named otherwise names no 基本方針: a plan of one level, its 施策 the 基本方針 (PP272; it had been PP204)
     const other = new ExcelJS.Workbook();
     other.addWorksheet("計画").addRows([MEASURED, at(1, "電子申請").map((c, i) => (i === 0 ? 1 : c))]);
-    expect(errors(await planOf("other.xlsx", new Uint8Array(await other.xlsx.writeBuffer())))).toContain("PP204");
+    const one = await planOf("other.xlsx", new Uint8Array(await other.xlsx.writeBuffer()));
+    expect(errors(one)).toEqual([]);
+    expect(one.projects.map((p) => [p.no, p.policy, p.measure])).toEqual([[1, "窓口", { number: null, title: "" }]]);
+    expect(codes(one.diagnostics)).toContain("PP272");
   });
 
   it("in a text export whose further headings are rows of the table; a title numbered otherwise stays the title", async () => {

@@ -427,6 +427,28 @@ describe("計画 and 実績 rows (a 区分 column)", () => {
   });
 });
 
+// One level: a 基本目標 (or 施策) column and no other level above the projects.
+describe("plans of one level", () => {
+  it("are read with the level as the 基本方針, each project's 施策 a stand-in and no 取組, said once (PP272; it had been refused, PP204)", async () => {
+    for (const [label, header, rows] of [
+      ["基本目標", ["No", "基本目標", "事業名", "事業内容", "担当課", "令和8年度", "令和9年度"],
+        [["1", "1 くらし", "電子申請", "説明", "総務課", "検討", "運用"], ["2", "", "窓口改善", "説明", "市民課", "実施", ""], ["3", "2 しごと", "研修", "説明", "人事課", "", "実施"]]],
+      ["施策", ["施策", "No", "事業名", "所管課", "令和8年度", "令和9年度"],
+        [["(1) くらし", "1", "電子申請", "総務課", "検討", "運用"], ["", "2", "窓口改善", "市民課", "実施", ""], ["(2) しごと", "3", "研修", "人事課", "", "実施"]]],
+    ] as const) {
+      const plan = await planOf("one.tsv", tsv([[...header], ...rows.map((r) => [...r])]));
+      const stand = { number: null, title: "" };
+      expect(plan.projects.map((p) => [p.no, p.policy, p.measure, p.initiative]), label).toEqual([[1, "くらし", stand, null], [2, "くらし", stand, null], [3, "しごと", stand, null]]);
+      expect(plan.policies.map((p) => [p.name, p.measures]), label).toEqual([
+        ["くらし", [{ ...stand, initiatives: [{ ...stand, projects: [1, 2] }] }]], ["しごと", [{ ...stand, initiatives: [{ ...stand, projects: [3] }] }]]]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), label).toEqual(label === "施策" ? [expect.objectContaining({ code: "PP210" })] : []);
+      expect(of(plan.diagnostics, "PP272").map((d) => [d.line, d.column, d.message]), label).toEqual([[3, header.indexOf(label as never) + 1,
+        `階層の列が「${label}」の 1 つだけのため、1 階層の計画（${label}・事業）として読みました。資料ではこの列を基本方針として載せ、その下に施策・取組の段は設けません。`]]);
+      expect(codes(plan.diagnostics), label).not.toContain("PP218");
+    }
+  });
+});
+
 // Two levels: no 取組 column. Measures numbered with their policy's number; one disagrees.
 describe("plans of two levels", () => {
   const header = ["No", "基本方針", "施策", "事業", "担当課", "事業内容", "2026年度", "2027年度"];
