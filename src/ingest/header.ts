@@ -47,12 +47,14 @@ const SCHEDULE_GROUP = /(スケジュール|工程|年次計画|年度別計画|
 const GROUP_WORDS = /^(スケジュール|工程|工程表|年度|年度別計画|年次計画|実施年度|計画期間|事業期間|実施時期|施策基本情報|施策プランニング|基本情報|事業計画|取組内容)([（(].*[)）])?$/;
 
 export const REQUIRED_KEYS: ColumnKey[] = ["no", "policy", "measure", "initiative", "name"];
+const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 
 /**
  * A plan of one level above its projects (`基本目標 | 事業名`, `施策 | No | 事業名`): every block has
- * the column of one level (基本方針 or 施策), the same one, and no heading rows give another. That column is read as
- * the 基本方針 (the documents' chapters, the department files' and progress summary's groups), its
- * number column with it; the projects have no 施策 (`measure` null-numbered and untitled) and no 取組.
+ * the column of one level (基本方針 or 施策), the same one, and no heading rows give another. That
+ * column is read as the 基本方針 (the documents' chapters, the department files' and progress
+ * summary's groups), its number column with it; the projects have no 施策 (`measure` null-numbered
+ * and untitled) and no 取組.
  * Returns the column as its first block names it, or null.
  */
 function oneLevelColumn(blocks: Block[]): { col: number; words: string } | null {
@@ -73,7 +75,6 @@ function oneLevelColumn(blocks: Block[]): { col: number; words: string } | null 
   }
   return first;
 }
-const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 
 
 /** What a header cell names: a column (by the model's wording or a synonym) or a fiscal year. */

@@ -147,7 +147,7 @@ function romanLevels(rows: readonly RawRow[], bag: DiagnosticBag): ReadonlySet<"
     const first = cells[0];
     if (!first || !cells.every((r) => parseRoman(levelText(r, key)))) continue;
     out.add(key);
-    bag.add("PP385", first.fields[key]!.place, { level: columnLabel(key), text: excerpt(levelText(first, key)), number: parseRoman(levelText(first, key))!.number! });
+    bag.add("PP385", first.fields[key]!.place, { level: bag.lang === "ja" ? columnLabel(key) : key, text: excerpt(levelText(first, key)), number: parseRoman(levelText(first, key))!.number! });
   }
   return out;
 }
