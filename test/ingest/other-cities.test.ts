@@ -940,13 +940,14 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
       ["PP257", "info", 2], ["PP209", "warning", 11]]);
   });
 
-  it("a status column written in brackets (【新規】, ［拡充］, 継続) under 区分 or 新規・継続 is that column too (PP257; it had been unknown, PP209)", async () => {
+  it("a status column written in brackets (【新規】, ［拡充］, 継続, ― for none) under 区分 or 新規・継続 is that column too (PP257; it had been unknown, PP209)", async () => {
     for (const label of ["区分", "新規・継続"]) {
       const plan = await planOf("status.tsv", tsv([["No", label, "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
         ["1", "【新規】", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施"],
         ["2", "［拡充］", "方針", "(1)窓口", "①手続", "相談", "市民課", "内容", "検討", "実施"],
-        ["3", "継続", "方針", "(1)窓口", "①手続", "窓口", "市民課", "内容", "検討", "実施"]]));
-      expect(plan.projects.map((p) => p.name), label).toEqual(["電子申請", "相談", "窓口"]);
+        ["3", "継続", "方針", "(1)窓口", "①手続", "窓口", "市民課", "内容", "検討", "実施"],
+        ["4", "―", "方針", "(1)窓口", "①手続", "広報", "市民課", "内容", "検討", "実施"]]));
+      expect(plan.projects.map((p) => p.name), label).toEqual(["電子申請", "相談", "窓口", "広報"]);
       expect(plan.diagnostics.filter((d) => d.code === "PP257" || d.code === "PP209").map((d) => [d.code, d.line, d.column]), label).toEqual([["PP257", 3, 2]]);
     }
   });
