@@ -181,15 +181,21 @@ export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag
 /** parseTextGrid, with what it tells of the text reported: a plan's and a returned CSV's alike. */
 export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag, maxRows?: number): Grid {
   let unclosed: QuotedCell | undefined;
+  const swallowed: (QuotedCell & { rows: number })[] = [];
   const grid = parseTextGrid(text, file, {
     ...(maxRows !== undefined ? { maxRows, onTooManyRows: (line: number) => bag.add("PP129", { file, line }, { rows: maxRows }) } : {}),
     onSeparatorLine: (line) => bag.add("PP126", { file, line: 1 }, { line }),
     onUnclosedQuote: (at) => { unclosed ??= at; },
     // A stray quote that a later one closes: the rows between are one cell, lost without a word.
-    onSwallowedRows: (at) => bag.add("PP128", { file, line: at.line, column: at.column }, { lines: at.lines, rows: at.rows }),
+    // (not the cell never closed: that is PP125's, which says so)
+    onSwallowedRows: (at) => { swallowed.push(at); },
+    onQuotedWords: (at, count) => bag.add("PP151", { file, line: at.line, column: at.column }, { text: at.text.slice(0, 20), count }),
   });
   // A quote opened and never closed swallows every line after it into one cell.
   if (unclosed) bag.add("PP125", { file, line: unclosed.line, column: unclosed.column }, { lines: unclosed.lines });
+  for (const at of swallowed) {
+    if (at.line !== unclosed?.line || at.column !== unclosed.column) bag.add("PP128", { file, line: at.line, column: at.column }, { lines: at.lines, rows: at.rows });
+  }
   return grid;
 }
 
@@ -238,6 +244,8 @@ export interface TextGridHooks {
   onUnclosedQuote?: (at: QuotedCell) => void;
   /** A quoted cell holding lines that read as rows of the table (`rows` of them): a stray quote closed by a later one. */
   onSwallowedRows?: (at: QuotedCell & { rows: number }) => void;
+  /** Cells opening with words in quotes (`"書かない窓口"の導入`), read as written: the first, and how many. */
+  onQuotedWords?: (at: { line: number; column: number; text: string }, count: number) => void;
   /** The most rows with text read: past it the reading stops and this is told with the line it stopped at. */
   maxRows?: number;
   onTooManyRows?: (line: number) => void;
@@ -265,6 +273,59 @@ function usualWidth(rows: readonly GridRow[]): number {
   return best;
 }
 
+/**
+ * A cell opening with a quote that closes before the cell ends (`"書かない窓口"の導入`) quotes words
+ * of its text: a quoted cell's closing quote ends the cell. papaparse took the quote for a quoted
+ * cell's and searched on for one before a delimiter, and the rows after had been one cell (PP125
+ * and PP128 at once). Such a cell is written as the quoted cell it stands for (its quotes
+ * doubled), so that it reads as written; only when its quotes pair up within its line (an odd one
+ * may open a cell of several lines, left as papaparse reads it: PP125, PP128).
+ */
+function quoteWords(text: string, delimiter: string, said?: TextGridHooks["onQuotedWords"]): string {
+  const d = delimiter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // (most files have none: one search, no walk)
+  if (!new RegExp(`(?:^|\n|${d})"[^"\n]*"(?![\\s"]|${d})`).test(text)) return text;
+  const n = text.length;
+  const next = (c: string, from: number) => { const at = text.indexOf(c, from); return at < 0 ? n : at; };
+  // (the next delimiter and line end kept, each searched for again only once passed)
+  let delimiterAt = -1, lineEnd = -1;
+  const cellEnd = (from: number) => {
+    if (delimiterAt < from) delimiterAt = next(delimiter, from);
+    if (lineEnd < from) lineEnd = next("\n", from);
+    return Math.min(delimiterAt, lineEnd);
+  };
+  let out = "", copied = 0, count = 0, line = 1, column = 1;
+  let first: { line: number; column: number; text: string } | undefined;
+  scan: for (let i = 0; i < n;) {
+    let end = cellEnd(i);
+    if (text[i] === '"') {
+      // the cell's end as papaparse finds it: the first quote (not doubled) before a delimiter, a line end or the end
+      let words = true;
+      for (let q = i + 1; ; q++) {
+        q = text.indexOf('"', q);
+        if (q < 0) break scan;
+        if (text[q + 1] === '"') { q++; continue; }
+        let after = q + 1;
+        while (after < n && text[after] !== delimiter && text[after] !== "\n" && /\s/u.test(text[after]!)) after++;
+        if (after === n || text[after] === delimiter || text[after] === "\n") { end = after; break; }
+        if (words && q < end && (text.slice(i, end).split('"').length - 1) % 2 === 0) {
+          out += `${text.slice(copied, i)}"${text.slice(i, end).replace(/"/g, '""')}"`;
+          copied = end;
+          first ??= { line, column, text: text.slice(i, end) };
+          count++;
+          break;
+        }
+        words = false;
+      }
+      for (let k = text.indexOf("\n", i); k !== -1 && k < end; k = text.indexOf("\n", k + 1)) line++;
+    }
+    if (text[end] === "\n") { line++; column = 1; } else column++;
+    i = end + 1;
+  }
+  if (first) said?.(first, count);
+  return out + text.slice(copied);
+}
+
 /** Decoded text → rows of cells, each with the physical line it starts on. */
 export function parseTextGrid(given: string, file: string, hooks: TextGridHooks = {}): Grid {
   // Excel's separator line (sep=;) names the delimiter; it is no row of the plan (its line stays, empty)
@@ -272,8 +333,9 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
   if (hint) hooks.onSeparatorLine?.(hint[0].trim());
   // Every line ending one: papaparse splits at the kind it meets first, so a file edited in two
   // programs (CRLF, then LF) read the LF part as one row. A line keeps its number.
-  const text = (hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given).replace(/\r\n?/g, "\n");
-  const delimiter = hint ? hint[1]! : sniffDelimiter(text);
+  const unquoted = (hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given).replace(/\r\n?/g, "\n");
+  const delimiter = hint ? hint[1]! : sniffDelimiter(unquoted);
+  const text = quoteWords(unquoted, delimiter, hooks.onQuotedWords);
   // Physical line of a row's start, so a quoted multi-line cell keeps later lines right: counted
   // on from the last asked (rows are asked in order), not kept for every line (an export of a
   // sheet formatted to its last row is a million lines).

@@ -76,6 +76,7 @@ const CASES: Record<string, Case> = {
   PP110: { data: ok([row(1, "事業")]) },
   PP125: { data: ok([row(1, '"事業'), row(2, "事業")]) },
   PP126: { data: `sep=\t\n${ok([row(1, "事業")])}` },
+  PP151: { data: ok([row(1, '"書かない窓口"の導入')]) },
   PP128: { data: ok([row(1, '"事業'), row(2, "事業"), row(3, "事業", { desc: '説明"' })]) },
   PP130: { name: "plan.csv", data: ["テスト市DX計画", HEADER.join(","), ["'1", ...row(1, "事業").slice(1)].join(",")].join("\n") },
   PP124: { data: ok([row(1, "=\"事業\"")]) },

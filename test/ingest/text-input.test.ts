@@ -215,6 +215,23 @@ describe("text input", () => {
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
   });
 
+  it("a cell opening with words in quotes (\"書かない窓口\"の導入) reads as written, said once (PP151): no quote left open (PP125) nor closed rows later (PP128)", async () => {
+    for (const delimiter of ["\t", ","]) {
+      const rows = [row(1, "事業A"), row(2, '"書かない窓口"の導入'), row(3, "事業C", { desc: '"窓口"で""受付""する' }),
+        // a quoted cell of two lines, a quote doubled inside: a quoted cell still
+        row(4, "事業D", { desc: '"・""電子""申請\n・窓口"' }), row(5, "事業E")];
+      const plan = await planOf(delimiter === "\t" ? "plan.tsv" : "plan.csv", tsv([HEADER, ...rows]).replace(/\t/g, delimiter));
+      expect(plan.projects.map((p) => [p.no, p.name]), delimiter).toEqual([[1, "事業A"], [2, '"書かない窓口"の導入'], [3, "事業C"], [4, "事業D"], [5, "事業E"]]);
+      expect(plan.projects[2]!.description).toEqual(['"窓口"で""受付""する']);
+      expect(plan.projects[3]!.description).toEqual(['"電子"申請', "窓口"]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+      expect(plan.diagnostics.filter((d) => d.code === "PP151").map((d) => [d.line, d.column, d.message])).toEqual([[5, 5, expect.stringContaining("2 個")]]);
+    }
+    // a quote never closed is said once, as such (it had been PP125 and PP128 at the cell)
+    const open = await planOf("plan.csv", tsv([HEADER, row(1, "事業A"), row(2, '"事業B'), row(3, "事業C"), row(4, "事業D")]).replace(/\t/g, ","));
+    expect(open.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP125", 5, 5]]);
+  });
+
   it("reads a file whose line endings change part-way (CRLF, then LF; or old Mac CR) row by row, lines numbered as written", async () => {
     const lines = tsv([HEADER, row(1, "事業A"), row(2, "事業B", { desc: '"・一行目\r\n・二行目"' }), row(3, "事業C"), row(4, "事業D")]).split("\n");
     const lf = await planOf("plan.tsv", lines.join("\n"));
