@@ -189,6 +189,7 @@ export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag
     // A stray quote that a later one closes: the rows between are one cell, lost without a word.
     // (not the cell never closed: that is PP125's, which says so)
     onSwallowedRows: (at) => { swallowed.push(at); },
+    onSpacedRow: (at) => bag.add(at.read ? "PP152" : "PP153", { file, line: at.line }, { cells: at.cells, width: at.width }),
     onQuotedWords: (at, count) => bag.add("PP151", { file, line: at.line, column: at.column }, { text: at.text.slice(0, 20), count }),
   });
   // A quote opened and never closed swallows every line after it into one cell.
@@ -246,6 +247,8 @@ export interface TextGridHooks {
   onSwallowedRows?: (at: QuotedCell & { rows: number }) => void;
   /** Cells opening with words in quotes (`"書かない窓口"の導入`), read as written: the first, and how many. */
   onQuotedWords?: (at: { line: number; column: number; text: string }, count: number) => void;
+  /** A row without a tab parted by runs of spaces into `cells` (the table's rows have `width`): read as those cells, or not (`read`: they are as many). */
+  onSpacedRow?: (at: { line: number; cells: number; width: number; read: boolean }) => void;
   /** The most rows with text read: past it the reading stops and this is told with the line it stopped at. */
   maxRows?: number;
   onTooManyRows?: (line: number) => void;
@@ -326,6 +329,29 @@ function quoteWords(text: string, delimiter: string, said?: TextGridHooks["onQuo
   return out + text.slice(copied);
 }
 
+/** What a web page's table leaves between its cells when copied (its tabs became spaces): a run of two or more. */
+const SPACE_RUN = /[ \u00a0]{2,}/u;
+
+/**
+ * Rows of a TSV without a tab, parted by runs of spaces (a row copied from a web page): they had
+ * been dropped as notes (PP327). As many parts as the table's rows have cells: those cells (a
+ * warning); else, parts for half a row or more: refused (where an empty cell stood cannot be
+ * told); fewer: a line of words, as before.
+ */
+function spacedRows(rows: GridRow[], said?: TextGridHooks["onSpacedRow"]): void {
+  const width = usualWidth(rows);
+  const least = Math.max(3, Math.ceil(width / 2));
+  for (const row of rows) {
+    const cell = row.cells[0]!;
+    if (row.cells.length !== 1 || !SPACE_RUN.test(cell) || cell.includes("\n")) continue;
+    const parts = cell.trim().split(SPACE_RUN);
+    if (parts.length < least) continue;
+    const read = parts.length === width;
+    if (read) row.cells = parts;
+    said?.({ line: row.line, cells: parts.length, width, read });
+  }
+}
+
 /** Decoded text → rows of cells, each with the physical line it starts on. */
 export function parseTextGrid(given: string, file: string, hooks: TextGridHooks = {}): Grid {
   // Excel's separator line (sep=;) names the delimiter; it is no row of the plan (its line stays, empty)
@@ -392,6 +418,7 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
       },
     });
   }
+  if (delimiter === "\t") spacedRows(rows, hooks.onSpacedRow);
   if (hooks.onSwallowedRows && multiLine.length > 0) {
     const width = usualWidth(rows);
     for (const { row, col } of multiLine) {

@@ -232,6 +232,20 @@ describe("text input", () => {
     expect(open.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP125", 5, 5]]);
   });
 
+  it("a TSV row whose tabs became runs of spaces (a table copied from a web page) is read when its parts are the table's cells (PP152), else stops the reading at its line (PP153)", async () => {
+    const spaced = (r: string[], gap = "   ") => r.join(gap);
+    const full = row(2, "事業B", { years: ["検討", "実施", "運用"] });
+    const lines = ["テスト市DX計画", "", spaced(HEADER, "  "), row(1, "事業A").join("\t"), spaced(full), row(3, "事業C").join("\t"), "※  予定は変わることがあります"];
+    const plan = await planOf("plan.tsv", lines.join("\n"));
+    expect(plan.projects.map((p) => [p.no, p.name, p.departments])).toEqual([[1, "事業A", ["情報政策課"]], [2, "事業B", ["情報政策課"]], [3, "事業C", ["情報政策課"]]]);
+    expect(plan.projects[1]!.schedule.map((p) => p.label)).toEqual(["検討", "実施", "運用"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP152").map((d) => [d.severity, d.line])).toEqual([["warning", 3], ["warning", 5]]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // an empty cell leaves no trace among spaces: nine parts of ten cells are refused, not read a column off
+    const gap = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B"), row(3, "事業C")]).replace(/^2\t.*$/mu, (l) => l.replace(/\t+/g, "   ")));
+    expect(gap.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.message])).toEqual([["PP153", 5, expect.stringContaining("9 個")]]);
+  });
+
   it("reads a file whose line endings change part-way (CRLF, then LF; or old Mac CR) row by row, lines numbered as written", async () => {
     const lines = tsv([HEADER, row(1, "事業A"), row(2, "事業B", { desc: '"・一行目\r\n・二行目"' }), row(3, "事業C"), row(4, "事業D")]).split("\n");
     const lf = await planOf("plan.tsv", lines.join("\n"));
