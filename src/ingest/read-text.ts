@@ -101,13 +101,45 @@ const lineOf = (text: string, offset: number): number => {
 /** The most lines with bad UTF-8 bytes named one by one; more are counted in the last one. */
 const MAX_BAD_LINES = 20;
 
+/**
+ * The first line of each encoding in a file of UTF-8 lines and Shift_JIS lines (a Shift_JIS CSV
+ * with UTF-8 rows appended, or the reverse), or null. Read as one encoding, the other's lines had
+ * been mojibake, said as a few bad bytes or not at all. A UTF-8 line: multi-byte characters and
+ * no bad byte; a Shift_JIS line: mostly bytes that are not UTF-8, all read by Shift_JIS (a UTF-8
+ * line with a damaged byte keeps most of its characters: damage, PP111).
+ */
+export function mixedEncodings(bytes: Uint8Array): { utf8: number; sjis: number } | null {
+  const sjis = new TextDecoder("shift_jis", { fatal: true });
+  let utf8Line = 0, sjisLine = 0;
+  for (let start = 0, line = 1; start < bytes.length; line++) {
+    let end = start, wide = false;
+    for (; end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d; end++) if (bytes[end]! >= 0x80) wide = true;
+    if (wide) {
+      const part = bytes.subarray(start, end);
+      const { bad, multibyte } = utf8Scan(part);
+      if (!bad.length) utf8Line ||= line;
+      else if (!sjisLine && bad.length > multibyte) {
+        try { sjis.decode(part); sjisLine = line; } catch { /* neither: damage */ }
+      }
+      if (utf8Line && sjisLine) return { utf8: utf8Line, sjis: sjisLine };
+    }
+    // a line ends at LF, CRLF or a lone CR
+    start = end + (bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? 2 : 1);
+  }
+  return null;
+}
+
 export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag): string {
   const { encoding, bad } = detectEncoding(bytes);
   // The decoders drop a byte-order mark themselves; UTF-8 goes through Buffer (simdutf, several
   // times faster than TextDecoder on Japanese text), which keeps a mark: it is dropped below.
   let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
     : new TextDecoder(DECODER[encoding]).decode(bytes);
-  if (encoding === "Shift_JIS") {
+  const mixed = bad.length || encoding === "Shift_JIS" ? mixedEncodings(bytes) : null;
+  if (mixed) {
+    // (the run stops: either encoding's reading of the other's lines is mojibake)
+    bag.add("PP154", { file, line: Math.max(mixed.utf8, mixed.sjis) }, mixed);
+  } else if (encoding === "Shift_JIS") {
     const replacedIn = (t: string) => (t.match(REPLACEMENT) ?? []).length;
     let replaced = replacedIn(text);
     // Bytes Shift_JIS cannot read may be EUC-JP: taken when it reads nearly all of them (its

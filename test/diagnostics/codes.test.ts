@@ -79,6 +79,7 @@ const CASES: Record<string, Case> = {
   PP151: { data: ok([row(1, '"書かない窓口"の導入')]) },
   PP152: { data: ok([row(1, "事業A"), row(2, "事業B", { years: ["検討", "実施", "運用"] })]).replace(/^2\t.*$/mu, (l) => l.replace(/\t/g, "   ")) },
   PP153: { data: ok([row(1, "事業A"), row(2, "事業B")]).replace(/^2\t.*$/mu, (l) => l.replace(/\t+/g, "   ")) },
+  PP154: { name: "plan.csv", data: new Uint8Array([...iconv.encode(ok([row(1, "事業")]), "Shift_JIS"), ...new TextEncoder().encode(row(2, "事業").join("\t"))]) },
   PP128: { data: ok([row(1, '"事業'), row(2, "事業"), row(3, "事業", { desc: '説明"' })]) },
   PP130: { name: "plan.csv", data: ["テスト市DX計画", HEADER.join(","), ["'1", ...row(1, "事業").slice(1)].join(",")].join("\n") },
   PP124: { data: ok([row(1, "=\"事業\"")]) },

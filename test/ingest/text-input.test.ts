@@ -274,6 +274,25 @@ describe("text input", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP109" || d.code === "PP107").map((d) => [d.code, d.line])).toEqual([["PP109", 5], ["PP107", 4]]);
   });
 
+  it("a file of UTF-8 lines and Shift_JIS lines (rows appended in the other encoding) stops the reading, the first line of each named (PP154)", async () => {
+    const head = tsv([HEADER, row(1, "電子申請の拡大"), row(2, "窓口の改善")]).replace(/\t/g, ",");
+    const tail = [row(3, "書かない窓口"), row(4, "庁内の研修")].map((r) => r.join(",")).join("\r\n") + "\r\n";
+    const utf8 = (t: string) => new TextEncoder().encode(t);
+    const sjis = (t: string) => iconv.encode(t, "Shift_JIS");
+    for (const [bytes, first] of [[[...sjis(head), ...utf8(tail)], { sjis: 1, utf8: 6 }], [[...utf8(head), ...sjis(tail)], { utf8: 1, sjis: 6 }],
+      // Excel's 「CSV UTF-8」 (with its mark), Shift_JIS rows appended
+      [[0xef, 0xbb, 0xbf, ...utf8(head), ...sjis(tail)], { utf8: 1, sjis: 6 }]] as const) {
+      const plan = await planOf("plan.csv", new Uint8Array(bytes));
+      expect(plan.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([["PP154", "error", 6]]);
+      expect(plan.diagnostics[0]!.message).toContain(`UTF-8 の行は ${first.utf8} 行目から、Shift_JIS の行は ${first.sjis} 行目から`);
+    }
+    // a UTF-8 line with a damaged byte is damage at its line (PP111), not another encoding
+    const damaged = utf8(head).map((b, i, all) => (i === all.indexOf(0xe7) ? 0x8e : b));
+    const plan = await planOf("plan.csv", new Uint8Array([...damaged, ...utf8(tail)]));
+    expect(codes(plan.diagnostics)).toContain("PP111");
+    expect(codes(plan.diagnostics)).not.toContain("PP154");
+  });
+
   it("reads another city's plan: other wording, column order and a 4-year period", async () => {
     const header = ["番号", "事業名称", "所管課", "基本方針・基本施策", "施策", "取組み", "事業概要", "R7", "R8", "R9", "R10"];
     const data = [
