@@ -1,6 +1,7 @@
 // Fiscal years (年度) and the Japanese eras 令和 and 平成: 令和N年度 = fiscal year 2018 + N (2026 =
 // 令和8年度), 平成N年度 = 1988 + N (2018 = 平成30年度). Fiscal 2019 began in 平成31 but is written
 // 令和元年度 by convention; both read as 2019. Plans written before 2019 use 平成.
+import { foldLookalikes } from "./normalise/text.js";
 import type { Theme } from "./theme/schema.js";
 
 const REIWA_OFFSET = 2018;
@@ -38,6 +39,14 @@ export function eraYearDigits(text: string): string {
     const n = kanjiNumber(k);
     return n === null ? whole : `${era}${n}`;
   });
+}
+
+/**
+ * A text as the readers of years read it: NFKC, ASCII digits, an era's year in kanji numerals as
+ * digits, and the signs written between years (～ 〜 ∼ 〰) as one (~).
+ */
+export function yearText(text: string): string {
+  return eraYearDigits(asciiDigits(foldLookalikes(text.normalize("NFKC"))));
 }
 
 /**
@@ -139,7 +148,7 @@ const AFTER_TILDE = /[～〜~]\s*$/u;
 
 /** The fiscal years a text names (schedule cells that say `令和9年度から実施`). */
 export function yearsMentioned(text: string): YearMention[] {
-  const t = eraYearDigits(asciiDigits(text.normalize("NFKC")));
+  const t = yearText(text);
   const out: YearMention[] = [];
   for (const m of t.matchAll(MENTION)) {
     const [whole, eraN, eraUnit, eraMonth, west, westUnit, westMonth, fy] = m;

@@ -4,12 +4,12 @@
 import { type ColumnKey, type Config, DEFAULT_HEADER_SYNONYMS } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
-import { eraYearDigits, parseFiscalYear, wareki } from "../fiscal.js";
+import { parseFiscalYear, wareki, yearText } from "../fiscal.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
 import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
-import { removeInvisible, stripHtml } from "../normalise/text.js";
+import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
 import { besideFillLegend, besideLegend, findFillLegend, findLegend } from "./legend.js";
@@ -127,7 +127,7 @@ const YEAR_ROLE = /^(?:計画)?(?:初年度|最終年度|目標年度|中間年�
  */
 export function parseYearHeader(text: string): { year: number; beyond: boolean; composite: boolean; conflict?: number; calendar?: true; firstDay?: true } | null {
   // a word after the year saying the column holds its plan (令和8年度（予定）, R8年度計画); not 実績, 目標
-  let t = removeInvisible(withoutHtml(text).normalize("NFKC")).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール|(?:計画)?(?:初年度|最終年度|目標年度|開始年度|中間年度|完成年度|完了年度|中間見直し|見直し年度))[)\]】]*$/u, "");
+  let t = removeInvisible(foldLookalikes(withoutHtml(text).normalize("NFKC"))).text.trim().replace(/(令和|平成|\b[RH]\.?)\s+(?=\d|元)/giu, "$1").replace(/(\d|元)\s+(?=年)/gu, "$1").replace(/(?<=\S)[\s(\[【]*(?:予定|計画|工程|スケジュール|(?:計画)?(?:初年度|最終年度|目標年度|開始年度|中間年度|完成年度|完了年度|中間見直し|見直し年度))[)\]】]*$/u, "");
   // 2026/4/1: a year header typed as a date, the first day of the fiscal year (Excel shows it so
   // through yyyy/m/d); any other day is no year header (which year would 2026/6/1 head?)
   const date = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/u.exec(t);
@@ -179,7 +179,7 @@ const PERIOD_ONLY = new RegExp(`^(?:計画期間[:：]?)?${PERIOD_SPAN}$`, "u");
 function periodSpan(text: string, whole: boolean): { era: string | null; first: number; last: number } | null {
   // 令和8年度(2026年度)～令和12年度(2030年度), 令和8(2026)年度～: the Western year beside an era
   // year that it is is the same year, not part of the span (the period had not been read)
-  const t = eraYearDigits(text.normalize("NFKC").replace(/\s+/g, "")).replace(/((?:令和|平成|R|H)(?:\d{1,2}|元))(年度?)?\((\d{4})(?:年度?)?\)(年度?)?/gu,
+  const t = yearText(text).replace(/\s+/g, "").replace(/((?:令和|平成|R|H)(?:\d{1,2}|元))(年度?)?\((\d{4})(?:年度?)?\)(年度?)?/gu,
     (whole, era: string, before: string | undefined, western: string, after: string | undefined) =>
       (parseFiscalYear(`${era}年度`) === Number(western) ? `${era}${before ?? after ?? ""}` : whole));
   const m = (whole ? PERIOD_ONLY : PERIOD_IN).exec(t);
@@ -879,7 +879,7 @@ function departmentLike(text: string, config: Config): boolean {
 /** The year of a column for the years before the plan (`令和7年度以前`, `～R7`), or null. */
 function yearBefore(label: string): number | null {
   // ～令和7年度, 令和7年度以前, 令和7年度（現状）: the years up to the plan, or where it starts from
-  const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前|(.+?)\s*[(\[【]?(?:現状|現況|現在|基準年度|基準年|基準)[)\]】]?)$/u.exec(label.normalize("NFKC").trim());
+  const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前|(.+?)\s*[(\[【]?(?:現状|現況|現在|基準年度|基準年|基準)[)\]】]?)$/u.exec(foldLookalikes(label.normalize("NFKC")).trim());
   return m ? parseFiscalYear((m[1] ?? m[2] ?? m[3])!) : null;
 }
 

@@ -1,7 +1,7 @@
 // A plan without fiscal-year columns that writes each project's schedule as text in one column
 // (実施時期: `令和8年度～令和10年度`, `R8～R10 検討、R11～ 実施`, `令和9年度から`). Read only when
 // no header block has a year column: the period is then the span of the years written.
-import { asciiDigits, eraYearDigits, isoDateOf, parseFiscalYear } from "../fiscal.js";
+import { isoDateOf, parseFiscalYear, yearText } from "../fiscal.js";
 import { squash } from "./block.js";
 import type { GridRow } from "./grid.js";
 
@@ -98,7 +98,7 @@ const YEAR_IN_WORDS = /[\d〇一二三四五六七八九十元]\s*年/u;
  * `2026年度から`), or null when a part of it names no year (`随時`, `未定`).
  */
 export function parseTiming(text: string): TimedPhase[] | null {
-  const t = eraYearDigits(asciiDigits(text.normalize("NFKC")));
+  const t = yearText(text);
   // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
   if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期|年度(?:前半|後半)/.test(t)) return null;
   // (及び between two years joins them as 、 does: 「令和8年度及び令和10年度」 had named a phase 及び)

@@ -13,7 +13,7 @@ import { wareki, yearsMentioned } from "../fiscal.js";
 import { categorise } from "./category.js";
 import { LINE_STYLES } from "../ingest/legend.js";
 import { parseTiming } from "../ingest/timing.js";
-import { cleanText, longestFirst } from "./text.js";
+import { cleanText, foldLookalikes, longestFirst } from "./text.js";
 
 /** A cell's phase label and the note after its ※; phases on lines of their own are a list (phasesOnLines). */
 export function splitNote(text: string, config: Config): { label: string; note?: string } {
@@ -142,7 +142,7 @@ function statedSpan(label: string, year: number): (StatedPhase & { before: State
   // an end alone (実施（令和10年度まで）, 令和10年度までに導入, ～令和10年度): from the column's year to it
   const end = mentions[0]!;
   if (mentions.length !== 1 || end.role !== "to" || end.year < year) return null;
-  const name = label.normalize("NFKC").replace(end.text, "").replace(/(?:まで|迄)に?/u, "").replace(/[（(]\s*[)）]/u, "")
+  const name = foldLookalikes(label.normalize("NFKC")).replace(end.text, "").replace(/(?:まで|迄)に?/u, "").replace(/[（(]\s*[)）]/u, "")
     .replace(/^[\s、,・:：～〜~]+|[\s、,・:：～〜~]+$/gu, "");
   return (name === "" || /^\p{L}/u.test(name)) && !/\d\s*年/u.test(name) ? { name, from: year, to: end.year, before: [] } : null;
 }

@@ -27,10 +27,12 @@ const JA_WRAP = new RegExp(`(?<=[${JA}])[ \\t\\u3000]*[\\r\\n][\\s\\u3000]*|[ \\
  * One glyph written as two characters by CP932 and by Unicode text (～ U+FF5E / 〜 U+301C, － U+FF0D
  * / − U+2212, ― U+2015 / — U+2014, ∥ / ‖), folded after NFKC so that texts typed on Windows and on a
  * Mac read alike (one 基本方針 had become two chapters, one department two files; in the 新旧対照表
- * an identical-looking 〜 had been underlined as a change).
+ * an identical-looking 〜 had been underlined as a change). The other signs written between years
+ * (∼ U+223C, a converter's ～; 〰 U+3030) fold with them: 「令和8年度∼令和10年度」 had been two
+ * years, one a phase named 「∼」.
  */
-const LOOKALIKES: Readonly<Record<string, string>> = { "〜": "~", "−": "-", "—": "―", "‖": "∥" };
-export const foldLookalikes = (text: string): string => text.replace(/[〜−—‖]/gu, (c) => LOOKALIKES[c]!);
+const LOOKALIKES: Readonly<Record<string, string>> = { "〜": "~", "∼": "~", "〰": "~", "−": "-", "—": "―", "‖": "∥" };
+export const foldLookalikes = (text: string): string => text.replace(/[〜∼〰−—‖]/gu, (c) => LOOKALIKES[c]!);
 
 /** Collapse white space (including ideographic spaces inside a run) and trim; a line break next to Japanese text goes. */
 export function cleanText(text: string): string {

@@ -88,6 +88,18 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(told[0]!.message).toContain("「令和8年度から検討」は次の工程「令和10年度から実施」の前の年度までとして読みました（令和8年度～令和9年度）");
   });
 
+  it("every sign written between years (～ 〜 ~ ∼ 〰) is a range: in a 実施時期 cell, the title's period, the period stated above eraless year labels", async () => {
+    for (const sign of ["～", "〜", "~", "∼", "〰"]) {
+      const plan = await planOf("plan.tsv", tsv([header, at(1, "A", `令和8年度${sign}令和10年度 検討`), at(2, "B", `R9${sign} 実施`), at(3, "C", `令和8年度${sign}令和12年度`)], `ミナミ市DX計画（令和8年度${sign}令和12年度）`));
+      expect(plan.plan.title, sign).toBe("ミナミ市DX計画");
+      expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to])), sign).toEqual([[["検討", 2026, 2028]], [["実施", 2027, 2030]], [["実施", 2026, 2030]]]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), sign).toEqual([]);
+      const stated = await planOf("plan.tsv", tsv([[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")], `計画期間：令和8年度${sign}令和10年度`));
+      expect(stated.plan.period, sign).toEqual({ start: 2026, end: 2028 });
+      expect(codes(stated.diagnostics), sign).toContain("PP247");
+    }
+  });
+
   it("years listed before or after their phase's name are that phase, merged; a range over the period is no row with blank years (no PP366 in a plan without year columns)", async () => {
     const plan = await planOf("plan.tsv", tsv([header, at(1, "A", "令和8年度、令和9年度に検討、令和10年度から実施"), at(2, "B", "検討：令和8年度・令和9年度、実施：令和10年度～"),
       at(3, "C", "令和8年度と令和9年度に検討、令和10年度以降に実施"), at(4, "D", "令和8年度～令和12年度")]));
