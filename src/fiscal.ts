@@ -109,6 +109,49 @@ export function isoDateOf(text: string): string | null {
   return `${year}-${pad(m[4] ?? m[6])}-${pad(m[5] ?? m[7])}`;
 }
 
+/** 平成's first and last days, 令和's first (as UTC milliseconds). */
+const HEISEI_FIRST = Date.UTC(1989, 0, 8);
+const REIWA_FIRST = Date.UTC(2019, 4, 1);
+
+/** A year or a date written in an era outside its days, and what it was read as; `reads` null: no such year (令和0年). */
+export interface EraSlip { text: string; reads: string | null }
+
+const ERA_MENTION = /(令和|平成|(?<![A-Za-z])[RH]\.?)\s*(\d{1,2}|元)(?![\dA-Za-z])(?:\s*(年度|年)(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?|([./])(\d{1,2})\6(\d{1,2})(?!\d))?/giu;
+
+/**
+ * Years and dates a text writes in an era outside its days: 平成32年度 (令和2年度: plans written
+ * before 2019 name their last years so), 平成31年5月1日 (令和元年5月1日), 令和1年4月1日 (平成31年4月1日),
+ * 令和0年 (no year). Each is read as the year or day it counts to, as every reader of years does.
+ * 平成31年度 is a fiscal year (fiscal 2019 began in 平成31年4月), as 令和元年度 is; 平成31年 and 令和元年
+ * are both 2019.
+ */
+export function eraSlips(text: string): EraSlip[] {
+  const out: EraSlip[] = [];
+  for (const m of yearText(text).matchAll(ERA_MENTION)) {
+    const [whole, eraWord, nText, unit, month, day, , dotMonth, dotDay] = m;
+    const reiwa = /^[令R]/iu.test(eraWord!);
+    const n = nText === "元" ? 1 : Number(nText);
+    const said = whole.trim();
+    // (R0 alone may be a mark, R0版: a year 0 only with 年, 年度 or a date)
+    if (n === 0) { if (unit || dotMonth) out.push({ text: said, reads: null }); continue; }
+    const year = (reiwa ? REIWA_OFFSET : HEISEI_OFFSET) + n;
+    const mm = Number(month ?? dotMonth ?? 0), dd = Number(day ?? dotDay ?? 0);
+    if (!mm) {
+      // a year: only 平成 ends (in 平成31)
+      if (!reiwa && n > 31) out.push({ text: said, reads: unit === "年" ? `令和${n - 30}年` : wareki(year) });
+      continue;
+    }
+    if (mm > 12) continue;
+    // a month (or a day) is outside the era when all of it is
+    const first = Date.UTC(year, mm - 1, dd || 1), last = dd ? first : Date.UTC(year, mm, 0);
+    const outside = reiwa ? last < REIWA_FIRST : first >= REIWA_FIRST || last < HEISEI_FIRST;
+    if (!outside) continue;
+    const inEra = first >= REIWA_FIRST ? `令和${year === 2019 ? "元" : year - REIWA_OFFSET}年` : first >= HEISEI_FIRST ? `平成${year === 1989 ? "元" : year - HEISEI_OFFSET}年` : `${year}年`;
+    out.push({ text: said, reads: `${inEra}${mm}月${dd ? `${dd}日` : ""}` });
+  }
+  return out;
+}
+
 /** A calendar date as `令和8年11月24日` (平成 before 1 May 2019). */
 export function warekiDate(date: Date): string {
   const y = date.getUTCFullYear();

@@ -708,6 +708,16 @@ export const CATALOG = {
     en: (p) => `The ${p.level} cell is the number "${p.text}" alone, with no name (the documents cannot print one).`,
     hintJa: () => "名称を番号のあとに書いてください（例: 「(1) 手続のオンライン化」）。",
     hintEn: () => "Write the name after the number (e.g. (1) 手続のオンライン化)." },
+  PP390: { severity: "warning", example: { text: "平成32年度", reads: "令和2年度", count: 3 },
+    ja: (p) => `「${p.text}」は元号の期間にない年・日付です（平成は平成31年4月30日まで、令和は令和元年5月1日から）。${p.reads}として読みました（${p.count} か所、ここが最初）。`,
+    en: (p) => `"${p.text}" is a year or date outside its era (平成 ended on 30 April 2019 (平成31年), 令和 began on 1 May 2019): read as ${p.reads} (${p.count} place(s); this is the first).`,
+    hintJa: () => "その年・日付でよいか確かめ、正しい元号で書き直してください（平成31年度と令和元年度は、どちらも 2019 年度です）。",
+    hintEn: () => "Check the year or date and write it in its era (平成31年度 and 令和元年度 are both fiscal 2019)." },
+  PP391: { severity: "error", example: { text: "令和0年度", reads: "", count: 1 },
+    ja: (p) => `「${p.text}」という年はありません（元号の年は元年から数えます）。どの年のことか決められません（${p.count} か所、ここが最初）。`,
+    en: (p) => `There is no year "${p.text}" (an era's years count from 元年, its first): which year is meant cannot be told (${p.count} place(s); this is the first).`,
+    hintJa: () => "年を確かめて書き直してください（例: 令和元年度 = 2019 年度、令和8年度 = 2026 年度）。",
+    hintEn: () => "Check the year and write it again (令和元年度 = fiscal 2019, 令和8年度 = fiscal 2026)." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP346: { severity: "info", example: { rows: 12 },

@@ -12,7 +12,7 @@ import { findTable, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile } from "../read-file.js";
 import { byteOrderMark, readTextGrid, utf16WithoutBom } from "./read-text.js";
-import { wareki } from "../fiscal.js";
+import { eraSlips, wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
 import { parseProjectNo } from "../normalise/text.js";
@@ -121,6 +121,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     bag.add("PP115", { file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) }, { rows: dataRows, limit: config.limits.maxProjects });
     throw new ReportedError();
   }
+  for (const p of parts) eraSlipsIn(p.grid, bag);
   const periods = parts.flatMap((p) => (p.table.period ? [p.table.period] : []));
   const period = periods.length ? { start: Math.min(...periods.map((p) => p.start)), end: Math.max(...periods.map((p) => p.end)) } : null;
   const rows = parts.flatMap(({ grid: g, table }) => {
@@ -141,6 +142,30 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     ...(yearsElsewhere !== undefined ? { yearsElsewhere } : {}),
     markLabels: Object.assign({}, ...parts.map((p) => p.table.legend?.marks ?? {})),
     fillLabels: Object.assign({}, ...parts.map((p) => p.table.fillLegend?.fills ?? {})) };
+}
+
+/** What may start an era's year: the era, or its letter before a digit (a cell without one is passed over at once). */
+const ERA_WORD = /令和|平成|[RHrhＲＨｒｈ][.．]?\s*[0-9０-９元]/u;
+
+/**
+ * Years and dates a sheet writes in an era outside its days (平成32年度 in a plan written before
+ * 2019, 平成31年5月1日): read as the year or day they count to, as every reader of years reads
+ * them, said once for each text at its first cell with the count (PP390); a year 0 (令和0年度)
+ * names none (PP391).
+ */
+function eraSlipsIn(grid: Grid, bag: DiagnosticBag): void {
+  const found = new Map<string, { place: Place; reads: string | null; count: number }>();
+  for (const row of grid.rows) {
+    row.cells.forEach((cell, col) => {
+      if (!ERA_WORD.test(cell)) return;
+      for (const slip of eraSlips(cell)) {
+        const known = found.get(slip.text);
+        if (known) known.count++;
+        else found.set(slip.text, { place: placeOf(grid, row, col), reads: slip.reads, count: 1 });
+      }
+    });
+  }
+  for (const [text, f] of found) bag.add(f.reads === null ? "PP391" : "PP390", f.place, { text, reads: f.reads ?? "", count: f.count });
 }
 
 /** Whether a sheet has a row of two or more year labels (a 工程表 sheet beside the plan's list). */

@@ -264,6 +264,8 @@ const CASES: Record<string, Case> = {
   PP401: { data: ok([row(1, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP402: { data: ok([row(2, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP403: { data: ok([row(1, "事業A"), row(4, "事業B")]), projectNo: 4 },
+  PP390: { data: ok([row(1, "事業", { desc: "平成31年5月1日から受付。" })]) },
+  PP391: { data: ok([row(1, "事業", { desc: "令和0年度から受付。" })]) },
   PP404: { data: ok([row(1, "事業A", { measure: "(2)施策" })]), projectNo: 1 },
   PP405: { data: ok([row(1, "事業A", { initiative: "②取組" })]), projectNo: 1 },
   PP406: { data: ok([row(1, "事業A"), row(2, "【市民サービス(1)①の再掲】 別の事業")]), projectNo: 2 },

@@ -375,6 +375,25 @@ describe("text input", () => {
     expect(errors.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 8], ["error", 3, 9], ["error", 3, 10]]);
   });
 
+  it("a year or date outside its era (平成32年度, 平成31年5月1日, 令和1年4月1日) is read as what it counts to, said at its first cell (PP390); a year 0 stops (PP391); 平成31年度 and 令和元年度 are fiscal 2019", async () => {
+    const plan = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "平成30年度", "平成31年度", "平成32年度"],
+      row(1, "事業A", { desc: "平成31年5月1日から受付を始める。", years: ["検討", "", "平成32年度から運用"] }), row(2, "事業B", { desc: "令和1年4月1日に施行した。" })]));
+    expect(plan.plan.period).toEqual({ start: 2018, end: 2020 });
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2018, 2019], ["運用", 2020, 2020]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP390").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["warning", 3, 10, expect.stringContaining("「平成32年度」は元号の期間にない年・日付です（平成は平成31年4月30日まで、令和は令和元年5月1日から）。令和2年度として読みました（2 か所")],
+      ["warning", 4, 7, expect.stringContaining("令和元年5月1日として読みました（1 か所")],
+      ["warning", 5, 7, expect.stringContaining("「令和1年4月1日」は元号の期間にない年・日付です（平成は平成31年4月30日まで、令和は令和元年5月1日から）。平成31年4月1日として読みました")],
+    ]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // the fiscal year 2019 in either era, and days on either side of the change, are no slips
+    const fine = await planOf("era.tsv", tsv([[...HEADER.slice(0, 7), "平成30年度", "平成31年度", "令和2年度"],
+      row(1, "事業A", { desc: "平成31年4月30日まで試行し、令和元年5月1日から本格実施。令和元年度に検証。" })]));
+    expect(codes(fine.diagnostics).filter((c) => c === "PP390" || c === "PP391")).toEqual([]);
+    const zero = await planOf("era.tsv", tsv([HEADER, row(1, "事業A", { years: ["令和0年度から検討", "", ""] })]));
+    expect(zero.diagnostics.filter((d) => d.code === "PP391").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 4, 8]]);
+  });
+
   it("bare numbers after a year label, each its next year (R8 | 9 | 10, 2026 | 27 | 28), are those years (PP223): the period had been one year", async () => {
     // (2026年度 | 27年度 | 28年度 had been three PP222 errors)
     for (const labels of [["R8", "9", "10"], ["令和8年度", "9", "10"], ["2026", "27", "28"], ["2026年度", "27", "28"], ["2026年度", "27年度", "28年度"]]) {
