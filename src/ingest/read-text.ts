@@ -300,7 +300,7 @@ function rowsInCell(cell: string, delimiter: string, rowWidth: number): number {
 }
 
 /** The number of cells most rows have (the table's width), for telling a row inside a cell. */
-function usualWidth(rows: readonly GridRow[]): number {
+function usualWidth(rows: readonly { cells: readonly string[] }[]): number {
   const counts = new Map<number, number>();
   for (const r of rows) if (r.cells.length >= 3) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
   let best = 0, seen = 0;
@@ -366,21 +366,21 @@ const SPACE_RUN = /[ \u00a0]{2,}/u;
 
 /**
  * Rows of a TSV without a tab, parted by runs of spaces (a row copied from a web page): they had
- * been dropped as notes (PP327). As many parts as the table's rows have cells: those cells (a
- * warning); else, parts for half a row or more: refused (where an empty cell stood cannot be
- * told); fewer: a line of words, as before.
+ * been dropped as notes (PP327). As many parts as the table's rows have cells (the spaced rows'
+ * own most common count in a file without tabs): those cells (a warning); else, parts for half a
+ * row or more: refused (where an empty cell stood cannot be told); fewer: a line of words, as before.
  */
 function spacedRows(rows: GridRow[], said?: TextGridHooks["onSpacedRow"]): void {
-  const width = usualWidth(rows);
+  const spaced = rows.filter((r) => r.cells.length === 1 && SPACE_RUN.test(r.cells[0]!) && !r.cells[0]!.includes("\n"))
+    .map((row) => ({ row, cells: row.cells[0]!.trim().split(SPACE_RUN) }));
+  if (!spaced.length) return;
+  const width = usualWidth(rows) || usualWidth(spaced);
   const least = Math.max(3, Math.ceil(width / 2));
-  for (const row of rows) {
-    const cell = row.cells[0]!;
-    if (row.cells.length !== 1 || !SPACE_RUN.test(cell) || cell.includes("\n")) continue;
-    const parts = cell.trim().split(SPACE_RUN);
-    if (parts.length < least) continue;
-    const read = parts.length === width;
-    if (read) row.cells = parts;
-    said?.({ line: row.line, cells: parts.length, width, read });
+  for (const { row, cells } of spaced) {
+    if (cells.length < least) continue;
+    const read = cells.length === width;
+    if (read) row.cells = cells;
+    said?.({ line: row.line, cells: cells.length, width, read });
   }
 }
 

@@ -244,6 +244,10 @@ describe("text input", () => {
     // an empty cell leaves no trace among spaces: nine parts of ten cells are refused, not read a column off
     const gap = await planOf("plan.tsv", tsv([HEADER, row(1, "事業A"), row(2, "事業B"), row(3, "事業C")]).replace(/^2\t.*$/mu, (l) => l.replace(/\t+/g, "   ")));
     expect(gap.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.message])).toEqual([["PP153", 5, expect.stringContaining("9 個")]]);
+    // a file without a tab: its spaced rows' own count is the table's (the header's and its rows')
+    const all = await planOf("plan.tsv", ["テスト市DX計画", "", spaced(HEADER), spaced(full), spaced(row(3, "事業C"))].join("\n"));
+    expect(all.projects.map((p) => p.name)).toEqual(["事業B"]);
+    expect(all.diagnostics.filter((d) => d.code.startsWith("PP15")).map((d) => [d.code, d.line])).toEqual([["PP152", 3], ["PP152", 4], ["PP153", 5]]);
   });
 
   it("reads a file whose line endings change part-way (CRLF, then LF; or old Mac CR) row by row, lines numbered as written", async () => {
