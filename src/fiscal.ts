@@ -116,7 +116,8 @@ const REIWA_FIRST = Date.UTC(2019, 4, 1);
 /** A year or a date written in an era outside its days, and what it was read as; `reads` null: no such year (令和0年). */
 export interface EraSlip { text: string; reads: string | null }
 
-const ERA_MENTION = /(令和|平成|(?<![A-Za-z])[RH]\.?)\s*(\d{1,2}|元)(?![\dA-Za-z])(?:\s*(年度|年)(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?|([./])(\d{1,2})\6(\d{1,2})(?!\d))?/giu;
+// (a month only after 年: 令和元年度4月 is April of fiscal 2019, not a day of 令和)
+const ERA_MENTION = /(令和|平成|(?<![A-Za-z])[RH]\.?)\s*(\d{1,2}|元)(?![\dA-Za-z])(?:\s*(年度)|\s*(年)(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?|([./])(\d{1,2})\7(\d{1,2})(?!\d))?/giu;
 
 /**
  * Years and dates a text writes in an era outside its days: 平成32年度 (令和2年度: plans written
@@ -128,17 +129,17 @@ const ERA_MENTION = /(令和|平成|(?<![A-Za-z])[RH]\.?)\s*(\d{1,2}|元)(?![\dA
 export function eraSlips(text: string): EraSlip[] {
   const out: EraSlip[] = [];
   for (const m of yearText(text).matchAll(ERA_MENTION)) {
-    const [whole, eraWord, nText, unit, month, day, , dotMonth, dotDay] = m;
+    const [whole, eraWord, nText, fiscal, calendar, month, day, , dotMonth, dotDay] = m;
     const reiwa = /^[令R]/iu.test(eraWord!);
     const n = nText === "元" ? 1 : Number(nText);
     const said = whole.trim();
     // (R0 alone may be a mark, R0版: a year 0 only with 年, 年度 or a date)
-    if (n === 0) { if (unit || dotMonth) out.push({ text: said, reads: null }); continue; }
+    if (n === 0) { if (fiscal || calendar || dotMonth) out.push({ text: said, reads: null }); continue; }
     const year = (reiwa ? REIWA_OFFSET : HEISEI_OFFSET) + n;
     const mm = Number(month ?? dotMonth ?? 0), dd = Number(day ?? dotDay ?? 0);
     if (!mm) {
       // a year: only 平成 ends (in 平成31)
-      if (!reiwa && n > 31) out.push({ text: said, reads: unit === "年" ? `令和${n - 30}年` : wareki(year) });
+      if (!reiwa && n > 31) out.push({ text: said, reads: calendar ? `令和${n - 30}年` : wareki(year) });
       continue;
     }
     if (mm > 12) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/schema.js";
-import { parseFiscalYear, wareki, warekiDate, warekiShort } from "../../src/fiscal.js";
+import { eraSlips, parseFiscalYear, wareki, warekiDate, warekiShort } from "../../src/fiscal.js";
 import { splitDepartments } from "../../src/normalise/departments.js";
 import { splitDescription } from "../../src/normalise/description.js";
 import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
@@ -139,6 +139,20 @@ describe("normalise", () => {
     expect([warekiShort(2018), warekiShort(2026)]).toEqual(["H30", "R8"]);
     expect(warekiDate(new Date(Date.UTC(2019, 3, 30)))).toBe("平成31年4月30日");
     expect(warekiDate(new Date(Date.UTC(2019, 4, 1)))).toBe("令和元年5月1日");
+  });
+
+  it("years and days outside their era: what each counts to, or no year (0); fiscal 2019 and the days of the change are none", () => {
+    const slips = (t: string) => eraSlips(t).map((s) => [s.text, s.reads]);
+    expect(slips("平成32年度から運用")).toEqual([["平成32年度", "令和2年度"]]);
+    expect(slips("H33")).toEqual([["H33", "令和3年度"]]);
+    expect(slips("平成三十二年")).toEqual([["平成32年", "令和2年"]]);
+    expect(slips("平成31年5月1日、令和1年4月1日")).toEqual([["平成31年5月1日", "令和元年5月1日"], ["令和1年4月1日", "平成31年4月1日"]]);
+    expect(slips("H31.5.1 / R01/04/01")).toEqual([["H31.5.1", "令和元年5月1日"], ["R01/04/01", "平成31年4月1日"]]);
+    expect(slips("平成31年5月")).toEqual([["平成31年5月", "令和元年5月"]]);
+    expect(slips("平成元年1月7日")).toEqual([["平成元年1月7日", "1989年1月7日"]]);
+    expect(slips("令和0年度")).toEqual([["令和0年度", null]]);
+    // fiscal 2019 in either era, the days on either side of the change, April of 令和元年度, marks
+    for (const t of ["平成31年度", "令和元年度", "平成31年", "令和元年", "平成31年4月30日", "令和元年5月1日", "平成31年4月", "平成元年1月8日", "令和元年度4月", "R0版", "H2O", "令和8年度～令和12年度"]) expect(slips(t), t).toEqual([]);
   });
 });
 
