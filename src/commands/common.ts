@@ -8,7 +8,7 @@ import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
 import { formatDiagnostics, summary } from "../diagnostics/format.js";
 import { OutputError, ReportedError } from "../errors.js";
-import { parseFiscalYear, wareki } from "../fiscal.js";
+import { eraSlips, parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
 import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
 import { foldersUnder, projectRootFor } from "../paths.js";
@@ -92,9 +92,12 @@ export function inputSheet(input: string): { file: string; sheet?: string } {
   return m && !existsSync(input) ? { file: m[1]!, sheet: m[2]! } : { file: input };
 }
 
-/** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable. */
+/** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable; outside its era, PP390 or PP391 as in a plan. */
 export function yearOption(s: Session, value: string, what: string): number {
   const y = parseFiscalYear(value);
+  const slips = y === null ? [] : eraSlips(value);
+  for (const slip of slips) s.bag.add(slip.reads === null ? "PP391" : "PP390", { file: what }, { text: slip.text, reads: slip.reads ?? "", count: 1 });
+  if (slips.some((slip) => slip.reads === null)) throw new ReportedError();
   if (y === null) {
     s.bag.add("PP505", { file: what }, { value });
     throw new ReportedError();

@@ -201,6 +201,15 @@ describe("the as-of year", () => {
     expect(o.stderr).toMatch(/--as-of {2}error {2}PP505 /);
   });
 
+  it("a year outside its era is said at the option (PP390: H33 is 令和3年度); a year 0 stops (PP391)", async () => {
+    const slip = await cli("check", "data/plan.tsv", "--as-of", "H33");
+    expect(slip.stderr).toMatch(/--as-of {2}warning {2}PP390 .*令和3年度として読みました。/);
+    const zero = await cli("check", "data/plan.tsv", "--as-of", "令和0年度");
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toMatch(/--as-of {2}error {2}PP391 /);
+    expect(zero.stderr).not.toContain("PP505");
+  });
+
   it("outside the plan period is told by check too (PP506, the config file named)", async () => {
     const cfg = tempFile("planpress.config.json", '{"asOf": 2040}');
     const r = await cli("check", "data/plan.tsv", "--config", cfg);

@@ -386,7 +386,7 @@ describe("text input", () => {
     expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2018, 2019], ["運用", 2020, 2020]]);
     expect(plan.diagnostics.filter((d) => d.code === "PP390").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
       ["warning", 3, 10, expect.stringContaining("「平成32年度」は元号の期間にない年・日付です（平成は平成31年4月30日まで、令和は令和元年5月1日から）。令和2年度として読みました（2 か所")],
-      ["warning", 4, 7, expect.stringContaining("令和元年5月1日として読みました（1 か所")],
+      ["warning", 4, 7, expect.stringContaining("令和元年5月1日として読みました。")],
       ["warning", 5, 7, expect.stringContaining("「令和1年4月1日」は元号の期間にない年・日付です（平成は平成31年4月30日まで、令和は令和元年5月1日から）。平成31年4月1日として読みました")],
     ]);
     expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
