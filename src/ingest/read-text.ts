@@ -3,7 +3,7 @@
 // on one side of most code units); valid UTF-8; UTF-8 with a few bad bytes (each line named);
 // otherwise Excel's Japanese CSV (Shift_JIS/CP932), or EUC-JP (older Unix systems' exports) when
 // that reads the bytes and Shift_JIS does not. How it was read is an info diagnostic.
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import Papa from "papaparse";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { placeOf, type Grid, type GridRow } from "./grid.js";
@@ -111,15 +111,20 @@ const MAX_BAD_LINES = 20;
 export function mixedEncodings(bytes: Uint8Array): { utf8: number; sjis: number } | null {
   const sjis = new TextDecoder("shift_jis", { fatal: true });
   let utf8Line = 0, sjisLine = 0;
+  // (native checks line by line, the byte scan only until a Shift_JIS line is found: a 14 MB
+  // Shift_JIS file had taken 0.7 s more with a scan of every line)
+  const find = (b: number, from: number) => { const at = bytes.indexOf(b, from); return at < 0 ? bytes.length : at; };
+  let lf = find(0x0a, 0), cr = find(0x0d, 0);
   for (let start = 0, line = 1; start < bytes.length; line++) {
-    let end = start, wide = false;
-    for (; end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d; end++) if (bytes[end]! >= 0x80) wide = true;
-    if (wide) {
-      const part = bytes.subarray(start, end);
-      const { bad, multibyte } = utf8Scan(part);
-      if (!bad.length) utf8Line ||= line;
-      else if (!sjisLine && bad.length > multibyte) {
-        try { sjis.decode(part); sjisLine = line; } catch { /* neither: damage */ }
+    if (lf < start) lf = find(0x0a, start);
+    if (cr < start) cr = find(0x0d, start);
+    const end = Math.min(lf, cr);
+    const part = bytes.subarray(start, end);
+    if (!isAscii(part)) {
+      if (isUtf8(part)) utf8Line ||= line;
+      else if (!sjisLine) {
+        const { bad, multibyte } = utf8Scan(part);
+        if (bad.length > multibyte) try { sjis.decode(part); sjisLine = line; } catch { /* neither: damage */ }
       }
       if (utf8Line && sjisLine) return { utf8: utf8Line, sjis: sjisLine };
     }

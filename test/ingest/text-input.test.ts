@@ -285,7 +285,9 @@ describe("text input", () => {
     const sjis = (t: string) => iconv.encode(t, "Shift_JIS");
     for (const [bytes, first] of [[[...sjis(head), ...utf8(tail)], { sjis: 1, utf8: 6 }], [[...utf8(head), ...sjis(tail)], { utf8: 1, sjis: 6 }],
       // Excel's 「CSV UTF-8」 (with its mark), Shift_JIS rows appended
-      [[0xef, 0xbb, 0xbf, ...utf8(head), ...sjis(tail)], { utf8: 1, sjis: 6 }]] as const) {
+      [[0xef, 0xbb, 0xbf, ...utf8(head), ...sjis(tail)], { utf8: 1, sjis: 6 }],
+      // old Mac line ends (a lone CR)
+      [[...sjis(head.replace(/\n/g, "\r")), ...utf8(tail.replace(/\r\n/g, "\r"))], { sjis: 1, utf8: 6 }]] as const) {
       const plan = await planOf("plan.csv", new Uint8Array(bytes));
       expect(plan.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([["PP154", "error", 6]]);
       expect(plan.diagnostics[0]!.message).toContain(`UTF-8 の行は ${first.utf8} 行目から、Shift_JIS の行は ${first.sjis} 行目から`);
