@@ -13,7 +13,7 @@ import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
 import { besideFillLegend, besideLegend, findFillLegend, findLegend } from "./legend.js";
-import { goesOn, isTimingWord, parseTiming, startEndColumns, timingColumn, timingText } from "./timing.js";
+import { goesOn, isTimingWord, parseTiming, RANGE_DASH, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
 const MAX_PERIOD_YEARS = 20;
@@ -170,7 +170,7 @@ function statedPeriod(above: GridRow[]): { era: string | null; first: number; la
   return null;
 }
 
-const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4}))(?:年度?)?(?:[~〜\-‐―ー－]+|から)(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4})|(\d{1,2}))(?:年度?)?(?:まで)?`;
+const PERIOD_SPAN = String.raw`(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4}))(?:年度?)?(?:${RANGE_DASH}+|から)(?:(令和|平成|R|H)(\d{1,2}|元)|(?:FY)?(\d{4})|(\d{1,2}))(?:年度?)?(?:まで)?`;
 const PERIOD_IN = new RegExp(PERIOD_SPAN, "u");
 /** The whole text is a period (`令和8年度～令和12年度`, `計画期間：2026年度～2030年度`). */
 const PERIOD_ONLY = new RegExp(`^(?:計画期間[:：]?)?${PERIOD_SPAN}$`, "u");

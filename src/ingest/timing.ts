@@ -85,7 +85,7 @@ export interface TimedPhase { from: number; to: number | null; label: string | n
 const ERA_YEAR = String.raw`(?:令和|平成|R\.?|H\.?)\s*(?:\d{1,2}|元)\s*(?:年度|年)?|\d{4}\s*(?:年度|年)?|FY\s*\d{4}`;
 const BARE_YEAR = String.raw`\d{1,2}\s*(?:年度|年)?`;
 /** Dashes a range is written with: the wave dashes, and every hyphen and dash a keyboard or a converter gives (R8–R10). */
-const RANGE_DASH = String.raw`[～〜~\-－―ー–—‒−‐]`;
+export const RANGE_DASH = String.raw`[～〜~\-－―ー–—‒−‐]`;
 /** What after a range's first year leaves it open to the period's end (令和8年度～, から, 以降). */
 const OPEN_END = new RegExp(`${RANGE_DASH}|から|より|以降`, "u");
 const RANGE_ALL = new RegExp(String.raw`(${ERA_YEAR})\s*(?:(?:${RANGE_DASH}|から|より)\s*(${ERA_YEAR}|${BARE_YEAR})?\s*(?:まで|以降)?|(以降|から))?`, "gi");

@@ -98,6 +98,13 @@ describe("a plan with a 実施時期 column and no year columns", () => {
       expect(stated.plan.period, sign).toEqual({ start: 2026, end: 2028 });
       expect(codes(stated.diagnostics), sign).toContain("PP247");
     }
+    // the dashes a 実施時期 cell takes (R8–R10) are a range in a period too (the title had kept 「（令和8年度–令和12年度）」)
+    for (const dash of ["-", "－", "–", "—", "−"]) {
+      const plan = await planOf("plan.tsv", tsv([header, at(1, "A", `令和8年度${dash}令和12年度`)], `ミナミ市DX計画（令和8年度${dash}令和12年度）`));
+      expect(plan.plan.title, dash).toBe("ミナミ市DX計画");
+      const stated = await planOf("plan.tsv", tsv([[...HEADER.slice(0, 7), "8年度", "9年度", "10年度"], row(1, "事業A")], `計画期間：令和8年度${dash}令和10年度`));
+      expect(stated.plan.period, dash).toEqual({ start: 2026, end: 2028 });
+    }
   });
 
   it("years listed before or after their phase's name are that phase, merged; a range over the period is no row with blank years (no PP366 in a plan without year columns)", async () => {
