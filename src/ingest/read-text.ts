@@ -396,9 +396,10 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
   if (hint) hooks.onSeparatorLine?.(hint[0].trim());
   // Every line ending one: papaparse splits at the kind it meets first, so a file edited in two
   // programs (CRLF, then LF) read the LF part as one row. A line keeps its number.
-  const unquoted = (hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given).replace(/\r\n?/g, "\n");
-  const delimiter = hint ? hint[1]! : sniffDelimiter(unquoted);
-  const text = quoteWords(unquoted, delimiter, hooks.onQuotedWords);
+  const lines = (hint ? given.slice(hint[0].length - (hint[2]?.length ?? 0)) : given).replace(/\r\n?/g, "\n");
+  const delimiter = hint ? hint[1]! : sniffDelimiter(lines);
+  // (cells opening with quoted words handed to papaparse as the quoted cells they stand for)
+  const text = quoteWords(lines, delimiter, hooks.onQuotedWords);
   // Physical line of a row's start, so a quoted multi-line cell keeps later lines right: counted
   // on from the last asked (rows are asked in order), not kept for every line (an export of a
   // sheet formatted to its last row is a million lines).
