@@ -2,7 +2,7 @@
 // optional; the defaults below are the documented ones. The JSON Schema beside the config file is
 // generated from this schema (`npm run schema`).
 import { z } from "zod";
-import { isoDateOf } from "../fiscal.js";
+import { eraSlips, isoDateOf } from "../fiscal.js";
 
 /**
  * The columns planpress knows; the config's `columns` maps other header wordings onto them.
@@ -99,8 +99,11 @@ const line = (max: number = TEXT_LIMITS.line) => z.string().max(max);
 const isoDate = z.string().max(40).transform((s, ctx) => {
   const iso = isoDateOf(s);
   const d = iso ? new Date(`${iso}T00:00:00Z`) : null;
+  // a day outside its era (平成31年5月1日 is 令和元年5月1日): the date printed on the cover is the staff's own words
+  const slip = iso ? eraSlips(s)[0] : undefined;
   const problem = !iso ? "日付は 2026-11-24 か 令和8年11月24日 のように書いてください"
     : Number.isNaN(d!.getTime()) || !d!.toISOString().startsWith(iso) ? `存在しない日付です（${iso}）`
+    : slip ? `${slip.text} という日付はありません${slip.reads ? `（${slip.reads}のことであれば、そう書いてください）` : ""}`
     // the xlsx (zip) and PDF dates hold 1980–2099: a typo such as 2126 had stopped the build at its end
     : Number(iso.slice(0, 4)) < 1980 || Number(iso.slice(0, 4)) > 2099 ? "日付は 1980 年から 2099 年までで書いてください（例: 2026-11-24）" : null;
   if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -129,6 +129,8 @@ describe("config mistakes a person makes", () => {
   it.each([
     ['{"document":{"date":"2026-02-30"}}', "存在しない日付です（2026-02-30）"],
     ['{"document":{"date":"令和8年2月30日"}}', "存在しない日付です（2026-02-30）"],
+    // a day outside its era: 平成 ended on 30 April 2019 (it had been printed on the cover as written)
+    ['{"document":{"date":"平成31年5月1日"}}', "平成31年5月1日 という日付はありません（令和元年5月1日のことであれば、そう書いてください）"],
     // one message, not the three reasons of a pattern, a calendar and a range
     ['{"document":{"date":"11/24"}}', "document.date: 日付は 2026-11-24 か 令和8年11月24日 のように書いてください\n"],
     // a typo a build had stopped on at its end (the zip and PDF dates hold 1980–2099), with PP901
