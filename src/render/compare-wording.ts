@@ -14,8 +14,8 @@ export const CompareWording = z.strictObject({
   $comment: z.string().optional(),
   title: z.string().min(1),
   kinds: words(CHANGE_KINDS),
-  // (notes: added later, a wording file of a city written before keeps working)
-  aspects: words(ASPECTS).extend({ notes: z.string().min(1).default("注記"), department: z.string().min(1).default("担当課の名称") }),
+  // (notes, phases: added later, a wording file of a city written before keeps working)
+  aspects: words(ASPECTS).extend({ notes: z.string().min(1).default("注記"), phases: z.string().min(1).default("工程"), department: z.string().min(1).default("担当課の名称") }),
   placeSeparator: z.string().min(1),
   headings: z.strictObject({
     /** A project found in both versions under the same No, under another No, added, removed. */

@@ -11,7 +11,7 @@ import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
 
 /** The aspects a row can show (their words: wording.json `aspects`). */
-export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "name" | "place" | "departments" | "description" | "schedule" | "notes";
+export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "name" | "place" | "departments" | "description" | "schedule" | "phases" | "notes";
 
 export type CompareRow =
   | { aspect: Aspect; new: Segment[]; old: Segment[] }
@@ -89,9 +89,12 @@ export function descriptionText(items: readonly string[]): string {
   return items.map((i) => `・${i.replace(/^[・･•]\s*/, "")}`).join("\n");
 }
 
+/** A phase's label and its years: 検討（令和8年度～令和9年度）. */
+const phaseText = (p: Phase, year: (y: number) => string): string => `${p.label}（${p.from === p.to ? year(p.from) : `${year(p.from)}～${year(p.to)}`}）`;
+
 export function scheduleText(phases: readonly Phase[], year: (y: number) => string): string {
   // (a note with its ※, as printed: without it, it had read as part of the schedule)
-  return phases.map((p) => `${p.label}（${p.from === p.to ? year(p.from) : `${year(p.from)}～${year(p.to)}`}）${p.note ? ` ${/^[※＊*]/u.test(p.note) ? "" : "※"}${p.note}` : ""}`).join("、");
+  return phases.map((p) => `${phaseText(p, year)}${p.note ? ` ${/^[※＊*]/u.test(p.note) ? "" : "※"}${p.note}` : ""}`).join("、");
 }
 
 /**
@@ -141,6 +144,21 @@ function rowOf(c: Change, t: CompareTexts): CompareRow | null {
   }
 }
 
+/** A schedule's phases as text, a line each. */
+const phasesText = (phases: readonly Phase[], year: (y: number) => string): string => phases.map((p) => phaseText(p, year)).join("\n");
+
+const labelsKey = (phases: readonly Phase[]): string => phases.map((p) => comparable(p.label)).join("\n");
+
+/**
+ * A schedule change whose phase names differ (検討 → 調査 over the same years): the phases as text
+ * below the bars, the changed names marked. Shown in the bars alone, such a change carried no mark,
+ * and a gray copy of two bars of the same years read as no change.
+ */
+function phasesRow(c: Change, t: CompareTexts): CompareRow | null {
+  if (c.kind !== "schedule" || labelsKey(c.old) === labelsKey(c.new)) return null;
+  return textRow("phases", phasesText(c.old, t.year), phasesText(c.new, t.year));
+}
+
 /** A schedule's ※ notes, each after its phase as the plan writes it (適用※検証結果次第), a line each. */
 const notesText = (phases: readonly Phase[]): string => phases.filter((p) => p.note).map((p) => `${p.label}※${p.note}`).join("\n");
 
@@ -182,10 +200,7 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
     if (c.kind === "added") entry.rows.push(...wholeRows(c.new, "new", t));
     else if (c.kind === "removed") entry.rows.push(...wholeRows(c.old, "old", t));
     else {
-      const row = rowOf(c, t);
-      if (row) entry.rows.push(row);
-      const notes = notesRow(c);
-      if (notes) entry.rows.push(notes);
+      for (const r of [rowOf(c, t), phasesRow(c, t), notesRow(c)]) if (r) entry.rows.push(r);
     }
   }
   const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });

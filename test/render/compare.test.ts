@@ -11,7 +11,7 @@ import { renderCompare } from "../../src/render/compare.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { compareView, type CompareView } from "../../src/views/compare.js";
 import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
-import { editDescription } from "../helpers/revisions.js";
+import { editDescription, setSchedule } from "../helpers/revisions.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
 import { planOf } from "../helpers/plan-fixtures.js";
@@ -151,6 +151,27 @@ describe("compare.pdf", () => {
     const again = await renderCompare(list, makeRenderContext());
     expect(Buffer.compare(Buffer.from(again[0]!.data), Buffer.from(pdfData))).toBe(0);
     expect(Buffer.compare(Buffer.from(again[1]!.data), Buffer.from(xlsxData))).toBe(0);
+  });
+});
+
+describe("compare.pdf with a phase renamed over the same years", () => {
+  it("marks the phase's new and old names in a 工程 row (the bars alone had carried no mark: a gray copy showed no change)", async () => {
+    const seed = seedPlan();
+    const p = seed.projects.find((x) => x.relistOf === null && x.relistMark === null && x.schedule.length > 1 && x.schedule[0]!.label === "検討")!;
+    const revised = setSchedule(seed, p.no, (phases) => phases.map((ph, i) => (i === 0 ? { ...ph, label: "調査" } : ph)));
+    const changes = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: revised, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
+    expect(changes.changes.map((c) => [c.kind, c.newNo])).toEqual([["schedule", p.no]]);
+    const ctx = makeRenderContext();
+    const [file] = await renderCompare(changes, ctx);
+    const pages = await glyphsOnFills(file!.data, ctx.theme.colours.changed);
+    const page = pages.find((gs) => gs.some((g) => g.filled))!;
+    const neu = page.find((g) => g.ch === "新" && g.size === 9)!;
+    const old = page.find((g) => g.ch === "旧" && g.size === 9 && g.x > neu.x)!;
+    const mid = (neu.x + old.x) / 2;
+    const marked = (side: (g: Glyph) => boolean) => page.filter((g) => g.filled && g.size === 9 && side(g)).map((g) => g.ch).join("");
+    expect(marked((g) => g.x < mid)).toBe("調査");
+    expect(marked((g) => g.x > mid)).toBe("検討");
+    expect(squash(page.map((g) => g.ch).join(""))).toContain("工程");
   });
 });
 
