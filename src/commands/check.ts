@@ -1,7 +1,6 @@
 // planpress check [input] [--json] [--strict]: read and validate; diagnostics only.
 import { hasErrors } from "../diagnostics/bag.js";
-import { sortDiagnostics } from "../diagnostics/format.js";
-import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, readPlan, run, templateGlyphs, themeOf } from "./common.js";
+import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, printDiagnosticsJson, readPlan, run, templateGlyphs, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
@@ -14,12 +13,8 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
     if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
     const plan = await readPlan(s, input, glyphs);
     checkThemeCategories(s, plan, themed);
-    if (opts.json) {
-      process.stdout.write(`${JSON.stringify(sortDiagnostics(plan.diagnostics), null, 2)}\n`);
-      const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;
-      s.bag.items.length = 0; // already printed as the product
-      return code;
-    }
-    return hasErrors(s.bag.items, opts.strict) ? 1 : 0;
-  });
+    const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;
+    if (opts.json) printDiagnosticsJson(s);
+    return code;
+  }, { json: opts.json ?? false });
 }

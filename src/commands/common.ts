@@ -6,7 +6,7 @@ import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
-import { formatDiagnostics, summary } from "../diagnostics/format.js";
+import { formatDiagnostics, sortDiagnostics, summary } from "../diagnostics/format.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { eraSlips, parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
@@ -248,6 +248,12 @@ function printWritten(s: Session): void {
   process.stderr.write(`${head}: ${rel.slice(0, 6).join(", ")}${rel.length > 6 ? ", …" : ""}\n`);
 }
 
+/** `--json`: the diagnostics as an array on stdout, the command's product (contract.md). */
+export function printDiagnosticsJson(s: Session): void {
+  process.stdout.write(`${JSON.stringify(sortDiagnostics(s.bag.items), null, 2)}\n`);
+  s.bag.items.length = 0; // printed as the product, not again as text
+}
+
 export function printDiagnostics(s: Session): void {
   if (!s.bag.items.length) return;
   process.stderr.write(`${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n`);
@@ -263,9 +269,13 @@ async function printEngine(): Promise<void> {
   process.stderr.write(`debug: ${versions}; speed patches: ${patches}\n`);
 }
 
-/** Runs a command body and maps its outcome onto contract.md's exit codes. */
+/**
+ * Runs a command body and maps its outcome onto contract.md's exit codes. `show.json`: a run
+ * stopped by errors prints its diagnostics on stdout as `check --json` does (`compare --json` had
+ * printed nothing there, a script reading its stdout left with no reason).
+ */
 export async function run(opts: GlobalOptions, body: (s: Session) => Promise<number | void>,
-  show: { printDiagnostics?: (s: Session) => void } = {}): Promise<number> {
+  show: { printDiagnostics?: (s: Session) => void; json?: boolean } = {}): Promise<number> {
   const print = show.printDiagnostics ?? printDiagnostics;
   let s: Session | undefined;
   const bag = new DiagnosticBag(langOf(opts));
@@ -280,7 +290,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
   } catch (e) {
     const session = s ?? { bag, config: {} as Config, lang: bag.lang, opts, inputs: { files: [], folders: [] } };
     if (e instanceof ReportedError) {
-      print(session);
+      (show.json ? printDiagnosticsJson : print)(session);
       return 1;
     }
     if (e instanceof OutputError) {

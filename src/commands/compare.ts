@@ -51,5 +51,5 @@ export function compare(oldInput: string, newInput: string, opts: CompareOptions
     const ctx = renderContext(s, newPlan);
     const { renderCompare } = await import("../render/compare.js");
     await writeAll(s, opts.output ?? "out", await renderCompare(list, ctx));
-  });
+  }, { json: opts.json ?? false });
 }

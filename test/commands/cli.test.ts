@@ -66,6 +66,10 @@ describe("planpress CLI", () => {
     const r = await cli("check", "data/plan.tsv", "--config", cfg);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("PP501");
+    // with --json, as every other stop of check --json: the array on stdout (it had been text on stderr)
+    const json = await cli("check", "data/plan.tsv", "--config", cfg, "--json");
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { code: string }[]).map((d) => d.code)).toEqual(["PP501"]);
     const y = await cli("forms", "--year", "来年度", "data/plan.tsv", "-o", tmp());
     expect(y.code).toBe(1);
     expect(y.stderr).toContain("PP505");

@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { ChangeList } from "../../src/compare/schema.js";
+import { Diagnostic } from "../../src/diagnostics/schema.js";
 import { cli } from "../helpers/cli.js";
 import { COLUMNS, seedRevision } from "../helpers/tsv-revision.js";
 
@@ -127,11 +129,30 @@ describe("planpress compare", () => {
     expect(r.stderr).toContain("PP902");
   });
 
-  it("a missing input is PP101 with exit 1, and nothing on stdout", async () => {
+  it("a missing input is PP101 with exit 1; with --json the diagnostics array on stdout, as check --json prints it (stdout had been empty)", async () => {
+    const text = await cli("compare", "data/plan.tsv", "/nonexistent/revised.tsv");
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain("PP101");
     const r = await cli("compare", "data/plan.tsv", "/nonexistent/revised.tsv", "--json");
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("PP101");
+    expect(r.stderr).toBe("");
+    const ds = z.array(Diagnostic).parse(JSON.parse(r.stdout));
+    expect(ds.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["PP101", "/nonexistent/revised.tsv"]]);
+  });
+
+  it("a version with errors: --json prints every diagnostic of both versions as check --json does, with its place, exit 1", async () => {
+    const dir = tmp();
+    const bad = path.join(dir, "bad.tsv");
+    // two projects numbered 1: an error of the revision (PP401)
+    writeFileSync(bad, seedText.replace(/^2\t/m, "1\t"));
+    const r = await cli("compare", "data/plan.tsv", bad, "--json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const ds = z.array(Diagnostic).parse(JSON.parse(r.stdout));
+    const checked = z.array(Diagnostic).parse(JSON.parse((await cli("check", bad, "--json")).stdout));
+    expect(ds.filter((d) => d.file === bad)).toEqual(checked);
+    expect(ds.filter((d) => d.severity === "error").map((d) => d.code)).toContain("PP401");
+    expect(ds.some((d) => d.file === "data/plan.tsv")).toBe(true);
   });
 
   it("settles a match from --map and from the config, --map winning", async () => {
@@ -154,7 +175,6 @@ describe("planpress compare", () => {
   ])("a mapping that cannot be used (%s) is %s with exit 1", async (map, code) => {
     const r = await cli("compare", "data/plan.tsv", revisedFile, "--json", "--map", map);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(code);
+    expect(z.array(Diagnostic).parse(JSON.parse(r.stdout)).filter((d) => d.severity === "error").map((d) => d.code)).toContain(code);
   });
 });
