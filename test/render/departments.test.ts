@@ -310,6 +310,22 @@ describe("year headings of a long period on a department sheet", () => {
   }, 60_000);
 });
 
+describe("a year of several phases named by their months on a department sheet", () => {
+  it("prints each 「月：工程」 whole on a line, never 「6月：」 ending a line with its phase on the next", async () => {
+    const items = ["4月：現状調査", "6月：要件定義", "8月：基本設計", "10月：詳細設計", "2月：運用テスト"];
+    const plan = planOf([project(1, { schedule: [
+      { label: items.join(" "), from: 2026, to: 2026, category: "mixed" },
+      { label: "運用", from: 2027, to: 2032, category: "operate" },
+    ] })]);
+    plan.plan.period = { start: 2026, end: 2032 }; // seven years: a year's bar narrower than 「6月：要件定義」 at the gantt size
+    const files = await renderDepartments(plan, makeRenderContext());
+    const pages = await textItems(files.find((f) => f.path.startsWith("departments/"))!.data);
+    expect(cutWords(pages, items)).toEqual([]);
+    const text = pages.map((p) => p.stream).join("");
+    for (const item of items) expect(text).toContain(item);
+  }, 60_000);
+});
+
 describe("Nos of three and four digits", () => {
   it("stay on one line in the No column of the department files and the 工程表 (the column widens)", async () => {
     const nos = [98, 465, 999, 1036, 4888];

@@ -11,7 +11,7 @@ import type { CategoryStyle, Theme } from "../../theme/schema.js";
 import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
 import { artifact, role } from "./tags.js";
-import { capacityOf, phraseRuns } from "./text.js";
+import { capacityOf, phraseRuns, type Run } from "./text.js";
 import { textWidthEm } from "../xlsx/metrics.js";
 
 export type { Period };
@@ -161,13 +161,13 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
     body.push(yearRow(lane, years, (p) => {
       const style = categoryStyle(p.category, ctx);
       // Read as text, not as a shape: its years and its label (令和8年度～令和10年度 検討).
+      // The label sits on the solid fill, so the pattern around it never hurts legibility.
+      // A phase marked without a label (●) is a plain bar; a label breaks between phrases only
+      // (モデル校に/よる試行), as far as the bar's width allows.
+      const label = p.unlabelled ? { text: "", fontSize } : barLabel(p.label, opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize);
       return role({
-        // The label sits on the solid fill, so the pattern around it never hurts legibility.
-        // A phase marked without a label (●) is a plain bar; a label breaks between phrases only
-        // (モデル校に/よる試行), as far as the bar's width allows.
-        text: p.unlabelled ? "" : labelText(p.label, capacityOf(opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize)),
-        background: style.fill, color: style.text, alignment: "center", bold: true,
-        fontSize, ...barFill(style),
+        text: label.text, background: style.fill, color: style.text, alignment: "center", bold: true,
+        fontSize: label.fontSize, ...barFill(style),
       }, "Span", { _actual: `${fiscalYearLabel(p.from, theme)}～${fiscalYearLabel(p.to, theme)} ${p.label}` }) as TableCell;
     }, empty));
     if (lane.some((p) => p.note)) body.push(notesRow(lane, years, opts.yearWidth, noteSize, ctx, empty));
@@ -196,9 +196,28 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
 /** CIE L* from which a fill is too pale for a white rule beside it to show. */
 const PALE = 95;
 
-/** A bar's label: as it is when the bar holds it on one line, else broken between phrases only. */
-const labelText = (label: string, capacity: number): string | ReturnType<typeof phraseRuns> =>
-  label.length <= capacity ? label : phraseRuns(label, capacity);
+/** An item of a label that names its time before its phase: 6月：設計, 上期：検討, 4～6月：調査 (a 、 after it kept). */
+const TIMED_ITEM = /^[^：:]+[：:][^：:]*[^：:、，,][、，,]?$/u;
+/** The least share of its size a bar's label is set at to keep such items whole (8 pt: 6 pt). */
+const LEAST_LABEL_SHARE = 0.75;
+
+/**
+ * A bar's label and its size: as it is when the bar holds it on one line, else broken between
+ * phrases only. A label listing phases by their times (4月：調査　6月：設計 …, 上期：検討、下期：実施)
+ * breaks between its items, each kept whole: broken by phrases, 「6月：」 had ended a line and its
+ * phase begun the next. An item wider than the bar sets the label smaller, to LEAST_LABEL_SHARE
+ * of its size at the least; one wider still breaks between phrases as before.
+ */
+function barLabel(label: string, width: number, fontSize: number): { text: string | Run[]; fontSize: number } {
+  if (label.length <= capacityOf(width, fontSize)) return { text: label, fontSize };
+  // words apart by spaces, and after a 、 between items
+  const parts = (label.match(/\s+|[^\s]+/gu) ?? []).flatMap((w) => (/\s/u.test(w) ? [w] : w.split(/(?<=[、，,])/u)));
+  const items = parts.filter((w) => TIMED_ITEM.test(w));
+  if (!items.length) return { text: phraseRuns(label, capacityOf(width, fontSize)), fontSize };
+  const size = Math.max(fontSize * LEAST_LABEL_SHARE, Math.min(fontSize, width / Math.max(...items.map(textWidthEm))));
+  const whole = (w: string) => TIMED_ITEM.test(w) && textWidthEm(w) * size <= width;
+  return { text: parts.flatMap((w): Run[] => (/\s/u.test(w) ? [w] : whole(w) ? [{ text: w, noWrap: true }] : phraseRuns(w, capacityOf(width, size)))), fontSize: size };
+}
 
 /** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
 const CELL_PAD = 2;
