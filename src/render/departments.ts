@@ -244,6 +244,8 @@ async function splitFiles({ laid, parts, claimed }: LaidFiles, view: Departments
 function templateNodes(main: "departments" | "files", view: DepartmentsView, ctx: RenderContext): DocNode[] {
   const nodes = renderTemplate("department", main, {
     title: view.title, asOf: view.asOf, asOfShown: view.asOfShown, departmentCount: view.sheets.length,
+    // the contents' entries (departments.hbs leaves a contents of one out)
+    entries: view.sheets.length + (view.common.length ? 1 : 0),
     sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf, asOfShown: view.asOfShown, commonCount: view.common.length })),
     common: view.common,
   }, ctx);

@@ -8,7 +8,7 @@ import type { Plan } from "../../src/model/schema.js";
 import type { OutputFile } from "../../src/context.js";
 import { renderCombined, renderDepartments } from "../../src/render/departments.js";
 import { renderGantt } from "../../src/render/gantt.js";
-import { copyTemplates, makeRenderContext, seedPlan } from "../helpers/context.js";
+import { copyTemplates, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 import { baseFonts, readPdf } from "../helpers/pdf.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
 import { cutWords, textItems, type PageItems } from "../helpers/pdf-positions.js";
@@ -183,6 +183,39 @@ describe("a plan with no 全庁共通（各課） project", () => {
     expect(none).toContain("担当事業2事業");
     expect(none).not.toContain("全庁共通");
     expect(await subtitle(planOf([project(1), project(2, { departments: [], allDepartments: true })]))).toContain("全庁共通（各課）1事業");
+  });
+});
+
+describe("departments.pdf of a plan of one department", () => {
+  /** Each bookmark's title and the page (1-based) it leads to. */
+  async function bookmarks(data: Uint8Array): Promise<[string, number][]> {
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+    const out: [string, number][] = [];
+    for (const item of (await doc.getOutline()) ?? []) {
+      const dest = (typeof item.dest === "string" ? await doc.getDestination(item.dest) : item.dest) as [unknown];
+      out.push([item.title, (await doc.getPageIndex(dest[0] as never)) + 1]);
+    }
+    return out;
+  }
+
+  it("has no contents page for its one entry (the template's condition), its bookmark and page numbers right without it", async () => {
+    const [pdf] = await renderDepartments(planOf([project(1), project(2)]), makeRenderContext());
+    const pages = await textItems(pdf!.data);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.stream).not.toContain("目次");
+    expect(pages[0]!.stream).toContain("情報政策課（2事業）");
+    expect(await bookmarks(pdf!.data)).toEqual([["情報政策課", 1]]);
+    expect(pages[0]!.items.filter((i) => i.y < 30).map((i) => i.str).join("").replace(/\s+/g, "")).toBe("1/1");
+  });
+
+  it("keeps the contents when it lists two entries (the department and 全庁共通（各課）), or when staff change the condition", async () => {
+    const [shared] = await renderDepartments(planOf([project(1), project(2, { departments: [], allDepartments: true })]), makeRenderContext());
+    expect((await textItems(shared!.data))[0]!.stream).toContain("目次");
+    const always = makeRenderContext({ templatesDir: templatesWith("department/departments.hbs", (t) => t.replace("{{#unless (eq entries 1)}}", "{{#unless (eq entries 0)}}")) });
+    const [pdf] = await renderDepartments(planOf([project(1), project(2)]), always);
+    const pages = await textItems(pdf!.data);
+    expect(pages[0]!.stream).toContain("目次");
+    expect(await bookmarks(pdf!.data)).toEqual([["情報政策課", 2]]);
   });
 });
 
