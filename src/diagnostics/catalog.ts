@@ -692,9 +692,16 @@ export const CATALOG = {
     en: (p) => `The ${p.rows} note line(s) after the plan table (from "${p.text}") are not printed.`,
     hintJa: () => "資料に載せる注記は、テンプレート（templates/booklet/preface.hbs の「はじめに」など）に書いてください。",
     hintEn: () => "Write notes the documents should carry in the templates (the preface, templates/booklet/preface.hbs, …)." },
+  // (actual: a year's results, 実績 or 見込 — not printed, and not the progress report's either)
   PP342: { severity: "info", example: { label: "KPI" },
-    ja: (p) => `「${p.label}」の列（指標・目標値・事業費・現状と課題・効果など）は資料に載せないため、読み取りませんでした。`,
-    en: (p) => `The "${p.label}" column (indicators, targets, costs, issues, effects …) is not printed in the documents; it was not read.` },
+    ja: (p) => (p.actual
+      ? `実績の列「${p.label}」は、計画の資料にも進捗報告にも載せないため、読み取りませんでした。`
+      : `「${p.label}」の列（指標・目標値・事業費・現状と課題・効果など）は資料に載せないため、読み取りませんでした。`),
+    en: (p) => (p.actual
+      ? `The "${p.label}" column holds results: they are printed neither in the plan's documents nor in the progress report; it was not read.`
+      : `The "${p.label}" column (indicators, targets, costs, issues, effects …) is not printed in the documents; it was not read.`),
+    hintJa: (p) => (p.actual ? "実績は進捗報告の様式（planpress forms）で受け取ります。" : ""),
+    hintEn: (p) => (p.actual ? "Progress is returned through the progress forms (planpress forms)." : "") },
   PP343: { severity: "error", example: { mark: "1,200千円" },
     ja: (p) => `年度の欄の「${p.mark}」は金額や数量で、工程名ではありません。年度の列に事業費や目標値が書かれているようです。`,
     en: (p) => `"${p.mark}" in a year cell is an amount or a count, not a phase: the year columns seem to hold costs or targets.`,

@@ -527,7 +527,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", at, { label: words });
       // 令和12年度（目標） right after the years read: the period would end a year short, unsaid
       else if (opening !== null && adjoinsYears(block, opening)) bag.add("PP368", at, { label: words, year: wareki(opening) });
-      else if (NOT_PRINTED.test(squash(words)) || isActualColumn(words)) bag.add("PP342", at, { label: words });
+      else if (isActualColumn(words)) bag.add("PP342", at, { label: words, actual: 1 });
+      else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", at, { label: words });
       else if (isStatusColumn(block, col)) bag.add("PP257", at, { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
       else bag.add("PP209", at, { label: words });

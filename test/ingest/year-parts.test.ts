@@ -225,6 +225,12 @@ describe("a year's plan beside another column of that year", () => {
     expect(spans(plan, 1)).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
     expect(plan.diagnostics.find((d) => d.code === "PP242")).toMatchObject({ line: 3, column: 8 });
     expect(plan.diagnostics.filter((d) => d.code === "PP342").map((d) => [d.severity, d.column])).toEqual([["info", 9], ["info", 11], ["info", 13]]);
+    // said as results, left out of the progress report too, with where results come from (it had
+    // been told as a column of 指標・目標値・事業費…, no word of the progress report)
+    expect(plan.diagnostics.find((d) => d.code === "PP342")).toMatchObject({
+      message: "実績の列「令和8年度(実績)」は、計画の資料にも進捗報告にも載せないため、読み取りませんでした。",
+      hint: "実績は進捗報告の様式（planpress forms）で受け取ります。",
+    });
     expect(codes(plan.diagnostics)).not.toContain("PP209");
     // another column beside each year stays unknown (PP209)
     const other = await planOf("plan.tsv", tsv([[...FIXED, "令和8年度", "担当者", "令和9年度", "担当者", "令和10年度", "担当者"],
