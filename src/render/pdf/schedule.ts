@@ -196,8 +196,11 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
 /** CIE L* from which a fill is too pale for a white rule beside it to show. */
 const PALE = 95;
 
-/** An item of a label that names its time before its phase: 6月：設計, 上期：検討, 4～6月：調査 (a 、 after it kept). */
-const TIMED_ITEM = /^[^：:]+[：:][^：:]*[^：:、，,][、，,]?$/u;
+/**
+ * An item of a label that names its time before its phase: 6月：設計, 上期：検討, 4～6月：調査 (a 、
+ * after it kept); a short prefix, and not an address (https://…).
+ */
+const TIMED_ITEM = /^[^：:/]{1,8}[：:](?!\/)[^：:]*[^：:、，,][、，,]?$/u;
 /** The least share of its size a bar's label is set at to keep such items whole (8 pt: 6 pt). */
 const LEAST_LABEL_SHARE = 0.75;
 
