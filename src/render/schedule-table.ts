@@ -186,6 +186,10 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
   const out: Content[] = [];
   // (with the column headings and a repeated group heading above it)
   const keepRowsWhole = t.tallest === undefined || fitsBody(t.tallest + reserve + HEADING_ALLOWANCE, bodyHeight);
+  // In rows that may break, a strip may break too: kept whole, one taller than a page (a bar's
+  // label of 144 phases by month) had been dropped by pdfmake, and its project's row with it.
+  const breakingStrips = (cells: TableCell[]): TableCell[] =>
+    cells.map((c) => ((c as { table?: object }).table ? ({ ...(c as object), table: { ...(c as { table: object }).table, dontBreakRows: false } } as TableCell) : c));
   let chunk: TableCell[][] = [];
   let broken = false;
   // Only the last table keeps space under it: a bottom margin that does not fit at the foot of a
@@ -196,7 +200,7 @@ function hostTables(t: SlotTable, slot: Slot, slotIndex: number, period: Period,
     // above the table, so that page's rows are found where the final layout puts them.
     const over = reserve > 0 && out.length === 0 ? -reserve : 0;
     out.push(role({
-      table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: keepRowsWhole, widths: t.widths, body: [...head(), ...chunk] },
+      table: { headerRows: reserve > 0 ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows: keepRowsWhole, widths: t.widths, body: [...head(), ...(keepRowsWhole ? chunk : chunk.map(breakingStrips))] },
       layout, margin: [0, over, 0, last ? 8 : 0],
       ...(broken ? { pageBreak: "before" } : {}),
     }, "Table") as Content);

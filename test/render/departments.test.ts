@@ -316,6 +316,24 @@ describe("a project taller than a page", () => {
   }, 60_000);
 });
 
+describe("a bar whose label is taller than a page", () => {
+  it("is printed across pages with its project's row, every phase of the label there (the row had been dropped without a trace)", async () => {
+    const months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+    const items = Array.from({ length: 144 }, (_, i) => `${months[i % 12]}月：工程${i + 1}`);
+    const plan = planOf([
+      project(1, { name: "基幹システムの更新", schedule: [{ label: items.join(" "), from: 2026, to: 2026, category: "mixed" }, { label: "運用", from: 2027, to: 2030, category: "operate" }] }),
+      project(2, { name: "窓口の改善" }),
+    ]);
+    const files = await renderDepartments(plan, makeRenderContext());
+    for (const name of ["departments.pdf", "departments/情報政策課.pdf"]) {
+      const text = (await readPdf(files.find((f) => f.path === name)!.data)).pages.map((pg) => pg.lines.join("")).join("").replace(/\s+/g, "");
+      expect(text, name).toContain("基幹システムの更新");
+      expect(text, name).toContain("窓口の改善");
+      expect(text.split("月：工程").length - 1, name).toBe(144);
+    }
+  }, 60_000);
+});
+
 describe("a project name taller than a page", () => {
   it("is printed across pages in the 工程表, not dropped with its row (a name of 2,000 characters had left no trace of the project)", async () => {
     const plan = structuredClone(seedPlan());

@@ -5,7 +5,7 @@ import type { Content } from "pdfmake/interfaces.js";
 import type { RenderContext } from "../../context.js";
 import type { Phase } from "../../model/schema.js";
 import { pageGeometry } from "./page.js";
-import { laneOf, type Period } from "./schedule.js";
+import { barWidth, laneOf, type Period } from "./schedule.js";
 
 /** Width of text in em: CJK and full-width forms 1 em, the rest (Latin, digits, half-width) 0.6 em. */
 export function textEm(text: string): number {
@@ -30,10 +30,33 @@ export function textHeight(text: string, fontSize: number, width: number, lineHe
   return lines * fontSize * lineHeight;
 }
 
-/** Height in pt of a schedule strip (scheduleStrip) without its year headings: a line per lane, each ※ note under its bar. */
+/**
+ * Lines of a bar's label at `fontSize` in `width` pt: its words (apart by spaces) packed whole, a
+ * word wider than the line on lines of its own. Errs high (a label also breaks between phrases).
+ */
+function labelLines(label: string, fontSize: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / fontSize));
+  let lines = 0;
+  let used = Infinity;
+  for (const word of label.split(/\s+/u).filter(Boolean)) {
+    const em = textEm(word);
+    if (em > perLine) { lines += Math.ceil(em / perLine) + 1; used = Infinity; }
+    else if (used + 0.5 + em > perLine) { lines++; used = em; }
+    else used += 0.5 + em;
+  }
+  return Math.max(1, lines);
+}
+
+/**
+ * Height in pt of a schedule strip (scheduleStrip) without its year headings: a lane as tall as
+ * its longest label's lines, each ※ note under its bar. (A line per lane had been counted: a bar
+ * whose label ran to a page, 144 phases by month in one year, left its project's row taller than
+ * estimated, and pdfmake dropped it from the department file without a trace.)
+ */
 export function stripHeight(schedule: readonly Phase[], period: Period, yearWidth: number, fontSize: number, lineHeight: number): number {
   const lanes = laneOf(schedule, period);
-  let height = (fontSize * lineHeight + 4) * Math.max(1, lanes.length);
+  const laneLines = (lane: readonly Phase[]) => Math.max(1, ...lane.map((p) => (p.unlabelled ? 1 : labelLines(p.label, fontSize, barWidth(p, period, yearWidth)))));
+  let height = lanes.reduce((h, lane) => h + laneLines(lane) * fontSize * lineHeight + 4, 0) || fontSize * lineHeight + 4;
   for (const lane of lanes) for (const p of lane) if (p.note) height += textHeight(p.note, fontSize, yearWidth * (p.to - p.from + 1), lineHeight) + 4;
   return height;
 }

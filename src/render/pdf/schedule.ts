@@ -164,7 +164,7 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
       // The label sits on the solid fill, so the pattern around it never hurts legibility.
       // A phase marked without a label (●) is a plain bar; a label breaks between phrases only
       // (モデル校に/よる試行), as far as the bar's width allows.
-      const label = p.unlabelled ? { text: "", fontSize } : barLabel(p.label, opts.yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD, fontSize);
+      const label = p.unlabelled ? { text: "", fontSize } : barLabel(p.label, barWidth(p, period, opts.yearWidth), fontSize);
       return role({
         text: label.text, background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize: label.fontSize, ...barFill(style),
@@ -195,6 +195,10 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
 
 /** CIE L* from which a fill is too pale for a white rule beside it to show. */
 const PALE = 95;
+
+/** The width a bar's label has: its years in the period, less the bar's padding. */
+export const barWidth = (p: Phase, period: Period, yearWidth: number): number =>
+  yearWidth * (Math.min(p.to, period.end) - Math.max(p.from, period.start) + 1) - 2 * CELL_PAD;
 
 /**
  * An item of a label that names its time before its phase: 6月：設計, 上期：検討, 4～6月：調査 (a 、
