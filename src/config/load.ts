@@ -3,12 +3,20 @@
 import { existsSync } from "node:fs";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { readJsonFile } from "../json-text.js";
-import { Config } from "./schema.js";
+import { BUILT_INS_ADDED, Config } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "data/planpress.config.json";
 
 export function loadConfig(explicitPath: string | undefined, bag: DiagnosticBag): Config {
   const file = explicitPath ?? DEFAULT_CONFIG_PATH;
   if (!explicitPath && !existsSync(file)) return Config.parse({});
-  return readJsonFile(file, Config, "PP501", bag);
+  const config = readJsonFile(file, Config, "PP501", bag);
+  // a list naming some built-in entries but not all is read as added to them: said, as a city
+  // that had written it to leave the others out now has them back (PP515)
+  const lists = Object.entries(config).concat(Object.entries(config.schedule).map(([k, v]) => [`schedule.${k}`, v]));
+  for (const [key, value] of lists) {
+    const added = Array.isArray(value) ? BUILT_INS_ADDED.get(value) : undefined;
+    if (added) bag.add("PP515", { file }, { key, added: added.join("、") });
+  }
+  return config;
 }

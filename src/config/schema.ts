@@ -110,6 +110,49 @@ const isoDate = z.string().max(40).transform((s, ctx) => {
   return iso ?? s;
 });
 
+/**
+ * A list the config extends. Written as a list, it ADDS to the built-in one: the city's entries
+ * first, in its order, then the built-in entries it does not name (a city adding one phase
+ * category had lost every built-in one). Written as `{"only": [...]}`, it is the whole list.
+ * `key` names an entry (a category by its id: the city's replaces the built-in one of that id);
+ * `adjust` fits the built-in entries kept to the city's (see withoutCitysTerms).
+ */
+function addedTo<T>(builtIn: readonly T[], list: z.ZodType<T[]>, { key = (e: T): unknown => e, adjust = (kept: T[], _city: T[]) => kept, needed = false } = {}) {
+  // a whole list that must not be empty (no phase category, no 進捗区分 to choose)
+  const only = needed ? list.refine((l) => l.length > 0, "空にはできません（1 つ以上書いてください）") : list;
+  return z.union([list, z.strictObject({ only })], { error: () => '一覧（[ … ]、組み込みの一覧に加えます）か {"only": [ … ]}（この一覧だけ）で書いてください' })
+    // the default before the transform: the JSON Schema shows it (the built-in list, for editors)
+    .default([...builtIn]).transform((given) => {
+    if (!Array.isArray(given)) return given.only;
+    const named = new Set(given.map(key));
+    const kept = builtIn.filter((e) => !named.has(key(e)));
+    const out = [...given, ...adjust(kept, given)];
+    // Named some built-in entries but not all: a copy of the list, edited (before lists added to
+    // the built-ins, that left the others out). Said when the config is read (PP515).
+    if (kept.length > 0 && kept.length < builtIn.length) BUILT_INS_ADDED.set(out, kept.map((e) => String(key(e))));
+    return out;
+  });
+}
+
+/** Lists the config extended with built-in entries it left out of a list naming others: what was added. */
+export const BUILT_INS_ADDED = new WeakMap<readonly unknown[], string[]>();
+
+/** Words or marks a city adds to a built-in list (each at most `max` characters). */
+const words = (max: number, builtIn: string[]) => addedTo(builtIn, z.array(line(max).min(1)).max(TEXT_LIMITS.list));
+
+/** How lists extending the built-in ones are described in the JSON Schema. */
+const ADDED = "(a list adds to the built-in ones; {\"only\": [...]} replaces them)";
+
+/**
+ * A word the city gives its own category is taken out of the built-in category that had it: the
+ * same word in two categories goes to the earlier stage, so a city's 準備 category would never
+ * have been drawn while the built-in 調達・構築 kept 準備.
+ */
+function withoutCitysTerms(kept: PhaseCategoryRule[], city: PhaseCategoryRule[]): PhaseCategoryRule[] {
+  const taken = new Set(city.flatMap((c) => c.terms));
+  return kept.map((c) => ({ ...c, terms: c.terms.filter((t) => !taken.has(t)) }));
+}
+
 // Strict: a misspelt key ("titel") is reported instead of silently doing nothing.
 export const Config = z.strictObject({
   $schema: z.string().optional(),
@@ -142,31 +185,31 @@ export const Config = z.strictObject({
     }).default({})
     .describe("more header wordings per column, added to the built-in synonym table (所管課, 具体的な取組, …); each one used is reported as info"),
   // (an id given twice: the second's bars had been drawn as the first's, its legend entry gone)
-  phaseCategories: z.array(PhaseCategoryRule).min(1).max(TEXT_LIMITS.list).default(DEFAULT_PHASE_CATEGORIES)
+  phaseCategories: addedTo(DEFAULT_PHASE_CATEGORIES, z.array(PhaseCategoryRule).max(TEXT_LIMITS.list)
     .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, "id が重なっています（段階ごとに別の id にしてください）"),
+  { key: (r) => r.id, adjust: withoutCitysTerms, needed: true })
+    .describe("phase categories, from the latest stage to the earliest: a list adds to the built-in ones (a built-in id replaces that category; a term given here is taken from the built-in category that had it); {\"only\": [...]} is the whole list"),
   defaultCategory: z.object({ id: line(TEXT_LIMITS.label), label: line(TEXT_LIMITS.label) })
     .default({ id: "other", label: "その他" }),
   compoundCategory: z.object({ id: line(TEXT_LIMITS.label).min(1), label: line(TEXT_LIMITS.label).min(1) })
     .default({ id: "mixed", label: "複数の段階" })
     .describe("a phase label naming several stages (検討・実施): its own bar style, never one stage's"),
-  progressStatuses: z.array(line(TEXT_LIMITS.label).min(1)).min(1).max(TEXT_LIMITS.list).default(DEFAULT_STATUSES)
-    .refine((list) => new Set(list).size === list.length, "同じ区分が 2 回書かれています"),
-  departmentSeparators: z.array(line(10).min(1)).max(TEXT_LIMITS.list).default(["、", ",", "，", "／", "/", "；", ";"]),
-  departmentSuffixes: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-    .default(["課", "室", "局", "所", "館", "センター", "部", "係", "担当", "グループ", "チーム", "委員会", "協議会", "病院"])
-    .describe("a ・ splits a department list only after a part ending in one of these"),
+  progressStatuses: addedTo(DEFAULT_STATUSES, z.array(line(TEXT_LIMITS.label).min(1)).max(TEXT_LIMITS.list)
+    .refine((list) => new Set(list).size === list.length, "同じ区分が 2 回書かれています"), { needed: true })
+    .describe(`進捗区分 ${ADDED}`),
+  departmentSeparators: words(10, ["、", ",", "，", "／", "/", "；", ";"])
+    .describe(`separators between departments in a department cell ${ADDED}`),
+  departmentSuffixes: words(TEXT_LIMITS.term, ["課", "室", "局", "所", "館", "センター", "部", "係", "担当", "グループ", "チーム", "委員会", "協議会", "病院"])
+    .describe(`a ・ splits a department list only after a part ending in one of these ${ADDED}`),
   allDepartmentsMarker: line(TEXT_LIMITS.label).default("各課"),
-  allDepartmentsWords: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-    .default(["全課", "全庁", "全部署", "全所属", "各課等", "各部署", "全部課", "庁内全課", "庁内各課", "全庁各課", "各所属", "各部局", "全部局", "各部門", "全部門",
+  allDepartmentsWords: words(TEXT_LIMITS.term, ["全課", "全庁", "全部署", "全所属", "各課等", "各部署", "全部課", "庁内全課", "庁内各課", "全庁各課", "各所属", "各部局", "全部局", "各部門", "全部門",
       "各部課", "各課室", "全課室", "各部", "各部各課", "各部・各課", "全部全課", "各部局各課", "全庁各部課", "各課・各部署",
       "各局", "全局", "全職員", "全庁的", "全庁横断", "庁内全体"])
-    .describe("department-cell words that mean every department (read as 各課); `…ほか全課` / `…他全課` adds 各課 to the departments before it"),
-  leadDepartmentMarks: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-    .default(["（主）", "(主)", "（主管）", "(主管)", "（主管課）", "(主管課)", "（主担当）", "(主担当)", "【主】", "［主］", "[主]", "【主管】", "［主管］", "[主管]", "【主管課】", "【主担当】", "◎", "○", "〇", "●", "★"])
-    .describe("marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○)"),
+    .describe(`department-cell words that mean every department (read as 各課); \`…ほか全課\` / \`…他全課\` adds 各課 to the departments before it ${ADDED}`),
+  leadDepartmentMarks: words(TEXT_LIMITS.term, ["（主）", "(主)", "（主管）", "(主管)", "（主管課）", "(主管課)", "（主担当）", "(主担当)", "【主】", "［主］", "[主]", "【主管】", "［主管］", "[主管]", "【主管課】", "【主担当】", "◎", "○", "〇", "●", "★"])
+    .describe(`marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○) ${ADDED}`),
   schedule: z.strictObject({
-    continuationMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
-      .default(["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－",
+    continuationMarks: words(10, ["→", "⇒", "➡", "➔", "⇨", "⟶", "⇢", "➜", "➝", "➞", "➤", "▶", "►", "▷", "━", "―", "─", "ー", "－",
         // the same dash as other keyboards, fonts and Shift_JIS decoders write it (minus, em, en, figure dash)
         "−", "—", "–", "‒", "〃", "″", "同上", "～", "〜",
         // a bar's other end and its pieces, as 工程表 draw them with characters (◀━検討━▶, ├─調査─┤), and ← (同左)
@@ -175,19 +218,15 @@ export const Config = z.strictObject({
         "->", "-->", "--->", "=>", "==>", "===>", "<-", "<--",
         // dotted and wavy lines (a bar not yet certain): …… ‥‥ ~~~ 〰
         "…", "‥", "~", "〰"])
-      .describe("a year cell made only of these continues the phase on its left"),
-    continuationWords: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-      .default(["継続", "継続中", "引き続き", "引続き"])
-      .describe("a year cell saying only one of these (brackets allowed: （継続）) continues the phase on its left; in a row's first phase it is a phase of that name"),
-    activeMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
-      .default(["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])
-      .describe("a year cell made only of one of these marks the year active without a phase label"),
-    blankMarks: z.array(line(10).min(1)).max(TEXT_LIMITS.list)
-      .default(["-", "‐", "×", "✕", "なし", "無", "該当なし"])
-      .describe("a year cell made only of one of these says the year has no phase (it ends the phase on its left)"),
-    endLabels: z.array(line(TEXT_LIMITS.term).min(1)).max(TEXT_LIMITS.list)
-      .default(["完了", "廃止", "終了", "完成", "完了予定", "廃止予定", "終了予定", "完成予定"])
-      .describe("a phase label ending in one of these (完了, 旧システム廃止) is an event of its own year: in a table whose labels run to the next label it does not run on"),
+      .describe(`a year cell made only of these continues the phase on its left ${ADDED}`),
+    continuationWords: words(TEXT_LIMITS.term, ["継続", "継続中", "引き続き", "引続き"])
+      .describe(`a year cell saying only one of these (brackets allowed: （継続）) continues the phase on its left; in a row's first phase it is a phase of that name ${ADDED}`),
+    activeMarks: words(10, ["●", "○", "◎", "■", "□", "◆", "◇", "▲", "△", "★", "☆", "〇", "◯", "✓", "✔", "☑", "レ"])
+      .describe(`a year cell made only of one of these marks the year active without a phase label ${ADDED}`),
+    blankMarks: words(10, ["-", "‐", "×", "✕", "なし", "無", "該当なし"])
+      .describe(`a year cell made only of one of these says the year has no phase (it ends the phase on its left) ${ADDED}`),
+    endLabels: words(TEXT_LIMITS.term, ["完了", "廃止", "終了", "完成", "完了予定", "廃止予定", "終了予定", "完成予定"])
+      .describe(`a phase label ending in one of these (完了, 旧システム廃止) is an event of its own year: in a table whose labels run to the next label it does not run on ${ADDED}`),
     markedLabel: line(TEXT_LIMITS.label).min(1).default("実施")
       .describe("the label a phase drawn with active marks carries (drawn as a plain bar, without its label)"),
     markLabels: z.record(line(10), line(TEXT_LIMITS.label).min(1)).default({})

@@ -6,6 +6,7 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { ReportedError } from "../../src/errors.js";
 import { renderGantt } from "../../src/render/gantt.js";
 import { loadTheme } from "../../src/theme/load.js";
+import { Config, defaultConfig } from "../../src/config/schema.js";
 import { cli } from "../helpers/cli.js";
 import { attempt, makeRenderContext } from "../helpers/context.js";
 import { HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
@@ -131,6 +132,42 @@ describe("a phase category the config adds", () => {
     }
     // a category the theme styles is not told
     expect((await cli("check", plan)).stderr).not.toContain("PP552");
+  });
+});
+
+describe("a list in the config adds to the built-in one", () => {
+  const categories = (plan: Awaited<ReturnType<typeof planOf>>) => plan.projects.map((p) => p.schedule.map((ph) => ph.category));
+  const plan = tsv([HEADER, row(1, "基幹系", { years: ["検討", "保守", "準備"], depts: "情報政策課＆総務課、財政課" })]);
+
+  it("a phase category, a separator: the built-in ones are still read (a city adding one had lost them all)", async () => {
+    const config = Config.parse({ phaseCategories: [{ id: "maintain", label: "保守", terms: ["保守"] }], departmentSeparators: ["＆"] });
+    const read = await planOf("plan.tsv", plan, config);
+    expect(categories(read)).toEqual([["study", "maintain", "build"]]);
+    expect(read.projects[0]!.departments).toEqual(["情報政策課", "総務課", "財政課"]);
+    expect(config.progressStatuses).toEqual(defaultConfig().progressStatuses);
+  });
+
+  it("a word the city gives its own category is that category's, not the built-in one's", async () => {
+    const config = Config.parse({ phaseCategories: [{ id: "prepare", label: "準備", terms: ["準備"] }] });
+    expect(categories(await planOf("plan.tsv", plan, config))).toEqual([["study", "other", "prepare"]]);
+  });
+
+  it("{\"only\": [...]} is the whole list; a list of another shape is PP501 saying both forms", async () => {
+    const config = Config.parse({ phaseCategories: { only: [{ id: "maintain", label: "保守", terms: ["保守"] }] }, departmentSeparators: { only: ["＆"] } });
+    const read = await planOf("plan.tsv", plan, config);
+    expect(categories(read)).toEqual([["other", "maintain", "other"]]);
+    expect(read.projects[0]!.departments).toEqual(["情報政策課", "総務課、財政課"]);
+    const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify({ progressStatuses: "一部完了" })));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('progressStatuses: 一覧（[ … ]、組み込みの一覧に加えます）か {"only": [ … ]}（この一覧だけ）で書いてください');
+  });
+
+  it("a list naming some built-in entries but not all (an edited copy) is read added to them, said once (PP515)", async () => {
+    const cfg = tempFile("c.json", JSON.stringify({ progressStatuses: ["完了", "一部完了", "遅れ", "未着手"], departmentSeparators: ["＆"] }));
+    const r = await cli("check", "data/plan.tsv", "--config", cfg);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/PP515/g)).toHaveLength(1);
+    expect(r.stderr).toContain(`${cfg}  info  PP515  設定の progressStatuses は組み込みの一覧に加えて読みました（書かれていない組み込みの 予定どおり、前倒し、中止・休止 も使います）。`);
   });
 });
 
