@@ -14,8 +14,7 @@ import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
-
-interface HelperOptions { loc?: { start: { line: number; column: number } }; fn?: unknown; hash?: Record<string, unknown> }
+import { type HelperOptions, type Kind, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
 
 /** A template failure already located in a template file. */
 class TemplateError extends Error {
@@ -23,11 +22,6 @@ class TemplateError extends Error {
   constructor(readonly file: string, readonly line: number | undefined, message: string, readonly raw = true, readonly source?: string) {
     super(message);
   }
-}
-
-function located(options: HelperOptions): string {
-  const start = options.loc?.start;
-  return start ? ` - ${start.line}:${start.column}` : "";
 }
 
 /**
@@ -76,32 +70,39 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   /** A fiscal year as the theme writes it (令和8年度). */
   hb.registerHelper("year", (value: unknown, options: HelperOptions) => {
     defined(value, options);
-    return fiscalYearLabel(Number(value), ctx.theme);
+    return fiscalYearLabel(yearArg("year", value, options), ctx.theme);
   });
   /** A period (`{start, end}`) as 令和8年度～令和12年度; one year alone when it is one (「令和8年度～令和8年度」 had been printed). */
   hb.registerHelper("years", (value: unknown, options: HelperOptions) => {
     defined(value, options);
-    const { start, end } = value as { start: number; end: number };
+    const { start, end } = (value ?? {}) as { start: number; end: number };
+    if (!Number.isInteger(start) || !Number.isInteger(end)) wrongKind("years", "period", value, options);
     return start === end ? fiscalYearLabel(start, ctx.theme) : `${fiscalYearLabel(start, ctx.theme)}～${fiscalYearLabel(end, ctx.theme)}`;
   });
   /** The document date as 令和8年11月24日. */
   hb.registerHelper("date", (value: unknown, options: HelperOptions) => {
     defined(value, options);
-    return warekiDate(new Date(String(value)));
+    const date = value instanceof Date ? value : new Date(typeof value === "string" ? value : Number.NaN);
+    if (Number.isNaN(date.getTime())) wrongKind("date", "date", value, options);
+    return warekiDate(date);
   });
   /** A number with thousands separators. */
   hb.registerHelper("number", (value: unknown, options: HelperOptions) => {
     defined(value, options);
-    return Number(value).toLocaleString("ja-JP");
+    return numberArg("number", value, options).toLocaleString("ja-JP");
   });
   /** Strings joined (default separator 、). */
   hb.registerHelper("join", (list: unknown, sep: unknown, options: HelperOptions) => {
     const opts = (typeof sep === "object" ? sep : options) as HelperOptions;
     defined(list, opts);
-    return (Array.isArray(list) ? list : [list]).join(typeof sep === "string" ? sep : "、");
+    if (!Array.isArray(list) && typeof list !== "string" && typeof list !== "number") wrongKind("join", "list", list, opts);
+    return (Array.isArray(list) ? list : [list]).map((x) => textArg("join", x, opts)).join(typeof sep === "string" ? sep : "、");
   });
   /** String concatenation, for building text inside `json`. */
-  hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
+  hb.registerHelper("concat", (...args: unknown[]) => {
+    const options = args.pop() as HelperOptions;
+    return args.map((a) => (defined(a, options), textArg("concat", a, options))).join("");
+  });
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   /** `text` when `condition` holds, else nothing: for words inside `concat` (`{{#if}}` is a block). */
   hb.registerHelper("when", (condition: unknown, text: unknown, options: HelperOptions) => {
@@ -117,11 +118,23 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     const options = args.pop() as HelperOptions;
     for (const a of args) defined(a, options);
     const sep = typeof options.hash?.sep === "string" ? options.hash.sep : "、";
-    const all = args.flatMap((a) => (Array.isArray(a) ? a : [a])).map(String).filter((n) => n !== "");
+    const all = args.flatMap((a) => (Array.isArray(a) ? a : [a])).map((n) => textArg("names", n, options)).filter((n) => n !== "");
     return all.map((n, i) => ({ text: i < all.length - 1 ? n + sep : n, keep: true }));
   });
   registerHouseHelpers(hb, () => houseStyle(ctx));
   return hb;
+}
+
+/** The kinds of value helpers take, as staff read them. */
+const KIND_JA: Record<Kind, string> = {
+  year: "年度（2026 のような数）", period: "期間（period のように start と end のある値）", date: "日付（2026-11-24 の形）",
+  number: "数", text: "文字か数（一覧は join でつなぎます）", list: "一覧",
+};
+
+/** The mustache or subexpression at a line and column of `source`: `{{json titel}}`, `(years title)`. */
+function mustacheAt(source: string | undefined, line: number, column: number): string | undefined {
+  const text = source?.split("\n")[line - 1]?.slice(column) ?? "";
+  return /^\{\{[^}]*\}\}|^\([^()]*\)/.exec(text)?.[0];
 }
 
 /**
@@ -134,12 +147,15 @@ export function templateReason(raw: string, lang: string, source?: string): stri
   const said = (ja: string) => `${ja}（詳細: ${detail}）`;
   let m: RegExpExecArray | null;
   if ((m = /"([^"]+)" not defined/.exec(raw))) return said(`「${m[1]}」という値はありません。綴りを確認してください`);
-  if ((m = /a value given to a helper is not defined - (\d+):(\d+)/.exec(raw))) {
+  if ((m = /a value given to (?:a helper|\w+) is not defined - (\d+):(\d+)/.exec(raw))) {
     // Name the mustache at that place, e.g. {{json titel}}: staff see which value is misspelt.
-    const line = source?.split("\n")[Number(m[1]) - 1] ?? "";
-    const mustache = /^\{\{[^}]*\}\}/.exec(line.slice(Number(m[2])))?.[0];
+    const mustache = mustacheAt(source, Number(m[1]), Number(m[2]));
     if (mustache?.startsWith("{{>")) return said(`${mustache} で部品テンプレートに渡す値がありません。綴りと番号（chapters.[0] が 1 番目）を確認してください`);
     return said(`${mustache ? `${mustache} の` : "関数（ヘルパー）に渡した"}値がありません。綴りを確認してください`);
+  }
+  if ((m = /the helper "([^"]+)" takes an? (\w+), not (.*) - (\d+):(\d+)$/.exec(raw))) {
+    const mustache = mustacheAt(source, Number(m[4]), Number(m[5])) ?? `{{${m[1]}}}`;
+    return said(`${mustache} に渡した値 ${m[3]} は${KIND_JA[m[2] as Kind] ?? m[2]}ではありません。渡す値を確認してください`);
   }
   if ((m = /Missing helper: "([^"]+)"/.exec(raw))) return said(`「${m[1]}」という関数（ヘルパー）はありません`);
   if ((m = /The partial (\S+) could not be found/.exec(raw))) return said(`部品テンプレート「${m[1]}」（${m[1]}.hbs）がありません`);

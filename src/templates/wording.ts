@@ -15,6 +15,7 @@ import { zodReason } from "../zod-reason.js";
 import { type RenderContext, shownPath } from "../context.js";
 import { fiscalYearLabel } from "../fiscal.js";
 import type { RelistRef } from "../views/relist.js";
+import { type HelperOptions, located, numberArg, textArg, yearArg } from "./helper-args.js";
 
 export interface Wording<T> {
   words: T;
@@ -161,15 +162,31 @@ function readHouseStyle(ctx: RenderContext): HouseStyle {
  * templates that uses none needs no house style.
  */
 export function registerHouseHelpers(hb: typeof Handlebars, houseOf: () => HouseStyle): void {
-  const given = (value: unknown, helper: string): unknown => {
-    if (value === undefined) throw new Error(`a value given to ${helper} is not defined`);
+  // each value checked with the mustache's place: text given to tally had printed NaN事業
+  const given = (value: unknown, helper: string, options: HelperOptions): unknown => {
+    if (value === undefined) throw new Error(`a value given to ${helper} is not defined${located(options)}`);
     return value;
   };
-  hb.registerHelper("asOf", (year: unknown) => houseOf().asOf(typeof given(year, "asOf") === "number" ? (year as number) : String(year)));
-  hb.registerHelper("tally", (count: unknown, unit: unknown) => houseOf().count(Number(given(count, "tally")), String(given(unit, "tally"))));
-  hb.registerHelper("relist", (no: unknown, place: unknown) =>
-    houseOf().relist({ no: typeof given(no, "relist") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
-  hb.registerHelper("relistAfterName", (no: unknown, place: unknown) =>
-    houseOf().afterName({ no: typeof given(no, "relistAfterName") === "number" ? (no as number) : null, place: typeof place === "string" ? place : null }));
-  hb.registerHelper("relistedIn", (no: unknown) => houseOf().relistedIn(Number(given(no, "relistedIn"))));
+  const no = (value: unknown, helper: string, options: HelperOptions): number | null =>
+    given(value, helper, options) === null ? null : numberArg(helper, value, options);
+  hb.registerHelper("asOf", (year: unknown, options: HelperOptions) => {
+    const y = typeof given(year, "asOf", options) === "number" ? yearArg("asOf", year, options) : textArg("asOf", year, options);
+    return houseOf().asOf(y);
+  });
+  hb.registerHelper("tally", (count: unknown, unit: unknown, options: HelperOptions) => {
+    const n = numberArg("tally", given(count, "tally", options), options);
+    return houseOf().count(n, textArg("tally", given(unit, "tally", options), options));
+  });
+  hb.registerHelper("relist", (n: unknown, place: unknown, options: HelperOptions) => {
+    const ref = { no: no(n, "relist", options), place: typeof place === "string" ? place : null };
+    return houseOf().relist(ref);
+  });
+  hb.registerHelper("relistAfterName", (n: unknown, place: unknown, options: HelperOptions) => {
+    const ref = { no: no(n, "relistAfterName", options), place: typeof place === "string" ? place : null };
+    return houseOf().afterName(ref);
+  });
+  hb.registerHelper("relistedIn", (n: unknown, options: HelperOptions) => {
+    const at = numberArg("relistedIn", given(n, "relistedIn", options), options);
+    return houseOf().relistedIn(at);
+  });
 }

@@ -100,6 +100,30 @@ describe("renderTemplate", () => {
     expect(plain.message).toMatch(/詳細: "titel" not defined/);
   });
 
+  it("a helper given the wrong kind of value is PP503 at its line naming the mustache, never NaN, undefined or [object Object] in the handout", () => {
+    const data = { title: "計画", period: { start: 2026, end: 2030 }, names: ["企画課"] };
+    const cases: [string, string][] = [
+      ["{{json (years title)}}", '(years title) に渡した値 "計画" は期間'],
+      ['"{{years title}}"', '{{years title}} に渡した値 "計画" は期間'],
+      ["{{json (year title)}}", "は年度"],
+      ["{{json (number title)}}", "(number title) に渡した値"],
+      ["{{json (date title)}}", "は日付"],
+      ['{{json (tally title "事業")}}', '(tally title "事業") に渡した値 "計画" は数'],
+      ["{{json (relistedIn title)}}", "は数"],
+      ["{{json (join period)}}", "は一覧"],
+      ['{{json (concat "期間" period)}}', "は文字か数"],
+      ["{{json (names period)}}", "は文字か数"],
+    ];
+    for (const [mustache, said] of cases) {
+      const d = failure({ "main.hbs": `[\n{ "type": "heading", "level": 1, "text": "a" },\n{ "type": "paragraph", "text": ${mustache} }\n]` }, data);
+      expect([mustache, d.file.replace(/\\/g, "/").split("/").at(-1), d.line]).toEqual([mustache, "main.hbs", 3]);
+      expect(d.message).toContain(said);
+    }
+    // the right values are written as before
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": {{json (concat (years period) "・" (year period.start) "・" (number 12345) "・" (join names))}} }]' });
+    expect((renderTemplate("doc", "main", data, ctx)[0] as { text: string }).text).toBe("令和8年度～令和12年度・令和8年度・12,345・企画課");
+  });
+
   it("a syntax error is PP503 naming its line", () => {
     const d = failure({ "main.hbs": '[\n{{#if a}}\n{ "type": "pageBreak" }\n]' }, { a: true });
     expect(d.file).toMatch(/main\.hbs$/);
