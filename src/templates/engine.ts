@@ -12,6 +12,7 @@ import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type Locat
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
+import { nearest } from "../nearest.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, type Kind, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
@@ -201,6 +202,62 @@ function primitiveReason(issue: z.core.$ZodIssue, list: readonly unknown[], lang
   const what = zodReason(new z.ZodError([{ ...issue, path: inside }]), ja ? "ja" : "en");
   const kind = typeof type === "string" ? type : "?";
   return ja ? `"type" が "${kind}" の要素の ${what}` : `in the "${kind}" element, ${what}`;
+}
+
+/** A key of the output that no primitive has, where it is, and the keys its element has. */
+interface UnknownKey { at: PropertyKey[]; key: string; known: string[] }
+
+/** A schema without its optional/default wrappers. */
+function bare(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+  const inner = def.type === "pipe" ? def.in : def.innerType;
+  return inner && ["optional", "default", "prefault", "nullable", "readonly", "catch", "pipe"].includes(def.type) ? bare(inner) : schema;
+}
+
+/**
+ * The keys of `value` that `schema` does not know (zod drops them: a misspelt "subtitel" had left the
+ * cover without its subtitle, without a word). A union is followed into the option the value is
+ * written as: the element of its "type", else the object option sharing most of its keys.
+ */
+function unknownKeys(schema: z.core.$ZodType, value: unknown, at: PropertyKey[], out: UnknownKey[]): void {
+  const def = bare(schema)._zod.def as unknown as {
+    type: string; element?: z.core.$ZodType; items?: z.core.$ZodType[]; shape?: Record<string, z.core.$ZodType>;
+    options?: z.core.$ZodType[]; discriminator?: string;
+  };
+  if (def.type === "array" && Array.isArray(value)) value.forEach((v, i) => unknownKeys(def.element!, v, [...at, i], out));
+  if (def.type === "tuple" && Array.isArray(value)) value.forEach((v, i) => def.items![i] && unknownKeys(def.items![i]!, v, [...at, i], out));
+  if (def.type === "object" && value && typeof value === "object" && !Array.isArray(value)) {
+    const shape = def.shape!;
+    for (const [key, v] of Object.entries(value)) {
+      if (Object.hasOwn(shape, key)) unknownKeys(shape[key]!, v, [...at, key], out);
+      else out.push({ at: [...at, key], key, known: Object.keys(shape) });
+    }
+  }
+  if (def.type === "union") {
+    const shapeOf = (o: z.core.$ZodType) => (bare(o)._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape;
+    const kindOf = (o: z.core.$ZodType) => bare(o)._zod.def.type;
+    let options = def.options!.filter((o) => kindOf(o) === (Array.isArray(value) ? "array" : value && typeof value === "object" ? "object" : "-"));
+    if (def.discriminator !== undefined) {
+      const written = (value as Record<string, unknown>)?.[def.discriminator];
+      options = options.filter((o) => (bare(shapeOf(o)![def.discriminator!]!)._zod.def as { values?: unknown[] }).values?.includes(written));
+    }
+    const shared = (o: z.core.$ZodType) => Object.keys(value as object).filter((k) => Object.hasOwn(shapeOf(o) ?? {}, k)).length;
+    const option = options.length > 1 && !Array.isArray(value) ? options.reduce((a, b) => (shared(b) > shared(a) ? b : a)) : options[0];
+    if (option) unknownKeys(option, value, at, out);
+  }
+}
+
+/** An unknown key in the staff's words, with the known key nearest to it (「"subtitle" ではありませんか」). */
+function unknownKeyReason(u: UnknownKey, list: readonly unknown[], lang: string): string {
+  const [index, ...inside] = u.at;
+  const node = typeof index === "number" ? list[index] : undefined;
+  const type = node && typeof node === "object" ? String((node as { type?: unknown }).type) : "?";
+  const within = inside.slice(0, -1).filter((k) => typeof k === "string").join(".");
+  const meant = nearest(u.key, u.known);
+  if (lang !== "ja") {
+    return `the "${type}" element has no key "${u.key}"${within ? ` in ${within}` : ""}${meant ? `: did you mean "${meant}"?` : ` (its keys: ${u.known.join(", ")})`}`;
+  }
+  return `"type" が "${type}" の要素${within ? `の ${within} ` : ""}に "${u.key}" というキーはありません。${meant ? `"${meant}" ではありませんか` : `（使えるキー: ${u.known.join(", ")}）`}`;
 }
 
 /** Where each node of a description was written (file as diagnostics name it, line). */
@@ -491,21 +548,25 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       throw new TemplateError(shown(files[e.place.file]!), e.place.line, said, false);
     }
     const list = Array.isArray(json.value) ? json.value : [json.value];
+    const placeAt = (at: readonly PropertyKey[]) => json.placeOf(Array.isArray(json.value) ? at : at.slice(1));
     const parsed = DocNode.array().safeParse(list);
-    if (!parsed.success) {
+    const unknown: UnknownKey[] = [];
+    unknownKeys(DocNode.array(), list, [], unknown);
+    if (!parsed.success || unknown.length) {
       // One diagnostic per place and mistake (a card template used 56 times is one mistake).
       const told = new Map<string, TemplateError>();
-      for (const issue of parsed.error.issues) {
-        const at = Array.isArray(json.value) ? issue.path : issue.path.slice(1);
-        const place = json.placeOf(at);
-        const error = new TemplateError(shown(files[place.file]!), place.line, primitiveReason(issue, list, ctx.lang), false);
+      const tell = (at: readonly PropertyKey[], reason: string) => {
+        const place = placeAt(at);
+        const error = new TemplateError(shown(files[place.file]!), place.line, reason, false);
         const key = `${error.file}:${error.line}:${error.message}`;
         if (!told.has(key)) told.set(key, error);
-      }
+      };
+      // a misspelt key first: the missing key zod reports beside it is the same slip
+      for (const u of unknown) tell(u.at, unknownKeyReason(u, list, ctx.lang));
+      for (const issue of parsed.error?.issues ?? []) tell(issue.path, primitiveReason(issue, list, ctx.lang));
       throw [...told.values()].slice(0, 5);
     }
     const nodes = parsed.data;
-    const placeAt = (at: readonly PropertyKey[]) => json.placeOf(Array.isArray(json.value) ? at : at.slice(1));
     nodes.forEach((n, i) => {
       const p = placeAt([i]);
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });

@@ -197,6 +197,25 @@ describe("renderTemplate", () => {
     expect(d.message).toContain('"type" が "card" の要素の title:');
   });
 
+  it("a misspelt key is PP503 at its line with the nearest known key, in a partial, in a nested object and in a union's option (it had been dropped without a word)", () => {
+    const ctx = folder({
+      "main.hbs": '[\n{{> cover}}\n{ "type": "heading", "level": 1, "text": "t",\n  "outline": { "id": "a", "parnet": "b" } },\n{ "type": "paragraph", "text": [{ "text": "x", "bold": true, "lnik": "#a" }] },\n{ "type": "table", "header": ["a"], "rows": [], "colour": "red" }\n]',
+      "cover.hbs": '{ "type": "cover",\n  "title": "題名",\n  "subtitel": "副題" },',
+    });
+    expect(() => renderTemplate("doc", "main", {}, ctx)).toThrow(ReportedError);
+    const found = ctx.diagnostics.items.map((d) => [d.code, d.file.replace(/\\/g, "/").split("/").at(-1), d.line, d.message.replace(/^テンプレートに誤りがあります: /, "")]);
+    expect(found).toEqual([
+      ["PP503", "cover.hbs", 3, '"type" が "cover" の要素に "subtitel" というキーはありません。"subtitle" ではありませんか'],
+      ["PP503", "main.hbs", 4, '"type" が "heading" の要素の outline に "parnet" というキーはありません。"parent" ではありませんか'],
+      ["PP503", "main.hbs", 5, '"type" が "paragraph" の要素の text に "lnik" というキーはありません。"link" ではありませんか'],
+      ["PP503", "main.hbs", 6, expect.stringContaining('"type" が "table" の要素に "colour" というキーはありません。（使えるキー: type, header, rows, widths,')],
+    ]);
+    // a missing key and its misspelling are told together, at the key's line
+    const changes = failure({ "main.hbs": '[{ "type": "changes", "title": "t", "header": ["a", "新", "旧"],\n  "rows": [{ "label": "名称", "nwe": "x", "old": "y" }] }]' });
+    expect(changes.line).toBe(2);
+    expect(changes.message).toContain('"nwe" というキーはありません。"new" ではありませんか');
+  });
+
   it("marks never change what the template writes (multi-line mustaches, comments, standalone blocks)", () => {
     const ctx = folder({
       "main.hbs": '{{!-- a comment\nover lines {{ --}}\n[\n{{#each items}}\n  {{> item a=1\n     b=2}}\n{{/each}}\n{ "type": "paragraph", "text": "\\{{literal}}" }\n]',
