@@ -143,7 +143,12 @@ function mustacheAt(source: string | undefined, line: number, column: number): s
  * message kept only as a trailing detail for whoever maintains the templates.
  */
 export function templateReason(raw: string, lang: string, source?: string): string {
-  const detail = raw.replace(/ in \[object Object\]/, "").replace(/\s+/g, " ").trim();
+  // columns as the file has them: a line mark (located-json.ts) stands before each line compiled
+  const lines = source?.split("\n");
+  const detail = raw.replace(/ in \[object Object\]/, "").replace(/ - (\d+):(\d+)/g, (_, line: string, column: string) => {
+    const mark = /^\u0001L\d+\u0002/.exec(lines?.[Number(line) - 1] ?? "")?.[0].length ?? 0;
+    return ` - ${line}:${Math.max(0, Number(column) - mark)}`;
+  }).replace(/\s+/g, " ").trim();
   if (lang !== "ja") return detail;
   const said = (ja: string) => `${ja}（詳細: ${detail}）`;
   let m: RegExpExecArray | null;
@@ -389,21 +394,41 @@ const COMPILE = { strict: true, noEscape: true, data: true } as const;
 const SPECS = new Map<string, TemplateSpec>();
 const SPECS_KEPT = 300;
 
-/** The helper checkedPartialValues calls (a name no template of a city would use). */
+/** The helpers checkedTree calls (names no template of a city would use). */
 const PARTIAL_VALUE = "__partialValue";
+const IN_FILE = "__inFile";
+
+/** A template's compiled form depends on its place in the folder's list (IN_FILE's argument) and its source. */
+const specKey = (index: number, source: string): string => `${index}\u0000${source}`;
 
 /**
- * A partial given a value (`{{> chapter chapters.[9]}}`) gets it through PARTIAL_VALUE, which
- * refuses an undefined one with the partial's line: given a chapter the plan does not have, the
- * partial failed inside with a JavaScript error and no line ("Cannot read properties of undefined").
+ * The tree of file `index` as it is compiled:
+ * - A partial given a value (`{{> chapter chapters.[9]}}`) gets it through PARTIAL_VALUE, which
+ *   refuses an undefined one with the partial's line: given a chapter the plan does not have, the
+ *   partial failed inside with a JavaScript error and no line ("Cannot read properties of undefined").
+ * - The body of an inline partial (`{{#*inline "row"}}…`) and of a partial block (`{{#> layout}}…`)
+ *   runs inside IN_FILE with this file's index: it runs where another file calls it, and its
+ *   mistakes had been told at that file with this one's line numbers.
  */
-function checkedPartialValues(node: hbs.AST.Program): hbs.AST.Program {
+function checkedTree(node: hbs.AST.Program, index: number): hbs.AST.Program {
+  const inFile = (program: hbs.AST.Program): hbs.AST.Program => {
+    const loc = program.loc;
+    const path = { type: "PathExpression", data: false, depth: 0, parts: [IN_FILE], original: IN_FILE, loc } as hbs.AST.PathExpression;
+    const strip = { open: false, close: false };
+    const block = { type: "BlockStatement", path, params: [{ type: "NumberLiteral", value: index, original: index, loc }], hash: undefined,
+      program: { ...program, blockParams: undefined }, inverse: undefined, openStrip: strip, inverseStrip: strip, closeStrip: strip, loc };
+    return { type: "Program", body: [block as unknown as hbs.AST.Statement], blockParams: program.blockParams, strip: {}, loc } as hbs.AST.Program;
+  };
   const visit = (n: hbs.AST.Node | null | undefined): void => {
     if (!n) return;
     if (n.type === "Program") for (const b of (n as hbs.AST.Program).body) visit(b);
-    if (n.type === "BlockStatement" || n.type === "PartialBlockStatement") {
+    if (n.type === "BlockStatement" || n.type === "PartialBlockStatement" || n.type === "DecoratorBlock") {
       visit((n as hbs.AST.BlockStatement).program);
       visit((n as hbs.AST.BlockStatement).inverse);
+    }
+    if (n.type === "PartialBlockStatement" || n.type === "DecoratorBlock") {
+      const block = n as hbs.AST.BlockStatement;
+      block.program = inFile(block.program);
     }
     if ((n.type === "PartialStatement" || n.type === "PartialBlockStatement") && (n as hbs.AST.PartialStatement).params.length) {
       const partial = n as hbs.AST.PartialStatement;
@@ -415,20 +440,20 @@ function checkedPartialValues(node: hbs.AST.Program): hbs.AST.Program {
   return node;
 }
 
-/** `source` as `hb.compile` makes it, compiled on first use (or taken from SPECS) and bound to `hb`. */
-function lazyTemplate(hb: typeof Handlebars, source: string, tree: hbs.AST.Program | string): Handlebars.TemplateDelegate {
+/** File `index`'s `source` as `hb.compile` makes it, compiled on first use (or taken from SPECS) and bound to `hb`. */
+function lazyTemplate(hb: typeof Handlebars, index: number, source: string, tree: hbs.AST.Program | string): Handlebars.TemplateDelegate {
   let bound: Handlebars.TemplateDelegate | undefined;
   return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
     if (!bound) {
-      let spec = SPECS.get(source);
+      let spec = SPECS.get(specKey(index, source));
       if (!spec) {
         const c = hb as unknown as Compilers;
         // a copy each time, as hb.compile makes one: the compiler adds to its options
         const options = { ...COMPILE };
-        const environment = new c.Compiler().compile(checkedPartialValues(c.parse(tree, options)), options);
+        const environment = new c.Compiler().compile(checkedTree(c.parse(tree, options), index), options);
         spec = new c.JavaScriptCompiler().compile(environment, options, undefined, true);
         if (SPECS.size >= SPECS_KEPT) SPECS.clear();
-        SPECS.set(source, spec);
+        SPECS.set(specKey(index, source), spec);
       }
       bound = hb.template(spec);
     }
@@ -484,7 +509,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
     // the tree compiled as it is (handlebars' whitespace control is applied once, by compile).
     // A source compiled before in this process parsed then.
     let tree: hbs.AST.Program | string = source;
-    if (!SPECS.has(source)) {
+    if (!SPECS.has(specKey(index, source))) {
       try {
         tree = hb.parseWithoutProcessing(source);
       } catch {
@@ -497,21 +522,28 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
         tree = source = original; // never expected: without marks, places fall back to the including file
       }
     }
-    const fn = lazyTemplate(hb, source, tree);
+    const fn = lazyTemplate(hb, index, source, tree);
     loaded.compiled.set(f, fn);
     loaded.sources.set(f, source);
-    // A runtime error inside a partial names the partial's file, not the including one; its
-    // output is marked so the JSON read afterwards knows which file wrote what.
-    loaded.partials.set(f, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
-      try {
-        return fileMark(index) + fn(context, options) + endMark;
-      } catch (e) {
-        if (e instanceof TemplateError || e instanceof ReportedError) throw e;
-        const msg = (e as Error).message;
-        if (e instanceof TooMuchWork) throw new TemplateError(shown(f), undefined, msg, false);
-        throw new TemplateError(shown(f), lineOf(msg, source), msg, true, source);
-      }
-    }) as Handlebars.TemplateDelegate);
+    loaded.partials.set(f, ((context: unknown, options?: Handlebars.RuntimeOptions) => inFile(index, () => fn(context, options))) as Handlebars.TemplateDelegate);
+  });
+  // A runtime error inside file `index`'s output (a partial, an inline partial, a partial
+  // block's body) names that file, not the including one; the output is marked so the JSON read
+  // afterwards knows which file wrote what.
+  const inFile = (index: number, render: () => string): string => {
+    try {
+      return fileMark(index) + render() + endMark;
+    } catch (e) {
+      if (e instanceof TemplateError || e instanceof ReportedError) throw e;
+      const f = files[index]!;
+      const msg = (e as Error).message;
+      if (e instanceof TooMuchWork) throw new TemplateError(shown(f), undefined, msg, false);
+      const source = loaded.sources.get(f);
+      throw new TemplateError(shown(f), lineOf(msg, source), msg, true, source);
+    }
+  };
+  hb.registerHelper(IN_FILE, function (this: unknown, index: number, options: Handlebars.HelperOptions) {
+    return inFile(index, () => options.fn(this));
   });
   byFolder.set(folder, loaded);
   return loaded;

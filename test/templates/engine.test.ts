@@ -139,6 +139,28 @@ describe("renderTemplate", () => {
     expect(d.line).toBe(2);
   });
 
+  it("an error in an inline partial or in a partial block's body names the file that wrote it, though another file runs it", () => {
+    const place = (d: { file: string; line?: number }) => [d.file.replace(/\\/g, "/").split("/").at(-1), d.line];
+    const para = (text: string) => `{ "type": "paragraph", "text": ${text} },`;
+    // an inline partial of main.hbs called from part.hbs (it had been told at part.hbs, with main.hbs's line)
+    const inline = failure({ "main.hbs": `{{#*inline "row"}}\n${para("{{json titel}}")}\n{{/inline}}\n[\n{{> part}}\n]`, "part.hbs": "\n\n\n{{> row}}" }, { title: "x" });
+    expect(place(inline)).toEqual(["main.hbs", 2]);
+    expect(inline.message).toContain("{{json titel}} の値がありません");
+    // a partial block's body runs inside the layout (it had been told at layout.hbs)
+    const layout = `${para('"head"')}\n{{> @partial-block}}`;
+    expect(place(failure({ "main.hbs": `[\n{{#> layout}}\n${para("{{json titel}}")}\n{{/layout}}\n]`, "layout.hbs": layout }, { title: "x" }))).toEqual(["main.hbs", 3]);
+    // and so does what the body writes (a misspelt key)
+    expect(place(failure({ "main.hbs": `[\n{{#> layout}}\n\n{ "type": "paragraph", "txet": "x" },\n{{/layout}}\n]`, "layout.hbs": layout }))).toEqual(["main.hbs", 4]);
+    // a chapter the plan lacks, given in an inline partial: its line, not a JavaScript error in part.hbs
+    const value = failure({ "main.hbs": `{{#*inline "row"}}\n{{> part items.[5]}}\n{{/inline}}\n[\n{{> row}}\n]`, "part.hbs": para("{{json name}}") }, { items: [{ name: "a" }] });
+    expect(place(value)).toEqual(["main.hbs", 2]);
+    // the detail's column is the file's (line marks had added 4–6 to it)
+    expect(failure({ "main.hbs": `{{!-- a\nb --}}\n[\n${para("{{json titel}}")}\n]` }, { title: "x" }).message).toContain("not defined - 4:31）");
+    // the bodies still see their block's values and @index
+    const ctx = folder({ "main.hbs": `[{{#each items as |it|}}{{#> layout}}${para("{{json (concat @index it.name ../title)}}")}{{/layout}}{{/each}}]`, "layout.hbs": "{{> @partial-block}}" });
+    expect(renderTemplate("doc", "main", { title: "T", items: [{ name: "a" }, { name: "b" }] }, ctx).map((n) => (n as { text: string }).text)).toEqual(["0aT", "1bT"]);
+  });
+
   it("a partial given a value that is not there (a chapter the plan lacks) is PP503 at the including line, not a JavaScript error inside the partial", () => {
     const files = {
       "main.hbs": "[\n{{> part items.[0]}}\n{{> part items.[2]}}\n]",
