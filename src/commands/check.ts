@@ -1,6 +1,9 @@
 // planpress check [input] [--json] [--strict]: read and validate; diagnostics only.
 import { hasErrors } from "../diagnostics/bag.js";
-import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, printDiagnosticsJson, readPlan, run, templateGlyphs, themeOf } from "./common.js";
+import { ReportedError } from "../errors.js";
+import type { Plan } from "../model/schema.js";
+import type { RenderContext } from "../context.js";
+import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, printDiagnosticsJson, readPlan, renderContext, run, templateGlyphs, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
@@ -12,9 +15,29 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
     const glyphs = await pdfGlyphs(s, themed);
     if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
     const plan = await readPlan(s, input, glyphs);
-    checkThemeCategories(s, plan, themed);
+    // a plan a build would render: its templates rendered as the build renders them (the theme's
+    // categories are checked on the way, PP552); a plan with errors is not rendered
+    if (hasErrors(s.bag.items, false)) checkThemeCategories(s, plan, themed);
+    else await checkTemplates(plan, renderContext(s, plan, themed));
     const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;
     if (opts.json) printDiagnosticsJson(s);
     return code;
   }, { json: opts.json ?? false });
+}
+
+/**
+ * The templates of the PDFs `build` makes (booklet, gantt, departments), rendered against the
+ * plan without drawing a page: a broken template is told by check (PP503 at its file and line),
+ * not first by the build after a clean check. Each document's mistakes are told.
+ */
+async function checkTemplates(plan: Plan, ctx: RenderContext): Promise<void> {
+  // loaded here: the PDF libraries are not (a module of their own, light to load)
+  const { allDepartmentNodes, bookletNodes, ganttNodes } = await import("../render/template-nodes.js");
+  for (const render of [bookletNodes, ganttNodes, allDepartmentNodes]) {
+    try {
+      render(plan, ctx);
+    } catch (e) {
+      if (!(e instanceof ReportedError)) throw e;
+    }
+  }
 }

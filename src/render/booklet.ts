@@ -1,15 +1,13 @@
 // The council-handout booklet (booklet.pdf): view → template (templates/booklet/) → drawing.
 import type { Plan } from "../model/schema.js";
-import { renderTemplate } from "../templates/engine.js";
-import { bookletView } from "../views/booklet.js";
 import { cityOf, documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
+import { bookletNodes } from "./template-nodes.js";
 
 export async function renderBooklet(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
-  const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null, ctx.asOf);
-  const nodes = renderTemplate("booklet", "booklet", view, ctx);
+  const { view, nodes } = bookletNodes(plan, ctx);
   const content = drawDocument(nodes, planSource(plan, "booklet"), ctx);
   const doc = ctx.config.document;
   const city = cityOf(view.title);

@@ -6,14 +6,12 @@
 // department's layout is held at once. Words and order come from templates/department/.
 import { type PDFContext, PDFDocument, PDFObjectCopier, type PDFRef, type SaveOptions } from "pdf-lib";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import path from "node:path";
-import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
-import { renderTemplate, templatePlace } from "../templates/engine.js";
 import type { DocNode } from "../templates/primitives.js";
 import { departmentsView, type DepartmentSheet, type DepartmentsView } from "../views/department.js";
 import type { ScheduleRow } from "../views/gantt.js";
-import { documentAuthor, type OutputFile, type RenderContext, shownPath } from "../context.js";
+import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
+import { departmentNodes as templateNodes, sheetId } from "./template-nodes.js";
 import { createPdf, footerGap, pageNumberStyle, pageNumberText, tagged } from "./pdf/document.js";
 import type { Driver } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
@@ -38,8 +36,6 @@ const KIND = "department";
  * A sheet and the 各課 section use the same columns, so their years line up.
  */
 const FIXED_COLUMNS = [20, 330, 104] as const;
-
-const sheetId = (i: number): string => `dept-${i + 1}`;
 
 /**
  * The size of a sheet's Nos and project names: a name heads its description (the gantt size), so
@@ -121,23 +117,6 @@ function sheetFor(view: DepartmentsView, slot: Slot, ctx: RenderContext): Depart
     slotMistake(slot, ja ? `@${slot.name} の担当課「${slot.args[0] ?? ""}」のシートがありません` : `@${slot.name} names no department sheet: ${slot.args[0] ?? "(none)"}`, ctx);
   }
   return sheet;
-}
-
-/**
- * The bookmarks the split into department files goes by: the sheet heading (sheet.hbs, file.hbs)
- * keeps the id it is given (`{{json id}}`). Without it a template mistake would be an internal
- * error: PP503 at the heading's line (the bookmark's words can be changed freely: "text").
- */
-function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, file: string, ctx: RenderContext): void {
-  const ids = new Set(nodes.flatMap((n) => (n.type === "heading" && n.outline ? [n.outline.id] : [])));
-  if (view.sheets.every((_, i) => ids.has(sheetId(i)))) return;
-  const reason = ctx.lang === "ja"
-    ? '各課のシートの見出しの "outline" の "id" は {{json id}} のままにしてください（担当課ごとのファイルに分ける目印です。しおりの文字は "text" で変えられます）'
-    : 'keep the sheet heading\'s "outline" "id" as {{json id}} (the department files are split there; change the bookmark\'s words with "text")';
-  const fromFile = nodes.map((n) => ({ n, at: templatePlace(n) })).filter((x) => x.at?.file.endsWith(file));
-  const at = (fromFile.find((x) => x.n.type === "heading" && x.n.outline) ?? fromFile.find((x) => x.n.type === "heading"))?.at;
-  ctx.diagnostics.add("PP503", at ?? { file: shownPath(ctx, path.join(ctx.templatesDir, KIND, file)) }, { reason });
-  throw new ReportedError();
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
@@ -238,19 +217,6 @@ async function splitFiles({ laid, parts, claimed }: LaidFiles, view: Departments
     out.push({ path: `departments/${sheet.fileName}`, data: await doc.save(SAVE) });
   }
   return out;
-}
-
-/** The description templates/department/<main>.hbs writes, its sheets' headings checked. */
-function templateNodes(main: "departments" | "files", view: DepartmentsView, ctx: RenderContext): DocNode[] {
-  const nodes = renderTemplate("department", main, {
-    title: view.title, asOf: view.asOf, asOfShown: view.asOfShown, departmentCount: view.sheets.length,
-    // the contents' entries (departments.hbs leaves a contents of one out)
-    entries: view.sheets.length + (view.common.length ? 1 : 0),
-    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf, asOfShown: view.asOfShown, commonCount: view.common.length })),
-    common: view.common,
-  }, ctx);
-  checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);
-  return nodes;
 }
 
 /**

@@ -3,10 +3,8 @@
 // drawn by the shared strip. Words and order come from templates/gantt/; this file only draws.
 import type { TableCell } from "pdfmake/interfaces.js";
 import type { Plan } from "../model/schema.js";
-import { renderTemplate } from "../templates/engine.js";
 import { hasLevel } from "../model/schema.js";
-import { measureLabel } from "../views/booklet.js";
-import { ganttView, type GanttView } from "../views/gantt.js";
+import type { GanttView } from "../views/gantt.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import { schedulePatterns } from "./pdf/schedule.js";
@@ -17,6 +15,7 @@ import {
   type HostRow, type Slot, type SlotTable,
 } from "./schedule-table.js";
 import { checkSlot, scheduleRowHeight } from "./schedule-table.js";
+import { ganttNodes } from "./template-nodes.js";
 
 const KIND = "gantt";
 
@@ -59,12 +58,7 @@ function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, num
 }
 
 export async function renderGantt(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
-  const view = ganttView(plan, ctx.config, ctx.asOf);
-  const nodes = renderTemplate("gantt", "gantt", {
-    title: view.title, period: view.period, asOf: view.asOf, asOfShown: view.asOfShown, projectCount: plan.projects.length,
-    policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
-      number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
-  }, ctx);
+  const { view, nodes } = ganttNodes(plan, ctx);
   const fixed = textColumns(TEXT_COLUMNS, plan, ctx.theme.sizes.gantt, KIND, ctx);
   const content = keepingHeadings((breaks) => drawWithSlots(nodes, plan, KIND, ctx, (slot) => projectsTable(view, slot, fixed, ctx), breaks));
   const data = await createPdf(

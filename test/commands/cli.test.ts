@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,6 +31,33 @@ describe("planpress CLI", () => {
     const ds = JSON.parse(r.stdout) as { code: string; line: number; actual?: string }[];
     // the name's cell and the description's (the fixture writes the name into both)
     expect(ds.filter((d) => d.code === "PP351").map((d) => [d.line, d.actual])).toEqual([[4, "𠮷🚀"], [4, "𠮷🚀"]]);
+  });
+
+  it("check renders the templates as a build does: a broken template is PP503 at its file and line, exit 1, in every document (it had passed check and stopped the build)", async () => {
+    const dir = tmp();
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    const edit = (file: string, from: string, to: string) => {
+      const full = path.join(dir, "templates", file);
+      const text = readFileSync(full, "utf8");
+      writeFileSync(full, text.replace(from, to));
+      return text.slice(0, text.indexOf(from)).split("\n").length;
+    };
+    const card = edit("booklet/card.hbs", '"title": {{json name}}', '"title": {{json nmae}}');
+    const gantt = edit("gantt/gantt.hbs", "(years period)", "(years title)");
+    const sheet = edit("department/sheet.hbs", '"chapter": {{json department}}', '"chapter": {{json departmnt}}');
+    const plan = path.resolve("data/plan.tsv");
+    const was = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await cli("check", plan);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`templates/booklet/card.hbs:${card}  error  PP503  テンプレートに誤りがあります: {{json nmae}} の値がありません`);
+      expect(r.stderr).toContain(`templates/gantt/gantt.hbs:${gantt}  error  PP503  テンプレートに誤りがあります: (years title) に渡した値`);
+      expect(r.stderr).toContain(`templates/department/sheet.hbs:${sheet}  error  PP503  テンプレートに誤りがあります: {{json departmnt}} の値がありません`);
+      expect(readdirSync(dir)).toEqual(["templates"]);
+    } finally {
+      process.chdir(was);
+    }
   });
 
   it("--strict turns warnings into exit 1", async () => {

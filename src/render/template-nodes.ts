@@ -1,0 +1,70 @@
+// What the templates of the PDFs `build` makes write of a plan (the document descriptions), apart
+// from their drawing: the booklet, the roadmap and the department schedules render these, and
+// `check` renders them too (no page drawn, no PDF library loaded) so a broken template is told
+// before a build.
+import path from "node:path";
+import { ReportedError } from "../errors.js";
+import type { Plan } from "../model/schema.js";
+import { renderTemplate, templatePlace } from "../templates/engine.js";
+import type { DocNode } from "../templates/primitives.js";
+import { bookletView, measureLabel } from "../views/booklet.js";
+import { departmentsView, type DepartmentsView } from "../views/department.js";
+import { ganttView } from "../views/gantt.js";
+import { type RenderContext, shownPath } from "../context.js";
+
+/** The booklet's view and the description templates/booklet/ writes of it. */
+export function bookletNodes(plan: Plan, ctx: RenderContext) {
+  const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null, ctx.asOf);
+  return { view, nodes: renderTemplate("booklet", "booklet", view, ctx) };
+}
+
+/** The roadmap's view and the description templates/gantt/ writes of it. */
+export function ganttNodes(plan: Plan, ctx: RenderContext) {
+  const view = ganttView(plan, ctx.config, ctx.asOf);
+  const nodes = renderTemplate("gantt", "gantt", {
+    title: view.title, period: view.period, asOf: view.asOf, asOfShown: view.asOfShown, projectCount: plan.projects.length,
+    policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
+      number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
+  }, ctx);
+  return { view, nodes };
+}
+
+/** The bookmark id of the department sheet `i` (the files are split at it). */
+export const sheetId = (i: number): string => `dept-${i + 1}`;
+
+/** The description templates/department/<main>.hbs writes, its sheets' headings checked. */
+export function departmentNodes(main: "departments" | "files", view: DepartmentsView, ctx: RenderContext): DocNode[] {
+  const nodes = renderTemplate("department", main, {
+    title: view.title, asOf: view.asOf, asOfShown: view.asOfShown, departmentCount: view.sheets.length,
+    // the contents' entries (departments.hbs leaves a contents of one out)
+    entries: view.sheets.length + (view.common.length ? 1 : 0),
+    sheets: view.sheets.map((s, i) => ({ ...s, id: sheetId(i), planTitle: view.title, asOf: view.asOf, asOfShown: view.asOfShown, commonCount: view.common.length })),
+    common: view.common,
+  }, ctx);
+  checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);
+  return nodes;
+}
+
+/** departments.pdf's and the department files' descriptions (what `check` renders). */
+export function allDepartmentNodes(plan: Plan, ctx: RenderContext): void {
+  const view = departmentsView(plan, ctx.config, ctx.asOf);
+  departmentNodes("departments", view, ctx);
+  departmentNodes("files", view, ctx);
+}
+
+/**
+ * The bookmarks the split into department files goes by: the sheet heading (sheet.hbs, file.hbs)
+ * keeps the id it is given (`{{json id}}`). Without it a template mistake would be an internal
+ * error: PP503 at the heading's line (the bookmark's words can be changed freely: "text").
+ */
+function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, file: string, ctx: RenderContext): void {
+  const ids = new Set(nodes.flatMap((n) => (n.type === "heading" && n.outline ? [n.outline.id] : [])));
+  if (view.sheets.every((_, i) => ids.has(sheetId(i)))) return;
+  const reason = ctx.lang === "ja"
+    ? '各課のシートの見出しの "outline" の "id" は {{json id}} のままにしてください（担当課ごとのファイルに分ける目印です。しおりの文字は "text" で変えられます）'
+    : 'keep the sheet heading\'s "outline" "id" as {{json id}} (the department files are split there; change the bookmark\'s words with "text")';
+  const fromFile = nodes.map((n) => ({ n, at: templatePlace(n) })).filter((x) => x.at?.file.endsWith(file));
+  const at = (fromFile.find((x) => x.n.type === "heading" && x.n.outline) ?? fromFile.find((x) => x.n.type === "heading"))?.at;
+  ctx.diagnostics.add("PP503", at ?? { file: shownPath(ctx, path.join(ctx.templatesDir, "department", file)) }, { reason });
+  throw new ReportedError();
+}
