@@ -18,6 +18,7 @@ import { type OutputFile, type RenderContext, resolveDocumentDate } from "../con
 import { fontFileOrNull, loadTheme } from "../theme/load.js";
 import type { Theme } from "../theme/schema.js";
 import { codePoints, type GlyphCoverage, missingChars } from "../glyph-coverage.js";
+import { blankComments } from "../templates/located-json.js";
 
 export interface GlobalOptions {
   config?: string;
@@ -204,7 +205,7 @@ export function templateGlyphs(s: Session, templatesDir: string, glyphs: GlyphCo
     if ("reason" in read) continue;
     const text = read.text;
     // comments kept as their line breaks, so lines keep their numbers
-    const printed = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, " "));
+    const printed = blankComments(text);
     printed.split("\n").forEach((line, i) => {
       if (/"\$comment"/.test(line)) return;
       const boxes = missingChars(line.replace(/\{\{[\s\S]*?\}\}/g, " "), has);

@@ -8,7 +8,7 @@ import Handlebars from "handlebars";
 import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
 import { type RenderContext, shownPath } from "../context.js";
-import { endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
+import { blankComments, endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
@@ -179,7 +179,7 @@ function lineOf(message: string, source?: string): number | undefined {
   const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
   if (!partial || source === undefined) return undefined;
   // comments blanked (booklet.hbs shows `{{> chapter chapters.[2]}}` in one), their lines kept
-  const visible = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, " "));
+  const visible = blankComments(source);
   const call = new RegExp(`\\{\\{~?#?>\\s*${partial.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).exec(visible);
   return call ? visible.slice(0, call.index).split("\n").length : undefined;
 }

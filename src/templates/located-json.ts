@@ -13,10 +13,20 @@ export const fileMark = (index: number): string => `${OPEN}F${index}${CLOSE}`;
 /** The output of the current partial ends here; the including file continues. */
 export const endMark = `${OPEN}E${CLOSE}`;
 
+/** A handlebars comment, `{{!-- … --}}` or `{{! … }}`, with whitespace control too (`{{~!-- … --~}}`). */
+const COMMENT = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}/g;
+
+/** `source` with its comments blanked, their line breaks kept (so lines keep their numbers). */
+export function blankComments(source: string): string {
+  return source.replace(COMMENT, (c) => c.replace(/[^\n]/g, " "));
+}
+
 /**
  * The template source with a line mark at the start of every line that does not begin inside a
- * `{{ }}` (a mark inside a mustache or comment would change its meaning). Line numbers and the
- * mustaches themselves are unchanged.
+ * `{{ }}` (a mark inside a mustache or comment would change its meaning), and after a comment, a
+ * block's open or close or a partial call spanning lines (what followed a multi-line comment on its
+ * last line had been told at the comment's first line). Line numbers and the mustaches themselves
+ * are unchanged.
  */
 export function markLines(source: string): string {
   let out = `${OPEN}L1${CLOSE}`;
@@ -31,12 +41,17 @@ export function markLines(source: string): string {
     }
     if (source.startsWith("{{", i)) {
       // A whole mustache, comment or block comment, copied as is (with its line ends counted).
-      const close = source.startsWith("{{!--", i) ? "--}}" : "}}";
-      const end = source.indexOf(close, i + 2);
-      const stop = end < 0 ? source.length : end + close.length;
+      const close = /^\{\{~?!--/.test(source.slice(i, i + 6)) ? "--" : "";
+      const end = close ? /--~?\}\}/g : /\}\}/g;
+      end.lastIndex = i + 2;
+      const found = end.exec(source);
+      const stop = found ? found.index + found[0].length : source.length;
       const mustache = source.slice(i, stop);
-      line += mustache.split("\n").length - 1;
+      const lines = mustache.split("\n").length - 1;
+      line += lines;
       out += mustache;
+      // (not after a value's mustache: that may stand inside a JSON string, where a mark breaks it)
+      if (lines > 0 && /^\{\{~?(?:[!#>/^]|else\b)/.test(mustache)) out += `${OPEN}L${line}${CLOSE}`;
       i = stop;
       continue;
     }

@@ -238,6 +238,18 @@ describe("renderTemplate", () => {
     expect(changes.message).toContain('"nwe" というキーはありません。"new" ではありませんか');
   });
 
+  it("what follows a multi-line comment or partial call on its last line is told at that line, and a comment with whitespace control is a comment", () => {
+    const place = (d: { file: string; line?: number }) => [d.file.replace(/\\/g, "/").split("/").at(-1), d.line];
+    // it had been told at line 1, where the comment starts
+    expect(place(failure({ "main.hbs": "[\n{{> part}}\n]", "part.hbs": '{{!-- a card\n\n\n--}}{ "type": "paragraph", "txet": "x" },' }))).toEqual(["part.hbs", 4]);
+    expect(place(failure({ "main.hbs": '{{! a\nb }}{ "type": "paragraph" "text": "x" }' }))).toEqual(["main.hbs", 2]);
+    expect(place(failure({ "main.hbs": '[\n{{> part a=1\n  b=2}}{ "type": "paragraph", "txet": "x" }\n]', "part.hbs": '{ "type": "pageBreak" },' }))).toEqual(["main.hbs", 3]);
+    // {{~!-- … --~}}: a partial named inside is no call (it had been told at line 1); the lines after it keep their numbers
+    const partial = failure({ "main.hbs": "{{~!-- e.g. {{> prefase}}\n --~}}\n[\n{{> prefase}}\n]" });
+    expect(place(partial)).toEqual(["main.hbs", 4]);
+    expect(place(failure({ "main.hbs": '{{~!-- a {{x}}\nb --~}}\n[\n{ "type": "paragraph" "text": "x" }\n]' }))).toEqual(["main.hbs", 4]);
+  });
+
   it("marks never change what the template writes (multi-line mustaches, comments, standalone blocks)", () => {
     const ctx = folder({
       "main.hbs": '{{!-- a comment\nover lines {{ --}}\n[\n{{#each items}}\n  {{> item a=1\n     b=2}}\n{{/each}}\n{ "type": "paragraph", "text": "\\{{literal}}" }\n]',
