@@ -124,10 +124,14 @@ describe("renderTemplate", () => {
     expect((renderTemplate("doc", "main", data, ctx)[0] as { text: string }).text).toBe("令和8年度～令和12年度・令和8年度・12,345・企画課");
   });
 
-  it("a syntax error is PP503 naming its line", () => {
-    const d = failure({ "main.hbs": '[\n{{#if a}}\n{ "type": "pageBreak" }\n]' }, { a: true });
+  it("a syntax error is PP503 naming its line; a block never closed, at its opening line (it had been the file's last line)", () => {
+    const d = failure({ "main.hbs": '[\n{{#if a}}\n{ "type": "pageBreak" }\n{{/each}}\n]' }, { a: true });
     expect(d.file).toMatch(/main\.hbs$/);
+    expect(d.line).toBe(2);
     expect(d.message).toContain("書き方に誤りがあります");
+    const open = failure({ "main.hbs": '{{!-- {{#each x}} --}}\n[\n{{#each items}}{{#if a}}{ "type": "pageBreak" },{{/if}}\n{{#*inline "x"}}{{/inline}}\n\n]' }, { a: true, items: [] });
+    expect([open.file.replace(/\\/g, "/").split("/").at(-1), open.line]).toEqual(["main.hbs", 3]);
+    expect(open.message).toContain("{{#each items}} が閉じられていません（{{/each}} を書いてください）");
   });
 
   it("an error inside a partial names the partial's file and line, not the including one", () => {
