@@ -8,7 +8,7 @@ import Handlebars from "handlebars";
 import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
 import { type RenderContext, shownPath } from "../context.js";
-import { blankComments, endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
+import { blankComments, endMark, fileMark, JsonMistake, markLines, markWidth, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { zodReason } from "../zod-reason.js";
@@ -102,7 +102,8 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   /** String concatenation, for building text inside `json`. */
   hb.registerHelper("concat", (...args: unknown[]) => {
     const options = args.pop() as HelperOptions;
-    return args.map((a) => (defined(a, options), textArg("concat", a, options))).join("");
+    for (const a of args) defined(a, options);
+    return args.map((a) => textArg("concat", a, options)).join("");
   });
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   /** `text` when `condition` holds, else nothing: for words inside `concat` (`{{#if}}` is a block). */
@@ -143,12 +144,10 @@ function mustacheAt(source: string | undefined, line: number, column: number): s
  * message kept only as a trailing detail for whoever maintains the templates.
  */
 export function templateReason(raw: string, lang: string, source?: string): string {
-  // columns as the file has them: a line mark (located-json.ts) stands before each line compiled
+  // columns as the file has them: a line mark stands before each line compiled
   const lines = source?.split("\n");
-  const detail = raw.replace(/ in \[object Object\]/, "").replace(/ - (\d+):(\d+)/g, (_, line: string, column: string) => {
-    const mark = /^\u0001L\d+\u0002/.exec(lines?.[Number(line) - 1] ?? "")?.[0].length ?? 0;
-    return ` - ${line}:${Math.max(0, Number(column) - mark)}`;
-  }).replace(/\s+/g, " ").trim();
+  const detail = raw.replace(/ in \[object Object\]/, "").replace(/ - (\d+):(\d+)/g, (_, line: string, column: string) =>
+    ` - ${line}:${Math.max(0, Number(column) - markWidth(lines?.[Number(line) - 1] ?? ""))}`).replace(/\s+/g, " ").trim();
   if (lang !== "ja") return detail;
   const said = (ja: string) => `${ja}（詳細: ${detail}）`;
   let m: RegExpExecArray | null;

@@ -13,6 +13,11 @@ export const fileMark = (index: number): string => `${OPEN}F${index}${CLOSE}`;
 /** The output of the current partial ends here; the including file continues. */
 export const endMark = `${OPEN}E${CLOSE}`;
 
+/** The width of the line mark `markLines` put at the start of a line of its output (0 for none). */
+export function markWidth(line: string): number {
+  return line.startsWith(OPEN) ? line.indexOf(CLOSE) + 1 : 0;
+}
+
 /** A handlebars comment, `{{!-- … --}}` or `{{! … }}`, with whitespace control too (`{{~!-- … --~}}`). */
 const COMMENT = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}/g;
 
