@@ -59,6 +59,6 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code:
   const json = parseJsonText(read.text, bag.lang);
   if (!json.ok) return fail(json.reason, json);
   const parsed = schema.safeParse(json.value);
-  if (!parsed.success) return fail(zodReason(parsed.error, bag.lang));
+  if (!parsed.success) return fail(zodReason(parsed.error, bag.lang, schema));
   return parsed.data;
 }

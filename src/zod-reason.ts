@@ -2,13 +2,40 @@
 // zod's raw message.
 import type { z } from "zod";
 import type { Lang } from "./diagnostics/bag.js";
+import { nearest } from "./nearest.js";
 
-export function zodReason(error: z.ZodError, lang: Lang): string {
+/**
+ * `schema`, when given, is the one the value was checked against: an unknown key is told with the
+ * known key nearest to it (`titel`: 「"title" ではありませんか」).
+ */
+export function zodReason(error: z.ZodError, lang: Lang, schema?: z.core.$ZodType): string {
   return error.issues.slice(0, 5).map((i) => {
     const where = i.path.length ? i.path.join(".") : (lang === "ja" ? "（全体）" : "(root)");
     const what = describeIssue(i, lang);
-    return `${where}: ${what}`;
+    const known = i.code === "unrecognized_keys" && schema ? keysAt(schema, i.path) : [];
+    const meant = i.code === "unrecognized_keys" ? i.keys.map((k) => nearest(k, known)).filter((k) => k !== undefined) : [];
+    const hint = meant.length ? (lang === "ja" ? `（${meant.map((k) => `"${k}"`).join(", ")} ではありませんか）` : ` (did you mean ${meant.map((k) => `"${k}"`).join(", ")}?)`) : "";
+    return `${where}: ${what}${hint}`;
   }).join(lang === "ja" ? "、" : "; ");
+}
+
+/** A schema without its optional/default/transform wrappers. */
+export function bare(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+  const inner = def.type === "pipe" ? def.in : def.innerType;
+  return inner && ["optional", "default", "prefault", "nullable", "readonly", "catch", "pipe"].includes(def.type) ? bare(inner) : schema;
+}
+
+/** The keys the object schema at `path` of `schema` knows (none when the path leads to no object). */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let at: z.core.$ZodType | undefined = schema;
+  for (const key of path) {
+    const def = bare(at)._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+    at = def.type === "object" ? def.shape![String(key)] : def.type === "array" ? def.element : def.type === "record" ? def.valueType : undefined;
+    if (!at) return [];
+  }
+  const shape = (bare(at)._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape;
+  return shape ? Object.keys(shape) : [];
 }
 
 /** What a value of each JSON type looks like, in the words of whoever edits the file. */

@@ -11,7 +11,7 @@ import { type RenderContext, shownPath } from "../context.js";
 import { blankComments, endMark, fileMark, JsonMistake, markLines, markWidth, parseLocatedJson, type LocatedJson } from "./located-json.js";
 import { DocNode } from "./primitives.js";
 import { z } from "zod";
-import { zodReason } from "../zod-reason.js";
+import { bare, zodReason } from "../zod-reason.js";
 import { nearest } from "../nearest.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
@@ -227,13 +227,6 @@ function primitiveReason(issue: z.core.$ZodIssue, list: readonly unknown[], lang
 
 /** A key of the output that no primitive has, where it is, and the keys its element has. */
 interface UnknownKey { at: PropertyKey[]; key: string; known: string[] }
-
-/** A schema without its optional/default wrappers. */
-function bare(schema: z.core.$ZodType): z.core.$ZodType {
-  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-  const inner = def.type === "pipe" ? def.in : def.innerType;
-  return inner && ["optional", "default", "prefault", "nullable", "readonly", "catch", "pipe"].includes(def.type) ? bare(inner) : schema;
-}
 
 /**
  * The keys of `value` that `schema` does not know (zod drops them: a misspelt "subtitel" had left the

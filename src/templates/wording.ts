@@ -47,7 +47,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
   if (!parsedJson.ok) return fail("PP531", { reason: parsedJson.reason }, parsedJson.line);
   const json = parsedJson.value;
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return fail("PP532", { reason: wordingReason(parsed.error, ctx) });
+  if (!parsed.success) return fail("PP532", { reason: wordingReason(parsed.error, ctx, schema) });
   const keys = new Map<string, string>();
   leaves(parsed.data, "", keys);
   const lineOf = (s: string) => {
@@ -81,10 +81,10 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
 }
 
 /** zod's issues in the user's words; our own checks (custom issues) keep their message. */
-function wordingReason(error: z.ZodError, ctx: RenderContext): string {
+function wordingReason(error: z.ZodError, ctx: RenderContext, schema: z.ZodType): string {
   const own = error.issues.filter((i) => i.code === "custom").map((i) => `${i.path.join(".")}: ${i.message}`);
   const rest = error.issues.filter((i) => i.code !== "custom");
-  return [...own, ...(rest.length > 0 ? [zodReason(new z.ZodError(rest), ctx.lang)] : [])].join("、");
+  return [...own, ...(rest.length > 0 ? [zodReason(new z.ZodError(rest), ctx.lang, schema)] : [])].join("、");
 }
 
 /**

@@ -171,6 +171,21 @@ describe("a list in the config adds to the built-in one", () => {
   });
 });
 
+describe("a misspelt key in the config or the theme", () => {
+  it("is told with the key nearest to it (it had said only 「不明なキー titel」)", async () => {
+    const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify({ titel: "x", document: { meting: "総務委員会" }, schedule: { activMarks: ["◆"] } })));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('document: 不明なキー meting（"meeting" ではありませんか）');
+    expect(r.stderr).toContain('（全体）: 不明なキー titel（"title" ではありませんか）');
+    expect(r.stderr).toContain('schedule: 不明なキー activMarks（"activeMarks" ではありませんか）');
+    const theme = shipped();
+    theme.colours.headrFill = theme.colours.headerFill;
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain('colours: 不明なキー headrFill（"headerFill" ではありませんか）');
+  });
+});
+
 describe("SOURCE_DATE_EPOCH", () => {
   it("a date past 2099 or not a number is PP510 at once, exit 1 (it had been an internal error at the build's end, or passed over)", async () => {
     const plan = "data/plan.tsv";
