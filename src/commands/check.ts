@@ -27,13 +27,15 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
 
 /**
  * The templates of the PDFs `build` makes (booklet, gantt, departments), rendered against the
- * plan without drawing a page: a broken template is told by check (PP503 at its file and line),
- * not first by the build after a clean check. Each document's mistakes are told.
+ * plan without drawing a page, and the workbook's wording file read: a broken template is told by
+ * check (PP503 at its file and line; PP531–PP533), not first by the build after a clean check.
+ * Each document's mistakes are told.
  */
 async function checkTemplates(plan: Plan, ctx: RenderContext): Promise<void> {
-  // loaded here: the PDF libraries are not (a module of their own, light to load)
+  // modules of their own, light to load: the PDF libraries and the workbook writer are not loaded
   const { allDepartmentNodes, bookletNodes, ganttNodes } = await import("../render/template-nodes.js");
-  for (const render of [bookletNodes, ganttNodes, allDepartmentNodes]) {
+  const { workbookWording } = await import("../render/workbook-wording.js");
+  for (const render of [bookletNodes, ganttNodes, allDepartmentNodes, (_: Plan, c: RenderContext) => workbookWording(c)]) {
     try {
       render(plan, ctx);
     } catch (e) {

@@ -2,7 +2,6 @@
 // what planpress found in the plan, for the staff who keep it — not for the council), drawn from
 // the views in src/views/workbook.ts through the exceljs wrapper (src/render/xlsx/excel.ts). The
 // words (sheet names, headers, legend) and the sheet order come from templates/workbook/wording.json.
-import { z } from "zod";
 import type { Plan } from "../model/schema.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { fiscalYearLabel, yearsOf } from "../fiscal.js";
@@ -12,34 +11,11 @@ import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
-import { houseStyle, loadWording, sheetName, sheetNames, type Wording } from "../templates/wording.js";
+import { houseStyle, type Wording } from "../templates/wording.js";
+import { type WorkbookWording, workbookWording } from "./workbook-wording.js";
 import { relistRef } from "../views/relist.js";
 
-const text = z.string();
-const columns = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>);
-const Sheet = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("list"), name: text,
-    columns: columns(["no", "policy", "measureNumber", "measure", "initiativeNumber", "initiative", "name", "departments", "allDepartments", "description", "year", "notes", "relist"] as const),
-    allDepartmentsMark: text, relist: text }),
-  z.strictObject({ kind: z.literal("gantt"), name: text, title: text,
-    columns: columns(["no", "name", "departments", "year", "asOfYear", "notes"] as const),
-    legend: text, legendExample: text, legendOther: text, legendAsOf: text,
-    legendCompound: text.default("複数の段階を並べた工程（例: 検討・実施）") }),
-  z.strictObject({ kind: z.literal("departments"), name: text, title: text, legend: text,
-    columns: columns(["no", "name", "allDepartments"] as const), named: text, common: text, count: text }),
-  z.strictObject({ kind: z.literal("tree"), name: text,
-    columns: columns(["kind", "number", "title", "count", "projects"] as const), levels: z.tuple([text, text, text]) }),
-]);
-const Diagnostics = z.strictObject({ subject: text, name: sheetName,
-  columns: columns(["severity", "code", "place", "no", "message", "hint"] as const),
-  severities: z.strictObject({ error: text, warning: text, info: text }), none: text });
-const WorkbookWording = z.object({
-  subject: text,
-  header: text,
-  sheets: sheetNames(z.array(Sheet).min(1)).refine((s) => new Set(s.map((x) => x.kind)).size === s.length, "同じ kind のシートが2つあります"),
-  diagnostics: Diagnostics,
-});
-type Words = z.infer<typeof WorkbookWording>;
+type Words = WorkbookWording;
 type SheetWords<K extends Words["sheets"][number]["kind"]> = Extract<Words["sheets"][number], { kind: K }>;
 
 interface Drawing { plan: Plan; ctx: RenderContext; w: Wording<Words>; header: string }
@@ -48,7 +24,7 @@ interface Drawing { plan: Plan; ctx: RenderContext; w: Wording<Words>; header: s
 export const DIAGNOSTICS_FILE = "diagnostics.xlsx";
 
 export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<OutputFile[]> {
-  const w = loadWording(ctx, "workbook", WorkbookWording);
+  const w = workbookWording(ctx);
   const d: Drawing = { plan, ctx, w, header: w.fill(w.words.header, { plan: plan.plan.title }) };
   const sheets = w.words.sheets.map((s): SheetSpec => {
     switch (s.kind) {

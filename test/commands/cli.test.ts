@@ -33,7 +33,7 @@ describe("planpress CLI", () => {
     expect(ds.filter((d) => d.code === "PP351").map((d) => [d.line, d.actual])).toEqual([[4, "𠮷🚀"], [4, "𠮷🚀"]]);
   });
 
-  it("check renders the templates as a build does: a broken template is PP503 at its file and line, exit 1, in every document (it had passed check and stopped the build)", async () => {
+  it("check renders the templates as a build does: a broken template is PP503 at its file and line, exit 1, in every document, and the workbook's wording file read (they had passed check and stopped the build)", async () => {
     const dir = tmp();
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
     const edit = (file: string, from: string, to: string) => {
@@ -45,6 +45,7 @@ describe("planpress CLI", () => {
     const card = edit("booklet/card.hbs", '"title": {{json name}}', '"title": {{json nmae}}');
     const gantt = edit("gantt/gantt.hbs", "(years period)", "(years title)");
     const sheet = edit("department/sheet.hbs", '"chapter": {{json department}}', '"chapter": {{json departmnt}}');
+    const wording = edit("workbook/wording.json", '"header": "{{plan}}"', '"header" "{{plan}}"');
     const plan = path.resolve("data/plan.tsv");
     const was = process.cwd();
     process.chdir(dir);
@@ -54,6 +55,7 @@ describe("planpress CLI", () => {
       expect(r.stderr).toContain(`templates/booklet/card.hbs:${card}  error  PP503  テンプレートに誤りがあります: {{json nmae}} の値がありません`);
       expect(r.stderr).toContain(`templates/gantt/gantt.hbs:${gantt}  error  PP503  テンプレートに誤りがあります: (years title) に渡した値`);
       expect(r.stderr).toContain(`templates/department/sheet.hbs:${sheet}  error  PP503  テンプレートに誤りがあります: {{json departmnt}} の値がありません`);
+      expect(r.stderr).toMatch(new RegExp(`^templates/workbook/wording\\.json:${wording}  error  PP531 `, "m"));
       expect(readdirSync(dir)).toEqual(["templates"]);
     } finally {
       process.chdir(was);
