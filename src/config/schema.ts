@@ -122,16 +122,17 @@ function addedTo<T>(builtIn: readonly T[], list: z.ZodType<T[]>, { key = (e: T):
   const only = needed ? list.refine((l) => l.length > 0, "空にはできません（1 つ以上書いてください）") : list;
   return z.union([list, z.strictObject({ only })], { error: () => '一覧（[ … ]、組み込みの一覧に加えます）か {"only": [ … ]}（この一覧だけ）で書いてください' })
     // the default before the transform: the JSON Schema shows it (the built-in list, for editors)
-    .default([...builtIn]).transform((given) => {
-    if (!Array.isArray(given)) return given.only;
-    const named = new Set(given.map(key));
-    const kept = builtIn.filter((e) => !named.has(key(e)));
-    const out = [...given, ...adjust(kept, given)];
-    // Named some built-in entries but not all: a copy of the list, edited (before lists added to
-    // the built-ins, that left the others out). Said when the config is read (PP515).
-    if (kept.length > 0 && kept.length < builtIn.length) BUILT_INS_ADDED.set(out, kept.map((e) => String(key(e))));
-    return out;
-  });
+    .default([...builtIn])
+    .transform((given) => {
+      if (!Array.isArray(given)) return given.only;
+      const named = new Set(given.map(key));
+      const kept = builtIn.filter((e) => !named.has(key(e)));
+      const out = [...given, ...adjust(kept, given)];
+      // Named some built-in entries but not all: a copy of the list, edited (before lists added to
+      // the built-ins, that left the others out). Said when the config is read (PP515).
+      if (kept.length > 0 && kept.length < builtIn.length) BUILT_INS_ADDED.set(out, kept.map((e) => String(key(e))));
+      return out;
+    });
 }
 
 /** Lists the config extended with built-in entries it left out of a list naming others: what was added. */
@@ -187,7 +188,7 @@ export const Config = z.strictObject({
   // (an id given twice: the second's bars had been drawn as the first's, its legend entry gone)
   phaseCategories: addedTo(DEFAULT_PHASE_CATEGORIES, z.array(PhaseCategoryRule).max(TEXT_LIMITS.list)
     .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, "id が重なっています（段階ごとに別の id にしてください）"),
-  { key: (r) => r.id, adjust: withoutCitysTerms, needed: true })
+    { key: (r) => r.id, adjust: withoutCitysTerms, needed: true })
     .describe("phase categories, from the latest stage to the earliest: a list adds to the built-in ones (a built-in id replaces that category; a term given here is taken from the built-in category that had it); {\"only\": [...]} is the whole list"),
   defaultCategory: z.object({ id: line(TEXT_LIMITS.label), label: line(TEXT_LIMITS.label) })
     .default({ id: "other", label: "その他" }),
