@@ -16,6 +16,7 @@ import { type RenderContext, shownPath } from "../context.js";
 import { fiscalYearLabel } from "../fiscal.js";
 import type { RelistRef } from "../views/relist.js";
 import { type HelperOptions, located, numberArg, textArg, yearArg } from "./helper-args.js";
+import { templateReason } from "./reason.js";
 
 export interface Wording<T> {
   words: T;
@@ -74,7 +75,8 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
         return fn(data);
       } catch (e) {
         const fields = Object.keys(data).map((k) => `{{${k}}}`).join(" ");
-        return fail("PP533", { key: keys.get(s) ?? s, reason: `${(e as Error).message.replace(/ in \[object Object\]/, "")}（使える値: ${fields}）` }, lineOf(s));
+        // in the staff's words (a helper given the wrong kind of value too), the values it may use after
+        return fail("PP533", { key: keys.get(s) ?? s, reason: `${templateReason((e as Error).message, ctx.lang, s)}（使える値: ${fields}）` }, lineOf(s));
       }
     },
   };

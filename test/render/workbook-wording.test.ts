@@ -40,7 +40,17 @@ describe("workbook wording", () => {
     const lines = readFileSync(path.join(projectRoot, "templates/workbook/wording.json"), "utf8").split("\n");
     expect(d.line).toBe(lines.findIndex((l) => l.includes('"title": "{{plan}}　工程表"')) + 1);
     expect(d.message).toContain("sheets[1].title");
-    expect(d.message).toContain("plann");
+    expect(d.message).toContain("「plann」という値はありません");
+  });
+
+  it("reports a house-style helper given the wrong kind of value in the staff's words, at its line (it had been handlebars' English, or NaN in the sheet)", async () => {
+    const { files, diagnostics } = await workbookWith(wordingWith((t) => t.replace('"title": "{{plan}}　工程表"', '"title": "{{tally plan \\"事業\\"}}　工程表"')));
+    expect(files).toBeNull();
+    const d = diagnostics.find((x) => x.code === "PP533")!;
+    const lines = readFileSync(path.join(projectRoot, "templates/workbook/wording.json"), "utf8").split("\n");
+    expect(d.line).toBe(lines.findIndex((l) => l.includes('"title": "{{plan}}　工程表"')) + 1);
+    expect(d.message).toContain('{{tally plan "事業"}} に渡した値');
+    expect(d.message).toContain("は数ではありません");
   });
 
   it("reports unreadable JSON (PP531) and a bad sheet name or missing key (PP532)", async () => {

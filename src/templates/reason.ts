@@ -1,0 +1,46 @@
+// A handlebars (or helper) error in the words of the staff who edit templates and wording files:
+// what is wrong in Japanese, the raw message kept only as a trailing detail.
+import type { Kind } from "./helper-args.js";
+import { markWidth } from "./located-json.js";
+
+/** The kinds of value helpers take, as staff read them. */
+const KIND_JA: Record<Kind, string> = {
+  year: "年度（2026 のような数）", period: "期間（period のように start と end のある値）", date: "日付（2026-11-24 の形）",
+  number: "数", text: "文字か数（一覧は join でつなぎます）", list: "一覧",
+};
+
+/** The mustache or subexpression at a line and column of `source`: `{{json titel}}`, `(years title)`. */
+function mustacheAt(source: string | undefined, line: number, column: number): string | undefined {
+  const text = source?.split("\n")[line - 1]?.slice(column) ?? "";
+  return /^\{\{[^}]*\}\}|^\([^()]*\)/.exec(text)?.[0];
+}
+
+/**
+ * A handlebars (or helper) error in the staff's words: what is wrong in Japanese, the raw
+ * message kept only as a trailing detail for whoever maintains the templates.
+ */
+export function templateReason(raw: string, lang: string, source?: string): string {
+  // columns as the file has them: a line mark stands before each line compiled
+  const lines = source?.split("\n");
+  const detail = raw.replace(/ in \[object Object\]/, "").replace(/ - (\d+):(\d+)/g, (_, line: string, column: string) =>
+    ` - ${line}:${Math.max(0, Number(column) - markWidth(lines?.[Number(line) - 1] ?? ""))}`).replace(/\s+/g, " ").trim();
+  if (lang !== "ja") return detail;
+  const said = (ja: string) => `${ja}（詳細: ${detail}）`;
+  let m: RegExpExecArray | null;
+  if ((m = /"([^"]+)" not defined/.exec(raw))) return said(`「${m[1]}」という値はありません。綴りを確認してください`);
+  if ((m = /a value given to (?:a helper|\w+) is not defined - (\d+):(\d+)/.exec(raw))) {
+    // Name the mustache at that place, e.g. {{json titel}}: staff see which value is misspelt.
+    const mustache = mustacheAt(source, Number(m[1]), Number(m[2]));
+    if (mustache?.startsWith("{{>")) return said(`${mustache} で部品テンプレートに渡す値がありません。綴りと番号（chapters.[0] が 1 番目）を確認してください`);
+    return said(`${mustache ? `${mustache} の` : "関数（ヘルパー）に渡した"}値がありません。綴りを確認してください`);
+  }
+  if ((m = /the helper "([^"]+)" takes an? (\w+), not (.*) - (\d+):(\d+)$/.exec(raw))) {
+    const mustache = mustacheAt(source, Number(m[4]), Number(m[5])) ?? `{{${m[1]}}}`;
+    return said(`${mustache} に渡した値 ${m[3]} は${KIND_JA[m[2] as Kind] ?? m[2]}ではありません。渡す値を確認してください`);
+  }
+  if ((m = /Missing helper: "([^"]+)"/.exec(raw))) return said(`「${m[1]}」という関数（ヘルパー）はありません`);
+  if ((m = /The partial (\S+) could not be found/.exec(raw))) return said(`部品テンプレート「${m[1]}」（${m[1]}.hbs）がありません`);
+  if (/Parse error|Expecting|doesn't match|Invalid path/.test(raw)) return said("{{ }} の書き方に誤りがあります（閉じ忘れ、#if と /if の対応など）");
+  return said("テンプレートを処理できません");
+}
+
