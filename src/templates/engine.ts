@@ -137,12 +137,20 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
 function lineOf(message: string, source?: string): number | undefined {
   const m = / - (\d+):\d+\s*$/.exec(message) ?? /on line (\d+)/.exec(message);
   if (m) return Number(m[1]);
-  const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
-  if (!partial || source === undefined) return undefined;
+  if (source === undefined) return undefined;
+  const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // comments blanked (booklet.hbs shows `{{> chapter chapters.[2]}}` in one), their lines kept
   const visible = blankComments(source);
-  const call = new RegExp(`\\{\\{~?#?>\\s*${partial.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).exec(visible);
-  return call ? visible.slice(0, call.index).split("\n").length : undefined;
+  const lineAt = (index: number) => visible.slice(0, index).split("\n").length;
+  const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
+  if (partial) {
+    const call = new RegExp(`\\{\\{~?#?>\\s*${escaped(partial)}(?![\\w-])`).exec(visible);
+    return call ? lineAt(call.index) : undefined;
+  }
+  // `../title` with no level above: the line of the one `../title` the file has (none when several)
+  const up = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message)?.[1];
+  const uses = up ? [...visible.matchAll(new RegExp(`(?:\\.\\./)+${escaped(up)}(?![\\w-])`, "g"))] : [];
+  return uses.length === 1 ? lineAt(uses[0]!.index) : undefined;
 }
 
 /**

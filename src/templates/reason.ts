@@ -39,6 +39,10 @@ export function templateReason(raw: string, lang: string, source?: string): stri
     return said(`${mustache} に渡した値 ${m[3]} は${KIND_JA[m[2] as Kind] ?? m[2]}ではありません。渡す値を確認してください`);
   }
   if ((m = /Missing helper: "([^"]+)"/.exec(raw))) return said(`「${m[1]}」という関数（ヘルパー）はありません`);
+  // `../title` where there is no level above (a partial starts its own levels): a JavaScript error without a place
+  if ((m = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(raw))) {
+    return said(`「../${m[1]}」のように上の階層の値を読んでいますが、ここにその階層はありません（部品テンプレートの中は呼ばれた所から数えます。全体の値は @root.${m[1]} で読めます）`);
+  }
   if ((m = /The partial (\S+) could not be found/.exec(raw))) return said(`部品テンプレート「${m[1]}」（${m[1]}.hbs）がありません`);
   if (/Parse error|Expecting|doesn't match|Invalid path/.test(raw)) return said("{{ }} の書き方に誤りがあります（閉じ忘れ、#if と /if の対応など）");
   return said("テンプレートを処理できません");

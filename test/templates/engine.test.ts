@@ -254,6 +254,16 @@ describe("renderTemplate", () => {
     expect(place(failure({ "main.hbs": '{{~!-- a {{x}}\nb --~}}\n[\n{ "type": "paragraph" "text": "x" }\n]' }))).toEqual(["main.hbs", 4]);
   });
 
+  it("a ../value with no level above (inside a partial) is PP503 in Japanese at its line when the file has it once (it had been a JavaScript error without a place)", () => {
+    const files = { "main.hbs": "[\n{{#each items}}{{> part}}{{/each}}\n]", "part.hbs": '{{!-- ../title --}}\n\n{ "type": "paragraph", "text": {{json (concat name ../title)}} },' };
+    const d = failure(files, { title: "T", items: [{ name: "a" }] });
+    expect([d.file.replace(/\\/g, "/").split("/").at(-1), d.line]).toEqual(["part.hbs", 3]);
+    expect(d.message).toContain("「../title」のように上の階層の値を読んでいますが、ここにその階層はありません");
+    expect(d.message).toContain("@root.title");
+    // written twice: which one is not known, so no line is given
+    expect(failure({ ...files, "part.hbs": `${files["part.hbs"]}\n${files["part.hbs"]}` }, { title: "T", items: [{ name: "a" }] }).line).toBeUndefined();
+  });
+
   it("marks never change what the template writes (multi-line mustaches, comments, standalone blocks)", () => {
     const ctx = folder({
       "main.hbs": '{{!-- a comment\nover lines {{ --}}\n[\n{{#each items}}\n  {{> item a=1\n     b=2}}\n{{/each}}\n{ "type": "paragraph", "text": "\\{{literal}}" }\n]',
