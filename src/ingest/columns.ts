@@ -7,6 +7,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { headingShape, headingText } from "./sections.js";
+import { NOTHING } from "../normalise/text.js";
 
 /**
  * A line right above a header that heads a 基本方針 (`基本方針1　市民サービス`, `基本目標２ …`,
@@ -348,10 +349,9 @@ export const STATUS_TAG = new RegExp(`^\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOS
 /** A column of no known header whose every value is a project's status: not printed, said so (PP257). */
 export const isStatusColumn = (block: Block, col: number): boolean => {
   // a dash or なし is a project of no status (― among 新規 and 継続 had left the column unknown)
-  const values = columnValues(block, col).map(squash).filter((v) => !NO_STATUS.test(v));
+  const values = columnValues(block, col).map(squash).filter((v) => !NOTHING.test(v));
   return values.length > 0 && values.every((v) => PROJECT_STATUS.test(v));
 };
-const NO_STATUS = /^(?:[-‐‑‒–—―－ー─━]+|なし|無し|該当なし)$/u;
 
 /** A row kind column's words: the plan's schedule, and what was done (a progress table's rows). */
 export const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)]|工程|スケジュール)$/;

@@ -16,7 +16,7 @@ import { type NumberedText, parseNumbered, parsePolicy, parseRoman } from "./hie
 import { parseRelist, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, classifyCell, type ScheduleOptions, splitNote, tableDrawing } from "./schedule.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
-import { cleanText, excerpt, foreignScript, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
+import { cleanText, excerpt, foreignScript, NOTHING, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
 export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;
@@ -114,9 +114,6 @@ function numberOnItsLine(key: string, text: string): string {
   return key === "policy" || key === "measure" || key === "initiative" ? text.replace(NUMBER_LINE, "$1 ") : text;
 }
 
-/** A level's cell saying there is none: a dash, なし. */
-const NO_LEVEL = /^(?:[-‐‑‒–—―－ー─━]+|なし|該当なし|無し)$/u;
-
 /** 再掲 in brackets on a level's or the department's cell (`(1)手続のオンライン化（再掲）`, `会計課（再掲）`). */
 export const LEVEL_RELIST = /[（(【〔［[]\s*再\s*掲\s*[)）】〕］\]]/u;
 const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
@@ -143,7 +140,7 @@ const levelText = (row: RawRow, key: "measure" | "initiative"): string => withNu
 function romanLevels(rows: readonly RawRow[], bag: DiagnosticBag): ReadonlySet<"measure" | "initiative"> {
   const out = new Set<"measure" | "initiative">();
   for (const key of ["measure", "initiative"] as const) {
-    const cells = rows.filter((r) => r.fields[key] && levelText(r, key) && !NO_LEVEL.test(levelText(r, key)));
+    const cells = rows.filter((r) => r.fields[key] && levelText(r, key) && !NOTHING.test(levelText(r, key)));
     const first = cells[0];
     if (!first || !cells.every((r) => parseRoman(levelText(r, key)))) continue;
     out.add(key);
@@ -212,7 +209,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
   const measure = numbered("measure", withNumber(text("measureNumber"), level("measure")));
   // No 取組 column at all: a plan of two levels (PP218 said so with the header). A dash or なし in
   // the 取組 cell: the project stands under its 施策 with no 取組 (PP361; it had been a 取組 named ―).
-  const noInitiative = f.initiative !== undefined && NO_LEVEL.test(text("initiative"));
+  const noInitiative = f.initiative !== undefined && NOTHING.test(text("initiative"));
   if (noInitiative) bag.add("PP361", at("initiative"), { text: text("initiative") }, { projectNo });
   const initiative = f.initiative && !noInitiative ? numbered("initiative", withNumber(text("initiativeNumber"), level("initiative"))) : null;
   const ja = bag.lang === "ja";

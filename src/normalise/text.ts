@@ -34,6 +34,9 @@ const JA_WRAP = new RegExp(`(?<=[${JA}])[ \\t\\u3000]*[\\r\\n][\\s\\u3000]*|[ \\
 const LOOKALIKES: Readonly<Record<string, string>> = { "〜": "~", "∼": "~", "〰": "~", "−": "-", "—": "―", "‖": "∥" };
 export const foldLookalikes = (text: string): string => text.replace(/[〜∼〰−—‖]/gu, (c) => LOOKALIKES[c]!);
 
+/** A cell saying "none" (a dash of any width, なし): a project with no 取組, no status. */
+export const NOTHING = /^(?:[-‐‑‒–—―－ー─━]+|なし|該当なし|無し)$/u;
+
 /** Collapse white space (including ideographic spaces inside a run) and trim; a line break next to Japanese text goes. */
 export function cleanText(text: string): string {
   return text.replace(JA_WRAP, "").replace(/[\s\u3000]+/g, " ").trim();
