@@ -11,6 +11,7 @@ import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { seedDocuments } from "../helpers/seed-documents.js";
 import { textItems } from "../helpers/pdf-positions.js";
 import { pageGeometry } from "../../src/render/pdf/page.js";
+import { planOf, project } from "../helpers/plan-model.js";
 
 const plan = seedPlan();
 let data: Uint8Array;
@@ -365,4 +366,22 @@ describe("a card longer than a page", () => {
     expect((await doc.getPageIndex(dest[0] as never)) + 1).toBe(first);
     await doc.destroy();
   });
+});
+
+describe("a card whose schedule strip is taller than a page", () => {
+  it("is printed across pages, every phase of the label and every project there (the strip kept whole had been dropped without a trace)", async () => {
+    const months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+    const items = Array.from({ length: 144 }, (_, i) => `${months[i % 12]}月：工程${i + 1}`);
+    const long = planOf([
+      project(1, { name: "基幹システムの更新", schedule: [{ label: items.join(" "), from: 2026, to: 2026, category: "mixed" }, { label: "運用", from: 2027, to: 2030, category: "operate" }] }),
+      project(2, { name: "窓口の改善", schedule: [{ label: "長".repeat(2000), from: 2026, to: 2026, category: "mixed" }] }),
+      project(3, { name: "庁内ネットワークの見直し" }),
+    ]);
+    const [file] = await renderBooklet(long, makeRenderContext());
+    const text = (await readPdf(file!.data)).pages.map((pg) => pg.lines.join("")).join("").replace(/\s+/g, "");
+    for (const name of ["基幹システムの更新", "窓口の改善", "庁内ネットワークの見直し"]) expect(text).toContain(name);
+    expect(text.split("月：工程").length - 1).toBe(144);
+    expect(text).toContain("工程144");
+    expect(text.split("長").length - 1).toBeGreaterThanOrEqual(2000);
+  }, 60_000);
 });

@@ -126,8 +126,13 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     }
     const years = src.period.end - src.period.start + 1;
     const yearWidth = Math.floor((inner / years) * 10) / 10;
-    body.push(scheduleStrip(phases, src.period, { yearWidth, header: true, fontSize: size }, ctx));
-    height += size * lh + 4 + stripHeight(phases, src.period, yearWidth, size, lh);
+    const strip = scheduleStrip(phases, src.period, { yearWidth, header: true, fontSize: size }, ctx);
+    const stripTall = size * lh + 4 + stripHeight(phases, src.period, yearWidth, size, lh);
+    // A strip taller than a page (a bar's label of 144 phases by month) breaks between pages: kept
+    // whole, pdfmake had dropped it from the card without a trace.
+    if (!fitsPage(stripTall, src.kind, ctx)) strip.table.dontBreakRows = false;
+    body.push(strip);
+    height += stripTall;
   }
   const [side, end] = [CARD_PAD - 4, CARD_PAD - 2];
   // A card longer than a page runs on: its title is the frame's heading row, which pdfmake sets
