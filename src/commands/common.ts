@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
 import { formatDiagnostics, sortDiagnostics, summary } from "../diagnostics/format.js";
+import type { Diagnostic } from "../diagnostics/schema.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { eraSlips, parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
@@ -251,8 +252,16 @@ function printWritten(s: Session): void {
 
 /** `--json`: the diagnostics as an array on stdout, the command's product (contract.md). */
 export function printDiagnosticsJson(s: Session): void {
-  process.stdout.write(`${JSON.stringify(sortDiagnostics(s.bag.items), null, 2)}\n`);
-  s.bag.items.length = 0; // printed as the product, not again as text
+  printJsonProduct(s, (diagnostics) => diagnostics);
+}
+
+/**
+ * --json: the command's product on stdout, carrying the diagnostics sorted as check --json prints
+ * them; they are not printed again as text on stderr (compare --json had printed them twice).
+ */
+export function printJsonProduct(s: Session, product: (diagnostics: Diagnostic[]) => unknown): void {
+  process.stdout.write(`${JSON.stringify(product(sortDiagnostics(s.bag.items)), null, 2)}\n`);
+  s.bag.items.length = 0;
 }
 
 export function printDiagnostics(s: Session): void {

@@ -7,7 +7,7 @@ import { type MappingEntry, resolveMapping, splitMapOption } from "../compare/ma
 import type { ChangeList } from "../compare/schema.js";
 import type { Plan } from "../model/schema.js";
 import { hasErrors } from "../diagnostics/bag.js";
-import { type GlobalOptions, inputSheet, readPlan, renderContext, requireClean, run, type Session, writeAll } from "./common.js";
+import { type GlobalOptions, inputSheet, printJsonProduct, readPlan, renderContext, requireClean, run, type Session, writeAll } from "./common.js";
 
 export interface CompareOptions extends GlobalOptions { output?: string; json?: boolean; map?: string[] }
 
@@ -44,8 +44,9 @@ export function compare(oldInput: string, newInput: string, opts: CompareOptions
     if (!compared.changes.length && !compared.planChanges.length) s.bag.add("PP709", { file: newInput }, { old: oldInput });
     const list: ChangeList = { ...compared, diagnostics: s.bag.items };
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      return hasErrors(s.bag.items, opts.strict) ? 1 : 0;
+      const code = hasErrors(s.bag.items, opts.strict) ? 1 : 0;
+      printJsonProduct(s, (diagnostics) => ({ ...list, diagnostics }));
+      return code;
     }
     requireClean(s);
     const ctx = renderContext(s, newPlan);

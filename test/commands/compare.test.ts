@@ -51,6 +51,11 @@ describe("planpress compare", () => {
     const r = await cli("compare", "data/plan.tsv", revisedFile, "--json", "-o", out);
     expect(r.code).toBe(0);
     const list = ChangeList.parse(JSON.parse(r.stdout));
+    // the diagnostics are in the list, sorted as check --json prints them, and not again on
+    // stderr as text (they had been printed twice)
+    expect(r.stderr).toBe("");
+    const checked = z.array(Diagnostic).parse(JSON.parse((await cli("check", "data/plan.tsv", "--json")).stdout));
+    expect(list.diagnostics.filter((d) => d.file === "data/plan.tsv")).toEqual(checked);
     expect(kinds(list)).toEqual(revision.expected);
     expect(list.planChanges.map((c) => c.aspect)).toEqual(revision.planAspects);
     expect(list.old.projects).toBe(56);
