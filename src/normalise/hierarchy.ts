@@ -48,7 +48,16 @@ const JOIN = `\\s*(?:[.．]|${DASH})\\s*`;
  */
 const DOTTED = new RegExp(`^(${PART}(?:${JOIN}${PART})+)(?:(?<=[)）\u2460-\u2473])|[.．)）、]|[\\s\u3000]+|$)`, "u");
 /** A part's number (partOf: `(2)` → 2, `②` → 2, `Ⅱ` → 2). */
-const partNumber = (p: string): number => circledNumber(p) ?? (ROMAN.includes(p) ? ROMAN.indexOf(p) + 1 : num(p.replace(/[（()）\s]/gu, "")));
+export const partNumber = (p: string): number => circledNumber(p) ?? (ROMAN.includes(p) ? ROMAN.indexOf(p) + 1 : num(p.replace(/[（()）\s]/gu, "")));
+
+/** A place in the plan as numbers joined, the top level first (`1-2-3`, `Ⅱ-(1)-②`, `1.(2).①`): two or three parts. */
+export const PLACE = `${PART}(?:${JOIN}${PART}){1,2}`;
+
+/** The numbers of a place written as PLACE is (`Ⅱ-(1)-②` → [2, 1, 2]), or null. */
+export function placeNumbers(text: string): number[] | null {
+  const t = text.trim();
+  return new RegExp(`^${PLACE}$`, "u").test(t) ? t.split(new RegExp(JOIN, "u")).map(partNumber) : null;
+}
 
 /**
  * The ways plans number a level, each: pattern (anchored, with the separator after the mark) →

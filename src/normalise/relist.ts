@@ -2,7 +2,7 @@
 // name, or by the policy/measure/initiative the marker names.
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { CLOSE, OPEN } from "../model/relist-brackets.js";
-import { parseNumbered } from "./hierarchy.js";
+import { parseNumbered, partNumber, PLACE, placeNumbers } from "./hierarchy.js";
 import type { RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt } from "./text.js";
 import { formOf } from "./variants.js";
@@ -28,9 +28,11 @@ const NO = /(?:No\.?|№|番号)\s*([0-9０-９]{1,9})(?![0-9０-９]|\s*[-－�
 
 const numberOf = (digits: string | undefined): number | undefined => (digits ? Number(digits.normalize("NFKC")) : undefined);
 
-/** 再掲 in brackets with the original's place as numbers: （再掲1-1-①）, (1-2-3再掲). */
-const NUMBERED_PLACE = "([0-9０-９]{1,3}(?:\\s*[-－‐ー]\\s*[0-9０-９①-⑳]{1,3}){1,2})";
-const NUMBERED = new RegExp(`[${inClass(OPEN)}]\\s*(?:再\\s*掲\\s*[:：]?\\s*${NUMBERED_PLACE}|${NUMBERED_PLACE}\\s*の?\\s*再\\s*掲)\\s*[${inClass(CLOSE)}]`, "u");
+/**
+ * 再掲 with the original's place as numbers, the 基本方針's first: in brackets （再掲1-1-①）,
+ * (1-2-3再掲), （再掲：1-2-3）, （Ⅱ-(1)-②の再掲）, or after ※ (※1-(2)-①の再掲).
+ */
+const NUMBERED = new RegExp(`[${inClass(OPEN)}]\\s*(?:再\\s*掲\\s*[:：]?\\s*(${PLACE})|(${PLACE})\\s*の?\\s*再\\s*掲)\\s*[${inClass(CLOSE)}]|[※＊]\\s*(${PLACE})\\s*の?\\s*再\\s*掲`, "u");
 /** 再掲 written before the name and set off by a space or a colon (再掲　名, 再掲：名), or 再) (再)名). */
 const PREFIX = /^\s*(?:再\s*掲\s*(?:[:：)）]|[\s\u3000])|再\s*[)）])\s*(?=\S)/u;
 
@@ -45,7 +47,7 @@ export function parseRelist(rawName: string): RelistMark | null {
   const b = BRACKET.exec(rawName);
   if (b && (b[1] ?? "").trim()) return { mark: b[0], name: cleanText(rawName.replace(b[0], " ")), ref: refOf(b[1] ?? "") };
   const n = NUMBERED.exec(rawName);
-  if (n) return { mark: n[0], name: cleanText(rawName.replace(n[0], " ")), ref: numberedRef(n[1] ?? n[2] ?? "") };
+  if (n) return { mark: n[0], name: cleanText(rawName.replace(n[0], " ")), ref: numberedRef(n[1] ?? n[2] ?? n[3] ?? "") };
   const pre = PREFIX.exec(rawName);
   if (pre) return { mark: pre[0].trim(), name: cleanText(rawName.slice(pre[0].length)) };
   const s = SUFFIX.exec(rawName) ?? NOTE.exec(rawName);
@@ -64,19 +66,23 @@ export function parseRelist(rawName: string): RelistMark | null {
   return out;
 }
 
-/** Where a marker says the original stands: `人材育成・体制強化(1)①` → policy, measure 1, initiative 1. */
+/**
+ * Where a marker says the original stands: `人材育成・体制強化(1)①` → policy, measure 1, initiative 1;
+ * a 施策 in Roman numerals (`くらしⅠ①`); the place as numbers (`1-(1)-②`, numberedRef).
+ */
 function refOf(text: string): NonNullable<RelistMark["ref"]> {
-  const refText = text.trim();
-  const m = /^(.*?)\s*([（(]\s*[0-9０-９]+\s*[)）])\s*(.*)$/.exec(refText);
+  const refText = text.trim().replace(/^[※＊]\s*/u, "");
+  if (placeNumbers(refText)) return numberedRef(refText);
+  const m = /^(.*?)\s*([（(]\s*[0-9０-９]+\s*[)）])\s*(.*)$/u.exec(refText) ?? /^(.*?)\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*(.*)$/u.exec(refText);
   return m
-    ? { text: refText, policy: cleanText(m[1] ?? ""), measure: parseNumbered(m[2] ?? "").number, initiative: parseNumbered(m[3] ?? "").number }
+    ? { text: refText, policy: cleanText(m[1] ?? ""), measure: partNumber(m[2]!), initiative: parseNumbered(m[3] ?? "").number }
     : { text: refText, policy: cleanText(refText), measure: null, initiative: null };
 }
 
-/** `1-1-①`: the 施策 and 取組 numbers of the original's place (the 基本方針's number is no name to match). */
+/** `1-1-①`, `Ⅱ-(1)-②`: the numbers of the original's 基本方針, 施策 and 取組. */
 function numberedRef(text: string): NonNullable<RelistMark["ref"]> {
-  const parts = text.split(/\s*[-－‐ー]\s*/u).map((p) => parseNumbered(p).number ?? numberOf(p.match(/[0-9０-９]+/u)?.[0]) ?? null);
-  return { text: text.trim(), policy: "", measure: parts[1] ?? null, initiative: parts[2] ?? null };
+  const [policy, measure, initiative] = placeNumbers(text) ?? [];
+  return { text: text.trim(), policy: "", policyNumber: policy ?? null, measure: measure ?? null, initiative: initiative ?? null };
 }
 
 /** Remarks on an original that say where it is relisted (No.35に再掲, 再掲あり), not that it is one. */
@@ -103,9 +109,9 @@ export function parseRemarksRelist(remarks: string, name: string): RelistMark | 
   const suffix = SUFFIX.exec(phrase);
   const no = numberOf(NO.exec(phrase)?.[1] ?? suffix?.[1] ?? suffix?.[2]);
   if (no !== undefined) out.no = no;
-  // 市民サービス(1)①の再掲: the place of the original, as in 【…の再掲】.
+  // 市民サービス(1)①の再掲, ※1-(2)-①の再掲: the place of the original, as in 【…の再掲】.
   const place = /^(.+?)の再掲$/.exec(phrase);
-  if (no === undefined && place && /[（(]\s*[0-9０-９]+\s*[)）]/.test(place[1]!)) out.ref = refOf(place[1]!);
+  if (no === undefined && place && (/[（(]\s*[0-9０-９]+\s*[)）]/.test(place[1]!) || placeNumbers(place[1]!.replace(/^[※＊]\s*/u, "")))) out.ref = refOf(place[1]!);
   return out;
 }
 
@@ -148,10 +154,25 @@ function byName(projects: readonly SourcedProject[], formOfName: (name: string) 
 /** A name without the marks before it that single a project out (★, ◎, ■ …), in formOf's form. */
 const withoutLeadMark = (name: string): string => formOf(name).replace(/^[★☆◆◇■□◎●○◉]+/u, "");
 
-const inPlace = (s: SourcedProject, ref: NonNullable<RelistMark["ref"]>) =>
+const inPlace = (s: SourcedProject, ref: NonNullable<RelistMark["ref"]>, numbered: (n: number) => ReadonlySet<string>) =>
   (!ref.policy || s.project.policy === ref.policy || s.project.policy.includes(ref.policy) || ref.policy.includes(s.project.policy))
+  && (ref.policyNumber == null || numbered(ref.policyNumber).has(s.project.policy))
   && (ref.measure === null || s.project.measure.number === ref.measure)
   && (ref.initiative === null || s.project.initiative?.number === ref.initiative);
+
+/**
+ * The 基本方針 a mark's number names (the `2` of `2-(1)-①`): the documents number them in plan
+ * order, and a plan may write its own numbers. Where the two name different ones (PP416), both
+ * are where the mark may point: the original is then found only by its name there, never guessed.
+ */
+function policiesNumbered(sourced: readonly SourcedProject[]): (n: number) => ReadonlySet<string> {
+  const order = [...new Set(sourced.map((s) => s.project.policy))];
+  const out = new Map<number, Set<string>>();
+  const add = (n: number, policy: string) => { const set = out.get(n) ?? new Set(); set.add(policy); out.set(n, set); };
+  order.forEach((policy, i) => add(i + 1, policy));
+  for (const s of sourced) if (s.policyNumber !== null) add(s.policyNumber, s.project.policy);
+  return (n) => out.get(n) ?? new Set();
+}
 
 const whereOf = (s: SourcedProject) => `${s.project.policy}${s.marks.measure}${s.marks.initiative}`;
 
@@ -167,6 +188,7 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
   const named = byName(originals, formOf);
   // A name with a mark before it (★窓口キャッシュレス: a 重点 mark) is the name without it, its difference said (PP408).
   const unmarked = byName(originals, withoutLeadMark);
+  const numbered = policiesNumbered(sourced);
   for (const s of sourced) {
     // (a name that is only its mark is missing: PP301 says so)
     if (!s.relist || !s.project.name) continue;
@@ -176,7 +198,7 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
     const own = (list: SourcedProject[] | undefined) => (list ?? []).filter((o) => o.project.no !== p.no);
     const exact = own(named.get(formOf(p.name)));
     const byName = exact.length ? exact : own(unmarked.get(withoutLeadMark(p.name)));
-    const byRef = ref ? originals.filter((o) => o !== s && inPlace(o, ref)) : [];
+    const byRef = ref ? originals.filter((o) => o !== s && inPlace(o, ref, numbered)) : [];
     const at = s.cells.name ?? s.place;
     let original = byName.find((o) => byRef.includes(o)) ?? byName[0];
     if (original && ref && !byRef.includes(original)) {

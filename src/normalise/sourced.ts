@@ -7,7 +7,9 @@ export interface RelistMark {
   mark: string;
   name: string;
   /** From `【<policy>(n)①の再掲】`: where the original stands. */
-  ref?: { text: string; policy: string; measure: number | null; initiative: number | null };
+  ref?: { text: string; policy: string; measure: number | null; initiative: number | null;
+    /** From a place written as numbers (`1-2-③`, `Ⅱ-(1)-②`): the 基本方針's number. */
+    policyNumber?: number | null };
   /** From `（再掲：No.12）`: the original's No. */
   no?: number;
   /** Read from the remarks (備考) column rather than the name. */

@@ -962,6 +962,52 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.line)).toEqual([]);
   });
 
+  /** A row at a place of its own (基本方針, 施策, 取組), 検討 in its first year. */
+  const placed = (no: string, [policy, measure, initiative]: string[], name: string, remarks = "") =>
+    [no, policy!, measure!, initiative!, name, "情報政策課", "", "説明。", "検討", "", "", "", "", remarks];
+
+  it("再掲 naming the original's place as numbers (（再掲：1-1-1）, （1-(2)-①の再掲）, （Ⅱ-(2)-①の再掲）, ※1-(1)-②の再掲) finds it there, the 基本方針 by its number; the mark had stayed in the name or PP406 had been said", async () => {
+    const [K1, K2, S1, S2, M1] = [["基本方針1 くらし", "(1)オンライン化", "①手続の拡大"], ["基本方針1 くらし", "(1)オンライン化", "②窓口の改善"],
+      ["基本方針1 くらし", "(2)相談", "①相談の充実"], ["基本方針2 しごと", "(2)人材", "①研修"], ["基本方針3 まち", "(1)データ", "①公開"]];
+    const plan = await tsvOf([
+      placed("1", K1!, "電子申請の拡大"), placed("2", K2!, "書かない窓口"), placed("3", S1!, "オンライン相談"), placed("4", S2!, "職員研修の充実"),
+      placed("5", M1!, "オープンデータの推進"), placed("6", M1!, "電子申請の拡充（再掲：1-1-1）"), placed("7", M1!, "オンライン相談の拡大（1-(2)-①の再掲）"),
+      placed("8", M1!, "職員研修（Ⅱ-(2)-①の再掲）"), placed("9", M1!, "書かない窓口の推進", "※1-(1)-②の再掲"), placed("10", M1!, "職員研修の充実※2-(2)-①の再掲"),
+    ]);
+    expect(plan.projects.slice(5).map((p) => [p.no, p.name, p.relistOf])).toEqual([
+      [6, "電子申請の拡充", 1], [7, "オンライン相談の拡大", 3], [8, "職員研修", 4], [9, "書かない窓口の推進", 2], [10, "職員研修の充実", 4]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP406");
+    // found by the place, its name unlike: said (PP408)
+    expect(plan.diagnostics.filter((d) => d.code === "PP408").map((d) => d.projectNo)).toEqual([6, 7, 8, 9]);
+  });
+
+  it("再掲 naming a 施策 in Roman numerals after the 基本方針 (【くらしⅡ①の再掲】, （Ⅰ-Ⅰ-①の再掲）) finds the original there", async () => {
+    const plan = await tsvOf([
+      placed("1", ["くらし", "Ⅰ オンライン化", "①手続の拡大"], "電子申請の拡大"), placed("2", ["くらし", "Ⅱ 窓口", "①窓口の改善"], "書かない窓口"),
+      placed("3", ["しごと", "Ⅰ 働き方", "①ペーパーレス"], "【くらしⅡ①の再掲】書かない窓口の推進"), placed("4", ["しごと", "Ⅰ 働き方", "①ペーパーレス"], "電子申請の拡充（Ⅰ-Ⅰ-①の再掲）"),
+    ]);
+    expect(plan.projects.slice(2).map((p) => [p.no, p.name, p.relistOf])).toEqual([[3, "書かない窓口の推進", 2], [4, "電子申請の拡充", 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP406");
+  });
+
+  it("a place's 基本方針 number decides between two originals of one name (（再掲：2-1-①） had been linked to the first, under 基本方針1)", async () => {
+    const plan = await tsvOf([
+      placed("1", ["基本方針1 くらし", "(1)オンライン化", "①手続の拡大"], "窓口の改善"), placed("2", ["基本方針2 しごと", "(1)働き方", "①ペーパーレス"], "窓口の改善"),
+      placed("3", ["基本方針3 まち", "(1)データ", "①公開"], "窓口の改善（再掲：2-1-①）"),
+    ]);
+    expect(plan.projects.map((p) => p.relistOf)).toEqual([null, null, 2]);
+    expect(codes(plan.diagnostics)).not.toContain("PP407");
+  });
+
+  it("a place's 基本方針 number where the plan's written numbers differ from its order is either: found there by name only, else PP406 at the name (never guessed)", async () => {
+    const plan = await tsvOf([
+      placed("1", ["基本方針2 くらし", "(1)オンライン化", "①手続の拡大"], "電子申請の拡大"), placed("2", ["基本方針1 しごと", "(1)働き方", "①ペーパーレス"], "電子決裁の導入"),
+      placed("3", ["基本方針3 まち", "(1)データ", "①公開"], "電子決裁の拡大（再掲：1-1-①）"), placed("4", ["基本方針3 まち", "(1)データ", "①公開"], "電子決裁の導入（再掲：2-1-①）"),
+    ]);
+    expect(plan.projects.slice(2).map((p) => [p.no, p.relistOf])).toEqual([[3, null], [4, 2]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => [d.projectNo, d.line, d.column])).toEqual([[3, 6, 5]]);
+  });
+
   it("a 再掲's description that differs near an item's end is quoted on one line, items joined by ／ (PP409)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { desc: "・拡大する。\n・見直す。" }), r("2", "甲（再掲）", ["検討", "", "", "", ""], { desc: "・拡大する。\n・改める。" })]);
     const said = plan.diagnostics.filter((d) => d.code === "PP409");
