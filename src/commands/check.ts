@@ -29,13 +29,20 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
  * The templates of the PDFs `build` makes (booklet, gantt, departments), rendered against the
  * plan without drawing a page, and the workbook's wording file read: a broken template is told by
  * check (PP503 at its file and line; PP531–PP533), not first by the build after a clean check.
- * Each document's mistakes are told.
+ * The 新旧対照表's and the progress report's templates and wording files too, rendered against a
+ * change of every kind and a report of every kind made of the plan's first project (check has no
+ * second plan and no returns). Each document's mistakes are told.
  */
 async function checkTemplates(plan: Plan, ctx: RenderContext): Promise<void> {
   // modules of their own, light to load: the PDF libraries and the workbook writer are not loaded
-  const { allDepartmentNodes, bookletNodes, ganttNodes } = await import("../render/template-nodes.js");
+  const { allDepartmentNodes, bookletNodes, compareNodes, ganttNodes, progressNodes } = await import("../render/template-nodes.js");
   const { workbookWording } = await import("../render/workbook-wording.js");
-  for (const render of [bookletNodes, ganttNodes, allDepartmentNodes, (_: Plan, c: RenderContext) => workbookWording(c)]) {
+  const { everyChange } = await import("../compare/index.js");
+  const { everyReport } = await import("../progress/sample.js");
+  const year = plan.plan.period.start;
+  for (const render of [bookletNodes, ganttNodes, allDepartmentNodes, (_: Plan, c: RenderContext) => workbookWording(c),
+    (p: Plan, c: RenderContext) => compareNodes(everyChange(p), c),
+    (p: Plan, c: RenderContext) => progressNodes(p, everyReport(p, year, c.config.progressStatuses), year, c)]) {
     try {
       render(plan, ctx);
     } catch (e) {

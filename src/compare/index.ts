@@ -159,3 +159,36 @@ export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: 
     changes: ordered(changes, matching.pairs),
   };
 }
+
+/**
+ * A change list with a change of every kind and of every aspect of the plan itself, made of the
+ * plan's own first project and names: `check` renders the 新旧対照表's templates against it (it has
+ * no second plan to compare with), so each of their branches is rendered once.
+ */
+export function everyChange(plan: Plan): ChangeList {
+  const info = { title: plan.plan.title, period: { ...plan.plan.period }, projects: plan.projects.length };
+  const p = plan.projects[0];
+  const base = p && { oldNo: p.no, newNo: p.no, name: printedName(p) };
+  const departments = p && { departments: p.departments, allDepartments: p.allDepartments };
+  const changes: Change[] = !p || !base || !departments ? [] : [
+    { kind: "added", oldNo: null, newNo: p.no, name: printedName(p), old: null, new: summaryOf(p) },
+    { kind: "removed", oldNo: p.no, newNo: null, name: printedName(p), old: summaryOf(p), new: null },
+    { kind: "renamed", ...base, old: printedName(p), new: printedName(p) },
+    { kind: "moved", ...base, old: placeOf(p), new: placeOf(p) },
+    { kind: "departments", ...base, old: departments, new: departments },
+    { kind: "description", ...base, old: p.description, new: p.description },
+    { kind: "schedule", ...base, old: p.schedule, new: p.schedule },
+  ];
+  const within = p ? [p.policy] : [];
+  return {
+    old: info, new: info, pairs: p ? [[p.no, p.no]] : [],
+    planChanges: [
+      { aspect: "title", old: info.title, new: info.title },
+      { aspect: "period", old: info.period, new: info.period },
+      ...(p?.departments[0] ? [{ aspect: "department" as const, old: p.departments[0], new: p.departments[0], projects: 1 }] : []),
+      ...(p ? [{ aspect: "policy" as const, old: p.policy, new: p.policy, within: [] }, { aspect: "measure" as const, old: p.measure.title, new: p.measure.title, within }] : []),
+    ],
+    changes,
+    diagnostics: [],
+  };
+}

@@ -2,28 +2,27 @@
 // by policy, then per policy each project) and progress-<Y>.xlsx (the same table, filterable,
 // statuses conditionally formatted). Words and order come from templates/progress/; this module
 // draws. The returns are read and checked before (loadReturns in src/pipeline.ts).
-import { fiscalYearLabel, warekiDate } from "../fiscal.js";
+import { fiscalYearLabel } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
 import type { ValidatedReturns } from "../progress/schema.js";
-import { renderTemplate } from "../templates/engine.js";
-import { progressView, type ProgressView } from "../views/progress.js";
+import type { DocNode } from "../templates/primitives.js";
+import type { ProgressView } from "../views/progress.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import type { Content } from "pdfmake/interfaces.js";
 import { breakBefore, continuationsOnTheirPage, drawDocument, headingsLeftAlone } from "./pdf/draw.js";
 import { type Breaks, type Laid, layoutKeepingHeadings } from "./schedule-table.js";
 import { schedulePatterns } from "./pdf/schedule.js";
-import { type ProgressWording, progressWording } from "./progress-wording.js";
+import type { ProgressWording } from "./progress-wording.js";
 import { progressWorkbook } from "./progress-xlsx.js";
 import type { Wording } from "../templates/wording.js";
+import { progressNodes } from "./template-nodes.js";
 
 /** The report of `year` from returns already read and checked (loadReturns). */
 export async function renderProgress(plan: Plan, returns: ValidatedReturns, year: number, ctx: RenderContext): Promise<OutputFile[]> {
-  const view = progressView(plan, returns, year, ctx.config);
-  if (ctx.config.title) view.title = ctx.config.title;
-  // read and checked once: the PDF and the xlsx share it
-  const wording = progressWording(ctx);
-  const pdf = await progressPdf(view, wording, ctx);
+  // the words read and checked once: the PDF and the xlsx share them
+  const { view, wording, nodes } = progressNodes(plan, returns, year, ctx);
+  const pdf = await progressPdf(view, wording, nodes, ctx);
   const xlsx = await progressWorkbook(view, wording, ctx);
   return [
     { path: `progress-${year}.pdf`, data: pdf },
@@ -31,23 +30,7 @@ export async function renderProgress(plan: Plan, returns: ValidatedReturns, year
   ];
 }
 
-/** What the templates get: the view plus the cover's words from the config. */
-function templateData(view: ProgressView, ctx: RenderContext): object {
-  const doc = ctx.config.document;
-  return {
-    ...view,
-    // Each policy's number of projects, for the chart's labels: its projects, not the sum of its
-    // bars (a project whose departments report different statuses is in each: 「24事業」 of 16)
-    policies: view.policies.map((p) => ({ ...p, total: p.projects.length })),
-    label: doc.handoutLabel ?? "",
-    date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
-    issuer: doc.issuer ?? "",
-  };
-}
-
-export async function progressPdf(view: ProgressView, { words, fill }: Wording<ProgressWording>, ctx: RenderContext): Promise<Uint8Array> {
-  const model = templateData(view, ctx);
-  const nodes = [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)];
+export async function progressPdf(view: ProgressView, { words, fill }: Wording<ProgressWording>, nodes: DocNode[], ctx: RenderContext): Promise<Uint8Array> {
   const title = fill(words.title, { plan: view.title, year: fiscalYearLabel(view.year, ctx.theme) });
   // Policies follow each other on a page; a policy's heading never ends one. Once laid out, a
   // project's lines continued on the same page are drawn as one row with the part above them

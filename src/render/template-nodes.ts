@@ -1,7 +1,7 @@
-// What the templates of the PDFs `build` makes write of a plan (the document descriptions), apart
-// from their drawing: the booklet, the roadmap and the department schedules render these, and
-// `check` renders them too (no page drawn, no PDF library loaded) so a broken template is told
-// before a build.
+// What the templates of the PDFs write of a plan (the document descriptions), apart from their
+// drawing: the booklet, the roadmap, the department schedules, the 新旧対照表 and the progress
+// report render these, and `check` renders them too (no page drawn, no PDF library loaded) so a
+// broken template is told before a build.
 import path from "node:path";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
@@ -11,6 +11,15 @@ import { bookletView, measureLabel } from "../views/booklet.js";
 import { departmentsView, type DepartmentsView } from "../views/department.js";
 import { ganttView } from "../views/gantt.js";
 import { type RenderContext, shownPath } from "../context.js";
+import type { ChangeList } from "../compare/schema.js";
+import type { Segment } from "../compare/text-diff.js";
+import { fiscalYearLabel, warekiDate } from "../fiscal.js";
+import type { ValidatedReturns } from "../progress/schema.js";
+import type { Wording } from "../templates/wording.js";
+import { compareView, type CompareRow, type CompareView, type ProjectEntry } from "../views/compare.js";
+import { progressView, type ProgressView } from "../views/progress.js";
+import { type CompareWording, compareWording } from "./compare-wording.js";
+import { progressWording } from "./progress-wording.js";
 
 /** The booklet's view and the description templates/booklet/ writes of it. */
 export function bookletNodes(plan: Plan, ctx: RenderContext) {
@@ -67,4 +76,69 @@ function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, file: s
   const at = (fromFile.find((x) => x.n.type === "heading" && x.n.outline) ?? fromFile.find((x) => x.n.type === "heading"))?.at;
   ctx.diagnostics.add("PP503", at ?? { file: shownPath(ctx, path.join(ctx.templatesDir, "department", file)) }, { reason });
   throw new ReportedError();
+}
+
+/** The 新旧対照表's view, its words (templates/compare/wording.json) and the description templates/compare/ writes. */
+export function compareNodes(list: ChangeList, ctx: RenderContext) {
+  const wording = compareWording(ctx);
+  const view = compareView(list, {
+    placeSeparator: wording.words.placeSeparator,
+    allDepartmentsMarker: ctx.config.allDepartmentsMarker,
+    year: (y) => fiscalYearLabel(y, ctx.theme),
+  });
+  return { view, wording, nodes: renderTemplate("compare", "compare", compareData(view, wording, ctx), ctx) };
+}
+
+/** A row as the templates get it: every field present (the templates are compiled strict). */
+function rowData(row: CompareRow, words: CompareWording) {
+  const label = words.aspects[row.aspect];
+  if ("schedule" in row) return { label, schedule: row.schedule, new: [] as Segment[], old: [] as Segment[] };
+  return { label, schedule: null, new: row.new, old: row.old };
+}
+
+function heading(p: ProjectEntry, { words, fill }: Wording<CompareWording>): string {
+  const data = { new: p.newNo ?? "", old: p.oldNo ?? "", name: p.name };
+  const which = p.oldNo === null ? "added" : p.newNo === null ? "removed" : p.oldNo === p.newNo ? "same" : "renumbered";
+  return fill(words.headings[which], data);
+}
+
+function compareData(view: CompareView, wording: Wording<CompareWording>, ctx: RenderContext): object {
+  const { words } = wording;
+  const doc = ctx.config.document;
+  return {
+    ...view,
+    counts: view.counts.map((c) => ({ ...c, label: words.kinds[c.kind] })),
+    planRows: view.planRows.map((r) => rowData(r, words)),
+    projects: view.projects.map((p) => ({
+      ...p, heading: heading(p, wording), kindLabels: p.kinds.map((k) => words.kinds[k]), rows: p.rows.map((r) => rowData(r, words)),
+    })),
+    label: doc.handoutLabel ?? "",
+    meeting: doc.meeting ?? "",
+    date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
+    issuer: doc.issuer ?? "",
+  };
+}
+
+
+/** The progress report's view of `year`, its words (templates/progress/wording.json) and the description templates/progress/ writes. */
+export function progressNodes(plan: Plan, returns: ValidatedReturns, year: number, ctx: RenderContext) {
+  const view = progressView(plan, returns, year, ctx.config);
+  if (ctx.config.title) view.title = ctx.config.title;
+  const wording = progressWording(ctx);
+  const model = progressData(view, ctx);
+  return { view, wording, nodes: [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)] };
+}
+
+/** What the progress templates get: the view plus the cover's words from the config. */
+function progressData(view: ProgressView, ctx: RenderContext): object {
+  const doc = ctx.config.document;
+  return {
+    ...view,
+    // Each policy's number of projects, for the chart's labels: its projects, not the sum of its
+    // bars (a project whose departments report different statuses is in each: 「24事業」 of 16)
+    policies: view.policies.map((p) => ({ ...p, total: p.projects.length })),
+    label: doc.handoutLabel ?? "",
+    date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
+    issuer: doc.issuer ?? "",
+  };
 }

@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Diagnostic } from "../../src/diagnostics/schema.js";
 import { Plan } from "../../src/model/schema.js";
 import { cli } from "../helpers/cli.js";
 import { HEADER, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
@@ -56,6 +58,41 @@ describe("planpress CLI", () => {
       expect(r.stderr).toContain(`templates/gantt/gantt.hbs:${gantt}  error  PP503  テンプレートに誤りがあります: (years title) に渡した値`);
       expect(r.stderr).toContain(`templates/department/sheet.hbs:${sheet}  error  PP503  テンプレートに誤りがあります: {{json departmnt}} の値がありません`);
       expect(r.stderr).toMatch(new RegExp(`^templates/workbook/wording\\.json:${wording}  error  PP531 `, "m"));
+      expect(readdirSync(dir)).toEqual(["templates"]);
+    } finally {
+      process.chdir(was);
+    }
+  });
+
+  it("check renders the 新旧対照表's and the progress report's templates and reads their wording files: a mistake is told at its file and line, exit 1 (they had passed check, needing a second plan or returns)", async () => {
+    const dir = tmp();
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    const edit = (file: string, from: string, to: string) => {
+      const full = path.join(dir, "templates", file);
+      const text = readFileSync(full, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(full, text.replace(from, to));
+      return text.slice(0, text.indexOf(from)).split("\n").length;
+    };
+    // in the branches a change of schedule and a department's report take
+    const row = edit("compare/row.hbs", '{"label": {{json label}}, "schedule"', '{"label": {{json lable}}, "schedule"');
+    const projects = edit("progress/projects.hbs", '"：", {{json result}}', '"：", {{json reslt}}');
+    const plan = path.resolve("data/plan.tsv");
+    const was = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await cli("check", plan);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`templates/compare/row.hbs:${row}  error  PP503  テンプレートに誤りがあります: {{json lable}} の値がありません`);
+      expect(r.stderr).toContain(`templates/progress/projects.hbs:${projects}  error  PP503  テンプレートに誤りがあります: {{json reslt}} の値がありません`);
+      // their wording files: a comma left out, a misspelt key
+      const comma = edit("progress/wording.json", '"sampleMark": "見本",', '"sampleMark": "見本"');
+      edit("compare/wording.json", '"placeSeparator"', '"placeSeperator"');
+      const w = await cli("check", plan, "--json");
+      expect(w.code).toBe(1);
+      const ds = z.array(Diagnostic).parse(JSON.parse(w.stdout)).filter((d) => d.severity === "error");
+      expect(ds.map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line ?? null])).toEqual([
+        ["PP532", "templates/compare/wording.json", null], ["PP531", "templates/progress/wording.json", comma + 1]]);
       expect(readdirSync(dir)).toEqual(["templates"]);
     } finally {
       process.chdir(was);
