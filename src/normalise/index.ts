@@ -13,9 +13,9 @@ import { type Departments, splitDepartments } from "./departments.js";
 import { categorise } from "./category.js";
 import { splitDescription } from "./description.js";
 import { type NumberedText, parseNumbered, parsePolicy, parseRoman } from "./hierarchy.js";
-import { parseRelist, parseRemarksRelist } from "./relist.js";
+import { parseRelist, parseRelistedAt, parseRemarksRelist } from "./relist.js";
 import { addNote, buildSchedule, classifyCell, type ScheduleOptions, splitNote, tableDrawing } from "./schedule.js";
-import type { RelistMark, SourcedProject } from "./sourced.js";
+import type { RelistedAt, RelistMark, SourcedProject } from "./sourced.js";
 import { cleanText, excerpt, foreignScript, NOTHING, parseProjectNo, projectNoText, removeInvisible, stripHtml } from "./text.js";
 
 /** The period of a plan whose header names no years (PP208) or that could not be read: a stand-in. */
@@ -98,8 +98,9 @@ function unprintedRemarks(rows: readonly RawRow[], bag: DiagnosticBag): void {
   const texts = rows.flatMap((r) => {
     const cell = r.fields.remarks;
     const t = cleanText(stripHtml(cell?.text ?? "").text);
-    // a remark that is its 再掲 mark and nothing else is read (PP324)
-    return !cell || !t || parseRemarksRelist(t, "")?.wholeRemark ? [] : [{ text: t, place: cell.place }];
+    // a remark that is its 再掲 mark and nothing else is read (PP324), as is one saying where the
+    // project is relisted (※3-(2)-①に再掲: resolveRelists)
+    return !cell || !t || parseRemarksRelist(t, "")?.wholeRemark || parseRelistedAt(t)?.rest === "" ? [] : [{ text: t, place: cell.place }];
   });
   if (texts.length) bag.add("PP339", texts[0]!.place, { text: excerpt(texts[0]!.text), rows: texts.length });
 }
@@ -195,6 +196,15 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
   if (relist?.fromRemarks && relist !== ownColumn) bag.add("PP324", at("remarks"), { mark: excerpt(relist.mark) }, { projectNo });
   // a name that is nothing but its 再掲 mark: the name is missing
   if (relist && !relist.fromRemarks && !relist.name) bag.add("PP301", at("name"), { column: columnLabel("name") }, { projectNo });
+  // An original's note of where it is relisted (電子申請の拡大※3-(2)-①に再掲, or in 備考) is no part
+  // of its name (it had been printed in it): its relisting is found there (resolveRelists).
+  // (a name that is nothing but the note stays as written)
+  const inName = relist ? null : parseRelistedAt(text("name"));
+  const fromName = inName?.rest ? inName : null;
+  const noted = fromName ?? (relist ? null : parseRelistedAt(cleanText(stripHtml(f.remarks?.text ?? "").text)));
+  const relistedAt: RelistedAt | null = noted
+    ? { note: noted.note, place: at(noted === fromName ? "name" : "remarks"), ...(noted.ref ? { ref: noted.ref } : {}), ...(noted.no !== undefined ? { no: noted.no } : {}) }
+    : null;
   // The documents number the policies in plan order: a number written with one is checked (PP416).
   // （続き） after a level's name on a page the table goes on to: the level goes on (PP359)
   const level = (key: "policy" | "measure" | "initiative"): string => {
@@ -231,7 +241,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
 
   const project: Project = {
     no: projectNo,
-    name: relist ? relist.name : text("name"),
+    name: relist ? relist.name : fromName ? fromName.rest : text("name"),
     policy: policy.title,
     measure: { number: measure.number, title: measure.title },
     initiative: initiative && { number: initiative.number, title: initiative.title },
@@ -249,7 +259,7 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
   }
   const firstSchedule = row.schedule[0]?.place;
   if (firstSchedule) cells.schedule = firstSchedule;
-  return { project, place: row.place, cells, relist, marks: { policy: policy.mark, measure: measure.mark, initiative: initiative?.mark ?? "" }, policyNumber: policy.number,
+  return { project, place: row.place, cells, relist, ...(relistedAt ? { relistedAt } : {}), marks: { policy: policy.mark, measure: measure.mark, initiative: initiative?.mark ?? "" }, policyNumber: policy.number,
     parents: { measure: measure.parents, initiative: initiative?.parents ?? [] } };
 }
 

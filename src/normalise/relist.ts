@@ -89,6 +89,21 @@ function numberedRef(text: string): NonNullable<RelistMark["ref"]> {
 const RELISTED_ELSEWHERE = /に再掲|再掲(?:あり|有|先|予定|なし|無)/;
 
 /**
+ * An original's note naming the place or No. where it is relisted: ※3-(2)-①に再掲, （No.35に再掲）,
+ * ※市民サービス(1)①に再掲 is not (a place by name: the relisting's own mark finds it).
+ */
+const RELISTED_AT = new RegExp(`[${inClass(OPEN)}]\\s*[※＊]?\\s*(?:(?:[NＮ][oｏ][.．]?|№|番号)\\s*([0-9０-９]{1,9})|(${PLACE}))\\s*に\\s*再\\s*掲\\s*[${inClass(CLOSE)}]|[※＊]\\s*(?:(?:[NＮ][oｏ][.．]?|№|番号)\\s*([0-9０-９]{1,9})|(${PLACE}))\\s*に\\s*再\\s*掲`, "u");
+
+/** A note in `text` saying where the project is relisted, and the text without it; null if none. */
+export function parseRelistedAt(text: string): { note: string; rest: string; ref?: NonNullable<RelistMark["ref"]>; no?: number } | null {
+  const m = RELISTED_AT.exec(text);
+  if (!m) return null;
+  const no = numberOf(m[1] ?? m[3]);
+  const place = m[2] ?? m[4];
+  return { note: m[0].trim(), rest: cleanText(text.replace(m[0], " ")), ...(no !== undefined ? { no } : {}), ...(place ? { ref: numberedRef(place) } : {}) };
+}
+
+/**
  * 再掲 written in the remarks column: the words around it as the mark (in brackets, as the
  * documents print it after the name), and a No. if one is given.
  */
@@ -224,6 +239,34 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
     }
     bag.add("PP406", at, { no: p.no, detail }, { projectNo: p.no, relatedNo: byRef[0]?.project.no, actual: s.relist.mark });
   }
+  for (const s of sourced) resolveRelistedAt(s, sourced, numbered, bag);
+}
+
+/**
+ * An original's note of where it is relisted (※3-(2)-①に再掲, （No.35に再掲）): the one project
+ * there of the same name and without a 再掲 mark of its own is its relisting (PP422, info); none
+ * or several, nothing is linked and the note is told at its cell (PP423). A relisting there whose
+ * own mark found this original needs no word.
+ */
+function resolveRelistedAt(s: SourcedProject, sourced: readonly SourcedProject[], numbered: (n: number) => ReadonlySet<string>, bag: DiagnosticBag): void {
+  const at = s.relistedAt;
+  if (!at) return;
+  const p = s.project;
+  const there = sourced.filter((o) => o !== s && (at.no !== undefined ? o.project.no === at.no : at.ref !== undefined && inPlace(o, at.ref, numbered)));
+  if (there.some((o) => o.project.relistOf === p.no)) return;
+  const same = there.filter((o) => !o.relist && o.project.relistOf === null && withoutLeadMark(o.project.name) === withoutLeadMark(p.name));
+  const extra = { projectNo: p.no, actual: at.note };
+  if (same.length === 1) {
+    same[0]!.project.relistOf = p.no;
+    bag.add("PP422", at.place, { no: p.no, note: excerpt(at.note), relist: same[0]!.project.no }, { ...extra, relatedNo: same[0]!.project.no });
+    return;
+  }
+  const ja = bag.lang === "ja";
+  const nos = there.map((o) => `No.${o.project.no}`).join("、");
+  const detail = same.length > 1 ? (ja ? `同じ名称の事業が ${same.map((o) => `No.${o.project.no}`).join("、")} と複数あります` : `${same.map((o) => `No.${o.project.no}`).join(", ")} all have this name`)
+    : there.length ? (ja ? `そこにある ${nos} は名称が違うか、ほかの事業の再掲です` : `${nos} there ${there.length > 1 ? "have" : "has"} another name or relist another project`)
+      : ja ? "そこに事業がありません" : "no project stands there";
+  bag.add("PP423", at.place, { no: p.no, note: excerpt(at.note), detail }, extra);
 }
 
 /** `（再掲：No.12）`: the number decides; a name that differs is reported, as for a reference by place. */

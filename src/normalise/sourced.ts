@@ -18,12 +18,23 @@ export interface RelistMark {
   wholeRemark?: true;
 }
 
+/** An original's note saying where it is relisted (`※3-(2)-①に再掲`, `（No.35に再掲）`), in its name or 備考. */
+export interface RelistedAt {
+  /** The note as written. */
+  note: string;
+  /** Its cell. */
+  place: Place;
+  ref?: NonNullable<RelistMark["ref"]>;
+  no?: number;
+}
+
 /** A project and where its cells came from, for diagnostics of later stages. */
 export interface SourcedProject {
   project: Project;
   place: Place;
   cells: Partial<Record<"no" | "name" | "policy" | "measure" | "initiative" | "departments" | "description" | "schedule", Place>>;
   relist: RelistMark | null;
+  relistedAt?: RelistedAt;
   /** The policy, measure and initiative marks as written (基本方針1, (1), ①), for numbering messages. */
   marks: { policy: string; measure: string; initiative: string };
   /** The policy's number as written with it (`基本方針1 市民サービス`), or null. */

@@ -36,10 +36,11 @@ export function checkRelists(sourced: SourcedProject[], bag: DiagnosticBag): voi
     const detail = scheduleDifference(o, p, ja);
     if (detail) bag.add("PP412", s.cells.schedule ?? s.place, { no: p.no, orig: o.no, detail }, extra);
   }
-  // Same name and description, no mark on either: probably a 再掲 that lost its mark.
+  // Same name and description, no mark on either: probably a 再掲 that lost its mark (not one
+  // its original's note found: ※3-(2)-①に再掲, PP422).
   const seen = new Map<string, SourcedProject>();
   for (const s of sourced) {
-    if (s.relist) continue;
+    if (s.relist || s.project.relistOf !== null) continue;
     const key = `${s.project.name}\u0000${joined(s.project)}`;
     const first = seen.get(key);
     if (first) bag.add("PP411", s.cells.name ?? s.place, { no: s.project.no, orig: first.project.no }, { projectNo: s.project.no, relatedNo: first.project.no });

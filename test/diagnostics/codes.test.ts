@@ -284,6 +284,8 @@ const CASES: Record<string, Case> = {
   PP417: { data: ok([row(1, "事業A", { depts: "総務課" }), row(2, "事業B", { depts: "総務部総務課" })]), projectNo: 2 },
   PP420: { data: ok([row(1, "事業A", { depts: "情報政策課" }), row(2, "事業B", { depts: "情報政策課　DX推進係" })]), projectNo: 2 },
   PP414: { data: ok([row(1, "事業A", { measure: "(1)施策" }), row(2, "事業B", { measure: "(1)別の名前" })]), projectNo: 2 },
+  PP422: { data: ok([row(1, "事業A※1-(2)-①に再掲"), row(2, "事業A", { measure: "(2)施策" })]), projectNo: 1 },
+  PP423: { data: ok([row(1, "事業A※1-(2)-①に再掲"), row(2, "事業B")]), projectNo: 1 },
 };
 
 describe("every foundation diagnostic code has a fixture", () => {

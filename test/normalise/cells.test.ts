@@ -407,7 +407,9 @@ describe("再掲 and remark rows", () => {
     // each had printed as an original, the mark in its name, counted twice in department files and forms
     expect([2, 3, 4, 5].map((no) => [project(plan, no).name, project(plan, no).relistOf, project(plan, no).relistMark])).toEqual([
       ["電子申請の拡充", 1, "（一部再掲）"], ["電子申請の拡充", 1, "（再掲・拡充）"], ["電子申請の拡充", 1, "（再掲/No.1）"], ["電子申請の拡充", 1, "再掲"]]);
-    expect([project(plan, 6).name, project(plan, 6).relistOf]).toEqual(["窓口（No.35に再掲）", null]);
+    // an original's note of where it is relisted: no mark of its own, nor part of its name (No.35 not there: PP423)
+    expect([project(plan, 6).name, project(plan, 6).relistOf]).toEqual(["窓口", null]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP423").map((d) => d.projectNo)).toEqual([6]);
   });
 
   it("a remark row is never dropped silently: no phase in its year, nothing above it, a lone line elsewhere", async () => {
@@ -988,6 +990,23 @@ describe("words in cells that say more than their place (session 16's probes)", 
     ]);
     expect(plan.projects.slice(2).map((p) => [p.no, p.name, p.relistOf])).toEqual([[3, "書かない窓口の推進", 2], [4, "電子申請の拡充", 1]]);
     expect(codes(plan.diagnostics)).not.toContain("PP406");
+  });
+
+  it("an original's note of where it is relisted (※1-(2)-①に再掲 in the name or 備考, （No.8に再掲）) is no part of its name: the one unmarked project of its name there is its 再掲 (PP422), else the note is told (PP423)", async () => {
+    const [A, B] = [["基本方針1 くらし", "(1)オンライン化", "①手続の拡大"], ["基本方針1 くらし", "(2)相談", "①相談の充実"]];
+    const plan = await tsvOf([
+      placed("1", A!, "電子申請の拡大※1-(2)-①に再掲"), placed("2", A!, "書かない窓口", "※1-(2)-①に再掲"), placed("3", A!, "窓口の予約（No.8に再掲）"),
+      placed("4", A!, "庁内の研修※1-(2)-①に再掲"),
+      placed("5", B!, "オンライン相談"), placed("6", B!, "電子申請の拡大"), placed("7", B!, "書かない窓口"), placed("8", B!, "窓口の予約"),
+    ]);
+    expect(plan.projects.map((p) => [p.no, p.name, p.relistOf])).toEqual([
+      [1, "電子申請の拡大", null], [2, "書かない窓口", null], [3, "窓口の予約", null], [4, "庁内の研修", null],
+      [5, "オンライン相談", null], [6, "電子申請の拡大", 1], [7, "書かない窓口", 2], [8, "窓口の予約", 3]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP422").map((d) => [d.projectNo, d.relatedNo, d.line, d.column])).toEqual([[1, 6, 4, 5], [2, 7, 5, 14], [3, 8, 6, 5]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP423").map((d) => [d.projectNo, d.line, d.column])).toEqual([[4, 7, 5]]);
+    // read, not an unprinted remark; the relistings are no unmarked twins (PP411)
+    expect(codes(plan.diagnostics)).not.toContain("PP339");
+    expect(codes(plan.diagnostics)).not.toContain("PP411");
   });
 
   it("a place's 基本方針 number decides between two originals of one name (（再掲：2-1-①） had been linked to the first, under 基本方針1)", async () => {
