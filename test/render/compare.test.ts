@@ -188,6 +188,23 @@ describe("compare.pdf with a description longer than a page", () => {
   });
 });
 
+describe("compare.pdf with a bar whose label is taller than a page", () => {
+  it("breaks the schedule row and its strip across pages, every phase of the label there (the row had been dropped without a trace)", async () => {
+    const seed = seedPlan();
+    const months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+    const label = Array.from({ length: 144 }, (_, i) => `${months[i % 12]}月：工程${i + 1}`).join(" ");
+    const year = seed.plan.period.start;
+    const revised = setSchedule(seed, seed.projects[4]!.no, (phases) => [{ label, from: year, to: year, category: "mixed" }, ...phases.filter((p) => p.from > year)]);
+    const changes = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: revised, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
+    expect(changes.changes.map((c) => c.kind)).toContain("schedule");
+    const [file] = await renderCompare(changes, makeRenderContext());
+    const text = (await readPdf(file!.data)).pages.map((pg) => pg.lines.join("")).join("").replace(/\s+/g, "");
+    // on the new bar and in the 工程 row naming the phases (both had been dropped with the block)
+    expect(text.split("月：工程").length - 1).toBe(288);
+    expect(text).toContain(squash(seed.projects[4]!.name));
+  });
+});
+
 describe("compare.pdf's summary", () => {
   it("says how many unchanged projects it leaves out only when there are some (「変更のない0事業は…載せていません」 had been printed)", async () => {
     const seed = seedPlan();

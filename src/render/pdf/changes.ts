@@ -6,7 +6,7 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase } from "../../model/schema.js";
 import { type DocNode, plain, type Text } from "../../templates/primitives.js";
 import type { RenderContext } from "../../context.js";
-import { card, fitsPage, textHeight } from "./card.js";
+import { card, fitsPage, stripHeight, textHeight } from "./card.js";
 import type { DrawSource } from "./source.js";
 import { pageGeometry } from "./page.js";
 import { laneOf, type Period, scheduleStrip } from "./schedule.js";
@@ -35,7 +35,17 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   const period = periodOf(src, [...s.new, ...s.old]);
   const years = period.end - period.start + 1;
   const yearWidth = Math.floor(((width - TAG_WIDTH - 2) / years) * 10) / 10;
-  const strip = (phases: readonly Phase[], header: boolean) => ({ ...scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx), width: "*" });
+  const lh = theme.lineHeight;
+  // A side as tall as its lanes, each as tall as its longest label's lines (a line a lane had been
+  // counted: a label of 144 phases by month left the row taller than a page, and it was dropped).
+  const lanes = (phases: readonly Phase[]) => Math.max(1, laneOf(phases, period).length) + (phases.some((p) => p.note) ? 1 : 0);
+  const sideHeight = (phases: readonly Phase[]) => Math.max((size * lh + 5) * lanes(phases), stripHeight(phases, period, yearWidth, size, lh) + 3);
+  const strip = (phases: readonly Phase[], header: boolean) => {
+    const table = scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx);
+    // a strip taller than a page breaks between pages (kept whole, pdfmake drops it)
+    if (!fitsPage(sideHeight(phases), src.kind, ctx)) table.table.dontBreakRows = false;
+    return { ...table, width: "*" };
+  };
   // The year headings alone: the strip of no phase, without its empty bar row.
   // (drawing only when tagged: each bar reads as its years and label)
   const headings = artifact(strip([], true));
@@ -47,8 +57,7 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   const side = (tag: string, phases: readonly Phase[]) => line(tag, phases.length
     ? strip(phases, false) as Content
     : { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
-  const lanes = (phases: readonly Phase[]) => Math.max(1, laneOf(phases, period).length) + (phases.some((p) => p.note) ? 1 : 0);
-  const height = (size * theme.lineHeight + 5) * (1 + lanes(s.new) + lanes(s.old)) + 6;
+  const height = size * lh + 5 + sideHeight(s.new) + sideHeight(s.old) + 6;
   return { cell: { stack: [line("", headings as Content), side(s.newLabel, s.new), side(s.oldLabel, s.old)], colSpan: 2 } as TableCell, height };
 }
 
@@ -73,6 +82,7 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
       // the strip's own rules take a few points more.
       const { cell, height: h } = scheduleCell(r.schedule, 2 * column - 8, src, ctx);
       rows.push([label, cell, {}]);
+      tallest = Math.max(tallest, h + 5);
       height += h + 5;
     } else {
       rows.push([label, { text: runs(r.new), fontSize: size } as TableCell, { text: runs(r.old), fontSize: size } as TableCell]);
