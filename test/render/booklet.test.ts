@@ -385,3 +385,26 @@ describe("a card whose schedule strip is taller than a page", () => {
     expect(text.split("長").length - 1).toBeGreaterThanOrEqual(2000);
   }, 60_000);
 });
+
+describe("headings over a card that starts the next page", () => {
+  it("go to the next page with the card (a 1,500-character 事業内容 had left 施策・取組 headings alone at the page's foot)", async () => {
+    const { planOf: planOfProjects, project } = await import("../helpers/plan-model.js");
+    const sentence = "住民サービスの向上を目的として、行政手続のオンライン化を進め、窓口での待ち時間を短縮し、職員の業務負担を軽減する（「書かない窓口」の実現）。";
+    const long = planOfProjects([
+      project(1),
+      project(2, { measure: { number: 2, title: "窓口の改革" }, initiative: { number: 1, title: "窓口の見直し" }, description: [sentence.repeat(21)] }),
+    ]);
+    const back = await readPdf((await renderBooklet(long, makeRenderContext()))[0]!.data);
+    const onPage = (n: number) => back.pages[n]!.lines.map(squash);
+    const cardPage = back.pages.findIndex((p) => p.lines.some((l) => squash(l).startsWith("No.2事業2")));
+    // the card's own page carries both its headings, above its title
+    const lines = onPage(cardPage);
+    const title = lines.findIndex((l) => l.startsWith("No.2事業2"));
+    expect(lines.slice(0, title)).toEqual(expect.arrayContaining(["施策(2)窓口の改革", "取組①窓口の見直し"].map(squash)));
+    // and the page before ends with the card above, not with a heading (the line above the page number)
+    const before = onPage(cardPage - 1).filter((l) => !/^\d+\/\d+$/.test(l));
+    expect(before.at(-1)).not.toMatch(/^(施策\(|取組\d)/);
+    // the contents give the page the 施策 now starts on
+    expect(onPage(1)).toContain(`施策(2)窓口の改革${cardPage + 1}`);
+  });
+});

@@ -370,8 +370,8 @@ export function continuationsOnTheirPage(content: readonly Content[]): Set<strin
   return out;
 }
 
-/** Marks on drawn blocks (pdfmake ignores them): a heading, a table. */
-interface Tagged { _heading?: boolean; _table?: boolean; stack?: unknown[]; positions?: { pageNumber: number }[]; pageBreak?: string }
+/** Marks on drawn blocks (pdfmake ignores them): a heading, a table, a card. */
+interface Tagged { _heading?: boolean; _table?: boolean; _card?: boolean; stack?: unknown[]; positions?: { pageNumber: number }[]; pageBreak?: string }
 
 const firstPage = (node: unknown): number | undefined => {
   let n = node as Tagged | undefined;
@@ -379,18 +379,38 @@ const firstPage = (node: unknown): number | undefined => {
   return n?.positions?.[0]?.pageNumber;
 };
 
+/** The first node under `node` (itself included) with an id, in document order, table cells included. */
+function firstWithId(node: unknown): unknown {
+  if (!node || typeof node !== "object") return undefined;
+  if (Array.isArray(node)) {
+    for (const n of node) { const found = firstWithId(n); if (found) return found; }
+    return undefined;
+  }
+  const rec = node as { id?: unknown; stack?: unknown; columns?: unknown; text?: unknown; table?: { body?: unknown } };
+  if (typeof rec.id === "string") return rec;
+  return firstWithId([rec.stack, rec.columns, rec.table?.body, rec.text].filter(Boolean));
+}
+
 /**
  * After pdfmake laid `content` (drawDocument's blocks) out: the headings left at a page's foot,
- * their table's first row on a later page (pdfmake has no keep-with-next), by block index.
+ * their table's first row or their card on a later page (pdfmake has no keep-with-next), by block
+ * index. Over a card, the first of its run of headings (施策, 取組) is given: all go with the card.
  */
 export function headingsLeftAlone(content: readonly Content[]): Set<string> {
   const out = new Set<string>();
   content.forEach((block, i) => {
+    if (!(block as Tagged)._heading) return;
     const next = content[i + 1] as Tagged | undefined;
-    if (!(block as Tagged)._heading || !next?._table) return;
-    const row = firstPage((next.stack?.[0] as { table?: { body?: unknown[][] } } | undefined)?.table?.body?.[1]?.[0]);
+    let below: number | undefined;
+    if (next?._table) below = firstPage((next.stack?.[0] as { table?: { body?: unknown[][] } } | undefined)?.table?.body?.[1]?.[0]);
+    else if (!(content[i - 1] as Tagged | undefined)?._heading) {
+      let j = i + 1;
+      while ((content[j] as Tagged | undefined)?._heading) j++;
+      // the card's title line (it has an id: pdfmake records the page of a moved card only there)
+      if ((content[j] as Tagged | undefined)?._card) below = firstPage(firstWithId(content[j]));
+    }
     const here = firstPage(block);
-    if (row !== undefined && here !== undefined && row > here) out.add(String(i));
+    if (below !== undefined && here !== undefined && below > here) out.add(String(i));
   });
   return out;
 }
@@ -594,7 +614,12 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           const pageBreak = first.pageBreak ? { pageBreak: first.pageBreak } : {};
           delete first.pageBreak;
           out.push({ stack: [...group, drawn], unbreakable: true, margin: [0, top, 0, 0], ...pageBreak } as Content);
-        } else push(gap ? ({ stack: [drawn], margin: [0, gap, 0, 0] } as Content) : drawn);
+        } else {
+          // Marked for headingsLeftAlone: the headings above go with it if it starts the next page.
+          const block = (gap ? { stack: [drawn], margin: [0, gap, 0, 0] } : drawn) as Tagged;
+          block._card = true;
+          push(block as Content);
+        }
         headingsFrom = -1;
         break;
       }
