@@ -48,6 +48,47 @@ const sheetNameSize = (ctx: RenderContext): number => Math.max(ctx.theme.sizes.t
 // Object streams would deflate every copied object again: plain objects save in a third of the time.
 const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
+/** The share of a page's body a row of a sheet's table takes at most (its description cut into parts). */
+const PART_OF_PAGE = 0.6;
+
+/** A part of a description: its items, the first of which `continues` the last of the part before. */
+interface DescriptionPart { items: string[]; continues: boolean }
+
+/**
+ * A description in parts that each `fit`: cut after an item or a sentence (。), and inside a
+ * sentence only where one alone does not fit. One part when the whole fits.
+ */
+function descriptionParts(items: readonly string[], fit: (items: string[]) => boolean): DescriptionPart[] {
+  const parts: DescriptionPart[] = [{ items: [], continues: false }];
+  for (const item of items) {
+    let fresh = true; // the next piece starts the item
+    for (const sentence of item.match(/[^。]+。?|。/gu) ?? [item]) {
+      let rest = sentence;
+      while (rest) {
+        const part = parts.at(-1)!;
+        const adding = (piece: string): string[] =>
+          (fresh || part.items.length === 0 ? [...part.items, piece] : [...part.items.slice(0, -1), part.items.at(-1)! + piece]);
+        if (fit(adding(rest))) { part.items = adding(rest); fresh = false; break; }
+        if (part.items.length > 0) { parts.push({ items: [], continues: !fresh }); continue; }
+        // one sentence taller than a part: as many characters as fit (one at least)
+        let lo = 1, hi = rest.length;
+        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (fit(adding(rest.slice(0, mid)))) lo = mid; else hi = mid - 1; }
+        part.items = adding(rest.slice(0, lo));
+        fresh = false;
+        rest = rest.slice(lo);
+      }
+    }
+  }
+  return parts;
+}
+
+/** A part's items as the description's bullets; an item continued from the part before has no bullet of its own. */
+function descriptionList(part: DescriptionPart, size: number): Content {
+  const [first, ...rest] = part.items;
+  if (!part.continues || first === undefined) return bulletList(part.items, { fontSize: size, gap: 0.5 });
+  return { stack: [bulletList([first], { fontSize: size, gap: 0.5, marker: "" }), ...(rest.length ? [bulletList(rest, { fontSize: size, gap: 0.5 })] : [])] };
+}
+
 function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, number, number], ctx: RenderContext): SlotTable {
   checkSlot(slot, ["own", "rest", "common"], ctx);
   const { theme } = ctx;
@@ -71,14 +112,23 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
   let rows: HostRow[];
   if (slot.name === "own") {
     const groups = sheetFor(view, slot, ctx).groups;
+    const descriptionHeight = (items: readonly string[]): number => items.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
+    // A description taller than a part of a page goes on in rows of its own (descriptionParts):
+    // a row taller than a page had let every row of the department's table break across pages
+    // (a short row's last line alone on a page), its later part with No and name blank.
+    const partBudget = pageGeometry(KIND, ctx).bodyHeight * PART_OF_PAGE;
+    const partsOf = new Map<ScheduleRow, DescriptionPart[]>();
     for (const g of groups) {
       estimate += size * lh + 4.5;
       for (const p of g.projects) {
-        const text = textHeight(p.name, nameSize, nameWidth, lh) + 2
-          + p.description.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
-        const row = Math.max(text, textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p)) + 6;
-        estimate += row;
-        tallest = Math.max(tallest, row);
+        const name = textHeight(p.name, nameSize, nameWidth, lh) + 2;
+        const parts = descriptionParts(p.description, (items) => name + descriptionHeight(items) <= partBudget);
+        partsOf.set(p, parts);
+        parts.forEach((part, k) => {
+          const row = Math.max(name + descriptionHeight(part.items), k > 0 ? 0 : Math.max(textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p))) + 6;
+          estimate += row;
+          tallest = Math.max(tallest, row);
+        });
       }
     }
     // A 基本方針 is a group row, as in the 工程表: repeated (with the template's "continued"
@@ -88,15 +138,28 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
     for (const g of groups) {
       const groupRow = rows.length;
       rows.push({ heading: true, cells: spanningCells({ text: phraseRuns(g.policy), bold: true, fontSize: size, fillColor: theme.colours.groupFill } as TableCell, columns) });
-      for (const p of g.projects) rows.push({ heading: false, under: [groupRow], cells: [
-        { text: String(p.no), alignment: theme.numberAlign, fontSize: nameSize } as TableCell,
-        { stack: [
-          { text: nameRuns(p, ctx), bold: true, fontSize: nameSize, margin: [0, 0, 0, 2] },
-          bulletList(p.description, { fontSize: size, gap: 0.5 }),
-        ] } as TableCell,
-        { text: p.coDepartments.length ? departmentRuns(p.coDepartments, departments) : "―", fontSize: size } as TableCell,
-        ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
-      ] });
+      for (const p of g.projects) {
+        const [first, ...more] = partsOf.get(p)!;
+        rows.push({ heading: false, under: [groupRow], cells: [
+          { text: String(p.no), alignment: theme.numberAlign, fontSize: nameSize } as TableCell,
+          { stack: [
+            { text: nameRuns(p, ctx), bold: true, fontSize: nameSize, margin: [0, 0, 0, 2] },
+            descriptionList(first!, size),
+          ] } as TableCell,
+          { text: p.coDepartments.length ? departmentRuns(p.coDepartments, departments) : "―", fontSize: size } as TableCell,
+          ...stripCells(p.schedule, view.period, yearWidth, size, ctx),
+        ] });
+        // its No and name again in grey, marked as continued, over the rest of its description
+        for (const part of more) rows.push({ heading: false, under: [groupRow], cells: [
+          { text: String(p.no), alignment: theme.numberAlign, fontSize: nameSize, color: theme.colours.muted } as TableCell,
+          { stack: [
+            { text: [...nameRuns(p, ctx), slot.continued ?? "（続き）"], bold: true, fontSize: nameSize, color: theme.colours.muted, margin: [0, 0, 0, 2] },
+            descriptionList(part, size),
+          ] } as TableCell,
+          { text: "", fontSize: size } as TableCell,
+          ...stripCells([], view.period, yearWidth, size, ctx),
+        ] });
+      }
     }
   } else {
     const listed = slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;

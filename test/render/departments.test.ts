@@ -474,3 +474,27 @@ describe("departments of a 200-project plan, one after another in departments.pd
     }
   }, 60_000);
 });
+
+describe("a description taller than a page on a department's sheet", () => {
+  it("goes on in rows of its own under its No and name （続き）, and every other row stays whole on its page", async () => {
+    const sentence = "住民サービスの向上を目的として、行政手続のオンライン化を進め、窓口での待ち時間を短縮し、職員の業務負担を軽減する（「書かない窓口」の実現）。";
+    const projects = Array.from({ length: 40 }, (_, i) => i + 1).map((no) => project(no, {
+      description: [no === 2 ? sentence.repeat(21) : no % 2 ? `事業${no}を進める。${sentence}` : `事業${no}を進める。`],
+    }));
+    const files = await renderDepartments(planOf(projects), makeRenderContext());
+    const back = await readPdf(files.find((f) => f.path === "departments/情報政策課.pdf")!.data);
+    const pages = back.pages.map((p) => p.lines.join("").replace(/\s+/g, ""));
+    // each row of one part: its name and its description's first words on one page
+    for (const no of projects.map((p) => p.no).filter((n) => n !== 2)) {
+      const at = pages.findIndex((t) => t.includes(`事業${no}を進める。`));
+      expect(pages[at], `No.${no}`).toMatch(new RegExp(`(?<![0-9])${no}事業${no}(?![0-9])`));
+      if (no % 2) expect(pages[at], `No.${no}`).toContain(`事業${no}を進める。${sentence}`.replace(/\s+/g, ""));
+    }
+    // every page the long description runs on names its project, continued after the first
+    const onPages = pages.map((t, i) => (t.includes("窓口での待ち時間を短縮し") && !/事業[13-9]/.test(t.split("窓口での待ち時間を短縮し")[0]!.slice(-40)) ? i : -1)).filter((i) => i >= 0);
+    for (const i of onPages) expect(pages[i], `page ${i + 1}`).toMatch(/事業2の?/);
+    expect(pages.join("")).toContain("事業2（続き）");
+    // the whole description is there, once
+    expect(pages.join("").split("「書かない窓口」の実現）。").length - 1).toBe(21 + 20);
+  });
+});
