@@ -220,6 +220,17 @@ describe("a card's 担当課 longer than a line", () => {
 });
 
 describe("a card's schedule strip over a long period", () => {
+  it("keeps a long department name (30 characters) whole on the next line rather than cut it at a line's end", async () => {
+    const { planOf: planOfProjects, project } = await import("../helpers/plan-model.js");
+    const names = ["総合政策部デジタル行政推進本部情報政策課システム基盤担当係", "子ども家庭部子ども子育て支援課保育施策担当係長室分室第二", "市民部市民課"];
+    const [file] = await renderBooklet(planOfProjects([project(1, { departments: names })]), makeRenderContext());
+    const lines = (await readPdf(file!.data)).pages.flatMap((p) => p.lines).map(squash);
+    const at = lines.findIndex((l) => l.includes(names[0]!));
+    // 「担当課」 then the names, a line ending after a name's 、 and the next starting with a whole name
+    expect(lines[at]).toBe(squash(`担当課${names[0]}、`));
+    expect(lines[at + 1]).toBe(squash(`${names[1]}、${names[2]}`));
+  });
+
   it("breaks every year heading before its 年度, all alike, when the widest does not fit (not 「令和9年／度」)", async () => {
     const ten = { ...plan, plan: { ...plan.plan, period: { start: 2026, end: 2035 } },
       projects: plan.projects.slice(0, 2).map((p) => ({ ...p, schedule: [{ label: "検討", from: 2026, to: 2035, category: "study" }] })) };

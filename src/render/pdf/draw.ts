@@ -31,8 +31,9 @@ export function planSource(plan: Plan, kind: string): DrawSource {
  * Inline text with links (`#p12` → the anchor p12), bold runs, keep-together runs and notes. A link
  * stays whole when short; other runs keep numbers with their units like plain text. `phrase`:
  * text in a table cell, broken between phrases only (a phrase of up to `capacity` characters).
+ * `line`: the characters a line holds, where known; a kept run up to that length stays whole.
  */
-function runs(text: Text, ctx: RenderContext, phrase?: { capacity: number | undefined }): Run[] {
+function runs(text: Text, ctx: RenderContext, phrase?: { capacity: number | undefined }, line?: number): Run[] {
   const plainRuns = (s: string): Run[] => (phrase ? phraseRuns(s, phrase.capacity) : keepRuns(s));
   if (typeof text === "string") return plainRuns(text);
   return text.flatMap((t): Run[] => {
@@ -42,8 +43,11 @@ function runs(text: Text, ctx: RenderContext, phrase?: { capacity: number | unde
     if (t.mark) return keepRuns(t.text).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold, decoration: "underline" as const, background: ctx.theme.colours.changed }));
     if (t.note) return noteRuns(t.text, ctx.theme, phrase?.capacity).map((r) => ({ ...(typeof r === "string" ? { text: r } : r), ...bold }));
     const link = t.link?.startsWith("#") ? t.link.slice(1) : undefined;
-    // A kept run stays whole when short; a long one breaks as usual rather than overflow its cell.
-    if (t.keep && t.text.length <= (phrase?.capacity ?? MAX_KEEP)) return [{ text: t.text, noWrap: true, ...bold }];
+    // A kept run stays whole when short; a long one breaks rather than overflow its cell, between
+    // its phrases (a card's 30-character department name had been cut 「…支援課保／育施策…」).
+    const keepUpTo = phrase?.capacity ?? line ?? MAX_KEEP;
+    if (t.keep && t.text.length <= keepUpTo) return [{ text: t.text, noWrap: true, ...bold }];
+    if (t.keep) return phraseRuns(t.text, keepUpTo).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
     if (!link) return plainRuns(t.text).map((r) => (typeof r === "string" ? { text: r, ...bold } : { ...r, ...bold }));
     return [{ text: t.text, noWrap: t.text.length <= MAX_KEEP, ...bold,
       linkToDestination: link, color: ctx.theme.colours.link, decoration: "underline" as const }];
@@ -104,7 +108,7 @@ function drawCard(node: Extract<DocNode, { type: "card" }>, src: DrawSource, ctx
     body.push(role({
       columns: [
         { text: f.label, width: labelWidth, fontSize: size, bold: true, color: theme.colours.muted },
-        { text: runs(f.value, ctx), width: "*", fontSize: size },
+        { text: runs(f.value, ctx, undefined, Math.floor((inner - labelWidth - 4) / size)), width: "*", fontSize: size },
       ],
       columnGap: 4, margin: [0, 0, 0, 2],
     }, "P") as Content);
