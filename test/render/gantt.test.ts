@@ -220,3 +220,20 @@ describe("the 工程表 and the department sheets on A4 portrait", () => {
     }
   }, 60_000);
 });
+
+describe("a long department name in a narrow 担当課 column (A4 portrait, ten years)", () => {
+  it("starts no line with its separator 、 (禁則: the character before goes down with it)", async () => {
+    const { planOf: planOfProjects, project } = await import("../helpers/plan-model.js");
+    const portrait = makeRenderContext();
+    portrait.theme = { ...portrait.theme, pages: { ...portrait.theme.pages, gantt: { ...portrait.theme.pages.gantt!, size: "A4", orientation: "portrait" } } };
+    const long = "総合政策部デジタル行政推進本部情報政策課システム基盤担当係";
+    const plan = planOfProjects([project(1, { departments: [long, "市民部市民課"] })]);
+    plan.plan.period = { start: 2026, end: 2035 };
+    const [file] = await renderGantt(plan, portrait);
+    const items = (await textItems(file!.data)).flatMap((p) => p.items);
+    // the name's lines, in order, are the whole name and its 、; none of them starts with 、
+    const lines = items.filter((i) => /^\u3000?[\u3001\u4e00-\u9fff\u30a0-\u30ff]+$/u.test(i.str) && long.includes(i.str.replace(/^\u3000|、$/gu, "")) && i.str.trim() !== "");
+    expect(lines.map((i) => i.str.replace(/^\u3000/u, "")).join("")).toBe(`${long}、`);
+    for (const i of lines) expect(i.str.replace(/^\u3000/u, ""), i.str).not.toMatch(/^、/);
+  });
+});

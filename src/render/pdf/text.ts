@@ -9,7 +9,7 @@ import type { Content } from "pdfmake/interfaces.js";
 import type { Theme } from "../../theme/schema.js";
 import { PHRASE_BREAK, phrases } from "../phrases.js";
 import { role } from "./tags.js";
-import { textWidthEm } from "../xlsx/metrics.js";
+import { NO_LINE_START, textWidthEm } from "../xlsx/metrics.js";
 
 export { phrases };
 
@@ -217,10 +217,22 @@ export function departmentRuns(names: readonly string[], capacity: number, separ
     // broken between its units (子ども家庭部／子ども子育て支援課), a unit too long for a line between
     // its phrases (a piece still too long, a run of kanji, cut at the line's length)
     const limit = Math.max(2, capacity - 1);
-    const cut = (t: string): string[] => (t.length <= limit ? [t] : [t.slice(0, limit), ...cut(t.slice(limit))]);
+    // 禁則: no line starts with 、 or ）, the character before goes down with it (the separator
+    // after 「…基盤担当係」 had been set alone on a line of a narrow 担当課 column)
+    const cut = (t: string): string[] => {
+      if (t.length <= limit) return [t];
+      let at = limit;
+      while (at > 1 && NO_LINE_START.test(t.slice(at))) at--;
+      return [t.slice(0, at), ...cut(t.slice(at))];
+    };
     const lines = [""];
     const place = (piece: string): void => {
-      if (lines.at(-1)!.length > 0 && lines.at(-1)!.length + piece.length > (lines.length === 1 ? capacity : limit)) lines.push("");
+      const last = lines.at(-1)!;
+      if (last.length > 0 && last.length + piece.length > (lines.length === 1 ? capacity : limit)) {
+        const down = NO_LINE_START.test(piece) && last.length > 1 ? 1 : 0;
+        lines[lines.length - 1] = last.slice(0, last.length - down);
+        lines.push(last.slice(last.length - down));
+      }
       lines[lines.length - 1] += piece;
     };
     for (const unit of text.split(UNIT_END)) {
