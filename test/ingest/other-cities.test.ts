@@ -830,6 +830,18 @@ describe("departments over numbered columns (担当課1 | 担当課2 | 担当課
   });
 });
 
+describe("the lead and the related departments in one column (担当課・関係課)", () => {
+  it("is the departments' column, its lead marked with ◎ first; it had been a column of unknown wording and the plan had no departments", async () => {
+    const plan = await planOf("both.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課・関係課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "◎情報政策課、市民課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "相談", "健康課、◎市民課", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "窓口", "市民課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.departments)).toEqual([["情報政策課", "市民課"], ["市民課", "健康課"], ["市民課"]]);
+    expect(of(plan.diagnostics, "PP211").map((d) => [d.line, d.column, d.message])).toEqual([[3, 6, "見出し「担当課・関係課」の列を「担当課」の列として読みました。"]]);
+    for (const code of ["PP209", "PP210", "PP322"]) expect(codes(plan.diagnostics)).not.toContain(code);
+  });
+});
+
 describe("a 部 column beside the 課", () => {
   const rows = [["1", "方針", "(1)窓口", "①手続", "電子申請", "総務部", "情報政策課", "内容", "検討", "実施"],
     ["2", "方針", "(1)窓口", "①手続", "相談", "市民部", "市民課", "内容", "検討", "実施"]];
