@@ -524,13 +524,21 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   for (const [key, col] of Object.entries(block.columns) as [ColumnKey, number][]) {
     fields[key] = { text: clip(grid, row, col, max, bag), place: placeOf(grid, row, col) };
   }
+  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
+  const one = singleText(row);
+  const noText = fields.no?.text.trim() ?? "";
+  // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
+  // (合計 may stand in the No column itself, the table's leftmost; before the lone line below:
+  // 計 56事業 in one cell is one text, said as a stray line, PP327)
+  if ((!noText || TOTAL_WORD.test(squashed(noText))) && isTotalsRow(row)) {
+    const col = filled.find((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))!;
+    bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });
+    return null;
+  }
   // A lone line inside the table that is no remark row (a page footer, a note, a heading over
   // columns that hold its level already) is not a project row: said, not dropped. One text (one
   // cell, or a range merged across the row): with no No and no name, or a note or page number
   // (※…, - 2 -), or in the No column where it is no number (基本方針1 …).
-  const filled = row.cells.flatMap((c, col) => (c.trim() ? [col] : []));
-  const one = singleText(row);
-  const noText = fields.no?.text.trim() ?? "";
   const lone = (one !== null || !filled.length) && ((!noText && !fields.name?.text.trim()) || isStrayLine(one ?? "") || (noText !== "" && parseProjectNo(noText) === undefined));
   if (lone) {
     const col = filled[0] ?? 0;
@@ -542,13 +550,6 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   const example = filled.find((c) => EXAMPLE_ROW.test(squashed(row.cells[c]!)));
   if (example !== undefined) {
     bag.add("PP383", placeOf(grid, row, example), { text: row.cells[example]!.trim() });
-    return null;
-  }
-  // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
-  // (合計 may stand in the No column itself, the table's leftmost)
-  if ((!noText || TOTAL_WORD.test(squashed(noText))) && isTotalsRow(row)) {
-    const col = filled.find((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))!;
-    bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });
     return null;
   }
   return { place: placeOf(grid, row), fields, schedule: [], notes: [], exactSpans: grid.kind === "xlsx" || !!block.ranges,

@@ -725,6 +725,18 @@ describe("a totals row inside the table (小計 | 2事業)", () => {
     // a row whose words only begin with 小計 is no totals row
     expect([...new Set(of(plan.diagnostics, "PP301").map((d) => d.line))]).toEqual([8]);
   });
+
+  it("with its count in the word's own cell (計 3事業, 合計：2事業) is one too; it had been a stray line (PP327) or, in the name column, a name cut from the project above (PP379, error)", async () => {
+    const plan = await twoYearPlan("tot1.tsv", [
+      proj("1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課"),
+      ["", "", "", "", "合計：1事業", "", "", "", ""],
+      proj("2", "2 行政運営", "(1)業務改革", "①AI", "AI", "総務課"),
+      ["計 2事業", "", "", "", "", "", "", "", ""]]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(of(plan.diagnostics, "PP362").map((d) => [d.line, d.column, d.message])).toEqual([
+      [5, 5, "「合計：1事業」の行は小計・合計の行のため、事業の行として読まずに読み飛ばしました。"], [7, 1, expect.any(String)]]);
+    for (const code of ["PP327", "PP379", "PP301"]) expect(codes(plan.diagnostics)).not.toContain(code);
+  });
 });
 
 describe("a dash or なし in the 取組 column", () => {
