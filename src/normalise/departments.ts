@@ -30,7 +30,7 @@ const RELATED_IN_BRACKETS = /[（(【［[〔]\s*((?:関係|関連|協力|連携|
 
 /** Role words: of the lead department (主管：福祉課) and of related ones (関係：健康課, （副）市民課). */
 const LEAD_ROLE = "主管|主担当|主|担当|所管|正";
-const RELATED_ROLE = "副|関係|関連|協力|連携|支援|共同|参加";
+const RELATED_ROLE = "副|関係|関連|協力|連携|支援|共同|参加|関"; // (関 alone, as 主 is: 【主】情報政策課【関】市民課)
 /**
  * A role written before the departments it gives, up to the next role or the cell's end: a role
  * word and a colon (`主管：福祉課／関係：健康課`), or a related role alone in brackets (`（副）市民課`;
@@ -317,6 +317,9 @@ function stripLeadMarks(part: string, marks: readonly string[]): { name: string;
   for (const m of longestFirst(marks)) {
     if (name.includes(m)) { found.push(m); name = name.split(m).join(""); }
   }
+  // a mark written in brackets or before a colon (情報政策課（◎）, ◎：情報政策課) leaves them
+  // behind: no part of the name (「情報政策課（）」「：情報政策課」 had been printed, PP322)
+  if (found.length) name = name.replace(/[（(【［[〔][）)】］\]〕]/gu, "").replace(/^[:：]+|[:：]+$/gu, "");
   return { name, marks: found };
 }
 

@@ -254,6 +254,17 @@ describe("department cells", () => {
     expect(new Set(files.map((f) => Buffer.from(f, "utf8").toString("utf8"))).size).toBe(3);
   });
 
+  it("a lead mark in brackets or before a colon (情報政策課（◎）, ◎：情報政策課) and 関 as 関係 (【関】, 関：) leave no bracket or colon in a name; they had been printed (「情報政策課（）」, PP322)", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "", "", "", ""], { depts: "市民課、情報政策課（◎）" }),
+      r("2", "乙", ["検討", "", "", "", ""], { depts: "○：市民課、◎：情報政策課" }),
+      r("3", "丙", ["検討", "", "", "", ""], { depts: "【主】情報政策課【関】市民課" }),
+      r("4", "丁", ["検討", "", "", "", ""], { depts: "主：情報政策課　関：市民課" })]);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["情報政策課", "市民課"], ["情報政策課", "市民課"], ["情報政策課", "市民課"], ["情報政策課", "市民課"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP322");
+    expect(plan.diagnostics.filter((d) => d.code === "PP331").map((d) => d.projectNo)).toEqual([3, 4]);
+  });
+
   it("lists split on 、 ・ , / spaces and line breaks; every-department words are configurable", async () => {
     const { splitDepartments } = await import("../../src/normalise/departments.js");
     const c = config();
