@@ -211,10 +211,11 @@ function erasFromTitle(grid: Grid, block: Block, stated: Stated, bag: Diagnostic
   bag.add("PP247", placeOf(grid, first.row, col), { label: first.text, stated: stated.text, era });
 }
 
-/** A year label counting the plan's years: `1年目`, `第2年目`, `1年次`, `初年度`. */
-const PLAN_YEAR = /^(?:第?(\d{1,2})年[目次]|初年度)$/u;
-/** Which year of the plan a label counts (初年度 the first; `2年度` beside it the second). */
-const planCount = (text: string): number => Number(PLAN_YEAR.exec(text)?.[1] ?? /^(\d{1,2})年度$/u.exec(text)?.[1] ?? 1);
+/** A year label counting the plan's years: `1年目`, `第2年目`, `1年次`, `初年度`, and the last, `最終年度`. */
+const PLAN_YEAR = /^(?:第?(\d{1,2})年[目次]|初年度|最終年度)$/u;
+/** Which year of the plan a label counts (初年度 the first; `2年度` beside it the second; 最終年度 the `last`). */
+const planCount = (text: string, last: number): number =>
+  text === "最終年度" ? last : Number(PLAN_YEAR.exec(text)?.[1] ?? /^(\d{1,2})年度$/u.exec(text)?.[1] ?? 1);
 
 /**
  * Year labels counting the plan's years (`1年目 | 2年目 | 3年目`) in a plan whose period is stated
@@ -233,8 +234,12 @@ function planYears(grid: Grid, block: Block, stated: Stated, bag: DiagnosticBag)
     }
     block.planYears = new Map([...block.planYears].sort(([a], [b]) => a - b));
   }
-  const years = new Map([...block.planYears].map(([col, e]) => [col, stated.first + planCount(squash(e.text)) - 1]));
+  const years = new Map([...block.planYears].map(([col, e]) => [col, stated.first + planCount(squash(e.text), stated.last - stated.first + 1) - 1]));
   if (![...years.values()].every((y) => y >= stated.first && y <= stated.last)) return;
+  // 1年目 | … | 4年目 | 最終年度: 最終年度 is the stated period's last year only where the count
+  // reaches it (a year short, it had been a column of unknown wording and the period a year short)
+  const inOrder = [...years.values()];
+  if (block.planYears.size > 1 && [...block.planYears.values()].some((e) => squash(e.text) === "最終年度") && !inOrder.every((y, i) => i === 0 || y === inOrder[i - 1]! + 1)) return;
   for (const [col, year] of years) {
     block.years.set(col, year);
     block.unknown.delete(col);

@@ -528,6 +528,18 @@ describe("text input", () => {
     }
   });
 
+  it("最終年度 after the counted labels (1年目 | 2年目 | 最終年度) is the stated period's last year where the count reaches it; it had been a column of unknown wording, the period a year short", async () => {
+    const plan = await planOf("last.tsv", ["○○町情報化計画", "計画期間：令和8年度～令和10年度",
+      [...HEADER.slice(0, 7), "初年度", "2年目", "最終年度"].join("\t"), row(1, "事業A", { years: ["検討", "実施", "→"] }).join("\t")].join("\n"));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2028]]);
+    // a count that does not reach it (a year between left out?) is not guessed at: each label PP250
+    const short = await planOf("last.tsv", ["○○町情報化計画", "計画期間：令和8年度～令和11年度",
+      [...HEADER.slice(0, 7), "初年度", "2年目", "最終年度"].join("\t"), row(1, "事業A").join("\t")].join("\n"));
+    expect(short.diagnostics.filter((d) => d.code === "PP250").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 8], ["error", 3, 9], ["error", 3, 10]]);
+  });
+
   it("year labels that skip or swap a year stop the reading, at the label's cell: no column is read as another year", async () => {
     for (const labels of [["令和8年度", "令和10年度", "令和11年度"], ["令和8年度", "令和10年度", "令和9年度"]]) {
       const plan = await planOf("skip.tsv", tsv([[...HEADER.slice(0, 7), ...labels], row(1, "事業A", { years: ["検討", "実施", ""] })]));
