@@ -11,8 +11,9 @@ const KATAKANA = "アイウエオカキクケコサシスセソタチツテト�
 
 /** Where an item may begin: the text's start, after white space or a 。. */
 const BOUNDARY = "(?<=^|[\\s\\u3000]|。)";
-// Circled numbers need no boundary (①甲②乙): they are never part of a word.
-const MARKER = new RegExp(`${BOUNDARY}(?:([${BULLETS}])|[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)）]|([0-9０-９]{1,2})(?:[)）]|[.．](?![0-9０-９]))|([${KATAKANA}])[.．)）\\s\\u3000])|([\\u2460-\\u2473])`, "gu");
+// Circled numbers need no boundary (①甲②乙): they are never part of a word; nor do (1) and 1. as
+// one character, ⑴ and ⒈, as an IME offers them (⑴甲 ⑵乙 had been one item, its marks printed).
+const MARKER = new RegExp(`${BOUNDARY}(?:([${BULLETS}])|[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)）]|([0-9０-９]{1,2})(?:[)）]|[.．](?![0-9０-９]))|([${KATAKANA}])[.．)）\\s\\u3000])|([\\u2460-\\u2473])|([\\u2474-\\u249b])`, "gu");
 /**
  * The numbered marks after the first, in a text a numbered mark opens: found anywhere, as items
  * written on in one line (（1）対象の拡大（2）周知, 1)窓口、2)予約) had been one item, the first mark
@@ -31,13 +32,14 @@ interface Marker { index: number; length: number; kind: string; ordinal: number 
 function markers(text: string, anywhere = false): Marker[] {
   const out: Marker[] = [];
   for (const m of text.matchAll(anywhere ? NUMBERED_ANYWHERE : MARKER)) {
-    const [all, bullet, paren, num, kana, circ] = anywhere ? [m[0], undefined, m[1], m[2], undefined, undefined] : m;
+    const [all, bullet, paren, num, kana, circ, single] = anywhere ? [m[0], undefined, m[1], m[2], undefined, undefined, undefined] : m;
     const ordinalOf = (s: string) => (/^[0-9０-９]+$/.test(s) ? Number(s.normalize("NFKC")) : KATAKANA.indexOf(s) + 1);
     let kind: string, ordinal: number | null = null;
     if (bullet) kind = `bullet:${bullet}`;
     else if (paren) { kind = /^[0-9０-９]/.test(paren) ? "(n)" : "(ア)"; ordinal = ordinalOf(paren); }
     else if (num) { kind = `n${all.slice(num.length, num.length + 1).normalize("NFKC")}`; ordinal = ordinalOf(num); }
     else if (circ) { kind = "①"; ordinal = circledNumber(circ); }
+    else if (single) { const cp = single.codePointAt(0)!; kind = cp < 0x2488 ? "⑴" : "⒈"; ordinal = (cp - 0x2474) % 20 + 1; }
     else { kind = "ア"; ordinal = ordinalOf(kana!); }
     out.push({ index: m.index, length: all.length, kind, ordinal });
   }
@@ -55,7 +57,7 @@ function splitters(text: string): Marker[] {
   if (!first) return [];
   const chosen: Marker[] = [];
   // (a text a numbered mark opens: the later numbers wherever they stand)
-  const openedBy = first.ordinal !== null && first.kind !== "①" && first.kind !== "ア" && !text.slice(0, first.index).trim();
+  const openedBy = first.ordinal !== null && !["①", "⑴", "⒈", "ア"].includes(first.kind) && !text.slice(0, first.index).trim();
   const pool = openedBy ? [...all, ...markers(text, true).filter((m) => !all.some((a) => a.index === m.index))].sort((a, b) => a.index - b.index) : all;
   for (const m of pool) {
     if (m.index < first.index || m.kind !== first.kind) continue;

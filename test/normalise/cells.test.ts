@@ -1070,6 +1070,15 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(project(plan, 5).name).toBe("事業名");
   });
 
+  it("a description numbered ⑴ ⑵ or ⒈ ⒉ (one character each, as an IME offers them) is items; it had been one item, its marks printed", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "", "", "", ""], { desc: "⑴申請を電子化する ⑵窓口を減らす" }),
+      r("2", "乙", ["検討", "", "", "", ""], { desc: "⒈記入を減らす。⒉待ち時間を減らす。" }),
+      // one such mark inside a paragraph is no list
+      r("3", "丙", ["検討", "", "", "", ""], { desc: "研修を行う（⑴の対象）。" })]);
+    expect(plan.projects.map((p) => p.description)).toEqual([["申請を電子化する", "窓口を減らす"], ["記入を減らす。", "待ち時間を減らす。"], ["研修を行う（⑴の対象）。"]]);
+  });
+
   it("departments separated by ；, and kana with a combining (han)dakuten made one character (PP355)", async () => {
     const plan = await tsvOf([r("1", "か\u3099んかく", ["検討", "", "", "", ""], { depts: "情報政策課；市民課;健康課" }), r("2", "ハ\u309aソコン", ["検討", "", "", "", ""])]);
     expect(plan.projects.map((p) => [p.name, p.departments])).toEqual([["がんかく", ["情報政策課", "市民課", "健康課"]], ["パソコン", ["情報政策課"]]]);
