@@ -6,7 +6,7 @@ import type { ColumnKey } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
-import { headingShape, headingText } from "./sections.js";
+import { headingShape, headingText, isTotalsRow } from "./sections.js";
 import { NOTHING } from "../normalise/text.js";
 
 /**
@@ -157,21 +157,6 @@ export const NOTE_LINE = /^\s*(?:[※＊*]|[（(]?注\s*[0-9０-９]*[）):：]|
 /** A line under a table naming its source: `出典：…`, `資料：…`. */
 const SOURCE_LINE = /^\s*(?:出典|出所|資料|データ出典)\s*[:：]/u;
 const noteText = (r: GridRow): boolean => { const t = singleText(r) ?? ""; return NOTE_LINE.test(t) || SOURCE_LINE.test(t); };
-
-const COUNT_TEXT = "[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?";
-/**
- * A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）), also with its count in the
- * same cell, squashed (計 56事業, 合計：56事業: it had been a stray line, PP327, or in the name
- * column a name cut from the project above, PP379).
- */
-export const TOTAL_WORD = new RegExp(`^(?:小計|中計|合計|総計|累計|集計|計|総数|事業数|件数)(?:[（(][^（）()]*[)）])?(?:[:：]?${COUNT_TEXT})?$`, "u");
-/** A count or an amount (2事業, 12件, 1,200千円, 4). */
-const COUNT = new RegExp(`^${COUNT_TEXT}$`, "u");
-/** A row of a total's word and counts only (計 | 3事業). */
-export function isTotalsRow(r: GridRow): boolean {
-  const words = r.cells.map((c) => c.replace(/[\s\u3000]+/gu, "")).filter(Boolean);
-  return words.some((w) => TOTAL_WORD.test(w)) && words.every((w) => TOTAL_WORD.test(w) || COUNT.test(w));
-}
 
 /**
  * A footnote of the table: a note alone on its line, in the table's first column (not a remark

@@ -8,8 +8,8 @@ import { parseProjectNo } from "../normalise/text.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { type Block, columnLabel, looksLikeNo, type Table, withoutHtml } from "./block.js";
 import type { FillLegend } from "./legend.js";
-import { isFootnote, isTotalsRow, TOTAL_WORD } from "./columns.js";
-import { HeadingLevels, headingText, isStrayLine } from "./sections.js";
+import { isFootnote } from "./columns.js";
+import { HeadingLevels, headingText, isStrayLine, isTotalsRow, TOTAL_WORD } from "./sections.js";
 import { parseTiming, type TimedPhase, timingText } from "./timing.js";
 import { wareki } from "../fiscal.js";
 

@@ -18,12 +18,30 @@ const SECTION_LEVELS: ColumnKey[] = ["policy", "measure", "initiative"];
  */
 const STRAY = /^(?:[※＊*]|注[:：\s）)]|[-‐－―]\s*[0-9０-９]+\s*[-‐－―]$|[0-9０-９]+\s*[/／]\s*[0-9０-９]+$|[0-9０-９]+\s*(?:ページ|頁)$|[pPｐＰ]\.?\s*[0-9０-９]+$)/;
 export const isStrayLine = (text: string): boolean => STRAY.test(text.trim());
+
+const COUNT_TEXT = "[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?";
 /**
- * A stray line, a bare number (a No with nothing else) or a remark in brackets (（単位：千円）,
- * 【参考】): never a heading.
+ * A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）), also with its count in the
+ * same cell, squashed (計 56事業, 合計：56事業: it had been a stray line, PP327, or in the name
+ * column a name cut from the project above, PP379).
+ */
+export const TOTAL_WORD = new RegExp(`^(?:小計|中計|合計|総計|累計|集計|計|総数|事業数|件数)(?:[（(][^（）()]*[)）])?(?:[:：]?${COUNT_TEXT})?$`, "u");
+/** A count or an amount (2事業, 12件, 1,200千円, 4). */
+const COUNT = new RegExp(`^${COUNT_TEXT}$`, "u");
+/** A row of a total's word and counts only (計 | 3事業). */
+export function isTotalsRow(r: GridRow): boolean {
+  const words = r.cells.map((c) => c.replace(/[\s\u3000]+/gu, "")).filter(Boolean);
+  return words.some((w) => TOTAL_WORD.test(w)) && words.every((w) => TOTAL_WORD.test(w) || COUNT.test(w));
+}
+
+/**
+ * A stray line, a bare number (a No with nothing else), a remark in brackets (（単位：千円）,
+ * 【参考】) or a total (小計　3事業): never a heading.
  */
 const notAHeading = (text: string) => isStrayLine(text) || /^[(（]?[0-9０-９]+[)）]?$/.test(text)
-  || /^[（(【［[〔<＜][^）)】］\]〕>＞]*[）)】］\]〕>＞]$/.test(text);
+  || /^[（(【［[〔<＜][^）)】］\]〕>＞]*[）)】］\]〕>＞]$/.test(text)
+  // (小計　3事業 under a group's projects had been read as a heading of the level below, PP226)
+  || TOTAL_WORD.test(text.replace(/[\s\u3000]+/gu, ""));
 
 /**
  * The text of a heading row of `block`: one text in the row (one cell, or a range merged across

@@ -136,6 +136,15 @@ describe("heading rows inside the table", () => {
     expect(codes(noted.diagnostics)).not.toContain("PP327");
   });
 
+  it("leave a totals row under a group (小計　2事業) a totals row (PP362), not a heading; it had been read as the 取組 heading of the rows below, those above it refused (PP226)", async () => {
+    const header = ["No", "事業名", "担当課", "事業内容", ...YEARS];
+    const p = (no: number, name: string) => [String(no), name, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
+    const plan = await planOf("plan.tsv", tsv([header, ["基本方針1 市民"], ["(1)オンライン"], p(1, "A"), p(2, "B"), ["小計　2事業"], ["(2)窓口"], p(3, "C"), ["合計　3事業"]]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((x) => [x.no, x.policy, x.measure.number, x.initiative])).toEqual([[1, "市民", 1, null], [2, "市民", 1, null], [3, "市民", 2, null]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP362").map((d) => d.line)).toEqual([8, 11]);
+  });
+
   it("over columns that hold their level already are stray lines (PP327), in a text file or merged across a workbook's row", async () => {
     const plan = await planOf("plan.tsv", tsv([HEADER, ["基本方針1 市民サービス"], row(1, "A"), ["(2)窓口"], row(2, "B")]));
     expect(errors(plan)).toEqual([]);
