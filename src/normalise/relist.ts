@@ -33,6 +33,8 @@ const numberOf = (digits: string | undefined): number | undefined => (digits ? N
  * (1-2-3再掲), （再掲：1-2-3）, （Ⅱ-(1)-②の再掲）, or after ※ (※1-(2)-①の再掲).
  */
 const NUMBERED = new RegExp(`[${inClass(OPEN)}]\\s*(?:再\\s*掲\\s*[:：]?\\s*(${PLACE})|(${PLACE})\\s*の?\\s*再\\s*掲)\\s*[${inClass(CLOSE)}]|[※＊]\\s*(${PLACE})\\s*の?\\s*再\\s*掲`, "u");
+/** A place as numbers after a mark, alone or in brackets, ending the name: `（1-(1)-①）`, `：1-(1)-①`. */
+const PLACE_AFTER = new RegExp(`^\\s*[:：]?\\s*(?:[（(]\\s*(${PLACE})\\s*[)）]|(${PLACE}))\\s*$`, "u");
 /** 再掲 written before the name and set off by a space or a colon (再掲　名, 再掲：名), or 再) (再)名). */
 const PREFIX = /^\s*(?:再\s*掲\s*(?:[:：)）]|[\s\u3000])|再\s*[)）])\s*(?=\S)/u;
 
@@ -52,9 +54,14 @@ export function parseRelist(rawName: string): RelistMark | null {
   if (pre) return { mark: pre[0].trim(), name: cleanText(rawName.slice(pre[0].length)) };
   const s = SUFFIX.exec(rawName) ?? NOTE.exec(rawName);
   if (s) {
-    const out: RelistMark = { mark: s[0], name: cleanText(rawName.replace(s[0], " ")) };
+    // the original's place right after the mark, at the name's end (※再掲（1-(1)-①）, 【再掲】1-(1)-①):
+    // part of the mark (it had stayed in the name, and no original was found by it)
+    const place = PLACE_AFTER.exec(rawName.slice(s.index + s[0].length));
+    const mark = place ? s[0] + place[0] : s[0];
+    const out: RelistMark = { mark: mark.trim(), name: cleanText(rawName.replace(mark, " ")) };
     const no = numberOf(s[1] ?? s[2]);
     if (no !== undefined) out.no = no;
+    else if (place) out.ref = numberedRef(place[1] ?? place[2] ?? "");
     return out;
   }
   const q = QUALIFIED.exec(rawName);

@@ -13,7 +13,8 @@ function placeIn(mark: string): string | null {
   for (let again = true; again;) {
     again = false;
     // 再 alone is 再掲's abbreviation: （再）, （再：No.12）
-    text = text.replace(/の?再掲|^再(?![^\s:：])|[※＊]/g, "").replace(/^[\s:：]+|[\s:：]+$/g, "");
+    // (an empty pair left where 再掲 stood before the place: 【再掲】1-(1)-①)
+    text = text.replace(/の?再掲|^再(?![^\s:：])|[※＊]/g, "").replace(/[（(【〔［[＜<〈《‹]\s*[）)】〕］\]＞>〉》›]/gu, "").replace(/^[\s:：]+|[\s:：]+$/g, "");
     if (text.length >= 2 && OPEN.includes(text.charAt(0)) && CLOSE.includes(text.charAt(text.length - 1))) {
       text = text.slice(1, -1);
       again = true;

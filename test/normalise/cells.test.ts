@@ -1038,6 +1038,19 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => [d.projectNo, d.line, d.column])).toEqual([[3, 6, 5]]);
   });
 
+  it("the original's place right after a 再掲 mark at the name's end (※再掲（1-(1)-①）, 【再掲】1-(1)-①) is part of the mark; it had stayed in the name, no original found (PP406)", async () => {
+    const plan = await tsvOf([
+      firstYear("1", "電子申請の拡大"), firstYear("2", "窓口の改善"),
+      firstYear("3", "電子申請の拡大※再掲（1-(1)-①）"), firstYear("4", "窓口の改善【再掲】1-(1)-①"),
+      // unresolved, the place is what the documents print
+      firstYear("5", "相談の拡大【再掲】2-(1)-①")]);
+    expect(plan.projects.slice(2).map((p) => [p.no, p.name, p.relistOf, p.relistMark])).toEqual([
+      [3, "電子申請の拡大", 1, "※再掲（1-(1)-①）"], [4, "窓口の改善", 2, "【再掲】1-(1)-①"], [5, "相談の拡大", null, "【再掲】2-(1)-①"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.projectNo)).toEqual([5]);
+    const { relistRef } = await import("../../src/views/relist.js");
+    expect(relistRef(project(plan, 5))).toEqual({ no: null, place: "2-(1)-①" });
+  });
+
   it("a 再掲's description that differs near an item's end is quoted on one line, items joined by ／ (PP409)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { desc: "・拡大する。\n・見直す。" }), r("2", "甲（再掲）", ["検討", "", "", "", ""], { desc: "・拡大する。\n・改める。" })]);
     const said = plan.diagnostics.filter((d) => d.code === "PP409");
