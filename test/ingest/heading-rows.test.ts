@@ -84,6 +84,16 @@ describe("heading rows inside the table", () => {
     expect(plan.projects.map((p) => `${p.policy}/${p.measure.title}`)).toEqual(["市民サービス/オンライン"]);
   });
 
+  it("in a column headed 施策・事業名 (the levels' rows indented above their projects in one column) are headings too; the column had been of unknown wording (PP204)", async () => {
+    const header = ["No", "施策・事業名", "担当課", "事業内容", ...YEARS];
+    const p = (no: number, name: string) => [String(no), `　　　${name}`, "情報政策課", `・${name}を進める。`, "検討", "", "運用"];
+    const plan = await planOf("plan.tsv", tsv([header, ["", "基本方針１　市民"], ["", "　(1) オンライン"], ["", "　　① 手続"], p(1, "A"), ["", "　(2) 窓口"], ["", "　　① 書かない窓口"], p(2, "B")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((x) => [x.no, x.name, x.policy, x.measure.number, x.measure.title, x.initiative?.title])).toEqual([
+      [1, "A", "市民", 1, "オンライン", "手続"], [2, "B", "市民", 2, "窓口", "書かない窓口"]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP211")?.message).toBe("見出し「施策・事業名」の列を「事業」の列として読みました。");
+  });
+
   it("read unnumbered 基本方針 headings above numbered 施策 headings", async () => {
     const plan = await planOf("plan.tsv", tsv([
       SECTIONED, ["市民サービスの向上"], ["(1)オンライン手続"], project(1, "電子申請"), ["行政運営"], ["(1)内部事務"], project(2, "電子決裁"),
