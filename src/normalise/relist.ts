@@ -131,9 +131,16 @@ export function parseRemarksRelist(remarks: string, name: string): RelistMark | 
   const suffix = SUFFIX.exec(phrase);
   const no = numberOf(NO.exec(phrase)?.[1] ?? suffix?.[1] ?? suffix?.[2]);
   if (no !== undefined) out.no = no;
-  // 市民サービス(1)①の再掲, ※1-(2)-①の再掲: the place of the original, as in 【…の再掲】.
+  if (no !== undefined) return out;
+  // 1-(1)-①の再掲, 再掲（1-(1)-①）, 再掲：1-1-1: the place as numbers, as in a name's mark (1-(1)-①
+  // had been read as a 基本方針 named 「1-」, its original said to stand elsewhere, PP407)
+  const before = new RegExp(`^[※＊]?\\s*(${PLACE})\\s*の?再掲$`, "u").exec(phrase);
+  const relisted = phrase.indexOf("再掲");
+  const after = relisted < 0 ? null : PLACE_AFTER.exec(phrase.slice(relisted + 2));
+  if (before || after) { out.ref = numberedRef((before?.[1] ?? after?.[1] ?? after?.[2])!); return out; }
+  // 市民サービス(1)①の再掲, ※くらしⅠ①の再掲: the place of the original, as in 【…の再掲】.
   const place = /^(.+?)の再掲$/.exec(phrase);
-  if (no === undefined && place && (/[（(]\s*[0-9０-９]+\s*[)）]/.test(place[1]!) || placeNumbers(place[1]!.replace(/^[※＊]\s*/u, "")))) out.ref = refOf(place[1]!);
+  if (place && (/[（(]\s*[0-9０-９]+\s*[)）]/.test(place[1]!) || placeNumbers(place[1]!.replace(/^[※＊]\s*/u, "")))) out.ref = refOf(place[1]!);
   return out;
 }
 

@@ -1038,6 +1038,16 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => [d.projectNo, d.line, d.column])).toEqual([[3, 6, 5]]);
   });
 
+  it("a 再掲 in the remarks column with the original's place as numbers (1-(1)-①の再掲, 再掲（1-(1)-①）) is checked against that place; 1-(1)-① had been a 基本方針 named 「1-」 and the original said to stand elsewhere (PP407)", async () => {
+    const plan = await tsvOf([
+      firstYear("1", "電子申請の拡大"), firstYear("2", "窓口の改善"),
+      r("3", "電子申請の拡大", ["検討", "", "", "", ""], { remarks: "1-(1)-①の再掲" }),
+      r("4", "窓口の改善", ["検討", "", "", "", ""], { remarks: "再掲（1-(1)-①）" }),
+      r("5", "窓口の改善", ["検討", "", "", "", ""], { remarks: "再掲（1-(2)-①）" })]);
+    expect(plan.projects.slice(2).map((p) => [p.no, p.relistOf])).toEqual([[3, 1], [4, 2], [5, 2]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP407").map((d) => d.projectNo)).toEqual([5]);
+  });
+
   it("the original's place right after a 再掲 mark at the name's end (※再掲（1-(1)-①）, 【再掲】1-(1)-①) is part of the mark; it had stayed in the name, no original found (PP406)", async () => {
     const plan = await tsvOf([
       firstYear("1", "電子申請の拡大"), firstYear("2", "窓口の改善"),
