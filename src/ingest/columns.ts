@@ -325,10 +325,12 @@ export function markRelatedInBrackets(blocks: Block[]): void {
 }
 
 /** A project's status in the plan (新規, 継続, 拡充 …): what a `区分` column holds in many plans. */
-const STATUS_WORD = "(?:新規|継続|拡充|充実|強化|改善|見直し|完了|終了|廃止|統合|休止|新|継|拡)(?:事業)?";
-/** The brackets a status is written in, as a tag (【新規】, ［拡充］, （継続）, ＜新規＞), both widths. */
-const OPEN = "[【〔［\\[（(＜<]";
-const CLOSE = "[】〕］\\]）)＞>]";
+const ONE_STATUS = "(?:新規|継続|拡充|充実|強化|改善|見直し|完了|終了|廃止|統合|休止|新|継|拡)(?:事業)?";
+/** A status, or two joined (新規・拡充, 継続／見直し: 【新規・拡充】 had stayed in the name). */
+const STATUS_WORD = `${ONE_STATUS}(?:\\s*[・･/／]\\s*${ONE_STATUS})*`;
+/** The brackets a status is written in, as a tag (【新規】, ［拡充］, （継続）, ＜新規＞, 《新規》), both widths. */
+const OPEN = "[【〔［\\[（(＜<〈《]";
+const CLOSE = "[】〕］\\]）)＞>〉》]";
 const PROJECT_STATUS = new RegExp(`^(?:${STATUS_WORD}|${OPEN}${STATUS_WORD}${CLOSE})$`, "u");
 /**
  * A status written in brackets at a project name's start or end (`【新規】電子申請`, `窓口改善（拡充）`):

@@ -986,6 +986,16 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
     expect(of(plan.diagnostics, "PP384").map((d) => [d.severity, d.line, d.column, d.projectNo, d.message])).toEqual([
       ["info", 4, 5, 1, "事業名の「【新規】」（「【新規】マイナンバーカードの活用」など、3 件）は事業の区分（新規・継続の別）として、名称から外しました。区分は資料に載せません。"]]);
   });
+
+  it("two statuses joined in one tag (【新規・拡充】), or a tag in 《》 or 〈〉, are a status tag too (PP384); each had stayed in the name", async () => {
+    const plan = await planOf("tags.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "【新規・拡充】相談の拡大", "総務課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "《新規》AIの活用", "市民課", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "窓口の改善〈継続／見直し〉", "市民課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.name)).toEqual(["相談の拡大", "AIの活用", "窓口の改善"]);
+    expect(of(plan.diagnostics, "PP384").map((d) => [d.line, d.message])).toEqual([
+      [4, "事業名の「【新規・拡充】」（「【新規・拡充】相談の拡大」など、3 件）は事業の区分（新規・継続の別）として、名称から外しました。区分は資料に載せません。"]]);
+  });
 });
 
 describe("invisible controls in a header cell (a ZWSP pasted from a web page)", () => {
