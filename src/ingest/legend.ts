@@ -160,7 +160,8 @@ export function besideLegend(rows: readonly GridRow[], activeMarks: readonly str
     const head = LEGEND_WORD.test(cells[0]!.text) ? 1 : 0;
     const marks: Record<string, string> = {};
     const read = cells.slice(head).every(({ row, text }) => {
-      const one = findLegend([{ line: row.line, cells: [text] }], activeMarks, continuationMarks);
+      // (under the word 凡例 a mark may touch its phase, as after it on one line: ○検討 had been no legend, PP319)
+      const one = findLegend([{ line: row.line, cells: [head ? `凡例 ${text}` : text] }], activeMarks, continuationMarks);
       for (const [m, l] of Object.entries(one?.marks ?? {})) { if (marks[m] !== undefined && marks[m] !== l) return false; marks[m] = l; }
       return one !== null;
     });

@@ -789,6 +789,16 @@ describe("a legend of the marks written in the file", () => {
     expect(codes(remark.diagnostics)).not.toContain("PP231");
   });
 
+  it("a legend stacked under the word 凡例 whose marks touch their phases (○検討, ●実施), as after 凡例 on one line, is read; it had been no legend, the marks refused (PP319)", async () => {
+    const beside = (row: string[], cell: string) => [...row, "", cell];
+    const rows = [beside(marked("1", "甲", ["○", "●", "●", "", ""]), "○検討"), beside(marked("2", "乙", ["", "○", "●", "", ""]), "●実施")];
+    const { name, data } = await encode([["テスト市計画"], [], beside(HEAD, "凡例"), ...rows], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2028, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.column])).toEqual([[3, 16]]);
+  });
+
   it("line styles named in a legend (凡例　┅┅：検討・準備　━━：実施) are those phases, not continuations (the lines had been refused, PP332/PP317)", async () => {
     const rows = [marked("1", "甲", ["┅┅", "┅┅", "━━", "━━", "━━"]), marked("2", "乙", ["", "━━", "━━", "", ""])];
     const { name, data } = await encode([["テスト市計画"], ["凡例　┅┅：検討・準備　━━：実施"], HEAD, ...rows], "tsv");
