@@ -12,7 +12,7 @@ import { endsAsDepartment, splitDepartments } from "../normalise/departments.js"
 import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
-import { besideFillLegend, besideLegend, findFillLegend, findLegend } from "./legend.js";
+import { besideFillLegend, besideLegend, findFillLegend, findLegend, groupLegend } from "./legend.js";
 import { goesOn, isTimingWord, parseTiming, RANGE_DASH, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
@@ -409,7 +409,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   }
   // A legend of the marks (凡例 ○：検討 ●：実施) anywhere outside the headers: read, and no title or row.
   const inHeader = new Set(blockSpans.flatMap(([top, bottom]) => rows.slice(top, bottom + 1)));
-  const legend = cellLegend ?? findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks, config.schedule.continuationMarks);
+  const legend = cellLegend ?? findLegend(rows.filter((r) => !inHeader.has(r)), config.schedule.activeMarks, config.schedule.continuationMarks)
+    ?? groupLegend([...inHeader], (w) => SCHEDULE_GROUP.test(w) || GROUP_WORDS.test(w), config.schedule.activeMarks, config.schedule.continuationMarks);
   // a legend that is a whole line is no row of the table, nor its title (one in a cell shares its line)
   const legendLine = legend?.col === undefined ? legend?.row : undefined;
   blockSpans.forEach(([top, bottom], b) => {

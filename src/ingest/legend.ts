@@ -62,6 +62,23 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
   return null;
 }
 
+/**
+ * A legend in brackets after the schedule's group word in the header (`スケジュール（○：検討　●：実施）`
+ * merged over the years): the bracket read as a legend line. It had not been read, and every row
+ * of ○ and ● was refused (PP319).
+ */
+export function groupLegend(headerRows: readonly GridRow[], isGroup: (words: string) => boolean, activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
+  for (const row of headerRows) {
+    for (const [col, cell] of row.cells.entries()) {
+      const m = /^([^（(]+)[（(](.+)[)）]$/u.exec(cell.trim());
+      if (!m || !isGroup(m[1]!.replace(/[\s\u3000]+/gu, ""))) continue;
+      const one = findLegend([{ line: row.line, cells: [m[2]!] }], activeMarks, continuationMarks);
+      if (one) return { row, text: cell.trim(), marks: one.marks, col };
+    }
+  }
+  return null;
+}
+
 /** A legend of the colours a sheet's bars are filled in: each fill key (grid.ts) and its phase's name. */
 /**
  * A colour legend: its first row (where it is said), every row it takes, its words, and each

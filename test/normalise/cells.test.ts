@@ -789,6 +789,18 @@ describe("a legend of the marks written in the file", () => {
     expect(codes(remark.diagnostics)).not.toContain("PP231");
   });
 
+  it.each(FORMATS)("a legend in brackets after the schedule's group word over the years (スケジュール（○：検討　●：実施）) is read (%s); it had not been, every row refused (PP319)", async (format) => {
+    const group = [...HEAD.map(() => "")];
+    group[HEAD.indexOf("令和8年度")] = "スケジュール（○：検討　●：実施）";
+    const rows = [marked("1", "甲", ["○", "●", "●", "", ""]), marked("2", "乙", ["", "○", "●", "", ""])];
+    const { name, data } = await encode([["テスト市計画"], [], group, HEAD, ...rows], format);
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2028, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2027, 2027, null, false], ["実施", 2028, 2028, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP231")).toHaveLength(1);
+  });
+
   it("a legend stacked under the word 凡例 whose marks touch their phases (○検討, ●実施), as after 凡例 on one line, is read; it had been no legend, the marks refused (PP319)", async () => {
     const beside = (row: string[], cell: string) => [...row, "", cell];
     const rows = [beside(marked("1", "甲", ["○", "●", "●", "", ""]), "○検討"), beside(marked("2", "乙", ["", "○", "●", "", ""]), "●実施")];
