@@ -156,7 +156,7 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
       if (eucReplaced * UTF8_PER_BAD_BYTE <= replaced) { text = euc; replaced = eucReplaced; eucJp = true; }
     }
     if (eucJp) bag.add("PP110", { file }, { encoding: "EUC-JP" });
-    else bag.add("PP103", { file });
+    else { bag.add("PP103", { file }); lostCharacters(text, file, bag); }
     if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   } else {
     bag.add("PP110", { file }, { encoding });
@@ -170,6 +170,24 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
     text = text.replace(CONTROLS, "");
   }
   return text;
+}
+
+/**
+ * A `?` touching Japanese in a Shift_JIS file: Excel's 「CSV」 writes `?` for each character
+ * Shift_JIS has not (⑴, ㉑, 𠮷, emoji), so the cell holds a character that is lost — 「⑴オンライン化」
+ * had been read as 「?オンライン化」, the number gone, a department 「?橋課」 printed, nothing said
+ * but what followed from it. A warning at the first, with the count (PP387): the workbook itself
+ * (.xlsx) still holds them. Japanese writes its question mark full width (？).
+ */
+const LOST = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])\?|\?(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々])/gu;
+function lostCharacters(text: string, file: string, bag: DiagnosticBag): void {
+  const found = [...text.matchAll(LOST)];
+  if (!found.length) return;
+  const at = found[0]!.index;
+  // the words around the first, up to a separator or a line end, to quote
+  const from = Math.max(...["\t", ",", "\n", "\r"].map((c) => text.lastIndexOf(c, at))) + 1;
+  const to = Math.min(...["\t", ",", "\n", "\r"].map((c) => text.indexOf(c, at)).filter((i) => i >= 0), text.length);
+  bag.add("PP387", { file, line: lineOf(text, at) }, { count: found.length, text: text.slice(from, to).replace(/^"|"$/gu, "").slice(0, 30) });
 }
 
 /** One warning per physical line holding bytes that are not UTF-8 (lines end at LF, or a lone CR). */

@@ -195,6 +195,7 @@ const CASES: Record<string, Case> = {
   PP306: { data: ok([row(1, "事業").slice(0, 7), ["続き", "検討", "", "運用"]]), projectNo: 1 },
   PP347: { data: ok([row(1, "事業※1")]), projectNo: 1 },
   PP384: { data: ok([row(1, "【新規】事業")]), projectNo: 1 },
+  PP387: { data: iconv.encode(ok([row(1, "?事業")]), "Shift_JIS") },
   PP385: { data: ok([row(1, "事業", { measure: "Ⅰ 窓口の改善" })]) },
   PP348: { data: ok([row(1, "ｼｽﾃﾑの導入")]) },
   PP346: { data: ok([row(1, "事業", { years: ["検討", "", ""] }).slice(0, 8)]) },

@@ -27,6 +27,21 @@ describe("text input", () => {
     expect(dup?.column).toBe(1);
   });
 
+  it("says a ? inside Japanese in a Shift_JIS CSV (a character Excel's CSV cannot hold, ⑴ or ㉑, written as ?) at its first line with the count (PP387); it had been read as written", async () => {
+    // what Excel writes for 「⑴オンライン化」 and 「㉑窓口」 when it saves as CSV (Shift_JIS)
+    const encodable = iconv.encode("⑴", "Shift_JIS").toString("latin1");
+    expect(encodable).toBe("?");
+    const lines = ["テスト市DX計画", HEADER.join(","),
+      ["1", "市民サービス", "?オンライン化", "①手続の拡大", "電子申請の拡大", "情報政策課", "説明", "検討", "", "運用"].join(","),
+      ["2", "市民サービス", "?オンライン化", "①手続の拡大", "DX?", "市民課", "Q&A?", "検討", "", ""].join(",")];
+    const plan = await planOf("plan.csv", iconv.encode(lines.join("\r\n") + "\r\n", "Shift_JIS"));
+    expect(plan.diagnostics.filter((d) => d.code === "PP387").map((d) => [d.severity, d.line, d.message])).toEqual([
+      ["warning", 3, "日本語の中の「?」が 2 か所あります（「?オンライン化」など。最初のものはこの行）。Excel の CSV（Shift_JIS）に書けない文字（⑴、㉑、一部の漢字など）が「?」に置き換わっています。"]]);
+    // the same text in UTF-8 is what the file says: nothing lost
+    const utf8 = await planOf("plan.csv", lines.join("\n") + "\n");
+    expect(codes(utf8.diagnostics)).not.toContain("PP387");
+  });
+
   it("takes a title right above the header (no blank line between) as the title; a group row stays in the header", async () => {
     const plan = await planOf("plan.tsv", ["ミナミ市DX計画", HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
     expect(plan.plan.title).toBe("ミナミ市DX計画");
