@@ -528,8 +528,8 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   const one = singleText(row);
   const noText = fields.no?.text.trim() ?? "";
   // 小計 | 2事業: a totals row, no project (it had been four "required cell empty" errors)
-  // (合計 may stand in the No column itself, the table's leftmost; before the lone line below:
-  // 計 56事業 in one cell is one text, said as a stray line, PP327)
+  // (合計 may stand in the No column itself, the table's leftmost. Read before the lone line
+  // below: 計 56事業 in one cell is one text, and had been said as a stray line, PP327)
   if ((!noText || TOTAL_WORD.test(squashed(noText))) && isTotalsRow(row)) {
     const col = filled.find((c) => TOTAL_WORD.test(squashed(row.cells[c]!)))!;
     bag.add("PP362", placeOf(grid, row, col), { text: row.cells[col]!.trim().slice(0, 20) });
