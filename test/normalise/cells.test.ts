@@ -1083,6 +1083,19 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(relistRef(project(plan, 5))).toEqual({ no: null, place: "2-(1)-①" });
   });
 
+  it("再掲 with its original's place numbered as plans number their levels (（再掲：1-(1)-①）, （Ⅰ-1-(1)再掲）) is a 再掲 of the project there; it had stayed in the name, no 再掲 read", async () => {
+    const plan = await tsvOf([
+      firstYear("1", "電子申請の拡大"), firstYear("2", "窓口の改善"),
+      firstYear("3", "電子申請の拡大（再掲：1-(1)-①）"), firstYear("4", "窓口の改善（Ⅰ-1-(1)再掲）"),
+      // the place is checked: 1-(2)-① holds no project of that name (PP407)
+      firstYear("5", "窓口の改善（再掲 1-(2)-①）"),
+    ]);
+    expect(plan.projects.slice(2).map((p) => [p.no, p.name, p.relistOf, p.relistMark])).toEqual([
+      [3, "電子申請の拡大", 1, "（再掲：1-(1)-①）"], [4, "窓口の改善", 2, "（Ⅰ-1-(1)再掲）"], [5, "窓口の改善", 2, "（再掲 1-(2)-①）"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP407").map((d) => d.projectNo)).toEqual([5]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406")).toEqual([]);
+  });
+
   it("a 再掲's description that differs near an item's end is quoted on one line, items joined by ／ (PP409)", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { desc: "・拡大する。\n・見直す。" }), r("2", "甲（再掲）", ["検討", "", "", "", ""], { desc: "・拡大する。\n・改める。" })]);
     const said = plan.diagnostics.filter((d) => d.code === "PP409");
