@@ -245,7 +245,7 @@ export const Config = z.strictObject({
     maxInputBytes: z.number().int().positive().default(20 * 1024 * 1024)
       .describe("largest input file read, in bytes (PP104)"),
     maxCellChars: z.number().int().positive().default(5000).describe("longer cell texts are clipped (PP310)"),
-    maxCells: z.number().int().positive().default(500_000).describe("most cells with values an .xlsx sheet may hold (PP119)"),
+    maxCells: z.number().int().positive().default(500_000).describe("most cells with values the sheets read of an .xlsx may hold, together (PP119)"),
     maxProjects: z.number().int().positive().default(5000)
       .describe("most project rows a plan may have (PP115); above it nothing is read further"),
   }).default({ maxInputBytes: 20 * 1024 * 1024, maxCellChars: 5000, maxCells: 500_000, maxProjects: 5000 }),

@@ -280,7 +280,8 @@ function withZip<T>(data: Uint8Array, f: (zip: ZipArchive) => T): T {
 export interface ReadOptions {
   /** Which sheets to read the cells of (the others are listed with no cells). */
   wanted?: (name: string, state: string) => boolean;
-  /** The most cells read per sheet. */
+  /** The most cells read, all sheets read together (many sheets of cells just under a per-sheet
+   * limit had taken 1.5 GB and over a minute). */
   maxCells?: number;
 }
 
@@ -326,6 +327,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const core = zip.text("docProps/core.xml");
     const title = core ? firstOf(core, "dc:title")?.body : undefined;
     const sheets: XmlSheet[] = [];
+    const counts: CellCounts = { valued: 0, fillOnly: 0 };
     for (const tag of openingTags(workbook, "sheet")) {
       const name = attr(tag, "name") ?? "";
       const state = attr(tag, "state") ?? "visible";
@@ -336,10 +338,11 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       // a part cut short (a copy interrupted, a broken save): said as such, not as a sheet without a header row
       // (a chart sheet's root is another element)
       if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
-      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity) };
+      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity, counts) };
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
       sheets.push(sheet);
+      if (sheet.overLimit) break;
     }
     const out: XmlWorkbook = { sheets, date1904 };
     if (title) out.title = unescapeXml(title);
@@ -347,8 +350,11 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
   });
 }
 
+/** Cells read so far in the workbook: with values (toward the limit), and kept only for their fill (capped apart). */
+interface CellCounts { valued: number; fillOnly: number }
+
 function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, fills, struck, across }: StyleTables,
-  maxCells: number): Omit<XmlSheet, "name" | "state"> {
+  maxCells: number, counts: CellCounts): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   // A value centred across the empty cells right of it (選択範囲内で中央) spans them as a merge does:
   // such a schedule label had been read in its first year alone. Read as a merged range.
@@ -365,8 +371,6 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
     else { closeRun(); if (valued) run = { row: at.row, from: at.col, to: at.col }; }
   };
   let overLimit = false;
-  // cells with values count toward the limit; cells kept only for their fill are capped apart
-  let valued = 0, fillOnly = 0;
   const data = firstOf(xml, "sheetData")?.body ?? "";
   const hiddenRows = new Set<number>();
   let rowNo = 0;
@@ -392,7 +396,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       // an empty cell counts only for its colour (a bar drawn by filling cells)
       const empty = !f && v === undefined && type !== "inlineStr";
       if (empty) acrossCell(at, style, false);
-      if (empty && (fill === undefined || fillOnly >= maxCells)) continue;
+      if (empty && (fill === undefined || counts.fillOnly >= maxCells)) continue;
       const cell: XmlCell = { row: at.row, col: at.col, type };
       if (fill !== undefined) cell.fill = fill;
       if (f) cell.formula = unescapeXml(f.body);
@@ -412,8 +416,8 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       if (struckText && !empty) cell.struck = true;
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
-      if (empty) fillOnly++;
-      else if (valued++ >= maxCells) { overLimit = true; break rows; }
+      if (empty) counts.fillOnly++;
+      else if (counts.valued++ >= maxCells) { overLimit = true; break rows; }
       cells.push(cell);
     }
   }

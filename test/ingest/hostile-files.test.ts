@@ -357,6 +357,15 @@ describe("limits", () => {
     expect(codes(plan.diagnostics)).toEqual(["PP119"]);
   });
 
+  it("the limit counts the cells of all sheets read together: sheets each just under it are refused at the one that passes it (PP119)", async () => {
+    const config = defaultConfig();
+    const cells = inlineCells(grid(PLAN));
+    config.limits.maxCells = cells.length + 5;
+    const xml = sheetXml(cells);
+    const plan = await planOf("cells.xlsx", bookOf({ sheets: [{ name: "計画1", xml }, { name: "計画2", xml }, { name: "計画3", xml }] }), config);
+    expect(plan.diagnostics.map((d) => [d.code, d.sheet])).toEqual([["PP119", "計画2"]]);
+  });
+
   it("cells kept only for their colour do not count toward limits.maxCells, and are capped apart", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
