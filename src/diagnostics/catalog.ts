@@ -7,6 +7,10 @@ export type Params = Record<string, string | number | undefined>;
 type Text = (p: Params) => string;
 export interface CodeSpec { severity: Severity; ja: Text; en: Text; hintJa?: Text; hintEn?: Text; example: Params }
 
+/** What a file of markup is (PP155), in words. */
+const MARKUP_JA: Record<string, string> = { html: " Web ページ（HTML）", "xml-spreadsheet": " Excel の「XML スプレッドシート 2003」", xml: " XML" };
+const MARKUP_EN: Record<string, string> = { html: "a web page (HTML)", "xml-spreadsheet": "an Excel \"XML Spreadsheet 2003\"", xml: "XML" };
+
 export const CATALOG = {
   // 1xx reading and decoding
   PP101: { severity: "error", example: { path: "data/plan.tsv", reason: "ENOENT" },
@@ -158,6 +162,11 @@ export const CATALOG = {
     en: (p) => `UTF-8 and Shift_JIS are mixed in this file (UTF-8 lines from line ${p.utf8}, Shift_JIS lines from line ${p.sjis}): read as either, the other's lines would be garbled, so it was not read.`,
     hintJa: () => "継ぎ足した行を、元のファイルと同じ文字コードで書き出し直してください（メモ帳の「名前を付けて保存」で文字コードを選べます）。",
     hintEn: () => "Export the appended lines again in the encoding of the rest of the file (Notepad's Save As lets you choose the encoding)." },
+  PP155: { severity: "error", example: { kind: "html" },
+    ja: (p) => `このファイルは${MARKUP_JA[String(p.kind)] ?? " XML"}で、表のテキスト（TSV・CSV）でも Excel ブック（.xlsx）でもありません。`,
+    en: (p) => `This file is ${MARKUP_EN[String(p.kind)] ?? "XML"}, neither a table's text (TSV, CSV) nor an Excel workbook (.xlsx).`,
+    hintJa: () => "Excel（または LibreOffice）で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直したファイルを指定してください。",
+    hintEn: () => "Open it in Excel (or LibreOffice), save it as an Excel workbook (*.xlsx) and give that file." },
   PP150: { severity: "error", example: { first: "令和8年度", last: "令和99年度", years: 92, limit: 20 },
     ja: (p) => `年度の見出しが${p.first}から${p.last}まで ${p.years} 年にわたっています（上限 ${p.limit} 年）。年度の見出しの誤りと思われます。`,
     en: (p) => `The fiscal-year labels run from ${p.first} to ${p.last}, ${p.years} years (limit ${p.limit}); a label is probably mistyped.`,

@@ -11,7 +11,7 @@ import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile } from "../read-file.js";
-import { byteOrderMark, readTextGrid, utf16WithoutBom } from "./read-text.js";
+import { byteOrderMark, markupOf, readTextGrid, utf16WithoutBom } from "./read-text.js";
 import { eraSlips, wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
@@ -68,6 +68,9 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   const magic = containerOf(bytes);
   if (magic === "ole2") { bag.add("PP113", { file }); throw new ReportedError(); }
   if (magic === "zip" && !workbook) { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
+  // ... a web page or XML (Excel's 「Web ページ」, 「XML スプレッドシート」) under any name
+  const markup = magic ? null : markupOf(bytes);
+  if (markup) { bag.add("PP155", { file }, { kind: markup }); throw new ReportedError(); }
   // ... and text named .xlsx (a TSV or CSV renamed): said as such, not as a broken zip
   if (workbook && magic !== "zip" && looksLikeText(bytes)) { bag.add("PP127", { file }, { ext }); throw new ReportedError(); }
   const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };

@@ -63,6 +63,22 @@ export function byteOrderMark(bytes: Uint8Array): "UTF-8 (BOM)" | "UTF-16LE" | "
   return null;
 }
 
+/** What a file of markup is, by its first tag: Excel's 「Web ページ」 (HTML) or 「XML スプレッドシート 2003」
+ * saved under .xls, .csv or .xlsx, or other XML; null for a table's text. Read as text, such a file
+ * had been told as a table without a header row (PP201), or as text renamed (PP127). */
+export function markupOf(bytes: Uint8Array): "html" | "xml-spreadsheet" | "xml" | null {
+  const head = bytes.subarray(0, 2048);
+  const mark = byteOrderMark(head);
+  const utf16 = mark === "UTF-16LE" || mark === "UTF-16BE" ? mark : utf16WithoutBom(head);
+  // (the tags are ASCII: latin1 reads them in UTF-8, Shift_JIS and EUC-JP alike)
+  const text = new TextDecoder(utf16 ? DECODER[utf16] : "latin1").decode(head).replace(/^(\ufeff|\u00ef\u00bb\u00bf)/, "").trimStart();
+  // (a comment or an XML declaration may come before the first element)
+  const first = /^(?:<\?xml\b[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<\?mso-application\b[^>]*>\s*)?<(!doctype\s+html|[a-z][\w:-]*)/i.exec(text);
+  if (first && /progid="Excel\.Sheet"|urn:schemas-microsoft-com:office:spreadsheet/i.test(text)) return "xml-spreadsheet";
+  if (first && /^(!doctype\s+html|html|head|body|table|meta)$/i.test(first[1]!)) return "html";
+  return /^<\?xml\b/.test(text) ? "xml" : null;
+}
+
 export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[] } {
   const mark = byteOrderMark(bytes);
   if (mark === "UTF-8 (BOM)") {

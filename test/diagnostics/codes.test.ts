@@ -97,6 +97,7 @@ const CASES: Record<string, Case> = {
   PP118: { name: "plan.xlsx", data: book([], (c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 3 } : c)) },
   PP119: { name: "plan.xlsx", data: book(), config: limited("maxCells", 5) },
   // a mistyped year label (令和99年度) would stretch the period over 92 years
+  PP155: { name: "plan.csv", data: `<html><body><table>${[HEADER, row(1, "事業")].map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")}</table></body></html>` },
   PP150: { data: tsv([[...HEADER.slice(0, 9), "令和99年度"], row(1, "事業")]) },
   PP201: { data: "タイトル\n\nただの文章です\n" },
   // the first block's labels bear out the second block's shift

@@ -75,6 +75,24 @@ describe("encodings", () => {
     expect(codes((await planOf("plan.csv", xls)).diagnostics)).toEqual(["PP113"]);
   });
 
+  it("a web page or an XML spreadsheet saved under .csv, .tsv or .xlsx is named for what it is (PP155), in any encoding", async () => {
+    const rows = grid(PLAN);
+    const html = `<html xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta charset="utf-8"></head><body>\n<table>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("\t")}</tr>`).join("\n")}\n</table></body></html>\n`;
+    const xml = `<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>\n${rows.map((r) => `<Row>${r.map((c) => `<Cell><Data ss:Type="String">${c}</Data></Cell>`).join("")}</Row>`).join("\n")}\n</Table></Worksheet></Workbook>\n`;
+    const cases: [string, string | Uint8Array, string][] = [
+      ["plan.csv", html, "Web ページ（HTML）"], ["plan.tsv", html, "Web ページ（HTML）"], ["plan.xlsx", html, "Web ページ（HTML）"],
+      ["plan.csv", iconv.encode(html, "Shift_JIS"), "Web ページ（HTML）"], ["plan.tsv", withBom([0xff, 0xfe], iconv.encode(html, "utf16le")), "Web ページ（HTML）"],
+      ["plan.csv", xml, "XML スプレッドシート 2003"], ["plan.xlsx", xml, "XML スプレッドシート 2003"],
+    ];
+    for (const [name, data, kind] of cases) {
+      const plan = await planOf(name, data);
+      expect(codes(plan.diagnostics), name).toEqual(["PP155"]);
+      expect(plan.diagnostics[0]!.message).toContain(kind);
+    }
+    // a plan whose title opens with a bracket is a plan
+    expect(names(await planOf("plan.tsv", `<概要>${PLAN}`))).toEqual(["電子申請の拡大", "窓口の改善"]);
+  });
+
   it("a TSV or CSV saved under .xlsx is named for what it is (PP127), not as a broken zip (PP106)", async () => {
     for (const data of [PLAN, `\ufeff${PLAN.replace(/\t/g, ",")}`, iconv.encode(PLAN, "Shift_JIS"), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PLAN, "utf16le")]), iconv.encode(PLAN, "utf16le"), iconv.encode(PLAN, "utf16be")]) {
       const plan = await planOf("plan.xlsx", data);
