@@ -101,7 +101,7 @@ const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)":
 const REPLACEMENT = /\uFFFD/g;
 // eslint-disable-next-line no-control-regex
 // (not VT: FileMaker's line break inside a field, read as one in the cell)
-const CONTROLS = /[\u0000-\u0008\u000c\u000e-\u001f\u007f]/g;
+export const CONTROLS = /[\u0000-\u0008\u000c\u000e-\u001f\u007f]/g;
 /** Line breaks inside a cell as other systems write them: FileMaker's VT, Unicode's line and paragraph separators. */
 const CELL_BREAKS = /[\u000b\u2028\u2029]/g;
 /** The physical line (1-based) of `offset` in decoded text. */

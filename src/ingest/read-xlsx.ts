@@ -9,6 +9,7 @@ import type { Place } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
 import type { Grid, GridMerge, GridRow } from "./grid.js";
 import { formatNumber } from "./number-format.js";
+import { CONTROLS } from "./read-text.js";
 import { readWorkbookXml, WorkbookReadError, type XmlCell, type XmlSheet, type XmlWorkbook, zipReason } from "./workbook-xml.js";
 
 /** Empty rows (or columns) between cells beyond which a cell lies outside the sheet's table. */
@@ -62,6 +63,11 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const linked: XmlCell[] = [];
   // Text struck through (見え消し): in or out of the plan? Never guessed: an error at the first.
   const struck: { cell: XmlCell; text: string }[] = [];
+  // Control characters (a NUL, an ESC from another system's export, written &#0; or _x001B_) are
+  // export damage, not content, as in a text file: removed, said at the first (PP107). They had
+  // reached the PDFs (PP351) and the terminal.
+  let controls = 0;
+  let firstControl: XmlCell | undefined;
   const placeOfCell = (c: XmlCell) => ({ file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` });
   for (const c of sheet.cells) {
     if (c.fill !== undefined) {
@@ -77,7 +83,13 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
       (grid.uncached ??= []).push({ line: c.row, col: c.col - 1, said: bag.add("PP117", placeOfCell(c), { formula: c.formula || "…" }) });
       continue;
     }
-    const text = cellText(c, wb, placeOfCell(c), bag);
+    let text = cellText(c, wb, placeOfCell(c), bag);
+    const found = text.match(CONTROLS);
+    if (found) {
+      controls += found.length;
+      firstControl ??= c;
+      text = text.replace(CONTROLS, "");
+    }
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
     if (c.formula !== undefined && EXTERNAL_REFERENCE.test(c.formula)) linked.push(c);
@@ -90,6 +102,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     const first = errorCells[0]!;
     bag.add("PP121", placeOfCell(first), { value: first.v || "#…", count: errorCells.length });
   }
+  if (firstControl) bag.add("PP107", placeOfCell(firstControl), { count: controls });
   if (linked.length) bag.add("PP131", placeOfCell(linked[0]!), { formula: linked[0]!.formula!.slice(0, 60), count: linked.length });
   if (struck.length) {
     const { cell, text } = struck[0]!;

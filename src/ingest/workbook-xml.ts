@@ -81,6 +81,13 @@ export function unescapeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** An element's text: its CDATA sections as written (valid XML, though Excel never writes one: a
+ * name had been read with its `<![CDATA[` … `]]>` around it), the rest unescaped. */
+function textOf(body: string): string {
+  if (!body.includes("<![CDATA[")) return unescapeXml(body);
+  return body.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => (part.startsWith("<![CDATA[") ? part.slice(9, -3) : unescapeXml(part))).join("");
+}
+
 /** An element as found: where it starts, the rest of its opening tag after the name (its attributes), its content ("" when self-closed), where it ends. */
 interface Found { start: number; attrs: string; body: string; end: number }
 
@@ -167,7 +174,7 @@ function stringItemText(xml: string): string {
     body += xml.slice(from);
   }
   let out = "";
-  for (let t = findElement(body, "t"); t; t = findElement(body, "t", t.end)) out += unescapeXml(t.body);
+  for (let t = findElement(body, "t"); t; t = findElement(body, "t", t.end)) out += textOf(t.body);
   return out;
 }
 
@@ -400,7 +407,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       const cell: XmlCell = { row: at.row, col: at.col, type };
       if (fill !== undefined) cell.fill = fill;
       if (f) cell.formula = unescapeXml(f.body);
-      if (v !== undefined) cell.v = unescapeXml(v);
+      if (v !== undefined) cell.v = textOf(v);
       let struckText = struck[style] === true;
       if (type === "inlineStr") {
         const item = firstOf(body, "is")?.body ?? "";

@@ -160,6 +160,19 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
   });
 
+  it("text in a CDATA section is read as its text, not with its markers", async () => {
+    const xml = sheetXml(table()).replace("<t>窓口の改善</t>", "<t><![CDATA[窓口の&改善]]></t>");
+    expect(xml).toContain("CDATA");
+    expect(names(await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml }] })))).toEqual(["電子申請の拡大", "窓口の&改善"]);
+  });
+
+  it("control characters in cells (&#0;, _x001B_) are removed and said at the first cell (PP107), as in a text file", async () => {
+    const xml = sheetXml(table()).replace("<t>窓口の改善</t>", "<t>窓口&#0;の_x001B_改善&#x7;</t>");
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml }] }));
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP107").map((d) => [d.sheet, d.cell, d.message])).toEqual([["計画", "E5", expect.stringContaining("3 個")]]);
+  });
+
   it("a part in UTF-16 with its byte order mark is read as such", async () => {
     const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(table()) }] }).map((p) =>
       p.name === "xl/worksheets/sheet1.xml" ? { ...p, data: new Uint8Array([0xff, 0xfe, ...iconv.encode(p.data as string, "utf16le")]) } : p);
