@@ -18,6 +18,7 @@ export function zipReason(e: ZipRefusal, lang: "ja" | "en"): string {
   const mb = Math.round(e.unpacked / 1e6);
   if (e.kind === "too-large") return lang === "ja" ? `展開後のサイズが大きすぎます（${mb} MB を超えます）` : `unpacks to more than ${mb} MB`;
   if (e.kind === "bomb") return lang === "ja" ? `展開すると元の ${e.unpacked} 倍を超える部分があります（zip 爆弾）` : `a part inflates more than ${e.unpacked} times its size (a zip bomb)`;
+  if (e.kind === "duplicate") return lang === "ja" ? `同じ名前の部分「${e.message}」が 2 つあり、どちらを読むか決められません` : `two parts are named ${e.message}: which one to read cannot be told`;
   if (e.kind === "not-zip") return lang === "ja" ? "zip として読めません" : `not a zip archive (${e.message})`;
   return lang === "ja" ? `zip が壊れています（${e.message}）` : `damaged zip (${e.message})`;
 }
@@ -305,12 +306,25 @@ function unprefixed(xml: string | undefined): string | undefined {
   return m ? xml!.replaceAll(`<${m[1]}:`, "<").replaceAll(`</${m[1]}:`, "</") : xml;
 }
 
+/** What a zip without a workbook part is, by its parts' names: a message had said only that
+ * xl/workbook.xml was missing, for an .xlsb, an .ods or a zip of plan files renamed .xlsx. */
+function notAWorkbook(names: readonly string[]): string {
+  const has = (name: string) => names.includes(name);
+  if (has("xl/workbook.bin")) return "Excel バイナリ ブック（.xlsb）です";
+  if (has("mimetype") || has("content.xml")) return "OpenDocument 形式（LibreOffice の .ods など）です";
+  if (has("word/document.xml")) return "Word 文書（.docx）です";
+  if (has("ppt/presentation.xml")) return "PowerPoint（.pptx）です";
+  const files = names.filter((n) => /\.(xlsx|xlsm|tsv|csv|txt)$/i.test(n));
+  if (files.length) return `ファイルをまとめた zip です（中に ${files.slice(0, 3).join("、")}${files.length > 3 ? " など" : ""}）。中のファイルを取り出して指定してください`;
+  return "xl/workbook.xml がありません";
+}
+
 /** Every worksheet of an .xlsx, in workbook order. Throws WorkbookReadError when it is not one. */
 export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWorkbook {
   return withZip(data, (zip) => {
     const workbook = unprefixed(zip.text("xl/workbook.xml"));
     const rels = zip.text("xl/_rels/workbook.xml.rels");
-    if (!workbook || !rels) throw new WorkbookReadError("xl/workbook.xml がありません");
+    if (!workbook || !rels) throw new WorkbookReadError(notAWorkbook(zip.names));
     const targets = new Map<string, string>();
     let sharedPart = "xl/sharedStrings.xml", stylesPart = "xl/styles.xml";
     for (const tag of openingTags(rels, "Relationship")) {

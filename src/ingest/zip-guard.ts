@@ -28,10 +28,11 @@ export function unpackBudget(archiveBytes: number): number {
   return Math.min(MAX_UNPACKED_BYTES, Math.max(MIN_BUDGET, archiveBytes * MAX_RATIO));
 }
 
-/** Why an archive cannot be read: not a zip, damaged, unpacking past the budget (`unpacked` = the
- * budget) or a part inflating too many times its size (`unpacked` = the ratio). */
+/** Why an archive cannot be read: not a zip, damaged, two parts of one name (`message` = the
+ * name), unpacking past the budget (`unpacked` = the budget) or a part inflating too many times
+ * its size (`unpacked` = the ratio). */
 export class ZipRefusal extends Error {
-  constructor(readonly kind: "not-zip" | "damaged" | "too-large" | "bomb", message: string, readonly unpacked = 0) {
+  constructor(readonly kind: "not-zip" | "damaged" | "duplicate" | "too-large" | "bomb", message: string, readonly unpacked = 0) {
     super(message);
   }
 }
@@ -67,6 +68,9 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ZipRefusal("damaged", "central directory damaged");
     const nameLen = u16(bytes, at + 28);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLen));
+    // Two parts of one name: readers differ on which one is the part (the first, the last), so
+    // a file could show Excel one plan and this reader another: never chosen.
+    if (entries.has(name)) throw new ZipRefusal("duplicate", name);
     entries.set(name, { method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), localOffset: u32(bytes, at + 42) });
     at += 46 + nameLen + u16(bytes, at + 30) + u16(bytes, at + 32);
   }

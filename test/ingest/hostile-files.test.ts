@@ -232,6 +232,28 @@ describe("workbooks whose zip lies", () => {
     expect(bag.items[0]!.message).toContain("zip 爆弾");
   });
 
+  it("two parts of one name (Excel might read one plan, this reader another) are refused with the part named (PP106)", async () => {
+    const other = sheetXml(inlineCells(grid(PLAN.replace("電子申請の拡大", "別の事業"))));
+    const parts = [...bookParts({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] }), { name: "xl/worksheets/sheet1.xml", data: other }];
+    const plan = await planOf("plan.xlsx", zipOf(parts));
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toContain("同じ名前の部分「xl/worksheets/sheet1.xml」が 2 つあり");
+  });
+
+  it("a zip that is no workbook (an .xlsb, an .ods, a Word file, a zip of plan files) is named for what it is (PP106)", async () => {
+    const cases: [string, string[], string][] = [
+      ["xlsb", ["[Content_Types].xml", "xl/workbook.bin"], "（.xlsb）"],
+      ["ods", ["mimetype", "content.xml"], "OpenDocument"],
+      ["docx", ["[Content_Types].xml", "word/document.xml"], "Word"],
+      ["zip", ["計画/plan.xlsx"], "中に 計画/plan.xlsx"],
+    ];
+    for (const [what, names, says] of cases) {
+      const plan = await planOf("plan.xlsx", zipOf(names.map((name) => ({ name, data: "x" }))));
+      expect(codes(plan.diagnostics), what).toEqual(["PP106"]);
+      expect(plan.diagnostics[0]!.message, what).toContain(says);
+    }
+  });
+
   it("a truncated central directory, and a sheet part that is missing, are PP106 with the reason", async () => {
     const ok = bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] });
     expect(codes((await planOf("cut.xlsx", ok.slice(0, ok.length - 30))).diagnostics)).toEqual(["PP106"]);
