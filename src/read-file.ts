@@ -72,9 +72,21 @@ export function refusalReason(read: Exclude<FileRead, { bytes: Uint8Array }>, li
   const ja = lang === "ja";
   if (read.refused === "too-large") return ja ? `大きすぎます: ${megabytes(read.size)}、上限 ${megabytes(limit)}` : `too large: ${megabytes(read.size)}, limit ${megabytes(limit)}`;
   if (read.refused === "not-a-file") return ja ? `通常のファイルではありません（${kindWord(read.kind, lang)}）` : `not a regular file (${read.kind})`;
-  if (read.reason === "ENOENT") return ja ? "ファイルがありません" : "no such file";
-  return read.reason;
+  const words = ERRNO_WORDS[read.reason];
+  return words ? (ja ? words[0] : words[1]) : read.reason;
 }
+
+/** The errors of opening a file that staff meet, in words (a bare ELOOP or EACCES had been the message). */
+const ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
+  ENOENT: ["ファイルがありません", "no such file"],
+  EISDIR: ["フォルダです", "a folder"],
+  ENOTDIR: ["パスの途中にフォルダでないものがあります", "a part of the path is not a folder"],
+  EACCES: ["読み取りの権限がありません", "permission denied"],
+  EPERM: ["読み取りの権限がありません", "permission denied"],
+  ELOOP: ["ショートカット（シンボリックリンク）が循環しています", "a loop of symbolic links"],
+  ENAMETOOLONG: ["パスが長すぎます", "the path is too long"],
+  EBUSY: ["ほかのプログラムが使用中です", "in use by another program"],
+};
 
 /**
  * A text file a person edits (config, theme, wording, a template): read as {@link readBoundedFileSync}

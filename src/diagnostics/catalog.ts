@@ -13,7 +13,7 @@ const MARKUP_EN: Record<string, string> = { html: "a web page (HTML)", "xml-spre
 
 export const CATALOG = {
   // 1xx reading and decoding
-  PP101: { severity: "error", example: { path: "data/plan.tsv", reason: "ENOENT" },
+  PP101: { severity: "error", example: { path: "data/plan.tsv", reason: "ファイルがありません" },
     ja: (p) => `入力ファイル ${p.path} を読み込めません（${p.reason}）。`,
     en: (p) => `Cannot read the input file ${p.path} (${p.reason}).`,
     hintJa: () => "ファイル名とパスを確認してください。", hintEn: () => "Check the file name and path." },

@@ -10,7 +10,7 @@ import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
-import { kindWord, readBoundedFile } from "../read-file.js";
+import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
 import { byteOrderMark, markupOf, readTextGrid, utf16WithoutBom } from "./read-text.js";
 import { eraSlips, wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
@@ -60,7 +60,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   if ("refused" in read) {
     if (read.refused === "too-large") bag.add("PP104", { file }, { size: megabytes(read.size), limit: megabytes(config.limits.maxInputBytes) });
     else if (read.refused === "not-a-file" && read.kind !== "directory") bag.add("PP114", { file }, { kind: kindWord(read.kind, bag.lang) });
-    else bag.add("PP101", { file }, { path: inputPath, reason: read.refused === "unreadable" ? read.reason : "EISDIR" });
+    else bag.add("PP101", { file }, { path: inputPath, reason: refusalReason(read, config.limits.maxInputBytes, bag.lang) });
     throw new ReportedError();
   }
   const bytes = read.bytes;

@@ -1,7 +1,7 @@
 // The reading layer against files as other cities, hurried staff and attackers make them:
 // encodings, special files, workbooks whose zip lies, sparse sheets, other writers' xlsx.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
@@ -105,6 +105,24 @@ describe("encodings", () => {
 });
 
 describe("special files", () => {
+  it("a folder, a loop of symbolic links, a missing file and a path through a file are told in words, not as an errno (PP101)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-paths-"));
+    const at = (name: string) => path.join(dir, name);
+    mkdirSync(at("folder.tsv"));
+    symlinkSync(at("b.tsv"), at("a.tsv"));
+    symlinkSync(at("a.tsv"), at("b.tsv"));
+    writeFileSync(at("plan.tsv"), PLAN);
+    const cases: [string, string][] = [
+      ["folder.tsv", "通常のファイルではありません（フォルダ）"], ["a.tsv", "ショートカット（シンボリックリンク）が循環しています"],
+      ["missing.tsv", "ファイルがありません"], ["plan.tsv/plan.tsv", "パスの途中にフォルダでないものがあります"],
+    ];
+    for (const [name, says] of cases) {
+      const plan = await loadPlan(at(name), { config: defaultConfig(), bag: new DiagnosticBag("ja") });
+      expect(codes(plan.diagnostics), name).toEqual(["PP101"]);
+      expect(plan.diagnostics[0]!.message, name).toContain(`を読み込めません（${says}`);
+    }
+  });
+
   it("a FIFO and /dev/zero are refused at once, not read forever (PP114)", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-special-"));
     const fifo = path.join(dir, "plan.tsv");
