@@ -218,11 +218,11 @@ export function readXlsxGrids(bytes: Uint8Array, file: string, bag: DiagnosticBa
     bag.add("PP119", { file, sheet: over.name }, { cells: maxCells + 1, limit: maxCells });
     throw new ReportedError();
   }
+  const hidden = sheetName === undefined ? wb.sheets.filter((h) => h.state !== "visible").map((h) => h.name) : [];
   return sheets.map((s) => {
     const read = new DiagnosticBag(bag.lang);
     const grid = sheetGrid(s, wb, file, read);
     if (wb.title) grid.containerTitle = wb.title;
-    const hidden = sheetName === undefined ? wb.sheets.filter((h) => h.state !== "visible").map((h) => h.name) : [];
     if (hidden.length) grid.hiddenSheets = hidden;
     return { grid, read };
   });

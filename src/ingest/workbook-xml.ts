@@ -306,6 +306,10 @@ function unprefixed(xml: string | undefined): string | undefined {
   return m ? xml!.replaceAll(`<${m[1]}:`, "<").replaceAll(`</${m[1]}:`, "</") : xml;
 }
 
+/** More sheets than any plan's or form's workbook has. Each sheet is read and searched for a table:
+ * 150,000 sheets naming one small part (a 0.7 MB file) had run for over five minutes. */
+const MAX_SHEETS = 1000;
+
 /** What a zip without a workbook part is, by its parts' names: a message had said only that
  * xl/workbook.xml was missing, for an .xlsb, an .ods or a zip of plan files renamed .xlsx. */
 function notAWorkbook(names: readonly string[]): string {
@@ -349,7 +353,9 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const title = core ? firstOf(core, "dc:title")?.body : undefined;
     const sheets: XmlSheet[] = [];
     const counts: CellCounts = { valued: 0, fillOnly: 0 };
-    for (const tag of openingTags(workbook, "sheet")) {
+    const sheetTags = [...openingTags(workbook, "sheet")];
+    if (sheetTags.length > MAX_SHEETS) throw new WorkbookReadError(`シートが ${sheetTags.length} 枚あり、上限（${MAX_SHEETS} 枚）を超えています`);
+    for (const tag of sheetTags) {
       const name = attr(tag, "name") ?? "";
       const state = attr(tag, "state") ?? "visible";
       if (opts.wanted && !opts.wanted(name, state)) { sheets.push({ name, state, cells: [], merges: [] }); continue; }

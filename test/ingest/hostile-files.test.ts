@@ -250,6 +250,15 @@ describe("workbooks whose zip lies", () => {
     expect(bag.items[0]!.message).toContain("zip 爆弾");
   });
 
+  it("more than 1,000 sheets (a small file naming one part from each) are refused before any is read (PP106)", async () => {
+    const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] }).map((p) => (p.name === "xl/workbook.xml"
+      ? { ...p, data: (p.data as string).replace(/<sheet [^>]*\/>/, Array.from({ length: 1001 }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId1"/>`).join("")) } : p));
+    const { value: plan, cpu } = await cpuMs(() => planOf("plan.xlsx", zipOf(parts)));
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toContain("シートが 1001 枚あり、上限（1000 枚）を超えています");
+    expect(cpu).toBeLessThan(1000);
+  });
+
   it("two parts of one name (Excel might read one plan, this reader another) are refused with the part named (PP106)", async () => {
     const other = sheetXml(inlineCells(grid(PLAN.replace("電子申請の拡大", "別の事業"))));
     const parts = [...bookParts({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] }), { name: "xl/worksheets/sheet1.xml", data: other }];
