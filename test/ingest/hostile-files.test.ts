@@ -11,6 +11,7 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { readXlsxGrids } from "../../src/ingest/read-xlsx.js";
 import { loadPlan } from "../../src/pipeline.js";
 import { readReturnsDir } from "../../src/progress/read-dir.js";
+import { readWorkbookCells } from "../../src/progress/sheet-xml.js";
 import { cpuMs } from "../helpers/cpu.js";
 import { codes, HEADER, planOf, row, tsv } from "../helpers/plan-fixtures.js";
 import { bookOf, bookParts, inlineCells, sheetXml, zeroBomb, zipOf } from "../helpers/xlsx-parts.js";
@@ -444,6 +445,14 @@ describe("limits", () => {
     const xml = sheetXml(cells);
     const plan = await planOf("cells.xlsx", bookOf({ sheets: [{ name: "計画1", xml }, { name: "計画2", xml }, { name: "計画3", xml }] }), config);
     expect(plan.diagnostics.map((d) => [d.code, d.sheet])).toEqual([["PP119", "計画2"]]);
+  });
+
+  it("a returned workbook's cells are bounded too, all sheets together: past the limit it is refused, not read into memory", () => {
+    const xml = sheetXml(inlineCells(grid(PLAN)));
+    const book = bookOf({ sheets: [{ name: "進捗報告", xml }, { name: "控え", xml }] });
+    const cells = inlineCells(grid(PLAN)).length;
+    expect(readWorkbookCells(book, cells * 2).map((s) => s.cells.length)).toEqual([cells, cells]);
+    expect(() => readWorkbookCells(book, cells + 1)).toThrow("値のあるセルが多すぎます（シート「控え」までで");
   });
 
   it("cells kept only for their colour do not count toward limits.maxCells, and are capped apart", async () => {
