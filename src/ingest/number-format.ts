@@ -121,7 +121,8 @@ function formatDigits(pattern: string, v: number): string {
   const fracPart = dot < 0 ? "" : pattern.slice(dot + 1).replace(/,/g, "");
   const decimals = fracPart.length;
   const required = (fracPart.match(/0/g) ?? []).length;
-  let [i, f = ""] = Math.abs(v).toFixed(decimals).split(".");
+  // (Excel allows 30 decimals; toFixed throws past 100: a format of 400 had stopped the run)
+  let [i, f = ""] = Math.abs(v).toFixed(Math.min(decimals, 100)).split(".");
   f = f.replace(new RegExp(`0{0,${decimals - required}}$`), "");
   const minInt = (intPart.match(/0/g) ?? []).length;
   if (i === "0" && minInt === 0) i = "";
@@ -172,7 +173,10 @@ function kanjiNumber(n: number, formal: boolean): string {
 /** The text a number cell shows through `code`; null when this reader does not read the format. */
 export function formatNumber(v: number, code: string, date1904 = false): string | null {
   if (!Number.isFinite(v)) return null;
-  if (code === ISO_DATE) return serialDate(v, date1904).toISOString().slice(0, 10);
+  // Excel shows ##### for a date or time outside its calendar (before 1900 or 1904, after 9999): not
+  // read as one (a serial of 1e20 had stopped the run, PP901; others read NaN/NaN/NaN or 1899/12/27)
+  const calendar = v >= 0 && serialDate(v, date1904).getUTCFullYear() <= 9999;
+  if (code === ISO_DATE) return calendar ? serialDate(v, date1904).toISOString().slice(0, 10) : null;
   const sections = code.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   let section = sections[0] ?? "";
   let value = v;
@@ -191,7 +195,7 @@ export function formatNumber(v: number, code: string, date1904 = false): string 
     return plain === null ? null : plain.replace(/\d+/g, (n) => (dbnum === "3" ? n.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : kanjiNumber(Number(n), dbnum === "2")));
   }
   const { tokens, gannen, percent } = tokenize(section);
-  if (tokens.some((t) => t.kind === "date" || t.kind === "elapsed")) return formatDate(tokens, serialDate(v, date1904), gannen, v);
+  if (tokens.some((t) => t.kind === "date" || t.kind === "elapsed")) return calendar ? formatDate(tokens, serialDate(v, date1904), gannen, v) : null;
   if (percent) value *= 100;
   let out = "";
   let placed = false;

@@ -404,6 +404,17 @@ describe("sparse and unusual sheets", () => {
     expect(plan.projects[1]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["試行", 2027, 2027], ["運用", 2028, 2028]]);
   });
 
+  it("a date outside Excel's calendar (Excel shows #####) and a format of 400 decimals read as the plain number, not as a run stopped (PP901) or NaN", () => {
+    const cells = [...table, { ref: "K4", v: "1e20", s: 1 }, { ref: "K5", v: -3, s: 2 }, { ref: "L4", v: 2.5, s: 3 }, { ref: "L5", v: 46174, s: 4 }];
+    const bag = new DiagnosticBag("ja");
+    const [sheet] = readXlsxGrids(bookOf({
+      sheets: [{ name: "計画", xml: sheetXml(cells) }],
+      numFmts: { 176: '[$-ja-JP-x-gannen]ggge"年度"', 177: "0." + "0".repeat(400) }, xfs: [0, 14, 176, 177, 176],
+    }), "fmt.xlsx", bag, undefined, 1000);
+    const at = (line: number, col: number) => sheet!.grid.rows.find((r) => r.line === line)!.cells[col];
+    expect([at(4, 10), at(5, 10), at(4, 11)?.slice(0, 6), at(4, 11)?.length, at(5, 11)]).toEqual(["100000000000000000000", "-3", "2.5000", 102, "令和8年度"]);
+  });
+
   it("hidden sheets are not read; merges are kept on the grid with their cells' rows and columns", () => {
     const bytes = bookOf({ sheets: [
       { name: "隠し", xml: sheetXml(inlineCells(grid(PLAN))), state: "hidden" },
