@@ -132,6 +132,28 @@ function formatDigits(pattern: string, v: number): string {
 }
 
 /**
+ * The denominator of the fraction nearest `x` (0 ≤ x < 1) with a denominator up to `max` (the
+ * smallest of equals), from the continued fraction's convergents and the last semiconvergent: a
+ * walk over every denominator took a second a cell for `?/???????` and grew tenfold a digit.
+ */
+export function nearestDenominator(x: number, max: number): number {
+  let [p0, q0, p1, q1] = [0, 1, 1, 0];
+  for (let y = x; ;) {
+    const a = Math.floor(y);
+    const q2 = q0 + a * q1;
+    if (q2 > max) break;
+    [p0, q0, p1, q1] = [p1, q1, p0 + a * p1, q2];
+    if (y - a < 1e-12) break;
+    y = 1 / (y - a);
+  }
+  const k = Math.floor((max - q0) / q1);
+  const semi = { p: p0 + k * p1, q: q0 + k * q1 };
+  const err = (p: number, q: number) => Math.abs(x - p / q);
+  const e1 = err(p1, q1), e2 = err(semi.p, semi.q);
+  return e2 < e1 - 1e-12 || (Math.abs(e2 - e1) <= 1e-12 && semi.q < q1) ? semi.q : q1;
+}
+
+/**
  * A fraction as Excel shows it (`# ?/?` 1.5 → 1 1/2, `?/4` 0.25 → 1/4): the nearest with at most as
  * many digits below as the format has, or its fixed denominator; null for a fraction among other text.
  */
@@ -142,14 +164,7 @@ function formatFraction(section: string, v: number): string | null {
   const x = Math.abs(v);
   let int = whole ? Math.floor(x) : 0;
   const frac = x - int;
-  let den = /^\d+$/.test(m[3]!) ? Number(m[3]) : 1;
-  if (!/^\d+$/.test(m[3]!)) {
-    // the nearest fraction with a denominator of as many digits as the format's (the smallest of equals)
-    for (let d = 1, best = Infinity; d < 10 ** m[3]!.length; d++) {
-      const err = Math.abs(frac - Math.round(frac * d) / d);
-      if (err < best - 1e-12) { best = err; den = d; }
-    }
-  }
+  const den = /^\d+$/.test(m[3]!) ? Number(m[3]) : nearestDenominator(frac, 10 ** m[3]!.length - 1);
   let num = Math.round(frac * den);
   if (whole && num === den) { int += 1; num = 0; }
   const text = !whole ? `${num}/${den}` : num === 0 ? String(int) : `${int ? `${int} ` : ""}${num}/${den}`;

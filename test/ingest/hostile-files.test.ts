@@ -415,6 +415,15 @@ describe("sparse and unusual sheets", () => {
     expect([at(4, 10), at(5, 10), at(4, 11)?.slice(0, 6), at(4, 11)?.length, at(5, 11)]).toEqual(["100000000000000000000", "-3", "2.5000", 102, "令和8年度"]);
   });
 
+  it("a fraction format of many digits (?/???????) is read in no time (the nearest fraction, as Excel shows it)", async () => {
+    const cells = [...table, ...[1, 2, 3, 4, 5].map((r) => ({ ref: `L${r}`, v: 1.2345678 + r, s: 1 })), { ref: "M1", v: 0.3125, s: 2 }];
+    const book = bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }], numFmts: { 176: "# ?/???????", 177: "?/??" }, xfs: [0, 176, 177] });
+    const { value: [sheet], cpu } = await cpuMs(() => readXlsxGrids(book, "frac.xlsx", new DiagnosticBag("ja"), undefined, 1000));
+    expect(cpu).toBeLessThan(500);
+    const at = (line: number, col: number) => sheet!.grid.rows.find((r) => r.line === line)!.cells[col];
+    expect([at(1, 11), at(1, 12)]).toEqual(["2 1172839/5000000", "5/16"]);
+  });
+
   it("hidden sheets are not read; merges are kept on the grid with their cells' rows and columns", () => {
     const bytes = bookOf({ sheets: [
       { name: "隠し", xml: sheetXml(inlineCells(grid(PLAN))), state: "hidden" },
