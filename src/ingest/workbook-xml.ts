@@ -54,6 +54,8 @@ export interface XmlSheet {
   merges: string[];
   /** Set when the sheet holds more cells than the reader's limit (the rest were not read). */
   overLimit?: boolean;
+  /** The first cell address past Excel's sheet (XFD1048576), when there is one (the rest were not read). */
+  outside?: string;
   /** Rows hidden in Excel (hidden="1", also rows a filter hides), 1-based. */
   hiddenRows?: Set<number>;
   /** Column ranges hidden in Excel (`<col min max hidden="1">`), 1-based and inclusive. */
@@ -306,6 +308,9 @@ function unprefixed(xml: string | undefined): string | undefined {
   return m ? xml!.replaceAll(`<${m[1]}:`, "<").replaceAll(`</${m[1]}:`, "</") : xml;
 }
 
+/** Excel's last row and column (XFD1048576). */
+const MAX_ROW = 1_048_576, MAX_COLUMN = 16_384;
+
 /** More sheets than any plan's or form's workbook has. Each sheet is read and searched for a table:
  * 150,000 sheets naming one small part (a 0.7 MB file) had run for over five minutes. */
 const MAX_SHEETS = 1000;
@@ -366,6 +371,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       // (a chart sheet's root is another element)
       if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity, counts) };
+      if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
       sheets.push(sheet);
@@ -398,6 +404,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
     else { closeRun(); if (valued) run = { row: at.row, from: at.col, to: at.col }; }
   };
   let overLimit = false;
+  let outside: string | undefined;
   const data = firstOf(xml, "sheetData")?.body ?? "";
   const hiddenRows = new Set<number>();
   let rowNo = 0;
@@ -413,6 +420,9 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       const ref = attr(head, "r");
       const at = ref ? parseAddress(ref) : { row: rowNo, col: colNo + 1 };
       if (!at) continue;
+      // past XFD1048576 (or row 0): no cell of a sheet, which Excel refuses; a row past 2^53 had
+      // never ended the rows between (memory ran out), a cell at row 10^14 had been read as a project
+      if (at.row < 1 || at.row > MAX_ROW || at.col > MAX_COLUMN) { outside = ref ?? `${columnLetters(at.col)}${at.row}`; break rows; }
       colNo = at.col;
       // most cells hold a <v> only: the other searches are skipped when their tag is absent
       const f = body.includes("<f") ? firstOf(body, "f") : undefined;
@@ -463,6 +473,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
   }
   const out: Omit<XmlSheet, "name" | "state"> = { cells, merges };
   if (overLimit) out.overLimit = true;
+  if (outside !== undefined) out.outside = outside;
   if (hiddenRows.size) out.hiddenRows = hiddenRows;
   if (hiddenCols.length) out.hiddenCols = hiddenCols;
   return out;

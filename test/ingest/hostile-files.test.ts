@@ -424,6 +424,21 @@ describe("sparse and unusual sheets", () => {
     expect([at(1, 11), at(1, 12)]).toEqual(["2 1172839/5000000", "5/16"]);
   });
 
+  it("a cell past XFD1048576 (or at row 0) is refused with its address (PP106): a row past 2^53 had run out of memory, row 10^14 had been a project", async () => {
+    const cases: [string, string][] = [
+      ['<row r="99999999999999"><c r="A99999999999999"><v>3</v></c></row>', "A99999999999999"],
+      ['<row r="7"><c r="XFE7"><v>3</v></c></row>', "XFE7"],
+      ['<row r="7"><c r="B0"><v>3</v></c></row>', "B0"],
+      ['<row r="99999999999999999"><c><v>3</v></c></row>', "A100000000000000000"],
+    ];
+    for (const [row, ref] of cases) {
+      const xml = sheetXml(table).replace("</sheetData>", `${row}</sheetData>`);
+      const plan = await planOf("far.xlsx", bookOf({ sheets: [{ name: "計画", xml }] }));
+      expect(codes(plan.diagnostics), ref).toEqual(["PP106"]);
+      expect(plan.diagnostics[0]!.message).toContain(`シート「計画」のセル番地 ${ref} は Excel のシートの範囲（A1～XFD1048576）の外にあります`);
+    }
+  });
+
   it("hidden sheets are not read; merges are kept on the grid with their cells' rows and columns", () => {
     const bytes = bookOf({ sheets: [
       { name: "隠し", xml: sheetXml(inlineCells(grid(PLAN))), state: "hidden" },
