@@ -10,7 +10,7 @@ import { ReportedError } from "../errors.js";
 import type { Grid, GridMerge, GridRow } from "./grid.js";
 import { formatNumber } from "./number-format.js";
 import { CONTROLS } from "./read-text.js";
-import { readWorkbookXml, WorkbookReadError, type XmlCell, type XmlSheet, type XmlWorkbook, zipReason } from "./workbook-xml.js";
+import { MAX_COLUMN, readWorkbookXml, WorkbookReadError, type XmlCell, type XmlSheet, type XmlWorkbook, zipReason } from "./workbook-xml.js";
 
 /** Empty rows (or columns) between cells beyond which a cell lies outside the sheet's table. */
 const MAX_GAP = 1000;
@@ -181,7 +181,17 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
  */
 function reportHidden(sheet: XmlSheet, byRow: Map<number, Map<number, string>>, file: string, bag: DiagnosticBag): void {
   if (!sheet.hiddenRows && !sheet.hiddenCols) return;
-  const colHidden = (c: number) => sheet.hiddenCols?.some(([min, max]) => c >= min && c <= max) ?? false;
+  // the hidden ranges as one mark a column (a range's ends counted, then summed): a search of every
+  // range for every cell took 16 s for 200,000 ranges in a 62 KB file
+  const ends = new Int32Array(MAX_COLUMN + 2);
+  for (const [min, max] of sheet.hiddenCols ?? []) {
+    if (min > MAX_COLUMN) continue;
+    ends[min]!++;
+    ends[Math.min(max, MAX_COLUMN) + 1]!--;
+  }
+  const hiddenCol = new Uint8Array(MAX_COLUMN + 1);
+  for (let c = 1, depth = 0; c <= MAX_COLUMN; c++) { depth += ends[c]!; hiddenCol[c] = depth > 0 ? 1 : 0; }
+  const colHidden = (c: number) => hiddenCol[c] === 1;
   const rows = new Set<number>(), cols = new Set<number>();
   let first: { row: number; col: number } | null = null;
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {

@@ -309,7 +309,8 @@ function unprefixed(xml: string | undefined): string | undefined {
 }
 
 /** Excel's last row and column (XFD1048576). */
-const MAX_ROW = 1_048_576, MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
+export const MAX_COLUMN = 16_384;
 
 /** More sheets than any plan's or form's workbook has. Each sheet is read and searched for a table:
  * 150,000 sheets naming one small part (a 0.7 MB file) had run for over five minutes. */

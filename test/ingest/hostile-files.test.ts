@@ -448,6 +448,16 @@ describe("sparse and unusual sheets", () => {
     expect(codes(tiled.diagnostics)).not.toContain("PP106");
   });
 
+  it("many hidden column ranges are looked up in constant time a cell; values under them are still said (PP120)", async () => {
+    const big = inlineCells(grid(tsv([HEADER, ...Array.from({ length: 500 }, (_, i) => row(i + 1, `事業${i + 1}`))])));
+    const cols = `<cols>${'<col min="100" max="200" hidden="1"/>'.repeat(100_000)}<col min="5" max="5" hidden="1"/></cols>`;
+    const book = bookOf({ sheets: [{ name: "計画", xml: sheetXml(big).replace("<sheetData>", `${cols}<sheetData>`) }] });
+    const bag = new DiagnosticBag("ja");
+    const { value: [sheet], cpu } = await cpuMs(() => readXlsxGrids(book, "cols.xlsx", bag, undefined, 100_000));
+    expect(sheet!.read.items.filter((d) => d.code === "PP120").map((d) => [d.cell, d.message.includes("列（1 列）")])).toEqual([["E3", true]]);
+    expect(cpu).toBeLessThan(1200);
+  });
+
   it("hidden sheets are not read; merges are kept on the grid with their cells' rows and columns", () => {
     const bytes = bookOf({ sheets: [
       { name: "隠し", xml: sheetXml(inlineCells(grid(PLAN))), state: "hidden" },
