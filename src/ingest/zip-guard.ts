@@ -117,6 +117,12 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
       // XML in UTF-16 is valid (its byte order mark says so): read as such, not as mojibake
       if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
       if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
+      // ... and in another encoding its declaration names (<?xml … encoding="Shift_JIS"?>): read in it
+      // (a sheet so written had been mojibake, told as a table without a header row)
+      const declared = /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(new TextDecoder("latin1").decode(b.subarray(0, 200)))?.[1];
+      if (declared && !/^utf-?8$/i.test(declared)) {
+        try { return new TextDecoder(declared).decode(b); } catch { throw new ZipRefusal("damaged", `${name}: encoding ${declared}`); }
+      }
       return decoder.decode(b);
     },
   };

@@ -192,6 +192,12 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP107").map((d) => [d.sheet, d.cell, d.message])).toEqual([["計画", "E5", expect.stringContaining("3 個")]]);
   });
 
+  it("a part in the encoding its XML declaration names (Shift_JIS) is read in it", async () => {
+    const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(table()) }] }).map((p) =>
+      p.name === "xl/worksheets/sheet1.xml" ? { ...p, data: iconv.encode((p.data as string).replace('encoding="UTF-8"', "encoding='Shift_JIS'"), "Shift_JIS") } : p);
+    expect(names(await planOf("plan.xlsx", zipOf(parts)))).toEqual(["電子申請の拡大", "窓口の改善"]);
+  });
+
   it("a part in UTF-16 with its byte order mark is read as such", async () => {
     const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(table()) }] }).map((p) =>
       p.name === "xl/worksheets/sheet1.xml" ? { ...p, data: new Uint8Array([0xff, 0xfe, ...iconv.encode(p.data as string, "utf16le")]) } : p);
