@@ -103,8 +103,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   } else {
     // rows far beyond the project limit are not read on (4 million junk rows took 43 s to refuse)
     const g = readTextGrid(bytes, file, bag, textRowLimit(config.limits.maxProjects));
-    // (too many rows, or two encodings: nothing after would be the plan)
-    if (bag.items.some((d) => d.code === "PP129" || d.code === "PP154")) throw new ReportedError();
+    // (too many rows, a row too wide, or two encodings: nothing after would be the plan)
+    if (bag.items.some((d) => d.code === "PP129" || d.code === "PP154" || d.code === "PP156")) throw new ReportedError();
     if (g.rows.every(isBlank)) throw empty();
     parts = [{ grid: g, table: findTable(g, config, bag) }];
   }

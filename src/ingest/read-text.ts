@@ -7,6 +7,7 @@ import { isAscii, isUtf8 } from "node:buffer";
 import Papa from "papaparse";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { placeOf, type Grid, type GridRow } from "./grid.js";
+import { MAX_COLUMN } from "./workbook-xml.js";
 
 /** How the bytes of a text file are to be decoded. */
 export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "Shift_JIS" | "EUC-JP";
@@ -255,6 +256,7 @@ export function parseReportedGrid(text: string, file: string, bag: DiagnosticBag
   const swallowed: (QuotedCell & { rows: number })[] = [];
   const grid = parseTextGrid(text, file, {
     ...(maxRows !== undefined ? { maxRows, onTooManyRows: (line: number) => bag.add("PP129", { file, line }, { rows: maxRows }) } : {}),
+    onTooWide: (line, cells) => bag.add("PP156", { file, line }, { cells, limit: MAX_COLUMN }),
     onSeparatorLine: (line) => bag.add("PP126", { file, line: 1 }, { line }),
     onUnclosedQuote: (at) => { unclosed ??= at; },
     // A stray quote that a later one closes: the rows between are one cell, lost without a word.
@@ -323,6 +325,8 @@ export interface TextGridHooks {
   /** The most rows with text read: past it the reading stops and this is told with the line it stopped at. */
   maxRows?: number;
   onTooManyRows?: (line: number) => void;
+  /** A row of more cells than a sheet has columns (16,384): the reading stops there. */
+  onTooWide?: (line: number, cells: number) => void;
 }
 
 /** Lines between rows that hold nothing (or only delimiters and spaces) met in a run this long are skipped whole. */
@@ -472,6 +476,8 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
       skipEmptyLines: false,
       step: (result, parser) => {
         const line = lineAt(start);
+        // (no table is wider than a sheet: a header of a million cells had taken a minute to search)
+        if (result.data.length > MAX_COLUMN) { hooks.onTooWide?.(line, result.data.length); parser.abort(); return; }
         const row = { line, cells: result.data.map((c) => String(c ?? "").replace(CELL_BREAKS, "\n")) };
         rows.push(row);
         row.cells.forEach((c, col) => { if (c.includes("\n")) multiLine.push({ row, col }); });

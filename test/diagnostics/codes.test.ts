@@ -98,6 +98,7 @@ const CASES: Record<string, Case> = {
   PP119: { name: "plan.xlsx", data: book(), config: limited("maxCells", 5) },
   // a mistyped year label (令和99年度) would stretch the period over 92 years
   PP155: { name: "plan.csv", data: `<html><body><table>${[HEADER, row(1, "事業")].map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")}</table></body></html>` },
+  PP156: { data: tsv([HEADER, row(1, "事業"), Array.from({ length: 16_385 }, () => "x")]) },
   PP150: { data: tsv([[...HEADER.slice(0, 9), "令和99年度"], row(1, "事業")]) },
   PP201: { data: "タイトル\n\nただの文章です\n" },
   // the first block's labels bear out the second block's shift

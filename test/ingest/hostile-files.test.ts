@@ -170,6 +170,15 @@ describe("text plans of millions of lines", () => {
   });
 });
 
+describe("text rows wider than a sheet", () => {
+  it("a row of more cells than a sheet's 16,384 columns stops the reading at its line (PP156), in no time: a header of a million cells had taken a minute", async () => {
+    const wide = `テスト市DX計画\n${"No\t事業名\t".repeat(100_000)}\n${PLAN}`;
+    const { value: plan, cpu } = await cpuMs(() => planOf("plan.tsv", wide));
+    expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line])).toEqual([["PP156", 2]]);
+    expect(cpu).toBeLessThan(1500);
+  });
+});
+
 describe("sheet XML that is valid but unusual, and XML cut short", () => {
   const table = () => inlineCells(PLAN.replace(/\n$/, "").split("\n").map((l) => l.split("\t")));
   it("attributes in single quotes or with spaces around = are read (the sheet had been one without a header row, PP201)", async () => {
