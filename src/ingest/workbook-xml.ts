@@ -33,8 +33,8 @@ export interface XmlCell {
   v?: string;
   /** A shared or inline string's text. */
   text?: string;
-  /** The shared-string index a cell refers to that the workbook lacks. */
-  missingShared?: number;
+  /** The shared-string index a cell refers to that the workbook lacks, as written (`abc` had been told as 「NaN 番」). */
+  missingShared?: string;
   /** The formula's text (`""` for a shared formula's follower). */
   formula?: string;
   /** The number format code of the cell's style, when it has one beyond General. */
@@ -446,7 +446,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
         struckText ||= hasStruckRun(item);
       } else if (type === "s" && v !== undefined) {
         const s = shared[Number(v)];
-        if (s === undefined) cell.missingShared = Number(v);
+        if (s === undefined) cell.missingShared = v;
         else cell.text = s;
         struckText ||= struckShared.has(Number(v));
       }

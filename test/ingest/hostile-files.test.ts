@@ -371,6 +371,9 @@ describe("sparse and unusual sheets", () => {
     const cells = table.map((c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 0 } : c));
     const plan = await planOf("nosst.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
     expect(plan.diagnostics.find((d) => d.code === "PP118")).toMatchObject({ sheet: "計画", cell: "E4", severity: "error" });
+    // an index that is no number is told as written, not as 「NaN 番」
+    const odd = await planOf("odd.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(table.map((c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: "abc" } : c))) }], shared: ["x"] }));
+    expect(odd.diagnostics.find((d) => d.code === "PP118")?.message).toContain("の abc 番を参照しています");
   });
 
   it("a formula without a saved value is named with its cell (PP117), a saved value is read", async () => {
