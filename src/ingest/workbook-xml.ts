@@ -87,8 +87,16 @@ export function unescapeXml(s: string): string {
 /** An element's text: its CDATA sections as written (valid XML, though Excel never writes one: a
  * name had been read with its `<![CDATA[` … `]]>` around it), the rest unescaped. */
 function textOf(body: string): string {
-  if (!body.includes("<![CDATA[")) return unescapeXml(body);
-  return body.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => (part.startsWith("<![CDATA[") ? part.slice(9, -3) : unescapeXml(part))).join("");
+  let out = "";
+  // (indexOf, not a lazy expression: a section never closed ends the text, read once)
+  for (let at = 0; ;) {
+    const open = body.indexOf("<![CDATA[", at);
+    if (open < 0) return out + unescapeXml(body.slice(at));
+    const close = body.indexOf("]]>", open + 9);
+    out += unescapeXml(body.slice(at, open)) + body.slice(open + 9, close < 0 ? undefined : close);
+    if (close < 0) return out;
+    at = close + 3;
+  }
 }
 
 /** An element as found: where it starts, the rest of its opening tag after the name (its attributes), its content ("" when self-closed), where it ends. */
