@@ -10,6 +10,25 @@ import { HEADER, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "planpress-cli-"));
 
+
+/** A copy of templates/ in `dir`, and an edit of one of its files that returns the line it changes. */
+function templatesIn(dir: string): (file: string, from: string, to: string) => number {
+  cpSync("templates", path.join(dir, "templates"), { recursive: true });
+  return (file, from, to) => {
+    const full = path.join(dir, "templates", file);
+    const text = readFileSync(full, "utf8");
+    expect(text).toContain(from);
+    writeFileSync(full, text.replace(from, to));
+    return text.slice(0, text.indexOf(from)).split("\n").length;
+  };
+}
+
+/** `run` with `dir` as the current folder (where a command finds templates/, as staff run it). */
+async function inFolder(dir: string, run: () => Promise<void>): Promise<void> {
+  const was = process.cwd();
+  process.chdir(dir);
+  try { await run(); } finally { process.chdir(was); }
+}
 describe("planpress CLI", () => {
   it("check on the seed exits 0 and prints places as file:line:column on stderr only", async () => {
     const r = await cli("check", "data/plan.tsv");
@@ -37,21 +56,13 @@ describe("planpress CLI", () => {
 
   it("check renders the templates as a build does: a broken template is PP503 at its file and line, exit 1, in every document, and the workbook's wording file read (they had passed check and stopped the build)", async () => {
     const dir = tmp();
-    cpSync("templates", path.join(dir, "templates"), { recursive: true });
-    const edit = (file: string, from: string, to: string) => {
-      const full = path.join(dir, "templates", file);
-      const text = readFileSync(full, "utf8");
-      writeFileSync(full, text.replace(from, to));
-      return text.slice(0, text.indexOf(from)).split("\n").length;
-    };
+    const edit = templatesIn(dir);
     const card = edit("booklet/card.hbs", '"title": {{json name}}', '"title": {{json nmae}}');
     const gantt = edit("gantt/gantt.hbs", "(years period)", "(years title)");
     const sheet = edit("department/sheet.hbs", '"chapter": {{json department}}', '"chapter": {{json departmnt}}');
     const wording = edit("workbook/wording.json", '"header": "{{plan}}"', '"header" "{{plan}}"');
     const plan = path.resolve("data/plan.tsv");
-    const was = process.cwd();
-    process.chdir(dir);
-    try {
+    await inFolder(dir, async () => {
       const r = await cli("check", plan);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`templates/booklet/card.hbs:${card}  error  PP503  テンプレートに誤りがあります: {{json nmae}} の値がありません`);
@@ -59,28 +70,17 @@ describe("planpress CLI", () => {
       expect(r.stderr).toContain(`templates/department/sheet.hbs:${sheet}  error  PP503  テンプレートに誤りがあります: {{json departmnt}} の値がありません`);
       expect(r.stderr).toMatch(new RegExp(`^templates/workbook/wording\\.json:${wording}  error  PP531 `, "m"));
       expect(readdirSync(dir)).toEqual(["templates"]);
-    } finally {
-      process.chdir(was);
-    }
+    });
   });
 
   it("check renders the 新旧対照表's and the progress report's templates and reads their wording files: a mistake is told at its file and line, exit 1 (they had passed check, needing a second plan or returns)", async () => {
     const dir = tmp();
-    cpSync("templates", path.join(dir, "templates"), { recursive: true });
-    const edit = (file: string, from: string, to: string) => {
-      const full = path.join(dir, "templates", file);
-      const text = readFileSync(full, "utf8");
-      expect(text).toContain(from);
-      writeFileSync(full, text.replace(from, to));
-      return text.slice(0, text.indexOf(from)).split("\n").length;
-    };
+    const edit = templatesIn(dir);
     // in the branches a change of schedule and a department's report take
     const row = edit("compare/row.hbs", '{"label": {{json label}}, "schedule"', '{"label": {{json lable}}, "schedule"');
     const projects = edit("progress/projects.hbs", '"：", {{json result}}', '"：", {{json reslt}}');
     const plan = path.resolve("data/plan.tsv");
-    const was = process.cwd();
-    process.chdir(dir);
-    try {
+    await inFolder(dir, async () => {
       const r = await cli("check", plan);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`templates/compare/row.hbs:${row}  error  PP503  テンプレートに誤りがあります: {{json lable}} の値がありません`);
@@ -94,9 +94,7 @@ describe("planpress CLI", () => {
       expect(ds.map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line ?? null])).toEqual([
         ["PP532", "templates/compare/wording.json", null], ["PP531", "templates/progress/wording.json", comma + 1]]);
       expect(readdirSync(dir)).toEqual(["templates"]);
-    } finally {
-      process.chdir(was);
-    }
+    });
   });
 
   it("--strict turns warnings into exit 1", async () => {
