@@ -41,9 +41,10 @@ const PREFIX = /^\s*(?:再\s*掲\s*(?:[:：)）]|[\s\u3000])|再\s*[)）])\s*(?=
 /**
  * 再掲 with a word of its own in brackets (（一部再掲）, （再掲・拡充）, （再掲/No.1）) or after a
  * space at the name's end (電子申請の拡充　再掲): the mark as written, and a No. in it. Not a
- * remark saying where the project is relisted (（No.35に再掲）, 再掲あり).
+ * remark saying where the project is relisted (（No.35に再掲）, 再掲あり), nor 再掲示 (posting
+ * again: 「窓口（再掲示の見直し）」 had been read as a 再掲 named 窓口).
  */
-const QUALIFIED = new RegExp(`[${inClass(OPEN)}]([^${inClass(OPEN + CLOSE)}]{0,16}再\\s*掲[^${inClass(OPEN + CLOSE)}]{0,16})[${inClass(CLOSE)}]|[\\s\u3000]+再\\s*掲$`, "u");
+const QUALIFIED = new RegExp(`[${inClass(OPEN)}]([^${inClass(OPEN + CLOSE)}]{0,16}再\\s*掲(?!示)[^${inClass(OPEN + CLOSE)}]{0,16})[${inClass(CLOSE)}]|[\\s\u3000]+再\\s*掲$`, "u");
 
 export function parseRelist(rawName: string): RelistMark | null {
   const b = BRACKET.exec(rawName);

@@ -411,7 +411,7 @@ describe("再掲 and remark rows", () => {
     expect([project(plan, 2), project(plan, 3)].map((p) => [p.name, p.relistOf, p.relistMark])).toEqual([["甲", 1, "※再掲"], ["甲", 1, "【再掲】"]]);
   });
 
-  it("再掲 with a word of its own in brackets (（一部再掲）, （再掲・拡充）, （再掲/No.1）) or after a space at the end is a mark; 「No.35に再掲」 is not", async () => {
+  it("再掲 with a word of its own in brackets (（一部再掲）, （再掲・拡充）, （再掲/No.1）) or after a space at the end is a mark; 「No.35に再掲」 and 再掲示 are not", async () => {
     const names = ["電子申請の拡充（一部再掲）", "電子申請の拡充（再掲・拡充）", "電子申請の拡充（再掲/No.1）", "電子申請の拡充　再掲"];
     const plan = await tsvOf([r("1", "電子申請の拡充", ["検討", "", "", "", ""]), ...names.map((n, i) => r(String(i + 2), n, ["検討", "", "", "", ""])),
       r("6", "窓口（No.35に再掲）", ["検討", "", "", "", ""])]);
@@ -421,6 +421,9 @@ describe("再掲 and remark rows", () => {
     // an original's note of where it is relisted: no mark of its own, nor part of its name (No.35 not there: PP423)
     expect([project(plan, 6).name, project(plan, 6).relistOf]).toEqual(["窓口", null]);
     expect(plan.diagnostics.filter((d) => d.code === "PP423").map((d) => d.projectNo)).toEqual([6]);
+    // 再掲示 is posting again, no 再掲: 「窓口（再掲示の見直し）」 had been a 再掲 named 窓口
+    const posting = await tsvOf([r("1", "窓口", ["検討", "", "", "", ""]), r("2", "窓口（再掲示の見直し）", ["検討", "", "", "", ""])]);
+    expect([project(posting, 2).name, project(posting, 2).relistOf]).toEqual(["窓口（再掲示の見直し）", null]);
   });
 
   it("a remark row is never dropped silently: no phase in its year, nothing above it, a lone line elsewhere", async () => {
