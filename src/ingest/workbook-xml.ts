@@ -20,7 +20,7 @@ export function zipReason(e: ZipRefusal, lang: "ja" | "en"): string {
   if (e.kind === "bomb") return lang === "ja" ? `展開すると元の ${e.unpacked} 倍を超える部分があります（zip 爆弾）` : `a part inflates more than ${e.unpacked} times its size (a zip bomb)`;
   if (e.kind === "duplicate") return lang === "ja" ? `同じ名前の部分「${e.message}」が 2 つあり、どちらを読むか決められません` : `two parts are named ${e.message}: which one to read cannot be told`;
   if (e.kind === "not-zip") return lang === "ja" ? "zip として読めません" : `not a zip archive (${e.message})`;
-  return lang === "ja" ? `zip が壊れています（${e.message}）` : `damaged zip (${e.message})`;
+  return lang === "ja" ? `zip が壊れています（${e.ja ?? e.message}）` : `damaged zip (${e.message})`;
 }
 
 /** One cell with a value or a formula, as written (1-based row and column). */

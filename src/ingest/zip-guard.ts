@@ -32,7 +32,8 @@ export function unpackBudget(archiveBytes: number): number {
  * name), unpacking past the budget (`unpacked` = the budget) or a part inflating too many times
  * its size (`unpacked` = the ratio). */
 export class ZipRefusal extends Error {
-  constructor(readonly kind: "not-zip" | "damaged" | "duplicate" | "too-large" | "bomb", message: string, readonly unpacked = 0) {
+  /** `ja`: a damage in the words of Japanese messages (staff had read 「zip が壊れています（central directory damaged）」). */
+  constructor(readonly kind: "not-zip" | "damaged" | "duplicate" | "too-large" | "bomb", message: string, readonly unpacked = 0, readonly ja?: string) {
     super(message);
   }
 }
@@ -60,12 +61,12 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
   if (eocd < 0) throw new ZipRefusal("not-zip", "no zip central directory (truncated or not a zip)");
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count > MAX_ENTRIES) throw new ZipRefusal("damaged", `${count} parts`);
+  if (count > MAX_ENTRIES) throw new ZipRefusal("damaged", `${count} parts`, 0, `部分が多すぎます（${count} 個）`);
   const entries = new Map<string, Entry>();
   const decoder = new TextDecoder();
   let at = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ZipRefusal("damaged", "central directory damaged");
+    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ZipRefusal("damaged", "central directory damaged", 0, "ファイルの目次（中央ディレクトリ）が壊れています");
     const nameLen = u16(bytes, at + 28);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLen));
     // Two parts of one name: readers differ on which one is the part (the first, the last), so
@@ -80,7 +81,7 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
     const e = entries.get(name);
     if (!e) return undefined;
     const lh = e.localOffset;
-    if (lh + 30 > bytes.length || u32(bytes, lh) !== 0x04034b50) throw new ZipRefusal("damaged", `${name}: local header damaged`);
+    if (lh + 30 > bytes.length || u32(bytes, lh) !== 0x04034b50) throw new ZipRefusal("damaged", `${name}: local header damaged`, 0, `部分「${name}」の見出しが壊れています`);
     const start = lh + 30 + u16(bytes, lh + 26) + u16(bytes, lh + 28);
     const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
     const left = budget - unpacked;
@@ -89,7 +90,7 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
       unpacked += data.length;
       return data.slice();
     }
-    if (e.method !== 8) throw new ZipRefusal("damaged", `${name}: compression method ${e.method}`);
+    if (e.method !== 8) throw new ZipRefusal("damaged", `${name}: compression method ${e.method}`, 0, `部分「${name}」が Excel の使わない方式（${e.method}）で圧縮されています`);
     if (left <= 0) throw tooLarge();
     let out = Buffer.alloc(0);
     for (let prefix = FIRST_PREFIX; ; prefix *= 4) {
@@ -99,7 +100,7 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
       try {
         out = inflateRawSync(data.subarray(0, end), { maxOutputLength: limit, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "ERR_BUFFER_TOO_LARGE") throw new ZipRefusal("damaged", `${name}: ${(err as Error).message}`);
+        if ((err as NodeJS.ErrnoException).code !== "ERR_BUFFER_TOO_LARGE") throw new ZipRefusal("damaged", `${name}: ${(err as Error).message}`, 0, `部分「${name}」を展開できません（データが壊れています）`);
         if (limit === left) throw tooLarge();
         throw new ZipRefusal("bomb", `${name} inflates more than ${MAX_PART_RATIO} times its size`, MAX_PART_RATIO);
       }
@@ -121,7 +122,7 @@ export function openZip(bytes: Uint8Array, budget = unpackBudget(bytes.length)):
       // (a sheet so written had been mojibake, told as a table without a header row)
       const declared = /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(new TextDecoder("latin1").decode(b.subarray(0, 200)))?.[1];
       if (declared && !/^utf-?8$/i.test(declared)) {
-        try { return new TextDecoder(declared).decode(b); } catch { throw new ZipRefusal("damaged", `${name}: encoding ${declared}`); }
+        try { return new TextDecoder(declared).decode(b); } catch { throw new ZipRefusal("damaged", `${name}: encoding ${declared}`, 0, `部分「${name}」の文字コード「${declared}」を読めません`); }
       }
       return decoder.decode(b);
     },

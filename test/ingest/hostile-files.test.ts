@@ -304,6 +304,12 @@ describe("workbooks whose zip lies", () => {
   it("a truncated central directory, and a sheet part that is missing, are PP106 with the reason", async () => {
     const ok = bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] });
     expect(codes((await planOf("cut.xlsx", ok.slice(0, ok.length - 30))).diagnostics)).toEqual(["PP106"]);
+    // a damaged central directory, said in Japanese words (「central directory damaged」 had stood inside the message)
+    const damaged = ok.slice();
+    const at = Buffer.from(damaged).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    damaged[at + 3] = 0x09;
+    const told = await planOf("damaged.xlsx", damaged);
+    expect(told.diagnostics.map((d) => [d.code, d.message])).toEqual([["PP106", "Excel ファイルを読み込めません（zip が壊れています（ファイルの目次（中央ディレクトリ）が壊れています））。"]]);
     const missing = await planOf("missing.xlsx", bookOf({ sheets: [{ name: "計画", xml: "" }], omit: ["xl/worksheets/sheet1.xml"] }));
     expect(codes(missing.diagnostics)).toEqual(["PP106"]);
     expect(missing.diagnostics[0]!.message).toContain("計画");
