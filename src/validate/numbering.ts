@@ -46,8 +46,9 @@ function checkSequence(
   numberOf: (s: SourcedProject) => number | null,
   report: (s: SourcedProject, n: number, expected: number) => void,
   wider: ((s: SourcedProject) => string)[] = [],
+  next: NextNumber = afterLast,
 ): void {
-  const found = outOfSequence(sourced, parentOf, numberOf);
+  const found = outOfSequence(sourced, parentOf, numberOf, next);
   if (!found.length || wider.some((w) => runsAcross(sourced, w, parentOf, numberOf))) return;
   for (const f of found) report(f.s, f.n, f.expected);
 }
@@ -66,7 +67,14 @@ function runsAcross(sourced: SourcedProject[], wideOf: (s: SourcedProject) => st
   return !outOfSequence(sourced, wideOf, numberOf).length;
 }
 
-function outOfSequence(sourced: SourcedProject[], parentOf: (s: SourcedProject) => string, numberOf: (s: SourcedProject) => number | null) {
+/** The number a new one should have, after the numbers met before it in its parent. */
+type NextNumber = (before: readonly number[]) => number;
+/** The last one's next: 施策 and 取組 are printed with the numbers the plan writes. */
+const afterLast: NextNumber = (before) => (before[before.length - 1] ?? 0) + 1;
+/** Its place among them: the documents number the 基本方針 1, 2, 3… in plan order (2, 1, 3 had been told「期待: 3」 for the second, printed 2, and the third warned though right). */
+const byPlace: NextNumber = (before) => before.length + 1;
+
+function outOfSequence(sourced: SourcedProject[], parentOf: (s: SourcedProject) => string, numberOf: (s: SourcedProject) => number | null, next: NextNumber = afterLast) {
   const out: { s: SourcedProject; n: number; expected: number }[] = [];
   const seen = new Map<string, number[]>();
   for (const s of sourced) {
@@ -75,7 +83,7 @@ function outOfSequence(sourced: SourcedProject[], parentOf: (s: SourcedProject) 
     const parent = parentOf(s);
     const list = seen.get(parent) ?? [];
     if (!list.includes(n)) {
-      const expected = (list[list.length - 1] ?? 0) + 1;
+      const expected = next(list);
       if (n !== expected) out.push({ s, n, expected });
       list.push(n);
       seen.set(parent, list);
@@ -88,7 +96,7 @@ export function checkHierarchyNumbers(sourced: SourcedProject[], bag: Diagnostic
   // The documents number the policies 1, 2, 3… in plan order: a written number that is not its place.
   checkSequence(sourced, () => "", (s) => s.policyNumber, (s, n, expected) => {
     bag.add("PP416", s.cells.policy ?? s.place, { policy: excerpt(s.project.policy), mark: s.marks.policy, expected }, { projectNo: s.project.no, actual: String(n), expected: String(expected) });
-  });
+  }, [], byPlace);
   // One policy number written with two names: two policies (a policy is its name), said once each.
   for (const { s, first } of disagreeing(sourced, (s) => s.policyNumber, (s) => s.project.policy, (s) => s.project.policy)) {
     bag.add("PP419", s.cells.policy ?? s.place, { mark: s.marks.policy, policy: excerpt(s.project.policy), first: excerpt(first.project.policy), no: first.project.no },

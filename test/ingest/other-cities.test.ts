@@ -1320,6 +1320,15 @@ describe("number, 各課 and 再掲 columns", () => {
     expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.measure.title])).toEqual([[1, "くらし", 1, "窓口"], [2, "くらし", 1, "窓口"], [3, "しごと", 1, "業務"]]);
     // the second policy is numbered 3: the documents number it 2, and say so
     expect(of(plan.diagnostics, "PP416").map((d) => d.line)).toEqual([4]);
+    // numbered 2, 1, 3: the first two are told with their places (1, 2); the third, in its place, is not
+    // (the second had been told 「期待: 3」 and the third warned)
+    const swapped = await planOf("swapped.tsv", [
+      ["No", "方針No", "基本方針", "施策No", "施策", "事業名", "担当課", "R8", "R9"],
+      ["1", "2", "くらし", "1", "窓口", "電子申請", "情報政策課", "検討", "実施"],
+      ["2", "1", "しごと", "1", "業務", "RPA", "行政経営課", "検討", "実施"],
+      ["3", "3", "まち", "1", "地域", "オープンデータ", "情報政策課", "検討", "実施"],
+    ].map((r) => r.join("\t")).join("\n"));
+    expect(of(swapped.diagnostics, "PP416").map((d) => [d.line, d.actual, d.expected])).toEqual([[2, "2", "1"], [3, "1", "2"]]);
   });
 
   it("a level's column too many (基本目標 | 基本施策 | 施策の方向 | 主な取組: four levels) is said for what it is (PP245); the first three are the levels", async () => {
