@@ -104,7 +104,8 @@ describe("a theme font without Japanese", () => {
   it("stops check and build with one PP513 naming the face (it had been a PP351 for every cell and line: a booklet of boxes); with a Japanese fallback face it prints", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-latin-"));
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
-    cpSync("data/plan.tsv", path.join(dir, "plan.tsv"));
+    // the seed's first header block and 12 projects: a theme's font is the same for any plan
+    writeFileSync(path.join(dir, "plan.tsv"), readFileSync("data/plan.tsv", "utf8").split("\n").slice(0, 20).join("\n") + "\n");
     const file = path.join(dir, "templates", "theme.json");
     const theme = JSON.parse(readFileSync(file, "utf8"));
     const japanese = theme.fonts.default.normal;
