@@ -169,12 +169,21 @@ function occupiedColumns(rows: readonly GridRow[]): number[] {
  */
 export function besideLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
   const occupied = occupiedColumns(rows);
-  for (const [col, count] of occupied.entries()) {
-    if (!count || count > BESIDE_MAX + 1) continue;
-    const cells = rows.flatMap((row, i) => (row.cells[col]?.trim() ? [{ row, i, text: row.cells[col]!.trim() }] : []));
+  // the texts of the columns few enough rows write, gathered in one pass (a column at a time had
+  // walked every row for each of a wide sheet's columns)
+  const byColumn = new Map<number, { row: GridRow; i: number; text: string }[]>();
+  rows.forEach((row, i) => row.cells.forEach((cell, col) => {
+    const text = cell.trim();
+    if (!text || (occupied[col] ?? 0) > BESIDE_MAX + 1) return;
+    byColumn.set(col, [...byColumn.get(col) ?? [], { row, i, text }]);
+  }));
+  // (a legend's pair holds a mark or a line style: other cells are never read as one)
+  const signs = [...activeMarks, ...LINE_STYLES];
+  for (const [col, cells] of [...byColumn].sort((a, b) => a[0] - b[0])) {
     // one stack, its cells at most a blank row apart, and nothing else in the column (no fill)
-    if (cells.length !== count || cells.some((c, k) => k > 0 && c.i - cells[k - 1]!.i > 2)) continue;
+    if (cells.length !== occupied[col] || cells.some((c, k) => k > 0 && c.i - cells[k - 1]!.i > 2)) continue;
     const head = LEGEND_WORD.test(cells[0]!.text) ? 1 : 0;
+    if (!cells.slice(head).every(({ text }) => signs.some((m) => text.includes(m)))) continue;
     const marks: Record<string, string> = {};
     const read = cells.slice(head).every(({ row, text }) => {
       // (under the word 凡例 a mark may touch its phase, as after it on one line: ○検討 had been no legend, PP319)
