@@ -19,6 +19,9 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   return { ...real, writeFile, default: { ...real, writeFile } };
 });
 
+// Test files share their fork's modules (vitest.config.ts): load write.js afresh, so it imports
+// the mocked node:fs/promises rather than the copy another file had loaded.
+vi.resetModules();
 const { writeOutputs } = await import("../../src/output/write.js");
 const { OutputError } = await import("../../src/errors.js");
 
