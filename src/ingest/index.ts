@@ -11,7 +11,7 @@ import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
-import { byteOrderMark, markupOf, readTextGrid, utf16WithoutBom } from "./read-text.js";
+import { byteOrderMark, decodeAs, markupOf, readTextGrid, unicodeWithoutBom } from "./read-text.js";
 import { eraSlips, wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
@@ -303,8 +303,8 @@ function uncachedInTable(grid: Grid, table: Table): void {
 function looksLikeText(bytes: Uint8Array): boolean {
   if (byteOrderMark(bytes)) return true;
   const head = bytes.subarray(0, 4096);
-  const utf16 = utf16WithoutBom(head);
-  if (utf16) return /[\t,\n]/.test(new TextDecoder(utf16.toLowerCase()).decode(head));
+  const unicode = unicodeWithoutBom(head);
+  if (unicode) return /[\t,\n]/.test(decodeAs(head, unicode));
   return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
 }
 

@@ -10,7 +10,51 @@ import { placeOf, type Grid, type GridRow } from "./grid.js";
 import { MAX_COLUMN } from "./workbook-xml.js";
 
 /** How the bytes of a text file are to be decoded. */
-export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "Shift_JIS" | "EUC-JP";
+export type TextEncoding = "UTF-8" | "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "UTF-32LE" | "UTF-32BE" | "Shift_JIS" | "EUC-JP";
+type UnicodeMark = "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "UTF-32LE" | "UTF-32BE";
+
+/**
+ * UTF-32 without a mark (other tools' 「UTF-32」; Excel never writes it): in the first 64 KB,
+ * every 4-byte unit is a code point (its top byte 0, the next at most 0x10) and at least one is
+ * not a NUL. Read as UTF-16 or UTF-8 with its NULs dropped, a Japanese name had been mojibake.
+ */
+export function utf32WithoutBom(bytes: Uint8Array): "UTF-32LE" | "UTF-32BE" | null {
+  const n = Math.min(bytes.length, 65536) & ~3;
+  if (n < 8) return null;
+  let le = true, be = true, any = false;
+  for (let i = 0; i < n && (le || be); i += 4) {
+    if (bytes[i + 3] !== 0 || bytes[i + 2]! > 0x10) le = false;
+    if (bytes[i] !== 0 || bytes[i + 1]! > 0x10) be = false;
+    if (bytes[i]! | bytes[i + 1]! | bytes[i + 2]! | bytes[i + 3]!) any = true;
+  }
+  if (!any) return null;
+  return le ? "UTF-32LE" : be ? "UTF-32BE" : null;
+}
+
+/** UTF-32 text: a unit that is no code point (or a cut unit at the end) reads as U+FFFD, as TextDecoder reads damage. */
+function decodeUtf32(bytes: Uint8Array, encoding: "UTF-32LE" | "UTF-32BE"): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    const cp = view.getUint32(i, encoding === "UTF-32LE");
+    chunk.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+    if (chunk.length === 8192) { parts.push(String.fromCodePoint(...chunk)); chunk = []; }
+  }
+  if (bytes.length % 4) chunk.push(0xfffd);
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join("");
+}
+
+/** Text in an encoding planpress reads (UTF-32 by hand: TextDecoder has no UTF-32). */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
+  return encoding === "UTF-32LE" || encoding === "UTF-32BE" ? decodeUtf32(bytes, encoding) : new TextDecoder(DECODER[encoding]).decode(bytes);
+}
+
+/** UTF-32 or UTF-16 without a mark, by their NUL bytes, or null. */
+export function unicodeWithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | "UTF-32LE" | "UTF-32BE" | null {
+  return utf32WithoutBom(bytes) ?? utf16WithoutBom(bytes);
+}
 
 /** UTF-16 without a mark: in the first 64 KB, NULs fill one byte of many code units (ASCII tabs,
  * digits and line ends) and (almost) never the other. */
@@ -57,8 +101,11 @@ export function utf8Scan(bytes: Uint8Array): { bad: number[]; multibyte: number 
 const UTF8_PER_BAD_BYTE = 20;
 
 /** The encoding a byte-order mark at the start names, or null. */
-export function byteOrderMark(bytes: Uint8Array): "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | null {
+export function byteOrderMark(bytes: Uint8Array): UnicodeMark | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "UTF-8 (BOM)";
+  // (UTF-32LE's mark begins with UTF-16LE's)
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return "UTF-32LE";
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return "UTF-32BE";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
   return null;
@@ -70,9 +117,9 @@ export function byteOrderMark(bytes: Uint8Array): "UTF-8 (BOM)" | "UTF-16LE" | "
 export function markupOf(bytes: Uint8Array): "html" | "xml-spreadsheet" | "xml" | null {
   const head = bytes.subarray(0, 2048);
   const mark = byteOrderMark(head);
-  const utf16 = mark === "UTF-16LE" || mark === "UTF-16BE" ? mark : utf16WithoutBom(head);
+  const unicode = mark && mark !== "UTF-8 (BOM)" ? mark : unicodeWithoutBom(head);
   // (the tags are ASCII: latin1 reads them in UTF-8, Shift_JIS and EUC-JP alike)
-  const text = new TextDecoder(utf16 ? DECODER[utf16] : "latin1").decode(head).replace(/^(\ufeff|\u00ef\u00bb\u00bf)/, "").trimStart();
+  const text = (unicode ? decodeAs(head, unicode) : new TextDecoder("latin1").decode(head)).replace(/^(\ufeff|\u00ef\u00bb\u00bf)/, "").trimStart();
   // (a comment or an XML declaration may come before the first element)
   const first = /^(?:<\?xml\b[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<\?mso-application\b[^>]*>\s*)?<(!doctype\s+html|[a-z][\w:-]*)/i.exec(text);
   if (first && /progid="Excel\.Sheet"|urn:schemas-microsoft-com:office:spreadsheet/i.test(text)) return "xml-spreadsheet";
@@ -88,8 +135,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
     return { encoding: "UTF-8 (BOM)", bad: encoding === "UTF-8" ? bad.map((i) => i + 3) : utf8Scan(bytes.subarray(3)).bad.map((i) => i + 3) };
   }
   if (mark) return { encoding: mark, bad: [] };
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { encoding: utf16, bad: [] };
+  const unicode = unicodeWithoutBom(bytes);
+  if (unicode) return { encoding: unicode, bad: [] };
   // Valid UTF-8 is the common case: the native decoder says so; the byte scan only runs otherwise.
   if (isUtf8(bytes)) return { encoding: "UTF-8", bad: [] };
   const scan = utf8Scan(bytes);
@@ -97,7 +144,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
   return { encoding: "Shift_JIS", bad: [] };
 }
 
-const DECODER: Record<TextEncoding, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis", "EUC-JP": "euc-jp" };
+const DECODER: Record<Exclude<TextEncoding, "UTF-32LE" | "UTF-32BE">, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis", "EUC-JP": "euc-jp" };
 
 const REPLACEMENT = /\uFFFD/g;
 // eslint-disable-next-line no-control-regex
@@ -156,7 +203,7 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
   // The decoders drop a byte-order mark themselves; UTF-8 goes through Buffer (simdutf, several
   // times faster than TextDecoder on Japanese text), which keeps a mark: it is dropped below.
   let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
-    : new TextDecoder(DECODER[encoding]).decode(bytes);
+    : decodeAs(bytes, encoding);
   const mixed = bad.length || encoding === "Shift_JIS" ? mixedEncodings(bytes) : null;
   if (mixed) {
     // (the run stops: either encoding's reading of the other's lines is mojibake)

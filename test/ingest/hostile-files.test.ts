@@ -40,6 +40,23 @@ describe("encodings", () => {
     }
   });
 
+  it("UTF-32, with or without a BOM, either byte order, is read whole, 𠮷 too (it had been read as UTF-16 or UTF-8 with NULs dropped: mojibake)", async () => {
+    const text = PLAN.replace("窓口の改善", "𠮷野窓口の改善");
+    const utf32 = (bigEndian: boolean, bom: boolean) => {
+      const points = [...(bom ? "\uFEFF" : "") + text].map((c) => c.codePointAt(0)!);
+      const bytes = Buffer.alloc(points.length * 4);
+      points.forEach((cp, i) => (bigEndian ? bytes.writeUInt32BE(cp, i * 4) : bytes.writeUInt32LE(cp, i * 4)));
+      return new Uint8Array(bytes);
+    };
+    for (const [bigEndian, bom] of [[false, true], [true, true], [false, false], [true, false]]) {
+      const name = `${bigEndian ? "UTF-32BE" : "UTF-32LE"}${bom ? " BOM" : ""}`;
+      const plan = await planOf("plan.txt", utf32(bigEndian!, bom!));
+      expect(names(plan), name).toEqual(["電子申請の拡大", "𠮷野窓口の改善"]);
+      expect(plan.diagnostics.find((d) => d.code === "PP110")?.message, name).toContain(bigEndian ? "UTF-32BE" : "UTF-32LE");
+      expect(codes(plan.diagnostics), name).not.toContain("PP107");
+    }
+  });
+
   it("UTF-8 with a BOM and CRLF says so; plain UTF-8 says UTF-8", async () => {
     const bom = await planOf("plan.csv", withBom([0xef, 0xbb, 0xbf], new TextEncoder().encode(PLAN.replace(/\t/g, ",").replace(/\n/g, "\r\n"))));
     expect(names(bom)).toEqual(["電子申請の拡大", "窓口の改善"]);
