@@ -61,6 +61,9 @@ export function classifyCell(text: string, config: Config): ScheduleCellKind {
   const compact = label.replace(/[\s\u3000]+/g, "");
   // a year said to have no phase (-, ×, なし)
   if (config.schedule.blankMarks.includes(compact)) return withNote({ kind: "none" as const, mark: label });
+  // Excel's booleans (a check box's linked cell, a formula): TRUE marks an active year, FALSE a year
+  // without a phase; they had been phases named 「TRUE」 and 「FALSE」
+  if (compact === "TRUE" || compact === "FALSE") return withNote({ kind: compact === "TRUE" ? "mark" as const : "none" as const, mark: compact });
   // a line style a legend gives a phase (┅┅：検討): that phase's mark, not a continuation
   const style = /^(.)\1*$/u.exec(compact)?.[1];
   if (style && LINE_STYLES.includes(style) && config.schedule.markLabels[style] !== undefined) return withNote({ kind: "mark" as const, mark: style });

@@ -348,6 +348,22 @@ describe("bars drawn by filling year cells", () => {
   });
 });
 
+describe("Excel's booleans in year cells", () => {
+  it("TRUE (a check box's linked cell) marks an active year and FALSE a year without a phase: no phase named 「TRUE」 (PP315)", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "・説明。", true, true, false]);
+      ws.addRow(["2", "市民サービス", "(1)オンライン化", "①手続", "窓口改善", "市民課", "・説明。", false, true, true]);
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    const spans = (no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to, s.unlabelled]);
+    expect(spans(1)).toEqual([["実施", 2026, 2027, true]]);
+    expect(spans(2)).toEqual([["実施", 2027, 2028, true]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP315")).toMatchObject({ cell: "H2", message: expect.stringContaining("「TRUE」") });
+    expect(codes(plan.diagnostics)).not.toContain("PP307");
+  });
+});
+
 describe("a plan over several sheets", () => {
   const head = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度"];
   const project = (no: number, policy: string) => [no, policy, "(1)窓口", "①手続", `事業${no}`, "情報政策課", "説明", "検討", "実施"];
