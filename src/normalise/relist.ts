@@ -181,8 +181,14 @@ function byName(projects: readonly SourcedProject[], formOfName: (name: string) 
   return out;
 }
 
-/** A name without the marks before it that single a project out (★, ◎, ■ …), in formOf's form. */
-const withoutLeadMark = (name: string): string => formOf(name).replace(/^[★☆◆◇■□◎●○◉]+/u, "");
+/**
+ * A name without the marks that single a project out (★, ◎, ■ … before it, and a 重点 tag in
+ * brackets before or after it: 【重点】, ［重点事業］), in formOf's form. A 再掲 of
+ * 「【重点】電子申請の拡大」 written without the tag had found no original (PP406).
+ */
+const PRIORITY_TAG = "[【\\[(〔〈《<]重点(?:事業|取組|施策|プロジェクト|項目)?[】\\])〕〉》>]";
+const LEAD_MARKS = new RegExp(`^(?:[★☆◆◇■□◎●○◉]|${PRIORITY_TAG})+|(?:${PRIORITY_TAG})+$`, "gu");
+const withoutLeadMark = (name: string): string => formOf(name).replace(LEAD_MARKS, "");
 
 const inPlace = (s: SourcedProject, ref: NonNullable<RelistMark["ref"]>, numbered: (n: number) => ReadonlySet<string>) =>
   (!ref.policy || s.project.policy === ref.policy || s.project.policy.includes(ref.policy) || ref.policy.includes(s.project.policy))

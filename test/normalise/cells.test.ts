@@ -1000,6 +1000,17 @@ describe("words in cells that say more than their place (session 16's probes)", 
     expect(plan.diagnostics.filter((d) => d.code === "PP406").map((d) => d.line)).toEqual([]);
   });
 
+  it("a 重点 tag in brackets (【重点】, ［重点事業］) before or after a name does not hide its 再掲's original: found, the difference said (PP408)", async () => {
+    const plan = await tsvOf([
+      firstYear("1", "【重点】電子申請の拡大"), firstYear("2", "窓口の改善［重点事業］"), firstYear("3", "◎書かない窓口"),
+      firstYear("4", "電子申請の拡大（再掲）"), firstYear("5", "窓口の改善（再掲）"), firstYear("6", "【重点】書かない窓口（再掲）"),
+    ]);
+    expect(plan.projects.slice(3).map((p) => [p.no, p.name, p.relistOf])).toEqual([
+      [4, "電子申請の拡大", 1], [5, "窓口の改善", 2], [6, "【重点】書かない窓口", 3]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP408").map((d) => d.projectNo)).toEqual([4, 5, 6]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP406")).toEqual([]);
+  });
+
   /** A row at a place of its own (基本方針, 施策, 取組), 検討 in its first year. */
   const placed = (no: string, [policy, measure, initiative]: string[], name: string, remarks = "") =>
     [no, policy!, measure!, initiative!, name, "情報政策課", "", "説明。", "検討", "", "", "", "", remarks];
