@@ -617,7 +617,7 @@ export const CATALOG = {
   PP378: { severity: "info", example: { text: "毎年度", span: "令和8年度～令和12年度" },
     ja: (p) => `「${p.text}」を、計画期間のすべての年度（${p.span}）の工程として読みました。`,
     en: (p) => `Read "${p.text}" as a phase over every year of the plan period (${p.span}).` },
-  PP379: { severity: "error", example: { name: "推進（オンライン申請）", no: 1, above: "窓口のデジタル化の" },
+  PP379: { severity: "error", example: { name: "オンライン申請の推進", no: 1, above: "窓口のデジタル化" },
     ja: (p) => `No・基本方針・施策も年度の欄もなく、事業名「${p.name}」だけの行です。上の No.${p.no}「${p.above}」の事業名の続き（1 つのセルが 2 行に分かれて書き出されたもの）か、No の抜けた別の事業か、決められません。`,
     en: (p) => `A row with a name ("${p.name}") and no No, level or year cell: the rest of No.${p.no}'s name above ("${p.above}"), wrapped onto a row of its own by the export, or another project without its No? It cannot be told.`,
     hintJa: () => "続きであれば上の行の事業名のセルにまとめ、別の事業であれば No・基本方針・施策と工程を書いてください。",
@@ -743,6 +743,11 @@ export const CATALOG = {
     en: (p) => `There is no year "${p.text}" (an era's years count from 元年, its first): which year is meant cannot be told${Number(p.count) > 1 ? ` (${p.count} places; this is the first)` : ""}.`,
     hintJa: () => "年を確かめて書き直してください（例: 令和元年度 = 2019 年度、令和8年度 = 2026 年度）。",
     hintEn: () => "Check the year and write it again (令和元年度 = fiscal 2019, 令和8年度 = fiscal 2026)." },
+  PP392: { severity: "info", example: { rows: 1, no: 1, name: "窓口のデジタル化の推進（オンライン申請）" },
+    ja: (p) => `事業名だけが書かれた行（${p.rows} 行、最初は No.${p.no} の下）を、上の行の事業名の続きとして読みました（「${p.name}」）。上の事業名が「の」などの助詞や読点、閉じていない括弧で終わるか、No のセルがその行まで結合されているためです。`,
+    en: (p) => `Rows holding only a name (${p.rows}, the first under No.${p.no}) were read as the rest of the name above ("${p.name}"): that name ends in a particle, a comma or an open bracket, or its No cell is merged down over the row.`,
+    hintJa: () => "別の事業であれば No・基本方針・施策と工程を書いてください。",
+    hintEn: () => "If it is another project, give it its No, levels and schedule." },
   // 4xx across rows
   // 350–359: characters the PDF font cannot print (src/normalise, src/validate/glyphs.ts)
   PP346: { severity: "info", example: { rows: 12 },

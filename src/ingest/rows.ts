@@ -12,6 +12,7 @@ import { isFootnote } from "./columns.js";
 import { HeadingLevels, headingText, isStrayLine, isTotalsRow, TOTAL_WORD } from "./sections.js";
 import { parseTiming, type TimedPhase, timingText } from "./timing.js";
 import { wareki } from "../fiscal.js";
+import { WRAPPED } from "../normalise/description.js";
 
 export interface RawCell { text: string; place: Place }
 
@@ -96,6 +97,17 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   let shortRows: Said | null = null;
   // Rows under a name in a 事業名・内容 column, read as its description (PP380).
   let describedRows = null as (Said & { column: string }) | null;
+  // Names wrapped onto the row below, joined to the name above (PP392).
+  let wrappedNames = null as (Said & { name: string }) | null;
+  const wrapName = (row: GridRow, owner: RawRow, col: number): void => {
+    const name = owner.fields.name;
+    if (!name) return;
+    const rest = clip(grid, row, col, maxCellChars, bag).trim();
+    // (Latin words keep their space: Power⏎Platform)
+    name.text = `${name.text.trim()}${/[A-Za-z0-9]$/.test(name.text.trim()) && /^[A-Za-z0-9]/.test(rest) ? " " : ""}${rest}`;
+    if (wrappedNames) wrappedNames.count++;
+    else wrappedNames = { count: 1, place: placeOf(grid, row, col), projectNo: noOf(owner), name: name.text };
+  };
   // Rows whose departments were read from the 部 column, their 課 empty (PP271).
   let divisionRows = null as (Said & { column: string }) | null;
   const describe = (row: GridRow, owner: RawRow, col: number, column: string): void => {
@@ -153,9 +165,14 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
       const noMerge = block.columns.no !== undefined ? merged.get(`${row.line}:${block.columns.no}`) : undefined;
       const nameCol = block.columns.name;
       const described = describedBelow(block, row);
-      if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim() || described)) {
+      // (a name there with no year cell of its own is the rest of the project's name, wrapped onto
+      // the row below: the merged No says whose; it had been refused, PP379)
+      const nameGoesOn = owner && noMerge && noMerge.top === ownerRow && nameCol !== undefined && !described && row.cells[nameCol]?.trim()
+        && yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).every((c) => !c.cell.text && !c.cell.shade);
+      if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim() || described || nameGoesOn)) {
         const own = (col: number) => !merged.has(`${row.line}:${col}`);
         if (described) describe(row, owner, described.col, described.column);
+        if (nameGoesOn && own(nameCol)) wrapName(row, owner, nameCol);
         continueCells(grid, row, owner, textColumns(block, row, [...CONTINUED, "remarks"]).filter(([, col]) => own(col)), maxCellChars, bag);
         owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => (c.cell.text || c.cell.shade) && own(c.col)).map((c) => c.cell));
         if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
@@ -181,6 +198,12 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
       const wrapped = owner && nameOnlyRow(block, row);
       if (owner && wrapped && described) {
         describe(row, owner, described.col, described.column);
+        continueCells(grid, row, owner, textColumns(block, row, CONTINUED), maxCellChars, bag);
+        continue;
+      }
+      // ... unless the name above cannot end there (`窓口のデジタル化の`, an open bracket): its rest
+      if (owner && wrapped && runsOn(owner.fields.name?.text ?? "")) {
+        wrapName(row, owner, wrapped);
         continueCells(grid, row, owner, textColumns(block, row, CONTINUED), maxCellChars, bag);
         continue;
       }
@@ -293,6 +316,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   }
   if (furtherRows) bag.add("PP330", furtherRows.place, { rows: furtherRows.count, no: furtherRows.projectNo ?? "?" });
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
+  if (wrappedNames) bag.add("PP392", wrappedNames.place, { rows: wrappedNames.count, no: wrappedNames.projectNo ?? "?", name: wrappedNames.name.slice(0, 40) }, { projectNo: wrappedNames.projectNo });
   if (describedRows) bag.add("PP380", describedRows.place, { rows: describedRows.count, no: describedRows.projectNo ?? "?", column: describedRows.column });
   if (shortRows) bag.add("PP346", shortRows.place, { rows: shortRows.count });
   if (divisionRows) bag.add("PP271", divisionRows.place, { rows: divisionRows.count, column: divisionRows.column }, { projectNo: divisionRows.projectNo });
@@ -630,6 +654,12 @@ function continueCells(grid: Grid, row: GridRow, owner: RawRow, cells: [ColumnKe
     // a wrapped sentence joins, a new ・ item splits
     owner.fields[key] = prev?.text.trim() ? { text: `${prev.text}\n${text}`, place: prev.place } : { text, place: placeOf(grid, row, col) };
   }
+}
+
+/** A name that cannot end where it does: after a particle or a comma (`窓口のデジタル化の`), or inside a bracket. */
+function runsOn(name: string): boolean {
+  const t = name.trim();
+  return WRAPPED.test(t) || (t.match(/[（(「【]/gu)?.length ?? 0) > (t.match(/[）)」】]/gu)?.length ?? 0);
 }
 
 /** The columns a project's text may run on into the rows below it (a row cut in two by the export). */

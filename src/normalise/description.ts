@@ -74,7 +74,7 @@ function splitters(text: string): Marker[] {
  * A line that ends in a particle or a comma (`電子申請を⏎拡大する。`, `窓口の、⏎見直し`) cannot end an
  * item: the cell was wrapped by hand there, and the next line goes on with it.
  */
-const WRAPPED = /[をにがはのとでへやも、，,]$/u;
+export const WRAPPED = /[をにがはのとでへやも、，,]$/u;
 function joinWrapped(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {

@@ -348,6 +348,23 @@ describe("bars drawn by filling year cells", () => {
   });
 });
 
+describe("a name wrapped onto the row below", () => {
+  it("under the project's merged No, a name-only row is the rest of its name (PP392), not a project without its No (PP379)", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "窓口キャッシュレス", "会計課", "・説明。", "検討", "実施", ""]);
+      ws.addRow(["", "", "", "", "決済の導入", "", "", "", "", ""]);
+      ws.mergeCells("A2:A3");
+      ws.addRow(["2", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "・説明。", "検討", "", ""]);
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.projects.map((p) => [p.no, p.name, p.schedule.map((s) => [s.label, s.from, s.to])])).toEqual([
+      [1, "窓口キャッシュレス決済の導入", [["検討", 2026, 2026], ["実施", 2027, 2028]]], [2, "電子申請", [["検討", 2026, 2028]]]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP392")).toMatchObject({ cell: "E3", severity: "info", projectNo: 1 });
+    expect(codes(plan.diagnostics)).not.toContain("PP379");
+  });
+});
+
 describe("Excel's booleans in year cells", () => {
   it("TRUE (a check box's linked cell) marks an active year and FALSE a year without a phase: no phase named 「TRUE」 (PP315)", async () => {
     const bytes = await workbook((ws) => {

@@ -467,18 +467,35 @@ describe("a project row cut in two by the export", () => {
   it("a name with no No, level or year cell under a project is one error saying both readings (PP379), not three cells 「空」", async () => {
     const named = (name: string, cells: Partial<{ depts: string; desc: string }> = {}) => ["", ...blank(3), name, cells.depts ?? "", "", cells.desc ?? "", ...blank(6)];
     const plan = await tsvOf([
-      r("1", "窓口のデジタル化の", ["検討", "→", "", "", ""], { desc: "・手続を" }),
-      named("推進（オンライン申請）", { desc: "電子化する。", depts: "市民課" }),
+      r("1", "窓口のデジタル化", ["検討", "→", "", "", ""], { desc: "・手続を" }),
+      named("オンライン申請の推進", { desc: "電子化する。", depts: "市民課" }),
       r("2", "乙", ["検討", "→", "", "", ""]),
     ]);
     const said = plan.diagnostics.filter((d) => d.code === "PP379");
     expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 5, 5]]);
-    expect(said[0]!.message).toBe("No・基本方針・施策も年度の欄もなく、事業名「推進（オンライン申請）」だけの行です。上の No.1「窓口のデジタル化の」の事業名の続き（1 つのセルが 2 行に分かれて書き出されたもの）か、No の抜けた別の事業か、決められません。");
+    expect(said[0]!.message).toBe("No・基本方針・施策も年度の欄もなく、事業名「オンライン申請の推進」だけの行です。上の No.1「窓口のデジタル化」の事業名の続き（1 つのセルが 2 行に分かれて書き出されたもの）か、No の抜けた別の事業か、決められません。");
     expect(codes(plan.diagnostics)).not.toContain("PP301");
     // with a schedule of its own it is a project without its No (PP301 at the No)
     const scheduled = await tsvOf([r("1", "甲", ["検討", "→", "", "", ""]), ["", ...P1, "乙", "市民課", "", "説明。", "検討", "", "", "", "", ""]]);
     expect(codes(scheduled.diagnostics)).not.toContain("PP379");
     expect(codes(scheduled.diagnostics)).toContain("PP301");
+  });
+
+  it("a name above that cannot end there (after の, inside a bracket) goes on in the name-only row below: one name (PP392), not PP379", async () => {
+    const named = (name: string, cells: Partial<{ depts: string; desc: string }> = {}) => ["", ...blank(3), name, cells.depts ?? "", "", cells.desc ?? "", ...blank(6)];
+    const plan = await tsvOf([
+      r("1", "窓口のデジタル化の", ["検討", "→", "", "", ""], { desc: "・手続を" }),
+      named("推進（オンライン申請）", { desc: "電子化する。", depts: "市民課" }),
+      r("2", "Power Automate（業務", ["検討", "→", "", "", ""]),
+      named("自動化）の導入"),
+    ]);
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "窓口のデジタル化の推進（オンライン申請）"], [2, "Power Automate（業務自動化）の導入"]]);
+    expect(plan.projects[0]!.description).toEqual(["手続を電子化する。"]);
+    expect(plan.projects[0]!.departments).toEqual(["情報政策課", "市民課"]);
+    const said = plan.diagnostics.filter((d) => d.code === "PP392");
+    expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 5]]);
+    expect(said[0]!.message).toContain("2 行、最初は No.1 の下");
+    expect(codes(plan.diagnostics)).not.toContain("PP379");
   });
 
   it("a row cut at a page break goes on under the header the export repeats there", async () => {
