@@ -57,7 +57,11 @@ export interface Block {
   /** A column saying each row is the plan (計画) or what was done (実績): see `actualRows`. */
   rowKind?: number;
   /** A plan without year columns: the column of its schedule in words (timing.ts). */
-  timing?: { col: number; row: GridRow; text: string; end?: number };
+  timing?: {
+    col: number; row: GridRow; text: string; end?: number;
+    /** A table of a row per project and year: the column of each year's phase, and the rows that go on with the project above. */
+    byRow?: { phase: number; further: ReadonlySet<GridRow>; was?: "description" | "remarks" };
+  };
   /** Header cells naming a part of a fiscal year (上期, 4-6月), by column: see yearParts. */
   parts: Map<number, { label: string; row: GridRow }>;
   /**

@@ -508,7 +508,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     if (withDescriptions) bag.add("PP264", placeOf(grid, withDescriptions.row, block.columns.name!), { label: withDescriptions.text.replace(/\s+/g, " ") });
     else if (block.namesWithDescriptions) delete block.namesWithDescriptions;
     for (const key of OPTIONAL_KEYS) {
-      if (block.columns[key] === undefined && !(key === "departments" && withNames) && !(key === "description" && withDescriptions)) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
+      if (block.columns[key] === undefined && !(key === "departments" && withNames) && !(key === "description" && withDescriptions) && key !== block.timing?.byRow?.was) bag.add("PP210", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     for (const m of block.more ?? []) {
       bag.add("PP253", placeOf(grid, m.row, m.col), { label: m.text.replace(/\s+/g, " "), first: headerWords(block, block.columns[m.key]!).replace(/\s+/g, " ") });
@@ -718,10 +718,18 @@ const PERIOD_BRACKET_INSIDE = /[（(【［[〔]([^（()）【】［\]〔〕]{4,4
 /** A column of one fiscal year per row (`年度` | 令和8年度, 令和9年度 …): a table of a row per project and year. */
 const YEAR_COLUMN = /^(年度|実施年度|対象年度|計画年度|年次)$/u;
 
+/** The columns a project writes once, the same on each of its year rows (a table of a row per project and year). */
+const PROJECT_KEYS: ColumnKey[] = ["name", "policy", "measure", "initiative", "departments", "relatedDepartments", "policyNumber", "measureNumber", "initiativeNumber", "allDepartments", "relist"];
+
 /**
- * A table of one row per project and year (`No | 事業名 | 年度 | 内容`, the No repeated on each
- * year's row) is no plan table planpress reads: said at the year column (PP252) instead of a
- * period not found (PP208) — which row holds which phase of a project is not a reading to guess.
+ * A table of one row per project and year (`No | 事業名 | 年度 | 取組内容`, the No repeated on each
+ * year's row, as a database exports it) is read when the reading is sure: consecutive rows of one
+ * No (or none, under it) are one project, each year once, its other cells the same on each row,
+ * and one column (取組内容, 事業内容, 備考 or one of unknown wording) the only one that changes
+ * from year to year: each row's text there is that year's phase (PP273, info). A cell that differs
+ * where it should not (PP274) or a year written twice (PP275) stops at the cell; no column or
+ * several that change stop at the year column (PP252) — which is each year's work is not guessed.
+ * True when the period is unknown and said.
  */
 function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
   for (const b of blocks) {
@@ -730,13 +738,65 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
       if (!b.headerRows.some((r) => YEAR_COLUMN.test(squash(r.cells[col] ?? "")))) continue;
       const values = columnValues(b, col);
       if (values.length < 2 || !values.every((v) => parseFiscalYear(v) !== null)) continue;
-      // most Nos repeated (not one typed twice by mistake)
-      const nos = b.columns.no === undefined ? [] : columnValues(b, b.columns.no);
-      if (!nos.length || new Set(nos).size * 2 > nos.length) continue;
+      const no = b.columns.no;
+      if (no === undefined) continue;
+      // the projects' rows: a No starts one, a row with the same No or none goes on with it
+      const groups: GridRow[][] = [];
+      for (const r of b.dataRows) {
+        const n = (r.cells[no] ?? "").trim();
+        const last = groups.at(-1);
+        if (last && (!n || n === (last[0]!.cells[no] ?? "").trim())) last.push(r); else groups.push([r]);
+      }
+      // most projects on several rows (not one No typed twice by mistake)
+      if (groups.length * 2 > b.dataRows.length) continue;
       (b.notSchedule ??= new Set()).add(col); // its years are no phases
-      const row = headerRowOf(b, col);
-      bag.add("PP252", placeOf(grid, row, col), { label: (row.cells[col] ?? "").trim(), year: values[0]! });
-      return true;
+      const header = headerRowOf(b, col);
+      const label = (header.cells[col] ?? "").trim();
+      const cell = (r: GridRow, c: number) => (r.cells[c] ?? "").trim();
+      for (const g of groups) {
+        const projectNo = cell(g[0]!, no);
+        for (const key of PROJECT_KEYS) {
+          const c = b.columns[key];
+          if (c === undefined) continue;
+          const first = g.find((r) => cell(r, c));
+          const other = first && g.find((r) => cell(r, c) && cell(r, c) !== cell(first, c));
+          if (!first || !other) continue;
+          bag.add("PP274", placeOf(grid, other, c), { no: projectNo, column: headerWords(b, c).replace(/\s+/g, " "), first: cell(first, c).slice(0, 30), other: cell(other, c).slice(0, 30) });
+        }
+        const seen = new Map<number, GridRow>();
+        for (const r of g) {
+          const year = parseFiscalYear(cell(r, col));
+          if (year === null) continue;
+          const before = seen.get(year);
+          if (before) {
+            bag.add("PP275", placeOf(grid, r, col), { no: projectNo, year: wareki(year), line: before.line });
+          } else seen.set(year, r);
+        }
+      }
+      // each year's work: the one column that changes between a project's rows
+      const taken = new Set([...PROJECT_KEYS.map((k) => b.columns[k]), no, col]);
+      // (a second wording of one, 事業内容 | 実施内容, too; an empty cell changes nothing: a merge, or no phase that year)
+      const candidates = [b.columns.description, b.columns.remarks, ...b.unknown.keys(), ...b.twice?.keys() ?? []].filter((c): c is number => c !== undefined && !taken.has(c));
+      const changing = [...new Set(candidates)].filter((c) => groups.some((g) => new Set(g.map((r) => cell(r, c)).filter(Boolean)).size > 1));
+      if (changing.length !== 1) {
+        const ja = bag.lang === "ja";
+        const names = quoteList(changing.map((c) => headerWords(b, c).replace(/\s+/g, " ")), bag.lang);
+        const why = changing.length ? (ja ? `年度ごとに変わる列が${names}と複数あります` : `${names} all change from year to year`)
+          : (ja ? "年度ごとに変わる列がありません" : "no column changes from year to year");
+        bag.add("PP252", placeOf(grid, header, col), { label, year: values[0]!, why });
+        return true;
+      }
+      // (read even when a cell stopped it, PP274 or PP275: each project's rows are one project, no PP401 at each)
+      const phase = changing[0]!;
+      // the phases' column is no description, remark or unknown column (PP273 says so: no PP210, PP211)
+      const was = (["description", "remarks"] as const).find((key) => b.columns[key] === phase);
+      if (was) delete b.columns[was];
+      b.unknown.delete(phase);
+      b.twice?.delete(phase);
+      b.synonyms = b.synonyms.filter((syn) => syn.col !== phase);
+      b.timing = { col, row: header, text: label, byRow: { phase, further: new Set(groups.flatMap((g) => g.slice(1))), ...(was ? { was } : {}) } };
+      bag.add("PP273", placeOf(grid, header, col), { label, phase: headerWords(b, phase).replace(/\s+/g, " "), rows: b.dataRows.length, projects: groups.length });
+      return false;
     }
   }
   return false;

@@ -160,6 +160,12 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
         owner = null;
         continue;
       }
+      // A further year's row of the project above, in a table of a row per project and year: its
+      // phase (header.ts made sure the rest of the row is the project's)
+      if (owner && block.timing?.byRow?.further.has(row)) {
+        if (timing) timedCells(grid, row, block.timing, owner, timing, maxCellChars, bag);
+        continue;
+      }
       // A further row of the project above: the project's No cell is merged over it (xlsx). Its
       // text continues the project's cells, its year cells are more of its phases.
       const noMerge = block.columns.no !== undefined ? merged.get(`${row.line}:${block.columns.no}`) : undefined;
@@ -301,7 +307,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || col === block.timing?.end || Object.values(block.columns).includes(col)) return;
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || col === block.timing?.end || col === block.timing?.byRow?.phase || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }
@@ -392,7 +398,10 @@ export interface Timing { period: { start: number; end: number } | null; standIn
 function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, raw: RawRow, timing: Timing, max: number, bag: DiagnosticBag): void {
   const { text, ok } = timingText(clip(grid, row, at.col, max, bag), at.end === undefined ? undefined : clip(grid, row, at.end, max, bag));
   if (!text) return;
-  const place = placeOf(grid, row, at.col);
+  // a row per project and year: the phase is written in a column of its own (none written, none that year)
+  const named = at.byRow ? clip(grid, row, at.byRow.phase, max, bag).trim() : null;
+  if (named === "") return;
+  const place = placeOf(grid, row, named === null ? at.col : at.byRow!.phase);
   // (without a period no cell of the column named a year: each one is said)
   const phases = ok && timing.period ? parseTiming(text) ?? wholePeriod(text, timing.period, place, raw, bag) : null;
   if (!phases || !timing.period) {
@@ -414,7 +423,7 @@ function timedCells(grid: Grid, row: GridRow, at: NonNullable<Block["timing"]>, 
     // work going on since before the period (平成30年度から継続実施): drawn from the period's first year, said
     const from = ph.from < timing.period.start && to >= timing.period.start ? timing.period.start : ph.from;
     if (from !== ph.from) bag.add("PP382", place, { text: `${wareki(ph.from)}から${ph.label ?? timing.standIn}`, start: wareki(from) }, { projectNo: noOf(raw) });
-    raw.schedule.push({ text: ph.label ?? timing.standIn, place, year: from, span: to - from + 1 });
+    raw.schedule.push({ text: named ?? ph.label ?? timing.standIn, place, year: from, span: to - from + 1 });
   }
 }
 

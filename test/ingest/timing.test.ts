@@ -185,17 +185,43 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP302" && d.message.includes("スケジュール")).map((d) => d.projectNo)).toEqual([2]);
   });
 
-  it("a table of one row per project and year (年度 | 令和8年度, No repeated) is said as such (PP252), not as no period (PP208)", async () => {
+  it("a table of one row per project and year (年度 | 令和8年度, No repeated) is read: a project's rows are one project, 取組内容 each year's phase (PP273)", async () => {
     const head = ["No", "基本方針", "施策", "事業名", "担当課", "年度", "取組内容"];
     const rows = [["1", "方針", "(1)窓口", "電子申請", "総務課", "令和8年度", "検討"], ["1", "方針", "(1)窓口", "電子申請", "総務課", "令和9年度", "実施"],
-      ["2", "方針", "(1)窓口", "相談", "市民課", "令和8年度", "導入"], ["2", "方針", "(1)窓口", "相談", "市民課", "令和9年度", "運用"]];
+      ["1", "方針", "(1)窓口", "電子申請", "総務課", "令和10年度", "実施"],
+      ["2", "方針", "(1)窓口", "相談", "市民課", "令和9年度", "導入"], ["", "", "", "", "", "令和10年度", "運用"]];
     const plan = await planOf("long.tsv", tsv([head, ...rows]));
-    expect(plan.diagnostics.filter((d) => d.code === "PP252").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 6]]);
-    expect(codes(plan.diagnostics)).not.toContain("PP208");
-    expect(codes(plan.diagnostics)).not.toContain("PP308"); // its years are no phases
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    expect(plan.projects.map((p) => [p.no, p.name, p.departments, p.description, p.schedule.map((s) => [s.label, s.from, s.to])])).toEqual([
+      [1, "電子申請", ["総務課"], [], [["検討", 2026, 2026], ["実施", 2027, 2028]]],
+      [2, "相談", ["市民課"], [], [["導入", 2027, 2027], ["運用", 2028, 2028]]]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP273")).toMatchObject({ line: 3, column: 6 });
+    expect(plan.diagnostics.find((d) => d.code === "PP273")!.message).toContain("同じ No の続く行（5 行）を 2 事業にまとめ");
+    // (取組内容 is each year's phase: no description column said missing, nor read as one)
+    for (const code of ["PP210", "PP211", "PP252", "PP208", "PP401"]) expect(codes(plan.diagnostics)).not.toContain(code);
+    // the phase is said at its own cell (a sign in it: PP332 at 7:7)
+    const sign = await planOf("long.tsv", tsv([head, rows[0]!, [...rows[1]!.slice(0, 6), "⇛"]]));
+    expect(sign.diagnostics.filter((d) => d.code === "PP332").map((d) => [d.line, d.column])).toEqual([[5, 7]]);
     // a No typed twice by mistake in a plan of one row per project is no such table
     const once = await planOf("long.tsv", tsv([[...head.slice(0, 5), "実施年度"], ...[1, 2, 3, 3].map((n, i) => [String(n), "方針", "(1)窓口", `事業${i}`, "総務課", "令和8年度"])]));
     expect(codes(once.diagnostics)).not.toContain("PP252");
+    expect(codes(once.diagnostics)).not.toContain("PP273");
+  });
+
+  it("in a table of a row per project and year, what cannot be told stops at its cell: a project cell that differs (PP274), a year twice (PP275), no or two columns that change (PP252)", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "年度", "取組内容", "備考"];
+    const r = (no: string, dept: string, year: string, phase: string, remark = "") => [no, "方針", "(1)窓口", "電子申請", dept, year, phase, remark];
+    const plan = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討"), r("1", "市民課", "令和9年度", "実施"),
+      r("2", "市民課", "令和8年度", "導入"), r("2", "市民課", "令和8年度", "運用")]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP274", 5, 5], ["PP275", 7, 6]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP274")!.message).toBe("No.1 の年度ごとの行で「担当課」が違います（「総務課」/「市民課」）。同じ事業の行か、No の同じ別の事業か、決められません。");
+    expect(plan.diagnostics.find((d) => d.code === "PP275")!.message).toContain("No.2 の 令和8年度 の行が 2 つあります（6 行目にも）");
+    const two = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討", "a"), r("1", "総務課", "令和9年度", "実施", "b")]));
+    expect(two.diagnostics.filter((d) => d.code === "PP252").map((d) => [d.line, d.column, d.message])).toEqual([[3, 6,
+      "「年度」の列に年度が一つずつ（「令和8年度」など）書かれ、同じ No が年度ごとの行に繰り返されていますが、年度ごとに変わる列が「取組内容」「備考」と複数あります。どの列が各年度の工程か決められないため、工程を読めません。"]]);
+    expect(codes(two.diagnostics)).not.toContain("PP208");
+    expect(codes(two.diagnostics)).not.toContain("PP308"); // its years are no phases
   });
 
   it("beside year columns, left of them, is set aside (PP228), never taken for shifted years; phase names under such a word still are", async () => {

@@ -365,6 +365,26 @@ describe("a name wrapped onto the row below", () => {
   });
 });
 
+describe("a row per project and year", () => {
+  it("No, name and levels merged down over a project's year rows are one project, each row's 取組内容 that year's phase (PP273)", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(["No", "基本目標", "施策", "事業名", "所管課", "年度", "取組内容"]);
+      ws.addRow([1, "1 便利な市役所", "(1)窓口", "電子申請の拡大", "情報政策課", "令和8年度", "検討"]);
+      ws.addRow(["", "", "", "", "", "令和9年度", "構築"]);
+      ws.addRow(["", "", "", "", "", "令和10年度", "運用"]);
+      ws.addRow([2, "1 便利な市役所", "(1)窓口", "オンライン相談", "市民課", "令和9年度", "試行"]);
+      ws.addRow(["", "", "", "", "", "令和10年度", "実施"]);
+      for (const c of "ABCDE") { ws.mergeCells(`${c}2:${c}4`); ws.mergeCells(`${c}5:${c}6`); }
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.name, p.departments, p.schedule.map((s) => [s.label, s.from, s.to])])).toEqual([
+      [1, "電子申請の拡大", ["情報政策課"], [["検討", 2026, 2026], ["構築", 2027, 2027], ["運用", 2028, 2028]]],
+      [2, "オンライン相談", ["市民課"], [["試行", 2027, 2027], ["実施", 2028, 2028]]]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP273")?.cell).toBe("F1");
+  });
+});
+
 describe("Excel's booleans in year cells", () => {
   it("TRUE (a check box's linked cell) marks an active year and FALSE a year without a phase: no phase named 「TRUE」 (PP315)", async () => {
     const bytes = await workbook((ws) => {
