@@ -513,6 +513,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     for (const m of block.more ?? []) {
       bag.add("PP253", placeOf(grid, m.row, m.col), { label: m.text.replace(/\s+/g, " "), first: headerWords(block, block.columns[m.key]!).replace(/\s+/g, " ") });
     }
+    const unreadYears = yearsWithWords(block);
     for (const [col, words] of block.unknown) {
       if (col === block.rowKind || col === block.emptyColumn) continue; // said by PP243, PP248
       // 8年度 without its era: 令和8年度 or 平成8年度? Never guessed.
@@ -533,6 +534,9 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", at, { label: words });
       // 令和12年度（目標） right after the years read: the period would end a year short, unsaid
       else if (opening !== null && adjoinsYears(block, opening)) bag.add("PP368", at, { label: words, year: wareki(opening) });
+      // every year label with words planpress cannot tell (令和8年度（予算）| 令和9年度（予算）): no
+      // year column at all, said at each instead of "no year columns" (PP208)
+      else if (opening !== null && unreadYears.has(col)) { bag.add("PP276", at, { label: words, year: wareki(opening), count: unreadYears.size }); periodSaid = true; }
       else if (isActualColumn(words)) bag.add("PP342", at, { label: words, actual: 1 });
       else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", at, { label: words });
       else if (isStatusColumn(block, col)) bag.add("PP257", at, { label: words, value: columnValues(block, col)[0]! });
@@ -948,6 +952,24 @@ function yearBefore(label: string): number | null {
   // ～令和7年度, 令和7年度以前, 令和7年度（現状）: the years up to the plan, or where it starts from
   const m = /^(?:[~〜]\s*(.+)|(.+?)\s*以前|(.+?)\s*[(\[【]?(?:現状|現況|現在|基準年度|基準年|基準)[)\]】]?)$/u.exec(foldLookalikes(label.normalize("NFKC")).trim());
   return m ? parseFiscalYear((m[1] ?? m[2] ?? m[3])!) : null;
+}
+
+/**
+ * A block without year columns whose headers of unknown words open with years, two or more,
+ * rising (`令和8年度（予算）| 令和9年度（予算）`): year columns whose words after the year planpress
+ * cannot tell. Not a year's results (見込, 実績: PP342), the years before the plan (PP255), a span
+ * or a date.
+ */
+function yearsWithWords(block: Block): Set<number> {
+  if (block.years.size || block.timing || block.ranges) return new Set();
+  const found = [...block.unknown].flatMap(([col, words]) => {
+    // (words with no other number: not a span, R8～R9, nor a date, 2026/6/1)
+    const other = /\d/.test(words.normalize("NFKC").replace(/^\D*\d+/u, ""));
+    const year = !other && yearBefore(words) === null && !isActualColumn(words) ? leadingYear(words) : null;
+    return year === null ? [] : [{ col, year }];
+  });
+  const rising = found.every((f, i) => i === 0 || f.year > found[i - 1]!.year);
+  return new Set(found.length >= 2 && rising ? found.map((f) => f.col) : []);
 }
 
 /** Whether `year` is the year just before or after a block's year columns. */

@@ -798,6 +798,12 @@ describe("a year's label with words on its role (令和12年度（目標年度�
     expect(of(plan.diagnostics, "PP368").map((d) => [d.severity, d.line, d.column])).toEqual([["error", 3, 12]]);
     expect(codes(plan.diagnostics)).not.toContain("PP257");
   });
+  it("every year label with such words (令和8年度（予算）…) is refused at each header (PP276), not as \"no year columns\" (PP208) beside warnings of unknown columns", async () => {
+    const plan = await planOf("role.tsv", tsv([head(["令和8年度（予算）", "令和9年度（予算）", "令和10年度（予算）", "令和11年度（予算）", "令和12年度（予算）"]), ...rows]));
+    expect(of(plan.diagnostics, "PP276").map((d) => [d.severity, d.line, d.column])).toEqual([8, 9, 10, 11, 12].map((c) => ["error", 3, c]));
+    expect(of(plan.diagnostics, "PP276")[0]!.message).toBe("見出し「令和8年度(予算)」は令和8年度の列のようですが、年度のあとの語が何を表すのかわからないため読めません。年度で始まる見出し 5 列がどれもそうで、ほかに年度の列がないため、計画期間がわかりません。");
+    for (const code of ["PP208", "PP209"]) expect(codes(plan.diagnostics)).not.toContain(code);
+  });
 });
 
 describe("cells saying \"as above\" (同上, 〃)", () => {
