@@ -371,6 +371,21 @@ export function matchLabel(text: string, config: Config): Label | null {
 }
 
 
+/**
+ * The first column of a second table on a header row, beside the first after an empty column:
+ * it opens with the first table's first key and repeats three of its keys or more. Null if none.
+ */
+function tableBeside(row: GridRow, config: Config): number | null {
+  const keys = row.cells.map((c) => keyLabel(c, config)?.key ?? null);
+  const first = keys.findIndex((k) => k !== null);
+  for (let at = first + 2; at < keys.length; at++) {
+    if (keys[at] !== keys[first] || (row.cells[at - 1] ?? "").trim()) continue;
+    const left = new Set(keys.slice(0, at));
+    if (new Set(keys.slice(at).filter((k) => k !== null && left.has(k))).size >= 3) return at;
+  }
+  return null;
+}
+
 function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();
   for (const c of row.cells) {
@@ -386,6 +401,14 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // Key rows: at least three of the known column wordings on one row.
   const keyRowIdx: number[] = [];
   rows.forEach((row, i) => { if (keysIn(row, config).size >= 3) keyRowIdx.push(i); });
+  // A second table beside the first (No … 令和9年度 | | No … 令和9年度): not read, an error at its
+  // header (PP277) — its columns had been taken for the first's, its years for years after them (PP206)
+  keyRowIdx.forEach((k, n) => {
+    const beside = tableBeside(rows[k]!, config);
+    if (beside === null) return;
+    bag.add("PP277", placeOf(grid, rows[k]!, beside), { label: (rows[k]!.cells[beside] ?? "").trim() });
+    for (const r of rows.slice(Math.max(0, k - 3, (keyRowIdx[n - 1] ?? -1) + 1), keyRowIdx[n + 1] ?? rows.length)) r.cells = r.cells.slice(0, beside);
+  });
   // A legend of the colours bars are filled in (凡例 | ■ | 検討 | ■ | 実施): no header row, even right above one.
   const keyRows = new Set(keyRowIdx.map((i) => rows[i]));
   const isPhase = (label: string) => categorise(label, config.phaseCategories, config.compoundCategory.id) !== null;

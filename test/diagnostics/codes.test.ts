@@ -230,6 +230,7 @@ const CASES: Record<string, Case> = {
   PP366: { data: ok([row(1, "事業", { years: ["検討", "→", "→"] }), row(2, "事業B", { years: ["検討", "", "運用"] })]) },
   PP367: { data: ok([row(1, "事業", { years: ["検討", "検討", ""] }), row(2, "事業B", { years: ["検討", "", "運用"] }), row(3, "事業C", { years: ["調査", "", "運用"] })]) },
   PP368: { data: tsv([[...HEADER.slice(0, -1), `${HEADER.at(-1)}（目標）`], row(1, "事業")]) },
+  PP277: { data: tsv([[...HEADER, "", ...HEADER], [...row(1, "事業"), "", ...row(2, "事業B")]]) },
   PP276: { data: tsv([[...HEADER.slice(0, 7), ...HEADER.slice(7).map((y) => `${y}（予算）`)], row(1, "事業")]) },
   PP369: { name: "plan.csv", data: [HEADER, [...row(1, "事業", { years: ["検討", "運用", ""] }).slice(0, 6), "市民課", ...row(1, "事業", { years: ["検討", "運用", ""] }).slice(6)], row(2, "事業B")].map((r) => r.join(",")).join("\n") + "\n" },
   PP372: { data: [["テスト市計画"], ["凡例　実線は実施、点線は検討を表します"], HEADER, row(1, "事業")].map((r) => r.join("\t")).join("\n") },

@@ -806,6 +806,18 @@ describe("a year's label with words on its role (令和12年度（目標年度�
   });
 });
 
+describe("two tables side by side on one sheet", () => {
+  it("stop at the right one's header (PP277), the left one read alone: the right one's columns and years had been taken for more of the left's (PP245, PP206, PP308)", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "令和8年度", "令和9年度"];
+    const plan = await planOf("side.tsv", tsv([[...head, "", ...head],
+      ["1", "方針A", "(1)窓口", "電子申請", "情報政策課", "検討", "実施", "", "3", "方針B", "(1)人材", "研修", "人事課", "実施", "実施"],
+      ["2", "方針A", "(1)窓口", "相談", "市民課", "検討", "実施", "", "4", "方針B", "(1)人材", "採用", "人事課", "検討", "実施"]]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.code, d.line, d.column])).toEqual([["PP277", 3, 9], ["PP210", 3, undefined]]);
+    expect(plan.projects.map((p) => [p.no, p.name, p.schedule.map((s) => [s.label, s.from, s.to])])).toEqual([
+      [1, "電子申請", [["検討", 2026, 2026], ["実施", 2027, 2027]]], [2, "相談", [["検討", 2026, 2026], ["実施", 2027, 2027]]]]);
+  });
+});
+
 describe("cells saying \"as above\" (同上, 〃)", () => {
   it("take the value of their column in the project row above, said once per column (PP344)", async () => {
     const plan = await planOf("ditto.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
