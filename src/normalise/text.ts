@@ -54,7 +54,8 @@ export function parseProjectNo(text: string): number | undefined {
 
 /** The No cell as parseProjectNo reads it (without its "No." prefix): what PP305 quotes. */
 export function projectNoText(text: string): string {
-  return cleanText(text.normalize("NFKC")).replace(/^no\.?\s*/i, "");
+  // (`事業1`, `事業No.1`, `取組 2`: the row's kind before its number, as some plans write the No)
+  return cleanText(text.normalize("NFKC")).replace(/^(?:(?:事業|取組)\s*(?:no\.?|番号)?|no\.?)\s*/i, "");
 }
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;

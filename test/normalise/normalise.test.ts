@@ -79,6 +79,11 @@ describe("normalise", () => {
     expect(["1-2", "(1)", "一", "12.5", "1234567890"].map(parseProjectNo)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it("project numbers after the row's kind (事業1, 事業No.3, 取組 2, 事業１２) are those numbers; the word alone or a branch number is none", () => {
+    expect(["事業1", "事業No.3", "取組 2", "事業１２", "事業番号5"].map(parseProjectNo)).toEqual([1, 3, 2, 12, 5]);
+    expect(["事業", "事業1-2", "事業費1"].map(parseProjectNo)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("再掲 markers: suffix and bracket, prefix or suffix, with the reference parsed", () => {
     expect(parseRelist("テレワークの運用（再掲）")).toMatchObject({ mark: "（再掲）", name: "テレワークの運用" });
     const b = parseRelist("【人材育成・体制強化(1)①の再掲】 柔軟な仕組みの検討");
