@@ -336,7 +336,9 @@ const PROJECT_STATUS = new RegExp(`^(?:${STATUS_WORD}|${OPEN}${STATUS_WORD}${CLO
  * A status written in brackets at a project name's start or end (`【新規】電子申請`, `窓口改善（拡充）`):
  * the plan's 区分, no part of the name. Only in brackets: a bare 新規 may begin a name (新規事業者の支援).
  */
-export const STATUS_TAG = new RegExp(`^\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOSE}\\s*|\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOSE}\\s*$`, "u");
+// (also after other tags or marks there, 【重点】【新規】電子申請, ★【新規】相談: 【新規】 had stayed in the name)
+const OTHER_TAGS = `(?:\\s*(?:[★☆◆◇■□◎●○◉]|${OPEN}[^【】〔〕［］\\[\\]（）()＜＞<>〈〉《》]{1,10}${CLOSE}))*`;
+export const STATUS_TAG = new RegExp(`(?<=^${OTHER_TAGS})\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOSE}\\s*|\\s*${OPEN}\\s*(${STATUS_WORD})\\s*${CLOSE}\\s*(?=${OTHER_TAGS}\\s*$)`, "u");
 
 /** A column of no known header whose every value is a project's status: not printed, said so (PP257). */
 export const isStatusColumn = (block: Block, col: number): boolean => {

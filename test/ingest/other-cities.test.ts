@@ -1014,6 +1014,15 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
     expect(of(plan.diagnostics, "PP384").map((d) => [d.line, d.message])).toEqual([
       [4, "事業名の「【新規・拡充】」（「【新規・拡充】相談の拡大」など、3 件）は事業の区分（新規・継続の別）として、名称から外しました。区分は資料に載せません。"]]);
   });
+  it("a status tag beside a 重点 tag or mark at a name's start or end (【重点】【新規】, ★【新規】, 【新規】【重点】) is left out too (PP384): 【新規】 had been printed; the 重点 mark stays", async () => {
+    const plan = await planOf("tags.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "【重点】【新規】電子申請", "総務課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "★【拡充】相談", "市民課", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "AI議事録【新規】【重点】", "市民課", "内容", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "①手続", "窓口【新規】の改善", "市民課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.name)).toEqual(["【重点】電子申請", "★相談", "AI議事録【重点】", "窓口【新規】の改善"]);
+    expect(of(plan.diagnostics, "PP384").map((d) => [d.line, d.column, d.message.match(/、(\d) 件/)?.[1]])).toEqual([[4, 5, "3"]]);
+  });
 });
 
 describe("invisible controls in a header cell (a ZWSP pasted from a web page)", () => {
