@@ -555,6 +555,11 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
           { label: headerWords(block, col).replace(/\s+/g, " "), column: columnLabel(twice.key), first: headerWords(block, twice.first).replace(/\s+/g, " ") });
       }
       else if (setAside.has(block) && isTimingWord(words)) bag.add("PP228", at, { label: words });
+      // 令和7年度（見込）, （実績見込）right before the years read: the year before the plan, what it
+      // did or is expected to (a budget table's 前年度実績 | 当年度見込 | 計画) — not read, as 令和7年度（現状） is
+      else if (opening !== null && isActualColumn(words) && block.years.size && opening === Math.min(...block.years.values()) - 1) {
+        bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(opening) });
+      }
       // 令和12年度（目標） right after the years read: the period would end a year short, unsaid
       else if (opening !== null && adjoinsYears(block, opening)) bag.add("PP368", at, { label: words, year: wareki(opening) });
       // every year label with words planpress cannot tell (令和8年度（予算）| 令和9年度（予算）): no

@@ -780,6 +780,19 @@ describe("a column before the period (令和7年度以前, ～R7)", () => {
       expect(codes(plan.diagnostics)).not.toContain("PP209");
     }
   });
+  it("a year's results or their estimate right before the years read (令和7年度（見込）, R7(実績見込)) is such a column (PP255): it had been refused as words planpress cannot tell (PP368); after the years it still is", async () => {
+    for (const label of ["令和7年度（見込）", "R7(実績見込)", "令和7年度 実績"]) {
+      const plan = await planOf("before.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", label, "R8（計画）", "R9（計画）"],
+        ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "実施中", "検討", "実施"]]));
+      expect(plan.plan.period, label).toEqual({ start: 2026, end: 2027 });
+      expect(plan.projects[0]!.schedule.map((p) => [p.label, p.from, p.to]), label).toEqual([["検討", 2026, 2026], ["実施", 2027, 2027]]);
+      expect(of(plan.diagnostics, "PP255").map((d) => [d.severity, d.line, d.column]), label).toEqual([["info", 3, 8]]);
+      expect(plan.diagnostics.filter((d) => d.severity !== "info"), label).toEqual([]);
+    }
+    const after = await planOf("before.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "R10（見込）"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "実施"]]));
+    expect(codes(after.diagnostics)).toContain("PP368");
+  });
 });
 
 describe("a year's label with words on its role (令和12年度（目標年度）, 令和8年度（初年度）)", () => {
