@@ -780,11 +780,21 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
         if (last && (!n || n === (last[0]!.cells[no] ?? "").trim())) last.push(r); else groups.push([r]);
       }
       // most projects on several rows (not one No typed twice by mistake)
-      if (groups.length * 2 > b.dataRows.length) continue;
+      const nos = columnValues(b, no);
+      if (groups.length * 2 > b.dataRows.length && (!nos.length || new Set(nos).size * 2 > nos.length)) continue;
       (b.notSchedule ??= new Set()).add(col); // its years are no phases
       const header = headerRowOf(b, col);
       const label = (header.cells[col] ?? "").trim();
       const cell = (r: GridRow, c: number) => (r.cells[c] ?? "").trim();
+      // a No whose rows do not follow each other (the table sorted by year): whose rows are whose is not guessed
+      const apart = groups.find((g, i) => groups.slice(0, i).some((h) => cell(h[0]!, no) === cell(g[0]!, no)));
+      if (apart) {
+        const firstRow = groups.find((h) => cell(h[0]!, no) === cell(apart[0]!, no))![0]!;
+        const why = bag.lang === "ja" ? `No.${cell(apart[0]!, no)} の行が続いていない（${firstRow.line} 行目と ${apart[0]!.line} 行目）ため、どの行がどの事業のものか決められません`
+          : `No.${cell(apart[0]!, no)}'s rows do not follow each other (rows ${firstRow.line} and ${apart[0]!.line}): which rows are whose cannot be told`;
+        bag.add("PP252", placeOf(grid, header, col), { label, year: values[0]!, why });
+        return true;
+      }
       for (const g of groups) {
         const projectNo = cell(g[0]!, no);
         for (const key of PROJECT_KEYS) {
@@ -813,8 +823,8 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
       if (changing.length !== 1) {
         const ja = bag.lang === "ja";
         const names = quoteList(changing.map((c) => headerWords(b, c).replace(/\s+/g, " ")), bag.lang);
-        const why = changing.length ? (ja ? `年度ごとに変わる列が${names}と複数あります` : `${names} all change from year to year`)
-          : (ja ? "年度ごとに変わる列がありません" : "no column changes from year to year");
+        const why = changing.length ? (ja ? `年度ごとに変わる列が${names}と複数あるため、どの列が各年度の工程か決められません` : `${names} all change from year to year: which holds each year's phase cannot be told`)
+          : (ja ? "年度ごとに変わる列がないため、どの列が各年度の工程か決められません" : "no column changes from year to year: which holds each year's phase cannot be told");
         bag.add("PP252", placeOf(grid, header, col), { label, year: values[0]!, why });
         return true;
       }

@@ -219,7 +219,12 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP275")!.message).toContain("No.2 の 令和8年度 の行が 2 つあります（6 行目にも）");
     const two = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討", "a"), r("1", "総務課", "令和9年度", "実施", "b")]));
     expect(two.diagnostics.filter((d) => d.code === "PP252").map((d) => [d.line, d.column, d.message])).toEqual([[3, 6,
-      "「年度」の列に年度が一つずつ（「令和8年度」など）書かれ、同じ No が年度ごとの行に繰り返されていますが、年度ごとに変わる列が「取組内容」「備考」と複数あります。どの列が各年度の工程か決められないため、工程を読めません。"]]);
+      "「年度」の列に年度が一つずつ（「令和8年度」など）書かれ、同じ No が年度ごとの行に繰り返されていますが、年度ごとに変わる列が「取組内容」「備考」と複数あるため、どの列が各年度の工程か決められません。工程を読めません。"]]);
+    // a table sorted by year (No.1, No.2, No.1, No.2): whose rows are whose is not guessed
+    const sorted = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討"), [...r("2", "総務課", "令和8年度", "検討").slice(0, 3), "相談", "総務課", "令和8年度", "調査", ""],
+      r("1", "総務課", "令和9年度", "実施"), [...r("2", "総務課", "令和9年度", "検討").slice(0, 3), "相談", "総務課", "令和9年度", "導入", ""]]));
+    expect(sorted.diagnostics.filter((d) => d.code === "PP252").map((d) => [d.line, d.column, d.message.includes("No.1 の行が続いていない（4 行目と 6 行目）")])).toEqual([[3, 6, true]]);
+    expect(codes(sorted.diagnostics)).not.toContain("PP208");
     expect(codes(two.diagnostics)).not.toContain("PP208");
     expect(codes(two.diagnostics)).not.toContain("PP308"); // its years are no phases
   });
