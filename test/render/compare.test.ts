@@ -14,6 +14,7 @@ import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/
 import { editDescription, setSchedule } from "../helpers/revisions.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
 import { glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
+import { type PageItems, textItems } from "../helpers/pdf-positions.js";
 import { planOf } from "../helpers/plan-fixtures.js";
 import { seedRevision } from "../helpers/tsv-revision.js";
 
@@ -189,7 +190,7 @@ describe("compare.pdf with a description longer than a page", () => {
 });
 
 describe("compare.pdf with a bar whose label is taller than a page", () => {
-  it("breaks the schedule row and its strip across pages, every phase of the label there (the row had been dropped without a trace)", async () => {
+  it("breaks the schedule row and its strip across pages, every phase of the label there (the row had been dropped without a trace), the year headings over each page's part of the bar", async () => {
     const seed = seedPlan();
     const months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
     const label = Array.from({ length: 144 }, (_, i) => `${months[i % 12]}月：工程${i + 1}`).join(" ");
@@ -202,6 +203,20 @@ describe("compare.pdf with a bar whose label is taller than a page", () => {
     // on the new bar and in the 工程 row naming the phases (both had been dropped with the block)
     expect(text.split("月：工程").length - 1).toBe(288);
     expect(text).toContain(squash(seed.projects[4]!.name));
+    // Every page the bar runs on to has the year headings above its part of the bar (they had
+    // stood on the first page alone, the bar's next pages under no year).
+    const first = fiscalYearLabel(year, makeRenderContext().theme);
+    // (the bar's items: above the 工程 row, which names the phases again)
+    const barItems = (pg: PageItems) => {
+      const phasesRow = Math.max(-Infinity, ...pg.items.filter((i) => i.str.trim() === "工程").map((i) => i.y + 1));
+      return pg.items.filter((i) => /^\d+月：工程\d+/.test(i.str) && i.y > phasesRow);
+    };
+    const barPages = (await textItems(file!.data)).filter((pg) => barItems(pg).length);
+    expect(barPages.length).toBeGreaterThan(1);
+    for (const pg of barPages) {
+      const top = Math.max(...barItems(pg).map((i) => i.y));
+      expect(pg.items.some((i) => i.str.trim() === first && i.y > top)).toBe(true);
+    }
   });
 });
 

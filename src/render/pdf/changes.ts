@@ -23,6 +23,9 @@ const PAD = 8;
 /** Width of the 新 / 旧 tag in front of a schedule strip. */
 const TAG_WIDTH = 18;
 
+/** Whether a row of this height breaks between pages: pdfmake drops an unbreakable row taller than a page. */
+const rowBreaks = (rowHeight: number, src: DrawSource, ctx: RenderContext): boolean => !fitsPage(rowHeight + 60, src.kind, ctx);
+
 function periodOf(src: DrawSource, phases: readonly Phase[]): Period {
   if (src.period) return src.period;
   const years = phases.flatMap((p) => [p.from, p.to]);
@@ -40,25 +43,31 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   // counted: a label of 144 phases by month left the row taller than a page, and it was dropped).
   const lanes = (phases: readonly Phase[]) => Math.max(1, laneOf(phases, period).length) + (phases.some((p) => p.note) ? 1 : 0);
   const sideHeight = (phases: readonly Phase[]) => Math.max((size * lh + 5) * lanes(phases), stripHeight(phases, period, yearWidth, size, lh) + 3);
-  const strip = (phases: readonly Phase[], header: boolean) => {
-    const table = scheduleStrip(phases, period, { yearWidth, header, fontSize: size }, ctx);
+  const height = size * lh + 5 + sideHeight(s.new) + sideHeight(s.old) + 6;
+  // A row that may break between pages: each side's strip carries the year headings as its own
+  // header row, which pdfmake repeats on every page the strip runs on to (the one heading line
+  // above both had stood on the first page alone, the bars on the next under no year).
+  const own = rowBreaks(height + 5, src, ctx);
+  const strip = (phases: readonly Phase[]) => {
+    const table = scheduleStrip(phases, period, { yearWidth, header: own, fontSize: size }, ctx);
     // a strip taller than a page breaks between pages (kept whole, pdfmake drops it)
     if (!fitsPage(sideHeight(phases), src.kind, ctx)) table.table.dontBreakRows = false;
     return { ...table, width: "*" };
   };
-  // The year headings alone: the strip of no phase, without its empty bar row.
-  // (drawing only when tagged: each bar reads as its years and label)
-  const headings = artifact(strip([], true));
-  headings.table.body.length = 1;
   const line = (tag: string, content: Content): Content => ({
     columns: [{ text: tag, width: TAG_WIDTH, bold: true, fontSize: size, margin: [0, 1, 0, 0] }, content],
     columnGap: 2, margin: [0, 0, 0, 3],
   } as Content);
   const side = (tag: string, phases: readonly Phase[]) => line(tag, phases.length
-    ? strip(phases, false) as Content
+    ? strip(phases) as Content
     : { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
-  const height = size * lh + 5 + sideHeight(s.new) + sideHeight(s.old) + 6;
-  return { cell: { stack: [line("", headings as Content), side(s.newLabel, s.new), side(s.oldLabel, s.old)], colSpan: 2 } as TableCell, height };
+  const sides = [side(s.newLabel, s.new), side(s.oldLabel, s.old)];
+  if (own) return { cell: { stack: sides, colSpan: 2 } as TableCell, height: height + size * lh + 5 };
+  // The year headings alone: the strip of no phase, without its empty bar row.
+  // (drawing only when tagged: each bar reads as its years and label)
+  const headings = artifact(scheduleStrip([], period, { yearWidth, header: true, fontSize: size }, ctx));
+  headings.table.body.length = 1;
+  return { cell: { stack: [line("", headings as Content), ...sides], colSpan: 2 } as TableCell, height };
 }
 
 export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderContext, runs: (text: Text) => Run[]): Content {
@@ -95,8 +104,7 @@ export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderConte
   // any of them, and the schedule strip's minimum, spread over both, had widened the block with a
   // long old text and an empty new one (追加, 削除) past the margin, its columns split off-centre.
   const table = dataTable({ widths: [LABEL_WIDTH, column, column], header: [...node.header], rows }, ctx) as { table: { headerRows: number; body: TableCell[][]; dontBreakRows: boolean } };
-  // pdfmake drops a row that may not break and is taller than a page: such a row breaks.
-  if (!fitsPage(tallest + 60, src.kind, ctx)) table.table.dontBreakRows = false;
+  if (rowBreaks(tallest, src, ctx)) table.table.dontBreakRows = false;
   // The heading row goes above the column words; both repeat if the block continues on a page.
   table.table.body.unshift([titleCell, {}, {}]);
   table.table.headerRows = 2;
