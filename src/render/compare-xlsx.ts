@@ -1,6 +1,8 @@
 // compare.xlsx: the change list as a table, one row per change (kind, old No, new No, name,
-// aspect, before, after), plan-level changes first; filterable, header frozen, printed A4
-// landscape with the header repeated, through the shared exceljs wrapper like plan.xlsx.
+// aspect, before, after: the changed words underlined and bold), plan-level changes first;
+// filterable, header frozen, printed A4 landscape with the header repeated, through the shared
+// exceljs wrapper like plan.xlsx.
+import type { Segment } from "../compare/text-diff.js";
 import type { CompareView } from "../views/compare.js";
 import type { CompareWording } from "./compare-wording.js";
 import { documentAuthor, type RenderContext } from "../context.js";
@@ -18,10 +20,16 @@ export async function compareWorkbook(view: CompareView, { words, fill }: Wordin
     { cells: [{ value: title, bold: true, size: theme.sizes.h3, wrap: false }] },
     { cells: w.columns.map(head) },
   ];
+  // The changed words marked as the PDF marks them, by a 傍線 (and bold type): the cells had
+  // shown both versions with no sign of what changed.
+  const marked = (segments: readonly Segment[]): CellSpec => ({
+    ...cell(segments.map((x) => x.text).join("")),
+    ...(segments.some((x) => x.changed) ? { runs: segments.map((x) => ({ text: x.text, mark: x.changed })) } : {}),
+  });
   for (const line of view.lines) {
     rows.push({ cells: [
       cell(line.kind ? words.kinds[line.kind] : w.planKind), cell(line.oldNo, theme.numberAlign), cell(line.newNo, theme.numberAlign), cell(line.name),
-      cell(words.aspects[line.aspect]), cell(line.before), cell(line.after),
+      cell(words.aspects[line.aspect]), marked(line.before), marked(line.after),
     ] });
   }
   return writeWorkbook({

@@ -17,6 +17,8 @@ export type CompareRow =
   | { aspect: Aspect; new: Segment[]; old: Segment[] }
   | { aspect: "schedule"; schedule: { new: Phase[]; old: Phase[] } };
 
+type TextRow = Extract<CompareRow, { old: Segment[] }>;
+
 export interface ProjectEntry {
   kinds: ChangeKind[];
   newNo: number | null;
@@ -27,8 +29,12 @@ export interface ProjectEntry {
 
 export interface Listed { no: number; name: string; policy: string }
 
-/** One change as a line of the workbook: plan-level changes have no kind and no Nos. */
-export interface ChangeLine { kind: ChangeKind | null; oldNo: number | null; newNo: number | null; name: string; aspect: Aspect; before: string; after: string }
+/**
+ * One change as a line of the workbook: plan-level changes have no kind and no Nos. The texts
+ * before and after carry the marks the PDF prints (the changed characters, a department named on
+ * one side only, an added or removed project's every text).
+ */
+export interface ChangeLine { kind: ChangeKind | null; oldNo: number | null; newNo: number | null; name: string; aspect: Aspect; before: Segment[]; after: Segment[] }
 
 export interface CompareView {
   old: ChangeList["old"];
@@ -56,7 +62,7 @@ export interface CompareTexts {
 
 const whole = (text: string): Segment[] => (text ? [{ text, changed: true }] : []);
 
-function textRow(aspect: Aspect, oldText: string, newText: string): CompareRow {
+function textRow(aspect: Aspect, oldText: string, newText: string): TextRow {
   const d = markedDiff(oldText, newText);
   return { aspect, new: d.new, old: d.old };
 }
@@ -105,7 +111,7 @@ export function scheduleText(phases: readonly Phase[], year: (y: number) => stri
 function projectLines(p: ProjectSummary, side: "before" | "after", base: Omit<ChangeLine, "aspect" | "before" | "after">, t: CompareTexts): ChangeLine[] {
   const texts: [Aspect, string][] = [["name", p.name], ["place", placeText(p.place, t.placeSeparator)], ["departments", departmentsText(p, t.allDepartmentsMarker)],
     ["description", descriptionText(p.description)], ["schedule", scheduleText(p.schedule, t.year)]];
-  return texts.map(([aspect, text]) => ({ ...base, aspect, before: side === "before" ? text : "", after: side === "after" ? text : "" }));
+  return texts.map(([aspect, text]) => ({ ...base, aspect, before: side === "before" ? whole(text) : [], after: side === "after" ? whole(text) : [] }));
 }
 
 function linesOf(c: Change, t: CompareTexts): ChangeLine[] {
@@ -115,22 +121,17 @@ function linesOf(c: Change, t: CompareTexts): ChangeLine[] {
   return [lineOf(c, t)];
 }
 
+/** A change as a line, marked as its row of the PDF; a schedule as its phases' text, the changed characters marked. */
 function lineOf(c: Exclude<Change, { kind: "added" | "removed" }>, t: CompareTexts): ChangeLine {
   const base = { kind: c.kind, oldNo: c.oldNo, newNo: c.newNo, name: c.name };
-  switch (c.kind) {
-    case "renamed": return { ...base, aspect: "name", before: c.old, after: c.new };
-    case "moved": return { ...base, aspect: "place", before: placeText(c.old, t.placeSeparator), after: placeText(c.new, t.placeSeparator) };
-    case "departments": return { ...base, aspect: "departments", before: departmentsText(c.old, t.allDepartmentsMarker), after: departmentsText(c.new, t.allDepartmentsMarker) };
-    case "description": return { ...base, aspect: "description", before: descriptionText(c.old), after: descriptionText(c.new) };
-    case "schedule": return { ...base, aspect: "schedule", before: scheduleText(c.old, t.year), after: scheduleText(c.new, t.year) };
-  }
+  const row = c.kind === "schedule" ? textRow("schedule", scheduleText(c.old, t.year), scheduleText(c.new, t.year)) : rowOf(c, t)!;
+  return { ...base, aspect: row.aspect, before: "old" in row ? row.old : [], after: "new" in row ? row.new : [] };
 }
 
 /** A plan-level change as a line: a tree node's name after its parents' (施策 (2) of which 基本方針). */
 function planLine(c: PlanChange, t: CompareTexts): ChangeLine {
-  const within = "within" in c ? c.within.map((w) => `${w}${t.placeSeparator}`).join("") : "";
-  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : `${within}${c[side]}`);
-  return { kind: null, oldNo: null, newNo: null, name: "", aspect: c.aspect, before: text("old"), after: text("new") };
+  const row = planRow(c, t);
+  return { kind: null, oldNo: null, newNo: null, name: "", aspect: c.aspect, before: row.old, after: row.new };
 }
 
 function rowOf(c: Change, t: CompareTexts): CompareRow | null {
@@ -184,9 +185,10 @@ function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): Com
   ];
 }
 
-function planRow(c: PlanChange, t: CompareTexts): CompareRow {
-  const line = planLine(c, t);
-  return textRow(c.aspect, line.before, line.after);
+function planRow(c: PlanChange, t: CompareTexts): TextRow {
+  const within = "within" in c ? c.within.map((w) => `${w}${t.placeSeparator}`).join("") : "";
+  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : `${within}${c[side]}`);
+  return textRow(c.aspect, text("old"), text("new"));
 }
 
 export function compareView(list: ChangeList, t: CompareTexts): CompareView {

@@ -274,7 +274,7 @@ describe("compare.xlsx", () => {
     };
     const row = (ws.getRow(rowAt("renamed")).values as unknown[]).slice(1);
     expect(row.slice(0, 5)).toEqual(["名称の変更", 4, 4, "UI/UXに関する研修・事例共有の場の提供", "事業名"]);
-    expect(row[5]).toBe("UI/UXに関する知識習得機会（研修・事例共有）の提供");
+    expect(ws.getRow(rowAt("renamed")).getCell(6).text).toBe("UI/UXに関する知識習得機会（研修・事例共有）の提供");
     const moved = (ws.getRow(rowAt("moved")).values as unknown[]).slice(1);
     expect(moved.slice(0, 3)).toEqual(["体系上の位置の変更", 20, 40]);
     // a removed project: its name, place, departments, description and schedule each a row (they had
@@ -282,6 +282,30 @@ describe("compare.xlsx", () => {
     const removed = [0, 1, 2, 3, 4].map((k) => (ws.getRow(rowAt("removed") + k).values as unknown[]).slice(1));
     expect(removed.map((r) => [r[0], r[4]])).toEqual([["削除", "事業名"], ["削除", "体系上の位置"], ["削除", "担当課"], ["削除", "事業内容"], ["削除", "スケジュール"]]);
     expect(removed.every((r) => r[6] === undefined || r[6] === "" || r[6] === null)).toBe(true);
+  });
+
+  it("marks the changed words as the PDF does, underlined and bold (the cells had shown both versions with no sign of what changed)", () => {
+    type Run = { text: string; font?: { underline?: unknown; bold?: boolean; name?: string } };
+    const runsOf = (c: ExcelJS.Cell): Run[] => (c.value && typeof c.value === "object" && "richText" in c.value ? c.value.richText as Run[] : [{ text: c.text }]);
+    const marked = { before: "", after: "" };
+    for (let r = 3; r <= ws.rowCount; r++) {
+      if (ws.getCell(r, 5).text === "スケジュール") continue;
+      for (const [col, side] of [[6, "before"], [7, "after"]] as const) {
+        for (const run of runsOf(ws.getCell(r, col))) {
+          expect(run.font?.bold ?? false).toBe(Boolean(run.font?.underline));
+          if (run.font) expect(run.font.name).toBe("BIZ UDPゴシック");
+          if (run.font?.underline) marked[side] += run.text;
+        }
+      }
+    }
+    // the PDF's marks, its bars (and the 工程 and 注記 rows under them) aside
+    const rows = [...view.planRows, ...view.projects.flatMap((p) => p.rows)].filter((r) => !("schedule" in r) && r.aspect !== "phases" && r.aspect !== "notes");
+    const changed = (side: "new" | "old") => rows.flatMap((r) => ("schedule" in r ? [] : r[side].filter((x) => x.changed).map((x) => x.text))).join("");
+    expect(marked.before).toBe(changed("old"));
+    expect(marked.after).toBe(changed("new"));
+    expect(marked.before).toContain("知識習得機会（");
+    expect(marked.after).toContain("場の");
+    expect(marked.after).not.toContain("UI/UXに関する");
   });
 
   it("is filterable, with its header frozen and printed A4 landscape with the header repeated", () => {

@@ -223,10 +223,12 @@ function drawCell(cell: ExcelJS.Cell, c: CellSpec, sheet: SheetSpec, book: Workb
   const v = c.value;
   if (v !== null) cell.value = typeof v === "object" ? { formula: v.formula, result: v.text } : v;
   // every CellSpec field cellStyle reads
-  const key = [typeof v, c.size ?? sheet.fontSize, c.bold, c.italic, c.color, c.pattern, c.fill, c.valign, c.align, c.wrap, c.indent, c.vertical, c.border, c.unlocked].join("|");
+  const key = [c.runs ? "runs" : typeof v, c.size ?? sheet.fontSize, c.bold, c.italic, c.color, c.pattern, c.fill, c.valign, c.align, c.wrap, c.indent, c.vertical, c.border, c.unlocked].join("|");
   let style = styles.get(key);
   if (!style) styles.set(key, (style = cellStyle(c, sheet, book)));
   cell.style = style;
+  // (each run with the cell's whole font: a run without its own takes the workbook's default font)
+  if (c.runs) cell.value = { richText: c.runs.map((r) => ({ text: r.text, font: { ...style.font, ...(r.mark ? { bold: true, underline: true } : {}) } })) };
   if (c.list) {
     cell.dataValidation = {
       type: "list", allowBlank: true, formulae: [c.list.formula],

@@ -19,6 +19,11 @@ export interface CellSpec {
    * survives a gray print; "none" or absent for a plain fill.
    */
   pattern?: string;
+  /**
+   * The value as runs of text, the marked ones underlined and bold (the changed words of the
+   * 新旧対照表: both survive a gray print). `value` stays the whole text.
+   */
+  runs?: readonly { text: string; mark: boolean }[];
   wrap?: boolean;
   align?: "left" | "center" | "right";
   /** Indent from the aligned edge, in Excel's indent steps (about one character each). */
