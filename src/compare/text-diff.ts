@@ -89,9 +89,12 @@ export function markedDiff(oldText: string, newText: string): MarkedDiff {
   return { old: oldOut, new: newOut };
 }
 
+/** A text's units of change: its characters, a number whole (令和10 → 令和11 had marked 「0」 and 「1」). */
+const units = (text: string): string[] => text.match(/[0-9０-９]+|./gsu) ?? [];
+
 function charDiff(oldText: string, newText: string): MarkedDiff {
-  const a = [...oldText];
-  const b = [...newText];
+  const a = units(oldText);
+  const b = units(newText);
   const oldOut: Segment[] = [];
   const newOut: Segment[] = [];
   let i = 0;

@@ -15,6 +15,13 @@ describe("markedDiff", () => {
     expect(whole(d.new)).toBe("窓口のあり方を検討する。");
   });
 
+  it("marks a changed number whole (令和10年度 → 令和11年度 had marked 「0」 and 「1」)", () => {
+    const d = markedDiff("検討（令和10年度～令和12年度）、No.9", "検討（令和11年度～令和12年度）、No.19");
+    expect(marked(d.old)).toEqual(["10", "9"]);
+    expect(marked(d.new)).toEqual(["11", "19"]);
+    expect(whole(d.new)).toBe("検討（令和11年度～令和12年度）、No.19");
+  });
+
   it("marks an insertion on the new side only", () => {
     const d = markedDiff("情報政策課", "情報政策課、人事課");
     expect(marked(d.old)).toEqual([]);
