@@ -93,7 +93,8 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
   for (const kept of wordRuns(text)) {
     // A Latin name kept whole that is wider than the line breaks at its spaces and hyphens
     // (PoC（Proof of Concept） on a year's bar ran out over the next year's label).
-    const run = typeof kept !== "string" && kept.noWrap && textWidthEm(kept.text) > capacity ? kept.text : kept;
+    const wide = typeof kept !== "string" && kept.noWrap && textWidthEm(kept.text) > capacity;
+    const run = wide ? kept.text : kept;
     if (typeof run !== "string") { out.push(run); continue; }
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
@@ -101,7 +102,8 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
       // a phrase with spaces in it (「　担当課別 工程表」) is its words, each kept whole: as one
       // plain string pdfmake had broken it anywhere (「工／程表」)
       const words = (p: string) => (/\s/.test(p) ? p.split(/(\s+)/u).filter(Boolean) : [p]);
-      for (const phrase of phrases(part).flatMap(words).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p])).flatMap((p) => (p.length > limit ? scriptPieces(p, limit) : [p]))) {
+      // (a kept run is no text for BudouX: it had cut 「令和10年度」 as 「令和1／0年度」, inside the number)
+      for (const phrase of (wide ? [part] : phrases(part)).flatMap(words).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p])).flatMap((p) => (p.length > limit ? scriptPieces(p, limit) : [p]))) {
         out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
       }
     }
@@ -121,7 +123,9 @@ function scriptOf(ch: string): number {
 /**
  * A phrase too wide for its line, cut where its script changes (予定/どおり, システム/標準化), the
  * pieces joined again as long as they fit: it had broken at the line's last character (予定どお/り,
- * システム標準/化). A run of kanji still too wide is cut evenly (below); a kana run breaks anywhere, as before.
+ * システム標準/化). Hiragana after kanji (an okurigana, a particle: 及び, 子ども) stays with it
+ * where the two fit a line: 「研究及／び活用」, 「担当子／ども」 had been cut so. A run of kanji still
+ * too wide is cut evenly (below); a kana run breaks anywhere, as before.
  */
 function scriptPieces(phrase: string, limit: number): string[] {
   const runs: string[] = [];
@@ -131,22 +135,31 @@ function scriptPieces(phrase: string, limit: number): string[] {
     if (s === prev && runs.length) runs[runs.length - 1] += ch; else runs.push(ch);
     prev = s;
   }
+  // kanji and the hiragana after it as one unit (its length the kanji's: the seam)
+  const units: { text: string; seam: number }[] = [];
+  runs.forEach((r, i) => {
+    const unit = units.at(-1);
+    if (unit && scriptOf(r[0]!) === 1 && scriptOf(runs[i - 1]!.at(-1)!) === 0) unit.text += r;
+    else units.push({ text: r, seam: r.length });
+  });
   const out: string[] = [];
-  // a run of kanji too long for a line is cut into even pieces (拡充検討 in three: 拡充/検討, not
-  // 拡充検/討), none starting with 々; kana runs break as before (ー and small kana must not start a line)
-  const even = (r: string): string[] => {
+  // a unit of kanji too long for a line is cut into even pieces (拡充検討 in three: 拡充/検討, not
+  // 拡充検/討; 文書及び: 文書/及び), none starting with 々 nor inside its hiragana (予定/どおり);
+  // kana runs break as before (ー and small kana must not start a line)
+  const even = ({ text: r, seam }: { text: string; seam: number }): string[] => {
     if (r.length <= limit || limit < 1 || scriptOf(r[0]!) !== 0) return [r];
     const size = Math.ceil(r.length / Math.ceil(r.length / limit));
     const pieces: string[] = [];
     for (let at = 0; at < r.length;) {
-      let end = Math.min(r.length, at + size);
+      let end = at >= seam ? r.length : Math.min(r.length, at + size);
+      if (end > seam && end < r.length) end = seam;
       while (end < r.length && end > at + 1 && r[end] === "々") end--;
       pieces.push(r.slice(at, end));
       at = end;
     }
     return pieces;
   };
-  for (const r of runs.flatMap(even)) {
+  for (const r of units.flatMap(even)) {
     const last = out.at(-1);
     if (last !== undefined && last.length + r.length <= limit) out[out.length - 1] = last + r; else out.push(r);
   }

@@ -84,6 +84,22 @@ describe("phraseRuns", () => {
     expect(joined(phraseRuns("拡充検討・運用", 0))).toBe("拡充検討・運用");
   });
 
+  it("keeps a kanji's okurigana or particle with it (研究及／び, 文書及／び had been cut so), cutting a unit too long for the line evenly", () => {
+    expect(kept(phraseRuns("生成AI活用方法研究及び活用事例集等の共有", 11))).toEqual(["生成AI", "活用方法研究及び", "活用事例集等の", "共有"]);
+    expect(kept(phraseRuns("生成AI活用方法研究及び活用事例集等の共有", 7))).toEqual(["生成AI", "活用方法", "研究及び", "活用事例集等の", "共有"]);
+    expect(kept(phraseRuns("解釈及び運用の推進", 3))).toEqual(["解釈", "及び", "運用の", "推進"]);
+  });
+
+  it("never cuts a kept year or number wider than the line inside its digits (BudouX had given 「令和1／0年度」)", () => {
+    const text = "令和10年度に文書及び財務会計システムの更改を行う。";
+    for (const capacity of [3, 4, 5]) {
+      const runs = phraseRuns(text, capacity);
+      expect(joined(runs)).toBe(text);
+      expect(kept(runs).some((p) => /[0-9]$/.test(p) && !p.endsWith("10"))).toBe(false);
+      expect(kept(runs).some((p) => p.includes("10"))).toBe(true);
+    }
+  });
+
   it("keeps each word of a phrase with spaces in it whole (a title's 「担当課別 工程表」 had broken as 「工／程表」)", () => {
     const text = "武蔵野市DX推進計画（第八次総合情報化基本計画）　担当課別 工程表";
     const runs = phraseRuns(text);
