@@ -205,10 +205,11 @@ function keepTail(runs: Run[]): Run[] {
 
 /**
  * Where a department's name goes from one unit to the next: after 部 or 局 (not 部署, 部門), 課
- * (課 + 担当), or an organisation's or a district's word (…協議会／事務局, 第2地区／まちづくり…,
- * which had broken as 「まちづ／くり」).
+ * (課 + 担当), 室, 係 or 担当 (not 室長, 担当課: …推進室／高齢者支援担当／子ども家庭…, which had
+ * broken as 「…担当子／ども…」), or an organisation's or a district's word (…協議会／事務局,
+ * 第2地区／まちづくり…, which had broken as 「まちづ／くり」).
  */
-const UNIT_END = /(?<=[部局](?![署門分局長]))(?=\S)|(?<=課|協議会|委員会|センター|地区)(?=[^、，,])/u;
+const UNIT_END = /(?<=[部局](?![署門分局長]))(?=\S)|(?<=課|協議会|委員会|センター|地区)(?=[^、，,])|(?<=[室係](?![長])|担当(?![課係室部長]))(?=[^、，,])/u;
 
 /** Ideographic space: the indent of a long department name's later lines. */
 const CONTINUED = "\u3000";

@@ -168,6 +168,12 @@ describe("departmentRuns", () => {
     expect(joined(short)).toBe("情報政策課、市民課");
   });
 
+  it("also after 室, 係 or 担当 (not 室長, 担当課): 「…担当子／ども…」 had cut a word", () => {
+    const runs = departmentRuns(["健康福祉部地域包括ケア推進室高齢者支援担当子ども家庭支援センター", "情報政策課"], 19);
+    expect(joined(runs).split("\n")).toEqual(["健康福祉部地域包括ケア推進室", "　高齢者支援担当", "　子ども家庭支援センター、", "情報政策課"]);
+    expect(joined(departmentRuns(["総務部企画調整室長付秘書担当"], 12)).split("\n")).toEqual(["総務部", "　企画調整室長付秘書担当"]);
+  });
+
   it("also after an organisation's or a district's word (協議会, 委員会, センター, 地区), not inside まちづくり", () => {
     const runs = departmentRuns(["第2地区まちづくり推進協議会事務局連絡調整担当課"], 13);
     expect(joined(runs).split("\n")).toEqual(["第2地区", "　まちづくり推進協議会", "　事務局連絡調整担当課"]);
