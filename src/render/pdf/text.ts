@@ -7,7 +7,7 @@
 // Never insert U+2060/U+200B/U+2011: BIZ UDPGothic has no glyph for them.
 import type { Content } from "pdfmake/interfaces.js";
 import type { Theme } from "../../theme/schema.js";
-import { PHRASE_BREAK, phrases } from "../phrases.js";
+import { PHRASE_BREAK, phrases, scriptPieces } from "../phrases.js";
 import { role } from "./tags.js";
 import { NO_LINE_START, textWidthEm } from "../xlsx/metrics.js";
 
@@ -109,61 +109,6 @@ export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
     }
   }
   return merge(out);
-}
-
-/** A character's script for scriptPieces: kanji (々 with them), hiragana, katakana (ー with them), Latin and digits, other. */
-function scriptOf(ch: string): number {
-  if (/[\p{Script=Han}々〆ヶ]/u.test(ch)) return 0;
-  if (/\p{Script=Hiragana}/u.test(ch)) return 1;
-  if (/[\p{Script=Katakana}ー]/u.test(ch)) return 2;
-  if (/[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u.test(ch)) return 3;
-  return 4;
-}
-
-/**
- * A phrase too wide for its line, cut where its script changes (予定/どおり, システム/標準化), the
- * pieces joined again as long as they fit: it had broken at the line's last character (予定どお/り,
- * システム標準/化). Hiragana after kanji (an okurigana, a particle: 及び, 子ども) stays with it
- * where the two fit a line: 「研究及／び活用」, 「担当子／ども」 had been cut so. A run of kanji still
- * too wide is cut evenly (below); a kana run breaks anywhere, as before.
- */
-function scriptPieces(phrase: string, limit: number): string[] {
-  const runs: string[] = [];
-  let prev = -1;
-  for (const ch of phrase) {
-    const s = scriptOf(ch);
-    if (s === prev && runs.length) runs[runs.length - 1] += ch; else runs.push(ch);
-    prev = s;
-  }
-  // kanji and the hiragana after it as one unit (its length the kanji's: the seam)
-  const units: { text: string; seam: number }[] = [];
-  runs.forEach((r, i) => {
-    const unit = units.at(-1);
-    if (unit && scriptOf(r[0]!) === 1 && scriptOf(runs[i - 1]!.at(-1)!) === 0) unit.text += r;
-    else units.push({ text: r, seam: r.length });
-  });
-  const out: string[] = [];
-  // a unit of kanji too long for a line is cut into even pieces (拡充検討 in three: 拡充/検討, not
-  // 拡充検/討; 文書及び: 文書/及び), none starting with 々 nor inside its hiragana (予定/どおり);
-  // kana runs break as before (ー and small kana must not start a line)
-  const even = ({ text: r, seam }: { text: string; seam: number }): string[] => {
-    if (r.length <= limit || limit < 1 || scriptOf(r[0]!) !== 0) return [r];
-    const size = Math.ceil(r.length / Math.ceil(r.length / limit));
-    const pieces: string[] = [];
-    for (let at = 0; at < r.length;) {
-      let end = at >= seam ? r.length : Math.min(r.length, at + size);
-      if (end > seam && end < r.length) end = seam;
-      while (end < r.length && end > at + 1 && r[end] === "々") end--;
-      pieces.push(r.slice(at, end));
-      at = end;
-    }
-    return pieces;
-  };
-  for (const r of units.flatMap(even)) {
-    const last = out.at(-1);
-    if (last !== undefined && last.length + r.length <= limit) out[out.length - 1] = last + r; else out.push(r);
-  }
-  return out;
 }
 
 /**
