@@ -61,20 +61,28 @@ export function scriptPieces(phrase: string, limit: number): string[] {
     else units.push({ text: r, seam: r.length });
   });
   const out: string[] = [];
-  // a unit of kanji too long for a line is cut into even pieces (拡充検討 in three: 拡充/検討, not
-  // 拡充検/討; 文書及び: 文書/及び), none starting with 々 nor inside its hiragana (予定/どおり);
-  // kana runs break as before (ー and small kana must not start a line)
+  // a unit of kanji too long for a line is cut into even pieces after every second kanji (most
+  // kanji words are two long: 拡充/検討, not 拡充検/討; 職員/目線の, not 職員目/線の) or before its
+  // hiragana (文書/及び, 予定/どおり), none starting with 々; kana runs break as before (ー and
+  // small kana must not start a line)
   const even = ({ text: r, seam }: { text: string; seam: number }): string[] => {
     if (r.length <= limit || limit < 1 || scriptOf(r[0]!) !== 0) return [r];
-    const size = Math.ceil(r.length / Math.ceil(r.length / limit));
     const pieces: string[] = [];
-    for (let at = 0; at < r.length;) {
-      let end = at >= seam ? r.length : Math.min(r.length, at + size);
-      if (end > seam && end < r.length) end = seam;
-      while (end < r.length && end > at + 1 && r[end] === "々") end--;
+    let at = 0;
+    while (r.length - at > limit && at < seam) {
+      const ideal = at + Math.ceil((r.length - at) / Math.ceil((r.length - at) / limit));
+      let end = 0;
+      for (let c = at + 1; c <= Math.min(seam, at + limit); c++) {
+        if ((c % 2 === 0 || c === seam) && r[c] !== "々" && (!end || Math.abs(c - ideal) < Math.abs(end - ideal))) end = c;
+      }
+      if (!end) {
+        end = Math.min(ideal, seam);
+        while (end < r.length && end > at + 1 && r[end] === "々") end--;
+      }
       pieces.push(r.slice(at, end));
       at = end;
     }
+    pieces.push(r.slice(at));
     return pieces;
   };
   for (const r of units.flatMap(even)) {

@@ -22,6 +22,12 @@ describe("phraseLines", () => {
     for (const l of out.slice(0, -1)) expect(l).toMatch(/[」・、]$|の$/);
   });
 
+  it("cuts a phrase wider than the line where its script changes, a kanji word after every second kanji, as the PDFs do (「オンライン相／談の」, 「公共施設予約システ／ム」 had been cut anywhere)", () => {
+    expect(lines("オンライン相談の更なる拡充", 6)).toEqual(["オンライン", "相談の", "更なる拡充"]);
+    expect(lines("公共施設予約システム利用拡大及び共通化の検討", 10)).toEqual(["公共施設予約", "システム", "利用拡大及び", "共通化の検討"]);
+    expect(lines("公共施設予約システム利用拡大及び共通化の検討", 5)).toEqual(["公共", "施設予約", "システム", "利用", "拡大及び", "共通化の", "検討"]);
+  });
+
   it("gives a last line of one character company: the phrase before it goes along", () => {
     // BudouX ends it with 「等」 alone: 行政手続の / オンライン化の / 推進、 / 等
     expect(lines("行政手続のオンライン化の推進、等", 9)).toEqual(["行政手続の", "オンライン化の", "推進、等"]);

@@ -1,7 +1,7 @@
 // Text measurement for cells. exceljs computes no row heights, and a wrapped row left at 15 pt
 // overlaps its neighbours in LibreOffice, so heights are estimated here from character widths
 // in BIZ UDPゴシック (a proportional face whose lines are 1.0 em: ascent + descent, no gap).
-import { PHRASE_BREAK, phrases } from "../phrases.js";
+import { PHRASE_BREAK, phrases, scriptPieces } from "../phrases.js";
 
 /**
  * Width of one character in em, as BIZ UDPゴシック draws it (its advance widths, rounded up):
@@ -154,8 +154,12 @@ export function phraseLines(text: string, widthPt: number, sizePt: number): stri
   for (const phrase of phrases(text)) {
     const w = textWidthEm(phrase);
     if (w <= perLine) { place(phrase, w); continue; }
-    // wider than a line: on a line of its own, cut after a 中黒, 読点 or bracket, else anywhere
-    const parts = phrase.split(PHRASE_BREAK).flatMap((q) => (textWidthEm(q) <= perLine ? [q] : q.match(BREAK_UNITS) ?? []));
+    // wider than a line: on a line of its own, cut after a 中黒, 読点 or bracket, else where its
+    // script changes, as the PDFs cut it (「オンライン相／談の」, 「システ／ム利用」 had been cut
+    // anywhere), a piece still too wide anywhere
+    const fits = (q: string) => textWidthEm(q) <= perLine;
+    const parts = phrase.split(PHRASE_BREAK).flatMap((q) => (fits(q) ? [q] : scriptPieces(q, Math.floor(perLine))))
+      .flatMap((q) => (fits(q) ? [q] : q.match(BREAK_UNITS) ?? []));
     parts.forEach((part, i) => place(part, textWidthEm(part), i === 0));
   }
   const last = lines.at(-1)!;

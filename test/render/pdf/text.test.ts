@@ -88,6 +88,9 @@ describe("phraseRuns", () => {
     expect(kept(phraseRuns("生成AI活用方法研究及び活用事例集等の共有", 11))).toEqual(["生成AI", "活用方法研究及び", "活用事例集等の", "共有"]);
     expect(kept(phraseRuns("生成AI活用方法研究及び活用事例集等の共有", 7))).toEqual(["生成AI", "活用方法", "研究及び", "活用事例集等の", "共有"]);
     expect(kept(phraseRuns("解釈及び運用の推進", 3))).toEqual(["解釈", "及び", "運用の", "推進"]);
+    // ... after every second kanji (most kanji words are two long): 職員目／線の had been cut so
+    expect(kept(phraseRuns("市民・職員目線の市民サービス", 4))).toEqual(["市民・", "職員", "目線の", "市民", "サービス"]);
+    expect(kept(phraseRuns("推進室高齢者支援担当子ども", 12))).toEqual(["推進室高齢者", "支援担当子ども"]);
   });
 
   it("never cuts a kept year or number wider than the line inside its digits (BudouX had given 「令和1／0年度」)", () => {
