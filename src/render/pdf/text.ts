@@ -40,6 +40,7 @@ export function keepRuns(text: string): Run[] {
  * the paper (part of a URL was never printed). It may break anywhere instead.
  */
 const LONG_WORD = /[A-Za-z0-9_][A-Za-z0-9_./:%?=&#~+@-]{29,}/g;
+const LONG_WORD_TAIL = 4;
 
 /** keepRuns without the kept paragraph end. */
 function wordRuns(text: string): Run[] {
@@ -48,7 +49,8 @@ function wordRuns(text: string): Run[] {
   let at = 0;
   for (const m of text.matchAll(LONG_WORD)) {
     keptNames(text.slice(at, m.index), out);
-    out.push({ text: m[0], wordBreak: "break-all" });
+    // its last characters kept together: a URL had ended on a line of its own letter (index.htm／l)
+    out.push({ text: m[0].slice(0, -LONG_WORD_TAIL), wordBreak: "break-all" }, { text: m[0].slice(-LONG_WORD_TAIL), noWrap: true });
     at = m.index + m[0].length;
   }
   keptNames(text.slice(at), out);

@@ -100,3 +100,16 @@ describe("a paragraph with \"phrases\": true (a line of names and counts)", () =
     for (const [i, l] of lines.entries()) expect(l.endsWith("（各") || (l.endsWith("各") && lines[i + 1]?.startsWith("課")), l).toBe(false);
   });
 });
+
+describe("a URL in a narrow cell (no break opportunity in it: it breaks anywhere)", () => {
+  it("never leaves its last letters alone on a line (「index.htm／l」 had ended one on the letter l)", async () => {
+    // URLs one character apart: at some length each ends on a line of one letter
+    const urls = Array.from({ length: 30 }, (_, i) => `https://www.city.example.lg.jp/${"k".repeat(20 + i)}/index.html`);
+    const node = { type: "table", header: ["参照先"], widths: [150], rows: urls.map((u) => [u]) };
+    const read = await readPdf(await createPdf({ kind: "booklet", content: drawDocument([DocNode.parse(node)], { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx));
+    const lines = read.pages.flatMap((p) => p.lines).map((l) => l.replace(/\s+/g, "")).filter((l) => /^[\w./:-]+$/.test(l) && !/^\d+\/\d+$/.test(l));
+    expect(lines.join("")).toBe(urls.join(""));
+    expect(lines.length).toBeGreaterThan(2 * urls.length);
+    expect(lines.filter((l) => l.length < 4)).toEqual([]);
+  });
+});
