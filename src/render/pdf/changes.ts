@@ -44,30 +44,37 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   const lanes = (phases: readonly Phase[]) => Math.max(1, laneOf(phases, period).length) + (phases.some((p) => p.note) ? 1 : 0);
   const sideHeight = (phases: readonly Phase[]) => Math.max((size * lh + 5) * lanes(phases), stripHeight(phases, period, yearWidth, size, lh) + 3);
   const height = size * lh + 5 + sideHeight(s.new) + sideHeight(s.old) + 6;
-  // A row that may break between pages: each side's strip carries the year headings as its own
-  // header row, which pdfmake repeats on every page the strip runs on to (the one heading line
-  // above both had stood on the first page alone, the bars on the next under no year).
-  const own = rowBreaks(height + 5, src, ctx);
-  const strip = (phases: readonly Phase[]) => {
-    const table = scheduleStrip(phases, period, { yearWidth, header: own, fontSize: size }, ctx);
-    // a strip taller than a page breaks between pages (kept whole, pdfmake drops it)
-    if (!fitsPage(sideHeight(phases), src.kind, ctx)) table.table.dontBreakRows = false;
-    return { ...table, width: "*" };
-  };
   const line = (tag: string, content: Content): Content => ({
     columns: [{ text: tag, width: TAG_WIDTH, bold: true, fontSize: size, margin: [0, 1, 0, 0] }, content],
     columnGap: 2, margin: [0, 0, 0, 3],
   } as Content);
-  const side = (tag: string, phases: readonly Phase[]) => line(tag, phases.length
-    ? strip(phases) as Content
-    : { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
-  const sides = [side(s.newLabel, s.new), side(s.oldLabel, s.old)];
-  if (own) return { cell: { stack: sides, colSpan: 2 } as TableCell, height: height + size * lh + 5 };
   // The year headings alone: the strip of no phase, without its empty bar row.
   // (drawing only when tagged: each bar reads as its years and label)
-  const headings = artifact(scheduleStrip([], period, { yearWidth, header: true, fontSize: size }, ctx));
-  headings.table.body.length = 1;
-  return { cell: { stack: [line("", headings as Content), ...sides], colSpan: 2 } as TableCell, height };
+  const headingLine = (): Content => {
+    const headings = artifact(scheduleStrip([], period, { yearWidth, header: true, fontSize: size }, ctx));
+    headings.table.body.length = 1;
+    return line("", headings as Content);
+  };
+  // A row that may break between pages: each side under year headings of its own, the one heading
+  // line above both had stood on the first page alone, the bars on the next under no year.
+  const own = rowBreaks(height + 5, src, ctx);
+  const tall = (phases: readonly Phase[]) => !fitsPage(sideHeight(phases), src.kind, ctx);
+  const strip = (phases: readonly Phase[]) => {
+    // a strip taller than a page breaks between pages (kept whole, pdfmake drops it), its year
+    // headings a header row pdfmake repeats on each page
+    const table = scheduleStrip(phases, period, { yearWidth, header: tall(phases), fontSize: size }, ctx);
+    if (tall(phases)) table.table.dontBreakRows = false;
+    return { ...table, width: "*" };
+  };
+  const side = (tag: string, phases: readonly Phase[]): Content => {
+    if (!phases.length) return line(tag, { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
+    // (a side that fits a page kept on one page with its headings)
+    return !own || tall(phases) ? line(tag, strip(phases) as Content) : { stack: [headingLine(), line(tag, strip(phases) as Content)], unbreakable: true } as Content;
+  };
+  const sides = [side(s.newLabel, s.new), side(s.oldLabel, s.old)];
+  return own
+    ? { cell: { stack: sides, colSpan: 2 } as TableCell, height: height + size * lh + 5 }
+    : { cell: { stack: [headingLine(), ...sides], colSpan: 2 } as TableCell, height };
 }
 
 export function drawChanges(node: ChangesNode, src: DrawSource, ctx: RenderContext, runs: (text: Text) => Run[]): Content {
