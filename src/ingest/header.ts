@@ -795,6 +795,7 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
         bag.add("PP252", placeOf(grid, header, col), { label, year: values[0]!, why });
         return true;
       }
+      const projectCols = new Set([no, ...PROJECT_KEYS.map((k) => b.columns[k])]);
       for (const g of groups) {
         const projectNo = cell(g[0]!, no);
         for (const key of PROJECT_KEYS) {
@@ -808,6 +809,10 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
         const seen = new Map<number, GridRow>();
         for (const r of g) {
           const year = parseFiscalYear(cell(r, col));
+          // a row with words and no year: which year's are they? (its phase had been dropped unsaid)
+          if (year === null && r.cells.some((c, i) => c.trim() && !projectCols.has(i))) {
+            bag.add("PP278", placeOf(grid, r, col), { no: projectNo, label });
+          }
           if (year === null) continue;
           const before = seen.get(year);
           if (before) {

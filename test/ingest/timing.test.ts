@@ -220,6 +220,9 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     const two = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討", "a"), r("1", "総務課", "令和9年度", "実施", "b")]));
     expect(two.diagnostics.filter((d) => d.code === "PP252").map((d) => [d.line, d.column, d.message])).toEqual([[3, 6,
       "「年度」の列に年度が一つずつ（「令和8年度」など）書かれ、同じ No が年度ごとの行に繰り返されていますが、年度ごとに変わる列が「取組内容」「備考」と複数あるため、どの列が各年度の工程か決められません。工程を読めません。"]]);
+    // a row with its phase and no year: which year's? (it had been dropped without a word)
+    const yearless = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討"), r("1", "総務課", "令和9年度", "実施"), r("", "", "", "運用")]));
+    expect(yearless.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP278", 6, 6]]);
     // a table sorted by year (No.1, No.2, No.1, No.2): whose rows are whose is not guessed
     const sorted = await planOf("long.tsv", tsv([head, r("1", "総務課", "令和8年度", "検討"), [...r("2", "総務課", "令和8年度", "検討").slice(0, 3), "相談", "総務課", "令和8年度", "調査", ""],
       r("1", "総務課", "令和9年度", "実施"), [...r("2", "総務課", "令和9年度", "検討").slice(0, 3), "相談", "総務課", "令和9年度", "導入", ""]]));
