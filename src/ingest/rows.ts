@@ -665,10 +665,13 @@ function continueCells(grid: Grid, row: GridRow, owner: RawRow, cells: [ColumnKe
   }
 }
 
-/** A name that cannot end where it does: after a particle or a comma (`窓口のデジタル化の`), or inside a bracket. */
+/**
+ * A name that cannot end where it does: after a particle or a comma (`窓口のデジタル化の`), or inside
+ * a bracket. Not と or も, which end words names end in (しごと, こども).
+ */
 function runsOn(name: string): boolean {
   const t = name.trim();
-  return WRAPPED.test(t) || (t.match(/[（(「【]/gu)?.length ?? 0) > (t.match(/[）)」】]/gu)?.length ?? 0);
+  return (WRAPPED.test(t) && !/[とも]$/u.test(t)) || (t.match(/[（(「【]/gu)?.length ?? 0) > (t.match(/[）)」】]/gu)?.length ?? 0);
 }
 
 /** The columns a project's text may run on into the rows below it (a row cut in two by the export). */

@@ -496,6 +496,10 @@ describe("a project row cut in two by the export", () => {
     expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["info", 5, 5]]);
     expect(said[0]!.message).toContain("2 行、最初は No.1 の下");
     expect(codes(plan.diagnostics)).not.toContain("PP379");
+    // と and も end words as well (まち・ひと・しごと, こども): such a name may end there, PP379 stays
+    const word = await tsvOf([r("1", "まち・ひと・しごと", ["検討", "→", "", "", ""]), named("創生の推進"), r("2", "乙", ["検討", "→", "", "", ""])]);
+    expect(codes(word.diagnostics)).toContain("PP379");
+    expect(word.projects[0]!.name).toBe("まち・ひと・しごと");
   });
 
   it("a row cut at a page break goes on under the header the export repeats there", async () => {
