@@ -704,27 +704,28 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   }
   // 〇〇計画（令和8年度～令和12年度）: the period is printed on its own, not as part of the name
   const bracket = PERIOD_BRACKET.exec(name);
+  let period: string | null = null;
   // ... or before the document's kind (〇〇計画（令和7年度～令和11年度）　実施計画): the name keeps the kind
   const inner = bracket ? null : PERIOD_BRACKET_INSIDE.exec(name);
   if (bracket && bracket.index >= 4 && periodSpan(bracket[1]!, true)) {
     name = name.slice(0, bracket.index).replace(/[\s\u3000]+$/u, "");
-    bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period: bracket[0] });
+    period = bracket[0];
   } else if (inner && inner.index >= 4 && periodSpan(inner[1]!, true)) {
-    const period = inner[0].slice(0, inner[0].length - inner[2]!.length);
+    period = inner[0].slice(0, inner[0].length - inner[2]!.length);
     name = `${name.slice(0, inner.index).replace(/[\s\u3000]+$/u, "")}${inner[2]!.replace(/^[\s\u3000]+/u, (sp) => sp.slice(0, 1))}`;
-    bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period });
   } else {
     // 〇〇計画　令和8年度～令和12年度 (計画期間：…) after a space, without brackets: the same
     const cut = [...name.matchAll(/[\s\u3000]+/gu)].find((m) => m.index >= 4 && periodSpan(name.slice(m.index + m[0].length), true));
     if (cut) {
-      const period = name.slice(cut.index + cut[0].length);
+      period = name.slice(cut.index + cut[0].length);
       name = name.slice(0, cut.index);
-      bag.add("PP254", at, { line: text.slice(0, 60), title: name.slice(0, 60), period });
     }
   }
   // a table's name after the period (〇〇計画 工程表（令和8年度～令和12年度） had kept 工程表)
   const late = tableWordCut(name);
   if (late && !said) bag.add("PP232", at, { line: text.slice(0, 60), title: late.name.slice(0, 60), word: late.word });
+  // (said with the name as read in the end: 「〇〇計画 事業一覧」 had been named, the table's word still in it)
+  if (period !== null) bag.add("PP254", at, { line: text.slice(0, 60), title: (late?.name ?? name).slice(0, 60), period });
   return { text: late?.name ?? name, row };
 }
 

@@ -70,6 +70,10 @@ describe("text input", () => {
       expect(plan.plan.title, line).toBe("ミナミ市DX計画");
       expect(plan.diagnostics.find((d) => d.code === "PP254"), line).toMatchObject({ line: 1, severity: "info" });
     }
+    // said with the name as read in the end (a table's word before the bracket had stayed in the message)
+    const listed = await named("ミナミ市DX計画 事業一覧（令和8年度～令和12年度）");
+    expect(listed.plan.title).toBe("ミナミ市DX計画");
+    expect(listed.diagnostics.find((d) => d.code === "PP254")?.message).toContain("計画名を「ミナミ市DX計画」と読みました");
     // before the document's kind: the name keeps the kind (the period had stayed in every running head)
     for (const [line, title] of [["ミナミ市DX計画（令和7年度～令和11年度）　実施計画", "ミナミ市DX計画　実施計画"], ["ミナミ市DX計画(R7～R11)アクションプラン", "ミナミ市DX計画アクションプラン"]]) {
       const plan = await named(line!);
