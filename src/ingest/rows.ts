@@ -174,7 +174,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
       // (a name there with no year cell of its own is the rest of the project's name, wrapped onto
       // the row below: the merged No says whose; it had been refused, PP379)
       const nameGoesOn = owner && noMerge && noMerge.top === ownerRow && nameCol !== undefined && !described && row.cells[nameCol]?.trim()
-        && yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).every((c) => !c.cell.text && !c.cell.shade);
+        && yearCols.every(([col]) => !row.cells[col]?.trim() && shade(row, col) === undefined);
       if (owner && noMerge && noMerge.top === ownerRow && (nameCol === undefined || !row.cells[nameCol]?.trim() || described || nameGoesOn)) {
         const own = (col: number) => !merged.has(`${row.line}:${col}`);
         if (described) describe(row, owner, described.col, described.column);
