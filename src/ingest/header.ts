@@ -788,9 +788,10 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
       const label = (header.cells[col] ?? "").trim();
       const cell = (r: GridRow, c: number) => (r.cells[c] ?? "").trim();
       // a No whose rows do not follow each other (the table sorted by year): whose rows are whose is not guessed
-      const apart = groups.find((g, i) => groups.slice(0, i).some((h) => cell(h[0]!, no) === cell(g[0]!, no)));
+      const firstOf = new Map<string, GridRow>();
+      const apart = groups.find((g) => { const n = cell(g[0]!, no); if (firstOf.has(n)) return true; firstOf.set(n, g[0]!); return false; });
       if (apart) {
-        const firstRow = groups.find((h) => cell(h[0]!, no) === cell(apart[0]!, no))![0]!;
+        const firstRow = firstOf.get(cell(apart[0]!, no))!;
         const why = bag.lang === "ja" ? `No.${cell(apart[0]!, no)} の行が続いていない（${firstRow.line} 行目と ${apart[0]!.line} 行目）ため、どの行がどの事業のものか決められません`
           : `No.${cell(apart[0]!, no)}'s rows do not follow each other (rows ${firstRow.line} and ${apart[0]!.line}): which rows are whose cannot be told`;
         bag.add("PP252", placeOf(grid, header, col), { label, year: values[0]!, why });
