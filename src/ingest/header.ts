@@ -749,7 +749,7 @@ const PERIOD_BRACKET_INSIDE = /[（(【［[〔]([^（()）【】［\]〔〕]{4,4
 
 
 /** A column of one fiscal year per row (`年度` | 令和8年度, 令和9年度 …): a table of a row per project and year. */
-const YEAR_COLUMN = /^(年度|実施年度|対象年度|計画年度|年次)$/u;
+const YEAR_COLUMN = /^(?:実施|対象|計画|予定|実施予定)?(?:年度|年次)(?:[(（][^()（）]{1,6}[)）]|別)?$/u;
 
 /** The columns a project writes once, the same on each of its year rows (a table of a row per project and year). */
 const PROJECT_KEYS: ColumnKey[] = ["name", "policy", "measure", "initiative", "departments", "relatedDepartments", "policyNumber", "measureNumber", "initiativeNumber", "allDepartments", "relist"];
@@ -840,7 +840,7 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
       // the phases' column is no description, remark or unknown column (PP273 says so: no PP210, PP211)
       const was = (["description", "remarks"] as const).find((key) => b.columns[key] === phase);
       if (was) delete b.columns[was];
-      b.unknown.delete(phase);
+      for (const c of [phase, col]) b.unknown.delete(c);
       b.twice?.delete(phase);
       b.synonyms = b.synonyms.filter((syn) => syn.col !== phase);
       b.timing = { col, row: header, text: label, byRow: { phase, further: new Set(groups.flatMap((g) => g.slice(1))), ...(was ? { was } : {}) } };

@@ -203,6 +203,12 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     // the phase is said at its own cell (a sign in it: PP332 at 7:7)
     const sign = await planOf("long.tsv", tsv([head, rows[0]!, [...rows[1]!.slice(0, 6), "⇛"]]));
     expect(sign.diagnostics.filter((d) => d.code === "PP332").map((d) => [d.line, d.column])).toEqual([[5, 7]]);
+    // the year column in other words (年度（予定）, 実施予定年度, 年度別): the same table
+    for (const label of ["年度（予定）", "実施予定年度", "年度別"]) {
+      const worded = await planOf("long.tsv", tsv([[...head.slice(0, 5), label, head[6]!], ...rows]));
+      expect(worded.projects.map((p) => p.schedule.length), label).toEqual([2, 2]);
+      expect(worded.diagnostics.filter((d) => d.severity !== "info"), label).toEqual([]);
+    }
     // a No typed twice by mistake in a plan of one row per project is no such table
     const once = await planOf("long.tsv", tsv([[...head.slice(0, 5), "実施年度"], ...[1, 2, 3, 3].map((n, i) => [String(n), "方針", "(1)窓口", `事業${i}`, "総務課", "令和8年度"])]));
     expect(codes(once.diagnostics)).not.toContain("PP252");
