@@ -77,17 +77,18 @@ function footnoteMarks(sourced: SourcedProject[], bag: DiagnosticBag): void {
  * (PP384). It had been printed as part of the name.
  */
 function statusTags(sourced: SourcedProject[], bag: DiagnosticBag): void {
-  let first: { s: SourcedProject; tag: string } | undefined;
+  let first: { s: SourcedProject; tag: string; written: string } | undefined;
   let count = 0;
   for (const s of sourced) {
     const m = STATUS_TAG.exec(s.project.name);
     const rest = m ? (s.project.name.slice(0, m.index) + s.project.name.slice(m.index + m[0].length)).trim() : "";
     if (!m || !rest) continue;
-    first ??= { s, tag: m[0].trim() };
+    // (the name as written: 「（拡充）窓口の改善」 had been shown for 「窓口の改善（拡充）」)
+    first ??= { s, tag: m[0].trim(), written: s.project.name };
     count++;
     s.project.name = rest;
   }
-  if (first) bag.add("PP384", first.s.cells.name ?? first.s.place, { tag: first.tag, name: excerpt(first.s.project.name), rows: count }, { projectNo: first.s.project.no });
+  if (first) bag.add("PP384", first.s.cells.name ?? first.s.place, { tag: first.tag, name: excerpt(first.written), rows: count }, { projectNo: first.s.project.no });
 }
 
 /**

@@ -1034,7 +1034,8 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
       ["3", "方針", "(1)窓口", "①手続", "AI議事録【新規】【重点】", "市民課", "内容", "検討", "実施"],
       ["4", "方針", "(1)窓口", "①手続", "窓口【新規】の改善", "市民課", "内容", "検討", "実施"]]));
     expect(plan.projects.map((p) => p.name)).toEqual(["【重点】電子申請", "★相談", "AI議事録【重点】", "窓口【新規】の改善"]);
-    expect(of(plan.diagnostics, "PP384").map((d) => [d.line, d.column, d.message.match(/、(\d) 件/)?.[1]])).toEqual([[4, 5, "3"]]);
+    expect(of(plan.diagnostics, "PP384").map((d) => [d.line, d.column, d.message])).toEqual([[4, 5,
+      "事業名の「【新規】」（「【重点】【新規】電子申請」など、3 件）は事業の区分（新規・継続の別）として、名称から外しました。区分は資料に載せません。"]]);
   });
 });
 
