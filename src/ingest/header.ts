@@ -760,9 +760,10 @@ const PROJECT_KEYS: ColumnKey[] = ["name", "policy", "measure", "initiative", "d
  * No (or none, under it) are one project, each year once, its other cells the same on each row,
  * and one column (取組内容, 事業内容, 備考 or one of unknown wording) the only one that changes
  * from year to year: each row's text there is that year's phase (PP273, info). A cell that differs
- * where it should not (PP274) or a year written twice (PP275) stops at the cell; no column or
- * several that change stop at the year column (PP252) — which is each year's work is not guessed.
- * True when the period is unknown and said.
+ * where it should not (PP274), a year written twice (PP275) or a row's phase without its year
+ * (PP278) stops at the cell; no column or several that change, or a No whose rows are apart (the
+ * table sorted by year), stop at the year column (PP252) — whose is each row and which is each
+ * year's work are not guessed. True when the period is unknown and said.
  */
 function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
   for (const b of blocks) {
@@ -823,9 +824,8 @@ function yearPerRow(grid: Grid, blocks: Block[], bag: DiagnosticBag): boolean {
         }
       }
       // each year's work: the one column that changes between a project's rows
-      const taken = new Set([...PROJECT_KEYS.map((k) => b.columns[k]), no, col]);
       // (a second wording of one, 事業内容 | 実施内容, too; an empty cell changes nothing: a merge, or no phase that year)
-      const candidates = [b.columns.description, b.columns.remarks, ...b.unknown.keys(), ...b.twice?.keys() ?? []].filter((c): c is number => c !== undefined && !taken.has(c));
+      const candidates = [b.columns.description, b.columns.remarks, ...b.unknown.keys(), ...b.twice?.keys() ?? []].filter((c): c is number => c !== undefined && c !== col && !projectCols.has(c));
       const changing = [...new Set(candidates)].filter((c) => groups.some((g) => new Set(g.map((r) => cell(r, c)).filter(Boolean)).size > 1));
       if (changing.length !== 1) {
         const ja = bag.lang === "ja";
