@@ -23,9 +23,10 @@ export const UNKNOWN_PERIOD = { start: 2000, end: 2000 } as const;
 
 export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBag): SourcedProject[] {
   // the file's legend gives its marks a meaning; the config's own wins
-  const config = Object.keys(table.markLabels).length
+  const legended = Object.keys(table.markLabels).length
     ? { ...given, schedule: { ...given.schedule, markLabels: { ...table.markLabels, ...given.schedule.markLabels } } }
     : given;
+  const config = flagTable(table, legended, bag);
   const period = table.period ?? UNKNOWN_PERIOD;
   const out: SourcedProject[] = [];
   // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every
@@ -48,6 +49,22 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   footnoteMarks(out, bag);
   statusTags(out, bag);
   return out;
+}
+
+/**
+ * A schedule written in flags (every year cell 1, 0 or empty, as a database or a check list
+ * exports it): 1 marks an active year and 0 a year without a phase, said once (PP393). Each 1 had
+ * been refused as a sign without words (PP332). One other figure (2, 1,200) leaves every cell as
+ * it is: counts, not flags.
+ */
+function flagTable(table: PlanTable, config: Config, bag: DiagnosticBag): Config {
+  const cells = table.rows.flatMap((r) => r.schedule).filter((c) => c.text.trim());
+  const flag = (c: { text: string }) => c.text.normalize("NFKC").trim();
+  const first = cells.find((c) => flag(c) === "1");
+  if (!first || !cells.every((c) => ["0", "1"].includes(flag(c)))) return config;
+  bag.add("PP393", first.place, { count: cells.filter((c) => flag(c) === "1").length });
+  const { activeMarks, blankMarks } = config.schedule;
+  return { ...config, schedule: { ...config.schedule, activeMarks: [...activeMarks, "1", "１"], blankMarks: [...blankMarks, "0", "０"] } };
 }
 
 /** A footnote's mark at a name's end: `※`, `※1`, `＊2`, `（注）`, `(注2)` (not a bare `注1`: 発注1). */

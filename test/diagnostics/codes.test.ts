@@ -249,6 +249,7 @@ const CASES: Record<string, Case> = {
   PP326: { data: ok([["", "", "", "", "", "", "", "※予算次第", "", ""], row(1, "事業")]) },
   PP329: { data: ok([row(1, "事業"), ["", "", "", "", "", "", "・続きの事業内容"]]) },
   PP379: { data: ok([row(1, "事業"), ["", "", "", "", "事業名の続き", "", "・続きの事業内容"]]) },
+  PP393: { data: ok([row(1, "事業", { years: ["1", "1", "0"] })]) },
   PP392: { data: ok([row(1, "窓口の"), ["", "", "", "", "改善", "", ""]]), projectNo: 1 },
   PP330: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("E4").value = ""; ws.mergeCells("A3:A4"); }) },
   PP331: { data: ok([row(1, "事業", { depts: "情報政策課（関係課：市民課）" })]) },

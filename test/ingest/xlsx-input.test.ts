@@ -399,6 +399,21 @@ describe("Excel's booleans in year cells", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP315")).toMatchObject({ cell: "H2", message: expect.stringContaining("「TRUE」") });
     expect(codes(plan.diagnostics)).not.toContain("PP307");
   });
+
+  it("a schedule of flags, every year cell 1, 0 or empty, reads 1 as an active year and 0 as none (PP393); one other figure leaves 1 refused (PP332)", async () => {
+    const book = (cells: (number | string)[][]) => workbook((ws) => {
+      ws.addRow(HEADER);
+      cells.forEach((years, i) => ws.addRow([String(i + 1), "市民サービス", "(1)オンライン化", "①手続", `事業${i + 1}`, "情報政策課", "・説明。", ...years]));
+    });
+    const plan = await planOf("plan.xlsx", await book([[1, 1, 0], [0, 1, 1], ["", 1, ""]]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects.map((p) => p.schedule.map((s) => [s.label, s.from, s.to, s.unlabelled]))).toEqual([
+      [["実施", 2026, 2027, true]], [["実施", 2027, 2028, true]], [["実施", 2027, 2027, true]]]);
+    expect(plan.diagnostics.find((d) => d.code === "PP393")).toMatchObject({ cell: "H2", message: expect.stringContaining("「1」（5 か所、ここが最初）") });
+    const counts = await planOf("plan.xlsx", await book([[1, 2, 0]]));
+    expect(codes(counts.diagnostics)).toContain("PP332");
+    expect(codes(counts.diagnostics)).not.toContain("PP393");
+  });
 });
 
 describe("a plan over several sheets", () => {
