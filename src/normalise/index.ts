@@ -32,7 +32,9 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   // A text table that draws its schedule year by year (→, 〃, repeated labels, ●) marks every
   // active year: a blank year there has no phase, instead of continuing the label on its left.
   stripScheduleHtml(table.rows, bag);
-  const drawing = table.grid.kind === "text" || table.rows.some((r) => !r.exactSpans) ? tableDrawing(table.rows.map((r) => r.schedule), period, config) : null;
+  // (rows of exact spans, a column of periods or a row per year, say nothing of how the others are drawn)
+  const drawn = table.rows.filter((r) => !r.exactSpans);
+  const drawing = drawn.length ? tableDrawing(drawn.map((r) => r.schedule), period, config) : null;
   // The way most rows show decides (a tie: year by year, as the marks say); the rows written the
   // other way are said at their first cell.
   const evidence = drawing?.yearByYear && drawing.rows >= drawing.apart ? drawing.yearByYear : null;

@@ -203,6 +203,13 @@ describe("a plan with a 実施時期 column and no year columns", () => {
     // the phase is said at its own cell (a sign in it: PP332 at 7:7)
     const sign = await planOf("long.tsv", tsv([head, rows[0]!, [...rows[1]!.slice(0, 6), "⇛"]]));
     expect(sign.diagnostics.filter((d) => d.code === "PP332").map((d) => [d.line, d.column])).toEqual([[5, 7]]);
+    // its exact years say nothing of a table drawn year by year: no PP367 where some projects end
+    // before the period's end and one repeats its phase (it had been told, a warning)
+    const ends = await planOf("long.tsv", tsv([head, ...rows.slice(0, 3),
+      ["2", "方針", "(1)窓口", "広報", "広報課", "令和8年度", "検討"], ["2", "方針", "(1)窓口", "広報", "広報課", "令和9年度", "実施"],
+      ["3", "方針", "(1)窓口", "窓口", "市民課", "令和8年度", "検討"], ["3", "方針", "(1)窓口", "窓口", "市民課", "令和9年度", "実施"]]));
+    expect(ends.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    for (const code of ["PP366", "PP367"]) expect(codes(ends.diagnostics)).not.toContain(code);
     // the year column in other words (年度（予定）, 実施予定年度, 年度別): the same table
     for (const label of ["年度（予定）", "実施予定年度", "年度別"]) {
       const worded = await planOf("long.tsv", tsv([[...head.slice(0, 5), label, head[6]!], ...rows]));
