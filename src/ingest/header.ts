@@ -192,6 +192,11 @@ function periodSpan(text: string, whole: boolean): { era: string | null; first: 
 }
 type Stated = NonNullable<ReturnType<typeof statedPeriod>>;
 
+/** A period left open at its end (`令和8年度～`, `2026年度から`, `R8以降`): a plan's start, said beside its name. */
+const OPEN_PERIOD = new RegExp(`^(?:計画期間[:：]?)?(?:(?:令和|平成|R|H)(?:\\d{1,2}|元)|(?:FY)?\\d{4})(?:年度?)?(?:${RANGE_DASH}+|から|より|以降)$`, "u");
+/** `text` is a title's period: a span of years, or one left open at its end. */
+const titlePeriod = (text: string): boolean => periodSpan(text, true) !== null || OPEN_PERIOD.test(yearText(text).replace(/\s+/g, ""));
+
 /**
  * Year labels without their era (`8年度 | 9年度`, or `8 | 9` under `年度`) in a plan whose period
  * is stated above the table in one era, each label a year of that period: that era's years,
@@ -707,15 +712,15 @@ function planTitle(grid: Grid, row: GridRow, bag: DiagnosticBag): { text: string
   let period: string | null = null;
   // ... or before the document's kind (〇〇計画（令和7年度～令和11年度）　実施計画): the name keeps the kind
   const inner = bracket ? null : PERIOD_BRACKET_INSIDE.exec(name);
-  if (bracket && bracket.index >= 4 && periodSpan(bracket[1]!, true)) {
+  if (bracket && bracket.index >= 4 && titlePeriod(bracket[1]!)) {
     name = name.slice(0, bracket.index).replace(/[\s\u3000]+$/u, "");
     period = bracket[0];
-  } else if (inner && inner.index >= 4 && periodSpan(inner[1]!, true)) {
+  } else if (inner && inner.index >= 4 && titlePeriod(inner[1]!)) {
     period = inner[0].slice(0, inner[0].length - inner[2]!.length);
     name = `${name.slice(0, inner.index).replace(/[\s\u3000]+$/u, "")}${inner[2]!.replace(/^[\s\u3000]+/u, (sp) => sp.slice(0, 1))}`;
   } else {
     // 〇〇計画　令和8年度～令和12年度 (計画期間：…) after a space, without brackets: the same
-    const cut = [...name.matchAll(/[\s\u3000]+/gu)].find((m) => m.index >= 4 && periodSpan(name.slice(m.index + m[0].length), true));
+    const cut = [...name.matchAll(/[\s\u3000]+/gu)].find((m) => m.index >= 4 && titlePeriod(name.slice(m.index + m[0].length)));
     if (cut) {
       period = name.slice(cut.index + cut[0].length);
       name = name.slice(0, cut.index);

@@ -65,7 +65,9 @@ describe("text input", () => {
     const named = async (line: string) => planOf("plan.tsv", [line, HEADER.join("\t"), row(1, "事業A").join("\t")].join("\n"));
     for (const line of ["ミナミ市DX計画（令和8年度～令和12年度）", "ミナミ市DX計画（計画期間：R8～R12）", "ミナミ市DX計画（令和8～12年度）", "ミナミ市DX計画 (2026年度-2030年度) 工程表",
       // after a space, without brackets (it had stayed in the title, printed on every page's head)
-      "ミナミ市DX計画　令和8年度～令和12年度", "ミナミ市DX計画 計画期間：2026-2030", "ミナミ市DX計画　令和８年度から令和12年度まで", "ミナミ市DX計画 R8～R12 工程表"]) {
+      "ミナミ市DX計画　令和8年度～令和12年度", "ミナミ市DX計画 計画期間：2026-2030", "ミナミ市DX計画　令和８年度から令和12年度まで", "ミナミ市DX計画 R8～R12 工程表",
+      // a period left open at its end (it had stayed in the name)
+      "ミナミ市DX計画（令和8年度～）", "ミナミ市DX計画（2026年度から）", "ミナミ市DX計画　R8以降"]) {
       const plan = await named(line);
       expect(plan.plan.title, line).toBe("ミナミ市DX計画");
       expect(plan.diagnostics.find((d) => d.code === "PP254"), line).toMatchObject({ line: 1, severity: "info" });
