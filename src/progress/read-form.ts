@@ -9,7 +9,7 @@ import { isInputCell, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 import { columnLetters } from "../cell-address.js";
-import { readWorkbookCells, WorkbookReadError, type SheetCells } from "./sheet-xml.js";
+import { readWorkbookCells, WorkbookReadError, type SheetCells, type ShownCell } from "./sheet-xml.js";
 
 const HEADER_SEARCH_ROWS = 30;
 /** The input columns a form's header names; 年度 and 担当課 come from the metadata instead. */
@@ -149,16 +149,17 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
   const byRow = new Map<number, Map<number, unknown>>();
-  const shownAt = new Map<string, string>();
+  const cellAt = new Map<string, ShownCell>();
   for (const c of sheet.cells) {
     if (c.row <= header.row) continue;
     const row = byRow.get(c.row) ?? new Map<number, unknown>();
     row.set(c.col, c.value);
     byRow.set(c.row, row);
-    if (c.shown !== undefined) shownAt.set(`${c.row}\t${c.col}`, c.shown);
+    cellAt.set(`${c.row}\t${c.col}`, c);
   }
   const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
-  let formulas = false;
+  /** An entry that cannot be printed as written (a formula, 見え消し, an error value): the file is not read. */
+  let refused = false;
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const values = byRow.get(r) ?? new Map<number, unknown>();
     const row: RawReturn = {
@@ -174,13 +175,26 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
       const col = columns[f];
       if (col === undefined) continue;
       // an entry as Excel shows it (a date, a percentage); the No as stored
-      const shown = f === "no" ? undefined : shownAt.get(`${r}\t${col}`);
+      const cell = f === "no" ? undefined : cellAt.get(`${r}\t${col}`);
+      const shown = cell?.shown;
       const value = values.get(col);
       // A formula in an entry: its source had been printed to the council (="式で"&"書いた"), and its
       // cached result is not in every file (openpyxl writes none): refused at its cell.
       if (f !== "no" && value && typeof value === "object" && "formula" in value) {
         bag.add("PP626", place(r, col), { column: FIELD_LABELS[f], formula: cellText(value) });
-        formulas = true;
+        refused = true;
+      }
+      // Text struck through (見え消し, a correction shown as such): in the report or out? Never
+      // guessed (as a plan's, PP122): it had been printed with the words it struck.
+      if (cell?.struck) {
+        bag.add("PP636", place(r, col), { column: FIELD_LABELS[f], text: cellText(value).replace(/\s+/g, " ").slice(0, 30) });
+        refused = true;
+      }
+      // An error value kept as a value (a formula's #N/A pasted as values): no entry to print (it
+      // had been printed as 「#N/A」)
+      if (cell?.error) {
+        bag.add("PP637", place(r, col), { column: FIELD_LABELS[f], value: cellText(value) });
+        refused = true;
       }
       const text = shown ?? cellText(value);
       row.cells[f] = { text: f === "no" && renumber?.has(Number(text)) ? String(renumber.get(Number(text)) ?? "") : text, place: place(r, col) };
@@ -193,7 +207,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     if ((row.cells.no?.text ?? "") === "" && !hasInput) continue;
     out.rows.push(row);
   }
-  return formulas ? null : out;
+  return refused ? null : out;
 }
 
 /** A form's project rows, in row order: each row's No (a number) and the name right of it (the contract's form layout). */

@@ -20,7 +20,13 @@ export interface SheetCells {
  * A cell and, for a number with a format, the text Excel shows: a date typed into 実績
  * (2026/6/1) is the number 46174 in the file, 95 % is 0.95; the report prints what was typed.
  */
-export interface ShownCell extends FormCell { shown?: string }
+export interface ShownCell extends FormCell {
+  shown?: string;
+  /** Its text is struck through, all or in part (見え消し). */
+  struck?: true;
+  /** An Excel error value (#N/A, #REF!) kept as a value, e.g. a formula's result pasted as values. */
+  error?: true;
+}
 
 function formValue(c: XmlCell): unknown {
   if (c.formula !== undefined) return { formula: c.formula };
@@ -47,7 +53,8 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
       const value = formValue(c);
       if (value === null || value === "") return [];
       const shown = typeof value === "number" && c.format !== undefined ? formatNumber(value, c.format, workbook.date1904) : null;
-      return [{ row: c.row, col: c.col, value, ...(shown !== null && shown !== String(value) ? { shown } : {}) }];
+      return [{ row: c.row, col: c.col, value, ...(shown !== null && shown !== String(value) ? { shown } : {}),
+        ...(c.struck ? { struck: true as const } : {}), ...(c.type === "e" && c.formula === undefined ? { error: true as const } : {}) }];
     }),
   }));
 }

@@ -361,6 +361,26 @@ describe("returned forms", () => {
     expect(bag.items[0]!.message).toContain('実績の欄に数式（="式で"&"書いた"）があります');
   });
 
+  it("PP636 text struck through in an entry (見え消し) and PP637 an Excel error value kept as a value: refused at their cells (both had been printed: the struck words, 「#N/A」)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    const at: string[] = [];
+    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
+      if (c.value === `実績${own[0]}`) { c.value = { richText: [{ text: "説明会を2回開催した", font: { strike: true } }, { text: "説明会を3回開催した" }] }; at.push(c.address); }
+      if (c.value === `実績${own[1]}`) { c.value = { error: "#N/A" } as never; at.push(c.address); }
+    }));
+    const bag = new DiagnosticBag("ja");
+    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell])).toEqual([["PP636", "error", "進捗報告", at[0]], ["PP637", "error", "進捗報告", at[1]]]);
+    expect(bag.items[0]!.message).toBe("実績の欄に取り消し線の付いた文字（見え消し）があります（「説明会を2回開催した説明会を3回開催した」）。取り消した文字を報告に入れるかどうか決められないため、このファイルは読みません。");
+    expect(bag.items[1]!.message).toContain("Excel のエラー値「#N/A」");
+    // the same entries without strike or error: read
+    expect(parseFormReturns(filled, "財政課.xlsx", new DiagnosticBag())).not.toBeNull();
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
