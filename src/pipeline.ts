@@ -80,6 +80,8 @@ export interface ReturnsOptions {
   bag: DiagnosticBag;
   /** The form as it was sent to a department, to name a locked cell that was changed (PP608). */
   sent?: SentForm;
+  /** The PDF font's characters, to tell an entry's character the report would print as a box (PP351). */
+  glyphs?: GlyphCoverage | null;
 }
 
 /**
@@ -90,5 +92,5 @@ export async function loadReturns(plan: Plan, opts: ReturnsOptions): Promise<Val
   const files = await readReturnsDir(opts.inputDir, opts.bag, opts.sent);
   // earlier years' forms may come from an earlier version of the plan: matched by 事業名 (PP635)
   if (opts.historyDir) files.push(...(await readReturnsDir(opts.historyDir, opts.bag, opts.sent, { byName: true })).map((f) => ({ ...f, history: true })));
-  return validateReturns(plan, files, { year: opts.year, config: opts.config, diagnostics: opts.bag });
+  return validateReturns(plan, files, { year: opts.year, config: opts.config, diagnostics: opts.bag, glyphs: opts.glyphs });
 }

@@ -155,13 +155,13 @@ export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): Rend
  * The plan, checked clean, and the context to render it with: what every document command starts
  * from. For PDFs (`pdf`) every cell is checked against the theme's font first (PP351/PP352).
  */
-export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext }> {
+export async function planToRender(s: Session, input: string | undefined, opts: { pdf?: boolean } = {}): Promise<{ plan: Plan; ctx: RenderContext; glyphs: GlyphCoverage | null }> {
   const themed = themeOf(s);
   const glyphs = opts.pdf ? await pdfGlyphs(s, themed) : null;
   if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
   const plan = await readPlan(s, input, glyphs);
   requireClean(s);
-  return { plan, ctx: renderContext(s, plan, themed) };
+  return { plan, ctx: renderContext(s, plan, themed), glyphs };
 }
 
 /**

@@ -7,6 +7,9 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { placeOf } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
+import type { GlyphCoverage } from "../glyph-coverage.js";
+import { removeInvisible } from "../normalise/text.js";
+import { checkGlyphs } from "../validate/glyphs.js";
 import type { Plan, Project } from "../model/schema.js";
 import { FIELD_LABELS, ProgressReturn, ProjectNo, type RawReturn, type ReturnFile, type ValidatedReturns } from "./schema.js";
 
@@ -23,7 +26,7 @@ export function isFilledIn(file: ReturnFile): boolean {
 }
 
 export function validateReturns(
-  plan: Plan, files: readonly ReturnFile[], opts: { year: number; config: Config; diagnostics: DiagnosticBag },
+  plan: Plan, files: readonly ReturnFile[], opts: { year: number; config: Config; diagnostics: DiagnosticBag; glyphs?: GlyphCoverage | null | undefined },
 ): ValidatedReturns {
   const { year: reportYear, config, diagnostics: bag } = opts;
   const projects = new Map<number, Project>(plan.projects.map((p) => [p.no, p]));
@@ -42,6 +45,8 @@ export function validateReturns(
 
   /** Places already told PP605: a form's year is one cell (its metadata) for all its rows. */
   const wrongYear = new Set<string>();
+  /** The entries the report prints, at their cells: checked against the PDF font (PP351). */
+  const printed: { text: string; place: Place }[] = [];
   /** Own projects left blank, by file (PP632). */
   const blankOwn = new Map<string, { department: string; nos: number[] }>();
   for (const file of files) {
@@ -56,9 +61,13 @@ export function validateReturns(
       bag.add("PP631", { file: file.file }, { department: formDepartment });
       continue;
     }
-    for (const row of file.rows) {
+    for (const raw of file.rows) {
+      const row = withoutInvisible(raw, bag);
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
+      if (r.year === reportYear) {
+        for (const f of ["result", "issues", "direction"] as const) if (row.cells[f]?.text) printed.push({ text: row.cells[f]!.text, place: row.cells[f]!.place });
+      }
       const key = `${r.year}\u0000${r.no}\u0000${r.department}`;
       const first = seen.get(key);
       if (first) {
@@ -80,6 +89,8 @@ export function validateReturns(
   }
   for (const f of copies) bag.add("PP633", { file: f }, { other: repeated.find((t) => t.row.place.file === f)!.other.place.file });
   for (const [file, { department, nos }] of blankOwn) bag.add("PP632", { file }, { department, nos: nosText(nos, bag.lang) });
+  // a character the PDF font lacks (an emoji, 한글 pasted into 実績) had printed as a box unsaid
+  if (opts.glyphs) checkGlyphs([], opts.glyphs, bag, ...printed);
   reportConflicts(out.current, bag);
   unreturnedDepartments(plan, files, reportYear, bag);
   misnamedForms(plan, files, bag);
@@ -175,6 +186,23 @@ export function validateReturns(
     if (!parsed.success) throw new Error(`return row ${placeOf(row.place)}: ${parsed.error.message}`);
     return { ...parsed.data, place: row.place };
   }
+}
+
+/**
+ * The row without zero-width and bidi controls in its entries (a status pasted from a web page or
+ * a chat): invisible, yet 「予定どおり」 with a ZWSP had been refused as not in the list (PP606, its
+ * message looking the same) and a 実績 printed boxes. Removed and said at the cell, as a plan's (PP350).
+ */
+function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
+  const cells = { ...row.cells };
+  for (const f of INPUT_FIELDS) {
+    const cell = cells[f];
+    const { text, count } = removeInvisible(cell?.text ?? "");
+    if (!cell || !count) continue;
+    bag.add("PP350", cell.place, { count, text: text.replace(/\s+/g, " ").slice(0, 40) });
+    cells[f] = { ...cell, text: text.trim() };
+  }
+  return { ...row, cells };
 }
 
 /**

@@ -243,17 +243,19 @@ describe("renderProgress", () => {
   });
   it("an invalid return: every problem reported, the row left out, nothing drawn", async () => {
     const ctx = makeRenderContext();
-    const d = dir([{ path: "bad.csv", data: new TextEncoder().encode("No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,でたらめ,x,,,財政課\n99,R8,完了,y,,,財政課\n") }]);
+    const d = dir([{ path: "bad.csv", data: new TextEncoder().encode("No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,でたらめ,x,,,財政課\n99,R8,完了,y,,,財政課\n11,R8,完了,研修😀,,,財政課\n") }]);
     const returns = await loadReturns(plan, { year: 2026, inputDir: d, config: ctx.config, bag: ctx.diagnostics });
     // PP110: how the CSV was decoded (UTF-8), then its two problems.
     // (and PP625 for each department of the plan with no return: none came back here)
     expect(ctx.diagnostics.items.map((x) => x.code).filter((c) => c !== "PP625")).toEqual(["PP110", "PP606", "PP603"]);
-    expect(returns.current).toEqual([]);
+    expect(returns.current.map((x) => x.no)).toEqual([11]);
     // the command: exit 1, nothing drawn or written
     const out = path.join(d, "out");
     const r = await cli("progress", "--year", "R8", "--input", d, "data/plan.tsv", "-o", out);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/PP606[\s\S]*PP603|PP603[\s\S]*PP606/);
+    // the entries checked against the report's font as the plan is (an emoji had printed as a box unsaid)
+    expect(r.stderr).toMatch(/bad\.csv:4:4 +warning +PP351 +フォント .* にない文字「😀」/);
     expect(existsSync(out)).toBe(false);
   });
   it("prints a 実績 taller than a page whole, across pages (pdfmake drops a row kept whole that does not fit)", async () => {

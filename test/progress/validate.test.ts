@@ -110,6 +110,16 @@ describe("CSV returns", () => {
     expect(none.result.current).toEqual([]);
     expect(csv([HEAD, `${each.no},R8,－,,,,財政課`].join("\n")).result.current).toEqual([]);
   });
+  it("PP350 an entry with an invisible control (a ZWSP pasted with a status) is read without it; PP351 a character the PDF font lacks is said at its cell (both had printed as boxes, the status refused as not in the list)", async () => {
+    const { glyphCoverage } = await import("../../src/render/pdf/coverage.js");
+    const { projectRoot } = await import("../helpers/context.js");
+    const files = [parseCsvReturns([HEAD, "10,R8,予定どおり\u200b,研修を実施した,,,財政課", "11,R8,完了,研修を実施した😀,,,財政課"].join("\n"), "r.csv", new DiagnosticBag())];
+    const bag = new DiagnosticBag("ja");
+    const result = validateReturns(plan, files, { year: 2026, config: defaultConfig(), diagnostics: bag, glyphs: glyphCoverage(makeRenderContext().theme, projectRoot) });
+    expect(bag.items.filter((d) => d.code !== "PP625").map((d) => [d.code, d.severity, d.line, d.column])).toEqual([["PP350", "warning", 2, 3], ["PP351", "warning", 3, 4]]);
+    expect(bag.items.find((d) => d.code === "PP351")!.message).toContain("にない文字「😀」");
+    expect(result.current.map((r) => [r.no, r.status])).toEqual([[10, "予定どおり"], [11, "完了"]]);
+  });
   it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
     const long = "あ".repeat(5001);
     const r = csv([HEAD, `10,R8,完了,${long},,,財政課`, `1,R8,完了,短い,,${"い".repeat(6000)},情報政策課`, `11,R8,完了,${"う".repeat(5000)},,,財政課`].join("\n"));
