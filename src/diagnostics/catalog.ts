@@ -1256,6 +1256,11 @@ export const CATALOG = {
     en: (p) => `The ${p.column} entry is the Excel error value ${p.value}: there is no text to print, so this file is not read.`,
     hintJa: () => "数式の結果を値として貼り付けたものです。報告の文を入力し直してから保存してください。",
     hintEn: () => "It is a formula's result pasted as a value: type the report's text instead and save again." },
+  PP638: { severity: "info", example: { department: "財政課", other: "返送/財政課.xlsx" },
+    ja: (p) => `${p.department} の様式ですが、記入がありません。${p.department} の報告は ${p.other} から読みました。`,
+    en: (p) => `${p.department}'s form holds no entries; ${p.department}'s report was read from ${p.other}.`,
+    hintJa: () => "記入前の様式を一緒に返送したようです。不要なら返送フォルダから外してください。",
+    hintEn: () => "The blank form seems to have been returned with the filled one; take it out of the folder if it is not needed." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

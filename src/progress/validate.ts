@@ -48,7 +48,7 @@ export function validateReturns(
   /** The entries the report prints, at their cells: checked against the PDF font (PP351). */
   const printed: { text: string; place: Place }[] = [];
   /** Own projects left blank, by file (PP632). */
-  const blankOwn = new Map<string, { department: string; nos: number[] }>();
+  const blankOwn = new Map<string, { department: string; year: number | null; nos: number[] }>();
   for (const file of files) {
     if (file.plan !== undefined && file.plan !== plan.plan.title) {
       bag.add("PP617", { file: file.file }, { actual: file.plan });
@@ -88,7 +88,14 @@ export function validateReturns(
     bag.add("PP609", t.row.cells.no?.place ?? t.row.place, { no: t.r.no, department: t.r.department, other: placeOf(t.other.place) }, { projectNo: t.r.no });
   }
   for (const f of copies) bag.add("PP633", { file: f }, { other: repeated.find((t) => t.row.place.file === f)!.other.place.file });
-  for (const [file, { department, nos }] of blankOwn) bag.add("PP632", { file }, { department, nos: nosText(nos, bag.lang) });
+  for (const [file, { department, year, nos }] of blankOwn) {
+    // a project its department reported in another file (a blank copy of the form returned beside
+    // the filled one) is no 未報告: PP632 had said so of every project while the report printed them
+    const reportedIn = (no: number) => seen.get(`${year}\u0000${no}\u0000${department}`)?.place.file;
+    const unreported = nos.filter((no) => !reportedIn(no));
+    if (unreported.length) bag.add("PP632", { file }, { department, nos: nosText(unreported, bag.lang) });
+    else if (!readFrom.has(file) && !copies.has(file)) bag.add("PP638", { file }, { department, other: reportedIn(nos[0]!)! });
+  }
   // a character the PDF font lacks (an emoji, 한글 pasted into 実績) had printed as a box unsaid
   if (opts.glyphs) checkGlyphs([], opts.glyphs, bag, ...printed);
   reportConflicts(out.current, bag);
@@ -128,7 +135,7 @@ export function validateReturns(
     // Its own project left blank: not reported (未報告), said once a file (PP632) — as a form never
     // returned is; it had been an error that stopped the report of every department.
     if (!input && own) {
-      const list = blankOwn.get(row.place.file) ?? { department, nos: [] };
+      const list = blankOwn.get(row.place.file) ?? { department, year: parseFiscalYear(text("year")), nos: [] };
       list.nos.push(project.no);
       blankOwn.set(row.place.file, list);
       return null;

@@ -331,6 +331,26 @@ describe("returned forms", () => {
     expect(other.codes).not.toContain("PP633");
   });
 
+  it("a blank copy of the form returned beside the filled one is PP638 (info), and a draft's blank rows that the final form reports are no PP632 (it had said every such project 未報告 while the report printed them)", async () => {
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    expect(own.length).toBeGreaterThan(1);
+    const fill = (nos: number[]) => fillForm(form("財政課.xlsx"), (no) => (nos.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const read = async (name: string, nos: number[]) => parseFormReturns(await fill(nos), name, new DiagnosticBag())!;
+    const blank = check([await read("返送/財政課.xlsx", own), await read("返送/財政課（未記入）.xlsx", [])]);
+    const said = blank.bag.items.filter((d) => d.code !== "PP625");
+    expect(said.map((d) => [d.code, d.severity, d.file])).toEqual([["PP638", "info", "返送/財政課（未記入）.xlsx"]]);
+    expect(said[0]!.message).toBe("財政課 の様式ですが、記入がありません。財政課 の報告は 返送/財政課.xlsx から読みました。");
+    expect(blank.result.current.map((r) => r.no)).toEqual(own);
+    // a draft with the first row only, as the final form has it: read once (PP633), nothing 未報告
+    const draft = check([await read("返送/財政課.xlsx", own), await read("返送/財政課（下書き）.xlsx", own.slice(0, 1))]);
+    expect(draft.codes).toEqual(["PP633"]);
+    // a project reported in no file is still PP632, alone
+    const half = check([await read("返送/財政課.xlsx", own.slice(1)), await read("返送/財政課（未記入）.xlsx", [])]);
+    expect(half.bag.items.filter((d) => d.code !== "PP625").map((d) => [d.code, d.file, d.message])).toEqual([
+      ["PP632", "返送/財政課.xlsx", `財政課 の報告は No.${own[0]} に記入がないため、これらの事業は未報告として扱いました。`],
+      ["PP632", "返送/財政課（未記入）.xlsx", `財政課 の報告は No.${own[0]} に記入がないため、これらの事業は未報告として扱いました。`]]);
+  });
+
   it("PP627 a form saved under another department's name: read as the form's department, the mismatch said", () => {
     const bag = new DiagnosticBag();
     const file = parseFormReturns(form("財政課.xlsx"), "返送/管財課.xlsx", bag)!;
