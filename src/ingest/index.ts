@@ -11,7 +11,7 @@ import { type Block, isBlank, type Table } from "./block.js";
 import { findTable, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
-import { byteOrderMark, decodeAs, markupOf, readTextGrid, unicodeWithoutBom } from "./read-text.js";
+import { containerOf, looksLikeText, markupOf, readTextGrid } from "./read-text.js";
 import { eraSlips, wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
@@ -38,14 +38,6 @@ export interface PlanTable {
 
 /** The most rows with text a text plan may have: ten a project (headers, notes, continued lines), and a thousand more. */
 const textRowLimit = (maxProjects: number): number => maxProjects * 10 + 1000;
-
-/** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
-function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
-  const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return "zip";
-  if ([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((v, i) => b(i) === v)) return "ole2";
-  return null;
-}
 
 export async function readPlanTable(inputPath: string, config: Config, bag: DiagnosticBag, sheet?: string): Promise<PlanTable> {
   const file = inputPath;
@@ -294,18 +286,6 @@ function uncachedInTable(grid: Grid, table: Table): void {
       || (b.dataRows.some((r) => r.line === u.line) && (Object.values(b.columns).includes(u.col) || b.years.has(u.col))));
     if (inTable) u.said.severity = "error";
   }
-}
-
-/**
- * Whether a file's first bytes are text with lines or cells: a byte-order mark (read-text.ts's),
- * or no NUL and a tab, comma or line break (any encoding planpress reads).
- */
-function looksLikeText(bytes: Uint8Array): boolean {
-  if (byteOrderMark(bytes)) return true;
-  const head = bytes.subarray(0, 4096);
-  const unicode = unicodeWithoutBom(head);
-  if (unicode) return /[\t,\n]/.test(decodeAs(head, unicode));
-  return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
 }
 
 /** The title is a cell like any other: clipped before it can reach a cover page (PP310). */

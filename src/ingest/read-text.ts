@@ -96,6 +96,26 @@ export function utf8Scan(bytes: Uint8Array): { bad: number[]; multibyte: number 
   return { bad, multibyte };
 }
 
+/** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
+export function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return "zip";
+  if ([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((v, i) => b(i) === v)) return "ole2";
+  return null;
+}
+
+/**
+ * Whether a file's first bytes are text with lines or cells: a byte-order mark,
+ * or no NUL and a tab, comma or line break (any encoding planpress reads).
+ */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  if (byteOrderMark(bytes)) return true;
+  const head = bytes.subarray(0, 4096);
+  const unicode = unicodeWithoutBom(head);
+  if (unicode) return /[\t,\n]/.test(decodeAs(head, unicode));
+  return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
+}
+
 /** A file is UTF-8 with a few damaged bytes, not Shift_JIS, when nearly all its non-ASCII bytes
  * form valid UTF-8: at least 20 valid multi-byte characters per bad byte. */
 const UTF8_PER_BAD_BYTE = 20;

@@ -526,6 +526,24 @@ describe("returned forms", () => {
 });
 
 describe("files in the folder of returns that are not read", () => {
+  it("a return whose bytes are not what its name says is told as a plan's is: a form renamed .csv (PP112), a CSV renamed .xlsx (PP127), a web page (PP155), an .xls or a password-protected workbook (PP113)", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readReturnsDir } = await import("../../src/progress/read-dir.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-"));
+    writeFileSync(path.join(dir, "a財政課.csv"), form("財政課.xlsx"));
+    writeFileSync(path.join(dir, "b管財課.xlsx"), `${HEAD}\n25,R8,完了,x,,,管財課\n`);
+    writeFileSync(path.join(dir, "c総務課.xlsx"), "<html><body><table><tr><td>No</td></tr></table></body></html>");
+    writeFileSync(path.join(dir, "d人事課.xlsx"), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    // (the form had been decoded as Shift_JIS text: nine messages of garbled characters and missing columns)
+    expect(bag.items.map((d) => [d.code, d.severity, path.basename(d.file ?? "")])).toEqual([
+      ["PP112", "error", "a財政課.csv"], ["PP127", "error", "b管財課.xlsx"], ["PP155", "error", "c総務課.xlsx"], ["PP113", "error", "d人事課.xlsx"],
+    ]);
+    expect(bag.items[1]!.message).toBe("このファイルはテキスト（TSV・CSV）ですが、拡張子が .xlsx です。");
+  });
   it("a workbook of another format (.xls, .ods) is PP622 and a sub-folder PP623; Excel's lock file a word that its workbook may be open (PP629, info); notes say nothing", async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
     const os = await import("node:os");
