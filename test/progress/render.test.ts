@@ -260,8 +260,9 @@ describe("renderProgress", () => {
   });
   it("prints a 実績 taller than a page whole, across pages (pdfmake drops a row kept whole that does not fit)", async () => {
     const ctx = makeRenderContext();
-    const long = `${"年度の取組を詳しく記述しました。".repeat(100)}記述の終わり`;
-    const d = dir([{ path: "long.csv", data: new TextEncoder().encode(`No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,予定どおり,${long},,,財政課\n11,R8,予定どおり,短い実績,,,財政課\n`) }]);
+    // (a line break after each sentence, as a department writes one a line)
+    const long = `${"年度の取組を詳しく記述しました。\n".repeat(100)}記述の終わり`;
+    const d = dir([{ path: "long.csv", data: new TextEncoder().encode(`No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,予定どおり,"${long}",,,財政課\n11,R8,予定どおり,短い実績,,,財政課\n`) }]);
     const files = await progressReport(ctx, d);
     const pages = await pageTexts(files![0]!.data);
     const text = pages.join("");
@@ -279,6 +280,15 @@ describe("renderProgress", () => {
       expect(p.replace(/\s/g, ""), `page ${i + 1} of the report`).toContain(name);
       if (i > 0) expect(p, `page ${i + 1} of the report`).toContain("財政課（続き）");
     });
+    // each piece starts on its first line, level with 財政課（続き） (the line break after the sentence
+    // it was cut after had opened it with a blank line)
+    const continued = (await textItems(files![0]!.data)).filter((p) => p.items.some((i) => i.str.includes("財政課（続き）")));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const p of continued) {
+      const label = p.items.find((i) => i.str.includes("財政課（続き）"))!;
+      const top = Math.max(...p.items.filter((i) => i.str.includes("年度の取組")).map((i) => i.y));
+      expect(Math.abs(top - label.y)).toBeLessThan(3);
+    }
   });
   it("PP613 a folder without returns", async () => {
     const ctx = makeRenderContext();

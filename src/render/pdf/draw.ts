@@ -302,8 +302,13 @@ function splitTallLines(lines: readonly Text[][], height: (line: Text[]) => numb
         while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (fits(from, mid)) lo = mid; else hi = mid - 1; }
         to = lo;
       }
-      out.push(line.map((c, i) => (i === k ? sliceText(text, from, to) : from === 0 ? c : cont[i]!)));
+      // the line breaks between two pieces end neither nor start the next (cut after a sentence
+      // that a line break follows, a piece had started with a blank line)
+      let end = to;
+      while (end > from && /\s/u.test(whole[end - 1]!)) end--;
+      out.push(line.map((c, i) => (i === k ? sliceText(text, from, end) : from === 0 ? c : cont[i]!)));
       from = to;
+      while (from < whole.length && /\s/u.test(whole[from]!)) from++;
     }
   }
   return out;
