@@ -1261,6 +1261,11 @@ export const CATALOG = {
     en: (p) => `${p.department}'s form holds no entries; ${p.department}'s report was read from ${p.other}.`,
     hintJa: () => "記入前の様式を一緒に返送したようです。不要なら返送フォルダから外してください。",
     hintEn: () => "The blank form seems to have been returned with the filled one; take it out of the folder if it is not needed." },
+  PP639: { severity: "error", example: { column: "実績", range: "F11:F12", nos: "No.10・No.25" },
+    ja: (p) => `${p.column}の欄のセル ${p.range} が ${p.nos} の行にまたがって結合されています。どの事業の報告か決められないため、このファイルは読みません。`,
+    en: (p) => `The ${p.column} cells ${p.range} are merged across the rows of ${p.nos}: which project the entry reports on cannot be told, so this file is not read.`,
+    hintJa: () => "セルの結合を解除し、事業ごとの行にそれぞれ記入してください。",
+    hintEn: () => "Unmerge the cells and fill in each project's row." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

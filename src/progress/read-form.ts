@@ -8,7 +8,7 @@ import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell, type
 import { isInputCell, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
-import { columnLetters } from "../cell-address.js";
+import { columnLetters, parseAddress } from "../cell-address.js";
 import { readWorkbookCells, WorkbookReadError, type SheetCells, type ShownCell } from "./sheet-xml.js";
 
 const HEADER_SEARCH_ROWS = 30;
@@ -148,6 +148,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
 
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
+  if (mergedAcrossProjects(sheet, header, file, bag)) return null;
   const byRow = new Map<number, Map<number, unknown>>();
   const cellAt = new Map<string, ShownCell>();
   for (const c of sheet.cells) {
@@ -208,6 +209,27 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     out.rows.push(row);
   }
   return refused ? null : out;
+}
+
+/**
+ * An entry's cell merged across the rows of two projects or more (the sheet unprotected, one text
+ * for both): whose report it is cannot be told. Its text is the first row's only, and the next had
+ * been told 「必須の「実績」が空です」 beside the text it shows. Said at the merge (PP639).
+ */
+function mergedAcrossProjects(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): boolean {
+  const inputs = new Map(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [[h.columns[f]!, f] as const])));
+  const nos = new Map(projectRows(sheet.cells, h.columns.no ?? 1).map((r) => [r.row, r.no]));
+  let found = false;
+  for (const range of sheet.merges) {
+    const [from, to] = range.split(":").map(parseAddress);
+    if (!from || !to) continue;
+    const spanned = [...nos].filter(([row]) => row >= from.row && row <= to.row).map(([, no]) => no);
+    const field = [...inputs].find(([col]) => col >= from.col && col <= to.col)?.[1];
+    if (spanned.length < 2 || !field) continue;
+    bag.add("PP639", { file, sheet: sheet.name, cell: range.split(":")[0]! }, { column: FIELD_LABELS[field], range, nos: spanned.map((n) => `No.${n}`).join("・") });
+    found = true;
+  }
+  return found;
 }
 
 /** A form's project rows, in row order: each row's No (a number) and the name right of it (the contract's form layout). */

@@ -14,6 +14,8 @@ export interface SheetCells {
   state: string;
   /** Non-empty cells, 1-based; a formula cell's value is `{ formula }`. */
   cells: ShownCell[];
+  /** Merged ranges as written: "F11:F12". */
+  merges: string[];
 }
 
 /**
@@ -49,6 +51,7 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
   return workbook.sheets.map((s) => ({
     name: s.name,
     state: s.state,
+    merges: s.merges,
     cells: s.cells.flatMap((c) => {
       const value = formValue(c);
       if (value === null || value === "") return [];

@@ -411,6 +411,29 @@ describe("returned forms", () => {
     expect(parseFormReturns(filled, "財政課.xlsx", new DiagnosticBag())).not.toBeNull();
   });
 
+  it("PP639 an entry's cells merged across two projects' rows (one text for both): refused at the merge (the second had been told 「必須の「実績」が空です」 beside the text it shows)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    const rows: [number, number][] = [];
+    ws.eachRow((row, r) => { const no = row.getCell(1).value; if (typeof no === "number") rows.push([r, no]); });
+    const [[r1, no1], [r2, no2]] = rows as [[number, number], [number, number]];
+    expect(r2).toBe(r1 + 1);
+    ws.getCell(r1, 5).value = "予定どおり";
+    ws.getCell(r2, 5).value = "予定どおり";
+    ws.mergeCells(r1, 6, r2, 6);
+    ws.getCell(r1, 6).value = "二つの事業をまとめて実施した";
+    const bag = new DiagnosticBag("ja");
+    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message])).toEqual([["PP639", "error", "進捗報告", `F${r1}`,
+      `実績の欄のセル F${r1}:F${r2} が No.${no1}・No.${no2} の行にまたがって結合されています。どの事業の報告か決められないため、このファイルは読みません。`]]);
+    // the form's own merges (its title, its section rows across every column) are none of that
+    const sent = new DiagnosticBag();
+    expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", sent)).not.toBeNull();
+    expect(sent.items).toEqual([]);
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
