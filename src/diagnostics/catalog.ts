@@ -1266,6 +1266,11 @@ export const CATALOG = {
     en: (p) => `The ${p.column} cells ${p.range} are merged across the rows of ${p.nos}: which project the entry reports on cannot be told, so this file is not read.`,
     hintJa: () => "セルの結合を解除し、事業ごとの行にそれぞれ記入してください。",
     hintEn: () => "Unmerge the cells and fill in each project's row." },
+  PP640: { severity: "warning", example: { rows: 2, cols: 0 },
+    ja: (p) => `Excel で非表示の${[Number(p.rows) ? `行（${p.rows} 行）` : "", Number(p.cols) ? `列（${p.cols} 列）` : ""].filter(Boolean).join("・")}に記入があります（ここが最初）。様式の画面や印刷には出ない記入ですが、報告として読みました。`,
+    en: (p) => `${[Number(p.rows) ? `rows (${p.rows})` : "", Number(p.cols) ? `columns (${p.cols})` : ""].filter(Boolean).join(" and ").replace(/^./, (c) => c.toUpperCase())} hidden in Excel hold entries (this is the first): read as part of the report, though the form neither shows nor prints them.`,
+    hintJa: () => "報告に含めない記入は、行を非表示にせず消してください。",
+    hintEn: () => "Clear entries that are not part of the report instead of hiding their rows." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

@@ -149,6 +149,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
   if (mergedAcrossProjects(sheet, header, file, bag)) return null;
+  hiddenEntries(sheet, header, file, bag);
   const byRow = new Map<number, Map<number, unknown>>();
   const cellAt = new Map<string, ShownCell>();
   for (const c of sheet.cells) {
@@ -209,6 +210,27 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     out.rows.push(row);
   }
   return refused ? null : out;
+}
+
+/**
+ * Entries in rows or columns hidden in Excel (a row typed in by mistake and hidden rather than
+ * cleared, a filter left on): read as any other, but nobody looking at the form sees them; said
+ * once, at the first (PP640), as a plan's hidden values are (PP120).
+ */
+function hiddenEntries(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): void {
+  const hiddenCol = (col: number) => (sheet.hiddenCols ?? []).some(([min, max]) => col >= min && col <= max);
+  const inputs = FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [h.columns[f]!]));
+  const cols = new Set(inputs.filter(hiddenCol));
+  // (the grey 記入例 row is no entry: hidden, or in a hidden column, it is nothing to say)
+  const examples = new Set(sheet.cells.filter((c) => c.col === h.columns.no && /例/.test(cellText(c.value))).map((c) => c.row));
+  const hidden = sheet.cells
+    .filter((c) => c.row > h.row && !examples.has(c.row) && inputs.includes(c.col) && cellText(c.value) !== "" && (sheet.hiddenRows?.has(c.row) || cols.has(c.col)))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const first = hidden[0];
+  if (!first) return;
+  const rows = new Set(hidden.filter((c) => sheet.hiddenRows?.has(c.row)).map((c) => c.row)).size;
+  const columns = new Set(hidden.filter((c) => cols.has(c.col)).map((c) => c.col)).size;
+  bag.add("PP640", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { rows, cols: columns });
 }
 
 /**

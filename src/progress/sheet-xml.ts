@@ -16,6 +16,9 @@ export interface SheetCells {
   cells: ShownCell[];
   /** Merged ranges as written: "F11:F12". */
   merges: string[];
+  /** Rows hidden in Excel (also those a filter hides), and hidden column ranges (inclusive), 1-based. */
+  hiddenRows?: Set<number>;
+  hiddenCols?: [number, number][];
 }
 
 /**
@@ -52,6 +55,8 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
     name: s.name,
     state: s.state,
     merges: s.merges,
+    ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+    ...(s.hiddenCols ? { hiddenCols: s.hiddenCols } : {}),
     cells: s.cells.flatMap((c) => {
       const value = formValue(c);
       if (value === null || value === "") return [];

@@ -434,6 +434,28 @@ describe("returned forms", () => {
     expect(sent.items).toEqual([]);
   });
 
+  it("PP640 entries in a row or column hidden in Excel are read and said at the first (a row typed in by mistake and hidden, not cleared, had been printed unsaid)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}`, issues: no === own[1] ? "課題" : "" } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    let second = 0;
+    ws.eachRow((row, r) => { if (row.getCell(1).value === own[1]) second = r; });
+    ws.getRow(second).hidden = true;
+    ws.getColumn(7).hidden = true; // 課題
+    const bag = new DiagnosticBag("ja");
+    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)!;
+    expect(bag.items.map((d) => [d.code, d.severity, d.cell, d.message])).toEqual([["PP640", "warning", `E${second}`,
+      "Excel で非表示の行（1 行）・列（1 列）に記入があります（ここが最初）。様式の画面や印刷には出ない記入ですが、報告として読みました。"]]);
+    expect(check([read]).result.current.map((r) => [r.no, r.result, r.issues])).toEqual(own.map((no) => [no, `実績${no}`, no === own[1] ? "課題" : ""]));
+    // nothing hidden: nothing said
+    const plain = new DiagnosticBag();
+    parseFormReturns(filled, "財政課.xlsx", plain);
+    expect(plain.items).toEqual([]);
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
