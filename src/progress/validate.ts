@@ -11,7 +11,7 @@ import type { GlyphCoverage } from "../glyph-coverage.js";
 import { removeInvisible } from "../normalise/text.js";
 import { checkGlyphs } from "../validate/glyphs.js";
 import type { Plan, Project } from "../model/schema.js";
-import { FIELD_LABELS, ProgressReturn, ProjectNo, type RawReturn, type ReturnFile, type ValidatedReturns } from "./schema.js";
+import { FIELD_LABELS, ProgressReturn, ProjectNo, RETURN_FIELDS, type RawReturn, type ReturnFile, type ValidatedReturns } from "./schema.js";
 
 const INPUT_FIELDS = ["status", "result", "issues", "direction"] as const;
 
@@ -196,13 +196,14 @@ export function validateReturns(
 }
 
 /**
- * The row without zero-width and bidi controls in its entries (a status pasted from a web page or
+ * The row without zero-width and bidi controls in its cells (a status pasted from a web page or
  * a chat): invisible, yet 「予定どおり」 with a ZWSP had been refused as not in the list (PP606, its
  * message looking the same) and a 実績 printed boxes. Removed and said at the cell, as a plan's (PP350).
  */
 function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
   const cells = { ...row.cells };
-  for (const f of INPUT_FIELDS) {
+  // every cell: a CSV's No, 年度 and 担当課 are typed too (財政課 with a ZWSP had been PP604)
+  for (const f of RETURN_FIELDS) {
     const cell = cells[f];
     const { text, count } = removeInvisible(cell?.text ?? "");
     if (!cell || !count) continue;

@@ -113,12 +113,12 @@ describe("CSV returns", () => {
   it("PP350 an entry with an invisible control (a ZWSP pasted with a status) is read without it; PP351 a character the PDF font lacks is said at its cell (both had printed as boxes, the status refused as not in the list)", async () => {
     const { glyphCoverage } = await import("../../src/render/pdf/coverage.js");
     const { projectRoot } = await import("../helpers/context.js");
-    const files = [parseCsvReturns([HEAD, "10,R8,予定どおり\u200b,研修を実施した,,,財政課", "11,R8,完了,研修を実施した😀,,,財政課"].join("\n"), "r.csv", new DiagnosticBag())];
+    const files = [parseCsvReturns([HEAD, "10,R8,予定どおり\u200b,研修を実施した,,,財政課", "11,R8,完了,研修を実施した😀,,,財政課", "25,R8,完了,実施した,,,財政課\u200b"].join("\n"), "r.csv", new DiagnosticBag())];
     const bag = new DiagnosticBag("ja");
     const result = validateReturns(plan, files, { year: 2026, config: defaultConfig(), diagnostics: bag, glyphs: glyphCoverage(makeRenderContext().theme, projectRoot) });
-    expect(bag.items.filter((d) => d.code !== "PP625").map((d) => [d.code, d.severity, d.line, d.column])).toEqual([["PP350", "warning", 2, 3], ["PP351", "warning", 3, 4]]);
+    expect(bag.items.filter((d) => d.code !== "PP625").map((d) => [d.code, d.severity, d.line, d.column])).toEqual([["PP350", "warning", 2, 3], ["PP350", "warning", 4, 7], ["PP351", "warning", 3, 4]]);
     expect(bag.items.find((d) => d.code === "PP351")!.message).toContain("にない文字「😀」");
-    expect(result.current.map((r) => [r.no, r.status])).toEqual([[10, "予定どおり"], [11, "完了"]]);
+    expect(result.current.map((r) => [r.no, r.status, r.department])).toEqual([[10, "予定どおり", "財政課"], [11, "完了", "財政課"], [25, "完了", "財政課"]]);
   });
   it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
     const long = "あ".repeat(5001);
