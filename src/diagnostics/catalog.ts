@@ -1271,6 +1271,11 @@ export const CATALOG = {
     en: (p) => `${[Number(p.rows) ? `rows (${p.rows})` : "", Number(p.cols) ? `columns (${p.cols})` : ""].filter(Boolean).join(" and ").replace(/^./, (c) => c.toUpperCase())} hidden in Excel hold entries (this is the first): read as part of the report, though the form neither shows nor prints them.`,
     hintJa: () => "報告に含めない記入は、行を非表示にせず消してください。",
     hintEn: () => "Clear entries that are not part of the report instead of hiding their rows." },
+  PP641: { severity: "warning", example: { file: "返送/財政課.zip" },
+    ja: (p) => `${p.file} は圧縮ファイルのため、中の様式は読みません。`,
+    en: (p) => `${p.file} is an archive: the forms inside it are not read.`,
+    hintJa: () => "展開して（パスワード付きならパスワードを入れて）、中の様式（.xlsx）を返送フォルダの直下に置いてください。",
+    hintEn: () => "Extract it (with its password, if it has one) and put the forms (.xlsx) inside it directly in the folder of returns." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

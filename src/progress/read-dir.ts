@@ -12,6 +12,9 @@ import type { ReturnFile } from "./schema.js";
 /** Workbooks saved in a format other than .xlsx (Excel 97–2003, macro-enabled, binary, LibreOffice, Numbers). */
 const OTHER_SHEETS = /\.(xls|xlsm|xlsb|ods|numbers|et)$/i;
 
+/** Archives a department may send its form in (a zip with a password, as mail rules ask; LZH). */
+const ARCHIVES = /\.(zip|7z|lzh|rar)$/i;
+
 /** Files of a folder that are returns: not hidden, not Excel's `~$` lock files. */
 function isReturn(name: string): "form" | "csv" | null {
   if (name.startsWith(".") || name.startsWith("~$")) return null;
@@ -43,6 +46,7 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
       if (name.startsWith(".") || name.startsWith("~$")) continue;
       if (folders.has(name)) bag.add("PP623", { file: join(dir, name) }, { dir: join(dir, name) });
       else if (OTHER_SHEETS.test(name)) bag.add("PP622", { file: join(dir, name) }, { file: join(dir, name), ext: name.slice(name.lastIndexOf(".")) });
+      else if (ARCHIVES.test(name)) bag.add("PP641", { file: join(dir, name) }, { file: join(dir, name) });
       continue;
     }
     const path = join(dir, name);

@@ -589,7 +589,7 @@ describe("files in the folder of returns that are not read", () => {
     ]);
     expect(bag.items[1]!.message).toBe("このファイルはテキスト（TSV・CSV）ですが、拡張子が .xlsx です。");
   });
-  it("a workbook of another format (.xls, .ods) is PP622 and a sub-folder PP623; Excel's lock file a word that its workbook may be open (PP629, info); notes say nothing", async () => {
+  it("a workbook of another format (.xls, .ods) is PP622, an archive (.zip) PP641 and a sub-folder PP623; Excel's lock file a word that its workbook may be open (PP629, info); notes say nothing", async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
     const os = await import("node:os");
     const path = await import("node:path");
@@ -599,11 +599,13 @@ describe("files in the folder of returns that are not read", () => {
     writeFileSync(path.join(dir, "総務課.ods"), "libreoffice");
     writeFileSync(path.join(dir, "README.txt"), "notes");
     writeFileSync(path.join(dir, "~$財政課.xlsx"), "lock");
+    // a form sent in a zip with a password, as mail rules ask (it had been passed over unsaid)
+    writeFileSync(path.join(dir, "管財課.zip"), "PK");
     mkdirSync(path.join(dir, "総務部"));
     const bag = new DiagnosticBag("ja");
     expect(await readReturnsDir(dir, bag)).toEqual([]);
     expect(bag.items.map((d) => [d.code, path.basename(d.file ?? "")])).toEqual([
-      ["PP629", "~$財政課.xlsx"], ["PP622", "総務課.ods"], ["PP623", "総務部"], ["PP622", "財政課.xls"], ["PP613", path.basename(dir)],
+      ["PP629", "~$財政課.xlsx"], ["PP641", "管財課.zip"], ["PP622", "総務課.ods"], ["PP623", "総務部"], ["PP622", "財政課.xls"], ["PP613", path.basename(dir)],
     ]);
   });
 });
