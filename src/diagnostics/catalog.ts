@@ -1276,6 +1276,11 @@ export const CATALOG = {
     en: (p) => `${p.file} is an archive: the forms inside it are not read.`,
     hintJa: () => "展開して（パスワード付きならパスワードを入れて）、中の様式（.xlsx）を返送フォルダの直下に置いてください。",
     hintEn: () => "Extract it (with its password, if it has one) and put the forms (.xlsx) inside it directly in the folder of returns." },
+  PP642: { severity: "warning", example: { department: "財政課", nos: "No.3" },
+    ja: (p) => `この様式には ${p.department} の担当事業 ${p.nos} の行がありません（様式を配布した後に計画が変わったようです）。これらの事業は未報告として扱いました。`,
+    en: (p) => `This form has no row for ${p.department}'s project(s) ${p.nos} (the plan seems to have changed since the forms went out): they are reported as 未報告.`,
+    hintJa: () => "planpress forms で今の計画から様式を作り直し、その事業の報告を記入してもらってください。",
+    hintEn: () => "Make the forms again from the current plan (planpress forms) and have those projects reported." },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

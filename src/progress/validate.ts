@@ -61,6 +61,7 @@ export function validateReturns(
       bag.add("PP631", { file: file.file }, { department: formDepartment });
       continue;
     }
+    if (formDepartment) missingRows(plan, file, formDepartment, bag);
     for (const raw of file.rows) {
       const row = withoutInvisible(raw, bag);
       const r = checkRow(row, file.history ?? false);
@@ -211,6 +212,17 @@ function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
     cells[f] = { ...cell, text: text.trim() };
   }
   return { ...row, cells };
+}
+
+/**
+ * Projects of a form's department that the form has no row for: the plan gave the department a
+ * project after the forms went out. No report of it can come back on this form, and it had been
+ * 未報告 without a word (PP642).
+ */
+function missingRows(plan: Plan, file: ReturnFile, department: string, bag: DiagnosticBag): void {
+  const rows = new Set(file.rows.flatMap((r) => { const no = ProjectNo.safeParse(r.cells.no?.text ?? ""); return no.success ? [no.data] : []; }));
+  const nos = plan.projects.filter((p) => p.departments.includes(department) && !rows.has(p.no)).map((p) => p.no);
+  if (nos.length) bag.add("PP642", { file: file.file }, { department, nos: nosText(nos, bag.lang) });
 }
 
 /**

@@ -375,6 +375,18 @@ describe("returned forms", () => {
     expect(check([file]).codes.filter((c) => c === "PP631")).toEqual([]);
   });
 
+  it("PP642 a project given to the form's department after the forms went out: the form has no row for it, said with its No (it had been 未報告 unsaid)", () => {
+    const file = parseFormReturns(form("財政課.xlsx"), "返送/財政課.xlsx", new DiagnosticBag())!;
+    const given = plan.projects.find((p) => !p.allDepartments && !p.departments.includes("財政課"))!;
+    const revised = { ...plan, projects: plan.projects.map((p) => (p.no === given.no ? { ...p, departments: [...p.departments, "財政課"] } : p)) };
+    const bag = new DiagnosticBag("ja");
+    validateReturns(revised, [file], { year: 2026, config: defaultConfig(), diagnostics: bag });
+    expect(bag.items.filter((d) => d.code === "PP642").map((d) => [d.severity, d.file, d.message])).toEqual([["warning", "返送/財政課.xlsx",
+      `この様式には 財政課 の担当事業 No.${given.no} の行がありません（様式を配布した後に計画が変わったようです）。これらの事業は未報告として扱いました。`]]);
+    // the plan the form was made from: a row for each of its projects
+    expect(check([file]).codes).not.toContain("PP642");
+  });
+
   it("PP626 a formula typed into an entry: refused at its cell (its source had been printed to the council)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
