@@ -1281,6 +1281,9 @@ export const CATALOG = {
     en: (p) => `This form has no row for ${p.department}'s project(s) ${p.nos} (the plan seems to have changed since the forms went out): they are reported as 未報告.`,
     hintJa: () => "planpress forms で今の計画から様式を作り直し、その事業の報告を記入してもらってください。",
     hintEn: () => "Make the forms again from the current plan (planpress forms) and have those projects reported." },
+  PP643: { severity: "info", example: { column: "実績", prefix: "実績：" },
+    ja: (p) => `${p.column}の欄の初めの「${p.prefix}」を除いて読みました（報告書では欄の名前を付けて印刷します）。`,
+    en: (p) => `The ${p.column} entry was read without the "${p.prefix}" it opens with (the report prints the column's name before it).` },
   // 7xx comparing two versions of a plan (planpress compare)
   PP701: { severity: "warning", example: { side: "old", no: 13, name: "電子申請の拡大", chosen: 12, chosenName: "電子申請の拡充", other: 14, otherName: "電子申請の拡大（窓口）" },
     ja: (p) => `${p.side === "old" ? "旧" : "新"} No.${p.no}「${p.name}」に当たる事業の候補が${p.side === "old" ? "改定後" : "現行"}の計画に 2 つあります（No.${p.chosen}「${p.chosenName}」と No.${p.other}「${p.otherName}」）。No.${p.chosen} としました。`,

@@ -63,7 +63,7 @@ export function validateReturns(
     }
     if (formDepartment) missingRows(plan, file, formDepartment, bag);
     for (const raw of file.rows) {
-      const row = withoutInvisible(raw, bag);
+      const row = withoutOwnLabel(withoutInvisible(raw, bag), bag);
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
       if (r.year === reportYear) {
@@ -210,6 +210,24 @@ function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
     if (!cell || !count) continue;
     bag.add("PP350", cell.place, { count, text: text.replace(/\s+/g, " ").slice(0, 40) });
     cells[f] = { ...cell, text: text.trim() };
+  }
+  return { ...row, cells };
+}
+
+/**
+ * An entry opening with its own column's name (「実績：…」, 「【課題】…」, pasted from an earlier
+ * report): the report prints that name before it, and it had read 「実績：実績：…」. Left out, said
+ * at the cell (PP643, info).
+ */
+function withoutOwnLabel(row: RawReturn, bag: DiagnosticBag): RawReturn {
+  const cells = { ...row.cells };
+  for (const f of ["result", "issues", "direction"] as const) {
+    const cell = cells[f];
+    const label = FIELD_LABELS[f];
+    const m = cell && new RegExp(`^(?:[【［\\[（(]\\s*${label}\\s*[】］\\]）)]|[■●◆◇○・]?\\s*${label}\\s*[：:])\\s*`, "u").exec(cell.text);
+    if (!cell || !m || m[0].length === cell.text.length) continue;
+    bag.add("PP643", cell.place, { column: label, prefix: m[0].trim() });
+    cells[f] = { ...cell, text: cell.text.slice(m[0].length) };
   }
   return { ...row, cells };
 }

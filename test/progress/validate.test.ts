@@ -120,6 +120,14 @@ describe("CSV returns", () => {
     expect(bag.items.find((d) => d.code === "PP351")!.message).toContain("にない文字「😀」");
     expect(result.current.map((r) => [r.no, r.status, r.department])).toEqual([[10, "予定どおり", "財政課"], [11, "完了", "財政課"], [25, "完了", "財政課"]]);
   });
+  it("PP643 an entry opening with its own column's name (実績：, 【課題】) is read without it, said at the cell (the report, which prints the name, had read 「実績：実績：」)", () => {
+    const r = csv([HEAD, "10,R8,予定どおり,実績：研修を実施した,【課題】人員が足りない,今後の方向性: 継続する,財政課", "11,R8,完了,実績として研修を実施した,課題は特になし,,財政課"].join("\n"));
+    expect(r.codes).toEqual(["PP643", "PP643", "PP643"]);
+    const said = r.bag.items.filter((d) => d.code === "PP643");
+    expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["info", 2, 4], ["info", 2, 5], ["info", 2, 6]]);
+    expect(said[0]!.message).toBe("実績の欄の初めの「実績：」を除いて読みました（報告書では欄の名前を付けて印刷します）。");
+    expect(r.result.current.map((x) => [x.result, x.issues, x.direction])).toEqual([["研修を実施した", "人員が足りない", "継続する"], ["実績として研修を実施した", "課題は特になし", ""]]);
+  });
   it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
     const long = "あ".repeat(5001);
     const r = csv([HEAD, `10,R8,完了,${long},,,財政課`, `1,R8,完了,短い,,${"い".repeat(6000)},情報政策課`, `11,R8,完了,${"う".repeat(5000)},,,財政課`].join("\n"));
