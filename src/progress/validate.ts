@@ -62,8 +62,11 @@ export function validateReturns(
       continue;
     }
     if (formDepartment) missingRows(plan, file, formDepartment, bag);
+    /** The row above as read (同上 in an entry is its entry); none above the first or the 記入例. */
+    let above: RawReturn | null = null;
     for (const raw of file.rows) {
-      const row = withoutOwnLabel(withoutInvisible(raw, bag), bag);
+      const row = sameAsAbove(withoutOwnLabel(withoutInvisible(raw, bag), bag), above, bag);
+      above = isExampleRow(row) ? null : row;
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
       if (r.year === reportYear) {
@@ -210,6 +213,29 @@ function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
     if (!cell || !count) continue;
     bag.add("PP350", cell.place, { count, text: text.replace(/\s+/g, " ").slice(0, 40) });
     cells[f] = { ...cell, text: text.trim() };
+  }
+  return { ...row, cells };
+}
+
+/** An entry saying it is the one above: 同上, 〃, 上に同じ. */
+const DITTO = /^(?:同上|〃|″|′′|上に同じ|上記に同じ|上記と同じ)[。.]?$/u;
+
+/**
+ * 同上 (〃) in an entry means the entry of the row above on the form, whose project the report
+ * prints elsewhere: 「実績：同上」 had been printed under a project with no text above it. Read as
+ * that entry, said (PP644, info); with no entry above (the first row, a blank row, the 記入例) it
+ * cannot be told, an error (PP645).
+ */
+function sameAsAbove(row: RawReturn, above: RawReturn | null, bag: DiagnosticBag): RawReturn {
+  const cells = { ...row.cells };
+  for (const f of INPUT_FIELDS) {
+    const cell = cells[f];
+    if (!cell || !DITTO.test(cell.text.normalize("NFKC").trim())) continue;
+    const source = above?.cells[f];
+    const no = above?.cells.no?.text ?? "";
+    if (!source?.text) { bag.add("PP645", cell.place, { column: FIELD_LABELS[f], text: cell.text }); continue; }
+    bag.add("PP644", cell.place, { column: FIELD_LABELS[f], text: cell.text, no, source: source.text.replace(/\s+/g, " ").slice(0, 30) });
+    cells[f] = { ...cell, text: source.text };
   }
   return { ...row, cells };
 }

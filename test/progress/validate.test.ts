@@ -128,6 +128,22 @@ describe("CSV returns", () => {
     expect(said[0]!.message).toBe("実績の欄の初めの「実績：」を除いて読みました（報告書では欄の名前を付けて印刷します）。");
     expect(r.result.current.map((x) => [x.result, x.issues, x.direction])).toEqual([["研修を実施した", "人員が足りない", "継続する"], ["実績として研修を実施した", "課題は特になし", ""]]);
   });
+  it("PP644 同上 (〃) in an entry is the entry of the row above, said; PP645 with none above (the first row, below the 記入例): an error (「実績：同上」 had been printed under a project with no text above it)", async () => {
+    const r = csv([HEAD, "10,R8,予定どおり,説明会を3回開催した,,,財政課", "11,R8,同上,〃,,,財政課"].join("\n"));
+    expect(r.codes).toEqual(["PP644", "PP644"]);
+    const said = r.bag.items.filter((d) => d.code === "PP644");
+    expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["info", 3, 3], ["info", 3, 4]]);
+    expect(said[1]!.message).toBe("実績の「〃」を、上の行（No.10）の実績「説明会を3回開催した」として読みました。");
+    expect(r.result.current.map((x) => [x.no, x.status, x.result])).toEqual([[10, "予定どおり", "説明会を3回開催した"], [11, "予定どおり", "説明会を3回開催した"]]);
+    // nothing above: the first row of a CSV, the first project of a form (the 記入例 is above it)
+    expect(csv([HEAD, "10,R8,予定どおり,同上,,,財政課"].join("\n")).codes).toEqual(["PP645"]);
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (no === own[0] ? { status: "予定どおり", result: "同上" } : null));
+    const f = parseFormReturns(filled, "財政課.xlsx", new DiagnosticBag())!;
+    const formed = check([f]);
+    expect(formed.bag.items.filter((d) => d.code === "PP645").map((d) => [d.severity, d.sheet, d.message])).toEqual([["error", "進捗報告",
+      "実績の「同上」が指す上の行の記入がありません。報告書では事業ごとに並べるため、何を指すか決められません。"]]);
+  });
   it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
     const long = "あ".repeat(5001);
     const r = csv([HEAD, `10,R8,完了,${long},,,財政課`, `1,R8,完了,短い,,${"い".repeat(6000)},情報政策課`, `11,R8,完了,${"う".repeat(5000)},,,財政課`].join("\n"));
