@@ -161,8 +161,11 @@ export function validateReturns(
       bag.add("PP620", at(f), { column: FIELD_LABELS[f], no: project.no, chars, limit: config.limits.maxCellChars }, { projectNo: project.no });
       ok = false;
     }
-    if (department !== "" && !own && !project.allDepartments) {
-      bag.add("PP604", row.place, { no: project.no, name: project.name, department }, { projectNo: project.no, actual: department });
+    // a department the plan does not name (「各課」, 「総務部財政課」, a typo): on a 各課 project it had
+    // been printed as a department that reported (a form's is told at the file, PP631)
+    const unknown = department !== "" && !plan.departments.includes(department);
+    if (department !== "" && !own && (!project.allDepartments || unknown)) {
+      bag.add("PP604", row.place, { no: project.no, name: project.name, department, ...(unknown ? { unknown: 1 } : {}) }, { projectNo: project.no, actual: department });
       ok = false;
     }
     const year = parseFiscalYear(text("year"));

@@ -92,6 +92,14 @@ describe("CSV returns", () => {
     const inserted = csv([HEAD, ",R8,完了,x,,,情報政策課"].join("\n"));
     expect(inserted.bag.items.find((d) => d.code === "PP612")).toMatchObject({ message: "入力のある行ですが、事業の No がありません（行を挿入して記入したようです）。", hint: "報告は、その事業の No の行に記入してください。" });
   });
+  it("PP604 a 担当課 the plan does not name (「各課」, 「総務部財政課」) on a 各課 project: refused at its line (it had been printed as a department that reported)", () => {
+    const each = plan.projects.find((p) => p.allDepartments)!;
+    const r = csv([HEAD, `${each.no},R8,完了,a,,,各課`, `${each.no},R8,完了,b,,,総務部財政課`, `${each.no},R8,完了,c,,,財政課`].join("\n"));
+    expect(r.bag.items.filter((d) => d.code === "PP604").map((d) => [d.severity, d.line, d.message])).toEqual([
+      ["error", 2, `担当課「各課」は計画にない課です（No.${each.no}「${each.name}」の報告）。`],
+      ["error", 3, `担当課「総務部財政課」は計画にない課です（No.${each.no}「${each.name}」の報告）。`]]);
+    expect(r.result.current.map((x) => x.department)).toEqual(["財政課"]);
+  });
   it("PP619: a status written 予定通り or with spaces is the listed 予定どおり, said at the cell", () => {
     const r = csv([HEAD, "1,R8,予定通り,a,,,情報政策課", "10,R8,完 了,b,,,財政課"].join("\n"));
     expect(r.codes).toEqual(["PP619", "PP619"]);
@@ -170,9 +178,10 @@ describe("CSV returns", () => {
     const three = csv([HEAD, "2,R8,完了,c,,,健康課", "2,R8,完了,c,,,市民活動推進課", "2,R8,遅れ,d,,,情報政策課"].join("\n"));
     expect(three.bag.items.filter((d) => d.code === "PP610").map((d) => d.line)).toEqual([4]);
     // the departments by status, the fewest first, three names each: the one that differs is never cut off
-    const departments = Array.from({ length: 12 }, (_, i) => `第${i + 1}課`);
-    const many = csv([HEAD, ...departments.map((d, i) => `2,R8,${i === 7 ? "遅れ" : "完了"},c,,,${d}`)].join("\n"));
-    expect(many.bag.items.find((d) => d.code === "PP610")?.message).toBe("No.2 の進捗区分が課によって異なります（遅れ: 第8課 / 完了: 第1課、第2課、第3課 ほか 8 課）。報告書にはそれぞれの課の区分を載せます。");
+    // (departments of the plan: No.2 is 各課)
+    const d = plan.departments.slice(0, 12);
+    const many = csv([HEAD, ...d.map((name, i) => `2,R8,${i === 7 ? "遅れ" : "完了"},c,,,${name}`)].join("\n"));
+    expect(many.bag.items.find((x) => x.code === "PP610")?.message).toBe(`No.2 の進捗区分が課によって異なります（遅れ: ${d[7]} / 完了: ${d[0]}、${d[1]}、${d[2]} ほか 8 課）。報告書にはそれぞれの課の区分を載せます。`);
   });
   it("no input row is dropped: each is a return or named by a diagnostic", () => {
     const lines = [HEAD, "10,R8,完了,a,,,財政課", "99,R8,完了,b,,,財政課", ",R8,完了,c,,,財政課", "1,R8,遅れ,d,,,情報政策課", "1,R8,遅れ,e,,,情報政策課", "3,R8,,f,,,産業振興課"];
