@@ -64,8 +64,11 @@ export function validateReturns(
     if (formDepartment) missingRows(plan, file, formDepartment, bag);
     /** The row above as read (同上 in an entry is its entry); none above the first or the 記入例. */
     let above: RawReturn | null = null;
+    // said once a file, at the first (a department that writes 実績： writes it on every row)
+    const labelled: { first?: { place: Place; prefix: string }; count: number } = { count: 0 };
+    const unlabelled = (place: Place, prefix: string) => { labelled.first ??= { place, prefix }; labelled.count++; };
     for (const raw of file.rows) {
-      const row = sameAsAbove(withoutOwnLabel(withoutInvisible(raw, bag), bag), above, bag);
+      const row = sameAsAbove(withoutOwnLabel(withoutInvisible(raw, bag), unlabelled), above, bag);
       above = isExampleRow(row) ? null : row;
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
@@ -83,6 +86,7 @@ export function validateReturns(
       readFrom.add(row.place.file);
       (r.year === reportYear ? out.current : out.history).push(r);
     }
+    if (labelled.first) bag.add("PP643", labelled.first.place, { prefix: labelled.first.prefix, count: labelled.count });
   }
   // A file every report of which repeats another file's (saved twice, 財政課(1).xlsx): read once,
   // said once (PP633); it had been a PP609 error at every row. A report given twice otherwise
@@ -246,16 +250,16 @@ function sameAsAbove(row: RawReturn, above: RawReturn | null, bag: DiagnosticBag
 /**
  * An entry opening with its own column's name (「実績：…」, 「【課題】…」, pasted from an earlier
  * report): the report prints that name before it, and it had read 「実績：実績：…」. Left out, said
- * at the cell (PP643, info).
+ * once a file at the first (PP643, info).
  */
-function withoutOwnLabel(row: RawReturn, bag: DiagnosticBag): RawReturn {
+function withoutOwnLabel(row: RawReturn, said: (place: Place, prefix: string) => void): RawReturn {
   const cells = { ...row.cells };
   for (const f of ["result", "issues", "direction"] as const) {
     const cell = cells[f];
     const label = FIELD_LABELS[f];
     const m = cell && new RegExp(`^(?:[【［\\[（(]\\s*${label}\\s*[】］\\]）)]|[■●◆◇○・]?\\s*${label}\\s*[：:])\\s*`, "u").exec(cell.text);
     if (!cell || !m || m[0].length === cell.text.length) continue;
-    bag.add("PP643", cell.place, { column: label, prefix: m[0].trim() });
+    said(cell.place, m[0].trim());
     cells[f] = { ...cell, text: cell.text.slice(m[0].length) };
   }
   return { ...row, cells };
