@@ -240,18 +240,22 @@ function hiddenEntries(sheet: SheetCells, h: Header, file: string, bag: Diagnost
  */
 function mergedAcrossProjects(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): boolean {
   const inputs = new Map(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [[h.columns[f]!, f] as const])));
-  const nos = new Map(projectRows(sheet.cells, h.columns.no ?? 1).map((r) => [r.row, r.no]));
-  let found = false;
+  const projects = projectRows(sheet.cells, h.columns.no ?? 1);
+  // the first project row at or below `row` (rows in order): a merge is looked at in log time, as
+  // an untrusted file may hold many merges and rows
+  const at = (row: number) => { let lo = 0, hi = projects.length; while (lo < hi) { const m = (lo + hi) >> 1; if (projects[m]!.row < row) lo = m + 1; else hi = m; } return lo; };
   for (const range of sheet.merges) {
     const [from, to] = range.split(":").map(parseAddress);
-    if (!from || !to) continue;
-    const spanned = [...nos].filter(([row]) => row >= from.row && row <= to.row).map(([, no]) => no);
-    const field = [...inputs].find(([col]) => col >= from.col && col <= to.col)?.[1];
-    if (spanned.length < 2 || !field) continue;
-    bag.add("PP639", { file, sheet: sheet.name, cell: range.split(":")[0]! }, { column: FIELD_LABELS[field], range, nos: spanned.map((n) => `No.${n}`).join("・") });
-    found = true;
+    const field = from && to ? [...inputs].find(([col]) => col >= from.col && col <= to.col)?.[1] : undefined;
+    if (!from || !to || !field) continue;
+    const spanned = projects.slice(at(from.row), at(to.row + 1));
+    if (spanned.length < 2) continue;
+    const nos = spanned.slice(0, 5).map((p) => `No.${p.no}`).join("・") + (spanned.length > 5 ? " …" : "");
+    // the first such merge (the file is not read whatever the others are)
+    bag.add("PP639", { file, sheet: sheet.name, cell: range.split(":")[0]! }, { column: FIELD_LABELS[field], range, nos });
+    return true;
   }
-  return found;
+  return false;
 }
 
 /** A form's project rows, in row order: each row's No (a number) and the name right of it (the contract's form layout). */
