@@ -328,8 +328,11 @@ function statusKey(status: string): string {
   return status.normalize("NFKC").replace(/\s+/g, "").replace(/[。.]+$/u, "").replace(/[/／]/gu, "・").replaceAll("通り", "どおり");
 }
 
-/** What a department writes in a row it has nothing to say about (and no status). */
-const NOTHING = /^(?:|該当なし|該当無し|なし|無し|特になし|特に無し|対象外|[-‐－―ー—]+)$/u;
+/**
+ * What a department writes in a row it has nothing to say about (and no status), with or without
+ * a closing 。 as official writing has it (「該当なし。」 had been PP607, stopping every report).
+ */
+const NOTHING = /^(?:|(?:該当|特に|特段|実績|取組|実施|該当事業)?(?:なし|無し)|対象外|[-‐－―ー—]+)[。.]?$/u;
 
 /** Two departments giving one project different statuses: a warning; the report shows both. */
 function reportConflicts(rows: readonly ProgressReturn[], bag: DiagnosticBag): void {

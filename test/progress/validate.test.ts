@@ -153,6 +153,15 @@ describe("CSV returns", () => {
     expect(formed.bag.items.filter((d) => d.code === "PP645").map((d) => [d.severity, d.sheet, d.message])).toEqual([["error", "進捗報告",
       "実績の「同上」が指す上の行の記入がありません。報告書では事業ごとに並べるため、何を指すか決められません。"]]);
   });
+  it("a 各課 row with no status marked as nothing to say with a closing 。 (該当なし。, 特になし。) or as 実施なし is no report (it had been PP607, stopping the report)", () => {
+    const each = plan.projects.filter((p) => p.allDepartments && !p.departments.includes("財政課")).slice(0, 3);
+    expect(each).toHaveLength(3);
+    const r = csv([HEAD, `${each[0]!.no},R8,,該当なし。,,,財政課`, `${each[1]!.no},R8,,特になし。,なし。,,財政課`, `${each[2]!.no},R8,,実施なし,,,財政課`].join("\n"));
+    expect(r.bag.items.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.result.current).toEqual([]);
+    // words with more in them are a report, and need their status
+    expect(csv([HEAD, `${each[0]!.no},R8,,なし（来年度に検討）,,,財政課`].join("\n")).codes).toEqual(["PP607"]);
+  });
   it("PP620: an entry longer than limits.maxCellChars is refused at its cell, never cut short", () => {
     const long = "あ".repeat(5001);
     const r = csv([HEAD, `10,R8,完了,${long},,,財政課`, `1,R8,完了,短い,,${"い".repeat(6000)},情報政策課`, `11,R8,完了,${"う".repeat(5000)},,,財政課`].join("\n"));
