@@ -19,7 +19,8 @@ const ARCHIVES = /\.(zip|7z|lzh|rar)$/i;
 function isReturn(name: string): "form" | "csv" | null {
   if (name.startsWith(".") || name.startsWith("~$")) return null;
   if (/\.xlsx$/i.test(name)) return "form";
-  if (/\.csv$/i.test(name)) return "csv";
+  // (a TSV too, read by the same rules: its delimiter is sniffed; it had been passed over unsaid)
+  if (/\.(csv|tsv)$/i.test(name)) return "csv";
   return null;
 }
 

@@ -626,6 +626,18 @@ describe("returned forms", () => {
 });
 
 describe("files in the folder of returns that are not read", () => {
+  it("a returned TSV is read as a CSV is (it had been passed over without a word, its department 未報告)", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readReturnsDir } = await import("../../src/progress/read-dir.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-"));
+    writeFileSync(path.join(dir, "財政課.tsv"), `${HEAD.replaceAll(",", "\t")}\n10\tR8\t完了\t帳票を電子化した\t\t\t財政課\n`);
+    const bag = new DiagnosticBag("ja");
+    const files = await readReturnsDir(dir, bag);
+    expect(bag.items.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(check(files).result.current.map((r) => [r.no, r.result, r.place.line])).toEqual([[10, "帳票を電子化した", 2]]);
+  });
   it("a return whose bytes are not what its name says is told as a plan's is: a form renamed .csv (PP112), a CSV renamed .xlsx (PP127), a web page (PP155), an .xls or a password-protected workbook (PP113)", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const os = await import("node:os");
