@@ -114,10 +114,9 @@ export function validateReturns(
     out.sample = true;
     const first = samples[0];
     if (first) bag.add("PP615", { file: first.file });
-    if (samples.length < files.length) {
-      const real = files.find((f) => !f.sample);
-      if (real) bag.add("PP616", { file: real.file });
-    }
+    // a real report read beside the sample ones (a blank form, which reports nothing, mixes nothing)
+    const real = files.find((f) => !f.sample && readFrom.has(f.file));
+    if (real) bag.add("PP616", { file: real.file });
   }
   return out;
 

@@ -208,6 +208,9 @@ describe("CSV returns", () => {
     const r = check([sample, real]);
     expect(r.result.sample).toBe(true);
     expect(r.codes).toEqual(expect.arrayContaining(["PP615", "PP616"]));
+    // a blank form beside them reports nothing: nothing mixed (PP616 had said real reports were)
+    const blank = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", new DiagnosticBag())!;
+    expect(check([sample, blank]).codes).not.toContain("PP616");
   });
 });
 
