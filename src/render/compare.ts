@@ -10,13 +10,11 @@ import { documentAuthor, type OutputFile, type RenderContext } from "../context.
 import { createPdf } from "./pdf/document.js";
 import { drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
-import { compareNodes } from "./template-nodes.js";
+import { compareNodes, comparePageKind } from "./template-nodes.js";
 import type { Wording } from "../templates/wording.js";
 
 const NO_YEAR = -1;
 
-/** The page set-up: the theme's `compare`, else the department sheets' A4 landscape. */
-const pageKind = (ctx: RenderContext) => (ctx.theme.pages.compare ? "compare" : "department");
 
 export async function renderCompare(list: ChangeList, given: RenderContext): Promise<OutputFile[]> {
   // No year is highlighted: an as-of tint in the empty years of a bar row would read as a phase.
@@ -28,7 +26,7 @@ export async function renderCompare(list: ChangeList, given: RenderContext): Pro
 }
 
 async function comparePdf(view: CompareView, wording: Wording<CompareWording>, nodes: DocNode[], ctx: RenderContext): Promise<Uint8Array> {
-  const kind = pageKind(ctx);
+  const kind = comparePageKind(ctx);
   // One year axis for both versions: the union of their periods.
   const period = { start: Math.min(view.old.period.start, view.new.period.start), end: Math.max(view.old.period.end, view.new.period.end) };
   const content = drawDocument(nodes, { kind, period }, ctx);

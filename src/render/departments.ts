@@ -24,9 +24,10 @@ import { drawnCategories } from "./phases.js";
 import { bulletList, capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
   type Breaks, drawWithSlots, hostHeader, hostWidths, keepingHeadings, layoutKeepingHeadings, nameRuns, spanningCells, stripCells, textColumns,
-  type HostRow, type Slot, type SlotTable,
+  type HostRow, type SlotTable,
 } from "./schedule-table.js";
-import { checkSlot, scheduleRowHeight, slotMistake } from "./schedule-table.js";
+import { scheduleRowHeight } from "./schedule-table.js";
+import type { Slot } from "./slots.js";
 
 installPdfLibPatch();
 
@@ -90,7 +91,6 @@ function descriptionList(part: DescriptionPart, size: number): Content {
 }
 
 function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, number, number], ctx: RenderContext): SlotTable {
-  checkSlot(slot, ["own", "rest", "common"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);
@@ -111,7 +111,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
   const compactHeight = (p: ScheduleRow): number => scheduleRowHeight(p, fixed, { name: size, text: size }, view.period, yearWidth, lh);
   let rows: HostRow[];
   if (slot.name === "own") {
-    const groups = sheetFor(view, slot, ctx).groups;
+    const groups = sheetFor(view, slot).groups;
     const descriptionHeight = (items: readonly string[]): number => items.reduce((h, d) => h + textHeight(d, size, nameWidth - size - 1, lh) + 0.5, 0);
     // A description taller than a part of a page goes on in rows of its own (descriptionParts):
     // a row taller than a page had let every row of the department's table break across pages
@@ -162,24 +162,18 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
       }
     }
   } else {
-    const listed = slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
+    const listed = slot.name === "rest" ? sheetFor(view, slot).rest : view.common;
     for (const p of listed) { const row = compactHeight(p); estimate += row; tallest = Math.max(tallest, row); }
     rows = listed.map(compact);
   }
-  const projects = slot.name === "own" ? sheetFor(view, slot, ctx).own : slot.name === "rest" ? sheetFor(view, slot, ctx).rest : view.common;
+  const projects = slot.name === "own" ? sheetFor(view, slot).own : slot.name === "rest" ? sheetFor(view, slot).rest : view.common;
   const categories = drawnCategories(projects.map((p) => p.schedule), view.period);
   return { header: hostHeader(slot.header, view.period, ctx, size, yearWidth), rows, widths, fixed: fixed.length, categories, estimate, tallest };
 }
 
-/** The sheet a slot belongs to: its first argument names the department. */
-function sheetFor(view: DepartmentsView, slot: Slot, ctx: RenderContext): DepartmentSheet {
-  const sheet = view.sheets.find((s) => s.department === slot.args[0]);
-  if (!sheet) {
-    // A template mistake (a department that has no sheet), reported like any broken template.
-    const ja = ctx.lang === "ja";
-    slotMistake(slot, ja ? `@${slot.name} の担当課「${slot.args[0] ?? ""}」のシートがありません` : `@${slot.name} names no department sheet: ${slot.args[0] ?? "(none)"}`, ctx);
-  }
-  return sheet;
+/** The sheet a slot belongs to: its first argument names the department (one with a sheet: departmentNodes checks it). */
+function sheetFor(view: DepartmentsView, slot: Slot): DepartmentSheet {
+  return view.sheets.find((s) => s.department === slot.args[0])!;
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

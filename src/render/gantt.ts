@@ -12,9 +12,10 @@ import { drawnCategories } from "./phases.js";
 import { capacityOf, departmentRuns, phraseRuns } from "./pdf/text.js";
 import {
   drawWithSlots, hostHeader, hostWidths, keepingHeadings, nameRuns, spanningCells, stripCells, textColumns,
-  type HostRow, type Slot, type SlotTable,
+  type HostRow, type SlotTable,
 } from "./schedule-table.js";
-import { checkSlot, scheduleRowHeight } from "./schedule-table.js";
+import { scheduleRowHeight } from "./schedule-table.js";
+import type { Slot } from "./slots.js";
 import { ganttNodes } from "./template-nodes.js";
 
 const KIND = "gantt";
@@ -23,7 +24,6 @@ const KIND = "gantt";
 const TEXT_COLUMNS = [22, 300, 150] as const;
 
 function projectsTable(view: GanttView, slot: Slot, fixed: readonly [number, number, number], ctx: RenderContext): SlotTable {
-  checkSlot(slot, ["projects"], ctx);
   const { theme } = ctx;
   const size = theme.sizes.gantt;
   const { widths, yearWidth } = hostWidths(KIND, fixed, view.period, ctx);

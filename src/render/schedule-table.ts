@@ -1,20 +1,19 @@
 // What the 工程表 and the department sheets share: tables of schedule rows (No, name, departments,
-// then the period's years holding the row's strip), their place in a template's document
-// description (a "slot"), and the keep-with-next of group headings pdfmake lacks for table rows.
+// then the period's years holding the row's strip), drawn in their place in a template's document
+// description (a "slot", slots.ts), and the keep-with-next of group headings pdfmake lacks for table rows.
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../model/schema.js";
 import type { DocNode } from "../templates/primitives.js";
 import type { ScheduleRow } from "../views/gantt.js";
-import { type RenderContext, shownPath } from "../context.js";
-import { ReportedError } from "../errors.js";
-import { templatePlace } from "../templates/engine.js";
+import type { RenderContext } from "../context.js";
 import { houseStyle } from "../templates/wording.js";
 import { fitsBody, fitsPage, stripHeight, textHeight } from "./pdf/card.js";
 import { drawDocument, planSource } from "./pdf/draw.js";
 import { type Driver, pageFeet } from "./pdf/layouts.js";
 import { pageGeometry } from "./pdf/page.js";
 import { scheduleStrip, scheduleTableLayout, yearColumnWidths, yearHeadingCells, type Period } from "./pdf/schedule.js";
-import { noColumnWidth } from "./pdf/table.js";
+import { type Slot, slotOf } from "./slots.js";
+import { noColumnWidth } from "./table-width.js";
 import { artifact, role } from "./pdf/tags.js";
 import { noteRuns, phraseRuns } from "./pdf/text.js";
 
@@ -253,39 +252,6 @@ function rowFoot(row: HostRow | undefined): { page: number; foot: number } | und
  * on a page of its own before the break (a 300-project 工程表).
  */
 const ROW_FOOT = 2 * (2 + RULE);
-
-/**
- * A template's place for a schedule table: a `table` node whose only row is `["@name", …args]`.
- * Its header gives the table's text-column titles (staff retitle them in the template).
- */
-export interface Slot {
-  name: string; args: string[]; header: string[]; groups: { text: string; subheadings: string[] }[]; continued?: string;
-  /** Where the template wrote it. */
-  place: { file: string; line?: number };
-}
-
-function slotOf(node: DocNode, ctx: RenderContext): Slot | null {
-  if (node.type !== "table" || node.rows.length !== 1) return null;
-  const cells = node.rows[0]!.map((c) => (typeof c === "string" ? c : ""));
-  const name = cells[0];
-  if (!name?.startsWith("@")) return null;
-  const place = templatePlace(node) ?? { file: shownPath(ctx, ctx.templatesDir) };
-  return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [], place,
-    ...(node.continued !== undefined ? { continued: node.continued } : {}) };
-}
-
-/** A slot the document has no table for (`@own` in the 工程表): a template mistake at its line, naming the slots there are. */
-export function checkSlot(slot: Slot, known: readonly string[], ctx: RenderContext): void {
-  if (known.includes(slot.name)) return;
-  const list = known.map((k) => `@${k}`).join(", ");
-  slotMistake(slot, ctx.lang === "ja" ? `表の場所 "@${slot.name}" はこの資料にありません（使えるのは ${list}）` : `this document has no table "@${slot.name}" (one of ${list})`, ctx);
-}
-
-/** A template mistake in a slot: PP503 at the slot's file and line, and the run stops. */
-export function slotMistake(slot: Slot, reason: string, ctx: RenderContext): never {
-  ctx.diagnostics.add("PP503", slot.place, { reason });
-  throw new ReportedError();
-}
 
 export interface Laid {
   content: Content[];

@@ -20,11 +20,16 @@ import { compareView, type CompareRow, type CompareView, type ProjectEntry } fro
 import { progressView, type ProgressView } from "../views/progress.js";
 import { type CompareWording, compareWording } from "./compare-wording.js";
 import { progressWording } from "./progress-wording.js";
+import { pageGeometry } from "./pdf/page.js";
+import { checkSlots, slotOf } from "./slots.js";
+import { leastTableWidth, tableWidths } from "./table-width.js";
 
 /** The booklet's view and the description templates/booklet/ writes of it. */
 export function bookletNodes(plan: Plan, ctx: RenderContext) {
   const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null, ctx.asOf);
-  return { view, nodes: renderTemplate("booklet", "booklet", view, ctx) };
+  const nodes = renderTemplate("booklet", "booklet", view, ctx);
+  checkTableWidths(nodes, "booklet", ctx);
+  return { view, nodes };
 }
 
 /** The roadmap's view and the description templates/gantt/ writes of it. */
@@ -35,6 +40,8 @@ export function ganttNodes(plan: Plan, ctx: RenderContext) {
     policies: view.policies.map((p) => ({ policy: p.policy, measures: p.measures.map((m) => ({
       number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);
+  checkSlots(nodes, ["projects"], ctx);
+  checkTableWidths(nodes, "gantt", ctx);
   return { view, nodes };
 }
 
@@ -51,6 +58,8 @@ export function departmentNodes(main: "departments" | "files", view: Departments
     common: view.common,
   }, ctx);
   checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);
+  checkSlots(nodes, ["own", "rest", "common"], ctx, view.sheets.map((s) => s.department));
+  checkTableWidths(nodes, "department", ctx);
   return nodes;
 }
 
@@ -86,8 +95,13 @@ export function compareNodes(list: ChangeList, ctx: RenderContext) {
     allDepartmentsMarker: ctx.config.allDepartmentsMarker,
     year: (y) => fiscalYearLabel(y, ctx.theme),
   });
-  return { view, wording, nodes: renderTemplate("compare", "compare", compareData(view, wording, ctx), ctx) };
+  const nodes = renderTemplate("compare", "compare", compareData(view, wording, ctx), ctx);
+  checkTableWidths(nodes, comparePageKind(ctx), ctx);
+  return { view, wording, nodes };
 }
+
+/** The 新旧対照表's page set-up: the theme's `compare`, else the department sheets' A4 landscape. */
+export const comparePageKind = (ctx: RenderContext): string => (ctx.theme.pages.compare ? "compare" : "department");
 
 /** A row as the templates get it: every field present (the templates are compiled strict). */
 function rowData(row: CompareRow, words: CompareWording) {
@@ -126,7 +140,9 @@ export function progressNodes(plan: Plan, returns: ValidatedReturns, year: numbe
   if (ctx.config.title) view.title = ctx.config.title;
   const wording = progressWording(ctx);
   const model = progressData(view, ctx);
-  return { view, wording, nodes: [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)] };
+  const nodes = [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)];
+  checkTableWidths(nodes, "progress", ctx);
+  return { view, wording, nodes };
 }
 
 /** What the progress templates get: the view plus the cover's words from the config. */
@@ -141,4 +157,25 @@ function progressData(view: ProgressView, ctx: RenderContext): object {
     date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
     issuer: doc.issuer ?? "",
   };
+}
+
+/**
+ * A template's tables as laid out on `kind`'s page: widths adding up to more than the page body
+ * holds are a warning at the table's line (PP534: it runs into the margin or off the paper; the
+ * progress summary's had, by 14 mm), once a line (a chapter's table is one template line). Told
+ * here, as the template is rendered, so `check` says it too (it had been said by the build only).
+ * The schedule tables' widths (slots) are the drawing's, not the template's.
+ */
+function checkTableWidths(nodes: readonly DocNode[], kind: string, ctx: RenderContext): void {
+  const body = pageGeometry(kind, ctx).bodyWidth;
+  const told = new Set<string>();
+  for (const node of nodes) {
+    if (node.type !== "table" || slotOf(node, ctx)) continue;
+    const least = leastTableWidth(tableWidths(node, ctx.theme.sizes.table), ctx.theme.sizes.table);
+    const at = templatePlace(node) ?? { file: shownPath(ctx, ctx.templatesDir) };
+    const key = `${at.file}:${"line" in at ? at.line : ""}`;
+    if (least <= body + 1 || told.has(key)) continue;
+    told.add(key);
+    ctx.diagnostics.add("PP534", at, { widths: String(Math.round(least)), body: String(Math.round(body)) });
+  }
 }

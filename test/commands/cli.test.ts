@@ -97,6 +97,31 @@ describe("planpress CLI", () => {
     });
   });
 
+  it("check tells a template's tables as a build does: widths wider than the page (PP534, once a line), a misspelt table place or a department with no sheet (PP503) — they had been said by the build only", async () => {
+    const dir = tmp();
+    const edit = templatesIn(dir);
+    const chapter = edit("booklet/chapter.hbs", '"widths": ["*", 40]', '"widths": ["*", 600]');
+    const gantt = edit("gantt/gantt.hbs", '"rows": [["@projects"]], "continued"', '"rows": [["@projetcs"]], "continued"');
+    const sheet = edit("department/sheet.hbs", '"rows": [["@own", {{json department}}]]', '"rows": [["@own", "存在しない課"]]');
+    // one small plan (one department): check renders every document of it
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "窓口の見直し"), row(2, "電子申請の拡大")]));
+    await inFolder(dir, async () => {
+      const r = await cli("check", plan, "--json");
+      expect(r.code).toBe(1);
+      const ds = z.array(Diagnostic).parse(JSON.parse(r.stdout)).filter((d) => d.code.startsWith("PP5"));
+      expect(ds.map((d) => [d.code, d.severity, d.file.replace(/\\/g, "/"), d.line])).toEqual([
+        ["PP534", "warning", "templates/booklet/chapter.hbs", chapter],
+        ["PP503", "error", "templates/department/sheet.hbs", sheet],
+        ["PP503", "error", "templates/gantt/gantt.hbs", gantt],
+      ]);
+      expect(ds.map((d) => d.message)).toEqual([
+        expect.stringContaining("本文の幅 483 pt を超えています"),
+        expect.stringContaining("@own の担当課「存在しない課」のシートがありません"),
+        expect.stringContaining('表の場所 "@projetcs" はこの資料にありません（使えるのは @projects）'),
+      ]);
+    });
+  });
+
   it("--strict turns warnings into exit 1", async () => {
     expect((await cli("check", "data/plan.tsv", "--strict")).code).toBe(1);
   });

@@ -5,7 +5,6 @@ import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Phase, Plan } from "../../model/schema.js";
 import { type DocNode, plain, type SubRows, type Text } from "../../templates/primitives.js";
 import { type RenderContext, shownPath } from "../../context.js";
-import { templatePlace } from "../../templates/engine.js";
 import { card, fitsPage, stripHeight, textHeight } from "./card.js";
 import type { DrawSource } from "./source.js";
 import { drawChanges } from "./changes.js";
@@ -13,7 +12,8 @@ import { chapterMark } from "./document.js";
 import { pageGeometry } from "./page.js";
 import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
-import { capacityFor, columnAlign, dataTable, noColumnWidth, subRowsCell } from "./table.js";
+import { capacityFor, columnAlign, dataTable, subRowsCell } from "./table.js";
+import { COLUMN_SPACE, tableWidths } from "../table-width.js";
 import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
 import { phrases } from "../phrases.js";
@@ -59,8 +59,6 @@ const LABEL_WIDTH = 54;
 
 /** Room a heading takes above a card it is kept with (size, margins, a second line). */
 const HEADING_ALLOWANCE = 40;
-/** Tables already told too wide (PP534): a document is laid out more than once. */
-const toldTooWide = new WeakSet<object>();
 
 /**
  * Space between a card and what follows, as the top margin of the next block: pdfmake starts a new
@@ -507,25 +505,15 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
         push({ stack: [bulletList(node.items, { fontSize: theme.sizes.body, gap: 2 })], margin: [0, 0, 0, 6] } as Content);
         break;
       case "table": {
-        // A No column as wide as its longest No needs: a four-digit No had broken in two (「100／0」).
-        const widths = (node.widths ?? node.header.map(() => "*" as const)).map((w, i) => (typeof w !== "number" || node.align?.[i] !== "number" ? w
-          : noColumnWidth(w, node.rows.flatMap((r) => (typeof r[i] === "string" ? [r[i] as string] : [])), theme.sizes.table)));
+        // (widths and the table too wide for its page, PP534, are the template's: template-nodes.ts tells it)
+        const widths = tableWidths(node, theme.sizes.table);
         const columns = node.header.length;
         // Column widths in pt ("*" shares what the numbers leave), for estimated heights.
         const fixed = widths.reduce<number>((n, w) => n + (typeof w === "number" ? w : 0), 0);
         const stars = widths.filter((w) => typeof w !== "number").length;
-        // Widths that add up to more than the page holds: the table runs into the margin or off
-        // the paper (the progress summary's had, by 14 mm). A template's mistake, said at its line.
-        const body = pageGeometry(src.kind, ctx).bodyWidth;
-        const least = fixed + columns * 8.5 + stars * theme.sizes.table * 2;
-        if (least > body + 1 && !toldTooWide.has(node)) {
-          toldTooWide.add(node); // once, though a document is laid out more than once
-          const at = templatePlace(node);
-          ctx.diagnostics.add("PP534", at ?? { file: shownPath(ctx, ctx.templatesDir) }, { widths: String(Math.round(least)), body: String(Math.round(body)) });
-        }
         const widthPt = (i: number): number => {
           const w = widths[i];
-          return typeof w === "number" ? w : (pageGeometry(src.kind, ctx).bodyWidth - fixed - columns * 8.5) / Math.max(1, stars);
+          return typeof w === "number" ? w : (pageGeometry(src.kind, ctx).bodyWidth - fixed - columns * COLUMN_SPACE) / Math.max(1, stars);
         };
         const lineHeight = (line: readonly Text[], from: number): number =>
           Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;

@@ -6,7 +6,6 @@ import type { Theme } from "../../theme/schema.js";
 import { FILLS_ROW } from "./layouts.js";
 import { role } from "./tags.js";
 import { capacityOf, keepRuns, phraseRuns } from "./text.js";
-import { textWidthEm } from "../xlsx/metrics.js";
 
 export interface TableSpec {
   widths: (number | "*" | "auto")[];
@@ -36,16 +35,6 @@ const CELL_PAD = 4;
 const PAD_TOP = 2.5;
 const PAD_BOTTOM = 2;
 const RULE = 0.5;
-
-/**
- * A No column's width in pt: `base`, or what its longest No needs at `fontSize` when wider (a
- * three-digit No had broken in two in the 工程表, 「46／5」, a four-digit one in a template's table).
- */
-export function noColumnWidth(base: number, nos: Iterable<string>, fontSize: number): number {
-  let widest = 0;
-  for (const no of nos) widest = Math.max(widest, textWidthEm(no));
-  return Math.max(base, Math.ceil(widest * fontSize));
-}
 
 /**
  * Lines inside one cell that spans the last `widths.length` columns of a row (one project, a line
