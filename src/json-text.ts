@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DiagnosticBag, Lang } from "./diagnostics/bag.js";
 import type { Code } from "./diagnostics/catalog.js";
 import { ReportedError } from "./errors.js";
+import { lineMark, parseLocatedJson } from "./templates/located-json.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "./read-file.js";
 import { zodReason } from "./zod-reason.js";
 
@@ -46,12 +47,37 @@ function outsideStrings(text: string, char: string): number | null {
 }
 
 /**
+ * The line of JSON `text` (read by JSON.parse) where a schema's issue was written: a key the
+ * schema does not know (a misspelt key, the slip behind the key missing beside it), else the first
+ * issue's value, or the object a missing key belongs in. Undefined for the file as a whole. A
+ * config's or theme's wrong value had been told with the file alone.
+ */
+export function issueLine(text: string, error: z.ZodError): number | undefined {
+  const issue = error.issues.find((i) => i.code === "unrecognized_keys") ?? error.issues[0];
+  if (!issue) return undefined;
+  const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
+  // each line marked with its number: the located reader records where every value was written
+  const marked = text.replace(/^\uFEFF/, "").split("\n").map((l, i) => lineMark(i + 1) + l).join("\n");
+  const located = parseLocatedJson(marked, 0);
+  // (the part of the path the file has: a key missing from the top is the whole file's)
+  let node = located.value;
+  let written = 0;
+  for (const key of at) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) break;
+    node = (node as Record<PropertyKey, unknown>)[key];
+    written++;
+  }
+  return written > 0 ? located.placeOf(at.slice(0, written)).line : undefined;
+}
+
+/**
  * A JSON file a person edits, checked against `schema`. Unreadable, not JSON or not valid: `code`
- * with the file (and the line and column of a JSON mistake) and the reason in the user's words.
+ * with the file (and the line and column of a JSON mistake, the line of a wrong value or key) and
+ * the reason in the user's words.
  */
 export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code: Code, bag: DiagnosticBag, shown = file): z.infer<S> {
-  const fail = (reason: string, at: { line?: number; column?: number } = {}): never => {
-    bag.add(code, { file: shown, ...(at.line ? { line: at.line, column: at.column } : {}) }, { reason });
+  const fail = (reason: string, at: { line?: number | undefined; column?: number | undefined } = {}): never => {
+    bag.add(code, { file: shown, ...(at.line ? { line: at.line } : {}), ...(at.column ? { column: at.column } : {}) }, { reason });
     throw new ReportedError();
   };
   const read = readBoundedText(file, MAX_EDITED_TEXT_BYTES, bag.lang);
@@ -59,6 +85,6 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code:
   const json = parseJsonText(read.text, bag.lang);
   if (!json.ok) return fail(json.reason, json);
   const parsed = schema.safeParse(json.value);
-  if (!parsed.success) return fail(zodReason(parsed.error, bag.lang, schema));
+  if (!parsed.success) return fail(zodReason(parsed.error, bag.lang, schema), { line: issueLine(read.text, parsed.error) });
   return parsed.data;
 }

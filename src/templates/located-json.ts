@@ -13,6 +13,9 @@ export const fileMark = (index: number): string => `${OPEN}F${index}${CLOSE}`;
 /** The output of the current partial ends here; the including file continues. */
 export const endMark = `${OPEN}E${CLOSE}`;
 
+/** A mark that what follows is on `line` of the current file (a plain JSON file's lines marked so: json-text.ts). */
+export const lineMark = (line: number): string => `${OPEN}L${line}${CLOSE}`;
+
 /** The width of the line mark `markLines` put at the start of a line of its output (0 for none). */
 export function markWidth(line: string): number {
   return line.startsWith(OPEN) ? line.indexOf(CLOSE) + 1 : 0;

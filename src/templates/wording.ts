@@ -9,7 +9,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { z } from "zod";
 import { ReportedError } from "../errors.js";
-import { parseJsonText } from "../json-text.js";
+import { issueLine, parseJsonText } from "../json-text.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { zodReason } from "../zod-reason.js";
 import { type RenderContext, shownPath } from "../context.js";
@@ -48,7 +48,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
   if (!parsedJson.ok) return fail("PP531", { reason: parsedJson.reason }, parsedJson.line);
   const json = parsedJson.value;
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return fail("PP532", { reason: wordingReason(parsed.error, ctx, schema) });
+  if (!parsed.success) return fail("PP532", { reason: wordingReason(parsed.error, ctx, schema) }, issueLine(text, parsed.error));
   const keys = new Map<string, string>();
   leaves(parsed.data, "", keys);
   const lineOf = (s: string) => {

@@ -87,12 +87,12 @@ describe("planpress CLI", () => {
       expect(r.stderr).toContain(`templates/progress/projects.hbs:${projects}  error  PP503  テンプレートに誤りがあります: {{json reslt}} の値がありません`);
       // their wording files: a comma left out, a misspelt key
       const comma = edit("progress/wording.json", '"sampleMark": "見本",', '"sampleMark": "見本"');
-      edit("compare/wording.json", '"placeSeparator"', '"placeSeperator"');
+      const misspelt = edit("compare/wording.json", '"placeSeparator"', '"placeSeperator"');
       const w = await cli("check", plan, "--json");
       expect(w.code).toBe(1);
       const ds = z.array(Diagnostic).parse(JSON.parse(w.stdout)).filter((d) => d.severity === "error");
       expect(ds.map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line ?? null])).toEqual([
-        ["PP532", "templates/compare/wording.json", null], ["PP531", "templates/progress/wording.json", comma + 1]]);
+        ["PP532", "templates/compare/wording.json", misspelt], ["PP531", "templates/progress/wording.json", comma + 1]]);
       expect(readdirSync(dir)).toEqual(["templates"]);
     });
   });

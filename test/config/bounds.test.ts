@@ -7,6 +7,7 @@ import { ReportedError } from "../../src/errors.js";
 import { renderGantt } from "../../src/render/gantt.js";
 import { loadTheme } from "../../src/theme/load.js";
 import { Config, defaultConfig } from "../../src/config/schema.js";
+import { loadConfig } from "../../src/config/load.js";
 import { cli } from "../helpers/cli.js";
 import { attempt, makeRenderContext } from "../helpers/context.js";
 import { HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
@@ -183,6 +184,35 @@ describe("a misspelt key in the config or the theme", () => {
     const bag = new DiagnosticBag("ja");
     expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
     expect(bag.items[0]!.message).toContain('colours: 不明なキー headrFill（"headerFill" ではありませんか）');
+  });
+});
+
+describe("a wrong value or a misspelt key in the config or the theme", () => {
+  /** The line of `text` where `part` stands. */
+  const lineOf = (text: string, part: string) => text.slice(0, text.indexOf(part)).split("\n").length;
+
+  it("is told at its line: the misspelt key's, the wrong value's, the object missing a key (they had been told with the file alone)", () => {
+    const config = JSON.stringify({ document: { date: "2026-11-24", meting: "総務委員会" }, asOf: "令和8年度" }, null, 2);
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadConfig(tempFile("c.json", config), bag)).toThrow(ReportedError);
+    expect(bag.items.map((d) => [d.code, d.line])).toEqual([["PP501", lineOf(config, '"meting"')]]);
+    const shippedText = readFileSync("templates/theme.json", "utf8");
+    for (const [from, to, at] of [
+      ['"text": "#000000", "muted"', '"text": "red", "muted"', '"text": "red"'],
+      ['"lineHeight": 1.35', '"lineHeight": "1.35"', '"lineHeight"'],
+      // a page set-up deleted: the line of "pages", where it belongs
+      ['"gantt":      { "size": "A3", "orientation": "landscape", "margins": [36, 48, 36, 40] },', "", '"pages"'],
+    ]) {
+      const text = shippedText.replace(from!, to!);
+      expect(text).not.toBe(shippedText);
+      const themeBag = new DiagnosticBag("ja");
+      expect(() => loadTheme(tempFile("theme.json", text), themeBag)).toThrow(ReportedError);
+      expect(themeBag.items.map((d) => [d.code, d.line])).toEqual([["PP502", lineOf(text, at!)]]);
+    }
+    // a key missing from the top of the file is the whole file's: no line
+    const whole = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify({ ...shipped(), fonts: undefined }, null, 2)), whole)).toThrow(ReportedError);
+    expect(whole.items[0]).not.toHaveProperty("line");
   });
 });
 
