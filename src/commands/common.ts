@@ -16,7 +16,7 @@ import { foldersUnder, projectRootFor } from "../paths.js";
 import { UNKNOWN_PERIOD } from "../normalise/index.js";
 import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../context.js";
-import { fontFileOrNull, loadTheme } from "../theme/load.js";
+import { fontFileOrNull, fontPlace, loadTheme } from "../theme/load.js";
 import type { Theme } from "../theme/schema.js";
 import { codePoints, type GlyphCoverage, missingChars } from "../glyph-coverage.js";
 import { blankComments } from "../templates/located-json.js";
@@ -169,14 +169,15 @@ export async function planToRender(s: Session, input: string | undefined, opts: 
  * a damaged file): what `check` says before the plan, so a clean check is not followed by a build
  * that stops at the font. Every face with a problem is said, then the run stops (exit 1).
  */
-export async function checkThemeFonts(s: Session, themed: { theme: Theme; projectRoot: string }): Promise<void> {
+export async function checkThemeFonts(s: Session, themed: { theme: Theme; projectRoot: string; templatesDir: string }): Promise<void> {
   const { themeFont } = await import("../render/pdf/coverage.js");
   const specs = [...new Set(Object.values(themed.theme.fonts).flatMap((f) => [f.normal, ...(f.bold ? [f.bold] : [])]))];
   let wrong = false;
   for (const spec of specs) {
     const font = themeFont(spec, themed.projectRoot, s.lang);
     if (!("code" in font)) continue;
-    s.bag.add(font.code, { file: "templates/theme.json" }, font.params);
+    const theme = path.join(themed.templatesDir, "theme.json");
+    s.bag.add(font.code, fontPlace(theme, shownPath(theme), spec), font.params);
     wrong = true;
   }
   if (wrong) throw new ReportedError();

@@ -3,6 +3,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { readJsonFile } from "../json-text.js";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { swatchName, themeClashes, unreadableText } from "./contrast.js";
 import { Theme } from "./schema.js";
 
@@ -20,6 +21,16 @@ export function loadTheme(themePath: string, bag: DiagnosticBag, shown = themePa
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Where the theme at `themePath` names font `spec`: its file as staff see it (`shown`) and the
+ * line, as a font's messages are told (PP504, PP507 …: they had named the theme alone).
+ */
+export function fontPlace(themePath: string, shown: string, spec: string): { file: string; line?: number } {
+  const read = readBoundedText(themePath, MAX_EDITED_TEXT_BYTES, "ja");
+  const at = "text" in read ? read.text.indexOf(JSON.stringify(spec)) : -1;
+  return at < 0 || !("text" in read) ? { file: shown } : { file: shown, line: read.text.slice(0, at).split("\n").length };
+}
 
 /**
  * A theme font as its file and the face chosen in it: a collection (.ttc, as Windows' fonts

@@ -1,10 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { ReportedError } from "../../src/errors.js";
 import { loadTheme } from "../../src/theme/load.js";
+import { cli } from "../helpers/cli.js";
 import { tempFile } from "../helpers/plan-fixtures.js";
 import { planpress } from "../robustness/run.js";
 
@@ -57,6 +58,32 @@ describe("a city's own theme", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^templates\/theme\.json:\d+:\d+ {2}error {2}PP502 /m);
   }, 60_000);
+});
+
+describe("a font the theme names that fonts/ does not hold", () => {
+  it("is PP504 at the theme's line, with the file its name nearly is, else the fonts there are (it had named the theme alone, the file only missing)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-font-"));
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    mkdirSync(path.join(dir, "fonts"));
+    writeFileSync(path.join(dir, "fonts", "市 ゴシック.ttf"), "");
+    const file = path.join(dir, "templates", "theme.json");
+    const text = readFileSync(file, "utf8").replace(/"normal": "npm:[^"]*"/, '"normal": "fonts/市ゴシック.ttf"').replace(/"bold": "npm:[^"]*"/, '"bold": "fonts/Bold.ttf"');
+    writeFileSync(file, text);
+    const lineOf = (part: string) => text.slice(0, text.indexOf(part)).split("\n").length;
+    const was = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await cli("check", path.join(was, "data/plan.tsv"), "--json");
+      expect(r.code).toBe(1);
+      const ds = JSON.parse(r.stdout) as { code: string; file: string; line?: number; hint?: string }[];
+      expect(ds.map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line, d.hint])).toEqual([
+        ["PP504", "templates/theme.json", lineOf("市ゴシック"), "「fonts/市 ゴシック.ttf」ではありませんか（テーマのファイル名を合わせてください）。"],
+        ["PP504", "templates/theme.json", lineOf("Bold.ttf"), "フォルダにあるフォント: fonts/市 ゴシック.ttf"],
+      ]);
+    } finally {
+      process.chdir(was);
+    }
+  });
 });
 
 describe("characters the PDF font lacks in a template's own words", () => {

@@ -1,6 +1,8 @@
 // Which characters the theme's font can print (its cmap, through fontkit), and a fallback face
 // for the rest when the theme names one (`fonts.fallback`). A character no face has prints as an
 // empty box: the plan stage warns about it with its cell (src/validate/glyphs.ts, PP351).
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import * as fontkit from "fontkit";
 import type { Content } from "pdfmake/interfaces.js";
 import { BLANK, type GlyphCoverage } from "../../glyph-coverage.js";
@@ -8,6 +10,7 @@ import { fontFileOrNull, fontSpecParts } from "../../theme/load.js";
 import type { Lang } from "../../diagnostics/bag.js";
 import { MAX_FONT_BYTES, readBoundedFileSync, refusalReason } from "../../read-file.js";
 import type { Theme } from "../../theme/schema.js";
+import { nearest } from "../../nearest.js";
 
 /** The theme's family whose faces print what the default face lacks. */
 export const FALLBACK_FAMILY = "fallback";
@@ -45,7 +48,7 @@ const cutFaces = new WeakMap<Buffer, Map<number, Buffer>>();
 export function themeFont(spec: string, projectRoot: string, lang: Lang): { key: string; bytes: Buffer } | FontProblem {
   const file = fontFileOrNull(spec, projectRoot);
   const data = file === null ? { missing: true, reason: "" } : fontBytes(file, lang);
-  if (!Buffer.isBuffer(data)) return data.missing ? { code: "PP504", params: { font: spec } } : { code: "PP509", params: { font: spec, reason: data.reason } };
+  if (!Buffer.isBuffer(data)) return data.missing ? { code: "PP504", params: { font: spec, ...fontsBeside(file) } } : { code: "PP509", params: { font: spec, reason: data.reason } };
   // Only TrueType/OpenType faces can be embedded: anything else is the theme's mistake, not a crash.
   const magic = data.subarray(0, 4).toString("latin1");
   if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) return { code: "PP507", params: { font: spec } };
@@ -62,6 +65,24 @@ export function themeFont(spec: string, projectRoot: string, lang: Lang): { key:
   let bytes = faces.get(index);
   if (!bytes) faces.set(index, (bytes = collectionFace(data, index)));
   return { key: `font:${file}#${index}`, bytes };
+}
+
+/** Font files' names (what PP507's hint asks for, and collections). */
+const FONT_FILE = /\.(?:ttf|otf|ttc|otc)$/i;
+
+/**
+ * The font files in the folder of a missing one: the one its name nearly is (`市ゴシック.ttf` for
+ * `市 ゴシック.ttf`, `MyGothic-Regular.TTF`), else all of them — a name mistyped in the theme had
+ * been told only as missing. None for a package's font.
+ */
+function fontsBeside(file: string | null): { near?: string; present?: string } {
+  if (file === null) return {};
+  let names: string[];
+  try { names = readdirSync(path.dirname(file)).filter((n) => FONT_FILE.test(n)).sort(); } catch { return {}; }
+  const near = nearest(path.basename(file).normalize("NFKC"), names.map((n) => n.normalize("NFKC")));
+  const shown = (n: string) => path.join(path.dirname(path.relative(process.cwd(), file)) || ".", n).replace(/\\/g, "/");
+  if (near !== undefined) return { near: shown(names.find((n) => n.normalize("NFKC") === near)!) };
+  return names.length > 0 ? { present: names.slice(0, 10).map(shown).join("、") } : {};
 }
 
 /** A name as staff may write it: full-width letters and spaces (ＭＳ Ｐゴシック) and case aside. */

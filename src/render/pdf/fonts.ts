@@ -1,9 +1,11 @@
 // The theme's font families as pdfmake fonts. The TTF files are read once per process and kept in
 // pdfmake's virtual file system, so no document depends on fonts installed on the machine and a
 // second document does not read 4.5 MB from disk again.
+import path from "node:path";
 import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
-import type { RenderContext } from "../../context.js";
+import { type RenderContext, shownPath } from "../../context.js";
+import { fontPlace } from "../../theme/load.js";
 import { themeFont } from "./coverage.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
@@ -29,7 +31,8 @@ const loaded = new Set<string>();
 function load(spec: string, ctx: RenderContext): string {
   const font = themeFont(spec, ctx.projectRoot, ctx.lang);
   if ("code" in font) {
-    ctx.diagnostics.add(font.code, { file: "templates/theme.json" }, font.params);
+    const theme = path.join(ctx.templatesDir, "theme.json");
+    ctx.diagnostics.add(font.code, fontPlace(theme, shownPath(ctx, theme), spec), font.params);
     throw new ReportedError();
   }
   if (!loaded.has(font.key)) {
