@@ -66,6 +66,10 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     defined(value, options);
     return value;
   });
+  /** A value written without `json` (checkedTree): what its mustache writes, as the characters of a JSON string. */
+  hb.registerHelper(TEXT_VALUE, function (this: unknown, options: Handlebars.HelperOptions) {
+    return JSON.stringify(String(options.fn(this))).slice(1, -1);
+  });
   /** A value as JSON (strings escaped for JSON, never as HTML). */
   hb.registerHelper("json", (value: unknown, options: HelperOptions) => {
     defined(value, options);
@@ -376,6 +380,7 @@ const SPECS_KEPT = 300;
 /** The helpers checkedTree calls (names no template of a city would use). */
 const PARTIAL_VALUE = "__partialValue";
 const IN_FILE = "__inFile";
+const TEXT_VALUE = "__textValue";
 
 /** A template's compiled form depends on its place in the folder's list (IN_FILE's argument) and its source. */
 const specKey = (index: number, source: string): string => `${index}\u0000${source}`;
@@ -388,6 +393,10 @@ const specKey = (index: number, source: string): string => `${index}\u0000${sour
  * - The body of an inline partial (`{{#*inline "row"}}…`) and of a partial block (`{{#> layout}}…`)
  *   runs inside IN_FILE with this file's index: it runs where another file calls it, and its
  *   mistakes had been told at that file with this one's line numbers.
+ * - A value written without `json` (`"title": "{{name}}"`, `{{{name}}}`, `{{years period}}`) goes
+ *   through TEXT_VALUE, which writes it as the characters of a JSON string: a name holding " or \
+ *   or a line break had broken the description for that plan alone (check passed with another),
+ *   told as a missing comma at the template's line.
  */
 function checkedTree(node: hbs.AST.Program, index: number): hbs.AST.Program {
   const inFile = (program: hbs.AST.Program): hbs.AST.Program => {
@@ -398,9 +407,27 @@ function checkedTree(node: hbs.AST.Program, index: number): hbs.AST.Program {
       program: { ...program, blockParams: undefined }, inverse: undefined, openStrip: strip, inverseStrip: strip, closeStrip: strip, loc };
     return { type: "Program", body: [block as unknown as hbs.AST.Statement], blockParams: program.blockParams, strip: {}, loc } as hbs.AST.Program;
   };
+  // a value's mustache but `json`'s: its output (the mustache run as written, strict) as text
+  const isText = (b: hbs.AST.Statement): boolean => b.type === "MustacheStatement" && ((b as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression).original !== "json";
+  const asText = (m: hbs.AST.MustacheStatement): hbs.AST.Statement => {
+    const loc = m.loc;
+    const path = { type: "PathExpression", data: false, depth: 0, parts: [TEXT_VALUE], original: TEXT_VALUE, loc } as hbs.AST.PathExpression;
+    const strip = { open: false, close: false };
+    const program = { type: "Program", body: [m], blockParams: undefined, strip: {}, loc } as unknown as hbs.AST.Program;
+    return { type: "BlockStatement", path, params: [], hash: undefined, program, inverse: undefined,
+      openStrip: strip, inverseStrip: strip, closeStrip: strip, loc } as unknown as hbs.AST.Statement;
+  };
   const visit = (n: hbs.AST.Node | null | undefined): void => {
     if (!n) return;
-    if (n.type === "Program") for (const b of (n as hbs.AST.Program).body) visit(b);
+    if (n.type === "Program") {
+      const program = n as hbs.AST.Program;
+      // (a mustache holds no program: only the other statements are visited)
+      program.body = program.body.map((b) => {
+        if (isText(b)) return asText(b as hbs.AST.MustacheStatement);
+        visit(b);
+        return b;
+      });
+    }
     if (n.type === "BlockStatement" || n.type === "PartialBlockStatement" || n.type === "DecoratorBlock") {
       visit((n as hbs.AST.BlockStatement).program);
       visit((n as hbs.AST.BlockStatement).inverse);

@@ -33,6 +33,18 @@ describe("renderTemplate", () => {
     expect(ctx.diagnostics.items).toEqual([]);
   });
 
+  it("writes a value without json (\"{{text}}\", {{{text}}}, a helper's text) as a JSON string's characters: a name with \" \\ or a line break had broken the description for that plan alone", () => {
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": "{{text}}／{{{text}}}／{{concat text "!"}}" },\n{ "type": "table", "header": ["{{none}}件", "b"], "rows": [["{{n}}", "{{@root.flag}}"]] },]' });
+    const text = 'He said "はい" \\ C:\\dir\nnext line & <b>';
+    const [paragraph, table] = renderTemplate("doc", "main", { text, n: 5, flag: true, none: null }, ctx);
+    expect(paragraph).toMatchObject({ type: "paragraph", text: `${text}／${text}／${text}!` });
+    expect(table).toMatchObject({ header: ["件", "b"], rows: [["5", "true"]] });
+    expect(ctx.diagnostics.items).toEqual([]);
+    // the mustache is run as written: a misspelt value is still told at its line (strict mode)
+    const misspelt = failure({ "main.hbs": '[\n{ "type": "paragraph", "text": "{{txet}}" }]' }, { text });
+    expect([misspelt.line, misspelt.message]).toEqual([2, expect.stringContaining("「txet」という値はありません")]);
+  });
+
   it("reads and compiles a folder once per run (one context): a later run reads the edited file, a main is no partial of itself", () => {
     const ctx = folder({
       "main.hbs": "{{> part}}",
