@@ -45,6 +45,9 @@ function work(steps: number, ctx: RenderContext): void {
   }
 }
 
+/** The helpers a template may call (the same in every run), for a misspelt one's nearest name. */
+let HELPERS: string[] = [];
+
 function makeEnv(ctx: RenderContext): typeof Handlebars {
   const hb = Handlebars.create();
   const vm = hb.VM as unknown as { invokePartial: (...args: unknown[]) => unknown };
@@ -131,6 +134,7 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     return all.map((n, i) => ({ text: i < all.length - 1 ? n + sep : n, keep: true }));
   });
   registerHouseHelpers(hb, () => houseStyle(ctx));
+  HELPERS = Object.keys(hb.helpers).filter((n) => !n.startsWith("__") && !n.endsWith("Missing"));
   return hb;
 }
 
@@ -642,7 +646,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     if (!errors.every((x) => x instanceof TemplateError)) throw e;
     for (const x of errors) {
       const place = x.line === undefined ? { file: x.file } : { file: x.file, line: x.line };
-      ctx.diagnostics.add("PP503", place, { reason: x.raw ? templateReason(x.message, ctx.lang, x.source) : x.message });
+      ctx.diagnostics.add("PP503", place, { reason: x.raw ? templateReason(x.message, ctx.lang, x.source, HELPERS) : x.message });
     }
     throw new ReportedError();
   }

@@ -2,6 +2,7 @@
 // what is wrong in Japanese, the raw message kept only as a trailing detail.
 import type { Kind } from "./helper-args.js";
 import { markWidth } from "./located-json.js";
+import { nearest } from "../nearest.js";
 
 /** The kinds of value helpers take, as staff read them. */
 const KIND_JA: Record<Kind, string> = {
@@ -19,7 +20,7 @@ function mustacheAt(source: string | undefined, line: number, column: number): s
  * A handlebars (or helper) error in the staff's words: what is wrong in Japanese, the raw
  * message kept only as a trailing detail for whoever maintains the templates.
  */
-export function templateReason(raw: string, lang: string, source?: string): string {
+export function templateReason(raw: string, lang: string, source?: string, helpers: readonly string[] = []): string {
   // columns as the file has them: a line mark stands before each line compiled
   const lines = source?.split("\n");
   const detail = raw.replace(/ in \[object Object\]/, "").replace(/ - (\d+):(\d+)/g, (_, line: string, column: string) =>
@@ -27,7 +28,14 @@ export function templateReason(raw: string, lang: string, source?: string): stri
   if (lang !== "ja") return detail;
   const said = (ja: string) => `${ja}（詳細: ${detail}）`;
   let m: RegExpExecArray | null;
-  if ((m = /"([^"]+)" not defined/.exec(raw))) return said(`「${m[1]}」という値はありません。綴りを確認してください`);
+  if ((m = /"([^"]+)" not defined/.exec(raw))) {
+    // a name called with a value after it (`(concatt title "…")`) is a helper misspelt, not a missing value
+    const name = m[1]!;
+    const called = new RegExp(`(?:\\(|\\{\\{[#~]?)\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+[^\\s)}]`).test(source ?? "");
+    const helper = called ? nearest(name, helpers) : undefined;
+    if (helper) return said(`「${name}」という関数（ヘルパー）はありません（「${helper}」ではありませんか）`);
+    return said(`「${name}」という値はありません。綴りを確認してください`);
+  }
   if ((m = /a value given to (?:a helper|\w+) is not defined - (\d+):(\d+)/.exec(raw))) {
     // Name the mustache at that place, e.g. {{json titel}}: staff see which value is misspelt.
     const mustache = mustacheAt(source, Number(m[1]), Number(m[2]));
@@ -38,7 +46,10 @@ export function templateReason(raw: string, lang: string, source?: string): stri
     const mustache = mustacheAt(source, Number(m[4]), Number(m[5])) ?? `{{${m[1]}}}`;
     return said(`${mustache} に渡した値 ${m[3]} は${KIND_JA[m[2] as Kind] ?? m[2]}ではありません。渡す値を確認してください`);
   }
-  if ((m = /Missing helper: "([^"]+)"/.exec(raw))) return said(`「${m[1]}」という関数（ヘルパー）はありません`);
+  if ((m = /Missing helper: "([^"]+)"/.exec(raw))) {
+    const helper = nearest(m[1]!, helpers);
+    return said(`「${m[1]}」という関数（ヘルパー）はありません${helper ? `（「${helper}」ではありませんか）` : ""}`);
+  }
   // `../title` where there is no level above (a partial starts its own levels): a JavaScript error without a place
   if ((m = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(raw))) {
     return said(`「../${m[1]}」のように上の階層の値を読んでいますが、ここにその階層はありません（部品テンプレートの中は呼ばれた所から数えます。全体の値は @root.${m[1]} で読めます）`);

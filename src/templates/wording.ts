@@ -76,7 +76,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
       } catch (e) {
         const fields = Object.keys(data).map((k) => `{{${k}}}`).join(" ");
         // in the staff's words (a helper given the wrong kind of value too), the values it may use after
-        return fail("PP533", { key: keys.get(s) ?? s, reason: `${templateReason((e as Error).message, ctx.lang, s)}（使える値: ${fields}）` }, lineOf(s));
+        return fail("PP533", { key: keys.get(s) ?? s, reason: `${templateReason((e as Error).message, ctx.lang, s, Object.keys(hb.helpers))}（使える値: ${fields}）` }, lineOf(s));
       }
     },
   };

@@ -136,6 +136,20 @@ describe("renderTemplate", () => {
     expect((renderTemplate("doc", "main", data, ctx)[0] as { text: string }).text).toBe("令和8年度～令和12年度・令和8年度・12,345・企画課");
   });
 
+  it("a misspelt helper is PP503 at its line naming the helper nearest to it (called with a value, it had been told as a missing value)", () => {
+    const data = { title: "計画", count: 3 };
+    for (const [main, asked, meant] of [
+      ['[\n{ "type": "paragraph", "text": {{json (concatt title "の概要")}} }]', "concatt", "concat"],
+      ['[\n{ "type": "paragraph", "text": "{{taly count \"事業\"}}" }]', "taly", "tally"],
+      ['[\n{ "type": "paragraph", "text": {{jsno title}} }]', "jsno", "json"],
+    ]) {
+      const d = failure({ "main.hbs": main! }, data);
+      expect([d.line, d.message], main).toEqual([2, expect.stringContaining(`「${asked}」という関数（ヘルパー）はありません（「${meant}」ではありませんか）`)]);
+    }
+    // a value alone is still a value
+    expect(failure({ "main.hbs": '[\n{ "type": "paragraph", "text": {{json titel}} }]' }, data).message).toContain("{{json titel}} の値がありません");
+  });
+
   it("a syntax error is PP503 naming its line; a block never closed, at its opening line (it had been the file's last line)", () => {
     const d = failure({ "main.hbs": '[\n{{#if a}}\n{ "type": "pageBreak" }\n{{/each}}\n]' }, { a: true });
     expect(d.file).toMatch(/main\.hbs$/);
