@@ -20,14 +20,19 @@ export function parseJsonText(withBom: string, lang: Lang): JsonResult {
     const m = /position (\d+)/.exec(message);
     // V8 names the character without its place (Unexpected token '/', "…" is not valid JSON)
     const token = /^Unexpected token '(.)'/su.exec(message)?.[1];
-    const at = m ? Number(m[1]) : (token !== undefined ? outsideStrings(text, token) : null) ?? text.length;
+    const found = m ? Number(m[1]) : (token !== undefined ? outsideStrings(text, token) : null) ?? text.length;
+    // a comma after a list's or an object's last item (allowed in JavaScript and JSONC editors, not
+    // in JSON): told at the comma, saying so (it had been 「カンマの過不足」 at the bracket's line)
+    const trailing = (text[found] === "}" || text[found] === "]") && text.slice(0, found).trimEnd().endsWith(",");
+    const at = trailing ? text.slice(0, found).trimEnd().length - 1 : found;
     const before = text.slice(0, at).split("\n");
     const line = before.length;
     const column = (before[before.length - 1]?.length ?? 0) + 1;
     const comment = text.startsWith("//", at) || text.startsWith("/*", at);
-    const reason = lang === "ja"
-      ? `JSON の書き方に誤りがあります（${line} 行目 ${column} 文字目付近。${comment ? "JSON にはコメント（// …）を書けません" : "引用符「\"」やカンマの過不足を確認してください"}）`
-      : `JSON syntax error near line ${line}, column ${column} (${comment ? "JSON has no comments (// …)" : "check quotes and commas"})`;
+    const what = lang === "ja"
+      ? (comment ? "JSON にはコメント（// …）を書けません" : trailing ? "最後の項目の後のカンマ（,）を消してください。JSON では書けません" : "引用符「\"」やカンマの過不足を確認してください")
+      : (comment ? "JSON has no comments (// …)" : trailing ? "remove the comma after the last item: JSON has none" : "check quotes and commas");
+    const reason = lang === "ja" ? `JSON の書き方に誤りがあります（${line} 行目 ${column} 文字目付近。${what}）` : `JSON syntax error near line ${line}, column ${column} (${what})`;
     return { ok: false, reason, line, column };
   }
 }

@@ -231,7 +231,9 @@ describe("config mistakes a person makes", () => {
     ['{"titel":"x"}', "titel"],
     // a column named neither by its key nor by its Japanese name: one message naming the names
     ['{"columns":{"事業名":"取組名"}}', "columns.事業名: 列の名前は No・基本方針・施策・取組・事業名・担当課"],
-    ['{"document": {"date": "2026-11-24",}', "2 行目"],
+    // a comma after the last item (JSONC editors allow it): told at the comma, saying so (it had been the bracket's line)
+    ['{"document": {"date": "2026-11-24",}', "1 行目 35 文字目付近。最後の項目の後のカンマ（,）を消してください"],
+    ['{"document": {"keywords": ["DX", "計画",\n]}}', "1 行目 38 文字目付近。最後の項目の後のカンマ（,）を消してください"],
     // V8 names the character without its place: found where it stands outside a string
     ['{"title": "x://y",\n // 会議用\n "asOf": 2026}', "2 行目 2 文字目付近。JSON にはコメント（// …）を書けません"],
     ["{\"title\": 'x'}", "1 行目 11 文字目付近"],
