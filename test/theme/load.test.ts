@@ -61,22 +61,28 @@ describe("a city's own theme", () => {
 });
 
 describe("a font the theme names that fonts/ does not hold", () => {
-  it("is PP504 at the theme's line, with the file its name nearly is, else the fonts there are (it had named the theme alone, the file only missing)", async () => {
+  it("is PP504 at the theme's line, with the file its name nearly is, else the fonts there are (it had named the theme alone, the file only missing); a web font is PP507 saying so", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-font-"));
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
     mkdirSync(path.join(dir, "fonts"));
     writeFileSync(path.join(dir, "fonts", "市 ゴシック.ttf"), "");
     const file = path.join(dir, "templates", "theme.json");
     const text = readFileSync(file, "utf8").replace(/"normal": "npm:[^"]*"/, '"normal": "fonts/市ゴシック.ttf"').replace(/"bold": "npm:[^"]*"/, '"bold": "fonts/Bold.ttf"');
-    writeFileSync(file, text);
-    const lineOf = (part: string) => text.slice(0, text.indexOf(part)).split("\n").length;
+    // a web font (WOFF2) beside them, as a city downloads its face for its web site
+    writeFileSync(path.join(dir, "fonts", "web.woff2"), Buffer.concat([Buffer.from("wOF2"), Buffer.alloc(60)]));
+    const withWeb = text.replace('"fonts": {', '"fonts": {\n    "fallback": { "normal": "fonts/web.woff2" },');
+    expect(withWeb).not.toBe(text);
+    writeFileSync(file, withWeb);
+    const lineOf = (part: string) => withWeb.slice(0, withWeb.indexOf(part)).split("\n").length;
     const was = process.cwd();
     process.chdir(dir);
     try {
       const r = await cli("check", path.join(was, "data/plan.tsv"), "--json");
       expect(r.code).toBe(1);
-      const ds = JSON.parse(r.stdout) as { code: string; file: string; line?: number; hint?: string }[];
-      expect(ds.map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line, d.hint])).toEqual([
+      const ds = JSON.parse(r.stdout) as { code: string; file: string; line?: number; message: string; hint?: string }[];
+      expect(ds.find((d) => d.code === "PP507")).toMatchObject({ line: lineOf("web.woff2"),
+        message: "フォント fonts/web.woff2 はウェブ用の WOFF2 形式で、PDF に埋め込めません。", hint: "fonts/ に同じフォントの .ttf か .otf のファイルを置き、テーマで名前を指定してください。" });
+      expect(ds.filter((d) => d.code === "PP504").map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line, d.hint])).toEqual([
         ["PP504", "templates/theme.json", lineOf("市ゴシック"), "「fonts/市 ゴシック.ttf」ではありませんか（テーマのファイル名を合わせてください）。"],
         ["PP504", "templates/theme.json", lineOf("Bold.ttf"), "フォルダにあるフォント: fonts/市 ゴシック.ttf"],
       ]);

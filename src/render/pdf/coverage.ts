@@ -51,7 +51,9 @@ export function themeFont(spec: string, projectRoot: string, lang: Lang): { key:
   if (!Buffer.isBuffer(data)) return data.missing ? { code: "PP504", params: { font: spec, ...fontsBeside(file) } } : { code: "PP509", params: { font: spec, reason: data.reason } };
   // Only TrueType/OpenType faces can be embedded: anything else is the theme's mistake, not a crash.
   const magic = data.subarray(0, 4).toString("latin1");
-  if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) return { code: "PP507", params: { font: spec } };
+  // (a web font, WOFF or WOFF2, is said as one: a city had downloaded its face for its web site)
+  const web = magic === "wOFF" ? "WOFF" : magic === "wOF2" ? "WOFF2" : undefined;
+  if (!["\u0000\u0001\u0000\u0000", "OTTO", "true", "ttcf"].includes(magic)) return { code: "PP507", params: { font: spec, ...(web ? { web } : {}) } };
   // A collection's face is chosen by name, never guessed (pdfkit had failed on the collection: PP508).
   const chosen = chosenFace(spec, data);
   if (chosen && "faces" in chosen) return { code: "PP511", params: { font: spec, asked: chosen.asked ?? "", faces: chosen.faces.join("、") } };
