@@ -60,11 +60,17 @@ function outsideStrings(text: string, char: string): number | null {
 export function issueLine(text: string, error: z.ZodError): number | undefined {
   const issue = error.issues.find((i) => i.code === "unrecognized_keys") ?? error.issues[0];
   if (!issue) return undefined;
-  const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
+  return lineOfPath(text, issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path);
+}
+
+/**
+ * The line of JSON `text` (read by JSON.parse) where the value at `at` was written, or the deepest
+ * part of `at` the text has; undefined when it has none of it (the file as a whole).
+ */
+export function lineOfPath(text: string, at: readonly PropertyKey[]): number | undefined {
   // each line marked with its number: the located reader records where every value was written
   const marked = text.replace(/^\uFEFF/, "").split("\n").map((l, i) => lineMark(i + 1) + l).join("\n");
   const located = parseLocatedJson(marked, 0);
-  // (the part of the path the file has: a key missing from the top is the whole file's)
   let node = located.value;
   let written = 0;
   for (const key of at) {
@@ -73,6 +79,12 @@ export function issueLine(text: string, error: z.ZodError): number | undefined {
     written++;
   }
   return written > 0 ? located.placeOf(at.slice(0, written)).line : undefined;
+}
+
+/** The line of `file` (JSON a person edits, already read clean) where the value at `at` was written (lineOfPath). */
+export function lineInJsonFile(file: string, at: readonly PropertyKey[]): number | undefined {
+  const read = readBoundedText(file, MAX_EDITED_TEXT_BYTES, "ja");
+  return "text" in read ? lineOfPath(read.text, at) : undefined;
 }
 
 /**

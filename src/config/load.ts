@@ -2,7 +2,7 @@
 // a file that is not valid JSON or not a valid config is PP501 (exit 1), never a raw zod message.
 import { existsSync } from "node:fs";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { readJsonFile } from "../json-text.js";
+import { lineInJsonFile, readJsonFile } from "../json-text.js";
 import { BUILT_INS_ADDED, Config } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "data/planpress.config.json";
@@ -16,7 +16,8 @@ export function loadConfig(explicitPath: string | undefined, bag: DiagnosticBag)
   const lists = Object.entries(config).concat(Object.entries(config.schedule).map(([k, v]) => [`schedule.${k}`, v]));
   for (const [key, value] of lists) {
     const added = Array.isArray(value) ? BUILT_INS_ADDED.get(value) : undefined;
-    if (added) bag.add("PP515", { file }, { key, added: added.join("、") });
+    const line = added ? lineInJsonFile(file, key.split(".")) : undefined;
+    if (added) bag.add("PP515", line === undefined ? { file } : { file, line }, { key, added: added.join("、") });
   }
   return config;
 }

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { readJsonFile } from "../json-text.js";
+import { lineInJsonFile, readJsonFile } from "../json-text.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import { swatchName, themeClashes, unreadableText } from "./contrast.js";
 import { Theme } from "./schema.js";
@@ -10,13 +10,18 @@ import { Theme } from "./schema.js";
 /** The theme at `themePath`; its messages name it `shown` (as staff see it: templates/theme.json). */
 export function loadTheme(themePath: string, bag: DiagnosticBag, shown = themePath): Theme {
   const theme = readJsonFile(themePath, Theme, "PP502", bag, shown);
+  // told at the line of the colour named second (`categories.build`, the one to change), else the first's (the as-of tint against white)
+  const at = (...keys: string[]) => {
+    const line = keys.filter((k) => k.includes(".")).map((k) => lineInJsonFile(themePath, k.replace(/~.*$/, "").split("."))).find((l) => l !== undefined);
+    return line === undefined ? { file: shown } : { file: shown, line };
+  };
   // Colours a reader (or a gray copy) cannot tell apart make a roadmap say something false.
   for (const c of themeClashes(theme)) {
     const [a, b] = [swatchName(c.a, bag.lang), swatchName(c.b, bag.lang)];
-    if (c.sameColour) bag.add("PP551", { file: shown }, { a, b });
-    else bag.add("PP550", { file: shown }, { a, b, deltaL: c.deltaL.toFixed(1) });
+    if (c.sameColour) bag.add("PP551", at(c.b, c.a), { a, b });
+    else bag.add("PP550", at(c.b, c.a), { a, b, deltaL: c.deltaL.toFixed(1) });
   }
-  for (const u of unreadableText(theme)) bag.add("PP555", { file: shown }, { text: u.text, fill: u.fill, ratio: u.ratio.toFixed(1) });
+  for (const u of unreadableText(theme)) bag.add("PP555", at(u.fill), { text: u.text, fill: u.fill, ratio: u.ratio.toFixed(1) });
   return theme;
 }
 

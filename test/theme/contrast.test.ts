@@ -95,6 +95,22 @@ describe("a theme whose colours merge", () => {
       ["warning", expect.stringMatching(/^テーマの statuses\.完了\.text の文字は statuses\.完了\.fill の地の上/)]]);
   });
 
+  it("each is told at the line of the colour to change: the second named, else the first (they had named the theme alone)", () => {
+    const text = readFileSync("templates/theme.json", "utf8")
+      .replace('"headerFill": "#C8C8CB"', '"headerFill": "#1F2A44"')
+      .replace('"build":    { "fill": "#FFCA80"', '"build":    { "fill": "#FFFF80"')
+      .replace('"asOf": "#FF8082"', '"asOf": "#F4F4F4"');
+    const lineOf = (part: string) => text.slice(0, text.indexOf(part)).split("\n").length;
+    const bag = new DiagnosticBag("ja");
+    loadTheme(tempFile("theme.json", text), bag);
+    const at = (code: string, words: RegExp) => bag.items.filter((d) => d.code === code && words.test(d.message)).map((d) => d.line);
+    expect(at("PP555", /colours\.headerFill/)).toEqual([lineOf('"headerFill"')]);
+    expect(at("PP551", /categories\.study と categories\.build/)).toEqual([lineOf('"build":')]);
+    expect(at("PP550", /colours\.asOf と colours\.zebra/)).toEqual([lineOf('"zebra"')]);
+    // the as-of tint against white (no key): at colours.asOf
+    expect(at("PP550", /白（空欄）/)).toEqual([lineOf('"asOf"')]);
+  });
+
   it("the as-of tint against white is named in the message's language (English words had stood in the Japanese)", () => {
     const t = shipped();
     t.colours.asOf = "#FFE0E0";
