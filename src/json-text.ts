@@ -101,7 +101,8 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, code:
   if ("reason" in read) return fail(read.reason);
   const json = parseJsonText(read.text, bag.lang);
   if (!json.ok) return fail(json.reason, json);
-  const parsed = schema.safeParse(json.value);
+  // (with the input in each issue: a number written in quotes is said so)
+  const parsed = schema.safeParse(json.value, { reportInput: true });
   if (!parsed.success) return fail(zodReason(parsed.error, bag.lang, schema), { line: issueLine(read.text, parsed.error) });
   return parsed.data;
 }

@@ -47,6 +47,11 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
   const ja = lang === "ja";
   switch (i.code) {
     case "invalid_type": {
+      // a number or true/false written in quotes ("5", "false"): said so, as the input has it (reportInput)
+      const input = (i as { input?: unknown }).input;
+      const quoted = typeof input === "string" && ((i.expected === "number" && input.trim() !== "" && Number.isFinite(Number(input)))
+        || (i.expected === "boolean" && (input === "true" || input === "false")));
+      if (quoted) return ja ? `${TYPE_JA[i.expected]}で書いてください（"${input}" ではなく、引用符を付けずに ${input.trim()}）` : `expected ${i.expected} (${input.trim()} without quotes, not "${input}")`;
       const written = ja ? `${TYPE_JA[i.expected] ?? `${i.expected} 型の値`}で書いてください` : `expected ${i.expected}`;
       // a key deleted from a file that needs it (zod says only "received undefined")
       if (/received undefined$/.test(i.message)) return ja ? `ありません（${written}）` : `missing (${written})`;

@@ -47,7 +47,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
   const parsedJson = parseJsonText(text, ctx.lang);
   if (!parsedJson.ok) return fail("PP531", { reason: parsedJson.reason }, parsedJson.line);
   const json = parsedJson.value;
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, { reportInput: true });
   if (!parsed.success) return fail("PP532", { reason: wordingReason(parsed.error, ctx, schema) }, issueLine(text, parsed.error));
   const keys = new Map<string, string>();
   leaves(parsed.data, "", keys);

@@ -45,6 +45,19 @@ describe("config text is bounded", () => {
     expect(r.stderr).toContain("document.tagged: true か false で書いてください");
   });
 
+  it("a number or true/false written in quotes (\"5\", \"false\") is said so: 引用符を付けずに 5 (it had said only 数字で書いてください)", () => {
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadConfig(tempFile("c.json", JSON.stringify({ document: { tagged: "false" }, limits: { maxProjects: "5" } })), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain('document.tagged: true か false で書いてください（"false" ではなく、引用符を付けずに false）');
+    expect(bag.items[0]!.message).toContain('limits.maxProjects: 数字で書いてください（"5" ではなく、引用符を付けずに 5）');
+    // text that is no number is told as before
+    const theme = shipped();
+    theme.lineHeight = "広め";
+    const themeBag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), themeBag)).toThrow(ReportedError);
+    expect(themeBag.items[0]!.message).toMatch(/lineHeight: 数字で書いてください$/);
+  });
+
   it("a limit of 0 is refused saying it must be more than 0 (it had said its minimum was 0)", async () => {
     const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify({ limits: { maxProjects: 0 } })));
     expect(r.code).toBe(1);
