@@ -3,7 +3,21 @@
 import { z } from "zod";
 import { PAPERS, paperSize } from "./paper.js";
 
-const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "色は #RRGGBB の形で書いてください（例: #005AFF）");
+/** A colour written as CSS allows but the theme does not (#FFF, rgb(0, 90, 255)) in the theme's form, or null. */
+function asRrggbb(text: unknown): string | null {
+  if (typeof text !== "string") return null;
+  const short = /^#([0-9A-Fa-f])([0-9A-Fa-f])([0-9A-Fa-f])$/.exec(text.trim());
+  if (short) return `#${short.slice(1).map((d) => d + d).join("")}`.toUpperCase();
+  const rgb = /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/i.exec(text.trim());
+  if (!rgb || rgb.slice(1).some((v) => Number(v) > 255)) return null;
+  return `#${rgb.slice(1).map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+}
+
+// (what #FFF or rgb(…) is in this form, said: a colour staff copied from CSS)
+const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: (issue) => {
+  const same = asRrggbb(issue.input);
+  return `色は #RRGGBB の形で書いてください（${same ? `${String(issue.input)} は ${same}` : "例: #005AFF"}）`;
+} });
 const Margin = z.number().min(0).max(600);
 const Margins = z.tuple([Margin, Margin, Margin, Margin])
   .describe("[left, top, right, bottom] in pt");

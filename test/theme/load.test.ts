@@ -30,6 +30,15 @@ describe("theme", () => {
     expect(en.items[0]!.message).toContain("colours.text: wrong format (expected /^#[0-9A-Fa-f]{6}$/)");
   });
 
+  it("a colour copied from CSS (#FFF, rgb(…)) is PP502 naming what it is in the theme's form (#FFFFFF, #005AFF)", () => {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    Object.assign(theme.colours, { text: "#FFF", link: "rgb(0, 90, 255)" });
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain("colours.text: 色は #RRGGBB の形で書いてください（#FFF は #FFFFFF）");
+    expect(bag.items[0]!.message).toContain("colours.link: 色は #RRGGBB の形で書いてください（rgb(0, 90, 255) は #005AFF）");
+  });
+
   it("a misspelt key (colors, sizes.heading1) is PP502 naming it: it had been ignored, the change not showing", () => {
     const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
     theme.colors = theme.colours;
