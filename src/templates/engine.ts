@@ -272,7 +272,7 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: () => Readon
   // links to an id the data gives that no node of the description carries: a card or heading the
   // template leaves out (a handout of some chapters), printed without the link (PP512)
   const unlinked: UnlinkedRun[] = [];
-  const ids = new Set<string>();
+  const ids = new Map<string, PropertyKey[]>();
   const outlines = new Set<string>();
   nodes.forEach((n, i) => {
     if (n.type !== "heading" && n.type !== "card") return;
@@ -280,11 +280,12 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: () => Readon
     const add = (id: string, at: PropertyKey[]) => {
       if (own.has(id)) return; // a card's anchor may be its bookmark's id
       own.add(id);
-      if (ids.has(id)) {
-        out.push({ at, reason: ja ? `id ${JSON.stringify(id)} が二度使われています。しおり（outline）とリンク先（anchor）の id は、見出し・カードごとに別の値にしてください`
+      const first = ids.get(id);
+      if (first) {
+        out.push({ at, first, reason: ja ? `id ${JSON.stringify(id)} が二度使われています。しおり（outline）とリンク先（anchor）の id は、見出し・カードごとに別の値にしてください`
           : `the id ${JSON.stringify(id)} is used twice: every heading's and card's bookmark (outline) and anchor id must be different` });
       }
-      ids.add(id);
+      if (!first) ids.set(id, at);
     };
     if (n.outline) {
       add(n.outline.id, [i, "outline", "id"]);
@@ -321,7 +322,8 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: () => Readon
 }
 
 /** A mistake in a description's node: where (a path into the JSON) and why. */
-interface NodeMistake { at: PropertyKey[]; reason: string }
+/** `first`: where an id used twice was first used. */
+interface NodeMistake { at: PropertyKey[]; reason: string; first?: PropertyKey[] }
 
 /**
  * A table's shape: a row of no cells, a row of more cells than the header, or `widths` not one a
@@ -635,8 +637,15 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     for (const { place, link, count } of leftOut.values()) ctx.diagnostics.add("PP512", place, { link, count });
     for (const m of [...idErrors, ...tableMistakes(nodes, ctx.lang)]) {
       const p = placeAt(m.at);
-      const error = new TemplateError(shown(files[p.file]!), p.line, m.reason, false);
-      const key = `${error.file}:${error.line}:${error.message}`;
+      const first = m.first && placeAt(m.first);
+      // Both uses written by one line: the line ran twice, a chapter or part called twice
+      // (booklet.hbs naming chapters.[0] twice had been five ids at card.hbs, the call not said).
+      const again = first && first.file === p.file && first.line === p.line;
+      const reason = !again ? m.reason : ctx.lang === "ja"
+        ? `${m.reason}。この行が二度書かれています: 章や部品テンプレートを二度呼んでいないか（{{> chapter chapters.[0]}} が二行など）確認してください`
+        : `${m.reason}: this line ran twice; check for a chapter or part called twice`;
+      const error = new TemplateError(shown(files[p.file]!), p.line, reason, false);
+      const key = again ? `${error.file}:${error.line}:again` : `${error.file}:${error.line}:${error.message}`;
       if (!mistakes.has(key)) mistakes.set(key, error);
     }
     if (mistakes.size) throw [...mistakes.values()].slice(0, 5);

@@ -335,6 +335,16 @@ describe("ids (bookmarks, anchors, links) are checked where the template writes 
     expect(d.line).toBe(3);
     expect(d.message).toContain('"a"');
   });
+  it("ids used twice because one line ran twice (a chapter called twice) are one PP503 a line saying so (it had been an id each, the call not said)", () => {
+    const ctx = folder({
+      "main.hbs": "[\n{{> chapter chapters.[0]}}\n{{#each chapters}}{{> chapter}}{{/each}}\n]",
+      "chapter.hbs": '{ "type": "heading", "level": 1, "text": {{json title}}, "outline": { "id": {{json id}} } },\n{{#each cards}}{ "type": "card", "title": {{json this}}, "anchor": {{json this}} },{{/each}}',
+    });
+    expect(() => renderTemplate("doc", "main", { chapters: [{ id: "c1", title: "一", cards: ["p1", "p2", "p3"] }] }, ctx)).toThrow(ReportedError);
+    expect(ctx.diagnostics.items.map((d) => [d.file.replace(/\\/g, "/").split("/").at(-1), d.line, d.message.includes("この行が二度書かれています")])).toEqual([
+      ["chapter.hbs", 1, true], ["chapter.hbs", 2, true]]);
+  });
+
   it("a card's anchor may be its own bookmark's id, not another's", () => {
     const card = (id: string, anchor: string) => `{ "type": "card", "title": "t", "anchor": "${anchor}", "outline": { "id": "${id}" } }`;
     const ctx = folder({ "main.hbs": `[${card("p1", "p1")}, ${card("p2", "p2")}]` });
