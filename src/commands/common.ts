@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
+import { lineInJsonFile } from "../json-text.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
 import { formatDiagnostics, sortDiagnostics, summary } from "../diagnostics/format.js";
@@ -42,7 +43,7 @@ export interface Session {
   lang: Lang;
   opts: GlobalOptions;
   /** The as-of year given by --as-of or the config, read when the config is loaded; `source` names where. */
-  asOf?: { year: number; source: string } | undefined;
+  asOf?: { year: number; source: string; inConfig: boolean } | undefined;
   /** Files written by the run, told last (after the diagnostics) so staff see them. */
   written?: string[];
   /** What the run read: no output may replace one of these (PP904). */
@@ -66,7 +67,8 @@ export function openSession(opts: GlobalOptions, bag = new DiagnosticBag(langOf(
   if (asOfText !== undefined) {
     // Where the year was given: the option, or the config file.
     const source = opts.asOf !== undefined ? "--as-of" : configFile;
-    s.asOf = { year: yearOption(s, asOfText, source), source };
+    const inConfig = opts.asOf === undefined;
+    s.asOf = { year: yearOption(s, asOfText, source, inConfig ? ["asOf"] : undefined), source, inConfig };
   }
   return s;
 }
@@ -79,7 +81,7 @@ export async function readPlan(s: Session, input: string | undefined, glyphs?: G
   const { start, end } = plan.plan.period;
   // A plan without a period (PP208, or unreadable) has a stand-in: no year to compare with.
   if (s.asOf && plan.plan.period !== UNKNOWN_PERIOD && (s.asOf.year < start || s.asOf.year > end)) {
-    s.bag.add("PP506", { file: s.asOf.source }, { value: wareki(s.asOf.year), first: wareki(start), last: wareki(end) });
+    s.bag.add("PP506", placeIn(s.asOf.source, s.asOf.inConfig ? ["asOf"] : undefined), { value: wareki(s.asOf.year), first: wareki(start), last: wareki(end) });
   }
   return plan;
 }
@@ -94,14 +96,20 @@ export function inputSheet(input: string): { file: string; sheet?: string } {
   return m && !existsSync(input) ? { file: m[1]!, sheet: m[2]! } : { file: input };
 }
 
+/** A message's place: `file`, at the line of `key` when the value came from that JSON file (the config's asOf: PP505, PP506; looked up only when told). */
+function placeIn(file: string, key?: readonly string[]): { file: string; line?: number } {
+  const line = key ? lineInJsonFile(file, key) : undefined;
+  return line === undefined ? { file } : { file, line };
+}
+
 /** A fiscal year given by the user (2026, R8, 令和8年度, full-width digits): PP505 if unreadable; outside its era, PP390 or PP391 as in a plan. */
-export function yearOption(s: Session, value: string, what: string): number {
+export function yearOption(s: Session, value: string, what: string, key?: readonly string[]): number {
   const y = parseFiscalYear(value);
   const slips = y === null ? [] : eraSlips(value);
-  for (const slip of slips) s.bag.add(slip.reads === null ? "PP391" : "PP390", { file: what }, { text: slip.text, reads: slip.reads ?? "", count: 1 });
+  for (const slip of slips) s.bag.add(slip.reads === null ? "PP391" : "PP390", placeIn(what, key), { text: slip.text, reads: slip.reads ?? "", count: 1 });
   if (slips.some((slip) => slip.reads === null)) throw new ReportedError();
   if (y === null) {
-    s.bag.add("PP505", { file: what }, { value });
+    s.bag.add("PP505", placeIn(what, key), { value });
     throw new ReportedError();
   }
   return y;

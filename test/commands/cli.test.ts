@@ -291,7 +291,7 @@ describe("the as-of year", () => {
     for (const args of [["check"], ["model", "-o", path.join(tmp(), "m.json")], ["build", "-o", tmp()]]) {
       const r = await cli(...args, "data/plan.tsv", "--config", cfg);
       expect(r.code, args[0]).toBe(1);
-      expect(r.stderr).toMatch(/planpress\.config\.json {2}error {2}PP505 .*来年度/);
+      expect(r.stderr).toMatch(/planpress\.config\.json:1 {2}error {2}PP505 .*来年度/);
     }
     const o = await cli("check", "data/plan.tsv", "--as-of", "来年度");
     expect(o.code).toBe(1);
@@ -311,7 +311,7 @@ describe("the as-of year", () => {
     const cfg = tempFile("planpress.config.json", '{"asOf": 2040}');
     const r = await cli("check", "data/plan.tsv", "--config", cfg);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/planpress\.config\.json {2}warning {2}PP506 /);
+    expect(r.stderr).toMatch(/planpress\.config\.json:1 {2}warning {2}PP506 /);
   });
 });
 

@@ -58,6 +58,15 @@ describe("config text is bounded", () => {
     expect(themeBag.items[0]!.message).toMatch(/lineHeight: 数字で書いてください$/);
   });
 
+  it("an as-of year the config gives that cannot be read (PP505) or lies outside the period (PP506) is told at its line (they had named the file alone)", async () => {
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "事業A")]));
+    for (const [asOf, code] of [[5, "PP505"], ["令和20年度", "PP506"]] as const) {
+      const cfg = tempFile("planpress.config.json", JSON.stringify({ document: { meeting: "総務委員会" }, asOf }, null, 2));
+      const r = await cli("check", plan, "--config", cfg, "--json");
+      expect((JSON.parse(r.stdout) as { code: string; line?: number }[]).filter((d) => d.code === code).map((d) => d.line)).toEqual([5]);
+    }
+  });
+
   it("a limit of 0 is refused saying it must be more than 0 (it had said its minimum was 0)", async () => {
     const r = await cli("check", "data/plan.tsv", "--config", tempFile("c.json", JSON.stringify({ limits: { maxProjects: 0 } })));
     expect(r.code).toBe(1);
