@@ -18,7 +18,7 @@ import { UNKNOWN_PERIOD } from "../normalise/index.js";
 import { loadPlan } from "../pipeline.js";
 import { type OutputFile, type RenderContext, resolveDocumentDate } from "../context.js";
 import { fontFileOrNull, fontPlace, loadTheme } from "../theme/load.js";
-import type { Theme } from "../theme/schema.js";
+import { fontFamilies, type Theme } from "../theme/schema.js";
 import { codePoints, type GlyphCoverage, missingChars } from "../glyph-coverage.js";
 import { blankComments } from "../templates/located-json.js";
 
@@ -139,7 +139,7 @@ export function checkThemeCategories(s: Session, plan: Plan, { theme, templatesD
 export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): RenderContext {
   const { theme, projectRoot, templatesDir } = themed;
   s.inputs.folders.push({ path: templatesDir, what: shownPath(templatesDir) });
-  for (const face of Object.values(theme.fonts)) {
+  for (const [, face] of fontFamilies(theme)) {
     for (const spec of [face.normal, face.bold]) {
       const file = spec === undefined ? null : fontFileOrNull(spec, projectRoot);
       if (file) s.inputs.files.push({ path: file, what: shownPath(file) });
@@ -179,7 +179,7 @@ export async function planToRender(s: Session, input: string | undefined, opts: 
  */
 export async function checkThemeFonts(s: Session, themed: { theme: Theme; projectRoot: string; templatesDir: string }): Promise<void> {
   const { themeFont } = await import("../render/pdf/coverage.js");
-  const specs = [...new Set(Object.values(themed.theme.fonts).flatMap((f) => [f.normal, ...(f.bold ? [f.bold] : [])]))];
+  const specs = [...new Set(fontFamilies(themed.theme).flatMap(([, f]) => [f.normal, ...(f.bold ? [f.bold] : [])]))];
   let wrong = false;
   for (const spec of specs) {
     const font = themeFont(spec, themed.projectRoot, s.lang);

@@ -53,7 +53,12 @@ export type CategoryStyle = z.infer<typeof CategoryStyle>;
 // the change not showing): an unknown key is PP502 with its name.
 export const Theme = z.strictObject({
   $comment: z.string().optional(),
-  fonts: z.record(z.string(), FontFace).describe("font families; `default` is used for all text"),
+  // The two families the documents use: a misspelt one (`defualt`) is PP502 with the nearest name;
+  // it had passed check and stopped the build with an internal error (PP901, pdfmake's).
+  fonts: z.strictObject({
+    default: FontFace.describe("used for all text"),
+    fallback: FontFace.optional().describe("prints the characters `default` lacks (PP352)"),
+  }).describe("font families: `default` for all text, `fallback` for what it lacks"),
   /** Excel cells name a font installed on the reader's machine, not a file. */
   excelFont: z.string().default("BIZ UDPゴシック"),
   yearStyle: z.enum(["wareki", "western", "short"]).default("wareki")
@@ -100,3 +105,7 @@ export const Theme = z.strictObject({
     .describe("page set-up per document: booklet, gantt, department, progress"),
 });
 export type Theme = z.infer<typeof Theme>;
+
+/** The theme's font families, each with its faces (`fallback` when the theme names one). */
+export const fontFamilies = (theme: Theme): [string, z.infer<typeof FontFace>][] =>
+  Object.entries(theme.fonts).filter((e): e is [string, z.infer<typeof FontFace>] => e[1] !== undefined);

@@ -49,6 +49,19 @@ describe("theme", () => {
     expect(bag.items[0]!.message).toContain("sizes: 不明なキー heading1");
   });
 
+  it("a misspelt font family (defualt, fallbak) is PP502 with the nearest name (it had passed check and stopped the build with an internal error, PP901)", () => {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    theme.fonts = { defualt: theme.fonts.default };
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain('fonts: 不明なキー defualt（"default" ではありませんか）');
+    const fallback = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    fallback.fonts.fallbak = fallback.fonts.default;
+    const told = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(fallback)), told)).toThrow(ReportedError);
+    expect(told.items[0]!.message).toContain('fonts: 不明なキー fallbak（"fallback" ではありませんか）');
+  });
+
   it("a theme that is not JSON is PP502", () => {
     const bag = new DiagnosticBag("en");
     expect(() => loadTheme(tempFile("theme.json", "{ fonts: "), bag)).toThrow(ReportedError);

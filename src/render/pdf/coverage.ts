@@ -9,7 +9,7 @@ import { BLANK, type GlyphCoverage } from "../../glyph-coverage.js";
 import { fontFileOrNull, fontSpecParts } from "../../theme/load.js";
 import type { Lang } from "../../diagnostics/bag.js";
 import { MAX_FONT_BYTES, readBoundedFileSync, refusalReason } from "../../read-file.js";
-import type { Theme } from "../../theme/schema.js";
+import { fontFamilies, type Theme } from "../../theme/schema.js";
 import { nearest } from "../../nearest.js";
 
 /** The theme's family whose faces print what the default face lacks. */
@@ -257,7 +257,7 @@ const JAPANESE_PROBE = [..."あア年度"].map((c) => c.codePointAt(0)!);
 export function facesWithoutJapanese(theme: Theme, projectRoot: string): { spec: string; name: string }[] {
   const fbSpec = theme.fonts[FALLBACK_FAMILY]?.normal;
   const fb = fbSpec ? face(fbSpec, projectRoot) : null;
-  const specs = new Set(Object.entries(theme.fonts).flatMap(([family, f]) => (family === FALLBACK_FAMILY ? [] : [f.normal, ...(f.bold ? [f.bold] : [])])));
+  const specs = new Set(fontFamilies(theme).flatMap(([family, f]) => (family === FALLBACK_FAMILY ? [] : [f.normal, ...(f.bold ? [f.bold] : [])])));
   return [...specs].flatMap((spec) => {
     const one = face(spec, projectRoot);
     return one && JAPANESE_PROBE.some((cp) => !one.has(cp) && !fb?.has(cp)) ? [{ spec, name: one.name }] : [];

@@ -6,6 +6,7 @@ import pdfmake from "pdfmake";
 import type { TFontDictionary } from "pdfmake/interfaces.js";
 import { type RenderContext, shownPath } from "../../context.js";
 import { fontPlace } from "../../theme/load.js";
+import { fontFamilies } from "../../theme/schema.js";
 import { themeFont } from "./coverage.js";
 import { ReportedError } from "../../errors.js";
 import { installSpeedPatches } from "./speed.js";
@@ -43,7 +44,7 @@ function load(spec: string, ctx: RenderContext): string {
 }
 
 /**
- * The theme's families (`default` and any a city adds) as pdfmake descriptors. Italic styles map to
+ * The theme's families (`default`, and `fallback` when named) as pdfmake descriptors. Italic styles map to
  * the upright faces: Japanese has no italics, and pdfmake must never fall back to Roboto.
  */
 export function pdfFonts(ctx: RenderContext): TFontDictionary {
@@ -52,7 +53,7 @@ export function pdfFonts(ctx: RenderContext): TFontDictionary {
     ctx.diagnostics.add("PP560", { file: "planpress" }, { ...speed.mismatch });
   }
   const out: TFontDictionary = {};
-  for (const [family, face] of Object.entries(ctx.theme.fonts)) {
+  for (const [family, face] of fontFamilies(ctx.theme)) {
     const normal = load(face.normal, ctx);
     const bold = face.bold ? load(face.bold, ctx) : normal;
     out[family] = { normal, bold, italics: normal, bolditalics: bold };
