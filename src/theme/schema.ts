@@ -1,6 +1,7 @@
 // The theme (templates/theme.json): fonts, sizes, colours and margins of every document. Staff
 // edit the JSON; this schema checks it and gives the defaults.
 import { z } from "zod";
+import { nearest } from "../nearest.js";
 import { PAPERS, paperSize } from "./paper.js";
 
 /** A colour written as CSS allows but the theme does not (#FFF, rgb(0, 90, 255)) in the theme's form, or null. */
@@ -77,7 +78,15 @@ export const Theme = z.strictObject({
     cover: z.number().min(6).max(72).default(26),
   }).default({ body: 10.5, table: 9, small: 8, gantt: 8, h1: 18, h2: 14, h3: 12, cover: 26 }),
   lineHeight: z.number().min(1).max(3).default(1.35),
+  // (a placeholder misspelt, {{pagez}}, had been printed as written at the foot of every page)
   pageNumber: z.string().max(40).refine((s) => s.includes("{{page}}"), "{{page}} を含めてください")
+    .superRefine((s, ctx) => {
+      for (const [placeholder, name] of s.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        if (name === "page" || name === "pages") continue;
+        const near = nearest(name!, ["page", "pages"]);
+        ctx.addIssue({ code: "custom", message: `${placeholder} は使えません（使えるのは {{page}} と {{pages}}${near ? `。{{${near}}} ではありませんか` : ""}）` });
+      }
+    })
     .default("{{page}} / {{pages}}")
     .describe("every document's page number: {{page}} the page, {{pages}} the document's pages (a department file counts its own)"),
   numberAlign: z.enum(["left", "center", "right"]).default("center")

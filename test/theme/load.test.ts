@@ -62,6 +62,16 @@ describe("theme", () => {
     expect(told.items[0]!.message).toContain('fonts: 不明なキー fallbak（"fallback" ではありませんか）');
   });
 
+  it("a page number with a placeholder misspelt ({{pagez}}) is PP502 naming the two there are (it had been printed as written on every page)", () => {
+    const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+    theme.pageNumber = "{{page}} / {{pagez}}";
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+    expect(bag.items[0]!.message).toContain("pageNumber: {{pagez}} は使えません（使えるのは {{page}} と {{pages}}");
+    theme.pageNumber = "- {{page}} / {{pages}} -";
+    expect(loadTheme(tempFile("theme.json", JSON.stringify(theme)), new DiagnosticBag("ja")).pageNumber).toBe("- {{page}} / {{pages}} -");
+  });
+
   it("a theme that is not JSON is PP502", () => {
     const bag = new DiagnosticBag("en");
     expect(() => loadTheme(tempFile("theme.json", "{ fonts: "), bag)).toThrow(ReportedError);
