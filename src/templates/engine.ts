@@ -568,6 +568,23 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
 }
 
 /**
+ * For a part that is not there (`{{> cover}}`), the file of the folder it nearly is: one Notepad
+ * saved as `cover.hbs.txt`, one renamed `Cover.hbs`, or a name misspelt in the call (`prefase`
+ * beside preface.hbs). Empty otherwise.
+ */
+function partialNamed(raw: string, dir: string, lang: string): string {
+  const name = /The partial (\S+) could not be found/.exec(raw)?.[1];
+  if (!name) return "";
+  let files: string[];
+  try { files = readdirSync(dir).sort(); } catch { return ""; }
+  const want = `${name}.hbs`.toLowerCase();
+  const saved = files.find((f) => f.toLowerCase() === want || f.toLowerCase().startsWith(`${want}.`));
+  if (saved) return lang === "ja" ? `。フォルダにある「${saved}」の名前を「${name}.hbs」にしてください` : `; rename "${saved}" in the folder to "${name}.hbs"`;
+  const near = nearest(name, files.filter((f) => f.endsWith(".hbs")).map((f) => f.slice(0, -4)));
+  return near === undefined ? "" : lang === "ja" ? `。「{{> ${near}}}」ではありませんか` : `; did you mean "{{> ${near}}}"?`;
+}
+
+/**
  * Renders `templates/<folder>/<main>.hbs` (every other .hbs of the folder is a partial under its
  * name) with `data`, and returns the checked document description.
  */
@@ -655,7 +672,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
     if (!errors.every((x) => x instanceof TemplateError)) throw e;
     for (const x of errors) {
       const place = x.line === undefined ? { file: x.file } : { file: x.file, line: x.line };
-      ctx.diagnostics.add("PP503", place, { reason: x.raw ? templateReason(x.message, ctx.lang, x.source, HELPERS) : x.message });
+      ctx.diagnostics.add("PP503", place, { reason: x.raw ? templateReason(x.message, ctx.lang, x.source, HELPERS) + partialNamed(x.message, dir, ctx.lang) : x.message });
     }
     throw new ReportedError();
   }

@@ -71,6 +71,14 @@ describe("renderTemplate", () => {
     expect([inPart.file.replace(/\\/g, "/").split("/").at(-1), inPart.line]).toEqual(["chapter.hbs", 3]);
   });
 
+  it("a part that is not there names the file it nearly is: saved by Notepad as cover.hbs.txt, renamed Cover.hbs, or misspelt in the call", () => {
+    const main = "[\n{{> cover}}\n]";
+    const body = '{ "type": "paragraph", "text": "c" }';
+    expect(failure({ "main.hbs": main, "cover.hbs.txt": body }).message).toContain("フォルダにある「cover.hbs.txt」の名前を「cover.hbs」にしてください");
+    expect(failure({ "main.hbs": main, "Cover.hbs": body }).message).toContain("フォルダにある「Cover.hbs」の名前を「cover.hbs」にしてください");
+    expect(failure({ "main.hbs": "[\n{{> prefase}}\n]", "preface.hbs": body }).message).toContain("「{{> preface}}」ではありませんか");
+  });
+
   it("partials that double at each level, or loops in loops, end with PP503 in seconds, not after all memory", () => {
     // 2^31 partial calls: this had run for minutes at 1.7 GB until killed
     const doubling = '{{#*inline "l0"}}"x",{{/inline}}' + Array.from({ length: 31 }, (_, i) => `{{#*inline "l${i + 1}"}}{{> l${i}}}{{> l${i}}}{{/inline}}`).join("")
