@@ -4,7 +4,8 @@
 // on the open handle, and read with a byte limit (a file that grows while it is read is stopped
 // at the limit, whatever its size said). Synchronous: one file, four system calls, no thread-pool
 // round trips (the async version took 22 ms for the seed against readFile's 6).
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats } from "node:fs";
+import path from "node:path";
 import type { Lang } from "./diagnostics/bag.js";
 import { megabytes } from "./diagnostics/format.js";
 
@@ -94,8 +95,29 @@ const ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
  */
 export function readBoundedText(file: string, limit: number, lang: Lang): { text: string } | { reason: string } {
   const read = readBoundedFileSync(file, limit);
-  if ("refused" in read) return { reason: refusalReason(read, limit, lang) };
+  if ("refused" in read) return { reason: refusalReason(read, limit, lang) + savedAsWords(read, file, lang) };
   return { text: editedText(read.bytes) };
+}
+
+/**
+ * The file of `file`'s folder that is `file` saved under another name: メモ帳's `wording.json.txt`
+ * (it adds .txt), a renamed `Wording.json`; undefined when there is none.
+ */
+export function savedAs(file: string): string | undefined {
+  const name = path.basename(file);
+  const want = name.toLowerCase();
+  try {
+    return readdirSync(path.dirname(file)).sort().find((f) => (f.toLowerCase() === want && f !== name) || f.toLowerCase().startsWith(`${want}.`));
+  } catch {
+    return undefined;
+  }
+}
+
+/** For a file not there, the words naming the file to rename (savedAs), else none. */
+function savedAsWords(read: Exclude<FileRead, { bytes: Uint8Array }>, file: string, lang: Lang): string {
+  const saved = read.refused === "unreadable" && read.reason === "ENOENT" ? savedAs(file) : undefined;
+  if (!saved) return "";
+  return lang === "ja" ? `（フォルダにある「${saved}」の名前を「${path.basename(file)}」にしてください）` : ` (rename "${saved}" in the folder to "${path.basename(file)}")`;
 }
 
 /**

@@ -13,7 +13,7 @@ import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { bare, zodReason } from "../zod-reason.js";
 import { nearest } from "../nearest.js";
-import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText, savedAs } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
 import { templateReason } from "./reason.js";
@@ -494,7 +494,10 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
   const dir = path.join(ctx.templatesDir, folder);
   const shown = (file: string) => shownPath(ctx, path.join(dir, file));
   const missing = (files: string[]) => {
-    if (!files.includes(`${main}.hbs`)) throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません`, false);
+    if (!files.includes(`${main}.hbs`)) {
+      const saved = savedAs(path.join(dir, `${main}.hbs`));
+      throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません${saved ? `（フォルダにある「${saved}」の名前を「${main}.hbs」にしてください）` : ""}`, false);
+    }
   };
   let byFolder = FOLDERS.get(ctx);
   if (!byFolder) FOLDERS.set(ctx, (byFolder = new Map()));
@@ -577,8 +580,7 @@ function partialNamed(raw: string, dir: string, lang: string): string {
   if (!name) return "";
   let files: string[];
   try { files = readdirSync(dir).sort(); } catch { return ""; }
-  const want = `${name}.hbs`.toLowerCase();
-  const saved = files.find((f) => f.toLowerCase() === want || f.toLowerCase().startsWith(`${want}.`));
+  const saved = savedAs(path.join(dir, `${name}.hbs`));
   if (saved) return lang === "ja" ? `。フォルダにある「${saved}」の名前を「${name}.hbs」にしてください` : `; rename "${saved}" in the folder to "${name}.hbs"`;
   const near = nearest(name, files.filter((f) => f.endsWith(".hbs")).map((f) => f.slice(0, -4)));
   return near === undefined ? "" : lang === "ja" ? `。「{{> ${near}}}」ではありませんか` : `; did you mean "{{> ${near}}}"?`;

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -119,6 +119,27 @@ describe("planpress CLI", () => {
         expect.stringContaining("@own の担当課「存在しない課」のシートがありません"),
         expect.stringContaining('表の場所 "@projetcs" はこの資料にありません（使えるのは @projects）'),
       ]);
+    });
+  });
+
+  it("a file メモ帳 saved as name.txt (the config, a wording file, a template) is told with the file to rename; the config had been passed over for the defaults", async () => {
+    const dir = tmp();
+    templatesIn(dir);
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "窓口の見直し")]));
+    mkdirSync(path.join(dir, "data"));
+    writeFileSync(path.join(dir, "data", "planpress.config.json.txt"), '{"title": "市の計画"}');
+    renameSync(path.join(dir, "templates", "wording.json"), path.join(dir, "templates", "wording.json.txt"));
+    renameSync(path.join(dir, "templates", "gantt", "gantt.hbs"), path.join(dir, "templates", "gantt", "gantt.hbs.txt"));
+    await inFolder(dir, async () => {
+      const config = await cli("check", plan, "--json");
+      expect(config.code).toBe(1);
+      expect((JSON.parse(config.stdout) as { code: string; message: string }[]).map((d) => [d.code, d.message])).toEqual([
+        ["PP501", "設定ファイルに誤りがあります: ファイルがありません（フォルダにある「planpress.config.json.txt」の名前を「planpress.config.json」にしてください）"]]);
+      renameSync(path.join(dir, "data", "planpress.config.json.txt"), path.join(dir, "data", "planpress.config.json"));
+      const r = await cli("check", plan, "--json");
+      const ds = JSON.parse(r.stdout) as { code: string; message: string }[];
+      expect(ds.find((d) => d.code === "PP531")?.message).toContain("フォルダにある「wording.json.txt」の名前を「wording.json」にしてください");
+      expect(ds.find((d) => d.code === "PP503")?.message).toContain("フォルダにある「gantt.hbs.txt」の名前を「gantt.hbs」にしてください");
     });
   });
 
