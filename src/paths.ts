@@ -1,6 +1,6 @@
 // Where planpress's own files live. Templates, theme and fonts are looked up in the folder the
 // user runs from first (staff edit templates/ there), else in the installed package.
-import { type Dirent, existsSync, readdirSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,8 +16,17 @@ function findPackageRoot(): string {
 
 export const packageRoot = findPackageRoot();
 
+/**
+ * The folder whose templates/ a run uses: the one planpress runs in when it has a templates/ folder
+ * (its theme.json missing is then said: a theme メモ帳 saved as theme.json.txt had sent every run
+ * to the package's templates, the city's edits passed over without a word), else the package's.
+ */
 export function projectRootFor(cwd = process.cwd()): string {
-  return existsSync(path.join(cwd, "templates", "theme.json")) ? cwd : packageRoot;
+  return existsSync(path.join(cwd, "templates", "theme.json")) || isFolder(path.join(cwd, "templates")) ? cwd : packageRoot;
+}
+
+function isFolder(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
 }
 
 /** A folder and the folders under it, `depth` levels down (templates/ and one folder a document), by name. */

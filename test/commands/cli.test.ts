@@ -122,7 +122,7 @@ describe("planpress CLI", () => {
     });
   });
 
-  it("a file メモ帳 saved as name.txt (the config, a wording file, a template) is told with the file to rename; the config had been passed over for the defaults", async () => {
+  it("a file メモ帳 saved as name.txt (the config, a wording file, a template, the theme) is told with the file to rename; the config and the folder's templates had been passed over for the built-in ones", async () => {
     const dir = tmp();
     templatesIn(dir);
     const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "窓口の見直し")]));
@@ -140,6 +140,11 @@ describe("planpress CLI", () => {
       const ds = JSON.parse(r.stdout) as { code: string; message: string }[];
       expect(ds.find((d) => d.code === "PP531")?.message).toContain("フォルダにある「wording.json.txt」の名前を「wording.json」にしてください");
       expect(ds.find((d) => d.code === "PP503")?.message).toContain("フォルダにある「gantt.hbs.txt」の名前を「gantt.hbs」にしてください");
+      // the theme so saved: it is said (every run had taken the package's templates, this folder's passed over)
+      renameSync(path.join(dir, "templates", "theme.json"), path.join(dir, "templates", "theme.json.txt"));
+      const theme = await cli("check", plan, "--json");
+      expect((JSON.parse(theme.stdout) as { code: string; file: string; message: string }[]).map((d) => [d.code, d.file, d.message])).toEqual([
+        ["PP502", "templates/theme.json", "テーマファイルに誤りがあります: ファイルがありません（フォルダにある「theme.json.txt」の名前を「theme.json」にしてください）"]]);
     });
   });
 
