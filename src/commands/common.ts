@@ -5,6 +5,7 @@ import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "../read-file.js";
 import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import { lineInJsonFile } from "../json-text.js";
+import { nearest } from "../nearest.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
 import { formatDiagnostics, sortDiagnostics, summary } from "../diagnostics/format.js";
@@ -128,11 +129,17 @@ export function themeOf(s: Session): { theme: Theme; projectRoot: string; templa
  * in the default category's: said once a category (PP552), as its bars look like another's.
  */
 export function checkThemeCategories(s: Session, plan: Plan, { theme, templatesDir }: { theme: Theme; templatesDir: string }): void {
+  const categories = [...s.config.phaseCategories, s.config.defaultCategory, s.config.compoundCategory];
+  // a style no category uses, near the id: its key misspelt (`bulid`), said in the hint with its line
+  const unused = Object.keys(theme.categories).filter((k) => !categories.some((c) => c.id === k));
+  const file = path.join(templatesDir, "theme.json");
   for (const id of new Set(plan.projects.flatMap((p) => p.schedule.map((ph) => ph.category)))) {
     if (theme.categories[id]) continue;
-    const label = [...s.config.phaseCategories, s.config.defaultCategory, s.config.compoundCategory].find((c) => c.id === id)?.label ?? id;
+    const label = categories.find((c) => c.id === id)?.label ?? id;
     const stand = theme.categories[s.config.defaultCategory.id] ? s.config.defaultCategory.label : theme.categories.other ? "other" : "灰色";
-    s.bag.add("PP552", { file: shownPath(path.join(templatesDir, "theme.json")) }, { id, label, stand });
+    const near = nearest(id, unused);
+    const line = near === undefined ? undefined : lineInJsonFile(file, ["categories", near]);
+    s.bag.add("PP552", { file: shownPath(file), ...(line !== undefined ? { line } : {}) }, { id, label, stand, ...(near !== undefined ? { near } : {}) });
   }
 }
 

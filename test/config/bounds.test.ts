@@ -1,6 +1,8 @@
 // Config and theme values a person types: bounded in their schemas, read as Notepad saves them,
 // a mistyped font package told as the theme's mistake.
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { ReportedError } from "../../src/errors.js";
@@ -155,6 +157,24 @@ describe("a phase category the config adds", () => {
     }
     // a category the theme styles is not told
     expect((await cli("check", plan)).stderr).not.toContain("PP552");
+  });
+
+  it("whose style's key the theme misspelt (bulid) is told at that key's line, naming it (the style had been passed over without a word)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-category-"));
+    cpSync("templates", path.join(dir, "templates"), { recursive: true });
+    const file = path.join(dir, "templates", "theme.json");
+    const text = readFileSync(file, "utf8").replace('"build":', '"bulid":');
+    writeFileSync(file, text);
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "基幹系の構築", { years: ["構築", "", ""] })]));
+    const was = process.cwd();
+    process.chdir(dir);
+    try {
+      const ds = JSON.parse((await cli("check", plan, "--json")).stdout) as { code: string; line?: number; hint?: string }[];
+      expect(ds.filter((d) => d.code === "PP552").map((d) => [d.line, d.hint])).toEqual([
+        [text.slice(0, text.indexOf('"bulid"')).split("\n").length, 'テーマの categories の "bulid" は "build" ではありませんか（どの区分にも使われていません）。']]);
+    } finally {
+      process.chdir(was);
+    }
   });
 });
 
