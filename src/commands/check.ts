@@ -3,15 +3,17 @@ import { hasErrors } from "../diagnostics/bag.js";
 import { ReportedError } from "../errors.js";
 import type { Plan } from "../model/schema.js";
 import type { RenderContext } from "../context.js";
-import { checkThemeCategories, checkThemeFonts, type GlobalOptions, pdfGlyphs, printDiagnosticsJson, readPlan, renderContext, run, templateGlyphs, themeOf } from "./common.js";
+import { checkThemeCategories, checkThemeFonts, checkThemeStatuses, type GlobalOptions, pdfGlyphs, printDiagnosticsJson, readPlan, renderContext, run, templateGlyphs, themeOf } from "./common.js";
 
 export function check(input: string | undefined, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   return run(opts, async (s) => {
     // the cells checked against the PDF fonts as a build checks them: a clean check, then boxes
     // in the booklet, would be a check that missed what the build says (PP351)
     const themed = themeOf(s);
-    // the theme's fonts, as the build uses them (PP504, PP508, PP511 …)
+    // the theme's fonts, as the build uses them (PP504, PP508, PP511 …), and its styles of the
+    // config's 進捗区分 (PP553, as the progress report says it)
     await checkThemeFonts(s, themed);
+    checkThemeStatuses(s, themed);
     const glyphs = await pdfGlyphs(s, themed);
     if (glyphs) templateGlyphs(s, themed.templatesDir, glyphs);
     const plan = await readPlan(s, input, glyphs);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import { lineInJsonFile } from "../json-text.js";
 import { nearest } from "../nearest.js";
+import { UNREPORTED } from "../views/progress.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
 import { formatDiagnostics, sortDiagnostics, summary } from "../diagnostics/format.js";
@@ -130,17 +131,34 @@ export function themeOf(s: Session): { theme: Theme; projectRoot: string; templa
  */
 export function checkThemeCategories(s: Session, plan: Plan, { theme, templatesDir }: { theme: Theme; templatesDir: string }): void {
   const categories = [...s.config.phaseCategories, s.config.defaultCategory, s.config.compoundCategory];
-  // a style no category uses, near the id: its key misspelt (`bulid`), said in the hint with its line
-  const unused = Object.keys(theme.categories).filter((k) => !categories.some((c) => c.id === k));
   const file = path.join(templatesDir, "theme.json");
   for (const id of new Set(plan.projects.flatMap((p) => p.schedule.map((ph) => ph.category)))) {
     if (theme.categories[id]) continue;
     const label = categories.find((c) => c.id === id)?.label ?? id;
     const stand = theme.categories[s.config.defaultCategory.id] ? s.config.defaultCategory.label : theme.categories.other ? "other" : "灰色";
-    const near = nearest(id, unused);
-    const line = near === undefined ? undefined : lineInJsonFile(file, ["categories", near]);
-    s.bag.add("PP552", { file: shownPath(file), ...(line !== undefined ? { line } : {}) }, { id, label, stand, ...(near !== undefined ? { near } : {}) });
+    const { place, near } = missingStyle(file, theme.categories, "categories", id, categories.map((c) => c.id));
+    s.bag.add("PP552", place, { id, label, stand, ...(near !== undefined ? { near } : {}) });
   }
+}
+
+/** A 進捗区分 the config adds without a style in the theme's statuses: drawn plain grey by the progress report (PP553). */
+export function checkThemeStatuses(s: Session, { theme, templatesDir }: { theme: Theme; templatesDir: string }): void {
+  const file = path.join(templatesDir, "theme.json");
+  for (const status of s.config.progressStatuses.filter((st) => !theme.statuses[st])) {
+    const { place, near } = missingStyle(file, theme.statuses, "statuses", status, [...s.config.progressStatuses, UNREPORTED]);
+    s.bag.add("PP553", place, { status, ...(near !== undefined ? { near } : {}) });
+  }
+}
+
+/**
+ * Where a style missing from the theme's `group` is told: the style no entry uses that is nearest
+ * to `id` (its key misspelt, `bulid`, `予定通り`: the style had been passed over without a word) at
+ * its line, else the theme.
+ */
+function missingStyle(file: string, styles: Record<string, unknown>, group: string, id: string, used: readonly string[]): { place: { file: string; line?: number }; near?: string } {
+  const near = nearest(id, Object.keys(styles).filter((k) => !used.includes(k)));
+  const line = near === undefined ? undefined : lineInJsonFile(file, [group, near]);
+  return { place: { file: shownPath(file), ...(line !== undefined ? { line } : {}) }, ...(near !== undefined ? { near } : {}) };
 }
 
 export function renderContext(s: Session, plan: Plan, themed = themeOf(s)): RenderContext {

@@ -1,8 +1,6 @@
 // planpress progress --year Y --input DIR [--history DIR] [input] [-o dir]: the year's report.
-import path from "node:path";
-import { shownPath } from "../output/write.js";
 import { loadReturns } from "../pipeline.js";
-import { type GlobalOptions, planToRender, requireClean, run, writeAll, yearOption } from "./common.js";
+import { checkThemeStatuses, type GlobalOptions, planToRender, requireClean, run, writeAll, yearOption } from "./common.js";
 
 export function progress(input: string | undefined, opts: GlobalOptions & { year: string; input: string; history?: string; output?: string }): Promise<number> {
   return run(opts, async (s) => {
@@ -10,9 +8,7 @@ export function progress(input: string | undefined, opts: GlobalOptions & { year
     // the report is a PDF: the plan's cells, and the entries returned, checked against its font
     const { plan, ctx, glyphs } = await planToRender(s, input, { pdf: true });
     // a 進捗区分 the config adds without a style in the theme: a plain grey, like any other such
-    for (const status of s.config.progressStatuses.filter((st) => !ctx.theme.statuses[st])) {
-      s.bag.add("PP553", { file: shownPath(path.join(ctx.templatesDir, "theme.json")) }, { status });
-    }
+    checkThemeStatuses(s, ctx);
     const { formLockedCells } = await import("../render/forms.js");
     const returns = await loadReturns(plan, { year, inputDir: opts.input, historyDir: opts.history, config: s.config, bag: s.bag, glyphs,
       sent: (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample) });

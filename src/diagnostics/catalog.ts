@@ -1028,8 +1028,8 @@ export const CATALOG = {
   PP553: { severity: "warning", example: { status: "一部完了" },
     ja: (p) => `進捗区分「${p.status}」の色と模様がテーマの statuses にないため、報告書のグラフと表では灰色で描きます。ほかに灰色の区分があると見分けがつきません。`,
     en: (p) => `The theme's statuses give the progress status "${p.status}" no colour and pattern: the report draws it plain grey, like any other status without one.`,
-    hintJa: () => "テーマ（templates/theme.json）の statuses に、この区分の fill（色）と pattern（模様）を加えてください。",
-    hintEn: () => "Add this status's fill and pattern to the theme's statuses (templates/theme.json)." },
+    hintJa: (p) => (p.near ? `テーマの statuses の "${p.near}" は "${p.status}" ではありませんか（どの区分にも使われていません）。` : "テーマ（templates/theme.json）の statuses に、この区分の fill（色）と pattern（模様）を加えてください。"),
+    hintEn: (p) => (p.near ? `Did the theme's statuses mean "${p.status}" by "${p.near}" (no status uses it)?` : "Add this status's fill and pattern to the theme's statuses (templates/theme.json).") },
   // PP560–PP569: the PDF engine
   PP560: { severity: "info", example: { library: "pdfmake", found: "0.3.12", expected: "0.3.11" },
     ja: (p) => `${p.library} ${p.found} は高速化の対象（${p.expected}）と異なるため、高速化なしで PDF を作りました。内容は同じですが時間がかかります。`,

@@ -159,11 +159,11 @@ describe("a phase category the config adds", () => {
     expect((await cli("check", plan)).stderr).not.toContain("PP552");
   });
 
-  it("whose style's key the theme misspelt (bulid) is told at that key's line, naming it (the style had been passed over without a word)", async () => {
+  it("whose style's key the theme misspelt (bulid, 予定通り) is told at that key's line, naming it, by check (the style had been passed over without a word; PP553 by progress only)", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-category-"));
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
     const file = path.join(dir, "templates", "theme.json");
-    const text = readFileSync(file, "utf8").replace('"build":', '"bulid":');
+    const text = readFileSync(file, "utf8").replace('"build":', '"bulid":').replace('"予定どおり":', '"予定通り":');
     writeFileSync(file, text);
     const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "基幹系の構築", { years: ["構築", "", ""] })]));
     const was = process.cwd();
@@ -172,6 +172,8 @@ describe("a phase category the config adds", () => {
       const ds = JSON.parse((await cli("check", plan, "--json")).stdout) as { code: string; line?: number; hint?: string }[];
       expect(ds.filter((d) => d.code === "PP552").map((d) => [d.line, d.hint])).toEqual([
         [text.slice(0, text.indexOf('"bulid"')).split("\n").length, 'テーマの categories の "bulid" は "build" ではありませんか（どの区分にも使われていません）。']]);
+      expect(ds.filter((d) => d.code === "PP553").map((d) => [d.line, d.hint])).toEqual([
+        [text.slice(0, text.indexOf('"予定通り"')).split("\n").length, 'テーマの statuses の "予定通り" は "予定どおり" ではありませんか（どの区分にも使われていません）。']]);
     } finally {
       process.chdir(was);
     }
