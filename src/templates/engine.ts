@@ -16,7 +16,7 @@ import { nearest } from "../nearest.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText, savedAs } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
-import { templateReason } from "./reason.js";
+import { readsPast, templateReason } from "./reason.js";
 
 export { templateReason };
 
@@ -155,9 +155,10 @@ function lineOf(message: string, source?: string): number | undefined {
     const call = new RegExp(`\\{\\{~?#?>\\s*${escaped(partial)}(?![\\w-])`).exec(visible);
     return call ? lineAt(call.index) : undefined;
   }
-  // `../title` with no level above: the line of the one `../title` the file has (none when several)
+  // `../title` with no level above, or `a.b.title` with `a.b` missing: the line of the one such
+  // read the file has (none when several)
   const up = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message)?.[1];
-  const uses = up ? [...visible.matchAll(new RegExp(`(?:\\.\\./)+${escaped(up)}(?![\\w-])`, "g"))] : [];
+  const uses = up ? readsPast(source, up) : [];
   return uses.length === 1 ? lineAt(uses[0]!.index) : undefined;
 }
 

@@ -1,7 +1,7 @@
 // A handlebars (or helper) error in the words of the staff who edit templates and wording files:
 // what is wrong in Japanese, the raw message kept only as a trailing detail.
 import type { Kind } from "./helper-args.js";
-import { markWidth } from "./located-json.js";
+import { blankComments, markWidth } from "./located-json.js";
 import { nearest } from "../nearest.js";
 
 /** The kinds of value helpers take, as staff read them. */
@@ -14,6 +14,17 @@ const KIND_JA: Record<Kind, string> = {
 function mustacheAt(source: string | undefined, line: number, column: number): string | undefined {
   const text = source?.split("\n")[line - 1]?.slice(column) ?? "";
   return /^\{\{[^}]*\}\}|^\([^()]*\)/.exec(text)?.[0];
+}
+
+/**
+ * Where a template reads `name` past a level that is not there, as `source` writes it: `../name`
+ * with no level above (a partial starts its own levels), or `a.b.name` with `a.b` missing. Either
+ * is a JavaScript error naming `name` only, without a place. Comments are left out.
+ */
+export function readsPast(source: string, name: string): { index: number; path: string; upward: boolean }[] {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const path = new RegExp(`(?<![\\w.@/\\]-])((?:\\.\\./)+|@?[\\w-]+(?:\\.(?:\\[[^\\]]*\\]|[\\w-]+))*\\.)${escaped}(?![\\w-])`, "g");
+  return [...blankComments(source).matchAll(path)].map((m) => ({ index: m.index, path: m[0], upward: m[1]!.startsWith("../") }));
 }
 
 /**
@@ -52,6 +63,12 @@ export function templateReason(raw: string, lang: string, source?: string, helpe
   }
   // `../title` where there is no level above (a partial starts its own levels): a JavaScript error without a place
   if ((m = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(raw))) {
+    // `cover.nothing.bar`: a value on the way is missing (it had been told as a `../bar`)
+    const uses = source === undefined ? [] : readsPast(source, m[1]!);
+    if (uses.length && uses.every((u) => !u.upward)) {
+      const paths = [...new Set(uses.map((u) => u.path))];
+      return said(`${paths.map((p) => `「${p}」`).join("・")}の途中の値（${paths.map((p) => p.slice(0, -m![1]!.length - 1)).join("・")}）がありません。綴りを確認してください`);
+    }
     return said(`「../${m[1]}」のように上の階層の値を読んでいますが、ここにその階層はありません（部品テンプレートの中は呼ばれた所から数えます。全体の値は @root.${m[1]} で読めます）`);
   }
   if ((m = /The partial (\S+) could not be found/.exec(raw))) return said(`部品テンプレート「${m[1]}」（${m[1]}.hbs）がありません`);

@@ -298,6 +298,13 @@ describe("renderTemplate", () => {
     expect(failure({ ...files, "part.hbs": `${files["part.hbs"]}\n${files["part.hbs"]}` }, { title: "T", items: [{ name: "a" }] }).line).toBeUndefined();
   });
 
+  it("a value missing on the way of a path (cover.nothing.text) is PP503 naming the path, at its line (it had been told as a ../text)", () => {
+    const d = failure({ "main.hbs": '[\n{{!-- cover.nothing.text --}}\n{ "type": "paragraph", "text": {{json cover.nothing.text}} }\n]' }, { cover: { label: "資料1" } });
+    expect([d.file.replace(/\\/g, "/").split("/").at(-1), d.line]).toEqual(["main.hbs", 3]);
+    expect(d.message).toContain("「cover.nothing.text」の途中の値（cover.nothing）がありません");
+    expect(d.message).not.toContain("上の階層");
+  });
+
   it("marks never change what the template writes (multi-line mustaches, comments, standalone blocks)", () => {
     const ctx = folder({
       "main.hbs": '{{!-- a comment\nover lines {{ --}}\n[\n{{#each items}}\n  {{> item a=1\n     b=2}}\n{{/each}}\n{ "type": "paragraph", "text": "\\{{literal}}" }\n]',
