@@ -103,10 +103,13 @@ export function compareNodes(list: ChangeList, ctx: RenderContext) {
 /** The 新旧対照表's page set-up: the theme's `compare`, else the department sheets' A4 landscape. */
 export const comparePageKind = (ctx: RenderContext): string => (ctx.theme.pages.compare ? "compare" : "department");
 
-/** A row as the templates get it: every field present (the templates are compiled strict). */
-function rowData(row: CompareRow, words: CompareWording) {
+/**
+ * A row as the templates get it: every field present (the templates are compiled strict). A
+ * schedule with each version's period: the years of the other's alone are drawn as outside it.
+ */
+function rowData(row: CompareRow, words: CompareWording, view: CompareView) {
   const label = words.aspects[row.aspect];
-  if ("schedule" in row) return { label, schedule: row.schedule, new: [] as Segment[], old: [] as Segment[] };
+  if ("schedule" in row) return { label, schedule: { ...row.schedule, newPeriod: view.new.period, oldPeriod: view.old.period }, new: [] as Segment[], old: [] as Segment[] };
   return { label, schedule: null, new: row.new, old: row.old };
 }
 
@@ -122,9 +125,9 @@ function compareData(view: CompareView, wording: Wording<CompareWording>, ctx: R
   return {
     ...view,
     counts: view.counts.map((c) => ({ ...c, label: words.kinds[c.kind] })),
-    planRows: view.planRows.map((r) => rowData(r, words)),
+    planRows: view.planRows.map((r) => rowData(r, words, view)),
     projects: view.projects.map((p) => ({
-      ...p, heading: heading(p, wording), kindLabels: p.kinds.map((k) => words.kinds[k]), rows: p.rows.map((r) => rowData(r, words)),
+      ...p, heading: heading(p, wording), kindLabels: p.kinds.map((k) => words.kinds[k]), rows: p.rows.map((r) => rowData(r, words, view)),
     })),
     label: doc.handoutLabel ?? "",
     meeting: doc.meeting ?? "",

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { Phase } from "../model/schema.js";
 
+const YearSpan = z.object({ start: z.number().int(), end: z.number().int() });
+
 /** Inline text: a string, or a run that links to an anchor (`#p12`) and may be bold. */
 export const Inline = z.union([
   z.string(),
@@ -107,8 +109,15 @@ export const DocNode = z.discriminatedUnion("type", [
       z.object({ label: z.string(), new: Text, old: Text }),
       z.object({
         label: z.string(),
-        /** The new bar above the old one on one year axis; `none` is written where a side has no schedule. */
-        schedule: z.object({ new: z.array(Phase), old: z.array(Phase), newLabel: z.string(), oldLabel: z.string(), none: z.string() }),
+        /**
+         * The new bar above the old one on one year axis; `none` is written where a side has no
+         * schedule. `newPeriod` / `oldPeriod`: each version's years, the others on its side shaded
+         * and saying `outside` (a template written before has none: its years are left blank).
+         */
+        schedule: z.object({
+          new: z.array(Phase), old: z.array(Phase), newLabel: z.string(), oldLabel: z.string(), none: z.string(),
+          newPeriod: YearSpan.optional(), oldPeriod: YearSpan.optional(), outside: z.string().default(""),
+        }),
       }),
     ])),
   }),

@@ -13,11 +13,12 @@ import { compareView, type CompareView } from "../../src/views/compare.js";
 import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 import { editDescription, setSchedule } from "../helpers/revisions.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
-import { glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
+import { filledRects, glyphsOnFills, type Glyph } from "../helpers/pdf-fills.js";
 import { type PageItems, textItems } from "../helpers/pdf-positions.js";
 import { planOf } from "../helpers/plan-fixtures.js";
 import { seedRevision } from "../helpers/tsv-revision.js";
 import { checkPdf } from "../../scripts/a11y/checks.js";
+import { textsOf } from "../../scripts/a11y/read.js";
 
 const seedText = readFileSync("data/plan.tsv", "utf8");
 const revision = seedRevision(seedText);
@@ -220,6 +221,49 @@ describe("compare.pdf with a bar whose label is taller than a page", () => {
     }
     // ... a repeat is drawing only (a header row tagged again on each page is a finding)
     expect((await checkPdf(file!.data)).findings).toEqual([]);
+  });
+});
+
+describe("compare.pdf of versions of different periods (令和8–12 → 令和8–15)", () => {
+  let file: Uint8Array;
+  let theme: ReturnType<typeof makeRenderContext>["theme"];
+  beforeAll(async () => {
+    const seed = seedPlan();
+    const end = seed.plan.period.end;
+    const longer = setSchedule(seed, seed.projects[0]!.no, (phases) => phases.map((p) => (p.to === end ? { ...p, to: end + 3 } : p)));
+    longer.plan.period = { ...seed.plan.period, end: end + 3 };
+    const changes = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: longer, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
+    expect(changes.changes.map((c) => [c.kind, c.newNo])).toEqual([["schedule", seed.projects[0]!.no]]);
+    const ctx = makeRenderContext();
+    theme = ctx.theme;
+    [{ data: file }] = (await renderCompare(changes, ctx)) as [{ data: Uint8Array }];
+  });
+
+  it("says 期間外 in each year outside the old plan's period, shaded, on the old bar's line (blank, they had read as years of no phase)", async () => {
+    const seed = seedPlan();
+    const pages = await textItems(file);
+    const at = pages.findIndex((pg) => pg.items.some((i) => i.str.trim() === "期間外"));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const page = pages[at];
+    const outside = page!.items.filter((i) => i.str.trim() === "期間外");
+    const heading = (y: number) => page!.items.find((i) => i.str.trim() === fiscalYearLabel(y, theme))!;
+    // one under each of the three added years, none under the years both plans cover
+    const end = seed.plan.period.end;
+    const centre = (i: { x: number; width: number }) => i.x + i.width / 2;
+    expect(outside).toHaveLength(3);
+    outside.forEach((i, k) => expect(Math.abs(centre(i) - centre(heading(end + k + 1)))).toBeLessThan(2));
+    // on the 旧 line, not the 新 one
+    const tag = (t: string) => page!.items.find((i) => i.str.trim() === t && i.size === theme.sizes.table && i.x < outside[0]!.x && i.y < heading(end).y)!;
+    for (const i of outside) expect(Math.abs(i.y - tag("旧").y)).toBeLessThan(3);
+    // shaded (a gray copy shows it as well as the words)
+    const shades = (await filledRects(file, theme.colours.zebra))[at]!;
+    for (const i of outside) expect(shades.some((r) => r.x <= centre(i) && centre(i) <= r.x + r.width && r.y <= i.y + 2 && i.y + 2 <= r.y + r.height)).toBe(true);
+  });
+
+  it("reads 期間外 as text of the table (tagged), with no finding", async () => {
+    const { pdf: tagged, findings } = await checkPdf(file);
+    expect(findings).toEqual([]);
+    expect(textsOf(tagged, "TD").filter((t) => t.includes("期間外"))).not.toEqual([]);
   });
 });
 

@@ -59,19 +59,19 @@ function scheduleCell(s: Extract<ChangesNode["rows"][number], { schedule: unknow
   // line above both had stood on the first page alone, the bars on the next under no year.
   const own = rowBreaks(height + 5, src, ctx);
   const tall = (phases: readonly Phase[]) => !fitsPage(sideHeight(phases), src.kind, ctx);
-  const strip = (phases: readonly Phase[]) => {
+  const strip = (phases: readonly Phase[], ownYears?: Period) => {
     // a strip taller than a page breaks between pages (kept whole, pdfmake drops it), its year
     // headings a header row pdfmake repeats on each page
-    const table = scheduleStrip(phases, period, { yearWidth, header: tall(phases), fontSize: size }, ctx);
+    const table = scheduleStrip(phases, period, { yearWidth, header: tall(phases), fontSize: size, ...(ownYears ? { own: ownYears } : {}), outsideText: s.outside }, ctx);
     if (tall(phases)) table.table.dontBreakRows = false;
     return { ...table, width: "*" };
   };
-  const side = (tag: string, phases: readonly Phase[]): Content => {
+  const side = (tag: string, phases: readonly Phase[], ownYears?: Period): Content => {
     if (!phases.length) return line(tag, { text: s.none, width: "*", fontSize: size, color: theme.colours.muted, margin: [2, 1, 0, 0] } as Content);
     // (a side that fits a page kept on one page with its headings)
-    return !own || tall(phases) ? line(tag, strip(phases) as Content) : { stack: [headingLine(), line(tag, strip(phases) as Content)], unbreakable: true } as Content;
+    return !own || tall(phases) ? line(tag, strip(phases, ownYears) as Content) : { stack: [headingLine(), line(tag, strip(phases, ownYears) as Content)], unbreakable: true } as Content;
   };
-  const sides = [side(s.newLabel, s.new), side(s.oldLabel, s.old)];
+  const sides = [side(s.newLabel, s.new, s.newPeriod), side(s.oldLabel, s.old, s.oldPeriod)];
   return own
     ? { cell: { stack: sides, colSpan: 2 } as TableCell, height: height + size * lh + 5 }
     : { cell: { stack: [headingLine(), ...sides], colSpan: 2 } as TableCell, height };

@@ -23,6 +23,13 @@ export interface StripOptions {
   fontSize?: number;
   /** Adds a row of fiscal-year headings above the bars (the booklet card; tables have their own). */
   header?: boolean;
+  /**
+   * The years of the version the bars belong to, where `period` spans two versions (the
+   * 新旧対照表): the years outside it are shaded and say `outsideText`. Left blank, they had read
+   * as years of no phase (令和8–12 → 令和8–15: the old bars ended as if the project stopped).
+   */
+  own?: Period;
+  outsideText?: string;
 }
 
 /** Pattern names used by cells; a document that draws bars passes `schedulePatterns()` to pdfmake. */
@@ -137,7 +144,12 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   const noteSize = Math.max(fontSize - 0.5, theme.sizes.small, Math.min(fontSize, 9));
   // The as-of column's tint: a pale shade of the heading's colour, unpatterned and unlabelled, so
   // it never reads as a bar (every bar has its pattern and its label).
-  const empty = (year: number): TableCell => (year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: AS_OF_TINT } : { text: "" });
+  const outside = (year: number) => opts.own !== undefined && (year < opts.own.start || year > opts.own.end);
+  // (the words once, in the first row of bars; the shade in every row)
+  const outsideCell = (words: boolean): TableCell => ({ text: words ? opts.outsideText ?? "" : "", fontSize: noteSize, color: theme.colours.muted, alignment: "center", fillColor: theme.colours.zebra });
+  const emptyIn = (row: number) => (year: number): TableCell => (outside(year) ? outsideCell(row === 0)
+    : year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: AS_OF_TINT } : { text: "" });
+  const empty = emptyIn(0);
   const body: TableCell[][] = [];
   if (opts.header) {
     // (the narrowest column: each after the first gives GAP to its bar's gap)
@@ -152,7 +164,7 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   // rule between them does not show: drawn in the rule's colour there (two such bars had read as
   // one, the second phase's first year lost). By body row, the vertical lines so drawn.
   const seams = new Map<number, Set<number>>();
-  for (const lane of lanes) {
+  for (const [n, lane] of lanes.entries()) {
     const meet = lane.flatMap((p, k) => {
       const q = lane[k - 1];
       return q && q.to + 1 === p.from && [q, p].some((x) => lightness(categoryStyle(x.category, ctx).fill) >= PALE) ? [p.from - period.start] : [];
@@ -169,8 +181,8 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
         text: label.text, background: style.fill, color: style.text, alignment: "center", bold: true,
         fontSize: label.fontSize, ...barFill(style),
       }, "Span", { _actual: `${fiscalYearLabel(p.from, theme)}～${fiscalYearLabel(p.to, theme)} ${p.label}` }) as TableCell;
-    }, empty));
-    if (lane.some((p) => p.note)) body.push(notesRow(lane, years, opts.yearWidth, noteSize, ctx, empty));
+    }, emptyIn(n)));
+    if (lane.some((p) => p.note)) body.push(notesRow(lane, years, opts.yearWidth, noteSize, ctx, emptyIn(n + 1)));
   }
   if (lanes.length === 0) body.push(years.map(empty));
   const headerRows = opts.header ? 1 : 0;
