@@ -43,6 +43,8 @@ export interface CompareView {
   counts: { kind: ChangeKind; count: number }[];
   /** Projects in both versions that changed in no aspect. */
   unchanged: number;
+  /** Projects whose only change is a department renamed throughout (said in the plan's rows). */
+  renamedOnly: number;
   changedProjects: number;
   added: Listed[];
   removed: Listed[];
@@ -191,9 +193,24 @@ function planRow(c: PlanChange, t: CompareTexts): TextRow {
   return textRow(c.aspect, text("old"), text("new"));
 }
 
+/**
+ * A project's 担当課の変更 that the plan-level renames explain whole (情報政策課 → デジタル推進課,
+ * each name in its place, nothing else): the 新旧対照表 says the rename once, in the plan's rows,
+ * not again in a block per project (a reorganisation had filled the table with 40 such blocks).
+ * The change list keeps each project's change.
+ */
+function saidByRename(c: Change, planChanges: readonly PlanChange[]): boolean {
+  if (c.kind !== "departments") return false;
+  const renames = new Map(planChanges.flatMap((r) => (r.aspect === "department" ? [[comparable(r.old), comparable(r.new)] as const] : [])));
+  if (!renames.size || c.old.allDepartments !== c.new.allDepartments) return false;
+  const renamed = c.old.departments.map((d) => renames.get(comparable(d)) ?? comparable(d));
+  return renamed.join("\n") === c.new.departments.map(comparable).join("\n");
+}
+
 export function compareView(list: ChangeList, t: CompareTexts): CompareView {
+  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges));
   const projects: ProjectEntry[] = [];
-  for (const c of list.changes) {
+  for (const c of changes) {
     const last = projects.at(-1);
     const same = last && c.kind !== "added" && c.kind !== "removed" && last.oldNo === c.oldNo && last.newNo === c.newNo;
     const entry: ProjectEntry = same ? last : { kinds: [], newNo: c.newNo, oldNo: c.oldNo, name: c.name, rows: [] };
@@ -207,16 +224,19 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
   }
   const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });
   const changedPairs = projects.filter((p) => p.oldNo !== null && p.newNo !== null).length;
+  const shownOld = new Set(changes.map((c) => c.oldNo));
+  const renamedOnly = new Set(list.changes.filter((c) => !shownOld.has(c.oldNo)).map((c) => c.oldNo)).size;
   return {
     old: list.old,
     new: list.new,
-    counts: CHANGE_KINDS.map((kind) => ({ kind, count: list.changes.filter((c) => c.kind === kind).length })),
-    unchanged: list.pairs.length - changedPairs,
+    counts: CHANGE_KINDS.map((kind) => ({ kind, count: changes.filter((c) => c.kind === kind).length })),
+    unchanged: list.pairs.length - changedPairs - renamedOnly,
+    renamedOnly,
     changedProjects: projects.length,
-    added: list.changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
-    removed: list.changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),
+    added: changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
+    removed: changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),
     planRows: list.planChanges.map((c) => planRow(c, t)),
     projects,
-    lines: [...list.planChanges.map((c) => planLine(c, t)), ...list.changes.flatMap((c) => linesOf(c, t))],
+    lines: [...list.planChanges.map((c) => planLine(c, t)), ...changes.flatMap((c) => linesOf(c, t))],
   };
 }

@@ -305,6 +305,33 @@ describe("compare: changes of the plan itself", () => {
     expect(compare(seed, renamed(seed, single.departments[0]!, "新設課")).planChanges).toEqual([]);
   });
 
+  it("a department renamed throughout is said once in the 新旧対照表, not again as each project's 担当課の変更 (a reorganisation had filled the table with a block per project)", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const having = seed.projects.filter((p) => p.departments.includes("情報政策課"));
+    const projects = structuredClone(seed.projects).map((p) => ({ ...p, departments: p.departments.map((d) => (d === "情報政策課" ? "デジタル推進課" : d)) }));
+    // one of them also given another description: its block stays, without the department row
+    const edited = projects.find((p) => p.no === having[0]!.no)!;
+    edited.description = [...edited.description, "見直した。"];
+    const list = compareWithDoubts(seed, withProjects(seed, projects));
+    expect(list.changes.filter((c) => c.kind === "departments")).toHaveLength(having.length);
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    expect(view.planRows.map((r) => r.aspect)).toEqual(["department"]);
+    expect(view.projects.map((p) => [p.oldNo, p.kinds, p.rows.map((r) => r.aspect)])).toEqual([[edited.no, ["description"], ["description"]]]);
+    expect(view.counts.find((c) => c.kind === "departments")!.count).toBe(0);
+    expect(view.lines.map((l) => l.aspect)).toEqual(["department", "description"]);
+    expect([view.renamedOnly, view.unchanged]).toEqual([having.length - 1, seed.projects.length - having.length]);
+    // the summary says where they went (they had been counted among the unchanged)
+    const { compareNodes } = await import("../../src/render/template-nodes.js");
+    const { makeRenderContext } = await import("../helpers/context.js");
+    const summary = JSON.stringify(compareNodes(list, makeRenderContext()).nodes);
+    expect(summary).toContain(`変更のない${seed.projects.length - having.length}事業は`);
+    expect(summary).toContain(`担当課の名称の変更だけの${having.length - 1}事業は、計画全体の「担当課の名称」にまとめて載せています。`);
+    // a project given a new department besides the renamed one is still its own change
+    projects.find((p) => p.no === having[1]!.no)!.departments.push("企画調整課");
+    const more = compareView(compareWithDoubts(seed, withProjects(seed, projects)), { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    expect(more.projects.map((p) => p.oldNo)).toEqual([edited.no, having[1]!.no]);
+  });
+
   it("a project moved into an existing 取組 of its own 基本方針 is moved; the rest of its old 取組 stays put", () => {
     const [a, b] = seed.policies[0]!.measures[0]!.initiatives;
     const p = a!.projects[0]!;
