@@ -189,7 +189,9 @@ function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): Com
 
 function planRow(c: PlanChange, t: CompareTexts): TextRow {
   const within = "within" in c ? c.within.map((w) => `${w}${t.placeSeparator}`).join("") : "";
-  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : `${within}${c[side]}`);
+  // A node of no name: the version has no 取組 level there (a plan of two levels). Nothing, not
+  // its parents and a dangling separator, which had read as the 取組 renamed to an empty name.
+  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side] ? `${within}${c[side]}` : "");
   return textRow(c.aspect, text("old"), text("new"));
 }
 

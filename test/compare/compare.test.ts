@@ -332,6 +332,22 @@ describe("compare: changes of the plan itself", () => {
     expect(more.projects.map((p) => p.oldNo)).toEqual([edited.no, having[1]!.no]);
   });
 
+  it("a revision with no 取組 level shows each 取組 as gone (（なし）), not renamed to its parents and a dangling ＞", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const twoLevels = withProjects(seed, structuredClone(seed.projects).map((p) => ({ ...p, initiative: null })));
+    const list = compareWithDoubts(seed, twoLevels);
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const rows = view.planRows.filter((r) => r.aspect === "initiative") as { new: { text: string }[]; old: { text: string }[] }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.new).toEqual([]);
+      expect(r.old.map((x) => x.text).join("")).toMatch(/ ＞ [①-⑳].+$/u);
+    }
+    // and the other way round (a 取組 level added): nothing on the old side
+    const back = compareView(compareWithDoubts(twoLevels, seed), { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    for (const r of back.planRows.filter((x) => x.aspect === "initiative") as { new: { text: string }[]; old: { text: string }[] }[]) expect(r.old).toEqual([]);
+  });
+
   it("a project moved into an existing 取組 of its own 基本方針 is moved; the rest of its old 取組 stays put", () => {
     const [a, b] = seed.policies[0]!.measures[0]!.initiatives;
     const p = a!.projects[0]!;
