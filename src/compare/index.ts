@@ -58,7 +58,8 @@ function planChanges(oldPlan: Plan, newPlan: Plan): PlanChange[] {
 /**
  * Departments renamed throughout (a reorganisation: 情報政策課 → DX推進課): a name the revision no
  * longer uses, where every project found in both versions that named it names one new name
- * instead, the same in all of them, and that name stands in no other of them. Two projects at
+ * instead, the same in all of them (besides other new names of some), and that name stands in no
+ * other of them. Two projects at
  * least: one project given a new department is a change of that project alone.
  */
 function departmentRenames(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[]): { old: string; new: string; projects: number }[] {
@@ -70,9 +71,12 @@ function departmentRenames(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[])
   for (const gone of [...before].filter((d) => !after.has(d))) {
     const named = pairs.filter((p) => keys(p.old).includes(gone));
     if (named.length < 2) continue;
-    const instead = new Set(named.map((p) => keys(p.new).filter((d) => !before.has(d)).join("\n")));
-    const [come] = instead;
-    if (instead.size !== 1 || !come || come.includes("\n")) continue;
+    // the one new name all of them took (a project also given a second new department had hidden
+    // the reorganisation: each of the 40 projects then told as its own change alone)
+    const gained = named.map((p) => new Set(keys(p.new).filter((d) => !before.has(d))));
+    const common = [...gained[0]!].filter((d) => gained.every((g) => g.has(d)));
+    const [come] = common;
+    if (common.length !== 1 || !come) continue;
     if (pairs.some((p) => keys(p.new).includes(come) && !keys(p.old).includes(gone))) continue;
     out.push({ old: written.get(gone) ?? gone, new: written.get(come) ?? come, projects: named.length });
   }

@@ -297,6 +297,11 @@ describe("compare: changes of the plan itself", () => {
     expect(list.planChanges).toEqual([{ aspect: "department", old: "情報政策課", new: "DX推進課", projects: having.length }]);
     expect(list.changes.map((c) => c.kind)).toEqual(having.map(() => "departments"));
     expect(bag.items.map((d) => [d.code, d.severity])).toEqual([["PP707", "info"]]);
+    // one of them also given a second new department (the reorganisation made two 課): still the
+    // rename (it had hidden it, each project then its own change alone)
+    const plus = withProjects(seed, renamed(seed, "情報政策課", "DX推進課").projects
+      .map((p) => (p.no === having[0]!.no ? { ...p, departments: [...p.departments, "DX戦略課"] } : p)));
+    expect(compareWithDoubts(seed, plus).planChanges).toEqual([{ aspect: "department", old: "情報政策課", new: "DX推進課", projects: having.length }]);
     // one of its projects given a new department: the old name stays in the others
     const one = compare(seed, renamed(seed, "情報政策課", "DX推進課", having[0]!.no));
     expect(one.planChanges).toEqual([]);
