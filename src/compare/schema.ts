@@ -53,6 +53,8 @@ export const PlanChange = z.discriminatedUnion("aspect", [
     aspect: z.enum(["policy", "measure", "initiative"]), old: z.string(), new: z.string(),
     /** The names of the node's parents in the revision (a measure's policy; an initiative's policy and measure). */
     within: z.array(z.string()),
+    /** A node moved whole under other parents (a 基本方針 split in two): its parents in the plan in force. */
+    oldWithin: z.array(z.string()).optional(),
   }),
 ]);
 export type PlanChange = z.infer<typeof PlanChange>;

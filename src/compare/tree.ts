@@ -70,7 +70,8 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
       tally.set(to, (tally.get(to) ?? 0) + 1);
       votes.set(from, tally);
     }
-    const renamed: { from: Project; to: Project }[] = [];
+    const renamed: { from: Project; to: Project; moved?: boolean }[] = [];
+    if (depth > 0) for (const m of movedWhole(depth, continuation, kept)) { continuation.set(m.from, m.to); kept.add(m.to); votes.delete(m.from); renamed.push(m.pair); }
     for (const [from, tally] of votes) {
       const fromProject = oldProjects.find((p) => nodeKey(p, depth) === from)!;
       const projectAt = (key: string) => newProjects.find((p) => nodeKey(p, depth) === key)!;
@@ -87,8 +88,35 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
     const order = new Map(newProjects.map((p, i) => [p, i]));
     renamed.sort((a, b) => order.get(a.to)! - order.get(b.to)!);
     for (const r of renamed) {
-      changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level), within: LEVELS.slice(0, depth).map((l) => label(r.to, l)) });
+      const parents = (p: Project) => LEVELS.slice(0, depth).map((l) => label(p, l));
+      changes.push({ aspect: level, old: label(r.from, level), new: label(r.to, level), within: parents(r.to), ...(r.moved ? { oldWithin: parents(r.from) } : {}) });
     }
+  }
+  /**
+   * Nodes moved whole to another parent (a 基本方針 split in two, its 施策 going with the new one):
+   * a node not continued, of two matched projects at least, all of which went to one new node
+   * under another parent than its own parent's continuation, that node holding no other old
+   * node's projects. Told once as the node's change; its projects had each been told as moved.
+   */
+  function movedWhole(depth: number, continued: ReadonlyMap<string, string>, kept: ReadonlySet<string>) {
+    const to = new Map<string, Set<string>>();
+    const from = new Map<string, Set<string>>();
+    const count = new Map<string, number>();
+    const first = new Map<string, Pair>();
+    for (const pair of pairs) {
+      const [a, b] = [nodeKey(pair.old, depth), nodeKey(pair.new, depth)];
+      to.set(a, (to.get(a) ?? new Set()).add(b));
+      from.set(b, (from.get(b) ?? new Set()).add(a));
+      count.set(a, (count.get(a) ?? 0) + 1);
+      if (!first.has(a)) first.set(a, pair);
+    }
+    return [...to].flatMap(([a, bs]) => {
+      const [b] = bs;
+      const pair = first.get(a)!;
+      if (continued.has(a) || bs.size !== 1 || !b || kept.has(b) || from.get(b)!.size !== 1 || count.get(a)! < 2) return [];
+      if (continued.get(nodeKey(pair.old, depth - 1)) === nodeKey(pair.new, depth - 1)) return [];
+      return [{ from: a, to: b, pair: { from: pair.old, to: pair.new, moved: true } }];
+    });
   }
   const leaf = LEVELS.length - 1;
   return {

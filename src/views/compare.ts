@@ -188,10 +188,11 @@ function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): Com
 }
 
 function planRow(c: PlanChange, t: CompareTexts): TextRow {
-  const within = "within" in c ? c.within.map((w) => `${w}${t.placeSeparator}`).join("") : "";
+  const parents = (names: readonly string[] | undefined) => (names ?? []).map((w) => `${w}${t.placeSeparator}`).join("");
+  const within = (side: "old" | "new") => ("within" in c ? parents(side === "old" ? c.oldWithin ?? c.within : c.within) : "");
   // A node of no name: the version has no 取組 level there (a plan of two levels). Nothing, not
   // its parents and a dangling separator, which had read as the 取組 renamed to an empty name.
-  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side] ? `${within}${c[side]}` : "");
+  const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side] ? `${within(side)}${c[side]}` : "");
   return textRow(c.aspect, text("old"), text("new"));
 }
 

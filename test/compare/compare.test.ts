@@ -362,6 +362,29 @@ describe("compare: changes of the plan itself", () => {
   });
 });
 
+describe("compare: a 基本方針 split in two", () => {
+  it("each 施策 that went whole to the new 基本方針 is one change of the plan with both parents, not a move of each of its projects", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const policy = [...seed.policies].sort((a, b) => b.measures.length - a.measures.length)[0]!.name;
+    const split = (p: Plan["projects"][number]) => p.policy === policy && p.measure.number! > 3;
+    const projects = structuredClone(seed.projects).map((p) => (split(p) ? { ...p, policy: "分けた基本方針", measure: { ...p.measure, number: p.measure.number! - 3 } } : p));
+    const list = compareWithDoubts(seed, withProjects(seed, projects));
+    const moving = seed.projects.filter(split);
+    const sizes = new Map<number, number>();
+    for (const p of moving) sizes.set(p.measure.number!, (sizes.get(p.measure.number!) ?? 0) + 1);
+    const whole = [...sizes].filter(([, n]) => n >= 2).map(([m]) => m);
+    expect(whole.length).toBeGreaterThan(1);
+    const title = (m: number) => moving.find((p) => p.measure.number === m)!.measure.title;
+    expect(list.planChanges).toEqual(whole.map((m) => ({ aspect: "measure", old: `(${m})${title(m)}`, new: `(${m - 3})${title(m)}`, within: ["分けた基本方針"], oldWithin: [policy] })));
+    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual(moving.filter((p) => sizes.get(p.measure.number!) === 1).map((p) => ["moved", p.no]));
+    // the old side under the old 基本方針 (not the new one both sides had shown)
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const row = view.planRows[0] as { new: { text: string }[]; old: { text: string }[] };
+    expect(row.old.map((x) => x.text).join("")).toBe(`${policy} ＞ (${whole[0]})${title(whole[0]!)}`);
+    expect(row.new.map((x) => x.text).join("")).toBe(`分けた基本方針 ＞ (${whole[0]! - 3})${title(whole[0]!)}`);
+  });
+});
+
 describe("compare: a 取組 of one project moved under another 基本方針", () => {
   it("is a move of the project, not a renamed 取組", () => {
     const single = seed.policies.flatMap((pol) => pol.measures.flatMap((m) => m.initiatives.filter((i) => i.projects.length === 1)))[0]!;
