@@ -10,7 +10,7 @@ import type { PlanChange } from "./schema.js";
 import { comparable, textSimilarity } from "./similarity.js";
 
 type Level = "policy" | "measure" | "initiative";
-const LEVELS: Level[] = ["policy", "measure", "initiative"];
+export const LEVELS: Level[] = ["policy", "measure", "initiative"];
 
 function own(p: Project, level: Level): string {
   if (level === "policy") return comparable(p.policy);
@@ -23,7 +23,7 @@ function own(p: Project, level: Level): string {
 const numberOf = (p: Project, level: Level): number | null => (level === "policy" ? null : ((level === "measure" ? p.measure : p.initiative)?.number ?? null));
 
 /** The node's words as staff read them: the policy's name, `(1)…` for a measure, `①…` for an initiative. */
-function label(p: Project, level: Level): string {
+export function label(p: Pick<Project, "policy" | "measure" | "initiative">, level: Level): string {
   if (level === "policy") return p.policy;
   const n = (level === "measure" ? p.measure : p.initiative) ?? { number: null, title: "" };
   const mark = n.number === null ? "" : level === "measure" ? `(${n.number})` : circled(n.number);
@@ -45,6 +45,8 @@ export interface TreeMatch {
 export function matchTree(oldProjects: readonly Project[], newProjects: readonly Project[], pairs: readonly Pair[]): TreeMatch {
   /** Old node key (per level, under the old parents) → the new node key it continues as. */
   const continuation = new Map<string, string>();
+  /** Old nodes that went whole under other parents: their projects are moved, told once as the node's change. */
+  const movedNodes = new Set<string>();
   const changes: PlanChange[] = [];
   /** A project's node at a depth, by the names of that node and its parents (either version). */
   const nodeKey = (p: Project, depth: number) => LEVELS.slice(0, depth + 1).reduce((k, l) => keyOf(p, l, k), "");
@@ -71,7 +73,7 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
       votes.set(from, tally);
     }
     const renamed: { from: Project; to: Project; moved?: boolean }[] = [];
-    if (depth > 0) for (const m of movedWhole(depth, continuation, kept)) { continuation.set(m.from, m.to); kept.add(m.to); votes.delete(m.from); renamed.push(m.pair); }
+    if (depth > 0) for (const m of movedWhole(depth, continuation, kept)) { continuation.set(m.from, m.to); movedNodes.add(m.from); kept.add(m.to); votes.delete(m.from); renamed.push(m.pair); }
     for (const [from, tally] of votes) {
       const fromProject = oldProjects.find((p) => nodeKey(p, depth) === from)!;
       const projectAt = (key: string) => newProjects.find((p) => nodeKey(p, depth) === key)!;
@@ -96,7 +98,8 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
    * Nodes moved whole to another parent (a 基本方針 split in two, its 施策 going with the new one):
    * a node not continued, of two matched projects at least, all of which went to one new node
    * under another parent than its own parent's continuation, that node holding no other old
-   * node's projects. Told once as the node's change; its projects had each been told as moved.
+   * node's projects. Told once as the node's change (its projects had each been told as moved in
+   * the 新旧対照表); the change list keeps each project's move, as a project's place changed.
    */
   function movedWhole(depth: number, continued: ReadonlyMap<string, string>, kept: ReadonlySet<string>) {
     const to = new Map<string, Set<string>>();
@@ -121,6 +124,6 @@ export function matchTree(oldProjects: readonly Project[], newProjects: readonly
   const leaf = LEVELS.length - 1;
   return {
     changes,
-    moved: (pair) => continuation.get(nodeKey(pair.old, leaf)) !== nodeKey(pair.new, leaf),
+    moved: (pair) => continuation.get(nodeKey(pair.old, leaf)) !== nodeKey(pair.new, leaf) || LEVELS.some((_, d) => movedNodes.has(nodeKey(pair.old, d))),
   };
 }

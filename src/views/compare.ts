@@ -7,6 +7,7 @@ import type { Change, ChangeKind, ChangeList, Place, PlanChange, ProjectSummary 
 import { CHANGE_KINDS } from "../compare/schema.js";
 import { comparable } from "../compare/similarity.js";
 import { markedDiff, type Segment } from "../compare/text-diff.js";
+import { label as nodeLabel, LEVELS } from "../compare/tree.js";
 import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
 
@@ -45,6 +46,8 @@ export interface CompareView {
   unchanged: number;
   /** Projects whose only change is a department renamed throughout (said in the plan's rows). */
   renamedOnly: number;
+  /** Projects whose only changes are their 施策 or 取組 moved whole (said in the plan's rows). */
+  movedOnly: number;
   changedProjects: number;
   added: Listed[];
   removed: Listed[];
@@ -210,8 +213,23 @@ function saidByRename(c: Change, planChanges: readonly PlanChange[]): boolean {
   return renamed.join("\n") === c.new.departments.map(comparable).join("\n");
 }
 
+/**
+ * A project's 体系上の位置の変更 that a node moved whole explains (a 基本方針 split in two, its 施策
+ * going with the new one): the 新旧対照表 says it once, in the plan's rows (nine blocks had each
+ * told the same move of four 施策). The change list keeps each project's move.
+ */
+function saidByMove(c: Change, planChanges: readonly PlanChange[]): boolean {
+  if (c.kind !== "moved") return false;
+  const path = (p: Place) => LEVELS.map((l) => comparable(nodeLabel(p, l)));
+  const [from, to] = [path(c.old), path(c.new)];
+  const same = (a: readonly string[], b: readonly string[]) => a.every((x, i) => comparable(x) === b[i]);
+  return planChanges.some((n) => (n.aspect === "measure" || n.aspect === "initiative") && n.oldWithin !== undefined
+    && same([...n.oldWithin, n.old], from) && same([...n.within, n.new], to)
+    && same(from.slice(n.within.length + 1), to.slice(n.within.length + 1)));
+}
+
 export function compareView(list: ChangeList, t: CompareTexts): CompareView {
-  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges));
+  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges) && !saidByMove(c, list.planChanges));
   const projects: ProjectEntry[] = [];
   for (const c of changes) {
     const last = projects.at(-1);
@@ -228,13 +246,17 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
   const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });
   const changedPairs = projects.filter((p) => p.oldNo !== null && p.newNo !== null).length;
   const shownOld = new Set(changes.map((c) => c.oldNo));
-  const renamedOnly = new Set(list.changes.filter((c) => !shownOld.has(c.oldNo)).map((c) => c.oldNo)).size;
+  // (a project whose every change the plan's rows tell: a department renamed, its node moved whole)
+  const saidInPlan = list.changes.filter((c) => !shownOld.has(c.oldNo));
+  const movedOnly = new Set(saidInPlan.filter((c) => c.kind === "moved").map((c) => c.oldNo)).size;
+  const renamedOnly = new Set(saidInPlan.map((c) => c.oldNo)).size - movedOnly;
   return {
     old: list.old,
     new: list.new,
     counts: CHANGE_KINDS.map((kind) => ({ kind, count: changes.filter((c) => c.kind === kind).length })),
-    unchanged: list.pairs.length - changedPairs - renamedOnly,
+    unchanged: list.pairs.length - changedPairs - renamedOnly - movedOnly,
     renamedOnly,
+    movedOnly,
     changedProjects: projects.length,
     added: changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
     removed: changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),

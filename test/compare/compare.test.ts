@@ -363,7 +363,7 @@ describe("compare: changes of the plan itself", () => {
 });
 
 describe("compare: a 基本方針 split in two", () => {
-  it("each 施策 that went whole to the new 基本方針 is one change of the plan with both parents, not a move of each of its projects", async () => {
+  it("each 施策 that went whole to the new 基本方針 is one change of the plan with both parents; the 新旧対照表 shows no block per project, the change list keeps each move", async () => {
     const { compareView } = await import("../../src/views/compare.js");
     const policy = [...seed.policies].sort((a, b) => b.measures.length - a.measures.length)[0]!.name;
     const split = (p: Plan["projects"][number]) => p.policy === policy && p.measure.number! > 3;
@@ -376,9 +376,15 @@ describe("compare: a 基本方針 split in two", () => {
     expect(whole.length).toBeGreaterThan(1);
     const title = (m: number) => moving.find((p) => p.measure.number === m)!.measure.title;
     expect(list.planChanges).toEqual(whole.map((m) => ({ aspect: "measure", old: `(${m})${title(m)}`, new: `(${m - 3})${title(m)}`, within: ["分けた基本方針"], oldWithin: [policy] })));
-    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual(moving.filter((p) => sizes.get(p.measure.number!) === 1).map((p) => ["moved", p.no]));
-    // the old side under the old 基本方針 (not the new one both sides had shown)
+    // the contract's change list: a project whose 基本方針 changed is moved, whichever way it is told
+    expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual(moving.map((p) => ["moved", p.no]));
     const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    // the 新旧対照表: a block only for a project whose 施策 did not go whole (nine blocks had told four moves)
+    const alone = moving.filter((p) => sizes.get(p.measure.number!) === 1).map((p) => p.no);
+    expect(view.projects.map((p) => p.oldNo)).toEqual(alone);
+    expect(view.counts.find((c) => c.kind === "moved")!.count).toBe(alone.length);
+    expect([view.movedOnly, view.unchanged]).toEqual([moving.length - alone.length, seed.projects.length - moving.length]);
+    // the old side under the old 基本方針 (not the new one both sides had shown)
     const row = view.planRows[0] as { new: { text: string }[]; old: { text: string }[] };
     expect(row.old.map((x) => x.text).join("")).toBe(`${policy} ＞ (${whole[0]})${title(whole[0]!)}`);
     expect(row.new.map((x) => x.text).join("")).toBe(`分けた基本方針 ＞ (${whole[0]! - 3})${title(whole[0]!)}`);
