@@ -19,10 +19,12 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   return { ...real, writeFile, default: { ...real, writeFile } };
 });
 
-// Test files share their fork's modules (vitest.config.ts): load write.js afresh, so it imports
-// the mocked node:fs/promises rather than the copy another file had loaded.
-vi.resetModules();
-const { writeOutputs } = await import("../../src/output/write.js");
+// Test files share their fork's modules (vitest.config.ts): a copy of write.js of its own (the
+// query makes it another module) imports the mocked node:fs/promises; its other imports are the
+// shared ones. (vi.resetModules() had loaded the PDF renderers afresh too, and their second copy
+// patched pdfkit again under the first: the next file's tagged PDFs failed.)
+const fresh = "../../src/output/write.js?full-disk";
+const { writeOutputs } = await (import(/* @vite-ignore */ fresh) as Promise<typeof import("../../src/output/write.js")>);
 const { OutputError } = await import("../../src/errors.js");
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-full-disk-"));
