@@ -120,11 +120,11 @@ describe("planpress check and the theme's fonts", () => {
     const session = (bag: DiagnosticBag) => ({ bag, lang: "ja" }) as unknown as Parameters<typeof checkThemeFonts>[0];
     const bag = new DiagnosticBag("ja");
     const theme = { ...ctx.theme, fonts: { default: { normal: "fonts/none.ttf", bold: collection() } } };
-    await expect(checkThemeFonts(session(bag), { theme, projectRoot: ctx.projectRoot })).rejects.toBeInstanceOf(ReportedError);
+    await expect(checkThemeFonts(session(bag), { theme, projectRoot: ctx.projectRoot, templatesDir: ctx.templatesDir })).rejects.toBeInstanceOf(ReportedError);
     expect(bag.items.map((d) => [d.code, d.file])).toEqual([["PP504", "templates/theme.json"], ["PP511", "templates/theme.json"]]);
     // the shipped theme: nothing to say
     const clean = new DiagnosticBag("ja");
-    await checkThemeFonts(session(clean), { theme: ctx.theme, projectRoot: ctx.projectRoot });
+    await checkThemeFonts(session(clean), { theme: ctx.theme, projectRoot: ctx.projectRoot, templatesDir: ctx.templatesDir });
     expect(clean.items).toEqual([]);
   });
 });
