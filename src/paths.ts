@@ -17,16 +17,21 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 
 /**
- * The folder whose templates/ a run uses: the one planpress runs in when it has a templates/ folder
- * (its theme.json missing is then said: a theme メモ帳 saved as theme.json.txt had sent every run
- * to the package's templates, the city's edits passed over without a word), else the package's.
+ * The folder whose templates/ a run uses: the one planpress runs in when it has planpress's
+ * templates/ folder (its theme.json missing is then said: a theme メモ帳 saved as theme.json.txt
+ * had sent every run to the package's templates, the city's edits passed over without a word),
+ * else the package's. A templates/ folder of other things (a city's Word templates) is not ours.
  */
 export function projectRootFor(cwd = process.cwd()): string {
-  return existsSync(path.join(cwd, "templates", "theme.json")) || isFolder(path.join(cwd, "templates")) ? cwd : packageRoot;
+  const templates = path.join(cwd, "templates");
+  return existsSync(path.join(templates, "theme.json")) || ourTemplates(templates) ? cwd : packageRoot;
 }
 
-function isFolder(p: string): boolean {
-  try { return statSync(p).isDirectory(); } catch { return false; }
+/** The names planpress's templates/ holds: the theme and wording (however saved), a document's folder. */
+const OUR_NAMES = /^(?:theme\.json|wording\.json)|^(?:booklet|gantt|department|compare|progress|workbook|forms)$/iu;
+
+function ourTemplates(dir: string): boolean {
+  try { return statSync(dir).isDirectory() && readdirSync(dir).some((name) => OUR_NAMES.test(name)); } catch { return false; }
 }
 
 /** A folder and the folders under it, `depth` levels down (templates/ and one folder a document), by name. */

@@ -148,6 +148,17 @@ describe("planpress CLI", () => {
     });
   });
 
+  it("a templates/ folder of other things (a city's Word templates) is not planpress's: the package's templates are used", async () => {
+    const { projectRootFor, packageRoot } = await import("../../src/paths.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-other-templates-"));
+    mkdirSync(path.join(dir, "templates"));
+    writeFileSync(path.join(dir, "templates", "議事録.docx"), "");
+    expect(projectRootFor(dir)).toBe(packageRoot);
+    // one of planpress's own names there makes it the city's (its theme, however saved, is then looked for)
+    writeFileSync(path.join(dir, "templates", "theme.json.txt"), "{}");
+    expect(projectRootFor(dir)).toBe(dir);
+  });
+
   it("--strict turns warnings into exit 1", async () => {
     expect((await cli("check", "data/plan.tsv", "--strict")).code).toBe(1);
   });
