@@ -321,19 +321,26 @@ function exampleEdit(returned: readonly FormCell[], sent: readonly FormCell[], n
  * only the first shifted cell and "108 more", not what staff must undo).
  */
 function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], from: number, lang: string): string | null {
+  const k = rowShift(returned, sent, from);
+  if (k !== null) {
+    const n = Math.abs(k);
+    if (lang !== "ja") return k > 0 ? `${n} row(s) were inserted at row ${from}` : `${n} row(s) were deleted at row ${from}`;
+    return k > 0 ? `${from} 行目に行が ${n} 行挿入された` : `${from} 行目から行が ${n} 行削除された`;
+  }
+  return sortedRows(returned, sent, from) ? (lang === "ja" ? `${from} 行目から下の行が並べ替えられた` : `the rows from row ${from} were sorted`) : null;
+}
+
+/** How many rows (1–3 down, or up) the form as sent stands shifted from row `from` on, each locked cell as sent; null if none. */
+function rowShift(returned: readonly FormCell[], sent: readonly FormCell[], from: number): number | null {
   const now = new Map(returned.map((c) => [`${c.row}\t${c.col}`, canonicalValue(c.value)]));
   const below = sent.filter((c) => c.row >= from && canonicalValue(c.value) !== null);
   if (below.length === 0) return null;
   for (const k of [1, 2, 3, -1, -2, -3]) {
     // (deleted: the rows after those deleted moved up; the deleted ones are nowhere)
     const rest = k > 0 ? below : below.filter((c) => c.row >= from - k);
-    if (rest.length && rest.every((c) => now.get(`${c.row + k}\t${c.col}`) === canonicalValue(c.value))) {
-      const n = Math.abs(k);
-      if (lang !== "ja") return k > 0 ? `${n} row(s) were inserted at row ${from}` : `${n} row(s) were deleted at row ${from}`;
-      return k > 0 ? `${from} 行目に行が ${n} 行挿入された` : `${from} 行目から行が ${n} 行削除された`;
-    }
+    if (rest.length && rest.every((c) => now.get(`${c.row + k}\t${c.col}`) === canonicalValue(c.value))) return k;
   }
-  return sortedRows(returned, sent, from) ? (lang === "ja" ? `${from} 行目から下の行が並べ替えられた` : `the rows from row ${from} were sorted`) : null;
+  return null;
 }
 
 /** The same rows from `from` on in another order (sorted by a column): each row's locked cells, rows compared as a set. */
@@ -356,7 +363,12 @@ function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag
   if (!change) { bag.add("PP608", { file, sheet: sheet.name }); return; }
   // rows sorted only, each with its own No and entries: read by its No, said (PP634) — the form
   // had been refused though the message itself said its rows were only sorted
-  if (sortedRows(sheet.cells, expected!, change.row)) { bag.add("PP634", { file, sheet: sheet.name, cell: `A${change.row}` }, { row: change.row }); return; }
+  // (blank rows inserted or deleted keep each row as sent too: said as the shift they are)
+  if (sortedRows(sheet.cells, expected!, change.row)) {
+    const shift = rowShift(sheet.cells, expected!, change.row);
+    bag.add("PP634", { file, sheet: sheet.name, cell: `A${change.row}` }, { row: change.row, ...(shift !== null ? { shift } : {}) });
+    return;
+  }
   const moved = shiftedRows(sheet.cells, expected!, change.row, bag.lang);
   bag.add("PP608", { file, sheet: sheet.name, cell: `${columnLetters(change.col)}${change.row}` },
     { sent: change.sent || "（空欄）", now: change.now || "（空欄）", more: change.count - 1, ...(moved ? { moved } : {}) });

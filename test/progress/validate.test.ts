@@ -360,6 +360,14 @@ describe("returned forms", () => {
     const read = parseFormReturns(sorted.data, "財政課.xlsx", third, sentNow);
     expect(third.items.map((d) => [d.code, d.severity, d.cell])).toEqual([["PP634", "warning", `A${sorted.row}`]]);
     expect(read?.rows.length).toBe(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", new DiagnosticBag(), sentNow)?.rows.length);
+    expect(third.items[0]!.message).toContain("並べ替えられています");
+    // a blank row inserted between projects: read by No too, said as the shift it is (it had been told as rows sorted)
+    const blank = await edited((ws, row) => { ws.insertRow(row + 1, []); });
+    const fourth = new DiagnosticBag();
+    const readBlank = parseFormReturns(blank.data, "財政課.xlsx", fourth, sentNow);
+    expect(fourth.items.map((d) => [d.code, d.cell])).toEqual([["PP634", `A${blank.row + 1}`]]);
+    expect(fourth.items[0]!.message).toContain(`${blank.row + 1} 行目から下の行が 1 行下にずれています（空の行が挿入されています）`);
+    expect(readBlank?.rows.length).toBe(read?.rows.length);
   });
 
   it("PP633 one form saved twice (財政課(1).xlsx): read once, said once; a copy with one entry changed is PP609 at each row (it had been PP609 either way)", async () => {
