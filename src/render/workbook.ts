@@ -10,7 +10,7 @@ import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
-import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm } from "./xlsx/metrics.js";
+import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm, widthToFit } from "./xlsx/metrics.js";
 import { houseStyle, type Wording } from "../templates/wording.js";
 import { type WorkbookWording, workbookWording } from "./workbook-wording.js";
 import { relistRef } from "../views/relist.js";
@@ -82,14 +82,17 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   // at 0.84; it was 0.72, in LibreOffice without Carlito 0.58): the hierarchy's names wrap
   // beside the description, a year holds 「検討・実施」, the 担当課 column the widest name whole.
   const departments = em(Math.max(7, widestNameEm(plan.departments)));
-  const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), em(30), ...years.map(() => em(5)), em(8), em(6)];
+  // 事業内容 and 備考 wider when a text of theirs would need a row taller than Excel has (it is cut there)
+  const list = projectRows(plan);
+  const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), widthToFit(list.map((r) => r.description), 30, size),
+    ...years.map(() => em(5)), widthToFit(list.map((r) => r.notes), 8, size), em(6)];
   // The list is the plan's data (filtered, copied, read back): its names are written as they are,
   // not broken into lines as the printed 工程表 and 担当課別 sheets break them.
   // A plan of two levels has no 取組 columns (the 5th and 6th), one of one level no 施策 columns either (the 3rd and 4th).
   const left = [...hasMeasures(plan) ? [] : [2, 3], ...hasInitiatives(plan) ? [] : [4, 5]];
   const shown = <T>(cells: T[]): T[] => cells.filter((_, i) => !left.includes(i));
   const rows: RowSpec[] = [header(ctx, shown(labels))];
-  for (const r of projectRows(plan)) {
+  for (const r of list) {
     const ref = relistRef(r);
     const relist = ref ? w.fill(s.relist, ref) : null;
     rows.push({ cells: shown([

@@ -179,6 +179,24 @@ describe("plan.xlsx", () => {
     expect(broken).toBeGreaterThan(3);
   });
 
+  it("事業一覧: a 1,500-character 事業内容 widens its column so its row stays within Excel's 409 pt, every line of it shown", async () => {
+    // (in 30 em it needed a 486 pt row: Excel shows and prints 409.5 pt, the rest cut)
+    const long = "市民サービスの向上のためにデジタル技術を活用し、手続きを簡素化します。".repeat(43).slice(0, 1500);
+    const few: Plan = { ...plan, projects: plan.projects.slice(0, 3).map((p, i) => (i === 1 ? { ...p, description: [long] } : p)) };
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from((await renderWorkbook(few, makeRenderContext())).find((f) => f.path === "plan.xlsx")!.data));
+    const ws = back.getWorksheet("事業一覧")!;
+    const col = ws.getRow(1).values as unknown[];
+    const at = col.indexOf("事業内容");
+    const cell = ws.getRow(3).getCell(at);
+    expect(String(cell.value)).toContain(long);
+    const widthPt = columnsWidthPt([ws.getColumn(at).width!]);
+    expect(ws.getRow(3).height).toBeLessThanOrEqual(409);
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(fontLines(String(cell.value), widthPt, cell.font.size!) * cell.font.size! + 4);
+    // the seed's short descriptions keep their 30 em column
+    expect(wb.getWorksheet("事業一覧")!.getColumn(at).width).toBeLessThan(ws.getColumn(at).width!);
+  });
+
   it("the page header: the plan's title left, the sheet's name right; a title longer than the page holds beside it is cut with 「…」 (centred, a long title had printed over the name)", async () => {
     for (const ws of wb.worksheets.filter((w) => w.state === "visible")) {
       expect(ws.headerFooter.oddHeader).toBe(`&L${plan.plan.title}&R&A`);

@@ -159,3 +159,17 @@ export const LINE_EM = 1.05;
 export function rowHeightPt(lines: number, sizePt: number): number {
   return Math.ceil((lines * sizePt * LINE_EM + 4) * 4) / 4;
 }
+
+/** Excel's tallest row (409.5 pt): a taller one is shown and printed at 409.5, its text cut. */
+export const MAX_ROW_PT = 409;
+
+/**
+ * A column width (Excel units), `minEm` wide or wider, in which each of these texts wraps into a
+ * row no taller than MAX_ROW_PT (a 1,500-character 事業内容 in 30 em needed 486 pt).
+ */
+export function widthToFit(texts: Iterable<string>, minEm: number, sizePt: number): number {
+  let em = minEm;
+  const tooTall = (text: string) => rowHeightPt(wrappedLines(text, columnsWidthPt([widthForEm(em, sizePt)]), sizePt), sizePt) > MAX_ROW_PT;
+  for (const text of texts) while (tooTall(text)) em += 2;
+  return widthForEm(em, sizePt);
+}
