@@ -33,10 +33,16 @@ describe("phraseLines", () => {
     expect(lines("行政手続のオンライン化の推進、等", 9)).toEqual(["行政手続の", "オンライン化の", "推進、等"]);
   });
 
-  it("starts a phrase wider than the line on a line of its own before cutting it", () => {
+  it("cuts a phrase wider than the line into pieces, each whole on a line, the first beside the text before it when it fits there", () => {
     const out = lines("行政手続のオンライン化の推進、等", 6.5);
     expect(out[0]).toBe("行政手続の");
     expect(out.join("")).toBe("行政手続のオンライン化の推進、等");
+    // BudouX joins 「1 」 to the URL after it: started on a line of its own, that phrase had left
+    // 「事業その」 alone above 「1 https://…」 (read as project 「事業その」 and a URL numbered 1)
+    const url = "事業その1 https://www.city.example.lg.jp/kurashi/tetsuzuki/online/index.html を参照";
+    const cut = lines(url, 22);
+    expect(cut[0]).toMatch(/^事業その1 https:/);
+    expect(cut.join("")).toBe(url);
   });
 
   it("keeps 禁則 where it cuts: no line starts with a closing mark, ー or a small kana, none ends with an opening bracket (「（」 had stood alone, 「）」 and 「ェ」 started lines)", () => {

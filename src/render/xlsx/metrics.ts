@@ -99,8 +99,8 @@ export function phraseLines(text: string, widthPt: number, sizePt: number): stri
   if (text.includes("\n") || textWidthEm(text) <= perLine) return text;
   const lines: string[][] = [[]];
   let used = 0;
-  const place = (unit: string, w: number, own = false): void => {
-    if (used > 0 && (own || used + w > perLine)) {
+  const place = (unit: string, w: number): void => {
+    if (used > 0 && used + w > perLine) {
       // 禁則 (docs/japanese-typesetting.md): a closing mark or ー starts no line and an opening
       // bracket ends none — the unit beside it goes to the next line with it, when that fits or
       // the unit is wider than a line anyway (lines had started with 「）」 and 「ー」, and a 「（」
@@ -127,13 +127,13 @@ export function phraseLines(text: string, widthPt: number, sizePt: number): stri
   for (const phrase of phrases(text)) {
     const w = textWidthEm(phrase);
     if (w <= perLine) { place(phrase, w); continue; }
-    // wider than a line: on a line of its own, cut after a 中黒, 読点 or bracket, else where its
+    // wider than a line: cut after a 中黒, 読点 or bracket, else where its
     // script changes, as the PDFs cut it (「オンライン相／談の」, 「システ／ム利用」 had been cut
     // anywhere), a piece still too wide anywhere
     const fits = (q: string) => textWidthEm(q) <= perLine;
     const parts = phrase.split(PHRASE_BREAK).flatMap((q) => (fits(q) ? [q] : scriptPieces(q, Math.floor(perLine))))
       .flatMap((q) => (fits(q) ? [q] : q.match(BREAK_UNITS) ?? []));
-    parts.forEach((part, i) => place(part, textWidthEm(part), i === 0));
+    parts.forEach((part) => place(part, textWidthEm(part)));
   }
   const last = lines.at(-1)!;
   const before = lines.at(-2);
