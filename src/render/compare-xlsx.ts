@@ -7,6 +7,7 @@ import type { CompareView } from "../views/compare.js";
 import type { CompareWording } from "./compare-wording.js";
 import { documentAuthor, type RenderContext } from "../context.js";
 import { writeWorkbook } from "./xlsx/excel.js";
+import { widthToFit } from "./xlsx/metrics.js";
 import type { CellSpec, RowSpec } from "./xlsx/spec.js";
 import type { Wording } from "../templates/wording.js";
 
@@ -22,8 +23,9 @@ export async function compareWorkbook(view: CompareView, { words, fill }: Wordin
   ];
   // The changed words marked as the PDF marks them, by a 傍線 (and bold type): the cells had
   // shown both versions with no sign of what changed.
+  const text = (segments: readonly Segment[]) => segments.map((x) => x.text).join("");
   const marked = (segments: readonly Segment[]): CellSpec => ({
-    ...cell(segments.map((x) => x.text).join("")),
+    ...cell(text(segments)),
     ...(segments.some((x) => x.changed) ? { runs: segments.map((x) => ({ text: x.text, mark: x.changed })) } : {}),
   });
   for (const line of view.lines) {
@@ -32,11 +34,14 @@ export async function compareWorkbook(view: CompareView, { words, fill }: Wordin
       cell(words.aspects[line.aspect]), marked(line.before), marked(line.after),
     ] });
   }
+  // 変更前 and 変更後 side by side at one width, wider when a text would need a row taller than
+  // Excel has (a 1,500-character 事業内容 had been cut at 409.5 pt)
+  const sides = widthToFit(view.lines.flatMap((l) => [text(l.before), text(l.after)]), 50, theme.sizes.table);
   return writeWorkbook({
     title, creator: documentAuthor(ctx.config, view.new.title),
     date: ctx.documentDate, font: theme.excelFont, ruleColour: theme.colours.rule,
     sheets: [{
-      name: w.sheet, widths: [14, 7, 7, 30, 12, 50, 50], rows, fontSize: theme.sizes.table,
+      name: w.sheet, widths: [14, 7, 7, 30, 12, sides, sides], rows, fontSize: theme.sizes.table,
       freeze: { rows: 2, cols: 0 }, autoFilter: { headerRow: 2, lastRow: Math.max(2, rows.length) },
       print: { paper: theme.pages.compare?.size ?? "A4", orientation: "landscape", margins: [36, 48, 36, 40], titleRows: [2, 2], headerLeft: view.new.title },
     }],

@@ -84,8 +84,8 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
   const departments = em(Math.max(7, widestNameEm(plan.departments)));
   // 事業内容 and 備考 wider when a text of theirs would need a row taller than Excel has (it is cut there)
   const list = projectRows(plan);
-  const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), widthToFit(list.map((r) => r.description), 30, size),
-    ...years.map(() => em(5)), widthToFit(list.map((r) => r.notes), 8, size), em(6)];
+  const widths = [em(3), em(7), em(3), em(9), em(3), em(10), em(13), departments, em(3), widthToFit(list.map((r) => r.description), em(30), size),
+    ...years.map(() => em(5)), widthToFit(list.map((r) => r.notes), em(8), size), em(6)];
   // The list is the plan's data (filtered, copied, read back): its names are written as they are,
   // not broken into lines as the printed 工程表 and 担当課別 sheets break them.
   // A plan of two levels has no 取組 columns (the 5th and 6th), one of one level no 施策 columns either (the 3rd and 4th).

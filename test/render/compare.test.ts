@@ -10,6 +10,7 @@ import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { renderCompare } from "../../src/render/compare.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
 import { compareView, type CompareView } from "../../src/views/compare.js";
+import { columnsWidthPt, rowHeightPt, wrappedLines } from "../../src/render/xlsx/metrics.js";
 import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
 import { editDescription, setSchedule } from "../helpers/revisions.js";
 import { baseFonts, readPdf, type PdfReadBack } from "../helpers/pdf.js";
@@ -178,16 +179,33 @@ describe("compare.pdf with a phase renamed over the same years", () => {
   });
 });
 
-describe("compare.pdf with a description longer than a page", () => {
-  it("breaks the row across pages instead of dropping it (pdfmake drops an unbreakable row taller than a page)", async () => {
+describe("compare.pdf and compare.xlsx with a description longer than a page", () => {
+  const sentence = "市民の利便性を高めるため、各課の手続を順に見直し、オンラインで完結できる範囲を広げる。";
+  let files: { data: Uint8Array }[];
+  beforeAll(async () => {
     const seed = seedPlan();
-    const sentence = "市民の利便性を高めるため、各課の手続を順に見直し、オンラインで完結できる範囲を広げる。";
     const revised = editDescription(seed, seed.projects[4]!.no, (items) => [...items, sentence.repeat(60)]);
     const changes = { ...comparePlans({ plan: seed, file: "a.tsv" }, { plan: revised, file: "b.tsv" }, new Map(), new DiagnosticBag()), diagnostics: [] };
-    const [file] = await renderCompare(changes, makeRenderContext());
-    const back = await readPdf(file!.data);
+    files = await renderCompare(changes, makeRenderContext());
+  });
+
+  it("breaks the row across pages instead of dropping it (pdfmake drops an unbreakable row taller than a page)", async () => {
+    const back = await readPdf(files[0]!.data);
     expect(back.pages.length).toBeGreaterThan(3);
     expect(squash(back.text).split("オンラインで完結").length - 1).toBe(60);
+  });
+
+  it("compare.xlsx: widens 変更前 and 変更後 alike so the row stays within Excel's 409 pt (taller, Excel had cut the text at 409.5 pt)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(files[1]!.data) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let row = 3;
+    while (!ws.getCell(row, 7).text.includes(sentence)) row++;
+    const cell = ws.getCell(row, 7);
+    expect(ws.getRow(row).height).toBeLessThanOrEqual(409);
+    expect(ws.getRow(row).height).toBeGreaterThanOrEqual(rowHeightPt(wrappedLines(cell.text, columnsWidthPt([ws.getColumn(7).width!]), cell.font.size!), cell.font.size!));
+    expect(ws.getColumn(6).width).toBe(ws.getColumn(7).width);
+    expect(ws.getColumn(7).width).toBeGreaterThan(50);
   });
 });
 

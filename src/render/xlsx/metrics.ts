@@ -164,12 +164,13 @@ export function rowHeightPt(lines: number, sizePt: number): number {
 export const MAX_ROW_PT = 409;
 
 /**
- * A column width (Excel units), `minEm` wide or wider, in which each of these texts wraps into a
+ * A column width (Excel units), `minWidth` or wider, in which each of these texts wraps into a
  * row no taller than MAX_ROW_PT (a 1,500-character 事業内容 in 30 em needed 486 pt).
  */
-export function widthToFit(texts: Iterable<string>, minEm: number, sizePt: number): number {
-  let em = minEm;
-  const tooTall = (text: string) => rowHeightPt(wrappedLines(text, columnsWidthPt([widthForEm(em, sizePt)]), sizePt), sizePt) > MAX_ROW_PT;
-  for (const text of texts) while (tooTall(text)) em += 2;
-  return widthForEm(em, sizePt);
+export function widthToFit(texts: Iterable<string>, minWidth: number, sizePt: number): number {
+  let width = minWidth;
+  const tooTall = (text: string) => rowHeightPt(wrappedLines(text, columnsWidthPt([width]), sizePt), sizePt) > MAX_ROW_PT;
+  // (steps of about two characters)
+  for (const text of texts) while (tooTall(text)) width = Math.round((width + 2 * sizePt / 5.25) * 10) / 10;
+  return width;
 }
