@@ -1,6 +1,6 @@
 // Names in spreadsheet cells: breaks written between phrases (Excel and LibreOffice break Japanese anywhere).
 import { describe, expect, it } from "vitest";
-import { phraseLines } from "../../src/render/xlsx/metrics.js";
+import { columnsWidthPt, MAX_ROW_PT, phraseLines, rowHeightPt, widthToFit, wrappedLines } from "../../src/render/xlsx/metrics.js";
 
 // at 10 pt a box 10 × 10 pt wide holds 9.7 em
 const lines = (text: string, em: number) => phraseLines(text, em * 10, 10).split("\n");
@@ -53,5 +53,23 @@ describe("phraseLines", () => {
       for (const l of out.slice(1)) expect(l, `${em}: ${out.join("／")}`).not.toMatch(/^[）」』】ーァィゥェォッャュョ、。・]/u);
       for (const l of out.slice(0, -1)) expect(l, `${em}: ${out.join("／")}`).not.toMatch(/[（「『【]$/u);
     }
+  });
+});
+
+describe("widthToFit", () => {
+  const height = (text: string, width: number) => rowHeightPt(wrappedLines(text, columnsWidthPt([width]), 9), 9);
+
+  it("keeps the width short texts fit, and widens it until a long one fits Excel's tallest row", () => {
+    expect(widthToFit(["短い説明"], 50, 9)).toBe(50);
+    const long = "市民の利便性を高めるため、手続を順に見直す。".repeat(70);
+    const width = widthToFit(["短い説明", long], 50, 9);
+    expect(height(long, width)).toBeLessThanOrEqual(MAX_ROW_PT);
+    expect(height(long, width - 4)).toBeGreaterThan(MAX_ROW_PT);
+  });
+
+  it("leaves the width of a text of more lines of its own than a row holds (no width fits it: it had widened without end)", () => {
+    const lines = "年度の取組を詳しく記述しました。\n".repeat(100);
+    expect(widthToFit([lines], 44, 9)).toBe(44);
+    expect(widthToFit([`${"長い行の説明文です。".repeat(30)}\n`.repeat(60)], 44, 9)).toBe(44);
   });
 });

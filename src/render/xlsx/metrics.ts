@@ -169,8 +169,11 @@ export const MAX_ROW_PT = 409;
  */
 export function widthToFit(texts: Iterable<string>, minWidth: number, sizePt: number): number {
   let width = minWidth;
-  const tooTall = (text: string) => rowHeightPt(wrappedLines(text, columnsWidthPt([width]), sizePt), sizePt) > MAX_ROW_PT;
-  // (steps of about two characters)
-  for (const text of texts) while (tooTall(text)) width = Math.round((width + 2 * sizePt / 5.25) * 10) / 10;
+  for (const text of texts) {
+    // a text of more lines of its own than the row holds is not helped by any width: left as it is
+    if (rowHeightPt(text.split("\n").length, sizePt) > MAX_ROW_PT) continue;
+    // (steps of about two characters)
+    while (rowHeightPt(wrappedLines(text, columnsWidthPt([width]), sizePt), sizePt) > MAX_ROW_PT) width = Math.round((width + 2 * sizePt / 5.25) * 10) / 10;
+  }
   return width;
 }
