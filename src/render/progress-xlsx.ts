@@ -9,7 +9,7 @@ import { documentAuthor, type RenderContext } from "../context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
-import { columnsWidthPt, nameLines, widestNameEm, widthForEm } from "./xlsx/metrics.js";
+import { columnsWidthPt, nameLines, widestNameEm, widthForEm, widthToFit } from "./xlsx/metrics.js";
 import { houseStyle, type Wording } from "../templates/wording.js";
 
 const STATUS_COLUMN = 6;
@@ -30,7 +30,11 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
   const sample = view.sample ? words.sampleMark : "";
   // the department column holds the longest name whole; a list of them breaks between names
   const names = view.policies.flatMap((g) => g.projects.flatMap((p) => [...p.departments, ...p.reports.map((r) => r.department)]));
-  const widths = [6, 22, 30, 14, Math.max(16, widthForEm(widestNameEm(names), theme.sizes.table)), 11, 44, 30, 30, 22, 6];
+  // 実績, 課題 and 今後の方向性 wider when a report's text would need a row taller than Excel has
+  const reports = view.policies.flatMap((g) => g.projects.flatMap((p) => p.reports));
+  const fit = (text: (r: (typeof reports)[number]) => string, min: number) => widthToFit(reports.map(text), min, theme.sizes.table);
+  const widths = [6, 22, 30, 14, Math.max(16, widthForEm(widestNameEm(names), theme.sizes.table)), 11,
+    fit((r) => r.result, 44), fit((r) => r.issues, 30), fit((r) => r.direction, 30), 22, 6];
   for (const policy of view.policies) {
     for (const p of policy.projects) {
       // the project's (no report this year): each year's statuses apart by ／, which no status holds (中止・休止 does ・)

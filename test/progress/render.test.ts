@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { columnsWidthPt, textWidthEm } from "../../src/render/xlsx/metrics.js";
+import { columnsWidthPt, rowHeightPt, textWidthEm, wrappedLines } from "../../src/render/xlsx/metrics.js";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RenderContext } from "../../src/context.js";
@@ -258,6 +258,22 @@ describe("renderProgress", () => {
     expect(r.stderr).toMatch(/bad\.csv:4:4 +warning +PP351 +フォント .* にない文字「😀」/);
     expect(existsSync(out)).toBe(false);
   });
+  it("progress xlsx: a 1,500-character 実績 widens its column so the row stays within Excel's 409 pt (taller, Excel had cut it)", async () => {
+    const long = `${"市民の利便性を高めるため、手続を順に見直しました。".repeat(60)}記述の終わり`;
+    const d = dir([{ path: "long.csv", data: new TextEncoder().encode(`No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,予定どおり,"${long}",,,財政課\n`) }]);
+    const files = await progressReport(makeRenderContext(), d);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files![1]!.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let row = 3;
+    while (ws.getCell(row, 7).text !== long) row++;
+    const size = ws.getCell(row, 7).font.size!;
+    expect(ws.getRow(row).height).toBeLessThanOrEqual(409);
+    expect(ws.getRow(row).height).toBeGreaterThanOrEqual(rowHeightPt(wrappedLines(long, columnsWidthPt([ws.getColumn(7).width!]), size), size));
+    expect(ws.getColumn(7).width).toBeGreaterThan(44);
+    expect(ws.getColumn(8).width).toBe(30);
+  });
+
   it("prints a 実績 taller than a page whole, across pages (pdfmake drops a row kept whole that does not fit)", async () => {
     const ctx = makeRenderContext();
     // (a line break after each sentence, as a department writes one a line)
