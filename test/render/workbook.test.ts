@@ -197,6 +197,25 @@ describe("plan.xlsx", () => {
     expect(wb.getWorksheet("事業一覧")!.getColumn(at).width).toBeLessThan(ws.getColumn(at).width!);
   });
 
+  it("工程表: a project of two lanes has rows tall enough together for its merged name and 担当課 (two rows of one line had cut them)", async () => {
+    const two: Plan = structuredClone({ ...plan, projects: plan.projects.slice(0, 4) });
+    const p = two.projects[2]!;
+    p.schedule = [{ label: "調査", from: 2026, to: 2027, category: "study" }, { label: "構築", from: 2027, to: 2028, category: "build" }] as Plan["projects"][number]["schedule"];
+    p.departments = ["情報政策課", "市民課", "市政センター", "市民税課", "資産税課", "保険年金課", "高齢者支援課", "障害者福祉課"];
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from((await renderWorkbook(two, makeRenderContext())).find((f) => f.path === "plan.xlsx")!.data));
+    const ws = back.getWorksheet("工程表")!;
+    let r = 1;
+    while (ws.getCell(r, 1).value !== p.no) r++;
+    expect(ws.getCell(r + 1, 3).isMerged).toBe(true);
+    const line = (font.ascent - font.descent) / font.unitsPerEm;
+    for (const col of [2, 3]) {
+      const c = ws.getCell(r, col);
+      const need = fontLines(String(c.value), columnsWidthPt([ws.getColumn(col).width!]), c.font.size!) * c.font.size! * line + 4;
+      expect(ws.getRow(r).height + ws.getRow(r + 1).height, `column ${col}`).toBeGreaterThanOrEqual(need);
+    }
+  });
+
   it("the page header: the plan's title left, the sheet's name right; a title longer than the page holds beside it is cut with 「…」 (centred, a long title had printed over the name)", async () => {
     for (const ws of wb.worksheets.filter((w) => w.state === "visible")) {
       expect(ws.headerFooter.oddHeader).toBe(`&L${plan.plan.title}&R&A`);

@@ -105,6 +105,8 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
   } as unknown as Partial<ExcelJS.AddWorksheetOptions>);
   sheet.widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   const merges: [number, number, number, number][] = [];
+  // cells over several rows: [first row, rows, height their text needs]
+  const spanned: [number, number, number][] = [];
   sheet.rows.forEach((row, ri) => {
     const r = ri + 1;
     const xlRow = ws.getRow(r);
@@ -117,14 +119,22 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
       const span = c.colSpan ?? 1;
       const rows = c.rowSpan ?? 1;
       if (span > 1 || rows > 1) merges.push([r, col, r + rows - 1, col + span - 1]);
-      if (typeof c.value === "string" && c.value && rows === 1) {
+      if (typeof c.value === "string" && c.value) {
         const s = c.size ?? sheet.fontSize;
         const n = c.wrap === false || c.vertical ? 1 : wrappedLines(c.value, columnsWidthPt(sheet.widths.slice(ci, ci + span)), s);
-        if (rowHeightPt(n, s) > rowHeightPt(lines, size)) { lines = n; size = s; }
+        if (rows > 1) spanned.push([r, rows, rowHeightPt(n, s)]);
+        else if (rowHeightPt(n, s) > rowHeightPt(lines, size)) { lines = n; size = s; }
       }
     });
     xlRow.height = row.height ?? rowHeightPt(lines, size);
   });
+  // A merged cell's text needs the rows it spans together: the shortfall shared among them (a
+  // 工程表 project of two lanes had printed its name and 担当課 cut in two rows of one line each).
+  for (const [first, rows, need] of spanned) {
+    const heights = Array.from({ length: rows }, (_, k) => ws.getRow(first + k).height);
+    const short = need - heights.reduce((a, b) => a + b, 0);
+    if (short > 0) heights.forEach((h, k) => { ws.getRow(first + k).height = h + Math.ceil((short / rows) * 4) / 4; });
+  }
   mergeAll(ws, merges);
   if (sheet.autoFilter) {
     ws.autoFilter = { from: { row: sheet.autoFilter.headerRow, column: 1 }, to: { row: sheet.autoFilter.lastRow, column: sheet.widths.length } };
