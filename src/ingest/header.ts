@@ -638,6 +638,19 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   return table;
 }
 
+/**
+ * A workbook's cover sheet (`表紙`) names the plan when no line above the table does: its first
+ * line read as a title line is (PP279). The file's name had stood in though the cover named it.
+ */
+export const COVER_SHEET = /^(?:表紙|タイトル|扉)$/u;
+export function coverTitle(grid: Grid, bag: DiagnosticBag): { text: string; row: GridRow } | null {
+  const row = grid.rows.find((r) => titleLine(r) !== null);
+  if (!row) return null;
+  const title = planTitle(grid, row, bag);
+  bag.add("PP279", placeOf(grid, row, row.cells.findIndex((c) => c.trim())), { sheet: grid.sheet ?? "", title: title.text.slice(0, 60) });
+  return title;
+}
+
 /** The section issuing a handout, far right of its title (情報政策課, 担当：情報政策課). */
 const ISSUER = "(?:(?:担当|所管|作成|問い?合わ?せ先?)[:：]?)?[^\\s:：]{1,20}?(?:課|室|係)";
 /** A handout's number as city halls write it: 資料２, 別紙1, 別表第1, 参考資料 (compared after squash()). */

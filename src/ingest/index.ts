@@ -8,7 +8,7 @@ import { ReportedError } from "../errors.js";
 import type { Place } from "../diagnostics/schema.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
-import { findTable, parseYearHeader } from "./header.js";
+import { COVER_SHEET, coverTitle, findTable, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
 import { containerOf, looksLikeText, markupOf, readTextGrid } from "./read-text.js";
@@ -70,6 +70,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   // The sheets read (a text file is one): usually one; a plan split over sheets of one layout
   // (基本方針1, 基本方針2 …) is read as one, sheet after sheet.
   let parts: Part[];
+  let coverPart: Part | undefined;
   let yearsElsewhere: string | undefined;
   if (workbook) {
     const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
@@ -89,6 +90,11 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       const read = sheetsOfOnePlan(best, found, bag);
       for (const p of read) bag.items.push(...p.own.items);
       parts = read;
+      // no title above the table, nor the workbook's own: the cover sheet's (表紙), if it has one
+      const cover = read.some((p) => p.table.title) || best.grid.containerTitle ? undefined
+        : found.find((f) => !read.includes(f) && COVER_SHEET.test((f.grid.sheet ?? "").replace(/[\s\u3000]/gu, "")));
+      const title = cover && coverTitle(cover.grid, bag);
+      if (cover && title) coverPart = { grid: cover.grid, table: { ...cover.table, title } };
       // a sheet read without year columns, beside one that has them (事業一覧 | 工程表): named in PP371
       if (!read.some((p) => p.table.period)) yearsElsewhere = found.find((f) => !read.includes(f) && hasYearRow(f.grid))?.grid.sheet;
     }
@@ -129,7 +135,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     bag.add("PP220", placeOf(grid, head[head.length - 1]!),
       { blocks: blocks.length, rows: rows.length, first: wareki(period.start), last: wareki(period.end) });
   }
-  const titled = parts.find((p) => p.table.title) ?? first;
+  const titled = parts.find((p) => p.table.title) ?? coverPart ?? first;
   const titleRow = titled.table.title?.row;
   const titlePlace = titleRow ? placeOf(titled.grid, titleRow, Math.max(0, titleRow.cells.findIndex((c) => c.trim()))) : { file };
   return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), titlePlace, period,

@@ -34,6 +34,20 @@ describe("xlsx input", () => {
     expect(dup).toMatchObject({ sheet: "計画", cell: "A6" });
   });
 
+  it("the plan's name on a 表紙 sheet is its title when no line above the table names it (PP279)", async () => {
+    const bytes = await workbook((cover, wb) => {
+      cover.addRows([["資料２"], ["サンプル市DX推進計画（令和8年度～令和10年度）"], ["令和8年3月"]]);
+      wb.addWorksheet("目次").addRows([["目次"], ["1 市民サービス", 3]]);
+      const ws = wb.addWorksheet("計画");
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "説明", "検討", "実施", "実施"]);
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.plan.title).toBe("サンプル市DX推進計画");
+    expect(codes(plan.diagnostics)).not.toContain("PP205");
+    expect(plan.diagnostics.find((d) => d.code === "PP279")).toMatchObject({ sheet: "表紙", cell: "A2" });
+  });
+
   it("year labels 8 | 9 | 10 (numbers) under 令和 merged over them are 令和8–10年度 (PP244)", async () => {
     const bytes = await workbook((ws) => {
       ws.addRow([...HEADER.slice(0, 7), "令和", "", ""]);
