@@ -50,6 +50,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   unprintedRemarks(table.rows, bag);
   footnoteMarks(out, bag);
   statusTags(out, bag);
+  ownNumbers(out, bag);
   return out;
 }
 
@@ -108,6 +109,28 @@ function statusTags(sourced: SourcedProject[], bag: DiagnosticBag): void {
     s.project.name = rest;
   }
   if (first) bag.add("PP384", first.s.cells.name ?? first.s.place, { tag: first.tag, name: excerpt(first.written), rows: count }, { projectNo: first.s.project.no });
+}
+
+/** A number at a name's start with its separator (`1．`, `(1)`, `No.3 `); not `2.5次元`, `3R`, `1 つの窓口`. */
+const NAME_NUMBER = /^[\s\u3000]*(?:(?:No|Ｎｏ)[.．]?[\s\u3000]*([0-9０-９]+)[\s\u3000．.、:：]|[（(]?([0-9０-９]+)[．.、）)])[\s\u3000]*(?![0-9０-９])/u;
+
+/**
+ * A name numbered with its own No (`1．電子申請` in No.1's row, as a list written in Word numbers
+ * its items) would print the No twice (「1　1．電子申請」): the number is left out of the name, said
+ * once with the count (PP280). A number other than the row's No (counted within a 施策?) stays.
+ */
+function ownNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
+  let first: { s: SourcedProject; number: string; written: string } | undefined;
+  let count = 0;
+  for (const s of sourced) {
+    const m = NAME_NUMBER.exec(s.project.name);
+    const rest = m ? s.project.name.slice(m[0].length).trim() : "";
+    if (!m || !rest || Number((m[1] ?? m[2])!.normalize("NFKC")) !== s.project.no) continue;
+    first ??= { s, number: m[0].trim(), written: s.project.name };
+    count++;
+    s.project.name = rest;
+  }
+  if (first) bag.add("PP280", first.s.cells.name ?? first.s.place, { number: first.number, name: excerpt(first.written), rows: count }, { projectNo: first.s.project.no });
 }
 
 /**

@@ -1018,6 +1018,19 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
       ["info", 4, 5, 1, "事業名の「【新規】」（「【新規】マイナンバーカードの活用」など、3 件）は事業の区分（新規・継続の別）として、名称から外しました。区分は資料に載せません。"]]);
   });
 
+  it("a name numbered with its own No (1．電子申請 in No.1's row, （2）…, No.3 …) is left out of the name, said once (PP280); another number, 4.5倍 or 5つ stays", async () => {
+    const plan = await planOf("numbered.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
+      ["1", "方針", "(1)窓口", "①手続", "1．電子申請の拡大", "総務課", "内容", "検討", "実施"],
+      ["2", "方針", "(1)窓口", "①手続", "（２）窓口の改善", "市民課", "内容", "検討", "実施"],
+      ["3", "方針", "(1)窓口", "①手続", "No.3 相談の拡大", "市民課", "内容", "検討", "実施"],
+      ["4", "方針", "(1)窓口", "①手続", "1．広報の充実", "市民課", "内容", "検討", "実施"],
+      ["5", "方針", "(1)窓口", "①手続", "5.5倍速の処理", "市民課", "内容", "検討", "実施"],
+      ["6", "方針", "(1)窓口", "①手続", "6つの窓口", "市民課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.name)).toEqual(["電子申請の拡大", "窓口の改善", "相談の拡大", "1．広報の充実", "5.5倍速の処理", "6つの窓口"]);
+    expect(of(plan.diagnostics, "PP280").map((d) => [d.severity, d.line, d.column, d.projectNo, d.message])).toEqual([
+      ["info", 4, 5, 1, "事業名の先頭の「1．」（「1．電子申請の拡大」など、3 件）はその事業の No と同じ番号のため、名称から外しました。No は資料に別に載せます。"]]);
+  });
+
   it("two statuses joined in one tag (【新規・拡充】), or a tag in 《》 or 〈〉, are a status tag too (PP384); each had stayed in the name", async () => {
     const plan = await planOf("tags.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"],
       ["1", "方針", "(1)窓口", "①手続", "【新規・拡充】相談の拡大", "総務課", "内容", "検討", "実施"],
