@@ -572,7 +572,11 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
   // columns that hold its level already) is not a project row: said, not dropped. One text (one
   // cell, or a range merged across the row): with no No and no name, or a note or page number
   // (※…, - 2 -), or in the No column where it is no number (基本方針1 …).
-  const lone = (one !== null || !filled.length) && ((!noText && !fields.name?.text.trim()) || isStrayLine(one ?? "") || (noText !== "" && parseProjectNo(noText) === undefined));
+  // (a number merged from the No over the name, centred across the row, is a page footer's number:
+  // no project's No shares a cell with its name — it had been a project with every cell empty)
+  const noCol = block.columns.no, nameCol = block.columns.name;
+  const overName = noCol !== undefined && nameCol !== undefined && nameCol > noCol && noCol + (row.spans?.get(noCol) ?? 1) > nameCol;
+  const lone = (one !== null || !filled.length) && ((!noText && !fields.name?.text.trim()) || isStrayLine(one ?? "") || (noText !== "" && parseProjectNo(noText) === undefined) || overName);
   if (lone) {
     const col = filled[0] ?? 0;
     bag.add("PP327", placeOf(grid, row, col), { text: (row.cells[col] ?? "").trim().slice(0, 40) });

@@ -48,6 +48,22 @@ describe("xlsx input", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP279")).toMatchObject({ sheet: "表紙", cell: "A2" });
   });
 
+  it("a page number merged across the row (2, centred at a printed page's foot) is a stray line (PP327), not a project No.2", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "説明", "検討", "実施", "実施"]);
+      ws.addRow(["2", "市民サービス", "(1)オンライン化", "①手続", "窓口改善", "市民課", "説明", "検討", "実施", "実施"]);
+      ws.addRow([1]);
+      ws.mergeCells("A4:J4");
+      ws.addRow(HEADER);
+      ws.addRow(["3", "市民サービス", "(1)オンライン化", "①手続", "相談", "市民課", "説明", "検討", "実施", "実施"]);
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "電子申請"], [2, "窓口改善"], [3, "相談"]]);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.diagnostics.find((d) => d.code === "PP327")).toMatchObject({ sheet: "表紙", cell: "A4" });
+  });
+
   it("year labels 8 | 9 | 10 (numbers) under 令和 merged over them are 令和8–10年度 (PP244)", async () => {
     const bytes = await workbook((ws) => {
       ws.addRow([...HEADER.slice(0, 7), "令和", "", ""]);
