@@ -100,7 +100,11 @@ export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string
   for (const row of rows) {
     const fills = row.fills;
     if (!fills?.size) continue;
-    const texts = row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+    const all = row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+    // 凡例 right of other text (the title's line, top right of an A3 sheet): the legend is what
+    // follows it, and the line keeps the rest (the title had been lost, the row taken for a header)
+    const wordAt = all.findIndex((t) => LEGEND_WORD.test(t.text));
+    const texts = wordAt > 0 ? all.slice(wordAt) : all;
     const named = texts.filter((t) => !LEGEND_WORD.test(t.text));
     const worded = named.length < texts.length;
     if (!named.length || named.length > 12 || (!worded && (named.length < 2 || !named.every((t) => isPhase(t.text))))) continue;
@@ -115,7 +119,13 @@ export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string
     // each colour one name, each name one colour
     if (Object.keys(legend).length !== named.length || new Set(Object.values(legend)).size !== named.length) continue;
     if (!Object.keys(legend).some((fill) => used(row, fill))) continue;
-    return { row, rows: new Set([row]), text: texts.map((t) => t.text).join(" "), fills: legend };
+    const text = texts.map((t) => t.text).join(" ");
+    if (wordAt <= 0) return { row, rows: new Set([row]), text, fills: legend };
+    // its cells are emptied, as a legend beside the table's are: the line is the title's alone
+    const from = texts[0]!.col;
+    for (let c = from; c < row.cells.length; c++) row.cells[c] = "";
+    for (const c of [...fills.keys()]) if (c >= from) fills.delete(c);
+    return { row, rows: new Set(), text, fills: legend, col: from };
   }
   return stackedFillLegend(rows);
 }
