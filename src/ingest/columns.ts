@@ -38,7 +38,7 @@ export function policyHeadingsAbove(grid: Grid, blocks: Block[], spans: [number,
   // A sheet named after its 基本方針 (`基本目標1`, `基本方針2 行政運営`), with no such line and no
   // heading rows: its name heads its rows, as a line above the header would.
   const sheet = grid.sheet?.trim();
-  if (!taken.size && !inTable.length && sheet && POLICY_HEADING.test(sheet.normalize("NFKC")) && blocks[0]) {
+  if (!taken.size && !inTable.length && sheet && (POLICY_HEADING.test(sheet.normalize("NFKC")) || grid.numberedSheet) && blocks[0]) {
     const named: GridRow = { line: blocks[0].headerRows[0]!.line, cells: [sheet] };
     blocks[0].dataRows.unshift(named);
     taken.add(named);

@@ -36,6 +36,8 @@ export interface Grid {
   merges?: GridMerge[];
   /** xlsx only: the cells each shape drawn on the sheet spans (arrows, lines, boxes), as merges are given. */
   shapes?: GridMerge[];
+  /** xlsx only: the sheet is one of a run numbered 1, 2, 3 … in the workbook's order (`1 便利な行政`): one sheet a 基本方針. */
+  numberedSheet?: true;
   /** xlsx only: formula cells without a saved value (read as empty), with what said so (PP117). */
   uncached?: { line: number; col: number; said: Diagnostic }[];
 }

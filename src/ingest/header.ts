@@ -391,6 +391,15 @@ function tableBeside(row: GridRow, config: Config): number | null {
   return null;
 }
 
+/** The column keys of a sheet's first header row (three keys or more), sorted; "" without one. */
+export function headerKeys(grid: Grid, config: Config): string {
+  for (const row of grid.rows) {
+    const keys = keysIn(row, config);
+    if (keys.size >= 3) return [...keys].sort().join(" ");
+  }
+  return "";
+}
+
 function keysIn(row: GridRow, config: Config): Set<ColumnKey> {
   const keys = new Set<ColumnKey>();
   for (const c of row.cells) {

@@ -8,7 +8,7 @@ import { ReportedError } from "../errors.js";
 import type { Place } from "../diagnostics/schema.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
-import { COVER_SHEET, coverTitle, findTable, parseYearHeader } from "./header.js";
+import { COVER_SHEET, coverTitle, findTable, headerKeys, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
 import { containerOf, looksLikeText, markupOf, readTextGrid } from "./read-text.js";
@@ -74,6 +74,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
   let yearsElsewhere: string | undefined;
   if (workbook) {
     const grids = readXlsxGrids(bytes, file, bag, sheet ?? config.sheet, config.limits.maxCells);
+    markNumberedSheets(grids.map((g) => g.grid), config);
     const found = grids.map(({ grid: g, read: own }, order) => {
       const table = findTable(g, config, own);
       // the plan's own sheet: the header naming the most columns, then the most header blocks and rows
@@ -292,6 +293,21 @@ function uncachedInTable(grid: Grid, table: Table): void {
       || (b.dataRows.some((r) => r.line === u.line) && (Object.values(b.columns).includes(u.col) || b.years.has(u.col))));
     if (inTable) u.said.severity = "error";
   }
+}
+
+/** A sheet's name numbered as a 基本方針 is (`1 便利な行政`, `2．効率化`): its number. */
+const NUMBERED_SHEET = /^([0-9０-９]+)[\s\u3000.．、]+(?=\S)/u;
+/**
+ * Sheets named 1 …, 2 …, 3 … in the workbook's order (two or more, from 1, none missing), each a
+ * table of the same columns, are one sheet a 基本方針, as `基本方針2 行政運営` is: a number alone in
+ * one sheet's name could be anything (`1 事業一覧` | `2 工程表` hold other columns).
+ */
+function markNumberedSheets(grids: Grid[], config: Config): void {
+  const run = grids.filter((g) => NUMBERED_SHEET.test(g.sheet ?? ""));
+  if (run.length < 2 || !run.every((g, i) => Number(NUMBERED_SHEET.exec(g.sheet!)![1]!.normalize("NFKC")) === i + 1)) return;
+  const keys = new Set(run.map((g) => headerKeys(g, config)));
+  if (keys.size !== 1 || keys.has("")) return;
+  for (const g of run) g.numberedSheet = true;
 }
 
 /** The title is a cell like any other: clipped before it can reach a cover page (PP310). */

@@ -279,6 +279,23 @@ describe("a 基本方針 heading above the header", () => {
     expect(codes(one.diagnostics)).toContain("PP272");
   });
 
+  it("in a workbook whose sheets are numbered 1 …, 2 … in order (1 市民サービス, 2．行政運営), each a table of the same columns; sheets of other columns are not", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const book = async (sheets: [string, string[], string[][]][]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("目次").addRows([["目次"], ["1 市民サービス", 3]]);
+      for (const [sheet, head, rows] of sheets) wb.addWorksheet(sheet).addRows([head, ...rows.map((r) => r.map((c, i) => (i === 0 ? Number(c) : c)))]);
+      return planOf("numbered.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    };
+    const plan = await book([["1 市民サービス", MEASURED, [at(1, "電子申請"), at(2, "相談", "(2)相談")]], ["2．行政運営", MEASURED, [at(3, "RPA", "(1)業務")]]]);
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.policy, p.measure?.title])).toEqual([[1, "市民サービス", "窓口"], [2, "市民サービス", "相談"], [3, "行政運営", "業務"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP224").map((d) => [d.sheet, d.cell])).toEqual([["1 市民サービス", "A1"], ["2．行政運営", "A1"]]);
+    // 1 事業一覧 | 2 工程表, of other columns: their names head nothing (the 施策 read as before)
+    const list = await book([["1 事業一覧", MEASURED, [at(1, "電子申請")]], ["2 工程表", ["No", "事業名", ...YEARS], [["1", "電子申請", "検討", "", "運用"]]]]);
+    expect(list.projects.map((p) => p.policy)).toEqual(["窓口"]);
+  });
+
   it("in a text export whose further headings are rows of the table; a title numbered otherwise stays the title", async () => {
     const above = await planOf("above.tsv", text([["基本方針1　市民サービス"], MEASURED, at(1, "電子申請"), ["基本方針2　行政運営"], at(2, "RPA", "(1)業務")]));
     expect(errors(above)).toEqual([]);
