@@ -117,20 +117,22 @@ const NAME_NUMBER = /^[\s\u3000]*(?:(?:No|Ｎｏ)[.．]?[\s\u3000]*([0-9０-９]
 /**
  * A name numbered with its own No (`1．電子申請` in No.1's row, as a list written in Word numbers
  * its items) would print the No twice (「1　1．電子申請」): the number is left out of the name, said
- * once with the count (PP280). A number other than the row's No (counted within a 施策?) stays.
+ * once with the count (PP280). A 再掲 may carry its original's number instead (`1．電子申請（再掲）` in
+ * No.17's row, No.1 named so): left out too, or it would no longer match its original's name.
+ * Any other number (counted within a 施策?) stays.
  */
 function ownNumbers(sourced: SourcedProject[], bag: DiagnosticBag): void {
-  let first: { s: SourcedProject; number: string; written: string } | undefined;
-  let count = 0;
-  for (const s of sourced) {
+  const numbered = sourced.flatMap((s) => {
     const m = NAME_NUMBER.exec(s.project.name);
     const rest = m ? s.project.name.slice(m[0].length).trim() : "";
-    if (!m || !rest || Number((m[1] ?? m[2])!.normalize("NFKC")) !== s.project.no) continue;
-    first ??= { s, number: m[0].trim(), written: s.project.name };
-    count++;
-    s.project.name = rest;
-  }
-  if (first) bag.add("PP280", first.s.cells.name ?? first.s.place, { number: first.number, name: excerpt(first.written), rows: count }, { projectNo: first.s.project.no });
+    return m && rest ? [{ s, number: Number((m[1] ?? m[2])!.normalize("NFKC")), mark: m[0].trim(), rest, written: s.project.name }] : [];
+  });
+  const own = numbered.filter((n) => n.number === n.s.project.no);
+  const named = new Map(own.map((n) => [n.number, n.rest]));
+  const relisted = numbered.filter((n) => n.number !== n.s.project.no && n.s.project.relistMark !== null && named.get(n.number) === n.rest);
+  for (const n of [...own, ...relisted]) n.s.project.name = n.rest;
+  const first = own[0] ?? relisted[0];
+  if (first) bag.add("PP280", first.s.cells.name ?? first.s.place, { number: first.mark, name: excerpt(first.written), rows: own.length + relisted.length }, { projectNo: first.s.project.no });
 }
 
 /**

@@ -1025,10 +1025,13 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
       ["3", "方針", "(1)窓口", "①手続", "No.3 相談の拡大", "市民課", "内容", "検討", "実施"],
       ["4", "方針", "(1)窓口", "①手続", "1．広報の充実", "市民課", "内容", "検討", "実施"],
       ["5", "方針", "(1)窓口", "①手続", "5.5倍速の処理", "市民課", "内容", "検討", "実施"],
-      ["6", "方針", "(1)窓口", "①手続", "6つの窓口", "市民課", "内容", "検討", "実施"]]));
-    expect(plan.projects.map((p) => p.name)).toEqual(["電子申請の拡大", "窓口の改善", "相談の拡大", "1．広報の充実", "5.5倍速の処理", "6つの窓口"]);
+      ["6", "方針", "(1)窓口", "①手続", "6つの窓口", "市民課", "内容", "検討", "実施"],
+      // a 再掲 numbered with its original's No still finds it
+      ["7", "方針", "(1)窓口", "①手続", "1．電子申請の拡大（再掲）", "総務課", "内容", "検討", "実施"]]));
+    expect(plan.projects.map((p) => p.name)).toEqual(["電子申請の拡大", "窓口の改善", "相談の拡大", "1．広報の充実", "5.5倍速の処理", "6つの窓口", "電子申請の拡大"]);
+    expect(plan.projects.find((p) => p.no === 7)!.relistOf).toBe(1);
     expect(of(plan.diagnostics, "PP280").map((d) => [d.severity, d.line, d.column, d.projectNo, d.message])).toEqual([
-      ["info", 4, 5, 1, "事業名の先頭の「1．」（「1．電子申請の拡大」など、3 件）はその事業の No と同じ番号のため、名称から外しました。No は資料に別に載せます。"]]);
+      ["info", 4, 5, 1, "事業名の先頭の「1．」（「1．電子申請の拡大」など、4 件）はその事業（再掲ではその元）の No と同じ番号のため、名称から外しました。No は資料に別に載せます。"]]);
   });
 
   it("two statuses joined in one tag (【新規・拡充】), or a tag in 《》 or 〈〉, are a status tag too (PP384); each had stayed in the name", async () => {
