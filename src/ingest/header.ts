@@ -648,12 +648,14 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
 }
 
 /**
- * A workbook's cover sheet (`表紙`) names the plan when no line above the table does: its first
- * line read as a title line is (PP279). The file's name had stood in though the cover named it.
+ * A workbook's cover sheet (`表紙`) names the plan when no line above the table does: its line
+ * ending as a plan's name does, else its first title line (PP279). The file's name had stood in.
  */
 export const COVER_SHEET = /^(?:表紙|タイトル|扉)$/u;
 export function coverTitle(grid: Grid, bag: DiagnosticBag): { text: string; row: GridRow } | null {
-  const row = grid.rows.find((r) => titleLine(r) !== null);
+  // (a line that ends as a plan's name does, over the city's name or the issuing section above it)
+  const lines = grid.rows.filter((r) => titleLine(r) !== null);
+  const row = lines.find((r) => TITLE_END.test(titleLine(r)!)) ?? lines[0];
   if (!row) return null;
   const title = planTitle(grid, row, bag);
   bag.add("PP279", placeOf(grid, row, row.cells.findIndex((c) => c.trim())), { sheet: grid.sheet ?? "", title: title.text.slice(0, 60) });

@@ -36,7 +36,7 @@ describe("xlsx input", () => {
 
   it("the plan's name on a 表紙 sheet is its title when no line above the table names it (PP279)", async () => {
     const bytes = await workbook((cover, wb) => {
-      cover.addRows([["資料２"], ["サンプル市DX推進計画（令和8年度～令和10年度）"], ["令和8年3月"]]);
+      cover.addRows([["資料２"], ["サンプル市"], ["サンプル市DX推進計画（令和8年度～令和10年度）"], ["令和8年3月"], ["情報政策課"]]);
       wb.addWorksheet("目次").addRows([["目次"], ["1 市民サービス", 3]]);
       const ws = wb.addWorksheet("計画");
       ws.addRow(HEADER);
@@ -45,7 +45,7 @@ describe("xlsx input", () => {
     const plan = await planOf("plan.xlsx", bytes);
     expect(plan.plan.title).toBe("サンプル市DX推進計画");
     expect(codes(plan.diagnostics)).not.toContain("PP205");
-    expect(plan.diagnostics.find((d) => d.code === "PP279")).toMatchObject({ sheet: "表紙", cell: "A2" });
+    expect(plan.diagnostics.find((d) => d.code === "PP279")).toMatchObject({ sheet: "表紙", cell: "A3" });
   });
 
   it("a page number merged across the row (2, centred at a printed page's foot) is a stray line (PP327), not a project No.2", async () => {
