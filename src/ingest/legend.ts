@@ -132,13 +132,15 @@ export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string
 
 /**
  * A colour legend stacked a phase a row under the word 凡例 (`凡例` ⏎ `■ | 検討` ⏎ `■ | 実施` …): each
- * row one phase's name beside one empty cell filled in its colour. Its rows had been read as a
- * project's (PP379, PP356) or its colours left unnamed.
+ * row one phase's name beside one empty cell filled in its colour; 凡例 may end the title's line
+ * (top right). Its rows had been read as a project's (PP379, PP356) or its colours left unnamed.
  */
 function stackedFillLegend(rows: readonly GridRow[]): FillLegend | null {
   for (const [i, head] of rows.entries()) {
-    const words = head.cells.filter((c) => c.trim());
-    if (words.length !== 1 || !LEGEND_WORD.test(words[0]!.trim())) continue;
+    const words = head.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+    // 凡例 alone on its row, or last on the title's line (top right, its phases stacked under it)
+    const word = words[words.length - 1];
+    if (!word || !LEGEND_WORD.test(word.text)) continue;
     const legend: Record<string, string> = {};
     const taken: GridRow[] = [head];
     for (const row of rows.slice(i + 1, i + 13)) {
@@ -153,7 +155,11 @@ function stackedFillLegend(rows: readonly GridRow[]): FillLegend | null {
     // some colour of it fills a cell outside it
     const elsewhere = (fill: string) => rows.some((r) => !taken.includes(r) && [...r.fills?.values() ?? []].includes(fill));
     if (taken.length < 3 || !Object.keys(legend).some(elsewhere)) continue;
-    return { row: head, rows: new Set(taken), text: taken.map((r) => r.cells.filter((c) => c.trim()).join(" ")).join(" "), fills: legend };
+    const text = [word.text, ...taken.slice(1).map((r) => r.cells.filter((c) => c.trim()).join(" "))].join(" ");
+    if (words.length === 1) return { row: head, rows: new Set(taken), text, fills: legend };
+    // the title's line keeps its title: only its 凡例 is emptied
+    head.cells[word.col] = "";
+    return { row: head, rows: new Set(taken.slice(1)), text, fills: legend, col: word.col };
   }
   return null;
 }

@@ -319,6 +319,24 @@ describe("bars drawn by filling year cells", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP205");
   });
 
+  it("a colour legend stacked under 凡例 at the end of the title's line (title | … | 凡例 ⏎ ■ 検討 ⏎ ■ 実施, top right) is read (PP364) and the line keeps its title", async () => {
+    const plan = await planOf("legend.xlsx", await workbook((ws) => {
+      ws.addRow(["テスト市DX計画", "", "", "", "", "", "", "", "凡例"]);
+      ws.addRow(["", "", "", "", "", "", "", "", "", "検討"]);
+      ws.addRow(["", "", "", "", "", "", "", "", "", "実施"]);
+      ws.getCell("I2").fill = BLUE;
+      ws.getCell("I3").fill = GREEN;
+      ws.addRow(HEAD);
+      const r = ws.addRow(project(1, "事業1")).number;
+      ws.getCell(`H${r}`).fill = BLUE;
+      for (const c of ["I", "J", "K"]) ws.getCell(`${c}${r}`).fill = GREEN;
+    }));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
+    expect(plan.plan.title).toBe("テスト市DX計画");
+    expect(plan.diagnostics.find((d) => d.code === "PP364")).toMatchObject({ cell: "I1" });
+  });
+
   it("a colour the legend does not name is refused at its cell (PP365); names filled alike, or not phases' names without 凡例, are no legend", async () => {
     const odd = await planOf("legend.xlsx", await legendGantt(["凡例", "■b", "検討", "■g", "実施"], [["b", "p", "g", ""]]));
     expect(odd.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.cell])).toEqual([["PP365", "I4"]]);
