@@ -429,7 +429,10 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const fillLegend = grid.kind === "xlsx" ? findFillLegend(rows.filter((r) => !keyRows.has(r)), isPhase) ?? besideFillLegend(rows, isPhase) : null;
   // A legend of the marks in a cell of its own above the table (凡例：○検討　●実施 top right, on the
   // title's line): that line is no header row, and keeps its title.
-  const cellLegend = findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true)
+  // So is one stacked a pair a row above the header, under a 凡例 ending the title's line (its column
+  // the years' further down: only the first pair had been read, and the title lost)
+  const cellLegend = besideLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, 2)
+    ?? findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true)
     ?? besideLegend(rows, config.schedule.activeMarks, config.schedule.continuationMarks);
   const blocks: Block[] = [];
   const blockSpans: [number, number][] = [];

@@ -183,7 +183,7 @@ function occupiedColumns(rows: readonly GridRow[]): number[] {
  * column holding nothing else, each of its cells 凡例 pairs. Its cells are emptied: 凡例 had been an
  * unknown column (PP209) and the marks refused as having no meaning (PP319).
  */
-export function besideLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
+export function besideLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = [], minPairs = 1): Legend | null {
   const occupied = occupiedColumns(rows);
   // the texts of the columns few enough rows write, gathered in one pass (a column at a time had
   // walked every row for each of a wide sheet's columns)
@@ -207,7 +207,7 @@ export function besideLegend(rows: readonly GridRow[], activeMarks: readonly str
       for (const [m, l] of Object.entries(one?.marks ?? {})) { if (marks[m] !== undefined && marks[m] !== l) return false; marks[m] = l; }
       return one !== null;
     });
-    if (!read || cells.length === head) continue;
+    if (!read || cells.length - head < minPairs) continue;
     for (const c of cells) c.row.cells[col] = "";
     return { row: cells[0]!.row, text: cells.map((c) => c.text).join(" "), marks, col };
   }

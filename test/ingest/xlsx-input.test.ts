@@ -337,6 +337,17 @@ describe("bars drawn by filling year cells", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP364")).toMatchObject({ cell: "I1" });
   });
 
+  it("a mark legend stacked a pair a row under a 凡例 that ends the title's line (title | … | 凡例 ⏎ ○：検討 ⏎ ●：実施) is read whole (PP231) and the line keeps its title", async () => {
+    const plan = await planOf("legend.xlsx", await workbook((ws) => {
+      ws.addRows([["テスト市DX計画", "", "", "", "", "", "", "", "凡例"], ["", "", "", "", "", "", "", "", "○：検討"], ["", "", "", "", "", "", "", "", "●：実施"], HEAD]);
+      ws.addRow([...project(1, "事業1"), "○", "●", "●", "●"]);
+    }));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects[0]!.schedule.map((s) => [s.label, s.from, s.to])).toEqual([["検討", 2026, 2026], ["実施", 2027, 2029]]);
+    expect(plan.plan.title).toBe("テスト市DX計画");
+    expect(plan.diagnostics.find((d) => d.code === "PP231")).toMatchObject({ cell: "I1" });
+  });
+
   it("a colour the legend does not name is refused at its cell (PP365); names filled alike, or not phases' names without 凡例, are no legend", async () => {
     const odd = await planOf("legend.xlsx", await legendGantt(["凡例", "■b", "検討", "■g", "実施"], [["b", "p", "g", ""]]));
     expect(odd.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.cell])).toEqual([["PP365", "I4"]]);
