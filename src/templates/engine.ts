@@ -69,9 +69,17 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     defined(value, options);
     return value;
   });
-  /** A value written without `json` (checkedTree): what its mustache writes, as the characters of a JSON string. */
-  hb.registerHelper(TEXT_VALUE, function (this: unknown, options: Handlebars.HelperOptions) {
-    return JSON.stringify(String(options.fn(this))).slice(1, -1);
+  /**
+   * A value written without `json` (checkedTree): what its mustache writes (null as nothing), as
+   * the characters of a JSON string. A list or `{ … }` is refused: it had printed "a,b" or
+   * [object Object] in the handout.
+   */
+  hb.registerHelper(TEXT_VALUE, (value: unknown, options: HelperOptions) => {
+    if (typeof value === "object" && value !== null) {
+      const keys = Array.isArray(value) ? "" : ` (${Object.keys(value).slice(0, 6).join(", ")})`;
+      throw new Error(`a ${Array.isArray(value) ? "list" : "group of values"}${keys} is written without json${located(options)}`);
+    }
+    return JSON.stringify(value == null ? "" : String(value)).slice(1, -1);
   });
   /** A value as JSON (strings escaped for JSON, never as HTML). */
   hb.registerHelper("json", (value: unknown, options: HelperOptions) => {
@@ -405,7 +413,7 @@ const specKey = (index: number, source: string): string => `${index}\u0000${sour
  *   or a line break had broken the description for that plan alone (check passed with another),
  *   told as a missing comma at the template's line.
  */
-function checkedTree(node: hbs.AST.Program, index: number): hbs.AST.Program {
+function checkedTree(node: hbs.AST.Program, index: number, helpers: ReadonlySet<string>): hbs.AST.Program {
   const inFile = (program: hbs.AST.Program): hbs.AST.Program => {
     const loc = program.loc;
     const path = { type: "PathExpression", data: false, depth: 0, parts: [IN_FILE], original: IN_FILE, loc } as hbs.AST.PathExpression;
@@ -414,15 +422,19 @@ function checkedTree(node: hbs.AST.Program, index: number): hbs.AST.Program {
       program: { ...program, blockParams: undefined }, inverse: undefined, openStrip: strip, inverseStrip: strip, closeStrip: strip, loc };
     return { type: "Program", body: [block as unknown as hbs.AST.Statement], blockParams: program.blockParams, strip: {}, loc } as hbs.AST.Program;
   };
-  // a value's mustache but `json`'s: its output (the mustache run as written, strict) as text
+  // a value's mustache but `json`'s: its value (looked up as the mustache would, strict) given to
+  // TEXT_VALUE, which checks it before it becomes text
   const isText = (b: hbs.AST.Statement): boolean => b.type === "MustacheStatement" && ((b as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression).original !== "json";
   const asText = (m: hbs.AST.MustacheStatement): hbs.AST.Statement => {
     const loc = m.loc;
     const path = { type: "PathExpression", data: false, depth: 0, parts: [TEXT_VALUE], original: TEXT_VALUE, loc } as hbs.AST.PathExpression;
-    const strip = { open: false, close: false };
-    const program = { type: "Program", body: [m], blockParams: undefined, strip: {}, loc } as unknown as hbs.AST.Program;
-    return { type: "BlockStatement", path, params: [], hash: undefined, program, inverse: undefined,
-      openStrip: strip, inverseStrip: strip, closeStrip: strip, loc } as unknown as hbs.AST.Statement;
+    const own = m.path as hbs.AST.PathExpression;
+    // a helper's call (`{{concat a b}}`, `{{tally}}`) stays a call; a value's path keeps strict
+    // mode's check that it is there (handlebars checks a helper's arguments only on the way)
+    const called = m.params.length > 0 || m.hash !== undefined || (own.type === "PathExpression" && own.parts.length === 1 && !own.data && own.depth === 0 && helpers.has(own.original));
+    const value = called ? { type: "SubExpression", path: m.path, params: m.params, hash: m.hash, loc }
+      : own.type === "PathExpression" ? { ...own, strict: true } : m.path;
+    return { ...m, path, params: [value as hbs.AST.Expression], hash: undefined } as hbs.AST.Statement;
   };
   const visit = (n: hbs.AST.Node | null | undefined): void => {
     if (!n) return;
@@ -463,7 +475,7 @@ function lazyTemplate(hb: typeof Handlebars, index: number, source: string, tree
         const c = hb as unknown as Compilers;
         // a copy each time, as hb.compile makes one: the compiler adds to its options
         const options = { ...COMPILE };
-        const environment = new c.Compiler().compile(checkedTree(c.parse(tree, options), index), options);
+        const environment = new c.Compiler().compile(checkedTree(c.parse(tree, options), index, new Set(Object.keys(hb.helpers))), options);
         spec = new c.JavaScriptCompiler().compile(environment, options, undefined, true);
         if (SPECS.size >= SPECS_KEPT) SPECS.clear();
         SPECS.set(specKey(index, source), spec);

@@ -13,7 +13,7 @@ const KIND_JA: Record<Kind, string> = {
 /** The mustache or subexpression at a line and column of `source`: `{{json titel}}`, `(years title)`. */
 function mustacheAt(source: string | undefined, line: number, column: number): string | undefined {
   const text = source?.split("\n")[line - 1]?.slice(column) ?? "";
-  return /^\{\{[^}]*\}\}|^\([^()]*\)/.exec(text)?.[0];
+  return /^\{\{\{[^}]*\}\}\}|^\{\{[^}]*\}\}|^\([^()]*\)/.exec(text)?.[0];
 }
 
 /**
@@ -56,6 +56,16 @@ export function templateReason(raw: string, lang: string, source?: string, helpe
   if ((m = /the helper "([^"]+)" takes an? (\w+), not (.*) - (\d+):(\d+)$/.exec(raw))) {
     const mustache = mustacheAt(source, Number(m[4]), Number(m[5])) ?? `{{${m[1]}}}`;
     return said(`${mustache} に渡した値 ${m[3]} は${KIND_JA[m[2] as Kind] ?? m[2]}ではありません。渡す値を確認してください`);
+  }
+  if ((m = /^a (list|group of values)(?: \(([^)]*)\))? is written without json - (\d+):(\d+)$/.exec(raw))) {
+    // `{{departments}}` in a "text": say how to write it as text, or whole with json
+    const mustache = mustacheAt(source, Number(m[3]), Number(m[4])) ?? "{{…}}";
+    const inner = mustache.replace(/^\{\{\{?~?\s*|\s*~?\}?\}\}$/g, "");
+    const value = /\s/.test(inner) ? `(${inner})` : inner;
+    // (a helper's list, such as names', is no text to join)
+    const join = value === inner ? `、文字につなぐなら {{join ${inner} "、"}}` : "";
+    if (m[1] === "list") return said(`${mustache} の値は一覧なので、そのままでは文字になりません（「a,b」や [object Object] と印刷されます）。一覧のまま渡すなら {{json ${value}}}${join} と書いてください`);
+    return said(`${mustache} の値は項目のまとまり（${m[2] ?? ""}）なので、そのままでは文字になりません（[object Object] と印刷されます）。中の値を {{${inner}.${m[2]?.split(", ")[0] || "…"}}} のように書くか、{{json ${value}}} と書いてください`);
   }
   if ((m = /Missing helper: "([^"]+)"/.exec(raw))) {
     const helper = nearest(m[1]!, helpers);

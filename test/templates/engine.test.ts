@@ -45,6 +45,23 @@ describe("renderTemplate", () => {
     expect([misspelt.line, misspelt.message]).toEqual([2, expect.stringContaining("「txet」という値はありません")]);
   });
 
+  it("a list or { … } written without json (\"{{departments}}\") is PP503 at its line saying how to write it (it had printed \"a,b\" or [object Object]); numbers, text, true and null print as before", () => {
+    const data = { departments: ["企画課", "財政課"], cover: { label: "資料1" }, items: [{ name: "a" }] };
+    const cases: [string, string][] = [
+      ['"{{departments}}"', '{{departments}} の値は一覧なので、そのままでは文字になりません（「a,b」や [object Object] と印刷されます）。一覧のまま渡すなら {{json departments}}、文字につなぐなら {{join departments "、"}} と書いてください'],
+      ['"担当: {{{departments}}}"', "{{{departments}}} の値は一覧なので"],
+      ['"{{cover}}"', "{{cover}} の値は項目のまとまり（label）なので、そのままでは文字になりません（[object Object] と印刷されます）。中の値を {{cover.label}} のように書くか、{{json cover}} と書いてください"],
+      ['"{{#each items}}{{this}}{{/each}}"', "{{this}} の値は項目のまとまり（name）"],
+      ['"{{names departments}}"', "{{names departments}} の値は一覧なので、そのままでは文字になりません（「a,b」や [object Object] と印刷されます）。一覧のまま渡すなら {{json (names departments)}} と書いてください"],
+    ];
+    for (const [mustache, said] of cases) {
+      const d = failure({ "main.hbs": `[\n{ "type": "heading", "level": 1, "text": "a" },\n{ "type": "paragraph", "text": ${mustache} }\n]` }, data);
+      expect([mustache, d.file.replace(/\\/g, "/").split("/").at(-1), d.line, d.message]).toEqual([mustache, "main.hbs", 3, expect.stringContaining(said)]);
+    }
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": "{{n}}/{{t}}/{{f}}/{{z}}/{{u}}/{{#each departments as |d|}}{{d}}{{@index}}{{/each}}/{{join departments}}" }]' });
+    expect((renderTemplate("doc", "main", { ...data, n: 0, t: "x", f: true, z: null, u: false }, ctx)[0] as { text: string }).text).toBe("0/x/true//false/企画課0財政課1/企画課、財政課");
+  });
+
   it("reads and compiles a folder once per run (one context): a later run reads the edited file, a main is no partial of itself", () => {
     const ctx = folder({
       "main.hbs": "{{> part}}",
