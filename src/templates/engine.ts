@@ -654,6 +654,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     const mistakes = new Map<string, TemplateError>();
+    const calls = new Map<string, TemplateError>();
     // (the data's ids are gathered only when a link names an id no node carries)
     let given: Set<string> | undefined;
     const { mistakes: idErrors, unlinked } = idMistakes(nodes, ctx.lang, () => (given ??= givenIds(data)));
@@ -678,9 +679,26 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
         : `${m.reason}: this line ran twice; check for a chapter or part called twice`;
       const error = new TemplateError(shown(files[p.file]!), p.line, reason, false);
       const key = again ? `${error.file}:${error.line}:again` : `${error.file}:${error.line}:${error.message}`;
+      if (again) {
+        // also told where the part is called the second time (booklet.hbs), the first call named
+        const [one, two] = [json.callsOf(m.first!), json.callsOf(m.at)];
+        const level = two.findIndex((c, k) => !one[k] || one[k]!.at.file !== c.at.file || one[k]!.at.line !== c.at.line || one[k]!.file !== c.file);
+        const call = two[level];
+        const before = one[level];
+        if (call && before && before.at.file === call.at.file && before.file === call.file) {
+          const part = files[call.file]!;
+          const said = ctx.lang === "ja"
+            ? `部品テンプレート ${part} がこの行と ${before.at.line} 行目で二度呼ばれ、同じ内容（id）が二度書かれます。どちらかの行を消すか、別の章（chapters.[1] など）を渡してください`
+            : `the part ${part} is called here and on line ${before.at.line}, writing the same content (ids) twice: delete one call or give it another chapter`;
+          const where = new TemplateError(shown(files[call.at.file]!), call.at.line, said, false);
+          const callKey = `${where.file}:${where.line}:call`;
+          if (!calls.has(callKey)) calls.set(callKey, where);
+        }
+      }
       if (!mistakes.has(key)) mistakes.set(key, error);
     }
-    if (mistakes.size) throw [...mistakes.values()].slice(0, 5);
+    // the calling line first: that is the line to correct
+    if (calls.size || mistakes.size) throw [...calls.values(), ...mistakes.values()].slice(0, 5);
     return nodes;
   } catch (e) {
     const errors = Array.isArray(e) ? (e as TemplateError[]) : [e];

@@ -83,7 +83,18 @@ export interface LocatedJson {
   value: unknown;
   /** Where the value at `path` (or its nearest enclosing value) was written. */
   placeOf(path: readonly PropertyKey[]): OutputPlace;
+  /**
+   * The partial calls the object or list at `path` (or its nearest enclosing one) was written
+   * in, outermost first: each the place of the call (`{{> chapter}}` in booklet.hbs) and the
+   * file called.
+   */
+  callsOf(path: readonly PropertyKey[]): PartialCall[];
 }
+
+/** A partial's call: where it was called, and the file called (index into the folder's list). */
+export interface PartialCall { at: OutputPlace; file: number }
+/** The partial calls open at a point of the output, innermost first (a linked list, shared). */
+interface Calls { call: PartialCall; outer: Calls | undefined }
 
 /** A place packed in one number (recorded for every value: the output has thousands). */
 const pack = (p: OutputPlace): number => p.file * 1e7 + p.line;
@@ -99,6 +110,9 @@ const LITERAL = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)
 export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
   /** Where each member of an object or array was written, by key or index. */
   const places = new WeakMap<object, Map<PropertyKey, number>>();
+  /** The partial calls each object and list was written in (one entry a value of the output would be too many). */
+  const callsIn = new WeakMap<object, Calls | null>();
+  let calls: Calls | undefined;
   let rootPlace = pack({ file: mainFile, line: 1 });
   const stack: OutputPlace[] = [{ file: mainFile, line: 1 }];
   let pos = 0;
@@ -121,8 +135,13 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
       const mark = text.slice(pos + 1, end);
       pos = end + 1;
       if (mark[0] === "L") stack[stack.length - 1]!.line = Number(mark.slice(1));
-      else if (mark[0] === "F") stack.push({ file: Number(mark.slice(1)), line: 1 });
-      else if (stack.length > 1) stack.pop();
+      else if (mark[0] === "F") {
+        calls = { call: { at: here(), file: Number(mark.slice(1)) }, outer: calls };
+        stack.push({ file: Number(mark.slice(1)), line: 1 });
+      } else if (stack.length > 1) {
+        stack.pop();
+        calls = calls?.outer;
+      }
     }
   };
 
@@ -178,6 +197,7 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
     const out: unknown[] = [];
     const where = new Map<PropertyKey, number>();
     places.set(out, where);
+    callsIn.set(out, calls ?? null);
     pos++;
     skip();
     if (text[pos] === "]") { pos++; return out; }
@@ -193,6 +213,7 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
     const out: Record<string, unknown> = {};
     const where = new Map<PropertyKey, number>();
     places.set(out, where);
+    callsIn.set(out, calls ?? null);
     pos++;
     skip();
     if (text[pos] === "}") { pos++; return out; }
@@ -233,6 +254,18 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
         node = (node as Record<PropertyKey, unknown>)[key];
       }
       return unpack(place);
+    },
+    callsOf(path) {
+      let node: unknown = result;
+      let found = callsIn.get(result as object);
+      for (const key of path) {
+        node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+        if (!node || typeof node !== "object" || !callsIn.has(node)) break;
+        found = callsIn.get(node);
+      }
+      const out: PartialCall[] = [];
+      for (let c = found; c; c = c.outer) out.unshift(c.call);
+      return out;
     },
   };
 }

@@ -374,7 +374,21 @@ describe("ids (bookmarks, anchors, links) are checked where the template writes 
     });
     expect(() => renderTemplate("doc", "main", { chapters: [{ id: "c1", title: "一", cards: ["p1", "p2", "p3"] }] }, ctx)).toThrow(ReportedError);
     expect(ctx.diagnostics.items.map((d) => [d.file.replace(/\\/g, "/").split("/").at(-1), d.line, d.message.includes("この行が二度書かれています")])).toEqual([
-      ["chapter.hbs", 1, true], ["chapter.hbs", 2, true]]);
+      ["main.hbs", 3, false], ["chapter.hbs", 1, true], ["chapter.hbs", 2, true]]);
+  });
+
+  it("a chapter called twice is told at the calling line too, naming the other call (it had been told at chapter.hbs and card.hbs alone)", () => {
+    const ctx = folder({
+      "main.hbs": "[\n{{> cover}}\n{{> chapter chapters.[1]}}\n{{> chapter chapters.[0]}}\n\n{{> chapter chapters.[1]}}\n]",
+      "cover.hbs": '{ "type": "cover", "title": "t" },',
+      "chapter.hbs": '{ "type": "heading", "level": 1, "text": {{json title}}, "outline": { "id": {{json id}} } },\n{{#each cards}}{{> card}}{{/each}}',
+      "card.hbs": '{ "type": "card", "title": {{json this}}, "anchor": {{json this}} },',
+    });
+    expect(() => renderTemplate("doc", "main", { chapters: [{ id: "c1", title: "一", cards: ["p1"] }, { id: "c2", title: "二", cards: ["p2", "p3"] }] }, ctx)).toThrow(ReportedError);
+    const [call, ...parts] = ctx.diagnostics.items;
+    expect([call!.code, call!.file.replace(/\\/g, "/").split("/").at(-1), call!.line]).toEqual(["PP503", "main.hbs", 6]);
+    expect(call!.message).toContain("部品テンプレート chapter.hbs がこの行と 3 行目で二度呼ばれ");
+    expect(parts.map((d) => [d.file.replace(/\\/g, "/").split("/").at(-1), d.line])).toEqual([["chapter.hbs", 1], ["card.hbs", 1]]);
   });
 
   it("a card's anchor may be its own bookmark's id, not another's", () => {
