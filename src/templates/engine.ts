@@ -65,6 +65,11 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
     work(typeof list === "object" && list !== null ? (Array.isArray(list) ? list.length : Object.keys(list).length) : 0, ctx);
     return builtinEach.call(this, list, options);
   });
+  /** The value `{{#if name}}` / `{{#unless name}}` tests (checkedTree): one that is not there is a misspelt name. */
+  hb.registerHelper(TESTED_VALUE, (value: unknown, block: unknown, name: unknown, options: HelperOptions) => {
+    if (value === undefined) throw new Error(`the value "${String(name)}" tested by #${String(block)} is not defined${located(options)}`);
+    return value;
+  });
   hb.registerHelper(PARTIAL_VALUE, (value: unknown, options: HelperOptions) => {
     defined(value, options);
     return value;
@@ -396,6 +401,7 @@ const SPECS_KEPT = 300;
 const PARTIAL_VALUE = "__partialValue";
 const IN_FILE = "__inFile";
 const TEXT_VALUE = "__textValue";
+const TESTED_VALUE = "__testedValue";
 
 /** A template's compiled form depends on its place in the folder's list (IN_FILE's argument) and its source. */
 const specKey = (index: number, source: string): string => `${index}\u0000${source}`;
@@ -412,6 +418,10 @@ const specKey = (index: number, source: string): string => `${index}\u0000${sour
  *   through TEXT_VALUE, which writes it as the characters of a JSON string: a name holding " or \
  *   or a line break had broken the description for that plan alone (check passed with another),
  *   told as a missing comma at the template's line.
+ * - The value `{{#if name}}` or `{{#unless name}}` tests goes through TESTED_VALUE, which refuses
+ *   one that is not there: a misspelt name had been taken as false, and what it guarded left out
+ *   of the handout without a word. Every view gives each of its fields (an empty one as "" or
+ *   null), so a name that is not there is a mistake, never an optional field left empty.
  */
 function checkedTree(node: hbs.AST.Program, index: number, helpers: ReadonlySet<string>): hbs.AST.Program {
   const inFile = (program: hbs.AST.Program): hbs.AST.Program => {
@@ -446,6 +456,18 @@ function checkedTree(node: hbs.AST.Program, index: number, helpers: ReadonlySet<
         visit(b);
         return b;
       });
+    }
+    if (n.type === "BlockStatement") {
+      const block = n as hbs.AST.BlockStatement;
+      const kind = (block.path as hbs.AST.PathExpression).original;
+      const tested = block.params[0];
+      if ((kind === "if" || kind === "unless") && block.params.length === 1 && tested && tested.type !== "SubExpression") {
+        const loc = tested.loc;
+        const path = { type: "PathExpression", data: false, depth: 0, parts: [TESTED_VALUE], original: TESTED_VALUE, loc } as hbs.AST.PathExpression;
+        const literal = (value: string) => ({ type: "StringLiteral", value, original: value, loc }) as hbs.AST.StringLiteral;
+        const written = (tested as hbs.AST.PathExpression).original ?? "";
+        block.params[0] = { type: "SubExpression", path, params: [tested, literal(kind), literal(String(written))], hash: undefined, loc } as unknown as hbs.AST.Expression;
+      }
     }
     if (n.type === "BlockStatement" || n.type === "PartialBlockStatement" || n.type === "DecoratorBlock") {
       visit((n as hbs.AST.BlockStatement).program);

@@ -67,6 +67,9 @@ export function templateReason(raw: string, lang: string, source?: string, helpe
     if (m[1] === "list") return said(`${mustache} の値は一覧なので、そのままでは文字になりません（「a,b」や [object Object] と印刷されます）。一覧のまま渡すなら {{json ${value}}}${join} と書いてください`);
     return said(`${mustache} の値は項目のまとまり（${m[2] ?? ""}）なので、そのままでは文字になりません（[object Object] と印刷されます）。中の値を {{${inner}.${m[2]?.split(", ")[0] || "…"}}} のように書くか、{{json ${value}}} と書いてください`);
   }
+  if ((m = /^the value "([^"]*)" tested by #(\w+) is not defined/.exec(raw))) {
+    return said(`{{#${m[2]} ${m[1]}}} の「${m[1]}」という値はありません。綴りを確認してください（#${m[2]} は値がないと黙って「なし」として扱い、囲んだ部分が印刷されませんでした）`);
+  }
   if ((m = /Missing helper: "([^"]+)"/.exec(raw))) {
     const helper = nearest(m[1]!, helpers);
     return said(`「${m[1]}」という関数（ヘルパー）はありません${helper ? `（「${helper}」ではありませんか）` : ""}`);

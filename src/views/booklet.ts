@@ -43,7 +43,8 @@ export interface ChapterView { number: number; id: string; name: string; project
 export interface BookletView {
   title: string;
   period: { start: number; end: number };
-  cover: { label?: string; meeting?: string; issuer?: string; date?: string };
+  /** "" when not given: every field is there (a misspelt name tested by {{#if}} is a mistake, engine.ts). */
+  cover: { label: string; meeting: string; issuer: string; date: string };
   chapters: ChapterView[];
   projectCount: number;
   /** The fiscal year the schedules mark (their heading tinted), and whether it is in the period. */
@@ -89,12 +90,8 @@ export function bookletView(plan: Plan, config: Config, date: Date | null, asOf:
     return { number: pi + 1, id: `c${pi + 1}`, name: policy.name, measures, hasMeasures: measures.some((m) => m.level), hasInitiatives: measures.some((m) => m.hasInitiatives),
       projectCount: measures.reduce((n, m) => n + m.projectCount, 0) };
   });
-  const cover: BookletView["cover"] = {};
   const d = config.document;
-  if (d.handoutLabel) cover.label = d.handoutLabel;
-  if (d.meeting) cover.meeting = d.meeting;
-  if (d.issuer) cover.issuer = d.issuer;
-  if (date) cover.date = date.toISOString().slice(0, 10);
+  const cover: BookletView["cover"] = { label: d.handoutLabel ?? "", meeting: d.meeting ?? "", issuer: d.issuer ?? "", date: date ? date.toISOString().slice(0, 10) : "" };
   return { title: config.title ?? plan.plan.title, period: plan.plan.period, cover, chapters, projectCount: plan.projects.length,
     asOf, asOfShown: inPeriod(plan.plan.period, asOf) };
 }

@@ -62,6 +62,22 @@ describe("renderTemplate", () => {
     expect((renderTemplate("doc", "main", { ...data, n: 0, t: "x", f: true, z: null, u: false }, ctx)[0] as { text: string }).text).toBe("0/x/true//false/企画課0財政課1/企画課、財政課");
   });
 
+  it("a name tested by {{#if}} or {{#unless}} that is not there (misspelt) is PP503 at its line, in a chain ({{else if}}) too; it had been taken as false and what it guarded left out", () => {
+    const data = { cover: { label: "資料1", date: "" }, items: [{ relistOf: null, name: "a" }] };
+    const cases: [string, number, string][] = [
+      ['{{#if cover.lable}}{ "type": "paragraph", "text": "x" },{{/if}}', 3, "{{#if cover.lable}} の「cover.lable」という値はありません。綴りを確認してください"],
+      ['{{#each items}}{{#unless relistof}}{ "type": "paragraph", "text": "x" },{{/unless}}{{/each}}', 3, "{{#unless relistof}} の「relistof」という値はありません"],
+      ['{{#if cover.date}}{ "type": "paragraph", "text": "x" },\n{{else if cover.labl}}{ "type": "pageBreak" },{{/if}}', 4, "{{#if cover.labl}} の「cover.labl」"],
+    ];
+    for (const [body, line, said] of cases) {
+      const d = failure({ "main.hbs": `[\n{ "type": "heading", "level": 1, "text": "a" },\n${body}\n]` }, data);
+      expect([body, d.line, d.message]).toEqual([body, line, expect.stringContaining(said)]);
+    }
+    // fields that are there test as before: empty, null, false, 0 and [] are false
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": "{{#if cover.label}}L{{/if}}{{#if cover.date}}D{{else if n}}N{{else}}-{{/if}}{{#each items}}{{#unless relistOf}}U{{/unless}}{{/each}}{{#if (eq n 0)}}E{{/if}}{{#if list.length}}S{{/if}}" }]' });
+    expect((renderTemplate("doc", "main", { ...data, n: 0, list: [] }, ctx)[0] as { text: string }).text).toBe("L-UE");
+  });
+
   it("reads and compiles a folder once per run (one context): a later run reads the edited file, a main is no partial of itself", () => {
     const ctx = folder({
       "main.hbs": "{{> part}}",
