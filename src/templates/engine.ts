@@ -212,6 +212,14 @@ function primitiveReason(issue: z.core.$ZodIssue, list: readonly unknown[], lang
       : `there is no element of "type" ${JSON.stringify(type)} (one of ${PRIMITIVES.join(", ")})`;
   }
   if (typeof index !== "number") return zodReason(new z.ZodError([issue]), ja ? "ja" : "en");
+  if (type === "table" && inside[0] === "widths" && typeof inside[1] === "number") {
+    // "30mm", "70%": the width's unit said, its pt given (zod's "wrong value" named no unit)
+    const written = ((node as { widths?: unknown[] }).widths ?? [])[inside[1]];
+    const mm = typeof written === "string" ? /^\s*(\d+(?:\.\d+)?)\s*mm\s*$/i.exec(written) : null;
+    const pt = mm ? `（${written} なら ${Math.round(Number(mm[1]) * 72 / 25.4)}）` : "";
+    return ja ? `表の "widths" の ${JSON.stringify(written) ?? "値"} は使えません。列の幅は数（ポイント、1 mm は約 2.83）${pt}、"*"（残りの幅を等分）、"auto"（中身に合わせる）のどれかで書きます`
+      : `the table's "widths" entry ${JSON.stringify(written)} is not a width: write a number of points (1 mm is about 2.83)${mm ? ` (${Math.round(Number(mm[1]) * 72 / 25.4)} for ${written})` : ""}, "*" (the rest shared) or "auto"`;
+  }
   const what = zodReason(new z.ZodError([{ ...issue, path: inside }]), ja ? "ja" : "en");
   const kind = typeof type === "string" ? type : "?";
   return ja ? `"type" が "${kind}" の要素の ${what}` : `in the "${kind}" element, ${what}`;

@@ -290,6 +290,15 @@ describe("renderTemplate", () => {
     expect(d.message).toContain('"type" が "card" の要素の title:');
   });
 
+  it("a table's widths in mm or % is PP503 at its line saying what a width is, with the mm in points (it had been 「widths.0: 値が正しくありません」)", () => {
+    const ctx = folder({ "main.hbs": '[\n{ "type": "paragraph", "text": "x" },\n{ "type": "table", "header": ["a", "b", "c"], "rows": [["1", "2", "3"]],\n  "widths": ["30mm", "70%", "*"] }\n]' });
+    expect(() => renderTemplate("doc", "main", {}, ctx)).toThrow(ReportedError);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.line, d.message.replace(/^テンプレートに誤りがあります: /, "")])).toEqual([
+      ["PP503", 4, '表の "widths" の "30mm" は使えません。列の幅は数（ポイント、1 mm は約 2.83）（30mm なら 85）、"*"（残りの幅を等分）、"auto"（中身に合わせる）のどれかで書きます'],
+      ["PP503", 4, '表の "widths" の "70%" は使えません。列の幅は数（ポイント、1 mm は約 2.83）、"*"（残りの幅を等分）、"auto"（中身に合わせる）のどれかで書きます'],
+    ]);
+  });
+
   it("a misspelt key is PP503 at its line with the nearest known key, in a partial, in a nested object and in a union's option (it had been dropped without a word)", () => {
     const ctx = folder({
       "main.hbs": '[\n{{> cover}}\n{ "type": "heading", "level": 1, "text": "t",\n  "outline": { "id": "a", "parnet": "b" } },\n{ "type": "paragraph", "text": [{ "text": "x", "bold": true, "lnik": "#a" }] },\n{ "type": "table", "header": ["a"], "rows": [], "colour": "red" }\n]',
