@@ -373,6 +373,24 @@ function tableMistakes(nodes: readonly DocNode[], lang: string): NodeMistake[] {
   });
   return out;
 }
+/**
+ * A `pageBreak` right after another: the drawing makes no empty page (draw.ts), so it does
+ * nothing; said (PP516, info) at its line, as staff wrote it for a page. (One last in a file is
+ * not said: the progress report's two files are one document.)
+ */
+function toldBreaks(nodes: readonly DocNode[], placeAt: (at: PropertyKey[]) => { file: number; line: number }, shown: (file: number) => string, ctx: RenderContext): void {
+  const told = new Set<string>();
+  nodes.forEach((n, i) => {
+    if (n.type !== "pageBreak") return;
+    if (nodes[i - 1]?.type !== "pageBreak") return;
+    const p = placeAt([i]);
+    const place = { file: shown(p.file), line: p.line };
+    if (told.has(`${place.file}:${place.line}`)) return;
+    told.add(`${place.file}:${place.line}`);
+    ctx.diagnostics.add("PP516", place, {});
+  });
+}
+
 /** A link run whose link was taken off (PP512): where it is, and the link it had. */
 interface UnlinkedRun { at: PropertyKey[]; link: string }
 
@@ -683,6 +701,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       const p = placeAt([i]);
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
+    toldBreaks(nodes, placeAt, (file) => shown(files[file]!), ctx);
     const mistakes = new Map<string, TemplateError>();
     const calls = new Map<string, TemplateError>();
     // (the data's ids are gathered only when a link names an id no node carries)

@@ -299,6 +299,13 @@ describe("renderTemplate", () => {
     ]);
   });
 
+  it("page breaks written in a row are one PP516 (info) at the second's line, once a line: the drawing makes no empty page, so it had been dropped without a word", () => {
+    const ctx = folder({ "main.hbs": '[\n{ "type": "paragraph", "text": "a" },\n{ "type": "pageBreak" },\n{ "type": "pageBreak" },\n{{#each xs}}{ "type": "pageBreak" },{{/each}}\n{ "type": "paragraph", "text": "b" },\n{ "type": "pageBreak" }\n]' });
+    const nodes = renderTemplate("doc", "main", { xs: [1, 2] }, ctx);
+    expect(nodes.map((n) => n.type)).toEqual(["paragraph", "pageBreak", "pageBreak", "pageBreak", "pageBreak", "paragraph", "pageBreak"]);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.severity, d.line])).toEqual([["PP516", "info", 4], ["PP516", "info", 5]]);
+  });
+
   it("a misspelt key is PP503 at its line with the nearest known key, in a partial, in a nested object and in a union's option (it had been dropped without a word)", () => {
     const ctx = folder({
       "main.hbs": '[\n{{> cover}}\n{ "type": "heading", "level": 1, "text": "t",\n  "outline": { "id": "a", "parnet": "b" } },\n{ "type": "paragraph", "text": [{ "text": "x", "bold": true, "lnik": "#a" }] },\n{ "type": "table", "header": ["a"], "rows": [], "colour": "red" }\n]',
