@@ -76,6 +76,13 @@ function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
     case "invalid_union":
       // a union's own message (config `columns`: the English keys or the Japanese names)
       if (ja && i.message && !/^Invalid/.test(i.message)) return i.message;
+      {
+        // a choice of values (a heading's "level": 1, 2 or 3): they are named, as an enum's are
+        const branches = (i as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+        const values = branches.every((b) => b.length === 1 && b[0]!.code === "invalid_value" && b[0]!.path.length === 0)
+          ? branches.flatMap((b) => (b[0] as { values: unknown[] }).values) : [];
+        if (values.length) return describeIssue({ ...i, code: "invalid_value", values } as unknown as z.core.$ZodIssue, lang);
+      }
       return ja ? "値が正しくありません" : "invalid value";
     case "custom":
       // A refinement's own message is already in the user's words.

@@ -306,6 +306,11 @@ describe("renderTemplate", () => {
     expect(ctx.diagnostics.items.map((d) => [d.code, d.severity, d.line])).toEqual([["PP516", "info", 4], ["PP516", "info", 5]]);
   });
 
+  it("a value out of a choice (a heading's level 4) is PP503 naming the values there are (it had been 「値が正しくありません」)", () => {
+    const d = failure({ "main.hbs": '[\n{ "type": "paragraph", "text": "x" },\n{ "type": "heading", "level": 4, "text": "t" }\n]' });
+    expect([d.line, d.message]).toEqual([3, expect.stringContaining('"type" が "heading" の要素の level: 次のいずれかです: 1, 2, 3')]);
+  });
+
   it("a misspelt key is PP503 at its line with the nearest known key, in a partial, in a nested object and in a union's option (it had been dropped without a word)", () => {
     const ctx = folder({
       "main.hbs": '[\n{{> cover}}\n{ "type": "heading", "level": 1, "text": "t",\n  "outline": { "id": "a", "parnet": "b" } },\n{ "type": "paragraph", "text": [{ "text": "x", "bold": true, "lnik": "#a" }] },\n{ "type": "table", "header": ["a"], "rows": [], "colour": "red" }\n]',
