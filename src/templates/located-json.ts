@@ -158,6 +158,13 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
       pos += literal[0].length;
       return JSON.parse(literal[0]);
     }
+    // a full-width “ ” ＂ ｛ ［ (an IME left on): the half-width sign to write instead
+    const wide = /^[“”＂｛［]/.exec(text.slice(pos))?.[0];
+    if (wide) {
+      const half = wide === "｛" ? "{" : wide === "［" ? "[" : '"';
+      return fail(`値のあるべき所に全角の「${wide}」があります（「${excerpt(pos)}」）。JSON の記号は半角で、${half} と書いてください`,
+        `a full-width "${wide}" stands where a value was expected ("${excerpt(pos)}"): write the half-width ${half}`);
+    }
     return fail(`値のあるべき所に「${excerpt(pos)}」があります（文字の値は "…" で囲みます。引用符やカンマの過不足を確認してください）`,
       `a value was expected at "${excerpt(pos)}" (text values are written in "…"; check quotes and commas)`);
   };

@@ -253,6 +253,13 @@ describe("renderTemplate", () => {
     expect(j.message).toContain("JSON として読めません");
   });
 
+  it("a full-width “ or ｛ where a value goes (an IME left on) is PP503 at its line naming the half-width sign to write", () => {
+    for (const [written, said] of [["“全角”", '全角の「“」があります（「“全角” },」）。JSON の記号は半角で、" と書いてください'], ["｛ \"text\": \"x\" ｝", "全角の「｛」があります（「｛ \"text\": \"x\" ｝ },」）。JSON の記号は半角で、{ と書いてください"]]) {
+      const d = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n{ "type": "paragraph", "text": ${written} },\n]` });
+      expect([written, d.line, d.message]).toEqual([written, 3, expect.stringContaining(said!)]);
+    }
+  });
+
   it("a JSON mistake inside a partial names the partial's file and line, in Japanese", () => {
     const files = {
       "main.hbs": "[\n{{> head}}\n{{#each items}}\n{{> item}}\n{{/each}}\n]",
