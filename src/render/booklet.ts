@@ -3,7 +3,7 @@ import type { Plan } from "../model/schema.js";
 import { cityOf, documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import type { Driver } from "./pdf/layouts.js";
-import { breakBefore, drawDocument, headingsLeftAlone, planSource } from "./pdf/draw.js";
+import { breakBefore, coverPages, drawDocument, headingsLeftAlone, planSource } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { bookletNodes } from "./template-nodes.js";
 
@@ -32,7 +32,7 @@ export async function renderBooklet(plan: Plan, ctx: RenderContext): Promise<Out
   const doc = ctx.config.document;
   const city = cityOf(view.title);
   const data = await createPdf(
-    { kind: "booklet", content, headerTitle: view.title, plainPages: 1, patterns: schedulePatterns() },
+    { kind: "booklet", content, headerTitle: view.title, plainPages: coverPages(nodes), patterns: schedulePatterns() },
     {
       title: `${view.title} 事業計画書`,
       author: documentAuthor(ctx.config, view.title),

@@ -8,7 +8,7 @@ import type { CompareWording } from "./compare-wording.js";
 import { compareWorkbook } from "./compare-xlsx.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
-import { drawDocument } from "./pdf/draw.js";
+import { coverPages, drawDocument } from "./pdf/draw.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import { compareNodes, comparePageKind } from "./template-nodes.js";
 import type { Wording } from "../templates/wording.js";
@@ -31,6 +31,6 @@ async function comparePdf(view: CompareView, wording: Wording<CompareWording>, n
   const period = { start: Math.min(view.old.period.start, view.new.period.start), end: Math.max(view.old.period.end, view.new.period.end) };
   const content = drawDocument(nodes, { kind, period }, ctx);
   const title = wording.fill(wording.words.title, { plan: view.new.title });
-  return createPdf({ kind, content, headerTitle: title, plainPages: 1, patterns: schedulePatterns() },
+  return createPdf({ kind, content, headerTitle: title, plainPages: coverPages(nodes), patterns: schedulePatterns() },
     { title, author: documentAuthor(ctx.config, view.new.title), lang: "ja" }, ctx);
 }

@@ -10,7 +10,7 @@ import type { ProgressView } from "../views/progress.js";
 import { documentAuthor, type OutputFile, type RenderContext } from "../context.js";
 import { createPdf } from "./pdf/document.js";
 import type { Content } from "pdfmake/interfaces.js";
-import { breakBefore, continuationsOnTheirPage, drawDocument, headingsLeftAlone } from "./pdf/draw.js";
+import { breakBefore, continuationsOnTheirPage, coverPages, drawDocument, headingsLeftAlone } from "./pdf/draw.js";
 import { type Breaks, type Laid, layoutKeepingHeadings } from "./schedule-table.js";
 import { schedulePatterns } from "./pdf/schedule.js";
 import type { ProgressWording } from "./progress-wording.js";
@@ -60,7 +60,7 @@ export async function progressPdf(view: ProgressView, { words, fill }: Wording<P
       }
       l.draw();
     },
-    headerTitle: title, plainPages: 1, patterns: schedulePatterns(),
+    headerTitle: title, plainPages: coverPages(nodes), patterns: schedulePatterns(),
     ...(view.sample ? { watermark: words.sampleMark, notice: words.sampleNotice } : {}),
   }, { title: view.sample ? `【${words.sampleMark}】${title}` : title, author: documentAuthor(ctx.config, view.title), lang: "ja" }, ctx);
 }

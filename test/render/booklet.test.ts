@@ -419,3 +419,15 @@ describe("headings over a card that starts the next page", () => {
     expect(onPage(1)).toContain(`施策(2)窓口の改革${cardPage + 1}`);
   });
 });
+
+describe("a booklet.hbs without its cover", () => {
+  it("prints its first page with the running header and page number (it had been left bare, as if it were the cover)", async () => {
+    const ctx = makeRenderContext({ templatesDir: templatesWith("booklet/booklet.hbs", (t) => t.replace("{{> cover}}\n", "")) });
+    const [file] = await renderBooklet(planOf([project(1), project(2)]), ctx);
+    const back = await readPdf(file!.data);
+    const first = back.pages[0]!.lines.map(squash);
+    expect(first[0]).toContain(squash("テスト市DX計画"));
+    expect(first.at(-1)).toMatch(/^1\//);
+    expect(squash(back.text)).not.toContain(squash("事業計画書（議会資料）"));
+  }, 60_000);
+});
