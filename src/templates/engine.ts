@@ -702,6 +702,12 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     toldBreaks(nodes, placeAt, (file) => shown(files[file]!), ctx);
+    // only a first cover is printed as one (draw.ts coverPages): one elsewhere gets a running header and page number
+    nodes.forEach((n, i) => {
+      if (n.type !== "cover" || i === 0) return;
+      const p = placeAt([i]);
+      ctx.diagnostics.add("PP517", { file: shown(files[p.file]!), line: p.line }, {});
+    });
     const mistakes = new Map<string, TemplateError>();
     const calls = new Map<string, TemplateError>();
     // (the data's ids are gathered only when a link names an id no node carries)

@@ -318,6 +318,15 @@ describe("renderTemplate", () => {
     expect([d.line, d.message]).toEqual([3, expect.stringContaining('"type" が "heading" の要素の level: 次のいずれかです: 1, 2, 3')]);
   });
 
+  it("a cover that is not first in the description is a PP517 warning at its line: it is printed with the running header and page number", () => {
+    const ctx = folder({ "main.hbs": "[\n{{> part}}\n{{> cover}}\n]", "part.hbs": '{ "type": "paragraph", "text": "a" },', "cover.hbs": '\n{ "type": "cover", "title": "t" },' });
+    expect(renderTemplate("doc", "main", {}, ctx).map((n) => n.type)).toEqual(["paragraph", "cover"]);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.severity, d.file.replace(/\\/g, "/").split("/").at(-1), d.line])).toEqual([["PP517", "warning", "cover.hbs", 2]]);
+    const first = folder({ "main.hbs": '[\n{ "type": "cover", "title": "t" },\n{ "type": "paragraph", "text": "a" }\n]' });
+    renderTemplate("doc", "main", {}, first);
+    expect(first.diagnostics.items).toEqual([]);
+  });
+
   it("a misspelt key is PP503 at its line with the nearest known key, in a partial, in a nested object and in a union's option (it had been dropped without a word)", () => {
     const ctx = folder({
       "main.hbs": '[\n{{> cover}}\n{ "type": "heading", "level": 1, "text": "t",\n  "outline": { "id": "a", "parnet": "b" } },\n{ "type": "paragraph", "text": [{ "text": "x", "bold": true, "lnik": "#a" }] },\n{ "type": "table", "header": ["a"], "rows": [], "colour": "red" }\n]',
