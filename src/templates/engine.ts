@@ -702,9 +702,10 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     toldBreaks(nodes, placeAt, (file) => shown(files[file]!), ctx);
-    // only a first cover is printed as one (draw.ts coverPages): one elsewhere gets a running header and page number
+    // only a first cover is printed as one (coverPages in draw.ts): one elsewhere gets a running header and page number
+    const first = nodes.findIndex((n) => n.type !== "pageBreak");
     nodes.forEach((n, i) => {
-      if (n.type !== "cover" || i === 0) return;
+      if (n.type !== "cover" || i === first) return;
       const p = placeAt([i]);
       ctx.diagnostics.add("PP517", { file: shown(files[p.file]!), line: p.line }, {});
     });

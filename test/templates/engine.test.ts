@@ -322,7 +322,8 @@ describe("renderTemplate", () => {
     const ctx = folder({ "main.hbs": "[\n{{> part}}\n{{> cover}}\n]", "part.hbs": '{ "type": "paragraph", "text": "a" },', "cover.hbs": '\n{ "type": "cover", "title": "t" },' });
     expect(renderTemplate("doc", "main", {}, ctx).map((n) => n.type)).toEqual(["paragraph", "cover"]);
     expect(ctx.diagnostics.items.map((d) => [d.code, d.severity, d.file.replace(/\\/g, "/").split("/").at(-1), d.line])).toEqual([["PP517", "warning", "cover.hbs", 2]]);
-    const first = folder({ "main.hbs": '[\n{ "type": "cover", "title": "t" },\n{ "type": "paragraph", "text": "a" }\n]' });
+    // a page break before it is dropped (no empty page): it is still first
+    const first = folder({ "main.hbs": '[\n{ "type": "pageBreak" },\n{ "type": "cover", "title": "t" },\n{ "type": "paragraph", "text": "a" }\n]' });
     renderTemplate("doc", "main", {}, first);
     expect(first.diagnostics.items).toEqual([]);
   });

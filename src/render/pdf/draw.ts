@@ -429,10 +429,10 @@ export function breakBefore(content: Content[], indices: ReadonlySet<string>): C
 
 /**
  * The pages at the start printed without running header and page number: the cover's, when the
- * description starts with one. A booklet.hbs without `{{> cover}}` had printed its first page
+ * description starts with one (page breaks before anything are dropped). A booklet.hbs without `{{> cover}}` had printed its first page
  * (the contents, a chapter) without them, as if it were a cover.
  */
-export const coverPages = (nodes: readonly DocNode[]): number => (nodes[0]?.type === "cover" ? 1 : 0);
+export const coverPages = (nodes: readonly DocNode[]): number => (nodes.find((n) => n.type !== "pageBreak")?.type === "cover" ? 1 : 0);
 
 /**
  * The description's nodes as pdfmake content. A page break (after the cover or the contents, a
