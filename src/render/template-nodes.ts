@@ -167,12 +167,18 @@ function progressData(view: ProgressView, ctx: RenderContext): object {
  * holds are a warning at the table's line (PP534: it runs into the margin or off the paper; the
  * progress summary's had, by 14 mm), once a line (a chapter's table is one template line). Told
  * here, as the template is rendered, so `check` says it too (it had been said by the build only).
- * The schedule tables' widths (slots) are the drawing's, not the template's.
+ * The schedule tables' widths (slots) are the drawing's, not the template's. A space taller than
+ * the page is said too (PP518).
  */
 function checkTableWidths(nodes: readonly DocNode[], kind: string, ctx: RenderContext): void {
-  const body = pageGeometry(kind, ctx).bodyWidth;
+  const { bodyWidth: body, bodyHeight } = pageGeometry(kind, ctx);
   const told = new Set<string>();
   for (const node of nodes) {
+    // a space taller than the page's body (`"height": 5000`) leaves a page empty: said at its line
+    if (node.type === "space" && node.height > bodyHeight) {
+      const at = templatePlace(node) ?? { file: shownPath(ctx, ctx.templatesDir) };
+      ctx.diagnostics.add("PP518", at, { height: String(node.height), body: String(Math.floor(bodyHeight)) });
+    }
     if (node.type !== "table" || slotOf(node, ctx)) continue;
     const least = leastTableWidth(tableWidths(node, ctx.theme.sizes.table), ctx.theme.sizes.table);
     const at = templatePlace(node) ?? { file: shownPath(ctx, ctx.templatesDir) };

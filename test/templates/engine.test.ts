@@ -7,7 +7,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportedError } from "../../src/errors.js";
 import { renderTemplate, templateReason } from "../../src/templates/engine.js";
-import { makeRenderContext } from "../helpers/context.js";
+import { makeRenderContext, templatesWith } from "../helpers/context.js";
+import { bookletNodes } from "../../src/render/template-nodes.js";
+import { planOf, project } from "../helpers/plan-model.js";
 
 function folder(files: Record<string, string>) {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-engine-"));
@@ -466,5 +468,15 @@ describe("ids (bookmarks, anchors, links) are checked where the template writes 
     // an id the data gives nowhere is still a template mistake
     const typo = `[\n${heading("a")},\n{ "type": "paragraph", "text": [{ "text": "→", "link": "#p8" }] }\n]`;
     expect(failure({ "main.hbs": typo }, { items: [{ id: "p7" }] }).message).toContain("#p8");
+  });
+});
+
+describe("what a template asks of the page", () => {
+  it("a space taller than the page's body is a PP518 warning at its line (it had left a page empty without a word); one that fits is not", () => {
+    const ctx = makeRenderContext({ templatesDir: templatesWith("booklet/preface.hbs", () => '{ "type": "space", "height": 5000 },\n{ "type": "space", "height": 100 },\n') });
+    bookletNodes(planOf([project(1)]), ctx);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.severity, d.file.replace(/\\/g, "/").split("/").slice(-2).join("/"), d.line, d.message])).toEqual([
+      ["PP518", "warning", "booklet/preface.hbs", 1, expect.stringMatching(/^空白（space）の高さ 5000 pt が、ページの本文の高さ \d+ pt を超えています/)],
+    ]);
   });
 });
