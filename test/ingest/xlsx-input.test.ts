@@ -302,6 +302,14 @@ describe("bars drawn by filling year cells", () => {
     }
   });
 
+  /** The legend's two phases read from the fills, the title kept, the legend said at `cell`. */
+  const legendRead = (plan: Awaited<ReturnType<typeof planOf>>, cell: string) => {
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
+    expect(plan.plan.title).toBe("テスト市DX計画");
+    expect(plan.diagnostics.find((d) => d.code === "PP364")).toMatchObject({ cell });
+  };
+
   it("a colour legend on the title's line (title | … | 凡例 | ■ | 検討 | ■ | 実施, top right) is read (PP364) and the line keeps its title", async () => {
     const plan = await planOf("legend.xlsx", await workbook((ws) => {
       ws.addRow(["テスト市DX計画", "", "", "", "", "", "", "凡例", "", "検討", "", "実施"]);
@@ -312,10 +320,7 @@ describe("bars drawn by filling year cells", () => {
       ws.getCell(`H${r}`).fill = BLUE;
       for (const c of ["I", "J", "K"]) ws.getCell(`${c}${r}`).fill = GREEN;
     }));
-    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
-    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
-    expect(plan.plan.title).toBe("テスト市DX計画");
-    expect(plan.diagnostics.find((d) => d.code === "PP364")).toMatchObject({ cell: "H1" });
+    legendRead(plan, "H1");
     expect(codes(plan.diagnostics)).not.toContain("PP205");
   });
 
@@ -331,10 +336,7 @@ describe("bars drawn by filling year cells", () => {
       ws.getCell(`H${r}`).fill = BLUE;
       for (const c of ["I", "J", "K"]) ws.getCell(`${c}${r}`).fill = GREEN;
     }));
-    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
-    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2029, false]]);
-    expect(plan.plan.title).toBe("テスト市DX計画");
-    expect(plan.diagnostics.find((d) => d.code === "PP364")).toMatchObject({ cell: "I1" });
+    legendRead(plan, "I1");
   });
 
   it("a mark legend stacked a pair a row under a 凡例 that ends the title's line (title | … | 凡例 ⏎ ○：検討 ⏎ ●：実施) is read whole (PP231) and the line keeps its title", async () => {
