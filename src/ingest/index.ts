@@ -11,7 +11,7 @@ import { type Block, isBlank, type Table } from "./block.js";
 import { COVER_SHEET, coverTitle, findTable, headerKeys, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
-import { containerOf, looksLikeText, markupOf, readTextGrid } from "./read-text.js";
+import { mislabelled, readTextGrid } from "./read-text.js";
 import { eraSlips, wareki } from "../fiscal.js";
 import { readXlsxGrids } from "./read-xlsx.js";
 import { type RawRow, rawRows } from "./rows.js";
@@ -56,15 +56,8 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     throw new ReportedError();
   }
   const bytes = read.bytes;
-  // What the bytes are, whatever the name says: a workbook named .csv, or an .xls (OLE2) file.
-  const magic = containerOf(bytes);
-  if (magic === "ole2") { bag.add("PP113", { file }); throw new ReportedError(); }
-  if (magic === "zip" && !workbook) { bag.add("PP112", { file }, { ext }); throw new ReportedError(); }
-  // ... a web page or XML (Excel's 「Web ページ」, 「XML スプレッドシート」) under any name
-  const markup = magic ? null : markupOf(bytes);
-  if (markup) { bag.add("PP155", { file }, { kind: markup }); throw new ReportedError(); }
-  // ... and text named .xlsx (a TSV or CSV renamed): said as such, not as a broken zip
-  if (workbook && magic !== "zip" && looksLikeText(bytes)) { bag.add("PP127", { file }, { ext }); throw new ReportedError(); }
+  // What the bytes are, whatever the name says: a workbook named .csv, an .xls, a web page, a TSV named .xlsx
+  if (mislabelled(bytes, file, ext, workbook, bag)) throw new ReportedError();
   const empty = () => { bag.add("PP102", { file }); return new ReportedError(); };
   if (bytes.length === 0) throw empty();
   // The sheets read (a text file is one): usually one; a plan split over sheets of one layout

@@ -18,7 +18,7 @@ type UnicodeMark = "UTF-8 (BOM)" | "UTF-16LE" | "UTF-16BE" | "UTF-32LE" | "UTF-3
  * every 4-byte unit is a code point (its top byte 0, the next at most 0x10) and at least one is
  * not a NUL. Read as UTF-16 or UTF-8 with its NULs dropped, a Japanese name had been mojibake.
  */
-export function utf32WithoutBom(bytes: Uint8Array): "UTF-32LE" | "UTF-32BE" | null {
+function utf32WithoutBom(bytes: Uint8Array): "UTF-32LE" | "UTF-32BE" | null {
   const n = Math.min(bytes.length, 65536) & ~3;
   if (n < 8) return null;
   let le = true, be = true, any = false;
@@ -58,7 +58,7 @@ export function unicodeWithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | 
 
 /** UTF-16 without a mark: in the first 64 KB, NULs fill one byte of many code units (ASCII tabs,
  * digits and line ends) and (almost) never the other. */
-export function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
+function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
   const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 4) return null;
   let even = 0, odd = 0;
@@ -97,7 +97,7 @@ export function utf8Scan(bytes: Uint8Array): { bad: number[]; multibyte: number 
 }
 
 /** Zip (an .xlsx) or OLE2 (an .xls, or a password-protected workbook) by their first bytes. */
-export function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
+function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
   const b = (i: number) => bytes[i] ?? -1;
   if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return "zip";
   if ([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((v, i) => b(i) === v)) return "ole2";
@@ -108,12 +108,30 @@ export function containerOf(bytes: Uint8Array): "zip" | "ole2" | null {
  * Whether a file's first bytes are text with lines or cells: a byte-order mark,
  * or no NUL and a tab, comma or line break (any encoding planpress reads).
  */
-export function looksLikeText(bytes: Uint8Array): boolean {
+function looksLikeText(bytes: Uint8Array): boolean {
   if (byteOrderMark(bytes)) return true;
   const head = bytes.subarray(0, 4096);
   const unicode = unicodeWithoutBom(head);
   if (unicode) return /[\t,\n]/.test(decodeAs(head, unicode));
   return head.length > 0 && !head.includes(0) && [0x09, 0x2c, 0x0a].some((b) => head.includes(b));
+}
+
+/**
+ * A file whose bytes are not what its name says, told (true) or not (false): a workbook (zip)
+ * named as text (PP112), an .xls or a password-protected workbook (OLE2, PP113), a web page or
+ * XML under any name (Excel's 「Web ページ」, 「XML スプレッドシート」, PP155), text named as a
+ * workbook (a TSV or CSV renamed, PP127, not told as a broken zip). The plan's reader and the
+ * returns' reader ask alike.
+ */
+export function mislabelled(bytes: Uint8Array, file: string, ext: string, workbook: boolean, bag: DiagnosticBag): boolean {
+  const magic = containerOf(bytes);
+  const markup = magic ? null : markupOf(bytes);
+  if (magic === "ole2") bag.add("PP113", { file });
+  else if (magic === "zip" && !workbook) bag.add("PP112", { file }, { ext });
+  else if (markup) bag.add("PP155", { file }, { kind: markup });
+  else if (workbook && magic !== "zip" && looksLikeText(bytes)) bag.add("PP127", { file }, { ext });
+  else return false;
+  return true;
 }
 
 /** A file is UTF-8 with a few damaged bytes, not Shift_JIS, when nearly all its non-ASCII bytes
@@ -134,7 +152,7 @@ export function byteOrderMark(bytes: Uint8Array): UnicodeMark | null {
 /** What a file of markup is, by its first tag: Excel's 「Web ページ」 (HTML) or 「XML スプレッドシート 2003」
  * saved under .xls, .csv or .xlsx, or other XML; null for a table's text. Read as text, such a file
  * had been told as a table without a header row (PP201), or as text renamed (PP127). */
-export function markupOf(bytes: Uint8Array): "html" | "xml-spreadsheet" | "xml" | null {
+function markupOf(bytes: Uint8Array): "html" | "xml-spreadsheet" | "xml" | null {
   const head = bytes.subarray(0, 2048);
   const mark = byteOrderMark(head);
   const unicode = mark && mark !== "UTF-8 (BOM)" ? mark : unicodeWithoutBom(head);

@@ -4,7 +4,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { readBoundedFile, refusalReason } from "../read-file.js";
-import { containerOf, decodeText, looksLikeText, markupOf } from "../ingest/read-text.js";
+import { decodeText, mislabelled } from "../ingest/read-text.js";
 import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns, type SentForm } from "./read-form.js";
 import type { ReturnFile } from "./schema.js";
@@ -52,29 +52,14 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
     }
     const path = join(dir, name);
     const bytes = await readReturn(path, bag);
-    if (!bytes || mislabelled(bytes, kind, path, bag)) continue;
+    // (bytes not what the name says are told as a plan's are: a form renamed .csv had been decoded
+    // as text, a CSV or an .xls renamed .xlsx told only 「zip として読めません」)
+    if (!bytes || mislabelled(bytes, path, path.slice(path.lastIndexOf(".")), kind === "form", bag)) continue;
     const file = kind === "form" ? parseFormReturns(bytes, path, bag, sent, opts) : parseCsvReturns(decodeText(bytes, path, bag), path, bag);
     if (file) out.push(file);
   }
   if (!names.some((n) => isReturn(n))) bag.add("PP613", { file: dir }, { dir });
   return out;
-}
-
-/**
- * A return whose bytes are not what its name says, told as a plan's are (PP112, PP113, PP127,
- * PP155): a form renamed .csv had been decoded as text (nine messages of garbled characters and
- * missing columns), a CSV, a web page or an .xls renamed .xlsx told only 「zip として読めません」.
- */
-function mislabelled(bytes: Uint8Array, kind: "form" | "csv", file: string, bag: DiagnosticBag): boolean {
-  const magic = containerOf(bytes);
-  const ext = file.slice(file.lastIndexOf("."));
-  const markup = magic ? null : markupOf(bytes);
-  if (magic === "zip" && kind === "csv") bag.add("PP112", { file }, { ext });
-  else if (magic === "ole2") bag.add("PP113", { file });
-  else if (markup) bag.add("PP155", { file }, { kind: markup });
-  else if (kind === "form" && magic !== "zip" && looksLikeText(bytes)) bag.add("PP127", { file }, { ext });
-  else return false;
-  return true;
 }
 
 /** A returned file is untrusted: one over the size limit is named, not read. */
