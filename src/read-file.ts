@@ -113,11 +113,17 @@ export function savedAs(file: string): string | undefined {
   }
 }
 
+/** The words asking to rename `saved` (savedAs) to `name`, for any file staff edit. */
+export function renameWords(saved: string, name: string, lang: Lang): string {
+  return lang === "ja" ? `フォルダにある「${saved}」の名前を「${name}」にしてください` : `rename "${saved}" in the folder to "${name}"`;
+}
+
 /** For a file not there, the words naming the file to rename (savedAs), else none. */
 function savedAsWords(read: Exclude<FileRead, { bytes: Uint8Array }>, file: string, lang: Lang): string {
   const saved = read.refused === "unreadable" && read.reason === "ENOENT" ? savedAs(file) : undefined;
   if (!saved) return "";
-  return lang === "ja" ? `（フォルダにある「${saved}」の名前を「${path.basename(file)}」にしてください）` : ` (rename "${saved}" in the folder to "${path.basename(file)}")`;
+  const words = renameWords(saved, path.basename(file), lang);
+  return lang === "ja" ? `（${words}）` : ` (${words})`;
 }
 
 /**

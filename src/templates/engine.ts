@@ -13,7 +13,7 @@ import { DocNode } from "./primitives.js";
 import { z } from "zod";
 import { bare, zodReason } from "../zod-reason.js";
 import { nearest } from "../nearest.js";
-import { MAX_EDITED_TEXT_BYTES, readBoundedText, savedAs } from "../read-file.js";
+import { MAX_EDITED_TEXT_BYTES, readBoundedText, renameWords, savedAs } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
 import { readsPast, templateReason } from "./reason.js";
@@ -557,7 +557,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
   const missing = (files: string[]) => {
     if (!files.includes(`${main}.hbs`)) {
       const saved = savedAs(path.join(dir, `${main}.hbs`));
-      throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません${saved ? `（フォルダにある「${saved}」の名前を「${main}.hbs」にしてください）` : ""}`, false);
+      throw new TemplateError(shown(`${main}.hbs`), undefined, `${main}.hbs がありません${saved ? `（${renameWords(saved, `${main}.hbs`, "ja")}）` : ""}`, false);
     }
   };
   let byFolder = FOLDERS.get(ctx);
@@ -642,7 +642,7 @@ function partialNamed(raw: string, dir: string, lang: string): string {
   let files: string[];
   try { files = readdirSync(dir).sort(); } catch { return ""; }
   const saved = savedAs(path.join(dir, `${name}.hbs`));
-  if (saved) return lang === "ja" ? `。フォルダにある「${saved}」の名前を「${name}.hbs」にしてください` : `; rename "${saved}" in the folder to "${name}.hbs"`;
+  if (saved) return `${lang === "ja" ? "。" : "; "}${renameWords(saved, `${name}.hbs`, lang === "ja" ? "ja" : "en")}`;
   const near = nearest(name, files.filter((f) => f.endsWith(".hbs")).map((f) => f.slice(0, -4)));
   return near === undefined ? "" : lang === "ja" ? `。「{{> ${near}}}」ではありませんか` : `; did you mean "{{> ${near}}}"?`;
 }
