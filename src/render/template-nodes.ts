@@ -119,9 +119,22 @@ function heading(p: ProjectEntry, { words, fill }: Wording<CompareWording>): str
   return fill(words.headings[which], data);
 }
 
+/**
+ * The cover's words from the config, as the 新旧対照表 and the progress report print them: each
+ * there, "" when the config has none (the templates test them with {{#if}}).
+ */
+function coverWords(ctx: RenderContext) {
+  const doc = ctx.config.document;
+  return {
+    label: doc.handoutLabel ?? "",
+    meeting: doc.meeting ?? "",
+    date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
+    issuer: doc.issuer ?? "",
+  };
+}
+
 function compareData(view: CompareView, wording: Wording<CompareWording>, ctx: RenderContext): object {
   const { words } = wording;
-  const doc = ctx.config.document;
   return {
     ...view,
     counts: view.counts.map((c) => ({ ...c, label: words.kinds[c.kind] })),
@@ -129,10 +142,7 @@ function compareData(view: CompareView, wording: Wording<CompareWording>, ctx: R
     projects: view.projects.map((p) => ({
       ...p, heading: heading(p, wording), kindLabels: p.kinds.map((k) => words.kinds[k]), rows: p.rows.map((r) => rowData(r, words, view)),
     })),
-    label: doc.handoutLabel ?? "",
-    meeting: doc.meeting ?? "",
-    date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
-    issuer: doc.issuer ?? "",
+    ...coverWords(ctx),
   };
 }
 
@@ -150,15 +160,12 @@ export function progressNodes(plan: Plan, returns: ValidatedReturns, year: numbe
 
 /** What the progress templates get: the view plus the cover's words from the config. */
 function progressData(view: ProgressView, ctx: RenderContext): object {
-  const doc = ctx.config.document;
   return {
     ...view,
     // Each policy's number of projects, for the chart's labels: its projects, not the sum of its
     // bars (a project whose departments report different statuses is in each: 「24事業」 of 16)
     policies: view.policies.map((p) => ({ ...p, total: p.projects.length })),
-    label: doc.handoutLabel ?? "",
-    date: ctx.datePrinted ? warekiDate(ctx.documentDate) : "",
-    issuer: doc.issuer ?? "",
+    ...coverWords(ctx),
   };
 }
 
