@@ -28,7 +28,7 @@ import { leastTableWidth, tableWidths } from "./table-width.js";
 export function bookletNodes(plan: Plan, ctx: RenderContext) {
   const view = bookletView(plan, ctx.config, ctx.datePrinted ? ctx.documentDate : null, ctx.asOf);
   const nodes = renderTemplate("booklet", "booklet", view, ctx);
-  checkTableWidths(nodes, "booklet", ctx);
+  checkFitsPage(nodes, "booklet", ctx);
   return { view, nodes };
 }
 
@@ -41,7 +41,7 @@ export function ganttNodes(plan: Plan, ctx: RenderContext) {
       number: m.measure.number, label: measureLabel(m.measure.number), title: m.measure.title })) })),
   }, ctx);
   checkSlots(nodes, ["projects"], ctx);
-  checkTableWidths(nodes, "gantt", ctx);
+  checkFitsPage(nodes, "gantt", ctx);
   return { view, nodes };
 }
 
@@ -59,7 +59,7 @@ export function departmentNodes(main: "departments" | "files", view: Departments
   }, ctx);
   checkSheetIds(nodes, view, main === "files" ? "file.hbs" : "sheet.hbs", ctx);
   checkSlots(nodes, ["own", "rest", "common"], ctx, view.sheets.map((s) => s.department));
-  checkTableWidths(nodes, "department", ctx);
+  checkFitsPage(nodes, "department", ctx);
   return nodes;
 }
 
@@ -96,7 +96,7 @@ export function compareNodes(list: ChangeList, ctx: RenderContext) {
     year: (y) => fiscalYearLabel(y, ctx.theme),
   });
   const nodes = renderTemplate("compare", "compare", compareData(view, wording, ctx), ctx);
-  checkTableWidths(nodes, comparePageKind(ctx), ctx);
+  checkFitsPage(nodes, comparePageKind(ctx), ctx);
   return { view, wording, nodes };
 }
 
@@ -154,7 +154,7 @@ export function progressNodes(plan: Plan, returns: ValidatedReturns, year: numbe
   const wording = progressWording(ctx);
   const model = progressData(view, ctx);
   const nodes = [...renderTemplate("progress", "summary", model, ctx), ...renderTemplate("progress", "projects", model, ctx)];
-  checkTableWidths(nodes, "progress", ctx);
+  checkFitsPage(nodes, "progress", ctx);
   return { view, wording, nodes };
 }
 
@@ -177,7 +177,7 @@ function progressData(view: ProgressView, ctx: RenderContext): object {
  * The schedule tables' widths (slots) are the drawing's, not the template's. A space taller than
  * the page is said too (PP518).
  */
-function checkTableWidths(nodes: readonly DocNode[], kind: string, ctx: RenderContext): void {
+function checkFitsPage(nodes: readonly DocNode[], kind: string, ctx: RenderContext): void {
   const { bodyWidth: body, bodyHeight } = pageGeometry(kind, ctx);
   const told = new Set<string>();
   for (const node of nodes) {
