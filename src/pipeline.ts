@@ -13,6 +13,7 @@ import type { ValidatedReturns } from "./progress/schema.js";
 import { validateReturns } from "./progress/validate.js";
 import { assemble, normaliseRows, UNKNOWN_PERIOD } from "./normalise/index.js";
 import { unifyNameForms } from "./normalise/variants.js";
+import { planOrder } from "./normalise/order.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
 import { checkGlyphs } from "./validate/glyphs.js";
@@ -47,9 +48,10 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
     if (table.yearsElsewhere !== undefined) bag.add("PP371", { file: table.file, sheet: table.grid.sheet ?? "" }, { sheet: table.grid.sheet ?? "", other: table.yearsElsewhere });
     else bag.add("PP208", { file: table.file });
   }
-  const sourced = normaliseRows(table, config, bag);
-  if (!sourced.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
-  unifyNameForms(sourced, bag);
+  const read = normaliseRows(table, config, bag);
+  if (!read.length && !hasErrors(bag.items)) bag.add("PP207", { file: table.file });
+  unifyNameForms(read, bag);
+  const sourced = planOrder(read, bag);
   resolveRelists(sourced, bag);
   checkProjectNumbers(sourced, bag);
   checkHierarchyNumbers(sourced, bag);

@@ -9,6 +9,8 @@ export interface CodeSpec { severity: Severity; ja: Text; en: Text; hintJa?: Tex
 
 /** What a file of markup is (PP155), in words. */
 const MARKUP_JA: Record<string, string> = { html: " Web ページ（HTML）", "xml-spreadsheet": " Excel の「XML スプレッドシート 2003」", xml: " XML" };
+const LEVEL_JA: Record<string, string | undefined> = { policy: "基本方針", measure: "施策", initiative: "取組" };
+const LEVEL_EN: Record<string, string | undefined> = { policy: "policy (基本方針)", measure: "measure (施策)", initiative: "initiative (取組)" };
 const MARKUP_EN: Record<string, string> = { html: "a web page (HTML)", "xml-spreadsheet": "an Excel \"XML Spreadsheet 2003\"", xml: "XML" };
 
 export const CATALOG = {
@@ -940,6 +942,16 @@ export const CATALOG = {
   PP412: { severity: "warning", example: { no: 17, orig: 7, detail: "実施の開始: No.7 令和9年度 / No.17 令和10年度" },
     ja: (p) => `No.${p.no} は No.${p.orig} の再掲ですが、スケジュールが一致しません（${p.detail}）。`,
     en: (p) => `No.${p.no} relists No.${p.orig}, but the schedule differs (${p.detail}).` },
+  PP424: { severity: "warning", example: { level: "policy", name: "市民サービス", last: 3, no: 12 },
+    ja: (p) => `表の行が計画の順に並んでいません（${LEVEL_JA[String(p.level)]}「${p.name}」の行が、No.${p.last} の行までと、離れたこの行に分かれています）。Excel などで別の列で並べ替えた表とみなし、No の順に並べ直して読みました。`,
+    en: (p) => `The rows are not in the plan's order (the ${LEVEL_EN[String(p.level)]} "${p.name}" has rows up to No.${p.last} and again here, apart): read as a table sorted by another column, in the order of its Nos.`,
+    hintJa: () => "資料は No の順に作りました。表を No の順（計画の順）に並べ直して保存すると、この警告は出ません。",
+    hintEn: () => "The documents follow the Nos. Sort the table by No (the plan's order) and save it to silence this warning." },
+  PP425: { severity: "error", example: { level: "measure", name: "窓口の改善", last: 3, no: 12 },
+    ja: (p) => `${LEVEL_JA[String(p.level)]}「${p.name}」の行が離れた 2 か所（No.${p.last} の行までと、この No.${p.no} の行）にあります。No の順にしてもまとまらないため、計画の順を決められません。`,
+    en: (p) => `The ${LEVEL_EN[String(p.level)]} "${p.name}" has rows in two places apart (up to No.${p.last}, and No.${p.no} here), also in the order of the Nos: the plan's order cannot be told.`,
+    hintJa: () => "表を計画の順に並べ直してください（同じ基本方針・施策・取組の行を続けて並べます）。名前が同じ別の施策・取組であれば、名前か番号で区別してください。",
+    hintEn: () => "Put the table in the plan's order (each policy's, measure's and initiative's rows together). If they are two with the same name, tell them apart by name or number." },
   PP422: { severity: "info", example: { no: 1, note: "※3-(1)-①に再掲", relist: 40 },
     ja: (p) => `No.${p.no} の「${p.note}」から、その場所の同じ名称の No.${p.relist} を No.${p.no} の再掲として読みました。`,
     en: (p) => `From "${p.note}" on No.${p.no}, No.${p.relist} of the same name there is read as a 再掲 of No.${p.no}.`,

@@ -1122,6 +1122,41 @@ describe("measures numbered across the plan", () => {
   });
 });
 
+// A plan's table sorted in Excel by another column (担当課) before it was saved: each 基本方針,
+// 施策 and 取組 split into runs of rows apart. They had been gathered in the order of the first
+// row after the sort, exit 0: the booklet's 基本方針1 was another 基本方針 than the plan's.
+describe("a table sorted by another column (担当課)", () => {
+  const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8"];
+  const at = (no: number, policy: string, measure: string, initiative: string, dept: string) => [String(no), policy, measure, initiative, `事業${no}`, dept, "説明", "検討"];
+  const PLAN = [
+    at(1, "くらし", "(1)窓口", "①手続", "市民課"), at(2, "くらし", "(1)窓口", "①手続", "総務課"), at(3, "くらし", "(1)窓口", "②予約", "市民課"),
+    at(4, "くらし", "(2)発信", "①広報", "広報課"), at(5, "しごと", "(1)人材", "①研修", "人事課"), at(6, "しごと", "(1)人材", "①研修", "市民課"),
+  ];
+  const byDepartment = [...PLAN].sort((a, b) => a[5]!.localeCompare(b[5]!, "ja") || Number(a[0]) - Number(b[0]));
+
+  it("is read in the order of its Nos, said once at the first row that rejoins its level (PP424)", async () => {
+    const plain = await planOf("plan.tsv", tsv([header, ...PLAN]));
+    const sorted = await planOf("plan.tsv", tsv([header, ...byDepartment]));
+    expect(sorted.projects.map((p) => p.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(sorted.policies).toEqual(plain.policies);
+    expect(sorted.projects).toEqual(plain.projects);
+    const said = of(sorted.diagnostics, "PP424");
+    // (sorted: 4 1 3 6 5 2 — No.2 rejoins No.1's 取組 on the last line)
+    expect(said.map((d) => [d.severity, d.projectNo, d.line])).toEqual([["warning", 2, 9]]);
+    expect(said[0]!.message).toContain("取組「手続」の行が、No.1 の行までと、離れたこの行に分かれています");
+    // its rows said once, not a PP402 a row out of No order
+    expect(codes(sorted.diagnostics)).not.toContain("PP402");
+    expect(codes(plain.diagnostics)).not.toContain("PP424");
+  });
+
+  it("a level split even in No order stops at its row (PP425): the plan's order cannot be told", async () => {
+    const split = await planOf("plan.tsv", tsv([header, at(1, "くらし", "(1)窓口", "①手続", "市民課"), at(2, "くらし", "(2)発信", "①広報", "広報課"), at(3, "くらし", "(1)窓口", "①手続", "総務課")]));
+    expect(of(split.diagnostics, "PP425").map((d) => [d.severity, d.projectNo, d.line, d.column, d.message])).toEqual([
+      ["error", 3, 6, 3, "施策「窓口」の行が離れた 2 か所（No.1 の行までと、この No.3 の行）にあります。No の順にしてもまとまらないため、計画の順を決められません。"],
+    ]);
+  });
+});
+
 // A reference table or notes under the plan, after a blank row.
 describe("what follows the plan after a blank row", () => {
   const header = ["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9"];
