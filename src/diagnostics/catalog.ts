@@ -903,8 +903,9 @@ export const CATALOG = {
     hintJa: () => "凡例は「○：検討　●：実施」のように印（○ ● ◎ ■ など）と工程名を組にして書くか、設定ファイルの schedule.markLabels で印に工程名を対応づけてください。",
     hintEn: () => "Write the legend as marks (○ ● ◎ ■ …) with their phases (○：検討　●：実施), or give the marks their labels with the config's schedule.markLabels." },
   PP401: { severity: "error", example: { no: 12, other: 11 },
-    ja: (p) => `No.${p.no} が重複しています（${p.other} 行目にもあります）。`,
-    en: (p) => `No.${p.no} is used twice (also on line ${p.other}).`,
+    // `other`: a text file's line, or a workbook's cell (「A5 行目」 had read as a line)
+    ja: (p) => `No.${p.no} が重複しています（${typeof p.other === "number" ? `${p.other} 行目` : `セル ${p.other} `}にもあります）。`,
+    en: (p) => `No.${p.no} is used twice (also ${typeof p.other === "number" ? `on line ${p.other}` : `in cell ${p.other}`}).`,
     hintJa: () => "No は計画全体の通し番号です。基本方針ごとに 1 から振り直した番号であれば、通し番号の列（通し番号）を加えてください。その列を No として読みます。",
     hintEn: () => "No is the plan's serial number. If the numbers start again in each 基本方針, add a column of serial numbers (通し番号): it is read as the No." },
   PP402: { severity: "warning", example: { no: 12, prev: 14 },

@@ -1149,6 +1149,17 @@ describe("a table sorted by another column (担当課)", () => {
     expect(codes(plain.diagnostics)).not.toContain("PP424");
   });
 
+  it("a No given twice names the other row's line, or in a workbook its cell (PP401)", async () => {
+    const text = await planOf("plan.tsv", tsv([header, at(1, "くらし", "(1)窓口", "①手続", "市民課"), at(1, "くらし", "(1)窓口", "①手続", "総務課")]));
+    expect(of(text.diagnostics, "PP401").map((d) => d.message)).toEqual(["No.1 が重複しています（4 行目にもあります）。"]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("計画");
+    for (const r of [["テスト市DX計画"], header, at(1, "くらし", "(1)窓口", "①手続", "市民課"), at(1, "くらし", "(1)窓口", "①手続", "総務課")]) ws.addRow(r);
+    const book = await planOf("plan.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    // 「A3 行目」 had read as a line number
+    expect(of(book.diagnostics, "PP401").map((d) => d.message)).toEqual(["No.1 が重複しています（セル A3 にもあります）。"]);
+  });
+
   it("a level split even in No order stops at its row (PP425): the plan's order cannot be told", async () => {
     const split = await planOf("plan.tsv", tsv([header, at(1, "くらし", "(1)窓口", "①手続", "市民課"), at(2, "くらし", "(2)発信", "①広報", "広報課"), at(3, "くらし", "(1)窓口", "①手続", "総務課")]));
     expect(of(split.diagnostics, "PP425").map((d) => [d.severity, d.projectNo, d.line, d.column, d.message])).toEqual([
