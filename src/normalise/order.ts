@@ -3,7 +3,8 @@
 // tree would gather silently in an order no plan has: its first 基本方針 the one of the first row
 // after the sort, numbered 1 in every document. When ordering the rows by No gathers every level
 // again, the table was sorted and No order is the plan's (said, PP424); when it does not, the
-// reader cannot tell the plan's order and stops at the row (PP425).
+// reader cannot tell the plan's order and stops at the row (PP425). A table sorted by No from the
+// largest is read from its end (PP426).
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { excerpt } from "./text.js";
 import { buildTree } from "./index.js";
@@ -37,10 +38,19 @@ function firstSplit(rows: readonly SourcedProject[]): Split | null {
   return { again: rows[again]!, last: rows[at - 1]!, level: LEVELS[Math.max(0, split)]! };
 }
 
-/** `sourced` in the plan's order: as written, or by No when the table was sorted by another column. */
+/**
+ * `sourced` in the plan's order: as written, or by No when the table was sorted by another column,
+ * or by No from the largest (every row's No below the one before, three rows at least: the plan
+ * read backwards, its last 基本方針 numbered 1).
+ */
 export function planOrder(sourced: SourcedProject[], bag: DiagnosticBag): SourcedProject[] {
   const split = firstSplit(sourced);
-  if (!split) return sourced;
+  if (!split) {
+    if (sourced.length < 3 || sourced.some((s, i) => i > 0 && s.project.no >= sourced[i - 1]!.project.no)) return sourced;
+    const [first, last] = [sourced[0]!, sourced.at(-1)!];
+    bag.add("PP426", first.cells.no ?? first.place, { first: first.project.no, last: last.project.no }, { projectNo: first.project.no, relatedNo: last.project.no });
+    return [...sourced].reverse();
+  }
   const { again, last, level } = split;
   const p = again.project;
   const name = excerpt(level === "policy" ? p.policy : level === "measure" ? p.measure.title : p.initiative?.title ?? "");

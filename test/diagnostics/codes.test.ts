@@ -276,6 +276,7 @@ const CASES: Record<string, Case> = {
   PP402: { data: ok([row(2, "事業A"), row(1, "事業B")]), projectNo: 1 },
   PP403: { data: ok([row(1, "事業A"), row(4, "事業B")]), projectNo: 4 },
   PP424: { data: ok([row(1, "事業A"), row(3, "事業C", { policy: "しごと", measure: "(1)人材" }), row(2, "事業B")]), projectNo: 2 },
+  PP426: { data: ok([row(3, "事業C"), row(2, "事業B"), row(1, "事業A")]), projectNo: 3 },
   PP425: { data: ok([row(1, "事業A"), row(2, "事業C", { policy: "しごと", measure: "(1)人材" }), row(3, "事業B")]), projectNo: 3 },
   PP390: { data: ok([row(1, "事業", { desc: "平成31年5月1日から受付。" })]) },
   PP391: { data: ok([row(1, "事業", { desc: "令和0年度から受付。" })]) },

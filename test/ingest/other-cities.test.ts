@@ -1149,6 +1149,17 @@ describe("a table sorted by another column (担当課)", () => {
     expect(codes(plain.diagnostics)).not.toContain("PP424");
   });
 
+  it("sorted by No from the largest, is read from its end (PP426): its last 基本方針 had been 基本方針1", async () => {
+    const plain = await planOf("plan.tsv", tsv([header, ...PLAN]));
+    const backwards = await planOf("plan.tsv", tsv([header, ...[...PLAN].reverse()]));
+    expect(backwards.projects).toEqual(plain.projects);
+    expect(backwards.policies.map((p) => p.name)).toEqual(["くらし", "しごと"]);
+    expect(of(backwards.diagnostics, "PP426").map((d) => [d.severity, d.projectNo, d.line, d.message])).toEqual([
+      ["warning", 6, 4, "表の行が No の大きい順（No.6 から No.1 へ）に並んでいます。並べ替えた表とみなし、No の小さい順に読みました。"],
+    ]);
+    expect(codes(backwards.diagnostics)).not.toContain("PP402");
+  });
+
   it("a No given twice names the other row's line, or in a workbook its cell (PP401)", async () => {
     const text = await planOf("plan.tsv", tsv([header, at(1, "くらし", "(1)窓口", "①手続", "市民課"), at(1, "くらし", "(1)窓口", "①手続", "総務課")]));
     expect(of(text.diagnostics, "PP401").map((d) => d.message)).toEqual(["No.1 が重複しています（4 行目にもあります）。"]);
