@@ -14,7 +14,7 @@ import type { Diagnostic } from "../diagnostics/schema.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { eraSlips, parseFiscalYear, wareki } from "../fiscal.js";
 import type { Plan } from "../model/schema.js";
-import { type Protected, type WriteOptions, shownPath, writeOutputs } from "../output/write.js";
+import { type Protected, type WriteOptions, shownPath, writeFailureWords, writeOutputs } from "../output/write.js";
 import { foldersUnder, projectRootFor } from "../paths.js";
 import { UNKNOWN_PERIOD } from "../normalise/index.js";
 import { loadPlan } from "../pipeline.js";
@@ -338,7 +338,7 @@ export async function run(opts: GlobalOptions, body: (s: Session) => Promise<num
       return 1;
     }
     if (e instanceof OutputError) {
-      bag.add(e.code, { file: e.path }, { path: e.path, reason: e.reason });
+      bag.add(e.code, { file: e.path }, { path: e.path, reason: writeFailureWords(e.reason, bag.lang) });
       print(session);
       return 3;
     }

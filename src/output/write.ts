@@ -293,6 +293,30 @@ function refusals(root: string, finals: string[], opts: WriteOptions): { code: "
   return out;
 }
 
+/**
+ * Why an output could not be written, in the words of a message (PP902 had shown the bare errno:
+ * 「書き込めません（EACCES）」). Windows refuses to replace a file another program holds open
+ * (a workbook open in Excel, a PDF in a viewer) with EBUSY or EPERM.
+ */
+const WRITE_ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
+  EACCES: ["書き込みの権限がありません", "no permission to write"],
+  EPERM: ["書き込みが許可されていません。Excel や PDF の閲覧ソフトで開いていれば閉じてください", "not permitted; close it if it is open in Excel or a PDF viewer"],
+  EBUSY: ["ほかのプログラムが使用中です。Excel や PDF の閲覧ソフトで開いていれば閉じてください", "in use by another program; close it if it is open in Excel or a PDF viewer"],
+  EROFS: ["読み取り専用の場所です", "a read-only place"],
+  ENOSPC: ["ディスクの空きがありません", "the disk is full"],
+  EDQUOT: ["ディスクの使用量の上限を超えます", "over the disk quota"],
+  ENOENT: ["書き込み先のフォルダがないか、フォルダを作れない場所です", "the folder is missing or cannot be made there"],
+  ENAMETOOLONG: ["パスが長すぎます", "the path is too long"],
+  EISDIR: ["その名前のフォルダがあります", "a folder has that name"],
+  ELOOP: ["ショートカット（シンボリックリンク）が循環しています", "a loop of symbolic links"],
+};
+
+/** `reason` of an OutputError in words when it is an errno staff meet, else as it is. */
+export function writeFailureWords(reason: string, lang: "ja" | "en"): string {
+  const words = WRITE_ERRNO_WORDS[reason];
+  return words ? (lang === "ja" ? words[0] : words[1]) : reason;
+}
+
 /** A path as told to staff: relative to where they run planpress when it is below, else absolute. */
 export function shownPath(p: string): string {
   const rel = path.relative(process.cwd(), p);

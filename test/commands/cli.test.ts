@@ -235,6 +235,9 @@ describe("planpress CLI", () => {
     const r = await cli("gantt", "data/plan.tsv", "-o", "/proc/planpress-out/sub");
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("PP902");
+    // said in words, not as the bare errno 「（ENOENT）」
+    expect(r.stderr).toContain("書き込み先のフォルダがないか、フォルダを作れない場所です");
+    expect(r.stderr).not.toMatch(/（E[A-Z]+）/);
   }, 30_000);
 
   it("--help works and an unknown option is the user's error", async () => {
