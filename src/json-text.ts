@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { DiagnosticBag, Lang } from "./diagnostics/bag.js";
 import type { Code } from "./diagnostics/catalog.js";
 import { ReportedError } from "./errors.js";
-import { lineMark, parseLocatedJson } from "./templates/located-json.js";
+import { lineMark, MAX_JSON_DEPTH, parseLocatedJson, tooDeepWords } from "./templates/located-json.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "./read-file.js";
 import { zodReason } from "./zod-reason.js";
 
@@ -13,6 +13,15 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: str
 export function parseJsonText(withBom: string, lang: Lang): JsonResult {
   // Notepad saves UTF-8 with a byte order mark: JSON.parse refused it at a line past the end.
   const text = withBom.replace(/^\uFEFF/, "");
+  // Nesting past the bound is refused at its bracket before it is read: 10,000 levels (a file
+  // a script wrote wrong) had overflowed the stack of the readers after JSON.parse (PP901).
+  let depth = 0;
+  const deep = outsideStrings(text, (c) => {
+    if (c === "[" || c === "{") return ++depth > MAX_JSON_DEPTH;
+    if (c === "]" || c === "}") depth--;
+    return false;
+  });
+  if (deep !== null) return { ok: false, ...placeOf(text, deep), reason: tooDeepWords(lang) };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
@@ -20,14 +29,12 @@ export function parseJsonText(withBom: string, lang: Lang): JsonResult {
     const m = /position (\d+)/.exec(message);
     // V8 names the character without its place (Unexpected token '/', "…" is not valid JSON)
     const token = /^Unexpected token '(.)'/su.exec(message)?.[1];
-    const found = m ? Number(m[1]) : (token !== undefined ? outsideStrings(text, token) : null) ?? text.length;
+    const found = m ? Number(m[1]) : (token !== undefined ? outsideStrings(text, (c) => c === token) : null) ?? text.length;
     // a comma after a list's or an object's last item (allowed in JavaScript and JSONC editors, not
     // in JSON): told at the comma, saying so (it had been 「カンマの過不足」 at the bracket's line)
     const trailing = (text[found] === "}" || text[found] === "]") && text.slice(0, found).trimEnd().endsWith(",");
     const at = trailing ? text.slice(0, found).trimEnd().length - 1 : found;
-    const before = text.slice(0, at).split("\n");
-    const line = before.length;
-    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const { line, column } = placeOf(text, at);
     const comment = text.startsWith("//", at) || text.startsWith("/*", at);
     const what = lang === "ja"
       ? (comment ? "JSON にはコメント（// …）を書けません" : trailing ? "最後の項目の後のカンマ（,）を消してください。JSON では書けません" : "引用符「\"」やカンマの過不足を確認してください")
@@ -37,8 +44,14 @@ export function parseJsonText(withBom: string, lang: Lang): JsonResult {
   }
 }
 
-/** Where `char` first stands outside a string literal of `text`, or null. */
-function outsideStrings(text: string, char: string): number | null {
+/** The 1-based line and column of offset `at` in `text`. */
+function placeOf(text: string, at: number): { line: number; column: number } {
+  const before = text.slice(0, at).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Where a character outside the string literals of `text` first meets `test`, or null. */
+function outsideStrings(text: string, test: (char: string) => boolean): number | null {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -46,7 +59,7 @@ function outsideStrings(text: string, char: string): number | null {
       if (c === "\\") i++;
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
-    else if (c === char) return i;
+    else if (test(c!)) return i;
   }
   return null;
 }

@@ -100,6 +100,15 @@ interface Calls { call: PartialCall; outer: Calls | undefined }
 const pack = (p: OutputPlace): number => p.file * 1e7 + p.line;
 const unpack = (n: number): OutputPlace => ({ file: Math.floor(n / 1e7), line: n % 1e7 });
 
+/**
+ * How deep objects and lists may nest in a JSON file staff edit or a template's output: far past
+ * any real one (the seed's booklet ~10). A file nested 10,000 deep had overflowed the stack.
+ */
+export const MAX_JSON_DEPTH = 100;
+export const tooDeepWords = (lang: "ja" | "en"): string => (lang === "ja"
+  ? `入れ子が深すぎます（{ } や [ ] の中の { } や [ ] が ${MAX_JSON_DEPTH} 段を超えています）。括弧の閉じ忘れや、同じ部分の繰り返しを確認してください`
+  : `nested too deep (over ${MAX_JSON_DEPTH} levels of { } and [ ]): check for brackets left open or a part repeated within itself`);
+
 const STRING = /"(?:[^"\\\n\u0001]|\\.)*"/y;
 const LITERAL = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w\u0080-\uffff])/y;
 
@@ -116,6 +125,7 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
   let rootPlace = pack({ file: mainFile, line: 1 });
   const stack: OutputPlace[] = [{ file: mainFile, line: 1 }];
   let pos = 0;
+  let depth = 0;
   const here = (): OutputPlace => ({ ...stack[stack.length - 1]! });
   /** What the reader sees at a position, marks removed, for a message (up to the line end). */
   const excerpt = (at: number): string => {
@@ -149,8 +159,12 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
     skip();
     const ch = text[pos];
     if (ch === undefined) return fail("出力が途中で終わっています（] や } の閉じ忘れ）", "the output ends too early (a missing ] or })");
-    if (ch === "{") return object();
-    if (ch === "[") return array();
+    if (ch === "{" || ch === "[") {
+      if (++depth > MAX_JSON_DEPTH) fail(tooDeepWords("ja"), tooDeepWords("en"));
+      const nested = ch === "{" ? object() : array();
+      depth--;
+      return nested;
+    }
     if (ch === '"') return string();
     LITERAL.lastIndex = pos;
     const literal = LITERAL.exec(text);

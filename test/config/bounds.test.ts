@@ -93,6 +93,23 @@ describe("a config saved by Notepad (UTF-8 with a byte order mark)", () => {
   });
 });
 
+describe("JSON nested past any real file", () => {
+  it("a config and a theme nested 10,000 deep are told at the bracket past 100 levels (PP501, PP502), not an internal error", () => {
+    const deep = (d: number) => `{\n "a":\n${"[".repeat(d)}${"]".repeat(d)}\n}\n`;
+    const bag = new DiagnosticBag("ja");
+    const t = performance.now();
+    expect(() => loadConfig(tempFile("planpress.config.json", deep(10_000)), bag)).toThrow(ReportedError);
+    expect(() => loadTheme(tempFile("theme.json", deep(10_000)), bag)).toThrow(ReportedError);
+    expect(performance.now() - t).toBeLessThan(2_000);
+    expect(bag.items.map((d) => [d.code, d.line, d.column])).toEqual([["PP501", 3, 100], ["PP502", 3, 100]]);
+    expect(bag.items[0]!.message).toContain("入れ子が深すぎます");
+    // 100 levels are read on (the wrong key is the schema's to tell)
+    const ok = new DiagnosticBag("ja");
+    expect(() => loadConfig(tempFile("planpress.config.json", deep(99)), ok)).toThrow(ReportedError);
+    expect(ok.items[0]!.message).not.toContain("入れ子");
+  });
+});
+
 describe("theme numbers are bounded", () => {
   it.each([[2000, "sizes.body"], [1e300, "sizes.body"], [0, "sizes.body"]])("sizes.body %d is PP502", (size, key) => {
     const theme = shipped();

@@ -128,6 +128,12 @@ describe("renderTemplate", () => {
     expect(performance.now() - t).toBeLessThan(60_000);
   });
 
+  it("output nested 10,000 deep (a loop opening a list each step) is PP503 at its line saying so, not a stack overflow", () => {
+    const d = failure({ "main.hbs": '[\n{{#each xs}}[{{/each}}"x"{{#each xs}}]{{/each}}\n]' }, { xs: Array.from({ length: 10_000 }, (_, i) => i) });
+    expect([d.file.replace(/\\/g, "/").split("/").at(-1), d.line]).toEqual(["main.hbs", 2]);
+    expect(d.message).toContain("入れ子が深すぎます");
+  });
+
   it("a source compiled in an earlier run (watch) is bound to the later run's helpers and data; an edit is compiled afresh", () => {
     const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": {{json (concat (year y) "／" label)}} }]' });
     const text = (c: typeof ctx, label: string) => (renderTemplate("doc", "main", { y: 2026, label }, c)[0] as { text?: unknown }).text;
