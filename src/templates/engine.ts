@@ -45,6 +45,19 @@ function work(steps: number, ctx: RenderContext): void {
   }
 }
 
+/**
+ * How deep partial calls may nest: a partial calling itself (`{{> a}}` in a.hbs) had overflowed
+ * the stack after seconds, told as 「Maximum call stack size exceeded」. The seed nests 3 deep.
+ */
+const PARTIAL_DEPTH_LIMIT = 100;
+let partialDepth = 0;
+function nestedPartial(name: unknown, ctx: RenderContext): void {
+  if (partialDepth < PARTIAL_DEPTH_LIMIT) return;
+  throw new TooMuchWork(ctx.lang === "ja"
+    ? `部分テンプレートの呼び出しが ${PARTIAL_DEPTH_LIMIT} 段を超えて入れ子になりました（{{> ${String(name)}}}）。部分テンプレートが自分自身や互いを呼び続けていないか確認してください`
+    : `partial calls nest more than ${PARTIAL_DEPTH_LIMIT} deep ({{> ${String(name)}}}): check for a partial calling itself, or partials calling each other, without end`);
+}
+
 /** The helpers a template may call (the same in every run), for a misspelt one's nearest name. */
 let HELPERS: string[] = [];
 
@@ -53,7 +66,12 @@ function makeEnv(ctx: RenderContext): typeof Handlebars {
   const vm = hb.VM as unknown as { invokePartial: (...args: unknown[]) => unknown };
   const invoke = vm.invokePartial;
   // this environment's own runtime (handlebars calls env.VM.invokePartial for every partial)
-  hb.VM = { ...hb.VM, invokePartial(this: unknown, ...args: unknown[]) { work(1, ctx); return invoke.apply(this, args); } } as typeof hb.VM;
+  hb.VM = { ...hb.VM, invokePartial(this: unknown, ...args: unknown[]) {
+    work(1, ctx);
+    nestedPartial((args[2] as { name?: unknown } | undefined)?.name, ctx);
+    partialDepth++;
+    try { return invoke.apply(this, args); } finally { partialDepth--; }
+  } } as typeof hb.VM;
   const builtinEach = hb.helpers.each as Handlebars.HelperDelegate;
   // strict mode checks `{{a.b}}` but not helper arguments: these helpers refuse undefined values
   // so a misspelt field is an error with its line, not an empty string in the handout.

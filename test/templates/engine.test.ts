@@ -128,6 +128,16 @@ describe("renderTemplate", () => {
     expect(performance.now() - t).toBeLessThan(60_000);
   });
 
+  it("a partial calling itself, or two calling each other, is PP503 at the partial naming the call, in no time (it had overflowed the stack: 「Maximum call stack size exceeded」)", () => {
+    const t = performance.now();
+    const self = failure({ "main.hbs": "[{{> a}}]", "a.hbs": "{{> a}}" });
+    expect(self.file).toMatch(/doc[/\\]a\.hbs$/);
+    expect(self.message).toContain("部分テンプレートの呼び出しが 100 段を超えて入れ子になりました（{{> a}}）");
+    const pair = failure({ "main.hbs": "[{{> a}}]", "a.hbs": "{{> b}}", "b.hbs": "{{#if true}}{{> a}}{{/if}}" });
+    expect(pair.message).toContain("100 段を超えて");
+    expect(performance.now() - t).toBeLessThan(2_000);
+  });
+
   it("output nested 10,000 deep (a loop opening a list each step) is PP503 at its line saying so, not a stack overflow", () => {
     const d = failure({ "main.hbs": '[\n{{#each xs}}[{{/each}}"x"{{#each xs}}]{{/each}}\n]' }, { xs: Array.from({ length: 10_000 }, (_, i) => i) });
     expect([d.file.replace(/\\/g, "/").split("/").at(-1), d.line]).toEqual(["main.hbs", 2]);
