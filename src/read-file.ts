@@ -73,8 +73,13 @@ export function refusalReason(read: Exclude<FileRead, { bytes: Uint8Array }>, li
   const ja = lang === "ja";
   if (read.refused === "too-large") return ja ? `大きすぎます: ${megabytes(read.size)}、上限 ${megabytes(limit)}` : `too large: ${megabytes(read.size)}, limit ${megabytes(limit)}`;
   if (read.refused === "not-a-file") return ja ? `通常のファイルではありません（${kindWord(read.kind, lang)}）` : `not a regular file (${read.kind})`;
-  const words = ERRNO_WORDS[read.reason];
-  return words ? (ja ? words[0] : words[1]) : read.reason;
+  return errnoWords(read.reason, lang);
+}
+
+/** An errno met opening a file or folder (ELOOP, EACCES …) in words, else the code as it is. */
+export function errnoWords(code: string, lang: Lang): string {
+  const words = ERRNO_WORDS[code];
+  return words ? (lang === "ja" ? words[0] : words[1]) : code;
 }
 
 /** The errors of opening a file that staff meet, in words (a bare ELOOP or EACCES had been the message). */

@@ -1373,6 +1373,12 @@ export const CATALOG = {
   PP706: { severity: "error", example: { no: 11, first: 12, second: 13 },
     ja: (p) => `新 No.${p.no} が 2 つの旧の事業（No.${p.first} と No.${p.second}）の対応先に指定されています。`,
     en: (p) => `New No.${p.no} is given as the match of two old projects (No.${p.first} and No.${p.second}).` },
+  // 710–712: the folders and files around a run, outside a plan's reading (numbers taken apart from compare's)
+  PP711: { severity: "error", example: { dir: "返送", reason: "読み取りの権限がありません" },
+    ja: (p) => `返送フォルダ ${p.dir} を開けません（${p.reason}）。`,
+    en: (p) => `Cannot open the folder of returns ${p.dir} (${p.reason}).`,
+    hintJa: () => "--input（--history）に、返ってきた様式や CSV を入れたフォルダを指定してください。",
+    hintEn: () => "Give --input (--history) the folder holding the returned forms or CSV files." },
   // 9xx internal
   PP901: { severity: "error", example: { reason: "TypeError" },
     ja: (p) => `planpress の内部エラーです（${p.reason}）。--debug を付けて再実行し、内容を情報政策課へ連絡してください。`,

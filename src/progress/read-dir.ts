@@ -3,7 +3,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
-import { readBoundedFile, refusalReason } from "../read-file.js";
+import { errnoWords, readBoundedFile, refusalReason } from "../read-file.js";
 import { decodeText, mislabelled } from "../ingest/read-text.js";
 import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns, type SentForm } from "./read-form.js";
@@ -34,7 +34,8 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") bag.add("PP618", { file: dir }, { dir });
-    else bag.add("PP601", { file: dir }, { file: dir, reason: code ?? String(e) });
+    // the folder itself (a loop of links, no permission): it had been told as a returned file, 「（ELOOP）」
+    else bag.add("PP711", { file: dir }, { dir, reason: code ? errnoWords(code, bag.lang) : String(e) });
     return [];
   }
   const out: ReturnFile[] = [];

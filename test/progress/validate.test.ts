@@ -686,4 +686,17 @@ describe("files in the folder of returns that are not read", () => {
       ["PP629", "~$財政課.xlsx"], ["PP641", "管財課.zip"], ["PP622", "総務課.ods"], ["PP623", "総務部"], ["PP622", "財政課.xls"], ["PP613", path.basename(dir)],
     ]);
   });
+
+  it("a folder of returns that cannot be opened (a loop of links) is PP711 naming the folder and why in words, not a returned file's PP601 「（ELOOP）」", async () => {
+    const { mkdtempSync, symlinkSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readReturnsDir } = await import("../../src/progress/read-dir.js");
+    const loop = path.join(mkdtempSync(path.join(os.tmpdir(), "planpress-returns-")), "返送");
+    symlinkSync(loop, loop);
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(loop, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, d.file])).toEqual([["PP711", loop]]);
+    expect(bag.items[0]!.message).toContain("ショートカット（シンボリックリンク）が循環しています");
+  });
 });
