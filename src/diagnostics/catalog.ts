@@ -1374,6 +1374,11 @@ export const CATALOG = {
     ja: (p) => `新 No.${p.no} が 2 つの旧の事業（No.${p.first} と No.${p.second}）の対応先に指定されています。`,
     en: (p) => `New No.${p.no} is given as the match of two old projects (No.${p.first} and No.${p.second}).` },
   // 710–712: the folders and files around a run, outside a plan's reading (numbers taken apart from compare's)
+  PP710: { severity: "error", example: { path: "out/plan.xlsx", lock: "~$plan.xlsx" },
+    ja: (p) => `出力 ${p.path} は Excel で開かれています（一時ファイル ${p.lock} があります）。開いたままのブックは置き換えず、何も書き出しませんでした。`,
+    en: (p) => `The output ${p.path} is open in Excel (its lock file ${p.lock} is there); a workbook open in Excel is not replaced, and nothing was written.`,
+    hintJa: (p) => `Excel でそのブックを閉じてから実行し直してください。閉じているのにこの表示が続くときは、隠しファイル ${p.lock} を削除してください（--force で置き換えることもできます）。`,
+    hintEn: (p) => `Close the workbook in Excel and run again. If it is closed and this persists, delete the hidden file ${p.lock} (or give --force to replace it anyway).` },
   PP711: { severity: "error", example: { dir: "返送", reason: "読み取りの権限がありません" },
     ja: (p) => `返送フォルダ ${p.dir} を開けません（${p.reason}）。`,
     en: (p) => `Cannot open the folder of returns ${p.dir} (${p.reason}).`,

@@ -264,7 +264,18 @@ function fileForFolder(root: string, finals: string[]): string | null {
   return [root, ...new Set(finals.map((f) => path.dirname(f)))].find(notFolder) ?? null;
 }
 
-function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905"; path: string; input?: string }[] {
+/**
+ * Excel's lock file beside a workbook (`~$plan.xlsx`) while it is open: replacing the file under
+ * Excel fails on Windows and on a Mac leaves Excel holding the old one, whose next save would
+ * overwrite the new output. Its name, or null.
+ */
+function excelLock(final: string): string | null {
+  if (!/\.xls[xm]$/i.test(final)) return null;
+  const lock = `~$${path.basename(final)}`;
+  return lstatOrNull(path.join(path.dirname(final), lock))?.isFile() ? lock : null;
+}
+
+function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905" | "PP710"; path: string; input?: string; lock?: string }[] {
   const out: ReturnType<typeof refusals> = [];
   // links: every part below the folder the user named, and the file itself
   for (const final of finals) {
@@ -288,7 +299,9 @@ function refusals(root: string, finals: string[], opts: WriteOptions): { code: "
     const real = realOrResolved(final);
     const folder = folders.find((f) => within(real, f.path));
     if (folder) { out.push({ code: "PP904", path: final, input: folder.what }); continue; }
-    if (st?.isFile() && opts.precious?.(final, readFileSync(final))) out.push({ code: "PP905", path: final });
+    if (st?.isFile() && opts.precious?.(final, readFileSync(final))) { out.push({ code: "PP905", path: final }); continue; }
+    const lock = st?.isFile() ? excelLock(final) : null;
+    if (lock) out.push({ code: "PP710", path: final, lock });
   }
   return out;
 }
@@ -336,7 +349,7 @@ export async function writeOutputs(outDir: string, files: readonly (OutputFile &
   if (refused.length) {
     const first = refused[0]!;
     if (!opts.bag) throw new OutputError(first.path, first.code);
-    for (const r of refused) opts.bag.add(r.code, { file: shown(r.path) }, { path: shown(r.path), input: r.input ?? "" });
+    for (const r of refused) opts.bag.add(r.code, { file: shown(r.path) }, { path: shown(r.path), input: r.input ?? "", lock: r.lock ?? "" });
     throw new ReportedError();
   }
   const keep = opts.manifest ?? false;

@@ -228,6 +228,25 @@ describe("files planted in the output folder lead nothing outside it", () => {
   });
 });
 
+describe("a workbook open in Excel", () => {
+  it("is not replaced while its lock file ~$plan.xlsx is beside it: PP710 naming both, nothing written; --force replaces it", async () => {
+    const out = fresh("out");
+    writeFileSync(path.join(out, "plan.xlsx"), "the workbook Excel has open");
+    writeFileSync(path.join(out, "~$plan.xlsx"), "owner");
+    const files = [{ path: "gantt.pdf", data: Buffer.from("new gantt") }, { path: "plan.xlsx", data: Buffer.from("new workbook") }];
+    const bag = new DiagnosticBag("ja");
+    await expect(writeOutputs(out, files, { manifest: true, bag })).rejects.toThrow();
+    expect(bag.items.map((d) => [d.code, path.basename(d.file!)])).toEqual([["PP710", "plan.xlsx"]]);
+    expect(bag.items[0]!.hint).toContain("隠しファイル ~$plan.xlsx を削除してください");
+    expect(listing(out)).toEqual(["plan.xlsx", "~$plan.xlsx"]);
+    expect(readFileSync(path.join(out, "plan.xlsx"), "utf8")).toBe("the workbook Excel has open");
+    // a lock left beside no workbook of this run's names stops nothing; --force writes anyway
+    await writeOutputs(out, [{ path: "diagnostics.xlsx", data: Buffer.from("d") }], { manifest: true, bag });
+    await writeOutputs(out, files, { manifest: true, bag, force: true });
+    expect(readFileSync(path.join(out, "plan.xlsx"), "utf8")).toBe("new workbook");
+  });
+});
+
 describe("one run at a time per folder", () => {
   it("a folder another live run is writing into is PP909 and left alone; a killed run's lock is taken over", async () => {
     const out = fresh("out");
