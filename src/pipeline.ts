@@ -17,7 +17,7 @@ import { planOrder } from "./normalise/order.js";
 import { resolveRelists } from "./normalise/relist.js";
 import { checkHierarchyNumbers, checkProjectNumbers } from "./validate/numbering.js";
 import { checkGlyphs } from "./validate/glyphs.js";
-import { checkDepartmentNames } from "./validate/departments.js";
+import { checkDepartmentFileNames, checkDepartmentNames } from "./validate/departments.js";
 import { checkRelists } from "./validate/relists.js";
 import type { GlyphCoverage } from "./glyph-coverage.js";
 
@@ -57,6 +57,7 @@ export async function loadPlan(inputPath: string, opts: LoadOptions): Promise<Pl
   checkHierarchyNumbers(sourced, bag);
   checkRelists(sourced, bag);
   checkDepartmentNames(sourced, bag);
+  checkDepartmentFileNames(sourced, config.allDepartmentsMarker, bag);
   let title = config.title ?? table.title ?? null;
   if (!title) {
     bag.add("PP205", { file: table.file });

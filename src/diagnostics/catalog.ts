@@ -1384,6 +1384,11 @@ export const CATALOG = {
     en: (p) => `Cannot open the folder of returns ${p.dir} (${p.reason}).`,
     hintJa: () => "--input（--history）に、返ってきた様式や CSV を入れたフォルダを指定してください。",
     hintEn: () => "Give --input (--history) the folder holding the returned forms or CSV files." },
+  PP712: { severity: "warning", example: { name: "企画?財政課", file: "企画_財政課_2", other: "企画*財政課", no: 3, base: "企画_財政課" },
+    ja: (p) => `担当課「${p.name}」の工程表と様式のファイル名を「${p.file}」にしました。No.${p.no} の担当課「${p.other}」と同じ「${p.base}」になるためです（ファイル名に使えない文字は _ にし、大文字と小文字は区別しません）。`,
+    en: (p) => `The schedule and form files of "${p.name}" are named "${p.file}": they would share the name "${p.base}" with "${p.other}" (No.${p.no}); characters a file name cannot hold become _, and case is not told apart.`,
+    hintJa: () => "同じ課であれば表記を揃えてください。別の課であれば、ファイル名に使えない記号（\\ / : * ? \" < > |）の違いだけでない名前にしてください。",
+    hintEn: () => "If they are one department, write it one way; if two, make the names differ by more than signs a file name cannot hold." },
   // 9xx internal
   PP901: { severity: "error", example: { reason: "TypeError" },
     ja: (p) => `planpress の内部エラーです（${p.reason}）。--debug を付けて再実行し、内容を情報政策課へ連絡してください。`,

@@ -5,6 +5,29 @@
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { BRACKETED_UNIT, SECTION, UNIT } from "../normalise/departments.js";
 import type { SourcedProject } from "../normalise/sourced.js";
+import { safeFileName, uniqueFileNames } from "../output/filename.js";
+
+/**
+ * Departments whose names make one file name (a character no file name may hold, `企画*財政課` and
+ * `企画?財政課`; a case or a cut at 200 bytes): the later one's schedule and form get `_2`, said at
+ * its first cell with the department it meets (its files had been named so without a word).
+ */
+export function checkDepartmentFileNames(sourced: SourcedProject[], allDepartmentsMarker: string, bag: DiagnosticBag): void {
+  const firstBy = new Map<string, SourcedProject>();
+  for (const s of sourced) for (const d of s.project.departments) if (d !== allDepartmentsMarker && !firstBy.has(d)) firstBy.set(d, s);
+  const names = [...firstBy.keys()];
+  const files = uniqueFileNames(names, "");
+  const byBase = new Map<string, string>();
+  for (const name of names) {
+    const base = safeFileName(name);
+    const other = byBase.get(base.toLowerCase());
+    if (other === undefined) byBase.set(base.toLowerCase(), name);
+    if (other === undefined || files.get(name) === base) continue;
+    const s = firstBy.get(name)!;
+    bag.add("PP712", s.cells.departments ?? s.place, { name, file: files.get(name)!, other, no: firstBy.get(other)!.project.no, base },
+      { projectNo: s.project.no, relatedNo: firstBy.get(other)!.project.no });
+  }
+}
 
 /** A 部 or 局 written before a department's name: the part of `総務部総務課` before `総務課`. */
 const DIVISION_PREFIX = /^\S.*(部|局)[\s\u3000]*$/u;

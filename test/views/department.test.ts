@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/schema.js";
 import { departmentFileNames, departmentsView } from "../../src/views/department.js";
 import { planOf, project } from "../helpers/plan-model.js";
+import { HEADER, planOf as readPlan, row, tsv } from "../helpers/plan-fixtures.js";
 
 const config = defaultConfig();
 
@@ -59,5 +60,15 @@ describe("departmentsView", () => {
     expect([...xlsx.keys()]).toEqual([...pdf.keys()]);
     for (const [d, f] of pdf) expect(xlsx.get(d)).toBe(f.replace(/\.pdf$/, ".xlsx"));
     expect(departmentsView(odd, config, 2026).sheets.map((s) => s.fileName)).toEqual([...pdf.values()]);
+  });
+});
+
+describe("department names that make one file name", () => {
+  it("are said at the later one's cell with the file name it gets and the department it meets (PP712), as the files are named", async () => {
+    const plan = await readPlan("plan.tsv", tsv([HEADER, row(1, "事業A", { depts: "企画*財政課" }), row(2, "事業B", { depts: "各課" }), row(3, "事業C", { depts: "企画?財政課" }), row(4, "事業D", { depts: "企画?財政課" })]));
+    const said = plan.diagnostics.filter((d) => d.code === "PP712");
+    expect(said.map((d) => [d.line, d.column])).toEqual([[6, 6]]);
+    expect(said[0]!.message).toContain("担当課「企画?財政課」の工程表と様式のファイル名を「企画_財政課_2」にしました。No.1 の担当課「企画*財政課」と同じ「企画_財政課」になるため");
+    expect([...departmentFileNames(plan, config, ".pdf").values()]).toEqual(["企画_財政課.pdf", "企画_財政課_2.pdf"]);
   });
 });
