@@ -339,7 +339,30 @@ const shown = shownPath;
 
 // ---- the write ---------------------------------------------------------------------------------
 
-export async function writeOutputs(outDir: string, files: readonly (OutputFile & { producer?: string })[], opts: WriteOptions = {}): Promise<string[]> {
+export function writeOutputs(outDir: string, files: readonly (OutputFile & { producer?: string })[], opts: WriteOptions = {}): Promise<string[]> {
+  return holdingSignals(() => writeAll(outDir, files, opts));
+}
+
+/**
+ * Runs `work` with Ctrl-C and a polite stop (SIGINT, SIGTERM, SIGHUP) held: the set is written
+ * (or given up) whole, then the process ends as the signal would have ended it. A run stopped
+ * while it wrote had left its temporary files, a journal and its lock until the next run.
+ */
+async function holdingSignals<T>(work: () => Promise<T>): Promise<T> {
+  // (a command listening before the write ends itself: watch finishes its build, then stops)
+  const signals = (["SIGINT", "SIGTERM", "SIGHUP"] as const).filter((signal) => process.listenerCount(signal) === 0);
+  let caught: NodeJS.Signals | null = null;
+  const hold = (signal: NodeJS.Signals): void => { caught ??= signal; };
+  for (const signal of signals) process.on(signal, hold);
+  try {
+    return await work();
+  } finally {
+    for (const signal of signals) process.off(signal, hold);
+    if (caught) process.kill(process.pid, caught);
+  }
+}
+
+async function writeAll(outDir: string, files: readonly (OutputFile & { producer?: string })[], opts: WriteOptions): Promise<string[]> {
   const root = path.resolve(outDir);
   const finals = files.map((f) => insideOutDir(outDir, f.path));
   // said as such before anything is written (it was an unwritable lock file, ENOTDIR)

@@ -183,6 +183,16 @@ describe("a run killed while it switches its output set", () => {
     expect(readManifest(out).map((e) => e.path).sort()).toEqual([...names].sort());
   }, 240_000); // two whole processes each; a loaded machine is slow to start them
 
+  it("a polite stop (SIGTERM, Ctrl-C's SIGINT) during the switch waits for it: every file new, no journal, lock or temporary file left", async () => {
+    const out = fresh("out");
+    expect((await crash(out, 99, "old")).code).toBe(0);
+    const stopped = await node(["--import", "tsx", path.join(projectRoot, "test/output/crash-child.ts"), out, "1", "new", ...names],
+      { timeoutMs: 110_000, env: { CRASH_SIGNAL: "SIGTERM" } });
+    expect(stopped.signal).toBe("SIGTERM"); // it still ends as stopped
+    expect(contents(out)).toEqual(names.map((f) => `new ${f}`));
+    expect(listing(out)).toEqual([MANIFEST, ...names].sort());
+  }, 240_000);
+
   it("leftovers of a run killed before its switch (and of versions that used the pid) are removed by the next run", async () => {
     const out = fresh("out");
     writeFileSync(path.join(out, "booklet.pdf.planpress-12345.tmp"), "half");
