@@ -322,9 +322,11 @@ const WRITE_ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
   ENAMETOOLONG: ["パスが長すぎます", "the path is too long"],
   EISDIR: ["その名前のフォルダがあります", "a folder has that name"],
   ELOOP: ["ショートカット（シンボリックリンク）が循環しています", "a loop of symbolic links"],
+  "read-only": ["読み取り専用のファイルです。置き換えるときは、ファイルのプロパティで「読み取り専用」を外してください",
+    "the file is read-only; clear its read-only mark to have it replaced"],
 };
 
-/** `reason` of an OutputError in words when it is an errno staff meet, else as it is. */
+/** `reason` of an OutputError in words when it is an errno staff meet (or read-only), else as it is. */
 export function writeFailureWords(reason: string, lang: "ja" | "en"): string {
   const words = WRITE_ERRNO_WORDS[reason];
   return words ? (lang === "ja" ? words[0] : words[1]) : reason;
@@ -368,6 +370,10 @@ async function writeAll(outDir: string, files: readonly (OutputFile & { producer
   // said as such before anything is written (it was an unwritable lock file, ENOTDIR)
   const blocked = fileForFolder(root, finals);
   if (blocked) throw new OutputError(shown(blocked), "ENOTDIR", "PP910");
+  // A file staff made read-only (the version sent to the council) is kept on every system:
+  // Windows refuses to replace it, Linux and macOS had replaced it without a word.
+  const readOnly = finals.find((f) => { const st = lstatOrNull(f); return st?.isFile() && (st.mode & 0o222) === 0; });
+  if (readOnly) throw new OutputError(shown(readOnly), "read-only");
   const refused = refusals(root, finals, opts);
   if (refused.length) {
     const first = refused[0]!;

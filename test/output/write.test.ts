@@ -257,6 +257,21 @@ describe("a workbook open in Excel", () => {
   });
 });
 
+describe("a read-only output", () => {
+  it("is kept on every system (Windows refuses to replace it; Linux had replaced it): PP902 in words, exit 3, nothing written", async () => {
+    const { chmodSync } = await import("node:fs");
+    const out = fresh("out");
+    const model = path.join(out, "model.json");
+    writeFileSync(model, "the version sent to the council");
+    chmodSync(model, 0o444);
+    const r = await cli("model", plan(["総務課"]), "-o", model);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/model\.json {2}error {2}PP902 .*（読み取り専用のファイルです。/);
+    expect(readFileSync(model, "utf8")).toBe("the version sent to the council");
+    expect(listing(out)).toEqual(["model.json"]);
+  });
+});
+
 describe("one run at a time per folder", () => {
   it("a folder another live run is writing into is PP909 and left alone; a killed run's lock is taken over", async () => {
     const out = fresh("out");
