@@ -274,6 +274,36 @@ function fillKeys(styles: string): (string | undefined)[] {
   });
 }
 
+const REFERENCE = /&(?:amp|lt|gt|quot|apos|#x([0-9a-fA-F]{1,8})|#(\d{1,8}));/y;
+
+/**
+ * The first `&` of a part that begins no reference XML defines — an entity never declared
+ * (`&ext;`), a bare `&`, a character past Unicode (`&#x110000;`) — or undefined. Such a part is
+ * not XML, and Excel refuses it; it had been read with `&ext;` as written and `&#x110000;` as �.
+ * (CDATA sections and comments may hold a bare `&`: skipped. indexOf alone: linear in the part.)
+ */
+function undefinedReference(xml: string): string | undefined {
+  let section = xml.indexOf("<!");
+  let at = xml.indexOf("&");
+  while (at >= 0) {
+    if (section >= 0 && section < at) {
+      // a CDATA section or a comment starts before this `&`: go on after its end
+      const end = xml.startsWith("<![CDATA[", section) ? "]]>" : xml.startsWith("<!--", section) ? "-->" : ">";
+      const closed = xml.indexOf(end, section + 2);
+      if (closed < 0) return undefined; // never closed: the part is cut short, told as such
+      section = xml.indexOf("<!", closed);
+      if (closed > at) at = xml.indexOf("&", closed);
+      continue;
+    }
+    REFERENCE.lastIndex = at;
+    const m = REFERENCE.exec(xml);
+    const cp = m?.[1] !== undefined ? parseInt(m[1], 16) : m?.[2] !== undefined ? Number(m[2]) : 0;
+    if (!m || cp > 0x10ffff) return /^&[^\s<&;]{0,20};?/.exec(xml.slice(at, at + 24))![0];
+    at = xml.indexOf("&", at + 1);
+  }
+  return undefined;
+}
+
 /** Parts a sheet reader needs, read from the bounded archive. ZipRefusal → WorkbookReadError. */
 function withZip<T>(data: Uint8Array, f: (zip: ZipArchive) => T): T {
   try {
@@ -287,6 +317,8 @@ function withZip<T>(data: Uint8Array, f: (zip: ZipArchive) => T): T {
       text: (name) => {
         const xml = text(name);
         if (xml !== undefined && xml.includes("<!DOCTYPE")) throw new WorkbookReadError(`${name} に文書型宣言（<!DOCTYPE>）があります。Excel の保存するファイルにはないもので、読みません`);
+        const reference = xml === undefined ? undefined : undefinedReference(xml);
+        if (reference !== undefined) throw new WorkbookReadError(`${name} に XML で定義されていない参照「${reference}」があります（XML として壊れています）`);
         return xml;
       },
     });

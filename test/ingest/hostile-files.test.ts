@@ -258,6 +258,26 @@ describe("XML with a document type declaration", () => {
     expect(await readReturnsDir(dir, bag)).toEqual([]);
     expect(bag.items.map((d) => [d.code, d.message.includes("<!DOCTYPE>")])).toEqual([["PP601", true]]);
   });
+
+  it("a reference XML does not define (an entity never declared, a bare &, a character past Unicode) is refused with the part and the reference (PP106), in a return too; one in a CDATA section or a comment is text", async () => {
+    const grid = PLAN.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+    const base = sheetXml(inlineCells(grid));
+    const name = grid[4]![4]!; // 窓口の改善, No.2
+    for (const [bad, told] of [["&ext;", "&ext;"], ["R&D", "&D"], ["&#x110000;", "&#x110000;"]] as const) {
+      const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: base.replace(name, `${name}${bad}`) }] }));
+      expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+      expect(plan.diagnostics[0]!.message).toContain(`xl/worksheets/sheet1.xml に XML で定義されていない参照「${told}」があります`);
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-ref-"));
+    writeFileSync(path.join(dir, "a.xlsx"), bookOf({ sheets: [{ name: "進捗報告", xml: base.replace(name, `${name}&ext;`) }] }));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, d.message.includes("「&ext;」")])).toEqual([["PP601", true]]);
+    const fine = base.replace(name, `<![CDATA[${name}R&D]]>`).replace("<sheetData>", "<!-- R&D --><sheetData>");
+    const read = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: fine }] }));
+    expect(codes(read.diagnostics)).not.toContain("PP106");
+    expect(read.projects[1]!.name).toBe(`${name}R&D`);
+  });
 });
 
 describe("workbooks whose zip lies", () => {
