@@ -22,6 +22,7 @@ export function safeFileName(name: string, fallback = "_"): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "_")      // no hidden files, no `..`
+    .replace(/^~\$/, "_$")     // no Excel lock file's name: the returns' reader passes `~$財政課.xlsx` over
     .replace(/[. ]+$/, "");    // Windows drops trailing dots and spaces
   if (!s || RESERVED_WINDOWS.test(s)) s = s ? `_${s}` : fallback;
   // Stay well under the 255-byte limit of common file systems (UTF-8: 3 bytes per kanji).

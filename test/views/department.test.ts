@@ -51,6 +51,11 @@ describe("departmentsView", () => {
     expect(files.at(-1)).toBe("課.pdf");
   });
 
+  it("never names a file as Excel names its lock files (~$財政課.xlsx: passed over when returns are read, and taken for 財政課.xlsx open in Excel)", () => {
+    const odd = planOf([project(1, { departments: ["財政課"] }), project(2, { departments: ["~$財政課"] })]);
+    expect([...departmentFileNames(odd, config, ".xlsx").values()]).toEqual(["財政課.xlsx", "_$財政課.xlsx"]);
+  });
+
   it("gives a department the same file name for its schedule (.pdf) and its form (.xlsx)", () => {
     // a/b and a\b both sanitise to a_b: the second is a_b_2 in both folders
     const odd = planOf([project(1, { departments: ["a/b"] }), project(2, { departments: ["a\\b"] }), project(3, { departments: ["人事課"] })]);
