@@ -258,10 +258,18 @@ const realOrResolved = (p: string): string => {
 const within = (p: string, folder: string): boolean => p === folder || p.startsWith(folder + path.sep);
 
 /** What makes a run refuse to write: links inside the folder, inputs, precious files. */
-/** A file where the output folder (or a folder inside it, departments/) should be, or null. */
+/**
+ * A file where the output folder (or a folder inside it, departments/, or one it would be made
+ * in: `-o plan.tsv/out`) should be, or null. (A file above a missing folder had been PP902 「ENOTDIR」.)
+ */
 function fileForFolder(root: string, finals: string[]): string | null {
+  const nearestThere = (p: string): string => {
+    let d = p;
+    while (!existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+    return d;
+  };
   const notFolder = (p: string) => { try { return !statSync(p).isDirectory(); } catch { return false; } };
-  return [root, ...new Set(finals.map((f) => path.dirname(f)))].find(notFolder) ?? null;
+  return [root, ...new Set(finals.map((f) => path.dirname(f)))].map(nearestThere).find(notFolder) ?? null;
 }
 
 /**
@@ -322,6 +330,7 @@ const WRITE_ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
   ENAMETOOLONG: ["パスが長すぎます", "the path is too long"],
   EISDIR: ["その名前のフォルダがあります", "a folder has that name"],
   ELOOP: ["ショートカット（シンボリックリンク）が循環しています", "a loop of symbolic links"],
+  ENOTDIR: ["パスの途中にフォルダでないものがあります", "a part of the path is not a folder"],
   "read-only": ["読み取り専用のファイルです。置き換えるときは、ファイルのプロパティで「読み取り専用」を外してください",
     "the file is read-only; clear its read-only mark to have it replaced"],
 };

@@ -57,6 +57,14 @@ describe("a file where the output folder should be", () => {
   }, 60_000);
 });
 
+  it("a file above a folder still to be made (-o plan.tsv/out/sub) is PP910 at that file, not PP902 「ENOTDIR」", async () => {
+    const input = plan(["総務課"]);
+    const r = await cli("model", input, "-o", path.join(input, "out", "sub", "model.json"));
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/plan\.tsv {2}error {2}PP910 /);
+    expect(r.stderr).not.toContain("ENOTDIR");
+  });
+
 describe("links planted inside the output folder are never followed", () => {
   it("a link at out/departments: PP903, exit 1, nothing written through it", async () => {
     const out = fresh("out"), elsewhere = fresh("elsewhere");
