@@ -1,5 +1,6 @@
 // The input stage of the progress report: every returned form (.xlsx) and CSV in a folder.
 // A file that cannot be read is a diagnostic naming it; the other files are still read.
+import { statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
@@ -29,7 +30,8 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
   const folders = new Set<string>();
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    for (const e of entries) if (e.isDirectory()) folders.add(e.name);
+    // a link to a folder (a shortcut to 総務部's returns) is a sub-folder too: it had been passed over unsaid
+    for (const e of entries) if (e.isDirectory() || (e.isSymbolicLink() && isFolder(join(dir, e.name)))) folders.add(e.name);
     names = entries.map((e) => e.name).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -62,6 +64,8 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
   if (!names.some((n) => isReturn(n))) bag.add("PP613", { file: dir }, { dir });
   return out;
 }
+
+const isFolder = (p: string): boolean => { try { return statSync(p).isDirectory(); } catch { return false; } };
 
 /** A returned file is untrusted: one over the size limit is named, not read. */
 const MAX_RETURN_BYTES = 20 * 1024 * 1024;

@@ -687,6 +687,22 @@ describe("files in the folder of returns that are not read", () => {
     ]);
   });
 
+  it("a link to a folder among the returns is a sub-folder (PP623, its forms not read), not passed over unsaid; a loop of links named as no form says nothing", async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readReturnsDir } = await import("../../src/progress/read-dir.js");
+    const root = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-"));
+    mkdirSync(path.join(root, "総務部"));
+    const dir = path.join(root, "返送");
+    mkdirSync(dir);
+    symlinkSync(path.join(root, "総務部"), path.join(dir, "総務部"));
+    symlinkSync(path.join(dir, "loop"), path.join(dir, "loop"));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, path.basename(d.file ?? "")])).toEqual([["PP623", "総務部"], ["PP613", "返送"]]);
+  });
+
   it("a folder of returns that cannot be opened (a loop of links) is PP711 naming the folder and why in words, not a returned file's PP601 「（ELOOP）」", async () => {
     const { mkdtempSync, symlinkSync } = await import("node:fs");
     const os = await import("node:os");
