@@ -257,7 +257,6 @@ const realOrResolved = (p: string): string => {
 
 const within = (p: string, folder: string): boolean => p === folder || p.startsWith(folder + path.sep);
 
-/** What makes a run refuse to write: links inside the folder, inputs, precious files. */
 /**
  * A file where the output folder (or a folder inside it, departments/, or one it would be made
  * in: `-o plan.tsv/out`) should be, or null. (A file above a missing folder had been PP902 「ENOTDIR」.)
@@ -283,6 +282,7 @@ function excelLock(final: string): string | null {
   return lstatOrNull(path.join(path.dirname(final), lock))?.isFile() ? lock : null;
 }
 
+/** What makes a run refuse to write: links inside the folder, inputs, precious files, workbooks open in Excel. */
 function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905" | "PP710"; path: string; input?: string; lock?: string }[] {
   const out: ReturnType<typeof refusals> = [];
   // links: every part below the folder the user named, and the file itself
