@@ -9,7 +9,7 @@
 // replace an input of the run (unless --force).
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { hostname } from "node:os";
+import { constants, hostname } from "node:os";
 import { readBoundedFileSync } from "../read-file.js";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -369,7 +369,10 @@ async function holdingSignals<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     for (const signal of signals) process.off(signal, hold);
-    if (caught) process.kill(process.pid, caught);
+    // (Windows emulates SIGINT and SIGTERM only: a SIGHUP there ends the run with its exit code)
+    if (caught) {
+      try { process.kill(process.pid, caught); } catch { process.exit(128 + (constants.signals[caught] ?? 1)); }
+    }
   }
 }
 
