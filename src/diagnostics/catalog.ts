@@ -1394,8 +1394,8 @@ export const CATALOG = {
     ja: (p) => `planpress の内部エラーです（${p.reason}）。--debug を付けて再実行し、内容を情報政策課へ連絡してください。`,
     en: (p) => `Internal planpress error (${p.reason}). Run again with --debug and report it.` },
   PP902: { severity: "error", example: { path: "out/booklet.pdf", reason: "書き込みの権限がありません" },
-    ja: (p) => `出力ファイル ${p.path} を書き込めません（${p.reason}）。以前の出力はそのままです。`,
-    en: (p) => `Cannot write the output ${p.path} (${p.reason}); earlier outputs are unchanged.` },
+    ja: (p) => `出力 ${p.path} に書き込めません（${p.reason}）。以前の出力はそのままです。`,
+    en: (p) => `Cannot write to the output ${p.path} (${p.reason}); earlier outputs are unchanged.` },
   // 903–909: the output folder (src/output/write.ts)
   PP903: { severity: "error", example: { path: "out/departments" },
     ja: (p) => `出力先 ${p.path} はシンボリックリンクです。出力フォルダの中のリンクはたどらず、何も書き出しませんでした。`,

@@ -423,7 +423,8 @@ async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise
       await writeFile(file, `${process.pid}\n${hostname()}\n`, { flag: "wx" });
       return () => discard(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? String(e));
+      // told at the folder staff named: the hidden lock file means nothing to them
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(shown(root), (e as NodeJS.ErrnoException).code ?? String(e));
     }
     const st = lstatOrNull(file);
     const held = st?.isFile() ? lockHeld(file, st.mtimeMs, false) : null;

@@ -240,6 +240,14 @@ describe("planpress CLI", () => {
     expect(r.stderr).not.toMatch(/（E[A-Z]+）/);
   }, 30_000);
 
+  it.runIf(process.platform === "linux")("an output folder that takes no new file is told at the folder, not at the hidden lock file", async () => {
+    // procfs refuses new files in /proc/1 (ENOENT): the lock, the first file written, had been named
+    const r = await cli("workbook", tempFile("plan.tsv", tsv([HEADER, row(1, "事業A")])), "-o", "/proc/1");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^\/proc\/1 {2}error {2}PP902 {2}出力 \/proc\/1 に書き込めません/m);
+    expect(r.stderr).not.toContain(".planpress.lock");
+  }, 30_000);
+
   it("--help works and an unknown option is the user's error", async () => {
     expect((await cli("--help")).code).toBe(0);
     const bad = await cli("check", "--no-such-option");
