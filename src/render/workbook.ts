@@ -8,7 +8,7 @@ import { fiscalYearLabel, yearsOf } from "../fiscal.js";
 import { departmentMatrix, ganttGroups, hasInitiatives, hasMeasures, policyTree, projectRows } from "../views/workbook.js";
 import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
-import { writeWorkbook } from "./xlsx/excel.js";
+import { printWidth, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm, widthToFit } from "./xlsx/metrics.js";
 import { houseStyle, type Wording } from "../templates/wording.js";
@@ -52,10 +52,20 @@ export async function renderWorkbook(plan: Plan, ctx: RenderContext): Promise<Ou
   ];
 }
 
-/** A sheet printed on the paper and margins of the theme's page set-up `like` (the 工程表's: A3; a department's: A4). */
-function print(d: Drawing, like: "gantt" | "department", titleRows: readonly [number, number]): PrintSpec {
-  const page = d.ctx.theme.pages[like];
-  return { paper: page?.size ?? (like === "gantt" ? "A3" : "A4"), orientation: "landscape", margins: page?.margins ?? [36, 48, 36, 40], titleRows, headerLeft: d.header };
+/**
+ * A sheet printed on the paper and margins of the theme's page set-up `like` (the 工程表's: A3; a
+ * department's: A4). A sheet meant for the 工程表's paper whose columns (`widths`) fit the
+ * department's narrower page at full size prints on that: fitted one page wide it is never
+ * enlarged, and a 担当課別 of four departments had filled a fifth of an A3 sheet.
+ */
+function print(d: Drawing, like: "gantt" | "department", titleRows: readonly [number, number], widths: readonly number[]): PrintSpec {
+  const on = (l: typeof like): PrintSpec => {
+    const page = d.ctx.theme.pages[l];
+    return { paper: page?.size ?? (l === "gantt" ? "A3" : "A4"), orientation: "landscape", margins: page?.margins ?? [36, 48, 36, 40], titleRows, headerLeft: d.header };
+  };
+  const wide = on(like);
+  const narrow = on("department");
+  return like === "gantt" && printWidth(narrow) < printWidth(wide) && columnsWidthPt(widths) <= printWidth(narrow) ? narrow : wide;
 }
 
 function header(ctx: RenderContext, labels: readonly string[], highlight?: number): RowSpec {
@@ -106,7 +116,7 @@ function listSheet(d: Drawing, s: SheetWords<"list">): SheetSpec {
     name: s.name, widths: shown(widths), rows, fontSize: size,
     freeze: { rows: 1, cols: 1 },
     autoFilter: { headerRow: 1, lastRow: rows.length },
-    print: print(d, "gantt", [1, 1]),
+    print: print(d, "gantt", [1, 1], shown(widths)),
   };
 }
 
@@ -149,7 +159,7 @@ function ganttSheet(d: Drawing, s: SheetWords<"gantt">): SheetSpec {
     freeze: { rows: headerRow, cols: 2 },
     // The legend and the header repeat at the top of every printed page (a bar's colour is
     // explained on the page that draws it); the title prints once.
-    print: print(d, "gantt", [2, headerRow]),
+    print: print(d, "gantt", [2, headerRow], widths),
   };
 }
 
@@ -236,7 +246,7 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 3, cols: 2 },
     // its legend line and header on every printed page; No, name and 全庁共通 on each page across
-    print: { ...print(d, "gantt", [2, 3]), titleColumns: [1, 3] },
+    print: { ...print(d, "gantt", [2, 3], widths), titleColumns: [1, 3] },
   };
 }
 
@@ -257,10 +267,11 @@ function treeSheet(d: Drawing, s: SheetWords<"tree">): SheetSpec {
       cell(r.count, { ...extra, align: "center" }), cell(r.projects.join(", "), { ...extra, indent: 1 }),
     ] });
   }
+  const widths = [em(7), em(3), em(34), em(4), em(16)];
   return {
-    name: s.name, widths: [em(7), em(3), em(34), em(4), em(16)], rows, fontSize: size,
+    name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
-    print: print(d, "department", [1, 1]),
+    print: print(d, "department", [1, 1], widths),
   };
 }
 
@@ -286,6 +297,6 @@ function diagnosticsSheet(d: Drawing, s: Words["diagnostics"]): SheetSpec {
     name: s.name, widths, rows, fontSize: size,
     freeze: { rows: 1, cols: 0 },
     ...(plan.diagnostics.length > 0 ? { autoFilter: { headerRow: 1, lastRow: rows.length } } : {}),
-    print: print(d, "department", [1, 1]),
+    print: print(d, "department", [1, 1], widths),
   };
 }

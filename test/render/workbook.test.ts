@@ -231,6 +231,22 @@ describe("plan.xlsx", () => {
     expect(textWidthEm(left) * 11).toBeLessThan(842 - 72 - 11 * textWidthEm("体系"));
   });
 
+  it("prints a 担当課別 sheet that fits the department files' A4 at full size on A4, not on a fifth of an A3 sheet", async () => {
+    const few: Plan = { ...plan, departments: plan.departments.slice(0, 4),
+      projects: plan.projects.map((p) => ({ ...p, departments: p.departments.filter((d) => plan.departments.slice(0, 4).includes(d)) })) };
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from((await renderWorkbook(few, makeRenderContext())).find((f) => f.path === "plan.xlsx")!.data));
+    const ws = back.getWorksheet("担当課別")!;
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    // at full size: its columns within A4 landscape's width between the margins
+    const page = 841.89 - (ws.pageSetup.margins!.left + ws.pageSetup.margins!.right) * 72;
+    expect(columnsWidthPt(ws.columns.map((c) => c.width ?? 8.43))).toBeLessThanOrEqual(page);
+    // the wide sheets stay on A3, and so does the seed's 担当課別
+    expect(back.getWorksheet("事業一覧")!.pageSetup.paperSize).toBe(8);
+    expect(wb.getWorksheet("担当課別")!.pageSetup.paperSize).toBe(8);
+  });
+
   it("prints a 担当課別 sheet too wide to be legible one page wide across pages, No, name and 全庁共通 on each", async () => {
     // 150 departments fitted one A3 page wide had printed at ~35 % (9 pt marks at 3 pt)
     const many = Array.from({ length: 150 }, (_, i) => `第${i + 1}地区まちづくり推進課`);

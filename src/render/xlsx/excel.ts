@@ -45,6 +45,9 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   return normaliseXlsx(new Uint8Array(buffer as ArrayBuffer), spec.date, filters, spec.lockStructure ?? false);
 }
 
+/** The width (pt) a sheet's columns have on its page, between the margins. */
+export const printWidth = (p: PrintSpec): number => paperSize(p.paper, p.orientation)[0] - p.margins[0] - p.margins[2];
+
 /** Below this scale a sheet fitted one page wide is not legible (9 pt text at 3 pt). */
 const MIN_PRINT_SCALE = 0.6;
 
@@ -55,7 +58,7 @@ const MIN_PRINT_SCALE = 0.6;
  */
 export function pagesAcross(widths: readonly number[], p: PrintSpec): number {
   if (!p.titleColumns) return 1;
-  const page = paperSize(p.paper, p.orientation)[0] - p.margins[0] - p.margins[2];
+  const page = printWidth(p);
   const total = columnsWidthPt(widths);
   if (total * MIN_PRINT_SCALE <= page) return 1;
   const titles = columnsWidthPt(widths.slice(p.titleColumns[0] - 1, p.titleColumns[1]));
@@ -71,8 +74,7 @@ const HEADER_SIZE = 11;
  * than the page holds beside the name is cut, its end 「…」.
  */
 function pageHeader(title: string, sheetName: string, p: PrintSpec): string {
-  const width = paperSize(p.paper, p.orientation)[0] - p.margins[0] - p.margins[2];
-  const room = width / HEADER_SIZE - textWidthEm(sheetName) - 2;
+  const room = printWidth(p) / HEADER_SIZE - textWidthEm(sheetName) - 2;
   let shown = title;
   if (textWidthEm(shown) > room) {
     const chars = [...title];
