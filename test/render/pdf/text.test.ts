@@ -1,6 +1,11 @@
 // keepRuns: numbers with their units, 令和 years and short Latin names become noWrap runs; the
 // runs give back the text unchanged; nothing is inserted (BIZ UDPGothic lacks U+2060/U+200B).
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPdf } from "../../../src/render/pdf/document.js";
+import { drawDocument } from "../../../src/render/pdf/draw.js";
+import { DocNode } from "../../../src/templates/primitives.js";
+import { makeRenderContext } from "../../helpers/context.js";
+import { readPdf } from "../../helpers/pdf.js";
 import { bulletList, departmentRuns, keepRuns, noteRuns, phraseRuns, type Run, titleRuns } from "../../../src/render/pdf/text.js";
 import type { Theme } from "../../../src/theme/schema.js";
 
@@ -192,5 +197,25 @@ describe("a paragraph's last line", () => {
     const tail = kept(runs).at(-1)!;
     expect(text.endsWith(tail)).toBe(true);
     expect(tail.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("an ordinal in a PDF's running text", () => {
+  let lines: string[];
+  beforeAll(async () => {
+    // the ordinals at every place near a line's end (A4 portrait holds some 46 characters), so some paragraph breaks inside one
+    const paragraphs = Array.from({ length: 20 }, (_, k) => ({ type: "paragraph", text: `${"あ".repeat(28 + k)}第2期と第12回の会議を開き、計画を進めます。` }));
+    const ctx = makeRenderContext();
+    const pdf = await readPdf(await createPdf({ kind: "booklet", content: drawDocument(DocNode.array().parse(paragraphs), { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx));
+    lines = pdf.pages.flatMap((p) => p.lines);
+  });
+
+  it("keeps 第 with its number and counter (「第／2期」, 「第2／期」 had been broken)", () => {
+    // some paragraphs wrap at all
+    expect(lines.filter((l) => /^[^あ]/u.test(l) && /進めます。$/u.test(l)).length).toBeGreaterThan(5);
+    for (const line of lines) {
+      expect(line, line).not.toMatch(/第[0-9]*$/u);
+      expect(line, line).not.toMatch(/^[0-9]*[期回]/u);
+    }
   });
 });
