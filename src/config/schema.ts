@@ -209,7 +209,9 @@ export const Config = z.strictObject({
   allDepartmentsMarker: line(TEXT_LIMITS.label).default("各課"),
   allDepartmentsWords: words(TEXT_LIMITS.term, ["全課", "全庁", "全部署", "全所属", "各課等", "各部署", "全部課", "庁内全課", "庁内各課", "全庁各課", "各所属", "各部局", "全部局", "各部門", "全部門",
       "各部課", "各課室", "全課室", "各部", "各部各課", "各部・各課", "全部全課", "各部局各課", "全庁各部課", "各課・各部署",
-      "各局", "全局", "全職員", "全庁的", "全庁横断", "庁内全体"])
+      "各局", "全局", "全職員", "全庁的", "全庁横断", "庁内全体",
+      // the documents' own word for these projects (全庁共通（各課）): it had been a department of that name
+      "全庁共通"])
     .describe(`department-cell words that mean every department (read as 各課); \`…ほか全課\` / \`…他全課\` adds 各課 to the departments before it ${ADDED}`),
   leadDepartmentMarks: words(TEXT_LIMITS.term, ["（主）", "(主)", "（主管）", "(主管)", "（主管課）", "(主管課)", "（主担当）", "(主担当)", "【主】", "［主］", "[主]", "【主管】", "［主管］", "[主管]", "【主管課】", "【主担当】", "◎", "○", "〇", "●", "★"])
     .describe(`marks that single out the lead department in a department cell: stripped, and the lead department goes first (a mark earlier in this list ranks before a later one: ◎ before ○) ${ADDED}`),

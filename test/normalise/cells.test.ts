@@ -242,6 +242,15 @@ describe("department cells", () => {
     expect([...uniqueFileNames(["情報政策課（仮）", "◎情報政策課"], ".pdf").values()]).toEqual(["情報政策課_仮.pdf", "情報政策課.pdf"]);
   });
 
+  it("全庁共通 (the documents' own word for 各課) is every department, said (PP321): it had been a department of that name, with a file of its own", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "", "", "", ""], { depts: "全庁共通" }),
+      r("2", "乙", ["検討", "", "", "", ""], { depts: "情報政策課、全庁共通" })]);
+    expect(plan.projects.map((p) => [p.departments, p.allDepartments])).toEqual([[[], true], [["情報政策課"], true]]);
+    expect(plan.departments).toEqual(["情報政策課"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP321")).toMatchObject({ severity: "info", line: 4, column: 6, actual: "全庁共通" });
+  });
+
   it("a file name cut to 200 bytes is cut between characters, never inside a surrogate pair", async () => {
     const { safeFileName } = await import("../../src/output/filename.js");
     const name = safeFileName(`${"課".repeat(65)}ab😀`);
