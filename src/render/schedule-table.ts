@@ -97,7 +97,7 @@ export function stripCells(schedule: readonly Phase[], period: Period, yearWidth
   // moves a cell's text and patterns down by a translation, but puts table fills at the page's
   // background, untranslated, so in a row taller than the strip each bar's fill stayed at the top
   // while its pattern and label went lower (issue 13).
-  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
+  return spanningCells({ ...scheduleStrip(schedule, period, { yearWidth, fontSize, inCell: true }, ctx), margin: [0, 1, 0, 1] } as TableCell, years);
 }
 
 /**

@@ -30,6 +30,8 @@ export interface StripOptions {
    */
   own?: Period;
   outsideText?: string;
+  /** The strip is a host table's cell spanning its year columns (the 工程表's rows), whose rule closes its right side. */
+  inCell?: boolean;
 }
 
 /** Pattern names used by cells; a document that draws bars passes `schedulePatterns()` to pdfmake. */
@@ -186,15 +188,20 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   }
   if (lanes.length === 0) body.push(years.map(empty));
   const headerRows = opts.header ? 1 : 0;
+  // Standing alone (a card, the 新旧対照表) a white rule closes the strip's right side, taken from
+  // its last year: pdfmake fills a cell spanning to the last year half a rule past the table's
+  // edge, where no rule covered it, so those bars stuck out past the last year's heading and
+  // showed a tick of their colour under their end above a ※ note or another lane.
+  const closed = !opts.inCell;
   // With its own year headings (a card) the strip is a table; in a host table's cell its bars are that cell's text.
   return role({
     // A column takes its width, its padding and the rule on its left: each adds up to yearWidth,
     // so the years line up with the host's year columns.
-    table: { widths: years.map((_, i) => opts.yearWidth - 2 * CELL_PAD - (i === 0 ? 0 : GAP)), body, headerRows, dontBreakRows: true },
+    table: { widths: years.map((_, i) => opts.yearWidth - 2 * CELL_PAD - (i === 0 ? 0 : GAP) - (closed && i === years.length - 1 ? GAP : 0)), body, headerRows, dontBreakRows: true },
     layout: {
       // White rules keep bars of the same lane and of adjacent lanes visibly apart.
       hLineWidth: (i: number) => (i === 0 || i === body.length ? 0 : GAP),
-      vLineWidth: (i: number) => (i === 0 || i === years.length ? 0 : GAP),
+      vLineWidth: (i: number) => (i === 0 || (i === years.length && !closed) ? 0 : GAP),
       hLineColor: () => "#FFFFFF",
       vLineColor: (i: number, _node: unknown, row: number) => (seams.get(row)?.has(i) ? theme.colours.rule : "#FFFFFF"),
       paddingLeft: () => CELL_PAD,

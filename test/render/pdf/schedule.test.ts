@@ -6,6 +6,7 @@ import { fiscalYearLabel } from "../../../src/fiscal.js";
 import { categoryStyle, laneOf, legend, schedulePatterns, scheduleStrip } from "../../../src/render/pdf/schedule.js";
 import { makeRenderContext } from "../../helpers/context.js";
 import { textItems, type Item } from "../../helpers/pdf-positions.js";
+import { pageDrawings, type PageDrawing } from "../../helpers/pdf-drawing.js";
 
 const ctx = makeRenderContext();
 const period = { start: 2026, end: 2030 };
@@ -84,12 +85,26 @@ describe("scheduleStrip", () => {
 
 describe("a strip drawn in a PDF", () => {
   let items: Item[] = [];
+  let drawing: PageDrawing;
   beforeAll(async () => {
     const data = await createPdf({
       kind: "department", patterns: schedulePatterns(), pageNumbers: "none",
       content: [legend(ctx, { asOfLabel: "令和8年度（現在）" }), scheduleStrip(phases, period, { yearWidth: 120, header: true }, ctx)],
     }, { title: "strip", author: "test" }, ctx);
     items = (await textItems(data))[0]!.items;
+    drawing = (await pageDrawings(data))[0]!;
+  });
+
+  it("ends the bars of the last year where its heading ends (they stuck out half a rule, a tick of their colour under the end above a note)", () => {
+    const heading = items.find((i) => i.str === fiscalYearLabel(2030, ctx.theme))!;
+    // the heading's fill: the one around its text
+    const cell = drawing.fills.find((f) => f.colour === ctx.theme.colours.headerFill && f.x0 <= heading.x && f.x1 >= heading.x + heading.width && f.y0 <= heading.y && f.y1 >= heading.y)!;
+    const colours = new Set(phases.map((p) => categoryStyle(p.category, ctx).fill));
+    // the bars: category fills and patterns under the headings (the legend's swatches are above)
+    const bars = drawing.fills.filter((f) => (f.pattern || colours.has(f.colour ?? "")) && f.y1 <= cell.y0 + 0.01);
+    // 運用 and 調査研究 reach the last year; 検討 and 試行 end before it
+    expect(bars.filter((f) => f.x1 > cell.x0).length).toBeGreaterThanOrEqual(2);
+    for (const f of bars) expect(f.x1).toBeLessThanOrEqual(cell.x1 + 0.01);
   });
 
   it("sets each label inside the columns of its years", () => {
