@@ -147,7 +147,12 @@ function keepTail(runs: Run[]): Run[] {
   const end = [...phrases(last.slice(-TAIL_MAX * 2))];
   let tail = end.pop() ?? "";
   while (tail.length < TAIL_MIN && end.length && tail.length + end.at(-1)!.length <= TAIL_MAX) tail = end.pop()! + tail;
-  if (tail.length < 2 || tail.length > TAIL_MAX || /\s/.test(tail)) return runs;
+  // a last phrase too long to keep (クラウドリフト。, 標準化・共通化。) keeps its last characters: its
+  // end, 「ト。」 or 「化。」, had been a line of its own
+  // (Latin words apart by spaces break at them: nothing kept)
+  if (/\s/.test(tail)) return runs;
+  if (tail.length > TAIL_MAX) tail = Array.from(tail).slice(-TAIL_MIN).join("");
+  if (tail.length < 2) return runs;
   return [...runs.slice(0, -1), last.slice(0, last.length - tail.length), { text: tail, noWrap: true }];
 }
 

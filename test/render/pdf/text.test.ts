@@ -200,22 +200,41 @@ describe("a paragraph's last line", () => {
   });
 });
 
-describe("an ordinal in a PDF's running text", () => {
-  let lines: string[];
+describe("running text in a PDF", () => {
+  let ordinals: string[];
+  let endings: string[][];
+  const ending = "庁内システムのクラウドリフト。";
   beforeAll(async () => {
-    // the ordinals at every place near a line's end (A4 portrait holds some 46 characters), so some paragraph breaks inside one
-    const paragraphs = Array.from({ length: 20 }, (_, k) => ({ type: "paragraph", text: `${"あ".repeat(28 + k)}第2期と第12回の会議を開き、計画を進めます。` }));
+    // each text at every place near a line's end (A4 portrait holds some 46 characters), so some
+    // paragraph breaks inside the ordinal, and some before the ending's last characters
+    const ordinal = Array.from({ length: 20 }, (_, k) => ({ type: "paragraph", text: `${"あ".repeat(28 + k)}第2期と第12回の会議を開き、計画を進めます。` }));
+    const ends = Array.from({ length: 14 }, (_, k) => ({ type: "paragraph", text: `${"い".repeat(26 + k)}${ending}` }));
     const ctx = makeRenderContext();
-    const pdf = await readPdf(await createPdf({ kind: "booklet", content: drawDocument(DocNode.array().parse(paragraphs), { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx));
-    lines = pdf.pages.flatMap((p) => p.lines);
+    const nodes = DocNode.array().parse([...ordinal, { type: "pageBreak" }, ...ends]);
+    const pdf = await readPdf(await createPdf({ kind: "booklet", content: drawDocument(nodes, { kind: "booklet" }, ctx), headerTitle: "試験" }, { title: "試験", author: "試験" }, ctx));
+    // (the running head and the page number left out)
+    const body = (lines: string[]) => lines.filter((l) => l !== "試験" && !/^\s*\d+\s*\/\s*\d+\s*$/u.test(l));
+    ordinals = body(pdf.pages[0]!.lines);
+    // each paragraph's lines: a paragraph starts with い
+    endings = [];
+    for (const l of body(pdf.pages[1]!.lines)) (l.startsWith("い") ? endings[endings.push([]) - 1]! : endings.at(-1)!).push(l);
   });
 
   it("keeps 第 with its number and counter (「第／2期」, 「第2／期」 had been broken)", () => {
     // some paragraphs wrap at all
-    expect(lines.filter((l) => /^[^あ]/u.test(l) && /進めます。$/u.test(l)).length).toBeGreaterThan(5);
-    for (const line of lines) {
+    expect(ordinals.filter((l) => /^[^あ]/u.test(l) && /進めます。$/u.test(l)).length).toBeGreaterThan(5);
+    for (const line of ordinals) {
       expect(line, line).not.toMatch(/第[0-9]*$/u);
       expect(line, line).not.toMatch(/^[0-9]*[期回]/u);
+    }
+  });
+
+  it("ends a paragraph on a line of three characters or more, its last phrase longer than a kept tail too (「ト。」 had been a line of its own)", () => {
+    expect(endings).toHaveLength(14);
+    expect(endings.filter((p) => p.length > 1).length).toBeGreaterThan(5);
+    for (const p of endings) {
+      expect(p.join("")).toMatch(new RegExp(`${ending}$`, "u"));
+      if (p.length > 1) expect(p.at(-1)!.length, p.join("／")).toBeGreaterThanOrEqual(3);
     }
   });
 });
