@@ -38,12 +38,34 @@ function scriptOf(ch: string): number {
   return 4;
 }
 
+/** Katakana that never starts a line (禁則): the prolonged sound mark and small kana. */
+const KATAKANA_NO_START = /[ーァィゥェォッャュョヮヵヶ]/u;
+
+/**
+ * A katakana word too long for its line (a 54 pt bar of 8 pt: プログラミング, アクセシビリティ) in
+ * even pieces, none starting with ー or a small kana: it had broken at the line's last character,
+ * 「プログラミン／グ・」, its last character alone on a line.
+ */
+function evenKatakana(word: string, limit: number): string[] {
+  const chars = Array.from(word);
+  const pieces: string[] = [];
+  let at = 0;
+  while (chars.length - at > limit) {
+    let end = at + Math.ceil((chars.length - at) / Math.ceil((chars.length - at) / limit));
+    while (end > at + 1 && KATAKANA_NO_START.test(chars[end]!)) end--;
+    pieces.push(chars.slice(at, end).join(""));
+    at = end;
+  }
+  pieces.push(chars.slice(at).join(""));
+  return pieces;
+}
+
 /**
  * A phrase too wide for its line (`limit` characters), cut where its script changes (予定/どおり,
  * システム/標準化), the pieces joined again as long as they fit: it had broken at the line's last
  * character (予定どお/り, システム標準/化). Hiragana after kanji (an okurigana, a particle: 及び, 子ども) stays with it
  * where the two fit a line: 「研究及／び活用」, 「担当子／ども」 had been cut so. A run of kanji still
- * too wide is cut evenly (below); a kana run breaks anywhere, as before.
+ * too wide is cut evenly (below), and so is a katakana word; a hiragana run breaks anywhere, as before.
  */
 export function scriptPieces(phrase: string, limit: number): string[] {
   const runs: string[] = [];
@@ -63,10 +85,11 @@ export function scriptPieces(phrase: string, limit: number): string[] {
   const out: string[] = [];
   // a unit of kanji too long for a line is cut into even pieces after every second kanji (most
   // kanji words are two long: 拡充/検討, not 拡充検/討; 職員/目線の, not 職員目/線の) or before its
-  // hiragana (文書/及び, 予定/どおり), none starting with 々; kana runs break as before (ー and
-  // small kana must not start a line)
+  // hiragana (文書/及び, 予定/どおり), none starting with 々; a katakana word evenly (evenKatakana)
   const even = ({ text: r, seam }: { text: string; seam: number }): string[] => {
-    if (r.length <= limit || limit < 1 || scriptOf(r[0]!) !== 0) return [r];
+    if (r.length <= limit || limit < 1) return [r];
+    if (scriptOf(r[0]!) === 2) return evenKatakana(r, limit);
+    if (scriptOf(r[0]!) !== 0) return [r];
     const pieces: string[] = [];
     let at = 0;
     while (r.length - at > limit && at < seam) {

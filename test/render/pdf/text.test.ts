@@ -7,6 +7,7 @@ import { DocNode } from "../../../src/templates/primitives.js";
 import { makeRenderContext } from "../../helpers/context.js";
 import { readPdf } from "../../helpers/pdf.js";
 import { bulletList, departmentRuns, keepRuns, noteRuns, phraseRuns, type Run, titleRuns } from "../../../src/render/pdf/text.js";
+import { phraseLines } from "../../../src/render/xlsx/metrics.js";
 import type { Theme } from "../../../src/theme/schema.js";
 
 const kept = (runs: Run[]) => runs.flatMap((r) => (typeof r === "string" || !r.noWrap ? [] : [r.text]));
@@ -88,6 +89,14 @@ describe("phraseRuns", () => {
     expect(kept(phraseRuns("人々交流促進事業", 3)).every((p) => !p.startsWith("々"))).toBe(true);
     // a column narrower than a character (a capacity of 0) holds the text as before
     expect(joined(phraseRuns("拡充検討・運用", 0))).toBe("拡充検討・運用");
+  });
+
+  it("cuts a katakana word too long for the line evenly, no piece starting with ー or a small kana (a bar's 「プログラミン／グ・」 had left its last character alone)", () => {
+    expect(kept(phraseRuns("プログラミング・単体テスト", 6))).toEqual(["プログラ", "ミング・", "単体テスト"]);
+    expect(kept(phraseRuns("アクセシビリティ", 5))).toEqual(["アクセシ", "ビリティ"]);
+    expect(kept(phraseRuns("コミュニケーション", 5))).toEqual(["コミュニ", "ケーション"]);
+    // the workbook's cells break the same way
+    expect(phraseLines("プログラミング・単体テスト", 6 * 9 + 1, 9).split("\n")[0]).toBe("プログラ");
   });
 
   it("keeps a kanji's okurigana or particle with it (研究及／び, 文書及／び had been cut so), cutting a unit too long for the line evenly", () => {
