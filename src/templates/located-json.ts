@@ -16,9 +16,12 @@ export const endMark = `${OPEN}E${CLOSE}`;
 /** A mark that what follows is on `line` of the current file (a plain JSON file's lines marked so: json-text.ts). */
 export const lineMark = (line: number): string => `${OPEN}L${line}${CLOSE}`;
 
-/** The width of the line mark `markLines` put at the start of a line of its output (0 for none). */
-export function markWidth(line: string): number {
-  return line.startsWith(OPEN) ? line.indexOf(CLOSE) + 1 : 0;
+/** A line mark's pattern (markLines puts them at line starts and after block mustaches). */
+const LINE_MARK = /\u0001L\d+\u0002/g;
+
+/** How many characters of line marks `markLines` put before `column` of a line of its output. */
+export function markWidth(line: string, column = line.length): number {
+  return [...line.slice(0, column).matchAll(LINE_MARK)].reduce((n, m) => n + m[0].length, 0);
 }
 
 /** A handlebars comment, `{{!-- … --}}` or `{{! … }}`, with whitespace control too (`{{~!-- … --~}}`). */
@@ -60,6 +63,10 @@ export function markLines(source: string): string {
       out += mustache;
       // (not after a value's mustache: that may stand inside a JSON string, where a mark breaks it)
       if (lines > 0 && /^\{\{~?(?:[!#>/^]|else\b)/.test(mustache)) out += `${OPEN}L${line}${CLOSE}`;
+      // A block's body, or what follows its end, written on the tag's line: marked, as each
+      // iteration starts where the last left off (`{{#each items}}{ … },` was told at the
+      // {{/each}} line from the second item on). Not before a line end: the tag stays standalone.
+      else if (/^\{\{~?(?:[#/^]|else\b)/.test(mustache) && !/^[ \t]*(?:\r?\n|$)/.test(source.slice(stop))) out += `${OPEN}L${line}${CLOSE}`;
       i = stop;
       continue;
     }
@@ -109,7 +116,8 @@ export const tooDeepWords = (lang: "ja" | "en"): string => (lang === "ja"
   ? `入れ子が深すぎます（{ } や [ ] の中の { } や [ ] が ${MAX_JSON_DEPTH} 段を超えています）。括弧の閉じ忘れや、同じ部分の繰り返しを確認してください`
   : `nested too deep (over ${MAX_JSON_DEPTH} levels of { } and [ ]): check for brackets left open or a part repeated within itself`);
 
-const STRING = /"(?:[^"\\\n\u0001]|\\.)*"/y;
+// (a line mark may stand inside a string: after a block's tag, "{{#each a}}{{this}}{{/each}}")
+const STRING = /"(?:[^"\\\n\u0001]|\\.|\u0001L\d+\u0002)*"/y;
 const LITERAL = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w\u0080-\uffff])/y;
 
 /**
@@ -190,9 +198,14 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
     const m = STRING.exec(text);
     if (!m) return fail(`引用符 " が閉じていません（「${excerpt(start)}」）`, `a quote " is not closed ("${excerpt(start)}")`);
     pos += m[0].length;
-    if (!m[0].includes("\\") && !/[\u0000-\u001f]/.test(m[0])) return m[0].slice(1, -1);
+    // marks inside: taken out, what follows the string is on the last one's line
+    const written = m[0].replace(LINE_MARK, (mark) => {
+      stack[stack.length - 1]!.line = Number(mark.slice(2, -1));
+      return "";
+    });
+    if (!written.includes("\\") && !/[\u0000-\u001f]/.test(written)) return written.slice(1, -1);
     try {
-      return JSON.parse(m[0]) as string;
+      return JSON.parse(written) as string;
     } catch {
       return fail(`文字列「${excerpt(start)}」に使えない文字があります（\\ は \\\\ と書きます）`, `the string "${excerpt(start)}" has an invalid escape or character`);
     }

@@ -32,10 +32,10 @@ export function readsPast(source: string, name: string): { index: number; path: 
  * message kept only as a trailing detail for whoever maintains the templates.
  */
 export function templateReason(raw: string, lang: string, source?: string, helpers: readonly string[] = []): string {
-  // columns as the file has them: a line mark stands before each line compiled
+  // columns as the file has them: line marks stand before each line compiled and after some blocks' tags
   const lines = source?.split("\n");
   const detail = raw.replace(/ in \[object Object\]/, "").replace(/ - (\d+):(\d+)/g, (_, line: string, column: string) =>
-    ` - ${line}:${Math.max(0, Number(column) - markWidth(lines?.[Number(line) - 1] ?? ""))}`).replace(/\s+/g, " ").trim();
+    ` - ${line}:${Math.max(0, Number(column) - markWidth(lines?.[Number(line) - 1] ?? "", Number(column)))}`).replace(/\s+/g, " ").trim();
   if (lang !== "ja") return detail;
   const said = (ja: string) => `${ja}（詳細: ${detail}）`;
   let m: RegExpExecArray | null;

@@ -377,6 +377,28 @@ describe("renderTemplate", () => {
     expect(place(failure({ "main.hbs": '{{~!-- a {{x}}\nb --~}}\n[\n{ "type": "paragraph" "text": "x" }\n]' }))).toEqual(["main.hbs", 4]);
   });
 
+  it("a mistake in a block's body written on its tag's line ({{#each items}}{ … },) is told at its own line for every item, and after an empty block's end too (it had been the {{/each}} line from the second item on)", () => {
+    const place = (files: Record<string, string>, data: object) => {
+      const d = failure(files, data);
+      return [d.line, d.message];
+    };
+    const items = { items: [{ name: "x" }, { name: "y" }] };
+    // an id used twice is seen at the second item
+    expect(place({ "main.hbs": '[\n{ "type": "paragraph", "text": "a" },\n{{#each items}}{ "type": "card", "anchor": "x", "title": {{json name}}, "fields": [] },\n{ "type": "paragraph", "text": "b" },\n{{/each}}\n]' }, items))
+      .toEqual([3, expect.stringContaining('id "x" が二度使われています')]);
+    // a wrong value written by the second item alone
+    expect(place({ "main.hbs": '[\n{{#each items}}{ "type": "paragraph", "text": {{#if @first}}"a"{{else}}1{{/if}} },\n{ "type": "paragraph", "text": "b" },\n{{/each}}\n]' }, items))
+      .toEqual([2, expect.stringContaining('"type" が "paragraph" の要素の text')]);
+    // after an empty list's {{/each}}, on its line
+    expect(place({ "main.hbs": '[\n{{#each items}}\n{ "type": "paragraph", "text": "b" },\n{{/each}}{ "type": "paragrap", "text": "c" }\n]' }, { items: [] }))
+      .toEqual([4, expect.stringContaining('"paragrap"')]);
+    // blocks inside a string print as before
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": "{{#each items}}{{name}}{{#unless @last}}・{{/unless}}{{/each}}" },\n{ "type": "paragraph", "txet": "c" }]' });
+    expect(() => renderTemplate("doc", "main", items, ctx)).toThrow(ReportedError);
+    expect(new Set(ctx.diagnostics.items.map((d) => d.line))).toEqual(new Set([2]));
+    expect((renderTemplate("doc", "main", items, folder({ "main.hbs": '[{ "type": "paragraph", "text": "{{#each items}}{{name}}{{#unless @last}}・{{/unless}}{{/each}}" }]' }))[0] as { text: string }).text).toBe("x・y");
+  });
+
   it("a ../value with no level above (inside a partial) is PP503 in Japanese at its line when the file has it once (it had been a JavaScript error without a place)", () => {
     const files = { "main.hbs": "[\n{{#each items}}{{> part}}{{/each}}\n]", "part.hbs": '{{!-- ../title --}}\n\n{ "type": "paragraph", "text": {{json (concat name ../title)}} },' };
     const d = failure(files, { title: "T", items: [{ name: "a" }] });
