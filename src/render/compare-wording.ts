@@ -31,5 +31,5 @@ export const CompareWording = z.strictObject({
 export type CompareWording = z.infer<typeof CompareWording>;
 
 export function compareWording(ctx: RenderContext): Wording<CompareWording> {
-  return loadWording(ctx, "compare", CompareWording);
+  return loadWording(ctx, "compare", CompareWording, ["plan", "new", "old", "name"]);
 }

@@ -27,7 +27,7 @@ export async function renderForms(plan: Plan, ctx: RenderContext, year: number, 
       { actual: String(year), expected: `${start}–${end}` });
     throw new ReportedError();
   }
-  const w = loadWording(ctx, "forms", FormWording);
+  const w = formWording(ctx);
   const names = departmentFileNames(plan, ctx.config, ".xlsx");
   const out: OutputFile[] = [];
   for (const [department, file] of names) {
@@ -36,6 +36,10 @@ export async function renderForms(plan: Plan, ctx: RenderContext, year: number, 
   }
   return out;
 }
+
+/** The progress forms' words (templates/forms/wording.json), checked against the values vars() and the section counts give. */
+const formWording = (ctx: RenderContext): Wording<FormWording> =>
+  loadWording(ctx, "forms", FormWording, ["plan", "year", "department", "statuses", "marker", "sample", "count"]);
 
 /** The values a form's texts may insert ({{year}}, {{department}}, …). */
 function vars(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean) {
@@ -53,7 +57,7 @@ function vars(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: For
  */
 export function formLockedCells(plan: Plan, ctx: RenderContext, department: string, year: number, sample: boolean): FormCell[] | null {
   if (!plan.departments.includes(department)) return null;
-  const w = loadWording(ctx, "forms", FormWording);
+  const w = formWording(ctx);
   return cellsOf(formSheet(plan, ctx, w, formView(plan, department, year, ctx.config), sample).rows);
 }
 

@@ -19,5 +19,5 @@ export const ProgressWording = z.strictObject({
 export type ProgressWording = z.infer<typeof ProgressWording>;
 
 export function progressWording(ctx: RenderContext): Wording<ProgressWording> {
-  return loadWording(ctx, "progress", ProgressWording);
+  return loadWording(ctx, "progress", ProgressWording, ["plan", "year", "sample"]);
 }

@@ -32,5 +32,5 @@ export const WorkbookWording = z.object({
 export type WorkbookWording = z.infer<typeof WorkbookWording>;
 
 export function workbookWording(ctx: RenderContext): Wording<WorkbookWording> {
-  return loadWording(ctx, "workbook", WorkbookWording);
+  return loadWording(ctx, "workbook", WorkbookWording, ["plan", "year", "terms", "marker", "common", "no", "place"]);
 }

@@ -16,7 +16,7 @@ import { nearest } from "../nearest.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText, renameWords, savedAs } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
-import { readsPast, templateReason } from "./reason.js";
+import { neverClosed, readsPast, templateReason } from "./reason.js";
 
 export { templateReason };
 
@@ -191,23 +191,6 @@ function lineOf(message: string, source?: string): number | undefined {
   const up = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message)?.[1];
   const uses = up ? readsPast(source, up) : [];
   return uses.length === 1 ? lineAt(uses[0]!.index) : undefined;
-}
-
-/**
- * The innermost block a template opens and never closes (`{{#if a}}` without `{{/if}}`), with its
- * line: handlebars says only that the file ended early, at its last line.
- */
-function unclosedBlock(source: string): { tag: string; name: string; line: number } | undefined {
-  const visible = blankComments(source);
-  const open: { tag: string; name: string; line: number }[] = [];
-  for (const m of visible.matchAll(/\{\{~?\s*(?:([#^])\s*[>*]?\s*([^\s}~]+)[^}]*|\/\s*([^\s}~]+)\s*~?)\}\}/g)) {
-    if (m[3] !== undefined) {
-      if (open.at(-1)?.name === m[3]) open.pop();
-      continue;
-    }
-    open.push({ tag: m[0], name: m[2]!, line: visible.slice(0, m.index).split("\n").length });
-  }
-  return open.at(-1);
 }
 
 /** The primitives a template may emit, by their "type". */
@@ -612,11 +595,8 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
         } catch (e) {
           const msg = (e as Error).message;
           // a block never closed is found at the file's end: told at its opening instead
-          const open = /'OPEN_ENDBLOCK', got 'EOF'/.test(msg) ? unclosedBlock(original) : undefined;
-          if (open) {
-            const said = ctx.lang === "ja" ? `${open.tag} が閉じられていません（{{/${open.name}}} を書いてください）` : `${open.tag} is never closed (write {{/${open.name}}})`;
-            throw new TemplateError(shown(f), open.line, said, false);
-          }
+          const open = neverClosed(msg, original, ctx.lang);
+          if (open) throw new TemplateError(shown(f), open.line, open.said, false);
           throw new TemplateError(shown(f), lineOf(msg), msg.split("\n")[0] ?? msg, true, original);
         }
         tree = source = original; // never expected: without marks, places fall back to the including file

@@ -28,6 +28,30 @@ export function readsPast(source: string, name: string): { index: number; path: 
 }
 
 /**
+ * The innermost block a template opens and never closes (`{{#if a}}` without `{{/if}}`), with its
+ * line: handlebars says only that the file ended early, at its last line.
+ */
+function unclosedBlock(source: string): { tag: string; name: string; line: number } | undefined {
+  const visible = blankComments(source);
+  const open: { tag: string; name: string; line: number }[] = [];
+  for (const m of visible.matchAll(/\{\{~?\s*(?:([#^])\s*[>*]?\s*([^\s}~]+)[^}]*|\/\s*([^\s}~]+)\s*~?)\}\}/g)) {
+    if (m[3] !== undefined) {
+      if (open.at(-1)?.name === m[3]) open.pop();
+      continue;
+    }
+    open.push({ tag: m[0], name: m[2]!, line: visible.slice(0, m.index).split("\n").length });
+  }
+  return open.at(-1);
+}
+
+/** A parse error at the end of `source` for a block never closed: its opening line, and the closing tag to write. */
+export function neverClosed(message: string, source: string, lang: string): { line: number; said: string } | undefined {
+  const open = /'OPEN_ENDBLOCK', got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;
+  if (!open) return undefined;
+  return { line: open.line, said: lang === "ja" ? `${open.tag} が閉じられていません（{{/${open.name}}} を書いてください）` : `${open.tag} is never closed (write {{/${open.name}}})` };
+}
+
+/**
  * A handlebars (or helper) error in the staff's words: what is wrong in Japanese, the raw
  * message kept only as a trailing detail for whoever maintains the templates.
  */

@@ -16,7 +16,8 @@ import { type RenderContext, shownPath } from "../context.js";
 import { fiscalYearLabel } from "../fiscal.js";
 import type { RelistRef } from "../views/relist.js";
 import { type HelperOptions, located, numberArg, textArg, yearArg } from "./helper-args.js";
-import { templateReason } from "./reason.js";
+import { neverClosed, templateReason } from "./reason.js";
+import { nearest } from "../nearest.js";
 
 export interface Wording<T> {
   words: T;
@@ -33,8 +34,75 @@ function leaves(value: unknown, key: string, out: Map<string, string>): void {
   }
 }
 
-/** `folder` "": the house style itself (templates/wording.json), read without its own helpers. */
-export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: string, schema: S): Wording<z.infer<S>> {
+/**
+ * A wording text's mistake that handlebars would let pass until the text is filled, or never:
+ * a name none of the file's texts is given (a misspelt `{{plna}}` had passed check and stopped
+ * the build; `{{#if plna}}` was taken as false), a helper that is not there (`{{tallly …}}`), a
+ * part (`{{> x}}`: wording has none), or a placeholder of one brace or full-width braces
+ * (`{plan}}`, `｛｛plan｝｝`), printed as written. `names`: the values the file's texts are given.
+ */
+function textMistake(tree: hbs.AST.Program, names: readonly string[], helpers: readonly string[], lang: string): string | undefined {
+  const ja = lang === "ja";
+  const usable = names.map((n) => `{{${n}}}`).join(" ");
+  let found: string | undefined;
+  // inside {{#each}} / {{#with}}, names are the item's own
+  let inItem = 0;
+  const name = (p: hbs.AST.Expression): void => {
+    if (found || inItem > 0 || p.type !== "PathExpression") return;
+    const path = p as hbs.AST.PathExpression;
+    const first = path.parts[0];
+    // @index, this, ../x: not a value of the file's own
+    if (path.data || path.depth > 0 || first === undefined || names.includes(first)) return;
+    const near = nearest(first, [...names, ...helpers]);
+    found = ja ? `「${path.original}」という値はありません${near ? `（「${near}」ではありませんか）` : ""}。綴りを確認してください（使える値: ${usable}）`
+      : `there is no value "${path.original}"${near ? ` (did you mean "${near}"?)` : ""} (values: ${usable})`;
+  };
+  const call = (n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void => {
+    const path = n.path as hbs.AST.PathExpression;
+    const called = n.params.length > 0 || (n.hash?.pairs.length ?? 0) > 0 || n.type === "BlockStatement";
+    if (!called) {
+      if (!helpers.includes(path.original)) name(path);
+    } else if (!found && path.type === "PathExpression" && !helpers.includes(path.original)) {
+      const near = nearest(path.original, helpers);
+      found = ja ? `「${path.original}」という関数（ヘルパー）はありません${near ? `（「${near}」ではありませんか）` : ""}` : `there is no helper "${path.original}"${near ? ` (did you mean "${near}"?)` : ""}`;
+    }
+    for (const e of [...n.params, ...(n.hash?.pairs.map((x) => x.value) ?? [])]) e.type === "SubExpression" ? call(e as hbs.AST.SubExpression) : name(e);
+  };
+  const visit = (program: hbs.AST.Program | undefined): void => {
+    for (const n of program?.body ?? []) {
+      if (n.type === "MustacheStatement") call(n as hbs.AST.MustacheStatement);
+      if (n.type === "BlockStatement") {
+        const block = n as hbs.AST.BlockStatement;
+        call(block);
+        const item = ["each", "with"].includes((block.path as hbs.AST.PathExpression).original) ? 1 : 0;
+        inItem += item;
+        visit(block.program);
+        inItem -= item;
+        visit(block.inverse);
+      }
+      if (n.type === "PartialStatement" || n.type === "PartialBlockStatement") {
+        found ??= ja ? "文言ファイルでは部品テンプレート（{{> …}}）は使えません" : "a wording text cannot call a part ({{> …}})";
+      }
+      if (n.type === "ContentStatement" && !found) {
+        for (const m of (n as hbs.AST.ContentStatement).value.matchAll(/[{｛]{1,2}\s*([^{}｛｝]+?)\s*[}｝]{1,2}/g)) {
+          const first = m[1]!.split(/\s+/)[0]!;
+          if (!names.includes(first) && !helpers.includes(first) && nearest(first, names) === undefined) continue;
+          const meant = `{{${m[1]!.trim()}}}`;
+          found = ja ? `「${m[0]}」は差し込みになりません（そのまま印刷されます）。半角の ${meant} と書いてください` : `"${m[0]}" is no placeholder (it is printed as written): write ${meant}`;
+          break;
+        }
+      }
+    }
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * `folder` "": the house style itself (templates/wording.json), read without its own helpers.
+ * `names`: the values the file's texts are given (each text some of them), for its texts' check.
+ */
+export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: string, schema: S, names: readonly string[]): Wording<z.infer<S>> {
   const full = path.join(ctx.templatesDir, folder, "wording.json");
   const file = shownPath(ctx, full);
   const fail = (code: "PP531" | "PP532" | "PP533", params: Record<string, string>, line?: number): never => {
@@ -58,14 +126,21 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
   const hb = Handlebars.create();
   if (folder !== "") registerHouseHelpers(hb, () => houseStyle(ctx));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  // Parse every text now, so a broken placeholder is reported even in a text this run skips.
+  const helpers = Object.keys(hb.helpers).filter((n) => !n.endsWith("Missing"));
+  // Parse and check every text now, so a broken placeholder is reported even in a text this run
+  // skips, and by check (which fills none).
   for (const [s, key] of keys) {
+    let tree: hbs.AST.Program;
     try {
-      hb.parse(s);
-      compiled.set(s, hb.compile(s, { strict: true, noEscape: true }));
+      tree = hb.parse(s);
     } catch (e) {
-      fail("PP533", { key, reason: ((e as Error).message.split("\n")[0] ?? "") }, lineOf(s));
+      const msg = (e as Error).message;
+      // in the staff's words, as in templates (it had been handlebars' 「Parse error on line 1:」)
+      return fail("PP533", { key, reason: neverClosed(msg, s, ctx.lang)?.said ?? templateReason(msg, ctx.lang, s, helpers) }, lineOf(s));
     }
+    const mistake = textMistake(tree, names, helpers, ctx.lang);
+    if (mistake) fail("PP533", { key, reason: mistake }, lineOf(s));
+    compiled.set(s, hb.compile(s, { strict: true, noEscape: true }));
   }
   return {
     words: parsed.data,
@@ -76,7 +151,7 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
       } catch (e) {
         const fields = Object.keys(data).map((k) => `{{${k}}}`).join(" ");
         // in the staff's words (a helper given the wrong kind of value too), the values it may use after
-        return fail("PP533", { key: keys.get(s) ?? s, reason: `${templateReason((e as Error).message, ctx.lang, s, Object.keys(hb.helpers))}（使える値: ${fields}）` }, lineOf(s));
+        return fail("PP533", { key: keys.get(s) ?? s, reason: `${templateReason((e as Error).message, ctx.lang, s, helpers)}（使える値: ${fields}）` }, lineOf(s));
       }
     },
   };
@@ -145,7 +220,7 @@ export function houseStyle(ctx: RenderContext): HouseStyle {
 }
 
 function readHouseStyle(ctx: RenderContext): HouseStyle {
-  const { words, fill } = loadWording(ctx, "", HouseWording);
+  const { words, fill } = loadWording(ctx, "", HouseWording, ["year", "count", "unit", "no", "place", "mark"]);
   const r = words.relist;
   const relist = (ref: RelistRef) => ref.no !== null ? fill(r.of, { no: ref.no }) : ref.place !== null ? fill(r.at, { place: ref.place }) : fill(r.plain, {});
   return {

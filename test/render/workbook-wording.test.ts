@@ -5,6 +5,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { renderWorkbook } from "../../src/render/workbook.js";
+import { workbookWording } from "../../src/render/workbook-wording.js";
+import { houseStyle } from "../../src/templates/wording.js";
+import { ReportedError } from "../../src/errors.js";
 import { attempt, makeRenderContext, projectRoot, seedPlan, templatesWith } from "../helpers/context.js";
 
 /** A copy of templates/ whose workbook wording is edited by `edit` (on the JSON text). */
@@ -67,5 +70,34 @@ describe("workbook wording", () => {
     const badDiagnostics = await workbookWith(wordingWith((t) => t.replace('"name": "診断"', '"name": "診断/警告"')));
     expect(badDiagnostics.diagnostics.map((d) => d.code)).toEqual(["PP532"]);
     expect(badDiagnostics.diagnostics[0]!.message).toContain("diagnostics.name");
+  });
+
+  it("checks every text when the file is read, as check reads it: a misspelt value, in {{#if}} too, a helper that is not there, a placeholder of one brace or full-width braces, a broken {{ }} in Japanese (check had passed them; {plan}} and ｛｛plan｝｝ were printed as written)", () => {
+    const lines = readFileSync(path.join(projectRoot, "templates/workbook/wording.json"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes('"title": "{{plan}}　工程表"')) + 1;
+    const read = (title: string) => {
+      const ctx = makeRenderContext({ templatesDir: wordingWith((t) => t.replace('"title": "{{plan}}　工程表"', `"title": ${JSON.stringify(title)}`)) });
+      expect(() => workbookWording(ctx)).toThrow(ReportedError);
+      return ctx.diagnostics.items.map((d) => [d.code, d.line, d.message]);
+    };
+    const cases: [string, string][] = [
+      ["{{plna}}　工程表", "「plna」という値はありません（「plan」ではありませんか）。綴りを確認してください（使える値: {{plan}} {{year}}"],
+      ["{{plan}}{{#if smaple}}（見本）{{/if}}", "「smaple」という値はありません"],
+      ['{{plan}}　{{tallly 3 "事業"}}', "「tallly」という関数（ヘルパー）はありません（「tally」ではありませんか）"],
+      ["{plan}}　工程表", "「{plan}}」は差し込みになりません（そのまま印刷されます）。半角の {{plan}} と書いてください"],
+      ["｛｛plan｝｝　工程表", "「｛｛plan｝｝」は差し込みになりません"],
+      ["{{plan}　工程表", "{{ }} の書き方に誤りがあります"],
+      ["{{#if plan}}{{plan}}　工程表", "{{#if plan}} が閉じられていません（{{/if}} を書いてください）"],
+      ["{{> title}}", "部品テンプレート（{{> …}}）は使えません"],
+    ];
+    for (const [title, said] of cases) expect([title, read(title)]).toEqual([title, [["PP533", line, expect.stringContaining(said)]]]);
+    // the package's wording, and braces that name no value ({注}), read clean
+    const ctx = makeRenderContext({ templatesDir: wordingWith((t) => t.replace('"title": "{{plan}}　工程表"', '"title": "{{plan}}　工程表{注}"')) });
+    expect(workbookWording(ctx).words.sheets[1]).toMatchObject({ title: "{{plan}}　工程表{注}" });
+    expect(ctx.diagnostics.items).toEqual([]);
+    // the house style (templates/wording.json) is checked with its own values
+    const house = makeRenderContext({ templatesDir: templatesWith("wording.json", (t) => t.replace('"{{year}}時点"', '"{{yaer}}時点"')) });
+    expect(() => houseStyle(house)).toThrow(ReportedError);
+    expect(house.diagnostics.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP533", 3, expect.stringContaining("「yaer」という値はありません（「year」ではありませんか）")]]);
   });
 });
