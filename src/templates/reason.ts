@@ -108,6 +108,10 @@ export function templateReason(raw: string, lang: string, source?: string, helpe
     }
     return said(`「../${m[1]}」のように上の階層の値を読んでいますが、ここにその階層はありません（部品テンプレートの中は呼ばれた所から数えます。全体の値は @root.${m[1]} で読めます）`);
   }
+  // `{{!-- …` never closed by `--}}` (or closed by `}}` alone): handlebars says only 「Unrecognized text」
+  if (/^Lexical error/.test(raw) && source !== undefined && /\{\{~?!--(?![\s\S]*--~?\}\})/.test(source)) {
+    return said("コメント {{!-- が閉じられていません。{{!-- で始めたコメントは --}} で閉じてください（}} だけでは閉じません）");
+  }
   if ((m = /The partial (\S+) could not be found/.exec(raw))) return said(`部品テンプレート「${m[1]}」（${m[1]}.hbs）がありません`);
   if (/Parse error|Expecting|doesn't match|Invalid path/.test(raw)) return said("{{ }} の書き方に誤りがあります（閉じ忘れ、#if と /if の対応など）");
   return said("テンプレートを処理できません");

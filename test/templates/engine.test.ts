@@ -217,6 +217,11 @@ describe("renderTemplate", () => {
     const open = failure({ "main.hbs": '{{!-- {{#each x}} --}}\n[\n{{#each items}}{{#if a}}{ "type": "pageBreak" },{{/if}}\n{{#*inline "x"}}{{/inline}}\n\n]' }, { a: true, items: [] });
     expect([open.file.replace(/\\/g, "/").split("/").at(-1), open.line]).toEqual(["main.hbs", 3]);
     expect(open.message).toContain("{{#each items}} が閉じられていません（{{/each}} を書いてください）");
+    // a comment left open, or closed with }} alone: said so at its line (it had been 「テンプレートを処理できません」)
+    for (const comment of ["{{!-- 副題", "{{!-- 副題 }}"]) {
+      const left = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n${comment}\n{ "type": "pageBreak" }\n]` });
+      expect([comment, left.line, left.message]).toEqual([comment, 3, expect.stringContaining("コメント {{!-- が閉じられていません。{{!-- で始めたコメントは --}} で閉じてください")]);
+    }
   });
 
   it("an error inside a partial names the partial's file and line, not the including one", () => {
