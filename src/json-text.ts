@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { DiagnosticBag, Lang } from "./diagnostics/bag.js";
 import type { Code } from "./diagnostics/catalog.js";
 import { ReportedError } from "./errors.js";
-import { lineMark, MAX_JSON_DEPTH, parseLocatedJson, tooDeepWords } from "./templates/located-json.js";
+import { JsonMistake, lineMark, type LocatedJson, MAX_JSON_DEPTH, parseLocatedJson, tooDeepWords } from "./templates/located-json.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText } from "./read-file.js";
 import { zodReason } from "./zod-reason.js";
 
@@ -23,7 +23,16 @@ export function parseJsonText(withBom: string, lang: Lang): JsonResult {
   });
   if (deep !== null) return { ok: false, ...placeOf(text, deep), reason: tooDeepWords(lang) };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    // read again where each value was written: a key written twice is a mistake at its second line
+    // (JSON.parse had kept the later value, the earlier one dropped without a word)
+    try {
+      locatedJson(text);
+    } catch (e) {
+      if (!(e instanceof JsonMistake)) throw e;
+      return { ok: false, reason: e.reason[lang === "ja" ? "ja" : "en"], line: e.place.line };
+    }
+    return { ok: true, value };
   } catch (e) {
     const message = (e as Error).message;
     const m = /position (\d+)/.exec(message);
@@ -64,6 +73,11 @@ function outsideStrings(text: string, test: (char: string) => boolean): number |
   return null;
 }
 
+/** JSON `text` read with the place of every value: each line marked with its number. */
+function locatedJson(text: string): LocatedJson {
+  return parseLocatedJson(text.replace(/^\uFEFF/, "").split("\n").map((l, i) => lineMark(i + 1) + l).join("\n"), 0);
+}
+
 /**
  * The line of JSON `text` (read by JSON.parse) where a schema's issue was written: a key the
  * schema does not know (a misspelt key, the slip behind the key missing beside it), else the first
@@ -81,9 +95,7 @@ export function issueLine(text: string, error: z.ZodError): number | undefined {
  * part of `at` the text has; undefined when it has none of it (the file as a whole).
  */
 export function lineOfPath(text: string, at: readonly PropertyKey[]): number | undefined {
-  // each line marked with its number: the located reader records where every value was written
-  const marked = text.replace(/^\uFEFF/, "").split("\n").map((l, i) => lineMark(i + 1) + l).join("\n");
-  const located = parseLocatedJson(marked, 0);
+  const located = locatedJson(text);
   let node = located.value;
   let written = 0;
   for (const key of at) {

@@ -256,7 +256,15 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
       if (text[pos] !== '"') {
         fail(`キーのあるべき所に「${excerpt(pos)}」があります（キーは "…" で囲みます）`, `a key in "…" was expected at "${excerpt(pos)}"`);
       }
+      const keyAt = here();
       const key = string();
+      // JSON.parse keeps the last of a key written twice and drops the first without a word
+      if (Object.hasOwn(out, key)) {
+        const first = unpack(where.get(key)!);
+        const also = first.file === keyAt.file ? { ja: `（${first.line} 行目にも）`, en: ` (also on line ${first.line})` } : { ja: "", en: "" };
+        fail(`キー "${key}" が二度書かれています${also.ja}。後の値だけが使われ、前の値は黙って捨てられます。どちらかを消してください`,
+          `the key "${key}" is written twice${also.en}: only the later value is used; delete one`, keyAt);
+      }
       skip();
       if (text[pos] !== ":") fail(`キー "${key}" の後にコロン（:）がありません`, `a colon (:) is missing after the key "${key}"`);
       pos++;

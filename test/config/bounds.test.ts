@@ -276,6 +276,21 @@ describe("a wrong value or a misspelt key in the config or the theme", () => {
     expect(() => loadTheme(tempFile("theme.json", JSON.stringify({ ...shipped(), fonts: undefined }, null, 2)), whole)).toThrow(ReportedError);
     expect(whole.items[0]).not.toHaveProperty("line");
   });
+
+  it("a key written twice (a copied line edited) is told at the second's line, naming the first's, in the config, the theme and a template's output (JSON keeps the later one: the earlier had been dropped without a word)", () => {
+    const config = '{\n  "document": {\n    "meeting": "総務委員会",\n    "issuer": "情報政策課",\n    "meeting": "文教委員会"\n  }\n}';
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadConfig(tempFile("c.json", config), bag)).toThrow(ReportedError);
+    expect(bag.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP501", 5, expect.stringContaining('キー "meeting" が二度書かれています（3 行目にも）。後の値だけが使われ、前の値は黙って捨てられます')]]);
+    const text = readFileSync("templates/theme.json", "utf8").replace('"lineHeight": 1.35,', '"lineHeight": 1.35,\n  "lineHeight": 2,');
+    const themeBag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", text), themeBag)).toThrow(ReportedError);
+    expect(themeBag.items.map((d) => [d.code, d.line])).toEqual([["PP502", lineOf(text, '"lineHeight": 2')]]);
+    // the same key in two objects is no mistake ("text" and "fill" in every style of the shipped theme)
+    const clean = new DiagnosticBag("ja");
+    expect(loadTheme(tempFile("theme.json", readFileSync("templates/theme.json", "utf8")), clean).colours.text).toBe("#000000");
+    expect(clean.items).toEqual([]);
+  });
 });
 
 describe("SOURCE_DATE_EPOCH", () => {

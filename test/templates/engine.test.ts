@@ -276,6 +276,11 @@ describe("renderTemplate", () => {
     expect(j.message).toContain("JSON として読めません");
   });
 
+  it("a key written twice in an element (\"title\" copied under the subtitle) is PP503 at the second's line naming the first's (the first had been dropped without a word)", () => {
+    const d = failure({ "main.hbs": '[{ "type": "cover",\n  "title": "計画",\n  "subtitle": "資料",\n  "title": "別の題" }]' });
+    expect([d.line, d.message]).toEqual([4, expect.stringContaining('キー "title" が二度書かれています（2 行目にも）')]);
+  });
+
   it("a full-width “ or ｛ where a value goes (an IME left on) is PP503 at its line naming the half-width sign to write", () => {
     for (const [written, said] of [["“全角”", '全角の「“」があります（「“全角” },」）。JSON の記号は半角で、" と書いてください'], ["｛ \"text\": \"x\" ｝", "全角の「｛」があります（「｛ \"text\": \"x\" ｝ },」）。JSON の記号は半角で、{ と書いてください"]]) {
       const d = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n{ "type": "paragraph", "text": ${written} },\n]` });
