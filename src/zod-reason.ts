@@ -45,6 +45,8 @@ const TYPE_JA: Record<string, string> = {
 
 function describeIssue(i: z.core.$ZodIssue, lang: Lang): string {
   const ja = lang === "ja";
+  // A schema's own message, given in Japanese (the theme's margins in mm), says more than zod's English default.
+  if (ja && i.code !== "invalid_union" && /[\u3000-\u9fff\uff00-\uffef]/.test(i.message)) return i.message;
   switch (i.code) {
     case "invalid_type": {
       // a number or true/false written in quotes ("5", "false"): said so, as the input has it (reportInput)

@@ -4,9 +4,22 @@ import { z } from "zod";
 import { nearest } from "../nearest.js";
 import { PAPERS, paperSize } from "./paper.js";
 
-/** A colour written as CSS allows but the theme does not (#FFF, rgb(0, 90, 255)) in the theme's form, or null. */
+/**
+ * Colours written by name: CSS's (as an editor's colour list shows them) and the Japanese names
+ * of the colour-universal-design set ver.4 the theme's palette follows (赤 is its red, not CSS's).
+ */
+const NAMED: Record<string, string> = {
+  black: "#000000", white: "#FFFFFF", red: "#FF0000", green: "#008000", blue: "#0000FF", yellow: "#FFFF00",
+  orange: "#FFA500", purple: "#800080", gray: "#808080", grey: "#808080", navy: "#000080", pink: "#FFC0CB", brown: "#A52A2A",
+  黒: "#000000", 白: "#FFFFFF", 赤: "#FF4B00", 黄: "#FFF100", 黄色: "#FFF100", 緑: "#03AF7A", 青: "#005AFF", 空色: "#4DC4FF", 水色: "#4DC4FF",
+  ピンク: "#FF8082", オレンジ: "#F6AA00", 紫: "#990099", 茶: "#804000", 茶色: "#804000", 灰色: "#84919E", グレー: "#84919E",
+};
+
+/** A colour written as CSS allows but the theme does not (#FFF, rgb(0, 90, 255), red, 赤) in the theme's form, or null. */
 function asRrggbb(text: unknown): string | null {
   if (typeof text !== "string") return null;
+  const named = NAMED[text.trim().toLowerCase()];
+  if (named) return named;
   const short = /^#([0-9A-Fa-f])([0-9A-Fa-f])([0-9A-Fa-f])$/.exec(text.trim());
   if (short) return `#${short.slice(1).map((d) => d + d).join("")}`.toUpperCase();
   const rgb = /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/i.exec(text.trim());
@@ -19,8 +32,13 @@ const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: (issue) => {
   const same = asRrggbb(issue.input);
   return `色は #RRGGBB の形で書いてください（${same ? `${String(issue.input)} は ${same}` : "例: #005AFF"}）`;
 } });
-const Margin = z.number().min(0).max(600);
-const Margins = z.tuple([Margin, Margin, Margin, Margin])
+// a margin in mm ("20mm", as Word's page set-up shows it) given in points; four numbers asked for by name
+const Margin = z.number({ error: (issue) => {
+  const mm = typeof issue.input === "string" ? /^\s*(\d+(?:\.\d+)?)\s*(?:mm|ｍｍ|ミリ)\s*$/i.exec(issue.input) : null;
+  return mm ? `余白は数（ポイント、1 mm は約 2.83）で書きます（${issue.input} なら ${Math.round(Number(mm[1]) * 72 / 25.4)}）` : undefined;
+} }).min(0).max(600);
+const Margins = z.tuple([Margin, Margin, Margin, Margin], { error: (issue) => (["too_small", "too_big", "invalid_type"].includes(issue.code ?? "")
+  ? "余白は [左, 上, 右, 下] の 4 つの数（ポイント）で書きます（例: [56, 62, 56, 56]）" : undefined) })
   .describe("[left, top, right, bottom] in pt");
 
 /** The least text area a page must keep: margins that leave less are a mistake, not a layout. */

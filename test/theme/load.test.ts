@@ -19,7 +19,7 @@ describe("theme", () => {
   it("a theme without a document's page set-up, or with a bad colour, is PP502 with the key", () => {
     const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
     delete theme.pages.booklet;
-    theme.colours.text = "black";
+    theme.colours.text = "#black";
     const bag = new DiagnosticBag("ja");
     expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
     expect(bag.items[0]).toMatchObject({ code: "PP502", severity: "error" });
@@ -37,6 +37,25 @@ describe("theme", () => {
     expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
     expect(bag.items[0]!.message).toContain("colours.text: 色は #RRGGBB の形で書いてください（#FFF は #FFFFFF）");
     expect(bag.items[0]!.message).toContain("colours.link: 色は #RRGGBB の形で書いてください（rgb(0, 90, 255) は #005AFF）");
+  });
+
+  it("a colour by name (red, 赤) is PP502 naming its #RRGGBB, 赤 the palette's red; a margin in mm is given in points, and margins not four numbers are asked for as such (they had been 「数字で書いてください」 four times, 「小さすぎます（最小 4）」)", () => {
+    const said = (edit: (theme: { colours: Record<string, string>; pages: Record<string, { margins: unknown }> }) => void) => {
+      const theme = JSON.parse(readFileSync("templates/theme.json", "utf8"));
+      edit(theme);
+      const bag = new DiagnosticBag("ja");
+      expect(() => loadTheme(tempFile("theme.json", JSON.stringify(theme)), bag)).toThrow(ReportedError);
+      return bag.items[0]!.message;
+    };
+    const colours = said((t) => Object.assign(t.colours, { text: "black", link: "赤" }));
+    expect(colours).toContain("colours.text: 色は #RRGGBB の形で書いてください（black は #000000）");
+    expect(colours).toContain("colours.link: 色は #RRGGBB の形で書いてください（赤 は #FF4B00）");
+    const margins = said((t) => {
+      t.pages.booklet!.margins = [56, "20mm", 56, 56];
+      t.pages.gantt!.margins = [20, 20];
+    });
+    expect(margins).toContain("pages.booklet.margins.1: 余白は数（ポイント、1 mm は約 2.83）で書きます（20mm なら 57）");
+    expect(margins).toContain("pages.gantt.margins: 余白は [左, 上, 右, 下] の 4 つの数（ポイント）で書きます");
   });
 
   it("a misspelt key (colors, sizes.heading1) is PP502 naming it: it had been ignored, the change not showing", () => {
