@@ -45,9 +45,13 @@ export function parseJsonText(withBom: string, lang: Lang): JsonResult {
     const at = trailing ? text.slice(0, found).trimEnd().length - 1 : found;
     const { line, column } = placeOf(text, at);
     const comment = text.startsWith("//", at) || text.startsWith("/*", at);
+    // Enter typed inside a text: JSON.parse says only "Bad control character"
+    const lineBreak = /^Bad control character/.test(message) && (text[at] === "\n" || text[at] === "\r");
     const what = lang === "ja"
-      ? (comment ? "JSON にはコメント（// …）を書けません" : trailing ? "最後の項目の後のカンマ（,）を消してください。JSON では書けません" : "引用符「\"」やカンマの過不足を確認してください")
-      : (comment ? "JSON has no comments (// …)" : trailing ? "remove the comma after the last item: JSON has none" : "check quotes and commas");
+      ? (comment ? "JSON にはコメント（// …）を書けません" : trailing ? "最後の項目の後のカンマ（,）を消してください。JSON では書けません"
+        : lineBreak ? "文字の途中で改行はできません: 改行するところに \\n と書いて一行につなげてください" : "引用符「\"」やカンマの過不足を確認してください")
+      : (comment ? "JSON has no comments (// …)" : trailing ? "remove the comma after the last item: JSON has none"
+        : lineBreak ? "a text cannot break across lines: write \\n where the line breaks" : "check quotes and commas");
     const reason = lang === "ja" ? `JSON の書き方に誤りがあります（${line} 行目 ${column} 文字目付近。${what}）` : `JSON syntax error near line ${line}, column ${column} (${what})`;
     return { ok: false, reason, line, column };
   }

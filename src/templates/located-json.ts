@@ -196,7 +196,12 @@ export function parseLocatedJson(text: string, mainFile: number): LocatedJson {
     // A string ends on its line: a line end (or a line mark) before the quote is a missing quote.
     STRING.lastIndex = pos;
     const m = STRING.exec(text);
-    if (!m) return fail(`引用符 " が閉じていません（「${excerpt(start)}」）`, `a quote " is not closed ("${excerpt(start)}")`);
+    if (!m) {
+      // a line break typed inside the text (Enter in a paragraph), the quote closed on a later line
+      const broken = /^"(?:[^"\\\n\u0001]|\\.)*\r?\n[^"\n]*"[\s,}\]]*(?:\n|$)/.test(text.slice(start).replace(/\u0001[^\u0002]*\u0002/g, ""));
+      const hint = broken ? { ja: "。文字の途中で改行はできません: 改行するところに \\n と書いて一行につなげてください", en: ": a text cannot break across lines; write \\n where the line breaks" } : { ja: "", en: "" };
+      return fail(`引用符 " が閉じていません（「${excerpt(start)}」）${hint.ja}`, `a quote " is not closed ("${excerpt(start)}")${hint.en}`);
+    }
     pos += m[0].length;
     // marks inside: taken out, what follows the string is on the last one's line
     const written = m[0].replace(LINE_MARK, (mark) => {

@@ -276,6 +276,16 @@ describe("renderTemplate", () => {
     expect(j.message).toContain("JSON として読めません");
   });
 
+  it("a line break typed inside a text (Enter in a paragraph) is PP503 at its line saying to write \\n (it had been only 「引用符が閉じていません」); a quote never closed is not taken for one", () => {
+    const broken = failure({ "main.hbs": '[\n{ "type": "paragraph", "text": "本資料は、\n第2行です。" },\n]' });
+    expect([broken.line, broken.message]).toEqual([2, expect.stringContaining('引用符 " が閉じていません（「"本資料は、」）。文字の途中で改行はできません: 改行するところに \\n と書いて')]);
+    const open = failure({ "main.hbs": '[\n{ "type": "paragraph", "text": "本資料は、 },\n{ "type": "pageBreak" }\n]' });
+    expect([open.line, open.message]).toEqual([2, expect.not.stringContaining("改行")]);
+    // written so, the line break prints
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": "本資料は、\\n第2行です。" }]' });
+    expect((renderTemplate("doc", "main", {}, ctx)[0] as { text: string }).text).toBe("本資料は、\n第2行です。");
+  });
+
   it("a key written twice in an element (\"title\" copied under the subtitle) is PP503 at the second's line naming the first's (the first had been dropped without a word)", () => {
     const d = failure({ "main.hbs": '[{ "type": "cover",\n  "title": "計画",\n  "subtitle": "資料",\n  "title": "別の題" }]' });
     expect([d.line, d.message]).toEqual([4, expect.stringContaining('キー "title" が二度書かれています（2 行目にも）')]);
