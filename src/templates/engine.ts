@@ -581,6 +581,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
     const read = readBoundedText(path.join(dir, f), MAX_EDITED_TEXT_BYTES, ctx.lang);
     if ("reason" in read) throw new TemplateError(shown(f), undefined, `テンプレートを読み込めません（${read.reason}）`, false);
     const original = read.text;
+    uncalledNames(files, original, ctx.lang, (line, said) => new TemplateError(shown(f), line, said, false));
     let source = markLines(original);
     // Parsed now (compile is lazy) so a syntax error names its own file (partials included), and
     // the tree compiled as it is (handlebars' whitespace control is applied once, by compile).
@@ -627,6 +628,28 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
   });
   byFolder.set(folder, loaded);
   return loaded;
+}
+
+/**
+ * A call of a part whose file name handlebars cannot call: a space (full-width too) or an ASCII
+ * sign ends a part's name (`{{> ひょうし　改}}` called ひょうし with the value 改; Explorer's copy
+ * `chapter - コピー.hbs` likewise), which had been told as a value or a part not there. Thrown
+ * (made by `error`) at the calling line of `source`, saying to rename the file.
+ */
+function uncalledNames(files: readonly string[], source: string, lang: string, error: (line: number, said: string) => Error): void {
+  // what ends a name in handlebars (its lexer's ID), but . and / (a path)
+  const ends = /[\s!"#%&'()*+,;<=>@[\\\]^`{|}~]+/g;
+  const visible = blankComments(source);
+  for (const file of files) {
+    const name = file.slice(0, -4);
+    const plain = name.replace(ends, "");
+    if (plain === name) continue;
+    const call = new RegExp(`\\{\\{~?#?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s[^}]*)?~?\\}\\}`).exec(visible);
+    if (!call) continue;
+    throw error(visible.slice(0, call.index).split("\n").length, lang === "ja"
+      ? `部品テンプレート ${file} は、名前に空白か記号があるため {{> ${name}}} では呼べません。ファイル名を ${plain}.hbs のように変えて、{{> ${plain}}} と書いてください`
+      : `the part ${file} cannot be called as {{> ${name}}}: its name has a space or a sign; rename it ${plain}.hbs and write {{> ${plain}}}`);
+  }
 }
 
 /**

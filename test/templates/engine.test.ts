@@ -114,6 +114,20 @@ describe("renderTemplate", () => {
     expect(failure({ "main.hbs": "[\n{{> prefase}}\n]", "preface.hbs": body }).message).toContain("「{{> preface}}」ではありませんか");
   });
 
+  it("a part whose file name has a space or a sign (ひょうし　改.hbs, Explorer's chapter - コピー.hbs) is PP503 at the calling line saying to rename it (it had been told as a value or a part not there); a full-width name is called as it is", () => {
+    const part = '{ "type": "pageBreak" },';
+    const cases: [string, string, string][] = [
+      ["ひょうし　改.hbs", "{{> ひょうし　改}}", "部品テンプレート ひょうし　改.hbs は、名前に空白か記号があるため {{> ひょうし　改}} では呼べません。ファイル名を ひょうし改.hbs のように変えて、{{> ひょうし改}} と書いてください"],
+      ["chapter - コピー.hbs", "{{> chapter - コピー this}}", "{{> chapter-コピー}} と書いてください"],
+    ];
+    for (const [file, call, said] of cases) {
+      const d = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n${call}\n]`, [file]: part });
+      expect([file, d.file.replace(/\\/g, "/").split("/").at(-1), d.line, d.message]).toEqual([file, "main.hbs", 3, expect.stringContaining(said)]);
+    }
+    const ctx = folder({ "main.hbs": "[\n{{> 表紙２}}\n]", "表紙２.hbs": part });
+    expect(renderTemplate("doc", "main", {}, ctx)).toEqual([{ type: "pageBreak" }]);
+  });
+
   it("partials that double at each level, or loops in loops, end with PP503 in seconds, not after all memory", () => {
     // 2^31 partial calls: this had run for minutes at 1.7 GB until killed
     const doubling = '{{#*inline "l0"}}"x",{{/inline}}' + Array.from({ length: 31 }, (_, i) => `{{#*inline "l${i + 1}"}}{{> l${i}}}{{> l${i}}}{{/inline}}`).join("")
