@@ -34,6 +34,8 @@ class TemplateError extends Error {
  * loops ran until memory was gone. The seed's booklet takes ~240, a plan of 5,000 projects ~25,000.
  */
 let templateWork = 0;
+/** The empty parts a run called (PP519), by file name. */
+const emptyParts = new Set<string>();
 const TEMPLATE_WORK_LIMIT = 1_000_000;
 class TooMuchWork extends Error {}
 function work(steps: number, ctx: RenderContext): void {
@@ -606,7 +608,17 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
     const fn = lazyTemplate(hb, index, source, tree);
     loaded.compiled.set(f, fn);
     loaded.sources.set(f, source);
-    loaded.partials.set(f, ((context: unknown, options?: Handlebars.RuntimeOptions) => inFile(index, () => fn(context, options))) as Handlebars.TemplateDelegate);
+    // an empty file (0 bytes, or spaces: a save gone wrong, the text cut) writes nothing: the main
+    // one is a mistake, a part a warning where it is called (a chapter.hbs emptied had left the
+    // booklet without chapters, without a word). A part of comments alone (preface.hbs) is meant.
+    const empty = original.trim() === "";
+    if (empty && f === `${main}.hbs`) {
+      throw new TemplateError(shown(f), undefined, ctx.lang === "ja" ? `${f} が空です（何も書かれていません）。文書の中身を書くか、元のファイルに戻してください` : `${f} is empty: write the document's content or restore the file`, false);
+    }
+    loaded.partials.set(f, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      if (empty) emptyParts.add(f);
+      return inFile(index, () => fn(context, options));
+    }) as Handlebars.TemplateDelegate);
   });
   // A runtime error inside file `index`'s output (a partial, an inline partial, a partial
   // block's body) names that file, not the including one; the output is marked so the JSON read
@@ -676,6 +688,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
   const dir = path.join(ctx.templatesDir, folder);
   const shown = (file: string) => shownPath(ctx, path.join(dir, file));
   templateWork = 0;
+  emptyParts.clear();
   try {
     const { files, compiled, sources, partials } = folderTemplates(folder, main, ctx);
     // Given with the call, not registered: the main template is no partial of itself.
@@ -723,6 +736,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     toldBreaks(nodes, placeAt, (file) => shown(files[file]!), ctx);
+    for (const f of emptyParts) ctx.diagnostics.add("PP519", { file: shown(f) }, { part: f.slice(0, -4) });
     // only a first cover is printed as one (coverPages in draw.ts): one elsewhere gets a running header and page number
     const first = nodes.findIndex((n) => n.type !== "pageBreak");
     nodes.forEach((n, i) => {

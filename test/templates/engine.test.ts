@@ -128,6 +128,14 @@ describe("renderTemplate", () => {
     expect(renderTemplate("doc", "main", {}, ctx)).toEqual([{ type: "pageBreak" }]);
   });
 
+  it("an empty main template is PP503 saying so (it had been 「出力が途中で終わっています」); an empty part called is a PP519 warning naming it (an emptied chapter.hbs had left the booklet without chapters, without a word); a part of comments alone is meant", () => {
+    const main = failure({ "main.hbs": " \r\n" });
+    expect([main.file.replace(/\\/g, "/").split("/").at(-1), main.line, main.message]).toEqual(["main.hbs", undefined, expect.stringContaining("main.hbs が空です（何も書かれていません）")]);
+    const ctx = folder({ "main.hbs": "[\n{{> preface}}\n{{#each items}}{{> chapter}}{{/each}}\n{ \"type\": \"pageBreak\" }\n]", "chapter.hbs": "", "preface.hbs": "{{!-- はじめに --}}\n" });
+    expect(renderTemplate("doc", "main", { items: [1, 2] }, ctx)).toEqual([{ type: "pageBreak" }]);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.file.replace(/\\/g, "/").split("/").at(-1), d.message])).toEqual([["PP519", "chapter.hbs", expect.stringContaining("部品テンプレート chapter.hbs が空のため、呼ばれた所（{{> chapter}}）には何も印刷されません")]]);
+  });
+
   it("partials that double at each level, or loops in loops, end with PP503 in seconds, not after all memory", () => {
     // 2^31 partial calls: this had run for minutes at 1.7 GB until killed
     const doubling = '{{#*inline "l0"}}"x",{{/inline}}' + Array.from({ length: 31 }, (_, i) => `{{#*inline "l${i + 1}"}}{{> l${i}}}{{> l${i}}}{{/inline}}`).join("")
