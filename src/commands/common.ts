@@ -257,7 +257,9 @@ export function templateGlyphs(s: Session, templatesDir: string, glyphs: GlyphCo
 export async function pdfGlyphs(s: Session, themed: { theme: Theme; projectRoot: string; templatesDir: string }): Promise<GlyphCoverage | null> {
   const { facesWithoutJapanese, glyphCoverage } = await import("../render/pdf/coverage.js");
   const lacking = facesWithoutJapanese(themed.theme, themed.projectRoot);
-  for (const f of lacking) s.bag.add("PP513", { file: shownPath(path.join(themed.templatesDir, "theme.json")) }, { font: f.spec, name: f.name });
+  const theme = path.join(themed.templatesDir, "theme.json");
+  // at the face's line, as the other font messages (it had named the theme alone)
+  for (const f of lacking) s.bag.add("PP513", fontPlace(theme, shownPath(theme), f.spec), { font: f.spec, name: f.name });
   if (lacking.length) throw new ReportedError();
   return glyphCoverage(themed.theme, themed.projectRoot);
 }

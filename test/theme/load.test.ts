@@ -187,7 +187,7 @@ describe("templates and wording files saved by Windows' editors", () => {
 });
 
 describe("a theme font without Japanese", () => {
-  it("stops check and build with one PP513 naming the face (it had been a PP351 for every cell and line: a booklet of boxes); with a Japanese fallback face it prints", async () => {
+  it("stops check and build with one PP513 naming the face at its line in the theme (it had been a PP351 for every cell and line: a booklet of boxes); with a Japanese fallback face it prints", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-latin-"));
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
     // the seed's first header block and 12 projects: a theme's font is the same for any plan
@@ -196,13 +196,14 @@ describe("a theme font without Japanese", () => {
     const theme = JSON.parse(readFileSync(file, "utf8"));
     const japanese = theme.fonts.default.normal;
     theme.fonts.default.normal = "npm:pdfmake/fonts/Roboto/Roboto-Regular.ttf";
-    writeFileSync(file, JSON.stringify(theme));
+    writeFileSync(file, JSON.stringify(theme, null, 2));
+    const line = readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes("Roboto-Regular.ttf")) + 1;
     // the booklet alone stands for a build: the theme is loaded before any document is rendered
     for (const command of ["check", "booklet"]) {
       const r = await planpress([command, "plan.tsv", "-o", "out"].slice(0, command === "check" ? 2 : 4), { cwd: dir });
       expect(r.code, command).toBe(1);
       expect(r.stderr.split("\n").filter((l) => /PP35[12]|PP513/.test(l)), command)
-        .toEqual([expect.stringMatching(/^templates\/theme\.json {2}error {2}PP513 .*Roboto-Regular\.ttf（Roboto）/)]);
+        .toEqual([expect.stringMatching(new RegExp(`^templates/theme\\.json:${line} {2}error {2}PP513 .*Roboto-Regular\\.ttf（Roboto）`))]);
     }
     expect(existsSync(path.join(dir, "out"))).toBe(false);
     writeFileSync(file, JSON.stringify({ ...theme, fonts: { ...theme.fonts, fallback: { normal: japanese } } }));
