@@ -5,7 +5,7 @@
 import { type RenderContext, shownPath } from "../context.js";
 import { ReportedError } from "../errors.js";
 import { templatePlace } from "../templates/engine.js";
-import type { DocNode } from "../templates/primitives.js";
+import { type DocNode, isSlot } from "../templates/primitives.js";
 
 /** A slot: its name and arguments, the header giving its text columns' titles (staff retitle them in the template). */
 export interface Slot {
@@ -15,10 +15,9 @@ export interface Slot {
 }
 
 export function slotOf(node: DocNode, ctx: RenderContext): Slot | null {
-  if (node.type !== "table" || node.rows.length !== 1) return null;
+  if (node.type !== "table" || !isSlot(node)) return null;
   const cells = node.rows[0]!.map((c) => (typeof c === "string" ? c : ""));
-  const name = cells[0];
-  if (!name?.startsWith("@")) return null;
+  const name = cells[0]!;
   const place = templatePlace(node) ?? { file: shownPath(ctx, ctx.templatesDir) };
   return { name: name.slice(1), args: cells.slice(1), header: node.header, groups: node.groupHeadings ?? [], place,
     ...(node.continued !== undefined ? { continued: node.continued } : {}) };

@@ -9,7 +9,7 @@ import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import { ReportedError } from "../errors.js";
 import { type RenderContext, shownPath } from "../context.js";
 import { blankComments, endMark, fileMark, JsonMistake, markLines, parseLocatedJson, type LocatedJson } from "./located-json.js";
-import { DocNode } from "./primitives.js";
+import { DocNode, isSlot } from "./primitives.js";
 import { z } from "zod";
 import { bare, zodReason } from "../zod-reason.js";
 import { nearest } from "../nearest.js";
@@ -351,8 +351,8 @@ function idMistakes(nodes: readonly DocNode[], lang: string, given: () => Readon
 interface NodeMistake { at: PropertyKey[]; reason: string; first?: PropertyKey[] }
 
 /**
- * A table's shape: a row of no cells, a row of more cells than the header, or `widths` not one a
- * column. pdfmake had stopped with an internal error (PP901, in English, exit 2); now a mistake
+ * A table's shape: a row of no cells, a row of more cells than the header, or `widths` or
+ * `align` not one a column. pdfmake had stopped with an internal error (PP901, in English, exit 2); now a mistake
  * at the table's line. (A row with fewer cells groups the rows under it: see primitives.ts.)
  */
 function tableMistakes(nodes: readonly DocNode[], lang: string): NodeMistake[] {
@@ -368,10 +368,13 @@ function tableMistakes(nodes: readonly DocNode[], lang: string): NodeMistake[] {
         ? (cells === 0 ? `表の ${row + 1} 行目にセルがありません` : `表の ${row + 1} 行目のセルが ${cells} 個で、見出しの ${columns} 列より多すぎます（"rows" の各行は見出しの列の数まで）`)
         : `row ${row + 1} of the table has ${cells === 0 ? "no cells" : `${cells} cells, more than the header's ${columns} columns`}` });
     }
-    if (n.widths && n.widths.length !== columns) {
-      out.push({ at: [i, "widths"], reason: ja
-        ? `表の "widths" の数（${n.widths.length}）が見出しの列の数（${columns}）と違います`
-        : `the table's "widths" (${n.widths.length}) do not match its ${columns} header columns` });
+    for (const key of ["widths", "align"] as const) {
+      const list = n[key];
+      if (list && list.length !== columns) {
+        out.push({ at: [i, key], reason: ja
+          ? `表の "${key}" の数（${list.length}）が見出しの列の数（${columns}）と違います`
+          : `the table's "${key}" (${list.length}) do not match its ${columns} header columns` });
+      }
     }
   });
   return out;
@@ -391,6 +394,27 @@ function toldBreaks(nodes: readonly DocNode[], placeAt: (at: PropertyKey[]) => {
     if (told.has(`${place.file}:${place.line}`)) return;
     told.add(`${place.file}:${place.line}`);
     ctx.diagnostics.add("PP516", place, {});
+  });
+}
+
+/**
+ * A table whose every row is shorter than its header (PP520, warning, once a line): a column added
+ * to the header but to no row. Each row is then read as a group row, its last cell spread over
+ * the new column, which is printed empty; it had been said nothing. (Slots are filled by planpress.)
+ */
+function toldUnfilled(nodes: readonly DocNode[], placeAt: (at: PropertyKey[]) => { file: number; line: number }, shown: (file: number) => string, ctx: RenderContext): void {
+  const told = new Set<string>();
+  nodes.forEach((n, i) => {
+    if (n.type !== "table" || !n.rows.length || isSlot(n)) return;
+    const columns = n.header.length;
+    // a `{ "rows": … }` cell fills its row's remaining columns
+    const most = Math.max(...n.rows.map((r) => (r.some((c) => typeof c === "object" && !Array.isArray(c)) ? columns : r.length)));
+    if (most === 0 || most >= columns) return;
+    const p = placeAt([i, "header"]);
+    const place = { file: shown(p.file), line: p.line };
+    if (told.has(`${place.file}:${place.line}`)) return;
+    told.add(`${place.file}:${place.line}`);
+    ctx.diagnostics.add("PP520", place, { columns, cells: most });
   });
 }
 
@@ -736,6 +760,7 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       PLACES.set(n, { file: shown(files[p.file]!), line: p.line });
     });
     toldBreaks(nodes, placeAt, (file) => shown(files[file]!), ctx);
+    toldUnfilled(nodes, placeAt, (file) => shown(files[file]!), ctx);
     for (const f of emptyParts) ctx.diagnostics.add("PP519", { file: shown(f) }, { part: f.slice(0, -4) });
     // only a first cover is printed as one (coverPages in draw.ts): one elsewhere gets a running header and page number
     const first = nodes.findIndex((n) => n.type !== "pageBreak");

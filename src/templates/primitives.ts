@@ -125,3 +125,10 @@ export const DocNode = z.discriminatedUnion("type", [
   z.object({ type: z.literal("space"), height: z.number().default(8) }),
 ]);
 export type DocNode = z.infer<typeof DocNode>;
+
+/** A table that is a place for a schedule table (render/slots.ts): one row, its first cell "@name". */
+export function isSlot(node: DocNode): boolean {
+  if (node.type !== "table" || node.rows.length !== 1) return false;
+  const first = node.rows[0]![0];
+  return typeof first === "string" && first.startsWith("@");
+}

@@ -366,6 +366,14 @@ describe("renderTemplate", () => {
     ]);
   });
 
+  it("a column added to a table's header but to no row is a PP520 warning at the table's line (each row had been a group row, the column printed empty, without a word); an align not one a column is PP503", () => {
+    const ctx = folder({ "main.hbs": '[\n{ "type": "table", "header": ["施策", "事業数", "備考"],\n  "rows": [{{#each items}}["a", "1"],{{/each}}] },\n{ "type": "table", "header": ["a", "b"], "rows": [["@projects"]] },\n{ "type": "table", "header": ["a", "b"], "rows": [["x"], ["y", "1"]] }\n]' });
+    renderTemplate("doc", "main", { items: [1, 2] }, ctx);
+    expect(ctx.diagnostics.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP520", 2, "表の見出しは 3 列ですが、どの行（\"rows\"）もセルが 2 個までです。各行の最後のセルが残りの列にまたがって印刷され、見出しの最後の列には何も入りません。"]]);
+    const align = failure({ "main.hbs": '[\n{ "type": "table", "header": ["a", "b", "c"], "align": ["left", "right"], "rows": [["x", "1", "2"]] }\n]' });
+    expect([align.line, align.message]).toEqual([2, expect.stringContaining('表の "align" の数（2）が見出しの列の数（3）と違います')]);
+  });
+
   it("page breaks written in a row are one PP516 (info) at the second's line, once a line: the drawing makes no empty page, so it had been dropped without a word", () => {
     const ctx = folder({ "main.hbs": '[\n{ "type": "paragraph", "text": "a" },\n{ "type": "pageBreak" },\n{ "type": "pageBreak" },\n{{#each xs}}{ "type": "pageBreak" },{{/each}}\n{ "type": "paragraph", "text": "b" },\n{ "type": "pageBreak" }\n]' });
     const nodes = renderTemplate("doc", "main", { xs: [1, 2] }, ctx);
