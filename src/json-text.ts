@@ -13,6 +13,8 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: str
 export function parseJsonText(withBom: string, lang: Lang): JsonResult {
   // Notepad saves UTF-8 with a byte order mark: JSON.parse refused it at a line past the end.
   const text = withBom.replace(/^\uFEFF/, "");
+  // a save gone wrong (0 bytes): JSON.parse's 「Unexpected end」 had been told as quotes and commas
+  if (text.trim() === "") return { ok: false, reason: lang === "ja" ? "ファイルが空です（何も書かれていません）。元のファイルに戻してください" : "the file is empty: restore it" };
   // Nesting past the bound is refused at its bracket before it is read: 10,000 levels (a file
   // a script wrote wrong) had overflowed the stack of the readers after JSON.parse (PP901).
   let depth = 0;

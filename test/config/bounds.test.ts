@@ -277,7 +277,7 @@ describe("a wrong value or a misspelt key in the config or the theme", () => {
     expect(whole.items[0]).not.toHaveProperty("line");
   });
 
-  it("a key written twice (a copied line edited) is told at the second's line, naming the first's, in the config, the theme and a template's output (JSON keeps the later one: the earlier had been dropped without a word); a line break typed in a text is said so", () => {
+  it("a key written twice (a copied line edited) is told at the second's line, naming the first's, in the config, the theme and a template's output (JSON keeps the later one: the earlier had been dropped without a word); a line break typed in a text, and a file saved empty, are said so", () => {
     const config = '{\n  "document": {\n    "meeting": "総務委員会",\n    "issuer": "情報政策課",\n    "meeting": "文教委員会"\n  }\n}';
     const bag = new DiagnosticBag("ja");
     expect(() => loadConfig(tempFile("c.json", config), bag)).toThrow(ReportedError);
@@ -286,6 +286,10 @@ describe("a wrong value or a misspelt key in the config or the theme", () => {
     const themeBag = new DiagnosticBag("ja");
     expect(() => loadTheme(tempFile("theme.json", text), themeBag)).toThrow(ReportedError);
     expect(themeBag.items.map((d) => [d.code, d.line])).toEqual([["PP502", lineOf(text, '"lineHeight": 2')]]);
+    // a file saved empty: said so (it had been 「引用符やカンマの過不足」 at line 1)
+    const empty = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", "\uFEFF\r\n"), empty)).toThrow(ReportedError);
+    expect(empty.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP502", undefined, expect.stringContaining("ファイルが空です（何も書かれていません）")]]);
     // Enter typed inside a text: said so at its line
     const broken = new DiagnosticBag("ja");
     expect(() => loadConfig(tempFile("c.json", '{\n  "document": {\n    "meeting": "総務\n委員会"\n  }\n}'), broken)).toThrow(ReportedError);
