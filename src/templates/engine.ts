@@ -790,15 +790,19 @@ export function renderTemplate(folder: string, main: string, data: object, ctx: 
       // Both uses written by one line: the line ran twice, a chapter or part called twice
       // (booklet.hbs naming chapters.[0] twice had been five ids at card.hbs, the call not said).
       const again = first && first.file === p.file && first.line === p.line;
-      const reason = !again ? m.reason : ctx.lang === "ja"
+      const [one, two] = again ? [json.callsOf(m.first!), json.callsOf(m.at)] : [[], []];
+      // the level of the calls where the two uses part; none: the same calls, a loop ({{#each}}) ran the line twice
+      const level = two.findIndex((c, k) => !one[k] || one[k]!.at.file !== c.at.file || one[k]!.at.line !== c.at.line || one[k]!.file !== c.file);
+      const looped = again && level < 0 && one.length === two.length;
+      const reason = !again ? m.reason : looped ? (ctx.lang === "ja"
+        ? `${m.reason}。この行は繰り返し（{{#each}}）の中で項目ごとに書かれ、どの項目でも同じ id になります。id は {{json id}} のように項目ごとに違う値にしてください`
+        : `${m.reason}: this line runs for every item of a loop ({{#each}}) with the same id; give each item its own id ({{json id}})`) : ctx.lang === "ja"
         ? `${m.reason}。この行が二度書かれています: 章や部品テンプレートを二度呼んでいないか（{{> chapter chapters.[0]}} が二行など）確認してください`
         : `${m.reason}: this line ran twice; check for a chapter or part called twice`;
       const error = new TemplateError(shown(files[p.file]!), p.line, reason, false);
       const key = again ? `${error.file}:${error.line}:again` : `${error.file}:${error.line}:${error.message}`;
       if (again) {
         // also told where the part is called the second time (booklet.hbs), the first call named
-        const [one, two] = [json.callsOf(m.first!), json.callsOf(m.at)];
-        const level = two.findIndex((c, k) => !one[k] || one[k]!.at.file !== c.at.file || one[k]!.at.line !== c.at.line || one[k]!.file !== c.file);
         const call = two[level];
         const before = one[level];
         if (call && before && before.at.file === call.at.file && before.file === call.file) {

@@ -521,6 +521,15 @@ describe("ids (bookmarks, anchors, links) are checked where the template writes 
       ["main.hbs", 3, false], ["chapter.hbs", 1, true], ["chapter.hbs", 2, true]]);
   });
 
+  it("an id written the same for every item of a loop ({{#each}}) is told as such, in a part the loop calls too (it had asked whether a chapter was called twice)", () => {
+    const card = '{ "type": "card", "anchor": "x", "title": {{json name}}, "fields": [] },';
+    for (const files of [{ "main.hbs": `[\n{{#each items}}\n${card}\n{{/each}}\n]` }, { "main.hbs": "[\n{{#each items}}{{> c}}{{/each}}\n]", "c.hbs": card }]) {
+      const d = failure(files, { items: [{ name: "a" }, { name: "b" }] });
+      expect(d.message).toContain("この行は繰り返し（{{#each}}）の中で項目ごとに書かれ、どの項目でも同じ id になります。id は {{json id}} のように項目ごとに違う値にしてください");
+      expect(d.message).not.toContain("二度呼んでいないか");
+    }
+  });
+
   it("a chapter called twice is told at the calling line too, naming the other call (it had been told at chapter.hbs and card.hbs alone)", () => {
     const ctx = folder({
       "main.hbs": "[\n{{> cover}}\n{{> chapter chapters.[1]}}\n{{> chapter chapters.[0]}}\n\n{{> chapter chapters.[1]}}\n]",
