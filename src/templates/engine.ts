@@ -16,7 +16,7 @@ import { nearest } from "../nearest.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText, renameWords, savedAs } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
-import { neverClosed, readsPast, templateReason } from "./reason.js";
+import { braceSlip, neverClosed, readsPast, templateReason } from "./reason.js";
 
 export { templateReason };
 
@@ -629,6 +629,7 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
         tree = source = original; // never expected: without marks, places fall back to the including file
       }
     }
+    if (typeof tree !== "string") literalSlip(tree, ctx.lang, (line, said) => new TemplateError(shown(f), line, said, false));
     const fn = lazyTemplate(hb, index, source, tree);
     loaded.compiled.set(f, fn);
     loaded.sources.set(f, source);
@@ -664,6 +665,27 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
   });
   byFolder.set(folder, loaded);
   return loaded;
+}
+
+/**
+ * A value's name in one brace or full-width braces in a template's text (`"text": "{title}}"`,
+ * `｛｛title｝｝`): printed as written. A word of ASCII letters is taken for a name (the view's
+ * fields are); Japanese in braces ({注}) is text. Thrown (made by `error`) at its line.
+ */
+function literalSlip(tree: hbs.AST.Program, lang: string, error: (line: number, said: string) => Error): void {
+  const visit = (program: hbs.AST.Program | undefined): void => {
+    for (const n of program?.body ?? []) {
+      if (n.type === "ContentStatement") {
+        const text = (n as hbs.AST.ContentStatement).value;
+        const slip = braceSlip(text, (word) => /^[A-Za-z_@][\w.@\-[\]]*$/.test(word), lang);
+        if (slip) throw error(n.loc.start.line + (text.slice(0, slip.index).match(/\n/g)?.length ?? 0), slip.said);
+      }
+      const block = n as hbs.AST.BlockStatement;
+      if (block.program) visit(block.program);
+      if (block.inverse) visit(block.inverse);
+    }
+  };
+  visit(tree);
 }
 
 /**

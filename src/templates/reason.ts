@@ -44,6 +44,23 @@ function unclosedBlock(source: string): { tag: string; name: string; line: numbe
   return open.at(-1);
 }
 
+/**
+ * A placeholder written with one brace or full-width braces in a template's or wording text's
+ * literal text (`{plan}}`, `｛｛title｝｝`): handlebars leaves it as text, printed as written. `named`
+ * says whether the word inside is a value's or helper's name (words in braces that are not, {注},
+ * are text). The reason, or undefined.
+ */
+export function braceSlip(text: string, named: (word: string) => boolean, lang: string): { index: number; said: string } | undefined {
+  for (const m of text.matchAll(/[{｛]{1,2}\s*([^{}｛｝"\n]+?)\s*[}｝]{1,2}/g)) {
+    const inner = m[1]!.trim();
+    // {{name}} whole in text is one escaped on purpose (\{{name}})
+    if (/^\{\{[^{}]*\}\}$/.test(m[0]) || !named(inner.split(/\s+/)[0]!)) continue;
+    return { index: m.index, said: lang === "ja" ? `「${m[0]}」は差し込みになりません（そのまま印刷されます）。半角の {{${inner}}} と書いてください`
+      : `"${m[0]}" is no placeholder (it is printed as written): write {{${inner}}}` };
+  }
+  return undefined;
+}
+
 /** A parse error at the end of `source` for a block never closed: its opening line, and the closing tag to write. */
 export function neverClosed(message: string, source: string, lang: string): { line: number; said: string } | undefined {
   const open = /'OPEN_ENDBLOCK', got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;

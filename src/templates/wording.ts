@@ -16,7 +16,7 @@ import { type RenderContext, shownPath } from "../context.js";
 import { fiscalYearLabel } from "../fiscal.js";
 import type { RelistRef } from "../views/relist.js";
 import { type HelperOptions, located, numberArg, textArg, yearArg } from "./helper-args.js";
-import { neverClosed, templateReason } from "./reason.js";
+import { braceSlip, neverClosed, templateReason } from "./reason.js";
 import { nearest } from "../nearest.js";
 
 export interface Wording<T> {
@@ -84,13 +84,8 @@ function textMistake(tree: hbs.AST.Program, names: readonly string[], helpers: r
         found ??= ja ? "文言ファイルでは部品テンプレート（{{> …}}）は使えません" : "a wording text cannot call a part ({{> …}})";
       }
       if (n.type === "ContentStatement" && !found) {
-        for (const m of (n as hbs.AST.ContentStatement).value.matchAll(/[{｛]{1,2}\s*([^{}｛｝]+?)\s*[}｝]{1,2}/g)) {
-          const first = m[1]!.split(/\s+/)[0]!;
-          if (!names.includes(first) && !helpers.includes(first) && nearest(first, names) === undefined) continue;
-          const meant = `{{${m[1]!.trim()}}}`;
-          found = ja ? `「${m[0]}」は差し込みになりません（そのまま印刷されます）。半角の ${meant} と書いてください` : `"${m[0]}" is no placeholder (it is printed as written): write ${meant}`;
-          break;
-        }
+        const named = (word: string) => names.includes(word) || helpers.includes(word) || nearest(word, names) !== undefined;
+        found = braceSlip((n as hbs.AST.ContentStatement).value, named, lang)?.said;
       }
     }
   };

@@ -313,6 +313,15 @@ describe("renderTemplate", () => {
     expect([d.line, d.message]).toEqual([4, expect.stringContaining('キー "title" が二度書かれています（2 行目にも）')]);
   });
 
+  it("a value's name in one brace or full-width braces in a template's text (\"{title}}\", ｛｛cover.meeting｝｝) is PP503 at its line saying how to write it (it had been printed as written); Japanese in braces is text", () => {
+    for (const [text, said] of [["（{title}}）", "「{title}}」は差し込みになりません（そのまま印刷されます）。半角の {{title}} と書いてください"], ["｛｛cover.meeting｝｝", "「｛｛cover.meeting｝｝」は差し込みになりません"]]) {
+      const d = failure({ "main.hbs": `[\n{{#if title}}\n{ "type": "paragraph", "text": "資料${text}" }\n{{/if}}\n]` }, { title: "計画" });
+      expect([text, d.line, d.message]).toEqual([text, 3, expect.stringContaining(said!)]);
+    }
+    const ctx = folder({ "main.hbs": '[{ "type": "paragraph", "text": "{注}{{title}}" }]' });
+    expect(renderTemplate("doc", "main", { title: "計画" }, ctx)).toEqual([expect.objectContaining({ text: "{注}計画" })]);
+  });
+
   it("a full-width “ or ｛ where a value goes (an IME left on) is PP503 at its line naming the half-width sign to write", () => {
     for (const [written, said] of [["“全角”", '全角の「“」があります（「“全角” },」）。JSON の記号は半角で、" と書いてください'], ["｛ \"text\": \"x\" ｝", "全角の「｛」があります（「｛ \"text\": \"x\" ｝ },」）。JSON の記号は半角で、{ と書いてください"]]) {
       const d = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n{ "type": "paragraph", "text": ${written} },\n]` });
