@@ -16,7 +16,7 @@ import { nearest } from "../nearest.js";
 import { MAX_EDITED_TEXT_BYTES, readBoundedText, renameWords, savedAs } from "../read-file.js";
 import { houseStyle, registerHouseHelpers } from "./wording.js";
 import { type HelperOptions, located, numberArg, textArg, wrongKind, yearArg } from "./helper-args.js";
-import { braceSlip, neverClosed, readsPast, templateReason } from "./reason.js";
+import { braceSlip, neverClosed, readsPast, templateReason, wideSign } from "./reason.js";
 
 export { templateReason };
 
@@ -608,6 +608,8 @@ function folderTemplates(folder: string, main: string, ctx: RenderContext): Fold
     if ("reason" in read) throw new TemplateError(shown(f), undefined, `テンプレートを読み込めません（${read.reason}）`, false);
     const original = read.text;
     uncalledNames(files, original, ctx.lang, (line, said) => new TemplateError(shown(f), line, said, false));
+    const wide = wideSign(original, ctx.lang);
+    if (wide) throw new TemplateError(shown(f), original.slice(0, wide.index).split("\n").length, wide.said, false);
     let source = markLines(original);
     // Parsed now (compile is lazy) so a syntax error names its own file (partials included), and
     // the tree compiled as it is (handlebars' whitespace control is applied once, by compile).

@@ -61,6 +61,21 @@ export function braceSlip(text: string, named: (word: string) => boolean, lang: 
   return undefined;
 }
 
+/** Full-width signs typed (the IME left on) where a mustache's sign goes, and the sign meant. */
+const WIDE_SIGNS: Record<string, string> = { "＞": ">", "＃": "#", "／": "/", "！": "!", "＾": "^" };
+
+/**
+ * A mustache opened with a full-width sign (`{{＞ cover}}`, `{{＃each …}}`, `{{／each}}`): handlebars
+ * read a value named ＞, or stopped at a block it took as never opened. Comments are left out.
+ */
+export function wideSign(source: string, lang: string): { index: number; said: string } | undefined {
+  const m = /\{\{~?\s*([＞＃／！＾])/.exec(blankComments(source));
+  if (!m) return undefined;
+  const half = WIDE_SIGNS[m[1]!]!;
+  return { index: m.index, said: lang === "ja" ? `「{{${m[1]}」の「${m[1]}」が全角です。半角の ${half} で「{{${half}」と書いてください`
+    : `"{{${m[1]}" has a full-width "${m[1]}": write the half-width ${half}, "{{${half}"` };
+}
+
 /** A parse error at the end of `source` for a block never closed: its opening line, and the closing tag to write. */
 export function neverClosed(message: string, source: string, lang: string): { line: number; said: string } | undefined {
   const open = /'OPEN_ENDBLOCK', got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;

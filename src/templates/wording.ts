@@ -16,7 +16,7 @@ import { type RenderContext, shownPath } from "../context.js";
 import { fiscalYearLabel } from "../fiscal.js";
 import type { RelistRef } from "../views/relist.js";
 import { type HelperOptions, located, numberArg, textArg, yearArg } from "./helper-args.js";
-import { braceSlip, neverClosed, templateReason } from "./reason.js";
+import { braceSlip, neverClosed, templateReason, wideSign } from "./reason.js";
 import { nearest } from "../nearest.js";
 
 export interface Wording<T> {
@@ -125,6 +125,8 @@ export function loadWording<S extends z.ZodType>(ctx: RenderContext, folder: str
   // Parse and check every text now, so a broken placeholder is reported even in a text this run
   // skips, and by check (which fills none).
   for (const [s, key] of keys) {
+    const wide = wideSign(s, ctx.lang);
+    if (wide) fail("PP533", { key, reason: wide.said }, lineOf(s));
     let tree: hbs.AST.Program;
     try {
       tree = hb.parse(s);

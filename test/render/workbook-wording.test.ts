@@ -89,6 +89,7 @@ describe("workbook wording", () => {
       ["{{plan}　工程表", "{{ }} の書き方に誤りがあります"],
       ["{{#if plan}}{{plan}}　工程表", "{{#if plan}} が閉じられていません（{{/if}} を書いてください）"],
       ["{{> title}}", "部品テンプレート（{{> …}}）は使えません"],
+      ["{{＃if plan}}{{plan}}{{/if}}", "「{{＃」の「＃」が全角です。半角の # で「{{#」と書いてください"],
     ];
     for (const [title, said] of cases) expect([title, read(title)]).toEqual([title, [["PP533", line, expect.stringContaining(said)]]]);
     // the package's wording, and braces that name no value ({注}), read clean

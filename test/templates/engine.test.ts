@@ -322,6 +322,13 @@ describe("renderTemplate", () => {
     expect(renderTemplate("doc", "main", { title: "計画" }, ctx)).toEqual([expect.objectContaining({ text: "{注}計画" })]);
   });
 
+  it("a mustache opened with a full-width sign ({{＞ cover}}, {{＃each}}) is PP503 at its line naming the half-width sign (it had been a value ＞ not there, or a parse error at {{/each}}), in a wording text too", () => {
+    for (const [body, sign] of [["{{＞ part}}", "「{{＞」の「＞」が全角です。半角の > で「{{>」と書いてください"], ["{{＃each items}}{{> part}}{{/each}}", "「{{＃」の「＃」が全角です"]]) {
+      const d = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n${body}\n]`, "part.hbs": '{ "type": "pageBreak" },' }, { items: [] });
+      expect([body, d.line, d.message]).toEqual([body, 3, expect.stringContaining(sign!)]);
+    }
+  });
+
   it("a full-width “ or ｛ where a value goes (an IME left on) is PP503 at its line naming the half-width sign to write", () => {
     for (const [written, said] of [["“全角”", '全角の「“」があります（「“全角” },」）。JSON の記号は半角で、" と書いてください'], ["｛ \"text\": \"x\" ｝", "全角の「｛」があります（「｛ \"text\": \"x\" ｝ },」）。JSON の記号は半角で、{ と書いてください"]]) {
       const d = failure({ "main.hbs": `[\n{ "type": "pageBreak" },\n{ "type": "paragraph", "text": ${written} },\n]` });
