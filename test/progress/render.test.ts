@@ -306,6 +306,33 @@ describe("renderProgress", () => {
       expect(Math.abs(top - label.y)).toBeLessThan(3);
     }
   });
+  it("a report of 3,000-character entries in wrapped paragraphs fills its pages, every paragraph printed in order (a line had been counted for every wrapped paragraph: a third of most pages blank)", async () => {
+    const sentence = "市民の利便性を高めるため、窓口手続の電子化と業務の見直しを順に進めました。";
+    const entry = (no: number) => Array.from({ length: 34 }, (_, k) => `${k + 1}. ${sentence.repeat(2)}（No.${no} 段落${k + 1}）`).join("\n");
+    expect(entry(1).length).toBeGreaterThan(3000);
+    const nos = [1, 2];
+    const csv = ["No,年度,進捗区分,実績,課題,今後の方向性,担当課", ...nos.map((no) => `${no},R8,予定どおり,"${entry(no)}",,,情報政策課`)].join("\n");
+    const files = await progressReport(makeRenderContext(), dir([{ path: "long.csv", data: new TextEncoder().encode(`${csv}\n`) }]));
+    const pages = await textItems(files![0]!.data);
+    // every paragraph, in order, none dropped
+    const stream = pages.map((p) => p.stream).join("");
+    let at = 0;
+    for (const no of nos) {
+      for (let k = 1; k <= 34; k++) {
+        const next = stream.indexOf(`（No.${no}段落${k}）`, at);
+        expect(next, `No.${no} 段落${k}`).toBeGreaterThan(at);
+        at = next;
+      }
+    }
+    // a page holding a piece of an entry with more of it on the next page is filled: its text reaches
+    // past 0.8 of the page (0.68 had been most pages' reach)
+    const reach = (p: (typeof pages)[number]) => (p.height - Math.min(...p.items.filter((t) => t.y > 60).map((t) => t.y))) / p.height;
+    for (const no of nos) {
+      const holding = pages.filter((p) => p.stream.includes(`（No.${no}段落`));
+      expect(holding.length).toBeGreaterThan(1);
+      for (const p of holding.slice(0, -1)) expect(reach(p), `No.${no}`).toBeGreaterThan(0.8);
+    }
+  });
   it("PP613 a folder without returns", async () => {
     const ctx = makeRenderContext();
     expect(await progressReport(ctx, dir([]))).toBeNull();

@@ -14,7 +14,7 @@ import { drawnCategories } from "../phases.js";
 import { barFill, legend, scheduleStrip, type Period, PLAIN_GREY } from "./schedule.js";
 import { capacityFor, columnAlign, dataTable, subRowsCell } from "./table.js";
 import { COLUMN_SPACE, tableWidths } from "../table-width.js";
-import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, titleRuns } from "./text.js";
+import { bulletList, capacityOf, keepRuns, MAX_KEEP, noteRuns, phraseRuns, type Run, runLines, titleRuns } from "./text.js";
 import { artifact, role } from "./tags.js";
 import { phrases } from "../phrases.js";
 import { textWidthEm } from "../xlsx/metrics.js";
@@ -522,12 +522,14 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
           const w = widths[i];
           return typeof w === "number" ? w : (pageGeometry(src.kind, ctx).bodyWidth - fixed - columns * COLUMN_SPACE) / Math.max(1, stars);
         };
+        // a "*" column's phrases kept no wider than its share: pdfmake widens a star column to
+        // its widest unbreakable run, and the table had run into the margin (progress summary)
+        const cellRuns = (c: Text, i: number): Run[] => runs(c, ctx, { capacity: capacityFor(widthPt(i), theme.sizes.table) });
+        // a line's height from the runs its cells draw, filled as pdfmake fills them (runLines)
         const lineHeight = (line: readonly Text[], from: number): number =>
-          Math.max(...line.map((c, k) => textHeight(plain(c), theme.sizes.table, widthPt(from + k) - 8, 1.25))) + 5;
+          Math.max(...line.map((c, k) => runLines(cellRuns(c, from + k), widthPt(from + k) - 8, theme.sizes.table) * theme.sizes.table * 1.25)) + 5;
         const textCell = (c: Text, i: number): TableCell =>
-          // a "*" column's phrases kept no wider than its share: pdfmake widens a star column to
-          // its widest unbreakable run, and the table had run into the margin (progress summary)
-          ({ text: runs(c, ctx, { capacity: capacityFor(widthPt(i), theme.sizes.table) }), fontSize: theme.sizes.table, alignment: columnAlign(node.align?.[i], theme) }) as TableCell;
+          ({ text: cellRuns(c, i), fontSize: theme.sizes.table, alignment: columnAlign(node.align?.[i], theme) }) as TableCell;
         // The estimated height of the tallest row: pdfmake drops a row kept whole (dontBreakRows)
         // that is taller than a page, silently; a table with one lets its rows break instead.
         let tallest = 0;

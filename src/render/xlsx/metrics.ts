@@ -41,7 +41,7 @@ function lineEm(widthPt: number, sizePt: number): number {
 }
 
 /** What a line break never splits: a run of ASCII letters, digits and signs (a word), else one character. */
-const BREAK_UNITS = /[\x21-\x7e]+|[^]/gu;
+export const BREAK_UNITS = /[\x21-\x7e]+|[^]/gu;
 /** What starts no line, and what ends none (JIS X 4051; docs/japanese-typesetting.md). */
 export const NO_LINE_START = /^[）〕］｝〉》」』】〙〗〟’”｠)\]}‐〜゠–？！‼⁇⁈⁉・：；。．、，ヽヾゝゞ々〻ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ]+/u;
 const NO_LINE_END = /[（〔［｛〈《「『【〘〖〝｟(\[{‘“]$/u;
