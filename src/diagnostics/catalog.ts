@@ -1100,6 +1100,11 @@ export const CATALOG = {
   PP533: { severity: "error", example: { key: "instructions[0]", reason: "\"yaer\" not defined" },
     ja: (p) => `文言ファイルの「${p.key}」の差し込み（{{…}}）に誤りがあります: ${p.reason}`,
     en: (p) => `The placeholder ({{…}}) of "${p.key}" in the wording file is broken: ${p.reason}` },
+  PP537: { severity: "warning", example: { no: 10, column: "実績", lines: 52, shown: 42, file: "progress-2026.xlsx" },
+    ja: (p) => `No.${p.no} の${p.column}は ${p.file} のセルで ${p.lines} 行になり、Excel の行の高さの上限（409 pt、${p.shown} 行）を超えます。Excel では ${p.shown} 行目までしか表示・印刷されません（PDF には全文を載せます）。`,
+    en: (p) => `No.${p.no}'s ${p.column} takes ${p.lines} lines in its cell of ${p.file}, more than Excel's tallest row (409 pt, ${p.shown} lines) holds: Excel shows and prints only its first ${p.shown} lines (the PDF prints it whole).`,
+    hintJa: () => "改行を減らしてまとめるか、内容を短くして返送し直してください。",
+    hintEn: () => "Join its lines or shorten it, and return it again." },
   // 6xx progress input (returned forms and CSV)
   PP601: { severity: "error", example: { file: "情報政策課.xlsx", reason: "zip が壊れています" },
     ja: (p) => `返却ファイル ${p.file} を読み込めません（${p.reason}）。ほかのファイルは確認を続けました。`,

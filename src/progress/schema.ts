@@ -68,7 +68,13 @@ export const ProgressReturn = z.object({
   direction: Text,
   sample: z.boolean(),
 });
-export type ProgressReturn = z.infer<typeof ProgressReturn> & { place: Place };
+/** The entries a report prints, by field. */
+export type EntryField = "result" | "issues" | "direction";
+export type ProgressReturn = z.infer<typeof ProgressReturn> & {
+  place: Place;
+  /** Where each entry was written (its cell or CSV column), for what is said of it after reading (PP537). */
+  entryPlaces?: Partial<Record<EntryField, Place>>;
+};
 
 /** The checked returns of a progress report (validate.ts): what the report is drawn from. */
 export interface ValidatedReturns {

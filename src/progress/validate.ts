@@ -201,7 +201,7 @@ export function validateReturns(
     });
     // Every field was checked above; a failure here is a bug, not the user's input.
     if (!parsed.success) throw new Error(`return row ${placeOf(row.place)}: ${parsed.error.message}`);
-    return { ...parsed.data, place: row.place };
+    return { ...parsed.data, place: row.place, entryPlaces: { result: at("result"), issues: at("issues"), direction: at("direction") } };
   }
 }
 

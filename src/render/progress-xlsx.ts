@@ -9,7 +9,7 @@ import { documentAuthor, type RenderContext } from "../context.js";
 import { columnLetters } from "../cell-address.js";
 import { writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, ConditionalRule, RowSpec } from "./xlsx/spec.js";
-import { columnsWidthPt, nameLines, widestNameEm, widthForEm, widthToFit } from "./xlsx/metrics.js";
+import { columnsWidthPt, LINE_EM, MAX_ROW_PT, nameLines, rowHeightPt, widestNameEm, widthForEm, widthToFit, wrappedLines } from "./xlsx/metrics.js";
 import { houseStyle, type Wording } from "../templates/wording.js";
 
 const STATUS_COLUMN = 6;
@@ -35,6 +35,7 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
   const fit = (text: (r: (typeof reports)[number]) => string, min: number) => widthToFit(reports.map(text), min, theme.sizes.table);
   const widths = [6, 22, 30, 14, Math.max(16, widthForEm(widestNameEm(names), theme.sizes.table)), 11,
     fit((r) => r.result, 44), fit((r) => r.issues, 30), fit((r) => r.direction, 30), 22, 6];
+  tooTall(view, widths, ctx);
   for (const policy of view.policies) {
     for (const p of policy.projects) {
       // the project's (no report this year): each year's statuses apart by ／, which no status holds (中止・休止 does ・)
@@ -69,6 +70,28 @@ export async function progressWorkbook(view: ProgressView, { words, fill }: Word
       conditionalRules: statusRules,
     }],
   });
+}
+
+/** The entries' columns in the sheet (0-based) and their names. */
+const ENTRY_COLUMNS = [["result", 6, "実績"], ["issues", 7, "課題"], ["direction", 8, "今後の方向性"]] as const;
+
+/**
+ * An entry that needs a row taller than Excel's tallest even in its widened column (its own line
+ * breaks are more than a row holds): Excel shows and prints the row at 409 pt, the rest of the text
+ * cut off, which had gone unsaid. Said at the entry's cell (PP537); the PDF prints it whole.
+ */
+function tooTall(view: ProgressView, widths: readonly number[], ctx: RenderContext): void {
+  const size = ctx.theme.sizes.table;
+  for (const p of view.policies.flatMap((g) => g.projects)) {
+    for (const r of p.reports) {
+      for (const [field, column, label] of ENTRY_COLUMNS) {
+        const lines = wrappedLines(r[field], columnsWidthPt([widths[column]!]), size);
+        if (!r[field] || rowHeightPt(lines, size) <= MAX_ROW_PT) continue;
+        ctx.diagnostics.add("PP537", r.places?.[field] ?? { file: `progress-${view.year}.xlsx` },
+          { no: p.no, column: label, lines, shown: Math.floor((MAX_ROW_PT - 4) / (size * LINE_EM)), file: `progress-${view.year}.xlsx` }, { projectNo: p.no });
+      }
+    }
+  }
 }
 
 /** Light fill of a status for a cell background (the chart's colour, tinted so text stays legible). */

@@ -4,7 +4,8 @@
 // returned so far. A pure function of the plan and the validated returns.
 import type { Config } from "../config/schema.js";
 import type { Plan, Project } from "../model/schema.js";
-import type { ProgressReturn } from "../progress/schema.js";
+import type { EntryField, ProgressReturn } from "../progress/schema.js";
+import type { Place } from "../diagnostics/schema.js";
 import { departmentNames, projectsInPlanOrder } from "./gantt.js";
 import { phasesInYear } from "./workbook.js";
 import { relistRef, type RelistRef } from "./relist.js";
@@ -24,6 +25,8 @@ export interface DepartmentReport {
    * them: 市民活動推進課 shown 予定どおり・未着手・中止・休止 where it had reported 未着手.)
    */
   trend: { year: number; status: string }[];
+  /** Where the department wrote each entry (its return's cell), when read from a return. */
+  places?: Partial<Record<EntryField, Place>>;
 }
 
 export interface TrendPoint { year: number; statuses: string[] }
@@ -107,8 +110,8 @@ export function progressView(
     };
     const own = (department: string) => [...(historyByNo.get(project.no) ?? []), ...(byNo.get(project.no) ?? [])]
       .filter((r) => r.department === department).sort((a, b) => a.year - b.year).map((r) => ({ year: r.year, status: r.status }));
-    const reports = (byNo.get(project.no) ?? []).map(({ department, status, result, issues, direction }) =>
-      ({ department, status, result, issues, direction, trend: hasTrend ? own(department) : [] }))
+    const reports = (byNo.get(project.no) ?? []).map(({ department, status, result, issues, direction, entryPlaces }) =>
+      ({ department, status, result, issues, direction, trend: hasTrend ? own(department) : [], ...(entryPlaces ? { places: entryPlaces } : {}) }))
       .sort((a, b) => rank(a.department) - rank(b.department) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
     const trend: TrendPoint[] = [];
     if (hasTrend) {

@@ -12,6 +12,8 @@ import type { RenderContext } from "../../src/context.js";
 import { hasErrors } from "../../src/diagnostics/bag.js";
 import { loadReturns } from "../../src/pipeline.js";
 import { renderProgress } from "../../src/render/progress.js";
+import { progressWorkbook } from "../../src/render/progress-xlsx.js";
+import { progressNodes } from "../../src/render/template-nodes.js";
 import type { OutputFile } from "../../src/context.js";
 import { cli } from "../helpers/cli.js";
 import { makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
@@ -274,6 +276,23 @@ describe("renderProgress", () => {
     expect(ws.getColumn(8).width).toBe(30);
   });
 
+  it("progress xlsx: an entry of more lines of its own than Excel's tallest row holds is PP537 at its cell (Excel had cut it unsaid)", async () => {
+    const ctx = makeRenderContext();
+    const lines = Array.from({ length: 60 }, (_, i) => `${i + 1}. 説明会を開催した`).join("\n");
+    const d = dir([{ path: "tall.csv", data: new TextEncoder().encode(`No,年度,進捗区分,実績,課題,今後の方向性,担当課\n10,R8,予定どおり,短い実績,"${lines}",,財政課\n`) }]);
+    const returns = await loadReturns(plan, { year: 2026, inputDir: d, config: ctx.config, bag: ctx.diagnostics });
+    const { view, wording } = progressNodes(plan, returns, 2026, ctx);
+    const xlsx = await progressWorkbook(view, wording, ctx);
+    const told = ctx.diagnostics.items.filter((x) => x.code === "PP537");
+    expect(told.map((x) => [x.severity, path.basename(x.file), x.line, x.column])).toEqual([["warning", "tall.csv", 2, 5]]);
+    expect(told[0]!.message).toBe("No.10 の課題は progress-2026.xlsx のセルで 60 行になり、Excel の行の高さの上限（409 pt、42 行）を超えます。Excel では 42 行目までしか表示・印刷されません（PDF には全文を載せます）。");
+    // the cell holds the text whole
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((r) => { texts.push(r.getCell(8).text); });
+    expect(texts).toContain(lines);
+  });
   it("prints a 実績 taller than a page whole, across pages (pdfmake drops a row kept whole that does not fit)", async () => {
     const ctx = makeRenderContext();
     // (a line break after each sentence, as a department writes one a line)
