@@ -62,6 +62,8 @@ export interface XmlSheet {
   hiddenCols?: [number, number][];
   /** Shapes drawn on the sheet (arrows, lines, boxes; not pictures or charts): the cells each spans, 1-based rows, 0-based columns. */
   shapes?: { top: number; left: number; bottom: number; right: number }[];
+  /** Notes (comments) on its cells, 1-based: the text of each, which no cell value holds. */
+  notes?: { row: number; col: number; text: string }[];
 }
 
 export interface XmlWorkbook {
@@ -416,6 +418,8 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
+      const notes = sheetNotes(zip, targets.get(rid!)!);
+      if (notes.length) sheet.notes = notes;
       sheets.push(sheet);
       if (sheet.overLimit) break;
     }
@@ -535,12 +539,8 @@ function sheetShapes(zip: ZipArchive, sheetPath: string, xml: string): NonNullab
   const drawingId = firstTag(xml, "drawing");
   const rid = drawingId ? relId(drawingId) : undefined;
   if (!rid) return [];
-  const dir = sheetPath.replace(/[^/]*$/, "");
-  const rels = zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "";
-  const rel = [...openingTags(rels, "Relationship")].find((r) => attr(r, "Id") === rid);
-  const target = rel ? attr(rel, "Target") : undefined;
-  if (!target) return [];
-  const drawing = zip.text(target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(dir, target))) ?? "";
+  const drawing = sheetPart(zip, sheetPath, (rel) => attr(rel, "Id") === rid);
+  if (!drawing) return [];
   const out: NonNullable<XmlSheet["shapes"]> = [];
   const at = (part: string | undefined) => {
     const col = firstOf(part ?? "", "(?:\\w+:)?col")?.body, row = firstOf(part ?? "", "(?:\\w+:)?row")?.body;
@@ -552,6 +552,39 @@ function sheetShapes(zip: ZipArchive, sheetPath: string, xml: string): NonNullab
     if (!from) continue;
     const to = at(firstOf(body, "(?:\\w+:)?to")?.body) ?? from;
     out.push({ top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) });
+    if (out.length >= MAX_NOTES) break;
+  }
+  return out;
+}
+
+/** The text of the first part a sheet's relationships name that `wanted` picks (its path resolved against the sheet's folder). */
+function sheetPart(zip: ZipArchive, sheetPath: string, wanted: (rel: string) => boolean): string | undefined {
+  const dir = sheetPath.replace(/[^/]*$/, "");
+  const rels = zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "";
+  const rel = [...openingTags(rels, "Relationship")].find(wanted);
+  const target = rel ? attr(rel, "Target") : undefined;
+  if (!target) return undefined;
+  return zip.text(target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(dir, target)));
+}
+
+/** At most this many notes are read from a sheet (a hostile file may hold millions). */
+const MAX_NOTES = 10_000;
+
+/** Excel's words before a threaded comment's text in the plain comment it writes beside it for older versions. */
+const THREADED = /^\[Threaded comment\][^]*?\n\s*Comment:\s*/u;
+
+/**
+ * A sheet's notes (comments): the legacy comments part, which Excel, LibreOffice and exceljs
+ * write (Excel writes a threaded comment there too, after words of its own, left out).
+ */
+function sheetNotes(zip: ZipArchive, sheetPath: string): NonNullable<XmlSheet["notes"]> {
+  const part = sheetPart(zip, sheetPath, (rel) => (attr(rel, "Type") ?? "").endsWith("/comments"));
+  if (!part) return [];
+  const out: NonNullable<XmlSheet["notes"]> = [];
+  for (const c of elements(unprefixed(part) ?? "", "comment")) {
+    const at = parseAddress(attr(c.attrs, "ref") ?? "");
+    const text = stringItemText(firstOf(c.body, "text")?.body ?? "").replace(THREADED, "").trim();
+    if (at && text) out.push({ row: at.row, col: at.col, text });
     if (out.length >= MAX_SHAPES) break;
   }
   return out;

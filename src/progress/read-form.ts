@@ -149,7 +149,10 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   const place = (row: number, col?: number): Place =>
     ({ file, sheet: sheet.name, cell: `${columnLetters(col ?? columns.no ?? 1)}${row}` });
   if (mergedAcrossProjects(sheet, header, file, bag)) return null;
+  /** An entry that cannot be printed as written (a formula, 見え消し, an error value, a note alone): the file is not read. */
+  let refused = false;
   hiddenEntries(sheet, header, file, bag);
+  if (notedEntries(sheet, header, file, bag)) refused = true;
   const byRow = new Map<number, Map<number, unknown>>();
   const cellAt = new Map<string, ShownCell>();
   for (const c of sheet.cells) {
@@ -160,8 +163,6 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     cellAt.set(`${c.row}\t${c.col}`, c);
   }
   const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
-  /** An entry that cannot be printed as written (a formula, 見え消し, an error value): the file is not read. */
-  let refused = false;
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const values = byRow.get(r) ?? new Map<number, unknown>();
     const row: RawReturn = {
@@ -231,6 +232,31 @@ function hiddenEntries(sheet: SheetCells, h: Header, file: string, bag: Diagnost
   const rows = new Set(hidden.filter((c) => sheet.hiddenRows?.has(c.row)).map((c) => c.row)).size;
   const columns = new Set(hidden.filter((c) => cols.has(c.col)).map((c) => c.col)).size;
   bag.add("PP640", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { rows, cols: columns });
+}
+
+/**
+ * Notes (comments) on the entries' cells: the report prints cells, never notes. A note on an entry
+ * left blank is the department's answer written where it is not read — its row had been 未報告
+ * (or 「実績が空です」) with the note's words nowhere: an error at each (PP647). A note beside an
+ * entry (a remark to the planning section, a word left out?) is said once at the first, with its
+ * words (PP646): it had been dropped without a word. True when the file is not to be read.
+ */
+function notedEntries(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): boolean {
+  const inputs = new Map(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [[h.columns[f]!, f] as const])));
+  const examples = new Set(sheet.cells.filter((c) => c.col === h.columns.no && /例/.test(cellText(c.value))).map((c) => c.row));
+  const filled = new Set(sheet.cells.filter((c) => cellText(c.value) !== "").map((c) => `${c.row}\t${c.col}`));
+  const notes = (sheet.notes ?? []).filter((n) => n.row > h.row && inputs.has(n.col) && !examples.has(n.row))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const words = (text: string) => text.replace(/\s+/g, " ").slice(0, 30);
+  let refused = false;
+  for (const n of notes.filter((x) => !filled.has(`${x.row}\t${x.col}`))) {
+    bag.add("PP647", { file, sheet: sheet.name, cell: `${columnLetters(n.col)}${n.row}` }, { column: FIELD_LABELS[inputs.get(n.col)!], text: words(n.text) });
+    refused = true;
+  }
+  const beside = notes.filter((x) => filled.has(`${x.row}\t${x.col}`));
+  const first = beside[0];
+  if (first) bag.add("PP646", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { text: words(first.text), more: beside.length - 1 });
+  return refused;
 }
 
 /**

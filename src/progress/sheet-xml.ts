@@ -19,6 +19,8 @@ export interface SheetCells {
   /** Rows hidden in Excel (also those a filter hides), and hidden column ranges (inclusive), 1-based. */
   hiddenRows?: Set<number>;
   hiddenCols?: [number, number][];
+  /** Notes (comments) on cells, 1-based. */
+  notes?: { row: number; col: number; text: string }[];
 }
 
 /**
@@ -57,6 +59,7 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
     merges: s.merges,
     ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
     ...(s.hiddenCols ? { hiddenCols: s.hiddenCols } : {}),
+    ...(s.notes ? { notes: s.notes } : {}),
     cells: s.cells.flatMap((c) => {
       const value = formValue(c);
       if (value === null || value === "") return [];

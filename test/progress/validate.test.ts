@@ -522,6 +522,34 @@ describe("returned forms", () => {
     expect(plain.items).toEqual([]);
   });
 
+  it("PP647 an entry left blank with the report in its note (comment): refused at the cell; PP646 notes beside entries said once at the first (the notes' words had been dropped unsaid)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const noted = async (edit: (ws: import("exceljs").Worksheet, rows: number[]) => void) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(filled as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("進捗報告")!;
+      const rows: number[] = [];
+      ws.eachRow((row, r) => { if (own.includes(row.getCell(1).value as number)) rows.push(r); });
+      edit(ws, rows);
+      const bag = new DiagnosticBag("ja");
+      return { bag, rows, read: parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag) };
+    };
+    // the 課題 written in a note, its cell blank (with the author's name Excel puts first)
+    const blank = await noted((ws, [r1]) => { ws.getCell(r1!, 7).note = { texts: [{ font: { bold: true }, text: "財政課 山田:" }, { text: "\n調達に時間を要した" }] }; });
+    expect(blank.read).toBeNull();
+    expect(blank.bag.items.map((d) => [d.code, d.severity, d.cell, d.message])).toEqual([["PP647", "error", `G${blank.rows[0]}`,
+      "「課題」の欄が空で、メモ（コメント）に「財政課 山田: 調達に時間を要した」と書かれています。メモは報告書に載らないため、この様式は読み込みませんでした。"]]);
+    // notes beside entries: read, said once at the first
+    // (a threaded comment, as Excel writes it for older versions: its words after Excel's own)
+    const threaded = "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed if the file is opened in a newer version of Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    部長確認済み";
+    const beside = await noted((ws, [r1, r2]) => { ws.getCell(r1!, 6).note = threaded; ws.getCell(r2!, 6).note = "要確認"; });
+    expect(beside.bag.items.map((d) => [d.code, d.severity, d.message])).toEqual([["PP646", "warning",
+      "記入欄のメモ（コメント）「部長確認済み」は報告書に載りません（ほか 1 か所のメモも同じ）。セルの記入内容だけを読みました。"]]);
+    expect(check([beside.read!]).result.current.map((r) => r.result)).toEqual(own.map((no) => `実績${no}`));
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
