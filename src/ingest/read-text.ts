@@ -190,6 +190,8 @@ const REPLACEMENT = /\uFFFD/g;
 export const CONTROLS = /[\u0000-\u0008\u000c\u000e-\u001f\u007f]/g;
 /** Line breaks inside a cell as other systems write them: FileMaker's VT, Unicode's line and paragraph separators. */
 const CELL_BREAKS = /[\u000b\u2028\u2029]/g;
+/** A cell's text with those line breaks as line breaks (the PDF font has no glyph for them: they printed as boxes). */
+export const withCellBreaks = (text: string): string => text.replace(CELL_BREAKS, "\n");
 /** The physical line (1-based) of `offset` in decoded text. */
 const lineOf = (text: string, offset: number): number => {
   let line = 1;
@@ -563,7 +565,7 @@ export function parseTextGrid(given: string, file: string, hooks: TextGridHooks 
         const line = lineAt(start);
         // (no table is wider than a sheet: a header of a million cells had taken a minute to search)
         if (result.data.length > MAX_COLUMN) { hooks.onTooWide?.(line, result.data.length); parser.abort(); return; }
-        const row = { line, cells: result.data.map((c) => String(c ?? "").replace(CELL_BREAKS, "\n")) };
+        const row = { line, cells: result.data.map((c) => withCellBreaks(String(c ?? ""))) };
         rows.push(row);
         row.cells.forEach((c, col) => { if (c.includes("\n")) multiLine.push({ row, col }); });
         const end = base + result.meta.cursor;

@@ -10,6 +10,7 @@ import { parseMetaRows, type FormMeta } from "../forms/meta.js";
 import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnFile } from "./schema.js";
 import { columnLetters, parseAddress } from "../cell-address.js";
 import { readWorkbookCells, WorkbookReadError, type SheetCells, type ShownCell } from "./sheet-xml.js";
+import { withCellBreaks } from "../ingest/read-text.js";
 
 const HEADER_SEARCH_ROWS = 30;
 /** The input columns a form's header names; 年度 and 担当課 come from the metadata instead. */
@@ -199,7 +200,8 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
         bag.add("PP637", place(r, col), { column: FIELD_LABELS[f], value: cellText(value) });
         refused = true;
       }
-      const text = shown ?? cellText(value);
+      // (a line or paragraph separator pasted in, or Excel's _x000B_, breaks the line as in a CSV)
+      const text = f === "no" ? cellText(value) : withCellBreaks(shown ?? cellText(value));
       row.cells[f] = { text: f === "no" && renumber?.has(Number(text)) ? String(renumber.get(Number(text)) ?? "") : text, place: place(r, col) };
     }
     // a project since removed from the plan: its earlier year is no part of this report

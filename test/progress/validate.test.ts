@@ -550,6 +550,13 @@ describe("returned forms", () => {
     expect(check([beside.read!]).result.current.map((r) => r.result)).toEqual(own.map((no) => `実績${no}`));
   });
 
+  it("an entry with Unicode's line and paragraph separators (pasted from a web page or Word) is read with line breaks there, as a CSV's is (the PDF had printed a box for each)", async () => {
+    const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (no === own.no ? { status: "予定どおり", result: "説明会を開催した\u2028参加者は40名\u2029アンケートを実施した" } : null));
+    const read = parseFormReturns(filled, "財政課.xlsx", new DiagnosticBag("ja"))!;
+    expect(check([read]).result.current.map((r) => r.result)).toEqual(["説明会を開催した\n参加者は40名\nアンケートを実施した"]);
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
