@@ -23,6 +23,22 @@ const BUILTIN_TIMES: Record<number, string> = {
 };
 export const ISO_DATE = "yyyy-mm-dd";
 
+const GE = "[$-411]ge.m.d", GGGE = '[$-411]ggge"年"m"月"d"日"', YM = 'yyyy"年"m"月"', MD = 'm"月"d"日"';
+/**
+ * The built-in date ids as Japanese Excel shows them (ECMA-376 §18.8.30, ja-JP), where a workbook
+ * names them by number alone: 4/1 typed is id 56 (4月1日), R9.3.31 id 57, 令和9年3月31日 id 58,
+ * 2026/4/1 id 14. (The plan's reader reads them as YYYY-MM-DD.)
+ */
+const JA_DATES: Record<number, string> = {
+  14: "yyyy/m/d", 27: GE, 28: GGGE, 29: GGGE, 30: "m/d/yy", 31: 'yyyy"年"m"月"d"日"', 34: YM, 35: MD, 36: GE,
+  50: GE, 51: GGGE, 52: YM, 53: MD, 54: GGGE, 55: YM, 56: MD, 57: GE, 58: GGGE,
+};
+
+/** The format code of a built-in id as Japanese Excel shows it (a returned form's entry is printed as the sheet shows it). */
+export function shownBuiltinFormat(id: number): string | undefined {
+  return JA_DATES[id] ?? builtinFormat(id);
+}
+
 /** The format code of a built-in id, or undefined for ids this reader shows as General. */
 export function builtinFormat(id: number): string | undefined {
   return BUILTIN_DATES.has(id) ? ISO_DATE : BUILTIN_TIMES[id] ?? BUILTIN[id];

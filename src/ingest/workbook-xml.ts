@@ -39,6 +39,8 @@ export interface XmlCell {
   formula?: string;
   /** The number format code of the cell's style, when it has one beyond General. */
   format?: string;
+  /** The built-in format id of the cell's style (one the workbook names by number, not code). */
+  builtinFormat?: number;
   /** The cell's fill colour (a key: same key, same colour), when it is filled: see fillKeys. */
   fill?: string;
   /** Its text is struck through, all (the cell's font) or in part (a run of rich text): 見え消し. */
@@ -227,14 +229,14 @@ function resolveTarget(target: string): string {
 }
 
 /** What a cell's style index gives: its number format, its fill, and whether its font is struck through. */
-interface StyleTables { formats: readonly (string | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[]; across: readonly boolean[] }
+interface StyleTables { formats: readonly (string | undefined)[]; builtins: readonly (number | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[]; across: readonly boolean[] }
 
 /**
  * Style index (`<cellXfs>`) → its number format code, for the styles whose format is not
  * General, and its fill colour (fillKeys).
  */
 function styleTables(styles: string | undefined): StyleTables {
-  if (!styles) return { formats: [], fills: [], struck: [], across: [] };
+  if (!styles) return { formats: [], builtins: [], fills: [], struck: [], across: [] };
   const custom = new Map<number, string>();
   for (const tag of openingTags(styles, "numFmt")) {
     const id = Number(attr(tag, "numFmtId"));
@@ -249,6 +251,10 @@ function styleTables(styles: string | undefined): StyleTables {
     formats: xfs.map((xf) => {
       const id = Number(attr(xf, "numFmtId") ?? 0);
       return custom.get(id) ?? (id ? builtinFormat(id) : undefined);
+    }),
+    builtins: xfs.map((xf) => {
+      const id = Number(attr(xf, "numFmtId") ?? 0);
+      return id && !custom.has(id) ? id : undefined;
     }),
     fills: xfs.map((xf) => fills[Number(attr(xf, "fillId") ?? 0)]),
     struck: xfs.map((xf) => struckFonts[Number(attr(xf, "fontId") ?? 0)] ?? false),
@@ -432,7 +438,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
 /** Cells read so far in the workbook: with values (toward the limit), and kept only for their fill (capped apart). */
 interface CellCounts { valued: number; fillOnly: number }
 
-function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, fills, struck, across }: StyleTables,
+function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, builtins, fills, struck, across }: StyleTables,
   maxCells: number, counts: CellCounts): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   // A value centred across the empty cells right of it (選択範囲内で中央) spans them as a merge does:
@@ -499,6 +505,7 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
       if (struckText && !empty) cell.struck = true;
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
+      if (builtins[style] !== undefined) cell.builtinFormat = builtins[style];
       if (empty) counts.fillOnly++;
       else if (counts.valued++ >= maxCells) { overLimit = true; break rows; }
       cells.push(cell);

@@ -3,7 +3,7 @@
 // crashes on some of them. A formula cell's value is its text, so a cached result (which openpyxl
 // does not even write) is never trusted.
 import type { FormCell } from "../forms/checksum.js";
-import { formatNumber } from "../ingest/number-format.js";
+import { formatNumber, shownBuiltinFormat } from "../ingest/number-format.js";
 import { readWorkbookXml, WorkbookReadError, type XmlCell } from "../ingest/workbook-xml.js";
 
 export { WorkbookReadError };
@@ -63,7 +63,9 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
     cells: s.cells.flatMap((c) => {
       const value = formValue(c);
       if (value === null || value === "") return [];
-      const shown = typeof value === "number" && c.format !== undefined ? formatNumber(value, c.format, workbook.date1904) : null;
+      // (a built-in id as Japanese Excel shows it: 4/1 typed is 4月1日, not the plan reader's 2026-04-01)
+      const format = c.builtinFormat !== undefined ? shownBuiltinFormat(c.builtinFormat) : c.format;
+      const shown = typeof value === "number" && format !== undefined ? formatNumber(value, format, workbook.date1904) : null;
       return [{ row: c.row, col: c.col, value, ...(shown !== null && shown !== String(value) ? { shown } : {}),
         ...(c.struck ? { struck: true as const } : {}), ...(c.type === "e" && c.formula === undefined ? { error: true as const } : {}) }];
     }),

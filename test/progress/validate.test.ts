@@ -617,6 +617,27 @@ describe("returned forms", () => {
     // 95%, 6/1 and R9.3.31 typed
     expect(await typedEntries([[0.95, "0%"], [46174, "yyyy/m/d"], [46477, '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"']])).toEqual(["95%", "2026/6/1", "令和9年3月31日"]);
   });
+  it("reads a date in a built-in format Japanese Excel names by id alone as it shows it: 4/1 typed (56) 4月1日, R8.4.1 (57), 令和8年4月1日 (58) (all had been printed 2026-04-01)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import("fflate");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("進捗報告")!;
+    ws.getCell("E11").value = "予定どおり";
+    // written with codes of their own, then named by the built-in ids as Excel writes them (no <numFmt>)
+    const ids: Record<string, number> = { "\"id56\"0": 56, "\"id57\"0": 57, "\"id58\"0": 58 };
+    Object.keys(ids).forEach((numFmt, i) => { const c = ws.getCell(`${"FGH"[i]}11`); c.value = 46113; c.style = { ...c.style, numFmt }; });
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
+    let styles = strFromU8(parts["xl/styles.xml"]!);
+    for (const [, id, code] of styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)) {
+      const builtin = ids[code!.replaceAll("&quot;", '"')];
+      if (builtin) styles = styles.replaceAll(`numFmtId="${id}"`, `numFmtId="${builtin}"`);
+    }
+    parts["xl/styles.xml"] = strToU8(styles.replace(/<numFmt numFmtId="5[678]"[^>]*\/>/g, ""));
+    const read = parseFormReturns(zipSync(parts), "財政課.xlsx", new DiagnosticBag());
+    const row = read!.rows.find((r) => r.place.cell === "A11")!;
+    expect([row.cells.result?.text, row.cells.issues?.text, row.cells.direction?.text]).toEqual(["4月1日", "R8.4.1", "令和8年4月1日"]);
+  });
   it("reads a time, an elapsed time and a fraction as Excel shows them (10:00 had been printed 1899-12-30, 36:00 「:12」, 1/2 「0.5」)", async () => {
     expect(await typedEntries([[10 / 24, "h:mm"], [1.5, "[h]:mm"], [0.5, "# ?/?"]])).toEqual(["10:00", "36:00", "1/2"]);
     // the built-in ids a workbook may name them by, and a date with its time
