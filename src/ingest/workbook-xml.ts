@@ -45,6 +45,8 @@ export interface XmlCell {
   fill?: string;
   /** Its text is struck through, all (the cell's font) or in part (a run of rich text): 見え消し. */
   struck?: true;
+  /** The characters of its rich text set superscript or subscript (10³ typed as 103 with a raised 3). */
+  raised?: string;
 }
 
 export interface XmlSheet {
@@ -191,6 +193,20 @@ function stringItemText(xml: string): string {
   let out = "";
   for (let t = findElement(body, "t"); t; t = findElement(body, "t", t.end)) out += textOf(t.body);
   return out;
+}
+
+/**
+ * The characters of runs of rich text set superscript or subscript (`<vertAlign>`), joined: the
+ * cell's text has them as plain characters (10³ reads 103, CO₂ CO2).
+ */
+function raisedRuns(xml: string): string {
+  if (!xml.includes("<vertAlign")) return "";
+  let out = "";
+  for (const run of elements(xml, "r")) {
+    const tag = firstTag(firstOf(run.body, "rPr")?.body ?? "", "vertAlign");
+    if (tag && /^(superscript|subscript)$/.test(attr(tag, "val") ?? "")) out += stringItemText(run.body);
+  }
+  return out.trim();
 }
 
 /** `<strike/>` (or val="1"/"true") in a font or a run's properties: struck through. */
@@ -397,9 +413,12 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     }
     const shared: string[] = [];
     const struckShared = new Set<number>();
+    const raisedShared = new Map<number, string>();
     const sst = unprefixed(zip.text(sharedPart));
     if (sst) for (let si = findElement(sst, "si"); si; si = findElement(sst, "si", si.end)) {
       if (hasStruckRun(si.body)) struckShared.add(shared.length);
+      const raised = raisedRuns(si.body);
+      if (raised) raisedShared.set(shared.length, raised);
       shared.push(stringItemText(si.body));
     }
     const styles = styleTables(unprefixed(zip.text(stylesPart)));
@@ -420,7 +439,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       // a part cut short (a copy interrupted, a broken save): said as such, not as a sheet without a header row
       // (a chart sheet's root is another element)
       if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
-      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared }, styles, opts.maxCells ?? Infinity, counts) };
+      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared }, styles, opts.maxCells ?? Infinity, counts) };
       if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
@@ -438,7 +457,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
 /** Cells read so far in the workbook: with values (toward the limit), and kept only for their fill (capped apart). */
 interface CellCounts { valued: number; fillOnly: number }
 
-function sheetCells(xml: string, { shared, struckShared }: { shared: readonly string[]; struckShared: ReadonlySet<number> }, { formats, builtins, fills, struck, across }: StyleTables,
+function sheetCells(xml: string, { shared, struckShared, raisedShared }: { shared: readonly string[]; struckShared: ReadonlySet<number>; raisedShared: ReadonlyMap<number, string> }, { formats, builtins, fills, struck, across }: StyleTables,
   maxCells: number, counts: CellCounts): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   // A value centred across the empty cells right of it (選択範囲内で中央) spans them as a merge does:
@@ -495,11 +514,15 @@ function sheetCells(xml: string, { shared, struckShared }: { shared: readonly st
         const item = firstOf(body, "is")?.body ?? "";
         cell.text = stringItemText(item);
         struckText ||= hasStruckRun(item);
+        const raised = raisedRuns(item);
+        if (raised) cell.raised = raised;
       } else if (type === "s" && v !== undefined) {
         const s = shared[Number(v)];
         if (s === undefined) cell.missingShared = v;
         else cell.text = s;
         struckText ||= struckShared.has(Number(v));
+        const raised = raisedShared.get(Number(v));
+        if (raised) cell.raised = raised;
       }
       if (!empty) acrossCell(at, style, (cell.text ?? cell.v ?? "") !== "");
       if (struckText && !empty) cell.struck = true;

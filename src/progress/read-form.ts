@@ -194,6 +194,12 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
         bag.add("PP636", place(r, col), { column: FIELD_LABELS[f], text: cellText(value).replace(/\s+/g, " ").slice(0, 30) });
         refused = true;
       }
+      // Superscript or subscript characters: the report prints them as the rest (10³ as 103, a
+      // number of another meaning), so never guessed (they had been printed plain, unsaid)
+      if (f !== "no" && cell?.raised) {
+        bag.add("PP648", place(r, col), { column: FIELD_LABELS[f], raised: cell.raised, text: cellText(value).replace(/\s+/g, " ").slice(0, 30) });
+        refused = true;
+      }
       // An error value kept as a value (a formula's #N/A pasted as values): no entry to print (it
       // had been printed as 「#N/A」)
       if (cell?.error) {

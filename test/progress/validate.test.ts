@@ -477,6 +477,22 @@ describe("returned forms", () => {
     expect(parseFormReturns(filled, "財政課.xlsx", new DiagnosticBag())).not.toBeNull();
   });
 
+  it("PP648 superscript or subscript characters in an entry (10³ typed as 103 with a raised 3): refused at the cell (printed plain, the number had read 103)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    let at = "";
+    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
+      if (c.value === `実績${own[0]}`) { c.value = { richText: [{ text: "処理能力を10" }, { text: "3", font: { vertAlign: "superscript" } }, { text: "件に高めた" }] }; at = c.address; }
+    }));
+    const bag = new DiagnosticBag("ja");
+    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message])).toEqual([["PP648", "error", "進捗報告", at,
+      "実績の欄に上付き・下付きの文字「3」があります（「処理能力を103件に高めた」）。報告書では普通の文字として印刷され（10³ は「103」）、意味が変わるため、このファイルは読みません。"]]);
+  });
+
   it("PP639 an entry's cells merged across two projects' rows (one text for both): refused at the merge (the second had been told 「必須の「実績」が空です」 beside the text it shows)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
