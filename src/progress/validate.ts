@@ -49,7 +49,9 @@ export function validateReturns(
   const printed: { text: string; place: Place }[] = [];
   /** Own projects left blank, by file (PP632). */
   const blankOwn = new Map<string, { department: string; year: number | null; nos: number[] }>();
+  const superseded = laterVersions(files, bag);
   for (const file of files) {
+    if (superseded.has(file.file)) continue;
     if (file.plan !== undefined && file.plan !== plan.plan.title) {
       bag.add("PP617", { file: file.file }, { actual: file.plan });
     }
@@ -262,6 +264,38 @@ function withoutOwnLabel(row: RawReturn, said: (place: Place, prefix: string) =>
     cells[f] = { ...cell, text: cell.text.slice(m[0].length) };
   }
   return { ...row, cells };
+}
+
+/**
+ * A file name's words saying it is a later version of the file named without them: 財政課_v2,
+ * 財政課（修正）, 財政課_修正版, 財政課 差替え, 財政課_最新. (Not a bare number: 財政課(1) is a
+ * browser's second download of a file, either one the later.)
+ */
+const VERSION_MARK = /^[\s_\-・]*[(\[]?\s*(?:(?:v|ver|rev)\.?\s*\d+|第?\d+版|(?:修正|訂正|差し?替え?|最新|改訂?)版?)\s*[)\]]?$/iu;
+
+/**
+ * Two forms of one department for one year, one named as the other with a version mark
+ * (財政課.xlsx and 財政課_v2.xlsx, 財政課（修正）.xlsx): the department's own word that it is the
+ * later one, which is read, the other not (PP649, warning). They had been PP609 at every row the
+ * two report, stopping the report, the same text or not. Any other pair stays PP609.
+ */
+function laterVersions(files: readonly ReturnFile[], bag: DiagnosticBag): Set<string> {
+  const out = new Set<string>();
+  const stem = (f: ReturnFile) => path.basename(f.file).replace(/\.[^.]+$/u, "").normalize("NFKC").trim();
+  const key = (f: ReturnFile) => { const c = f.rows.find((r) => r.cells.department?.text)?.cells; return c ? `${c.department!.text}\u0000${c.year?.text ?? ""}` : null; };
+  const groups = new Map<string, ReturnFile[]>();
+  for (const f of files) {
+    const k = f.kind === "form" && !f.history ? key(f) : null;
+    if (k) groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  for (const group of groups.values()) {
+    if (group.length !== 2) continue;
+    const [a, b] = [...group].sort((x, y) => stem(x).length - stem(y).length) as [ReturnFile, ReturnFile];
+    if (!stem(b).startsWith(stem(a)) || !VERSION_MARK.test(stem(b).slice(stem(a).length))) continue;
+    out.add(a.file);
+    bag.add("PP649", { file: a.file }, { later: path.basename(b.file), earlier: path.basename(a.file) });
+  }
+  return out;
 }
 
 /**

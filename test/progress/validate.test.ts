@@ -385,6 +385,22 @@ describe("returned forms", () => {
     expect(other.codes).not.toContain("PP633");
   });
 
+  it("PP649 a department's form returned again as a named later version (財政課_v2.xlsx, 財政課（修正）.xlsx): the later read, the earlier not, said (each row both report had been PP609, the run stopped)", async () => {
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const first = await fillForm(form("財政課.xlsx"), (no) => (no === own[0] ? { status: "予定どおり", result: "初版の実績" } : null));
+    const later = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: no === own[0] ? "訂正した実績" : `実績${no}` } : null));
+    const read = (name: string, data: Uint8Array) => parseFormReturns(data, name, new DiagnosticBag())!;
+    for (const name of ["財政課_v2.xlsx", "財政課（修正）.xlsx", "財政課 修正版.xlsx"]) {
+      const r = check([read("返送/財政課.xlsx", first), read(`返送/${name}`, later)]);
+      const told = r.bag.items.filter((d) => d.code !== "PP625");
+      expect(told.map((d) => [d.code, d.severity, d.file]), name).toEqual([["PP649", "warning", "返送/財政課.xlsx"]]);
+      expect(told[0]!.message).toBe(`${name} を 財政課.xlsx の修正版（同じ課・同じ年度の様式）として読み、財政課.xlsx は読みませんでした。`);
+      expect(r.result.current.map((x) => [x.no, x.result, x.place.file])).toEqual(own.map((no) => [no, no === own[0] ? "訂正した実績" : `実績${no}`, `返送/${name}`]));
+    }
+    // a name without a version mark (a second download, 財政課(1)) says nothing of which is later: PP609
+    expect(check([read("返送/財政課.xlsx", first), read("返送/財政課(1).xlsx", later)]).codes).toEqual(["PP609"]);
+  });
+
   it("a blank copy of the form returned beside the filled one is PP638 (info), and a draft's blank rows that the final form reports are no PP632 (it had said every such project 未報告 while the report printed them)", async () => {
     const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
     expect(own.length).toBeGreaterThan(1);
