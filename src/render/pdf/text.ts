@@ -9,7 +9,7 @@ import type { Content } from "pdfmake/interfaces.js";
 import type { Theme } from "../../theme/schema.js";
 import { PHRASE_BREAK, phrases, scriptPieces } from "../phrases.js";
 import { role } from "./tags.js";
-import { BREAK_UNITS, NO_LINE_START, textWidthEm } from "../xlsx/metrics.js";
+import { BREAK_UNITS, NO_LINE_END, NO_LINE_START, textWidthEm } from "../xlsx/metrics.js";
 
 export { phrases };
 
@@ -131,7 +131,7 @@ export function titleRuns(text: string, capacity: number): Run[] {
 /**
  * Lines `runs` take in a box `widthPt` wide at `sizePt`, filled as pdfmake fills them: a noWrap
  * run whole, other text between characters (a Latin word whole), a character that starts no line
- * (、。）) going down with the one before it. Widths are BIZ UDPゴシック's rounded up, so the count
+ * (、。）) going down with the one before it, as does one that ends none (「（) with the one after it. Widths are BIZ UDPゴシック's rounded up, so the count
  * errs high by a line at most now and then. (Width ÷ line plus a line for every wrapped paragraph
  * had left a third of the pages of a report of long entries blank.)
  */
@@ -139,24 +139,24 @@ export function runLines(runs: readonly Run[], widthPt: number, sizePt: number):
   const perLine = Math.max(1, widthPt / sizePt);
   let lines = 1;
   let used = 0;
-  let before = 0; // the width of the unit last placed on the line
+  let before = { text: "", w: 0 }; // the unit last placed on the line
   const place = (unit: string): void => {
     const w = textWidthEm(unit);
     if (used > 0 && used + w > perLine) {
       lines++;
       // 禁則: the unit before it goes down with it (追い出し), unless that leaves its line empty
-      const carried = NO_LINE_START.test(unit) && before < used ? before : 0;
+      const carried = (NO_LINE_START.test(unit) || NO_LINE_END.test(before.text)) && before.w < used ? before.w : 0;
       used = carried;
     }
     // a word wider than the line breaks inside
     if (w > perLine) { lines += Math.ceil((used + w) / perLine) - 1; used = (used + w) % perLine; } else used += w;
-    before = w;
+    before = { text: unit, w };
   };
   for (const run of runs) {
     const text = typeof run === "string" ? run : run.text;
     const whole = typeof run !== "string" && run.noWrap === true;
     text.split("\n").forEach((part, i) => {
-      if (i > 0) { lines++; used = 0; before = 0; }
+      if (i > 0) { lines++; used = 0; before = { text: "", w: 0 }; }
       if (whole) { if (part) place(part); } else for (const unit of part.match(BREAK_UNITS) ?? []) place(unit);
     });
   }

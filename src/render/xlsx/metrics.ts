@@ -44,7 +44,7 @@ function lineEm(widthPt: number, sizePt: number): number {
 export const BREAK_UNITS = /[\x21-\x7e]+|[^]/gu;
 /** What starts no line, and what ends none (JIS X 4051; docs/japanese-typesetting.md). */
 export const NO_LINE_START = /^[）〕］｝〉》」』】〙〗〟’”｠)\]}‐〜゠–？！‼⁇⁈⁉・：；。．、，ヽヾゝゞ々〻ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ]+/u;
-const NO_LINE_END = /[（〔［｛〈《「『【〘〖〝｟(\[{‘“]$/u;
+export const NO_LINE_END = /[（〔［｛〈《「『【〘〖〝｟(\[{‘“]$/u;
 
 /**
  * Lines a text takes when wrapped in a box `widthPt` wide at `sizePt`, filled as Excel and
