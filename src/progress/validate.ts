@@ -182,7 +182,9 @@ export function validateReturns(
       const key = placeOf(place);
       if (!wrongYear.has(key)) {
         wrongYear.add(key);
-        bag.add("PP605", place, { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear) },
+        // a year that cannot be read is said so (「年度が違います（8）」 had sent staff looking for another year's form)
+        const unreadable = year === null && text("year") !== "";
+        bag.add("PP605", place, { actual: year === null ? text("year") || "（空欄）" : wareki(year), expected: wareki(reportYear), ...(unreadable ? { unreadable: 1 } : {}) },
           { projectNo: project.no, actual: text("year"), expected: String(reportYear) });
       }
       ok = false;

@@ -92,6 +92,13 @@ describe("CSV returns", () => {
     const inserted = csv([HEAD, ",R8,完了,x,,,情報政策課"].join("\n"));
     expect(inserted.bag.items.find((d) => d.code === "PP612")).toMatchObject({ message: "入力のある行ですが、事業の No がありません（行を挿入して記入したようです）。", hint: "報告は、その事業の No の行に記入してください。" });
   });
+  it("PP605 a 年度 that cannot be read (8, a date) is said so, not as another year (「年度が違います（8。…）」 had sent staff looking for another year's form)", () => {
+    const r = csv([HEAD, "10,8,完了,x,,,財政課", "25,2026/4/1,完了,y,,,財政課", "10,R7,完了,z,,,財政課"].join("\n"));
+    expect(r.bag.items.filter((d) => d.code === "PP605").map((d) => [d.line, d.message, d.hint])).toEqual([
+      [2, "年度「8」を読み取れません（この報告は 令和8年度 のものです）。", "「令和8年度」のように書いてください（R や西暦の年度でも読めます）。"],
+      [3, "年度「2026/4/1」を読み取れません（この報告は 令和8年度 のものです）。", "「令和8年度」のように書いてください（R や西暦の年度でも読めます）。"],
+      [4, "年度が違います（令和7年度。この報告は 令和8年度 のものです）。", "その年度の様式で報告してください。前年度までの報告は --history のフォルダに置けます。"]]);
+  });
   it("PP604 a 担当課 the plan does not name (「各課」, 「総務部財政課」) on a 各課 project: refused at its line (it had been printed as a department that reported)", () => {
     const each = plan.projects.find((p) => p.allDepartments)!;
     const r = csv([HEAD, `${each.no},R8,完了,a,,,各課`, `${each.no},R8,完了,b,,,総務部財政課`, `${each.no},R8,完了,c,,,財政課`].join("\n"));
