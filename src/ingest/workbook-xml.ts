@@ -45,6 +45,8 @@ export interface XmlCell {
   fill?: string;
   /** Its text is struck through, all (the cell's font) or in part (a run of rich text): 見え消し. */
   struck?: true;
+  /** Text in white, all or in part, on no fill: there, but no one sees it (白文字). */
+  unseen?: true;
   /** The characters of its rich text set superscript or subscript (10³ typed as 103 with a raised 3). */
   raised?: string;
 }
@@ -215,6 +217,23 @@ const struckThrough = (props: string): boolean => {
   return tag !== undefined && !/^(0|false)$/.test(attr(tag, "val") ?? "");
 };
 
+/** A font's or a run's colour is white, the sheet's background (rgb, theme 0 = Background 1, indexed 9). */
+const whiteText = (props: string): boolean => {
+  const tag = firstTag(props, "color");
+  if (!tag) return false;
+  const rgb = attr(tag, "rgb")?.toUpperCase();
+  return (rgb !== undefined && /^(FF)?FFFFFF$/.test(rgb)) || (attr(tag, "theme") === "0" && !attr(tag, "tint")) || attr(tag, "indexed") === "9";
+};
+
+/** Whether some run of rich text with words in it is white. */
+function hasWhiteRun(xml: string): boolean {
+  if (!xml.includes("<color")) return false;
+  for (const run of elements(xml, "r")) {
+    if (whiteText(firstOf(run.body, "rPr")?.body ?? "") && stringItemText(run.body).trim()) return true;
+  }
+  return false;
+}
+
 /** Whether some run of rich text with words in it is struck through (a part of the cell 見え消し). */
 function hasStruckRun(xml: string): boolean {
   if (!xml.includes("<strike")) return false;
@@ -245,14 +264,14 @@ function resolveTarget(target: string): string {
 }
 
 /** What a cell's style index gives: its number format, its fill, and whether its font is struck through. */
-interface StyleTables { formats: readonly (string | undefined)[]; builtins: readonly (number | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[]; across: readonly boolean[] }
+interface StyleTables { formats: readonly (string | undefined)[]; builtins: readonly (number | undefined)[]; fills: readonly (string | undefined)[]; struck: readonly boolean[]; white: readonly boolean[]; across: readonly boolean[] }
 
 /**
  * Style index (`<cellXfs>`) → its number format code, for the styles whose format is not
  * General, and its fill colour (fillKeys).
  */
 function styleTables(styles: string | undefined): StyleTables {
-  if (!styles) return { formats: [], builtins: [], fills: [], struck: [], across: [] };
+  if (!styles) return { formats: [], builtins: [], fills: [], struck: [], white: [], across: [] };
   const custom = new Map<number, string>();
   for (const tag of openingTags(styles, "numFmt")) {
     const id = Number(attr(tag, "numFmtId"));
@@ -260,7 +279,9 @@ function styleTables(styles: string | undefined): StyleTables {
     if (code !== undefined) custom.set(id, code);
   }
   const fills = fillKeys(styles);
-  const struckFonts = [...elements(firstOf(styles, "fonts")?.body ?? "", "font")].map((f) => struckThrough(f.body));
+  const fonts = [...elements(firstOf(styles, "fonts")?.body ?? "", "font")];
+  const struckFonts = fonts.map((f) => struckThrough(f.body));
+  const whiteFonts = fonts.map((f) => whiteText(f.body));
   const cellXfs = firstOf(styles, "cellXfs")?.body ?? "";
   const xfs = [...openingTags(cellXfs, "xf")];
   return {
@@ -274,6 +295,7 @@ function styleTables(styles: string | undefined): StyleTables {
     }),
     fills: xfs.map((xf) => fills[Number(attr(xf, "fillId") ?? 0)]),
     struck: xfs.map((xf) => struckFonts[Number(attr(xf, "fontId") ?? 0)] ?? false),
+    white: xfs.map((xf) => whiteFonts[Number(attr(xf, "fontId") ?? 0)] ?? false),
     // 選択範囲内で中央 (centerContinuous): the xf's own <alignment> child (found by the linear walk:
     // a lazy expression had rescanned to the end from each <xf> never closed, 82 s for a 10 KB file)
     across: [...elements(cellXfs, "xf")].map((x) => /<alignment\b[^>]*horizontal="centerContinuous"/.test(x.body)),
@@ -414,11 +436,13 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const shared: string[] = [];
     const struckShared = new Set<number>();
     const raisedShared = new Map<number, string>();
+    const whiteShared = new Set<number>();
     const sst = unprefixed(zip.text(sharedPart));
     if (sst) for (let si = findElement(sst, "si"); si; si = findElement(sst, "si", si.end)) {
       if (hasStruckRun(si.body)) struckShared.add(shared.length);
       const raised = raisedRuns(si.body);
       if (raised) raisedShared.set(shared.length, raised);
+      if (hasWhiteRun(si.body)) whiteShared.add(shared.length);
       shared.push(stringItemText(si.body));
     }
     const styles = styleTables(unprefixed(zip.text(stylesPart)));
@@ -439,7 +463,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       // a part cut short (a copy interrupted, a broken save): said as such, not as a sheet without a header row
       // (a chart sheet's root is another element)
       if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
-      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared }, styles, opts.maxCells ?? Infinity, counts) };
+      const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared, whiteShared }, styles, opts.maxCells ?? Infinity, counts) };
       if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
@@ -457,7 +481,8 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
 /** Cells read so far in the workbook: with values (toward the limit), and kept only for their fill (capped apart). */
 interface CellCounts { valued: number; fillOnly: number }
 
-function sheetCells(xml: string, { shared, struckShared, raisedShared }: { shared: readonly string[]; struckShared: ReadonlySet<number>; raisedShared: ReadonlyMap<number, string> }, { formats, builtins, fills, struck, across }: StyleTables,
+function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShared }: { shared: readonly string[]; struckShared: ReadonlySet<number>; raisedShared: ReadonlyMap<number, string>; whiteShared: ReadonlySet<number> },
+  { formats, builtins, fills, struck, white, across }: StyleTables,
   maxCells: number, counts: CellCounts): Omit<XmlSheet, "name" | "state"> {
   const cells: XmlCell[] = [];
   // A value centred across the empty cells right of it (選択範囲内で中央) spans them as a merge does:
@@ -510,12 +535,14 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared }: { share
       if (f) cell.formula = unescapeXml(f.body);
       if (v !== undefined) cell.v = textOf(v);
       let struckText = struck[style] === true;
+      let whiteWords = white[style] === true;
       if (type === "inlineStr") {
         const item = firstOf(body, "is")?.body ?? "";
         cell.text = stringItemText(item);
         struckText ||= hasStruckRun(item);
         const raised = raisedRuns(item);
         if (raised) cell.raised = raised;
+        whiteWords ||= hasWhiteRun(item);
       } else if (type === "s" && v !== undefined) {
         const s = shared[Number(v)];
         if (s === undefined) cell.missingShared = v;
@@ -523,9 +550,11 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared }: { share
         struckText ||= struckShared.has(Number(v));
         const raised = raisedShared.get(Number(v));
         if (raised) cell.raised = raised;
+        whiteWords ||= whiteShared.has(Number(v));
       }
       if (!empty) acrossCell(at, style, (cell.text ?? cell.v ?? "") !== "");
       if (struckText && !empty) cell.struck = true;
+      if (whiteWords && !empty && fill === undefined) cell.unseen = true;
       const format = formats[style];
       if (format !== undefined && format !== "General") cell.format = format;
       if (builtins[style] !== undefined) cell.builtinFormat = builtins[style];

@@ -194,6 +194,12 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
         bag.add("PP636", place(r, col), { column: FIELD_LABELS[f], text: cellText(value).replace(/\s+/g, " ").slice(0, 30) });
         refused = true;
       }
+      // Text in white on no fill (白文字: words hidden rather than deleted, or kept for later): in the
+      // report or out? Never guessed, as 見え消し (the report had printed words no one saw on the form)
+      if (f !== "no" && cell?.unseen) {
+        bag.add("PP650", place(r, col), { column: FIELD_LABELS[f], text: cellText(value).replace(/\s+/g, " ").slice(0, 30) });
+        refused = true;
+      }
       // Superscript or subscript characters: the report prints them as the rest (10³ as 103, a
       // number of another meaning), so never guessed (they had been printed plain, unsaid)
       if (f !== "no" && cell?.raised) {

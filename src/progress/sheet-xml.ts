@@ -31,6 +31,8 @@ export interface ShownCell extends FormCell {
   shown?: string;
   /** Its text is struck through, all or in part (見え消し). */
   struck?: true;
+  /** Text in white on no fill, all or in part (白文字): in the file, seen by no one. */
+  unseen?: true;
   /** Characters of its rich text set superscript or subscript (10³), which the report prints plain. */
   raised?: string;
   /** An Excel error value (#N/A, #REF!) kept as a value, e.g. a formula's result pasted as values. */
@@ -69,7 +71,7 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
       const format = c.builtinFormat !== undefined ? shownBuiltinFormat(c.builtinFormat) : c.format;
       const shown = typeof value === "number" && format !== undefined ? formatNumber(value, format, workbook.date1904) : null;
       return [{ row: c.row, col: c.col, value, ...(shown !== null && shown !== String(value) ? { shown } : {}),
-        ...(c.struck ? { struck: true as const } : {}), ...(c.raised ? { raised: c.raised } : {}), ...(c.type === "e" && c.formula === undefined ? { error: true as const } : {}) }];
+        ...(c.struck ? { struck: true as const } : {}), ...(c.raised ? { raised: c.raised } : {}), ...(c.unseen ? { unseen: true as const } : {}), ...(c.type === "e" && c.formula === undefined ? { error: true as const } : {}) }];
     }),
   }));
 }

@@ -516,6 +516,23 @@ describe("returned forms", () => {
       "実績の欄に上付き・下付きの文字「3」があります（「処理能力を103件に高めた」）。報告書では普通の文字として印刷され（10³ は「103」）、意味が変わるため、このファイルは読みません。"]]);
   });
 
+  it("PP650 text in white on no fill in an entry (白文字: words hidden rather than deleted), all or in part: refused at the cell (the report had printed words no one saw)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    const at: string[] = [];
+    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
+      if (c.value === `実績${own[0]}`) { c.value = { richText: [{ text: "説明会を2回開催した" }, { text: "（来年度は中止）", font: { color: { argb: "FFFFFFFF" } } }] }; at.push(c.address); }
+      if (c.value === `実績${own[1]}`) { c.style = { ...c.style, font: { ...c.style.font, color: { theme: 0 } } }; at.push(c.address); }
+    }));
+    const bag = new DiagnosticBag("ja");
+    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.severity, d.cell])).toEqual([["PP650", "error", at[0]], ["PP650", "error", at[1]]]);
+    expect(bag.items[0]!.message).toBe("実績の欄に白い文字（背景と同じ色で、様式の画面や印刷では見えない文字）があります（「説明会を2回開催した（来年度は中止）」）。報告に入れる文字かどうか決められないため、このファイルは読みません。");
+  });
+
   it("PP639 an entry's cells merged across two projects' rows (one text for both): refused at the merge (the second had been told 「必須の「実績」が空です」 beside the text it shows)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
