@@ -70,6 +70,8 @@ export interface XmlSheet {
   shapes?: { top: number; left: number; bottom: number; right: number }[];
   /** Notes (comments) on its cells, 1-based: the text of each, which no cell value holds. */
   notes?: { row: number; col: number; text: string }[];
+  /** Hyperlinks on its cells, 1-based: where each leads (a URL, or a place in the workbook). */
+  links?: { row: number; col: number; target: string }[];
 }
 
 export interface XmlWorkbook {
@@ -469,6 +471,8 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       if (shapes.length) sheet.shapes = shapes;
       const notes = sheetNotes(zip, targets.get(rid!)!);
       if (notes.length) sheet.notes = notes;
+      const links = sheetLinks(zip, targets.get(rid!)!, xml);
+      if (links.length) sheet.links = links;
       sheets.push(sheet);
       if (sheet.overLimit) break;
     }
@@ -616,11 +620,34 @@ function sheetShapes(zip: ZipArchive, sheetPath: string, xml: string): NonNullab
   return out;
 }
 
+/**
+ * A sheet's hyperlinks (`<hyperlink ref r:id>` → its relationship's URL, or `location` in the
+ * workbook): the cell shows its own words (「こちら」), not where it leads.
+ */
+function sheetLinks(zip: ZipArchive, sheetPath: string, xml: string): NonNullable<XmlSheet["links"]> {
+  if (!xml.includes("<hyperlink")) return [];
+  const urls = new Map(sheetRels(zip, sheetPath).map((r) => [attr(r, "Id") ?? "", attr(r, "Target") ?? ""]));
+  const out: NonNullable<XmlSheet["links"]> = [];
+  for (const tag of openingTags(firstOf(xml, "hyperlinks")?.body ?? "", "hyperlink")) {
+    const at = parseAddress((attr(tag, "ref") ?? "").split(":")[0]!);
+    const rid = relId(tag);
+    const target = (rid ? urls.get(rid) : undefined) ?? attr(tag, "location");
+    if (at && target) out.push({ row: at.row, col: at.col, target });
+    if (out.length >= MAX_NOTES) break;
+  }
+  return out;
+}
+
+/** A sheet part's relationships (`<Relationship>` tags, as written). */
+function sheetRels(zip: ZipArchive, sheetPath: string): string[] {
+  const dir = sheetPath.replace(/[^/]*$/, "");
+  return [...openingTags(zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "", "Relationship")];
+}
+
 /** The text of the first part a sheet's relationships name that `wanted` picks (its path resolved against the sheet's folder). */
 function sheetPart(zip: ZipArchive, sheetPath: string, wanted: (rel: string) => boolean): string | undefined {
   const dir = sheetPath.replace(/[^/]*$/, "");
-  const rels = zip.text(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? "";
-  const rel = [...openingTags(rels, "Relationship")].find(wanted);
+  const rel = sheetRels(zip, sheetPath).find(wanted);
   const target = rel ? attr(rel, "Target") : undefined;
   if (!target) return undefined;
   return zip.text(target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(dir, target)));

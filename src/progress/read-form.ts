@@ -154,6 +154,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   let refused = false;
   hiddenEntries(sheet, header, file, bag);
   if (notedEntries(sheet, header, file, bag)) refused = true;
+  linkedEntries(sheet, header, file, bag);
   const byRow = new Map<number, Map<number, unknown>>();
   const cellAt = new Map<string, ShownCell>();
   for (const c of sheet.cells) {
@@ -271,6 +272,20 @@ function notedEntries(sheet: SheetCells, h: Header, file: string, bag: Diagnosti
   const first = beside[0];
   if (first) bag.add("PP646", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { text: words(first.text), more: beside.length - 1 });
   return refused;
+}
+
+/**
+ * Hyperlinks on entries whose words do not hold where they lead (「詳細はこちら」 linked to a page):
+ * the PDF prints the words, and a reader of the paper report has nothing to follow. Read, said
+ * once at the first with its address (PP651, warning); it had been dropped without a word.
+ */
+function linkedEntries(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): void {
+  const inputs = new Set(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [h.columns[f]!])));
+  const text = new Map(sheet.cells.map((c) => [`${c.row}\t${c.col}`, cellText(c.value)]));
+  const lost = (sheet.links ?? []).filter((l) => l.row > h.row && inputs.has(l.col) && !(text.get(`${l.row}\t${l.col}`) ?? "").includes(l.target.replace(/^mailto:/u, "")))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const first = lost[0];
+  if (first) bag.add("PP651", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { target: first.target, more: lost.length - 1 });
 }
 
 /**

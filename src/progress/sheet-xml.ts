@@ -21,6 +21,8 @@ export interface SheetCells {
   hiddenCols?: [number, number][];
   /** Notes (comments) on cells, 1-based. */
   notes?: { row: number; col: number; text: string }[];
+  /** Hyperlinks on cells, 1-based, with where each leads. */
+  links?: { row: number; col: number; target: string }[];
 }
 
 /**
@@ -64,6 +66,7 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
     ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
     ...(s.hiddenCols ? { hiddenCols: s.hiddenCols } : {}),
     ...(s.notes ? { notes: s.notes } : {}),
+    ...(s.links ? { links: s.links } : {}),
     cells: s.cells.flatMap((c) => {
       const value = formValue(c);
       if (value === null || value === "") return [];

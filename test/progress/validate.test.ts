@@ -613,6 +613,25 @@ describe("returned forms", () => {
     expect(check([read]).result.current.map((r) => r.result)).toEqual(["説明会を開催した\n参加者は40名\nアンケートを実施した"]);
   });
 
+  it("PP651 a hyperlink on an entry whose words do not hold its address (「詳細はこちら」): read, said once at the first with where it leads (the address had been dropped unsaid)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    let at = "";
+    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
+      if (c.value === `実績${own[0]}`) { c.value = { text: "詳細はこちら", hyperlink: "https://www.city.example.lg.jp/dx/" }; at = c.address; }
+      // a link whose words are its address loses nothing
+      if (c.value === `実績${own[1]}`) c.value = { text: "https://www.city.example.lg.jp/", hyperlink: "https://www.city.example.lg.jp/" };
+    }));
+    const bag = new DiagnosticBag("ja");
+    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)!;
+    expect(bag.items.map((d) => [d.code, d.severity, d.cell, d.message])).toEqual([["PP651", "warning", at,
+      "記入欄のリンクの行き先（https://www.city.example.lg.jp/dx/）は、報告書には載りません。報告書にはセルの文字だけが印刷されます。"]]);
+    expect(check([read]).result.current.map((r) => r.result)).toEqual(["詳細はこちら", "https://www.city.example.lg.jp/"]);
+  });
+
   it("PP624 a copy of the form sheet with other entries (Excel's 進捗報告 (2)): not read, the differing cell named; an identical copy is read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.find((p) => p.departments.includes("財政課"))!;
