@@ -293,7 +293,13 @@ function splitTallLines(lines: readonly Text[][], height: (line: Text[]) => numb
       return i === k || !first ? "" : [{ text: `${first}（続き）`, note: true }];
     });
     for (let from = 0; from < whole.length;) {
-      let to = fits(from, whole.length) ? whole.length : [...ends].reverse().find((e) => e > from && e < whole.length && fits(from, e)) ?? 0;
+      // the last sentence end that fits, found by halving (a piece's height grows with its text: a
+      // 5,000-character entry has hundreds of ends, each a measure of its phrases)
+      let to = fits(from, whole.length) ? whole.length : 0;
+      if (!to) {
+        let lo = ends.findIndex((e) => e > from), hi = ends.findLastIndex((e) => e < whole.length);
+        while (lo >= 0 && lo <= hi) { const mid = (lo + hi) >> 1; if (fits(from, ends[mid]!)) { to = ends[mid]!; lo = mid + 1; } else hi = mid - 1; }
+      }
       if (!to) {
         // one sentence taller than the budget: as many characters as fit
         let lo = from + 1, hi = whole.length;
