@@ -228,6 +228,14 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   return refused ? null : out;
 }
 
+/** The input columns of a form's header, by column: the field each holds. */
+const entryColumns = (h: Header): Map<number, (typeof FORM_FIELDS)[number]> =>
+  new Map(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [[h.columns[f]!, f] as const])));
+
+/** The rows of the grey 記入例 (its No cell says 例): part of the form, no entry. */
+const exampleRows = (sheet: SheetCells, h: Header): Set<number> =>
+  new Set(sheet.cells.filter((c) => c.col === h.columns.no && /例/.test(cellText(c.value))).map((c) => c.row));
+
 /**
  * Entries in rows or columns hidden in Excel (a row typed in by mistake and hidden rather than
  * cleared, a filter left on): read as any other, but nobody looking at the form sees them; said
@@ -235,10 +243,10 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
  */
 function hiddenEntries(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): void {
   const hiddenCol = (col: number) => (sheet.hiddenCols ?? []).some(([min, max]) => col >= min && col <= max);
-  const inputs = FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [h.columns[f]!]));
+  const inputs = [...entryColumns(h).keys()];
   const cols = new Set(inputs.filter(hiddenCol));
   // (the grey 記入例 row is no entry: hidden, or in a hidden column, it is nothing to say)
-  const examples = new Set(sheet.cells.filter((c) => c.col === h.columns.no && /例/.test(cellText(c.value))).map((c) => c.row));
+  const examples = exampleRows(sheet, h);
   const hidden = sheet.cells
     .filter((c) => c.row > h.row && !examples.has(c.row) && inputs.includes(c.col) && cellText(c.value) !== "" && (sheet.hiddenRows?.has(c.row) || cols.has(c.col)))
     .sort((a, b) => a.row - b.row || a.col - b.col);
@@ -257,8 +265,8 @@ function hiddenEntries(sheet: SheetCells, h: Header, file: string, bag: Diagnost
  * words (PP646): it had been dropped without a word. True when the file is not to be read.
  */
 function notedEntries(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): boolean {
-  const inputs = new Map(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [[h.columns[f]!, f] as const])));
-  const examples = new Set(sheet.cells.filter((c) => c.col === h.columns.no && /例/.test(cellText(c.value))).map((c) => c.row));
+  const inputs = entryColumns(h);
+  const examples = exampleRows(sheet, h);
   const filled = new Set(sheet.cells.filter((c) => cellText(c.value) !== "").map((c) => `${c.row}\t${c.col}`));
   const notes = (sheet.notes ?? []).filter((n) => n.row > h.row && inputs.has(n.col) && !examples.has(n.row))
     .sort((a, b) => a.row - b.row || a.col - b.col);
@@ -280,7 +288,7 @@ function notedEntries(sheet: SheetCells, h: Header, file: string, bag: Diagnosti
  * once at the first with its address (PP651, warning); it had been dropped without a word.
  */
 function linkedEntries(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): void {
-  const inputs = new Set(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [h.columns[f]!])));
+  const inputs = entryColumns(h);
   const text = new Map(sheet.cells.map((c) => [`${c.row}\t${c.col}`, cellText(c.value)]));
   const lost = (sheet.links ?? []).filter((l) => l.row > h.row && inputs.has(l.col) && !(text.get(`${l.row}\t${l.col}`) ?? "").includes(l.target.replace(/^mailto:/u, "")))
     .sort((a, b) => a.row - b.row || a.col - b.col);
@@ -294,7 +302,7 @@ function linkedEntries(sheet: SheetCells, h: Header, file: string, bag: Diagnost
  * been told 「必須の「実績」が空です」 beside the text it shows. Said at the merge (PP639).
  */
 function mergedAcrossProjects(sheet: SheetCells, h: Header, file: string, bag: DiagnosticBag): boolean {
-  const inputs = new Map(FORM_FIELDS.flatMap((f) => (h.columns[f] === undefined ? [] : [[h.columns[f]!, f] as const])));
+  const inputs = entryColumns(h);
   const projects = projectRows(sheet.cells, h.columns.no ?? 1);
   // the first project row at or below `row` (rows in order): a merge is looked at in log time, as
   // an untrusted file may hold many merges and rows
