@@ -69,8 +69,10 @@ export function validateReturns(
     // said once a file, at the first (a department that writes 実績： writes it on every row)
     const labelled: { first?: { place: Place; prefix: string }; count: number } = { count: 0 };
     const unlabelled = (place: Place, prefix: string) => { labelled.first ??= { place, prefix }; labelled.count++; };
+    const bulleted: { first?: { place: Place; mark: string; as: string }; count: number } = { count: 0 };
+    const rebulleted = (place: Place, mark: string, as: string) => { bulleted.first ??= { place, mark, as }; bulleted.count++; };
     for (const raw of file.rows) {
-      const row = sameAsAbove(withoutOwnLabel(withoutInvisible(raw, bag), unlabelled), above, bag);
+      const row = sameAsAbove(withoutOwnLabel(withWordBullets(withoutInvisible(raw, bag), rebulleted), unlabelled), above, bag);
       above = isExampleRow(row) ? null : row;
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
@@ -89,6 +91,7 @@ export function validateReturns(
       (r.year === reportYear ? out.current : out.history).push(r);
     }
     if (labelled.first) bag.add("PP643", labelled.first.place, { prefix: labelled.first.prefix, count: labelled.count });
+    if (bulleted.first) bag.add("PP652", bulleted.first.place, { code: bulleted.first.mark, as: bulleted.first.as, count: bulleted.count });
   }
   // A file every report of which repeats another file's (saved twice, 財政課(1).xlsx): read once,
   // said once (PP633); it had been a PP609 error at every row. A report given twice otherwise
@@ -223,6 +226,29 @@ function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
     if (!cell || !count) continue;
     bag.add("PP350", cell.place, { count, text: text.replace(/\s+/g, " ").slice(0, 40) });
     cells[f] = { ...cell, text: text.trim() };
+  }
+  return { ...row, cells };
+}
+
+/**
+ * Word's list bullets as they come when a list is pasted from Word: characters of its Symbol and
+ * Wingdings fonts in the Private Use Area, which no other font draws (the PDF had printed a box
+ * for each bullet). Each as the mark it is drawn as there.
+ */
+const WORD_BULLETS: Record<string, string> = {
+  "\uF0B7": "•", "\uF06C": "●", "\uF06E": "■", "\uF0A7": "■", "\uF076": "❖", "\uF0D8": "▶", "\uF0FC": "✓",
+};
+const WORD_BULLET = new RegExp(`[${Object.keys(WORD_BULLETS).join("")}]`, "gu");
+
+/** The row's entries with Word's bullets as the marks they are (PP652, info, once a file at the first). */
+function withWordBullets(row: RawReturn, said: (place: Place, mark: string, as: string) => void): RawReturn {
+  const cells = { ...row.cells };
+  for (const f of INPUT_FIELDS) {
+    const cell = cells[f];
+    const m = cell?.text.match(WORD_BULLET);
+    if (!cell || !m) continue;
+    said(cell.place, `U+${m[0].codePointAt(0)!.toString(16).toUpperCase()}`, WORD_BULLETS[m[0]]!);
+    cells[f] = { ...cell, text: cell.text.replace(WORD_BULLET, (c) => WORD_BULLETS[c]!) };
   }
   return { ...row, cells };
 }

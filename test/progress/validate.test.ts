@@ -99,6 +99,12 @@ describe("CSV returns", () => {
       [3, "年度「2026/4/1」を読み取れません（この報告は 令和8年度 のものです）。", "「令和8年度」のように書いてください（R や西暦の年度でも読めます）。"],
       [4, "年度が違います（令和7年度。この報告は 令和8年度 のものです）。", "その年度の様式で報告してください。前年度までの報告は --history のフォルダに置けます。"]]);
   });
+  it("PP652 Word's list bullets pasted into an entry (its Symbol font's U+F0B7, Wingdings' U+F0A7) are read as the marks they are, said once (the PDF had printed a box for each)", () => {
+    const r = csv([HEAD, `10,R8,予定どおり,"\uF0B7説明会を開催した\n\uF0B7研修を実施した",\uF0A7調達に時間を要した,,財政課`].join("\n"));
+    expect(r.bag.items.filter((d) => d.code === "PP652").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["info", 2, 4, "Word から貼り付けた箇条書きの記号（Word の記号フォントの文字 U+F0B7）を「•」として読みました（このファイルで 2 か所）。"]]);
+    expect(r.result.current.map((x) => [x.result, x.issues])).toEqual([["•説明会を開催した\n•研修を実施した", "■調達に時間を要した"]]);
+  });
   it("PP604 a 担当課 the plan does not name (「各課」, 「総務部財政課」) on a 各課 project: refused at its line (it had been printed as a department that reported)", () => {
     const each = plan.projects.find((p) => p.allDepartments)!;
     const r = csv([HEAD, `${each.no},R8,完了,a,,,各課`, `${each.no},R8,完了,b,,,総務部財政課`, `${each.no},R8,完了,c,,,財政課`].join("\n"));
