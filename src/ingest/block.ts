@@ -56,6 +56,8 @@ export interface Block {
   emptyColumn?: number;
   /** A column saying each row is the plan (計画) or what was done (実績): see `actualRows`. */
   rowKind?: number;
+  /** A column naming the phase each row's marks in the years draw (取組段階 | 検討 | ● | ●): see `phaseColumn`. */
+  phaseColumn?: number;
   /** A plan without year columns: the column of its schedule in words (timing.ts). */
   timing?: {
     col: number; row: GridRow; text: string; end?: number;

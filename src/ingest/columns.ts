@@ -7,6 +7,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash } from "./block.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { headingShape, headingText, isTotalsRow } from "./sections.js";
+import { wordy } from "./legend.js";
 import { NOTHING } from "../normalise/text.js";
 
 /**
@@ -390,6 +391,34 @@ export function actualRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): voi
     }
   }
   if (said) bag.add("PP243", said.place, { label: said.label, plan: said.plan, actual: said.actual, rows: count });
+}
+
+/** A column naming each row's phase: `取組段階`, `段階`, `フェーズ`, `実施段階`, `ステップ` (compared after squash()). */
+const PHASE_HEADER = /^(?:取組|事業|実施|進捗)?(?:段階|フェーズ|ステージ|ステップ)名?$/u;
+
+/**
+ * A column of phases beside year columns marked ● (`取組段階 | 検討 | ● | ●`): each row's phase names
+ * the marks (and fills) in its year cells that nothing else names (rows.ts gives it to each
+ * cell), said once (PP281). It had been a column of unknown wording (PP209) and every bar an
+ * unnamed 実施. Only where its header says so and every value is a phase's name (a word, not a
+ * sentence nor a mark).
+ */
+export function phaseColumn(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let said = false;
+  for (const block of blocks) {
+    if (!block.years.size) continue;
+    const col = [...block.unknown.keys()].find((c) => {
+      const values = columnValues(block, c).map((v) => v.trim()).filter(Boolean);
+      return PHASE_HEADER.test(squash(headerWords(block, c))) && values.length > 0
+        && values.every((v) => !wordy(v) && /^\p{L}/u.test(v));
+    });
+    if (col === undefined) continue;
+    block.phaseColumn = col;
+    block.unknown.delete(col);
+    if (said) continue;
+    said = true;
+    bag.add("PP281", placeOf(grid, headerRowOf(block, col), col), { label: headerWords(block, col).replace(/\s+/g, " "), value: columnValues(block, col).find((v) => v.trim())!.trim() });
+  }
 }
 
 /**

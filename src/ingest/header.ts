@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki, yearText } from "../fiscal.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
-import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, phaseColumn, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js";
@@ -500,6 +500,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) chooseNo(grid, block, bag);
   for (const block of blocks) noFromBlankHeader(grid, block, bag);
   actualRows(grid, blocks, bag);
+  phaseColumn(grid, blocks, bag);
   divisions(grid, blocks, bag);
   markRelatedInBrackets(blocks);
   numbersBesideNames(blocks);
@@ -1436,7 +1437,8 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
   const labels = [...block.years.entries()].sort((a, b) => a[0] - b[0]);
   // (year columns set aside under a group that is no schedule, 予算額（千円）| R8 R9 R10, are named
   // too: beside the schedule they had been taken for data left of its labels, PP221)
-  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys(), ...(block.notSchedule ?? [])]
+  const keyCols = [...Object.values(block.columns).filter((c): c is number => c !== undefined), ...block.unknown.keys(), ...(block.notSchedule ?? []),
+    ...(block.phaseColumn !== undefined ? [block.phaseColumn] : [])]
     .filter((c) => !block.years.has(c) && (!labels.length || c < labels[0]![0]));
   const regionStart = keyCols.length ? Math.max(...keyCols) + 1 : 0;
   const labelRow = yearLabelRow(block);

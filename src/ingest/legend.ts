@@ -7,7 +7,7 @@ import { type GridRow } from "./grid.js";
 export interface Legend { row: GridRow; text: string; marks: Record<string, string>; /** The legend's cell, where it shares its row (a title's, top right of an A3 sheet). */ col?: number }
 
 /** Words no phase's name is: longer than one, or a sentence (○：検討の予定を示します). */
-const wordy = (text: string): boolean => text.length > 12 || /を|ます|です/u.test(text);
+export const wordy = (text: string): boolean => text.length > 12 || /を|ます|です/u.test(text);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -27,6 +27,8 @@ export interface RawScheduleCell extends RawCell {
   part?: { index: number; of: number };
   /** xlsx: the cell's fill colour, where a bar is drawn by filling cells (see shadeOf). */
   shade?: string;
+  /** The phase its row's phase column names (取組段階 | 検討 | ●): the name of a mark or fill nothing else names. */
+  phase?: string;
 }
 
 /** A cell of a remark row under a project: its fiscal year, or null outside the year columns. */
@@ -93,6 +95,8 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   let headingRows: { count: number; place: Place } | null = null;
   type Said = { count: number; place: Place; projectNo: number | undefined };
   let continued: Said | null = null;
+  // rows of a project's further phases under a phase column (取組段階 | 実施 | | ●, PP282)
+  let phaseRows: Said | null = null;
   let furtherRows: Said | null = null;
   let shortRows: Said | null = null;
   // Rows under a name in a 事業名・内容 column, read as its description (PP380).
@@ -182,6 +186,12 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
         continueCells(grid, row, owner, textColumns(block, row, [...CONTINUED, "remarks"]).filter(([, col]) => own(col)), maxCellChars, bag);
         owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => (c.cell.text || c.cell.shade) && own(c.col)).map((c) => c.cell));
         if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
+        continue;
+      }
+      // A further phase of the project above on a row of its own (取組段階 | 実施 | | ●, no No)
+      if (owner && phaseRow(block, row)) {
+        owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => c.cell.text || c.cell.shade).map((c) => c.cell));
+        if (phaseRows) phaseRows.count++; else phaseRows = { count: 1, place: placeOf(grid, row, block.phaseColumn!), projectNo: noOf(owner) };
         continue;
       }
       const notes = remarkRow(grid, block, row, lastYearCol, maxCellChars, bag);
@@ -307,7 +317,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
       // Text right of the period's last column (or between the named columns and the first
       // year) is a schedule cell outside the period.
       row.cells.forEach((c, col) => {
-        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || col === block.timing?.end || col === block.timing?.byRow?.phase || Object.values(block.columns).includes(col)) return;
+        if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || col === block.timing?.end || col === block.timing?.byRow?.phase || col === block.phaseColumn || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
         }
@@ -321,6 +331,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
       examples: examples.map((e) => (ja ? `「${e.text}」を${e.level}` : `"${e.text}" as ${e.level}`)).join(ja ? "、" : ", ") });
   }
   if (furtherRows) bag.add("PP330", furtherRows.place, { rows: furtherRows.count, no: furtherRows.projectNo ?? "?" });
+  if (phaseRows) bag.add("PP282", phaseRows.place, { rows: phaseRows.count, no: phaseRows.projectNo ?? "?" }, { projectNo: phaseRows.projectNo });
   if (continued) bag.add("PP329", continued.place, { rows: continued.count, no: continued.projectNo ?? "?" });
   if (wrappedNames) bag.add("PP392", wrappedNames.place, { rows: wrappedNames.count, no: wrappedNames.projectNo ?? "?", name: wrappedNames.name.slice(0, 40) }, { projectNo: wrappedNames.projectNo });
   if (describedRows) bag.add("PP380", describedRows.place, { rows: describedRows.count, no: describedRows.projectNo ?? "?", column: describedRows.column });
@@ -599,8 +610,10 @@ function rawRow(grid: Grid, block: Block, row: GridRow, max: number, bag: Diagno
  */
 function yearCells(grid: Grid, row: GridRow, block: Block, yearCols: [number, number][], shade: Shade, max: number, bag: DiagnosticBag): { col: number; cell: RawScheduleCell }[] {
   const first = yearCols[0]?.[0] ?? 0;
+  const phase = block.phaseColumn !== undefined ? clip(grid, row, block.phaseColumn, max, bag).trim() : "";
   return yearCols.map(([col, year]) => {
     const cell: RawScheduleCell = { text: clip(grid, row, col, max, bag).trim(), place: placeOf(grid, row, col), year };
+    if (phase) cell.phase = phase;
     const fill = shade(row, col);
     if (fill !== undefined) cell.shade = fill;
     const span = spanOf(block, col, row.spans?.get(col));
@@ -725,6 +738,13 @@ function nameOnlyRow(block: Block, row: GridRow): number | null {
   const others = row.cells.flatMap((c, col) => (c.trim() && col !== name ? [col] : []));
   const continued = new Set(textColumns(block, row, CONTINUED).map(([, col]) => col));
   return others.every((col) => continued.has(col)) ? name! : null;
+}
+
+/** A row of a phase column's phase and year cells only (取組段階 | 実施 | | ●): a further phase of the project above. */
+function phaseRow(block: Block, row: GridRow): boolean {
+  const col = block.phaseColumn;
+  if (col === undefined || !row.cells[col]?.trim()) return false;
+  return row.cells.every((c, i) => !c.trim() || i === col || block.years.has(i));
 }
 
 /**

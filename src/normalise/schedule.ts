@@ -379,7 +379,17 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   const result: ScheduleResult = { phases: [], unknown: [], readings: [], problems: [] };
   // a cell with no text is there for its fill: part of a bar drawn by filling cells (xlsx)
   type Kind = ScheduleCellKind | { kind: "shade"; fill: string; note?: undefined };
-  const kindOf = (c: RawScheduleCell): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade });
+  const labelOf = markLabelsOf(config);
+  const kindOf = (c: RawScheduleCell): Kind => {
+    const k: Kind = c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade };
+    // a mark or a fill nothing names, in a row whose phase column names it (取組段階 | 検討 | ● | ●)
+    const bare = (k.kind === "mark" && labelOf(k.mark) === undefined) || (k.kind === "shade" && opts.fillLabels[k.fill] === undefined);
+    if (!c.phase || !bare) return k;
+    byColumn.add(c);
+    return { kind: "label", label: cleanText(c.phase), ...(k.note ? { note: k.note } : {}) };
+  };
+  // (cells named so are marks drawn year by year, no label written again: no PP314)
+  const byColumn = new Set<RawScheduleCell>();
   // Notes alone in a cell are put aside, then given to the phase of their year: a ※ cell had
   // been a phase named ※…, cutting short the phase it stood in.
   const read = [...cells].sort((a, b) => a.year - b.year).map((cell) => ({ cell, kind: kindOf(cell) }));
@@ -387,7 +397,6 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   const drawn = read.filter((x) => x.kind.kind !== "note");
   const sorted = drawn.map((x) => x.cell);
   const kinds = drawn.map((x) => x.kind);
-  const labelOf = markLabelsOf(config);
   // a phase of `label` in the category its words name; a label no category names is said (PP307)
   const phaseNamed = (label: string, from: number, to: number, cell: RawScheduleCell): Phase => {
     const category = categorise(label, config.phaseCategories, config.compoundCategory.id);
@@ -510,7 +519,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       adjacent.to = Math.max(adjacent.to, to);
       addNote(adjacent, k.note);
       reading?.phases.push(adjacent);
-      if (k.kind === "label") result.readings.push({ kind: "repeat", cell, text: label });
+      if (k.kind === "label" && !byColumn.has(cell)) result.readings.push({ kind: "repeat", cell, text: label });
       return;
     }
     // An end (完了, 廃止) or an event within its year (令和9年度中に導入) does not run on to the next label.

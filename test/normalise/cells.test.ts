@@ -890,6 +890,37 @@ describe("a legend of the marks written in the file", () => {
   });
 });
 
+describe("a column of phases beside ● in the years (取組段階, フェーズ)", () => {
+  // No | … | 事業名 | 担当課 | 取組段階 | R8 … R10: each row's phase names its marks
+  const head = ["No", ...HEAD.slice(1, 6), "事業内容", "取組段階", "令和8年度", "令和9年度", "令和10年度"];
+  const line = (no: string, name: string, phase: string, years: string[]) => [no, ...P1, name, "情報政策課", "説明。", phase, ...years];
+  const further = (phase: string, years: string[]) => ["", ...blank(6), phase, ...years];
+  const read = async (rows: Table) => { const { name, data } = await encode([["テスト市計画"], ...rows], "tsv"); return planOf(name, data); };
+
+  it.each(["tsv", "xlsx"] as const)("names the marks of its row, a row of its own a further phase of the project above (%s); the column had been unknown (PP209), every bar an unnamed 実施", async (format) => {
+    const { name, data } = await encode([["テスト市計画"], [], head,
+      line("1", "甲", "検討", ["●", "●", ""]), further("実施", ["", "", "●"]),
+      line("2", "乙", "実施", ["", "●", "●"])], format);
+    const plan = await planOf(name, data);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2028, null, false]]);
+    expect(spans(plan, 2)).toEqual([["実施", 2027, 2028, null, false]]);
+    const at = (code: string) => plan.diagnostics.filter((d) => d.code === code).map((d) => d.line ?? d.cell);
+    expect(at("PP281")).toEqual([format === "xlsx" ? "H3" : 3]);
+    expect(at("PP282")).toEqual([format === "xlsx" ? "H5" : 5]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    expect(codes(plan.diagnostics)).not.toContain("PP315");
+  });
+
+  it("a legend's meaning and a cell's own label win over the column; a column of sentences is no phase column", async () => {
+    const plan = await read([["凡例　○：調査"], head, line("1", "甲", "検討", ["○", "●", "運用"])]);
+    expect(spans(plan, 1)).toEqual([["調査", 2026, 2026, null, false], ["検討", 2027, 2027, null, false], ["運用", 2028, 2028, null, false]]);
+    const sentences = await read([head, line("1", "甲", "令和9年度から実施します", ["", "●", "●"])]);
+    expect(codes(sentences.diagnostics)).toContain("PP209");
+    expect(spans(sentences, 1)).toEqual([["実施", 2027, 2028, null, true]]);
+  });
+});
+
 describe("words in cells that say more than their place (session 16's probes)", () => {
   it("a year written in a phase that its cells do not give is refused with the cell (PP353); one that agrees is read", async () => {
     const plan = await tsvOf([
