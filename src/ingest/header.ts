@@ -12,7 +12,7 @@ import { endsAsDepartment, splitDepartments } from "../normalise/departments.js"
 import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
 import { sectionLevels } from "./sections.js";
-import { besideFillLegend, besideLegend, findFillLegend, findLegend, groupLegend } from "./legend.js";
+import { besideFillLegend, besideLegend, findFillLegend, findLegend, groupLegend, spreadLegend } from "./legend.js";
 import { goesOn, isTimingWord, parseTiming, RANGE_DASH, startEndColumns, timingColumn, timingText } from "./timing.js";
 
 /** No plan runs longer than this; a longer span comes from a mistyped year label. */
@@ -431,7 +431,9 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   // title's line): that line is no header row, and keeps its title.
   // So is one stacked a pair a row above the header, under a 凡例 ending the title's line (its column
   // the years' further down: only the first pair had been read, and the title lost)
-  const cellLegend = besideLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, 2)
+  // (and one spread over the cells of the title's line and the row under it: its first column alone had been read)
+  const cellLegend = spreadLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks)
+    ?? besideLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, 2)
     ?? findLegend(rows.slice(0, keyRowIdx[0] ?? 0), config.schedule.activeMarks, config.schedule.continuationMarks, true)
     ?? besideLegend(rows, config.schedule.activeMarks, config.schedule.continuationMarks);
   const blocks: Block[] = [];

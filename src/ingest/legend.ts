@@ -63,6 +63,35 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
 }
 
 /**
+ * A legend of the marks spread over the cells of the title's line and the rows under it, above
+ * the table (`〇〇計画 | … | 凡例 | ○：検討 | ●：実施` ⏎ `| … | | ◎：運用`, or a 凡例 ending the title's
+ * line over `○：検討 | ●：実施 | ◎：運用`; `凡例：○検討　●実施` over `◎運用`): cells of pairs (or the word
+ * 凡例) on consecutive rows, right of any other text on their rows. Read whole, its cells
+ * emptied: the line keeps its title. Only one column's pairs had been read (the others' marks
+ * then refused, PP318), and the title lost to the file's name (PP205).
+ */
+export function spreadLegend(rows: readonly GridRow[], activeMarks: readonly string[], continuationMarks: readonly string[] = []): Legend | null {
+  const cells = rows.flatMap((row, i) => row.cells.flatMap((c, col) => (c.trim() ? [{ row, i, col, text: c.trim() }] : [])));
+  const worded = cells.some((c) => /^[（(【［[]?凡例/u.test(c.text));
+  // (after the word 凡例 a mark may touch its phase, in any of the cells: ○検討)
+  const pairsOf = (text: string) => findLegend([{ line: 0, cells: [worded && !/凡例/u.test(text) ? `凡例 ${text}` : text] }], activeMarks, continuationMarks)?.marks;
+  const parts = cells.flatMap((c) => { const marks = LEGEND_WORD.test(c.text) ? {} : pairsOf(c.text); return marks ? [{ ...c, marks }] : []; });
+  const lines = [...new Set(parts.map((p) => p.i))];
+  if (lines.length < 2 || lines.some((i, k) => k > 0 && i !== lines[k - 1]! + 1)) return null;
+  // on each of its rows, right of any other text (the title's, on the left)
+  const first = (i: number) => Math.min(...parts.filter((p) => p.i === i).map((p) => p.col));
+  if (cells.some((c) => lines.includes(c.i) && !parts.some((p) => p.row === c.row && p.col === c.col) && c.col > first(c.i))) return null;
+  const marks: Record<string, string> = {};
+  for (const [m, l] of parts.flatMap((p) => Object.entries(p.marks))) {
+    if (marks[m] !== undefined && marks[m] !== l) return null;
+    marks[m] = l;
+  }
+  if (Object.keys(marks).length < 2) return null;
+  for (const p of parts) p.row.cells[p.col] = "";
+  return { row: parts[0]!.row, text: parts.map((p) => p.text).join(" "), marks, col: parts[0]!.col };
+}
+
+/**
  * A legend in brackets after the schedule's group word in the header (`スケジュール（○：検討　●：実施）`
  * merged over the years): the bracket read as a legend line. It had not been read, and every row
  * of ○ and ● was refused (PP319).

@@ -808,6 +808,23 @@ describe("a legend of the marks written in the file", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.column])).toEqual([[1, 11]]);
   });
 
+  it.each([
+    ["凡例 | ○：検討 | ●：実施 on the title's line, ◎：運用 under ○：検討", [["凡例", "○：検討", "●：実施"], ["", "◎：運用", ""]]],
+    ["凡例 ending the title's line, its pairs in the cells of the row under it", [["凡例", "", ""], ["○：検討", "●：実施", "◎：運用"]]],
+    ["凡例：○検討　●実施 in one cell of the title's line, ◎運用 under it", [["凡例：○検討　●実施", "", ""], ["◎運用", "", ""]]],
+  ])("a legend spread over the title's line and the row under it (%s) is read whole, and the line keeps its title", async (_, [top, under]) => {
+    // (only one column's pairs had been read, the other marks refused, PP318, and the title lost to the file's name, PP205)
+    const rows = [marked("1", "甲", ["○", "●", "●", "", ""]), marked("2", "乙", ["", "○", "◎", "◎", ""])];
+    const pad = blank(8);
+    const { name, data } = await encode([["テスト市計画", ...pad.slice(1), ...top!], [...pad, ...under!], HEAD, ...rows], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.plan.title).toBe("テスト市計画");
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, null, false], ["実施", 2027, 2028, null, false]]);
+    expect(spans(plan, 2)).toEqual([["検討", 2027, 2027, null, false], ["運用", 2028, 2029, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.column])).toEqual([[1, 9]]);
+  });
+
   it.each(FORMATS)("a legend stacked beside the table, right of its 備考 in the header's and projects' rows, is read (%s; 凡例 had been an unknown column, PP209, and the marks refused, PP319)", async (format) => {
     const beside = (row: string[], cell: string) => [...row, "", cell];
     const rows = [beside(marked("1", "甲", ["○", "●", "●", "", ""]), "○：検討"), beside(marked("2", "乙", ["", "○", "●", "", ""]), "●：実施")];
