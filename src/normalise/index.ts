@@ -1,5 +1,5 @@
 // The normalise stage: raw rows → the plan model. Pure: everything it reads is in the table.
-import type { Config } from "../config/schema.js";
+import type { ColumnKey, Config } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { asciiDigits, wareki } from "../fiscal.js";
 import type { Place } from "../diagnostics/schema.js";
@@ -42,6 +42,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   if (evidence && drawing!.firstApart) bag.add("PP366", drawing!.firstApart.place, { rows: drawing!.rows, apart: drawing!.apart });
   if (!evidence && drawing?.yearByYear) bag.add("PP367", drawing.yearByYear.place, { rows: drawing.rows, apart: drawing.apart });
   mendKana(table.rows, bag);
+  levelFootnotes(table.rows, bag);
   const roman = romanLevels(table.rows, bag);
   for (const row of table.rows) {
     const sp = normaliseRow(row, period, { yearByYear: evidence !== null, fillLabels: table.fillLabels }, roman, config, bag);
@@ -70,8 +71,34 @@ function flagTable(table: PlanTable, config: Config, bag: DiagnosticBag): Config
   return { ...config, schedule: { ...config.schedule, activeMarks: [...activeMarks, "1", "１"], blankMarks: [...blankMarks, "0", "０"] } };
 }
 
-/** A footnote's mark at a name's end: `※`, `※1`, `＊2`, `（注）`, `(注2)` (not a bare `注1`: 発注1). */
-const FOOTNOTE_MARK = /[\s\u3000]*(?:[※＊*][0-9０-９]{0,2}|[（(]注[0-9０-９]{0,2}[)）])$/u;
+/** A footnote's mark: `※`, `※1`, `＊2`, `（注）`, `(注2)` (not a bare `注1`: 発注1). */
+const FOOTNOTE = String.raw`[\s\u3000]*(?:[※＊*][0-9０-９]{0,2}|[（(]注[0-9０-９]{0,2}[)）])`;
+/** A footnote's mark at a name's end. */
+const FOOTNOTE_MARK = new RegExp(`${FOOTNOTE}$`, "u");
+/** A footnote's mark after a word, at its cell's end or before the next name (人事課※2、総務課). */
+const FOOTNOTE_AFTER = new RegExp(`(?<=[\\p{L}\\p{N}）)])${FOOTNOTE}(?=[\\s\\u3000、，,・／/]|$)`, "gu");
+
+/**
+ * A footnote's mark after a 基本方針, 施策 or 取組 or after a department (`市民サービス※1`,
+ * `人事課※2`) points at a note the documents do not print (PP341), as a name's does: left out,
+ * said once with the count (PP283). `市民サービス※1` had been a 基本方針 of its own beside
+ * `市民サービス` (PP419), `人事課※2` a department with a schedule file of its own (PP322).
+ */
+function levelFootnotes(rows: readonly RawRow[], bag: DiagnosticBag): void {
+  let first: { place: Place; key: ColumnKey; text: string; mark: string } | undefined;
+  let count = 0;
+  for (const row of rows) {
+    for (const key of ["policy", "measure", "initiative", "departments", "relatedDepartments"] as const) {
+      const cell = row.fields[key];
+      const mark = cell && cell.text.match(FOOTNOTE_AFTER)?.[0];
+      if (!cell || !mark) continue;
+      first ??= { place: cell.place, key, text: cell.text.trim(), mark: mark.trim() };
+      cell.text = cell.text.replace(FOOTNOTE_AFTER, "");
+      count++;
+    }
+  }
+  if (first) bag.add("PP283", first.place, { column: columnLabel(first.key), text: excerpt(first.text), mark: first.mark, count });
+}
 
 /**
  * A name ending in a footnote's mark (`電子申請の拡充※1`) points at a note the documents do not

@@ -644,6 +644,17 @@ describe("footnote marks at a name's end", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP347").map((d) => [d.severity, d.projectNo, d.message])).toEqual([
       ["info", 1, "事業名の末尾の注の印（「電子申請の拡充※1」の「※1」など、3 件）は、資料に載せない注を指すため、名称から外しました。"]]);
   });
+
+  it("after a 基本方針, 施策 or department are left out too, said once (PP283): one 基本方針 and one department, not two of each", async () => {
+    const years = ["検討", "", "", "", ""];
+    const plan = await tsvOf([["1", "市民サービス※1", "(1)オンライン化", "①手続の拡大", "甲", "人事課※2、総務課", "", "説明。", ...years, ""],
+      ["2", "市民サービス", "(1)オンライン化＊", "①手続の拡大", "乙", "人事課", "", "説明。", ...years, ""]]);
+    expect(plan.policies.map((p) => [p.name, p.measures.map((m) => m.title)])).toEqual([["市民サービス", ["オンライン化"]]]);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["人事課", "総務課"], ["人事課"]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP283").map((d) => [d.line, d.column, d.message])).toEqual([
+      [4, 2, "基本方針・施策・取組・担当課の末尾の注の印（基本方針「市民サービス※1」の「※1」など、3 か所）は、資料に載せない注を指すため、取り除きました。"]]);
+  });
 });
 
 describe("year cells of a text export", () => {
