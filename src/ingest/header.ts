@@ -1140,6 +1140,35 @@ function groupsLabels(block: Block, row: GridRow, col: number, config: Config): 
   return labels >= 2;
 }
 
+/** The column of each level's numbers. */
+const NUMBER_OF: Partial<Record<ColumnKey, ColumnKey>> = { policy: "policyNumber", measure: "measureNumber", initiative: "initiativeNumber" };
+
+/**
+ * A level's group cell over its number and its name (`大項目` merged over `番号 | 名称`, `施策` over
+ * `No | 名称`): those two columns are the level's number and its name, each said as a wording read
+ * as another (PP211). The lower labels had been read as the projects' No and name (PP240, PP245)
+ * and the level found missing (PP204).
+ */
+function levelParts(block: Block, config: Config): Map<number, { key: ColumnKey; row: GridRow; wording: string }> {
+  const out = new Map<number, { key: ColumnKey; row: GridRow; wording: string }>();
+  block.headerRows.forEach((row, r) => {
+    const below = block.headerRows.slice(r + 1);
+    row.cells.forEach((cell, col) => {
+      const m = matchLabel(cell, config);
+      const numberKey = m?.kind === "key" ? NUMBER_OF[m.key] : undefined;
+      if (!numberKey || m?.kind !== "key" || groupWidth(row, col) !== 2) return;
+      const parts = [col, col + 1].map((c) => below.flatMap((b) => {
+        const label = matchLabel(b.cells[c] ?? "", config);
+        return label?.kind === "key" ? [{ key: label.key, row: b, text: (b.cells[c] ?? "").trim() }] : [];
+      })[0]);
+      const keys = parts.map((p) => p?.key);
+      if (!keys.includes("no") || !keys.includes("name")) return;
+      parts.forEach((p, i) => out.set(col + i, { key: p!.key === "no" ? numberKey : m.key, row: p!.row, wording: `${cell.trim()} ${p!.text}` }));
+    });
+  });
+  return out;
+}
+
 /** A column's note saying it is superseded (担当課（旧）) or current (担当課（新）). */
 const OLD_NOTE = /[（(](?:旧|前|改正前|変更前|改編前)[^（()）]*[）)]$/u;
 const NEW_NOTE = /[（(](?:新|現|現行|改正後|変更後|改編後)[^（()）]*[）)]$/u;
@@ -1197,7 +1226,15 @@ function labelColumns(block: Block, config: Config): void {
   const lastYears = new Map<GridRow, number>();
   // 令和 over 8 | 9 | 10: the era of the group above the labels
   const groups = yearGroups(block.headerRows);
+  const parts = levelParts(block, config);
   for (let c = 0; c < width; c++) {
+    const part = parts.get(c);
+    if (part && block.columns[part.key] === undefined) {
+      block.columns[part.key] = c;
+      block.synonyms.push({ col: c, row: part.row, wording: part.wording, key: part.key });
+      lastLabelled = Math.max(lastLabelled, c);
+      continue;
+    }
     let found = false;
     const partRows = new Map(block.headerRows.map((row) => [row, partOf(row.cells[c] ?? "")]));
     for (const [row, part] of partRows) {

@@ -591,6 +591,33 @@ describe("a group's name over columns with labels of their own", () => {
   });
 });
 
+// 大項目 merged over 番号 | 名称, 中項目 over 番号 | 名称: each level's number and name.
+describe("a level's group over its number and its name", () => {
+  const top = ["大項目", "", "中項目", "", "No", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度"];
+  const under = ["番号", "名称", "番号", "名称", "", "", "", "", "", ""];
+  const data = [["1", "市民サービス", "1", "オンライン化", "1", "電子申請", "情報政策課", "説明", "検討", "実施"],
+    ["1", "市民サービス", "2", "窓口", "2", "書かない窓口", "市民課", "説明", "", "導入"],
+    ["2", "行政運営", "1", "業務改革", "3", "RPA", "情報政策課", "説明", "調査", ""]];
+
+  it.each(["tsv", "xlsx"])("gives the level's number and name (%s); they had been read as the projects' No and name, the levels missing (PP204)", async (format) => {
+    let plan: Plan;
+    if (format === "tsv") plan = await planOf("levels.tsv", ["☆☆市計画", ...[top, under, ...data].map((r) => r.join("\t"))].join("\n"));
+    else {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("計画");
+      for (const r of [["☆☆市計画"], top, under, ...data]) ws.addRow(r.map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
+      for (const r of ["A2:B2", "C2:D2", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:I3", "J2:J3"]) ws.mergeCells(r);
+      plan = await planOf("levels.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    }
+    expect(plan.projects.map((p) => [p.no, p.name, p.policy, p.measure.number, p.measure.title])).toEqual([
+      [1, "電子申請", "市民サービス", 1, "オンライン化"], [2, "書かない窓口", "市民サービス", 2, "窓口"], [3, "RPA", "行政運営", 1, "業務改革"]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toEqual([
+      "見出し「大項目 番号」の列を「基本方針番号」の列として読みました。", "見出し「大項目 名称」の列を「基本方針」の列として読みました。",
+      "見出し「中項目 番号」の列を「施策番号」の列として読みました。", "見出し「中項目 名称」の列を「施策」の列として読みました。"]);
+  });
+});
+
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
 describe("names with their departments in brackets (事業名（担当課）, no 担当課 column)", () => {
   it("read the bracket at each name's end as its departments (PP256); （仮称） and （再掲） stay what they are", async () => {
