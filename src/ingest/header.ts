@@ -11,7 +11,7 @@ import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
-import { sectionLevels } from "./sections.js";
+import { headingText, sectionLevels } from "./sections.js";
 import { besideFillLegend, besideLegend, findFillLegend, findLegend, groupLegend, spreadLegend } from "./legend.js";
 import { goesOn, isTimingWord, parseTiming, RANGE_DASH, startEndColumns, timingColumn, timingText } from "./timing.js";
 
@@ -516,9 +516,15 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   const sections = sectionLevels(blocks);
   const oneLevel = sections.length ? null : oneLevelColumn(blocks);
   if (oneLevel) bag.add("PP272", placeOf(grid, headerRowOf(blocks[0]!, oneLevel.col), oneLevel.col), { label: oneLevel.words });
+  // heading rows of one form and no level column (【基本方針1】… over its projects): one level, said (PP284)
+  const oneHeadingLevel = sections.length === 1 && sections[0] === "policy" && blocks.every((b) => b.columns.measure === undefined);
+  if (oneHeadingLevel) {
+    const [row, block] = blocks.flatMap((b) => b.dataRows.filter((r) => headingText(r, b) !== null).map((r) => [r, b] as const))[0]!;
+    bag.add("PP284", placeOf(grid, row, row.cells.findIndex((c) => c.trim())), { heading: headingText(row, block)!.slice(0, 30) });
+  }
   const twoLevel = blocks.length > 0 && blocks.every((b) => b.columns.initiative === undefined) && !sections.includes("initiative");
   // (an empty 取組 column was said by PP248, which names it; a plan of one level by PP272)
-  if (twoLevel && !oneLevel && blocks.every((b) => b.emptyColumn === undefined)) {
+  if (twoLevel && !oneLevel && !oneHeadingLevel && blocks.every((b) => b.emptyColumn === undefined)) {
     const b0 = blocks[0]!;
     bag.add("PP218", placeOf(grid, b0.headerRows.find((r) => keysIn(r, config).size >= 3) ?? b0.headerRows[0]!));
   }
@@ -526,7 +532,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   for (const block of blocks) {
     const keyRow = block.headerRows.find((r) => keysIn(r, config).size >= 3) ?? block.headerRows[0]!;
     for (const key of REQUIRED_KEYS) {
-      if ((key === "initiative" && twoLevel) || (key === "measure" && oneLevel) || sections.includes(key)) continue;
+      if ((key === "initiative" && twoLevel) || (key === "measure" && (oneLevel || oneHeadingLevel)) || sections.includes(key)) continue;
       if (block.columns[key] === undefined) bag.add("PP204", placeOf(grid, keyRow), { column: columnLabel(key) });
     }
     // HTML residue in a header cell (事業<br>名) is read without it (squash), each cell told

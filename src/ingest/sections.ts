@@ -82,6 +82,7 @@ const headingMark = (text: string): boolean => headingShape(text) !== "—";
  * has a heading row. Empty when there is none (the missing column is then PP204). 取組 only with
  * a level above it, and when the headings are numbered in one form more than the levels above
  * need (基本方針1, (1), ①): a plan without a 取組 column is otherwise a plan of two levels (PP218).
+ * With no level column and headings of one form, the headings are its one level (基本方針).
  */
 export function sectionLevels(blocks: readonly Block[]): ColumnKey[] {
   const missing = SECTION_LEVELS.filter((key) => blocks.every((b) => b.columns[key] === undefined));
@@ -91,7 +92,11 @@ export function sectionLevels(blocks: readonly Block[]): ColumnKey[] {
   const above = missing.filter((key) => key !== "initiative");
   // Headings over 基本方針 and 施策 columns with no 取組 column are their titles, not 取組 (PP327).
   if (!above.length) return [];
-  return new Set(headings.map(headingShape)).size > above.length ? missing : above;
+  const shapes = new Set(headings.map(headingShape)).size;
+  // headings of one form and no level column: the plan's one level, as a lone level column is
+  // (【基本方針1】… over its projects: each project had been refused for want of a 施策 heading, PP226)
+  if (shapes === 1 && above.length === 2) return ["policy"];
+  return shapes > above.length ? missing : above;
 }
 
 /**

@@ -155,6 +155,18 @@ describe("heading rows inside the table", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP362").map((d) => d.line)).toEqual([8, 11]);
   });
 
+  it("of one form and no level column (【基本方針1】… over its projects, 小計 rows) are the plan's one level (PP284); each project had been refused for want of a 施策 heading (PP226)", async () => {
+    const header = ["No", "事業名", "担当課", "事業内容", ...YEARS];
+    const p = (no: number, name: string) => [String(no), name, "情報政策課", `・${name}を進める。`, "●", "", "●"];
+    const plan = await planOf("plan.tsv", tsv([header, ["【基本方針1】市民サービス"], p(1, "A"), p(2, "B"), ["小計", "", "", "", "2", "0", "2"], ["【基本方針2】行政運営"], p(3, "C")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((x) => [x.no, x.policy, x.measure, x.initiative])).toEqual([
+      [1, "市民サービス", { number: null, title: "" }, null], [2, "市民サービス", { number: null, title: "" }, null], [3, "行政運営", { number: null, title: "" }, null]]);
+    expect(plan.policies.map((x) => [x.name, x.measures.length])).toEqual([["市民サービス", 1], ["行政運営", 1]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP284").map((d) => [d.line, d.column])).toEqual([[4, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP218");
+  });
+
   it("over columns that hold their level already are stray lines (PP327), in a text file or merged across a workbook's row", async () => {
     const plan = await planOf("plan.tsv", tsv([HEADER, ["基本方針1 市民サービス"], row(1, "A"), ["(2)窓口"], row(2, "B")]));
     expect(errors(plan)).toEqual([]);
