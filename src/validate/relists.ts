@@ -37,14 +37,20 @@ export function checkRelists(sourced: SourcedProject[], bag: DiagnosticBag): voi
     if (detail) bag.add("PP412", s.cells.schedule ?? s.place, { no: p.no, orig: o.no, detail }, extra);
   }
   // Same name and description, no mark on either: probably a 再掲 that lost its mark (not one
-  // its original's note found: ※3-(2)-①に再掲, PP422).
+  // its original's note found: ※3-(2)-①に再掲, PP422). The same name alone (another description):
+  // a 再掲 rewritten, or two projects printed alike? Said (PP394); it had been two projects, unsaid.
   const seen = new Map<string, SourcedProject>();
+  const named = new Map<string, SourcedProject>();
   for (const s of sourced) {
     if (s.relist || s.project.relistOf !== null) continue;
     const key = `${s.project.name}\u0000${joined(s.project)}`;
     const first = seen.get(key);
-    if (first) bag.add("PP411", s.cells.name ?? s.place, { no: s.project.no, orig: first.project.no }, { projectNo: s.project.no, relatedNo: first.project.no });
-    else seen.set(key, s);
+    const namesake = named.get(s.project.name);
+    const extra = (o: SourcedProject) => ({ projectNo: s.project.no, relatedNo: o.project.no });
+    if (first) bag.add("PP411", s.cells.name ?? s.place, { no: s.project.no, orig: first.project.no }, extra(first));
+    else if (namesake && s.project.name) bag.add("PP394", s.cells.name ?? s.place, { no: s.project.no, orig: namesake.project.no, name: s.project.name }, extra(namesake));
+    seen.set(key, first ?? s);
+    named.set(s.project.name, namesake ?? s);
   }
 }
 

@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../src/diagnostics/schema.js";
 import type { Plan } from "../../src/model/schema.js";
 import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
 import { cli } from "../helpers/cli.js";
-import { codes, planOf, tempFile, tsv } from "../helpers/plan-fixtures.js";
+import { codes, HEADER, planOf, tempFile, tsv } from "../helpers/plan-fixtures.js";
 
 const spans = (plan: Plan, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
 const of = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
@@ -1768,5 +1768,18 @@ describe("a plan split over sheets, one with a column more", () => {
     expect(plan.projects.map((p) => p.no)).toEqual([1, 2, 3]);
     expect(codes(plan.diagnostics)).toContain("PP233");
     expect(codes(plan.diagnostics)).not.toContain("PP234");
+  });
+});
+
+describe("one project name under two 施策, no 再掲 mark", () => {
+  it("is two projects and a warning at the later name naming both (PP394; PP411 when the descriptions match too); nothing had been said", async () => {
+    const plan = await planOf("twice.tsv", tsv([HEADER,
+      ["1", "1 便利に", "(1)手続", "①申請", "キャッシュレス決済", "会計課", "・窓口で使える。", "検討", "実施", ""],
+      ["2", "1 便利に", "(2)窓口", "①受付", "キャッシュレス決済", "会計課", "・納付にも広げる。", "", "検討", "実施"],
+      ["3", "1 便利に", "(2)窓口", "①受付", "窓口の予約", "市民課", "・予約する。", "検討", "", ""]]));
+    expect(plan.projects.map((p) => [p.no, p.name, p.measure.number, p.relistOf])).toEqual([
+      [1, "キャッシュレス決済", 1, null], [2, "キャッシュレス決済", 2, null], [3, "窓口の予約", 2, null]]);
+    expect(of(plan.diagnostics, "PP394").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 5, 2, 1]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP411");
   });
 });
