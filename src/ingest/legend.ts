@@ -126,10 +126,10 @@ const LEGEND_WORD = /^[（(【［[]?凡例[）)】］\]]?[:：]?$/u;
  */
 export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string) => boolean): FillLegend | null {
   const used = (row: GridRow, fill: string): boolean => rows.some((r) => r !== row && [...r.fills?.values() ?? []].includes(fill));
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const fills = row.fills;
     if (!fills?.size) continue;
-    const all = row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+    const all = textsOf(row);
     // 凡例 right of other text (the title's line, top right of an A3 sheet): the legend is what
     // follows it, and the line keeps the rest (the title had been lost, the row taken for a header)
     const wordAt = all.findIndex((t) => LEGEND_WORD.test(t.text));
@@ -138,26 +138,51 @@ export function findFillLegend(rows: readonly GridRow[], isPhase: (label: string
     const worded = named.length < texts.length;
     if (!named.length || named.length > 12 || (!worded && (named.length < 2 || !named.every((t) => isPhase(t.text))))) continue;
     // a phase's name: words, not a sentence, a number or a mark
-    if (named.some((t) => wordy(t.text) || !/\p{L}/u.test(t.text))) continue;
-    const swatch = (col: number): string | undefined => (row.cells[col]?.trim() ? undefined : fills.get(col));
-    const ways = [(col: number) => swatch(col - 1), (col: number) => swatch(col + 1), (col: number) => fills.get(col)];
-    const way = ways.find((w) => named.every((t) => w(t.col) !== undefined));
-    if (!way) continue;
+    if (!named.every(fillName)) continue;
+    const side = SIDES.find((d) => named.every((t) => swatchOf(row, t.col, d) !== undefined));
+    if (side === undefined) continue;
     const legend: Record<string, string> = {};
-    for (const t of named) legend[way(t.col)!] = t.text.replace(/[:：]$/u, "");
+    for (const t of named) legend[swatchOf(row, t.col, side)!] = t.text.replace(/[:：]$/u, "");
     // each colour one name, each name one colour
     if (Object.keys(legend).length !== named.length || new Set(Object.values(legend)).size !== named.length) continue;
     if (!Object.keys(legend).some((fill) => used(row, fill))) continue;
-    const text = texts.map((t) => t.text).join(" ");
-    if (wordAt <= 0) return { row, rows: new Set([row]), text, fills: legend };
+    // the rows right under it going on with its pairs (凡例 | ■ | 検討 | ■ | 実施 ⏎ | ■ | 運用): one legend
+    // (運用 had been refused, PP365)
+    const more: GridRow[] = [];
+    for (const r of rows.slice(i + 1)) {
+      const rt = textsOf(r);
+      if (r.line !== (more.at(-1) ?? row).line + 1 || !rt.length || !rt.every(fillName)) break;
+      const fillsOf = rt.map((t) => swatchOf(r, t.col, side));
+      const names = rt.map((t) => t.text.replace(/[:：]$/u, ""));
+      if (fillsOf.some((f, k) => f === undefined || legend[f] !== undefined || Object.values(legend).includes(names[k]!))) break;
+      fillsOf.forEach((f, k) => { legend[f!] = names[k]!; });
+      more.push(r);
+    }
+    const text = [...texts, ...more.flatMap(textsOf)].map((t) => t.text).join(" ");
+    if (wordAt <= 0) {
+      // 凡例 ending the title's line right above it: the legend's word, the line the title's alone
+      const above = rows[i - 1];
+      const word = above?.line === row.line - 1 ? textsOf(above).at(-1) : undefined;
+      if (!worded && word && LEGEND_WORD.test(word.text)) above!.cells[word.col] = "";
+      return { row, rows: new Set([row, ...more]), text, fills: legend };
+    }
     // its cells are emptied, as a legend beside the table's are: the line is the title's alone
     const from = texts[0]!.col;
     for (let c = from; c < row.cells.length; c++) row.cells[c] = "";
     for (const c of [...fills.keys()]) if (c >= from) fills.delete(c);
-    return { row, rows: new Set(), text, fills: legend, col: from };
+    return { row, rows: new Set(more), text, fills: legend, col: from };
   }
   return stackedFillLegend(rows);
 }
+
+/** A row's texts with their columns. */
+const textsOf = (row: GridRow) => row.cells.flatMap((c, col) => (c.trim() ? [{ col, text: c.trim() }] : []));
+/** A colour legend's phase name: words, not a sentence, a number, a mark or the word 凡例. */
+const fillName = (t: { text: string }) => !wordy(t.text) && /\p{L}/u.test(t.text) && !LEGEND_WORD.test(t.text);
+/** Where a name's swatch is: the empty cell on its left, on its right, or its own cell filled. */
+const SIDES = [-1, 1, 0] as const;
+const swatchOf = (row: GridRow, col: number, side: (typeof SIDES)[number]): string | undefined =>
+  (side !== 0 && row.cells[col + side]?.trim() ? undefined : row.fills?.get(col + side));
 
 /**
  * A colour legend stacked a phase a row under the word 凡例 (`凡例` ⏎ `■ | 検討` ⏎ `■ | 実施` …): each

@@ -324,6 +324,30 @@ describe("bars drawn by filling year cells", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP205");
   });
 
+  it.each([
+    ["凡例 ending the title's line over ■ 検討 ■ 実施 ■ 運用", [["凡例"], ["", "", "検討", "", "実施", "", "運用"]], "K2"],
+    ["title | 凡例 | ■ 検討 | ■ 実施 over ■ 運用", [["凡例", "", "検討", "", "実施"], ["", "", "運用"]], "I1"],
+  ])("a colour legend split over the title's line and the row under it (%s) is read whole (PP364) and the line keeps its title", async (_, [top, under], cell) => {
+    // (the title had been lost to the file's name, PP205, or 運用 refused, PP365)
+    const PINKISH = solid("FFF4B084");
+    const plan = await planOf("legend.xlsx", await workbook((ws) => {
+      const pad = ["", "", "", "", "", "", "", ""];
+      ws.addRow(["テスト市DX計画", ...pad.slice(1), ...top!]);
+      ws.addRow([...pad, ...under!]);
+      const [b, g, p] = top!.length > 1 ? ["J1", "L1", "J2"] : ["J2", "L2", "N2"];
+      ws.getCell(b).fill = BLUE; ws.getCell(g).fill = GREEN; ws.getCell(p).fill = PINKISH;
+      ws.addRow(HEAD);
+      const r = ws.addRow(project(1, "事業1")).number;
+      ws.getCell(`H${r}`).fill = BLUE;
+      for (const c of ["I", "J"]) ws.getCell(`${c}${r}`).fill = GREEN;
+      ws.getCell(`K${r}`).fill = PINKISH;
+    }));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 1)).toEqual([["検討", 2026, 2026, false], ["実施", 2027, 2028, false], ["運用", 2029, 2029, false]]);
+    expect(plan.plan.title).toBe("テスト市DX計画");
+    expect(plan.diagnostics.find((d) => d.code === "PP364")).toMatchObject({ cell });
+  });
+
   it("a colour legend stacked under 凡例 at the end of the title's line (title | … | 凡例 ⏎ ■ 検討 ⏎ ■ 実施, top right) is read (PP364) and the line keeps its title", async () => {
     const plan = await planOf("legend.xlsx", await workbook((ws) => {
       ws.addRow(["テスト市DX計画", "", "", "", "", "", "", "", "凡例"]);
