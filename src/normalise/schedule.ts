@@ -380,19 +380,26 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
   // a cell with no text is there for its fill: part of a bar drawn by filling cells (xlsx)
   type Kind = ScheduleCellKind | { kind: "shade"; fill: string; note?: undefined };
   const labelOf = markLabelsOf(config);
-  const kindOf = (c: RawScheduleCell): Kind => {
-    const k: Kind = c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade };
-    // a mark or a fill nothing names, in a row whose phase column names it (取組段階 | 検討 | ● | ●)
-    const bare = (k.kind === "mark" && labelOf(k.mark) === undefined) || (k.kind === "shade" && opts.fillLabels[k.fill] === undefined);
-    if (!c.phase || !bare) return k;
-    byColumn.add(c);
-    return { kind: "label", label: cleanText(c.phase), ...(k.note ? { note: k.note } : {}) };
-  };
+  const kindOf = (c: RawScheduleCell): Kind => (c.text || c.shade === undefined ? classifyCell(c.text, config) : { kind: "shade", fill: c.shade });
+  // A mark or a fill nothing names, in a row whose phase column names it (取組段階 | 検討 | ● | ●),
+  // is that phase — one kind of mark to a phase (○ and ● beside 検討→実施: which is which? PP319)
+  const bare = (k: Kind) => (k.kind === "mark" && labelOf(k.mark) === undefined ? oneMark(k.mark) : k.kind === "shade" && opts.fillLabels[k.fill] === undefined ? `fill ${k.fill}` : null);
+  const given = cells.map((cell) => ({ cell, kind: kindOf(cell) }));
+  const marksOf = new Map<string, Set<string>>();
+  for (const { cell, kind } of given) {
+    const b = bare(kind);
+    if (cell.phase && b) marksOf.set(cell.phase, (marksOf.get(cell.phase) ?? new Set()).add(b));
+  }
   // (cells named so are marks drawn year by year, no label written again: no PP314)
-  const byColumn = new Set<RawScheduleCell>();
+  const fromColumn = new Set<RawScheduleCell>();
+  const phaseOf = ({ cell, kind }: { cell: RawScheduleCell; kind: Kind }): Kind => {
+    if (!cell.phase || !bare(kind) || marksOf.get(cell.phase)!.size > 1) return kind;
+    fromColumn.add(cell);
+    return { kind: "label", label: cleanText(cell.phase), ...(kind.note ? { note: kind.note } : {}) };
+  };
   // Notes alone in a cell are put aside, then given to the phase of their year: a ※ cell had
   // been a phase named ※…, cutting short the phase it stood in.
-  const read = [...cells].sort((a, b) => a.year - b.year).map((cell) => ({ cell, kind: kindOf(cell) }));
+  const read = given.sort((a, b) => a.cell.year - b.cell.year).map((x) => ({ cell: x.cell, kind: phaseOf(x) }));
   const notes = read.flatMap(({ cell, kind }) => (kind.kind === "note" ? [{ cell, note: kind.note }] : []));
   const drawn = read.filter((x) => x.kind.kind !== "note");
   const sorted = drawn.map((x) => x.cell);
@@ -519,7 +526,7 @@ function buildColumns(cells: RawScheduleCell[], opts: ScheduleOptions, period: {
       adjacent.to = Math.max(adjacent.to, to);
       addNote(adjacent, k.note);
       reading?.phases.push(adjacent);
-      if (k.kind === "label" && !byColumn.has(cell)) result.readings.push({ kind: "repeat", cell, text: label });
+      if (k.kind === "label" && !fromColumn.has(cell)) result.readings.push({ kind: "repeat", cell, text: label });
       return;
     }
     // An end (完了, 廃止) or an event within its year (令和9年度中に導入) does not run on to the next label.

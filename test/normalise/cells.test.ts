@@ -946,6 +946,9 @@ describe("a column of phases beside ● in the years (取組段階, フェーズ
     const sentences = await read([head, line("1", "甲", "令和9年度から実施します", ["", "●", "●"])]);
     expect(codes(sentences.diagnostics)).toContain("PP209");
     expect(spans(sentences, 1)).toEqual([["実施", 2027, 2028, null, true]]);
+    // two marks beside one phase's name (検討→実施 | ○ | ● | ●): which is which is not guessed
+    const two = await read([head, line("1", "甲", "検討→実施", ["○", "●", "●"])]);
+    expect(two.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP319", 3, 10]]);
   });
 });
 
