@@ -462,7 +462,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   tableColumnNames(grid, blocks, bag);
-  for (const block of blocks) labelColumns(block, config);
+  for (const block of blocks) { labelColumns(block, config); preferShown(grid, block); }
   // The period stated above the table, or in the header's group cell over the years
   // (`計画期間（令和8年度～令和12年度）` over `8年度 | 9年度` or `1年目 | 2年目`).
   const statedAbove = statedPeriod(rows.slice(0, blockSpans[0]?.[0] ?? 0));
@@ -1196,14 +1196,34 @@ function preferCurrent(block: Block): void {
     const [then, since] = [noteYear(was), noteYear(now)];
     const later = then !== null && since !== null && since > then;
     if (block.columns[twice.key] !== first || !(later || (OLD_NOTE.test(was) && !OLD_NOTE.test(now)) || (NEW_NOTE.test(now) && !NEW_NOTE.test(was)))) continue;
-    block.columns[twice.key] = col;
-    block.twice!.delete(col);
-    block.twice!.set(first, { key: twice.key, first: col });
-    block.unknown.delete(col);
-    block.unknown.set(first, was);
-    const said = block.synonyms.find((x) => x.col === first && x.key === twice.key);
-    if (said) Object.assign(said, { col, wording: headerWords(block, col).trim() });
+    readTwinInstead(block, col);
   }
+}
+
+/**
+ * Of two columns of one key, one hidden in Excel (an old 担当課 kept out of sight beside the one
+ * shown): the shown one is read, the hidden one said (PP245). The hidden one had been read, being
+ * first, and the sheet's own column set aside: the documents named departments nobody saw.
+ */
+function preferShown(grid: Grid, block: Block): void {
+  const hidden = grid.hiddenColumns;
+  if (!hidden) return;
+  for (const [col, twice] of [...block.twice ?? []]) {
+    if (block.columns[twice.key] === twice.first && hidden.has(twice.first) && !hidden.has(col)) readTwinInstead(block, col);
+  }
+}
+
+/** The column `col`, set aside as a second of its key, read instead of the first (then set aside). */
+function readTwinInstead(block: Block, col: number): void {
+  const twice = block.twice!.get(col)!;
+  const first = twice.first;
+  block.columns[twice.key] = col;
+  block.twice!.delete(col);
+  block.twice!.set(first, { key: twice.key, first: col });
+  block.unknown.delete(col);
+  block.unknown.set(first, squash(headerWords(block, first)));
+  const said = block.synonyms.find((x) => x.col === first && x.key === twice.key);
+  if (said) Object.assign(said, { col, wording: headerWords(block, col).trim() });
 }
 
 /**

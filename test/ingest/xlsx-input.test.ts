@@ -217,6 +217,18 @@ describe("rows and columns hidden in Excel", () => {
     });
     expect(codes((await planOf("plan.xlsx", bytes)).diagnostics)).not.toContain("PP120");
   });
+
+  it("a hidden column of a key shown again in a column of its own (an old 担当課 kept out of sight) is set aside for the shown one (PP245); the hidden one had been read", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(["テスト市DX計画"]);
+      ws.addRow(["No", "担当課", ...HEADER.slice(1)]);
+      ws.addRow(["1", "情報推進課", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "DX推進課", "・説明。", "検討", "", "運用"]);
+      ws.getColumn(2).hidden = true;
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["DX推進課"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP245").map((d) => d.cell)).toEqual(["B2"]);
+  });
 });
 
 describe("bars drawn by filling year cells", () => {
