@@ -21,11 +21,14 @@ export const isStrayLine = (text: string): boolean => STRAY.test(text.trim());
 
 const COUNT_TEXT = "[0-9０-９][0-9０-９,，.．]*(?:事業|件|本|千円|万円|円|%|％)?";
 /**
- * A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）), also with its count in the
+ * A cell naming a totals row (小計, 合計, 計, 総計, 小計（基本方針1）, 【小計】, 施策(2)計), also with its count in the
  * same cell, squashed (計 56事業, 合計：56事業: it had been a stray line, PP327, or in the name
  * column a name cut from the project above, PP379).
  */
-export const TOTAL_WORD = new RegExp(`^(?:小計|中計|合計|総計|累計|集計|計|総数|事業数|件数)(?:[（(][^（）()]*[)）])?(?:[:：]?${COUNT_TEXT})?$`, "u");
+// (also in brackets, 【小計】, ＜合計＞, and after the level it totals, 施策(2)計, 基本方針1計: each had
+// been four "required cell empty" errors, PP301)
+export const TOTAL_WORD = new RegExp(`^(?:[【［\\[＜<〈《]\\s*)?(?:(?:基本方針|基本目標|施策|取組|分野)[0-9０-９()（）]{0,6})?`
+  + `(?:小計|中計|合計|総計|累計|集計|計|総数|事業数|件数)(?:\\s*[】］\\]＞>〉》])?(?:[（(][^（）()]*[)）])?(?:[:：]?${COUNT_TEXT})?$`, "u");
 /** A count or an amount (2事業, 12件, 1,200千円, 4). */
 const COUNT = new RegExp(`^${COUNT_TEXT}$`, "u");
 /** A row of a total's word and counts only (計 | 3事業). */

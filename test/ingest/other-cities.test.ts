@@ -764,6 +764,20 @@ describe("a totals row inside the table (小計 | 2事業)", () => {
       [5, 5, "「合計：1事業」の行は小計・合計の行のため、事業の行として読まずに読み飛ばしました。"], [7, 1, expect.any(String)]]);
     for (const code of ["PP327", "PP379", "PP301"]) expect(codes(plan.diagnostics)).not.toContain(code);
   });
+
+  it("with its word in brackets or after the level it totals (【小計】, ＜合計＞, 施策(1)計) is one too; each had been four required cells empty (PP301)", async () => {
+    const plan = await twoYearPlan("tot2.tsv", [
+      proj("1", "1 市民サービス", "(1)手続", "①電子申請", "電子申請", "情報政策課"),
+      ["", "", "", "", "【小計】", "1", "", "", ""],
+      ["", "", "", "", "施策(1)計", "1事業", "", "", ""],
+      proj("2", "2 行政運営", "(1)業務改革", "①AI", "AI", "総務課"),
+      ["", "", "", "", "＜合計＞", "2", "", "", ""],
+      // a name that only holds 計 is no totals row
+      ["", "", "", "", "施策計画の見直し", "", "", "", ""]]);
+    expect(plan.projects.map((p) => p.no)).toEqual([1, 2]);
+    expect(of(plan.diagnostics, "PP362").map((d) => [d.line, d.column])).toEqual([[5, 5], [6, 5], [8, 5]]);
+    expect([...new Set(of(plan.diagnostics, "PP301").map((d) => d.line))]).toEqual([9]);
+  });
 });
 
 describe("a dash or なし in the 取組 column", () => {
