@@ -20,6 +20,8 @@ export interface Departments {
   bracketed: string[];
   /** A 部 or 局 with its departments in brackets (総務部（総務課、情報政策課）), as written. */
   divisions: string[];
+  /** Notes after ※ in the cell (総務課　※R9から管財課), as written: no department. */
+  notes: string[];
 }
 
 /**
@@ -46,7 +48,9 @@ const ROLE_ALONE = new RegExp(`^(?:${LEAD_ROLE}|${RELATED_ROLE})(?:課|部署|�
  * first) and the related roles' (after the lead departments), with the roles as written.
  */
 function byRole(text: string): { main: string; lead: string[]; related: string[]; leadRoles: string[]; relatedRoles: string[] } {
-  const marks = [...text.matchAll(ROLE_BEFORE)];
+  // (not inside a bracket after a name: 情報政策課（担当：DX推進係） is a unit of its 課, as
+  // 情報政策課（DX推進担当） is; cut there, it had been two names, 「情報政策課（」 and 「DX推進係）」)
+  const marks = [...text.matchAll(ROLE_BEFORE)].filter((m) => !insideBracket(text.slice(0, m.index)));
   const out = { main: text, lead: [] as string[], related: [] as string[], leadRoles: [] as string[], relatedRoles: [] as string[] };
   if (!marks.length) return out;
   out.main = text.slice(0, marks[0]!.index);
@@ -58,6 +62,13 @@ function byRole(text: string): { main: string; lead: string[]; related: string[]
   });
   return out;
 }
+
+/** Whether `before` leaves a bracket open. */
+const insideBracket = (before: string): boolean =>
+  (before.match(/[（(【［[〔]/gu)?.length ?? 0) > (before.match(/[）)】］\]〕]/gu)?.length ?? 0);
+
+/** A note after ※ (or ＊) in a cell, to its line's end: 総務課　※R9から管財課. */
+const NOTE = /[\s\u3000]*[※＊][^\n]*/gu;
 
 /** Words a department cell says "none" with (関係課: なし, 該当なし, －). */
 const NONE = /^(?:なし|無し|無|該当なし|特になし|特に無し|[-‐－―ーｰ—×✕]+)$/u;
@@ -121,7 +132,9 @@ const PLAIN_BRACKETS = /[（(【［[〔]([^（()）【】［\]〔〕]+)[）)】�
  * (`担当課（関係課）`), so a bracket without a role word in a cell is read as one with it.
  */
 export function splitDepartments(given: string, config: Config, column = "", bracketsRelated = false): Departments {
-  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [], divisions: [] };
+  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [], divisions: [], notes: [] };
+  // a note after ※ names no department (it had been one, 「※R9から管財課」, with a file of its own)
+  const noted = given.replace(NOTE, (note) => { if (note.trim().length > 1) out.notes.push(note.trim()); return "\n"; });
   // related departments in brackets go after the cell's own, before the 関係課 column's
   const inBrackets: string[] = [];
   const asRelated = (whole: string, names: string) => {
@@ -129,7 +142,7 @@ export function splitDepartments(given: string, config: Config, column = "", bra
     inBrackets.push(names);
     return "\n";
   };
-  let unbracketed = given.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => asRelated(whole, names));
+  let unbracketed = noted.replace(RELATED_IN_BRACKETS, (whole, _role: string, names: string) => asRelated(whole, names));
   // (not a lead mark, （主）, nor a role alone, （副）: read below)
   if (bracketsRelated) {
     unbracketed = unbracketed.replace(PLAIN_BRACKETS, (whole, names: string) =>

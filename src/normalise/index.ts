@@ -459,6 +459,7 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   for (const d of depts.odd) bag.add("PP322", at("departments"), { text: d }, { projectNo, actual: d });
   for (const b of depts.bracketed) bag.add("PP331", at("departments"), { text: b }, { projectNo, actual: b });
   for (const d of depts.divisions) bag.add("PP381", at("departments"), { text: d }, { projectNo, actual: d });
+  for (const n of depts.notes) bag.add("PP285", at("departments"), { text: excerpt(n) }, { projectNo, actual: n });
   if (related.trim()) bag.add("PP323", at("relatedDepartments"), { column: columnLabel("relatedDepartments") }, { projectNo });
   return depts;
 }

@@ -251,6 +251,16 @@ describe("department cells", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP321")).toMatchObject({ severity: "info", line: 4, column: 6, actual: "全庁共通" });
   });
 
+  it("a role inside the bracket after a 課 (情報政策課（担当：DX推進係）) names its unit, and a note after ※ no department (PP285); they had been 「情報政策課（」「DX推進係）」 and 「※R9から管財課」", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "", "", "", ""], { depts: "情報政策課（担当：DX推進係）" }),
+      r("2", "乙", ["検討", "", "", "", ""], { depts: "総務課　※R9から管財課\n市民課" }),
+      r("3", "丙", ["検討", "", "", "", ""], { depts: "主管：福祉課、関係：健康課" })]);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["情報政策課（担当：DX推進係）"], ["総務課", "市民課"], ["福祉課", "健康課"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP285").map((d) => [d.severity, d.line, d.column, d.actual])).toEqual([["warning", 5, 6, "※R9から管財課"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP322");
+  });
+
   it("a file name cut to 200 bytes is cut between characters, never inside a surrogate pair", async () => {
     const { safeFileName } = await import("../../src/output/filename.js");
     const name = safeFileName(`${"課".repeat(65)}ab😀`);
