@@ -188,8 +188,9 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
         if (furtherRows) furtherRows.count++; else furtherRows = { count: 1, place: placeOf(grid, row, block.columns.no!), projectNo: noOf(owner) };
         continue;
       }
-      // A further phase of the project above on a row of its own (取組段階 | 実施 | | ●, no No)
-      if (owner && phaseRow(block, row)) {
+      // A further phase of the project above on a row of its own (取組段階 | 実施 | | ●, no No, or its
+      // No and name written again)
+      if (owner && ownerRow && phaseRow(block, row, ownerRow)) {
         owner.schedule.push(...yearCells(grid, row, block, yearCols, shade, maxCellChars, bag).filter((c) => c.cell.text || c.cell.shade).map((c) => c.cell));
         if (phaseRows) phaseRows.count++; else phaseRows = { count: 1, place: placeOf(grid, row, block.phaseColumn!), projectNo: noOf(owner) };
         continue;
@@ -740,11 +741,14 @@ function nameOnlyRow(block: Block, row: GridRow): number | null {
   return others.every((col) => continued.has(col)) ? name! : null;
 }
 
-/** A row of a phase column's phase and year cells only (取組段階 | 実施 | | ●): a further phase of the project above. */
-function phaseRow(block: Block, row: GridRow): boolean {
+/**
+ * A row of a phase column's phase and year cells only (取組段階 | 実施 | | ●), its other cells
+ * empty or as in the project's row above (its No and name written again): a further phase of it.
+ */
+function phaseRow(block: Block, row: GridRow, above: GridRow): boolean {
   const col = block.phaseColumn;
   if (col === undefined || !row.cells[col]?.trim()) return false;
-  return row.cells.every((c, i) => !c.trim() || i === col || block.years.has(i));
+  return row.cells.every((c, i) => !c.trim() || i === col || block.years.has(i) || c.trim() === above.cells[i]?.trim());
 }
 
 /**

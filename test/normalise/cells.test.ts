@@ -950,13 +950,18 @@ describe("a column of phases beside ● in the years (取組段階, フェーズ
     expect(codes(plan.diagnostics)).not.toContain("PP315");
   });
 
-  it("a legend's meaning and a cell's own label win over the column; a column of sentences is no phase column", async () => {
+  it("a legend's meaning and a cell's own label win over the column; sentences are no phase column; a further phase's row may repeat the No and name; two marks to one phase are refused", async () => {
     const plan = await read([["凡例　○：調査"], head, line("1", "甲", "検討", ["○", "●", "運用"])]);
     expect(spans(plan, 1)).toEqual([["調査", 2026, 2026, null, false], ["検討", 2027, 2027, null, false], ["運用", 2028, 2028, null, false]]);
     const sentences = await read([head, line("1", "甲", "令和9年度から実施します", ["", "●", "●"])]);
     expect(codes(sentences.diagnostics)).toContain("PP209");
     expect(spans(sentences, 1)).toEqual([["実施", 2027, 2028, null, true]]);
     // two marks beside one phase's name (検討→実施 | ○ | ● | ●): which is which is not guessed
+    // the project's No and name written again on its further phase's row (it had been a duplicate No, PP401)
+    const again = await read([head, line("1", "甲", "検討", ["●", "●", ""]), line("1", "甲", "実施", ["", "", "●"])]);
+    expect(spans(again, 1)).toEqual([["検討", 2026, 2027, null, false], ["実施", 2028, 2028, null, false]]);
+    expect(again.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(again.diagnostics.filter((d) => d.code === "PP282").map((d) => d.line)).toEqual([4]);
     const two = await read([head, line("1", "甲", "検討→実施", ["○", "●", "●"])]);
     expect(two.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP319", 3, 10]]);
   });
