@@ -1175,6 +1175,10 @@ function levelParts(block: Block, config: Config): Map<number, { key: ColumnKey;
   return out;
 }
 
+/** Whether a header row under `row` writes something in column `col`. */
+const writtenBelow = (block: Block, row: GridRow, col: number): boolean =>
+  block.headerRows.slice(block.headerRows.indexOf(row) + 1).some((r) => (r.cells[col] ?? "").trim() !== "");
+
 /** A column's note saying it is superseded (担当課（旧）) or current (担当課（新）). */
 const OLD_NOTE = /[（(](?:旧|前|改正前|変更前|改編前)[^（()）]*[）)]$/u;
 const NEW_NOTE = /[（(](?:新|現|現行|改正後|変更後|改編後)[^（()）]*[）)]$/u;
@@ -1283,7 +1287,9 @@ function labelColumns(block: Block, config: Config): void {
         : Number(short[1]) === (last + 1) % 100);
       const carried = bare || (!grouped && era !== undefined && ERALESS_YEAR.test(squash(text)));
       const m = matchLabel(grouped ? group.era + squash(text) : bare ? `${last! + 1}年度` : carried ? carries + squash(text) : text, config);
-      if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config))) continue;
+      // (a group's words over its own column, nothing written under it, name that column: 大項目
+      // merged over 大項目's column | 中項目 | 小項目 — the 基本方針 had been of unknown wording, PP209)
+      if (m === null || (m.kind === "key" && groupsLabels(block, row, c, config) && writtenBelow(block, row, c))) continue;
       if (m.kind === "year") {
         const written = /^(令和|平成|[RH](?=\d))/iu.exec(squash(text))?.[1] ?? (carries !== era ? carries : undefined);
         if (written) eras.set(row, written);

@@ -616,6 +616,17 @@ describe("a level's group over its number and its name", () => {
       "見出し「大項目 番号」の列を「基本方針番号」の列として読みました。", "見出し「大項目 名称」の列を「基本方針」の列として読みました。",
       "見出し「中項目 番号」の列を「施策番号」の列として読みました。", "見出し「中項目 名称」の列を「施策」の列として読みました。"]);
   });
+
+  it("大項目 over its own column and the levels under it (大項目 merged over | 中項目 | 小項目, nothing under its first column) names that column; it had been of unknown wording (PP209), the 基本方針 missing (PP204)", async () => {
+    const plan = await planOf("levels.tsv", ["☆☆市計画", ...[
+      ["No", "大項目", "", "", "事業名", "担当課", "事業内容", "令和8年度"],
+      ["", "", "中項目", "小項目", "", "", "", ""],
+      ["1", "1 市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "説明", "検討"],
+      ["2", "1 市民サービス", "(1)オンライン化", "②窓口", "窓口", "市民課", "説明", "導入"]].map((r) => r.join("\t"))].join("\n"));
+    expect(plan.projects.map((p) => [p.policy, p.measure.title, p.initiative?.number])).toEqual([["市民サービス", "オンライン化", 1], ["市民サービス", "オンライン化", 2]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(of(plan.diagnostics, "PP211").map((d) => [d.line, d.column])).toEqual([[2, 2], [3, 3], [3, 4]]);
+  });
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
