@@ -40,24 +40,40 @@ export function findLegend(rows: readonly GridRow[], activeMarks: readonly strin
     // the whole row, then (`cells`: above the table) each of its cells alone (凡例：○検討　●実施 beside the title)
     return [{ row, text: texts.map((c) => c.text).join(" ") }, ...(cells && texts.length > 1 ? texts.map((c) => ({ row, text: c.text, col: c.col })) : [])];
   });
-  for (const { row, text, col } of lines) {
-    if (!text || text.length > 200) continue;
-    const body = text.replace(prefix, "");
-    const pairs = /凡例/u.test(text.slice(0, text.length - body.length)) ? tight : pair;
+  // the marks a line's body gives, each its phase, or null where anything else is in it
+  const read = (body: string, pairs: RegExp): Record<string, string> | null => {
     const marks: Record<string, string> = {};
-    let rejected = false;
     for (const [, written, meaning] of body.matchAll(pairs)) {
       // a line style as its one character (┅┅ → ┅)
       const sign = LINE_STYLES.includes(written![0]!) ? written![0]! : written!;
       // a phase's name: words, not a sentence (○：検討の予定を示します) nor marks (● ● ●)
-      if (wordy(meaning!) || !/^[（(「]?\p{L}/u.test(meaning!)) rejected = true;
-      if (marks[sign] !== undefined && marks[sign] !== meaning) rejected = true;
+      if (wordy(meaning!) || !/^[（(「]?\p{L}/u.test(meaning!)) return null;
+      if (marks[sign] !== undefined && marks[sign] !== meaning) return null;
       marks[sign] = meaning!;
     }
     // every character of the line is a pair or a separator between pairs
     const rest = body.replace(pairs, "").replace(/[\s、,，。/／]/gu, "");
     for (const m of Object.keys(marks)) if (!activeMarks.includes(m) && !LINE_STYLES.includes(m)) delete marks[m];
-    if (!rejected && Object.keys(marks).length && !rest) return { row, text, marks, ...(col !== undefined ? { col } : {}) };
+    return Object.keys(marks).length && !rest ? marks : null;
+  };
+  for (const { row, text, col } of lines) {
+    if (!text || text.length > 200) continue;
+    const body = text.replace(prefix, "");
+    const pairs = /凡例/u.test(text.slice(0, text.length - body.length)) ? tight : pair;
+    const marks = read(body, pairs);
+    if (!marks) continue;
+    if (col !== undefined) return { row, text, marks, col };
+    // the lines right under a whole line's legend going on with its pairs (凡例　○：検討　●：実施 ⏎
+    // ◎：運用): read with it and emptied (◎ had been refused, PP318, its line left as matter, PP337)
+    let words = text;
+    for (const [k, next] of rows.slice(rows.indexOf(row) + 1).entries()) {
+      const more = next.line === row.line + k + 1 ? read(next.cells.filter((c) => c.trim()).join(" "), pairs) : null;
+      if (!more || Object.entries(more).some(([m, l]) => marks[m] !== undefined && marks[m] !== l)) break;
+      Object.assign(marks, more);
+      words += ` ${next.cells.filter((c) => c.trim()).join(" ")}`;
+      next.cells = next.cells.map(() => "");
+    }
+    return { row, text: words, marks };
   }
   return null;
 }

@@ -846,6 +846,16 @@ describe("a legend of the marks written in the file", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.column])).toEqual([[1, 9]]);
   });
 
+  it("a legend of two lines under the table (凡例 | ○：検討 | ●：実施 ⏎ | ◎：運用) is read whole; ◎ had been refused (PP318), its line left as matter after the plan (PP337)", async () => {
+    const rows = [marked("1", "甲", ["○", "●", "●", "", ""]), marked("2", "乙", ["", "○", "◎", "◎", ""])];
+    const { name, data } = await encode([["テスト市計画"], [], HEAD, ...rows, [], ["凡例", "○：検討", "●：実施"], ["", "◎：運用"]], "tsv");
+    const plan = await planOf(name, data, config());
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(spans(plan, 2)).toEqual([["検討", 2027, 2027, null, false], ["運用", 2028, 2029, null, false]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP231").map((d) => [d.line, d.message])).toEqual([
+      [7, "「凡例 ○：検討 ●：実施 ◎：運用」を印の凡例として、年度の欄の ○ を「検討」、● を「実施」、◎ を「運用」の工程として読みました。"]]);
+  });
+
   it.each(FORMATS)("a legend stacked beside the table, right of its 備考 in the header's and projects' rows, is read (%s; 凡例 had been an unknown column, PP209, and the marks refused, PP319)", async (format) => {
     const beside = (row: string[], cell: string) => [...row, "", cell];
     const rows = [beside(marked("1", "甲", ["○", "●", "●", "", ""]), "○：検討"), beside(marked("2", "乙", ["", "○", "●", "", ""]), "●：実施")];
