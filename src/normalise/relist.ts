@@ -247,6 +247,8 @@ export function resolveRelists(sourced: SourcedProject[], bag: DiagnosticBag): v
       bag.add("PP408", at, { no: p.no, orig: original.project.no, detail: `「${a}」/「${b}」` }, { projectNo: p.no, relatedNo: original.project.no });
     }
     if (original) { p.relistOf = original.project.no; continue; }
+    // a 再掲 written with its original's No (電子申請（再掲） as No.1 again): said as such (PP395)
+    if (!ref && (named.get(formOf(p.name)) ?? []).some((o) => o.project.no === p.no)) continue;
     const ja = bag.lang === "ja";
     const name = excerpt(p.name), refText = excerpt(ref?.text ?? "");
     let detail: string;

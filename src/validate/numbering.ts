@@ -13,7 +13,10 @@ export function checkProjectNumbers(sourced: SourcedProject[], bag: DiagnosticBa
     const no = s.project.no;
     const at = s.cells.no ?? s.place;
     const other = firstAt.get(no);
-    if (other) {
+    // a 再掲 written with its original's No, under another 施策 (電子申請（再掲） as No.1 again)
+    if (other && s.relist && !other.relist && s.project.name === other.project.name) {
+      bag.add("PP395", at, { no, name: excerpt(`${s.project.name}${s.relist.mark}`), other: other.place.line ?? other.place.cell ?? "?" }, { projectNo: no, relatedNo: no });
+    } else if (other) {
       bag.add("PP401", at, { no, other: other.place.line ?? other.place.cell ?? "?" }, { projectNo: no, relatedNo: no });
     } else {
       firstAt.set(no, s);

@@ -47,8 +47,12 @@ export function checkRelists(sourced: SourcedProject[], bag: DiagnosticBag): voi
     const first = seen.get(key);
     const namesake = named.get(s.project.name);
     const extra = (o: SourcedProject) => ({ projectNo: s.project.no, relatedNo: o.project.no });
-    if (first) bag.add("PP411", s.cells.name ?? s.place, { no: s.project.no, orig: first.project.no }, extra(first));
-    else if (namesake && s.project.name) bag.add("PP394", s.cells.name ?? s.place, { no: s.project.no, orig: namesake.project.no, name: s.project.name }, extra(namesake));
+    // (a row of the same No is a duplicate, said by PP401: 「No.2 は No.2 と…」 would add nothing)
+    const twin = first ?? namesake;
+    if (twin && twin.project.no !== s.project.no) {
+      if (first) bag.add("PP411", s.cells.name ?? s.place, { no: s.project.no, orig: first.project.no }, extra(first));
+      else if (s.project.name) bag.add("PP394", s.cells.name ?? s.place, { no: s.project.no, orig: twin.project.no, name: s.project.name }, extra(twin));
+    }
     seen.set(key, first ?? s);
     named.set(s.project.name, namesake ?? s);
   }

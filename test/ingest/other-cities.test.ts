@@ -1807,4 +1807,14 @@ describe("one project name under two 施策, no 再掲 mark", () => {
     expect(of(plan.diagnostics, "PP394").map((d) => [d.severity, d.line, d.column, d.projectNo, d.relatedNo])).toEqual([["warning", 5, 5, 2, 1]]);
     expect(codes(plan.diagnostics)).not.toContain("PP411");
   });
+
+  it("a 再掲 written with its original's No is said as such (PP395), not as a No restarting per 基本方針 (PP401) whose original is not found (PP406); a No twice with one name is PP401 alone", async () => {
+    const plan = await planOf("again.tsv", tsv([HEADER,
+      ["1", "1 便利に", "(1)手続", "①申請", "電子申請", "情報政策課", "・進める。", "検討", "", ""],
+      ["2", "1 便利に", "(2)窓口", "①受付", "窓口", "市民課", "・進める。", "検討", "", ""],
+      ["1", "1 便利に", "(2)窓口", "①受付", "電子申請（再掲）", "情報政策課", "・進める。", "検討", "", ""],
+      ["2", "1 便利に", "(1)手続", "①申請", "窓口", "市民課", "・進める。", "検討", "", ""]]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.code, d.line, d.column])).toEqual([["PP395", 6, 1], ["PP401", 7, 1]]);
+    expect(of(plan.diagnostics, "PP395")[0]!.message).toBe("再掲の行（「電子申請（再掲）」）の No.1 は、4 行目の元の事業の No と同じです。");
+  });
 });
