@@ -284,7 +284,8 @@ export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticB
   const numbered = blocks.every((b) => b.columns.no === undefined && b.columns.initiativeNumber !== undefined);
   const noOf = (b: Block) => (numbered ? b.columns.initiativeNumber : b.columns.no);
   if (numbered) {
-    const values = blocks.flatMap((b) => columnValues(b, b.columns.initiativeNumber!));
+    // (the rows that name a 取組: a heading row above them, 推進項目1　…, in the number's column is none)
+    const values = blocks.flatMap((b) => b.dataRows.filter((r) => r.cells[b.columns.initiative!]?.trim()).map((r) => (r.cells[b.columns.initiativeNumber!] ?? "").trim()));
     if (!values.every(looksLikeNo) || new Set(values.map(squash)).size !== values.length) return;
   }
   const seen = new Set<string>();

@@ -167,6 +167,15 @@ describe("heading rows inside the table", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP218");
   });
 
+  it("over rows numbered by a 取組No column and named by a 取組 column (a 行政改革 plan: 取組No | 取組事項 | 所管課) give the one level; the headings in the number's column had left No and names missing (PP204)", async () => {
+    const header = ["取組No", "取組事項", "所管課", "取組内容", ...YEARS];
+    const p = (no: number, name: string) => [String(no), name, "総務課", `・${name}を進める。`, "検討", "", "運用"];
+    const plan = await planOf("plan.tsv", tsv([header, ["推進項目1　行政サービスの向上"], p(1, "窓口"), p(2, "電子申請"), ["推進項目2　効率的な行政運営"], p(3, "RPA")]));
+    expect(errors(plan)).toEqual([]);
+    expect(plan.projects.map((x) => [x.no, x.name, x.policy])).toEqual([[1, "窓口", "行政サービスの向上"], [2, "電子申請", "行政サービスの向上"], [3, "RPA", "効率的な行政運営"]]);
+    expect(codes(plan.diagnostics)).toEqual(expect.arrayContaining(["PP235", "PP246", "PP284"]));
+  });
+
   it("over columns that hold their level already are stray lines (PP327), in a text file or merged across a workbook's row", async () => {
     const plan = await planOf("plan.tsv", tsv([HEADER, ["基本方針1 市民サービス"], row(1, "A"), ["(2)窓口"], row(2, "B")]));
     expect(errors(plan)).toEqual([]);
