@@ -1077,7 +1077,7 @@ function leadingYear(label: string): number | null {
  * Columns plans carry that the documents do not print — indicators and targets, costs and budgets,
  * related goals — known, so not "of unknown wording" (PP209, a warning): said as not read (PP342, info).
  */
-const NOT_PRINTED = /^(?:KPI|成果指標|活動指標|評価指標|指標|指標名|目標値|数値目標|目標|現状値|基準値|実績値|事業費|概算事業費|総事業費|予算|予算額|財源|(?:関連(?:する)?)?SDGs(?:の?(?:目標|ゴール))?|関連計画|関連する計画|現状と課題|現状・課題|現状及び課題|現状|課題|目的|事業目的|期待される効果|期待する効果|効果|導入効果|背景|根拠法令|関連法令)(?:\(.*\))?$/iu;
+const NOT_PRINTED = /^(?:KPI|成果指標|活動指標|評価指標|指標|指標名|目標値|数値目標|目標|現状値|基準値|実績値|事業費|概算事業費|総事業費|予算|予算額|財源|(?:関連(?:する)?)?SDGs(?:の?(?:目標|ゴール))?|関連計画|関連する計画|現状と課題|現状・課題|現状及び課題|現状|課題|目的|事業目的|期待される効果|期待する効果|効果|導入効果|効果額|財政効果|財政効果額|削減効果|削減額|背景|根拠法令|関連法令)(?:\(.*\))?$/iu;
 
 /** A column of a year's results (`実績`, `R8（実績）`, `令和8年度 見込`): progress, which the forms bring back. */
 function isActualColumn(words: string): boolean {

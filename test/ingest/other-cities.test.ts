@@ -1036,6 +1036,12 @@ describe("columns the documents do not print (KPI, 目標値, 事業費)", () =>
       ["PP342", "info", 10], ["PP342", "info", 11], ["PP342", "info", 12], ["PP209", "warning", 13], ["PP342", "info", 14], ["PP342", "info", 15]]);
   });
 
+  it("a 行政改革 plan's 効果額（千円）, 財政効果額, 削減額 are such columns too (PP342); they had been of unknown wording (PP209)", async () => {
+    const plan = await planOf("effect.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "効果額（千円）", "財政効果額", "削減額"],
+      ["1", "方針", "(1)窓口", "①手続", "電子申請", "総務課", "内容", "検討", "実施", "1,000", "500", "-"]]));
+    expect(plan.diagnostics.filter((d) => d.code === "PP342" || d.code === "PP209").map((d) => [d.code, d.column])).toEqual([["PP342", 10], ["PP342", 11], ["PP342", 12]]);
+  });
+
   it("a column of each project's status (区分: 新規, 継続, 拡充) is not read, said as such (PP257); one with other words stays unknown (PP209)", async () => {
     const header = ["No", "区分", "基本方針", "施策", "取組", "事業名", "担当課", "事業内容", "R8", "R9", "種別"];
     const plan = await planOf("status.tsv", tsv([header,
