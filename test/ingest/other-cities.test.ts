@@ -113,6 +113,15 @@ describe("header synonyms, two-form years, fill-down and numbering (TSV)", () =>
     expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toEqual(expect.arrayContaining(["見出し「章」の列を「基本方針」の列として読みました。", "見出し「節」の列を「施策」の列として読みました。", "見出し「項」の列を「取組」の列として読みました。"]));
   });
 
+  it("reads a 行政改革 plan's 改革の柱 and 改革項目 as 基本方針 and 施策 (PP211); they had been of unknown wording (PP209), the plan refused (PP204)", async () => {
+    const plan = await planOf("k.tsv", tsv([["番号", "改革の柱", "改革項目", "具体的取組", "担当部局", "取組の概要", "R8", "R9"],
+      ["1", "1 行政サービス", "(1) 窓口改革", "書かない窓口", "市民部", "・記入を減らす", "検討", "実施"],
+      ["2", "1 行政サービス", "(1) 窓口改革", "オンライン申請", "総務部", "・申請を電子化", "実施", "→"]]));
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.policy, p.measure.number, p.measure.title, p.name])).toEqual([
+      [1, "行政サービス", 1, "窓口改革", "書かない窓口"], [2, "行政サービス", 1, "窓口改革", "オンライン申請"]]);
+  });
+
   it("reads 実施主体 and 部署 as the departments' column (PP211)", async () => {
     for (const wording of ["実施主体", "部署"]) {
       const plan = await planOf("g.tsv", tsv([["No", "基本方針", "施策", "取組", "事業名", wording, "事業内容", "R8", "R9"],
