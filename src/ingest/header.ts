@@ -595,6 +595,8 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
       else if (NOT_PRINTED.test(squash(words))) bag.add("PP342", at, { label: words });
       else if (isStatusColumn(block, col)) bag.add("PP257", at, { label: words, value: columnValues(block, col)[0]! });
       else if (before !== null) bag.add("PP255", placeOf(grid, headerRowOf(block, col), col), { label: words, year: wareki(before) });
+      // 令和1O年度 (a letter O for a zero) beside the year columns: the period would silently lose a year
+      else if (besideYears(block, col) && ERA_LABEL.test(squash(words))) bag.add("PP396", at, { label: words });
       else bag.add("PP209", at, { label: words });
     }
   }
@@ -1059,6 +1061,15 @@ function yearsWithWords(block: Block): Set<number> {
 }
 
 /** Whether `year` is the year just before or after a block's year columns. */
+/** A header written as a year of an era (令和…年度, R…年, H…): compared after squash(). */
+const ERA_LABEL = /^(?:令和|平成|[RH](?=[0-9０-９OoIl]))[^年]{1,3}年度?$/u;
+
+/** Whether column `col` stands right before, between or right after a block's year columns. */
+function besideYears(block: Block, col: number): boolean {
+  const cols = [...block.years.keys()];
+  return cols.length > 0 && col >= Math.min(...cols) - 1 && col <= Math.max(...cols) + 1;
+}
+
 function adjoinsYears(block: Block, year: number): boolean {
   const years = [...block.years.values()];
   return years.length > 0 && (year === Math.min(...years) - 1 || year === Math.max(...years) + 1);

@@ -291,6 +291,7 @@ const CASES: Record<string, Case> = {
   PP411: { data: ok([row(1, "事業A"), row(2, "事業A")]), projectNo: 2 },
   PP394: { data: ok([row(1, "事業A"), row(2, "事業A", { desc: "別の内容。" })]), projectNo: 2 },
   PP395: { data: ok([row(1, "事業A"), row(1, "事業A（再掲）", { measure: "(2)施策" })]), projectNo: 1 },
+  PP396: { data: tsv([[...HEADER.slice(0, 7), "令和8年度", "令和9年度", "令和1O年度"], row(1, "事業")]) },
   PP412: { data: ok([row(1, "事業A"), row(2, "事業A（再掲）", { years: ["", "検討", "運用"] })]), projectNo: 2 },
   PP415: { data: ok([row(1, "事業A", { measure: "2-1 施策" })]), projectNo: 1 },
   PP416: { data: ok([row(1, "事業A", { policy: "基本方針1 市民サービス" }), row(2, "事業B", { policy: "基本方針3 行政運営" })]), projectNo: 2 },

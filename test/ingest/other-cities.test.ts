@@ -1759,6 +1759,20 @@ describe("year headers typed as dates", () => {
   });
 });
 
+describe("a year label mistyped beside the year columns (令和1O年度, a letter O for a zero)", () => {
+  it("stops the reading at its header (PP396): it had been of unknown wording (PP209), the period a year short and its phases dropped", async () => {
+    const plan = await planOf("typo.tsv", tsv([[...HEADER.slice(0, 7), "令和8年度", "令和9年度", "令和1O年度", "備考"],
+      ["1", "1 便利に", "(1) 手続", "①申請", "電子申請", "情報政策課", "内容", "検討", "", "実施", "国補助"]]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PP396", 3, 10]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP209");
+    // a column of other words there is still only of unknown wording
+    const other = await planOf("other.tsv", tsv([[...HEADER.slice(0, 7), "令和8年度", "令和9年度", "連絡先"],
+      ["1", "1 便利に", "(1) 手続", "①申請", "電子申請", "情報政策課", "内容", "検討", "", "内線1"]]));
+    expect(codes(other.diagnostics)).toContain("PP209");
+    expect(codes(other.diagnostics)).not.toContain("PP396");
+  });
+});
+
 describe("a template's example row (記入例)", () => {
   it("is skipped and said (PP383), in the No column or another; it had been refused (PP305 with a hint about 枝番, or PP301)", async () => {
     const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "R8", "R9"];
