@@ -76,6 +76,9 @@ function boundaryYear(text: string, side: "start" | "end"): string {
   return text;
 }
 
+/** A start, a phase's name, and its end in brackets: `令和8年度から実施（令和12年度まで）`. */
+const FROM_UNTIL = /^\s*(\S+?)\s*から\s*([^\s（()）]+)\s*[（(]\s*(\S+?)\s*(?:まで|迄)\s*[)）]\s*$/u;
+
 /** A phase's words saying the work goes on from before (継続実施, 実施中, 引き続き運用). */
 export const goesOn = (label: string | null): boolean => label !== null && /継続|実施中|運用中|引き続き/u.test(label);
 
@@ -98,7 +101,9 @@ const YEAR_IN_WORDS = /[\d〇一二三四五六七八九十元]\s*年/u;
  * `2026年度から`), or null when a part of it names no year (`随時`, `未定`).
  */
 export function parseTiming(text: string): TimedPhase[] | null {
-  const t = yearText(text);
+  // 令和8年度から実施（令和12年度まで）: the span in two halves round its name, as 令和8年度～令和12年度 実施
+  // (it had named no year, PP328)
+  const t = yearText(text).replace(FROM_UNTIL, "$1～$3 $2");
   // Months and halves (令和8年4月～, 令和8年度下期) are finer than a fiscal year: never rounded silently.
   if (!t.trim() || /\d\s*月|[上下]期|[上下]半期|四半期|年度(?:前半|後半)/.test(t)) return null;
   // (及び between two years joins them as 、 does: 「令和8年度及び令和10年度」 had named a phase 及び)

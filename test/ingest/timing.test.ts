@@ -74,6 +74,13 @@ describe("parseTiming", () => {
     expect(parseTiming("令和8年度及び令和10年度")).toEqual([{ from: 2026, to: 2026, label: null }, { from: 2028, to: 2028, label: null }]);
     expect(parseTiming("令和8年度 調査及び検討")).toEqual([{ from: 2026, to: 2026, label: "調査及び検討" }]);
   });
+
+  it("reads a span written round its name (令和8年度から実施（令和12年度まで）), which had named no year (PP328)", () => {
+    expect(parseTiming("令和8年度から実施（令和12年度まで）")).toEqual([{ from: 2026, to: 2030, label: "実施" }]);
+    expect(parseTiming("R9から運用(R11まで)")).toEqual([{ from: 2027, to: 2029, label: "運用" }]);
+    // an end before the start is still no span
+    expect(parseTiming("令和10年度から実施（令和8年度まで）")).toBeNull();
+  });
 });
 
 describe("a plan with a 実施時期 column and no year columns", () => {
