@@ -43,6 +43,7 @@ export function normaliseRows(table: PlanTable, given: Config, bag: DiagnosticBa
   if (!evidence && drawing?.yearByYear) bag.add("PP367", drawing.yearByYear.place, { rows: drawing.rows, apart: drawing.apart });
   mendKana(table.rows, bag);
   levelFootnotes(table.rows, bag);
+  levelNotes(table.rows, bag);
   const roman = romanLevels(table.rows, bag);
   for (const row of table.rows) {
     const sp = normaliseRow(row, period, { yearByYear: evidence !== null, fillLabels: table.fillLabels }, roman, config, bag);
@@ -98,6 +99,31 @@ function levelFootnotes(rows: readonly RawRow[], bag: DiagnosticBag): void {
     }
   }
   if (first) bag.add("PP283", first.place, { column: columnLabel(first.key), text: excerpt(first.text), mark: first.mark, count });
+}
+
+/** A note after ※ at the end of a level's title (オンライン化 ※新規): words after the mark. */
+const LEVEL_NOTE = /(?<=[\p{L}\p{N}）)])[\s\u3000]*[※＊]\s*\p{L}[^\n]*$/u;
+
+/**
+ * A note after ※ at the end of a 基本方針, 施策 or 取組 (`(1)オンライン化 ※新規`) is no part of its
+ * title: left out, and, as the documents do not print it, a warning once per note (PP286). The
+ * title had varied from row to row (PP414) and been printed with the note.
+ */
+function levelNotes(rows: readonly RawRow[], bag: DiagnosticBag): void {
+  const said = new Set<string>();
+  for (const row of rows) {
+    for (const key of ["policy", "measure", "initiative"] as const) {
+      const cell = row.fields[key];
+      const note = cell && LEVEL_NOTE.exec(cell.text)?.[0];
+      // (※再掲 says where the level stands, not a note)
+      if (!cell || !note || /再\s*掲/u.test(note)) continue;
+      cell.text = cell.text.slice(0, cell.text.length - note.length);
+      const text = note.trim();
+      if (said.has(`${key}\u0000${text}`)) continue;
+      said.add(`${key}\u0000${text}`);
+      bag.add("PP286", cell.place, { column: columnLabel(key), text: excerpt(text), title: excerpt(cell.text.trim()) }, { actual: text });
+    }
+  }
 }
 
 /**

@@ -665,6 +665,17 @@ describe("footnote marks at a name's end", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP283").map((d) => [d.line, d.column, d.message])).toEqual([
       [4, 2, "基本方針・施策・取組・担当課の末尾の注の印（基本方針「市民サービス※1」の「※1」など、3 か所）は、資料に載せない注を指すため、取り除きました。"]]);
   });
+
+  it("a note after ※ at a 施策's end (オンライン化 ※新規) is no part of its title: left out, a warning once per note (PP286); the title had varied (PP414)", async () => {
+    const years = ["検討", "", "", "", ""];
+    const plan = await tsvOf([["1", "市民サービス", "(1)オンライン化 ※新規", "①手続の拡大", "甲", "人事課", "", "説明。", ...years, ""],
+      ["2", "市民サービス", "(1)オンライン化 ※新規", "①手続の拡大", "乙", "人事課", "", "説明。", ...years, ""],
+      ["3", "市民サービス", "(1)オンライン化", "①手続の拡大※再掲", "丙", "人事課", "", "説明。", ...years, ""]]);
+    expect(plan.projects.map((p) => [p.measure.title, p.initiative?.title])).toEqual([["オンライン化", "手続の拡大"], ["オンライン化", "手続の拡大"], ["オンライン化", "手続の拡大※再掲"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP286").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["warning", 4, 3, "施策「(1)オンライン化」のあとの注記「※新規」は名称の一部ではないため外しました。資料には載せません。"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP414");
+  });
 });
 
 describe("year cells of a text export", () => {
