@@ -44,6 +44,9 @@ function firstSplit(rows: readonly SourcedProject[]): Split | null {
  * read backwards, its last 基本方針 numbered 1).
  */
 export function planOrder(sourced: SourcedProject[], bag: DiagnosticBag): SourcedProject[] {
+  // A No given twice stops the run (PP401, PP395) and may be what splits a level: the order is
+  // told once the Nos are one each.
+  if (new Set(sourced.map((s) => s.project.no)).size !== sourced.length) return sourced;
   const split = firstSplit(sourced);
   if (!split) {
     if (sourced.length < 3 || sourced.some((s, i) => i > 0 && s.project.no >= sourced[i - 1]!.project.no)) return sourced;
@@ -55,9 +58,8 @@ export function planOrder(sourced: SourcedProject[], bag: DiagnosticBag): Source
   const p = again.project;
   const name = excerpt(level === "policy" ? p.policy : level === "measure" ? p.measure.title : p.initiative?.title ?? "");
   const words = { level, name, last: last.project.no, no: p.no };
-  const distinct = new Set(sourced.map((s) => s.project.no)).size === sourced.length;
   const byNo = [...sourced].sort((x, y) => x.project.no - y.project.no);
-  if (distinct && !firstSplit(byNo)) {
+  if (!firstSplit(byNo)) {
     bag.add("PP424", again.cells.no ?? again.place, words, { projectNo: p.no, relatedNo: last.project.no });
     return byNo;
   }
