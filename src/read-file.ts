@@ -76,14 +76,20 @@ export function refusalReason(read: Exclude<FileRead, { bytes: Uint8Array }>, li
   return errnoWords(read.reason, lang);
 }
 
-/** An errno met opening a file or folder (ELOOP, EACCES …) in words, else the code as it is. */
-export function errnoWords(code: string, lang: Lang): string {
-  const words = ERRNO_WORDS[code];
+/** Errnos staff meet, each in words (Japanese, English). */
+export type ErrnoWords = Record<string, [ja: string, en: string]>;
+
+/**
+ * An errno met opening a file or folder (ELOOP, EACCES …) in words — or met writing one, with the
+ * writer's `table` —, else the code as it is.
+ */
+export function errnoWords(code: string, lang: Lang, table: ErrnoWords = ERRNO_WORDS): string {
+  const words = table[code];
   return words ? (lang === "ja" ? words[0] : words[1]) : code;
 }
 
 /** The errors of opening a file that staff meet, in words (a bare ELOOP or EACCES had been the message). */
-const ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
+const ERRNO_WORDS: ErrnoWords = {
   ENOENT: ["ファイルがありません", "no such file"],
   EISDIR: ["フォルダです", "a folder"],
   ENOTDIR: ["パスの途中にフォルダでないものがあります", "a part of the path is not a folder"],

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { constants, hostname } from "node:os";
-import { readBoundedFileSync } from "../read-file.js";
+import { type ErrnoWords, errnoWords, readBoundedFileSync } from "../read-file.js";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
@@ -319,7 +319,7 @@ function refusals(root: string, finals: string[], opts: WriteOptions): { code: "
  * 「書き込めません（EACCES）」). Windows refuses to replace a file another program holds open
  * (a workbook open in Excel, a PDF in a viewer) with EBUSY or EPERM.
  */
-const WRITE_ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
+const WRITE_ERRNO_WORDS: ErrnoWords = {
   EACCES: ["書き込みの権限がありません", "no permission to write"],
   EPERM: ["書き込みが許可されていません。Excel や PDF の閲覧ソフトで開いていれば閉じてください", "not permitted; close it if it is open in Excel or a PDF viewer"],
   EBUSY: ["ほかのプログラムが使用中です。Excel や PDF の閲覧ソフトで開いていれば閉じてください", "in use by another program; close it if it is open in Excel or a PDF viewer"],
@@ -337,8 +337,7 @@ const WRITE_ERRNO_WORDS: Record<string, [ja: string, en: string]> = {
 
 /** `reason` of an OutputError in words when it is an errno staff meet (or read-only), else as it is. */
 export function writeFailureWords(reason: string, lang: "ja" | "en"): string {
-  const words = WRITE_ERRNO_WORDS[reason];
-  return words ? (lang === "ja" ? words[0] : words[1]) : reason;
+  return errnoWords(reason, lang, WRITE_ERRNO_WORDS);
 }
 
 /** A path as told to staff: relative to where they run planpress when it is below, else absolute. */

@@ -126,12 +126,12 @@ describe("planpress compare", () => {
     expect(existsSync(path.join(out, "compare.xlsx"))).toBe(true);
   });
 
-  it("an output folder that cannot be made is PP902 with exit 3", async () => {
+  it("an output folder that cannot be made (a file where a folder above it would be) is PP910 at that file with exit 3", async () => {
     const blocker = path.join(tmp(), "a-file");
     writeFileSync(blocker, "");
     const r = await cli("compare", "data/plan.tsv", revisedFile, "-o", path.join(blocker, "out"));
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("PP902");
+    expect(r.stderr).toContain(`${blocker}  error  PP910`);
   });
 
   it("a missing input is PP101 with exit 1; with --json the diagnostics array on stdout, as check --json prints it (stdout had been empty)", async () => {
