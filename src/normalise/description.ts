@@ -71,6 +71,15 @@ function splitters(text: string): Marker[] {
 }
 
 /**
+ * A text that opens with a list of two items or more, as splitDescription would split it (・甲⏎・乙,
+ * 1. 甲⏎2. 乙, ①甲⏎②乙): printed after a label, it starts on a line of its own.
+ */
+export function opensWithList(text: string): boolean {
+  const items = splitters(text);
+  return items.length >= 2 && items[0]!.index === 0;
+}
+
+/**
  * A line that ends in a particle or a comma (`電子申請を⏎拡大する。`, `窓口の、⏎見直し`) cannot end an
  * item: the cell was wrapped by hand there, and the next line goes on with it.
  */

@@ -18,6 +18,7 @@ import type { ValidatedReturns } from "../progress/schema.js";
 import type { Wording } from "../templates/wording.js";
 import { compareView, type CompareRow, type CompareView, type ProjectEntry } from "../views/compare.js";
 import { progressView, type ProgressView } from "../views/progress.js";
+import { opensWithList } from "../normalise/description.js";
 import { type CompareWording, compareWording } from "./compare-wording.js";
 import { progressWording } from "./progress-wording.js";
 import { pageGeometry } from "./pdf/page.js";
@@ -164,10 +165,19 @@ function progressData(view: ProgressView, ctx: RenderContext): object {
     ...view,
     // Each policy's number of projects, for the chart's labels: its projects, not the sum of its
     // bars (a project whose departments report different statuses is in each: 「24事業」 of 16)
-    policies: view.policies.map((p) => ({ ...p, total: p.projects.length })),
+    // An entry that is a list (・甲⏎・乙, 1. 甲⏎2. 乙) starts on the line under its label: its first
+    // item had been printed beside 「実績：」, the others under it (the xlsx cell has no label)
+    policies: view.policies.map((p) => ({
+      ...p, total: p.projects.length,
+      projects: p.projects.map((project) => ({ ...project, reports: project.reports.map((r) => ({
+        ...r, result: underLabel(r.result), issues: underLabel(r.issues), direction: underLabel(r.direction),
+      })) })),
+    })),
     ...coverWords(ctx),
   };
 }
+
+const underLabel = (entry: string): string => (opensWithList(entry) ? `\n${entry}` : entry);
 
 /**
  * A template's tables as laid out on `kind`'s page: widths adding up to more than the page body

@@ -59,7 +59,8 @@ beforeAll(async () => {
       if (!p?.departments.includes(department)) return null;
       const result = `${department}実績${no}号`;
       expected.push(result);
-      return { status: "予定どおり", result, issues: no === 2 ? "課題あり" : "" };
+      // (No.2: a 今後の方向性 written as a list)
+      return { status: "予定どおり", result, issues: no === 2 ? "課題あり" : "", ...(no === 2 ? { direction: "・周知を続ける\n・対象を広げる" } : {}) };
     }) });
   }
   report = (await progressReport(ctx, dir(filled)))!;
@@ -95,6 +96,16 @@ describe("renderProgress", () => {
     expect(sheet).not.toMatch(/containsText/);
     const styles = strFromU8(unzipSync(report[1]!.data)["xl/styles.xml"]!);
     expect(styles).toMatch(/<dxfs count="[1-9]\d*"><dxf><fill><patternFill patternType="solid">/);
+  });
+  it("an entry that is a list starts on the line under its label (its first item had been printed beside 「今後の方向性：」)", async () => {
+    const items = (await textItems(report[0]!.data)).flatMap((p) => p.items);
+    const labels = items.filter((t) => t.str.startsWith("今後の方向性："));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      expect(label.str).toBe("今後の方向性：");
+      const first = items.find((t) => t.str === "・周知を続ける" && Math.abs(t.x - label.x) < 0.5 && t.y < label.y && label.y - t.y < label.size * 2);
+      expect(first, "the list's first item on the next line, at the label's left").toBeTruthy();
+    }
   });
   it("groups the reports by project: No, name and plan once, one line per department in the plan's order of the project's departments", async () => {
     const stream = (await textItems(report[0]!.data)).map((p) => p.stream).join("");
