@@ -71,8 +71,10 @@ export function validateReturns(
     const unlabelled = (place: Place, prefix: string) => { labelled.first ??= { place, prefix }; labelled.count++; };
     const bulleted: { first?: { place: Place; mark: string; as: string }; count: number } = { count: 0 };
     const rebulleted = (place: Place, mark: string, as: string) => { bulleted.first ??= { place, mark, as }; bulleted.count++; };
+    const tabbed: { first?: { place: Place; column: string }; count: number } = { count: 0 };
+    const untabbed = (place: Place, column: string) => { tabbed.first ??= { place, column }; tabbed.count++; };
     for (const raw of file.rows) {
-      const row = sameAsAbove(withoutOwnLabel(withWordBullets(withoutInvisible(raw, bag), rebulleted), unlabelled), above, bag);
+      const row = sameAsAbove(withoutOwnLabel(withoutTabs(withWordBullets(withoutInvisible(raw, bag), rebulleted), untabbed), unlabelled), above, bag);
       above = isExampleRow(row) ? null : row;
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
@@ -91,6 +93,7 @@ export function validateReturns(
       (r.year === reportYear ? out.current : out.history).push(r);
     }
     if (labelled.first) bag.add("PP643", labelled.first.place, { prefix: labelled.first.prefix, count: labelled.count });
+    if (tabbed.first) bag.add("PP653", tabbed.first.place, { column: tabbed.first.column, count: tabbed.count });
     if (bulleted.first) bag.add("PP652", bulleted.first.place, { code: bulleted.first.mark, as: bulleted.first.as, count: bulleted.count });
   }
   // A file every report of which repeats another file's (saved twice, 財政課(1).xlsx): read once,
@@ -249,6 +252,26 @@ function withWordBullets(row: RawReturn, said: (place: Place, mark: string, as: 
     if (!cell || !m) continue;
     said(cell.place, `U+${m[0].codePointAt(0)!.toString(16).toUpperCase()}`, WORD_BULLETS[m[0]]!);
     cells[f] = { ...cell, text: cell.text.replace(WORD_BULLET, (c) => WORD_BULLETS[c]!) };
+  }
+  return { ...row, cells };
+}
+
+/**
+ * Tabs in an entry (typed to indent a line, or pasted from a table): the PDF had printed each as
+ * a wide gap, and an indent it does not draw. Read as staff meant them: white space with a tab
+ * between words as one space, at a line's start or end as nothing (every line of the report starts
+ * at the cell's edge). Said once a file, at the first (PP653, info).
+ */
+function withoutTabs(row: RawReturn, said: (place: Place, column: string) => void): RawReturn {
+  const cells = { ...row.cells };
+  for (const f of ["result", "issues", "direction"] as const) {
+    const cell = cells[f];
+    if (!cell?.text.includes("\t")) continue;
+    said(cell.place, FIELD_LABELS[f]);
+    const text = cell.text.split("\n").map((line) => line
+      .replace(/^[ \t\u3000]*\t[ \t\u3000]*|[ \t\u3000]*\t[ \t\u3000]*$/gu, "")
+      .replace(/[ \t\u3000]*\t[ \t\u3000]*/gu, " ")).join("\n");
+    cells[f] = { ...cell, text };
   }
   return { ...row, cells };
 }

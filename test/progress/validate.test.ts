@@ -105,6 +105,12 @@ describe("CSV returns", () => {
       ["info", 2, 4, "Word から貼り付けた箇条書きの記号（Word の記号フォントの文字 U+F0B7）を「•」として読みました（このファイルで 2 か所）。"]]);
     expect(r.result.current.map((x) => [x.result, x.issues])).toEqual([["•説明会を開催した\n•研修を実施した", "■調達に時間を要した"]]);
   });
+  it("PP653 tabs in an entry are read as staff meant them: between words one space, at a line's start or end nothing, said once (the PDF had printed wide gaps)", () => {
+    const r = csv([HEAD, `10,R8,予定どおり,"説明会\t2回\t\t開催\n\t・研修も実施\t",課題\tなし,,財政課`, "25,R8,予定どおり,タブなし,,,財政課"].join("\n"));
+    expect(r.bag.items.filter((d) => d.code === "PP653").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["info", 2, 4, "実績の欄のタブを、語の間は空白 1 つとして、行の始めと終わりは無いものとして読みました（このファイルで 2 か所）。報告書ではタブの幅の空きや字下げは付きません。"]]);
+    expect(r.result.current.map((x) => [x.result, x.issues])).toEqual([["説明会 2回 開催\n・研修も実施", "課題 なし"], ["タブなし", ""]]);
+  });
   it("PP604 a 担当課 the plan does not name (「各課」, 「総務部財政課」) on a 各課 project: refused at its line (it had been printed as a department that reported)", () => {
     const each = plan.projects.find((p) => p.allDepartments)!;
     const r = csv([HEAD, `${each.no},R8,完了,a,,,各課`, `${each.no},R8,完了,b,,,総務部財政課`, `${each.no},R8,完了,c,,,財政課`].join("\n"));
