@@ -128,10 +128,18 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     // its entries would land on that project (two Nos swapped: exit 0, entries crossed over).
     const now = sent?.(meta);
     const renamed = now && lockedCellsChecksum(now) !== meta.checksum ? renamedNo(sheet.cells, now, columns.no ?? 1) : null;
+    // names only made longer or shorter in a revision (…の活用 → …の活用拡大), each at its No: the
+    // same projects, read with a warning naming them (the whole form had been refused, PP621)
+    const inPlace = renamed ? renamedInPlace(sheet.cells, now!, columns.no ?? 1) : null;
+    if (inPlace) {
+      const [first] = inPlace;
+      bag.add("PP654", { file, sheet: sheet.name, cell: `${columnLetters((columns.no ?? 1) + 1)}${first!.row}` },
+        { no: first!.no, form: first!.form, plan: first!.plan, more: inPlace.length - 1 });
+    }
     // an earlier year's return (--history) after a revision: its rows matched by 事業名 to the
     // plan's projects, when each name is one project's (every such form had been refused, PP621)
-    const renumbered = renamed && opts.byName ? byName(sheet.cells, now!, columns.no ?? 1) : null;
-    if (renamed && !renumbered) {
+    const renumbered = renamed && !inPlace && opts.byName ? byName(sheet.cells, now!, columns.no ?? 1) : null;
+    if (renamed && !inPlace && !renumbered) {
       bag.add("PP621", { file, sheet: sheet.name, cell: `${columnLetters((columns.no ?? 1) + 1)}${renamed.row}` }, renamed);
       return null;
     }
@@ -338,6 +346,29 @@ function renamedNo(returned: readonly FormCell[], now: readonly FormCell[], noCo
   const planNames = new Map(projectRows(now, noCol).map((r) => [r.no, r.name]));
   const first = projectRows(returned, noCol).find((r) => planNames.has(r.no) && planNames.get(r.no) !== r.name);
   return first ? { row: first.row, no: first.no, form: first.name, plan: planNames.get(first.no)! } : null;
+}
+
+/**
+ * The rows whose 事業名 the plan now writes longer or shorter at the same No, one name the start or
+ * the end of the other (…の活用 → …の活用拡大, （仮称）… → …): the same project renamed. Null when
+ * any row's No now names a project otherwise (a project replaced, two Nos traded) or its name is
+ * another project's of the plan: its entries could be another project's.
+ */
+function renamedInPlace(returned: readonly FormCell[], now: readonly FormCell[], noCol: number): { row: number; no: number; form: string; plan: string }[] | null {
+  const key = (name: string) => name.normalize("NFKC").replace(/\s+/gu, "");
+  const planRows = projectRows(now, noCol);
+  const planNames = new Map(planRows.map((r) => [r.no, r.name]));
+  const out: { row: number; no: number; form: string; plan: string }[] = [];
+  for (const r of projectRows(returned, noCol)) {
+    const name = planNames.get(r.no);
+    if (name === undefined || name === r.name) continue;
+    const [was, is] = [key(r.name), key(name)];
+    const [short, long] = was.length <= is.length ? [was, is] : [is, was];
+    if (!short || !(long.startsWith(short) || long.endsWith(short))) return null;
+    if (planRows.some((p) => p.no !== r.no && key(p.name) === was)) return null;
+    out.push({ row: r.row, no: r.no, form: r.name, plan: name });
+  }
+  return out.length ? out : null;
 }
 
 /**

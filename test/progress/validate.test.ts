@@ -321,6 +321,24 @@ describe("returned forms", () => {
     const after = byName.rows.map((r) => r.cells.no?.text);
     expect(after).toEqual(before.map((n) => (n === String(own[0]!.no) ? String(own[1]!.no) : n === String(own[1]!.no) ? String(own[0]!.no) : n)));
   });
+  it("PP654 a form from before a revision that only made project names longer or shorter (…の活用 → …の活用拡大) is read by its Nos, the renamed projects named (it had been refused, PP621)", () => {
+    const ctx = makeRenderContext();
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).slice(0, 2);
+    const shorter = own[1]!.name.slice(0, -2);
+    const now: Plan = { ...plan, projects: plan.projects.map((p) => (p.no === own[0]!.no ? { ...p, name: `${p.name}拡大` } : p.no === own[1]!.no ? { ...p, name: shorter } : p)) };
+    const bag = new DiagnosticBag();
+    const read = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", bag, (meta) => formLockedCells(now, ctx, meta.department, meta.fiscalYear, meta.sample));
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet])).toEqual([["PP654", "warning", "進捗報告"]]);
+    expect(bag.items[0]!.cell).toMatch(/^B\d+$/);
+    expect(bag.items[0]!.message).toContain(`No.${own[0]!.no} 様式「${own[0]!.name}」→ いまの計画「${own[0]!.name}拡大」（ほか 1 件）`);
+    const before = parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", new DiagnosticBag())!.rows.map((r) => r.cells.no?.text);
+    expect(read!.rows.map((r) => r.cells.no?.text)).toEqual(before);
+    // a name made another (not longer or shorter): a project replaced at its No, refused as before
+    const other: Plan = { ...plan, projects: plan.projects.map((p) => (p.no === own[0]!.no ? { ...p, name: `新たな${p.name}の見直し` } : p)) };
+    const refused = new DiagnosticBag();
+    expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", refused, (meta) => formLockedCells(other, ctx, meta.department, meta.fiscalYear, meta.sample))).toBeNull();
+    expect(refused.items.map((d) => d.code)).toEqual(["PP621"]);
+  });
   it("PP608 a report typed over the grey 記入例 row, compared with the form as sent (it had been dropped without a word)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const ctx = makeRenderContext();
