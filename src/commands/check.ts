@@ -29,8 +29,9 @@ export function check(input: string | undefined, opts: GlobalOptions & { json?: 
 
 /**
  * The templates of the PDFs `build` makes (booklet, gantt, departments), rendered against the
- * plan without drawing a page, and the workbook's wording file read: a broken template is told by
- * check (PP503 at its file and line; PP531–PP533), not first by the build after a clean check.
+ * plan without drawing a page, and the workbook's and the progress forms' wording files read (the
+ * house style's is read by the templates' helpers): a broken template is told by check (PP503 at
+ * its file and line; PP531–PP533), not first by the build (or by `forms`) after a clean check.
  * The 新旧対照表's and the progress report's templates and wording files too, rendered against a
  * change of every kind and a report of every kind made of the plan's first project (check has no
  * second plan and no returns). Each document's mistakes are told.
@@ -39,10 +40,12 @@ async function checkTemplates(plan: Plan, ctx: RenderContext): Promise<void> {
   // modules of their own, light to load: the PDF libraries and the workbook writer are not loaded
   const { allDepartmentNodes, bookletNodes, compareNodes, ganttNodes, progressNodes } = await import("../render/template-nodes.js");
   const { workbookWording } = await import("../render/workbook-wording.js");
+  const { formWording } = await import("../forms/wording.js");
   const { everyChange } = await import("../compare/index.js");
   const { everyReport } = await import("../progress/sample.js");
   const year = plan.plan.period.start;
   for (const render of [bookletNodes, ganttNodes, allDepartmentNodes, (_: Plan, c: RenderContext) => workbookWording(c),
+    (_: Plan, c: RenderContext) => formWording(c),
     (p: Plan, c: RenderContext) => compareNodes(everyChange(p), c),
     (p: Plan, c: RenderContext) => progressNodes(p, everyReport(p, year, c.config.progressStatuses), year, c)]) {
     try {

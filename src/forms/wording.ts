@@ -2,6 +2,8 @@
 // can still be read back: the header keeps `No` and the words contract.md names, and the
 // instructions fit above the header row that layout.ts fixes.
 import { z } from "zod";
+import type { RenderContext } from "../context.js";
+import { loadWording, type Wording } from "../templates/wording.js";
 import { FORM_COLUMNS, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, type FormColumnKey } from "./layout.js";
 
 const text = z.string();
@@ -33,3 +35,11 @@ export const FormWording = z.strictObject({
   statusList: z.strictObject({ title: text, error: text }),
 });
 export type FormWording = z.infer<typeof FormWording>;
+
+/**
+ * The progress forms' words (templates/forms/wording.json), checked against the values the
+ * form's vars() and the section counts give. Here, not in render/forms.ts, so `check` reads the
+ * file without the workbook writer.
+ */
+export const formWording = (ctx: RenderContext): Wording<FormWording> =>
+  loadWording(ctx, "forms", FormWording, ["plan", "year", "department", "statuses", "marker", "sample", "count"]);

@@ -9,10 +9,10 @@ import { lockedCellsChecksum, type FormCell } from "../forms/checksum.js";
 import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey, formColumn, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, META_SHEET, TITLE_ROW } from "../forms/layout.js";
 import { metaRows } from "../forms/meta.js";
 import { formView, type FormRow, type FormView } from "../forms/view.js";
-import { FormWording } from "../forms/wording.js";
+import { type FormWording, formWording } from "../forms/wording.js";
 import { departmentFileNames } from "../views/department.js";
 import { ReportedError } from "../errors.js";
-import { loadWording, type Wording } from "../templates/wording.js";
+import type { Wording } from "../templates/wording.js";
 import { inlineListFormula, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
 import { columnsWidthPt, nameLines, widestNameEm, widthForEm } from "./xlsx/metrics.js";
@@ -36,10 +36,6 @@ export async function renderForms(plan: Plan, ctx: RenderContext, year: number, 
   }
   return out;
 }
-
-/** The progress forms' words (templates/forms/wording.json), checked against the values vars() and the section counts give. */
-const formWording = (ctx: RenderContext): Wording<FormWording> =>
-  loadWording(ctx, "forms", FormWording, ["plan", "year", "department", "statuses", "marker", "sample", "count"]);
 
 /** The values a form's texts may insert ({{year}}, {{department}}, …). */
 function vars(plan: Plan, ctx: RenderContext, w: Wording<FormWording>, view: FormView, sample: boolean) {

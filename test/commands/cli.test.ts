@@ -97,6 +97,21 @@ describe("planpress CLI", () => {
     });
   });
 
+  it("check reads the progress forms' wording file: a misspelt value is PP533 at its file and line, exit 1 (they had passed check and been told by `forms` only)", async () => {
+    const dir = tmp();
+    const edit = templatesIn(dir);
+    const title = edit("forms/wording.json", '"title": "{{sample}}{{year}} 進捗報告票　{{department}}"', '"title": "{{sample}}{{year}} 進捗報告票　{{departmnt}}"');
+    const plan = tempFile("plan.tsv", tsv([HEADER, row(1, "窓口の見直し")]));
+    await inFolder(dir, async () => {
+      const r = await cli("check", plan, "--json");
+      expect(r.code).toBe(1);
+      const ds = z.array(Diagnostic).parse(JSON.parse(r.stdout)).filter((d) => d.severity === "error");
+      expect(ds.map((d) => [d.code, d.file.replace(/\\/g, "/"), d.line ?? null])).toEqual([["PP533", "templates/forms/wording.json", title]]);
+      expect(ds[0]!.message).toContain("「departmnt」という値はありません（「department」ではありませんか）");
+      expect(readdirSync(dir)).toEqual(["templates"]);
+    });
+  });
+
   it("check tells a template's tables as a build does: widths wider than the page (PP534, once a line), a misspelt table place or a department with no sheet (PP503) — they had been said by the build only", async () => {
     const dir = tmp();
     const edit = templatesIn(dir);
