@@ -3,17 +3,19 @@
 // instructions fit above the header row that layout.ts fixes.
 import { z } from "zod";
 import type { RenderContext } from "../context.js";
-import { loadWording, type Wording } from "../templates/wording.js";
+import { loadWording, plainText, type Wording } from "../templates/wording.js";
 import { FORM_COLUMNS, HEADER_ROW, INSTRUCTIONS_FIRST_ROW, type FormColumnKey } from "./layout.js";
 
 const text = z.string();
+// printed as written, or inserted as a value (a {{…}} in it is told)
+const plain = plainText(z.string());
 const keys = FORM_COLUMNS.map((c) => c.key);
 const byKey = <T extends z.ZodType>(t: T) => z.strictObject(Object.fromEntries(keys.map((k) => [k, t])) as Record<FormColumnKey, T>);
 
 export const FormWording = z.strictObject({
   $comment: z.string().optional(),
   title: text,
-  sampleMark: text,
+  sampleMark: plain,
   documentTitle: text,
   pageHeader: text,
   instructions: z.array(text).max(HEADER_ROW - INSTRUCTIONS_FIRST_ROW),
@@ -31,8 +33,8 @@ export const FormWording = z.strictObject({
   example: byKey(text).omit({ status: true }).refine((e) => !/^\s*[0-9０-９]+\s*$/.test(e.no), { message: "記入例の No 欄に数字は書けません", path: ["no"] }),
   ownSection: text,
   commonSection: text,
-  nothingPlanned: text,
-  statusList: z.strictObject({ title: text, error: text }),
+  nothingPlanned: plain,
+  statusList: z.strictObject({ title: plain, error: plain }),
 });
 export type FormWording = z.infer<typeof FormWording>;
 

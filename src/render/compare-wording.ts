@@ -4,9 +4,11 @@
 import { z } from "zod";
 import { CHANGE_KINDS } from "../compare/schema.js";
 import type { RenderContext } from "../context.js";
-import { loadWording, type Wording } from "../templates/wording.js";
+import { loadWording, plainText, type Wording } from "../templates/wording.js";
 
-const words = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>);
+// names printed as written (a {{…}} in them is told: plainText)
+const plain = plainText(z.string().min(1));
+const words = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, plain])) as Record<K, z.ZodString>);
 
 export const ASPECTS = ["title", "period", "policy", "measure", "initiative", "name", "place", "departments", "description", "schedule"] as const;
 
@@ -15,17 +17,17 @@ export const CompareWording = z.strictObject({
   title: z.string().min(1),
   kinds: words(CHANGE_KINDS),
   // (notes, phases: added later, a wording file of a city written before keeps working)
-  aspects: words(ASPECTS).extend({ notes: z.string().min(1).default("注記"), phases: z.string().min(1).default("工程"), department: z.string().min(1).default("担当課の名称") }),
-  placeSeparator: z.string().min(1),
+  aspects: words(ASPECTS).extend({ notes: plain.default("注記"), phases: plain.default("工程"), department: plain.default("担当課の名称") }),
+  placeSeparator: plain,
   headings: z.strictObject({
     /** A project found in both versions under the same No, under another No, added, removed. */
     same: z.string().min(1), renumbered: z.string().min(1), added: z.string().min(1), removed: z.string().min(1),
   }),
   workbook: z.strictObject({
-    sheet: z.string().min(1).max(31),
+    sheet: plainText(z.string().min(1).max(31)),
     title: z.string().min(1),
-    planKind: z.string().min(1),
-    columns: z.array(z.string().min(1)).length(7),
+    planKind: plain,
+    columns: z.array(plain).length(7),
   }),
 });
 export type CompareWording = z.infer<typeof CompareWording>;

@@ -2,17 +2,18 @@
 // the title, the sample marks, the xlsx table's sheet and columns.
 import { z } from "zod";
 import type { RenderContext } from "../context.js";
-import { loadWording, type Wording } from "../templates/wording.js";
+import { loadWording, plainText, type Wording } from "../templates/wording.js";
 
 export const ProgressWording = z.strictObject({
   $comment: z.string().optional(),
   title: z.string().min(1),
-  sampleMark: z.string().min(1),
-  sampleNotice: z.string().min(1),
+  // printed as written, or inserted as a value: plainText
+  sampleMark: plainText(z.string().min(1)),
+  sampleNotice: plainText(z.string().min(1)),
   workbook: z.strictObject({
-    sheet: z.string().min(1).max(31),
+    sheet: plainText(z.string().min(1).max(31)),
     title: z.string().min(1),
-    sampleTitle: z.string(),
+    sampleTitle: plainText(z.string()),
     columns: z.array(z.string().min(1)).length(11),
   }),
 });

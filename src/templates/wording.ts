@@ -162,6 +162,14 @@ function wordingReason(error: z.ZodError, ctx: RenderContext, schema: z.ZodType)
 }
 
 /**
+ * A text the code prints as written, never filled (a column header, a sheet name, a mark, a value
+ * other texts insert): a `{{…}}` in it had been printed raw. Told at its line (PP532), as these
+ * texts take no values.
+ */
+export const plainText = <T extends z.ZodString>(text: T): T =>
+  text.refine((t) => !/\{\{|\}\}|｛｛|｝｝/.test(t), { message: "この文言は値を受け取りません（{{…}} は差し込みにならず、書いたとおりに印刷されます）。{{…}} を使わずに書いてください" }) as T;
+
+/**
  * A name Excel accepts for a sheet: 1–31 characters, none of : \ / ? * [ ], no ' at either end,
  * not History (Excel keeps it for change tracking: exceljs had stopped with an internal error).
  */
@@ -170,7 +178,7 @@ const validSheetName = (name: string): boolean =>
 const badSheetName = (name: string): string => `シート名「${name}」は使えません（1～31文字、: \\ / ? * [ ] と先頭・末尾の ' は不可、History は Excel が使う名前）`;
 
 /** One sheet's name, checked as sheetNames() checks a list of them. */
-export const sheetName = z.string().superRefine((name, ctx) => {
+export const sheetName = plainText(z.string()).superRefine((name, ctx) => {
   if (!validSheetName(name)) ctx.addIssue({ code: "custom", message: badSheetName(name) });
 });
 

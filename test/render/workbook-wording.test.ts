@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { renderWorkbook } from "../../src/render/workbook.js";
 import { workbookWording } from "../../src/render/workbook-wording.js";
+import { compareWording } from "../../src/render/compare-wording.js";
 import { houseStyle } from "../../src/templates/wording.js";
 import { ReportedError } from "../../src/errors.js";
 import { attempt, makeRenderContext, projectRoot, seedPlan, templatesWith } from "../helpers/context.js";
@@ -100,5 +101,24 @@ describe("workbook wording", () => {
     const house = makeRenderContext({ templatesDir: templatesWith("wording.json", (t) => t.replace('"{{year}}時点"', '"{{yaer}}時点"')) });
     expect(() => houseStyle(house)).toThrow(ReportedError);
     expect(house.diagnostics.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP533", 3, expect.stringContaining("「yaer」という値はありません（「year」ではありませんか）")]]);
+  });
+
+  it("tells a {{…}} in a text printed as written (a column header, a sheet name, legendOther, a kind's name) at its line: these take no values (it had been printed raw)", () => {
+    const told = (rel: string, from: string, to: string, read: (ctx: ReturnType<typeof makeRenderContext>) => unknown) => {
+      const text = readFileSync(path.join(projectRoot, "templates", rel), "utf8");
+      expect(text).toContain(from);
+      const ctx = makeRenderContext({ templatesDir: templatesWith(rel, (t) => t.replace(from, to)) });
+      expect(() => read(ctx)).toThrow(ReportedError);
+      return { line: text.slice(0, text.indexOf(from)).split("\n").length, ds: ctx.diagnostics.items.map((d) => [d.code, d.line, d.message]) };
+    };
+    const said = "この文言は値を受け取りません（{{…}} は差し込みにならず、書いたとおりに印刷されます）";
+    for (const [from, to, key] of [['"legendOther": "上記以外"', '"legendOther": "{{terms}}以外"', "sheets.1.legendOther"],
+      ['"name": "事業名", "departments": "担当課",\n        "allDepartments"', '"name": "{{plan}}の事業", "departments": "担当課",\n        "allDepartments"', "sheets.0.columns.name"],
+      ['"name": "体系"', '"name": "{{plan}}"', "sheets.3.name"]]) {
+      const { line, ds } = told("workbook/wording.json", from!, to!, workbookWording);
+      expect([to, ds]).toEqual([to, [["PP532", line, expect.stringContaining(`${key}: ${said}`)]]]);
+    }
+    const kind = told("compare/wording.json", '"added": "追加"', '"added": "{{new}}を追加"', compareWording);
+    expect(kind.ds).toEqual([["PP532", kind.line, expect.stringContaining(`kinds.added: ${said}`)]]);
   });
 });
