@@ -32,13 +32,21 @@ const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: (issue) => {
   const same = asRrggbb(issue.input);
   return `色は #RRGGBB の形で書いてください（${same ? `${String(issue.input)} は ${same}` : "例: #005AFF"}）`;
 } });
-// a margin in mm ("20mm", as Word's page set-up shows it) given in points; four numbers asked for by name
-const Margin = z.number({ error: (issue) => {
-  const mm = typeof issue.input === "string" ? /^\s*(\d+(?:\.\d+)?)\s*(?:mm|ｍｍ|ミリ)\s*$/i.exec(issue.input) : null;
-  return mm ? `余白は数（ポイント、1 mm は約 2.83）で書きます（${issue.input} なら ${Math.round(Number(mm[1]) * 72 / 25.4)}）` : undefined;
-} }).min(0).max(600);
-const Margins = z.tuple([Margin, Margin, Margin, Margin], { error: (issue) => (["too_small", "too_big", "invalid_type"].includes(issue.code ?? "")
-  ? "余白は [左, 上, 右, 下] の 4 つの数（ポイント）で書きます（例: [56, 62, 56, 56]）" : undefined) })
+// Margins in mm ("20mm", as Word's page set-up shows them) given in points: said once for the list,
+// with the whole list in points (it had been said for each margin, and the message cut). Four
+// numbers asked for by name.
+const MM = /^\s*(\d+(?:\.\d+)?)\s*(?:mm|ｍｍ|ミリ)\s*$/i;
+const Margin = z.number().min(0).max(600);
+const Margins = z.preprocess((input, ctx) => {
+  if (!Array.isArray(input) || !input.some((m) => typeof m === "string" && MM.test(m))) return input;
+  const pt = input.map((m) => {
+    const mm = typeof m === "string" ? MM.exec(m) : null;
+    return mm ? String(Math.round(Number(mm[1]) * 72 / 25.4)) : JSON.stringify(m);
+  });
+  ctx.addIssue({ code: "custom", input, message: `余白は数（ポイント、1 mm は約 2.83）で書きます（${JSON.stringify(input).replace(/,/g, ", ")} なら [${pt.join(", ")}]）` });
+  return input;
+}, z.tuple([Margin, Margin, Margin, Margin], { error: (issue) => (["too_small", "too_big", "invalid_type"].includes(issue.code ?? "")
+  ? "余白は [左, 上, 右, 下] の 4 つの数（ポイント）で書きます（例: [56, 62, 56, 56]）" : undefined) }))
   .describe("[left, top, right, bottom] in pt");
 
 /** The least text area a page must keep: margins that leave less are a mistake, not a layout. */

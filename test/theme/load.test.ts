@@ -54,8 +54,17 @@ describe("theme", () => {
       t.pages.booklet!.margins = [56, "20mm", 56, 56];
       t.pages.gantt!.margins = [20, 20];
     });
-    expect(margins).toContain("pages.booklet.margins.1: 余白は数（ポイント、1 mm は約 2.83）で書きます（20mm なら 57）");
+    expect(margins).toContain('pages.booklet.margins: 余白は数（ポイント、1 mm は約 2.83）で書きます（[56, "20mm", 56, 56] なら [56, 57, 56, 56]）');
     expect(margins).toContain("pages.gantt.margins: 余白は [左, 上, 右, 下] の 4 つの数（ポイント）で書きます");
+  });
+
+  it("four margins in mm are said once for the list, in points, at its line (the message had been said four times and cut by the length limit)", () => {
+    const text = readFileSync("templates/theme.json", "utf8").replace(/"margins": \[56, 62, 56, 56\]/, '"margins": ["20mm", "22mm", "20ｍｍ", "20 mm"]');
+    const bag = new DiagnosticBag("ja");
+    expect(() => loadTheme(tempFile("theme.json", text), bag)).toThrow(ReportedError);
+    const line = text.slice(0, text.indexOf('"20mm"')).split("\n").length;
+    expect(bag.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP502", line,
+      'テーマファイルに誤りがあります: pages.booklet.margins: 余白は数（ポイント、1 mm は約 2.83）で書きます（["20mm", "22mm", "20ｍｍ", "20 mm"] なら [57, 62, 57, 57]）']]);
   });
 
   it("a misspelt key (colors, sizes.heading1) is PP502 naming it: it had been ignored, the change not showing", () => {
