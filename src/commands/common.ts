@@ -9,7 +9,7 @@ import { nearest } from "../nearest.js";
 import { UNREPORTED } from "../views/progress.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
-import { formatDiagnostics, sortDiagnostics, summary } from "../diagnostics/format.js";
+import { formatDiagnostics, placeOf, sortDiagnostics, summary } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/schema.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { eraSlips, parseFiscalYear, wareki } from "../fiscal.js";
@@ -210,7 +210,7 @@ export async function checkThemeFonts(s: Session, themed: { theme: Theme; projec
     const font = themeFont(spec, themed.projectRoot, s.lang);
     if (!("code" in font)) continue;
     const theme = path.join(themed.templatesDir, "theme.json");
-    s.bag.add(font.code, fontPlace(theme, shownPath(theme), spec), font.params);
+    s.bag.add(font.code, fontPlace(theme, shownPath(theme), spec), font.params, font.extra);
     wrong = true;
   }
   if (wrong) throw new ReportedError();
@@ -303,6 +303,8 @@ export function printJsonProduct(s: Session, product: (diagnostics: Diagnostic[]
 export function printDiagnostics(s: Session): void {
   if (!s.bag.items.length) return;
   process.stderr.write(`${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n`);
+  // --debug: what an error found, in a library's own words the Japanese message leaves out (PP508's fontkit detail)
+  if (s.opts.debug) for (const d of s.bag.items) if (d.severity === "error" && d.actual) process.stderr.write(`debug: ${placeOf(d)} ${d.code}: ${d.actual}\n`);
 }
 
 /** --debug: the PDF libraries' versions and each speed patch's use in this run (README "For engineers"). */

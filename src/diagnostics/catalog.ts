@@ -1221,7 +1221,8 @@ export const CATALOG = {
     ja: (p) => `基準年度 ${p.value} が計画期間（${p.first}～${p.last}）の外です。工程表で強調する年度はありません。`,
     en: (p) => `The as-of year ${p.value} is outside the plan period (${p.first}–${p.last}); no year is highlighted.` },
   PP508: { severity: "error", example: { font: "fonts/MyFont.ttf", reason: "Cannot read properties of undefined (reading 'tables')" },
-    ja: (p) => `フォント ${p.font} は壊れているか、途中で切れているため使えません（${p.reason}）。`,
+    // (fontkit's English detail, 「table GSUB ends at byte …」, only in English, --json's actual and --debug)
+    ja: (p) => `フォント ${p.font} は使えません。ファイルが壊れているか、途中で切れていて、完全なフォントではありません。`,
     en: (p) => `The font ${p.font} is damaged or cut short and cannot be used (${p.reason}).`,
     hintJa: () => "フォントファイルを配布元から入れ直してください。", hintEn: () => "Copy the font file again from where it came from." },
   PP509: { severity: "error", example: { font: "fonts/MyFont.ttf", reason: "通常のファイルではありません（デバイス）" },

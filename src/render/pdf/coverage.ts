@@ -35,7 +35,11 @@ export function fontBytes(file: string, lang: Lang = "ja"): Buffer | { missing: 
 }
 
 /** What is wrong with a theme font: the diagnostic a run reports at templates/theme.json. */
-export interface FontProblem { code: "PP504" | "PP507" | "PP508" | "PP509" | "PP511"; params: Record<string, string> }
+export interface FontProblem {
+  code: "PP504" | "PP507" | "PP508" | "PP509" | "PP511"; params: Record<string, string>;
+  /** The font library's own words (a damaged file's), kept as the diagnostic's `actual`. */
+  extra?: { actual: string };
+}
 
 /** Collections' faces cut out as files of their own, by the collection's bytes and the face. */
 const cutFaces = new WeakMap<Buffer, Map<number, Buffer>>();
@@ -59,7 +63,7 @@ export function themeFont(spec: string, projectRoot: string, lang: Lang): { key:
   if (chosen && "faces" in chosen) return { code: "PP511", params: { font: spec, asked: chosen.asked ?? "", faces: chosen.faces.join("、") } };
   // A city's own file may be cut short or damaged: pdfkit would fail deep in a layout (PP901).
   const damage = fontDamage(spec, data, chosen?.postscriptName);
-  if (damage) return { code: "PP508", params: { font: spec, reason: damage } };
+  if (damage) return { code: "PP508", params: { font: spec, reason: damage }, extra: { actual: damage } };
   const index = chosen?.index;
   if (index === undefined) return { key: `font:${file}`, bytes: data };
   let faces = cutFaces.get(data);

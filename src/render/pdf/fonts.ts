@@ -33,7 +33,7 @@ function load(spec: string, ctx: RenderContext): string {
   const font = themeFont(spec, ctx.projectRoot, ctx.lang);
   if ("code" in font) {
     const theme = path.join(ctx.templatesDir, "theme.json");
-    ctx.diagnostics.add(font.code, fontPlace(theme, shownPath(ctx, theme), spec), font.params);
+    ctx.diagnostics.add(font.code, fontPlace(theme, shownPath(ctx, theme), spec), font.params, font.extra);
     throw new ReportedError();
   }
   if (!loaded.has(font.key)) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DiagnosticBag } from "../../../src/diagnostics/bag.js";
 import { ReportedError } from "../../../src/errors.js";
 import { renderGantt } from "../../../src/render/gantt.js";
@@ -126,6 +126,29 @@ describe("planpress check and the theme's fonts", () => {
     const clean = new DiagnosticBag("ja");
     await checkThemeFonts(session(clean), { theme: ctx.theme, projectRoot: ctx.projectRoot, templatesDir: ctx.templatesDir });
     expect(clean.items).toEqual([]);
+  });
+});
+
+describe("a damaged font's message", () => {
+  it("is PP508 in Japanese words, fontkit's English detail kept for --lang en, --json's actual and --debug (「table GSUB ends at byte 48500 of 3000」 had been inside the Japanese message)", async () => {
+    const { checkThemeFonts, printDiagnostics } = await import("../../../src/commands/common.js");
+    const ctx = makeRenderContext();
+    const theme = { ...ctx.theme, fonts: { default: { normal: truncatedFont(3000) } } };
+    const said = async (lang: "ja" | "en") => {
+      const bag = new DiagnosticBag(lang);
+      const session = { bag, lang, opts: { debug: true } } as unknown as Parameters<typeof checkThemeFonts>[0];
+      await expect(checkThemeFonts(session, { theme, projectRoot: ctx.projectRoot, templatesDir: ctx.templatesDir })).rejects.toBeInstanceOf(ReportedError);
+      let stderr = "";
+      const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+      try { printDiagnostics(session); } finally { err.mockRestore(); }
+      return { d: bag.items[0]!, stderr };
+    };
+    const ja = await said("ja");
+    const detail = ja.d.actual!;
+    expect([ja.d.code, detail]).toEqual(["PP508", expect.stringMatching(/^table \w+ ends at byte \d+ of 3000$/)]);
+    expect(ja.d.message).toMatch(/^フォント .*Cut\.ttf は使えません。ファイルが壊れているか、途中で切れていて、完全なフォントではありません。$/);
+    expect(ja.stderr).toContain(`PP508: ${detail}`);
+    expect((await said("en")).d.message).toContain(`(${detail})`);
   });
 });
 
