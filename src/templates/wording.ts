@@ -215,13 +215,24 @@ export interface HouseStyle {
   afterName(ref: RelistRef): string;
 }
 
-/** Read once per render context (one build): schedule rows word their 再掲 with it row by row. */
-const houses = new WeakMap<RenderContext, HouseStyle>();
+/**
+ * Read once per render context (one build): schedule rows word their 再掲 with it row by row. A
+ * broken file is told once: every document of a check had told it again (「ほか 4 件: 3、3、3、3」).
+ */
+const houses = new WeakMap<RenderContext, HouseStyle | "told">();
 
 export function houseStyle(ctx: RenderContext): HouseStyle {
-  let house = houses.get(ctx);
-  if (!house) houses.set(ctx, (house = readHouseStyle(ctx)));
-  return house;
+  const known = houses.get(ctx);
+  if (known === "told") throw new ReportedError();
+  if (known) return known;
+  try {
+    const house = readHouseStyle(ctx);
+    houses.set(ctx, house);
+    return house;
+  } catch (e) {
+    if (e instanceof ReportedError) houses.set(ctx, "told");
+    throw e;
+  }
 }
 
 function readHouseStyle(ctx: RenderContext): HouseStyle {

@@ -100,6 +100,8 @@ describe("workbook wording", () => {
     // the house style (templates/wording.json) is checked with its own values
     const house = makeRenderContext({ templatesDir: templatesWith("wording.json", (t) => t.replace('"{{year}}時点"', '"{{yaer}}時点"')) });
     expect(() => houseStyle(house)).toThrow(ReportedError);
+    // told once, however many documents ask for it (check's had told it once a document)
+    expect(() => houseStyle(house)).toThrow(ReportedError);
     expect(house.diagnostics.items.map((d) => [d.code, d.line, d.message])).toEqual([["PP533", 3, expect.stringContaining("「yaer」という値はありません（「year」ではありませんか）")]]);
   });
 
