@@ -666,13 +666,21 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
  * ending as a plan's name does, else its first title line (PP279). The file's name had stood in.
  */
 export const COVER_SHEET = /^(?:表紙|タイトル|扉)$/u;
-export function coverTitle(grid: Grid, bag: DiagnosticBag): { text: string; row: GridRow } | null {
+/**
+ * A title above the table that names only the document's kind (`実施計画　取組一覧` → 実施計画,
+ * `アクションプラン`): no plan's name, so a cover sheet's name is taken instead when there is one (PP287).
+ */
+export const kindOnlyTitle = (text: string): boolean =>
+  /^(?:(?:実施|実行|行動|推進|年次)?計画|(?:アクション|実施|推進)?プラン|(?:実施|推進)?プログラム)$/u.test(squash(text));
+export function coverTitle(grid: Grid, bag: DiagnosticBag, instead?: string): { text: string; row: GridRow } | null {
   // (a line that ends as a plan's name does, over the city's name or the issuing section above it)
   const lines = grid.rows.filter((r) => titleLine(r) !== null);
   const row = lines.find((r) => TITLE_END.test(titleLine(r)!)) ?? lines[0];
   if (!row) return null;
   const title = planTitle(grid, row, bag);
-  bag.add("PP279", placeOf(grid, row, row.cells.findIndex((c) => c.trim())), { sheet: grid.sheet ?? "", title: title.text.slice(0, 60) });
+  const at = placeOf(grid, row, row.cells.findIndex((c) => c.trim()));
+  if (instead !== undefined) bag.add("PP287", at, { sheet: grid.sheet ?? "", title: title.text.slice(0, 60), kind: instead });
+  else bag.add("PP279", at, { sheet: grid.sheet ?? "", title: title.text.slice(0, 60) });
   return title;
 }
 
@@ -1126,8 +1134,8 @@ function looksLikeTitle(row: GridRow, keyRow: GridRow, config: Config): boolean 
   return first <= keyRow.cells.findIndex((c) => c.trim()) + 1 || asides.length > 0 || (text.length >= 8 && TITLE_END.test(text));
 }
 
-/** How a plan's title ends (〇〇市DX推進計画, 〇〇プラン 工程表, 〇〇戦略 ロードマップ). */
-const TITLE_END = /(?:計画|プラン|戦略|ビジョン|工程表|ロードマップ|事業一覧表?|一覧表)[\s\u3000]*(?:[（(【［[〔][^）)】］\]〕]*[）)】］\]〕])?$/u;
+/** How a plan's title ends (〇〇市DX推進計画, 〇〇プラン 工程表, 〇〇戦略 ロードマップ, 〇〇市行政改革大綱). */
+const TITLE_END = /(?:計画|プラン|大綱|戦略|ビジョン|工程表|ロードマップ|事業一覧表?|一覧表)[\s\u3000]*(?:[（(【［[〔][^）)】］\]〕]*[）)】］\]〕])?$/u;
 
 function looksLikeData(row: GridRow): boolean {
   return looksLikeNo(row.cells[0]) || row.cells.some((c) => c.length > 40);

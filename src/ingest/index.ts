@@ -8,7 +8,7 @@ import { ReportedError } from "../errors.js";
 import type { Place } from "../diagnostics/schema.js";
 import { type Grid, type GridRow, placeOf } from "./grid.js";
 import { type Block, isBlank, type Table } from "./block.js";
-import { COVER_SHEET, coverTitle, findTable, headerKeys, parseYearHeader } from "./header.js";
+import { COVER_SHEET, coverTitle, findTable, headerKeys, kindOnlyTitle, parseYearHeader } from "./header.js";
 export { unusedColumnWordings } from "./header.js";
 import { kindWord, readBoundedFile, refusalReason } from "../read-file.js";
 import { mislabelled, readTextGrid } from "./read-text.js";
@@ -84,10 +84,13 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       const read = sheetsOfOnePlan(best, found, bag);
       for (const p of read) bag.items.push(...p.own.items);
       parts = read;
-      // no title above the table, nor the workbook's own: the cover sheet's (表紙), if it has one
-      const cover = read.some((p) => p.table.title) || best.grid.containerTitle ? undefined
+      // no title above the table, nor the workbook's own, or one naming only the document's kind
+      // (実施計画): the cover sheet's (表紙), if it has one
+      const own = read.find((p) => p.table.title)?.table.title?.text;
+      const kindOnly = own !== undefined && kindOnlyTitle(own);
+      const cover = (own !== undefined && !kindOnly) || (own === undefined && best.grid.containerTitle) ? undefined
         : found.find((f) => !read.includes(f) && COVER_SHEET.test((f.grid.sheet ?? "").replace(/[\s\u3000]/gu, "")));
-      const title = cover && coverTitle(cover.grid, bag);
+      const title = cover && coverTitle(cover.grid, bag, kindOnly ? own : undefined);
       if (cover && title) coverPart = { grid: cover.grid, table: { ...cover.table, title } };
       // a sheet read without year columns, beside one that has them (事業一覧 | 工程表): named in PP371
       if (!read.some((p) => p.table.period)) yearsElsewhere = found.find((f) => !read.includes(f) && hasYearRow(f.grid))?.grid.sheet;
@@ -129,7 +132,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     bag.add("PP220", placeOf(grid, head[head.length - 1]!),
       { blocks: blocks.length, rows: rows.length, first: wareki(period.start), last: wareki(period.end) });
   }
-  const titled = parts.find((p) => p.table.title) ?? coverPart ?? first;
+  const titled = coverPart ?? parts.find((p) => p.table.title) ?? first;
   const titleRow = titled.table.title?.row;
   const titlePlace = titleRow ? placeOf(titled.grid, titleRow, Math.max(0, titleRow.cells.findIndex((c) => c.trim()))) : { file };
   return { file, grid, blocks, rows, title: boundedTitle(titled.grid, titled.table, config.limits.maxCellChars, bag), titlePlace, period,

@@ -48,6 +48,20 @@ describe("xlsx input", () => {
     expect(plan.diagnostics.find((d) => d.code === "PP279")).toMatchObject({ sheet: "表紙", cell: "A3" });
   });
 
+  it("a title above the table naming only the document's kind (実施計画　取組一覧) gives way to the 表紙's 大綱 (PP287)", async () => {
+    const bytes = await workbook((cover, wb) => {
+      cover.addRows([["サンプル市"], ["第3次サンプル市行政改革大綱"], ["令和8年3月"]]);
+      const ws = wb.addWorksheet("実施計画");
+      ws.addRow(["実施計画　取組一覧"]);
+      ws.addRow(HEADER);
+      ws.addRow(["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "情報政策課", "説明", "検討", "実施", "実施"]);
+    });
+    const plan = await planOf("plan.xlsx", bytes);
+    expect(plan.plan.title).toBe("第3次サンプル市行政改革大綱");
+    expect(plan.diagnostics.find((d) => d.code === "PP287")).toMatchObject({ sheet: "表紙", cell: "A2" });
+    expect(codes(plan.diagnostics)).not.toContain("PP279");
+  });
+
   it("a page number merged across the row (2, centred at a printed page's foot) is a stray line (PP327), not a project No.2", async () => {
     const bytes = await workbook((ws) => {
       ws.addRow(HEADER);
