@@ -105,21 +105,22 @@ function levelFootnotes(rows: readonly RawRow[], bag: DiagnosticBag): void {
 const LEVEL_NOTE = /(?<=[\p{L}\p{N}）)])[\s\u3000]*[※＊]\s*\p{L}[^\n]*$/u;
 
 /**
- * A note after ※ at the end of a 基本方針, 施策 or 取組 (`(1)オンライン化 ※新規`) is no part of its
- * title: left out, and, as the documents do not print it, a warning once per note (PP286). The
- * title had varied from row to row (PP414) and been printed with the note.
+ * A note after ※ at the end of a 基本方針, 施策 or 取組 (`(1)オンライン化 ※新規`) or of a project's
+ * name (`電子申請の拡大※国の補助事業`) is no part of its title: left out, and, as the documents do not
+ * print it, a warning once per note (a level's repeats on each of its rows), at each name (PP286).
+ * The title had varied from row to row (PP414) and been printed with the note.
  */
 function levelNotes(rows: readonly RawRow[], bag: DiagnosticBag): void {
   const said = new Set<string>();
   for (const row of rows) {
-    for (const key of ["policy", "measure", "initiative"] as const) {
+    for (const key of ["policy", "measure", "initiative", "name"] as const) {
       const cell = row.fields[key];
       const note = cell && LEVEL_NOTE.exec(cell.text)?.[0];
       // (※再掲 says where the level stands, not a note)
       if (!cell || !note || /再\s*掲/u.test(note)) continue;
       cell.text = cell.text.slice(0, cell.text.length - note.length);
       const text = note.trim();
-      if (said.has(`${key}\u0000${text}`)) continue;
+      if (key !== "name" && said.has(`${key}\u0000${text}`)) continue;
       said.add(`${key}\u0000${text}`);
       bag.add("PP286", cell.place, { column: columnLabel(key), text: excerpt(text), title: excerpt(cell.text.trim()) }, { actual: text });
     }

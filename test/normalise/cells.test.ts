@@ -676,6 +676,15 @@ describe("footnote marks at a name's end", () => {
       ["warning", 4, 3, "施策「(1)オンライン化」のあとの注記「※新規」は名称の一部ではないため外しました。資料には載せません。"]]);
     expect(codes(plan.diagnostics)).not.toContain("PP414");
   });
+
+  it("a note after ※ at a project name's end (電子申請の拡大※国の補助事業) is no part of the name: left out, said at each name (PP286)", async () => {
+    const years = ["検討", "", "", "", ""];
+    const plan = await tsvOf([r("1", "電子申請の拡大※国の補助事業", years), r("2", "窓口改善 ※国の補助事業", years), r("3", "相談体制※再掲", years)]);
+    expect(plan.projects.map((p) => p.name)).toEqual(["電子申請の拡大", "窓口改善", "相談体制"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP286").map((d) => [d.line, d.column, d.message])).toEqual([
+      [4, 5, "事業「電子申請の拡大」のあとの注記「※国の補助事業」は名称の一部ではないため外しました。資料には載せません。"],
+      [5, 5, "事業「窓口改善」のあとの注記「※国の補助事業」は名称の一部ではないため外しました。資料には載せません。"]]);
+  });
 });
 
 describe("year cells of a text export", () => {
