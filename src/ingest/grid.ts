@@ -28,8 +28,11 @@ export interface Grid {
   containerTitle?: string;
   /** xlsx only: the workbook's hidden sheets, not read unless named (--sheet): said when no table is found. */
   hiddenSheets?: string[];
-  /** xlsx only: the columns hidden in Excel that hold values (0-based). */
-  hiddenColumns?: ReadonlySet<number>;
+  /**
+   * xlsx only: the rows (sheet rows) and columns (0-based) hidden in Excel that hold values, each
+   * with its first value's column or row.
+   */
+  hiddenValues?: { rows: ReadonlyMap<number, number>; cols: ReadonlyMap<number, number> };
   /**
    * xlsx only: every merged range. top/bottom are 1-based sheet rows (= GridRow.line), left/right
    * 0-based columns. The top-left cell holds the value; the range's other cells are empty.

@@ -8,6 +8,7 @@ import { parseFiscalYear, wareki, yearText } from "../fiscal.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
 import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, phaseColumn, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
+import { sayHidden } from "./read-xlsx.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
 import { foldLookalikes, removeInvisible, stripHtml } from "../normalise/text.js";
 import { categorise } from "../normalise/category.js";
@@ -462,7 +463,9 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
     blocks.push({ headerRows, columns: {}, years: new Map(), dataRows, expectedCells: 0, unknown: new Map(), synonyms: [], composite: [], parts: new Map(), perYear: 1 });
   });
   tableColumnNames(grid, blocks, bag);
-  for (const block of blocks) { labelColumns(block, config); preferShown(grid, block); }
+  const shownInstead = new Set<number>();
+  for (const block of blocks) { labelColumns(block, config); preferShown(grid, block, shownInstead); }
+  sayHidden(grid, shownInstead, bag);
   // The period stated above the table, or in the header's group cell over the years
   // (`計画期間（令和8年度～令和12年度）` over `8年度 | 9年度` or `1年目 | 2年目`).
   const statedAbove = statedPeriod(rows.slice(0, blockSpans[0]?.[0] ?? 0));
@@ -1228,11 +1231,13 @@ function preferCurrent(block: Block): void {
  * shown): the shown one is read, the hidden one said (PP245). The hidden one had been read, being
  * first, and the sheet's own column set aside: the documents named departments nobody saw.
  */
-function preferShown(grid: Grid, block: Block): void {
-  const hidden = grid.hiddenColumns;
+function preferShown(grid: Grid, block: Block, setAside: Set<number>): void {
+  const hidden = grid.hiddenValues?.cols;
   if (!hidden) return;
   for (const [col, twice] of [...block.twice ?? []]) {
-    if (block.columns[twice.key] === twice.first && hidden.has(twice.first) && !hidden.has(col)) readTwinInstead(block, col);
+    if (block.columns[twice.key] !== twice.first || !hidden.has(twice.first) || hidden.has(col)) continue;
+    setAside.add(twice.first);
+    readTwinInstead(block, col);
   }
 }
 

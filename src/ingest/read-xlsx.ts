@@ -108,8 +108,8 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     const { cell, text } = struck[0]!;
     bag.add("PP122", placeOfCell(cell), { text: text.replace(/\s+/g, " ").slice(0, 30), count: struck.length });
   }
-  const hiddenColumns = reportHidden(sheet, byRow, file, bag);
-  if (hiddenColumns.size) grid.hiddenColumns = hiddenColumns;
+  const hidden = findHidden(sheet, byRow);
+  if (hidden) grid.hiddenValues = hidden;
   const rowNos = [...byRow.keys()].sort((a, b) => a - b);
   const colNos = [...new Set([...byRow.values()].flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
   const lastRow = rowNos[rowNos.length - 1] ?? 0;
@@ -178,11 +178,11 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
 
 /**
  * Values in rows or columns hidden in Excel are read like any other (a hidden row may be a project
- * left out on purpose, or one hidden to print a page): said once per sheet, at the first such cell.
- * Returns the hidden columns holding values (0-based).
+ * left out on purpose, or one hidden to print a page): kept on the grid, said once the table is
+ * found (sayHidden). Returns the hidden columns holding values (0-based) and their first cells.
  */
-function reportHidden(sheet: XmlSheet, byRow: Map<number, Map<number, string>>, file: string, bag: DiagnosticBag): Set<number> {
-  if (!sheet.hiddenRows && !sheet.hiddenCols) return new Set();
+function findHidden(sheet: XmlSheet, byRow: Map<number, Map<number, string>>): NonNullable<Grid["hiddenValues"]> | null {
+  if (!sheet.hiddenRows && !sheet.hiddenCols) return null;
   // the hidden ranges as one mark a column (a range's ends counted, then summed): a search of every
   // range for every cell took 16 s for 200,000 ranges in a 62 KB file
   const ends = new Int32Array(MAX_COLUMN + 2);
@@ -194,20 +194,32 @@ function reportHidden(sheet: XmlSheet, byRow: Map<number, Map<number, string>>, 
   const hiddenCol = new Uint8Array(MAX_COLUMN + 1);
   for (let c = 1, depth = 0; c <= MAX_COLUMN; c++) { depth += ends[c]!; hiddenCol[c] = depth > 0 ? 1 : 0; }
   const colHidden = (c: number) => hiddenCol[c] === 1;
-  const rows = new Set<number>(), cols = new Set<number>();
-  let first: { row: number; col: number } | null = null;
+  const rows = new Map<number, number>(), cols = new Map<number, number>();
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     for (const c of [...byRow.get(r)!.keys()].sort((a, b) => a - b)) {
       const inRow = sheet.hiddenRows?.has(r) ?? false, inCol = colHidden(c + 1);
-      if (!inRow && !inCol) continue;
-      if (inRow) rows.add(r);
-      if (inCol) cols.add(c + 1);
-      first ??= { row: r, col: c + 1 };
+      if (inRow && !rows.has(r)) rows.set(r, c);
+      if (inCol && !cols.has(c)) cols.set(c, r);
     }
   }
-  if (!first) return new Set();
-  bag.add("PP120", { file, sheet: sheet.name, cell: `${columnLetters(first.col)}${first.row}` }, { rows: rows.size, cols: cols.size });
-  return new Set([...cols].map((c) => c - 1));
+  return rows.size || cols.size ? { rows, cols } : null;
+}
+
+/**
+ * The values hidden in Excel that were read, said once per sheet at the first such cell, counted
+ * (PP120). A hidden column set aside for a shown one of its key (PP245) was not read: not counted,
+ * where PP120 had said its values were read.
+ */
+export function sayHidden(grid: Grid, setAside: ReadonlySet<number>, bag: DiagnosticBag): void {
+  const hidden = grid.hiddenValues;
+  if (!hidden) return;
+  const firsts = [...[...hidden.rows].map(([row, col]) => ({ row, col })),
+    ...[...hidden.cols].filter(([col]) => !setAside.has(col)).map(([col, row]) => ({ row, col }))];
+  const first = firsts.sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  if (!first) return;
+  const cols = [...hidden.cols.keys()].filter((c) => !setAside.has(c)).length;
+  bag.add("PP120", { file: grid.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}), cell: `${columnLetters(first.col + 1)}${first.row}` },
+    { rows: hidden.rows.size, cols });
 }
 
 /** A reference to another workbook in a formula: `[1]Sheet1!A1` (the file's external links), `'C:\…\[計画.xlsx]表'!A1`. */

@@ -242,6 +242,20 @@ describe("rows and columns hidden in Excel", () => {
     const plan = await planOf("plan.xlsx", bytes);
     expect(plan.projects.map((p) => p.departments)).toEqual([["DX推進課"]]);
     expect(plan.diagnostics.filter((d) => d.code === "PP245").map((d) => d.cell)).toEqual(["B2"]);
+    // the hidden column was not read: PP120 does not say it was
+    expect(codes(plan.diagnostics)).not.toContain("PP120");
+  });
+
+  it("a hidden column set aside for a shown one is not counted among the hidden values read (PP120 at the first read)", async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(["テスト市DX計画"]);
+      ws.addRow(["No", "担当課", ...HEADER.slice(1)]);
+      ws.addRow(["1", "情報推進課", "市民サービス", "(1)オンライン化", "①手続", "電子申請", "DX推進課", "・説明。", "検討", "", "運用"]);
+      ws.addRow(["2", "情報推進課", "市民サービス", "(1)オンライン化", "①手続", "窓口改善", "市民課", "・説明。", "試行", "", ""]).hidden = true;
+      ws.getColumn(2).hidden = true;
+    });
+    const said = (await planOf("plan.xlsx", bytes)).diagnostics.filter((d) => d.code === "PP120");
+    expect(said.map((d) => [d.cell, d.message.includes("行（1 行）にも値があります"), d.message.includes("列")])).toEqual([["A4", true, false]]);
   });
 });
 
