@@ -22,6 +22,8 @@ export interface Departments {
   divisions: string[];
   /** Notes after ※ in the cell (総務課　※R9から管財課), as written: no department. */
   notes: string[];
+  /** Related roles naming no department (情報政策課（関係課）), as written: nothing added. */
+  emptyRoles: string[];
 }
 
 /**
@@ -47,17 +49,20 @@ const ROLE_ALONE = new RegExp(`^(?:${LEAD_ROLE}|${RELATED_ROLE})(?:課|部署|�
  * The cell cut at its role words: the text before any role, the lead roles' text (their names go
  * first) and the related roles' (after the lead departments), with the roles as written.
  */
-function byRole(text: string): { main: string; lead: string[]; related: string[]; leadRoles: string[]; relatedRoles: string[] } {
+function byRole(text: string): { main: string; lead: string[]; related: string[]; leadRoles: string[]; relatedRoles: string[]; unnamed: string[] } {
   // (not inside a bracket after a name: 情報政策課（担当：DX推進係） is a unit of its 課, as
   // 情報政策課（DX推進担当） is; cut there, it had been two names, 「情報政策課（」 and 「DX推進係）」)
   const marks = [...text.matchAll(ROLE_BEFORE)].filter((m) => !insideBracket(text.slice(0, m.index)));
-  const out = { main: text, lead: [] as string[], related: [] as string[], leadRoles: [] as string[], relatedRoles: [] as string[] };
+  const out = { main: text, lead: [] as string[], related: [] as string[], leadRoles: [] as string[], relatedRoles: [] as string[], unnamed: [] as string[] };
   if (!marks.length) return out;
   out.main = text.slice(0, marks[0]!.index);
   marks.forEach((m, i) => {
     const names = text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length);
     const related = m[1] !== undefined || RELATED_FIRST.test(m[2]!);
-    if (related) { out.related.push(names); out.relatedRoles.push(`${m[0]}${names}`.trim().replace(/[、,，／/\s]+$/u, "")); }
+    // a related role naming no one (情報政策課（関係課）): nothing added, said as such (PP397); it
+    // had been said as related departments added (PP331)
+    if (related && !/[^、,，／/\s]/u.test(names)) out.unnamed.push(m[0].trim());
+    else if (related) { out.related.push(names); out.relatedRoles.push(`${m[0]}${names}`.trim().replace(/[、,，／/\s]+$/u, "")); }
     else { out.lead.push(names); out.leadRoles.push(m[0].trim()); }
   });
   return out;
@@ -132,7 +137,7 @@ const PLAIN_BRACKETS = /[（(【［[〔]([^（()）【】［\]〔〕]+)[）)】�
  * (`担当課（関係課）`), so a bracket without a role word in a cell is read as one with it.
  */
 export function splitDepartments(given: string, config: Config, column = "", bracketsRelated = false): Departments {
-  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [], divisions: [], notes: [] };
+  const out: Departments = { names: [], all: false, duplicates: [], dropped: [], leadMarks: [], allWords: [], odd: [], bracketed: [], divisions: [], notes: [], emptyRoles: [] };
   // a note after ※ names no department (it had been one, 「※R9から管財課」, with a file of its own)
   const noted = given.replace(NOTE, (note) => { if (note.trim().length > 1) out.notes.push(note.trim()); return "\n"; });
   // related departments in brackets go after the cell's own, before the 関係課 column's
@@ -162,6 +167,7 @@ export function splitDepartments(given: string, config: Config, column = "", bra
   });
   const roles = byRole(unbracketed);
   out.bracketed.push(...roles.relatedRoles);
+  out.emptyRoles.push(...roles.unnamed);
   out.leadMarks.push(...roles.leadRoles);
   const text = [...roles.lead, roles.main].join("\n");
   const related = [...inBrackets, ...roles.related, column].filter((t) => t.trim()).join("\n");

@@ -485,6 +485,7 @@ function readDepartments(row: RawRow, config: Config, bag: DiagnosticBag, projec
   for (const w of new Set(depts.allWords)) bag.add("PP321", at("departments"), { text: w, marker: config.allDepartmentsMarker }, { projectNo, actual: w });
   for (const d of depts.odd) bag.add("PP322", at("departments"), { text: d }, { projectNo, actual: d });
   for (const b of depts.bracketed) bag.add("PP331", at("departments"), { text: b }, { projectNo, actual: b });
+  for (const r of depts.emptyRoles) bag.add("PP397", at("departments"), { text: r }, { projectNo, actual: r });
   for (const d of depts.divisions) bag.add("PP381", at("departments"), { text: d }, { projectNo, actual: d });
   for (const n of depts.notes) bag.add("PP285", at("departments"), { text: excerpt(n) }, { projectNo, actual: n });
   if (related.trim()) bag.add("PP323", at("relatedDepartments"), { column: columnLabel("relatedDepartments") }, { projectNo });

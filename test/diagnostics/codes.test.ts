@@ -253,6 +253,7 @@ const CASES: Record<string, Case> = {
   PP392: { data: ok([row(1, "窓口の"), ["", "", "", "", "改善", "", ""]]), projectNo: 1 },
   PP330: { name: "plan.xlsx", data: await twoRowXlsx((ws) => { ws.getCell("E4").value = ""; ws.mergeCells("A3:A4"); }) },
   PP331: { data: ok([row(1, "事業", { depts: "情報政策課（関係課：市民課）" })]) },
+  PP397: { data: ok([row(1, "事業", { depts: "情報政策課（関係課）" })]), projectNo: 1 },
   PP285: { data: ok([row(1, "事業", { depts: "総務課　※R9から管財課" })]), projectNo: 1 },
   PP381: { data: ok([row(1, "事業", { depts: "総務部（情報政策課）" })]) },
   PP332: { data: ok([row(1, "事業", { years: ["検討", "⇛", ""] })]), projectNo: 1 },

@@ -388,6 +388,13 @@ describe("department cells", () => {
     expect(splitDepartments("子育て担当課", c).names).toEqual(["子育て担当課"]);
     expect(splitDepartments("予算：財政課", c)).toMatchObject({ names: ["予算：財政課"], odd: ["予算：財政課"] });
   });
+
+  it("a related role naming no department (情報政策課（関係課）) adds none and is said so (PP397), not as related departments added (PP331)", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""], { depts: "情報政策課（関係課）" }), r("2", "乙", ["検討", "", "", "", ""], { depts: "情報政策課（関係課：市民課）" })]);
+    expect(plan.projects.map((p) => p.departments)).toEqual([["情報政策課"], ["情報政策課", "市民課"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP397" || d.code === "PP331").map((d) => [d.code, d.line, d.column, d.projectNo])).toEqual([
+      ["PP397", 4, 6, 1], ["PP331", 5, 6, 2]]);
+  });
 });
 
 describe("再掲 and remark rows", () => {
