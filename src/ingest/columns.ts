@@ -306,7 +306,8 @@ export function nameFromInitiative(grid: Grid, blocks: Block[], bag: DiagnosticB
   for (const b of blocks) {
     b.columns.name = b.columns.initiative!;
     delete b.columns.initiative;
-    b.synonyms = b.synonyms.filter((s) => s.key !== "initiative");
+    // (the 取組番号 read as the No is said by PP246: not also as read as 取組番号, PP211)
+    b.synonyms = b.synonyms.filter((s) => s.key !== "initiative" && !(numbered && s.key === "initiativeNumber"));
     if (numbered) {
       b.columns.no = b.columns.initiativeNumber!;
       delete b.columns.initiativeNumber;

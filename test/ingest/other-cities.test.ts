@@ -524,6 +524,10 @@ describe("a 取組 column that names each numbered row", () => {
     expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "電子申請"], [2, "書かない窓口"], [3, "テレワーク"]]);
     expect(of(plan.diagnostics, "PP246").map((d) => [d.line, d.column])).toEqual([[3, 1]]);
+    // headed 取組No (a wording of 取組番号): said once, as the No (PP246), not also as read as 取組番号 (PP211)
+    const synonym = await planOf("synonym.tsv", tsv([["取組No", ...header.slice(1)], ...rows], "取組の計画"));
+    expect(synonym.projects.map((p) => p.no)).toEqual([1, 2, 3]);
+    expect(synonym.diagnostics.filter((d) => d.column === 1 && (d.code === "PP246" || d.code === "PP211")).map((d) => d.code)).toEqual(["PP246"]);
     // numbers given twice are no serial: No stays missing
     const twice = await planOf("twice.tsv", tsv([numbered[0]!, ...rows.map((r) => ["1", ...r.slice(1)])], "取組の計画"));
     expect(of(twice.diagnostics, "PP204").map((d) => d.message)).toContain("必須の列「No」が見出しにありません。");
