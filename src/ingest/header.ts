@@ -1177,6 +1177,8 @@ const NUMBER_OF: Partial<Record<ColumnKey, ColumnKey>> = { policy: "policyNumber
  * as another (PP211). The lower labels had been read as the projects' No and name (PP240, PP245)
  * and the level found missing (PP204).
  */
+/** A column's words naming a name (項目名, 区分名称), under a level's group beside its number. */
+const ITEM_NAME = /^\S{1,6}(?:名|名称)$/u;
 function levelParts(block: Block, config: Config): Map<number, { key: ColumnKey; row: GridRow; wording: string }> {
   const out = new Map<number, { key: ColumnKey; row: GridRow; wording: string }>();
   block.headerRows.forEach((row, r) => {
@@ -1186,8 +1188,11 @@ function levelParts(block: Block, config: Config): Map<number, { key: ColumnKey;
       const numberKey = m?.kind === "key" ? NUMBER_OF[m.key] : undefined;
       if (!numberKey || m?.kind !== "key" || groupWidth(row, col) !== 2) return;
       const parts = [col, col + 1].map((c) => below.flatMap((b) => {
-        const label = matchLabel(b.cells[c] ?? "", config);
-        return label?.kind === "key" ? [{ key: label.key, row: b, text: (b.cells[c] ?? "").trim() }] : [];
+        const text = (b.cells[c] ?? "").trim();
+        const label = matchLabel(text, config);
+        if (label?.kind === "key") return [{ key: label.key, row: b, text }];
+        // a name of no key's words under the level's group (推進項目 over 番号 | 項目名): its name
+        return !label && ITEM_NAME.test(squash(text)) ? [{ key: "name" as const, row: b, text }] : [];
       })[0]);
       const keys = parts.map((p) => p?.key);
       if (!keys.includes("no") || !keys.includes("name")) return;

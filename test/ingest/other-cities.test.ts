@@ -640,6 +640,18 @@ describe("a level's group over its number and its name", () => {
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
     expect(of(plan.diagnostics, "PP211").map((d) => [d.line, d.column])).toEqual([[2, 2], [3, 3], [3, 4]]);
   });
+
+  it("推進項目 over 番号 | 項目名 (a name of no key's words): the 取組's number and name; the names had been set aside (PP209), the 取組 its number alone (PP345)", async () => {
+    const plan = await planOf("levels.tsv", ["☆☆市計画", ...[
+      ["基本方針", "施策", "推進項目", "", "No", "事業名", "担当課", "事業内容", "令和8年度"],
+      ["", "", "番号", "項目名", "", "", "", "", ""],
+      ["市民サービス", "(1)オンライン化", "1", "手続の拡大", "1", "電子申請", "情報政策課", "説明", "検討"],
+      ["市民サービス", "(1)オンライン化", "2", "窓口", "2", "RPA", "市民課", "説明", "導入"]].map((r) => r.join("\t"))].join("\n"));
+    expect(plan.projects.map((p) => [p.initiative?.number, p.initiative?.title])).toEqual([[1, "手続の拡大"], [2, "窓口"]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(of(plan.diagnostics, "PP211").map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 3, "見出し「推進項目 番号」の列を「取組番号」の列として読みました。"], [3, 4, "見出し「推進項目 項目名」の列を「取組」の列として読みました。"]]);
+  });
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
