@@ -12,7 +12,7 @@ import type { RenderContext } from "../../context.js";
 import { clampPhase, legendEntries, type Period } from "../phases.js";
 import { artifact, role } from "./tags.js";
 import { capacityOf, phraseRuns, type Run } from "./text.js";
-import { textWidthEm } from "../xlsx/metrics.js";
+import { NO_LINE_END, NO_LINE_START, textWidthEm } from "../xlsx/metrics.js";
 
 export type { Period };
 
@@ -239,10 +239,51 @@ function barLabel(label: string, width: number, fontSize: number): { text: strin
   // words apart by spaces, and after a 、 between items
   const parts = (label.match(/\s+|[^\s]+/gu) ?? []).flatMap((w) => (/\s/u.test(w) ? [w] : w.split(/(?<=[、，,])/u)));
   const items = parts.filter((w) => TIMED_ITEM.test(w));
-  if (!items.length) return { text: phraseRuns(label, capacityOf(width, fontSize)), fontSize };
+  if (!items.length) return latinLabel(label, width, fontSize) ?? { text: phraseRuns(label, capacityOf(width, fontSize)), fontSize };
   const size = Math.max(fontSize * LEAST_LABEL_SHARE, Math.min(fontSize, width / Math.max(...items.map(textWidthEm))));
   const whole = (w: string) => TIMED_ITEM.test(w) && textWidthEm(w) * size <= width;
   return { text: parts.flatMap((w): Run[] => (/\s/u.test(w) ? [w] : whole(w) ? [{ text: w, noWrap: true }] : phraseRuns(w, capacityOf(width, size)))), fontSize: size };
+}
+
+/**
+ * The Latin words of a label with what holds to them by 禁則 (PoC, （Proof, Concept）): a line
+ * breaks between them, never inside one.
+ */
+function latinWords(label: string): { at: number; text: string }[] {
+  return [...label.matchAll(/[\x21-\x7e]+/gu)].map((m) => {
+    const open = m.index > 0 && NO_LINE_END.test(label[m.index - 1]!) ? 1 : 0;
+    const end = m.index + m[0].length;
+    const close = NO_LINE_START.exec(label.slice(end))?.[0].length ?? 0;
+    return { at: m.index - open, text: label.slice(m.index - open, end + close) };
+  });
+}
+
+/**
+ * A label with a Latin word wider than its bar (a 12-year plan's one-year bar): set smaller, to
+ * LEAST_LABEL_SHARE of its size at the least, so each word fits whole and breaks only between
+ * words. Broken by phrases, its words had been cut (「PoC（Pr／oof of／Concep／t）」), and kept whole
+ * at full size they had run over the next bar. Undefined when every word fits, or one does not
+ * even at the least size (that label breaks between phrases as before).
+ */
+function latinLabel(label: string, width: number, fontSize: number): { text: Run[]; fontSize: number } | undefined {
+  const words = latinWords(label);
+  const widest = Math.max(0, ...words.map((w) => textWidthEm(w.text)));
+  if (widest * fontSize <= width) return undefined;
+  const size = Math.max(fontSize * LEAST_LABEL_SHARE, width / widest);
+  if (widest * size > width) return undefined;
+  const text: Run[] = [];
+  let at = 0;
+  for (const [i, w] of words.entries()) {
+    if (w.at > at) text.push(...phraseRuns(label.slice(at, w.at), capacityOf(width, size)));
+    // pdfmake breaks nowhere between touching words (PoC（Proof): where the two do not fit a line, a
+    // line break between them keeps both inside the bar
+    const before = words[i - 1];
+    if (i > 0 && w.at === at && textWidthEm(before!.text + w.text) * size > width) text.push("\n");
+    text.push({ text: w.text, noWrap: true });
+    at = w.at + w.text.length;
+  }
+  if (at < label.length) text.push(...phraseRuns(label.slice(at), capacityOf(width, size)));
+  return { text, fontSize: size };
 }
 
 /** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
