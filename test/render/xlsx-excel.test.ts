@@ -34,6 +34,22 @@ describe("writeWorkbook", () => {
     await expect(writeWorkbook(book(rows))).rejects.toThrow(/already merged cells \(s R2C1\)/);
   });
 
+  it("wraps a cell set not to wrap whose text would run past the table's last column, and only that one", async () => {
+    const long = "● 担当課として記載された事業　　◎ 全庁共通（各課）の事業（すべての課が対象）";
+    const rows: (CellSpec | null)[][] = [
+      [{ value: long, colSpan: 4, wrap: false }, null, null, null],
+      // (into the empty cells beside it, but inside the table: left as set)
+      [{ value: "令和8年度時点の進捗", wrap: false }, null, null, null],
+      [{ value: "短い", colSpan: 4, wrap: false }, null, null, null],
+    ];
+    const ws = await readBack(await writeWorkbook(book(rows)));
+    expect(ws.getCell("A1").alignment.wrapText).toBe(true);
+    // the row is as tall as its wrapped lines
+    expect(ws.getRow(1).height).toBeGreaterThan(ws.getRow(3).height * 1.5);
+    expect(ws.getCell("A2").alignment.wrapText).not.toBe(true);
+    expect(ws.getCell("A3").alignment.wrapText).not.toBe(true);
+  });
+
   it("gives cells that look alike one style and cells that differ their own", async () => {
     const rows: (CellSpec | null)[][] = [
       [{ value: "a", bold: true, fill: "#FFEE00" }, { value: "b", bold: true, fill: "#FFEE00" }, { value: 1, bold: true, fill: "#FFEE00" }, { value: "c", fill: "#FFEE00" }],

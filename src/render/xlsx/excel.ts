@@ -114,9 +114,15 @@ async function drawSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, book: WorkbookS
     const xlRow = ws.getRow(r);
     let lines = row.minLines ?? 1;
     let size = sheet.fontSize;
-    row.cells.forEach((c, ci) => {
-      if (!c) return;
+    row.cells.forEach((spec, ci) => {
+      if (!spec) return;
       const col = ci + 1;
+      // A cell set not to wrap, its text wider than the columns from it to the table's last, ran
+      // past the table in print (a long title or legend line over a narrow 工程表 or 担当課別
+      // sheet): it wraps in its own columns instead.
+      const c = spec.wrap === false && !spec.vertical && typeof spec.value === "string"
+        && Math.max(...spec.value.split("\n").map(textWidthEm)) * (spec.size ?? sheet.fontSize) > columnsWidthPt(sheet.widths.slice(ci))
+        ? { ...spec, wrap: true } : spec;
       drawCell(xlRow.getCell(col), c, sheet, book, styles);
       const span = c.colSpan ?? 1;
       const rows = c.rowSpan ?? 1;
