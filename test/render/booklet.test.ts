@@ -46,6 +46,26 @@ describe("booklet", () => {
     expect(projectMarks).toEqual(plan.policies.flatMap((p) => p.measures.flatMap((m) => m.initiatives.flatMap((i) => i.projects))));
   });
 
+  it("opens each bookmark at its heading, not at the top of its page", async () => {
+    const doc = await pdfjs.getDocument({ data: data.slice(), verbosity: 0 }).promise;
+    const pages = await textItems(data);
+    interface Mark { title: string; dest: unknown[]; items: Mark[] }
+    const marks: Mark[] = [];
+    const walk = (items: Mark[] | null) => { for (const m of items ?? []) { marks.push(m); walk(m.items); } };
+    walk((await doc.getOutline()) as unknown as Mark[]);
+    const far: string[] = [];
+    for (const m of marks) {
+      const page = pages[await doc.getPageIndex(m.dest[0] as { num: number; gen: number })]!;
+      const top = m.dest[3] as number;
+      // the heading's first word (No.12, 基本方針1, 施策(1)) on the line just below the destination's top
+      const word = m.title.split(/[\s　]/u)[0]!;
+      if (!page.items.some((i) => i.str.startsWith(word) && i.y <= top && i.y > top - 20)) far.push(`${m.title} (top ${top})`);
+    }
+    await doc.destroy();
+    expect(marks.length).toBeGreaterThan(plan.projects.length);
+    expect(far).toEqual([]);
+  });
+
   it("gives back every project name as text, and the cover in order", () => {
     const text = squash(pdf.text);
     for (const p of plan.projects) expect(text).toContain(squash(p.name));

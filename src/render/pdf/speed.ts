@@ -346,7 +346,7 @@ interface Line {
   getHeight(): number; getAscenderHeight(): number;
 }
 interface ElementWriter { addLine(line: Line, dontUpdateContextPosition?: boolean, index?: number): unknown }
-interface Renderer { pdfDocument: any; renderLine(line: Line, x: number, y: number): void; renderPages(pages: unknown[]): void }
+interface Renderer { pdfDocument: any; outlineMap: Record<string, any>; renderLine(line: Line, x: number, y: number): void; renderPages(pages: unknown[]): void }
 
 /** pdfkit's number format in content streams. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -406,6 +406,26 @@ function patchRenderPages(proto: Renderer): void {
     if (!ON.dropPages) return;
     HITS.dropPages++;
     delete this.pdfDocument._pdfMakePages;
+  };
+}
+
+/**
+ * Bookmarks (not a speed patch: on whenever the versions match). pdfmake adds a line's outline
+ * item with no position, and pdfkit gives it [page /XYZ pageWidth pageHeight 0]: a bookmark
+ * opened its page at the top, scrolled to the page's right edge, not at its heading (a card
+ * halfway down a page). Its destination is set to the line's top, the reader's left and zoom kept.
+ */
+function patchOutlineDest(proto: Renderer): void {
+  const renderLine = proto.renderLine;
+  proto.renderLine = function (this: Renderer, line: Line, x: number, y: number) {
+    const outline = line._outline as { parentId?: string } | undefined;
+    if (!outline) { renderLine.call(this, line, x, y); return; }
+    const doc = this.pdfDocument;
+    const parent = (outline.parentId && this.outlineMap[outline.parentId]) || doc.outline;
+    const before = parent.children.length;
+    renderLine.call(this, line, x, y);
+    const item = parent.children[before];
+    if (item?.outlineData?.Dest) item.outlineData.Dest = [doc.page.dictionary, "XYZ", null, num(doc.page.height - (y || 0)), null];
   };
 }
 
@@ -809,6 +829,7 @@ export function installSpeedPatches(names: readonly PatchName[] = patchesFromEnv
   const renderer = exported<{ prototype: Renderer }>(rendererModule)!;
   patchRenderLine(renderer.prototype, exported<new (doc: unknown) => never>(textDecoratorModule)!);
   patchRenderPages(renderer.prototype);
+  patchOutlineDest(renderer.prototype);
   // folded lines can only be drawn by the patched renderLine (foldLines acts only with renderLine)
   patchAddLine(exported<{ prototype: ElementWriter }>(elementWriterModule)!.prototype);
   const doc = exported<{ prototype: PdfmakeDocument }>(pdfDocumentModule)!;
