@@ -10,7 +10,7 @@ import { placeOf } from "../diagnostics/format.js";
 import { drawnCategories, legendEntries } from "./phases.js";
 import { printWidth, writeWorkbook } from "./xlsx/excel.js";
 import type { CellSpec, PrintSpec, RowSpec, SheetSpec } from "./xlsx/spec.js";
-import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, textWidthEm, widestNameEm, widthForEm, widthToFit } from "./xlsx/metrics.js";
+import { columnsWidthPt, nameLines, phraseLines, rowHeightPt, widestNameEm, widthForEm, widthToFit } from "./xlsx/metrics.js";
 import { houseStyle, type Wording } from "../templates/wording.js";
 import { type WorkbookWording, workbookWording } from "./workbook-wording.js";
 import { relistRef } from "../views/relist.js";
@@ -215,7 +215,11 @@ function departmentSheet(d: Drawing, s: SheetWords<"departments">): SheetSpec {
   const widths = [...fixed, ...m.departments.map(() => em(1.6))];
   const ncols = widths.length;
   const vars = { plan: plan.plan.title, marker: ctx.config.allDepartmentsMarker, common: s.common };
-  const longest = Math.max(...m.departments.map(textWidthEm), textWidthEm(w.fill(s.columns.allDepartments, vars)) / 2);
+  // Stacked headings: a line per character, whatever its width (a bracket too), and the whole of
+  // 全庁共通（各課）: LibreOffice prints stacked text in one column, and a plan of short department
+  // names had its 全庁共通 heading cut at 「全庁共通（各課」
+  const stacked = (text: string): number => [...text].length;
+  const longest = Math.max(...m.departments.map(stacked), stacked(w.fill(s.columns.allDepartments, vars)));
   const head = header(ctx, [s.columns.no, s.columns.name, w.fill(s.columns.allDepartments, vars), ...m.departments]);
   // Department names run top to bottom so 33 of them fit one page wide.
   head.cells.forEach((c, i) => { if (c && i >= 2) Object.assign(c, { vertical: true, valign: "top" }); });

@@ -247,6 +247,18 @@ describe("plan.xlsx", () => {
     expect(wb.getWorksheet("担当課別")!.pageSetup.paperSize).toBe(8);
   });
 
+  it("gives the 担当課別 heading row the height of its longest stacked heading, 全庁共通（各課） included", async () => {
+    const short: Plan = { ...plan, departments: ["総務課"], projects: plan.projects.map((p) => ({ ...p, departments: ["総務課"] })) };
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from((await renderWorkbook(short, makeRenderContext())).find((f) => f.path === "plan.xlsx")!.data));
+    const ws = back.getWorksheet("担当課別")!;
+    const head = (ws.getRow(3).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("全庁共通"));
+    const cell = ws.getRow(3).getCell(head);
+    expect(cell.alignment.textRotation).toBe("vertical");
+    // stacked in one column, a line per character (a bracket too), as LibreOffice prints it
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(rowHeightPt([...String(cell.value)].length, cell.font.size!));
+  });
+
   it("prints a 担当課別 sheet too wide to be legible one page wide across pages, No, name and 全庁共通 on each", async () => {
     // 150 departments fitted one A3 page wide had printed at ~35 % (9 pt marks at 3 pt)
     const many = Array.from({ length: 150 }, (_, i) => `第${i + 1}地区まちづくり推進課`);
