@@ -122,7 +122,9 @@ function levelNotes(rows: readonly RawRow[], bag: DiagnosticBag): void {
       const text = note.trim();
       if (key !== "name" && said.has(`${key}\u0000${text}`)) continue;
       said.add(`${key}\u0000${text}`);
-      bag.add("PP286", cell.place, { column: columnLabel(key), text: excerpt(text), title: excerpt(cell.text.trim()) }, { actual: text });
+      // (a name's note is its project's: filtered by No in diagnostics.xlsx)
+      const no = key === "name" ? parseProjectNo(row.fields.no?.text ?? "") : undefined;
+      bag.add("PP286", cell.place, { column: columnLabel(key), text: excerpt(text), title: excerpt(cell.text.trim()) }, { actual: text, ...(no !== undefined ? { projectNo: no } : {}) });
     }
   }
 }

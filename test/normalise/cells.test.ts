@@ -688,9 +688,9 @@ describe("footnote marks at a name's end", () => {
     const years = ["検討", "", "", "", ""];
     const plan = await tsvOf([r("1", "電子申請の拡大※国の補助事業", years), r("2", "窓口改善 ※国の補助事業", years), r("3", "相談体制※再掲", years)]);
     expect(plan.projects.map((p) => p.name)).toEqual(["電子申請の拡大", "窓口改善", "相談体制"]);
-    expect(plan.diagnostics.filter((d) => d.code === "PP286").map((d) => [d.line, d.column, d.message])).toEqual([
-      [4, 5, "事業「電子申請の拡大」のあとの注記「※国の補助事業」は名称の一部ではないため外しました。資料には載せません。"],
-      [5, 5, "事業「窓口改善」のあとの注記「※国の補助事業」は名称の一部ではないため外しました。資料には載せません。"]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP286").map((d) => [d.line, d.column, d.projectNo, d.message])).toEqual([
+      [4, 5, 1, "事業「電子申請の拡大」のあとの注記「※国の補助事業」は名称の一部ではないため外しました。資料には載せません。"],
+      [5, 5, 2, "事業「窓口改善」のあとの注記「※国の補助事業」は名称の一部ではないため外しました。資料には載せません。"]]);
   });
 });
 
