@@ -9,6 +9,9 @@ export interface CodeSpec { severity: Severity; ja: Text; en: Text; hintJa?: Tex
 
 /** What a file of markup is (PP155), in words. */
 const MARKUP_JA: Record<string, string> = { html: " Web ページ（HTML）", "xml-spreadsheet": " Excel の「XML スプレッドシート 2003」", xml: " XML" };
+/** Another row's place: a text file's line, or a workbook's cell (「A5 行目」 had read as a line). */
+const otherRowJa = (at: unknown): string => (typeof at === "number" ? `${at} 行目` : `セル ${String(at)} `);
+const otherRowEn = (at: unknown): string => (typeof at === "number" ? `on line ${at}` : `in cell ${String(at)}`);
 const LEVEL_JA: Record<string, string | undefined> = { policy: "基本方針", measure: "施策", initiative: "取組" };
 const LEVEL_EN: Record<string, string | undefined> = { policy: "policy (基本方針)", measure: "measure (施策)", initiative: "initiative (取組)" };
 const MARKUP_EN: Record<string, string> = { html: "a web page (HTML)", "xml-spreadsheet": "an Excel \"XML Spreadsheet 2003\"", xml: "XML" };
@@ -929,9 +932,8 @@ export const CATALOG = {
     hintJa: () => "凡例は「○：検討　●：実施」のように印（○ ● ◎ ■ など）と工程名を組にして書くか、設定ファイルの schedule.markLabels で印に工程名を対応づけてください。",
     hintEn: () => "Write the legend as marks (○ ● ◎ ■ …) with their phases (○：検討　●：実施), or give the marks their labels with the config's schedule.markLabels." },
   PP401: { severity: "error", example: { no: 12, other: 11 },
-    // `other`: a text file's line, or a workbook's cell (「A5 行目」 had read as a line)
-    ja: (p) => `No.${p.no} が重複しています（${typeof p.other === "number" ? `${p.other} 行目` : `セル ${p.other} `}にもあります）。`,
-    en: (p) => `No.${p.no} is used twice (also ${typeof p.other === "number" ? `on line ${p.other}` : `in cell ${p.other}`}).`,
+    ja: (p) => `No.${p.no} が重複しています（${otherRowJa(p.other)}にもあります）。`,
+    en: (p) => `No.${p.no} is used twice (also ${otherRowEn(p.other)}).`,
     hintJa: () => "No は計画全体の通し番号です。基本方針ごとに 1 から振り直した番号であれば、通し番号の列（通し番号）を加えてください。その列を No として読みます。",
     hintEn: () => "No is the plan's serial number. If the numbers start again in each 基本方針, add a column of serial numbers (通し番号): it is read as the No." },
   PP402: { severity: "warning", example: { no: 12, prev: 14 },
@@ -972,8 +974,8 @@ export const CATALOG = {
     hintJa: () => "同じ事業の再掲であれば事業名に（再掲）を付けてください。別の事業であれば、名前で見分けられるようにしてください。",
     hintEn: () => "If it relists the same project, add （再掲） to the name; if it is another project, give it a name of its own." },
   PP395: { severity: "error", example: { no: 7, name: "電子申請の拡大（再掲）", other: 9 },
-    ja: (p) => `再掲の行（「${p.name}」）の No.${p.no} は、${p.other} 行目の元の事業の No と同じです。`,
-    en: (p) => `The 再掲 row ("${p.name}") carries No.${p.no}, its original's on line ${p.other}.`,
+    ja: (p) => `再掲の行（「${p.name}」）の No.${p.no} は、${otherRowJa(p.other)}の元の事業の No と同じです。`,
+    en: (p) => `The 再掲 row ("${p.name}") carries No.${p.no}, its original's ${otherRowEn(p.other)}.`,
     hintJa: () => "再掲も一つの行として、計画の通し番号を付けてください（例えば No.17 として「No.7の再掲」）。",
     hintEn: () => "Give the 再掲 row a serial number of its own (e.g. No.17, marked as the 再掲 of No.7)." },
   PP396: { severity: "error", example: { label: "令和1O年度" },

@@ -1252,6 +1252,12 @@ describe("a table sorted by another column (担当課)", () => {
     const book = await planOf("plan.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
     // 「A3 行目」 had read as a line number
     expect(of(book.diagnostics, "PP401").map((d) => d.message)).toEqual(["No.1 が重複しています（セル A3 にもあります）。"]);
+    // and so had PP395's, a 再掲 row carrying its original's No
+    const relisting = new ExcelJS.Workbook();
+    const rs = relisting.addWorksheet("計画");
+    for (const r of [["テスト市DX計画"], header, at(1, "くらし", "(1)窓口", "①手続", "市民課"), [...at(1, "くらし", "(2)発信", "①広報", "市民課").slice(0, 4), "事業1（再掲）", ...at(1, "", "", "", "市民課").slice(5)]]) rs.addRow(r);
+    const relisted = await planOf("plan.xlsx", new Uint8Array(await relisting.xlsx.writeBuffer()));
+    expect(of(relisted.diagnostics, "PP395").map((d) => d.message)).toEqual(["再掲の行（「事業1（再掲）」）の No.1 は、セル A3 の元の事業の No と同じです。"]);
   });
 
   it("a level split even in No order stops at its row (PP425): the plan's order cannot be told", async () => {
