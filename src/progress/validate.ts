@@ -4,6 +4,7 @@
 import path from "node:path";
 import type { Config } from "../config/schema.js";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
+import type { Code } from "../diagnostics/catalog.js";
 import { placeOf } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
@@ -67,14 +68,9 @@ export function validateReturns(
     /** The row above as read (同上 in an entry is its entry); none above the first or the 記入例. */
     let above: RawReturn | null = null;
     // said once a file, at the first (a department that writes 実績： writes it on every row)
-    const labelled: { first?: { place: Place; prefix: string }; count: number } = { count: 0 };
-    const unlabelled = (place: Place, prefix: string) => { labelled.first ??= { place, prefix }; labelled.count++; };
-    const bulleted: { first?: { place: Place; mark: string; as: string }; count: number } = { count: 0 };
-    const rebulleted = (place: Place, mark: string, as: string) => { bulleted.first ??= { place, mark, as }; bulleted.count++; };
-    const tabbed: { first?: { place: Place; column: string }; count: number } = { count: 0 };
-    const untabbed = (place: Place, column: string) => { tabbed.first ??= { place, column }; tabbed.count++; };
+    const [labelled, bulleted, tabbed] = [onceAFile(), onceAFile(), onceAFile()];
     for (const raw of file.rows) {
-      const row = sameAsAbove(withoutOwnLabel(withoutTabs(withWordBullets(withoutInvisible(raw, bag), rebulleted), untabbed), unlabelled), above, bag);
+      const row = sameAsAbove(withoutOwnLabel(withoutTabs(withWordBullets(withoutInvisible(raw, bag), bulleted.met), tabbed.met), labelled.met), above, bag);
       above = isExampleRow(row) ? null : row;
       const r = checkRow(row, file.history ?? false);
       if (!r) continue;
@@ -92,9 +88,9 @@ export function validateReturns(
       readFrom.add(row.place.file);
       (r.year === reportYear ? out.current : out.history).push(r);
     }
-    if (labelled.first) bag.add("PP643", labelled.first.place, { prefix: labelled.first.prefix, count: labelled.count });
-    if (tabbed.first) bag.add("PP653", tabbed.first.place, { column: tabbed.first.column, count: tabbed.count });
-    if (bulleted.first) bag.add("PP652", bulleted.first.place, { code: bulleted.first.mark, as: bulleted.first.as, count: bulleted.count });
+    labelled.say("PP643", bag);
+    tabbed.say("PP653", bag);
+    bulleted.say("PP652", bag);
   }
   // A file every report of which repeats another file's (saved twice, 財政課(1).xlsx): read once,
   // said once (PP633); it had been a PP609 error at every row. A report given twice otherwise
@@ -233,6 +229,22 @@ function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
   return { ...row, cells };
 }
 
+/** A change made to entries as they are read: met at `place`, with the words to say it in. */
+type Met = (place: Place, words: Record<string, string>) => void;
+
+/**
+ * What is said once a file, at the first entry it was met in, with how many it was met in (PP643,
+ * PP652, PP653: a department that pastes one way pastes so on every row).
+ */
+function onceAFile(): { met: Met; say: (code: Code, bag: DiagnosticBag) => void } {
+  let first: { place: Place; words: Record<string, string> } | undefined;
+  let count = 0;
+  return {
+    met: (place, words) => { first ??= { place, words }; count++; },
+    say: (code, bag) => { if (first) bag.add(code, first.place, { ...first.words, count }); },
+  };
+}
+
 /**
  * Word's list bullets as they come when a list is pasted from Word: characters of its Symbol and
  * Wingdings fonts in the Private Use Area, which no other font draws (the PDF had printed a box
@@ -244,13 +256,13 @@ const WORD_BULLETS: Record<string, string> = {
 const WORD_BULLET = new RegExp(`[${Object.keys(WORD_BULLETS).join("")}]`, "gu");
 
 /** The row's entries with Word's bullets as the marks they are (PP652, info, once a file at the first). */
-function withWordBullets(row: RawReturn, said: (place: Place, mark: string, as: string) => void): RawReturn {
+function withWordBullets(row: RawReturn, said: Met): RawReturn {
   const cells = { ...row.cells };
   for (const f of INPUT_FIELDS) {
     const cell = cells[f];
     const m = cell?.text.match(WORD_BULLET);
     if (!cell || !m) continue;
-    said(cell.place, `U+${m[0].codePointAt(0)!.toString(16).toUpperCase()}`, WORD_BULLETS[m[0]]!);
+    said(cell.place, { code: `U+${m[0].codePointAt(0)!.toString(16).toUpperCase()}`, as: WORD_BULLETS[m[0]]! });
     cells[f] = { ...cell, text: cell.text.replace(WORD_BULLET, (c) => WORD_BULLETS[c]!) };
   }
   return { ...row, cells };
@@ -262,12 +274,12 @@ function withWordBullets(row: RawReturn, said: (place: Place, mark: string, as: 
  * between words as one space, at a line's start or end as nothing (every line of the report starts
  * at the cell's edge). Said once a file, at the first (PP653, info).
  */
-function withoutTabs(row: RawReturn, said: (place: Place, column: string) => void): RawReturn {
+function withoutTabs(row: RawReturn, said: Met): RawReturn {
   const cells = { ...row.cells };
   for (const f of ["result", "issues", "direction"] as const) {
     const cell = cells[f];
     if (!cell?.text.includes("\t")) continue;
-    said(cell.place, FIELD_LABELS[f]);
+    said(cell.place, { column: FIELD_LABELS[f] });
     const text = cell.text.split("\n").map((line) => line
       .replace(/^[ \t\u3000]*\t[ \t\u3000]*|[ \t\u3000]*\t[ \t\u3000]*$/gu, "")
       .replace(/[ \t\u3000]*\t[ \t\u3000]*/gu, " ")).join("\n");
@@ -304,14 +316,14 @@ function sameAsAbove(row: RawReturn, above: RawReturn | null, bag: DiagnosticBag
  * report): the report prints that name before it, and it had read 「実績：実績：…」. Left out, said
  * once a file at the first (PP643, info).
  */
-function withoutOwnLabel(row: RawReturn, said: (place: Place, prefix: string) => void): RawReturn {
+function withoutOwnLabel(row: RawReturn, said: Met): RawReturn {
   const cells = { ...row.cells };
   for (const f of ["result", "issues", "direction"] as const) {
     const cell = cells[f];
     const label = FIELD_LABELS[f];
     const m = cell && new RegExp(`^(?:[【［\\[（(]\\s*${label}\\s*[】］\\]）)]|[■●◆◇○・]?\\s*${label}\\s*[：:])\\s*`, "u").exec(cell.text);
     if (!cell || !m || m[0].length === cell.text.length) continue;
-    said(cell.place, m[0].trim());
+    said(cell.place, { prefix: m[0].trim() });
     cells[f] = { ...cell, text: cell.text.slice(m[0].length) };
   }
   return { ...row, cells };
