@@ -53,6 +53,20 @@ function parseRange(ref: string): GridMerge | null {
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
+/** A cell's text for a message: on one line, its first 30 characters. */
+const excerptOf = (text: string): string => text.replace(/\s+/g, " ").slice(0, 30);
+
+/**
+ * The raised characters of a cell when they are a footnote's number or mark at its end, after a
+ * word that is not Latin or a digit (拡充¹, 導入※¹): not 10³, m², CO₂, whose meaning they carry.
+ */
+function raisedFootnote(text: string, raised: string): string | undefined {
+  const body = text.trimEnd();
+  if (!/^(?:[※＊*]?[0-9０-９]{1,2}[)）]?|[※＊*]|[（(]?注[0-9０-９]{0,2}[)）]?)$/u.test(raised) || !body.endsWith(raised)) return undefined;
+  const before = body.slice(0, -raised.length).trimEnd();
+  return before !== "" && !/[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$/u.test(before) ? raised : undefined;
+}
+
 function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: DiagnosticBag): Grid {
   const grid: Grid = { file, kind: "xlsx", sheet: sheet.name, rows: [] };
   const byRow = new Map<number, Map<number, string>>();
@@ -63,6 +77,14 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const linked: XmlCell[] = [];
   // Text struck through (見え消し): in or out of the plan? Never guessed: an error at the first.
   const struck: { cell: XmlCell; text: string }[] = [];
+  // Text in white on no fill (白文字): there, but seen by no one on screen or paper. In the plan or
+  // not? Never guessed, as struck text: an error at the first (PP163).
+  const unseen: { cell: XmlCell; text: string }[] = [];
+  // Characters set superscript or subscript: the cell's text has them plain (10³ reads 103).
+  // A footnote's number raised after a word at the cell's end (拡充¹) is left out, said (PP165);
+  // any other changes the meaning printed plain: an error at the first (PP164).
+  const raised: { cell: XmlCell; text: string }[] = [];
+  const footnotes: { cell: XmlCell; text: string; mark: string }[] = [];
   // Control characters (a NUL, an ESC from another system's export, written &#0; or _x001B_) are
   // export damage, not content, as in a text file: removed, said at the first (PP107). They had
   // reached the PDFs (PP351) and the terminal.
@@ -94,6 +116,15 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     if (text === "") continue;
     if (c.formula !== undefined && EXTERNAL_REFERENCE.test(c.formula)) linked.push(c);
     if (c.struck) struck.push({ cell: c, text });
+    if (c.unseen) unseen.push({ cell: c, text });
+    if (c.raised) {
+      const mark = raisedFootnote(text, c.raised);
+      if (mark === undefined) raised.push({ cell: c, text });
+      else {
+        text = text.trimEnd().slice(0, -mark.length).trimEnd();
+        footnotes.push({ cell: c, text, mark });
+      }
+    }
     const row = byRow.get(c.row) ?? new Map<number, string>();
     row.set(c.col - 1, text);
     byRow.set(c.row, row);
@@ -106,7 +137,19 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   if (linked.length) bag.add("PP131", placeOfCell(linked[0]!), { formula: linked[0]!.formula!.slice(0, 60), count: linked.length });
   if (struck.length) {
     const { cell, text } = struck[0]!;
-    bag.add("PP122", placeOfCell(cell), { text: text.replace(/\s+/g, " ").slice(0, 30), count: struck.length });
+    bag.add("PP122", placeOfCell(cell), { text: excerptOf(text), count: struck.length });
+  }
+  if (unseen.length) {
+    const { cell, text } = unseen[0]!;
+    bag.add("PP163", placeOfCell(cell), { text: excerptOf(text), count: unseen.length });
+  }
+  if (raised.length) {
+    const { cell, text } = raised[0]!;
+    bag.add("PP164", placeOfCell(cell), { raised: cell.raised!, text: excerptOf(text), count: raised.length });
+  }
+  if (footnotes.length) {
+    const { cell, text, mark } = footnotes[0]!;
+    bag.add("PP165", placeOfCell(cell), { mark, text: excerptOf(text), count: footnotes.length });
   }
   const hidden = findHidden(sheet, byRow);
   if (hidden) grid.hiddenValues = hidden;

@@ -113,6 +113,35 @@ describe("xlsx input", () => {
     expect(plain.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
+  it("text in white on no fill stops the reading at its cell (PP163); raised characters are an error (PP164) unless a footnote's number at a cell's end (PP165)", async () => {
+    const project = (no: number, name: string) => [String(no), "市民サービス", "(1)オンライン化", "①手続", name, "情報政策課", "・説明。", "検討", "実施", ""];
+    const book = (edit: (ws: ExcelJS.Worksheet) => void) => workbook((ws) => {
+      ws.addRow(HEADER);
+      for (const [no, name] of [[1, "電子申請"], [2, "窓口改善"], [3, "広報"]] as const) ws.addRow(project(no, name));
+      edit(ws);
+    });
+    const white = { color: { argb: "FFFFFFFF" } };
+    const hidden = await planOf("plan.xlsx", await book((ws) => {
+      ws.getCell("E3").value = { richText: [{ text: "窓口改善" }, { text: "（廃止予定）", font: white }] };
+      ws.getCell("G4").font = white; // a whole cell in white
+      ws.getCell("E4").font = white; ws.getCell("E4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } }; // white on a dark fill is seen
+    }));
+    expect(hidden.diagnostics.filter((d) => d.code === "PP163").map((d) => [d.cell, d.severity, d.message])).toEqual([
+      ["E3", "error", "白い文字（背景と同じ色で、画面や印刷では見えない文字）があるセルが 2 個あります（ここが最初:「窓口改善（廃止予定）」）。見えない文字を計画に入れるかどうか決められません。"]]);
+    const raised = (cells: Record<string, ExcelJS.RichText[]>) => book((ws) => { for (const [at, runs] of Object.entries(cells)) ws.getCell(at).value = { richText: runs }; });
+    const sup = { vertAlign: "superscript" } as const;
+    const noted = await planOf("plan.xlsx", await raised({ E2: [{ text: "電子申請" }, { text: "1", font: sup }], E4: [{ text: "広報" }, { text: "※2", font: sup }] }));
+    expect(noted.projects.map((p) => p.name)).toEqual(["電子申請", "窓口改善", "広報"]);
+    expect(noted.diagnostics.filter((d) => d.code === "PP165").map((d) => [d.cell, d.severity])).toEqual([["E2", "warning"]]);
+    expect(noted.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // 10³, m², CO₂ and a raised word in the middle: printed plain they would say something else
+    for (const runs of [[{ text: "・延床面積 1,200m" }, { text: "2", font: sup }], [{ text: "・CO" }, { text: "2", font: { vertAlign: "subscript" } }, { text: "を削減" }]] as ExcelJS.RichText[][]) {
+      const plain = await planOf("plan.xlsx", await raised({ G3: runs }));
+      expect(plain.diagnostics.filter((d) => d.code === "PP164").map((d) => [d.cell, d.severity])).toEqual([["G3", "error"]]);
+      expect(codes(plain.diagnostics)).not.toContain("PP165");
+    }
+  });
+
   it("takes a title merged across the sheet right above a two-row header as the title, not as a header row", async () => {
     const bytes = await workbook((ws) => {
       ws.getCell("A1").value = "キタ市DX計画";
