@@ -32,14 +32,21 @@ export function kanjiNumber(text: string): number | null {
 
 /**
  * An era's year written in kanji numerals as digits: `令和八年度` → `令和8年度`, `平成三十一年` →
- * `平成31年` (formal documents write years so). Only right after 令和 or 平成 and before 年.
+ * `平成31年` (formal documents write years so). Only right after 令和 or 平成 and before 年. An era
+ * written by its first character is written whole (`令8年度` → `令和8年度`).
  */
 export function eraYearDigits(text: string): string {
   return text.replace(/(令和|平成)([一二三四五六七八九十]{1,4})(?=\s*年)/gu, (whole, era: string, k: string) => {
     const n = kanjiNumber(k);
     return n === null ? whole : `${era}${n}`;
-  });
+  }).replace(ERA_INITIAL, (_, era: string) => (era === "令" ? "令和" : "平成"));
 }
+
+/**
+ * An era named by its first character before a year (`令8年度`, `平30年`: Excel's `gge` date format
+ * writes years so), not inside a word (命令8年).
+ */
+const ERA_INITIAL = /(?<!\p{Script=Han})(令|平)(?![和成])(?=\s*(?:[0-9０-９]{1,2}|元)\s*(?:年|[./．]\s*[0-9０-９]))/gu;
 
 /**
  * A text as the readers of years read it: NFKC, ASCII digits, an era's year in kanji numerals as

@@ -506,6 +506,10 @@ describe("text input", () => {
     const plan = await planOf("kanji.tsv", tsv([[...HEADER.slice(0, 7), "令和八年度", "令和 9 年度", "R.10"], row(1, "事業A")]));
     expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
     expect(plan.plan.period).toEqual({ start: 2026, end: 2028 });
+    // the era by its first character, as Excel's gge date format writes it (令8年度); not 命令 or 平和
+    const initial = await planOf("initial.tsv", tsv([[...HEADER.slice(0, 7), "令8年度", "令9年度", "令10年度"], row(1, "事業A")]));
+    expect(initial.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(initial.plan.period).toEqual({ start: 2026, end: 2028 });
   });
 
   it("labels counting the plan's years (1年目 | 2年目) are the years of a period stated above the table (PP249); without one they stop (PP250)", async () => {

@@ -27,6 +27,7 @@ describe("parseTiming", () => {
     // kanji numerals after the era (formal documents), R. with a point
     ["令和八年度～令和十二年度", [{ from: 2026, to: 2030, label: null }]],
     ["R.8～R.10 検討", [{ from: 2026, to: 2028, label: "検討" }]],
+    ["令9年度から実施", [{ from: 2027, to: null, label: "実施" }]],
     // a year in brackets after its phase, arrows between, a sentence's particles (labels had been 「検討（」, 「）→実施（」, 「に構築し」)
     ["検討（R8）、導入（R9）、運用（R10～）", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: 2027, label: "導入" }, { from: 2028, to: null, label: "運用" }]],
     ["検討（令和8年度）→実施（令和9年度～）", [{ from: 2026, to: 2026, label: "検討" }, { from: 2027, to: null, label: "実施" }]],
