@@ -355,6 +355,10 @@ function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: bool
   const inBrackets = /[（(]([^（()）]+)[)）]$/u.exec(t)?.[1];
   if (k?.key === "name" && inBrackets && keyOf(inBrackets, config)?.key === "departments") return { key: "name", synonym: true, departmentsInBrackets: true };
   if (k) return { key: k.key, synonym: true };
+  // 事業担当課, 取組の所管課: a departments wording said of the project (or 取組) it is in a row of
+  const owner = t.replace(/^(?:事業|取組み?|取り組み)の?(?=\S)/u, "");
+  const d = owner !== t ? keyOf(owner, config) : null;
+  if (d && (d.key === "departments" || d.key === "relatedDepartments")) return { key: d.key, synonym: true };
   // 担当課1, 担当課②, 関係課(2): one of the numbered columns of a key that may take several
   const unnumbered = t.replace(/(?:\d{1,2}|\(\d{1,2}\))$/u, "");
   const n = unnumbered && unnumbered !== t ? keyOf(unnumbered, config) : null;

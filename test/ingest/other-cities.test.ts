@@ -1389,6 +1389,9 @@ describe("header cells", () => {
     ["担当課（室）", { kind: "key", key: "departments", synonym: true }], ["事業\n名称", { kind: "key", key: "name", synonym: true }],
     ["担当課等", { kind: "key", key: "departments", synonym: true }], ["担当部課", { kind: "key", key: "departments", synonym: true }],
     ["関係課等", { kind: "key", key: "relatedDepartments", synonym: true }],
+    // a departments wording said of the project or 取組 (事業担当課 had been an unknown column, every project without departments)
+    ["事業担当課", { kind: "key", key: "departments", synonym: true }], ["取組の所管課", { kind: "key", key: "departments", synonym: true }],
+    ["事業関係課", { kind: "key", key: "relatedDepartments", synonym: true }], ["事業区分", null],
     ["重点施策", { kind: "key", key: "measure", synonym: true }], ["具体的事業", { kind: "key", key: "name", synonym: true }],
     ["プロジェクト名", { kind: "key", key: "name", synonym: true }], ["主な取組内容", { kind: "key", key: "description", synonym: true }],
     ["関係所属", { kind: "key", key: "relatedDepartments", synonym: true }],
