@@ -338,6 +338,9 @@ const NAME_AND_DESCRIPTION = /^(?:事業名?|事業の名称|名称)(?:及び|�
 /** Keys a plan may write over numbered columns (`担当課1 | 担当課2`): each further column adds to the first. */
 const NUMBERED_KEYS: ReadonlySet<ColumnKey> = new Set(["departments", "relatedDepartments"]);
 
+/** Keys whose wording may say whose it is: 事業担当課, 取組の概要. */
+const OWNED_KEYS: ReadonlySet<ColumnKey> = new Set(["departments", "relatedDepartments", "description"]);
+
 /** The column a header cell names, or null. */
 function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: boolean; numbered?: true; departmentsInBrackets?: true; descriptionsBelow?: true } | null {
   if (text.length > MAX_LABEL_CHARS) return null;
@@ -355,10 +358,14 @@ function keyLabel(text: string, config: Config): { key: ColumnKey; synonym: bool
   const inBrackets = /[（(]([^（()）]+)[)）]$/u.exec(t)?.[1];
   if (k?.key === "name" && inBrackets && keyOf(inBrackets, config)?.key === "departments") return { key: "name", synonym: true, departmentsInBrackets: true };
   if (k) return { key: k.key, synonym: true };
-  // 事業担当課, 取組の所管課: a departments wording said of the project (or 取組) it is in a row of
+  // 事業担当課, 取組の所管課, 事業の目的・概要: a departments or description wording said of the
+  // project (or 取組) it is in a row of
   const owner = t.replace(/^(?:事業|取組み?|取り組み)の?(?=\S)/u, "");
   const d = owner !== t ? keyOf(owner, config) : null;
-  if (d && (d.key === "departments" || d.key === "relatedDepartments")) return { key: d.key, synonym: true };
+  if (d && OWNED_KEYS.has(d.key)) return { key: d.key, synonym: true };
+  // 実施計画事業名, DX推進事業名: the projects' names, whatever kind of project the words before say
+  // (not another version's or another project's: 旧事業名, 再掲元事業名, 関連事業名)
+  if (/^(?!旧|前|新|元|再掲|関連|関係|参考)[^・/／]{1,10}事業名$/u.test(t)) return { key: "name", synonym: true };
   // 担当課1, 担当課②, 関係課(2): one of the numbered columns of a key that may take several
   const unnumbered = t.replace(/(?:\d{1,2}|\(\d{1,2}\))$/u, "");
   const n = unnumbered && unnumbered !== t ? keyOf(unnumbered, config) : null;

@@ -1392,6 +1392,11 @@ describe("header cells", () => {
     // a departments wording said of the project or 取組 (事業担当課 had been an unknown column, every project without departments)
     ["事業担当課", { kind: "key", key: "departments", synonym: true }], ["取組の所管課", { kind: "key", key: "departments", synonym: true }],
     ["事業関係課", { kind: "key", key: "relatedDepartments", synonym: true }], ["事業区分", null],
+    // more wordings of other cities' tables (each had been an unknown column)
+    ["実施計画事業名", { kind: "key", key: "name", synonym: true }], ["事業・取組の名称", { kind: "key", key: "name", synonym: true }],
+    ["事業の目的・概要", { kind: "key", key: "description", synonym: true }], ["取組の説明", { kind: "key", key: "description", synonym: true }],
+    ["管理番号", { kind: "key", key: "no", synonym: true }], ["主管部課", { kind: "key", key: "departments", synonym: true }],
+    ["旧事業名", null], ["再掲元事業名", null],
     ["重点施策", { kind: "key", key: "measure", synonym: true }], ["具体的事業", { kind: "key", key: "name", synonym: true }],
     ["プロジェクト名", { kind: "key", key: "name", synonym: true }], ["主な取組内容", { kind: "key", key: "description", synonym: true }],
     ["関係所属", { kind: "key", key: "relatedDepartments", synonym: true }],
