@@ -122,7 +122,7 @@ function notesRow(lane: readonly Phase[], years: readonly number[], yearWidth: n
   const last = years.at(-1)!;
   const nextNote = (after: number) => lane.filter((p) => p.note && p.from > after).map((p) => p.from).sort((a, b) => a - b)[0] ?? last + 1;
   return yearRow(lane, years, (p) => {
-    if (!p.note) return { text: "" } as TableCell;
+    if (!p.note) return { text: "", fontSize: size } as TableCell;
     const text = noteText(p.note);
     const lines = (n: number) => Math.ceil(textWidthEm(text) * size / Math.max(1, n * yearWidth - 2 * CELL_PAD));
     let span = Math.min(p.to, last) - p.from + 1;
@@ -149,8 +149,10 @@ export function scheduleStrip(schedule: readonly Phase[], period: Period, opts: 
   const outside = (year: number) => opts.own !== undefined && (year < opts.own.start || year > opts.own.end);
   // (the words once, in the first row of bars; the shade in every row)
   const outsideCell = (words: boolean): TableCell => ({ text: words ? opts.outsideText ?? "" : "", fontSize: noteSize, color: theme.colours.muted, alignment: "center", fillColor: theme.colours.zebra });
+  // A year of no phase is set at the bars' size: at the body's, its empty line had made its row
+  // taller than a row of bars alone, its bars taller and their labels off their middle.
   const emptyIn = (row: number) => (year: number): TableCell => (outside(year) ? outsideCell(row === 0)
-    : year === ctx.asOf ? { text: "", fillColor: theme.colours.asOf, fillOpacity: AS_OF_TINT } : { text: "" });
+    : year === ctx.asOf ? { text: "", fontSize, fillColor: theme.colours.asOf, fillOpacity: AS_OF_TINT } : { text: "", fontSize });
   const empty = emptyIn(0);
   const body: TableCell[][] = [];
   if (opts.header) {

@@ -130,3 +130,28 @@ describe("a strip drawn in a PDF", () => {
     expect(text).toContain("令和8年度（現在）");
   });
 });
+
+describe("strips with and without years of no phase", () => {
+  let drawing: PageDrawing;
+  // one strip whose bar covers every year, one with years of no phase (the as-of year's tint among them)
+  const full: Phase[] = [{ label: "検討", from: 2026, to: 2030, category: "study" }];
+  const late: Phase[] = [{ label: "運用", from: 2029, to: 2030, category: "operate" }];
+  beforeAll(async () => {
+    const data = await createPdf({
+      kind: "department", patterns: schedulePatterns(), pageNumbers: "none",
+      content: [scheduleStrip(full, period, { yearWidth: 80 }, ctx), scheduleStrip(late, period, { yearWidth: 80 }, ctx)],
+    }, { title: "strips", author: "test" }, ctx);
+    drawing = (await pageDrawings(data))[0]!;
+  });
+
+  it("draws every bar as tall as the others, its label at the same height on it (an empty year's cell had made its row taller)", () => {
+    const bar = (p: Phase) => {
+      const label = drawing.items.find((i) => i.str === p.label)!;
+      const fill = drawing.fills.find((f) => f.colour === categoryStyle(p.category, ctx).fill && f.x0 <= label.x && f.x1 >= label.x + label.width)!;
+      return { height: fill.y1 - fill.y0, labelFromTop: fill.y1 - label.y };
+    };
+    const [a, b] = [bar(full[0]!), bar(late[0]!)];
+    expect(b.height).toBeCloseTo(a.height, 1);
+    expect(b.labelFromTop).toBeCloseTo(a.labelFromTop, 1);
+  });
+});
