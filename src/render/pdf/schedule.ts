@@ -271,21 +271,54 @@ function latinLabel(label: string, width: number, fontSize: number): { text: Run
   const words = latinWords(label);
   const widest = Math.max(0, ...words.map((w) => textWidthEm(w.text)));
   if (widest * fontSize <= width) return undefined;
-  const size = Math.max(fontSize * LEAST_LABEL_SHARE, width / widest);
-  if (widest * size > width) return undefined;
+  const least = fontSize * LEAST_LABEL_SHARE;
+  if (widest * least <= width) {
+    const size = Math.max(least, width / widest);
+    return { text: setWords(label, words, size, width), fontSize: size };
+  }
+  // A word wider than the bar even so (Microsoft365 on a 10-year plan's one-year bar, A4) breaks
+  // between its parts, as large as they fit: it had been cut where the bar ended, 「Microso／ft365」.
+  const parts = words.flatMap(wordParts);
+  if (parts.length === words.length) return undefined;
+  const size = Math.max(least, Math.min(fontSize, width / Math.max(...parts.map((w) => textWidthEm(w.text)))));
+  return { text: setWords(label, parts, size, width), fontSize: size };
+}
+
+/**
+ * A label's text with its Latin words (or their parts) each kept whole, the text between them
+ * broken between phrases. A word wider than the bar, as far as textWidthEm (erring wide) tells,
+ * is left breakable: kept whole, it could run over the next bar.
+ */
+function setWords(label: string, words: readonly { at: number; text: string }[], size: number, width: number): Run[] {
   const text: Run[] = [];
   let at = 0;
+  // the width (em) of the touching words on the line so far
+  let line = 0;
   for (const [i, w] of words.entries()) {
-    if (w.at > at) text.push(...phraseRuns(label.slice(at, w.at), capacityOf(width, size)));
-    // pdfmake breaks nowhere between touching words (PoC（Proof): where the two do not fit a line, a
-    // line break between them keeps both inside the bar
-    const before = words[i - 1];
-    if (i > 0 && w.at === at && textWidthEm(before!.text + w.text) * size > width) text.push("\n");
-    text.push({ text: w.text, noWrap: true });
+    if (w.at > at) { text.push(...phraseRuns(label.slice(at, w.at), capacityOf(width, size))); line = 0; }
+    // pdfmake breaks nowhere between touching words (PoC（Proof, Microsoft|365): where they do not
+    // fit a line, a line break between them keeps them inside the bar
+    const em = textWidthEm(w.text);
+    if (i > 0 && w.at === at && (line + em) * size > width) { text.push("\n"); line = 0; }
+    text.push(em * size <= width ? { text: w.text, noWrap: true } : w.text);
+    line += em;
     at = w.at + w.text.length;
   }
   if (at < label.length) text.push(...phraseRuns(label.slice(at), capacityOf(width, size)));
-  return { text, fontSize: size };
+  return text;
+}
+
+/** Where a Latin word breaks when it must: after - / ., between a small letter and a capital (Power|Apps), between letters and digits (Microsoft|365). */
+const WORD_PART = /(?<=[-/.])(?=[^-/.])|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/u;
+
+/** A word of latinWords in its parts (WORD_PART), each with its place in the label. */
+function wordParts(word: { at: number; text: string }): { at: number; text: string }[] {
+  let at = word.at;
+  return word.text.split(WORD_PART).map((text) => {
+    const part = { at, text };
+    at += text.length;
+    return part;
+  });
 }
 
 /** Horizontal padding inside a bar; the strip's columns add it back so they match the host's. */
