@@ -93,23 +93,32 @@ const TAIL_FROM = 12;
 export function phraseRuns(text: string, capacity: number = MAX_PHRASE): Run[] {
   const limit = Math.min(capacity, MAX_PHRASE);
   const out: Run[] = [];
+  // after a kept run (a number, a Latin name), the text that follows it
+  let afterKept = false;
   for (const kept of wordRuns(text)) {
     // A Latin name kept whole that is wider than the line breaks at its spaces and hyphens
     // (PoC（Proof of Concept） on a year's bar ran out over the next year's label).
     const wide = typeof kept !== "string" && kept.noWrap && textWidthEm(kept.text) > capacity;
     const run = wide ? kept.text : kept;
-    if (typeof run !== "string") { out.push(run); continue; }
+    if (typeof run !== "string") { out.push({ ...run }); afterKept = true; continue; }
     // a line break stays a plain string: a noWrap run would swallow it
     for (const part of run.split(/(\n)/)) {
-      if (part === "\n") { out.push(part); continue; }
+      if (part === "\n") { out.push(part); afterKept = false; continue; }
       // a phrase with spaces in it (「　担当課別 工程表」) is its words, each kept whole: as one
       // plain string pdfmake had broken it anywhere (「工／程表」)
       const words = (p: string) => (/\s/.test(p) ? p.split(/(\s+)/u).filter(Boolean) : [p]);
       // (a kept run is no text for BudouX: it had cut 「令和10年度」 as 「令和1／0年度」, inside the number)
       for (const phrase of (wide ? [part] : phrases(part)).flatMap(words).flatMap((p) => (p.length > limit ? p.split(PHRASE_BREAK) : [p])).flatMap((p) => (p.length > limit ? scriptPieces(p, limit) : [p]))) {
-        out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
+        // A particle after a kept run goes with it (AI-OCRの, 令和8年度の): BudouX, given the text
+        // after the run alone, took it for a phrase of its own, and a bar's label had a line of
+        // 「の」 alone (「RPA・／AI-OCR／の／全庁展開」).
+        const before = out.at(-1);
+        if (afterKept && typeof before === "object" && /^\p{Script=Hiragana}+$/u.test(phrase) && textWidthEm(before.text + phrase) <= capacity) before.text += phrase;
+        else out.push(phrase.length > 1 && phrase.length <= limit && !/\s/.test(phrase) ? { text: phrase, noWrap: true } : phrase);
+        afterKept = false;
       }
     }
+    if (wide) afterKept = true;
   }
   return merge(out);
 }

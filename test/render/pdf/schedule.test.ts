@@ -139,7 +139,9 @@ describe("strips with and without years of no phase", () => {
   beforeAll(async () => {
     const data = await createPdf({
       kind: "department", patterns: schedulePatterns(), pageNumbers: "none",
-      content: [scheduleStrip(full, period, { yearWidth: 80 }, ctx), scheduleStrip(late, period, { yearWidth: 80 }, ctx)],
+      content: [scheduleStrip(full, period, { yearWidth: 80 }, ctx), scheduleStrip(late, period, { yearWidth: 80 }, ctx),
+        // a 10-year plan's card: the last year's bar, a label of a Latin name and a particle
+        scheduleStrip([{ label: "RPA・AI-OCRの全庁展開", from: 2035, to: 2035, category: "build" }], { start: 2026, end: 2035 }, { yearWidth: 46, fontSize: 9 }, ctx)],
     }, { title: "strips", author: "test" }, ctx);
     drawing = (await pageDrawings(data))[0]!;
   });
@@ -153,5 +155,11 @@ describe("strips with and without years of no phase", () => {
     const [a, b] = [bar(full[0]!), bar(late[0]!)];
     expect(b.height).toBeCloseTo(a.height, 1);
     expect(b.labelFromTop).toBeCloseTo(a.labelFromTop, 1);
+  });
+
+  it("keeps a particle with the Latin name before it on a narrow bar (a line of 「の」 alone: 「RPA・／AI-OCR／の／全庁展開」)", () => {
+    const lines = drawing.items.filter((i) => i.y < drawing.items.find((j) => j.str === "運用")!.y).map((i) => i.str.trim());
+    expect(lines.join("")).toBe("RPA・AI-OCRの全庁展開");
+    expect(lines.some((l) => l.endsWith("OCRの"))).toBe(true);
   });
 });
