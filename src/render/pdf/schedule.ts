@@ -128,7 +128,10 @@ function notesRow(lane: readonly Phase[], years: readonly number[], yearWidth: n
     let span = Math.min(p.to, last) - p.from + 1;
     const until = nextNote(p.from);
     while (lines(span) > NOTE_LINES && p.from + span < until) span++;
-    return { text, fontSize: size, color: ctx.theme.colours.text, alignment: "left", colSpan: span } as TableCell;
+    // one too long for a line breaks between phrases, as the bar's label does: a note of three lines
+    // under a 10-year plan's one-year bar had broken 「スケ／ジュール」, 「応じ／て」
+    const capacity = capacityOf(span * yearWidth - 2 * CELL_PAD, size);
+    return { text: text.length <= capacity ? text : phraseRuns(text, capacity), fontSize: size, color: ctx.theme.colours.text, alignment: "left", colSpan: span } as TableCell;
   }, empty);
 }
 

@@ -4,6 +4,7 @@ import type { Phase } from "../../../src/model/schema.js";
 import { createPdf } from "../../../src/render/pdf/document.js";
 import { fiscalYearLabel } from "../../../src/fiscal.js";
 import { categoryStyle, laneOf, legend, schedulePatterns, scheduleStrip } from "../../../src/render/pdf/schedule.js";
+import type { Run } from "../../../src/render/pdf/text.js";
 import { makeRenderContext } from "../../helpers/context.js";
 import { textItems, type Item } from "../../helpers/pdf-positions.js";
 import { pageDrawings, type PageDrawing } from "../../helpers/pdf-drawing.js";
@@ -59,8 +60,9 @@ describe("scheduleStrip", () => {
     const strip = scheduleStrip([{ label: "研究", from: 2026, to: 2026, category: "research", note }, { label: "検討", from: 2027, to: 2027, category: "study" },
       { label: "運用", from: 2028, to: 2030, category: "operate", note: "効果検証" }], period, { yearWidth: 80 }, ctx);
     const notes = (strip.table.body as (TableCell & Record<string, unknown>)[][])[1]!;
-    // (it had wrapped in the one year's column, 1–5 characters a line)
-    expect(notes[0]).toMatchObject({ text: `※${note}`, colSpan: 2 });
+    // (it had wrapped in the one year's column, 1–5 characters a line); broken between phrases
+    expect(notes[0]).toMatchObject({ colSpan: 2 });
+    expect((notes[0]!.text as Run[]).map((r) => (typeof r === "string" ? r : r.text)).join("")).toBe(`※${note}`);
     expect(notes[2]).toMatchObject({ text: "※効果検証", colSpan: 3 });
     expect(notes).toHaveLength(5);
     // a short note stays under its own phase
@@ -139,7 +141,11 @@ describe("strips with and without years of no phase", () => {
   beforeAll(async () => {
     const data = await createPdf({
       kind: "department", patterns: schedulePatterns(), pageNumbers: "none",
-      content: [scheduleStrip(full, period, { yearWidth: 80 }, ctx), scheduleStrip(late, period, { yearWidth: 80 }, ctx),
+      content: [
+        // a 10-year plan's card: a one-year bar's ※ note of three lines
+        scheduleStrip([{ label: "研究", from: 2026, to: 2026, category: "research", note: "国の動向を踏まえ、必要に応じてスケジュールを見直す" },
+          { label: "構築", from: 2027, to: 2030, category: "build" }], { start: 2026, end: 2035 }, { yearWidth: 46, fontSize: 9 }, ctx),
+        scheduleStrip(full, period, { yearWidth: 80 }, ctx), scheduleStrip(late, period, { yearWidth: 80 }, ctx),
         // a 10-year plan's card: the last year's bar, a label of a Latin name and a particle
         scheduleStrip([{ label: "RPA・AI-OCRの全庁展開", from: 2035, to: 2035, category: "build" }], { start: 2026, end: 2035 }, { yearWidth: 46, fontSize: 9 }, ctx)],
     }, { title: "strips", author: "test" }, ctx);
@@ -155,6 +161,15 @@ describe("strips with and without years of no phase", () => {
     const [a, b] = [bar(full[0]!), bar(late[0]!)];
     expect(b.height).toBeCloseTo(a.height, 1);
     expect(b.labelFromTop).toBeCloseTo(a.labelFromTop, 1);
+  });
+
+  it("breaks a ※ note between phrases (「スケ／ジュール」, 「応じ／て」 had been cut)", () => {
+    const lines = drawing.items.map((i) => i.str.trim());
+    const note = lines.filter((l) => /国の|踏まえ|必要|応じ|スケ|ジュール|見直す/u.test(l));
+    expect(note.join("")).toBe("※国の動向を踏まえ、必要に応じてスケジュールを見直す");
+    expect(note.length).toBeGreaterThan(1);
+    expect(note.some((l) => l.includes("スケジュール"))).toBe(true);
+    expect(note.some((l) => l.includes("応じて"))).toBe(true);
   });
 
   it("keeps a particle with the Latin name before it on a narrow bar (a line of 「の」 alone: 「RPA・／AI-OCR／の／全庁展開」)", () => {
