@@ -5,7 +5,7 @@
 // and templates/compare/wording.json; drawing is render/compare.ts.
 import type { Change, ChangeKind, ChangeList, Place, PlanChange, ProjectSummary } from "../compare/schema.js";
 import { CHANGE_KINDS } from "../compare/schema.js";
-import { comparable } from "../compare/similarity.js";
+import { comparable, scheduleKey } from "../compare/similarity.js";
 import { markedDiff, type Segment } from "../compare/text-diff.js";
 import { label as nodeLabel, LEVELS } from "../compare/tree.js";
 import type { Phase } from "../model/schema.js";
@@ -48,6 +48,8 @@ export interface CompareView {
   renamedOnly: number;
   /** Projects whose only changes are their 施策 or 取組 moved whole (said in the plan's rows). */
   movedOnly: number;
+  /** Projects whose only change is their phases stretched to the plan's new period (said in its row). */
+  periodOnly: number;
   changedProjects: number;
   added: Listed[];
   removed: Listed[];
@@ -228,8 +230,23 @@ function saidByMove(c: Change, planChanges: readonly PlanChange[]): boolean {
     && same(from.slice(n.within.length + 1), to.slice(n.within.length + 1)));
 }
 
+/**
+ * A project's スケジュールの変更 that the plan's new period explains whole: each phase that ran to the
+ * old period's last year runs to the new one (from its first year, from the new first year),
+ * nothing else. The 新旧対照表 says the period once, in the plan's rows: a period extended by a
+ * year (令和8–12 → 令和8–13) had made a block of two bars for every project, 13 pages saying one
+ * change. A phase that no longer fits (one of the dropped year alone) stays the project's change.
+ */
+function saidByPeriod(c: Change, planChanges: readonly PlanChange[]): boolean {
+  const period = planChanges.find((p) => p.aspect === "period");
+  if (c.kind !== "schedule" || period?.aspect !== "period") return false;
+  const { old: was, new: now } = period;
+  const stretched = c.old.map((p) => ({ ...p, from: p.from === was.start ? now.start : p.from, to: p.to === was.end ? now.end : p.to }));
+  return stretched.every((p) => p.from <= p.to) && scheduleKey({ schedule: stretched }) === scheduleKey({ schedule: c.new });
+}
+
 export function compareView(list: ChangeList, t: CompareTexts): CompareView {
-  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges) && !saidByMove(c, list.planChanges));
+  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges) && !saidByMove(c, list.planChanges) && !saidByPeriod(c, list.planChanges));
   const projects: ProjectEntry[] = [];
   for (const c of changes) {
     const last = projects.at(-1);
@@ -246,17 +263,21 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
   const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });
   const changedPairs = projects.filter((p) => p.oldNo !== null && p.newNo !== null).length;
   const shownOld = new Set(changes.map((c) => c.oldNo));
-  // (a project whose every change the plan's rows tell: a department renamed, its node moved whole)
+  // (a project whose every change the plan's rows tell: a department renamed, its node moved whole,
+  // its phases stretched to the new period; counted once, under the first of these it has)
   const saidInPlan = list.changes.filter((c) => !shownOld.has(c.oldNo));
-  const movedOnly = new Set(saidInPlan.filter((c) => c.kind === "moved").map((c) => c.oldNo)).size;
-  const renamedOnly = new Set(saidInPlan.map((c) => c.oldNo)).size - movedOnly;
+  const projectsOf = (kinds: readonly ChangeKind[]) => new Set(saidInPlan.filter((c) => kinds.includes(c.kind)).map((c) => c.oldNo)).size;
+  const movedOnly = projectsOf(["moved"]);
+  const renamedOnly = projectsOf(["moved", "departments"]) - movedOnly;
+  const periodOnly = projectsOf(["moved", "departments", "schedule"]) - movedOnly - renamedOnly;
   return {
     old: list.old,
     new: list.new,
     counts: CHANGE_KINDS.map((kind) => ({ kind, count: changes.filter((c) => c.kind === kind).length })),
-    unchanged: list.pairs.length - changedPairs - renamedOnly - movedOnly,
+    unchanged: list.pairs.length - changedPairs - renamedOnly - movedOnly - periodOnly,
     renamedOnly,
     movedOnly,
+    periodOnly,
     changedProjects: projects.length,
     added: changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
     removed: changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),

@@ -337,6 +337,36 @@ describe("compare: changes of the plan itself", () => {
     expect(more.projects.map((p) => p.oldNo)).toEqual([edited.no, having[1]!.no]);
   });
 
+  it("phases only stretched to a new period (令和8–12 → 令和8–13) are said once in the period's row, not as each project's スケジュールの変更", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const { start, end } = seed.plan.period;
+    const stretch = (base: Plan, to: number, edit?: (p: Plan["projects"][number]) => void) => {
+      const projects = structuredClone(base.projects).map((p) => ({ ...p, schedule: p.schedule.map((ph) => ({ ...ph, to: ph.to === end ? to : ph.to })).filter((ph) => ph.from <= ph.to) }));
+      if (edit) edit(projects.find((p) => p.no === pick(0).no)!);
+      const plan = withProjects(base, projects);
+      plan.plan.period = { start, end: to };
+      return plan;
+    };
+    const texts = { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String };
+    // one project's schedule also changed otherwise: its block stays
+    const longer = compareWithDoubts(seed, stretch(seed, end + 1, (p) => { p.schedule[0]!.label = "再検討"; }));
+    expect(longer.changes.filter((c) => c.kind === "schedule").length).toBeGreaterThan(10);
+    const view = compareView(longer, texts);
+    expect(view.planRows.map((r) => r.aspect)).toEqual(["period"]);
+    expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[pick(0).no, ["schedule"]]]);
+    expect(view.lines.map((l) => l.aspect)).toEqual(["period", "schedule"]);
+    const stretched = longer.changes.filter((c) => c.kind === "schedule").length - 1;
+    expect([view.periodOnly, view.unchanged]).toEqual([stretched, seed.projects.length - stretched - 1]);
+    const { compareNodes } = await import("../../src/render/template-nodes.js");
+    const { makeRenderContext } = await import("../helpers/context.js");
+    expect(JSON.stringify(compareNodes(longer, makeRenderContext()).nodes)).toContain(`工程を新しい計画期間の始まり・終わりに合わせただけの${stretched}事業は、計画全体の「計画期間」にまとめて載せています。`);
+    // shortened: a phase of the dropped year alone (次期計画策定 in 令和12) is gone, not stretched — that project stays
+    const withLast = setSchedule(seed, pick(1).no, (phases) => [...phases.map((ph) => ({ ...ph, to: Math.min(ph.to, end - 1) })), { label: "次期計画策定", from: end, to: end, category: "mixed" }]);
+    const cut = compareView(compareWithDoubts(withLast, stretch(withLast, end - 1)), texts);
+    expect(cut.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[pick(1).no, ["schedule"]]]);
+    expect(cut.periodOnly).toBeGreaterThan(10);
+  });
+
   it("a revision with no 取組 level shows each 取組 as gone (（なし）), not renamed to its parents and a dangling ＞", async () => {
     const { compareView } = await import("../../src/views/compare.js");
     const twoLevels = withProjects(seed, structuredClone(seed.projects).map((p) => ({ ...p, initiative: null })));
