@@ -1,4 +1,4 @@
-// The input stage of the progress report: every returned form (.xlsx) and CSV in a folder.
+// The input stage of the progress report: every returned form (.xlsx, .xlsm) and CSV in a folder.
 // A file that cannot be read is a diagnostic naming it; the other files are still read.
 import { statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
@@ -10,8 +10,15 @@ import { parseCsvReturns } from "./read-csv.js";
 import { parseFormReturns, type SentForm } from "./read-form.js";
 import type { ReturnFile } from "./schema.js";
 
-/** Workbooks saved in a format other than .xlsx (Excel 97–2003, macro-enabled, binary, LibreOffice, Numbers). */
-const OTHER_SHEETS = /\.(xls|xlsm|xlsb|ods|numbers|et)$/i;
+/** Workbooks saved in a format other than .xlsx (Excel 97–2003, binary, LibreOffice, Numbers). */
+const OTHER_SHEETS = /\.(xls|xlsb|ods|numbers|et)$/i;
+
+/**
+ * A returned form: .xlsx, or .xlsm — Excel's macro-enabled workbook holds the same parts (its
+ * macros are never run nor read), as for a plan. A form saved as .xlsm had been passed over
+ * (PP622), its department printed 未報告.
+ */
+const FORM = /\.(xlsx|xlsm)$/i;
 
 /** Archives a department may send its form in (a zip with a password, as mail rules ask; LZH). */
 const ARCHIVES = /\.(zip|7z|lzh|rar)$/i;
@@ -19,7 +26,7 @@ const ARCHIVES = /\.(zip|7z|lzh|rar)$/i;
 /** Files of a folder that are returns: not hidden, not Excel's `~$` lock files. */
 function isReturn(name: string): "form" | "csv" | null {
   if (name.startsWith(".") || name.startsWith("~$")) return null;
-  if (/\.xlsx$/i.test(name)) return "form";
+  if (FORM.test(name)) return "form";
   // (a TSV too, read by the same rules: its delimiter is sniffed; it had been passed over unsaid)
   if (/\.(csv|tsv)$/i.test(name)) return "csv";
   return null;
@@ -46,7 +53,7 @@ export async function readReturnsDir(dir: string, bag: DiagnosticBag, sent?: Sen
     if (!kind) {
       // said, not passed over: their departments had been 未報告 without a word
       // Excel's lock file: its workbook may be open still, its last entries unsaved (said, info)
-      if (name.startsWith("~$") && /\.xlsx$/i.test(name)) bag.add("PP629", { file: join(dir, name) }, { lock: name });
+      if (name.startsWith("~$") && FORM.test(name)) bag.add("PP629", { file: join(dir, name) }, { lock: name });
       if (name.startsWith(".") || name.startsWith("~$")) continue;
       if (folders.has(name)) bag.add("PP623", { file: join(dir, name) }, { dir: join(dir, name) });
       else if (OTHER_SHEETS.test(name)) bag.add("PP622", { file: join(dir, name) }, { file: join(dir, name), ext: name.slice(name.lastIndexOf(".")) });

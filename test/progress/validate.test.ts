@@ -848,6 +848,23 @@ describe("files in the folder of returns that are not read", () => {
     ]);
   });
 
+  it("a form saved as .xlsm (Excel's macro-enabled workbook, the same parts) is read as the form, not passed over (PP622) with its department 未報告", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readReturnsDir } = await import("../../src/progress/read-dir.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-"));
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    writeFileSync(path.join(dir, "財政課.xlsm"), await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null)));
+    writeFileSync(path.join(dir, "~$財政課.xlsm"), "lock");
+    const bag = new DiagnosticBag("ja");
+    const files = await readReturnsDir(dir, bag);
+    expect(bag.items.map((d) => [d.code, path.basename(d.file ?? "")])).toEqual([["PP629", "~$財政課.xlsm"]]);
+    const { result, codes } = check(files);
+    expect(codes.filter((c) => c !== "PP629")).toEqual([]);
+    expect(result.current.filter((r) => r.department === "財政課").map((r) => [r.no, r.result])).toEqual(own.map((no) => [no, `実績${no}`]));
+  });
+
   it("a link to a folder among the returns is a sub-folder (PP623, its forms not read), not passed over unsaid; a loop of links named as no form says nothing", async () => {
     const { mkdtempSync, mkdirSync, symlinkSync } = await import("node:fs");
     const os = await import("node:os");
