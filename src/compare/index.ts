@@ -84,6 +84,39 @@ function departmentRenames(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[])
 }
 
 /**
+ * A department split (a reorganisation that gives part of a 課's work to a new 課: 情報政策課 →
+ * DX推進課 for some projects, 情報政策課 kept for the others): every project found in both versions
+ * that named the old name either keeps it, given no new name, or names one new name in its place;
+ * a new name taken by two projects at least, and named by no other of them, is one split. Told as
+ * one change of the plan with the projects it took, where it had been a 担当課の変更 of each
+ * project, the reorganisation nowhere said. A name gone whole is a rename (departmentRenames).
+ */
+function departmentSplits(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[], renamed: ReadonlySet<string>): { old: string; new: string; projects: number; nos: number[] }[] {
+  const keys = (p: Project) => p.departments.map(comparable);
+  const before = new Set(oldPlan.projects.flatMap(keys));
+  const written = new Map([...oldPlan.projects, ...newPlan.projects].flatMap((p) => p.departments.map((d) => [comparable(d), d] as const)).reverse());
+  const out: { old: string; new: string; projects: number; nos: number[] }[] = [];
+  for (const from of [...before].filter((d) => !renamed.has(d))) {
+    const named = pairs.filter((p) => keys(p.old).includes(from));
+    const took = new Map<string, Pair[]>();
+    const each = named.map((p) => {
+      const gained = keys(p.new).filter((d) => !before.has(d));
+      const kept = keys(p.new).includes(from);
+      if (kept) return !gained.length;
+      if (gained.length !== 1) return false;
+      took.set(gained[0]!, [...took.get(gained[0]!) ?? [], p]);
+      return true;
+    });
+    if (!each.every(Boolean)) continue;
+    for (const [to, moved] of took) {
+      if (moved.length < 2 || pairs.some((p) => keys(p.new).includes(to) && !keys(p.old).includes(from))) continue;
+      out.push({ old: written.get(from) ?? from, new: written.get(to) ?? to, projects: moved.length, nos: moved.map((p) => p.new.no).sort((a, b) => a - b) });
+    }
+  }
+  return out;
+}
+
+/**
  * Changes in the revision's order: each project's where its new No puts it, a removed project
  * after the project that preceded it in the plan in force.
  */
@@ -154,12 +187,15 @@ export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: 
   ];
   const renames = departmentRenames(oldPlan, newPlan, matching.pairs);
   for (const r of renames) bag.add("PP707", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects });
+  const splits = departmentSplits(oldPlan, newPlan, matching.pairs, new Set(renames.map((r) => comparable(r.old))));
+  for (const r of splits) bag.add("PP717", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects });
   const info = (p: Plan) => ({ title: p.plan.title, period: { ...p.plan.period }, projects: p.projects.length });
   return {
     old: info(oldPlan),
     new: info(newPlan),
     pairs: matching.pairs.map((p): [number, number] => [p.old.no, p.new.no]),
-    planChanges: [...planChanges(oldPlan, newPlan), ...tree.changes, ...renames.map((r): PlanChange => ({ aspect: "department", ...r }))],
+    planChanges: [...planChanges(oldPlan, newPlan), ...tree.changes, ...renames.map((r): PlanChange => ({ aspect: "department", ...r })),
+      ...splits.map((r): PlanChange => ({ aspect: "departmentSplit", ...r }))],
     changes: ordered(changes, matching.pairs),
   };
 }

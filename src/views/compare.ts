@@ -12,7 +12,7 @@ import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
 
 /** The aspects a row can show (their words: wording.json `aspects`). */
-export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "name" | "place" | "departments" | "description" | "schedule" | "phases" | "notes";
+export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "departmentSplit" | "name" | "place" | "departments" | "description" | "schedule" | "phases" | "notes";
 
 export type CompareRow =
   | { aspect: Aspect; new: Segment[]; old: Segment[] }
@@ -44,7 +44,7 @@ export interface CompareView {
   counts: { kind: ChangeKind; count: number }[];
   /** Projects in both versions that changed in no aspect. */
   unchanged: number;
-  /** Projects whose only change is a department renamed throughout (said in the plan's rows). */
+  /** Projects whose only change is a department renamed throughout or split (said in the plan's rows). */
   renamedOnly: number;
   /** Projects whose only changes are their 施策 or 取組 moved whole (said in the plan's rows). */
   movedOnly: number;
@@ -198,18 +198,22 @@ function planRow(c: PlanChange, t: CompareTexts): TextRow {
   // A node of no name: the version has no 取組 level there (a plan of two levels). Nothing, not
   // its parents and a dangling separator, which had read as the 取組 renamed to an empty name.
   const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side] ? `${within(side)}${c[side]}` : "");
+  // a split: the old name kept beside the new one, with the projects the new one took
+  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, `${c.old}、${c.new}（${c.projects}事業: No.${c.nos.join("、")}）`);
   return textRow(c.aspect, text("old"), text("new"));
 }
 
 /**
- * A project's 担当課の変更 that the plan-level renames explain whole (情報政策課 → デジタル推進課,
+ * A project's 担当課の変更 that the plan-level renames or splits explain whole (情報政策課 → デジタル推進課,
  * each name in its place, nothing else): the 新旧対照表 says the rename once, in the plan's rows,
  * not again in a block per project (a reorganisation had filled the table with 40 such blocks).
  * The change list keeps each project's change.
  */
 function saidByRename(c: Change, planChanges: readonly PlanChange[]): boolean {
   if (c.kind !== "departments") return false;
-  const renames = new Map(planChanges.flatMap((r) => (r.aspect === "department" ? [[comparable(r.old), comparable(r.new)] as const] : [])));
+  // (a split renames the old name in the projects it took only)
+  const renames = new Map(planChanges.flatMap((r) => (r.aspect === "department" || (r.aspect === "departmentSplit" && r.nos.includes(c.newNo))
+    ? [[comparable(r.old), comparable(r.new)] as const] : [])));
   if (!renames.size || c.old.allDepartments !== c.new.allDepartments) return false;
   const renamed = c.old.departments.map((d) => renames.get(comparable(d)) ?? comparable(d));
   return renamed.join("\n") === c.new.departments.map(comparable).join("\n");

@@ -330,11 +330,39 @@ describe("compare: changes of the plan itself", () => {
     const { makeRenderContext } = await import("../helpers/context.js");
     const summary = JSON.stringify(compareNodes(list, makeRenderContext()).nodes);
     expect(summary).toContain(`変更のない${seed.projects.length - having.length}事業は`);
-    expect(summary).toContain(`担当課の名称の変更だけの${having.length - 1}事業は、計画全体の「担当課の名称」にまとめて載せています。`);
+    expect(summary).toContain(`担当課の名称の変更・分割だけの${having.length - 1}事業は、計画全体の変更にまとめて載せています。`);
     // a project given a new department besides the renamed one is still its own change
     projects.find((p) => p.no === having[1]!.no)!.departments.push("企画調整課");
     const more = compareView(compareWithDoubts(seed, withProjects(seed, projects)), { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
     expect(more.projects.map((p) => p.oldNo)).toEqual([edited.no, having[1]!.no]);
+  });
+
+  it("a department split (組織改正: some of 情報政策課's projects go to a new DX推進課, the others stay) is one plan-level change with the Nos it took (PP717), not a block per project", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const having = seed.projects.filter((p) => p.departments.includes("情報政策課"));
+    const taken = new Set(having.filter((_, i) => i % 2).map((p) => p.no));
+    const split = (extra?: (p: Plan["projects"][number]) => void) => withProjects(seed, structuredClone(seed.projects).map((p) => {
+      const q = taken.has(p.no) ? { ...p, departments: p.departments.map((d) => (d === "情報政策課" ? "DX推進課" : d)) } : p;
+      extra?.(q);
+      return q;
+    }));
+    const edited = [...taken][0]!;
+    const list = compareWithDoubts(seed, split((p) => { if (p.no === edited) p.description = [...p.description, "見直した。"]; }));
+    expect(list.planChanges).toEqual([{ aspect: "departmentSplit", old: "情報政策課", new: "DX推進課", projects: taken.size, nos: [...taken] }]);
+    expect(list.diagnostics.map((d) => [d.code, d.severity])).toEqual([["PP717", "info"]]);
+    // --json keeps each project's change; the table says the split once, with the Nos it took
+    expect(list.changes.filter((c) => c.kind === "departments").map((c) => c.newNo)).toEqual([...taken]);
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    expect(view.planRows.map((r) => [r.aspect, "new" in r ? r.new.map((g) => g.text).join("") : ""])).toEqual([
+      ["departmentSplit", `情報政策課、DX推進課（${taken.size}事業: No.${[...taken].join("、")}）`]]);
+    expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[edited, ["description"]]]);
+    expect(view.renamedOnly).toBe(taken.size - 1);
+    // one project given a new department in the old one's place is that project's change alone
+    const one = compareWithDoubts(seed, setDepartments(seed, having[0]!.no, having[0]!.departments.map((d) => (d === "情報政策課" ? "DX推進課" : d))));
+    expect([one.planChanges, one.diagnostics]).toEqual([[], []]);
+    // a project that kept 情報政策課 and also got DX推進課: no split said (which does what is not clear)
+    const both = compareWithDoubts(seed, split((p) => { if (p.no === having[0]!.no) p.departments = [...p.departments, "DX推進課"]; }));
+    expect(both.planChanges).toEqual([]);
   });
 
   it("phases only stretched to a new period (令和8–12 → 令和8–13) are said once in the period's row, not as each project's スケジュールの変更", async () => {
