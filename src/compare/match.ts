@@ -104,8 +104,17 @@ function doubtsOf(fuzzy: readonly Pair[], all: readonly Candidate[], removed: re
    * length of their names).
    */
   const content = (score: number, a: Project, b: Project) => score - (a.no === b.no ? SAME_NO_WEIGHT : 0);
+  /**
+   * A 再掲 and its original share their name by design: where the pair agrees on being a 再掲 (both
+   * marked, or neither) and the rival does not, the mark tells them apart (every schedule moved a
+   * year later had made each 再掲 and its original a PP701, the match plain right).
+   */
+  const relisted = (p: Project) => p.relistMark !== null;
+  const sameListing = (pair: Pair, rival: readonly [Project, Project]) =>
+    relisted(pair.old) !== relisted(pair.new) || relisted(rival[0]) === relisted(rival[1]);
   const plausible = (other: Project, score: number, pair: Pair, rival: readonly [Project, Project]) =>
-    score >= ACCEPT && content(score, ...rival) >= content(pair.score, pair.old, pair.new) - MARGIN && (partnerScore.get(other) ?? 0) < score + MARGIN;
+    score >= ACCEPT && content(score, ...rival) >= content(pair.score, pair.old, pair.new) - MARGIN && (partnerScore.get(other) ?? 0) < score + MARGIN
+    && sameListing(pair, rival);
   const byOld = new Map<Project, Candidate[]>();
   const byNew = new Map<Project, Candidate[]>();
   const add = (map: Map<Project, Candidate[]>, key: Project, c: Candidate) => {

@@ -221,6 +221,17 @@ describe("compare: doubtful matches are told, naming both, and settled by the ma
     }
   });
 
+  it("a 再掲 and its original, of one name by design, are no doubt when every schedule moved a year later: the 再掲 mark tells them apart (each had been a PP701)", () => {
+    const { end } = seed.plan.period;
+    const later = withProjects(seed, structuredClone(seed.projects).map((p) => ({
+      ...p, schedule: p.schedule.map((ph) => ({ ...ph, from: ph.from + 1, to: Math.min(ph.to + 1, end) })).filter((ph) => ph.from <= ph.to),
+    })));
+    const list = compareWithDoubts(seed, later);
+    expect(seed.projects.filter((q) => q.relistMark !== null).length).toBeGreaterThan(1);
+    expect(list.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(list.pairs).toEqual(seed.projects.map((q) => [q.no, q.no]));
+  });
+
   it("two candidates: a project split into two alike ones (PP701), settled by old=new", () => {
     const revised = insertAfter(rename(seed, p.no, `${p.name}（前期）`), p.no, { name: `${p.name}（後期）` });
     const list = compareWithDoubts(seed, revised);
