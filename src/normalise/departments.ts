@@ -124,7 +124,8 @@ function withoutOthers(name: string, config: Config): { name: string; others: st
   return config.departmentSuffixes.some((x) => before.endsWith(x)) ? { name: before, others: m[0] } : { name, others: null };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A text as a regular expression matching it literally. */
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A 部 or 局 followed by a bracket (総務部（総務課、情報政策課）): its name (no separator or bracket in it) and the bracket's words. */
 const DIVISION_BRACKET = /([^\s\u3000、,，／/；;・（()）【】［\]〔〕]*[部局])[\s\u3000]*[（(]([^（()）【】［\]〔〕]+)[）)]/gu;

@@ -9,6 +9,7 @@ import { placeOf } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
 import type { GlyphCoverage } from "../glyph-coverage.js";
+import { escape } from "../normalise/departments.js";
 import { removeInvisible } from "../normalise/text.js";
 import { checkGlyphs } from "../validate/glyphs.js";
 import type { Plan, Project } from "../model/schema.js";
@@ -31,6 +32,7 @@ export function validateReturns(
 ): ValidatedReturns {
   const { year: reportYear, config, diagnostics: bag } = opts;
   const projects = new Map<number, Project>(plan.projects.map((p) => [p.no, p]));
+  const labelOf = departmentLabel(plan.departments);
   // a status as typed, matched without spaces and in either spelling of どおり/通り; one half of a
   // status of two (中止・休止: 中止, 休止) is that status when no other status is so called
   const statuses = new Map(config.progressStatuses.map((s) => [statusKey(s), s]));
@@ -68,7 +70,7 @@ export function validateReturns(
     /** The row above as read (同上 in an entry is its entry); none above the first or the 記入例. */
     let above: RawReturn | null = null;
     // said once a file, at the first (a department that writes 実績： writes it on every row)
-    const [labelled, bulleted, tabbed] = [onceAFile(), onceAFile(), onceAFile()];
+    const [labelled, bulleted, tabbed, otherDepartment] = [onceAFile(), onceAFile(), onceAFile(), onceAFile()];
     for (const raw of file.rows) {
       const row = sameAsAbove(withoutOwnLabel(withoutTabs(withWordBullets(withoutInvisible(raw, bag), bulleted.met), tabbed.met), labelled.met), above, bag);
       above = isExampleRow(row) ? null : row;
@@ -76,6 +78,7 @@ export function validateReturns(
       if (!r) continue;
       if (r.year === reportYear) {
         for (const f of ["result", "issues", "direction"] as const) if (row.cells[f]?.text) printed.push({ text: row.cells[f]!.text, place: row.cells[f]!.place });
+        if (plan.departments.length) otherDepartmentsLabels(row, r.department, labelOf, otherDepartment.met);
       }
       const key = `${r.year}\u0000${r.no}\u0000${r.department}`;
       const first = seen.get(key);
@@ -89,6 +92,7 @@ export function validateReturns(
       (r.year === reportYear ? out.current : out.history).push(r);
     }
     labelled.say("PP643", bag);
+    otherDepartment.say("PP655", bag);
     tabbed.say("PP653", bag);
     bulleted.say("PP652", bag);
   }
@@ -327,6 +331,29 @@ function withoutOwnLabel(row: RawReturn, said: Met): RawReturn {
     cells[f] = { ...cell, text: cell.text.slice(m[0].length) };
   }
   return { ...row, cells };
+}
+
+/**
+ * A line of an entry opening with another department's name as a label (【管財課】…, 管財課：…):
+ * two departments wrote in one form, each its part of a shared project's row. The report prints
+ * the whole entry as the form's department's, the other's words under it, and that department
+ * 未報告 if its own form says nothing. Said once a file at the first (PP655, warning).
+ */
+function otherDepartmentsLabels(row: RawReturn, department: string, label: RegExp, said: Met): void {
+  for (const f of ["result", "issues", "direction"] as const) {
+    const text = row.cells[f]?.text ?? "";
+    // (a label of the form's own department is its own report)
+    const m = [...text.matchAll(label)].find((x) => (x[1] ?? x[2]) !== department);
+    if (!m) continue;
+    said(row.cells[f]!.place, { column: FIELD_LABELS[f], label: m[0].trim(), other: m[1] ?? m[2]!, department });
+    return;
+  }
+}
+
+/** A line opening with a department's name as a label: 【管財課】, ［管財課］, 管財課：, ■管財課: (the name captured). */
+function departmentLabel(departments: readonly string[]): RegExp {
+  const names = [...departments].sort((a, b) => b.length - a.length).map(escape).join("|");
+  return new RegExp(`^[ \t\u3000]*(?:[【［\\[〈<]\\s*(${names})\\s*[】］\\]〉>]|[■●◆◇○・]?\\s*(${names})\\s*[：:])`, "gmu");
 }
 
 /**

@@ -156,6 +156,16 @@ describe("CSV returns", () => {
     expect(said[0]!.message).toBe("記入の初めに書かれた欄の名前（「実績：」など）を除いて読みました（3 か所、ここが最初）。報告書では欄の名前を付けて印刷します。");
     expect(r.result.current.map((x) => [x.result, x.issues, x.direction])).toEqual([["研修を実施した", "人員が足りない", "継続する"], ["実績として研修を実施した", "課題は特になし", ""]]);
   });
+  it("PP655 an entry holding another department's report under its label (【管財課】, 管財課：: two departments wrote in one form) is said once a file at the first, as the report prints it as the form's department's", () => {
+    const r = csv([HEAD, '10,R8,予定どおり,"【財政課】説明会を開いた。\n【管財課】端末を更新した。",,,財政課', "11,R8,完了,研修を実施した,,管財課：調整を続ける,財政課",
+      "25,R8,完了,【財政課】実施した（管財課と協議した）,管財課との調整,,財政課"].join("\n"));
+    expect(r.codes).toEqual(["PP655"]);
+    const said = r.bag.items.filter((d) => d.code === "PP655");
+    expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 2, 4]]);
+    expect(said[0]!.message).toBe("実績に、ほかの課の報告（「【管財課】」）が書かれています（2 か所、ここが最初）。報告書では、これも財政課の報告として載り、管財課の報告にはなりません。");
+    // read as written: the report still prints it, under the form's department
+    expect(r.result.current.map((x) => [x.no, x.department])).toEqual([[10, "財政課"], [11, "財政課"], [25, "財政課"]]);
+  });
   it("PP644 同上 (〃) in an entry is the entry of the row above, said; PP645 with none above (the first row, below the 記入例): an error (「実績：同上」 had been printed under a project with no text above it)", async () => {
     const r = csv([HEAD, "10,R8,予定どおり,説明会を3回開催した,,,財政課", "11,R8,同上,〃,,,財政課"].join("\n"));
     expect(r.codes).toEqual(["PP644", "PP644"]);
