@@ -89,13 +89,14 @@ function departmentRenames(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[])
  * that named the old name either keeps it, given no new name, or names one new name in its place;
  * a new name taken by two projects at least, and named by no other of them, is one split. Told as
  * one change of the plan with the projects it took, where it had been a 担当課の変更 of each
- * project, the reorganisation nowhere said. A name gone whole is a rename (departmentRenames).
+ * project, the reorganisation nowhere said. A name gone whole into one new name is a rename
+ * (departmentRenames); into several, each new name's share is a split (`kept` 0).
  */
-function departmentSplits(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[], renamed: ReadonlySet<string>): { old: string; new: string; projects: number; nos: number[] }[] {
+function departmentSplits(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[], renamed: ReadonlySet<string>): { old: string; new: string; projects: number; nos: number[]; kept: number }[] {
   const keys = (p: Project) => p.departments.map(comparable);
   const before = new Set(oldPlan.projects.flatMap(keys));
   const written = new Map([...oldPlan.projects, ...newPlan.projects].flatMap((p) => p.departments.map((d) => [comparable(d), d] as const)).reverse());
-  const out: { old: string; new: string; projects: number; nos: number[] }[] = [];
+  const out: { old: string; new: string; projects: number; nos: number[]; kept: number }[] = [];
   for (const from of [...before].filter((d) => !renamed.has(d))) {
     const named = pairs.filter((p) => keys(p.old).includes(from));
     const took = new Map<string, Pair[]>();
@@ -108,9 +109,10 @@ function departmentSplits(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[], 
       return true;
     });
     if (!each.every(Boolean)) continue;
+    const kept = named.length - [...took.values()].reduce((n, moved) => n + moved.length, 0);
     for (const [to, moved] of took) {
       if (moved.length < 2 || pairs.some((p) => keys(p.new).includes(to) && !keys(p.old).includes(from))) continue;
-      out.push({ old: written.get(from) ?? from, new: written.get(to) ?? to, projects: moved.length, nos: moved.map((p) => p.new.no).sort((a, b) => a - b) });
+      out.push({ old: written.get(from) ?? from, new: written.get(to) ?? to, projects: moved.length, nos: moved.map((p) => p.new.no).sort((a, b) => a - b), kept });
     }
   }
   return out;
@@ -188,7 +190,7 @@ export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: 
   const renames = departmentRenames(oldPlan, newPlan, matching.pairs);
   for (const r of renames) bag.add("PP707", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects });
   const splits = departmentSplits(oldPlan, newPlan, matching.pairs, new Set(renames.map((r) => comparable(r.old))));
-  for (const r of splits) bag.add("PP717", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects });
+  for (const r of splits) bag.add("PP717", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects, kept: r.kept });
   const info = (p: Plan) => ({ title: p.plan.title, period: { ...p.plan.period }, projects: p.projects.length });
   return {
     old: info(oldPlan),

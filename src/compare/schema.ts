@@ -51,10 +51,11 @@ export const PlanChange = z.discriminatedUnion("aspect", [
   z.object({ aspect: z.literal("department"), old: z.string(), new: z.string(), projects: z.number().int() }),
   /**
    * A department split (a reorganisation): some of the old name's projects name the new name
-   * instead, the others keep the old one. `nos`: the new Nos of those it took (`projects` of them).
-   * Each project's department change is in `changes` too.
+   * instead, the others keep the old one (`kept` of them; 0 when the old name is gone, split among
+   * several new ones). `nos`: the new Nos of those it took (`projects` of them). Each project's
+   * department change is in `changes` too.
    */
-  z.object({ aspect: z.literal("departmentSplit"), old: z.string(), new: z.string(), projects: z.number().int(), nos: z.array(z.number().int()) }),
+  z.object({ aspect: z.literal("departmentSplit"), old: z.string(), new: z.string(), projects: z.number().int(), nos: z.array(z.number().int()), kept: z.number().int() }),
   z.object({
     aspect: z.enum(["policy", "measure", "initiative"]), old: z.string(), new: z.string(),
     /** The names of the node's parents in the revision (a measure's policy; an initiative's policy and measure). */

@@ -198,8 +198,8 @@ function planRow(c: PlanChange, t: CompareTexts): TextRow {
   // A node of no name: the version has no 取組 level there (a plan of two levels). Nothing, not
   // its parents and a dangling separator, which had read as the 取組 renamed to an empty name.
   const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side] ? `${within(side)}${c[side]}` : "");
-  // a split: the old name kept beside the new one, with the projects the new one took
-  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, `${c.old}、${c.new}（${c.projects}事業: No.${c.nos.join("、")}）`);
+  // a split: the old name beside the new one while some projects keep it, with the projects the new one took
+  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, `${c.kept ? `${c.old}、` : ""}${c.new}（${c.projects}事業: No.${c.nos.join("、")}）`);
   return textRow(c.aspect, text("old"), text("new"));
 }
 

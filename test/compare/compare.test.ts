@@ -359,7 +359,7 @@ describe("compare: changes of the plan itself", () => {
     }));
     const edited = [...taken][0]!;
     const list = compareWithDoubts(seed, split((p) => { if (p.no === edited) p.description = [...p.description, "見直した。"]; }));
-    expect(list.planChanges).toEqual([{ aspect: "departmentSplit", old: "情報政策課", new: "DX推進課", projects: taken.size, nos: [...taken] }]);
+    expect(list.planChanges).toEqual([{ aspect: "departmentSplit", old: "情報政策課", new: "DX推進課", projects: taken.size, nos: [...taken], kept: having.length - taken.size }]);
     expect(list.diagnostics.map((d) => [d.code, d.severity])).toEqual([["PP717", "info"]]);
     // --json keeps each project's change; the table says the split once, with the Nos it took
     expect(list.changes.filter((c) => c.kind === "departments").map((c) => c.newNo)).toEqual([...taken]);
@@ -368,6 +368,12 @@ describe("compare: changes of the plan itself", () => {
       ["departmentSplit", `情報政策課、DX推進課（${taken.size}事業: No.${[...taken].join("、")}）`]]);
     expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[edited, ["description"]]]);
     expect(view.renamedOnly).toBe(taken.size - 1);
+    // the old name gone, split between two new ones: each new one's share, the old name not said kept
+    const halves = compareWithDoubts(seed, withProjects(seed, structuredClone(seed.projects).map((p) => ({ ...p, departments: p.departments.map((d) => (d === "情報政策課" ? (taken.has(p.no) ? "DX推進課" : "情報システム課") : d)) }))));
+    expect(halves.planChanges.map((c) => [c.aspect, c.new, "kept" in c ? c.kept : null])).toEqual([["departmentSplit", "情報システム課", 0], ["departmentSplit", "DX推進課", 0]]);
+    const rows = compareView(halves, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String }).planRows;
+    expect(rows.map((r) => ("new" in r ? r.new.map((g) => g.text).join("") : "").split("（")[0])).toEqual(["情報システム課", "DX推進課"]);
+    expect(halves.diagnostics[0]!.message).toContain("ほかの事業はほかの新しい課になっています");
     // one project given a new department in the old one's place is that project's change alone
     const one = compareWithDoubts(seed, setDepartments(seed, having[0]!.no, having[0]!.departments.map((d) => (d === "情報政策課" ? "DX推進課" : d))));
     expect([one.planChanges, one.diagnostics]).toEqual([[], []]);
