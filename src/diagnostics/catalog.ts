@@ -1475,7 +1475,7 @@ export const CATALOG = {
     en: (p) => `The department "${p.old}" is gone from the revision, and all ${p.projects} of its projects name "${p.new}" instead: shown as a renamed department among the plan-level changes too.` },
   PP717: { severity: "info", example: { old: "情報政策課", new: "DX推進課", projects: 20, kept: 20 },
     ja: (p) => `担当課「${p.old}」の ${p.projects} 事業の担当課が「${p.new}」になり、${p.kept ? `ほかの ${p.kept} 事業は「${p.old}」のままです` : `ほかの事業はほかの新しい課になっています`}。課の分割（組織改正など）として、計画全体の変更にまとめて載せました。`,
-    en: (p) => `${p.projects} projects of the department "${p.old}" name "${p.new}" instead, ${p.kept ? `${p.kept} others keep "${p.old}"` : "the others other new departments"}: shown as a department split among the plan-level changes.` },
+    en: (p) => `${p.projects} projects of the department "${p.old}" name "${p.new}" instead, ${p.kept ? `${p.kept} others keep "${p.old}"` : "the others name other new departments"}: shown as a department split among the plan-level changes.` },
   PP708: { severity: "info", example: { title: "武蔵野市DX推進計画" },
     ja: (p) => `この版には計画名の行がない（ファイル名を計画名としました）ため、計画名は比べず、もう一方の版の「${p.title}」としました。`,
     en: (p) => `This version has no title line (its file name stood in): the title is not compared, and the other version's "${p.title}" is used.` },
