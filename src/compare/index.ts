@@ -5,7 +5,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import type { Plan, Project } from "../model/schema.js";
 import { type Doubt, matchProjects, type Pair } from "./match.js";
 import type { Change, ChangeList, Mapping, PlanChange, ProjectSummary } from "./schema.js";
-import { comparable, departmentKey, descriptionKey, scheduleKey } from "./similarity.js";
+import { comparable, departmentKey, descriptionKey, scheduleKey, shiftedSchedule } from "./similarity.js";
 import { matchTree } from "./tree.js";
 
 export interface CompareInput {
@@ -119,6 +119,27 @@ function departmentSplits(oldPlan: Plan, newPlan: Plan, pairs: readonly Pair[], 
 }
 
 /**
+ * Every schedule moved by the same years (the plan's work slipped a year): the shift that explains
+ * the schedules of more than half the projects found in both, each as it was moved within the
+ * revision's period. Told as one change of the plan: 56 blocks of bars had each shown the same
+ * year's delay. Fewer projects moved alike are each its own change.
+ */
+function scheduleShift(pairs: readonly Pair[], period: Plan["plan"]["period"]): { years: number; projects: number } | null {
+  const tally = new Map<number, number>();
+  for (const { old: o, new: n } of pairs) {
+    if (!o.schedule.length || !n.schedule.length || scheduleKey(o) === scheduleKey(n)) continue;
+    // (later: the first year moves whole, the last may be cut at the period's end; earlier, the reverse)
+    const span = (p: Project) => [Math.min(...p.schedule.map((x) => x.from)), Math.max(...p.schedule.map((x) => x.to))];
+    const [[a, b], [c, d]] = [span(o), span(n)];
+    for (const years of new Set([c! - a!, d! - b!])) {
+      if (years && scheduleKey({ schedule: shiftedSchedule(o.schedule, years, period) }) === scheduleKey(n)) tally.set(years, (tally.get(years) ?? 0) + 1);
+    }
+  }
+  const [best] = [...tally].sort((x, y) => y[1] - x[1]);
+  return best && best[1] * 2 > pairs.length ? { years: best[0], projects: best[1] } : null;
+}
+
+/**
  * Changes in the revision's order: each project's where its new No puts it, a removed project
  * after the project that preceded it in the plan in force.
  */
@@ -191,13 +212,14 @@ export function comparePlans(oldIn: CompareInput, newIn: CompareInput, mapping: 
   for (const r of renames) bag.add("PP707", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects });
   const splits = departmentSplits(oldPlan, newPlan, matching.pairs, new Set(renames.map((r) => comparable(r.old))));
   for (const r of splits) bag.add("PP717", { file: newIn.file }, { old: r.old, new: r.new, projects: r.projects, kept: r.kept });
+  const shift = scheduleShift(matching.pairs, newPlan.plan.period);
   const info = (p: Plan) => ({ title: p.plan.title, period: { ...p.plan.period }, projects: p.projects.length });
   return {
     old: info(oldPlan),
     new: info(newPlan),
     pairs: matching.pairs.map((p): [number, number] => [p.old.no, p.new.no]),
     planChanges: [...planChanges(oldPlan, newPlan), ...tree.changes, ...renames.map((r): PlanChange => ({ aspect: "department", ...r })),
-      ...splits.map((r): PlanChange => ({ aspect: "departmentSplit", ...r }))],
+      ...splits.map((r): PlanChange => ({ aspect: "departmentSplit", ...r })), ...(shift ? [{ aspect: "scheduleShift" as const, ...shift }] : [])],
     changes: ordered(changes, matching.pairs),
   };
 }

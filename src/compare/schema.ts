@@ -56,6 +56,12 @@ export const PlanChange = z.discriminatedUnion("aspect", [
    * department change is in `changes` too.
    */
   z.object({ aspect: z.literal("departmentSplit"), old: z.string(), new: z.string(), projects: z.number().int(), nos: z.array(z.number().int()), kept: z.number().int() }),
+  /**
+   * Every schedule moved by the same years (`years` later; earlier when negative), within the
+   * revision's period, in more than half of the projects found in both (`projects` of them).
+   * Each project's schedule change is in `changes` too.
+   */
+  z.object({ aspect: z.literal("scheduleShift"), years: z.number().int(), projects: z.number().int() }),
   z.object({
     aspect: z.enum(["policy", "measure", "initiative"]), old: z.string(), new: z.string(),
     /** The names of the node's parents in the revision (a measure's policy; an initiative's policy and measure). */

@@ -34,6 +34,14 @@ export function scheduleKey(p: Pick<Project, "schedule">): string {
   return p.schedule.map(phaseKey).sort().join("\n");
 }
 
+/**
+ * A schedule moved `years` later (earlier when negative) within `period`: a phase cut at its
+ * bounds, one wholly outside it dropped (推進 令和8–12 a year later is 推進 令和9–12).
+ */
+export function shiftedSchedule(phases: readonly Phase[], years: number, period: { start: number; end: number }): Phase[] {
+  return phases.map((p) => ({ ...p, from: Math.max(p.from + years, period.start), to: Math.min(p.to + years, period.end) })).filter((p) => p.from <= p.to);
+}
+
 /** The place in the policy tree as compared (numbers and titles of every level). */
 function placeKey(p: Pick<Project, "policy" | "measure" | "initiative">): string {
   return [comparable(p.policy), p.measure.number ?? "", comparable(p.measure.title), p.initiative?.number ?? "", comparable(p.initiative?.title ?? "")].join("|");

@@ -17,7 +17,7 @@ export const CompareWording = z.strictObject({
   title: z.string().min(1),
   kinds: words(CHANGE_KINDS),
   // (notes, phases: added later, a wording file of a city written before keeps working)
-  aspects: words(ASPECTS).extend({ notes: plain.default("注記"), phases: plain.default("工程"), department: plain.default("担当課の名称"), departmentSplit: plain.default("担当課の分割") }),
+  aspects: words(ASPECTS).extend({ notes: plain.default("注記"), phases: plain.default("工程"), department: plain.default("担当課の名称"), departmentSplit: plain.default("担当課の分割"), scheduleShift: plain.default("全体の工程") }),
   placeSeparator: plain,
   headings: z.strictObject({
     /** A project found in both versions under the same No, under another No, added, removed. */

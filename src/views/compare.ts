@@ -5,14 +5,14 @@
 // and templates/compare/wording.json; drawing is render/compare.ts.
 import type { Change, ChangeKind, ChangeList, Place, PlanChange, ProjectSummary } from "../compare/schema.js";
 import { CHANGE_KINDS } from "../compare/schema.js";
-import { comparable, scheduleKey } from "../compare/similarity.js";
+import { comparable, scheduleKey, shiftedSchedule } from "../compare/similarity.js";
 import { markedDiff, type Segment } from "../compare/text-diff.js";
 import { label as nodeLabel, LEVELS } from "../compare/tree.js";
 import type { Phase } from "../model/schema.js";
 import { initiativeLabel, measureLabel } from "./booklet.js";
 
 /** The aspects a row can show (their words: wording.json `aspects`). */
-export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "departmentSplit" | "name" | "place" | "departments" | "description" | "schedule" | "phases" | "notes";
+export type Aspect = "title" | "period" | "policy" | "measure" | "initiative" | "department" | "departmentSplit" | "scheduleShift" | "name" | "place" | "departments" | "description" | "schedule" | "phases" | "notes";
 
 export type CompareRow =
   | { aspect: Aspect; new: Segment[]; old: Segment[] }
@@ -48,8 +48,8 @@ export interface CompareView {
   renamedOnly: number;
   /** Projects whose only changes are their 施策 or 取組 moved whole (said in the plan's rows). */
   movedOnly: number;
-  /** Projects whose only change is their phases stretched to the plan's new period (said in its row). */
-  periodOnly: number;
+  /** Projects whose only change is their phases stretched to the plan's new period or all moved alike (said in the plan's rows). */
+  scheduleOnly: number;
   changedProjects: number;
   added: Listed[];
   removed: Listed[];
@@ -193,13 +193,14 @@ function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): Com
 }
 
 function planRow(c: PlanChange, t: CompareTexts): TextRow {
+  if (c.aspect === "scheduleShift") return textRow(c.aspect, "各事業の工程", `各事業の工程を${Math.abs(c.years)}年${c.years > 0 ? "繰り下げ" : "繰り上げ"}（${c.projects}事業）`);
+  // a split: the old name beside the new one while some projects keep it, with the projects the new one took
+  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, `${c.kept ? `${c.old}、` : ""}${c.new}（${c.projects}事業: No.${c.nos.join("、")}）`);
   const parents = (names: readonly string[] | undefined) => (names ?? []).map((w) => `${w}${t.placeSeparator}`).join("");
   const within = (side: "old" | "new") => ("within" in c ? parents(side === "old" ? c.oldWithin ?? c.within : c.within) : "");
   // A node of no name: the version has no 取組 level there (a plan of two levels). Nothing, not
   // its parents and a dangling separator, which had read as the 取組 renamed to an empty name.
   const text = (side: "old" | "new") => (c.aspect === "period" ? `${t.year(c[side].start)}～${t.year(c[side].end)}` : c[side] ? `${within(side)}${c[side]}` : "");
-  // a split: the old name beside the new one while some projects keep it, with the projects the new one took
-  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, `${c.kept ? `${c.old}、` : ""}${c.new}（${c.projects}事業: No.${c.nos.join("、")}）`);
   return textRow(c.aspect, text("old"), text("new"));
 }
 
@@ -240,17 +241,22 @@ function saidByMove(c: Change, planChanges: readonly PlanChange[]): boolean {
  * nothing else. The 新旧対照表 says the period once, in the plan's rows: a period extended by a
  * year (令和8–12 → 令和8–13) had made a block of two bars for every project, 13 pages saying one
  * change. A phase that no longer fits (one of the dropped year alone) stays the project's change.
+ * So is one that the plan's every schedule moved alike explains (said once, 全体の工程).
  */
-function saidByPeriod(c: Change, planChanges: readonly PlanChange[]): boolean {
-  const period = planChanges.find((p) => p.aspect === "period");
-  if (c.kind !== "schedule" || period?.aspect !== "period") return false;
-  const { old: was, new: now } = period;
-  const stretched = c.old.map((p) => ({ ...p, from: p.from === was.start ? now.start : p.from, to: p.to === was.end ? now.end : p.to }));
-  return stretched.every((p) => p.from <= p.to) && scheduleKey({ schedule: stretched }) === scheduleKey({ schedule: c.new });
+function saidBySchedule(c: Change, list: ChangeList): boolean {
+  if (c.kind !== "schedule") return false;
+  const same = (phases: Phase[]) => scheduleKey({ schedule: phases }) === scheduleKey({ schedule: c.new });
+  return list.planChanges.some((p) => {
+    if (p.aspect === "scheduleShift") return same(shiftedSchedule(c.old, p.years, list.new.period));
+    if (p.aspect !== "period") return false;
+    const { old: was, new: now } = p;
+    const stretched = c.old.map((ph) => ({ ...ph, from: ph.from === was.start ? now.start : ph.from, to: ph.to === was.end ? now.end : ph.to }));
+    return stretched.every((ph) => ph.from <= ph.to) && same(stretched);
+  });
 }
 
 export function compareView(list: ChangeList, t: CompareTexts): CompareView {
-  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges) && !saidByMove(c, list.planChanges) && !saidByPeriod(c, list.planChanges));
+  const changes = list.changes.filter((c) => !saidByRename(c, list.planChanges) && !saidByMove(c, list.planChanges) && !saidBySchedule(c, list));
   const projects: ProjectEntry[] = [];
   for (const c of changes) {
     const last = projects.at(-1);
@@ -268,20 +274,20 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
   const changedPairs = projects.filter((p) => p.oldNo !== null && p.newNo !== null).length;
   const shownOld = new Set(changes.map((c) => c.oldNo));
   // (a project whose every change the plan's rows tell: a department renamed, its node moved whole,
-  // its phases stretched to the new period; counted once, under the first of these it has)
+  // its phases stretched to the new period or moved with all; counted once, under the first of these it has)
   const saidInPlan = list.changes.filter((c) => !shownOld.has(c.oldNo));
   const projectsOf = (kinds: readonly ChangeKind[]) => new Set(saidInPlan.filter((c) => kinds.includes(c.kind)).map((c) => c.oldNo)).size;
   const movedOnly = projectsOf(["moved"]);
   const renamedOnly = projectsOf(["moved", "departments"]) - movedOnly;
-  const periodOnly = projectsOf(["moved", "departments", "schedule"]) - movedOnly - renamedOnly;
+  const scheduleOnly = projectsOf(["moved", "departments", "schedule"]) - movedOnly - renamedOnly;
   return {
     old: list.old,
     new: list.new,
     counts: CHANGE_KINDS.map((kind) => ({ kind, count: changes.filter((c) => c.kind === kind).length })),
-    unchanged: list.pairs.length - changedPairs - renamedOnly - movedOnly - periodOnly,
+    unchanged: list.pairs.length - changedPairs - renamedOnly - movedOnly - scheduleOnly,
     renamedOnly,
     movedOnly,
-    periodOnly,
+    scheduleOnly,
     changedProjects: projects.length,
     added: changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
     removed: changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),

@@ -401,15 +401,34 @@ describe("compare: changes of the plan itself", () => {
     expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[pick(0).no, ["schedule"]]]);
     expect(view.lines.map((l) => l.aspect)).toEqual(["period", "schedule"]);
     const stretched = longer.changes.filter((c) => c.kind === "schedule").length - 1;
-    expect([view.periodOnly, view.unchanged]).toEqual([stretched, seed.projects.length - stretched - 1]);
+    expect([view.scheduleOnly, view.unchanged]).toEqual([stretched, seed.projects.length - stretched - 1]);
     const { compareNodes } = await import("../../src/render/template-nodes.js");
     const { makeRenderContext } = await import("../helpers/context.js");
-    expect(JSON.stringify(compareNodes(longer, makeRenderContext()).nodes)).toContain(`工程を新しい計画期間の始まり・終わりに合わせただけの${stretched}事業は、計画全体の「計画期間」にまとめて載せています。`);
+    expect(JSON.stringify(compareNodes(longer, makeRenderContext()).nodes)).toContain(`スケジュールの変更が計画期間の変更や全体の工程の繰り下げ・繰り上げによるものだけの${stretched}事業は、計画全体の変更にまとめて載せています。`);
     // shortened: a phase of the dropped year alone (次期計画策定 in 令和12) is gone, not stretched — that project stays
     const withLast = setSchedule(seed, pick(1).no, (phases) => [...phases.map((ph) => ({ ...ph, to: Math.min(ph.to, end - 1) })), { label: "次期計画策定", from: end, to: end, category: "mixed" }]);
     const cut = compareView(compareWithDoubts(withLast, stretch(withLast, end - 1)), texts);
     expect(cut.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[pick(1).no, ["schedule"]]]);
-    expect(cut.periodOnly).toBeGreaterThan(10);
+    expect(cut.scheduleOnly).toBeGreaterThan(10);
+  });
+
+  it("every schedule moved a year later is one change of the plan (全体の工程), not a block of bars per project; a project moved otherwise keeps its block", async () => {
+    const { compareView } = await import("../../src/views/compare.js");
+    const { end } = seed.plan.period;
+    const later = (years: number, other?: number) => withProjects(seed, structuredClone(seed.projects).map((p) => ({
+      ...p, schedule: p.schedule.map((ph) => ({ ...ph, from: ph.from + (p.no === other ? 2 : years), to: Math.min(ph.to + (p.no === other ? 2 : years), end) })).filter((ph) => ph.from <= ph.to),
+    })));
+    const list = compareWithDoubts(seed, later(1, pick(0).no));
+    const moved = list.changes.filter((c) => c.kind === "schedule").length;
+    expect(list.planChanges).toEqual([{ aspect: "scheduleShift", years: 1, projects: moved - 1 }]);
+    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    expect(view.planRows.map((r) => [r.aspect, "new" in r ? r.new.map((g) => g.text).join("") : ""])).toEqual([["scheduleShift", `各事業の工程を1年繰り下げ（${moved - 1}事業）`]]);
+    expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[pick(0).no, ["schedule"]]]);
+    expect(view.scheduleOnly).toBe(moved - 1);
+    // a few projects moved alike are each their own change
+    const few = withProjects(seed, structuredClone(seed.projects).map((p) => (pool.slice(0, 3).some((q) => q.no === p.no)
+      ? { ...p, schedule: p.schedule.map((ph) => ({ ...ph, from: ph.from + 1, to: Math.min(ph.to + 1, end) })).filter((ph) => ph.from <= ph.to) } : p)));
+    expect(compareWithDoubts(seed, few).planChanges).toEqual([]);
   });
 
   it("a revision with no 取組 level shows each 取組 as gone (（なし）), not renamed to its parents and a dangling ＞", async () => {
