@@ -437,6 +437,25 @@ function rowShift(returned: readonly FormCell[], sent: readonly FormCell[], from
   return null;
 }
 
+/**
+ * Columns inserted or deleted at `from` (a 備考 column added between 実績 and 課題, the sheet
+ * unprotected): the form as sent from that column on stands `k` columns right (or left), each cell
+ * as sent. Said in words, as rows are: PP608 had named the first shifted heading and 「ほか 48 か所」.
+ */
+function shiftedColumns(returned: readonly FormCell[], sent: readonly FormCell[], from: number, lang: string): string | null {
+  const now = new Map(returned.map((c) => [`${c.row}\t${c.col}`, canonicalValue(c.value)]));
+  const right = sent.filter((c) => c.col >= from && canonicalValue(c.value) !== null);
+  if (right.length === 0) return null;
+  const k = [1, 2, 3, -1, -2, -3].find((k) => {
+    const rest = k > 0 ? right : right.filter((c) => c.col >= from - k);
+    return rest.length && rest.every((c) => now.get(`${c.row}\t${c.col + k}`) === canonicalValue(c.value));
+  });
+  if (k === undefined) return null;
+  const [at, n] = [columnLetters(from), Math.abs(k)];
+  if (lang !== "ja") return k > 0 ? `${n} column(s) were inserted at column ${at}` : `${n} column(s) were deleted at column ${at}`;
+  return k > 0 ? `${at} 列に列が ${n} 列挿入された` : `${at} 列から列が ${n} 列削除された`;
+}
+
 /** The same rows from `from` on in another order (sorted by a column): each row's locked cells, rows compared as a set. */
 function sortedRows(returned: readonly FormCell[], sent: readonly FormCell[], from: number): boolean {
   const rows = (cells: readonly FormCell[]) => {
@@ -463,7 +482,7 @@ function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag
     bag.add("PP634", { file, sheet: sheet.name, cell: `A${change.row}` }, { row: change.row, ...(shift !== null ? { shift } : {}) });
     return;
   }
-  const moved = shiftedRows(sheet.cells, expected!, change.row, bag.lang);
+  const moved = shiftedRows(sheet.cells, expected!, change.row, bag.lang) ?? shiftedColumns(sheet.cells, expected!, change.col, bag.lang);
   bag.add("PP608", { file, sheet: sheet.name, cell: `${columnLetters(change.col)}${change.row}` },
     { sent: change.sent || "（空欄）", now: change.now || "（空欄）", more: change.count - 1, ...(moved ? { moved } : {}) });
 }

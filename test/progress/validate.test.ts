@@ -374,7 +374,7 @@ describe("returned forms", () => {
     expect(parseFormReturns(form("財政課.xlsx"), "財政課.xlsx", same, sentNow)).not.toBeNull();
     expect(same.items).toEqual([]);
   });
-  it("PP608 for a row inserted or deleted says so, with the row (it named the first shifted cell and 「ほか 108 か所」)", async () => {
+  it("PP608 for a row or a column inserted or deleted says so, with the row or column (it named the first shifted cell and 「ほか 108 か所」)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const ctx = makeRenderContext();
     const sentNow: SentForm = (meta) => formLockedCells(plan, ctx, meta.department, meta.fiscalYear, meta.sample);
@@ -396,6 +396,19 @@ describe("returned forms", () => {
     const other = new DiagnosticBag();
     parseFormReturns(deleted.data, "財政課.xlsx", other, sentNow);
     expect(other.items[0]!.message).toContain(`${deleted.row} 行目から行が 1 行削除されたようです`);
+    // a column inserted (a 備考 between 実績 and 課題, the sheet unprotected), as Excel does it: the
+    // merged title and notes keep their cell (exceljs moves their values to the merge's last cell)
+    const column = await edited((ws) => {
+      const first = new Map<number, ExcelJS.CellValue>();
+      ws.eachRow((r, n) => { if (r.getCell(1).value !== null) first.set(n, r.getCell(1).value); });
+      ws.spliceColumns(7, 0, []);
+      for (const [n, v] of first) if (ws.getCell(n, 1).value === null) { ws.getCell(n, 1).value = v; ws.getCell(n, 9).value = null; }
+      ws.getCell(8, 7).value = "備考";
+    });
+    const wide = new DiagnosticBag();
+    parseFormReturns(column.data, "財政課.xlsx", wide, sentNow);
+    expect(wide.items.map((d) => [d.code, d.cell])).toEqual([["PP608", "G8"]]);
+    expect(wide.items[0]!.message).toContain("G 列に列が 1 列挿入されたようです");
     // two rows traded (sorted by a column)
     const sorted = await edited((ws, row) => {
       const [a, b] = [ws.getRow(row), ws.getRow(row + 1)];
