@@ -44,11 +44,15 @@ export interface CompareView {
   counts: { kind: ChangeKind; count: number }[];
   /** Projects in both versions that changed in no aspect. */
   unchanged: number;
-  /** Projects whose only change is a department renamed throughout or split (said in the plan's rows). */
+  /**
+   * Projects whose 担当課の変更 a department renamed throughout or split explains (said in the plan's
+   * rows, not in their blocks). These three count a project in each it has: one whose department
+   * was renamed and whose 工程 follow the new period had been said as a department change 「だけ」.
+   */
   renamedOnly: number;
-  /** Projects whose only changes are their 施策 or 取組 moved whole (said in the plan's rows). */
+  /** Projects whose move a 施策 or 取組 moved whole explains (said in the plan's rows). */
   movedOnly: number;
-  /** Projects whose only change is their phases stretched to the plan's new period or all moved alike (said in the plan's rows). */
+  /** Projects whose スケジュールの変更 the plan's new period or a shift of all explains (said in the plan's rows). */
   scheduleOnly: number;
   changedProjects: number;
   added: Listed[];
@@ -273,21 +277,19 @@ export function compareView(list: ChangeList, t: CompareTexts): CompareView {
   const listed = (p: ProjectSummary): Listed => ({ no: p.no, name: p.name, policy: p.place.policy });
   const changedPairs = projects.filter((p) => p.oldNo !== null && p.newNo !== null).length;
   const shownOld = new Set(changes.map((c) => c.oldNo));
-  // (a project whose every change the plan's rows tell: a department renamed, its node moved whole,
-  // its phases stretched to the new period or moved with all; counted once, under the first of these it has)
-  const saidInPlan = list.changes.filter((c) => !shownOld.has(c.oldNo));
-  const projectsOf = (kinds: readonly ChangeKind[]) => new Set(saidInPlan.filter((c) => kinds.includes(c.kind)).map((c) => c.oldNo)).size;
-  const movedOnly = projectsOf(["moved"]);
-  const renamedOnly = projectsOf(["moved", "departments"]) - movedOnly;
-  const scheduleOnly = projectsOf(["moved", "departments", "schedule"]) - movedOnly - renamedOnly;
+  // (the changes the plan's rows tell: a department renamed or split, a node moved whole, phases
+  // following the new period or moved with all)
+  const said = list.changes.filter((c) => !changes.includes(c));
+  const projectsWith = (kind: ChangeKind) => new Set(said.filter((c) => c.kind === kind).map((c) => c.oldNo)).size;
+  const saidOnly = new Set(said.filter((c) => !shownOld.has(c.oldNo)).map((c) => c.oldNo)).size;
   return {
     old: list.old,
     new: list.new,
     counts: CHANGE_KINDS.map((kind) => ({ kind, count: changes.filter((c) => c.kind === kind).length })),
-    unchanged: list.pairs.length - changedPairs - renamedOnly - movedOnly - scheduleOnly,
-    renamedOnly,
-    movedOnly,
-    scheduleOnly,
+    unchanged: list.pairs.length - changedPairs - saidOnly,
+    renamedOnly: projectsWith("departments"),
+    movedOnly: projectsWith("moved"),
+    scheduleOnly: projectsWith("schedule"),
     changedProjects: projects.length,
     added: changes.flatMap((c) => (c.kind === "added" ? [listed(c.new)] : [])),
     removed: changes.flatMap((c) => (c.kind === "removed" ? [listed(c.old)] : [])),

@@ -335,13 +335,14 @@ describe("compare: changes of the plan itself", () => {
     expect(view.projects.map((p) => [p.oldNo, p.kinds, p.rows.map((r) => r.aspect)])).toEqual([[edited.no, ["description"], ["description"]]]);
     expect(view.counts.find((c) => c.kind === "departments")!.count).toBe(0);
     expect(view.lines.map((l) => l.aspect)).toEqual(["department", "description"]);
-    expect([view.renamedOnly, view.unchanged]).toEqual([having.length - 1, seed.projects.length - having.length]);
+    // (the edited project's department change is said there too: counted, as its block does not show it)
+    expect([view.renamedOnly, view.unchanged]).toEqual([having.length, seed.projects.length - having.length]);
     // the summary says where they went (they had been counted among the unchanged)
     const { compareNodes } = await import("../../src/render/template-nodes.js");
     const { makeRenderContext } = await import("../helpers/context.js");
     const summary = JSON.stringify(compareNodes(list, makeRenderContext()).nodes);
     expect(summary).toContain(`変更のない${seed.projects.length - having.length}事業は`);
-    expect(summary).toContain(`担当課の名称の変更・分割だけの${having.length - 1}事業は、計画全体の変更にまとめて載せています。`);
+    expect(summary).toContain(`担当課の名称の変更・分割による${having.length}事業の担当課の変更は、計画全体の変更にまとめて載せています。`);
     // a project given a new department besides the renamed one is still its own change
     projects.find((p) => p.no === having[1]!.no)!.departments.push("企画調整課");
     const more = compareView(compareWithDoubts(seed, withProjects(seed, projects)), { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
@@ -367,7 +368,7 @@ describe("compare: changes of the plan itself", () => {
     expect(view.planRows.map((r) => [r.aspect, "new" in r ? r.new.map((g) => g.text).join("") : ""])).toEqual([
       ["departmentSplit", `情報政策課、DX推進課（${taken.size}事業: No.${[...taken].join("、")}）`]]);
     expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[edited, ["description"]]]);
-    expect(view.renamedOnly).toBe(taken.size - 1);
+    expect(view.renamedOnly).toBe(taken.size);
     // the old name gone, split between two new ones: each new one's share, the old name not said kept
     const halves = compareWithDoubts(seed, withProjects(seed, structuredClone(seed.projects).map((p) => ({ ...p, departments: p.departments.map((d) => (d === "情報政策課" ? (taken.has(p.no) ? "DX推進課" : "情報システム課") : d)) }))));
     expect(halves.planChanges.map((c) => [c.aspect, c.new, "kept" in c ? c.kept : null])).toEqual([["departmentSplit", "情報システム課", 0], ["departmentSplit", "DX推進課", 0]]);
@@ -404,7 +405,7 @@ describe("compare: changes of the plan itself", () => {
     expect([view.scheduleOnly, view.unchanged]).toEqual([stretched, seed.projects.length - stretched - 1]);
     const { compareNodes } = await import("../../src/render/template-nodes.js");
     const { makeRenderContext } = await import("../helpers/context.js");
-    expect(JSON.stringify(compareNodes(longer, makeRenderContext()).nodes)).toContain(`スケジュールの変更が計画期間の変更や全体の工程の繰り下げ・繰り上げによるものだけの${stretched}事業は、計画全体の変更にまとめて載せています。`);
+    expect(JSON.stringify(compareNodes(longer, makeRenderContext()).nodes)).toContain(`計画期間の変更や全体の工程の繰り下げ・繰り上げによる${stretched}事業のスケジュールの変更は、計画全体の変更にまとめて載せています。`);
     // shortened: a phase of the dropped year alone (次期計画策定 in 令和12) is gone, not stretched — that project stays
     const withLast = setSchedule(seed, pick(1).no, (phases) => [...phases.map((ph) => ({ ...ph, to: Math.min(ph.to, end - 1) })), { label: "次期計画策定", from: end, to: end, category: "mixed" }]);
     const cut = compareView(compareWithDoubts(withLast, stretch(withLast, end - 1)), texts);
