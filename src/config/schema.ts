@@ -61,7 +61,7 @@ export const DEFAULT_HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
   relatedDepartments: ["関係部署", "関連課", "協力課", "関係所管", "関係課室", "連携課", "関係部課", "関連部署", "関係部署名", "関連所管", "関係課等", "関係所属", "関連所属"],
   policyNumber: ["基本方針No", "基本方針No.", "基本方針№", "方針No", "方針番号", "基本目標番号", "基本目標No", "目標No", "政策番号", "政策No"],
   measureNumber: ["施策No", "施策No.", "施策№", "施策の番号"],
-  initiativeNumber: ["取組No", "取組No.", "取組№", "取組み番号", "取り組み番号", "取組の番号"],
+  initiativeNumber: ["取組No", "取組No.", "取組№", "取組み番号", "取り組み番号", "取組の番号", "推進項目番号", "推進項目No"],
   allDepartments: ["全庁", "全庁共通", "全課", "全庁共通（各課）", "全庁対象"],
   relist: ["再掲元", "再掲の元", "再掲事業", "再掲の有無"],
 };

@@ -52,6 +52,8 @@ export interface Block {
   otherNo?: { col: number; row: GridRow; wording: string; synonym: boolean };
   /** A column of the 部 beside the 課 (担当部 | 担当課): not read while there is a 課 column. */
   division?: { col: number; row: GridRow; text: string };
+  /** The 取組 column is a level over rows that are 取組 themselves (`推進項目` over `取組No | 取組事項`): it may be the plan's one level. */
+  initiativeOverRows?: true;
   /** A 取組 column empty on every row, not read (`emptyInitiatives`, PP248). */
   emptyColumn?: number;
   /** A column saying each row is the plan (計画) or what was done (実績): see `actualRows`. */

@@ -247,22 +247,37 @@ function readAs(b: Block, col: number, key: ColumnKey): void {
  * `取組 | 主な取組` and no 事業 column: the later column of 取組 wording, a name on every numbered row
  * and none twice, names the projects, and the first stays the 取組 level (said as a wording read
  * as another, PP211). The first had been taken for the names (①電子申請の推進, its mark kept) and
- * the column of names set aside (PP245).
+ * the column of names set aside (PP245). With no No column, a later 取組番号 column (`推進項目` over
+ * `番号 | 項目名`, then `取組No | 取組事項`), a number on each named row and none twice, is the No:
+ * the first pair is the level above the rows, which had been read as the projects' No and names
+ * (the 取組 rows set aside, PP245, and the plan refused, PP204).
  */
 function nameFromSecondInitiative(blocks: Block[]): boolean {
   const second = (b: Block) => laterTwin(b, "initiative");
-  if (!blocks.every((b) => second(b) !== undefined && b.columns.no !== undefined)) return false;
+  const noOf = (b: Block) => b.columns.no ?? laterTwin(b, "initiativeNumber");
+  if (!blocks.every((b) => second(b) !== undefined && noOf(b) !== undefined)) return false;
   const seen = new Set<string>();
+  const numbers = new Set<string>();
   for (const b of blocks) {
     for (const row of b.dataRows) {
-      if (!looksLikeNo(row.cells[b.columns.no!])) continue;
+      const no = row.cells[noOf(b)!] ?? "";
       const name = squash(row.cells[second(b)!] ?? "");
+      // (a 取組番号 read as the No must number every named row, each once: else no guess)
+      if (b.columns.no === undefined && name && (!looksLikeNo(no) || numbers.has(squash(no)))) return false;
+      numbers.add(squash(no));
+      if (!looksLikeNo(no)) continue;
       if (!name || seen.has(name)) return false;
       seen.add(name);
     }
   }
   if (seen.size < 2) return false;
-  for (const b of blocks) readAs(b, second(b)!, "name");
+  for (const b of blocks) {
+    if (b.columns.no === undefined) {
+      readAs(b, noOf(b)!, "no");
+      b.initiativeOverRows = true;
+    }
+    readAs(b, second(b)!, "name");
+  }
   return true;
 }
 

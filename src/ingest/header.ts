@@ -61,12 +61,16 @@ const OPTIONAL_KEYS: ColumnKey[] = ["departments", "description"];
 function oneLevelColumn(blocks: Block[]): { col: number; words: string } | null {
   const LEVELS = [["policy", "policyNumber"], ["measure", "measureNumber"], ["initiative", "initiativeNumber"]] as const;
   const present = LEVELS.filter(([key]) => blocks.some((b) => b.columns[key] !== undefined));
-  // a lone 取組 column is no plan's only level: the levels above it are missing (PP204)
-  if (present[0]?.[0] === "initiative") return null;
+  // a lone 取組 column is no plan's only level: the levels above it are missing (PP204) — unless
+  // the rows are 取組 themselves (推進項目 over 取組No | 取組事項): it is then the level above them
+  if (present[0]?.[0] === "initiative" && !blocks.every((b) => b.initiativeOverRows)) return null;
   const [level] = present;
   if (!blocks.length || present.length !== 1 || !blocks.every((b) => b.columns[level![0]] !== undefined)) return null;
   const [key, numberKey] = level!;
-  const first = { col: blocks[0]!.columns[key]!, words: headerWords(blocks[0]!, blocks[0]!.columns[key]!).replace(/\s+/g, " ") };
+  const col = blocks[0]!.columns[key]!;
+  // (in the words said for it: 「推進項目 項目名」 for a name under its level's group, not 「項目名」)
+  const words = blocks[0]!.synonyms.find((s) => s.col === col)?.wording ?? headerWords(blocks[0]!, col);
+  const first = { col, words: words.replace(/\s+/g, " ") };
   if (key === "policy") return first;
   for (const b of blocks) {
     b.columns.policy = b.columns[key]!;

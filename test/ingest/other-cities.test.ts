@@ -652,6 +652,39 @@ describe("a level's group over its number and its name", () => {
     expect(of(plan.diagnostics, "PP211").map((d) => [d.line, d.column, d.message])).toEqual([
       [3, 3, "見出し「推進項目 番号」の列を「取組番号」の列として読みました。"], [3, 4, "見出し「推進項目 項目名」の列を「取組」の列として読みました。"]]);
   });
+
+  // a 行政改革 plan: 推進項目 over 番号 | 項目名, then its 取組 numbered and named (取組No | 取組事項)
+  const reform = [["推進項目", "", "取組No", "取組事項", "所管課", "取組内容", "令和8年度", "令和9年度"],
+    ["番号", "項目名", "", "", "", "", "", ""],
+    ["1", "行政サービスの向上", "1", "窓口のデジタル化", "市民課", "説明", "検討", "実施"],
+    ["", "", "2", "電子申請の拡大", "情報政策課", "説明", "", "構築"],
+    ["2", "効率的な行政運営", "3", "RPAの導入", "総務課", "説明", "調査", "導入"]];
+  it.each(["tsv", "xlsx"])("推進項目 over 番号 | 項目名 beside 取組No | 取組事項 (%s): the 取組 rows are the projects, 推進項目 the plan's one level (PP272); the plan had been refused (PP204), 取組事項 set aside (PP245)", async (format) => {
+    let plan: Plan;
+    if (format === "tsv") plan = await planOf("reform.tsv", ["☆☆市行政改革実施計画", ...reform.map((r) => r.join("\t"))].join("\n"));
+    else {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("計画");
+      for (const r of [["☆☆市行政改革実施計画"], ...reform]) ws.addRow(r.map((c) => (c === "" ? null : /^\d+$/.test(c) ? Number(c) : c)));
+      for (const r of ["A2:B2", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "A4:A5", "B4:B5"]) ws.mergeCells(r);
+      plan = await planOf("reform.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    }
+    expect(plan.projects.map((p) => [p.no, p.name, p.policy, p.measure.number, p.initiative])).toEqual([
+      [1, "窓口のデジタル化", "行政サービスの向上", null, null], [2, "電子申請の拡大", "行政サービスの向上", null, null], [3, "RPAの導入", "効率的な行政運営", null, null]]);
+    expect(plan.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(of(plan.diagnostics, "PP211").map((d) => d.message)).toEqual(expect.arrayContaining([
+      "見出し「取組No」の列を「No」の列として読みました。", "見出し「取組事項」の列を「事業」の列として読みました。"]));
+    expect(of(plan.diagnostics, "PP272").map((d) => d.message)[0]).toContain("「推進項目 項目名」の 1 つだけ");
+  });
+  it("推進項目番号 | 推進項目 | 取組No | 取組事項 on one row reads the same; a 取組No with a number twice stays refused (PP204)", async () => {
+    const flat = [["推進項目番号", "推進項目", "取組No", "取組事項", "所管課", "令和8年度"],
+      ["1", "行政サービスの向上", "1", "窓口", "市民課", "検討"], ["2", "効率的な行政運営", "2", "RPA", "総務課", "調査"]];
+    const plan = await planOf("flat.tsv", tsv(flat));
+    expect(plan.projects.map((p) => [p.no, p.name, p.policy])).toEqual([[1, "窓口", "行政サービスの向上"], [2, "RPA", "効率的な行政運営"]]);
+    expect(codes(plan.diagnostics)).not.toContain("PP204");
+    const twice = await planOf("flat.tsv", tsv([flat[0]!, flat[1]!, ["2", "効率的な行政運営", "1", "RPA", "総務課", "調査"]]));
+    expect(codes(twice.diagnostics)).toContain("PP204");
+  });
 });
 
 // The 部 beside the 課: a column of its own, or both under one 担当 heading.
