@@ -9,7 +9,7 @@ import type { Place } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
 import type { Grid, GridMerge, GridRow } from "./grid.js";
 import { formatNumber } from "./number-format.js";
-import { CONTROLS } from "./read-text.js";
+import { CONTROLS, withCellBreaks } from "./read-text.js";
 import { MAX_COLUMN, readWorkbookXml, WorkbookReadError, type XmlCell, type XmlSheet, type XmlWorkbook, zipReason } from "./workbook-xml.js";
 
 /** Empty rows (or columns) between cells beyond which a cell lies outside the sheet's table. */
@@ -105,7 +105,9 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
       (grid.uncached ??= []).push({ line: c.row, col: c.col - 1, said: bag.add("PP117", placeOfCell(c), { formula: c.formula || "…" }) });
       continue;
     }
-    let text = cellText(c, wb, placeOfCell(c), bag);
+    // a line or paragraph separator, or Excel's _x000B_ (VT), breaks the line as in a text file
+    // (they had been read as spaces: 「電子申請の 拡充」 where the CSV gave 「電子申請の拡充」)
+    let text = withCellBreaks(cellText(c, wb, placeOfCell(c), bag));
     const found = text.match(CONTROLS);
     if (found) {
       controls += found.length;

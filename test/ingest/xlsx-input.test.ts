@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { columnLetters } from "../../src/cell-address.js";
 import { codes, HEADER, planOf, tsv } from "../helpers/plan-fixtures.js";
+import { bookOf, sheetXml } from "../helpers/xlsx-parts.js";
 
 async function workbook(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -206,6 +208,21 @@ describe("xlsx input", () => {
     config.sheet = "ない";
     expect(codes((await planOf("plan.xlsx", bytes, config)).diagnostics)).toContain("PP108");
     expect(codes((await planOf("broken.xlsx", "not a zip")).diagnostics)).toContain("PP106");
+  });
+});
+
+describe("line breaks other systems write inside a cell", () => {
+  it("a line or paragraph separator (U+2028, U+2029, or escaped _x2028_) and Excel's _x000B_ break the line as in a text file (they had been read as spaces: 「電子申請の 拡充」)", async () => {
+    const rows = [HEADER, ["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請の\u2028拡充", "情報政策課_x2028_市民課", "・申請を広げる。\u2029・窓口を_x2028_変える。", "検討", "", "運用"],
+      ["2", "市民サービス", "(1)オンライン化", "①手続", "AI議事録の_x000B_導入", "総務課", "・議事録を作る。", "調査", "", ""]];
+    const shared: string[] = [];
+    const cells = [["テスト市DX計画"], ...rows].flatMap((r, i) => r.flatMap((v, c) => (v ? [{ ref: `${columnLetters(c + 1)}${i + 1}`, t: "s", v: shared.push(v) - 1 }] : [])));
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }], shared }));
+    const read = plan.projects.map((p) => [p.name, p.departments, p.description]);
+    expect(read).toEqual([["電子申請の拡充", ["情報政策課", "市民課"], ["申請を広げる。", "窓口を変える。"]], ["AI議事録の導入", ["総務課"], ["議事録を作る。"]]]);
+    // as the same cells in a text file read
+    const text = await planOf("plan.tsv", tsv(rows.map((r) => r.map((c) => c.replace(/_x(2028|000B)_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))))));
+    expect(text.projects.map((p) => [p.name, p.departments, p.description])).toEqual(read);
   });
 });
 
