@@ -53,8 +53,13 @@ export const CATALOG = {
     ja: (p) => `シート「${p.sheet}」がありません（あるシート: ${p.sheets}）。`,
     en: (p) => `There is no sheet "${p.sheet}" (sheets: ${p.sheets}).` },
   PP109: { severity: "warning", example: { count: 2 },
-    ja: (p) => `読み取れない文字が ${p.count} 個あり、置き換え文字（�）にしました（最初のものはこの行）。`,
-    en: (p) => `${p.count} character(s) could not be decoded and were replaced by �, the first on this line.` },
+    // (half: half a surrogate pair in a workbook's cell, `_xD83D_` alone — an emoji cut in two)
+    ja: (p) => (p.half ? `文字の片割れ（絵文字などが途中で切れたもの）が ${p.count} 個あり、置き換え文字（�）にしました（最初のものはこのセル）。`
+      : `読み取れない文字が ${p.count} 個あり、置き換え文字（�）にしました（最初のものはこの行）。`),
+    en: (p) => (p.half ? `${p.count} half character(s) (an emoji or the like cut in two) were replaced by �, the first in this cell.`
+      : `${p.count} character(s) could not be decoded and were replaced by �, the first on this line.`),
+    hintJa: (p) => (p.half ? "元の文字を Excel で入力し直してください。" : ""),
+    hintEn: (p) => (p.half ? "Type the character again in Excel." : "") },
   PP110: { severity: "info", example: { encoding: "UTF-16LE" },
     ja: (p) => `文字コード ${p.encoding} として読み込みました。`,
     en: (p) => `Read as ${p.encoding}.` },

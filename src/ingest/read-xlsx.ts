@@ -11,6 +11,7 @@ import type { Grid, GridMerge, GridRow } from "./grid.js";
 import { formatNumber } from "./number-format.js";
 import { CONTROLS, withCellBreaks } from "./read-text.js";
 import { MAX_COLUMN, readWorkbookXml, WorkbookReadError, type XmlCell, type XmlSheet, type XmlWorkbook, zipReason } from "./workbook-xml.js";
+import { LONE_SURROGATE } from "../normalise/text.js";
 
 /** Empty rows (or columns) between cells beyond which a cell lies outside the sheet's table. */
 const MAX_GAP = 1000;
@@ -90,6 +91,11 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   // reached the PDFs (PP351) and the terminal.
   let controls = 0;
   let firstControl: XmlCell | undefined;
+  // Half a surrogate pair (`_xD83D_` alone: an emoji cut by a broken export) is no character: it is
+  // U+FFFD, as a text file's bytes that decode to nothing are (PP109, said at the first cell). It
+  // had reached the model as is, and the PDFs (a box no check named as damage).
+  let halves = 0;
+  let firstHalf: XmlCell | undefined;
   const placeOfCell = (c: XmlCell) => ({ file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` });
   for (const c of sheet.cells) {
     if (c.fill !== undefined) {
@@ -114,6 +120,12 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
       firstControl ??= c;
       text = text.replace(CONTROLS, "");
     }
+    const half = text.match(LONE_SURROGATE);
+    if (half) {
+      halves += half.length;
+      firstHalf ??= c;
+      text = text.replace(LONE_SURROGATE, "\uFFFD");
+    }
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
     if (c.formula !== undefined && EXTERNAL_REFERENCE.test(c.formula)) linked.push(c);
@@ -136,6 +148,7 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     bag.add("PP121", placeOfCell(first), { value: first.v || "#…", count: errorCells.length });
   }
   if (firstControl) bag.add("PP107", placeOfCell(firstControl), { count: controls });
+  if (firstHalf) bag.add("PP109", placeOfCell(firstHalf), { count: halves, half: 1 });
   if (linked.length) bag.add("PP131", placeOfCell(linked[0]!), { formula: linked[0]!.formula!.slice(0, 60), count: linked.length });
   if (struck.length) {
     const { cell, text } = struck[0]!;

@@ -15,6 +15,12 @@ export function removeInvisible(text: string): { text: string; count: number } {
   return { text: out, count };
 }
 
+/**
+ * Half a surrogate pair (half an emoji cut by a broken export, or written alone as `_xD83D_`):
+ * no character, so no font, no UTF-8 file and no PDF text can hold it.
+ */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Japanese script: kana, kanji, CJK punctuation and full-width forms (no word spaces between them). */
 const JA = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\u30fb\\u30fc\\uff01-\\uff60";
 /**

@@ -3,6 +3,8 @@
 // Windows reserves these names with any extension too (nul.txt is the NUL device): COM and LPT
 // with any digit and the superscripts ¹²³, and the console's CONIN$ and CONOUT$ (Microsoft's
 // "Naming Files, Paths, and Namespaces").
+import { LONE_SURROGATE } from "../normalise/text.js";
+
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
 
 /** Marks that single out a name in a list (◎ lead department) are no part of a file name. */
@@ -18,7 +20,7 @@ export function safeFileName(name: string, fallback = "_"): string {
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
     .replace(/[\\/:*?"<>|]/g, "_")
     // half a surrogate pair is written as U+FFFD: three names differing only there were one file
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "_")
+    .replace(LONE_SURROGATE, "_")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "_")      // no hidden files, no `..`

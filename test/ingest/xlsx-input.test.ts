@@ -226,6 +226,20 @@ describe("line breaks other systems write inside a cell", () => {
   });
 });
 
+describe("half a character in a cell", () => {
+  it("half a surrogate pair (_xD83D_ alone, an emoji cut by a broken export) is U+FFFD, said at its cell (PP109); a pair written as two escapes stays its character", async () => {
+    const rows = [HEADER, ["1", "市民サービス", "(1)オンライン化", "①手続", "電子申請の拡充_xD83D_", "情報政策課", "・申請を_xDE00_広げる。", "検討", "", "運用"],
+      ["2", "市民サービス", "(1)オンライン化", "①手続", "AI_xD83D__xDE00_議事録", "総務課", "・議事録を作る。", "調査", "", ""]];
+    const shared: string[] = [];
+    const cells = [["テスト市DX計画"], ...rows].flatMap((r, i) => r.flatMap((v, c) => (v ? [{ ref: `${columnLetters(c + 1)}${i + 1}`, t: "s", v: shared.push(v) - 1 }] : [])));
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }], shared }));
+    expect(plan.projects.map((p) => [p.name, p.description])).toEqual([["電子申請の拡充\uFFFD", ["申請を\uFFFD広げる。"]], ["AI😀議事録", ["議事録を作る。"]]]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP109").map((d) => [d.severity, d.cell, d.message])).toEqual([
+      ["warning", "E3", "文字の片割れ（絵文字などが途中で切れたもの）が 2 個あり、置き換え文字（�）にしました（最初のものはこのセル）。"]]);
+    expect(JSON.stringify(plan.projects)).not.toMatch(/\\ud[89ab]/i);
+  });
+});
+
 describe("a workbook whose main namespace has a prefix (<x:row>, as the .NET Open XML SDK writes)", () => {
   it("is read as the same workbook without it", async () => {
     const { bookParts, inlineCells, sheetXml, zipOf } = await import("../helpers/xlsx-parts.js");
