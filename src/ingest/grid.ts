@@ -45,6 +45,8 @@ export interface Grid {
   numberedSheet?: true;
   /** xlsx only: formula cells without a saved value (read as empty), with what said so (PP117). */
   uncached?: { line: number; col: number; said: Diagnostic }[];
+  /** xlsx only: cells showing an Excel error (#REF!, #N/A), read as empty (PP121, said once the table is found). */
+  errorValues?: { line: number; col: number; value: string }[];
 }
 
 /** The one text of a row that holds one (a cell, or a merged range repeated across its cells). */

@@ -1,6 +1,7 @@
 // The ingest stage: the only stage that reads the input file. Any supported file → the plan
 // table's raw rows, its title and its period, with every reading flaw as a diagnostic.
 import path from "node:path";
+import { columnLetters } from "../cell-address.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import { megabytes, quoteList } from "../diagnostics/format.js";
@@ -75,7 +76,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
       const named = Math.max(0, ...table.blocks.map((b) => Object.keys(b.columns).length));
       return { grid: g, table, own, order, score: named * 1e6 + table.blocks.length * 1000 + table.blocks.reduce((n, b) => n + b.dataRows.length, 0) };
     });
-    for (const f of found) uncachedInTable(f.grid, f.table);
+    for (const f of found) unknownValuesInTable(f.grid, f.table, f.own);
     const best = [...found].sort((a, b) => b.score - a.score)[0];
     if (!best) {
       const g: Grid = { file, kind: "xlsx", rows: [] };
@@ -282,13 +283,22 @@ function sheetsOfOnePlan<P extends Part & { order: number; own: DiagnosticBag }>
  * A formula without a saved value in the table's header rows, or in a project row's read column,
  * was read as empty: a year label lost (a period cut to one year), a name or a phase gone. The
  * reader cannot know the value, so its PP117 is an error there; elsewhere it stays a warning.
+ * So are cells showing an Excel error (#REF!, #N/A: a lookup's department, a year label whose
+ * reference was deleted): PP121 once, at the first such cell the table reads, an error with their
+ * count; with none there, a warning at the sheet's first. A #N/A 担当課 had been a project with
+ * no department and a year's phase lost, exit 0, the one warning at whichever cell came first.
  */
-function uncachedInTable(grid: Grid, table: Table): void {
-  for (const u of grid.uncached ?? []) {
-    const inTable = table.blocks.some((b) => b.headerRows.some((r) => r.line === u.line)
-      || (b.dataRows.some((r) => r.line === u.line) && (Object.values(b.columns).includes(u.col) || b.years.has(u.col))));
-    if (inTable) u.said.severity = "error";
-  }
+function unknownValuesInTable(grid: Grid, table: Table, bag: DiagnosticBag): void {
+  const inTable = (line: number, col: number) => table.blocks.some((b) => b.headerRows.some((r) => r.line === line)
+    || (b.dataRows.some((r) => r.line === line) && (Object.values(b.columns).includes(col) || b.years.has(col))));
+  for (const u of grid.uncached ?? []) if (inTable(u.line, u.col)) u.said.severity = "error";
+  const shown = grid.errorValues ?? [];
+  const read = shown.filter((e) => inTable(e.line, e.col));
+  const said = read.length ? read : shown;
+  if (!said.length) return;
+  const first = said[0]!;
+  const d = bag.add("PP121", { file: grid.file, sheet: grid.sheet ?? "", cell: `${columnLetters(first.col + 1)}${first.line}` }, { value: first.value, count: said.length });
+  if (read.length) d.severity = "error";
 }
 
 /** A sheet's name numbered as a 基本方針 is (`1 便利な行政`, `2．効率化`): its number. */

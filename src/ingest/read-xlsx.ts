@@ -143,10 +143,8 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     row.set(c.col - 1, text);
     byRow.set(c.row, row);
   }
-  if (errorCells.length) {
-    const first = errorCells[0]!;
-    bag.add("PP121", placeOfCell(first), { value: first.v || "#…", count: errorCells.length });
-  }
+  // (said once the table is found: an error where the table reads the cell, PP121 in ingest/index.ts)
+  if (errorCells.length) grid.errorValues = errorCells.map((c) => ({ line: c.row, col: c.col - 1, value: c.v || "#…" }));
   if (firstControl) bag.add("PP107", placeOfCell(firstControl), { count: controls });
   if (firstHalf) bag.add("PP109", placeOfCell(firstHalf), { count: halves, half: 1 });
   if (linked.length) bag.add("PP131", placeOfCell(linked[0]!), { formula: linked[0]!.formula!.slice(0, 60), count: linked.length });

@@ -90,10 +90,10 @@ const CASES: Record<string, Case> = {
   PP115: { data: ok([row(1, "事業A"), row(2, "事業B")]), config: limited("maxProjects", 1) },
   PP116: { name: "plan.xlsx", data: book([{ ref: "XFD1048576", t: "inlineStr", is: "x" }]) },
   PP117: { name: "plan.xlsx", data: book([{ ref: "T4", t: "str", f: "A1&A2" }]) },
-  // a department cell showing #REF!
   // the department's cell a formula reading another workbook, its saved value
   PP131: { name: "plan.xlsx", data: book([], (c) => (c.ref === "F4" ? { ref: "F4", t: "str", f: "[1]Sheet1!A1", v: "情報政策課" } : c)) },
-  PP121: { name: "plan.xlsx", data: book([], (c) => (c.ref === "F4" ? { ref: "F4", t: "e", f: "Sheet2!A1", v: "#REF!" } : c)) },
+  // a cell beside the table showing #REF! (in a cell the table reads it is an error: test/ingest/hostile-files.test.ts)
+  PP121: { name: "plan.xlsx", data: book([{ ref: "T4", t: "e", f: "Sheet2!A1", v: "#REF!" }]) },
   PP118: { name: "plan.xlsx", data: book([], (c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 3 } : c)) },
   PP119: { name: "plan.xlsx", data: book(), config: limited("maxCells", 5) },
   // a mistyped year label (令和99年度) would stretch the period over 92 years

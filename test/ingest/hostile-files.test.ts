@@ -448,12 +448,16 @@ describe("sparse and unusual sheets", () => {
     expect(aside.diagnostics.filter((x) => x.code === "PP117").map((x) => [x.cell, x.severity])).toEqual([["T4", "warning"]]);
   });
 
-  it("cells showing an Excel error (#REF!, #N/A) read as empty, said once at the first (PP121)", async () => {
-    const cells = table.map((c) => (c.ref === "F4" ? { ref: "F4", t: "e", f: "Sheet2!A1", v: "#REF!" } : c.ref === "F5" ? { ref: "F5", t: "e", v: "#N/A" } : c));
+  it("cells showing an Excel error (#REF!, #N/A) read as empty, said once at the first (PP121): an error where the table reads them (a project's 担当課, a year), a warning elsewhere", async () => {
+    // (a cell right of the table, T1, comes first on the sheet: the one said is the first the table reads)
+    const cells = [{ ref: "T1", t: "e", v: "#DIV/0!" }, ...table.map((c) => (c.ref === "F4" ? { ref: "F4", t: "e", f: "Sheet2!A1", v: "#REF!" } : c.ref === "I5" ? { ref: "I5", t: "e", v: "#N/A" } : c))];
     const plan = await planOf("errors.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
     expect(plan.diagnostics.filter((x) => x.code === "PP121").map((x) => [x.cell, x.severity, x.message]))
-      .toEqual([["F4", "warning", "Excel のエラー値（「#REF!」など）を表示しているセルが 2 個あります（ここが最初）。値がないものとして、空欄として読みました。"]]);
+      .toEqual([["F4", "error", "Excel のエラー値（「#REF!」など）を表示しているセルが 2 個あります（ここが最初）。値がないものとして、空欄として読みました。"]]);
     expect(JSON.stringify(plan.projects)).not.toContain("#REF!");
+    // outside the table (a column no header names): a warning, the plan read
+    const aside = await planOf("aside.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml([...table, { ref: "T4", t: "e", v: "#N/A" }]) }] }));
+    expect(aside.diagnostics.filter((x) => x.code === "PP121").map((x) => [x.cell, x.severity])).toEqual([["T4", "warning"]]);
   });
 
   it("year headers that are numbers shown through a number format read as Excel shows them", async () => {
