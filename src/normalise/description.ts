@@ -27,6 +27,13 @@ const NUMBERED_ANYWHERE = new RegExp(`[（(]([0-9０-９]{1,2}|[${KATAKANA}])[)�
  */
 const SUB_POINT = new RegExp(`[ \\t\\u3000]*\\r?\\n[\\s\\u3000]*(?=[${BULLETS}])`, "gu");
 
+/**
+ * A line break inside an item before a labelled line (`・説明⏎指標：申請件数`, `⏎【目標】…`, `⏎KPI:…`):
+ * the line says something of its own, kept in its item after a space as a sub-point is. It had
+ * been glued as a wrap: 「説明指標：申請件数」. Not after a particle or a comma (a wrap: `次の⏎目標：`).
+ */
+const LABELLED_LINE = /(?<![をにがはのとでへやも、，,])[ \t\u3000]*\r?\n[\s\u3000]*(?=[【［〔][^】］〕\n]{1,8}[】］〕]|[^\s：:、。【】［］〔〕]{1,8}[：:])/gu;
+
 interface Marker { index: number; length: number; kind: string; ordinal: number | null }
 
 function markers(text: string, anywhere = false): Marker[] {
@@ -102,7 +109,7 @@ export function splitDescription(raw: string): { items: string[]; tags: string[]
     const items: string[] = [text.slice(0, marks[0]!.index)];
     marks.forEach((m, i) => items.push(text.slice(m.index + m.length, marks[i + 1]?.index ?? text.length)));
     // (an item written on in the line ends at the next mark: a 、 before it closes nothing)
-    return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " ")).replace(/[、，,]$/u, "")).filter(Boolean), tags };
+    return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " ").replace(LABELLED_LINE, " ")).replace(/[、，,]$/u, "")).filter(Boolean), tags };
   }
   if (text.includes("\n") && !hadList) {
     return { items: joinWrapped(text.split(/\n+/).map(cleanText).filter(Boolean)), tags };

@@ -31,6 +31,13 @@ describe("normalise", () => {
     expect(splitDescription("一文だけ。").items).toEqual(["一文だけ。"]);
   });
 
+  it("description: a labelled line under a marked item (⏎指標：…, ⏎【目標】…) stays in it after a space; it had been glued (「説明指標：申請件数」)", () => {
+    expect(splitDescription("・申請を電子化する\n指標：申請件数\n・窓口を見直す\n【目標】待ち時間の短縮").items)
+      .toEqual(["申請を電子化する 指標：申請件数", "窓口を見直す 【目標】待ち時間の短縮"]);
+    // a wrap after a particle goes on as before; a colon far into a line is no label
+    expect(splitDescription("・次の\n目標：件数\n・対象を拡大し\n添付書類を省略する。時期：未定").items).toEqual(["次の目標：件数", "対象を拡大し添付書類を省略する。時期：未定"]);
+  });
+
   it("numbers of measures and initiatives", () => {
     expect(parseNumbered("(1) D(デジタル)を使いこなせる人材の拡大")).toMatchObject({ number: 1, title: "D(デジタル)を使いこなせる人材の拡大" });
     expect(parseNumbered("（１２）窓口")).toMatchObject({ number: 12, title: "窓口" });
