@@ -367,8 +367,10 @@ export const isStatusColumn = (block: Block, col: number): boolean => {
 
 /** A row kind column's words: the plan's schedule, and what was done (a progress table's rows). */
 export const PLAN_ROW = /^(計画|予定|当初計画|計画[（(]予定[）)]|工程|スケジュール)$/;
+/** The words naming an indicator or a target (a row's kind, a name cell). */
+const INDICATOR_WORDS = "(?:指標|成果指標|活動指標|評価指標|目標|目標値|数値目標|KPI)";
 /** A row of a project's indicator or target under its schedule (指標（オンライン化率）| 30% | 50%): not printed, as 実績 rows. */
-const INDICATOR_ROW = /^(?:指標|成果指標|活動指標|評価指標|目標|目標値|数値目標|KPI)(?:[（(].*[)）])?$/iu;
+const INDICATOR_ROW = new RegExp(`^${INDICATOR_WORDS}(?:[（(].*[)）])?$`, "iu");
 export const ACTUAL_ROW = /^(実績|結果|実施結果|進捗|進捗状況|実施状況|見込|見込み|実績見込み?|実績[（(]見込み?[）)])$/;
 
 /**
@@ -408,6 +410,41 @@ export function actualRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): voi
     }
   }
   if (said) bag.add("PP243", said.place, { label: said.label, plan: said.plan, actual: said.actual, rows: count });
+}
+
+/** A name cell saying its row is an indicator's (`目標値`, `【指標】申請件数`, `指標：申請件数 100件→500件`, `KPI（…）`). */
+const INDICATOR_NAME = new RegExp(`^(?:[【［[〔<＜]\\s*${INDICATOR_WORDS}\\s*[】］\\]〕>＞]|${INDICATOR_WORDS}(?:[（(][^（()）]*[)）])?(?=$|[\\s\\u3000：:]))`, "iu");
+
+/**
+ * A project's indicator row under it (its name cell `目標値`, `【指標】申請件数` or `指標：申請件数
+ * 100件→500件`, no No of its own, nothing outside the name and the year columns): the targets the
+ * documents do not print, as a 指標 column is not (PP342). Taken out of the table and said once
+ * with the count (PP288). Each had been a project with every required cell empty (PP301 four
+ * times), or a name cut from the one above (PP379). Only right under a project or another such row.
+ */
+export function indicatorRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
+  let first: { row: GridRow; col: number; no: string } | null = null;
+  let count = 0;
+  for (const block of blocks) {
+    const { no, name } = block.columns;
+    if (no === undefined || name === undefined) continue;
+    const allowed = new Set([name, ...block.years.keys(), ...(block.beyond ? [block.beyond.col] : [])]);
+    let above: string | null = null;
+    const indicators = new Set<GridRow>();
+    for (const row of block.dataRows) {
+      const own = (row.cells[no] ?? "").trim();
+      const indicator = !own && above !== null && INDICATOR_NAME.test((row.cells[name] ?? "").trim())
+        && row.cells.every((c, i) => !c.trim() || allowed.has(i));
+      if (indicator) {
+        indicators.add(row);
+        first ??= { row, col: name, no: above! };
+      } else above = looksLikeNo(own) ? own : null;
+    }
+    if (!indicators.size) continue;
+    block.dataRows = block.dataRows.filter((r) => !indicators.has(r));
+    count += indicators.size;
+  }
+  if (first) bag.add("PP288", placeOf(grid, first.row, first.col), { text: (first.row.cells[first.col] ?? "").trim().slice(0, 30), no: first.no.normalize("NFKC").replace(/^\s*no\.?\s*/i, ""), rows: count });
 }
 
 /** A column naming each row's phase: `取組段階`, `段階`, `フェーズ`, `実施段階`, `ステップ` (compared after squash()). */

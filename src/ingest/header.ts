@@ -6,7 +6,7 @@ import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { quoteList } from "../diagnostics/format.js";
 import { parseFiscalYear, wareki, yearText } from "../fiscal.js";
 import { type Block, columnLabel, columnValues, headerRowOf, headerWords, isBlank, looksLikeNo, squash, type Table, withoutHtml, wordsRowOf } from "./block.js";
-import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, phaseColumn, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
+import { ACTUAL_ROW, actualRows, NOTE_LINE, chooseNo, divisions, emptyInitiatives, indicatorRows, isStatusColumn, markRelatedInBrackets, levelsByPosition, nameFromInitiative, noFromBlankHeader, numbersBesideNames, phaseColumn, PLAN_ROW, policyHeadingsAbove, trailingMatter } from "./columns.js";
 import { type Grid, type GridRow, placeOf, singleText } from "./grid.js";
 import { sayHidden } from "./read-xlsx.js";
 import { endsAsDepartment, splitDepartments } from "../normalise/departments.js";
@@ -527,6 +527,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   nameFromInitiative(grid, blocks, bag);
   levelsByPosition(grid, blocks, bag);
   emptyInitiatives(grid, blocks, bag);
+  indicatorRows(grid, blocks, bag);
   const last = blocks.at(-1);
   if (last) trailingMatter(grid, rows.slice(blockSpans.at(-1)![1] + 1), last, bag);
   const headingAbove = policyHeadingsAbove(grid, blocks, blockSpans, new Set([...fillLegend?.rows ?? [], cellLegend?.row, legendLine]));

@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../src/diagnostics/schema.js";
 import type { Plan } from "../../src/model/schema.js";
 import { numberedLike, parseNumbered } from "../../src/normalise/hierarchy.js";
 import { cli } from "../helpers/cli.js";
-import { codes, HEADER, planOf, tempFile, tsv } from "../helpers/plan-fixtures.js";
+import { codes, HEADER, planOf, row, tempFile, tsv } from "../helpers/plan-fixtures.js";
 
 const spans = (plan: Plan, no: number) => plan.projects.find((p) => p.no === no)!.schedule.map((s) => [s.label, s.from, s.to]);
 const of = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
@@ -433,6 +433,24 @@ describe("計画 and 実績 rows (a 区分 column)", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP243");
     expect(codes(plan.diagnostics)).toContain("PP209");
     expect(plan.projects.map((p) => p.no)).toEqual([1, 3]);
+  });
+});
+
+// An indicator's rows under each project with no row-kind column: the word in the name column.
+describe("indicator rows under projects (目標値, 【指標】…, 指標：… in the name column)", () => {
+  it("are not read, said once (PP288); each had been PP301 four times (目標値 | 100件 | 200件) or PP379 (指標：… alone)", async () => {
+    const under = (name: string, years = ["", "", ""]) => ["", "", "", "", name, "", "", ...years];
+    const plan = await planOf("kpi.tsv", tsv([HEADER, row(1, "電子申請"), under("目標値", ["100件", "200件", "300件"]), under("【指標】申請件数（件）", ["100", "", "500"]),
+      row(2, "窓口"), under("指標：待ち時間 30分→10分"), row(3, "相談")]));
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.projects.map((p) => [p.no, p.name, p.schedule.length])).toEqual([[1, "電子申請", 2], [2, "窓口", 2], [3, "相談", 2]]);
+    expect(of(plan.diagnostics, "PP288").map((d) => [d.line, d.column, d.message])).toEqual([[5, 5,
+      "事業の下の指標・目標値の行（「目標値」、No.1 の下など 3 行）は、計画の事業ではないため読みませんでした。指標・目標値は文書に載りません。"]]);
+    // a name that only begins with the word (目標値の設定) is still a name without a No (PP379); so is
+    // an indicator's word with a department beside it (a project whose No was left out?)
+    const named = await planOf("kpi.tsv", tsv([HEADER, row(1, "電子申請"), under("目標値の設定"), row(2, "窓口"), ["", "", "", "", "目標値", "市民課", "", "", "", ""]]));
+    expect(codes(named.diagnostics)).not.toContain("PP288");
+    expect(codes(named.diagnostics)).toContain("PP379");
   });
 });
 
