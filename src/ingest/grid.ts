@@ -45,7 +45,7 @@ export interface Grid {
   numberedSheet?: true;
   /** xlsx only: formula cells without a saved value (read as empty), with what said so (PP117). */
   uncached?: { line: number; col: number; said: Diagnostic }[];
-  /** xlsx only: cells showing an Excel error (#REF!, #N/A), read as empty (PP121, said once the table is found). */
+  /** Cells showing an Excel error (#REF!, #N/A; in a CSV, its text), read as empty (PP121, said once the table is found). */
   errorValues?: { line: number; col: number; value: string }[];
 }
 

@@ -1,7 +1,6 @@
 // The ingest stage: the only stage that reads the input file. Any supported file → the plan
 // table's raw rows, its title and its period, with every reading flaw as a diagnostic.
 import path from "node:path";
-import { columnLetters } from "../cell-address.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag } from "../diagnostics/bag.js";
 import { megabytes, quoteList } from "../diagnostics/format.js";
@@ -103,6 +102,7 @@ export async function readPlanTable(inputPath: string, config: Config, bag: Diag
     if (bag.items.some((d) => d.code === "PP129" || d.code === "PP154" || d.code === "PP156")) throw new ReportedError();
     if (g.rows.every(isBlank)) throw empty();
     parts = [{ grid: g, table: findTable(g, config, bag) }];
+    unknownValuesInTable(g, parts[0]!.table, bag);
   }
   const first = parts[0]!;
   const grid = first.grid;
@@ -297,7 +297,7 @@ function unknownValuesInTable(grid: Grid, table: Table, bag: DiagnosticBag): voi
   const said = read.length ? read : shown;
   if (!said.length) return;
   const first = said[0]!;
-  const d = bag.add("PP121", { file: grid.file, sheet: grid.sheet ?? "", cell: `${columnLetters(first.col + 1)}${first.line}` }, { value: first.value, count: said.length });
+  const d = bag.add("PP121", placeOf(grid, { line: first.line, cells: [] }, first.col), { value: first.value, count: said.length });
   if (read.length) d.severity = "error";
 }
 

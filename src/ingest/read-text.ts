@@ -334,7 +334,28 @@ export function sniffDelimiter(text: string): string {
 export function readTextGrid(bytes: Uint8Array, file: string, bag: DiagnosticBag, maxRows?: number): Grid {
   const grid = parseReportedGrid(decodeText(bytes, file, bag), file, bag, maxRows);
   unwrapTextFormulas(grid, bag);
+  shownErrors(grid);
   return grid;
+}
+
+/** An error value as Excel (or LibreOffice, `Err:502`) shows it, which its CSV holds as the cell's text. */
+const EXCEL_ERROR = /^(?:#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:\d{3})$/;
+
+/**
+ * Cells of a CSV saved from Excel that hold an error value as shown (`#N/A`, `#REF!`): no value,
+ * read as empty as a workbook's error cell is, and said once the table is found (PP121, an error
+ * where the table reads them). They had been read as written: a department 「#N」 and one 「A」
+ * (each with a file), a phase named 「#REF!」, exit 0.
+ */
+function shownErrors(grid: Grid): void {
+  for (const row of grid.rows) {
+    row.cells.forEach((cell, col) => {
+      const value = cell.trim();
+      if (!EXCEL_ERROR.test(value)) return;
+      (grid.errorValues ??= []).push({ line: row.line, col, value });
+      row.cells[col] = "";
+    });
+  }
 }
 
 /** parseTextGrid, with what it tells of the text reported: a plan's and a returned CSV's alike. */

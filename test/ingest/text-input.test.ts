@@ -576,6 +576,18 @@ describe("text input", () => {
   });
 });
 
+describe("Excel's error values in a CSV saved from Excel (#N/A, #REF!)", () => {
+  it("are read as empty, said once (PP121): an error where the table reads them, a warning elsewhere; #N/A had been two departments 「#N」 and 「A」, #REF! a phase", async () => {
+    const plan = await planOf("plan.csv", tsv([HEADER, row(1, "電子申請", { depts: "#N/A" }), row(2, "窓口", { years: ["検討", "#REF!", "運用"] })]).replace(/\t/g, ","));
+    expect(plan.diagnostics.filter((d) => d.code === "PP121").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ["error", 4, 6, "Excel のエラー値（「#N/A」など）を表示しているセルが 2 個あります（ここが最初）。値がないものとして、空欄として読みました。"]]);
+    expect(plan.projects.map((p) => [p.departments, p.schedule.map((s) => s.label)])).toEqual([[[], ["検討", "運用"]], [["情報政策課"], ["検討", "運用"]]]);
+    // in a column the table does not read (連絡先, of unknown wording): a warning, the plan read
+    const aside = await planOf("plan.csv", tsv([[...HEADER, "連絡先"], [...row(1, "電子申請"), "#N/A"]]).replace(/\t/g, ","));
+    expect(aside.diagnostics.filter((d) => d.code === "PP121").map((d) => [d.severity, d.line, d.column])).toEqual([["warning", 4, 11]]);
+  });
+});
+
 describe("HTML residue in the header (a table copied from a web page)", () => {
   it("事業<br>名, 令和8<br>年度 are read without it, each cell told (PP304); &nbsp; in a year cell is a space", async () => {
     const header = HEADER.map((h) => (h === "事業名" ? "事業<br>名" : h === "令和8年度" ? "令和8<br/>年度" : h));
