@@ -185,6 +185,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
 const DECODER: Record<Exclude<TextEncoding, "UTF-32LE" | "UTF-32BE">, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis", "EUC-JP": "euc-jp" };
 
 const REPLACEMENT = /\uFFFD/g;
+const replacedIn = (t: string): number => (t.match(REPLACEMENT) ?? []).length;
 // eslint-disable-next-line no-control-regex
 // (not VT: FileMaker's line break inside a field, read as one in the cell)
 export const CONTROLS = /[\u0000-\u0008\u000c\u000e-\u001f\u007f]/g;
@@ -249,7 +250,6 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
     // (the run stops: either encoding's reading of the other's lines is mojibake)
     bag.add("PP154", { file, line: Math.max(mixed.utf8, mixed.sjis) }, mixed);
   } else if (encoding === "Shift_JIS") {
-    const replacedIn = (t: string) => (t.match(REPLACEMENT) ?? []).length;
     let replaced = replacedIn(text);
     // Bytes Shift_JIS cannot read may be EUC-JP: taken when it reads nearly all of them (its
     // two-byte codes are mostly invalid Shift_JIS and the other way round).
@@ -265,6 +265,10 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
   } else {
     bag.add("PP110", { file }, { encoding });
     if (bad.length) reportBadLines(bytes, bad, file, bag);
+    // UTF-16 or UTF-32 units that are no character (half an emoji cut by a broken export, a code
+    // point past U+10FFFF): the decoders read U+FFFD, said as Shift_JIS's are (they had been unsaid)
+    const replaced = encoding.startsWith("UTF-8") ? 0 : replacedIn(text);
+    if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // NULs and other C0 controls (but tab and line ends) are export damage, not content.

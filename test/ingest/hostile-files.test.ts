@@ -33,6 +33,15 @@ describe("encodings", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP107");
   });
 
+  it("half a character in a UTF-16 file (a lone surrogate: an emoji cut by a broken export) is U+FFFD, said at its line (PP109); it had been replaced unsaid", async () => {
+    const units = iconv.encode(PLAN.replace("窓口の改善", "窓口の改善😀"), "utf16le");
+    // the emoji's second half (its low surrogate, DE00) cut out
+    const at = Buffer.from(units).indexOf(Buffer.from([0x00, 0xde]));
+    const plan = await planOf("plan.txt", withBom([0xff, 0xfe], new Uint8Array([...units.subarray(0, at), ...units.subarray(at + 2)])));
+    expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善\uFFFD"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP109").map((d) => [d.severity, d.line])).toEqual([["warning", 5]]);
+  });
+
   it("UTF-16 without a BOM, little- and big-endian, is found by its NUL bytes", async () => {
     for (const e of ["utf16le", "utf16be"] as const) {
       const plan = await planOf("plan.tsv", iconv.encode(PLAN, e));
