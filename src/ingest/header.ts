@@ -1464,12 +1464,15 @@ function otherYearRuns(grid: Grid, block: Block, bag: DiagnosticBag): void {
     if (run && col === lastCol + 1 && year === lastYear + 1) run.push([col, year]);
     else runs.push([[col, year]]);
   }
-  if (runs.length < 2) return;
+  if (!runs.length) return;
   const labelRow = block.headerRows.indexOf(yearLabelRow(block));
   const groupOf = (col: number) => block.headerRows.slice(0, Math.max(0, labelRow)).map((r) => squash(r.cells[col] ?? "")).find(Boolean) ?? "";
   const schedule = (group: string) => !group || GROUP_WORDS.test(group) || SCHEDULE_GROUP.test(group);
   const scheduleRuns = runs.filter((run) => schedule(groupOf(run[0]![0])));
-  if (scheduleRuns.length !== 1) return;
+  // one run, under the words of amounts or targets (事業費（千円）| R8 R9 R10: a budget table): no
+  // schedule either, so the period is unknown (PP208); each amount had been refused as a phase (PP332)
+  const amounts = runs.length === 1 && NOT_PRINTED.test(groupOf(runs[0]![0]![0]));
+  if (runs.length < 2 ? !amounts : scheduleRuns.length !== 1) return;
   for (const run of runs) {
     if (run === scheduleRuns[0]) continue;
     block.notSchedule ??= new Set();

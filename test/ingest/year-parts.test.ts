@@ -209,6 +209,12 @@ describe("year labels written twice, the second run under a group of other words
     expect(codes(plan.diagnostics)).not.toContain("PP308");
   });
 
+  it("a lone run under 事業費 (a budget table, no schedule) is not read either (PP241): the period is unknown (PP208), not each amount a phase refused (PP332)", async () => {
+    const plan = await planOf("plan.tsv", tsv([[...FIXED, "事業費（千円）", "", ""], [...blank(7), "R8", "R9", "R10"], at(1, "A", ["1,200", "3,000", "3,000"])]));
+    expect(codes(errors(plan))).toEqual(["PP208"]);
+    expect(plan.diagnostics.find((d) => d.code === "PP241")).toMatchObject({ line: 3, column: 8 });
+  });
+
   it("two runs with no group words still stop at the labels (PP206)", async () => {
     const plan = await planOf("plan.tsv", tsv([[...FIXED, "R8", "R9", "R10", "R8", "R9", "R10"], at(1, "A", ["検討", "実施", "→", "", "", ""])]));
     expect(codes(errors(plan))).toContain("PP206");
