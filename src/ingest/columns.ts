@@ -247,14 +247,15 @@ function readAs(b: Block, col: number, key: ColumnKey): void {
  * `取組 | 主な取組` and no 事業 column: the later column of 取組 wording, a name on every numbered row
  * and none twice, names the projects, and the first stays the 取組 level (said as a wording read
  * as another, PP211). The first had been taken for the names (①電子申請の推進, its mark kept) and
- * the column of names set aside (PP245). With no No column, a later 取組番号 column (`推進項目` over
- * `番号 | 項目名`, then `取組No | 取組事項`), a number on each named row and none twice, is the No:
- * the first pair is the level above the rows, which had been read as the projects' No and names
- * (the 取組 rows set aside, PP245, and the plan refused, PP204).
+ * the column of names set aside (PP245). With no No column, a 取組番号 column right of the first
+ * (`推進項目` over `番号 | 項目名`, or `推進項目`, then `取組No | 取組事項`), a number on each named row
+ * and none twice, is the No: the first 取組 column is the level above the rows, which had been
+ * read as the projects' No and names (the 取組 rows set aside, PP245, and the plan refused, PP204).
  */
 function nameFromSecondInitiative(blocks: Block[]): boolean {
   const second = (b: Block) => laterTwin(b, "initiative");
-  const noOf = (b: Block) => b.columns.no ?? laterTwin(b, "initiativeNumber");
+  // (a 取組番号 right of the first 取組 column numbers the later one: 推進項目 | 取組No | 取組事項)
+  const noOf = (b: Block) => b.columns.no ?? [b.columns.initiativeNumber, laterTwin(b, "initiativeNumber")].find((c) => c !== undefined && c > b.columns.initiative!);
   if (!blocks.every((b) => second(b) !== undefined && noOf(b) !== undefined)) return false;
   const seen = new Set<string>();
   const numbers = new Set<string>();
@@ -273,7 +274,9 @@ function nameFromSecondInitiative(blocks: Block[]): boolean {
   if (seen.size < 2) return false;
   for (const b of blocks) {
     if (b.columns.no === undefined) {
-      readAs(b, noOf(b)!, "no");
+      const no = noOf(b)!;
+      if (b.columns.initiativeNumber === no) delete b.columns.initiativeNumber;
+      readAs(b, no, "no");
       b.initiativeOverRows = true;
     }
     readAs(b, second(b)!, "name");

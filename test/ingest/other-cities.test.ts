@@ -694,7 +694,7 @@ describe("a level's group over its number and its name", () => {
       "見出し「取組No」の列を「No」の列として読みました。", "見出し「取組事項」の列を「事業」の列として読みました。"]));
     expect(of(plan.diagnostics, "PP272").map((d) => d.message)[0]).toContain("「推進項目 項目名」の 1 つだけ");
   });
-  it("推進項目番号 | 推進項目 | 取組No | 取組事項 on one row reads the same; a 取組No with a number twice stays refused (PP204)", async () => {
+  it("推進項目番号 | 推進項目 | 取組No | 取組事項 on one row, or 推進項目 alone, reads the same; a 取組No with a number twice stays refused (PP204)", async () => {
     const flat = [["推進項目番号", "推進項目", "取組No", "取組事項", "所管課", "令和8年度"],
       ["1", "行政サービスの向上", "1", "窓口", "市民課", "検討"], ["2", "効率的な行政運営", "2", "RPA", "総務課", "調査"]];
     const plan = await planOf("flat.tsv", tsv(flat));
@@ -702,6 +702,11 @@ describe("a level's group over its number and its name", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP204");
     const twice = await planOf("flat.tsv", tsv([flat[0]!, flat[1]!, ["2", "効率的な行政運営", "1", "RPA", "総務課", "調査"]]));
     expect(codes(twice.diagnostics)).toContain("PP204");
+    // 推進項目 alone, its number in its name: the 取組No right of it numbers the 取組事項
+    const alone = await planOf("alone.tsv", tsv([["推進項目", "取組No", "取組事項", "所管課", "令和8年度"],
+      ["1 行政サービスの向上", "1", "窓口", "市民課", "検討"], ["2 効率的な行政運営", "2", "RPA", "総務課", "調査"]]));
+    expect(alone.projects.map((p) => [p.no, p.name, p.policy])).toEqual([[1, "窓口", "行政サービスの向上"], [2, "RPA", "効率的な行政運営"]]);
+    expect(codes(alone.diagnostics)).not.toContain("PP204");
   });
 });
 
