@@ -99,6 +99,8 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   let phaseRows: Said | null = null;
   let furtherRows: Said | null = null;
   let shortRows: Said | null = null;
+  // Text in a column without a header among or left of the named ones (★ or 重点 in column A)
+  let headless = null as (Said & { value: string }) | null;
   // Rows under a name in a 事業名・内容 column, read as its description (PP380).
   let describedRows = null as (Said & { column: string }) | null;
   // Names wrapped onto the row below, joined to the name above (PP392).
@@ -321,6 +323,11 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
         if (!c.trim() || block.years.has(col) || block.unknown.has(col) || block.notSchedule?.has(col) || col === block.beyond?.col || col === block.timing?.col || col === block.timing?.end || col === block.timing?.byRow?.phase || col === block.phaseColumn || Object.values(block.columns).includes(col)) return;
         if (col > lastYearCol || (col < firstYearCol && col > lastNamedBefore)) {
           bag.add("PP308", placeOf(grid, row, col), { value: c.trim().slice(0, 40) }, { projectNo: noOf(raw) });
+        } else if (col < firstYearCol && !block.headerRows.some((r) => (r.cells[col] ?? "").trim())) {
+          // a column left without a header among the named ones: what it holds cannot be told, and
+          // it had been dropped without a word (PP289, once with the count)
+          if (headless) headless.count++;
+          else headless = { count: 1, place: placeOf(grid, row, col), projectNo: noOf(raw), value: c.trim().slice(0, 20) };
         }
       });
       out.push(raw);
@@ -337,6 +344,7 @@ export function rawRows(grid: Grid, table: Pick<Table, "blocks" | "sections" | "
   if (wrappedNames) bag.add("PP392", wrappedNames.place, { rows: wrappedNames.count, no: wrappedNames.projectNo ?? "?", name: wrappedNames.name.slice(0, 40) }, { projectNo: wrappedNames.projectNo });
   if (describedRows) bag.add("PP380", describedRows.place, { rows: describedRows.count, no: describedRows.projectNo ?? "?", column: describedRows.column });
   if (shortRows) bag.add("PP346", shortRows.place, { rows: shortRows.count });
+  if (headless) bag.add("PP289", headless.place, { value: headless.value, count: headless.count }, { projectNo: headless.projectNo });
   if (divisionRows) bag.add("PP271", divisionRows.place, { rows: divisionRows.count, column: divisionRows.column }, { projectNo: divisionRows.projectNo });
   for (const [column, f] of mergeFills) bag.add("PP213", f.place, { column, count: f.count });
   for (const [column, f] of carried) bag.add("PP212", f.place, { column, count: f.count });

@@ -147,6 +147,8 @@ const CASES: Record<string, Case> = {
   PP275: { data: tsv([["No", "基本方針", "施策", "取組", "事業名", "年度", "取組内容"], ["1", "方針", "(1)窓口", "①手続", "事業", "令和8年度", "検討"], ["1", "方針", "(1)窓口", "①手続", "事業", "令和8年度", "実施"]]) },
   PP251: { data: tsv([[...HEADER.slice(0, 7), "実施時期"], [...row(1, "事業A").slice(0, 7), "前期"]]) },
   // a 目標値 row under a project, its figures in the years
+  // ★ in a column without a header left of the No
+  PP289: { data: tsv([["", ...HEADER], ["★", ...row(1, "事業")]]) },
   PP288: { data: tsv([HEADER, row(1, "事業"), ["", "", "", "", "目標値", "", "", "100件", "200件", ""]]) },
   PP243: { data: tsv([[...HEADER.slice(0, 7), "区分", ...HEADER.slice(7)], [...row(1, "事業").slice(0, 7), "計画", "検討", "実施", ""], ["", "", "", "", "", "", "", "実績", "検討", "", ""]]) },
   // the No column's header left blank

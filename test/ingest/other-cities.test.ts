@@ -1436,6 +1436,17 @@ describe("a No column without a header", () => {
   });
 });
 
+// A column of marks left without a header (★ or 重点 beside the No): said, not dropped unsaid.
+describe("a column of other text without a header", () => {
+  it("is not read and is said once at its first cell with the count (PP289); it had been dropped without a word", async () => {
+    const body = [["", ...HEADER], ["★", ...row(1, "電子申請")], ["", ...row(2, "窓口")], ["重点", ...row(3, "RPA")]];
+    const plan = await planOf("marks.tsv", tsv(body));
+    expect(plan.projects.map((p) => [p.no, p.name])).toEqual([[1, "電子申請"], [2, "窓口"], [3, "RPA"]]);
+    expect(of(plan.diagnostics, "PP289").map((d) => [d.severity, d.line, d.column, d.message])).toEqual([["warning", 4, 1,
+      "見出しのない列に文字があります（「★」など 2 か所、ここが最初）。何の列かわからないため、読みませんでした。"]]);
+  });
+});
+
 describe("header cells", () => {
   const config = defaultConfig();
   it.each([
