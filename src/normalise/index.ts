@@ -220,8 +220,11 @@ function numberOnItsLine(key: string, text: string): string {
 export const LEVEL_RELIST = /[（(【〔［[]\s*再\s*掲\s*[)）】〕］\]]/u;
 const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
 
-/** A branch number in the No column (1-1, 1－2, 2-3-1, 1.1; NFKC'd by projectNoText). */
-const BRANCH_NO = /^[0-9]{1,4}(?:\s*[-‐−ー.]\s*[0-9]{1,4})+$/u;
+/**
+ * A branch number in the No column (1-1, 1－2, 2-3-1, 1.1; NFKC'd by projectNoText), also under a
+ * group's letter or Roman numeral (A-1, Ⅱ-3: it had been said only as no number).
+ */
+const BRANCH_NO = /^(?:[0-9]{1,4}|[A-Za-z]{1,2}|[IVX]{1,4})(?:\s*[-‐−ー.]\s*[0-9]{1,4})+$/u;
 
 /** A No cell saying the row is a 再掲 (`再掲`, `再`, `2再`, `(再掲)`, `再掲2`). */
 const NO_AS_RELIST = /^[(（【]?\s*\d*\s*再掲?\s*\d*\s*[)）】]?$/u;

@@ -425,8 +425,10 @@ describe("再掲 and remark rows", () => {
 
   it("branch numbers in the No column (1-1, 1－2, 2-3-1, 1.1) are refused at each cell as branch numbers (PP305), and a 再掲 naming one (No.1-1の再掲) is not linked to No.1", async () => {
     const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("1-1", "乙", ["検討", "", "", "", ""]), r("1－2", "丙", ["検討", "", "", "", ""]),
-      r("2-3-1", "丁", ["検討", "", "", "", ""]), r("1.1", "戊", ["検討", "", "", "", ""]), r("2", "乙（No.1-1の再掲）", ["検討", "", "", "", ""])]);
-    expect(plan.diagnostics.filter((d) => d.code === "PP305").map((d) => [d.severity, d.line, d.column, d.message])).toEqual(["1-1", "1-2", "2-3-1", "1.1"].map((no, i) =>
+      r("2-3-1", "丁", ["検討", "", "", "", ""]), r("1.1", "戊", ["検討", "", "", "", ""]), r("Ａ－１", "己", ["検討", "", "", "", ""]), r("Ⅱ-3", "庚", ["検討", "", "", "", ""]),
+      r("2", "乙（No.1-1の再掲）", ["検討", "", "", "", ""])]);
+    // (under a group's letter or Roman numeral too, A-1 and Ⅱ-3: they had been said only as no number)
+    expect(plan.diagnostics.filter((d) => d.code === "PP305").map((d) => [d.severity, d.line, d.column, d.message])).toEqual(["1-1", "1-2", "2-3-1", "1.1", "A-1", "II-3"].map((no, i) =>
       ["error", 5 + i, 1, `No「${no}」は枝番です。No は様式・進捗報告・新旧対照表で事業を指す通し番号のため、枝番の事業は読めません（枝番から番号は作りません）。`]));
     expect([project(plan, 2).relistOf, project(plan, 2).relistMark]).toEqual([null, "（No.1-1の再掲）"]);
     expect(codes(plan.diagnostics)).not.toContain("PP408");
