@@ -420,27 +420,31 @@ const INDICATOR_NAME = new RegExp(`^(?:[【［[〔<＜]\\s*${INDICATOR_WORDS}\\s
 
 /**
  * A project's indicator row under it (its name cell `目標値`, `【指標】申請件数` or `指標：申請件数
- * 100件→500件`, no No of its own, nothing outside the name and the year columns): the targets the
- * documents do not print, as a 指標 column is not (PP342). Taken out of the table and said once
- * with the count (PP288). Each had been a project with every required cell empty (PP301 four
+ * 100件→500件`, or its description cell beside figures in the years; no No of its own, nothing
+ * else outside the year columns): the targets the documents do not print, as a 指標 column is not
+ * (PP342). Taken out of the table and said once with the count (PP288). Each had been a project with every required cell empty (PP301 four
  * times), or a name cut from the one above (PP379). Only right under a project or another such row.
  */
 export function indicatorRows(grid: Grid, blocks: Block[], bag: DiagnosticBag): void {
   let first: { row: GridRow; col: number; no: string } | null = null;
   let count = 0;
   for (const block of blocks) {
-    const { no, name } = block.columns;
+    const { no, name, description } = block.columns;
     if (no === undefined || name === undefined) continue;
-    const allowed = new Set([name, ...block.years.keys(), ...(block.beyond ? [block.beyond.col] : [])]);
+    const years = new Set([...block.years.keys(), ...(block.beyond ? [block.beyond.col] : [])]);
     let above: string | null = null;
     const indicators = new Set<GridRow>();
     for (const row of block.dataRows) {
       const own = (row.cells[no] ?? "").trim();
-      const indicator = !own && above !== null && INDICATOR_NAME.test((row.cells[name] ?? "").trim())
-        && row.cells.every((c, i) => !c.trim() || allowed.has(i));
+      // the row's one text outside the years: in the name column, or in the description's beside
+      // figures in the years (a line there alone goes on with the description above, PP329)
+      const texts = row.cells.flatMap((c, i) => (c.trim() && !years.has(i) ? [i] : []));
+      const col = texts.length === 1 ? texts[0]! : -1;
+      const where = col === name || (col === description && row.cells.some((c, i) => c.trim() && years.has(i)));
+      const indicator = !own && above !== null && where && INDICATOR_NAME.test((row.cells[col] ?? "").trim());
       if (indicator) {
         indicators.add(row);
-        first ??= { row, col: name, no: above! };
+        first ??= { row, col, no: above! };
       } else above = looksLikeNo(own) ? own : null;
     }
     if (!indicators.size) continue;

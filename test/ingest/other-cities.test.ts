@@ -451,6 +451,13 @@ describe("indicator rows under projects (目標値, 【指標】…, 指標：�
     const named = await planOf("kpi.tsv", tsv([HEADER, row(1, "電子申請"), under("目標値の設定"), row(2, "窓口"), ["", "", "", "", "目標値", "市民課", "", "", "", ""]]));
     expect(codes(named.diagnostics)).not.toContain("PP288");
     expect(codes(named.diagnostics)).toContain("PP379");
+    // the word in the 事業内容 column beside figures in the years: the same; alone there, it goes on
+    // with the description above (PP329)
+    const described = (years: string[]) => ["", "", "", "", "", "", "目標値（件）", ...years];
+    const inDescription = await planOf("kpi.tsv", tsv([HEADER, row(1, "電子申請"), described(["100", "200", ""]), row(2, "窓口"), described(["", "", ""])]));
+    expect(inDescription.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(of(inDescription.diagnostics, "PP288").map((d) => [d.line, d.column])).toEqual([[5, 7]]);
+    expect(inDescription.projects.map((p) => p.description)).toEqual([["電子申請を進める。"], ["窓口を進める。目標値（件）"]]);
   });
 });
 
