@@ -165,12 +165,18 @@ function markupOf(bytes: Uint8Array): "html" | "xml-spreadsheet" | "xml" | null 
   return /^<\?xml\b/.test(text) ? "xml" : null;
 }
 
-export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[] } {
+/** What the bytes are: the encoding, the offsets of bad UTF-8 bytes, and `markIgnored` when a
+ * UTF-8 byte-order mark stood before bytes of another encoding (the mark's 3 bytes are not text). */
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[]; markIgnored?: true } {
   const mark = byteOrderMark(bytes);
   if (mark === "UTF-8 (BOM)") {
-    const { encoding, bad } = detectEncoding(bytes.subarray(3));
-    // After a UTF-8 mark the file is UTF-8 whatever its bytes: a bad byte is damage, named by line.
-    return { encoding: "UTF-8 (BOM)", bad: encoding === "UTF-8" ? bad.map((i) => i + 3) : utf8Scan(bytes.subarray(3)).bad.map((i) => i + 3) };
+    const body = detectEncoding(bytes.subarray(3));
+    // A mark a tool put before a Shift_JIS (or UTF-16) file (to "make Excel read it as UTF-8")
+    // does not make it UTF-8: it had been read as UTF-8 with hundreds of bad bytes (PP111 on
+    // every line, then no header, PP201). The body is read as it would be without the mark
+    // when its bytes say so beyond doubt (PP157); otherwise a bad byte is damage, named by line.
+    if (!body.encoding.startsWith("UTF-8") && readsWhole(bytes.subarray(3), body.encoding)) return { ...body, markIgnored: true };
+    return { encoding: "UTF-8 (BOM)", bad: (body.encoding.startsWith("UTF-8") ? body.bad : utf8Scan(bytes.subarray(3)).bad).map((i) => i + 3) };
   }
   if (mark) return { encoding: mark, bad: [] };
   const unicode = unicodeWithoutBom(bytes);
@@ -180,6 +186,13 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
   const scan = utf8Scan(bytes);
   if (!scan.bad.length || scan.multibyte >= scan.bad.length * UTF8_PER_BAD_BYTE) return { encoding: "UTF-8", bad: scan.bad };
   return { encoding: "Shift_JIS", bad: [] };
+}
+
+/** Whether `encoding` reads every byte (Shift_JIS: or EUC-JP, which decodeText falls back to). */
+function readsWhole(bytes: Uint8Array, encoding: TextEncoding): boolean {
+  if (encoding === "UTF-32LE" || encoding === "UTF-32BE") return !decodeAs(bytes, encoding).includes("\uFFFD");
+  const fatal = (label: string) => { try { new TextDecoder(label, { fatal: true }).decode(bytes); return true; } catch { return false; } };
+  return fatal(DECODER[encoding]) || (encoding === "Shift_JIS" && fatal(DECODER["EUC-JP"]));
 }
 
 const DECODER: Record<Exclude<TextEncoding, "UTF-32LE" | "UTF-32BE">, string> = { "UTF-8": "utf-8", "UTF-8 (BOM)": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", Shift_JIS: "shift_jis", "EUC-JP": "euc-jp" };
@@ -239,8 +252,10 @@ export function mixedEncodings(bytes: Uint8Array): { utf8: number; sjis: number 
   return null;
 }
 
-export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag): string {
-  const { encoding, bad } = detectEncoding(bytes);
+export function decodeText(withMark: Uint8Array, file: string, bag: DiagnosticBag): string {
+  const { encoding, bad, markIgnored } = detectEncoding(withMark);
+  // (a UTF-8 mark before another encoding's bytes is no character of it; it holds no line end)
+  const bytes = markIgnored ? withMark.subarray(3) : withMark;
   // The decoders drop a byte-order mark themselves; UTF-8 goes through Buffer (simdutf, several
   // times faster than TextDecoder on Japanese text), which keeps a mark: it is dropped below.
   let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
@@ -259,11 +274,13 @@ export function decodeText(bytes: Uint8Array, file: string, bag: DiagnosticBag):
       const eucReplaced = replacedIn(euc);
       if (eucReplaced * UTF8_PER_BAD_BYTE <= replaced) { text = euc; replaced = eucReplaced; eucJp = true; }
     }
-    if (eucJp) bag.add("PP110", { file }, { encoding: "EUC-JP" });
-    else { bag.add("PP103", { file }); lostCharacters(text, file, bag); }
+    if (markIgnored) bag.add("PP157", { file }, { encoding: eucJp ? "EUC-JP" : "Shift_JIS" });
+    else if (eucJp) bag.add("PP110", { file }, { encoding: "EUC-JP" });
+    else bag.add("PP103", { file });
+    if (!eucJp) lostCharacters(text, file, bag);
     if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   } else {
-    bag.add("PP110", { file }, { encoding });
+    bag.add(markIgnored ? "PP157" : "PP110", { file }, { encoding });
     if (bad.length) reportBadLines(bytes, bad, file, bag);
     // UTF-16 or UTF-32 units that are no character (half an emoji cut by a broken export, a code
     // point past U+10FFFF): the decoders read U+FFFD, said as Shift_JIS's are (they had been unsaid)

@@ -97,6 +97,7 @@ const CASES: Record<string, Case> = {
   PP118: { name: "plan.xlsx", data: book([], (c) => (c.ref === "E4" ? { ref: "E4", t: "s", v: 3 } : c)) },
   PP119: { name: "plan.xlsx", data: book(), config: limited("maxCells", 5) },
   // a mistyped year label (令和99年度) would stretch the period over 92 years
+  PP157: { name: "plan.csv", data: new Uint8Array([0xef, 0xbb, 0xbf, ...iconv.encode(ok([row(1, "事業")]), "Shift_JIS")]) },
   PP155: { name: "plan.csv", data: `<html><body><table>${[HEADER, row(1, "事業")].map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")}</table></body></html>` },
   PP156: { data: tsv([HEADER, row(1, "事業"), Array.from({ length: 16_385 }, () => "x")]) },
   PP150: { data: tsv([[...HEADER.slice(0, 9), "令和99年度"], row(1, "事業")]) },

@@ -86,6 +86,22 @@ describe("encodings", () => {
     expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
   });
 
+  it("a UTF-8 mark before a Shift_JIS or UTF-16 body is ignored and said (PP157): it had been read as UTF-8, PP111 on every line and no header (PP201)", async () => {
+    const utf8Bom = [0xef, 0xbb, 0xbf];
+    for (const e of ["Shift_JIS", "utf16le"] as const) {
+      const plan = await planOf("plan.csv", withBom(utf8Bom, iconv.encode(PLAN.replace(/\t/g, ","), e)));
+      expect(names(plan), e).toEqual(["電子申請の拡大", "窓口の改善"]);
+      expect(plan.plan.title, e).toBe("テスト市DX計画");
+      expect(plan.diagnostics.filter((d) => d.code === "PP157").map((d) => [d.severity, d.file]), e).toEqual([["warning", expect.stringContaining("plan.csv")]]);
+      expect(codes(plan.diagnostics), e).not.toContain("PP111");
+    }
+    // a UTF-8 body with a damaged byte keeps its mark: damage, named by line
+    const bytes = new TextEncoder().encode(PLAN);
+    const damaged = await planOf("plan.tsv", withBom(utf8Bom, new Uint8Array([...bytes.slice(0, 40), 0xff, ...bytes.slice(40)])));
+    expect(codes(damaged.diagnostics)).not.toContain("PP157");
+    expect(damaged.diagnostics.find((d) => d.code === "PP110")?.message).toContain("UTF-8 (BOM)");
+  });
+
   it("Shift_JIS is still Shift_JIS (PP103), even with many lines", async () => {
     const plan = await planOf("plan.csv", iconv.encode(PLAN.replace(/\t/g, ","), "Shift_JIS"));
     expect(codes(plan.diagnostics)).toContain("PP103");
