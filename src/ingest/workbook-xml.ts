@@ -62,6 +62,8 @@ export interface XmlSheet {
   overLimit?: boolean;
   /** The first cell address past Excel's sheet (XFD1048576), when there is one (the rest were not read). */
   outside?: string;
+  /** The first cell written a second time, when there is one (the rest were not read). */
+  twice?: string;
   /** Rows hidden in Excel (hidden="1", also rows a filter hides), 1-based. */
   hiddenRows?: Set<number>;
   /** Column ranges hidden in Excel (`<col min max hidden="1">`), 1-based and inclusive. */
@@ -467,6 +469,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared, whiteShared }, styles, opts.maxCells ?? Infinity, counts) };
       if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
+      if (sheet.twice) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.twice} が 2 回書かれていて、どちらの値か決められません（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
       const notes = sheetNotes(zip, targets.get(rid!)!);
@@ -505,6 +508,13 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
   };
   let overLimit = false;
   let outside: string | undefined;
+  let twice: string | undefined;
+  // A cell written twice (a row repeated, a cell's `r` repeated: Excel repairs such a file) kept
+  // the later value without a word. Excel writes cells in order, so a cell after the last kept
+  // one cannot repeat one: the addresses are only looked up once the order breaks.
+  const key = (c: { row: number; col: number }) => c.row * (MAX_COLUMN + 1) + c.col;
+  let lastKey = 0;
+  let kept: Set<number> | undefined;
   const data = firstOf(xml, "sheetData")?.body ?? "";
   const hiddenRows = new Set<number>();
   let rowNo = 0;
@@ -564,6 +574,13 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
       if (builtins[style] !== undefined) cell.builtinFormat = builtins[style];
       if (empty) counts.fillOnly++;
       else if (counts.valued++ >= maxCells) { overLimit = true; break rows; }
+      const k = key(at);
+      if (k <= lastKey) {
+        kept ??= new Set(cells.map(key));
+        if (kept.has(k)) { twice = ref ?? `${columnLetters(at.col)}${at.row}`; break rows; }
+      }
+      kept?.add(k);
+      lastKey = Math.max(lastKey, k);
       cells.push(cell);
     }
   }
@@ -583,6 +600,7 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
   const out: Omit<XmlSheet, "name" | "state"> = { cells, merges };
   if (overLimit) out.overLimit = true;
   if (outside !== undefined) out.outside = outside;
+  if (twice !== undefined) out.twice = twice;
   if (hiddenRows.size) out.hiddenRows = hiddenRows;
   if (hiddenCols.length) out.hiddenCols = hiddenCols;
   return out;

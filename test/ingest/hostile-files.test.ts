@@ -266,6 +266,26 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     expect(codes(plan.diagnostics)).toEqual(["PP106"]);
     expect(plan.diagnostics[0]!.message).toContain("シート「計画」の XML が途中で終わっています");
   });
+
+  it("a cell written twice (a row repeated, a cell's address repeated) is PP106 naming it, in the plan and in a return: the later value had been read without a word; rows and cells out of order are read", async () => {
+    const xml = sheetXml(table());
+    const name = "窓口の改善"; // E5, No.2
+    const repeatedRow = xml.replace("</sheetData>", `<row r="5"><c r="E5" t="inlineStr"><is><t>別の事業</t></is></c></row></sheetData>`);
+    const repeatedCell = xml.replace(`<c r="E5" t="inlineStr"><is><t>${name}</t></is></c>`, (c) => c + c.replace(name, "別の事業"));
+    for (const bad of [repeatedRow, repeatedCell]) {
+      const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: bad }] }));
+      expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+      expect(plan.diagnostics[0]!.message).toContain("シート「計画」のセル E5 が 2 回書かれていて");
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-twice-"));
+    writeFileSync(path.join(dir, "a.xlsx"), bookOf({ sheets: [{ name: "進捗報告", xml: repeatedCell }] }));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, d.message.includes("セル E5 が 2 回")])).toEqual([["PP601", true]]);
+    const rows = /<sheetData>([\s\S]*)<\/sheetData>/.exec(xml)![1]!.match(/<row[\s\S]*?<\/row>/g)!;
+    const reversed = xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.reverse().join("")}</sheetData>`);
+    expect(names(await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: reversed }] })))).toEqual(["電子申請の拡大", name]);
+  });
 });
 
 describe("XML with a document type declaration", () => {
