@@ -558,13 +558,15 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
         if (raised) cell.raised = raised;
         whiteWords ||= hasWhiteRun(item);
       } else if (type === "s" && v !== undefined) {
-        const s = shared[Number(v)];
+        // an index is a whole number: Number("") is 0, and an empty <v> had read the first string
+        const index = /^\s*\d+\s*$/.test(v) ? Number(v) : -1;
+        const s = shared[index];
         if (s === undefined) cell.missingShared = v;
         else cell.text = s;
-        struckText ||= struckShared.has(Number(v));
-        const raised = raisedShared.get(Number(v));
+        struckText ||= struckShared.has(index);
+        const raised = raisedShared.get(index);
         if (raised) cell.raised = raised;
-        whiteWords ||= whiteShared.has(Number(v));
+        whiteWords ||= whiteShared.has(index);
       }
       if (!empty) acrossCell(at, style, (cell.text ?? cell.v ?? "") !== "");
       if (struckText && !empty) cell.struck = true;

@@ -2,6 +2,7 @@
 // not through exceljs: forms come back saved by Excel, LibreOffice or openpyxl, and exceljs 4.4.0
 // crashes on some of them. A formula cell's value is its text, so a cached result (which openpyxl
 // does not even write) is never trusted.
+import { columnLetters } from "../cell-address.js";
 import type { FormCell } from "../forms/checksum.js";
 import { formatNumber, shownBuiltinFormat } from "../ingest/number-format.js";
 import { readWorkbookXml, WorkbookReadError, type XmlCell } from "../ingest/workbook-xml.js";
@@ -59,6 +60,11 @@ export function readWorkbookCells(data: Uint8Array, maxCells = MAX_FORM_CELLS): 
   const workbook = readWorkbookXml(data, { maxCells });
   const over = workbook.sheets.find((s) => s.overLimit);
   if (over) throw new WorkbookReadError(`値のあるセルが多すぎます（シート「${over.name}」までで ${maxCells} 個を超えます）`);
+  // a cell naming a shared string the workbook lacks had been read as empty (an entry not made)
+  for (const s of workbook.sheets) {
+    const c = s.cells.find((x) => x.missingShared !== undefined);
+    if (c) throw new WorkbookReadError(`シート「${s.name}」のセル ${columnLetters(c.col)}${c.row} が参照する共有文字列（${c.missingShared || "番号が空"}）がブックにありません`);
+  }
   return workbook.sheets.map((s) => ({
     name: s.name,
     state: s.state,

@@ -469,6 +469,22 @@ describe("sparse and unusual sheets", () => {
     expect(odd.diagnostics.find((d) => d.code === "PP118")?.message).toContain("の abc 番を参照しています");
   });
 
+  it("a shared-string index that is no whole number (an empty <v>, 1e0) is PP118, not the first string; in a return PP601 naming the cell, not an empty entry", async () => {
+    const withIndex = (v: string) => bookOf({ sheets: [{ name: "計画", xml: sheetXml(table.map((c) => (c.ref === "E5" ? { ref: "E5", t: "s", v } : c))) }], shared: ["窓口の改善", "別の事業"] });
+    for (const v of ["", "1e0", "0x1"]) {
+      const plan = await planOf("plan.xlsx", withIndex(v));
+      expect(plan.diagnostics.filter((d) => d.code === "PP118").map((d) => [d.cell, d.severity]), v).toEqual([["E5", "error"]]);
+      expect(names(plan), v).not.toContain("窓口の改善");
+    }
+    expect((await planOf("plan.xlsx", withIndex(""))).diagnostics.find((d) => d.code === "PP118")?.message).toContain("番号が空です");
+    expect(names(await planOf("plan.xlsx", withIndex("0")))).toEqual(["電子申請の拡大", "窓口の改善"]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-returns-sst-"));
+    writeFileSync(path.join(dir, "a.xlsx"), bookOf({ sheets: [{ name: "進捗報告", xml: sheetXml(table.map((c) => (c.ref === "E5" ? { ref: "E5", t: "s", v: 7 } : c))) }], shared: ["x"] }));
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(dir, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, d.message.includes("セル E5 が参照する共有文字列（7）")])).toEqual([["PP601", true]]);
+  });
+
   it("a formula without a saved value is named with its cell (PP117), a saved value is read", async () => {
     const cells = table.map((c) => (c.ref === "E4" ? { ref: "E4", t: "str", f: "CONCAT(\"電子\",\"申請\")" } : c.ref === "E5" ? { ref: "E5", t: "str", f: "\"窓口\"", v: "窓口の改善" } : c));
     const plan = await planOf("formula.xlsx", bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells) }] }));
