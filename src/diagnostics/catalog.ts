@@ -1527,6 +1527,11 @@ export const CATALOG = {
     en: (p) => `The schedule and form files of "${p.name}" are named "${p.file}": they would share the name "${p.base}" with "${p.other}" (No.${p.no}); characters a file name cannot hold become _, and case is not told apart.`,
     hintJa: () => "同じ課であれば表記を揃えてください。別の課であれば、ファイル名に使えない記号（\\ / : * ? \" < > |）の違いだけでない名前にしてください。",
     hintEn: () => "If they are one department, write it one way; if two, make the names differ by more than signs a file name cannot hold." },
+  PP713: { severity: "error", example: { path: "out " },
+    ja: (p) => `出力先「${p.path}」の名前が空白か「.」で終わっています。Windows ではこの名前は使えず（末尾の空白と「.」は消されます）、ほかのパソコンからは別の名前に見えるため、何も書き出しませんでした。`,
+    en: (p) => `The output "${p.path}" has a name ending with a space or a dot: Windows cannot hold such a name (it drops them) and other computers see another name, so nothing was written.`,
+    hintJa: () => "-o の名前の最後の空白や「.」を消してください（その名前でよければ --force）。",
+    hintEn: () => "Remove the space or dot at the end of the name given as -o (or give --force to use it anyway)." },
   // 9xx internal
   PP901: { severity: "error", example: { reason: "TypeError" },
     ja: (p) => `planpress の内部エラーです（${p.reason}）。--debug を付けて再実行し、内容を情報政策課へ連絡してください。`,

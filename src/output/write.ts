@@ -272,6 +272,18 @@ function fileForFolder(root: string, finals: string[]): string | null {
 }
 
 /**
+ * `p` and its folders that are not there yet (this run would make them), deepest first. One whose
+ * name ends with a space or a dot is refused (PP713): Windows drops them (`out.` is `out`), a file
+ * server's share shows the name mangled, and `-o "out "` (a space typed) had written into a new
+ * folder beside the `out` staff then opened, without a word.
+ */
+function notYetThere(p: string): string[] {
+  const out: string[] = [];
+  for (let d = p; !existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) out.push(d);
+  return out;
+}
+
+/**
  * Excel's lock file beside a workbook (`~$plan.xlsx`) while it is open: replacing the file under
  * Excel fails on Windows and on a Mac leaves Excel holding the old one, whose next save would
  * overwrite the new output. Its name, or null.
@@ -283,7 +295,7 @@ function excelLock(final: string): string | null {
 }
 
 /** What makes a run refuse to write: links inside the folder, inputs, precious files, workbooks open in Excel. */
-function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905" | "PP710"; path: string; input?: string; lock?: string }[] {
+function refusals(root: string, finals: string[], opts: WriteOptions): { code: "PP903" | "PP904" | "PP905" | "PP710" | "PP713"; path: string; input?: string; lock?: string }[] {
   const out: ReturnType<typeof refusals> = [];
   // links: every part below the folder the user named, and the file itself
   for (const final of finals) {
@@ -294,6 +306,8 @@ function refusals(root: string, finals: string[], opts: WriteOptions): { code: "
     }
   }
   if (out.length || opts.force) return out;
+  const trailing = finals.flatMap(notYetThere).find((p) => /[ .]$/.test(path.basename(p)) && !/^\.\.?$/.test(path.basename(p)));
+  if (trailing) return [{ code: "PP713", path: trailing }];
   const protect = opts.protect ?? { files: [], folders: [] };
   const ids = new Map<string, string>();
   for (const f of protect.files) {

@@ -65,6 +65,28 @@ describe("a file where the output folder should be", () => {
     expect(r.stderr).not.toContain("ENOTDIR");
   });
 
+describe("an output name Windows cannot hold", () => {
+  it("a folder or file to be made whose name ends with a space or a dot is PP713 at it, exit 1, nothing written; an existing one, or --force, is written into", async () => {
+    const input = plan(["総務課"]);
+    const base = fresh("names");
+    for (const bad of ["out ", "out.", "sub./x"]) {
+      const r = await cli("model", input, "-o", path.join(base, bad, "model.json"));
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain("PP713");
+      expect(r.stderr).toContain(`${path.join(base, bad.split("/")[0]!)}」の名前が空白か「.」で終わっています`);
+    }
+    expect(readdirSync(base)).toEqual([]);
+    const bag = new DiagnosticBag("ja");
+    await expect(writeOutputs(path.join(base, "out."), [{ path: "a.txt", data: Buffer.from("x") }], { manifest: true, bag })).rejects.toThrow();
+    expect(bag.items.map((d) => d.code)).toEqual(["PP713"]);
+    expect(readdirSync(base)).toEqual([]);
+    expect((await cli("model", input, "-o", path.join(base, "out.", "model.json"), "--force")).code).toBe(0);
+    mkdirSync(path.join(base, "there."));
+    expect((await cli("model", input, "-o", path.join(base, "there.", "model.json"))).code).toBe(0);
+    expect(readdirSync(base).sort()).toEqual(["out.", "there."]);
+  }, 60_000);
+});
+
 describe("links planted inside the output folder are never followed", () => {
   it("a link at out/departments: PP903, exit 1, nothing written through it", async () => {
     const out = fresh("out"), elsewhere = fresh("elsewhere");
