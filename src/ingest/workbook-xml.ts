@@ -425,7 +425,9 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
   return withZip(data, (zip) => {
     const workbook = unprefixed(zip.text("xl/workbook.xml"));
     const rels = zip.text("xl/_rels/workbook.xml.rels");
-    if (!workbook || !rels) throw new WorkbookReadError(notAWorkbook(zip.names));
+    if (!workbook) throw new WorkbookReadError(notAWorkbook(zip.names));
+    // (it had been told as xl/workbook.xml missing, which was there)
+    if (!rels) throw new WorkbookReadError("xl/_rels/workbook.xml.rels（シートの場所の一覧）がありません");
     const targets = new Map<string, string>();
     let sharedPart = "xl/sharedStrings.xml", stylesPart = "xl/styles.xml";
     for (const tag of openingTags(rels, "Relationship")) {
@@ -456,6 +458,8 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const sheets: XmlSheet[] = [];
     const counts: CellCounts = { valued: 0, fillOnly: 0 };
     const sheetTags = [...openingTags(workbook, "sheet")];
+    // (a workbook without sheets had been told as a sheet without a header row, PP201)
+    if (!sheetTags.length) throw new WorkbookReadError("ブックにシートがありません");
     if (sheetTags.length > MAX_SHEETS) throw new WorkbookReadError(`シートが ${sheetTags.length} 枚あり、上限（${MAX_SHEETS} 枚）を超えています`);
     for (const tag of sheetTags) {
       const name = attr(tag, "name") ?? "";

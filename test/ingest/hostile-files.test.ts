@@ -267,6 +267,16 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     expect(plan.diagnostics[0]!.message).toContain("シート「計画」の XML が途中で終わっています");
   });
 
+  it("a workbook without its relationships part, or without sheets, is PP106 saying which (it had been 「xl/workbook.xml がありません」, and PP201)", async () => {
+    const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(table()) }] });
+    const noRels = await planOf("plan.xlsx", zipOf(parts.filter((p) => p.name !== "xl/_rels/workbook.xml.rels")));
+    expect(codes(noRels.diagnostics)).toEqual(["PP106"]);
+    expect(noRels.diagnostics[0]!.message).toContain("xl/_rels/workbook.xml.rels");
+    const empty = await planOf("plan.xlsx", bookOf({ sheets: [] }));
+    expect(codes(empty.diagnostics)).toEqual(["PP106"]);
+    expect(empty.diagnostics[0]!.message).toContain("ブックにシートがありません");
+  });
+
   it("a cell written twice (a row repeated, a cell's address repeated) is PP106 naming it, in the plan and in a return: the later value had been read without a word; rows and cells out of order are read", async () => {
     const xml = sheetXml(table());
     const name = "窓口の改善"; // E5, No.2
