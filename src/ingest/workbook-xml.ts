@@ -399,6 +399,10 @@ function unprefixed(xml: string | undefined): string | undefined {
   return m ? xml!.replaceAll(`<${m[1]}:`, "<").replaceAll(`</${m[1]}:`, "</") : xml;
 }
 
+/** A part whose root element `root` opens and is never closed at its end: a copy interrupted, a broken save.
+ * (A chart sheet's root is another element: no worksheet to close.) */
+const cutShort = (xml: string, root: string): boolean => xml.includes(`<${root}`) && !new RegExp(`</${root}>\\s*$`).test(xml.slice(-64));
+
 /** Excel's last row and column (XFD1048576). */
 const MAX_ROW = 1_048_576;
 export const MAX_COLUMN = 16_384;
@@ -444,6 +448,13 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     const raisedShared = new Map<number, string>();
     const whiteShared = new Set<number>();
     const sst = unprefixed(zip.text(sharedPart));
+    const stylesXml = unprefixed(zip.text(stylesPart));
+    // The strings and the styles cut short, as a sheet may be: the strings past the cut had been
+    // PP118 at every cell using one, the styles past it read as General without a word (a year
+    // heading 8 formatted "令和"0"年度" read as 8: no year columns, PP208).
+    for (const [part, xml, root] of [[sharedPart, sst, "sst"], [stylesPart, stylesXml, "styleSheet"]] as const) {
+      if (xml !== undefined && cutShort(xml, root)) throw new WorkbookReadError(`${part} の XML が途中で終わっています（ファイルが壊れています）`);
+    }
     if (sst) for (let si = findElement(sst, "si"); si; si = findElement(sst, "si", si.end)) {
       if (hasStruckRun(si.body)) struckShared.add(shared.length);
       const raised = raisedRuns(si.body);
@@ -451,7 +462,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       if (hasWhiteRun(si.body)) whiteShared.add(shared.length);
       shared.push(stringItemText(si.body));
     }
-    const styles = styleTables(unprefixed(zip.text(stylesPart)));
+    const styles = styleTables(stylesXml);
     const date1904 = isTrue(attr(firstTag(workbook, "workbookPr") ?? "", "date1904"));
     const core = zip.text("docProps/core.xml");
     const title = core ? firstOf(core, "dc:title")?.body : undefined;
@@ -469,8 +480,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const xml = rid ? unprefixed(zip.text(targets.get(rid) ?? "")) : undefined;
       if (xml === undefined) throw new WorkbookReadError(`シート「${name}」の XML がありません`);
       // a part cut short (a copy interrupted, a broken save): said as such, not as a sheet without a header row
-      // (a chart sheet's root is another element)
-      if (xml.includes("<worksheet") && !/<\/worksheet>\s*$/.test(xml.slice(-64))) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
+      if (cutShort(xml, "worksheet")) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared, whiteShared }, styles, opts.maxCells ?? Infinity, counts) };
       if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
       if (sheet.twice) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.twice} が 2 回書かれていて、どちらの値か決められません（ファイルが壊れています）`);

@@ -277,6 +277,19 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     expect(empty.diagnostics[0]!.message).toContain("ブックにシートがありません");
   });
 
+  it("the shared strings or the styles cut short are PP106 naming the part, as a sheet is: the styles had been dropped without a word (a year heading 8 formatted 令和0年度 read as 8)", async () => {
+    const cells = table().map((c) => (c.ref === "H3" ? { ref: "H3", v: 8, s: 1 } : c));
+    const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(cells) }], numFmts: { 200: '"令和"0"年度"' }, xfs: [0, 200], shared: ["未使用"] });
+    expect((await planOf("plan.xlsx", zipOf(parts))).plan.period).toEqual({ start: 2026, end: 2028 });
+    for (const part of ["xl/styles.xml", "xl/sharedStrings.xml"]) {
+      // (cut after the part's first item: the year heading's style, the second, is lost)
+      const cut = parts.map((p) => (p.name === part ? { ...p, data: (p.data as string).replace(/(<xf numFmtId="0"\/>|<\/si>)[\s\S]*$/, "$1") } : p));
+      const plan = await planOf("plan.xlsx", zipOf(cut));
+      expect(codes(plan.diagnostics), part).toEqual(["PP106"]);
+      expect(plan.diagnostics[0]!.message, part).toContain(`${part} の XML が途中で終わっています`);
+    }
+  });
+
   it("a cell written twice (a row repeated, a cell's address repeated) is PP106 naming it, in the plan and in a return: the later value had been read without a word; rows and cells out of order are read", async () => {
     const xml = sheetXml(table());
     const name = "窓口の改善"; // E5, No.2
