@@ -107,7 +107,11 @@ const ERRNO_WORDS: ErrnoWords = {
 export function readBoundedText(file: string, limit: number, lang: Lang): { text: string } | { reason: string } {
   const read = readBoundedFileSync(file, limit);
   if ("refused" in read) return { reason: refusalReason(read, limit, lang) + savedAsWords(read, file, lang) };
-  return { text: editedText(read.bytes) };
+  const text = editedText(read.bytes);
+  // A NUL is in no text staff edit: the file is a workbook, a picture, a PDF (`--config plan.xlsx`,
+  // a file picked by mistake), which had been told as quotes and commas missing at line 1.
+  if (text.includes("\0")) return { reason: lang === "ja" ? "テキストファイルではありません（Excel ブックや PDF など、文字でないデータを含みます）" : "not a text file (it holds binary data: a workbook, a PDF …)" };
+  return { text };
 }
 
 /**

@@ -718,4 +718,24 @@ describe("special files among the files staff edit", () => {
     expect(readManifest(out)).toEqual([]);
     await recoverOutputs(out);
   });
+
+  it("a workbook or other binary file given as the config, the theme or a template is refused as no text, not as quotes and commas missing at line 1", async () => {
+    const { loadConfig } = await import("../../src/config/load.js");
+    const { loadTheme } = await import("../../src/theme/load.js");
+    const { renderTemplate } = await import("../../src/templates/engine.js");
+    const { makeRenderContext } = await import("../helpers/context.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-binary-edits-"));
+    const book = path.join(dir, "plan.xlsx");
+    writeFileSync(book, bookOf({ sheets: [{ name: "計画", xml: sheetXml(inlineCells(grid(PLAN))) }] }));
+    const said = (run: (bag: DiagnosticBag) => unknown) => { const bag = new DiagnosticBag("ja"); try { run(bag); } catch { /* told */ } return bag; };
+    for (const [what, bag, code] of [["config", said((b) => loadConfig(book, b)), "PP501"], ["theme", said((b) => loadTheme(book, b)), "PP502"]] as const) {
+      expect(bag.items.map((d) => [d.code, d.message.includes("テキストファイルではありません"), d.message.includes("引用符")]), what).toEqual([[code, true, false]]);
+    }
+    const templates = path.join(dir, "templates");
+    mkdirSync(path.join(templates, "booklet"), { recursive: true });
+    writeFileSync(path.join(templates, "booklet", "booklet.hbs"), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const bag = new DiagnosticBag("ja");
+    try { await renderTemplate("booklet", "booklet", {}, makeRenderContext({ diagnostics: bag, templatesDir: templates })); } catch { /* told */ }
+    expect(bag.items.map((d) => [d.code, d.message.includes("テキストファイルではありません")])).toEqual([["PP503", true]]);
+  });
 });
