@@ -80,7 +80,10 @@ const MAX_RETURN_BYTES = 20 * 1024 * 1024;
 async function readReturn(path: string, bag: DiagnosticBag): Promise<Uint8Array | null> {
   // Only a regular file, read with the limit (a FIFO named .csv would never end).
   const read = await readBoundedFile(path, MAX_RETURN_BYTES);
-  if ("bytes" in read) return read.bytes;
-  bag.add("PP601", { file: path }, { file: path, reason: refusalReason(read, MAX_RETURN_BYTES, bag.lang) });
+  if ("bytes" in read && read.bytes.length) return read.bytes;
+  // an empty file (a save that failed, a cloud folder's file not yet downloaded) had been told as
+  // a broken zip, or as a CSV without its No column (PP611)
+  const reason = "bytes" in read ? (bag.lang === "ja" ? "ファイルが空です（0 バイト）" : "the file is empty (0 bytes)") : refusalReason(read, MAX_RETURN_BYTES, bag.lang);
+  bag.add("PP601", { file: path }, { file: path, reason });
   return null;
 }

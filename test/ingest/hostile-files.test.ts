@@ -188,6 +188,14 @@ describe("special files", () => {
     expect(bag.items.filter((d) => d.code === "PP601").map((d) => [d.file, d.message.includes("FIFO")])).toEqual([[path.join(returns, "a.csv"), true]]);
     expect(files.map((f) => path.basename(f.file))).toEqual(["b.csv"]);
   }); // a FIFO read that blocks ends in the test timeout, kept at its default for a loaded machine
+
+  it("an empty returned form or CSV (a failed save, a cloud file not downloaded) is PP601 saying it is empty, not a broken zip or a CSV without its No column", async () => {
+    const returns = mkdtempSync(path.join(os.tmpdir(), "planpress-empty-returns-"));
+    for (const name of ["a.xlsx", "b.csv"]) writeFileSync(path.join(returns, name), "");
+    const bag = new DiagnosticBag("ja");
+    expect(await readReturnsDir(returns, bag)).toEqual([]);
+    expect(bag.items.map((d) => [d.code, path.basename(d.file ?? ""), d.message.includes("ファイルが空です")])).toEqual([["PP601", "a.xlsx", true], ["PP601", "b.csv", true]]);
+  });
 });
 
 describe("text plans of millions of lines", () => {
