@@ -9,7 +9,7 @@ import { nearest } from "../nearest.js";
 import { UNREPORTED } from "../views/progress.js";
 import type { Config } from "../config/schema.js";
 import { DiagnosticBag, type Lang, hasErrors } from "../diagnostics/bag.js";
-import { formatDiagnostics, placeOf, sortDiagnostics, summary } from "../diagnostics/format.js";
+import { formatDiagnostics, placeOf, printable, sortDiagnostics, summary } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/schema.js";
 import { OutputError, ReportedError } from "../errors.js";
 import { eraSlips, parseFiscalYear, wareki } from "../fiscal.js";
@@ -304,7 +304,7 @@ export function printDiagnostics(s: Session): void {
   if (!s.bag.items.length) return;
   process.stderr.write(`${formatDiagnostics(s.bag.items, s.lang)}\n${summary(s.bag.items, s.lang)}\n`);
   // --debug: what an error found, in a library's own words the Japanese message leaves out (PP508's fontkit detail)
-  if (s.opts.debug) for (const d of s.bag.items) if (d.severity === "error" && d.actual) process.stderr.write(`debug: ${placeOf(d)} ${d.code}: ${d.actual}\n`);
+  if (s.opts.debug) for (const d of s.bag.items) if (d.severity === "error" && d.actual) process.stderr.write(`debug: ${printable(`${placeOf(d)} ${d.code}: ${d.actual}`)}\n`);
 }
 
 /** --debug: the PDF libraries' versions and each speed patch's use in this run (README "For engineers"). */

@@ -38,6 +38,18 @@ function cellRow(d: Diagnostic): number {
   return m ? Number(m[1]) : 0;
 }
 
+/**
+ * Control characters (C0 but tab, DEL, C1) and direction overrides, which a hostile or broken file
+ * carries in a sheet's name (`&#x1b;`), a returned file's name or a quoted text: shown as visible
+ * signs (ESC as ␛, a line break as ␊). Sent as they were, an ESC sequence recoloured, moved or
+ * cleared the terminal and a line break faked a line of its own (「x!A3  info …」).
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => {
+  const code = c.charCodeAt(0);
+  return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\uFFFD";
+});
+
 /** Places of a collapsed line's others named after its count (errors and warnings; an info only counts). */
 const OTHERS_NAMED = 5;
 
@@ -54,15 +66,15 @@ export function formatDiagnostics(ds: readonly Diagnostic[], lang: Lang = "ja"):
     if (group) group.push(d); else groups.set(key, [d]);
   }
   return [...groups.values()].map(([d, ...others]) => {
-    let line = `${placeOf(d!)}  ${d!.severity}  ${d!.code}  ${d!.message}`;
+    let line = `${printable(placeOf(d!))}  ${d!.severity}  ${d!.code}  ${printable(d!.message)}`;
     if (others.length) {
       // (the file left out of the others' places: the first names it)
-      const named = d!.severity === "info" ? [] : others.slice(0, OTHERS_NAMED).map((o) => placeOf(o).slice(o.file.length).replace(/^[:#]/, "")).filter(Boolean);
+      const named = d!.severity === "info" ? [] : others.slice(0, OTHERS_NAMED).map((o) => printable(placeOf(o).slice(o.file.length).replace(/^[:#]/, ""))).filter(Boolean);
       const more = named.length < others.length && named.length ? (lang === "ja" ? "、…" : ", …") : "";
       const places = named.length ? `: ${named.join(lang === "ja" ? "、" : ", ")}${more}` : "";
       line += lang === "ja" ? ` （ほか ${others.length} 件${places}）` : ` (and ${others.length} more${places})`;
     }
-    if (d!.hint) line += `\n    ${d!.hint}`;
+    if (d!.hint) line += `\n    ${printable(d!.hint)}`;
     return line;
   }).join("\n");
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DiagnosticBag, hasErrors, MAX_PER_CODE } from "../../src/diagnostics/bag.js";
 import { formatDiagnostics } from "../../src/diagnostics/format.js";
 import { planOf, HEADER, row, tsv } from "../helpers/plan-fixtures.js";
+import { bookParts, inlineCells, sheetXml, zipOf } from "../helpers/xlsx-parts.js";
 
 describe("DiagnosticBag's cap per code and file", () => {
   it("keeps the first of a code, then one PP911 counting the rest at the first left out, as severe as the worst", () => {
@@ -40,6 +41,18 @@ describe("user text quoted in a message", () => {
     expect(said?.message).toContain("「所管 部」");
     expect(formatDiagnostics(plan.diagnostics).split("\n").filter((l) => l.includes("PP239"))[0]).toMatch(/「担当 課」/u);
     expect(plan.diagnostics.every((d) => !/[\r\n]/.test(d.message))).toBe(true);
+  });
+
+  it("control characters in a place or a message (a sheet named with &#x1b; and &#x0a;) are printed as visible signs: the terminal had run the ESC sequence and shown a line of its own", async () => {
+    const parts = bookParts({ sheets: [{ name: "SHEET", xml: sheetXml(inlineCells([HEADER, row(1, "事業")])) }] });
+    const book = zipOf(parts.map((p) => (p.name === "xl/workbook.xml" ? { ...p, data: (p.data as string).replace("SHEET", "計画&#x1b;[2J&#x0a;偽の行") } : p)));
+    const plan = await planOf("plan.xlsx", book);
+    expect(plan.diagnostics.some((d) => d.sheet?.includes("\u001b"))).toBe(true);
+    const text = formatDiagnostics(plan.diagnostics);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/u);
+    expect(text).toContain("plan.xlsx#計画␛[2J␊偽の行!");
+    // each diagnostic is one line, its hint (indented) the next
+    expect(text.split("\n").filter((l) => !l.startsWith("    ") && !l.includes("plan.xlsx"))).toEqual([]);
   });
 });
 
