@@ -283,8 +283,9 @@ export function decodeText(withMark: Uint8Array, file: string, bag: DiagnosticBa
     bag.add(markIgnored ? "PP157" : "PP110", { file }, { encoding });
     if (bad.length) reportBadLines(bytes, bad, file, bag);
     // UTF-16 or UTF-32 units that are no character (half an emoji cut by a broken export, a code
-    // point past U+10FFFF): the decoders read U+FFFD, said as Shift_JIS's are (they had been unsaid)
-    const replaced = encoding.startsWith("UTF-8") ? 0 : replacedIn(text);
+    // point past U+10FFFF): the decoders read U+FFFD, said as Shift_JIS's are (they had been unsaid);
+    // a file that decodes whole holds its � as written
+    const replaced = encoding.startsWith("UTF-8") || readsWhole(bytes, encoding) ? 0 : replacedIn(text);
     if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

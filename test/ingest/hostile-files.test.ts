@@ -102,6 +102,14 @@ describe("encodings", () => {
     expect(damaged.diagnostics.find((d) => d.code === "PP110")?.message).toContain("UTF-8 (BOM)");
   });
 
+  it("half a surrogate pair in UTF-16 (a text cut by another program) is PP109 at its line with the count, not a � printed unsaid; a whole 𠮷 says nothing", async () => {
+    const cut = await planOf("plan.txt", withBom([0xff, 0xfe], iconv.encode(PLAN.replace("窓口の改善", "窓\ud842口の改善"), "utf16le")));
+    expect(cut.diagnostics.filter((d) => d.code === "PP109").map((d) => [d.line, d.severity, d.message.includes("1 個")])).toEqual([[5, "warning", true]]);
+    const whole = await planOf("plan.txt", withBom([0xff, 0xfe], iconv.encode(PLAN.replace("窓口の改善", "𠮷窓口の改善"), "utf16le")));
+    expect(codes(whole.diagnostics)).not.toContain("PP109");
+    expect(names(whole)).toEqual(["電子申請の拡大", "𠮷窓口の改善"]);
+  });
+
   it("Shift_JIS is still Shift_JIS (PP103), even with many lines", async () => {
     const plan = await planOf("plan.csv", iconv.encode(PLAN.replace(/\t/g, ","), "Shift_JIS"));
     expect(codes(plan.diagnostics)).toContain("PP103");
