@@ -153,7 +153,10 @@ function editedText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder("shift_jis").decode(bytes);
+    // a UTF-8 mark before Shift_JIS (a tool added the mark alone) is no character of it: read as
+    // Shift_JIS it had been 「・ｻｿ」 before the first brace, a JSON mistake at line 1
+    const marked = b(0) === 0xef && b(1) === 0xbb && b(2) === 0xbf;
+    return new TextDecoder("shift_jis").decode(marked ? bytes.subarray(3) : bytes);
   }
 }
 

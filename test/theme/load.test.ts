@@ -180,6 +180,9 @@ describe("templates and wording files saved by Windows' editors", () => {
       const read = readBoundedText(tempFile("wording.json", iconv.encode(bom + words, encoding)), MAX_EDITED_TEXT_BYTES, "ja");
       expect(read, `${encoding} ${bom ? "BOM" : ""}`).toEqual({ text: words });
     }
+    // a UTF-8 mark a tool put before Shift_JIS bytes is no character of the text (it had been 「・ｻｿ」, a JSON mistake at 1:1)
+    const marked = readBoundedText(tempFile("wording.json", new Uint8Array([0xef, 0xbb, 0xbf, ...iconv.encode(words, "Shift_JIS")])), MAX_EDITED_TEXT_BYTES, "ja");
+    expect(marked, "UTF-8 BOM + Shift_JIS").toEqual({ text: words });
     // and as a build reads them: no PP351 for a Shift_JIS wording file and template
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-encoded-"));
     cpSync("templates", path.join(dir, "templates"), { recursive: true });
