@@ -401,7 +401,12 @@ function unprefixed(xml: string | undefined): string | undefined {
 
 /** A part whose root element `root` opens and is never closed at its end: a copy interrupted, a broken save.
  * (A chart sheet's root is another element: no worksheet to close.) */
-const cutShort = (xml: string, root: string): boolean => xml.includes(`<${root}`) && !new RegExp(`</${root}>\\s*$`).test(xml.slice(-64));
+function cutShort(xml: string, root: string): boolean {
+  if (!xml.includes(`<${root}`)) return false;
+  let end = xml.length;
+  while (end > 0 && /\s/.test(xml[end - 1]!)) end--;
+  return !xml.endsWith(`</${root}>`, end);
+}
 
 /** Excel's last row and column (XFD1048576). */
 const MAX_ROW = 1_048_576;

@@ -297,6 +297,9 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     const cells = table().map((c) => (c.ref === "H3" ? { ref: "H3", v: 8, s: 1 } : c));
     const parts = bookParts({ sheets: [{ name: "計画", xml: sheetXml(cells) }], numFmts: { 200: '"令和"0"年度"' }, xfs: [0, 200], shared: ["未使用"] });
     expect((await planOf("plan.xlsx", zipOf(parts))).plan.period).toEqual({ start: 2026, end: 2028 });
+    // whole parts followed by any amount of white space are whole
+    const spaced = parts.map((p) => (typeof p.data === "string" && p.name.startsWith("xl/") ? { ...p, data: `${p.data}${" \r\n".repeat(40)}` } : p));
+    expect(codes((await planOf("plan.xlsx", zipOf(spaced))).diagnostics)).not.toContain("PP106");
     for (const part of ["xl/styles.xml", "xl/sharedStrings.xml"]) {
       // (cut after the part's first item: the year heading's style, the second, is lost)
       const cut = parts.map((p) => (p.name === part ? { ...p, data: (p.data as string).replace(/(<xf numFmtId="0"\/>|<\/si>)[\s\S]*$/, "$1") } : p));
