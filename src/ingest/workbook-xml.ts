@@ -477,6 +477,15 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
     // (a workbook without sheets had been told as a sheet without a header row, PP201)
     if (!sheetTags.length) throw new WorkbookReadError("ブックにシートがありません");
     if (sheetTags.length > MAX_SHEETS) throw new WorkbookReadError(`シートが ${sheetTags.length} 枚あり、上限（${MAX_SHEETS} 枚）を超えています`);
+    // Two sheets of one name (Excel tells names apart without case, and refuses such a file):
+    // which one `--sheet` or a message means cannot be told; it had been PP263, 「シート「計画」にも
+    // シート「計画」と同じ No の事業」, a rival copy of the plan.
+    const seenNames = new Set<string>();
+    for (const tag of sheetTags) {
+      const name = attr(tag, "name") ?? "";
+      if (seenNames.has(name.toLowerCase())) throw new WorkbookReadError(`シート名「${name}」が 2 つあります`);
+      seenNames.add(name.toLowerCase());
+    }
     for (const tag of sheetTags) {
       const name = attr(tag, "name") ?? "";
       const state = attr(tag, "state") ?? "visible";

@@ -309,6 +309,13 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     }
   });
 
+  it("two sheets of one name (case aside), which Excel refuses, are PP106 naming it, not PP263 (a rival copy of the plan named like the plan)", async () => {
+    const xml = sheetXml(table());
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml }, { name: "Plan", xml }, { name: "PLAN", xml: xml.replace("窓口の改善", "別の事業") }] }));
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toContain("シート名「PLAN」が 2 つあります");
+  });
+
   it("a cell written twice (a row repeated, a cell's address repeated) is PP106 naming it, in the plan and in a return: the later value had been read without a word; rows and cells out of order are read", async () => {
     const xml = sheetXml(table());
     const name = "窓口の改善"; // E5, No.2
