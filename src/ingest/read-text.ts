@@ -165,9 +165,9 @@ function markupOf(bytes: Uint8Array): "html" | "xml-spreadsheet" | "xml" | null 
   return /^<\?xml\b/.test(text) ? "xml" : null;
 }
 
-/** What the bytes are: the encoding, the offsets of bad UTF-8 bytes, and `markIgnored` when a
- * UTF-8 byte-order mark stood before bytes of another encoding (the mark's 3 bytes are not text). */
-export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[]; markIgnored?: true } {
+/** What the bytes are: the encoding, the offsets of bad UTF-8 bytes, and `markIgnored` (the
+ * mark's encoding) when a byte-order mark stood before bytes of another encoding. */
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad: number[]; markIgnored?: UnicodeMark } {
   const mark = byteOrderMark(bytes);
   if (mark === "UTF-8 (BOM)") {
     const body = detectEncoding(bytes.subarray(3));
@@ -175,9 +175,13 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
     // does not make it UTF-8: it had been read as UTF-8 with hundreds of bad bytes (PP111 on
     // every line, then no header, PP201). The body is read as it would be without the mark
     // when its bytes say so beyond doubt (PP157); otherwise a bad byte is damage, named by line.
-    if (!body.encoding.startsWith("UTF-8") && readsWhole(bytes.subarray(3), body.encoding)) return { ...body, markIgnored: true };
+    if (!body.encoding.startsWith("UTF-8") && readsWhole(bytes.subarray(3), body.encoding)) return { ...body, markIgnored: mark };
     return { encoding: "UTF-8 (BOM)", bad: (body.encoding.startsWith("UTF-8") ? body.bad : utf8Scan(bytes.subarray(3)).bad).map((i) => i + 3) };
   }
+  // A UTF-16 or UTF-32 mark before UTF-8 text (it had been read as UTF-16: no header, PP201).
+  // A table's UTF-16 or UTF-32 holds NUL bytes (its tabs, digits, line ends); UTF-8 none.
+  const rest = mark ? bytes.subarray(markLength(mark)) : bytes;
+  if (mark && !rest.includes(0) && !isAscii(rest) && isUtf8(rest)) return { encoding: "UTF-8", bad: [], markIgnored: mark };
   if (mark) return { encoding: mark, bad: [] };
   const unicode = unicodeWithoutBom(bytes);
   if (unicode) return { encoding: unicode, bad: [] };
@@ -187,6 +191,9 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
   if (!scan.bad.length || scan.multibyte >= scan.bad.length * UTF8_PER_BAD_BYTE) return { encoding: "UTF-8", bad: scan.bad };
   return { encoding: "Shift_JIS", bad: [] };
 }
+
+/** How many bytes a byte-order mark takes. */
+const markLength = (mark: UnicodeMark): number => (mark === "UTF-8 (BOM)" ? 3 : mark.startsWith("UTF-32") ? 4 : 2);
 
 /** Whether `encoding` reads every byte (Shift_JIS: or EUC-JP, which decodeText falls back to). */
 function readsWhole(bytes: Uint8Array, encoding: TextEncoding): boolean {
@@ -254,8 +261,8 @@ export function mixedEncodings(bytes: Uint8Array): { utf8: number; sjis: number 
 
 export function decodeText(withMark: Uint8Array, file: string, bag: DiagnosticBag): string {
   const { encoding, bad, markIgnored } = detectEncoding(withMark);
-  // (a UTF-8 mark before another encoding's bytes is no character of it; it holds no line end)
-  const bytes = markIgnored ? withMark.subarray(3) : withMark;
+  // (a mark before another encoding's bytes is no character of it; it holds no line end)
+  const bytes = markIgnored ? withMark.subarray(markLength(markIgnored)) : withMark;
   // The decoders drop a byte-order mark themselves; UTF-8 goes through Buffer (simdutf, several
   // times faster than TextDecoder on Japanese text), which keeps a mark: it is dropped below.
   let text = encoding.startsWith("UTF-8") ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
@@ -274,13 +281,13 @@ export function decodeText(withMark: Uint8Array, file: string, bag: DiagnosticBa
       const eucReplaced = replacedIn(euc);
       if (eucReplaced * UTF8_PER_BAD_BYTE <= replaced) { text = euc; replaced = eucReplaced; eucJp = true; }
     }
-    if (markIgnored) bag.add("PP157", { file }, { encoding: eucJp ? "EUC-JP" : "Shift_JIS" });
+    if (markIgnored) bag.add("PP157", { file }, { mark: markIgnored, encoding: eucJp ? "EUC-JP" : "Shift_JIS" });
     else if (eucJp) bag.add("PP110", { file }, { encoding: "EUC-JP" });
     else bag.add("PP103", { file });
     if (!eucJp) lostCharacters(text, file, bag);
     if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   } else {
-    bag.add(markIgnored ? "PP157" : "PP110", { file }, { encoding });
+    bag.add(markIgnored ? "PP157" : "PP110", { file }, { mark: markIgnored, encoding });
     if (bad.length) reportBadLines(bytes, bad, file, bag);
     // UTF-16 or UTF-32 units that are no character (half an emoji cut by a broken export, a code
     // point past U+10FFFF): the decoders read U+FFFD, said as Shift_JIS's are (they had been unsaid);

@@ -86,7 +86,7 @@ describe("encodings", () => {
     expect(names(plan)).toEqual(["電子申請の拡大", "窓口の改善"]);
   });
 
-  it("a UTF-8 mark before a Shift_JIS or UTF-16 body is ignored and said (PP157): it had been read as UTF-8, PP111 on every line and no header (PP201)", async () => {
+  it("a UTF-8 mark before a Shift_JIS or UTF-16 body, a UTF-16 mark before UTF-8, is ignored and said (PP157): it had been read in the mark's encoding, no header (PP201)", async () => {
     const utf8Bom = [0xef, 0xbb, 0xbf];
     for (const e of ["Shift_JIS", "utf16le"] as const) {
       const plan = await planOf("plan.csv", withBom(utf8Bom, iconv.encode(PLAN.replace(/\t/g, ","), e)));
@@ -95,6 +95,10 @@ describe("encodings", () => {
       expect(plan.diagnostics.filter((d) => d.code === "PP157").map((d) => [d.severity, d.file]), e).toEqual([["warning", expect.stringContaining("plan.csv")]]);
       expect(codes(plan.diagnostics), e).not.toContain("PP111");
     }
+    // a UTF-16 mark before UTF-8 text (it had been read as UTF-16: no header, PP201)
+    const utf16Marked = await planOf("plan.txt", withBom([0xff, 0xfe], new TextEncoder().encode(PLAN)));
+    expect(names(utf16Marked)).toEqual(["電子申請の拡大", "窓口の改善"]);
+    expect(utf16Marked.diagnostics.find((d) => d.code === "PP157")?.message).toContain("先頭に UTF-16LE の印（BOM）がありますが、中身は UTF-8 で");
     // a UTF-8 body with a damaged byte keeps its mark: damage, named by line
     const bytes = new TextEncoder().encode(PLAN);
     const damaged = await planOf("plan.tsv", withBom(utf8Bom, new Uint8Array([...bytes.slice(0, 40), 0xff, ...bytes.slice(40)])));
