@@ -7,6 +7,9 @@ import { LONE_SURROGATE } from "../normalise/text.js";
 
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
 
+/** A name Windows cannot hold as written: a device's (`nul`, `con.txt`), or one ending with a dot or a space, which it drops. */
+export const notAWindowsName = (name: string): boolean => RESERVED_WINDOWS.test(name) || (/[ .]$/.test(name) && !/^\.\.?$/.test(name));
+
 /** Marks that single out a name in a list (◎ lead department) are no part of a file name. */
 const MARKS = /[◎○〇●◇◆□■★☆※＊]/g;
 const OPENING = /[(（【［[〔「『{｛＜]/g;

@@ -16,6 +16,7 @@ import path from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { OutputError, ReportedError } from "../errors.js";
 import type { OutputFile } from "../context.js";
+import { notAWindowsName } from "./filename.js";
 
 export const MANIFEST = ".planpress-manifest.json";
 export const JOURNAL = ".planpress-journal.json";
@@ -273,9 +274,9 @@ function fileForFolder(root: string, finals: string[]): string | null {
 
 /**
  * `p` and its folders that are not there yet (this run would make them), deepest first. One whose
- * name ends with a space or a dot is refused (PP713): Windows drops them (`out.` is `out`), a file
- * server's share shows the name mangled, and `-o "out "` (a space typed) had written into a new
- * folder beside the `out` staff then opened, without a word.
+ * name Windows cannot hold is refused (PP713): it drops a trailing space or dot (`out.` is `out`),
+ * `nul` is its null device, a file server's share shows such names mangled, and `-o "out "` (a
+ * space typed) had written into a new folder beside the `out` staff then opened, without a word.
  */
 function notYetThere(p: string): string[] {
   const out: string[] = [];
@@ -306,8 +307,8 @@ function refusals(root: string, finals: string[], opts: WriteOptions): { code: "
     }
   }
   if (out.length || opts.force) return out;
-  const trailing = finals.flatMap(notYetThere).find((p) => /[ .]$/.test(path.basename(p)) && !/^\.\.?$/.test(path.basename(p)));
-  if (trailing) return [{ code: "PP713", path: trailing }];
+  const unheld = finals.flatMap(notYetThere).find((p) => notAWindowsName(path.basename(p)));
+  if (unheld) return [{ code: "PP713", path: unheld }];
   const protect = opts.protect ?? { files: [], folders: [] };
   const ids = new Map<string, string>();
   for (const f of protect.files) {

@@ -66,14 +66,14 @@ describe("a file where the output folder should be", () => {
   });
 
 describe("an output name Windows cannot hold", () => {
-  it("a folder or file to be made whose name ends with a space or a dot is PP713 at it, exit 1, nothing written; an existing one, or --force, is written into", async () => {
+  it("a folder or file to be made whose name ends with a space or a dot, or is a Windows device's (nul, con.txt), is PP713 at it, exit 1, nothing written; an existing one, or --force, is written into", async () => {
     const input = plan(["総務課"]);
     const base = fresh("names");
-    for (const bad of ["out ", "out.", "sub./x"]) {
+    for (const bad of ["out ", "out.", "sub./x", "nul", "Con.txt/x"]) {
       const r = await cli("model", input, "-o", path.join(base, bad, "model.json"));
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toContain("PP713");
-      expect(r.stderr).toContain(`${path.join(base, bad.split("/")[0]!)}」の名前が空白か「.」で終わっています`);
+      expect(r.stderr).toContain(`${path.join(base, bad.split("/")[0]!)}」の名前は Windows では使えません`);
     }
     expect(readdirSync(base)).toEqual([]);
     const bag = new DiagnosticBag("ja");
