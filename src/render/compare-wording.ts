@@ -19,6 +19,11 @@ export const CompareWording = z.strictObject({
   // (notes, phases: added later, a wording file of a city written before keeps working)
   aspects: words(ASPECTS).extend({ notes: plain.default("注記"), phases: plain.default("工程"), department: plain.default("担当課の名称"), departmentSplit: plain.default("担当課の分割"), scheduleShift: plain.default("全体の工程") }),
   placeSeparator: plain,
+  // (added later, as `aspects` above: defaults keep a city's older wording file working)
+  /** The plan's rows for every schedule moved alike ({{years}}, {{projects}}) and a department split ({{names}}, {{projects}}, {{nos}}). */
+  planTexts: z.strictObject({
+    shiftOld: plain, shiftLater: z.string().min(1), shiftEarlier: z.string().min(1), split: z.string().min(1),
+  }).default({ shiftOld: "各事業の工程", shiftLater: "各事業の工程を{{years}}年繰り下げ（{{projects}}事業）", shiftEarlier: "各事業の工程を{{years}}年繰り上げ（{{projects}}事業）", split: "{{names}}（{{projects}}事業: No.{{nos}}）" }),
   headings: z.strictObject({
     /** A project found in both versions under the same No, under another No, added, removed. */
     same: z.string().min(1), renumbered: z.string().min(1), added: z.string().min(1), removed: z.string().min(1),
@@ -33,5 +38,5 @@ export const CompareWording = z.strictObject({
 export type CompareWording = z.infer<typeof CompareWording>;
 
 export function compareWording(ctx: RenderContext): Wording<CompareWording> {
-  return loadWording(ctx, "compare", CompareWording, ["plan", "new", "old", "name"]);
+  return loadWording(ctx, "compare", CompareWording, ["plan", "new", "old", "name", "years", "projects", "names", "nos"]);
 }

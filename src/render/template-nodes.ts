@@ -16,7 +16,7 @@ import type { Segment } from "../compare/text-diff.js";
 import { fiscalYearLabel, warekiDate } from "../fiscal.js";
 import type { ValidatedReturns } from "../progress/schema.js";
 import type { Wording } from "../templates/wording.js";
-import { compareView, type CompareRow, type CompareView, type ProjectEntry } from "../views/compare.js";
+import { type CompareRow, type CompareTexts, compareView, type CompareView, type ProjectEntry } from "../views/compare.js";
 import { progressView, type ProgressView } from "../views/progress.js";
 import { opensWithList } from "../normalise/description.js";
 import { type CompareWording, compareWording } from "./compare-wording.js";
@@ -88,14 +88,22 @@ function checkSheetIds(nodes: readonly DocNode[], view: DepartmentsView, file: s
   throw new ReportedError();
 }
 
-/** The 新旧対照表's view, its words (templates/compare/wording.json) and the description templates/compare/ writes. */
-export function compareNodes(list: ChangeList, ctx: RenderContext) {
-  const wording = compareWording(ctx);
-  const view = compareView(list, {
+/** What the 新旧対照表's view writes in words of its own: the wording file's and the config's. */
+export function compareTexts(wording: Wording<CompareWording>, ctx: RenderContext): CompareTexts {
+  const { shiftOld, shiftLater, shiftEarlier, split } = wording.words.planTexts;
+  return {
     placeSeparator: wording.words.placeSeparator,
     allDepartmentsMarker: ctx.config.allDepartmentsMarker,
     year: (y) => fiscalYearLabel(y, ctx.theme),
-  });
+    shift: (years, projects) => ({ old: shiftOld, new: wording.fill(years > 0 ? shiftLater : shiftEarlier, { years: String(Math.abs(years)), projects: String(projects) }) }),
+    split: (names, projects, nos) => wording.fill(split, { names: names.join("、"), projects: String(projects), nos: nos.join("、") }),
+  };
+}
+
+/** The 新旧対照表's view, its words (templates/compare/wording.json) and the description templates/compare/ writes. */
+export function compareNodes(list: ChangeList, ctx: RenderContext) {
+  const wording = compareWording(ctx);
+  const view = compareView(list, compareTexts(wording, ctx));
   const nodes = renderTemplate("compare", "compare", compareData(view, wording, ctx), ctx);
   checkFitsPage(nodes, comparePageKind(ctx), ctx);
   return { view, wording, nodes };

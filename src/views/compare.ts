@@ -69,6 +69,10 @@ export interface CompareTexts {
   allDepartmentsMarker: string;
   /** A fiscal year's words, for the plan period. */
   year(y: number): string;
+  /** The plan's row of every schedule moved `years` (later when positive): its old and new text. */
+  shift(years: number, projects: number): { old: string; new: string };
+  /** The new side of a department split's row: the names after it, the projects it took. */
+  split(names: readonly string[], projects: number, nos: readonly number[]): string;
 }
 
 const whole = (text: string): Segment[] => (text ? [{ text, changed: true }] : []);
@@ -197,9 +201,12 @@ function wholeRows(p: ProjectSummary, side: "new" | "old", t: CompareTexts): Com
 }
 
 function planRow(c: PlanChange, t: CompareTexts): TextRow {
-  if (c.aspect === "scheduleShift") return textRow(c.aspect, "各事業の工程", `各事業の工程を${Math.abs(c.years)}年${c.years > 0 ? "繰り下げ" : "繰り上げ"}（${c.projects}事業）`);
+  if (c.aspect === "scheduleShift") {
+    const shift = t.shift(c.years, c.projects);
+    return textRow(c.aspect, shift.old, shift.new);
+  }
   // a split: the old name beside the new one while some projects keep it, with the projects the new one took
-  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, `${c.kept ? `${c.old}、` : ""}${c.new}（${c.projects}事業: No.${c.nos.join("、")}）`);
+  if (c.aspect === "departmentSplit") return textRow(c.aspect, c.old, t.split(c.kept ? [c.old, c.new] : [c.new], c.projects, c.nos));
   const parents = (names: readonly string[] | undefined) => (names ?? []).map((w) => `${w}${t.placeSeparator}`).join("");
   const within = (side: "old" | "new") => ("within" in c ? parents(side === "old" ? c.oldWithin ?? c.within : c.within) : "");
   // A node of no name: the version has no 取組 level there (a plan of two levels). Nothing, not

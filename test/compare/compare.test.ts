@@ -5,9 +5,15 @@ import { comparePlans } from "../../src/compare/index.js";
 import type { ChangeList } from "../../src/compare/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import type { Plan } from "../../src/model/schema.js";
-import { seedPlan } from "../helpers/context.js";
+import { makeRenderContext, seedPlan } from "../helpers/context.js";
+import { compareWording } from "../../src/render/compare-wording.js";
+import { compareTexts } from "../../src/render/template-nodes.js";
 import { circled } from "../../src/normalise/hierarchy.js";
 import { editDescription, insertAfter, moveTo, remove, rename, setDepartments, setSchedule, standalone, withProjects } from "../helpers/revisions.js";
+
+/** The view's words as the shipped wording file writes them (years as plain numbers). */
+const shipped = () => { const ctx = makeRenderContext(); return { ...compareTexts(compareWording(ctx), ctx), year: String }; };
+const TEXTS = shipped();
 
 const seed = seedPlan();
 const pool = standalone(seed);
@@ -79,7 +85,7 @@ describe("compare: what the council reads changed", () => {
     phase.note = `${before}（令和9年度）`;
     const list = compare(seed, withProjects(seed, projects));
     expect(list.changes.map((c) => c.kind)).toEqual(["schedule"]);
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     const rows = view.projects[0]!.rows;
     expect(rows.map((r) => r.aspect)).toEqual(["schedule", "notes"]);
     const notes = rows[1] as { new: { text: string; changed: boolean }[]; old: { text: string; changed: boolean }[] };
@@ -97,7 +103,7 @@ describe("compare: a department renamed on one project", () => {
     const p = seed.projects.find((x) => x.departments.length >= 2 && !x.allDepartments)!;
     const [first, ...rest] = p.departments;
     const list = compare(seed, setDepartments(seed, p.no, [first!, ...rest.map((d) => d.replace(/.課$/u, "収納課"))]));
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     const row = view.projects[0]!.rows[0] as { aspect: string; new: { text: string; changed: boolean }[]; old: { text: string; changed: boolean }[] };
     expect(row.aspect).toBe("departments");
     expect(row.old.filter((s) => s.changed).map((s) => s.text)).toEqual(rest);
@@ -330,7 +336,7 @@ describe("compare: changes of the plan itself", () => {
     edited.description = [...edited.description, "見直した。"];
     const list = compareWithDoubts(seed, withProjects(seed, projects));
     expect(list.changes.filter((c) => c.kind === "departments")).toHaveLength(having.length);
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     expect(view.planRows.map((r) => r.aspect)).toEqual(["department"]);
     expect(view.projects.map((p) => [p.oldNo, p.kinds, p.rows.map((r) => r.aspect)])).toEqual([[edited.no, ["description"], ["description"]]]);
     expect(view.counts.find((c) => c.kind === "departments")!.count).toBe(0);
@@ -345,7 +351,7 @@ describe("compare: changes of the plan itself", () => {
     expect(summary).toContain(`担当課の名称の変更・分割による${having.length}事業の担当課の変更は、計画全体の変更にまとめて載せています。`);
     // a project given a new department besides the renamed one is still its own change
     projects.find((p) => p.no === having[1]!.no)!.departments.push("企画調整課");
-    const more = compareView(compareWithDoubts(seed, withProjects(seed, projects)), { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const more = compareView(compareWithDoubts(seed, withProjects(seed, projects)), TEXTS);
     expect(more.projects.map((p) => p.oldNo)).toEqual([edited.no, having[1]!.no]);
   });
 
@@ -364,7 +370,7 @@ describe("compare: changes of the plan itself", () => {
     expect(list.diagnostics.map((d) => [d.code, d.severity])).toEqual([["PP717", "info"]]);
     // --json keeps each project's change; the table says the split once, with the Nos it took
     expect(list.changes.filter((c) => c.kind === "departments").map((c) => c.newNo)).toEqual([...taken]);
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     expect(view.planRows.map((r) => [r.aspect, "new" in r ? r.new.map((g) => g.text).join("") : ""])).toEqual([
       ["departmentSplit", `情報政策課、DX推進課（${taken.size}事業: No.${[...taken].join("、")}）`]]);
     expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[edited, ["description"]]]);
@@ -372,7 +378,7 @@ describe("compare: changes of the plan itself", () => {
     // the old name gone, split between two new ones: each new one's share, the old name not said kept
     const halves = compareWithDoubts(seed, withProjects(seed, structuredClone(seed.projects).map((p) => ({ ...p, departments: p.departments.map((d) => (d === "情報政策課" ? (taken.has(p.no) ? "DX推進課" : "情報システム課") : d)) }))));
     expect(halves.planChanges.map((c) => [c.aspect, c.new, "kept" in c ? c.kept : null])).toEqual([["departmentSplit", "情報システム課", 0], ["departmentSplit", "DX推進課", 0]]);
-    const rows = compareView(halves, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String }).planRows;
+    const rows = compareView(halves, TEXTS).planRows;
     expect(rows.map((r) => ("new" in r ? r.new.map((g) => g.text).join("") : "").split("（")[0])).toEqual(["情報システム課", "DX推進課"]);
     expect(halves.diagnostics[0]!.message).toContain("ほかの事業はほかの新しい課になっています");
     // one project given a new department in the old one's place is that project's change alone
@@ -393,7 +399,7 @@ describe("compare: changes of the plan itself", () => {
       plan.plan.period = { start, end: to };
       return plan;
     };
-    const texts = { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String };
+    const texts = TEXTS;
     // one project's schedule also changed otherwise: its block stays
     const longer = compareWithDoubts(seed, stretch(seed, end + 1, (p) => { p.schedule[0]!.label = "再検討"; }));
     expect(longer.changes.filter((c) => c.kind === "schedule").length).toBeGreaterThan(10);
@@ -422,7 +428,7 @@ describe("compare: changes of the plan itself", () => {
     const list = compareWithDoubts(seed, later(1, pick(0).no));
     const moved = list.changes.filter((c) => c.kind === "schedule").length;
     expect(list.planChanges).toEqual([{ aspect: "scheduleShift", years: 1, projects: moved - 1 }]);
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     expect(view.planRows.map((r) => [r.aspect, "new" in r ? r.new.map((g) => g.text).join("") : ""])).toEqual([["scheduleShift", `各事業の工程を1年繰り下げ（${moved - 1}事業）`]]);
     expect(view.projects.map((p) => [p.oldNo, p.kinds])).toEqual([[pick(0).no, ["schedule"]]]);
     expect(view.scheduleOnly).toBe(moved - 1);
@@ -436,7 +442,7 @@ describe("compare: changes of the plan itself", () => {
     const { compareView } = await import("../../src/views/compare.js");
     const twoLevels = withProjects(seed, structuredClone(seed.projects).map((p) => ({ ...p, initiative: null })));
     const list = compareWithDoubts(seed, twoLevels);
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     const rows = view.planRows.filter((r) => r.aspect === "initiative") as { new: { text: string }[]; old: { text: string }[] }[];
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
@@ -444,7 +450,7 @@ describe("compare: changes of the plan itself", () => {
       expect(r.old.map((x) => x.text).join("")).toMatch(/ ＞ [①-⑳].+$/u);
     }
     // and the other way round (a 取組 level added): nothing on the old side
-    const back = compareView(compareWithDoubts(twoLevels, seed), { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const back = compareView(compareWithDoubts(twoLevels, seed), TEXTS);
     for (const r of back.planRows.filter((x) => x.aspect === "initiative") as { new: { text: string }[]; old: { text: string }[] }[]) expect(r.old).toEqual([]);
   });
 
@@ -473,7 +479,7 @@ describe("compare: a 基本方針 split in two", () => {
     expect(list.planChanges).toEqual(whole.map((m) => ({ aspect: "measure", old: `(${m})${title(m)}`, new: `(${m - 3})${title(m)}`, within: ["分けた基本方針"], oldWithin: [policy] })));
     // the contract's change list: a project whose 基本方針 changed is moved, whichever way it is told
     expect(list.changes.map((c) => [c.kind, c.oldNo])).toEqual(moving.map((p) => ["moved", p.no]));
-    const view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: String });
+    const view = compareView(list, TEXTS);
     // the 新旧対照表: a block only for a project whose 施策 did not go whole (nine blocks had told four moves)
     const alone = moving.filter((p) => sizes.get(p.measure.number!) === 1).map((p) => p.no);
     expect(view.projects.map((p) => p.oldNo)).toEqual(alone);

@@ -9,6 +9,8 @@ import type { ChangeList } from "../../src/compare/schema.js";
 import { DiagnosticBag } from "../../src/diagnostics/bag.js";
 import { renderCompare } from "../../src/render/compare.js";
 import { fiscalYearLabel } from "../../src/fiscal.js";
+import { compareWording } from "../../src/render/compare-wording.js";
+import { compareTexts } from "../../src/render/template-nodes.js";
 import { compareView, type CompareView } from "../../src/views/compare.js";
 import { columnsWidthPt, rowHeightPt, wrappedLines } from "../../src/render/xlsx/metrics.js";
 import { attempt, makeRenderContext, seedPlan, templatesWith } from "../helpers/context.js";
@@ -40,7 +42,7 @@ beforeAll(async () => {
   const files = await renderCompare(list, ctx);
   expect(files.map((f) => f.path)).toEqual(["compare.pdf", "compare.xlsx"]);
   [pdfData, xlsxData] = files.map((f) => f.data) as [Uint8Array, Uint8Array];
-  view = compareView(list, { placeSeparator: " ＞ ", allDepartmentsMarker: "各課", year: (y) => fiscalYearLabel(y, ctx.theme) });
+  view = compareView(list, compareTexts(compareWording(ctx), ctx));
   pdf = await readPdf(pdfData);
   glyphs = await glyphsOnFills(pdfData, ctx.theme.colours.changed);
 });
