@@ -577,12 +577,14 @@ export const CATALOG = {
     // as an integer; numbering the branches (1-1 → 11, or by rows' order) would name other projects
     ja: (p) => (p.branch
       ? `No「${p.value}」は枝番です。No は様式・進捗報告・新旧対照表で事業を指す通し番号のため、枝番の事業は読めません（枝番から番号は作りません）。`
+      : p.prefixed ? `No「${p.value}」は番号の前に言葉（新規・追加などの区分）が付いています。No は事業を指す通し番号のため、言葉を外した番号かどうか決められません。`
       : `No「${p.value}」が数値ではありません。`),
     en: (p) => (p.branch
       ? `No "${p.value}" is a branch number. The No names a project in forms, returns and the 新旧対照表 as a serial number: a branch-numbered project is not read (no number is made up from it).`
+      : p.prefixed ? `No "${p.value}" has a word before its number (a kind such as 新規 or 追加). The No is the project's serial number: whether the number alone is it cannot be told.`
       : `No "${p.value}" is not a number.`),
-    hintJa: () => "No は事業の通し番号（1、2、3 …）です。1-2 のような枝番の計画は、通し番号の列を設けてください。",
-    hintEn: () => "No is the project's serial number (1, 2, 3 …): a plan numbered 1-2 … needs a column of serial numbers." },
+    hintJa: (p) => (p.prefixed ? "No の列には番号だけを書き、新規・追加などの区分は別の列（区分）に書いてください。" : "No は事業の通し番号（1、2、3 …）です。1-2 のような枝番の計画は、通し番号の列を設けてください。"),
+    hintEn: (p) => (p.prefixed ? "Write the number alone in the No column, and the kind (新規, 追加) in a column of its own (区分)." : "No is the project's serial number (1, 2, 3 …): a plan numbered 1-2 … needs a column of serial numbers.") },
   PP306: { severity: "error", example: { cells: 9, expected: 12 },
     ja: (p) => `行が途中で切れています（${p.cells} 列、見出しは ${p.expected} 列）。隣の行と合わせて 1 行のようです: セルの中の改行が「"」で囲まれずに書き出され、1 行が 2 行に分かれています。`,
     en: (p) => `The row is cut short (${p.cells} cells; the header has ${p.expected}), and with the row next to it looks like one row: a line break inside a cell was exported without quotes, splitting one row in two.`,

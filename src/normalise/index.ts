@@ -226,6 +226,9 @@ const RELIST_CELLS = ["measure", "initiative", "departments"] as const;
  */
 const BRANCH_NO = /^(?:[0-9]{1,4}|[A-Za-z]{1,2}|[IVX]{1,4})(?:\s*[-‐−ー.]\s*[0-9]{1,4})+$/u;
 
+/** A No after a word (`新規1`, `新1`, `追加2`: the project's 区分 written into its No). */
+const PREFIXED_NO = /^[^\x00-\x7F\d]{1,4}\s*[0-9]{1,4}$/u;
+
 /** A No cell saying the row is a 再掲 (`再掲`, `再`, `2再`, `(再掲)`, `再掲2`). */
 const NO_AS_RELIST = /^[(（【]?\s*\d*\s*再掲?\s*\d*\s*[)）】]?$/u;
 
@@ -272,7 +275,8 @@ function normaliseRow(row: RawRow, period: { start: number; end: number }, table
     // 再掲 written in the No column (`再掲`, `2再`, `(再)`): a 再掲 row without a No of its own, said
     // so (PP338) — PP305's hint on branch numbers had not helped
     if (noText && NO_AS_RELIST.test(noText.normalize("NFKC"))) bag.add("PP338", at("no"), { name: excerpt(text("name")) });
-    else if (noText) bag.add("PP305", at("no"), { value: excerpt(noText), ...(BRANCH_NO.test(noText) ? { branch: "yes" } : {}) });
+    // (shown as written: Ⅱ-3, not its NFKC II-3)
+    else if (noText) bag.add("PP305", at("no"), { value: excerpt(cleanText(f.no?.text ?? "")), ...(BRANCH_NO.test(noText) ? { branch: "yes" } : PREFIXED_NO.test(noText) ? { prefixed: "yes" } : {}) });
     return null;
   }
   const projectNo = no;

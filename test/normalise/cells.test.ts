@@ -428,10 +428,17 @@ describe("再掲 and remark rows", () => {
       r("2-3-1", "丁", ["検討", "", "", "", ""]), r("1.1", "戊", ["検討", "", "", "", ""]), r("Ａ－１", "己", ["検討", "", "", "", ""]), r("Ⅱ-3", "庚", ["検討", "", "", "", ""]),
       r("2", "乙（No.1-1の再掲）", ["検討", "", "", "", ""])]);
     // (under a group's letter or Roman numeral too, A-1 and Ⅱ-3: they had been said only as no number)
-    expect(plan.diagnostics.filter((d) => d.code === "PP305").map((d) => [d.severity, d.line, d.column, d.message])).toEqual(["1-1", "1-2", "2-3-1", "1.1", "A-1", "II-3"].map((no, i) =>
+    expect(plan.diagnostics.filter((d) => d.code === "PP305").map((d) => [d.severity, d.line, d.column, d.message])).toEqual(["1-1", "1－2", "2-3-1", "1.1", "Ａ－１", "Ⅱ-3"].map((no, i) =>
       ["error", 5 + i, 1, `No「${no}」は枝番です。No は様式・進捗報告・新旧対照表で事業を指す通し番号のため、枝番の事業は読めません（枝番から番号は作りません）。`]));
     expect([project(plan, 2).relistOf, project(plan, 2).relistMark]).toEqual([null, "（No.1-1の再掲）"]);
     expect(codes(plan.diagnostics)).not.toContain("PP408");
+  });
+
+  it("a No after a word (新規1, 追加2: the project's 区分 written into its No) is said as such (PP305), with where to write the word", async () => {
+    const plan = await tsvOf([r("1", "甲", ["検討", "", "", "", ""]), r("新規1", "乙", ["検討", "", "", "", ""]), r("追加 2", "丙", ["検討", "", "", "", ""])]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP305").map((d) => [d.line, d.message, d.hint])).toEqual(["新規1", "追加 2"].map((no, i) =>
+      [5 + i, `No「${no}」は番号の前に言葉（新規・追加などの区分）が付いています。No は事業を指す通し番号のため、言葉を外した番号かどうか決められません。`,
+        "No の列には番号だけを書き、新規・追加などの区分は別の列（区分）に書いてください。"]));
   });
 
   it("※再掲 and 【再掲】 are marks too", async () => {
