@@ -11,6 +11,7 @@ import { FIELD_LABELS, isNoLabel, type RawReturn, type ReturnField, type ReturnF
 import { columnLetters, parseAddress } from "../cell-address.js";
 import { readWorkbookCells, WorkbookReadError, type SheetCells, type ShownCell } from "./sheet-xml.js";
 import { withCellBreaks } from "../ingest/read-text.js";
+import { LONE_SURROGATE } from "../normalise/text.js";
 
 const HEADER_SEARCH_ROWS = 30;
 /** The input columns a form's header names; 年度 and 担当課 come from the metadata instead. */
@@ -173,6 +174,9 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     cellAt.set(`${c.row}\t${c.col}`, c);
   }
   const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
+  // Half a character (`_xD83D_` alone: an emoji cut by a broken copy) is U+FFFD, said at the first
+  // cell with the count, as a plan's cell (PP109); it had reached the report as is.
+  const halves = { count: 0, first: undefined as Place | undefined };
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const values = byRow.get(r) ?? new Map<number, unknown>();
     const row: RawReturn = {
@@ -222,7 +226,13 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
         refused = true;
       }
       // (a line or paragraph separator pasted in, or Excel's _x000B_, breaks the line as in a CSV)
-      const text = f === "no" ? cellText(value) : withCellBreaks(shown ?? cellText(value));
+      let text = f === "no" ? cellText(value) : withCellBreaks(shown ?? cellText(value));
+      const half = text.match(LONE_SURROGATE);
+      if (half) {
+        halves.count += half.length;
+        halves.first ??= place(r, col);
+        text = text.replace(LONE_SURROGATE, "\uFFFD");
+      }
       row.cells[f] = { text: f === "no" && renumber?.has(Number(text)) ? String(renumber.get(Number(text)) ?? "") : text, place: place(r, col) };
     }
     // a project since removed from the plan: its earlier year is no part of this report
@@ -233,6 +243,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     if ((row.cells.no?.text ?? "") === "" && !hasInput) continue;
     out.rows.push(row);
   }
+  if (halves.first) bag.add("PP109", halves.first, { count: halves.count, half: 1 });
   return refused ? null : out;
 }
 

@@ -569,6 +569,23 @@ describe("returned forms", () => {
       "実績の欄に上付き・下付きの文字「3」があります（「処理能力を103件に高めた」）。報告書では普通の文字として印刷され（10³ は「103」）、意味が変わるため、このファイルは読みません。"]]);
   });
 
+  it("PP109 half a character in an entry (_xD83D_ alone: an emoji cut by a broken copy) is U+FFFD, said at its cell, the form read (it had reached the report as is)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
+    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    let at = "";
+    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
+      if (c.value === `実績${own[0]}`) { c.value = "説明会を開催した_xD83D_"; at = c.address; } // (exceljs writes _x…_ as is, as a broken copy leaves it)
+    }));
+    const bag = new DiagnosticBag("ja");
+    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag);
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell])).toEqual([["PP109", "warning", "進捗報告", at]]);
+    expect(JSON.stringify(read)).toContain("説明会を開催した\uFFFD");
+    expect(JSON.stringify(read)).not.toMatch(/\\ud[89ab]/i);
+  });
+
   it("PP650 text in white on no fill in an entry (白文字: words hidden rather than deleted), all or in part: refused at the cell (the report had printed words no one saw)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
