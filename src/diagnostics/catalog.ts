@@ -311,12 +311,14 @@ export const CATALOG = {
   PP206: { severity: "error", example: { label: "令和9年度", expected: "令和8年度" },
     ja: (p) => (p.descending
       ? `年度の見出しが左から新しい順（${p.label}～${p.expected}）に並んでいます。左から古い順の表として読めません。`
+      : p.apart ? `年度の見出し「${p.label}」の列が、${p.apart}の列の隣になく、間に${p.between}の列があります。どの列がどの年度か決められません。`
       : `年度の見出し「${p.label}」が並び順に合いません（期待: ${p.expected}）。どの列がどの年度か決められません。`),
     en: (p) => (p.descending
       ? `The fiscal-year labels run newest first, left to right (${p.label} to ${p.expected}): not read as a table of years oldest first.`
+      : p.apart ? `The column of the fiscal year "${p.label}" is not next to ${p.apart}'s: ${p.between} stand between. Which column is which year cannot be told.`
       : `The fiscal-year label "${p.label}" is out of sequence (expected ${p.expected}); which column is which year cannot be told.`),
-    hintJa: () => "年度の列は 1 年ずつ左から順に並べ、見出しの年度を直してください。",
-    hintEn: () => "Give each year its own column, left to right one year apart, and correct the label." },
+    hintJa: (p) => (p.apart ? "年度の列は続けて並べてください（年度の列を前の年度の列の右に移すか、間の列を年度の列の前後に移してください）。" : "年度の列は 1 年ずつ左から順に並べ、見出しの年度を直してください。"),
+    hintEn: (p) => (p.apart ? "Keep the year columns together: move the year's column next to the year before, or the columns between out of the run of years." : "Give each year its own column, left to right one year apart, and correct the label.") },
   PP207: { severity: "error", example: {},
     ja: () => "見出しはありますが、事業の行がありません。", en: () => "The header is there, but no project rows follow." },
   PP208: { severity: "error", example: {},

@@ -1582,7 +1582,12 @@ function alignYears(grid: Grid, block: Block, period: { start: number; end: numb
     const [c0, y0] = labels[0]!;
     const expected = y0 + Math.floor((col - c0) / k);
     if (i > 0 && year !== expected) {
-      bag.add("PP206", placeOf(grid, labelRow, col), { label: wareki(year), expected: wareki(expected) });
+      // the next year, but apart from the one before (a year added after 備考): said as such, not
+      // as a year out of sequence 「期待: 令和15年度」
+      const [before, last] = labels[i - 1]!;
+      const between = year === last + 1 && col - before > k ? Array.from({ length: col - before - 1 }, (_, j) => headerWords(block, before + 1 + j)).filter(Boolean) : [];
+      bag.add("PP206", placeOf(grid, labelRow, col), { label: wareki(year), expected: wareki(expected),
+        ...(between.length ? { apart: wareki(last), between: quoteList(between.slice(0, 3), bag.lang) } : {}) });
     }
   });
   let firstCol = labels.length ? labels[0]![0] - (labels[0]![1] - period.start) * k * stride : regionStart;

@@ -261,6 +261,13 @@ describe("two-row header, years with a line break, a column after the period (CS
     expect(of(plan.diagnostics, "PP206").map((d) => [d.severity, d.column, d.message])).toEqual([["error", 7, "年度の見出しが左から新しい順（令和10年度～令和8年度）に並んでいます。左から古い順の表として読めません。"]]);
   });
 
+  it("a year's column added apart from the others (after 備考) is said as apart, naming the columns between (PP206), not 「期待: 令和12年度」", async () => {
+    const head = ["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "備考", "再掲", "令和10年度"];
+    const plan = await planOf("apart.tsv", tsv([head, ["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "検討", "実施", "", "", "運用"]]));
+    expect(of(plan.diagnostics, "PP206").map((d) => [d.severity, d.column, d.message])).toEqual([["error", 11,
+      "年度の見出し「令和10年度」の列が、令和9年度の列の隣になく、間に「備考」「再掲」の列があります。どの列がどの年度か決められません。"]]);
+  });
+
   it("two year header rows naming different years in a column are a warning at the lower one's cell; rows that agree are read without a word", async () => {
     const head = (below: string[]) => [["No", "基本方針", "施策", "事業名", "担当課", "事業内容", "令和8年度", "令和9年度", "令和10年度"], ["", "", "", "", "", "", ...below]];
     const body = [["1", "1 行政", "(1) 改革", "RPAの導入", "情報政策課", "内容", "検討", "実施", "→"]];
