@@ -64,6 +64,10 @@ export interface XmlSheet {
   outside?: string;
   /** The first cell written a second time, when there is one (the rest were not read). */
   twice?: string;
+  /** The first cell whose address is on another row than its `<row r>`, with that row (the rest were not read). */
+  astray?: { ref: string; row: number };
+  /** The first cell whose style index the styles table lacks, with that index (the rest were not read). */
+  unstyled?: { ref: string; style: string };
   /** Rows hidden in Excel (hidden="1", also rows a filter hides), 1-based. */
   hiddenRows?: Set<number>;
   /** Column ranges hidden in Excel (`<col min max hidden="1">`), 1-based and inclusive. */
@@ -498,6 +502,8 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared, whiteShared }, styles, opts.maxCells ?? Infinity, counts) };
       if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
       if (sheet.twice) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.twice} が 2 回書かれていて、どちらの値か決められません（ファイルが壊れています）`);
+      if (sheet.astray) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.astray.ref} が ${sheet.astray.row} 行目の中に書かれていて、どちらの行か決められません（ファイルが壊れています）`);
+      if (sheet.unstyled) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.unstyled.ref} の書式番号 ${sheet.unstyled.style} が書式の一覧（styles.xml）にありません。表示形式（「令和"0"年度」など）が分からないため読めません（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
       const notes = sheetNotes(zip, targets.get(rid!)!);
@@ -537,6 +543,8 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
   let overLimit = false;
   let outside: string | undefined;
   let twice: string | undefined;
+  let astray: XmlSheet["astray"];
+  let unstyled: XmlSheet["unstyled"];
   // A cell written twice (a row repeated, a cell's `r` repeated: Excel repairs such a file) kept
   // the later value without a word. Excel writes cells in order, so a cell after the last kept
   // one cannot repeat one: the addresses are only looked up once the order breaks.
@@ -549,7 +557,8 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
   // findElement walks, not the elements generator: this loop runs once per cell of the sheet
   rows: for (let row = findElement(data, "row"); row; row = findElement(data, "row", row.end)) {
     const r = Number(attr(row.attrs, "r"));
-    rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+    const numbered = Number.isInteger(r) && r > 0;
+    rowNo = numbered ? r : rowNo + 1;
     if (isTrue(attr(row.attrs, "hidden"))) hiddenRows.add(rowNo);
     let colNo = 0;
     for (let c = findElement(row.body, "c"); c; c = findElement(row.body, "c", c.end)) {
@@ -561,12 +570,19 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
       // past XFD1048576 (or row 0): no cell of a sheet, which Excel refuses; a row past 2^53 had
       // never ended the rows between (memory ran out), a cell at row 10^14 had been read as a project
       if (at.row < 1 || at.row > MAX_ROW || at.col > MAX_COLUMN) { outside = ref ?? `${columnLetters(at.col)}${at.row}`; break rows; }
+      // a cell whose address names another row than its row's: which one is meant cannot be told
+      // (it had been put at its own address, and read as a stray row: a puzzling PP379)
+      if (numbered && at.row !== rowNo) { astray = { ref: ref!, row: rowNo }; break rows; }
       colNo = at.col;
       // most cells hold a <v> only: the other searches are skipped when their tag is absent
       const f = body.includes("<f") ? firstOf(body, "f") : undefined;
       const v = valueOf(body);
       const type = attr(head, "t") ?? "n";
-      const style = Number(attr(head, "s") ?? 0);
+      const s = attr(head, "s");
+      const style = s === undefined ? 0 : /^\s*\d+\s*$/.test(s) ? Number(s) : NaN;
+      // a style the table lacks (s="999"): its number format is unknown, and reading the value as
+      // General had turned a year heading 8 formatted "令和"0"年度" into a bare 8 without a word
+      if (!(style < formats.length) && style !== 0) { unstyled = { ref: ref ?? `${columnLetters(at.col)}${at.row}`, style: s! }; break rows; }
       const fill = fills[style];
       // an empty cell counts only for its colour (a bar drawn by filling cells)
       const empty = !f && v === undefined && type !== "inlineStr";
@@ -631,6 +647,8 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
   if (overLimit) out.overLimit = true;
   if (outside !== undefined) out.outside = outside;
   if (twice !== undefined) out.twice = twice;
+  if (astray) out.astray = astray;
+  if (unstyled) out.unstyled = unstyled;
   if (hiddenRows.size) out.hiddenRows = hiddenRows;
   if (hiddenCols.length) out.hiddenCols = hiddenCols;
   return out;

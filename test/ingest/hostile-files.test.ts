@@ -339,6 +339,24 @@ describe("sheet XML that is valid but unusual, and XML cut short", () => {
     const reversed = xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.reverse().join("")}</sheetData>`);
     expect(names(await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml: reversed }] })))).toEqual(["電子申請の拡大", name]);
   });
+
+  it("a cell whose style index the styles table lacks (s=\"999\") is PP106 naming the cell: a year heading 8 formatted 令和0年度 had been read as a bare 8", async () => {
+    const cells = (s: number) => table().map((c) => (c.ref === "H3" ? { ref: "H3", v: 8, s } : c));
+    const book = (s: number, styled = true) => bookOf({ sheets: [{ name: "計画", xml: sheetXml(cells(s)) }], ...(styled ? { numFmts: { 200: '"令和"0"年度"' }, xfs: [0, 200] } : {}) });
+    expect((await planOf("plan.xlsx", book(1))).plan.period).toEqual({ start: 2026, end: 2028 });
+    for (const [s, styled] of [[999, true], [2, true], [1, false]] as const) {
+      const plan = await planOf("plan.xlsx", book(s, styled));
+      expect(codes(plan.diagnostics), `${s}`).toEqual(["PP106"]);
+      expect(plan.diagnostics[0]!.message).toContain(`シート「計画」のセル H3 の書式番号 ${s} が書式の一覧`);
+    }
+  });
+
+  it("a cell whose address is on another row than its <row r> is PP106 naming it (it had been placed at its own address: a puzzling PP379)", async () => {
+    const xml = sheetXml(table()).replace('<c r="E5" ', '<c r="E6" ');
+    const plan = await planOf("plan.xlsx", bookOf({ sheets: [{ name: "計画", xml }] }));
+    expect(codes(plan.diagnostics)).toEqual(["PP106"]);
+    expect(plan.diagnostics[0]!.message).toContain("シート「計画」のセル E6 が 5 行目の中に書かれていて");
+  });
 });
 
 describe("XML with a document type declaration", () => {
