@@ -178,10 +178,15 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bad
     if (!body.encoding.startsWith("UTF-8") && readsWhole(bytes.subarray(3), body.encoding)) return { ...body, markIgnored: mark };
     return { encoding: "UTF-8 (BOM)", bad: (body.encoding.startsWith("UTF-8") ? body.bad : utf8Scan(bytes.subarray(3)).bad).map((i) => i + 3) };
   }
-  // A UTF-16 or UTF-32 mark before UTF-8 text (it had been read as UTF-16: no header, PP201).
-  // A table's UTF-16 or UTF-32 holds NUL bytes (its tabs, digits, line ends); UTF-8 none.
+  // A UTF-16 or UTF-32 mark before UTF-8 or Shift_JIS text (it had been read as UTF-16: PP109,
+  // no header, PP201). A table's UTF-16 or UTF-32 holds NUL bytes (its tabs, digits, line ends);
+  // the others none: without them, the body is read as it would be without the mark when it
+  // reads whole (valid UTF-8, or every byte Shift_JIS or EUC-JP), as after a UTF-8 mark.
   const rest = mark ? bytes.subarray(markLength(mark)) : bytes;
-  if (mark && !rest.includes(0) && !isAscii(rest) && isUtf8(rest)) return { encoding: "UTF-8", bad: [], markIgnored: mark };
+  if (mark && !rest.includes(0) && !isAscii(rest)) {
+    const body = detectEncoding(rest);
+    if ((body.encoding === "UTF-8" && !body.bad.length) || (body.encoding === "Shift_JIS" && readsWhole(rest, "Shift_JIS"))) return { ...body, markIgnored: mark };
+  }
   if (mark) return { encoding: mark, bad: [] };
   const unicode = unicodeWithoutBom(bytes);
   if (unicode) return { encoding: unicode, bad: [] };

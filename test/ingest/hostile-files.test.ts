@@ -99,6 +99,13 @@ describe("encodings", () => {
     const utf16Marked = await planOf("plan.txt", withBom([0xff, 0xfe], new TextEncoder().encode(PLAN)));
     expect(names(utf16Marked)).toEqual(["電子申請の拡大", "窓口の改善"]);
     expect(utf16Marked.diagnostics.find((d) => d.code === "PP157")?.message).toContain("先頭に UTF-16LE の印（BOM）がありますが、中身は UTF-8 で");
+    // and before Shift_JIS (it had been read as UTF-16: PP109, then no header, PP201)
+    for (const bom of [[0xff, 0xfe], [0xfe, 0xff]]) {
+      const sjisMarked = await planOf("plan.csv", withBom(bom, iconv.encode(PLAN.replace(/\t/g, ","), "Shift_JIS")));
+      expect(names(sjisMarked)).toEqual(["電子申請の拡大", "窓口の改善"]);
+      expect(codes(sjisMarked.diagnostics)).not.toContain("PP109");
+      expect(sjisMarked.diagnostics.find((d) => d.code === "PP157")?.message).toContain(`先頭に UTF-16${bom[0] === 0xff ? "LE" : "BE"} の印（BOM）がありますが、中身は Shift_JIS で`);
+    }
     // a UTF-8 body with a damaged byte keeps its mark: damage, named by line
     const bytes = new TextEncoder().encode(PLAN);
     const damaged = await planOf("plan.tsv", withBom(utf8Bom, new Uint8Array([...bytes.slice(0, 40), 0xff, ...bytes.slice(40)])));
