@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type 
 import path from "node:path";
 import type { Lang } from "./diagnostics/bag.js";
 import { megabytes } from "./diagnostics/format.js";
+import { decodeAs, unicodeWithoutBom } from "./ingest/read-text.js";
 
 export type FileRead =
   | { bytes: Uint8Array }
@@ -143,13 +144,17 @@ function savedAsWords(read: Exclude<FileRead, { bytes: Uint8Array }>, file: stri
 
 /**
  * A file staff edited, in the encoding Windows' editors save in: UTF-8 (its BOM dropped), UTF-16
- * by its BOM (メモ帳's 「Unicode」), else Shift_JIS when the bytes are not UTF-8 (「ANSI」). A wording
+ * by its BOM (メモ帳's 「Unicode」) or its NUL bytes (other editors' UTF-16 without one), else Shift_JIS when the bytes are not UTF-8 (「ANSI」). A wording
  * file or template saved so had printed its Japanese as boxes, said only as a missing 「�」.
  */
 function editedText(bytes: Uint8Array): string {
   const b = (i: number) => bytes[i] ?? -1;
   if (b(0) === 0xff && b(1) === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (b(0) === 0xfe && b(1) === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  // UTF-16 (or UTF-32) without a mark, by its NUL bytes as a plan's is found: a JSON's braces,
+  // quotes and line ends are ASCII. Its NULs had refused it as a workbook or a PDF.
+  const unicode = unicodeWithoutBom(bytes);
+  if (unicode) return decodeAs(bytes, unicode);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -198,6 +198,19 @@ describe("templates and wording files saved by Windows' editors", () => {
   }, 60_000);
 });
 
+describe("a config or theme saved in UTF-16 without a mark", () => {
+  it("is read by its NUL bytes, either byte order (it had been refused as a workbook or a PDF); a binary file is still refused", async () => {
+    const iconv = (await import("iconv-lite")).default;
+    const { readBoundedText, MAX_EDITED_TEXT_BYTES } = await import("../../src/read-file.js");
+    const json = '{\n  "title": "総務委員会説明資料",\n  "year": 2026\n}\n';
+    for (const encoding of ["UTF-16LE", "UTF-16BE"]) {
+      expect(readBoundedText(tempFile("config.json", iconv.encode(json, encoding)), MAX_EDITED_TEXT_BYTES, "ja"), encoding).toEqual({ text: json });
+    }
+    const binary = readBoundedText(tempFile("config.json", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 0, 0, 0, 0xff, 0x01, 0x02, 0x00])), MAX_EDITED_TEXT_BYTES, "ja");
+    expect(binary).toEqual({ reason: expect.stringContaining("テキストファイルではありません") });
+  });
+});
+
 describe("a theme font without Japanese", () => {
   it("stops check and build with one PP513 naming the face at its line in the theme (it had been a PP351 for every cell and line: a booklet of boxes); with a Japanese fallback face it prints", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planpress-latin-"));
