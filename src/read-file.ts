@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type 
 import path from "node:path";
 import type { Lang } from "./diagnostics/bag.js";
 import { megabytes } from "./diagnostics/format.js";
-import { decodeAs, unicodeWithoutBom } from "./ingest/read-text.js";
+import { CONTROLS, decodeAs, unicodeWithoutBom } from "./ingest/read-text.js";
 
 export type FileRead =
   | { bytes: Uint8Array }
@@ -110,9 +110,17 @@ export function readBoundedText(file: string, limit: number, lang: Lang): { text
   if ("refused" in read) return { reason: refusalReason(read, limit, lang) + savedAsWords(read, file, lang) };
   const text = editedText(read.bytes);
   // A NUL is in no text staff edit: the file is a workbook, a picture, a PDF (`--config plan.xlsx`,
-  // a file picked by mistake), which had been told as quotes and commas missing at line 1.
-  if (text.includes("\0")) return { reason: lang === "ja" ? "テキストファイルではありません（Excel ブックや PDF など、文字でないデータを含みます）" : "not a text file (it holds binary data: a workbook, a PDF …)" };
+  // a file picked by mistake), which had been told as quotes and commas missing at line 1. Nor
+  // are control characters, but one stray: binary data without a NUL byte (one in ten of random
+  // bytes is one) had gone on to handlebars' English 「Lexical error」 or a JSON mistake.
+  if (text.includes("\0") || binaryControls(text)) return { reason: lang === "ja" ? "テキストファイルではありません（Excel ブックや PDF など、文字でないデータを含みます）" : "not a text file (it holds binary data: a workbook, a PDF …)" };
   return { text };
+}
+
+/** Control characters (tab and line ends aside) make up more than 1 % of the text, two at least. */
+function binaryControls(text: string): boolean {
+  const count = text.match(CONTROLS)?.length ?? 0;
+  return count >= 2 && count * 100 > text.length;
 }
 
 /**

@@ -792,5 +792,15 @@ describe("special files among the files staff edit", () => {
     const bag = new DiagnosticBag("ja");
     try { await renderTemplate("booklet", "booklet", {}, makeRenderContext({ diagnostics: bag, templatesDir: templates })); } catch { /* told */ }
     expect(bag.items.map((d) => [d.code, d.message.includes("テキストファイルではありません")])).toEqual([["PP503", true]]);
+    // binary data without a NUL byte (control bytes all through it): it had been handlebars'
+    // English parse error; a config so made, a JSON mistake
+    const noNul = new Uint8Array(Array.from({ length: 400 }, (_, i) => [0x41, 0x7b, 0x7b, 0x05, 0x1b, 0x41, 0xe3, 0x10][i % 8]!));
+    writeFileSync(path.join(templates, "booklet", "booklet.hbs"), noNul);
+    const again = new DiagnosticBag("ja");
+    try { await renderTemplate("booklet", "booklet", {}, makeRenderContext({ diagnostics: again, templatesDir: templates })); } catch { /* told */ }
+    expect(again.items.map((d) => [d.code, d.message.includes("テキストファイルではありません"), /error|詳細/i.test(d.message)])).toEqual([["PP503", true, false]]);
+    const config = path.join(dir, "config.json");
+    writeFileSync(config, noNul);
+    expect(said((b) => loadConfig(config, b)).items.map((d) => [d.code, d.message.includes("テキストファイルではありません")])).toEqual([["PP501", true]]);
   });
 });
