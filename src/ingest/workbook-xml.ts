@@ -91,6 +91,9 @@ const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: "\"",
 
 /** XML entities and OOXML's `_xHHHH_` escapes (e.g. `_x000D_` for a carriage return). */
 export function unescapeXml(s: string): string {
+  // most texts and attributes hold neither: returned as they are, not scanned twice (a sheet of
+  // 9 million empty styled cells unescaped every attribute of each)
+  if (!s.includes("&") && !s.includes("_x")) return s;
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
       if (!e.startsWith("#")) return ENTITY[e] ?? "";

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { columnLetters } from "../../src/cell-address.js";
+import { unescapeXml } from "../../src/ingest/workbook-xml.js";
 import { codes, HEADER, planOf, tsv } from "../helpers/plan-fixtures.js";
 import { bookOf, sheetXml } from "../helpers/xlsx-parts.js";
 
@@ -681,5 +682,15 @@ describe("a plan over several sheets", () => {
     expect(plan.diagnostics.filter((d) => d.code === "PP370").map((d) => [d.severity, d.sheet, d.cell, d.hint])).toEqual([
       ["error", "基本目標2", "A2", expect.stringContaining("通し番号")]]);
     expect(codes(plan.diagnostics)).not.toContain("PP263");
+  });
+});
+
+describe("unescapeXml", () => {
+  it("returns text without & or _x as it is, and unescapes entities and _xHHHH_ escapes wherever they are", () => {
+    for (const plain of ["", "1", "電子申請の拡大", "x_", "_x00", "a_b x"]) expect(unescapeXml(plain)).toBe(plain);
+    expect(unescapeXml("A&amp;B &lt;1&gt; &#x5E74;&#24230; &quot;&apos;")).toBe("A&B <1> 年度 \"'");
+    expect(unescapeXml("行1_x000D_行2_x0009_")).toBe("行1\r行2\t");
+    expect(unescapeXml("_x_x0041_")).toBe("_xA");
+    expect(unescapeXml("&#x110000;")).toBe("\uFFFD");
   });
 });
