@@ -2,6 +2,7 @@
 // Renderers are loaded only when a command needs them (pdfmake and exceljs take time to load).
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import { ReportedError } from "../errors.js";
+import { holdFolder } from "../output/write.js";
 import type { Plan } from "../model/schema.js";
 import { renderJob, type WorkerJob, type WorkerKind, type WorkerResult, type WorkerShare } from "../render/worker.js";
 import type { OutputFile, RenderContext } from "../context.js";
@@ -182,8 +183,15 @@ async function filesOf(pending: Promise<WorkerResult | null>, ctx: RenderContext
 export function renderCommand(kinds: DocumentKind[]) {
   return (input: string | undefined, opts: GlobalOptions & { output?: string }): Promise<number> =>
     run(opts, async (s) => {
-      const { plan, ctx } = await planToRender(s, input, { pdf: kinds.some((k) => k !== "workbook") });
-      const files = await renderDocuments(plan, ctx, kinds);
-      await writeAll(s, opts.output ?? "out", files);
+      const outDir = opts.output ?? "out";
+      // the folder is held from the start: another build into it at once stops here (PP714)
+      const release = await holdFolder(outDir, s.bag);
+      try {
+        const { plan, ctx } = await planToRender(s, input, { pdf: kinds.some((k) => k !== "workbook") });
+        const files = await renderDocuments(plan, ctx, kinds);
+        await writeAll(s, outDir, files);
+      } finally {
+        await release();
+      }
     });
 }

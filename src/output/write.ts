@@ -8,10 +8,10 @@
 // write are never touched. Links inside the output folder are never followed, and no output may
 // replace an input of the run (unless --force).
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { constants, hostname } from "node:os";
 import { type ErrnoWords, errnoWords, readBoundedFileSync } from "../read-file.js";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DiagnosticBag } from "../diagnostics/bag.js";
 import { OutputError, ReportedError } from "../errors.js";
@@ -374,20 +374,86 @@ export function writeOutputs(outDir: string, files: readonly (OutputFile & { pro
  * while it wrote had left its temporary files, a journal and its lock until the next run.
  */
 async function holdingSignals<T>(work: () => Promise<T>): Promise<T> {
-  // (a command listening before the write ends itself: watch finishes its build, then stops)
-  const signals = (["SIGINT", "SIGTERM", "SIGHUP"] as const).filter((signal) => process.listenerCount(signal) === 0);
-  let caught: NodeJS.Signals | null = null;
-  const hold = (signal: NodeJS.Signals): void => { caught ??= signal; };
+  // (a command listening before the write ends itself: watch finishes its build, then stops; a
+  // build holding its folder (holdFolder) waits for the write, as `hold` does)
+  const signals = SIGNALS.filter((signal) => process.listenerCount(signal) === 0);
   for (const signal of signals) process.on(signal, hold);
+  writing++;
   try {
     return await work();
   } finally {
+    writing--;
     for (const signal of signals) process.off(signal, hold);
-    // (Windows emulates SIGINT and SIGTERM only: a SIGHUP there ends the run with its exit code)
-    if (caught) {
-      try { process.kill(process.pid, caught); } catch { process.exit(128 + (constants.signals[caught] ?? 1)); }
+    const signal = caught;
+    if (signal && !writing) {
+      caught = null;
+      endBy(signal);
     }
   }
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** Sets being written now, and the signal caught meanwhile, which ends the run once they are written. */
+let writing = 0;
+let caught: NodeJS.Signals | null = null;
+const hold = (signal: NodeJS.Signals): void => { caught ??= signal; };
+
+/** Ends the process as `signal` would have (a listener of the build's hold cleans up first). */
+function endBy(signal: NodeJS.Signals): void {
+  // (Windows emulates SIGINT and SIGTERM only: a SIGHUP there ends the run with its exit code)
+  try { process.kill(process.pid, signal); } catch { process.exit(128 + (constants.signals[signal] ?? 1)); }
+}
+
+/** The folder a build holds for its whole run (holdFolder): its write takes no lock of its own. */
+let held: string | null = null;
+
+/**
+ * Holds the output folder's lock for a whole build, from before the plan is read: two builds into
+ * one folder at once had each held it only while writing, and the second removed the first's
+ * department files as stale (PP907). Another run holding it: PP714, nothing read or written. The
+ * lock goes when the returned function is called, at exit, and on Ctrl-C (after a write under
+ * way). A folder made for it is removed again if the build leaves it empty. A path the write
+ * refuses (a file, a name Windows cannot hold) is left to the write to tell, nothing held.
+ */
+export async function holdFolder(outDir: string, bag: DiagnosticBag): Promise<() => Promise<void>> {
+  const root = path.resolve(outDir);
+  const none = async () => undefined;
+  let st: ReturnType<typeof statSync> | null = null;
+  try { st = statSync(root); } catch { /* not there yet */ }
+  const made = notYetThere(root);
+  if ((st && !st.isDirectory()) || made.some((d) => notAWindowsName(path.basename(d)))) return none;
+  try { await makeFolder(root); } catch { return none; }
+  const unmake = () => { for (const d of made) { try { rmdirSync(d); } catch { break; } } };
+  let release: () => Promise<void>;
+  try {
+    release = await lockFolder(root, bag, "PP714");
+  } catch (e) {
+    unmake();
+    throw e;
+  }
+  const file = path.join(root, LOCK);
+  const signals = SIGNALS.filter((signal) => process.listenerCount(signal) === 0);
+  const onExit = () => { try { unlinkSync(file); } catch { /* gone */ } };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (writing) return hold(signal);
+    letGo();
+    onExit();
+    unmake();
+    endBy(signal);
+  };
+  const letGo = () => {
+    held = null;
+    process.off("exit", onExit);
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  held = root;
+  process.on("exit", onExit);
+  for (const signal of signals) process.on(signal, onSignal);
+  return async () => {
+    letGo();
+    await release();
+    unmake();
+  };
 }
 
 async function writeAll(outDir: string, files: readonly (OutputFile & { producer?: string })[], opts: WriteOptions): Promise<string[]> {
@@ -415,7 +481,8 @@ async function writeAll(outDir: string, files: readonly (OutputFile & { producer
   } catch (e) {
     throw new OutputError(outDir, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
-  const release = await lockFolder(root, opts.bag);
+  // (a build holding the folder since its start holds its lock: not taken again)
+  const release = held === root ? async () => undefined : await lockFolder(root, opts.bag);
   try {
     const r = await recoverOutputs(root, finals.map((f) => path.dirname(f))).catch(() => ({ done: 0, removed: 0 }));
     if (r.done + r.removed > 0) opts.bag?.add("PP906", { file: shown(root) }, r);
@@ -428,9 +495,10 @@ async function writeAll(outDir: string, files: readonly (OutputFile & { producer
 
 /**
  * Takes the folder's lock (a file created exclusively, holding the pid); a lock whose process is
- * gone (killed) is taken over. Another live run: PP909, exit 1.
+ * gone (killed) is taken over, said (PP715). Another live run: `code` (PP909 at a write, PP714 at
+ * a build's start), exit 1.
  */
-async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise<() => Promise<void>> {
+async function lockFolder(root: string, bag: DiagnosticBag | undefined, code: "PP909" | "PP714" = "PP909"): Promise<() => Promise<void>> {
   const file = path.join(root, LOCK);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -444,10 +512,13 @@ async function lockFolder(root: string, bag: DiagnosticBag | undefined): Promise
     const held = st?.isFile() ? lockHeld(file, st.mtimeMs, false) : null;
     if (held) {
       if (!bag) throw new OutputError(root, "locked");
-      bag.add("PP909", { file: shown(root) }, { path: shown(root), pid: held });
+      bag.add(code, { file: shown(root) }, { path: shown(root), pid: held });
       throw new ReportedError();
     }
-    await discard(file); // left by a run that was killed
+    // left by a run that was killed: said, as a build it had been making may have left its files half done
+    const gone = st?.isFile() ? lockLines(file)?.pid : undefined;
+    if (gone !== undefined) bag?.add("PP715", { file: shown(root) }, { path: shown(root), pid: gone });
+    await discard(file);
   }
   throw new OutputError(file, "EEXIST");
 }
@@ -541,11 +612,17 @@ async function writeSet(root: string, outDir: string, files: readonly (OutputFil
  * OTHER_HOST_LOCK_MS ago, or a file naming no process.
  */
 function lockHeld(file: string, mtime: number, mine: boolean): string | null {
+  const lock = lockLines(file);
+  if (!lock) return null;
+  const { pid, host } = lock;
+  if (host && host !== hostname()) return Date.now() - mtime < OTHER_HOST_LOCK_MS ? `${pid}、${host}` : null;
+  return (mine || pid !== process.pid) && alive(pid) ? String(pid) : null;
+}
+
+/** The process and computer a lock file names, or null when it names no process. */
+function lockLines(file: string): { pid: number; host: string } | null {
   let lines: string[];
   try { lines = ownText(file).split("\n").map((l) => l.trim()); } catch { return null; }
   const pid = Number(lines[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  const host = lines[1] ?? "";
-  if (host && host !== hostname()) return Date.now() - mtime < OTHER_HOST_LOCK_MS ? `${pid}、${host}` : null;
-  return (mine || pid !== process.pid) && alive(pid) ? String(pid) : null;
+  return Number.isInteger(pid) && pid > 0 ? { pid, host: lines[1] ?? "" } : null;
 }

@@ -319,6 +319,41 @@ describe("one run at a time per folder", () => {
   });
 });
 
+describe("a build holds its output folder from its start", () => {
+  it("another live run's lock stops it at once (PP714, exit 1, nothing read or written); a gone run's is taken over, said (PP715), and released when the build fails; a folder made for it is not left empty", async () => {
+    const out = fresh("out");
+    const lock = path.join(out, LOCK);
+    writeFileSync(lock, `${process.ppid}\n`); // a live process that is not this one
+    const busy = await cli("departments", plan(["総務課"]), "-o", out);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/error {2}PP714 .*ほかの planpress（プロセス \d+）が出力先 .* に書き出す文書を作っている最中です/);
+    expect(busy.stderr).not.toContain("PP220"); // the plan was not read
+    expect(listing(out)).toEqual([LOCK]);
+    expect(readFileSync(lock, "utf8")).toBe(`${process.ppid}\n`);
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    writeFileSync(lock, `${dead}\n`);
+    const broken = path.join(fresh("plan"), "plan.tsv");
+    writeFileSync(broken, "見出しのない表\tです\n");
+    const taken = await cli("departments", broken, "-o", out);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(new RegExp(`warning {2}PP715 .*プロセス ${dead}`));
+    expect(listing(out)).toEqual([]);
+    const made = path.join(fresh("out"), "new", "out");
+    expect((await cli("departments", broken, "-o", made)).code).toBe(1);
+    expect(existsSync(path.dirname(made))).toBe(false);
+  });
+
+  it("Ctrl-C during the build removes its lock", async () => {
+    const out = fresh("out");
+    const script = `import { holdFolder } from "./src/output/write.ts"; import { DiagnosticBag } from "./src/diagnostics/bag.ts";
+      await holdFolder(${JSON.stringify(out)}, new DiagnosticBag("ja"));
+      process.stdout.write("held"); process.kill(process.pid, "SIGINT"); setTimeout(() => undefined, 10000);`;
+    const r = await node(["--import", "tsx", "--input-type=module", "-e", script]);
+    expect([r.stdout, r.signal]).toEqual(["held", "SIGINT"]);
+    expect(existsSync(path.join(out, LOCK))).toBe(false);
+  });
+});
+
 describe("a lock written on another computer (a shared folder on a file server)", () => {
   it("is held while fresh, naming that computer (its process cannot be asked: each PC had taken the other's for a dead one's), and taken over when old", async () => {
     const { utimesSync } = await import("node:fs");
