@@ -332,12 +332,35 @@ function mergedAcrossProjects(sheet: SheetCells, h: Header, file: string, bag: D
     if (!from || !to || !field) continue;
     const spanned = projects.slice(at(from.row), at(to.row + 1));
     if (spanned.length < 2) continue;
+    if (sameStatusForEach(sheet, h, field, from, to, spanned)) {
+      bag.add("PP656", { file, sheet: sheet.name, cell: range.split(":")[0]! }, { range, nos: spanned.map((p) => `No.${p.no}`).join("・") });
+      continue;
+    }
     const nos = spanned.slice(0, 5).map((p) => `No.${p.no}`).join("・") + (spanned.length > 5 ? " …" : "");
     // the first such merge (the file is not read whatever the others are)
     bag.add("PP639", { file, sheet: sheet.name, cell: range.split(":")[0]! }, { column: FIELD_LABELS[field], range, nos });
     return true;
   }
   return false;
+}
+
+/**
+ * A 進捗区分 merged over project rows only, one line in it (a status, checked against the list
+ * later as any), each row's 実績 written: the one status is each row's, sure. Its cell is copied
+ * to each row of the merge (Excel keeps the text in the first only).
+ */
+function sameStatusForEach(sheet: SheetCells, h: Header, field: ReturnField, from: { row: number; col: number }, to: { row: number; col: number },
+  spanned: readonly { row: number }[]): boolean {
+  const statusCol = h.columns.status, resultCol = h.columns.result;
+  if (field !== "status" || from.col !== to.col || resultCol === undefined) return false;
+  if (spanned[0]!.row !== from.row || spanned.length !== to.row - from.row + 1) return false;
+  const at = new Map(sheet.cells.map((c) => [`${c.row}\t${c.col}`, c]));
+  const status = at.get(`${from.row}\t${statusCol}`);
+  const text = status ? cellText(status.value) : "";
+  if (!status || !text || /\n/u.test(text) || typeof status.value === "object") return false;
+  if (!spanned.every((p) => cellText(at.get(`${p.row}\t${resultCol}`)?.value))) return false;
+  for (const p of spanned.slice(1)) sheet.cells.push({ ...status, row: p.row });
+  return true;
 }
 
 /** A form's project rows, in row order: each row's No (a number) and the name right of it (the contract's form layout). */

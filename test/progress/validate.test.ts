@@ -626,6 +626,33 @@ describe("returned forms", () => {
     expect(sent.items).toEqual([]);
   });
 
+  it("PP656 a 進捗区分 merged across two projects' rows, each row's 実績 written: the one status read for each, warned at the merge (the whole file had been refused, PP639); a 実績 left blank keeps PP639", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const merged = async (second: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("進捗報告")!;
+      const rows: [number, number][] = [];
+      ws.eachRow((row, r) => { const no = row.getCell(1).value; if (typeof no === "number") rows.push([r, no]); });
+      const [[r1, no1], [r2, no2]] = rows as [[number, number], [number, number]];
+      ws.mergeCells(r1, 5, r2, 5);
+      ws.getCell(r1, 5).value = "予定どおり";
+      ws.getCell(r1, 6).value = "実績一";
+      if (second) ws.getCell(r2, 6).value = second;
+      const bag = new DiagnosticBag("ja");
+      return { read: parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag), bag, r1, r2, no1, no2 };
+    };
+    const { read, bag, r1, r2, no1, no2 } = await merged("実績二");
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message])).toEqual([["PP656", "warning", "進捗報告", `E${r1}`,
+      `進捗区分のセル E${r1}:E${r2} が No.${no1}・No.${no2} の行にまたがって結合されています。実績はそれぞれの行に書かれているため、同じ進捗区分を各事業の報告として読みました。`]]);
+    const row = (no: number) => read!.rows.find((r) => r.cells.no?.text === String(no))!;
+    expect([row(no1).cells.status?.text, row(no1).cells.result?.text]).toEqual(["予定どおり", "実績一"]);
+    expect([row(no2).cells.status?.text, row(no2).cells.result?.text]).toEqual(["予定どおり", "実績二"]);
+    const blank = await merged("");
+    expect(blank.read).toBeNull();
+    expect(blank.bag.items.map((d) => [d.code, d.cell])).toEqual([["PP639", `E${blank.r1}`]]);
+  });
+
   it("PP640 entries in a row or column hidden in Excel are read and said at the first (a row typed in by mistake and hidden, not cleared, had been printed unsaid)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
