@@ -49,8 +49,12 @@ const sheetNameSize = (ctx: RenderContext): number => Math.max(ctx.theme.sizes.t
 // Object streams would deflate every copied object again: plain objects save in a third of the time.
 const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
-/** The share of a page's body a row of a sheet's table takes at most (its description cut into parts). */
-const PART_OF_PAGE = 0.6;
+/**
+ * The share of a page's body a row of a sheet's table takes at most (its description cut into
+ * parts). Rows are kept whole, so a row that does not fit goes to the next page and leaves the
+ * space it did not fit in empty: at 0.6 an 800-character description had left 40 % of a page blank.
+ */
+const PART_OF_PAGE = 0.3;
 
 /** A part of a description: its items, the first of which `continues` the last of the part before. */
 interface DescriptionPart { items: string[]; continues: boolean }
@@ -81,6 +85,20 @@ function descriptionParts(items: readonly string[], fit: (items: string[]) => bo
     }
   }
   return parts;
+}
+
+/**
+ * descriptionParts of at most `budget` high, as even as the same number of parts allows: cut by
+ * the budget alone, a description a line over it had left its last line alone in a row.
+ */
+function evenParts(items: readonly string[], height: (items: string[]) => number, budget: number): DescriptionPart[] {
+  const partsWithin = (b: number) => descriptionParts(items, (part) => height(part) <= b);
+  const parts = partsWithin(budget);
+  if (parts.length === 1) return parts;
+  // the smallest budget (to a point) that still needs no more parts
+  let lo = height([...items]) / parts.length, hi = budget;
+  while (hi - lo > 1) { const mid = (lo + hi) / 2; if (partsWithin(mid).length <= parts.length) hi = mid; else lo = mid; }
+  return partsWithin(hi);
 }
 
 /** A part's items as the description's bullets; an item continued from the part before has no bullet of its own. */
@@ -122,7 +140,7 @@ function sheetTable(view: DepartmentsView, slot: Slot, fixed: readonly [number, 
       estimate += size * lh + 4.5;
       for (const p of g.projects) {
         const name = textHeight(p.name, nameSize, nameWidth, lh) + 2;
-        const parts = descriptionParts(p.description, (items) => name + descriptionHeight(items) <= partBudget);
+        const parts = evenParts(p.description, (items) => descriptionHeight(items), partBudget - name);
         partsOf.set(p, parts);
         parts.forEach((part, k) => {
           const row = Math.max(name + descriptionHeight(part.items), k > 0 ? 0 : Math.max(textHeight(p.coDepartments.join("、"), size, departmentWidth, lh), strip(p))) + 6;

@@ -501,3 +501,23 @@ describe("a description taller than a page on a department's sheet", () => {
     expect(pages.join("").split("「書かない窓口」の実現）。").length - 1).toBe(21 + 20);
   });
 });
+
+describe("a long description (800 characters) on a department's sheet", () => {
+  it("is cut into even parts so it starts on the page of the row before (a row kept whole had left 40 % of a page blank)", async () => {
+    const sentence = "窓口での手続きをオンラインで完結できるよう、対象となる手続きの洗い出しと優先順位付けを行い、順次電子申請に対応する。";
+    const long = sentence.repeat(Math.ceil(800 / sentence.length));
+    const projects = Array.from({ length: 12 }, (_, i) => i + 1).map((no) => project(no, {
+      description: [no === 5 ? `事業${no}を始める。${long}` : `事業${no}を進める。${sentence}${sentence}`],
+    }));
+    const files = await renderDepartments(planOf(projects), makeRenderContext());
+    const back = await readPdf(files.find((f) => f.path === "departments/情報政策課.pdf")!.data);
+    const pages = back.pages.map((p) => p.lines.join("").replace(/\s+/g, ""));
+    const before = pages.findIndex((t) => t.includes("事業4を進める。"));
+    expect(pages[before]).toContain("事業5を始める。");
+    expect(pages.join("")).toContain("事業5（続き）");
+    // no part is a line or two: the last part holds at least a sentence
+    const last = pages.join("").split("事業5（続き）").at(-1)!.split("事業6")[0]!;
+    expect(last.split(sentence).length - 1).toBeGreaterThanOrEqual(1);
+    expect(pages.join("").split(sentence).length - 1).toBe(Math.ceil(800 / sentence.length) + 22);
+  });
+});
