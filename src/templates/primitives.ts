@@ -46,7 +46,11 @@ export const DocNode = z.discriminatedUnion("type", [
     /** A line under the title that must not be missed (e.g. that the data is fictional). */
     notice: z.string().optional(),
   }),
-  z.object({ type: z.literal("contents"), title: z.string(), levels: z.number().int().min(1).max(3).default(2) }),
+  z.object({
+    type: z.literal("contents"), title: z.string(), levels: z.number().int().min(1).max(3).default(2),
+    /** What follows starts a new page; false: it follows on the contents' page when it fits. */
+    endsPage: z.boolean().default(true),
+  }),
   z.object({
     type: z.literal("heading"), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: z.string(),
     outline: Outline.optional(), contents: z.boolean().default(true),

@@ -131,7 +131,8 @@ describe("department schedules (the seed)", () => {
       const headY = byY[0]!.y;
       const head = byY.filter((i) => Math.abs(i.y - headY) < 2 && i.x > page.width / 2).map((i) => i.str).join("");
       if (!head) return; // the contents' pages carry no running head
-      const headings = byY.filter((i) => /（\d+事業）$/.test(i.str) && i.y < headY - 2).map((i) => i.str.replace(/（\d+事業）$/, ""));
+      // (a contents entry, at the body size, is no heading: the first department follows the contents)
+      const headings = byY.filter((i) => /（\d+事業）$/.test(i.str) && i.y < headY - 2 && i.size > ctx.theme.sizes.body + 0.5).map((i) => i.str.replace(/（\d+事業）$/, ""));
       const body = byY.filter((i) => i.y < headY - 10 && i.y > 40);
       // (the 全庁共通（各課） part after the departments is headed by its own words)
       if (done || !plan.departments.some((d) => head.startsWith(d))) { done = true; return; }
@@ -215,7 +216,8 @@ describe("departments.pdf of a plan of one department", () => {
     const [pdf] = await renderDepartments(planOf([project(1), project(2)]), always);
     const pages = await textItems(pdf!.data);
     expect(pages[0]!.stream).toContain("目次");
-    expect(await bookmarks(pdf!.data)).toEqual([["情報政策課", 2]]);
+    // (the department follows the contents on their page)
+    expect(await bookmarks(pdf!.data)).toEqual([["情報政策課", 1]]);
   });
 });
 
@@ -519,5 +521,16 @@ describe("a long description (800 characters) on a department's sheet", () => {
     const last = pages.join("").split("事業5（続き）").at(-1)!.split("事業6")[0]!;
     expect(last.split(sentence).length - 1).toBeGreaterThanOrEqual(1);
     expect(pages.join("").split(sentence).length - 1).toBe(Math.ceil(800 / sentence.length) + 22);
+  });
+});
+
+describe("departments.pdf of a small plan (3 departments, a few projects each)", () => {
+  it("puts the first department on the contents' page when it fits (the contents had ended their page: a page of 3 lines)", async () => {
+    const names = ["情報政策課", "市民課", "財政課"];
+    const projects = Array.from({ length: 9 }, (_, i) => project(i + 1, { departments: [names[i % 3]!] }));
+    const back = await readPdf((await renderCombined(planOf(projects), makeRenderContext())).data);
+    const first = back.pages[0]!.lines.join("").replace(/\s+/g, "");
+    expect(first).toContain("目次");
+    expect(first).toMatch(/情報政策課（3事業）.*1事業1/u);
   });
 });

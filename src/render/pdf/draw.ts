@@ -480,8 +480,10 @@ export function drawDocument(nodes: readonly DocNode[], src: DrawSource, ctx: Re
             title: role({ text: node.title, fontSize: theme.sizes.h1, bold: true, margin: [0, 0, 0, 12] }, "H1"),
             numberStyle: { fontSize: theme.sizes.body },
           },
+          // what follows on the page kept apart from the last entry
+          ...(node.endsPage !== false ? {} : { margin: [0, 0, 0, 12] }),
         } as Content);
-        breakHeld = true;
+        breakHeld = node.endsPage !== false; // (a node built in code may leave it out)
         break;
       case "heading": {
         const size = node.level === 1 ? theme.sizes.h1 : node.level === 2 ? theme.sizes.h2 : theme.sizes.h3;
