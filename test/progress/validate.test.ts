@@ -533,7 +533,11 @@ describe("returned forms", () => {
     expect(bag.items[0]!.message).toContain('実績の欄に数式（="式で"&"書いた"）があります');
   });
 
-  it("PP636 text struck through in an entry (見え消し) and PP637 an Excel error value kept as a value: refused at their cells (both had been printed: the struck words, 「#N/A」)", async () => {
+  /**
+   * 財政課's form filled (予定どおり, 実績N for each of its projects), then the 実績 cells of its first
+   * projects edited as Excel saves them, one edit each: the file, the edited cells' addresses.
+   */
+  async function withEntries(edits: ((cell: import("exceljs").Cell) => void)[]): Promise<{ bytes: Uint8Array; at: string[]; filled: Uint8Array }> {
     const ExcelJS = (await import("exceljs")).default;
     const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
     const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
@@ -541,11 +545,19 @@ describe("returned forms", () => {
     await wb.xlsx.load(filled as unknown as ArrayBuffer);
     const at: string[] = [];
     wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
-      if (c.value === `実績${own[0]}`) { c.value = { richText: [{ text: "説明会を2回開催した", font: { strike: true } }, { text: "説明会を3回開催した" }] }; at.push(c.address); }
-      if (c.value === `実績${own[1]}`) { c.value = { error: "#N/A" } as never; at.push(c.address); }
+      const k = edits.findIndex((_, i) => c.value === `実績${own[i]}`);
+      if (k >= 0) { edits[k]!(c); at[k] = c.address; }
     }));
+    return { bytes: new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), at, filled };
+  }
+
+  it("PP636 text struck through in an entry (見え消し) and PP637 an Excel error value kept as a value: refused at their cells (both had been printed: the struck words, 「#N/A」)", async () => {
+    const { bytes, at, filled } = await withEntries([
+      (c) => { c.value = { richText: [{ text: "説明会を2回開催した", font: { strike: true } }, { text: "説明会を3回開催した" }] }; },
+      (c) => { c.value = { error: "#N/A" } as never; },
+    ]);
     const bag = new DiagnosticBag("ja");
-    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(parseFormReturns(bytes, "財政課.xlsx", bag)).toBeNull();
     expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell])).toEqual([["PP636", "error", "進捗報告", at[0]], ["PP637", "error", "進捗報告", at[1]]]);
     expect(bag.items[0]!.message).toBe("実績の欄に取り消し線の付いた文字（見え消し）があります（「説明会を2回開催した説明会を3回開催した」）。取り消した文字を報告に入れるかどうか決められないため、このファイルは読みません。");
     expect(bag.items[1]!.message).toContain("Excel のエラー値「#N/A」");
@@ -554,63 +566,47 @@ describe("returned forms", () => {
   });
 
   it("PP648 superscript or subscript characters in an entry (10³ typed as 103 with a raised 3): refused at the cell (printed plain, the number had read 103)", async () => {
-    const ExcelJS = (await import("exceljs")).default;
-    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
-    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(filled as unknown as ArrayBuffer);
-    let at = "";
-    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
-      if (c.value === `実績${own[0]}`) { c.value = { richText: [{ text: "処理能力を10" }, { text: "3", font: { vertAlign: "superscript" } }, { text: "件に高めた" }] }; at = c.address; }
-    }));
+    const { bytes, at } = await withEntries([(c) => { c.value = { richText: [{ text: "処理能力を10" }, { text: "3", font: { vertAlign: "superscript" } }, { text: "件に高めた" }] }; }]);
     const bag = new DiagnosticBag("ja");
-    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
-    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message])).toEqual([["PP648", "error", "進捗報告", at,
+    expect(parseFormReturns(bytes, "財政課.xlsx", bag)).toBeNull();
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message])).toEqual([["PP648", "error", "進捗報告", at[0],
       "実績の欄に上付き・下付きの文字「3」があります（「処理能力を103件に高めた」）。報告書では普通の文字として印刷され（10³ は「103」）、意味が変わるため、このファイルは読みません。"]]);
   });
 
   it("PP109 half a character in an entry (_xD83D_ alone: an emoji cut by a broken copy) is U+FFFD, said at its cell, the form read (it had reached the report as is)", async () => {
-    const ExcelJS = (await import("exceljs")).default;
-    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
-    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(filled as unknown as ArrayBuffer);
-    let at = "";
-    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
-      if (c.value === `実績${own[0]}`) { c.value = "説明会を開催した_xD83D_"; at = c.address; } // (exceljs writes _x…_ as is, as a broken copy leaves it)
-    }));
+    // (exceljs writes _x…_ as is, as a broken copy leaves it)
+    const { bytes, at } = await withEntries([(c) => { c.value = "説明会を開催した_xD83D_"; }]);
     const bag = new DiagnosticBag("ja");
-    const read = parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag);
-    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell])).toEqual([["PP109", "warning", "進捗報告", at]]);
+    const read = parseFormReturns(bytes, "財政課.xlsx", bag);
+    expect(bag.items.map((d) => [d.code, d.severity, d.sheet, d.cell])).toEqual([["PP109", "warning", "進捗報告", at[0]]]);
     expect(JSON.stringify(read)).toContain("説明会を開催した\uFFFD");
     expect(JSON.stringify(read)).not.toMatch(/\\ud[89ab]/i);
   });
 
   it("PP650 text in white on no fill in an entry (白文字: words hidden rather than deleted), all or in part: refused at the cell (the report had printed words no one saw)", async () => {
-    const ExcelJS = (await import("exceljs")).default;
-    const own = plan.projects.filter((p) => p.departments.includes("財政課")).map((p) => p.no);
-    const filled = await fillForm(form("財政課.xlsx"), (no) => (own.includes(no) ? { status: "予定どおり", result: `実績${no}` } : null));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(filled as unknown as ArrayBuffer);
-    const at: string[] = [];
-    wb.getWorksheet("進捗報告")!.eachRow((row) => row.eachCell((c) => {
-      if (c.value === `実績${own[0]}`) { c.value = { richText: [{ text: "説明会を2回開催した" }, { text: "（来年度は中止）", font: { color: { argb: "FFFFFFFF" } } }] }; at.push(c.address); }
-      if (c.value === `実績${own[1]}`) { c.style = { ...c.style, font: { ...c.style.font, color: { theme: 0 } } }; at.push(c.address); }
-    }));
+    const { bytes, at } = await withEntries([
+      (c) => { c.value = { richText: [{ text: "説明会を2回開催した" }, { text: "（来年度は中止）", font: { color: { argb: "FFFFFFFF" } } }] }; },
+      (c) => { c.style = { ...c.style, font: { ...c.style.font, color: { theme: 0 } } }; },
+    ]);
     const bag = new DiagnosticBag("ja");
-    expect(parseFormReturns(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), "財政課.xlsx", bag)).toBeNull();
+    expect(parseFormReturns(bytes, "財政課.xlsx", bag)).toBeNull();
     expect(bag.items.map((d) => [d.code, d.severity, d.cell])).toEqual([["PP650", "error", at[0]], ["PP650", "error", at[1]]]);
     expect(bag.items[0]!.message).toBe("実績の欄に白い文字（背景と同じ色で、様式の画面や印刷では見えない文字）があります（「説明会を2回開催した（来年度は中止）」）。報告に入れる文字かどうか決められないため、このファイルは読みません。");
   });
+
+  /** A form sheet's first two project rows: [row, No] each. */
+  function firstProjectRows(ws: import("exceljs").Worksheet): [[number, number], [number, number]] {
+    const rows: [number, number][] = [];
+    ws.eachRow((row, r) => { const no = row.getCell(1).value; if (typeof no === "number") rows.push([r, no]); });
+    return rows.slice(0, 2) as [[number, number], [number, number]];
+  }
 
   it("PP639 an entry's cells merged across two projects' rows (one text for both): refused at the merge (the second had been told 「必須の「実績」が空です」 beside the text it shows)", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("進捗報告")!;
-    const rows: [number, number][] = [];
-    ws.eachRow((row, r) => { const no = row.getCell(1).value; if (typeof no === "number") rows.push([r, no]); });
-    const [[r1, no1], [r2, no2]] = rows as [[number, number], [number, number]];
+    const [[r1, no1], [r2, no2]] = firstProjectRows(ws);
     expect(r2).toBe(r1 + 1);
     ws.getCell(r1, 5).value = "予定どおり";
     ws.getCell(r2, 5).value = "予定どおり";
@@ -632,9 +628,7 @@ describe("returned forms", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(form("財政課.xlsx") as unknown as ArrayBuffer);
       const ws = wb.getWorksheet("進捗報告")!;
-      const rows: [number, number][] = [];
-      ws.eachRow((row, r) => { const no = row.getCell(1).value; if (typeof no === "number") rows.push([r, no]); });
-      const [[r1, no1], [r2, no2]] = rows as [[number, number], [number, number]];
+      const [[r1, no1], [r2, no2]] = firstProjectRows(ws);
       ws.mergeCells(r1, 5, r2, 5);
       ws.getCell(r1, 5).value = "予定どおり";
       ws.getCell(r1, 6).value = "実績一";
