@@ -1035,6 +1035,12 @@ export const CATALOG = {
     en: (p) => `The rows run from the largest No down (No.${p.first} to No.${p.last}): read as a sorted table, from the smallest No up.`,
     hintJa: () => "表を No の小さい順（計画の順）に並べ直して保存すると、この警告は出ません。",
     hintEn: () => "Sort the table by No, smallest first (the plan's order), and save it to silence this warning." },
+  PP427: { severity: "error", example: { label: "後期", stated: "令和8年度～令和12年度" },
+    // five years halve as 3 + 2 or 2 + 3: the years of each part are never guessed
+    ja: (p) => `見出し「${p.label}」の列は計画期間の一部のようですが、どの年度かが書かれていないため、年度の列として読めません${p.stated ? `（計画期間 ${p.stated} のどの年度かは決められません）` : ""}。年度の列がほかにないため、計画期間がわかりません。`,
+    en: (p) => `The column headed "${p.label}" looks like a part of the plan period, but names no fiscal years, so it is not read as year columns${p.stated ? ` (which years of ${p.stated} it holds cannot be told)` : ""}. There is no other year column: the plan period is unknown.`,
+    hintJa: () => "見出しに年度を書いてください（例:「前期（R8～R10）」「後期（R11～R12）」）。年度を書いた期間の列は、その年度すべてに掛かる工程として読みます。年度ごとの列（令和8年度、R8 など）にしても読めます。",
+    hintEn: () => "Write the years in the header (前期（R8～R10）, 後期（R11～R12）): such a column's phases span all its years. Columns of one fiscal year each (令和8年度, R8) are read too." },
   PP422: { severity: "info", example: { no: 1, note: "※3-(1)-①に再掲", relist: 40 },
     ja: (p) => `No.${p.no} の「${p.note}」から、その場所の同じ名称の No.${p.relist} を No.${p.no} の再掲として読みました。`,
     en: (p) => `From "${p.note}" on No.${p.no}, No.${p.relist} of the same name there is read as a 再掲 of No.${p.no}.`,

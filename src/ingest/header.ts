@@ -497,6 +497,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   if (noYears) for (const b of blocks) findTiming(b);
   // why the period is unknown, when a reading found it out (PP251, PP252): no "period unknown" (PP208)
   let periodSaid = noYears && yearPerRow(grid, blocks, bag);
+  if (noYears && blocks.every((b) => !b.timing)) periodSaid = periodParts(grid, blocks, statedAbove, bag) || periodSaid;
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   // Year columns empty in every row beside a column of periods in words (実施時期: R8～R10): the
   // periods are the schedule, the year headers the period (PP266). The column had been set aside
@@ -1528,6 +1529,32 @@ function yearRanges(grid: Grid, block: Block, bag: DiagnosticBag): void {
   for (const [col, { from }] of ranges) { block.unknown.delete(col); block.years.set(col, from); }
   const labels = ranges.map(([col]) => headerWords(block, col).replace(/\s+/g, " "));
   bag.add("PP230", placeOf(grid, headerRowOf(block, ranges[0]![0]), ranges[0]![0]), { columns: quoteList(labels, bag.lang) });
+}
+
+/** A part of the plan period named without its years (前期, 後期, 第1期). */
+const PERIOD_PART = /^(?:前期|中期|後期|前半|後半|前半期|後半期|第[0-9一二三四五]期)$/u;
+
+/**
+ * Columns headed by parts of the plan period without their years (`前期` | `後期`), in a plan with no
+ * year column: which years each holds is not guessed (five years halve as 3 + 2 or 2 + 3), each
+ * said at its header (PP427) instead of "no year columns" (PP208), which had named none of them;
+ * their cells are no phases outside the period (PP308). True when said.
+ */
+function periodParts(grid: Grid, blocks: Block[], statedAbove: Stated | null, bag: DiagnosticBag): boolean {
+  let said = false;
+  for (const b of blocks) {
+    const stated = statedAbove ?? statedPeriod(b.headerRows);
+    const width = Math.max(...b.headerRows.map((r) => r.cells.length));
+    for (let col = 0; col < width; col++) {
+      const label = squash(headerWords(b, col));
+      if (!PERIOD_PART.test(label) || Object.values(b.columns).includes(col)) continue;
+      b.unknown.delete(col);
+      (b.notSchedule ??= new Set()).add(col);
+      bag.add("PP427", placeOf(grid, wordsRowOf(b, col)!, col), { label, ...(stated ? { stated: `${wareki(stated.first)}～${wareki(stated.last)}` } : {}) });
+      said = true;
+    }
+  }
+  return said;
 }
 
 /** The header row of a block's year labels (its last row when none is found). */

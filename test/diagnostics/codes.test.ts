@@ -288,6 +288,7 @@ const CASES: Record<string, Case> = {
   PP424: { data: ok([row(1, "事業A"), row(3, "事業C", { policy: "しごと", measure: "(1)人材" }), row(2, "事業B")]), projectNo: 2 },
   PP426: { data: ok([row(3, "事業C"), row(2, "事業B"), row(1, "事業A")]), projectNo: 3 },
   PP425: { data: ok([row(1, "事業A"), row(2, "事業C", { policy: "しごと", measure: "(1)人材" }), row(3, "事業B")]), projectNo: 3 },
+  PP427: { data: tsv([[...HEADER.slice(0, 7), "前期", "後期"], [...row(1, "事業A").slice(0, 7), "検討", "実施"]]) },
   PP390: { data: ok([row(1, "事業", { desc: "平成31年5月1日から受付。" })]) },
   PP391: { data: ok([row(1, "事業", { desc: "令和0年度から受付。" })]) },
   PP404: { data: ok([row(1, "事業A", { measure: "(2)施策" })]), projectNo: 1 },

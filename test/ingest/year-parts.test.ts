@@ -157,6 +157,19 @@ describe("columns that each stand for several years (前期・後期)", () => {
     }
   });
 
+  it("前期 | 後期 without their years are said at each header (PP427), not as no year columns (PP208)", async () => {
+    // (the period stated above does not tell how its five years halve: 3 + 2 or 2 + 3)
+    const plan = await planOf("plan.tsv", tsv([["計画期間：令和8年度～令和12年度"], [...FIXED, "前期", "後期"], at(1, "A", ["検討", "実施"])]));
+    const said = plan.diagnostics.filter((d) => d.code === "PP427");
+    expect(said.map((d) => [d.severity, d.line, d.column])).toEqual([["error", 4, 8], ["error", 4, 9]]);
+    expect(said[1]!.message).toContain("見出し「後期」");
+    expect(said[1]!.message).toContain("令和8年度～令和12年度");
+    expect(said[0]!.hint).toContain("前期（R8～R10）");
+    // nor its cells as phases outside the period
+    expect(codes(plan.diagnostics)).not.toContain("PP208");
+    expect(codes(plan.diagnostics)).not.toContain("PP308");
+  });
+
   it("in a workbook, a phase merged over both columns spans both periods", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("計画");
