@@ -686,8 +686,10 @@ function continueCells(grid: Grid, row: GridRow, owner: RawRow, cells: [ColumnKe
   for (const [key, col] of cells) {
     const text = clip(grid, row, col, max, bag).trim();
     const prev = owner.fields[key];
-    // a wrapped sentence joins, a new ・ item splits
-    owner.fields[key] = prev?.text.trim() ? { text: `${prev.text}\n${text}`, place: prev.place } : { text, place: placeOf(grid, row, col) };
+    // a wrapped sentence joins, a new ・ item splits; after a sentence's end the row's text is a
+    // paragraph of its own (a blank line: 「…する。」 and 「目標値（件）」 had been glued in a ・ item)
+    const gap = /[。！？!?]$/u.test(prev?.text.trim() ?? "") ? "\n\n" : "\n";
+    owner.fields[key] = prev?.text.trim() ? { text: `${prev.text}${gap}${text}`, place: prev.place } : { text, place: placeOf(grid, row, col) };
   }
 }
 

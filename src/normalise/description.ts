@@ -34,6 +34,9 @@ const SUB_POINT = new RegExp(`[ \\t\\u3000]*\\r?\\n[\\s\\u3000]*(?=[${BULLETS}])
  */
 const LABELLED_LINE = /(?<![をにがはのとでへやも、，,])[ \t\u3000]*\r?\n[\s\u3000]*(?=[【［〔][^】］〕\n]{1,8}[】］〕]|[^\s：:、。【】［］〔〕]{1,8}[：:])/gu;
 
+/** A blank line: a paragraph ends, and with it a marked item (a continuation row's text, PP329). */
+const PARAGRAPH = /\r?\n[ \t\u3000]*\r?\n/u;
+
 interface Marker { index: number; length: number; kind: string; ordinal: number | null }
 
 function markers(text: string, anywhere = false): Marker[] {
@@ -109,7 +112,7 @@ export function splitDescription(raw: string): { items: string[]; tags: string[]
     const items: string[] = [text.slice(0, marks[0]!.index)];
     marks.forEach((m, i) => items.push(text.slice(m.index + m.length, marks[i + 1]?.index ?? text.length)));
     // (an item written on in the line ends at the next mark: a 、 before it closes nothing)
-    return { items: items.map((t) => cleanText(t.replace(SUB_POINT, " ").replace(LABELLED_LINE, " ")).replace(/[、，,]$/u, "")).filter(Boolean), tags };
+    return { items: items.flatMap((t) => t.split(PARAGRAPH)).map((t) => cleanText(t.replace(SUB_POINT, " ").replace(LABELLED_LINE, " ")).replace(/[、，,]$/u, "")).filter(Boolean), tags };
   }
   if (text.includes("\n") && !hadList) {
     return { items: joinWrapped(text.split(/\n+/).map(cleanText).filter(Boolean)), tags };

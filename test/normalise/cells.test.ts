@@ -499,6 +499,20 @@ describe("a project row cut in two by the export", () => {
     expect(codes(plan.diagnostics)).not.toContain("PP301");
   });
 
+  it("after a sentence's end, the row's text below is an item of its own, also in a ・ list (PP329)", async () => {
+    const plan = await tsvOf([
+      r("1", "甲", ["検討", "→", "", "", ""], { desc: "・申請を電子化する。" }),
+      more({ desc: "目標値（件）" }),
+      r("2", "乙", ["検討", "→", "", "", ""], { desc: "・窓口を見直し、" }),
+      more({ desc: "待ち時間を減らす。" }),
+    ]);
+    // (they had been glued: 「申請を電子化する。目標値（件）」)
+    expect(project(plan, 1).description).toEqual(["申請を電子化する。", "目標値（件）"]);
+    // a sentence cut in two still joins
+    expect(project(plan, 2).description).toEqual(["窓口を見直し、待ち時間を減らす。"]);
+    expect(plan.diagnostics.filter((d) => d.code === "PP329").map((d) => d.line)).toEqual([5]);
+  });
+
   it("a name with no No, level or year cell under a project is one error saying both readings (PP379), not three cells 「空」", async () => {
     const named = (name: string, cells: Partial<{ depts: string; desc: string }> = {}) => ["", ...blank(3), name, cells.depts ?? "", "", cells.desc ?? "", ...blank(6)];
     const plan = await tsvOf([

@@ -38,6 +38,10 @@ describe("normalise", () => {
     expect(splitDescription("・次の\n目標：件数\n・対象を拡大し\n添付書類を省略する。時期：未定").items).toEqual(["次の目標：件数", "対象を拡大し添付書類を省略する。時期：未定"]);
   });
 
+  it("description: a blank line ends a marked item, the paragraph after it an item of its own (as in unmarked text)", () => {
+    expect(splitDescription("・申請を電子化する。\n\n目標値（件）\n・窓口を見直す").items).toEqual(["申請を電子化する。", "目標値（件）", "窓口を見直す"]);
+  });
+
   it("numbers of measures and initiatives", () => {
     expect(parseNumbered("(1) D(デジタル)を使いこなせる人材の拡大")).toMatchObject({ number: 1, title: "D(デジタル)を使いこなせる人材の拡大" });
     expect(parseNumbered("（１２）窓口")).toMatchObject({ number: 12, title: "窓口" });
