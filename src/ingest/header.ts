@@ -497,7 +497,7 @@ export function findTable(grid: Grid, config: Config, bag: DiagnosticBag): Table
   if (noYears) for (const b of blocks) findTiming(b);
   // why the period is unknown, when a reading found it out (PP251, PP252): no "period unknown" (PP208)
   let periodSaid = noYears && yearPerRow(grid, blocks, bag);
-  if (noYears && blocks.every((b) => !b.timing)) periodSaid = periodParts(grid, blocks, statedAbove, bag) || periodSaid;
+  if (noYears) periodSaid = periodParts(grid, blocks, statedAbove, bag) || periodSaid;
   const setAside = new Set(noYears ? [] : blocks.filter(setAsideTiming));
   // Year columns empty in every row beside a column of periods in words (実施時期: R8～R10): the
   // periods are the schedule, the year headers the period (PP266). The column had been set aside
@@ -1541,20 +1541,24 @@ const PERIOD_PART = /^(?:前期|中期|後期|前半|後半|前半期|後半期|
  * their cells are no phases outside the period (PP308). True when said.
  */
 function periodParts(grid: Grid, blocks: Block[], statedAbove: Stated | null, bag: DiagnosticBag): boolean {
-  let said = false;
-  for (const b of blocks) {
-    const stated = statedAbove ?? statedPeriod(b.headerRows);
+  const parts = blocks.map((b) => {
     const width = Math.max(...b.headerRows.map((r) => r.cells.length));
-    for (let col = 0; col < width; col++) {
+    return Array.from({ length: width }, (_, col) => col).filter((col) => PERIOD_PART.test(squash(headerWords(b, col))) && !Object.values(b.columns).includes(col));
+  });
+  // a column of periods in words (実施時期) reads the schedule; `スケジュール` over 前期 | 後期 is
+  // no such column but their group (it had been read as one: 「検討」 naming no year, PP251)
+  if (!parts.some((cols) => cols.length) || blocks.some((b, i) => b.timing && !parts[i]!.includes(b.timing.col))) return false;
+  blocks.forEach((b, i) => {
+    const stated = statedAbove ?? statedPeriod(b.headerRows);
+    if (parts[i]!.length) delete b.timing;
+    for (const col of parts[i]!) {
       const label = squash(headerWords(b, col));
-      if (!PERIOD_PART.test(label) || Object.values(b.columns).includes(col)) continue;
       b.unknown.delete(col);
       (b.notSchedule ??= new Set()).add(col);
       bag.add("PP427", placeOf(grid, wordsRowOf(b, col)!, col), { label, ...(stated ? { stated: `${wareki(stated.first)}～${wareki(stated.last)}` } : {}) });
-      said = true;
     }
-  }
-  return said;
+  });
+  return true;
 }
 
 /** The header row of a block's year labels (its last row when none is found). */

@@ -168,6 +168,10 @@ describe("columns that each stand for several years (前期・後期)", () => {
     // nor its cells as phases outside the period
     expect(codes(plan.diagnostics)).not.toContain("PP208");
     expect(codes(plan.diagnostics)).not.toContain("PP308");
+    // under スケジュール (no column of periods in words: it had said 「検討」 names no year, PP251)
+    const grouped = await planOf("plan.tsv", tsv([[...FIXED, "スケジュール", ""], [...blank(7), "前期", "後期"], at(1, "A", ["検討", "実施"])]));
+    expect(grouped.diagnostics.filter((d) => d.code === "PP427").map((d) => [d.line, d.column])).toEqual([[4, 8], [4, 9]]);
+    expect(codes(grouped.diagnostics)).not.toContain("PP251");
   });
 
   it("in a workbook, a phase merged over both columns spans both periods", async () => {
