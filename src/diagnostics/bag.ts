@@ -82,3 +82,21 @@ export class DiagnosticBag {
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
   return diagnostics.some((d) => d.severity === "error" || (strict && d.severity === "warning"));
 }
+
+/** A finding met at `place`, `n` times there (1 unless said), with the words to say it in. */
+export type Met = (place: Place, words?: Params, n?: number) => void;
+
+/**
+ * A finding said once, at the first place it was met, with how many times it was met (`count`):
+ * a file that holds a flaw once mostly holds it throughout (見え消し in many cells, 実績： on
+ * every row), and one line with the count says it better than one a place.
+ */
+export function saidOnce(): { met: Met; say: (code: Code, bag: DiagnosticBag, more?: Params) => void } {
+  let first: { place: Place; words: Params } | undefined;
+  let count = 0;
+  return {
+    met: (place, words = {}, n = 1) => { first ??= { place, words }; count += n; },
+    say: (code, bag, more = {}) => { if (first) bag.add(code, first.place, { ...first.words, ...more, count }); },
+  };
+}
+

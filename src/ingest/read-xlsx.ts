@@ -4,7 +4,7 @@
 // span of a schedule label; cells a merge covers are marked so an empty covered cell is not read
 // as a year without activity. A number cell reads as Excel shows it through its number format.
 import { columnLetters, columnNumber } from "../cell-address.js";
-import { DiagnosticBag } from "../diagnostics/bag.js";
+import { DiagnosticBag, saidOnce } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { ReportedError } from "../errors.js";
 import type { Grid, GridMerge, GridRow } from "./grid.js";
@@ -74,28 +74,27 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   const fillsByRow = new Map<number, Map<number, string>>();
   // Cells showing an Excel error (#REF!, #N/A): read as empty, and said once for the sheet.
   const errorCells: XmlCell[] = [];
+  // Each said once, at the first cell, with the count (saidOnce).
   // A formula reading another workbook ([1]Sheet1!A1): its value as last saved, said (PP131)
-  const linked: XmlCell[] = [];
+  const linked = saidOnce();
   // Text struck through (見え消し): in or out of the plan? Never guessed: an error at the first.
-  const struck: { cell: XmlCell; text: string }[] = [];
+  const struck = saidOnce();
   // Text in white on no fill (白文字): there, but seen by no one on screen or paper. In the plan or
   // not? Never guessed, as struck text: an error at the first (PP163).
-  const unseen: { cell: XmlCell; text: string }[] = [];
+  const unseen = saidOnce();
   // Characters set superscript or subscript: the cell's text has them plain (10³ reads 103).
   // A footnote's number raised after a word at the cell's end (拡充¹) is left out, said (PP165);
   // any other changes the meaning printed plain: an error at the first (PP164).
-  const raised: { cell: XmlCell; text: string }[] = [];
-  const footnotes: { cell: XmlCell; text: string; mark: string }[] = [];
+  const raised = saidOnce();
+  const footnotes = saidOnce();
   // Control characters (a NUL, an ESC from another system's export, written &#0; or _x001B_) are
   // export damage, not content, as in a text file: removed, said at the first (PP107). They had
   // reached the PDFs (PP351) and the terminal.
-  let controls = 0;
-  let firstControl: XmlCell | undefined;
+  const controls = saidOnce();
   // Half a surrogate pair (`_xD83D_` alone: an emoji cut by a broken export) is no character: it is
   // U+FFFD, as a text file's bytes that decode to nothing are (PP109, said at the first cell). It
   // had reached the model as is, and the PDFs (a box no check named as damage).
-  let halves = 0;
-  let firstHalf: XmlCell | undefined;
+  const halves = saidOnce();
   const placeOfCell = (c: XmlCell) => ({ file, sheet: sheet.name, cell: `${columnLetters(c.col)}${c.row}` });
   for (const c of sheet.cells) {
     if (c.fill !== undefined) {
@@ -116,27 +115,25 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
     let text = withCellBreaks(cellText(c, wb, placeOfCell(c), bag));
     const found = text.match(CONTROLS);
     if (found) {
-      controls += found.length;
-      firstControl ??= c;
+      controls.met(placeOfCell(c), {}, found.length);
       text = text.replace(CONTROLS, "");
     }
     const half = text.match(LONE_SURROGATE);
     if (half) {
-      halves += half.length;
-      firstHalf ??= c;
+      halves.met(placeOfCell(c), { half: 1 }, half.length);
       text = text.replace(LONE_SURROGATE, "\uFFFD");
     }
     if (c.type === "e" && c.v !== undefined) errorCells.push(c);
     if (text === "") continue;
-    if (c.formula !== undefined && EXTERNAL_REFERENCE.test(c.formula)) linked.push(c);
-    if (c.struck) struck.push({ cell: c, text });
-    if (c.unseen) unseen.push({ cell: c, text });
+    if (c.formula !== undefined && EXTERNAL_REFERENCE.test(c.formula)) linked.met(placeOfCell(c), { formula: c.formula.slice(0, 60) });
+    if (c.struck) struck.met(placeOfCell(c), { text: excerptOf(text) });
+    if (c.unseen) unseen.met(placeOfCell(c), { text: excerptOf(text) });
     if (c.raised) {
       const mark = raisedFootnote(text, c.raised);
-      if (mark === undefined) raised.push({ cell: c, text });
+      if (mark === undefined) raised.met(placeOfCell(c), { raised: c.raised, text: excerptOf(text) });
       else {
         text = text.trimEnd().slice(0, -mark.length).trimEnd();
-        footnotes.push({ cell: c, text, mark });
+        footnotes.met(placeOfCell(c), { mark, text: excerptOf(text) });
       }
     }
     const row = byRow.get(c.row) ?? new Map<number, string>();
@@ -145,25 +142,13 @@ function sheetGrid(sheet: XmlSheet, wb: XmlWorkbook, file: string, bag: Diagnost
   }
   // (said once the table is found: an error where the table reads the cell, PP121 in ingest/index.ts)
   if (errorCells.length) grid.errorValues = errorCells.map((c) => ({ line: c.row, col: c.col - 1, value: c.v || "#…" }));
-  if (firstControl) bag.add("PP107", placeOfCell(firstControl), { count: controls });
-  if (firstHalf) bag.add("PP109", placeOfCell(firstHalf), { count: halves, half: 1 });
-  if (linked.length) bag.add("PP131", placeOfCell(linked[0]!), { formula: linked[0]!.formula!.slice(0, 60), count: linked.length });
-  if (struck.length) {
-    const { cell, text } = struck[0]!;
-    bag.add("PP122", placeOfCell(cell), { text: excerptOf(text), count: struck.length });
-  }
-  if (unseen.length) {
-    const { cell, text } = unseen[0]!;
-    bag.add("PP163", placeOfCell(cell), { text: excerptOf(text), count: unseen.length });
-  }
-  if (raised.length) {
-    const { cell, text } = raised[0]!;
-    bag.add("PP164", placeOfCell(cell), { raised: cell.raised!, text: excerptOf(text), count: raised.length });
-  }
-  if (footnotes.length) {
-    const { cell, text, mark } = footnotes[0]!;
-    bag.add("PP165", placeOfCell(cell), { mark, text: excerptOf(text), count: footnotes.length });
-  }
+  controls.say("PP107", bag);
+  halves.say("PP109", bag);
+  linked.say("PP131", bag);
+  struck.say("PP122", bag);
+  unseen.say("PP163", bag);
+  raised.say("PP164", bag);
+  footnotes.say("PP165", bag);
   const hidden = findHidden(sheet, byRow);
   if (hidden) grid.hiddenValues = hidden;
   const rowNos = [...byRow.keys()].sort((a, b) => a - b);

@@ -2,7 +2,7 @@
 // or openpyxl, so the sheet and header row are found as contract.md says (a header row within the
 // first 30 rows with a cell `No` and cells containing 進捗区分 and 実績), not by fixed positions;
 // the department, fiscal year and checksum come from the hidden metadata sheet.
-import type { DiagnosticBag } from "../diagnostics/bag.js";
+import { type DiagnosticBag, saidOnce } from "../diagnostics/bag.js";
 import type { Place } from "../diagnostics/schema.js";
 import { canonicalValue, lockedCellsChecksum, lockedChanges, type FormCell, type LockedChange } from "../forms/checksum.js";
 import { isInputCell, META_SHEET, TITLE_ROW } from "../forms/layout.js";
@@ -176,7 +176,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
   const out: ReturnFile = { file, kind: "form", rows: [], sample: meta.sample, plan: meta.plan };
   // Half a character (`_xD83D_` alone: an emoji cut by a broken copy) is U+FFFD, said at the first
   // cell with the count, as a plan's cell (PP109); it had reached the report as is.
-  const halves = { count: 0, first: undefined as Place | undefined };
+  const halves = saidOnce();
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const values = byRow.get(r) ?? new Map<number, unknown>();
     const row: RawReturn = {
@@ -229,8 +229,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
       let text = f === "no" ? cellText(value) : withCellBreaks(shown ?? cellText(value));
       const half = text.match(LONE_SURROGATE);
       if (half) {
-        halves.count += half.length;
-        halves.first ??= place(r, col);
+        halves.met(place(r, col), { half: 1 }, half.length);
         text = text.replace(LONE_SURROGATE, "\uFFFD");
       }
       row.cells[f] = { text: f === "no" && renumber?.has(Number(text)) ? String(renumber.get(Number(text)) ?? "") : text, place: place(r, col) };
@@ -243,7 +242,7 @@ export function parseFormReturns(data: Uint8Array, file: string, bag: Diagnostic
     if ((row.cells.no?.text ?? "") === "" && !hasInput) continue;
     out.rows.push(row);
   }
-  if (halves.first) bag.add("PP109", halves.first, { count: halves.count, half: 1 });
+  halves.say("PP109", bag);
   return refused ? null : out;
 }
 

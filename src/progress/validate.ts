@@ -3,8 +3,7 @@
 // diagnostic; a blank 各課 row on a form is no report.
 import path from "node:path";
 import type { Config } from "../config/schema.js";
-import type { DiagnosticBag } from "../diagnostics/bag.js";
-import type { Code } from "../diagnostics/catalog.js";
+import { type DiagnosticBag, type Met, saidOnce } from "../diagnostics/bag.js";
 import { placeOf } from "../diagnostics/format.js";
 import type { Place } from "../diagnostics/schema.js";
 import { parseFiscalYear, wareki } from "../fiscal.js";
@@ -70,7 +69,7 @@ export function validateReturns(
     /** The row above as read (同上 in an entry is its entry); none above the first or the 記入例. */
     let above: RawReturn | null = null;
     // said once a file, at the first (a department that writes 実績： writes it on every row)
-    const [labelled, bulleted, tabbed, otherDepartment] = [onceAFile(), onceAFile(), onceAFile(), onceAFile()];
+    const [labelled, bulleted, tabbed, otherDepartment] = [saidOnce(), saidOnce(), saidOnce(), saidOnce()];
     for (const raw of file.rows) {
       const row = sameAsAbove(withoutOwnLabel(withoutTabs(withWordBullets(withoutInvisible(raw, bag), bulleted.met), tabbed.met), labelled.met), above, bag);
       above = isExampleRow(row) ? null : row;
@@ -231,22 +230,6 @@ function withoutInvisible(row: RawReturn, bag: DiagnosticBag): RawReturn {
     cells[f] = { ...cell, text: text.trim() };
   }
   return { ...row, cells };
-}
-
-/** A change made to entries as they are read: met at `place`, with the words to say it in. */
-type Met = (place: Place, words: Record<string, string>) => void;
-
-/**
- * What is said once a file, at the first entry it was met in, with how many it was met in (PP643,
- * PP652, PP653: a department that pastes one way pastes so on every row).
- */
-function onceAFile(): { met: Met; say: (code: Code, bag: DiagnosticBag) => void } {
-  let first: { place: Place; words: Record<string, string> } | undefined;
-  let count = 0;
-  return {
-    met: (place, words) => { first ??= { place, words }; count++; },
-    say: (code, bag) => { if (first) bag.add(code, first.place, { ...first.words, count }); },
-  };
 }
 
 /**
