@@ -297,8 +297,9 @@ export function decodeText(withMark: Uint8Array, file: string, bag: DiagnosticBa
     // UTF-16 or UTF-32 units that are no character (half an emoji cut by a broken export, a code
     // point past U+10FFFF): the decoders read U+FFFD, said as Shift_JIS's are (they had been unsaid);
     // a file that decodes whole holds its � as written
-    const replaced = encoding.startsWith("UTF-8") || readsWhole(bytes, encoding) ? 0 : replacedIn(text);
-    if (replaced) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
+    // (decoded again only when a � is there to explain)
+    const replaced = encoding.startsWith("UTF-8") ? 0 : replacedIn(text);
+    if (replaced && !readsWhole(bytes, encoding)) bag.add("PP109", { file, line: lineOf(text, text.indexOf("\uFFFD")) }, { count: replaced });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // NULs and other C0 controls (but tab and line ends) are export damage, not content.

@@ -60,14 +60,12 @@ export interface XmlSheet {
   merges: string[];
   /** Set when the sheet holds more cells than the reader's limit (the rest were not read). */
   overLimit?: boolean;
-  /** The first cell address past Excel's sheet (XFD1048576), when there is one (the rest were not read). */
-  outside?: string;
-  /** The first cell written a second time, when there is one (the rest were not read). */
-  twice?: string;
-  /** The first cell whose address is on another row than its `<row r>`, with that row (the rest were not read). */
-  astray?: { ref: string; row: number };
-  /** The first cell whose style index the styles table lacks, with that index (the rest were not read). */
-  unstyled?: { ref: string; style: string };
+  /**
+   * How the sheet's cells are broken, after 「シート「…」の」, at the first such cell (the rest were
+   * not read): an address past XFD1048576, a cell written twice or on another row than its
+   * `<row r>`, a style the styles table lacks.
+   */
+  broken?: string;
   /** Rows hidden in Excel (hidden="1", also rows a filter hides), 1-based. */
   hiddenRows?: Set<number>;
   /** Column ranges hidden in Excel (`<col min max hidden="1">`), 1-based and inclusive. */
@@ -503,10 +501,7 @@ export function readWorkbookXml(data: Uint8Array, opts: ReadOptions = {}): XmlWo
       // a part cut short (a copy interrupted, a broken save): said as such, not as a sheet without a header row
       if (cutShort(xml, "worksheet")) throw new WorkbookReadError(`シート「${name}」の XML が途中で終わっています（ファイルが壊れています）`);
       const sheet: XmlSheet = { name, state, ...sheetCells(xml, { shared, struckShared, raisedShared, whiteShared }, styles, opts.maxCells ?? Infinity, counts) };
-      if (sheet.outside) throw new WorkbookReadError(`シート「${name}」のセル番地 ${sheet.outside} は Excel のシートの範囲（A1～XFD1048576）の外にあります（ファイルが壊れています）`);
-      if (sheet.twice) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.twice} が 2 回書かれていて、どちらの値か決められません（ファイルが壊れています）`);
-      if (sheet.astray) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.astray.ref} が ${sheet.astray.row} 行目の中に書かれていて、どちらの行か決められません（ファイルが壊れています）`);
-      if (sheet.unstyled) throw new WorkbookReadError(`シート「${name}」のセル ${sheet.unstyled.ref} の書式番号 ${sheet.unstyled.style} が書式の一覧（styles.xml）にありません。表示形式（「令和"0"年度」など）が分からないため読めません（ファイルが壊れています）`);
+      if (sheet.broken) throw new WorkbookReadError(`シート「${name}」の${sheet.broken}（ファイルが壊れています）`);
       const shapes = sheetShapes(zip, targets.get(rid!)!, xml);
       if (shapes.length) sheet.shapes = shapes;
       const notes = sheetNotes(zip, targets.get(rid!)!);
@@ -544,10 +539,7 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
     else { closeRun(); if (valued) run = { row: at.row, from: at.col, to: at.col }; }
   };
   let overLimit = false;
-  let outside: string | undefined;
-  let twice: string | undefined;
-  let astray: XmlSheet["astray"];
-  let unstyled: XmlSheet["unstyled"];
+  let broken: string | undefined;
   // A cell written twice (a row repeated, a cell's `r` repeated: Excel repairs such a file) kept
   // the later value without a word. Excel writes cells in order, so a cell after the last kept
   // one cannot repeat one: the addresses are only looked up once the order breaks.
@@ -572,10 +564,10 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
       if (!at) continue;
       // past XFD1048576 (or row 0): no cell of a sheet, which Excel refuses; a row past 2^53 had
       // never ended the rows between (memory ran out), a cell at row 10^14 had been read as a project
-      if (at.row < 1 || at.row > MAX_ROW || at.col > MAX_COLUMN) { outside = ref ?? `${columnLetters(at.col)}${at.row}`; break rows; }
+      if (at.row < 1 || at.row > MAX_ROW || at.col > MAX_COLUMN) { broken = `セル番地 ${addressOf(ref, at)} は Excel のシートの範囲（A1～XFD1048576）の外にあります`; break rows; }
       // a cell whose address names another row than its row's: which one is meant cannot be told
       // (it had been put at its own address, and read as a stray row: a puzzling PP379)
-      if (numbered && at.row !== rowNo) { astray = { ref: ref!, row: rowNo }; break rows; }
+      if (numbered && at.row !== rowNo) { broken = `セル ${addressOf(ref, at)} が ${rowNo} 行目の中に書かれていて、どちらの行か決められません`; break rows; }
       colNo = at.col;
       // most cells hold a <v> only: the other searches are skipped when their tag is absent
       const f = body.includes("<f") ? firstOf(body, "f") : undefined;
@@ -585,7 +577,7 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
       const style = s === undefined ? 0 : /^\s*\d+\s*$/.test(s) ? Number(s) : NaN;
       // a style the table lacks (s="999"): its number format is unknown, and reading the value as
       // General had turned a year heading 8 formatted "令和"0"年度" into a bare 8 without a word
-      if (!(style < formats.length) && style !== 0) { unstyled = { ref: ref ?? `${columnLetters(at.col)}${at.row}`, style: s! }; break rows; }
+      if (!(style < formats.length) && style !== 0) { broken = `セル ${addressOf(ref, at)} の書式番号 ${s} が書式の一覧（styles.xml）にありません。表示形式（「令和"0"年度」など）が分からないため読めません`; break rows; }
       const fill = fills[style];
       // an empty cell counts only for its colour (a bar drawn by filling cells)
       const empty = !f && v === undefined && type !== "inlineStr";
@@ -626,7 +618,7 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
       const k = key(at);
       if (k <= lastKey) {
         kept ??= new Set(cells.map(key));
-        if (kept.has(k)) { twice = ref ?? `${columnLetters(at.col)}${at.row}`; break rows; }
+        if (kept.has(k)) { broken = `セル ${addressOf(ref, at)} が 2 回書かれていて、どちらの値か決められません`; break rows; }
       }
       kept?.add(k);
       lastKey = Math.max(lastKey, k);
@@ -648,16 +640,16 @@ function sheetCells(xml: string, { shared, struckShared, raisedShared, whiteShar
   }
   const out: Omit<XmlSheet, "name" | "state"> = { cells, merges };
   if (overLimit) out.overLimit = true;
-  if (outside !== undefined) out.outside = outside;
-  if (twice !== undefined) out.twice = twice;
-  if (astray) out.astray = astray;
-  if (unstyled) out.unstyled = unstyled;
+  if (broken !== undefined) out.broken = broken;
   if (hiddenRows.size) out.hiddenRows = hiddenRows;
   if (hiddenCols.length) out.hiddenCols = hiddenCols;
   return out;
 }
 
 const isTrue = (v: string | undefined) => v === "1" || v === "true";
+
+/** A cell's address as written, else as its place gives it (a cell without `r`). */
+const addressOf = (ref: string | undefined, at: { row: number; col: number }): string => ref ?? `${columnLetters(at.col)}${at.row}`;
 
 /** At most this many shapes are read from a sheet's drawing (a hostile file may hold millions). */
 const MAX_SHAPES = 10_000;
