@@ -448,7 +448,7 @@ function exampleEdit(returned: readonly FormCell[], sent: readonly FormCell[], n
  * only the first shifted cell and "108 more", not what staff must undo).
  */
 function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], from: number, lang: string): string | null {
-  const k = rowShift(returned, sent, from);
+  const k = shiftFrom(returned, sent, from);
   if (k !== null) {
     const n = Math.abs(k);
     if (lang !== "ja") return k > 0 ? `${n} row(s) were inserted at row ${from}` : `${n} row(s) were deleted at row ${from}`;
@@ -457,15 +457,19 @@ function shiftedRows(returned: readonly FormCell[], sent: readonly FormCell[], f
   return sortedRows(returned, sent, from) ? (lang === "ja" ? `${from} 行目から下の行が並べ替えられた` : `the rows from row ${from} were sorted`) : null;
 }
 
-/** How many rows (1–3 down, or up) the form as sent stands shifted from row `from` on, each locked cell as sent; null if none. */
-function rowShift(returned: readonly FormCell[], sent: readonly FormCell[], from: number): number | null {
+/**
+ * How many rows (1–3 down, or up) — or columns, `along` "col" — the form as sent stands shifted
+ * from row (column) `from` on, each locked cell as sent; null if none.
+ */
+function shiftFrom(returned: readonly FormCell[], sent: readonly FormCell[], from: number, along: "row" | "col" = "row"): number | null {
   const now = new Map(returned.map((c) => [`${c.row}\t${c.col}`, canonicalValue(c.value)]));
-  const below = sent.filter((c) => c.row >= from && canonicalValue(c.value) !== null);
-  if (below.length === 0) return null;
+  const beyond = sent.filter((c) => c[along] >= from && canonicalValue(c.value) !== null);
+  if (beyond.length === 0) return null;
   for (const k of [1, 2, 3, -1, -2, -3]) {
     // (deleted: the rows after those deleted moved up; the deleted ones are nowhere)
-    const rest = k > 0 ? below : below.filter((c) => c.row >= from - k);
-    if (rest.length && rest.every((c) => now.get(`${c.row + k}\t${c.col}`) === canonicalValue(c.value))) return k;
+    const rest = k > 0 ? beyond : beyond.filter((c) => c[along] >= from - k);
+    const moved = (c: FormCell) => (along === "row" ? `${c.row + k}\t${c.col}` : `${c.row}\t${c.col + k}`);
+    if (rest.length && rest.every((c) => now.get(moved(c)) === canonicalValue(c.value))) return k;
   }
   return null;
 }
@@ -476,14 +480,8 @@ function rowShift(returned: readonly FormCell[], sent: readonly FormCell[], from
  * as sent. Said in words, as rows are: PP608 had named the first shifted heading and 「ほか 48 か所」.
  */
 function shiftedColumns(returned: readonly FormCell[], sent: readonly FormCell[], from: number, lang: string): string | null {
-  const now = new Map(returned.map((c) => [`${c.row}\t${c.col}`, canonicalValue(c.value)]));
-  const right = sent.filter((c) => c.col >= from && canonicalValue(c.value) !== null);
-  if (right.length === 0) return null;
-  const k = [1, 2, 3, -1, -2, -3].find((k) => {
-    const rest = k > 0 ? right : right.filter((c) => c.col >= from - k);
-    return rest.length && rest.every((c) => now.get(`${c.row}\t${c.col + k}`) === canonicalValue(c.value));
-  });
-  if (k === undefined) return null;
+  const k = shiftFrom(returned, sent, from, "col");
+  if (k === null) return null;
   const [at, n] = [columnLetters(from), Math.abs(k)];
   if (lang !== "ja") return k > 0 ? `${n} column(s) were inserted at column ${at}` : `${n} column(s) were deleted at column ${at}`;
   return k > 0 ? `${at} 列に列が ${n} 列挿入された` : `${at} 列から列が ${n} 列削除された`;
@@ -511,7 +509,7 @@ function reportLockedChange(sheet: SheetCells, meta: FormMeta, file: string, bag
   // had been refused though the message itself said its rows were only sorted
   // (blank rows inserted or deleted keep each row as sent too: said as the shift they are)
   if (sortedRows(sheet.cells, expected!, change.row)) {
-    const shift = rowShift(sheet.cells, expected!, change.row);
+    const shift = shiftFrom(sheet.cells, expected!, change.row);
     bag.add("PP634", { file, sheet: sheet.name, cell: `A${change.row}` }, { row: change.row, ...(shift !== null ? { shift } : {}) });
     return;
   }
